@@ -1,0 +1,59 @@
+"""The `rollover-bot` command line (contract: shared/spec/cli.md).
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the handler it
+sets returns the exit code. Usage errors print one ``error:`` line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from bot.cli import ask, calc, faq
+from bot.cli.errors import CliError
+
+log = logging.getLogger("rollover_bot.cli")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but errors are a single friendly line instead of usage text plus message."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (try '{self.prog} --help')\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="rollover-bot",
+        description="Answers after-tax 401(k) rollover questions and runs the calculators.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in (ask, faq, calc):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 0
+        return int(handler(args))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:  # argparse --help / usage errors
+        return exc.code if isinstance(exc.code, int) else 0
+    except Exception:
+        log.exception("unexpected internal fault")
+        print("error: unexpected internal fault; the details were logged above", file=sys.stderr)
+        return 1

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Two-command entry point for a fresh machine: `python3 dev.py run` and `python3 dev.py test`.
+
+Both create `.venv` (stdlib venv) and install the hash-pinned `requirements.lock` plus this
+project in editable mode, skipping the install when the lock and pyproject are unchanged.
+Only the standard library is used here, so nothing needs to be installed first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed-lock-hash"
+USAGE = """usage: python3 dev.py run [ROLLOVER-BOT ARGS...]   run the bot (console when no token)
+       python3 dev.py test [PYTEST ARGS...]         lint, format check and the full test suite"""
+
+
+def _lock_hash() -> str:
+    digest = hashlib.sha256()
+    for name in ("requirements.lock", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_env() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on an older python3
+        sys.exit(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print("Creating .venv ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = _lock_hash()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installing pinned dependencies from requirements.lock ...", file=sys.stderr)
+    pip = [str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / "requirements.lock")], check=True)
+    subprocess.run([*pip, "--no-deps", "-e", str(ROOT)], check=True)
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test"}:
+        print(USAGE, file=sys.stderr)
+        return 2
+    command, rest = argv[0], argv[1:]
+    try:
+        ensure_env()
+    except subprocess.CalledProcessError as exc:
+        print(f"error: installing dependencies failed ({exc})", file=sys.stderr)
+        return 1
+    if command == "run":
+        return subprocess.call([str(BIN / "rollover-bot"), *rest])
+    steps = [
+        [str(PY), "-m", "ruff", "check", "."],
+        [str(PY), "-m", "ruff", "format", "--check", "."],
+        [str(PY), "-m", "pytest", *rest],
+    ]
+    for step in steps:
+        code = subprocess.call(step, cwd=ROOT)
+        if code != 0:
+            return code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

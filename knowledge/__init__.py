@@ -1,0 +1,1 @@
+"""The FAQ knowledge base: entry files, validation and question matching (no Discord here)."""

@@ -1,0 +1,50 @@
+"""Pydantic models for one FAQ entry as moderators write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _https_only(url: HttpUrl) -> HttpUrl:
+    if url.scheme != "https":
+        raise ValueError(f"source URL must use https, got {url.scheme}://")
+    return url
+
+
+class Source(BaseModel):
+    """A citation: what the answer rests on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text
+    url: Annotated[HttpUrl, AfterValidator(_https_only)]
+
+
+class FrontMatter(BaseModel):
+    """The YAML front matter of an FAQ file; unknown keys are an error so typos surface."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: EntryId
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=256)]
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
+    aliases: list[Text] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    related: list[EntryId] = Field(default_factory=list)
+    updated: dt.date
+
+
+class FaqEntry(FrontMatter):
+    """A validated entry: front matter plus the Markdown body and where it came from."""
+
+    body: str
+    path: str = ""
