@@ -1,10 +1,95 @@
-"""`rollover-bot ask`: answer a question from the FAQ."""
+"""`rollover-bot ask`: answer a question from the FAQ (one, or a batch from stdin)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import Any
+
+from bot import terminal
+from bot.cli.common import add_faq_dir, knowledge_base
+from bot.cli.errors import CliError
+from knowledge.base import KnowledgeBase
+from knowledge.matcher import Hit, MatchResult
+
+MAX_QUESTION_CHARS = 4000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("ask", help="answer a question from the FAQ")
-    parser.set_defaults(handler=lambda args: 0)
+    parser = sub.add_parser(
+        "ask",
+        help="answer a question from the FAQ",
+        description="Answer a question; with '-' read one question per line from stdin.",
+    )
+    parser.add_argument("question", help="the question in quotes, or '-' for one per stdin line")
+    parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    add_faq_dir(parser)
+    parser.set_defaults(handler=handle)
+
+
+def check_question(text: str) -> str | None:
+    """Why a question cannot be asked, or None when it can."""
+    if not text.strip():
+        return "the question is empty; type your question in quotes"
+    if len(text) > MAX_QUESTION_CHARS:
+        return (
+            f"the question is {len(text):,} characters long; "
+            f"please ask in {MAX_QUESTION_CHARS:,} characters or fewer"
+        )
+    return None
+
+
+def _hit(hit: Hit) -> dict[str, Any]:
+    return {"id": hit.id, "title": hit.title, "score": hit.score}
+
+
+def result_json(result: MatchResult, error: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "question": result.question,
+        "answered": result.answered,
+        "best": _hit(result.best) if result.best else None,
+        "suggestions": [_hit(h) for h in result.suggestions],
+    }
+    if result.reason:
+        data["reason"] = result.reason
+    if error:
+        data["error"] = error
+    return data
+
+
+def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
+    if not result.answered or result.best is None:
+        return terminal.render_suggestions(result)
+    text = terminal.render_layout(kb.layout(result.best.id))
+    others = terminal.render_others(result.suggestions)
+    return f"{text}\n\n{others}" if others else text
+
+
+def _one(kb: KnowledgeBase, question: str) -> tuple[MatchResult, str | None]:
+    problem = check_question(question)
+    if problem:
+        return MatchResult(question, False, None, (), problem), problem
+    return kb.ask(question), None
+
+
+def handle(args: argparse.Namespace) -> int:
+    kb = knowledge_base(args)
+    if args.question == "-":
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            result, problem = _one(kb, question)
+            if args.json:
+                print(json.dumps(result_json(result, problem), ensure_ascii=False), flush=True)
+            else:
+                shown = f"error: {problem}" if problem else answer_text(kb, result)
+                print(f"> {question}\n{shown}\n")
+        return 0
+    result, problem = _one(kb, args.question)
+    if problem:
+        raise CliError(problem)
+    if args.json:
+        print(json.dumps(result_json(result), ensure_ascii=False))
+    else:
+        print(answer_text(kb, result))
+    return 0

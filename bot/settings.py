@@ -1,0 +1,85 @@
+"""Settings: defaults in config/settings.toml, overridden by a .env file and the environment.
+
+Settings are built once at start-up and passed to whatever needs them (no import-time
+singleton), so tests can build their own. The Discord token is a ``SecretStr``: it never
+appears in ``repr``, logs or error messages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from knowledge.matcher import MatchTuning
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "settings.toml"
+
+
+class MatchingSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
+    suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
+
+    def tuning(self) -> MatchTuning:
+        return MatchTuning(
+            answer_threshold=self.answer_threshold, suggest_threshold=self.suggest_threshold
+        )
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ROLLOVER_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="forbid",
+        toml_file=DEFAULT_CONFIG,
+    )
+
+    token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN", "token")
+    )
+    faq_dir: Path | None = None
+    matching: MatchingSettings = MatchingSettings()
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = os.environ.get("ROLLOVER_CONFIG") or settings_cls.model_config.get("toml_file")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
+        return init_settings, env_settings, dotenv_settings, toml
+
+
+class SettingsError(ValueError):
+    """Invalid settings, described by setting name without echoing any value."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings or raise SettingsError naming each bad setting (values never shown)."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(p) for p in err["loc"]) or "settings"
+            problems.append(f"setting '{name}': {err['msg']}")
+        raise SettingsError("; ".join(problems)) from None
+    except (OSError, ValueError) as exc:  # unreadable or malformed TOML file
+        raise SettingsError(f"cannot read the settings file: {type(exc).__name__}") from None

@@ -1,0 +1,90 @@
+"""How an entry is laid out as an answer, as plain data, plus Discord's embed size limits.
+
+The Discord cog and the terminal console both render this layout; validation measures it,
+so an entry that passes validation always fits in an embed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.model import FaqEntry
+
+NOT_TAX_ADVICE = (
+    "General information, not tax advice. Check your plan's documents and a tax "
+    "professional before acting."
+)
+
+# Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AnswerLayout:
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    footer: str
+
+    def total_length(self) -> int:
+        parts = [self.title, self.description, self.footer]
+        parts += [f.name + f.value for f in self.fields]
+        return sum(len(p) for p in parts)
+
+
+def sources_text(entry: FaqEntry) -> str:
+    return "\n".join(f"[{s.title}]({s.url})" for s in entry.sources)
+
+
+def related_text(entry: FaqEntry, titles: dict[str, str]) -> str:
+    return "\n".join(f"• {titles.get(r, r)} (`{r}`)" for r in entry.related)
+
+
+def layout_entry(entry: FaqEntry, titles: dict[str, str]) -> AnswerLayout:
+    """The answer as posted: short answer first, then the full answer, sources, related."""
+    fields = [Field("Sources", sources_text(entry))]
+    if entry.related:
+        fields.append(Field("Related", related_text(entry, titles)))
+    return AnswerLayout(
+        title=entry.title,
+        description=f"**{entry.summary}**\n\n{entry.body}".strip(),
+        fields=tuple(fields),
+        footer=NOT_TAX_ADVICE,
+    )
+
+
+def limit_problems(layout: AnswerLayout) -> list[str]:
+    """Every way the layout exceeds an embed limit, as messages for a moderator."""
+    problems = []
+    if len(layout.title) > TITLE_LIMIT:
+        problems.append(
+            f"title is {len(layout.title)} characters; an embed title allows {TITLE_LIMIT}"
+        )
+    if len(layout.description) > DESCRIPTION_LIMIT:
+        problems.append(
+            f"summary + body is {len(layout.description)} characters; an embed description "
+            f"allows {DESCRIPTION_LIMIT}: shorten the body"
+        )
+    for field in layout.fields:
+        if len(field.value) > FIELD_VALUE_LIMIT:
+            problems.append(
+                f"the '{field.name}' field is {len(field.value)} characters; an embed field "
+                f"allows {FIELD_VALUE_LIMIT}"
+            )
+    if layout.total_length() > EMBED_TOTAL_LIMIT:
+        problems.append(
+            f"the whole answer is {layout.total_length()} characters; an embed allows "
+            f"{EMBED_TOTAL_LIMIT} in total"
+        )
+    return problems

@@ -1,0 +1,186 @@
+"""Read and validate a folder of FAQ files, reporting every problem as ``path:line: message``.
+
+Loading is all-or-nothing: callers get either a complete list of valid entries or the full
+list of problems, never a half-loaded FAQ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from knowledge import frontmatter
+from knowledge.layout import layout_entry, limit_problems
+from knowledge.model import FaqEntry, FrontMatter
+
+DEFAULT_FAQ_DIR = Path(__file__).resolve().parent / "faq"
+_ALLOWED = ", ".join(FrontMatter.model_fields)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class FaqInvalid(Exception):
+    """The FAQ folder has problems; nothing from it should be used."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the FAQ files")
+
+
+def _loc_text(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
+    if len(loc) >= 2 and isinstance(loc[1], int) and f"{loc[0]}[{loc[1]}]" in key_lines:
+        return key_lines[f"{loc[0]}[{loc[1]}]"]
+    return key_lines.get(str(loc[0]), 1) if loc else 1
+
+
+def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int]) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        where = _loc_text(loc)
+        if err["type"] == "missing":
+            message = f"missing required field '{where}'"
+        elif err["type"] == "extra_forbidden":
+            message = f"unknown field '{where}' (allowed: {_ALLOWED})"
+        else:
+            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+        problems.append(Problem(path, _error_line(loc, key_lines), message))
+    return problems
+
+
+def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
+    """Parse and validate one file's text on its own (no cross-file checks)."""
+    shown = str(path)
+    try:
+        parsed = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as exc:
+        return None, [Problem(shown, exc.line, exc.message)]
+    try:
+        meta = FrontMatter.model_validate(parsed.data)
+    except ValidationError as exc:
+        return None, _pydantic_problems(shown, exc, parsed.key_lines)
+    problems = []
+    if path.stem != meta.id:
+        problems.append(
+            Problem(
+                shown,
+                parsed.key_lines.get("id", 1),
+                f"id '{meta.id}' must match the file name '{path.name}' (expected {meta.id}.md)",
+            )
+        )
+    if not parsed.body.strip():
+        problems.append(Problem(shown, 1, "the answer body after the front matter is empty"))
+    entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
+    return entry, problems
+
+
+def _alias_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _line_of(entry: FaqEntry, needle: str) -> int:
+    """Best-effort line of a front matter value, for cross-file problems."""
+    try:
+        lines = Path(entry.path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if needle in line), 1)
+
+
+def check_entries(entries: list[FaqEntry]) -> list[Problem]:
+    """Checks that need every entry: duplicates, dangling related ids, embed limits."""
+    problems: list[Problem] = []
+    by_id: dict[str, list[FaqEntry]] = defaultdict(list)
+    for entry in entries:
+        by_id[entry.id].append(entry)
+    for entry_id, group in by_id.items():
+        for dup in group[1:]:
+            problems.append(
+                Problem(dup.path, 1, f"duplicate id '{entry_id}' (also in {group[0].path})")
+            )
+
+    seen: dict[str, FaqEntry] = {}
+    for entry in entries:
+        for phrase in (entry.title, *entry.aliases):
+            key = _alias_key(phrase)
+            owner = seen.get(key)
+            if owner is not None and phrase in entry.aliases:
+                where = "this file" if owner is entry else owner.path
+                problems.append(
+                    Problem(
+                        entry.path,
+                        _line_of(entry, phrase),
+                        f"duplicate alias '{phrase}' (also in {where})",
+                    )
+                )
+            seen.setdefault(key, entry)
+
+    titles = {e.id: e.title for e in entries}
+    for entry in entries:
+        for rel in entry.related:
+            if rel not in by_id:
+                problems.append(
+                    Problem(entry.path, _line_of(entry, rel), f"related id '{rel}' does not exist")
+                )
+            elif rel == entry.id:
+                problems.append(
+                    Problem(
+                        entry.path, _line_of(entry, rel), "an entry cannot be related to itself"
+                    )
+                )
+        for message in limit_problems(layout_entry(entry, titles)):
+            problems.append(Problem(entry.path, 1, message))
+    return problems
+
+
+def read_entries(faq_dir: Path) -> tuple[list[FaqEntry], list[Problem]]:
+    """Read every ``*.md`` file in ``faq_dir``; returns the valid entries and all problems."""
+    if not faq_dir.is_dir():
+        return [], [Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")]
+    paths = sorted(faq_dir.glob("*.md"))
+    if not paths:
+        return [], [Problem(str(faq_dir), 0, "no FAQ files (*.md) found in this folder")]
+    entries: list[FaqEntry] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(str(path), 1, f"file is not valid UTF-8 ({exc.reason})"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(str(path), 0, f"cannot read file: {exc.strerror}"))
+            continue
+        entry, file_problems = parse_entry(path, text)
+        problems += file_problems
+        if entry is not None:
+            entries.append(entry)
+    problems += check_entries(entries)
+    return entries, sorted(problems)
+
+
+def load_entries(faq_dir: Path = DEFAULT_FAQ_DIR) -> list[FaqEntry]:
+    """All entries of a valid folder; raises FaqInvalid listing every problem otherwise."""
+    entries, problems = read_entries(faq_dir)
+    if problems:
+        raise FaqInvalid(problems)
+    return entries

@@ -1,0 +1,256 @@
+"""Match a question in people's own words to the best FAQ entry, or abstain.
+
+Two signals, both computed against indexes built once when the FAQ loads:
+
+* concept evidence: every entry is a weighted bag of normalised tokens and token pairs
+  (title, aliases and keywords weigh most, the body least); a question's tokens add up
+  their rarity-weighted overlap. Tokens from question sentences count fully, tokens from
+  the personal context around them count less, so long posts match on what they ask.
+* rapidfuzz phrase similarity between the question's sentences and each candidate
+  entry's title and aliases, which rewards asking it the way an alias phrases it.
+
+The blend is a 0-100 score; below the answer threshold the matcher abstains and offers
+close matches instead of guessing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from knowledge import normalize
+from knowledge.model import FaqEntry
+
+
+class MatchTuning(BaseModel):
+    """Scoring knobs; thresholds are overridable from settings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    answer_threshold: float = Field(default=50.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=25.0, ge=0, le=100)
+    max_suggestions: int = Field(default=3, ge=0, le=10)
+    max_question_chars: int = Field(default=4000, ge=100)
+    evidence_scale: float = 4.0
+    fuzzy_weight: float = 0.35
+    context_weight: float = 0.6
+    fuzzy_candidates: int = 8
+    typo_cutoff: float = 84.0
+
+
+FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "summary": 1.5, "body": 0.4}
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    question: str
+    answered: bool
+    best: Hit | None
+    suggestions: tuple[Hit, ...] = ()
+    #: Why the matcher abstained ("" when it answered), for people, not parsing.
+    reason: str = ""
+
+
+@dataclass
+class _Query:
+    weights: dict[str, float] = field(default_factory=dict)
+    segments: list[str] = field(default_factory=list)
+
+
+def _features(toks: Sequence[str]) -> list[str]:
+    """Unigrams plus adjacent pairs: pairs keep 'roth ira' apart from 'roth 401k'."""
+    return [*toks, *(f"{a}_{b}" for a, b in itertools.pairwise(toks))]
+
+
+class Matcher:
+    """Index of FAQ entries; ``match`` is cheap, all preparation happens here."""
+
+    def __init__(self, entries: Iterable[FaqEntry], tuning: MatchTuning | None = None) -> None:
+        self.tuning = tuning or MatchTuning()
+        self.entries = list(entries)
+        self.ids = [e.id for e in self.entries]
+        self.titles = [e.title for e in self.entries]
+        n = len(self.entries)
+
+        raw: list[dict[str, float]] = []
+        vocabulary: set[str] = set()
+        for entry in self.entries:
+            weights: dict[str, float] = defaultdict(float)
+            for name, texts in self._fields(entry).items():
+                counts: Counter[str] = Counter()
+                for text in texts:
+                    counts.update(_features(normalize.tokens(text)))
+                    vocabulary.update(normalize.words(text))
+                for feature, count in counts.items():
+                    weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
+            raw.append(weights)
+
+        df: Counter[str] = Counter()
+        for weights in raw:
+            df.update(weights.keys())
+        self._idf = {t: math.log((n - d + 0.5) / (d + 0.5) + 1.0) for t, d in df.items()}
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for i, weights in enumerate(raw):
+            for feature, value in weights.items():
+                idx, vals = postings[feature]
+                idx.append(i)
+                vals.append(1.0 - math.exp(-value / 2.5))
+        self._postings = {
+            t: (np.asarray(i, dtype=np.intp), np.asarray(v, dtype=np.float64))
+            for t, (i, v) in postings.items()
+        }
+        # Phrases for rapidfuzz: each entry's title and aliases as stemmed token strings.
+        self._phrases: list[list[str]] = [
+            [" ".join(normalize.tokens(p)) for p in (e.title, *e.aliases)] for e in self.entries
+        ]
+        self._vocab_words = sorted(w for w in vocabulary if len(w) >= 4)
+        self._known_stems = set(self._idf)
+        self._typo_cache: dict[str, str | None] = {}
+        self._title_index = [
+            normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
+        ]
+
+    @staticmethod
+    def _fields(entry: FaqEntry) -> dict[str, list[str]]:
+        return {
+            "title": [entry.title, entry.id.replace("-", " ")],
+            "aliases": list(entry.aliases),
+            "keywords": list(entry.keywords),
+            "summary": [entry.summary],
+            "body": [entry.body],
+        }
+
+    # -- query preparation -------------------------------------------------------------
+    def _correct(self, word: str) -> str | None:
+        """Map a misspelt word to a known one ('recieve' -> 'receive'), cached."""
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        found = None
+        if len(word) >= 5 and not word.isdigit():
+            best = process.extractOne(
+                word, self._vocab_words, scorer=fuzz.ratio, score_cutoff=self.tuning.typo_cutoff
+            )
+            if best is not None:
+                found = normalize.stem(best[0])
+        if len(self._typo_cache) < 50_000:
+            self._typo_cache[word] = found
+        return found
+
+    def _sentence_tokens(self, sentence: str) -> list[str]:
+        toks = []
+        for word in normalize.words(sentence):
+            stem = normalize.stem(word.replace("'", ""))
+            if stem not in self._known_stems:
+                stem = self._correct(word) or stem
+            toks.append(stem)
+        return toks
+
+    def _prepare(self, question: str) -> _Query:
+        query = _Query()
+        sentences = normalize.split_sentences(question)
+        any_question = any(q for _, q in sentences)
+        for sentence, is_question in sentences:
+            toks = self._sentence_tokens(sentence)
+            if not toks:
+                continue
+            weight = 1.0 if (is_question or not any_question) else self.tuning.context_weight
+            for feature in _features(toks):
+                query.weights[feature] = max(query.weights.get(feature, 0.0), weight)
+            if weight == 1.0:
+                query.segments.append(" ".join(toks))
+        if len(query.segments) > 1:
+            query.segments.append(" ".join(query.segments))
+        return query
+
+    # -- scoring -----------------------------------------------------------------------
+    def _evidence(self, query: _Query) -> np.ndarray:
+        scores = np.zeros(len(self.entries))
+        for feature, weight in query.weights.items():
+            posting = self._postings.get(feature)
+            if posting is not None:
+                idx, vals = posting
+                scores[idx] += weight * self._idf[feature] * vals
+        return scores
+
+    def _fuzzy(self, query: _Query, candidate: int) -> float:
+        best = 0.0
+        for segment in query.segments:
+            hit = process.extractOne(segment, self._phrases[candidate], scorer=fuzz.token_set_ratio)
+            if hit is not None:
+                # token_set_ratio is 100 whenever one side's tokens are a subset of the
+                # other's; scale by length agreement so 'roth ira' does not match everything.
+                shorter, longer = sorted((len(segment.split()), len(hit[0].split())))
+                best = max(best, hit[1] * math.sqrt(shorter / max(longer, 1)))
+        return best
+
+    def score_all(self, question: str) -> list[Hit]:
+        """Every entry with a 0-100 score, best first (empty when nothing matched)."""
+        query = self._prepare(question[: self.tuning.max_question_chars])
+        if not query.weights or not self.entries:
+            return []
+        evidence = self._evidence(query)
+        lexical = 100.0 * (1.0 - np.exp(-evidence / self.tuning.evidence_scale))
+        order = np.argsort(-lexical)[: self.tuning.fuzzy_candidates]
+        w = self.tuning.fuzzy_weight
+        hits = []
+        for i in order:
+            if evidence[i] <= 0:
+                continue
+            score = (1 - w) * lexical[i] + w * self._fuzzy(query, int(i))
+            hits.append(Hit(self.ids[i], self.titles[i], round(float(score), 1)))
+        hits.sort(key=lambda h: (-h.score, h.id))
+        return hits
+
+    def match(self, question: str) -> MatchResult:
+        """The decision for one question: answer with the best entry, or abstain."""
+        text = question if isinstance(question, str) else ""
+        if not text.strip():
+            return MatchResult(question, False, None, (), "the question is empty")
+        hits = self.score_all(text)
+        t = self.tuning
+        if not hits:
+            return MatchResult(question, False, None, (), "no words I could match to the FAQ")
+        best = hits[0]
+        if best.score >= t.answer_threshold:
+            others = tuple(h for h in hits[1:] if h.score >= t.suggest_threshold)
+            return MatchResult(question, True, best, others[: t.max_suggestions])
+        close = tuple(h for h in hits if h.score >= t.suggest_threshold)
+        return MatchResult(
+            question, False, None, close[: t.max_suggestions], "not confident enough to answer"
+        )
+
+    def autocomplete(self, text: str, limit: int = 25) -> list[Hit]:
+        """Entries for a partly typed topic: title/id prefix and fuzzy matches, then meaning."""
+        limit = max(0, min(limit, 25))
+        typed = normalize.clean(text).strip()
+        if not typed:
+            return [
+                Hit(i, t, 0.0)
+                for i, t in sorted(zip(self.ids, self.titles, strict=True), key=lambda p: p[1])
+            ][:limit]
+        fuzzy = process.extract(
+            typed, self._title_index, scorer=fuzz.WRatio, limit=limit, score_cutoff=50
+        )
+        scored = {self.ids[i]: float(s) for _, s, i in fuzzy}
+        for hit in self.score_all(text)[:limit]:
+            scored[hit.id] = max(scored.get(hit.id, 0.0), hit.score)
+        for i, entry_id in enumerate(self.ids):
+            if entry_id.startswith(typed) or self._title_index[i].startswith(typed):
+                scored[entry_id] = 101.0
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        by_id = dict(zip(self.ids, self.titles, strict=True))
+        return [Hit(i, by_id[i], min(s, 100.0)) for i, s in ranked]

@@ -1,0 +1,182 @@
+"""Turn how people really write into comparable tokens.
+
+"401(k)", "401k" and "401 k" become one token, "MBDR" and "mega backdoor Roth" another,
+gains/growth/interest all mean earnings, and words are stemmed, so that the matcher
+compares meanings rather than spellings. Everything here is pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Ordered rewrites: longer phrases before the shorter ones they contain.
+_PHRASES: list[tuple[str, str]] = [
+    (r"\$\s*\d[\d,]*(?:\.\d+)?\s*[km]?\b", " dollaramount "),
+    (r"\b401\s*\(\s*k\s*\)s?|\b401\s*-?\s*ks?\b", " 401k "),
+    (r"\b403\s*\(\s*b\s*\)|\b403\s*-?\s*b\b", " 403b "),
+    (r"\b457\s*\(\s*b\s*\)|\b457\s*-?\s*b\b", " 457b "),
+    (
+        r"\b(?:solo|individual|self[\s-]*employed|one[\s-]*participant)\s+401k\b|\bi401k\b|\buni-?k\b",
+        " solo401k ",
+    ),
+    (r"\bnon[\s-]*roth\s+after", " after"),
+    (r"\bafter[\s-]*tax(?:ed)?\b|\bats\b|\bpost[\s-]*tax\b", " aftertax "),
+    (r"\bpre[\s-]*tax\b|\bbefore[\s-]*tax\b", " pretax "),
+    (
+        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*doors?(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
+        " megabackdoor ",
+    ),
+    (r"\bbdrs?\b|\bback[\s-]*doors?(?:\s+roth)?\b", " backdoor "),
+    (r"\btrad(?:itional)?\.?\s*iras?\b|\btiras?\b|\brollover\s+iras?\b|\bsep\s+iras?\b", " tira "),
+    (r"\broth\s*iras?\b|\briras?\b", " rothira "),
+    (r"\broth\s*401k\b|\bdesignated\s+roth(?:\s+accounts?)?\b", " roth401k "),
+    (r"\bin[\s-]*plan\s+roth\s+(?:rollovers?|conversions?)\b|\birrs?\b", " inplan convert "),
+    (r"\bin[\s-]*plan\b", " inplan "),
+    (r"\bin[\s-]*service\b", " inservice "),
+    (r"\bhces?\b|\bhighly[\s-]*compensated(?:\s+employees?)?\b", " hce "),
+    (r"\bacp\b|\bnon[\s-]*discrimination\b", " nondiscrimination "),
+    (r"\b1099\s*-?\s*rs?\b", " form1099r "),
+    (r"\b(?:form\s*)?8606s?\b", " form8606 "),
+    (r"\b(?:form\s*)?1040\b", " form1040 "),
+    (r"\b(?:irs\s+)?(?:notice\s*)?(?:20)?14\s*-\s*54\b", " notice201454 "),
+    (r"\bpro[\s-]*rat(?:a|ed|ion|ing)\b|\bprorat(?:a|ed|ion|ing|e)\b", " prorata "),
+    (r"\b415\s*\(?\s*c\s*\)?", " 415c "),
+    (r"\b402\s*\(?\s*g\s*\)?", " 402g "),
+    (r"\b72\s*\(\s*[de]\s*\)\s*\(\s*[28]\s*\)", " separatecontract "),
+    (r"\b(?:5|five)[\s-]*(?:year|yr)s?\b", " fiveyear "),
+    (r"\b(?:60|sixty)[\s-]*days?\b|\btwo[\s-]*months?\b", " sixtyday "),
+    (r"\b59\s*(?:\.5|½|1/2|and a half)|\bfifty[\s-]*nine and a half\b", " age59 "),
+    (
+        r"\bdec(?:ember)?\.?\s*31(?:st)?\b|\b12/31\b|\byear[\s-]*end\b|\bend\s+of\s+(?:the\s+)?year\b",
+        " yearend ",
+    ),
+    (r"\bcatch[\s-]*ups?\b", " catchup "),
+    (r"\bcode\s*g\b", " codeg "),
+    (r"\bcode\s*h\b", " codeh "),
+    (r"\bbox\s*(2a|1|5)\b", r" box\1 "),
+    (r"\bspd\b|\bsummary\s+plan\s+description\b|\bplan\s+doc(?:ument)?s?\b", " plandocument "),
+    (r"\btrustee[\s-]*to[\s-]*trustee\b", " direct "),
+    (r"\bw-?4\b", " w4 "),
+    (r"\beli5\b|\bexplain\s+like\s+i'?m\s+(?:five|5)\b", " explain "),
+    (r"\btax[\s-]*free\b", " taxfree "),
+    (r"\btax[\s-]*deferred\b", " taxdeferred "),
+    (r"\b10\s*%", " tenpercent "),
+    (r"\b20\s*%", " twentypercent "),
+]
+_PHRASE_RES = [(re.compile(p), r) for p, r in _PHRASES]
+
+# Stemmed word -> concept: different words people use for one idea.
+_SYNONYMS = {
+    "gain": "earn",
+    "growth": "earn",
+    "grow": "earn",
+    "interest": "earn",
+    "profit": "earn",
+    "appreci": "earn",
+    "return": "earn",
+    "earn": "earn",
+    "convers": "convert",
+    "convert": "convert",
+    "distribut": "withdraw",
+    "withdraw": "withdraw",
+    "withdrawl": "withdraw",
+    "rollov": "roll",
+    "roll": "roll",
+    "transfer": "roll",
+    "deferr": "defer",
+    "defer": "defer",
+    "elect": "defer",
+    "maximum": "limit",
+    "max": "limit",
+    "cap": "limit",
+    "limit": "limit",
+    "trad": "tira",
+    "tradit": "tira",
+    "nondeduct": "nondeduct",
+    "brokerag": "custodian",
+    "custodian": "custodian",
+    "penalti": "penalti",
+    "penal": "penalti",
+}
+
+_STOPWORDS = frozenset(
+    """a about above after again against all am an and any anyone anything are aren't as at be
+    because been before being below between both but by can could did didn't do does doesn't
+    doing don't down during each else even ever every few for from further get gets getting got
+    had has have having he her here hers herself him himself his how i i'd i'll i'm i've if in
+    into is isn't it it's its itself just let me might more most much must my myself no nor not
+    now of off on once only or other our ours ourselves out over own pls please same she should
+    so some someone something such than that that's the their theirs them themselves then there
+    these they this those through thus to too under until up us very was wasn't we were what
+    when where which while who whom why will with would yes yet you your yours yourself
+    really actually basically also thanks thank hi hello hey guys folks y'all im ive id dont
+    question questions wondering wonder confused understand know sure right ok okay like just
+    lol tbh imo correct way thing things stuff someone anybody somebody etc""".split()
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+
+def clean(text: str) -> str:
+    """Unicode-normalise, drop control and invisible characters, lowercase."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return text.casefold()
+
+
+def canonical(text: str) -> str:
+    """Lowercased text with known phrasings rewritten to one canonical token each."""
+    text = clean(text)
+    for pattern, replacement in _PHRASE_RES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    root = _STEMMER.stemWord(word)
+    return _SYNONYMS.get(root, root)
+
+
+def words(text: str) -> list[str]:
+    """Canonical words before stemming, stopwords removed (used for typo correction)."""
+    found = _WORD_RE.findall(canonical(text))
+    return [w for w in found if w not in _STOPWORDS and w.replace("'", "") not in _STOPWORDS]
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed concept tokens of ``text`` in order (duplicates kept)."""
+    return [stem(w.replace("'", "")) for w in words(text)]
+
+
+_SENTENCE_RE = re.compile(r"(?<=[.?!])\s+|\n+")
+_QUESTION_START = re.compile(
+    r"^(?:how|what|why|when|where|which|who|can|could|should|shall|is|are|am|do|does|did|will|"
+    r"would|was|were|has|have|any|anyone|if|so|or|and|but|also)\b"
+)
+
+
+def split_sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences of a post, each flagged True when it reads as a question."""
+    result = []
+    for raw in _SENTENCE_RE.split(clean(text)):
+        sentence = raw.strip()
+        if not sentence:
+            continue
+        is_question = (
+            "?" in sentence
+            or bool(_QUESTION_START.match(sentence))
+            or any(
+                cue in sentence
+                for cue in ("wondering", "i'd like to understand", "not sure", "confused")
+            )
+        )
+        result.append((sentence, is_question))
+    return result

@@ -1,0 +1,209 @@
+"""FAQ files: the shipped ones are valid and complete; broken ones are reported precisely."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from knowledge.base import KnowledgeBase
+from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries
+from tests.faq_factory import entry_text, write_entry
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+PROBLEM_LINE = re.compile(r"^.+:\d+: .+$")
+
+
+def topic_ids() -> list[str]:
+    return [t["id"] for t in yaml.safe_load((SPEC / "topics.yaml").read_text())]
+
+
+def problems_in(folder: Path) -> list[str]:
+    return [str(p) for p in read_entries(folder)[1]]
+
+
+# -- the shipped FAQ ----------------------------------------------------------------------
+
+
+def test_shipped_faq_is_valid_and_covers_every_topic() -> None:
+    entries, problems = read_entries(DEFAULT_FAQ_DIR)
+    assert [str(p) for p in problems] == []
+    ids = {e.id for e in entries}
+    missing = set(topic_ids()) - ids
+    assert not missing, f"topics without an FAQ entry: {sorted(missing)}"
+
+
+def test_every_shipped_entry_cites_an_https_source_and_has_aliases() -> None:
+    for entry in load_entries(DEFAULT_FAQ_DIR):
+        assert entry.sources, entry.id
+        assert all(s.url.scheme == "https" for s in entry.sources), entry.id
+        assert len(entry.aliases) >= 5, f"{entry.id} needs more ways people ask it"
+
+
+# Facts from topics.yaml `covers` and facts.yaml that each answer must state, as strings
+# that must appear in the entry's summary or body (case-insensitive).
+REQUIRED_FACTS = {
+    "mega-backdoor-overview": ["415(c)", "in-plan", "in-service"],
+    "three-buckets": ["402(g)", "nondeductible"],
+    "pro-rata-401k-after-tax": ["8606", "72(e)(8)", "72(d)(2)"],
+    "irs-partial-distribution-faq": ["$100,000", "$80,000", "$20,000", "72(d)(2)"],
+    "split-earnings-to-traditional-ira": ["2014-54", "20%", "backdoor-roth-pro-rata-impact"],
+    "earnings-taxable-in-roth": ["10%", "59", "$1,005", "/split", "W-4"],
+    "backdoor-roth-pro-rata-impact": ["December 31", "8606", "/form8606"],
+    "mega-backdoor-not-affected-by-ira": ["pro-rata", "basis"],
+    "in-plan-conversion-vs-in-service-withdrawal": ["in-plan", "5-year", "four"],
+    "conversion-frequency": ["/schedule"],
+    "delay-conversion-downside": ["tax-deferred", "ordinary income"],
+    "form-1099r-reporting": ["box 1", "box 2a", "box 5", "code G", "code H", "5a", "5b", "5c"],
+    "contribution-limits": ["72,000", "24,500", "8,000", "11,250", "150,000", "/room"],
+    "solo-401k-after-tax": ["plan document", "415(c)"],
+    "roth-ira-withdrawal-rules": ["5", "10%", "first-in"],
+    "direct-vs-indirect-rollover": ["60", "20%"],
+    "notice-2014-54": ["January 1, 2015", "September 18, 2014"],
+    "reverse-rollover-ira-to-401k": ["December 31", "basis"],
+}
+
+
+@pytest.mark.parametrize("entry_id", sorted(REQUIRED_FACTS))
+def test_entry_states_its_required_facts(entry_id: str) -> None:
+    entry = KnowledgeBase.load().get(entry_id)
+    assert entry is not None
+    text = f"{entry.summary}\n{entry.body}\n{' '.join(entry.related)}".casefold()
+    missing = [fact for fact in REQUIRED_FACTS[entry_id] if fact.casefold() not in text]
+    assert not missing, f"{entry_id} does not state: {missing}"
+
+
+# -- broken files -------------------------------------------------------------------------
+
+
+def test_valid_folder_loads(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", related=["beta"])
+    write_entry(tmp_path, "beta")
+    assert [e.id for e in load_entries(tmp_path)] == ["alpha", "beta"]
+
+
+def test_bad_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "alpha.md").write_text("---\nid: alpha\ntitle: [unclosed\nsummary: x\n---\nbody\n")
+    [problem] = problems_in(tmp_path)
+    assert problem.startswith(f"{tmp_path / 'alpha.md'}:")
+    assert "invalid YAML" in problem
+    assert int(problem.split(":")[1]) in (3, 4)
+
+
+def test_missing_front_matter_and_unclosed_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "alpha.md").write_text("just text\n")
+    (tmp_path / "beta.md").write_text("---\nid: beta\n")
+    problems = problems_in(tmp_path)
+    assert any("alpha.md:1: file must start with a '---'" in p for p in problems)
+    assert any("beta.md:1: front matter is not closed" in p for p in problems)
+
+
+def test_missing_and_unknown_fields_point_at_lines(tmp_path: Path) -> None:
+    text = entry_text("alpha", summary=None, colour="blue")
+    (tmp_path / "alpha.md").write_text(text)
+    problems = problems_in(tmp_path)
+    colour_line = text.splitlines().index("colour: blue") + 1
+    assert any(":1: missing required field 'summary'" in p for p in problems)
+    assert any(f":{colour_line}: unknown field 'colour'" in p for p in problems)
+
+
+def test_non_https_source_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = entry_text("alpha", sources=[{"title": "Old page", "url": "http://www.irs.gov/x"}])
+    (tmp_path / "alpha.md").write_text(text)
+    [problem] = problems_in(tmp_path)
+    url_line = next(i for i, line in enumerate(text.splitlines(), 1) if "http://" in line)
+    assert "https" in problem
+    # the error points at the source item (its first line) or the URL line itself
+    assert int(problem.split(":")[1]) in (url_line - 1, url_line)
+
+
+def test_entry_needs_a_source(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", sources=[])
+    [problem] = problems_in(tmp_path)
+    assert "sources" in problem
+
+
+def test_duplicate_ids_and_aliases_across_files(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", aliases=["can I split it"])
+    write_entry(tmp_path, "alpha", name="alpha-copy.md", aliases=["Can I split it?"])
+    problems = problems_in(tmp_path)
+    assert any("duplicate id 'alpha'" in p for p in problems)
+    [alias_problem] = [p for p in problems if "duplicate alias" in p]
+    assert "split it" in alias_problem and "alpha" in alias_problem
+    assert any("must match the file name" in p for p in problems)
+
+
+def test_related_ids_must_exist(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", related=["no-such-entry"])
+    [problem] = problems_in(tmp_path)
+    assert "related id 'no-such-entry' does not exist" in problem
+
+
+def test_answers_too_long_for_an_embed(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", body="word " * 900)
+    [problem] = problems_in(tmp_path)
+    assert "4096" in problem and "shorten" in problem
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", related=["ghost"])
+    write_entry(tmp_path, "beta", sources=[{"title": "x", "url": "ftp://example.com"}])
+    (tmp_path / "gamma.md").write_text("---\nid: gamma\n: :\n---\n")
+    (tmp_path / "delta.md").write_bytes(b"---\nid: delta\xff\n---\n")
+    problems = problems_in(tmp_path)
+    for name in ("alpha.md", "beta.md", "gamma.md", "delta.md"):
+        assert any(name in p for p in problems), name
+    assert all(PROBLEM_LINE.match(p) for p in problems)
+
+
+def test_broken_folder_never_loads_half(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta", title="")
+    with pytest.raises(FaqInvalid) as info:
+        KnowledgeBase.load(tmp_path)
+    assert len(info.value.problems) == 1
+
+
+def test_missing_or_empty_folder(tmp_path: Path) -> None:
+    assert "no FAQ files" in problems_in(tmp_path)[0]
+    assert "does not exist" in problems_in(tmp_path / "nope")[0]
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_cli_validate_ok_on_shipped_faq(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_cli_validate_lists_problems_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_entry(tmp_path, "alpha", related=["ghost"])
+    write_entry(tmp_path, "beta", sources=[])
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert all(PROBLEM_LINE.match(line) for line in lines)
+
+
+def test_cli_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["faq", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["entries"]
+    assert {"id", "title"} <= set(rows[0])
+    assert set(topic_ids()) <= {r["id"] for r in rows}
+
+
+def test_cli_ask_with_broken_faq_dir_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_entry(tmp_path, "alpha", sources=[])
+    assert main(["ask", "anything", "--faq-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "faq validate" in err and err.count("\n") == 1
