@@ -1,0 +1,165 @@
+"""Shared pieces of every calculator: validated input models and the result shape.
+
+Input models raise ``InputError`` (not pydantic's ValidationError) when built with bad
+values, so every front end (CLI, slash command, console) catches one exception type and
+shows its message as is.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+
+from calculators.money import CENT, usd
+from calculators.parse import (
+    AMOUNT_HINT,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    RATE_HINT,
+    InputError,
+    check_count,
+    parse_amount,
+    parse_int,
+    parse_rate,
+)
+
+MAX_AGE = 130
+NOT_TAX_ADVICE = "General information, not tax advice: check your own figures and forms."
+
+
+def _money(value: Decimal, *, allow_negative: bool) -> Decimal:
+    if not value.is_finite():
+        raise InputError(f"not a finite number; {AMOUNT_HINT}")
+    if value != value.quantize(CENT):
+        raise InputError("has more than 2 decimal places; amounts are dollars and cents")
+    if abs(value) > MAX_AMOUNT:
+        raise InputError(f"is too large; amounts up to {usd(MAX_AMOUNT)} are accepted")
+    if value < 0 and not allow_negative:
+        raise InputError(f"{usd(value)} is negative; this amount must be zero or more")
+    return value.quantize(CENT)
+
+
+def _unsigned_money(value: Decimal) -> Decimal:
+    return _money(value, allow_negative=False)
+
+
+def _signed_money(value: Decimal) -> Decimal:
+    return _money(value, allow_negative=True)
+
+
+def _rate(value: Decimal) -> Decimal:
+    if not value.is_finite() or not 0 <= value <= 1:
+        raise InputError(f"must be a fraction from 0 to 1 (0% to 100%); {RATE_HINT}")
+    return value
+
+
+def _return(value: Decimal) -> Decimal:
+    if not value.is_finite() or not -1 < value <= 1:
+        raise InputError("must be above -100% and at most 100% (as a fraction, -1 < r <= 1)")
+    return value
+
+
+# Text is run through the same parsers the front ends use, so ``SplitInput(basis="$1,000")``
+# works and fails with the same messages; numbers are taken as they are (rates as fractions).
+def _text_amount(value: Any) -> Any:
+    return parse_amount(value) if isinstance(value, str) else value
+
+
+def _text_signed_amount(value: Any) -> Any:
+    return parse_amount(value, allow_negative=True) if isinstance(value, str) else value
+
+
+def _text_rate(value: Any) -> Any:
+    return parse_rate(value) if isinstance(value, str) else value
+
+
+def _text_return(value: Any) -> Any:
+    return parse_rate(value, allow_negative=True) if isinstance(value, str) else value
+
+
+def _text_int(value: Any) -> Any:
+    return parse_int(value) if isinstance(value, str) else value
+
+
+def _per_year(value: int) -> int:
+    return check_count(value, minimum=1, maximum=MAX_COUNT)
+
+
+def _age(value: int) -> int:
+    return check_count(value, minimum=0, maximum=MAX_AGE)
+
+
+Money = Annotated[Decimal, BeforeValidator(_text_amount), AfterValidator(_unsigned_money)]
+"""Dollars and cents, zero or more."""
+SignedMoney = Annotated[
+    Decimal, BeforeValidator(_text_signed_amount), AfterValidator(_signed_money)
+]
+"""Dollars and cents that may be negative (earnings after a market loss)."""
+Rate = Annotated[Decimal, BeforeValidator(_text_rate), AfterValidator(_rate)]
+"""A tax rate as a fraction, 0 to 1 (text such as "24%" is parsed)."""
+ReturnRate = Annotated[Decimal, BeforeValidator(_text_return), AfterValidator(_return)]
+"""An investment return as a fraction, above -1 and at most 1 (text such as "-5%" is parsed)."""
+WholeNumber = Annotated[int, BeforeValidator(_text_int)]
+"""A whole number; text is parsed strictly ("2.5" and "abc" are rejected)."""
+PerYear = Annotated[int, BeforeValidator(_text_int), AfterValidator(_per_year)]
+"""Events a year (paychecks, conversions): 1 to 365."""
+Age = Annotated[int, BeforeValidator(_text_int), AfterValidator(_age)]
+"""Age attained by December 31: 0 to 130."""
+
+
+def _message(exc: ValidationError) -> tuple[str, str | None]:
+    err = exc.errors()[0]
+    field = ".".join(str(part) for part in err["loc"]) or None
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, InputError):
+        text = str(cause)
+        if cause.field:  # a cross-field check already names what it is about
+            return text, cause.field
+        return (f"{field}: {text}" if field else text), field
+    return (f"{field}: {err['msg']}" if field else err["msg"]), field
+
+
+class CalcInput(BaseModel):
+    """Base of the input models: immutable, no unknown fields, InputError on bad values."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            text, field = _message(exc)
+            raise InputError(text, field) from None
+
+
+class CalcResult(BaseModel):
+    """Base of the result models: figures plus the worked example and warnings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+
+    steps: list[str]
+    """The worked example in plain sentences, with numbers, rules and sources."""
+    warnings: list[str]
+    """Things the user should act on or double-check."""
+
+    def figures(self) -> dict[str, Any]:
+        """The calculator's keys as in shared/spec/cli.md (money as strings)."""
+        raise NotImplementedError
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(label, value) pairs for the headline figures, for a table or an embed."""
+        raise NotImplementedError
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object the CLI prints with --json: figures, steps and warnings."""
+        return {
+            "calculator": self.name,
+            **self.figures(),
+            "steps": list(self.steps),
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,199 @@
+"""form8606: Form 8606 Parts I-II line by line (nondeductible IRA basis, conversions)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import model_validator
+
+from calculators.base import CalcInput, CalcResult, Money
+from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_str, usd
+from calculators.parse import InputError
+
+SRC = "IRS Form 8606 and instructions"
+LINE_KEYS = (
+    "line1", "line2", "line3", "line4", "line5", "line6", "line7", "line8", "line9",
+    "line10", "line11", "line12", "line13", "line14", "line15a", "line15b", "line15c",
+    "line16", "line17", "line18",
+)  # fmt: skip
+
+
+class Form8606Input(CalcInput):
+    contribution: Money
+    """Line 1: nondeductible contributions for the year."""
+    prior_basis: Money = ZERO
+    """Line 2: basis from earlier years (last year's line 14)."""
+    late_contribution: Money = ZERO
+    """Line 4: part of line 1 contributed from Jan 1 of next year to the due date."""
+    year_end_balance: Money
+    """Line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs + outstanding rollovers."""
+    distributions: Money = ZERO
+    """Line 7: distributions (not rollovers, QCDs, conversions, recharacterizations...)."""
+    converted: Money = ZERO
+    """Line 8: amount converted to Roth IRAs."""
+
+    @model_validator(mode="after")
+    def _late_within_contribution(self) -> Form8606Input:
+        if self.late_contribution > self.contribution:
+            raise InputError(
+                f"the late contribution (line 4), {usd(self.late_contribution)}, is more than "
+                f"the year's contribution (line 1), {usd(self.contribution)}; it is the part of "
+                f"line 1 made after December 31, so enter at most {usd(self.contribution)}",
+                "late_contribution",
+            )
+        return self
+
+
+class Form8606Result(CalcResult):
+    name = "form8606"
+    title = "Form 8606, Parts I and II"
+
+    lines: dict[str, Decimal | None]
+    """line1..line18 (line15a/b/c); None where the form says to skip the line."""
+    taxable: Decimal
+    """Lines 15c + 18: the amount that goes to Form 1040 line 4b."""
+
+    def line(self, key: str) -> Decimal | None:
+        return self.lines[key]
+
+    def figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in LINE_KEYS:
+            value = self.lines[key]
+            if value is None:
+                out[key] = None
+            elif key == "line10":
+                out[key] = f"{value:.3f}"
+            else:
+                out[key] = money_str(value)
+        out["taxable"] = money_str(self.taxable)
+        return out
+
+    def summary(self) -> list[tuple[str, str]]:
+        shown = (
+            ("line3", "Line 3 (total basis)"),
+            ("line10", "Line 10 (nontaxable share)"),
+            ("line15c", "Line 15c (taxable distributions)"),
+            ("line18", "Line 18 (taxable conversion)"),
+            ("line14", "Line 14 (basis carried forward)"),
+        )
+        rows = []
+        for key, label in shown:
+            value = self.lines[key]
+            if value is not None:
+                rows.append((label, f"{value:.3f}" if key == "line10" else usd(value)))
+        return rows
+
+
+def form8606(inp: Form8606Input) -> Form8606Result:
+    """Fill Parts I-II following the form's instructions (line 10 to 3 places, <= 1.000)."""
+    with exact():
+        return _form8606(inp)
+
+
+def _form8606(inp: Form8606Input) -> Form8606Result:
+    lines: dict[str, Decimal | None] = dict.fromkeys(LINE_KEYS)
+    steps = [
+        "This is one person's Form 8606: a spouse's IRAs do not count. Years where the "
+        "contributions may be partly deductible and there were distributions or conversions "
+        "use Pub 590-B Worksheet 1-1 instead of lines 6-12; that case is out of scope here "
+        f"({SRC}).",
+    ]
+    warnings: list[str] = []
+    l1, l2 = inp.contribution, inp.prior_basis
+    l3 = l1 + l2
+    lines.update(line1=l1, line2=l2, line3=l3)
+    steps.append(f"Line 1, nondeductible contributions for the year: {usd(l1)}.")
+    steps.append(f"Line 2, basis from earlier years: {usd(l2)}.")
+    steps.append(f"Line 3 = line 1 + line 2 = {usd(l1)} + {usd(l2)} = {usd(l3)}.")
+
+    if inp.distributions == 0 and inp.converted == 0:
+        # The form's early exit: no distribution or conversion -> line 14 = line 3.
+        lines["line14"] = l3
+        steps.append(
+            "No distribution (line 7) and no conversion (line 8) this year, so line 14 = "
+            f"line 3 = {usd(l3)}, the basis carried to next year; the rest of Part I "
+            f"(lines 4-13 and 15a-15c) is skipped, and Part II is for conversions only ({SRC})."
+        )
+        if inp.late_contribution or inp.year_end_balance:
+            steps.append(
+                "The late contribution and the December 31 balance are not used on the form "
+                "in this case."
+            )
+        return Form8606Result(lines=lines, taxable=ZERO, steps=steps, warnings=warnings)
+
+    l4 = inp.late_contribution
+    l5 = l3 - l4
+    l6, l7, l8 = inp.year_end_balance, inp.distributions, inp.converted
+    l9 = l6 + l7 + l8
+    exact_ratio = l5 / l9  # l9 > 0: line 7 or line 8 is above zero here
+    l10 = min(places(exact_ratio, 3), ONE.quantize(Decimal("0.001")))
+    l11 = cents(l8 * l10)
+    l12 = cents(l7 * l10)
+    l13 = l11 + l12
+    l14 = l3 - l13
+    l15a = l7 - l12
+    l15b = ZERO  # the calculator takes no input for line 15b
+    l15c = l15a - l15b
+    lines.update(
+        line4=l4, line5=l5, line6=l6, line7=l7, line8=l8, line9=l9, line10=l10, line11=l11,
+        line12=l12, line13=l13, line14=l14, line15a=l15a, line15b=l15b, line15c=l15c,
+    )  # fmt: skip
+    steps += [
+        f"Line 4, part of line 1 contributed from January 1 of next year through the return "
+        f"due date: {usd(l4)}.",
+        f"Line 5 = line 3 - line 4 = {usd(l3)} - {usd(l4)} = {usd(l5)}.",
+        f"Line 6, the December 31 value of all traditional, SEP and SIMPLE IRAs plus "
+        f"outstanding rollovers (not Roth or inherited IRAs, not employer plans): {usd(l6)}.",
+        f"Line 7, distributions (not counting rollovers, QCDs, one-time HSA funding, "
+        f"conversions, recharacterizations or returned contributions): {usd(l7)}.",
+        f"Line 8, amount converted to a Roth IRA: {usd(l8)}.",
+        f"Line 9 = line 6 + line 7 + line 8 = {usd(l6)} + {usd(l7)} + {usd(l8)} = {usd(l9)}.",
+        f"Line 10 = line 5 / line 9 = {usd(l5)} / {usd(l9)} = {ratio_str(exact_ratio)}, rounded "
+        f"half-up to 3 places and 1.000 at most: {l10:.3f} ({SRC}).",
+        f"Line 11 = line 8 x line 10 = {usd(l8)} x {l10:.3f} = {usd(l11)} (the nontaxable part "
+        "of the conversion).",
+        f"Line 12 = line 7 x line 10 = {usd(l7)} x {l10:.3f} = {usd(l12)} (the nontaxable part "
+        "of the distributions).",
+        f"Line 13 = line 11 + line 12 = {usd(l13)}.",
+        f"Line 14 = line 3 - line 13 = {usd(l3)} - {usd(l13)} = {usd(l14)}, the basis carried "
+        "to next year.",
+        f"Line 15a = line 7 - line 12 = {usd(l15a)}; line 15b is taken as $0.00 (the "
+        f"calculator has no input for it); line 15c = 15a - 15b = {usd(l15c)}, the taxable "
+        "distributions.",
+    ]
+    l16 = l17 = l18 = None
+    if l8 > 0:
+        l16, l17 = l8, l11
+        l18 = l16 - l17
+        lines.update(line16=l16, line17=l17, line18=l18)
+        steps.append(
+            f"Part II: line 16 = line 8 = {usd(l16)}; line 17 = line 11 = {usd(l17)}; line 18 = "
+            f"line 16 - line 17 = {usd(l18)}, the taxable part of the conversion."
+        )
+        exact_taxable = l8 - cents(l8 * min(exact_ratio, ONE))
+        if exact_taxable != l18:
+            steps.append(
+                f"With an unrounded line 10 the taxable conversion would be "
+                f"{usd(exact_taxable)}; the form allows line 10 to be figured to more than 3 "
+                "places ('at least 3'), and this calculator uses 3."
+            )
+    else:
+        steps.append("No conversion this year, so Part II (lines 16-18) is skipped.")
+    taxable = l15c + (l18 or ZERO)
+    steps.append(f"Lines 15c and 18 go to Form 1040 line 4b: {usd(taxable)} in total ({SRC}).")
+
+    if l6 > 0 and (l8 > 0 or l7 > 0):
+        warnings.append(
+            f"Your traditional, SEP and SIMPLE IRAs held {usd(l6)} on December 31. That balance "
+            f"shrinks the nontaxable share (line 10 = {l10:.3f}), so part of the conversion or "
+            "distribution is taxable even though the contribution was nondeductible."
+        )
+    if l14 < 0:
+        warnings.append(
+            f"Line 14 comes out below zero ({usd(l14)}) only because rounding line 10 to 3 "
+            "places made line 13 larger than the basis; the form allows more decimal places on "
+            "line 10 ('at least 3'), which avoids this. Check the figure before filing."
+        )
+    return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)

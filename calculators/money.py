@@ -1,0 +1,66 @@
+"""Decimal helpers: one arithmetic context, cent rounding and display formats.
+
+Every calculator does its arithmetic inside ``exact()`` so results never depend on
+whatever Decimal context the caller (the Discord bot, a test) happens to have set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+ONE = Decimal(1)
+
+# 50 significant digits: amounts are capped at 1e9 dollars, so cent rounding of any
+# quotient or power we form is exact in practice (ties at .005 are exact decimals).
+_CONTEXT = Context(prec=50)
+
+
+@contextmanager
+def exact() -> Iterator[None]:
+    """Run a block with the calculators' own high-precision Decimal context."""
+    with localcontext(_CONTEXT):
+        yield
+
+
+def cents(value: Decimal) -> Decimal:
+    """Round to cents half-up, the way a person rounds money (2.345 -> 2.35)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def floor_cents(value: Decimal) -> Decimal:
+    """Round down (toward minus infinity) to cents."""
+    return value.quantize(CENT, rounding=ROUND_FLOOR)
+
+
+def places(value: Decimal, n: int) -> Decimal:
+    """Round half-up to ``n`` decimal places (Form 8606 line 10 uses 3)."""
+    return value.quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP)
+
+
+def money_str(value: Decimal) -> str:
+    """JSON form of money: plain string with two decimals, e.g. ``"1005.00"``."""
+    return f"{cents(value):.2f}"
+
+
+def usd(value: Decimal) -> str:
+    """Display form of money for steps: ``$1,005.00``, ``-$50.00``."""
+    amount = cents(value)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount):,.2f}"
+
+
+def pct(rate: Decimal) -> str:
+    """A fraction as a percent without noise: 0.24 -> ``24%``, 0.075 -> ``7.5%``."""
+    value = (rate * 100).normalize()
+    text = f"{value:f}"
+    return f"{text}%"
+
+
+def ratio_str(value: Decimal, n: int = 6) -> str:
+    """A ratio for display, at most ``n`` places, trailing zeros dropped (0.2, 0.990099)."""
+    rounded = places(value, n).normalize()
+    return f"{rounded:f}"

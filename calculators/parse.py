@@ -1,0 +1,172 @@
+"""Parse what a person types (CLI option, slash-command field, console) into Decimals.
+
+Accepted amounts: ``1000``, ``1000.5``, ``1,000.50``, ``$1,000.50`` (negative only where the
+caller allows it, e.g. earnings after a market loss). Accepted rates: ``0.24``, ``24%``,
+``24``: with a ``%`` sign the number is a percent; without one, a number of at most 1 is a
+fraction (0.24 = 24%, 1 = 100%) and a larger number is a percent (24 = 24%).
+Everything else raises ``InputError`` whose message says what is wrong and what is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from calculators.money import usd
+
+MAX_AMOUNT = Decimal("1000000000.00")  # one billion dollars: far above any real account
+MAX_COUNT = 365  # paychecks or conversions a year: daily at most
+
+AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50 or $1,000.50"
+RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
+
+_MINUS = "-\u2212"  # ASCII hyphen-minus and the Unicode minus sign people paste
+_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]+))?", re.ASCII)
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
+_INTEGER = re.compile(r"[0-9]+", re.ASCII)
+
+
+class InputError(ValueError):
+    """Invalid user input; ``str(exc)`` is one sentence fit to show the user as is."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _label(field: str | None) -> str:
+    return f"{field}: " if field else ""
+
+
+def _split_sign(text: str) -> tuple[bool, str] | None:
+    """Strip one sign, before or after a '$' ('-5', '-$5', '$-5'); None if signs repeat."""
+    body = text
+    signs: list[str] = []
+    for allow_dollar in (True, False):
+        if body[:1] in _MINUS or body[:1] == "+":
+            signs.append(body[0])
+            body = body[1:].lstrip()
+        if allow_dollar and body.startswith("$"):
+            body = body[1:].lstrip()
+    if len(signs) > 1:
+        return None
+    return bool(signs) and signs[0] in _MINUS, body
+
+
+def parse_amount(
+    text: str | None, field: str | None = None, *, allow_negative: bool = False
+) -> Decimal:
+    """A dollar amount in cents as a Decimal with two places, e.g. ``Decimal('1000.50')``."""
+    label = _label(field)
+    raw = "" if text is None else str(text).strip()
+    if not raw:
+        raise InputError(f"{label}the value is empty; {AMOUNT_HINT}", field)
+    signed = _split_sign(raw)
+    negative, body = signed if signed is not None else (False, "")
+    match = _AMOUNT.fullmatch(body)
+    if signed is None or not body or match is None or body == ".":
+        if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII) and "," in body:
+            raise InputError(
+                f"{label}{raw!r} has misplaced commas; commas may only separate thousands "
+                f"(1,000 or 1,000,000); {AMOUNT_HINT}",
+                field,
+            )
+        raise InputError(f"{label}{raw!r} is not an amount; {AMOUNT_HINT}", field)
+    decimals = match.group(1)
+    if decimals is not None and len(decimals) > 2:
+        raise InputError(
+            f"{label}{raw!r} has more than 2 decimal places; amounts are dollars and cents, "
+            "like 1000.55",
+            field,
+        )
+    value = Decimal(body.replace(",", "") or "0")
+    if value > MAX_AMOUNT:
+        raise InputError(
+            f"{label}{raw!r} is too large; amounts up to {usd(MAX_AMOUNT)} are accepted", field
+        )
+    if negative and value != 0:
+        if not allow_negative:
+            raise InputError(
+                f"{label}{raw!r} is negative; this amount must be zero or more, "
+                "like 1000 or $1,000.50",
+                field,
+            )
+        value = -value
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_rate(
+    text: str | None,
+    field: str | None = None,
+    *,
+    allow_negative: bool = False,
+) -> Decimal:
+    """A rate as a fraction (``'24%'`` -> ``Decimal('0.24')``), from -100% (excluded) to 100%."""
+    label = _label(field)
+    raw = "" if text is None else str(text).strip()
+    if not raw:
+        raise InputError(f"{label}the value is empty; {RATE_HINT}", field)
+    body = raw
+    percent = body.endswith("%")
+    if percent:
+        body = body[:-1].rstrip()
+    negative = False
+    if body[:1] in _MINUS or body[:1] == "+":
+        negative = body[0] in _MINUS
+        body = body[1:].lstrip()
+    if not _NUMBER.fullmatch(body):
+        raise InputError(f"{label}{raw!r} is not a rate; {RATE_HINT}", field)
+    try:
+        number = Decimal(body)
+    except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
+        raise InputError(f"{label}{raw!r} is not a rate; {RATE_HINT}", field) from None
+    # Without '%', numbers above 1 are percents ("24" is 24%); up to 1 they are fractions.
+    fraction = number / 100 if percent or number > 1 else number
+    if fraction > 1:
+        raise InputError(f"{label}{raw!r} is above 100%; {RATE_HINT}", field)
+    if negative and fraction != 0:
+        if not allow_negative:
+            raise InputError(f"{label}{raw!r} is negative; a rate must be 0% to 100%", field)
+        if fraction >= 1:
+            raise InputError(
+                f"{label}{raw!r} would wipe out the account; a loss must be smaller than 100%",
+                field,
+            )
+        fraction = -fraction
+    return fraction.normalize() if fraction != 0 else Decimal(0)
+
+
+def parse_int(text: str | None, field: str | None = None) -> int:
+    """A whole number written with digits (``"26"``); no signs, decimals or exponents."""
+    label = _label(field)
+    raw = "" if text is None else str(text).strip()
+    if not raw:
+        raise InputError(f"{label}the value is empty; use a whole number like 12", field)
+    body = raw[1:] if raw[0] == "+" else raw
+    if not _INTEGER.fullmatch(body) or len(body) > 9:
+        raise InputError(f"{label}{raw!r} is not a whole number; use digits like 12", field)
+    return int(body)
+
+
+def check_count(
+    value: int, field: str | None = None, *, minimum: int = 1, maximum: int = MAX_COUNT
+) -> int:
+    """``value`` if it is within [minimum, maximum], else InputError saying the range."""
+    if not minimum <= value <= maximum:
+        raise InputError(
+            f"{_label(field)}{value} is out of range; "
+            f"use a whole number from {minimum} to {maximum}",
+            field,
+        )
+    return value
+
+
+def parse_count(
+    text: str | None,
+    field: str | None = None,
+    *,
+    minimum: int = 1,
+    maximum: int = MAX_COUNT,
+) -> int:
+    """A whole number in [minimum, maximum] (paychecks, conversions a year)."""
+    return check_count(parse_int(text, field), field, minimum=minimum, maximum=maximum)

@@ -1,0 +1,160 @@
+"""prorata: the taxable and nontaxable parts of a partial distribution of the account."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import model_validator
+
+from calculators.base import CalcInput, CalcResult, Money, SignedMoney
+from calculators.money import ONE, cents, exact, money_str, ratio_str, usd
+from calculators.parse import InputError
+
+SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
+SRC_SEPARATE = "IRC 72(d)(2), 72(e)(8)"
+SRC_NOTICE = "IRS Notice 2014-54"
+
+
+class ProrataInput(CalcInput):
+    basis: Money
+    """After-tax contributions in the account."""
+    earnings: SignedMoney
+    """The account's pretax part (its earnings); negative after a market loss."""
+    amount: Money
+    """Amount distributed."""
+
+    @model_validator(mode="after")
+    def _fits_account(self) -> ProrataInput:
+        balance = self.basis + self.earnings
+        if balance <= 0:
+            raise InputError(
+                f"basis {usd(self.basis)} plus earnings {usd(self.earnings)} leaves "
+                f"{usd(balance)} in the account; it must hold more than $0.00 "
+                "(a loss can be at most the basis less one cent)",
+                "earnings",
+            )
+        if self.amount <= 0:
+            raise InputError(
+                "the amount distributed is $0.00; enter an amount more than $0.00 and at most "
+                f"the account balance of {usd(balance)}",
+                "amount",
+            )
+        if self.amount > balance:
+            raise InputError(
+                f"the amount distributed, {usd(self.amount)}, is more than the account holds "
+                f"(basis {usd(self.basis)} + earnings {usd(self.earnings)} = {usd(balance)}); "
+                f"enter an amount up to {usd(balance)}",
+                "amount",
+            )
+        return self
+
+
+class ProrataResult(CalcResult):
+    name = "prorata"
+    title = "Partial distribution from the after-tax account"
+
+    nontaxable: Decimal
+    taxable: Decimal
+    remaining_basis: Decimal
+    remaining_earnings: Decimal
+    ratio: Decimal
+    """Nontaxable share of each dollar distributed (basis / balance, at most 1), unrounded."""
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "nontaxable": money_str(self.nontaxable),
+            "taxable": money_str(self.taxable),
+            "remaining_basis": money_str(self.remaining_basis),
+            "remaining_earnings": money_str(self.remaining_earnings),
+            "nontaxable_ratio": ratio_str(self.ratio),
+        }
+
+    def summary(self) -> list[tuple[str, str]]:
+        return [
+            ("Nontaxable", usd(self.nontaxable)),
+            ("Taxable", usd(self.taxable)),
+            ("Basis left", usd(self.remaining_basis)),
+            ("Earnings left", usd(self.remaining_earnings)),
+        ]
+
+
+def prorata(inp: ProrataInput) -> ProrataResult:
+    """nontaxable = amount x basis / (basis + earnings), to cents; taxable = the rest."""
+    with exact():
+        return _prorata(inp)
+
+
+def _prorata(inp: ProrataInput) -> ProrataResult:
+    basis, earnings, amount = inp.basis, inp.earnings, inp.amount
+    balance = basis + earnings
+    exact_ratio = basis / balance
+    ratio = min(exact_ratio, ONE)  # a loss makes basis/balance > 1; never over 100%
+    nontaxable = cents(amount * ratio)
+    taxable = amount - nontaxable
+    steps = [
+        "A partial distribution carries a proportional share of the after-tax and pretax money "
+        f"in the account ({SRC_FAQ}). If the plan accounts for after-tax contributions "
+        "separately, enter only that account's contributions and earnings "
+        f"({SRC_SEPARATE}); otherwise enter the whole account, as in the IRS example "
+        "($100,000 with $20,000 after-tax: a $50,000 distribution is $10,000 after-tax).",
+        _account_step(basis, earnings),
+    ]
+    warnings: list[str] = []
+    if earnings < 0:
+        steps.append(
+            f"The account is worth less than its basis (a loss of {usd(-earnings)}), so "
+            f"basis / balance = {ratio_str(exact_ratio)} is above 1. A distribution cannot be "
+            "more than 100% nontaxable, so the calculator uses 1: all of it is after-tax money."
+        )
+        warnings.append(
+            f"The account shows a loss of {usd(-earnings)}: nothing distributed now is taxable. "
+            "This calculator does not cover any tax treatment of contributions lost in the "
+            "market. Ask a tax professional."
+        )
+        steps.append(
+            f"Nontaxable = {usd(amount)} x 1 = {usd(nontaxable)} (rounded half-up to the cent)."
+        )
+    else:
+        steps.append(
+            f"Nontaxable = amount x basis / balance = {usd(amount)} x {usd(basis)} / "
+            f"{usd(balance)} = {usd(nontaxable)} (rounded half-up to the cent; the after-tax "
+            f"share is {ratio_str(ratio)})."
+        )
+    steps.append(f"Taxable = {usd(amount)} - {usd(nontaxable)} = {usd(taxable)}.")
+    remaining_basis = basis - nontaxable
+    remaining_earnings = earnings - taxable
+    steps.append(
+        f"Left in the account: basis {usd(basis)} - {usd(nontaxable)} = {usd(remaining_basis)}; "
+        f"earnings {usd(earnings)} - {usd(taxable)} = {usd(remaining_earnings)}; together "
+        f"{usd(remaining_basis + remaining_earnings)}."
+    )
+    if taxable > 0:
+        steps.append(
+            "The pretax part can be rolled over to a traditional IRA or another plan and the "
+            f"after-tax part to a Roth IRA; pretax money is assigned first to direct rollovers "
+            f"({SRC_NOTICE}). Pretax money not rolled over is taxable."
+        )
+    if amount == balance:
+        steps.append("This distributes the whole account; 'calc split' shows the rollover forms.")
+    return ProrataResult(
+        nontaxable=nontaxable,
+        taxable=taxable,
+        remaining_basis=remaining_basis,
+        remaining_earnings=remaining_earnings,
+        ratio=ratio,
+        steps=steps,
+        warnings=warnings,
+    )
+
+
+def _account_step(basis: Decimal, earnings: Decimal) -> str:
+    if earnings < 0:
+        return (
+            f"Account: {usd(basis)} of after-tax contributions (basis) less a {usd(-earnings)} "
+            f"market loss = {usd(basis + earnings)}."
+        )
+    return (
+        f"Account: {usd(basis)} of after-tax contributions (basis) + {usd(earnings)} of earnings "
+        f"(pretax) = {usd(basis + earnings)}."
+    )

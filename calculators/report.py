@@ -1,0 +1,29 @@
+"""Plain-text rendering of a calculator result (CLI and local console)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from calculators.base import NOT_TAX_ADVICE, CalcResult
+
+
+def render_text(result: CalcResult, width: int = 88) -> str:
+    """The headline figures, the numbered worked example, warnings and the disclaimer."""
+    rows = result.summary()
+    label_width = max((len(label) for label, _ in rows), default=0)
+    parts = [result.title, "=" * min(len(result.title), width)]
+    parts += [f"{label + ':':<{label_width + 1}}  {value}" for label, value in rows]
+    parts += ["", "How it is worked out:"]
+    for number, step in enumerate(result.steps, 1):
+        prefix = f"{number:>2}. "
+        parts.append(
+            textwrap.fill(step, width, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+        )
+    if result.warnings:
+        parts += ["", "Warnings:"]
+        for warning in result.warnings:
+            parts.append(
+                textwrap.fill(warning, width, initial_indent=" ! ", subsequent_indent="   ")
+            )
+    parts += ["", NOT_TAX_ADVICE]
+    return "\n".join(parts)

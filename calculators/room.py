@@ -1,0 +1,223 @@
+"""room: after-tax contribution space left under the 415(c) annual additions limit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from calculators.base import Age, CalcInput, CalcResult, Money, WholeNumber
+from calculators.limits import YearLimits, limits_for
+from calculators.money import ZERO, exact, money_str, usd
+from calculators.parse import InputError
+
+SRC_OUTSIDE = "IRC 414(v)(3)(A)"
+SRC_415C = "IRC 415(c)(1)(B), 415(f)"
+SRC_402G = "IRC 402(g)"
+SRC_ROTH_CATCH_UP = "SECURE 2.0 sec. 603"
+
+
+class RoomInput(CalcInput):
+    year: WholeNumber
+    deferrals: Money
+    """Employee elective deferrals (pretax + Roth) for the year, including any catch-up."""
+    employer: Money
+    """Employer contributions (match, profit sharing) for the year."""
+    age: Age | None = None
+    """Age attained by December 31 of the year; None means under 50."""
+    compensation: Money | None = None
+    """415 compensation (including deferrals); caps the 415(c) limit."""
+
+
+class RoomResult(CalcResult):
+    name = "room"
+    title = "After-tax room under the annual additions limit"
+
+    year: WholeNumber
+    limit_415c: Decimal
+    deferral_limit: Decimal
+    catch_up_limit: Decimal
+    catch_up: Decimal
+    counted_deferrals: Decimal
+    limit_applied: Decimal
+    """min(415(c) limit, compensation)."""
+    after_tax_room: Decimal
+    roth_catch_up_wage_threshold: Decimal | None
+    source: str
+
+    def figures(self) -> dict[str, Any]:
+        threshold = self.roth_catch_up_wage_threshold
+        return {
+            "year": self.year,
+            "limit_415c": money_str(self.limit_415c),
+            "deferral_limit": money_str(self.deferral_limit),
+            "catch_up_limit": money_str(self.catch_up_limit),
+            "catch_up": money_str(self.catch_up),
+            "after_tax_room": money_str(self.after_tax_room),
+            "counted_deferrals": money_str(self.counted_deferrals),
+            "limit_applied": money_str(self.limit_applied),
+            "roth_catch_up_wage_threshold": None if threshold is None else money_str(threshold),
+            "source": self.source,
+        }
+
+    def summary(self) -> list[tuple[str, str]]:
+        return [
+            (f"415(c) limit {self.year}", usd(self.limit_415c)),
+            ("402(g) deferral limit", usd(self.deferral_limit)),
+            ("Catch-up (outside 415(c))", f"{usd(self.catch_up)} of {usd(self.catch_up_limit)}"),
+            ("After-tax room", usd(self.after_tax_room)),
+        ]
+
+
+def _catch_up_limit(limits: YearLimits, age: int | None) -> tuple[Decimal, str]:
+    """The catch-up available at ``age`` and a sentence saying why."""
+    src = f"{SRC_OUTSIDE}; {limits.cited_source}"
+    if age is None or age < 50:
+        shown = "no age given, so under 50 is assumed" if age is None else f"age {age}"
+        return ZERO, f"Catch-up: none ({shown}; catch-ups start at age 50 by December 31)."
+    tier = limits.catch_up_age_60_to_63
+    if 60 <= age <= 63 and tier is not None:
+        return tier, (
+            f"Catch-up: age {age} is in the 60-63 tier for {limits.year}, so the limit is "
+            f"{usd(tier)} in total; it replaces the {usd(limits.catch_up_50_plus_414v)} "
+            f"age-50 catch-up rather than adding to it (SECURE 2.0; {src})."
+        )
+    return limits.catch_up_50_plus_414v, (
+        f"Catch-up: age {age} is 50 or over by December 31, so up to "
+        f"{usd(limits.catch_up_50_plus_414v)} of deferrals above the 402(g) limit is catch-up "
+        f"({src})."
+    )
+
+
+def room(inp: RoomInput) -> RoomResult:
+    """room = max(0, min(415(c), compensation) - deferrals within 402(g) - employer)."""
+    with exact():
+        return _room(inp)
+
+
+def _room(inp: RoomInput) -> RoomResult:
+    limits = limits_for(inp.year)
+    year, age = inp.year, inp.age
+    deferral_limit = limits.elective_deferral_402g
+    limit_415c = limits.annual_additions_415c
+    catch_up_limit, catch_up_step = _catch_up_limit(limits, age)
+    warnings: list[str] = []
+    if limits.confidence == "secondary":
+        warnings.append(
+            f"The {year} figures come from {limits.source} as reported by several agreeing "
+            "summaries; the primary IRS text was not checked. Confirm them before relying on them."
+        )
+    if age is not None and 60 <= age <= 63 and limits.catch_up_age_60_to_63 is None:
+        warnings.append(
+            f"{year} has no age 60-63 catch-up tier in the table (it starts in 2025), so the "
+            "regular age-50 catch-up is used."
+        )
+
+    excess = max(inp.deferrals - deferral_limit, ZERO)
+    if excess > catch_up_limit:
+        total = deferral_limit + catch_up_limit
+        if catch_up_limit == 0:
+            raise InputError(
+                f"deferrals of {usd(inp.deferrals)} are above the {year} 402(g) limit of "
+                f"{usd(deferral_limit)}, and no catch-up applies under age 50; enter at most "
+                f"{usd(deferral_limit)}, or give the age (--age) if 50 or over by December 31",
+                "deferrals",
+            )
+        raise InputError(
+            f"deferrals of {usd(inp.deferrals)} are above the {year} 402(g) limit of "
+            f"{usd(deferral_limit)} plus the {usd(catch_up_limit)} catch-up at age {age}; "
+            f"enter at most {usd(total)}",
+            "deferrals",
+        )
+    catch_up = excess
+    counted = inp.deferrals - catch_up
+    limit_applied = limit_415c
+    if inp.compensation is not None and inp.compensation < limit_415c:
+        limit_applied = inp.compensation
+    room_left = max(limit_applied - counted - inp.employer, ZERO)
+
+    steps = [
+        f"Figures for {year} ({limits.cited_source}).",
+        f"402(g) elective deferral limit: {usd(deferral_limit)}. It applies per person across "
+        f"all employers ({SRC_402G}).",
+        catch_up_step,
+        "Catch-up contributions, including the 60-63 tier, exist only where the plan offers them.",
+    ]
+    if catch_up > 0:
+        steps.append(
+            f"Deferrals {usd(inp.deferrals)}: {usd(counted)} within the 402(g) limit and "
+            f"{usd(catch_up)} above it, counted as catch-up. Catch-ups do not count toward the "
+            f"415(c) limit ({SRC_OUTSIDE}), so {usd(counted)} is counted."
+        )
+    else:
+        steps.append(
+            f"Deferrals {usd(inp.deferrals)} are within the 402(g) limit; all of it counts "
+            "toward 415(c)."
+        )
+    if limit_applied != limit_415c:
+        steps.append(
+            f"415(c) annual additions limit: {usd(limit_415c)}, but it is also capped at 100% of "
+            f"compensation (415 compensation, including deferrals), so the limit used is "
+            f"{usd(limit_applied)} ({SRC_415C})."
+        )
+    else:
+        comp = (
+            f" (compensation {usd(inp.compensation)} is not lower)"
+            if inp.compensation is not None
+            else " (no compensation given; it caps the limit at 100% of pay)"
+        )
+        steps.append(f"415(c) annual additions limit: {usd(limit_415c)}{comp} ({SRC_415C}).")
+    steps.append(
+        f"After-tax room = max(0, {usd(limit_applied)} - {usd(counted)} deferrals - "
+        f"{usd(inp.employer)} employer) = {usd(room_left)}."
+    )
+    steps.append(
+        "415(c) is counted per employer (all of that employer's defined-contribution plans "
+        "together), so contributions at an unrelated employer's plan do not use up this room "
+        f"({SRC_415C})."
+    )
+    threshold = limits.roth_catch_up_wage_threshold
+    if threshold is not None:
+        transition = " 2025 was a transition year." if year == 2025 else ""
+        steps.append(
+            f"From 2026, an employee whose prior-year FICA wages (W-2 box 3) from the plan "
+            f"sponsor exceeded the year's threshold ({usd(threshold)} for {year}) may make "
+            f"catch-ups only as Roth, or none if the plan has no Roth ({SRC_ROTH_CATCH_UP}; "
+            f"confidence: secondary).{transition} This does not change the room."
+        )
+    else:
+        steps.append(
+            f"The Roth-only catch-up rule for higher earners ({SRC_ROTH_CATCH_UP}) applies from "
+            f"2026; the table has no wage threshold for {year}. It does not change the room."
+        )
+
+    if catch_up > 0:
+        warnings.append(
+            f"{usd(catch_up)} of the deferrals is above the {year} 402(g) limit of "
+            f"{usd(deferral_limit)}; it is treated as catch-up, which works only if the plan "
+            "offers catch-up contributions."
+        )
+    over = counted + inp.employer - limit_applied
+    if over > 0:
+        warnings.append(
+            f"Deferrals and employer contributions already exceed the limit of "
+            f"{usd(limit_applied)} by {usd(over)}: there is no after-tax room left."
+        )
+    elif room_left == 0:
+        warnings.append(
+            "There is no after-tax room left this year: deferrals and employer contributions "
+            "fill the limit."
+        )
+    return RoomResult(
+        year=year,
+        limit_415c=limit_415c,
+        deferral_limit=deferral_limit,
+        catch_up_limit=catch_up_limit,
+        catch_up=catch_up,
+        counted_deferrals=counted,
+        limit_applied=limit_applied,
+        after_tax_room=room_left,
+        roth_catch_up_wage_threshold=threshold,
+        source=limits.cited_source,
+        steps=steps,
+        warnings=warnings,
+    )

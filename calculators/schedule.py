@@ -1,0 +1,297 @@
+"""schedule: taxable earnings (and tax) for a number of after-tax-to-Roth conversions a year.
+
+Model (shared/spec/cli.md): equal contributions at t = k/paychecks (k = 1..paychecks);
+conversions at t = j/conversions (j = 1..conversions) sweep the whole balance, including a
+contribution made at that same moment; money grows by (1 + return)^dt between events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from calculators.base import CalcInput, CalcResult, Money, PerYear, Rate, ReturnRate
+from calculators.money import (
+    CENT,
+    ONE,
+    ZERO,
+    cents,
+    exact,
+    floor_cents,
+    money_str,
+    pct,
+    places,
+    usd,
+)
+from calculators.parse import InputError
+
+DEFAULT_COUNTS = (1, 2, 4, 12, 26)
+"""Conversions a year the comparison (and the chart) always shows."""
+MAX_LISTED = 26  # conversions listed one by one in the steps; more are summarised
+SRC_TAXABLE = "IRC 408A(d)(3)(A)"
+
+
+class ScheduleInput(CalcInput):
+    annual: Money
+    """After-tax contributions for the year."""
+    paychecks: PerYear
+    conversions: PerYear
+    annual_return: ReturnRate
+    """Yearly return as a fraction (0.08 = 8%); negative for a loss, above -1."""
+    tax_rate: Rate | None = None
+
+    @model_validator(mode="after")
+    def _something_to_convert(self) -> ScheduleInput:
+        if self.annual <= 0:
+            raise InputError(
+                "the annual after-tax contribution is $0.00; enter an amount more than $0.00, "
+                "like 7000 or $7,000",
+                "annual",
+            )
+        return self
+
+
+class Conversion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    t: Fraction
+    """Time of the conversion as a fraction of the year."""
+    contributions: Decimal
+    """Contributions swept by this conversion."""
+    earnings: Decimal
+    amount: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "t": f"{places(Decimal(self.t.numerator) / self.t.denominator, 4):.4f}",
+            "amount": money_str(self.amount),
+            "earnings": money_str(self.earnings),
+            "contributions": money_str(self.contributions),
+        }
+
+
+class ComparisonPoint(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    conversions: int
+    taxable_earnings: Decimal
+    estimated_tax: Decimal | None
+
+    def to_json(self) -> dict[str, Any]:
+        tax = self.estimated_tax
+        return {
+            "conversions": self.conversions,
+            "taxable_earnings": money_str(self.taxable_earnings),
+            "estimated_tax": None if tax is None else money_str(tax),
+        }
+
+
+class ScheduleResult(CalcResult):
+    name = "schedule"
+    title = "Taxable earnings by conversion schedule"
+
+    inputs: ScheduleInput
+    taxable_earnings: Decimal
+    net_earnings: Decimal
+    """Sum of the conversions' earnings; below zero after a loss (then nothing is taxable)."""
+    estimated_tax: Decimal | None
+    conversions: list[Conversion]
+    comparison: list[ComparisonPoint]
+    """Taxable earnings for DEFAULT_COUNTS plus the user's own count, ascending."""
+
+    def figures(self) -> dict[str, Any]:
+        tax = self.estimated_tax
+        return {
+            "taxable_earnings": money_str(self.taxable_earnings),
+            "net_earnings": money_str(self.net_earnings),
+            "estimated_tax": None if tax is None else money_str(tax),
+            "conversions": [c.to_json() for c in self.conversions],
+            "comparison": [p.to_json() for p in self.comparison],
+        }
+
+    def summary(self) -> list[tuple[str, str]]:
+        rows = [
+            ("Conversions a year", str(self.inputs.conversions)),
+            ("Taxable earnings", usd(self.taxable_earnings)),
+        ]
+        if self.estimated_tax is not None:
+            rows.append(("Estimated tax", usd(self.estimated_tax)))
+        return rows
+
+
+def paycheck_amounts(annual: Decimal, paychecks: int) -> list[Decimal]:
+    """Equal contributions in whole cents adding up to ``annual`` exactly.
+
+    Leftover cents go one each to the earliest paychecks ($1,000 / 3 -> 333.34, 333.33, 333.33).
+    """
+    total_cents = int(annual / CENT)
+    base, extra = divmod(total_cents, paychecks)
+    return [(base + (1 if k < extra else 0)) * CENT for k in range(paychecks)]
+
+
+class _Growth:
+    """(1 + r)^dt, cached per dt (the same gaps recur across paychecks)."""
+
+    def __init__(self, rate: Decimal) -> None:
+        self.base = ONE + rate
+        self.cache: dict[Fraction, Decimal] = {}
+
+    def __call__(self, dt: Fraction) -> Decimal:
+        if dt == 0:
+            return ONE
+        if dt not in self.cache:
+            exponent = Decimal(dt.numerator) / Decimal(dt.denominator)
+            self.cache[dt] = self.base**exponent
+        return self.cache[dt]
+
+
+def _simulate(amounts: list[Decimal], conversions: int, growth: _Growth) -> list[Conversion]:
+    paychecks = len(amounts)
+    swept: list[tuple[Fraction, Decimal, Decimal]] = []  # (t, contributions, exact earnings)
+    k = 0
+    for j in range(1, conversions + 1):
+        t = Fraction(j, conversions)
+        contributions = ZERO
+        exact_earnings = Decimal(0)
+        # Every contribution made at or before this conversion and after the previous one.
+        while k < paychecks and Fraction(k + 1, paychecks) <= t:
+            paid = amounts[k]
+            contributions += paid
+            exact_earnings += paid * (growth(t - Fraction(k + 1, paychecks)) - ONE)
+            k += 1
+        swept.append((t, contributions, exact_earnings))
+    # Round each conversion's earnings so that they add up to the rounded exact total
+    # (largest remainder): totals then stay monotone and conserve money to the cent.
+    total = cents(sum((e for _, _, e in swept), Decimal(0)))
+    floors = [floor_cents(e) for _, _, e in swept]
+    spare = int((total - sum(floors, ZERO)) / CENT)
+    order = sorted(range(len(swept)), key=lambda i: (-(swept[i][2] - floors[i]), i))
+    bumped = set(order[:spare])
+    result = []
+    for i, (t, contributions, _) in enumerate(swept):
+        earnings = floors[i] + (CENT if i in bumped else ZERO)
+        result.append(
+            Conversion(
+                number=i + 1,
+                t=t,
+                contributions=contributions,
+                earnings=earnings,
+                amount=contributions + earnings,
+            )
+        )
+    return result
+
+
+def _taxable(conversions: Iterable[Conversion]) -> Decimal:
+    # A conversion that moves less than was contributed has no taxable earnings.
+    return sum((max(c.earnings, ZERO) for c in conversions), ZERO)
+
+
+def compare(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS) -> list[ComparisonPoint]:
+    """Taxable earnings and tax for each number of conversions in ``counts`` (ascending)."""
+    with exact():
+        amounts = paycheck_amounts(inp.annual, inp.paychecks)
+        growth = _Growth(inp.annual_return)
+        return [_point(inp, amounts, n, growth) for n in sorted(set(counts))]
+
+
+def _point(inp: ScheduleInput, amounts: list[Decimal], n: int, growth: _Growth) -> ComparisonPoint:
+    taxable = _taxable(_simulate(amounts, n, growth))
+    tax = None if inp.tax_rate is None else cents(taxable * inp.tax_rate)
+    return ComparisonPoint(conversions=n, taxable_earnings=taxable, estimated_tax=tax)
+
+
+def schedule(inp: ScheduleInput) -> ScheduleResult:
+    """Simulate the year's contributions and conversions; compare with 1/2/4/12/26 a year."""
+    with exact():
+        return _schedule(inp)
+
+
+def _schedule(inp: ScheduleInput) -> ScheduleResult:
+    amounts = paycheck_amounts(inp.annual, inp.paychecks)
+    growth = _Growth(inp.annual_return)
+    convs = _simulate(amounts, inp.conversions, growth)
+    taxable = _taxable(convs)
+    net = sum((c.earnings for c in convs), ZERO)
+    tax = None if inp.tax_rate is None else cents(taxable * inp.tax_rate)
+    counts = sorted({*DEFAULT_COUNTS, inp.conversions})
+    comparison = [_point(inp, amounts, n, growth) for n in counts]
+    r, n, p = inp.annual_return, inp.conversions, inp.paychecks
+
+    steps = [
+        f"Model: {usd(inp.annual)} of after-tax contributions in {p} equal paychecks at "
+        f"t = k/{p} of the year; {n} conversion(s) at t = j/{n} each move the whole balance to "
+        f"Roth, including a contribution made that same moment; money grows by "
+        f"(1 + {pct(r)})^dt between events.",
+        _paycheck_step(amounts),
+    ]
+    listed = convs if n <= MAX_LISTED else [*convs[:3], *convs[-2:]]
+    for c in listed:
+        if n > MAX_LISTED and c.number == convs[-2].number:
+            steps.append(f"... conversions 4 to {n - 2} follow the same pattern ...")
+        steps.append(
+            f"Conversion {c.number} at t = {c.t}: contributions "
+            f"{usd(c.contributions)} + earnings {usd(c.earnings)} = {usd(c.amount)}."
+        )
+    steps.append(
+        "Each conversion's earnings are rounded to the cent so that they add up to the rounded "
+        "exact total."
+    )
+    steps.append(
+        f"Taxable earnings: {usd(taxable)}. Earnings are the pretax part of each conversion and "
+        f"are taxable when moved to Roth; the contributions are not ({SRC_TAXABLE})."
+    )
+    if tax is not None and inp.tax_rate is not None:
+        steps.append(
+            f"Estimated tax: {usd(taxable)} x {pct(inp.tax_rate)} = {usd(tax)} (a flat-rate "
+            "estimate; the real figure depends on your whole return)."
+        )
+    compared = ", ".join(f"{pt.conversions}: {usd(pt.taxable_earnings)}" for pt in comparison)
+    steps.append(f"Taxable earnings by conversions a year (same contributions): {compared}.")
+    steps.append(
+        "Converting at the moment each contribution lands (as many conversions as paychecks, "
+        "or a multiple) leaves no time for earnings in this model; check how many conversions "
+        "or in-service withdrawals a year your plan allows."
+    )
+
+    warnings: list[str] = []
+    if r < 0:
+        warnings.append(
+            f"With a negative return ({pct(r)}) each conversion moves less than was contributed "
+            f"(net {usd(net)}): nothing is taxable. This calculator does not cover any tax "
+            "treatment of the shortfall. Ask a tax professional."
+        )
+    better = [pt for pt in comparison if pt.conversions < n and pt.taxable_earnings < taxable]
+    if better:
+        best = min(better, key=lambda pt: (pt.taxable_earnings, pt.conversions))
+        warnings.append(
+            f"Fewer conversions can do better here: {best.conversions} a year gives "
+            f"{usd(best.taxable_earnings)} of taxable earnings against {usd(taxable)} for {n}, "
+            f"because of how the conversion dates line up with the {p} paychecks."
+        )
+    return ScheduleResult(
+        inputs=inp,
+        taxable_earnings=taxable,
+        net_earnings=net,
+        estimated_tax=tax,
+        conversions=convs,
+        comparison=comparison,
+        steps=steps,
+        warnings=warnings,
+    )
+
+
+def _paycheck_step(amounts: list[Decimal]) -> str:
+    first, last = amounts[0], amounts[-1]
+    if first == last:
+        return f"Each paycheck contributes {usd(first)}."
+    extra = sum(1 for a in amounts if a == first)
+    return (
+        f"Each paycheck contributes {usd(last)}; the first {extra} carry one extra cent "
+        f"({usd(first)}) so that they add up exactly."
+    )

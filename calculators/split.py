@@ -1,0 +1,240 @@
+"""split: where a rollover of the whole after-tax account goes, what is taxable, the 1099-R."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney
+from calculators.money import ZERO, cents, exact, money_str, pct, usd
+from calculators.parse import InputError
+
+Destination = Literal["roth_ira", "traditional_ira"]
+
+SRC_SEPARATE = "IRC 72(d)(2), 72(e)(8)"
+SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
+SRC_NOTICE = "IRS Notice 2014-54"
+SRC_ROTH_ROLLOVER = "IRC 408A(d)(3)(A)"
+SRC_1099R = "IRS Instructions for Forms 1099-R and 5498"
+SRC_1040 = "IRS Form 1040 (2025) and instructions"
+
+
+class SplitInput(CalcInput):
+    basis: Money
+    """After-tax contributions in the account."""
+    earnings: SignedMoney
+    """Earnings on them; negative after a market loss."""
+    earnings_to: Literal["roth", "traditional"] = "roth"
+    tax_rate: Rate | None = None
+
+    @model_validator(mode="after")
+    def _account_has_money(self) -> SplitInput:
+        if self.basis + self.earnings <= 0:
+            raise InputError(
+                f"basis {usd(self.basis)} plus earnings {usd(self.earnings)} leaves "
+                f"{usd(self.basis + self.earnings)} in the account; there must be more than "
+                "$0.00 to roll over (a loss can be at most the basis less one cent)",
+                "earnings",
+            )
+        return self
+
+
+class Form1099R(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    destination: Destination
+    box1: Decimal
+    box2a: Decimal
+    box5: Decimal
+    code: str = "G"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "destination": self.destination,
+            "box1": money_str(self.box1),
+            "box2a": money_str(self.box2a),
+            "box5": money_str(self.box5),
+            "code": self.code,
+        }
+
+
+class SplitResult(CalcResult):
+    name = "split"
+    title = "Rollover of the after-tax account"
+
+    roth_ira: Decimal
+    traditional_ira: Decimal
+    taxable: Decimal
+    """Taxable now (earnings rolled to the Roth IRA)."""
+    nontaxable: Decimal
+    """After-tax contributions recovered tax-free (1099-R box 5)."""
+    tax_deferred: Decimal
+    """Earnings rolled to a traditional IRA: not taxed until distributed from it."""
+    estimated_tax: Decimal | None
+    forms_1099r: list[Form1099R]
+    combined_1099r: Form1099R
+    """What a single combined code-G form would show (its destination is the Roth IRA)."""
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "roth_ira": money_str(self.roth_ira),
+            "traditional_ira": money_str(self.traditional_ira),
+            "taxable": money_str(self.taxable),
+            "nontaxable": money_str(self.nontaxable),
+            "tax_deferred": money_str(self.tax_deferred),
+            "estimated_tax": None if self.estimated_tax is None else money_str(self.estimated_tax),
+            "forms_1099r": [form.to_json() for form in self.forms_1099r],
+            "combined_1099r": {
+                k: v for k, v in self.combined_1099r.to_json().items() if k != "destination"
+            },
+        }
+
+    def summary(self) -> list[tuple[str, str]]:
+        rows = [
+            ("Roth IRA", usd(self.roth_ira)),
+            ("Traditional IRA", usd(self.traditional_ira)),
+            ("Taxable now", usd(self.taxable)),
+            ("Nontaxable (basis)", usd(self.nontaxable)),
+        ]
+        if self.estimated_tax is not None:
+            rows.append(("Estimated tax", usd(self.estimated_tax)))
+        return rows
+
+
+def split(inp: SplitInput) -> SplitResult:
+    """Roll the whole after-tax account over: earnings to the Roth IRA or a traditional IRA."""
+    with exact():
+        return _split(inp)
+
+
+def _split(inp: SplitInput) -> SplitResult:
+    basis, earnings = inp.basis, inp.earnings
+    gross = basis + earnings
+    loss = earnings < 0
+    gain = max(earnings, ZERO)
+    to_traditional = inp.earnings_to == "traditional" and gain > 0
+    steps = [
+        "Assumption: the whole after-tax account is distributed at once, and the plan accounts "
+        "for it separately, so its taxable share is figured on this account alone "
+        f"(separate contract, {SRC_SEPARATE}).",
+        _account_step(basis, earnings),
+    ]
+    warnings: list[str] = []
+
+    if loss:
+        # A loss: only what is left comes out, all of it after-tax money. We cap the
+        # nontaxable share at 100% of the amount; we state no rule about the lost part.
+        steps.append(
+            f"The account is worth {usd(gross)}, {usd(-earnings)} less than was contributed "
+            f"(a market loss). Only the {usd(gross)} distributed comes out, and all of it is "
+            "after-tax money, so none of it is taxable: the calculator caps the nontaxable "
+            "share at 100% of what is distributed."
+        )
+        warnings.append(
+            f"The account lost {usd(-earnings)}: nothing is taxable, and this calculator does not "
+            f"cover what, if anything, can be done about the {usd(-earnings)} of contributions "
+            "that did not come back. Ask a tax professional."
+        )
+        if inp.earnings_to == "traditional":
+            warnings.append(
+                "There are no earnings to send to a traditional IRA, so everything goes to the "
+                "Roth IRA."
+            )
+    if basis == 0:
+        warnings.append(
+            "The basis is $0.00: there are no after-tax contributions, so the whole amount is "
+            "pretax money."
+        )
+
+    if to_traditional:
+        roth, traditional = basis, gain
+        taxable, nontaxable, deferred = ZERO, basis, gain
+        steps.append(
+            f"The {usd(basis)} basis goes to the Roth IRA and the {usd(gain)} of earnings to a "
+            "traditional IRA. Disbursements made at the same time are one distribution whose "
+            "pretax part is assigned first to direct rollovers, so the pretax earnings can go to "
+            f"the traditional IRA and the after-tax basis to the Roth IRA ({SRC_NOTICE}; "
+            f"{SRC_FAQ})."
+        )
+        steps.append(
+            f"Earnings are pretax money; rolled to a traditional IRA they are not taxed until "
+            f"distributed from it ({SRC_FAQ}). Taxable now: $0.00; nontaxable: {usd(basis)}."
+        )
+        warnings.append(
+            f"The {usd(gain)} of earnings in a traditional IRA is a traditional-IRA balance: if "
+            "any of it is still there on December 31, it counts on Form 8606 line 6 and makes "
+            "part of a backdoor Roth conversion that year taxable (the IRA pro-rata rule, IRS "
+            "Form 8606 and instructions). Run 'calc form8606' to see the effect."
+        )
+    else:
+        roth, traditional = gross, ZERO
+        taxable, nontaxable, deferred = gain, gross - gain, ZERO
+        if not loss:
+            steps.append(
+                f"All {usd(gross)} goes to the Roth IRA. The {usd(gain)} of earnings are pretax "
+                f"money, so they are taxable; the {usd(basis)} basis is not. The 10% additional "
+                f"tax of IRC 72(t) does not apply to the rollover itself ({SRC_ROTH_ROLLOVER})."
+            )
+        else:
+            steps.append(f"All {usd(gross)} goes to the Roth IRA; taxable: $0.00.")
+
+    estimated_tax = None
+    if inp.tax_rate is not None:
+        estimated_tax = cents(taxable * inp.tax_rate)
+        steps.append(
+            f"Estimated tax: {usd(taxable)} x {pct(inp.tax_rate)} = {usd(estimated_tax)} "
+            "(a flat-rate estimate; the real figure depends on your whole return)."
+        )
+
+    forms = [Form1099R(destination="roth_ira", box1=roth, box2a=taxable, box5=nontaxable)]
+    if traditional > 0:
+        forms.append(
+            Form1099R(destination="traditional_ira", box1=traditional, box2a=ZERO, box5=ZERO)
+        )
+    combined = Form1099R(destination="roth_ira", box1=gross, box2a=taxable, box5=nontaxable)
+    for form in forms:
+        where = "Roth IRA" if form.destination == "roth_ira" else "traditional IRA"
+        steps.append(
+            f"Form 1099-R for the direct rollover to the {where}: box 1 {usd(form.box1)} (gross), "
+            f"box 2a {usd(form.box2a)} (taxable), box 5 {usd(form.box5)} (after-tax "
+            f"contributions recovered), code G (direct rollover) ({SRC_1099R})."
+        )
+    steps.append(
+        "Some payers issue one 1099-R per destination as above; many issue a single combined "
+        f"code-G form instead, which should show box 1 {usd(gross)} (the total), box 2a "
+        f"{usd(taxable)} (the taxable part left after any pretax part went to a traditional "
+        f"IRA) and box 5 {usd(nontaxable)} (the basis). Payers sometimes wrongly show box 2a "
+        f"$0.00 on a Roth IRA rollover that included earnings ({SRC_1099R})."
+    )
+    steps.append(
+        f"On Form 1040 a plan distribution goes on line 5a (gross, {usd(gross)}) and line 5b "
+        f"(taxable, {usd(taxable)}); from the 2025 form a rollover is marked with the Rollover "
+        "checkbox on line 5c (on 2024 and earlier forms, 'Rollover' was written next to line "
+        f"5b). Form 8606 is not used to report a plan-to-Roth-IRA rollover ({SRC_1040})."
+    )
+    return SplitResult(
+        roth_ira=roth,
+        traditional_ira=traditional,
+        taxable=taxable,
+        nontaxable=nontaxable,
+        tax_deferred=deferred,
+        estimated_tax=estimated_tax,
+        forms_1099r=forms,
+        combined_1099r=combined,
+        steps=steps,
+        warnings=warnings,
+    )
+
+
+def _account_step(basis: Decimal, earnings: Decimal) -> str:
+    if earnings < 0:
+        return (
+            f"Account: {usd(basis)} of after-tax contributions (basis) less a {usd(-earnings)} "
+            f"market loss = {usd(basis + earnings)}."
+        )
+    return (
+        f"Account: {usd(basis)} of after-tax contributions (basis) + {usd(earnings)} of earnings "
+        f"(pretax) = {usd(basis + earnings)}."
+    )
