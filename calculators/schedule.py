@@ -230,13 +230,21 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         f"(1 + {pct(r)})^dt between events.",
         _paycheck_step(amounts),
     ]
-    listed = convs if n <= MAX_LISTED else [*convs[:3], *convs[-2:]]
-    for c in listed:
-        if n > MAX_LISTED and c.number == convs[-2].number:
-            steps.append(f"... conversions 4 to {n - 2} follow the same pattern ...")
+    # Conversions with no paycheck since the previous one move nothing; leave them out.
+    active = [c for c in convs if c.contributions or c.earnings]
+    idle = len(convs) - len(active)
+    if idle:
         steps.append(
-            f"Conversion {c.number} at t = {c.t}: contributions "
-            f"{usd(c.contributions)} + earnings {usd(c.earnings)} = {usd(c.amount)}."
+            f"{idle} of the {n} conversions come before the next paycheck and move $0.00; "
+            "they are not listed."
+        )
+    listed = active if len(active) <= MAX_LISTED else [*active[:3], *active[-2:]]
+    for c in listed:
+        if len(active) > MAX_LISTED and c is active[-2]:
+            steps.append(f"... {len(active) - 5} more conversions in the same pattern ...")
+        steps.append(
+            f"Conversion {c.number} at t = {c.t}: contributions {usd(c.contributions)} + "
+            f"earnings {usd(c.earnings)} = {usd(c.amount)}."
         )
     steps.append(
         "Each conversion's earnings are rounded to the cent so that they add up to the rounded "

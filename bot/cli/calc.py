@@ -1,10 +1,401 @@
-"""`rollover-bot calc ...`: the calculators (issue 3)."""
+"""`rollover-bot calc NAME ...`: the calculators (contract: shared/spec/cli.md, issue 3).
+
+Each option is parsed with the same functions the Discord commands use
+(``calculators.parse``), so every bad value is one ``error:`` line and exit code 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bot.cli.errors import CliError
+from calculators import (
+    CalcResult,
+    Form8606Input,
+    InputError,
+    ProrataInput,
+    RoomInput,
+    ScheduleInput,
+    SplitInput,
+    form8606,
+    parse_amount,
+    parse_count,
+    parse_int,
+    parse_rate,
+    prorata,
+    render_text,
+    room,
+    schedule,
+    split,
+    supported_years,
+)
+from calculators.chart import render_schedule_chart
+from calculators.schedule import DEFAULT_COUNTS
+
+AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50 or $1,000.50."
+RATES = "Rates: 0.24, 24% or 24 all mean 24% (without %, a number up to 1 is a fraction)."
+# argparse normally treats "-5,000", "-$5" or "-5%" as unknown options ("expected one
+# argument"); matching them as values lets our parser say exactly what is wrong with them.
+_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")
+
+
+def _arg(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """Wrap a parser so argparse reports InputError as 'argument --x: <message>'."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = parse.__name__
+    return convert
+
+
+amount = _arg(parse_amount)
+signed_amount = _arg(lambda text: parse_amount(text, allow_negative=True))
+rate = _arg(parse_rate)
+signed_rate = _arg(lambda text: parse_rate(text, allow_negative=True))
+count = _arg(parse_count)
+whole = _arg(parse_int)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("calc", help="run a calculator")
-    parser.set_defaults(handler=lambda args: parser.print_help() or 0)
+    parser = sub.add_parser(
+        "calc",
+        help="run a calculator (split, prorata, form8606, room, schedule)",
+        description="Exact, explained answers about after-tax 401(k) money. "
+        "Every calculator prints its worked example, or one JSON object with --json.",
+    )
+    names = parser.add_subparsers(dest="calculator", metavar="NAME", parser_class=type(parser))
+    parser.set_defaults(handler=_no_calculator)
+    for add in (_add_split, _add_prorata, _add_form8606, _add_room, _add_schedule):
+        child = add(names)
+        child._negative_number_matcher = _NEGATIVE_VALUE  # type: ignore[attr-defined]
+        child.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _no_calculator(_args: argparse.Namespace) -> int:
+    raise CliError("choose a calculator: split, prorata, form8606, room or schedule")
+
+
+def _sub(names: argparse._SubParsersAction, name: str, help_: str, epilog: str) -> Any:
+    return names.add_parser(
+        name,
+        help=help_,
+        description=help_,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_split(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = _sub(
+        names,
+        "split",
+        "where a rollover of the whole after-tax account goes, what is taxable, the 1099-R",
+        f"{AMOUNTS}\n{RATES}\n"
+        "A market loss is a negative --earnings (e.g. --earnings -50): nothing is taxable\n"
+        "and the nontaxable share is capped at 100% of what is distributed.\n"
+        "Example: rollover-bot calc split --basis 1000 --earnings 5",
+    )
+    p.add_argument(
+        "--basis", metavar="AMOUNT", type=amount, required=True, help="after-tax contributions"
+    )
+    p.add_argument(
+        "--earnings",
+        metavar="AMOUNT",
+        type=signed_amount,
+        required=True,
+        help="their earnings (negative: a loss)",
+    )
+    p.add_argument(
+        "--earnings-to",
+        choices=("roth", "traditional"),
+        default="roth",
+        help="where the earnings go (default: roth, taxable now)",
+    )
+    p.add_argument(
+        "--tax-rate", metavar="RATE", type=rate, help="tax rate for an estimate, e.g. 24%%"
+    )
+    p.set_defaults(handler=_run_split)
+    return p
+
+
+def _add_prorata(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = _sub(
+        names,
+        "prorata",
+        "the taxable and nontaxable parts of a partial distribution of the account",
+        f"{AMOUNTS}\n"
+        "nontaxable = amount x basis / (basis + earnings), to the cent; taxable = the rest.\n"
+        "A negative --earnings (a loss) makes the whole amount nontaxable (ratio capped at 1).\n"
+        "Example (IRS): rollover-bot calc prorata --basis 20000 --earnings 80000 --amount 50000",
+    )
+    p.add_argument(
+        "--basis", metavar="AMOUNT", type=amount, required=True, help="the account's after-tax part"
+    )
+    p.add_argument(
+        "--earnings",
+        metavar="AMOUNT",
+        type=signed_amount,
+        required=True,
+        help="the account's earnings / pretax part (negative: a loss)",
+    )
+    p.add_argument(
+        "--amount", metavar="AMOUNT", type=amount, required=True, help="amount distributed"
+    )
+    p.set_defaults(handler=_run_prorata)
+    return p
+
+
+def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = _sub(
+        names,
+        "form8606",
+        "Form 8606 Parts I-II line by line for a backdoor Roth (the IRA pro-rata rule)",
+        f"{AMOUNTS}\n"
+        "Line 10 is rounded to 3 places and capped at 1.000; with no distribution and no\n"
+        "conversion, line 14 = line 3 and the rest of Part I is skipped (null in JSON).\n"
+        "Example: rollover-bot calc form8606 --contribution 7000 --year-end-balance 0 "
+        "--converted 7000",
+    )
+    p.add_argument(
+        "--contribution",
+        metavar="AMOUNT",
+        type=amount,
+        required=True,
+        help="line 1: nondeductible contributions",
+    )
+    p.add_argument(
+        "--prior-basis",
+        metavar="AMOUNT",
+        type=amount,
+        default=Decimal(0),
+        help="line 2: basis from earlier years",
+    )
+    p.add_argument(
+        "--late-contribution",
+        metavar="AMOUNT",
+        type=amount,
+        default=Decimal(0),
+        help="line 4: part of line 1 made from Jan 1 of next year to the due date",
+    )
+    p.add_argument(
+        "--year-end-balance",
+        metavar="AMOUNT",
+        type=amount,
+        required=True,
+        help="line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs plus outstanding "
+        "rollovers (not Roth or inherited IRAs)",
+    )
+    p.add_argument(
+        "--distributions",
+        metavar="AMOUNT",
+        type=amount,
+        default=Decimal(0),
+        help="line 7: distributions, not counting rollovers, QCDs, conversions, "
+        "recharacterizations or returned contributions",
+    )
+    p.add_argument(
+        "--converted",
+        metavar="AMOUNT",
+        type=amount,
+        default=Decimal(0),
+        help="line 8: amount converted to Roth",
+    )
+    p.set_defaults(handler=_run_form8606)
+    return p
+
+
+def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    years = ", ".join(str(y) for y in supported_years())
+    p = _sub(
+        names,
+        "room",
+        "after-tax contribution space left under the 415(c) annual additions limit",
+        f"{AMOUNTS}\nSupported years: {years}.\n"
+        "Deferrals above the 402(g) limit count as catch-up (age 50+, or the 60-63 tier,\n"
+        "which replaces it where the year has it) and are left out of the 415(c) total.\n"
+        "Example: rollover-bot calc room --year 2025 --deferrals 23500 --employer 10000",
+    )
+    p.add_argument("--year", metavar="YEAR", type=whole, required=True, help=f"plan year ({years})")
+    p.add_argument(
+        "--deferrals",
+        metavar="AMOUNT",
+        type=amount,
+        required=True,
+        help="your elective deferrals (pretax + Roth), including catch-up",
+    )
+    p.add_argument(
+        "--employer",
+        metavar="AMOUNT",
+        type=amount,
+        required=True,
+        help="employer contributions (match etc.)",
+    )
+    p.add_argument(
+        "--age",
+        metavar="AGE",
+        type=whole,
+        help="age attained by December 31 of the year (default: under 50)",
+    )
+    p.add_argument(
+        "--compensation",
+        metavar="AMOUNT",
+        type=amount,
+        help="415 compensation; caps the limit at 100%% of pay",
+    )
+    p.set_defaults(handler=_run_room)
+    return p
+
+
+def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    shown = ", ".join(str(n) for n in DEFAULT_COUNTS)
+    p = _sub(
+        names,
+        "schedule",
+        "taxable earnings for a number of after-tax-to-Roth conversions a year",
+        f"{AMOUNTS}\n{RATES}\n"
+        "Model: equal contributions at t = k/paychecks; conversions at t = j/conversions sweep\n"
+        "the whole balance; growth (1 + return)^dt between events. A negative --return\n"
+        "(e.g. -10%) is a loss: conversions then carry no taxable earnings.\n"
+        f"The result compares {shown} conversions a year. No chart is drawn unless --chart\n"
+        "is given.\n"
+        "Example: rollover-bot calc schedule --annual 7000 --paychecks 26 --conversions 4 "
+        "--return 8% --tax-rate 24% --chart schedule.png",
+    )
+    p.add_argument(
+        "--annual",
+        metavar="AMOUNT",
+        type=amount,
+        required=True,
+        help="after-tax contributions a year",
+    )
+    p.add_argument(
+        "--paychecks", metavar="N", type=count, required=True, help="paychecks a year (1-365)"
+    )
+    p.add_argument(
+        "--conversions", metavar="N", type=count, required=True, help="conversions a year (1-365)"
+    )
+    p.add_argument(
+        "--return",
+        metavar="RATE",
+        dest="annual_return",
+        type=signed_rate,
+        required=True,
+        help="yearly return, e.g. 8%% (a loss: -10%%)",
+    )
+    p.add_argument(
+        "--tax-rate", metavar="RATE", type=rate, help="tax rate for an estimate, e.g. 24%%"
+    )
+    p.add_argument(
+        "--chart",
+        type=Path,
+        metavar="PATH",
+        help=f"write a PNG chart comparing {shown} conversions a year (and yours) to PATH; "
+        "by default no chart is written",
+    )
+    p.set_defaults(handler=_run_schedule)
+    return p
+
+
+def _build(model: type[Any], **values: Any) -> Any:
+    """The input model, with cross-field problems turned into one-line CLI errors."""
+    try:
+        return model(**values)
+    except InputError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _calculate(fn: Callable[[Any], CalcResult], inp: Any) -> CalcResult:
+    try:
+        return fn(inp)
+    except InputError as exc:  # e.g. an unsupported year, deferrals above limit + catch-up
+        raise CliError(str(exc)) from None
+
+
+def _emit(args: argparse.Namespace, result: CalcResult, **extra: Any) -> int:
+    if args.json:
+        print(json.dumps({**result.to_json(), **extra}, ensure_ascii=False))
+    else:
+        print(render_text(result))
+    return 0
+
+
+def _run_split(args: argparse.Namespace) -> int:
+    inp = _build(
+        SplitInput,
+        basis=args.basis,
+        earnings=args.earnings,
+        earnings_to=args.earnings_to,
+        tax_rate=args.tax_rate,
+    )
+    return _emit(args, _calculate(split, inp))
+
+
+def _run_prorata(args: argparse.Namespace) -> int:
+    inp = _build(ProrataInput, basis=args.basis, earnings=args.earnings, amount=args.amount)
+    return _emit(args, _calculate(prorata, inp))
+
+
+def _run_form8606(args: argparse.Namespace) -> int:
+    inp = _build(
+        Form8606Input,
+        contribution=args.contribution,
+        prior_basis=args.prior_basis,
+        late_contribution=args.late_contribution,
+        year_end_balance=args.year_end_balance,
+        distributions=args.distributions,
+        converted=args.converted,
+    )
+    return _emit(args, _calculate(form8606, inp))
+
+
+def _run_room(args: argparse.Namespace) -> int:
+    inp = _build(
+        RoomInput,
+        year=args.year,
+        deferrals=args.deferrals,
+        employer=args.employer,
+        age=args.age,
+        compensation=args.compensation,
+    )
+    return _emit(args, _calculate(room, inp))
+
+
+def _run_schedule(args: argparse.Namespace) -> int:
+    inp = _build(
+        ScheduleInput,
+        annual=args.annual,
+        paychecks=args.paychecks,
+        conversions=args.conversions,
+        annual_return=args.annual_return,
+        tax_rate=args.tax_rate,
+    )
+    result = _calculate(schedule, inp)
+    chart: str | None = None
+    if args.chart is not None:
+        png = render_schedule_chart(inp)
+        try:
+            args.chart.write_bytes(png)
+        except OSError as exc:
+            raise CliError(
+                f"cannot write the chart to {args.chart}: {exc.strerror or exc}; "
+                "give a file path in a folder you can write to, e.g. --chart schedule.png"
+            ) from None
+        chart = str(args.chart)
+    if args.json:
+        return _emit(args, result, chart=chart)
+    _emit(args, result)
+    if chart:
+        print(f"\nChart written to {chart}.")
+    else:
+        print("\nAdd --chart schedule.png to save a chart of this comparison.")
+    return 0
