@@ -20,7 +20,8 @@ MAX_COUNT = 365  # paychecks or conversions a year: daily at most
 AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50 or $1,000.50"
 RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
 
-_MINUS = "-\u2212"  # ASCII hyphen-minus and the Unicode minus sign people paste
+_MINUS = ("-", "\u2212")  # ASCII hyphen-minus and the Unicode minus sign people paste
+_SIGNS = (*_MINUS, "+")
 _AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]+))?", re.ASCII)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 _INTEGER = re.compile(r"[0-9]+", re.ASCII)
@@ -43,7 +44,7 @@ def _split_sign(text: str) -> tuple[bool, str] | None:
     body = text
     signs: list[str] = []
     for allow_dollar in (True, False):
-        if body[:1] in _MINUS or body[:1] == "+":
+        if body[:1] in _SIGNS:
             signs.append(body[0])
             body = body[1:].lstrip()
         if allow_dollar and body.startswith("$"):
@@ -111,7 +112,7 @@ def parse_rate(
     if percent:
         body = body[:-1].rstrip()
     negative = False
-    if body[:1] in _MINUS or body[:1] == "+":
+    if body[:1] in _SIGNS:
         negative = body[0] in _MINUS
         body = body[1:].lstrip()
     if not _NUMBER.fullmatch(body):

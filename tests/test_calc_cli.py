@@ -1,0 +1,398 @@
+"""`rollover-bot calc ...`: the cli.md contract, text output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+SCRIPT = Path(sys.executable).parent / "rollover-bot"
+MONEY = re.compile(r"^-?\d+\.\d{2}$")
+
+Capsys = pytest.CaptureFixture[str]
+
+
+def run_json(capsys: Capsys, *args: str) -> dict:
+    code = main(["calc", *args, "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert err == ""
+    lines = out.strip().splitlines()
+    assert len(lines) == 1  # exactly one JSON object
+    return json.loads(lines[0])
+
+
+def test_real_subprocess_seed_thread() -> None:
+    proc = subprocess.run(
+        [str(SCRIPT), "calc", "split", "--basis", "1000", "--earnings", "5", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["roth_ira"] == "1005.00" and data["taxable"] == "5.00"
+    assert data["forms_1099r"] == [
+        {
+            "destination": "roth_ira",
+            "box1": "1005.00",
+            "box2a": "5.00",
+            "box5": "1000.00",
+            "code": "G",
+        }
+    ]
+
+
+def test_split_json_shape(capsys: Capsys) -> None:
+    data = run_json(
+        capsys,
+        "split",
+        "--basis",
+        "$1,000.00",
+        "--earnings",
+        "5",
+        "--earnings-to",
+        "traditional",
+        "--tax-rate",
+        "24",
+    )
+    assert set(data) >= {
+        "roth_ira",
+        "traditional_ira",
+        "taxable",
+        "nontaxable",
+        "estimated_tax",
+        "forms_1099r",
+        "steps",
+        "warnings",
+    }
+    for key in ("roth_ira", "traditional_ira", "taxable", "nontaxable", "estimated_tax"):
+        assert MONEY.match(data[key]), key
+    assert [f["destination"] for f in data["forms_1099r"]] == ["roth_ira", "traditional_ira"]
+    for form in data["forms_1099r"]:
+        assert set(form) == {"destination", "box1", "box2a", "box5", "code"}
+    assert all(isinstance(s, str) and s for s in data["steps"])
+    assert data["warnings"]
+
+
+def test_prorata_json(capsys: Capsys) -> None:
+    data = run_json(
+        capsys, "prorata", "--basis", "20,000", "--earnings", "80000", "--amount", "50000"
+    )
+    assert {
+        k: data[k] for k in ("nontaxable", "taxable", "remaining_basis", "remaining_earnings")
+    } == {
+        "nontaxable": "10000.00",
+        "taxable": "40000.00",
+        "remaining_basis": "10000.00",
+        "remaining_earnings": "40000.00",
+    }
+
+
+def test_form8606_json_lines(capsys: Capsys) -> None:
+    data = run_json(
+        capsys,
+        "form8606",
+        "--contribution",
+        "6000",
+        "--year-end-balance",
+        "0",
+        "--converted",
+        "6060",
+    )
+    expected = [f"line{n}" for n in range(1, 15)] + ["line15a", "line15b", "line15c"]
+    expected += ["line16", "line17", "line18"]
+    assert all(k in data for k in expected)
+    assert data["line10"] == "0.990" and data["line18"] == "60.60"
+    assert all(data[k] is None or MONEY.match(data[k]) for k in expected if k != "line10")
+
+
+def test_form8606_early_exit_nulls(capsys: Capsys) -> None:
+    data = run_json(capsys, "form8606", "--contribution", "7000", "--year-end-balance", "0")
+    assert data["line14"] == "7000.00" and data["line4"] is None and data["line15c"] is None
+
+
+def test_room_json(capsys: Capsys) -> None:
+    data = run_json(
+        capsys,
+        "room",
+        "--year",
+        "2025",
+        "--deferrals",
+        "31000",
+        "--employer",
+        "10000",
+        "--age",
+        "52",
+    )
+    assert {
+        k: data[k]
+        for k in ("limit_415c", "deferral_limit", "catch_up_limit", "catch_up", "after_tax_room")
+    } == {
+        "limit_415c": "70000.00",
+        "deferral_limit": "23500.00",
+        "catch_up_limit": "7500.00",
+        "catch_up": "7500.00",
+        "after_tax_room": "36500.00",
+    }
+
+
+def test_schedule_json_and_chart_file(capsys: Capsys, tmp_path: Path) -> None:
+    chart = tmp_path / "schedule.png"
+    data = run_json(
+        capsys,
+        "schedule",
+        "--annual",
+        "7000",
+        "--paychecks",
+        "26",
+        "--conversions",
+        "4",
+        "--return",
+        "8%",
+        "--tax-rate",
+        "0.24",
+        "--chart",
+        str(chart),
+    )
+    assert data["taxable_earnings"] == "62.55" and data["estimated_tax"] == "15.01"
+    assert len(data["conversions"]) == 4
+    assert all(set(c) >= {"t", "amount", "earnings"} for c in data["conversions"])
+    assert data["conversions"][0]["t"] == "0.2500"
+    assert data["chart"] == str(chart)
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_schedule_without_tax_rate_has_null_tax_and_no_chart(capsys: Capsys) -> None:
+    data = run_json(
+        capsys,
+        "schedule",
+        "--annual",
+        "7000",
+        "--paychecks",
+        "12",
+        "--conversions",
+        "12",
+        "--return",
+        "-5%",
+    )
+    assert data["estimated_tax"] is None and data["chart"] is None
+    assert data["taxable_earnings"] == "0.00"
+
+
+def test_text_output_is_the_worked_example(capsys: Capsys) -> None:
+    assert main(["calc", "split", "--basis", "1000", "--earnings", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "Roth IRA:" in out and "$1,005.00" in out
+    assert "How it is worked out:" in out and " 1. " in out
+    assert "not tax advice" in out
+    assert not out.lstrip().startswith("{")
+
+
+def test_text_output_shows_warnings(capsys: Capsys) -> None:
+    assert (
+        main(
+            ["calc", "split", "--basis", "1000", "--earnings", "5", "--earnings-to", "traditional"]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Warnings:" in out and "December 31" in out
+
+
+def test_schedule_text_mentions_chart(capsys: Capsys, tmp_path: Path) -> None:
+    args = [
+        "calc",
+        "schedule",
+        "--annual",
+        "7000",
+        "--paychecks",
+        "26",
+        "--conversions",
+        "4",
+        "--return",
+        "8",
+    ]
+    assert main(args) == 0
+    assert "--chart" in capsys.readouterr().out
+    chart = tmp_path / "c.png"
+    assert main([*args, "--chart", str(chart)]) == 0
+    assert f"Chart written to {chart}" in capsys.readouterr().out
+    assert chart.stat().st_size > 10_000
+
+
+SPLIT = ["calc", "split", "--earnings", "5", "--basis"]
+SCHED = ["calc", "schedule", "--annual", "7000", "--return", "8%"]
+
+BAD = [
+    pytest.param([*SPLIT, "-5"], "negative", id="negative"),
+    pytest.param([*SPLIT, "-$5"], "negative", id="negative-dollar"),
+    pytest.param([*SPLIT, "-5,000"], "negative", id="negative-commas"),
+    pytest.param([*SPLIT, "abc"], "not an amount", id="text"),
+    pytest.param([*SPLIT, "nan"], "not an amount", id="nan"),
+    pytest.param([*SPLIT, "inf"], "not an amount", id="infinity"),
+    pytest.param([*SPLIT, "1e400"], "not an amount", id="1e400"),
+    pytest.param([*SPLIT, ""], "empty", id="empty"),
+    pytest.param([*SPLIT, "1,00"], "commas", id="bad-commas"),
+    pytest.param([*SPLIT, "1000.555"], "2 decimal places", id="fractions-of-cents"),
+    pytest.param([*SPLIT, "99999999999"], "too large", id="huge"),
+    pytest.param([*SPLIT, "1000", "--tax-rate", "101%"], "above 100%", id="rate-above-100"),
+    pytest.param([*SPLIT, "1000", "--tax-rate", "250"], "above 100%", id="rate-250"),
+    pytest.param([*SPLIT, "1000", "--tax-rate", "-5%"], "negative", id="rate-negative"),
+    pytest.param([*SPLIT, "1000", "--tax-rate", ""], "empty", id="rate-empty"),
+    pytest.param(
+        ["calc", "split", "--basis", "1000", "--earnings", "-1000"],
+        "more than $0.00",
+        id="loss-wipes-account",
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "0", "--conversions", "4"], "1 to 365", id="zero-paychecks"
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "26", "--conversions", "0"], "1 to 365", id="zero-conversions"
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "26", "--conversions", "2.5"],
+        "whole number",
+        id="fractional-conversions",
+    ),
+    pytest.param(
+        [
+            "calc",
+            "schedule",
+            "--annual",
+            "7000",
+            "--paychecks",
+            "26",
+            "--conversions",
+            "4",
+            "--return",
+            "-100%",
+        ],
+        "smaller than 100%",
+        id="return-minus-100",
+    ),
+    pytest.param(
+        [
+            "calc",
+            "schedule",
+            "--annual",
+            "0",
+            "--paychecks",
+            "26",
+            "--conversions",
+            "4",
+            "--return",
+            "8",
+        ],
+        "more than $0.00",
+        id="zero-annual",
+    ),
+    pytest.param(
+        ["calc", "prorata", "--basis", "1000", "--earnings", "5", "--amount", "1006"],
+        "more than the account holds",
+        id="distribution-above-account",
+    ),
+    pytest.param(
+        [
+            "calc",
+            "room",
+            "--year",
+            "2025",
+            "--deferrals",
+            "31000.01",
+            "--employer",
+            "0",
+            "--age",
+            "55",
+        ],
+        "at most $31,000.00",
+        id="deferrals-above-catch-up",
+    ),
+    pytest.param(
+        ["calc", "room", "--year", "2025", "--deferrals", "24000", "--employer", "0"],
+        "no catch-up applies",
+        id="deferrals-above-limit-under-50",
+    ),
+    pytest.param(
+        ["calc", "room", "--year", "2031", "--deferrals", "0", "--employer", "0"],
+        "supported years are 2023, 2024, 2025, 2026",
+        id="unsupported-year",
+    ),
+    pytest.param(
+        ["calc", "room", "--year", "twenty", "--deferrals", "0", "--employer", "0"],
+        "whole number",
+        id="year-text",
+    ),
+    pytest.param(
+        ["calc", "room", "--year", "2025", "--deferrals", "0", "--employer", "0", "--age", "-3"],
+        "whole number",
+        id="negative-age",
+    ),
+    pytest.param(
+        [
+            "calc",
+            "form8606",
+            "--contribution",
+            "7000",
+            "--late-contribution",
+            "7001",
+            "--year-end-balance",
+            "0",
+        ],
+        "late contribution",
+        id="late-above-contribution",
+    ),
+    pytest.param(["calc", "form8606", "--contribution", "7000"], "required", id="missing-option"),
+    pytest.param(["calc"], "choose a calculator", id="no-calculator"),
+    pytest.param(["calc", "mortgage"], "invalid choice", id="unknown-calculator"),
+]
+
+
+@pytest.mark.parametrize(("argv", "fragment"), BAD)
+def test_bad_input_is_one_error_line_and_exit_2(
+    capsys: Capsys, argv: list[str], fragment: str
+) -> None:
+    assert main([*argv, "--json"] if len(argv) > 2 else argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ")
+    assert fragment in lines[0]
+    assert "Traceback" not in err
+
+
+def test_bad_input_in_a_real_subprocess_has_no_traceback() -> None:
+    proc = subprocess.run(
+        [str(SCRIPT), "calc", "prorata", "--basis", "1000", "--earnings", "5", "--amount", "2000"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+
+
+def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "chart.png"
+    code = main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", str(target)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write the chart") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["split", "prorata", "form8606", "room", "schedule"])
+def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
+    assert main(["calc", name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "1,000.50" in out and "--json" in out

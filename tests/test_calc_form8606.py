@@ -1,0 +1,132 @@
+"""calc form8606: the worked examples of facts.yaml and hand-checked lines, incl. rounding."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import Form8606Input, InputError, form8606
+from calculators.form8606 import LINE_KEYS
+
+
+def run(**kw: str) -> dict:
+    return form8606(Form8606Input(**kw)).to_json()  # type: ignore[arg-type]
+
+
+def test_clean_backdoor_roth() -> None:
+    data = run(contribution="7000", prior_basis="0", year_end_balance="0", converted="7000")
+    assert data["line9"] == "7000.00"
+    assert data["line10"] == "1.000"
+    assert data["line11"] == "7000.00"
+    assert data["line14"] == "0.00"
+    assert data["line18"] == "0.00"
+    assert data["taxable"] == "0.00"
+    assert data["warnings"] == []
+
+
+def test_bogleheads_growth_before_converting() -> None:
+    data = run(contribution="6000", prior_basis="0", year_end_balance="0", converted="6060")
+    assert (data["line10"], data["line11"], data["line14"], data["line18"]) == (
+        "0.990",
+        "5999.40",
+        "0.60",
+        "60.60",
+    )
+    # The steps explain that an exact ratio would give $60.00.
+    assert any("$60.00" in s for s in data["steps"])
+
+
+def test_every_line_key_is_present_in_form_order() -> None:
+    data = run(contribution="6000", year_end_balance="0", converted="6060")
+    assert [k for k in data if k.startswith("line")] == list(LINE_KEYS)
+    assert LINE_KEYS[14:17] == ("line15a", "line15b", "line15c")
+
+
+def test_early_exit_without_distribution_or_conversion() -> None:
+    data = run(
+        contribution="7000", prior_basis="500", late_contribution="1000", year_end_balance="7100"
+    )
+    assert data["line3"] == "7500.00"
+    assert data["line14"] == "7500.00"
+    skipped = [k for k in LINE_KEYS if k not in ("line1", "line2", "line3", "line14")]
+    assert all(data[k] is None for k in skipped)
+    assert data["taxable"] == "0.00"
+
+
+def test_pro_rata_with_a_year_end_balance() -> None:
+    # 7000 / 27000 = 0.259259 -> 0.259; 7000 x 0.259 = 1813.00.
+    data = run(contribution="7000", year_end_balance="20000", converted="7000")
+    assert data["line9"] == "27000.00"
+    assert data["line10"] == "0.259"
+    assert (data["line11"], data["line13"], data["line14"]) == ("1813.00", "1813.00", "5187.00")
+    assert (data["line16"], data["line17"], data["line18"]) == ("7000.00", "1813.00", "5187.00")
+    assert any("$20,000.00 on December 31" in w for w in data["warnings"])
+
+
+def test_distributions_and_conversion_together() -> None:
+    # line5 = 10000, line9 = 30000 + 5000 + 5000 = 40000, line10 = 0.250.
+    data = run(
+        contribution="6000",
+        prior_basis="4000",
+        year_end_balance="30000",
+        distributions="5000",
+        converted="5000",
+    )
+    assert data["line10"] == "0.250"
+    assert (data["line11"], data["line12"], data["line13"]) == ("1250.00", "1250.00", "2500.00")
+    assert data["line14"] == "7500.00"
+    assert (data["line15a"], data["line15b"], data["line15c"]) == ("3750.00", "0.00", "3750.00")
+    assert data["line18"] == "3750.00"
+    assert data["taxable"] == "7500.00"
+
+
+def test_distribution_only_skips_part_ii() -> None:
+    data = run(contribution="0", prior_basis="2000", year_end_balance="6000", distributions="2000")
+    assert data["line10"] == "0.250"
+    assert data["line15c"] == "1500.00"
+    assert data["line16"] is None and data["line17"] is None and data["line18"] is None
+
+
+def test_late_contribution_reduces_line_5() -> None:
+    # A contribution made next year for this year stays basis: line 5 = 0, all converted is taxable.
+    data = run(
+        contribution="7000", late_contribution="7000", year_end_balance="0", converted="7000"
+    )
+    assert (data["line4"], data["line5"], data["line10"]) == ("7000.00", "0.00", "0.000")
+    assert (data["line18"], data["line14"]) == ("7000.00", "7000.00")
+
+
+@pytest.mark.parametrize(
+    ("contribution", "converted", "line10"),
+    [
+        ("1", "2000", "0.001"),  # 0.0005 exactly -> rounds half-up to 0.001
+        ("1999", "2000", "1.000"),  # 0.9995 -> 1.000
+        ("1998.90", "2000", "0.999"),  # 0.99945 -> 0.999
+        ("7000", "5000", "1.000"),  # converted after a loss: 1.4 is capped at 1.000
+    ],
+)
+def test_line_10_rounding_and_cap(contribution: str, converted: str, line10: str) -> None:
+    data = run(contribution=contribution, year_end_balance="0", converted=converted)
+    assert data["line10"] == line10
+
+
+def test_rounding_that_pushes_line_14_below_zero_is_flagged() -> None:
+    data = run(contribution="1999", year_end_balance="0", converted="2000")
+    assert data["line14"] == "-1.00"
+    assert any("below zero" in w for w in data["warnings"])
+
+
+def test_capped_ratio_keeps_unused_basis() -> None:
+    data = run(contribution="7000", year_end_balance="0", converted="5000")
+    assert (data["line11"], data["line14"], data["line18"]) == ("5000.00", "2000.00", "0.00")
+
+
+def test_steps_name_scope_limits() -> None:
+    steps = " ".join(run(contribution="7000", year_end_balance="0", converted="7000")["steps"])
+    assert "one person's Form 8606" in steps
+    assert "Worksheet 1-1" in steps
+    assert "Form 1040 line 4b" in steps
+
+
+def test_late_contribution_above_contribution_is_rejected() -> None:
+    with pytest.raises(InputError, match=r"late contribution .* more than"):
+        Form8606Input(contribution="7000", late_contribution="7000.01", year_end_balance="0")

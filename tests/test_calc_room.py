@@ -1,0 +1,151 @@
+"""calc room: 415(c) room with catch-up tiers, compensation cap, years, and the data table."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators import InputError, RoomInput, room
+from calculators.limits import load_limits, supported_years
+
+FACTS = Path(__file__).resolve().parents[2] / "shared" / "spec" / "facts.yaml"
+
+
+def run(**kw: object) -> dict:
+    return room(RoomInput(**kw)).to_json()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kw", "catch_up_limit", "catch_up", "after_tax_room"),
+    [
+        # Under 50: 70,000 - 23,500 - 10,000.
+        ({"year": 2025, "deferrals": "23500", "employer": "10000"}, "0.00", "0.00", "36500.00"),
+        # 55 in 2025: 7,500 above 402(g) is catch-up, outside 415(c).
+        (
+            {"year": 2025, "deferrals": "31000", "employer": "10000", "age": 55},
+            "7500.00",
+            "7500.00",
+            "36500.00",
+        ),
+        # 61 in 2025: the 60-63 tier is 11,250 in total (replaces the 7,500).
+        (
+            {"year": 2025, "deferrals": "34750", "employer": "10000", "age": 61},
+            "11250.00",
+            "11250.00",
+            "36500.00",
+        ),
+        # 2024 has no 60-63 tier: the regular 7,500 applies at 61.
+        (
+            {"year": 2024, "deferrals": "30500", "employer": "5000", "age": 61},
+            "7500.00",
+            "7500.00",
+            "41000.00",
+        ),
+        # 2026: 72,000 - 24,500; age 64 is past the tier -> 8,000.
+        (
+            {"year": 2026, "deferrals": "32500", "employer": "0", "age": 64},
+            "8000.00",
+            "8000.00",
+            "47500.00",
+        ),
+        (
+            {"year": 2026, "deferrals": "0", "employer": "0", "age": 60},
+            "11250.00",
+            "0.00",
+            "72000.00",
+        ),
+        (
+            {"year": 2023, "deferrals": "22500", "employer": "0", "age": 50},
+            "7500.00",
+            "0.00",
+            "43500.00",
+        ),
+        # Compensation below 415(c) caps the limit at 100% of pay.
+        (
+            {"year": 2025, "deferrals": "20000", "employer": "5000", "compensation": "40000"},
+            "0.00",
+            "0.00",
+            "15000.00",
+        ),
+        # Cents survive.
+        ({"year": 2025, "deferrals": "23499.99", "employer": "0.02"}, "0.00", "0.00", "46499.99"),
+    ],
+)
+def test_room_table(kw: dict, catch_up_limit: str, catch_up: str, after_tax_room: str) -> None:
+    data = run(**kw)
+    assert (data["catch_up_limit"], data["catch_up"], data["after_tax_room"]) == (
+        catch_up_limit,
+        catch_up,
+        after_tax_room,
+    )
+
+
+def test_keys_and_limits_for_2025() -> None:
+    data = run(year=2025, deferrals="23500", employer="10000")
+    assert data["limit_415c"] == "70000.00"
+    assert data["deferral_limit"] == "23500.00"
+    assert "Notice 2024-80" in data["source"]
+
+
+def test_no_room_left_warns() -> None:
+    data = run(year=2025, deferrals="23500", employer="50000")
+    assert data["after_tax_room"] == "0.00"
+    assert any("exceed the limit" in w and "$3,500.00" in w for w in data["warnings"])
+    data = run(year=2025, deferrals="23500", employer="46500")
+    assert data["after_tax_room"] == "0.00"
+    assert any("no after-tax room" in w for w in data["warnings"])
+
+
+def test_catch_up_and_tier_notes() -> None:
+    data = run(year=2024, deferrals="23000", employer="0", age=61)
+    assert any("no age 60-63 catch-up tier" in w for w in data["warnings"])
+    steps = " ".join(run(year=2025, deferrals="30000", employer="0", age=62)["steps"])
+    assert "replaces the $7,500.00" in steps
+    assert "only where the plan offers them" in steps
+    assert "per employer" in steps
+
+
+def test_roth_catch_up_threshold_and_secondary_figures() -> None:
+    data = run(year=2026, deferrals="24500", employer="0", age=55)
+    assert data["roth_catch_up_wage_threshold"] == "150000.00"
+    assert any("$150,000.00" in s and "only as Roth" in s for s in data["steps"])
+    assert any("primary IRS text was not checked" in w for w in data["warnings"])
+    assert run(year=2023, deferrals="0", employer="0")["roth_catch_up_wage_threshold"] is None
+
+
+@pytest.mark.parametrize(
+    ("kw", "fragment"),
+    [
+        ({"year": 2022, "deferrals": "0", "employer": "0"}, "2023, 2024, 2025, 2026"),
+        ({"year": 2027, "deferrals": "0", "employer": "0"}, "supported years"),
+        ({"year": 2025, "deferrals": "23500.01", "employer": "0"}, "no catch-up applies"),
+        ({"year": 2025, "deferrals": "31000.01", "employer": "0", "age": 59}, "at most $31,000.00"),
+        ({"year": 2025, "deferrals": "34750.01", "employer": "0", "age": 63}, "at most $34,750.00"),
+        ({"year": 2025, "deferrals": "0", "employer": "-5"}, "negative"),
+        ({"year": 2025, "deferrals": "0", "employer": "0", "age": "sixty"}, "whole number"),
+    ],
+)
+def test_bad_input(kw: dict, fragment: str) -> None:
+    with pytest.raises(InputError) as info:
+        room(RoomInput(**kw))
+    assert fragment in str(info.value)
+
+
+def test_limits_table_matches_facts_yaml() -> None:
+    """calculators/data/limits.yaml is a copy of the spec's table: catch a drift."""
+    if not FACTS.exists():
+        pytest.skip(f"spec not found at {FACTS}")
+    facts = yaml.safe_load(FACTS.read_text("utf-8"))["limits"]
+    table = load_limits()
+    assert supported_years() == sorted(facts["sources"])
+    for row, by_year in facts.items():
+        if row == "sources":
+            continue
+        for year in supported_years():
+            ours = getattr(table[year], row)
+            assert ours == (D(by_year[year]) if year in by_year else None), (row, year)
+    for year, source in facts["sources"].items():
+        assert table[year].source in source

@@ -1,0 +1,171 @@
+"""calc schedule: the conversion model of cli.md, hand-checked, plus the comparison chart."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import struct
+from decimal import Decimal as D
+
+import numpy as np
+import pytest
+from matplotlib.image import imread
+
+from calculators import DEFAULT_COUNTS, InputError, ScheduleInput, schedule
+from calculators.chart import (
+    EARNINGS_HIGHLIGHT,
+    render_schedule_chart,
+    render_schedule_chart_async,
+)
+from calculators.schedule import paycheck_amounts
+
+
+def inp(
+    annual: str = "7000",
+    paychecks: int = 26,
+    conversions: int = 4,
+    ret: str = "8%",
+    tax: str | None = None,
+) -> ScheduleInput:
+    return ScheduleInput(
+        annual=annual, paychecks=paychecks, conversions=conversions, annual_return=ret, tax_rate=tax
+    )
+
+
+def float_reference(annual: float, paychecks: int, conversions: int, r: float) -> float:
+    """Independent float version of the cli.md model: each contribution waits for the
+    first conversion at or after it."""
+    total = 0.0
+    for k in range(1, paychecks + 1):
+        t = k / paychecks
+        j = -(-k * conversions // paychecks)  # ceil(k * C / P) without float error
+        total += annual / paychecks * ((1 + r) ** (j / conversions - t) - 1)
+    return total
+
+
+def test_one_paycheck_converted_the_same_moment_earns_nothing() -> None:
+    assert schedule(inp("1200", 1, 1, "10%")).taxable_earnings == D("0.00")
+
+
+def test_hand_checked_half_year_wait() -> None:
+    # 600 at t=1/2 waits half a year at 21%: 600 x (1.21^0.5 - 1) = 600 x 0.1 = 60.00.
+    result = schedule(inp("1200", 2, 1, "21%", "24%"))
+    assert result.taxable_earnings == D("60.00")
+    assert result.estimated_tax == D("14.40")
+    assert [c.amount for c in result.conversions] == [D("1260.00")]
+
+
+def test_rounding_allocation_adds_up_to_rounded_total() -> None:
+    # Four 300 contributions, two conversions at 21%: each conversion earns
+    # 300 x (1.1^0.5 - 1) = 14.6426...; total 29.285 -> 29.29, so one conversion gets the cent.
+    result = schedule(inp("1200", 4, 2, "21%"))
+    assert [c.earnings for c in result.conversions] == [D("14.65"), D("14.64")]
+    assert result.taxable_earnings == D("29.29")
+    assert sum(c.amount for c in result.conversions) == D("1229.29")
+
+
+def test_seven_thousand_over_26_paychecks_matches_float_reference() -> None:
+    result = schedule(inp(tax="24%"))
+    assert result.taxable_earnings == D("62.55")
+    assert result.estimated_tax == D("15.01")
+    expected = float_reference(7000, 26, 4, 0.08)
+    assert abs(float(result.taxable_earnings) - expected) <= 0.005 + 1e-9
+    assert [c.to_json()["t"] for c in result.conversions] == [
+        "0.2500",
+        "0.5000",
+        "0.7500",
+        "1.0000",
+    ]
+
+
+@pytest.mark.parametrize(("paychecks", "conversions"), [(26, 1), (12, 5), (52, 12), (24, 26)])
+def test_matches_float_reference(paychecks: int, conversions: int) -> None:
+    result = schedule(inp("19500", paychecks, conversions, "10%"))
+    expected = float_reference(19500, paychecks, conversions, 0.10)
+    assert abs(float(result.taxable_earnings) - expected) <= 0.005 + 1e-9
+
+
+def test_zero_return_gives_zero_earnings() -> None:
+    result = schedule(inp(ret="0"))
+    assert result.taxable_earnings == D("0.00")
+    assert all(p.taxable_earnings == 0 for p in result.comparison)
+
+
+def test_comparison_covers_default_counts_and_the_users_choice() -> None:
+    result = schedule(inp(conversions=6))
+    assert [p.conversions for p in result.comparison] == sorted({*DEFAULT_COUNTS, 6})
+    earnings = {p.conversions: p.taxable_earnings for p in result.comparison}
+    assert earnings[1] > earnings[2] > earnings[4] > earnings[12] > earnings[26] == 0
+    assert earnings[6] == result.taxable_earnings
+
+
+def test_misaligned_schedule_warns_that_fewer_conversions_do_better() -> None:
+    # Monthly pay, 26 conversions: contributions wait; 12 conversions line up and earn $0.
+    result = schedule(inp("23000", 12, 26, "7%"))
+    assert result.taxable_earnings > 0
+    assert any("12 a year gives $0.00" in w for w in result.warnings)
+
+
+def test_negative_return_has_no_taxable_earnings() -> None:
+    result = schedule(inp("7000", 26, 4, "-10%", "24%"))
+    assert result.taxable_earnings == D("0.00") and result.estimated_tax == D("0.00")
+    assert result.net_earnings < 0
+    assert sum(c.amount for c in result.conversions) == D("7000") + result.net_earnings
+    assert any("negative return" in w for w in result.warnings)
+
+
+def test_paychecks_add_up_exactly() -> None:
+    assert paycheck_amounts(D("1000.00"), 3) == [D("333.34"), D("333.33"), D("333.33")]
+    assert sum(paycheck_amounts(D("7000.00"), 26)) == D("7000.00")
+
+
+@pytest.mark.parametrize(
+    ("kw", "fragment"),
+    [
+        ({"annual": "0"}, "more than $0.00"),
+        ({"paychecks": 0}, "from 1 to 365"),
+        ({"conversions": "0"}, "from 1 to 365"),
+        ({"conversions": "2.5"}, "whole number"),
+        ({"annual_return": "-100%"}, "smaller than 100%"),
+        ({"annual_return": "150%"}, "above 100%"),
+        ({"tax_rate": "-1%"}, "negative"),
+    ],
+)
+def test_bad_input(kw: dict, fragment: str) -> None:
+    values = {"annual": "7000", "paychecks": 26, "conversions": 4, "annual_return": "8%"} | kw
+    with pytest.raises(InputError) as info:
+        ScheduleInput(**values)
+    assert fragment in str(info.value)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_chart_is_a_png_with_the_users_choice_highlighted() -> None:
+    data = render_schedule_chart(inp(tax="24%"))
+    width, height = png_size(data)
+    assert 600 <= width <= 2000 and 400 <= height <= 1400
+    assert 10_000 < len(data) < 1_000_000
+    pixels = imread(io.BytesIO(data))[..., :3]
+    highlight = np.array([int(EARNINGS_HIGHLIGHT[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    # The dark bar for the user's 4 conversions a year is drawn (not only the legend swatch).
+    assert np.sum(np.all(np.abs(pixels - highlight) < 0.02, axis=-1)) > 2000
+
+
+async def test_async_chart_does_not_block_the_event_loop() -> None:
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.005)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    data = await render_schedule_chart_async(inp(tax="24%"))
+    task.cancel()
+    assert png_size(data) == png_size(render_schedule_chart(inp(tax="24%")))
+    assert ticks >= 3  # the loop kept running while the chart rendered in a worker thread

@@ -1,0 +1,131 @@
+"""calc split: the seed thread's $1000 + $5, earnings to a traditional IRA, losses, rounding."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from calculators import InputError, SplitInput, split
+
+
+def run(**kw: object) -> dict:
+    return split(SplitInput(**kw)).to_json()  # type: ignore[arg-type]
+
+
+def test_seed_thread_all_to_roth() -> None:
+    # facts.yaml worked example "seed thread".
+    data = run(basis="1000", earnings="5")
+    assert data["roth_ira"] == "1005.00"
+    assert data["traditional_ira"] == "0.00"
+    assert data["taxable"] == "5.00"
+    assert data["nontaxable"] == "1000.00"
+    assert data["estimated_tax"] is None
+    assert data["forms_1099r"] == [
+        {
+            "destination": "roth_ira",
+            "box1": "1005.00",
+            "box2a": "5.00",
+            "box5": "1000.00",
+            "code": "G",
+        }
+    ]
+
+
+def test_seed_thread_earnings_to_traditional() -> None:
+    data = run(basis="1000", earnings="5", earnings_to="traditional")
+    assert (data["roth_ira"], data["traditional_ira"]) == ("1000.00", "5.00")
+    assert (data["taxable"], data["nontaxable"], data["tax_deferred"]) == (
+        "0.00",
+        "1000.00",
+        "5.00",
+    )
+    forms = {f["destination"]: f for f in data["forms_1099r"]}
+    assert forms["roth_ira"] | {} == {
+        "destination": "roth_ira",
+        "box1": "1000.00",
+        "box2a": "0.00",
+        "box5": "1000.00",
+        "code": "G",
+    }
+    assert forms["traditional_ira"]["box1"] == "5.00"
+    assert forms["traditional_ira"]["box2a"] == "0.00"
+    # A single combined code-G form: total in box 1, nothing taxable left, basis in box 5.
+    assert data["combined_1099r"] == {
+        "box1": "1005.00",
+        "box2a": "0.00",
+        "box5": "1000.00",
+        "code": "G",
+    }
+    # The Dec 31 traditional-IRA balance hurts a backdoor Roth: the user must be told.
+    assert any("December 31" in w and "8606" in w for w in data["warnings"])
+
+
+def test_steps_state_assumption_and_combined_form() -> None:
+    steps = " ".join(run(basis="1000", earnings="5")["steps"])
+    assert "whole after-tax account is distributed" in steps
+    assert "accounts for it separately" in steps
+    assert "single combined" in steps and "box 2a $5.00" in steps
+    assert "$1,005.00" in steps and "IRC 408A(d)(3)(A)" in steps
+
+
+@pytest.mark.parametrize(
+    ("taxable_earnings", "rate", "tax"),
+    [
+        ("5", "0.24", "1.20"),
+        ("1", "0.125", "0.13"),  # exact half cent rounds up (banker's rounding would give 0.12)
+        ("0.10", "0.245", "0.02"),  # 0.0245 -> 0.02
+        ("5.03", "24.5%", "1.23"),  # 1.23235 -> 1.23
+        ("333.33", "1", "333.33"),  # 100% ('1' is a fraction)
+    ],
+)
+def test_estimated_tax_rounds_half_up(taxable_earnings: str, rate: str, tax: str) -> None:
+    assert run(basis="1000", earnings=taxable_earnings, tax_rate=rate)["estimated_tax"] == tax
+
+
+def test_market_loss_is_all_nontaxable() -> None:
+    data = run(basis="1000", earnings="-50", tax_rate="24%")
+    assert data["roth_ira"] == "950.00"
+    assert (data["taxable"], data["nontaxable"], data["estimated_tax"]) == (
+        "0.00",
+        "950.00",
+        "0.00",
+    )
+    assert data["forms_1099r"][0]["box5"] == "950.00"
+    assert any("lost $50.00" in w for w in data["warnings"])
+
+
+def test_loss_with_earnings_to_traditional_sends_everything_to_roth() -> None:
+    data = run(basis="1000", earnings="-50", earnings_to="traditional")
+    assert (data["roth_ira"], data["traditional_ira"]) == ("950.00", "0.00")
+    assert len(data["forms_1099r"]) == 1
+    assert any("no earnings to send" in w for w in data["warnings"])
+    assert not any("December 31" in w for w in data["warnings"])
+
+
+def test_zero_basis_is_allowed_but_flagged() -> None:
+    data = run(basis="0", earnings="5")
+    assert data["taxable"] == "5.00"
+    assert any("basis is $0.00" in w for w in data["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("kw", "fragment"),
+    [
+        ({"basis": "1000", "earnings": "-1000"}, "more than $0.00"),
+        ({"basis": "-1", "earnings": "5"}, "negative"),
+        ({"basis": "1000", "earnings": "5", "tax_rate": "101%"}, "above 100%"),
+        ({"basis": D("NaN"), "earnings": "5"}, "finite"),
+        ({"basis": D("1000.001"), "earnings": "5"}, "2 decimal places"),
+        ({"basis": "1000", "earnings": "5", "earnings_to": "brokerage"}, "earnings_to"),
+    ],
+)
+def test_bad_input_raises_input_error(kw: dict, fragment: str) -> None:
+    with pytest.raises(InputError, match=None) as info:
+        SplitInput(**kw)
+    assert fragment in str(info.value)
+
+
+def test_decimal_inputs_are_used_exactly() -> None:
+    result = split(SplitInput(basis=D("1000.10"), earnings=D("0.01")))
+    assert result.roth_ira == D("1000.11") and result.taxable == D("0.01")
