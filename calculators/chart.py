@@ -10,6 +10,7 @@ import asyncio
 import io
 from collections.abc import Iterable
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
@@ -46,6 +47,7 @@ async def render_schedule_chart_async(
 
 def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> bytes:
     fig = Figure(figsize=(8.8, 5.2), dpi=dpi)
+    FigureCanvasAgg(fig)  # the Agg raster canvas, attached explicitly (no pyplot, no GUI)
     # Constrained layout, leaving a strip at the bottom for the disclaimer footer.
     fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0, 0.04, 1, 0.96)))
     ax = fig.add_subplot()

@@ -116,10 +116,12 @@ def _room(inp: RoomInput) -> RoomResult:
     if excess > catch_up_limit:
         total = deferral_limit + catch_up_limit
         if catch_up_limit == 0:
+            under = "under age 50" if age is None else f"at age {age}"
+            hint = ", or give your age if you are 50 or over by December 31" if age is None else ""
             raise InputError(
                 f"deferrals of {usd(inp.deferrals)} are above the {year} 402(g) limit of "
-                f"{usd(deferral_limit)}, and no catch-up applies under age 50; enter at most "
-                f"{usd(deferral_limit)}, or give the age (--age) if 50 or over by December 31",
+                f"{usd(deferral_limit)}, and no catch-up applies {under}; enter at most "
+                f"{usd(deferral_limit)}{hint}",
                 "deferrals",
             )
         raise InputError(

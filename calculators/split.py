@@ -171,7 +171,12 @@ def _split(inp: SplitInput) -> SplitResult:
     else:
         roth, traditional = gross, ZERO
         taxable, nontaxable, deferred = gain, gross - gain, ZERO
-        if not loss:
+        if earnings == 0:
+            steps.append(
+                f"All {usd(gross)} goes to the Roth IRA. There are no earnings, so nothing is "
+                "taxable."
+            )
+        elif not loss:
             steps.append(
                 f"All {usd(gross)} goes to the Roth IRA. The {usd(gain)} of earnings are pretax "
                 f"money, so they are taxable; the {usd(basis)} basis is not. The 10% additional "

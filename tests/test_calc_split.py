@@ -129,3 +129,14 @@ def test_bad_input_raises_input_error(kw: dict, fragment: str) -> None:
 def test_decimal_inputs_are_used_exactly() -> None:
     result = split(SplitInput(basis=D("1000.10"), earnings=D("0.01")))
     assert result.roth_ira == D("1000.11") and result.taxable == D("0.01")
+
+
+def test_no_earnings_means_nothing_taxable() -> None:
+    data = run(basis="1000", earnings="0", earnings_to="traditional")
+    assert (data["roth_ira"], data["taxable"], data["traditional_ira"]) == (
+        "1000.00",
+        "0.00",
+        "0.00",
+    )
+    assert any("no earnings" in s for s in data["steps"])
+    assert data["warnings"] == []
