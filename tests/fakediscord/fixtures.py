@@ -23,6 +23,9 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     """A running fake Discord with the default world (see `World`)."""
     async with FakeDiscord() as fake:
         yield fake
+    if fake.rest.errors:
+        call, error = fake.rest.errors[0]
+        pytest.fail(f"the fake Discord itself failed on {call.describe()}: {error!r}")
 
 
 async def _no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:

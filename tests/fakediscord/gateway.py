@@ -146,7 +146,7 @@ class Gateway:
         token: str,
         heartbeat_interval: float = 1.0,
         shard_count: int = 1,
-        replay_buffer: int = 50_000,
+        replay_buffer: int = 10_000,  # events kept per session for RESUME
     ) -> None:
         self.world = world
         self.token = token

@@ -41,6 +41,9 @@ class Recorder(Generic[T]):
                 future.set_result(item)
                 self._waiters.remove(waiter)
 
+    def clear(self) -> None:
+        self.items.clear()
+
     def matching(self, predicate: Callable[[T], bool], *, since: int = 0) -> list[T]:
         return [item for item in self.items[since:] if predicate(item)]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+import aiohttp
 from aiohttp import web
 
 from . import payloads as P
@@ -173,6 +174,8 @@ class RestApi:
         self.cdn_base = ""  # set by the harness: where attachment URLs point
         self.in_flight = 0
         self.last_activity = time.monotonic()
+        # Bugs in the fake itself (not the bot): the fake_discord fixture fails the test.
+        self.errors: list[tuple[Call, BaseException]] = []
 
     # -- faults --------------------------------------------------------------------------
     def fail_next(
@@ -283,6 +286,11 @@ class RestApi:
             result = await handler(self, RestRequest(call, request))
         except DiscordError as exc:
             return exc.status, exc.body()
+        except Exception as exc:
+            # 503: discord.py raises at once instead of retrying a 500 for ~25 s.
+            log.exception("fake Discord: internal error in %s", call.route)
+            self.errors.append((call, exc))
+            return 503, {"message": f"fake Discord internal error: {exc!r}", "code": 0}
         if isinstance(result, tuple):
             return result
         return (204, None) if result is None else (200, result)
@@ -296,7 +304,7 @@ class RestApi:
             files: list[FilePart] = []
             reader = await request.multipart()
             async for part in reader:
-                if not isinstance(part, web.BodyPartReader):
+                if not isinstance(part, aiohttp.BodyPartReader):
                     continue
                 data = await part.read()
                 if part.name == "payload_json":
@@ -515,8 +523,11 @@ class RestApi:
     @route("PUT", "/applications/{app_id}/commands")
     @route("PUT", "/applications/{app_id}/guilds/{guild_id}/commands")
     async def bulk_overwrite_commands(self, req: RestRequest) -> Any:
-        scope = self._command_scope(req)
         body = req.json if isinstance(req.json, list) else []
+        return self.register_commands(self._command_scope(req), body)
+
+    def register_commands(self, scope: int | None, body: list[dict[str, Any]]) -> list[Any]:
+        """Bulk-overwrite the commands of a scope (None: global) as Discord does."""
         problems = [p for i, cmd in enumerate(body) for p in validate_command(cmd, str(i))]
         names = [(c.get("type", 1), c.get("name")) for c in body]
         if len(names) != len(set(names)):
@@ -849,11 +860,12 @@ class RestApi:
         return record
 
     def _by_token(self, app_id: str, token: str) -> InteractionRecord:
-        if app_id == str(self.world.application_id):
-            for record in self.world.interactions.values():
-                if record.token == token and record.response_type is not None:
-                    return record
-        raise not_found("Webhook", 10015)
+        record = self.world.interaction_tokens.get(token)
+        if app_id != str(self.world.application_id) or record is None:
+            raise not_found("Webhook", 10015)
+        if record.response_type is None:
+            raise not_found("Webhook", 10015)  # no followups before the interaction is answered
+        return record
 
     def _interaction_channel(self, record: InteractionRecord) -> dict[str, Any]:
         return self.world.channel(record.channel_id) or record.payload["channel"]

@@ -218,6 +218,7 @@ class World:
         # Registered application commands: None -> global, guild id -> guild commands; by name.
         self.commands: dict[int | None, dict[str, dict[str, Any]]] = {}
         self.interactions: dict[int, InteractionRecord] = {}
+        self.interaction_tokens: dict[str, InteractionRecord] = {}  # webhook routes use tokens
 
         self.bot_user = self.add_user(bot_name, bot=True)
         self.application_id = self.bot_user.id  # as for any modern bot: app id == bot user id
@@ -428,3 +429,7 @@ class World:
 
     def new_token(self) -> str:
         return "itok-" + secrets.token_urlsafe(24)
+
+    def add_interaction(self, record: InteractionRecord) -> None:
+        self.interactions[record.id] = record
+        self.interaction_tokens[record.token] = record
