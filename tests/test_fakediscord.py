@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import aiohttp
 import discord
 import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakediscord import FakeDiscord, running_bot, wait_until, would_ping
+from tests.fakediscord import (
+    DEFAULT_TOKEN,
+    FakeDiscord,
+    custom_ids,
+    running_bot,
+    wait_until,
+    would_ping,
+)
 from tests.fakediscord.gateway import IDENTIFY, RESUME
 
 TOPICS = ["after-tax rollover", "pro-rata rule", "form 8606", "mega backdoor roth"]
@@ -72,6 +82,16 @@ class TinyCog(commands.Cog):
     async def edit(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_modal(EditModal())
 
+    @app_commands.command(name="chart", description="Send a file")
+    async def chart(self, interaction: discord.Interaction) -> None:
+        chart = discord.File(io.BytesIO(b"\x89PNG fake"), filename="chart.png")
+        await interaction.response.send_message("Your schedule", file=chart)
+
+    @app_commands.command(name="admin", description="Moderators only")
+    @app_commands.default_permissions(manage_guild=True)
+    async def admin(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message("ok", ephemeral=True)
+
     @app_commands.command(name="many", description="Autocomplete with too many choices")
     async def many(self, interaction: discord.Interaction, pick: str) -> None:
         await interaction.response.send_message(pick)
@@ -87,6 +107,9 @@ class TinyCog(commands.Cog):
         if message.author.bot:
             return
         self.bot.seen.append(message.content)
+        if self.bot.user in message.mentions:
+            await message.reply("You called?", mention_author=False)
+            return
         channel = message.channel
         # A forum post's starter message has the thread's id. If it arrives before
         # THREAD_CREATE its channel is only a PartialMessageable: on_thread_create answers.
@@ -152,19 +175,49 @@ async def test_login_ready_and_guild_cache(fake_discord: FakeDiscord) -> None:
         connect = fake_discord.gateway.records.matching(lambda r: r.kind == "connect")[0]
         assert connect.path.startswith("/gateway?v=10&encoding=json")
     assert fake_discord.rest.unhandled == []
+    # Shaped like a real token, so production token-shape checks accept it.
+    assert re.fullmatch(r"[\w-]{17,}\.[\w-]{4,}\.[\w-]{20,}", DEFAULT_TOKEN)
 
 
 async def test_guild_command_sync_registers_commands(fake_discord: FakeDiscord) -> None:
     guild_id = fake_discord.world.guild.id
     async with running_bot(fake_discord, TinyBot(sync_guild=guild_id)):
         [put] = fake_discord.calls_matching("PUT", rf"/applications/\d+/guilds/{guild_id}/commands")
-        assert {c["name"] for c in put.json} == {"faq", "calc", "edit", "many"}
+        assert {c["name"] for c in put.json} == {"faq", "calc", "edit", "chart", "admin", "many"}
         registered = fake_discord.world.commands[guild_id]
         handle = await fake_discord.send_slash_command("faq", {"topic": "form 8606"})
         # The registered command's id and guild scope are used for the interaction.
         assert handle.payload["data"]["id"] == registered["faq"]["id"]
         assert handle.payload["data"]["guild_id"] == str(guild_id)
         assert (await handle.response())["type"] == 4
+        # default_member_permissions hides /admin from members without Manage Server.
+        world = fake_discord.world
+        assert fake_discord.command_visible_to("admin", world.owner)
+        assert not fake_discord.command_visible_to("admin", world.moderator)
+        assert fake_discord.command_visible_to("faq", world.newcomer)
+
+
+async def test_registered_commands_get_client_side_checks(fake_discord: FakeDiscord) -> None:
+    bot = TinyBot()
+    async with running_bot(fake_discord, bot):
+        fake_discord.register_commands(bot.tree)  # as if synced in an earlier session
+        assert fake_discord.calls_matching("PUT") == []
+        handle = await fake_discord.send_slash_command("calc", {"balance": "200", "basis": 50})
+        assert handle.payload["data"]["options"] == [
+            {"name": "balance", "type": 10, "value": 200.0},
+            {"name": "basis", "type": 10, "value": 50.0},
+        ]
+        assert handle.payload["data"]["id"] == fake_discord.world.commands[None]["calc"]["id"]
+        assert (await handle.edit())["content"] == "Basis share 25%"
+        await handle.followup()
+        with pytest.raises(ValueError, match="required"):
+            await fake_discord.send_slash_command("calc", {"balance": 1.0})
+        with pytest.raises(ValueError, match="not a valid"):
+            await fake_discord.send_slash_command("calc", {"balance": "lots", "basis": 1})
+        unchecked = await fake_discord.send_slash_command(
+            "faq", {"topic": "x", "extra": 1}, check=False
+        )
+        assert (await unchecked.response())["type"] == 4
 
 
 async def test_slash_command_button_and_select(fake_discord: FakeDiscord) -> None:
@@ -176,7 +229,8 @@ async def test_slash_command_button_and_select(fake_discord: FakeDiscord) -> Non
         assert not would_ping(body).any
         call = await handle.response_call()
         assert call.query["with_response"] == "1"
-        assert handle.message is not None and handle.message["components"]
+        assert handle.message is not None
+        assert custom_ids(handle.message) == ["faq:helpful", "faq:related"]
 
         click = await fake_discord.click_button(handle, "faq:helpful")
         assert click.payload["message"]["id"] == handle.message["id"]
@@ -229,6 +283,35 @@ async def test_defer_edit_and_ephemeral_followup(fake_discord: FakeDiscord) -> N
         assert not handle.message["flags"] & 128  # no longer "thinking"
 
 
+async def test_file_upload_is_recorded_and_served(fake_discord: FakeDiscord) -> None:
+    async with running_bot(fake_discord, TinyBot()):
+        handle = await fake_discord.send_slash_command("chart")
+        call = await handle.response_call()
+        assert call.json["data"]["content"] == "Your schedule"
+        [part] = call.files
+        assert (part.filename, part.data) == ("chart.png", b"\x89PNG fake")
+        assert handle.message is not None
+        [attachment] = handle.message["attachments"]
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(attachment["url"]) as resp,
+        ):
+            assert await resp.read() == b"\x89PNG fake"
+
+
+async def test_mention_gets_a_reply_without_pings(fake_discord: FakeDiscord) -> None:
+    async with running_bot(fake_discord, TinyBot()):
+        world = fake_discord.world
+        asked = await fake_discord.send_message(None, f"{world.bot_user.mention} @everyone hi")
+        assert asked["mentions"][0]["id"] == str(world.bot_user.id)
+        assert asked["mention_everyone"] is False  # the asker may not mention everyone
+        reply = await fake_discord.wait_for_call(
+            "POST", rf"/channels/{asked['channel_id']}/messages"
+        )
+        assert str(reply.json["message_reference"]["message_id"]) == asked["id"]
+        assert not would_ping(reply.json).any
+
+
 async def test_modal_submit(fake_discord: FakeDiscord) -> None:
     async with running_bot(fake_discord, TinyBot()):
         opened = await fake_discord.send_slash_command("edit")
@@ -276,6 +359,20 @@ async def test_rest_429_is_retried(fake_discord: FakeDiscord) -> None:
         assert limited.status == 429 and accepted.status == 200
         assert accepted.time - limited.time >= 0.05
         assert len(post.replies) == 1
+
+
+async def test_rest_500_is_retried(fake_discord: FakeDiscord) -> None:
+    # discord.py sleeps 1 s before retrying a 500/502/504: the one slow test here.
+    fake_discord.fail_next("POST", r"/channels/\d+/messages", status=500)
+    async with running_bot(fake_discord, TinyBot()):
+        post = await fake_discord.post_forum_thread("Pro-rata?", "How does it work?")
+        reply = await post.reply(timeout=5.0)
+        assert reply.status == 200
+        [failed] = fake_discord.calls_matching(
+            "POST", rf"/channels/{post.id}/messages", injected=True
+        )
+        assert failed.status == 500
+        await fake_discord.idle()
 
 
 async def test_op7_reconnect_resumes_and_replays_missed_event(fake_discord: FakeDiscord) -> None:

@@ -13,7 +13,7 @@ See tests/test_fakediscord.py for every feature in use.
 from .fixtures import fake_discord, running_bot
 from .gateway import Gateway, GatewayRecord
 from .handles import ForumPost, InteractionHandle
-from .harness import DEFAULT_TOKEN, FakeDiscord, wait_until
+from .harness import DEFAULT_TOKEN, FakeDiscord, custom_ids, wait_until
 from .mentions import Pings, would_ping
 from .rest import Call, FilePart, RestApi
 from .state import Guild, Member, Role, User, World
@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "User",
     "World",
+    "custom_ids",
     "fake_discord",
     "running_bot",
     "wait_until",

@@ -16,15 +16,17 @@ import discord.gateway
 import discord.http
 import yarl
 from aiohttp import web
+from discord import app_commands
 
 from . import payloads as P
 from .gateway import Gateway
 from .handles import ForumPost, InteractionHandle
 from .mentions import mentioned_ids
 from .rest import API_PREFIX, Call, RestApi, serve_attachment
-from .state import THREAD_TYPES, InteractionRecord, Role, User, World
+from .state import THREAD_TYPES, Guild, InteractionRecord, Role, User, World
 
-DEFAULT_TOKEN = "fake-bot-token.for.tests"
+# Shaped like a real bot token (base64 id . timestamp . hmac) so token-shape checks pass.
+DEFAULT_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GfAkE1.fake_token_for_tests_only_00000000"
 MessageRef = dict[str, Any] | int | str | InteractionHandle
 ChannelRef = dict[str, Any] | int | str
 
@@ -43,6 +45,34 @@ def _option_type(value: Any) -> int:
     if isinstance(value, dict) and "type" in value and "id" in value:
         return 7  # a channel dict
     return 3
+
+
+def _client_checked(spec: dict[str, Any], value: Any) -> Any:
+    """Convert and check a value as Discord's client does before it sends a command."""
+    name, otype = spec["name"], spec["type"]
+    try:
+        if otype == 3:
+            value = str(value)
+        elif otype == 4:
+            if isinstance(value, bool) or float(value) != int(float(value)):
+                raise ValueError
+            value = int(float(value))
+        elif otype == 10:
+            value = float(value)
+        elif otype == 5 and not isinstance(value, bool):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise ValueError(f"option {name!r}: {value!r} is not a valid type {otype} value") from None
+    choices = [c["value"] for c in spec.get("choices") or ()]
+    if choices and value not in choices:
+        raise ValueError(f"option {name!r}: {value!r} is not one of the choices {choices}")
+    low, high = spec.get("min_value"), spec.get("max_value")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"option {name!r}: {value!r} is outside [{low}, {high}]")
+    lengths = (spec.get("min_length", 0), spec.get("max_length", 6000))
+    if otype == 3 and not lengths[0] <= len(value) <= lengths[1]:
+        raise ValueError(f"option {name!r}: length {len(value)} is outside {list(lengths)}")
+    return value
 
 
 def _walk_components(components: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
@@ -64,6 +94,15 @@ async def wait_until(predicate: Callable[[], object], timeout: float = 3.0) -> N
         if time.monotonic() > deadline:
             raise TimeoutError(f"condition still false after {timeout}s")
         await asyncio.sleep(0.01)
+
+
+def custom_ids(message: dict[str, Any]) -> list[str]:
+    """Custom ids of all components of a message (buttons, selects, nested layouts)."""
+    return [
+        c["custom_id"]
+        for c in _walk_components(message.get("components") or ())
+        if "custom_id" in c
+    ]
 
 
 class FakeDiscord:
@@ -228,9 +267,48 @@ class FakeDiscord:
                 raise TimeoutError(f"REST still busy after {timeout}s ({self.rest.in_flight} open)")
             await asyncio.sleep(quiet / 2)
 
+    def forget_history(self) -> None:
+        """Drop recorded REST calls and gateway records (the world stays). For long soak runs
+        in one process; indices from earlier `mark()` calls become meaningless."""
+        self.rest.calls.clear()
+        self.gateway.records.clear()
+
     # -- gateway -------------------------------------------------------------------------
     async def dispatch(self, event: str, data: dict[str, Any], **kw: Any) -> int | None:
         return await self.gateway.dispatch(event, data, **kw)
+
+    # -- commands ------------------------------------------------------------------------
+    def register_commands(
+        self, tree: app_commands.CommandTree[Any], *, guild: Guild | int | None = None
+    ) -> list[dict[str, Any]]:
+        """Register the tree's commands as if `tree.sync(guild=...)` had run in an earlier
+        session (no REST call, nothing recorded). Then slash commands sent by the helpers get
+        the right ids and option types, and their options are checked like Discord's client."""
+        scope = guild.id if isinstance(guild, Guild) else guild
+        commands = tree.get_commands(guild=discord.Object(scope) if scope else None)
+        return self.rest.register_commands(scope, [c.to_dict(tree) for c in commands])
+
+    def command_visible_to(self, name: str, user: User, channel: ChannelRef | None = None) -> bool:
+        """Whether Discord would show the registered command `name` to `user`: its
+        `default_member_permissions` must be a subset of the user's permissions (admins and
+        the owner see everything). Discord still delivers interactions the bot must check."""
+        target = self._channel(channel)
+        guild = self.world.guild_of(target)
+        scopes = ([guild.id] if guild else []) + [None]
+        command = next(
+            (
+                self.world.commands[s][name]
+                for s in scopes
+                if name in self.world.commands.get(s, {})
+            ),
+            None,
+        )
+        if command is None:
+            raise LookupError(f"no registered command {name!r}: sync the commands first")
+        needed = command.get("default_member_permissions")
+        if needed is None or guild is None:
+            return True
+        return int(needed) & ~guild.permissions_in(user.id, target) == 0
 
     # -- resolving references ------------------------------------------------------------
     def _channel(self, ref: ChannelRef | None) -> dict[str, Any]:
@@ -402,7 +480,7 @@ class FakeDiscord:
             time.monotonic(),
             original_message_id=int(message["id"]) if message else None,
         )
-        self.world.interactions[iid] = record
+        self.world.add_interaction(record)
         handle = InteractionHandle(self, record, since=self.mark())
         if await self.gateway.dispatch("INTERACTION_CREATE", payload) is None:
             raise RuntimeError("INTERACTION_CREATE not delivered: the bot has no gateway session")
@@ -415,6 +493,7 @@ class FakeDiscord:
         *,
         guild_id: int | None,
         focused: str | None = None,
+        check: bool = True,
     ) -> dict[str, Any]:
         """Command data for "name" or "group sub": ids, guild_id and option types come from the
         commands the bot registered with the fake, else are inferred from Python types."""
@@ -429,9 +508,8 @@ class FakeDiscord:
         if isinstance(options, list):  # raw option dicts, used as given
             built = options
         else:
-            built = self._options(
-                (registered or {}).get("options"), path, options or {}, focused, resolved, guild_id
-            )
+            spec = registered.get("options", []) if registered else None
+            built = self._options(spec, path, options or {}, focused, resolved, guild_id, check)
         data: dict[str, Any] = {
             "id": registered["id"] if registered else str(self.world.new_id()),
             "name": top,
@@ -452,24 +530,34 @@ class FakeDiscord:
         focused: str | None,
         resolved: dict[str, dict[str, Any]],
         guild_id: int | None,
+        check: bool,
     ) -> list[dict[str, Any]]:
         specs = {o["name"]: o for o in spec or ()}
         if path:
             sub = specs.get(path[0])
+            if check and spec is not None and sub is None:
+                raise ValueError(f"no subcommand {path[0]!r}; registered: {sorted(specs)}")
             sub_type = sub["type"] if sub else (2 if len(path) > 1 else 1)
             inner = self._options(
-                (sub or {}).get("options"), path[1:], values, focused, resolved, guild_id
+                (sub or {}).get("options"), path[1:], values, focused, resolved, guild_id, check
             )
             return [{"type": sub_type, "name": path[0], "options": inner}]
+        if check and spec is not None and focused is None:
+            missing = [n for n, o in specs.items() if o.get("required") and n not in values]
+            if missing:
+                raise ValueError(f"required options missing: {missing}")
         built = []
         for name, value in values.items():
+            if check and spec is not None and name not in specs:
+                raise ValueError(f"no option {name!r}; registered: {sorted(specs)}")
             otype = specs[name]["type"] if name in specs else _option_type(value)
             if name == focused:  # Discord sends what the user has typed so far, as a string
                 built.append({"name": name, "type": otype, "value": str(value), "focused": True})
                 continue
-            built.append(
-                {"name": name, "type": otype, "value": self._resolve(value, resolved, guild_id)}
-            )
+            if check and name in specs:
+                value = _client_checked(specs[name], value)
+            wire = self._resolve(value, resolved, guild_id)
+            built.append({"name": name, "type": otype, "value": wire})
         if focused is not None and focused not in values:
             otype = specs[focused]["type"] if focused in specs else 3
             built.append({"name": focused, "type": otype, "value": "", "focused": True})
@@ -509,13 +597,16 @@ class FakeDiscord:
         channel: ChannelRef | None = None,
         guild: bool = True,
         locale: str = "en-US",
+        check: bool = True,
     ) -> InteractionHandle:
         """A user runs `/name` ("group sub" for subcommands) with `options` {name: value}.
-        `guild=False` sends it from a DM."""
+        `guild=False` sends it from a DM. If the command is registered (synced, or via
+        `register_commands`), values are checked and converted as Discord's client does
+        (required, type, choices, min/max); `check=False` sends them as given (fuzzing)."""
         user = user or self.world.asker
         target = self._channel(channel) if guild else self.world.dm_channel(user)
         guild_id = int(target["guild_id"]) if target.get("guild_id") else None
-        data = self._command_data(name, options, guild_id=guild_id)
+        data = self._command_data(name, options, guild_id=guild_id, check=check)
         return await self._interact(2, data, user=user, channel=target, locale=locale)
 
     async def send_autocomplete(
