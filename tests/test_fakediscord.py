@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 
@@ -446,6 +447,26 @@ async def test_abrupt_disconnect_resumes(fake_discord: FakeDiscord) -> None:
         await gateway.wait_for_dispatch("RESUMED", since=mark)
         handle = await fake_discord.send_slash_command("faq", {"topic": "after"})
         assert (await handle.response())["type"] == 4
+
+
+async def test_direct_messages(fake_discord: FakeDiscord) -> None:
+    world = fake_discord.world
+    async with running_bot(fake_discord, TinyBot()) as bot:
+        handle = await fake_discord.send_slash_command("faq", {"topic": "dm"}, guild=False)
+        assert "user" in handle.payload and "member" not in handle.payload
+        assert (await handle.response())["type"] == 4
+        await fake_discord.send_message(world.dm_channel(world.asker), "hello in a DM")
+        await wait_until(lambda: "hello in a DM" in bot.seen)
+
+
+async def test_bot_crash_fails_the_test_at_once(fake_discord: FakeDiscord) -> None:
+    started = asyncio.get_running_loop().time()
+    with pytest.raises(KeyError):
+        async with running_bot(fake_discord, TinyBot()):
+            # discord.py cannot parse this and its gateway loop dies with KeyError.
+            await fake_discord.dispatch("MESSAGE_CREATE", {"id": "1"})
+            await asyncio.Event().wait()  # would hang forever without the early failure
+    assert asyncio.get_running_loop().time() - started < 3
 
 
 async def test_close_4014_raises_privileged_intents_required(fake_discord: FakeDiscord) -> None:

@@ -116,16 +116,38 @@ async def running_bot(
         fake.gateway.heartbeat_interval = interval
     mark = fake.gateway.mark()
     task = asyncio.create_task(bot.start(token or fake.token), name="fake-discord-bot")
+    test_task = asyncio.current_task()
+    state = {"closing": False, "killed": False}
+
+    def bot_ended(ended: asyncio.Task[Any]) -> None:
+        # If the bot dies mid-test (e.g. a payload discord.py cannot parse), fail the test now
+        # with the bot's exception rather than at the next wait's timeout.
+        if state["closing"] or ended.cancelled() or ended.exception() is None:
+            return
+        if test_task is not None and not test_task.done():
+            state["killed"] = True
+            test_task.cancel("bot.start() failed")
+
     body_error: BaseException | None = None
     try:
         await _wait_until_ready(fake, bot, task, mark, timeout)
+        task.add_done_callback(bot_ended)
         yield bot
         if settle is not None and not task.done():
             await fake.idle(quiet=settle, timeout=timeout)
+    except asyncio.CancelledError as exc:
+        body_error = exc
+        if not state["killed"]:
+            raise
     except BaseException as exc:
         body_error = exc
         raise
     finally:
+        state["closing"] = True
+        task.remove_done_callback(bot_ended)
+        if state["killed"] and test_task is not None:
+            test_task.uncancel()  # the cancel was ours; the bot's error replaces it below
+            body_error = None
         await bot.close()
         task_error = await _finish(task)
         if task_error is not None and task_error is not body_error:

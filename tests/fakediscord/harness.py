@@ -47,21 +47,38 @@ def _option_type(value: Any) -> int:
     return 3
 
 
+MAX_SAFE_INTEGER = 2**53  # Discord's bound for integer and number options
+NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+
+
+def _to_number(otype: int, value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise ValueError
+    if not isinstance(value, int | float) and not NUMBER_TEXT.fullmatch(str(value).strip()):
+        raise ValueError  # float() would also take "inf", "1_000" and non-ASCII digits
+    number = value if isinstance(value, int | float) else float(str(value).strip())
+    if otype == 4:
+        if isinstance(number, float) and not number.is_integer():
+            raise ValueError
+        number = int(number)
+    else:
+        number = float(number)
+    if not -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER:  # also rejects inf and nan
+        raise ValueError
+    return number
+
+
 def _client_checked(spec: dict[str, Any], value: Any) -> Any:
     """Convert and check a value as Discord's client does before it sends a command."""
     name, otype = spec["name"], spec["type"]
     try:
         if otype == 3:
             value = str(value)
-        elif otype == 4:
-            if isinstance(value, bool) or float(value) != int(float(value)):
-                raise ValueError
-            value = int(float(value))
-        elif otype == 10:
-            value = float(value)
+        elif otype in (4, 10):
+            value = _to_number(otype, value)
         elif otype == 5 and not isinstance(value, bool):
             raise ValueError
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"option {name!r}: {value!r} is not a valid type {otype} value") from None
     choices = [c["value"] for c in spec.get("choices") or ()]
     if choices and value not in choices:

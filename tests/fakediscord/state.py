@@ -422,7 +422,17 @@ class World:
             "id": str(self.new_id()),
             "type": DM_CHANNEL,
             "last_message_id": None,
-            "recipients": [{"id": str(user.id), "username": user.username, "discriminator": "0"}],
+            # A full user object: discord.py indexes avatar, global_name, etc.
+            "recipients": [
+                {
+                    "id": str(user.id),
+                    "username": user.username,
+                    "discriminator": "0",
+                    "global_name": user.global_name,
+                    "avatar": None,
+                    "public_flags": 0,
+                }
+            ],
         }
         self.dm_channels[int(channel["id"])] = channel
         return channel
