@@ -7,6 +7,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it (the wheels are), else the pure one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class FrontMatterError(ValueError):
     """The file has no readable front matter; ``line`` is 1-based."""
@@ -36,14 +39,18 @@ def parse(text: str) -> ParsedFile:
     except StopIteration:
         raise FrontMatterError(1, "front matter is not closed by a second '---' line") from None
     yaml_text = "\n".join(lines[1:end])
+    loader = _Loader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        # Compose once: the node tree gives line numbers, constructing it gives the data.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
         problem = getattr(exc, "problem", None) or str(exc)
         raise FrontMatterError(line, f"invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter must be a YAML mapping of 'key: value' lines")
     key_lines: dict[str, int] = {}

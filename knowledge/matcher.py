@@ -34,12 +34,17 @@ class MatchTuning(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    answer_threshold: float = Field(default=50.0, ge=0, le=100)
-    suggest_threshold: float = Field(default=25.0, ge=0, le=100)
+    answer_threshold: float = Field(default=46.0, ge=0, le=100)
+    suggest_threshold: float = Field(default=20.0, ge=0, le=100)
     max_suggestions: int = Field(default=3, ge=0, le=10)
     max_question_chars: int = Field(default=4000, ge=100)
     evidence_scale: float = 4.0
-    fuzzy_weight: float = 0.35
+    coverage_weight: float = 0.6
+    idf_floor: float = 0.3
+    unknown_idf: float = 1.0
+    fuzzy_weight: float = 0.25
+    #: Added to every score when the question names a core concept, taken off when not.
+    anchor_bonus: float = 10.0
     context_weight: float = 0.6
     fuzzy_candidates: int = 8
     typo_cutoff: float = 84.0
@@ -69,6 +74,9 @@ class MatchResult:
 class _Query:
     weights: dict[str, float] = field(default_factory=dict)
     segments: list[str] = field(default_factory=list)
+    #: Rarity-weighted mass of the question's single words, known to the FAQ or not.
+    mass: float = 0.0
+    anchored: bool = False
 
 
 def _features(toks: Sequence[str]) -> list[str]:
@@ -86,23 +94,37 @@ class Matcher:
         self.titles = [e.title for e in self.entries]
         n = len(self.entries)
 
+        # Normalise every text of every entry in one batch (see normalize.canonical_many).
+        fields = [self._fields(e) for e in self.entries]
+        flat = iter(normalize.canonical_many([t for f in fields for ts in f.values() for t in ts]))
         raw: list[dict[str, float]] = []
         vocabulary: set[str] = set()
-        for entry in self.entries:
+        self._phrases: list[list[str]] = []  # title and aliases as token strings, for rapidfuzz
+        for entry_fields in fields:
             weights: dict[str, float] = defaultdict(float)
-            for name, texts in self._fields(entry).items():
+            phrases: list[str] = []
+            for name, texts in entry_fields.items():
                 counts: Counter[str] = Counter()
-                for text in texts:
-                    counts.update(_features(normalize.tokens(text)))
-                    vocabulary.update(normalize.words(text))
+                for _ in texts:
+                    found = normalize.canonical_words(next(flat))
+                    toks = normalize.stems(found)
+                    counts.update(_features(toks))
+                    vocabulary.update(found)
+                    if name in ("title", "aliases"):
+                        phrases.append(" ".join(toks))
                 for feature, count in counts.items():
                     weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
             raw.append(weights)
+            self._phrases.append(phrases)
 
         df: Counter[str] = Counter()
         for weights in raw:
             df.update(weights.keys())
-        self._idf = {t: math.log((n - d + 0.5) / (d + 0.5) + 1.0) for t, d in df.items()}
+        floor = self.tuning.idf_floor
+        # BM25's idf, floored: a term in every entry ("mega backdoor") still says something.
+        self._idf = {
+            t: max(floor, math.log((n - d + 0.5) / (d + 0.5) + 1.0)) for t, d in df.items()
+        }
         postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for i, weights in enumerate(raw):
             for feature, value in weights.items():
@@ -113,10 +135,6 @@ class Matcher:
             t: (np.asarray(i, dtype=np.intp), np.asarray(v, dtype=np.float64))
             for t, (i, v) in postings.items()
         }
-        # Phrases for rapidfuzz: each entry's title and aliases as stemmed token strings.
-        self._phrases: list[list[str]] = [
-            [" ".join(normalize.tokens(p)) for p in (e.title, *e.aliases)] for e in self.entries
-        ]
         self._vocab_words = sorted(w for w in vocabulary if len(w) >= 4)
         self._known_stems = set(self._idf)
         self._typo_cache: dict[str, str | None] = {}
@@ -161,30 +179,44 @@ class Matcher:
 
     def _prepare(self, question: str) -> _Query:
         query = _Query()
-        sentences = normalize.split_sentences(question)
+        sentences = [
+            (self._sentence_tokens(text), is_question)
+            for text, is_question in normalize.split_sentences(question)
+        ]
+        sentences = [(toks, q) for toks, q in sentences if toks]
         any_question = any(q for _, q in sentences)
-        for sentence, is_question in sentences:
-            toks = self._sentence_tokens(sentence)
-            if not toks:
-                continue
-            weight = 1.0 if (is_question or not any_question) else self.tuning.context_weight
+        for n, (toks, is_question) in enumerate(sentences):
+            # A short question ("What is it?") leans on the sentence before it.
+            leads = n + 1 < len(sentences) and sentences[n + 1][1] and len(sentences[n + 1][0]) < 3
+            full = is_question or leads or not any_question
+            weight = 1.0 if full else self.tuning.context_weight
             for feature in _features(toks):
                 query.weights[feature] = max(query.weights.get(feature, 0.0), weight)
-            if weight == 1.0:
+            if full:
                 query.segments.append(" ".join(toks))
         if len(query.segments) > 1:
             query.segments.append(" ".join(query.segments))
+        query.anchored = any(t in normalize.DOMAIN_ANCHORS for t in query.weights)
+        unknown = self.tuning.unknown_idf
+        query.mass = sum(
+            w * self._idf.get(t, unknown) for t, w in query.weights.items() if "_" not in t
+        )
         return query
 
     # -- scoring -----------------------------------------------------------------------
-    def _evidence(self, query: _Query) -> np.ndarray:
-        scores = np.zeros(len(self.entries))
+    def _evidence(self, query: _Query) -> tuple[np.ndarray, np.ndarray]:
+        """Total evidence per entry, and the share of the question's words it covers."""
+        total = np.zeros(len(self.entries))
+        words = np.zeros(len(self.entries))
         for feature, weight in query.weights.items():
             posting = self._postings.get(feature)
             if posting is not None:
                 idx, vals = posting
-                scores[idx] += weight * self._idf[feature] * vals
-        return scores
+                contribution = weight * self._idf[feature] * vals
+                total[idx] += contribution
+                if "_" not in feature:
+                    words[idx] += contribution
+        return total, words / max(query.mass, 1e-9)
 
     def _fuzzy(self, query: _Query, candidate: int) -> float:
         best = 0.0
@@ -202,15 +234,19 @@ class Matcher:
         query = self._prepare(question[: self.tuning.max_question_chars])
         if not query.weights or not self.entries:
             return []
-        evidence = self._evidence(query)
-        lexical = 100.0 * (1.0 - np.exp(-evidence / self.tuning.evidence_scale))
+        evidence, coverage = self._evidence(query)
+        c = self.tuning.coverage_weight
+        saturation = 1.0 - np.exp(-evidence / self.tuning.evidence_scale)
+        lexical = 100.0 * (c * np.minimum(coverage, 1.0) + (1 - c) * saturation)
         order = np.argsort(-lexical)[: self.tuning.fuzzy_candidates]
         w = self.tuning.fuzzy_weight
+        bonus = self.tuning.anchor_bonus if query.anchored else -self.tuning.anchor_bonus
         hits = []
         for i in order:
             if evidence[i] <= 0:
                 continue
-            score = (1 - w) * lexical[i] + w * self._fuzzy(query, int(i))
+            score = (1 - w) * lexical[i] + w * self._fuzzy(query, int(i)) + bonus
+            score = min(100.0, max(0.0, score))
             hits.append(Hit(self.ids[i], self.titles[i], round(float(score), 1)))
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from bot.cli import ask, calc, faq
+from bot.cli import ask, calc, faq, service
 from bot.cli.errors import CliError
 
 log = logging.getLogger("rollover_bot.cli")
@@ -30,8 +31,9 @@ def build_parser() -> Parser:
         prog="rollover-bot",
         description="Answers after-tax 401(k) rollover questions and runs the calculators.",
     )
+    parser.set_defaults(faq_dir=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (ask, faq, calc):
+    for module in (ask, faq, calc, service):
         module.register(sub)
     return parser
 
@@ -41,16 +43,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
-        handler = getattr(args, "handler", None)
-        if handler is None:
-            parser.print_help()
-            return 0
+        handler = getattr(args, "handler", service.handle_default)
         return int(handler(args))
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into `head`): stop quietly, like other tools.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+        return 0
     except SystemExit as exc:  # argparse --help / usage errors
         return exc.code if isinstance(exc.code, int) else 0
     except Exception:

@@ -1,0 +1,98 @@
+"""`rollover-bot ask`: the JSON contract of cli.md, batch mode, text output, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = Path(sys.executable).parent / "rollover-bot"
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    assert main(["ask", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_answer_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "which 1099-R box shows my after-tax basis?")
+    assert set(data) >= {"question", "answered", "best", "suggestions"}
+    assert data["answered"] is True
+    assert data["best"]["id"] == "form-1099r-reporting"
+    assert isinstance(data["best"]["score"], int | float) and 0 <= data["best"]["score"] <= 100
+    assert len(data["suggestions"]) <= 3
+    assert all(set(s) == {"id", "title", "score"} for s in data["suggestions"])
+
+
+def test_json_abstention_has_null_best(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "how do I change my nickname on this server")
+    assert data["answered"] is False and data["best"] is None
+    assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
+
+
+def test_text_answer_reads_like_the_bot(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "can I send the gains to a traditional IRA and basis to Roth IRA?"]) == 0
+    out = capsys.readouterr().out
+    assert "Notice 2014-54" in out
+    assert "Sources:" in out and "https://" in out
+    assert "not tax advice" in out
+
+
+def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
+    questions = ["ELI5 the MBDR pls", "", "how do I change my nickname", "x" * 5000]
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "--json", "-"],
+        input="\n".join(questions) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["question"] for r in rows] == questions
+    assert rows[0]["best"]["id"] == "mega-backdoor-overview"
+    assert rows[1]["answered"] is False and "empty" in rows[1]["error"]
+    assert rows[2]["best"] is None
+    assert rows[3]["answered"] is False and "4,000" in rows[3]["error"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["ask", ""], "empty"),
+        (["ask", "   "], "empty"),
+        (["ask", "y" * 100_000], "characters"),
+        (["ask"], "question"),
+        (["ask", "hi", "--faq-dir", "/no/such/folder"], "problem"),
+        (["ask", "hi", "--bogus"], "unrecognized"),
+    ],
+)
+def test_bad_input_is_one_error_line_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], fragment: str
+) -> None:
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ")
+    assert captured.err.count("\n") == 1
+    assert fragment in captured.err
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_control_characters_and_emoji_do_not_crash(capsys: pytest.CaptureFixture[str]) -> None:
+    for question in ("\x00\x07\x1b[2J", "🙂🙂🙂", "\u202eabc\u200b"):
+        data = run_json(capsys, question)
+        assert data["answered"] is False
+
+
+def test_real_process_exit_codes() -> None:
+    ok = subprocess.run([str(SCRIPT), "faq", "list"], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and "mega-backdoor-overview" in ok.stdout
+    bad = subprocess.run([str(SCRIPT), "ask", ""], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: ")
