@@ -37,6 +37,23 @@ class MatchingSettings(BaseModel):
         )
 
 
+class DiscordSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: Guilds where `rollover-bot sync --guild` may register commands instantly.
+    guild_ids: list[int] = Field(default_factory=list)
+    #: Forum channels whose new posts the bot answers.
+    forum_channel_ids: list[int] = Field(default_factory=list)
+    #: Text channels where a mention is answered; empty means every channel it can see.
+    text_channel_ids: list[int] = Field(default_factory=list)
+    #: Forum tag applied to posts the bot answered (empty string: none).
+    answered_tag: str = "bot-answered"
+    #: What a forum post gets when the bot is not confident: a short list, or nothing.
+    low_confidence: Literal["suggest", "silent"] = "suggest"
+    #: Roles whose members may use the moderator commands (Manage Server always may).
+    moderator_role_ids: list[int] = Field(default_factory=list)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ROLLOVER_",
@@ -51,6 +68,7 @@ class Settings(BaseSettings):
     )
     faq_dir: Path | None = None
     matching: MatchingSettings = MatchingSettings()
+    discord: DiscordSettings = DiscordSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @classmethod

@@ -31,8 +31,7 @@ def _wrap(text: str, width: int) -> str:
 
 def render_layout(layout: AnswerLayout, width: int = 88) -> str:
     parts = [
-        layout.title,
-        "=" * min(len(layout.title), width),
+        f"{layout.title}\n{'=' * min(len(layout.title), width)}",
         _wrap(plain(layout.description), width),
     ]
     for field in layout.fields:

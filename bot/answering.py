@@ -1,0 +1,75 @@
+"""Turn a question into what the bot posts: embed and components, or suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.embeds import answer_embed, suggestions_embed
+from bot.store import AskedQuestion
+from bot.views import answer_view
+from knowledge.matcher import MatchResult
+
+if TYPE_CHECKING:
+    from bot.app import RolloverBot
+
+MAX_QUESTION_CHARS = 4000
+_MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
+
+
+@dataclass(frozen=True)
+class Reply:
+    result: MatchResult
+    embed: discord.Embed
+    view: discord.ui.View
+
+
+def strip_mentions(text: str) -> str:
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def build_reply(bot: RolloverBot, question: str) -> Reply:
+    result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])
+    if result.answered and result.best is not None:
+        layout = bot.knowledge.layout(result.best.id)
+        return Reply(
+            result,
+            answer_embed(layout, score=result.best.score),
+            answer_view(result.best.id, result.suggestions),
+        )
+    return Reply(
+        result, suggestions_embed(result.suggestions), answer_view(None, result.suggestions)
+    )
+
+
+async def remember(bot: RolloverBot, reply: Reply, channel_id: int | None) -> None:
+    """Count what was served; keep unanswered or shaky questions for moderators."""
+    result = reply.result
+    if result.answered and result.best is not None:
+        await bot.store.record_served(result.best.id)
+    best_score = (
+        result.best.score
+        if result.best
+        else (result.suggestions[0].score if result.suggestions else 0.0)
+    )
+    low = bot.settings.matching.answer_threshold + 10
+    if not result.answered or best_score < low:
+        best_id = (
+            result.best.id
+            if result.best
+            else (result.suggestions[0].id if result.suggestions else None)
+        )
+        await bot.store.record_question(
+            AskedQuestion(
+                text=result.question,
+                channel_id=channel_id,
+                best_id=best_id,
+                best_score=best_score,
+                answered=result.answered,
+                when=dt.datetime.now(dt.UTC),
+            )
+        )

@@ -1,0 +1,72 @@
+"""`rollover-bot run | console | sync`, and what bare `rollover-bot` does."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+import discord
+
+from bot import console, runner
+from bot.cli.common import add_faq_dir, knowledge_base, settings
+from bot.cli.errors import CliError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    run = sub.add_parser("run", help="connect to Discord (token from DISCORD_TOKEN)")
+    add_faq_dir(run)
+    run.set_defaults(handler=handle_run)
+
+    con = sub.add_parser("console", help="try the bot locally: questions and calculators")
+    add_faq_dir(con)
+    con.set_defaults(handler=handle_console)
+
+    sync = sub.add_parser("sync", help="register the slash commands with Discord")
+    sync.add_argument(
+        "--guild", type=int, metavar="ID", help="one server (instant) instead of global"
+    )
+    add_faq_dir(sync)
+    sync.set_defaults(handler=handle_sync)
+
+
+def _setup_logging(level: str) -> None:
+    discord.utils.setup_logging(level=logging.getLevelName(level))
+
+
+def handle_run(args: argparse.Namespace) -> int:
+    cfg = settings()
+    kb = knowledge_base(args)
+    _setup_logging(cfg.log_level)
+    try:
+        asyncio.run(runner.run(cfg, kb))
+    except runner.StartupError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
+def handle_sync(args: argparse.Namespace) -> int:
+    cfg = settings()
+    kb = knowledge_base(args)
+    _setup_logging("WARNING")
+    try:
+        names = asyncio.run(runner.sync(cfg, kb, args.guild))
+    except runner.StartupError as exc:
+        raise CliError(str(exc)) from None
+    where = f"guild {args.guild}" if args.guild else "globally (may take up to an hour to appear)"
+    print(f"synced {len(names)} commands {where}: {', '.join('/' + n for n in names)}")
+    return 0
+
+
+def handle_console(args: argparse.Namespace) -> int:
+    return console.run(knowledge_base(args), sys.stdin, sys.stdout)
+
+
+def handle_default(args: argparse.Namespace) -> int:
+    """Bare `rollover-bot`: run when a token is configured, otherwise the console."""
+    cfg = settings()
+    if cfg.token is not None and cfg.token.get_secret_value().strip():
+        return handle_run(args)
+    print("No Discord token configured (DISCORD_TOKEN); starting the local console instead.")
+    return handle_console(args)

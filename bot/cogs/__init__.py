@@ -1,0 +1,1 @@
+"""Bot features, one extension module each (loaded by ``RolloverBot.setup_hook``)."""

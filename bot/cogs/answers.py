@@ -1,0 +1,152 @@
+"""Answer new forum posts and mentions of the bot in watched channels."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+import discord
+from discord.ext import commands
+
+from bot.answering import build_reply, remember, strip_mentions
+from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+NO_PINGS = discord.AllowedMentions.none()
+
+
+class AnsweredPosts:
+    """Threads already answered, bounded. Check-and-mark has no await in between, so two
+    handlers racing for one post (thread event and starter message) cannot both win."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._done: OrderedDict[int, None] = OrderedDict()
+        self._capacity = capacity
+
+    def seen(self, thread_id: int) -> bool:
+        return thread_id in self._done
+
+    def claim(self, thread_id: int) -> bool:
+        """True exactly once per thread."""
+        if thread_id in self._done:
+            return False
+        self._done[thread_id] = None
+        while len(self._done) > self._capacity:
+            self._done.popitem(last=False)
+        return True
+
+
+class Answers(commands.Cog):
+    def __init__(self, bot: RolloverBot) -> None:
+        self.bot = bot
+        self.posts = AnsweredPosts()
+
+    # -- forum posts ---------------------------------------------------------------------
+    def _is_watched_forum(self, thread: discord.Thread) -> bool:
+        return thread.parent_id in self.bot.settings.discord.forum_channel_ids
+
+    @commands.Cog.listener()
+    async def on_thread_create(self, thread: discord.Thread) -> None:
+        if not self._is_watched_forum(thread) or self.posts.seen(thread.id):
+            return
+        starter = thread.starter_message
+        if starter is None:
+            try:
+                starter = await thread.fetch_message(thread.id)
+            except discord.NotFound:
+                return  # the starter MESSAGE_CREATE has not arrived yet; on_message handles it
+            except discord.HTTPException:
+                log.warning("could not fetch the starter message of thread %s", thread.id)
+                return
+        await self.answer_post(thread, starter)
+
+    async def _thread_of_starter(self, message: discord.Message) -> discord.Thread | None:
+        """The forum thread a starter message opened (the thread may not be cached yet)."""
+        if message.id != message.channel.id:
+            return None
+        if isinstance(message.channel, discord.Thread):
+            return message.channel
+        try:
+            channel = await self.bot.fetch_channel(message.channel.id)
+        except discord.HTTPException:
+            return None
+        return channel if isinstance(channel, discord.Thread) else None
+
+    async def answer_post(self, thread: discord.Thread, starter: discord.Message) -> None:
+        if starter.author.bot:
+            return
+        if not self.posts.claim(thread.id):
+            return
+        try:
+            await self._post_answer(thread, starter)
+        except discord.HTTPException:
+            log.exception("answering forum post %s failed", thread.id)
+
+    async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> None:
+        question = f"{thread.name}\n{starter.content}"
+        reply = build_reply(self.bot, question)
+        await remember(self.bot, reply, thread.parent_id)
+        if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
+            return
+        if not reply.result.answered and not reply.result.suggestions:
+            return  # nothing useful to say: leave the post to people
+        await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
+        if reply.result.answered:
+            await self._apply_tag(thread)
+
+    async def _apply_tag(self, thread: discord.Thread) -> None:
+        wanted = self.bot.settings.discord.answered_tag.strip().casefold()
+        parent = thread.parent
+        if not wanted or not isinstance(parent, discord.ForumChannel):
+            return
+        tag = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
+        if tag is None or tag in thread.applied_tags or len(thread.applied_tags) >= 5:
+            return
+        try:
+            await thread.add_tags(tag, reason="answered by Rollover Bot")
+        except discord.Forbidden:
+            log.info("no permission to tag thread %s; skipping the tag", thread.id)
+        except discord.HTTPException:
+            log.warning("tagging thread %s failed", thread.id)
+
+    # -- messages: forum starters and mentions -------------------------------------------
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is None:
+            return
+        thread = await self._thread_of_starter(message)
+        if thread is not None and self._is_watched_forum(thread):
+            await self.answer_post(thread, message)
+            return
+        me = self.bot.user
+        if me is not None and me in message.mentions and self._watched_channel(message.channel):
+            await self.answer_mention(message)
+
+    def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
+        ids = set(self.bot.settings.discord.text_channel_ids)
+        if not ids:
+            return True
+        parent_id = getattr(channel, "parent_id", None)
+        return getattr(channel, "id", None) in ids or parent_id in ids
+
+    async def answer_mention(self, message: discord.Message) -> None:
+        question = strip_mentions(message.content)
+        try:
+            if not question:
+                await message.reply(
+                    "Ask me after the mention, for example: *is my after-tax rollover prorated?*",
+                    mention_author=False,
+                    allowed_mentions=NO_PINGS,
+                )
+                return
+            reply = build_reply(self.bot, question)
+            await remember(self.bot, reply, message.channel.id)
+            await message.reply(
+                embed=reply.embed, view=reply.view, mention_author=False, allowed_mentions=NO_PINGS
+            )
+        except discord.HTTPException:
+            log.exception("answering the mention in message %s failed", message.id)
+
+
+async def setup(bot: RolloverBot) -> None:
+    await bot.add_cog(Answers(bot))

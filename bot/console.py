@@ -1,0 +1,131 @@
+"""The local console: the bot's answers and calculators in a terminal, no network.
+
+``respond`` is pure (one line in, text out) so it is tested directly; ``run`` is the loop.
+"""
+
+from __future__ import annotations
+
+import shlex
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
+from calculators import InputError, ScheduleInput, render_text
+from calculators.catalog import CALCULATORS
+from calculators.chart import render_schedule_chart
+from knowledge.base import KnowledgeBase
+
+BANNER = "Rollover Bot console: ask a question, or type 'help'. 'quit' leaves."
+PROMPT = "you> "
+
+
+def help_text() -> str:
+    lines = [
+        "Type a question in your own words, e.g.: is my after-tax rollover prorated?",
+        "",
+        "Commands (values in order, or name=value):",
+        f"  {'/ask QUESTION':<28} the same as typing the question",
+        f"  {'/faq ID':<28} show one FAQ entry (see /list)",
+        f"  {'/list':<28} every FAQ entry",
+    ]
+    for calc in CALCULATORS.values():
+        lines.append(f"  {calc.example:<28} {calc.summary}")
+        lines.append(f"  {'':<28} values: {' '.join(calc.params)}")
+    lines += [f"  {'help':<28} this help", f"  {'quit':<28} leave"]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ConsoleReply:
+    text: str
+    quit: bool = False
+
+
+class Console:
+    def __init__(self, kb: KnowledgeBase, chart_dir: Path | None = None) -> None:
+        self.kb = kb
+        self.chart_dir = chart_dir or Path(tempfile.gettempdir())
+
+    def respond(self, line: str) -> ConsoleReply:
+        text = line.strip()
+        if not text:
+            return ConsoleReply("")
+        if text.lower() in {"quit", "exit", "/quit", "/exit", "q"}:
+            return ConsoleReply("Bye.", quit=True)
+        if text.lower() in {"help", "/help", "?"}:
+            return ConsoleReply(help_text())
+        if not text.startswith("/"):
+            return ConsoleReply(self._ask(text))
+        command, _, rest = text[1:].partition(" ")
+        command = command.lower()
+        if command == "ask":
+            return ConsoleReply(self._ask(rest))
+        if command == "faq":
+            return ConsoleReply(self._faq(rest.strip()))
+        if command == "list":
+            return ConsoleReply(
+                "\n".join(f"{e.id:<46} {e.title}" for e in self.kb.entries.values())
+            )
+        if command in CALCULATORS:
+            return ConsoleReply(self._calculate(command, rest))
+        return ConsoleReply(f"Unknown command /{command}. Type 'help' for the list.")
+
+    def _ask(self, question: str) -> str:
+        problem = check_question(question)
+        if problem:
+            return f"Sorry: {problem}."
+        return answer_text(self.kb, self.kb.ask(question[:MAX_QUESTION_CHARS]))
+
+    def _faq(self, entry_id: str) -> str:
+        if self.kb.get(entry_id) is None:
+            hits = self.kb.matcher.autocomplete(entry_id, limit=3)
+            close = ", ".join(h.id for h in hits) or "none"
+            return f"No entry '{entry_id}'. Close: {close}. Type /list for all of them."
+        from bot import terminal  # local: only this command renders an entry directly
+
+        return terminal.render_layout(self.kb.layout(entry_id))
+
+    def _calculate(self, name: str, rest: str) -> str:
+        calc = CALCULATORS[name]
+        try:
+            parts = shlex.split(rest)
+        except ValueError:
+            return (
+                f"Sorry: I couldn't read those values (an unclosed quote?). Example: {calc.example}"
+            )
+        positional = [p for p in parts if "=" not in p]
+        named = dict(p.split("=", 1) for p in parts if "=" in p)
+        if not positional and not named:
+            return (
+                f"/{name}: {calc.summary}. Values: {' '.join(calc.params)}. Example: {calc.example}"
+            )
+        try:
+            inp = calc.build(positional, named)
+            result = calc.run(inp)
+        except InputError as exc:
+            return f"Sorry: {exc}. Example: {calc.example}"
+        text = render_text(result)
+        if isinstance(inp, ScheduleInput):
+            path = self.chart_dir / "rollover-bot-schedule.png"
+            path.write_bytes(render_schedule_chart(inp))
+            text += f"\n\nChart written to {path}"
+        return text
+
+
+def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
+    console = Console(kb)
+    interactive = stdin.isatty()
+    print(BANNER, file=stdout)
+    while True:
+        if interactive:
+            print(PROMPT, end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:  # end of input
+            return 0
+        reply = console.respond(line)
+        if reply.text:
+            print(reply.text + "\n", file=stdout, flush=True)
+        if reply.quit:
+            return 0

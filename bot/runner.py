@@ -1,0 +1,85 @@
+"""Start the bot against Discord, or register its slash commands, with clear failures."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import discord
+
+from bot.app import RolloverBot
+from bot.settings import Settings
+from knowledge.base import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+# A bot token is three dot-separated base64url parts; checking the shape catches pasting
+# the client secret or the application id by mistake, without echoing the value.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
+
+INTENT_HELP = (
+    "Discord refused the connection: the Message Content intent is not enabled for this "
+    "bot (gateway close code 4014). Open the Discord Developer Portal, choose your "
+    "application, go to Bot > Privileged Gateway Intents, turn on MESSAGE CONTENT INTENT, "
+    "save, and start the bot again."
+)
+LOGIN_HELP = (
+    "Discord rejected the token (401 Unauthorized). Copy a fresh token from the Developer "
+    "Portal (Bot > Reset Token) into DISCORD_TOKEN or your .env file."
+)
+
+
+class StartupError(Exception):
+    """The bot cannot start; the message tells the operator what to do."""
+
+
+def token_of(settings: Settings) -> str:
+    if settings.token is None or not settings.token.get_secret_value().strip():
+        raise StartupError(
+            "no Discord token configured: set DISCORD_TOKEN in the environment or in a .env "
+            "file (or run 'rollover-bot console' to try the bot locally)"
+        )
+    token = settings.token.get_secret_value().strip()
+    if not _TOKEN_SHAPE.match(token):
+        raise StartupError(
+            "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); "
+            "copy it from the Developer Portal under Bot > Token, not the client secret"
+        )
+    return token
+
+
+async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:
+    token = token_of(settings)
+    bot = RolloverBot(settings, knowledge, **bot_options)
+    try:
+        async with bot:
+            await bot.start(token)
+    except discord.PrivilegedIntentsRequired:
+        raise StartupError(INTENT_HELP) from None
+    except discord.LoginFailure:
+        raise StartupError(LOGIN_HELP) from None
+
+
+async def sync(
+    settings: Settings, knowledge: KnowledgeBase, guild_id: int | None, **bot_options: object
+) -> list[str]:
+    """Register the slash commands globally or in one guild; returns their names."""
+    token = token_of(settings)
+    bot = RolloverBot(settings, knowledge, **bot_options)
+    try:
+        async with bot:
+            await bot.login(token)  # runs setup_hook, which loads the cogs and their commands
+            if guild_id is None:
+                synced = await bot.tree.sync()
+            else:
+                guild = discord.Object(id=guild_id)
+                bot.tree.copy_global_to(guild=guild)
+                synced = await bot.tree.sync(guild=guild)
+    except discord.LoginFailure:
+        raise StartupError(LOGIN_HELP) from None
+    except discord.Forbidden:
+        raise StartupError(
+            "Discord refused to register the commands: invite the bot to that server with "
+            "the applications.commands scope (see the README's invite URL)"
+        ) from None
+    return sorted(c.name for c in synced)

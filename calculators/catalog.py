@@ -1,0 +1,99 @@
+"""The calculators by name, with their inputs in a fixed order, for front ends that take
+short positional input (the console's ``/split 1000 5``, Discord's slash commands)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from calculators.base import CalcInput, CalcResult
+from calculators.form8606 import Form8606Input, form8606
+from calculators.parse import InputError
+from calculators.prorata import ProrataInput, prorata
+from calculators.room import RoomInput, room
+from calculators.schedule import ScheduleInput, schedule
+from calculators.split import SplitInput, split
+
+
+@dataclass(frozen=True)
+class Calculator:
+    name: str
+    summary: str
+    model: type[CalcInput]
+    run: Callable[[Any], CalcResult]
+    #: Input fields in the order positional values fill them.
+    params: tuple[str, ...]
+    example: str
+
+    def build(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcInput:
+        """The validated input, or ``InputError`` saying what is wrong and what is accepted."""
+        if len(positional) > len(self.params):
+            raise InputError(
+                f"/{self.name} takes at most {len(self.params)} values "
+                f"({' '.join(self.params)}); for example: {self.example}"
+            )
+        values: dict[str, str] = dict(zip(self.params, positional, strict=False))
+        for key, value in named.items():
+            field = key.replace("-", "_")
+            if field not in self.params:
+                raise InputError(f"/{self.name} has no '{key}'; it takes {', '.join(self.params)}")
+            values[field] = value
+        return self.model(**{k: v.strip() for k, v in values.items()})
+
+    def __call__(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcResult:
+        return self.run(self.build(positional, named))
+
+
+CALCULATORS: dict[str, Calculator] = {
+    c.name: c
+    for c in (
+        Calculator(
+            "split",
+            "where a rollover of after-tax money goes, and the 1099-R",
+            SplitInput,
+            split,
+            ("basis", "earnings", "earnings_to", "tax_rate"),
+            "/split 1000 5",
+        ),
+        Calculator(
+            "prorata",
+            "the taxable share of a partial after-tax distribution",
+            ProrataInput,
+            prorata,
+            ("basis", "earnings", "amount"),
+            "/prorata 20000 80000 50000",
+        ),
+        Calculator(
+            "form8606",
+            "Form 8606 for a backdoor Roth (pro-rata rule)",
+            Form8606Input,
+            form8606,
+            (
+                "contribution",
+                "year_end_balance",
+                "converted",
+                "prior_basis",
+                "distributions",
+                "late_contribution",
+            ),
+            "/form8606 7000 0 7000",
+        ),
+        Calculator(
+            "room",
+            "after-tax room left under the annual additions limit",
+            RoomInput,
+            room,
+            ("year", "deferrals", "employer", "age", "compensation"),
+            "/room 2026 24500 10000",
+        ),
+        Calculator(
+            "schedule",
+            "taxable earnings for a number of conversions a year",
+            ScheduleInput,
+            schedule,
+            ("annual", "paychecks", "conversions", "annual_return", "tax_rate"),
+            "/schedule 30000 26 4 8%",
+        ),
+    )
+}

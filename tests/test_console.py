@@ -1,0 +1,111 @@
+"""The local console: questions and calculators in a terminal, and bare `rollover-bot`."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console import Console, run
+from knowledge.base import KnowledgeBase
+
+SCRIPT = Path(sys.executable).parent / "rollover-bot"
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Console:
+    return Console(KnowledgeBase.load(), chart_dir=tmp_path_factory.mktemp("charts"))
+
+
+def test_question_is_answered_with_sources_and_disclaimer(console: Console) -> None:
+    text = console.respond("can I send the earnings to a traditional IRA and basis to Roth?").text
+    assert "Notice 2014-54" in text and "https://" in text and "not tax advice" in text
+
+
+def test_split_shows_the_seed_thread_numbers(console: Console) -> None:
+    text = console.respond("/split 1000 5").text
+    assert "$1,005.00" in text and "$5.00" in text and "code G" in text
+    assert "How it is worked out" in text
+
+
+def test_named_values_and_room(console: Console) -> None:
+    text = console.respond("/room 2026 24500 10000 age=40").text
+    assert "$37,500.00" in text
+
+
+def test_schedule_writes_its_chart(console: Console) -> None:
+    text = console.respond("/schedule 30000 26 4 8%").text
+    path = Path(text.rsplit("Chart written to ", 1)[1].strip())
+    assert path.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("/split -5 1", "negative"),
+        ("/split abc 1", "basis"),
+        ("/split 1 2 roth 24% 9", "at most 4 values"),
+        ("/room 1999 1 1", "2023"),
+        ("/split 'unclosed", "unclosed quote"),
+        ("/split 1000 5 colour=red", "no 'colour'"),
+        ("/nope", "Unknown command"),
+        ("x" * 5000, "characters"),
+    ],
+)
+def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str) -> None:
+    text = console.respond(line).text
+    assert fragment in text
+    assert "Traceback" not in text
+
+
+def test_faq_lookup_and_unknown_id(console: Console) -> None:
+    assert "What is IRS Notice 2014-54?" in console.respond("/faq notice-2014-54").text
+    assert "notice-2014-54" in console.respond("/faq notice").text
+
+
+def test_run_loop_reads_until_quit() -> None:
+    out = io.StringIO()
+    code = run(KnowledgeBase.load(), io.StringIO("help\n/split 1000 5\nquit\n/split 1 1\n"), out)
+    assert code == 0
+    text = out.getvalue()
+    assert text.count("Rollover of the after-tax account") == 1  # nothing after quit
+    assert "Bye." in text
+
+
+def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [str(SCRIPT)],
+        input="/split 1000 5\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert "No Discord token" in first and "console" in first
+    assert "$1,005.00" in proc.stdout
+
+
+def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: no Discord token") and proc.stderr.count("\n") == 1
+
+
+def test_malformed_token_is_refused_without_echoing_it(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISCORD_TOKEN": "not-a-token-secret"}
+    proc = subprocess.run(
+        [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+    )
+    assert proc.returncode == 2
+    assert "does not look like a bot token" in proc.stderr
+    assert "not-a-token-secret" not in proc.stderr + proc.stdout
