@@ -60,5 +60,8 @@ class RolloverBot(commands.Bot):
             ", ".join(sorted(c.name for c in self.tree.get_commands())),
         )
 
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: mentions and forum posts are handled by the answers cog."""
+
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from calculators import CalcResult
 from knowledge.layout import NOT_TAX_ADVICE, AnswerLayout
 from knowledge.matcher import Hit
 
@@ -37,3 +38,34 @@ def suggestions_embed(hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
 
 def notice_embed(text: str, *, title: str = "Sorry") -> discord.Embed:
     return discord.Embed(title=title, description=text[:4000], colour=ERROR_COLOUR)
+
+
+CALC_COLOUR = discord.Colour.from_rgb(21, 101, 192)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def calc_embed(result: CalcResult, *, image: str | None = None) -> discord.Embed:
+    """A calculator result: headline figures, the numbered steps, warnings, disclaimer."""
+    steps = "\n".join(f"**{n}.** {step}" for n, step in enumerate(result.steps, 1))
+    embed = discord.Embed(
+        title=_clip(result.title, 256),
+        description=_clip(f"**How it is worked out**\n{steps}", 4096),
+        colour=CALC_COLOUR,
+    )
+    for label, value in result.summary()[:18]:
+        embed.add_field(name=_clip(label, 256), value=_clip(value, 1024), inline=True)
+    for n, warning in enumerate(result.warnings[:4], 1):
+        embed.add_field(
+            name="⚠️ Warning" if n == 1 else "⚠️", value=_clip(warning, 1024), inline=False
+        )
+    if image:
+        embed.set_image(url=f"attachment://{image}")
+    embed.set_footer(text=NOT_TAX_ADVICE)
+    # Discord caps the whole embed at 6,000 characters: shorten the steps if needed.
+    overflow = len(embed) - 6000
+    if overflow > 0 and embed.description:
+        embed.description = _clip(embed.description, len(embed.description) - overflow - 1)
+    return embed

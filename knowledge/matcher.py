@@ -42,6 +42,8 @@ class MatchTuning(BaseModel):
     coverage_weight: float = 0.6
     idf_floor: float = 0.3
     unknown_idf: float = 1.0
+    #: Coverage of a question made only of common words ("roth question") is no evidence.
+    min_mass: float = 1.5
     fuzzy_weight: float = 0.25
     #: Added to every score when the question names a core concept, taken off when not.
     anchor_bonus: float = 10.0
@@ -216,7 +218,7 @@ class Matcher:
                 total[idx] += contribution
                 if "_" not in feature:
                     words[idx] += contribution
-        return total, words / max(query.mass, 1e-9)
+        return total, words / max(query.mass, self.tuning.min_mass, 1e-9)
 
     def _fuzzy(self, query: _Query, candidate: int) -> float:
         best = 0.0

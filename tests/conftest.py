@@ -1,3 +1,68 @@
-"""Shared pytest configuration."""
+"""Shared pytest fixtures, in one place: the fake Discord, the shipped FAQ, bot factories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from bot.app import RolloverBot
+from bot.settings import Settings, load_settings
+from bot.store import MemoryStore
+from knowledge.base import KnowledgeBase
 
 pytest_plugins = ["tests.fakediscord.fixtures"]
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped FAQ, loaded once (it is immutable)."""
+    return KnowledgeBase.load()
+
+
+@pytest.fixture
+def make_settings(fake_discord: Any) -> Callable[..., Settings]:
+    """Settings watching the fake world's forum, overridable per test."""
+
+    def build(**discord: Any) -> Settings:
+        world = fake_discord.world
+        values = {
+            "forum_channel_ids": [int(world.forum["id"])],
+            "guild_ids": [int(world.guild.id)],
+            "moderator_role_ids": [int(world.moderator_role.id)],
+        } | discord
+        return load_settings(discord=values)
+
+    return build
+
+
+@pytest.fixture
+def make_bot(
+    kb: KnowledgeBase, make_settings: Callable[..., Settings], fake_discord: Any
+) -> Callable[..., RolloverBot]:
+    """A RolloverBot over the shipped FAQ with a fresh MemoryStore; commands registered in
+    the fake as if `rollover-bot sync` had run earlier."""
+
+    def build(*, knowledge: KnowledgeBase | None = None, **discord: Any) -> RolloverBot:
+        bot = RolloverBot(make_settings(**discord), knowledge or kb, MemoryStore())
+        return bot
+
+    return build
+
+
+@pytest.fixture
+def start_bot(fake_discord: Any) -> Callable[..., Any]:
+    """``async with start_bot(bot) as bot:`` runs it against the fake Discord, with its slash
+    commands registered as if synced earlier (sync itself is tested on its own)."""
+    from contextlib import asynccontextmanager
+
+    from tests.fakediscord import running_bot
+
+    @asynccontextmanager
+    async def run(bot: RolloverBot, **options: Any) -> Any:
+        async with running_bot(fake_discord, bot, **options) as running:
+            fake_discord.register_commands(running.tree)
+            yield running
+
+    return run

@@ -1,0 +1,337 @@
+"""The real discord.py bot against the fake Discord: forum posts, mentions, slash commands,
+components, sync and start-up failures. No token, no network."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import pytest
+
+from bot import runner
+from bot.cli import main
+from knowledge.base import KnowledgeBase
+from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
+
+QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
+EXPECTED = "split-earnings-to-traditional-ira"
+
+
+def embed_of(body: dict[str, Any]) -> dict[str, Any]:
+    data = body.get("data", body)
+    [embed] = data["embeds"]
+    return embed
+
+
+def is_ephemeral(body: dict[str, Any]) -> bool:
+    return bool(body.get("data", body).get("flags", 0) & 64)
+
+
+async def test_startup_reaches_ready_with_every_command(make_bot, start_bot) -> None:
+    async with start_bot(make_bot()) as bot:
+        assert bot.is_ready()
+        names = {c.name for c in bot.tree.get_commands()}
+        assert names >= {"ask", "faq", "split", "prorata", "form8606", "room", "schedule"}
+        assert all(c.description for c in bot.tree.get_commands())
+
+
+@pytest.mark.parametrize("starter_first", [True, False])
+async def test_forum_post_answered_once_and_tagged(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, starter_first: bool
+) -> None:
+    async with start_bot(make_bot()) as bot:
+        post = await fake_discord.post_forum_thread(
+            "Basis to Roth IRA, earnings to TIRA?", QUESTION, starter_first=starter_first
+        )
+        reply = await post.reply()
+        await fake_discord.idle()
+        assert len(post.replies) == 1
+        embed = embed_of(reply.json)
+        assert embed["title"] == kb.get(EXPECTED).title
+        assert "not tax advice" in embed["footer"]["text"]
+        assert any(f["name"] == "Sources" and "https://" in f["value"] for f in embed["fields"])
+        assert "bot-answered" in post.tags
+        assert not would_ping(reply.json).any
+        assert f"rb:vote:{EXPECTED}:up" in custom_ids(reply.json)
+        assert bot.store.served[EXPECTED] == 1
+
+
+async def test_low_confidence_post_gets_suggestions_not_an_answer(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot()) as bot:
+        post = await fake_discord.post_forum_thread("Quick one", "tax question about my ira")
+        reply = await post.reply()
+        await fake_discord.idle()
+        embed = embed_of(reply.json)
+        assert embed["title"].startswith("Not sure")
+        assert "bot-answered" not in post.tags
+        assert "rb:pick" in custom_ids(reply.json)
+        assert bot.store.questions and not bot.store.questions[0].answered
+
+
+async def test_silent_mode_and_off_topic_posts_are_left_to_people(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot(low_confidence="silent")) as bot:
+        post = await fake_discord.post_forum_thread("Quick one", "tax question about my ira")
+        off = await fake_discord.post_forum_thread("Nickname", "how do I change my nickname here")
+        await wait_until(lambda: len(bot.store.questions) == 2)  # recorded for moderators
+        await fake_discord.idle()
+        assert post.replies == [] and off.replies == []
+
+
+async def test_posts_in_other_forums_are_ignored(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot(forum_channel_ids=[1234])):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await fake_discord.idle()
+        assert post.replies == []
+
+
+async def test_mention_is_answered_without_pinging(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel,
+            f"<@{world.bot_user.id}> @everyone {QUESTION}",
+            author=world.asker,
+            mentions=[world.bot_user],
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
+        assert not would_ping(call.json).any
+        assert call.json["message_reference"]
+
+
+async def test_messages_without_a_mention_are_ignored(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.idle()
+        assert fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark) == []
+
+
+async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start_bot, kb) -> None:
+    async with start_bot(make_bot()):
+        public = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        ).response()
+        assert public["type"] == 4 and not is_ephemeral(public)
+        assert embed_of(public)["title"] == kb.get(EXPECTED).title
+        private = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION, "private": True})
+        ).response()
+        assert is_ephemeral(private)
+
+
+async def test_faq_autocomplete_and_lookup(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb
+) -> None:
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_autocomplete("faq", {"topic": "1099"}, focused="topic")
+        body = await handle.response()
+        choices = body["data"]["choices"]
+        assert body["type"] == 8 and 1 <= len(choices) <= 25
+        assert choices[0]["value"] == "form-1099r-reporting"
+        empty = await (
+            await fake_discord.send_autocomplete("faq", {"topic": ""}, focused="topic")
+        ).response()
+        assert len(empty["data"]["choices"]) == min(25, len(kb.entries))
+        shown = await (
+            await fake_discord.send_slash_command("faq", {"topic": "notice-2014-54"})
+        ).response()
+        assert embed_of(shown)["title"] == "What is IRS Notice 2014-54?"
+        missing = await (
+            await fake_discord.send_slash_command("faq", {"topic": "favourite pizza topping"})
+        ).response()
+        assert is_ephemeral(missing) and "No FAQ entry" in missing["data"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "expected"),
+    [
+        ("split", {"basis": "$1,000", "earnings": "5"}, "$1,005.00"),
+        (
+            "split",
+            {"basis": "1000", "earnings": "5", "earnings_to": "traditional", "tax_rate": "24%"},
+            "$5.00",
+        ),
+        ("prorata", {"basis": "20000", "earnings": "80000", "amount": "50,000"}, "$40,000.00"),
+        (
+            "form8606",
+            {"contribution": "7000", "year_end_balance": "0", "converted": "7000"},
+            "1.000",
+        ),
+        ("room", {"year": 2026, "deferrals": "24500", "employer": "10000"}, "$37,500.00"),
+    ],
+)
+async def test_calculator_commands_show_results_and_steps(
+    fake_discord: FakeDiscord, make_bot, start_bot, name: str, options: dict, expected: str
+) -> None:
+    async with start_bot(make_bot()):
+        body = await (await fake_discord.send_slash_command(name, options)).response()
+        embed = embed_of(body)
+        text = str(embed)
+        assert expected in text
+        assert "How it is worked out" in embed["description"]
+        assert "not tax advice" in embed["footer"]["text"]
+
+
+async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command(
+            "schedule",
+            {"annual": "30000", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
+        )
+        assert (await handle.response())["type"] == 5  # deferred while the chart renders
+        followup = await handle.followup(0)
+        [call] = [c for c in handle.calls if c.method == "POST" and c.files]
+        [part] = [p for p in call.files if p.filename == "schedule.png"]
+        assert part.data.startswith(b"\x89PNG") and len(part.data) > 10_000
+        assert embed_of(followup)["image"]["url"] == "attachment://schedule.png"
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "fragment"),
+    [
+        ("split", {"basis": "-1000", "earnings": "5"}, "negative"),
+        ("split", {"basis": "lots", "earnings": "5"}, "basis"),
+        ("prorata", {"basis": "100", "earnings": "0", "amount": "500"}, "more than"),
+        (
+            "schedule",
+            {"annual": "1e400", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
+            "annual",
+        ),
+    ],
+)
+async def test_bad_calculator_input_is_ephemeral_and_friendly(
+    fake_discord: FakeDiscord, make_bot, start_bot, name: str, options: dict, fragment: str
+) -> None:
+    async with start_bot(make_bot()):
+        body = await (await fake_discord.send_slash_command(name, options)).response()
+        assert body["type"] == 4 and is_ephemeral(body)
+        assert fragment in body["data"]["content"]
+        assert "Traceback" not in body["data"]["content"]
+
+
+async def test_suggestion_click_shows_that_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb
+) -> None:
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        await handle.response()
+        assert "rb:pick" in custom_ids(handle.message)
+        [select] = [
+            c
+            for row in handle.message["components"]
+            for c in row["components"]
+            if c.get("custom_id") == "rb:pick"
+        ]
+        chosen = select["options"][-1]["value"]
+        click = await fake_discord.select(handle, "rb:pick", [chosen])
+        body = await click.response()
+        assert is_ephemeral(body)
+        assert embed_of(body)["title"] == kb.get(chosen).title
+
+
+async def test_feedback_buttons_record_one_vote_per_user(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        await handle.response()
+        up = await (await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up")).response()
+        assert is_ephemeral(up) and "Thanks" in up["data"]["content"]
+        await (await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:down")).response()
+        votes = bot.store.votes
+        assert len(votes) == 1 and list(votes.values()) == [False]  # changed, not doubled
+        other = await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up")
+        await other.response()
+        assert len(votes) == 1  # same user
+        del world
+
+
+async def test_hostile_question_never_pings(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
+    world = fake_discord.world
+    hostile = (
+        f"@everyone @here <@&{world.moderator_role.id}> <@{world.asker.id}> after-tax 1099-R box?"
+    )
+    async with start_bot(make_bot()):
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": hostile})
+        ).response()
+        assert not would_ping(body).any
+        post = await fake_discord.post_forum_thread("@everyone help", hostile)
+        reply = await post.reply()
+        assert not would_ping(reply.json).any
+
+
+async def test_unexpected_error_gets_an_apology_and_a_log(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Broken(KnowledgeBase):
+        def ask(self, question: str):  # type: ignore[override]
+            raise RuntimeError("matcher exploded")
+
+    broken = Broken(kb.entries, kb.matcher, kb.source_dir, kb.titles)
+    async with start_bot(make_bot(knowledge=broken)):
+        with caplog.at_level(logging.ERROR):
+            body = await (
+                await fake_discord.send_slash_command("ask", {"question": QUESTION})
+            ).response()
+        assert is_ephemeral(body) and body["data"]["content"].startswith("Sorry")
+        assert "matcher exploded" not in body["data"]["content"]
+        assert any("/ask failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_sync_command_registers_commands(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    guild = fake_discord.world.guild.id
+    code = await asyncio.to_thread(main, ["sync", "--guild", str(guild)])
+    assert code == 0, capsys.readouterr().err
+    [put] = fake_discord.calls_matching("PUT", rf"/applications/\d+/guilds/{guild}/commands")
+    assert {c["name"] for c in put.json} >= {"ask", "faq", "split", "schedule"}
+    assert "synced" in capsys.readouterr().out
+    assert fake_discord.calls_matching("PUT", r"/applications/\d+/commands$") == []
+
+
+async def test_plain_start_never_syncs(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
+    async with start_bot(make_bot()):
+        pass
+    assert fake_discord.calls_matching("PUT", r"/commands") == []
+
+
+async def test_missing_message_content_intent_explains_the_fix(
+    fake_discord: FakeDiscord, make_settings, kb
+) -> None:
+    fake_discord.gateway.privileged_intents.discard("message_content")
+    settings = make_settings().model_copy(update={"token": None})
+    from pydantic import SecretStr
+
+    settings = settings.model_copy(update={"token": SecretStr(fake_discord.token)})
+    with pytest.raises(runner.StartupError, match="MESSAGE CONTENT INTENT"):
+        await asyncio.wait_for(runner.run(settings, kb), timeout=20)
+
+
+async def test_rejected_token_is_a_clear_error(
+    fake_discord: FakeDiscord, make_settings, kb
+) -> None:
+    from pydantic import SecretStr
+
+    wrong = "MTAwMDAwMDAwMDAwMDAwMDAx.GwRoNg.wrong_token_for_tests_only_000000"
+    settings = make_settings().model_copy(update={"token": SecretStr(wrong)})
+    with pytest.raises(runner.StartupError, match="rejected the token") as info:
+        await asyncio.wait_for(runner.run(settings, kb), timeout=20)
+    assert wrong not in str(info.value)
