@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import discord
 from discord.ext import commands
@@ -12,6 +15,8 @@ from bot.settings import Settings
 from bot.store import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
 from knowledge.base import KnowledgeBase
+from knowledge.editing import EntryDiff, diff_entries
+from knowledge.loader import FaqInvalid, Problem
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +25,16 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.answers",
     "bot.cogs.ask",
     "bot.cogs.calculators",
+    "bot.cogs.faq_admin",
+    "bot.cogs.faq_watch",
 )
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    ok: bool
+    diff: EntryDiff = field(default_factory=EntryDiff)
+    problems: list[Problem] = field(default_factory=list)
 
 
 class RolloverBot(commands.Bot):
@@ -49,6 +63,30 @@ class RolloverBot(commands.Bot):
         self.knowledge = knowledge
         self.store: Store = store if store is not None else MemoryStore()
         self._extension_names = tuple(extensions)
+        self._reload_lock = asyncio.Lock()
+
+    @property
+    def faq_dir(self) -> Path:
+        return self.knowledge.source_dir
+
+    async def reload_faq(self) -> ReloadResult:
+        """Build a complete new knowledge base from the files, then swap it in; if any file
+        is invalid, keep answering from the current one and report every problem."""
+        async with self._reload_lock:
+            folder = self.faq_dir
+            try:
+                # Parsing and indexing take a moment: keep the event loop answering meanwhile.
+                new = await asyncio.to_thread(
+                    KnowledgeBase.load, folder, self.settings.matching.tuning()
+                )
+            except FaqInvalid as exc:
+                for problem in exc.problems:
+                    log.warning("FAQ reload refused: %s", problem)
+                return ReloadResult(False, problems=exc.problems)
+            diff = diff_entries(self.knowledge.entries, new.entries)
+            self.knowledge = new
+            log.info("FAQ reloaded from %s: %s", folder, diff.summary())
+            return ReloadResult(True, diff=diff)
 
     async def setup_hook(self) -> None:
         for name in self._extension_names:

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN", "token")
     )
     faq_dir: Path | None = None
+    #: Reload the FAQ by itself when a file in the folder changes.
+    faq_watch: bool = True
     matching: MatchingSettings = MatchingSettings()
     discord: DiscordSettings = DiscordSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -25,14 +25,16 @@ def kb() -> KnowledgeBase:
 def make_settings(fake_discord: Any) -> Callable[..., Settings]:
     """Settings watching the fake world's forum, overridable per test."""
 
-    def build(**discord: Any) -> Settings:
+    def build(**overrides: Any) -> Settings:
+        """Keyword arguments naming a top-level setting set it; the rest go to [discord]."""
         world = fake_discord.world
-        values = {
+        top = {k: v for k, v in overrides.items() if k in Settings.model_fields}
+        discord = {
             "forum_channel_ids": [int(world.forum["id"])],
             "guild_ids": [int(world.guild.id)],
             "moderator_role_ids": [int(world.moderator_role.id)],
-        } | discord
-        return load_settings(discord=values)
+        } | {k: v for k, v in overrides.items() if k not in top}
+        return load_settings(discord=discord, **top)
 
     return build
 
@@ -44,9 +46,9 @@ def make_bot(
     """A RolloverBot over the shipped FAQ with a fresh MemoryStore; commands registered in
     the fake as if `rollover-bot sync` had run earlier."""
 
-    def build(*, knowledge: KnowledgeBase | None = None, **discord: Any) -> RolloverBot:
-        bot = RolloverBot(make_settings(**discord), knowledge or kb, MemoryStore())
-        return bot
+    def build(*, knowledge: KnowledgeBase | None = None, **settings: Any) -> RolloverBot:
+        settings.setdefault("faq_watch", False)  # the watcher has its own test
+        return RolloverBot(make_settings(**settings), knowledge or kb, MemoryStore())
 
     return build
 

@@ -1,0 +1,341 @@
+"""`/faq-admin`: moderators reload, validate and edit the FAQ, and see gaps and feedback.
+
+Hidden from members without Manage Server by ``default_member_permissions``, and checked
+again on every use (hiding is only a client-side convenience): Manage Server or one of the
+configured moderator roles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import ReloadResult, RolloverBot
+from bot.views import APOLOGY
+from knowledge.editing import (
+    EditRefused,
+    entry_meta,
+    entry_path,
+    fingerprint,
+    read_text,
+    render_file,
+    save_entry,
+    today,
+)
+from knowledge.frontmatter import FrontMatterError
+from knowledge.frontmatter import parse as parse_front_matter
+from knowledge.loader import Problem, read_entries
+
+log = logging.getLogger(__name__)
+NO_PINGS = discord.AllowedMentions.none()
+MESSAGE_LIMIT = 2000
+BODY_LIMIT = 4000  # Discord's longest modal text input
+
+
+class NotModerator(app_commands.CheckFailure):
+    def __init__(self) -> None:
+        super().__init__("Only moderators can use /faq-admin.")
+
+
+def is_moderator(bot: RolloverBot, user: discord.abc.User) -> bool:
+    if not isinstance(user, discord.Member):
+        return False
+    if user.guild_permissions.manage_guild:
+        return True
+    allowed = set(bot.settings.discord.moderator_role_ids)
+    return any(role.id in allowed for role in user.roles)
+
+
+def problems_text(problems: list[Problem], intro: str) -> str:
+    """Every problem as `path:line: message`, cut to one message's length."""
+    lines = [str(p) for p in problems]
+    text = f"{intro}\n```\n" + "\n".join(lines) + "\n```"
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    shown, budget = [], MESSAGE_LIMIT - len(intro) - 60
+    for line in lines:
+        if budget - len(line) - 1 < 0:
+            break
+        shown.append(line)
+        budget -= len(line) + 1
+    more = len(lines) - len(shown)
+    return f"{intro}\n```\n" + "\n".join(shown) + f"\n```\n…and {more} more (see the bot's log)."
+
+
+def reload_text(result: ReloadResult) -> str:
+    if result.ok:
+        return f"FAQ reloaded: {result.diff.summary()}."
+    return problems_text(
+        result.problems,
+        f"FAQ **not** reloaded: {len(result.problems)} problem(s). Answers still come from "
+        "the previous FAQ.",
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class EntryModal(discord.ui.Modal):
+    """Edit an entry's title, summary, aliases and answer, or create a new entry."""
+
+    def __init__(
+        self, cog: FaqAdmin, entry_id: str | None, meta: dict[str, Any], body: str, seen: str
+    ) -> None:
+        super().__init__(
+            title=f"Edit {entry_id}"[:45] if entry_id else "New FAQ entry", timeout=1800
+        )
+        self.cog, self.entry_id, self.meta, self.seen = cog, entry_id, meta, seen
+        self.new_id: discord.ui.TextInput[Any] | None = None
+        self.sources: discord.ui.TextInput[Any] | None = None
+        self.aliases: discord.ui.TextInput[Any] | None = None
+        if entry_id is None:
+            self.new_id = discord.ui.TextInput(
+                label="Id (lowercase-with-dashes)", max_length=80, custom_id="id"
+            )
+            self.add_item(self.new_id)
+        self.title_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Title (the question)",
+            default=meta.get("title"),
+            max_length=256,
+            custom_id="title",
+        )
+        self.summary: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Summary (the short answer)",
+            style=discord.TextStyle.paragraph,
+            default=meta.get("summary"),
+            max_length=600,
+            custom_id="summary",
+        )
+        self.add_item(self.title_input)
+        self.add_item(self.summary)
+        if entry_id is None:
+            self.sources = discord.ui.TextInput(
+                label="Sources: 'Title | https://...' per line",
+                style=discord.TextStyle.paragraph,
+                max_length=1000,
+                custom_id="sources",
+            )
+            self.add_item(self.sources)
+        else:
+            self.aliases = discord.ui.TextInput(
+                label="Aliases (one per line)",
+                style=discord.TextStyle.paragraph,
+                default="\n".join(meta.get("aliases", [])),
+                required=False,
+                custom_id="aliases",
+                max_length=4000,
+            )
+            self.add_item(self.aliases)
+        self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Answer (Discord markdown)",
+            style=discord.TextStyle.paragraph,
+            default=body or None,
+            max_length=BODY_LIMIT,
+            custom_id="body",
+        )
+        self.add_item(self.body)
+
+    def _build(self) -> tuple[str, str]:
+        meta = dict(self.meta)
+        entry_id = self.entry_id or (self.new_id.value.strip() if self.new_id else "")
+        meta.update(
+            id=entry_id, title=self.title_input.value.strip(), summary=self.summary.value.strip()
+        )
+        meta["updated"] = today()
+        if self.aliases is not None:
+            meta["aliases"] = _lines(self.aliases.value)
+        if self.sources is not None:
+            sources = []
+            for line in _lines(self.sources.value):
+                title, _, url = line.rpartition("|")
+                sources.append({"title": title.strip() or url.strip(), "url": url.strip()})
+            meta.update(sources=sources, aliases=[], keywords=[], related=[])
+        return entry_id, render_file(meta, self.body.value)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+        entry_id, text = self._build()
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.followup.send(
+            await self.cog.save(entry_id, text, self.seen),
+            ephemeral=True,
+            allowed_mentions=NO_PINGS,
+        )
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
+        log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
+        if interaction.response.is_done():
+            await interaction.followup.send(APOLOGY, ephemeral=True)
+        else:
+            await interaction.response.send_message(APOLOGY, ephemeral=True)
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class FaqAdmin(
+    commands.GroupCog, group_name="faq-admin", group_description="Moderators: keep the FAQ"
+):
+    def __init__(self, bot: RolloverBot) -> None:
+        self.bot = bot
+        # Saves are serialised so that of two edits from the same starting point, the
+        # second always sees the first one's file and is told about the conflict.
+        self._save_lock = asyncio.Lock()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        if not is_moderator(self.bot, interaction.user):
+            raise NotModerator()
+        return True
+
+    async def save(self, entry_id: str, text: str, seen: str) -> str:
+        folder = self.bot.faq_dir
+        try:
+            async with self._save_lock:
+                await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
+        except EditRefused as exc:
+            message = str(exc)
+            return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
+        result = await self.bot.reload_faq()
+        return f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT]
+
+    async def _entry_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        hits = self.bot.knowledge.matcher.autocomplete(current[:200], limit=25)
+        return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
+
+    @app_commands.command(name="reload", description="Reload the FAQ files now")
+    async def reload(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        result = await self.bot.reload_faq()
+        await interaction.followup.send(reload_text(result), ephemeral=True)
+
+    @app_commands.command(name="validate", description="Check the FAQ files without reloading")
+    async def validate(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        entries, problems = await asyncio.to_thread(read_entries, self.bot.faq_dir)
+        text = (
+            problems_text(problems, f"{len(problems)} problem(s):")
+            if problems
+            else f"All {len(entries)} FAQ files are valid."
+        )
+        await interaction.followup.send(text, ephemeral=True)
+
+    @app_commands.command(
+        name="gaps", description="Most frequent questions the bot could not answer"
+    )
+    @app_commands.describe(days="Only the last N days (default: all kept questions)")
+    async def gaps(
+        self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
+    ) -> None:
+        groups = await self.bot.store.gaps(days, limit=10)
+        if not groups:
+            await interaction.response.send_message(
+                "No unanswered questions recorded.", ephemeral=True
+            )
+            return
+        lines = []
+        for g in groups:
+            example = discord.utils.escape_markdown(discord.utils.escape_mentions(g.example))[:160]
+            near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
+            lines.append(f"**{g.count}×** {example}{near}")
+        embed = discord.Embed(
+            title=f"Unanswered questions{f' (last {days} days)' if days else ''}",
+            description="\n".join(lines)[:4000],
+        )
+        embed.set_footer(text="Add an alias with /faq-admin alias, or write a new entry.")
+        await interaction.response.send_message(
+            embed=embed, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+    @app_commands.command(
+        name="stats", description="Per entry: times served and helpful ratio, worst first"
+    )
+    async def stats(self, interaction: discord.Interaction) -> None:
+        rows = await self.bot.store.stats()
+        if not rows:
+            await interaction.response.send_message("No answers served yet.", ephemeral=True)
+            return
+        lines = []
+        for r in rows[:25]:
+            ratio = "no votes" if r.helpful_ratio is None else f"{r.helpful_ratio:.0%} helpful"
+            lines.append(
+                f"`{r.entry_id}` served {r.served} · 👍 {r.helpful} 👎 {r.not_helpful} · {ratio}"
+            )
+        embed = discord.Embed(title="FAQ usage and feedback", description="\n".join(lines)[:4000])
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(
+        name="edit", description="Edit an entry's title, summary, aliases and answer"
+    )
+    @app_commands.describe(topic="The entry to edit")
+    @app_commands.autocomplete(topic=_entry_autocomplete)
+    async def edit(self, interaction: discord.Interaction, topic: str) -> None:
+        try:
+            path = entry_path(self.bot.faq_dir, topic.strip())
+        except EditRefused as exc:
+            await interaction.response.send_message(str(exc), ephemeral=True)
+            return
+        text = read_text(path)
+        entry = self.bot.knowledge.get(topic.strip())
+        if text is None or entry is None:
+            await interaction.response.send_message(
+                f"There is no entry `{topic[:80]}`; use `/faq-admin new` to create one.",
+                ephemeral=True,
+            )
+            return
+        if len(entry.body) > BODY_LIMIT:
+            await interaction.response.send_message(
+                f"That answer is longer than a Discord form allows ({BODY_LIMIT} characters); "
+                "edit the file instead.",
+                ephemeral=True,
+            )
+            return
+        await interaction.response.send_modal(
+            EntryModal(self, entry.id, entry_meta(entry), entry.body, fingerprint(text))
+        )
+
+    @app_commands.command(name="new", description="Create a new FAQ entry")
+    async def new(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(EntryModal(self, None, {}, "", fingerprint(None)))
+
+    @app_commands.command(
+        name="alias", description="Add a phrasing to an entry (e.g. from /faq-admin gaps)"
+    )
+    @app_commands.describe(topic="The entry", phrase="How people ask it")
+    @app_commands.autocomplete(topic=_entry_autocomplete)
+    async def alias(
+        self, interaction: discord.Interaction, topic: str, phrase: app_commands.Range[str, 3, 200]
+    ) -> None:
+        try:
+            path = entry_path(self.bot.faq_dir, topic.strip())
+        except EditRefused as exc:
+            await interaction.response.send_message(str(exc), ephemeral=True)
+            return
+        text = read_text(path)
+        if text is None:
+            await interaction.response.send_message(
+                f"There is no entry `{topic[:80]}`.", ephemeral=True
+            )
+            return
+        try:
+            parsed = parse_front_matter(text)
+        except FrontMatterError as exc:
+            await interaction.response.send_message(
+                f"{path}:{exc.line}: {exc.message}", ephemeral=True
+            )
+            return
+        meta = dict(parsed.data)
+        meta["aliases"] = [*list(meta.get("aliases") or []), " ".join(phrase.split())]
+        meta["updated"] = today()
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        message = await self.save(topic.strip(), render_file(meta, parsed.body), fingerprint(text))
+        await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+async def setup(bot: RolloverBot) -> None:
+    await bot.add_cog(FaqAdmin(bot))

@@ -1,0 +1,58 @@
+"""Reload the FAQ when its files change on disk (a moderator's editor, a git pull)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+
+from discord.ext import commands
+from watchfiles import Change, awatch
+
+from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+
+
+class FaqWatcher(commands.Cog):
+    def __init__(self, bot: RolloverBot) -> None:
+        self.bot = bot
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        if self.bot.settings.faq_watch:
+            self._task = asyncio.create_task(self._watch(), name="faq-watch")
+
+    async def cog_unload(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _watch(self) -> None:
+        folder = self.bot.faq_dir.resolve()
+
+        def relevant(change: Change, path: str) -> bool:
+            # Only entry files in the folder itself: not backups, temp files or sub-folders.
+            file = Path(path)
+            return file.suffix == ".md" and file.parent == folder
+
+        log.info("watching %s for FAQ changes", folder)
+        try:
+            async for _changes in awatch(
+                folder, watch_filter=relevant, stop_event=self._stop, recursive=False
+            ):
+                result = await self.bot.reload_faq()
+                if not result.ok:
+                    log.warning("FAQ files changed but are invalid; still using the previous FAQ")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("the FAQ watcher stopped; use /faq-admin reload after edits")
+
+
+async def setup(bot: RolloverBot) -> None:
+    await bot.add_cog(FaqWatcher(bot))

@@ -1,0 +1,226 @@
+"""Moderators through the fake Discord: reload, validate, edit, new, alias, permissions,
+and the FAQ watcher. Each test works on its own copy of the FAQ folder."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.loader import DEFAULT_FAQ_DIR
+from tests.fakediscord import FakeDiscord, wait_until
+
+QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
+
+
+@pytest.fixture
+def faq_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder, ignore=shutil.ignore_patterns(".backups"))
+    return folder
+
+
+@pytest.fixture
+def mod_bot(make_bot, faq_copy: Path):
+    def build(**settings: Any):
+        return make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=False, **settings)
+
+    return build
+
+
+def content(body: dict[str, Any]) -> str:
+    return body.get("data", body).get("content") or ""
+
+
+def ephemeral(body: dict[str, Any]) -> bool:
+    return bool(body.get("data", body).get("flags", 0) & 64)
+
+
+async def admin(fake: FakeDiscord, sub: str, options: dict | None = None, user=None) -> dict:
+    handle = await fake.send_slash_command(
+        f"faq-admin {sub}", options or {}, user=user or fake.world.moderator
+    )
+    body = await handle.response()
+    if body["type"] == 5:  # deferred: the real answer is the followup
+        return await handle.followup(0)
+    return body
+
+
+async def ask_title(fake: FakeDiscord, question: str) -> str | None:
+    body = await (await fake.send_slash_command("ask", {"question": question})).response()
+    [embed] = body["data"]["embeds"]
+    return embed["title"] if not embed["title"].startswith("Not sure") else None
+
+
+async def test_commands_hidden_and_refused_for_non_moderators(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        assert not fake_discord.command_visible_to("faq-admin", world.newcomer)
+        for sub in ("reload", "validate", "gaps", "stats", "new"):
+            body = await (
+                await fake_discord.send_slash_command(f"faq-admin {sub}", {}, user=world.newcomer)
+            ).response()
+            assert ephemeral(body) and "Only moderators" in content(body), sub
+        # a moderator role is enough, server-side, even though the client hides the command
+        ok = await admin(fake_discord, "validate")
+        assert "valid" in content(ok)
+
+
+async def test_broken_file_keeps_answers_flowing(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    async with start_bot(mod_bot()) as bot:
+        before = bot.knowledge
+        broken = faq_copy / "notice-2014-54.md"
+        broken.write_text(broken.read_text().replace("title:", "title: [unclosed", 1))
+        body = await admin(fake_discord, "reload")
+        text = content(body)
+        assert "not** reloaded" in text and f"{broken}:" in text
+        assert bot.knowledge is before
+        assert (
+            await ask_title(fake_discord, QUESTION)
+            == before.get("split-earnings-to-traditional-ira").title
+        )
+        validate = await admin(fake_discord, "validate")
+        assert "problem(s)" in content(validate) and "notice-2014-54.md:" in content(validate)
+
+
+async def test_edit_through_modal_is_answered_immediately(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(
+            handle, {"title": "What does IRS Notice 2014-54 allow?"}
+        )
+        await submit.response()
+        reply = content(await submit.followup(0))
+        assert reply.startswith("Saved `notice-2014-54`") and "1 changed" in reply
+        assert bot.knowledge.get("notice-2014-54").title == "What does IRS Notice 2014-54 allow?"
+        shown = await (
+            await fake_discord.send_slash_command("faq", {"topic": "notice-2014-54"})
+        ).response()
+        assert shown["data"]["embeds"][0]["title"] == "What does IRS Notice 2014-54 allow?"
+        backups = list((faq_copy / ".backups").glob("notice-2014-54.*.md.bak"))
+        assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
+
+
+async def test_invalid_modal_edit_is_refused_and_nothing_written(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    original = (faq_copy / "notice-2014-54.md").read_text()
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(handle, {"summary": "short"})
+        await submit.response()
+        reply = content(await submit.followup(0))
+        assert "not valid, nothing was saved" in reply and "summary" in reply
+        assert (faq_copy / "notice-2014-54.md").read_text() == original
+        assert bot.knowledge.get("notice-2014-54").summary != "short"
+
+
+async def test_two_moderators_editing_at_once_get_a_conflict(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        first = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "three-buckets"}, user=world.moderator
+        )
+        second = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "three-buckets"}, user=world.owner
+        )
+        one, two = await asyncio.gather(
+            fake_discord.submit_modal(first, {"title": "Three sources in a 401(k): edit one"}),
+            fake_discord.submit_modal(second, {"title": "Three sources in a 401(k): edit two"}),
+        )
+        replies = sorted([content(await one.followup(0)), content(await two.followup(0))])
+        saved = [r for r in replies if r.startswith("Saved")]
+        conflicts = [r for r in replies if "changed by someone else" in r]
+        assert len(saved) == 1 and len(conflicts) == 1
+        on_disk = (faq_copy / "three-buckets.md").read_text()
+        assert on_disk.count("Three sources in a 401(k): edit") == 1
+        assert bot.knowledge.get("three-buckets").title in on_disk
+
+
+async def test_new_entry_and_alias(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin new", {}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(
+            handle,
+            {
+                "id": "true-up-contributions",
+                "title": "What is a 401(k) true-up contribution?",
+                "summary": "A true-up is an employer deposit that makes up match missed when you "
+                "hit the limit early in the year.",
+                "sources": "IRS 401(k) resource guide | https://www.irs.gov/retirement-plans/401k-plans",
+                "body": "Some plans match per paycheck; a true-up adds the missing match later.",
+            },
+        )
+        await submit.response()
+        assert "1 added (true-up-contributions)" in content(await submit.followup(0))
+        assert (faq_copy / "true-up-contributions.md").exists()
+
+        alias = await admin(
+            fake_discord,
+            "alias",
+            {"topic": "true-up-contributions", "phrase": "employer match catch up payment"},
+        )
+        assert "Saved" in content(alias)
+        assert (
+            "employer match catch up payment" in bot.knowledge.get("true-up-contributions").aliases
+        )
+
+        duplicate = await admin(
+            fake_discord,
+            "alias",
+            {"topic": "notice-2014-54", "phrase": "employer match catch up payment"},
+        )
+        assert "duplicate alias" in content(duplicate)
+
+
+@pytest.mark.parametrize("topic", ["../../etc/passwd", "Notice 2014-54", "a/b"])
+async def test_path_like_ids_are_refused(
+    fake_discord: FakeDiscord, mod_bot, start_bot, topic: str
+) -> None:
+    async with start_bot(mod_bot()):
+        for sub, options in (
+            ("edit", {"topic": topic}),
+            ("alias", {"topic": topic, "phrase": "x y z"}),
+        ):
+            body = await admin(fake_discord, sub, options)
+            assert "not a valid entry id" in content(body)
+
+
+async def test_watcher_reloads_after_a_file_edit(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        path = faq_copy / "notice-2014-54.md"
+        path.write_text(
+            path.read_text().replace("What is IRS Notice 2014-54?", "Notice 2014-54 explained")
+        )
+        await wait_until(
+            lambda: bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained",
+            timeout=10,
+        )
+        # and a broken edit on disk leaves the working FAQ in place
+        path.write_text("---\nid: [\n---\n")
+        await asyncio.sleep(1.5)
+        assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
