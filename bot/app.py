@@ -103,3 +103,22 @@ class RolloverBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
+
+
+class ShardedRolloverBot(RolloverBot, commands.AutoShardedBot):
+    """The same bot over several gateway connections (``commands.Bot`` adds nothing of its
+    own, so ``AutoShardedClient`` supplies the connection logic in this MRO)."""
+
+
+def create_bot(
+    settings: Settings, knowledge: KnowledgeBase, store: Store | None = None, **options: object
+) -> RolloverBot:
+    """A plain bot, or a sharded one when ``discord.shard_count`` is set."""
+    shards = settings.discord.shard_count
+    if shards is None:
+        return RolloverBot(settings, knowledge, store, **options)
+    if shards != "auto":
+        options.setdefault("shard_count", shards)
+        if settings.discord.shard_ids:
+            options.setdefault("shard_ids", list(settings.discord.shard_ids))
+    return ShardedRolloverBot(settings, knowledge, store, **options)

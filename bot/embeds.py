@@ -13,6 +13,16 @@ UNSURE_COLOUR = discord.Colour.from_rgb(249, 168, 37)
 ERROR_COLOUR = discord.Colour.from_rgb(198, 40, 40)
 
 
+def neutralize(text: str) -> str:
+    """User-controlled text made safe to echo: no mentions, no markdown."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def code_block(text: str) -> str:
+    """Text inside a code block that cannot close it early."""
+    return "```\n" + text.replace("```", "`\u200b``") + "\n```"
+
+
 def answer_embed(layout: AnswerLayout, *, score: float | None = None) -> discord.Embed:
     embed = discord.Embed(title=layout.title, description=layout.description, colour=ANSWER_COLOUR)
     for field in layout.fields:

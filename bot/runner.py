@@ -7,7 +7,7 @@ import re
 
 import discord
 
-from bot.app import RolloverBot
+from bot.app import create_bot
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 
@@ -50,7 +50,7 @@ def token_of(settings: Settings) -> str:
 
 async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:
     token = token_of(settings)
-    bot = RolloverBot(settings, knowledge, **bot_options)
+    bot = create_bot(settings, knowledge, **bot_options)
     try:
         async with bot:
             await bot.start(token)
@@ -65,7 +65,7 @@ async def sync(
 ) -> list[str]:
     """Register the slash commands globally or in one guild; returns their names."""
     token = token_of(settings)
-    bot = RolloverBot(settings, knowledge, **bot_options)
+    bot = create_bot(settings, knowledge, **bot_options)
     try:
         async with bot:
             await bot.login(token)  # runs setup_hook, which loads the cogs and their commands

@@ -11,7 +11,15 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -52,6 +60,33 @@ class DiscordSettings(BaseModel):
     low_confidence: Literal["suggest", "silent"] = "suggest"
     #: Roles whose members may use the moderator commands (Manage Server always may).
     moderator_role_ids: list[int] = Field(default_factory=list)
+    #: None: one connection. "auto": as many shards as Discord recommends. A number: that
+    #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
+    shard_count: int | Literal["auto"] | None = Field(default=None)
+    shard_ids: list[int] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> DiscordSettings:
+        if isinstance(self.shard_count, int) and self.shard_count < 1:
+            raise ValueError("shard_count must be at least 1, 'auto', or unset")
+        if self.shard_ids and not isinstance(self.shard_count, int):
+            raise ValueError("shard_ids needs a numeric shard_count")
+        if isinstance(self.shard_count, int) and any(
+            not 0 <= i < self.shard_count for i in self.shard_ids
+        ):
+            raise ValueError(f"shard_ids must be between 0 and {self.shard_count - 1}")
+        return self
+
+
+class LimitSettings(BaseModel):
+    """Abuse limits: per user for commands and mentions, per bot for forum answers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ask_per_minute: int = Field(default=6, ge=1, le=600)
+    calc_per_minute: int = Field(default=10, ge=1, le=600)
+    mention_per_minute: int = Field(default=4, ge=1, le=600)
+    forum_answers_per_minute: int = Field(default=30, ge=1, le=6000)
 
 
 class Settings(BaseSettings):
@@ -71,6 +106,7 @@ class Settings(BaseSettings):
     faq_watch: bool = True
     matching: MatchingSettings = MatchingSettings()
     discord: DiscordSettings = DiscordSettings()
+    limits: LimitSettings = LimitSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @classmethod

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.app import RolloverBot
-from bot.settings import Settings, load_settings
+from bot.settings import DiscordSettings, Settings, load_settings
 from bot.store import MemoryStore
 from knowledge.base import KnowledgeBase
 
@@ -28,7 +28,11 @@ def make_settings(fake_discord: Any) -> Callable[..., Settings]:
     def build(**overrides: Any) -> Settings:
         """Keyword arguments naming a top-level setting set it; the rest go to [discord]."""
         world = fake_discord.world
-        top = {k: v for k, v in overrides.items() if k in Settings.model_fields}
+        top = {
+            k: v
+            for k, v in overrides.items()
+            if k in Settings.model_fields and k not in DiscordSettings.model_fields
+        }
         discord = {
             "forum_channel_ids": [int(world.forum["id"])],
             "guild_ids": [int(world.guild.id)],

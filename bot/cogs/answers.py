@@ -8,8 +8,9 @@ from collections import OrderedDict
 import discord
 from discord.ext import commands
 
-from bot.answering import build_reply, remember, strip_mentions
+from bot.answering import MAX_QUESTION_CHARS, build_reply, remember, strip_mentions
 from bot.app import RolloverBot
+from bot.limits import PerUserWindows, SlidingWindow
 
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
@@ -40,6 +41,10 @@ class Answers(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
         self.posts = AnsweredPosts()
+        limits = bot.settings.limits
+        self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
+        self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
+        self._slowed: set[int] = set()  # users already told to slow down in this window
 
     # -- forum posts ---------------------------------------------------------------------
     def _is_watched_forum(self, thread: discord.Thread) -> bool:
@@ -86,6 +91,11 @@ class Answers(commands.Cog):
         question = f"{thread.name}\n{starter.content}"
         reply = build_reply(self.bot, question)
         await remember(self.bot, reply, thread.parent_id)
+        if not self.forum_window.allow():
+            # A flood of posts (or a raid): stop answering for a moment; every question is
+            # still recorded above for moderators.
+            log.warning("forum answer cap reached; not answering thread %s", thread.id)
+            return
         if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
             return
         if not reply.result.answered and not reply.result.suggestions:
@@ -130,8 +140,20 @@ class Answers(commands.Cog):
         return getattr(channel, "id", None) in ids or parent_id in ids
 
     async def answer_mention(self, message: discord.Message) -> None:
-        question = strip_mentions(message.content)
+        question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
+        window = self.mention_windows.get(message.author.id)
         try:
+            if not window.allow():
+                if message.author.id not in self._slowed:
+                    self._slowed.add(message.author.id)
+                    await message.reply(
+                        f"You're asking quickly; try again in {window.retry_after():.0f} s, "
+                        "or use `/ask`.",
+                        mention_author=False,
+                        allowed_mentions=NO_PINGS,
+                    )
+                return
+            self._slowed.discard(message.author.id)
             if not question:
                 await message.reply(
                     "Ask me after the mention, for example: *is my after-tax rollover prorated?*",

@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
 from bot.embeds import answer_embed
+from bot.limits import per_user, user_key
 from bot.views import answer_view
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ class Ask(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
 
+    @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(
         name="ask", description="Ask a mega backdoor Roth / after-tax 401(k) question"
     )
@@ -40,6 +42,7 @@ class Ask(commands.Cog):
             embed=reply.embed, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
         )
 
+    @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(name="faq", description="Show an FAQ entry by topic")
     @app_commands.describe(
         topic="Start typing: a topic, an entry id, or a few words of your question",

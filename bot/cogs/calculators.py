@@ -12,7 +12,8 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem
-from bot.embeds import calc_embed
+from bot.embeds import calc_embed, neutralize
+from bot.limits import per_user, user_key
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart_async
@@ -31,14 +32,18 @@ def _build(name: str, **values: object) -> CalcInput:
     try:
         return CALCULATORS[name].build([], given)
     except InputError as exc:
-        raise UserInputProblem(f"{exc}. Example: {CALCULATORS[name].example}") from None
+        raise UserInputProblem(
+            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].example}"
+        ) from None
 
 
 def _run(name: str, inp: CalcInput) -> CalcResult:
     try:
         return CALCULATORS[name].run(inp)
     except InputError as exc:
-        raise UserInputProblem(f"{exc}. Example: {CALCULATORS[name].example}") from None
+        raise UserInputProblem(
+            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].example}"
+        ) from None
 
 
 async def _reply(interaction: discord.Interaction, result: CalcResult, private: bool) -> None:
@@ -51,6 +56,7 @@ class Calculators(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
 
+    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="split",
         description="Where an after-tax rollover goes: Roth IRA, traditional IRA, tax, 1099-R",
@@ -82,6 +88,7 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, _run("split", inp), private)
 
+    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="prorata",
         description="Taxable share of a partial distribution from the after-tax account",
@@ -103,6 +110,7 @@ class Calculators(commands.Cog):
         inp = _build("prorata", basis=basis, earnings=earnings, amount=amount)
         await _reply(interaction, _run("prorata", inp), private)
 
+    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="form8606",
         description="Form 8606 for a backdoor Roth: the IRA pro-rata rule, line by line",
@@ -138,6 +146,7 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, _run("form8606", inp), private)
 
+    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="room", description="After-tax room left under the 415(c) annual additions limit"
     )
@@ -172,6 +181,7 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, _run("room", inp), private)
 
+    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="schedule", description="Taxable earnings for 1 to 26 conversions a year, with a chart"
     )

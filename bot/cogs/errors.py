@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RolloverBot
+from bot.embeds import neutralize
 from bot.views import APOLOGY
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ def describe(error: app_commands.AppCommandError) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or "You can't use this command here."
     if isinstance(error, app_commands.TransformerError):
-        return f"I couldn't read `{error.value}` for that option; please check it and try again."
+        shown = neutralize(str(error.value))[:100]
+        return f"I couldn't read {shown} for that option; please check it and try again."
     return None
 
 

@@ -1,0 +1,69 @@
+"""Abuse limits: per-user cooldowns for slash commands and mentions, a cap for forum posts.
+
+The numbers come from settings at the moment of use, so operators can change them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+if TYPE_CHECKING:
+    from bot.settings import LimitSettings
+
+
+def per_user(setting: str) -> Callable[[discord.Interaction], app_commands.Cooldown | None]:
+    """A cooldown factory for ``app_commands.checks.dynamic_cooldown``: N uses a minute."""
+
+    def factory(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+        limits: LimitSettings = interaction.client.settings.limits  # type: ignore[attr-defined]
+        return app_commands.Cooldown(getattr(limits, setting), 60.0)
+
+    return factory
+
+
+def user_key(interaction: discord.Interaction) -> int:
+    return interaction.user.id
+
+
+class SlidingWindow:
+    """At most ``limit`` events in any ``period`` seconds."""
+
+    def __init__(
+        self, limit: int, period: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit, self.period, self.clock = limit, period, clock
+        self._times: deque[float] = deque()
+
+    def allow(self) -> bool:
+        now = self.clock()
+        while self._times and now - self._times[0] >= self.period:
+            self._times.popleft()
+        if len(self._times) >= self.limit:
+            return False
+        self._times.append(now)
+        return True
+
+    def retry_after(self) -> float:
+        return max(0.0, self.period - (self.clock() - self._times[0])) if self._times else 0.0
+
+
+class PerUserWindows:
+    """One sliding window per user, for the most recent users only (bounded memory)."""
+
+    def __init__(self, limit: Callable[[], int], capacity: int = 5000) -> None:
+        self._limit = limit
+        self._windows: OrderedDict[int, SlidingWindow] = OrderedDict()
+        self._capacity = capacity
+
+    def get(self, user_id: int) -> SlidingWindow:
+        window = self._windows.pop(user_id, None) or SlidingWindow(self._limit())
+        self._windows[user_id] = window
+        while len(self._windows) > self._capacity:
+            self._windows.popitem(last=False)
+        return window

@@ -1,0 +1,112 @@
+"""Abuse limits and sharding, through the fake Discord."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import ShardedRolloverBot, create_bot
+from bot.store import MemoryStore
+from tests.fakediscord import FakeDiscord, wait_until, would_ping
+
+QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
+
+
+def content(body: dict[str, Any]) -> str:
+    return body["data"].get("content") or ""
+
+
+async def test_ask_cooldown_gives_a_private_notice(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot(limits={"ask_per_minute": 2})):
+        for _ in range(2):
+            body = await (
+                await fake_discord.send_slash_command("ask", {"question": QUESTION})
+            ).response()
+            assert body["data"]["embeds"]
+        over = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        ).response()
+        assert over["data"]["flags"] & 64 and "Slow down" in content(over)
+        # the limit is per user
+        other = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION}, user=world.owner)
+        ).response()
+        assert other["data"]["embeds"]
+
+
+async def test_calculator_cooldown(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
+    async with start_bot(make_bot(limits={"calc_per_minute": 1})):
+        options = {"basis": "1000", "earnings": "5"}
+        first = await (await fake_discord.send_slash_command("split", options)).response()
+        assert first["data"]["embeds"]
+        second = await (
+            await fake_discord.send_slash_command("prorata", {**options, "amount": "5"})
+        ).response()
+        # each command has its own bucket; the same command again is limited
+        assert second["data"]["embeds"]
+        again = await (await fake_discord.send_slash_command("split", options)).response()
+        assert again["data"]["flags"] & 64 and "Slow down" in content(again)
+
+
+async def test_mention_limit_tells_once_then_stays_quiet(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot(limits={"mention_per_minute": 1})):
+        mark = fake_discord.mark()
+        for _ in range(3):
+            await fake_discord.send_message(
+                world.text_channel,
+                f"<@{world.bot_user.id}> {QUESTION}",
+                author=world.asker,
+                mentions=[world.bot_user],
+            )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=2)
+        await fake_discord.idle(quiet=0.2)
+        replies = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert len(replies) == 2
+        assert replies[0].json["embeds"] and "asking quickly" in replies[1].json["content"]
+        assert not any(would_ping(r.json).any for r in replies)
+
+
+async def test_forum_cap_limits_answers_but_records_questions(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot(limits={"forum_answers_per_minute": 2})) as bot:
+        posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(3)]
+        await wait_until(lambda: sum(bot.store.served.values()) + len(bot.store.questions) >= 3)
+        await fake_discord.idle()
+        assert sorted(len(p.replies) for p in posts) == [0, 1, 1]
+
+
+async def test_two_shards_both_ready_and_answering(
+    fake_discord: FakeDiscord, make_settings, kb, start_bot
+) -> None:
+    world = fake_discord.world
+    fake_discord.gateway.shard_count = 2
+    other = 1 - (world.guild.id >> 22) % 2
+    second = world.add_guild("Second server", shard=(other, 2))
+    settings = make_settings(shard_count=2, faq_watch=False)
+    bot = create_bot(settings, kb, MemoryStore())
+    assert isinstance(bot, ShardedRolloverBot)
+    async with start_bot(bot):
+        assert set(bot.shards) == {0, 1}
+        assert {g.id for g in bot.guilds} == {world.guild.id, second.id}
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        ).response()
+        assert body["data"]["embeds"][0]["title"].startswith("Can I send")
+        post = await fake_discord.post_forum_thread("Split?", QUESTION)
+        assert (await post.reply()).json["embeds"]
+
+
+async def test_auto_sharding_asks_discord(
+    fake_discord: FakeDiscord, make_settings, kb, start_bot
+) -> None:
+    fake_discord.gateway.shard_count = 2
+    bot = create_bot(make_settings(shard_count="auto", faq_watch=False), kb, MemoryStore())
+    async with start_bot(bot):
+        assert fake_discord.calls_matching("GET", "/gateway/bot")
+        assert bot.shard_count == 2
