@@ -1,0 +1,45 @@
+"""The Discord token never appears in logs, exceptions, reprs or error text."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+
+import pytest
+from pydantic import SecretStr
+
+from bot import runner
+from tests.fakediscord import FakeDiscord
+
+WRONG = "MTAwMDAwMDAwMDAwMDAwMDAx.GwRoNg.this_token_must_never_be_printed_0000"
+
+
+def everything_logged(caplog: pytest.LogCaptureFixture) -> str:
+    parts = []
+    for record in caplog.records:
+        parts.append(record.getMessage())
+        if record.exc_info:
+            parts.append("".join(traceback.format_exception(*record.exc_info)))
+    return "\n".join(parts)
+
+
+async def test_failed_login_logs_no_token(
+    fake_discord: FakeDiscord, make_settings, kb, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings().model_copy(update={"token": SecretStr(WRONG)})
+    with caplog.at_level(logging.DEBUG), pytest.raises(runner.StartupError) as info:
+        await asyncio.wait_for(runner.run(settings, kb), timeout=20)
+    assert caplog.records, "discord.py should have logged the attempt"
+    assert WRONG not in everything_logged(caplog)
+    assert WRONG not in str(info.value) and WRONG not in repr(info.value)
+    assert WRONG not in repr(settings) and WRONG not in str(settings)
+
+
+async def test_successful_session_logs_no_token(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        async with start_bot(make_bot()):
+            await (await fake_discord.send_slash_command("ask", {"question": "mbdr?"})).response()
+    assert fake_discord.token not in everything_logged(caplog)
