@@ -143,6 +143,8 @@ class Matcher:
         self._title_index = [
             normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
         ]
+        self._titles_by_id = dict(zip(self.ids, self.titles, strict=True))
+        self._alphabetical = sorted(self._titles_by_id.items(), key=lambda p: p[1])
 
     @staticmethod
     def _fields(entry: FaqEntry) -> dict[str, list[str]]:
@@ -276,10 +278,7 @@ class Matcher:
         limit = max(0, min(limit, 25))
         typed = normalize.clean(text).strip()
         if not typed:
-            return [
-                Hit(i, t, 0.0)
-                for i, t in sorted(zip(self.ids, self.titles, strict=True), key=lambda p: p[1])
-            ][:limit]
+            return [Hit(i, t, 0.0) for i, t in self._alphabetical[:limit]]
         fuzzy = process.extract(
             typed, self._title_index, scorer=fuzz.WRatio, limit=limit, score_cutoff=50
         )
@@ -290,5 +289,4 @@ class Matcher:
             if entry_id.startswith(typed) or self._title_index[i].startswith(typed):
                 scored[entry_id] = 101.0
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        by_id = dict(zip(self.ids, self.titles, strict=True))
-        return [Hit(i, by_id[i], min(s, 100.0)) for i, s in ranked]
+        return [Hit(i, self._titles_by_id[i], min(s, 100.0)) for i, s in ranked]

@@ -199,12 +199,19 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across it
 
 
+# "AT" in capitals before a money word is forum shorthand for after-tax ("AT money",
+# "AT bucket"); lowercase "at" is a preposition, so this must run before casefolding.
+_AT_SHORTHAND = re.compile(
+    r"\bAT(?=\s+(?:money|contributions?|bucket|source|sub-?account|account|dollars|funds|portion)\b)"
+)
+
+
 def clean(text: str) -> str:
     """Unicode-normalise, drop control and invisible characters, lowercase."""
     text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)
     if _ASTRAL.search(text):  # invisibles beyond the table (rare): the slow, exact way
         text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
-    return text.casefold()
+    return _AT_SHORTHAND.sub("after-tax", text).casefold()
 
 
 def _rewrite(text: str) -> str:

@@ -169,3 +169,9 @@ def test_autocomplete_is_capped_and_finds_by_title_and_meaning(kb: KnowledgeBase
     by_meaning = kb.matcher.autocomplete("which box on the 1099r")
     assert "form-1099r-reporting" in [h.id for h in by_meaning[:3]]
     assert len(kb.matcher.autocomplete("roth", limit=100)) <= 25
+
+
+def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
+    assert normalize.tokens("AT money") == normalize.tokens("after-tax money")
+    assert "aftertax" not in normalize.tokens("I keep it AT Vanguard")
+    assert "aftertax" not in normalize.tokens("at money")
