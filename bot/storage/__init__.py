@@ -1,0 +1,40 @@
+"""What the bot remembers: questions it could not answer, votes, entries served, posts
+answered. The cogs see only the ``Store`` protocol; ``open_store`` picks the backend."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.storage.base import (
+    AskedQuestion,
+    EntryStats,
+    GapGroup,
+    StorageError,
+    Store,
+    hash_user,
+)
+from bot.storage.memory import MemoryStore
+from bot.storage.sqlite import SqliteStore
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+__all__ = [
+    "AskedQuestion",
+    "EntryStats",
+    "GapGroup",
+    "MemoryStore",
+    "SqliteStore",
+    "StorageError",
+    "Store",
+    "hash_user",
+    "open_store",
+]
+
+
+def open_store(settings: Settings) -> SqliteStore:
+    """The store the settings describe (SQLite at ``database.path``, purging question text
+    older than ``database.retention_days`` each time it opens). Not yet open: call
+    ``await store.open()`` (e.g. in ``setup_hook``) and ``await store.close()`` on shutdown;
+    a store used before ``open()`` opens itself."""
+    return SqliteStore(settings.database.path, retention_days=settings.database.retention_days)

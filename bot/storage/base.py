@@ -1,0 +1,99 @@
+"""Records the bot keeps and the ``Store`` protocol the cogs talk to.
+
+The protocol is deliberately small so a server database could replace SQLite later
+without touching the cogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Protocol
+
+
+def hash_user(user_id: int, salt: str = "rollover-bot") -> str:
+    """Votes are kept per user without keeping who the user is."""
+    return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:32]
+
+
+def as_utc(when: dt.datetime) -> dt.datetime:
+    """Stored times are UTC; a naive time is taken to be UTC already."""
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question the bot abstained on or answered with low confidence."""
+
+    text: str
+    channel_id: int | None
+    best_id: str | None
+    best_score: float
+    answered: bool
+    when: dt.datetime
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """Near-duplicate unanswered questions: how often, one example, the closest entry."""
+
+    count: int
+    example: str
+    best_id: str | None
+    best_score: float
+    last_seen: dt.datetime
+
+
+@dataclass(frozen=True)
+class EntryStats:
+    """How often an entry was served and what people thought of it."""
+
+    entry_id: str
+    served: int
+    helpful: int
+    not_helpful: int
+    #: helpful / (helpful + not_helpful); None when nobody voted.
+    helpful_ratio: float | None
+
+
+class StorageError(Exception):
+    """The store cannot be used (e.g. a schema newer than this code); the message says why."""
+
+
+class Store(Protocol):
+    async def open(self) -> None:
+        """Create or migrate the storage; safe to call twice."""
+        ...
+
+    async def close(self) -> None: ...
+
+    async def record_question(self, question: AskedQuestion) -> None: ...
+
+    async def record_served(self, entry_id: str) -> None: ...
+
+    async def record_vote(
+        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+    ) -> None:
+        """One vote per user per answer message; voting again replaces the earlier vote."""
+        ...
+
+    async def claim_post(self, thread_id: int) -> bool:
+        """True exactly once per forum thread, across RESUME replays and restarts."""
+        ...
+
+    async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
+        """Unanswered questions of the last ``days`` (None: all kept), grouped."""
+        ...
+
+    async def stats(self) -> list[EntryStats]:
+        """Per entry served or voted on, worst first."""
+        ...
+
+    async def purge(self, older_than_days: int) -> int:
+        """Delete question text older than the retention; returns the rows deleted."""
+        ...

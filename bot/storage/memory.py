@@ -1,0 +1,72 @@
+"""``MemoryStore``: the whole protocol in memory, for tests and the local console."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Self
+
+from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc, utc_now
+from bot.storage.reports import build_stats, group_gaps
+
+
+@dataclass
+class MemoryStore:
+    questions: list[AskedQuestion] = field(default_factory=list)
+    served: Counter[str] = field(default_factory=Counter)
+    #: (entry id, message id, user hash) -> helpful
+    votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)
+
+    async def open(self) -> None:
+        """Nothing to open; here so the bot treats every store alike."""
+
+    async def close(self) -> None:
+        """Nothing to close; the data lives as long as the object."""
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def record_question(self, question: AskedQuestion) -> None:
+        self.questions.append(question)
+
+    async def record_served(self, entry_id: str) -> None:
+        self.served[entry_id] += 1
+
+    async def record_vote(
+        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+    ) -> None:
+        self.votes[(entry_id, message_id, user_hash)] = helpful
+
+    async def claim_post(self, thread_id: int) -> bool:
+        # No await between check and mark: two racing handlers cannot both win.
+        if thread_id in self.claimed:
+            return False
+        self.claimed.add(thread_id)
+        return True
+
+    async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
+        questions = self.questions
+        if days is not None:
+            cutoff = utc_now() - dt.timedelta(days=days)
+            questions = [q for q in questions if as_utc(q.when) >= cutoff]
+        return group_gaps(questions, limit)
+
+    async def stats(self) -> list[EntryStats]:
+        tallies: dict[str, tuple[int, int]] = {}
+        for (entry_id, _, _), helpful in self.votes.items():
+            up, down = tallies.get(entry_id, (0, 0))
+            tallies[entry_id] = (up + helpful, down + (not helpful))
+        return build_stats(self.served, tallies)
+
+    async def purge(self, older_than_days: int) -> int:
+        cutoff = utc_now() - dt.timedelta(days=older_than_days)
+        kept = [q for q in self.questions if as_utc(q.when) >= cutoff]
+        deleted = len(self.questions) - len(kept)
+        self.questions[:] = kept
+        return deleted

@@ -1,0 +1,121 @@
+"""The moderator reports, as pure functions both stores share.
+
+Gaps: near-duplicate unanswered questions grouped greedily with rapidfuzz, so a moderator
+sees "12x how do I roll over after-tax money" instead of twelve spellings of it.
+Stats: per entry, times served and votes, worst first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc
+
+#: token_set_ratio at or above this joins a group; 80 groups rephrasings, not topics.
+GROUP_THRESHOLD = 80.0
+#: token_set_ratio scores 100 when one text's words are a subset of the other's, so
+#: "roth" would swallow every question mentioning Roth. Below this word-count ratio the
+#: stricter plain ratio decides instead.
+MIN_LENGTH_RATIO = 0.5
+
+
+def normalise(text: str) -> str:
+    """Casefold, punctuation to spaces, whitespace collapsed."""
+    return " ".join(utils.default_process(text).split())
+
+
+def similar(a: str, b: str) -> float:
+    """Similarity of two normalised texts, 0-100."""
+    words_a, words_b = len(a.split()), len(b.split())
+    if min(words_a, words_b) < MIN_LENGTH_RATIO * max(words_a, words_b):
+        return fuzz.ratio(a, b)
+    return fuzz.token_set_ratio(a, b)
+
+
+@dataclass
+class _Cluster:
+    key: str
+    members: list[AskedQuestion] = field(default_factory=list)
+
+    def summary(self) -> GapGroup:
+        latest = max(self.members, key=lambda q: as_utc(q.when))
+        ids = Counter(q.best_id for q in self.members if q.best_id)
+        if ids:
+            # The entry most of the group came closest to, with its best score.
+            best_id = max(
+                ids,
+                key=lambda i: (ids[i], max(q.best_score for q in self.members if q.best_id == i)),
+            )
+            best_score = max(q.best_score for q in self.members if q.best_id == best_id)
+        else:
+            best_id, best_score = None, max(q.best_score for q in self.members)
+        return GapGroup(
+            count=len(self.members),
+            example=latest.text,
+            best_id=best_id,
+            best_score=best_score,
+            last_seen=as_utc(latest.when),
+        )
+
+
+def group_gaps(
+    questions: Iterable[AskedQuestion], limit: int = 10, threshold: float = GROUP_THRESHOLD
+) -> list[GapGroup]:
+    """Group unanswered questions (answered ones are skipped), most frequent first.
+
+    Greedy: questions are taken oldest first; each joins the most similar existing group
+    whose first question scores at least ``threshold``, else starts a group.
+    """
+    clusters: list[_Cluster] = []
+    keys: list[str] = []
+    ordered = sorted((q for q in questions if not q.answered), key=lambda q: as_utc(q.when))
+    for question in ordered:
+        key = normalise(question.text)
+        # rapidfuzz filters the candidates in C; the word-count guard then picks the best.
+        candidates = process.extract(
+            key, keys, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
+        )
+        scored = [(similar(key, keys[i]), i) for _, _, i in candidates]
+        matches = [(score, i) for score, i in scored if score >= threshold]
+        if matches:
+            clusters[max(matches)[1]].members.append(question)
+        else:
+            clusters.append(_Cluster(key, [question]))
+            keys.append(key)
+    groups = [c.summary() for c in clusters]
+    groups.sort(key=lambda g: (-g.count, -g.last_seen.timestamp(), g.example))
+    return groups[: max(limit, 0)]
+
+
+def build_stats(
+    served: Mapping[str, int], votes: Mapping[str, tuple[int, int]]
+) -> list[EntryStats]:
+    """``votes`` maps entry id to (helpful, not helpful). Worst first: entries with votes by
+    lowest helpful ratio (ties: most served), then entries nobody voted on, most served."""
+    rows = []
+    for entry_id in set(served) | set(votes):
+        helpful, not_helpful = votes.get(entry_id, (0, 0))
+        total = helpful + not_helpful
+        rows.append(
+            EntryStats(
+                entry_id=entry_id,
+                served=served.get(entry_id, 0),
+                helpful=helpful,
+                not_helpful=not_helpful,
+                helpful_ratio=helpful / total if total else None,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.helpful_ratio is None,
+            r.helpful_ratio or 0.0,
+            -r.served,
+            -r.not_helpful,
+            r.entry_id,
+        )
+    )
+    return rows

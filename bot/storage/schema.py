@@ -1,0 +1,66 @@
+"""The SQLite schema, as ordered migrations.
+
+Each step runs in one transaction together with its ``schema_version`` row, so a database
+is always at exactly one known version. Never edit a released step: append a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "questions, served counts and votes",
+        (
+            """CREATE TABLE questions (
+                id INTEGER PRIMARY KEY,
+                text TEXT NOT NULL,
+                channel_id INTEGER,
+                best_id TEXT,
+                best_score REAL NOT NULL,
+                answered INTEGER NOT NULL CHECK (answered IN (0, 1)),
+                asked_at TEXT NOT NULL  -- ISO-8601 UTC, fixed width: sorts as text
+            )""",
+            """CREATE TABLE served (
+                entry_id TEXT PRIMARY KEY,
+                count INTEGER NOT NULL CHECK (count >= 0)
+            )""",
+            """CREATE TABLE votes (
+                entry_id TEXT NOT NULL,
+                message_id INTEGER NOT NULL,
+                user_hash TEXT NOT NULL,
+                helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+                voted_at TEXT NOT NULL,
+                PRIMARY KEY (entry_id, message_id, user_hash)
+            )""",
+        ),
+    ),
+    Migration(
+        2,
+        "durable claims on forum posts; index for the time-window queries",
+        (
+            """CREATE TABLE claimed_posts (
+                thread_id INTEGER PRIMARY KEY,
+                claimed_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX questions_by_time ON questions (answered, asked_at)",
+            "CREATE INDEX claimed_posts_by_time ON claimed_posts (claimed_at)",
+        ),
+    ),
+)
+
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)"""

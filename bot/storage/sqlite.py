@@ -1,0 +1,361 @@
+"""``SqliteStore``: the bot's memory in one SQLite file, through aiosqlite.
+
+Safety choices, each for a reason:
+- WAL journal and ``synchronous=FULL``: a kill -9 (or power loss) mid-write loses at most
+  the transaction in flight, and readers (the CLI) never block the bot.
+- Every write is one explicit ``BEGIN IMMEDIATE`` transaction, serialised by a lock:
+  the one aiosqlite connection is shared by all tasks, and interleaved BEGINs would fail.
+- Only parameterised SQL: question text is user input and may look like SQL.
+- A file that is not SQLite, or fails ``PRAGMA integrity_check``, is moved aside and a
+  fresh database created, so a corrupt file cannot crash the bot in a restart loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Self
+
+import aiosqlite
+
+from bot.storage.base import (
+    AskedQuestion,
+    EntryStats,
+    GapGroup,
+    StorageError,
+    as_utc,
+    utc_now,
+)
+from bot.storage.reports import build_stats, group_gaps
+from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Error codes meaning "this file is damaged", as opposed to locked, busy or unreadable.
+_CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+#: Forum-post claims are kept at least this long, whatever the question retention: a
+#: claim must outlive any replay of the thread's creation event.
+CLAIM_MIN_DAYS = 30
+
+
+class CorruptDatabase(Exception):
+    """The file is not a usable SQLite database."""
+
+
+def stamp(when: dt.datetime) -> str:
+    """Fixed-width ISO-8601 UTC, so text comparison in SQL is time comparison."""
+    return as_utc(when).isoformat(timespec="microseconds")
+
+
+def clean_text(text: str) -> str:
+    """Lone surrogates (possible from JSON) cannot be stored as UTF-8: replace them."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL/SHM/journal) to ``<name>.corrupt-<time>``."""
+    base = f"{path.name}.corrupt-{utc_now().strftime('%Y%m%dT%H%M%SZ')}"
+    target, n = path.with_name(base), 1
+    while target.exists():
+        target, n = path.with_name(f"{base}-{n}"), n + 1
+    os.replace(path, target)
+    # A stale WAL next to a fresh database would be replayed into it: move it too.
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in _CORRUPTION_CODES
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if head and head != SQLITE_HEADER:
+        raise CorruptDatabase("the file is not a SQLite database")
+
+
+class SqliteStore:
+    """The ``Store`` protocol on a SQLite file.
+
+    ``read_only`` (for the command line) never creates, migrates or moves the file, so
+    reports can be read while the bot runs. ``retention_days``, when set, purges old
+    question text each time the store is opened.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        retention_days: int | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.retention_days = retention_days
+        self._db: aiosqlite.Connection | None = None
+        self._version = 0
+        self._lock = asyncio.Lock()
+        self._open_lock = asyncio.Lock()
+
+    # -- opening and closing -----------------------------------------------------------
+    async def open(self) -> None:
+        async with self._open_lock:
+            if self._db is not None:
+                return
+            if self.read_only:
+                self._db = await self._connect()
+                self._version = await self._read_version(self._db)
+                self._check_version(self._version)
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                db = await self._connect()
+            except CorruptDatabase as exc:
+                aside = move_aside(self.path)
+                log.warning(
+                    "database %s is corrupt (%s): moved it to %s and started a fresh, empty "
+                    "database; stored questions and votes start over",
+                    self.path,
+                    exc,
+                    aside,
+                )
+                db = await self._connect()
+            try:
+                self._version = await self._migrate(db)
+            except BaseException:
+                await db.close()
+                raise
+            self._db = db
+        if self.retention_days is not None:
+            await self.purge(self.retention_days)
+
+    async def close(self) -> None:
+        async with self._lock:
+            if self._db is not None:
+                db, self._db = self._db, None
+                await db.close()
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def _connect(self) -> aiosqlite.Connection:
+        """Connect and check the file; CorruptDatabase if it is damaged."""
+        if self.read_only:
+            if not self.path.exists():
+                raise StorageError(f"no database at {self.path}")
+            target, uri = self.path.resolve().as_uri() + "?mode=ro", True
+        else:
+            target, uri = str(self.path), False
+        _check_header(self.path)
+        # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
+        db = await aiosqlite.connect(target, uri=uri, isolation_level=None)
+        try:
+            await db.execute("PRAGMA busy_timeout = 5000")
+            rows = await db.execute_fetchall("PRAGMA integrity_check")
+            problems = [str(r[0]) for r in rows]
+            if problems != ["ok"]:
+                raise CorruptDatabase("integrity check failed: " + "; ".join(problems[:3]))
+            if not self.read_only:
+                await db.execute("PRAGMA journal_mode = WAL")
+                await db.execute("PRAGMA synchronous = FULL")
+            await db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            await db.close()
+            if _is_corruption(exc):
+                raise CorruptDatabase(str(exc)) from exc
+            raise
+        except BaseException:
+            await db.close()
+            raise
+        return db
+
+    # -- schema ------------------------------------------------------------------------
+    @staticmethod
+    async def _read_version(db: aiosqlite.Connection) -> int:
+        exists = await db.execute_fetchall(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        )
+        if not list(exists):
+            return 0
+        rows = list(await db.execute_fetchall("SELECT MAX(version) FROM schema_version"))
+        return int(rows[0][0] or 0)
+
+    def _check_version(self, version: int) -> None:
+        if version > CURRENT_VERSION:
+            raise StorageError(
+                f"database {self.path} has schema version {version}, newer than this bot "
+                f"knows ({CURRENT_VERSION}); upgrade the bot or set database.path elsewhere"
+            )
+
+    async def _migrate(self, db: aiosqlite.Connection) -> int:
+        """Apply every pending step, each in its own transaction; returns the version."""
+        self._check_version(await self._read_version(db))
+        for migration in MIGRATIONS:
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                await db.execute(VERSION_TABLE)
+                # Read again under the write lock: another process may have migrated.
+                if await self._read_version(db) >= migration.version:
+                    await db.execute("COMMIT")
+                    continue
+                for statement in migration.statements:
+                    await db.execute(statement)
+                await db.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (migration.version, stamp(utc_now())),
+                )
+                await db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    await db.execute("ROLLBACK")
+                raise
+            log.info(
+                "database %s: schema version %d (%s)",
+                self.path,
+                migration.version,
+                migration.description,
+            )
+        return CURRENT_VERSION
+
+    # -- plumbing ----------------------------------------------------------------------
+    async def _connection(self) -> aiosqlite.Connection:
+        if self._db is None:
+            await self.open()  # forgiving: a store used before open() opens itself
+        assert self._db is not None
+        return self._db
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        if self.read_only:
+            raise StorageError(f"database {self.path} is open read-only")
+        db = await self._connection()
+        async with self._lock:
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                # SQLite may already have rolled back (e.g. disk full): don't mask the error.
+                if db.in_transaction:
+                    await db.execute("ROLLBACK")
+                raise
+            await db.execute("COMMIT")
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
+        db = await self._connection()
+        async with self._lock:  # never read in the middle of another task's transaction
+            yield db
+
+    # -- the protocol ------------------------------------------------------------------
+    async def record_question(self, question: AskedQuestion) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    clean_text(question.text),
+                    question.channel_id,
+                    question.best_id,
+                    float(question.best_score),
+                    int(question.answered),
+                    stamp(question.when),
+                ),
+            )
+
+    async def record_served(self, entry_id: str) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO served (entry_id, count) VALUES (?, 1)"
+                " ON CONFLICT (entry_id) DO UPDATE SET count = count + 1",
+                (entry_id,),
+            )
+
+    async def record_vote(
+        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+    ) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (entry_id, message_id, user_hash)"
+                " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+                (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
+            )
+
+    async def claim_post(self, thread_id: int) -> bool:
+        async with self._write() as db:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
+                (thread_id, stamp(utc_now())),
+            )
+            return cursor.rowcount == 1
+
+    async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
+        sql = (
+            "SELECT text, channel_id, best_id, best_score, asked_at FROM questions"
+            " WHERE answered = 0"
+        )
+        params: tuple[str, ...] = ()
+        if days is not None:
+            sql += " AND asked_at >= ?"
+            params = (stamp(utc_now() - dt.timedelta(days=days)),)
+        async with self._read() as db:
+            if self._version == 0:
+                return []
+            rows = await db.execute_fetchall(sql, params)
+        questions = [
+            AskedQuestion(
+                text=text,
+                channel_id=channel_id,
+                best_id=best_id,
+                best_score=best_score,
+                answered=False,
+                when=dt.datetime.fromisoformat(asked_at),
+            )
+            for text, channel_id, best_id, best_score, asked_at in rows
+        ]
+        return group_gaps(questions, limit)
+
+    async def stats(self) -> list[EntryStats]:
+        async with self._read() as db:
+            if self._version == 0:
+                return []
+            served = await db.execute_fetchall("SELECT entry_id, count FROM served")
+            votes = await db.execute_fetchall(
+                "SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM votes GROUP BY entry_id"
+            )
+        return build_stats(
+            {entry_id: count for entry_id, count in served},
+            {entry_id: (int(up), int(down)) for entry_id, up, down in votes},
+        )
+
+    async def purge(self, older_than_days: int) -> int:
+        now = utc_now()
+        cutoff = stamp(now - dt.timedelta(days=older_than_days))
+        claims_cutoff = stamp(now - dt.timedelta(days=max(older_than_days, CLAIM_MIN_DAYS)))
+        async with self._write() as db:
+            cursor = await db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
+            deleted = cursor.rowcount
+            await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
+        if deleted:
+            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
+        return deleted
