@@ -89,6 +89,15 @@ class LimitSettings(BaseModel):
     forum_answers_per_minute: int = Field(default=30, ge=1, le=6000)
 
 
+class DatabaseSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: SQLite file for questions, votes and answered posts; relative to the current folder.
+    path: Path = Path("data/rollover-bot.db")
+    #: Stored question text older than this many days is deleted.
+    retention_days: int = Field(default=90, ge=1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ROLLOVER_",
@@ -107,6 +116,7 @@ class Settings(BaseSettings):
     matching: MatchingSettings = MatchingSettings()
     discord: DiscordSettings = DiscordSettings()
     limits: LimitSettings = LimitSettings()
+    database: DatabaseSettings = DatabaseSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @classmethod
