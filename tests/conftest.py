@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import RolloverBot
 from bot.settings import DiscordSettings, Settings, load_settings
-from bot.store import MemoryStore
+from bot.store import MemoryStore, Store
 from knowledge.base import KnowledgeBase
 
 pytest_plugins = ["tests.fakediscord.fixtures"]
@@ -47,12 +47,16 @@ def make_settings(fake_discord: Any) -> Callable[..., Settings]:
 def make_bot(
     kb: KnowledgeBase, make_settings: Callable[..., Settings], fake_discord: Any
 ) -> Callable[..., RolloverBot]:
-    """A RolloverBot over the shipped FAQ with a fresh MemoryStore; commands registered in
-    the fake as if `rollover-bot sync` had run earlier."""
+    """A RolloverBot over the shipped FAQ with a fresh MemoryStore (or the given `store`, e.g.
+    to share one between two bot instances as across a restart); commands registered in the
+    fake as if `rollover-bot sync` had run earlier."""
 
-    def build(*, knowledge: KnowledgeBase | None = None, **settings: Any) -> RolloverBot:
+    def build(
+        *, knowledge: KnowledgeBase | None = None, store: Store | None = None, **settings: Any
+    ) -> RolloverBot:
         settings.setdefault("faq_watch", False)  # the watcher has its own test
-        return RolloverBot(make_settings(**settings), knowledge or kb, MemoryStore())
+        chosen = store if store is not None else MemoryStore()
+        return RolloverBot(make_settings(**settings), knowledge or kb, chosen)
 
     return build
 

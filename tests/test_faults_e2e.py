@@ -1,0 +1,305 @@
+"""Gateway and REST faults through the fake Discord, with the real bot.
+
+After each fault the bot keeps answering, and every forum post that arrived around it
+(just before, while the connection was down and replayed on RESUME, or after) gets exactly
+one reply: we count the bot's accepted POSTs into each thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import discord.http
+import discord.webhook.async_
+import pytest
+
+from bot.store import MemoryStore, SqliteStore, Store
+from tests.fakediscord import FakeDiscord, ForumPost, Gateway, wait_until
+from tests.reply_checks import bot_posts, limit_settings, reply_problems
+
+IDENTIFY = 2
+QUESTIONS = [
+    "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?",
+    "How is a partial distribution from the after-tax account taxed, is it pro-rata?",
+    "What does IRS Notice 2014-54 allow for after-tax 401(k) money?",
+    "Which 1099-R codes will I see after rolling after-tax money to a Roth IRA?",
+    "How much after-tax room do I have under the 415(c) annual additions limit?",
+    "Should I convert after-tax contributions to Roth often to limit taxable earnings?",
+]
+
+
+async def new_post(fake: FakeDiscord, n: int) -> ForumPost:
+    return await fake.post_forum_thread(f"Question {n}", QUESTIONS[n % len(QUESTIONS)])
+
+
+def split_post(fake: FakeDiscord, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A post whose THREAD_CREATE and starter MESSAGE_CREATE we dispatch separately, so a
+    fault can fall between them (the starter then arrives replayed)."""
+    world = fake.world
+    thread = world.add_thread(
+        world.forum,
+        f"Split question {n}",
+        owner=world.asker,
+        applied_tags=[world.tag_id("rollover")],
+    )
+    starter = fake._user_message(
+        thread, world.asker, QUESTIONS[n % len(QUESTIONS)], message_id=int(thread["id"])
+    )
+    return thread, starter
+
+
+async def go_silent(gateway: Gateway) -> int:
+    return gateway.go_silent()
+
+
+# fault -> (inject it, the dispatch that shows the bot is back, whether events in the gap
+# survive: after op 9 false Discord drops them, so none are sent then)
+FAULTS: dict[str, tuple[Callable[[Gateway], Awaitable[int]], str, bool]] = {
+    "op7-reconnect": (lambda g: g.reconnect(), "RESUMED", True),
+    "op9-resumable": (lambda g: g.invalidate_session(resumable=True), "RESUMED", True),
+    "op9-not-resumable": (lambda g: g.invalidate_session(resumable=False), "READY", False),
+    "silent-no-heartbeat-ack": (go_silent, "RESUMED", True),
+    "tcp-abort": (lambda g: g.drop_connection(), "RESUMED", True),
+    "close-4000": (lambda g: g.close_connection(4000), "RESUMED", True),
+}
+
+
+async def ask_works(fake: FakeDiscord) -> None:
+    body = await (await fake.send_slash_command("ask", {"question": QUESTIONS[0]})).response(
+        timeout=3.0
+    )
+    assert body["type"] == 4 and body["data"]["embeds"], body
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+async def test_gateway_fault_keeps_answering_and_answers_each_post_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, fault: str
+) -> None:
+    fake, gateway = fake_discord, fake_discord.gateway
+    inject, recovered, gap_survives = FAULTS[fault]
+    # A silent socket is only noticed by the client's heartbeat timeout: make it short.
+    options = {"heartbeat_timeout": 0.4} if fault.startswith("silent") else {}
+    async with start_bot(make_bot(**limit_settings()), **options):
+        posts: dict[str, int] = {}
+        before = await new_post(fake, 0)
+        await before.reply()
+        posts["answered before"] = before.id
+        thread, starter = split_post(fake, 1)
+        await fake.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        posts["thread before, starter in the gap"] = int(thread["id"])
+        just_before = await new_post(fake, 2)  # its reply may still be in flight
+        posts["just before"] = just_before.id
+
+        mark, start = gateway.mark(), fake.mark()
+        assert await inject(gateway) >= 1
+        ask_in_gap = None
+        if gap_survives:
+            posts["in the gap"] = (await new_post(fake, 3)).id
+            await fake.dispatch("MESSAGE_CREATE", starter)
+            ask_in_gap = await fake.send_slash_command("ask", {"question": QUESTIONS[4]})
+        await gateway.wait_for_dispatch(recovered, since=mark, timeout=5.0)
+        if gap_survives:
+            assert gateway.received(IDENTIFY, since=mark) == [], "resumed, not re-identified"
+            replayed = {r.t for r in gateway.records.matching(lambda r: r.replayed, since=mark)}
+            assert "THREAD_CREATE" in replayed, "the gap's events should come by replay"
+        else:
+            await fake.dispatch("MESSAGE_CREATE", starter)  # a late starter, after READY
+
+        posts["after"] = (await new_post(fake, 5)).id
+        await ask_works(fake)
+        if ask_in_gap is not None:  # an interaction replayed on RESUME, still in time
+            assert (await ask_in_gap.response(timeout=3.0))["type"] == 4
+        for thread_id in posts.values():
+            await fake.wait_for_call("POST", rf"/channels/{thread_id}/messages", timeout=5.0)
+        await fake.idle(quiet=0.2)
+        counts = {what: len(bot_posts(fake, tid)) for what, tid in posts.items()}
+        assert counts == dict.fromkeys(posts, 1), counts
+        assert not reply_problems(fake, start)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bot/cogs/answers.py has no catch-up: a post created while the gateway session "
+    "is invalid (op 9, not resumable) is dropped by Discord, and after the new READY "
+    "nothing looks for unanswered posts (e.g. GET /guilds/{id}/threads/active)",
+)
+async def test_post_created_while_the_session_was_invalid_is_answered_after_ready(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    gateway = fake_discord.gateway
+    async with start_bot(make_bot()):
+        mark = gateway.mark()
+        await gateway.invalidate_session(resumable=False)
+        lost = await new_post(fake_discord, 0)
+        assert gateway.dropped, "the fake should have dropped the post's events"
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await lost.reply(timeout=2.0)
+
+
+# -- REST faults -----------------------------------------------------------------------------
+@pytest.mark.parametrize("is_global", [False, True], ids=["route-429", "global-429"])
+async def test_rate_limited_reply_is_retried_after_retry_after_and_sent_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, is_global: bool
+) -> None:
+    fake = fake_discord
+    async with start_bot(make_bot()):
+        fake.fail_next(
+            "POST", r"/channels/\d+/messages", status=429, retry_after=0.3, is_global=is_global
+        )
+        limited_post = await new_post(fake, 0)
+        reply = await limited_post.reply(timeout=5.0)
+        [limited] = fake.calls_matching(
+            "POST", rf"/channels/{limited_post.id}/messages", injected=True
+        )
+        assert limited.status == 429 and reply.time - limited.time >= 0.25  # honoured the wait
+        next_post = await new_post(fake, 1)
+        await next_post.reply()
+        await ask_works(fake)
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, limited_post.id)) == 1 == len(bot_posts(fake, next_post.id))
+
+
+async def test_rate_limited_interaction_callback_is_retried_in_time(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    fake = fake_discord
+    async with start_bot(make_bot()):
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=429, retry_after=0.2)
+        handle = await fake.send_slash_command("ask", {"question": QUESTIONS[1]})
+        body = await handle.response(timeout=3.0)
+        assert body["type"] == 4 and await handle.latency() < 3.0
+        assert len([c for c in handle.calls if c.route and "callback" in c.route]) == 1
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+async def test_server_error_on_reply_is_retried_and_sent_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, status: int
+) -> None:
+    # discord.py waits 1 s before retrying a 500/502/504: about a second per case.
+    fake = fake_discord
+    async with start_bot(make_bot()):
+        fake.fail_next("POST", r"/channels/\d+/messages", status=status)
+        post = await new_post(fake, 0)
+        reply = await post.reply(timeout=5.0)
+        assert reply.status == 200
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
+
+
+class _QuickRetries:
+    """What discord.http sees as `asyncio`, with its 1-7 s back-off after a 5xx cut to
+    10 ms: five failed attempts then take a moment instead of 16 s. Only waits change."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result: Any = None) -> Any:
+        await asyncio.sleep(min(delay, 0.01))
+        return result
+
+
+@pytest.mark.parametrize(
+    ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
+)
+async def test_reply_that_finally_fails_is_logged_and_the_next_post_answered(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    status: int,
+    times: int,
+) -> None:
+    fake = fake_discord
+    monkeypatch.setattr(discord.http, "asyncio", _QuickRetries())
+    async with start_bot(make_bot()):
+        fake.fail_next("POST", r"/channels/\d+/messages", status=status, times=times)
+        with caplog.at_level(logging.WARNING):
+            failed = await new_post(fake, 0)
+            await fake.wait_for_call(
+                "POST", rf"/channels/{failed.id}/messages", injected=True, count=times
+            )
+            await wait_until(
+                lambda: any(
+                    f"forum post {failed.id} failed" in r.getMessage() for r in caplog.records
+                )
+            )
+        assert failed.replies == []
+        # the cog is still working: the next post, a mention and /ask are answered
+        following = await new_post(fake, 1)
+        await following.reply()
+        await ask_works(fake)
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, following.id)) == 1
+
+
+@pytest.mark.parametrize("times", [1, 5], ids=["503-once", "503-five-times"])
+async def test_server_error_on_interaction_callback_is_retried_or_apologised(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    times: int,
+) -> None:
+    # Interaction callbacks go through discord.py's webhook adapter, which retries any 5xx.
+    fake = fake_discord
+    monkeypatch.setattr(discord.webhook.async_, "asyncio", _QuickRetries())
+    async with start_bot(make_bot()):
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=503, times=times)
+        with caplog.at_level(logging.ERROR):
+            handle = await fake.send_slash_command("ask", {"question": QUESTIONS[2]})
+            body = await handle.response(timeout=3.0)
+        if times == 1:
+            assert body["type"] == 4 and body["data"]["embeds"]
+        else:  # it finally failed: logged, and the user gets the short apology instead
+            assert body["data"]["flags"] & 64 and body["data"]["content"].startswith("Sorry")
+            assert any("/ask failed" in r.getMessage() for r in caplog.records)
+        await ask_works(fake)
+
+
+# -- restarts --------------------------------------------------------------------------------
+def _stores(kind: str, folder: Path) -> tuple[Store, Callable[[], Store]]:
+    """The first bot's store, and how the restarted bot gets its store."""
+    if kind == "same-store-object":
+        store: Store = MemoryStore()
+        return store, lambda: store
+    path = folder / "bot.db"
+    return SqliteStore(path), lambda: SqliteStore(path)  # a new process opens the file
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="durable answered-post store not wired yet: bot/cogs/answers.py dedupes with "
+    "the in-memory AnsweredPosts, not Store.claim_post, so a restarted bot answers again",
+)
+@pytest.mark.parametrize("kind", ["same-store-object", "sqlite-file-reopened"])
+async def test_restarted_bot_does_not_answer_a_post_again(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, kind: str
+) -> None:
+    fake = fake_discord
+    first_store, reopen = _stores(kind, tmp_path)
+    async with start_bot(make_bot(store=first_store)):
+        post = await new_post(fake, 0)
+        await post.reply()
+        await fake.idle()
+    await first_store.close()
+
+    second_store = reopen()
+    try:
+        async with start_bot(make_bot(store=second_store)):
+            # e.g. the events were delivered again, or the bot died before Discord saw its ack
+            await fake.dispatch("THREAD_CREATE", {**post.thread, "newly_created": True})
+            await fake.dispatch("MESSAGE_CREATE", post.starter)
+            fresh = await new_post(fake, 1)  # the new instance does answer new posts
+            await fresh.reply()
+            await fake.idle(quiet=0.2)
+            assert len(bot_posts(fake, fresh.id)) == 1
+            assert len(bot_posts(fake, post.id)) == 1, "answered again after the restart"
+    finally:
+        await second_store.close()
