@@ -14,13 +14,14 @@ from bot.storage.base import (
     hash_user,
 )
 from bot.storage.memory import MemoryStore
-from bot.storage.sqlite import SqliteStore
+from bot.storage.sqlite import CorruptDatabase, SqliteStore
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 __all__ = [
     "AskedQuestion",
+    "CorruptDatabase",
     "EntryStats",
     "GapGroup",
     "MemoryStore",

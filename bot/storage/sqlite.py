@@ -45,7 +45,7 @@ _CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 CLAIM_MIN_DAYS = 30
 
 
-class CorruptDatabase(Exception):
+class CorruptDatabase(StorageError):
     """The file is not a usable SQLite database."""
 
 
@@ -136,6 +136,10 @@ class SqliteStore:
                 )
                 db = await self._connect()
             try:
+                # Version first: a newer bot's database is refused without being touched.
+                self._check_version(await self._read_version(db))
+                await db.execute("PRAGMA journal_mode = WAL")
+                await db.execute("PRAGMA synchronous = FULL")
                 self._version = await self._migrate(db)
             except BaseException:
                 await db.close()
@@ -174,9 +178,6 @@ class SqliteStore:
             problems = [str(r[0]) for r in rows]
             if problems != ["ok"]:
                 raise CorruptDatabase("integrity check failed: " + "; ".join(problems[:3]))
-            if not self.read_only:
-                await db.execute("PRAGMA journal_mode = WAL")
-                await db.execute("PRAGMA synchronous = FULL")
             await db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
             await db.close()
@@ -208,7 +209,6 @@ class SqliteStore:
 
     async def _migrate(self, db: aiosqlite.Connection) -> int:
         """Apply every pending step, each in its own transaction; returns the version."""
-        self._check_version(await self._read_version(db))
         for migration in MIGRATIONS:
             await db.execute("BEGIN IMMEDIATE")
             try:
