@@ -1,12 +1,22 @@
-"""`rollover-bot faq`: validate and list the FAQ files."""
+"""`rollover-bot faq`: validate and list the FAQ files; gaps and stats from the database."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
 
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
+from bot.cli.errors import CliError
+from bot.storage import CorruptDatabase, EntryStats, GapGroup, SqliteStore, StorageError
 from knowledge.loader import read_entries
+
+T = TypeVar("T")
+EXAMPLE_WIDTH = 72
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +31,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print a JSON object")
     add_faq_dir(listing)
     listing.set_defaults(handler=handle_list)
+
+    gaps = faq_sub.add_parser(
+        "gaps", help="most frequent questions the bot could not answer, near-duplicates grouped"
+    )
+    gaps.add_argument("--days", type=positive_int, metavar="N", help="only the last N days")
+    gaps.add_argument(
+        "--limit", type=positive_int, default=10, metavar="N", help="at most N groups (10)"
+    )
+    gaps.add_argument("--json", action="store_true", help="print a JSON object")
+    add_db(gaps)
+    gaps.set_defaults(handler=handle_gaps)
+
+    stats = faq_sub.add_parser("stats", help="per entry: times served and votes, worst first")
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    add_db(stats)
+    stats.set_defaults(handler=handle_stats)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:40]!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="the bot's SQLite database (default: the database.path setting)",
+    )
 
 
 def handle_validate(args: argparse.Namespace) -> int:
@@ -43,4 +88,112 @@ def handle_list(args: argparse.Namespace) -> int:
         width = max((len(r["id"]) for r in rows), default=0)
         for row in rows:
             print(f"{row['id']:<{width}}  {row['title']}")
+    return 0
+
+
+# -- reports from the database ------------------------------------------------------------
+def database_path(args: argparse.Namespace) -> Path:
+    # With --db, broken settings do not stop a moderator from reading the reports.
+    return args.db if args.db is not None else settings().database.path
+
+
+def read_report(path: Path, report: Callable[[SqliteStore], Awaitable[T]]) -> T:
+    """Run one report on the database opened read-only: never created, migrated or moved
+    aside from here, so it is safe while the bot runs."""
+
+    async def run() -> T:
+        async with SqliteStore(path, read_only=True) as store:
+            return await report(store)
+
+    try:
+        return asyncio.run(run())
+    except CorruptDatabase as exc:
+        raise CliError(
+            f"the database {path} is damaged ({exc}); the bot moves it aside and starts a "
+            "fresh one when it next starts"
+        ) from None
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        raise CliError(f"cannot read the database {path}: {exc}") from None
+
+
+def no_data(args: argparse.Namespace, path: Path, key: str, **extra: object) -> int:
+    if args.json:
+        print(json.dumps({"database": str(path), "found": False, **extra, key: []}))
+    else:
+        print(f"no data yet: there is no database at {path} (the bot creates it when it starts)")
+    return 0
+
+
+def one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def gap_json(group: GapGroup) -> dict[str, object]:
+    return {
+        "count": group.count,
+        "example": group.example,
+        "best_id": group.best_id,
+        "best_score": round(group.best_score, 1),
+        "last_seen": group.last_seen.isoformat(),
+    }
+
+
+def handle_gaps(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if not path.exists():
+        return no_data(args, path, "groups", days=args.days)
+    groups = read_report(path, lambda store: store.gaps(args.days, limit=args.limit))
+    if args.json:
+        rows = [gap_json(g) for g in groups]
+        print(json.dumps({"database": str(path), "found": True, "days": args.days, "groups": rows}))
+        return 0
+    window = f" in the last {args.days} days" if args.days else ""
+    if not groups:
+        print(f"No unanswered questions recorded{window}.")
+        return 0
+    closest = [f"{g.best_id} ({g.best_score:.0f})" if g.best_id else "-" for g in groups]
+    width = max(len("CLOSEST ENTRY"), *(len(c) for c in closest))
+    print(f"Most frequent unanswered questions{window} ({path}):")
+    print(f"{'COUNT':>5}  {'LAST SEEN (UTC)':<16}  {'CLOSEST ENTRY':<{width}}  EXAMPLE")
+    for group, near in zip(groups, closest, strict=True):
+        seen = group.last_seen.strftime("%Y-%m-%d %H:%M")
+        example = one_line(group.example, EXAMPLE_WIDTH)
+        print(f"{group.count:>5}  {seen:<16}  {near:<{width}}  {example}")
+    print("Add a phrasing with '/faq-admin alias', or write a new entry.")
+    return 0
+
+
+def ratio_text(row: EntryStats) -> str | None:
+    # cli.md: ratios are strings in JSON.
+    return None if row.helpful_ratio is None else f"{row.helpful_ratio:.3f}"
+
+
+def handle_stats(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if not path.exists():
+        return no_data(args, path, "entries")
+    rows = read_report(path, lambda store: store.stats())
+    if args.json:
+        entries = [
+            {
+                "entry_id": r.entry_id,
+                "served": r.served,
+                "helpful": r.helpful,
+                "not_helpful": r.not_helpful,
+                "helpful_ratio": ratio_text(r),
+            }
+            for r in rows
+        ]
+        print(json.dumps({"database": str(path), "found": True, "entries": entries}))
+        return 0
+    if not rows:
+        print("No answers served or voted on yet.")
+        return 0
+    width = max(len("ENTRY"), *(len(r.entry_id) for r in rows))
+    print(f"FAQ usage and feedback, worst first ({path}):")
+    print(f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  RATIO")
+    for r in rows:
+        ratio = "no votes" if r.helpful_ratio is None else f"{r.helpful_ratio:.0%}"
+        print(f"{r.entry_id:<{width}}  {r.served:>6}  {r.helpful:>7}  {r.not_helpful:>11}  {ratio}")
     return 0
