@@ -1,0 +1,606 @@
+"""Storage against real SQLite files (no mocks), and MemoryStore held to the same behaviour.
+
+Covers: migration from an empty file and from schema v1, a newer schema refused, retention,
+one vote per user per answer, durable post claims, hostile text stored verbatim, concurrent
+writers, corrupt files moved aside, a kill -9 mid-write, gap grouping, stats ordering and
+the `rollover-bot faq gaps|stats` command line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.cli import main
+from bot.settings import load_settings
+from bot.storage import (
+    AskedQuestion,
+    MemoryStore,
+    SqliteStore,
+    StorageError,
+    Store,
+    open_store,
+)
+from bot.storage.reports import group_gaps
+from bot.storage.schema import CURRENT_VERSION
+from bot.store import AskedQuestion as LegacyAskedQuestion
+from bot.store import MemoryStore as LegacyMemoryStore
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = dt.datetime.now(dt.UTC)
+
+# The schema as version 1 shipped it, written out here on purpose: the migration test must
+# not change when the current code's migrations do.
+V1_SCHEMA = """
+CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY, text TEXT NOT NULL, channel_id INTEGER, best_id TEXT,
+    best_score REAL NOT NULL, answered INTEGER NOT NULL CHECK (answered IN (0, 1)),
+    asked_at TEXT NOT NULL
+);
+CREATE TABLE served (entry_id TEXT PRIMARY KEY, count INTEGER NOT NULL CHECK (count >= 0));
+CREATE TABLE votes (
+    entry_id TEXT NOT NULL, message_id INTEGER NOT NULL, user_hash TEXT NOT NULL,
+    helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)), voted_at TEXT NOT NULL,
+    PRIMARY KEY (entry_id, message_id, user_hash)
+);
+INSERT INTO schema_version VALUES (1, '2026-01-01T00:00:00.000000+00:00');
+"""
+
+HOSTILE_TEXTS = [
+    "'; DROP TABLE questions; --",
+    "Robert'); DROP TABLE votes;--",
+    '" OR 1=1 --',
+    "1; DELETE FROM served WHERE 1=1",
+    "?, ?, ?); INSERT INTO claimed_posts VALUES (1, 'x'",
+    "100% of my _after-tax_ \\ money",
+    "nul\x00inside",
+    "zero\u200bwidth and \u202eright-to-left",
+    "𝟏𝟎𝟎𝟎 unicode digits 🚀",
+    "@everyone <@&123> **bold**",
+]
+
+
+def question(
+    text: str,
+    *,
+    days_ago: float = 0,
+    answered: bool = False,
+    best_id: str | None = None,
+    score: float = 20.0,
+) -> AskedQuestion:
+    return AskedQuestion(
+        text=text,
+        channel_id=42,
+        best_id=best_id,
+        best_score=score,
+        answered=answered,
+        when=NOW - dt.timedelta(days=days_ago),
+    )
+
+
+def leftovers(folder: Path, pattern: str = "*.corrupt-*") -> list[Path]:
+    return sorted(folder.glob(pattern))
+
+
+def raw(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Read the file directly with the standard library, bypassing the store."""
+    with sqlite3.connect(path) as db:
+        return db.execute(sql, params).fetchall()
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Store]:
+    made: Store = MemoryStore() if request.param == "memory" else SqliteStore(tmp_path / "bot.db")
+    await made.open()
+    yield made
+    await made.close()
+
+
+def test_old_imports_still_work() -> None:
+    assert LegacyAskedQuestion is AskedQuestion and LegacyMemoryStore is MemoryStore
+
+
+# -- schema and migrations ------------------------------------------------------------------
+async def test_creates_schema_in_new_folder(tmp_path: Path) -> None:
+    path = tmp_path / "not" / "yet" / "there.db"
+    async with SqliteStore(path) as db:
+        await db.record_served("x")
+    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    tables = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"questions", "served", "votes", "claimed_posts", "schema_version"} <= tables
+    assert raw(path, "PRAGMA journal_mode") == [("wal",)]
+
+
+async def test_empty_existing_file_is_migrated_not_moved(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    path.touch()
+    async with SqliteStore(path) as db:
+        assert await db.claim_post(1)
+    assert leftovers(tmp_path) == []
+    assert raw(path, "SELECT MAX(version) FROM schema_version") == [(CURRENT_VERSION,)]
+
+
+async def test_migrates_from_schema_v1_keeping_data(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(V1_SCHEMA)
+        db.execute(
+            "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at)"
+            " VALUES ('how do I roll over after-tax money', 7, 'split', 31.5, 0, ?)",
+            ((NOW - dt.timedelta(days=1)).isoformat(timespec="microseconds"),),
+        )
+        db.execute("INSERT INTO served VALUES ('split', 4)")
+        db.execute("INSERT INTO votes VALUES ('split', 99, 'u1', 0, '2026-01-01')")
+    db.close()
+
+    async with SqliteStore(path) as store:
+        [gap] = await store.gaps(None)
+        assert (gap.count, gap.example, gap.best_id, gap.best_score) == (
+            1,
+            "how do I roll over after-tax money",
+            "split",
+            31.5,
+        )
+        [row] = await store.stats()
+        assert (row.entry_id, row.served, row.helpful, row.not_helpful) == ("split", 4, 0, 1)
+        assert await store.claim_post(5)  # the v2 table exists now
+
+    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    indexes = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "questions_by_time" in indexes
+
+
+async def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(V1_SCHEMA)
+        db.execute("INSERT INTO schema_version VALUES (99, 'later')")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="schema version 99"):
+        await SqliteStore(path).open()
+    assert path.read_bytes() == before
+    assert leftovers(tmp_path) == []
+
+
+def test_open_store_follows_settings(tmp_path: Path) -> None:
+    cfg = load_settings(database={"path": tmp_path / "x.db", "retention_days": 7})
+    made = open_store(cfg)
+    assert isinstance(made, SqliteStore)
+    assert (made.path, made.retention_days) == (tmp_path / "x.db", 7)
+    assert load_settings().database.path == Path("data/rollover-bot.db")
+    with pytest.raises(ValueError, match=r"database\.retention_days"):
+        load_settings(database={"retention_days": 0})
+
+
+# -- behaviour shared by both stores ----------------------------------------------------
+async def test_retention_purge(store: Store) -> None:
+    for text, age in [("old one", 100), ("older one", 400), ("recent", 10), ("today", 0)]:
+        await store.record_question(question(text, days_ago=age))
+    assert await store.purge(90) == 2
+    assert await store.purge(90) == 0
+    assert sorted(g.example for g in await store.gaps(None)) == ["recent", "today"]
+
+
+async def test_retention_applied_when_opening(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as db:
+        await db.record_question(question("ancient question", days_ago=200))
+        await db.record_question(question("fresh question"))
+    async with SqliteStore(path, retention_days=90):
+        pass
+    assert raw(path, "SELECT text FROM questions") == [("fresh question",)]
+
+
+async def test_one_vote_per_user_per_answer(store: Store) -> None:
+    await store.record_served("split")
+    await store.record_vote("split", 1000, "alice", True)
+    await store.record_vote("split", 1000, "alice", False)  # changed her mind
+    await store.record_vote("split", 1000, "alice", False)  # and clicked again
+    [row] = await store.stats()
+    assert (row.helpful, row.not_helpful, row.helpful_ratio) == (0, 1, 0.0)
+
+    await store.record_vote("split", 1000, "bob", True)  # another user
+    await store.record_vote("split", 2000, "alice", True)  # another answer message
+    [row] = await store.stats()
+    assert (row.helpful, row.not_helpful) == (2, 1)
+    if isinstance(store, SqliteStore):
+        assert raw(store.path, "SELECT COUNT(*) FROM votes") == [(3,)]
+
+
+async def test_claim_post_true_exactly_once_even_when_raced(store: Store) -> None:
+    assert await store.claim_post(123)
+    assert not await store.claim_post(123)
+    results = await asyncio.gather(*(store.claim_post(456) for _ in range(50)))
+    assert results.count(True) == 1
+
+
+async def test_claim_post_survives_restart(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as first:
+        assert await first.claim_post(777)
+    async with SqliteStore(path) as second:  # a new process, as after a restart
+        assert not await second.claim_post(777)
+        assert await second.claim_post(778)
+
+
+async def test_store_used_before_open_opens_itself(tmp_path: Path) -> None:
+    lazy = SqliteStore(tmp_path / "lazy.db")
+    try:
+        assert await lazy.claim_post(1)
+    finally:
+        await lazy.close()
+
+
+async def test_hostile_text_stored_and_read_back_verbatim(store: Store) -> None:
+    for i, text in enumerate(HOSTILE_TEXTS):
+        await store.record_question(question(text, days_ago=i / 1000))
+        await store.record_served(text)  # ids and hashes are parameters too
+        await store.record_vote(text, i, text, True)
+    examples = {g.example for g in await store.gaps(None, limit=100)}
+    assert examples <= set(HOSTILE_TEXTS)
+    assert {r.entry_id for r in await store.stats()} == set(HOSTILE_TEXTS)
+    if isinstance(store, SqliteStore):
+        assert [r[0] for r in raw(store.path, "SELECT text FROM questions ORDER BY id")] == (
+            HOSTILE_TEXTS
+        )
+
+
+async def test_lone_surrogate_is_stored_not_fatal(tmp_path: Path) -> None:
+    async with SqliteStore(tmp_path / "bot.db") as db:
+        await db.record_question(question("bad \ud800 text"))
+        [gap] = await db.gaps(None)
+    assert gap.example == "bad ? text"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text_round_trips(text: str) -> None:
+    async def scenario(path: Path) -> list[tuple[object, ...]]:
+        async with SqliteStore(path) as db:
+            await db.record_question(question(text))
+        return raw(path, "SELECT text FROM questions")
+
+    with tempfile.TemporaryDirectory() as folder:
+        assert asyncio.run(scenario(Path(folder) / "bot.db")) == [(text,)]
+
+
+async def test_concurrent_writes_from_many_tasks(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    # Two stores on one file (two connections, like two processes) plus many tasks each.
+    async with SqliteStore(path) as a, SqliteStore(path) as b:
+
+        async def work(i: int) -> bool:
+            target = a if i % 2 else b
+            await target.record_question(question(f"question number {i}", best_id="x"))
+            await target.record_served(f"entry-{i % 5}")
+            await target.record_vote(f"entry-{i % 5}", i, f"user-{i}", i % 3 != 0)
+            return await target.claim_post(i % 50)
+
+        claims = await asyncio.gather(*(work(i) for i in range(200)))
+        stats = await a.stats()
+    assert claims.count(True) == 50
+    assert raw(path, "SELECT COUNT(*) FROM questions") == [(200,)]
+    assert sorted((r.entry_id, r.served) for r in stats) == [(f"entry-{k}", 40) for k in range(5)]
+    assert sum(r.helpful + r.not_helpful for r in stats) == 200
+    assert raw(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+# -- corrupt files ----------------------------------------------------------------------
+def _real_database(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT)")
+        db.execute("CREATE INDEX ti ON t (x)")
+        db.executemany("INSERT INTO t (x) VALUES (?)", [(f"row {i} " * 5,) for i in range(2000)])
+    db.close()
+
+
+def _overwrite(path: Path, offset: int, data: bytes) -> None:
+    with path.open("r+b") as f:
+        f.seek(offset)
+        f.write(data)
+
+
+def _not_sqlite(path: Path) -> None:
+    path.write_bytes(b"this is not a database\n" * 200)
+
+
+def _malformed(path: Path) -> None:
+    _real_database(path)
+    _overwrite(path, 4096 * 3, b"\xff" * 4096)  # SQLite refuses it: "disk image malformed"
+
+
+def _fails_integrity_check(path: Path) -> None:
+    _real_database(path)
+    _overwrite(path, 4096 * 20 + 200, b"\x00" * 50)  # readable, but integrity_check fails
+
+
+@pytest.mark.parametrize("damage", [_not_sqlite, _malformed, _fails_integrity_check])
+async def test_corrupt_file_is_moved_aside_and_replaced(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: Callable[[Path], None]
+) -> None:
+    path = tmp_path / "bot.db"
+    damage(path)
+    (tmp_path / "bot.db-wal").write_bytes(b"stale wal of the damaged file")
+    damaged = path.read_bytes()
+
+    with caplog.at_level(logging.WARNING, logger="bot.storage.sqlite"):
+        async with SqliteStore(path) as db:
+            assert await db.claim_post(1)
+            await db.record_question(question("works again"))
+            assert [g.example for g in await db.gaps(None)] == ["works again"]
+
+    [aside] = [p for p in leftovers(tmp_path, "bot.db.corrupt-*") if not p.name.endswith("-wal")]
+    if damage is _not_sqlite:  # SQLite never opened it: the bytes are exactly as they were
+        assert aside.read_bytes() == damaged
+    # The stale WAL went with the damaged file (SQLite may have consumed it while checking):
+    # never replayed into the fresh database.
+    wal_aside = aside.with_name(aside.name + "-wal")
+    assert not wal_aside.exists() or wal_aside.read_bytes() == b"stale wal of the damaged file"
+    assert any("corrupt" in r.getMessage() and aside.name in r.getMessage() for r in caplog.records)
+    assert raw(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+async def test_second_corruption_gets_its_own_name(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    for _ in range(2):
+        _not_sqlite(path)
+        store = SqliteStore(path)
+        await store.open()
+        await store.close()
+    assert len(leftovers(tmp_path, "bot.db.corrupt-*")) == 2
+
+
+# -- killed mid-write -------------------------------------------------------------------
+WRITER = """
+import asyncio, datetime as dt, sys
+from bot.storage import AskedQuestion, SqliteStore
+
+async def main() -> None:
+    store = SqliteStore(sys.argv[1])
+    await store.open()
+    i = 0
+    while True:
+        when = dt.datetime.now(dt.UTC)
+        await store.record_question(AskedQuestion(f"question {i} " * 20, 1, None, 0.0, False, when))
+        await store.claim_post(i)
+        print(i, flush=True)  # both writes above are committed
+        i += 1
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_9_mid_write_loses_nothing_committed(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    last = -1
+    deadline = time.monotonic() + 60
+    try:
+        assert proc.stdout is not None
+        while last < 150:
+            line = proc.stdout.readline()
+            assert line, f"writer died early: {proc.stderr.read() if proc.stderr else ''}"
+            last = int(line)
+            assert time.monotonic() < deadline, "writer too slow"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)  # mid-way through its next transaction
+        proc.wait(timeout=10)
+        if proc.stdout:
+            proc.stdout.close()
+        if proc.stderr:
+            proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+
+    assert raw(path, "PRAGMA integrity_check") == [("ok",)]
+    texts = {r[0] for r in raw(path, "SELECT text FROM questions")}
+    assert all(f"question {i} " * 20 in texts for i in range(last + 1))
+    claimed = {r[0] for r in raw(path, "SELECT thread_id FROM claimed_posts")}
+    assert set(range(last + 1)) <= claimed
+
+    async def reopen() -> bool:
+        async with SqliteStore(path) as db:
+            return await db.claim_post(last)
+
+    assert asyncio.run(reopen()) is False
+    assert leftovers(tmp_path) == []
+
+
+# -- reports ----------------------------------------------------------------------------
+GAP_QUESTIONS = [
+    question("How do I roll over after-tax money to a Roth IRA?", days_ago=3, best_id="split"),
+    question("how do i rollover after tax money to roth ira", days_ago=2, best_id="split"),
+    question("How do I roll over my after-tax money to a Roth IRA??", days_ago=1, best_id="x"),
+    question("what is the pro rata rule for a backdoor roth", days_ago=5, best_id="prorata"),
+    question("What's the pro-rata rule for backdoor Roth?", days_ago=4, best_id="prorata"),
+    question("roth", days_ago=0.5),
+    question("How do I roll over after-tax money to a Roth IRA?", answered=True),
+    question("can my cat file form 8606", days_ago=40, best_id="form8606", score=12),
+]
+
+
+async def test_gaps_group_near_duplicates(store: Store) -> None:
+    for q in GAP_QUESTIONS:
+        await store.record_question(q)
+    groups = await store.gaps(None)
+    assert [g.count for g in groups] == [3, 2, 1, 1]
+    rollover, prorata = groups[0], groups[1]
+    assert rollover.example == "How do I roll over my after-tax money to a Roth IRA??"
+    assert rollover.best_id == "split"  # most of the group came closest to it
+    assert rollover.last_seen == GAP_QUESTIONS[2].when
+    assert prorata.best_id == "prorata"
+    # "roth" is a subset of the others' words but far shorter: its own group.
+    assert groups[2].example == "roth"
+
+    recent = await store.gaps(30)
+    assert [g.count for g in recent] == [3, 2, 1]
+    assert all(g.example != "can my cat file form 8606" for g in recent)
+    assert len(await store.gaps(None, limit=2)) == 2
+
+
+def test_gap_grouping_is_deterministic_and_pure() -> None:
+    assert group_gaps(GAP_QUESTIONS) == group_gaps(list(reversed(GAP_QUESTIONS)))
+    assert group_gaps([]) == []
+
+
+async def test_stats_worst_first(store: Store) -> None:
+    plan = {  # entry: (served, helpful votes, not helpful votes)
+        "a": (10, 1, 3),
+        "b": (5, 1, 1),
+        "c": (20, 1, 3),
+        "d": (50, 0, 0),
+        "e": (1, 0, 0),
+        "f": (0, 0, 2),  # voted on, never counted as served
+    }
+    for entry, (served, up, down) in plan.items():
+        for _ in range(served):
+            await store.record_served(entry)
+        for k in range(up + down):
+            await store.record_vote(entry, 1, f"user-{k}", k < up)
+    rows = await store.stats()
+    assert [r.entry_id for r in rows] == ["f", "c", "a", "b", "d", "e"]
+    c = rows[1]
+    assert (c.served, c.helpful, c.not_helpful, c.helpful_ratio) == (20, 1, 3, 0.25)
+    assert rows[-1].helpful_ratio is None
+
+
+async def test_memory_and_sqlite_agree(tmp_path: Path) -> None:
+    memory = MemoryStore()
+    async with SqliteStore(tmp_path / "bot.db") as sqlite_store:
+        for target in (memory, sqlite_store):
+            for q in GAP_QUESTIONS:
+                await target.record_question(q)
+            for i, entry in enumerate(["split", "split", "prorata", "x"]):
+                await target.record_served(entry)
+                await target.record_vote(entry, i, "u", i % 2 == 0)
+            await target.purge(30)
+        assert await memory.gaps(None) == await sqlite_store.gaps(None)
+        assert await memory.gaps(2) == await sqlite_store.gaps(2)
+        assert await memory.stats() == await sqlite_store.stats()
+
+
+# -- command line -----------------------------------------------------------------------
+def populate(path: Path) -> None:
+    async def fill() -> None:
+        async with SqliteStore(path) as db:
+            for q in GAP_QUESTIONS:
+                await db.record_question(q)
+            for entry in ["split", "split", "prorata"]:
+                await db.record_served(entry)
+            await db.record_vote("split", 1, "u1", True)
+            await db.record_vote("split", 1, "u2", False)
+            await db.record_vote("split", 2, "u1", False)
+
+    asyncio.run(fill())
+
+
+def test_cli_gaps_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bot.db"
+    populate(path)
+    assert main(["faq", "gaps", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "COUNT" in out and "EXAMPLE" in out
+    assert "    3  " in out and "split (20)" in out
+    assert "How do I roll over my after-tax money to a Roth IRA??" in out
+
+    assert main(["faq", "gaps", "--db", str(path), "--days", "30", "--limit", "2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["found"] is True and data["days"] == 30
+    assert [g["count"] for g in data["groups"]] == [3, 2]
+    assert set(data["groups"][0]) == {"count", "example", "best_id", "best_score", "last_seen"}
+    assert dt.datetime.fromisoformat(data["groups"][0]["last_seen"]).tzinfo is not None
+
+
+def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bot.db"
+    populate(path)
+    assert main(["faq", "stats", "--db", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["ENTRY", "SERVED", "HELPFUL", "NOT", "HELPFUL", "RATIO"]
+    assert lines[2].split() == ["split", "2", "1", "2", "33%"]
+    assert lines[3].split() == ["prorata", "1", "0", "0", "no", "votes"]
+
+    assert main(["faq", "stats", "--db", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["entries"][0] == {
+        "entry_id": "split",
+        "served": 2,
+        "helpful": 1,
+        "not_helpful": 2,
+        "helpful_ratio": "0.333",
+    }
+    assert data["entries"][1]["helpful_ratio"] is None
+
+
+def test_cli_reads_database_path_from_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "from-settings.db"
+    populate(path)
+    monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(path))
+    assert main(["faq", "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["database"] == str(path)
+
+
+@pytest.mark.parametrize("command", ["gaps", "stats"])
+def test_cli_missing_database_says_no_data_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = tmp_path / "nothing-here.db"
+    assert main(["faq", command, "--db", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "no data yet" in captured.out and "Traceback" not in captured.err
+    assert main(["faq", command, "--db", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["found"] is False
+    assert not path.exists()  # reading reports never creates the database
+
+
+def test_cli_corrupt_database_is_an_error_line_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bot.db"
+    _not_sqlite(path)
+    assert main(["faq", "gaps", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "damaged" in err and "Traceback" not in err
+    assert leftovers(tmp_path) == []  # only the bot moves files aside
+
+
+def test_cli_rejects_bad_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "gaps", "--db", str(tmp_path / "x.db"), "--days", "0"]) == 2
+    assert "--days" in capsys.readouterr().err
+
+
+async def test_cli_reads_while_the_bot_writes(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as bot_store:
+        await bot_store.record_served("split")
+        async with SqliteStore(path, read_only=True) as reader:
+            await bot_store.record_served("split")  # the bot keeps writing meanwhile
+            [row] = await reader.stats()
+            assert row.served == 2
+            with pytest.raises(StorageError, match="read-only"):
+                await reader.record_served("split")
