@@ -27,6 +27,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.calculators",
     "bot.cogs.faq_admin",
     "bot.cogs.faq_watch",
+    "bot.cogs.housekeeping",
 )
 
 
@@ -89,6 +90,7 @@ class RolloverBot(commands.Bot):
             return ReloadResult(True, diff=diff)
 
     async def setup_hook(self) -> None:
+        await self.store.open()  # create or migrate the database before anything records
         for name in self._extension_names:
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -97,6 +99,10 @@ class RolloverBot(commands.Bot):
             len(self._extension_names),
             ", ".join(sorted(c.name for c in self.tree.get_commands())),
         )
+
+    async def close(self) -> None:
+        await super().close()
+        await self.store.close()
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: mentions and forum posts are handled by the answers cog."""

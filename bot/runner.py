@@ -9,6 +9,7 @@ import discord
 
 from bot.app import create_bot
 from bot.settings import Settings
+from bot.storage import StorageError, open_store
 from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def token_of(settings: Settings) -> str:
 
 async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:
     token = token_of(settings)
-    bot = create_bot(settings, knowledge, **bot_options)
+    bot = create_bot(settings, knowledge, open_store(settings), **bot_options)
     try:
         async with bot:
             await bot.start(token)
@@ -58,6 +59,8 @@ async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: objec
         raise StartupError(INTENT_HELP) from None
     except discord.LoginFailure:
         raise StartupError(LOGIN_HELP) from None
+    except StorageError as exc:
+        raise StartupError(f"the database {settings.database.path} cannot be used: {exc}") from None
 
 
 async def sync(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +23,9 @@ def kb() -> KnowledgeBase:
 
 
 @pytest.fixture
-def make_settings(fake_discord: Any) -> Callable[..., Settings]:
-    """Settings watching the fake world's forum, overridable per test."""
+def make_settings(fake_discord: Any, tmp_path: Path) -> Callable[..., Settings]:
+    """Settings watching the fake world's forum, with the database in tmp_path,
+    overridable per test."""
 
     def build(**overrides: Any) -> Settings:
         """Keyword arguments naming a top-level setting set it; the rest go to [discord]."""
@@ -38,6 +40,7 @@ def make_settings(fake_discord: Any) -> Callable[..., Settings]:
             "guild_ids": [int(world.guild.id)],
             "moderator_role_ids": [int(world.moderator_role.id)],
         } | {k: v for k, v in overrides.items() if k not in top}
+        top.setdefault("database", {"path": tmp_path / "rollover-bot.db"})
         return load_settings(discord=discord, **top)
 
     return build

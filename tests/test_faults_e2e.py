@@ -121,12 +121,6 @@ async def test_gateway_fault_keeps_answering_and_answers_each_post_once(
         assert not reply_problems(fake, start)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/cogs/answers.py has no catch-up: a post created while the gateway session "
-    "is invalid (op 9, not resumable) is dropped by Discord, and after the new READY "
-    "nothing looks for unanswered posts (e.g. GET /guilds/{id}/threads/active)",
-)
 async def test_post_created_while_the_session_was_invalid_is_answered_after_ready(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
@@ -273,11 +267,6 @@ def _stores(kind: str, folder: Path) -> tuple[Store, Callable[[], Store]]:
     return SqliteStore(path), lambda: SqliteStore(path)  # a new process opens the file
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="durable answered-post store not wired yet: bot/cogs/answers.py dedupes with "
-    "the in-memory AnsweredPosts, not Store.claim_post, so a restarted bot answers again",
-)
 @pytest.mark.parametrize("kind", ["same-store-object", "sqlite-file-reopened"])
 async def test_restarted_bot_does_not_answer_a_post_again(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, kind: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import OrderedDict
 
@@ -14,6 +15,8 @@ from bot.limits import PerUserWindows, SlidingWindow
 
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
+#: How far back a reconnect looks for forum posts it may have missed.
+CATCH_UP_WINDOW = dt.timedelta(hours=1)
 
 
 class AnsweredPosts:
@@ -51,6 +54,31 @@ class Answers(commands.Cog):
         return thread.parent_id in self.bot.settings.discord.forum_channel_ids
 
     @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """After (re)connecting, answer recent posts whose events never reached us: posts
+        made while the bot was down, or during a session Discord could not resume."""
+        cutoff = discord.utils.utcnow() - CATCH_UP_WINDOW
+        for guild in list(self.bot.guilds):
+            try:
+                threads = await guild.active_threads()
+            except discord.HTTPException:
+                log.warning("could not list active threads in guild %s for catch-up", guild.id)
+                continue
+            for thread in threads:
+                if (
+                    not self._is_watched_forum(thread)
+                    or self.posts.seen(thread.id)
+                    or thread.created_at is None
+                    or thread.created_at < cutoff
+                ):
+                    continue
+                try:
+                    starter = thread.starter_message or await thread.fetch_message(thread.id)
+                except discord.HTTPException:
+                    continue  # starter deleted: nothing to answer
+                await self.answer_post(thread, starter)
+
+    @commands.Cog.listener()
     async def on_thread_create(self, thread: discord.Thread) -> None:
         if not self._is_watched_forum(thread) or self.posts.seen(thread.id):
             return
@@ -80,8 +108,16 @@ class Answers(commands.Cog):
     async def answer_post(self, thread: discord.Thread, starter: discord.Message) -> None:
         if starter.author.bot:
             return
+        # The in-memory claim settles races inside this process at once (no await between
+        # check and mark); the store's claim survives restarts and RESUME replays.
         if not self.posts.claim(thread.id):
             return
+        try:
+            if not await self.bot.store.claim_post(thread.id):
+                return
+        except Exception:
+            # Better a rare duplicate after a restart than a silently dropped question.
+            log.exception("could not record forum post %s as answered; answering anyway", thread.id)
         try:
             await self._post_answer(thread, starter)
         except discord.HTTPException:
