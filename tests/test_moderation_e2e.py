@@ -224,3 +224,38 @@ async def test_watcher_reloads_after_a_file_edit(
         path.write_text("---\nid: [\n---\n")
         await asyncio.sleep(1.5)
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
+
+
+async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
+) -> None:
+    from bot.storage import SqliteStore
+
+    world = fake_discord.world
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store)):
+        for question in (
+            "is my hsa deductible",
+            "is my HSA deductible?",
+            "tax question about my ira",
+        ):
+            await (await fake_discord.send_slash_command("ask", {"question": question})).response()
+        answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        await answered.response()
+        entry = "split-earnings-to-traditional-ira"
+        for user, vote in ((world.asker, "down"), (world.owner, "down"), (world.newcomer, "up")):
+            click = await fake_discord.click_button(answered, f"rb:vote:{entry}:{vote}", user=user)
+            await click.response()
+
+        gaps = await admin(fake_discord, "gaps", {"days": 7})
+        text = gaps["data"]["embeds"][0]["description"]
+        assert "**2×**" in text and "hsa" in text.lower()
+        stats = await admin(fake_discord, "stats")
+        lines = stats["data"]["embeds"][0]["description"].splitlines()
+        [row] = [line for line in lines if entry in line]
+        assert "served 1" in row and "👍 1 👎 2" in row and "33% helpful" in row
+    # the same reports from the command line, straight from the database file
+    from bot.cli import main
+
+    args = ["faq", "gaps", "--db", str(tmp_path / "bot.db"), "--json"]
+    assert await asyncio.to_thread(main, args) == 0
