@@ -40,14 +40,13 @@ CHOICE_TEXT = 100
 SELECT_OPTIONS = 25
 SELECT_TEXT = 100
 
-#: Routes on which the bot sends something people read.
+#: Routes on which the bot sends something people read (as the fake names them).
 MESSAGE_ROUTES = (
     "POST /channels/{channel_id}/messages",
-    "POST /interactions/{interaction_id}/{token}/callback",
-    "POST /webhooks/{application_id}/{token}",
-    "PATCH /webhooks/{application_id}/{token}/messages/@original",
-    "PATCH /webhooks/{application_id}/{token}/messages/{message_id}",
     "PATCH /channels/{channel_id}/messages/{message_id}",
+    "POST /interactions/{interaction_id}/{token}/callback",
+    "POST /webhooks/{app_id}/{token}",
+    "PATCH /webhooks/{app_id}/{token}/messages/{message_id}",
 )
 
 
@@ -154,19 +153,27 @@ def text_of(body: Any) -> str:
     return "\n".join(parts)
 
 
-#: Characters that change how Discord renders text (markdown, mentions, masked links).
-FORMATTING = re.compile(r"[*_~|`>\[\]#<@]")
+#: What Discord renders specially in message text: markdown, mentions, masked links,
+#: channel links, timestamps and custom emoji.
+RENDERED = re.compile(
+    r"\*[^*\s][^*]*\*|__.+?__|_[^_\s][^_]*_|~~.+?~~|\|\|.+?\|\||`[^`]+`|```"
+    r"|\[[^\]]*\]\([^)]*\)|<@[!&]?\d+>|@everyone|@here|<#\d+>|<t:-?\d+(?::[tTdDfFR])?>"
+    r"|<a?:\w+:\d+>|^(?:>{1,3} |#{1,3} |-# )",
+    re.MULTILINE | re.DOTALL,
+)
+#: A backslash escape: the next character is shown as is.
+ESCAPED = re.compile(r"\\[^\w\s]")
 
 
 def echoed_raw(reply_text: str, user_text: str, *, min_len: int = 4) -> str | None:
-    """A piece of `user_text` with formatting characters that appears unescaped in the
-    reply (so Discord would render it), or None. Escaped text has backslashes inserted and
-    does not match; text without formatting characters is harmless when echoed."""
-    candidates = [user_text, *re.split(r"\s+", user_text)]
-    for piece in candidates:
-        piece = piece.strip("'\"")
-        if len(piece) >= min_len and FORMATTING.search(piece) and piece in reply_text:
-            return piece
+    """Markup that Discord would render in the reply (markdown, a mention, a masked
+    link...) and that came from `user_text`, or None. Escaped characters (a backslash
+    before them) and mentions broken by a zero-width space do not render: that is how the
+    bot neutralises what it echoes. Line-start markup counts only at the start of a line."""
+    shown = ESCAPED.sub("\x00", reply_text)
+    for match in RENDERED.finditer(shown):
+        if len(match.group()) >= min_len and match.group() in user_text:
+            return match.group()
     return None
 
 
