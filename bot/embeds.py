@@ -14,8 +14,10 @@ ERROR_COLOUR = discord.Colour.from_rgb(198, 40, 40)
 
 
 def neutralize(text: str) -> str:
-    """User-controlled text made safe to echo: no mentions, no markdown."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """User-controlled text made safe to echo: no mentions, no markdown, and no
+    ``<...>`` syntax (channel links, timestamps, custom emoji) rendering."""
+    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return escaped.replace("<", "\\<")
 
 
 def code_block(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from calculators.base import CalcInput, CalcResult
 from calculators.form8606 import Form8606Input, form8606
-from calculators.parse import InputError
+from calculators.parse import InputError, shown
 from calculators.prorata import ProrataInput, prorata
 from calculators.room import RoomInput, room
 from calculators.schedule import ScheduleInput, schedule
@@ -37,7 +37,9 @@ class Calculator:
         for key, value in named.items():
             field = key.replace("-", "_")
             if field not in self.params:
-                raise InputError(f"/{self.name} has no '{key}'; it takes {', '.join(self.params)}")
+                raise InputError(
+                    f"/{self.name} has no {shown(key)}; it takes {', '.join(self.params)}"
+                )
             values[field] = value
         return self.model(**{k: v.strip() for k, v in values.items()})
 

@@ -35,6 +35,13 @@ class InputError(ValueError):
         self.field = field
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A user's value quoted for an error message: one line, and short, however long or
+    multi-line the input was (messages must stay one line and fit a chat reply)."""
+    flat = " ".join(str(text).split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
 def _label(field: str | None) -> str:
     return f"{field}: " if field else ""
 
@@ -68,27 +75,27 @@ def parse_amount(
     if signed is None or not body or match is None or body == ".":
         if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII) and "," in body:
             raise InputError(
-                f"{label}{raw!r} has misplaced commas; commas may only separate thousands "
+                f"{label}{shown(raw)} has misplaced commas; commas may only separate thousands "
                 f"(1,000 or 1,000,000); {AMOUNT_HINT}",
                 field,
             )
-        raise InputError(f"{label}{raw!r} is not an amount; {AMOUNT_HINT}", field)
+        raise InputError(f"{label}{shown(raw)} is not an amount; {AMOUNT_HINT}", field)
     decimals = match.group(1)
     if decimals is not None and len(decimals) > 2:
         raise InputError(
-            f"{label}{raw!r} has more than 2 decimal places; amounts are dollars and cents, "
+            f"{label}{shown(raw)} has more than 2 decimal places; amounts are dollars and cents, "
             "like 1000.55",
             field,
         )
     value = Decimal(body.replace(",", "") or "0")
     if value > MAX_AMOUNT:
         raise InputError(
-            f"{label}{raw!r} is too large; amounts up to {usd(MAX_AMOUNT)} are accepted", field
+            f"{label}{shown(raw)} is too large; amounts up to {usd(MAX_AMOUNT)} are accepted", field
         )
     if negative and value != 0:
         if not allow_negative:
             raise InputError(
-                f"{label}{raw!r} is negative; this amount must be zero or more, "
+                f"{label}{shown(raw)} is negative; this amount must be zero or more, "
                 "like 1000 or $1,000.50",
                 field,
             )
@@ -116,21 +123,21 @@ def parse_rate(
         negative = body[0] in _MINUS
         body = body[1:].lstrip()
     if not _NUMBER.fullmatch(body):
-        raise InputError(f"{label}{raw!r} is not a rate; {RATE_HINT}", field)
+        raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field)
     try:
         number = Decimal(body)
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
-        raise InputError(f"{label}{raw!r} is not a rate; {RATE_HINT}", field) from None
+        raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field) from None
     # Without '%', numbers above 1 are percents ("24" is 24%); up to 1 they are fractions.
     fraction = number / 100 if percent or number > 1 else number
     if fraction > 1:
-        raise InputError(f"{label}{raw!r} is above 100%; {RATE_HINT}", field)
+        raise InputError(f"{label}{shown(raw)} is above 100%; {RATE_HINT}", field)
     if negative and fraction != 0:
         if not allow_negative:
-            raise InputError(f"{label}{raw!r} is negative; a rate must be 0% to 100%", field)
+            raise InputError(f"{label}{shown(raw)} is negative; a rate must be 0% to 100%", field)
         if fraction >= 1:
             raise InputError(
-                f"{label}{raw!r} would wipe out the account; a loss must be smaller than 100%",
+                f"{label}{shown(raw)} would wipe out the account; a loss must be smaller than 100%",
                 field,
             )
         fraction = -fraction
@@ -145,7 +152,7 @@ def parse_int(text: str | None, field: str | None = None) -> int:
         raise InputError(f"{label}the value is empty; use a whole number like 12", field)
     body = raw[1:] if raw[0] == "+" else raw
     if not _INTEGER.fullmatch(body) or len(body) > 9:
-        raise InputError(f"{label}{raw!r} is not a whole number; use digits like 12", field)
+        raise InputError(f"{label}{shown(raw)} is not a whole number; use digits like 12", field)
     return int(body)
 
 

@@ -23,7 +23,12 @@ FIELD_ORDER = ("id", "title", "summary", "aliases", "keywords", "sources", "rela
 
 
 class EditRefused(ValueError):
-    """The edit cannot be made; the message says why (shown to the moderator)."""
+    """The edit cannot be made; the message says why (shown to the moderator), and
+    ``problems`` lists what validation found, if that was the reason."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 class EditConflict(EditRefused):
@@ -63,8 +68,10 @@ def diff_entries(old: dict[str, FaqEntry], new: dict[str, FaqEntry]) -> EntryDif
 def entry_path(folder: Path, entry_id: str) -> Path:
     """The file of an entry id; refuses anything that is not a plain id (no paths)."""
     if not _ID.fullmatch(entry_id or "") or len(entry_id) > 80:
+        flat = " ".join(str(entry_id).split())
+        shown = flat if len(flat) <= 40 else flat[:39] + "…"
         raise EditRefused(
-            f"'{entry_id[:80]}' is not a valid entry id: use lowercase letters, digits and "
+            f"'{shown}' is not a valid entry id: use lowercase letters, digits and "
             "single dashes, like 'my-new-entry'"
         )
     path = folder / f"{entry_id}.md"

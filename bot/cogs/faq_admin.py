@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import ReloadResult, RolloverBot
+from bot.embeds import code_block, neutralize
 from bot.views import APOLOGY
 from knowledge.editing import (
     EditRefused,
@@ -52,19 +53,18 @@ def is_moderator(bot: RolloverBot, user: discord.abc.User) -> bool:
 
 
 def problems_text(problems: list[Problem], intro: str) -> str:
-    """Every problem as `path:line: message`, cut to one message's length."""
+    """Every problem as `path:line: message` in a code block, cut to one message's length."""
     lines = [str(p) for p in problems]
-    text = f"{intro}\n```\n" + "\n".join(lines) + "\n```"
-    if len(text) <= MESSAGE_LIMIT:
-        return text
-    shown, budget = [], MESSAGE_LIMIT - len(intro) - 60
+    shown: list[str] = []
+    budget = MESSAGE_LIMIT - len(intro) - 80
     for line in lines:
         if budget - len(line) - 1 < 0:
             break
         shown.append(line)
         budget -= len(line) + 1
     more = len(lines) - len(shown)
-    return f"{intro}\n```\n" + "\n".join(shown) + f"\n```\n…and {more} more (see the bot's log)."
+    tail = f"\n…and {more} more (see the bot's log or `rollover-bot faq validate`)." if more else ""
+    return f"{intro}\n{code_block(chr(10).join(shown))}{tail}"
 
 
 def reload_text(result: ReloadResult) -> str:
@@ -75,6 +75,13 @@ def reload_text(result: ReloadResult) -> str:
         f"FAQ **not** reloaded: {len(result.problems)} problem(s). Answers still come from "
         "the previous FAQ.",
     )
+
+
+def refusal_text(exc: EditRefused) -> str:
+    """Why an edit was refused; echoed user text cannot ping or format."""
+    if exc.problems:
+        return problems_text(exc.problems, neutralize(str(exc)))
+    return neutralize(str(exc))[:MESSAGE_LIMIT]
 
 
 def _lines(text: str) -> list[str]:
@@ -197,8 +204,7 @@ class FaqAdmin(
             async with self._save_lock:
                 await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
         except EditRefused as exc:
-            message = str(exc)
-            return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
+            return refusal_text(exc)
         result = await self.bot.reload_faq()
         return f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT]
 
@@ -278,7 +284,7 @@ class FaqAdmin(
         try:
             path = entry_path(self.bot.faq_dir, topic.strip())
         except EditRefused as exc:
-            await interaction.response.send_message(str(exc), ephemeral=True)
+            await interaction.response.send_message(refusal_text(exc), ephemeral=True)
             return
         text = read_text(path)
         entry = self.bot.knowledge.get(topic.strip())
@@ -314,7 +320,7 @@ class FaqAdmin(
         try:
             path = entry_path(self.bot.faq_dir, topic.strip())
         except EditRefused as exc:
-            await interaction.response.send_message(str(exc), ephemeral=True)
+            await interaction.response.send_message(refusal_text(exc), ephemeral=True)
             return
         text = read_text(path)
         if text is None:

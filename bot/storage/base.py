@@ -22,6 +22,15 @@ def as_utc(when: dt.datetime) -> dt.datetime:
     return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
 
 
+def days_ago(days: int) -> dt.datetime | None:
+    """The moment ``days`` before now, or None when that is before any date Python knows
+    (a huge number means "everything")."""
+    try:
+        return utc_now() - dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

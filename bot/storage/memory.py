@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Self
 
-from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc, utc_now
+from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc, days_ago
 from bot.storage.reports import build_stats, group_gaps
 
 
@@ -52,8 +51,8 @@ class MemoryStore:
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = self.questions
-        if days is not None:
-            cutoff = utc_now() - dt.timedelta(days=days)
+        cutoff = days_ago(days) if days is not None else None
+        if cutoff is not None:
             questions = [q for q in questions if as_utc(q.when) >= cutoff]
         return group_gaps(questions, limit)
 
@@ -65,7 +64,9 @@ class MemoryStore:
         return build_stats(self.served, tallies)
 
     async def purge(self, older_than_days: int) -> int:
-        cutoff = utc_now() - dt.timedelta(days=older_than_days)
+        cutoff = days_ago(older_than_days)
+        if cutoff is None:
+            return 0
         kept = [q for q in self.questions if as_utc(q.when) >= cutoff]
         deleted = len(self.questions) - len(kept)
         self.questions[:] = kept

@@ -30,6 +30,7 @@ from bot.storage.base import (
     GapGroup,
     StorageError,
     as_utc,
+    days_ago,
     utc_now,
 )
 from bot.storage.reports import build_stats, group_gaps
@@ -315,9 +316,10 @@ class SqliteStore:
             " WHERE answered = 0"
         )
         params: tuple[str, ...] = ()
-        if days is not None:
+        cutoff = days_ago(days) if days is not None else None
+        if cutoff is not None:
             sql += " AND asked_at >= ?"
-            params = (stamp(utc_now() - dt.timedelta(days=days)),)
+            params = (stamp(cutoff),)
         async with self._read() as db:
             if self._version == 0:
                 return []
@@ -349,9 +351,11 @@ class SqliteStore:
         )
 
     async def purge(self, older_than_days: int) -> int:
-        now = utc_now()
-        cutoff = stamp(now - dt.timedelta(days=older_than_days))
-        claims_cutoff = stamp(now - dt.timedelta(days=max(older_than_days, CLAIM_MIN_DAYS)))
+        question_cutoff = days_ago(older_than_days)
+        if question_cutoff is None:  # a retention longer than the calendar: nothing is old
+            return 0
+        cutoff = stamp(question_cutoff)
+        claims_cutoff = stamp(days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or question_cutoff)
         async with self._write() as db:
             cursor = await db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             deleted = cursor.rowcount
