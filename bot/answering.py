@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from knowledge.matcher import MatchResult
 if TYPE_CHECKING:
     from bot.app import RolloverBot
 
+log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 
@@ -47,29 +49,25 @@ def build_reply(bot: RolloverBot, question: str) -> Reply:
 
 
 async def remember(bot: RolloverBot, reply: Reply, channel_id: int | None) -> None:
-    """Count what was served; keep unanswered or shaky questions for moderators."""
+    """Count what was served; keep unanswered or shaky questions for moderators. Called
+    after replying, and never fails the reply: statistics are not worth an error."""
     result = reply.result
-    if result.answered and result.best is not None:
-        await bot.store.record_served(result.best.id)
-    best_score = (
-        result.best.score
-        if result.best
-        else (result.suggestions[0].score if result.suggestions else 0.0)
-    )
-    low = bot.settings.matching.answer_threshold + 10
-    if not result.answered or best_score < low:
-        best_id = (
-            result.best.id
-            if result.best
-            else (result.suggestions[0].id if result.suggestions else None)
-        )
-        await bot.store.record_question(
-            AskedQuestion(
-                text=result.question,
-                channel_id=channel_id,
-                best_id=best_id,
-                best_score=best_score,
-                answered=result.answered,
-                when=dt.datetime.now(dt.UTC),
+    try:
+        if result.answered and result.best is not None:
+            await bot.store.record_served(result.best.id)
+        top = result.best or (result.suggestions[0] if result.suggestions else None)
+        best_score = top.score if top else 0.0
+        low = bot.settings.matching.answer_threshold + 10
+        if not result.answered or best_score < low:
+            await bot.store.record_question(
+                AskedQuestion(
+                    text=result.question,
+                    channel_id=channel_id,
+                    best_id=top.id if top else None,
+                    best_score=best_score,
+                    answered=result.answered,
+                    when=dt.datetime.now(dt.UTC),
+                )
             )
-        )
+    except Exception:
+        log.exception("could not record question statistics")

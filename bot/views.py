@@ -74,13 +74,13 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
                     ephemeral=True,
                 )
                 return
-            await bot.store.record_served(entry_id)
             await interaction.response.send_message(
                 embed=answer_embed(bot.knowledge.layout(entry_id)),
                 view=answer_view(entry_id, ()),
                 ephemeral=True,
                 allowed_mentions=NO_PINGS,
             )
+            await bot.store.record_served(entry_id)
         except Exception:
             log.exception("choosing a suggestion failed (interaction %s)", interaction.id)
             await _apologise(interaction)

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections import OrderedDict
 
+import aiohttp
 import discord
 from discord.ext import commands
 
@@ -15,6 +16,8 @@ from bot.limits import PerUserWindows, SlidingWindow
 
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
+#: What a REST call can fail with: Discord's answer, or the connection itself.
+NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 #: How far back a reconnect looks for forum posts it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 
@@ -61,7 +64,7 @@ class Answers(commands.Cog):
         for guild in list(self.bot.guilds):
             try:
                 threads = await guild.active_threads()
-            except discord.HTTPException:
+            except NETWORK_ERRORS:
                 log.warning("could not list active threads in guild %s for catch-up", guild.id)
                 continue
             for thread in threads:
@@ -74,7 +77,7 @@ class Answers(commands.Cog):
                     continue
                 try:
                     starter = thread.starter_message or await thread.fetch_message(thread.id)
-                except discord.HTTPException:
+                except NETWORK_ERRORS:
                     continue  # starter deleted: nothing to answer
                 await self.answer_post(thread, starter)
 
@@ -88,7 +91,7 @@ class Answers(commands.Cog):
                 starter = await thread.fetch_message(thread.id)
             except discord.NotFound:
                 return  # the starter MESSAGE_CREATE has not arrived yet; on_message handles it
-            except discord.HTTPException:
+            except NETWORK_ERRORS:
                 log.warning("could not fetch the starter message of thread %s", thread.id)
                 return
         await self.answer_post(thread, starter)
@@ -101,7 +104,7 @@ class Answers(commands.Cog):
             return message.channel
         try:
             channel = await self.bot.fetch_channel(message.channel.id)
-        except discord.HTTPException:
+        except NETWORK_ERRORS:
             return None
         return channel if isinstance(channel, discord.Thread) else None
 
@@ -120,25 +123,27 @@ class Answers(commands.Cog):
             log.exception("could not record forum post %s as answered; answering anyway", thread.id)
         try:
             await self._post_answer(thread, starter)
-        except discord.HTTPException:
+        except NETWORK_ERRORS:
             log.exception("answering forum post %s failed", thread.id)
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> None:
         question = f"{thread.name}\n{starter.content}"
         reply = build_reply(self.bot, question)
-        await remember(self.bot, reply, thread.parent_id)
-        if not self.forum_window.allow():
-            # A flood of posts (or a raid): stop answering for a moment; every question is
-            # still recorded above for moderators.
-            log.warning("forum answer cap reached; not answering thread %s", thread.id)
-            return
-        if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
-            return
-        if not reply.result.answered and not reply.result.suggestions:
-            return  # nothing useful to say: leave the post to people
-        await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
-        if reply.result.answered:
-            await self._apply_tag(thread)
+        try:
+            if not self.forum_window.allow():
+                # A flood of posts (or a raid): stop answering for a moment; every question
+                # is still recorded for moderators.
+                log.warning("forum answer cap reached; not answering thread %s", thread.id)
+                return
+            if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
+                return
+            if not reply.result.answered and not reply.result.suggestions:
+                return  # nothing useful to say: leave the post to people
+            await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
+            if reply.result.answered:
+                await self._apply_tag(thread)
+        finally:
+            await remember(self.bot, reply, thread.parent_id)
 
     async def _apply_tag(self, thread: discord.Thread) -> None:
         wanted = self.bot.settings.discord.answered_tag.strip().casefold()
@@ -152,7 +157,7 @@ class Answers(commands.Cog):
             await thread.add_tags(tag, reason="answered by Rollover Bot")
         except discord.Forbidden:
             log.info("no permission to tag thread %s; skipping the tag", thread.id)
-        except discord.HTTPException:
+        except NETWORK_ERRORS:
             log.warning("tagging thread %s failed", thread.id)
 
     # -- messages: forum starters and mentions -------------------------------------------
@@ -198,11 +203,11 @@ class Answers(commands.Cog):
                 )
                 return
             reply = build_reply(self.bot, question)
-            await remember(self.bot, reply, message.channel.id)
             await message.reply(
                 embed=reply.embed, view=reply.view, mention_author=False, allowed_mentions=NO_PINGS
             )
-        except discord.HTTPException:
+            await remember(self.bot, reply, message.channel.id)
+        except NETWORK_ERRORS:
             log.exception("answering the mention in message %s failed", message.id)
 
 

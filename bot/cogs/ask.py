@@ -37,10 +37,10 @@ class Ask(commands.Cog):
         private: bool = False,
     ) -> None:
         reply = build_reply(self.bot, question)
-        await remember(self.bot, reply, interaction.channel_id)
         await interaction.response.send_message(
             embed=reply.embed, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
         )
+        await remember(self.bot, reply, interaction.channel_id)  # after: off the reply's path
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(name="faq", description="Show an FAQ entry by topic")
@@ -69,13 +69,13 @@ class Ask(commands.Cog):
                 )
                 return
             entry_id = result.best.id
-        await self.bot.store.record_served(entry_id)
         await interaction.response.send_message(
             embed=answer_embed(kb.layout(entry_id)),
             view=answer_view(entry_id, ()),
             ephemeral=private,
             allowed_mentions=NO_PINGS,
         )
+        await self.bot.store.record_served(entry_id)
 
     @faq.autocomplete("topic")
     async def faq_topic_autocomplete(
