@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.embeds import answer_embed
+from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.store import hash_user
 from knowledge.matcher import Hit
 
@@ -20,18 +21,6 @@ if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
-NO_PINGS = discord.AllowedMentions.none()
-APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
-
-
-async def _apologise(interaction: discord.Interaction) -> None:
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(APOLOGY, ephemeral=True)
-        else:
-            await interaction.response.send_message(APOLOGY, ephemeral=True)
-    except discord.HTTPException:
-        log.warning("could not send the apology for interaction %s", interaction.id)
 
 
 class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
@@ -83,7 +72,7 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
             await bot.store.record_served(entry_id)
         except Exception:
             log.exception("choosing a suggestion failed (interaction %s)", interaction.id)
-            await _apologise(interaction)
+            await send_private(interaction, APOLOGY)
 
 
 class VoteButton(
@@ -124,7 +113,7 @@ class VoteButton(
             await interaction.response.send_message(text, ephemeral=True)
         except Exception:
             log.exception("recording a vote failed (interaction %s)", interaction.id)
-            await _apologise(interaction)
+            await send_private(interaction, APOLOGY)
 
 
 def answer_view(entry_id: str | None, others: tuple[Hit, ...] | list[Hit]) -> discord.ui.View:

@@ -64,3 +64,16 @@ def ratio_str(value: Decimal, n: int = 6) -> str:
     """A ratio for display, at most ``n`` places, trailing zeros dropped (0.2, 0.990099)."""
     rounded = places(value, n).normalize()
     return f"{rounded:f}"
+
+
+def account_step(basis: Decimal, earnings: Decimal) -> str:
+    """The worked example's first line: what the after-tax account holds."""
+    if earnings < 0:
+        return (
+            f"Account: {usd(basis)} of after-tax contributions (basis) less a {usd(-earnings)} "
+            f"market loss = {usd(basis + earnings)}."
+        )
+    return (
+        f"Account: {usd(basis)} of after-tax contributions (basis) + {usd(earnings)} of earnings "
+        f"(pretax) = {usd(basis + earnings)}."
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money, SignedMoney
-from calculators.money import ONE, cents, exact, money_str, ratio_str, usd
+from calculators.money import ONE, account_step, cents, exact, money_str, ratio_str, usd
 from calculators.parse import InputError
 
 SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
@@ -98,7 +98,7 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
         "separately, enter only that account's contributions and earnings "
         f"({SRC_SEPARATE}); otherwise enter the whole account, as in the IRS example "
         "($100,000 with $20,000 after-tax: a $50,000 distribution is $10,000 after-tax).",
-        _account_step(basis, earnings),
+        account_step(basis, earnings),
     ]
     warnings: list[str] = []
     if earnings < 0:
@@ -145,16 +145,4 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
         ratio=ratio,
         steps=steps,
         warnings=warnings,
-    )
-
-
-def _account_step(basis: Decimal, earnings: Decimal) -> str:
-    if earnings < 0:
-        return (
-            f"Account: {usd(basis)} of after-tax contributions (basis) less a {usd(-earnings)} "
-            f"market loss = {usd(basis + earnings)}."
-        )
-    return (
-        f"Account: {usd(basis)} of after-tax contributions (basis) + {usd(earnings)} of earnings "
-        f"(pretax) = {usd(basis + earnings)}."
     )

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney
-from calculators.money import ZERO, cents, exact, money_str, pct, usd
+from calculators.money import ZERO, account_step, cents, exact, money_str, pct, usd
 from calculators.parse import InputError
 
 Destination = Literal["roth_ira", "traditional_ira"]
@@ -119,7 +119,7 @@ def _split(inp: SplitInput) -> SplitResult:
         "Assumption: the whole after-tax account is distributed at once, and the plan accounts "
         "for it separately, so its taxable share is figured on this account alone "
         f"(separate contract, {SRC_SEPARATE}).",
-        _account_step(basis, earnings),
+        account_step(basis, earnings),
     ]
     warnings: list[str] = []
 
@@ -230,16 +230,4 @@ def _split(inp: SplitInput) -> SplitResult:
         combined_1099r=combined,
         steps=steps,
         warnings=warnings,
-    )
-
-
-def _account_step(basis: Decimal, earnings: Decimal) -> str:
-    if earnings < 0:
-        return (
-            f"Account: {usd(basis)} of after-tax contributions (basis) less a {usd(-earnings)} "
-            f"market loss = {usd(basis + earnings)}."
-        )
-    return (
-        f"Account: {usd(basis)} of after-tax contributions (basis) + {usd(earnings)} of earnings "
-        f"(pretax) = {usd(basis + earnings)}."
     )

@@ -13,9 +13,9 @@ from discord.ext import commands
 from bot.answering import MAX_QUESTION_CHARS, build_reply, remember, strip_mentions
 from bot.app import RolloverBot
 from bot.limits import PerUserWindows, SlidingWindow
+from bot.replies import NO_PINGS
 
 log = logging.getLogger(__name__)
-NO_PINGS = discord.AllowedMentions.none()
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 #: How far back a reconnect looks for forum posts it may have missed.

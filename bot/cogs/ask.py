@@ -12,10 +12,10 @@ from bot.answering import build_reply, remember
 from bot.app import RolloverBot
 from bot.embeds import answer_embed
 from bot.limits import per_user, user_key
+from bot.replies import NO_PINGS
 from bot.views import answer_view
 
 log = logging.getLogger(__name__)
-NO_PINGS = discord.AllowedMentions.none()
 
 
 class Ask(commands.Cog):

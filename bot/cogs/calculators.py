@@ -14,12 +14,12 @@ from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem
 from bot.embeds import calc_embed, neutralize
 from bot.limits import per_user, user_key
+from bot.replies import NO_PINGS
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart_async
 
 log = logging.getLogger(__name__)
-NO_PINGS = discord.AllowedMentions.none()
 Amount = app_commands.Range[str, 1, 32]
 Rate = app_commands.Range[str, 1, 16]
 

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import neutralize
-from bot.views import APOLOGY
+from bot.replies import APOLOGY, send_private
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +60,7 @@ class Errors(commands.Cog):
                 exc_info=getattr(error, "original", error),
             )
             text = APOLOGY
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True)
-            else:
-                await interaction.response.send_message(text, ephemeral=True)
-        except discord.HTTPException:
-            log.warning("could not report an error to interaction %s", interaction.id)
+        await send_private(interaction, text)
 
 
 async def setup(bot: RolloverBot) -> None:

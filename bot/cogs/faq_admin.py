@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -17,7 +18,7 @@ from discord.ext import commands
 
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
-from bot.views import APOLOGY
+from bot.replies import APOLOGY, NO_PINGS, send_private
 from knowledge.editing import (
     EditRefused,
     entry_meta,
@@ -33,7 +34,6 @@ from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, read_entries
 
 log = logging.getLogger(__name__)
-NO_PINGS = discord.AllowedMentions.none()
 MESSAGE_LIMIT = 2000
 BODY_LIMIT = 4000  # Discord's longest modal text input
 
@@ -176,10 +176,7 @@ class EntryModal(discord.ui.Modal):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
-        if interaction.response.is_done():
-            await interaction.followup.send(APOLOGY, ephemeral=True)
-        else:
-            await interaction.response.send_message(APOLOGY, ephemeral=True)
+        await send_private(interaction, APOLOGY)
 
 
 @app_commands.guild_only()
@@ -207,6 +204,15 @@ class FaqAdmin(
             return refusal_text(exc)
         result = await self.bot.reload_faq()
         return f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT]
+
+    def _entry_file(self, topic: str) -> tuple[str, Path, str]:
+        """An existing entry's id, file and current text, or EditRefused saying why not."""
+        entry_id = topic.strip()
+        path = entry_path(self.bot.faq_dir, entry_id)
+        text = read_text(path)
+        if text is None:
+            raise EditRefused(f"There is no entry '{entry_id}'; use /faq-admin new to create one.")
+        return entry_id, path, text
 
     async def _entry_autocomplete(
         self, interaction: discord.Interaction, current: str
@@ -282,23 +288,21 @@ class FaqAdmin(
     @app_commands.autocomplete(topic=_entry_autocomplete)
     async def edit(self, interaction: discord.Interaction, topic: str) -> None:
         try:
-            path = entry_path(self.bot.faq_dir, topic.strip())
+            entry_id, _, text = self._entry_file(topic)
         except EditRefused as exc:
-            await interaction.response.send_message(refusal_text(exc), ephemeral=True)
+            await send_private(interaction, refusal_text(exc))
             return
-        text = read_text(path)
-        entry = self.bot.knowledge.get(topic.strip())
-        if text is None or entry is None:
-            await interaction.response.send_message(
-                f"There is no entry `{topic[:80]}`; use `/faq-admin new` to create one.",
-                ephemeral=True,
+        entry = self.bot.knowledge.get(entry_id)
+        if entry is None:
+            await send_private(
+                interaction, f"`{entry_id}` is not loaded yet; run `/faq-admin reload` first."
             )
             return
         if len(entry.body) > BODY_LIMIT:
-            await interaction.response.send_message(
+            await send_private(
+                interaction,
                 f"That answer is longer than a Discord form allows ({BODY_LIMIT} characters); "
                 "edit the file instead.",
-                ephemeral=True,
             )
             return
         await interaction.response.send_modal(
@@ -318,28 +322,20 @@ class FaqAdmin(
         self, interaction: discord.Interaction, topic: str, phrase: app_commands.Range[str, 3, 200]
     ) -> None:
         try:
-            path = entry_path(self.bot.faq_dir, topic.strip())
+            entry_id, path, text = self._entry_file(topic)
         except EditRefused as exc:
-            await interaction.response.send_message(refusal_text(exc), ephemeral=True)
-            return
-        text = read_text(path)
-        if text is None:
-            await interaction.response.send_message(
-                f"There is no entry `{topic[:80]}`.", ephemeral=True
-            )
+            await send_private(interaction, refusal_text(exc))
             return
         try:
             parsed = parse_front_matter(text)
         except FrontMatterError as exc:
-            await interaction.response.send_message(
-                f"{path}:{exc.line}: {exc.message}", ephemeral=True
-            )
+            await send_private(interaction, f"{path}:{exc.line}: {exc.message}")
             return
         meta = dict(parsed.data)
         meta["aliases"] = [*list(meta.get("aliases") or []), " ".join(phrase.split())]
         meta["updated"] = today()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self.save(topic.strip(), render_file(meta, parsed.body), fingerprint(text))
+        message = await self.save(entry_id, render_file(meta, parsed.body), fingerprint(text))
         await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
