@@ -31,6 +31,8 @@ _PHRASES: list[tuple[str, str]] = [
         r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*doors?(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
         " megabackdoor ",
     ),
+    # "the mega thing", "doing the mega": on this server a bare "mega" is the mega backdoor
+    (r"\bmega\b", " megabackdoor "),
     (r"\bbdrs?\b|\bback[\s-]*doors?(?:\s+roth)?\b", " backdoor "),
     (r"\btrad(?:itional)?\.?\s*iras?\b|\btiras?\b|\brollover\s+iras?\b", " tira "),
     (r"\bcapital\s+gains?\b", " capitalgain "),
