@@ -196,7 +196,14 @@ class ErrorLog(logging.Handler):
             self.records.append(record)
 
     def describe(self) -> list[str]:
-        return [f"{r.levelname} {r.name}: {r.getMessage()}" for r in self.records]
+        lines = []
+        for record in self.records:
+            line = f"{record.levelname} {record.name}: {record.getMessage()}"
+            if record.exc_info and record.exc_info[1] is not None:
+                error = record.exc_info[1]
+                line += f" ({type(error).__name__}: {str(error)[:300]})"
+            lines.append(line)
+        return lines
 
     def clear(self) -> None:
         self.records.clear()
