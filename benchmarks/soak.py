@@ -3,13 +3,14 @@
     cd /work/main && .venv/bin/python benchmarks/soak.py [--events N] [--seed S]
         [--store sqlite|memory] [--trace-from N] [--budget SECONDS] [--json PATH]
 
-Events (a fixed seed, so two runs send the same workload) come from 200 members, at most
-16 awaiting their answer at a time: forum posts, /ask, /faq and its autocomplete, the
-calculators (now and then /schedule with its chart), clicks on the vote buttons and the
-suggestion select of earlier answers, and mentions of the bot. Faults, at random between
-events: gateway op 7 RECONNECT, op 9 INVALID_SESSION (resumable or not), a TCP abort, a
-4000 close; REST 429s (per route and global) on replies and interaction callbacks; now and
-then a 500/502/504 on a reply (discord.py retries those after 1 s).
+Events (from a fixed seed: the same choices each run, though what gets clicked depends on
+which answers have arrived) come from 200 members, at most 16 awaiting their answer at a
+time: forum posts, /ask, /faq and its autocomplete, the calculators (now and then
+/schedule with its chart), clicks on the vote buttons and the suggestion select of earlier
+answers, and mentions of the bot. Faults, at random between events: gateway op 7
+RECONNECT, op 9 INVALID_SESSION (resumable or not), a TCP abort, a 4000 close; REST 429s
+(per route and global) on replies and interaction callbacks, and now and then a
+500/502/504 on a reply (discord.py retries those after 1 s), one REST fault at a time.
 
 Reported: events handled, replies sent, duplicate replies to a forum post or a mention
 (must be 0), posts, mentions and interactions left unanswered (must be 0; posts the bot
@@ -349,25 +350,28 @@ class Soak:
     # -- faults ----------------------------------------------------------------------------
     async def maybe_fault(self) -> None:
         rng, fake, gateway = self.rng, self.fake, self.fake.gateway
-        if rng.random() < P_429:
-            on_reply = rng.random() < 0.5
-            is_global = rng.random() < 0.2
-            fake.fail_next(
-                "POST",
-                CHANNEL_POST if on_reply else CALLBACK,
-                status=429,
-                retry_after=rng.choice([0.05, 0.1, 0.25]),
-                is_global=is_global,
-            )
+        # Every draw is made whether or not it is used, so timing does not shift the rest
+        # of the seeded sequence.
+        roll_rest, roll_gateway = rng.random(), rng.random()
+        on_reply, is_global = rng.random() < 0.5, rng.random() < 0.2
+        retry_after, status = rng.choice([0.05, 0.1, 0.25]), rng.choice([500, 502, 504])
+        fault = rng.choice(GATEWAY_FAULTS)
+        # One REST fault at a time: stacked faults could hit one request five times in a row,
+        # and discord.py rightly gives up then; Discord does not answer a client that waits
+        # as told with 429 after 429.
+        fake.rest.faults[:] = [f for f in fake.rest.faults if f.remaining > 0]
+        if fake.rest.faults:
+            pass
+        elif roll_rest < P_429:
+            path = CHANNEL_POST if on_reply else CALLBACK
+            fake.fail_next("POST", path, status=429, retry_after=retry_after, is_global=is_global)
             scope = "global" if is_global else "route"
             self.stats.faults[f"429 {scope} on {'reply' if on_reply else 'callback'}"] += 1
-        if rng.random() < P_5XX:
-            status = rng.choice([500, 502, 504])
-            fake.fail_next("POST", CHANNEL_POST, status=status)
+        elif roll_rest < P_429 + P_5XX:
+            fake.fail_next("POST", CHANNEL_POST, status=status)  # retried after 1 s
             self.stats.faults[f"{status} on reply"] += 1
-        if rng.random() >= P_GATEWAY or (self.recovery is not None and not self.recovery.done()):
+        if roll_gateway >= P_GATEWAY or (self.recovery is not None and not self.recovery.done()):
             return
-        fault = rng.choice(GATEWAY_FAULTS)
         mark = gateway.mark()
         if fault == "op7":
             hit = await gateway.reconnect()
@@ -548,6 +552,8 @@ def bot_structures(bot: RolloverBot) -> dict[str, int]:
     if bot.guilds:
         sizes["discord.py cached threads"] = len(bot.guilds[0]._threads)
     sizes["discord.py stored views"] = len(state._view_store._views)
+    # One per route and channel, dropped 300 s after their last use (discord/http.py).
+    sizes["discord.py rate-limit buckets"] = len(bot.http._buckets)
     return sizes
 
 
