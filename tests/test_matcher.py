@@ -13,6 +13,7 @@ from knowledge.evaluation import evaluate, load_questions
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = ROOT.parent / "shared" / "eval" / "public_questions.yaml"
 DEV = ROOT / "tests" / "data" / "dev_questions.yaml"
+HOLDOUT = ROOT / "tests" / "data" / "holdout_questions.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +31,18 @@ def test_public_sample_meets_targets(kb: KnowledgeBase) -> None:
 def test_independent_dev_set_meets_targets(kb: KnowledgeBase) -> None:
     # Written without looking at the FAQ's aliases: guards against tuning to the sample.
     report = evaluate(kb.matcher, load_questions(DEV))
-    assert report.answered_correct >= 0.82, report.summary()
-    assert report.in_best_or_suggestions >= 0.93, report.summary()
+    assert report.answered_correct >= 0.85, report.summary()
+    assert report.in_best_or_suggestions >= 0.95, report.summary()
     assert report.offtopic_abstained >= 0.85, report.summary()
+
+
+def test_holdout_set_does_not_regress(kb: KnowledgeBase) -> None:
+    # A second set written blind to the FAQ and to the other sets; used to measure, not to
+    # tune. Floors sit a little under today's figures (83% / 99% / 87%).
+    report = evaluate(kb.matcher, load_questions(HOLDOUT))
+    assert report.answered_correct >= 0.80, report.summary()
+    assert report.in_best_or_suggestions >= 0.95, report.summary()
+    assert report.offtopic_abstained >= 0.82, report.summary()
 
 
 # The seed thread's own questions, verbatim, with the entries that answer them.
