@@ -22,10 +22,10 @@ events, and the allocation sites of what is still alive at the end. Exit status 
 must-be-zero figure is not 0.
 
 Everything runs in this process on 127.0.0.1 (the fake patches discord.py's URLs). Every
-1,000 events the run drains, counts replies, and forgets the fake's own records (calls,
-old messages, interactions); threads from before the previous checkpoint go inactive and
-Discord archives them (THREAD_UPDATE archived=true, which drops them from discord.py's
-cache). So the memory that grows is the bot's (and the process's), not the fake's logs.
+1,000 events the run drains (everything answered), counts replies, and has the fake forget
+its records, messages and interactions; the posts' threads go quiet and Discord archives
+them (THREAD_UPDATE archived=true, which drops them from discord.py's cache). What is left
+of the fake is constant, so memory that grows is the bot's (and the process's).
 It stops by itself: a bounded event count and a wall-clock budget for dispatching.
 """
 
@@ -210,9 +210,7 @@ class Soak:
         self.tasks: set[asyncio.Task[None]] = set()
         self.recovery: asyncio.Task[None] | None = None
         self.expect_reply: dict[str, bool] = {}  # question -> will the bot reply to a post
-        self.old_threads: list[int] = []  # created before the previous checkpoint
-        self.new_threads: list[int] = []
-        self.cutoff = 0  # messages with smaller ids are forgotten at the next checkpoint
+        self.threads: list[int] = []  # forum posts since the last checkpoint
 
     # -- events (each dispatches at once and returns what to await) -----------------------
     def user(self) -> User:
@@ -239,7 +237,7 @@ class Soak:
             self.stats.lost_no_session += 1
         wanted = self.will_reply(f"{title}\n{content}")
         (self.stats.posts_expecting_reply if wanted else self.stats.posts_abstain).add(post.id)
-        self.new_threads.append(post.id)
+        self.threads.append(post.id)
         return None
 
     async def mention(self) -> Outcome:
@@ -425,46 +423,33 @@ class Soak:
                 self.stats.thread_replies[channel] += 1
         self.fake.forget_history()
 
-    async def archive_old_threads(self) -> None:
-        """Threads from before the previous checkpoint have gone quiet: Discord archives
-        them (THREAD_UPDATE). The fake's world forgets them, and every message from before
-        the previous checkpoint (a whole interval of slack for late replies)."""
+    async def forget_fake_state(self) -> None:
+        """Once every event so far is answered: the posts' threads go quiet and Discord
+        archives them (THREAD_UPDATE, which also drops them from discord.py's cache), and
+        the fake forgets its messages (but those still to be clicked), interactions and
+        attachments. What remains of the fake is constant (users, channels, a replay
+        buffer of REPLAY_BUFFER frames), so memory that grows is the bot's."""
         world = self.fake.world
-        for thread_id in self.old_threads:
+        for thread_id in self.threads:
             thread = world.guild.threads.pop(thread_id, None)
             if thread is not None:
                 thread["thread_metadata"]["archived"] = True
                 await self.fake.dispatch("THREAD_UPDATE", thread)
+        self.threads.clear()
         keep = set(self.clickable)
-        for mid in [m for m in world.messages if m < self.cutoff and m not in keep]:
+        for mid in [m for m in world.messages if m not in keep]:
             del world.messages[mid]
-        for iid in [i for i in world.interactions if i < self.cutoff]:
-            del world.interactions[iid]
-        for token in [t for t, r in world.interaction_tokens.items() if r.id < self.cutoff]:
-            del world.interaction_tokens[token]
+        world.interactions.clear()
+        world.interaction_tokens.clear()
         world.attachments.clear()
-        self.old_threads, self.new_threads = self.new_threads, []
-        self.cutoff = world.new_id()  # snowflakes grow with time: older ids are smaller
-
-    async def forget_fake_state(self) -> None:
-        """At the end: archive every thread and clear all the fake keeps (messages,
-        replay buffers, records), so what tracemalloc still sees is the bot's."""
-        self.old_threads += self.new_threads
-        self.new_threads, self.cutoff = [], self.fake.world.new_id()
-        self.clickable.clear()
-        await self.archive_old_threads()
-        await self.fake.idle(quiet=0.1, timeout=30.0)
-        self.harvest()
-        for session in self.fake.gateway.sessions.values():
-            session.buffer.clear()
-        self.fake.gateway.dropped.clear()
-
-    async def checkpoint(self, events: int) -> None:
-        await self.drain(quiet=0.3)
-        self.harvest()
-        await self.archive_old_threads()
         await self.fake.idle(quiet=0.05, timeout=30.0)
         self.harvest()
+
+    async def checkpoint(self, events: int) -> None:
+        # Quiet for longer than discord.py's 1 s back-off after a 5xx: nothing is pending.
+        await self.drain(quiet=1.2)
+        self.harvest()
+        await self.forget_fake_state()
         if events == self.args.trace_from and not tracemalloc.is_tracing():
             gc.collect()
             tracemalloc.start()
@@ -498,7 +483,9 @@ class Soak:
                 self.tasks.add(task)
                 task.add_done_callback(self._done)
             handled += 1
-            if handled % CHECKPOINT == 0:
+            # Twice as often while tracing: more points for the growth figure.
+            every = CHECKPOINT // 2 if tracemalloc.is_tracing() else CHECKPOINT
+            if handled % every == 0:
                 await self.checkpoint(handled)
                 last = self.stats.memory[-1]
                 traced = "" if last.traced_mib is None else f", traced {last.traced_mib} MiB"
@@ -587,7 +574,10 @@ async def soak(args: argparse.Namespace) -> dict[str, Any]:
                 handled = await run.run()
                 wall = time.monotonic() - started
                 structures = bot_structures(running)
+                run.clickable.clear()
                 await run.forget_fake_state()
+                for session in fake.gateway.sessions.values():
+                    session.buffer.clear()  # the end: no RESUME will need it
                 cleared = sample_memory(handled)
                 sites = allocation_sites()
         await store.close()

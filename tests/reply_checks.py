@@ -180,30 +180,32 @@ def echoed_raw(reply_text: str, user_text: str, *, min_len: int = 4) -> str | No
 class ErrorLog(logging.Handler):
     """Collects log records at ERROR and above (unhandled exceptions in discord.py's event
     loop, app commands and views are logged at ERROR), plus WARNINGs of the bot's own
-    loggers that mean a reply was lost."""
+    loggers that mean a reply was lost.
+
+    Each is kept as one line of text, not as the record: a record's exc_info holds the
+    traceback, whose frames keep interactions, payloads and responses alive (in a long
+    soak run that looked like a leak in the bot)."""
 
     LOST = ("could not report", "could not send", "failed")
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
+        self.records: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         own_loss = record.name.startswith("bot.") and any(
             w in record.getMessage() for w in self.LOST
         )
-        if record.levelno >= logging.ERROR or own_loss:
-            self.records.append(record)
+        if record.levelno < logging.ERROR and not own_loss:
+            return
+        line = f"{record.levelname} {record.name}: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            line += f" ({type(error).__name__}: {str(error)[:300]})"
+        self.records.append(line)
 
     def describe(self) -> list[str]:
-        lines = []
-        for record in self.records:
-            line = f"{record.levelname} {record.name}: {record.getMessage()}"
-            if record.exc_info and record.exc_info[1] is not None:
-                error = record.exc_info[1]
-                line += f" ({type(error).__name__}: {str(error)[:300]})"
-            lines.append(line)
-        return lines
+        return list(self.records)
 
     def clear(self) -> None:
         self.records.clear()
