@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `bot`, `knowledge` and `t
 
 from bot.app import RolloverBot  # noqa: E402
 from bot.settings import Settings, load_settings  # noqa: E402
-from bot.store import MemoryStore, Store  # noqa: E402
+from bot.storage import MemoryStore, Store  # noqa: E402
 from calculators import supported_years  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402

@@ -53,7 +53,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `bot`, `knowledge` and `t
     sys.path.insert(0, str(ROOT))
 
 from bot.app import RolloverBot  # noqa: E402
-from bot.store import MemoryStore, SqliteStore, Store  # noqa: E402
+from bot.storage import MemoryStore, SqliteStore, Store  # noqa: E402
 from calculators import supported_years  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402

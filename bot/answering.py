@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.embeds import answer_embed, suggestions_embed
-from bot.store import AskedQuestion
+from bot.storage import AskedQuestion
 from bot.views import answer_view
 from knowledge.matcher import MatchResult
 

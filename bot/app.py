@@ -12,7 +12,7 @@ import discord
 from discord.ext import commands
 
 from bot.settings import Settings
-from bot.store import MemoryStore, Store
+from bot.storage import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
 from knowledge.base import KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries

@@ -14,7 +14,7 @@ import discord
 
 from bot.embeds import answer_embed
 from bot.replies import APOLOGY, NO_PINGS, send_private
-from bot.store import hash_user
+from bot.storage import hash_user
 from knowledge.matcher import Hit
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.app import RolloverBot
 from bot.settings import DiscordSettings, Settings, load_settings
-from bot.store import MemoryStore, Store
+from bot.storage import MemoryStore, Store
 from knowledge.base import KnowledgeBase
 
 pytest_plugins = ["tests.fakediscord.fixtures"]

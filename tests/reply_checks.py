@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.app import RolloverBot
 from bot.settings import Settings, load_settings
-from bot.store import MemoryStore, Store
+from bot.storage import MemoryStore, Store
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import Call, FakeDiscord, running_bot, would_ping
 

@@ -17,7 +17,7 @@ import discord.http
 import discord.webhook.async_
 import pytest
 
-from bot.store import MemoryStore, SqliteStore, Store
+from bot.storage import MemoryStore, SqliteStore, Store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, wait_until
 from tests.reply_checks import bot_posts, limit_settings, reply_problems
 

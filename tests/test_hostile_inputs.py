@@ -27,7 +27,7 @@ import pytest
 import pytest_asyncio
 
 from bot.app import RolloverBot
-from bot.store import SqliteStore
+from bot.storage import SqliteStore
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, InteractionHandle

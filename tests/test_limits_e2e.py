@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import ShardedRolloverBot, create_bot
-from bot.store import MemoryStore
+from bot.storage import MemoryStore
 from tests.fakediscord import FakeDiscord, wait_until, would_ping
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"

@@ -38,8 +38,6 @@ from bot.storage import (
 )
 from bot.storage.reports import group_gaps
 from bot.storage.schema import CURRENT_VERSION
-from bot.store import AskedQuestion as LegacyAskedQuestion
-from bot.store import MemoryStore as LegacyMemoryStore
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = dt.datetime.now(dt.UTC)
@@ -110,10 +108,6 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
     await made.open()
     yield made
     await made.close()
-
-
-def test_old_imports_still_work() -> None:
-    assert LegacyAskedQuestion is AskedQuestion and LegacyMemoryStore is MemoryStore
 
 
 # -- schema and migrations ------------------------------------------------------------------
