@@ -102,15 +102,16 @@ class VoteButton(
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
             message_id = interaction.message.id if interaction.message else 0
-            await interaction.client.store.record_vote(
-                self.entry_id, message_id, hash_user(interaction.user.id), self.helpful
-            )
             text = (
                 "Thanks! Glad it helped."
                 if self.helpful
                 else "Thanks for telling us. Moderators review answers marked not helpful."
             )
+            # Reply first: Discord allows 3 s, and a busy database must not eat into them.
             await interaction.response.send_message(text, ephemeral=True)
+            await interaction.client.store.record_vote(
+                self.entry_id, message_id, hash_user(interaction.user.id), self.helpful
+            )
         except Exception:
             log.exception("recording a vote failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)

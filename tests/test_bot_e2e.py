@@ -252,13 +252,14 @@ async def test_feedback_buttons_record_one_vote_per_user(
         await handle.response()
         up = await (await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up")).response()
         assert is_ephemeral(up) and "Thanks" in up["data"]["content"]
-        await (await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:down")).response()
         votes = bot.store.votes
-        assert len(votes) == 1 and list(votes.values()) == [False]  # changed, not doubled
-        other = await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up")
+        await wait_until(lambda: list(votes.values()) == [True])
+        await (await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:down")).response()
+        await wait_until(lambda: list(votes.values()) == [False])  # changed, not doubled
+        other = await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up", user=world.owner)
         await other.response()
-        assert len(votes) == 1  # same user
-        del world
+        await wait_until(lambda: len(votes) == 2)  # a second user is a second vote
+        assert sorted(votes.values()) == [False, True]
 
 
 async def test_hostile_question_never_pings(fake_discord: FakeDiscord, make_bot, start_bot) -> None:

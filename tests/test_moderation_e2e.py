@@ -247,6 +247,11 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
             click = await fake_discord.click_button(answered, f"rb:vote:{entry}:{vote}", user=user)
             await click.response()
 
+        # votes are recorded just after their reply: wait until all three are stored
+        for _ in range(100):
+            if sum(r.helpful + r.not_helpful for r in await store.stats()) == 3:
+                break
+            await asyncio.sleep(0.02)
         gaps = await admin(fake_discord, "gaps", {"days": 7})
         text = gaps["data"]["embeds"][0]["description"]
         assert "**2×**" in text and "hsa" in text.lower()

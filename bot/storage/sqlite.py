@@ -263,6 +263,17 @@ class SqliteStore:
                 raise
             await db.execute("COMMIT")
 
+    async def _write_one(self, sql: str, params: tuple[object, ...]) -> int:
+        """One statement, one round trip to the database thread: in autocommit mode SQLite
+        makes a single statement its own transaction, so the BEGIN/COMMIT trips (and their
+        queueing under load) are saved. Returns the rows changed."""
+        if self.read_only:
+            raise StorageError(f"database {self.path} is open read-only")
+        db = await self._connection()
+        async with self._lock:
+            cursor = await db.execute(sql, params)
+            return cursor.rowcount
+
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
         db = await self._connection()
@@ -271,47 +282,43 @@ class SqliteStore:
 
     # -- the protocol ------------------------------------------------------------------
     async def record_question(self, question: AskedQuestion) -> None:
-        async with self._write() as db:
-            await db.execute(
-                "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    clean_text(question.text),
-                    question.channel_id,
-                    question.best_id,
-                    float(question.best_score),
-                    int(question.answered),
-                    stamp(question.when),
-                ),
-            )
+        await self._write_one(
+            "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                clean_text(question.text),
+                question.channel_id,
+                question.best_id,
+                float(question.best_score),
+                int(question.answered),
+                stamp(question.when),
+            ),
+        )
 
     async def record_served(self, entry_id: str) -> None:
-        async with self._write() as db:
-            await db.execute(
-                "INSERT INTO served (entry_id, count) VALUES (?, 1)"
-                " ON CONFLICT (entry_id) DO UPDATE SET count = count + 1",
-                (entry_id,),
-            )
+        await self._write_one(
+            "INSERT INTO served (entry_id, count) VALUES (?, 1)"
+            " ON CONFLICT (entry_id) DO UPDATE SET count = count + 1",
+            (entry_id,),
+        )
 
     async def record_vote(
         self, entry_id: str, message_id: int, user_hash: str, helpful: bool
     ) -> None:
-        async with self._write() as db:
-            await db.execute(
-                "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
-                " VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (entry_id, message_id, user_hash)"
-                " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
-                (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
-            )
+        await self._write_one(
+            "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
+            " VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (entry_id, message_id, user_hash)"
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+            (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
+        )
 
     async def claim_post(self, thread_id: int) -> bool:
-        async with self._write() as db:
-            cursor = await db.execute(
-                "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
-                (thread_id, stamp(utc_now())),
-            )
-            return cursor.rowcount == 1
+        changed = await self._write_one(
+            "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
+            (thread_id, stamp(utc_now())),
+        )
+        return changed == 1
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         sql = (
