@@ -48,7 +48,7 @@ class MatchTuning(BaseModel):
     #: Added to every score when the question names a core concept, taken off when not.
     anchor_bonus: float = 10.0
     context_weight: float = 0.6
-    fuzzy_candidates: int = 8
+    fuzzy_candidates: int = 5
     typo_cutoff: float = 84.0
 
 
