@@ -12,29 +12,23 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from bot.cli.errors import CliError
 from calculators import (
+    CalcInput,
     CalcResult,
-    Form8606Input,
     InputError,
-    ProrataInput,
-    RoomInput,
     ScheduleInput,
-    SplitInput,
-    form8606,
     parse_amount,
     parse_count,
     parse_int,
     parse_rate,
-    prorata,
     render_text,
-    room,
     schedule,
-    split,
     supported_years,
 )
+from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
 from calculators.schedule import DEFAULT_COUNTS
 
@@ -124,7 +118,7 @@ def _add_split(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument(
         "--tax-rate", metavar="RATE", type=rate, help="tax rate for an estimate, e.g. 24%%"
     )
-    p.set_defaults(handler=_run_split)
+    p.set_defaults(handler=_run)
     return p
 
 
@@ -151,7 +145,7 @@ def _add_prorata(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument(
         "--amount", metavar="AMOUNT", type=amount, required=True, help="amount distributed"
     )
-    p.set_defaults(handler=_run_prorata)
+    p.set_defaults(handler=_run)
     return p
 
 
@@ -210,7 +204,7 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         default=Decimal(0),
         help="line 8: amount converted to Roth",
     )
-    p.set_defaults(handler=_run_form8606)
+    p.set_defaults(handler=_run)
     return p
 
 
@@ -252,7 +246,7 @@ def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         type=amount,
         help="415 compensation; caps the limit at 100%% of pay",
     )
-    p.set_defaults(handler=_run_room)
+    p.set_defaults(handler=_run)
     return p
 
 
@@ -329,60 +323,22 @@ def _emit(args: argparse.Namespace, result: CalcResult, **extra: Any) -> int:
     return 0
 
 
-def _run_split(args: argparse.Namespace) -> int:
-    inp = _build(
-        SplitInput,
-        basis=args.basis,
-        earnings=args.earnings,
-        earnings_to=args.earnings_to,
-        tax_rate=args.tax_rate,
-    )
-    return _emit(args, _calculate(split, inp))
+def _input(args: argparse.Namespace) -> CalcInput:
+    """The calculator's input from the options, which are named like its fields."""
+    calc = CALCULATORS[args.calculator]
+    return _build(calc.model, **{name: getattr(args, name) for name in calc.params})
 
 
-def _run_prorata(args: argparse.Namespace) -> int:
-    inp = _build(ProrataInput, basis=args.basis, earnings=args.earnings, amount=args.amount)
-    return _emit(args, _calculate(prorata, inp))
-
-
-def _run_form8606(args: argparse.Namespace) -> int:
-    inp = _build(
-        Form8606Input,
-        contribution=args.contribution,
-        prior_basis=args.prior_basis,
-        late_contribution=args.late_contribution,
-        year_end_balance=args.year_end_balance,
-        distributions=args.distributions,
-        converted=args.converted,
-    )
-    return _emit(args, _calculate(form8606, inp))
-
-
-def _run_room(args: argparse.Namespace) -> int:
-    inp = _build(
-        RoomInput,
-        year=args.year,
-        deferrals=args.deferrals,
-        employer=args.employer,
-        age=args.age,
-        compensation=args.compensation,
-    )
-    return _emit(args, _calculate(room, inp))
+def _run(args: argparse.Namespace) -> int:
+    return _emit(args, _calculate(CALCULATORS[args.calculator].run, _input(args)))
 
 
 def _run_schedule(args: argparse.Namespace) -> int:
-    inp = _build(
-        ScheduleInput,
-        annual=args.annual,
-        paychecks=args.paychecks,
-        conversions=args.conversions,
-        annual_return=args.annual_return,
-        tax_rate=args.tax_rate,
-    )
+    inp = _input(args)
     result = _calculate(schedule, inp)
     chart: str | None = None
     if args.chart is not None:
-        png = render_schedule_chart(inp)
+        png = render_schedule_chart(cast(ScheduleInput, inp))
         try:
             args.chart.write_bytes(png)
         except OSError as exc:
