@@ -25,17 +25,34 @@ USAGE = """usage: python3 dev.py run [ROLLOVER-BOT ARGS...]   run the bot (conso
 
 
 def _lock_hash() -> str:
-    digest = hashlib.sha256()
+    """What the installed environment was made from: the lock, the project and the Python."""
+    digest = hashlib.sha256(sys.version.encode())
     for name in ("requirements.lock", "pyproject.toml"):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()
 
 
+def _venv_python_version() -> str | None:
+    """The `version` line of .venv/pyvenv.cfg (the Python the venv was made with)."""
+    try:
+        lines = (VENV / "pyvenv.cfg").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        key, _, value = line.partition("=")
+        if key.strip() in {"version", "version_info"}:
+            return value.strip()
+    return None
+
+
 def ensure_env() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on an older python3
         sys.exit(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
-    if not PY.exists():
-        print("Creating .venv ...", file=sys.stderr)
+    current = ".".join(map(str, sys.version_info[:3]))
+    made_with = _venv_python_version()
+    if not PY.exists() or made_with is None or not made_with.startswith(current):
+        why = f" for Python {current} (it was made with {made_with})" if made_with else ""
+        print(f"Creating .venv{why} ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     wanted = _lock_hash()
     if STAMP.exists() and STAMP.read_text() == wanted:
