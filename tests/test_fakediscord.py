@@ -248,6 +248,59 @@ async def test_slash_command_button_and_select(fake_discord: FakeDiscord) -> Non
         assert reply["data"]["flags"] & 64  # ephemeral
 
 
+class SlowBot(TinyBot):
+    """Answers "slow" late, with a second message from a task it spawns; "hang" waits for
+    `release`; and runs a never-ending background task started in setup_hook."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.background: asyncio.Task[None] | None = None
+
+    async def setup_hook(self) -> None:
+        await super().setup_hook()
+        self.background = asyncio.create_task(self._forever(), name="background-service")
+
+    async def _forever(self) -> None:
+        await asyncio.Event().wait()  # a service that never ends by itself
+
+    async def _second(self, channel: discord.abc.Messageable) -> None:
+        await asyncio.sleep(0.2)
+        await channel.send("second")
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot:
+            return
+        if message.content == "slow":
+            await asyncio.sleep(0.3)
+            self.spawned = asyncio.create_task(self._second(message.channel))
+            await message.channel.send("first")
+        elif message.content == "hang":
+            await self.release.wait()
+
+
+async def test_settle_waits_for_handlers_and_the_tasks_they_spawn(
+    fake_discord: FakeDiscord,
+) -> None:
+    async with running_bot(fake_discord, SlowBot()) as bot:
+        channel = fake_discord.world.text_channel
+        await fake_discord.send_message(channel, "slow")
+        await fake_discord.settle()
+        said = [m["content"] for m in fake_discord.world.messages_in(int(channel["id"]))]
+        assert said[-2:] == ["first", "second"]
+        assert bot.background is not None and not bot.background.done()  # not waited for
+
+
+async def test_settle_says_what_the_bot_is_still_doing(fake_discord: FakeDiscord) -> None:
+    async with running_bot(fake_discord, SlowBot()) as bot:
+        await fake_discord.send_message(None, "hang")
+        busy = r"1 task\(s\) still running \(discord.py: on_message"
+        with pytest.raises(TimeoutError, match=busy):
+            await fake_discord.settle(timeout=0.3)
+        bot.release.set()
+        await fake_discord.settle()
+
+
 async def test_autocomplete_returns_choices(fake_discord: FakeDiscord) -> None:
     async with running_bot(fake_discord, TinyBot()):
         handle = await fake_discord.send_autocomplete("faq", {"topic": "roll"}, focused="topic")

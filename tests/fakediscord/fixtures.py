@@ -115,7 +115,7 @@ async def running_bot(
         interval = min(fake.gateway.heartbeat_interval, heartbeat_timeout / 4)
         fake.gateway.heartbeat_interval = interval
     mark = fake.gateway.mark()
-    task = asyncio.create_task(bot.start(token or fake.token), name="fake-discord-bot")
+    task = fake.activity.start_bot(bot, bot.start(token or fake.token))
     test_task = asyncio.current_task()
     state = {"closing": False, "killed": False}
 

@@ -19,6 +19,7 @@ from aiohttp import web
 from discord import app_commands
 
 from . import payloads as P
+from .activity import BotActivity, patch_received_message
 from .gateway import Gateway
 from .handles import ForumPost, InteractionHandle
 from .mentions import mentioned_ids
@@ -145,9 +146,12 @@ class FakeDiscord:
             self.world, token=token, heartbeat_interval=heartbeat_interval, shard_count=shard_count
         )
         self.rest = RestApi(self.world, self.gateway, token=token)
+        #: What the bots started by `running_bot` are still doing (see `settle`).
+        self.activity = BotActivity()
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._saved: tuple[str, yarl.URL] | None = None
+        self._unpatch: Callable[[], None] | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
     @property
@@ -178,6 +182,7 @@ class FakeDiscord:
         self._saved = (discord.http.Route.BASE, ws_cls.DEFAULT_GATEWAY)
         discord.http.Route.BASE = self.base_url + API_PREFIX  # REST and interaction webhooks
         ws_cls.DEFAULT_GATEWAY = yarl.URL(self.gateway.url)  # a plain Client never asks REST
+        self._unpatch = patch_received_message(lambda: self.activity)
         FakeDiscord._active = self
         return self
 
@@ -190,6 +195,10 @@ class FakeDiscord:
             if self._runner is not None:
                 await self._runner.cleanup()
         finally:
+            self.activity.uninstall()
+            if self._unpatch is not None:
+                self._unpatch()
+                self._unpatch = None
             if self._saved is not None:
                 discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = (
                     self._saved
@@ -283,6 +292,38 @@ class FakeDiscord:
             if now > deadline:
                 raise TimeoutError(f"REST still busy after {timeout}s ({self.rest.in_flight} open)")
             await asyncio.sleep(quiet / 2)
+
+    def busy(self) -> str | None:
+        """Why the bots are not finished reacting yet, or None when they are: a gateway frame
+        sent on an open connection not yet processed, a task they started still running, or
+        a REST request in flight."""
+        for session in self.gateway.sessions.values():
+            conn = session.conn
+            if conn is None or conn.closed or conn.silent:
+                continue  # nothing reaches the bot until it reconnects
+            done = self.activity.processed.get(session.id, 0)
+            if done < session.seq:
+                return f"shard {session.shard_id} has processed event {done} of {session.seq}"
+        pending = self.activity.pending()
+        if pending:
+            names = ", ".join(sorted({t.get_name() for t in pending})[:5])
+            return f"{len(pending)} task(s) still running ({names})"
+        if self.rest.in_flight:
+            return f"{self.rest.in_flight} REST request(s) in flight"
+        return None
+
+    async def settle(self, timeout: float = 5.0) -> None:
+        """Wait until the bots have finished reacting to everything sent so far: every event
+        dispatched has been processed and every task that started has ended (see
+        `activity.py`). After it, "the bot did not reply" is a fact, not a race."""
+        deadline = time.monotonic() + timeout
+        quiet_checks = 0
+        while quiet_checks < 3:  # a few loop turns in a row, so callbacks already due run too
+            reason = self.busy()
+            quiet_checks = quiet_checks + 1 if reason is None else 0
+            if reason is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"the bot was still busy after {timeout}s: {reason}")
+            await asyncio.sleep(0 if reason is None else 0.002)
 
     def forget_history(self) -> None:
         """Drop recorded REST calls and gateway records (the world stays). For long soak runs
@@ -658,7 +699,10 @@ class FakeDiscord:
     async def click_button(
         self, message: MessageRef, custom_id: str, *, user: User | None = None
     ) -> InteractionHandle:
-        """Click a button on a message (a message dict, id, or a handle whose reply has it)."""
+        """Click a button on a message (a message dict, id, or a handle whose reply has it).
+        Like a member, it waits until the bot has finished posting what it shows (`settle`):
+        discord.py only routes a click once its view is stored, after the HTTP reply."""
+        await self.settle()
         msg = self._message(message)
         component = self._component(msg, custom_id)
         if component.get("type") != 2:
@@ -681,7 +725,8 @@ class FakeDiscord:
         user: User | None = None,
     ) -> InteractionHandle:
         """Choose `values` in a select menu (string selects: option values; user/role selects:
-        `User`/`Role` objects)."""
+        `User`/`Role` objects). Waits for the bot to settle first, as `click_button`."""
+        await self.settle()
         msg = self._message(message)
         component = self._component(msg, custom_id)
         ctype = component.get("type")
@@ -715,7 +760,8 @@ class FakeDiscord:
         channel: ChannelRef | None = None,
     ) -> InteractionHandle:
         """Submit a modal the bot opened (a handle whose response was type 9, or the modal's
-        data dict) with {custom_id: text (or list of values for selects)}."""
+        data dict) with {custom_id: text (or list of values for selects)}. Waits for the bot
+        to settle first, as `click_button`."""
         origin: InteractionRecord | None = None
         if isinstance(modal, InteractionHandle):
             body = await modal.response()
@@ -754,6 +800,7 @@ class FakeDiscord:
 
         components = [fill(c) for c in data.get("components", [])]
         submit = {"custom_id": data["custom_id"], "components": components}
+        await self.settle()
         message = None
         if origin is not None and origin.type == 3 and origin.original_message_id:
             message = self.world.messages.get(origin.original_message_id)
