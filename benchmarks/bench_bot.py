@@ -53,7 +53,7 @@ from knowledge.evaluation import load_questions  # noqa: E402
 from tests.fakediscord import FakeDiscord, InteractionHandle, User, running_bot  # noqa: E402
 
 QUESTION_SETS = [
-    ROOT.parent / "shared" / "eval" / "public_questions.yaml",
+    ROOT / "tests" / "data" / "public_questions.yaml",
     ROOT / "tests" / "data" / "dev_questions.yaml",
 ]
 INTERACTIONS = 600  # per mode; the issue asks for at least 500

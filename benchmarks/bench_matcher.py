@@ -23,7 +23,7 @@ from knowledge.loader import DEFAULT_FAQ_DIR, load_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION_SETS = [
-    ROOT.parent / "shared" / "eval" / "public_questions.yaml",
+    ROOT / "tests" / "data" / "public_questions.yaml",
     ROOT / "tests" / "data" / "dev_questions.yaml",
 ]
 

@@ -13,7 +13,7 @@ from knowledge.evaluation import evaluate, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [
-    ROOT.parent / "shared" / "eval" / "public_questions.yaml",
+    ROOT / "tests" / "data" / "public_questions.yaml",
     ROOT / "tests" / "data" / "dev_questions.yaml",
 ]
 

@@ -67,7 +67,7 @@ from tests.fakediscord import (  # noqa: E402
 from tests.reply_checks import ErrorLog, world_settings  # noqa: E402
 
 QUESTION_SETS = [
-    ROOT.parent / "shared" / "eval" / "public_questions.yaml",
+    ROOT / "tests" / "data" / "public_questions.yaml",
     ROOT / "tests" / "data" / "dev_questions.yaml",
 ]
 OFF_TOPIC = [

@@ -148,7 +148,7 @@ class CalcResult(BaseModel):
     """Things the user should act on or double-check."""
 
     def figures(self) -> dict[str, Any]:
-        """The calculator's keys as in shared/spec/cli.md (money as strings)."""
+        """The calculator's keys as in docs/cli.md (money as strings)."""
         raise NotImplementedError
 
     def summary(self) -> list[tuple[str, str]]:

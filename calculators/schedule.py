@@ -1,6 +1,6 @@
 """schedule: taxable earnings (and tax) for a number of after-tax-to-Roth conversions a year.
 
-Model (shared/spec/cli.md): equal contributions at t = k/paychecks (k = 1..paychecks);
+Model (docs/cli.md): equal contributions at t = k/paychecks (k = 1..paychecks);
 conversions at t = j/conversions (j = 1..conversions) sweep the whole balance, including a
 contribution made at that same moment; money grows by (1 + return)^dt between events.
 """

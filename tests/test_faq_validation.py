@@ -13,7 +13,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries
 from tests.faq_factory import entry_text, write_entry
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec"
+SPEC = Path(__file__).resolve().parents[1] / "docs"
 PROBLEM_LINE = re.compile(r"^.+:\d+: .+$")
 
 

@@ -11,7 +11,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import evaluate, load_questions
 
 ROOT = Path(__file__).resolve().parents[1]
-PUBLIC = ROOT.parent / "shared" / "eval" / "public_questions.yaml"
+PUBLIC = ROOT / "tests" / "data" / "public_questions.yaml"
 DEV = ROOT / "tests" / "data" / "dev_questions.yaml"
 HOLDOUT = ROOT / "tests" / "data" / "holdout_questions.yaml"
 

@@ -1,4 +1,4 @@
-"""The `rollover-bot` command line (contract: shared/spec/cli.md).
+"""The `rollover-bot` command line (contract: docs/cli.md).
 
 Each subcommand lives in its own module exposing ``register(subparsers)``; the handler it
 sets returns the exit code. Usage errors print one ``error:`` line and exit 2.
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args))
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,4 +1,4 @@
-"""`rollover-bot calc NAME ...`: the calculators (contract: shared/spec/cli.md, issue 3).
+"""`rollover-bot calc NAME ...`: the calculators (contract: docs/cli.md, issue 3).
 
 Each option is parsed with the same functions the Discord commands use
 (``calculators.parse``), so every bad value is one ``error:`` line and exit code 2.
