@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import re
 
+import aiohttp
 import discord
 
 from bot.app import create_bot
+from bot.reachability import DiscordUnreachable, describe, host_of, wait_until_reachable
 from bot.settings import Settings
 from bot.storage import StorageError, open_store
 from knowledge.base import KnowledgeBase
@@ -50,11 +52,19 @@ def token_of(settings: Settings) -> str:
 
 
 async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:
+    """Connect and serve until closed. Raises StartupError for what the operator must fix,
+    DiscordUnreachable when Discord cannot be reached within the start-up retry time."""
     token = token_of(settings)
+    await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
     bot = create_bot(settings, knowledge, open_store(settings), **bot_options)
     try:
         async with bot:
-            await bot.start(token)
+            try:
+                await bot.login(token)
+            except (OSError, TimeoutError, aiohttp.ClientError) as exc:
+                # Reachable a moment ago: the network dropped in between. Same message.
+                raise DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc)) from None
+            await bot.connect(reconnect=True)  # from here on discord.py survives lost links
     except discord.PrivilegedIntentsRequired:
         raise StartupError(INTENT_HELP) from None
     except discord.LoginFailure:
@@ -68,6 +78,7 @@ async def sync(
 ) -> list[str]:
     """Register the slash commands globally or in one guild; returns their names."""
     token = token_of(settings)
+    await wait_until_reachable(give_up_after=0)  # one try: say why, not a traceback
     bot = create_bot(settings, knowledge, **bot_options)
     try:
         async with bot:

@@ -64,6 +64,9 @@ class DiscordSettings(BaseModel):
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: int | Literal["auto"] | None = Field(default=None)
     shard_ids: list[int] = Field(default_factory=list)
+    #: At start, keep trying to reach Discord this many seconds (with backoff) before
+    #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.
+    startup_retry_seconds: float = Field(default=120.0, ge=0, le=86_400)
 
     @model_validator(mode="after")
     def _shards_fit(self) -> DiscordSettings:

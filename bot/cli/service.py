@@ -11,7 +11,8 @@ import discord
 
 from bot import console, runner
 from bot.cli.common import add_faq_dir, knowledge_base, settings
-from bot.cli.errors import CliError
+from bot.cli.errors import CliError, CliFailure
+from bot.reachability import DiscordUnreachable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,8 +32,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync.set_defaults(handler=handle_sync)
 
 
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time, not the one at start-up (tests and
+    embedding callers swap it), so a replaced stream never breaks logging."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # StreamHandler's own attribute, read on every write
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
+# One handler for the process: calling main() again must not add a second one.
+_LOG_HANDLER = _CurrentStderr()
+
+
 def _setup_logging(level: str) -> None:
-    discord.utils.setup_logging(level=logging.getLevelName(level))
+    discord.utils.setup_logging(handler=_LOG_HANDLER, level=logging.getLevelName(level))
 
 
 def handle_run(args: argparse.Namespace) -> int:
@@ -43,6 +61,8 @@ def handle_run(args: argparse.Namespace) -> int:
         asyncio.run(runner.run(cfg, kb))
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
+    except DiscordUnreachable as exc:
+        raise CliFailure(str(exc)) from None
     return 0
 
 
@@ -54,6 +74,8 @@ def handle_sync(args: argparse.Namespace) -> int:
         names = asyncio.run(runner.sync(cfg, kb, args.guild))
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
+    except DiscordUnreachable as exc:
+        raise CliFailure(str(exc)) from None
     where = f"guild {args.guild}" if args.guild else "globally (may take up to an hour to appear)"
     print(f"synced {len(names)} commands {where}: {', '.join('/' + n for n in names)}")
     return 0
