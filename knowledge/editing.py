@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 
 from knowledge.loader import Problem, check_entries, parse_entry, read_entries
-from knowledge.model import ID_PATTERN, FaqEntry
+from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
 
 BACKUP_DIR = ".backups"
 _ID = re.compile(ID_PATTERN)
-FIELD_ORDER = ("id", "title", "summary", "aliases", "keywords", "sources", "related", "updated")
+# The order fields are written in: the model's own, so a new field is never dropped.
+FIELD_ORDER = tuple(FrontMatter.model_fields)
 
 
 class EditRefused(ValueError):

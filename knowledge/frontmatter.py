@@ -26,7 +26,58 @@ class ParsedFile:
     body: str
     #: 1-based line of each top-level key (and of list items as ``key[i]``).
     key_lines: dict[str, int] = field(default_factory=dict)
-    first_line: int = 1
+    #: 1-based line where the body (the full answer) starts.
+    body_line: int = 1
+
+
+# PyYAML's (and libyaml's) wording of common slips, and what a moderator should do.
+_QUOTE_IT = "put the whole value in quotes"
+_INDENT = (
+    "the indentation does not line up with the lines above: list items start with '- ' at "
+    "the same indent, continued text is indented further"
+)
+_YAML_HELP = (
+    (
+        "mapping values are not allowed",
+        f"a colon followed by a space inside a value: {_QUOTE_IT}, "
+        'e.g. title: "Roth 401(k): what now?"',
+    ),
+    ("found unexpected end of stream", "a quote is opened here but never closed: close it"),
+    ("could not find expected ':'", "this line is not 'key: value': add the missing colon"),
+    ("expected <block end>, but found", _INDENT),
+    ("did not find expected key", _INDENT),
+    (
+        "did not find expected ',' or ']'",
+        "a [list] is not closed: close it with ']', or write one item per line starting with '- '",
+    ),
+    ("found undefined alias", f"a value starting with '*' is read as a reference: {_QUOTE_IT}"),
+)
+# Where YAML notices a problem is not always where the mistake is: for these, the line
+# where the construct began (the opening quote or bracket) is the one to fix.
+_STARTED_EARLIER = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _explain(exc: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
+    """The line (1-based, in the file) and a plain-words message for a YAML error."""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    mark = problem_mark or context_mark
+    if context.startswith(_STARTED_EARLIER) and context_mark is not None:
+        mark = context_mark
+    line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
+    if "cannot start any token" in problem and problem_mark is not None:
+        # libyaml does not say which character: look it up.
+        text_line = yaml_text.splitlines()[problem_mark.line : problem_mark.line + 1]
+        char = text_line[0][problem_mark.column : problem_mark.column + 1] if text_line else ""
+        if char == "\t":
+            return line, "invalid YAML: a tab character: indent with spaces only"
+        return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
+    for needle, advice in _YAML_HELP:
+        if needle in problem or needle in context:
+            return line, f"invalid YAML: {advice}"
+    return line, f"invalid YAML: {problem}"
 
 
 def parse(text: str) -> ParsedFile:
@@ -45,10 +96,8 @@ def parse(text: str) -> ParsedFile:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(line, f"invalid YAML: {problem}") from None
+        line, message = _explain(exc, yaml_text)
+        raise FrontMatterError(line, message) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -57,9 +106,21 @@ def parse(text: str) -> ParsedFile:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if key in key_lines:  # YAML would silently keep only the last one
+                raise FrontMatterError(
+                    key_node.start_mark.line + 2,
+                    f"'{key}' appears twice (also on line {key_lines[key]}): keep one",
+                )
             key_lines[key] = key_node.start_mark.line + 2
             if isinstance(value_node, yaml.SequenceNode):
                 for i, item in enumerate(value_node.value):
                     key_lines[f"{key}[{i}]"] = item.start_mark.line + 2
-    body = "\n".join(lines[end + 1 :]).strip("\n")
-    return ParsedFile(data={str(k): v for k, v in data.items()}, body=body, key_lines=key_lines)
+    rest = lines[end + 1 :]
+    blank = next((i for i, line in enumerate(rest) if line.strip()), 0)
+    body = "\n".join(rest).strip("\n")
+    return ParsedFile(
+        data={str(k): v for k, v in data.items()},
+        body=body,
+        key_lines=key_lines,
+        body_line=end + 2 + blank,
+    )

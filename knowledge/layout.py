@@ -48,7 +48,7 @@ def sources_text(entry: FaqEntry) -> str:
 
 
 def related_text(entry: FaqEntry, titles: dict[str, str]) -> str:
-    return "\n".join(f"• {titles.get(r, r)} (`{r}`)" for r in entry.related)
+    return "\n".join(f"• {titles.get(r, r)}" for r in entry.related)
 
 
 def layout_entry(entry: FaqEntry, titles: dict[str, str]) -> AnswerLayout:
@@ -58,7 +58,7 @@ def layout_entry(entry: FaqEntry, titles: dict[str, str]) -> AnswerLayout:
         fields.append(Field("Related", related_text(entry, titles)))
     return AnswerLayout(
         title=entry.title,
-        description=f"**{entry.summary}**\n\n{entry.body}".strip(),
+        description=f"**{entry.short}**\n\n{entry.body}".strip(),
         fields=tuple(fields),
         footer=NOT_TAX_ADVICE,
     )
@@ -73,7 +73,7 @@ def limit_problems(layout: AnswerLayout) -> list[str]:
         )
     if len(layout.description) > DESCRIPTION_LIMIT:
         problems.append(
-            f"summary + body is {len(layout.description)} characters; an embed description "
+            f"short + full answer is {len(layout.description)} characters; an embed description "
             f"allows {DESCRIPTION_LIMIT}: shorten the body"
         )
     for field in layout.fields:

@@ -15,10 +15,18 @@ from pydantic import ValidationError
 
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limit_problems
-from knowledge.model import FaqEntry, FrontMatter
+from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter
 
 DEFAULT_FAQ_DIR = Path(__file__).resolve().parent / "faq"
 _ALLOWED = ", ".join(FrontMatter.model_fields)
+_ENTRY_NAME = re.compile(ID_PATTERN)
+# Fields renamed since earlier versions: a moderator's old file gets told what to write.
+_RENAMED = {"summary": "short"}
+# The bot adds the not-tax-advice line to every answer; a second one in the text is noise.
+_DISCLAIMER = re.compile(
+    r"(?:\bnot|n't|\bno)\s+(?:\w+\s+){0,3}?(?:tax|legal|financial|investment)\s+advice\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -59,6 +67,8 @@ def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int
         where = _loc_text(loc)
         if err["type"] == "missing":
             message = f"missing required field '{where}'"
+        elif err["type"] == "extra_forbidden" and where in _RENAMED:
+            message = f"the field '{where}' is now called '{_RENAMED[where]}': rename it"
         elif err["type"] == "extra_forbidden":
             message = f"unknown field '{where}' (allowed: {_ALLOWED})"
         else:
@@ -77,7 +87,12 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
     try:
         meta = FrontMatter.model_validate(parsed.data)
     except ValidationError as exc:
-        return None, _pydantic_problems(shown, exc, parsed.key_lines)
+        problems = _pydantic_problems(shown, exc, parsed.key_lines)
+        renamed = {k for k in _RENAMED if k in parsed.data}
+        # "missing 'short'" next to "'summary' is now called 'short'" says the same twice.
+        return None, [
+            p for p in problems if not any(f"field '{_RENAMED[k]}'" in p.message for k in renamed)
+        ]
     problems = []
     if path.stem != meta.id:
         problems.append(
@@ -87,8 +102,40 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
                 f"id '{meta.id}' must match the file name '{path.name}' (expected {meta.id}.md)",
             )
         )
+    body_line = parsed.body_line
     if not parsed.body.strip():
         problems.append(Problem(shown, 1, "the answer body after the front matter is empty"))
+    short_line = parsed.key_lines.get("short", 1)
+    if len(meta.short) > SHORT_LIMIT:
+        problems.append(
+            Problem(
+                shown,
+                short_line,
+                f"short is {len(meta.short):,} characters; at most {SHORT_LIMIT}: keep the "
+                "direct answer here and move the detail to the full answer",
+            )
+        )
+    if len(parsed.body.strip()) > FULL_LIMIT:
+        problems.append(
+            Problem(
+                shown,
+                body_line,
+                f"the full answer (the text after the front matter) is "
+                f"{len(parsed.body.strip()):,} characters; at most {FULL_LIMIT:,}",
+            )
+        )
+    for where, text, line in (("short", meta.short, short_line), ("answer", parsed.body, 0)):
+        found = _DISCLAIMER.search(text)
+        if found:
+            at = line or body_line + text[: found.start()].count("\n")
+            problems.append(
+                Problem(
+                    shown,
+                    at,
+                    f"the {where} says '{found.group(0)}': remove it, the bot adds the "
+                    "not-tax-advice line to every answer",
+                )
+            )
     entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
     return entry, problems
 
@@ -106,8 +153,12 @@ def _line_of(entry: FaqEntry, needle: str) -> int:
     return next((i for i, line in enumerate(lines, 1) if needle in line), 1)
 
 
-def check_entries(entries: list[FaqEntry]) -> list[Problem]:
-    """Checks that need every entry: duplicates, dangling related ids, embed limits."""
+def check_entries(
+    entries: list[FaqEntry], broken_ids: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Checks that need every entry: duplicates, dangling related ids, embed limits.
+    ``broken_ids`` are entries whose files have problems of their own: other files may still
+    name them in ``related`` without a second, misleading problem."""
     problems: list[Problem] = []
     by_id: dict[str, list[FaqEntry]] = defaultdict(list)
     for entry in entries:
@@ -137,6 +188,8 @@ def check_entries(entries: list[FaqEntry]) -> list[Problem]:
     titles = {e.id: e.title for e in entries}
     for entry in entries:
         for rel in entry.related:
+            if rel in broken_ids:
+                continue
             if rel not in by_id:
                 problems.append(
                     Problem(entry.path, _line_of(entry, rel), f"related id '{rel}' does not exist")
@@ -152,13 +205,41 @@ def check_entries(entries: list[FaqEntry]) -> list[Problem]:
     return problems
 
 
-def read_entries(faq_dir: Path) -> tuple[list[FaqEntry], list[Problem]]:
-    """Read every ``*.md`` file in ``faq_dir``; returns the valid entries and all problems."""
+@dataclass(frozen=True)
+class FolderScan:
+    """What a folder holds: valid entries, problems that block loading, and notices about
+    files that are not entries (a README, notes), which are ignored."""
+
+    entries: list[FaqEntry]
+    problems: list[Problem]
+    notices: list[Problem]
+
+
+def is_entry_file(path: Path) -> bool:
+    """Entries are ``<id>.md``; other Markdown files (README.md, Notes.md, _draft.md) are not."""
+    return path.suffix == ".md" and bool(_ENTRY_NAME.fullmatch(path.stem))
+
+
+def scan_folder(faq_dir: Path) -> FolderScan:
+    """Read every entry file in ``faq_dir`` and validate each and all together."""
     if not faq_dir.is_dir():
-        return [], [Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")]
-    paths = sorted(faq_dir.glob("*.md"))
+        problem = Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")
+        return FolderScan([], [problem], [])
+    markdown = sorted(faq_dir.glob("*.md"))
+    paths = [p for p in markdown if is_entry_file(p)]
+    notices = [
+        Problem(
+            str(p),
+            1,
+            "not an FAQ entry (entry files are named like 'my-topic.md', lowercase with "
+            "dashes): ignored",
+        )
+        for p in markdown
+        if not is_entry_file(p)
+    ]
     if not paths:
-        return [], [Problem(str(faq_dir), 0, "no FAQ files (*.md) found in this folder")]
+        problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
+        return FolderScan([], [problem], notices)
     entries: list[FaqEntry] = []
     problems: list[Problem] = []
     for path in paths:
@@ -174,8 +255,15 @@ def read_entries(faq_dir: Path) -> tuple[list[FaqEntry], list[Problem]]:
         problems += file_problems
         if entry is not None:
             entries.append(entry)
-    problems += check_entries(entries)
-    return entries, sorted(problems)
+    broken = frozenset(Path(p.path).stem for p in problems)
+    problems += check_entries(entries, broken)
+    return FolderScan(entries, sorted(problems), sorted(notices))
+
+
+def read_entries(faq_dir: Path) -> tuple[list[FaqEntry], list[Problem]]:
+    """The valid entries of ``faq_dir`` and every problem (notices left out)."""
+    scan = scan_folder(faq_dir)
+    return scan.entries, scan.problems
 
 
 def load_entries(faq_dir: Path = DEFAULT_FAQ_DIR) -> list[FaqEntry]:

@@ -52,7 +52,7 @@ class MatchTuning(BaseModel):
     typo_cutoff: float = 84.0
 
 
-FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "summary": 1.5, "body": 0.4}
+FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "body": 0.4}
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class Matcher:
             "title": [entry.title, entry.id.replace("-", " ")],
             "aliases": list(entry.aliases),
             "keywords": list(entry.keywords),
-            "summary": [entry.summary],
+            "short": [entry.short],
             "body": [entry.body],
         }
 

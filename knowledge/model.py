@@ -8,6 +8,9 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Characters: the short answer a member reads first, and the full answer shown on request.
+SHORT_LIMIT = 400
+FULL_LIMIT = 2000
 
 EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -35,7 +38,9 @@ class FrontMatter(BaseModel):
 
     id: EntryId
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=256)]
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
+    #: The direct answer to the title's question, shown first (limit checked by the loader,
+    #: which reports the count).
+    short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10)]
     aliases: list[Text] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
@@ -44,7 +49,12 @@ class FrontMatter(BaseModel):
 
 
 class FaqEntry(FrontMatter):
-    """A validated entry: front matter plus the Markdown body and where it came from."""
+    """A validated entry: front matter plus the Markdown body (the full answer, shown on
+    request) and where it came from."""
 
     body: str
     path: str = ""
+
+    @property
+    def full(self) -> str:
+        return self.body

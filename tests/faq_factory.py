@@ -14,7 +14,7 @@ def entry_text(
     meta: dict[str, Any] = {
         "id": entry_id,
         "title": f"Question about {entry_id.replace('-', ' ')}?",
-        "summary": f"A short answer about {entry_id.replace('-', ' ')}.",
+        "short": f"A short answer about {entry_id.replace('-', ' ')}.",
         "aliases": [f"how does {entry_id.replace('-', ' ')} work"],
         "keywords": [entry_id.replace("-", " ")],
         "sources": [{"title": "IRS page", "url": "https://www.irs.gov/example"}],

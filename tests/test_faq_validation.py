@@ -10,7 +10,8 @@ import yaml
 
 from bot.cli import main
 from knowledge.base import KnowledgeBase
-from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries
+from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
+from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 from tests.faq_factory import entry_text, write_entry
 
 SPEC = Path(__file__).resolve().parents[1] / "docs"
@@ -44,7 +45,7 @@ def test_every_shipped_entry_cites_an_https_source_and_has_aliases() -> None:
 
 
 # Facts from topics.yaml `covers` and facts.yaml that each answer must state, as strings
-# that must appear in the entry's summary or body (case-insensitive).
+# that must appear in the entry's short or full answer (case-insensitive).
 REQUIRED_FACTS = {
     "mega-backdoor-overview": ["415(c)", "in-plan", "in-service"],
     "three-buckets": ["402(g)", "nondeductible"],
@@ -71,7 +72,7 @@ REQUIRED_FACTS = {
 def test_entry_states_its_required_facts(entry_id: str) -> None:
     entry = KnowledgeBase.load().get(entry_id)
     assert entry is not None
-    text = f"{entry.summary}\n{entry.body}\n{' '.join(entry.related)}".casefold()
+    text = f"{entry.short}\n{entry.body}\n{' '.join(entry.related)}".casefold()
     missing = [fact for fact in REQUIRED_FACTS[entry_id] if fact.casefold() not in text]
     assert not missing, f"{entry_id} does not state: {missing}"
 
@@ -86,7 +87,7 @@ def test_valid_folder_loads(tmp_path: Path) -> None:
 
 
 def test_bad_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
-    (tmp_path / "alpha.md").write_text("---\nid: alpha\ntitle: [unclosed\nsummary: x\n---\nbody\n")
+    (tmp_path / "alpha.md").write_text("---\nid: alpha\ntitle: [unclosed\nshort: x\n---\nbody\n")
     [problem] = problems_in(tmp_path)
     assert problem.startswith(f"{tmp_path / 'alpha.md'}:")
     assert "invalid YAML" in problem
@@ -102,11 +103,11 @@ def test_missing_front_matter_and_unclosed_front_matter(tmp_path: Path) -> None:
 
 
 def test_missing_and_unknown_fields_point_at_lines(tmp_path: Path) -> None:
-    text = entry_text("alpha", summary=None, colour="blue")
+    text = entry_text("alpha", short=None, colour="blue")
     (tmp_path / "alpha.md").write_text(text)
     problems = problems_in(tmp_path)
     colour_line = text.splitlines().index("colour: blue") + 1
-    assert any(":1: missing required field 'summary'" in p for p in problems)
+    assert any(":1: missing required field 'short'" in p for p in problems)
     assert any(f":{colour_line}: unknown field 'colour'" in p for p in problems)
 
 
@@ -143,9 +144,13 @@ def test_related_ids_must_exist(tmp_path: Path) -> None:
 
 
 def test_answers_too_long_for_an_embed(tmp_path: Path) -> None:
-    write_entry(tmp_path, "alpha", body="word " * 900)
+    sources = [
+        {"title": f"IRS page number {i}", "url": f"https://www.irs.gov/retirement-plans/page-{i}"}
+        for i in range(20)
+    ]
+    write_entry(tmp_path, "alpha", sources=sources)
     [problem] = problems_in(tmp_path)
-    assert "4096" in problem and "shorten" in problem
+    assert "the 'Sources' field is" in problem and "allows 1024" in problem
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -207,3 +212,121 @@ def test_cli_ask_with_broken_faq_dir_is_a_clear_error(
     assert main(["ask", "anything", "--faq-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "faq validate" in err and err.count("\n") == 1
+
+
+# -- what moderators run into ---------------------------------------------------------------
+
+
+def test_files_that_are_not_entries_are_ignored_with_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "README.md").write_text("# How we write entries\n\nNotes for moderators.\n")
+    (tmp_path / "Draft ideas.md").write_text("half a thought\n")
+    scan = scan_folder(tmp_path)
+    assert [e.id for e in scan.entries] == ["alpha"] and scan.problems == []
+    assert sorted(Path(n.path).name for n in scan.notices) == ["Draft ideas.md", "README.md"]
+    assert KnowledgeBase.load(tmp_path).get("alpha") is not None
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'README.md'}:1: notice: not an FAQ entry" in out
+    assert "ok: 1 FAQ entries" in out
+
+
+def test_a_broken_file_does_not_make_healthy_files_report_its_id(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", related=["beta"])
+    write_entry(tmp_path, "beta", sources=[])
+    problems = problems_in(tmp_path)
+    assert len(problems) == 1 and "beta.md" in problems[0] and "sources" in problems[0]
+
+
+def test_a_related_id_that_no_file_has_is_still_reported(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", related=["ghost"])
+    [problem] = problems_in(tmp_path)
+    assert "related id 'ghost' does not exist" in problem
+
+
+FRONT = "---\nid: alpha\ntitle: {title}\nshort: A short answer about alpha.\n"
+FRONT += (
+    "sources:\n  - title: IRS\n    url: https://www.irs.gov/x\nupdated: 2026-12-01\n---\nBody.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "words"),
+    [
+        ("Roth 401(k): what now?", 3, "put the whole value in quotes"),
+        ('"an unclosed quote', 3, "never closed"),
+        ("[a list, that never ends", 3, "not closed"),
+        ("*starred", 3, "put the whole value in quotes"),
+        ("@someone asked", 3, "put the whole value in quotes"),
+    ],
+)
+def test_yaml_mistakes_are_explained_on_their_line(
+    tmp_path: Path, title: str, line: int, words: str
+) -> None:
+    (tmp_path / "alpha.md").write_text(FRONT.format(title=title))
+    [problem] = problems_in(tmp_path)
+    assert problem.startswith(f"{tmp_path / 'alpha.md'}:{line}: invalid YAML: "), problem
+    assert words in problem
+
+
+def test_tabs_and_repeated_keys_are_explained(tmp_path: Path) -> None:
+    (tmp_path / "alpha.md").write_text(FRONT.format(title="Fine").replace("  - title", "\t- title"))
+    (tmp_path / "beta.md").write_text(
+        FRONT.format(title="One").replace("id: alpha", "id: beta") + ""
+    )
+    text = (tmp_path / "beta.md").read_text().replace("short:", "title: Two\nshort:", 1)
+    (tmp_path / "beta.md").write_text(text)
+    problems = problems_in(tmp_path)
+    assert any("alpha.md:" in p and "tab character" in p for p in problems), problems
+    assert any("beta.md:4: 'title' appears twice (also on line 3)" in p for p in problems)
+
+
+def test_short_and_full_answer_limits_are_reported_with_their_counts(tmp_path: Path) -> None:
+    write_entry(tmp_path, "fits", short="s" * SHORT_LIMIT, body="b" * FULL_LIMIT)
+    write_entry(tmp_path, "long", short="s" * (SHORT_LIMIT + 1), body="b" * (FULL_LIMIT + 1))
+    problems = problems_in(tmp_path)
+    assert len(problems) == 2 and all("long.md" in p for p in problems)
+    assert any(
+        f"short is {SHORT_LIMIT + 1} characters; at most {SHORT_LIMIT}" in p for p in problems
+    )
+    assert any(f"is {FULL_LIMIT + 1:,} characters; at most {FULL_LIMIT:,}" in p for p in problems)
+
+
+def test_a_not_tax_advice_line_in_the_file_is_refused(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, "alpha", body="First line.\n\nThis is not tax advice.")
+    [problem] = problems_in(tmp_path)
+    line = path.read_text().splitlines().index("This is not tax advice.") + 1
+    assert problem.startswith(f"{path}:{line}: the answer says 'not tax advice'")
+
+
+def test_the_old_summary_field_is_named_with_its_new_name(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", short=None, summary="An answer written the old way.")
+    [problem] = problems_in(tmp_path)
+    assert "the field 'summary' is now called 'short'" in problem
+
+
+def test_faq_show_json_matches_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["faq", "show", "notice-2014-54", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"id", "title", "short", "full", "sources", "related", "updated"}
+    entry = KnowledgeBase.load().get("notice-2014-54")
+    assert entry is not None
+    assert data["short"] == entry.short and data["full"] == entry.body
+    assert len(data["short"]) <= SHORT_LIMIT and len(data["full"]) <= FULL_LIMIT
+    assert all(s["url"].startswith("https://") and s["title"] for s in data["sources"])
+    assert data["related"] == list(entry.related)
+
+
+def test_faq_show_text_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "show", "notice-2014-54"]) == 0
+    out = capsys.readouterr().out
+    entry = KnowledgeBase.load().get("notice-2014-54")
+    assert entry is not None and out.startswith(entry.title)
+    assert "not tax advice" in out and "notice-2014-54" not in out  # titles, not ids
+    assert main(["faq", "show", "notice-2014"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no FAQ entry 'notice-2014' (close: notice-2014-54")

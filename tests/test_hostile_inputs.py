@@ -358,7 +358,7 @@ async def new_id(env: Env, row: Hostile) -> None:
         {
             "id": row.text[:80],
             "title": "What is a hostile test entry?",
-            "summary": "An entry that must never be written, whatever its id says to do.",
+            "short": "An entry that must never be written, whatever its id says to do.",
             "sources": "IRS | https://www.irs.gov/retirement-plans",
             "body": "Nothing to see here.",
         },

@@ -121,12 +121,12 @@ async def test_invalid_modal_edit_is_refused_and_nothing_written(
         handle = await fake_discord.send_slash_command(
             "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
         )
-        submit = await fake_discord.submit_modal(handle, {"summary": "short"})
+        submit = await fake_discord.submit_modal(handle, {"short": "too short"})
         await submit.response()
         reply = content(await submit.followup(0))
-        assert "not valid, nothing was saved" in reply and "summary" in reply
+        assert "not valid, nothing was saved" in reply and "short" in reply
         assert (faq_copy / "notice-2014-54.md").read_text() == original
-        assert bot.knowledge.get("notice-2014-54").summary != "short"
+        assert bot.knowledge.get("notice-2014-54").short != "too short"
 
 
 async def test_two_moderators_editing_at_once_get_a_conflict(
@@ -165,7 +165,7 @@ async def test_new_entry_and_alias(
             {
                 "id": "true-up-contributions",
                 "title": "What is a 401(k) true-up contribution?",
-                "summary": "A true-up is an employer deposit that makes up match missed when you "
+                "short": "A true-up is an employer deposit that makes up match missed when you "
                 "hit the limit early in the year.",
                 "sources": "IRS 401(k) resource guide | https://www.irs.gov/retirement-plans/401k-plans",
                 "body": "Some plans match per paycheck; a true-up adds the missing match later.",

@@ -1,4 +1,5 @@
-"""`rollover-bot faq`: validate and list the FAQ files; gaps and stats from the database."""
+"""`rollover-bot faq`: validate, list and show the FAQ files; gaps and stats from the
+database."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from typing import TypeVar
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
 from bot.cli.errors import CliError
 from bot.storage import CorruptDatabase, EntryStats, GapGroup, SqliteStore, StorageError
-from knowledge.loader import read_entries
+from bot.terminal import render_layout
+from knowledge.loader import scan_folder
 
 T = TypeVar("T")
 EXAMPLE_WIDTH = 72
@@ -31,6 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print a JSON object")
     add_faq_dir(listing)
     listing.set_defaults(handler=handle_list)
+
+    show = faq_sub.add_parser("show", help="one entry as members see it")
+    show.add_argument("entry_id", metavar="ID", help="the entry's id (see 'faq list')")
+    show.add_argument("--json", action="store_true", help="print a JSON object")
+    add_faq_dir(show)
+    show.set_defaults(handler=handle_show)
 
     gaps = faq_sub.add_parser(
         "gaps", help="most frequent questions the bot could not answer, near-duplicates grouped"
@@ -70,12 +78,37 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 def handle_validate(args: argparse.Namespace) -> int:
     folder = faq_dir(args, settings())
-    entries, problems = read_entries(folder)
-    for problem in problems:
+    scan = scan_folder(folder)
+    for notice in scan.notices:
+        print(f"{notice.path}:{notice.line}: notice: {notice.message}")
+    for problem in scan.problems:
         print(problem)
-    if problems:
+    if scan.problems:
         return 1
-    print(f"ok: {len(entries)} FAQ entries in {folder} are valid")
+    print(f"ok: {len(scan.entries)} FAQ entries in {folder} are valid")
+    return 0
+
+
+def handle_show(args: argparse.Namespace) -> int:
+    kb = knowledge_base(args)
+    entry = kb.get(args.entry_id)
+    if entry is None:
+        close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id, limit=3))
+        hint = f" (close: {close})" if close else ""
+        raise CliError(f"no FAQ entry '{one_line(args.entry_id, 60)}'{hint}; see 'faq list'")
+    if args.json:
+        data = {
+            "id": entry.id,
+            "title": entry.title,
+            "short": entry.short,
+            "full": entry.full,
+            "sources": [{"title": s.title, "url": str(s.url)} for s in entry.sources],
+            "related": list(entry.related),
+            "updated": entry.updated.isoformat(),
+        }
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(render_layout(kb.layout(entry.id)))
     return 0
 
 

@@ -31,11 +31,11 @@ from knowledge.editing import (
 )
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, read_entries
+from knowledge.loader import Problem, scan_folder
+from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
-BODY_LIMIT = 4000  # Discord's longest modal text input
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -89,7 +89,7 @@ def _lines(text: str) -> list[str]:
 
 
 class EntryModal(discord.ui.Modal):
-    """Edit an entry's title, summary, aliases and answer, or create a new entry."""
+    """Edit an entry's title, short answer, aliases and full answer, or create an entry."""
 
     def __init__(
         self, cog: FaqAdmin, entry_id: str | None, meta: dict[str, Any], body: str, seen: str
@@ -112,15 +112,15 @@ class EntryModal(discord.ui.Modal):
             max_length=256,
             custom_id="title",
         )
-        self.summary: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Summary (the short answer)",
+        self.short: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label=f"Short answer (shown first, {SHORT_LIMIT} max)",
             style=discord.TextStyle.paragraph,
-            default=meta.get("summary"),
-            max_length=600,
-            custom_id="summary",
+            default=meta.get("short"),
+            max_length=SHORT_LIMIT,
+            custom_id="short",
         )
         self.add_item(self.title_input)
-        self.add_item(self.summary)
+        self.add_item(self.short)
         if entry_id is None:
             self.sources = discord.ui.TextInput(
                 label="Sources: 'Title | https://...' per line",
@@ -140,10 +140,10 @@ class EntryModal(discord.ui.Modal):
             )
             self.add_item(self.aliases)
         self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Answer (Discord markdown)",
+            label=f"Full answer (Discord markdown, {FULL_LIMIT:,} max)",
             style=discord.TextStyle.paragraph,
             default=body or None,
-            max_length=BODY_LIMIT,
+            max_length=FULL_LIMIT,
             custom_id="body",
         )
         self.add_item(self.body)
@@ -152,7 +152,7 @@ class EntryModal(discord.ui.Modal):
         meta = dict(self.meta)
         entry_id = self.entry_id or (self.new_id.value.strip() if self.new_id else "")
         meta.update(
-            id=entry_id, title=self.title_input.value.strip(), summary=self.summary.value.strip()
+            id=entry_id, title=self.title_input.value.strip(), short=self.short.value.strip()
         )
         meta["updated"] = today()
         if self.aliases is not None:
@@ -229,13 +229,16 @@ class FaqAdmin(
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        entries, problems = await asyncio.to_thread(read_entries, self.bot.faq_dir)
+        scan = await asyncio.to_thread(scan_folder, self.bot.faq_dir)
         text = (
-            problems_text(problems, f"{len(problems)} problem(s):")
-            if problems
-            else f"All {len(entries)} FAQ files are valid."
+            problems_text(scan.problems, f"{len(scan.problems)} problem(s):")
+            if scan.problems
+            else f"All {len(scan.entries)} FAQ files are valid."
         )
-        await interaction.followup.send(text, ephemeral=True)
+        if scan.notices:
+            names = ", ".join(f"`{Path(n.path).name}`" for n in scan.notices[:10])
+            text += f"\nNot entries, ignored: {names}."
+        await interaction.followup.send(text[:MESSAGE_LIMIT], ephemeral=True)
 
     @app_commands.command(
         name="gaps", description="Most frequent questions the bot could not answer"
@@ -282,7 +285,7 @@ class FaqAdmin(
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(
-        name="edit", description="Edit an entry's title, summary, aliases and answer"
+        name="edit", description="Edit an entry's title, short answer, aliases and full answer"
     )
     @app_commands.describe(topic="The entry to edit")
     @app_commands.autocomplete(topic=_entry_autocomplete)
@@ -296,13 +299,6 @@ class FaqAdmin(
         if entry is None:
             await send_private(
                 interaction, f"`{entry_id}` is not loaded yet; run `/faq-admin reload` first."
-            )
-            return
-        if len(entry.body) > BODY_LIMIT:
-            await send_private(
-                interaction,
-                f"That answer is longer than a Discord form allows ({BODY_LIMIT} characters); "
-                "edit the file instead.",
             )
             return
         await interaction.response.send_modal(

@@ -1,0 +1,146 @@
+"""The shipped FAQ's content: figures from the data, working commands, limits, the one
+rule a fact-check found wrong, and text written for Discord members."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from calculators.catalog import CALCULATORS
+from knowledge.base import KnowledgeBase
+from knowledge.model import FULL_LIMIT, SHORT_LIMIT, FaqEntry
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_FILES = [ROOT / "calculators" / "data" / "limits.yaml", ROOT / "docs" / "facts.yaml"]
+
+MONEY = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)")
+YEAR = re.compile(r"(?<![\d$,.])(?:19[89]\d|20[0-4]\d)(?![\d,])")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+COMMAND = re.compile(r"`/(\w+)((?:\s+\w+:[^\s`]+)*)\s*`")
+
+
+def amount(text: str) -> Decimal:
+    return Decimal(text.rstrip(".,").replace(",", ""))
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    return {amount(n) for n in NUMBER.findall(text)}
+
+
+DATA_NUMBERS = set().union(*(numbers_in(p.read_text("utf-8")) for p in DATA_FILES))
+ENTRIES = sorted(KnowledgeBase.load().entries.values(), key=lambda e: e.id)
+
+
+def text_of(entry: FaqEntry) -> str:
+    return f"{entry.short}\n{entry.body}"
+
+
+def commands_in(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Worked examples: `/name option:value ...` (a bare `/name` only names the command)."""
+    found = []
+    for name, options in COMMAND.findall(text):
+        named = dict(part.split(":", 1) for part in options.split())
+        if named:
+            found.append((name, named))
+    return found
+
+
+def calculator_numbers(entry: FaqEntry) -> set[Decimal]:
+    """Every number a command quoted in the entry takes or gives (its worked example)."""
+    out: set[Decimal] = set()
+    for name, named in commands_in(text_of(entry)):
+        result = CALCULATORS[name]([], named)
+        out |= numbers_in(" ".join(named.values()))
+        out |= numbers_in(str(result.to_json()))
+    return out
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_dollar_figures_and_years_come_from_the_data(entry: FaqEntry) -> None:
+    """No stray number: each figure is in the limits table or the facts (with their worked
+    examples), or is what a calculator command quoted in the entry takes or gives."""
+    allowed = DATA_NUMBERS | calculator_numbers(entry)
+    text = text_of(entry)
+    stray = sorted({m for m in MONEY.findall(text) if amount(m) not in allowed})
+    stray += sorted({y for y in YEAR.findall(text) if amount(y) not in DATA_NUMBERS})
+    assert not stray, f"{entry.id}: figures not in limits.yaml or facts.yaml: {stray}"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_every_quoted_command_runs_as_a_member_would_type_it(entry: FaqEntry) -> None:
+    text = text_of(entry)
+    for name, named in commands_in(text):
+        assert name in CALCULATORS, f"{entry.id}: /{name} is not a command"
+        CALCULATORS[name]([], named)  # raises InputError if a member would get an error
+    # Console syntax (`/split 1000 5`) and templates (`deferrals:..`) are not what members type.
+    assert not re.search(r"`/\w+ \d", text), f"{entry.id} uses console syntax"
+    assert ":.." not in text, f"{entry.id} has a placeholder instead of a value"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_sources_related_and_lengths(entry: FaqEntry) -> None:
+    kb = KnowledgeBase.load()
+    assert entry.sources and all(s.url.scheme == "https" for s in entry.sources)
+    assert all(r in kb.entries and r != entry.id for r in entry.related)
+    assert len(entry.short) <= SHORT_LIMIT and len(entry.body.strip()) <= FULL_LIMIT
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_text_is_written_for_members(entry: FaqEntry) -> None:
+    text = text_of(entry)
+    assert "seed" not in text.casefold(), f"{entry.id} mentions an internal name"
+    ids = {e.id for e in ENTRIES}
+    named = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+    assert not named, f"{entry.id} refers to entries by id, not title: {named}"
+
+
+def test_unreplaced_withholding_on_after_tax_money_is_basis_not_income() -> None:
+    """The rule the fact-check found stated wrongly (26 USC 402(c)(2), last sentence): what a
+    60-day rollover puts back counts as the taxable part first, so 20% withholding that is
+    not made up comes out of the after-tax basis: no income tax and no 10% on it."""
+    kb = KnowledgeBase.load()
+    for entry_id in ("earnings-taxable-in-roth", "direct-vs-indirect-rollover"):
+        entry = kb.get(entry_id)
+        assert entry is not None
+        sentences = re.split(r"(?<=[.!?:])\s+", text_of(entry).replace("**", ""))
+        about = [s for s in sentences if re.search(r"withh|don't replace|didn't replace", s)]
+        assert any("no income tax, no 10%" in s for s in about), (entry_id, about)
+        wrong = [
+            s
+            for s in about
+            if re.search(r"(not (made up|replaced)|don't (make|replace)).*\b(taxable|taxed)\b", s)
+            and "no income tax" not in s
+        ]
+        assert not wrong, (entry_id, wrong)
+    earnings = kb.get("earnings-taxable-in-roth")
+    assert earnings is not None and "taxable earnings first" in text_of(earnings)
+
+
+def test_mega_backdoor_worth_it_states_trade_offs_not_advice() -> None:
+    entry = KnowledgeBase.load().get("mega-backdoor-worth-it")
+    assert entry is not None
+    text = text_of(entry).casefold()
+    for phrase in ("you should", "we recommend", "is worth it for you", "always do"):
+        assert phrase not in text
+
+
+def test_a_figure_given_for_a_year_is_that_years_figure() -> None:
+    """ "$24,500 for 2026" must be a 2026 figure of the limits table, not another year's."""
+    from calculators.limits import load_limits
+
+    table = load_limits()
+    by_year = {
+        year: {v for v in row.model_dump().values() if isinstance(v, Decimal)}
+        for year, row in table.items()
+    }
+    pattern = re.compile(r"\$(\d[\d,]*)\)?,? (?:for|in) (20\d\d)\b")
+    checked = 0
+    for entry in ENTRIES:
+        for figure, year in pattern.findall(text_of(entry)):
+            if int(year) in by_year and amount(figure) in set().union(*by_year.values()):
+                checked += 1
+                assert amount(figure) in by_year[int(year)], (entry.id, figure, year)
+    assert checked >= 10  # the FAQ does give figures by year; the check is not vacuous
