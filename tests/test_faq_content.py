@@ -144,3 +144,13 @@ def test_a_figure_given_for_a_year_is_that_years_figure() -> None:
                 checked += 1
                 assert amount(figure) in by_year[int(year)], (entry.id, figure, year)
     assert checked >= 10  # the FAQ does give figures by year; the check is not vacuous
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_cross_references_name_real_titles_in_bold(entry: FaqEntry) -> None:
+    titles = {e.title for e in ENTRIES}
+    text = text_of(entry)
+    for quoted in re.findall(r'\b[Ss]ee "([^"\n]+)"', text):
+        assert quoted not in titles, f"{entry.id}: write the title in bold: {quoted}"
+    for named in re.findall(r"\b[Ss]ee \*\*([^*\n]+)\*\*", text):
+        assert named in titles, f"{entry.id}: no entry is titled {named!r}"
