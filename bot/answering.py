@@ -13,7 +13,7 @@ import discord
 from bot.embeds import answer_embed, suggestions_embed
 from bot.storage import AskedQuestion
 from bot.views import answer_view
-from knowledge.matcher import MatchResult
+from knowledge.matcher import Hit, MatchResult
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -34,18 +34,22 @@ def strip_mentions(text: str) -> str:
     return " ".join(_MENTION.sub(" ", text).split())
 
 
+def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
+    """Suggestions worth showing in Discord (the command line lists more)."""
+    return result.plausible(bot.settings.matching.plausible_threshold)
+
+
 def build_reply(bot: RolloverBot, question: str) -> Reply:
     result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])
+    close = plausible(bot, result)
     if result.answered and result.best is not None:
         layout = bot.knowledge.layout(result.best.id)
         return Reply(
             result,
             answer_embed(layout, score=result.best.score),
-            answer_view(result.best.id, result.suggestions),
+            answer_view(result.best.id, close),
         )
-    return Reply(
-        result, suggestions_embed(result.suggestions), answer_view(None, result.suggestions)
-    )
+    return Reply(result, suggestions_embed(close), answer_view(None, close))
 
 
 async def remember(bot: RolloverBot, reply: Reply, channel_id: int | None) -> None:
@@ -57,8 +61,7 @@ async def remember(bot: RolloverBot, reply: Reply, channel_id: int | None) -> No
             await bot.store.record_served(result.best.id)
         top = result.best or (result.suggestions[0] if result.suggestions else None)
         best_score = top.score if top else 0.0
-        low = bot.settings.matching.answer_threshold + 10
-        if not result.answered or best_score < low:
+        if not result.answered or result.shaky:
             await bot.store.record_question(
                 AskedQuestion(
                     text=result.question,

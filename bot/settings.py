@@ -38,10 +38,13 @@ class MatchingSettings(BaseModel):
 
     answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
     suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
+    plausible_threshold: float = Field(default=MatchTuning().plausible_threshold, ge=0, le=100)
 
     def tuning(self) -> MatchTuning:
         return MatchTuning(
-            answer_threshold=self.answer_threshold, suggest_threshold=self.suggest_threshold
+            answer_threshold=self.answer_threshold,
+            suggest_threshold=self.suggest_threshold,
+            plausible_threshold=self.plausible_threshold,
         )
 
 

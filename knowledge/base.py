@@ -1,19 +1,32 @@
-"""A loaded, validated FAQ with its matcher: the object everything else asks."""
+"""A loaded, validated FAQ with its trained matcher: the object everything else asks."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.examples import Example, read_examples
 from knowledge.layout import AnswerLayout, layout_entry
-from knowledge.loader import DEFAULT_FAQ_DIR, load_entries
+from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
 
 
+def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
+    """Every entry file and examples file of ``folder`` checked; the scan's problems
+    include the examples files' problems."""
+    scan = scan_folder(folder)
+    # An entry whose own file is broken still exists for its examples: one problem, once.
+    broken = {Path(p.path).stem for p in scan.problems}
+    examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)
+    merged = FolderScan(scan.entries, sorted(scan.problems + problems), scan.notices)
+    return merged, examples
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Immutable: a reload builds a new one and swaps it in whole."""
+    """Immutable: a reload builds a new one (parsed, validated, indexed, trained) and
+    swaps it in whole, so a broken file never leaves a half-built one answering."""
 
     entries: dict[str, FaqEntry]
     matcher: Matcher
@@ -22,21 +35,29 @@ class KnowledgeBase:
 
     @classmethod
     def from_entries(
-        cls, entries: list[FaqEntry], source_dir: Path, tuning: MatchTuning | None = None
+        cls,
+        entries: list[FaqEntry],
+        source_dir: Path,
+        tuning: MatchTuning | None = None,
+        examples: list[Example] | None = None,
     ) -> KnowledgeBase:
         by_id = {e.id: e for e in entries}
         return cls(
             entries=by_id,
-            matcher=Matcher(entries, tuning),
+            matcher=Matcher(entries, tuning, examples or []),
             source_dir=source_dir,
             titles={e.id: e.title for e in entries},
         )
 
     @classmethod
     def load(cls, faq_dir: Path | None = None, tuning: MatchTuning | None = None) -> KnowledgeBase:
-        """Load a folder completely or raise ``FaqInvalid`` listing every problem."""
+        """Load a folder (entries and example questions) completely, or raise
+        ``FaqInvalid`` listing every problem."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
-        return cls.from_entries(load_entries(folder), folder, tuning)
+        scan, examples = validate_folder(folder)
+        if scan.problems:
+            raise FaqInvalid(scan.problems)
+        return cls.from_entries(scan.entries, folder, tuning, examples)
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return self.entries.get(entry_id)

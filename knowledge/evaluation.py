@@ -1,63 +1,130 @@
-"""Score a matcher on labelled questions (the shared eval format) for tests and tuning."""
+"""Score a matcher on labelled questions, for tests and benchmarks.
+
+Two formats: written questions (``q``, ``ids``: acceptable ids, [] = should not answer) and
+real forum questions (``text``, ``scope: in|out``, ``acceptable``). Rates:
+
+* right: in-scope questions answered with an acceptable entry;
+* wrong: in-scope questions answered with an entry that is not acceptable;
+* listed: an acceptable entry among the best and the suggestions;
+* quiet: out-of-scope questions left unanswered (suggestions allowed).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
-from knowledge.matcher import Matcher, MatchResult
+from knowledge.matcher import Hit, Matcher, MatchResult
 
 
-class LabelledQuestion(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
+@dataclass(frozen=True)
+class LabelledQuestion:
     q: str
-    ids: list[str]
-    style: str = ""
-    offtopic: bool = False
+    #: Acceptable entry ids, best first; empty: the bot should stay quiet.
+    ids: tuple[str, ...]
+    split: str = ""
+
+    @property
+    def offtopic(self) -> bool:
+        return not self.ids
 
 
-def load_questions(path: Path) -> list[LabelledQuestion]:
-    data: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [LabelledQuestion.model_validate(row) for row in data]
+def _question(row: dict[str, Any]) -> LabelledQuestion:
+    if "text" in row:  # real forum questions
+        ids = tuple(row.get("acceptable") or ()) if row.get("scope") == "in" else ()
+        return LabelledQuestion(str(row["text"]), ids, str(row.get("split", "")))
+    return LabelledQuestion(str(row["q"]), tuple(row.get("ids") or ()))
+
+
+def load_questions(path: Path, split: str | None = None) -> list[LabelledQuestion]:
+    rows: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions = [_question(row) for row in rows]
+    return [q for q in questions if split is None or q.split == split]
 
 
 @dataclass
 class Report:
     answered_correct: float
+    answered_wrong: float
     in_best_or_suggestions: float
     offtopic_abstained: float
+    in_scope: int
+    off_topic: int
     misses: list[tuple[LabelledQuestion, MatchResult]] = field(default_factory=list)
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def summary(self) -> str:
         return (
-            f"answered with an acceptable id {self.answered_correct:.1%}, "
-            f"acceptable id in best+suggestions {self.in_best_or_suggestions:.1%}, "
-            f"off-topic abstained {self.offtopic_abstained:.1%}"
+            f"right {self.answered_correct:.1%}, wrong {self.answered_wrong:.1%}, "
+            f"in best+suggestions {self.in_best_or_suggestions:.1%} "
+            f"({self.in_scope} in scope); off-topic quiet {self.offtopic_abstained:.1%} "
+            f"({self.off_topic})"
         )
 
 
-def evaluate(matcher: Matcher, questions: list[LabelledQuestion]) -> Report:
-    on = off = top1 = top3 = abstained = 0
+def score(questions: Sequence[LabelledQuestion], results: Sequence[MatchResult]) -> Report:
+    on = off = right = wrong = listed_ok = quiet = 0
     misses = []
-    for item in questions:
-        result = matcher.match(item.q)
+    confusions: Counter[tuple[str, str]] = Counter()
+    for item, result in zip(questions, results, strict=True):
         best = result.best.id if result.answered and result.best else None
         if item.offtopic:
             off += 1
-            abstained += best is None
+            quiet += best is None
             if best is not None:
                 misses.append((item, result))
             continue
         on += 1
-        ok1 = best in item.ids
         listed = [best, *(h.id for h in result.suggestions)]
-        top1 += ok1
-        top3 += any(i in item.ids for i in listed)
-        if not ok1:
+        right += best in item.ids
+        wrong += best is not None and best not in item.ids
+        listed_ok += any(i in item.ids for i in listed)
+        if best not in item.ids:
             misses.append((item, result))
-    return Report(top1 / max(on, 1), top3 / max(on, 1), abstained / max(off, 1), misses)
+            if best is not None:
+                confusions[(best, item.ids[0])] += 1
+    return Report(
+        right / max(on, 1),
+        wrong / max(on, 1),
+        listed_ok / max(on, 1),
+        quiet / max(off, 1),
+        on,
+        off,
+        misses,
+        confusions,
+    )
+
+
+def evaluate(matcher: Matcher, questions: Sequence[LabelledQuestion]) -> Report:
+    return score(questions, [matcher.match(item.q) for item in questions])
+
+
+def decide(hits: Sequence[Hit], answer: float, suggest: float, limit: int = 3) -> MatchResult:
+    """The matcher's decision rule at other thresholds, from already ranked hits (for the
+    precision/coverage curve without re-ranking every question)."""
+    if hits and hits[0].score >= answer:
+        others = tuple(h for h in hits[1:] if h.score >= suggest)[:limit]
+        return MatchResult("", True, hits[0], others)
+    close = tuple(h for h in hits if h.score >= suggest)[:limit]
+    return MatchResult("", False, None, close)
+
+
+def curve(
+    matcher: Matcher,
+    questions: Sequence[LabelledQuestion],
+    thresholds: Sequence[float],
+    suggest: float | None = None,
+) -> list[tuple[float, Report]]:
+    """Rates at each answer threshold (0-100), the suggestion threshold held fixed."""
+    ranked = [matcher.score_all(item.q) for item in questions]
+    low = matcher.tuning.suggest_threshold if suggest is None else suggest
+    out = []
+    for threshold in thresholds:
+        results = [decide(hits, threshold, low, matcher.tuning.max_suggestions) for hits in ranked]
+        out.append((threshold, score(questions, results)))
+    return out

@@ -57,8 +57,9 @@ _YAML_HELP = (
 _STARTED_EARLIER = ("while scanning a quoted scalar", "while parsing a flow")
 
 
-def _explain(exc: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
-    """The line (1-based, in the file) and a plain-words message for a YAML error."""
+def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> tuple[int, str]:
+    """The line in the file and a plain-words message for a YAML error; ``offset`` turns
+    YAML's 0-based line into the file's (2 in front matter: 1-based, plus the '---')."""
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     problem_mark = getattr(exc, "problem_mark", None)
@@ -66,7 +67,7 @@ def _explain(exc: yaml.YAMLError, yaml_text: str) -> tuple[int, str]:
     mark = problem_mark or context_mark
     if context.startswith(_STARTED_EARLIER) and context_mark is not None:
         mark = context_mark
-    line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the '---' line
+    line = mark.line + offset if mark is not None else offset
     if "cannot start any token" in problem and problem_mark is not None:
         # libyaml does not say which character: look it up.
         text_line = yaml_text.splitlines()[problem_mark.line : problem_mark.line + 1]
@@ -96,7 +97,7 @@ def parse(text: str) -> ParsedFile:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        line, message = _explain(exc, yaml_text)
+        line, message = explain_yaml_error(exc, yaml_text)
         raise FrontMatterError(line, message) from None
     finally:
         loader.dispose()

@@ -50,6 +50,7 @@ def result_json(result: MatchResult, error: str | None = None) -> dict[str, Any]
         "answered": result.answered,
         "best": _hit(result.best) if result.best else None,
         "suggestions": [_hit(h) for h in result.suggestions],
+        "also": [_hit(h) for h in result.also],
     }
     if result.reason:
         data["reason"] = result.reason

@@ -15,7 +15,7 @@ from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
 from bot.cli.errors import CliError
 from bot.storage import CorruptDatabase, EntryStats, GapGroup, SqliteStore, StorageError
 from bot.terminal import render_layout
-from knowledge.loader import scan_folder
+from knowledge.base import validate_folder
 
 T = TypeVar("T")
 EXAMPLE_WIDTH = 72
@@ -78,14 +78,17 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 def handle_validate(args: argparse.Namespace) -> int:
     folder = faq_dir(args, settings())
-    scan = scan_folder(folder)
+    scan, examples = validate_folder(folder)
     for notice in scan.notices:
         print(f"{notice.path}:{notice.line}: notice: {notice.message}")
     for problem in scan.problems:
         print(problem)
     if scan.problems:
         return 1
-    print(f"ok: {len(scan.entries)} FAQ entries in {folder} are valid")
+    print(
+        f"ok: {len(scan.entries)} FAQ entries and {len(examples)} example questions in "
+        f"{folder} are valid"
+    )
     return 0
 
 

@@ -10,7 +10,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 
-from bot.answering import MAX_QUESTION_CHARS, build_reply, remember, strip_mentions
+from bot.answering import MAX_QUESTION_CHARS, build_reply, plausible, remember, strip_mentions
 from bot.app import RolloverBot
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS
@@ -137,7 +137,7 @@ class Answers(commands.Cog):
                 return
             if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
                 return
-            if not reply.result.answered and not reply.result.suggestions:
+            if not reply.result.answered and not plausible(self.bot, reply.result):
                 return  # nothing useful to say: leave the post to people
             await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
             if reply.result.answered:

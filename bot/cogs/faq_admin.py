@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
+from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
     entry_meta,
@@ -31,7 +32,7 @@ from knowledge.editing import (
 )
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, scan_folder
+from knowledge.loader import Problem
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
@@ -229,7 +230,7 @@ class FaqAdmin(
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        scan = await asyncio.to_thread(scan_folder, self.bot.faq_dir)
+        scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
         text = (
             problems_text(scan.problems, f"{len(scan.problems)} problem(s):")
             if scan.problems

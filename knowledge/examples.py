@@ -1,0 +1,158 @@
+"""Example questions the matcher learns from: plain YAML files moderators read and edit.
+
+``knowledge/faq/examples/<entry-id>.yaml`` lists real questions that entry answers;
+``knowledge/faq/examples/_off-topic.yaml`` lists questions the bot should leave alone. Each
+file is a YAML list of items:
+
+    - text: "Does the pro-rata rule apply to my after-tax 401k rollover?"
+      also: [irs-partial-distribution-faq]   # other entries that answer it too (optional)
+      source: https://...                     # where it was asked (optional)
+
+A file with problems is reported as ``path:line: message`` like an FAQ file, and loading is
+all-or-nothing, so a broken examples file never leaves a half-trained matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from knowledge.frontmatter import explain_yaml_error
+from knowledge.loader import Problem
+from knowledge.model import EntryId
+
+EXAMPLES_DIR = "examples"
+OFF_TOPIC = "_off-topic"
+MAX_TEXT = 4000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ExampleItem(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=3, max_length=MAX_TEXT)
+    ]
+    also: list[EntryId] = Field(default_factory=list)
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled question: the entries that answer it (empty: off-topic)."""
+
+    text: str
+    ids: tuple[str, ...]
+    path: str = ""
+    line: int = 0
+
+    @property
+    def off_topic(self) -> bool:
+        return not self.ids
+
+
+def examples_dir(faq_dir: Path) -> Path:
+    return faq_dir / EXAMPLES_DIR
+
+
+def _items(path: Path, text: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
+    """The file's list items with their lines, or the problem that stops reading it."""
+    shown = str(path)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        line, message = explain_yaml_error(exc, text, offset=1)
+        return [], [Problem(shown, line, message)]
+    finally:
+        loader.dispose()
+    if data is None:
+        return [], []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        return [], [Problem(shown, 1, "an examples file is a YAML list of '- text: ...' items")]
+    lines = [item.start_mark.line + 1 for item in node.value]
+    return list(zip(lines, data, strict=True)), []
+
+
+def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], list[Problem]]:
+    """Every example in the folder's ``examples/`` (none when it does not exist)."""
+    folder = examples_dir(faq_dir)
+    if not folder.is_dir():
+        return [], []
+    examples: list[Example] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        shown = str(path)
+        stem = path.stem
+        if stem != OFF_TOPIC and stem not in entry_ids:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"no FAQ entry '{stem}': name the file after an entry id, or "
+                    f"'{OFF_TOPIC}.yaml' for questions the bot should leave alone",
+                )
+            )
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(shown, 1, f"cannot read the file ({exc})"))
+            continue
+        items, file_problems = _items(path, text)
+        problems += file_problems
+        for line, raw in items:
+            if isinstance(raw, str):
+                raw = {"text": raw}
+            try:
+                item = ExampleItem.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    where = ".".join(str(p) for p in err["loc"]) or "item"
+                    message = err["msg"].removeprefix("Value error, ")
+                    problems.append(Problem(shown, line, f"{where}: {message}"))
+                continue
+            unknown = [i for i in item.also if i not in entry_ids]
+            if unknown:
+                problems.append(Problem(shown, line, f"also: no FAQ entry {unknown[0]!r}"))
+                continue
+            if stem == OFF_TOPIC and item.also:
+                problems.append(
+                    Problem(shown, line, "an off-topic example cannot also name entries")
+                )
+                continue
+            ids = () if stem == OFF_TOPIC else (stem, *[i for i in item.also if i != stem])
+            examples.append(Example(item.text, ids, shown, line))
+    problems += _conflicts(examples)
+    return examples, sorted(problems)
+
+
+def _conflicts(examples: list[Example]) -> list[Problem]:
+    """The same question both on-topic and off-topic teaches the matcher nothing."""
+    seen: dict[str, Example] = {}
+    problems = []
+    for example in examples:
+        key = " ".join(example.text.casefold().split())
+        other = seen.setdefault(key, example)
+        if other is not example and other.off_topic != example.off_topic:
+            problems.append(
+                Problem(
+                    example.path,
+                    example.line,
+                    f"the same question is off-topic in one file and an answer in the other "
+                    f"({other.path}:{other.line}): keep one",
+                )
+            )
+    return problems
+
+
+def render_examples(items: list[dict[str, Any]]) -> str:
+    """The text of an examples file (used when moderators add examples from Discord)."""
+    return yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100)

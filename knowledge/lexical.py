@@ -1,0 +1,194 @@
+"""Concept evidence: how much of a question's meaning each FAQ entry's words cover.
+
+Every entry is a weighted bag of normalised tokens and token pairs (title, aliases and
+keywords weigh most, the full answer least). A question's tokens add up their
+rarity-weighted overlap with each entry. Tokens from the post's question sentences (and its
+first sentence, where a forum title ends up) count fully; tokens from the personal context
+around them count less, so a long post matches on what it asks. rapidfuzz corrects typos
+against the FAQ's own vocabulary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from knowledge import normalize
+from knowledge.model import FaqEntry
+
+FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "body": 0.4}
+#: Weight of tokens from sentences that are context, not the question.
+CONTEXT_WEIGHT = 0.3
+IDF_FLOOR = 0.3
+UNKNOWN_IDF = 1.0
+TYPO_CUTOFF = 84.0
+_TYPO_CACHES: dict[int, dict[str, str | None]] = {}
+
+
+def features_of(toks: Sequence[str]) -> list[str]:
+    """Unigrams plus adjacent pairs: pairs keep 'roth ira' apart from 'roth 401k'."""
+    return [*toks, *map("_".join, itertools.pairwise(toks))]
+
+
+def entry_fields(entry: FaqEntry) -> dict[str, list[str]]:
+    return {
+        "title": [entry.title, entry.id.replace("-", " ")],
+        "aliases": list(entry.aliases),
+        "keywords": list(entry.keywords),
+        "short": [entry.short],
+        "body": [entry.body],
+    }
+
+
+@dataclass
+class Query:
+    """A question prepared once and scored against every index."""
+
+    text: str
+    #: Token feature -> weight (1 for what is asked, less for context).
+    weights: dict[str, float] = field(default_factory=dict)
+    #: Token strings of the sentences that ask something, for phrase comparison.
+    segments: list[str] = field(default_factory=list)
+    #: Rarity-weighted mass of the question's single words, known to the FAQ or not.
+    mass: float = 0.0
+    #: Share of that mass made of words the FAQ knows.
+    known: float = 0.0
+    anchored: bool = False
+    n_tokens: int = 0
+
+
+class LexicalIndex:
+    """Token postings of every entry; preparing and scoring a question is cheap."""
+
+    def __init__(self, entries: Sequence[FaqEntry]) -> None:
+        self.entries = list(entries)
+        n = len(self.entries)
+        # Normalise every text of every entry in one batch (see normalize.canonical_many).
+        fields = [entry_fields(e) for e in self.entries]
+        flat = iter(normalize.canonical_many([t for f in fields for ts in f.values() for t in ts]))
+        raw: list[dict[str, float]] = []
+        vocabulary: set[str] = set()
+        self.phrases: list[list[str]] = []  # title and aliases as token strings
+        self.documents: list[dict[str, float]] = []  # feature -> weight, for the vector space
+        for named in fields:
+            weights: dict[str, float] = defaultdict(float)
+            phrases: list[str] = []
+            for name, texts in named.items():
+                counts: Counter[str] = Counter()
+                for _ in texts:
+                    found = normalize.canonical_words(next(flat))
+                    toks = normalize.stems(found)
+                    counts.update(features_of(toks))
+                    vocabulary.update(found)
+                    if name in ("title", "aliases"):
+                        phrases.append(" ".join(toks))
+                for feature, count in counts.items():
+                    weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
+            raw.append(weights)
+            self.phrases.append(phrases)
+        self.documents = [dict(w) for w in raw]
+
+        df: Counter[str] = Counter()
+        for weights in raw:
+            df.update(weights.keys())
+        # BM25's idf, floored: a term in every entry ("mega backdoor") still says something.
+        self.idf = {
+            t: max(IDF_FLOOR, math.log((n - d + 0.5) / (d + 0.5) + 1.0)) for t, d in df.items()
+        }
+        # How strongly each entry holds each feature (saturating in its weight): the
+        # postings, as a features x entries matrix, so a batch of questions is one product.
+        terms = sorted(self.idf)
+        self.vocabulary = {t: i for i, t in enumerate(terms)}
+        rows, cols, vals = [], [], []
+        for i, weights in enumerate(raw):
+            for feature, value in weights.items():
+                rows.append(self.vocabulary[feature])
+                cols.append(i)
+                vals.append(1.0 - math.exp(-value / 2.5))
+        self.postings = sparse.csr_matrix((vals, (rows, cols)), shape=(len(terms), n))
+        single = np.array(["_" not in t for t in terms])
+        self.word_postings = sparse.csr_matrix(sparse.diags(single.astype(float)) @ self.postings)
+        self._vocab_words = sorted(w for w in vocabulary if len(w) >= 4)
+        self._known_stems = set(self.idf)
+        # Corrections depend only on the vocabulary: a reload with the same words (most
+        # reloads) reuses the previous index's, instead of redoing every fuzzy lookup.
+        key = hash(tuple(self._vocab_words))
+        self._typo_cache = _TYPO_CACHES.get(key) or {}
+        _TYPO_CACHES.clear()
+        _TYPO_CACHES[key] = self._typo_cache
+
+    # -- question preparation ----------------------------------------------------------
+    def _correct(self, word: str) -> str | None:
+        """Map a misspelt word to a known one ('recieve' -> 'receive'), cached."""
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        found = None
+        if len(word) >= 5 and not word.isdigit():
+            best = process.extractOne(
+                word, self._vocab_words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+            )
+            if best is not None:
+                found = normalize.stem(best[0])
+        if len(self._typo_cache) < 50_000:
+            self._typo_cache[word] = found
+        return found
+
+    def _tokens(self, canonical_sentence: str) -> list[str]:
+        toks = []
+        for word in normalize.canonical_words(canonical_sentence):
+            stem = normalize.stem(word.replace("'", ""))
+            if stem not in self._known_stems:
+                stem = self._correct(word) or stem
+            toks.append(stem)
+        return toks
+
+    def prepare(self, question: str) -> Query:
+        return self.prepare_many([question])[0]
+
+    def prepare_many(self, questions: Sequence[str]) -> list[Query]:
+        """Prepare many questions, rewriting all their sentences in one batch (see
+        normalize.canonical_many): what makes training on many examples fast."""
+        split = [normalize.split_sentences(q) for q in questions]
+        canonical = iter(normalize.canonical_many([s for sents in split for s, _ in sents]))
+        return [
+            self._query(text, [(self._tokens(next(canonical)), q) for _, q in sents])
+            for text, sents in zip(questions, split, strict=True)
+        ]
+
+    def _query(self, text: str, sentences: list[tuple[list[str], bool]]) -> Query:
+        query = Query(text)
+        sentences = [(toks, q) for toks, q in sentences if toks]
+        any_question = any(q for _, q in sentences)
+        for n, (toks, is_question) in enumerate(sentences):
+            # A short question ("What is it?") leans on the sentence before it; the first
+            # sentence holds a forum post's title.
+            leads = n + 1 < len(sentences) and sentences[n + 1][1] and len(sentences[n + 1][0]) < 3
+            full = is_question or leads or n == 0 or not any_question
+            weight = 1.0 if full else CONTEXT_WEIGHT
+            for feature in features_of(toks):
+                query.weights[feature] = max(query.weights.get(feature, 0.0), weight)
+            if full:
+                query.segments.append(" ".join(toks))
+            query.n_tokens += len(toks)
+        if len(query.segments) > 1:
+            query.segments.append(" ".join(query.segments))
+        query.anchored = any(t in normalize.DOMAIN_ANCHORS for t in query.weights)
+        total = known = 0.0
+        for t, w in query.weights.items():
+            if "_" in t:
+                continue
+            mass = w * self.idf.get(t, UNKNOWN_IDF)
+            total += mass
+            known += mass if t in self.idf else 0.0
+        query.mass = total
+        query.known = known / total if total else 0.0
+        return query
+
+    # -- scoring -----------------------------------------------------------------------

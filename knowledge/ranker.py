@@ -1,0 +1,362 @@
+"""Learned ranking: which entries answer a question, as a calibrated probability.
+
+For a question, every candidate entry gets a row of signals that mean the same thing
+whatever the FAQ's size: concept evidence (lexical.py, whose typo correction is rapidfuzz's),
+TF-IDF cosines (words and character n-grams) with the entry's own text, similarity to the example
+questions labelled with that entry, how it ranks and by how much it leads, and signals of the
+question itself (does it name a core concept, how close is it to known off-topic questions).
+A logistic regression (scikit-learn) trained on the example questions turns a row into the
+probability that the entry answers the question. Training happens when the FAQ loads, off
+the event loop, deterministically; each example is scored with itself left out, so the model
+learns from the similarities it will really see.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from knowledge.examples import Example
+from knowledge.lexical import LexicalIndex, Query
+
+#: On a large FAQ, the entries scored in detail: the best few by each signal.
+CANDIDATES_PER_SIGNAL = 8
+NEIGHBOURS = 10
+#: Training questions are scored in blocks, so memory stays flat on a large FAQ.
+BLOCK = 256
+#: At most this many example questions train the ranker (see training_questions).
+MAX_TRAINING_QUESTIONS = 400
+#: Characters of a question's token text that go into character n-grams.
+CHAR_TEXT_LIMIT = 400
+ENTRY_CHAR_LIMIT = 1000
+
+FEATURES = (
+    "lexical",
+    "coverage",
+    "saturation",
+    "lexical_rank",
+    "lexical_lead",
+    "word_cosine",
+    "word_lead",
+    "char_cosine",
+    "title_cosine",
+    "example_word",
+    "example_char",
+    "example_lead",
+    "example_vote",
+    "word_rank",
+    "example_rank",
+    "anchored",
+    "off_topic_similarity",
+    "off_topic_vote",
+    "length",
+    "known_words",
+)
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    matrix = sparse.csr_matrix(matrix)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def _dot(transposed: sparse.csr_matrix, idx: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """``matrix @ q`` for a sparse question vector q (indices, values), from the matrix's
+    transpose: only the rows of the question's own features are touched, which on a large
+    FAQ is a small fraction of the matrix."""
+    starts = transposed.indptr[idx]
+    lengths = transposed.indptr[idx + 1] - starts
+    total = int(lengths.sum())
+    n = transposed.shape[1]
+    if total == 0:
+        return np.zeros(n)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+    weights = transposed.data[offsets] * np.repeat(vals, lengths)
+    return np.bincount(transposed.indices[offsets], weights=weights, minlength=n)
+
+
+def _lead(values: np.ndarray) -> np.ndarray:
+    """Each value minus the best of the others: positive only for the leader."""
+    if len(values) < 2:
+        return values.copy()
+    top2 = np.argpartition(-values, 1)[:2]
+    first, second = sorted(top2, key=lambda i: -values[i])
+    out = values - values[first]
+    out[first] = values[first] - values[second]
+    return out
+
+
+def _inverse_rank(values: np.ndarray) -> np.ndarray:
+    ranks = np.empty(len(values))
+    ranks[np.argsort(-values, kind="stable")] = np.arange(1, len(values) + 1)
+    return 1.0 / ranks
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Candidate entries (indexes) and their feature rows for one question."""
+
+    candidates: np.ndarray
+    rows: np.ndarray
+
+
+class SignalSpace:
+    """Everything needed to compute a question's signals against every entry."""
+
+    def __init__(
+        self, lexical: LexicalIndex, examples: Sequence[Example], ids: Sequence[str]
+    ) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.lexical = lexical
+        self.n = len(ids)
+        index = {entry_id: i for i, entry_id in enumerate(ids)}
+        # Word space: the lexical features, idf-weighted, for entries and questions alike.
+        self.vocabulary = lexical.vocabulary
+        self.idf = np.array([lexical.idf[t] for t in self.vocabulary])
+        self.entry_words = _unit_rows(self._words(lexical.documents))
+        titles = [{t: 1.0 for p in phrases for t in p.split()} for phrases in lexical.phrases]
+        self.title_words = _unit_rows(self._words(titles))
+        # Character n-grams of the token text: robust to inflections and leftover typos.
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        self.examples = list(examples)
+        self.queries = lexical.prepare_many([e.text for e in self.examples])
+        entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
+        example_text = [self.char_text(q) for q in self.queries]
+        all_chars = sparse.csr_matrix(chars.fit_transform(entry_text + example_text))
+        self._analyze = chars.build_analyzer()
+        self._char_vocabulary: dict[str, int] = chars.vocabulary_
+        self._char_idf = chars.idf_
+        self.entry_chars = all_chars[: self.n]
+        self.example_chars = all_chars[self.n :]
+        self.example_raw = self._words([q.weights for q in self.queries])
+        self.example_words = _unit_rows(self.example_raw)
+        # Which entries each example answers (off-topic examples answer none).
+        rows, cols = [], []
+        for j, example in enumerate(self.examples):
+            for entry_id in example.ids:
+                if entry_id in index:
+                    rows.append(j)
+                    cols.append(index[entry_id])
+        # The transpose (features x rows) of every matrix a question is compared with, row-
+        # major: one question touches only its own features' rows (see _dot), and a block of
+        # training questions is one sparse product with no format conversion on the way.
+        against = {
+            "lexical": sparse.csr_matrix(lexical.postings.T),
+            "lexical_words": sparse.csr_matrix(lexical.word_postings.T),
+            "entry_words": self.entry_words,
+            "title_words": self.title_words,
+            "example_words": self.example_words,
+            "entry_chars": self.entry_chars,
+            "example_chars": self.example_chars,
+        }
+        self._against_t = {k: sparse.csr_matrix(m.T) for k, m in against.items()}
+        self.labels = np.zeros((len(self.examples), self.n), dtype=bool)
+        self.labels[rows, cols] = True
+        self._label_example = np.asarray(rows, dtype=np.intp)
+        self._label_entry = np.asarray(cols, dtype=np.intp)
+        self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
+
+    # -- encoding ------------------------------------------------------------------------
+    def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
+        rows, cols, vals = [], [], []
+        for r, bag in enumerate(bags):
+            for term, weight in bag.items():
+                c = self.vocabulary.get(term)
+                if c is not None:
+                    rows.append(r)
+                    cols.append(c)
+                    vals.append(weight * self.idf[c])
+        shape = (len(bags), len(self.vocabulary))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+    @staticmethod
+    def char_text(query: Query) -> str:
+        """The token text of what the question asks, its first part when very long (the
+        n-grams of a whole story add little and cost time)."""
+        segments = query.segments[:-1] if len(query.segments) > 1 else query.segments
+        return " ".join(segments)[:CHAR_TEXT_LIMIT]
+
+    # -- signals -------------------------------------------------------------------------
+    def signals(self, query: Query) -> Signals:
+        """One question, as two sparse vectors (words, characters) against every matrix."""
+        word_idx, word_vals = [], []
+        for term, weight in query.weights.items():
+            c = self.vocabulary.get(term)
+            if c is not None:
+                word_idx.append(c)
+                word_vals.append(weight * self.idf[c])
+        w_idx = np.asarray(word_idx, dtype=np.intp)
+        raw = np.asarray(word_vals, dtype=np.float64)
+        words = raw / (np.linalg.norm(raw) or 1.0)
+        char_idx, char_vals = [], []
+        for gram, count in Counter(self._analyze(self.char_text(query))).items():
+            c = self._char_vocabulary.get(gram)
+            if c is not None:
+                char_idx.append(c)
+                char_vals.append((1.0 + math.log(count)) * self._char_idf[c])
+        c_idx = np.asarray(char_idx, dtype=np.intp)
+        chars = np.asarray(char_vals, dtype=np.float64)
+        chars = chars / (np.linalg.norm(chars) or 1.0)
+        t = self._against_t
+        coverage = _dot(t["lexical_words"], w_idx, raw) / max(query.mass, 1.5)
+        similarities = (
+            _dot(t["entry_words"], w_idx, words),
+            _dot(t["entry_chars"], c_idx, chars),
+            _dot(t["title_words"], w_idx, words),
+            _dot(t["example_words"], w_idx, words),
+            _dot(t["example_chars"], c_idx, chars),
+        )
+        return self._rows(query, _dot(t["lexical"], w_idx, raw), coverage, *similarities)
+
+    def training_questions(self) -> np.ndarray:
+        """Which examples the ranker is trained on: all of them up to a cap, else an even,
+        fixed spread (its twenty-odd weights need a few hundred questions, not thousands;
+        every example still counts as a neighbour)."""
+        count = len(self.queries)
+        if count <= MAX_TRAINING_QUESTIONS:
+            return np.arange(count)
+        return np.unique(np.linspace(0, count - 1, MAX_TRAINING_QUESTIONS).astype(np.intp))
+
+    def training_signals(self, chosen: np.ndarray) -> list[Signals]:
+        """The chosen examples scored as questions, each with itself left out of the
+        examples; in blocks, as sparse products."""
+        t = self._against_t
+        out: list[Signals] = []
+        for start in range(0, len(chosen), BLOCK):
+            block = chosen[start : start + BLOCK]
+            raw = self.example_raw[block]
+            words = self.example_words[block]
+            chars = self.example_chars[block]
+            lex_total = (raw @ t["lexical"]).toarray()
+            lex_words = (raw @ t["lexical_words"]).toarray()
+            word_cos = (words @ t["entry_words"]).toarray()
+            char_cos = (chars @ t["entry_chars"]).toarray()
+            title_cos = (words @ t["title_words"]).toarray()
+            ex_word = (words @ t["example_words"]).toarray()
+            ex_char = (chars @ t["example_chars"]).toarray()
+            for k, j in enumerate(block):
+                query = self.queries[j]
+                ex_word[k, j] = ex_char[k, j] = -1.0  # not itself
+                coverage = lex_words[k] / max(query.mass, 1.5)
+                similarities = (word_cos[k], char_cos[k], title_cos[k], ex_word[k], ex_char[k])
+                out.append(self._rows(query, lex_total[k], coverage, *similarities))
+        return out
+
+    def _rows(
+        self,
+        query: Query,
+        lex_total: np.ndarray,
+        coverage: np.ndarray,
+        word_cos: np.ndarray,
+        char_cos: np.ndarray,
+        title_cos: np.ndarray,
+        ex_word: np.ndarray,
+        ex_char: np.ndarray,
+    ) -> Signals:
+        saturation = 1.0 - np.exp(-lex_total / 4.0)
+        lexical = 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
+
+        best_word = np.zeros(self.n)
+        best_char = np.zeros(self.n)
+        vote = np.zeros(self.n)
+        off_vote = off_sim = 0.0
+        if len(ex_word):
+            np.maximum.at(best_word, self._label_entry, ex_word[self._label_example])
+            np.maximum.at(best_char, self._label_entry, ex_char[self._label_example])
+            k = min(NEIGHBOURS, len(ex_word))
+            near = np.argpartition(-ex_word, k - 1)[:k]
+            near = near[ex_word[near] > 0]
+            if len(near):
+                weights = ex_word[near] / ex_word[near].sum()
+                vote = weights @ self.labels[near]
+                off_vote = float(weights[self.off_topic[near]].sum())
+            if self.off_topic.any():
+                off_sim = float(ex_word[self.off_topic].max())
+
+        if self.n <= 5 * CANDIDATES_PER_SIGNAL:
+            candidates = np.arange(self.n)
+        else:
+            k = CANDIDATES_PER_SIGNAL
+            picks = [np.argpartition(-s, k)[:k] for s in (lexical, word_cos, best_word)]
+            candidates = np.unique(np.concatenate(picks))
+
+        rows = np.empty((len(candidates), len(FEATURES)))
+        columns: dict[str, Any] = {
+            "lexical": lexical,
+            "coverage": np.minimum(coverage, 1.5),
+            "saturation": saturation,
+            "lexical_rank": _inverse_rank(lexical),
+            "lexical_lead": _lead(lexical),
+            "word_cosine": word_cos,
+            "word_lead": _lead(word_cos),
+            "char_cosine": char_cos,
+            "title_cosine": title_cos,
+            "example_word": best_word,
+            "example_char": best_char,
+            "example_lead": _lead(best_word),
+            "example_vote": vote,
+            "word_rank": _inverse_rank(word_cos),
+            "example_rank": _inverse_rank(best_word),
+        }
+        for name, values in columns.items():
+            rows[:, _COLUMN[name]] = values[candidates]
+        rows[:, _COLUMN["anchored"]] = float(query.anchored)
+        rows[:, _COLUMN["off_topic_similarity"]] = off_sim
+        rows[:, _COLUMN["off_topic_vote"]] = off_vote
+        rows[:, _COLUMN["length"]] = math.log1p(query.n_tokens)
+        rows[:, _COLUMN["known_words"]] = query.known
+        return Signals(candidates, rows)
+
+
+class Ranker:
+    """The trained model: the probability that a candidate entry answers the question."""
+
+    def __init__(self, space: SignalSpace, *, regularization: float = 1.0) -> None:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        self.space = space
+        rows, labels = [], []
+        chosen = space.training_questions()
+        for j, signals in zip(chosen, space.training_signals(chosen), strict=True):
+            answers = set(np.flatnonzero(space.labels[j]).tolist())
+            rows.append(signals.rows)
+            labels.extend(int(c) in answers for c in signals.candidates)
+        self.trained_on = len(chosen)
+        self.model: Any = None
+        if rows and len(set(labels)) == 2:
+            # An exact second-order solver on a fixed feature order: the same files give
+            # the same model, in a few milliseconds.
+            self.model = make_pipeline(
+                StandardScaler(),
+                LogisticRegression(C=regularization, solver="newton-cg", max_iter=200),
+            )
+            self.model.fit(np.vstack(rows), np.asarray(labels))
+            # Applied by hand per question: sklearn's input validation costs more than the
+            # arithmetic for a 25-row matrix.
+            scaler, regression = self.model[0], self.model[-1]
+            self._weights = regression.coef_[0] / scaler.scale_
+            self._bias = regression.intercept_[0] - float(self._weights @ scaler.mean_)
+
+    @property
+    def coefficients(self) -> dict[str, float]:
+        """Each signal's weight (on standardised signals), for people reading the model."""
+        if self.model is None:
+            return {}
+        return dict(zip(FEATURES, self.model[-1].coef_[0].tolist(), strict=True))
+
+    def probabilities(self, signals: Signals) -> np.ndarray:
+        if self.model is None:  # nothing to learn from: the lexical score stands in
+            return signals.rows[:, _COLUMN["lexical"]]
+        z = signals.rows @ self._weights + self._bias
+        return 1.0 / (1.0 + np.exp(-z))
