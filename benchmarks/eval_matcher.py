@@ -1,36 +1,118 @@
-"""Print the matcher's rates on labelled question files and list every miss.
+"""Print the matcher's rates on every labelled question set, the precision/coverage curve,
+the most common confusions and (with --misses) every miss.
 
-.venv/bin/python benchmarks/eval_matcher.py [QUESTIONS.yaml ...]
+    .venv/bin/python benchmarks/eval_matcher.py [--misses] [--folds 5]
+
+Sets (tests/data/): the written public sample and holdout; the real public sample; the
+real questions' holdout split (never trained on); and, cross-validated, the real dev split
+(its questions are example questions the matcher trains on, so each fold is scored by a
+matcher trained without it).
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import time
 from pathlib import Path
 
 from knowledge.base import KnowledgeBase
-from knowledge.evaluation import evaluate, load_questions
+from knowledge.evaluation import (
+    LabelledQuestion,
+    Report,
+    curve,
+    decide,
+    evaluate,
+    load_questions,
+    score,
+)
+from knowledge.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SETS = [
-    ROOT / "tests" / "data" / "public_questions.yaml",
-    ROOT / "tests" / "data" / "dev_questions.yaml",
-]
+DATA = ROOT / "tests" / "data"
+THRESHOLDS = [20, 30, 40, 50, 55, 60, 65, 70, 75, 80, 85, 90]
 
 
-def main(paths: list[Path]) -> None:
-    kb = KnowledgeBase.load()
-    for path in paths:
-        if not path.exists():
-            print(f"(skipping {path}: not found)")
-            continue
-        report = evaluate(kb.matcher, load_questions(path))
-        print(f"== {path.name}: {report.summary()}")
+def sets() -> dict[str, list[LabelledQuestion]]:
+    real = DATA / "real_questions.yaml"
+    return {
+        "written public sample": load_questions(DATA / "public_questions.yaml"),
+        "written holdout": load_questions(DATA / "holdout_questions.yaml"),
+        "real public sample": load_questions(DATA / "real_public.yaml"),
+        "real holdout (ours)": load_questions(real, split="holdout"),
+    }
+
+
+def print_report(name: str, report: Report, misses: bool) -> None:
+    print(f"== {name}: {report.summary()}")
+    common = ", ".join(f"{got}->{want} x{n}" for (got, want), n in report.confusions.most_common(6))
+    if common:
+        print(f"   most common confusions (answered -> wanted): {common}")
+    if misses:
         for item, result in report.misses:
-            got = result.best.id if result.best else "ABSTAIN"
-            top = [f"{h.id}:{h.score}" for h in kb.matcher.score_all(item.q)[:3]]
-            print(f"  want {item.ids or 'ABSTAIN'} got {got} top={top}\n    {item.q[:150]!r}")
+            got = result.best.id if result.answered and result.best else "(quiet)"
+            shown = " ".join(item.q.split())[:140]
+            print(f"   want {list(item.ids) or 'quiet'} got {got}: {shown!r}")
+
+
+def print_curve(name: str, matcher: Matcher, questions: list[LabelledQuestion]) -> None:
+    print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
+    for threshold, report in curve(matcher, questions, THRESHOLDS):
+        print(
+            f"     {threshold:>3}: {report.answered_correct:6.1%} {report.answered_wrong:6.1%}"
+            f" {report.in_best_or_suggestions:6.1%} {report.offtopic_abstained:6.1%}"
+        )
+
+
+def cross_validated(kb: KnowledgeBase, folds: int) -> None:
+    """The real dev split scored fold by fold, each by a matcher trained without it (its
+    questions are among the example questions), with the curve the thresholds were tuned on."""
+    dev = load_questions(DATA / "real_questions.yaml", split="dev")
+    examples = kb.matcher.space.examples
+    entries = list(kb.entries.values())
+    tuning = kb.matcher.tuning
+    ranked, ordered = [], []
+    for fold in range(folds):
+        held = [q for i, q in enumerate(dev) if i % folds == fold]
+        texts = {" ".join(q.q.split()) for q in held}
+        kept = [e for e in examples if " ".join(e.text.split()) not in texts]
+        matcher = Matcher(entries, tuning, kept)
+        ranked += [matcher.score_all(q.q) for q in held]
+        ordered += held
+    name = f"real dev, {folds}-fold cross-validated"
+    at = tuning.answer_threshold
+    decided = [decide(h, at, tuning.suggest_threshold, tuning.max_suggestions) for h in ranked]
+    print_report(name, score(ordered, decided), False)
+    print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
+    for threshold in THRESHOLDS:
+        results = [
+            decide(h, threshold, tuning.suggest_threshold, tuning.max_suggestions) for h in ranked
+        ]
+        report = score(ordered, results)
+        print(
+            f"     {threshold:>3}: {report.answered_correct:6.1%} {report.answered_wrong:6.1%}"
+            f" {report.in_best_or_suggestions:6.1%} {report.offtopic_abstained:6.1%}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--folds", type=int, default=5, help="folds for the dev split (5)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    kb = KnowledgeBase.load()
+    tuning = kb.matcher.tuning
+    print(
+        f"FAQ: {len(kb.entries)} entries, {kb.matcher.examples} example questions; "
+        f"answer at {tuning.answer_threshold:g}, suggest at {tuning.suggest_threshold:g} "
+        f"(loaded and trained in {time.perf_counter() - started:.2f}s, imports included)"
+    )
+    for name, questions in sets().items():
+        print_report(name, evaluate(kb.matcher, questions), args.misses)
+        if name.startswith("real"):
+            print_curve(name, kb.matcher, questions)
+    cross_validated(kb, args.folds)
 
 
 if __name__ == "__main__":
-    main([Path(p) for p in sys.argv[1:]] or DEFAULT_SETS)
+    main()

@@ -61,7 +61,9 @@ async def test_low_confidence_post_gets_suggestions_not_an_answer(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     async with start_bot(make_bot()) as bot:
-        post = await fake_discord.post_forum_thread("Quick one", "tax question about my ira")
+        post = await fake_discord.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?"
+        )
         reply = await post.reply()
         await fake_discord.idle()
         embed = embed_of(reply.json)
@@ -75,7 +77,9 @@ async def test_silent_mode_and_off_topic_posts_are_left_to_people(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     async with start_bot(make_bot(low_confidence="silent")) as bot:
-        post = await fake_discord.post_forum_thread("Quick one", "tax question about my ira")
+        post = await fake_discord.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?"
+        )
         off = await fake_discord.post_forum_thread("Nickname", "how do I change my nickname here")
         await wait_until(lambda: len(bot.store.questions) == 2)  # recorded for moderators
         await fake_discord.idle()
@@ -227,7 +231,9 @@ async def test_suggestion_click_shows_that_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:
     async with start_bot(make_bot()):
-        handle = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        # A question close to several entries: the others are offered beside the answer.
+        question = "is the mega backdoor rollover prorated with my ira?"
+        handle = await fake_discord.send_slash_command("ask", {"question": question})
         await handle.response()
         assert "rb:pick" in custom_ids(handle.message)
         [select] = [
@@ -265,7 +271,8 @@ async def test_feedback_buttons_record_one_vote_per_user(
 async def test_hostile_question_never_pings(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
     world = fake_discord.world
     hostile = (
-        f"@everyone @here <@&{world.moderator_role.id}> <@{world.asker.id}> after-tax 1099-R box?"
+        f"@everyone @here <@&{world.moderator_role.id}> <@{world.asker.id}> which 1099-R box "
+        "shows my after-tax basis?"
     )
     async with start_bot(make_bot()):
         body = await (

@@ -91,6 +91,26 @@ async def test_broken_file_keeps_answers_flowing(
         assert "problem(s)" in content(validate) and "notice-2014-54.md:" in content(validate)
 
 
+async def test_broken_examples_file_keeps_the_trained_matcher(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    async with start_bot(mod_bot()) as bot:
+        before = bot.knowledge
+        examples = faq_copy / "examples" / "conversion-frequency.yaml"
+        examples.write_text(examples.read_text() + "- text: [unclosed\n")
+        text = content(await admin(fake_discord, "reload"))
+        assert "not** reloaded" in text and f"{examples}:" in text
+        assert bot.knowledge is before and bot.knowledge.matcher is before.matcher
+        assert (
+            await ask_title(fake_discord, QUESTION)
+            == before.get("split-earnings-to-traditional-ira").title
+        )
+        # fixed, the next reload trains on the file again
+        examples.write_text(examples.read_text().replace("- text: [unclosed\n", ""))
+        assert "FAQ reloaded" in content(await admin(fake_discord, "reload"))
+        assert bot.knowledge is not before
+
+
 async def test_edit_through_modal_is_answered_immediately(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

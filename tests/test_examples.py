@@ -1,0 +1,117 @@
+"""Example questions: the files moderators edit, what the matcher learns from them, and
+what happens when one is broken."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main as cli_main
+from knowledge.base import KnowledgeBase, validate_folder
+from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
+
+LEARNED = "is moving the spillover bucket into roth allowed"
+TAUGHT = (
+    '- text: "Our plan has a spillover bucket, can I get it into my Roth?"\n'
+    '- text: "What is a spillover bucket in a 401k and can it go to Roth?"\n'
+)
+
+
+@pytest.fixture
+def faq_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder, ignore=shutil.ignore_patterns(".backups"))
+    return folder
+
+
+def test_shipped_examples_are_valid_and_name_real_entries(kb: KnowledgeBase) -> None:
+    scan, examples = validate_folder(DEFAULT_FAQ_DIR)
+    assert not scan.problems
+    assert len(examples) >= 600
+    assert {i for e in examples for i in e.ids} <= set(kb.entries)
+    assert any(e.off_topic for e in examples)
+    # every entry has questions to learn from
+    assert {e.ids[0] for e in examples if e.ids} == set(kb.entries)
+
+
+def test_an_example_added_to_a_file_is_learned_at_load(faq_copy: Path) -> None:
+    before = KnowledgeBase.load(faq_copy).ask(LEARNED)
+    assert not before.answered
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(TAUGHT)
+    after = KnowledgeBase.load(faq_copy).ask(LEARNED)
+    assert after.answered and after.best is not None
+    assert after.best.id == "mega-backdoor-overview"
+
+
+def test_training_is_deterministic(faq_copy: Path, kb: KnowledgeBase) -> None:
+    again = KnowledgeBase.load(faq_copy)
+    for question in (LEARNED, "does the pro rata rule apply to my after-tax 401k?"):
+        assert [(h.id, h.score) for h in again.matcher.score_all(question)] == [
+            (h.id, h.score) for h in kb.matcher.score_all(question)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("notice-2014-54.yaml", '- text: "fine question here"\n- text: [unclosed\n', ":2:"),
+        ("notice-2014-54.yaml", "text: not a list\n", "a YAML list"),
+        ("notice-2014-54.yaml", '- text: "ok question"\n  also: [no-such-entry]\n', "no-such"),
+        ("notice-2014-54.yaml", '- text: "ok question"\n  color: red\n', "color"),
+        ("no-such-entry.yaml", '- text: "a question"\n', "no FAQ entry 'no-such-entry'"),
+        ("_off-topic.yaml", '- text: "ok question"\n  also: [notice-2014-54]\n', "off-topic"),
+    ],
+)
+def test_a_broken_examples_file_is_reported_with_its_line(
+    faq_copy: Path, name: str, text: str, expected: str
+) -> None:
+    path = faq_copy / "examples" / name
+    path.write_text(text)
+    with pytest.raises(FaqInvalid) as raised:
+        KnowledgeBase.load(faq_copy)
+    shown = [str(p) for p in raised.value.problems]
+    assert any(str(path) in s and expected in s for s in shown), shown
+
+
+def test_the_same_question_on_and_off_topic_is_refused(faq_copy: Path) -> None:
+    question = '- text: "Can I do this every paycheck?"\n'
+    for name in ("conversion-frequency.yaml", "_off-topic.yaml"):
+        with (faq_copy / "examples" / name).open("a") as f:
+            f.write(question)
+    with pytest.raises(FaqInvalid) as raised:
+        KnowledgeBase.load(faq_copy)
+    assert any("every paycheck" in str(p) or "off-topic" in str(p) for p in raised.value.problems)
+
+
+def test_cli_validate_counts_examples_and_reports_a_broken_file(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    assert "example questions" in capsys.readouterr().out
+    path = faq_copy / "examples" / "notice-2014-54.yaml"
+    path.write_text("- text: [unclosed\n")
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 1
+    out = capsys.readouterr()
+    assert f"{path}:1:" in out.out + out.err
+    assert "Traceback" not in out.out + out.err
+
+
+def test_ask_json_lists_confident_answers_to_a_posts_other_questions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    post = (
+        "How do I roll the after-tax part of my 401k to a Roth IRA and the earnings to a "
+        "traditional IRA? And does the pro-rata rule for my IRA affect the mega backdoor Roth?"
+    )
+    assert cli_main(["ask", post, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {data["best"]["id"], *(hit["id"] for hit in data["also"])}
+    assert {"mega-backdoor-not-affected-by-ira", "split-earnings-to-traditional-ira"} <= ids
+    assert data["best"]["id"] not in {hit["id"] for hit in data["also"]}
+    one = "Does the pro-rata rule for my IRA affect the mega backdoor Roth?"
+    assert cli_main(["ask", one, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["also"] == []
