@@ -21,7 +21,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-lock-hash"
 USAGE = """usage: python3 dev.py run [ROLLOVER-BOT ARGS...]   run the bot (console when no token)
-       python3 dev.py test [PYTEST ARGS...]         lint, format check and the full test suite"""
+       python3 dev.py test [PYTEST ARGS...]         lint, format check and the full test suite
+       python3 dev.py mutants [NAME...]             check that the tests kill behaviour mutants"""
 
 
 def _lock_hash() -> str:
@@ -65,7 +66,7 @@ def ensure_env() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "mutants"}:
         print(USAGE, file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
@@ -76,6 +77,8 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "run":
         return subprocess.call([str(BIN / "rollover-bot"), *rest])
+    if command == "mutants":
+        return subprocess.call([str(PY), str(ROOT / "tests" / "mutants.py"), *rest], cwd=ROOT)
     steps = [
         [str(PY), "-m", "ruff", "check", "."],
         [str(PY), "-m", "ruff", "format", "--check", "."],

@@ -16,7 +16,7 @@ them) are raised to their maximum, so the figures are capacity, not the limits a
 
 The fake and the bot share one process and one event loop (the fake patches discord.py's
 global URLs), so every figure includes the fake's own work: JSON, aiohttp, validation. The
-numbers are an upper bound on the bot's share. Goal (issue 4): interaction p99 < 50 ms.
+numbers are an upper bound on the bot's share. Goal: interaction p99 < 50 ms.
 """
 
 from __future__ import annotations

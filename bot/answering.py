@@ -46,29 +46,32 @@ def build_reply(bot: RolloverBot, question: str) -> Reply:
         layout = bot.knowledge.layout(result.best.id)
         return Reply(
             result,
-            answer_embed(layout, score=result.best.score),
+            answer_embed(layout),
             answer_view(result.best.id, close),
         )
     return Reply(result, suggestions_embed(close), answer_view(None, close))
 
 
-async def remember(bot: RolloverBot, reply: Reply, channel_id: int | None) -> None:
-    """Count what was served; keep unanswered or shaky questions for moderators. Called
-    after replying, and never fails the reply: statistics are not worth an error."""
+async def remember(
+    bot: RolloverBot, reply: Reply, channel_id: int | None, *, sent: bool = True
+) -> None:
+    """Count what was served; keep unanswered, shaky or unsent questions for moderators.
+    Called after replying, and never fails the reply: statistics are not worth an error."""
     result = reply.result
+    answered = result.answered and sent
     try:
-        if result.answered and result.best is not None:
+        if answered and result.best is not None:
             await bot.store.record_served(result.best.id)
         top = result.best or (result.suggestions[0] if result.suggestions else None)
         best_score = top.score if top else 0.0
-        if not result.answered or result.shaky:
+        if not answered or result.shaky:
             await bot.store.record_question(
                 AskedQuestion(
                     text=result.question,
                     channel_id=channel_id,
                     best_id=top.id if top else None,
                     best_score=best_score,
-                    answered=result.answered,
+                    answered=answered,
                     when=dt.datetime.now(dt.UTC),
                 )
             )

@@ -7,12 +7,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import discord
 from discord.ext import commands
 
 from bot.settings import Settings
-from bot.storage import MemoryStore, Store
+from bot.storage import MemoryStore, Store, vote_key
 from bot.views import DYNAMIC_ITEMS
 from knowledge.base import KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries
@@ -63,6 +64,8 @@ class RolloverBot(commands.Bot):
         #: Replaced whole on reload; readers always see one complete knowledge base.
         self.knowledge = knowledge
         self.store: Store = store if store is not None else MemoryStore()
+        #: The secret that keys vote hashes; read or made in setup_hook.
+        self.vote_key = b""
         self._extension_names = tuple(extensions)
         self._reload_lock = asyncio.Lock()
 
@@ -89,8 +92,18 @@ class RolloverBot(commands.Bot):
             log.info("FAQ reloaded from %s: %s", folder, diff.summary())
             return ReloadResult(True, diff=diff)
 
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        """An exception escaped an event listener: log it with what it was handling (the
+        default prints a bare traceback to stderr), and keep running."""
+        context = ", ".join(_describe(a) for a in args[:3]) or "no arguments"
+        log.exception("unhandled error in %s (%s)", event_method, context)
+
     async def setup_hook(self) -> None:
         await self.store.open()  # create or migrate the database before anything records
+        database = self.settings.database.path
+        self.vote_key = await asyncio.to_thread(
+            vote_key, database.with_name(database.name + ".key")
+        )
         for name in self._extension_names:
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -128,3 +141,13 @@ def create_bot(
         if settings.discord.shard_ids:
             options.setdefault("shard_ids", list(settings.discord.shard_ids))
     return ShardedRolloverBot(settings, knowledge, store, **options)
+
+
+def _describe(value: object) -> str:
+    """An event argument in a log line: its type and ids, never message text."""
+    parts = [type(value).__name__]
+    for attr in ("id", "guild_id", "channel_id"):
+        found = getattr(value, attr, None)
+        if isinstance(found, int):
+            parts.append(f"{attr}={found}")
+    return " ".join(parts)

@@ -10,7 +10,6 @@ from knowledge.matcher import Hit
 
 ANSWER_COLOUR = discord.Colour.from_rgb(46, 125, 50)
 UNSURE_COLOUR = discord.Colour.from_rgb(249, 168, 37)
-ERROR_COLOUR = discord.Colour.from_rgb(198, 40, 40)
 
 
 def neutralize(text: str) -> str:
@@ -25,12 +24,13 @@ def code_block(text: str) -> str:
     return "```\n" + text.replace("```", "`\u200b``") + "\n```"
 
 
-def answer_embed(layout: AnswerLayout, *, score: float | None = None) -> discord.Embed:
+def answer_embed(layout: AnswerLayout) -> discord.Embed:
+    """Exactly the layout, so the validator's size check is the size sent (no match score:
+    it means nothing to members, and it made valid entries overflow the embed limit)."""
     embed = discord.Embed(title=layout.title, description=layout.description, colour=ANSWER_COLOUR)
     for field in layout.fields:
         embed.add_field(name=field.name, value=field.value, inline=False)
-    footer = layout.footer if score is None else f"{layout.footer} · match {score:.0f}/100"
-    embed.set_footer(text=footer)
+    embed.set_footer(text=layout.footer)
     return embed
 
 
@@ -46,10 +46,6 @@ def suggestions_embed(hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
     embed = discord.Embed(title="Not sure: these may help", description=text, colour=UNSURE_COLOUR)
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
-
-
-def notice_embed(text: str, *, title: str = "Sorry") -> discord.Embed:
-    return discord.Embed(title=title, description=text[:4000], colour=ERROR_COLOUR)
 
 
 CALC_COLOUR = discord.Colour.from_rgb(21, 101, 192)

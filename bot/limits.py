@@ -1,6 +1,6 @@
 """Abuse limits: per-user cooldowns for slash commands and mentions, a cap for forum posts.
 
-The numbers come from settings at the moment of use, so operators can change them.
+The numbers come from the settings the bot started with (a restart applies new ones).
 """
 
 from __future__ import annotations

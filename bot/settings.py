@@ -51,8 +51,6 @@ class MatchingSettings(BaseModel):
 class DiscordSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    #: Guilds where `rollover-bot sync --guild` may register commands instantly.
-    guild_ids: list[int] = Field(default_factory=list)
     #: Forum channels whose new posts the bot answers.
     forum_channel_ids: list[int] = Field(default_factory=list)
     #: Text channels where a mention is answered; empty means every channel it can see.

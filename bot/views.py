@@ -39,12 +39,7 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
 
     @classmethod
     def for_hits(cls, hits: tuple[Hit, ...] | list[Hit]) -> PickEntry:
-        options = [
-            discord.SelectOption(
-                label=h.title[:100], value=h.id, description=f"match {h.score:.0f}/100"
-            )
-            for h in hits[:25]
-        ]
+        options = [discord.SelectOption(label=h.title[:100], value=h.id) for h in hits[:25]]
         return cls(options)
 
     @classmethod
@@ -110,7 +105,10 @@ class VoteButton(
             # Reply first: Discord allows 3 s, and a busy database must not eat into them.
             await interaction.response.send_message(text, ephemeral=True)
             await interaction.client.store.record_vote(
-                self.entry_id, message_id, hash_user(interaction.user.id), self.helpful
+                self.entry_id,
+                message_id,
+                hash_user(interaction.user.id, interaction.client.vote_key),
+                self.helpful,
             )
         except Exception:
             log.exception("recording a vote failed (interaction %s)", interaction.id)

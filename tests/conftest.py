@@ -37,7 +37,6 @@ def make_settings(fake_discord: Any, tmp_path: Path) -> Callable[..., Settings]:
         }
         discord = {
             "forum_channel_ids": [int(world.forum["id"])],
-            "guild_ids": [int(world.guild.id)],
             "moderator_role_ids": [int(world.moderator_role.id)],
         } | {k: v for k, v in overrides.items() if k not in top}
         top.setdefault("database", {"path": tmp_path / "rollover-bot.db"})

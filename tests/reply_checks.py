@@ -138,7 +138,25 @@ def reply_problems(fake: FakeDiscord, since: int = 0) -> list[str]:
         problems += [f"{where}: {p}" for p in limit_problems(body)]
         if isinstance(body, dict) and body.get("type") != 8 and would_ping(body).any:
             problems.append(f"{where}: would ping {would_ping(body)}")
+        if isinstance(body, dict) and body.get("type") != 8 and not _pings_refused(body):
+            # escaping keeps mentions out of the text; this is the second lock on the door
+            problems.append(f"{where}: allowed_mentions would let a mention ping")
     return problems
+
+
+def _pings_refused(body: dict[str, Any]) -> bool:
+    """The message's allowed_mentions permit no ping, whatever its text contains."""
+    data = body["data"] if isinstance(body.get("data"), dict) and "type" in body else body
+    if not (data.get("content") or data.get("embeds")):
+        return True  # nothing sent that could mention anyone (e.g. a bare defer)
+    allowed = data.get("allowed_mentions")
+    return (
+        allowed is not None
+        and not allowed.get("parse")
+        and not allowed.get("users")
+        and not allowed.get("roles")
+        and not allowed.get("replied_user", False)
+    )
 
 
 def text_of(body: Any) -> str:
@@ -228,7 +246,6 @@ def world_settings(fake: FakeDiscord, **overrides: Any) -> Settings:
     world = fake.world
     discord = {
         "forum_channel_ids": [int(world.forum["id"])],
-        "guild_ids": [int(world.guild.id)],
         "moderator_role_ids": [int(world.moderator_role.id)],
         **overrides.pop("discord", {}),
     }

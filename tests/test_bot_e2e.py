@@ -81,18 +81,24 @@ async def test_silent_mode_and_off_topic_posts_are_left_to_people(
             "Quick one", "after-tax 401k and my traditional IRA, any issue?"
         )
         off = await fake_discord.post_forum_thread("Nickname", "how do I change my nickname here")
-        await wait_until(lambda: len(bot.store.questions) == 2)  # recorded for moderators
-        await fake_discord.idle()
+        control = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await control.reply()  # a confident answer still goes out in silent mode
+        await fake_discord.settle()
         assert post.replies == [] and off.replies == []
+        assert len(bot.store.questions) == 2  # both recorded for moderators
 
 
 async def test_posts_in_other_forums_are_ignored(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    async with start_bot(make_bot(forum_channel_ids=[1234])):
-        post = await fake_discord.post_forum_thread("Split?", QUESTION)
-        await fake_discord.idle()
-        assert post.replies == []
+    world = fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    async with start_bot(make_bot()):
+        ignored = await fake_discord.post_forum_thread("Split?", QUESTION, forum=other)
+        watched = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await watched.reply()
+        await fake_discord.settle()
+        assert ignored.replies == [] and len(watched.replies) == 1
 
 
 async def test_mention_is_answered_without_pinging(
@@ -119,9 +125,48 @@ async def test_messages_without_a_mention_are_ignored(
     world = fake_discord.world
     async with start_bot(make_bot()):
         mark = fake_discord.mark()
-        await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
-        await fake_discord.idle()
-        assert fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark) == []
+        plain = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != plain["id"]
+
+
+async def test_mentions_only_in_watched_text_channels(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    watched = world.add_text_channel(world.guild, "tax-questions")
+    async with start_bot(make_bot(text_channel_ids=[int(watched["id"])])):
+        mark = fake_discord.mark()
+        text = f"{world.bot_user.mention} {QUESTION}"
+        elsewhere = await fake_discord.send_message(world.text_channel, text, author=world.asker)
+        asked = await fake_discord.send_message(watched, text, author=world.asker)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert reply.path == f"/channels/{watched['id']}/messages"
+        assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != elsewhere["id"]
+
+
+async def test_bots_are_never_answered(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
+    world = fake_discord.world
+    other_bot = world.add_user("another-bot", bot=True)
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        by_bot = await fake_discord.post_forum_thread("Split?", QUESTION, author=other_bot)
+        await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=other_bot
+        )
+        control = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await control.reply()
+        await fake_discord.settle()
+        assert by_bot.replies == []
+        posts = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert [c.path for c in posts] == [f"/channels/{control.id}/messages"]
 
 
 async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start_bot, kb) -> None:
@@ -300,6 +345,15 @@ async def test_unexpected_error_gets_an_apology_and_a_log(
         assert is_ephemeral(body) and body["data"]["content"].startswith("Sorry")
         assert "matcher exploded" not in body["data"]["content"]
         assert any("/ask failed" in r.getMessage() for r in caplog.records)
+        # a listener's error is logged with what it was handling, and the bot goes on
+        with caplog.at_level(logging.ERROR):
+            post = await fake_discord.post_forum_thread("Split?", QUESTION)
+            await fake_discord.settle()
+        logged = [r.getMessage() for r in caplog.records if r.name == "bot.app"]
+        assert any("unhandled error in on_" in m and f"id={post.id}" in m for m in logged), logged
+        assert post.replies == []
+        body = await (await fake_discord.send_slash_command("faq", {"topic": EXPECTED})).response()
+        assert body["data"]["embeds"]
 
 
 async def test_sync_command_registers_commands(
@@ -343,3 +397,13 @@ async def test_rejected_token_is_a_clear_error(
     with pytest.raises(runner.StartupError, match="rejected the token") as info:
         await asyncio.wait_for(runner.run(settings, kb), timeout=20)
     assert wrong not in str(info.value)
+
+
+def test_the_embed_sent_is_exactly_the_size_the_validator_checked(kb: KnowledgeBase) -> None:
+    from bot.embeds import answer_embed
+    from knowledge.layout import EMBED_TOTAL_LIMIT
+
+    for entry_id in kb.entries:
+        layout = kb.layout(entry_id)
+        embed = answer_embed(layout)
+        assert len(embed) == layout.total_length() <= EMBED_TOTAL_LIMIT, entry_id

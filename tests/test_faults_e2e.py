@@ -17,6 +17,7 @@ import discord.http
 import discord.webhook.async_
 import pytest
 
+from bot.app import create_bot
 from bot.storage import MemoryStore, SqliteStore, Store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, wait_until
 from tests.reply_checks import bot_posts, limit_settings, reply_problems
@@ -121,17 +122,41 @@ async def test_gateway_fault_keeps_answering_and_answers_each_post_once(
         assert not reply_problems(fake, start)
 
 
+@pytest.mark.parametrize("shards", [1, 2])
 async def test_post_created_while_the_session_was_invalid_is_answered_after_ready(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, make_settings, kb, start_bot, shards: int
 ) -> None:
     gateway = fake_discord.gateway
-    async with start_bot(make_bot()):
+    world = fake_discord.world
+    forum_shard = (world.guild.id >> 22) % shards
+    if shards == 1:
+        bot = make_bot()
+    else:
+        # a second guild on the other shard, with no watched forum: never scanned
+        gateway.shard_count = shards
+        second = world.add_guild("Second server", shard=(1 - forum_shard, shards))
+        bot = create_bot(make_settings(shard_count=shards, faq_watch=False), kb, MemoryStore())
+    async with start_bot(bot):
+        # the catch-up of the first session has finished: only a new one can find the post
+        await fake_discord.settle()
         mark = gateway.mark()
-        await gateway.invalidate_session(resumable=False)
+        rest_mark = fake_discord.mark()
+        await gateway.invalidate_session(
+            resumable=False, shard_id=forum_shard if shards > 1 else None
+        )
         lost = await new_post(fake_discord, 0)
         assert gateway.dropped, "the fake should have dropped the post's events"
         await gateway.wait_for_dispatch("READY", since=mark)
-        await lost.reply(timeout=2.0)
+        await lost.reply(timeout=3.0)
+        await fake_discord.settle()
+        assert len(lost.replies) == 1
+        if shards > 1:
+            scanned = fake_discord.calls_matching("GET", r"/guilds/\d+/threads/active")
+            assert scanned and all(str(second.id) not in c.path for c in scanned)
+            again = fake_discord.calls_matching(
+                "GET", r"/guilds/\d+/threads/active", since=rest_mark
+            )
+            assert len(again) == 1, "only the re-identified shard catches up"
 
 
 # -- REST faults -----------------------------------------------------------------------------

@@ -356,6 +356,11 @@ async def test_forum_posts_and_mentions_survive_any_text(
     await fake.send_message(
         world.text_channel, f"{world.bot_user.mention} {content[:1900]}", author=world.asker
     )
-    await fake.idle(quiet=0.03)
+    await fake.settle()
+    # the mention always gets exactly one reply (an answer, suggestions or "ask me after
+    # the mention"), so every example checks that the bot really handled both events
+    channel = world.text_channel["id"]
+    mention_replies = fake.calls_matching("POST", rf"/channels/{channel}/messages", since=mark)
+    assert len(mention_replies) == 1, (title, content)
     assert len(post.replies) <= 1
     await _check_reply(fake, errors, mark, {"type": 4}, (title, content))

@@ -598,3 +598,16 @@ async def test_cli_reads_while_the_bot_writes(tmp_path: Path) -> None:
             assert row.served == 2
             with pytest.raises(StorageError, match="read-only"):
                 await reader.record_served("split")
+
+
+def test_vote_hashes_are_keyed_by_a_secret_made_once_per_install(tmp_path: Path) -> None:
+    from bot.storage import hash_user, vote_key
+
+    path = tmp_path / "data" / "rollover-bot.db.key"
+    key = vote_key(path)
+    assert len(key) == 32 and vote_key(path) == key  # made once, then read back
+    assert path.stat().st_mode & 0o077 == 0, "readable by the owner only"
+    other = vote_key(tmp_path / "other.key")
+    user = 123456789012345678
+    assert hash_user(user, key) == hash_user(user, key) != hash_user(user, other)
+    assert str(user) not in hash_user(user, key)

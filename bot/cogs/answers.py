@@ -60,8 +60,30 @@ class Answers(commands.Cog):
     async def on_ready(self) -> None:
         """After (re)connecting, answer recent posts whose events never reached us: posts
         made while the bot was down, or during a session Discord could not resume."""
+        if isinstance(self.bot, commands.AutoShardedBot):
+            return  # a sharded bot gets on_shard_ready for every shard, and only that
+            # when one shard alone starts a new session
+        await self._catch_up(self._forum_guilds())
+
+    @commands.Cog.listener()
+    async def on_shard_ready(self, shard_id: int) -> None:
+        """The sharded form of on_ready: one shard has a new session; catch up on its guilds."""
+        await self._catch_up([g for g in self._forum_guilds() if g.shard_id == shard_id])
+
+    def _forum_guilds(self) -> list[discord.Guild]:
+        """The guilds holding a watched forum (one REST call each at catch-up, not one per
+        guild the bot is in)."""
+        guilds: dict[int, discord.Guild] = {}
+        for channel_id in self.bot.settings.discord.forum_channel_ids:
+            channel = self.bot.get_channel(channel_id)
+            guild = getattr(channel, "guild", None)
+            if guild is not None:
+                guilds[guild.id] = guild
+        return list(guilds.values())
+
+    async def _catch_up(self, guilds: list[discord.Guild]) -> None:
         cutoff = discord.utils.utcnow() - CATCH_UP_WINDOW
-        for guild in list(self.bot.guilds):
+        for guild in guilds:
             try:
                 threads = await guild.active_threads()
             except NETWORK_ERRORS:
@@ -77,8 +99,11 @@ class Answers(commands.Cog):
                     continue
                 try:
                     starter = thread.starter_message or await thread.fetch_message(thread.id)
-                except NETWORK_ERRORS:
+                except discord.NotFound:
                     continue  # starter deleted: nothing to answer
+                except NETWORK_ERRORS:
+                    log.warning("could not fetch the starter of thread %s for catch-up", thread.id)
+                    continue
                 await self.answer_post(thread, starter)
 
     @commands.Cog.listener()
@@ -129,6 +154,7 @@ class Answers(commands.Cog):
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> None:
         question = f"{thread.name}\n{starter.content}"
         reply = build_reply(self.bot, question)
+        sent = False
         try:
             if not self.forum_window.allow():
                 # A flood of posts (or a raid): stop answering for a moment; every question
@@ -140,10 +166,13 @@ class Answers(commands.Cog):
             if not reply.result.answered and not plausible(self.bot, reply.result):
                 return  # nothing useful to say: leave the post to people
             await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
+            sent = True
             if reply.result.answered:
                 await self._apply_tag(thread)
         finally:
-            await remember(self.bot, reply, thread.parent_id)
+            # A post the cap stopped (or whose reply failed) was not served: it goes to the
+            # moderators' gaps instead.
+            await remember(self.bot, reply, thread.parent_id, sent=sent)
 
     async def _apply_tag(self, thread: discord.Thread) -> None:
         wanted = self.bot.settings.discord.answered_tag.strip().casefold()

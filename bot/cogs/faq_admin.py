@@ -248,11 +248,11 @@ class FaqAdmin(
     async def gaps(
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
     ) -> None:
+        # Reading and grouping months of questions can take longer than Discord's 3 s.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         groups = await self.bot.store.gaps(days, limit=10)
         if not groups:
-            await interaction.response.send_message(
-                "No unanswered questions recorded.", ephemeral=True
-            )
+            await interaction.followup.send("No unanswered questions recorded.", ephemeral=True)
             return
         lines = []
         for g in groups:
@@ -264,9 +264,7 @@ class FaqAdmin(
             description="\n".join(lines)[:4000],
         )
         embed.set_footer(text="Add an alias with /faq-admin alias, or write a new entry.")
-        await interaction.response.send_message(
-            embed=embed, ephemeral=True, allowed_mentions=NO_PINGS
-        )
+        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(
         name="stats", description="Per entry: times served and helpful ratio, worst first"

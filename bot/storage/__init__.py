@@ -1,5 +1,5 @@
 """What the bot remembers: questions it could not answer, votes, entries served, posts
-answered. The cogs see only the ``Store`` protocol; ``open_store`` picks the backend."""
+answered. The cogs see only the ``Store`` protocol; ``open_store`` opens the SQLite one."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot.storage.base import (
     StorageError,
     Store,
     hash_user,
+    vote_key,
 )
 from bot.storage.memory import MemoryStore
 from bot.storage.sqlite import CorruptDatabase, SqliteStore
@@ -30,6 +31,7 @@ __all__ = [
     "Store",
     "hash_user",
     "open_store",
+    "vote_key",
 ]
 
 

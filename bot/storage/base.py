@@ -8,13 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
+import os
+import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 
-def hash_user(user_id: int, salt: str = "rollover-bot") -> str:
-    """Votes are kept per user without keeping who the user is."""
-    return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:32]
+def hash_user(user_id: int, key: bytes) -> str:
+    """Votes are kept per user without keeping who the user is: an HMAC under this install's
+    secret key, so the database alone cannot be matched against the (public) member ids."""
+    return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def vote_key(path: Path) -> bytes:
+    """This install's secret for vote hashes: read from ``path``, or made at first use
+    (readable by the owner only). Keep it with the database's backups, not inside them."""
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
+    return key
 
 
 def as_utc(when: dt.datetime) -> dt.datetime:

@@ -1,7 +1,8 @@
-"""``MemoryStore``: the whole protocol in memory, for tests and the local console."""
+"""``MemoryStore``: the whole protocol in memory, for tests (nothing survives a restart)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Self
@@ -54,7 +55,8 @@ class MemoryStore:
         cutoff = days_ago(days) if days is not None else None
         if cutoff is not None:
             questions = [q for q in questions if as_utc(q.when) >= cutoff]
-        return group_gaps(questions, limit)
+        # Grouping is CPU work: off the event loop, so heartbeats and replies go on.
+        return await asyncio.to_thread(group_gaps, questions, limit)
 
     async def stats(self) -> list[EntryStats]:
         tallies: dict[str, tuple[int, int]] = {}

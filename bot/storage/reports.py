@@ -1,13 +1,14 @@
 """The moderator reports, as pure functions both stores share.
 
 Gaps: near-duplicate unanswered questions grouped greedily with rapidfuzz, so a moderator
-sees "12x how do I roll over after-tax money" instead of twelve spellings of it.
+sees "12x how do I roll over after-tax money" instead of twelve spellings of it. Pure and
+CPU-bound: callers on an event loop run it in a thread.
 Stats: per entry, times served and votes, worst first.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +22,10 @@ GROUP_THRESHOLD = 80.0
 #: "roth" would swallow every question mentioning Roth. Below this word-count ratio the
 #: stricter plain ratio decides instead.
 MIN_LENGTH_RATIO = 0.5
+#: Blocking: a question is compared only with groups whose first question shares one of
+#: its BLOCK_TOKENS rarest words, and for each word with the PER_BLOCK newest such groups.
+BLOCK_TOKENS = 4
+PER_BLOCK = 20
 
 
 def normalise(text: str) -> str:
@@ -62,30 +67,51 @@ class _Cluster:
         )
 
 
+def _block_tokens(tokens: set[str], frequency: Counter[str]) -> list[str]:
+    """A text's rarest few words: two rephrasings of one question share most of them."""
+    if not tokens:
+        return [""]
+    return sorted(tokens, key=lambda t: (frequency[t], t))[:BLOCK_TOKENS]
+
+
 def group_gaps(
     questions: Iterable[AskedQuestion], limit: int = 10, threshold: float = GROUP_THRESHOLD
 ) -> list[GapGroup]:
     """Group unanswered questions (answered ones are skipped), most frequent first.
 
     Greedy: questions are taken oldest first; each joins the most similar existing group
-    whose first question scores at least ``threshold``, else starts a group.
+    whose first question scores at least ``threshold``, else starts a group. Only groups
+    sharing one of the question's rarest words are compared (the newest few of each), so
+    the work grows with the number of questions, not with its square.
     """
-    clusters: list[_Cluster] = []
-    keys: list[str] = []
     ordered = sorted((q for q in questions if not q.answered), key=lambda q: as_utc(q.when))
-    for question in ordered:
-        key = normalise(question.text)
-        # rapidfuzz filters the candidates in C; the word-count guard then picks the best.
-        candidates = process.extract(
-            key, keys, scorer=fuzz.token_set_ratio, score_cutoff=threshold, limit=None
+    keys = [normalise(q.text) for q in ordered]
+    token_sets = [set(key.split()) for key in keys]
+    frequency: Counter[str] = Counter(t for tokens in token_sets for t in tokens)
+    clusters: list[_Cluster] = []
+    blocks: dict[str, list[int]] = defaultdict(list)  # word -> groups whose key has it
+    for question, key, tokens in zip(ordered, keys, token_sets, strict=True):
+        rare = _block_tokens(tokens, frequency)
+        candidates = sorted({i for t in rare for i in blocks[t][-PER_BLOCK:]})
+        # rapidfuzz scores the candidates in C; the word-count guard then checks the few left
+        passed = process.extract(
+            key,
+            [clusters[i].key for i in candidates],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=threshold,
+            limit=None,
         )
-        scored = [(similar(key, keys[i]), i) for _, _, i in candidates]
-        matches = [(score, i) for score, i in scored if score >= threshold]
-        if matches:
-            clusters[max(matches)[1]].members.append(question)
-        else:
-            clusters.append(_Cluster(key, [question]))
-            keys.append(key)
+        best: tuple[float, int] | None = None
+        for _, _, j in passed:
+            score, i = similar(key, clusters[candidates[j]].key), candidates[j]
+            if score >= threshold and (best is None or (score, i) > best):
+                best = (score, i)
+        if best is not None:
+            clusters[best[1]].members.append(question)
+            continue
+        clusters.append(_Cluster(key, [question]))
+        for t in tokens or {""}:
+            blocks[t].append(len(clusters) - 1)
     groups = [c.summary() for c in clusters]
     groups.sort(key=lambda g: (-g.count, -g.last_seen.timestamp(), g.example))
     return groups[: max(limit, 0)]

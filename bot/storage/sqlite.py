@@ -345,7 +345,8 @@ class SqliteStore:
             )
             for text, channel_id, best_id, best_score, asked_at in rows
         ]
-        return group_gaps(questions, limit)
+        # Grouping is CPU work: off the event loop, so heartbeats and replies go on.
+        return await asyncio.to_thread(group_gaps, questions, limit)
 
     async def stats(self) -> list[EntryStats]:
         async with self._read() as db:

@@ -282,8 +282,10 @@ class FakeDiscord:
         self.rest.fail_next(method, path, **kw)
 
     async def idle(self, quiet: float = 0.05, timeout: float = 5.0) -> None:
-        """Wait until no REST request is in flight and none arrived for `quiet` seconds: the
-        bot has finished reacting (used to assert that something happened only once)."""
+        """`settle()` (the bots have processed every event and finished every task they
+        started), then no REST request in flight and none for `quiet` seconds. REST quiet
+        alone proves nothing: right after a dispatch the bot has not called REST yet."""
+        await self.settle(timeout)
         deadline = time.monotonic() + timeout
         while True:
             now = time.monotonic()

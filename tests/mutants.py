@@ -1,0 +1,259 @@
+"""Behaviour mutants the test suite must kill: proof that its tests can fail.
+
+    python3 dev.py mutants [NAME ...]
+
+Each mutant is one small edit to a scratch copy of the repository that breaks a promise
+the README makes (answer only when mentioned, once per post, never ping, ...). The script
+applies it, runs the tests that guard that promise, and prints one line per mutant:
+`killed` (a test failed, as it must) or `survived` (nothing noticed: a gap in the tests).
+It exits 1 if any mutant survived or could not be applied. Not part of the default test
+run: it runs the relevant tests once per mutant (a few minutes in all).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+
+
+ANSWERS = "bot/cogs/answers.py"
+E2E = "tests/test_bot_e2e.py"
+FAULTS = "tests/test_faults_e2e.py"
+
+MUTANTS = [
+    Mutant(
+        "answers a message that does not mention the bot",
+        ANSWERS,
+        "me is not None and me in message.mentions and self._watched_channel",
+        "me is not None and self._watched_channel",
+        (f"{E2E}::test_messages_without_a_mention_are_ignored",),
+    ),
+    Mutant(
+        "answers in a forum that is not watched",
+        ANSWERS,
+        "return thread.parent_id in self.bot.settings.discord.forum_channel_ids",
+        "return True",
+        (f"{E2E}::test_posts_in_other_forums_are_ignored",),
+    ),
+    Mutant(
+        "answers a mention in a text channel that is not watched",
+        ANSWERS,
+        'return getattr(channel, "id", None) in ids or parent_id in ids',
+        "return True",
+        (f"{E2E}::test_mentions_only_in_watched_text_channels",),
+    ),
+    Mutant(
+        "answers a forum post twice after a RESUME replay",
+        ANSWERS,
+        "        if not self.posts.claim(thread.id):\n            return\n"
+        "        try:\n            if not await self.bot.store.claim_post(thread.id):",
+        "        self.posts.claim(thread.id)\n"
+        "        try:\n            if not (await self.bot.store.claim_post(thread.id) or True):",
+        (FAULTS,),
+    ),
+    Mutant(
+        "answers a forum post again after a restart",
+        "bot/storage/sqlite.py",
+        "        return changed == 1\n\n    async def gaps",
+        "        return True\n\n    async def gaps",
+        (f"{FAULTS}::test_restarted_bot_does_not_answer_a_post_again",),
+    ),
+    Mutant(
+        "skips the catch-up after a new session (one shard)",
+        ANSWERS,
+        "            # when one shard alone starts a new session\n"
+        "        await self._catch_up(self._forum_guilds())",
+        "            # when one shard alone starts a new session\n"
+        "        if getattr(self, '_once', False):\n            return\n"
+        "        self._once = True\n"
+        "        await self._catch_up(self._forum_guilds())",
+        (f"{FAULTS}::test_post_created_while_the_session_was_invalid_is_answered_after_ready",),
+    ),
+    Mutant(
+        "skips the catch-up after a new session (several shards)",
+        ANSWERS,
+        "    async def on_shard_ready(self, shard_id: int) -> None:\n"
+        '        """The sharded form of on_ready: one shard has a new session; catch up on '
+        'its guilds."""\n',
+        "    async def on_shard_ready(self, shard_id: int) -> None:\n"
+        "        if shard_id in getattr(self, '_seen', set()):\n            return\n"
+        "        self._seen = {*getattr(self, '_seen', set()), shard_id}\n",
+        (f"{FAULTS}::test_post_created_while_the_session_was_invalid_is_answered_after_ready",),
+    ),
+    Mutant(
+        "ignores the /ask cooldown",
+        "bot/limits.py",
+        "        return app_commands.Cooldown(getattr(limits, setting), 60.0)",
+        "        return None",
+        ("tests/test_limits_e2e.py::test_ask_cooldown_gives_a_private_notice",),
+    ),
+    Mutant(
+        "ignores the forum answer cap",
+        ANSWERS,
+        "            if not self.forum_window.allow():",
+        "            if False:",
+        ("tests/test_limits_e2e.py",),
+    ),
+    Mutant(
+        "lets a reply ping @everyone or a role",
+        "bot/replies.py",
+        "NO_PINGS = discord.AllowedMentions.none()",
+        "NO_PINGS = discord.AllowedMentions.all()",
+        (E2E, "tests/test_hostile_inputs.py"),
+    ),
+    Mutant(
+        "accepts a path-like FAQ id in an edit",
+        "knowledge/editing.py",
+        '    if not _ID.fullmatch(entry_id or "") or len(entry_id) > 80:',
+        "    if not entry_id:",
+        ("tests/test_hostile_inputs.py", "tests/test_moderation_e2e.py"),
+    ),
+    Mutant(
+        "lets a non-moderator run /faq-admin",
+        "bot/cogs/faq_admin.py",
+        "        if not is_moderator(self.bot, interaction.user):\n"
+        "            raise NotModerator()",
+        "        pass",
+        ("tests/test_moderation_e2e.py",),
+    ),
+    Mutant(
+        "loses a vote",
+        "bot/views.py",
+        "            await interaction.client.store.record_vote(",
+        "            if False:\n              await interaction.client.store.record_vote(",
+        (f"{E2E}::test_feedback_buttons_record_one_vote_per_user",),
+    ),
+    Mutant(
+        "writes a FAQ file non-atomically",
+        "knowledge/editing.py",
+        '    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")',
+        "    tmp = str(path)\n    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)",
+        ("tests/test_faq_editing.py",),
+    ),
+    Mutant(
+        "rounds a calculator's half-cent the wrong way",
+        "calculators/money.py",
+        "    return value.quantize(CENT, rounding=ROUND_HALF_UP)",
+        "    return value.quantize(CENT, rounding=ROUND_HALF_EVEN)",
+        ("tests/test_calc_split.py", "tests/test_calc_prorata.py", "tests/test_calc_form8606.py"),
+    ),
+    Mutant(
+        "counts a post the forum cap stopped as served",
+        "bot/answering.py",
+        "    answered = result.answered and sent\n",
+        "    answered = result.answered\n",
+        ("tests/test_limits_e2e.py",),
+    ),
+    Mutant(
+        "answers below the confidence threshold",
+        "knowledge/matcher.py",
+        "        if best.score >= t.answer_threshold:",
+        "        if best.score >= t.suggest_threshold:",
+        ("tests/test_matcher.py",),
+    ),
+    Mutant(
+        "answers a bot's own forum post",
+        ANSWERS,
+        "        if message.author.bot or message.guild is None:\n            return\n",
+        "        if message.guild is None:\n            return\n",
+        (f"{E2E}::test_bots_are_never_answered",),
+    ),
+    Mutant(
+        "reloads a broken FAQ folder half-way",
+        "knowledge/base.py",
+        "        if scan.problems:\n            raise FaqInvalid(scan.problems)\n",
+        "",
+        ("tests/test_moderation_e2e.py", "tests/test_examples.py"),
+    ),
+]
+
+
+def scratch_copy(target: Path) -> None:
+    """The working tree as it is (committed or not), without caches and the venv."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            dest = target / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest)
+
+
+def run_tests(copy: Path, tests: tuple[str, ...]) -> bool:
+    """True when the tests pass (the mutant survived)."""
+    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
+    done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
+        raise RuntimeError("pytest could not run: " + " | ".join(tail))
+    return done.returncode == 0
+
+
+def main(argv: list[str]) -> int:
+    chosen = [m for m in MUTANTS if not argv or any(a.lower() in m.name for a in argv)]
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="rollover-mutants-") as tmp:
+        copy = Path(tmp)
+        scratch_copy(copy)
+        # the scratch copy, not the checkout, must be what the tests import
+        check = subprocess.run(
+            [sys.executable, "-c", "import bot; print(bot.__file__)"],
+            cwd=copy,
+            env={**os.environ, "PYTHONPATH": str(copy)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        if not check.stdout.strip().startswith(str(copy)):
+            print(f"error: the tests would import {check.stdout.strip()}, not the scratch copy")
+            return 1
+        for mutant in chosen:
+            path = copy / mutant.file
+            original = path.read_text(encoding="utf-8")
+            if original.count(mutant.old) != 1:
+                print(f"{'not applied':>11}  {mutant.name} (its code changed: update the mutant)")
+                failures += 1
+                continue
+            path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+            started = time.monotonic()
+            try:
+                survived = run_tests(copy, mutant.tests)
+            except RuntimeError as exc:
+                print(f"{'error':>11}  {mutant.name}: {exc}")
+                failures += 1
+                continue
+            finally:
+                path.write_text(original, encoding="utf-8")
+            failures += survived
+            verdict = "survived" if survived else "killed"
+            print(f"{verdict:>11}  {mutant.name} ({time.monotonic() - started:.0f} s)", flush=True)
+    print(f"{len(chosen) - failures} of {len(chosen)} mutants killed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
