@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +13,35 @@ from knowledge.layout import AnswerLayout, layout_entry
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
+
+#: Trained matchers by what they were trained on. A matcher is immutable, and training is
+#: most of a load: a reload that changed nothing (the watcher after an edit already
+#: reloaded, a console run, the test suite) reuses the one already trained.
+_TRAINED: OrderedDict[str, Matcher] = OrderedDict()
+_TRAINED_MAX = 4
+_TRAINED_LOCK = threading.Lock()
+
+
+def _trained(
+    entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example]
+) -> Matcher:
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(entry.model_dump_json().encode())
+    for example in examples:
+        digest.update(repr((example.text, example.ids)).encode())
+    digest.update((tuning or MatchTuning()).model_dump_json().encode())
+    key = digest.hexdigest()
+    with _TRAINED_LOCK:
+        if key in _TRAINED:
+            _TRAINED.move_to_end(key)
+            return _TRAINED[key]
+    matcher = Matcher(entries, tuning, examples)
+    with _TRAINED_LOCK:
+        _TRAINED[key] = matcher
+        while len(_TRAINED) > _TRAINED_MAX:
+            _TRAINED.popitem(last=False)
+    return matcher
 
 
 def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
@@ -44,7 +76,7 @@ class KnowledgeBase:
         by_id = {e.id: e for e in entries}
         return cls(
             entries=by_id,
-            matcher=Matcher(entries, tuning, examples or []),
+            matcher=_trained(entries, tuning, examples or []),
             source_dir=source_dir,
             titles={e.id: e.title for e in entries},
         )

@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main as cli_main
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
+from knowledge.matcher import Matcher
 
 LEARNED = "is moving the spillover bucket into roth allowed"
 TAUGHT = (
@@ -47,12 +48,22 @@ def test_an_example_added_to_a_file_is_learned_at_load(faq_copy: Path) -> None:
     assert after.best.id == "mega-backdoor-overview"
 
 
-def test_training_is_deterministic(faq_copy: Path, kb: KnowledgeBase) -> None:
-    again = KnowledgeBase.load(faq_copy)
+def test_training_is_deterministic(kb: KnowledgeBase) -> None:
+    entries, examples = list(kb.entries.values()), kb.matcher.space.examples
+    again = Matcher(entries, kb.matcher.tuning, examples)  # trained afresh, not the cached one
+    assert again is not kb.matcher
     for question in (LEARNED, "does the pro rata rule apply to my after-tax 401k?"):
-        assert [(h.id, h.score) for h in again.matcher.score_all(question)] == [
+        assert [(h.id, h.score) for h in again.score_all(question)] == [
             (h.id, h.score) for h in kb.matcher.score_all(question)
         ]
+
+
+def test_an_unchanged_folder_reuses_the_trained_matcher(faq_copy: Path) -> None:
+    first = KnowledgeBase.load(faq_copy)
+    assert KnowledgeBase.load(faq_copy).matcher is first.matcher
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(TAUGHT)
+    assert KnowledgeBase.load(faq_copy).matcher is not first.matcher
 
 
 @pytest.mark.parametrize(
