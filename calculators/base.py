@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from calculators.money import CENT, usd
+from calculators.money import CENT, pct, usd
 from calculators.parse import (
     AMOUNT_HINT,
     MAX_AMOUNT,
@@ -27,6 +27,29 @@ from calculators.parse import (
 
 MAX_AGE = 130
 NOT_TAX_ADVICE = "General information, not tax advice: check your own figures and forms."
+
+
+#: Rates this high are legal input but usually a typo ("1" meant as 1%, "50" as 5%).
+HIGH_RETURN = Decimal("0.5")
+HIGH_TAX_RATE = Decimal("0.6")
+
+
+def unusual_rates(
+    *, tax_rate: Decimal | None = None, annual_return: Decimal | None = None
+) -> list[str]:
+    """Warnings for rates that are probably not what the person meant."""
+    warnings = []
+    if annual_return is not None and annual_return >= HIGH_RETURN:
+        warnings.append(
+            f"An annual return of {pct(annual_return)} is very high; if you meant "
+            f"{annual_return.normalize():f}%, write it with a % sign."
+        )
+    if tax_rate is not None and tax_rate >= HIGH_TAX_RATE:
+        warnings.append(
+            f"A tax rate of {pct(tax_rate)} is above any US federal bracket plus state "
+            "tax for most people; check the rate (write it with a % sign, like 24%)."
+        )
+    return warnings
 
 
 def _money(value: Decimal, *, allow_negative: bool) -> Decimal:

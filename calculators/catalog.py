@@ -78,6 +78,7 @@ CALCULATORS: dict[str, Calculator] = {
                 "prior_basis",
                 "distributions",
                 "late_contribution",
+                "deductible",
             ),
             "/form8606 7000 0 7000",
         ),
@@ -94,7 +95,7 @@ CALCULATORS: dict[str, Calculator] = {
             "taxable earnings for a number of conversions a year",
             ScheduleInput,
             schedule,
-            ("annual", "paychecks", "conversions", "annual_return", "tax_rate"),
+            ("annual", "paychecks", "conversions", "annual_return", "tax_rate", "lag_days"),
             "/schedule 30000 26 4 8%",
         ),
     )

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money
-from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_str, usd
+from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_str, share, usd
 from calculators.parse import InputError
 
 SRC = "IRS Form 8606 and instructions"
@@ -32,6 +32,10 @@ class Form8606Input(CalcInput):
     """Line 7: distributions (not rollovers, QCDs, conversions, recharacterizations...)."""
     converted: Money = ZERO
     """Line 8: amount converted to Roth IRAs."""
+    deductible: Money | None = None
+    """The part of the year's traditional IRA contributions that is deducted (not on the
+    form). Above zero, with a distribution or conversion, Pub 590-B Worksheet 1-1 figures
+    the nontaxable part instead of lines 4-12. None: not said (a warning asks)."""
 
     @model_validator(mode="after")
     def _late_within_contribution(self) -> Form8606Input:
@@ -94,12 +98,7 @@ def form8606(inp: Form8606Input) -> Form8606Result:
 
 def _form8606(inp: Form8606Input) -> Form8606Result:
     lines: dict[str, Decimal | None] = dict.fromkeys(LINE_KEYS)
-    steps = [
-        "This is one person's Form 8606: a spouse's IRAs do not count. Years where the "
-        "contributions may be partly deductible and there were distributions or conversions "
-        "use Pub 590-B Worksheet 1-1 instead of lines 6-12; that case is out of scope here "
-        f"({SRC}).",
-    ]
+    steps = ["This is one person's Form 8606: a spouse's IRAs do not count."]
     warnings: list[str] = []
     l1, l2 = inp.contribution, inp.prior_basis
     l3 = l1 + l2
@@ -123,6 +122,15 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             )
         return Form8606Result(lines=lines, taxable=ZERO, steps=steps, warnings=warnings)
 
+    if inp.deductible:
+        return _worksheet_1_1(inp, lines, steps, warnings)
+    if inp.deductible is None and l1 > 0 and inp.year_end_balance > 0:
+        warnings.append(
+            "If any of this year's traditional IRA contribution may be deductible, give the "
+            "deductible part (deductible): with a distribution or conversion in the same year "
+            "the nontaxable part then comes from Pub 590-B Worksheet 1-1, not lines 4-12, "
+            "and the taxable amount differs. This result assumes none of it is deductible."
+        )
     l4 = inp.late_contribution
     l5 = l3 - l4
     l6, l7, l8 = inp.year_end_balance, inp.distributions, inp.converted
@@ -145,7 +153,8 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"due date: {usd(l4)}.",
         f"Line 5 = line 3 - line 4 = {usd(l3)} - {usd(l4)} = {usd(l5)}.",
         f"Line 6, the December 31 value of all traditional, SEP and SIMPLE IRAs plus "
-        f"outstanding rollovers (not Roth or inherited IRAs, not employer plans): {usd(l6)}.",
+        f"outstanding rollovers and any recharacterization completed after December 31 (not "
+        f"Roth or inherited IRAs, not employer plans): {usd(l6)}.",
         f"Line 7, distributions (not counting rollovers, QCDs, one-time HSA funding, "
         f"conversions, recharacterizations or returned contributions): {usd(l7)}.",
         f"Line 8, amount converted to a Roth IRA: {usd(l8)}.",
@@ -172,7 +181,7 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             f"Part II: line 16 = line 8 = {usd(l16)}; line 17 = line 11 = {usd(l17)}; line 18 = "
             f"line 16 - line 17 = {usd(l18)}, the taxable part of the conversion."
         )
-        exact_taxable = l8 - cents(l8 * min(exact_ratio, ONE))
+        exact_taxable = l8 - share(l8, l5, l9)
         if exact_taxable != l18:
             steps.append(
                 f"With an unrounded line 10 the taxable conversion would be "
@@ -196,4 +205,72 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             "places made line 13 larger than the basis; the form allows more decimal places on "
             "line 10 ('at least 3'), which avoids this. Check the figure before filing."
         )
+    return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)
+
+
+def _worksheet_1_1(
+    inp: Form8606Input,
+    lines: dict[str, Decimal | None],
+    steps: list[str],
+    warnings: list[str],
+) -> Form8606Result:
+    """Pub 590-B Worksheet 1-1: a year with deductible contributions and a distribution or
+    conversion. Every contribution for the year, deducted or not, counts as basis for the
+    ratio; the results go to Form 8606 lines 13-18 and lines 4-12 stay blank."""
+    deductible = inp.deductible or ZERO
+    l1, l2, l3 = inp.contribution, inp.prior_basis, inp.contribution + inp.prior_basis
+    l7, l8 = inp.distributions, inp.converted
+    w1, w2 = l2, l1 + deductible
+    w3 = w1 + w2
+    w4, w5 = inp.year_end_balance, l7 + l8
+    w6 = w4 + w5
+    exact_ratio = w3 / w6  # w5 > 0 here
+    w7 = min(places(exact_ratio, 3), ONE.quantize(Decimal("0.001")))
+    nontaxable_conversion = cents(l8 * w7)
+    nontaxable_distributions = cents(l7 * w7)
+    w8 = nontaxable_conversion + nontaxable_distributions
+    w9 = w5 - w8
+    steps += [
+        f"Part of this year's contributions is deducted ({usd(deductible)}) and there is a "
+        "distribution or conversion, so Pub 590-B Worksheet 1-1 figures the nontaxable part "
+        "(Publication 590-B, Worksheet 1-1).",
+        f"Worksheet line 1, basis from earlier years: {usd(w1)}.",
+        f"Worksheet line 2, all contributions for the year, deducted or not (including those "
+        f"made by the due date next year): {usd(l1)} + {usd(deductible)} = {usd(w2)}.",
+        f"Worksheet line 3 = line 1 + line 2 = {usd(w3)}.",
+        f"Worksheet line 4, the December 31 value of all traditional, SEP and SIMPLE IRAs "
+        f"plus outstanding rollovers: {usd(w4)}.",
+        f"Worksheet line 5, distributions and conversions this year: {usd(l7)} + {usd(l8)} = "
+        f"{usd(w5)}.",
+        f"Worksheet line 6 = line 4 + line 5 = {usd(w6)}.",
+        f"Worksheet line 7 = line 3 / line 6 = {usd(w3)} / {usd(w6)} = "
+        f"{ratio_str(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
+        f"Worksheet line 8, the nontaxable part = line 5 x line 7: conversion {usd(l8)} x "
+        f"{w7:.3f} = {usd(nontaxable_conversion)}, distributions {usd(l7)} x {w7:.3f} = "
+        f"{usd(nontaxable_distributions)}; {usd(w8)} in all.",
+        f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
+    ]
+    l13 = w8
+    l14 = l3 - l13
+    l15a = l15c = l7 - nontaxable_distributions
+    lines.update(line13=l13, line14=l14, line15a=l15a, line15b=ZERO, line15c=l15c)
+    steps += [
+        f"Form 8606 line 1, the nondeductible part: {usd(l1)}; line 2: {usd(l2)}; line 3 = "
+        f"{usd(l3)}. Lines 4-12 are left blank; line 13 = worksheet line 8 = {usd(l13)}.",
+        f"Line 14 = line 3 - line 13 = {usd(l3)} - {usd(l13)} = {usd(l14)}, the basis carried "
+        "to next year.",
+        f"Line 15c, the taxable distributions: {usd(l7)} - {usd(nontaxable_distributions)} = "
+        f"{usd(l15c)}.",
+    ]
+    l18 = None
+    if l8 > 0:
+        l17 = nontaxable_conversion
+        l18 = l8 - l17
+        lines.update(line16=l8, line17=l17, line18=l18)
+        steps.append(
+            f"Part II: line 16 = {usd(l8)}; line 17, its nontaxable part from the worksheet = "
+            f"{usd(l17)}; line 18 = {usd(l8)} - {usd(l17)} = {usd(l18)}, the taxable conversion."
+        )
+    taxable = l15c + (l18 or ZERO)
+    steps.append(f"Lines 15c and 18 go to Form 1040 line 4b: {usd(taxable)} in total ({SRC}).")
     return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)

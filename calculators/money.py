@@ -31,6 +31,15 @@ def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def share(amount: Decimal, part: Decimal, whole: Decimal) -> Decimal:
+    """``amount x part / whole`` to cents, capped at ``amount``. Multiplies first and
+    divides last, so an exact half cent (61.725) is seen as one and rounds up; dividing
+    first (a ratio at 50 digits) can land a hair under the tie and round down."""
+    if part >= whole:
+        return cents(amount)
+    return cents(amount * part / whole)
+
+
 def floor_cents(value: Decimal) -> Decimal:
     """Round down (toward minus infinity) to cents."""
     return value.quantize(CENT, rounding=ROUND_FLOOR)

@@ -1,9 +1,11 @@
 """Parse what a person types (CLI option, slash-command field, console) into Decimals.
 
-Accepted amounts: ``1000``, ``1000.5``, ``1,000.50``, ``$1,000.50`` (negative only where the
-caller allows it, e.g. earnings after a market loss). Accepted rates: ``0.24``, ``24%``,
-``24``: with a ``%`` sign the number is a percent; without one, a number of at most 1 is a
-fraction (0.24 = 24%, 1 = 100%) and a larger number is a percent (24 = 24%).
+Accepted amounts: ``1000``, ``1000.5``, ``1,000.50``, ``$1,000.50``, and thousands as
+people write them, ``10k`` or ``$1.2k`` (negative only where the caller allows it, e.g.
+earnings after a market loss); ``1e3`` is refused. Accepted rates: ``0.24``, ``24%``,
+``24``: with a ``%`` sign the number is a percent; without one, a number below 1 is a
+fraction (0.24 = 24%) and a number above 1 is a percent (24 = 24%). A bare ``1`` could be
+either (100% or 1%) and is refused with both spellings.
 Everything else raises ``InputError`` whose message says what is wrong and what is accepted.
 """
 
@@ -17,7 +19,7 @@ from calculators.money import usd
 MAX_AMOUNT = Decimal("1000000000.00")  # one billion dollars: far above any real account
 MAX_COUNT = 365  # paychecks or conversions a year: daily at most
 
-AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50 or $1,000.50"
+AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50, $1,000.50 or 10k"
 RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
 
 _MINUS = ("-", "\u2212")  # ASCII hyphen-minus and the Unicode minus sign people paste
@@ -25,6 +27,8 @@ _SIGNS = (*_MINUS, "+")
 _AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]+))?", re.ASCII)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 _INTEGER = re.compile(r"[0-9]+", re.ASCII)
+_THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[kK]", re.ASCII)
+_EXPONENT = re.compile(r"[0-9.]+[eE][+-]?[0-9]+", re.ASCII)
 
 
 class InputError(ValueError):
@@ -71,6 +75,20 @@ def parse_amount(
         raise InputError(f"{label}the value is empty; {AMOUNT_HINT}", field)
     signed = _split_sign(raw)
     negative, body = signed if signed is not None else (False, "")
+    thousands = _THOUSANDS.fullmatch(body)
+    if signed is not None and thousands is not None:
+        scaled = Decimal(thousands.group(1)) * 1000
+        if scaled != scaled.quantize(Decimal("0.01")):
+            raise InputError(
+                f"{label}{shown(raw)} is not a whole number of cents; write it out, like 1234.56",
+                field,
+            )
+        body = f"{scaled:.2f}"
+    elif _EXPONENT.fullmatch(body):
+        raise InputError(
+            f"{label}{shown(raw)} is scientific notation; write the amount out, like 1000 or 10k",
+            field,
+        )
     match = _AMOUNT.fullmatch(body)
     if signed is None or not body or match is None or body == ".":
         if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII) and "," in body:
@@ -128,7 +146,11 @@ def parse_rate(
         number = Decimal(body)
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
         raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field) from None
-    # Without '%', numbers above 1 are percents ("24" is 24%); up to 1 they are fractions.
+    if not percent and number == 1:
+        raise InputError(
+            f"{label}{shown(raw)} could mean 100% or 1%; write 100% or 1% (or 0.01)", field
+        )
+    # Without '%', numbers above 1 are percents ("24" is 24%); below 1 they are fractions.
     fraction = number / 100 if percent or number > 1 else number
     if fraction > 1:
         raise InputError(f"{label}{shown(raw)} is above 100%; {RATE_HINT}", field)

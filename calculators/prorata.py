@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money, SignedMoney
-from calculators.money import ONE, account_step, cents, exact, money_str, ratio_str, usd
+from calculators.money import ONE, account_step, exact, money_str, ratio_str, share, usd
 from calculators.parse import InputError
 
 SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
@@ -73,7 +73,7 @@ class ProrataResult(CalcResult):
     def summary(self) -> list[tuple[str, str]]:
         return [
             ("Nontaxable", usd(self.nontaxable)),
-            ("Taxable", usd(self.taxable)),
+            ("Pretax part (taxable unless rolled over)", usd(self.taxable)),
             ("Basis left", usd(self.remaining_basis)),
             ("Earnings left", usd(self.remaining_earnings)),
         ]
@@ -90,7 +90,7 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
     balance = basis + earnings
     exact_ratio = basis / balance
     ratio = min(exact_ratio, ONE)  # a loss makes basis/balance > 1; never over 100%
-    nontaxable = cents(amount * ratio)
+    nontaxable = share(amount, basis, balance)
     taxable = amount - nontaxable
     steps = [
         "A partial distribution carries a proportional share of the after-tax and pretax money "
@@ -98,6 +98,9 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
         "separately, enter only that account's contributions and earnings "
         f"({SRC_SEPARATE}); otherwise enter the whole account, as in the IRS example "
         "($100,000 with $20,000 after-tax: a $50,000 distribution is $10,000 after-tax).",
+        "Not modelled: after-tax contributions made before 1987 to a plan that on May 5, 1986 "
+        "allowed withdrawals of employee contributions can come out ahead of the pro-rata "
+        "share (IRC 72(e)(8)(D)); if your plan has such money, its statement shows it.",
         account_step(basis, earnings),
     ]
     warnings: list[str] = []

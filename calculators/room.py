@@ -103,8 +103,8 @@ def _room(inp: RoomInput) -> RoomResult:
     warnings: list[str] = []
     if limits.confidence == "secondary":
         warnings.append(
-            f"The {year} figures come from {limits.source} as reported by several agreeing "
-            "summaries; the primary IRS text was not checked. Confirm them before relying on them."
+            f"The {year} figures match {limits.source} as several independent summaries of it "
+            "report them; check IRS.gov before relying on them."
         )
     if age is not None and 60 <= age <= 63 and limits.catch_up_age_60_to_63 is None:
         warnings.append(
@@ -192,6 +192,18 @@ def _room(inp: RoomInput) -> RoomResult:
             f"2026; the table has no wage threshold for {year}. It does not change the room."
         )
 
+    steps.append(
+        f"{usd(room_left)} is the legal ceiling for after-tax contributions, not a promise: "
+        "the plan must offer after-tax contributions, may cap them lower (often a percent of "
+        "each paycheck), and may refund them to highly compensated employees after its "
+        "nondiscrimination (ACP) test."
+    )
+    if inp.compensation is not None and inp.deferrals > inp.compensation:
+        warnings.append(
+            f"The deferrals ({usd(inp.deferrals)}) are more than the compensation "
+            f"({usd(inp.compensation)}): a plan cannot defer more than you are paid, so one of "
+            "the two figures is probably wrong."
+        )
     if catch_up > 0:
         warnings.append(
             f"{usd(catch_up)} of the deferrals is above the {year} 402(g) limit of "

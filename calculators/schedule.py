@@ -12,9 +12,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from calculators.base import CalcInput, CalcResult, Money, PerYear, Rate, ReturnRate
+from calculators.base import (
+    CalcInput,
+    CalcResult,
+    Money,
+    PerYear,
+    Rate,
+    ReturnRate,
+    unusual_rates,
+)
 from calculators.money import (
     CENT,
     ONE,
@@ -29,6 +37,9 @@ from calculators.money import (
 )
 from calculators.parse import InputError
 
+DEFAULT_LAG_DAYS = 3
+MAX_LAG_DAYS = 30
+DAYS_A_YEAR = 365
 DEFAULT_COUNTS = (1, 2, 4, 12, 26)
 """Conversions a year the comparison (and the chart) always shows."""
 MAX_LISTED = 26  # conversions listed one by one in the steps; more are summarised
@@ -43,6 +54,9 @@ class ScheduleInput(CalcInput):
     annual_return: ReturnRate
     """Yearly return as a fraction (0.08 = 8%); negative for a loss, above -1."""
     tax_rate: Rate | None = None
+    lag_days: int = Field(default=DEFAULT_LAG_DAYS, ge=0, le=MAX_LAG_DAYS)
+    """Days between a conversion's date and when it settles (the plan processing it): the
+    balance grows meanwhile, so even a conversion right after every paycheck has earnings."""
 
     @model_validator(mode="after")
     def _something_to_convert(self) -> ScheduleInput:
@@ -150,12 +164,14 @@ class _Growth:
         return self.cache[dt]
 
 
-def _simulate(amounts: list[Decimal], conversions: int, growth: _Growth) -> list[Conversion]:
+def _simulate(
+    amounts: list[Decimal], conversions: int, growth: _Growth, lag: Fraction = Fraction(0)
+) -> list[Conversion]:
     paychecks = len(amounts)
     swept: list[tuple[Fraction, Decimal, Decimal]] = []  # (t, contributions, exact earnings)
     k = 0
     for j in range(1, conversions + 1):
-        t = Fraction(j, conversions)
+        t = Fraction(j, conversions) + lag  # when the conversion settles
         contributions = ZERO
         exact_earnings = Decimal(0)
         # Every contribution made at or before this conversion and after the previous one.
@@ -200,8 +216,12 @@ def compare(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS) -> list[
         return [_point(inp, amounts, n, growth) for n in sorted(set(counts))]
 
 
+def _lag(inp: ScheduleInput) -> Fraction:
+    return Fraction(inp.lag_days, DAYS_A_YEAR)
+
+
 def _point(inp: ScheduleInput, amounts: list[Decimal], n: int, growth: _Growth) -> ComparisonPoint:
-    taxable = _taxable(_simulate(amounts, n, growth))
+    taxable = _taxable(_simulate(amounts, n, growth, _lag(inp)))
     tax = None if inp.tax_rate is None else cents(taxable * inp.tax_rate)
     return ComparisonPoint(conversions=n, taxable_earnings=taxable, estimated_tax=tax)
 
@@ -215,19 +235,21 @@ def schedule(inp: ScheduleInput) -> ScheduleResult:
 def _schedule(inp: ScheduleInput) -> ScheduleResult:
     amounts = paycheck_amounts(inp.annual, inp.paychecks)
     growth = _Growth(inp.annual_return)
-    convs = _simulate(amounts, inp.conversions, growth)
+    convs = _simulate(amounts, inp.conversions, growth, _lag(inp))
     taxable = _taxable(convs)
     net = sum((c.earnings for c in convs), ZERO)
     tax = None if inp.tax_rate is None else cents(taxable * inp.tax_rate)
-    counts = sorted({*DEFAULT_COUNTS, inp.conversions})
+    counts = sorted({*DEFAULT_COUNTS, inp.conversions, inp.paychecks})
     comparison = [_point(inp, amounts, n, growth) for n in counts]
     r, n, p = inp.annual_return, inp.conversions, inp.paychecks
 
     steps = [
         f"Model: {usd(inp.annual)} of after-tax contributions in {p} equal paychecks at "
-        f"t = k/{p} of the year; {n} conversion(s) at t = j/{n} each move the whole balance to "
-        f"Roth, including a contribution made that same moment; money grows by "
-        f"(1 + {pct(r)})^dt between events.",
+        f"t = k/{p} of the year; {n} conversion(s) requested at t = j/{n} settle "
+        f"{inp.lag_days} day(s) later (t + {inp.lag_days}/{DAYS_A_YEAR}) and each move the "
+        f"whole balance to Roth, including any contribution made by then; money grows by "
+        f"(1 + {pct(r)})^dt between events. Plans take a few business days to process a "
+        "conversion, so even one right after each paycheck picks up some earnings.",
         _paycheck_step(amounts),
     ]
     # Conversions with no paycheck since the previous one move nothing; leave them out.
@@ -262,12 +284,12 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     compared = ", ".join(f"{pt.conversions}: {usd(pt.taxable_earnings)}" for pt in comparison)
     steps.append(f"Taxable earnings by conversions a year (same contributions): {compared}.")
     steps.append(
-        "Converting at the moment each contribution lands (as many conversions as paychecks, "
-        "or a multiple) leaves no time for earnings in this model; check how many conversions "
-        "or in-service withdrawals a year your plan allows."
+        f"Converting right after each paycheck ({p} a year) leaves only the {inp.lag_days}-day "
+        "settlement for earnings; check how many conversions or in-service withdrawals a year "
+        "your plan allows, and how long it takes to process one."
     )
 
-    warnings: list[str] = []
+    warnings = unusual_rates(tax_rate=inp.tax_rate, annual_return=r)
     if r < 0:
         warnings.append(
             f"With a negative return ({pct(r)}) each conversion moves less than was contributed "

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney
+from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney, unusual_rates
 from calculators.money import ZERO, account_step, cents, exact, money_str, pct, usd
 from calculators.parse import InputError
 
@@ -60,6 +60,29 @@ class Form1099R(BaseModel):
         }
 
 
+class SplitOption(BaseModel):
+    """One way to send the earnings, for the side-by-side comparison."""
+
+    model_config = ConfigDict(frozen=True)
+
+    earnings_to: Literal["roth", "traditional"]
+    roth_ira: Decimal
+    traditional_ira: Decimal
+    taxable: Decimal
+    estimated_tax: Decimal | None
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "earnings_to": self.earnings_to,
+            "roth_ira": money_str(self.roth_ira),
+            "traditional_ira": money_str(self.traditional_ira),
+            "taxable": money_str(self.taxable),
+            "estimated_tax": None if self.estimated_tax is None else money_str(self.estimated_tax),
+            "note": self.note,
+        }
+
+
 class SplitResult(CalcResult):
     name = "split"
     title = "Rollover of the after-tax account"
@@ -76,6 +99,8 @@ class SplitResult(CalcResult):
     forms_1099r: list[Form1099R]
     combined_1099r: Form1099R
     """What a single combined code-G form would show (its destination is the Roth IRA)."""
+    options: list[SplitOption]
+    """Both ways side by side (one when there are no earnings to send elsewhere)."""
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -89,6 +114,7 @@ class SplitResult(CalcResult):
             "combined_1099r": {
                 k: v for k, v in self.combined_1099r.to_json().items() if k != "destination"
             },
+            "options": [option.to_json() for option in self.options],
         }
 
     def summary(self) -> list[tuple[str, str]]:
@@ -100,6 +126,14 @@ class SplitResult(CalcResult):
         ]
         if self.estimated_tax is not None:
             rows.append(("Estimated tax", usd(self.estimated_tax)))
+        for option in self.options if len(self.options) > 1 else ():
+            label = (
+                "Option: all to the Roth IRA"
+                if option.earnings_to == "roth"
+                else "Option: earnings to a traditional IRA"
+            )
+            tax = "" if option.estimated_tax is None else f" (tax {usd(option.estimated_tax)})"
+            rows.append((label, f"{usd(option.taxable)} taxable now{tax}. {option.note}"))
         return rows
 
 
@@ -121,7 +155,7 @@ def _split(inp: SplitInput) -> SplitResult:
         f"(separate contract, {SRC_SEPARATE}).",
         account_step(basis, earnings),
     ]
-    warnings: list[str] = []
+    warnings = unusual_rates(tax_rate=inp.tax_rate)
 
     if loss:
         # A loss: only what is left comes out, all of it after-tax money. We cap the
@@ -193,6 +227,22 @@ def _split(inp: SplitInput) -> SplitResult:
             "(a flat-rate estimate; the real figure depends on your whole return)."
         )
 
+    options = _options(basis, gain, inp.tax_rate)
+    if len(options) > 1:
+        roth_way = options[0]
+        steps.append(
+            f"Side by side: all to the Roth IRA, {usd(roth_way.taxable)} is taxable now and all "
+            f"{usd(gross)} is then Roth money (qualified withdrawals are tax-free); earnings to "
+            f"a traditional IRA, nothing is taxable now, but the {usd(gain)} stays pretax, "
+            "taxable when it comes out, and while it is in a traditional IRA on December 31 "
+            "it makes a backdoor Roth conversion partly taxable (Form 8606 pro-rata rule)."
+            + (
+                f" At {pct(inp.tax_rate)} the difference now is {usd(roth_way.estimated_tax)}."
+                if inp.tax_rate is not None and roth_way.estimated_tax is not None
+                else ""
+            )
+        )
+
     forms = [Form1099R(destination="roth_ira", box1=roth, box2a=taxable, box5=nontaxable)]
     if traditional > 0:
         forms.append(
@@ -228,6 +278,36 @@ def _split(inp: SplitInput) -> SplitResult:
         estimated_tax=estimated_tax,
         forms_1099r=forms,
         combined_1099r=combined,
+        options=options,
         steps=steps,
         warnings=warnings,
     )
+
+
+def _options(basis: Decimal, gain: Decimal, rate: Decimal | None) -> list[SplitOption]:
+    """Everything to the Roth IRA, and (with earnings) earnings to a traditional IRA."""
+    all_roth = SplitOption(
+        earnings_to="roth",
+        roth_ira=basis + gain,
+        traditional_ira=ZERO,
+        taxable=gain,
+        estimated_tax=None if rate is None else cents(gain * rate),
+        note=(
+            "Tax now on the earnings; then all of it is Roth money (qualified withdrawals "
+            "are tax-free)."
+        ),
+    )
+    if gain <= 0:
+        return [all_roth]
+    to_traditional = SplitOption(
+        earnings_to="traditional",
+        roth_ira=basis,
+        traditional_ira=gain,
+        taxable=ZERO,
+        estimated_tax=None if rate is None else ZERO,
+        note=(
+            "No tax now; the earnings stay pretax and, in a traditional IRA on Dec 31, make "
+            "a backdoor Roth partly taxable."
+        ),
+    )
+    return [all_roth, to_traditional]

@@ -1,4 +1,4 @@
-"""`rollover-bot calc NAME ...`: the calculators (contract: docs/cli.md, issue 3).
+"""`rollover-bot calc NAME ...`: the calculators (contract: docs/cli.md).
 
 Each option is parsed with the same functions the Discord commands use
 (``calculators.parse``), so every bad value is one ``error:`` line and exit code 2.
@@ -30,7 +30,7 @@ from calculators import (
 )
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
-from calculators.schedule import DEFAULT_COUNTS
+from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 
 AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50 or $1,000.50."
 RATES = "Rates: 0.24, 24% or 24 all mean 24% (without %, a number up to 1 is a fraction)."
@@ -58,6 +58,7 @@ rate = _arg(parse_rate)
 signed_rate = _arg(lambda text: parse_rate(text, allow_negative=True))
 count = _arg(parse_count)
 whole = _arg(parse_int)
+lag_days = _arg(lambda text: parse_count(text, minimum=0, maximum=MAX_LAG_DAYS))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -182,12 +183,20 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="line 4: part of line 1 made from Jan 1 of next year to the due date",
     )
     p.add_argument(
+        "--deductible",
+        metavar="AMOUNT",
+        type=amount,
+        default=None,
+        help="the part of this year's traditional IRA contributions you deduct (not on the "
+        "form); above 0 with a distribution or conversion, Pub 590-B Worksheet 1-1 is used",
+    )
+    p.add_argument(
         "--year-end-balance",
         metavar="AMOUNT",
         type=amount,
         required=True,
         help="line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs plus outstanding "
-        "rollovers (not Roth or inherited IRAs)",
+        "rollovers and recharacterizations completed after Dec 31 (not Roth or inherited IRAs)",
     )
     p.add_argument(
         "--distributions",
@@ -257,8 +266,9 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "schedule",
         "taxable earnings for a number of after-tax-to-Roth conversions a year",
         f"{AMOUNTS}\n{RATES}\n"
-        "Model: equal contributions at t = k/paychecks; conversions at t = j/conversions sweep\n"
-        "the whole balance; growth (1 + return)^dt between events. A negative --return\n"
+        "Model: equal contributions at t = k/paychecks; conversions dated t = j/conversions\n"
+        "settle --lag-days later and sweep the whole balance; growth (1 + return)^dt between\n"
+        "events. A negative --return\n"
         "(e.g. -10%) is a loss: conversions then carry no taxable earnings.\n"
         f"The result compares {shown} conversions a year. No chart is drawn unless --chart\n"
         "is given.\n"
@@ -288,6 +298,14 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--tax-rate", metavar="RATE", type=rate, help="tax rate for an estimate, e.g. 24%%"
+    )
+    p.add_argument(
+        "--lag-days",
+        metavar="N",
+        type=lag_days,
+        default=DEFAULT_LAG_DAYS,
+        help=f"days a conversion takes to settle after its date (default {DEFAULT_LAG_DAYS}, "
+        f"0-{MAX_LAG_DAYS})",
     )
     p.add_argument(
         "--chart",

@@ -122,6 +122,7 @@ class Calculators(commands.Cog):
         prior_basis=f"Basis from earlier years, line 2 ({AMOUNT_HELP})",
         distributions="IRA distributions this year, not rollovers or conversions, line 7",
         late_contribution="Part of line 1 contributed next year before the due date, line 4",
+        deductible="Part of this year's IRA contribution you deduct (uses Worksheet 1-1)",
         private=PRIVATE_HELP,
     )
     async def form8606_command(
@@ -133,6 +134,7 @@ class Calculators(commands.Cog):
         prior_basis: Amount | None = None,
         distributions: Amount | None = None,
         late_contribution: Amount | None = None,
+        deductible: Amount | None = None,
         private: bool = False,
     ) -> None:
         inp = _build(
@@ -143,6 +145,7 @@ class Calculators(commands.Cog):
             prior_basis=prior_basis,
             distributions=distributions,
             late_contribution=late_contribution,
+            deductible=deductible,
         )
         await _reply(interaction, _run("form8606", inp), private)
 
@@ -191,6 +194,7 @@ class Calculators(commands.Cog):
         conversions="Conversions or in-service withdrawals a year",
         annual_return="Expected yearly return, e.g. 7%",
         tax_rate="Your marginal rate for an estimate, e.g. 24%",
+        lag_days="Days your plan takes to process a conversion (default 3)",
         private=PRIVATE_HELP,
     )
     @app_commands.choices(
@@ -212,6 +216,7 @@ class Calculators(commands.Cog):
         conversions: app_commands.Range[int, 1, 365],
         annual_return: Rate,
         tax_rate: Rate | None = None,
+        lag_days: app_commands.Range[int, 0, 30] | None = None,
         private: bool = False,
     ) -> None:
         inp = _build(
@@ -221,6 +226,7 @@ class Calculators(commands.Cog):
             conversions=conversions,
             annual_return=annual_return,
             tax_rate=tax_rate,
+            lag_days=lag_days,
         )
         result = _run("schedule", inp)
         # The chart takes a moment to draw (in a worker thread): acknowledge first.

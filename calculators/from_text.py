@@ -1,0 +1,70 @@
+"""Amounts a question states, for a worked example of the asker's own numbers.
+
+"I put in $23,000 after-tax and it earned $412, what do I owe?" states a basis and
+earnings: enough for /split. Only clear cases count: exactly one amount next to words for
+contributions and one next to words for earnings; anything else gives None, and the
+answer simply has no worked example. Form numbers, plan types and years are not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from calculators.parse import InputError, parse_amount
+
+# A number, with an optional dollar sign, cents and "k"; _is_money decides if it is money.
+_MONEY = re.compile(
+    r"(?<![\w(.,$])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
+)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+EARNINGS_WORDS = frozenset(
+    "earn earned earns earning earnings gain gains grew growth interest increase".split()
+)
+BASIS_WORDS = frozenset(
+    "after-tax aftertax basis contributed contribution contributions put deposited".split()
+)
+PLAN_NUMBERS = frozenset({"401", "403", "457"})
+WINDOW = 5  # words either side that decide what an amount is
+_KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _nearest(before: list[str], after: list[str]) -> str | None:
+    """What the closest telling word calls the amount: a word after it ("$5 earnings")
+    beats one as close before it ("basis + $5")."""
+    found: list[tuple[float, str]] = []
+    for distance, word in enumerate(after, 1):
+        found += [(distance, k) for k, words in _KINDS if word in words]
+    for distance, word in enumerate(reversed(before), 1):
+        found += [(distance + 0.5, k) for k, words in _KINDS if word in words]
+    return min(found)[1] if found else None
+
+
+def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
+    """(basis, earnings) when the text states exactly one of each, else None."""
+    basis: list[Decimal] = []
+    earnings: list[Decimal] = []
+    for match in _MONEY.finditer(text):
+        dollar, digits, decimals, thousands = match.groups()
+        if not (dollar or thousands or "," in digits or decimals):
+            continue  # a bare number: a year, a form or a count, not clearly money
+        if not dollar and digits in PLAN_NUMBERS:
+            continue  # "401k" is a plan, not $401,000
+        try:
+            value = parse_amount(match.group(0).replace(" ", ""))
+        except InputError:
+            continue
+        before = _words(text[: match.start()])[-WINDOW:]
+        after = _words(text[match.end() :])[:WINDOW]
+        kind = _nearest(before, after)
+        if kind == "earnings":
+            earnings.append(value)
+        elif kind == "basis":
+            basis.append(value)
+    if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0:
+        return basis[0], earnings[0]
+    return None
