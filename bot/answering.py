@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.embeds import answer_embed, suggestions_embed
+from bot.embeds import answer_embed, example_embed, suggestions_embed
 from bot.storage import AskedQuestion
 from bot.views import answer_view
+from bot.worked_example import worked_example
+from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 @dataclass(frozen=True)
 class Reply:
     result: MatchResult
-    embed: discord.Embed
+    embeds: list[discord.Embed]
     view: discord.ui.View
 
 
@@ -44,12 +46,15 @@ def build_reply(bot: RolloverBot, question: str) -> Reply:
     close = plausible(bot, result)
     if result.answered and result.best is not None:
         layout = bot.knowledge.layout(result.best.id)
-        return Reply(
-            result,
-            answer_embed(layout),
-            answer_view(result.best.id, close),
-        )
-    return Reply(result, suggestions_embed(close), answer_view(None, close))
+        embeds = [answer_embed(layout)]
+        example = worked_example(bot.knowledge.entries[result.best.id], result.question)
+        if example is not None:
+            extra = example_embed(*example)
+            # Discord counts every embed of a message toward one 6,000-character cap.
+            if len(embeds[0]) + len(extra) <= EMBED_TOTAL_LIMIT:
+                embeds.append(extra)
+        return Reply(result, embeds, answer_view(result.best.id, close))
+    return Reply(result, [suggestions_embed(close)], answer_view(None, close))
 
 
 async def remember(

@@ -77,3 +77,19 @@ def calc_embed(result: CalcResult, *, image: str | None = None) -> discord.Embed
     if overflow > 0 and embed.description:
         embed.description = _clip(embed.description, len(embed.description) - overflow - 1)
     return embed
+
+
+def example_embed(command: str, result: CalcResult) -> discord.Embed:
+    """A short worked example of the asker's own numbers, under an answer: the headline
+    figures only (the steps are one command away), so the message stays small."""
+    embed = discord.Embed(
+        title=_clip(f"Your numbers, worked through: {result.title}", 256),
+        description=(
+            f"From the amounts in your question. `{command}` shows every step and the 1099-R boxes."
+        ),
+        colour=CALC_COLOUR,
+    )
+    for label, value in result.summary()[:8]:
+        embed.add_field(name=_clip(label, 256), value=_clip(value, 1024), inline=False)
+    embed.set_footer(text=NOT_TAX_ADVICE)
+    return embed

@@ -10,6 +10,9 @@ from typing import Any
 from bot import terminal
 from bot.cli.common import add_faq_dir, knowledge_base
 from bot.cli.errors import CliError
+from bot.worked_example import LABEL, worked_example
+from calculators import CalcResult
+from calculators.report import render_text
 from knowledge.base import KnowledgeBase
 from knowledge.matcher import Hit, MatchResult
 
@@ -44,7 +47,16 @@ def _hit(hit: Hit) -> dict[str, Any]:
     return {"id": hit.id, "title": hit.title, "score": hit.score}
 
 
-def result_json(result: MatchResult, error: str | None = None) -> dict[str, Any]:
+def example_for(kb: KnowledgeBase, result: MatchResult) -> tuple[str, CalcResult] | None:
+    """The worked example of the asker's numbers under an answer, if the question has them."""
+    if not result.answered or result.best is None:
+        return None
+    return worked_example(kb.entries[result.best.id], result.question)
+
+
+def result_json(
+    result: MatchResult, error: str | None = None, kb: KnowledgeBase | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "question": result.question,
         "answered": result.answered,
@@ -52,6 +64,10 @@ def result_json(result: MatchResult, error: str | None = None) -> dict[str, Any]
         "suggestions": [_hit(h) for h in result.suggestions],
         "also": [_hit(h) for h in result.also],
     }
+    example = example_for(kb, result) if kb is not None else None
+    if example is not None:
+        command, calc = example
+        data["worked_example"] = {"command": command, "calculator": calc.name} | calc.to_json()
     if result.reason:
         data["reason"] = result.reason
     if error:
@@ -63,6 +79,10 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     if not result.answered or result.best is None:
         return terminal.render_suggestions(result)
     text = terminal.render_layout(kb.layout(result.best.id))
+    example = example_for(kb, result)
+    if example is not None:
+        command, calc = example
+        text += f"\n\n{LABEL} ({command}):\n{render_text(calc)}"
     others = terminal.render_others(result.suggestions)
     return f"{text}\n\n{others}" if others else text
 
@@ -81,7 +101,7 @@ def handle(args: argparse.Namespace) -> int:
             question = line.rstrip("\n")
             result, problem = _one(kb, question)
             if args.json:
-                print(json.dumps(result_json(result, problem), ensure_ascii=False), flush=True)
+                print(json.dumps(result_json(result, problem, kb), ensure_ascii=False), flush=True)
             else:
                 shown = f"error: {problem}" if problem else answer_text(kb, result)
                 print(f"> {question}\n{shown}\n")
@@ -90,7 +110,7 @@ def handle(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem)
     if args.json:
-        print(json.dumps(result_json(result), ensure_ascii=False))
+        print(json.dumps(result_json(result, kb=kb), ensure_ascii=False))
     else:
         print(answer_text(kb, result))
     return 0

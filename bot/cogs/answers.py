@@ -165,7 +165,7 @@ class Answers(commands.Cog):
                 return
             if not reply.result.answered and not plausible(self.bot, reply.result):
                 return  # nothing useful to say: leave the post to people
-            await thread.send(embed=reply.embed, view=reply.view, allowed_mentions=NO_PINGS)
+            await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
             sent = True
             if reply.result.answered:
                 await self._apply_tag(thread)
@@ -233,7 +233,10 @@ class Answers(commands.Cog):
                 return
             reply = build_reply(self.bot, question)
             await message.reply(
-                embed=reply.embed, view=reply.view, mention_author=False, allowed_mentions=NO_PINGS
+                embeds=reply.embeds,
+                view=reply.view,
+                mention_author=False,
+                allowed_mentions=NO_PINGS,
             )
             await remember(self.bot, reply, message.channel.id)
         except NETWORK_ERRORS:

@@ -38,7 +38,7 @@ class Ask(commands.Cog):
     ) -> None:
         reply = build_reply(self.bot, question)
         await interaction.response.send_message(
-            embed=reply.embed, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
+            embeds=reply.embeds, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
         )
         await remember(self.bot, reply, interaction.channel_id)  # after: off the reply's path
 
