@@ -407,3 +407,24 @@ def test_the_embed_sent_is_exactly_the_size_the_validator_checked(kb: KnowledgeB
         layout = kb.layout(entry_id)
         embed = answer_embed(layout)
         assert len(embed) == layout.total_length() <= EMBED_TOTAL_LIMIT, entry_id
+
+
+async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    async with start_bot(make_bot()):
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": question})
+        ).response()
+        answer, example = body["data"]["embeds"]
+        assert not answer["title"].startswith("Not sure")
+        assert example["title"].startswith("Your numbers, worked through")
+        assert "/split basis:23000 earnings:412" in example["description"]
+        values = {f["name"]: f["value"] for f in example["fields"]}
+        assert values["Taxable now"] == "$412.00"
+        assert "not tax advice" in example["footer"]["text"]
+        plain = await (
+            await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        ).response()
+        assert len(plain["data"]["embeds"]) == 1

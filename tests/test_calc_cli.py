@@ -159,6 +159,8 @@ def test_schedule_json_and_chart_file(capsys: Capsys, tmp_path: Path) -> None:
         "8%",
         "--tax-rate",
         "0.24",
+        "--lag-days",
+        "0",
         "--chart",
         str(chart),
     )
@@ -238,7 +240,8 @@ BAD = [
     pytest.param([*SPLIT, "abc"], "not an amount", id="text"),
     pytest.param([*SPLIT, "nan"], "not an amount", id="nan"),
     pytest.param([*SPLIT, "inf"], "not an amount", id="infinity"),
-    pytest.param([*SPLIT, "1e400"], "not an amount", id="1e400"),
+    pytest.param([*SPLIT, "1e400"], "scientific notation", id="1e400"),
+    pytest.param([*SPLIT, "1000", "--tax-rate", "1"], "100% or 1%", id="rate-bare-one"),
     pytest.param([*SPLIT, ""], "empty", id="empty"),
     pytest.param([*SPLIT, "1,00"], "commas", id="bad-commas"),
     pytest.param([*SPLIT, "1000.555"], "2 decimal places", id="fractions-of-cents"),

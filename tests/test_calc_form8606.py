@@ -121,10 +121,12 @@ def test_capped_ratio_keeps_unused_basis() -> None:
 
 
 def test_steps_name_scope_limits() -> None:
-    steps = " ".join(run(contribution="7000", year_end_balance="0", converted="7000")["steps"])
+    result = run(contribution="7000", year_end_balance="700", converted="7000")
+    steps = " ".join(result["steps"])
     assert "one person's Form 8606" in steps
-    assert "Worksheet 1-1" in steps
     assert "Form 1040 line 4b" in steps
+    # whether part of the contribution is deductible is asked, not assumed silently
+    assert any("Worksheet 1-1" in w for w in result["warnings"])
 
 
 def test_late_contribution_above_contribution_is_rejected() -> None:

@@ -112,7 +112,7 @@ def test_roth_catch_up_threshold_and_secondary_figures() -> None:
     data = run(year=2026, deferrals="24500", employer="0", age=55)
     assert data["roth_catch_up_wage_threshold"] == "150000.00"
     assert any("$150,000.00" in s and "only as Roth" in s for s in data["steps"])
-    assert any("primary IRS text was not checked" in w for w in data["warnings"])
+    assert any("Notice 2025-67" in w and "check IRS.gov" in w for w in data["warnings"])
     assert run(year=2023, deferrals="0", employer="0")["roth_catch_up_wage_threshold"] is None
 
 

@@ -26,20 +26,34 @@ def inp(
     conversions: int = 4,
     ret: str = "8%",
     tax: str | None = None,
+    lag: int = 0,
 ) -> ScheduleInput:
+    # lag 0: the hand-checked figures below are for conversions that settle at once
     return ScheduleInput(
-        annual=annual, paychecks=paychecks, conversions=conversions, annual_return=ret, tax_rate=tax
+        annual=annual,
+        paychecks=paychecks,
+        conversions=conversions,
+        annual_return=ret,
+        tax_rate=tax,
+        lag_days=lag,
     )
 
 
-def float_reference(annual: float, paychecks: int, conversions: int, r: float) -> float:
+def float_reference(
+    annual: float, paychecks: int, conversions: int, r: float, lag_days: int = 0
+) -> float:
     """Independent float version of the cli.md model: each contribution waits for the
-    first conversion at or after it."""
+    first conversion that settles (its date + lag) at or after it."""
     total = 0.0
+    lag = lag_days / 365
     for k in range(1, paychecks + 1):
         t = k / paychecks
-        j = -(-k * conversions // paychecks)  # ceil(k * C / P) without float error
-        total += annual / paychecks * ((1 + r) ** (j / conversions - t) - 1)
+        j = next(
+            j
+            for j in range(1, conversions + 1)
+            if j * paychecks * 365 + lag_days * conversions * paychecks >= k * conversions * 365
+        )
+        total += annual / paychecks * ((1 + r) ** (j / conversions + lag - t) - 1)
     return total
 
 
@@ -169,3 +183,25 @@ async def test_async_chart_does_not_block_the_event_loop() -> None:
     task.cancel()
     assert png_size(data) == png_size(render_schedule_chart(inp(tax="24%")))
     assert ticks >= 3  # the loop kept running while the chart rendered in a worker thread
+
+
+def test_a_settlement_lag_gives_conversions_after_every_paycheck_some_earnings() -> None:
+    aligned = schedule(inp("26000", 26, 26, "8%", lag=3))
+    assert aligned.taxable_earnings > 0
+    expected = float_reference(26000, 26, 26, 0.08, lag_days=3)
+    assert abs(float(aligned.taxable_earnings) - expected) <= 0.005 + 1e-9
+    # the default is a few days, and the comparison always includes the paycheck count
+    default = schedule(
+        ScheduleInput(annual="26000", paychecks=24, conversions=4, annual_return="8%")
+    )
+    assert {pt.conversions for pt in default.comparison} >= {24, 4, *DEFAULT_COUNTS}
+    assert all(pt.taxable_earnings > 0 for pt in default.comparison)
+
+
+@pytest.mark.parametrize(
+    ("paychecks", "conversions", "lag"), [(26, 4, 3), (12, 12, 5), (52, 26, 10)]
+)
+def test_lag_matches_float_reference(paychecks: int, conversions: int, lag: int) -> None:
+    result = schedule(inp("19500", paychecks, conversions, "10%", lag=lag))
+    expected = float_reference(19500, paychecks, conversions, 0.10, lag_days=lag)
+    assert abs(float(result.taxable_earnings) - expected) <= 0.005 + 1e-9

@@ -76,7 +76,7 @@ def test_steps_state_assumption_and_combined_form() -> None:
         ("1", "0.125", "0.13"),  # exact half cent rounds up (banker's rounding would give 0.12)
         ("0.10", "0.245", "0.02"),  # 0.0245 -> 0.02
         ("5.03", "24.5%", "1.23"),  # 1.23235 -> 1.23
-        ("333.33", "1", "333.33"),  # 100% ('1' is a fraction)
+        ("333.33", "100%", "333.33"),  # 100% (a bare "1" is refused as ambiguous)
     ],
 )
 def test_estimated_tax_rounds_half_up(taxable_earnings: str, rate: str, tax: str) -> None:

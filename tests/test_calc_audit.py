@@ -1,0 +1,290 @@
+"""The calculator audit's findings as tests: primary-source examples, half-cent ties,
+Pub 590-B Worksheet 1-1, and the input and wording fixes."""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.cli import main
+from calculators.form8606 import Form8606Input, form8606
+from calculators.parse import InputError, parse_amount, parse_rate
+from calculators.prorata import ProrataInput, prorata
+
+
+def calc(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    assert main(["calc", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+# (source, command, expected JSON figures)
+PRIMARY_SOURCES = [
+    (
+        "IRS rollover FAQ: $100,000 with $20,000 after-tax, $50,000 distributed",
+        "prorata --basis 20000 --earnings 80000 --amount 50000",
+        {"nontaxable": "10000.00", "taxable": "40000.00", "remaining_basis": "10000.00"},
+    ),
+    (
+        "IRS FAQ / Notice 2014-54: pretax to a traditional IRA, after-tax to a Roth IRA",
+        "split --basis 20000 --earnings 80000 --earnings-to traditional",
+        {"roth_ira": "20000.00", "traditional_ira": "80000.00", "taxable": "0.00"},
+    ),
+    (
+        "IRC 408A(d)(3)(A): all of it to a Roth IRA, the pretax part taxable",
+        "split --basis 20000 --earnings 80000",
+        {"roth_ira": "100000.00", "taxable": "80000.00"},
+    ),
+    (
+        "IRS FAQ, seed thread figures: after-tax to Roth IRA, earnings to traditional IRA",
+        "split --basis 1000 --earnings 5 --earnings-to traditional",
+        {"roth_ira": "1000.00", "traditional_ira": "5.00", "taxable": "0.00"},
+    ),
+    (
+        "Notice 2014-54 example as cited: the whole account of $100,000, 20% after-tax",
+        "prorata --basis 20000 --earnings 80000 --amount 100000",
+        {"nontaxable": "20000.00", "taxable": "80000.00", "remaining_basis": "0.00"},
+    ),
+    (
+        "Form 8606: a clean backdoor Roth",
+        "form8606 --contribution 7000 --year-end-balance 0 --converted 7000",
+        {"line10": "1.000", "line11": "7000.00", "line14": "0.00", "line18": "0.00"},
+    ),
+    (
+        "Form 8606 with growth before the conversion ($6,000 grew to $6,060)",
+        "form8606 --contribution 6000 --year-end-balance 0 --converted 6060",
+        {"line10": "0.990", "line11": "5999.40", "line14": "0.60", "line18": "60.60"},
+    ),
+    (
+        "Form 8606 with a loss before the conversion (line 10 capped at 1.000)",
+        "form8606 --contribution 6000 --year-end-balance 0 --converted 5940",
+        {"line10": "1.000", "line11": "5940.00", "line14": "60.00", "line18": "0.00"},
+    ),
+    (
+        "Pub 590-B, Rose Green (Worksheet 1-1): $2,000 contributed, $1,500 deducted",
+        "form8606 --contribution 500 --deductible 1500 --prior-basis 300 "
+        "--year-end-balance 20000 --converted 5000",
+        {"line13": "460.00", "line14": "340.00", "line17": "460.00", "line18": "4540.00"},
+    ),
+    (
+        "Form 8606 instructions: a distribution only",
+        "form8606 --contribution 0 --prior-basis 3000 --year-end-balance 40000 "
+        "--distributions 10000",
+        {"line10": "0.060", "line12": "600.00", "line14": "2400.00", "line15c": "9400.00"},
+    ),
+    (
+        "Form 8606 line 4 example: no distribution, so line 14 = line 3",
+        "form8606 --contribution 1000 --year-end-balance 30000",
+        {"line1": "1000.00", "line14": "1000.00", "line10": None},
+    ),
+    (
+        "Form 8606: the pro-rata rule with a pretax IRA balance",
+        "form8606 --contribution 7000 --year-end-balance 93000 --converted 7000",
+        {"line10": "0.070", "line11": "490.00", "line18": "6510.00"},
+    ),
+    (
+        "Form 8606 lines 4-5: all of line 1 made after December 31",
+        "form8606 --contribution 7000 --late-contribution 7000 --year-end-balance 0 "
+        "--converted 7000",
+        {"line5": "0.00", "line10": "0.000", "line14": "7000.00", "line18": "7000.00"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "command", "expected"), PRIMARY_SOURCES)
+def test_primary_source_examples(
+    capsys: pytest.CaptureFixture[str], source: str, command: str, expected: dict[str, Any]
+) -> None:
+    got = calc(capsys, *command.split())
+    assert {k: got[k] for k in expected} == expected, source
+
+
+@pytest.mark.parametrize(
+    ("args", "nontaxable"),
+    [
+        (("100", "2100", "1357.95"), "61.73"),  # exactly 61.725: half-up gives 61.73
+        (("1", "25", "0.13"), "0.01"),  # exactly 0.005
+    ],
+)
+def test_prorata_half_cent_ties_round_up(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, str, str], nontaxable: str
+) -> None:
+    basis, earnings, amount = args
+    got = calc(capsys, "prorata", "--basis", basis, "--earnings", earnings, "--amount", amount)
+    assert got["nontaxable"] == nontaxable
+
+
+@given(
+    basis_cents=st.integers(1, 10**7),
+    x=st.integers(1, 10**3),
+    j=st.integers(0, 10**6),
+)
+def test_prorata_constructed_ties_round_half_up(basis_cents: int, x: int, j: int) -> None:
+    # balance = 2 x basis: amount = (2j+1) x cents gives exactly (2j+1)/2 cents nontaxable
+    odd = 2 * (j % basis_cents) + 1
+    balance_cents = 2 * basis_cents * x
+    amount_cents = odd * x
+    inp = ProrataInput(
+        basis=Decimal(basis_cents) / 100,
+        earnings=Decimal(balance_cents - basis_cents) / 100,
+        amount=Decimal(amount_cents) / 100,
+    )
+    exact = Fraction(amount_cents * basis_cents, balance_cents)  # in cents: an odd half
+    assert exact.denominator == 2
+    result = prorata(inp)
+    assert result.nontaxable == Decimal(exact.numerator + 1) / 200
+    assert result.nontaxable + result.taxable == inp.amount
+
+
+@given(
+    basis=st.integers(0, 10**9),
+    earnings=st.integers(0, 10**9),
+    amount=st.integers(0, 10**9),
+)
+def test_prorata_matches_exact_fractions(basis: int, earnings: int, amount: int) -> None:
+    if basis + earnings == 0:
+        return
+    amount = max(1, min(amount, basis + earnings))
+    inp = ProrataInput(
+        basis=Decimal(basis) / 100, earnings=Decimal(earnings) / 100, amount=Decimal(amount) / 100
+    )
+    exact = Fraction(amount * basis, basis + earnings)  # cents
+    expected = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    ) / 100
+    assert prorata(inp).nontaxable == expected
+
+
+def test_worksheet_1_1_is_used_only_with_a_deductible_part() -> None:
+    rose = {
+        "contribution": Decimal(500),
+        "prior_basis": Decimal(300),
+        "year_end_balance": Decimal(20000),
+        "converted": Decimal(5000),
+    }
+    with_worksheet = form8606(Form8606Input(**rose, deductible=Decimal(1500)))
+    assert with_worksheet.taxable == Decimal("4540.00")
+    assert any("Worksheet 1-1" in s for s in with_worksheet.steps)
+    # Not said: the form's own lines, and a warning that asks about a deductible part
+    unsaid = form8606(Form8606Input(**rose))
+    assert unsaid.taxable == Decimal("4840.00")
+    assert any("deductible" in w and "Worksheet 1-1" in w for w in unsaid.warnings)
+    # Said to be none: no warning
+    none = form8606(Form8606Input(**rose, deductible=Decimal(0)))
+    assert none.taxable == unsaid.taxable and not any("Worksheet" in w for w in none.warnings)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("10k", "10000.00"), ("$1.2k", "1200.00"), ("23,000", "23000.00"), ("23000.00", "23000.00")],
+)
+def test_amounts_as_people_type_them(typed: str, value: str) -> None:
+    assert parse_amount(typed) == Decimal(value)
+
+
+@pytest.mark.parametrize(("typed", "says"), [("1e3", "scientific"), ("1,2k", "not an amount")])
+def test_unclear_amounts_are_refused_with_a_reason(typed: str, says: str) -> None:
+    with pytest.raises(InputError, match=says):
+        parse_amount(typed)
+
+
+def test_a_bare_one_as_a_rate_is_refused_with_both_spellings() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_rate("1")
+    assert "100%" in str(raised.value) and "1%" in str(raised.value)
+    assert parse_rate("1%") == Decimal("0.01") and parse_rate("100%") == 1
+
+
+def test_unusual_rates_are_questioned(capsys: pytest.CaptureFixture[str]) -> None:
+    got = calc(capsys, "split", "--basis", "1000", "--earnings", "5", "--tax-rate", "65")
+    assert any("tax rate of 65%" in w for w in got["warnings"])
+    got = calc(
+        capsys,
+        "schedule",
+        "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "0.6",
+    )  # fmt: skip
+    assert any("60%" in w and "0.6%" in w for w in got["warnings"])
+
+
+def test_room_says_it_is_a_ceiling_and_questions_deferrals_above_pay(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    got = calc(
+        capsys,
+        "room",
+        "--year", "2025", "--deferrals", "31000", "--employer", "0", "--age", "55",
+        "--compensation", "30000",
+    )  # fmt: skip
+    assert any("legal ceiling" in s and "ACP" in s for s in got["steps"])
+    assert any("more than the compensation" in w for w in got["warnings"])
+
+
+def test_prorata_names_the_pretax_part_for_what_it_is() -> None:
+    result = prorata(
+        ProrataInput(basis=Decimal(20000), earnings=Decimal(80000), amount=Decimal(50000))
+    )
+    labels = [label for label, _ in result.summary()]
+    assert "Pretax part (taxable unless rolled over)" in labels
+
+
+def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    got = calc(capsys, "split", "--basis", "23000", "--earnings", "412", "--tax-rate", "24%")
+    roth, traditional = got["options"]
+    assert (roth["earnings_to"], roth["taxable"], roth["estimated_tax"]) == (
+        "roth",
+        "412.00",
+        "98.88",
+    )
+    assert (traditional["traditional_ira"], traditional["taxable"]) == ("412.00", "0.00")
+    assert "backdoor Roth" in traditional["note"]
+    # the chosen way is still the result; with no earnings there is nothing to compare
+    assert got["taxable"] == "412.00"
+    flat = calc(capsys, "split", "--basis", "1000", "--earnings", "0")
+    assert [o["earnings_to"] for o in flat["options"]] == ["roth"]
+
+
+@pytest.mark.parametrize(
+    ("question", "amounts"),
+    [
+        ("I put in $23,000 after-tax and it earned $412, what do I owe?", ("23000", "412")),
+        ("$1000 basis + $5 earnings into Roth IRA and traditional IRA?", ("1000", "5")),
+        (
+            "my 401k has 50k after-tax contributions and 2.5k of gains, can I split it?",
+            ("50000", "2500"),
+        ),
+        ("You put $1000 into your After-Tax Solo 401k account ... you earn $5", ("1000", "5")),
+        ("I have $7000 in a traditional IRA, can I do a backdoor Roth?", None),
+        ("what is the 2026 415(c) limit of $72,000 for my 401k?", None),
+        ("contributed 10k in January and another 5k in June", None),
+    ],
+)
+def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:
+    from calculators.from_text import split_amounts
+
+    found = split_amounts(question)
+    assert found == (None if amounts is None else tuple(Decimal(a) for a in amounts))
+
+
+def test_ask_works_the_askers_own_numbers_under_the_answer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    assert main(["ask", question, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    example = data["worked_example"]
+    assert example["command"] == "/split basis:23000 earnings:412"
+    assert (example["taxable"], example["nontaxable"]) == ("412.00", "23000.00")
+    assert main(["ask", question]) == 0
+    text = capsys.readouterr().out
+    assert "Your numbers, worked through (/split basis:23000 earnings:412)" in text
+    # the same question without numbers is answered by the same entry, with no example
+    assert (
+        main(["ask", "I put in after-tax money and it earned a bit, what do I owe?", "--json"]) == 0
+    )
+    plain = json.loads(capsys.readouterr().out)
+    assert "worked_example" not in plain
