@@ -41,19 +41,19 @@ def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
     return result.plausible(bot.settings.matching.plausible_threshold)
 
 
-def build_reply(bot: RolloverBot, question: str) -> Reply:
+def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) -> Reply:
     result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])
     close = plausible(bot, result)
     if result.answered and result.best is not None:
-        layout = bot.knowledge.layout(result.best.id)
-        embeds = [answer_embed(layout)]
+        embeds = [answer_embed(bot.knowledge.short(result.best.id))]
         example = worked_example(bot.knowledge.entries[result.best.id], result.question)
         if example is not None:
             extra = example_embed(*example)
             # Discord counts every embed of a message toward one 6,000-character cap.
             if len(embeds[0]) + len(extra) <= EMBED_TOTAL_LIMIT:
                 embeds.append(extra)
-        return Reply(result, embeds, answer_view(result.best.id, close))
+        view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
+        return Reply(result, embeds, view)
     return Reply(result, [suggestions_embed(close)], answer_view(None, close))
 
 

@@ -36,8 +36,8 @@ def answer_embed(layout: AnswerLayout) -> discord.Embed:
 
 def suggestions_embed(hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
     if hits:
-        lines = "\n".join(f"• **{h.title}** (`{h.id}`)" for h in hits)
-        text = f"I'm not sure enough to answer that directly. These entries may help:\n{lines}"
+        # The entries themselves are in the menu below: listed once, not twice.
+        text = "I'm not sure enough to answer that directly. Pick an entry below that may help."
     else:
         text = (
             "I don't have a confident answer to that, and no FAQ entry looks close. "
@@ -55,16 +55,19 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def calc_embed(result: CalcResult, *, image: str | None = None) -> discord.Embed:
-    """A calculator result: headline figures, the numbered steps, warnings, disclaimer."""
+def calc_embed(
+    result: CalcResult, *, image: str | None = None, working: bool = True
+) -> discord.Embed:
+    """A calculator result, result first: the headline figures, warnings, then (unless the
+    working sits behind a "Show working" button) the numbered steps; the disclaimer."""
+    figures = "\n".join(f"**{label}:** {value}" for label, value in result.summary()[:18])
     steps = "\n".join(f"**{n}.** {step}" for n, step in enumerate(result.steps, 1))
+    description = figures if not working else f"{figures}\n\n**How it is worked out**\n{steps}"
     embed = discord.Embed(
         title=_clip(result.title, 256),
-        description=_clip(f"**How it is worked out**\n{steps}", 4096),
+        description=_clip(description, 4096),
         colour=CALC_COLOUR,
     )
-    for label, value in result.summary()[:18]:
-        embed.add_field(name=_clip(label, 256), value=_clip(value, 1024), inline=True)
     for n, warning in enumerate(result.warnings[:4], 1):
         embed.add_field(
             name="⚠️ Warning" if n == 1 else "⚠️", value=_clip(warning, 1024), inline=False

@@ -14,6 +14,7 @@ import discord
 
 from bot.embeds import answer_embed
 from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.roles import is_moderator
 from bot.storage import hash_user
 from knowledge.matcher import Hit
 
@@ -115,15 +116,142 @@ class VoteButton(
             await send_private(interaction, APOLOGY)
 
 
-def answer_view(entry_id: str | None, others: tuple[Hit, ...] | list[Hit]) -> discord.ui.View:
-    """The components under an answer (votes only when an entry was answered)."""
+class FullAnswer(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:full:(?P<entry>[a-z0-9-]{1,80})"
+):
+    """Shows the entry's full answer to whoever clicks, privately: the post stays short."""
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Full answer",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"rb:full:{entry_id}",
+            )
+        )
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> FullAnswer:
+        return cls(match["entry"])
+
+    async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        try:
+            bot = interaction.client
+            if bot.knowledge.get(self.entry_id) is None:
+                await interaction.response.send_message(
+                    "That entry no longer exists; try `/faq` to browse the current ones.",
+                    ephemeral=True,
+                )
+                return
+            await interaction.response.send_message(
+                embed=answer_embed(bot.knowledge.layout(self.entry_id)),
+                ephemeral=True,
+                allowed_mentions=NO_PINGS,
+            )
+        except Exception:
+            log.exception("showing a full answer failed (interaction %s)", interaction.id)
+            await send_private(interaction, APOLOGY)
+
+
+class NotWhatIAsked(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"rb:miss:(?P<entry>[a-z0-9-]{1,80}):(?P<asker>\d{1,20})",
+):
+    """The asker (or a moderator) says the answer missed: the reply goes, the forum post
+    loses its answered tag and gets the needs-a-human tag, and the miss is recorded."""
+
+    def __init__(self, entry_id: str, asker_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Not what I asked",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"rb:miss:{entry_id}:{asker_id}",
+            )
+        )
+        self.entry_id, self.asker_id = entry_id, asker_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> NotWhatIAsked:
+        return cls(match["entry"], int(match["asker"]))
+
+    async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        bot = interaction.client
+        try:
+            if interaction.user.id != self.asker_id and not is_moderator(bot, interaction.user):
+                await send_private(
+                    interaction, "Only the person who asked (or a moderator) can remove this."
+                )
+                return
+            await interaction.response.send_message(
+                "Removed. A person will take a look; you can also rephrase with `/ask`.",
+                ephemeral=True,
+            )
+            if interaction.message is not None:
+                await interaction.message.delete()
+            channel = interaction.channel
+            if isinstance(channel, discord.Thread):
+                await retag_for_people(bot, channel)
+            await bot.store.record_vote(
+                self.entry_id,
+                interaction.message.id if interaction.message else 0,
+                hash_user(interaction.user.id, bot.vote_key),
+                False,
+            )
+        except Exception:
+            log.exception("removing an answer failed (interaction %s)", interaction.id)
+            await send_private(interaction, APOLOGY)
+
+
+async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
+    """Answered tag off, needs-a-human tag on (each only if the forum has it)."""
+    parent = thread.parent
+    if not isinstance(parent, discord.ForumChannel):
+        return
+    settings = bot.settings.discord
+    answered = settings.answered_tag.strip().casefold()
+    wanted = settings.needs_human_tag.strip().casefold()
+    tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
+    extra = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
+    if wanted and extra is not None and extra not in tags:
+        tags.append(extra)
+    if tags != list(thread.applied_tags):
+        try:
+            await thread.edit(applied_tags=tags[:5], reason="the asker said it was not answered")
+        except discord.HTTPException:
+            log.warning("could not retag thread %s", thread.id)
+
+
+def answer_view(
+    entry_id: str | None,
+    others: tuple[Hit, ...] | list[Hit],
+    *,
+    full: bool = False,
+    asker_id: int | None = None,
+) -> discord.ui.View:
+    """The components under an answer: "Full answer" when the post shows the short one,
+    votes when an entry was answered, "Not what I asked" for the asker, and a menu of other
+    close matches."""
     view = discord.ui.View(timeout=None)
-    if others:
-        view.add_item(PickEntry.for_hits(others))
     if entry_id:
+        if full:
+            view.add_item(FullAnswer(entry_id))
         view.add_item(VoteButton(entry_id, True))
         view.add_item(VoteButton(entry_id, False))
+        if asker_id is not None:
+            view.add_item(NotWhatIAsked(entry_id, asker_id))
+    if others:
+        view.add_item(PickEntry.for_hits(others))
     return view
 
 
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PickEntry, VoteButton)
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    PickEntry,
+    VoteButton,
+    FullAnswer,
+    NotWhatIAsked,
+)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.examples import Example, read_examples
-from knowledge.layout import AnswerLayout, layout_entry
+from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
@@ -95,7 +95,12 @@ class KnowledgeBase:
         return self.entries.get(entry_id)
 
     def layout(self, entry_id: str) -> AnswerLayout:
+        """The full answer (shown by /faq and on "Full answer")."""
         return layout_entry(self.entries[entry_id], self.titles)
+
+    def short(self, entry_id: str) -> AnswerLayout:
+        """The short answer posted first."""
+        return short_layout(self.entries[entry_id])
 
     def ask(self, question: str) -> MatchResult:
         return self.matcher.match(question)

@@ -64,6 +64,18 @@ def layout_entry(entry: FaqEntry, titles: dict[str, str]) -> AnswerLayout:
     )
 
 
+def short_layout(entry: FaqEntry) -> AnswerLayout:
+    """The answer as first posted: the short answer and the sources in one line; the full
+    answer is one click away ("Full answer"). Always far inside the embed limits."""
+    sources = " · ".join(f"[{s.title}]({s.url})" for s in entry.sources)
+    return AnswerLayout(
+        title=entry.title,
+        description=entry.short,
+        fields=(Field("Sources", sources[:FIELD_VALUE_LIMIT]),),
+        footer=NOT_TAX_ADVICE,
+    )
+
+
 def limit_problems(layout: AnswerLayout) -> list[str]:
     """Every way the layout exceeds an embed limit, as messages for a moderator."""
     problems = []
