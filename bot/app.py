@@ -25,6 +25,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.errors",
     "bot.cogs.answers",
     "bot.cogs.ask",
+    "bot.cogs.point",
     "bot.cogs.calculators",
     "bot.cogs.faq_admin",
     "bot.cogs.faq_watch",
@@ -66,7 +67,7 @@ class RolloverBot(commands.Bot):
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
-        self._extension_names = tuple(extensions)
+        self.extension_names = tuple(extensions)
         self._reload_lock = asyncio.Lock()
 
     @property
@@ -104,12 +105,12 @@ class RolloverBot(commands.Bot):
         self.vote_key = await asyncio.to_thread(
             vote_key, database.with_name(database.name + ".key")
         )
-        for name in self._extension_names:
+        for name in self.extension_names:
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         log.info(
             "loaded %d extensions; commands: %s",
-            len(self._extension_names),
+            len(self.extension_names),
             ", ".join(sorted(c.name for c in self.tree.get_commands())),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 import aiohttp
 import discord
@@ -71,6 +72,19 @@ async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: objec
         raise StartupError(LOGIN_HELP) from None
     except StorageError as exc:
         raise StartupError(f"the database {settings.database.path} cannot be used: {exc}") from None
+
+
+async def command_payload(settings: Settings, knowledge: KnowledgeBase) -> list[dict[str, Any]]:
+    """What `sync` would send Discord (its bulk-overwrite payload), with no token and no
+    network: the extensions are loaded into a bot that never logs in."""
+    bot = create_bot(settings, knowledge)
+    async with bot:
+        for name in bot.extension_names:
+            await bot.load_extension(name)
+        payload = [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
+        for name in list(bot.extensions):
+            await bot.unload_extension(name)
+    return sorted(payload, key=lambda c: (c.get("type", 1), c["name"]))
 
 
 async def sync(

@@ -61,6 +61,10 @@ class DiscordSettings(BaseModel):
     low_confidence: Literal["suggest", "silent"] = "suggest"
     #: Roles whose members may use the moderator commands (Manage Server always may).
     moderator_role_ids: list[int] = Field(default_factory=list)
+    #: Who may use "Answer with FAQ" on a message: empty means every member.
+    helper_role_ids: list[int] = Field(default_factory=list)
+    #: Forum tag applied when the asker says an answer was not what they asked ("" for none).
+    needs_human_tag: str = "needs-human"
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: int | Literal["auto"] | None = Field(default=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import sys
 
@@ -27,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync = sub.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument(
         "--guild", type=int, metavar="ID", help="one server (instant) instead of global"
+    )
+    sync.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_only",
+        help="print the commands as JSON instead of registering them (no token, no network)",
     )
     add_faq_dir(sync)
     sync.set_defaults(handler=handle_sync)
@@ -69,6 +76,10 @@ def handle_run(args: argparse.Namespace) -> int:
 def handle_sync(args: argparse.Namespace) -> int:
     cfg = settings()
     kb = knowledge_base(args)
+    if args.print_only:
+        payload = asyncio.run(runner.command_payload(cfg, kb))
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return 0
     _setup_logging("WARNING")
     try:
         names = asyncio.run(runner.sync(cfg, kb, args.guild))

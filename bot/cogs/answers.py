@@ -18,6 +18,8 @@ from bot.replies import NO_PINGS
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
+#: The whole reply to a forum post the bot is unsure about (the entries are in its menu).
+UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
 #: How far back a reconnect looks for forum posts it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 
@@ -153,7 +155,7 @@ class Answers(commands.Cog):
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> None:
         question = f"{thread.name}\n{starter.content}"
-        reply = build_reply(self.bot, question)
+        reply = build_reply(self.bot, question, asker_id=starter.author.id)
         sent = False
         try:
             if not self.forum_window.allow():
@@ -165,7 +167,16 @@ class Answers(commands.Cog):
                 return
             if not reply.result.answered and not plausible(self.bot, reply.result):
                 return  # nothing useful to say: leave the post to people
-            await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
+            if reply.result.answered:
+                await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
+            else:
+                # Unsure: one compact line and the menu of entries, not a public "not sure"
+                # card that makes helpers think the post is handled.
+                await thread.send(
+                    UNSURE_LINE,
+                    view=reply.view,
+                    allowed_mentions=NO_PINGS,
+                )
             sent = True
             if reply.result.answered:
                 await self._apply_tag(thread)
@@ -209,8 +220,26 @@ class Answers(commands.Cog):
         parent_id = getattr(channel, "parent_id", None)
         return getattr(channel, "id", None) in ids or parent_id in ids
 
+    async def _referenced(self, message: discord.Message) -> discord.Message | None:
+        """The message a reply points at (someone else's question), if it can be read."""
+        ref = message.reference
+        if ref is None or ref.message_id is None:
+            return None
+        if isinstance(ref.resolved, discord.Message):
+            return ref.resolved
+        try:
+            return await message.channel.fetch_message(ref.message_id)
+        except NETWORK_ERRORS:
+            return None  # deleted or unreadable: answer the mention's own text
+
     async def answer_mention(self, message: discord.Message) -> None:
         question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
+        target = message
+        referenced = await self._referenced(message)
+        if referenced is not None and not referenced.author.bot and referenced.content.strip():
+            # "@bot" in a reply to someone's question answers that question, under it
+            question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
+            target = referenced
         window = self.mention_windows.get(message.author.id)
         try:
             if not window.allow():
@@ -231,8 +260,8 @@ class Answers(commands.Cog):
                     allowed_mentions=NO_PINGS,
                 )
                 return
-            reply = build_reply(self.bot, question)
-            await message.reply(
+            reply = build_reply(self.bot, question, asker_id=target.author.id)
+            await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,
                 mention_author=False,

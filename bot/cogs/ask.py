@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 
 import discord
 from discord import app_commands
@@ -10,10 +12,11 @@ from discord.ext import commands
 
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
-from bot.embeds import answer_embed
+from bot.embeds import answer_embed, neutralize
 from bot.limits import per_user, user_key
 from bot.replies import NO_PINGS
 from bot.views import answer_view
+from knowledge.layout import NOT_TAX_ADVICE
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +24,7 @@ log = logging.getLogger(__name__)
 class Ask(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
+        self._command_ids: dict[str, int] | None = None
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(
@@ -45,16 +49,23 @@ class Ask(commands.Cog):
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(name="faq", description="Show an FAQ entry by topic")
     @app_commands.describe(
-        topic="Start typing: a topic, an entry id, or a few words of your question",
+        topic="Start typing: a topic or a few words of your question (empty: list them all)",
+        user="Post it for this member (the one mention allowed)",
         private="Only you see the answer (default: everyone in the channel)",
     )
     async def faq(
         self,
         interaction: discord.Interaction,
-        topic: app_commands.Range[str, 1, 200],
+        topic: app_commands.Range[str, 1, 200] | None = None,
+        user: discord.Member | None = None,
         private: bool = False,
     ) -> None:
         kb = self.bot.knowledge
+        if topic is None:
+            await interaction.response.send_message(
+                embed=browse_embed(self.bot, 0), view=browse_view(self.bot, 0), ephemeral=True
+            )
+            return
         entry_id = topic.strip()
         if kb.get(entry_id) is None:
             # Typed text rather than a picked choice: look it up by meaning.
@@ -69,13 +80,69 @@ class Ask(commands.Cog):
                 )
                 return
             entry_id = result.best.id
-        await interaction.response.send_message(
-            embed=answer_embed(kb.layout(entry_id)),
-            view=answer_view(entry_id, ()),
-            ephemeral=private,
-            allowed_mentions=NO_PINGS,
-        )
+        if user is not None and not private:
+            # Addressed to a member: that mention, and only that one, may ping.
+            await interaction.response.send_message(
+                f"{user.mention}, this should answer it:",
+                embed=answer_embed(kb.short(entry_id)),
+                view=answer_view(entry_id, (), full=True),
+                allowed_mentions=discord.AllowedMentions(
+                    everyone=False, roles=False, users=[user], replied_user=False
+                ),
+            )
+        else:
+            await interaction.response.send_message(
+                embed=answer_embed(kb.short(entry_id)),
+                view=answer_view(entry_id, (), full=True),
+                ephemeral=private,
+                allowed_mentions=NO_PINGS,
+            )
         await self.bot.store.record_served(entry_id)
+
+    @app_commands.command(name="help", description="What this bot does and how to ask it")
+    async def help(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True)  # command ids may need a lookup
+        mention = await self._mentions(interaction)
+        lines = [
+            "I answer questions about after-tax 401(k) money and the mega backdoor Roth from "
+            "a curated FAQ, with sources, and run exact calculators that show every step.",
+            "",
+            "**Ask**",
+            f"• {mention('ask')} your question, in your own words",
+            "• or mention me in a message; mention me in a reply to answer that message",
+            "• or post in the watched forum: I answer when I'm confident, and stay out of "
+            "the way when I'm not",
+            f"• {mention('faq')} shows one entry (start typing a topic); without a topic it "
+            "lists them all",
+            "• Apps > Answer with FAQ on someone's message points it at an entry",
+            "",
+            "**Calculate**",
+            f"• {mention('split')} where an after-tax rollover goes, taxable amount, 1099-R",
+            f"• {mention('prorata')} the taxable share of a partial distribution",
+            f"• {mention('form8606')} Form 8606 for a backdoor Roth",
+            f"• {mention('room')} after-tax room under the annual additions limit",
+            f"• {mention('schedule')} taxable earnings by conversions a year",
+            "",
+            "Under an answer: *Full answer*, *Helpful* / *Not helpful*, and *Not what I asked* "
+            "(the asker) to remove it and call a person.",
+        ]
+        embed = discord.Embed(title="Rollover Bot", description="\n".join(lines))
+        embed.set_footer(text=NOT_TAX_ADVICE)
+        await interaction.followup.send(embed=embed, ephemeral=True)
+
+    async def _mentions(self, interaction: discord.Interaction) -> Callable[[str], str]:
+        """Clickable command mentions (</name:id>) where Discord knows the ids, else /name."""
+        if self._command_ids is None:
+            ids: dict[str, int] = {}
+            for guild in (None, interaction.guild):
+                try:
+                    for command in await self.bot.tree.fetch_commands(guild=guild):
+                        ids.setdefault(command.name, command.id)
+                except discord.HTTPException:
+                    continue
+            self._command_ids = ids
+        known = self._command_ids
+        return lambda name: f"</{name}:{known[name]}>" if name in known else f"`/{name}`"
 
     @faq.autocomplete("topic")
     async def faq_topic_autocomplete(
@@ -85,5 +152,62 @@ class Ask(commands.Cog):
         return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
 
 
+PAGE = 10
+
+
+def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
+    """One page of every entry by title, so more than 25 stay reachable (autocomplete and
+    selects stop at 25)."""
+    titles = sorted(bot.knowledge.titles.values())
+    pages = max(1, -(-len(titles) // PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = titles[page * PAGE : (page + 1) * PAGE]
+    embed = discord.Embed(
+        title="FAQ entries",
+        description="\n".join(f"• {neutralize(t)}" for t in shown)
+        + "\n\nShow one with `/faq` and its topic, or ask in your own words with `/ask`.",
+    )
+    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(titles)} entries")
+    return embed
+
+
+def browse_view(bot: RolloverBot, page: int) -> discord.ui.View:
+    pages = max(1, -(-len(bot.knowledge.titles) // PAGE))
+    view = discord.ui.View(timeout=None)
+    view.add_item(BrowsePage(page - 1, "Previous", disabled=page <= 0))
+    view.add_item(BrowsePage(page + 1, "Next", disabled=page >= pages - 1))
+    return view
+
+
+class BrowsePage(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:browse:(?P<page>-?\d{1,4})"
+):
+    """Previous / next page of the entry list (stateless: the page is in the custom_id)."""
+
+    def __init__(self, page: int, label: str = "Page", *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"rb:browse:{page}",
+                disabled=disabled,
+            )
+        )
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> BrowsePage:
+        return cls(int(match["page"]))
+
+    async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        bot = interaction.client
+        await interaction.response.edit_message(
+            embed=browse_embed(bot, self.page), view=browse_view(bot, self.page)
+        )
+
+
 async def setup(bot: RolloverBot) -> None:
+    bot.add_dynamic_items(BrowsePage)
     await bot.add_cog(Ask(bot))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import cast
+import re
+from decimal import Decimal
+from typing import Any, cast
 
 import discord
 from discord import app_commands
@@ -14,7 +16,7 @@ from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem
 from bot.embeds import calc_embed, neutralize
 from bot.limits import per_user, user_key
-from bot.replies import NO_PINGS
+from bot.replies import NO_PINGS, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart_async
@@ -25,6 +27,7 @@ Rate = app_commands.Range[str, 1, 16]
 
 AMOUNT_HELP = "dollars, e.g. 1000 or $1,000.50"
 PRIVATE_HELP = "Only you see the result (default: everyone in the channel)"
+CUSTOM_ID_LIMIT = 100  # Discord's limit for a component's custom_id
 
 
 def _build(name: str, **values: object) -> CalcInput:
@@ -46,9 +49,79 @@ def _run(name: str, inp: CalcInput) -> CalcResult:
         ) from None
 
 
-async def _reply(interaction: discord.Interaction, result: CalcResult, private: bool) -> None:
+#: Inputs that are rates: carried in a custom_id as percents, which parse back exactly.
+_RATES = frozenset({"tax_rate", "annual_return"})
+_WORK = "rb:work:"
+
+
+def work_id(name: str, inp: CalcInput) -> str | None:
+    """A "Show working" custom_id holding the calculator and its inputs, so the working can
+    be rebuilt after a restart without keeping anything; None when it would not fit."""
+    values = []
+    for param in CALCULATORS[name].params:
+        value = getattr(inp, param, None)
+        if value is None:
+            values.append("")
+        elif param in _RATES:
+            values.append(f"{(value * 100).normalize():f}%")
+        elif isinstance(value, Decimal):
+            values.append(f"{value:f}")
+        else:
+            values.append(str(value))
+    custom_id = f"{_WORK}{name}:{'|'.join(values)}"
+    return custom_id if len(custom_id) <= CUSTOM_ID_LIMIT else None
+
+
+class ShowWorking(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:work:(?P<name>[a-z0-9]+):(?P<args>.*)"
+):
+    """Shows the numbered steps of a result privately: the result itself comes first."""
+
+    def __init__(self, custom_id: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Show working", style=discord.ButtonStyle.secondary, custom_id=custom_id
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> ShowWorking:
+        return cls(match.string)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        name, _, args = self.item.custom_id.removeprefix(_WORK).partition(":")  # type: ignore[union-attr]
+        calc = CALCULATORS.get(name)
+        try:
+            if calc is None:
+                raise InputError("unknown calculator")
+            given = {p: v for p, v in zip(calc.params, args.split("|"), strict=False) if v}
+            result = calc.run(calc.build([], given))
+        except InputError:
+            await send_private(interaction, "This result can't be rebuilt; run the command again.")
+            return
+        await interaction.response.send_message(
+            embed=calc_embed(result), ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+
+def result_first(name: str, inp: CalcInput, result: CalcResult, **embed: Any) -> dict[str, Any]:
+    """The reply's embed and view: the figures first, the steps behind "Show working" (or
+    inline when the inputs do not fit in a button)."""
+    custom_id = work_id(name, inp)
+    if custom_id is None:
+        return {"embed": calc_embed(result, **embed)}
+    view = discord.ui.View(timeout=None)
+    view.add_item(ShowWorking(custom_id))
+    return {"embed": calc_embed(result, working=False, **embed), "view": view}
+
+
+async def _reply(
+    interaction: discord.Interaction, name: str, inp: CalcInput, result: CalcResult, private: bool
+) -> None:
     await interaction.response.send_message(
-        embed=calc_embed(result), ephemeral=private, allowed_mentions=NO_PINGS
+        **result_first(name, inp, result), ephemeral=private, allowed_mentions=NO_PINGS
     )
 
 
@@ -86,7 +159,7 @@ class Calculators(commands.Cog):
         inp = _build(
             "split", basis=basis, earnings=earnings, earnings_to=earnings_to, tax_rate=tax_rate
         )
-        await _reply(interaction, _run("split", inp), private)
+        await _reply(interaction, "split", inp, _run("split", inp), private)
 
     @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
@@ -108,7 +181,7 @@ class Calculators(commands.Cog):
         private: bool = False,
     ) -> None:
         inp = _build("prorata", basis=basis, earnings=earnings, amount=amount)
-        await _reply(interaction, _run("prorata", inp), private)
+        await _reply(interaction, "prorata", inp, _run("prorata", inp), private)
 
     @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
@@ -147,7 +220,7 @@ class Calculators(commands.Cog):
             late_contribution=late_contribution,
             deductible=deductible,
         )
-        await _reply(interaction, _run("form8606", inp), private)
+        await _reply(interaction, "form8606", inp, _run("form8606", inp), private)
 
     @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
@@ -182,7 +255,7 @@ class Calculators(commands.Cog):
             age=age,
             compensation=compensation,
         )
-        await _reply(interaction, _run("room", inp), private)
+        await _reply(interaction, "room", inp, _run("room", inp), private)
 
     @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
@@ -233,7 +306,7 @@ class Calculators(commands.Cog):
         await interaction.response.defer(thinking=True, ephemeral=private)
         png = await render_schedule_chart_async(cast(ScheduleInput, inp))
         await interaction.followup.send(
-            embed=calc_embed(result, image="schedule.png"),
+            **result_first("schedule", inp, result, image="schedule.png"),
             file=discord.File(io.BytesIO(png), filename="schedule.png"),
             ephemeral=private,
             allowed_mentions=NO_PINGS,
@@ -241,4 +314,5 @@ class Calculators(commands.Cog):
 
 
 async def setup(bot: RolloverBot) -> None:
+    bot.add_dynamic_items(ShowWorking)
     await bot.add_cog(Calculators(bot))

@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.roles import is_moderator
 from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
@@ -42,15 +43,6 @@ MESSAGE_LIMIT = 2000
 class NotModerator(app_commands.CheckFailure):
     def __init__(self) -> None:
         super().__init__("Only moderators can use /faq-admin.")
-
-
-def is_moderator(bot: RolloverBot, user: discord.abc.User) -> bool:
-    if not isinstance(user, discord.Member):
-        return False
-    if user.guild_permissions.manage_guild:
-        return True
-    allowed = set(bot.settings.discord.moderator_role_ids)
-    return any(role.id in allowed for role in user.roles)
 
 
 def problems_text(problems: list[Problem], intro: str) -> str:

@@ -1,0 +1,135 @@
+""" "Answer with FAQ": a helper points someone's message at an FAQ entry.
+
+Right-click a message > Apps > Answer with FAQ: the helper privately picks an entry (the
+bot's best guesses for that message first, then the others by title) and the bot replies
+to that message with the entry's short answer, saying who pointed it there. Open to every
+member unless `discord.helper_role_ids` names the roles that may.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.app import RolloverBot
+from bot.embeds import answer_embed, neutralize
+from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.roles import is_helper
+from bot.views import answer_view
+
+log = logging.getLogger(__name__)
+GUESSES = 5
+OPTIONS = 25  # Discord's limit for a select
+
+
+def entry_options(bot: RolloverBot, text: str) -> list[discord.SelectOption]:
+    """The best guesses for the text first, then every other entry by title."""
+    kb = bot.knowledge
+    guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0]
+    rest = sorted((i for i in kb.entries if i not in guesses), key=lambda i: kb.titles[i])
+    return [
+        discord.SelectOption(
+            label=kb.titles[i][:100], value=i, description="best guess" if i in guesses else None
+        )
+        for i in [*guesses, *rest][:OPTIONS]
+    ]
+
+
+class PointPick(
+    discord.ui.DynamicItem[discord.ui.Select],
+    template=r"rb:point:(?P<channel>\d{1,20}):(?P<message>\d{1,20})",
+):
+    """The helper's private choice of entry; the reply goes under the pointed-at message."""
+
+    def __init__(self, channel_id: int, message_id: int, options: list[discord.SelectOption]):
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"rb:point:{channel_id}:{message_id}",
+                placeholder="Pick the entry that answers it",
+                options=options,
+            )
+        )
+        self.channel_id, self.message_id = channel_id, message_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str], /
+    ) -> PointPick:
+        return cls(int(match["channel"]), int(match["message"]), list(item.options))
+
+    async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        bot = interaction.client
+        try:
+            entry_id = self.item.values[0] if self.item.values else ""
+            if bot.knowledge.get(entry_id) is None:
+                await send_private(interaction, "That entry no longer exists; try again.")
+                return
+            channel = interaction.channel
+            if (
+                channel is None
+                or channel.id != self.channel_id
+                or not hasattr(channel, "fetch_message")
+            ):
+                await send_private(interaction, "That message is no longer reachable.")
+                return
+            try:
+                target = await channel.fetch_message(self.message_id)
+            except discord.NotFound:
+                await send_private(interaction, "That message was deleted; nothing was posted.")
+                return
+            who = neutralize(interaction.user.display_name)
+            await target.reply(
+                f"Pointed here by {who}:",
+                embed=answer_embed(bot.knowledge.short(entry_id)),
+                view=answer_view(entry_id, (), full=True),
+                mention_author=False,
+                allowed_mentions=NO_PINGS,
+            )
+            await interaction.response.edit_message(
+                content=f"Posted **{neutralize(bot.knowledge.titles[entry_id])}** under the "
+                "message.",
+                view=None,
+            )
+            await bot.store.record_served(entry_id)
+        except Exception:
+            log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
+            await send_private(interaction, APOLOGY)
+
+
+class Point(commands.Cog):
+    def __init__(self, bot: RolloverBot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Answer with FAQ", callback=self.answer_with)
+        self.menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+        self.bot.add_dynamic_items(PointPick)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+        self.bot.remove_dynamic_items(PointPick)
+
+    async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        if not is_helper(self.bot, interaction.user):
+            await send_private(interaction, "Only helpers can point a message at an FAQ entry.")
+            return
+        if not message.content.strip():
+            await send_private(interaction, "That message has no text to answer.")
+            return
+        options = entry_options(self.bot, message.content)
+        view = discord.ui.View(timeout=None)
+        view.add_item(PointPick(message.channel.id, message.id, options))
+        await interaction.response.send_message(
+            "Which entry answers it? The bot replies under the message, naming you.",
+            view=view,
+            ephemeral=True,
+        )
+
+
+async def setup(bot: RolloverBot) -> None:
+    await bot.add_cog(Point(bot))
