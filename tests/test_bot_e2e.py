@@ -7,6 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
+import discord
 import pytest
 
 from bot import runner
@@ -31,9 +32,12 @@ def is_ephemeral(body: dict[str, Any]) -> bool:
 async def test_startup_reaches_ready_with_every_command(make_bot, start_bot) -> None:
     async with start_bot(make_bot()) as bot:
         assert bot.is_ready()
-        names = {c.name for c in bot.tree.get_commands()}
-        assert names >= {"ask", "faq", "split", "prorata", "form8606", "room", "schedule"}
-        assert all(c.description for c in bot.tree.get_commands())
+        slash = bot.tree.get_commands(type=discord.AppCommandType.chat_input)
+        names = {c.name for c in slash}
+        assert names >= {"ask", "faq", "help", "split", "prorata", "form8606", "room", "schedule"}
+        assert all(c.description for c in slash)
+        menus = bot.tree.get_commands(type=discord.AppCommandType.message)
+        assert [c.name for c in menus] == ["Answer with FAQ"]
 
 
 @pytest.mark.parametrize("starter_first", [True, False])
@@ -66,8 +70,8 @@ async def test_low_confidence_post_gets_suggestions_not_an_answer(
         )
         reply = await post.reply()
         await fake_discord.idle()
-        embed = embed_of(reply.json)
-        assert embed["title"].startswith("Not sure")
+        # one compact line and the menu: no card that looks like an answer
+        assert reply.json["content"].startswith("Not sure") and not reply.json.get("embeds")
         assert "bot-answered" not in post.tags
         assert "rb:pick" in custom_ids(reply.json)
         assert bot.store.questions and not bot.store.questions[0].answered
@@ -227,12 +231,14 @@ async def test_calculator_commands_show_results_and_steps(
     fake_discord: FakeDiscord, make_bot, start_bot, name: str, options: dict, expected: str
 ) -> None:
     async with start_bot(make_bot()):
-        body = await (await fake_discord.send_slash_command(name, options)).response()
+        handle = await fake_discord.send_slash_command(name, options)
+        body = await handle.response()
         embed = embed_of(body)
-        text = str(embed)
-        assert expected in text
-        assert "How it is worked out" in embed["description"]
+        assert expected in embed["description"]  # the result, not behind the steps
         assert "not tax advice" in embed["footer"]["text"]
+        [work] = [c for c in custom_ids(body["data"]) if c.startswith("rb:work:")]
+        shown = await (await fake_discord.click_button(handle, work)).response()
+        assert "How it is worked out" in embed_of(shown)["description"]
 
 
 async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
@@ -428,3 +434,221 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
             await fake_discord.send_slash_command("ask", {"question": QUESTION})
         ).response()
         assert len(plain["data"]["embeds"]) == 1
+
+
+async def test_answers_are_short_with_the_full_answer_one_click_away(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    entry = kb.get(EXPECTED)
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "Basis to Roth IRA, earnings to TIRA?", QUESTION
+        )
+        reply = await post.reply()
+        embed = embed_of(reply.json)
+        assert embed["description"] == entry.short
+        assert entry.body[:80] not in embed["description"]
+        [sources] = [f for f in embed["fields"] if f["name"] == "Sources"]
+        assert "\n" not in sources["value"] and "https://" in sources["value"]
+        assert embed["footer"]["text"].count("not tax advice") == 1
+        assert f"rb:full:{EXPECTED}" in custom_ids(reply.json)
+        # whoever clicks sees the full answer, privately; the post itself does not change
+        click = await fake_discord.click_button(
+            reply.response, f"rb:full:{EXPECTED}", user=fake_discord.world.newcomer
+        )
+        body = await click.response()
+        assert is_ephemeral(body)
+        full = embed_of(body)
+        assert (
+            full["title"] == entry.title and entry.body.split("\n")[0][:60] in full["description"]
+        )
+        # one post in the thread: the full answer went to the clicker alone
+        assert len(fake_discord.calls_matching("POST", rf"/channels/{post.id}/messages")) == 1
+
+
+async def test_a_mention_in_a_reply_answers_the_message_replied_to(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel,
+            f"{world.bot_user.mention} this one",
+            author=world.moderator,
+            reply_to=question,
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == question["id"]
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+        assert not would_ping(call.json).any
+
+
+async def test_a_helper_points_someones_message_at_an_faq_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.asker
+        )
+        body = await handle.response()
+        assert is_ephemeral(body)
+        [select] = [
+            c
+            for row in handle.message["components"]
+            for c in row["components"]
+            if c.get("custom_id", "").startswith("rb:point:")
+        ]
+        assert select["options"][0]["value"] == EXPECTED  # the best guess comes first
+        assert len(select["options"]) == min(25, len(kb.entries))
+        mark = fake_discord.mark()
+        pick = await fake_discord.select(handle, select["custom_id"], ["three-buckets"])
+        await pick.response()
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == question["id"]
+        assert "Pointed here by" in call.json["content"] and "Asker" in call.json["content"]
+        assert embed_of(call.json)["title"] == kb.get("three-buckets").title
+        assert not would_ping(call.json).any
+
+
+async def test_answer_with_faq_can_be_kept_to_helpers(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    helper = world.moderator_role.id  # the moderator has it; the newcomer does not
+    async with start_bot(make_bot(helper_role_ids=[helper])):
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        refused = await (
+            await fake_discord.send_message_command(
+                "Answer with FAQ", question, user=world.newcomer
+            )
+        ).response()
+        assert is_ephemeral(refused) and "Only helpers" in refused["data"]["content"]
+        allowed = await (
+            await fake_discord.send_message_command(
+                "Answer with FAQ", question, user=world.moderator
+            )
+        ).response()
+        assert is_ephemeral(allowed) and allowed["data"]["components"]
+
+
+async def test_not_what_i_asked_removes_the_answer_and_asks_for_a_person(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        reply = await post.reply()
+        await fake_discord.settle()
+        assert "bot-answered" in post.tags
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        # someone else cannot remove it
+        other = await fake_discord.click_button(reply.response, miss, user=world.newcomer)
+        assert "Only the person who asked" in (await other.response())["data"]["content"]
+        await fake_discord.settle()
+        assert not fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/\d+")
+        # the asker can
+        mine = await fake_discord.click_button(reply.response, miss, user=world.asker)
+        assert is_ephemeral(await mine.response())
+        await fake_discord.settle()
+        assert fake_discord.calls_matching(
+            "DELETE", rf"/channels/{post.id}/messages/{reply.response['id']}"
+        )
+        assert "bot-answered" not in post.tags and "needs-human" in post.tags
+        assert any(r.not_helpful == 1 for r in await bot.store.stats() if r.entry_id == EXPECTED)
+
+
+async def test_help_lists_the_commands_as_clickable_mentions(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command("help", {})
+        body = await handle.response()
+        assert is_ephemeral(body)
+        embed = embed_of(await handle.followup(0))
+        ids = {c["name"]: c["id"] for c in fake_discord.world.commands[None].values()}
+        for name in ("ask", "faq", "split", "form8606"):
+            assert f"</{name}:{ids[name]}>" in embed["description"], name
+        assert "not tax advice" in embed["footer"]["text"]
+        assert "help" in {c.name for c in bot.tree.get_commands()}
+
+
+async def test_faq_for_a_member_mentions_only_that_member(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        body = await (
+            await fake_discord.send_slash_command(
+                "faq", {"topic": EXPECTED, "user": world.newcomer}, user=world.moderator
+            )
+        ).response()
+        assert not is_ephemeral(body)
+        assert body["data"]["content"].startswith(f"<@{world.newcomer.id}>")
+        pings = would_ping(body)
+        assert pings.users == frozenset({world.newcomer.id})
+        assert not pings.everyone and not pings.roles
+        assert embed_of(body)["description"] == kb.get(EXPECTED).short
+
+
+async def test_faq_without_a_topic_pages_through_every_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("faq", {})
+        body = await handle.response()
+        assert is_ephemeral(body)
+        seen = embed_of(body)["description"]
+        assert "rb:browse:1" in custom_ids(body["data"])
+        nxt = await fake_discord.click_button(handle, "rb:browse:1")
+        page2 = await nxt.response()
+        seen += embed_of(page2)["description"]
+        nxt = await fake_discord.click_button(handle, "rb:browse:2")
+        seen += embed_of(await nxt.response())["description"]
+        for title in kb.titles.values():
+            assert discord.utils.escape_markdown(title) in seen or title in seen, title
+
+
+def test_sync_print_shows_the_payload_without_a_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from bot.cli import main
+
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert main(["sync", "--print"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    by_name = {c["name"]: c for c in payload}
+    assert by_name["Answer with FAQ"]["type"] == 3
+    assert {"ask", "faq", "help", "split", "form8606"} <= {
+        c["name"] for c in payload if c.get("type", 1) == 1
+    }
+    assert all(c["description"] for c in payload if c.get("type", 1) == 1)
+    assert by_name["faq-admin"]["default_member_permissions"] is not None
+
+
+async def test_calculator_replies_put_the_result_first_and_the_working_one_click_away(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command(
+            "split", {"basis": "1000", "earnings": "5", "tax_rate": "24%"}
+        )
+        body = await handle.response()
+        embed = embed_of(body)
+        assert embed["description"].startswith("**Roth IRA:** $1,005.00")
+        assert "How it is worked out" not in embed["description"]
+        [work] = [c for c in custom_ids(body["data"]) if c.startswith("rb:work:")]
+        click = await fake_discord.click_button(handle, work, user=fake_discord.world.newcomer)
+        shown = await click.response()
+        assert is_ephemeral(shown)
+        steps = embed_of(shown)["description"]
+        assert "How it is worked out" in steps and "box 2a" in steps

@@ -167,7 +167,7 @@ async def test_login_ready_and_guild_cache(fake_discord: FakeDiscord) -> None:
         assert guild is not None and guild.name == world.guild.name
         forum = guild.get_channel(int(world.forum["id"]))
         assert isinstance(forum, discord.ForumChannel)
-        assert [t.name for t in forum.available_tags] == ["rollover", "bot-answered"]
+        assert [t.name for t in forum.available_tags] == ["rollover", "bot-answered", "needs-human"]
         assert isinstance(guild.get_channel(int(world.text_channel["id"])), discord.TextChannel)
         assert guild.get_role(world.moderator_role.id) is not None
         assert bot.ready_count == 1

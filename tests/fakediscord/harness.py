@@ -669,6 +669,27 @@ class FakeDiscord:
         data = self._command_data(name, options, guild_id=guild_id, check=check)
         return await self._interact(2, data, user=user, channel=target, locale=locale)
 
+    async def send_message_command(
+        self, name: str, message: MessageRef, *, user: User | None = None
+    ) -> InteractionHandle:
+        """A user runs the message context menu `name` ("Apps" > name) on `message`."""
+        msg = self._message(message)
+        target = self._channel(msg["channel_id"])
+        guild_id = int(target["guild_id"]) if target.get("guild_id") else None
+        registered = self.world.commands.get(guild_id, {}).get(name) if guild_id else None
+        scope = guild_id if registered else None
+        registered = registered or self.world.commands.get(None, {}).get(name)
+        data: dict[str, Any] = {
+            "id": registered["id"] if registered else str(self.world.new_id()),
+            "name": name,
+            "type": 3,
+            "target_id": msg["id"],
+            "resolved": {"messages": {msg["id"]: msg}},
+        }
+        if scope is not None:
+            data["guild_id"] = str(scope)
+        return await self._interact(2, data, user=user or self.world.asker, channel=target)
+
     async def send_autocomplete(
         self,
         name: str,

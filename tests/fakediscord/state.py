@@ -205,7 +205,7 @@ class World:
         self,
         *,
         guild_name: str = "401k Rollover Help",
-        forum_tags: tuple[str, ...] = ("rollover", "bot-answered"),
+        forum_tags: tuple[str, ...] = ("rollover", "bot-answered", "needs-human"),
         moderated_tags: tuple[str, ...] = ("bot-answered",),
         bot_name: str = "rollover-bot",
     ) -> None:
