@@ -71,7 +71,8 @@ class Ask(commands.Cog):
             # Typed text rather than a picked choice: look it up by meaning.
             result = kb.ask(topic)
             if not result.answered or result.best is None:
-                names = ", ".join(f"`{h.id}`" for h in result.suggestions) or "none close"
+                names = ", ".join(f"**{neutralize(h.title)}**" for h in result.suggestions[:3])
+                names = names or "none close"
                 await interaction.response.send_message(
                     f"No FAQ entry matches that topic (closest: {names}). "
                     "Pick one of the suggestions while typing, or use `/ask`.",
