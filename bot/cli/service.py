@@ -14,6 +14,7 @@ from bot import console, runner
 from bot.cli.common import add_faq_dir, knowledge_base, settings
 from bot.cli.errors import CliError, CliFailure
 from bot.reachability import DiscordUnreachable
+from bot.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,8 +61,18 @@ def _setup_logging(level: str) -> None:
     discord.utils.setup_logging(handler=_LOG_HANDLER, level=logging.getLevelName(level))
 
 
+def _check_token(cfg: Settings) -> None:
+    """A missing or malformed token is the operator's to fix: say so before the slow part
+    (loading and training the FAQ)."""
+    try:
+        runner.token_of(cfg)
+    except runner.StartupError as exc:
+        raise CliError(str(exc)) from None
+
+
 def handle_run(args: argparse.Namespace) -> int:
     cfg = settings()
+    _check_token(cfg)
     kb = knowledge_base(args)
     _setup_logging(cfg.log_level)
     try:
@@ -75,6 +86,8 @@ def handle_run(args: argparse.Namespace) -> int:
 
 def handle_sync(args: argparse.Namespace) -> int:
     cfg = settings()
+    if not args.print_only:
+        _check_token(cfg)
     kb = knowledge_base(args)
     if args.print_only:
         payload = asyncio.run(runner.command_payload(cfg, kb))
