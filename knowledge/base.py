@@ -8,6 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge import cache
 from knowledge.examples import Example, read_examples
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
@@ -16,7 +17,8 @@ from knowledge.model import FaqEntry
 
 #: Trained matchers by what they were trained on. A matcher is immutable, and training is
 #: most of a load: a reload that changed nothing (the watcher after an edit already
-#: reloaded, a console run, the test suite) reuses the one already trained.
+#: reloaded, the test suite) reuses the one already trained; a new process with unchanged
+#: files reuses the one on disk (knowledge/cache.py).
 _TRAINED: OrderedDict[str, Matcher] = OrderedDict()
 _TRAINED_MAX = 4
 _TRAINED_LOCK = threading.Lock()
@@ -31,12 +33,16 @@ def _trained(
     for example in examples:
         digest.update(repr((example.text, example.ids)).encode())
     digest.update((tuning or MatchTuning()).model_dump_json().encode())
+    digest.update(cache.code_fingerprint().encode())
     key = digest.hexdigest()
     with _TRAINED_LOCK:
         if key in _TRAINED:
             _TRAINED.move_to_end(key)
             return _TRAINED[key]
-    matcher = Matcher(entries, tuning, examples)
+    matcher = cache.load(key)
+    if not isinstance(matcher, Matcher):
+        matcher = Matcher(entries, tuning, examples)
+        cache.store(key, matcher)
     with _TRAINED_LOCK:
         _TRAINED[key] = matcher
         while len(_TRAINED) > _TRAINED_MAX:

@@ -14,9 +14,11 @@ learns from the similarities it will really see.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,6 +61,34 @@ FEATURES = (
     "known_words",
 )
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+#: Character n-gram lengths (scikit-learn's "char_wb" analyzer: n-grams inside words).
+CHAR_NGRAMS = (3, 5)
+_WHITESPACE = re.compile(r"\s\s+")
+
+
+@lru_cache(maxsize=20_000)
+def char_wb_ngrams(
+    text: str, low: int = CHAR_NGRAMS[0], high: int = CHAR_NGRAMS[1]
+) -> tuple[str, ...]:
+    """The n-grams scikit-learn's ``TfidfVectorizer(analyzer="char_wb")`` makes of a text,
+    written out so a trained matcher needs no scikit-learn to answer (a cached one loads
+    without importing it). A test pins it to scikit-learn's own analyzer. Cached: a
+    retrain sees mostly the same texts."""
+    grams: list[str] = []
+    for word in _WHITESPACE.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + n])
+            while offset + n < size:
+                offset += 1
+                grams.append(padded[offset : offset + n])
+            if offset == 0:  # the word is shorter than n: counted once
+                break
+    return tuple(grams)
 
 
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -126,13 +156,12 @@ class SignalSpace:
         titles = [{t: 1.0 for p in phrases for t in p.split()} for phrases in lexical.phrases]
         self.title_words = _unit_rows(self._words(titles))
         # Character n-grams of the token text: robust to inflections and leftover typos.
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        chars = TfidfVectorizer(analyzer=char_wb_ngrams, sublinear_tf=True)
         self.examples = list(examples)
         self.queries = lexical.prepare_many([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
         example_text = [self.char_text(q) for q in self.queries]
         all_chars = sparse.csr_matrix(chars.fit_transform(entry_text + example_text))
-        self._analyze = chars.build_analyzer()
         self._char_vocabulary: dict[str, int] = chars.vocabulary_
         self._char_idf = chars.idf_
         self.entry_chars = all_chars[: self.n]
@@ -198,7 +227,7 @@ class SignalSpace:
         raw = np.asarray(word_vals, dtype=np.float64)
         words = raw / (np.linalg.norm(raw) or 1.0)
         char_idx, char_vals = [], []
-        for gram, count in Counter(self._analyze(self.char_text(query))).items():
+        for gram, count in Counter(char_wb_ngrams(self.char_text(query))).items():
             c = self._char_vocabulary.get(gram)
             if c is not None:
                 char_idx.append(c)
@@ -333,30 +362,28 @@ class Ranker:
             rows.append(signals.rows)
             labels.extend(int(c) in answers for c in signals.candidates)
         self.trained_on = len(chosen)
-        self.model: Any = None
+        #: Each signal's weight (on standardised signals), for people reading the model.
+        self.coefficients: dict[str, float] = {}
+        self._weights: np.ndarray | None = None
+        self._bias = 0.0
         if rows and len(set(labels)) == 2:
             # An exact second-order solver on a fixed feature order: the same files give
             # the same model, in a few milliseconds.
-            self.model = make_pipeline(
+            model = make_pipeline(
                 StandardScaler(),
                 LogisticRegression(C=regularization, solver="newton-cg", max_iter=200),
             )
-            self.model.fit(np.vstack(rows), np.asarray(labels))
-            # Applied by hand per question: sklearn's input validation costs more than the
-            # arithmetic for a 25-row matrix.
-            scaler, regression = self.model[0], self.model[-1]
+            model.fit(np.vstack(rows), np.asarray(labels))
+            # Kept as plain weights and applied by hand per question: sklearn's input
+            # validation costs more than the arithmetic for a 25-row matrix, and a trained
+            # ranker then answers (and unpickles) without scikit-learn.
+            scaler, regression = model[0], model[-1]
+            self.coefficients = dict(zip(FEATURES, regression.coef_[0].tolist(), strict=True))
             self._weights = regression.coef_[0] / scaler.scale_
-            self._bias = regression.intercept_[0] - float(self._weights @ scaler.mean_)
-
-    @property
-    def coefficients(self) -> dict[str, float]:
-        """Each signal's weight (on standardised signals), for people reading the model."""
-        if self.model is None:
-            return {}
-        return dict(zip(FEATURES, self.model[-1].coef_[0].tolist(), strict=True))
+            self._bias = float(regression.intercept_[0] - self._weights @ scaler.mean_)
 
     def probabilities(self, signals: Signals) -> np.ndarray:
-        if self.model is None:  # nothing to learn from: the lexical score stands in
+        if self._weights is None:  # nothing to learn from: the lexical score stands in
             return signals.rows[:, _COLUMN["lexical"]]
         z = signals.rows @ self._weights + self._bias
         return 1.0 / (1.0 + np.exp(-z))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,23 @@ from bot.storage import MemoryStore, Store
 from knowledge.base import KnowledgeBase
 
 pytest_plugins = ["tests.fakediscord.fixtures"]
+
+
+_OWN_CACHE: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Trained matchers cached for this run only (shared by its xdist workers and
+    subprocesses, which inherit the variable), never in the home folder of whoever runs
+    the tests."""
+    if "ROLLOVER_CACHE_DIR" not in os.environ:
+        os.environ["ROLLOVER_CACHE_DIR"] = tempfile.mkdtemp(prefix="rollover-test-cache-")
+        _OWN_CACHE.append(os.environ["ROLLOVER_CACHE_DIR"])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _OWN_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

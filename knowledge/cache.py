@@ -1,0 +1,111 @@
+"""Trained matchers kept on disk, so a restart with unchanged files skips training.
+
+Training is most of a load (and needs scikit-learn, whose import alone takes a second or
+two); a process that starts with the same FAQ, examples, tuning and code as an earlier one
+loads that one's matcher instead. A file is named by the SHA-256 of everything the matcher
+was built from, including this package's source and the numeric libraries' versions, so a
+changed file, setting or upgrade simply misses. Anything wrong with the cache (unwritable,
+corrupt, from another version) is a miss, never an error: the matcher is trained as usual.
+
+Where: ``$ROLLOVER_CACHE_DIR``, else ``$XDG_CACHE_HOME/rollover-bot``, else
+``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off`` turns it off. Files are pickles, so
+the folder must be as private as the code itself (it is created readable by its owner only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import time
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Matchers kept; the oldest beyond this are removed when a new one is written.
+KEEP = 8
+_PACKAGE = Path(__file__).resolve().parent
+_LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic")
+
+
+def folder() -> Path | None:
+    configured = os.environ.get("ROLLOVER_CACHE_DIR")
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rollover-bot"
+
+
+@cache
+def code_fingerprint() -> str:
+    """What a pickled matcher depends on besides its inputs: this package's code, the
+    Python and the libraries that built it."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    for path in sorted(_PACKAGE.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path | None:
+    where = folder()
+    return None if where is None else where / f"matcher-{key[:40]}.pickle"
+
+
+def load(key: str) -> Any | None:
+    """The matcher stored under ``key``, or None (not there, unreadable, or stale)."""
+    path = _path(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            stored_key, matcher = pickle.load(handle)
+    except Exception as exc:  # corrupt, truncated or from incompatible code: retrain
+        log.info("ignoring cached matcher %s: %s", path.name, exc)
+        return None
+    if stored_key != key:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: pruned last
+    return matcher
+
+
+def store(key: str, matcher: Any) -> None:
+    """Write atomically (a reader never sees half a file); give up quietly on any error."""
+    path = _path(key)
+    if path is None:
+        return
+    written: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+            written = tmp.name
+            pickle.dump((key, matcher), tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written, path)
+        _prune(path.parent)
+    except Exception as exc:  # read-only home, full disk, unpicklable: train next time too
+        log.info("could not cache the trained matcher in %s: %s", path.parent, exc)
+        if written is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(written)
+
+
+def _prune(where: Path) -> None:
+    files = sorted(where.glob("matcher-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for old in files[:-KEEP]:
+        old.unlink(missing_ok=True)
+    for leftover in where.glob("*.tmp"):  # a writer killed mid-write, an hour ago or more
+        if time.time() - leftover.stat().st_mtime > 3600:
+            leftover.unlink(missing_ok=True)

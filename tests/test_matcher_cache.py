@@ -1,0 +1,144 @@
+"""The trained-matcher cache on disk: a new process with unchanged files skips training;
+anything changed, broken or switched off means training as usual, never an error."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from knowledge import base, cache
+from knowledge.base import KnowledgeBase
+from knowledge.ranker import Ranker, char_wb_ngrams
+from tests.faq_factory import write_entry
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "can I send the earnings to a traditional IRA and the basis to Roth?"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(where))
+    monkeypatch.setattr(base, "_TRAINED", type(base._TRAINED)())  # no in-memory reuse
+    return where
+
+
+SMALL_QUESTION = "how does the roth split work"
+
+
+@pytest.fixture
+def faq_copy(tmp_path: Path) -> Path:
+    """A small FAQ with example questions (quick to train), as real files."""
+    folder = tmp_path / "faq"
+    for entry_id in ("roth-split", "pro-rata-rule", "form-1099r"):
+        write_entry(folder, entry_id)
+        words = entry_id.replace("-", " ")
+        (folder / "examples").mkdir(exist_ok=True)
+        (folder / "examples" / f"{entry_id}.yaml").write_text(
+            f'- text: "what is the {words}?"\n- text: "can you explain the {words} to me"\n'
+        )
+    (folder / "examples" / "_off-topic.yaml").write_text(
+        '- text: "which index fund should I buy?"\n- text: "is an HSA worth it?"\n'
+    )
+    return folder
+
+
+def _no_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trained although a cached matcher was there")
+
+    monkeypatch.setattr(Ranker, "__init__", refuse)
+
+
+def _answer(kb: KnowledgeBase) -> list[tuple[str, float]]:
+    return [(h.id, h.score) for h in kb.matcher.score_all(SMALL_QUESTION)]
+
+
+@given(st.text(alphabet=st.sampled_from("ab C\t\n-é'1"), max_size=30))
+def test_char_ngrams_are_scikit_learns(text: str) -> None:
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+    assert list(char_wb_ngrams(text)) == analyzer(text)
+
+
+def test_a_second_load_uses_the_cached_matcher_and_answers_the_same(
+    cache_dir: Path, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trained = KnowledgeBase.load(faq_copy)
+    assert len(list(cache_dir.glob("matcher-*.pickle"))) == 1
+    base._TRAINED.clear()
+    _no_training(monkeypatch)
+    again = KnowledgeBase.load(faq_copy)
+    assert again.matcher is not trained.matcher
+    assert _answer(again) == _answer(trained)
+    assert _answer(again)[0][0] == "roth-split"
+
+
+def test_a_changed_example_file_trains_anew(
+    cache_dir: Path, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    KnowledgeBase.load(faq_copy)
+    with (faq_copy / "examples" / "roth-split.yaml").open("a") as f:
+        f.write('- text: "what is a spillover bucket and can it go to Roth?"\n')
+    base._TRAINED.clear()
+    _no_training(monkeypatch)
+    with pytest.raises(AssertionError, match="trained although"):
+        KnowledgeBase.load(faq_copy)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage", b"\x80\x05N."])
+def test_a_corrupt_cache_file_is_retrained_not_an_error(
+    cache_dir: Path, faq_copy: Path, damage: bytes
+) -> None:
+    first = _answer(KnowledgeBase.load(faq_copy))
+    (stored,) = cache_dir.glob("matcher-*.pickle")
+    stored.write_bytes(damage)
+    base._TRAINED.clear()
+    assert _answer(KnowledgeBase.load(faq_copy)) == first
+    assert stored.stat().st_size > 1000  # rewritten whole
+
+
+def test_switched_off_or_unwritable_means_no_files_and_no_error(
+    tmp_path: Path, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(base, "_TRAINED", type(base._TRAINED)())
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
+    assert cache.folder() is None
+    assert _answer(KnowledgeBase.load(faq_copy))[0][0] == "roth-split"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(blocker / "cache"))
+    base._TRAINED.clear()
+    assert _answer(KnowledgeBase.load(faq_copy))[0][0] == "roth-split"
+    assert blocker.read_text() == "not a folder"
+
+
+def test_old_files_are_pruned(cache_dir: Path) -> None:
+    keys = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(cache.KEEP + 3)]
+    for n, key in enumerate(keys):
+        cache.store(key, {"n": n})
+    assert len(list(cache_dir.glob("matcher-*.pickle"))) == cache.KEEP
+    assert cache.load(keys[-1]) == {"n": cache.KEEP + 2}
+    assert cache.load(keys[0]) is None
+
+
+def test_a_process_with_a_warm_cache_answers_without_scikit_learn(cache_dir: Path) -> None:
+    trained = KnowledgeBase.load()  # trained here (cache_dir is empty), and stored
+    assert trained.ask(QUESTION).best.id == "split-earnings-to-traditional-ira"
+    script = (
+        "import sys; from knowledge.base import KnowledgeBase; "
+        f"kb = KnowledgeBase.load(); r = kb.ask({QUESTION!r}); "
+        "print(r.answered, r.best.id, 'sklearn' in sys.modules)"
+    )
+    env = {"ROLLOVER_CACHE_DIR": str(cache_dir), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "split-earnings-to-traditional-ira", "False"]
