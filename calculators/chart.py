@@ -10,12 +10,6 @@ import asyncio
 import io
 from collections.abc import Iterable
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
-
 from calculators.base import NOT_TAX_ADVICE
 from calculators.money import ZERO, pct, usd
 from calculators.schedule import DEFAULT_COUNTS, ComparisonPoint, ScheduleInput, compare
@@ -46,6 +40,14 @@ async def render_schedule_chart_async(
 
 
 def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> bytes:
+    # Imported here: matplotlib takes half a second to import, and only a chart needs it
+    # (every command-line call and console start would pay it otherwise).
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter
+
     fig = Figure(figsize=(8.8, 5.2), dpi=dpi)
     FigureCanvasAgg(fig)  # the Agg raster canvas, attached explicitly (no pyplot, no GUI)
     # Constrained layout, leaving a strip at the bottom for the disclaimer footer.
