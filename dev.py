@@ -65,6 +65,10 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+#: pytest-xdist: one worker per core, idle workers take tests from busy ones.
+PARALLEL = ["-n", "auto", "--dist", "worksteal"]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "mutants"}:
         print(USAGE, file=sys.stderr)
@@ -79,10 +83,12 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(BIN / "rollover-bot"), *rest])
     if command == "mutants":
         return subprocess.call([str(PY), str(ROOT / "tests" / "mutants.py"), *rest], cwd=ROOT)
+    # Both cores by default (pytest-xdist); `-n 0` runs in one process.
+    parallel = [] if any(a == "-n" or a.startswith("-n") for a in rest) else PARALLEL
     steps = [
         [str(PY), "-m", "ruff", "check", "."],
         [str(PY), "-m", "ruff", "format", "--check", "."],
-        [str(PY), "-m", "pytest", *rest],
+        [str(PY), "-m", "pytest", *parallel, *rest],
     ]
     for step in steps:
         code = subprocess.call(step, cwd=ROOT)

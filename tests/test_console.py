@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +77,13 @@ def test_run_loop_reads_until_quit() -> None:
 
 
 def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    # A bare environment, but the run's matcher cache (see conftest): training is not
+    # what this tests.
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "ROLLOVER_CACHE_DIR": os.environ.get("ROLLOVER_CACHE_DIR", "off"),
+    }
     proc = subprocess.run(
         [str(SCRIPT)],
         input="/split 1000 5\n",

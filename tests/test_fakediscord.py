@@ -415,8 +415,7 @@ async def test_rest_429_is_retried(fake_discord: FakeDiscord) -> None:
         assert len(post.replies) == 1
 
 
-async def test_rest_500_is_retried(fake_discord: FakeDiscord) -> None:
-    # discord.py sleeps 1 s before retrying a 500/502/504: the one slow test here.
+async def test_rest_500_is_retried(fake_discord: FakeDiscord, quick_retries: None) -> None:
     fake_discord.fail_next("POST", r"/channels/\d+/messages", status=500)
     async with running_bot(fake_discord, TinyBot()):
         post = await fake_discord.post_forum_thread("Pro-rata?", "How does it work?")

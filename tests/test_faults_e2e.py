@@ -7,14 +7,11 @@ one reply: we count the bot's accepted POSTs into each thread.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import discord.http
-import discord.webhook.async_
 import pytest
 
 from bot.app import create_bot
@@ -196,9 +193,8 @@ async def test_rate_limited_interaction_callback_is_retried_in_time(
 
 @pytest.mark.parametrize("status", [500, 502, 504])
 async def test_server_error_on_reply_is_retried_and_sent_once(
-    fake_discord: FakeDiscord, make_bot, start_bot, status: int
+    fake_discord: FakeDiscord, make_bot, start_bot, quick_retries: None, status: int
 ) -> None:
-    # discord.py waits 1 s before retrying a 500/502/504: about a second per case.
     fake = fake_discord
     async with start_bot(make_bot()):
         fake.fail_next("POST", r"/channels/\d+/messages", status=status)
@@ -209,19 +205,6 @@ async def test_server_error_on_reply_is_retried_and_sent_once(
         assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
 
 
-class _QuickRetries:
-    """What discord.http sees as `asyncio`, with its 1-7 s back-off after a 5xx cut to
-    10 ms: five failed attempts then take a moment instead of 16 s. Only waits change."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(asyncio, name)
-
-    @staticmethod
-    async def sleep(delay: float, result: Any = None) -> Any:
-        await asyncio.sleep(min(delay, 0.01))
-        return result
-
-
 @pytest.mark.parametrize(
     ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
 )
@@ -229,13 +212,12 @@ async def test_reply_that_finally_fails_is_logged_and_the_next_post_answered(
     fake_discord: FakeDiscord,
     make_bot,
     start_bot,
-    monkeypatch: pytest.MonkeyPatch,
+    quick_retries: None,
     caplog: pytest.LogCaptureFixture,
     status: int,
     times: int,
 ) -> None:
     fake = fake_discord
-    monkeypatch.setattr(discord.http, "asyncio", _QuickRetries())
     async with start_bot(make_bot()):
         fake.fail_next("POST", r"/channels/\d+/messages", status=status, times=times)
         with caplog.at_level(logging.WARNING):
@@ -262,13 +244,12 @@ async def test_server_error_on_interaction_callback_is_retried_or_apologised(
     fake_discord: FakeDiscord,
     make_bot,
     start_bot,
-    monkeypatch: pytest.MonkeyPatch,
+    quick_retries: None,
     caplog: pytest.LogCaptureFixture,
     times: int,
 ) -> None:
     # Interaction callbacks go through discord.py's webhook adapter, which retries any 5xx.
     fake = fake_discord
-    monkeypatch.setattr(discord.webhook.async_, "asyncio", _QuickRetries())
     async with start_bot(make_bot()):
         fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=503, times=times)
         with caplog.at_level(logging.ERROR):

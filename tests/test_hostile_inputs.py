@@ -439,6 +439,7 @@ async def test_sql_looking_questions_are_stored_verbatim(env: Env) -> None:
         await env.fake.send_slash_command("ask", {"question": hostile}, check=False)
     )
     assert body["type"] == 4
+    await env.fake.settle()  # the reply goes out first; the question is stored after it
     assert hostile in {text for (text,) in _query(env.db, "SELECT text FROM questions")}
     assert any(g.example == hostile for g in await env.bot.store.gaps(None, limit=100))
 

@@ -28,6 +28,26 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
         pytest.fail(f"the fake Discord itself failed on {call.describe()}: {error!r}")
 
 
+class _QuickRetries:
+    """What discord.py's HTTP and webhook clients see as `asyncio`, with their 1-7 s back-off
+    after a 5xx cut to 10 ms: retries still happen, in order, only the waits are shorter."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result: Any = None) -> Any:
+        await asyncio.sleep(min(delay, 0.01))
+        return result
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """discord.py's retry back-off after a server error cut to 10 ms (see _QuickRetries)."""
+    monkeypatch.setattr(discord.http, "asyncio", _QuickRetries())
+    monkeypatch.setattr(discord.webhook.async_, "asyncio", _QuickRetries())
+
+
 async def _no_identify_delay(shard_id: int | None, *, initial: bool = False) -> None:
     """Replaces Client.before_identify_hook, which sleeps 5 s before every non-first IDENTIFY
     (re-identify after op 9, second shard)."""
