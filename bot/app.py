@@ -68,6 +68,8 @@ class RolloverBot(commands.Bot):
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
         self.extension_names = tuple(extensions)
+        #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
+        self.command_ids: dict[str, int] | None = None
         self._reload_lock = asyncio.Lock()
 
     @property

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.command_mentions import command_ids, with_mentions
 from bot.embeds import answer_embed
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.roles import is_moderator
@@ -22,6 +23,32 @@ if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
+
+
+async def show_full_entry(
+    interaction: discord.Interaction[RolloverBot],
+    entry_id: str,
+    *,
+    view: discord.ui.View | None = None,
+) -> bool:
+    """An entry's full answer, privately, to whoever asked for it (its commands clickable);
+    a friendly note if a reload removed the entry since the button was posted. True when
+    shown."""
+    bot = interaction.client
+    if bot.knowledge.get(entry_id) is None:
+        await interaction.response.send_message(
+            "That entry no longer exists; try `/faq` to browse the current ones.",
+            ephemeral=True,
+        )
+        return False
+    ids = await command_ids(bot, interaction.guild)
+    await interaction.response.send_message(
+        embed=answer_embed(with_mentions(bot.knowledge.layout(entry_id), ids)),
+        view=view if view is not None else discord.utils.MISSING,
+        ephemeral=True,
+        allowed_mentions=NO_PINGS,
+    )
+    return True
 
 
 class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
@@ -51,21 +78,9 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
-            bot = interaction.client
             entry_id = self.item.values[0] if self.item.values else ""
-            if bot.knowledge.get(entry_id) is None:
-                await interaction.response.send_message(
-                    "That entry no longer exists; try `/faq` to browse the current ones.",
-                    ephemeral=True,
-                )
-                return
-            await interaction.response.send_message(
-                embed=answer_embed(bot.knowledge.layout(entry_id)),
-                view=answer_view(entry_id, ()),
-                ephemeral=True,
-                allowed_mentions=NO_PINGS,
-            )
-            await bot.store.record_served(entry_id)
+            if await show_full_entry(interaction, entry_id, view=answer_view(entry_id, ())):
+                await interaction.client.store.record_served(entry_id)
         except Exception:
             log.exception("choosing a suggestion failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
@@ -139,18 +154,7 @@ class FullAnswer(
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
-            bot = interaction.client
-            if bot.knowledge.get(self.entry_id) is None:
-                await interaction.response.send_message(
-                    "That entry no longer exists; try `/faq` to browse the current ones.",
-                    ephemeral=True,
-                )
-                return
-            await interaction.response.send_message(
-                embed=answer_embed(bot.knowledge.layout(self.entry_id)),
-                ephemeral=True,
-                allowed_mentions=NO_PINGS,
-            )
+            await show_full_entry(interaction, self.entry_id)
         except Exception:
             log.exception("showing a full answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)

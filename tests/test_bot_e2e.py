@@ -489,7 +489,7 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
     world = fake_discord.world
-    async with start_bot(make_bot()):
+    async with start_bot(make_bot()) as bot:
         question = await fake_discord.send_message(
             world.text_channel, QUESTION, author=world.newcomer
         )
@@ -515,6 +515,26 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
         assert "Pointed here by" in call.json["content"] and "Asker" in call.json["content"]
         assert embed_of(call.json)["title"] == kb.get("three-buckets").title
         assert not would_ping(call.json).any
+        # the pair is kept for moderators to review, once however often it is pointed
+        await fake_discord.settle()
+        [taught] = await bot.store.taught()
+        assert (taught.text, taught.entry_id, taught.message_id) == (
+            QUESTION,
+            "three-buckets",
+            int(question["id"]),
+        )
+        assert taught.by_hash and str(world.asker.id) not in taught.by_hash
+        # the member whose message it was can undo a wrong pointer; the pointer cannot
+        miss = f"rb:miss:three-buckets:{world.newcomer.id}"
+        assert miss in custom_ids(call.json)
+        other = await fake_discord.click_button(call.response, miss, user=world.asker)
+        assert "Only the person who asked" in (await other.response())["data"]["content"]
+        mine = await fake_discord.click_button(call.response, miss, user=world.newcomer)
+        await mine.response()
+        await fake_discord.settle()
+        assert fake_discord.calls_matching(
+            "DELETE", rf"/channels/\d+/messages/{call.response['id']}"
+        )
 
 
 async def test_answer_with_faq_can_be_kept_to_helpers(
@@ -652,3 +672,34 @@ async def test_calculator_replies_put_the_result_first_and_the_working_one_click
         assert is_ephemeral(shown)
         steps = embed_of(shown)["description"]
         assert "How it is worked out" in steps and "box 2a" in steps
+
+
+async def test_commands_in_a_full_answer_are_clickable_mentions(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    entry_id = "form-1099r-reporting"
+    assert "`/split basis:1000 earnings:5`" in kb.get(entry_id).body
+    async with start_bot(make_bot()):
+        ids = {c["name"]: c["id"] for c in fake_discord.world.commands[None].values()}
+        body = await fake_discord.send_slash_command("faq", {"topic": entry_id})
+        await body.response()
+        click = await fake_discord.click_button(body, f"rb:full:{entry_id}")
+        full = embed_of(await click.response())["description"]
+        assert f"</split:{ids['split']}> `basis:1000 earnings:5`" in full
+        assert "`/split" not in full
+
+
+async def test_commands_stay_plain_text_when_their_ids_cannot_be_fetched(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    entry_id = "form-1099r-reporting"
+    async with start_bot(make_bot()):
+        body = await fake_discord.send_slash_command("faq", {"topic": entry_id})
+        await body.response()
+        fake_discord.fail_next("GET", r"/applications/\d+/commands", status=403)
+        click = await fake_discord.click_button(body, f"rb:full:{entry_id}")
+        full = embed_of(await click.response())["description"]
+        assert "`/split basis:1000 earnings:5`" in full and "</split:" not in full
+        # not remembered as "no commands": the next click gets the mentions
+        again = await fake_discord.click_button(body, f"rb:full:{entry_id}")
+        assert "</split:" in embed_of(await again.response())["description"]

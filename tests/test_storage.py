@@ -34,6 +34,7 @@ from bot.storage import (
     SqliteStore,
     StorageError,
     Store,
+    TaughtExample,
     open_store,
 )
 from bot.storage.reports import group_gaps
@@ -115,9 +116,9 @@ async def test_creates_schema_in_new_folder(tmp_path: Path) -> None:
     path = tmp_path / "not" / "yet" / "there.db"
     async with SqliteStore(path) as db:
         await db.record_served("x")
-    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,)]
     tables = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"questions", "served", "votes", "claimed_posts", "schema_version"} <= tables
+    assert {"questions", "served", "votes", "claimed_posts", "taught", "schema_version"} <= tables
     assert raw(path, "PRAGMA journal_mode") == [("wal",)]
 
 
@@ -154,8 +155,9 @@ async def test_migrates_from_schema_v1_keeping_data(tmp_path: Path) -> None:
         [row] = await store.stats()
         assert (row.entry_id, row.served, row.helpful, row.not_helpful) == ("split", 4, 0, 1)
         assert await store.claim_post(5)  # the v2 table exists now
+        assert await store.taught() == []  # and the v3 one
 
-    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,)]
+    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,)]
     indexes = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert "questions_by_time" in indexes
 
@@ -190,6 +192,26 @@ async def test_retention_purge(store: Store) -> None:
     assert await store.purge(90) == 2
     assert await store.purge(90) == 0
     assert sorted(g.example for g in await store.gaps(None)) == ["recent", "today"]
+
+
+async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -> None:
+    now = dt.datetime.now(dt.UTC)
+
+    def taught(text: str, entry_id: str, message_id: int, age: int) -> TaughtExample:
+        return TaughtExample(text, entry_id, message_id, "h", now - dt.timedelta(days=age))
+
+    await store.record_taught(taught("old pointer", "three-buckets", 1, 100))
+    await store.record_taught(taught("is ATS prorated?", "pro-rata", 2, 1))
+    await store.record_taught(taught("is ATS prorated? (again)", "pro-rata", 2, 0))  # same pair
+    await store.record_taught(taught("is ATS prorated?", "three-buckets", 2, 0))
+    kept = await store.taught()
+    assert [(t.message_id, t.entry_id, t.text) for t in kept] == [
+        (2, "three-buckets", "is ATS prorated?"),
+        (2, "pro-rata", "is ATS prorated?"),
+        (1, "three-buckets", "old pointer"),
+    ]
+    await store.purge(90)
+    assert [t.text for t in await store.taught()] == ["is ATS prorated?"] * 2
 
 
 async def test_retention_applied_when_opening(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
+from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, neutralize
 from bot.limits import per_user, user_key
 from bot.replies import NO_PINGS
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 class Ask(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
-        self._command_ids: dict[str, int] | None = None
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(
@@ -133,17 +133,7 @@ class Ask(commands.Cog):
 
     async def _mentions(self, interaction: discord.Interaction) -> Callable[[str], str]:
         """Clickable command mentions (</name:id>) where Discord knows the ids, else /name."""
-        if self._command_ids is None:
-            ids: dict[str, int] = {}
-            for guild in (None, interaction.guild):
-                try:
-                    for command in await self.bot.tree.fetch_commands(guild=guild):
-                        ids.setdefault(command.name, command.id)
-                except discord.HTTPException:
-                    continue
-            self._command_ids = ids
-        known = self._command_ids
-        return lambda name: f"</{name}:{known[name]}>" if name in known else f"`/{name}`"
+        return mention(await command_ids(self.bot, interaction.guild))
 
     @faq.autocomplete("topic")
     async def faq_topic_autocomplete(

@@ -19,6 +19,8 @@ from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.roles import is_helper
+from bot.storage import TaughtExample, hash_user
+from bot.storage.base import utc_now
 from bot.views import answer_view
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,8 @@ class PointPick(
             await target.reply(
                 f"Pointed here by {who}:",
                 embed=answer_embed(bot.knowledge.short(entry_id)),
-                view=answer_view(entry_id, (), full=True),
+                # the member whose message it is can undo a wrong pointer
+                view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
                 mention_author=False,
                 allowed_mentions=NO_PINGS,
             )
@@ -95,6 +98,16 @@ class PointPick(
                 view=None,
             )
             await bot.store.record_served(entry_id)
+            if target.content.strip():
+                await bot.store.record_taught(
+                    TaughtExample(
+                        text=target.content,
+                        entry_id=entry_id,
+                        message_id=target.id,
+                        by_hash=hash_user(interaction.user.id, bot.vote_key),
+                        when=utc_now(),
+                    )
+                )
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)

@@ -11,6 +11,7 @@ from bot.storage.base import (
     GapGroup,
     StorageError,
     Store,
+    TaughtExample,
     hash_user,
     vote_key,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "SqliteStore",
     "StorageError",
     "Store",
+    "TaughtExample",
     "hash_user",
     "open_store",
     "vote_key",

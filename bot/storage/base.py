@@ -93,6 +93,19 @@ class EntryStats:
     helpful_ratio: float | None
 
 
+@dataclass(frozen=True)
+class TaughtExample:
+    """A message a member pointed at an entry with "Answer with FAQ": a candidate example
+    question for matching, kept for moderators to review (text purged like questions)."""
+
+    text: str
+    entry_id: str
+    message_id: int
+    #: Who pointed it, keyed like vote hashes (see hash_user).
+    by_hash: str
+    when: dt.datetime
+
+
 class StorageError(Exception):
     """The store cannot be used (e.g. a schema newer than this code); the message says why."""
 
@@ -118,6 +131,14 @@ class Store(Protocol):
         """True exactly once per forum thread, across RESUME replays and restarts."""
         ...
 
+    async def record_taught(self, taught: TaughtExample) -> None:
+        """Kept once per (message, entry): pointing the same message again changes nothing."""
+        ...
+
+    async def taught(self, limit: int = 100) -> list[TaughtExample]:
+        """Taught examples, newest first."""
+        ...
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         """Unanswered questions of the last ``days`` (None: all kept), grouped."""
         ...
@@ -127,5 +148,6 @@ class Store(Protocol):
         ...
 
     async def purge(self, older_than_days: int) -> int:
-        """Delete question text older than the retention; returns the rows deleted."""
+        """Delete question and taught text older than the retention; returns the questions
+        deleted."""
         ...

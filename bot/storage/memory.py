@@ -7,7 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Self
 
-from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc, days_ago
+from bot.storage.base import (
+    AskedQuestion,
+    EntryStats,
+    GapGroup,
+    TaughtExample,
+    as_utc,
+    days_ago,
+)
 from bot.storage.reports import build_stats, group_gaps
 
 
@@ -18,6 +25,8 @@ class MemoryStore:
     #: (entry id, message id, user hash) -> helpful
     votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
+    #: (message id, entry id) -> what was taught
+    taught_examples: dict[tuple[int, str], TaughtExample] = field(default_factory=dict)
 
     async def open(self) -> None:
         """Nothing to open; here so the bot treats every store alike."""
@@ -50,6 +59,13 @@ class MemoryStore:
         self.claimed.add(thread_id)
         return True
 
+    async def record_taught(self, taught: TaughtExample) -> None:
+        self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)
+
+    async def taught(self, limit: int = 100) -> list[TaughtExample]:
+        ordered = sorted(self.taught_examples.values(), key=lambda t: as_utc(t.when), reverse=True)
+        return ordered[:limit]
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = self.questions
         cutoff = days_ago(days) if days is not None else None
@@ -69,6 +85,9 @@ class MemoryStore:
         cutoff = days_ago(older_than_days)
         if cutoff is None:
             return 0
+        self.taught_examples = {
+            k: t for k, t in self.taught_examples.items() if as_utc(t.when) >= cutoff
+        }
         kept = [q for q in self.questions if as_utc(q.when) >= cutoff]
         deleted = len(self.questions) - len(kept)
         self.questions[:] = kept

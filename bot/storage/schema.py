@@ -56,6 +56,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX claimed_posts_by_time ON claimed_posts (claimed_at)",
         ),
     ),
+    Migration(
+        3,
+        "messages members pointed at an entry (taught examples, for review)",
+        (
+            """CREATE TABLE taught (
+                message_id INTEGER NOT NULL,
+                entry_id TEXT NOT NULL,
+                text TEXT NOT NULL,
+                by_hash TEXT NOT NULL,
+                taught_at TEXT NOT NULL,
+                PRIMARY KEY (message_id, entry_id)
+            )""",
+            "CREATE INDEX taught_by_time ON taught (taught_at)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

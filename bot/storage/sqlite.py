@@ -32,6 +32,7 @@ from bot.storage.base import (
     EntryStats,
     GapGroup,
     StorageError,
+    TaughtExample,
     as_utc,
     days_ago,
     utc_now,
@@ -320,6 +321,31 @@ class SqliteStore:
         )
         return changed == 1
 
+    async def record_taught(self, taught: TaughtExample) -> None:
+        await self._write_one(
+            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id, entry_id) DO NOTHING",
+            (
+                taught.message_id,
+                taught.entry_id,
+                clean_text(taught.text),
+                taught.by_hash,
+                stamp(taught.when),
+            ),
+        )
+
+    async def taught(self, limit: int = 100) -> list[TaughtExample]:
+        async with self._read() as db:
+            rows = await db.execute_fetchall(
+                "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+                " ORDER BY taught_at DESC, rowid DESC LIMIT ?",
+                (limit,),
+            )
+        return [
+            TaughtExample(text, entry_id, message_id, by_hash, dt.datetime.fromisoformat(at))
+            for text, entry_id, message_id, by_hash, at in rows
+        ]
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         sql = (
             "SELECT text, channel_id, best_id, best_score, asked_at FROM questions"
@@ -371,6 +397,7 @@ class SqliteStore:
             cursor = await db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             deleted = cursor.rowcount
             await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
+            await db.execute("DELETE FROM taught WHERE taught_at < ?", (cutoff,))
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted

@@ -1,0 +1,71 @@
+"""Commands named in text become clickable command mentions (``</split:123>``).
+
+Discord renders ``</name:id>`` as a link that fills in the command, but only with the
+command's id, which exists once the commands were synced. The ids are fetched once per
+process, on first use (a failed fetch leaves plain ``/name`` text, and is tried again later).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import discord
+
+from knowledge.layout import DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT, AnswerLayout
+
+if TYPE_CHECKING:
+    from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+
+#: A command in an answer's text, as FAQ files write it: `/split basis:1000 earnings:5`.
+_COMMAND_IN_TEXT = re.compile(r"`/([a-z0-9_-]{1,32})((?: [^`\n]*)?)`")
+
+
+async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> dict[str, int]:
+    """Registered command names and ids, global ones first, then the guild's."""
+    if bot.command_ids is not None:
+        return bot.command_ids
+    ids: dict[str, int] = {}
+    complete = True
+    for scope in (None, guild) if guild is not None else (None,):
+        try:
+            for command in await bot.tree.fetch_commands(guild=scope):
+                ids.setdefault(command.name, command.id)
+        except discord.HTTPException as exc:
+            log.info("could not fetch command ids (%s); commands stay plain text", exc)
+            complete = False
+    if complete:
+        bot.command_ids = ids
+    return ids
+
+
+def mention(ids: dict[str, int]) -> Callable[[str], str]:
+    """``name`` -> a command mention where the id is known, else ``/name`` in code."""
+    return lambda name: f"</{name}:{ids[name]}>" if name in ids else f"`/{name}`"
+
+
+def mention_commands(text: str, ids: dict[str, int]) -> str:
+    """Each known `/command options` in ``text`` as a mention followed by its options."""
+
+    def replace(found: re.Match[str]) -> str:
+        name, options = found[1], found[2].strip()
+        if name not in ids:
+            return found[0]
+        return f"</{name}:{ids[name]}>" + (f" `{options}`" if options else "")
+
+    return _COMMAND_IN_TEXT.sub(replace, text)
+
+
+def with_mentions(layout: AnswerLayout, ids: dict[str, int]) -> AnswerLayout:
+    """The layout with its commands clickable; unchanged if that would not fit an embed."""
+    description = mention_commands(layout.description, ids)
+    if len(description) > DESCRIPTION_LIMIT:
+        return layout
+    extra = len(description) - len(layout.description)
+    if layout.total_length() + extra > EMBED_TOTAL_LIMIT:
+        return layout
+    return AnswerLayout(layout.title, description, layout.fields, layout.footer)
