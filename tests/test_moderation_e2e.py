@@ -4,6 +4,7 @@ and the FAQ watcher. Each test works on its own copy of the FAQ folder."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -227,7 +228,11 @@ async def test_path_like_ids_are_refused(
 
 
 async def test_watcher_reloads_after_a_file_edit(
-    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    faq_copy: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
     async with start_bot(bot):
@@ -240,9 +245,20 @@ async def test_watcher_reloads_after_a_file_edit(
             lambda: bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained",
             timeout=10,
         )
+        # an example question added to its file is learned too
+        taught = "what is a spillover bucket and can it go into my roth?"
+        assert not bot.knowledge.ask(taught).answered
+        with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f'- text: "{taught}"\n- text: "can my spillover bucket go to roth"\n')
+        await wait_until(lambda: bot.knowledge.ask(taught).answered, timeout=10)
+        assert bot.knowledge.ask(taught).best.id == "mega-backdoor-overview"
         # and a broken edit on disk leaves the working FAQ in place
-        path.write_text("---\nid: [\n---\n")
-        await asyncio.sleep(1.5)
+        with caplog.at_level(logging.WARNING):
+            path.write_text("---\nid: [\n---\n")
+            await wait_until(
+                lambda: any("still using the previous FAQ" in r.message for r in caplog.records),
+                timeout=10,
+            )
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
 
 

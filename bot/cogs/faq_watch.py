@@ -1,4 +1,5 @@
-"""Reload the FAQ when its files change on disk (a moderator's editor, a git pull)."""
+"""Reload the FAQ when its files change on disk (a moderator's editor, a git pull): the
+entry files and the example question files beside them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from discord.ext import commands
 from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
+from knowledge.examples import EXAMPLES_DIR
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +37,19 @@ class FaqWatcher(commands.Cog):
     async def _watch(self) -> None:
         folder = self.bot.faq_dir.resolve()
 
+        examples = folder / EXAMPLES_DIR
+
         def relevant(change: Change, path: str) -> bool:
-            # Only entry files in the folder itself: not backups, temp files or sub-folders.
+            # Entry files and example files only: not backups, temp files or other folders.
             file = Path(path)
-            return file.suffix == ".md" and file.parent == folder
+            return (file.suffix == ".md" and file.parent == folder) or (
+                file.suffix == ".yaml" and file.parent == examples
+            )
 
         log.info("watching %s for FAQ changes", folder)
         try:
             async for _changes in awatch(
-                folder, watch_filter=relevant, stop_event=self._stop, recursive=False
+                folder, watch_filter=relevant, stop_event=self._stop, recursive=True
             ):
                 result = await self.bot.reload_faq()
                 if not result.ok:
