@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 #: Matchers kept; the oldest beyond this are removed when a new one is written.
 KEEP = 8
 _PACKAGE = Path(__file__).resolve().parent
-_LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic")
+_LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowballstemmer")
 
 
 def folder() -> Path | None:
