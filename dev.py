@@ -65,6 +65,17 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+def _bytecode_cached() -> dict[str, str]:
+    """The environment with compiled bytecode kept under .venv/pycache, even where
+    PYTHONDONTWRITEBYTECODE is set (as on some CI images): without it every test process
+    and subprocess recompiles the code and pytest re-rewrites every test module's asserts,
+    seconds each time. The checkout itself gets no __pycache__ folders."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(VENV / "pycache")
+    return env
+
+
 #: pytest-xdist: one worker per core, idle workers take tests from busy ones.
 PARALLEL = ["-n", "auto", "--dist", "worksteal"]
 
@@ -91,7 +102,7 @@ def main(argv: list[str]) -> int:
         [str(PY), "-m", "pytest", *parallel, *rest],
     ]
     for step in steps:
-        code = subprocess.call(step, cwd=ROOT)
+        code = subprocess.call(step, cwd=ROOT, env=_bytecode_cached())
         if code != 0:
             return code
     return 0
