@@ -71,8 +71,8 @@ MUTANTS = [
     Mutant(
         "answers a forum post again after a restart",
         "bot/storage/sqlite.py",
-        "        return changed == 1\n\n    async def gaps",
-        "        return True\n\n    async def gaps",
+        "        return changed == 1\n\n    async def record_taught",
+        "        return True\n\n    async def record_taught",
         (f"{FAULTS}::test_restarted_bot_does_not_answer_a_post_again",),
     ),
     Mutant(
