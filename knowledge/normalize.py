@@ -236,13 +236,21 @@ _CANONICAL_MAX = 200_000
 def canonical_many(texts: list[str]) -> list[str]:
     """``canonical`` of many texts at once: one pass of each rewrite over all of them,
     which is what makes indexing a large FAQ fast."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _CANONICAL))
+    # Results gathered locally: a reload thread may clear the shared cache meanwhile.
+    done: dict[str, str] = {}
+    for text in texts:
+        hit = _CANONICAL.get(text)
+        if hit is not None:
+            done[text] = hit
+    missing = list(dict.fromkeys(t for t in texts if t not in done))
     if missing:
         joined = _SEPARATOR.join(clean(t) for t in missing)
+        rewritten = dict(zip(missing, _rewrite(joined).split(_SEPARATOR), strict=True))
+        done.update(rewritten)
         if len(_CANONICAL) + len(missing) > _CANONICAL_MAX:
             _CANONICAL.clear()
-        _CANONICAL.update(zip(missing, _rewrite(joined).split(_SEPARATOR), strict=True))
-    return [_CANONICAL[t] for t in texts]
+        _CANONICAL.update(rewritten)
+    return [done[t] for t in texts]
 
 
 @lru_cache(maxsize=65536)

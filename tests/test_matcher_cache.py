@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from knowledge import base, cache
+from knowledge import base, cache, normalize
 from knowledge.base import KnowledgeBase
 from knowledge.ranker import Ranker, char_wb_ngrams
 from tests.faq_factory import write_entry
@@ -142,3 +142,14 @@ def test_a_process_with_a_warm_cache_answers_without_scikit_learn(cache_dir: Pat
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True", "split-earnings-to-traditional-ira", "False"]
+
+
+def test_rewrite_memo_matches_the_plain_rewrite_even_while_evicting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(normalize, "_CANONICAL", {})
+    monkeypatch.setattr(normalize, "_CANONICAL_MAX", 3)
+    texts = ["Mega backdoor Roth?", "AT money to a Roth IRA", "after-tax 401k", "pro rata", "x"]
+    for batch in (texts, texts[::-1], texts * 2):
+        assert normalize.canonical_many(batch) == [normalize.canonical(t) for t in batch]
+    assert len(normalize._CANONICAL) <= 3 + len(texts)
