@@ -16,7 +16,8 @@ from bot.command_mentions import command_ids, with_mentions
 from bot.embeds import answer_embed
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.roles import is_moderator
-from bot.storage import hash_user
+from bot.storage import AskedQuestion, hash_user
+from bot.storage.base import utc_now
 from knowledge.matcher import Hit
 
 if TYPE_CHECKING:
@@ -206,9 +207,39 @@ class NotWhatIAsked(
                 hash_user(interaction.user.id, bot.vote_key),
                 False,
             )
+            asked = await asked_text(interaction.message, channel)
+            if asked:  # a miss, for the moderators' review queue
+                await bot.store.record_question(
+                    AskedQuestion(
+                        text=asked,
+                        channel_id=interaction.channel_id,
+                        best_id=self.entry_id,
+                        best_score=0.0,
+                        answered=False,
+                        when=utc_now(),
+                        kind="miss",
+                    )
+                )
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
+
+
+async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
+    """The question an answer replied to: the message it references, else (a forum post
+    answered in its thread) the thread's starter message. None when it is gone."""
+    try:
+        if answer is not None and answer.reference and answer.reference.message_id:
+            resolved = answer.reference.resolved
+            if isinstance(resolved, discord.Message):
+                return resolved.content
+            if hasattr(channel, "fetch_message"):
+                return (await channel.fetch_message(answer.reference.message_id)).content
+        if isinstance(channel, discord.Thread):
+            return (await channel.fetch_message(channel.id)).content
+    except discord.HTTPException:
+        return None
+    return None
 
 
 async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.examples import MAX_TEXT, OFF_TOPIC, examples_dir, render_examples
 from knowledge.loader import Problem, check_entries, parse_entry, read_entries
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
 
@@ -162,3 +163,46 @@ def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | 
 
 def today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
+
+
+#: ExampleItem's own lower bound on a question's length.
+MIN_EXAMPLE = 3
+
+
+def _same_question(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def add_example(folder: Path, entry_id: str | None, text: str, note: str | None = None) -> Path:
+    """A moderator's review decision, written where the matcher learns from it: the
+    question appended to ``entry_id``'s examples file, or to the off-topic file when
+    ``entry_id`` is None. The file is written atomically and keeps its comments. Raises
+    EditRefused for an unknown entry, an empty or huge question, or one already an example
+    (in any file: the same question on and off topic would teach nothing)."""
+    question = text.strip()
+    if not MIN_EXAMPLE <= len(question) <= MAX_TEXT:
+        raise EditRefused(
+            f"An example question must be {MIN_EXAMPLE} to {MAX_TEXT} characters long."
+        )
+    if entry_id is not None and read_text(entry_path(folder, entry_id)) is None:
+        raise EditRefused(f"There is no entry '{entry_id}'.")
+    where = examples_dir(folder)
+    wanted = _same_question(question)
+    for path in sorted(where.glob("*.yaml")):
+        try:
+            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except (OSError, yaml.YAMLError):
+            continue  # validation reports a broken file; it cannot hold this question
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and _same_question(str(item.get("text", ""))) == wanted:
+                raise EditRefused(f"That question is already an example in {path.name}.")
+    target = where / f"{entry_id or OFF_TOPIC}.yaml"
+    before = read_text(target) or ""
+    if before and not before.endswith("\n"):
+        before += "\n"
+    item: dict[str, Any] = {"text": question}
+    if note:
+        item["note"] = note
+    where.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, before + render_examples([item]))
+    return target

@@ -300,3 +300,78 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
 
     args = ["faq", "gaps", "--db", str(tmp_path / "bot.db"), "--json"]
     assert await asyncio.to_thread(main, args) == 0
+
+
+async def review_message(fake: FakeDiscord) -> dict[str, Any]:
+    """The review queue's message, as the moderator sees it (a deferred followup)."""
+    handle = await fake.send_slash_command("faq-admin review", {}, user=fake.world.moderator)
+    await handle.response()
+    await handle.followup(0)
+    return handle.followup_messages[0]
+
+
+def _component(message: dict[str, Any], kind: int, label: str | None = None) -> dict[str, Any]:
+    for row in message["components"]:
+        for c in row["components"]:
+            if c["type"] == kind and (label is None or c.get("label") == label):
+                return c
+    raise AssertionError(f"no component {kind} {label!r} in {message['components']}")
+
+
+async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_time(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        # positive control: the bot does answer a question it knows
+        assert await ask_title(fake_discord, QUESTION) is not None
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        embed = review["embeds"][0]
+        assert "1 of 1" in embed["title"] and embed["description"] == asked
+        assert "Did not answer" in embed["fields"][0]["value"]
+        assert "`" not in embed["fields"][0]["value"]  # titles, not ids
+        # a member cannot act on it
+        pick = _component(review, 3)
+        refused = await fake_discord.select(
+            review, pick["custom_id"], ["mega-backdoor-overview"], user=world.newcomer
+        )
+        assert "Only moderators" in content(await refused.response())
+        # the moderator says which entry answers it
+        chosen = await fake_discord.select(
+            review, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await chosen.response()
+        await fake_discord.settle()
+        written = (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+        assert f"- text: {asked}" in written
+        assert await bot.store.review_queue() == []
+        # the reload learned it: the same question is now answered with that entry
+        title = await ask_title(fake_discord, asked)
+        assert title == bot.knowledge.titles["mega-backdoor-overview"]
+
+
+async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        reply = await post.reply()
+        entry = "split-earnings-to-traditional-ira"
+        miss = f"rb:miss:{entry}:{world.asker.id}"
+        await (await fake_discord.click_button(reply.response, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        [item] = await bot.store.review_queue()
+        assert (item.kind, item.example, item.entry_id) == ("miss", QUESTION, entry)
+        review = await review_message(fake_discord)
+        assert "not what they asked" in review["embeds"][0]["fields"][0]["value"]
+        dismiss = _component(review, 2, "Dismiss")
+        clicked = await fake_discord.click_button(
+            review, dismiss["custom_id"], user=world.moderator
+        )
+        await clicked.response()
+        await fake_discord.settle()
+        assert await bot.store.review_queue() == []

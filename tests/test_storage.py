@@ -116,7 +116,8 @@ async def test_creates_schema_in_new_folder(tmp_path: Path) -> None:
     path = tmp_path / "not" / "yet" / "there.db"
     async with SqliteStore(path) as db:
         await db.record_served("x")
-    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,)]
+    versions = raw(path, "SELECT version FROM schema_version ORDER BY version")
+    assert versions == [(v,) for v in range(1, CURRENT_VERSION + 1)]
     tables = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"questions", "served", "votes", "claimed_posts", "taught", "schema_version"} <= tables
     assert raw(path, "PRAGMA journal_mode") == [("wal",)]
@@ -157,7 +158,8 @@ async def test_migrates_from_schema_v1_keeping_data(tmp_path: Path) -> None:
         assert await store.claim_post(5)  # the v2 table exists now
         assert await store.taught() == []  # and the v3 one
 
-    assert raw(path, "SELECT version FROM schema_version ORDER BY version") == [(1,), (2,), (3,)]
+    versions = raw(path, "SELECT version FROM schema_version ORDER BY version")
+    assert versions == [(v,) for v in range(1, CURRENT_VERSION + 1)]
     indexes = {r[0] for r in raw(path, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert "questions_by_time" in indexes
 
@@ -212,6 +214,37 @@ async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -
     ]
     await store.purge(90)
     assert [t.text for t in await store.taught()] == ["is ATS prorated?"] * 2
+
+
+async def test_review_queue_groups_orders_worst_first_and_forgets_reviewed(store: Store) -> None:
+    from dataclasses import replace
+
+    await store.record_question(question("how do I roll over after-tax money", days_ago=2))
+    await store.record_question(question("How do I roll over my after-tax money?", days_ago=1))
+    await store.record_question(
+        question("is ATS money prorated", answered=True, best_id="pro-rata", score=80)
+    )
+    miss = question("what is a spillover bucket", best_id="three-buckets", score=0)
+    await store.record_question(replace(miss, kind="miss"))
+    await store.record_taught(
+        TaughtExample("can I split basis and earnings?", "split", 7, "h", NOW)
+    )
+    queue = await store.review_queue()
+    assert [(i.kind, i.count, i.entry_id) for i in queue] == [
+        ("miss", 1, "three-buckets"),
+        ("shaky", 1, "pro-rata"),
+        ("unanswered", 2, None),
+        ("taught", 1, "split"),
+    ]
+    unanswered = queue[2]
+    assert len(unanswered.keys) == 2 and unanswered.example.startswith("How do I")
+    # a miss is for the queue, not the gaps list
+    assert [g.example for g in await store.gaps(None)] == [unanswered.example]
+    # one decision clears the whole group, from the queue and from the gaps
+    await store.record_review(unanswered.keys, "dismiss", None, "mod")
+    assert [i.kind for i in await store.review_queue()] == ["miss", "shaky", "taught"]
+    assert await store.gaps(None) == []
+    assert len(await store.review_queue(limit=1)) == 1
 
 
 async def test_retention_applied_when_opening(tmp_path: Path) -> None:
@@ -581,7 +614,38 @@ def test_cli_reads_database_path_from_settings(
     assert json.loads(capsys.readouterr().out)["database"] == str(path)
 
 
-@pytest.mark.parametrize("command", ["gaps", "stats"])
+def test_cli_review_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bot.db"
+    populate(path)
+
+    async def more() -> None:
+        async with SqliteStore(path) as db:
+            taught = TaughtExample("what is a spillover bucket?", "split", 9, "h", NOW)
+            await db.record_taught(taught)
+            await db.record_question(
+                question("is ATS prorated?", answered=True, best_id="prorata", score=80)
+            )
+
+    asyncio.run(more())
+    assert main(["faq", "review", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "WHAT" in lines[1] and "QUESTION" in lines[1]
+    assert lines[2].startswith("answered, unsure")  # worst first
+    assert any("prorata" in line and "is ATS prorated?" in line for line in lines)
+    assert "pointed by a member" in lines[-2] and "spillover" in lines[-2]
+    assert main(["faq", "review", "--db", str(path), "--json"]) == 0
+    kinds = [i["kind"] for i in json.loads(capsys.readouterr().out)["items"]]
+    assert kinds[0] == "shaky" and kinds[-1] == "taught" and "unanswered" in kinds
+    assert main(["faq", "review", "--db", str(path), "--json", "--limit", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["items"]) == 2
+    assert set(data["items"][0]) == {
+        "kind", "example", "count", "entry_id", "score", "last_seen"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["gaps", "stats", "review"])
 def test_cli_missing_database_says_no_data_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:

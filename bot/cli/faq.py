@@ -51,6 +51,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(gaps)
     gaps.set_defaults(handler=handle_gaps)
 
+    review = faq_sub.add_parser(
+        "review",
+        help="what needs a moderator: misses, unsure answers, unanswered and taught questions",
+    )
+    review.add_argument(
+        "--limit", type=positive_int, default=50, metavar="N", help="at most N items (50)"
+    )
+    review.add_argument("--json", action="store_true", help="print a JSON object")
+    add_db(review)
+    review.set_defaults(handler=handle_review)
+
     stats = faq_sub.add_parser("stats", help="per entry: times served and votes, worst first")
     stats.add_argument("--json", action="store_true", help="print a JSON object")
     add_db(stats)
@@ -197,6 +208,52 @@ def handle_gaps(args: argparse.Namespace) -> int:
         example = one_line(group.example, EXAMPLE_WIDTH)
         print(f"{group.count:>5}  {seen:<16}  {near:<{width}}  {example}")
     print("Add a phrasing with '/faq-admin alias', or write a new entry.")
+    return 0
+
+
+#: What each kind of review item means, for the table.
+KIND_TEXT = {
+    "miss": "asker: not what I asked",
+    "shaky": "answered, unsure",
+    "unanswered": "not answered",
+    "taught": "pointed by a member",
+}
+
+
+def handle_review(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if not path.exists():
+        return no_data(args, path, "items")
+    items = read_report(path, lambda store: store.review_queue(args.limit))
+    if args.json:
+        rows = [
+            {
+                "kind": i.kind,
+                "example": i.example,
+                "count": i.count,
+                "entry_id": i.entry_id,
+                "score": round(i.score, 1),
+                "last_seen": i.last_seen.isoformat(),
+            }
+            for i in items
+        ]
+        print(json.dumps({"database": str(path), "found": True, "items": rows}))
+        return 0
+    if not items:
+        print("Nothing to review.")
+        return 0
+    entries = [i.entry_id or "-" for i in items]
+    width = max(len("ENTRY"), *(len(e) for e in entries))
+    print(f"Review queue, worst first ({path}):")
+    print(f"{'WHAT':<24}  {'COUNT':>5}  {'ENTRY':<{width}}  QUESTION")
+    for item, entry in zip(items, entries, strict=True):
+        what = KIND_TEXT.get(item.kind, item.kind)
+        question = one_line(item.example, EXAMPLE_WIDTH)
+        print(f"{what:<24}  {item.count:>5}  {entry:<{width}}  {question}")
+    print(
+        "Decide in Discord with '/faq-admin review', or add the question to "
+        "knowledge/faq/examples/<entry>.yaml (or _off-topic.yaml)."
+    )
     return 0
 
 

@@ -19,7 +19,9 @@ from discord.ext import commands
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.review import QUEUE_LIMIT, ReviewView
 from bot.roles import is_moderator
+from bot.storage import hash_user
 from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
@@ -91,6 +93,8 @@ class EntryModal(discord.ui.Modal):
             title=f"Edit {entry_id}"[:45] if entry_id else "New FAQ entry", timeout=1800
         )
         self.cog, self.entry_id, self.meta, self.seen = cog, entry_id, meta, seen
+        #: Review-queue questions this new entry answers: marked reviewed once it is saved.
+        self.review_keys: tuple[str, ...] = ()
         self.new_id: discord.ui.TextInput[Any] | None = None
         self.sources: discord.ui.TextInput[Any] | None = None
         self.aliases: discord.ui.TextInput[Any] | None = None
@@ -141,6 +145,16 @@ class EntryModal(discord.ui.Modal):
         )
         self.add_item(self.body)
 
+    @classmethod
+    def for_question(
+        cls, cog: FaqAdmin, question: str, *, review_keys: tuple[str, ...] = ()
+    ) -> EntryModal:
+        """The new-entry form with a reviewed question as its title."""
+        title = " ".join(question.split())
+        modal = cls(cog, None, {"title": title[:256]}, "", fingerprint(None))
+        modal.review_keys = review_keys
+        return modal
+
     def _build(self) -> tuple[str, str]:
         meta = dict(self.meta)
         entry_id = self.entry_id or (self.new_id.value.strip() if self.new_id else "")
@@ -161,11 +175,15 @@ class EntryModal(discord.ui.Modal):
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await interaction.followup.send(
-            await self.cog.save(entry_id, text, self.seen),
-            ephemeral=True,
-            allowed_mentions=NO_PINGS,
-        )
+        message = await self.cog.save(entry_id, text, self.seen)
+        if self.review_keys and self.cog.bot.knowledge.get(entry_id) is not None:
+            await self.cog.bot.store.record_review(
+                self.review_keys,
+                "new-entry",
+                entry_id,
+                hash_user(interaction.user.id, self.cog.bot.vote_key),
+            )
+        await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
@@ -257,6 +275,18 @@ class FaqAdmin(
         )
         embed.set_footer(text="Add an alias with /faq-admin alias, or write a new entry.")
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @app_commands.command(
+        name="review", description="What needs a moderator: misses, unsure answers, taught examples"
+    )
+    async def review(self, interaction: discord.Interaction) -> None:
+        # Reading and grouping every stored question can take longer than Discord's 3 s.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        items = await self.bot.store.review_queue(QUEUE_LIMIT)
+        view = ReviewView(self.bot, items)
+        await interaction.followup.send(
+            embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS
+        )
 
     @app_commands.command(
         name="stats", description="Per entry: times served and helpful ratio, worst first"

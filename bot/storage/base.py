@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -68,6 +69,14 @@ class AskedQuestion:
     best_score: float
     answered: bool
     when: dt.datetime
+    #: "miss" when the asker said the answer was not what they asked, "taught" for a
+    #: message a member pointed at ``best_id``; "" otherwise (unanswered, or shaky when
+    #: ``answered``).
+    kind: str = ""
+
+    @property
+    def review_kind(self) -> str:
+        return self.kind or ("shaky" if self.answered else "unanswered")
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,28 @@ class EntryStats:
     helpful_ratio: float | None
 
 
+#: Review queue kinds, worst first: a wrong answer the asker rejected, an answer the bot
+#: was unsure of, a question left unanswered, a message a member already pointed at an entry.
+REVIEW_KINDS = ("miss", "shaky", "unanswered", "taught")
+#: What a moderator can decide about a review item.
+REVIEW_ACTIONS = ("example", "off-topic", "dismiss", "new-entry")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Near-duplicate questions needing a moderator, as one item: one action clears all."""
+
+    kind: str
+    example: str
+    count: int
+    #: The entry answered, taught, or closest (None when nothing was close).
+    entry_id: str | None
+    score: float
+    last_seen: dt.datetime
+    #: Every grouped question's normalised text: what an action marks as reviewed.
+    keys: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class TaughtExample:
     """A message a member pointed at an entry with "Answer with FAQ": a candidate example
@@ -104,6 +135,19 @@ class TaughtExample:
     #: Who pointed it, keyed like vote hashes (see hash_user).
     by_hash: str
     when: dt.datetime
+
+
+def as_question(taught: TaughtExample) -> AskedQuestion:
+    """A taught example as a review-queue question about its entry."""
+    return AskedQuestion(
+        text=taught.text,
+        channel_id=None,
+        best_id=taught.entry_id,
+        best_score=100.0,
+        answered=False,
+        when=taught.when,
+        kind="taught",
+    )
 
 
 class StorageError(Exception):
@@ -139,8 +183,19 @@ class Store(Protocol):
         """Taught examples, newest first."""
         ...
 
+    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+        """What needs a moderator, grouped, worst first; reviewed questions left out."""
+        ...
+
+    async def record_review(
+        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+    ) -> None:
+        """Mark questions (normalised texts) as reviewed: they leave the queue and gaps."""
+        ...
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
-        """Unanswered questions of the last ``days`` (None: all kept), grouped."""
+        """Unanswered questions of the last ``days`` (None: all kept), grouped; reviewed
+        ones left out."""
         ...
 
     async def stats(self) -> list[EntryStats]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -11,11 +13,14 @@ from bot.storage.base import (
     AskedQuestion,
     EntryStats,
     GapGroup,
+    ReviewItem,
     TaughtExample,
+    as_question,
     as_utc,
     days_ago,
+    utc_now,
 )
-from bot.storage.reports import build_stats, group_gaps
+from bot.storage.reports import build_queue, build_stats, group_gaps, normalise
 
 
 @dataclass
@@ -27,6 +32,8 @@ class MemoryStore:
     claimed: set[int] = field(default_factory=set)
     #: (message id, entry id) -> what was taught
     taught_examples: dict[tuple[int, str], TaughtExample] = field(default_factory=dict)
+    #: normalised question -> (action, entry id, when)
+    reviewed: dict[str, tuple[str, str | None, dt.datetime]] = field(default_factory=dict)
 
     async def open(self) -> None:
         """Nothing to open; here so the bot treats every store alike."""
@@ -66,8 +73,19 @@ class MemoryStore:
         ordered = sorted(self.taught_examples.values(), key=lambda t: as_utc(t.when), reverse=True)
         return ordered[:limit]
 
+    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+        questions = [*self.questions, *(as_question(t) for t in self.taught_examples.values())]
+        return await asyncio.to_thread(build_queue, questions, set(self.reviewed), limit)
+
+    async def record_review(
+        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+    ) -> None:
+        now = utc_now()
+        for key in keys:
+            self.reviewed[key] = (action, entry_id, now)
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
-        questions = self.questions
+        questions = [q for q in self.questions if normalise(q.text) not in self.reviewed]
         cutoff = days_ago(days) if days is not None else None
         if cutoff is not None:
             questions = [q for q in questions if as_utc(q.when) >= cutoff]
@@ -88,6 +106,7 @@ class MemoryStore:
         self.taught_examples = {
             k: t for k, t in self.taught_examples.items() if as_utc(t.when) >= cutoff
         }
+        self.reviewed = {k: v for k, v in self.reviewed.items() if as_utc(v[2]) >= cutoff}
         kept = [q for q in self.questions if as_utc(q.when) >= cutoff]
         deleted = len(self.questions) - len(kept)
         self.questions[:] = kept

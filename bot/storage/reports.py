@@ -3,18 +3,26 @@
 Gaps: near-duplicate unanswered questions grouped greedily with rapidfuzz, so a moderator
 sees "12x how do I roll over after-tax money" instead of twelve spellings of it. Pure and
 CPU-bound: callers on an event loop run it in a thread.
+Review queue: the same grouping over every kind of miss, worst kind first.
 Stats: per entry, times served and votes, worst first.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.storage.base import AskedQuestion, EntryStats, GapGroup, as_utc
+from bot.storage.base import (
+    REVIEW_KINDS,
+    AskedQuestion,
+    EntryStats,
+    GapGroup,
+    ReviewItem,
+    as_utc,
+)
 
 #: token_set_ratio at or above this joins a group; 80 groups rephrasings, not topics.
 GROUP_THRESHOLD = 80.0
@@ -74,17 +82,17 @@ def _block_tokens(tokens: set[str], frequency: Counter[str]) -> list[str]:
     return sorted(tokens, key=lambda t: (frequency[t], t))[:BLOCK_TOKENS]
 
 
-def group_gaps(
-    questions: Iterable[AskedQuestion], limit: int = 10, threshold: float = GROUP_THRESHOLD
-) -> list[GapGroup]:
-    """Group unanswered questions (answered ones are skipped), most frequent first.
+def cluster(
+    questions: Iterable[AskedQuestion], threshold: float = GROUP_THRESHOLD
+) -> list[_Cluster]:
+    """Near-duplicate questions grouped, in order of each group's first question.
 
     Greedy: questions are taken oldest first; each joins the most similar existing group
     whose first question scores at least ``threshold``, else starts a group. Only groups
     sharing one of the question's rarest words are compared (the newest few of each), so
     the work grows with the number of questions, not with its square.
     """
-    ordered = sorted((q for q in questions if not q.answered), key=lambda q: as_utc(q.when))
+    ordered = sorted(questions, key=lambda q: as_utc(q.when))
     keys = [normalise(q.text) for q in ordered]
     token_sets = [set(key.split()) for key in keys]
     frequency: Counter[str] = Counter(t for tokens in token_sets for t in tokens)
@@ -112,9 +120,52 @@ def group_gaps(
         clusters.append(_Cluster(key, [question]))
         for t in tokens or {""}:
             blocks[t].append(len(clusters) - 1)
-    groups = [c.summary() for c in clusters]
+    return clusters
+
+
+def group_gaps(
+    questions: Iterable[AskedQuestion], limit: int = 10, threshold: float = GROUP_THRESHOLD
+) -> list[GapGroup]:
+    """Group unanswered questions (answered ones and review-only kinds are skipped), most
+    frequent first (see ``cluster``)."""
+    unanswered = (q for q in questions if q.review_kind == "unanswered")
+    groups = [c.summary() for c in cluster(unanswered, threshold)]
     groups.sort(key=lambda g: (-g.count, -g.last_seen.timestamp(), g.example))
     return groups[: max(limit, 0)]
+
+
+def build_queue(
+    questions: Iterable[AskedQuestion],
+    reviewed: Collection[str] = frozenset(),
+    limit: int | None = None,
+) -> list[ReviewItem]:
+    """The review queue: questions not yet reviewed, grouped by kind and near-duplicates,
+    worst kind first, then most asked, then most recent. Pure and CPU-bound."""
+    by_kind: dict[str, list[AskedQuestion]] = defaultdict(list)
+    for q in questions:
+        if normalise(q.text) not in reviewed:
+            by_kind[q.review_kind].append(q)
+    items = []
+    for kind, members in by_kind.items():
+        for group in cluster(members):
+            summary = group.summary()
+            keys = tuple(dict.fromkeys(normalise(q.text) for q in group.members))
+            items.append(
+                ReviewItem(
+                    kind=kind,
+                    example=summary.example,
+                    count=summary.count,
+                    entry_id=summary.best_id,
+                    score=summary.best_score,
+                    last_seen=summary.last_seen,
+                    keys=keys,
+                )
+            )
+    rank = {kind: n for n, kind in enumerate(REVIEW_KINDS)}
+    items.sort(
+        key=lambda i: (rank.get(i.kind, len(rank)), -i.count, -i.last_seen.timestamp(), i.example)
+    )
+    return items if limit is None else items[: max(limit, 0)]
 
 
 def build_stats(

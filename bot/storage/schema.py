@@ -71,6 +71,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX taught_by_time ON taught (taught_at)",
         ),
     ),
+    Migration(
+        4,
+        "the review queue: what kind of miss a question was, and what moderators decided",
+        (
+            # '' for rows from before: unanswered or shaky, read from `answered`
+            "ALTER TABLE questions ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+            """CREATE TABLE reviewed (
+                key TEXT PRIMARY KEY,  -- the question, normalised (reports.normalise)
+                action TEXT NOT NULL,
+                entry_id TEXT,
+                by_hash TEXT NOT NULL,
+                reviewed_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Self
@@ -31,13 +31,15 @@ from bot.storage.base import (
     AskedQuestion,
     EntryStats,
     GapGroup,
+    ReviewItem,
     StorageError,
     TaughtExample,
+    as_question,
     as_utc,
     days_ago,
     utc_now,
 )
-from bot.storage.reports import build_stats, group_gaps
+from bot.storage.reports import build_queue, build_stats, group_gaps, normalise
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
 log = logging.getLogger(__name__)
@@ -284,8 +286,9 @@ class SqliteStore:
     # -- the protocol ------------------------------------------------------------------
     async def record_question(self, question: AskedQuestion) -> None:
         await self._write_one(
-            "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO questions"
+            " (text, channel_id, best_id, best_score, answered, asked_at, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 clean_text(question.text),
                 question.channel_id,
@@ -293,6 +296,7 @@ class SqliteStore:
                 float(question.best_score),
                 int(question.answered),
                 stamp(question.when),
+                question.kind,
             ),
         )
 
@@ -346,6 +350,57 @@ class SqliteStore:
             for text, entry_id, message_id, by_hash, at in rows
         ]
 
+    async def _reviewed_keys(self, db: aiosqlite.Connection) -> set[str]:
+        if self._version < 4:
+            return set()
+        return {key for (key,) in await db.execute_fetchall("SELECT key FROM reviewed")}
+
+    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+        async with self._read() as db:
+            if self._version == 0:
+                return []
+            kind = "kind" if self._version >= 4 else "''"
+            rows = await db.execute_fetchall(
+                "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
+                f" {kind} FROM questions"
+            )
+            taught = []
+            if self._version >= 3:
+                taught = await db.execute_fetchall(
+                    "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+                )
+            reviewed = await self._reviewed_keys(db)
+        questions = [
+            AskedQuestion(
+                text=text,
+                channel_id=channel_id,
+                best_id=best_id,
+                best_score=best_score,
+                answered=bool(answered),
+                when=dt.datetime.fromisoformat(asked_at),
+                kind=kind,
+            )
+            for text, channel_id, best_id, best_score, answered, asked_at, kind in rows
+        ]
+        questions += [
+            as_question(TaughtExample(text, entry_id, mid, by, dt.datetime.fromisoformat(at)))
+            for text, entry_id, mid, by, at in taught
+        ]
+        return await asyncio.to_thread(build_queue, questions, reviewed, limit)
+
+    async def record_review(
+        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+    ) -> None:
+        now = stamp(utc_now())
+        async with self._write() as db:
+            await db.executemany(
+                "INSERT INTO reviewed (key, action, entry_id, by_hash, reviewed_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " action = excluded.action, entry_id = excluded.entry_id,"
+                " by_hash = excluded.by_hash, reviewed_at = excluded.reviewed_at",
+                [(key, action, entry_id, by_hash, now) for key in keys],
+            )
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         sql = (
             "SELECT text, channel_id, best_id, best_score, asked_at FROM questions"
@@ -359,7 +414,10 @@ class SqliteStore:
         async with self._read() as db:
             if self._version == 0:
                 return []
+            if self._version >= 4:  # a read-only look at an older database has no kinds
+                sql += " AND kind = ''"
             rows = await db.execute_fetchall(sql, params)
+            reviewed = await self._reviewed_keys(db)
         questions = [
             AskedQuestion(
                 text=text,
@@ -370,6 +428,7 @@ class SqliteStore:
                 when=dt.datetime.fromisoformat(asked_at),
             )
             for text, channel_id, best_id, best_score, asked_at in rows
+            if normalise(text) not in reviewed
         ]
         # Grouping is CPU work: off the event loop, so heartbeats and replies go on.
         return await asyncio.to_thread(group_gaps, questions, limit)
@@ -398,6 +457,7 @@ class SqliteStore:
             deleted = cursor.rowcount
             await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
             await db.execute("DELETE FROM taught WHERE taught_at < ?", (cutoff,))
+            await db.execute("DELETE FROM reviewed WHERE reviewed_at < ?", (cutoff,))
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted

@@ -1,0 +1,222 @@
+"""`/faq-admin review`: the review queue, one item per page, and what a moderator decides.
+
+A decision about an item (near-duplicate questions grouped) is written where the matcher
+learns from it: "This is entry X" appends the question to X's examples file, "Off-topic"
+to the off-topic file, both through knowledge.editing.add_example; then the FAQ reloads
+(training on the new example) and every grouped question leaves the queue. "Dismiss" only
+marks them reviewed; "New entry" opens the new-entry form with the question as its title.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.embeds import neutralize
+from bot.replies import APOLOGY, NO_PINGS
+from bot.roles import is_moderator
+from bot.storage import ReviewItem, hash_user
+from knowledge.editing import EditRefused, add_example
+
+if TYPE_CHECKING:
+    from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+
+#: Items fetched per look at the queue (the queue itself is unbounded).
+QUEUE_LIMIT = 200
+
+
+def describe(item: ReviewItem, titles: dict[str, str]) -> str:
+    """What the bot did, in a moderator's words (titles, not ids)."""
+    title = f"**{neutralize(titles.get(item.entry_id, item.entry_id))}**" if item.entry_id else ""
+    if item.kind == "miss":
+        return f"Answered {title}; the asker said it was not what they asked."
+    if item.kind == "shaky":
+        return f"Answered {title}, unsure ({item.score:.0f}% confident)."
+    if item.kind == "taught":
+        return f"A member pointed it at {title} with Answer with FAQ."
+    if item.entry_id:
+        return f"Did not answer; closest was {title} ({item.score:.0f}%)."
+    return "Did not answer; nothing in the FAQ was close."
+
+
+def item_embed(
+    item: ReviewItem, position: int, total: int, titles: dict[str, str]
+) -> discord.Embed:
+    asked = neutralize(item.example)
+    if len(asked) > 1500:
+        asked = asked[:1500] + "…"
+    embed = discord.Embed(title=f"Review queue: {position + 1} of {total}", description=asked)
+    embed.add_field(name="What the bot did", value=describe(item, titles), inline=False)
+    times = f"{item.count} times (near-duplicates grouped)" if item.count > 1 else "once"
+    embed.add_field(
+        name="Asked", value=f"{times}, last {discord.utils.format_dt(item.last_seen, 'R')}"
+    )
+    embed.set_footer(
+        text="Decisions are written to the FAQ's example files and take effect at once."
+    )
+    return embed
+
+
+def entry_options(bot: RolloverBot, item: ReviewItem) -> list[discord.SelectOption]:
+    """The entries to pick from: the item's own first, then the matcher's guesses, then
+    the rest by title (25 at most, Discord's limit)."""
+    kb = bot.knowledge
+    ids: list[str] = []
+    if item.entry_id and kb.get(item.entry_id) is not None:
+        ids.append(item.entry_id)
+    ids += [h.id for h in kb.matcher.score_all(item.example)[:10]]
+    ids += sorted(kb.entries, key=lambda i: kb.titles[i])
+    unique = list(dict.fromkeys(ids))[:25]
+    return [discord.SelectOption(label=kb.titles[i][:100], value=i) for i in unique]
+
+
+class ReviewView(discord.ui.View):
+    """One moderator's private look at the queue; buttons page and decide."""
+
+    def __init__(self, bot: RolloverBot, items: list[ReviewItem], index: int = 0) -> None:
+        super().__init__(timeout=900)
+        self.bot, self.items = bot, items
+        self.index = min(max(index, 0), max(len(items) - 1, 0))
+        self._render_components()
+
+    # -- rendering ------------------------------------------------------------------------
+    @property
+    def item(self) -> ReviewItem | None:
+        return self.items[self.index] if self.items else None
+
+    def embed(self) -> discord.Embed:
+        if self.item is None:
+            return discord.Embed(title="Review queue", description="Nothing to review.")
+        return item_embed(self.item, self.index, len(self.items), self.bot.knowledge.titles)
+
+    def _render_components(self) -> None:
+        self.clear_items()
+        if self.item is None:
+            return
+        pick: discord.ui.Select[ReviewView] = discord.ui.Select(
+            placeholder="This is the entry that answers it…",
+            options=entry_options(self.bot, self.item),
+            row=0,
+        )
+        pick.callback = self._on_pick  # type: ignore[method-assign]
+        self.add_item(pick)
+        for label, style, handler in (
+            ("◀", discord.ButtonStyle.secondary, self._on_previous),
+            ("▶", discord.ButtonStyle.secondary, self._on_next),
+            ("Off-topic", discord.ButtonStyle.danger, self._on_off_topic),
+            ("Dismiss", discord.ButtonStyle.secondary, self._on_dismiss),
+            ("New entry", discord.ButtonStyle.success, self._on_new_entry),
+        ):
+            button: discord.ui.Button[ReviewView] = discord.ui.Button(
+                label=label, style=style, row=1
+            )
+            button.callback = handler  # type: ignore[method-assign]
+            if label == "◀":
+                button.disabled = self.index == 0
+            if label == "▶":
+                button.disabled = self.index >= len(self.items) - 1
+            self.add_item(button)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        if is_moderator(self.bot, interaction.user):
+            return True
+        await interaction.response.send_message("Only moderators can review.", ephemeral=True)
+        return False
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        log.error("review action failed (interaction %s)", interaction.id, exc_info=error)
+        if interaction.response.is_done():
+            await interaction.followup.send(APOLOGY, ephemeral=True)
+        else:
+            await interaction.response.send_message(APOLOGY, ephemeral=True)
+
+    async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
+        self._render_components()
+        await interaction.edit_original_response(
+            content=note, embed=self.embed(), view=self, allowed_mentions=NO_PINGS
+        )
+
+    # -- paging ---------------------------------------------------------------------------
+    async def _on_previous(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer()
+        self.index = max(self.index - 1, 0)
+        await self._show(interaction)
+
+    async def _on_next(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer()
+        self.index = min(self.index + 1, max(len(self.items) - 1, 0))
+        await self._show(interaction)
+
+    # -- decisions ------------------------------------------------------------------------
+    async def _on_pick(self, interaction: discord.Interaction) -> None:
+        values = interaction.data.get("values", []) if interaction.data else []
+        entry_id = str(values[0]) if values else ""
+        await self._decide(interaction, "example", entry_id)
+
+    async def _on_off_topic(self, interaction: discord.Interaction) -> None:
+        await self._decide(interaction, "off-topic", None)
+
+    async def _on_dismiss(self, interaction: discord.Interaction) -> None:
+        await self._decide(interaction, "dismiss", None)
+
+    async def _on_new_entry(self, interaction: discord.Interaction) -> None:
+        item = self.item
+        cog = self.bot.get_cog("FaqAdmin")
+        if item is None or cog is None:
+            await interaction.response.send_message("Nothing to write.", ephemeral=True)
+            return
+        from bot.cogs.faq_admin import EntryModal  # the cog's own form, pre-filled
+
+        await interaction.response.send_modal(
+            EntryModal.for_question(cog, item.example, review_keys=item.keys)  # type: ignore[arg-type]
+        )
+
+    async def _decide(
+        self, interaction: discord.Interaction, action: str, entry_id: str | None
+    ) -> None:
+        item = self.item
+        await interaction.response.defer()
+        if item is None:
+            await self._show(interaction)
+            return
+        note = await decide(self.bot, interaction.user, item, action, entry_id)
+        self.items = await self.bot.store.review_queue(QUEUE_LIMIT)
+        self.index = min(self.index, max(len(self.items) - 1, 0))
+        await self._show(interaction, note)
+
+
+async def decide(
+    bot: RolloverBot,
+    user: discord.abc.User,
+    item: ReviewItem,
+    action: str,
+    entry_id: str | None,
+) -> str:
+    """Carry out one decision; returns what happened, for the moderator."""
+    titles = bot.knowledge.titles
+    if action in ("example", "off-topic"):
+        target = entry_id if action == "example" else None
+        try:
+            await asyncio.to_thread(add_example, bot.faq_dir, target, item.example)
+        except EditRefused as exc:
+            return f"Not written: {exc}"
+        result = await bot.reload_faq()
+        if not result.ok:
+            return (
+                "Written, but the FAQ folder has problems, so the bot still uses the previous "
+                "FAQ: run `/faq-admin validate`."
+            )
+    by = hash_user(user.id, bot.vote_key)
+    await bot.store.record_review(item.keys, action, entry_id, by)
+    if action == "example" and entry_id:
+        return f"Added as an example of **{neutralize(titles.get(entry_id, entry_id))}**."
+    if action == "off-topic":
+        return "Added as an off-topic example: the bot will leave questions like it alone."
+    return "Dismissed."
