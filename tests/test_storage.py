@@ -247,6 +247,19 @@ async def test_review_queue_groups_orders_worst_first_and_forgets_reviewed(store
     assert len(await store.review_queue(limit=1)) == 1
 
 
+def test_review_queue_groups_only_the_newest_window_not_yet_reviewed() -> None:
+    from bot.storage.reports import build_queue, normalise
+
+    old, newer, newest = (
+        question(t, days_ago=d)
+        for t, d in (("the oldest one", 3), ("a newer one", 2), ("the newest one", 1))
+    )
+    queue = build_queue([old, newer, newest], reviewed={normalise("the newest one")}, window=2)
+    assert sorted(i.example for i in queue) == ["a newer one", "the oldest one"]
+    queue = build_queue([old, newer, newest], window=2)
+    assert sorted(i.example for i in queue) == ["a newer one", "the newest one"]
+
+
 async def test_retention_applied_when_opening(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     async with SqliteStore(path) as db:

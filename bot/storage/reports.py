@@ -134,17 +134,30 @@ def group_gaps(
     return groups[: max(limit, 0)]
 
 
+#: The review queue groups the newest this many questions not yet reviewed: grouping is
+#: the costly part, and what was asked last matters most. Older ones come up as the newer
+#: ones are decided (or go when the retention purges them).
+REVIEW_WINDOW = 3000
+
+
 def build_queue(
     questions: Iterable[AskedQuestion],
     reviewed: Collection[str] = frozenset(),
     limit: int | None = None,
+    window: int = REVIEW_WINDOW,
 ) -> list[ReviewItem]:
-    """The review queue: questions not yet reviewed, grouped by kind and near-duplicates,
-    worst kind first, then most asked, then most recent. Pure and CPU-bound."""
+    """The review queue: the newest ``window`` questions not yet reviewed, grouped by kind
+    and near-duplicates, worst kind first, then most asked, then most recent. Pure and
+    CPU-bound."""
+    newest = sorted(questions, key=lambda q: as_utc(q.when), reverse=True)
     by_kind: dict[str, list[AskedQuestion]] = defaultdict(list)
-    for q in questions:
+    taken = 0
+    for q in newest:
+        if taken >= window:
+            break
         if normalise(q.text) not in reviewed:
             by_kind[q.review_kind].append(q)
+            taken += 1
     items = []
     for kind, members in by_kind.items():
         for group in cluster(members):

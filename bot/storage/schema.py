@@ -77,6 +77,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             # '' for rows from before: unanswered or shaky, read from `answered`
             "ALTER TABLE questions ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
+            # the queue reads the newest questions first
+            "CREATE INDEX questions_newest ON questions (asked_at)",
             """CREATE TABLE reviewed (
                 key TEXT PRIMARY KEY,  -- the question, normalised (reports.normalise)
                 action TEXT NOT NULL,

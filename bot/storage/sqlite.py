@@ -39,7 +39,13 @@ from bot.storage.base import (
     days_ago,
     utc_now,
 )
-from bot.storage.reports import build_queue, build_stats, group_gaps, normalise
+from bot.storage.reports import (
+    REVIEW_WINDOW,
+    build_queue,
+    build_stats,
+    group_gaps,
+    normalise,
+)
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
 log = logging.getLogger(__name__)
@@ -359,29 +365,40 @@ class SqliteStore:
         async with self._read() as db:
             if self._version == 0:
                 return []
+            reviewed = await self._reviewed_keys(db)
             kind = "kind" if self._version >= 4 else "''"
-            rows = await db.execute_fetchall(
-                "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
-                f" {kind} FROM questions"
-            )
+            # Newest first, in pages, until the queue's window holds enough questions not
+            # yet reviewed: a large database is never read whole.
+            questions: list[AskedQuestion] = []
+            fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
+            while fresh < REVIEW_WINDOW:
+                rows = await db.execute_fetchall(
+                    "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
+                    f" {kind} FROM questions ORDER BY asked_at DESC LIMIT ? OFFSET ?",
+                    (page, offset),
+                )
+                for text, channel_id, best_id, best_score, answered, asked_at, k in rows:
+                    question = AskedQuestion(
+                        text=text,
+                        channel_id=channel_id,
+                        best_id=best_id,
+                        best_score=best_score,
+                        answered=bool(answered),
+                        when=dt.datetime.fromisoformat(asked_at),
+                        kind=k,
+                    )
+                    questions.append(question)
+                    fresh += normalise(text) not in reviewed
+                offset += page
+                if len(rows) < page:
+                    break
             taught = []
             if self._version >= 3:
                 taught = await db.execute_fetchall(
                     "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+                    " ORDER BY taught_at DESC LIMIT ?",
+                    (REVIEW_WINDOW,),
                 )
-            reviewed = await self._reviewed_keys(db)
-        questions = [
-            AskedQuestion(
-                text=text,
-                channel_id=channel_id,
-                best_id=best_id,
-                best_score=best_score,
-                answered=bool(answered),
-                when=dt.datetime.fromisoformat(asked_at),
-                kind=kind,
-            )
-            for text, channel_id, best_id, best_score, answered, asked_at, kind in rows
-        ]
         questions += [
             as_question(TaughtExample(text, entry_id, mid, by, dt.datetime.fromisoformat(at)))
             for text, entry_id, mid, by, at in taught
