@@ -214,7 +214,8 @@ async def decide(
                 "FAQ: run `/faq-admin validate`."
             )
     by = hash_user(user.id, bot.vote_key)
-    await bot.store.record_review(item.keys, action, entry_id, by)
+    answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
+    await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
     if action == "example" and entry_id:
         return f"Added as an example of **{neutralize(titles.get(entry_id, entry_id))}**."
     if action == "off-topic":

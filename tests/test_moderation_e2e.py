@@ -269,7 +269,7 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
 
     world = fake_discord.world
     store = SqliteStore(tmp_path / "bot.db")
-    async with start_bot(mod_bot(store=store)):
+    async with start_bot(mod_bot(store=store)) as bot:
         for question in (
             "is my hsa deductible",
             "is my HSA deductible?",
@@ -292,9 +292,12 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
         text = gaps.get("data", gaps)["embeds"][0]["description"]
         assert "**2×**" in text and "hsa" in text.lower()
         stats = await admin(fake_discord, "stats")
-        lines = stats["data"]["embeds"][0]["description"].splitlines()
-        [row] = [line for line in lines if entry in line]
-        assert "served 1" in row and "👍 1 👎 2" in row and "33% helpful" in row
+        lines = stats["embeds"][0]["description"].splitlines()
+        title = bot.knowledge.titles[entry]
+        [at] = [n for n, line in enumerate(lines) if title[:60] in line]  # titles, not ids
+        assert "served 1" in lines[at + 1] and "👍 1 👎 2" in lines[at + 1]
+        assert "rating 43%" in lines[at + 1]  # (1 + 2) / (3 + 4)
+        assert not any(f"`{entry}`" in line for line in lines)
     # the same reports from the command line, straight from the database file
     from bot.cli import main
 
@@ -375,3 +378,30 @@ async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
         await clicked.response()
         await fake_discord.settle()
         assert await bot.store.review_queue() == []
+
+
+async def test_stats_page_through_every_entry_by_title(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        for entry_id in bot.knowledge.entries:  # every entry served once: 25 rows, 3 pages
+            await bot.store.record_served(entry_id)
+        handle = await fake_discord.send_slash_command("faq-admin stats", {}, user=world.moderator)
+        await handle.response()
+        await handle.followup(0)
+        first = handle.followup_messages[0]
+        assert "(1 of 3)" in first["embeds"][0]["title"]
+        seen = first["embeds"][0]["description"]
+        nxt = _component(first, 2, "Next ▶")
+        refused = await fake_discord.click_button(first, nxt["custom_id"], user=world.newcomer)
+        assert "Only moderators" in content(await refused.response())
+        for page in (2, 3):
+            click = await fake_discord.click_button(first, nxt["custom_id"], user=world.moderator)
+            body = await click.response()
+            assert f"({page} of 3)" in body["data"]["embeds"][0]["title"]
+            seen += body["data"]["embeds"][0]["description"]
+            first = fake_discord.world.messages[int(first["id"])]
+            nxt = _component(first, 2, "Next ▶")
+        assert all(bot.knowledge.titles[i][:60] in seen for i in bot.knowledge.entries)
+        assert nxt["disabled"]

@@ -536,6 +536,8 @@ async def test_stats_worst_first(store: Store) -> None:
         "d": (50, 0, 0),
         "e": (1, 0, 0),
         "f": (0, 0, 2),  # voted on, never counted as served
+        "g": (3, 0, 1),  # one bad vote...
+        "h": (60, 10, 40),  # ...is less telling than forty of fifty
     }
     for entry, (served, up, down) in plan.items():
         for _ in range(served):
@@ -543,8 +545,9 @@ async def test_stats_worst_first(store: Store) -> None:
         for k in range(up + down):
             await store.record_vote(entry, 1, f"user-{k}", k < up)
     rows = await store.stats()
-    assert [r.entry_id for r in rows] == ["f", "c", "a", "b", "d", "e"]
-    c = rows[1]
+    # rated by helpful votes shrunk towards one half; ties by times served
+    assert [r.entry_id for r in rows] == ["h", "f", "c", "a", "g", "d", "b", "e"]
+    c = rows[2]
     assert (c.served, c.helpful, c.not_helpful, c.helpful_ratio) == (20, 1, 3, 0.25)
     assert rows[-1].helpful_ratio is None
 
@@ -599,20 +602,34 @@ def test_cli_gaps_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)
+
+    async def serve_a_real_entry() -> None:
+        async with SqliteStore(path) as db:
+            await db.record_served("three-buckets")
+
+    asyncio.run(serve_a_real_entry())
     assert main(["faq", "stats", "--db", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].split() == ["ENTRY", "SERVED", "HELPFUL", "NOT", "HELPFUL", "RATIO"]
-    assert lines[2].split() == ["split", "2", "1", "2", "33%"]
-    assert lines[3].split() == ["prorata", "1", "0", "0", "no", "votes"]
+    assert lines[1].split() == [
+        "ENTRY", "SERVED", "HELPFUL", "NOT", "HELPFUL", "NOT", "ASKED", "REPOINTED", "RATING"
+    ]  # fmt: skip
+    assert lines[2].split() == ["split", "2", "1", "2", "0", "0", "43%"]
+    assert lines[3].split() == ["prorata", "1", "0", "0", "0", "0", "50%"]
+    # titles, not ids, where the FAQ has the entry
+    assert lines[4].startswith("Pretax vs Roth vs after-tax contributions")
 
     assert main(["faq", "stats", "--db", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["entries"][0] == {
         "entry_id": "split",
+        "title": None,
         "served": 2,
         "helpful": 1,
         "not_helpful": 2,
         "helpful_ratio": "0.333",
+        "not_what_i_asked": 0,
+        "repointed": 0,
+        "rating": "0.429",
     }
     assert data["entries"][1]["helpful_ratio"] is None
 

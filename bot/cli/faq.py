@@ -16,6 +16,7 @@ from bot.cli.errors import CliError
 from bot.storage import CorruptDatabase, EntryStats, GapGroup, SqliteStore, StorageError
 from bot.terminal import render_layout
 from knowledge.base import validate_folder
+from knowledge.loader import scan_folder
 
 T = TypeVar("T")
 EXAMPLE_WIDTH = 72
@@ -65,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats = faq_sub.add_parser("stats", help="per entry: times served and votes, worst first")
     stats.add_argument("--json", action="store_true", help="print a JSON object")
     add_db(stats)
+    add_faq_dir(stats)  # for the titles
     stats.set_defaults(handler=handle_stats)
 
 
@@ -262,19 +264,33 @@ def ratio_text(row: EntryStats) -> str | None:
     return None if row.helpful_ratio is None else f"{row.helpful_ratio:.3f}"
 
 
+def entry_titles(args: argparse.Namespace) -> dict[str, str]:
+    """Entry titles from the FAQ files (parsed, not trained); {} if the folder cannot be
+    read, so a broken FAQ never hides the report."""
+    try:
+        return {e.id: e.title for e in scan_folder(faq_dir(args, settings())).entries}
+    except (CliError, OSError):
+        return {}
+
+
 def handle_stats(args: argparse.Namespace) -> int:
     path = database_path(args)
     if not path.exists():
         return no_data(args, path, "entries")
     rows = read_report(path, lambda store: store.stats())
+    titles = entry_titles(args)
     if args.json:
         entries = [
             {
                 "entry_id": r.entry_id,
+                "title": titles.get(r.entry_id),
                 "served": r.served,
                 "helpful": r.helpful,
                 "not_helpful": r.not_helpful,
                 "helpful_ratio": ratio_text(r),
+                "not_what_i_asked": r.misses,
+                "repointed": r.repointed,
+                "rating": f"{r.rating:.3f}",
             }
             for r in rows
         ]
@@ -283,10 +299,20 @@ def handle_stats(args: argparse.Namespace) -> int:
     if not rows:
         print("No answers served or voted on yet.")
         return 0
-    width = max(len("ENTRY"), *(len(r.entry_id) for r in rows))
+    names = [one_line(titles.get(r.entry_id, r.entry_id), EXAMPLE_WIDTH) for r in rows]
+    width = max(len("ENTRY"), *(len(n) for n in names))
     print(f"FAQ usage and feedback, worst first ({path}):")
-    print(f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  RATIO")
-    for r in rows:
-        ratio = "no votes" if r.helpful_ratio is None else f"{r.helpful_ratio:.0%}"
-        print(f"{r.entry_id:<{width}}  {r.served:>6}  {r.helpful:>7}  {r.not_helpful:>11}  {ratio}")
+    print(
+        f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  "
+        f"{'NOT ASKED':>9}  {'REPOINTED':>9}  RATING"
+    )
+    for r, name in zip(rows, names, strict=True):
+        print(
+            f"{name:<{width}}  {r.served:>6}  {r.helpful:>7}  {r.not_helpful:>11}  "
+            f"{r.misses:>9}  {r.repointed:>9}  {r.rating:.0%}"
+        )
+    print(
+        "RATING: helpful votes as a share, pulled towards 50% while there are few "
+        "(re-pointed answers count as not helpful)."
+    )
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,72 @@ class EntryModal(discord.ui.Modal):
         await send_private(interaction, APOLOGY)
 
 
+STATS_PAGE = 10
+
+
+async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discord.ui.View]:
+    """One page of every entry's usage, worst first, by title."""
+    rows = await bot.store.stats()
+    titles = bot.knowledge.titles
+    pages = max(1, -(-len(rows) // STATS_PAGE))
+    page = min(max(page, 0), pages - 1)
+    lines = []
+    for r in rows[page * STATS_PAGE : (page + 1) * STATS_PAGE]:
+        title = neutralize(titles.get(r.entry_id, f"{r.entry_id} (no longer in the FAQ)"))
+        extra = ""
+        if r.misses:
+            extra += f" · not what I asked {r.misses}"
+        if r.repointed:
+            extra += f" · re-pointed {r.repointed}"
+        lines.append(
+            f"**{title[:120]}**\nserved {r.served} · 👍 {r.helpful} 👎 {r.not_helpful}{extra}"
+            f" · rating {r.rating:.0%}"
+        )
+    embed = discord.Embed(
+        title=f"FAQ usage and feedback, worst first ({page + 1} of {pages})",
+        description="\n".join(lines)[:4000] or "No answers served yet.",
+    )
+    embed.set_footer(
+        text="Rating: the helpful share of votes, pulled towards 50% while there are few; "
+        "re-pointed answers count as not helpful."
+    )
+    view = discord.ui.View(timeout=None)
+    view.add_item(StatsPage(page - 1, "◀ Previous", disabled=page == 0))
+    view.add_item(StatsPage(page + 1, "Next ▶", disabled=page >= pages - 1))
+    return embed, view
+
+
+class StatsPage(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:stats:(?P<page>-?\d{1,5})"
+):
+    """Previous / next page of /faq-admin stats (the page is in the custom_id)."""
+
+    def __init__(self, page: int, label: str = "Page", *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"rb:stats:{page}",
+                disabled=disabled,
+            )
+        )
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> StatsPage:
+        return cls(int(match["page"]))
+
+    async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        bot = interaction.client
+        if not is_moderator(bot, interaction.user):
+            await send_private(interaction, "Only moderators can see the stats.")
+            return
+        embed, view = await stats_page(bot, self.page)
+        await interaction.response.edit_message(embed=embed, view=view)
+
+
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class FaqAdmin(
@@ -289,21 +356,14 @@ class FaqAdmin(
         )
 
     @app_commands.command(
-        name="stats", description="Per entry: times served and helpful ratio, worst first"
+        name="stats", description="Every entry: served, votes, misses, re-pointed; worst first"
     )
     async def stats(self, interaction: discord.Interaction) -> None:
-        rows = await self.bot.store.stats()
-        if not rows:
-            await interaction.response.send_message("No answers served yet.", ephemeral=True)
-            return
-        lines = []
-        for r in rows[:25]:
-            ratio = "no votes" if r.helpful_ratio is None else f"{r.helpful_ratio:.0%} helpful"
-            lines.append(
-                f"`{r.entry_id}` served {r.served} · 👍 {r.helpful} 👎 {r.not_helpful} · {ratio}"
-            )
-        embed = discord.Embed(title="FAQ usage and feedback", description="\n".join(lines)[:4000])
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        embed, view = await stats_page(self.bot, 0)
+        await interaction.followup.send(
+            embed=embed, view=view, ephemeral=True, allowed_mentions=NO_PINGS
+        )
 
     @app_commands.command(
         name="edit", description="Edit an entry's title, short answer, aliases and full answer"
@@ -357,4 +417,5 @@ class FaqAdmin(
 
 
 async def setup(bot: RolloverBot) -> None:
+    bot.add_dynamic_items(StatsPage)
     await bot.add_cog(FaqAdmin(bot))

@@ -100,6 +100,13 @@ class EntryStats:
     not_helpful: int
     #: helpful / (helpful + not_helpful); None when nobody voted.
     helpful_ratio: float | None
+    #: Answers the asker removed with "Not what I asked" (also counted as not helpful).
+    misses: int = 0
+    #: Questions it answered that a moderator pointed at another entry in review.
+    repointed: int = 0
+    #: The helpful rate shrunk towards an even prior (see reports.rating): what the rows are
+    #: sorted by, so one vote does not outrank fifty.
+    rating: float = 0.5
 
 
 #: Review queue kinds, worst first: a wrong answer the asker rejected, an answer the bot
@@ -188,9 +195,16 @@ class Store(Protocol):
         ...
 
     async def record_review(
-        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+        self,
+        keys: Sequence[str],
+        action: str,
+        entry_id: str | None,
+        by_hash: str,
+        answered_with: str | None = None,
     ) -> None:
-        """Mark questions (normalised texts) as reviewed: they leave the queue and gaps."""
+        """Mark questions (normalised texts) as reviewed: they leave the queue and gaps.
+        ``answered_with``: the entry the bot had answered them with (a pick of another
+        entry counts against it in stats)."""
         ...
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:

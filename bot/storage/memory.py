@@ -32,8 +32,10 @@ class MemoryStore:
     claimed: set[int] = field(default_factory=set)
     #: (message id, entry id) -> what was taught
     taught_examples: dict[tuple[int, str], TaughtExample] = field(default_factory=dict)
-    #: normalised question -> (action, entry id, when)
-    reviewed: dict[str, tuple[str, str | None, dt.datetime]] = field(default_factory=dict)
+    #: normalised question -> (action, entry id, when, entry it had been answered with)
+    reviewed: dict[str, tuple[str, str | None, dt.datetime, str | None]] = field(
+        default_factory=dict
+    )
 
     async def open(self) -> None:
         """Nothing to open; here so the bot treats every store alike."""
@@ -78,11 +80,16 @@ class MemoryStore:
         return await asyncio.to_thread(build_queue, questions, set(self.reviewed), limit)
 
     async def record_review(
-        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+        self,
+        keys: Sequence[str],
+        action: str,
+        entry_id: str | None,
+        by_hash: str,
+        answered_with: str | None = None,
     ) -> None:
         now = utc_now()
         for key in keys:
-            self.reviewed[key] = (action, entry_id, now)
+            self.reviewed[key] = (action, entry_id, now, answered_with)
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = [q for q in self.questions if normalise(q.text) not in self.reviewed]
@@ -97,7 +104,12 @@ class MemoryStore:
         for (entry_id, _, _), helpful in self.votes.items():
             up, down = tallies.get(entry_id, (0, 0))
             tallies[entry_id] = (up + helpful, down + (not helpful))
-        return build_stats(self.served, tallies)
+        misses = Counter(q.best_id for q in self.questions if q.kind == "miss" and q.best_id)
+        repointed: Counter[str] = Counter()
+        for action, entry_id, _, answered in self.reviewed.values():
+            if action == "example" and answered and answered != entry_id:
+                repointed[answered] += 1
+        return build_stats(self.served, tallies, misses, repointed)
 
     async def purge(self, older_than_days: int) -> int:
         cutoff = days_ago(older_than_days)

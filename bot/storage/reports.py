@@ -181,15 +181,32 @@ def build_queue(
     return items if limit is None else items[: max(limit, 0)]
 
 
+#: The rating's prior: as if every entry had this many extra votes, half of them helpful.
+PRIOR_VOTES = 4.0
+
+
+def rating(helpful: int, not_helpful: int, repointed: int = 0) -> float:
+    """How helpful an entry looks, 0-1: the helpful share of its votes (a re-pointed answer
+    counts as a not-helpful vote) shrunk towards one half by PRIOR_VOTES, so an entry with
+    one bad vote (0.4) ranks above one with 40 of 50 bad (0.22)."""
+    down = not_helpful + repointed
+    return (helpful + PRIOR_VOTES / 2) / (helpful + down + PRIOR_VOTES)
+
+
 def build_stats(
-    served: Mapping[str, int], votes: Mapping[str, tuple[int, int]]
+    served: Mapping[str, int],
+    votes: Mapping[str, tuple[int, int]],
+    misses: Mapping[str, int] | None = None,
+    repointed: Mapping[str, int] | None = None,
 ) -> list[EntryStats]:
-    """``votes`` maps entry id to (helpful, not helpful). Worst first: entries with votes by
-    lowest helpful ratio (ties: most served), then entries nobody voted on, most served."""
+    """``votes`` maps entry id to (helpful, not helpful). Worst first by ``rating`` (ties:
+    most served), so what most needs a moderator's look is on the first page."""
+    misses, repointed = misses or {}, repointed or {}
     rows = []
-    for entry_id in set(served) | set(votes):
+    for entry_id in set(served) | set(votes) | set(misses) | set(repointed):
         helpful, not_helpful = votes.get(entry_id, (0, 0))
         total = helpful + not_helpful
+        moved = repointed.get(entry_id, 0)
         rows.append(
             EntryStats(
                 entry_id=entry_id,
@@ -197,15 +214,10 @@ def build_stats(
                 helpful=helpful,
                 not_helpful=not_helpful,
                 helpful_ratio=helpful / total if total else None,
+                misses=misses.get(entry_id, 0),
+                repointed=moved,
+                rating=rating(helpful, not_helpful, moved),
             )
         )
-    rows.sort(
-        key=lambda r: (
-            r.helpful_ratio is None,
-            r.helpful_ratio or 0.0,
-            -r.served,
-            -r.not_helpful,
-            r.entry_id,
-        )
-    )
+    rows.sort(key=lambda r: (r.rating, -r.served, -r.not_helpful, r.entry_id))
     return rows

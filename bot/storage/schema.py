@@ -83,6 +83,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 key TEXT PRIMARY KEY,  -- the question, normalised (reports.normalise)
                 action TEXT NOT NULL,
                 entry_id TEXT,
+                answered_with TEXT,  -- the entry the bot had answered with, if it had
                 by_hash TEXT NOT NULL,
                 reviewed_at TEXT NOT NULL
             )""",

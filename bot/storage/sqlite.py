@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import aiosqlite
 
@@ -406,16 +406,22 @@ class SqliteStore:
         return await asyncio.to_thread(build_queue, questions, reviewed, limit)
 
     async def record_review(
-        self, keys: Sequence[str], action: str, entry_id: str | None, by_hash: str
+        self,
+        keys: Sequence[str],
+        action: str,
+        entry_id: str | None,
+        by_hash: str,
+        answered_with: str | None = None,
     ) -> None:
         now = stamp(utc_now())
         async with self._write() as db:
             await db.executemany(
-                "INSERT INTO reviewed (key, action, entry_id, by_hash, reviewed_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
+                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
                 " action = excluded.action, entry_id = excluded.entry_id,"
-                " by_hash = excluded.by_hash, reviewed_at = excluded.reviewed_at",
-                [(key, action, entry_id, by_hash, now) for key in keys],
+                " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
+                " reviewed_at = excluded.reviewed_at",
+                [(key, action, entry_id, answered_with, by_hash, now) for key in keys],
             )
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
@@ -458,9 +464,23 @@ class SqliteStore:
             votes = await db.execute_fetchall(
                 "SELECT entry_id, SUM(helpful), SUM(1 - helpful) FROM votes GROUP BY entry_id"
             )
+            misses: list[Any] = []
+            repointed: list[Any] = []
+            if self._version >= 4:
+                misses = await db.execute_fetchall(
+                    "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
+                    " AND best_id IS NOT NULL GROUP BY best_id"
+                )
+                repointed = await db.execute_fetchall(
+                    "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
+                    " AND answered_with IS NOT NULL AND answered_with != entry_id"
+                    " GROUP BY answered_with"
+                )
         return build_stats(
             {entry_id: count for entry_id, count in served},
             {entry_id: (int(up), int(down)) for entry_id, up, down in votes},
+            {entry_id: int(n) for entry_id, n in misses},
+            {entry_id: int(n) for entry_id, n in repointed},
         )
 
     async def purge(self, older_than_days: int) -> int:
