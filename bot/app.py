@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot import mod_log
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store, vote_key
 from bot.views import DYNAMIC_ITEMS
@@ -76,9 +77,17 @@ class RolloverBot(commands.Bot):
     def faq_dir(self) -> Path:
         return self.knowledge.source_dir
 
-    async def reload_faq(self) -> ReloadResult:
+    async def reload_faq(self, trigger: str = "reload") -> ReloadResult:
         """Build a complete new knowledge base from the files, then swap it in; if any file
-        is invalid, keep answering from the current one and report every problem."""
+        is invalid, keep answering from the current one and report every problem (also to
+        the moderator log, with ``trigger`` saying what started the reload)."""
+        result = await self._reload()
+        note = mod_log.reload_text(result, trigger)
+        if note:
+            await mod_log.post(self, note)
+        return result
+
+    async def _reload(self) -> ReloadResult:
         async with self._reload_lock:
             folder = self.faq_dir
             try:

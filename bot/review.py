@@ -207,7 +207,7 @@ async def decide(
             await asyncio.to_thread(add_example, bot.faq_dir, target, item.example)
         except EditRefused as exc:
             return f"Not written: {exc}"
-        result = await bot.reload_faq()
+        result = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
         if not result.ok:
             return (
                 "Written, but the FAQ folder has problems, so the bot still uses the previous "

@@ -65,6 +65,9 @@ class DiscordSettings(BaseModel):
     helper_role_ids: list[int] = Field(default_factory=list)
     #: Forum tag applied when the asker says an answer was not what they asked ("" for none).
     needs_human_tag: str = "needs-human"
+    #: A channel for moderators: refused reloads, reloads that changed entries, edits made
+    #: from Discord, and a daily review-queue digest (None: no log). Nothing in it pings.
+    mod_log_channel_id: int | None = None
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: int | Literal["auto"] | None = Field(default=None)

@@ -13,7 +13,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
-from tests.fakediscord import FakeDiscord, wait_until
+from tests.fakediscord import FakeDiscord, wait_until, would_ping
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -405,3 +405,46 @@ async def test_stats_page_through_every_entry_by_title(
             nxt = _component(first, 2, "Next ▶")
         assert all(bot.knowledge.titles[i][:60] in seen for i in bot.knowledge.entries)
         assert nxt["disabled"]
+
+
+async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    log_channel = world.add_text_channel(world.guild, "mod-log")
+    log_id = int(log_channel["id"])
+
+    def logged() -> list[str]:
+        return [
+            c.json["content"]
+            for c in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages")
+        ]
+
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        # a broken edit on disk: every problem reaches the log, as path:line: message
+        path = faq_copy / "notice-2014-54.md"
+        good = path.read_text()
+        path.write_text("---\nid: [\n---\n")
+        await admin(fake_discord, "reload")
+        await fake_discord.settle()
+        [refused] = logged()
+        assert "reload refused" in refused and f"{path.name}:" in refused
+        # an alias added from Discord: who, which entry, the diff; then the reload's summary
+        path.write_text(good)
+        await admin(
+            fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "the 2014-54 notice"}
+        )
+        await fake_discord.settle()
+        edit, reloaded = logged()[1:]
+        assert "**Mod** edited `notice-2014-54`" in edit
+        assert "+ aliases: the 2014-54 notice" in edit and "short:" not in edit
+        assert "reloaded" in reloaded and "notice-2014-54" in reloaded
+        # the daily digest counts the queue
+        await ask_title(fake_discord, "is moving the spillover bucket into roth allowed")
+        await fake_discord.settle()
+        await bot.get_cog("Housekeeping").post_digest()
+        await fake_discord.settle()
+        assert "Review queue:** 1 items (1 unanswered)" in logged()[-1]
+        # nothing in the log pings
+        for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
+            assert not would_ping(call.json).any

@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
@@ -176,7 +177,7 @@ class EntryModal(discord.ui.Modal):
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self.cog.save(entry_id, text, self.seen)
+        message = await self.cog.save(entry_id, text, self.seen, who_of(interaction.user))
         if self.review_keys and self.cog.bot.knowledge.get(entry_id) is not None:
             await self.cog.bot.store.record_review(
                 self.review_keys,
@@ -192,6 +193,11 @@ class EntryModal(discord.ui.Modal):
 
 
 STATS_PAGE = 10
+
+
+def who_of(user: discord.abc.User) -> str:
+    """A moderator as the log names them (escaped: names are user-controlled)."""
+    return neutralize(user.display_name)[:80]
 
 
 async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discord.ui.View]:
@@ -273,14 +279,17 @@ class FaqAdmin(
             raise NotModerator()
         return True
 
-    async def save(self, entry_id: str, text: str, seen: str) -> str:
+    async def save(self, entry_id: str, text: str, seen: str, who: str) -> str:
+        """Write an entry edited from Discord, log it (who, the diff), and reload."""
         folder = self.bot.faq_dir
         try:
             async with self._save_lock:
+                before = await asyncio.to_thread(read_text, entry_path(folder, entry_id))
                 await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
         except EditRefused as exc:
             return refusal_text(exc)
-        result = await self.bot.reload_faq()
+        await mod_log.post(self.bot, mod_log.edit_text(who, entry_id, before, text))
+        result = await self.bot.reload_faq(f"after {who}'s edit of {entry_id}")
         return f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT]
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
@@ -301,7 +310,7 @@ class FaqAdmin(
     @app_commands.command(name="reload", description="Reload the FAQ files now")
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await self.bot.reload_faq()
+        result = await self.bot.reload_faq(f"/faq-admin reload by {who_of(interaction.user)}")
         await interaction.followup.send(reload_text(result), ephemeral=True)
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
@@ -412,7 +421,9 @@ class FaqAdmin(
         meta["aliases"] = [*list(meta.get("aliases") or []), " ".join(phrase.split())]
         meta["updated"] = today()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self.save(entry_id, render_file(meta, parsed.body), fingerprint(text))
+        message = await self.save(
+            entry_id, render_file(meta, parsed.body), fingerprint(text), who_of(interaction.user)
+        )
         await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
 
 

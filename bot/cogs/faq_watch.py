@@ -51,7 +51,7 @@ class FaqWatcher(commands.Cog):
             async for _changes in awatch(
                 folder, watch_filter=relevant, stop_event=self._stop, recursive=True
             ):
-                result = await self.bot.reload_faq()
+                result = await self.bot.reload_faq("files changed on disk")
                 if not result.ok:
                     log.warning("FAQ files changed but are invalid; still using the previous FAQ")
         except asyncio.CancelledError:

@@ -1,11 +1,14 @@
-"""Daily chores: delete stored question text older than the retention setting."""
+"""Daily chores: delete stored question text older than the retention setting, and tell
+the moderator log how long the review queue is."""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from discord.ext import commands, tasks
 
+from bot import mod_log
 from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
@@ -17,9 +20,28 @@ class Housekeeping(commands.Cog):
 
     async def cog_load(self) -> None:
         self.purge.start()
+        if self.bot.settings.discord.mod_log_channel_id is not None:
+            self.digest.start()
 
     async def cog_unload(self) -> None:
         self.purge.cancel()
+        self.digest.cancel()
+
+    @tasks.loop(hours=24)
+    async def digest(self) -> None:
+        if self.digest.current_loop == 0:
+            return  # not at every start: a day after it, then daily
+        await self.post_digest()
+
+    async def post_digest(self) -> None:
+        try:
+            items = await self.bot.store.review_queue()
+        except Exception:
+            log.exception("reading the review queue for the digest failed")
+            return
+        note = mod_log.digest_text(Counter(i.kind for i in items))
+        if note:
+            await mod_log.post(self.bot, note)
 
     @tasks.loop(hours=24)
     async def purge(self) -> None:

@@ -1,0 +1,113 @@
+"""The moderator log channel (``discord.mod_log_channel_id``): what moderators should know
+without asking. Posting never pings and never fails what triggered it."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.embeds import code_block
+from knowledge.frontmatter import FrontMatterError
+from knowledge.frontmatter import parse as parse_front_matter
+
+if TYPE_CHECKING:
+    from bot.app import ReloadResult, RolloverBot
+
+log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 2000
+#: Lines of an edit's diff shown in the log (the file in the repo has the rest).
+DIFF_LINES = 20
+
+
+async def post(bot: RolloverBot, text: str) -> None:
+    """Send ``text`` to the log channel, split at Discord's message limit, pinging no one.
+    Without a log channel, or when Discord refuses, it is only logged."""
+    channel_id = bot.settings.discord.mod_log_channel_id
+    if channel_id is None:
+        return
+    channel = bot.get_channel(channel_id)
+    if not isinstance(channel, discord.abc.Messageable):
+        log.warning("mod log channel %s is not a channel the bot can see", channel_id)
+        return
+    try:
+        for chunk in _chunks(text):
+            await channel.send(chunk, allowed_mentions=discord.AllowedMentions.none())
+    except discord.HTTPException as exc:
+        log.warning("could not post to the mod log channel %s: %s", channel_id, exc)
+
+
+def _chunks(text: str) -> list[str]:
+    chunks, current = [], ""
+    for line in text.splitlines():
+        line = line[: MESSAGE_LIMIT - 1]
+        if current and len(current) + 1 + len(line) > MESSAGE_LIMIT:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    return [*chunks, current] if current else chunks
+
+
+def reload_text(result: ReloadResult, trigger: str) -> str | None:
+    """What a reload did, for the log; None when it changed nothing worth saying."""
+    if not result.ok:
+        problems = "\n".join(str(p) for p in result.problems)
+        return (
+            f"**FAQ reload refused** ({trigger}); the bot keeps answering from the previous "
+            f"FAQ. Fix these and save again:\n" + code_block(problems[: MESSAGE_LIMIT - 300])
+        )
+    diff = result.diff
+    if not (diff.added or diff.changed or diff.removed):
+        return None
+    return f"**FAQ reloaded** ({trigger}): {result.diff.summary()}"
+
+
+def _fields(text: str | None) -> tuple[dict[str, object], list[str]]:
+    if text is None:
+        return {}, []
+    try:
+        parsed = parse_front_matter(text)
+    except FrontMatterError:
+        return {}, text.splitlines()
+    return dict(parsed.data), parsed.body.splitlines()
+
+
+def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
+    """An edit made from Discord: who, which entry, and what changed, field by field (a
+    file rewritten by an edit may move lines around; this shows only what differs)."""
+    old, old_body = _fields(before)
+    new, new_body = _fields(after)
+    lines: list[str] = []
+    for key in [*new, *(k for k in old if k not in new)]:
+        a, b = old.get(key), new.get(key)
+        if a == b or key == "updated":
+            continue
+        if isinstance(a, list | type(None)) and isinstance(b, list | type(None)):
+            lines += [f"+ {key}: {item}" for item in b or [] if item not in (a or [])]
+            lines += [f"- {key}: {item}" for item in a or [] if item not in (b or [])]
+        else:
+            lines += [f"- {key}: {a}", f"+ {key}: {b}"] if a is not None else [f"+ {key}: {b}"]
+    body = list(difflib.unified_diff(old_body, new_body, lineterm="", n=0))[2:]
+    lines += [f"  body {line}" if line.startswith("@@") else line for line in body]
+    shown = "\n".join(line[:150] for line in lines[:DIFF_LINES]) or "(no change in content)"
+    more = f"\n… {len(lines) - DIFF_LINES} more lines" if len(lines) > DIFF_LINES else ""
+    action = "created" if before is None else "edited"
+    return f"**{who}** {action} `{entry_id}`:\n" + code_block(shown + more)
+
+
+def digest_text(kinds: dict[str, int]) -> str | None:
+    """The daily line about the review queue; None when it is empty."""
+    total = sum(kinds.values())
+    if not total:
+        return None
+    names = (
+        ("miss", "not what I asked"),
+        ("shaky", "unsure answers"),
+        ("unanswered", "unanswered"),
+        ("taught", "taught by members"),
+    )
+    parts = ", ".join(f"{kinds[k]} {label}" for k, label in names if kinds.get(k))
+    return f"**Review queue:** {total} items ({parts}). `/faq-admin review` to go through them."

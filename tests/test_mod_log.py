@@ -1,0 +1,42 @@
+"""What the moderator log says: edits field by field, long texts split, the digest."""
+
+from __future__ import annotations
+
+from bot.mod_log import MESSAGE_LIMIT, _chunks, digest_text, edit_text
+from tests.faq_factory import entry_text
+
+
+def test_an_edit_shows_only_what_changed() -> None:
+    before = entry_text("roth-split", body="First line.\nSecond line.")
+    after = entry_text(
+        "roth-split",
+        body="First line.\nA better second line.",
+        title="Splitting basis and earnings?",
+        aliases=["how does roth split work", "basis to roth, earnings to ira"],
+    )
+    text = edit_text("Mod", "roth-split", before, after)
+    assert text.startswith("**Mod** edited `roth-split`:")
+    assert "- title: Question about roth split?" in text
+    assert "+ title: Splitting basis and earnings?" in text
+    assert "+ aliases: basis to roth, earnings to ira" in text
+    assert "-Second line." in text and "+A better second line." in text
+    assert "keywords" not in text and "sources" not in text  # unchanged fields stay out
+
+
+def test_a_new_entry_and_an_unchanged_save() -> None:
+    text = entry_text("roth-split")
+    assert "created `roth-split`" in edit_text("Mod", "roth-split", None, text)
+    assert "(no change in content)" in edit_text("Mod", "roth-split", text, text)
+
+
+def test_long_logs_are_split_at_discords_limit() -> None:
+    lines = [f"path.md:{n}: something is wrong here" for n in range(300)]
+    chunks = _chunks("\n".join(lines))
+    assert len(chunks) > 1 and all(len(c) <= MESSAGE_LIMIT for c in chunks)
+    assert "\n".join(chunks).splitlines() == lines
+
+
+def test_digest_counts_by_kind_and_stays_quiet_when_empty() -> None:
+    assert digest_text({}) is None
+    text = digest_text({"miss": 2, "unanswered": 5})
+    assert text is not None and "7 items (2 not what I asked, 5 unanswered)" in text
