@@ -448,3 +448,40 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         # nothing in the log pings
         for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
             assert not would_ping(call.json).any
+
+
+async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        modal = await opened.response()
+        assert modal["type"] == 9
+        fields = {
+            c["custom_id"]: c for row in modal["data"]["components"] for c in row["components"]
+        }
+        assert fields["title"]["value"] == asked  # pre-filled with the question
+        # the queue keeps it until the entry really exists
+        assert len(await bot.store.review_queue()) == 1
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "spillover-bucket",
+                "title": asked,
+                "short": "A test entry written from the review queue.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer of a test entry.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+        await fake_discord.settle()
+        assert (faq_copy / "spillover-bucket.md").is_file()
+        assert await bot.store.review_queue() == []
