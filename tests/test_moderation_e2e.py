@@ -485,3 +485,25 @@ async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
         await fake_discord.settle()
         assert (faq_copy / "spillover-bucket.md").is_file()
         assert await bot.store.review_queue() == []
+
+
+async def test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()):
+        assert await ask_title(fake_discord, asked) is None
+        await fake_discord.settle()
+        gaps = await admin(fake_discord, "gaps")
+        assert asked in gaps["embeds"][0]["description"]
+        assert "1 of 1" in (await review_message(fake_discord))["embeds"][0]["title"]
+        # fixed another way than a review decision: a moderator edits the examples file
+        with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f"- text: {asked}\n")
+        await admin(fake_discord, "reload")
+        assert await ask_title(fake_discord, asked) is not None
+        gaps = await admin(fake_discord, "gaps")
+        assert "No unanswered questions" in content(gaps)
+        assert (await review_message(fake_discord))["embeds"][0]["description"] == (
+            "Nothing to review."
+        )

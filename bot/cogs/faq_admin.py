@@ -21,7 +21,7 @@ from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
 from bot.replies import APOLOGY, NO_PINGS, send_private
-from bot.review import QUEUE_LIMIT, ReviewView
+from bot.review import ReviewView, open_items
 from bot.roles import is_moderator
 from bot.storage import hash_user
 from knowledge.base import validate_folder
@@ -336,7 +336,11 @@ class FaqAdmin(
     ) -> None:
         # Reading and grouping months of questions can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        groups = await self.bot.store.gaps(days, limit=10)
+        # More than shown: groups the FAQ now answers (an alias or entry added since) drop out.
+        groups = await self.bot.store.gaps(days, limit=30)
+        kb = self.bot.knowledge
+        answered = await asyncio.to_thread(lambda: [kb.ask(g.example).answered for g in groups])
+        groups = [g for g, done in zip(groups, answered, strict=True) if not done][:10]
         if not groups:
             await interaction.followup.send("No unanswered questions recorded.", ephemeral=True)
             return
@@ -358,8 +362,7 @@ class FaqAdmin(
     async def review(self, interaction: discord.Interaction) -> None:
         # Reading and grouping every stored question can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        items = await self.bot.store.review_queue(QUEUE_LIMIT)
-        view = ReviewView(self.bot, items)
+        view = ReviewView(self.bot, await open_items(self.bot))
         await interaction.followup.send(
             embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS
         )
