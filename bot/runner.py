@@ -71,7 +71,8 @@ async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: objec
     except discord.LoginFailure:
         raise StartupError(LOGIN_HELP) from None
     except StorageError as exc:
-        raise StartupError(f"the database {settings.database.path} cannot be used: {exc}") from None
+        where = "PostgreSQL" if settings.database.url else str(settings.database.path)
+        raise StartupError(f"the database {where} cannot be used: {exc}") from None
 
 
 async def command_payload(settings: Settings, knowledge: KnowledgeBase) -> list[dict[str, Any]]:

@@ -107,6 +107,9 @@ class DatabaseSettings(BaseModel):
     path: Path = Path("data/rollover-bot.db")
     #: Stored question text older than this many days is deleted.
     retention_days: int = Field(default=90, ge=1)
+    #: A PostgreSQL database instead of the SQLite file, for several bot processes:
+    #: "postgresql://user:password@host/dbname" (libpq URI). Unset: SQLite at ``path``.
+    url: str | None = Field(default=None, pattern=r"^postgres(ql)?://")
 
 
 class Settings(BaseSettings):

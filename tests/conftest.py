@@ -16,7 +16,7 @@ from bot.settings import DiscordSettings, Settings, load_settings
 from bot.storage import MemoryStore, Store
 from knowledge.base import KnowledgeBase
 
-pytest_plugins = ["tests.fakediscord.fixtures"]
+pytest_plugins = ["tests.fakediscord.fixtures", "tests.postgres_server"]
 
 
 _OWN_CACHE: list[str] = []

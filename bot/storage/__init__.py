@@ -1,5 +1,6 @@
 """What the bot remembers: questions it could not answer, votes, entries served, posts
-answered. The cogs see only the ``Store`` protocol; ``open_store`` opens the SQLite one."""
+answered. The cogs see only the ``Store`` protocol; ``open_store`` opens the configured one
+(SQLite by default, PostgreSQL for several processes)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.storage.base import (
     vote_key,
 )
 from bot.storage.memory import MemoryStore
+from bot.storage.postgres import PostgresStore
 from bot.storage.sqlite import CorruptDatabase, SqliteStore
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ __all__ = [
     "EntryStats",
     "GapGroup",
     "MemoryStore",
+    "PostgresStore",
     "ReviewItem",
     "SqliteStore",
     "StorageError",
@@ -39,9 +42,13 @@ __all__ = [
 ]
 
 
-def open_store(settings: Settings) -> SqliteStore:
-    """The store the settings describe (SQLite at ``database.path``, purging question text
-    older than ``database.retention_days`` each time it opens). Not yet open: call
+def open_store(settings: Settings) -> SqliteStore | PostgresStore:
+    """The store the settings describe (PostgreSQL at ``database.url`` when set, else
+    SQLite at ``database.path``), purging question text older than
+    ``database.retention_days`` each time it opens. Not yet open: call
     ``await store.open()`` (e.g. in ``setup_hook``) and ``await store.close()`` on shutdown;
     a store used before ``open()`` opens itself."""
-    return SqliteStore(settings.database.path, retention_days=settings.database.retention_days)
+    database = settings.database
+    if database.url:
+        return PostgresStore(database.url, retention_days=database.retention_days)
+    return SqliteStore(database.path, retention_days=database.retention_days)

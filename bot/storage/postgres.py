@@ -1,0 +1,335 @@
+"""``PostgresStore``: the ``Store`` protocol on PostgreSQL, for several bot processes.
+
+Chosen by ``database.url = "postgresql://..."``. asyncpg, because the bot is asyncio
+throughout: a native asyncio driver with its own connection pool, binary wheels for every
+supported Python, and LISTEN/NOTIFY built in for when processes must tell each other things.
+
+Same semantics as SQLite: an ordered, versioned schema (applied under an advisory lock, so
+two processes starting together migrate once), exactly-once claims (``ON CONFLICT DO
+NOTHING``), one vote per user per answer, retention. Times are ``timestamptz``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any, Self
+
+from bot.storage.base import (
+    AskedQuestion,
+    EntryStats,
+    GapGroup,
+    ReviewItem,
+    StorageError,
+    TaughtExample,
+    as_question,
+    days_ago,
+    utc_now,
+)
+from bot.storage.reports import REVIEW_WINDOW, build_queue, build_stats, group_gaps, normalise
+
+log = logging.getLogger(__name__)
+
+#: As in SQLite: claims outlive any replay of a thread's creation event.
+CLAIM_MIN_DAYS = 30
+#: An arbitrary constant naming this schema's advisory lock.
+_MIGRATION_LOCK = 0x726F6C6C
+
+MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
+    (
+        1,
+        "the whole schema of SQLite's version 4, in PostgreSQL's types",
+        (
+            """CREATE TABLE questions (
+                id BIGSERIAL PRIMARY KEY,
+                text TEXT NOT NULL,
+                channel_id BIGINT,
+                best_id TEXT,
+                best_score DOUBLE PRECISION NOT NULL,
+                answered BOOLEAN NOT NULL,
+                asked_at TIMESTAMPTZ NOT NULL,
+                kind TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX questions_by_time ON questions (answered, asked_at)",
+            "CREATE INDEX questions_newest ON questions (asked_at)",
+            """CREATE TABLE served (
+                entry_id TEXT PRIMARY KEY,
+                count BIGINT NOT NULL CHECK (count >= 0)
+            )""",
+            """CREATE TABLE votes (
+                entry_id TEXT NOT NULL,
+                message_id BIGINT NOT NULL,
+                user_hash TEXT NOT NULL,
+                helpful BOOLEAN NOT NULL,
+                voted_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (entry_id, message_id, user_hash)
+            )""",
+            """CREATE TABLE claimed_posts (
+                thread_id BIGINT PRIMARY KEY,
+                claimed_at TIMESTAMPTZ NOT NULL
+            )""",
+            "CREATE INDEX claimed_posts_by_time ON claimed_posts (claimed_at)",
+            """CREATE TABLE taught (
+                message_id BIGINT NOT NULL,
+                entry_id TEXT NOT NULL,
+                text TEXT NOT NULL,
+                by_hash TEXT NOT NULL,
+                taught_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (message_id, entry_id)
+            )""",
+            "CREATE INDEX taught_by_time ON taught (taught_at)",
+            """CREATE TABLE reviewed (
+                key TEXT PRIMARY KEY,
+                action TEXT NOT NULL,
+                entry_id TEXT,
+                answered_with TEXT,
+                by_hash TEXT NOT NULL,
+                reviewed_at TIMESTAMPTZ NOT NULL
+            )""",
+        ),
+    ),
+)
+CURRENT_VERSION = MIGRATIONS[-1][0]
+
+
+def clean_text(text: str) -> str:
+    """PostgreSQL text holds neither NUL nor lone surrogates: both become U+FFFD (the
+    only way this store differs from SQLite, which keeps NUL)."""
+    return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
+class PostgresStore:
+    """The ``Store`` protocol on a PostgreSQL database (``url``: a libpq connection URI)."""
+
+    def __init__(self, url: str, *, retention_days: int | None = None) -> None:
+        self.url = url
+        self.retention_days = retention_days
+        self._pool: Any = None
+        self._open_lock = asyncio.Lock()
+
+    async def open(self) -> None:
+        import asyncpg
+
+        async with self._open_lock:
+            if self._pool is not None:
+                return
+            try:
+                self._pool = await asyncpg.create_pool(self.url, min_size=1, max_size=4)
+                await self._migrate()
+            except (OSError, asyncpg.PostgresError) as exc:
+                await self.close()
+                raise StorageError(f"cannot use the PostgreSQL database: {exc}") from exc
+        if self.retention_days is not None:
+            await self.purge(self.retention_days)
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await pool.close()
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def _migrate(self) -> None:
+        async with self._pool.acquire() as db, db.transaction():
+            await db.execute("SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK)
+            await db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version"
+                " (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)"
+            )
+            version = await db.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+            if version > CURRENT_VERSION:
+                raise StorageError(
+                    f"the database has schema version {version}, newer than this bot's "
+                    f"{CURRENT_VERSION}: upgrade the bot"
+                )
+            for number, description, statements in MIGRATIONS:
+                if number <= version:
+                    continue
+                for statement in statements:
+                    await db.execute(statement)
+                await db.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
+                    number,
+                    utc_now(),
+                )
+                log.info("database schema %d: %s", number, description)
+
+    async def _pool_ready(self) -> Any:
+        if self._pool is None:
+            await self.open()
+        return self._pool
+
+    async def _execute(self, sql: str, *args: object) -> str:
+        pool = await self._pool_ready()
+        return str(await pool.execute(sql, *args))
+
+    async def _fetch(self, sql: str, *args: object) -> list[Any]:
+        pool = await self._pool_ready()
+        return list(await pool.fetch(sql, *args))
+
+    # -- recording ----------------------------------------------------------------------
+    async def record_question(self, question: AskedQuestion) -> None:
+        await self._execute(
+            "INSERT INTO questions"
+            " (text, channel_id, best_id, best_score, answered, asked_at, kind)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            clean_text(question.text),
+            question.channel_id,
+            question.best_id,
+            float(question.best_score),
+            question.answered,
+            question.when,
+            question.kind,
+        )
+
+    async def record_served(self, entry_id: str) -> None:
+        await self._execute(
+            "INSERT INTO served (entry_id, count) VALUES ($1, 1)"
+            " ON CONFLICT (entry_id) DO UPDATE SET count = served.count + 1",
+            clean_text(entry_id),
+        )
+
+    async def record_vote(
+        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+    ) -> None:
+        await self._execute(
+            "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
+            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entry_id, message_id, user_hash)"
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+            clean_text(entry_id),
+            message_id,
+            clean_text(user_hash),
+            helpful,
+            utc_now(),
+        )
+
+    async def claim_post(self, thread_id: int) -> bool:
+        status = await self._execute(
+            "INSERT INTO claimed_posts (thread_id, claimed_at) VALUES ($1, $2)"
+            " ON CONFLICT (thread_id) DO NOTHING",
+            thread_id,
+            utc_now(),
+        )
+        return status == "INSERT 0 1"
+
+    async def record_taught(self, taught: TaughtExample) -> None:
+        await self._execute(
+            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
+            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id, entry_id) DO NOTHING",
+            taught.message_id,
+            taught.entry_id,
+            clean_text(taught.text),
+            taught.by_hash,
+            taught.when,
+        )
+
+    async def record_review(
+        self,
+        keys: Sequence[str],
+        action: str,
+        entry_id: str | None,
+        by_hash: str,
+        answered_with: str | None = None,
+    ) -> None:
+        pool = await self._pool_ready()
+        now = utc_now()
+        await pool.executemany(
+            "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)"
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET"
+            " action = excluded.action, entry_id = excluded.entry_id,"
+            " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
+            " reviewed_at = excluded.reviewed_at",
+            [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
+        )
+
+    # -- reading ------------------------------------------------------------------------
+    async def taught(self, limit: int = 100) -> list[TaughtExample]:
+        rows = await self._fetch(
+            "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+            " ORDER BY taught_at DESC LIMIT $1",
+            limit,
+        )
+        return [TaughtExample(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    async def _reviewed(self) -> set[str]:
+        return {r[0] for r in await self._fetch("SELECT key FROM reviewed")}
+
+    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+        reviewed = await self._reviewed()
+        questions: list[AskedQuestion] = []
+        fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
+        while fresh < REVIEW_WINDOW:  # newest first, in pages (see SqliteStore)
+            rows = await self._fetch(
+                "SELECT text, channel_id, best_id, best_score, answered, asked_at, kind"
+                " FROM questions ORDER BY asked_at DESC, id DESC LIMIT $1 OFFSET $2",
+                page,
+                offset,
+            )
+            for r in rows:
+                questions.append(AskedQuestion(r[0], r[1], r[2], r[3], r[4], r[5], r[6]))
+                fresh += normalise(r[0]) not in reviewed
+            offset += page
+            if len(rows) < page:
+                break
+        taught = await self.taught(REVIEW_WINDOW)
+        questions += [as_question(t) for t in taught]
+        return await asyncio.to_thread(build_queue, questions, reviewed, limit)
+
+    async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
+        cutoff = days_ago(days) if days is not None else None
+        rows = await self._fetch(
+            "SELECT text, channel_id, best_id, best_score, asked_at FROM questions"
+            " WHERE NOT answered AND kind = '' AND ($1::timestamptz IS NULL OR asked_at >= $1)",
+            cutoff,
+        )
+        reviewed = await self._reviewed()
+        questions = [
+            AskedQuestion(r[0], r[1], r[2], r[3], False, r[4])
+            for r in rows
+            if normalise(r[0]) not in reviewed
+        ]
+        return await asyncio.to_thread(group_gaps, questions, limit)
+
+    async def stats(self) -> list[EntryStats]:
+        served = await self._fetch("SELECT entry_id, count FROM served")
+        votes = await self._fetch(
+            "SELECT entry_id, COUNT(*) FILTER (WHERE helpful),"
+            " COUNT(*) FILTER (WHERE NOT helpful) FROM votes GROUP BY entry_id"
+        )
+        misses = await self._fetch(
+            "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
+            " AND best_id IS NOT NULL GROUP BY best_id"
+        )
+        repointed = await self._fetch(
+            "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
+            " AND answered_with IS NOT NULL AND answered_with != entry_id"
+            " GROUP BY answered_with"
+        )
+        return build_stats(
+            {r[0]: int(r[1]) for r in served},
+            {r[0]: (int(r[1]), int(r[2])) for r in votes},
+            {r[0]: int(r[1]) for r in misses},
+            {r[0]: int(r[1]) for r in repointed},
+        )
+
+    async def purge(self, older_than_days: int) -> int:
+        cutoff = days_ago(older_than_days)
+        if cutoff is None:
+            return 0
+        claims = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff
+        pool = await self._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            status = await db.execute("DELETE FROM questions WHERE asked_at < $1", cutoff)
+            await db.execute("DELETE FROM claimed_posts WHERE claimed_at < $1", claims)
+            await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff)
+            await db.execute("DELETE FROM reviewed WHERE reviewed_at < $1", cutoff)
+        deleted = int(str(status).split()[-1])
+        if deleted:
+            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
+        return deleted

@@ -1,0 +1,92 @@
+"""A throwaway PostgreSQL server for the tests, from the PostgreSQL binaries on the machine.
+
+``initdb`` + ``pg_ctl`` on a Unix socket in a temporary folder, once per test process (each
+xdist worker has its own), stopped at the end; every test gets a fresh database. As root
+(CI), the server runs as the ``postgres`` user, since PostgreSQL refuses to run as root.
+Without the binaries the PostgreSQL tests are skipped with one line, except under
+``CI=true``, where that is an error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_CANDIDATES = tuple(f"/usr/lib/postgresql/{v}/bin" for v in (17, 16, 15))
+_names = itertools.count()
+
+
+def _binary(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    for folder in _CANDIDATES:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    return ["runuser", "-u", "postgres", "--", *command]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The socket folder of a running server (user ``postgres``, trust authentication)."""
+    initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        message = "PostgreSQL binaries (initdb, pg_ctl) not found: PostgreSQL store tests skipped"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message.replace("skipped", "required under CI=true"))
+        pytest.skip(message)
+    # Short path: a Unix socket path must stay under ~100 characters.
+    root = Path(tempfile.mkdtemp(prefix="rbpg-"))
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    data, log = root / "data", root / "server.log"
+    subprocess.run(
+        _as_server_user(
+            [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {root} -c listen_addresses='' -F -c max_connections=50"
+    subprocess.run(
+        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield str(root)
+    finally:
+        subprocess.run(
+            _as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the test server (made with psql: a plain fixture, so
+    async fixtures can ask for it inside their event loop)."""
+    name = f"test_{os.getpid()}_{next(_names)}"
+    psql = _binary("psql") or "psql"
+    subprocess.run(
+        [psql, "-h", postgres_server, "-U", "postgres", "-d", "postgres", "-qc",
+         f'CREATE DATABASE "{name}"'],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return f"postgresql://postgres@/{name}?host={postgres_server}"
