@@ -72,20 +72,37 @@ class RolloverBot(commands.Bot):
         #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
         self.command_ids: dict[str, int] | None = None
         self._reload_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[ReloadResult]] = set()
 
     @property
     def faq_dir(self) -> Path:
         return self.knowledge.source_dir
 
-    async def reload_faq(self, trigger: str = "reload") -> ReloadResult:
+    async def reload_faq(self, trigger: str = "reload", *, announce: bool = True) -> ReloadResult:
         """Build a complete new knowledge base from the files, then swap it in; if any file
         is invalid, keep answering from the current one and report every problem (also to
-        the moderator log, with ``trigger`` saying what started the reload)."""
+        the moderator log, with ``trigger`` saying what started the reload). A successful
+        reload is announced to the other bot processes on the same store (PostgreSQL
+        NOTIFY), which reload from the shared FAQ folder too."""
         result = await self._reload()
         note = mod_log.reload_text(result, trigger)
         if note:
             await mod_log.post(self, note)
+        if result.ok and announce:
+            try:
+                await self.store.announce_reload()
+            except Exception:
+                log.exception("could not tell the other processes about the reload")
         return result
+
+    def _reload_announced(self) -> None:
+        """Another process reloaded the FAQ: follow it (without announcing again)."""
+        task = asyncio.create_task(
+            self.reload_faq("another bot process reloaded", announce=False),
+            name="faq-reload-elsewhere",
+        )
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def _reload(self) -> ReloadResult:
         async with self._reload_lock:
@@ -112,10 +129,15 @@ class RolloverBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         await self.store.open()  # create or migrate the database before anything records
-        database = self.settings.database.path
-        self.vote_key = await asyncio.to_thread(
-            vote_key, database.with_name(database.name + ".key")
-        )
+        shared_key = getattr(self.store, "shared_key", None)
+        if shared_key is not None:  # several processes: one key for all, in the database
+            self.vote_key = await shared_key()
+        else:
+            database = self.settings.database.path
+            self.vote_key = await asyncio.to_thread(
+                vote_key, database.with_name(database.name + ".key")
+            )
+        await self.store.listen_reloads(self._reload_announced)
         for name in self.extension_names:
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)

@@ -507,3 +507,36 @@ async def test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue(
         assert (await review_message(fake_discord))["embeds"][0]["description"] == (
             "Nothing to review."
         )
+
+
+async def test_a_reload_in_one_process_reaches_the_other_through_postgres(
+    fake_discord: FakeDiscord, make_settings, start_bot, faq_copy: Path, postgres_url: str
+) -> None:
+    """Two bot processes (a shard each) on one PostgreSQL database and one FAQ folder,
+    watchers off: /faq-admin reload in the one that gets the command reaches the other."""
+    from bot.app import create_bot
+    from bot.storage import PostgresStore
+
+    gateway, world = fake_discord.gateway, fake_discord.world
+    gateway.shard_count = 2
+    ours = (world.guild.id >> 22) % 2
+    world.add_guild("Second server", shard=(1 - ours, 2))
+    kb = KnowledgeBase.load(faq_copy)
+
+    def process(shard: int):
+        settings = make_settings(
+            shard_count=2, shard_ids=[shard], faq_watch=False, faq_dir=faq_copy
+        )
+        return create_bot(settings, kb, PostgresStore(postgres_url))
+
+    async with start_bot(process(ours)) as here, start_bot(process(1 - ours)) as there:
+        path = faq_copy / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "2014-54, briefly"))
+        assert there.knowledge.get("notice-2014-54").title != "2014-54, briefly"
+        assert "FAQ reloaded" in content(await admin(fake_discord, "reload"))
+        assert here.knowledge.get("notice-2014-54").title == "2014-54, briefly"
+        await wait_until(
+            lambda: there.knowledge.get("notice-2014-54").title == "2014-54, briefly",
+            timeout=10,
+        )
+        assert here.vote_key == there.vote_key  # one user, one vote, whichever process

@@ -762,3 +762,21 @@ def test_vote_hashes_are_keyed_by_a_secret_made_once_per_install(tmp_path: Path)
     user = 123456789012345678
     assert hash_user(user, key) == hash_user(user, key) != hash_user(user, other)
     assert str(user) not in hash_user(user, key)
+
+
+async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reloads(
+    postgres_url: str,
+) -> None:
+    heard = {"one": 0, "two": 0}
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        assert await one.shared_key() == await two.shared_key()
+        assert len(await one.shared_key()) == 32
+        await one.listen_reloads(lambda: heard.__setitem__("one", heard["one"] + 1))
+        await two.listen_reloads(lambda: heard.__setitem__("two", heard["two"] + 1))
+        await one.announce_reload()
+        for _ in range(250):
+            if heard["two"]:
+                break
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)  # time enough for a wrong echo to arrive too
+    assert heard == {"one": 0, "two": 1}  # the other process heard it; not itself

@@ -51,7 +51,8 @@ class FaqWatcher(commands.Cog):
             async for _changes in awatch(
                 folder, watch_filter=relevant, stop_event=self._stop, recursive=True
             ):
-                result = await self.bot.reload_faq("files changed on disk")
+                # every process watches the shared folder itself: no need to announce
+                result = await self.bot.reload_faq("files changed on disk", announce=False)
                 if not result.ok:
                     log.warning("FAQ files changed but are invalid; still using the previous FAQ")
         except asyncio.CancelledError:

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -167,6 +167,15 @@ class Store(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+    async def listen_reloads(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` whenever another process announces a FAQ reload (stores that
+        serve one process never call it)."""
+        ...
+
+    async def announce_reload(self) -> None:
+        """Tell the other processes on this store that the FAQ was reloaded."""
+        ...
 
     async def record_question(self, question: AskedQuestion) -> None: ...
 

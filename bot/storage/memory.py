@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -49,6 +49,12 @@ class MemoryStore:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+    async def listen_reloads(self, callback: Callable[[], None]) -> None:
+        """One process: nobody else reloads."""
+
+    async def announce_reload(self) -> None:
+        """One process: nobody to tell."""
 
     async def record_question(self, question: AskedQuestion) -> None:
         self.questions.append(question)

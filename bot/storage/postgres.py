@@ -12,8 +12,10 @@ NOTHING``), one vote per user per answer, retention. Times are ``timestamptz``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Sequence
+import secrets
+from collections.abc import Callable, Sequence
 from typing import Any, Self
 
 from bot.storage.base import (
@@ -89,8 +91,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        2,
+        "secrets shared by every process (the vote-hash key)",
+        ("CREATE TABLE secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL)",),
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1][0]
+#: The NOTIFY channel on which a process tells the others it reloaded the FAQ.
+RELOAD_CHANNEL = "rollover_faq_reload"
 
 
 def clean_text(text: str) -> str:
@@ -107,6 +116,9 @@ class PostgresStore:
         self.retention_days = retention_days
         self._pool: Any = None
         self._open_lock = asyncio.Lock()
+        self._listener: Any = None
+        #: Names this process in its notifications, so it ignores its own.
+        self.origin = secrets.token_hex(8)
 
     async def open(self) -> None:
         import asyncpg
@@ -124,6 +136,10 @@ class PostgresStore:
             await self.purge(self.retention_days)
 
     async def close(self) -> None:
+        if self._listener is not None:
+            listener, self._listener = self._listener, None
+            with contextlib.suppress(Exception):  # closing: the server may be gone already
+                await listener.close()
         if self._pool is not None:
             pool, self._pool = self._pool, None
             await pool.close()
@@ -172,6 +188,33 @@ class PostgresStore:
     async def _fetch(self, sql: str, *args: object) -> list[Any]:
         pool = await self._pool_ready()
         return list(await pool.fetch(sql, *args))
+
+    # -- between processes -------------------------------------------------------------
+    async def shared_key(self) -> bytes:
+        """The vote-hash key, made once and shared by every process on this database (a
+        file per host would let one user vote once per process)."""
+        pool = await self._pool_ready()
+        await pool.execute(
+            "INSERT INTO secrets (name, value) VALUES ('vote_key', $1) ON CONFLICT DO NOTHING",
+            secrets.token_bytes(32),
+        )
+        return bytes(await pool.fetchval("SELECT value FROM secrets WHERE name = 'vote_key'"))
+
+    async def listen_reloads(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when another process announces a FAQ reload (LISTEN, on a
+        connection of its own: a pooled one would drop the subscription)."""
+        import asyncpg
+
+        def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
+            if payload != self.origin:
+                callback()
+
+        self._listener = await asyncpg.connect(self.url)
+        await self._listener.add_listener(RELOAD_CHANNEL, heard)
+
+    async def announce_reload(self) -> None:
+        """Tell the other processes this one reloaded the FAQ (NOTIFY)."""
+        await self._execute("SELECT pg_notify($1, $2)", RELOAD_CHANNEL, self.origin)
 
     # -- recording ----------------------------------------------------------------------
     async def record_question(self, question: AskedQuestion) -> None:

@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -290,6 +290,12 @@ class SqliteStore:
             yield db
 
     # -- the protocol ------------------------------------------------------------------
+    async def listen_reloads(self, callback: Callable[[], None]) -> None:
+        """One process: nobody else reloads."""
+
+    async def announce_reload(self) -> None:
+        """One process: nobody to tell."""
+
     async def record_question(self, question: AskedQuestion) -> None:
         await self._write_one(
             "INSERT INTO questions"
