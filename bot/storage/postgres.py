@@ -29,7 +29,14 @@ from bot.storage.base import (
     days_ago,
     utc_now,
 )
-from bot.storage.reports import REVIEW_WINDOW, build_queue, build_stats, group_gaps, normalise
+from bot.storage.reports import (
+    REVIEW_WINDOW,
+    build_queue,
+    build_stats,
+    group_gaps,
+    newest_window,
+    normalise,
+)
 
 log = logging.getLogger(__name__)
 
@@ -305,21 +312,17 @@ class PostgresStore:
 
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
         reviewed = await self._reviewed()
-        questions: list[AskedQuestion] = []
-        fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
-        while fresh < REVIEW_WINDOW:  # newest first, in pages (see SqliteStore)
+
+        async def page(limit: int, offset: int) -> list[AskedQuestion]:
             rows = await self._fetch(
                 "SELECT text, channel_id, best_id, best_score, answered, asked_at, kind"
                 " FROM questions ORDER BY asked_at DESC, id DESC LIMIT $1 OFFSET $2",
-                page,
+                limit,
                 offset,
             )
-            for r in rows:
-                questions.append(AskedQuestion(r[0], r[1], r[2], r[3], r[4], r[5], r[6]))
-                fresh += normalise(r[0]) not in reviewed
-            offset += page
-            if len(rows) < page:
-                break
+            return [AskedQuestion(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
+        questions = await newest_window(page, reviewed)
         taught = await self.taught(REVIEW_WINDOW)
         questions += [as_question(t) for t in taught]
         return await asyncio.to_thread(build_queue, questions, reviewed, limit)

@@ -10,7 +10,7 @@ Stats: per entry, times served and votes, worst first.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
@@ -138,6 +138,23 @@ def group_gaps(
 #: the costly part, and what was asked last matters most. Older ones come up as the newer
 #: ones are decided (or go when the retention purges them).
 REVIEW_WINDOW = 3000
+
+
+async def newest_window(
+    fetch_page: Callable[[int, int], Awaitable[list[AskedQuestion]]], reviewed: Collection[str]
+) -> list[AskedQuestion]:
+    """Stored questions newest first, read in pages (``fetch_page(limit, offset)``) until
+    REVIEW_WINDOW of them are not yet reviewed: a large database is never read whole."""
+    questions: list[AskedQuestion] = []
+    fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
+    while fresh < REVIEW_WINDOW:
+        rows = await fetch_page(page, offset)
+        questions += rows
+        fresh += sum(normalise(q.text) not in reviewed for q in rows)
+        offset += page
+        if len(rows) < page:
+            break
+    return questions
 
 
 def build_queue(

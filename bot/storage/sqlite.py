@@ -44,6 +44,7 @@ from bot.storage.reports import (
     build_queue,
     build_stats,
     group_gaps,
+    newest_window,
     normalise,
 )
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
@@ -373,18 +374,15 @@ class SqliteStore:
                 return []
             reviewed = await self._reviewed_keys(db)
             kind = "kind" if self._version >= 4 else "''"
-            # Newest first, in pages, until the queue's window holds enough questions not
-            # yet reviewed: a large database is never read whole.
-            questions: list[AskedQuestion] = []
-            fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
-            while fresh < REVIEW_WINDOW:
+
+            async def page(limit: int, offset: int) -> list[AskedQuestion]:
                 rows = await db.execute_fetchall(
                     "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
                     f" {kind} FROM questions ORDER BY asked_at DESC LIMIT ? OFFSET ?",
-                    (page, offset),
+                    (limit, offset),
                 )
-                for text, channel_id, best_id, best_score, answered, asked_at, k in rows:
-                    question = AskedQuestion(
+                return [
+                    AskedQuestion(
                         text=text,
                         channel_id=channel_id,
                         best_id=best_id,
@@ -393,11 +391,10 @@ class SqliteStore:
                         when=dt.datetime.fromisoformat(asked_at),
                         kind=k,
                     )
-                    questions.append(question)
-                    fresh += normalise(text) not in reviewed
-                offset += page
-                if len(rows) < page:
-                    break
+                    for text, channel_id, best_id, best_score, answered, asked_at, k in rows
+                ]
+
+            questions = await newest_window(page, reviewed)
             taught = []
             if self._version >= 3:
                 taught = await db.execute_fetchall(
