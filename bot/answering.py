@@ -62,7 +62,13 @@ async def remember(
 ) -> None:
     """Count what was served; keep unanswered, shaky or unsent questions for moderators.
     Called after replying, and never fails the reply: statistics are not worth an error."""
-    result = reply.result
+    await remember_result(bot, reply.result, channel_id, sent=sent)
+
+
+async def remember_result(
+    bot: RolloverBot, result: MatchResult, channel_id: int | None, *, sent: bool
+) -> None:
+    """``remember`` for a match without a reply (one given up on, say)."""
     answered = result.answered and sent
     try:
         if answered and result.best is not None:

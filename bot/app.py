@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.errors",
     "bot.cogs.answers",
+    "bot.cogs.retries",
     "bot.cogs.ask",
     "bot.cogs.point",
     "bot.cogs.calculators",

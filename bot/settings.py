@@ -100,6 +100,31 @@ class LimitSettings(BaseModel):
     forum_answers_per_minute: int = Field(default=30, ge=1, le=6000)
 
 
+class RetrySettings(BaseModel):
+    """Replies the bot owes (failed, held back by the forum cap, or cut off by a crash) are
+    kept in the database and retried until sent or too old."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: How often the queue of owed replies is looked at.
+    poll_seconds: float = Field(default=10.0, gt=0, le=3600)
+    #: Wait before the first retry; each further one waits twice as long, up to the max.
+    first_delay_seconds: float = Field(default=30.0, ge=0, le=86_400)
+    max_delay_seconds: float = Field(default=900.0, ge=0, le=86_400)
+    #: A reply still owed this long after the question was asked is given up (logged, and
+    #: the question goes to the moderators' gaps).
+    max_age_minutes: float = Field(default=720.0, gt=0, le=7 * 24 * 60)
+    #: How long a reply being sent is left to the process sending it before another one
+    #: takes it over (that process died, or lost its connection, mid-reply).
+    lease_seconds: float = Field(default=300.0, gt=0, le=86_400)
+
+    def delay(self, attempts: int) -> float:
+        """Seconds before the next try, after ``attempts`` failed ones (exponential)."""
+        return min(
+            self.max_delay_seconds, self.first_delay_seconds * 2 ** max(0, min(attempts - 1, 30))
+        )
+
+
 class DatabaseSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -130,6 +155,7 @@ class Settings(BaseSettings):
     matching: MatchingSettings = MatchingSettings()
     discord: DiscordSettings = DiscordSettings()
     limits: LimitSettings = LimitSettings()
+    retries: RetrySettings = RetrySettings()
     database: DatabaseSettings = DatabaseSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

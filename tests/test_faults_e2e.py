@@ -205,10 +205,14 @@ async def test_server_error_on_reply_is_retried_and_sent_once(
         assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
 
 
+#: Retry-queue settings for tests: look often, retry soon.
+FAST_RETRIES = {"poll_seconds": 0.05, "first_delay_seconds": 0.2, "max_delay_seconds": 0.5}
+
+
 @pytest.mark.parametrize(
     ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
 )
-async def test_reply_that_finally_fails_is_logged_and_the_next_post_answered(
+async def test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once(
     fake_discord: FakeDiscord,
     make_bot,
     start_bot,
@@ -218,7 +222,10 @@ async def test_reply_that_finally_fails_is_logged_and_the_next_post_answered(
     times: int,
 ) -> None:
     fake = fake_discord
-    async with start_bot(make_bot()):
+    # the first retry waits a second: time to look at the queue before it
+    async with start_bot(
+        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
+    ) as bot:
         fake.fail_next("POST", r"/channels/\d+/messages", status=status, times=times)
         with caplog.at_level(logging.WARNING):
             failed = await new_post(fake, 0)
@@ -230,13 +237,92 @@ async def test_reply_that_finally_fails_is_logged_and_the_next_post_answered(
                     f"forum post {failed.id} failed" in r.getMessage() for r in caplog.records
                 )
             )
-        assert failed.replies == []
-        # the cog is still working: the next post, a mention and /ask are answered
+        # discord.py gave up; the store still owes the reply, with why
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        [owed] = await bot.store.pending_replies()
+        assert (owed.kind, owed.message_id, owed.attempts) == ("post", failed.id, 1)
+        assert owed.last_error.startswith(f"HTTP {status}")
+        # the cog is still working: the next post and /ask are answered meanwhile
         following = await new_post(fake, 1)
         await following.reply()
         await ask_works(fake)
+        # and the failed one is answered from the queue, once
+        await failed.reply(timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
         await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, failed.id)) == 1 and len(failed.replies) == 1
         assert len(bot_posts(fake, following.id)) == 1
+        assert sum(bot.store.served.values()) == 3  # both posts and the /ask, each once
+        assert bot.store.questions == []  # answered in the end: nothing for the gaps
+
+
+async def test_a_lost_response_is_not_answered_twice(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord made the reply but its response never reached the bot: the retry finds the
+    reply in the thread and sends nothing more."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
+        post = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{post.id}/messages", injected=True)
+        assert len(post.replies) == 1  # it is there, though the bot was told 503
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        # the retry looks at the thread's messages and settles without posting
+        await fake.wait_for_call("GET", rf"/channels/{post.id}/messages")
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.2)
+        assert len(post.replies) == 1
+        assert (
+            len(fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=None)) == 1
+        )
+
+
+async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    quick_retries: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake = fake_discord
+    log_channel = int(fake.world.text_channel["id"])
+    settings = {**FAST_RETRIES, "max_age_minutes": 1.5 / 60}
+    async with start_bot(make_bot(retries=settings, mod_log_channel_id=log_channel)) as bot:
+        fake.fail_next("POST", rf"/channels/(?!{log_channel})\d+/messages", status=503, times=1000)
+        with caplog.at_level(logging.WARNING):
+            post = await new_post(fake, 2)
+            await wait_until(
+                lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
+                timeout=5.0,
+            )
+        await fake.idle(quiet=0.1)
+        tries = fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=True)
+        assert len(tries) >= 2 and post.replies == []  # retried, then given up
+        assert bot.store.owed == {}
+        [question] = bot.store.questions  # the moderators' gaps have it
+        assert not question.answered and "2014-54" in question.text
+        [note] = fake.world.messages_in(log_channel)
+        assert "Gave up replying to a forum post" in note["content"]
+        assert f"message {post.id}" in note["content"] and "HTTP 503" in note["content"]
+
+
+async def test_a_failed_mention_reply_is_retried_under_the_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        message = await fake.send_message(
+            world.text_channel, f"<@{world.bot_user.id}> {QUESTIONS[0]}", author=world.asker
+        )
+        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True)
+        answer = await fake.wait_for_call("POST", r"/channels/\d+/messages", timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.1)
+        assert str(answer.json["message_reference"]["message_id"]) == message["id"]
+        assert answer.json["embeds"]
+        assert len(fake.calls_matching("POST", r"/channels/\d+/messages")) == 1
 
 
 @pytest.mark.parametrize("times", [1, 5], ids=["503-once", "503-five-times"])

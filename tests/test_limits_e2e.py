@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from dataclasses import replace
 from typing import Any
 
 from bot.app import ShardedRolloverBot, create_bot
 from bot.storage import MemoryStore
-from tests.fakediscord import FakeDiscord, would_ping
+from bot.storage.base import utc_now
+from tests.fakediscord import FakeDiscord, wait_until, would_ping
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -71,17 +75,31 @@ async def test_mention_limit_tells_once_then_stays_quiet(
         assert not any(would_ping(r.json).any for r in replies)
 
 
-async def test_forum_cap_limits_answers_and_leaves_the_rest_to_moderators(
+async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    async with start_bot(make_bot(limits={"forum_answers_per_minute": 2})) as bot:
+    bot = make_bot(limits={"forum_answers_per_minute": 2}, retries={"poll_seconds": 0.05})
+    async with start_bot(bot):
         posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(3)]
         await fake_discord.settle()
         assert sorted(len(p.replies) for p in posts) == [0, 1, 1]
-        # served counts what members saw; the post the cap stopped waits in the gaps
         assert bot.store.served == {"split-earnings-to-traditional-ira": 2}
-        assert [q.answered for q in bot.store.questions] == [False]
-        assert (await bot.store.gaps(None))[0].count == 1
+        # the third waits in the store's queue until the cap's minute is over
+        waiting = next(p for p in posts if not p.replies)
+        [held] = await bot.store.pending_replies()
+        assert (held.kind, held.message_id) == ("post", waiting.id)
+        assert held.last_error == "held back by the forum cap"
+        assert held.due > utc_now() + dt.timedelta(seconds=50)
+        # a minute passes (for the cap's clock, and for the queue)
+        window = bot.get_cog("Answers").forum_window
+        window.clock = lambda: time.monotonic() + 61
+        await bot.store.queue_reply(replace(held, due=utc_now()))
+        await waiting.reply(timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake_discord.idle()
+        assert [len(p.replies) for p in posts] == [1, 1, 1]
+        assert bot.store.served == {"split-earnings-to-traditional-ira": 3}
+        assert bot.store.questions == []  # everyone was answered: nothing for the gaps
 
 
 async def test_two_shards_both_ready_and_answering(

@@ -31,12 +31,14 @@ from bot.settings import load_settings
 from bot.storage import (
     AskedQuestion,
     MemoryStore,
+    PendingReply,
     SqliteStore,
     StorageError,
     Store,
     TaughtExample,
     open_store,
 )
+from bot.storage.base import seconds_from_now, utc_now
 from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
 from bot.storage.reports import group_gaps
@@ -320,6 +322,65 @@ async def test_claim_post_true_exactly_once_even_when_raced(store: Store) -> Non
     assert not await store.claim_post(123)
     results = await asyncio.gather(*(store.claim_post(456) for _ in range(50)))
     assert results.count(True) == 1
+
+
+def owed(message_id: int, kind: str = "post", due_in: float = 0.0, **kw: object) -> PendingReply:
+    return PendingReply(kind, 900, message_id, seconds_from_now(due_in), **kw)  # type: ignore[arg-type]
+
+
+async def test_a_claimed_post_owes_its_reply_until_settled(store: Store) -> None:
+    assert await store.claim_post(1, owed(1, due_in=60, question="pro-rata?"))
+    assert not await store.claim_post(1, owed(1, due_in=0))  # a replay owes nothing new
+    [row] = await store.pending_replies()
+    assert (row.kind, row.channel_id, row.message_id, row.question) == ("post", 900, 1, "pro-rata?")
+    assert row.due > utc_now() + dt.timedelta(seconds=50)
+    assert await store.take_due_replies(10, lease_seconds=60) == []  # in progress: not due
+    await store.settle_reply("post", 1)
+    assert await store.pending_replies() == []
+
+
+async def test_due_replies_are_taken_once_with_a_lease_and_retried_later(store: Store) -> None:
+    await store.queue_reply(owed(1, attempts=1, last_error="503"))
+    await store.queue_reply(owed(2, kind="mention", due_in=-5, question="\x00 odd \ud800"))
+    await store.queue_reply(owed(3, due_in=3600))  # not yet
+    taken = await store.take_due_replies(10, lease_seconds=60)
+    assert [(r.message_id, r.attempts) for r in taken] == [(2, 1), (1, 2)]  # oldest due first
+    assert all(r.due > utc_now() + dt.timedelta(seconds=50) for r in taken)
+    # leased: a second poller (another process) finds nothing due
+    assert await store.take_due_replies(10, lease_seconds=60) == []
+    # it failed again: owed again, due now, with the new count; question and age kept
+    [first] = [r for r in await store.pending_replies() if r.message_id == 1]
+    await store.queue_reply(owed(1, attempts=2, last_error="timeout", question="other"))
+    again = await store.take_due_replies(1, lease_seconds=60)
+    assert [(r.message_id, r.attempts, r.last_error) for r in again] == [(1, 3, "timeout")]
+    assert again[0].created == first.created and again[0].question == ""
+
+
+async def test_raced_pollers_take_each_reply_once(store: Store) -> None:
+    for n in range(30):
+        await store.queue_reply(owed(n))
+    batches = await asyncio.gather(*(store.take_due_replies(4, 60) for _ in range(12)))
+    taken = [r.message_id for batch in batches for r in batch]
+    assert sorted(taken) == list(range(30))
+
+
+async def test_replies_older_than_the_max_age_expire(store: Store) -> None:
+    old = owed(1, question="still unanswered", created=utc_now() - dt.timedelta(hours=3))
+    await store.queue_reply(old)
+    await store.queue_reply(owed(2))
+    [gone] = await store.expire_replies(max_age_seconds=2 * 3600)
+    assert (gone.message_id, gone.question) == (1, "still unanswered")
+    assert [r.message_id for r in await store.pending_replies()] == [2]
+
+
+async def test_two_processes_on_one_postgres_take_each_reply_once(postgres_url: str) -> None:
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        for n in range(40):
+            await one.queue_reply(owed(n))
+        batches = await asyncio.gather(
+            *(s.take_due_replies(3, 60) for _ in range(10) for s in (one, two))
+        )
+    assert sorted(r.message_id for b in batches for r in b) == list(range(40))
 
 
 async def test_claim_post_survives_restart(tmp_path: Path) -> None:

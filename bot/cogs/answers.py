@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass, replace
 
 import aiohttp
 import discord
@@ -14,6 +15,8 @@ from bot.answering import MAX_QUESTION_CHARS, build_reply, plausible, remember, 
 from bot.app import RolloverBot
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS
+from bot.storage import PendingReply
+from bot.storage.base import seconds_from_now, utc_now
 
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
@@ -22,6 +25,30 @@ NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
 #: How far back a reconnect looks for forum posts it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What became of a reply: ``done`` (sent, or nothing to send), or owed again, in
+    ``retry_in`` seconds (None: the back-off for the attempts made) because of ``error``."""
+
+    done: bool
+    retry_in: float | None = None
+    error: str = ""
+
+
+DONE = Delivery(True)
+
+
+def post_question(thread: discord.Thread, starter: discord.Message) -> str:
+    return f"{thread.name}\n{starter.content}"
+
+
+def describe_error(exc: BaseException) -> str:
+    """A short reason for the retry queue (status and Discord's message, or the exception)."""
+    if isinstance(exc, discord.HTTPException):
+        return f"HTTP {exc.status}: {exc.text}"[:200]
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 class AnsweredPosts:
@@ -139,51 +166,112 @@ class Answers(commands.Cog):
         if starter.author.bot:
             return
         # The in-memory claim settles races inside this process at once (no await between
-        # check and mark); the store's claim survives restarts and RESUME replays.
+        # check and mark); the store's claim survives restarts and RESUME replays, and owes
+        # the reply until it is sent: if this process dies mid-reply, another one (or this
+        # one, restarted) sends it once the lease runs out.
         if not self.posts.claim(thread.id):
             return
+        owed = PendingReply(
+            "post",
+            thread.id,
+            starter.id,
+            due=seconds_from_now(self.bot.settings.retries.lease_seconds),
+            attempts=1,
+            question=post_question(thread, starter),
+        )
         try:
-            if not await self.bot.store.claim_post(thread.id):
+            if not await self.bot.store.claim_post(thread.id, owed):
                 return
         except Exception:
             # Better a rare duplicate after a restart than a silently dropped question.
             log.exception("could not record forum post %s as answered; answering anyway", thread.id)
-        try:
-            await self._post_answer(thread, starter)
-        except NETWORK_ERRORS:
-            log.exception("answering forum post %s failed", thread.id)
+        await self._settle(owed, await self._post_answer(thread, starter))
 
-    async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> None:
-        question = f"{thread.name}\n{starter.content}"
-        reply = build_reply(self.bot, question, asker_id=starter.author.id)
-        sent = False
+    async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
+        reply = build_reply(self.bot, post_question(thread, starter), asker_id=starter.author.id)
+        if not reply.result.answered and (
+            self.bot.settings.discord.low_confidence == "silent"
+            or not plausible(self.bot, reply.result)
+        ):
+            # nothing useful to say: leave the post to people (and the question to moderators)
+            await remember(self.bot, reply, thread.parent_id, sent=False)
+            return DONE
+        if not self.forum_window.allow():
+            # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
+            log.warning("forum answer cap reached; thread %s waits in the retry queue", thread.id)
+            return Delivery(False, self.forum_window.retry_after(), "held back by the forum cap")
         try:
-            if not self.forum_window.allow():
-                # A flood of posts (or a raid): stop answering for a moment; every question
-                # is still recorded for moderators.
-                log.warning("forum answer cap reached; not answering thread %s", thread.id)
-                return
-            if not reply.result.answered and self.bot.settings.discord.low_confidence == "silent":
-                return
-            if not reply.result.answered and not plausible(self.bot, reply.result):
-                return  # nothing useful to say: leave the post to people
             if reply.result.answered:
                 await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
             else:
                 # Unsure: one compact line and the menu of entries, not a public "not sure"
                 # card that makes helpers think the post is handled.
-                await thread.send(
-                    UNSURE_LINE,
-                    view=reply.view,
-                    allowed_mentions=NO_PINGS,
-                )
-            sent = True
-            if reply.result.answered:
-                await self._apply_tag(thread)
-        finally:
-            # A post the cap stopped (or whose reply failed) was not served: it goes to the
-            # moderators' gaps instead.
-            await remember(self.bot, reply, thread.parent_id, sent=sent)
+                await thread.send(UNSURE_LINE, view=reply.view, allowed_mentions=NO_PINGS)
+        except NETWORK_ERRORS as exc:
+            log.exception("answering forum post %s failed; it will be retried", thread.id)
+            return Delivery(False, None, describe_error(exc))
+        await remember(self.bot, reply, thread.parent_id)
+        if reply.result.answered:
+            await self._apply_tag(thread)
+        return DONE
+
+    async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
+        """Record what became of an owed reply: sent (or nothing to send), or owed again
+        (after the cap's wait, or the back-off for this many attempts)."""
+        try:
+            if delivery.done:
+                await self.bot.store.settle_reply(owed.kind, owed.message_id)
+                return
+            wait = delivery.retry_in
+            if wait is None:
+                wait = self.bot.settings.retries.delay(owed.attempts)
+            await self.bot.store.queue_reply(
+                replace(owed, due=seconds_from_now(wait), last_error=delivery.error)
+            )
+        except Exception:
+            log.exception("could not update the retry queue for %s %s", owed.kind, owed.message_id)
+
+    # -- owed replies, retried (the retries cog decides when) -----------------------------
+    async def retry(self, owed: PendingReply) -> None:
+        """Try an owed reply again, unless it has been sent after all (a process that died
+        right after sending) or its message is gone."""
+        try:
+            if owed.kind == "post":
+                delivery = await self._retry_post(owed)
+            else:
+                channel = self.bot.get_partial_messageable(owed.channel_id)
+                message = await channel.fetch_message(owed.message_id)
+                delivery = await self._mention_reply(message, retry=True)
+        except discord.NotFound:
+            log.info("%s %s was deleted: its reply is no longer owed", owed.kind, owed.message_id)
+            delivery = DONE
+        except NETWORK_ERRORS as exc:
+            log.warning("retrying the reply to %s %s failed: %s", owed.kind, owed.message_id, exc)
+            delivery = Delivery(False, None, describe_error(exc))
+        await self._settle(owed, delivery)
+
+    async def _retry_post(self, owed: PendingReply) -> Delivery:
+        thread = await self.bot.fetch_channel(owed.channel_id)
+        if not isinstance(thread, discord.Thread):
+            return DONE  # not a forum post any more: nothing to answer
+        starter = await thread.fetch_message(owed.message_id)
+        if await self._bot_replied(thread, starter, in_reply=False):
+            return DONE
+        self.posts.claim(thread.id)
+        return await self._post_answer(thread, starter)
+
+    async def _bot_replied(
+        self, channel: discord.abc.Messageable, message: discord.Message, *, in_reply: bool
+    ) -> bool:
+        """Has the bot already replied after ``message`` (under it, when ``in_reply``)?"""
+        me = self.bot.user
+        if me is None:
+            return False
+        async for later in channel.history(after=message, limit=50, oldest_first=True):
+            under = later.reference is not None and later.reference.message_id == message.id
+            if later.author.id == me.id and (under or not in_reply):
+                return True
+        return False
 
     async def _apply_tag(self, thread: discord.Thread) -> None:
         wanted = self.bot.settings.discord.answered_tag.strip().casefold()
@@ -233,13 +321,6 @@ class Answers(commands.Cog):
             return None  # deleted or unreadable: answer the mention's own text
 
     async def answer_mention(self, message: discord.Message) -> None:
-        question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
-        target = message
-        referenced = await self._referenced(message)
-        if referenced is not None and not referenced.author.bot and referenced.content.strip():
-            # "@bot" in a reply to someone's question answers that question, under it
-            question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
-            target = referenced
         window = self.mention_windows.get(message.author.id)
         try:
             if not window.allow():
@@ -252,14 +333,42 @@ class Answers(commands.Cog):
                         allowed_mentions=NO_PINGS,
                     )
                 return
-            self._slowed.discard(message.author.id)
+        except NETWORK_ERRORS:
+            log.exception("telling the author of message %s to slow down failed", message.id)
+            return
+        self._slowed.discard(message.author.id)
+        delivery = await self._mention_reply(message)
+        if not delivery.done:
+            owed = PendingReply(
+                "mention",
+                message.channel.id,
+                message.id,
+                due=utc_now(),
+                attempts=1,
+                question=strip_mentions(message.content)[:MAX_QUESTION_CHARS],
+            )
+            await self._settle(owed, delivery)
+
+    async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
+        """Answer a mention: its own text, or the message it replies to (someone else's
+        question, answered under that question)."""
+        question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
+        target = message
+        referenced = await self._referenced(message)
+        if referenced is not None and not referenced.author.bot and referenced.content.strip():
+            # "@bot" in a reply to someone's question answers that question, under it
+            question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
+            target = referenced
+        try:
+            if retry and await self._bot_replied(message.channel, target, in_reply=True):
+                return DONE
             if not question:
                 await message.reply(
                     "Ask me after the mention, for example: *is my after-tax rollover prorated?*",
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
-                return
+                return DONE
             reply = build_reply(self.bot, question, asker_id=target.author.id)
             await target.reply(
                 embeds=reply.embeds,
@@ -267,9 +376,13 @@ class Answers(commands.Cog):
                 mention_author=False,
                 allowed_mentions=NO_PINGS,
             )
-            await remember(self.bot, reply, message.channel.id)
-        except NETWORK_ERRORS:
-            log.exception("answering the mention in message %s failed", message.id)
+        except NETWORK_ERRORS as exc:
+            log.exception(
+                "answering the mention in message %s failed; it will be retried", message.id
+            )
+            return Delivery(False, None, describe_error(exc))
+        await remember(self.bot, reply, message.channel.id)
+        return DONE
 
 
 async def setup(bot: RolloverBot) -> None:

@@ -12,7 +12,7 @@ import hmac
 import os
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -157,6 +157,35 @@ def as_question(taught: TaughtExample) -> AskedQuestion:
     )
 
 
+#: What the bot can owe: a reply to a forum post, or to a mention.
+REPLY_KINDS = ("post", "mention")
+
+
+@dataclass(frozen=True)
+class PendingReply:
+    """A reply the bot owes and has not yet sent: queued when a forum post is claimed (so a
+    process that dies mid-reply leaves it for another), when a reply fails after
+    discord.py's own retries, or when the per-minute cap holds a post back."""
+
+    kind: str
+    #: The forum thread, or the channel of the mention.
+    channel_id: int
+    #: The starter message (== the thread id), or the message that mentioned the bot.
+    message_id: int
+    #: When it is next worth trying (a reply in progress: when to stop waiting for it).
+    due: dt.datetime
+    #: Tries made so far.
+    attempts: int = 0
+    created: dt.datetime = field(default_factory=utc_now)
+    #: The question as asked: an expired reply still reaches the moderators' gaps.
+    question: str = ""
+    last_error: str = ""
+
+
+def seconds_from_now(seconds: float) -> dt.datetime:
+    return utc_now() + dt.timedelta(seconds=seconds)
+
+
 class StorageError(Exception):
     """The store cannot be used (e.g. a schema newer than this code); the message says why."""
 
@@ -187,8 +216,34 @@ class Store(Protocol):
         """One vote per user per answer message; voting again replaces the earlier vote."""
         ...
 
-    async def claim_post(self, thread_id: int) -> bool:
-        """True exactly once per forum thread, across RESUME replays and restarts."""
+    async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
+        """True exactly once per forum thread, across RESUME replays and restarts. With
+        ``owed``, a successful claim queues that reply in the same transaction: if the
+        process dies before sending it (and calling ``settle_reply``), it is retried once
+        ``owed.due`` passes."""
+        ...
+
+    async def queue_reply(self, reply: PendingReply) -> None:
+        """Owe ``reply`` (insert, or update the due time, attempts and error of the one
+        already owed for that message; its creation time and question stay)."""
+        ...
+
+    async def settle_reply(self, kind: str, message_id: int) -> None:
+        """The reply was sent, or is no longer owed (the message is gone)."""
+        ...
+
+    async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
+        """Up to ``limit`` owed replies that are due, oldest due first, each with one more
+        attempt counted and its due time pushed ``lease_seconds`` ahead in the same
+        transaction, so no other process takes it while this one tries."""
+        ...
+
+    async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
+        """Stop owing replies created more than ``max_age_seconds`` ago; returns them."""
+        ...
+
+    async def pending_replies(self) -> list[PendingReply]:
+        """Every owed reply, soonest due first."""
         ...
 
     async def record_taught(self, taught: TaughtExample) -> None:

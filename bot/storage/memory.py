@@ -6,18 +6,20 @@ import asyncio
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Self
 
 from bot.storage.base import (
     AskedQuestion,
     EntryStats,
     GapGroup,
+    PendingReply,
     ReviewItem,
     TaughtExample,
     as_question,
     as_utc,
     days_ago,
+    seconds_from_now,
     utc_now,
 )
 from bot.storage.reports import build_queue, build_stats, group_gaps, normalise
@@ -30,6 +32,8 @@ class MemoryStore:
     #: (entry id, message id, user hash) -> helpful
     votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
+    #: (kind, message id) -> the reply owed
+    owed: dict[tuple[str, int], PendingReply] = field(default_factory=dict)
     #: (message id, entry id) -> what was taught
     taught_examples: dict[tuple[int, str], TaughtExample] = field(default_factory=dict)
     #: normalised question -> (action, entry id, when, entry it had been answered with)
@@ -67,12 +71,46 @@ class MemoryStore:
     ) -> None:
         self.votes[(entry_id, message_id, user_hash)] = helpful
 
-    async def claim_post(self, thread_id: int) -> bool:
+    async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         # No await between check and mark: two racing handlers cannot both win.
         if thread_id in self.claimed:
             return False
         self.claimed.add(thread_id)
+        if owed is not None:
+            self.owed[(owed.kind, owed.message_id)] = owed
         return True
+
+    async def queue_reply(self, reply: PendingReply) -> None:
+        key = (reply.kind, reply.message_id)
+        old = self.owed.get(key)
+        if old is not None:
+            reply = replace(
+                old, due=reply.due, attempts=reply.attempts, last_error=reply.last_error
+            )
+        self.owed[key] = reply
+
+    async def settle_reply(self, kind: str, message_id: int) -> None:
+        self.owed.pop((kind, message_id), None)
+
+    async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
+        now = utc_now()
+        due = sorted((r for r in self.owed.values() if r.due <= now), key=lambda r: r.due)
+        taken = []
+        for reply in due[:limit]:
+            reply = replace(reply, due=seconds_from_now(lease_seconds), attempts=reply.attempts + 1)
+            self.owed[(reply.kind, reply.message_id)] = reply
+            taken.append(reply)
+        return taken
+
+    async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
+        cutoff = seconds_from_now(-max_age_seconds)
+        old = [r for r in self.owed.values() if r.created < cutoff]
+        for reply in old:
+            del self.owed[(reply.kind, reply.message_id)]
+        return old
+
+    async def pending_replies(self) -> list[PendingReply]:
+        return sorted(self.owed.values(), key=lambda r: r.due)
 
     async def record_taught(self, taught: TaughtExample) -> None:
         self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)

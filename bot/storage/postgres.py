@@ -22,11 +22,13 @@ from bot.storage.base import (
     AskedQuestion,
     EntryStats,
     GapGroup,
+    PendingReply,
     ReviewItem,
     StorageError,
     TaughtExample,
     as_question,
     days_ago,
+    seconds_from_now,
     utc_now,
 )
 from bot.storage.reports import (
@@ -103,7 +105,62 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "secrets shared by every process (the vote-hash key)",
         ("CREATE TABLE secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL)",),
     ),
+    (
+        3,
+        "replies owed: claimed posts not yet answered, failed and held-back replies",
+        (
+            """CREATE TABLE pending_replies (
+                kind TEXT NOT NULL CHECK (kind IN ('post', 'mention')),
+                message_id BIGINT NOT NULL,
+                channel_id BIGINT NOT NULL,
+                question TEXT NOT NULL,
+                attempts INTEGER NOT NULL CHECK (attempts >= 0),
+                last_error TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL,
+                due_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (kind, message_id)
+            )""",
+            "CREATE INDEX pending_replies_due ON pending_replies (due_at)",
+        ),
+    ),
 )
+_PENDING_COLUMNS = (
+    "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
+)
+#: Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
+_UPSERT_PENDING = (
+    f"INSERT INTO pending_replies ({_PENDING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
+    " attempts = excluded.attempts, last_error = excluded.last_error"
+)
+
+
+def _pending_args(reply: PendingReply) -> tuple[object, ...]:
+    return (
+        reply.kind,
+        reply.message_id,
+        reply.channel_id,
+        clean_text(reply.question),
+        reply.attempts,
+        clean_text(reply.last_error),
+        reply.created,
+        reply.due,
+    )
+
+
+def _pending(row: Any) -> PendingReply:
+    return PendingReply(
+        kind=row[0],
+        message_id=row[1],
+        channel_id=row[2],
+        question=row[3],
+        attempts=row[4],
+        last_error=row[5],
+        created=row[6],
+        due=row[7],
+    )
+
+
 CURRENT_VERSION = MIGRATIONS[-1][0]
 #: The NOTIFY channel on which a process tells the others it reloaded the FAQ.
 RELOAD_CHANNEL = "rollover_faq_reload"
@@ -259,14 +316,53 @@ class PostgresStore:
             utc_now(),
         )
 
-    async def claim_post(self, thread_id: int) -> bool:
-        status = await self._execute(
-            "INSERT INTO claimed_posts (thread_id, claimed_at) VALUES ($1, $2)"
-            " ON CONFLICT (thread_id) DO NOTHING",
-            thread_id,
-            utc_now(),
+    async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
+        pool = await self._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            status = await db.execute(
+                "INSERT INTO claimed_posts (thread_id, claimed_at) VALUES ($1, $2)"
+                " ON CONFLICT (thread_id) DO NOTHING",
+                thread_id,
+                utc_now(),
+            )
+            if status != "INSERT 0 1":
+                return False
+            if owed is not None:
+                await db.execute(_UPSERT_PENDING, *_pending_args(owed))
+        return True
+
+    async def queue_reply(self, reply: PendingReply) -> None:
+        await self._execute(_UPSERT_PENDING, *_pending_args(reply))
+
+    async def settle_reply(self, kind: str, message_id: int) -> None:
+        await self._execute(
+            "DELETE FROM pending_replies WHERE kind = $1 AND message_id = $2", kind, message_id
         )
-        return status == "INSERT 0 1"
+
+    async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
+        # SKIP LOCKED: processes polling at the same moment take different replies.
+        rows = await self._fetch(
+            "UPDATE pending_replies p SET due_at = $2, attempts = p.attempts + 1"
+            " FROM (SELECT kind, message_id, due_at AS was_due FROM pending_replies"
+            "       WHERE due_at <= $1 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) d"
+            " WHERE p.kind = d.kind AND p.message_id = d.message_id"
+            f" RETURNING {', '.join('p.' + c for c in _PENDING_COLUMNS.split(', '))}, d.was_due",
+            utc_now(),
+            seconds_from_now(lease_seconds),
+            limit,
+        )
+        return [_pending(r) for r in sorted(rows, key=lambda r: r[-1])]
+
+    async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
+        rows = await self._fetch(
+            f"DELETE FROM pending_replies WHERE created_at < $1 RETURNING {_PENDING_COLUMNS}",
+            seconds_from_now(-max_age_seconds),
+        )
+        return [_pending(r) for r in rows]
+
+    async def pending_replies(self) -> list[PendingReply]:
+        rows = await self._fetch(f"SELECT {_PENDING_COLUMNS} FROM pending_replies ORDER BY due_at")
+        return [_pending(r) for r in rows]
 
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._execute(

@@ -89,6 +89,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        5,
+        "replies owed: claimed posts not yet answered, failed and held-back replies",
+        (
+            """CREATE TABLE pending_replies (
+                kind TEXT NOT NULL CHECK (kind IN ('post', 'mention')),
+                message_id INTEGER NOT NULL,
+                channel_id INTEGER NOT NULL,
+                question TEXT NOT NULL,
+                attempts INTEGER NOT NULL CHECK (attempts >= 0),
+                last_error TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                PRIMARY KEY (kind, message_id)
+            )""",
+            "CREATE INDEX pending_replies_due ON pending_replies (due_at)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

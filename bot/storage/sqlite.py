@@ -16,6 +16,7 @@ Safety choices, each for a reason:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -31,12 +32,14 @@ from bot.storage.base import (
     AskedQuestion,
     EntryStats,
     GapGroup,
+    PendingReply,
     ReviewItem,
     StorageError,
     TaughtExample,
     as_question,
     as_utc,
     days_ago,
+    seconds_from_now,
     utc_now,
 )
 from bot.storage.reports import (
@@ -101,6 +104,43 @@ def _check_header(path: Path) -> None:
         return
     if head and head != SQLITE_HEADER:
         raise CorruptDatabase("the file is not a SQLite database")
+
+
+_PENDING_COLUMNS = (
+    "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
+)
+#: Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
+_UPSERT_PENDING = (
+    f"INSERT INTO pending_replies ({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
+    " attempts = excluded.attempts, last_error = excluded.last_error"
+)
+
+
+def _pending_row(reply: PendingReply) -> tuple[object, ...]:
+    return (
+        reply.kind,
+        reply.message_id,
+        reply.channel_id,
+        clean_text(reply.question),
+        reply.attempts,
+        clean_text(reply.last_error),
+        stamp(reply.created),
+        stamp(reply.due),
+    )
+
+
+def _pending(row: Any) -> PendingReply:
+    return PendingReply(
+        kind=row[0],
+        message_id=row[1],
+        channel_id=row[2],
+        question=row[3],
+        attempts=row[4],
+        last_error=row[5],
+        created=dt.datetime.fromisoformat(row[6]),
+        due=dt.datetime.fromisoformat(row[7]),
+    )
 
 
 class SqliteStore:
@@ -331,12 +371,68 @@ class SqliteStore:
             (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
         )
 
-    async def claim_post(self, thread_id: int) -> bool:
-        changed = await self._write_one(
-            "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
-            (thread_id, stamp(utc_now())),
+    async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
+        if owed is None:
+            changed = await self._write_one(
+                "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
+                (thread_id, stamp(utc_now())),
+            )
+            return changed == 1
+        async with self._write() as db:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO claimed_posts (thread_id, claimed_at) VALUES (?, ?)",
+                (thread_id, stamp(utc_now())),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(_UPSERT_PENDING, _pending_row(owed))
+        return True
+
+    async def queue_reply(self, reply: PendingReply) -> None:
+        await self._write_one(_UPSERT_PENDING, _pending_row(reply))
+
+    async def settle_reply(self, kind: str, message_id: int) -> None:
+        await self._write_one(
+            "DELETE FROM pending_replies WHERE kind = ? AND message_id = ?", (kind, message_id)
         )
-        return changed == 1
+
+    async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
+        # One IMMEDIATE transaction: another process on the same file waits for it, so a
+        # reply is taken by one of them only.
+        async with self._write() as db:
+            rows = list(
+                await db.execute_fetchall(
+                    f"SELECT {_PENDING_COLUMNS} FROM pending_replies WHERE due_at <= ?"
+                    " ORDER BY due_at LIMIT ?",
+                    (stamp(utc_now()), limit),
+                )
+            )
+            until = seconds_from_now(lease_seconds)
+            await db.executemany(
+                "UPDATE pending_replies SET due_at = ?, attempts = attempts + 1"
+                " WHERE kind = ? AND message_id = ?",
+                [(stamp(until), r[0], r[1]) for r in rows],
+            )
+        return [dataclasses.replace(_pending(r), due=until, attempts=r[4] + 1) for r in rows]
+
+    async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
+        cutoff = stamp(seconds_from_now(-max_age_seconds))
+        async with self._write() as db:
+            rows = list(
+                await db.execute_fetchall(
+                    f"SELECT {_PENDING_COLUMNS} FROM pending_replies WHERE created_at < ?",
+                    (cutoff,),
+                )
+            )
+            await db.execute("DELETE FROM pending_replies WHERE created_at < ?", (cutoff,))
+        return [_pending(r) for r in rows]
+
+    async def pending_replies(self) -> list[PendingReply]:
+        async with self._read() as db:
+            rows = await db.execute_fetchall(
+                f"SELECT {_PENDING_COLUMNS} FROM pending_replies ORDER BY due_at"
+            )
+        return [_pending(r) for r in rows]
 
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._write_one(

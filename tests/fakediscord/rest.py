@@ -113,6 +113,11 @@ class Fault:
     retry_after: float
     is_global: bool
     body: Any
+    #: Run the route first (Discord did the work) and answer with the fault anyway: a
+    #: response lost on the way back.
+    after_route: bool = False
+    #: Seconds to hold the request before answering (a reply in flight).
+    delay: float = 0.0
 
 
 @dataclass
@@ -188,12 +193,26 @@ class RestApi:
         retry_after: float = 0.05,
         is_global: bool = False,
         body: Any = None,
+        after_route: bool = False,
+        delay: float = 0.0,
     ) -> None:
         """Answer the next `times` requests whose path fully matches the regex `path` with
         `status`: 429 (with `Via` and JSON `retry_after`, which discord.py honours and
-        retries), 500/502/504 (discord.py retries after 1 + 2*try seconds) or any other."""
+        retries), 500/502/504 (discord.py retries after 1 + 2*try seconds) or any other.
+        `after_route`: do what was asked, then answer with the fault (the response was
+        lost); `delay`: hold the request that long first (a reply in flight)."""
         self.faults.append(
-            Fault(method, re.compile(path), times, status, retry_after, is_global, body)
+            Fault(
+                method,
+                re.compile(path),
+                times,
+                status,
+                retry_after,
+                is_global,
+                body,
+                after_route,
+                delay,
+            )
         )
 
     def _take_fault(self, method: str, path: str) -> Fault | None:
@@ -258,6 +277,10 @@ class RestApi:
         fault = self._take_fault(request.method, path)
         if fault is not None:
             call.injected = True
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.after_route:
+                await self._route(call, request)
             status, data, reply_headers = self._fault_response(fault)
         else:
             status, data = await self._route(call, request)

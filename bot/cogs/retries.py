@@ -1,0 +1,79 @@
+"""Send the replies the bot still owes: failed after discord.py's own retries, held back by
+the forum cap, or cut off when a process died mid-reply. They wait in the store, so a
+restart or another process picks them up; each try is made by one process only (the store
+leases what it hands out)."""
+
+from __future__ import annotations
+
+import logging
+
+from discord.ext import commands, tasks
+
+from bot import mod_log
+from bot.answering import remember_result
+from bot.app import RolloverBot
+from bot.storage import PendingReply
+
+log = logging.getLogger(__name__)
+#: Owed replies tried per pass; the forum cap still applies to each.
+BATCH = 10
+
+
+class Retries(commands.Cog):
+    def __init__(self, bot: RolloverBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.retry_loop.change_interval(seconds=self.bot.settings.retries.poll_seconds)
+        self.retry_loop.start()
+
+    async def cog_unload(self) -> None:
+        self.retry_loop.cancel()
+
+    @tasks.loop(seconds=10)
+    async def retry_loop(self) -> None:
+        try:
+            await self.run_once()
+        except Exception:  # the database may be down for a moment: try again next pass
+            log.exception("a pass over the retry queue failed")
+
+    @retry_loop.before_loop
+    async def _connected(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def run_once(self) -> int:
+        """Give up on replies past the age limit, then try those due; returns how many
+        were tried."""
+        settings = self.bot.settings.retries
+        store = self.bot.store
+        for owed in await store.expire_replies(settings.max_age_minutes * 60):
+            await self._give_up(owed)
+        answers = self.bot.get_cog("Answers")
+        if answers is None:
+            return 0
+        due = await store.take_due_replies(BATCH, settings.lease_seconds)
+        for owed in due:
+            await answers.retry(owed)  # type: ignore[attr-defined]
+        return len(due)
+
+    async def _give_up(self, owed: PendingReply) -> None:
+        log.warning(
+            "gave up on the reply to %s %s after %d tries (last error: %s)",
+            owed.kind,
+            owed.message_id,
+            owed.attempts,
+            owed.last_error or "none",
+        )
+        if owed.question:  # unanswered after all: the moderators' gaps should show it
+            result = self.bot.knowledge.ask(owed.question)
+            await remember_result(self.bot, result, owed.channel_id, sent=False)
+        what = "a forum post" if owed.kind == "post" else "a mention"
+        await mod_log.post(
+            self.bot,
+            f"Gave up replying to {what} in <#{owed.channel_id}> (message {owed.message_id})"
+            f" after {owed.attempts} tries; last error: {owed.last_error or 'none'}.",
+        )
+
+
+async def setup(bot: RolloverBot) -> None:
+    await bot.add_cog(Retries(bot))
