@@ -1,7 +1,8 @@
 """Soak run: 10,000 mixed events through the fake Discord with faults injected at random.
 
     cd /work/main && .venv/bin/python benchmarks/soak.py [--events N] [--seed S]
-        [--store sqlite|memory] [--trace-from N] [--budget SECONDS] [--json PATH]
+        [--store sqlite|postgres|memory] [--forum-cap N] [--trace-from N]
+        [--budget SECONDS] [--json PATH]
 
 Events (from a fixed seed: the same choices each run, though what gets clicked depends on
 which answers have arrived) come from 200 members, at most 16 awaiting their answer at a
@@ -9,11 +10,14 @@ time: forum posts, /ask, /faq and its autocomplete, the calculators (now and the
 /schedule with its chart), clicks on the vote buttons and the suggestion select of earlier
 answers, and mentions of the bot. Faults, at random between events: gateway op 7
 RECONNECT, op 9 INVALID_SESSION (resumable or not), a TCP abort, a 4000 close; REST 429s
-(per route and global) on replies and interaction callbacks, and now and then a
-500/502/504 on a reply (discord.py retries those after 1 s), one REST fault at a time.
+(per route and global) on replies and interaction callbacks, now and then a 500/502/504
+on a reply (discord.py retries those after 1 s), and a 503 on a reply, which discord.py
+gives up on at once (the bot's own retry queue sends it later), one REST fault at a time.
+The forum cap (`--forum-cap` posts a minute, below the rate posts arrive at) holds posts
+back into the same queue. `--store postgres` runs a throwaway PostgreSQL server (fsync on).
 
 Reported: events handled, replies sent, duplicate replies to a forum post or a mention
-(must be 0), posts, mentions and interactions left unanswered (must be 0; posts the bot
+(must be 0), posts lost, mentions and interactions left unanswered (must be 0; posts the bot
 abstains on by design, nothing close in the FAQ, are counted apart), errors logged, and
 memory: RSS at every 1,000 events (growth per 1,000 over the second half), and
 tracemalloc from event `--trace-from` (default 7,000: tracing slows Python ~2.3x, and
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
 import logging
@@ -53,7 +58,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `bot`, `knowledge` and `t
     sys.path.insert(0, str(ROOT))
 
 from bot.app import RolloverBot  # noqa: E402
-from bot.storage import MemoryStore, SqliteStore, Store  # noqa: E402
+from bot.storage import MemoryStore, PostgresStore, SqliteStore, Store  # noqa: E402
 from calculators import supported_years  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
@@ -64,7 +69,8 @@ from tests.fakediscord import (  # noqa: E402
     custom_ids,
     running_bot,
 )
-from tests.reply_checks import ErrorLog, world_settings  # noqa: E402
+from tests.postgres_server import create_database, throwaway_server  # noqa: E402
+from tests.reply_checks import GENEROUS_LIMITS, ErrorLog, world_settings  # noqa: E402
 
 QUESTION_SETS = [
     ROOT / "tests" / "data" / "public_questions.yaml",
@@ -102,6 +108,10 @@ P_SCHEDULE = 25 / 10_000
 P_GATEWAY = 1 / 150
 P_429 = 1 / 60
 P_5XX = 1 / 500
+P_GIVE_UP = 1 / 300  # a 503 on a reply: discord.py does not retry it
+FORUM_CAP = 240  # posts a minute; they arrive at ~10 a second
+#: The bot's retry queue, sped up so a run drains in seconds, not minutes.
+RETRIES = {"poll_seconds": 0.2, "first_delay_seconds": 0.5, "max_delay_seconds": 2.0}
 GATEWAY_FAULTS = ["op7", "op9-resume", "op9-new-session", "tcp-abort", "close-4000"]
 CHANNEL_POST = r"/channels/\d+/messages"
 CALLBACK = r"/interactions/\d+/[^/]+/callback"
@@ -136,6 +146,7 @@ class Stats:
     posts_abstain: set[int] = field(default_factory=set)
     mentions: set[int] = field(default_factory=set)
     lost_no_session: int = 0
+    owed_peak: int = 0  # replies owed at once, seen while draining
     memory: list[Memory] = field(default_factory=list)
     trace_from: int | None = None
     cleared: Memory | None = None  # at the end, after the fake's own state was cleared
@@ -218,10 +229,12 @@ class Soak:
 
     def will_reply(self, question: str) -> bool:
         """What the bot decides, from the same knowledge: it abstains by design when
-        nothing in the FAQ is close (low_confidence = "suggest")."""
+        nothing in the FAQ is close enough to suggest (low_confidence = "suggest", entries
+        at or above matching.plausible_threshold)."""
         if question not in self.expect_reply:
             result = self.bot.knowledge.ask(question)
-            self.expect_reply[question] = result.answered or bool(result.suggestions)
+            close = result.plausible(self.bot.settings.matching.plausible_threshold)
+            self.expect_reply[question] = result.answered or bool(close)
         return self.expect_reply[question]
 
     async def forum(self) -> Outcome:
@@ -368,6 +381,9 @@ class Soak:
         elif roll_rest < P_429 + P_5XX:
             fake.fail_next("POST", CHANNEL_POST, status=status)  # retried after 1 s
             self.stats.faults[f"{status} on reply"] += 1
+        elif roll_rest < P_429 + P_5XX + P_GIVE_UP:
+            fake.fail_next("POST", CHANNEL_POST, status=503)  # the bot's queue retries it
+            self.stats.faults["503 on reply (discord.py gives up)"] += 1
         if roll_gateway >= P_GATEWAY or (self.recovery is not None and not self.recovery.done()):
             return
         mark = gateway.mark()
@@ -404,6 +420,13 @@ class Soak:
             await asyncio.gather(*self.tasks)
         if self.recovery is not None:
             await self.recovery
+        await self.fake.idle(quiet=quiet, timeout=60.0)
+        # Replies still owed (held by the cap or failed) are sent by the retry queue: wait
+        # for it, up to the cap's minute and then some.
+        deadline = time.monotonic() + 90.0
+        while (owed := await self.bot.store.pending_replies()) and time.monotonic() < deadline:
+            self.stats.owed_peak = max(self.stats.owed_peak, len(owed))
+            await asyncio.sleep(0.2)
         await self.fake.idle(quiet=quiet, timeout=60.0)
 
     def harvest(self) -> None:
@@ -559,14 +582,25 @@ async def soak(args: argparse.Namespace) -> dict[str, Any]:
     for noisy in ("discord", "tests.fakediscord"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
     knowledge = KnowledgeBase.load()
-    with tempfile.TemporaryDirectory(prefix="soak-") as tmp, ErrorLog() as errors:
-        store: Store = (
-            SqliteStore(Path(tmp) / "bot.db") if args.store == "sqlite" else MemoryStore()
-        )
+    with (
+        tempfile.TemporaryDirectory(prefix="soak-") as tmp,
+        ErrorLog() as errors,
+        contextlib.ExitStack() as servers,
+    ):
+        store: Store
+        if args.store == "postgres":
+            socket_folder = servers.enter_context(throwaway_server(durable=True))
+            store = PostgresStore(create_database(socket_folder, "soak"))
+        elif args.store == "sqlite":
+            store = SqliteStore(Path(tmp) / "bot.db")
+        else:
+            store = MemoryStore()
         await store.open()
         async with FakeDiscord() as fake:
             fake.gateway._replay_buffer = REPLAY_BUFFER  # the fake's memory, not the bot's
-            bot = RolloverBot(world_settings(fake), knowledge, store)
+            limits = {**GENEROUS_LIMITS, "forum_answers_per_minute": args.forum_cap}
+            settings = world_settings(fake, limits=limits, retries=RETRIES)
+            bot = RolloverBot(settings, knowledge, store)
             async with running_bot(fake, bot, timeout=30.0, settle=0.5) as running:
                 fake.register_commands(running.tree)
                 run = Soak(fake, running, args)
@@ -623,7 +657,8 @@ def report(
         "forum posts answered (answer or suggestions)": len(expecting) - len(unanswered_posts),
         "forum posts abstained by design (nothing close)": len(stats.posts_abstain),
         "duplicate replies to a forum post": len(duplicates),
-        "forum posts unanswered": len(unanswered_posts),
+        "forum posts lost (unanswered)": len(unanswered_posts),
+        "replies owed at once (peak seen while draining)": stats.owed_peak,
         "abstain-expected posts that got a reply": len(unexpected),
         "mentions": len(stats.mentions),
         "mentions unanswered": len(unanswered_mentions),
@@ -677,7 +712,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--events", type=int, default=EVENTS)
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--store", choices=["sqlite", "memory"], default="sqlite")
+    parser.add_argument("--store", choices=["sqlite", "postgres", "memory"], default="sqlite")
+    parser.add_argument(
+        "--forum-cap", type=int, default=FORUM_CAP, help="forum answers a minute (the cap)"
+    )
     parser.add_argument(
         "--trace-from", type=int, help="start tracemalloc at this event (default: half-way)"
     )

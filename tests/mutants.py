@@ -36,6 +36,7 @@ class Mutant:
 ANSWERS = "bot/cogs/answers.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
+PROCESSES = "tests/test_processes_e2e.py"
 
 MUTANTS = [
     Mutant(
@@ -63,16 +64,17 @@ MUTANTS = [
         "answers a forum post twice after a RESUME replay",
         ANSWERS,
         "        if not self.posts.claim(thread.id):\n            return\n"
-        "        try:\n            if not await self.bot.store.claim_post(thread.id):",
+        "        try:\n            if not await self.bot.store.claim_post(thread.id, owed):",
         "        self.posts.claim(thread.id)\n"
-        "        try:\n            if not (await self.bot.store.claim_post(thread.id) or True):",
-        (FAULTS,),
+        "        try:\n"
+        "            if not (await self.bot.store.claim_post(thread.id, owed) or True):",
+        (FAULTS, f"{PROCESSES}::test_two_processes_given_the_same_events_answer_each_post_once"),
     ),
     Mutant(
         "answers a forum post again after a restart",
         "bot/storage/sqlite.py",
-        "        return changed == 1\n\n    async def record_taught",
-        "        return True\n\n    async def record_taught",
+        "            if cursor.rowcount != 1:\n                return False",
+        "            if False:\n                return False",
         (f"{FAULTS}::test_restarted_bot_does_not_answer_a_post_again",),
     ),
     Mutant(
@@ -107,8 +109,8 @@ MUTANTS = [
     Mutant(
         "ignores the forum answer cap",
         ANSWERS,
-        "            if not self.forum_window.allow():",
-        "            if False:",
+        "        if not self.forum_window.allow():",
+        "        if False:",
         ("tests/test_limits_e2e.py",),
     ),
     Mutant(
@@ -155,11 +157,11 @@ MUTANTS = [
         ("tests/test_calc_split.py", "tests/test_calc_prorata.py", "tests/test_calc_form8606.py"),
     ),
     Mutant(
-        "counts a post the forum cap stopped as served",
+        "counts a reply it gave up on as served",
         "bot/answering.py",
         "    answered = result.answered and sent\n",
         "    answered = result.answered\n",
-        ("tests/test_limits_e2e.py",),
+        (f"{FAULTS}::test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators",),
     ),
     Mutant(
         "answers below the confidence threshold",
@@ -181,6 +183,38 @@ MUTANTS = [
         "        if scan.problems:\n            raise FaqInvalid(scan.problems)\n",
         "",
         ("tests/test_moderation_e2e.py", "tests/test_examples.py"),
+    ),
+    Mutant(
+        "loses the reply of a post whose process died mid-reply",
+        "bot/storage/postgres.py",
+        "                await db.execute(_UPSERT_PENDING, *_pending_args(owed))",
+        "                pass",
+        (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
+    ),
+    Mutant(
+        "drops a reply that failed or that the forum cap held back",
+        ANSWERS,
+        "            if delivery.done:\n                await self.bot.store.settle_reply(",
+        "            if True:\n                await self.bot.store.settle_reply(",
+        (
+            f"{FAULTS}::test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once",
+            "tests/test_limits_e2e.py::test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens",
+        ),
+    ),
+    Mutant(
+        "sends a reply again when Discord made it but the response was lost",
+        ANSWERS,
+        "        if await self._bot_replied(thread, starter, in_reply=False):\n"
+        "            return DONE",
+        "        if False:\n            return DONE",
+        (f"{FAULTS}::test_a_lost_response_is_not_answered_twice",),
+    ),
+    Mutant(
+        "hands one owed reply to two pollers (no lease)",
+        "bot/storage/postgres.py",
+        '"UPDATE pending_replies p SET due_at = $2,',
+        '"UPDATE pending_replies p SET due_at = $1,',
+        ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
 ]
 

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,15 +41,18 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command]
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """The socket folder of a running server (user ``postgres``, trust authentication)."""
+class NoPostgres(RuntimeError):
+    """The PostgreSQL binaries are not on this machine."""
+
+
+@contextmanager
+def throwaway_server(*, durable: bool = False) -> Iterator[str]:
+    """Run a new PostgreSQL cluster until the block ends; yields its socket folder (user
+    ``postgres``, trust authentication). ``durable``: keep fsync on, as a real server
+    (benchmarks); tests turn it off, since a crashed test cluster is thrown away anyway."""
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if initdb is None or pg_ctl is None:
-        message = "PostgreSQL binaries (initdb, pg_ctl) not found: PostgreSQL store tests skipped"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message.replace("skipped", "required under CI=true"))
-        pytest.skip(message)
+        raise NoPostgres("PostgreSQL binaries (initdb, pg_ctl) not found")
     # Short path: a Unix socket path must stay under ~100 characters.
     root = Path(tempfile.mkdtemp(prefix="rbpg-"))
     if os.geteuid() == 0:
@@ -61,7 +65,7 @@ def postgres_server() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    options = f"-k {root} -c listen_addresses='' -F -c max_connections=50"
+    options = f"-k {root} -c listen_addresses='' -c max_connections=50" + ("" if durable else " -F")
     subprocess.run(
         _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]),
         check=True,
@@ -77,16 +81,33 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server: str) -> str:
-    """A fresh, empty database on the test server (made with psql: a plain fixture, so
-    async fixtures can ask for it inside their event loop)."""
-    name = f"test_{os.getpid()}_{next(_names)}"
+def create_database(socket_folder: str, name: str) -> str:
+    """A new, empty database on the server; returns its URL."""
     psql = _binary("psql") or "psql"
     subprocess.run(
-        [psql, "-h", postgres_server, "-U", "postgres", "-d", "postgres", "-qc",
+        [psql, "-h", socket_folder, "-U", "postgres", "-d", "postgres", "-qc",
          f'CREATE DATABASE "{name}"'],
         check=True,
         capture_output=True,
     )  # fmt: skip
-    return f"postgresql://postgres@/{name}?host={postgres_server}"
+    return f"postgresql://postgres@/{name}?host={socket_folder}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The socket folder of a running test server (see throwaway_server)."""
+    try:
+        with throwaway_server() as socket_folder:
+            yield socket_folder
+    except NoPostgres as exc:
+        message = f"{exc}: PostgreSQL store tests skipped"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message.replace("skipped", "required under CI=true"))
+        pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the test server (made with psql: a plain fixture, so
+    async fixtures can ask for it inside their event loop)."""
+    return create_database(postgres_server, f"test_{os.getpid()}_{next(_names)}")

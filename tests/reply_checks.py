@@ -204,7 +204,7 @@ class ErrorLog(logging.Handler):
     traceback, whose frames keep interactions, payloads and responses alive (in a long
     soak run that looked like a leak in the bot)."""
 
-    LOST = ("could not report", "could not send", "failed")
+    LOST = ("could not report", "could not send", "failed", "gave up")
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

@@ -169,8 +169,6 @@ class Answers(commands.Cog):
         # check and mark); the store's claim survives restarts and RESUME replays, and owes
         # the reply until it is sent: if this process dies mid-reply, another one (or this
         # one, restarted) sends it once the lease runs out.
-        if not self.posts.claim(thread.id):
-            return
         owed = PendingReply(
             "post",
             thread.id,
@@ -179,6 +177,8 @@ class Answers(commands.Cog):
             attempts=1,
             question=post_question(thread, starter),
         )
+        if not self.posts.claim(thread.id):
+            return
         try:
             if not await self.bot.store.claim_post(thread.id, owed):
                 return
@@ -194,6 +194,7 @@ class Answers(commands.Cog):
             or not plausible(self.bot, reply.result)
         ):
             # nothing useful to say: leave the post to people (and the question to moderators)
+            log.debug("forum post %s: nothing close enough in the FAQ; not replying", thread.id)
             await remember(self.bot, reply, thread.parent_id, sent=False)
             return DONE
         if not self.forum_window.allow():
@@ -208,8 +209,12 @@ class Answers(commands.Cog):
                 # card that makes helpers think the post is handled.
                 await thread.send(UNSURE_LINE, view=reply.view, allowed_mentions=NO_PINGS)
         except NETWORK_ERRORS as exc:
-            log.exception("answering forum post %s failed; it will be retried", thread.id)
-            return Delivery(False, None, describe_error(exc))
+            # Not lost: owed in the store and retried (a warning, not an error with a traceback).
+            error = describe_error(exc)
+            log.warning(
+                "reply to forum post %s not sent (%s); queued for a retry", thread.id, error
+            )
+            return Delivery(False, None, error)
         await remember(self.bot, reply, thread.parent_id)
         if reply.result.answered:
             await self._apply_tag(thread)
@@ -246,8 +251,14 @@ class Answers(commands.Cog):
             log.info("%s %s was deleted: its reply is no longer owed", owed.kind, owed.message_id)
             delivery = DONE
         except NETWORK_ERRORS as exc:
-            log.warning("retrying the reply to %s %s failed: %s", owed.kind, owed.message_id, exc)
-            delivery = Delivery(False, None, describe_error(exc))
+            error = describe_error(exc)
+            log.warning(
+                "retried reply to %s %s not sent (%s); queued again",
+                owed.kind,
+                owed.message_id,
+                error,
+            )
+            delivery = Delivery(False, None, error)
         await self._settle(owed, delivery)
 
     async def _retry_post(self, owed: PendingReply) -> Delivery:
@@ -377,10 +388,13 @@ class Answers(commands.Cog):
                 allowed_mentions=NO_PINGS,
             )
         except NETWORK_ERRORS as exc:
-            log.exception(
-                "answering the mention in message %s failed; it will be retried", message.id
+            error = describe_error(exc)
+            log.warning(
+                "reply to the mention in message %s not sent (%s); queued for a retry",
+                message.id,
+                error,
             )
-            return Delivery(False, None, describe_error(exc))
+            return Delivery(False, None, error)
         await remember(self.bot, reply, message.channel.id)
         return DONE
 

@@ -383,6 +383,11 @@ class Gateway:
             return None
         return await self._deliver(session, event, data)
 
+    async def deliver(self, session: Session, event: str, data: dict[str, Any]) -> int | None:
+        """Send an event to one session, even one a newer IDENTIFY of its shard replaced
+        (whose connection is still open): two processes running the same shard."""
+        return await self._deliver(session, event, data)
+
     async def _deliver(self, session: Session, event: str, data: dict[str, Any]) -> int | None:
         needed = EVENT_INTENTS.get(event)
         if needed is not None:

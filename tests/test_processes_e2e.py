@@ -1,0 +1,198 @@
+"""Several bot processes on one PostgreSQL database and one fake Discord.
+
+Every forum post is answered exactly once: when two processes receive the same events
+(the same shard in both during a hand-over), when a process is killed (SIGKILL, a real
+process) in the middle of sending a reply, and when it restarts and sees the post again.
+What the processes record (served counts, votes, the retry queue) is one set of figures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from bot.app import create_bot
+from bot.storage import PostgresStore
+from knowledge.base import KnowledgeBase
+from tests.fakediscord import FakeDiscord, wait_until
+from tests.reply_checks import bot_posts
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [
+    "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?",
+    "What does IRS Notice 2014-54 allow for after-tax 401(k) money?",
+    "Which 1099-R codes will I see after rolling after-tax money to a Roth IRA?",
+    "How is a partial distribution from the after-tax account taxed, is it pro-rata?",
+    "How much after-tax room do I have under the 415(c) annual additions limit?",
+]
+#: Retry-queue settings for tests: a reply in flight is trusted for one second only.
+FAST = {"poll_seconds": 0.1, "lease_seconds": 1.0, "first_delay_seconds": 0.2}
+
+
+def two_shards(fake: FakeDiscord) -> int:
+    """Two shards, one guild on each; returns the shard of the guild with the forum."""
+    world = fake.world
+    fake.gateway.shard_count = 2
+    ours = (world.guild.id >> 22) % 2
+    world.add_guild("Second server", shard=(1 - ours, 2))
+    return ours
+
+
+def answers_posted(fake: FakeDiscord, thread_ids: list[Any]) -> int:
+    """Replies that answered with an entry (not the unsure line with suggestions)."""
+    return sum(1 for t in thread_ids for call in bot_posts(fake, t) if call.json.get("embeds"))
+
+
+async def served_total(url: str) -> int:
+    async with PostgresStore(url) as store:
+        return sum(row.served for row in await store.stats())
+
+
+async def test_two_processes_given_the_same_events_answer_each_post_once(
+    fake_discord: FakeDiscord, make_settings, kb: KnowledgeBase, start_bot, postgres_url: str
+) -> None:
+    """During a hand-over both processes run the same shard and receive the same events
+    (here: delivered to both sessions at once, as a replay would)."""
+    fake, gateway = fake_discord, fake_discord.gateway
+
+    def process() -> Any:
+        settings = make_settings(database={"url": postgres_url}, retries=FAST)
+        return create_bot(settings, kb, PostgresStore(postgres_url))
+
+    async with start_bot(process()) as old:
+        first_session = gateway.sessions[0]
+        only_old = await fake.post_forum_thread("Before the hand-over", QUESTIONS[0])
+        await only_old.reply()  # positive control: the old process answers
+        async with start_bot(process()) as new:
+            second_session = gateway.sessions[0]
+            assert second_session is not first_session
+            only_new = await fake.post_forum_thread("After the hand-over", QUESTIONS[1])
+            await only_new.reply()  # and the new one does
+            posts = []
+            for n in range(4):
+                thread = fake.world.add_thread(
+                    fake.world.forum, f"Seen twice {n}", owner=fake.world.asker
+                )
+                starter = fake._user_message(
+                    thread, fake.world.asker, QUESTIONS[n], message_id=int(thread["id"])
+                )
+                posts.append(thread)
+                for session in (first_session, second_session):
+                    await gateway.deliver(
+                        session, "THREAD_CREATE", {**thread, "newly_created": True}
+                    )
+                for session in (second_session, first_session):
+                    await gateway.deliver(session, "MESSAGE_CREATE", starter)
+            await fake.idle(quiet=0.2)
+            for thread in posts:
+                assert len(bot_posts(fake, thread["id"])) == 1, thread["name"]
+            assert await old.store.pending_replies() == []
+            assert await new.store.pending_replies() == []
+            threads = [only_old.id, only_new.id, *(t["id"] for t in posts)]
+            answered = answers_posted(fake, threads)
+    # one figure, whichever process answered
+    assert answered >= 4 and await served_total(postgres_url) == answered
+
+
+async def rest_quiet(fake: FakeDiscord, quiet: float) -> None:
+    def calm() -> bool:
+        return fake.rest.in_flight == 0 and time.monotonic() - fake.rest.last_activity > quiet
+
+    await wait_until(calm, timeout=10)
+
+
+@asynccontextmanager
+async def bot_process(
+    fake: FakeDiscord, env: dict[str, str], log: Path
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`rollover-bot run` in a process of its own, talking to the fake."""
+    with log.open("ab") as out:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tests.bot_process",
+            fake.base_url,
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=out,
+        )
+    try:
+        yield proc
+    finally:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGKILL)
+        await proc.wait()
+
+
+async def test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    tmp_path: Path,
+) -> None:
+    fake, world, gateway = fake_discord, fake_discord.world, fake_discord.gateway
+    ours = two_shards(fake)
+    env = {
+        "DISCORD_TOKEN": fake.token,
+        "ROLLOVER_DATABASE__URL": postgres_url,
+        "ROLLOVER_DISCORD__SHARD_COUNT": "2",
+        "ROLLOVER_DISCORD__SHARD_IDS": f"[{ours}]",
+        "ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": f"[{world.forum['id']}]",
+        "ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS": "5",
+        "ROLLOVER_FAQ_WATCH": "false",
+        **{f"ROLLOVER_RETRIES__{k.upper()}": str(v) for k, v in FAST.items()},
+    }
+    log = tmp_path / "bot-process.log"
+
+    async def connected(alive: Callable[[], bool]) -> None:
+        def ready() -> bool:
+            assert alive(), log.read_text()
+            return ours in gateway.sessions and gateway.sessions[ours].conn is not None
+
+        await wait_until(ready, timeout=30)
+
+    settings = make_settings(
+        shard_count=2, shard_ids=[1 - ours], database={"url": postgres_url}, retries=FAST
+    )
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))):
+        async with bot_process(fake, env, log) as first:
+            await connected(lambda: first.returncode is None)
+            control = await fake.post_forum_thread("Control", QUESTIONS[0])
+            await control.reply(timeout=15)  # the process answers its shard's posts
+            # its next reply is held in flight, and the process killed meanwhile
+            fake.fail_next("POST", r"/channels/\d+/messages", status=503, delay=3.0)
+            held = fake.rest.faults[-1]
+            post = await fake.post_forum_thread("Killed mid-reply", QUESTIONS[1])
+            await wait_until(lambda: held.remaining == 0, timeout=10)
+            first.send_signal(signal.SIGKILL)
+            await first.wait()
+        # the other process takes the owed reply over once the lease has run out
+        await post.reply(timeout=15)
+        missed = await fake.post_forum_thread("While it was down", QUESTIONS[2])
+        async with bot_process(fake, env, log) as second:
+            await connected(lambda: second.returncode is None)
+            await missed.reply(timeout=15)  # caught up after the new session
+            # Discord delivers the killed post's events again: already answered
+            await fake.dispatch("THREAD_CREATE", {**post.thread, "newly_created": True})
+            await fake.dispatch("MESSAGE_CREATE", post.starter)
+            fresh = await fake.post_forum_thread("After the restart", QUESTIONS[3])
+            # positive control: the restarted process answers, and it handles events in
+            # order, so it has handled the replay by now
+            await fresh.reply(timeout=15)
+            await rest_quiet(fake, 0.3)  # (settle() cannot see into another process)
+            for answered in (control, post, missed, fresh):
+                assert len(answered.replies) == 1, (answered.thread["name"], log.read_text())
+            answered = answers_posted(fake, [p.id for p in (control, post, missed, fresh)])
+    async with PostgresStore(postgres_url) as store:
+        assert await store.pending_replies() == []
+    assert answered >= 3 and await served_total(postgres_url) == answered
