@@ -13,8 +13,9 @@ RECONNECT, op 9 INVALID_SESSION (resumable or not), a TCP abort, a 4000 close; R
 (per route and global) on replies and interaction callbacks, now and then a 500/502/504
 on a reply (discord.py retries those after 1 s), and a 503 on a reply, which discord.py
 gives up on at once (the bot's own retry queue sends it later), one REST fault at a time.
-The forum cap (`--forum-cap` posts a minute, below the rate posts arrive at) holds posts
-back into the same queue. `--store postgres` runs a throwaway PostgreSQL server (fsync on).
+Now and then a flood of 40 posts at once meets the forum cap (`--forum-cap` a minute,
+above the usual rate, over a window shortened to 6 s), which holds posts back into the
+same queue. `--store postgres` runs a throwaway PostgreSQL server (fsync on).
 
 Reported: events handled, replies sent, duplicate replies to a forum post or a mention
 (must be 0), posts lost, mentions and interactions left unanswered (must be 0; posts the bot
@@ -109,7 +110,12 @@ P_GATEWAY = 1 / 150
 P_429 = 1 / 60
 P_5XX = 1 / 500
 P_GIVE_UP = 1 / 300  # a 503 on a reply: discord.py does not retry it
-FORUM_CAP = 240  # posts a minute; they arrive at ~10 a second
+FORUM_CAP = 600  # posts a minute: above the usual rate (several a second), below a flood
+P_FLOOD = 1 / 500
+FLOOD = 40
+#: The cap's minute, shortened for the run (same rate: FORUM_CAP / 10 posts in 6 s), so
+#: held posts wait seconds, not a minute, at every checkpoint's drain.
+CAP_WINDOW_SECONDS = 6.0
 #: The bot's retry queue, sped up so a run drains in seconds, not minutes.
 RETRIES = {"poll_seconds": 0.2, "first_delay_seconds": 0.5, "max_delay_seconds": 2.0}
 GATEWAY_FAULTS = ["op7", "op9-resume", "op9-new-session", "tcp-abort", "close-4000"]
@@ -367,6 +373,11 @@ class Soak:
         on_reply, is_global = rng.random() < 0.5, rng.random() < 0.2
         retry_after, status = rng.choice([0.05, 0.1, 0.25]), rng.choice([500, 502, 504])
         fault = rng.choice(GATEWAY_FAULTS)
+        if rng.random() < P_FLOOD:  # a flood of posts (a raid, or a busy hour all at once)
+            self.stats.faults[f"flood of {FLOOD} posts"] += 1
+            for _ in range(FLOOD):
+                self.stats.dispatched["forum (flood)"] += 1
+                await self.forum()
         # One REST fault at a time: stacked faults could hit one request five times in a row,
         # and discord.py rightly gives up then; Discord does not answer a client that waits
         # as told with 429 after 429.
@@ -603,6 +614,9 @@ async def soak(args: argparse.Namespace) -> dict[str, Any]:
             bot = RolloverBot(settings, knowledge, store)
             async with running_bot(fake, bot, timeout=30.0, settle=0.5) as running:
                 fake.register_commands(running.tree)
+                window = running.get_cog("Answers").forum_window  # type: ignore[union-attr]
+                window.period = CAP_WINDOW_SECONDS
+                window.limit = max(1, round(args.forum_cap * CAP_WINDOW_SECONDS / 60))
                 run = Soak(fake, running, args)
                 started = time.monotonic()
                 handled = await run.run()

@@ -740,6 +740,42 @@ def test_cli_reads_database_path_from_settings(
     assert json.loads(capsys.readouterr().out)["database"] == str(path)
 
 
+def test_cli_reports_read_postgres_when_the_bot_uses_it(
+    postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several processes write one PostgreSQL database: the reports read it whole."""
+
+    async def two_processes_record() -> None:
+        async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+            await one.record_served("split")
+            await two.record_served("split")
+            await two.record_vote("split", 1, "alice", True)
+            await one.record_question(AskedQuestion("a gap?", None, None, 0.0, False, NOW))
+
+    asyncio.run(two_processes_record())
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", postgres_url)
+    assert main(["faq", "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["database"] == postgres_url and data["found"]
+    assert [(e["entry_id"], e["served"], e["helpful"]) for e in data["entries"]] == [
+        ("split", 2, 1)
+    ]
+    assert main(["faq", "gaps", "--json"]) == 0
+    assert [g["example"] for g in json.loads(capsys.readouterr().out)["groups"]] == ["a gap?"]
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    from bot.cli.faq import label
+
+    assert label("postgresql://bot:s3cret@db.example:5432/rollover") == (
+        "postgresql://bot:***@db.example:5432/rollover"
+    )
+    assert (
+        label("postgresql://bot@/rollover?host=/run/pg")
+        == "postgresql://bot@/rollover?host=/run/pg"
+    )
+
+
 def test_cli_review_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)

@@ -10,10 +10,19 @@ import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
 from bot.cli.errors import CliError
-from bot.storage import CorruptDatabase, EntryStats, GapGroup, SqliteStore, StorageError
+from bot.storage import (
+    CorruptDatabase,
+    EntryStats,
+    GapGroup,
+    PostgresStore,
+    SqliteStore,
+    StorageError,
+    Store,
+)
 from bot.terminal import render_layout
 from knowledge.base import validate_folder
 from knowledge.loader import scan_folder
@@ -85,7 +94,7 @@ def add_db(parser: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         metavar="PATH",
-        help="the bot's SQLite database (default: the database.path setting)",
+        help="a SQLite database file (default: database.url if set, else database.path)",
     )
 
 
@@ -141,33 +150,59 @@ def handle_list(args: argparse.Namespace) -> int:
 
 
 # -- reports from the database ------------------------------------------------------------
-def database_path(args: argparse.Namespace) -> Path:
+def database_target(args: argparse.Namespace) -> Path | str:
+    """The SQLite file (``--db``, or ``database.path``), or the PostgreSQL URL the bot is
+    configured with (``database.url``): the reports read what the bot writes."""
     # With --db, broken settings do not stop a moderator from reading the reports.
-    return args.db if args.db is not None else settings().database.path
+    if args.db is not None:
+        return args.db
+    database = settings().database
+    return database.url or database.path
 
 
-def read_report(path: Path, report: Callable[[SqliteStore], Awaitable[T]]) -> T:
-    """Run one report on the database opened read-only: never created, migrated or moved
-    aside from here, so it is safe while the bot runs."""
+def label(target: Path | str) -> str:
+    """How a database is named in output: a path, or a URL without its password."""
+    if isinstance(target, Path):
+        return str(target)
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def missing(target: Path | str) -> bool:
+    return isinstance(target, Path) and not target.exists()
+
+
+def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> T:
+    """Run one report. A SQLite file is opened read-only: never created, migrated or moved
+    aside from here, so it is safe while the bot runs; PostgreSQL serves readers and the
+    bot's processes at once."""
 
     async def run() -> T:
-        async with SqliteStore(path, read_only=True) as store:
+        store: SqliteStore | PostgresStore = (
+            SqliteStore(target, read_only=True)
+            if isinstance(target, Path)
+            else PostgresStore(target)
+        )
+        async with store:
             return await report(store)
 
     try:
         return asyncio.run(run())
     except CorruptDatabase as exc:
         raise CliError(
-            f"the database {path} is damaged ({exc}); the bot moves it aside and starts a "
+            f"the database {target} is damaged ({exc}); the bot moves it aside and starts a "
             "fresh one when it next starts"
         ) from None
     except (StorageError, sqlite3.Error, OSError) as exc:
-        raise CliError(f"cannot read the database {path}: {exc}") from None
+        raise CliError(f"cannot read the database {label(target)}: {exc}") from None
 
 
-def no_data(args: argparse.Namespace, path: Path, key: str, **extra: object) -> int:
+def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: object) -> int:
     if args.json:
-        print(json.dumps({"database": str(path), "found": False, **extra, key: []}))
+        print(json.dumps({"database": label(path), "found": False, **extra, key: []}))
     else:
         print(f"no data yet: there is no database at {path} (the bot creates it when it starts)")
     return 0
@@ -189,13 +224,15 @@ def gap_json(group: GapGroup) -> dict[str, object]:
 
 
 def handle_gaps(args: argparse.Namespace) -> int:
-    path = database_path(args)
-    if not path.exists():
+    path = database_target(args)
+    if missing(path):
         return no_data(args, path, "groups", days=args.days)
     groups = read_report(path, lambda store: store.gaps(args.days, limit=args.limit))
     if args.json:
         rows = [gap_json(g) for g in groups]
-        print(json.dumps({"database": str(path), "found": True, "days": args.days, "groups": rows}))
+        print(
+            json.dumps({"database": label(path), "found": True, "days": args.days, "groups": rows})
+        )
         return 0
     window = f" in the last {args.days} days" if args.days else ""
     if not groups:
@@ -203,7 +240,7 @@ def handle_gaps(args: argparse.Namespace) -> int:
         return 0
     closest = [f"{g.best_id} ({g.best_score:.0f})" if g.best_id else "-" for g in groups]
     width = max(len("CLOSEST ENTRY"), *(len(c) for c in closest))
-    print(f"Most frequent unanswered questions{window} ({path}):")
+    print(f"Most frequent unanswered questions{window} ({label(path)}):")
     print(f"{'COUNT':>5}  {'LAST SEEN (UTC)':<16}  {'CLOSEST ENTRY':<{width}}  EXAMPLE")
     for group, near in zip(groups, closest, strict=True):
         seen = group.last_seen.strftime("%Y-%m-%d %H:%M")
@@ -223,8 +260,8 @@ KIND_TEXT = {
 
 
 def handle_review(args: argparse.Namespace) -> int:
-    path = database_path(args)
-    if not path.exists():
+    path = database_target(args)
+    if missing(path):
         return no_data(args, path, "items")
     items = read_report(path, lambda store: store.review_queue(args.limit))
     if args.json:
@@ -239,14 +276,14 @@ def handle_review(args: argparse.Namespace) -> int:
             }
             for i in items
         ]
-        print(json.dumps({"database": str(path), "found": True, "items": rows}))
+        print(json.dumps({"database": label(path), "found": True, "items": rows}))
         return 0
     if not items:
         print("Nothing to review.")
         return 0
     entries = [i.entry_id or "-" for i in items]
     width = max(len("ENTRY"), *(len(e) for e in entries))
-    print(f"Review queue, worst first ({path}):")
+    print(f"Review queue, worst first ({label(path)}):")
     print(f"{'WHAT':<24}  {'COUNT':>5}  {'ENTRY':<{width}}  QUESTION")
     for item, entry in zip(items, entries, strict=True):
         what = KIND_TEXT.get(item.kind, item.kind)
@@ -274,8 +311,8 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
 
 
 def handle_stats(args: argparse.Namespace) -> int:
-    path = database_path(args)
-    if not path.exists():
+    path = database_target(args)
+    if missing(path):
         return no_data(args, path, "entries")
     rows = read_report(path, lambda store: store.stats())
     titles = entry_titles(args)
@@ -294,14 +331,14 @@ def handle_stats(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps({"database": str(path), "found": True, "entries": entries}))
+        print(json.dumps({"database": label(path), "found": True, "entries": entries}))
         return 0
     if not rows:
         print("No answers served or voted on yet.")
         return 0
     names = [one_line(titles.get(r.entry_id, r.entry_id), EXAMPLE_WIDTH) for r in rows]
     width = max(len("ENTRY"), *(len(n) for n in names))
-    print(f"FAQ usage and feedback, worst first ({path}):")
+    print(f"FAQ usage and feedback, worst first ({label(path)}):")
     print(
         f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  "
         f"{'NOT ASKED':>9}  {'REPOINTED':>9}  RATING"
