@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import aiohttp
@@ -12,44 +11,11 @@ import discord
 from bot.app import create_bot
 from bot.reachability import DiscordUnreachable, describe, host_of, wait_until_reachable
 from bot.settings import Settings
+from bot.startup import INTENT_HELP, LOGIN_HELP, StartupError, token_of
 from bot.storage import StorageError, open_store
 from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
-
-# A bot token is three dot-separated base64url parts; checking the shape catches pasting
-# the client secret or the application id by mistake, without echoing the value.
-_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
-
-INTENT_HELP = (
-    "Discord refused the connection: the Message Content intent is not enabled for this "
-    "bot (gateway close code 4014). Open the Discord Developer Portal, choose your "
-    "application, go to Bot > Privileged Gateway Intents, turn on MESSAGE CONTENT INTENT, "
-    "save, and start the bot again."
-)
-LOGIN_HELP = (
-    "Discord rejected the token (401 Unauthorized). Copy a fresh token from the Developer "
-    "Portal (Bot > Reset Token) into DISCORD_TOKEN or your .env file."
-)
-
-
-class StartupError(Exception):
-    """The bot cannot start; the message tells the operator what to do."""
-
-
-def token_of(settings: Settings) -> str:
-    if settings.token is None or not settings.token.get_secret_value().strip():
-        raise StartupError(
-            "no Discord token configured: set DISCORD_TOKEN in the environment or in a .env "
-            "file (or run 'rollover-bot console' to try the bot locally)"
-        )
-    token = settings.token.get_secret_value().strip()
-    if not _TOKEN_SHAPE.match(token):
-        raise StartupError(
-            "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); "
-            "copy it from the Developer Portal under Bot > Token, not the client secret"
-        )
-    return token
 
 
 async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:

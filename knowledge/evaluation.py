@@ -42,7 +42,9 @@ def _question(row: dict[str, Any]) -> LabelledQuestion:
 
 
 def load_questions(path: Path, split: str | None = None) -> list[LabelledQuestion]:
-    rows: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's loader when PyYAML has it: the real question sets take seconds in pure Python
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    rows: list[dict[str, Any]] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     questions = [_question(row) for row in rows]
     return [q for q in questions if split is None or q.split == split]
 

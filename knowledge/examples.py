@@ -15,6 +15,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,28 @@ def _items(path: Path, text: str) -> tuple[list[tuple[int, Any]], list[Problem]]
     return list(zip(lines, data, strict=True)), []
 
 
+@lru_cache(maxsize=512)
+def _parse_file(
+    shown: str, text: str
+) -> tuple[tuple[tuple[int, ExampleItem], ...], tuple[Problem, ...]]:
+    """A file's items, parsed and checked on their own (not yet against the entries).
+    Cached by content: a reload after one edit re-reads every file, and re-parsing the
+    unchanged ones was most of a reload's reading time."""
+    raw_items, problems = _items(Path(shown), text)
+    items = []
+    for line, raw in raw_items:
+        try:
+            items.append(
+                (line, ExampleItem.model_validate({"text": raw} if isinstance(raw, str) else raw))
+            )
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in err["loc"]) or "item"
+                message = err["msg"].removeprefix("Value error, ")
+                problems.append(Problem(shown, line, f"{where}: {message}"))
+    return tuple(items), tuple(problems)
+
+
 def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], list[Problem]]:
     """Every example in the folder's ``examples/`` (none when it does not exist)."""
     folder = examples_dir(faq_dir)
@@ -106,19 +129,9 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(shown, 1, f"cannot read the file ({exc})"))
             continue
-        items, file_problems = _items(path, text)
+        items, file_problems = _parse_file(shown, text)
         problems += file_problems
-        for line, raw in items:
-            if isinstance(raw, str):
-                raw = {"text": raw}
-            try:
-                item = ExampleItem.model_validate(raw)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    where = ".".join(str(p) for p in err["loc"]) or "item"
-                    message = err["msg"].removeprefix("Value error, ")
-                    problems.append(Problem(shown, line, f"{where}: {message}"))
-                continue
+        for line, item in items:
             unknown = [i for i in item.also if i not in entry_ids]
             if unknown:
                 problems.append(Problem(shown, line, f"also: no FAQ entry {unknown[0]!r}"))

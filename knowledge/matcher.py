@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
@@ -29,31 +28,12 @@ from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, SignalSpace
+from knowledge.tuning import MatchTuning
 
 #: At most this many extra questions of one post are looked at for ``also``.
 MAX_EXTRA_QUESTIONS = 2
 #: In autocomplete, how much a title's spelling likeness counts against meaning.
 TITLE_LIKENESS_WEIGHT = 0.8
-
-
-class MatchTuning(BaseModel):
-    """Decision thresholds on the 0-100 score (a probability); overridable in settings."""
-
-    model_config = ConfigDict(frozen=True)
-
-    #: Answer with the best entry at or above this (tuned for at most 5% wrong answers on
-    #: real forum posts; see benchmarks/eval_matcher.py for the whole curve).
-    answer_threshold: float = Field(default=75.0, ge=0, le=100)
-    #: List an entry as a suggestion at or above this (the command line and /ask list them).
-    suggest_threshold: float = Field(default=2.0, ge=0, le=100)
-    #: Suggestions worth showing unasked (a forum post the bot could not answer).
-    plausible_threshold: float = Field(default=25.0, ge=0, le=100)
-    #: An answer below this is kept for moderators to review (a shaky answer).
-    sure_threshold: float = Field(default=90.0, ge=0, le=100)
-    #: An extra question of a multi-question post is answered at or above this.
-    also_threshold: float = Field(default=85.0, ge=0, le=100)
-    max_suggestions: int = Field(default=3, ge=0, le=10)
-    max_question_chars: int = Field(default=4000, ge=100)
 
 
 @dataclass(frozen=True)

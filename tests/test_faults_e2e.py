@@ -288,18 +288,23 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
 ) -> None:
     fake = fake_discord
     log_channel = int(fake.world.text_channel["id"])
-    settings = {**FAST_RETRIES, "max_age_minutes": 1.5 / 60}
-    async with start_bot(make_bot(retries=settings, mod_log_channel_id=log_channel)) as bot:
+    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_channel)) as bot:
         fake.fail_next("POST", rf"/channels/(?!{log_channel})\d+/messages", status=503, times=1000)
+        post = await new_post(fake, 2)
+        # tried, and retried from the queue, in vain
+        await fake.wait_for_call(
+            "POST", rf"/channels/{post.id}/messages", injected=True, count=3, timeout=10
+        )
+        assert bot.store.owed  # still owed
         with caplog.at_level(logging.WARNING):
-            post = await new_post(fake, 2)
+            bot.settings.retries.max_age_minutes = 0.001  # time passes: the post is too old
             await wait_until(
                 lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
                 timeout=5.0,
             )
         await fake.idle(quiet=0.1)
         tries = fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=True)
-        assert len(tries) >= 2 and post.replies == []  # retried, then given up
+        assert len(tries) >= 3 and post.replies == []  # retried, then given up
         assert bot.store.owed == {} and not bot.store.served  # never answered
         [question] = bot.store.questions  # the moderators' gaps have it
         assert not question.answered and "2014-54" in question.text

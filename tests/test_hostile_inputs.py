@@ -281,7 +281,7 @@ async def ask(env: Env, row: Hostile) -> None:
 
 async def forum(env: Env, row: Hostile) -> None:
     post = await env.fake.post_forum_thread(row.text[:100] or "?", row.text[:4000])
-    await env.fake.idle(quiet=0.03)
+    await env.fake.idle(quiet=0.005)
     assert len(post.replies) <= 1  # answered, suggestions, or left to people
     for reply in post.replies:
         # an answer card, or the fixed unsure line: never the post's own text echoed
@@ -410,7 +410,7 @@ async def test_hostile_input(env: Env, row: Hostile, surface: str) -> None:
     before = tree(env.root) if surface in ADMIN_SURFACES else {}
     env.errors.clear()
     await SURFACES[surface](env, row)
-    await fake.idle(quiet=0.02)
+    await fake.idle(quiet=0.005)  # settle() inside: the bot has finished; REST quiet too
 
     assert not reply_problems(fake, mark), reply_problems(fake, mark)
     for call in sent_calls(fake, mark):

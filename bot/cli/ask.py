@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot import terminal
 from bot.cli.common import add_faq_dir, knowledge_base
 from bot.cli.errors import CliError
-from bot.worked_example import LABEL, worked_example
-from calculators import CalcResult
-from calculators.report import render_text
-from knowledge.base import KnowledgeBase
-from knowledge.matcher import Hit, MatchResult
+
+if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
+    from calculators import CalcResult
+    from knowledge.base import KnowledgeBase
+    from knowledge.matcher import Hit, MatchResult
 
 MAX_QUESTION_CHARS = 4000
 
@@ -49,6 +48,8 @@ def _hit(hit: Hit) -> dict[str, Any]:
 
 def example_for(kb: KnowledgeBase, result: MatchResult) -> tuple[str, CalcResult] | None:
     """The worked example of the asker's numbers under an answer, if the question has them."""
+    from bot.worked_example import worked_example
+
     if not result.answered or result.best is None:
         return None
     return worked_example(kb.entries[result.best.id], result.question)
@@ -76,6 +77,10 @@ def result_json(
 
 
 def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
+    from bot import terminal
+    from bot.worked_example import LABEL
+    from calculators.report import render_text
+
     if not result.answered or result.best is None:
         return terminal.render_suggestions(result)
     text = terminal.render_layout(kb.layout(result.best.id))
@@ -88,6 +93,8 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
 
 
 def _one(kb: KnowledgeBase, question: str) -> tuple[MatchResult, str | None]:
+    from knowledge.matcher import MatchResult
+
     problem = check_question(question)
     if problem:
         return MatchResult(question, False, None, (), problem), problem

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
-from bot.settings import Settings, SettingsError, load_settings
-from knowledge.base import KnowledgeBase
-from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+    from knowledge.base import KnowledgeBase
 
 
 def add_faq_dir(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +23,8 @@ def add_faq_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def settings() -> Settings:
+    from bot.settings import SettingsError, load_settings
+
     try:
         return load_settings()
     except SettingsError as exc:
@@ -28,10 +32,15 @@ def settings() -> Settings:
 
 
 def faq_dir(args: argparse.Namespace, cfg: Settings) -> Path:
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
     return args.faq_dir or cfg.faq_dir or DEFAULT_FAQ_DIR
 
 
 def knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
+    from knowledge.base import KnowledgeBase
+    from knowledge.loader import FaqInvalid
+
     cfg = settings()
     folder = faq_dir(args, cfg)
     try:

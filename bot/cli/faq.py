@@ -9,23 +9,14 @@ import json
 import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
 from bot.cli.errors import CliError
-from bot.storage import (
-    CorruptDatabase,
-    EntryStats,
-    GapGroup,
-    PostgresStore,
-    SqliteStore,
-    StorageError,
-    Store,
-)
-from bot.terminal import render_layout
-from knowledge.base import validate_folder
-from knowledge.loader import scan_folder
+
+if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
+    from bot.storage import EntryStats, GapGroup, Store
 
 T = TypeVar("T")
 EXAMPLE_WIDTH = 72
@@ -99,6 +90,8 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def handle_validate(args: argparse.Namespace) -> int:
+    from knowledge.base import validate_folder
+
     folder = faq_dir(args, settings())
     scan, examples = validate_folder(folder)
     for notice in scan.notices:
@@ -133,6 +126,8 @@ def handle_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False))
     else:
+        from bot.terminal import render_layout
+
         print(render_layout(kb.layout(entry.id)))
     return 0
 
@@ -179,6 +174,7 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
     """Run one report. A SQLite file is opened read-only: never created, migrated or moved
     aside from here, so it is safe while the bot runs; PostgreSQL serves readers and the
     bot's processes at once."""
+    from bot.storage import CorruptDatabase, PostgresStore, SqliteStore, StorageError
 
     async def run() -> T:
         store: SqliteStore | PostgresStore = (
@@ -304,6 +300,8 @@ def ratio_text(row: EntryStats) -> str | None:
 def entry_titles(args: argparse.Namespace) -> dict[str, str]:
     """Entry titles from the FAQ files (parsed, not trained); {} if the folder cannot be
     read, so a broken FAQ never hides the report."""
+    from knowledge.loader import scan_folder
+
     try:
         return {e.id: e.title for e in scan_folder(faq_dir(args, settings())).entries}
     except (CliError, OSError):

@@ -281,7 +281,7 @@ class FakeDiscord:
         """See `RestApi.fail_next`: e.g. `fail_next("POST", r"/channels/\\d+/messages")`."""
         self.rest.fail_next(method, path, **kw)
 
-    async def idle(self, quiet: float = 0.05, timeout: float = 5.0) -> None:
+    async def idle(self, quiet: float = 0.01, timeout: float = 5.0) -> None:
         """`settle()` (the bots have processed every event and finished every task they
         started), then no REST request in flight and none for `quiet` seconds. REST quiet
         alone proves nothing: right after a dispatch the bot has not called REST yet."""

@@ -1,0 +1,44 @@
+"""What must be right before the bot starts, checked without loading discord.py: the
+command line says what is wrong with a token in a fraction of a second."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+# A bot token is three dot-separated base64url parts; checking the shape catches pasting
+# the client secret or the application id by mistake, without echoing the value.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
+
+INTENT_HELP = (
+    "Discord refused the connection: the Message Content intent is not enabled for this "
+    "bot (gateway close code 4014). Open the Discord Developer Portal, choose your "
+    "application, go to Bot > Privileged Gateway Intents, turn on MESSAGE CONTENT INTENT, "
+    "save, and start the bot again."
+)
+LOGIN_HELP = (
+    "Discord rejected the token (401 Unauthorized). Copy a fresh token from the Developer "
+    "Portal (Bot > Reset Token) into DISCORD_TOKEN or your .env file."
+)
+
+
+class StartupError(Exception):
+    """The bot cannot start; the message tells the operator what to do."""
+
+
+def token_of(settings: Settings) -> str:
+    if settings.token is None or not settings.token.get_secret_value().strip():
+        raise StartupError(
+            "no Discord token configured: set DISCORD_TOKEN in the environment or in a .env "
+            "file (or run 'rollover-bot console' to try the bot locally)"
+        )
+    token = settings.token.get_secret_value().strip()
+    if not _TOKEN_SHAPE.match(token):
+        raise StartupError(
+            "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); "
+            "copy it from the Developer Portal under Bot > Token, not the client secret"
+        )
+    return token
