@@ -30,6 +30,7 @@ IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
 TYPO_CUTOFF = 84.0
 _TYPO_CACHES: dict[int, dict[str, str | None]] = {}
+_TOKEN_CACHES: dict[tuple[int, int], dict[str, tuple[str, ...]]] = {}
 
 
 def features_of(toks: Sequence[str]) -> list[str]:
@@ -123,6 +124,12 @@ class LexicalIndex:
         self._typo_cache = _TYPO_CACHES.get(key) or {}
         _TYPO_CACHES.clear()
         _TYPO_CACHES[key] = self._typo_cache
+        # A sentence's tokens depend on those words and the known stems only: the same
+        # reuse for the example questions a retrain prepares again.
+        token_key = (key, hash(frozenset(self._known_stems)))
+        self._token_cache = _TOKEN_CACHES.get(token_key) or {}
+        _TOKEN_CACHES.clear()
+        _TOKEN_CACHES[token_key] = self._token_cache
 
     # -- question preparation ----------------------------------------------------------
     def _correct(self, word: str) -> str | None:
@@ -140,14 +147,20 @@ class LexicalIndex:
             self._typo_cache[word] = found
         return found
 
-    def _tokens(self, canonical_sentence: str) -> list[str]:
+    def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
+        cached = self._token_cache.get(canonical_sentence)
+        if cached is not None:
+            return cached
         toks = []
         for word in normalize.canonical_words(canonical_sentence):
             stem = normalize.stem(word.replace("'", ""))
             if stem not in self._known_stems:
                 stem = self._correct(word) or stem
             toks.append(stem)
-        return toks
+        found = tuple(toks)
+        if len(self._token_cache) < 50_000:
+            self._token_cache[canonical_sentence] = found
+        return found
 
     def prepare(self, question: str) -> Query:
         return self.prepare_many([question])[0]
@@ -162,7 +175,7 @@ class LexicalIndex:
             for text, sents in zip(questions, split, strict=True)
         ]
 
-    def _query(self, text: str, sentences: list[tuple[list[str], bool]]) -> Query:
+    def _query(self, text: str, sentences: list[tuple[tuple[str, ...], bool]]) -> Query:
         query = Query(text)
         sentences = [(toks, q) for toks, q in sentences if toks]
         any_question = any(q for _, q in sentences)

@@ -287,8 +287,10 @@ _QUESTION_START = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[str, bool]]:
-    """Sentences of a post, each flagged True when it reads as a question."""
+@lru_cache(maxsize=8192)
+def split_sentences(text: str) -> tuple[tuple[str, bool], ...]:
+    """Sentences of a post, each flagged True when it reads as a question. Cached: a
+    retrain splits the same example questions again."""
     result = []
     for raw in _SENTENCE_RE.split(clean(text)):
         sentence = raw.strip()
@@ -303,4 +305,4 @@ def split_sentences(text: str) -> list[tuple[str, bool]]:
             )
         )
         result.append((sentence, is_question))
-    return result
+    return tuple(result)
