@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -63,6 +64,35 @@ class Query:
     known: float = 0.0
     anchored: bool = False
     n_tokens: int = 0
+
+
+@lru_cache(maxsize=20_000)
+def _shape(
+    sentences: tuple[tuple[tuple[str, ...], bool], ...],
+) -> tuple[dict[str, float], list[str], bool, int]:
+    """What a question's tokens say whatever the index: its weighted features, the
+    segments that ask something, whether it names a core concept, its length. Cached (a
+    retrain prepares the same example questions again); callers never modify the result."""
+    weights: dict[str, float] = {}
+    segments: list[str] = []
+    kept = [(toks, q) for toks, q in sentences if toks]
+    any_question = any(q for _, q in kept)
+    n_tokens = 0
+    for n, (toks, is_question) in enumerate(kept):
+        # A short question ("What is it?") leans on the sentence before it; the first
+        # sentence holds a forum post's title.
+        leads = n + 1 < len(kept) and kept[n + 1][1] and len(kept[n + 1][0]) < 3
+        full = is_question or leads or n == 0 or not any_question
+        weight = 1.0 if full else CONTEXT_WEIGHT
+        for feature in features_of(toks):
+            weights[feature] = max(weights.get(feature, 0.0), weight)
+        if full:
+            segments.append(" ".join(toks))
+        n_tokens += len(toks)
+    if len(segments) > 1:
+        segments.append(" ".join(segments))
+    anchored = any(t in normalize.DOMAIN_ANCHORS for t in weights)
+    return weights, segments, anchored, n_tokens
 
 
 class LexicalIndex:
@@ -176,23 +206,8 @@ class LexicalIndex:
         ]
 
     def _query(self, text: str, sentences: list[tuple[tuple[str, ...], bool]]) -> Query:
-        query = Query(text)
-        sentences = [(toks, q) for toks, q in sentences if toks]
-        any_question = any(q for _, q in sentences)
-        for n, (toks, is_question) in enumerate(sentences):
-            # A short question ("What is it?") leans on the sentence before it; the first
-            # sentence holds a forum post's title.
-            leads = n + 1 < len(sentences) and sentences[n + 1][1] and len(sentences[n + 1][0]) < 3
-            full = is_question or leads or n == 0 or not any_question
-            weight = 1.0 if full else CONTEXT_WEIGHT
-            for feature in features_of(toks):
-                query.weights[feature] = max(query.weights.get(feature, 0.0), weight)
-            if full:
-                query.segments.append(" ".join(toks))
-            query.n_tokens += len(toks)
-        if len(query.segments) > 1:
-            query.segments.append(" ".join(query.segments))
-        query.anchored = any(t in normalize.DOMAIN_ANCHORS for t in query.weights)
+        weights, segments, anchored, n_tokens = _shape(tuple(sentences))
+        query = Query(text, weights, segments, anchored=anchored, n_tokens=n_tokens)
         total = known = 0.0
         for t, w in query.weights.items():
             if "_" in t:
