@@ -15,6 +15,7 @@ from knowledge.frontmatter import parse as parse_front_matter
 
 if TYPE_CHECKING:
     from bot.app import ReloadResult, RolloverBot
+    from bot.storage import PendingReply
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,15 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
     more = f"\n… {len(lines) - DIFF_LINES} more lines" if len(lines) > DIFF_LINES else ""
     action = "created" if before is None else "edited"
     return f"**{who}** {action} `{entry_id}`:\n" + code_block(shown + more)
+
+
+def gave_up_text(owed: PendingReply) -> str:
+    """A reply the bot stopped trying to send (see the retries cog)."""
+    what = "a forum post" if owed.kind == "post" else "a mention"
+    return (
+        f"Gave up replying to {what} in <#{owed.channel_id}> (message {owed.message_id})"
+        f" after {owed.attempts} tries; last error: {owed.last_error or 'none'}."
+    )
 
 
 def digest_text(kinds: dict[str, int]) -> str | None:

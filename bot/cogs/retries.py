@@ -48,12 +48,13 @@ class Retries(commands.Cog):
         store = self.bot.store
         for owed in await store.expire_replies(settings.max_age_minutes * 60):
             await self._give_up(owed)
-        answers = self.bot.get_cog("Answers")
-        if answers is None:
-            return 0
+        # Looked up by name, not class: an extension reloaded on its own gets a new class.
+        retry = getattr(self.bot.get_cog("Answers"), "retry", None)
+        if retry is None:
+            return 0  # not loaded (a bot built without it): nothing can send them
         due = await store.take_due_replies(BATCH, settings.lease_seconds)
         for owed in due:
-            await answers.retry(owed)  # type: ignore[attr-defined]
+            await retry(owed)
         return len(due)
 
     async def _give_up(self, owed: PendingReply) -> None:
@@ -67,12 +68,7 @@ class Retries(commands.Cog):
         if owed.question:  # unanswered after all: the moderators' gaps should show it
             result = self.bot.knowledge.ask(owed.question)
             await remember_result(self.bot, result, owed.channel_id, sent=False)
-        what = "a forum post" if owed.kind == "post" else "a mention"
-        await mod_log.post(
-            self.bot,
-            f"Gave up replying to {what} in <#{owed.channel_id}> (message {owed.message_id})"
-            f" after {owed.attempts} tries; last error: {owed.last_error or 'none'}.",
-        )
+        await mod_log.post(self.bot, mod_log.gave_up_text(owed))
 
 
 async def setup(bot: RolloverBot) -> None:
