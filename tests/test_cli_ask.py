@@ -96,3 +96,21 @@ def test_real_process_exit_codes() -> None:
     assert ok.returncode == 0 and "mega-backdoor-overview" in ok.stdout
     bad = subprocess.run([str(SCRIPT), "ask", ""], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.startswith("error: ")
+
+
+def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    assert main(["faq", "list", "--json", "--faq-dir", str(folder)]) == 0
+    ids = [e["id"] for e in json.loads(capsys.readouterr().out)["entries"]]
+    assert len(ids) == 25 and "notice-2014-54" in ids
+    (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
+    assert main(["faq", "list", "--faq-dir", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the FAQ in") and "faq validate" in err

@@ -102,6 +102,10 @@ def _one(kb: KnowledgeBase, question: str) -> tuple[MatchResult, str | None]:
 
 
 def handle(args: argparse.Namespace) -> int:
+    if args.question != "-":
+        problem = check_question(args.question)
+        if problem:  # said at once, before the FAQ loads
+            raise CliError(problem)
     kb = knowledge_base(args)
     if args.question == "-":
         for line in sys.stdin:
