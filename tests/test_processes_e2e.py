@@ -50,6 +50,13 @@ def answers_posted(fake: FakeDiscord, thread_ids: list[Any]) -> int:
     return sum(1 for t in thread_ids for call in bot_posts(fake, t) if call.json.get("embeds"))
 
 
+async def served_reaches(url: str, count: int) -> None:
+    deadline = time.monotonic() + 10.0
+    while await served_total(url) < count:
+        assert time.monotonic() < deadline, f"served never reached {count}"
+        await asyncio.sleep(0.05)
+
+
 async def served_total(url: str) -> int:
     async with PostgresStore(url) as store:
         return sum(row.served for row in await store.stats())
@@ -169,6 +176,9 @@ async def test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice(
             await connected(lambda: first.returncode is None)
             control = await fake.post_forum_thread("Control", QUESTIONS[0])
             await control.reply(timeout=15)  # the process answers its shard's posts
+            # ...and records it (after the reply): let that land before the kill, since a
+            # statistic still in flight is all a kill may lose
+            await served_reaches(postgres_url, 1)
             # its next reply is held in flight, and the process killed meanwhile
             fake.fail_next("POST", r"/channels/\d+/messages", status=503, delay=3.0)
             held = fake.rest.faults[-1]
