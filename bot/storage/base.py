@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 
 def hash_user(user_id: int, key: bytes) -> str:
@@ -180,6 +180,50 @@ class PendingReply:
     #: The question as asked: an expired reply still reaches the moderators' gaps.
     question: str = ""
     last_error: str = ""
+
+
+#: The ``pending_replies`` columns, in the order pending_values and pending_from_row use.
+PENDING_COLUMNS = "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
+
+
+def upsert_pending_sql(placeholders: Sequence[str]) -> str:
+    """Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
+    ``placeholders``: the eight parameter markers of the database's driver."""
+    return (
+        f"INSERT INTO pending_replies ({PENDING_COLUMNS}) VALUES ({', '.join(placeholders)})"
+        " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
+        " attempts = excluded.attempts, last_error = excluded.last_error"
+    )
+
+
+def pending_values(
+    reply: PendingReply, text: Callable[[str], str], when: Callable[[dt.datetime], Any]
+) -> tuple[Any, ...]:
+    """A reply as column values: ``text`` cleans text, ``when`` stores a time."""
+    return (
+        reply.kind,
+        reply.message_id,
+        reply.channel_id,
+        text(reply.question),
+        reply.attempts,
+        text(reply.last_error),
+        when(reply.created),
+        when(reply.due),
+    )
+
+
+def pending_from_row(row: Sequence[Any], when: Callable[[Any], dt.datetime]) -> PendingReply:
+    """A row of PENDING_COLUMNS as a reply: ``when`` reads a stored time."""
+    return PendingReply(
+        kind=row[0],
+        message_id=row[1],
+        channel_id=row[2],
+        question=row[3],
+        attempts=row[4],
+        last_error=row[5],
+        created=when(row[6]),
+        due=when(row[7]),
+    )
 
 
 def seconds_from_now(seconds: float) -> dt.datetime:

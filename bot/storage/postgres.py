@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Self
 
 from bot.storage.base import (
+    PENDING_COLUMNS,
     AskedQuestion,
     EntryStats,
     GapGroup,
@@ -28,7 +29,10 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     days_ago,
+    pending_from_row,
+    pending_values,
     seconds_from_now,
+    upsert_pending_sql,
     utc_now,
 )
 from bot.storage.reports import (
@@ -124,41 +128,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-_PENDING_COLUMNS = (
-    "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
-)
-#: Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
-_UPSERT_PENDING = (
-    f"INSERT INTO pending_replies ({_PENDING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
-    " attempts = excluded.attempts, last_error = excluded.last_error"
-)
+_UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
 
 
 def _pending_args(reply: PendingReply) -> tuple[object, ...]:
-    return (
-        reply.kind,
-        reply.message_id,
-        reply.channel_id,
-        clean_text(reply.question),
-        reply.attempts,
-        clean_text(reply.last_error),
-        reply.created,
-        reply.due,
-    )
+    return pending_values(reply, clean_text, lambda when: when)
 
 
 def _pending(row: Any) -> PendingReply:
-    return PendingReply(
-        kind=row[0],
-        message_id=row[1],
-        channel_id=row[2],
-        question=row[3],
-        attempts=row[4],
-        last_error=row[5],
-        created=row[6],
-        due=row[7],
-    )
+    return pending_from_row(row, lambda when: when)
 
 
 CURRENT_VERSION = MIGRATIONS[-1][0]
@@ -346,7 +324,7 @@ class PostgresStore:
             " FROM (SELECT kind, message_id, due_at AS was_due FROM pending_replies"
             "       WHERE due_at <= $1 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) d"
             " WHERE p.kind = d.kind AND p.message_id = d.message_id"
-            f" RETURNING {', '.join('p.' + c for c in _PENDING_COLUMNS.split(', '))}, d.was_due",
+            f" RETURNING {', '.join('p.' + c for c in PENDING_COLUMNS.split(', '))}, d.was_due",
             utc_now(),
             seconds_from_now(lease_seconds),
             limit,
@@ -355,13 +333,13 @@ class PostgresStore:
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
         rows = await self._fetch(
-            f"DELETE FROM pending_replies WHERE created_at < $1 RETURNING {_PENDING_COLUMNS}",
+            f"DELETE FROM pending_replies WHERE created_at < $1 RETURNING {PENDING_COLUMNS}",
             seconds_from_now(-max_age_seconds),
         )
         return [_pending(r) for r in rows]
 
     async def pending_replies(self) -> list[PendingReply]:
-        rows = await self._fetch(f"SELECT {_PENDING_COLUMNS} FROM pending_replies ORDER BY due_at")
+        rows = await self._fetch(f"SELECT {PENDING_COLUMNS} FROM pending_replies ORDER BY due_at")
         return [_pending(r) for r in rows]
 
     async def record_taught(self, taught: TaughtExample) -> None:

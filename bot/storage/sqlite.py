@@ -29,6 +29,7 @@ from typing import Any, Self
 import aiosqlite
 
 from bot.storage.base import (
+    PENDING_COLUMNS,
     AskedQuestion,
     EntryStats,
     GapGroup,
@@ -39,7 +40,10 @@ from bot.storage.base import (
     as_question,
     as_utc,
     days_ago,
+    pending_from_row,
+    pending_values,
     seconds_from_now,
+    upsert_pending_sql,
     utc_now,
 )
 from bot.storage.reports import (
@@ -106,41 +110,15 @@ def _check_header(path: Path) -> None:
         raise CorruptDatabase("the file is not a SQLite database")
 
 
-_PENDING_COLUMNS = (
-    "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
-)
-#: Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
-_UPSERT_PENDING = (
-    f"INSERT INTO pending_replies ({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
-    " attempts = excluded.attempts, last_error = excluded.last_error"
-)
+_UPSERT_PENDING = upsert_pending_sql(["?"] * 8)
 
 
 def _pending_row(reply: PendingReply) -> tuple[object, ...]:
-    return (
-        reply.kind,
-        reply.message_id,
-        reply.channel_id,
-        clean_text(reply.question),
-        reply.attempts,
-        clean_text(reply.last_error),
-        stamp(reply.created),
-        stamp(reply.due),
-    )
+    return pending_values(reply, clean_text, stamp)
 
 
 def _pending(row: Any) -> PendingReply:
-    return PendingReply(
-        kind=row[0],
-        message_id=row[1],
-        channel_id=row[2],
-        question=row[3],
-        attempts=row[4],
-        last_error=row[5],
-        created=dt.datetime.fromisoformat(row[6]),
-        due=dt.datetime.fromisoformat(row[7]),
-    )
+    return pending_from_row(row, dt.datetime.fromisoformat)
 
 
 class SqliteStore:
@@ -402,7 +380,7 @@ class SqliteStore:
         async with self._write() as db:
             rows = list(
                 await db.execute_fetchall(
-                    f"SELECT {_PENDING_COLUMNS} FROM pending_replies WHERE due_at <= ?"
+                    f"SELECT {PENDING_COLUMNS} FROM pending_replies WHERE due_at <= ?"
                     " ORDER BY due_at LIMIT ?",
                     (stamp(utc_now()), limit),
                 )
@@ -420,7 +398,7 @@ class SqliteStore:
         async with self._write() as db:
             rows = list(
                 await db.execute_fetchall(
-                    f"SELECT {_PENDING_COLUMNS} FROM pending_replies WHERE created_at < ?",
+                    f"SELECT {PENDING_COLUMNS} FROM pending_replies WHERE created_at < ?",
                     (cutoff,),
                 )
             )
@@ -430,7 +408,7 @@ class SqliteStore:
     async def pending_replies(self) -> list[PendingReply]:
         async with self._read() as db:
             rows = await db.execute_fetchall(
-                f"SELECT {_PENDING_COLUMNS} FROM pending_replies ORDER BY due_at"
+                f"SELECT {PENDING_COLUMNS} FROM pending_replies ORDER BY due_at"
             )
         return [_pending(r) for r in rows]
 
