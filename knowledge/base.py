@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections import OrderedDict
@@ -24,6 +25,17 @@ _TRAINED_MAX = 4
 _TRAINED_LOCK = threading.Lock()
 
 
+def _set_aside_long_lived() -> None:
+    """Take what is alive now out of the cyclic garbage collector's full passes.
+
+    Loading and training allocate millions of short-lived objects, and each full pass walks
+    every live object: measured at 1,000 entries, those passes were about a third of a first
+    load and most of the slowest 1% of questions afterwards. What is alive around a load
+    (modules, the index, the trained matcher) mostly lives until the next reload; frozen,
+    it is still freed by reference counting when replaced."""
+    gc.freeze()
+
+
 def _trained(
     entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example]
 ) -> Matcher:
@@ -39,10 +51,12 @@ def _trained(
         if key in _TRAINED:
             _TRAINED.move_to_end(key)
             return _TRAINED[key]
+    _set_aside_long_lived()
     matcher = cache.load(key)
     if not isinstance(matcher, Matcher):
         matcher = Matcher(entries, tuning, examples)
         cache.store(key, matcher)
+    _set_aside_long_lived()
     with _TRAINED_LOCK:
         _TRAINED[key] = matcher
         while len(_TRAINED) > _TRAINED_MAX:
@@ -92,6 +106,7 @@ class KnowledgeBase:
         """Load a folder (entries and example questions) completely, or raise
         ``FaqInvalid`` listing every problem."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
+        _set_aside_long_lived()
         scan, examples = validate_folder(folder)
         if scan.problems:
             raise FaqInvalid(scan.problems)

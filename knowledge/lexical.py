@@ -107,7 +107,6 @@ class LexicalIndex:
         raw: list[dict[str, float]] = []
         vocabulary: set[str] = set()
         self.phrases: list[list[str]] = []  # title and aliases as token strings
-        self.documents: list[dict[str, float]] = []  # feature -> weight, for the vector space
         for named in fields:
             weights: dict[str, float] = defaultdict(float)
             phrases: list[str] = []
@@ -124,7 +123,6 @@ class LexicalIndex:
                     weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
             raw.append(weights)
             self.phrases.append(phrases)
-        self.documents = [dict(w) for w in raw]
 
         df: Counter[str] = Counter()
         for weights in raw:
@@ -137,13 +135,15 @@ class LexicalIndex:
         # postings, as a features x entries matrix, so a batch of questions is one product.
         terms = sorted(self.idf)
         self.vocabulary = {t: i for i, t in enumerate(terms)}
-        rows, cols, vals = [], [], []
-        for i, weights in enumerate(raw):
-            for feature, value in weights.items():
-                rows.append(self.vocabulary[feature])
-                cols.append(i)
-                vals.append(1.0 - math.exp(-value / 2.5))
-        self.postings = sparse.csr_matrix((vals, (rows, cols)), shape=(len(terms), n))
+        lookup = self.vocabulary.__getitem__
+        rows = np.fromiter(itertools.chain.from_iterable(map(lookup, w) for w in raw), np.intp)
+        cols = np.repeat(np.arange(n), [len(w) for w in raw])
+        held = np.fromiter(itertools.chain.from_iterable(w.values() for w in raw), np.float64)
+        #: Each entry's weight of each feature (entries x features), for the vector space.
+        self.weights = sparse.csr_matrix((held, (cols, rows)), shape=(n, len(terms)))
+        self.postings = sparse.csr_matrix(
+            (1.0 - np.exp(-held / 2.5), (rows, cols)), shape=(len(terms), n)
+        )
         single = np.array(["_" not in t for t in terms])
         self.word_postings = sparse.csr_matrix(sparse.diags(single.astype(float)) @ self.postings)
         self._vocab_words = sorted(w for w in vocabulary if len(w) >= 4)

@@ -13,9 +13,9 @@ learns from the similarities it will really see.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,27 +68,29 @@ CHAR_NGRAMS = (3, 5)
 _WHITESPACE = re.compile(r"\s\s+")
 
 
+@lru_cache(maxsize=50_000)
+def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if n >= size:  # the word is no longer than n: counted once
+            grams.append(padded)
+            break
+        grams.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return tuple(grams)
+
+
 @lru_cache(maxsize=20_000)
 def char_wb_ngrams(
     text: str, low: int = CHAR_NGRAMS[0], high: int = CHAR_NGRAMS[1]
 ) -> tuple[str, ...]:
     """The n-grams scikit-learn's ``TfidfVectorizer(analyzer="char_wb")`` makes of a text,
     written out so a trained matcher needs no scikit-learn to answer (a cached one loads
-    without importing it). A test pins it to scikit-learn's own analyzer. Cached: a
-    retrain sees mostly the same texts."""
-    grams: list[str] = []
-    for word in _WHITESPACE.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            grams.append(padded[offset : offset + n])
-            while offset + n < size:
-                offset += 1
-                grams.append(padded[offset : offset + n])
-            if offset == 0:  # the word is shorter than n: counted once
-                break
-    return tuple(grams)
+    without importing it). A test pins it to scikit-learn's own analyzer. Cached, and per
+    word: a retrain sees mostly the same texts, and a large FAQ mostly the same words."""
+    words = _WHITESPACE.sub(" ", text.lower()).split()
+    return tuple(itertools.chain.from_iterable(_word_ngrams(w, low, high) for w in words))
 
 
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -124,6 +126,12 @@ def _lead(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _lexical_score(lex_total: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+    """Concept evidence: how much of the question an entry covers, and how strongly."""
+    saturation = 1.0 - np.exp(-lex_total / 4.0)
+    return 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
+
+
 def _inverse_rank(values: np.ndarray) -> np.ndarray:
     ranks = np.empty(len(values))
     ranks[np.argsort(-values, kind="stable")] = np.arange(1, len(values) + 1)
@@ -152,7 +160,7 @@ class SignalSpace:
         # Word space: the lexical features, idf-weighted, for entries and questions alike.
         self.vocabulary = lexical.vocabulary
         self.idf = np.array([lexical.idf[t] for t in self.vocabulary])
-        self.entry_words = _unit_rows(self._words(lexical.documents))
+        self.entry_words = _unit_rows(lexical.weights @ sparse.diags(self.idf))
         titles = [{t: 1.0 for p in phrases for t in p.split()} for phrases in lexical.phrases]
         self.title_words = _unit_rows(self._words(titles))
         # Character n-grams of the token text: robust to inflections and leftover typos.
@@ -193,6 +201,9 @@ class SignalSpace:
         self._label_example = np.asarray(rows, dtype=np.intp)
         self._label_entry = np.asarray(cols, dtype=np.intp)
         self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
+        self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
+        self._labelled = np.unique(self._label_example)
+        self._labelled_chars = self.example_chars[self._labelled]
 
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
@@ -215,36 +226,61 @@ class SignalSpace:
         return " ".join(segments)[:CHAR_TEXT_LIMIT]
 
     # -- signals -------------------------------------------------------------------------
-    def signals(self, query: Query) -> Signals:
-        """One question, as two sparse vectors (words, characters) against every matrix."""
-        word_idx, word_vals = [], []
-        for term, weight in query.weights.items():
-            c = self.vocabulary.get(term)
-            if c is not None:
-                word_idx.append(c)
-                word_vals.append(weight * self.idf[c])
-        w_idx = np.asarray(word_idx, dtype=np.intp)
-        raw = np.asarray(word_vals, dtype=np.float64)
-        words = raw / (np.linalg.norm(raw) or 1.0)
-        char_idx, char_vals = [], []
-        for gram, count in Counter(char_wb_ngrams(self.char_text(query))).items():
-            c = self._char_vocabulary.get(gram)
-            if c is not None:
-                char_idx.append(c)
-                char_vals.append((1.0 + math.log(count)) * self._char_idf[c])
-        c_idx = np.asarray(char_idx, dtype=np.intp)
-        chars = np.asarray(char_vals, dtype=np.float64)
-        chars = chars / (np.linalg.norm(chars) or 1.0)
-        t = self._against_t
-        coverage = _dot(t["lexical_words"], w_idx, raw) / max(query.mass, 1.5)
-        similarities = (
-            _dot(t["entry_words"], w_idx, words),
-            _dot(t["entry_chars"], c_idx, chars),
-            _dot(t["title_words"], w_idx, words),
-            _dot(t["example_words"], w_idx, words),
-            _dot(t["example_chars"], c_idx, chars),
+    def _word_vector(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """The question's known word features and their idf-weighted weights."""
+        vocabulary = self.vocabulary
+        terms = [t for t in query.weights if t in vocabulary]
+        idx = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.intp, count=len(terms))
+        weights = np.fromiter(map(query.weights.__getitem__, terms), dtype=np.float64)
+        return idx, weights * self.idf[idx]
+
+    def _char_vector(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """The question's known character n-grams (sublinear tf times idf), unit length."""
+        grams = char_wb_ngrams(self.char_text(query))
+        found = np.fromiter(
+            map(self._char_vocabulary.get, grams, itertools.repeat(-1)), np.intp, len(grams)
         )
-        return self._rows(query, _dot(t["lexical"], w_idx, raw), coverage, *similarities)
+        idx, tf = np.unique(found[found >= 0], return_counts=True)
+        values = (1.0 + np.log(tf)) * self._char_idf[idx]
+        return idx, values / (np.linalg.norm(values) or 1.0)
+
+    def signals(self, query: Query) -> Signals:
+        """One question, as two sparse vectors (words, characters) against every matrix.
+        On a large FAQ the signals that pick no candidates (character and title cosines,
+        the examples' character similarity) are computed for the candidates only."""
+        w_idx, raw = self._word_vector(query)
+        words = raw / (np.linalg.norm(raw) or 1.0)
+        t = self._against_t
+        single = self._single_word[w_idx]
+        # The concept score of single words is the coverage's numerator; pairs add to it.
+        covered = _dot(t["lexical"], w_idx[single], raw[single])
+        lex_total = covered + _dot(t["lexical"], w_idx[~single], raw[~single])
+        coverage = covered / max(query.mass, 1.5)
+        lexical = _lexical_score(lex_total, coverage)
+        word_cos = _dot(t["entry_words"], w_idx, words)
+        dense_words = np.zeros(len(self.vocabulary))
+        dense_words[w_idx] = words
+        ex_word = self.example_words @ dense_words
+        best_word = self._best_by_entry(ex_word)
+        candidates = self._candidates(lexical, word_cos, best_word)
+        c_idx, chars = self._char_vector(query)
+        dense_chars = np.zeros(len(self._char_idf))
+        dense_chars[c_idx] = chars
+        # Only the examples labelled with a candidate decide the candidates' best match.
+        ex_char = np.zeros(len(self.examples))
+        if len(candidates) == self.n:
+            char_cos = self.entry_chars @ dense_chars
+            title_cos = self.title_words @ dense_words
+            ex_char[self._labelled] = self._labelled_chars @ dense_chars
+        else:
+            char_cos = np.zeros(self.n)
+            char_cos[candidates] = self.entry_chars[candidates] @ dense_chars
+            title_cos = np.zeros(self.n)
+            title_cos[candidates] = self.title_words[candidates] @ dense_words
+            mine = np.unique(self._label_example[np.isin(self._label_entry, candidates)])
+            ex_char[mine] = self.example_chars[mine] @ dense_chars
+        similarities = (word_cos, char_cos, title_cos, ex_word, ex_char)
+        return self._rows(query, lex_total, coverage, *similarities, candidates=candidates)
 
     def training_questions(self) -> np.ndarray:
         """Which examples the ranker is trained on: all of them up to a cap, else an even,
@@ -280,6 +316,22 @@ class SignalSpace:
                 out.append(self._rows(query, lex_total[k], coverage, *similarities))
         return out
 
+    def _best_by_entry(self, ex_sim: np.ndarray) -> np.ndarray:
+        """Per entry, the highest similarity among the examples labelled with it."""
+        best = np.zeros(self.n)
+        if len(ex_sim):
+            np.maximum.at(best, self._label_entry, ex_sim[self._label_example])
+        return best
+
+    def _candidates(
+        self, lexical: np.ndarray, word_cos: np.ndarray, best_word: np.ndarray
+    ) -> np.ndarray:
+        if self.n <= 5 * CANDIDATES_PER_SIGNAL:
+            return np.arange(self.n)
+        k = CANDIDATES_PER_SIGNAL
+        picks = [np.argpartition(-s, k)[:k] for s in (lexical, word_cos, best_word)]
+        return np.unique(np.concatenate(picks))
+
     def _rows(
         self,
         query: Query,
@@ -290,17 +342,15 @@ class SignalSpace:
         title_cos: np.ndarray,
         ex_word: np.ndarray,
         ex_char: np.ndarray,
+        candidates: np.ndarray | None = None,
     ) -> Signals:
         saturation = 1.0 - np.exp(-lex_total / 4.0)
-        lexical = 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
-
-        best_word = np.zeros(self.n)
-        best_char = np.zeros(self.n)
+        lexical = _lexical_score(lex_total, coverage)
+        best_word = self._best_by_entry(ex_word)
+        best_char = self._best_by_entry(ex_char)
         vote = np.zeros(self.n)
         off_vote = off_sim = 0.0
         if len(ex_word):
-            np.maximum.at(best_word, self._label_entry, ex_word[self._label_example])
-            np.maximum.at(best_char, self._label_entry, ex_char[self._label_example])
             k = min(NEIGHBOURS, len(ex_word))
             near = np.argpartition(-ex_word, k - 1)[:k]
             near = near[ex_word[near] > 0]
@@ -310,13 +360,8 @@ class SignalSpace:
                 off_vote = float(weights[self.off_topic[near]].sum())
             if self.off_topic.any():
                 off_sim = float(ex_word[self.off_topic].max())
-
-        if self.n <= 5 * CANDIDATES_PER_SIGNAL:
-            candidates = np.arange(self.n)
-        else:
-            k = CANDIDATES_PER_SIGNAL
-            picks = [np.argpartition(-s, k)[:k] for s in (lexical, word_cos, best_word)]
-            candidates = np.unique(np.concatenate(picks))
+        if candidates is None:
+            candidates = self._candidates(lexical, word_cos, best_word)
 
         rows = np.empty((len(candidates), len(FEATURES)))
         columns: dict[str, Any] = {
