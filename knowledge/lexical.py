@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from knowledge import normalize
+from knowledge import normalize, typos
 from knowledge.model import FaqEntry
 
 FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "body": 0.4}
@@ -29,8 +28,8 @@ FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "b
 CONTEXT_WEIGHT = 0.3
 IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
-TYPO_CUTOFF = 84.0
-_TYPO_CACHES: dict[int, dict[str, str | None]] = {}
+#: The newest index's corrections, carried into the next one (see knowledge/typos.py).
+_LATEST_CORRECTIONS: list[typos.Corrections] = []
 _TOKEN_CACHES: dict[tuple[int, int], dict[str, tuple[str, ...]]] = {}
 
 
@@ -146,14 +145,13 @@ class LexicalIndex:
         )
         single = np.array(["_" not in t for t in terms])
         self.word_postings = sparse.csr_matrix(sparse.diags(single.astype(float)) @ self.postings)
-        self._vocab_words = sorted(w for w in vocabulary if len(w) >= 4)
         self._known_stems = set(self.idf)
         # Corrections depend only on the vocabulary: a reload with the same words (most
-        # reloads) reuses the previous index's, instead of redoing every fuzzy lookup.
-        key = hash(tuple(self._vocab_words))
-        self._typo_cache = _TYPO_CACHES.get(key) or {}
-        _TYPO_CACHES.clear()
-        _TYPO_CACHES[key] = self._typo_cache
+        # reloads) or a few words more or less reuses the previous index's lookups.
+        previous = _LATEST_CORRECTIONS[0] if _LATEST_CORRECTIONS else None
+        self._corrections = typos.Corrections((w for w in vocabulary if len(w) >= 4), previous)
+        _LATEST_CORRECTIONS[:] = [self._corrections]
+        key = hash(tuple(self._corrections.words))
         # A sentence's tokens depend on those words and the known stems only: the same
         # reuse for the example questions a retrain prepares again.
         token_key = (key, hash(frozenset(self._known_stems)))
@@ -163,19 +161,9 @@ class LexicalIndex:
 
     # -- question preparation ----------------------------------------------------------
     def _correct(self, word: str) -> str | None:
-        """Map a misspelt word to a known one ('recieve' -> 'receive'), cached."""
-        if word in self._typo_cache:
-            return self._typo_cache[word]
-        found = None
-        if len(word) >= 5 and not word.isdigit():
-            best = process.extractOne(
-                word, self._vocab_words, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
-            )
-            if best is not None:
-                found = normalize.stem(best[0])
-        if len(self._typo_cache) < 50_000:
-            self._typo_cache[word] = found
-        return found
+        """Map a misspelt word to a known one's stem ('recieve' -> 'receive')."""
+        known = self._corrections.best(word)
+        return normalize.stem(known) if known is not None else None
 
     def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
         cached = self._token_cache.get(canonical_sentence)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import normalize
+from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import evaluate, load_questions
 
@@ -211,3 +211,45 @@ def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
     assert normalize.tokens("AT money") == normalize.tokens("after-tax money")
     assert "aftertax" not in normalize.tokens("I keep it AT Vanguard")
     assert "aftertax" not in normalize.tokens("at money")
+
+
+def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBase) -> None:
+    """An edit that adds and drops words must correct every word exactly as a fresh lookup
+    over the new vocabulary does: a better added word wins, a dropped match is looked up
+    again, and equally good matches go to the same (alphabetically first) word."""
+    vocabulary = set(kb.matcher.lexical._corrections.words)
+    typos_asked = [
+        "convertion",
+        "distrubution",
+        "contributoin",
+        "reportting",
+        "rollovr",
+        "earningss",
+        "withdrawl",
+        "spilover",
+        "spillovar",
+        "bucketz",
+        "agregation",
+        "megga",
+        "backdor",
+        "recharacterise",
+        "allowence",
+        "employeer",
+        "trustea",
+        "roths",
+        "quirk",
+        "zzzzzzz",
+    ]
+    before = typos.Corrections(vocabulary)
+    for word in typos_asked:
+        before.best(word)
+    # What an edit does: words in (one as close to "bucketz" as "bucket" is, and earlier
+    # in the alphabet; one close to "quirk", which matched nothing) and matched words out.
+    dropped = {before.best("withdrawl"), before.best("employeer")} - {None}
+    edited = (vocabulary - dropped) | {"spillover", "spillovers", "bcketz", "quirky"}
+    carried = typos.Corrections(edited, before)
+    fresh = typos.Corrections(edited)
+    assert dropped and all(word not in carried.words for word in dropped)
+    changed = [w for w in typos_asked if before.best(w) != fresh.best(w)]
+    assert changed, "the edit should change some corrections, or this proves nothing"
+    assert [carried.best(w) for w in typos_asked] == [fresh.best(w) for w in typos_asked]

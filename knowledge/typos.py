@@ -1,0 +1,73 @@
+"""Typo correction against the FAQ's own vocabulary (rapidfuzz), carried across reloads.
+
+A correction depends only on the vocabulary. Most reloads keep it; an edit adds or drops a
+few words (a new alias, a new entry). Redoing every fuzzy lookup then cost a third of a
+reload, so the corrections carry over: a word keeps its best match unless that word was
+dropped or an added word matches better. That is the answer a fresh lookup gives: rapidfuzz
+returns the first of equally good matches, and the vocabulary is sorted, so ties go to the
+alphabetically first word either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+#: rapidfuzz ratio a known word needs to stand in for an unknown one.
+CUTOFF = 84.0
+#: Shorter words are left alone: too many short words are one letter apart.
+MIN_LENGTH = 5
+#: With more changed words than this, start afresh: rechecking costs as much.
+MAX_CARRIED_CHANGE = 500
+MAX_CACHED = 50_000
+
+Match = tuple[str, float] | None
+
+
+def _eligible(word: str) -> bool:
+    return len(word) >= MIN_LENGTH and not word.isdigit()
+
+
+class Corrections:
+    """Known words for unknown ones, cached per word."""
+
+    def __init__(self, vocabulary: Iterable[str], previous: Corrections | None = None) -> None:
+        self.words = sorted(set(vocabulary))
+        self._best: dict[str, Match] = {}
+        if previous is not None:
+            self._carry_over(previous)
+
+    def _carry_over(self, previous: Corrections) -> None:
+        if previous.words == self.words:
+            self._best = dict(previous._best)
+            return
+        old, new = set(previous.words), set(self.words)
+        added = sorted(new - old)
+        removed = old - new
+        if len(added) + len(removed) > MAX_CARRIED_CHANGE:
+            return
+        for word, best in list(previous._best.items()):
+            if best is not None and best[0] in removed:
+                continue  # looked up again when next asked
+            if added and _eligible(word):
+                found = process.extractOne(word, added, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+                if found is not None and (
+                    best is None or (-found[1], found[0]) < (-best[1], best[0])
+                ):
+                    best = (found[0], found[1])
+            self._best[word] = best
+
+    def best(self, word: str) -> str | None:
+        """The known word closest to ``word``; None when none is close enough."""
+        if word in self._best:
+            hit = self._best[word]
+            return hit[0] if hit else None
+        hit = None
+        if _eligible(word):
+            found = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+            if found is not None:
+                hit = (found[0], found[1])
+        if len(self._best) < MAX_CACHED:
+            self._best[word] = hit
+        return hit[0] if hit else None
