@@ -30,7 +30,12 @@ IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
 #: The newest index's corrections, carried into the next one (see knowledge/typos.py).
 _LATEST_CORRECTIONS: list[typos.Corrections] = []
-_TOKEN_CACHES: dict[tuple[int, int], dict[str, tuple[str, ...]]] = {}
+
+
+@lru_cache(maxsize=50_000)
+def _sentence_words(canonical_sentence: str) -> tuple[str, ...]:
+    """A canonical sentence's words: the same whatever the FAQ, so cached across reloads."""
+    return tuple(normalize.canonical_words(canonical_sentence))
 
 
 def features_of(toks: Sequence[str]) -> list[str]:
@@ -151,13 +156,9 @@ class LexicalIndex:
         previous = _LATEST_CORRECTIONS[0] if _LATEST_CORRECTIONS else None
         self._corrections = typos.Corrections((w for w in vocabulary if len(w) >= 4), previous)
         _LATEST_CORRECTIONS[:] = [self._corrections]
-        key = hash(tuple(self._corrections.words))
-        # A sentence's tokens depend on those words and the known stems only: the same
-        # reuse for the example questions a retrain prepares again.
-        token_key = (key, hash(frozenset(self._known_stems)))
-        self._token_cache = _TOKEN_CACHES.get(token_key) or {}
-        _TOKEN_CACHES.clear()
-        _TOKEN_CACHES[token_key] = self._token_cache
+        # A word's token depends on this index (known stems, corrections): worked out once
+        # per word and index, which is cheap now that stems and corrections are cached.
+        self._word_tokens: dict[str, str] = {}
 
     # -- question preparation ----------------------------------------------------------
     def _correct(self, word: str) -> str | None:
@@ -165,20 +166,18 @@ class LexicalIndex:
         known = self._corrections.best(word)
         return normalize.stem(known) if known is not None else None
 
+    def _token(self, word: str) -> str:
+        token = self._word_tokens.get(word)
+        if token is None:
+            token = normalize.stem(word.replace("'", ""))
+            if token not in self._known_stems:
+                token = self._correct(word) or token
+            if len(self._word_tokens) < 100_000:
+                self._word_tokens[word] = token
+        return token
+
     def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
-        cached = self._token_cache.get(canonical_sentence)
-        if cached is not None:
-            return cached
-        toks = []
-        for word in normalize.canonical_words(canonical_sentence):
-            stem = normalize.stem(word.replace("'", ""))
-            if stem not in self._known_stems:
-                stem = self._correct(word) or stem
-            toks.append(stem)
-        found = tuple(toks)
-        if len(self._token_cache) < 50_000:
-            self._token_cache[canonical_sentence] = found
-        return found
+        return tuple(map(self._token, _sentence_words(canonical_sentence)))
 
     def prepare(self, question: str) -> Query:
         return self.prepare_many([question])[0]
