@@ -93,6 +93,38 @@ def char_wb_ngrams(
     return tuple(itertools.chain.from_iterable(_word_ngrams(w, low, high) for w in words))
 
 
+def char_tfidf(texts: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int], np.ndarray]:
+    """What ``TfidfVectorizer(analyzer=char_wb_ngrams, sublinear_tf=True).fit_transform``
+    gives (the matrix, its vocabulary, its idf), counted per word: "char_wb" n-grams never
+    cross a space, so a text's n-gram counts are its word counts times each word's n-gram
+    counts, one sparse product instead of a Python loop over every n-gram. A test pins it
+    to the vectorizer."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    word_ids: dict[str, int] = {}
+    rows, cols = [], []
+    for r, text in enumerate(texts):
+        for word in _WHITESPACE.sub(" ", text.lower()).split():
+            rows.append(r)
+            cols.append(word_ids.setdefault(word, len(word_ids)))
+    ones = np.ones(len(rows))
+    words = sparse.csr_matrix((ones, (rows, cols)), shape=(len(texts), len(word_ids)))
+    grams = [_word_ngrams(word, *CHAR_NGRAMS) for word in word_ids]
+    vocabulary = {g: i for i, g in enumerate(sorted(set(itertools.chain.from_iterable(grams))))}
+    if not vocabulary:  # (the vectorizer refuses this; an empty space is what it means)
+        return sparse.csr_matrix((len(texts), 0)), vocabulary, np.zeros(0)
+    g_cols = np.fromiter(
+        itertools.chain.from_iterable(map(vocabulary.__getitem__, g) for g in grams), np.intp
+    )
+    g_rows = np.repeat(np.arange(len(grams)), [len(g) for g in grams])
+    shape = (len(grams), len(vocabulary))
+    spelled = sparse.csr_matrix((np.ones(len(g_cols)), (g_rows, g_cols)), shape=shape)
+    counts = sparse.csr_matrix(words @ spelled)
+    transformer = TfidfTransformer(sublinear_tf=True)
+    matrix = sparse.csr_matrix(transformer.fit_transform(counts))
+    return matrix, vocabulary, transformer.idf_
+
+
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     matrix = sparse.csr_matrix(matrix)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
@@ -152,8 +184,6 @@ class SignalSpace:
     def __init__(
         self, lexical: LexicalIndex, examples: Sequence[Example], ids: Sequence[str]
     ) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.lexical = lexical
         self.n = len(ids)
         index = {entry_id: i for i, entry_id in enumerate(ids)}
@@ -164,14 +194,11 @@ class SignalSpace:
         titles = [{t: 1.0 for p in phrases for t in p.split()} for phrases in lexical.phrases]
         self.title_words = _unit_rows(self._words(titles))
         # Character n-grams of the token text: robust to inflections and leftover typos.
-        chars = TfidfVectorizer(analyzer=char_wb_ngrams, sublinear_tf=True)
         self.examples = list(examples)
         self.queries = lexical.prepare_many([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
         example_text = [self.char_text(q) for q in self.queries]
-        all_chars = sparse.csr_matrix(chars.fit_transform(entry_text + example_text))
-        self._char_vocabulary: dict[str, int] = chars.vocabulary_
-        self._char_idf = chars.idf_
+        all_chars, self._char_vocabulary, self._char_idf = char_tfidf(entry_text + example_text)
         self.entry_chars = all_chars[: self.n]
         self.example_chars = all_chars[self.n :]
         self.example_raw = self._words([q.weights for q in self.queries])
@@ -207,16 +234,18 @@ class SignalSpace:
 
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
-        rows, cols, vals = [], [], []
-        for r, bag in enumerate(bags):
-            for term, weight in bag.items():
-                c = self.vocabulary.get(term)
-                if c is not None:
-                    rows.append(r)
-                    cols.append(c)
-                    vals.append(weight * self.idf[c])
-        shape = (len(bags), len(self.vocabulary))
-        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+        """Bags of token features as idf-weighted rows over the word vocabulary."""
+        vocabulary = self.vocabulary
+        known = [[t for t in bag if t in vocabulary] for bag in bags]
+        chain = itertools.chain.from_iterable
+        cols = np.fromiter(chain(map(vocabulary.__getitem__, k) for k in known), np.intp)
+        weights = np.fromiter(
+            chain(map(bag.__getitem__, k) for bag, k in zip(bags, known, strict=True)),
+            np.float64,
+        )
+        rows = np.repeat(np.arange(len(bags)), [len(k) for k in known])
+        shape = (len(bags), len(vocabulary))
+        return sparse.csr_matrix((weights * self.idf[cols], (rows, cols)), shape=shape)
 
     @staticmethod
     def char_text(query: Query) -> str:

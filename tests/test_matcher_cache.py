@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge import base, cache, normalize
 from knowledge.base import KnowledgeBase
-from knowledge.ranker import Ranker, char_wb_ngrams
+from knowledge.ranker import Ranker, char_tfidf, char_wb_ngrams
 from tests.faq_factory import write_entry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,19 @@ def _answer(kb: KnowledgeBase) -> list[tuple[str, float]]:
 def test_char_ngrams_are_scikit_learns(text: str) -> None:
     analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
     assert list(char_wb_ngrams(text)) == analyzer(text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab C\t\n-é'1"), max_size=30), max_size=6))
+def test_char_tfidf_is_scikit_learns_vectorizer(texts: list[str]) -> None:
+    vectorizer = TfidfVectorizer(analyzer=char_wb_ngrams, sublinear_tf=True)
+    try:
+        expected = vectorizer.fit_transform(texts).toarray()
+    except ValueError:  # no n-gram at all: the vectorizer refuses; we give an empty matrix
+        expected = np.zeros((len(texts), 0))
+    matrix, vocabulary, idf = char_tfidf(texts)
+    assert vocabulary == getattr(vectorizer, "vocabulary_", {})
+    assert np.allclose(idf, getattr(vectorizer, "idf_", np.zeros(0)))
+    assert np.allclose(matrix.toarray(), expected, rtol=0, atol=1e-12)
 
 
 def test_a_second_load_uses_the_cached_matcher_and_answers_the_same(
