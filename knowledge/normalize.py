@@ -262,7 +262,11 @@ def stem(word: str) -> str:
 def canonical_words(canonical_text: str) -> list[str]:
     """Words of already-canonical text, stopwords removed."""
     found = _WORD_RE.findall(canonical_text)
-    return [w for w in found if w not in _STOPWORDS and w.replace("'", "") not in _STOPWORDS]
+    return [
+        w
+        for w in found
+        if w not in _STOPWORDS and ("'" not in w or w.replace("'", "") not in _STOPWORDS)
+    ]
 
 
 def words(text: str) -> list[str]:
@@ -270,9 +274,14 @@ def words(text: str) -> list[str]:
     return canonical_words(canonical(text))
 
 
+@lru_cache(maxsize=65536)
+def _stem_word(word: str) -> str:
+    return stem(word.replace("'", ""))
+
+
 def stems(found: list[str]) -> list[str]:
     """Stemmed concept tokens of words from ``words``."""
-    return [stem(w.replace("'", "")) for w in found]
+    return list(map(_stem_word, found))
 
 
 def tokens(text: str) -> list[str]:
