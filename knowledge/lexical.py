@@ -99,6 +99,30 @@ def _shape(
     return weights, segments, anchored, n_tokens
 
 
+@lru_cache(maxsize=4096)
+def _entry_features(
+    fields: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[dict[str, float], tuple[str, ...], frozenset[str]]:
+    """One entry's weighted features, its title and alias phrases (as tokens) and its words,
+    from its canonical field texts. Cached: a reload after an edit redoes only the entries
+    that changed. Callers never modify the result."""
+    weights: dict[str, float] = defaultdict(float)
+    phrases: list[str] = []
+    vocabulary: set[str] = set()
+    for name, texts in fields:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            found = normalize.canonical_words(text)
+            toks = normalize.stems(found)
+            counts.update(features_of(toks))
+            vocabulary.update(found)
+            if name in ("title", "aliases"):
+                phrases.append(" ".join(toks))
+        for feature, count in counts.items():
+            weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
+    return dict(weights), tuple(phrases), frozenset(vocabulary)
+
+
 class LexicalIndex:
     """Token postings of every entry; preparing and scoring a question is cheap."""
 
@@ -112,21 +136,11 @@ class LexicalIndex:
         vocabulary: set[str] = set()
         self.phrases: list[list[str]] = []  # title and aliases as token strings
         for named in fields:
-            weights: dict[str, float] = defaultdict(float)
-            phrases: list[str] = []
-            for name, texts in named.items():
-                counts: Counter[str] = Counter()
-                for _ in texts:
-                    found = normalize.canonical_words(next(flat))
-                    toks = normalize.stems(found)
-                    counts.update(features_of(toks))
-                    vocabulary.update(found)
-                    if name in ("title", "aliases"):
-                        phrases.append(" ".join(toks))
-                for feature, count in counts.items():
-                    weights[feature] += FIELD_WEIGHTS[name] * math.log1p(count)
+            texts = tuple((name, tuple(next(flat) for _ in ts)) for name, ts in named.items())
+            weights, phrases, words = _entry_features(texts)
             raw.append(weights)
-            self.phrases.append(phrases)
+            self.phrases.append(list(phrases))
+            vocabulary.update(words)
 
         df: Counter[str] = Counter()
         for weights in raw:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -215,6 +216,14 @@ class FolderScan:
     notices: list[Problem]
 
 
+@lru_cache(maxsize=4096)
+def _parsed(shown: str, text: str) -> tuple[FaqEntry | None, tuple[Problem, ...]]:
+    """parse_entry by file name and content: a reload re-parses only the files that changed
+    (entries and problems are immutable, so sharing them between loads is safe)."""
+    entry, problems = parse_entry(Path(shown), text)
+    return entry, tuple(problems)
+
+
 def is_entry_file(path: Path) -> bool:
     """Entries are ``<id>.md``; other Markdown files (README.md, Notes.md, _draft.md) are not."""
     return path.suffix == ".md" and bool(_ENTRY_NAME.fullmatch(path.stem))
@@ -251,7 +260,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         except OSError as exc:
             problems.append(Problem(str(path), 0, f"cannot read file: {exc.strerror}"))
             continue
-        entry, file_problems = parse_entry(path, text)
+        entry, file_problems = _parsed(str(path), text)
         problems += file_problems
         if entry is not None:
             entries.append(entry)
