@@ -173,6 +173,7 @@ class LexicalIndex:
         # A word's token depends on this index (known stems, corrections): worked out once
         # per word and index, which is cheap now that stems and corrections are cached.
         self._word_tokens: dict[str, str] = {}
+        self._sentence_tokens: dict[str, tuple[str, ...]] = {}
 
     # -- question preparation ----------------------------------------------------------
     def _correct(self, word: str) -> str | None:
@@ -191,7 +192,12 @@ class LexicalIndex:
         return token
 
     def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
-        return tuple(map(self._token, _sentence_words(canonical_sentence)))
+        found = self._sentence_tokens.get(canonical_sentence)
+        if found is None:
+            found = tuple(map(self._token, _sentence_words(canonical_sentence)))
+            if len(self._sentence_tokens) < 50_000:
+                self._sentence_tokens[canonical_sentence] = found
+        return found
 
     def prepare(self, question: str) -> Query:
         return self.prepare_many([question])[0]

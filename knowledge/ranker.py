@@ -132,19 +132,31 @@ def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
+def _gather(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``matrix.data`` of the given rows' entries, and each row's length."""
+    starts = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - starts
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+    return offsets, lengths
+
+
 def _dot(transposed: sparse.csr_matrix, idx: np.ndarray, vals: np.ndarray) -> np.ndarray:
     """``matrix @ q`` for a sparse question vector q (indices, values), from the matrix's
     transpose: only the rows of the question's own features are touched, which on a large
     FAQ is a small fraction of the matrix."""
-    starts = transposed.indptr[idx]
-    lengths = transposed.indptr[idx + 1] - starts
-    total = int(lengths.sum())
-    n = transposed.shape[1]
-    if total == 0:
-        return np.zeros(n)
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+    offsets, lengths = _gather(transposed, idx)
     weights = transposed.data[offsets] * np.repeat(vals, lengths)
-    return np.bincount(transposed.indices[offsets], weights=weights, minlength=n)
+    return np.bincount(transposed.indices[offsets], weights=weights, minlength=transposed.shape[1])
+
+
+def _rows_dot(matrix: sparse.csr_matrix, rows: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """``matrix[rows] @ dense`` without building the sub-matrix (scipy's row indexing costs
+    more than the arithmetic for a few dozen rows)."""
+    offsets, lengths = _gather(matrix, rows)
+    products = matrix.data[offsets] * dense[matrix.indices[offsets]]
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    return np.bincount(row_of, weights=products, minlength=len(rows))
 
 
 def _lead(values: np.ndarray) -> np.ndarray:
@@ -303,11 +315,11 @@ class SignalSpace:
             ex_char[self._labelled] = self._labelled_chars @ dense_chars
         else:
             char_cos = np.zeros(self.n)
-            char_cos[candidates] = self.entry_chars[candidates] @ dense_chars
+            char_cos[candidates] = _rows_dot(self.entry_chars, candidates, dense_chars)
             title_cos = np.zeros(self.n)
-            title_cos[candidates] = self.title_words[candidates] @ dense_words
+            title_cos[candidates] = _rows_dot(self.title_words, candidates, dense_words)
             mine = np.unique(self._label_example[np.isin(self._label_entry, candidates)])
-            ex_char[mine] = self.example_chars[mine] @ dense_chars
+            ex_char[mine] = _rows_dot(self.example_chars, mine, dense_chars)
         similarities = (word_cos, char_cos, title_cos, ex_word, ex_char)
         return self._rows(query, lex_total, coverage, *similarities, candidates=candidates)
 
