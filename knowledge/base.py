@@ -6,6 +6,8 @@ import gc
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,15 +27,33 @@ _TRAINED_MAX = 4
 _TRAINED_LOCK = threading.Lock()
 
 
-def _set_aside_long_lived() -> None:
-    """Take what is alive now out of the cyclic garbage collector's full passes.
+#: Loads and trainings under way (in any thread): the collector is set aside for the first
+#: and restored after the last.
+_ASIDE = [0]
+_ASIDE_LOCK = threading.Lock()
 
-    Loading and training allocate millions of short-lived objects, and each full pass walks
-    every live object: measured at 1,000 entries, those passes were about a third of a first
-    load and most of the slowest 1% of questions afterwards. What is alive around a load
-    (modules, the index, the trained matcher) mostly lives until the next reload; frozen,
-    it is still freed by reference counting when replaced."""
-    gc.freeze()
+
+@contextmanager
+def _collector_aside() -> Iterator[None]:
+    """Keep the cyclic garbage collector's full passes off the objects that were alive
+    before a load (reading, validating, training).
+
+    Loading allocates millions of short-lived objects, and each full pass walks every
+    live object: at 1,000 entries those passes were about a third of a first load. Frozen
+    (gc.freeze), older objects are skipped meanwhile, and unfrozen afterwards, so nothing
+    stays out of the collector's reach (frozen objects that later became cyclic garbage
+    would never be freed). Nested and concurrent loads share one freeze."""
+    with _ASIDE_LOCK:
+        _ASIDE[0] += 1
+        if _ASIDE[0] == 1:
+            gc.freeze()
+    try:
+        yield
+    finally:
+        with _ASIDE_LOCK:
+            _ASIDE[0] -= 1
+            if _ASIDE[0] == 0:
+                gc.unfreeze()
 
 
 def _trained(
@@ -51,12 +71,11 @@ def _trained(
         if key in _TRAINED:
             _TRAINED.move_to_end(key)
             return _TRAINED[key]
-    _set_aside_long_lived()
-    matcher = cache.load(key)
-    if not isinstance(matcher, Matcher):
-        matcher = Matcher(entries, tuning, examples)
-        cache.store(key, matcher)
-    _set_aside_long_lived()
+    with _collector_aside():
+        matcher = cache.load(key)
+        if not isinstance(matcher, Matcher):
+            matcher = Matcher(entries, tuning, examples)
+            cache.store(key, matcher)
     with _TRAINED_LOCK:
         _TRAINED[key] = matcher
         while len(_TRAINED) > _TRAINED_MAX:
@@ -106,11 +125,11 @@ class KnowledgeBase:
         """Load a folder (entries and example questions) completely, or raise
         ``FaqInvalid`` listing every problem."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
-        _set_aside_long_lived()
-        scan, examples = validate_folder(folder)
-        if scan.problems:
-            raise FaqInvalid(scan.problems)
-        return cls.from_entries(scan.entries, folder, tuning, examples)
+        with _collector_aside():
+            scan, examples = validate_folder(folder)
+            if scan.problems:
+                raise FaqInvalid(scan.problems)
+            return cls.from_entries(scan.entries, folder, tuning, examples)
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return self.entries.get(entry_id)
