@@ -3,6 +3,7 @@ what happens when one is broken."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -64,6 +65,31 @@ def test_an_unchanged_folder_reuses_the_trained_matcher(faq_copy: Path) -> None:
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write(TAUGHT)
     assert KnowledgeBase.load(faq_copy).matcher is not first.matcher
+
+
+def test_a_load_leaves_nothing_out_of_the_garbage_collectors_reach(
+    faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loads freeze the objects alive before them while they run (see knowledge/base.py);
+    whatever stayed frozen after one would never be collected if it became garbage."""
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")  # train, not unpickle
+    frozen_during: list[int] = []
+    original = Matcher.__init__
+
+    def watch(self: Matcher, *args: object, **kwargs: object) -> None:
+        frozen_during.append(gc.get_freeze_count())
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Matcher, "__init__", watch)
+    before = gc.get_freeze_count()
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(TAUGHT)  # new content: this load trains
+    KnowledgeBase.load(faq_copy)
+    (faq_copy / "notice-2014-54.md").write_text("---\nid: [\n---\n")
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load(faq_copy)  # a refused load restores it too
+    assert frozen_during and frozen_during[0] > before  # it was set aside while training
+    assert gc.get_freeze_count() == before
 
 
 @pytest.mark.parametrize(
