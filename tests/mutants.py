@@ -180,9 +180,23 @@ MUTANTS = [
     Mutant(
         "reloads a broken FAQ folder half-way",
         "knowledge/base.py",
-        "        if scan.problems:\n            raise FaqInvalid(scan.problems)\n",
+        "            if scan.problems:\n                raise FaqInvalid(scan.problems)\n",
         "",
         ("tests/test_moderation_e2e.py", "tests/test_examples.py"),
+    ),
+    Mutant(
+        "keeps a typo correction to a word an edit removed",
+        "knowledge/typos.py",
+        "                continue  # looked up again when next asked\n",
+        "                pass\n",
+        ("tests/test_matcher.py::test_corrections_carried_across_an_edit_match_a_fresh_lookup",),
+    ),
+    Mutant(
+        "leaves objects frozen out of the garbage collector's reach after a load",
+        "knowledge/base.py",
+        "            if _ASIDE[0] == 0:\n                gc.unfreeze()\n",
+        "            if _ASIDE[0] == 0:\n                pass\n",
+        ("tests/test_examples.py::test_a_load_leaves_nothing_out_of_the_garbage_collectors_reach",),
     ),
     Mutant(
         "loses the reply of a post whose process died mid-reply",
