@@ -162,8 +162,6 @@ class LexicalIndex:
         self.postings = sparse.csr_matrix(
             (1.0 - np.exp(-held / 2.5), (rows, cols)), shape=(len(terms), n)
         )
-        single = np.array(["_" not in t for t in terms])
-        self.word_postings = sparse.csr_matrix(sparse.diags(single.astype(float)) @ self.postings)
         self._known_stems = set(self.idf)
         # Corrections depend only on the vocabulary: a reload with the same words (most
         # reloads) or a few words more or less reuses the previous index's lookups.
@@ -184,7 +182,7 @@ class LexicalIndex:
     def _token(self, word: str) -> str:
         token = self._word_tokens.get(word)
         if token is None:
-            token = normalize.stem(word.replace("'", ""))
+            token = normalize.stem_word(word)
             if token not in self._known_stems:
                 token = self._correct(word) or token
             if len(self._word_tokens) < 100_000:

@@ -275,13 +275,14 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _stem_word(word: str) -> str:
+def stem_word(word: str) -> str:
+    """The concept token of one word from ``words`` (apostrophes dropped, then stemmed)."""
     return stem(word.replace("'", ""))
 
 
 def stems(found: list[str]) -> list[str]:
     """Stemmed concept tokens of words from ``words``."""
-    return list(map(_stem_word, found))
+    return list(map(stem_word, found))
 
 
 def tokens(text: str) -> list[str]:

@@ -170,9 +170,12 @@ def _lead(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _lexical_score(lex_total: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+def _saturation(lex_total: np.ndarray) -> np.ndarray:
+    return 1.0 - np.exp(-lex_total / 4.0)
+
+
+def _lexical_score(saturation: np.ndarray, coverage: np.ndarray) -> np.ndarray:
     """Concept evidence: how much of the question an entry covers, and how strongly."""
-    saturation = 1.0 - np.exp(-lex_total / 4.0)
     return 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
 
 
@@ -227,7 +230,6 @@ class SignalSpace:
         # training questions is one sparse product with no format conversion on the way.
         against = {
             "lexical": sparse.csr_matrix(lexical.postings.T),
-            "lexical_words": sparse.csr_matrix(lexical.word_postings.T),
             "entry_words": self.entry_words,
             "title_words": self.title_words,
             "example_words": self.example_words,
@@ -297,7 +299,7 @@ class SignalSpace:
         covered = _dot(t["lexical"], w_idx[single], raw[single])
         lex_total = covered + _dot(t["lexical"], w_idx[~single], raw[~single])
         coverage = covered / max(query.mass, 1.5)
-        lexical = _lexical_score(lex_total, coverage)
+        lexical = _lexical_score(_saturation(lex_total), coverage)
         word_cos = _dot(t["entry_words"], w_idx, words)
         dense_words = np.zeros(len(self.vocabulary))
         dense_words[w_idx] = words
@@ -343,7 +345,7 @@ class SignalSpace:
             words = self.example_words[block]
             chars = self.example_chars[block]
             lex_total = (raw @ t["lexical"]).toarray()
-            lex_words = (raw @ t["lexical_words"]).toarray()
+            lex_words = (raw.multiply(self._single_word).tocsr() @ t["lexical"]).toarray()
             word_cos = (words @ t["entry_words"]).toarray()
             char_cos = (chars @ t["entry_chars"]).toarray()
             title_cos = (words @ t["title_words"]).toarray()
@@ -385,8 +387,8 @@ class SignalSpace:
         ex_char: np.ndarray,
         candidates: np.ndarray | None = None,
     ) -> Signals:
-        saturation = 1.0 - np.exp(-lex_total / 4.0)
-        lexical = _lexical_score(lex_total, coverage)
+        saturation = _saturation(lex_total)
+        lexical = _lexical_score(saturation, coverage)
         best_word = self._best_by_entry(ex_word)
         best_char = self._best_by_entry(ex_char)
         vote = np.zeros(self.n)
