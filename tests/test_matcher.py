@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import evaluate, load_questions
+from knowledge.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -253,3 +255,29 @@ def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBa
     changed = [w for w in typos_asked if before.best(w) != fresh.best(w)]
     assert changed, "the edit should change some corrections, or this proves nothing"
     assert [carried.best(w) for w in typos_asked] == [fresh.best(w) for w in typos_asked]
+
+
+def test_candidate_only_signals_equal_the_full_computation(kb: KnowledgeBase) -> None:
+    """On a FAQ too large to score every entry in detail, the character and title cosines
+    and the examples' character similarity are computed for the candidates only; each
+    candidate's signals must be what computing them for every entry gives."""
+    entries = list(kb.entries.values())
+    copies = [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
+    matcher = Matcher(entries + copies, kb.matcher.tuning, kb.matcher.space.examples)
+    space = matcher.space
+    questions = [
+        "can I roll the after-tax part of my 401k to a Roth IRA and the earnings elsewhere?",
+        "what box on the 1099-R shows the basis of my rollover",
+        "is my HSA deductible",
+    ]
+    checked = 0
+    for question in questions:
+        query = matcher.lexical.prepare(question)
+        some = space.signals(query)
+        assert 0 < len(some.candidates) < space.n  # the candidate-only path ran
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(space, "_candidates", lambda *_: np.arange(space.n))
+            every = space.signals(query)
+        np.testing.assert_allclose(every.rows[some.candidates], some.rows, rtol=0, atol=1e-12)
+        checked += 1
+    assert checked == len(questions)
