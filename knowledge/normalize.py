@@ -185,7 +185,8 @@ _STOPWORDS = frozenset(
     when where which while who whom why will with would yes yet you your yours yourself
     really actually basically also thanks thank hi hello hey guys folks y'all im ive id dont
     question questions wondering wonder confused understand know sure right ok okay like just
-    lol tbh imo correct way thing things stuff someone anybody somebody etc""".split()
+    lol tbh imo correct way thing things stuff someone anybody somebody etc
+    explain explained explaining explanation""".split()
 )
 
 _STEMMER = snowballstemmer.stemmer("english")
