@@ -3,12 +3,14 @@
 For a question, every candidate entry gets a row of signals that mean the same thing
 whatever the FAQ's size: concept evidence (lexical.py, whose typo correction is rapidfuzz's),
 TF-IDF cosines (words and character n-grams) with the entry's own text, similarity to the example
-questions labelled with that entry, how it ranks and by how much it leads, and signals of the
-question itself (does it name a core concept, how close is it to known off-topic questions).
+questions labelled with that entry, the entry's score from a kernel ridge regression over all
+the examples (ridge.py), how it ranks and by how much it leads, and signals of the question
+itself (does it name a core concept, how close is it to known off-topic questions and what
+the ridge makes of that).
 A logistic regression (scikit-learn) trained on the example questions turns a row into the
 probability that the entry answers the question. Training happens when the FAQ loads, off
-the event loop, deterministically; each example is scored with itself left out, so the model
-learns from the similarities it will really see.
+the event loop, deterministically; each example is scored with itself left out (of the
+examples and of the ridge), so the model learns from the similarities it will really see.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from knowledge import ridge
 from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex, Query
 
@@ -33,7 +36,7 @@ NEIGHBOURS = 10
 #: Training questions are scored in blocks, so memory stays flat on a large FAQ.
 BLOCK = 256
 #: At most this many example questions train the ranker (see training_questions).
-MAX_TRAINING_QUESTIONS = 400
+MAX_TRAINING_QUESTIONS = 1000
 #: Characters of a question's token text that go into character n-grams.
 CHAR_TEXT_LIMIT = 400
 ENTRY_CHAR_LIMIT = 1000
@@ -57,6 +60,8 @@ FEATURES = (
     "anchored",
     "off_topic_similarity",
     "off_topic_vote",
+    "ridge",
+    "ridge_off_topic",
     "length",
     "known_words",
 )
@@ -185,6 +190,11 @@ def _inverse_rank(values: np.ndarray) -> np.ndarray:
     return 1.0 / ranks
 
 
+#: The examples' cosines with each other (words, characters) and their leave-one-out ridge
+#: scores: what training needs, and only training.
+_Training = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
 @dataclass(frozen=True)
 class Signals:
     """Candidate entries (indexes) and their feature rows for one question."""
@@ -243,8 +253,9 @@ class SignalSpace:
         self._label_entry = np.asarray(cols, dtype=np.intp)
         self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
         self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
-        self._labelled = np.unique(self._label_example)
-        self._labelled_chars = self.example_chars[self._labelled]
+        # The ridge's dual coefficients answer questions; what training needs is kept until
+        # then (see training_signals).
+        self.ridge_dual, self._training = self._fit_ridge()
 
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
@@ -289,8 +300,8 @@ class SignalSpace:
 
     def signals(self, query: Query) -> Signals:
         """One question, as two sparse vectors (words, characters) against every matrix.
-        On a large FAQ the signals that pick no candidates (character and title cosines,
-        the examples' character similarity) are computed for the candidates only."""
+        On a large FAQ the signals that pick no candidates (the title cosine, the ridge's
+        scores) are computed for the candidates only."""
         w_idx, raw = self._word_vector(query)
         words = raw / (np.linalg.norm(raw) or 1.0)
         t = self._against_t
@@ -309,21 +320,25 @@ class SignalSpace:
         c_idx, chars = self._char_vector(query)
         dense_chars = np.zeros(len(self._char_idf))
         dense_chars[c_idx] = chars
-        # Only the examples labelled with a candidate decide the candidates' best match.
-        ex_char = np.zeros(len(self.examples))
+        # The ridge needs the question's similarity to every example.
+        ex_char = self.example_chars @ dense_chars
+        kernel_row = ex_word + ex_char
         if len(candidates) == self.n:
             char_cos = self.entry_chars @ dense_chars
             title_cos = self.title_words @ dense_words
-            ex_char[self._labelled] = self._labelled_chars @ dense_chars
+            ridge_scores = kernel_row @ self.ridge_dual
         else:
             char_cos = np.zeros(self.n)
             char_cos[candidates] = _rows_dot(self.entry_chars, candidates, dense_chars)
             title_cos = np.zeros(self.n)
             title_cos[candidates] = _rows_dot(self.title_words, candidates, dense_words)
-            mine = np.unique(self._label_example[np.isin(self._label_entry, candidates)])
-            ex_char[mine] = _rows_dot(self.example_chars, mine, dense_chars)
+            ridge_scores = np.zeros(self.n + 1)
+            scored = np.append(candidates, self.n)
+            ridge_scores[scored] = kernel_row @ self.ridge_dual[:, scored]
         similarities = (word_cos, char_cos, title_cos, ex_word, ex_char)
-        return self._rows(query, lex_total, coverage, *similarities, candidates=candidates)
+        return self._rows(
+            query, lex_total, coverage, *similarities, ridge_scores, candidates=candidates
+        )
 
     def training_questions(self) -> np.ndarray:
         """Which examples the ranker is trained on: all of them up to a cap, else an even,
@@ -334,9 +349,23 @@ class SignalSpace:
             return np.arange(count)
         return np.unique(np.linspace(0, count - 1, MAX_TRAINING_QUESTIONS).astype(np.intp))
 
+    def _fit_ridge(self) -> tuple[np.ndarray, _Training]:
+        """The ridge (knowledge/ridge.py): a row per example, a target per entry and one for
+        off-topic questions. Its kernel is the examples' similarity to each other, which
+        scoring them as training questions needs too."""
+        words, chars = self.example_words, self.example_chars
+        similar = (words @ words.T).toarray(), (chars @ chars.T).toarray()
+        targets = sparse.csr_matrix(np.column_stack([self.labels, self.off_topic]), dtype=float)
+        dual, left_out = ridge.fit(similar[0] + similar[1], targets)
+        return dual, (*similar, left_out)
+
     def training_signals(self, chosen: np.ndarray) -> list[Signals]:
         """The chosen examples scored as questions, each with itself left out of the
-        examples; in blocks, as sparse products."""
+        examples and of the ridge; in blocks, as sparse products. Training is once per
+        space: what it needs is let go afterwards, so a cached matcher stays small."""
+        training = self._training or self._fit_ridge()[1]
+        self._training = None
+        similar_words, similar_chars, left_out = training
         t = self._against_t
         out: list[Signals] = []
         for start in range(0, len(chosen), BLOCK):
@@ -349,14 +378,15 @@ class SignalSpace:
             word_cos = (words @ t["entry_words"]).toarray()
             char_cos = (chars @ t["entry_chars"]).toarray()
             title_cos = (words @ t["title_words"]).toarray()
-            ex_word = (words @ t["example_words"]).toarray()
-            ex_char = (chars @ t["example_chars"]).toarray()
+            ex_word = similar_words[block]
+            ex_char = similar_chars[block]
             for k, j in enumerate(block):
                 query = self.queries[j]
                 ex_word[k, j] = ex_char[k, j] = -1.0  # not itself
                 coverage = lex_words[k] / max(query.mass, 1.5)
                 similarities = (word_cos[k], char_cos[k], title_cos[k], ex_word[k], ex_char[k])
-                out.append(self._rows(query, lex_total[k], coverage, *similarities))
+                own = left_out[j]  # the ridge without itself either
+                out.append(self._rows(query, lex_total[k], coverage, *similarities, own))
         return out
 
     def _best_by_entry(self, ex_sim: np.ndarray) -> np.ndarray:
@@ -385,6 +415,7 @@ class SignalSpace:
         title_cos: np.ndarray,
         ex_word: np.ndarray,
         ex_char: np.ndarray,
+        ridge_scores: np.ndarray,
         candidates: np.ndarray | None = None,
     ) -> Signals:
         saturation = _saturation(lex_total)
@@ -423,12 +454,14 @@ class SignalSpace:
             "example_vote": vote,
             "word_rank": _inverse_rank(word_cos),
             "example_rank": _inverse_rank(best_word),
+            "ridge": ridge_scores[: self.n],
         }
         for name, values in columns.items():
             rows[:, _COLUMN[name]] = values[candidates]
         rows[:, _COLUMN["anchored"]] = float(query.anchored)
         rows[:, _COLUMN["off_topic_similarity"]] = off_sim
         rows[:, _COLUMN["off_topic_vote"]] = off_vote
+        rows[:, _COLUMN["ridge_off_topic"]] = ridge_scores[self.n]
         rows[:, _COLUMN["length"]] = math.log1p(query.n_tokens)
         rows[:, _COLUMN["known_words"]] = query.known
         return Signals(candidates, rows)

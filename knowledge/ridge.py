@@ -1,0 +1,37 @@
+"""Which entry a question reads like, learned from every example question at once: kernel
+ridge regression with exact leave-one-out scores.
+
+The nearest-example signals (ranker.py) look at one example at a time. This one weighs
+them all together: a linear model of a question's similarities to the examples, fitted to
+one target per entry (1 for the examples labelled with it) and one for off-topic
+examples. It is solved in its dual form, over the examples' similarity matrix (the
+kernel): the primal weights would be a dense features x targets matrix, some 390 MB at
+1,000 entries, where the dual coefficients are examples x targets, 7 MB. scikit-learn's
+``KernelRidge`` fits the same model (a test pins the two together) but gives no
+leave-one-out scores, and the ranker must learn from those: an example's score from a model
+fitted on itself is far better than any new question's.
+
+With ``G = (K + alpha I)^-1`` and dual coefficients ``A = G Y``, the score row ``i`` gets
+from the model fitted without row ``i`` is ``Y_i - A_i / G_ii`` (Rifkin and Lippert,
+"Notes on regularized least squares", 2007): every leave-one-out score from one inverse.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+#: Ridge penalty. The kernel is a sum of two cosines (words, characters), so it is in
+#: [0, 2]; chosen on the real dev questions' cross-validation (benchmarks/eval_matcher.py).
+ALPHA = 1.0
+
+
+def fit(
+    kernel: np.ndarray, targets: sparse.csr_matrix, alpha: float = ALPHA
+) -> tuple[np.ndarray, np.ndarray]:
+    """The dual coefficients (rows x targets), and each row's scores from the model fitted
+    without that row."""
+    inverse = np.linalg.inv(kernel + alpha * np.eye(kernel.shape[0]))
+    dual = np.asarray((targets.T @ inverse).T)  # inverse @ targets, the sparse one first
+    left_out = targets.toarray() - dual / np.diag(inverse)[:, None]
+    return dual, left_out

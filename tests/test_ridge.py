@@ -1,0 +1,42 @@
+"""The ridge signal (knowledge/ridge.py): scikit-learn's kernel ridge, and exact
+leave-one-out scores."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.kernel_ridge import KernelRidge
+
+from knowledge import ridge
+
+
+def _problem(seed: int = 0) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    features = sparse.random(40, 120, density=0.1, random_state=seed, format="csr")
+    kernel = (features @ features.T).toarray()
+    labels = np.zeros((40, 6))
+    labels[np.arange(40), rng.integers(0, 6, 40)] = 1.0
+    labels[::7, 0] = 1.0  # some rows have two targets
+    new = (sparse.random(5, 120, density=0.1, random_state=seed + 1) @ features.T).toarray()
+    return kernel, sparse.csr_matrix(labels), new
+
+
+def test_scores_are_scikit_learns_kernel_ridge() -> None:
+    kernel, targets, new = _problem()
+    dual, _ = ridge.fit(kernel, targets, alpha=0.7)
+    reference = KernelRidge(alpha=0.7, kernel="precomputed").fit(kernel, targets.toarray())
+    np.testing.assert_allclose(new @ dual, reference.predict(new), atol=1e-9)
+    np.testing.assert_allclose(dual, reference.dual_coef_, atol=1e-9)
+
+
+def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
+    kernel, targets, _ = _problem(seed=3)
+    _, left_out = ridge.fit(kernel, targets, alpha=1.0)
+    dense = targets.toarray()
+    for row in (0, 7, 19, 39):
+        kept = np.delete(np.arange(len(kernel)), row)
+        model = KernelRidge(alpha=1.0, kernel="precomputed")
+        model.fit(kernel[np.ix_(kept, kept)], dense[kept])
+        np.testing.assert_allclose(
+            left_out[row], model.predict(kernel[row, kept][None])[0], atol=1e-9
+        )
