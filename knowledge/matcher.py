@@ -61,6 +61,10 @@ class MatchResult:
         return tuple(h for h in self.suggestions if h.score >= threshold)
 
 
+def _taught_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 class Matcher:
     """Lexical index, signal space and trained ranker for one set of entries."""
 
@@ -77,6 +81,12 @@ class Matcher:
         self.lexical = LexicalIndex(self.entries)
         self.space = SignalSpace(self.lexical, examples, self.ids)
         self.ranker = Ranker(self.space)
+        #: The entries each example question names, by its text (case and spacing aside):
+        #: an answer a moderator already gave word for word is not one to review again.
+        self._taught: dict[str, frozenset[str]] = {}
+        for example in self.space.examples:
+            key = _taught_key(example.text)
+            self._taught[key] = self._taught.get(key, frozenset()) | set(example.ids)
         self._title_index = [
             normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
         ]
@@ -126,7 +136,8 @@ class Matcher:
                 best,
                 others[: t.max_suggestions],
                 also=self._also(text, best),
-                shaky=best.score < t.sure_threshold,
+                shaky=best.score < t.sure_threshold
+                and best.id not in self._taught.get(_taught_key(text), ()),
             )
         close = tuple(h for h in hits if h.score >= t.suggest_threshold)
         return MatchResult(
