@@ -184,6 +184,26 @@ def _lexical_score(saturation: np.ndarray, coverage: np.ndarray) -> np.ndarray:
     return 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
 
 
+def _lead_block(values: np.ndarray) -> np.ndarray:
+    """``_lead`` of each row: ties between the two best give 0 either way."""
+    if values.shape[1] < 2:
+        return values.copy()
+    ordered = np.sort(values, axis=1)
+    first, second = ordered[:, -1], ordered[:, -2]
+    out = values - first[:, None]
+    out[np.arange(len(values)), np.argmax(values, axis=1)] = first - second
+    return out
+
+
+def _inverse_rank_block(values: np.ndarray) -> np.ndarray:
+    """``_inverse_rank`` of each row."""
+    order = np.argsort(-values, axis=1, kind="stable")
+    ranks = np.empty(values.shape)
+    positions = np.broadcast_to(np.arange(1, values.shape[1] + 1), values.shape)
+    np.put_along_axis(ranks, order, positions, axis=1)
+    return 1.0 / ranks
+
+
 def _inverse_rank(values: np.ndarray) -> np.ndarray:
     ranks = np.empty(len(values))
     ranks[np.argsort(-values, kind="stable")] = np.arange(1, len(values) + 1)
@@ -253,6 +273,11 @@ class SignalSpace:
         self._label_entry = np.asarray(cols, dtype=np.intp)
         self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
         self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
+        #: The examples labelled with each entry (that has any).
+        self._examples_of = {
+            int(e): self._label_example[self._label_entry == e]
+            for e in np.unique(self._label_entry)
+        }
         # The ridge's dual coefficients answer questions; what training needs is kept until
         # then (see training_signals).
         self.ridge_dual, self._training = self._fit_ridge()
@@ -380,14 +405,90 @@ class SignalSpace:
             title_cos = (words @ t["title_words"]).toarray()
             ex_word = similar_words[block]
             ex_char = similar_chars[block]
-            for k, j in enumerate(block):
-                query = self.queries[j]
-                ex_word[k, j] = ex_char[k, j] = -1.0  # not itself
-                coverage = lex_words[k] / max(query.mass, 1.5)
-                similarities = (word_cos[k], char_cos[k], title_cos[k], ex_word[k], ex_char[k])
-                own = left_out[j]  # the ridge without itself either
-                out.append(self._rows(query, lex_total[k], coverage, *similarities, own))
+            ex_word[np.arange(len(block)), block] = -1.0  # not itself
+            ex_char[np.arange(len(block)), block] = -1.0
+            own = left_out[block]  # the ridge without itself either
+            queries = [self.queries[j] for j in block]
+            mass = np.array([max(q.mass, 1.5) for q in queries])
+            coverage = lex_words / mass[:, None]
+            similarities = (word_cos, char_cos, title_cos, ex_word, ex_char, own)
+            if self.n <= 5 * CANDIDATES_PER_SIGNAL:  # every entry a candidate: all at once
+                out.extend(self._rows_block(queries, lex_total, coverage, *similarities))
+                continue
+            for k, query in enumerate(queries):
+                row = (lex_total[k], coverage[k], *(m[k] for m in similarities))
+                out.append(self._rows(query, *row))
         return out
+
+    def _rows_block(
+        self,
+        queries: list[Query],
+        lex_total: np.ndarray,
+        coverage: np.ndarray,
+        word_cos: np.ndarray,
+        char_cos: np.ndarray,
+        title_cos: np.ndarray,
+        ex_word: np.ndarray,
+        ex_char: np.ndarray,
+        ridge_scores: np.ndarray,
+    ) -> list[Signals]:
+        """``_rows`` for a block of questions (one per row of each matrix) with every entry
+        a candidate, as array operations: training scores hundreds of questions, and a
+        Python pass per question was most of a retrain. A test pins it to ``_rows``."""
+        size = len(queries)
+        saturation = _saturation(lex_total)
+        lexical = _lexical_score(saturation, coverage)
+        best_word = self._best_by_entry_block(ex_word)
+        best_char = self._best_by_entry_block(ex_char)
+        vote = np.zeros((size, self.n))
+        off_vote = off_sim = np.zeros(size)
+        if ex_word.shape[1]:
+            k = min(NEIGHBOURS, ex_word.shape[1])
+            near = np.argpartition(-ex_word, k - 1, axis=1)[:, :k]
+            close = np.take_along_axis(ex_word, near, axis=1)
+            weights = np.where(close > 0, close, 0.0)
+            total = weights.sum(axis=1, keepdims=True)
+            weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+            vote = np.einsum("bk,bkn->bn", weights, self.labels[near])
+            off_vote = (weights * self.off_topic[near]).sum(axis=1)
+            if self.off_topic.any():
+                off_sim = ex_word[:, self.off_topic].max(axis=1)
+        columns = {
+            "lexical": lexical,
+            "coverage": np.minimum(coverage, 1.5),
+            "saturation": saturation,
+            "lexical_rank": _inverse_rank_block(lexical),
+            "lexical_lead": _lead_block(lexical),
+            "word_cosine": word_cos,
+            "word_lead": _lead_block(word_cos),
+            "char_cosine": char_cos,
+            "title_cosine": title_cos,
+            "example_word": best_word,
+            "example_char": best_char,
+            "example_lead": _lead_block(best_word),
+            "example_vote": vote,
+            "word_rank": _inverse_rank_block(word_cos),
+            "example_rank": _inverse_rank_block(best_word),
+            "ridge": ridge_scores[:, : self.n],
+            "anchored": np.array([float(q.anchored) for q in queries])[:, None],
+            "off_topic_similarity": off_sim[:, None],
+            "off_topic_vote": off_vote[:, None],
+            "ridge_off_topic": ridge_scores[:, self.n :],
+            "length": np.log1p([q.n_tokens for q in queries])[:, None],
+            "known_words": np.array([q.known for q in queries])[:, None],
+        }
+        rows = np.empty((size, self.n, len(FEATURES)))
+        for name, values in columns.items():
+            rows[:, :, _COLUMN[name]] = values
+        everyone = np.arange(self.n)
+        return [Signals(everyone, rows[b]) for b in range(size)]
+
+    def _best_by_entry_block(self, ex_sim: np.ndarray) -> np.ndarray:
+        """``_best_by_entry`` for each row of a block."""
+        best = np.zeros((ex_sim.shape[0], self.n))
+        for entry, examples in self._examples_of.items():
+            best[:, entry] = np.maximum(ex_sim[:, examples].max(axis=1), 0.0)
+        return best
 
     def _best_by_entry(self, ex_sim: np.ndarray) -> np.ndarray:
         """Per entry, the highest similarity among the examples labelled with it."""

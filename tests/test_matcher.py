@@ -281,3 +281,28 @@ def test_candidate_only_signals_equal_the_full_computation(kb: KnowledgeBase) ->
         np.testing.assert_allclose(every.rows[some.candidates], some.rows, rtol=0, atol=1e-12)
         checked += 1
     assert checked == len(questions)
+
+
+def test_training_rows_in_blocks_equal_one_question_at_a_time(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Training scores its questions as array operations (``_rows_block``); answering one
+    question uses ``_rows``. The model is only right if both give the same signals."""
+    from knowledge.ranker import SignalSpace
+
+    space = kb.matcher.space
+    chosen = space.training_questions()
+    in_blocks = space.training_signals(chosen)
+
+    def one_at_a_time(self, queries, lex_total, coverage, *similarities):
+        return [
+            self._rows(q, lex_total[k], coverage[k], *(m[k] for m in similarities))
+            for k, q in enumerate(queries)
+        ]
+
+    monkeypatch.setattr(SignalSpace, "_rows_block", one_at_a_time)
+    singly = space.training_signals(chosen)
+    assert len(in_blocks) == len(singly) == len(chosen)
+    for block, single in zip(in_blocks, singly, strict=True):
+        assert (block.candidates == single.candidates).all()
+        np.testing.assert_allclose(block.rows, single.rows, rtol=0, atol=1e-12)
