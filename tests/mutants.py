@@ -171,6 +171,20 @@ MUTANTS = [
         ("tests/test_matcher.py",),
     ),
     Mutant(
+        "keeps a question a moderator taught word for word in the review queue",
+        "knowledge/matcher.py",
+        "                and best.id not in self._taught.get(_taught_key(text), ()),",
+        "                and True,",
+        ("tests/test_moderation_e2e.py::test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue",),
+    ),
+    Mutant(
+        "trains the ranker on the ridge's in-sample scores",
+        "knowledge/ranker.py",
+        "                own = left_out[j]  # the ridge without itself either",
+        "                own = (similar_words[j] + similar_chars[j]) @ self.ridge_dual",
+        ("tests/test_matcher.py",),
+    ),
+    Mutant(
         "answers a bot's own forum post",
         ANSWERS,
         "        if message.author.bot or message.guild is None:\n            return\n",
