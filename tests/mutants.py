@@ -180,8 +180,8 @@ MUTANTS = [
     Mutant(
         "trains the ranker on the ridge's in-sample scores",
         "knowledge/ranker.py",
-        "                own = left_out[j]  # the ridge without itself either",
-        "                own = (similar_words[j] + similar_chars[j]) @ self.ridge_dual",
+        "            own = left_out[block]  # the ridge without itself either",
+        "            own = (similar_words[block] + similar_chars[block]) @ self.ridge_dual",
         ("tests/test_matcher.py",),
     ),
     Mutant(
