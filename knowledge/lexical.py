@@ -189,6 +189,18 @@ class LexicalIndex:
                 self._word_tokens[word] = token
         return token
 
+    def _correct_ahead(self, canonical_sentences: list[str]) -> None:
+        """Look up at once every word of these sentences that will need a correction."""
+        known, tokens = self._known_stems, self._word_tokens
+        unknown = (
+            word
+            for sentence in canonical_sentences
+            if sentence not in self._sentence_tokens
+            for word in _sentence_words(sentence)
+            if word not in tokens and normalize.stem_word(word) not in known
+        )
+        self._corrections.prefetch(unknown)
+
     def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
         found = self._sentence_tokens.get(canonical_sentence)
         if found is None:
@@ -204,7 +216,9 @@ class LexicalIndex:
         """Prepare many questions, rewriting all their sentences in one batch (see
         normalize.canonical_many): what makes training on many examples fast."""
         split = [normalize.split_sentences(q) for q in questions]
-        canonical = iter(normalize.canonical_many([s for sents in split for s, _ in sents]))
+        sentences = normalize.canonical_many([s for sents in split for s, _ in sents])
+        self._correct_ahead(sentences)
+        canonical = iter(sentences)
         return [
             self._query(text, [(self._tokens(next(canonical)), q) for _, q in sents])
             for text, sents in zip(questions, split, strict=True)

@@ -283,6 +283,22 @@ def test_candidate_only_signals_equal_the_full_computation(kb: KnowledgeBase) ->
     assert checked == len(questions)
 
 
+def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
+    """A load looks up every unknown word of the examples at once (``prefetch``); a question
+    asked later looks up its own. Both must give the same word and score, ties included."""
+    vocabulary = kb.matcher.lexical._corrections.words
+    asked = [w for q in load_questions(DATA / "real_public.yaml") for w in normalize.words(q.q)]
+    asked += ["bucketz", "spilover", "convertion", "zzzzzzz", "rolovers", "quirk", "ira", "2024"]
+    together, singly = typos.Corrections(vocabulary), typos.Corrections(vocabulary)
+    together.prefetch(asked)
+    found = [singly.best(w) for w in asked]
+    assert sum(f is not None and f != w for f, w in zip(found, asked, strict=True)) >= 5
+    assert [together.best(w) for w in asked] == found
+    assert {w: together._best[w] for w in asked if w in together._best} == {
+        w: singly._best[w] for w in asked if w in together._best
+    }
+
+
 def test_training_rows_in_blocks_equal_one_question_at_a_time(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
