@@ -259,8 +259,8 @@ def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBa
 
 def test_candidate_only_signals_equal_the_full_computation(kb: KnowledgeBase) -> None:
     """On a FAQ too large to score every entry in detail, the character and title cosines
-    and the examples' character similarity are computed for the candidates only; each
-    candidate's signals must be what computing them for every entry gives."""
+    and the ridge's scores are computed for the candidates only; each candidate's signals
+    must be what computing them for every entry gives."""
     entries = list(kb.entries.values())
     copies = [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
     matcher = Matcher(entries + copies, kb.matcher.tuning, kb.matcher.space.examples)
