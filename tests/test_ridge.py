@@ -40,3 +40,11 @@ def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
         np.testing.assert_allclose(
             left_out[row], model.predict(kernel[row, kept][None])[0], atol=1e-9
         )
+
+
+def test_the_inverse_is_exact_and_survives_a_matrix_that_is_not_positive_definite() -> None:
+    kernel, _, _ = _problem(seed=5)
+    matrix = kernel + np.eye(len(kernel))
+    np.testing.assert_allclose(ridge._inverse(matrix), np.linalg.inv(matrix), atol=1e-12)
+    indefinite = np.array([[0.0, 1.0], [1.0, 0.0]])  # Cholesky fails: the general inverse
+    np.testing.assert_allclose(ridge._inverse(indefinite), np.linalg.inv(indefinite))
