@@ -74,13 +74,24 @@ def _trained(
     with _collector_aside():
         matcher = cache.load(key)
         if not isinstance(matcher, Matcher):
-            matcher = Matcher(entries, tuning, examples)
+            matcher = _train(entries, tuning, examples)
             cache.store(key, matcher)
     with _TRAINED_LOCK:
         _TRAINED[key] = matcher
         while len(_TRAINED) > _TRAINED_MAX:
             _TRAINED.popitem(last=False)
     return matcher
+
+
+def _train(entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example]) -> Matcher:
+    """A new matcher, its linear algebra on one BLAS thread. Its matrices are a few hundred
+    rows, too small to gain from threads, and a multi-threaded BLAS's threads spin for
+    work: they took the cores from the bot's event loop, and from each other when several
+    processes trained at once (a parallel test run was 77.6 s, 60.4 s on one thread)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return Matcher(entries, tuning, examples)
 
 
 def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:

@@ -175,6 +175,12 @@ def _lead(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _combine(weights: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """``weights @ matrix`` without BLAS: a matrix of a few hundred rows is too small to
+    gain from BLAS threads, and their waking up cost more than the product."""
+    return np.einsum("i,ij->j", weights, matrix)
+
+
 def _saturation(lex_total: np.ndarray) -> np.ndarray:
     return 1.0 - np.exp(-lex_total / 4.0)
 
@@ -351,7 +357,7 @@ class SignalSpace:
         if len(candidates) == self.n:
             char_cos = self.entry_chars @ dense_chars
             title_cos = self.title_words @ dense_words
-            ridge_scores = kernel_row @ self.ridge_dual
+            ridge_scores = _combine(kernel_row, self.ridge_dual)
         else:
             char_cos = np.zeros(self.n)
             char_cos[candidates] = _rows_dot(self.entry_chars, candidates, dense_chars)
@@ -359,7 +365,7 @@ class SignalSpace:
             title_cos[candidates] = _rows_dot(self.title_words, candidates, dense_words)
             ridge_scores = np.zeros(self.n + 1)
             scored = np.append(candidates, self.n)
-            ridge_scores[scored] = kernel_row @ self.ridge_dual[:, scored]
+            ridge_scores[scored] = _combine(kernel_row, self.ridge_dual[:, scored])
         similarities = (word_cos, char_cos, title_cos, ex_word, ex_char)
         return self._rows(
             query, lex_total, coverage, *similarities, ridge_scores, candidates=candidates
