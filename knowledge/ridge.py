@@ -42,6 +42,8 @@ def _inverse(matrix: np.ndarray) -> np.ndarray:
     """The inverse of a symmetric positive definite matrix (a kernel plus a ridge), by
     LAPACK's Cholesky routines: half the time of a general inverse, which matters since
     every reload trains."""
+    if not matrix.size:  # no examples: LAPACK would print a complaint on stdout
+        return matrix.copy()
     factor, info = lapack.dpotrf(matrix, lower=False)
     if info == 0:
         upper, info = lapack.dpotri(factor, lower=False)

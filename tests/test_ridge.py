@@ -3,11 +3,17 @@ leave-one-out scores."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 from scipy import sparse
 from sklearn.kernel_ridge import KernelRidge
 
 from knowledge import ridge
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _problem(seed: int = 0) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
@@ -48,3 +54,18 @@ def test_the_inverse_is_exact_and_survives_a_matrix_that_is_not_positive_definit
     np.testing.assert_allclose(ridge._inverse(matrix), np.linalg.inv(matrix), atol=1e-12)
     indefinite = np.array([[0.0, 1.0], [1.0, 0.0]])  # Cholesky fails: the general inverse
     np.testing.assert_allclose(ridge._inverse(indefinite), np.linalg.inv(indefinite))
+
+
+def test_no_examples_fit_quietly() -> None:
+    """With no example questions there is nothing to fit, and LAPACK, asked anyway, prints
+    its complaint on the process's own stdout (past pytest's capture): a subprocess shows it."""
+    code = (
+        "import numpy as np; from scipy import sparse; from knowledge import ridge; "
+        "dual, left_out = ridge.fit(np.zeros((0, 0)), sparse.csr_matrix((0, 4))); "
+        "assert dual.shape == left_out.shape == (0, 4)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == run.stderr == ""
