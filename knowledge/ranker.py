@@ -18,10 +18,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -219,6 +218,44 @@ def _inverse_rank(values: np.ndarray) -> np.ndarray:
 #: The examples' cosines with each other (words, characters) and their leave-one-out ridge
 #: scores: what training needs, and only training.
 _Training = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _entry_columns(
+    lexical: np.ndarray,
+    saturation: np.ndarray,
+    coverage: np.ndarray,
+    word_cos: np.ndarray,
+    char_cos: np.ndarray,
+    title_cos: np.ndarray,
+    best_word: np.ndarray,
+    best_char: np.ndarray,
+    vote: np.ndarray,
+    ridge_scores: np.ndarray,
+    *,
+    rank: Callable[[np.ndarray], np.ndarray],
+    lead: Callable[[np.ndarray], np.ndarray],
+) -> dict[str, np.ndarray]:
+    """The signals that differ by entry, named as in FEATURES: for one question (entries
+    along the only axis) or a block (entries along the last), with the matching ``rank``
+    and ``lead``."""
+    return {
+        "lexical": lexical,
+        "coverage": np.minimum(coverage, 1.5),
+        "saturation": saturation,
+        "lexical_rank": rank(lexical),
+        "lexical_lead": lead(lexical),
+        "word_cosine": word_cos,
+        "word_lead": lead(word_cos),
+        "char_cosine": char_cos,
+        "title_cosine": title_cos,
+        "example_word": best_word,
+        "example_char": best_char,
+        "example_lead": lead(best_word),
+        "example_vote": vote,
+        "word_rank": rank(word_cos),
+        "example_rank": rank(best_word),
+        "ridge": ridge_scores,
+    }
 
 
 @dataclass(frozen=True)
@@ -459,23 +496,21 @@ class SignalSpace:
             off_vote = (weights * self.off_topic[near]).sum(axis=1)
             if self.off_topic.any():
                 off_sim = ex_word[:, self.off_topic].max(axis=1)
-        columns = {
-            "lexical": lexical,
-            "coverage": np.minimum(coverage, 1.5),
-            "saturation": saturation,
-            "lexical_rank": _inverse_rank_block(lexical),
-            "lexical_lead": _lead_block(lexical),
-            "word_cosine": word_cos,
-            "word_lead": _lead_block(word_cos),
-            "char_cosine": char_cos,
-            "title_cosine": title_cos,
-            "example_word": best_word,
-            "example_char": best_char,
-            "example_lead": _lead_block(best_word),
-            "example_vote": vote,
-            "word_rank": _inverse_rank_block(word_cos),
-            "example_rank": _inverse_rank_block(best_word),
-            "ridge": ridge_scores[:, : self.n],
+        columns = _entry_columns(
+            lexical,
+            saturation,
+            coverage,
+            word_cos,
+            char_cos,
+            title_cos,
+            best_word,
+            best_char,
+            vote,
+            ridge_scores[:, : self.n],
+            rank=_inverse_rank_block,
+            lead=_lead_block,
+        )
+        columns |= {
             "anchored": np.array([float(q.anchored) for q in queries])[:, None],
             "off_topic_similarity": off_sim[:, None],
             "off_topic_vote": off_vote[:, None],
@@ -545,24 +580,20 @@ class SignalSpace:
             candidates = self._candidates(lexical, word_cos, best_word)
 
         rows = np.empty((len(candidates), len(FEATURES)))
-        columns: dict[str, Any] = {
-            "lexical": lexical,
-            "coverage": np.minimum(coverage, 1.5),
-            "saturation": saturation,
-            "lexical_rank": _inverse_rank(lexical),
-            "lexical_lead": _lead(lexical),
-            "word_cosine": word_cos,
-            "word_lead": _lead(word_cos),
-            "char_cosine": char_cos,
-            "title_cosine": title_cos,
-            "example_word": best_word,
-            "example_char": best_char,
-            "example_lead": _lead(best_word),
-            "example_vote": vote,
-            "word_rank": _inverse_rank(word_cos),
-            "example_rank": _inverse_rank(best_word),
-            "ridge": ridge_scores[: self.n],
-        }
+        columns = _entry_columns(
+            lexical,
+            saturation,
+            coverage,
+            word_cos,
+            char_cos,
+            title_cos,
+            best_word,
+            best_char,
+            vote,
+            ridge_scores[: self.n],
+            rank=_inverse_rank,
+            lead=_lead,
+        )
         for name, values in columns.items():
             rows[:, _COLUMN[name]] = values[candidates]
         rows[:, _COLUMN["anchored"]] = float(query.anchored)
