@@ -79,9 +79,10 @@ _PHRASES: list[tuple[str, str]] = [
 
 
 def _literal_first(pattern: str) -> str:
-    r"""Rewrite top-level branches ``\bword...`` as ``w(?<!\ww)ord...``: the same matches,
-    but a pattern that starts with a literal lets ``re`` skip ahead to candidate positions
-    instead of trying every character (about 30x faster on a large FAQ)."""
+    r"""Rewrite top-level branches ``\bword...`` as ``word(?<!\wword)...``: the same
+    matches, but a pattern that starts with a literal lets ``re`` skip ahead to candidate
+    positions instead of trying every character (about 30x faster on a large FAQ), and
+    checking the word boundary after the literal rejects most candidates sooner."""
     branches, depth, start, i = [], 0, 0, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -99,9 +100,14 @@ def _literal_first(pattern: str) -> str:
     branches.append(pattern[start:])
     fast = []
     for branch in branches:
-        if branch.startswith("\\b") and len(branch) > 2 and branch[2].isalnum():
-            first = branch[2]
-            branch = f"{first}(?<!\\w{first}){branch[3:]}"
+        end = 2
+        while branch.startswith("\\b") and end < len(branch) and branch[end].isalnum():
+            end += 1
+        if end < len(branch) and branch[end] in "?*+{":
+            end -= 1  # a quantified last character is not part of the literal
+        literal = branch[2:end]
+        if literal:
+            branch = f"{literal}(?<!\\w{literal}){branch[end:]}"
         fast.append(branch)
     return "|".join(fast)
 

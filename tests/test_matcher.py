@@ -215,6 +215,30 @@ def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
     assert "aftertax" not in normalize.tokens("at money")
 
 
+def test_fast_rewrite_patterns_rewrite_exactly_like_the_written_ones() -> None:
+    """The rewrites run in a form ``re`` can search quickly (a literal first, the word
+    boundary checked after it); over every text the repo holds and edge cases around word
+    boundaries, that form must rewrite exactly as the patterns as written do."""
+    import re
+
+    import yaml
+
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "faq").rglob("*.md")]
+    for path in (ROOT / "faq" / "examples").glob("*.yaml"):
+        texts += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for path in DATA.glob("*questions*.yaml"):
+        texts += [q.q for q in load_questions(path)]
+    texts += ["xsolo 401k", "self-employed 401k", "tiras", "atira", "the 12/31 date", "ats_x"]
+    joined = normalize._SEPARATOR.join(normalize.clean(t) for t in texts)
+    written, fast = joined, joined
+    for (pattern, replacement), (compiled, _) in zip(
+        normalize._PHRASES, normalize._PHRASE_RES, strict=True
+    ):
+        written = re.sub(pattern, replacement, written)
+        fast = compiled.sub(replacement, fast)
+        assert fast == written, pattern
+
+
 def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBase) -> None:
     """An edit that adds and drops words must correct every word exactly as a fresh lookup
     over the new vocabulary does: a better added word wins, a dropped match is looked up
