@@ -10,6 +10,8 @@ import pytest
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import evaluate, load_questions
+from knowledge.examples import EXAMPLES_DIR
+from knowledge.loader import DEFAULT_FAQ_DIR
 from knowledge.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -223,11 +225,15 @@ def test_fast_rewrite_patterns_rewrite_exactly_like_the_written_ones() -> None:
 
     import yaml
 
-    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "faq").rglob("*.md")]
-    for path in (ROOT / "faq" / "examples").glob("*.yaml"):
-        texts += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    for path in DATA.glob("*questions*.yaml"):
-        texts += [q.q for q in load_questions(path)]
+    faq = [p.read_text(encoding="utf-8") for p in DEFAULT_FAQ_DIR.glob("*.md")]
+    examples = [
+        item["text"]
+        for path in (DEFAULT_FAQ_DIR / EXAMPLES_DIR).glob("*.yaml")
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
+    asked = [q.q for path in DATA.glob("*questions*.yaml") for q in load_questions(path)]
+    assert len(faq) >= 25 and len(examples) >= 800 and len(asked) >= 500
+    texts = faq + examples + asked
     texts += ["xsolo 401k", "self-employed 401k", "tiras", "atira", "the 12/31 date", "ats_x"]
     joined = normalize._SEPARATOR.join(normalize.clean(t) for t in texts)
     written, fast = joined, joined
