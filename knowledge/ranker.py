@@ -136,6 +136,23 @@ def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
+#: In a Gram product, features in more than this share of the rows go through a dense
+#: (BLAS) product: sparse products cost the square of each feature's row count, and
+#: character n-grams such as " th" are in most questions.
+DENSE_FEATURE_SHARE = 0.05
+
+
+def gram(matrix: sparse.spmatrix) -> np.ndarray:
+    """``matrix @ matrix.T`` as a dense array: the common features by BLAS, the rest as a
+    sparse product (about 3x faster than one sparse product on the examples' n-grams)."""
+    columns = sparse.csc_matrix(matrix)
+    counts = np.diff(columns.indptr)
+    common = counts > max(DENSE_FEATURE_SHARE * columns.shape[0], 1)
+    dense = columns[:, np.flatnonzero(common)].toarray()
+    rare = sparse.csr_matrix(columns[:, np.flatnonzero(~common)])
+    return dense @ dense.T + (rare @ rare.T).toarray()
+
+
 def _gather(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions in ``matrix.data`` of the given rows' entries, and each row's length."""
     starts = matrix.indptr[rows]
@@ -422,7 +439,7 @@ class SignalSpace:
         off-topic questions. Its kernel is the examples' similarity to each other, which
         scoring them as training questions needs too."""
         words, chars = self.example_words, self.example_chars
-        similar = (words @ words.T).toarray(), (chars @ chars.T).toarray()
+        similar = gram(words), gram(chars)
         targets = sparse.csr_matrix(np.column_stack([self.labels, self.off_topic]), dtype=float)
         dual, left_out = ridge.fit(similar[0] + similar[1], targets)
         return dual, (*similar, left_out)

@@ -69,3 +69,15 @@ def test_no_examples_fit_quietly() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout == run.stderr == ""
+
+
+def test_the_kernel_split_into_common_and_rare_features_is_the_plain_product() -> None:
+    from knowledge.ranker import gram
+
+    rng = np.random.default_rng(3)
+    rare = sparse.random(60, 300, density=0.02, random_state=3, format="csr")
+    common = sparse.csr_matrix(rng.random((60, 8)) * (rng.random((60, 8)) < 0.7))
+    for matrix in (sparse.hstack([common, rare]).tocsr(), rare, common, rare[:0]):
+        expected = (matrix @ matrix.T).toarray()
+        assert gram(matrix).shape == expected.shape
+        assert np.allclose(gram(matrix), expected, atol=1e-12)
