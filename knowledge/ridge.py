@@ -32,21 +32,28 @@ def fit(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The dual coefficients (rows x targets), and each row's scores from the model fitted
     without that row."""
-    inverse = _inverse(kernel + alpha * np.eye(kernel.shape[0]))
-    dual = np.asarray((targets.T @ inverse).T)  # inverse @ targets, the sparse one first
-    left_out = targets.toarray() - dual / np.diag(inverse)[:, None]
+    matrix = kernel + alpha * np.eye(kernel.shape[0])
+    inverse_factor = _inverse_factor(matrix)
+    if inverse_factor is None:  # not positive definite after all (rounding): the general way
+        inverse = np.linalg.inv(matrix)
+        dual = np.asarray((targets.T @ inverse).T)
+        diagonal = np.diag(inverse)
+    else:
+        # G = R R^T with R = U^-1: G Y = R (R^T Y), and G_ii is the sum of row i of R squared.
+        dual = inverse_factor @ np.asarray((targets.T @ inverse_factor).T)
+        diagonal = np.einsum("ij,ij->i", inverse_factor, inverse_factor)
+    left_out = targets.toarray() - dual / diagonal[:, None]
     return dual, left_out
 
 
-def _inverse(matrix: np.ndarray) -> np.ndarray:
-    """The inverse of a symmetric positive definite matrix (a kernel plus a ridge), by
-    LAPACK's Cholesky routines: half the time of a general inverse, which matters since
-    every reload trains."""
+def _inverse_factor(matrix: np.ndarray) -> np.ndarray | None:
+    """``U^-1`` for the Cholesky factor ``matrix = U^T U`` of a symmetric positive definite
+    matrix (a kernel plus a ridge), by LAPACK; None when it is not positive definite. The
+    full inverse is never formed: the dual coefficients and the inverse's diagonal need only
+    this factor, which is about half the work of inverting, and every reload trains."""
     if not matrix.size:  # no examples: LAPACK would print a complaint on stdout
         return matrix.copy()
-    factor, info = lapack.dpotrf(matrix, lower=False)
+    factor, info = lapack.dpotrf(matrix, lower=False, clean=True)
     if info == 0:
-        upper, info = lapack.dpotri(factor, lower=False)
-    if info != 0:  # not positive definite after all (rounding): the general inverse
-        return np.linalg.inv(matrix)
-    return np.triu(upper) + np.triu(upper, 1).T
+        inverse_factor, info = lapack.dtrtri(factor, lower=False)
+    return inverse_factor if info == 0 else None

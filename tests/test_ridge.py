@@ -48,12 +48,20 @@ def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
         )
 
 
-def test_the_inverse_is_exact_and_survives_a_matrix_that_is_not_positive_definite() -> None:
+def test_the_factor_gives_the_inverse_and_a_matrix_not_positive_definite_still_fits() -> None:
     kernel, _, _ = _problem(seed=5)
     matrix = kernel + np.eye(len(kernel))
-    np.testing.assert_allclose(ridge._inverse(matrix), np.linalg.inv(matrix), atol=1e-12)
-    indefinite = np.array([[0.0, 1.0], [1.0, 0.0]])  # Cholesky fails: the general inverse
-    np.testing.assert_allclose(ridge._inverse(indefinite), np.linalg.inv(indefinite))
+    factor = ridge._inverse_factor(matrix)
+    assert factor is not None
+    np.testing.assert_allclose(factor @ factor.T, np.linalg.inv(matrix), atol=1e-12)
+    # Cholesky fails on an indefinite "kernel": the general inverse gives the same model
+    indefinite = np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+    assert ridge._inverse_factor(indefinite + 0.5 * np.eye(3)) is None
+    labels = sparse.csr_matrix(np.eye(3)[:, :2])
+    dual, left_out = ridge.fit(indefinite, labels, alpha=0.5)
+    inverse = np.linalg.inv(indefinite + 0.5 * np.eye(3))
+    np.testing.assert_allclose(dual, inverse @ labels.toarray())
+    np.testing.assert_allclose(left_out, labels.toarray() - dual / np.diag(inverse)[:, None])
 
 
 def test_no_examples_fit_quietly() -> None:
