@@ -128,7 +128,10 @@ class Matcher:
         if not hits:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
         best = hits[0]
-        if best.score >= t.answer_threshold:
+        # A question an example names word for word was answered by a moderator already:
+        # the same entry answers it again, however many other examples dilute its score.
+        taught = best.id in self._taught.get(_taught_key(text), ())
+        if best.score >= t.answer_threshold or taught:
             others = tuple(h for h in hits[1:] if h.score >= t.suggest_threshold)
             return MatchResult(
                 question,
@@ -136,8 +139,7 @@ class Matcher:
                 best,
                 others[: t.max_suggestions],
                 also=self._also(text, best),
-                shaky=best.score < t.sure_threshold
-                and best.id not in self._taught.get(_taught_key(text), ()),
+                shaky=best.score < t.sure_threshold and not taught,
             )
         close = tuple(h for h in hits if h.score >= t.suggest_threshold)
         return MatchResult(

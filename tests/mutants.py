@@ -166,16 +166,23 @@ MUTANTS = [
     Mutant(
         "answers below the confidence threshold",
         "knowledge/matcher.py",
-        "        if best.score >= t.answer_threshold:",
-        "        if best.score >= t.suggest_threshold:",
+        "        if best.score >= t.answer_threshold or taught:",
+        "        if best.score >= t.suggest_threshold or taught:",
         ("tests/test_matcher.py",),
     ),
     Mutant(
         "keeps a question a moderator taught word for word in the review queue",
         "knowledge/matcher.py",
-        "                and best.id not in self._taught.get(_taught_key(text), ()),",
-        "                and True,",
+        "                shaky=best.score < t.sure_threshold and not taught,",
+        "                shaky=best.score < t.sure_threshold,",
         ("tests/test_moderation_e2e.py::test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue",),
+    ),
+    Mutant(
+        "forgets a question a moderator taught word for word",
+        "knowledge/matcher.py",
+        "        taught = best.id in self._taught.get(_taught_key(text), ())",
+        "        taught = False",
+        ("tests/test_examples.py",),
     ),
     Mutant(
         "trains the ranker on the ridge's in-sample scores",
