@@ -16,9 +16,12 @@ from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
 from knowledge.matcher import Matcher
 
 LEARNED = "is moving the spillover bucket into roth allowed"
+# Three phrasings of a new idea: among some 1,350 examples, two lift the entry to the top but
+# not over the answer threshold.
 TAUGHT = (
     '- text: "Our plan has a spillover bucket, can I get it into my Roth?"\n'
     '- text: "What is a spillover bucket in a 401k and can it go to Roth?"\n'
+    '- text: "Spillover bucket money: how do I move it to Roth?"\n'
 )
 
 
@@ -47,6 +50,20 @@ def test_an_example_added_to_a_file_is_learned_at_load(faq_copy: Path) -> None:
     after = KnowledgeBase.load(faq_copy).ask(LEARNED)
     assert after.answered and after.best is not None
     assert after.best.id == "mega-backdoor-overview"
+
+
+def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Path) -> None:
+    """What a moderator taught (the review queue writes the question itself to the file) is
+    answered next time even when the learned score stays under the answer threshold."""
+    asked = "is moving the spillover bucket into roth allowed"
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(f"- text: {asked}\n")
+    kb = KnowledgeBase.load(faq_copy)
+    exact = kb.ask("  Is moving the  spillover bucket into Roth allowed\n")
+    assert exact.best is not None and exact.best.score < kb.matcher.tuning.answer_threshold
+    assert exact.answered and exact.best.id == "mega-backdoor-overview" and not exact.shaky
+    # only word for word: a different phrasing with the same low score is not answered
+    assert not kb.ask("is moving the spillover bucket into my roth allowed").answered
 
 
 def test_training_is_deterministic(kb: KnowledgeBase) -> None:
