@@ -79,6 +79,12 @@ def test_training_is_deterministic(kb: KnowledgeBase) -> None:
 def test_an_unchanged_folder_reuses_the_trained_matcher(faq_copy: Path) -> None:
     first = KnowledgeBase.load(faq_copy)
     assert KnowledgeBase.load(faq_copy).matcher is first.matcher
+    # the same files in another folder: the same matcher, the entries' own paths kept
+    elsewhere = shutil.copytree(faq_copy, faq_copy.parent / "elsewhere")
+    moved = KnowledgeBase.load(elsewhere)
+    assert moved.matcher is first.matcher
+    assert moved.get("notice-2014-54").path == str(elsewhere / "notice-2014-54.md")
+    assert not any(e.path for e in first.matcher.entries)  # the matcher keeps no paths
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write(TAUGHT)
     assert KnowledgeBase.load(faq_copy).matcher is not first.matcher
@@ -100,7 +106,7 @@ def test_a_load_leaves_nothing_out_of_the_garbage_collectors_reach(
     monkeypatch.setattr(Matcher, "__init__", watch)
     before = gc.get_freeze_count()
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
-        f.write(TAUGHT)  # new content: this load trains
+        f.write('- text: "what the garbage collector test alone asks"\n')  # this load trains
     KnowledgeBase.load(faq_copy)
     (faq_copy / "notice-2014-54.md").write_text("---\nid: [\n---\n")
     with pytest.raises(FaqInvalid):
