@@ -204,7 +204,11 @@ class LexicalIndex:
     def _tokens(self, canonical_sentence: str) -> tuple[str, ...]:
         found = self._sentence_tokens.get(canonical_sentence)
         if found is None:
-            found = tuple(map(self._token, _sentence_words(canonical_sentence)))
+            words = _sentence_words(canonical_sentence)
+            try:  # every word seen before in this index (most, in a retrain): a dict look-up
+                found = tuple(map(self._word_tokens.__getitem__, words))
+            except KeyError:
+                found = tuple(map(self._token, words))
             if len(self._sentence_tokens) < 50_000:
                 self._sentence_tokens[canonical_sentence] = found
         return found

@@ -647,7 +647,7 @@ class Ranker:
             # the same model, in a few milliseconds.
             model = make_pipeline(
                 StandardScaler(),
-                LogisticRegression(C=regularization, solver="newton-cg", max_iter=200),
+                LogisticRegression(C=regularization, solver="newton-cholesky", max_iter=200),
             )
             model.fit(np.vstack(rows), np.asarray(labels))
             # Kept as plain weights and applied by hand per question: sklearn's input
