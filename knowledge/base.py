@@ -66,7 +66,7 @@ def _trained(
     for entry in entries:
         digest.update(entry.model_dump_json().encode())
     for example in examples:
-        digest.update(repr((example.text, example.ids)).encode())
+        digest.update(repr((example.text, example.ids, example.written)).encode())
     digest.update((tuning or MatchTuning()).model_dump_json().encode())
     digest.update(cache.code_fingerprint().encode())
     key = digest.hexdigest()

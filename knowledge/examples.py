@@ -42,6 +42,9 @@ class ExampleItem(BaseModel):
     also: list[EntryId] = Field(default_factory=list)
     source: str | None = None
     note: str | None = None
+    #: Written for the project in bulk (forum-style posts), not asked by anyone: evidence
+    #: for the matcher, but the ranker's scores are fitted on the other examples.
+    written: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Example:
     ids: tuple[str, ...]
     path: str = ""
     line: int = 0
+    #: See ExampleItem.written.
+    written: bool = False
 
     @property
     def off_topic(self) -> bool:
@@ -142,7 +147,7 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
                 )
                 continue
             ids = () if stem == OFF_TOPIC else (stem, *[i for i in item.also if i != stem])
-            examples.append(Example(item.text, ids, shown, line))
+            examples.append(Example(item.text, ids, shown, line, item.written))
     problems += _conflicts(examples)
     return examples, sorted(problems)
 

@@ -426,13 +426,19 @@ class SignalSpace:
         )
 
     def training_questions(self) -> np.ndarray:
-        """Which examples the ranker is trained on: all of them up to a cap, else an even,
-        fixed spread (its twenty-odd weights need a few hundred questions, not thousands;
-        every example still counts as a neighbour)."""
-        count = len(self.queries)
-        if count <= MAX_TRAINING_QUESTIONS:
-            return np.arange(count)
-        return np.unique(np.linspace(0, count - 1, MAX_TRAINING_QUESTIONS).astype(np.intp))
+        """Which examples the ranker is trained on: those not written in bulk for the
+        project, up to a cap, else an even, fixed spread (its twenty-odd weights need a
+        few hundred questions, not thousands; every example still counts as a neighbour and
+        in the ridge). Written posts are left out because one hand wrote a topic's posts
+        alike: scored against each other they look surer than real questions ever do, and
+        the scores are calibrated on how people really ask (all of them if that is all)."""
+        asked = np.flatnonzero([not e.written for e in self.examples])
+        if not len(asked):
+            asked = np.arange(len(self.examples))
+        if len(asked) <= MAX_TRAINING_QUESTIONS:
+            return asked
+        spread = np.linspace(0, len(asked) - 1, MAX_TRAINING_QUESTIONS).astype(np.intp)
+        return asked[np.unique(spread)]
 
     def _fit_ridge(self) -> tuple[np.ndarray, _Training]:
         """The ridge (knowledge/ridge.py): a row per example, a target per entry and one for

@@ -178,6 +178,20 @@ MUTANTS = [
         ("tests/test_moderation_e2e.py::test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue",),
     ),
     Mutant(
+        "fits the ranker's scores on the written examples too",
+        "knowledge/ranker.py",
+        "        asked = np.flatnonzero([not e.written for e in self.examples])",
+        "        asked = np.arange(len(self.examples))",
+        ("tests/test_examples.py",),
+    ),
+    Mutant(
+        "keeps the matcher when only an example's written mark changed",
+        "knowledge/base.py",
+        "        digest.update(repr((example.text, example.ids, example.written)).encode())",
+        "        digest.update(repr((example.text, example.ids)).encode())",
+        ("tests/test_examples.py",),
+    ),
+    Mutant(
         "forgets a question a moderator taught word for word",
         "knowledge/matcher.py",
         "        taught = best.id in self._taught.get(_taught_key(text), ())",

@@ -14,14 +14,12 @@ from bot.cli import main as cli_main
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
 from knowledge.matcher import Matcher
+from knowledge.tuning import MatchTuning
 
 LEARNED = "is moving the spillover bucket into roth allowed"
-# Three phrasings of a new idea: among some 1,350 examples, two lift the entry to the top but
-# not over the answer threshold.
 TAUGHT = (
     '- text: "Our plan has a spillover bucket, can I get it into my Roth?"\n'
     '- text: "What is a spillover bucket in a 401k and can it go to Roth?"\n'
-    '- text: "Spillover bucket money: how do I move it to Roth?"\n'
 )
 
 
@@ -54,16 +52,57 @@ def test_an_example_added_to_a_file_is_learned_at_load(faq_copy: Path) -> None:
 
 def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Path) -> None:
     """What a moderator taught (the review queue writes the question itself to the file) is
-    answered next time even when the learned score stays under the answer threshold."""
+    answered next time even when the learned score stays under the answer threshold (here
+    a threshold no score reaches, so only the rule can answer)."""
     asked = "is moving the spillover bucket into roth allowed"
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write(f"- text: {asked}\n")
     kb = KnowledgeBase.load(faq_copy)
-    exact = kb.ask("  Is moving the  spillover bucket into Roth allowed\n")
-    assert exact.best is not None and exact.best.score < kb.matcher.tuning.answer_threshold
+    strict = Matcher(
+        list(kb.entries.values()), MatchTuning(answer_threshold=100.0), kb.matcher.space.examples
+    )
+    exact = strict.match("  Is moving the  spillover bucket into Roth allowed\n")
+    assert exact.best is not None and exact.best.score < 100.0
     assert exact.answered and exact.best.id == "mega-backdoor-overview" and not exact.shaky
-    # only word for word: a different phrasing with the same low score is not answered
-    assert not kb.ask("is moving the spillover bucket into my roth allowed").answered
+    # only word for word: a different phrasing of it is not answered
+    other = strict.match("is moving the spillover bucket into my roth allowed")
+    assert not other.answered and other.suggestions[0].id == "mega-backdoor-overview"
+
+
+def test_written_examples_teach_but_do_not_fit_the_scores(
+    kb: KnowledgeBase, faq_copy: Path
+) -> None:
+    """Posts written in bulk for the project (``written: true``) are neighbours and ridge
+    rows like any example, but the ranker's scores are fitted on the other examples."""
+    examples = kb.matcher.space.examples
+    written = {j for j, e in enumerate(examples) if e.written}
+    assert len(written) >= 500 and len(examples) - len(written) >= 500
+    fitted = set(kb.matcher.space.training_questions().tolist())
+    assert fitted and not fitted & written
+    assert kb.matcher.ranker.trained_on == min(len(examples) - len(written), 1000)
+    # still evidence: written phrasings of a new idea lift its entry to the top
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(TAUGHT.replace('"\n', '"\n  written: true\n'))
+    taught = KnowledgeBase.load(faq_copy)
+    assert sum(e.written for e in taught.matcher.space.examples) == len(written) + 2
+    hits = taught.matcher.score_all(LEARNED)
+    assert hits and hits[0].id == "mega-backdoor-overview"
+    # and a FAQ whose examples are all written still trains on them
+    alone = Matcher(list(kb.entries.values()), kb.matcher.tuning, [examples[j] for j in written])
+    assert alone.ranker.trained_on == len(written)
+
+
+def test_marking_an_example_written_trains_anew(faq_copy: Path) -> None:
+    first = KnowledgeBase.load(faq_copy)
+    path = faq_copy / "examples" / "notice-2014-54.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "written: true" not in text.split("\n- text:")[1]  # its first item is not yet
+    items = text.split("\n- text:")
+    items[1] = items[1].rstrip("\n") + "\n  written: true\n"
+    path.write_text("\n- text:".join(items), encoding="utf-8")
+    again = KnowledgeBase.load(faq_copy)
+    assert again.matcher is not first.matcher
+    assert again.matcher.ranker.trained_on == first.matcher.ranker.trained_on - 1
 
 
 def test_training_is_deterministic(kb: KnowledgeBase) -> None:
