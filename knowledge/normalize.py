@@ -217,10 +217,15 @@ _AT_SHORTHAND = re.compile(
 
 def clean(text: str) -> str:
     """Unicode-normalise, drop control and invisible characters, lowercase."""
-    text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)
-    if _ASTRAL.search(text):  # invisibles beyond the table (rare): the slow, exact way
-        text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
-    return _AT_SHORTHAND.sub("after-tax", text).casefold()
+    if text.isascii():  # most text: NFKC leaves ASCII as it is, and nothing is astral
+        text = text.translate(_CLEAN_TABLE)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)
+        if _ASTRAL.search(text):  # invisibles beyond the table (rare): the slow, exact way
+            text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
+    if "AT" in text:  # (a regex pass over every text costs more than this look)
+        text = _AT_SHORTHAND.sub("after-tax", text)
+    return text.casefold()
 
 
 def _rewrite(text: str) -> str:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
@@ -215,6 +217,29 @@ def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
     assert normalize.tokens("AT money") == normalize.tokens("after-tax money")
     assert "aftertax" not in normalize.tokens("I keep it AT Vanguard")
     assert "aftertax" not in normalize.tokens("at money")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=st.characters(max_codepoint=127)),
+        st.lists(st.sampled_from(["AT", " money", "\t", "\x00", "é", "ﬁ", "\u200b", "💰"])).map(
+            "".join
+        ),
+    )
+)
+def test_clean_fast_paths_equal_the_full_normalisation(text: str) -> None:
+    """ASCII text skips NFKC and the astral scan, text without "AT" skips that rewrite:
+    both must give what the full normalisation gives."""
+    import unicodedata
+
+    full = unicodedata.normalize("NFKC", text).translate(normalize._CLEAN_TABLE)
+    if normalize._ASTRAL.search(full):
+        full = "".join(
+            " " if unicodedata.category(ch) in normalize._INVISIBLE else ch for ch in full
+        )
+    assert normalize.clean(text) == normalize._AT_SHORTHAND.sub("after-tax", full).casefold()
 
 
 def test_fast_rewrite_patterns_rewrite_exactly_like_the_written_ones() -> None:
