@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -232,8 +235,6 @@ def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
 def test_clean_fast_paths_equal_the_full_normalisation(text: str) -> None:
     """ASCII text skips NFKC and the astral scan, text without "AT" skips that rewrite:
     both must give what the full normalisation gives."""
-    import unicodedata
-
     full = unicodedata.normalize("NFKC", text).translate(normalize._CLEAN_TABLE)
     if normalize._ASTRAL.search(full):
         full = "".join(
@@ -246,10 +247,6 @@ def test_fast_rewrite_patterns_rewrite_exactly_like_the_written_ones() -> None:
     """The rewrites run in a form ``re`` can search quickly (a literal first, the word
     boundary checked after it); over the FAQ, a spread of the examples and questions and
     edge cases around word boundaries, that form must rewrite exactly as written."""
-    import re
-
-    import yaml
-
     faq = [p.read_text(encoding="utf-8") for p in DEFAULT_FAQ_DIR.glob("*.md")]
     examples = [
         item["text"]
