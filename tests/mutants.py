@@ -265,6 +265,16 @@ MUTANTS = [
         '"UPDATE pending_replies p SET due_at = $1,',
         ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
+    Mutant(
+        "lets a not-tax-advice line in non-ASCII text through",
+        "knowledge/loader.py",
+        'if text.isascii() and "advice" not in text.lower():',
+        'if "advice" not in text.lower():',
+        (
+            "tests/test_faq_validation.py::"
+            "test_the_disclaimer_check_finds_what_the_full_search_finds",
+        ),
+    ),
 ]
 
 

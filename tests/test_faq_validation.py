@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
+from knowledge import loader
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT
@@ -299,6 +302,19 @@ def test_a_not_tax_advice_line_in_the_file_is_refused(tmp_path: Path) -> None:
     [problem] = problems_in(tmp_path)
     line = path.read_text().splitlines().index("This is not tax advice.") + 1
     assert problem.startswith(f"{path}:{line}: the answer says 'not tax advice'")
+
+
+# Words of the pattern in several cases, pieces of them, and non-ASCII letters that
+# IGNORECASE matches too.
+_DISCLAIMER_WORDS = "not NOT isn't no tax Legal financial advice ADVICE advıce advİce adv ice é x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_DISCLAIMER_WORDS.split(), "\n"])).map(" ".join) | st.text())
+def test_the_disclaimer_check_finds_what_the_full_search_finds(text: str) -> None:
+    """ASCII text without "advice" skips the search; everything else is searched."""
+    fast, full = loader.find_disclaimer(text), loader._DISCLAIMER.search(text)
+    assert (fast and fast.span()) == (full and full.span())
 
 
 def test_the_old_summary_field_is_named_with_its_new_name(tmp_path: Path) -> None:
