@@ -2,14 +2,16 @@
 
 Three parts, all built when the FAQ loads (never per question):
 
-* lexical.py: concept evidence and rapidfuzz phrase similarity against each entry;
+* lexical.py: concept evidence against each entry (rapidfuzz corrects typos against the
+  FAQ's own words);
 * ranker.py: those signals plus TF-IDF and example-question similarities, turned into the
   probability that an entry answers the question by a model trained on labelled examples
   (knowledge/faq/examples/), with off-topic questions as their own class;
 * here, the decision: answer when the best entry's probability clears the answer threshold,
   offer up to three suggestions when they are plausibly relevant, otherwise stay silent.
   A post that asks several distinct things may also get the entries for its other
-  questions (``also``) when each is confident on its own.
+  questions (``also``) when each is confident on its own. Autocomplete puts id and title
+  prefixes first, then weighs rapidfuzz likeness to the titles against meaning.
 
 Scores are probabilities times 100, so a score means the same thing for every entry and
 whatever the FAQ's size.
