@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 import discord
@@ -15,6 +14,7 @@ from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, neutralize
 from bot.limits import per_user, user_key
+from bot.paging import PageButton
 from bot.replies import NO_PINGS
 from bot.views import answer_view
 from knowledge.layout import NOT_TAX_ADVICE
@@ -163,34 +163,13 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
 
 
 def browse_view(bot: RolloverBot, page: int) -> discord.ui.View:
-    pages = max(1, -(-len(bot.knowledge.titles) // PAGE))
-    view = discord.ui.View(timeout=None)
-    view.add_item(BrowsePage(page - 1, "Previous", disabled=page <= 0))
-    view.add_item(BrowsePage(page + 1, "Next", disabled=page >= pages - 1))
-    return view
+    return BrowsePage.view(page, max(1, -(-len(bot.knowledge.titles) // PAGE)))
 
 
-class BrowsePage(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:browse:(?P<page>-?\d{1,4})"
-):
-    """Previous / next page of the entry list (stateless: the page is in the custom_id)."""
+class BrowsePage(PageButton, template=r"rb:browse:(?P<page>-?\d{1,4})"):
+    """Previous / next page of the entry list."""
 
-    def __init__(self, page: int, label: str = "Page", *, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"rb:browse:{page}",
-                disabled=disabled,
-            )
-        )
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
-    ) -> BrowsePage:
-        return cls(int(match["page"]))
+    prefix = "rb:browse"
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client

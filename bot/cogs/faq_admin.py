@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from discord.ext import commands
 from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
+from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.review import ReviewView, open_items
 from bot.roles import is_moderator
@@ -226,33 +226,13 @@ async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discor
         text="Rating: the helpful share of votes, pulled towards 50% while there are few; "
         "re-pointed answers count as not helpful."
     )
-    view = discord.ui.View(timeout=None)
-    view.add_item(StatsPage(page - 1, "◀ Previous", disabled=page == 0))
-    view.add_item(StatsPage(page + 1, "Next ▶", disabled=page >= pages - 1))
-    return embed, view
+    return embed, StatsPage.view(page, pages)
 
 
-class StatsPage(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:stats:(?P<page>-?\d{1,5})"
-):
-    """Previous / next page of /faq-admin stats (the page is in the custom_id)."""
+class StatsPage(PageButton, template=r"rb:stats:(?P<page>-?\d{1,5})"):
+    """Previous / next page of /faq-admin stats."""
 
-    def __init__(self, page: int, label: str = "Page", *, disabled: bool = False) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label,
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"rb:stats:{page}",
-                disabled=disabled,
-            )
-        )
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
-    ) -> StatsPage:
-        return cls(int(match["page"]))
+    prefix = "rb:stats"
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
