@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 
 #: Items fetched per look at the queue (the queue itself is unbounded).
 QUEUE_LIMIT = 200
+EXPIRED = (
+    "This review stopped after 14 minutes without a click; nothing was decided since. "
+    "Run `/faq-admin review` to carry on."
+)
 
 
 def describe(item: ReviewItem, titles: dict[str, str]) -> str:
@@ -78,11 +83,30 @@ def entry_options(bot: RolloverBot, item: ReviewItem) -> list[discord.SelectOpti
 class ReviewView(discord.ui.View):
     """One moderator's private look at the queue; buttons page and decide."""
 
+    #: Seconds without a click before the view stops listening. Under the 15 minutes an
+    #: interaction's token lasts, so the latest one can still mark the message expired: a
+    #: click on a stopped view would only get Discord's "This interaction failed".
+    TIMEOUT = 840.0
+
     def __init__(self, bot: RolloverBot, items: list[ReviewItem], index: int = 0) -> None:
-        super().__init__(timeout=900)
+        super().__init__(timeout=self.TIMEOUT)
         self.bot, self.items = bot, items
         self.index = min(max(index, 0), max(len(items) - 1, 0))
+        #: Edits the message through the newest token that showed it.
+        self._edit: Callable[..., Awaitable[Any]] | None = None
         self._render_components()
+
+    def shown_in(self, message: discord.WebhookMessage) -> None:
+        """The message the view was first sent in (by the command's followup)."""
+        self._edit = message.edit
+
+    async def on_timeout(self) -> None:
+        if self._edit is None or not self.children:  # nothing left to click
+            return
+        try:
+            await self._edit(content=EXPIRED, embed=self.embed(), view=None)
+        except discord.HTTPException as exc:  # the message is gone, or the token expired
+            log.info("could not mark a review view expired: %s", exc)
 
     # -- rendering ------------------------------------------------------------------------
     @property
@@ -142,6 +166,7 @@ class ReviewView(discord.ui.View):
         await interaction.edit_original_response(
             content=note, embed=self.embed(), view=self, allowed_mentions=NO_PINGS
         )
+        self._edit = interaction.edit_original_response
 
     # -- paging ---------------------------------------------------------------------------
     async def _on_previous(self, interaction: discord.Interaction) -> None:

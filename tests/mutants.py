@@ -266,6 +266,16 @@ MUTANTS = [
         ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
     Mutant(
+        "leaves a timed-out review's buttons to fail silently",
+        "bot/review.py",
+        "        if self._edit is None or not self.children:  # nothing left to click\n",
+        "        if True:\n",
+        (
+            "tests/test_moderation_e2e.py::"
+            "test_a_review_left_alone_says_it_expired_instead_of_failing_clicks",
+        ),
+    ),
+    Mutant(
         "lets a not-tax-advice line in non-ASCII text through",
         "knowledge/loader.py",
         'if text.isascii() and "advice" not in text.lower():',

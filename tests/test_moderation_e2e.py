@@ -380,6 +380,47 @@ async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
         assert await bot.store.review_queue() == []
 
 
+async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review view stops listening after a while without clicks. Its message then says
+    so, and its buttons go, whether a click had shown the message last or the command."""
+    from bot.review import ReviewView
+
+    monkeypatch.setattr(ReviewView, "TIMEOUT", 1.0)
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
+        await handle.response()
+        await handle.followup(0)
+        review = handle.followup_messages[0]
+        assert review["components"] and "1 of 2" in review["embeds"][0]["title"]
+        # left alone: the command's own followup is edited
+        expired = await fake_discord.wait_for_call(
+            "PATCH", rf"/webhooks/\d+/{handle.token}/messages/{review['id']}", timeout=5
+        )
+        assert "/faq-admin review" in expired.json["content"]
+        assert expired.json["components"] == []
+        assert "1 of 2" in expired.json["embeds"][0]["title"]  # what was on screen stays
+
+        # a second look, paged once: the click's token marks it expired
+        handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
+        await handle.response()
+        await handle.followup(0)
+        review = handle.followup_messages[0]
+        click = await fake_discord.click_button(
+            review, _component(review, 2, "▶")["custom_id"], user=world.moderator
+        )
+        await click.response()
+        assert "2 of 2" in (await click.edit(0))["embeds"][0]["title"]
+        expired = await click.edit(1, timeout=5)
+        assert "/faq-admin review" in expired["content"] and expired["components"] == []
+        assert "2 of 2" in expired["embeds"][0]["title"]
+
+
 async def test_stats_page_through_every_entry_by_title(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:

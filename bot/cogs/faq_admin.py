@@ -343,9 +343,10 @@ class FaqAdmin(
         # Reading and grouping every stored question can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
         view = ReviewView(self.bot, await open_items(self.bot))
-        await interaction.followup.send(
-            embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS
+        message = await interaction.followup.send(
+            embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS, wait=True
         )
+        view.shown_in(message)
 
     @app_commands.command(
         name="stats", description="Every entry: served, votes, misses, re-pointed; worst first"
