@@ -67,34 +67,34 @@ def examples_dir(faq_dir: Path) -> Path:
     return faq_dir / EXAMPLES_DIR
 
 
-def _items(path: Path, text: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
-    """The file's list items with their lines, or the problem that stops reading it."""
-    shown = str(path)
+def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
+    """The file's list items with their lines, or the problem (line, message) that stops
+    reading it."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        line, message = explain_yaml_error(exc, text, offset=1)
-        return [], [Problem(shown, line, message)]
+        return [], [explain_yaml_error(exc, text, offset=1)]
     finally:
         loader.dispose()
     if data is None:
         return [], []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        return [], [Problem(shown, 1, "an examples file is a YAML list of '- text: ...' items")]
+        return [], [(1, "an examples file is a YAML list of '- text: ...' items")]
     lines = [item.start_mark.line + 1 for item in node.value]
     return list(zip(lines, data, strict=True)), []
 
 
 @lru_cache(maxsize=512)
-def _parse_file(
-    shown: str, text: str
-) -> tuple[tuple[tuple[int, ExampleItem], ...], tuple[Problem, ...]]:
-    """A file's items, parsed and checked on their own (not yet against the entries).
-    Cached by content: a reload after one edit re-reads every file, and re-parsing the
-    unchanged ones was most of a reload's reading time."""
-    raw_items, problems = _items(Path(shown), text)
+def _parse_text(
+    text: str,
+) -> tuple[tuple[tuple[int, ExampleItem], ...], tuple[tuple[int, str], ...]]:
+    """A file's items, parsed and checked on their own (not yet against the entries), and
+    its problems by line. Cached by content alone: a reload after one edit re-reads every
+    file, and a copy of the folder elsewhere (a deploy, a moderator's checkout, the tests'
+    copies) holds the same texts; parsing them again was most of the reading time."""
+    raw_items, problems = _items(text)
     items = []
     for line, raw in raw_items:
         try:
@@ -105,7 +105,7 @@ def _parse_file(
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "item"
                 message = err["msg"].removeprefix("Value error, ")
-                problems.append(Problem(shown, line, f"{where}: {message}"))
+                problems.append((line, f"{where}: {message}"))
     return tuple(items), tuple(problems)
 
 
@@ -134,8 +134,8 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(shown, 1, f"cannot read the file ({exc})"))
             continue
-        items, file_problems = _parse_file(shown, text)
-        problems += file_problems
+        items, file_problems = _parse_text(text)
+        problems += [Problem(shown, line, message) for line, message in file_problems]
         for line, item in items:
             unknown = [i for i in item.also if i not in entry_ids]
             if unknown:
@@ -152,12 +152,19 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
     return examples, sorted(problems)
 
 
+@lru_cache(maxsize=20_000)
+def _same_question_key(text: str) -> str:
+    """Case and spacing set aside. Cached: every load checks every example, and the texts
+    are mostly the same from one load to the next."""
+    return " ".join(text.casefold().split())
+
+
 def _conflicts(examples: list[Example]) -> list[Problem]:
     """The same question both on-topic and off-topic teaches the matcher nothing."""
     seen: dict[str, Example] = {}
     problems = []
     for example in examples:
-        key = " ".join(example.text.casefold().split())
+        key = _same_question_key(example.text)
         other = seen.setdefault(key, example)
         if other is not example and other.off_topic != example.off_topic:
             problems.append(

@@ -176,6 +176,23 @@ def test_a_broken_examples_file_is_reported_with_its_line(
     assert any(str(path) in s and expected in s for s in shown), shown
 
 
+def test_the_same_broken_file_in_two_folders_is_reported_at_each_path(
+    faq_copy: Path, tmp_path: Path
+) -> None:
+    """Files are parsed once per content (a copy of the folder reuses the work); what is
+    wrong with one is still reported at the path it was read from."""
+    other = tmp_path / "other-faq"
+    shutil.copytree(faq_copy, other)
+    broken = '- text: "a fine question here"\n- text: "ok"\n'  # line 2 is too short
+    for folder in (faq_copy, other):
+        path = folder / "examples" / "notice-2014-54.yaml"
+        path.write_text(broken)
+        with pytest.raises(FaqInvalid) as raised:
+            KnowledgeBase.load(folder)
+        [problem] = raised.value.problems
+        assert (problem.path, problem.line) == (str(path), 2), problem
+
+
 def test_the_same_question_on_and_off_topic_is_refused(faq_copy: Path) -> None:
     question = '- text: "Can I do this every paycheck?"\n'
     for name in ("conversion-frequency.yaml", "_off-topic.yaml"):

@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-import yaml
 
 from bot.app import RolloverBot
 from bot.cogs.answers import UNSURE_LINE
@@ -34,6 +33,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, InteractionHandle
+from tests.faq_factory import example_items
 from tests.reply_checks import (
     ErrorLog,
     echoed_raw,
@@ -241,7 +241,7 @@ async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
     # A few examples per file: nothing here depends on how well questions match, and every
     # saved alias retrains the matcher (a tenth of the time on a tenth of the examples).
     for path in (faq / EXAMPLES_DIR).glob("*.yaml"):
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = example_items(path)
         path.write_text(render_examples(items[:4]), encoding="utf-8")
     db = tmp_path_factory.mktemp("hostile-db") / "bot.db"
     store = SqliteStore(db)

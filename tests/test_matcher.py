@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from knowledge.evaluation import evaluate, load_questions
 from knowledge.examples import EXAMPLES_DIR
 from knowledge.loader import DEFAULT_FAQ_DIR
 from knowledge.matcher import Matcher
+from tests.faq_factory import example_items
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -251,7 +251,7 @@ def test_fast_rewrite_patterns_rewrite_exactly_like_the_written_ones() -> None:
     examples = [
         item["text"]
         for path in (DEFAULT_FAQ_DIR / EXAMPLES_DIR).glob("*.yaml")
-        for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in example_items(path)
     ]
     asked = [q.q for path in DATA.glob("*questions*.yaml") for q in load_questions(path)]
     assert len(faq) >= 25 and len(examples) >= 800 and len(asked) >= 500
