@@ -286,13 +286,21 @@ class Answers(commands.Cog):
 
     async def _apply_tag(self, thread: discord.Thread) -> None:
         wanted = self.bot.settings.discord.answered_tag.strip().casefold()
+        if not wanted:
+            return
+        parent: discord.abc.GuildChannel | discord.abc.PrivateChannel | discord.Thread | None
         parent = thread.parent
-        if not wanted or not isinstance(parent, discord.ForumChannel):
-            return
-        tag = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
-        if tag is None or tag in thread.applied_tags or len(thread.applied_tags) >= 5:
-            return
         try:
+            if parent is None:  # taken over from another shard: its guild is not cached here
+                parent = await self.bot.fetch_channel(thread.parent_id)
+            if not isinstance(parent, discord.ForumChannel):
+                return
+            tag = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
+            # Without a cached parent the thread's tags are not known by name, so this check
+            # passes; add_tags still keeps the ones it has.
+            applied = thread.applied_tags
+            if tag is None or tag in applied or len(applied) >= 5:
+                return
             await thread.add_tags(tag, reason="answered by Rollover Bot")
         except discord.Forbidden:
             log.info("no permission to tag thread %s; skipping the tag", thread.id)
