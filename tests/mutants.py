@@ -266,6 +266,13 @@ MUTANTS = [
         ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
     Mutant(
+        "answers a mention delivered twice twice",
+        ANSWERS,
+        "        if not self.mentions.claim(message.id):\n            return\n",
+        "",
+        (f"{E2E}::test_a_mention_delivered_twice_is_answered_once",),
+    ),
+    Mutant(
         "leaves a timed-out review's buttons to fail silently",
         "bot/review.py",
         "        if self._edit is None or not self.children:  # nothing left to click\n",

@@ -123,6 +123,30 @@ async def test_mention_is_answered_without_pinging(
         assert call.json["message_reference"]
 
 
+async def test_a_mention_delivered_twice_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A resumed session may be sent an event again: the second copy is left alone."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.dispatch("MESSAGE_CREATE", asked)
+        # positive control: a new mention after the replayed one is answered, and events
+        # are handled in order, so the replay has been handled by then
+        again = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.newcomer
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=2)
+        await fake_discord.settle()
+        replies = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        answered = [str(c.json["message_reference"]["message_id"]) for c in replies]
+        assert answered == [asked["id"], again["id"]]
+
+
 async def test_messages_without_a_mention_are_ignored(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

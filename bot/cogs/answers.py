@@ -51,22 +51,23 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
-class AnsweredPosts:
-    """Threads already answered, bounded. Check-and-mark has no await in between, so two
-    handlers racing for one post (thread event and starter message) cannot both win."""
+class Claims:
+    """Ids already handled (forum threads, mention messages), bounded. Check-and-mark has
+    no await in between, so two handlers racing for one post (thread event and starter
+    message) or one event delivered twice cannot both win."""
 
     def __init__(self, capacity: int = 10_000) -> None:
         self._done: OrderedDict[int, None] = OrderedDict()
         self._capacity = capacity
 
-    def seen(self, thread_id: int) -> bool:
-        return thread_id in self._done
+    def seen(self, item_id: int) -> bool:
+        return item_id in self._done
 
-    def claim(self, thread_id: int) -> bool:
-        """True exactly once per thread."""
-        if thread_id in self._done:
+    def claim(self, item_id: int) -> bool:
+        """True exactly once per id."""
+        if item_id in self._done:
             return False
-        self._done[thread_id] = None
+        self._done[item_id] = None
         while len(self._done) > self._capacity:
             self._done.popitem(last=False)
         return True
@@ -75,7 +76,10 @@ class AnsweredPosts:
 class Answers(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
-        self.posts = AnsweredPosts()
+        self.posts = Claims()
+        # Mentions are claimed in this process only: a guild's mentions reach one shard,
+        # and a new session is not sent old events; a resumed one may be sent one again.
+        self.mentions = Claims()
         limits = bot.settings.limits
         self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
         self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
@@ -340,6 +344,8 @@ class Answers(commands.Cog):
             return None  # deleted or unreadable: answer the mention's own text
 
     async def answer_mention(self, message: discord.Message) -> None:
+        if not self.mentions.claim(message.id):
+            return
         window = self.mention_windows.get(message.author.id)
         try:
             if not window.allow():
