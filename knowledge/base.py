@@ -77,8 +77,11 @@ def _trained(
     with _collector_aside():
         matcher = cache.load(key)
         if not isinstance(matcher, Matcher):
-            matcher = _train(entries, tuning, examples)
-            cache.store(key, matcher)
+            with cache.training(key):  # another process may be training the same
+                matcher = cache.load(key)
+                if not isinstance(matcher, Matcher):
+                    matcher = _train(entries, tuning, examples)
+                    cache.store(key, matcher)
     with _TRAINED_LOCK:
         _TRAINED[key] = matcher
         while len(_TRAINED) > _TRAINED_MAX:

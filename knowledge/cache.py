@@ -7,6 +7,10 @@ was built from, including this package's source and the numeric libraries' versi
 changed file, setting or upgrade simply misses. Anything wrong with the cache (unwritable,
 corrupt, from another version) is a miss, never an error: the matcher is trained as usual.
 
+Processes that start together with the same files (shards, test workers) train once: the
+first takes the key's lock file and trains; the others wait for it, then load what it
+stored.
+
 Where: ``$ROLLOVER_CACHE_DIR``, else ``$XDG_CACHE_HOME/rollover-bot``, else
 ``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off`` turns it off. Files are pickles, so
 the folder must be as private as the code itself (it is created readable by its owner only).
@@ -22,6 +26,7 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -31,6 +36,9 @@ log = logging.getLogger(__name__)
 
 #: Matchers kept; the oldest beyond this are removed when a new one is written.
 KEEP = 8
+#: Longest wait for another process training the same matcher before training anyway (a
+#: cold 1,000-entry FAQ trains in a few seconds; a lock held longer is a stuck process).
+LOCK_WAIT_SECONDS = 120.0
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowballstemmer")
 
@@ -62,6 +70,30 @@ def code_fingerprint() -> str:
 def _path(key: str) -> Path | None:
     where = folder()
     return None if where is None else where / f"matcher-{key[:40]}.pickle"
+
+
+@contextlib.contextmanager
+def training(key: str) -> Iterator[None]:
+    """Held while ``key``'s matcher is trained and stored, across processes; a no-op when
+    the cache is off or the lock cannot be had (then each process trains, as before)."""
+    path = _path(key)
+    if path is None:
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path.with_suffix(".lock"), timeout=LOCK_WAIT_SECONDS, mode=0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock.acquire()
+    except (OSError, Timeout) as exc:
+        log.info("training without the cache's lock for %s: %s", path.name, exc)
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def load(key: str) -> Any | None:
@@ -106,6 +138,8 @@ def _prune(where: Path) -> None:
     files = sorted(where.glob("matcher-*.pickle"), key=lambda p: p.stat().st_mtime)
     for old in files[:-KEEP]:
         old.unlink(missing_ok=True)
-    for leftover in where.glob("*.tmp"):  # a writer killed mid-write, an hour ago or more
+    # A writer killed mid-write, and lock files, an hour old or more (a training takes
+    # seconds; an older lock file is no longer held, or held by a stuck process).
+    for leftover in [*where.glob("*.tmp"), *where.glob("matcher-*.lock")]:
         if time.time() - leftover.stat().st_mtime > 3600:
             leftover.unlink(missing_ok=True)

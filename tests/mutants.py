@@ -266,6 +266,13 @@ MUTANTS = [
         ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
     Mutant(
+        "trains in every process that starts at once",
+        "knowledge/cache.py",
+        "        lock.acquire()\n",
+        "        pass\n",
+        ("tests/test_matcher_cache.py::test_processes_starting_together_train_once",),
+    ),
+    Mutant(
         "answers a mention delivered twice twice",
         ANSWERS,
         "        if not self.mentions.claim(message.id):\n            return\n",

@@ -11,6 +11,7 @@ import pytest
 
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
+from knowledge.loader import load_entries
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT, FaqEntry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,8 @@ def numbers_in(text: str) -> set[Decimal]:
 
 
 DATA_NUMBERS = set().union(*(numbers_in(p.read_text("utf-8")) for p in DATA_FILES))
-ENTRIES = sorted(KnowledgeBase.load().entries.values(), key=lambda e: e.id)
+# Parsed, not trained: collecting the tests (in every xdist worker) needs only the entries.
+ENTRIES = sorted(load_entries(), key=lambda e: e.id)
 
 
 def text_of(entry: FaqEntry) -> str:

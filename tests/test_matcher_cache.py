@@ -4,8 +4,10 @@ anything changed, broken or switched off means training as usual, never an error
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -134,12 +136,18 @@ def test_switched_off_or_unwritable_means_no_files_and_no_error(
 
 
 def test_old_files_are_pruned(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    stale, fresh = cache_dir / "matcher-stale.lock", cache_dir / "matcher-fresh.lock"
+    for lock in (stale, fresh):
+        lock.touch()
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))  # a lock file two hours old
     keys = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(cache.KEEP + 3)]
     for n, key in enumerate(keys):
         cache.store(key, {"n": n})
     assert len(list(cache_dir.glob("matcher-*.pickle"))) == cache.KEEP
     assert cache.load(keys[-1]) == {"n": cache.KEEP + 2}
     assert cache.load(keys[0]) is None
+    assert not stale.exists() and fresh.exists()
 
 
 def test_a_process_with_a_warm_cache_answers_without_scikit_learn(cache_dir: Path) -> None:
@@ -156,6 +164,30 @@ def test_a_process_with_a_warm_cache_answers_without_scikit_learn(cache_dir: Pat
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True", "split-earnings-to-traditional-ira", "False"]
+
+
+def test_processes_starting_together_train_once(cache_dir: Path, faq_copy: Path) -> None:
+    """Two processes load the same files at once into an empty cache: one trains (and
+    imports scikit-learn, which only training needs), the other waits for it and loads
+    what it stored. Both answer."""
+    script = (
+        "import sys; from pathlib import Path; from knowledge.base import KnowledgeBase; "
+        f"kb = KnowledgeBase.load(Path({str(faq_copy)!r})); r = kb.ask({SMALL_QUESTION!r}); "
+        "print(r.best.id if r.best else None, 'sklearn' in sys.modules)"
+    )
+    env = {"ROLLOVER_CACHE_DIR": str(cache_dir), "PATH": "/usr/bin:/bin"}
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **pipes)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
+    answers = sorted(out.split()[0] for out, _ in outputs)
+    trained = sorted(out.split()[1] for out, _ in outputs)
+    assert answers == ["roth-split", "roth-split"]
+    assert trained == ["False", "True"]  # one trained, one loaded its matcher
+    assert len(list(cache_dir.glob("matcher-*.pickle"))) == 1
 
 
 def test_rewrite_memo_matches_the_plain_rewrite_even_while_evicting(
