@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 from knowledge.base import KnowledgeBase
+from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, wait_until, would_ping
+from tests.faq_factory import example_items
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -22,6 +24,10 @@ QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis
 def faq_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "faq"
     shutil.copytree(DEFAULT_FAQ_DIR, folder, ignore=shutil.ignore_patterns(".backups"))
+    # A few examples per file: these tests are about editing and reviewing, and every
+    # saved edit retrains the matcher (quicker on fewer examples).
+    for path in (folder / EXAMPLES_DIR).glob("*.yaml"):
+        path.write_text(render_examples(example_items(path)[:8]), encoding="utf-8")
     return folder
 
 
