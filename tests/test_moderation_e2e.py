@@ -393,7 +393,8 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
     so, and its buttons go, whether a click had shown the message last or the command."""
     from bot.review import ReviewView
 
-    monkeypatch.setattr(ReviewView, "TIMEOUT", 1.0)
+    # long enough for the test to read and click the message before it expires
+    monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
     world = fake_discord.world
     async with start_bot(mod_bot()):
         for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
@@ -401,12 +402,12 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         await fake_discord.settle()
         handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
         await handle.response()
-        await handle.followup(0)
-        review = handle.followup_messages[0]
-        assert review["components"] and "1 of 2" in review["embeds"][0]["title"]
+        posted = await handle.followup(0)  # as sent (the message may expire meanwhile)
+        assert posted["components"] and "1 of 2" in posted["embeds"][0]["title"]
         # left alone: the command's own followup is edited
+        [message_id] = handle.record.followup_ids
         expired = await fake_discord.wait_for_call(
-            "PATCH", rf"/webhooks/\d+/{handle.token}/messages/{review['id']}", timeout=5
+            "PATCH", rf"/webhooks/\d+/{handle.token}/messages/{message_id}", timeout=6
         )
         assert "/faq-admin review" in expired.json["content"]
         assert expired.json["components"] == []
@@ -422,7 +423,7 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         )
         await click.response()
         assert "2 of 2" in (await click.edit(0))["embeds"][0]["title"]
-        expired = await click.edit(1, timeout=5)
+        expired = await click.edit(1, timeout=6)
         assert "/faq-admin review" in expired["content"] and expired["components"] == []
         assert "2 of 2" in expired["embeds"][0]["title"]
 
