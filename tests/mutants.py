@@ -273,6 +273,13 @@ MUTANTS = [
         ("tests/test_matcher_cache.py::test_processes_starting_together_train_once",),
     ),
     Mutant(
+        "skips the answered tag on a post taken over from another shard",
+        ANSWERS,
+        "                parent = await self.bot.fetch_channel(thread.parent_id)\n",
+        "                return\n",
+        (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
+    ),
+    Mutant(
         "answers a mention delivered twice twice",
         ANSWERS,
         "        if not self.mentions.claim(message.id):\n            return\n",
