@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.frontmatter import YAML_LOADER
 from knowledge.matcher import Hit, Matcher, MatchResult
 
 
@@ -42,9 +43,8 @@ def _question(row: dict[str, Any]) -> LabelledQuestion:
 
 
 def load_questions(path: Path, split: str | None = None) -> list[LabelledQuestion]:
-    # libyaml's loader when PyYAML has it: the real question sets take seconds in pure Python
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    rows: list[dict[str, Any]] = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    # (libyaml's loader: the real question sets take seconds in pure Python)
+    rows: list[dict[str, Any]] = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     questions = [_question(row) for row in rows]
     return [q for q in questions if split is None or q.split == split]
 

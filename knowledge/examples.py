@@ -22,15 +22,13 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from knowledge.frontmatter import explain_yaml_error
+from knowledge.frontmatter import YAML_LOADER, explain_yaml_error
 from knowledge.loader import Problem
 from knowledge.model import EntryId
 
 EXAMPLES_DIR = "examples"
 OFF_TOPIC = "_off-topic"
 MAX_TEXT = 4000
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ExampleItem(BaseModel):
@@ -70,7 +68,7 @@ def examples_dir(faq_dir: Path) -> Path:
 def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     """The file's list items with their lines, or the problem (line, message) that stops
     reading it."""
-    loader = _Loader(text)
+    loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

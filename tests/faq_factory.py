@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from knowledge.frontmatter import YAML_LOADER
+
 
 def entry_text(
     entry_id: str, body: str = "The full answer, in a sentence or two.", **fields: Any
@@ -37,7 +39,6 @@ def write_entry(folder: Path, entry_id: str, *, name: str | None = None, **field
 
 
 def example_items(path: Path) -> list[dict[str, Any]]:
-    """An examples file's items as written (libyaml's loader when PyYAML has it: the pure
-    Python one took seconds over the shipped files, in every test that read them)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    """An examples file's items as written (with the product's loader: PyYAML's pure Python
+    one took seconds over the shipped files, in every test that read them)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
