@@ -275,8 +275,8 @@ MUTANTS = [
     Mutant(
         "skips the answered tag on a post taken over from another shard",
         ANSWERS,
-        "                parent = await self.bot.fetch_channel(thread.parent_id)\n",
-        "                return\n",
+        "            parent = thread.parent or await self.bot.fetch_channel(thread.parent_id)\n",
+        "            parent = thread.parent\n",
         (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
     ),
     Mutant(

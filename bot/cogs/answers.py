@@ -292,11 +292,9 @@ class Answers(commands.Cog):
         wanted = self.bot.settings.discord.answered_tag.strip().casefold()
         if not wanted:
             return
-        parent: discord.abc.GuildChannel | discord.abc.PrivateChannel | discord.Thread | None
-        parent = thread.parent
         try:
-            if parent is None:  # taken over from another shard: its guild is not cached here
-                parent = await self.bot.fetch_channel(thread.parent_id)
+            # (a post taken over from another shard: its guild is not cached here)
+            parent = thread.parent or await self.bot.fetch_channel(thread.parent_id)
             if not isinstance(parent, discord.ForumChannel):
                 return
             tag = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
