@@ -25,7 +25,7 @@ from knowledge.evaluation import (
     load_questions,
     score,
 )
-from knowledge.matcher import Matcher
+from knowledge.matcher import Hit, Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -70,24 +70,21 @@ def cross_validated(kb: KnowledgeBase, folds: int) -> None:
     examples = kb.matcher.space.examples
     entries = list(kb.entries.values())
     tuning = kb.matcher.tuning
-    ranked, ordered = [], []
+    ranked: list[tuple[Matcher, list[Hit]]] = []
+    ordered: list[LabelledQuestion] = []
     for fold in range(folds):
         held = [q for i, q in enumerate(dev) if i % folds == fold]
         texts = {" ".join(q.q.split()) for q in held}
         kept = [e for e in examples if " ".join(e.text.split()) not in texts]
         matcher = Matcher(entries, tuning, kept)
-        ranked += [matcher.score_all(q.q) for q in held]
+        ranked += [(matcher, matcher.score_all(q.q)) for q in held]
         ordered += held
     name = f"real dev, {folds}-fold cross-validated"
     at = tuning.answer_threshold
-    decided = [decide(h, at, tuning.suggest_threshold, tuning.max_suggestions) for h in ranked]
-    print_report(name, score(ordered, decided), False)
+    print_report(name, score(ordered, [decide(m, h, at) for m, h in ranked]), False)
     print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
     for threshold in THRESHOLDS:
-        results = [
-            decide(h, threshold, tuning.suggest_threshold, tuning.max_suggestions) for h in ranked
-        ]
-        report = score(ordered, results)
+        report = score(ordered, [decide(m, h, threshold) for m, h in ranked])
         print(
             f"     {threshold:>3}: {report.answered_correct:6.1%} {report.answered_wrong:6.1%}"
             f" {report.in_best_or_suggestions:6.1%} {report.offtopic_abstained:6.1%}"

@@ -106,27 +106,21 @@ def evaluate(matcher: Matcher, questions: Sequence[LabelledQuestion]) -> Report:
     return score(questions, [matcher.match(item.q) for item in questions])
 
 
-def decide(hits: Sequence[Hit], answer: float, suggest: float, limit: int = 3) -> MatchResult:
-    """The matcher's decision rule at other thresholds, from already ranked hits (for the
-    precision/coverage curve without re-ranking every question)."""
+def decide(matcher: Matcher, hits: Sequence[Hit], answer: float) -> MatchResult:
+    """The matcher's decision at another answer threshold, from hits it already ranked (for
+    the precision/coverage curve without ranking every question again)."""
     if hits and hits[0].score >= answer:
-        others = tuple(h for h in hits[1:] if h.score >= suggest)[:limit]
-        return MatchResult("", True, hits[0], others)
-    close = tuple(h for h in hits if h.score >= suggest)[:limit]
-    return MatchResult("", False, None, close)
+        return MatchResult("", True, hits[0], matcher.suggest(hits[1:], [hits[0].id]))
+    return MatchResult("", False, None, matcher.suggest(hits))
 
 
 def curve(
-    matcher: Matcher,
-    questions: Sequence[LabelledQuestion],
-    thresholds: Sequence[float],
-    suggest: float | None = None,
+    matcher: Matcher, questions: Sequence[LabelledQuestion], thresholds: Sequence[float]
 ) -> list[tuple[float, Report]]:
     """Rates at each answer threshold (0-100), the suggestion threshold held fixed."""
     ranked = [matcher.score_all(item.q) for item in questions]
-    low = matcher.tuning.suggest_threshold if suggest is None else suggest
     out = []
     for threshold in thresholds:
-        results = [decide(hits, threshold, low, matcher.tuning.max_suggestions) for hits in ranked]
+        results = [decide(matcher, hits, threshold) for hits in ranked]
         out.append((threshold, score(questions, results)))
     return out

@@ -30,6 +30,7 @@ from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, SignalSpace
+from knowledge.suggestions import Overlap, pick
 from knowledge.tuning import MatchTuning
 
 #: At most this many extra questions of one post are looked at for ``also``.
@@ -83,6 +84,7 @@ class Matcher:
         self.lexical = LexicalIndex(self.entries)
         self.space = SignalSpace(self.lexical, examples, self.ids)
         self.ranker = Ranker(self.space)
+        self.overlap = Overlap.learn(self.space.examples)
         #: The entries each example question names, by its text (case and spacing aside):
         #: an answer a moderator already gave word for word is not one to review again.
         self._taught: dict[str, frozenset[str]] = {}
@@ -134,19 +136,23 @@ class Matcher:
         # the same entry answers it again, however many other examples dilute its score.
         taught = best.id in self._taught.get(_taught_key(text), ())
         if best.score >= t.answer_threshold or taught:
-            others = tuple(h for h in hits[1:] if h.score >= t.suggest_threshold)
             return MatchResult(
                 question,
                 True,
                 best,
-                others[: t.max_suggestions],
+                self.suggest(hits[1:], [best.id]),
                 also=self._also(text, best),
                 shaky=best.score < t.sure_threshold and not taught,
             )
-        close = tuple(h for h in hits if h.score >= t.suggest_threshold)
         return MatchResult(
-            question, False, None, close[: t.max_suggestions], "not confident enough to answer"
+            question, False, None, self.suggest(hits), "not confident enough to answer"
         )
+
+    def suggest(self, hits: Sequence[Hit], listed: Sequence[str] = ()) -> tuple[Hit, ...]:
+        """The suggestions to list from ranked hits, after the entries already listed."""
+        t = self.tuning
+        close = [h for h in hits if h.score >= t.suggest_threshold]
+        return pick(close, listed, t.max_suggestions, self.overlap, t.suggestion_overlap_weight)
 
     def _also(self, text: str, best: Hit) -> tuple[Hit, ...]:
         """Confident entries for a post's other questions, each matched on its own."""
