@@ -39,16 +39,12 @@ class MatchingSettings(BaseModel):
     answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
     suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
     plausible_threshold: float = Field(default=MatchTuning().plausible_threshold, ge=0, le=100)
-    suggestion_overlap_weight: float = Field(
-        default=MatchTuning().suggestion_overlap_weight, ge=0, le=1
-    )
 
     def tuning(self) -> MatchTuning:
         return MatchTuning(
             answer_threshold=self.answer_threshold,
             suggest_threshold=self.suggest_threshold,
             plausible_threshold=self.plausible_threshold,
-            suggestion_overlap_weight=self.suggestion_overlap_weight,
         )
 
 

@@ -29,6 +29,8 @@ class LabelledQuestion:
     #: Acceptable entry ids, best first; empty: the bot should stay quiet.
     ids: tuple[str, ...]
     split: str = ""
+    #: Where a real question was asked: posts of one thread share it.
+    source: str = ""
 
     @property
     def offtopic(self) -> bool:
@@ -38,7 +40,9 @@ class LabelledQuestion:
 def _question(row: dict[str, Any]) -> LabelledQuestion:
     if "text" in row:  # real forum questions
         ids = tuple(row.get("acceptable") or ()) if row.get("scope") == "in" else ()
-        return LabelledQuestion(str(row["text"]), ids, str(row.get("split", "")))
+        return LabelledQuestion(
+            str(row["text"]), ids, str(row.get("split", "")), str(row.get("source", ""))
+        )
     return LabelledQuestion(str(row["q"]), tuple(row.get("ids") or ()))
 
 
@@ -110,7 +114,7 @@ def decide(matcher: Matcher, hits: Sequence[Hit], answer: float) -> MatchResult:
     """The matcher's decision at another answer threshold, from hits it already ranked (for
     the precision/coverage curve without ranking every question again)."""
     if hits and hits[0].score >= answer:
-        return MatchResult("", True, hits[0], matcher.suggest(hits[1:], [hits[0].id]))
+        return MatchResult("", True, hits[0], matcher.suggest(hits[1:]))
     return MatchResult("", False, None, matcher.suggest(hits))
 
 

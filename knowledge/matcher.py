@@ -30,7 +30,6 @@ from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, SignalSpace
-from knowledge.suggestions import Overlap, pick
 from knowledge.tuning import MatchTuning
 
 #: At most this many extra questions of one post are looked at for ``also``.
@@ -84,7 +83,6 @@ class Matcher:
         self.lexical = LexicalIndex(self.entries)
         self.space = SignalSpace(self.lexical, examples, self.ids)
         self.ranker = Ranker(self.space)
-        self.overlap = Overlap.learn(self.space.examples)
         #: The entries each example question names, by its text (case and spacing aside):
         #: an answer a moderator already gave word for word is not one to review again.
         self._taught: dict[str, frozenset[str]] = {}
@@ -140,7 +138,7 @@ class Matcher:
                 question,
                 True,
                 best,
-                self.suggest(hits[1:], [best.id]),
+                self.suggest(hits[1:]),
                 also=self._also(text, best),
                 shaky=best.score < t.sure_threshold and not taught,
             )
@@ -148,11 +146,10 @@ class Matcher:
             question, False, None, self.suggest(hits), "not confident enough to answer"
         )
 
-    def suggest(self, hits: Sequence[Hit], listed: Sequence[str] = ()) -> tuple[Hit, ...]:
-        """The suggestions to list from ranked hits, after the entries already listed."""
+    def suggest(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+        """The suggestions to list from ranked hits (without the answer, if any)."""
         t = self.tuning
-        close = [h for h in hits if h.score >= t.suggest_threshold]
-        return pick(close, listed, t.max_suggestions, self.overlap, t.suggestion_overlap_weight)
+        return tuple(h for h in hits if h.score >= t.suggest_threshold)[: t.max_suggestions]
 
     def _also(self, text: str, best: Hit) -> tuple[Hit, ...]:
         """Confident entries for a post's other questions, each matched on its own."""

@@ -23,8 +23,4 @@ class MatchTuning(BaseModel):
     #: An extra question of a multi-question post is answered at or above this.
     also_threshold: float = Field(default=85.0, ge=0, le=100)
     max_suggestions: int = Field(default=3, ge=0, le=10)
-    #: How much a suggestion loses for answering the same questions as an entry listed
-    #: before it (0: list by score alone; see suggestions.py). 0.3 was the smallest weight
-    #: with the best listed rate on the real dev split, cross-validated.
-    suggestion_overlap_weight: float = Field(default=0.3, ge=0, le=1)
     max_question_chars: int = Field(default=4000, ge=100)

@@ -171,13 +171,6 @@ MUTANTS = [
         ("tests/test_matcher.py",),
     ),
     Mutant(
-        "suggests near twins of the entries listed before them",
-        "knowledge/matcher.py",
-        "self.overlap, t.suggestion_overlap_weight)",
-        "self.overlap, 0.0)",
-        ("tests/test_suggestions.py", "tests/test_matcher.py::test_real_holdout_floors"),
-    ),
-    Mutant(
         "keeps a question a moderator taught word for word in the review queue",
         "knowledge/matcher.py",
         "                shaky=best.score < t.sure_threshold and not taught,",
