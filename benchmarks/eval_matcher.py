@@ -87,7 +87,7 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             matcher = Matcher(entries, tuning, kept)
             ranked += [(matcher, matcher.score_all(q.q)) for q in held]
             ordered += held
-    name = f"real dev, {folds}-fold cross-validated by thread, mean of {draws} draws"
+    name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
     print_report(name, score(ordered, [decide(m, h, at) for m, h in ranked]), False)
     print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
