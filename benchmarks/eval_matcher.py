@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from knowledge.base import KnowledgeBase
@@ -89,7 +90,12 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             ordered += held
     name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
-    print_report(name, score(ordered, [decide(m, h, at) for m, h in ranked]), False)
+    pooled = score(ordered, [decide(m, h, at) for m, h in ranked])
+    # Rates are means over the draws; the counts shown are one draw's.
+    per_draw = replace(
+        pooled, in_scope=pooled.in_scope // draws, off_topic=pooled.off_topic // draws
+    )
+    print_report(name, per_draw, False)
     print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
     for threshold in THRESHOLDS:
         report = score(ordered, [decide(m, h, threshold) for m, h in ranked])
