@@ -56,9 +56,9 @@ def print_report(name: str, report: Report, misses: bool) -> None:
             print(f"   want {list(item.ids) or 'quiet'} got {got}: {shown!r}")
 
 
-def print_curve(name: str, matcher: Matcher, questions: list[LabelledQuestion]) -> None:
+def print_curve(name: str, points: list[tuple[float, Report]]) -> None:
     print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
-    for threshold, report in curve(matcher, questions, THRESHOLDS):
+    for threshold, report in points:
         print(
             f"     {threshold:>3}: {report.answered_correct:6.1%} {report.answered_wrong:6.1%}"
             f" {report.in_best_or_suggestions:6.1%} {report.offtopic_abstained:6.1%}"
@@ -77,12 +77,13 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     tuning = kb.matcher.tuning
     ranked: list[tuple[Matcher, list[Hit]]] = []
     ordered: list[LabelledQuestion] = []
+    thread = {q: q.source or q.q for q in dev}
     for draw in range(draws):
-        threads = list(dict.fromkeys(q.source or q.q for q in dev))
+        threads = list(dict.fromkeys(thread.values()))
         random.Random(draw).shuffle(threads)
-        fold_of = {thread: k % folds for k, thread in enumerate(threads)}
+        fold_of = {t: k % folds for k, t in enumerate(threads)}
         for fold in range(folds):
-            held = [q for q in dev if fold_of[q.source or q.q] == fold]
+            held = [q for q in dev if fold_of[thread[q]] == fold]
             texts = {" ".join(q.q.split()) for q in held}
             kept = [e for e in examples if " ".join(e.text.split()) not in texts]
             matcher = Matcher(entries, tuning, kept)
@@ -96,13 +97,8 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
         pooled, in_scope=pooled.in_scope // draws, off_topic=pooled.off_topic // draws
     )
     print_report(name, per_draw, False)
-    print(f"   curve for {name} (answer threshold: right / wrong / listed / quiet)")
-    for threshold in THRESHOLDS:
-        report = score(ordered, [decide(m, h, threshold) for m, h in ranked])
-        print(
-            f"     {threshold:>3}: {report.answered_correct:6.1%} {report.answered_wrong:6.1%}"
-            f" {report.in_best_or_suggestions:6.1%} {report.offtopic_abstained:6.1%}"
-        )
+    points = [(t, score(ordered, [decide(m, h, t) for m, h in ranked])) for t in THRESHOLDS]
+    print_curve(name, points)
 
 
 def main() -> None:
@@ -122,7 +118,7 @@ def main() -> None:
     for name, questions in sets().items():
         print_report(name, evaluate(kb.matcher, questions), args.misses)
         if name.startswith("real"):
-            print_curve(name, kb.matcher, questions)
+            print_curve(name, curve(kb.matcher, questions, THRESHOLDS))
     cross_validated(kb, args.folds, args.draws)
 
 
