@@ -338,7 +338,7 @@ def run_tests(copy: Path, tests: tuple[str, ...]) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    chosen = [m for m in MUTANTS if not argv or any(a.lower() in m.name for a in argv)]
+    chosen = [m for m in MUTANTS if not argv or any(a.lower() in m.name.lower() for a in argv)]
     failures = 0
     with tempfile.TemporaryDirectory(prefix="rollover-mutants-") as tmp:
         copy = Path(tmp)
