@@ -179,6 +179,8 @@ def bench(label: str, folder: Path, qs: list[str], rounds: int) -> None:
     answered = sum(r.answered for r in results)
     also = sum(bool(r.also) for r in results)
     med, p99, qps = time_questions(kb.ask, qs, rounds)
+    # One ranking of the whole post, without the answer's matching of its other questions.
+    rmed, rp99, _ = time_questions(kb.matcher.score_all, qs, rounds)
     # WRatio over every title and alias is slow on long posts: a sample of questions, once.
     fmed, fp99, fqps = time_questions(
         lambda q: process.extract(q, strings, scorer=fuzz.WRatio, limit=4), qs[::6], 1
@@ -190,6 +192,7 @@ def bench(label: str, folder: Path, qs: list[str], rounds: int) -> None:
         f"{max(edits):.2f} s (worst of 3); from the disk cache {min(cached):.2f} s\n"
         f"{'':>16}answers {answered} of {len(qs)} questions ({also} with another question's "
         f"entry too)\n"
+        f"{'':>16}ranking alone median {rmed:6.3f} ms  p99 {rp99:6.3f} ms\n"
         f"{'':>16}matcher median {med:6.3f} ms  p99 {p99:6.3f} ms  {qps:7.0f} q/s  |  "
         f"raw extract median {fmed:6.3f} ms  p99 {fp99:6.3f} ms  {fqps:7.0f} q/s",
         flush=True,
