@@ -82,7 +82,6 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     tuning = kb.matcher.tuning
     ranked: list[tuple[Matcher, list[Hit]]] = []
     ordered: list[LabelledQuestion] = []
-    draw_of: list[int] = []
     thread = {q: q.source or q.q for q in dev}
     for draw in range(draws):
         threads = list(dict.fromkeys(thread.values()))
@@ -95,7 +94,6 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             matcher = Matcher(entries, tuning, kept)
             ranked += [(matcher, matcher.score_all(q.q)) for q in held]
             ordered += held
-            draw_of += [draw] * len(held)
     name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
     pooled = score(ordered, [decide(m, h, at) for m, h in ranked])
@@ -104,18 +102,13 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
         pooled, in_scope=pooled.in_scope // draws, off_topic=pooled.off_topic // draws
     )
     print_report(name, per_draw, False)
+    # Each draw holds out every dev post once, draw after draw: draw k is the k-th slice.
+    draw_slices = [slice(k * len(dev), (k + 1) * len(dev)) for k in range(draws)]
     points, worst = [], []
     for t in THRESHOLDS:
         results = [decide(m, h, t) for m, h in ranked]
         points.append((t, score(ordered, results)))
-        by_draw = [
-            score(
-                [q for q, d in zip(ordered, draw_of, strict=True) if d == draw],
-                [r for r, d in zip(results, draw_of, strict=True) if d == draw],
-            ).answered_wrong
-            for draw in range(draws)
-        ]
-        worst.append(max(by_draw))
+        worst.append(max(score(ordered[d], results[d]).answered_wrong for d in draw_slices))
     print_curve(name, points, worst)
 
 
