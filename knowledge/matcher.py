@@ -22,14 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
 from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
-from knowledge.ranker import Ranker, SignalSpace
+from knowledge.ranker import Ranker, Signals, SignalSpace
 from knowledge.tuning import MatchTuning
 
 #: At most this many extra questions of one post are looked at for ``also``.
@@ -100,24 +99,26 @@ class Matcher:
         return len(self.space.examples)
 
     # -- scoring -----------------------------------------------------------------------
-    def _ranked(self, text: str) -> list[Hit]:
-        query = self.lexical.prepare(text)
-        if not query.weights or not self.entries:
-            return []
-        signals = self.space.signals(query)
+    def _ranked(self, texts: Sequence[str]) -> list[list[Hit]]:
+        """Each text's candidate entries with a 0-100 score, best first (empty when nothing
+        matched). Texts ranked together cost less than one at a time (a post's sentences)."""
+        queries = self.lexical.prepare_many(texts)
+        asked = [q for q in queries if q.weights] if self.entries else []
+        found = iter(self.space.signals(asked) if asked else ())
+        return [self._hits(next(found)) if q.weights and asked else [] for q in queries]
+
+    def _hits(self, signals: Signals) -> list[Hit]:
         probabilities = self.ranker.probabilities(signals)
-        order = np.argsort(-probabilities, kind="stable")
-        hits = []
-        for k in order:
-            i = int(signals.candidates[k])
-            score = round(float(probabilities[k]) * 100.0, 1)
-            hits.append(Hit(self.ids[i], self.titles[i], score))
+        hits = [
+            Hit(self.ids[i], self.titles[i], round(float(p) * 100.0, 1))
+            for i, p in zip(signals.candidates.tolist(), probabilities.tolist(), strict=True)
+        ]
         hits.sort(key=lambda h: (-h.score, h.id))
         return hits
 
     def score_all(self, question: str) -> list[Hit]:
         """Candidate entries with a 0-100 score, best first (empty when nothing matched)."""
-        return self._ranked(question[: self.tuning.max_question_chars])
+        return self._ranked([question[: self.tuning.max_question_chars]])[0]
 
     def match(self, question: str) -> MatchResult:
         """The decision for one question: answer with the best entry, or abstain."""
@@ -126,7 +127,7 @@ class Matcher:
             return MatchResult(question, False, None, (), "the question is empty")
         t = self.tuning
         text = text[: t.max_question_chars]
-        hits = self._ranked(text)
+        hits = self._ranked([text])[0]
         if not hits:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
         best = hits[0]
@@ -161,8 +162,7 @@ class Matcher:
         if len(questions) < 2:
             return ()
         found: dict[str, Hit] = {}
-        for sentence in questions[: MAX_EXTRA_QUESTIONS + 1]:
-            hits = self._ranked(sentence)
+        for hits in self._ranked(questions[: MAX_EXTRA_QUESTIONS + 1]):
             if hits and hits[0].score >= self.tuning.also_threshold and hits[0].id != best.id:
                 found.setdefault(hits[0].id, hits[0])
         return tuple(sorted(found.values(), key=lambda h: (-h.score, h.id)))[:2]

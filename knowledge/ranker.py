@@ -16,7 +16,6 @@ examples and of the ridge), so the model learns from the similarities it will re
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,8 +31,10 @@ from knowledge.lexical import LexicalIndex, Query
 #: On a large FAQ, the entries scored in detail: the best few by each signal.
 CANDIDATES_PER_SIGNAL = 8
 NEIGHBOURS = 10
-#: Training questions are scored in blocks, so memory stays flat on a large FAQ.
+#: Training questions are scored in blocks, so memory stays flat on a large FAQ: at most
+#: BLOCK questions, and at most about BLOCK_CELLS questions x entries.
 BLOCK = 256
+BLOCK_CELLS = 1 << 15
 #: At most this many example questions train the ranker (see training_questions).
 MAX_TRAINING_QUESTIONS = 1000
 #: Characters of a question's token text that go into character n-grams.
@@ -153,6 +154,22 @@ def gram(matrix: sparse.spmatrix) -> np.ndarray:
     return dense @ dense.T + (rare @ rare.T).toarray()
 
 
+#: Sparse vectors of several questions: feature indexes, values, and whose each one is.
+_Sparse = tuple[np.ndarray, np.ndarray, np.ndarray]
+#: For (question, entry) pairs: the character cosines and the ridge's scores; and for each
+#: question, the ridge's off-topic score.
+_DetailValues = tuple[np.ndarray, np.ndarray, np.ndarray]
+_Detail = Callable[[np.ndarray, np.ndarray], _DetailValues]
+
+
+def _stack(vectors: Sequence[tuple[np.ndarray, np.ndarray]]) -> _Sparse:
+    lengths = [len(idx) for idx, _ in vectors]
+    owner = np.repeat(np.arange(len(vectors)), lengths)
+    if not vectors:
+        return np.zeros(0, np.intp), np.zeros(0), owner
+    return np.concatenate([v[0] for v in vectors]), np.concatenate([v[1] for v in vectors]), owner
+
+
 def _gather(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions in ``matrix.data`` of the given rows' entries, and each row's length."""
     starts = matrix.indptr[rows]
@@ -162,39 +179,34 @@ def _gather(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np
     return offsets, lengths
 
 
-def _dot(transposed: sparse.csr_matrix, idx: np.ndarray, vals: np.ndarray) -> np.ndarray:
-    """``matrix @ q`` for a sparse question vector q (indices, values), from the matrix's
-    transpose: only the rows of the question's own features are touched, which on a large
+def _dot(transposed: sparse.csr_matrix, vectors: _Sparse, size: int) -> np.ndarray:
+    """``vectors @ matrix.T`` for ``size`` sparse question vectors, from the matrix's
+    transpose: only the rows of the questions' own features are touched, which on a large
     FAQ is a small fraction of the matrix."""
+    idx, vals, owner = vectors
     offsets, lengths = _gather(transposed, idx)
     weights = transposed.data[offsets] * np.repeat(vals, lengths)
-    return np.bincount(transposed.indices[offsets], weights=weights, minlength=transposed.shape[1])
+    width = transposed.shape[1]
+    cells = transposed.indices[offsets] + np.repeat(owner * width, lengths)
+    return np.bincount(cells, weights=weights, minlength=size * width).reshape(size, width)
 
 
-def _rows_dot(matrix: sparse.csr_matrix, rows: np.ndarray, dense: np.ndarray) -> np.ndarray:
-    """``matrix[rows] @ dense`` without building the sub-matrix (scipy's row indexing costs
-    more than the arithmetic for a few dozen rows)."""
+def _pairs_dot(
+    matrix: sparse.csr_matrix, rows: np.ndarray, dense: np.ndarray, columns: np.ndarray
+) -> np.ndarray:
+    """``matrix[rows[p]] @ dense[:, columns[p]]`` for each pair p, without building the
+    sub-matrix (scipy's row indexing costs more than the arithmetic for a few dozen rows)."""
     offsets, lengths = _gather(matrix, rows)
-    products = matrix.data[offsets] * dense[matrix.indices[offsets]]
-    row_of = np.repeat(np.arange(len(rows)), lengths)
-    return np.bincount(row_of, weights=products, minlength=len(rows))
+    cells = matrix.indices[offsets] * dense.shape[1] + np.repeat(columns, lengths)
+    products = matrix.data[offsets] * dense.ravel()[cells]
+    pair_of = np.repeat(np.arange(len(rows)), lengths)
+    return np.bincount(pair_of, weights=products, minlength=len(rows))
 
 
-def _lead(values: np.ndarray) -> np.ndarray:
-    """Each value minus the best of the others: positive only for the leader."""
-    if len(values) < 2:
-        return values.copy()
-    top2 = np.argpartition(-values, 1)[:2]
-    first, second = sorted(top2, key=lambda i: -values[i])
-    out = values - values[first]
-    out[first] = values[first] - values[second]
-    return out
-
-
-def _combine(weights: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """``weights @ matrix`` without BLAS: a matrix of a few hundred rows is too small to
-    gain from BLAS threads, and their waking up cost more than the product."""
-    return np.einsum("i,ij->j", weights, matrix)
+def _combine(rows: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """``rows @ kernel.T`` without BLAS: the matrices are too small to gain from BLAS
+    threads, and their waking up cost more than the product."""
+    return np.einsum("ij,kj->ik", rows, kernel)
 
 
 def _saturation(lex_total: np.ndarray) -> np.ndarray:
@@ -206,30 +218,25 @@ def _lexical_score(saturation: np.ndarray, coverage: np.ndarray) -> np.ndarray:
     return 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
 
 
-def _lead_block(values: np.ndarray) -> np.ndarray:
-    """``_lead`` of each row: ties between the two best give 0 either way."""
-    if values.shape[1] < 2:
-        return values.copy()
-    ordered = np.sort(values, axis=1)
-    first, second = ordered[:, -1], ordered[:, -2]
-    out = values - first[:, None]
-    out[np.arange(len(values)), np.argmax(values, axis=1)] = first - second
-    return out
-
-
-def _inverse_rank_block(values: np.ndarray) -> np.ndarray:
-    """``_inverse_rank`` of each row."""
-    order = np.argsort(-values, axis=1, kind="stable")
-    ranks = np.empty(values.shape)
-    positions = np.broadcast_to(np.arange(1, values.shape[1] + 1), values.shape)
-    np.put_along_axis(ranks, order, positions, axis=1)
-    return 1.0 / ranks
-
-
-def _inverse_rank(values: np.ndarray) -> np.ndarray:
-    ranks = np.empty(len(values))
-    ranks[np.argsort(-values, kind="stable")] = np.arange(1, len(values) + 1)
-    return 1.0 / ranks
+def _ranks_and_leads(
+    values: np.ndarray, owner: np.ndarray, entries: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each signal (first axis: questions x entries arrays) and (question, entry) pair:
+    1 / the entry's rank in the question's row (1 for the highest; ties in entry order), and
+    the entry's value minus the best of the others in the row (positive only for the leader;
+    ties between the two best give 0 either way). Ranks are counted, not sorted: only the
+    candidates need one."""
+    value = values[:, owner, entries]
+    row = values[:, owner]
+    before = np.arange(values.shape[2]) < entries[:, None]
+    ahead = (row > value[..., None]) | ((row == value[..., None]) & before)
+    ranks = 1.0 / (1.0 + np.count_nonzero(ahead, axis=2))
+    if values.shape[2] < 2:
+        return ranks, value.copy()
+    top2 = np.partition(values, -2, axis=2)
+    first, second = top2[:, owner, -1], top2[:, owner, -2]
+    leader = np.argmax(values, axis=2)[:, owner] == entries
+    return ranks, np.where(leader, first - second, value - first)
 
 
 #: The examples' cosines with each other (words, characters) and their leave-one-out ridge
@@ -237,42 +244,23 @@ def _inverse_rank(values: np.ndarray) -> np.ndarray:
 _Training = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _entry_columns(
-    lexical: np.ndarray,
-    saturation: np.ndarray,
-    coverage: np.ndarray,
-    word_cos: np.ndarray,
-    char_cos: np.ndarray,
-    title_cos: np.ndarray,
-    best_word: np.ndarray,
-    best_char: np.ndarray,
-    vote: np.ndarray,
-    ridge_scores: np.ndarray,
-    *,
-    rank: Callable[[np.ndarray], np.ndarray],
-    lead: Callable[[np.ndarray], np.ndarray],
-) -> dict[str, np.ndarray]:
-    """The signals that differ by entry, named as in FEATURES: for one question (entries
-    along the only axis) or a block (entries along the last), with the matching ``rank``
-    and ``lead``."""
-    return {
-        "lexical": lexical,
-        "coverage": np.minimum(coverage, 1.5),
-        "saturation": saturation,
-        "lexical_rank": rank(lexical),
-        "lexical_lead": lead(lexical),
-        "word_cosine": word_cos,
-        "word_lead": lead(word_cos),
-        "char_cosine": char_cos,
-        "title_cosine": title_cos,
-        "example_word": best_word,
-        "example_char": best_char,
-        "example_lead": lead(best_word),
-        "example_vote": vote,
-        "word_rank": rank(word_cos),
-        "example_rank": rank(best_word),
-        "ridge": ridge_scores,
-    }
+#: Signals known for every entry, gathered for the candidates in one go, in this order.
+_PER_ENTRY = (
+    "lexical",
+    "coverage",
+    "saturation",
+    "word_cosine",
+    "title_cosine",
+    "example_word",
+    "example_char",
+    "example_vote",
+)
+#: Signals that rank entries, and what each one's rank and lead are called.
+_RANKED = (
+    ("lexical", "lexical_rank", "lexical_lead"),
+    ("word_cosine", "word_rank", "word_lead"),
+    ("example_word", "example_rank", "example_lead"),
+)
 
 
 @dataclass(frozen=True)
@@ -315,32 +303,39 @@ class SignalSpace:
                 if entry_id in index:
                     rows.append(j)
                     cols.append(index[entry_id])
-        # The transpose (features x rows) of every matrix a question is compared with, row-
-        # major: one question touches only its own features' rows (see _dot), and a block of
-        # training questions is one sparse product with no format conversion on the way.
-        against = {
-            "lexical": sparse.csr_matrix(lexical.postings.T),
-            "entry_words": self.entry_words,
-            "title_words": self.title_words,
-            "example_words": self.example_words,
-            "entry_chars": self.entry_chars,
-            "example_chars": self.example_chars,
-        }
-        self._against_t = {k: sparse.csr_matrix(m.T) for k, m in against.items()}
+        # Every matrix a question's words are compared with, transposed (features x rows)
+        # and side by side: one question touches only its own features' rows (see _dot), and
+        # a block of training questions is one sparse product. Products are of the raw
+        # (idf-weighted) words; the cosines are divided by the question's norm afterwards.
+        self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
+        postings = sparse.csr_matrix(lexical.postings)
+        single = sparse.csr_matrix(postings.multiply(self._single_word[:, None]))
+        parts = (postings, single, self.entry_words.T, self.title_words.T, self.example_words.T)
+        self._word_targets = sparse.csr_matrix(sparse.hstack(parts))
+        self._word_bounds = np.cumsum([0, *(p.shape[1] for p in parts)])
+        # Characters: on a small FAQ every entry is a candidate, and the entries' cosines come
+        # with the examples' in one product; otherwise a candidate's on its own (_pairs_dot).
+        self._all_candidates = self.n <= 5 * CANDIDATES_PER_SIGNAL
+        chars = [self.entry_chars, self.example_chars] if self._all_candidates else []
+        self._char_targets = sparse.csr_matrix(sparse.vstack(chars)) if chars else None
+        self._entry_chars_t = sparse.csr_matrix(self.entry_chars.T)
         self.labels = np.zeros((len(self.examples), self.n), dtype=bool)
         self.labels[rows, cols] = True
         self._label_example = np.asarray(rows, dtype=np.intp)
         self._label_entry = np.asarray(cols, dtype=np.intp)
         self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
-        self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
-        #: The examples labelled with each entry (that has any).
-        self._examples_of = {
-            int(e): self._label_example[self._label_entry == e]
-            for e in np.unique(self._label_entry)
-        }
+        # The examples labelled with each entry, grouped by entry (for a max per group).
+        order = np.argsort(self._label_entry, kind="stable")
+        self._labelled, self._by_entry_starts = np.unique(
+            self._label_entry[order], return_index=True
+        )
+        self._by_entry_examples = self._label_example[order]
         # The ridge's dual coefficients answer questions; what training needs is kept until
         # then (see training_signals).
-        self.ridge_dual, self._training = self._fit_ridge()
+        dual, self._training = self._fit_ridge()
+        #: The ridge's dual coefficients, a row per target (entries, then off-topic): a
+        #: question's scores for a few entries are then a few contiguous rows.
+        self.ridge_weights = np.ascontiguousarray(dual.T)
 
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
@@ -383,47 +378,54 @@ class SignalSpace:
         values = (1.0 + np.log(tf)) * self._char_idf[idx]
         return idx, values / (np.linalg.norm(values) or 1.0)
 
-    def signals(self, query: Query) -> Signals:
-        """One question, as two sparse vectors (words, characters) against every matrix.
-        On a large FAQ the signals that pick no candidates (the title cosine, the ridge's
-        scores) are computed for the candidates only."""
-        w_idx, raw = self._word_vector(query)
-        words = raw / (np.linalg.norm(raw) or 1.0)
-        t = self._against_t
-        single = self._single_word[w_idx]
-        # The concept score of single words is the coverage's numerator; pairs add to it.
-        covered = _dot(t["lexical"], w_idx[single], raw[single])
-        lex_total = covered + _dot(t["lexical"], w_idx[~single], raw[~single])
-        coverage = covered / max(query.mass, 1.5)
-        lexical = _lexical_score(_saturation(lex_total), coverage)
-        word_cos = _dot(t["entry_words"], w_idx, words)
-        dense_words = np.zeros(len(self.vocabulary))
-        dense_words[w_idx] = words
-        ex_word = self.example_words @ dense_words
-        best_word = self._best_by_entry(ex_word)
-        candidates = self._candidates(lexical, word_cos, best_word)
-        c_idx, chars = self._char_vector(query)
-        dense_chars = np.zeros(len(self._char_idf))
-        dense_chars[c_idx] = chars
-        # The ridge needs the question's similarity to every example.
-        ex_char = self.example_chars @ dense_chars
-        kernel_row = ex_word + ex_char
-        if len(candidates) == self.n:
-            char_cos = self.entry_chars @ dense_chars
-            title_cos = self.title_words @ dense_words
-            ridge_scores = _combine(kernel_row, self.ridge_dual)
-        else:
-            char_cos = np.zeros(self.n)
-            char_cos[candidates] = _rows_dot(self.entry_chars, candidates, dense_chars)
-            title_cos = np.zeros(self.n)
-            title_cos[candidates] = _rows_dot(self.title_words, candidates, dense_words)
-            ridge_scores = np.zeros(self.n + 1)
-            scored = np.append(candidates, self.n)
-            ridge_scores[scored] = _combine(kernel_row, self.ridge_dual[:, scored])
-        similarities = (word_cos, char_cos, title_cos, ex_word, ex_char)
-        return self._rows(
-            query, lex_total, coverage, *similarities, ridge_scores, candidates=candidates
+    def signals(self, queries: Sequence[Query]) -> list[Signals]:
+        """Each question's signals, as sparse vectors (words, characters) against every
+        matrix. A post and its sentences are scored together: a call costs less than its
+        questions one by one. On a large FAQ the signals that pick no candidates (the
+        character cosines, the ridge's scores) are computed for the candidates only."""
+        size = len(queries)
+        words = _stack([self._word_vector(q) for q in queries])
+        lex_total, covered, word_cos, title_cos, ex_word = self._split_words(
+            _dot(self._word_targets, words, size),
+            np.sqrt(np.bincount(words[2], weights=words[1] ** 2, minlength=size)),
         )
+        c_idx, values, c_owner = _stack([self._char_vector(q) for q in queries])
+        chars = np.zeros((len(self._char_idf), size))
+        chars[c_idx, c_owner] = values
+        if self._char_targets is not None:
+            both = np.asarray(self._char_targets @ chars).T
+            entry_chars, ex_char = both[:, : self.n], both[:, self.n :]
+        else:
+            ex_char = np.asarray(self.example_chars @ chars).T
+        # The ridge needs each question's similarity to every example.
+        kernel = ex_word + ex_char
+
+        def detail(owner: np.ndarray, entries: np.ndarray) -> _DetailValues:
+            if self._char_targets is not None:
+                char_cos = entry_chars[owner, entries]
+            else:
+                char_cos = _pairs_dot(self.entry_chars, entries, chars, owner)
+            if self._all_candidates:
+                ridge_scores = _combine(self.ridge_weights, kernel)
+                return char_cos, ridge_scores[entries, owner], ridge_scores[-1]
+            scored, position = np.unique(np.append(entries, self.n), return_inverse=True)
+            ridge_scores = _combine(self.ridge_weights[scored], kernel)
+            return char_cos, ridge_scores[position[:-1], owner], ridge_scores[-1]
+
+        mass = np.array([max(q.mass, 1.5) for q in queries])
+        coverage = covered / mass[:, None]
+        return self._rows(
+            queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail
+        )
+
+    def _split_words(self, products: np.ndarray, norms: np.ndarray) -> list[np.ndarray]:
+        """Products of raw word vectors with the word targets, split by target: the concept
+        totals, their single words' part, then cosines with the entries, their titles and
+        the examples (as many as the products cover)."""
+        b = self._word_bounds
+        scale = 1.0 / np.where(norms > 0, norms, 1.0)[:, None]
+        parts = [products[:, b[i] : b[i + 1]] for i in range(len(b) - 1)]
+        return parts[:2] + [p * scale for p in parts[2:]]
 
     def training_questions(self) -> np.ndarray:
         """Which examples the ranker is trained on: those not written in bulk for the
@@ -457,18 +459,19 @@ class SignalSpace:
         training = self._training or self._fit_ridge()[1]
         self._training = None
         similar_words, similar_chars, left_out = training
-        t = self._against_t
+        # Not the examples: their cosines with each other are the Gram matrices'.
+        entry_targets = self._word_targets[:, : self._word_bounds[-2]]
         out: list[Signals] = []
-        for start in range(0, len(chosen), BLOCK):
-            block = chosen[start : start + BLOCK]
+        # Blocks hold a few dense questions x entries arrays: fewer questions when many entries.
+        step = min(BLOCK, max(1, BLOCK_CELLS // max(self.n, 1)))
+        for start in range(0, len(chosen), step):
+            block = chosen[start : start + step]
             raw = self.example_raw[block]
-            words = self.example_words[block]
-            chars = self.example_chars[block]
-            lex_total = (raw @ t["lexical"]).toarray()
-            lex_words = (raw.multiply(self._single_word).tocsr() @ t["lexical"]).toarray()
-            word_cos = (words @ t["entry_words"]).toarray()
-            char_cos = (chars @ t["entry_chars"]).toarray()
-            title_cos = (words @ t["title_words"]).toarray()
+            norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
+            lex_total, covered, word_cos, title_cos, _ = self._split_words(
+                (raw @ entry_targets).toarray(), norms
+            )
+            char_cos = (self.example_chars[block] @ self._entry_chars_t).toarray()
             ex_word = similar_words[block]
             ex_char = similar_chars[block]
             ex_word[np.arange(len(block)), block] = -1.0  # not itself
@@ -476,36 +479,40 @@ class SignalSpace:
             own = left_out[block]  # the ridge without itself either
             queries = [self.queries[j] for j in block]
             mass = np.array([max(q.mass, 1.5) for q in queries])
-            coverage = lex_words / mass[:, None]
-            similarities = (word_cos, char_cos, title_cos, ex_word, ex_char, own)
-            if self.n <= 5 * CANDIDATES_PER_SIGNAL:  # every entry a candidate: all at once
-                out.extend(self._rows_block(queries, lex_total, coverage, *similarities))
-                continue
-            for k, query in enumerate(queries):
-                row = (lex_total[k], coverage[k], *(m[k] for m in similarities))
-                out.append(self._rows(query, *row))
+
+            def detail(
+                owner: np.ndarray, entries: np.ndarray, char_cos=char_cos, own=own
+            ) -> _DetailValues:
+                return char_cos[owner, entries], own[owner, entries], own[:, self.n]
+
+            coverage = covered / mass[:, None]
+            out.extend(
+                self._rows(
+                    queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail
+                )
+            )
         return out
 
-    def _rows_block(
+    def _rows(
         self,
-        queries: list[Query],
+        queries: Sequence[Query],
         lex_total: np.ndarray,
         coverage: np.ndarray,
         word_cos: np.ndarray,
-        char_cos: np.ndarray,
         title_cos: np.ndarray,
         ex_word: np.ndarray,
         ex_char: np.ndarray,
-        ridge_scores: np.ndarray,
+        detail: _Detail,
     ) -> list[Signals]:
-        """``_rows`` for a block of questions (one per row of each matrix) with every entry
-        a candidate, as array operations: training scores hundreds of questions, and a
-        Python pass per question was most of a retrain. A test pins it to ``_rows``."""
+        """The candidates and feature rows of a block of questions (one per row of each
+        matrix, entries or examples along the columns), as array operations: a Python pass
+        per question was most of a retrain, and of answering a post with several questions.
+        ``detail`` gives the signals computed for the candidates only."""
         size = len(queries)
         saturation = _saturation(lex_total)
         lexical = _lexical_score(saturation, coverage)
-        best_word = self._best_by_entry_block(ex_word)
-        best_char = self._best_by_entry_block(ex_char)
+        best_word = self._best_by_entry(ex_word)
+        owner, entries = self._candidates(lexical, word_cos, best_word)
         vote = np.zeros((size, self.n))
         off_vote = off_sim = np.zeros(size)
         if ex_word.shape[1]:
@@ -519,113 +526,67 @@ class SignalSpace:
             off_vote = (weights * self.off_topic[near]).sum(axis=1)
             if self.off_topic.any():
                 off_sim = ex_word[:, self.off_topic].max(axis=1)
-        columns = _entry_columns(
-            lexical,
-            saturation,
-            coverage,
-            word_cos,
-            char_cos,
-            title_cos,
-            best_word,
-            best_char,
-            vote,
-            ridge_scores[:, : self.n],
-            rank=_inverse_rank_block,
-            lead=_lead_block,
-        )
-        columns |= {
-            "anchored": np.array([float(q.anchored) for q in queries])[:, None],
-            "off_topic_similarity": off_sim[:, None],
-            "off_topic_vote": off_vote[:, None],
-            "ridge_off_topic": ridge_scores[:, self.n :],
-            "length": np.log1p([q.n_tokens for q in queries])[:, None],
-            "known_words": np.array([q.known for q in queries])[:, None],
+        per_entry = {
+            "lexical": lexical,
+            "coverage": np.minimum(coverage, 1.5),
+            "saturation": saturation,
+            "word_cosine": word_cos,
+            "title_cosine": title_cos,
+            "example_word": best_word,
+            "example_char": self._best_by_entry(ex_char),
+            "example_vote": vote,
         }
-        rows = np.empty((size, self.n, len(FEATURES)))
-        for name, values in columns.items():
-            rows[:, :, _COLUMN[name]] = values
-        everyone = np.arange(self.n)
-        return [Signals(everyone, rows[b]) for b in range(size)]
-
-    def _best_by_entry_block(self, ex_sim: np.ndarray) -> np.ndarray:
-        """``_best_by_entry`` for each row of a block."""
-        best = np.zeros((ex_sim.shape[0], self.n))
-        for entry, examples in self._examples_of.items():
-            best[:, entry] = np.maximum(ex_sim[:, examples].max(axis=1), 0.0)
-        return best
+        rows = np.empty((len(entries), len(FEATURES)))
+        gathered = np.stack([per_entry[name] for name in _PER_ENTRY], axis=-1)[owner, entries]
+        rows[:, [_COLUMN[name] for name in _PER_ENTRY]] = gathered
+        ranked = np.stack([per_entry[name] for name, _, _ in _RANKED])
+        ranks, leads = _ranks_and_leads(ranked, owner, entries)
+        for k, (_, rank, lead) in enumerate(_RANKED):
+            rows[:, _COLUMN[rank]] = ranks[k]
+            rows[:, _COLUMN[lead]] = leads[k]
+        char_cos, ridge_scores, ridge_off_topic = detail(owner, entries)
+        rows[:, _COLUMN["char_cosine"]] = char_cos
+        rows[:, _COLUMN["ridge"]] = ridge_scores
+        per_question = {
+            "anchored": [float(q.anchored) for q in queries],
+            "off_topic_similarity": off_sim,
+            "off_topic_vote": off_vote,
+            "ridge_off_topic": ridge_off_topic,
+            "length": np.log1p([q.n_tokens for q in queries]),
+            "known_words": [q.known for q in queries],
+        }
+        rows[:, [_COLUMN[name] for name in per_question]] = np.column_stack(
+            list(per_question.values())
+        )[owner]
+        bounds = np.searchsorted(owner, np.arange(size + 1))
+        return [Signals(entries[a:b], rows[a:b]) for a, b in itertools.pairwise(bounds)]
 
     def _best_by_entry(self, ex_sim: np.ndarray) -> np.ndarray:
-        """Per entry, the highest similarity among the examples labelled with it."""
-        best = np.zeros(self.n)
-        if len(ex_sim):
-            np.maximum.at(best, self._label_entry, ex_sim[self._label_example])
+        """Per question and entry, the highest similarity among the examples labelled with
+        the entry (0 if none is similar at all)."""
+        best = np.zeros((ex_sim.shape[0], self.n))
+        if len(self._label_example):
+            sims = ex_sim[:, self._by_entry_examples]
+            best[:, self._labelled] = np.maximum(
+                np.maximum.reduceat(sims, self._by_entry_starts, axis=1), 0.0
+            )
         return best
 
     def _candidates(
         self, lexical: np.ndarray, word_cos: np.ndarray, best_word: np.ndarray
-    ) -> np.ndarray:
-        if self.n <= 5 * CANDIDATES_PER_SIGNAL:
-            return np.arange(self.n)
-        k = CANDIDATES_PER_SIGNAL
-        picks = [np.argpartition(-s, k)[:k] for s in (lexical, word_cos, best_word)]
-        return np.unique(np.concatenate(picks))
-
-    def _rows(
-        self,
-        query: Query,
-        lex_total: np.ndarray,
-        coverage: np.ndarray,
-        word_cos: np.ndarray,
-        char_cos: np.ndarray,
-        title_cos: np.ndarray,
-        ex_word: np.ndarray,
-        ex_char: np.ndarray,
-        ridge_scores: np.ndarray,
-        candidates: np.ndarray | None = None,
-    ) -> Signals:
-        saturation = _saturation(lex_total)
-        lexical = _lexical_score(saturation, coverage)
-        best_word = self._best_by_entry(ex_word)
-        best_char = self._best_by_entry(ex_char)
-        vote = np.zeros(self.n)
-        off_vote = off_sim = 0.0
-        if len(ex_word):
-            k = min(NEIGHBOURS, len(ex_word))
-            near = np.argpartition(-ex_word, k - 1)[:k]
-            near = near[ex_word[near] > 0]
-            if len(near):
-                weights = ex_word[near] / ex_word[near].sum()
-                vote = weights @ self.labels[near]
-                off_vote = float(weights[self.off_topic[near]].sum())
-            if self.off_topic.any():
-                off_sim = float(ex_word[self.off_topic].max())
-        if candidates is None:
-            candidates = self._candidates(lexical, word_cos, best_word)
-
-        rows = np.empty((len(candidates), len(FEATURES)))
-        columns = _entry_columns(
-            lexical,
-            saturation,
-            coverage,
-            word_cos,
-            char_cos,
-            title_cos,
-            best_word,
-            best_char,
-            vote,
-            ridge_scores[: self.n],
-            rank=_inverse_rank,
-            lead=_lead,
-        )
-        for name, values in columns.items():
-            rows[:, _COLUMN[name]] = values[candidates]
-        rows[:, _COLUMN["anchored"]] = float(query.anchored)
-        rows[:, _COLUMN["off_topic_similarity"]] = off_sim
-        rows[:, _COLUMN["off_topic_vote"]] = off_vote
-        rows[:, _COLUMN["ridge_off_topic"]] = ridge_scores[self.n]
-        rows[:, _COLUMN["length"]] = math.log1p(query.n_tokens)
-        rows[:, _COLUMN["known_words"]] = query.known
-        return Signals(candidates, rows)
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The (question, entry) pairs scored in detail, by question then entry: every entry
+        on a small FAQ, else the best few by each of these signals."""
+        if self._all_candidates:
+            chosen = np.ones(lexical.shape, dtype=bool)
+        else:
+            k = CANDIDATES_PER_SIGNAL
+            chosen = np.zeros(lexical.shape, dtype=bool)
+            questions = np.arange(len(lexical))[:, None]
+            for values in (lexical, word_cos, best_word):
+                chosen[questions, np.argpartition(-values, k, axis=1)[:, :k]] = True
+        owner, entries = np.nonzero(chosen)
+        return owner, entries
 
 
 class Ranker:

@@ -202,7 +202,7 @@ MUTANTS = [
         "trains the ranker on the ridge's in-sample scores",
         "knowledge/ranker.py",
         "            own = left_out[block]  # the ridge without itself either",
-        "            own = (similar_words[block] + similar_chars[block]) @ self.ridge_dual",
+        "            own = (similar_words[block] + similar_chars[block]) @ self.ridge_weights.T",
         ("tests/test_matcher.py",),
     ),
     Mutant(

@@ -310,30 +310,49 @@ def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBa
     assert [carried.best(w) for w in typos_asked] == [fresh.best(w) for w in typos_asked]
 
 
-def test_candidate_only_signals_equal_the_full_computation(kb: KnowledgeBase) -> None:
-    """On a FAQ too large to score every entry in detail, the character and title cosines
-    and the ridge's scores are computed for the candidates only; each candidate's signals
-    must be what computing them for every entry gives."""
+def test_candidate_only_signals_equal_the_full_computation(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a FAQ too large to score every entry in detail, the character cosines and the
+    ridge's scores are computed for the candidates only; each candidate's signals must be
+    what a space that scores every entry (whole matrix products) gives it."""
+    from knowledge import ranker
+
     entries = list(kb.entries.values())
     copies = [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
     matcher = Matcher(entries + copies, kb.matcher.tuning, kb.matcher.space.examples)
-    space = matcher.space
     questions = [
         "can I roll the after-tax part of my 401k to a Roth IRA and the earnings elsewhere?",
         "what box on the 1099-R shows the basis of my rollover",
         "is my HSA deductible",
     ]
-    checked = 0
-    for question in questions:
-        query = matcher.lexical.prepare(question)
-        some = space.signals(query)
+    queries = [matcher.lexical.prepare(q) for q in questions]
+    candidates_only = matcher.space.signals(queries)
+    monkeypatch.setattr(ranker, "CANDIDATES_PER_SIGNAL", len(matcher.ids))
+    space = ranker.SignalSpace(matcher.lexical, matcher.space.examples, matcher.ids)
+    for some, every in zip(candidates_only, space.signals(queries), strict=True):
         assert 0 < len(some.candidates) < space.n  # the candidate-only path ran
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(space, "_candidates", lambda *_: np.arange(space.n))
-            every = space.signals(query)
+        assert len(every.candidates) == space.n
         np.testing.assert_allclose(every.rows[some.candidates], some.rows, rtol=0, atol=1e-12)
-        checked += 1
-    assert checked == len(questions)
+
+
+@pytest.mark.parametrize("copies", [0, 1], ids=["every entry a candidate", "candidates"])
+def test_a_questions_signals_do_not_depend_on_the_others_scored_with_it(
+    kb: KnowledgeBase, copies: int
+) -> None:
+    """A post and its sentences are scored in one call; each must get the signals (and so
+    the scores) it gets alone, on a small FAQ and on one that picks candidates."""
+    entries = list(kb.entries.values())
+    entries += [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries * copies]
+    matcher = Matcher(entries, kb.matcher.tuning, kb.matcher.space.examples)
+    questions = [q.q for q in load_questions(DATA / "real_public.yaml")[:12]]
+    queries = [matcher.lexical.prepare(q) for q in [*questions, "is my HSA deductible"]]
+    together = matcher.space.signals(queries)
+    assert len(together) == len(queries)
+    for query, signals in zip(queries, together, strict=True):
+        (alone,) = matcher.space.signals([query])
+        assert (alone.candidates == signals.candidates).all()
+        np.testing.assert_allclose(alone.rows, signals.rows, rtol=0, atol=1e-12)
 
 
 def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
@@ -352,24 +371,18 @@ def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -
     }
 
 
-def test_training_rows_in_blocks_equal_one_question_at_a_time(
+def test_training_signals_do_not_depend_on_the_block_size(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Training scores its questions as array operations (``_rows_block``); answering one
-    question uses ``_rows``. The model is only right if both give the same signals."""
-    from knowledge.ranker import SignalSpace
+    """Training scores its questions in blocks, each left out of the examples and of the
+    ridge; a question's signals must not depend on which others share its block."""
+    from knowledge import ranker
 
     space = kb.matcher.space
     chosen = space.training_questions()
+    assert len(chosen) > 7
     in_blocks = space.training_signals(chosen)
-
-    def one_at_a_time(self, queries, lex_total, coverage, *similarities):
-        return [
-            self._rows(q, lex_total[k], coverage[k], *(m[k] for m in similarities))
-            for k, q in enumerate(queries)
-        ]
-
-    monkeypatch.setattr(SignalSpace, "_rows_block", one_at_a_time)
+    monkeypatch.setattr(ranker, "BLOCK", 7)  # several blocks, the last one short
     singly = space.training_signals(chosen)
     assert len(in_blocks) == len(singly) == len(chosen)
     for block, single in zip(in_blocks, singly, strict=True):
