@@ -154,53 +154,20 @@ def gram(matrix: sparse.spmatrix) -> np.ndarray:
     return dense @ dense.T + (rare @ rare.T).toarray()
 
 
-#: Sparse vectors of several questions: feature indexes, values, and whose each one is.
-_Sparse = tuple[np.ndarray, np.ndarray, np.ndarray]
 #: For (question, entry) pairs: the character cosines and the ridge's scores; and for each
 #: question, the ridge's off-topic score.
 _DetailValues = tuple[np.ndarray, np.ndarray, np.ndarray]
 _Detail = Callable[[np.ndarray, np.ndarray], _DetailValues]
 
 
-def _stack(vectors: Sequence[tuple[np.ndarray, np.ndarray]]) -> _Sparse:
-    lengths = [len(idx) for idx, _ in vectors]
-    owner = np.repeat(np.arange(len(vectors)), lengths)
-    if not vectors:
-        return np.zeros(0, np.intp), np.zeros(0), owner
-    return np.concatenate([v[0] for v in vectors]), np.concatenate([v[1] for v in vectors]), owner
-
-
-def _gather(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in ``matrix.data`` of the given rows' entries, and each row's length."""
-    starts = matrix.indptr[rows]
-    lengths = matrix.indptr[rows + 1] - starts
-    total = int(lengths.sum())
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-    return offsets, lengths
-
-
-def _dot(transposed: sparse.csr_matrix, vectors: _Sparse, size: int) -> np.ndarray:
-    """``vectors @ matrix.T`` for ``size`` sparse question vectors, from the matrix's
-    transpose: only the rows of the questions' own features are touched, which on a large
-    FAQ is a small fraction of the matrix."""
-    idx, vals, owner = vectors
-    offsets, lengths = _gather(transposed, idx)
-    weights = transposed.data[offsets] * np.repeat(vals, lengths)
-    width = transposed.shape[1]
-    cells = transposed.indices[offsets] + np.repeat(owner * width, lengths)
-    return np.bincount(cells, weights=weights, minlength=size * width).reshape(size, width)
-
-
-def _pairs_dot(
-    matrix: sparse.csr_matrix, rows: np.ndarray, dense: np.ndarray, columns: np.ndarray
-) -> np.ndarray:
-    """``matrix[rows[p]] @ dense[:, columns[p]]`` for each pair p, without building the
-    sub-matrix (scipy's row indexing costs more than the arithmetic for a few dozen rows)."""
-    offsets, lengths = _gather(matrix, rows)
-    cells = matrix.indices[offsets] * dense.shape[1] + np.repeat(columns, lengths)
-    products = matrix.data[offsets] * dense.ravel()[cells]
-    pair_of = np.repeat(np.arange(len(rows)), lengths)
-    return np.bincount(pair_of, weights=products, minlength=len(rows))
+def _matrix(vectors: Sequence[tuple[np.ndarray, np.ndarray]], width: int) -> sparse.csr_matrix:
+    """Sparse vectors (feature indexes, values), one per question, as a matrix's rows."""
+    indptr = np.cumsum([0, *(len(idx) for idx, _ in vectors)])
+    if not indptr[-1]:
+        return sparse.csr_matrix((len(vectors), width))
+    idx = np.concatenate([idx for idx, _ in vectors])
+    values = np.concatenate([values for _, values in vectors])
+    return sparse.csr_matrix((values, idx, indptr), shape=(len(vectors), width))
 
 
 def _combine(rows: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -224,19 +191,18 @@ def _ranks_and_leads(
     """For each signal (first axis: questions x entries arrays) and (question, entry) pair:
     1 / the entry's rank in the question's row (1 for the highest; ties in entry order), and
     the entry's value minus the best of the others in the row (positive only for the leader;
-    ties between the two best give 0 either way). Ranks are counted, not sorted: only the
-    candidates need one."""
+    ties between the two best give 0 either way)."""
+    signals, size, n = values.shape
+    order = np.argsort(-values, axis=2, kind="stable")
+    ranks = np.empty(values.shape)
+    ranks[np.arange(signals)[:, None, None], np.arange(size)[:, None], order] = np.arange(1, n + 1)
     value = values[:, owner, entries]
-    row = values[:, owner]
-    before = np.arange(values.shape[2]) < entries[:, None]
-    ahead = (row > value[..., None]) | ((row == value[..., None]) & before)
-    ranks = 1.0 / (1.0 + np.count_nonzero(ahead, axis=2))
-    if values.shape[2] < 2:
-        return ranks, value.copy()
+    if n < 2:
+        return 1.0 / ranks[:, owner, entries], value.copy()
     top2 = np.partition(values, -2, axis=2)
     first, second = top2[:, owner, -1], top2[:, owner, -2]
     leader = np.argmax(values, axis=2)[:, owner] == entries
-    return ranks, np.where(leader, first - second, value - first)
+    return 1.0 / ranks[:, owner, entries], np.where(leader, first - second, value - first)
 
 
 #: The examples' cosines with each other (words, characters) and their leave-one-out ridge
@@ -313,11 +279,13 @@ class SignalSpace:
         parts = (postings, single, self.entry_words.T, self.title_words.T, self.example_words.T)
         self._word_targets = sparse.csr_matrix(sparse.hstack(parts))
         self._word_bounds = np.cumsum([0, *(p.shape[1] for p in parts)])
-        # Characters: on a small FAQ every entry is a candidate, and the entries' cosines come
-        # with the examples' in one product; otherwise a candidate's on its own (_pairs_dot).
+        # Characters: the examples' cosines in one sparse product, and on a small FAQ (every
+        # entry a candidate) the entries' with them; on a large FAQ only the candidates'
+        # (_pairs_dot).
         self._all_candidates = self.n <= 5 * CANDIDATES_PER_SIGNAL
-        chars = [self.entry_chars, self.example_chars] if self._all_candidates else []
-        self._char_targets = sparse.csr_matrix(sparse.vstack(chars)) if chars else None
+        self._char_split = self.n if self._all_candidates else 0
+        chars = [self.entry_chars] if self._all_candidates else []
+        self._char_targets = sparse.csr_matrix(sparse.vstack([*chars, self.example_chars]).T)
         self._entry_chars_t = sparse.csr_matrix(self.entry_chars.T)
         self.labels = np.zeros((len(self.examples), self.n), dtype=bool)
         self.labels[rows, cols] = True
@@ -384,33 +352,31 @@ class SignalSpace:
         questions one by one. On a large FAQ the signals that pick no candidates (the
         character cosines, the ridge's scores) are computed for the candidates only."""
         size = len(queries)
-        words = _stack([self._word_vector(q) for q in queries])
+        # Sparse products: they touch only the questions' own features, and a post's
+        # sentences together cost not much more than one of them.
+        words = _matrix([self._word_vector(q) for q in queries], len(self.vocabulary))
+        row_of = np.repeat(np.arange(size), np.diff(words.indptr))
+        norms = np.sqrt(np.bincount(row_of, words.data**2, minlength=size))
         lex_total, covered, word_cos, title_cos, ex_word = self._split_words(
-            _dot(self._word_targets, words, size),
-            np.sqrt(np.bincount(words[2], weights=words[1] ** 2, minlength=size)),
+            (words @ self._word_targets).toarray(), norms
         )
-        c_idx, values, c_owner = _stack([self._char_vector(q) for q in queries])
-        chars = np.zeros((len(self._char_idf), size))
-        chars[c_idx, c_owner] = values
-        if self._char_targets is not None:
-            both = np.asarray(self._char_targets @ chars).T
-            entry_chars, ex_char = both[:, : self.n], both[:, self.n :]
-        else:
-            ex_char = np.asarray(self.example_chars @ chars).T
+        chars = _matrix([self._char_vector(q) for q in queries], len(self._char_idf))
+        products = (chars @ self._char_targets).toarray()
+        entry_chars, ex_char = products[:, : self._char_split], products[:, self._char_split :]
         # The ridge needs each question's similarity to every example.
         kernel = ex_word + ex_char
 
         def detail(owner: np.ndarray, entries: np.ndarray) -> _DetailValues:
-            if self._char_targets is not None:
-                char_cos = entry_chars[owner, entries]
-            else:
-                char_cos = _pairs_dot(self.entry_chars, entries, chars, owner)
             if self._all_candidates:
                 ridge_scores = _combine(self.ridge_weights, kernel)
-                return char_cos, ridge_scores[entries, owner], ridge_scores[-1]
+                return entry_chars[owner, entries], ridge_scores[entries, owner], ridge_scores[-1]
+            # The candidates (and the off-topic target, last): each scored once for all the
+            # questions, whichever question's candidate it is.
             scored, position = np.unique(np.append(entries, self.n), return_inverse=True)
+            cosines = (chars @ self.entry_chars[scored[:-1]].T).toarray()
             ridge_scores = _combine(self.ridge_weights[scored], kernel)
-            return char_cos, ridge_scores[position[:-1], owner], ridge_scores[-1]
+            pair = position[:-1]
+            return cosines[owner, pair], ridge_scores[pair, owner], ridge_scores[-1]
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
         coverage = covered / mass[:, None]

@@ -388,3 +388,15 @@ def test_training_signals_do_not_depend_on_the_block_size(
     for block, single in zip(in_blocks, singly, strict=True):
         assert (block.candidates == single.candidates).all()
         np.testing.assert_allclose(block.rows, single.rows, rtol=0, atol=1e-12)
+
+
+def test_the_questions_matched_for_also_are_a_posts_longer_question_sentences() -> None:
+    """``also`` matches a post's question sentences of five words or more (after the
+    rewrites), at most three, and only when there are at least two."""
+    first = "How do I roll the after-tax part of my 401k to a Roth IRA this year?"
+    second = "Can the earnings from my plan go to a traditional IRA instead of the Roth?"
+    third = "Is the pro-rata rule for my old IRA a problem for the mega backdoor?"
+    fourth = "Which form reports the rollover of my plan to the IRS?"
+    post = f"I have a 401k at work. {first} What about taxes? {second} {third} {fourth}"
+    assert Matcher._questions(post) == [q.casefold() for q in (first, second, third)]
+    assert Matcher._questions(f"{first} What about taxes? I have a 401k at work.") == []
