@@ -270,9 +270,9 @@ class SignalSpace:
                     rows.append(j)
                     cols.append(index[entry_id])
         # Every matrix a question's words are compared with, transposed (features x rows)
-        # and side by side: one question touches only its own features' rows (see _dot), and
-        # a block of training questions is one sparse product. Products are of the raw
-        # (idf-weighted) words; the cosines are divided by the question's norm afterwards.
+        # and side by side: a sparse product touches only the questions' own features' rows,
+        # and all of them are one product. Products are of the raw (idf-weighted) words; the
+        # cosines are divided by the question's norm afterwards.
         self._single_word = np.array(["_" not in term for term in self.vocabulary], dtype=bool)
         postings = sparse.csr_matrix(lexical.postings)
         single = sparse.csr_matrix(postings.multiply(self._single_word[:, None]))
@@ -280,8 +280,8 @@ class SignalSpace:
         self._word_targets = sparse.csr_matrix(sparse.hstack(parts))
         self._word_bounds = np.cumsum([0, *(p.shape[1] for p in parts)])
         # Characters: the examples' cosines in one sparse product, and on a small FAQ (every
-        # entry a candidate) the entries' with them; on a large FAQ only the candidates'
-        # (_pairs_dot).
+        # entry a candidate) the entries' with them; on a large FAQ only the candidates' (see
+        # signals).
         self._all_candidates = self.n <= 5 * CANDIDATES_PER_SIGNAL
         self._char_split = self.n if self._all_candidates else 0
         chars = [self.entry_chars] if self._all_candidates else []
