@@ -24,6 +24,9 @@ MAX_CARRIED_CHANGE = 500
 MAX_CACHED = 50_000
 #: Words looked up together by ``prefetch`` (bounds the score matrix's memory).
 BATCH = 512
+#: A lookup of fewer word pairs than this runs on one thread: starting rapidfuzz's worker
+#: threads costs more than a question's few unknown words (about twice the time).
+PARALLEL_PAIRS = 100_000
 
 Match = tuple[str, float] | None
 
@@ -37,6 +40,8 @@ class Corrections:
 
     def __init__(self, vocabulary: Iterable[str], previous: Corrections | None = None) -> None:
         self.words = sorted(set(vocabulary))
+        self._lengths = np.array([len(w) for w in self.words])
+        self._near: dict[int, list[str]] = {}
         self._best: dict[str, Match] = {}
         if previous is not None:
             self._carry_over(previous)
@@ -76,24 +81,45 @@ class Corrections:
         return hit[0] if hit else None
 
     def prefetch(self, words: Iterable[str]) -> None:
-        """Look up many words at once: one rapidfuzz ``cdist`` on every core instead of a
-        lookup each (a first load of a large FAQ has thousands). The same answers as
-        ``best``: the highest score, ties to the alphabetically first word."""
+        """Look up many words at once: a rapidfuzz ``cdist`` per word length instead of a
+        lookup each (a first load of a large FAQ has thousands), against only the known words
+        of a length that can match, and on every core when that is many pairs. The same
+        answers as ``best``: the highest score, ties to the alphabetically first word."""
         todo = [w for w in dict.fromkeys(words) if w not in self._best and _eligible(w)]
         todo = todo[: max(0, MAX_CACHED - len(self._best))]
         if not todo or not self.words:
             return
-        for start in range(0, len(todo), BATCH):
-            chunk = todo[start : start + BATCH]
-            scores = process.cdist(
-                chunk,
-                self.words,
-                scorer=fuzz.ratio,
-                score_cutoff=CUTOFF,
-                dtype=np.float64,
-                workers=-1,
-            )
-            best = scores.argmax(axis=1)  # the first of equal scores, as extractOne
-            for word, column, row in zip(chunk, best, scores, strict=True):
-                score = float(row[column])
-                self._best[word] = (self.words[column], score) if score >= CUTOFF else None
+        by_length: dict[int, list[str]] = {}
+        for word in todo:
+            by_length.setdefault(len(word), []).append(word)
+        for length, group in by_length.items():
+            candidates = self._of_near_length(length)
+            if not candidates:
+                self._best.update(dict.fromkeys(group))
+                continue
+            for start in range(0, len(group), BATCH):
+                chunk = group[start : start + BATCH]
+                parallel = len(chunk) * len(candidates) >= PARALLEL_PAIRS
+                scores = process.cdist(
+                    chunk,
+                    candidates,
+                    scorer=fuzz.ratio,
+                    score_cutoff=CUTOFF,
+                    dtype=np.float64,
+                    workers=-1 if parallel else 1,
+                )
+                best = scores.argmax(axis=1)  # the first of equal scores, as extractOne
+                for word, column, row in zip(chunk, best, scores, strict=True):
+                    score = float(row[column])
+                    self._best[word] = (candidates[column], score) if score >= CUTOFF else None
+
+    def _of_near_length(self, length: int) -> list[str]:
+        """The known words that can reach the cutoff against a word of this length, in
+        order. ``fuzz.ratio`` of words of lengths a and b is at most 100 (1 - |a - b| / (a +
+        b)), since at least |a - b| characters must be inserted or deleted."""
+        near = self._near.get(length)
+        if near is None:
+            gap = np.abs(self._lengths - length) * 100
+            within = np.flatnonzero(gap <= (100 - CUTOFF) * (self._lengths + length))
+            near = self._near[length] = [self.words[i] for i in within]
+        return near
