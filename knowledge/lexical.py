@@ -30,6 +30,9 @@ IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
 #: The newest index's corrections, carried into the next one (see knowledge/typos.py).
 _LATEST_CORRECTIONS: list[typos.Corrections] = []
+#: The newest index's prepared example questions by text, with what they depend on (its idf
+#: and its vocabulary): see LexicalIndex.prepare_examples.
+_LATEST_EXAMPLES: list[tuple[dict[str, float], list[str], dict[str, Query]]] = []
 
 
 @lru_cache(maxsize=50_000)
@@ -215,6 +218,23 @@ class LexicalIndex:
 
     def prepare(self, question: str) -> Query:
         return self.prepare_many([question])[0]
+
+    def prepare_examples(self, texts: Sequence[str]) -> list[Query]:
+        """``prepare_many`` for the example questions a matcher trains on. A question's
+        preparation depends only on its text, the idf and the vocabulary, so a retrain that
+        keeps the entries (a moderator taught an example, say) takes the examples the last
+        index prepared instead of preparing every one again."""
+        reusable: dict[str, Query] = {}
+        if _LATEST_EXAMPLES:
+            idf, words, prepared = _LATEST_EXAMPLES[0]
+            if words == self._corrections.words and idf == self.idf:
+                reusable = prepared
+        missing = [t for t in dict.fromkeys(texts) if t not in reusable]
+        fresh = dict(zip(missing, self.prepare_many(missing), strict=True))
+        found = [reusable[t] if t in reusable else fresh[t] for t in texts]
+        kept = dict(zip(texts, found, strict=True))
+        _LATEST_EXAMPLES[:] = [(self.idf, self._corrections.words, kept)]
+        return found
 
     def prepare_many(self, questions: Sequence[str]) -> list[Query]:
         """Prepare many questions, rewriting all their sentences in one batch (see

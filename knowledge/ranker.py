@@ -254,7 +254,7 @@ class SignalSpace:
         self.title_words = _unit_rows(self._words(titles))
         # Character n-grams of the token text: robust to inflections and leftover typos.
         self.examples = list(examples)
-        self.queries = lexical.prepare_many([e.text for e in self.examples])
+        self.queries = lexical.prepare_examples([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
         example_text = [self.char_text(q) for q in self.queries]
         all_chars, self._char_vocabulary, self._char_idf = char_tfidf(entry_text + example_text)

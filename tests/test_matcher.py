@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import evaluate, load_questions
-from knowledge.examples import EXAMPLES_DIR
+from knowledge.examples import EXAMPLES_DIR, Example
 from knowledge.loader import DEFAULT_FAQ_DIR
 from knowledge.matcher import Matcher
 from tests.faq_factory import example_items
@@ -400,3 +400,36 @@ def test_the_questions_matched_for_also_are_a_posts_longer_question_sentences() 
     post = f"I have a 401k at work. {first} What about taxes? {second} {third} {fourth}"
     assert Matcher._questions(post) == [q.casefold() for q in (first, second, third)]
     assert Matcher._questions(f"{first} What about taxes? I have a 401k at work.") == []
+
+
+def test_a_retrain_that_keeps_the_entries_reuses_the_prepared_examples(
+    kb: KnowledgeBase,
+) -> None:
+    """Teaching an example retrains with the same entries: the other examples are taken as
+    the last index prepared them, and are what preparing them afresh gives. An index with
+    other entries prepares its own."""
+    from knowledge import lexical
+
+    entries = list(kb.entries.values())
+    examples = kb.matcher.space.examples
+    before = Matcher(entries, kb.matcher.tuning, examples)
+    taught = Example(text="can my plan's after-tax money go to a Roth IRA?", ids=(entries[0].id,))
+    after = Matcher(entries, kb.matcher.tuning, [*examples, taught])
+    reused = sum(a is b for a, b in zip(before.space.queries, after.space.queries, strict=False))
+    assert reused == len(examples)
+    # Each of these follows `after`, whose examples are the latest prepared: the same words
+    # and other idf (a twin entry), the same idf and other words (a plural of a word the
+    # entry has), other words and idf.
+    twin = entries[0].model_copy(update={"id": f"{entries[0].id}-{entries[1].id}"})
+    keywords = [*entries[0].keywords, "private letters rulings"]
+    plural = [entries[0].model_copy(update={"keywords": keywords}), *entries[1:]]
+    for changed in ([*entries, twin], plural, entries[1:]):
+        after = Matcher(entries, kb.matcher.tuning, [*examples, taught])
+        other = Matcher(changed, kb.matcher.tuning, examples)
+        pairs = zip(after.space.queries, other.space.queries, strict=False)
+        assert not any(a is b for a, b in pairs)
+    assert other.lexical.idf != after.lexical.idf
+    assert Matcher(plural, kb.matcher.tuning, examples).lexical.idf == after.lexical.idf
+    lexical._LATEST_EXAMPLES.clear()
+    fresh = after.lexical.prepare_many([e.text for e in after.space.examples])
+    assert after.space.queries == fresh
