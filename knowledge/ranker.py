@@ -130,9 +130,17 @@ def char_tfidf(texts: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int],
     return matrix, vocabulary, transformer.idf_
 
 
+def _row_norms(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Each row's Euclidean length (numpy on the arrays: scipy's own way costs more than
+    the arithmetic for the few rows of a post and its questions)."""
+    rows = matrix.shape[0]
+    row_of = np.repeat(np.arange(rows), np.diff(matrix.indptr))
+    return np.sqrt(np.bincount(row_of, matrix.data**2, minlength=rows))
+
+
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     matrix = sparse.csr_matrix(matrix)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms = _row_norms(matrix)
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
@@ -286,7 +294,6 @@ class SignalSpace:
         self._char_split = self.n if self._all_candidates else 0
         chars = [self.entry_chars] if self._all_candidates else []
         self._char_targets = sparse.csr_matrix(sparse.vstack([*chars, self.example_chars]).T)
-        self._entry_chars_t = sparse.csr_matrix(self.entry_chars.T)
         self.labels = np.zeros((len(self.examples), self.n), dtype=bool)
         self.labels[rows, cols] = True
         self._label_example = np.asarray(rows, dtype=np.intp)
@@ -351,14 +358,11 @@ class SignalSpace:
         matrix. A post and its sentences are scored together: a call costs less than its
         questions one by one. On a large FAQ the signals that pick no candidates (the
         character cosines, the ridge's scores) are computed for the candidates only."""
-        size = len(queries)
         # Sparse products: they touch only the questions' own features, and a post's
         # sentences together cost not much more than one of them.
         words = _matrix([self._word_vector(q) for q in queries], len(self.vocabulary))
-        row_of = np.repeat(np.arange(size), np.diff(words.indptr))
-        norms = np.sqrt(np.bincount(row_of, words.data**2, minlength=size))
         lex_total, covered, word_cos, title_cos, ex_word = self._split_words(
-            (words @ self._word_targets).toarray(), norms
+            (words @ self._word_targets).toarray(), _row_norms(words)
         )
         chars = _matrix([self._char_vector(q) for q in queries], len(self._char_idf))
         products = (chars @ self._char_targets).toarray()
@@ -427,17 +431,17 @@ class SignalSpace:
         similar_words, similar_chars, left_out = training
         # Not the examples: their cosines with each other are the Gram matrices'.
         entry_targets = self._word_targets[:, : self._word_bounds[-2]]
+        entry_chars = sparse.csr_matrix(self.entry_chars.T)
         out: list[Signals] = []
         # Blocks hold a few dense questions x entries arrays: fewer questions when many entries.
         step = min(BLOCK, max(1, BLOCK_CELLS // max(self.n, 1)))
         for start in range(0, len(chosen), step):
             block = chosen[start : start + step]
             raw = self.example_raw[block]
-            norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
             lex_total, covered, word_cos, title_cos, _ = self._split_words(
-                (raw @ entry_targets).toarray(), norms
+                (raw @ entry_targets).toarray(), _row_norms(raw)
             )
-            char_cos = (self.example_chars[block] @ self._entry_chars_t).toarray()
+            char_cos = (self.example_chars[block] @ entry_chars).toarray()
             ex_word = similar_words[block]
             ex_char = similar_chars[block]
             ex_word[np.arange(len(block)), block] = -1.0  # not itself
