@@ -32,17 +32,25 @@ def fit(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The dual coefficients (rows x targets), and each row's scores from the model fitted
     without that row."""
+    rows, width = targets.shape
+    dual = np.zeros((rows, width))
+    left_out = np.zeros((rows, width))
+    # A target no row is labelled with (an entry with no examples yet: most of a large
+    # FAQ) has zero coefficients and scores: only the others cost a product.
+    used = np.flatnonzero(np.diff(sparse.csc_matrix(targets).indptr))
+    labels = sparse.csr_matrix(targets[:, used])
     matrix = kernel + alpha * np.eye(kernel.shape[0])
     inverse_factor = _inverse_factor(matrix)
     if inverse_factor is None:  # not positive definite after all (rounding): the general way
         inverse = np.linalg.inv(matrix)
-        dual = np.asarray((targets.T @ inverse).T)
+        fitted = np.asarray((labels.T @ inverse).T)
         diagonal = np.diag(inverse)
     else:
         # G = R R^T with R = U^-1: G Y = R (R^T Y), and G_ii is the sum of row i of R squared.
-        dual = inverse_factor @ np.asarray((targets.T @ inverse_factor).T)
+        fitted = inverse_factor @ np.asarray((labels.T @ inverse_factor).T)
         diagonal = np.einsum("ij,ij->i", inverse_factor, inverse_factor)
-    left_out = targets.toarray() - dual / diagonal[:, None]
+    dual[:, used] = fitted
+    left_out[:, used] = labels.toarray() - fitted / diagonal[:, None]
     return dual, left_out
 
 

@@ -89,3 +89,19 @@ def test_the_kernel_split_into_common_and_rare_features_is_the_plain_product() -
         expected = (matrix @ matrix.T).toarray()
         assert gram(matrix).shape == expected.shape
         assert np.allclose(gram(matrix), expected, atol=1e-12)
+
+
+def test_a_target_no_row_is_labelled_with_scores_zero_and_leaves_the_others_alone() -> None:
+    """An entry with no examples yet (most of a large FAQ): its target column is empty, its
+    coefficients and scores are zero, and the other targets' are what they would be alone."""
+    kernel, targets, _ = _problem(seed=7)
+    dense = targets.toarray()
+    widened = np.zeros((len(dense), 9))
+    widened[:, [1, 2, 4, 5, 7, 8]] = dense  # columns 0, 3 and 6 empty
+    dual, left_out = ridge.fit(kernel, sparse.csr_matrix(widened), alpha=0.7)
+    alone_dual, alone_left_out = ridge.fit(kernel, targets, alpha=0.7)
+    reference = KernelRidge(alpha=0.7, kernel="precomputed").fit(kernel, widened)
+    np.testing.assert_allclose(dual, reference.dual_coef_, atol=1e-9)
+    assert not dual[:, [0, 3, 6]].any() and not left_out[:, [0, 3, 6]].any()
+    np.testing.assert_allclose(dual[:, [1, 2, 4, 5, 7, 8]], alone_dual, atol=1e-12)
+    np.testing.assert_allclose(left_out[:, [1, 2, 4, 5, 7, 8]], alone_left_out, atol=1e-12)
