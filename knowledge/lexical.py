@@ -32,7 +32,7 @@ UNKNOWN_IDF = 1.0
 _LATEST_CORRECTIONS: list[typos.Corrections] = []
 #: The newest index's prepared example questions by text, with what they depend on (its idf
 #: and its vocabulary): see LexicalIndex.prepare_examples.
-_LATEST_EXAMPLES: list[tuple[dict[str, float], list[str], dict[str, Query]]] = []
+_LATEST_EXAMPLES: list[tuple[dict[str, int], list[float], list[str], dict[str, Query]]] = []
 
 
 @lru_cache(maxsize=50_000)
@@ -145,27 +145,29 @@ class LexicalIndex:
             self.phrases.append(list(phrases))
             vocabulary.update(words)
 
-        df: Counter[str] = Counter()
-        for weights in raw:
-            df.update(weights.keys())
-        # BM25's idf, floored: a term in every entry ("mega backdoor") still says something.
-        self.idf = {
-            t: max(IDF_FLOOR, math.log((n - d + 0.5) / (d + 0.5) + 1.0)) for t, d in df.items()
-        }
-        # How strongly each entry holds each feature (saturating in its weight): the
-        # postings, as a features x entries matrix, so a batch of questions is one product.
-        terms = sorted(self.idf)
-        self.vocabulary = {t: i for i, t in enumerate(terms)}
-        lookup = self.vocabulary.__getitem__
-        rows = np.fromiter(itertools.chain.from_iterable(map(lookup, w) for w in raw), np.intp)
+        # Every (entry, feature) pair as arrays: a large FAQ has a million of them, too many
+        # for a dictionary update per pair.
+        keys = list(itertools.chain.from_iterable(raw))
+        terms = sorted(set(keys))
+        self.vocabulary = dict(zip(terms, range(len(terms)), strict=True))
+        rows = np.fromiter(map(self.vocabulary.__getitem__, keys), np.intp, len(keys))
         cols = np.repeat(np.arange(n), [len(w) for w in raw])
         held = np.fromiter(itertools.chain.from_iterable(w.values() for w in raw), np.float64)
+        # BM25's idf, floored: a term in every entry ("mega backdoor") still says something.
+        # It depends only on a term's document frequency: worked out once per frequency.
+        by_frequency = np.array(
+            [max(IDF_FLOOR, math.log((n - d + 0.5) / (d + 0.5) + 1.0)) for d in range(n + 1)]
+        )
+        #: Each feature's idf, by its column in the vocabulary.
+        self.idf_by_column = by_frequency[np.bincount(rows, minlength=len(terms))]
+        self._idf = self.idf_by_column.tolist()  # (a question's words read it one by one)
+        # How strongly each entry holds each feature (saturating in its weight): the
+        # postings, as a features x entries matrix, so a batch of questions is one product.
         #: Each entry's weight of each feature (entries x features), for the vector space.
         self.weights = sparse.csr_matrix((held, (cols, rows)), shape=(n, len(terms)))
         self.postings = sparse.csr_matrix(
             (1.0 - np.exp(-held / 2.5), (rows, cols)), shape=(len(terms), n)
         )
-        self._known_stems = set(self.idf)
         # Corrections depend only on the vocabulary: a reload with the same words (most
         # reloads) or a few words more or less reuses the previous index's lookups.
         previous = _LATEST_CORRECTIONS[0] if _LATEST_CORRECTIONS else None
@@ -186,7 +188,7 @@ class LexicalIndex:
         token = self._word_tokens.get(word)
         if token is None:
             token = normalize.stem_word(word)
-            if token not in self._known_stems:
+            if token not in self.vocabulary:
                 token = self._correct(word) or token
             if len(self._word_tokens) < 100_000:
                 self._word_tokens[word] = token
@@ -194,7 +196,7 @@ class LexicalIndex:
 
     def _correct_ahead(self, canonical_sentences: list[str]) -> None:
         """Look up at once every word of these sentences that will need a correction."""
-        known, tokens = self._known_stems, self._word_tokens
+        known, tokens = self.vocabulary, self._word_tokens
         unknown = (
             word
             for sentence in canonical_sentences
@@ -226,14 +228,15 @@ class LexicalIndex:
         index prepared instead of preparing every one again."""
         reusable: dict[str, Query] = {}
         if _LATEST_EXAMPLES:
-            idf, words, prepared = _LATEST_EXAMPLES[0]
-            if words == self._corrections.words and idf == self.idf:
+            vocabulary, idf, words, prepared = _LATEST_EXAMPLES[0]
+            same_idf = vocabulary == self.vocabulary and idf == self._idf
+            if words == self._corrections.words and same_idf:
                 reusable = prepared
         missing = [t for t in dict.fromkeys(texts) if t not in reusable]
         fresh = dict(zip(missing, self.prepare_many(missing), strict=True))
         found = [reusable[t] if t in reusable else fresh[t] for t in texts]
         kept = dict(zip(texts, found, strict=True))
-        _LATEST_EXAMPLES[:] = [(self.idf, self._corrections.words, kept)]
+        _LATEST_EXAMPLES[:] = [(self.vocabulary, self._idf, self._corrections.words, kept)]
         return found
 
     def prepare_many(self, questions: Sequence[str]) -> list[Query]:
@@ -252,12 +255,16 @@ class LexicalIndex:
         weights, segments, anchored, n_tokens = _shape(tuple(sentences))
         query = Query(text, weights, segments, anchored=anchored, n_tokens=n_tokens)
         total = known = 0.0
+        vocabulary, idf = self.vocabulary, self._idf
         for t, w in query.weights.items():
             if "_" in t:
                 continue
-            mass = w * self.idf.get(t, UNKNOWN_IDF)
-            total += mass
-            known += mass if t in self.idf else 0.0
+            column = vocabulary.get(t)
+            if column is None:
+                total += w * UNKNOWN_IDF
+            else:
+                total += w * idf[column]
+                known += w * idf[column]
         query.mass = total
         query.known = known / total if total else 0.0
         return query

@@ -256,7 +256,7 @@ class SignalSpace:
         index = {entry_id: i for i, entry_id in enumerate(ids)}
         # Word space: the lexical features, idf-weighted, for entries and questions alike.
         self.vocabulary = lexical.vocabulary
-        self.idf = np.array([lexical.idf[t] for t in self.vocabulary])
+        self.idf = lexical.idf_by_column
         self.entry_words = _unit_rows(lexical.weights @ sparse.diags(self.idf))
         titles = [{t: 1.0 for p in phrases for t in p.split()} for phrases in lexical.phrases]
         self.title_words = _unit_rows(self._words(titles))
