@@ -568,25 +568,26 @@ class Ranker:
         from sklearn.preprocessing import StandardScaler
 
         self.space = space
-        rows, labels = [], []
         chosen = space.training_questions()
-        for j, signals in zip(chosen, space.training_signals(chosen), strict=True):
-            answers = set(np.flatnonzero(space.labels[j]).tolist())
-            rows.append(signals.rows)
-            labels.extend(int(c) in answers for c in signals.candidates)
+        scored = space.training_signals(chosen)
+        rows = [signals.rows for signals in scored]
+        # A (question, candidate) pair is a positive when the example names the candidate.
+        owner = np.repeat(chosen, [len(signals.candidates) for signals in scored])
+        candidates = np.concatenate([np.zeros(0, np.intp), *(s.candidates for s in scored)])
+        labels = space.labels[owner, candidates]
         self.trained_on = len(chosen)
         #: Each signal's weight (on standardised signals), for people reading the model.
         self.coefficients: dict[str, float] = {}
         self._weights: np.ndarray | None = None
         self._bias = 0.0
-        if rows and len(set(labels)) == 2:
+        if rows and len(np.unique(labels)) == 2:
             # An exact second-order solver on a fixed feature order: the same files give
             # the same model, in a few milliseconds.
             model = make_pipeline(
                 StandardScaler(),
                 LogisticRegression(C=regularization, solver="newton-cholesky", max_iter=200),
             )
-            model.fit(np.vstack(rows), np.asarray(labels))
+            model.fit(np.vstack(rows), labels)
             # Kept as plain weights and applied by hand per question: sklearn's input
             # validation costs more than the arithmetic for a 25-row matrix, and a trained
             # ranker then answers (and unpickles) without scikit-learn.
