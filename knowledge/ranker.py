@@ -431,7 +431,6 @@ class SignalSpace:
         similar_words, similar_chars, left_out = training
         # Not the examples: their cosines with each other are the Gram matrices'.
         entry_targets = self._word_targets[:, : self._word_bounds[-2]]
-        entry_chars = sparse.csr_matrix(self.entry_chars.T)
         out: list[Signals] = []
         # Blocks hold a few dense questions x entries arrays: fewer questions when many entries.
         step = min(BLOCK, max(1, BLOCK_CELLS // max(self.n, 1)))
@@ -441,7 +440,7 @@ class SignalSpace:
             lex_total, covered, word_cos, title_cos, _ = self._split_words(
                 (raw @ entry_targets).toarray(), _row_norms(raw)
             )
-            char_cos = (self.example_chars[block] @ entry_chars).toarray()
+            chars = self.example_chars[block]
             ex_word = similar_words[block]
             ex_char = similar_chars[block]
             ex_word[np.arange(len(block)), block] = -1.0  # not itself
@@ -451,9 +450,13 @@ class SignalSpace:
             mass = np.array([max(q.mass, 1.5) for q in queries])
 
             def detail(
-                owner: np.ndarray, entries: np.ndarray, char_cos=char_cos, own=own
+                owner: np.ndarray, entries: np.ndarray, chars=chars, own=own
             ) -> _DetailValues:
-                return char_cos[owner, entries], own[owner, entries], own[:, self.n]
+                # Character cosines with the block's candidates only (on a large FAQ, a few
+                # of its entries).
+                scored, position = np.unique(entries, return_inverse=True)
+                cosines = (chars @ self.entry_chars[scored].T).toarray()
+                return cosines[owner, position], own[owner, entries], own[:, self.n]
 
             coverage = covered / mass[:, None]
             out.extend(

@@ -391,6 +391,25 @@ def test_training_signals_do_not_depend_on_the_block_size(
         np.testing.assert_allclose(block.rows, single.rows, rtol=0, atol=1e-12)
 
 
+def test_training_scores_each_candidates_own_character_cosine(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a FAQ that picks candidates, training works out character cosines for each
+    block's candidates only: each must be the cosine of that example with that entry."""
+    from knowledge import ranker
+
+    monkeypatch.setattr(ranker, "BLOCK", 1)  # a block's candidates: a few of the entries
+    entries = list(kb.entries.values())
+    entries += [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
+    space = Matcher(entries, kb.matcher.tuning, kb.matcher.space.examples).space
+    chosen = space.training_questions()[:40]
+    column = ranker.FEATURES.index("char_cosine")
+    for j, signals in zip(chosen, space.training_signals(chosen), strict=True):
+        assert 0 < len(signals.candidates) < space.n  # the candidate-only path ran
+        own = space.example_chars[j] @ space.entry_chars[signals.candidates].T
+        np.testing.assert_allclose(signals.rows[:, column], own.toarray()[0], rtol=0, atol=1e-12)
+
+
 def test_the_questions_matched_for_also_are_a_posts_longer_question_sentences() -> None:
     """``also`` matches a post's question sentences of five words or more (after the
     rewrites), at most three, and only when there are at least two."""
