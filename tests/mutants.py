@@ -206,6 +206,27 @@ MUTANTS = [
         ("tests/test_matcher.py",),
     ),
     Mutant(
+        "trains on a candidate's character cosine with another entry",
+        "knowledge/ranker.py",
+        "return cosines[owner, position], own[owner, entries]",
+        "return cosines[owner, np.minimum(entries, len(scored) - 1)], own[owner, entries]",
+        ("tests/test_matcher.py::test_training_scores_each_candidates_own_character_cosine",),
+    ),
+    Mutant(
+        "puts the ridge's coefficients under other targets when some have no examples",
+        "knowledge/ridge.py",
+        "    dual[:, used] = fitted",
+        "    dual[:, : len(used)] = fitted",
+        ("tests/test_ridge.py",),
+    ),
+    Mutant(
+        "weighs every FAQ term as if only one entry had it",
+        "knowledge/lexical.py",
+        "        self.idf_by_column = by_frequency[np.bincount(rows, minlength=len(terms))]",
+        "        self.idf_by_column = by_frequency[np.ones(len(terms), np.intp)]",
+        ("tests/test_matcher.py",),
+    ),
+    Mutant(
         "answers a bot's own forum post",
         ANSWERS,
         "        if message.author.bot or message.guild is None:\n            return\n",
