@@ -2,6 +2,7 @@
 the most common confusions and (with --misses) every miss.
 
     .venv/bin/python benchmarks/eval_matcher.py [--misses] [--folds 5] [--draws 10]
+    .venv/bin/python benchmarks/eval_matcher.py --learning-curve
 
 Sets (tests/data/): the written public sample and holdout; the real public sample; the
 real questions' holdout split (never trained on); and, cross-validated, the real dev split
@@ -112,11 +113,46 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     print_curve(name, points, worst)
 
 
+def learning_curve(kb: KnowledgeBase) -> None:
+    """What more real questions would buy: matchers trained on a share of the real example
+    questions (drawn with fixed seeds; the written ones all kept), scored on the real sets
+    they never saw. A curve still rising asks for more real questions; a flat one says the
+    signals, not the amount of data, hold the matcher back."""
+    examples = kb.matcher.space.examples
+    entries, tuning = list(kb.entries.values()), kb.matcher.tuning
+    held = {name: qs for name, qs in sets().items() if name.startswith("real")}
+    print("== learning curve: share of the real example questions kept (top-1, then")
+    print(f"   right / wrong / listed / quiet at {tuning.answer_threshold:g})")
+    for share in (0.25, 0.5, 0.75, 1.0):
+        for draw in range(3 if share < 1 else 1):
+            rng = random.Random(draw)
+            kept = [e for e in examples if e.written or rng.random() < share]
+            matcher = Matcher(entries, tuning, kept)
+            cells = []
+            for name, questions in held.items():
+                ranked = [matcher.score_all(q.q) for q in questions]
+                asked = [(q, hits) for q, hits in zip(questions, ranked, strict=True) if q.ids]
+                top1 = sum(bool(hits) and hits[0].id in q.ids for q, hits in asked) / len(asked)
+                at = [decide(matcher, hits, tuning.answer_threshold) for hits in ranked]
+                r = score(questions, at)
+                cells.append(
+                    f"{name.removeprefix('real ')} {top1:.1%}, {r.answered_correct:.1%} / "
+                    f"{r.answered_wrong:.1%} / {r.in_best_or_suggestions:.1%} / "
+                    f"{r.offtopic_abstained:.1%}"
+                )
+            print(f"   {share:>4.0%} draw {draw} ({len(kept)} examples): " + "; ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument("--folds", type=int, default=5, help="folds for the dev split (5)")
     parser.add_argument("--draws", type=int, default=10, help="draws of those folds (10)")
+    parser.add_argument(
+        "--learning-curve",
+        action="store_true",
+        help="only the rates with a share of the real examples trained on",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     kb = KnowledgeBase.load()
@@ -126,6 +162,9 @@ def main() -> None:
         f"answer at {tuning.answer_threshold:g}, suggest at {tuning.suggest_threshold:g} "
         f"(loaded and trained in {time.perf_counter() - started:.2f}s, imports included)"
     )
+    if args.learning_curve:
+        learning_curve(kb)
+        return
     for name, questions in sets().items():
         print_report(name, evaluate(kb.matcher, questions), args.misses)
         if name.startswith("real"):
