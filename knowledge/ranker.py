@@ -159,7 +159,9 @@ def gram(matrix: sparse.spmatrix) -> np.ndarray:
     common = counts > max(DENSE_FEATURE_SHARE * columns.shape[0], 1)
     dense = columns[:, np.flatnonzero(common)].toarray()
     rare = sparse.csr_matrix(columns[:, np.flatnonzero(~common)])
-    return dense @ dense.T + (rare @ rare.T).toarray()
+    product = dense @ dense.T
+    product += (rare @ rare.T).toarray()
+    return product
 
 
 #: For (question, entry) pairs: the character cosines and the ridge's scores; and for each

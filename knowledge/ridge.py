@@ -39,10 +39,9 @@ def fit(
     # FAQ) has zero coefficients and scores: only the others cost a product.
     used = np.flatnonzero(np.diff(sparse.csc_matrix(targets).indptr))
     labels = sparse.csr_matrix(targets[:, used])
-    matrix = kernel + alpha * np.eye(kernel.shape[0])
-    inverse_factor = _inverse_factor(matrix)
+    inverse_factor = _inverse_factor(_regularized(kernel, alpha))
     if inverse_factor is None:  # not positive definite after all (rounding): the general way
-        inverse = np.linalg.inv(matrix)
+        inverse = np.linalg.inv(_regularized(kernel, alpha))
         fitted = np.asarray((labels.T @ inverse).T)
         diagonal = np.diag(inverse)
     else:
@@ -54,14 +53,23 @@ def fit(
     return dual, left_out
 
 
+def _regularized(kernel: np.ndarray, alpha: float) -> np.ndarray:
+    """``kernel + alpha I``, as a new array (without building the identity)."""
+    matrix = np.array(kernel, dtype=np.float64)
+    matrix.flat[:: matrix.shape[0] + 1] += alpha
+    return matrix
+
+
 def _inverse_factor(matrix: np.ndarray) -> np.ndarray | None:
     """``U^-1`` for the Cholesky factor ``matrix = U^T U`` of a symmetric positive definite
     matrix (a kernel plus a ridge), by LAPACK; None when it is not positive definite. The
     full inverse is never formed: the dual coefficients and the inverse's diagonal need only
-    this factor, which is about half the work of inverting, and every reload trains."""
+    this factor, which is about half the work of inverting, and every reload trains.
+    ``matrix`` is worked on in place: being symmetric, it is its own column-major transpose,
+    so LAPACK needs no copy of it (and the factor none either)."""
     if not matrix.size:  # no examples: LAPACK would print a complaint on stdout
         return matrix.copy()
-    factor, info = lapack.dpotrf(matrix, lower=False, clean=True)
+    factor, info = lapack.dpotrf(matrix.T, lower=False, clean=True, overwrite_a=True)
     if info == 0:
-        inverse_factor, info = lapack.dtrtri(factor, lower=False)
+        inverse_factor, info = lapack.dtrtri(factor, lower=False, overwrite_c=True)
     return inverse_factor if info == 0 else None

@@ -51,7 +51,7 @@ def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
 def test_the_factor_gives_the_inverse_and_a_matrix_not_positive_definite_still_fits() -> None:
     kernel, _, _ = _problem(seed=5)
     matrix = kernel + np.eye(len(kernel))
-    factor = ridge._inverse_factor(matrix)
+    factor = ridge._inverse_factor(matrix.copy())  # (it works in place)
     assert factor is not None
     np.testing.assert_allclose(factor @ factor.T, np.linalg.inv(matrix), atol=1e-12)
     # Cholesky fails on an indefinite "kernel": the general inverse gives the same model
