@@ -106,12 +106,13 @@ def char_tfidf(texts: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int],
     to the vectorizer."""
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    word_ids: dict[str, int] = {}
-    rows, cols = [], []
-    for r, text in enumerate(texts):
-        for word in _WHITESPACE.sub(" ", text.lower()).split():
-            rows.append(r)
-            cols.append(word_ids.setdefault(word, len(word_ids)))
+    split = [_WHITESPACE.sub(" ", text.lower()).split() for text in texts]
+    every = list(itertools.chain.from_iterable(split))
+    # Words numbered in order of first appearance; a text's words as arrays, not a Python
+    # step per word (a large FAQ has hundreds of thousands).
+    word_ids = dict(zip(dict.fromkeys(every), itertools.count()))
+    cols = np.fromiter(map(word_ids.__getitem__, every), np.intp, len(every))
+    rows = np.repeat(np.arange(len(texts)), [len(words) for words in split])
     ones = np.ones(len(rows))
     words = sparse.csr_matrix((ones, (rows, cols)), shape=(len(texts), len(word_ids)))
     grams = [_word_ngrams(word, *CHAR_NGRAMS) for word in word_ids]
@@ -318,14 +319,14 @@ class SignalSpace:
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
         """Bags of token features as idf-weighted rows over the word vocabulary."""
         vocabulary = self.vocabulary
-        known = [[t for t in bag if t in vocabulary] for bag in bags]
         chain = itertools.chain.from_iterable
-        cols = np.fromiter(chain(map(vocabulary.__getitem__, k) for k in known), np.intp)
-        weights = np.fromiter(
-            chain(map(bag.__getitem__, k) for bag, k in zip(bags, known, strict=True)),
-            np.float64,
-        )
-        rows = np.repeat(np.arange(len(bags)), [len(k) for k in known])
+        sizes = [len(bag) for bag in bags]
+        unknown = itertools.repeat(-1)
+        cols = np.fromiter(chain(map(vocabulary.get, bag, unknown) for bag in bags), np.intp)
+        weights = np.fromiter(chain(bag.values() for bag in bags), np.float64, sum(sizes))
+        rows = np.repeat(np.arange(len(bags)), sizes)
+        known = cols >= 0  # features the FAQ does not have are left out
+        cols, weights, rows = cols[known], weights[known], rows[known]
         shape = (len(bags), len(vocabulary))
         return sparse.csr_matrix((weights * self.idf[cols], (rows, cols)), shape=shape)
 
