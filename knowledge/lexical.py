@@ -260,11 +260,10 @@ class LexicalIndex:
             if "_" in t:
                 continue
             column = vocabulary.get(t)
-            if column is None:
-                total += w * UNKNOWN_IDF
-            else:
-                total += w * idf[column]
-                known += w * idf[column]
+            mass = w * (UNKNOWN_IDF if column is None else idf[column])
+            total += mass
+            if column is not None:
+                known += mass
         query.mass = total
         query.known = known / total if total else 0.0
         return query

@@ -380,16 +380,24 @@ class SignalSpace:
             # The candidates (and the off-topic target, last): each scored once for all the
             # questions, whichever question's candidate it is.
             scored, position = np.unique(np.append(entries, self.n), return_inverse=True)
-            cosines = (chars @ self.entry_chars[scored[:-1]].T).toarray()
             ridge_scores = _combine(self.ridge_weights[scored], kernel)
             pair = position[:-1]
-            return cosines[owner, pair], ridge_scores[pair, owner], ridge_scores[-1]
+            cosines = self._char_cosines(chars, owner, entries)
+            return cosines, ridge_scores[pair, owner], ridge_scores[-1]
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
         coverage = covered / mass[:, None]
         return self._rows(
             queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail
         )
+
+    def _char_cosines(
+        self, chars: sparse.csr_matrix, owner: np.ndarray, entries: np.ndarray
+    ) -> np.ndarray:
+        """Each (question, entry) pair's character cosine, the product taken with the
+        pairs' entries only (on a large FAQ, a few of its entries)."""
+        scored, position = np.unique(entries, return_inverse=True)
+        return (chars @ self.entry_chars[scored].T).toarray()[owner, position]
 
     def _split_words(self, products: np.ndarray, norms: np.ndarray) -> list[np.ndarray]:
         """Products of raw word vectors with the word targets, split by target: the concept
@@ -455,11 +463,8 @@ class SignalSpace:
             def detail(
                 owner: np.ndarray, entries: np.ndarray, chars=chars, own=own
             ) -> _DetailValues:
-                # Character cosines with the block's candidates only (on a large FAQ, a few
-                # of its entries).
-                scored, position = np.unique(entries, return_inverse=True)
-                cosines = (chars @ self.entry_chars[scored].T).toarray()
-                return cosines[owner, position], own[owner, entries], own[:, self.n]
+                cosines = self._char_cosines(chars, owner, entries)
+                return cosines, own[owner, entries], own[:, self.n]
 
             coverage = covered / mass[:, None]
             out.extend(

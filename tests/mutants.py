@@ -206,11 +206,14 @@ MUTANTS = [
         ("tests/test_matcher.py",),
     ),
     Mutant(
-        "trains on a candidate's character cosine with another entry",
+        "scores a candidate's character cosine with another entry",
         "knowledge/ranker.py",
-        "return cosines[owner, position], own[owner, entries]",
-        "return cosines[owner, np.minimum(entries, len(scored) - 1)], own[owner, entries]",
-        ("tests/test_matcher.py::test_training_scores_each_candidates_own_character_cosine",),
+        "toarray()[owner, position]",
+        "toarray()[owner, np.minimum(entries, len(scored) - 1)]",
+        (
+            "tests/test_matcher.py::test_training_scores_each_candidates_own_character_cosine",
+            "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
+        ),
     ),
     Mutant(
         "puts the ridge's coefficients under other targets when some have no examples",
