@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
@@ -99,22 +100,36 @@ class Matcher:
         return len(self.space.examples)
 
     # -- scoring -----------------------------------------------------------------------
-    def _ranked(self, texts: Sequence[str]) -> list[list[Hit]]:
+    def _ranked(
+        self, texts: Sequence[str], limits: Sequence[int | None] | None = None
+    ) -> list[list[Hit]]:
         """Each text's candidate entries with a 0-100 score, best first (empty when nothing
-        matched). Texts ranked together cost less than one at a time (a post's sentences)."""
+        matched), at most its limit (``limits``, else all). Texts ranked together cost less
+        than one at a time (a post's sentences)."""
         queries = self.lexical.prepare_many(texts)
         asked = [q for q in queries if q.weights] if self.entries else []
         found = iter(self.space.signals(asked) if asked else ())
-        return [self._hits(next(found)) if q.weights and asked else [] for q in queries]
+        limits = limits or [None] * len(queries)
+        return [
+            self._hits(next(found), limit) if q.weights and asked else []
+            for q, limit in zip(queries, limits, strict=True)
+        ]
 
-    def _hits(self, signals: Signals) -> list[Hit]:
-        probabilities = self.ranker.probabilities(signals)
+    def _hits(self, signals: Signals, limit: int | None = None) -> list[Hit]:
+        probabilities = self.ranker.probabilities(signals) * 100.0
+        candidates = signals.candidates
+        if limit is not None and limit < len(candidates):
+            # Only the few hits needed are made: any of the best ``limit`` by rounded score
+            # (ties by id) scores at least the limit-th best unrounded score less 0.1.
+            floor = np.partition(probabilities, -limit)[-limit] - 0.1
+            kept = probabilities >= floor
+            candidates, probabilities = candidates[kept], probabilities[kept]
         hits = [
-            Hit(self.ids[i], self.titles[i], round(float(p) * 100.0, 1))
-            for i, p in zip(signals.candidates.tolist(), probabilities.tolist(), strict=True)
+            Hit(self.ids[i], self.titles[i], round(p, 1))
+            for i, p in zip(candidates.tolist(), probabilities.tolist(), strict=True)
         ]
         hits.sort(key=lambda h: (-h.score, h.id))
-        return hits
+        return hits[:limit]
 
     def score_all(self, question: str) -> list[Hit]:
         """Candidate entries with a 0-100 score, best first (empty when nothing matched)."""
@@ -131,7 +146,9 @@ class Matcher:
         # needed when the post is answered, but together they cost far less than a second
         # call would, and that second call made the slowest answers.
         questions = self._questions(text)
-        hits, *per_question = self._ranked([text, *questions])
+        hits, *per_question = self._ranked(
+            [text, *questions], [1 + t.max_suggestions, *[1] * len(questions)]
+        )
         if not hits:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
         best = hits[0]

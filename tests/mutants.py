@@ -216,6 +216,15 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "cuts an answer's hits by unrounded score, not by rounded score and id",
+        "knowledge/matcher.py",
+        "            floor = np.partition(probabilities, -limit)[-limit] - 0.1",
+        "            floor = np.partition(probabilities, -limit)[-limit]",
+        (
+            "tests/test_matcher.py::test_a_ranking_cut_to_a_few_hits_is_the_head_of_the_whole_ranking",
+        ),
+    ),
+    Mutant(
         "puts the ridge's coefficients under other targets when some have no examples",
         "knowledge/ridge.py",
         "    dual[:, used] = fitted",

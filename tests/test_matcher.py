@@ -356,6 +356,38 @@ def test_a_questions_signals_do_not_depend_on_the_others_scored_with_it(
         np.testing.assert_allclose(alone.rows, signals.rows, rtol=0, atol=1e-12)
 
 
+def test_a_ranking_cut_to_a_few_hits_is_the_head_of_the_whole_ranking(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer makes only the hits it shows (the best and its suggestions; the best of a
+    post's other questions). Scores are rounded and ties go by id, so the few made must be
+    the head of the whole ranking even when an entry with a lower unrounded score comes
+    first."""
+    from knowledge.ranker import FEATURES, Signals
+
+    matcher = kb.matcher
+    n = len(matcher.ids)
+    # Near-ties that round alike (85.0) and close ones that do not, in shuffled orders.
+    base = np.array([0.8504, 0.8501, 0.84996, 0.8496, 0.8494, 0.849, 0.3, 0.02, 0.0199])
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        values = np.resize(base, n)
+        probabilities = rng.permutation(values)
+        monkeypatch.setattr(matcher.ranker, "probabilities", lambda s, p=probabilities: p)
+        signals = Signals(np.arange(n), np.zeros((n, len(FEATURES))))
+        whole = matcher._hits(signals)
+        for limit in range(1, n + 1):
+            assert matcher._hits(signals, limit) == whole[:limit]
+    monkeypatch.undo()
+    for item in load_questions(DATA / "real_public.yaml"):
+        result, ranked = matcher.match(item.q), matcher.score_all(item.q)
+        if result.answered:
+            assert result.best == ranked[0]
+            assert result.suggestions == matcher.suggest(ranked[1:])
+        else:
+            assert result.suggestions == matcher.suggest(ranked)
+
+
 def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
     """A load looks up every unknown word of the examples at once (``prefetch``); a question
     asked later looks up its own. Both must give the same word and score, ties included."""
