@@ -208,8 +208,8 @@ MUTANTS = [
     Mutant(
         "scores a candidate's character cosine with another entry",
         "knowledge/ranker.py",
-        "toarray()[owner, position]",
-        "toarray()[owner, np.minimum(entries, len(scored) - 1)]",
+        "dense_product(chars, candidates)[owner, position]",
+        "dense_product(chars, candidates)[owner, np.minimum(entries, len(scored) - 1)]",
         (
             "tests/test_matcher.py::test_training_scores_each_candidates_own_character_cosine",
             "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",

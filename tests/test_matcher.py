@@ -388,6 +388,31 @@ def test_a_ranking_cut_to_a_few_hits_is_the_head_of_the_whole_ranking(
             assert result.suggestions == matcher.suggest(ranked)
 
 
+def test_the_direct_sparse_product_is_scipys_bit_for_bit() -> None:
+    """Questions are multiplied with the FAQ's matrices by scipy's kernels called directly;
+    the result must be scipy's operator's, whatever the index types, order and shape."""
+    from scipy import sparse
+
+    from knowledge.ranker import dense_product
+
+    def wide(m: sparse.csr_matrix) -> sparse.csr_matrix:
+        out = m.copy()
+        out.indices, out.indptr = out.indices.astype(np.int64), out.indptr.astype(np.int64)
+        return out
+
+    a = sparse.random(4, 500, density=0.05, random_state=1, format="csr")
+    b = sparse.random(500, 300, density=0.03, random_state=2, format="csr")
+    shuffled = b.copy()  # each row's entries in reverse column order
+    for start, end in zip(b.indptr[:-1], b.indptr[1:], strict=True):
+        shuffled.indices[start:end] = b.indices[start:end][::-1]
+        shuffled.data[start:end] = b.data[start:end][::-1]
+    shuffled.has_sorted_indices = False
+    for left, right in [(a, b), (wide(a), b), (a, wide(b)), (a, shuffled), (a[:0], b)]:
+        np.testing.assert_array_equal(dense_product(left, right), (left @ right).toarray())
+    empty = sparse.csr_matrix((3, 500))
+    np.testing.assert_array_equal(dense_product(empty, b), np.zeros((3, 300)))
+
+
 def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
     """A load looks up every unknown word of the examples at once (``prefetch``); a question
     asked later looks up its own. Both must give the same word and score, ties included."""
