@@ -413,6 +413,28 @@ def test_the_direct_sparse_product_is_scipys_bit_for_bit() -> None:
     np.testing.assert_array_equal(dense_product(empty, b), np.zeros((3, 300)))
 
 
+def test_ranks_and_leads_sort_like_the_values_themselves() -> None:
+    """Ranks sort integer keys made from the values; they must be the ranks of a stable
+    sort of the values (ties in entry order), negatives, signed zeros and ties included,
+    and the lead positive only for the first of the best."""
+    from knowledge.ranker import _ranks_and_leads
+
+    rng = np.random.default_rng(5)
+    choices = np.array([-2.5, -1e-300, -0.0, 0.0, 5e-324, 0.25, 0.25 + 2**-54, 1.0, 3e300])
+    for shape in [(3, 4, 30), (2, 1, 2), (1, 3, 1)]:
+        values = rng.choice(choices, size=shape)
+        values[0, 0] = rng.random(shape[2])  # a row of distinct values too
+        owner, entries = np.nonzero(np.ones(shape[1:], dtype=bool))
+        order = np.argsort(-values, axis=2, kind="stable")
+        expected = np.empty(shape)
+        np.put_along_axis(expected, order, np.arange(1, shape[2] + 1.0), axis=2)
+        inverse_ranks, leads = _ranks_and_leads(values, owner, entries)
+        np.testing.assert_array_equal(inverse_ranks, 1.0 / expected[:, owner, entries])
+        if shape[2] > 1:
+            first = values.argmax(axis=2)[:, owner] == entries
+            assert ((leads >= 0) | ~first).all() and (leads[~first] <= 0).all()
+
+
 def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
     """A load looks up every unknown word of the examples at once (``prefetch``); a question
     asked later looks up its own. Both must give the same word and score, ties included."""
