@@ -160,6 +160,35 @@ def dense_product(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return out
 
 
+#: Questions scored together up to this many go through dense columns (see _char_cosines).
+DENSE_QUESTION_ROWS = 8
+
+
+def _rows_times_columns(
+    matrix: sparse.csr_matrix, rows: np.ndarray, vectors: sparse.csr_matrix
+) -> np.ndarray:
+    """``matrix[rows] @ vectors.T`` as a dense (rows x vectors) array, for a few sparse
+    vectors: the rows gathered and multiplied by scipy's kernels (row index, then a sparse
+    times dense product), without the transposed copy a sparse product of the two needs.
+    Each value sums the row's terms in its stored order: with sorted indices, the order a
+    product of the vectors with the rows takes (a test pins the two together)."""
+    index = matrix.indices.dtype
+    ptr = np.zeros(len(rows) + 1, matrix.indptr.dtype)
+    np.cumsum(np.diff(matrix.indptr)[rows], out=ptr[1:])
+    idx, values = np.empty(ptr[-1], index), np.empty(ptr[-1], matrix.dtype)
+    _sparsetools.csr_row_index(
+        len(rows), rows.astype(index), matrix.indptr, matrix.indices, matrix.data, idx, values
+    )
+    count = vectors.shape[0]
+    columns = np.zeros((matrix.shape[1], count))
+    columns[vectors.indices, np.repeat(np.arange(count), np.diff(vectors.indptr))] = vectors.data
+    out = np.zeros((len(rows), count))
+    _sparsetools.csr_matvecs(
+        len(rows), matrix.shape[1], count, ptr, idx, values, columns.ravel(), out.ravel()
+    )
+    return out
+
+
 def _row_norms(matrix: sparse.csr_matrix) -> np.ndarray:
     """Each row's Euclidean length (numpy on the arrays: scipy's own way costs more than
     the arithmetic for the few rows of a post and its questions)."""
@@ -308,6 +337,7 @@ class SignalSpace:
         example_text = [self.char_text(q) for q in self.queries]
         all_chars, self._char_vocabulary, self._char_idf = char_tfidf(entry_text + example_text)
         self.entry_chars = all_chars[: self.n]
+        self.entry_chars.sort_indices()  # (see _rows_times_columns)
         self.example_chars = all_chars[self.n :]
         self.example_raw = self._words([q.weights for q in self.queries])
         self.example_words = _unit_rows(self.example_raw)
@@ -420,7 +450,7 @@ class SignalSpace:
             scored, position = np.unique(np.append(entries, self.n), return_inverse=True)
             ridge_scores = _combine(self.ridge_weights[scored], kernel)
             pair = position[:-1]
-            cosines = self._char_cosines(chars, owner, entries)
+            cosines = self._char_cosines(chars, owner, entries, in_order=True)
             return cosines, ridge_scores[pair, owner], ridge_scores[-1]
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
@@ -430,11 +460,22 @@ class SignalSpace:
         )
 
     def _char_cosines(
-        self, chars: sparse.csr_matrix, owner: np.ndarray, entries: np.ndarray
+        self,
+        chars: sparse.csr_matrix,
+        owner: np.ndarray,
+        entries: np.ndarray,
+        *,
+        in_order: bool = False,
     ) -> np.ndarray:
-        """Each (question, entry) pair's character cosine, the product taken with the
-        pairs' entries only (on a large FAQ, a few of its entries)."""
+        """Each (question, entry) pair's character cosine, taken with the pairs' entries
+        only (on a large FAQ, a few of its entries): a sparse product. A post and its
+        questions (a few rows, each with its n-grams ``in_order``, as ``_char_vector`` gives
+        them) take one pass over those entries' n-grams against the rows as dense columns
+        instead: the same values, bit for bit, at half the cost."""
         scored, position = np.unique(entries, return_inverse=True)
+        few = chars.shape[0] <= DENSE_QUESTION_ROWS
+        if in_order and few and _sparsetools is not None:
+            return _rows_times_columns(self.entry_chars, scored, chars)[position, owner]
         candidates = sparse.csr_matrix(self.entry_chars[scored].T)
         return dense_product(chars, candidates)[owner, position]
 

@@ -225,6 +225,22 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "scores an answer's candidate character cosine with another entry",
+        "knowledge/ranker.py",
+        "_rows_times_columns(self.entry_chars, scored, chars)[position, owner]",
+        "_rows_times_columns(self.entry_chars, scored, chars)[position[::-1], owner]",
+        ("tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",),
+    ),
+    Mutant(
+        "puts a question's n-grams under another question's column",
+        "knowledge/ranker.py",
+        "np.repeat(np.arange(count), np.diff(vectors.indptr))] = vectors.data",
+        "np.repeat(np.arange(count)[::-1], np.diff(vectors.indptr))] = vectors.data",
+        (
+            "tests/test_matcher.py::test_a_few_questions_cosines_by_dense_columns_are_the_products_bit_for_bit",
+        ),
+    ),
+    Mutant(
         "puts the ridge's coefficients under other targets when some have no examples",
         "knowledge/ridge.py",
         "    dual[:, used] = fitted",

@@ -413,6 +413,24 @@ def test_the_direct_sparse_product_is_scipys_bit_for_bit() -> None:
     np.testing.assert_array_equal(dense_product(empty, b), np.zeros((3, 300)))
 
 
+def test_a_few_questions_cosines_by_dense_columns_are_the_products_bit_for_bit() -> None:
+    """A post's character cosines with its candidates go through dense columns; with the
+    entries' n-grams in order (as the space keeps them) and the questions' too, each value
+    must be the sparse product's exactly, so answers and training agree."""
+    from scipy import sparse
+
+    from knowledge.ranker import _rows_times_columns, dense_product
+
+    matrix = sparse.random(40, 700, density=0.08, random_state=7, format="csr")
+    matrix.sort_indices()
+    vectors = sparse.random(4, 700, density=0.3, random_state=8, format="csr")
+    vectors = sparse.vstack([vectors, sparse.csr_matrix((1, 700))]).tocsr()  # an empty one
+    vectors.sort_indices()
+    for rows in (np.array([3, 7, 8, 39]), np.arange(40), np.array([5]), np.zeros(0, int)):
+        expected = dense_product(vectors, sparse.csr_matrix(matrix[rows].T)).T
+        np.testing.assert_array_equal(_rows_times_columns(matrix, rows, vectors), expected)
+
+
 def test_ranks_and_leads_sort_like_the_values_themselves() -> None:
     """Ranks sort integer keys made from the values; they must be the ranks of a stable
     sort of the values (ties in entry order), negatives, signed zeros and ties included,
