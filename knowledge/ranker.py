@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -136,20 +137,26 @@ def char_tfidf(texts: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int],
     return matrix, vocabulary, transformer.idf_
 
 
-def dense_product(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+def _csr(rows: Rows | sparse.csr_matrix) -> sparse.csr_matrix:
+    if isinstance(rows, Rows):
+        return sparse.csr_matrix((rows.data, rows.indices, rows.indptr), shape=rows.shape)
+    return rows
+
+
+def dense_product(a: Rows | sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     """``(a @ b).toarray()`` for CSR matrices, by the same kernels without scipy's checks
     and conversions around them: for the few rows of a post and its questions those cost
     more than a fifth of each product. The values are the product's, bit for bit (a test
     pins it to scipy's operator)."""
     if _sparsetools is None:
-        return (a @ b).toarray()
+        return (_csr(a) @ b).toarray()
     rows, width = a.shape[0], b.shape[1]
     index = np.promote_types(a.indices.dtype, b.indices.dtype)
     a_ptr, a_idx = a.indptr.astype(index, copy=False), a.indices.astype(index, copy=False)
     b_ptr, b_idx = b.indptr.astype(index, copy=False), b.indices.astype(index, copy=False)
     size = _sparsetools.csr_matmat_maxnnz(rows, width, a_ptr, a_idx, b_ptr, b_idx)
     if size > np.iinfo(index).max:  # (not for these sizes) scipy widens the index type
-        return (a @ b).toarray()
+        return (_csr(a) @ b).toarray()
     ptr, idx = np.empty(rows + 1, index), np.empty(size, index)
     values = np.empty(size, np.result_type(a.data, b.data))
     _sparsetools.csr_matmat(
@@ -165,7 +172,7 @@ DENSE_QUESTION_ROWS = 8
 
 
 def _rows_times_columns(
-    matrix: sparse.csr_matrix, rows: np.ndarray, vectors: sparse.csr_matrix
+    matrix: sparse.csr_matrix, rows: np.ndarray, vectors: Rows | sparse.csr_matrix
 ) -> np.ndarray:
     """``matrix[rows] @ vectors.T`` as a dense (rows x vectors) array, for a few sparse
     vectors: the rows gathered and multiplied by scipy's kernels (row index, then a sparse
@@ -189,7 +196,7 @@ def _rows_times_columns(
     return out
 
 
-def _row_norms(matrix: sparse.csr_matrix) -> np.ndarray:
+def _row_norms(matrix: Rows | sparse.csr_matrix) -> np.ndarray:
     """Each row's Euclidean length (numpy on the arrays: scipy's own way costs more than
     the arithmetic for the few rows of a post and its questions)."""
     rows = matrix.shape[0]
@@ -229,14 +236,27 @@ _DetailValues = tuple[np.ndarray, np.ndarray, np.ndarray]
 _Detail = Callable[[np.ndarray, np.ndarray], _DetailValues]
 
 
-def _matrix(vectors: Sequence[tuple[np.ndarray, np.ndarray]], width: int) -> sparse.csr_matrix:
-    """Sparse vectors (feature indexes, values), one per question, as a matrix's rows."""
-    indptr = np.cumsum([0, *(len(idx) for idx, _ in vectors)])
-    if not indptr[-1]:
-        return sparse.csr_matrix((len(vectors), width))
-    idx = np.concatenate([idx for idx, _ in vectors])
-    values = np.concatenate([values for _, values in vectors])
-    return sparse.csr_matrix((values, idx, indptr), shape=(len(vectors), width))
+class Rows(NamedTuple):
+    """Sparse rows in CSR form (a post and its questions): what the products and norms
+    here read of a matrix, without building a scipy one, whose checks cost more than the
+    arithmetic of a few rows."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    shape: tuple[int, int]
+
+
+def _as_rows(vectors: Sequence[tuple[np.ndarray, np.ndarray]], width: int) -> Rows:
+    """Sparse vectors (feature indexes in order, values), one per question, as rows; the
+    index type scipy would choose."""
+    sizes = [len(idx) for idx, _ in vectors]
+    index = np.int32 if max(width, sum(sizes)) < 2**31 else np.int64
+    indptr = np.zeros(len(vectors) + 1, index)
+    np.cumsum(sizes, out=indptr[1:])
+    idx = np.concatenate([np.zeros(0, index), *(idx for idx, _ in vectors)]).astype(index)
+    values = np.concatenate([np.zeros(0), *(values for _, values in vectors)])
+    return Rows(indptr, idx, values, (len(vectors), width))
 
 
 def _combine(rows: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -431,11 +451,11 @@ class SignalSpace:
         character cosines, the ridge's scores) are computed for the candidates only."""
         # Sparse products: they touch only the questions' own features, and a post's
         # sentences together cost not much more than one of them.
-        words = _matrix([self._word_vector(q) for q in queries], len(self.vocabulary))
+        words = _as_rows([self._word_vector(q) for q in queries], len(self.vocabulary))
         lex_total, covered, word_cos, title_cos, ex_word = self._split_words(
             dense_product(words, self._word_targets), _row_norms(words)
         )
-        chars = _matrix([self._char_vector(q) for q in queries], len(self._char_idf))
+        chars = _as_rows([self._char_vector(q) for q in queries], len(self._char_idf))
         products = dense_product(chars, self._char_targets)
         entry_chars, ex_char = products[:, : self._char_split], products[:, self._char_split :]
         # The ridge needs each question's similarity to every example.
@@ -461,7 +481,7 @@ class SignalSpace:
 
     def _char_cosines(
         self,
-        chars: sparse.csr_matrix,
+        chars: Rows | sparse.csr_matrix,
         owner: np.ndarray,
         entries: np.ndarray,
         *,

@@ -393,7 +393,7 @@ def test_the_direct_sparse_product_is_scipys_bit_for_bit() -> None:
     the result must be scipy's operator's, whatever the index types, order and shape."""
     from scipy import sparse
 
-    from knowledge.ranker import dense_product
+    from knowledge.ranker import Rows, _as_rows, dense_product
 
     def wide(m: sparse.csr_matrix) -> sparse.csr_matrix:
         out = m.copy()
@@ -407,6 +407,10 @@ def test_the_direct_sparse_product_is_scipys_bit_for_bit() -> None:
         shuffled.indices[start:end] = b.indices[start:end][::-1]
         shuffled.data[start:end] = b.data[start:end][::-1]
     shuffled.has_sorted_indices = False
+    # A post's rows are plain arrays (Rows), not a scipy matrix.
+    rows = _as_rows([(a.indices[a.indptr[i] : a.indptr[i + 1]], a[i].data) for i in range(4)], 500)
+    assert isinstance(rows, Rows) and rows.shape == a.shape
+    np.testing.assert_array_equal(dense_product(rows, b), (a @ b).toarray())
     for left, right in [(a, b), (wide(a), b), (a, wide(b)), (a, shuffled), (a[:0], b)]:
         np.testing.assert_array_equal(dense_product(left, right), (left @ right).toarray())
     empty = sparse.csr_matrix((3, 500))
