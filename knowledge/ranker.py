@@ -147,16 +147,15 @@ def dense_product(a: Rows | sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarr
     """``(a @ b).toarray()`` for CSR matrices, by the same kernels without scipy's checks
     and conversions around them: for the few rows of a post and its questions those cost
     more than a fifth of each product. The values are the product's, bit for bit (a test
-    pins it to scipy's operator)."""
-    if _sparsetools is None:
-        return (_csr(a) @ b).toarray()
+    pins it to scipy's operator). The result is dense anyway, so its sparse form is given
+    room for every cell instead of a first pass counting them."""
     rows, width = a.shape[0], b.shape[1]
     index = np.promote_types(a.indices.dtype, b.indices.dtype)
+    size = rows * width
+    if _sparsetools is None or size > np.iinfo(index).max:
+        return (_csr(a) @ b).toarray()
     a_ptr, a_idx = a.indptr.astype(index, copy=False), a.indices.astype(index, copy=False)
     b_ptr, b_idx = b.indptr.astype(index, copy=False), b.indices.astype(index, copy=False)
-    size = _sparsetools.csr_matmat_maxnnz(rows, width, a_ptr, a_idx, b_ptr, b_idx)
-    if size > np.iinfo(index).max:  # (not for these sizes) scipy widens the index type
-        return (_csr(a) @ b).toarray()
     ptr, idx = np.empty(rows + 1, index), np.empty(size, index)
     values = np.empty(size, np.result_type(a.data, b.data))
     _sparsetools.csr_matmat(
