@@ -77,6 +77,9 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 #: Character n-gram lengths (scikit-learn's "char_wb" analyzer: n-grams inside words).
 CHAR_NGRAMS = (3, 5)
 _WHITESPACE = re.compile(r"\s\s+")
+#: Words whose character n-gram columns a space keeps at hand (see _gram_columns).
+WORDS_KEPT = 20_000
+_NO_COLUMNS = np.zeros(0, np.intp)
 
 
 @lru_cache(maxsize=50_000)
@@ -92,14 +95,14 @@ def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
     return tuple(grams)
 
 
-@lru_cache(maxsize=20_000)
 def char_wb_ngrams(
     text: str, low: int = CHAR_NGRAMS[0], high: int = CHAR_NGRAMS[1]
 ) -> tuple[str, ...]:
     """The n-grams scikit-learn's ``TfidfVectorizer(analyzer="char_wb")`` makes of a text,
     written out so a trained matcher needs no scikit-learn to answer (a cached one loads
-    without importing it). A test pins it to scikit-learn's own analyzer. Cached, and per
-    word: a retrain sees mostly the same texts, and a large FAQ mostly the same words."""
+    without importing it). A test pins it to scikit-learn's own analyzer. Training and
+    answering take the same n-grams word by word (``_word_ngrams``, cached): a large FAQ
+    and its questions share most of their words."""
     words = _WHITESPACE.sub(" ", text.lower()).split()
     return tuple(itertools.chain.from_iterable(_word_ngrams(w, low, high) for w in words))
 
@@ -341,6 +344,7 @@ class SignalSpace:
         self, lexical: LexicalIndex, examples: Sequence[Example], ids: Sequence[str]
     ) -> None:
         self.lexical = lexical
+        self._columns_by_word: dict[str, np.ndarray] = {}
         self.n = len(ids)
         index = {entry_id: i for i, entry_id in enumerate(ids)}
         # Word space: the lexical features, idf-weighted, for entries and questions alike.
@@ -402,6 +406,10 @@ class SignalSpace:
         #: question's scores for a few entries are then a few contiguous rows.
         self.ridge_weights = np.ascontiguousarray(dual.T)
 
+    def __getstate__(self) -> dict:
+        # The words answering has met are not part of a stored matcher.
+        return {**self.__dict__, "_columns_by_word": {}}
+
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
         """Bags of token features as idf-weighted rows over the word vocabulary."""
@@ -433,13 +441,27 @@ class SignalSpace:
         weights = np.fromiter(map(query.weights.__getitem__, terms), dtype=np.float64)
         return idx, weights * self.idf[idx]
 
+    def _gram_columns(self, word: str) -> np.ndarray:
+        """A word's known character n-grams (``char_wb``), as columns of the character
+        space. Kept per word for a bounded number of words: questions share most of theirs,
+        and looking up each n-gram of a long post was a tenth of its answer."""
+        found = self._columns_by_word.get(word)
+        if found is None:
+            if len(self._columns_by_word) >= WORDS_KEPT:
+                self._columns_by_word.clear()
+            grams = _word_ngrams(word, *CHAR_NGRAMS)
+            found = np.fromiter(
+                map(self._char_vocabulary.get, grams, itertools.repeat(-1)), np.intp, len(grams)
+            )
+            found = self._columns_by_word[word] = found[found >= 0]
+        return found
+
     def _char_vector(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
-        """The question's known character n-grams (sublinear tf times idf), unit length."""
-        grams = char_wb_ngrams(self.char_text(query))
-        found = np.fromiter(
-            map(self._char_vocabulary.get, grams, itertools.repeat(-1)), np.intp, len(grams)
-        )
-        idx, tf = np.unique(found[found >= 0], return_counts=True)
+        """The question's known character n-grams (sublinear tf times idf), unit length:
+        those of ``char_wb_ngrams``, word by word."""
+        words = _WHITESPACE.sub(" ", self.char_text(query).lower()).split()
+        found = np.concatenate([_NO_COLUMNS, *map(self._gram_columns, words)])
+        idx, tf = np.unique(found, return_counts=True)
         values = (1.0 + np.log(tf)) * self._char_idf[idx]
         return idx, values / (np.linalg.norm(values) or 1.0)
 

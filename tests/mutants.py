@@ -241,6 +241,13 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "counts n-grams the FAQ does not have in a question's characters",
+        "knowledge/ranker.py",
+        "            found = self._columns_by_word[word] = found[found >= 0]",
+        "            found = self._columns_by_word[word] = found",
+        ("tests/test_matcher.py::test_a_questions_character_ngrams_word_by_word_are_its_texts",),
+    ),
+    Mutant(
         "puts the ridge's coefficients under other targets when some have no examples",
         "knowledge/ridge.py",
         "    dual[:, used] = fitted",

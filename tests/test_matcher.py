@@ -435,6 +435,40 @@ def test_a_few_questions_cosines_by_dense_columns_are_the_products_bit_for_bit()
         np.testing.assert_array_equal(_rows_times_columns(matrix, rows, vectors), expected)
 
 
+def test_a_questions_character_ngrams_word_by_word_are_its_texts(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answering finds a question's character n-grams word by word, remembering a bounded
+    number of words; they must be the n-grams of its whole text, however few words are
+    kept, and a stored matcher keeps none of them."""
+    import pickle
+
+    from knowledge import ranker
+
+    space = kb.matcher.space
+    vocabulary = space._char_vocabulary
+
+    def expected(query):
+        grams = ranker.char_wb_ngrams(space.char_text(query))
+        idx, tf = np.unique([vocabulary[g] for g in grams if g in vocabulary], return_counts=True)
+        values = (1.0 + np.log(tf)) * space._char_idf[idx]
+        return idx, values / np.linalg.norm(values)
+
+    texts = [q.q for q in load_questions(DATA / "real_public.yaml")[:8]]
+    texts += ["Zzyzx qwertyuiop!", "ROTH   roth\tRoth\n401(k)"]
+    for kept in (ranker.WORDS_KEPT, 3):
+        monkeypatch.setattr(ranker, "WORDS_KEPT", kept)
+        space._columns_by_word.clear()
+        for query in kb.matcher.lexical.prepare_many(texts):
+            idx, values = space._char_vector(query)
+            want_idx, want_values = expected(query)
+            np.testing.assert_array_equal(idx, want_idx)
+            np.testing.assert_array_equal(values, want_values)
+            assert len(space._columns_by_word) <= kept
+    assert space._columns_by_word  # words were kept...
+    assert pickle.loads(pickle.dumps(space))._columns_by_word == {}  # ...but not stored
+
+
 def test_ranks_and_leads_sort_like_the_values_themselves() -> None:
     """Ranks sort integer keys made from the values; they must be the ranks of a stable
     sort of the values (ties in entry order), negatives, signed zeros and ties included,
