@@ -367,7 +367,7 @@ class SignalSpace:
         # Which entries each example answers (off-topic examples answer none).
         rows, cols = [], []
         for j, example in enumerate(self.examples):
-            for entry_id in example.ids:
+            for entry_id in dict.fromkeys(example.ids):  # (a label once, however often named)
                 if entry_id in index:
                     rows.append(j)
                     cols.append(index[entry_id])
@@ -391,6 +391,8 @@ class SignalSpace:
         self.labels = np.zeros((len(self.examples), self.n), dtype=bool)
         self.labels[rows, cols] = True
         self._label_example = np.asarray(rows, dtype=np.intp)
+        #: Where each example's labels start among them (they are in example order).
+        self._labels_of = np.searchsorted(self._label_example, np.arange(len(examples) + 1))
         self._label_entry = np.asarray(cols, dtype=np.intp)
         self.off_topic = np.array([e.off_topic for e in self.examples], dtype=bool)
         # The examples labelled with each entry, grouped by entry (for a max per group).
@@ -491,7 +493,7 @@ class SignalSpace:
             scored, position = np.unique(np.append(entries, self.n), return_inverse=True)
             ridge_scores = _combine(self.ridge_weights[scored], kernel)
             pair = position[:-1]
-            cosines = self._char_cosines(chars, owner, entries, in_order=True)
+            cosines = self._char_cosines(chars, owner, scored[:-1], pair, in_order=True)
             return cosines, ridge_scores[pair, owner], ridge_scores[-1]
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
@@ -504,16 +506,18 @@ class SignalSpace:
         self,
         chars: Rows | sparse.csr_matrix,
         owner: np.ndarray,
-        entries: np.ndarray,
+        scored: np.ndarray,
+        position: np.ndarray,
         *,
         in_order: bool = False,
     ) -> np.ndarray:
-        """Each (question, entry) pair's character cosine, taken with the pairs' entries
-        only (on a large FAQ, a few of its entries): a sparse product. A post and its
-        questions (a few rows, each with its n-grams ``in_order``, as ``_char_vector`` gives
-        them) take one pass over those entries' n-grams against the rows as dense columns
-        instead: the same values, bit for bit, at half the cost."""
-        scored, position = np.unique(entries, return_inverse=True)
+        """Each (question, entry) pair's character cosine: the pair's question is its
+        ``owner`` row of ``chars``, its entry the ``position``-th of ``scored`` (the pairs'
+        entries once each, in order; on a large FAQ, a few of its entries). A sparse
+        product with those entries; a post and its questions (a few rows, each with its
+        n-grams ``in_order``, as ``_char_vector`` gives them) take one pass over the
+        entries' n-grams against the rows as dense columns instead: the same values, bit for
+        bit, at half the cost."""
         few = chars.shape[0] <= DENSE_QUESTION_ROWS
         if in_order and few and _sparsetools is not None:
             return _rows_times_columns(self.entry_chars, scored, chars)[position, owner]
@@ -584,7 +588,8 @@ class SignalSpace:
             def detail(
                 owner: np.ndarray, entries: np.ndarray, chars=chars, own=own
             ) -> _DetailValues:
-                cosines = self._char_cosines(chars, owner, entries)
+                scored, position = np.unique(entries, return_inverse=True)
+                cosines = self._char_cosines(chars, owner, scored, position)
                 return cosines, own[owner, entries], own[:, self.n]
 
             coverage = covered / mass[:, None]
@@ -624,7 +629,7 @@ class SignalSpace:
             weights = np.where(close > 0, close, 0.0)
             total = weights.sum(axis=1, keepdims=True)
             weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-            vote = np.einsum("bk,bkn->bn", weights, self.labels[near])
+            vote = self._votes(near, weights)
             off_vote = (weights * self.off_topic[near]).sum(axis=1)
             if self.off_topic.any():
                 off_sim = ex_word[:, self.off_topic].max(axis=1)
@@ -662,6 +667,20 @@ class SignalSpace:
         )[owner]
         bounds = np.searchsorted(owner, np.arange(size + 1))
         return [Signals(entries[a:b], rows[a:b]) for a, b in itertools.pairwise(bounds)]
+
+    def _votes(self, near: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Per question and entry, the summed weights of its near examples labelled with
+        the entry: each near example's few labels added in, not a questions x neighbours x
+        entries array of mostly zeros."""
+        size, n = near.shape[0], self.n
+        starts, ends = self._labels_of[near.ravel()], self._labels_of[near.ravel() + 1]
+        counts = ends - starts
+        total = int(counts.sum())
+        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+        cells = np.repeat(np.arange(near.size) // near.shape[1], counts) * n
+        cells += self._label_entry[offsets]
+        added = np.repeat(weights.ravel(), counts)
+        return np.bincount(cells, added, minlength=size * n).reshape(size, n)
 
     def _best_by_entry(self, ex_sim: np.ndarray) -> np.ndarray:
         """Per question and entry, the highest similarity among the examples labelled with

@@ -209,7 +209,7 @@ MUTANTS = [
         "scores a candidate's character cosine with another entry",
         "knowledge/ranker.py",
         "dense_product(chars, candidates)[owner, position]",
-        "dense_product(chars, candidates)[owner, np.minimum(entries, len(scored) - 1)]",
+        "dense_product(chars, candidates)[owner, position[::-1]]",
         (
             "tests/test_matcher.py::test_training_scores_each_candidates_own_character_cosine",
             "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
@@ -246,6 +246,13 @@ MUTANTS = [
         "            found = self._columns_by_word[word] = found[found >= 0]",
         "            found = self._columns_by_word[word] = found",
         ("tests/test_matcher.py::test_a_questions_character_ngrams_word_by_word_are_its_texts",),
+    ),
+    Mutant(
+        "gives a near example's vote to the entry after the one it is labelled with",
+        "knowledge/ranker.py",
+        "        cells += self._label_entry[offsets]",
+        "        cells += (self._label_entry[offsets] + 1) % n",
+        ("tests/test_matcher.py::test_near_examples_vote_for_the_entries_they_are_labelled_with",),
     ),
     Mutant(
         "puts the ridge's coefficients under other targets when some have no examples",

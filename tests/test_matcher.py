@@ -469,6 +469,22 @@ def test_a_questions_character_ngrams_word_by_word_are_its_texts(
     assert pickle.loads(pickle.dumps(space))._columns_by_word == {}  # ...but not stored
 
 
+def test_near_examples_vote_for_the_entries_they_are_labelled_with(kb: KnowledgeBase) -> None:
+    """A question's vote for an entry is the summed weight of its near examples labelled
+    with it (an example with several labels votes for each, an off-topic one for none)."""
+    space = kb.matcher.space
+    rng = np.random.default_rng(11)
+    near = rng.integers(0, len(space.examples), size=(5, 10))
+    near[0] = np.flatnonzero(space.off_topic)[:10]  # off-topic examples: no votes
+    several = np.flatnonzero(space.labels.sum(axis=1) > 1)
+    near[1, :3] = several[:3]  # examples labelled with more than one entry
+    weights = rng.random((5, 10))
+    expected = np.einsum("bk,bkn->bn", weights, space.labels[near])
+    votes = space._votes(near, weights)
+    np.testing.assert_allclose(votes, expected, rtol=0, atol=1e-12)
+    assert not votes[0].any() and (votes[1] > 0).sum() >= 4
+
+
 def test_ranks_and_leads_sort_like_the_values_themselves() -> None:
     """Ranks sort integer keys made from the values; they must be the ranks of a stable
     sort of the values (ties in entry order), negatives, signed zeros and ties included,
