@@ -13,7 +13,8 @@ bot's reload does;
 "after an alias edit" is such a reload after one entry gained an alias (new words, so the
 matcher is trained again); "from the disk cache" is a restart with unchanged files
 (knowledge/cache.py): read, validate, unpickle. Answers are timed the first time a question
-is met (its new words looked up, its sentences rewritten: what a bot meets) and asked again
+is met (its new words looked up, its sentences rewritten: what a bot meets; the process's
+memory of texts is cleared first) and asked again
 (what a bot remembers); the rate is over all rounds. The floor is
 ``rapidfuzz.process.extract`` of each question over the same title and alias strings.
 """
@@ -32,7 +33,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from knowledge import base, frontmatter
+from knowledge import base, frontmatter, lexical, normalize
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from knowledge.examples import EXAMPLES_DIR
@@ -172,6 +173,17 @@ def timed_edits(folder: Path) -> list[float]:
     return loads
 
 
+def forget_texts() -> None:
+    """What the process remembers of texts it has read (sentence rewrites and splits,
+    question shapes), so each run's first round meets the questions for the first time: the
+    shipped FAQ's examples include some of them, and the 1,000-entry run comes after the
+    shipped one. Words stay known, as in a running bot."""
+    normalize._CANONICAL.clear()
+    normalize.split_sentences.cache_clear()
+    lexical._sentence_words.cache_clear()
+    lexical._shape.cache_clear()
+
+
 def bench(label: str, folder: Path, qs: list[str], rounds: int) -> None:
     loads = timed_loads(folder, "off")
     edits = timed_edits(folder)
@@ -184,6 +196,7 @@ def bench(label: str, folder: Path, qs: list[str], rounds: int) -> None:
     kb = KnowledgeBase.load(folder)
     strings = [p for e in kb.entries.values() for p in (e.title, *e.aliases)]
     kb.ask("can I move after-tax 401k money to a Roth IRA?")  # a running bot has answered
+    forget_texts()
     # The first round meets each question for the first time, as a bot does: its new
     # words and sentences are looked up and rewritten then, and remembered for later rounds.
     rounds_asked, qps = time_questions(kb.ask, qs, rounds)
