@@ -16,7 +16,8 @@ matcher is trained again); "from the disk cache" is a restart with unchanged fil
 is met (its new words looked up, its sentences rewritten: what a bot meets; the process's
 memory of texts is cleared first) and asked again
 (what a bot remembers); the rate is over all rounds. The floor is
-``rapidfuzz.process.extract`` of each question over the same title and alias strings.
+``rapidfuzz.process.extract`` of each question over the same title and alias strings. The
+last line is the machine's speed before and after the run (see machine_speed).
 """
 
 from __future__ import annotations
@@ -226,7 +227,17 @@ def bench(label: str, folder: Path, qs: list[str], rounds: int) -> None:
     )
 
 
+def machine_speed() -> float:
+    """Seconds a fixed pure-Python loop takes. This machine's speed drifts by a third or
+    more within a session, so each run says how fast the machine was around it: figures
+    from runs at different speeds are not comparable."""
+    t0 = time.perf_counter()
+    sum(range(30_000_000))
+    return time.perf_counter() - t0
+
+
 def main() -> None:
+    before = machine_speed()
     qs = questions()
     t0 = time.perf_counter()
     import sklearn.linear_model  # noqa: F401 - what the first load in a process pays
@@ -237,6 +248,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         make_copies(Path(tmp), 1000)
         bench("1,000 entries", Path(tmp), qs, rounds=4)
+    print(
+        f"machine speed: sum(range(30,000,000)) took {before:.2f} s before this run and "
+        f"{machine_speed():.2f} s after it (about 0.6 s in this machine's usual spells)"
+    )
 
 
 if __name__ == "__main__":
