@@ -16,7 +16,6 @@ examples and of the ridge), so the model learns from the similarities it will re
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,10 +75,16 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 
 #: Character n-gram lengths (scikit-learn's "char_wb" analyzer: n-grams inside words).
 CHAR_NGRAMS = (3, 5)
-_WHITESPACE = re.compile(r"\s\s+")
 #: Words whose character n-gram columns a space keeps at hand (see _gram_columns).
 WORDS_KEPT = 20_000
 _NO_COLUMNS = np.zeros(0, np.intp)
+
+
+def _char_words(text: str) -> list[str]:
+    """The words "char_wb" takes n-grams of. (scikit-learn squeezes runs of whitespace
+    before splitting on it; ``str.split`` already treats every run as one break, and its
+    whitespace is exactly the regex ``\\s``.)"""
+    return text.lower().split()
 
 
 @lru_cache(maxsize=50_000)
@@ -103,7 +108,7 @@ def char_wb_ngrams(
     without importing it). A test pins it to scikit-learn's own analyzer. Training and
     answering take the same n-grams word by word (``_word_ngrams``, cached): a large FAQ
     and its questions share most of their words."""
-    words = _WHITESPACE.sub(" ", text.lower()).split()
+    words = _char_words(text)
     return tuple(itertools.chain.from_iterable(_word_ngrams(w, low, high) for w in words))
 
 
@@ -115,7 +120,7 @@ def char_tfidf(texts: Sequence[str]) -> tuple[sparse.csr_matrix, dict[str, int],
     to the vectorizer."""
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    split = [_WHITESPACE.sub(" ", text.lower()).split() for text in texts]
+    split = [_char_words(text) for text in texts]
     every = list(itertools.chain.from_iterable(split))
     # Words numbered in order of first appearance; a text's words as arrays, not a Python
     # step per word (a large FAQ has hundreds of thousands).
@@ -461,7 +466,7 @@ class SignalSpace:
     def _char_vector(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
         """The question's known character n-grams (sublinear tf times idf), unit length:
         those of ``char_wb_ngrams``, word by word."""
-        words = _WHITESPACE.sub(" ", self.char_text(query).lower()).split()
+        words = _char_words(self.char_text(query))
         found = np.concatenate([_NO_COLUMNS, *map(self._gram_columns, words)])
         idx, tf = np.unique(found, return_counts=True)
         values = (1.0 + np.log(tf)) * self._char_idf[idx]
