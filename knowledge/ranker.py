@@ -487,7 +487,7 @@ class SignalSpace:
         products = dense_product(chars, self._char_targets)
         entry_chars, ex_char = products[:, : self._char_split], products[:, self._char_split :]
         # The ridge needs each question's similarity to every example.
-        kernel = ex_word + ex_char
+        kernel = ridge.kernel(ex_word, ex_char)
 
         def detail(owner: np.ndarray, entries: np.ndarray) -> _DetailValues:
             if self._all_candidates:
@@ -560,7 +560,7 @@ class SignalSpace:
         words, chars = self.example_words, self.example_chars
         similar = gram(words), gram(chars)
         targets = sparse.csr_matrix(np.column_stack([self.labels, self.off_topic]), dtype=float)
-        dual, left_out = ridge.fit(similar[0] + similar[1], targets)
+        dual, left_out = ridge.fit(ridge.kernel(*similar), targets)
         return dual, (*similar, left_out)
 
     def training_signals(self, chosen: np.ndarray) -> list[Signals]:

@@ -22,9 +22,22 @@ import numpy as np
 from scipy import sparse
 from scipy.linalg import lapack
 
-#: Ridge penalty. The kernel is a sum of two cosines (words, characters), so it is in
-#: [0, 2]; chosen on the real dev questions' cross-validation (benchmarks/eval_matcher.py).
-ALPHA = 1.0
+#: Ridge penalty, for the kernel below (in [0, 4]); chosen on the real dev questions'
+#: cross-validation (benchmarks/eval_matcher.py).
+ALPHA = 1.5
+#: Weight of the kernel's squared term (see kernel).
+SQUARED = 0.5
+
+
+def kernel(word_cosines: np.ndarray, char_cosines: np.ndarray) -> np.ndarray:
+    """The similarity the ridge works on: ``k + SQUARED * k**2`` with ``k`` the sum of the
+    word and character cosines. The square term lets the model weigh features that occur
+    together (it is a linear model over pairs of them), so an entry can be learned as two
+    ideas at once: "mega backdoor" with "my IRA balance" reads otherwise than either alone.
+    It is still a valid kernel (a product of kernels is one), and on the cross-validated
+    real dev questions it put the right entry first more often (82.9 against 81.7%)."""
+    k = word_cosines + char_cosines
+    return k + SQUARED * (k * k)
 
 
 def fit(
