@@ -31,11 +31,12 @@ SQUARED = 0.5
 
 def kernel(word_cosines: np.ndarray, char_cosines: np.ndarray) -> np.ndarray:
     """The similarity the ridge works on: ``k + SQUARED * k**2`` with ``k`` the sum of the
-    word and character cosines. The square term lets the model weigh features that occur
-    together (it is a linear model over pairs of them), so an entry can be learned as two
-    ideas at once: "mega backdoor" with "my IRA balance" reads otherwise than either alone.
-    It is still a valid kernel (a product of kernels is one), and on the cross-validated
-    real dev questions it put the right entry first more often (82.9 against 81.7%)."""
+    word and character cosines. The square term makes the ridge a linear model over pairs
+    of features as well as single ones, so it can learn entries that a combination of
+    words tells apart better than any one word. It is still a valid kernel (a product of
+    kernels is one). On the cross-validated real dev questions it put the right entry
+    first more often (82.9 against 81.7%), most of all for the pro-rata, split-earnings
+    and Roth 401(k) rollover entries."""
     k = word_cosines + char_cosines
     return k + SQUARED * (k * k)
 
