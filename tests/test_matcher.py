@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
@@ -521,6 +522,36 @@ def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -
     assert {w: together._best[w] for w in asked if w in together._best} == {
         w: singly._best[w] for w in asked if w in together._best
     }
+
+
+def test_corrections_score_only_words_that_can_match_yet_find_the_same(
+    kb: KnowledgeBase,
+) -> None:
+    """A lookup skips known words too different in length or letter pairs to reach the
+    cutoff; it must find what rapidfuzz finds over every known word (word, score, ties),
+    on a vocabulary as large as a 1,000-entry FAQ's."""
+    known = kb.matcher.lexical._corrections.words
+    # Words spelt backwards: as many again, of the same lengths and letters, other pairs.
+    vocabulary = sorted({*known, *(w[::-1] for w in known)} | {"bcketz", "quirky", "café"})
+    asked = [w for q in load_questions(DATA / "real_public.yaml") for w in normalize.words(q.q)]
+    asked += [w[::-1] for w in asked[:300]] + ["bucketz", "quirk", "cafés", "zzzzzzz"]
+    asked += [w[:i] + w[i + 1 :] for w in known[::7] for i in (0, len(w) // 2)]  # one out
+    asked += [w + w[-1] for w in known[::5]] + [w[1:] + w[0] for w in known[::9]]
+    corrections = typos.Corrections(vocabulary)
+    expected = [
+        process.extractOne(w, vocabulary, scorer=fuzz.ratio, score_cutoff=typos.CUTOFF)
+        if len(w) >= typos.MIN_LENGTH and not w.isdigit()
+        else None
+        for w in asked
+    ]
+    found = [corrections.best(w) for w in asked]
+    assert sum(e is not None and e[0] != w for e, w in zip(expected, asked, strict=True)) > 100
+    assert found == [e[0] if e else None for e in expected]
+    assert [corrections._best[w] for w in asked if w in corrections._best] == [
+        (e[0], e[1]) if e else None
+        for e, w in zip(expected, asked, strict=True)
+        if w in corrections._best
+    ]
 
 
 def test_training_signals_do_not_depend_on_the_block_size(
