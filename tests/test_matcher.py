@@ -312,17 +312,24 @@ def test_corrections_carried_across_an_edit_match_a_fresh_lookup(kb: KnowledgeBa
     assert [carried.best(w) for w in typos_asked] == [fresh.best(w) for w in typos_asked]
 
 
+@pytest.fixture(scope="module")
+def doubled(kb: KnowledgeBase) -> Matcher:
+    """The shipped FAQ with a copy of every entry: large enough that only candidates are
+    scored in detail. Trained once for the tests that read it."""
+    entries = list(kb.entries.values())
+    copies = [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
+    return Matcher(entries + copies, kb.matcher.tuning, kb.matcher.space.examples)
+
+
 def test_candidate_only_signals_equal_the_full_computation(
-    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+    doubled: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a FAQ too large to score every entry in detail, the character cosines and the
     ridge's scores are computed for the candidates only; each candidate's signals must be
     what a space that scores every entry (whole matrix products) gives it."""
     from knowledge import ranker
 
-    entries = list(kb.entries.values())
-    copies = [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
-    matcher = Matcher(entries + copies, kb.matcher.tuning, kb.matcher.space.examples)
+    matcher = doubled
     questions = [
         "can I roll the after-tax part of my 401k to a Roth IRA and the earnings elsewhere?",
         "what box on the 1099-R shows the basis of my rollover",
@@ -340,13 +347,11 @@ def test_candidate_only_signals_equal_the_full_computation(
 
 @pytest.mark.parametrize("copies", [0, 1], ids=["every entry a candidate", "candidates"])
 def test_a_questions_signals_do_not_depend_on_the_others_scored_with_it(
-    kb: KnowledgeBase, copies: int
+    kb: KnowledgeBase, doubled: Matcher, copies: int
 ) -> None:
     """A post and its sentences are scored in one call; each must get the signals (and so
     the scores) it gets alone, on a small FAQ and on one that picks candidates."""
-    entries = list(kb.entries.values())
-    entries += [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries * copies]
-    matcher = Matcher(entries, kb.matcher.tuning, kb.matcher.space.examples)
+    matcher = doubled if copies else kb.matcher
     questions = [q.q for q in load_questions(DATA / "real_public.yaml")[:12]]
     queries = [matcher.lexical.prepare(q) for q in [*questions, "is my HSA deductible"]]
     together = matcher.space.signals(queries)
@@ -574,17 +579,17 @@ def test_training_signals_do_not_depend_on_the_block_size(
 
 
 def test_training_scores_each_candidates_own_character_cosine(
-    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+    doubled: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a FAQ that picks candidates, training works out character cosines for each
     block's candidates only: each must be the cosine of that example with that entry."""
     from knowledge import ranker
 
-    monkeypatch.setattr(ranker, "BLOCK", 1)  # a block's candidates: a few of the entries
-    entries = list(kb.entries.values())
-    entries += [e.model_copy(update={"id": f"{e.id}-copy"}) for e in entries]
-    space = Matcher(entries, kb.matcher.tuning, kb.matcher.space.examples).space
+    space = doubled.space
     chosen = space.training_questions()[:40]
+    # Blocks of one question, so a block's candidates are a few of the entries (set after
+    # the matcher's own training: that many blocks would make it slow).
+    monkeypatch.setattr(ranker, "BLOCK", 1)
     column = ranker.FEATURES.index("char_cosine")
     for j, signals in zip(chosen, space.training_signals(chosen), strict=True):
         assert 0 < len(signals.candidates) < space.n  # the candidate-only path ran
@@ -623,19 +628,22 @@ def test_a_retrain_that_keeps_the_entries_reuses_the_prepared_examples(
     after = Matcher(entries, kb.matcher.tuning, [*examples, taught])
     reused = sum(a is b for a, b in zip(before.space.queries, after.space.queries, strict=False))
     assert reused == len(examples)
-    # Each of these follows `after`, whose examples are the latest prepared: the same words
-    # and other idf (a twin entry), the same idf and other words (a plural of a word the
-    # entry has), other words and idf.
+    lexical._LATEST_EXAMPLES.clear()
+    fresh = after.lexical.prepare_many([e.text for e in after.space.examples])
+    assert after.space.queries == fresh
+    # What the matcher asks of its index, without training each time: each of these follows
+    # an index whose examples are the latest prepared, and has the same words and other idf
+    # (a twin entry), the same idf and other words (a plural of a word the entry has), or
+    # other words and idf.
+    texts = [e.text for e in examples]
     twin = entries[0].model_copy(update={"id": f"{entries[0].id}-{entries[1].id}"})
     keywords = [*entries[0].keywords, "private letters rulings"]
     plural = [entries[0].model_copy(update={"keywords": keywords}), *entries[1:]]
     for changed in ([*entries, twin], plural, entries[1:]):
-        after = Matcher(entries, kb.matcher.tuning, [*examples, taught])
-        other = Matcher(changed, kb.matcher.tuning, examples)
-        pairs = zip(after.space.queries, other.space.queries, strict=False)
+        latest = LexicalIndex(entries)
+        prepared = latest.prepare_examples([*texts, taught.text])
+        other = LexicalIndex(changed)
+        pairs = zip(prepared, other.prepare_examples(texts), strict=False)
         assert not any(a is b for a, b in pairs)
-    assert _idf(other.lexical) != _idf(after.lexical)
-    assert _idf(Matcher(plural, kb.matcher.tuning, examples).lexical) == _idf(after.lexical)
-    lexical._LATEST_EXAMPLES.clear()
-    fresh = after.lexical.prepare_many([e.text for e in after.space.examples])
-    assert after.space.queries == fresh
+    assert _idf(other) != _idf(latest)
+    assert _idf(LexicalIndex(plural)) == _idf(latest)
