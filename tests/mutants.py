@@ -290,6 +290,15 @@ MUTANTS = [
         ("tests/test_matcher.py::test_corrections_carried_across_an_edit_match_a_fresh_lookup",),
     ),
     Mutant(
+        "misses a typo correction by skipping a known word that could match",
+        "knowledge/typos.py",
+        "[within] - 1 - 2 * most[within]",
+        "[within] - 2 * most[within]",
+        (
+            "tests/test_matcher.py::test_corrections_score_only_words_that_can_match_yet_find_the_same",
+        ),
+    ),
+    Mutant(
         "leaves objects frozen out of the garbage collector's reach after a load",
         "knowledge/base.py",
         "            if _ASIDE[0] == 0:\n                gc.unfreeze()\n",
