@@ -139,6 +139,9 @@ class Corrections:
                 self._best.update((word, self._lookup(word)) for word in group)
                 continue
             candidates = [self.words[i] for i in self._of_length(length)[0].tolist()]
+            if not candidates:  # no known word is near this length (nonsense, say)
+                self._best.update(dict.fromkeys(group))
+                continue
             for start in range(0, len(group), BATCH):
                 chunk = group[start : start + BATCH]
                 scores = process.cdist(

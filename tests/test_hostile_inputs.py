@@ -183,6 +183,8 @@ TABLE: list[Hostile] = [
     Hostile("emoji-number", "1000💵", ("ask",), amount="reject", rate="reject"),
     # -- very long text
     Hostile("roth-x2000", "roth " * 2000, TEXT),
+    # many nonsense words of one length, none near a known word's (typo lookups in bulk)
+    Hostile("nonsense-words", " ".join(f"zq{chr(97 + i)}" * 13 + "x" for i in range(20)), TEXT),
     # -- path-like FAQ ids (moderator edits): all refused, no file touched
     Hostile("dotdot-passwd", "../../etc/passwd", (*ADMIN, "faq")),
     Hostile("absolute-passwd", "/etc/passwd", ADMIN),

@@ -519,6 +519,7 @@ def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -
     vocabulary = kb.matcher.lexical._corrections.words
     asked = [w for q in load_questions(DATA / "real_public.yaml") for w in normalize.words(q.q)]
     asked += ["bucketz", "spilover", "convertion", "zzzzzzz", "rolovers", "quirk", "ira", "2024"]
+    asked += [f"zq{chr(97 + i)}" * 13 for i in range(20)]  # many of a length no word is near
     together, singly = typos.Corrections(vocabulary), typos.Corrections(vocabulary)
     together.prefetch(asked)
     found = [singly.best(w) for w in asked]
