@@ -281,31 +281,40 @@ def _lexical_score(saturation: np.ndarray, coverage: np.ndarray) -> np.ndarray:
     return 0.6 * np.minimum(coverage, 1.0) + 0.4 * saturation
 
 
-def _ranks_and_leads(
-    values: np.ndarray, owner: np.ndarray, entries: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each signal (first axis: questions x entries arrays) and (question, entry) pair:
-    1 / the entry's rank in the question's row (1 for the highest; ties in entry order), and
-    the entry's value minus the best of the others in the row (positive only for the leader;
-    ties between the two best give 0 either way)."""
-    signals, size, n = values.shape
-    order = np.argsort(_descending_keys(values), axis=2, kind="stable")
-    ranks = np.empty(values.shape)
-    ranks[np.arange(signals)[:, None, None], np.arange(size)[:, None], order] = np.arange(1, n + 1)
-    value = values[:, owner, entries]
-    if n < 2:
-        return 1.0 / ranks[:, owner, entries], value.copy()
-    top2 = np.partition(values, -2, axis=2)
-    first, second = top2[:, owner, -1], top2[:, owner, -2]
-    rank = ranks[:, owner, entries]
-    return 1.0 / rank, np.where(rank == 1, first - second, value - first)
+def _ranks_and_leads(values: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each signal (first axis) and (question, entry) pair (second axis: by question,
+    ``owner``, then entry): 1 / the entry's rank among its question's pairs (1 for the
+    highest; ties in entry order), and the entry's value minus the best of the others
+    (positive only for the leader; ties between the two best give 0 either way).
+
+    The pairs are a question's candidates: on a large FAQ, ranks among them, not among all
+    entries. The best few by each ranked signal are candidates, so those ranks are the
+    FAQ's own, and the rest are ranks within what is scored in detail: sorting every entry
+    of a 1,000-entry FAQ for them was a sixth of a multi-question post's answer."""
+    signals, pairs = values.shape
+    size = int(owner[-1]) + 1 if pairs else 0
+    slot = np.arange(pairs) - np.searchsorted(owner, np.arange(size))[owner]
+    width = int(slot.max()) + 1 if pairs else 0
+    # A question's pairs side by side, padded with -inf (after every value, ties included).
+    grid = np.full((signals, size, width), -np.inf)
+    grid[:, owner, slot] = values
+    order = np.argsort(_descending_keys(grid), axis=2, kind="stable")
+    ranks = np.empty(grid.shape)
+    ranks[np.arange(signals)[:, None, None], np.arange(size)[:, None], order] = np.arange(
+        1, width + 1
+    )
+    rank = ranks[:, owner, slot]
+    if width < 2:
+        return 1.0 / rank, values.copy()
+    best_two = np.take_along_axis(grid, order[:, :, :2], axis=2)
+    first, second = best_two[:, owner, 0], best_two[:, owner, 1]
+    return 1.0 / rank, np.where(rank == 1, first - second, values - first)
 
 
 def _descending_keys(values: np.ndarray) -> np.ndarray:
     """Integers that sort like ``-values`` (``-0.0`` as ``0.0``): a stable sort of 64-bit
-    integers takes about 0.7 of the time of one of floats, and ranks were the largest single
-    part of a multi-question post's signals. The usual mapping: a float's bits, negative
-    ones with all but the sign flipped, then inverted for descending order."""
+    integers takes about 0.7 of the time of one of floats. The usual mapping: a float's
+    bits, negative ones with all but the sign flipped, then inverted for descending order."""
     bits = (values + 0.0).view(np.int64)
     return ~(bits ^ ((bits >> 63) & np.int64(0x7FFF_FFFF_FFFF_FFFF)))
 
@@ -332,6 +341,7 @@ _RANKED = (
     ("word_cosine", "word_rank", "word_lead"),
     ("example_word", "example_rank", "example_lead"),
 )
+_RANKED_GATHERED = [_PER_ENTRY.index(name) for name, _, _ in _RANKED]
 
 
 @dataclass(frozen=True)
@@ -651,8 +661,7 @@ class SignalSpace:
         rows = np.empty((len(entries), len(FEATURES)))
         gathered = np.stack([per_entry[name] for name in _PER_ENTRY], axis=-1)[owner, entries]
         rows[:, [_COLUMN[name] for name in _PER_ENTRY]] = gathered
-        ranked = np.stack([per_entry[name] for name, _, _ in _RANKED])
-        ranks, leads = _ranks_and_leads(ranked, owner, entries)
+        ranks, leads = _ranks_and_leads(gathered[:, _RANKED_GATHERED].T, owner)
         for k, (_, rank, lead) in enumerate(_RANKED):
             rows[:, _COLUMN[rank]] = ranks[k]
             rows[:, _COLUMN[lead]] = leads[k]

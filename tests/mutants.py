@@ -248,6 +248,13 @@ MUTANTS = [
         ("tests/test_matcher.py::test_a_questions_character_ngrams_word_by_word_are_its_texts",),
     ),
     Mutant(
+        "ranks a question's candidates below the padding that evens out their numbers",
+        "knowledge/ranker.py",
+        "    grid = np.full((signals, size, width), -np.inf)",
+        "    grid = np.full((signals, size, width), np.inf)",
+        ("tests/test_matcher.py::test_ranks_and_leads_sort_like_the_values_themselves",),
+    ),
+    Mutant(
         "gives a near example's vote to the entry after the one it is labelled with",
         "knowledge/ranker.py",
         "        cells += self._label_entry[offsets]",

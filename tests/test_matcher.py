@@ -326,8 +326,13 @@ def test_candidate_only_signals_equal_the_full_computation(
 ) -> None:
     """On a FAQ too large to score every entry in detail, the character cosines and the
     ridge's scores are computed for the candidates only; each candidate's signals must be
-    what a space that scores every entry (whole matrix products) gives it."""
+    what a space that scores every entry (whole matrix products) gives it. Ranks are among
+    the candidates: the FAQ's own for the best few, in the same order after them."""
     from knowledge import ranker
+
+    ranked = [(ranker._COLUMN[v], ranker._COLUMN[r]) for v, r, _ in ranker._RANKED]
+    other = [c for c in range(len(ranker.FEATURES)) if c not in {r for _, r in ranked}]
+    top = ranker.CANDIDATES_PER_SIGNAL
 
     matcher = doubled
     questions = [
@@ -342,7 +347,16 @@ def test_candidate_only_signals_equal_the_full_computation(
     for some, every in zip(candidates_only, space.signals(queries), strict=True):
         assert 0 < len(some.candidates) < space.n  # the candidate-only path ran
         assert len(every.candidates) == space.n
-        np.testing.assert_allclose(every.rows[some.candidates], some.rows, rtol=0, atol=1e-12)
+        full = every.rows[some.candidates]
+        np.testing.assert_allclose(full[:, other], some.rows[:, other], rtol=0, atol=1e-12)
+        for value, rank in ranked:
+            order = np.argsort(-full[:, value], kind="stable")
+            np.testing.assert_array_equal(
+                1.0 / some.rows[order, rank], np.arange(1, len(order) + 1)
+            )
+            faq_top = 1.0 / full[:, rank] <= top
+            assert faq_top.sum() == top
+            np.testing.assert_array_equal(some.rows[faq_top, rank], full[faq_top, rank])
 
 
 @pytest.mark.parametrize("copies", [0, 1], ids=["every entry a candidate", "candidates"])
@@ -493,24 +507,33 @@ def test_near_examples_vote_for_the_entries_they_are_labelled_with(kb: Knowledge
 
 def test_ranks_and_leads_sort_like_the_values_themselves() -> None:
     """Ranks sort integer keys made from the values; they must be the ranks of a stable
-    sort of the values (ties in entry order), negatives, signed zeros and ties included,
-    and the lead positive only for the first of the best."""
+    sort of each question's own values (ties in entry order), negatives, signed zeros and
+    ties included, whether a question has every entry or a few of its own (a large FAQ's
+    candidates), and the lead positive only for the first of the best."""
     from knowledge.ranker import _ranks_and_leads
 
     rng = np.random.default_rng(5)
     choices = np.array([-2.5, -1e-300, -0.0, 0.0, 5e-324, 0.25, 0.25 + 2**-54, 1.0, 3e300])
-    for shape in [(3, 4, 30), (2, 1, 2), (1, 3, 1)]:
+    for shape, share in [((3, 4, 30), 1.0), ((2, 1, 2), 1.0), ((1, 3, 1), 1.0), ((3, 5, 40), 0.3)]:
         values = rng.choice(choices, size=shape)
         values[0, 0] = rng.random(shape[2])  # a row of distinct values too
-        owner, entries = np.nonzero(np.ones(shape[1:], dtype=bool))
-        order = np.argsort(-values, axis=2, kind="stable")
-        expected = np.empty(shape)
-        np.put_along_axis(expected, order, np.arange(1, shape[2] + 1.0), axis=2)
-        inverse_ranks, leads = _ranks_and_leads(values, owner, entries)
-        np.testing.assert_array_equal(inverse_ranks, 1.0 / expected[:, owner, entries])
-        if shape[2] > 1:
-            first = values.argmax(axis=2)[:, owner] == entries
-            assert ((leads >= 0) | ~first).all() and (leads[~first] <= 0).all()
+        chosen = rng.random(shape[1:]) < share
+        chosen[:, :2] = True  # every question at least two pairs
+        owner, entries = np.nonzero(chosen)
+        pairs = values[:, owner, entries]
+        inverse_ranks, leads = _ranks_and_leads(pairs, owner)
+        for q in range(shape[1]):
+            mine = owner == q
+            order = np.argsort(-pairs[:, mine], axis=1, kind="stable")
+            expected = np.empty(order.shape)
+            np.put_along_axis(expected, order, np.arange(1, mine.sum() + 1.0), axis=1)
+            np.testing.assert_array_equal(inverse_ranks[:, mine], 1.0 / expected)
+            if mine.sum() > 1:
+                first = expected == 1
+                assert (leads[:, mine][first] >= 0).all() and (leads[:, mine][~first] <= 0).all()
+                best = pairs[:, mine].max(axis=1)
+                runner_up = np.sort(pairs[:, mine], axis=1)[:, -2]
+                np.testing.assert_array_equal(leads[:, mine][first], best - runner_up)
 
 
 def test_corrections_looked_up_together_match_one_at_a_time(kb: KnowledgeBase) -> None:
