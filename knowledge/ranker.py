@@ -260,7 +260,7 @@ def _as_rows(vectors: Sequence[tuple[np.ndarray, np.ndarray]], width: int) -> Ro
     sizes = [len(idx) for idx, _ in vectors]
     index = np.int32 if max(width, sum(sizes)) < 2**31 else np.int64
     indptr = np.zeros(len(vectors) + 1, index)
-    np.cumsum(sizes, out=indptr[1:])
+    indptr[1:] = list(itertools.accumulate(sizes))
     idx = np.concatenate([np.zeros(0, index), *(idx for idx, _ in vectors)]).astype(index)
     values = np.concatenate([np.zeros(0), *(values for _, values in vectors)])
     return Rows(indptr, idx, values, (len(vectors), width))
