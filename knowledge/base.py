@@ -27,33 +27,50 @@ _TRAINED_MAX = 4
 _TRAINED_LOCK = threading.Lock()
 
 
-#: Loads and trainings under way (in any thread): the collector is set aside for the first
-#: and restored after the last.
+#: Loads and trainings under way (in any thread): the collector is paused for the first and
+#: restored after the last (to what it was: a host may have paused it itself).
 _ASIDE = [0]
 _ASIDE_LOCK = threading.Lock()
+_ASIDE_WAS_ENABLED = [True]
+#: Whether this process's first load has settled what the process holds (see below).
+_SETTLED = [False]
 
 
 @contextmanager
 def _collector_aside() -> Iterator[None]:
-    """Keep the cyclic garbage collector's full passes off the objects that were alive
-    before a load (reading, validating, training).
+    """Keep the cyclic garbage collector's passes off a load (reading, validating,
+    training), and off the objects a process holds for good once its first load is done.
 
-    Loading allocates millions of short-lived objects, and each full pass walks every
-    live object: at 1,000 entries those passes were about a third of a first load. Frozen
-    (gc.freeze), older objects are skipped meanwhile, and unfrozen afterwards, so nothing
-    stays out of the collector's reach (frozen objects that later became cyclic garbage
-    would never be freed). Nested and concurrent loads share one freeze."""
+    Loading allocates millions of short-lived objects, and each full pass walks every live
+    object: at 1,000 entries those passes were about a third of a first load. The collector
+    is paused meanwhile (what a load leaves as cyclic garbage is a few dozen objects, freed
+    by the next pass), and nested and concurrent loads share one pause.
+
+    A process's first load brings in most of what it will ever hold: the numeric
+    libraries' modules (about 120,000 objects with the shipped FAQ) and its first matcher.
+    Every later full pass walked them all: 150-210 ms on whatever ran then, an answer
+    included, twice in 900 answers to new posts (``benchmarks/bench_collector.py``). So
+    that load ends with one full collection and then freezes what is left (gc.freeze): the
+    collector skips it from then on, and its passes took 6-40 ms. Frozen objects are still
+    freed when nothing refers to them (the first matcher is, once replaced); only cyclic
+    garbage among them would stay for good."""
     with _ASIDE_LOCK:
         _ASIDE[0] += 1
         if _ASIDE[0] == 1:
-            gc.freeze()
+            _ASIDE_WAS_ENABLED[0] = gc.isenabled()
+            gc.disable()
     try:
         yield
     finally:
         with _ASIDE_LOCK:
             _ASIDE[0] -= 1
             if _ASIDE[0] == 0:
-                gc.unfreeze()
+                if not _SETTLED[0]:
+                    _SETTLED[0] = True
+                    gc.collect()
+                    gc.freeze()
+                if _ASIDE_WAS_ENABLED[0]:
+                    gc.enable()
 
 
 def _trained(

@@ -255,6 +255,29 @@ MUTANTS = [
         ("tests/test_matcher.py::test_ranks_and_leads_sort_like_the_values_themselves",),
     ),
     Mutant(
+        "freezes a process's first load's garbage with what it holds",
+        "knowledge/base.py",
+        "                    gc.collect()",
+        "                    pass",
+        ("tests/test_examples.py::test_a_process_first_load_collects_then_freezes_what_it_holds",),
+    ),
+    Mutant(
+        "leaves what a process's first load holds to every full pass",
+        "knowledge/base.py",
+        "                    gc.freeze()",
+        "                    pass",
+        ("tests/test_examples.py::test_a_process_first_load_collects_then_freezes_what_it_holds",),
+    ),
+    Mutant(
+        "leaves the garbage collector paused after a load",
+        "knowledge/base.py",
+        "                    gc.enable()",
+        "                    pass",
+        (
+            "tests/test_examples.py::test_a_load_pauses_the_collector_and_later_loads_freeze_nothing",
+        ),
+    ),
+    Mutant(
         "gives a near example's vote to the entry after the one it is labelled with",
         "knowledge/ranker.py",
         "        cells += self._label_entry[offsets]",
@@ -306,11 +329,13 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "leaves objects frozen out of the garbage collector's reach after a load",
+        "freezes what every load leaves out of the garbage collector's reach",
         "knowledge/base.py",
-        "            if _ASIDE[0] == 0:\n                gc.unfreeze()\n",
-        "            if _ASIDE[0] == 0:\n                pass\n",
-        ("tests/test_examples.py::test_a_load_leaves_nothing_out_of_the_garbage_collectors_reach",),
+        "                if not _SETTLED[0]:",
+        "                if True:",
+        (
+            "tests/test_examples.py::test_a_load_pauses_the_collector_and_later_loads_freeze_nothing",
+        ),
     ),
     Mutant(
         "loses the reply of a post whose process died mid-reply",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+import weakref
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -129,29 +131,79 @@ def test_an_unchanged_folder_reuses_the_trained_matcher(faq_copy: Path) -> None:
     assert KnowledgeBase.load(faq_copy).matcher is not first.matcher
 
 
-def test_a_load_leaves_nothing_out_of_the_garbage_collectors_reach(
+def test_a_load_pauses_the_collector_and_later_loads_freeze_nothing(
     faq_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Loads freeze the objects alive before them while they run (see knowledge/base.py);
-    whatever stayed frozen after one would never be collected if it became garbage."""
+    """Loads pause the collector while they run (see knowledge/base.py) and restore it
+    after, refused or not; after a process's first load, a load leaves nothing frozen that
+    was not (frozen objects that became garbage in a cycle would never be collected)."""
+    from knowledge import base
+
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")  # train, not unpickle
-    frozen_during: list[int] = []
+    monkeypatch.setattr(base, "_SETTLED", [True])  # not this process's first load
+    collecting_during: list[bool] = []
     original = Matcher.__init__
 
     def watch(self: Matcher, *args: object, **kwargs: object) -> None:
-        frozen_during.append(gc.get_freeze_count())
+        collecting_during.append(gc.isenabled())
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(Matcher, "__init__", watch)
     before = gc.get_freeze_count()
+    assert gc.isenabled()
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write('- text: "what the garbage collector test alone asks"\n')  # this load trains
     KnowledgeBase.load(faq_copy)
+    assert collecting_during == [False]  # paused while training
+    assert gc.isenabled() and gc.get_freeze_count() == before
     (faq_copy / "notice-2014-54.md").write_text("---\nid: [\n---\n")
     with pytest.raises(FaqInvalid):
-        KnowledgeBase.load(faq_copy)  # a refused load restores it too
-    assert frozen_during and frozen_during[0] > before  # it was set aside while training
-    assert gc.get_freeze_count() == before
+        KnowledgeBase.load(faq_copy)
+    assert gc.isenabled() and gc.get_freeze_count() == before
+
+
+def test_a_process_first_load_collects_then_freezes_what_it_holds(
+    faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process's first load leaves the numeric libraries and a matcher, some 120,000
+    objects, that every later full pass would walk (a tenth of a second or more, on an
+    answer): it collects once, then freezes what is left. The first matcher is still freed
+    once nothing refers to it."""
+    from knowledge import base
+
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")  # train, not unpickle
+    monkeypatch.setattr(base, "_SETTLED", [False])  # as in a new process
+    monkeypatch.setattr(base, "_TRAINED", OrderedDict())  # the matcher held here only
+    #: The generation of each pass started, and None when training starts.
+    events: list[int | None] = []
+    original = Matcher.__init__
+
+    def watch(self: Matcher, *args: object, **kwargs: object) -> None:
+        events.append(None)
+        original(self, *args, **kwargs)
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            events.append(info["generation"])
+
+    monkeypatch.setattr(Matcher, "__init__", watch)
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write('- text: "what the first-load collector test alone asks"\n')  # this load trains
+    gc.unfreeze()
+    gc.callbacks.append(record)
+    try:
+        kb = KnowledgeBase.load(faq_copy)
+        frozen = gc.get_freeze_count()
+        assert 2 in events[events.index(None) :]  # a full pass, after training
+        assert frozen > 20_000  # what the process held then, matcher included
+        first = weakref.ref(kb.matcher)
+        del kb
+        base._TRAINED.clear()
+        assert first() is None  # frozen, and still freed
+        assert gc.get_freeze_count() < frozen
+    finally:
+        gc.callbacks.remove(record)
+        gc.unfreeze()  # (this test process's objects back in the collector's reach)
 
 
 @pytest.mark.parametrize(
