@@ -64,11 +64,14 @@ class MatchResult:
         return tuple(h for h in self.suggestions if h.score >= threshold)
 
 
-@lru_cache(maxsize=1 << 14)
 def _taught_key(text: str) -> str:
-    # Kept: a reload meets the same example texts again, and keying them all anew (casefold
-    # and split of some 700 kB of posts) was about 3% of a shipped FAQ's retraining.
     return " ".join(text.casefold().split())
+
+
+#: The examples' keys, kept: a reload meets the same example texts again, and keying them
+#: all anew (casefold and split of some 700 kB of posts) was about 3% of a shipped FAQ's
+#: retraining. (Questions are keyed uncached: up to 4,000 characters each, never again.)
+_example_key = lru_cache(maxsize=1 << 14)(_taught_key)
 
 
 class Matcher:
@@ -91,7 +94,7 @@ class Matcher:
         #: an answer a moderator already gave word for word is not one to review again.
         self._taught: dict[str, frozenset[str]] = {}
         for example in self.space.examples:
-            key = _taught_key(example.text)
+            key = _example_key(example.text)
             self._taught[key] = self._taught.get(key, frozenset()) | set(example.ids)
         self._title_index = [
             normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
