@@ -7,14 +7,25 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 import tempfile
+import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from knowledge.examples import MAX_TEXT, OFF_TOPIC, examples_dir, render_examples
+from knowledge.examples import (
+    MAX_TEXT,
+    OFF_TOPIC,
+    examples_dir,
+    parsed_items,
+    read_examples,
+    render_examples,
+    same_question_key,
+)
 from knowledge.loader import Problem, check_entries, parse_entry, read_entries
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
 
@@ -22,6 +33,9 @@ BACKUP_DIR = ".backups"
 _ID = re.compile(ID_PATTERN)
 # The order fields are written in: the model's own, so a new field is never dropped.
 FIELD_ORDER = tuple(FrontMatter.model_fields)
+#: Held from an edit's check to its write: two moderators (or two clicks) deciding at once
+#: would otherwise both pass the check, and one write would lose the other's or clash with it.
+_EDITING = threading.Lock()
 
 
 class EditRefused(ValueError):
@@ -117,7 +131,10 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     new_entry, own = parse_entry(path, text)
     if new_entry is None:
         return sorted(problems + own)
-    cross = [p for p in check_entries([*others, new_entry]) if p.path == str(path)]
+    # The whole folder as it would be, in the order a load reads it (by file name): a
+    # clash is found on whichever entry comes later, which may be another entry's file.
+    ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)
+    cross = check_entries(ordered)
     return sorted(problems + own + cross)
 
 
@@ -125,6 +142,15 @@ def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers see the old or the new file whole."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600): keep the mode the file had, else what
+        # the umask gives a new file, so other readers (a second process) can still read it.
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -139,6 +165,11 @@ def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | 
     """Validate and save ``text`` as the entry's file, keeping the previous version under
     ``.backups/``. ``expected`` is the fingerprint the moderator started from; a different
     current file means someone else saved first. Returns the backup path, if any."""
+    with _EDITING:
+        return _save_entry(folder, entry_id, text, expected)
+
+
+def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | None:
     path = entry_path(folder, entry_id)
     current = read_text(path)
     if fingerprint(current) != expected:
@@ -169,16 +200,13 @@ def today() -> dt.date:
 MIN_EXAMPLE = 3
 
 
-def _same_question(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def add_example(folder: Path, entry_id: str | None, text: str, note: str | None = None) -> Path:
     """A moderator's review decision, written where the matcher learns from it: the
     question appended to ``entry_id``'s examples file, or to the off-topic file when
     ``entry_id`` is None. The file is written atomically and keeps its comments. Raises
-    EditRefused for an unknown entry, an empty or huge question, or one already an example
-    (in any file: the same question on and off topic would teach nothing)."""
+    EditRefused for an unknown entry, an empty or huge question, one already an example
+    (in any file: the same question on and off topic would teach nothing), or a file the
+    addition would leave invalid."""
     question = text.strip()
     if not MIN_EXAMPLE <= len(question) <= MAX_TEXT:
         raise EditRefused(
@@ -186,23 +214,51 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
         )
     if entry_id is not None and read_text(entry_path(folder, entry_id)) is None:
         raise EditRefused(f"There is no entry '{entry_id}'.")
+    with _EDITING:
+        return _add_example(folder, entry_id, question, note)
+
+
+def _add_example(folder: Path, entry_id: str | None, question: str, note: str | None) -> Path:
     where = examples_dir(folder)
-    wanted = _same_question(question)
+    wanted = same_question_key(question)
     for path in sorted(where.glob("*.yaml")):
         try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except (OSError, yaml.YAMLError):
-            continue  # validation reports a broken file; it cannot hold this question
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and _same_question(str(item.get("text", ""))) == wanted:
-                raise EditRefused(f"That question is already an example in {path.name}.")
+            items = parsed_items(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # validation reports an unreadable file; it cannot hold this question
+        if any(same_question_key(item.text) == wanted for item in items):
+            raise EditRefused(f"That question is already an example in {path.name}.")
     target = where / f"{entry_id or OFF_TOPIC}.yaml"
-    before = read_text(target) or ""
-    if before and not before.endswith("\n"):
-        before += "\n"
+    try:
+        before = read_text(target) or ""
+    except (OSError, UnicodeDecodeError):
+        raise EditRefused(
+            f"{target.name} cannot be read as UTF-8 text; nothing was saved."
+        ) from None
     item: dict[str, Any] = {"text": question}
     if note:
         item["note"] = note
+    added = render_examples([item])
+    if not parsed_items(before) and before.strip() and "- " not in before:
+        # No items yet, written as "[]" (a flow list): appended items would not parse.
+        # Comments are kept; the empty list goes.
+        before = "".join(line for line in before.splitlines(True) if line.lstrip()[:1] == "#")
+    if before and not before.endswith("\n"):
+        before += "\n"
+    after = before + added
+    # The folder as it would be: refuse what the addition breaks, not what was broken.
+    ids = {p.stem for p in folder.glob("*.md")}
+    _, old_problems = read_examples(folder, ids)
+    _, new_problems = read_examples(folder, ids, replaced=(target, after))
+    broken = Counter((p.path, p.message) for p in new_problems)
+    broken.subtract((p.path, p.message) for p in old_problems)
+    fresh = [p for p in new_problems if broken[(p.path, p.message)] > 0]
+    if fresh:
+        raise EditRefused(
+            "the example would leave the examples invalid, nothing was saved:\n"
+            + "\n".join(map(str, fresh)),
+            fresh,
+        )
     where.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, before + render_examples([item]))
+    atomic_write(target, after)
     return target

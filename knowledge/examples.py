@@ -107,14 +107,19 @@ def _parse_text(
     return tuple(items), tuple(problems)
 
 
-def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], list[Problem]]:
-    """Every example in the folder's ``examples/`` (none when it does not exist)."""
+def read_examples(
+    faq_dir: Path, entry_ids: set[str], replaced: tuple[Path, str] | None = None
+) -> tuple[list[Example], list[Problem]]:
+    """Every example in the folder's ``examples/`` (none when it does not exist). With
+    ``replaced`` (a file and a text), the folder as it would be with that text written
+    there: what an edit is checked against before it is written."""
     folder = examples_dir(faq_dir)
-    if not folder.is_dir():
+    if not folder.is_dir() and replaced is None:
         return [], []
     examples: list[Example] = []
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yaml")):
+    paths = set(folder.glob("*.yaml")) | ({replaced[0]} if replaced else set())
+    for path in sorted(paths):
         shown = str(path)
         stem = path.stem
         if stem != OFF_TOPIC and stem not in entry_ids:
@@ -128,7 +133,7 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
             )
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = replaced[1] if replaced and path == replaced[0] else path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(shown, 1, f"cannot read the file ({exc})"))
             continue
@@ -150,8 +155,13 @@ def read_examples(faq_dir: Path, entry_ids: set[str]) -> tuple[list[Example], li
     return examples, sorted(problems)
 
 
+def parsed_items(text: str) -> list[ExampleItem]:
+    """The valid items of an examples file's text (plain-string items included)."""
+    return [item for _, item in _parse_text(text)[0]]
+
+
 @lru_cache(maxsize=20_000)
-def _same_question_key(text: str) -> str:
+def same_question_key(text: str) -> str:
     """Case and spacing set aside. Cached: every load checks every example, and the texts
     are mostly the same from one load to the next."""
     return " ".join(text.casefold().split())
@@ -162,7 +172,7 @@ def _conflicts(examples: list[Example]) -> list[Problem]:
     seen: dict[str, Example] = {}
     problems = []
     for example in examples:
-        key = _same_question_key(example.text)
+        key = same_question_key(example.text)
         other = seen.setdefault(key, example)
         if other is not example and other.off_topic != example.off_topic:
             problems.append(

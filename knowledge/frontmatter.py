@@ -84,11 +84,17 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
 
 def parse(text: str) -> ParsedFile:
     """Parse ``---``-delimited front matter. Raises FrontMatterError with a line number."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
+    # Lines end at line feeds only, as in YAML and editors: str.splitlines would also break
+    # at form feeds and other separators pasted from PDFs, shifting every line number.
+    # A byte order mark (some Windows editors add one) is not part of the text.
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0].rstrip() != "---":
         raise FrontMatterError(1, "file must start with a '---' line opening the YAML front matter")
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        # Only a '---' at the start of a line closes it: an indented one is YAML text.
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
         raise FrontMatterError(1, "front matter is not closed by a second '---' line") from None
     yaml_text = "\n".join(lines[1:end])
@@ -118,8 +124,9 @@ def parse(text: str) -> ParsedFile:
                 for i, item in enumerate(value_node.value):
                     key_lines[f"{key}[{i}]"] = item.start_mark.line + 2
     rest = lines[end + 1 :]
-    blank = next((i for i, line in enumerate(rest) if line.strip()), 0)
-    body = "\n".join(rest).strip("\n")
+    # The body starts at its first line with text (body_line points there).
+    blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    body = "\n".join(rest[blank:]).rstrip("\n")
     return ParsedFile(
         data={str(k): v for k, v in data.items()},
         body=body,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from knowledge.editing import atomic_write, fingerprint, save_entry
+from knowledge.editing import EditRefused, add_example, atomic_write, fingerprint, save_entry
+from knowledge.examples import read_examples
 from knowledge.loader import load_entries
 from tests.faq_factory import entry_text, write_entry
 
@@ -42,3 +44,105 @@ def test_save_entry_that_fails_on_disk_keeps_the_faq_loadable(
     monkeypatch.undo()
     save_entry(tmp_path, "alpha", edited, fingerprint(before))
     assert "better answer" in (tmp_path / "alpha.md").read_text()
+
+
+# -- what a save or a review decision checks: the folder as it would be -----------------
+
+
+def test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused(
+    tmp_path: Path,
+) -> None:
+    """The clash is found on whichever entry comes later: a new title equal to another
+    entry's alias must be refused even when that entry's file sorts after the edited one."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "zulu", aliases=["what is a backdoor roth"])
+    before = (tmp_path / "alpha.md").read_text()
+    clashing = entry_text("alpha", title="What is a backdoor Roth")
+    with pytest.raises(EditRefused, match=r"zulu\.md"):
+        save_entry(tmp_path, "alpha", clashing, fingerprint(before))
+    assert (tmp_path / "alpha.md").read_text() == before
+    assert [e.id for e in load_entries(tmp_path)] == ["alpha", "zulu"]
+
+
+def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, "alpha")
+    path.chmod(0o644)
+    save_entry(
+        tmp_path, "alpha", entry_text("alpha", body="Edited."), fingerprint(path.read_text())
+    )
+    assert path.stat().st_mode & 0o777 == 0o644
+    new = tmp_path / "examples" / "alpha.yaml"
+    add_example(tmp_path, "alpha", "A question nobody asked before?")
+    assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _examples_folder(tmp_path: Path) -> Path:
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta")
+    (tmp_path / "examples").mkdir()
+    return tmp_path / "examples"
+
+
+def test_a_question_listed_as_a_plain_string_counts_as_an_example(tmp_path: Path) -> None:
+    where = _examples_folder(tmp_path)
+    (where / "_off-topic.yaml").write_text('- "Should I buy a new car or lease one?"\n')
+    with pytest.raises(EditRefused, match=r"already an example in _off-topic\.yaml"):
+        add_example(tmp_path, "alpha", "should I buy a new car  or lease one?")
+    assert not (where / "alpha.yaml").exists()
+    assert read_examples(tmp_path, {"alpha", "beta"})[1] == []
+
+
+def test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file(tmp_path: Path) -> None:
+    where = _examples_folder(tmp_path)
+    (where / "alpha.yaml").write_text("# questions alpha answers\n[]\n")
+    add_example(tmp_path, "alpha", "How does alpha work for me?")
+    examples, problems = read_examples(tmp_path, {"alpha", "beta"})
+    assert problems == []
+    assert [e.text for e in examples] == ["How does alpha work for me?"]
+    assert (where / "alpha.yaml").read_text().startswith("# questions alpha answers\n")
+
+
+def test_an_unreadable_examples_file_gives_a_clear_refusal(tmp_path: Path) -> None:
+    where = _examples_folder(tmp_path)
+    (where / "alpha.yaml").write_bytes(b"- text: caf\xe9 question?\n")
+    with pytest.raises(EditRefused, match="cannot be read as UTF-8"):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    # Another file's decision is not blocked by it.
+    add_example(tmp_path, "beta", "How does beta work for me?")
+    assert "beta work" in (where / "beta.yaml").read_text()
+
+
+def test_decisions_made_at_once_are_all_written_and_never_clash(tmp_path: Path) -> None:
+    """Eight review decisions at the same moment (discord.py runs button callbacks
+    concurrently, each in a thread): every question lands, and the same question decided
+    both ways is written once, the other decision refused."""
+    _examples_folder(tmp_path)
+    start = threading.Barrier(10)
+    refused: list[str] = []
+
+    def decide(entry_id: str | None, question: str) -> None:
+        start.wait()
+        try:
+            add_example(tmp_path, entry_id, question)
+        except EditRefused as exc:
+            refused.append(str(exc))
+
+    work = [("alpha", f"Race question number {i} about alpha?") for i in range(8)]
+    work += [("beta", "The contested question?"), (None, "The contested question?")]
+    threads = [threading.Thread(target=decide, args=w) for w in work]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    examples, problems = read_examples(tmp_path, {"alpha", "beta"})
+    assert problems == []
+    texts = sorted(e.text for e in examples)
+    assert texts.count("The contested question?") == 1
+    assert [t for t in texts if t.startswith("Race")] == sorted(q for _, q in work[:8])
+    assert len(refused) == 1 and "already an example" in refused[0]

@@ -349,3 +349,51 @@ def test_faq_show_text_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["faq", "show", "notice-2014"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no FAQ entry 'notice-2014' (close: notice-2014-54")
+
+
+# -- how a file is cut into lines ----------------------------------------------------------
+
+
+def test_a_byte_order_mark_and_windows_line_ends_load(tmp_path: Path) -> None:
+    text = "\ufeff" + entry_text("alpha").replace("\n", "\r\n")
+    (tmp_path / "alpha.md").write_text(text, encoding="utf-8", newline="")
+    entries, problems = read_entries(tmp_path)
+    assert problems == [] and [e.id for e in entries] == ["alpha"]
+    assert entries[0].body == "The full answer, in a sentence or two."
+
+
+def test_an_indented_dashes_line_is_yaml_text_not_the_end_of_the_front_matter(
+    tmp_path: Path,
+) -> None:
+    text = entry_text("alpha", short=None).replace(
+        "---\nThe full",
+        "short: |-\n  A short answer.\n  ---\n  Still the short answer.\n---\nThe full",
+    )
+    (tmp_path / "alpha.md").write_text(text, encoding="utf-8")
+    entries, problems = read_entries(tmp_path)
+    assert problems == []
+    assert entries[0].short == "A short answer.\n---\nStill the short answer."
+    assert entries[0].body == "The full answer, in a sentence or two."
+
+
+def test_a_form_feed_pasted_into_a_value_keeps_the_line_numbers(tmp_path: Path) -> None:
+    """A form feed (pasted from a PDF) is text to YAML; a problem further down is still
+    reported on its own line."""
+    text = entry_text("alpha", title="Page one\x0cpage two?")
+    lines = text.split("\n")
+    where = next(i for i, line in enumerate(lines, 1) if line.startswith("sources:"))
+    lines[where - 1] = "sources: [oops"
+    (tmp_path / "alpha.md").write_text("\n".join(lines), encoding="utf-8")
+    reported = problems_in(tmp_path)
+    assert len(reported) == 1
+    assert reported[0].startswith(f"{tmp_path / 'alpha.md'}:{where}:"), reported
+
+
+def test_a_problem_in_the_body_is_reported_on_its_line_after_blank_lines_with_spaces(
+    tmp_path: Path,
+) -> None:
+    text = entry_text("alpha", body="   \n  \nThis is not tax advice.")
+    (tmp_path / "alpha.md").write_text(text, encoding="utf-8")
+    line = text.split("\n").index("This is not tax advice.") + 1
+    reported = problems_in(tmp_path)
+    assert any(p.startswith(f"{tmp_path / 'alpha.md'}:{line}:") for p in reported), reported
