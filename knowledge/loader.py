@@ -156,12 +156,20 @@ def _alias_key(text: str) -> str:
 
 
 def _line_of(entry: FaqEntry, needle: str) -> int:
-    """Best-effort line of a front matter value, for cross-file problems."""
+    """Best-effort line of a front matter value, for cross-file problems: a line holding
+    just that value (a list item, quoted or not) first, else the first line containing it
+    (an alias "Roth" is also part of the title's line)."""
     try:
-        lines = Path(entry.path).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = Path(entry.path).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
         return 1
-    return next((i for i, line in enumerate(lines, 1) if needle in line), 1)
+
+    def value(line: str) -> str:
+        text = line.strip().removeprefix("- ").strip()
+        return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
+
+    exact = next((i for i, line in enumerate(lines, 1) if value(line) == needle), None)
+    return exact or next((i for i, line in enumerate(lines, 1) if needle in line), 1)
 
 
 def check_entries(
@@ -239,6 +247,28 @@ def is_entry_file(path: Path) -> bool:
     return path.suffix == ".md" and bool(_ENTRY_NAME.fullmatch(path.stem))
 
 
+def _misnamed(faq_dir: Path) -> list[Problem]:
+    """Files a moderator meant as entries or examples but that no load reads: the loader
+    takes exactly ``*.md`` and ``examples/*.yaml``, and a silent skip looks like a lost edit."""
+    found = [
+        Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{p.suffix}')")
+        for p in sorted(faq_dir.iterdir())
+        if p.suffix.lower() in (".md", ".markdown") and p.suffix != ".md" and p.is_file()
+    ]
+    from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
+
+    examples = faq_dir / EXAMPLES_DIR
+    if examples.exists() and not examples.is_dir():
+        found.append(Problem(str(examples), 1, "not read: 'examples' must be a folder"))
+    elif examples.is_dir():
+        found += [
+            Problem(str(p), 1, f"not read: examples files end in '.yaml' (this one: '{p.suffix}')")
+            for p in sorted(examples.iterdir())
+            if p.suffix.lower() in (".yml", ".yaml") and p.suffix != ".yaml" and p.is_file()
+        ]
+    return found
+
+
 def scan_folder(faq_dir: Path) -> FolderScan:
     """Read every entry file in ``faq_dir`` and validate each and all together."""
     if not faq_dir.is_dir():
@@ -256,6 +286,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         for p in markdown
         if not is_entry_file(p)
     ]
+    notices += _misnamed(faq_dir)
     if not paths:
         problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
         return FolderScan([], [problem], notices)

@@ -397,3 +397,31 @@ def test_a_problem_in_the_body_is_reported_on_its_line_after_blank_lines_with_sp
     line = text.split("\n").index("This is not tax advice.") + 1
     reported = problems_in(tmp_path)
     assert any(p.startswith(f"{tmp_path / 'alpha.md'}:{line}:") for p in reported), reported
+
+
+def test_files_no_load_reads_are_named_in_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'.MD' and 'examples/*.yml' look like an entry and an examples file to a moderator,
+    but no load reads them: validate says so instead of a silent ok."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta", name="beta.MD")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yml").write_text('- text: "How does alpha work?"\n')
+    scan = scan_folder(tmp_path)
+    assert [e.id for e in scan.entries] == ["alpha"] and scan.problems == []
+    assert sorted(Path(n.path).name for n in scan.notices) == ["alpha.yml", "beta.MD"]
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'beta.MD'}:1: notice: not read: entry files end in '.md'" in out
+    assert f"{tmp_path / 'examples' / 'alpha.yml'}:1: notice: not read" in out
+
+
+def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
+    """ "Roth" is also in the title's line: the problem points at the alias itself."""
+    path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
+    [problem] = problems_in(tmp_path)
+    lines = path.read_text().split("\n")
+    assert "duplicate alias 'Roth'" in problem
+    line = int(problem.split(":")[1])
+    assert lines[line - 1].strip() == "- Roth", (problem, lines[line - 1])
