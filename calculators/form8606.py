@@ -122,8 +122,22 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             )
         return Form8606Result(lines=lines, taxable=ZERO, steps=steps, warnings=warnings)
 
-    if inp.deductible:
+    if inp.deductible and l3 > 0:
         return _worksheet_1_1(inp, lines, steps, warnings)
+    if inp.deductible:
+        # Only basis (nondeductible money) comes out tax-free; with none, Worksheet 1-1 (which
+        # counts deducted contributions in its ratio) would wrongly make deducted money
+        # nontaxable, so the form's own lines apply: line 10 is 0 and all of it is taxable.
+        steps.append(
+            f"There is no basis (line 3 is {usd(l3)}): the {usd(inp.deductible)} deducted "
+            "contribution was never taxed, so nothing that comes out is nontaxable. Pub 590-B "
+            "Worksheet 1-1 is not used; the form's lines below make it all taxable."
+        )
+        warnings.append(
+            f"With no basis, all of it is taxable: Worksheet 1-1's ratio would count the "
+            f"{usd(inp.deductible)} deducted contribution as if it were basis, so it is not "
+            "used here."
+        )
     if inp.deductible is None and l1 > 0 and inp.year_end_balance > 0:
         warnings.append(
             "If any of this year's traditional IRA contribution may be deductible, give the "
@@ -193,7 +207,7 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
     taxable = l15c + (l18 or ZERO)
     steps.append(f"Lines 15c and 18 go to Form 1040 line 4b: {usd(taxable)} in total ({SRC}).")
 
-    if l6 > 0 and (l8 > 0 or l7 > 0):
+    if l6 > 0 and l5 > 0 and (l8 > 0 or l7 > 0):  # with no basis there is no share to shrink
         warnings.append(
             f"Your traditional, SEP and SIMPLE IRAs held {usd(l6)} on December 31. That balance "
             f"shrinks the nontaxable share (line 10 = {l10:.3f}), so part of the conversion or "
@@ -250,13 +264,32 @@ def _worksheet_1_1(
         f"{usd(nontaxable_distributions)}; {usd(w8)} in all.",
         f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
     ]
-    l13 = w8
+    if w8 > l3:
+        # The worksheet's ratio counts deducted contributions, so its nontaxable part can
+        # exceed the basis; only basis (line 3) can come out tax-free and line 14 (basis
+        # left) cannot go below zero. Split line 3 between the two in proportion.
+        nontaxable_conversion = share(l8, l3, w5)
+        nontaxable_distributions = l3 - nontaxable_conversion
+        steps.append(
+            f"Worksheet line 8, {usd(w8)}, is more than the total basis (Form 8606 line 3, "
+            f"{usd(l3)}): only basis comes out tax-free, because deducted contributions were "
+            f"never taxed. The nontaxable part is capped at {usd(l3)}, split in proportion: "
+            f"conversion {usd(nontaxable_conversion)}, distributions "
+            f"{usd(nontaxable_distributions)}."
+        )
+        warnings.append(
+            f"Pub 590-B Worksheet 1-1 counts the {usd(deductible)} deducted contribution in its "
+            f"ratio, which here made the nontaxable part ({usd(w8)}) larger than your basis "
+            f"({usd(l3)}). This result caps it at the basis, so line 14 is $0.00 and "
+            f"{usd(w5 - l3)} is taxable; check the figure with a tax professional before filing."
+        )
+    l13 = nontaxable_conversion + nontaxable_distributions
     l14 = l3 - l13
     l15a = l15c = l7 - nontaxable_distributions
     lines.update(line13=l13, line14=l14, line15a=l15a, line15b=ZERO, line15c=l15c)
     steps += [
         f"Form 8606 line 1, the nondeductible part: {usd(l1)}; line 2: {usd(l2)}; line 3 = "
-        f"{usd(l3)}. Lines 4-12 are left blank; line 13 = worksheet line 8 = {usd(l13)}.",
+        f"{usd(l3)}. Lines 4-12 are left blank; line 13, the nontaxable part = {usd(l13)}.",
         f"Line 14 = line 3 - line 13 = {usd(l3)} - {usd(l13)} = {usd(l14)}, the basis carried "
         "to next year.",
         f"Line 15c, the taxable distributions: {usd(l7)} - {usd(nontaxable_distributions)} = "

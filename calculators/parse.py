@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from calculators.money import usd
+from calculators.money import exact, usd
 
 MAX_AMOUNT = Decimal("1000000000.00")  # one billion dollars: far above any real account
 MAX_COUNT = 365  # paychecks or conversions a year: daily at most
+MAX_RATE_PLACES = 10  # decimal places of a rate as a fraction: 24.12345678% at most
 
 AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50, $1,000.50 or 10k"
 RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
@@ -77,12 +78,22 @@ def parse_amount(
     negative, body = signed if signed is not None else (False, "")
     thousands = _THOUSANDS.fullmatch(body)
     if signed is not None and thousands is not None:
-        scaled = Decimal(thousands.group(1)) * 1000
-        if scaled != scaled.quantize(Decimal("0.01")):
+        digits = thousands.group(1)
+        # Decide size and cents from the exact input before any arithmetic: in the default
+        # 28-digit context a 24+ digit amount made quantize raise, and a long fraction
+        # (1.0000000000000000000000000001k) was rounded silently to whole cents.
+        if Decimal(digits) > MAX_AMOUNT.scaleb(-3):  # comparisons are exact
+            raise InputError(
+                f"{label}{shown(raw)} is too large; amounts up to {usd(MAX_AMOUNT)} are accepted",
+                field,
+            )
+        if len(digits.partition(".")[2].rstrip("0")) > 5:  # x 1000 leaves over 2 places
             raise InputError(
                 f"{label}{shown(raw)} is not a whole number of cents; write it out, like 1234.56",
                 field,
             )
+        with exact():  # at most 12 digits now, so exact in any context; ours to be sure
+            scaled = Decimal(digits).scaleb(3)
         body = f"{scaled:.2f}"
     elif _EXPONENT.fullmatch(body):
         raise InputError(
@@ -151,7 +162,19 @@ def parse_rate(
             f"{label}{shown(raw)} could mean 100% or 1%; write 100% or 1% (or 0.01)", field
         )
     # Without '%', numbers above 1 are percents ("24" is 24%); below 1 they are fractions.
-    fraction = number / 100 if percent or number > 1 else number
+    scaled = percent or number > 1
+    # Bound the precision before dividing: in a 28-digit context a long fraction such as
+    # 0.999999999999999999999999999999999999 rounded (via normalize) to 1, i.e. 100%.
+    places = len(body.partition(".")[2].rstrip("0")) + (2 if scaled else 0)
+    if places > MAX_RATE_PLACES:
+        raise InputError(
+            f"{label}{shown(raw)} has too many decimal places for a rate; use at most "
+            f"{MAX_RATE_PLACES - 2} after the point as a percent (24.125%) or "
+            f"{MAX_RATE_PLACES} as a fraction (0.24125)",
+            field,
+        )
+    with exact():  # the calculators' own context, so nothing below rounds
+        fraction = number / 100 if scaled else number
     if fraction > 1:
         raise InputError(f"{label}{shown(raw)} is above 100%; {RATE_HINT}", field)
     if negative and fraction != 0:
@@ -163,7 +186,8 @@ def parse_rate(
                 field,
             )
         fraction = -fraction
-    return fraction.normalize() if fraction != 0 else Decimal(0)
+    with exact():
+        return fraction.normalize() if fraction != 0 else Decimal(0)
 
 
 def parse_int(text: str | None, field: str | None = None) -> int:

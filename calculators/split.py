@@ -243,7 +243,11 @@ def _split(inp: SplitInput) -> SplitResult:
             )
         )
 
-    forms = [Form1099R(destination="roth_ira", box1=roth, box2a=taxable, box5=nontaxable)]
+    # One form per destination that receives money: with no basis and the earnings sent to
+    # a traditional IRA, the Roth IRA gets nothing and no $0.00 form is issued for it.
+    forms: list[Form1099R] = []
+    if roth > 0:
+        forms.append(Form1099R(destination="roth_ira", box1=roth, box2a=taxable, box5=nontaxable))
     if traditional > 0:
         forms.append(
             Form1099R(destination="traditional_ira", box1=traditional, box2a=ZERO, box5=ZERO)

@@ -354,6 +354,22 @@ BAD = [
         id="late-above-contribution",
     ),
     pytest.param(["calc", "form8606", "--contribution", "7000"], "required", id="missing-option"),
+    # "k" amounts and rates beyond the default 28-digit Decimal context (a traceback before)
+    pytest.param(
+        ["calc", "split", "--basis", "100000000000000000000000k", "--earnings", "5"],
+        "too large",
+        id="k-amount-with-24-digits",
+    ),
+    pytest.param(
+        ["calc", "split", "--basis", "1.0000000000000000000000000001k", "--earnings", "5"],
+        "not a whole number of cents",
+        id="k-amount-finer-than-cents",
+    ),
+    pytest.param(
+        ["calc", "split", "--basis", "1000", "--earnings", "5", "--tax-rate", "0." + "9" * 36],
+        "too many decimal places",
+        id="rate-rounding-to-100-percent",
+    ),
     pytest.param(["calc"], "choose a calculator", id="no-calculator"),
     pytest.param(["calc", "mortgage"], "invalid choice", id="unknown-calculator"),
 ]
@@ -384,6 +400,20 @@ def test_bad_input_in_a_real_subprocess_has_no_traceback() -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+
+
+def test_huge_k_amount_in_a_real_subprocess_is_one_error_line() -> None:
+    proc = subprocess.run(
+        [str(SCRIPT), "calc", "split", "--basis", "1" + "0" * 23 + "k", "--earnings", "5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+    assert "too large" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from decimal import Decimal as D
+
 import pytest
 
 from calculators import Form8606Input, InputError, form8606
@@ -132,3 +135,67 @@ def test_steps_name_scope_limits() -> None:
 def test_late_contribution_above_contribution_is_rejected() -> None:
     with pytest.raises(InputError, match=r"late contribution .* more than"):
         Form8606Input(contribution="7000", late_contribution="7000.01", year_end_balance="0")
+
+
+def test_deducted_money_converted_with_no_basis_is_all_taxable() -> None:
+    # Worksheet 1-1 counted the deducted $7,000 as basis: line 14 was -$7,000, taxable $0.
+    data = run(contribution="0", deductible="7000", converted="7000", year_end_balance="0")
+    assert (data["line3"], data["line13"], data["line14"]) == ("0.00", "0.00", "0.00")
+    assert (data["line17"], data["line18"], data["taxable"]) == ("0.00", "7000.00", "7000.00")
+    assert any("no basis" in s and "Worksheet 1-1 is not used" in s for s in data["steps"])
+    assert any("no basis" in w for w in data["warnings"])
+
+
+def test_worksheet_nontaxable_part_is_capped_at_the_basis() -> None:
+    data = run(contribution="1000", deductible="6000", converted="7000", year_end_balance="0")
+    assert (data["line3"], data["line13"], data["line14"]) == ("1000.00", "1000.00", "0.00")
+    assert (data["line17"], data["line18"], data["taxable"]) == ("1000.00", "6000.00", "6000.00")
+    assert any("capped at $1,000.00" in s for s in data["steps"])
+    assert any("larger than your basis" in w for w in data["warnings"])
+
+
+def test_capped_worksheet_splits_the_basis_between_conversion_and_distribution() -> None:
+    result = form8606(
+        Form8606Input(
+            contribution=D(1000),
+            deductible=D(6000),
+            converted=D(3000),
+            distributions=D(4000),
+            year_end_balance=D(0),
+        )
+    )
+    lines = result.lines
+    assert (lines["line13"], lines["line14"]) == (D(1000), D(0))
+    assert (lines["line17"], lines["line15c"]) == (D("428.57"), D("3428.57"))
+    assert result.taxable + lines["line13"] == D(7000)  # type: ignore[operator]
+
+
+AMOUNTS = ("0", "1", "500", "999.99", "1000", "6000", "7000", "20000")
+
+
+@pytest.mark.parametrize("deductible", ["0.01", "1500", "6000", "7000"])
+def test_worksheet_never_carries_negative_basis(deductible: str) -> None:
+    # Grid over the worksheet path (a deductible part and some basis): line 14 >= 0, line 13
+    # <= line 3, and taxable + nontaxable == distributions + conversions.
+    for contribution, prior, year_end, distributions, converted in itertools.product(
+        AMOUNTS[:5], ("0", "300"), ("0", "20000"), AMOUNTS, AMOUNTS
+    ):
+        if D(contribution) + D(prior) == 0 or D(distributions) + D(converted) == 0:
+            continue
+        result = form8606(
+            Form8606Input(
+                contribution=D(contribution),
+                prior_basis=D(prior),
+                deductible=D(deductible),
+                year_end_balance=D(year_end),
+                distributions=D(distributions),
+                converted=D(converted),
+            )
+        )
+        lines = result.lines
+        case = (contribution, prior, deductible, year_end, distributions, converted)
+        assert lines["line4"] is None, case  # the worksheet path
+        assert lines["line14"] is not None and lines["line14"] >= 0, case
+        assert lines["line13"] is not None and lines["line13"] <= lines["line3"], case  # type: ignore[operator]
+        assert result.taxable + lines["line13"] == D(distributions) + D(converted), case
+        assert D(0) <= lines["line15c"] <= D(distributions), case  # type: ignore[operator]

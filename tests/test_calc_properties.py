@@ -221,3 +221,46 @@ def test_special_numbers_are_rejected(text: str) -> None:
         parse_amount(text)
     with pytest.raises(InputError):
         parse_rate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1" + "0" * 23 + "k", "too large"),  # 24 digits: overflowed the 28-digit context
+        ("9" * 60 + "k", "too large"),
+        ("1000000.00001k", "too large"),
+        ("1.0000000000000000000000000001k", "not a whole number of cents"),
+        ("1." + "0" * 60 + "1k", "not a whole number of cents"),
+        ("1.234567k", "not a whole number of cents"),
+    ],
+)
+def test_k_amounts_beyond_decimal_precision_are_input_errors(text: str, says: str) -> None:
+    with pytest.raises(InputError, match=says):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("999999.99999k", "999999999.99"), ("1.2300000000000000000000000000000k", "1230.00")],
+)
+def test_k_amounts_at_the_edges_are_exact(text: str, value: str) -> None:
+    assert parse_amount(text) == D(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["0." + "9" * 36, "99." + "9" * 30 + "%", "24.123456789%", "0.12345678901"]
+)
+def test_rates_finer_than_a_rate_needs_are_refused_not_rounded(text: str) -> None:
+    with pytest.raises(InputError, match="too many decimal places"):
+        parse_rate(text)
+    assert parse_rate("24.12345678%") == D("0.2412345678")
+
+
+@given(whole=st.text("0123456789", min_size=1, max_size=80), frac=st.text("0123456789"))
+def test_k_amounts_only_ever_raise_input_error(whole: str, frac: str) -> None:
+    text = f"{whole}.{frac}k" if frac else f"{whole}k"
+    try:
+        value = parse_amount(text)
+    except InputError:
+        return
+    assert value == (D(text[:-1]) * 1000) and value <= D("1000000000")

@@ -140,3 +140,19 @@ def test_no_earnings_means_nothing_taxable() -> None:
     )
     assert any("no earnings" in s for s in data["steps"])
     assert data["warnings"] == []
+
+
+def test_no_1099r_for_a_destination_that_gets_nothing() -> None:
+    # No basis and the earnings to a traditional IRA: the Roth IRA gets $0.00, so no form.
+    data = run(basis="0", earnings="500", earnings_to="traditional")
+    assert (data["roth_ira"], data["traditional_ira"]) == ("0.00", "500.00")
+    assert data["forms_1099r"] == [
+        {
+            "destination": "traditional_ira",
+            "box1": "500.00",
+            "box2a": "0.00",
+            "box5": "0.00",
+            "code": "G",
+        }
+    ]
+    assert not any("to the Roth IRA: box 1" in s for s in data["steps"])
