@@ -19,11 +19,16 @@ from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
 from knowledge.matcher import Hit
+from knowledge.model import CUSTOM_ID_LIMIT
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
+#: An entry id in a custom_id. Valid ids are at most ``knowledge.model.ID_MAX_LENGTH``, which
+#: makes every layout below fit Discord's 100 characters (tests/test_custom_ids.py proves
+#: it); matching longer ones still routes a click on an old button to a friendly answer.
+_ENTRY = r"(?P<entry>[a-z0-9-]{1,100})"
 
 
 async def show_full_entry(
@@ -89,7 +94,7 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
 
 class VoteButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"rb:vote:(?P<entry>[a-z0-9-]{1,80}):(?P<vote>up|down)",
+    template=rf"rb:vote:{_ENTRY}:(?P<vote>up|down)",
 ):
     """One vote per user per answer; voting again changes the vote."""
 
@@ -132,9 +137,7 @@ class VoteButton(
             await send_private(interaction, APOLOGY)
 
 
-class FullAnswer(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"rb:full:(?P<entry>[a-z0-9-]{1,80})"
-):
+class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:{_ENTRY}"):
     """Shows the entry's full answer to whoever clicks, privately: the post stays short."""
 
     def __init__(self, entry_id: str) -> None:
@@ -163,7 +166,7 @@ class FullAnswer(
 
 class NotWhatIAsked(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"rb:miss:(?P<entry>[a-z0-9-]{1,80}):(?P<asker>\d{1,20})",
+    template=rf"rb:miss:{_ENTRY}:(?P<asker>\d{{1,20}})",
 ):
     """The asker (or a moderator) says the answer missed: the reply goes, the forum post
     loses its answered tag and gets the needs-a-human tag, and the miss is recorded."""
@@ -272,15 +275,23 @@ def answer_view(
     votes when an entry was answered, "Not what I asked" for the asker, and a menu of other
     close matches."""
     view = discord.ui.View(timeout=None)
+    items: list[discord.ui.DynamicItem[Any]] = []
     if entry_id:
         if full:
-            view.add_item(FullAnswer(entry_id))
-        view.add_item(VoteButton(entry_id, True))
-        view.add_item(VoteButton(entry_id, False))
+            items.append(FullAnswer(entry_id))
+        items += [VoteButton(entry_id, True), VoteButton(entry_id, False)]
         if asker_id is not None:
-            view.add_item(NotWhatIAsked(entry_id, asker_id))
+            items.append(NotWhatIAsked(entry_id, asker_id))
     if others:
-        view.add_item(PickEntry.for_hits(others))
+        items.append(PickEntry.for_hits(others))
+    for item in items:
+        custom_id = getattr(item.item, "custom_id", "")
+        if len(custom_id) > CUSTOM_ID_LIMIT:
+            # Validation keeps ids short enough; should one slip through, Discord would
+            # refuse the whole reply over one button, so the answer goes without it.
+            log.warning("left out a component: its custom_id %r is too long", custom_id)
+            continue
+        view.add_item(item)
     return view
 
 

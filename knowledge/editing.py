@@ -83,6 +83,8 @@ def diff_entries(old: dict[str, FaqEntry], new: dict[str, FaqEntry]) -> EntryDif
 
 def entry_path(folder: Path, entry_id: str) -> Path:
     """The file of an entry id; refuses anything that is not a plain id (no paths)."""
+    # (Looser than the model's ID_MAX_LENGTH on purpose: an id a little too long reaches
+    # validation, whose message says why; this only keeps names sane.)
     if not _ID.fullmatch(entry_id or "") or len(entry_id) > 80:
         flat = " ".join(str(entry_id).split())
         shown = flat if len(flat) <= 40 else flat[:39] + "…"

@@ -11,8 +11,28 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Characters: the short answer a member reads first, and the full answer shown on request.
 SHORT_LIMIT = 400
 FULL_LIMIT = 2000
+#: Discord's limit for a component's custom_id.
+CUSTOM_ID_LIMIT = 100
+#: The longest entry id. Ids go into the custom_ids of the buttons under an answer; the
+#: longest of those is "Not what I asked", ``rb:miss:<entry id>:<asker's user id>``, and a
+#: user id (a 64-bit snowflake) has up to 20 digits. bot/views.py checks every layout
+#: against this limit; the /faq-admin forms use it too.
+ID_MAX_LENGTH = CUSTOM_ID_LIMIT - len("rb:miss:") - len(":") - 20
 
-EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
+
+def _id_fits(entry_id: str) -> str:
+    if len(entry_id) > ID_MAX_LENGTH:
+        raise ValueError(
+            f"{len(entry_id)} characters is too long for an entry id: at most "
+            f"{ID_MAX_LENGTH}, since ids go into Discord button ids ({CUSTOM_ID_LIMIT} "
+            "characters at most); shorten it"
+        )
+    return entry_id
+
+
+EntryId = Annotated[
+    str, StringConstraints(pattern=ID_PATTERN, min_length=2), AfterValidator(_id_fits)
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 

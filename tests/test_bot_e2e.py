@@ -727,3 +727,70 @@ async def test_commands_stay_plain_text_when_their_ids_cannot_be_fetched(
         # not remembered as "no commands": the next click gets the mentions
         again = await fake_discord.click_button(body, f"rb:full:{entry_id}")
         assert "</split:" in embed_of(await again.response())["description"]
+
+
+async def test_answer_with_faq_is_acknowledged_before_a_rate_limited_reply(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    world = fake_discord.world
+    channel = rf"/channels/{world.text_channel['id']}/messages"
+    async with start_bot(make_bot()) as bot:
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.asker
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        # Discord makes the reply wait longer than the 3 s an interaction may go unanswered
+        fake_discord.fail_next("POST", channel, status=429, retry_after=3.2)
+        mark = fake_discord.mark()
+        pick = await fake_discord.select(handle, select, ["three-buckets"])
+        ack = await pick.response_call()
+        assert ack.ok and ack.json["type"] == 7  # the picker updated in place, in time
+        assert await pick.latency() < 3.0
+        assert "Posting" in ack.json["data"]["content"] and not ack.json["data"]["components"]
+        # the reply still goes out, after discord.py honours the rate limit
+        reply = await fake_discord.wait_for_call("POST", channel, since=mark, timeout=10)
+        [limited] = fake_discord.calls_matching("POST", channel, since=mark, injected=True)
+        assert limited.status == 429 and limited.index < reply.index
+        assert str(reply.json["message_reference"]["message_id"]) == question["id"]
+        assert embed_of(reply.json)["title"] == kb.get("three-buckets").title
+        # then the helper hears it was posted, and it counts
+        done = await pick.edit(0, timeout=10)
+        assert done["content"].startswith("Posted **")
+        await fake_discord.settle()
+        assert all(c.ok for c in pick.calls), [c.describe() for c in pick.calls]
+        assert bot.store.served["three-buckets"] == 1
+        [taught] = await bot.store.taught()
+        assert (taught.entry_id, taught.message_id) == ("three-buckets", int(question["id"]))
+
+
+async def test_answer_with_faq_tells_the_helper_when_the_reply_is_refused(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    channel = rf"/channels/{world.text_channel['id']}/messages"
+    async with start_bot(make_bot()) as bot:
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.asker
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        fake_discord.fail_next(
+            "POST", channel, status=403, body={"message": "Missing Permissions", "code": 50013}
+        )
+        pick = await fake_discord.select(handle, select, ["three-buckets"])
+        assert (await pick.response_call()).ok
+        told = await pick.edit(0)
+        assert "not allowed to reply there; nothing was posted" in told["content"]
+        await fake_discord.settle()
+        assert fake_discord.calls_matching("POST", channel, injected=True)  # it was tried
+        assert not [c for c in fake_discord.calls_matching("POST", channel) if c.ok]
+        assert "three-buckets" not in bot.store.served and await bot.store.taught() == []

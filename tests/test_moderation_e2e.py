@@ -592,3 +592,87 @@ async def test_a_reload_in_one_process_reaches_the_other_through_postgres(
             timeout=10,
         )
         assert here.vote_key == there.vote_key  # one user, one vote, whichever process
+
+
+def file_names(folder: Path) -> list[str]:
+    """Every file under the folder (backups included), relative to it."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+async def test_new_entry_with_a_taken_id_is_refused_and_the_item_stays_queued(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    taken = "mega-backdoor-overview"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None
+        await fake_discord.settle()
+        [queued] = await bot.store.review_queue()
+        before = (faq_copy / f"{taken}.md").read_text()
+        files = file_names(faq_copy)
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": taken,
+                "title": asked,
+                "short": "A test entry written from the review queue.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer of a test entry.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        said = await submit.followup(0)
+        assert ephemeral(said)
+        assert content(said).startswith(f"An entry with id `{taken}` already exists")
+        assert "Pick another id" in content(said) and "changed by someone else" not in content(said)
+        await fake_discord.settle()
+        # nothing written, nothing backed up, and the question still waits for a decision
+        assert (faq_copy / f"{taken}.md").read_text() == before
+        assert file_names(faq_copy) == files
+        assert await bot.store.review_queue() == [queued]
+        # positive control: the same form with a free id saves and clears the item
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "spillover-bucket",
+                "title": asked,
+                "short": "A test entry written from the review queue.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer of a test entry.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+        await fake_discord.settle()
+        assert await bot.store.review_queue() == []
+
+
+async def test_faq_admin_new_with_a_taken_id_says_so(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    before = (faq_copy / "three-buckets.md").read_text()
+    async with start_bot(mod_bot()):
+        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "three-buckets",
+                "title": "Some new question?",
+                "short": "A new answer that is long enough.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        said = content(await submit.followup(0))
+        assert "An entry with id `three-buckets` already exists" in said
+        assert (faq_copy / "three-buckets.md").read_text() == before

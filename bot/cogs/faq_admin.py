@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import discord
 from discord import app_commands
@@ -38,7 +38,7 @@ from knowledge.editing import (
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem
-from knowledge.model import FULL_LIMIT, SHORT_LIMIT
+from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
@@ -81,6 +81,14 @@ def refusal_text(exc: EditRefused) -> str:
     return neutralize(str(exc))[:MESSAGE_LIMIT]
 
 
+def exists_text(entry_id: str) -> str:
+    """Why a new entry was not created: its id is taken (a valid id: safe to show)."""
+    return (
+        f"An entry with id `{entry_id}` already exists; nothing was saved. Pick another id, "
+        f"or add the question to `{entry_id}` (`/faq-admin alias` or `/faq-admin edit`)."
+    )
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -102,7 +110,9 @@ class EntryModal(discord.ui.Modal):
         self.aliases: discord.ui.TextInput[Any] | None = None
         if entry_id is None:
             self.new_id = discord.ui.TextInput(
-                label="Id (lowercase-with-dashes)", max_length=80, custom_id="id"
+                label=f"Id (lowercase-with-dashes, {ID_MAX_LENGTH} max)",
+                max_length=ID_MAX_LENGTH,
+                custom_id="id",
             )
             self.add_item(self.new_id)
         self.title_input: discord.ui.TextInput[Any] = discord.ui.TextInput(
@@ -177,15 +187,18 @@ class EntryModal(discord.ui.Modal):
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self.cog.save(entry_id, text, self.seen, who_of(interaction.user))
-        if self.review_keys and self.cog.bot.knowledge.get(entry_id) is not None:
+        saved = await self.cog.save(
+            entry_id, text, self.seen, who_of(interaction.user), new=self.entry_id is None
+        )
+        # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
+        if self.review_keys and saved.ok:
             await self.cog.bot.store.record_review(
                 self.review_keys,
                 "new-entry",
                 entry_id,
                 hash_user(interaction.user.id, self.cog.bot.vote_key),
             )
-        await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
+        await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
@@ -193,6 +206,13 @@ class EntryModal(discord.ui.Modal):
 
 
 STATS_PAGE = 10
+
+
+class Saved(NamedTuple):
+    """What a save from Discord did: ``ok`` when the file was written, and what to say."""
+
+    ok: bool
+    message: str
 
 
 def who_of(user: discord.abc.User) -> str:
@@ -259,18 +279,23 @@ class FaqAdmin(
             raise NotModerator()
         return True
 
-    async def save(self, entry_id: str, text: str, seen: str, who: str) -> str:
-        """Write an entry edited from Discord, log it (who, the diff), and reload."""
+    async def save(
+        self, entry_id: str, text: str, seen: str, who: str, *, new: bool = False
+    ) -> Saved:
+        """Write an entry edited from Discord (``new``: created, never over an existing
+        one), log it (who, the diff), and reload."""
         folder = self.bot.faq_dir
         try:
             async with self._save_lock:
                 before = await asyncio.to_thread(read_text, entry_path(folder, entry_id))
+                if new and before is not None:
+                    return Saved(False, exists_text(entry_id))
                 await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
         except EditRefused as exc:
-            return refusal_text(exc)
+            return Saved(False, refusal_text(exc))
         await mod_log.post(self.bot, mod_log.edit_text(who, entry_id, before, text))
         result = await self.bot.reload_faq(f"after {who}'s edit of {entry_id}")
-        return f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT]
+        return Saved(True, f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT])
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
         """An existing entry's id, file and current text, or EditRefused saying why not."""
@@ -405,10 +430,10 @@ class FaqAdmin(
         meta["aliases"] = [*list(meta.get("aliases") or []), " ".join(phrase.split())]
         meta["updated"] = today()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self.save(
+        saved = await self.save(
             entry_id, render_file(meta, parsed.body), fingerprint(text), who_of(interaction.user)
         )
-        await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
+        await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
 async def setup(bot: RolloverBot) -> None:

@@ -78,39 +78,81 @@ class PointPick(
             ):
                 await send_private(interaction, "That message is no longer reachable.")
                 return
+            # Acknowledge first: Discord allows 3 s, and fetching the message or posting
+            # the reply can take longer (a rate limit makes discord.py wait and retry).
+            # The select goes too, so a second pick cannot post the answer twice.
+            await interaction.response.edit_message(
+                content=f"Posting **{neutralize(bot.knowledge.titles[entry_id])}** under the "
+                "message…",
+                view=None,
+            )
             try:
                 target = await channel.fetch_message(self.message_id)
             except discord.NotFound:
-                await send_private(interaction, "That message was deleted; nothing was posted.")
+                await tell(interaction, "That message was deleted; nothing was posted.")
                 return
             who = neutralize(interaction.user.display_name)
-            await target.reply(
-                f"Pointed here by {who}:",
-                embed=answer_embed(bot.knowledge.short(entry_id)),
-                # the member whose message it is can undo a wrong pointer
-                view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
-                mention_author=False,
-                allowed_mentions=NO_PINGS,
-            )
-            await interaction.response.edit_message(
-                content=f"Posted **{neutralize(bot.knowledge.titles[entry_id])}** under the "
-                "message.",
-                view=None,
-            )
-            await bot.store.record_served(entry_id)
-            if target.content.strip():
-                await bot.store.record_taught(
-                    TaughtExample(
-                        text=target.content,
-                        entry_id=entry_id,
-                        message_id=target.id,
-                        by_hash=hash_user(interaction.user.id, bot.vote_key),
-                        when=utc_now(),
-                    )
+            try:
+                await target.reply(
+                    f"Pointed here by {who}:",
+                    embed=answer_embed(bot.knowledge.short(entry_id)),
+                    # the member whose message it is can undo a wrong pointer
+                    view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
+                    mention_author=False,
+                    allowed_mentions=NO_PINGS,
                 )
+            except discord.Forbidden:
+                await tell(interaction, "I am not allowed to reply there; nothing was posted.")
+                return
+            except discord.HTTPException:
+                log.exception("posting the pointed answer failed (interaction %s)", interaction.id)
+                await tell(
+                    interaction,
+                    "Discord did not take the reply; nothing was posted. Try again later.",
+                )
+                return
+            try:
+                await record_pointer(bot, interaction, entry_id, target)
+            except Exception:  # the answer is posted: the helper need not hear about this
+                log.exception("recording a pointed answer failed (interaction %s)", interaction.id)
+            await tell(
+                interaction,
+                f"Posted **{neutralize(bot.knowledge.titles[entry_id])}** under the message.",
+            )
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
-            await send_private(interaction, APOLOGY)
+            await tell(interaction, APOLOGY)
+
+
+async def record_pointer(
+    bot: RolloverBot, interaction: discord.Interaction, entry_id: str, target: discord.Message
+) -> None:
+    """The pointed answer counts as served, and the pair is kept for moderators to review."""
+    await bot.store.record_served(entry_id)
+    if target.content.strip():
+        await bot.store.record_taught(
+            TaughtExample(
+                text=target.content,
+                entry_id=entry_id,
+                message_id=target.id,
+                by_hash=hash_user(interaction.user.id, bot.vote_key),
+                when=utc_now(),
+            )
+        )
+
+
+async def tell(interaction: discord.Interaction, text: str) -> None:
+    """The outcome, to the helper only: in place of the picker once it was acknowledged
+    (a new private message if that fails), else as the answer to the pick. Never raises."""
+    if not interaction.response.is_done():
+        await send_private(interaction, text)
+        return
+    try:
+        await interaction.edit_original_response(content=text, view=None)
+    except discord.HTTPException:
+        await send_private(interaction, text)
+    except Exception:  # e.g. shutting down: the session is closed
+        log.warning("could not tell the helper the outcome (interaction %s)", interaction.id)
 
 
 class Point(commands.Cog):
