@@ -202,7 +202,9 @@ class NotWhatIAsked(
             if interaction.message is not None:
                 await interaction.message.delete()
             channel = interaction.channel
-            if isinstance(channel, discord.Thread):
+            if isinstance(channel, discord.Thread) and answers_the_post(
+                interaction.message, channel
+            ):
                 await retag_for_people(bot, channel)
             await bot.store.record_vote(
                 self.entry_id,
@@ -226,6 +228,16 @@ class NotWhatIAsked(
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
+
+
+def answers_the_post(answer: discord.Message | None, thread: discord.Thread) -> bool:
+    """Whether a removed reply was the answer to the forum post itself (sent in its thread,
+    or replying to its starter message), not to a later message in the thread (a follow-up
+    mention, a pointed answer): only then is the post no longer answered."""
+    if answer is None:
+        return False
+    ref = answer.reference
+    return ref is None or ref.message_id in (None, thread.id)
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:

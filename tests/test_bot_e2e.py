@@ -609,6 +609,38 @@ async def test_not_what_i_asked_removes_the_answer_and_asks_for_a_person(
         assert any(r.not_helpful == 1 for r in await bot.store.stats() if r.entry_id == EXPECTED)
 
 
+async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member mentions the bot in an answered post and removes that reply: the post's own
+    answer still stands, so its tags stay."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        await post.reply()
+        await fake_discord.settle()
+        assert "bot-answered" in post.tags
+        await fake_discord.send_message(
+            int(post.id),
+            f"{world.bot_user.mention} what is the mega backdoor roth?",
+            author=world.newcomer,
+            mentions=[world.bot_user],
+        )
+        await fake_discord.settle()
+        follow_up = post.replies[-1]
+        miss = next(m for m in custom_ids(follow_up) if m.startswith("rb:miss:"))
+        mark = fake_discord.mark()
+        mine = await fake_discord.click_button(follow_up, miss, user=world.newcomer)
+        assert is_ephemeral(await mine.response())
+        await fake_discord.settle()
+        # the removal happened (so a retag would have been seen too), and the tags stayed
+        assert fake_discord.calls_matching(
+            "DELETE", rf"/channels/{post.id}/messages/{follow_up['id']}"
+        )
+        assert "bot-answered" in post.tags and "needs-human" not in post.tags
+        assert not fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", since=mark)
+
+
 async def test_help_lists_the_commands_as_clickable_mentions(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
