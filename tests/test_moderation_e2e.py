@@ -140,6 +140,32 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The bot restarted (a deploy) while a moderator was writing: no open form takes the
+    submit, so nothing is saved, and the moderator gets their text back instead of
+    Discord's generic failure."""
+    moderator = fake_discord.world.moderator
+    original = (faq_copy / "notice-2014-54.md").read_text()
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
+        )
+        form = (await handle.response())["data"]
+    rewrite = "A careful rewrite of the short answer, ```quoted``` in places."
+    async with start_bot(mod_bot()):
+        submit = await fake_discord.submit_modal(form, {"short": rewrite}, user=moderator)
+        body = await submit.response()
+        said = body["data"]["content"]
+        assert body["data"]["flags"] & 64, "private"
+        assert "nothing was saved" in said and "bot restarted" in said
+        assert "```quoted``` in places" not in said  # cannot close its code block early
+        assert "A careful rewrite of the short answer, `\u200b``quoted" in said
+        assert len(said) <= 2000
+    assert (faq_copy / "notice-2014-54.md").read_text() == original
+
+
 async def test_invalid_modal_edit_is_refused_and_nothing_written(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
@@ -676,3 +702,23 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
         said = content(await submit.followup(0))
         assert "An entry with id `three-buckets` already exists" in said
         assert (faq_copy / "three-buckets.md").read_text() == before
+
+
+async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edited() -> None:
+    """Discord refuses a whole form whose default text is over an input's 4,000
+    characters: the aliases box is left out, and the entry's aliases are kept."""
+    from types import SimpleNamespace
+
+    from bot.cogs.faq_admin import INPUT_LIMIT, EntryModal
+
+    cog: Any = SimpleNamespace(open_forms=set())
+    aliases = [f"a long way to ask question number {n} about it" for n in range(120)]
+    assert len("\n".join(aliases)) > INPUT_LIMIT
+    meta = {"id": "alpha", "title": "Alpha?", "short": "Short.", "aliases": aliases}
+    form = EntryModal(cog, "alpha", meta, "The body.", "seen")
+    assert "aliases" not in [item.custom_id for item in form.children]  # type: ignore[attr-defined]
+    assert all(len(item.default or "") <= INPUT_LIMIT for item in form.children)  # type: ignore[attr-defined]
+    _, text = form._build()
+    assert all(alias in text for alias in aliases)
+    short = EntryModal(cog, "alpha", {**meta, "aliases": aliases[:3]}, "The body.", "seen")
+    assert "aliases" in [item.custom_id for item in short.children]  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -89,8 +90,52 @@ def exists_text(entry_id: str) -> str:
     )
 
 
+def typed_values(components: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(input, text) of a submitted form's inputs, in order (rows or labels around them)."""
+    found: list[tuple[str, str]] = []
+    for component in components:
+        inner = component.get("components") or (
+            [component["component"]] if "component" in component else []
+        )
+        if inner:
+            found += typed_values(inner)
+        elif "custom_id" in component and isinstance(component.get("value"), str):
+            found.append((str(component["custom_id"]), component["value"]))
+    return found
+
+
+def expired_form_pages(values: list[tuple[str, str]]) -> list[str]:
+    """What an expired form's submitter reads: why nothing was saved, then what they typed
+    (each input in its own code block), in messages under Discord's 2,000 characters."""
+    pages = [
+        "This form was open too long, or the bot restarted since you opened it, so nothing "
+        "was saved. Here is what you typed: open the form again and paste it in."
+    ]
+    for name, text in values:
+        if not text.strip():
+            continue
+        # A long input is cut into blocks that each fit a message on their own.
+        chunk = 1400  # (code_block lengthens each ``` by one character: room for that)
+        for start in range(0, len(text), chunk):
+            block = f"**{neutralize(name)[:40]}**\n{code_block(text[start : start + chunk])}"
+            if len(pages[-1]) + 1 + len(block) <= MESSAGE_LIMIT:
+                pages[-1] += "\n" + block
+            else:
+                pages.append(block)
+    return pages
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+#: The forms' custom_ids start with this: a submit no open form takes (it expired, or the
+#: bot restarted meanwhile) is answered by FaqAdmin.on_interaction with what was typed.
+FORM_PREFIX = "rb:form:"
+#: How long an open form is kept: a careful rewrite of an answer can take a while.
+FORM_TIMEOUT = 6 * 3600
+#: Discord's limit for the text of one input.
+INPUT_LIMIT = 4000
 
 
 class EntryModal(discord.ui.Modal):
@@ -100,8 +145,11 @@ class EntryModal(discord.ui.Modal):
         self, cog: FaqAdmin, entry_id: str | None, meta: dict[str, Any], body: str, seen: str
     ) -> None:
         super().__init__(
-            title=f"Edit {entry_id}"[:45] if entry_id else "New FAQ entry", timeout=1800
+            title=f"Edit {entry_id}"[:45] if entry_id else "New FAQ entry",
+            timeout=FORM_TIMEOUT,
+            custom_id=FORM_PREFIX + secrets.token_hex(8),
         )
+        cog.open_forms.add(self.custom_id)
         self.cog, self.entry_id, self.meta, self.seen = cog, entry_id, meta, seen
         #: Review-queue questions this new entry answers: marked reviewed once it is saved.
         self.review_keys: tuple[str, ...] = ()
@@ -138,16 +186,18 @@ class EntryModal(discord.ui.Modal):
                 custom_id="sources",
             )
             self.add_item(self.sources)
-        else:
+        elif len(joined := "\n".join(meta.get("aliases", []))) <= INPUT_LIMIT:
             self.aliases = discord.ui.TextInput(
                 label="Aliases (one per line)",
                 style=discord.TextStyle.paragraph,
-                default="\n".join(meta.get("aliases", [])),
+                default=joined,
                 required=False,
                 custom_id="aliases",
-                max_length=4000,
+                max_length=INPUT_LIMIT,
             )
             self.add_item(self.aliases)
+        # (More aliases than one input holds: Discord would refuse the whole form, so the
+        # box is left out and the aliases are kept as they are; /faq-admin alias adds one.)
         self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label=f"Full answer (Discord markdown, {FULL_LIMIT:,} max)",
             style=discord.TextStyle.paragraph,
@@ -184,7 +234,11 @@ class EntryModal(discord.ui.Modal):
             meta.update(sources=sources, aliases=[], keywords=[], related=[])
         return entry_id, render_file(meta, self.body.value)
 
+    async def on_timeout(self) -> None:
+        self.cog.open_forms.discard(self.custom_id)
+
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+        self.cog.open_forms.discard(self.custom_id)
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
         saved = await self.cog.save(
@@ -273,6 +327,31 @@ class FaqAdmin(
         # Saves are serialised so that of two edits from the same starting point, the
         # second always sees the first one's file and is told about the conflict.
         self._save_lock = asyncio.Lock()
+        #: custom_ids of the forms open in this process (see FORM_PREFIX).
+        self.open_forms: set[str] = set()
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A form submitted after it expired or after a restart: no form takes it, so
+        Discord would show its generic failure and the text would be lost. Say what
+        happened and give the moderator back what they typed, privately."""
+        data: Any = interaction.data or {}
+        custom_id = str(data.get("custom_id", ""))
+        if (
+            interaction.type is not discord.InteractionType.modal_submit
+            or not custom_id.startswith(FORM_PREFIX)
+            or custom_id in self.open_forms
+        ):
+            return
+        try:
+            pages = expired_form_pages(typed_values(data.get("components", [])))
+            await interaction.response.send_message(
+                pages[0], ephemeral=True, allowed_mentions=NO_PINGS
+            )
+            for page in pages[1:]:
+                await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_PINGS)
+        except Exception:
+            log.exception("answering an expired form failed (interaction %s)", interaction.id)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
         if not is_moderator(self.bot, interaction.user):
