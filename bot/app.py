@@ -71,7 +71,8 @@ class RolloverBot(commands.Bot):
         self.vote_key = b""
         self.extension_names = tuple(extensions)
         #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
-        self.command_ids: dict[str, int] | None = None
+        #: By server id (None: a DM), with when they were fetched.
+        self.command_ids: dict[int | None, tuple[dict[str, int], float]] = {}
         self._reload_lock = asyncio.Lock()
         self._background: set[asyncio.Task[ReloadResult]] = set()
 

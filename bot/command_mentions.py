@@ -2,13 +2,15 @@
 
 Discord renders ``</name:id>`` as a link that fills in the command, but only with the
 command's id, which exists once the commands were synced. The ids are fetched once per
-process, on first use (a failed fetch leaves plain ``/name`` text, and is tried again later).
+process and place, on first use (a failed fetch leaves plain ``/name`` text, and is tried
+again later; so is one that found no commands, after a while).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,10 +27,19 @@ log = logging.getLogger(__name__)
 _COMMAND_IN_TEXT = re.compile(r"`/([a-z0-9_-]{1,32})((?: [^`\n]*)?)`")
 
 
+#: Seconds before a lookup that found no commands (not synced yet) is tried again.
+EMPTY_RETRY_SECONDS = 300.0
+
+
 async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> dict[str, int]:
-    """Registered command names and ids, global ones first, then the guild's."""
-    if bot.command_ids is not None:
-        return bot.command_ids
+    """Registered command names and ids, global ones first, then the guild's. Kept per
+    place asked from (a DM sees only the global commands; a server its own as well), and
+    a lookup that found none (commands not synced yet) is tried again after a while."""
+    scope_id = guild.id if guild is not None else None
+    kept = bot.command_ids.get(scope_id)
+    now = time.monotonic()
+    if kept is not None and (kept[0] or now - kept[1] < EMPTY_RETRY_SECONDS):
+        return kept[0]
     ids: dict[str, int] = {}
     complete = True
     for scope in (None, guild) if guild is not None else (None,):
@@ -39,7 +50,7 @@ async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> 
             log.info("could not fetch command ids (%s); commands stay plain text", exc)
             complete = False
     if complete:
-        bot.command_ids = ids
+        bot.command_ids[scope_id] = (ids, now)
     return ids
 
 

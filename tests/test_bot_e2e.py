@@ -641,6 +641,25 @@ async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
         assert not fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", since=mark)
 
 
+async def test_commands_become_clickable_once_they_are_synced(
+    fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked before the commands were synced, the lookup finds none: the text stays plain
+    then, and the commands become clickable after the sync, without a restart."""
+    from bot import command_mentions
+
+    async with start_bot(make_bot()):
+        synced = {scope: dict(found) for scope, found in fake_discord.world.commands.items()}
+        fake_discord.world.commands.clear()
+        first = embed_of(await (await fake_discord.send_slash_command("help", {})).followup(0))
+        assert "`/ask`" in first["description"] and "</ask:" not in first["description"]
+        fake_discord.world.commands.update(synced)
+        monkeypatch.setattr(command_mentions, "EMPTY_RETRY_SECONDS", 0.0)
+        later = embed_of(await (await fake_discord.send_slash_command("help", {})).followup(0))
+        ask_id = synced[None]["ask"]["id"]
+        assert f"</ask:{ask_id}>" in later["description"]
+
+
 async def test_help_lists_the_commands_as_clickable_mentions(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
