@@ -138,9 +138,12 @@ def form8606_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
     def c(v: Fraction) -> Fraction:
         return Fraction(Decimal(cents(v)))
 
-    if deductible:  # Pub 590-B Worksheet 1-1
+    if deductible and l3 > 0:  # Pub 590-B Worksheet 1-1 (with no basis, the form's lines)
         ratio = min(places3((l2 + l1 + deductible) / (l6 + l7 + l8)), Fraction(1))
         nt_conv, nt_dist = c(l8 * ratio), c(l7 * ratio)
+        if nt_conv + nt_dist > l3:  # only basis is nontaxable: line 3, split in proportion
+            nt_conv = l3 if l8 >= l7 + l8 else c(l8 * l3 / (l7 + l8))
+            nt_dist = l3 - nt_conv
         l13 = nt_conv + nt_dist
         l15c = l7 - nt_dist
         lines |= {"line13": cents(l13), "line14": cents(l3 - l13)}
@@ -216,8 +219,9 @@ def schedule_case(rng: random.Random) -> tuple[Case, dict[str, Any] | None]:
         "annual_return": f"{rate * 100}%",
         "lag_days": str(lag),
     }
-    # docs/cli.md: equal contributions at k/P; conversions dated j/C settle lag/365 later
-    # and sweep the balance; growth (1 + r)^dt. Computed as exp(dt ln(1 + r)) at 40 digits.
+    # docs/cli.md: equal contributions at k/P; a conversion dated j/C converts what the
+    # account holds on that date (a paycheck paid during the lag waits for the next one),
+    # settling lag/365 later; growth (1 + r)^dt. Computed as exp(dt ln(1 + r)) at 40 digits.
     # whole-cent paychecks, leftover cents one each to the earliest (docs/cli.md)
     base, extra = divmod(int(annual * 100), paychecks)
     paid = [Decimal(base + (k < extra)) / 100 for k in range(paychecks)]
@@ -227,11 +231,7 @@ def schedule_case(rng: random.Random) -> tuple[Case, dict[str, Any] | None]:
         total = Decimal(0)
         for k in range(1, paychecks + 1):
             paid_at = Fraction(k, paychecks)
-            j = next(
-                j
-                for j in range(1, conversions + 1)
-                if Fraction(j, conversions) + Fraction(lag, 365) >= paid_at
-            )
+            j = next(j for j in range(1, conversions + 1) if Fraction(j, conversions) >= paid_at)
             dt = Fraction(j, conversions) + Fraction(lag, 365) - paid_at
             growth = (Decimal(dt.numerator) / dt.denominator * log_growth).exp() - 1
             total += paid[k - 1] * growth

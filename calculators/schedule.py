@@ -1,8 +1,10 @@
 """schedule: taxable earnings (and tax) for a number of after-tax-to-Roth conversions a year.
 
 Model (docs/cli.md): equal contributions at t = k/paychecks (k = 1..paychecks);
-conversions at t = j/conversions (j = 1..conversions) sweep the whole balance, including a
-contribution made at that same moment; money grows by (1 + return)^dt between events.
+conversions dated t = j/conversions (j = 1..conversions) convert the balance as of that date,
+including a contribution made at that same moment, and settle lag days later; the converted
+money keeps growing until then, and contributions made while it settles wait for the next
+conversion. Money grows by (1 + return)^dt between events.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 from calculators.base import (
     CalcInput,
@@ -21,6 +23,7 @@ from calculators.base import (
     PerYear,
     Rate,
     ReturnRate,
+    WholeNumber,
     unusual_rates,
 )
 from calculators.money import (
@@ -35,7 +38,7 @@ from calculators.money import (
     places,
     usd,
 )
-from calculators.parse import InputError
+from calculators.parse import InputError, check_count
 
 DEFAULT_LAG_DAYS = 3
 MAX_LAG_DAYS = 30
@@ -46,6 +49,14 @@ MAX_LISTED = 26  # conversions listed one by one in the steps; more are summaris
 SRC_TAXABLE = "IRC 408A(d)(3)(A)"
 
 
+def _lag_days(value: int) -> int:
+    return check_count(value, minimum=0, maximum=MAX_LAG_DAYS)
+
+
+LagDays = Annotated[WholeNumber, AfterValidator(_lag_days)]
+"""Settlement lag in days, 0 to MAX_LAG_DAYS; text is parsed strictly like the other counts."""
+
+
 class ScheduleInput(CalcInput):
     annual: Money
     """After-tax contributions for the year."""
@@ -54,7 +65,7 @@ class ScheduleInput(CalcInput):
     annual_return: ReturnRate
     """Yearly return as a fraction (0.08 = 8%); negative for a loss, above -1."""
     tax_rate: Rate | None = None
-    lag_days: int = Field(default=DEFAULT_LAG_DAYS, ge=0, le=MAX_LAG_DAYS)
+    lag_days: LagDays = DEFAULT_LAG_DAYS
     """Days between a conversion's date and when it settles (the plan processing it): the
     balance grows meanwhile, so even a conversion right after every paycheck has earnings."""
 
@@ -74,7 +85,9 @@ class Conversion(BaseModel):
 
     number: int
     t: Fraction
-    """Time of the conversion as a fraction of the year."""
+    """Date of the conversion as a fraction of the year (j/conversions)."""
+    settle_t: Fraction
+    """When it settles: t + lag_days/365 (may be past 1 for the last conversions)."""
     contributions: Decimal
     """Contributions swept by this conversion."""
     earnings: Decimal
@@ -82,11 +95,16 @@ class Conversion(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "t": f"{places(Decimal(self.t.numerator) / self.t.denominator, 4):.4f}",
+            "t": _year_fraction(self.t),
+            "settle_t": _year_fraction(self.settle_t),
             "amount": money_str(self.amount),
             "earnings": money_str(self.earnings),
             "contributions": money_str(self.contributions),
         }
+
+
+def _year_fraction(t: Fraction) -> str:
+    return f"{places(Decimal(t.numerator) / t.denominator, 4):.4f}"
 
 
 class ComparisonPoint(BaseModel):
@@ -168,19 +186,23 @@ def _simulate(
     amounts: list[Decimal], conversions: int, growth: _Growth, lag: Fraction = Fraction(0)
 ) -> list[Conversion]:
     paychecks = len(amounts)
-    swept: list[tuple[Fraction, Decimal, Decimal]] = []  # (t, contributions, exact earnings)
+    swept: list[tuple[Fraction, Decimal, Decimal]] = []  # (date, contributions, exact earnings)
     k = 0
     for j in range(1, conversions + 1):
-        t = Fraction(j, conversions) + lag  # when the conversion settles
+        dated = Fraction(j, conversions)
+        settles = dated + lag
         contributions = ZERO
         exact_earnings = Decimal(0)
-        # Every contribution made at or before this conversion and after the previous one.
-        while k < paychecks and Fraction(k + 1, paychecks) <= t:
+        # The balance as of the conversion's date: contributions made at or before it and after
+        # the previous one's date. They grow until it settles; a paycheck paid during the lag
+        # waits for the next conversion (sweeping it with zero growth made earnings vanish
+        # whenever the lag was a whole number of paycheck intervals).
+        while k < paychecks and Fraction(k + 1, paychecks) <= dated:
             paid = amounts[k]
             contributions += paid
-            exact_earnings += paid * (growth(t - Fraction(k + 1, paychecks)) - ONE)
+            exact_earnings += paid * (growth(settles - Fraction(k + 1, paychecks)) - ONE)
             k += 1
-        swept.append((t, contributions, exact_earnings))
+        swept.append((dated, contributions, exact_earnings))
     # Round each conversion's earnings so that they add up to the rounded exact total
     # (largest remainder): totals then stay monotone and conserve money to the cent.
     total = cents(sum((e for _, _, e in swept), Decimal(0)))
@@ -195,6 +217,7 @@ def _simulate(
             Conversion(
                 number=i + 1,
                 t=t,
+                settle_t=t + lag,
                 contributions=contributions,
                 earnings=earnings,
                 amount=contributions + earnings,
@@ -246,10 +269,12 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     steps = [
         f"Model: {usd(inp.annual)} of after-tax contributions in {p} equal paychecks at "
         f"t = k/{p} of the year; {n} conversion(s) requested at t = j/{n} settle "
-        f"{inp.lag_days} day(s) later (t + {inp.lag_days}/{DAYS_A_YEAR}) and each move the "
-        f"whole balance to Roth, including any contribution made by then; money grows by "
-        f"(1 + {pct(r)})^dt between events. Plans take a few business days to process a "
-        "conversion, so even one right after each paycheck picks up some earnings.",
+        f"{inp.lag_days} day(s) later (t + {inp.lag_days}/{DAYS_A_YEAR}); each moves the "
+        "balance as of its date to Roth, including a contribution made that day, and that money "
+        "keeps growing until it settles; contributions made meanwhile wait for the next "
+        f"conversion. Money grows by (1 + {pct(r)})^dt between events. Plans take a few "
+        "business days to process a conversion, so even one right after each paycheck picks "
+        "up some earnings.",
         _paycheck_step(amounts),
     ]
     # Conversions with no paycheck since the previous one move nothing; leave them out.
@@ -265,7 +290,7 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         if len(active) > MAX_LISTED and c is active[-2]:
             steps.append(f"... {len(active) - 5} more conversions in the same pattern ...")
         steps.append(
-            f"Conversion {c.number} at t = {c.t}: contributions {usd(c.contributions)} + "
+            f"Conversion {c.number} dated t = {c.t}: contributions {usd(c.contributions)} + "
             f"earnings {usd(c.earnings)} = {usd(c.amount)}."
         )
     steps.append(

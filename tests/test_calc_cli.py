@@ -172,6 +172,17 @@ def test_schedule_json_and_chart_file(capsys: Capsys, tmp_path: Path) -> None:
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_schedule_daily_conversions_json(capsys: Capsys) -> None:
+    # 365 paychecks each converted the same day, 3-day default lag: 7000 x (1.08^(3/365) - 1).
+    data = run_json(
+        capsys, "schedule", "--annual", "7000", "--paychecks", "365", "--conversions", "365",
+        "--return", "8%",
+    )  # fmt: skip
+    assert data["taxable_earnings"] == "4.43"
+    last = data["conversions"][-1]
+    assert (last["t"], last["settle_t"]) == ("1.0000", "1.0082")
+
+
 def test_schedule_without_tax_rate_has_null_tax_and_no_chart(capsys: Capsys) -> None:
     data = run_json(
         capsys,

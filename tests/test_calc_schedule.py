@@ -12,6 +12,7 @@ import pytest
 from matplotlib.image import imread
 
 from calculators import DEFAULT_COUNTS, InputError, ScheduleInput, schedule
+from calculators.catalog import CALCULATORS
 from calculators.chart import (
     EARNINGS_HIGHLIGHT,
     render_schedule_chart,
@@ -42,17 +43,13 @@ def inp(
 def float_reference(
     annual: float, paychecks: int, conversions: int, r: float, lag_days: int = 0
 ) -> float:
-    """Independent float version of the cli.md model: each contribution waits for the
-    first conversion that settles (its date + lag) at or after it."""
+    """Independent float version of the cli.md model: each contribution goes with the first
+    conversion dated at or after it and grows until that conversion settles (date + lag)."""
     total = 0.0
     lag = lag_days / 365
     for k in range(1, paychecks + 1):
         t = k / paychecks
-        j = next(
-            j
-            for j in range(1, conversions + 1)
-            if j * paychecks * 365 + lag_days * conversions * paychecks >= k * conversions * 365
-        )
+        j = next(j for j in range(1, conversions + 1) if j * paychecks >= k * conversions)
         total += annual / paychecks * ((1 + r) ** (j / conversions + lag - t) - 1)
     return total
 
@@ -143,6 +140,11 @@ def test_paychecks_add_up_exactly() -> None:
         ({"annual_return": "-100%"}, "smaller than 100%"),
         ({"annual_return": "150%"}, "above 100%"),
         ({"tax_rate": "-1%"}, "negative"),
+        ({"lag_days": "1_0"}, "not a whole number"),
+        ({"lag_days": "2.0"}, "not a whole number"),
+        ({"lag_days": "\uff13"}, "not a whole number"),  # fullwidth 3
+        ({"lag_days": "31"}, "from 0 to 30"),
+        ({"lag_days": -1}, "from 0 to 30"),
     ],
 )
 def test_bad_input(kw: dict, fragment: str) -> None:
@@ -205,3 +207,45 @@ def test_lag_matches_float_reference(paychecks: int, conversions: int, lag: int)
     result = schedule(inp("19500", paychecks, conversions, "10%", lag=lag))
     expected = float_reference(19500, paychecks, conversions, 0.10, lag_days=lag)
     assert abs(float(result.taxable_earnings) - expected) <= 0.005 + 1e-9
+
+
+def test_daily_conversions_of_daily_paychecks_earn_the_lag() -> None:
+    # Each paycheck is converted the day it is paid and grows for the 3-day settlement:
+    # 7000 x (1.08^(3/365) - 1) = 4.4293 -> 4.43, the same as 26 paychecks and 26 conversions.
+    daily = schedule(inp("7000", 365, 365, "8%", lag=3))
+    assert daily.taxable_earnings == D("4.43")
+    assert abs(float(daily.taxable_earnings) - 7000 * (1.08 ** (3 / 365) - 1)) <= 0.005
+    biweekly = schedule(inp("7000", 26, 26, "8%", lag=3))
+    assert abs(daily.taxable_earnings - biweekly.taxable_earnings) <= D("0.03")
+    assert sum(1 for c in daily.conversions if c.earnings > 0) > 300  # not just the first one
+
+
+@pytest.mark.parametrize(
+    ("paychecks", "lag"), [(52, 7), (73, 5), (73, 10), (365, 1), (365, 30), (12, 30)]
+)
+def test_earnings_do_not_collapse_when_the_lag_spans_whole_paycheck_intervals(
+    paychecks: int, lag: int
+) -> None:
+    # A conversion after every paycheck: each paycheck earns the lag, (1.1^(lag/365) - 1),
+    # even when the next paycheck lands exactly at (or before) the settlement.
+    result = schedule(inp("19500", paychecks, paychecks, "10%", lag=lag))
+    expected = 19500 * (1.1 ** (lag / 365) - 1)
+    assert abs(float(result.taxable_earnings) - expected) <= 0.02
+    reference = float_reference(19500, paychecks, paychecks, 0.10, lag_days=lag)
+    assert abs(float(result.taxable_earnings) - reference) <= 0.005 + 1e-9
+
+
+def test_json_t_is_the_conversion_date_and_settle_t_the_settlement() -> None:
+    result = schedule(inp("7000", 26, 4, "8%", lag=3))
+    rows = [c.to_json() for c in result.conversions]
+    assert [r["t"] for r in rows] == ["0.2500", "0.5000", "0.7500", "1.0000"]
+    assert [r["settle_t"] for r in rows] == ["0.2582", "0.5082", "0.7582", "1.0082"]
+    assert any("Conversion 4 dated t = 1:" in s for s in result.steps)
+
+
+def test_console_lag_days_parse_like_the_other_counts() -> None:
+    calc = CALCULATORS["schedule"]
+    assert calc.build(["7000", "26", "4", "8%"], {"lag-days": "10"}).lag_days == 10
+    for typed in ("1_0", "2.0", "\uff13"):
+        with pytest.raises(InputError, match=r"^lag_days: .* is not a whole number; use digits"):
+            calc.build(["7000", "26", "4", "8%"], {"lag-days": typed})

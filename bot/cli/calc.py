@@ -266,9 +266,10 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "schedule",
         "taxable earnings for a number of after-tax-to-Roth conversions a year",
         f"{AMOUNTS}\n{RATES}\n"
-        "Model: equal contributions at t = k/paychecks; conversions dated t = j/conversions\n"
-        "settle --lag-days later and sweep the whole balance; growth (1 + return)^dt between\n"
-        "events. A negative --return\n"
+        "Model: equal contributions at t = k/paychecks; a conversion dated t = j/conversions\n"
+        "converts the balance as of that date, which keeps growing until it settles --lag-days\n"
+        "later (contributions made meanwhile wait for the next one); growth (1 + return)^dt\n"
+        "between events. A negative --return\n"
         "(e.g. -10%) is a loss: conversions then carry no taxable earnings.\n"
         f"The result compares {shown} conversions a year. No chart is drawn unless --chart\n"
         "is given.\n"
