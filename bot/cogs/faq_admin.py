@@ -238,7 +238,14 @@ class EntryModal(discord.ui.Modal):
         self.cog.open_forms.discard(self.custom_id)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        self.cog.open_forms.discard(self.custom_id)
+        try:
+            await self._submit(interaction)
+        finally:
+            # Only now: FaqAdmin.on_interaction sees the same submit while this one is
+            # still running, and must leave it to this form.
+            self.cog.open_forms.discard(self.custom_id)
+
+    async def _submit(self, interaction: discord.Interaction) -> None:
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
         saved = await self.cog.save(
