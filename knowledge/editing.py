@@ -3,6 +3,7 @@ refuse to overwrite an edit someone else saved in the meantime."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -11,6 +12,7 @@ import stat
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,29 @@ FIELD_ORDER = tuple(FrontMatter.model_fields)
 #: Held from an edit's check to its write: two moderators (or two clicks) deciding at once
 #: would otherwise both pass the check, and one write would lose the other's or clash with it.
 _EDITING = threading.Lock()
+#: The same across processes sharing one FAQ folder (see _editing): how long to wait.
+EDIT_LOCK_SECONDS = 30.0
+
+
+@contextlib.contextmanager
+def _editing(folder: Path) -> Iterator[None]:
+    """One edit at a time: in this process (a lock), and among processes that share the
+    folder (a lock file beside the backups, out of the file watcher's sight)."""
+    from filelock import FileLock, Timeout
+
+    with _EDITING:
+        (folder / BACKUP_DIR).mkdir(exist_ok=True)
+        lock = FileLock(folder / BACKUP_DIR / ".edit.lock", timeout=EDIT_LOCK_SECONDS)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise EditRefused(
+                "another edit of this FAQ folder is being saved; nothing was saved, try again"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
 
 class EditRefused(ValueError):
@@ -167,7 +192,7 @@ def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | 
     """Validate and save ``text`` as the entry's file, keeping the previous version under
     ``.backups/``. ``expected`` is the fingerprint the moderator started from; a different
     current file means someone else saved first. Returns the backup path, if any."""
-    with _EDITING:
+    with _editing(folder):
         return _save_entry(folder, entry_id, text, expected)
 
 
@@ -216,7 +241,7 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
         )
     if entry_id is not None and read_text(entry_path(folder, entry_id)) is None:
         raise EditRefused(f"There is no entry '{entry_id}'.")
-    with _EDITING:
+    with _editing(folder):
         return _add_example(folder, entry_id, question, note)
 
 

@@ -146,3 +146,23 @@ def test_decisions_made_at_once_are_all_written_and_never_clash(tmp_path: Path) 
     assert texts.count("The contested question?") == 1
     assert [t for t in texts if t.startswith("Race")] == sorted(q for _, q in work[:8])
     assert len(refused) == 1 and "already an example" in refused[0]
+
+
+def test_an_edit_waits_for_another_process_editing_the_same_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Processes sharing one FAQ folder (several bots on one host or mount) take turns:
+    while another holds the folder's edit lock, an edit waits, then is refused plainly."""
+    from filelock import FileLock
+
+    from knowledge import editing
+
+    _examples_folder(tmp_path)
+    monkeypatch.setattr(editing, "EDIT_LOCK_SECONDS", 0.2)
+    other = FileLock(tmp_path / ".backups" / ".edit.lock")
+    (tmp_path / ".backups").mkdir()
+    with other, pytest.raises(EditRefused, match="another edit"):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert not (tmp_path / "examples" / "alpha.yaml").exists()
+    add_example(tmp_path, "alpha", "How does alpha work for me?")  # released: it goes in
+    assert "alpha work" in (tmp_path / "examples" / "alpha.yaml").read_text()
