@@ -410,6 +410,74 @@ MUTANTS = [
             "test_the_disclaimer_check_finds_what_the_full_search_finds",
         ),
     ),
+    Mutant(
+        "checks an edit in the order of the edit, not of a load",
+        "knowledge/editing.py",
+        "    ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)\n",
+        "    ordered = [*others, new_entry]\n",
+        (
+            "tests/test_faq_editing.py::"
+            "test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused",
+        ),
+    ),
+    Mutant(
+        "lets review decisions run at once",
+        "knowledge/editing.py",
+        "    with _editing(folder):\n        return _add_example(",
+        "    if True:\n        return _add_example(",
+        ("tests/test_faq_editing.py::test_decisions_made_at_once_are_all_written_and_never_clash",),
+    ),
+    Mutant(
+        "writes an example that leaves its file invalid",
+        "knowledge/editing.py",
+        "    if fresh:\n        raise EditRefused(",
+        "    if False:\n        raise EditRefused(",
+        (
+            "tests/test_faq_editing.py::"
+            "test_an_example_that_would_break_its_file_is_refused_and_nothing_written",
+        ),
+    ),
+    Mutant(
+        "ends the front matter at an indented '---'",
+        "knowledge/frontmatter.py",
+        'end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")',
+        'end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")',
+        (
+            "tests/test_faq_validation.py::"
+            "test_an_indented_dashes_line_is_yaml_text_not_the_end_of_the_front_matter",
+        ),
+    ),
+    Mutant(
+        "answers an expired form only with Discord's failure",
+        "bot/cogs/faq_admin.py",
+        "            or custom_id in self.open_forms\n",
+        "            or True\n",
+        (
+            "tests/test_moderation_e2e.py::"
+            "test_a_form_submitted_after_a_restart_gives_back_what_was_typed",
+        ),
+    ),
+    Mutant(
+        "answers a live form's submit as expired too",
+        "bot/cogs/faq_admin.py",
+        "            or custom_id in self.open_forms\n",
+        "            or False\n",
+        ("tests/test_hostile_inputs.py",),
+    ),
+    Mutant(
+        "retags a post when any reply in it is removed",
+        "bot/views.py",
+        "    return ref is None or ref.message_id in (None, thread.id)",
+        "    return True",
+        ("tests/test_bot_e2e.py::test_removing_a_reply_to_a_follow_up_keeps_the_post_answered",),
+    ),
+    Mutant(
+        "caps no Worksheet 1-1 result at the basis",
+        "calculators/form8606.py",
+        "    if w8 > l3:\n",
+        "    if False:\n",
+        ("tests/test_calc_form8606.py::test_worksheet_nontaxable_part_is_capped_at_the_basis",),
+    ),
 ]
 
 

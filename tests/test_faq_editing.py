@@ -166,3 +166,17 @@ def test_an_edit_waits_for_another_process_editing_the_same_folder(
     assert not (tmp_path / "examples" / "alpha.yaml").exists()
     add_example(tmp_path, "alpha", "How does alpha work for me?")  # released: it goes in
     assert "alpha work" in (tmp_path / "examples" / "alpha.yaml").read_text()
+
+
+def test_an_example_that_would_break_its_file_is_refused_and_nothing_written(
+    tmp_path: Path,
+) -> None:
+    """A file written as a one-line (flow) list cannot take an appended item: the decision
+    is refused with the problem, and the file is left as it was."""
+    where = _examples_folder(tmp_path)
+    flow = '[{text: "How does alpha work for me?"}]\n'
+    (where / "alpha.yaml").write_text(flow)
+    with pytest.raises(EditRefused, match="would leave the examples invalid") as refused:
+        add_example(tmp_path, "alpha", "And how does alpha work for my spouse?")
+    assert "alpha.yaml" in str(refused.value)
+    assert (where / "alpha.yaml").read_text() == flow
