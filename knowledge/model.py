@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Characters: the short answer a member reads first, and the full answer shown on request.
@@ -51,6 +60,16 @@ class Source(BaseModel):
     url: Annotated[HttpUrl, AfterValidator(_https_only)]
 
 
+def _a_written_date(value: object) -> object:
+    """A date as written in YAML (2026-12-01, read as a date) or as that text: pydantic
+    would also take a number of seconds since 1970 ('updated: 0' became 1970-01-01)."""
+    if isinstance(value, dt.date) or (
+        isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
+    ):
+        return value.strip() if isinstance(value, str) else value
+    raise ValueError("write the date as YYYY-MM-DD, e.g. 2026-12-01")
+
+
 class FrontMatter(BaseModel):
     """The YAML front matter of an FAQ file; unknown keys are an error so typos surface."""
 
@@ -65,7 +84,7 @@ class FrontMatter(BaseModel):
     keywords: list[Text] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     related: list[EntryId] = Field(default_factory=list)
-    updated: dt.date
+    updated: Annotated[dt.date, BeforeValidator(_a_written_date)]
 
 
 class FaqEntry(FrontMatter):

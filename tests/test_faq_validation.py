@@ -425,3 +425,14 @@ def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Pa
     assert "duplicate alias 'Roth'" in problem
     line = int(problem.split(":")[1])
     assert lines[line - 1].strip() == "- Roth", (problem, lines[line - 1])
+
+
+@pytest.mark.parametrize("written", ["0", "20261127", "'0'", "yes"])
+def test_updated_must_be_written_as_a_date(tmp_path: Path, written: str) -> None:
+    """'updated: 0' was read as seconds since 1970 and accepted as 1970-01-01."""
+    path = write_entry(tmp_path, "alpha")
+    text = re.sub(r"^updated: .*$", f"updated: {written}", path.read_text(), flags=re.M)
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    line = text.split("\n").index(f"updated: {written}") + 1
+    assert problem == f"{path}:{line}: updated: write the date as YYYY-MM-DD, e.g. 2026-12-01"
