@@ -81,6 +81,16 @@ def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         return [], [(1, "an examples file is a YAML list of '- text: ...' items")]
     lines = [item.start_mark.line + 1 for item in node.value]
+    # YAML keeps the last of two equal keys without a word: say so, as front matter does.
+    twice = [
+        (key.start_mark.line + 1, f"'{key.value}' appears twice in this item: keep one")
+        for item in node.value
+        if isinstance(item, yaml.MappingNode)
+        for n, (key, _) in enumerate(item.value)
+        if any(key.value == earlier.value for earlier, _ in item.value[:n])
+    ]
+    if twice:
+        return [], twice
     return list(zip(lines, data, strict=True)), []
 
 

@@ -215,6 +215,11 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
         ("notice-2014-54.yaml", '- text: "ok question"\n  color: red\n', "color"),
         ("no-such-entry.yaml", '- text: "a question"\n', "no FAQ entry 'no-such-entry'"),
         ("_off-topic.yaml", '- text: "ok question"\n  also: [notice-2014-54]\n', "off-topic"),
+        (
+            "notice-2014-54.yaml",
+            '- text: "first question?"\n  text: "second question?"\n',
+            ":2: 'text' appears twice in this item: keep one",
+        ),
     ],
 )
 def test_a_broken_examples_file_is_reported_with_its_line(
