@@ -163,6 +163,60 @@ async def test_messages_without_a_mention_are_ignored(
         assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != plain["id"]
 
 
+async def test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Replying to an answer pings the bot (Discord lists it in the message's mentions):
+    "thanks!" gets nothing. Naming the bot, as its user or as its own role (Discord's
+    picker offers both as "@Rollover Bot"), gets an answer."""
+    world = fake_discord.world
+    role = next(r for r in world.guild.roles.values() if r.bot_id == world.bot_user.id)
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        answer = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages")
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        thanks = await fake_discord.send_message(
+            world.text_channel,
+            "thanks, that helped!",
+            author=world.asker,
+            mentions=[world.bot_user],
+            reply_to=answer.response,
+        )
+        assert thanks["mentions"] and thanks["referenced_message"]["id"] == answer.response["id"]
+        by_role = await fake_discord.send_message(
+            world.text_channel, f"<@&{role.id}> {QUESTION}", author=world.newcomer
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == by_role["id"]
+        assert embed_of(reply.json)["title"] == KnowledgeBase.load().get(EXPECTED).title
+        assert asked["id"] != by_role["id"]
+
+
+async def test_a_mention_replying_to_a_message_of_mentions_answers_its_own_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        only_mentions = await fake_discord.send_message(
+            world.text_channel, world.moderator.mention, author=world.newcomer
+        )
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel,
+            f"{world.bot_user.mention} {QUESTION}",
+            author=world.asker,
+            reply_to=only_mentions,
+        )
+        reply = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == asked["id"]
+        assert embed_of(reply.json)["title"] == KnowledgeBase.load().get(EXPECTED).title
+
+
 async def test_mentions_only_in_watched_text_channels(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

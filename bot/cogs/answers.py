@@ -319,7 +319,7 @@ class Answers(commands.Cog):
             await self.answer_post(thread, message)
             return
         me = self.bot.user
-        if me is not None and me in message.mentions and self._watched_channel(message.channel):
+        if me is not None and mentions_me(message, me) and self._watched_channel(message.channel):
             await self.answer_mention(message)
 
     def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
@@ -378,7 +378,11 @@ class Answers(commands.Cog):
         question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
         target = message
         referenced = await self._referenced(message)
-        if referenced is not None and not referenced.author.bot and referenced.content.strip():
+        if (
+            referenced is not None
+            and not referenced.author.bot
+            and strip_mentions(referenced.content)
+        ):
             # "@bot" in a reply to someone's question answers that question, under it
             question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
             target = referenced
@@ -409,6 +413,16 @@ class Answers(commands.Cog):
             return Delivery(False, None, error)
         await remember(self.bot, reply, message.channel.id)
         return DONE
+
+
+def mentions_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
+    """The bot named in the text: ``@Rollover Bot``, as its user or as its own role (Discord's
+    picker offers both under that name). A reply to the bot also lists it in
+    ``message.mentions`` (the reply's ping), and "thanks!" is not a question."""
+    if me.id in message.raw_mentions:
+        return True
+    role = message.guild.self_role if message.guild is not None else None
+    return role is not None and role.id in message.raw_role_mentions
 
 
 async def setup(bot: RolloverBot) -> None:
