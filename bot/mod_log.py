@@ -7,6 +7,7 @@ import difflib
 import logging
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from bot.embeds import code_block
@@ -37,8 +38,10 @@ async def post(bot: RolloverBot, text: str) -> None:
     try:
         for chunk in _chunks(text):
             await channel.send(chunk, allowed_mentions=discord.AllowedMentions.none())
-    except discord.HTTPException as exc:
-        log.warning("could not post to the mod log channel %s: %s", channel_id, exc)
+    except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
+        # (discord.py passes connection errors and timeouts through as they are: the mod
+        # log is a courtesy, never a reason for the caller's work to stop.)
+        log.warning("could not post to the mod log channel %s: %r", channel_id, exc)
 
 
 def _chunks(text: str) -> list[str]:

@@ -313,6 +313,68 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
         assert f"message {post.id}" in note["content"] and "HTTP 503" in note["content"]
 
 
+async def test_a_reply_still_being_sent_when_its_lease_ends_is_sent_once(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """discord.py waits out a 429 (here 1.5 s, three times the lease): the retry queue sees
+    the post's lease end meanwhile, and must not send the same answer again."""
+    fake = fake_discord
+    retries = {**FAST_RETRIES, "lease_seconds": 0.5}
+    async with start_bot(make_bot(retries=retries)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=429, retry_after=1.5, times=1)
+        post = await new_post(fake, 0)
+        await post.reply(timeout=10.0)
+        await fake.idle(quiet=0.6, timeout=10)  # more than a lease and a poll after the reply
+        [limited] = fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=True)
+        assert limited.status == 429  # the slow send happened
+        assert len(bot_posts(fake, post.id)) == 1
+        assert bot.store.owed == {}
+
+
+async def test_every_expired_reply_is_reported_when_the_mod_log_is_unreachable(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The expired rows are deleted before they are reported: a connection error on the
+    first mod-log line (discord.py passes it through) must not lose the others."""
+    import datetime as dt
+
+    import aiohttp
+
+    from bot.cogs.retries import Retries
+    from bot.storage import PendingReply
+    from bot.storage.base import seconds_from_now, utc_now
+
+    async def unreachable(*_: Any, **__: Any) -> None:
+        raise aiohttp.ClientConnectionError("Connect call failed")
+
+    log_channel = int(fake_discord.world.text_channel["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)) as bot:
+        channel = bot.get_channel(log_channel)
+        monkeypatch.setattr(type(channel), "send", unreachable)
+        old = utc_now() - dt.timedelta(hours=13)
+        questions = [
+            "how is after-tax 401k money taxed on rollover?",
+            "what is the 415c limit for after tax",
+            "can I split pretax and after-tax to two IRAs",
+        ]
+        for n, question in enumerate(questions):
+            await bot.store.queue_reply(
+                PendingReply(
+                    "post", 100 + n, 100 + n, seconds_from_now(0), 5, created=old, question=question
+                )
+            )
+        with caplog.at_level(logging.WARNING):
+            await Retries(bot).run_once()
+        gave_up = [r for r in caplog.records if "gave up on the reply" in r.getMessage()]
+        assert len(gave_up) == 3 and bot.store.owed == {}
+        assert sorted(q.text for q in bot.store.questions) == sorted(questions)
+        assert sum("could not post to the mod log" in r.getMessage() for r in caplog.records) == 3
+
+
 async def test_a_failed_mention_reply_is_retried_under_the_question(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

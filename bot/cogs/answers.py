@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import aiohttp
@@ -84,6 +86,18 @@ class Answers(commands.Cog):
         self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
         self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
         self._slowed: set[int] = set()  # users already told to slow down in this window
+        #: Owed replies this process is sending right now, by (kind, message id). A send
+        #: can outlast its lease (discord.py waits out a 429); the retry queue must not
+        #: send the same reply meanwhile.
+        self._sending: set[tuple[str, int]] = set()
+
+    @contextlib.contextmanager
+    def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
+        self._sending.add((kind, message_id))
+        try:
+            yield
+        finally:
+            self._sending.discard((kind, message_id))
 
     # -- forum posts ---------------------------------------------------------------------
     def _is_watched_forum(self, thread: discord.Thread) -> bool:
@@ -189,7 +203,8 @@ class Answers(commands.Cog):
         except Exception:
             # Better a rare duplicate after a restart than a silently dropped question.
             log.exception("could not record forum post %s as answered; answering anyway", thread.id)
-        await self._settle(owed, await self._post_answer(thread, starter))
+        with self._in_flight("post", starter.id):
+            await self._settle(owed, await self._post_answer(thread, starter))
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
         reply = build_reply(self.bot, post_question(thread, starter), asker_id=starter.author.id)
@@ -244,6 +259,14 @@ class Answers(commands.Cog):
     async def retry(self, owed: PendingReply) -> None:
         """Try an owed reply again, unless it has been sent after all (a process that died
         right after sending) or its message is gone."""
+        if (owed.kind, owed.message_id) in self._sending:
+            # Still being sent here: that send settles it (or queues it again if it fails).
+            log.info("the reply to %s %s is still being sent", owed.kind, owed.message_id)
+            return
+        with self._in_flight(owed.kind, owed.message_id):
+            await self._retry(owed)
+
+    async def _retry(self, owed: PendingReply) -> None:
         try:
             if owed.kind == "post":
                 delivery = await self._retry_post(owed)
@@ -360,6 +383,10 @@ class Answers(commands.Cog):
             log.exception("telling the author of message %s to slow down failed", message.id)
             return
         self._slowed.discard(message.author.id)
+        with self._in_flight("mention", message.id):
+            await self._first_mention_reply(message)
+
+    async def _first_mention_reply(self, message: discord.Message) -> None:
         delivery = await self._mention_reply(message)
         if not delivery.done:
             owed = PendingReply(

@@ -47,15 +47,24 @@ class Retries(commands.Cog):
         settings = self.bot.settings.retries
         store = self.bot.store
         for owed in await store.expire_replies(settings.max_age_minutes * 60):
-            await self._give_up(owed)
+            # The expired rows are gone already: each must be reported, whatever happens
+            # to another one's report.
+            try:
+                await self._give_up(owed)
+            except Exception:
+                log.exception("reporting the given-up reply to %s failed", owed.message_id)
         # Looked up by name, not class: an extension reloaded on its own gets a new class.
         retry = getattr(self.bot.get_cog("Answers"), "retry", None)
         if retry is None:
             return 0  # not loaded (a bot built without it): nothing can send them
-        due = await store.take_due_replies(BATCH, settings.lease_seconds)
-        for owed in due:
-            await retry(owed)
-        return len(due)
+        tried = 0
+        # One at a time, each leased just before its try: a batch leased at once ran out
+        # of lease on its last items while the first ones were sent, and another process
+        # then took and sent them too.
+        while tried < BATCH and (due := await store.take_due_replies(1, settings.lease_seconds)):
+            await retry(due[0])
+            tried += 1
+        return tried
 
     async def _give_up(self, owed: PendingReply) -> None:
         log.warning(
