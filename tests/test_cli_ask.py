@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,40 @@ def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
     assert rows[1]["answered"] is False and "empty" in rows[1]["error"]
     assert rows[2]["best"] is None
     assert rows[3]["answered"] is False and "4,000" in rows[3]["error"]
+
+
+def test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale() -> None:
+    """A line that is not UTF-8 (or Windows line ends) neither stops the batch nor breaks
+    the JSON, with a strict locale too: the bad bytes read as U+FFFD."""
+    data = b"is ATS prorated?\r\n" + b"\xff\xfe bad bytes\n" + "caf\u00e9 ok?\n".encode()
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "--json", "-"],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "0", "LC_ALL": "C"},
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [r["question"] for r in rows] == [
+        "is ATS prorated?",
+        "\ufffd\ufffd bad bytes",
+        "caf\u00e9 ok?",
+    ]
+    assert rows[0]["answered"] is True
+
+
+def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> None:
+    proc = subprocess.run(
+        [str(SCRIPT).encode(), b"ask", b"--json", b"is my \xff after-tax rollover prorated?"],
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    row = json.loads(proc.stdout.decode("utf-8"))
+    assert row["question"] == "is my \ufffd after-tax rollover prorated?"
 
 
 @pytest.mark.parametrize(

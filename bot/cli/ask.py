@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_faq_dir, knowledge_base
@@ -101,15 +102,30 @@ def _one(kb: KnowledgeBase, question: str) -> tuple[MatchResult, str | None]:
     return kb.ask(question), None
 
 
+def _readable(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 as U+FFFD: Python keeps them in an argument
+    as lone surrogates, which no UTF-8 output (JSON included) can carry."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input line by line, read as UTF-8 whatever the locale, a byte that is not
+    UTF-8 read as U+FFFD (one bad line must not stop the batch), without line ends."""
+    raw = getattr(sys.stdin, "buffer", None)
+    lines = (b.decode("utf-8", "replace") for b in raw) if raw is not None else sys.stdin
+    for line in lines:
+        yield line.rstrip("\r\n")
+
+
 def handle(args: argparse.Namespace) -> int:
-    if args.question != "-":
-        problem = check_question(args.question)
+    question = _readable(args.question)
+    if question != "-":
+        problem = check_question(question)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
     kb = knowledge_base(args)
-    if args.question == "-":
-        for line in sys.stdin:
-            question = line.rstrip("\n")
+    if question == "-":
+        for question in _stdin_lines():
             result, problem = _one(kb, question)
             if args.json:
                 print(json.dumps(result_json(result, problem, kb), ensure_ascii=False), flush=True)
@@ -117,7 +133,7 @@ def handle(args: argparse.Namespace) -> int:
                 shown = f"error: {problem}" if problem else answer_text(kb, result)
                 print(f"> {question}\n{shown}\n")
         return 0
-    result, problem = _one(kb, args.question)
+    result, problem = _one(kb, question)
     if problem:
         raise CliError(problem)
     if args.json:
