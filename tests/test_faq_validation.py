@@ -436,3 +436,24 @@ def test_updated_must_be_written_as_a_date(tmp_path: Path, written: str) -> None
     [problem] = problems_in(tmp_path)
     line = text.split("\n").index(f"updated: {written}") + 1
     assert problem == f"{path}:{line}: updated: write the date as YYYY-MM-DD, e.g. 2026-12-01"
+
+
+def test_sources_that_fit_validation_are_posted_whole_in_the_short_answer(
+    tmp_path: Path,
+) -> None:
+    """The short answer puts sources on one line (' · ', two characters more per source
+    than the one-per-line field validation measures): when that is over an embed field,
+    it falls back to one per line instead of cutting the last link in half."""
+    from knowledge.layout import FIELD_VALUE_LIMIT, short_layout, sources_text
+
+    sources = [
+        {"title": f"IRS Pub 590-B part {n}", "url": f"https://www.irs.gov/pub/p590b-{n}-{'x' * 45}"}
+        for n in range(10)
+    ]
+    write_entry(tmp_path, "alpha", sources=sources)
+    [entry] = load_entries(tmp_path)  # valid
+    one_line = " · ".join(f"[{s['title']}]({s['url']})" for s in sources)
+    assert len(sources_text(entry)) <= FIELD_VALUE_LIMIT < len(one_line)
+    [field] = short_layout(entry).fields
+    assert len(field.value) <= FIELD_VALUE_LIMIT
+    assert all(f"({s['url']})" in field.value for s in sources)
