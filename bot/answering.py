@@ -47,10 +47,12 @@ def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) ->
     if result.answered and result.best is not None:
         embeds = [answer_embed(bot.knowledge.short(result.best.id))]
         example = worked_example(bot.knowledge.entries[result.best.id], result.question)
-        if example is not None:
-            extra = example_embed(*example)
+        extras = [example_embed(*example)] if example is not None else []
+        # A post that asks other things too: each confident answer to them (``also``).
+        extras += [answer_embed(bot.knowledge.short(hit.id)) for hit in result.also]
+        for extra in extras:
             # Discord counts every embed of a message toward one 6,000-character cap.
-            if len(embeds[0]) + len(extra) <= EMBED_TOTAL_LIMIT:
+            if sum(map(len, embeds)) + len(extra) <= EMBED_TOTAL_LIMIT and len(embeds) < 10:
                 embeds.append(extra)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
         return Reply(result, embeds, view)
@@ -72,7 +74,8 @@ async def remember_result(
     answered = result.answered and sent
     try:
         if answered and result.best is not None:
-            await bot.store.record_served(result.best.id)
+            for hit in (result.best, *result.also):  # each answer the reply carried
+                await bot.store.record_served(hit.id)
         top = result.best or (result.suggestions[0] if result.suggestions else None)
         best_score = top.score if top else 0.0
         if not answered or result.shaky:

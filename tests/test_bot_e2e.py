@@ -4,6 +4,7 @@ components, sync and start-up failures. No token, no network."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from typing import Any
 
@@ -161,6 +162,30 @@ async def test_messages_without_a_mention_are_ignored(
         await fake_discord.settle()
         [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
         assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != plain["id"]
+
+
+async def test_a_post_asking_two_things_gets_both_answers(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """README: a post asking two or three distinct things gets one extra entry per other
+    question the matcher is sure of (``also`` in ``ask --json``): Discord shows them too."""
+    two = (
+        "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
+        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+    )
+    kb = KnowledgeBase.load()
+    result = kb.ask(two)
+    assert result.answered and result.also  # the matcher's side of the promise
+    wanted = [kb.get(h.id).title for h in (result.best, *result.also)]
+    async with start_bot(make_bot()) as bot:
+        body = await (await fake_discord.send_slash_command("ask", {"question": two})).response()
+        embeds = body["data"]["embeds"]
+        titles = [e.get("title") for e in embeds]
+        assert [t for t in titles if t in wanted] == wanted, titles
+        assert all("not tax advice" in e["footer"]["text"] for e in embeds if e["title"] in wanted)
+        await fake_discord.settle()
+        served = {r.entry_id: r.served for r in await bot.store.stats()}
+        assert all(served.get(h.id) == 1 for h in (result.best, *result.also)), served
 
 
 async def test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is(
@@ -768,7 +793,6 @@ async def test_faq_without_a_topic_pages_through_every_entry(
 def test_sync_print_shows_the_payload_without_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import json
 
     from bot.cli import main
 
