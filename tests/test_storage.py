@@ -877,3 +877,32 @@ async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reload
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.1)  # time enough for a wrong echo to arrive too
     assert heard == {"one": 0, "two": 1}  # the other process heard it; not itself
+
+
+async def test_postgres_reload_announcements_are_heard_again_after_the_connection_drops(
+    postgres_url: str,
+) -> None:
+    """A server restart, failover or idle timeout closes the LISTEN connection: it is opened
+    again, the process reloads once (it may have missed an announcement meanwhile), and
+    later announcements are heard."""
+    heard: list[str] = []
+
+    async def until(count: int) -> None:
+        for _ in range(500):
+            if len(heard) >= count:
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"heard {len(heard)}, wanted {count}")
+
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        await one.listen_reloads(lambda: heard.append("reload"))
+        await two.announce_reload()
+        await until(1)
+        pid = one._listener.get_server_pid()
+        await two._execute("SELECT pg_terminate_backend($1)", pid)
+        await until(2)  # re-listening: one reload, for what it may have missed
+        assert one._listener.get_server_pid() != pid
+        await two.announce_reload()
+        await until(3)
+    await asyncio.sleep(0.1)
+    assert heard == ["reload"] * 3

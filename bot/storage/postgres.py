@@ -159,6 +159,9 @@ class PostgresStore:
         self._pool: Any = None
         self._open_lock = asyncio.Lock()
         self._listener: Any = None
+        #: What listen_reloads was asked to call, and the task re-listening after a drop.
+        self._on_reload: Callable[[], None] | None = None
+        self._relisten: asyncio.Task[None] | None = None
         #: Names this process in its notifications, so it ignores its own.
         self.origin = secrets.token_hex(8)
 
@@ -178,6 +181,10 @@ class PostgresStore:
             await self.purge(self.retention_days)
 
     async def close(self) -> None:
+        self._on_reload = None  # (a listener closed from here is not re-opened)
+        if self._relisten is not None:
+            self._relisten.cancel()
+            self._relisten = None
         if self._listener is not None:
             listener, self._listener = self._listener, None
             with contextlib.suppress(Exception):  # closing: the server may be gone already
@@ -244,15 +251,48 @@ class PostgresStore:
 
     async def listen_reloads(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` when another process announces a FAQ reload (LISTEN, on a
-        connection of its own: a pooled one would drop the subscription)."""
+        connection of its own: a pooled one would drop the subscription). If that
+        connection drops (a server restart, a failover, an idle timeout), it is opened
+        again, retrying with back-off, and ``callback`` runs once then: an announcement
+        may have been missed meanwhile."""
+        self._on_reload = callback
+        await self._listen()
+
+    async def _listen(self) -> None:
         import asyncpg
 
         def heard(_conn: object, _pid: int, _channel: str, payload: str) -> None:
-            if payload != self.origin:
-                callback()
+            if payload != self.origin and self._on_reload is not None:
+                self._on_reload()
 
-        self._listener = await asyncpg.connect(self.url)
-        await self._listener.add_listener(RELOAD_CHANNEL, heard)
+        def lost(_conn: object) -> None:
+            if self._on_reload is not None and self._relisten is None:
+                log.warning("the PostgreSQL connection for reload announcements dropped")
+                self._relisten = asyncio.get_running_loop().create_task(self._listen_again())
+
+        listener = await asyncpg.connect(self.url)
+        await listener.add_listener(RELOAD_CHANNEL, heard)
+        listener.add_termination_listener(lost)
+        self._listener = listener
+
+    async def _listen_again(self, first_delay: float = 0.5, max_delay: float = 60.0) -> None:
+        import asyncpg
+
+        delay = first_delay
+        try:
+            while self._on_reload is not None:
+                try:
+                    await self._listen()
+                except (OSError, asyncpg.PostgresError) as exc:
+                    log.warning("reload announcements not heard (%s); trying again", exc)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, max_delay)
+                    continue
+                log.info("reload announcements are heard again")
+                self._on_reload()
+                return
+        finally:
+            self._relisten = None
 
     async def announce_reload(self) -> None:
         """Tell the other processes this one reloaded the FAQ (NOTIFY)."""
