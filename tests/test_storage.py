@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -371,6 +372,22 @@ async def test_replies_older_than_the_max_age_expire(store: Store) -> None:
     [gone] = await store.expire_replies(max_age_seconds=2 * 3600)
     assert (gone.message_id, gone.question) == (1, "still unanswered")
     assert [r.message_id for r in await store.pending_replies()] == [2]
+
+
+async def test_a_reply_being_tried_is_not_expired_under_its_try(store: Store) -> None:
+    """Another process may be trying an old reply right now (it holds the lease): giving up
+    on it then would report a post as unanswered that the try may still answer, and the
+    try's own result would queue it again, to be given up twice."""
+    created = utc_now() - dt.timedelta(hours=3)
+    await store.queue_reply(owed(1, question="being tried", created=created))
+    await store.queue_reply(owed(2, question="waiting", created=created))
+    [taken] = await store.take_due_replies(1, lease_seconds=60)
+    [gone] = await store.expire_replies(max_age_seconds=2 * 3600)
+    assert gone.message_id != taken.message_id
+    assert [r.message_id for r in await store.pending_replies()] == [taken.message_id]
+    await store.queue_reply(replace(taken, due=seconds_from_now(0)))  # the try failed
+    [later] = await store.expire_replies(max_age_seconds=2 * 3600)
+    assert later.message_id == taken.message_id and await store.pending_replies() == []
 
 
 async def test_two_processes_on_one_postgres_take_each_reply_once(postgres_url: str) -> None:

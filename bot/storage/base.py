@@ -283,7 +283,9 @@ class Store(Protocol):
         ...
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
-        """Stop owing replies created more than ``max_age_seconds`` ago; returns them."""
+        """Stop owing replies created more than ``max_age_seconds`` ago; returns them. A
+        reply not due yet is left for later: it may be being tried right now (its due time
+        is then its lease's end), and that try settles it, sent or owed again."""
         ...
 
     async def pending_replies(self) -> list[PendingReply]:

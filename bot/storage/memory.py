@@ -103,8 +103,8 @@ class MemoryStore:
         return taken
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
-        cutoff = seconds_from_now(-max_age_seconds)
-        old = [r for r in self.owed.values() if r.created < cutoff]
+        cutoff, now = seconds_from_now(-max_age_seconds), utc_now()
+        old = [r for r in self.owed.values() if r.created < cutoff and r.due <= now]
         for reply in old:
             del self.owed[(reply.kind, reply.message_id)]
         return old

@@ -373,8 +373,10 @@ class PostgresStore:
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
         rows = await self._fetch(
-            f"DELETE FROM pending_replies WHERE created_at < $1 RETURNING {PENDING_COLUMNS}",
+            "DELETE FROM pending_replies WHERE created_at < $1 AND due_at <= $2"  # (not leased)
+            f" RETURNING {PENDING_COLUMNS}",
             seconds_from_now(-max_age_seconds),
+            utc_now(),
         )
         return [_pending(r) for r in rows]
 

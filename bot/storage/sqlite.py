@@ -394,15 +394,16 @@ class SqliteStore:
         return [dataclasses.replace(_pending(r), due=until, attempts=r[4] + 1) for r in rows]
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
-        cutoff = stamp(seconds_from_now(-max_age_seconds))
+        cutoff, now = stamp(seconds_from_now(-max_age_seconds)), stamp(utc_now())
+        expired = "created_at < ? AND due_at <= ?"  # (not while a try holds its lease)
         async with self._write() as db:
             rows = list(
                 await db.execute_fetchall(
-                    f"SELECT {PENDING_COLUMNS} FROM pending_replies WHERE created_at < ?",
-                    (cutoff,),
+                    f"SELECT {PENDING_COLUMNS} FROM pending_replies WHERE {expired}",
+                    (cutoff, now),
                 )
             )
-            await db.execute("DELETE FROM pending_replies WHERE created_at < ?", (cutoff,))
+            await db.execute(f"DELETE FROM pending_replies WHERE {expired}", (cutoff, now))
         return [_pending(r) for r in rows]
 
     async def pending_replies(self) -> list[PendingReply]:
