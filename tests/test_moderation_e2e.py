@@ -306,6 +306,7 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
             "is my hsa deductible",
             "is my HSA deductible?",
             "tax question about my ira",
+            "see <#1234> at <t:0:R> about my car loan",  # echoed: must not render as links
         ):
             await (await fake_discord.send_slash_command("ask", {"question": question})).response()
         answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
@@ -323,6 +324,7 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
         gaps = await admin(fake_discord, "gaps", {"days": 7})
         text = gaps.get("data", gaps)["embeds"][0]["description"]
         assert "**2×**" in text and "hsa" in text.lower()
+        assert "\\<#1234> at \\<t:0:R>" in text
         stats = await admin(fake_discord, "stats")
         lines = stats["embeds"][0]["description"].splitlines()
         title = bot.knowledge.titles[entry]

@@ -437,7 +437,7 @@ class FaqAdmin(
             return
         lines = []
         for g in groups:
-            example = discord.utils.escape_markdown(discord.utils.escape_mentions(g.example))[:160]
+            example = neutralize(g.example[:160])  # (cut first: never half an escape)
             near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
             lines.append(f"**{g.count}×** {example}{near}")
         embed = discord.Embed(
