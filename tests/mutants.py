@@ -478,6 +478,44 @@ MUTANTS = [
         "    if False:\n",
         ("tests/test_calc_form8606.py::test_worksheet_nontaxable_part_is_capped_at_the_basis",),
     ),
+    Mutant(
+        "takes a reply's ping for a mention",
+        ANSWERS,
+        "    if me.id in message.raw_mentions:\n",
+        "    if me in message.mentions:\n",
+        (f"{E2E}::test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is",),
+    ),
+    Mutant(
+        "resends a reply this process is still sending",
+        ANSWERS,
+        "        if (owed.kind, owed.message_id) in self._sending:\n",
+        "        if False:\n",
+        (f"{FAULTS}::test_a_reply_still_being_sent_when_its_lease_ends_is_sent_once",),
+    ),
+    Mutant(
+        "gives up on a reply under its try",
+        "bot/storage/memory.py",
+        "if r.created < cutoff and r.due <= now]",
+        "if r.created < cutoff]",
+        ("tests/test_storage.py::test_a_reply_being_tried_is_not_expired_under_its_try",),
+    ),
+    Mutant(
+        "posts only the first of a post's answers",
+        "bot/answering.py",
+        "        extras += [answer_embed(bot.knowledge.short(hit.id)) for hit in result.also]\n",
+        "        extras += []\n",
+        (f"{E2E}::test_a_post_asking_two_things_gets_both_answers",),
+    ),
+    Mutant(
+        "cuts the short answer's last source link in half",
+        "knowledge/layout.py",
+        "        sources = sources_text(entry)\n",
+        "        sources = sources[:FIELD_VALUE_LIMIT]\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_sources_that_fit_validation_are_posted_whole_in_the_short_answer",
+        ),
+    ),
 ]
 
 
