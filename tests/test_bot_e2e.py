@@ -858,21 +858,25 @@ async def test_commands_stay_plain_text_when_their_ids_cannot_be_fetched(
         assert "</split:" in embed_of(await again.response())["description"]
 
 
+async def open_picker(fake_discord: FakeDiscord) -> tuple[dict[str, Any], Any, str]:
+    """The newcomer asks; the asker opens Answer with FAQ on it: the question, the picker's
+    interaction and the select's custom_id."""
+    world = fake_discord.world
+    question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+    await fake_discord.settle()
+    handle = await fake_discord.send_message_command("Answer with FAQ", question, user=world.asker)
+    await handle.response()
+    [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+    return question, handle, select
+
+
 async def test_answer_with_faq_is_acknowledged_before_a_rate_limited_reply(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
     world = fake_discord.world
     channel = rf"/channels/{world.text_channel['id']}/messages"
     async with start_bot(make_bot()) as bot:
-        question = await fake_discord.send_message(
-            world.text_channel, QUESTION, author=world.newcomer
-        )
-        await fake_discord.settle()
-        handle = await fake_discord.send_message_command(
-            "Answer with FAQ", question, user=world.asker
-        )
-        await handle.response()
-        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        question, handle, select = await open_picker(fake_discord)
         # Discord makes the reply wait longer than the 3 s an interaction may go unanswered
         fake_discord.fail_next("POST", channel, status=429, retry_after=3.2)
         mark = fake_discord.mark()
@@ -903,15 +907,7 @@ async def test_answer_with_faq_tells_the_helper_when_the_reply_is_refused(
     world = fake_discord.world
     channel = rf"/channels/{world.text_channel['id']}/messages"
     async with start_bot(make_bot()) as bot:
-        question = await fake_discord.send_message(
-            world.text_channel, QUESTION, author=world.newcomer
-        )
-        await fake_discord.settle()
-        handle = await fake_discord.send_message_command(
-            "Answer with FAQ", question, user=world.asker
-        )
-        await handle.response()
-        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        _, handle, select = await open_picker(fake_discord)
         fake_discord.fail_next(
             "POST", channel, status=403, body={"message": "Missing Permissions", "code": 50013}
         )

@@ -140,6 +140,25 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def save_new_entry(
+    fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any
+) -> None:
+    """Fill the new-entry form with a valid test entry and see it saved."""
+    submit = await fake_discord.submit_modal(
+        opened,
+        {
+            "id": "spillover-bucket",
+            "title": title,
+            "short": "A test entry written from the review queue.",
+            "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+            "body": "The full answer of a test entry.",
+        },
+        user=moderator,
+    )
+    await submit.response()
+    assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+
+
 async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
@@ -545,19 +564,7 @@ async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
         assert fields["title"]["value"] == asked  # pre-filled with the question
         # the queue keeps it until the entry really exists
         assert len(await bot.store.review_queue()) == 1
-        submit = await fake_discord.submit_modal(
-            opened,
-            {
-                "id": "spillover-bucket",
-                "title": asked,
-                "short": "A test entry written from the review queue.",
-                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
-                "body": "The full answer of a test entry.",
-            },
-            user=world.moderator,
-        )
-        await submit.response()
-        assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+        await save_new_entry(fake_discord, opened, asked, world.moderator)
         await fake_discord.settle()
         assert (faq_copy / "spillover-bucket.md").is_file()
         assert await bot.store.review_queue() == []
@@ -665,19 +672,7 @@ async def test_new_entry_with_a_taken_id_is_refused_and_the_item_stays_queued(
         assert await bot.store.review_queue() == [queued]
         # positive control: the same form with a free id saves and clears the item
         opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
-        submit = await fake_discord.submit_modal(
-            opened,
-            {
-                "id": "spillover-bucket",
-                "title": asked,
-                "short": "A test entry written from the review queue.",
-                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
-                "body": "The full answer of a test entry.",
-            },
-            user=world.moderator,
-        )
-        await submit.response()
-        assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+        await save_new_entry(fake_discord, opened, asked, world.moderator)
         await fake_discord.settle()
         assert await bot.store.review_queue() == []
 
