@@ -42,7 +42,7 @@ MUTANTS = [
     Mutant(
         "answers a message that does not mention the bot",
         ANSWERS,
-        "me is not None and me in message.mentions and self._watched_channel",
+        "me is not None and mentions_me(message, me) and self._watched_channel",
         "me is not None and self._watched_channel",
         (f"{E2E}::test_messages_without_a_mention_are_ignored",),
     ),
