@@ -302,6 +302,8 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
                 lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
                 timeout=5.0,
             )
+        # the log line comes first; the gaps entry and the mod-log line follow it
+        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
         await fake.idle(quiet=0.1)
         tries = fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=True)
         assert len(tries) >= 3 and post.replies == []  # retried, then given up
