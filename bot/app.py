@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot import mod_log
 from bot.settings import Settings
-from bot.storage import MemoryStore, Store, vote_key
+from bot.storage import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
 from knowledge.base import KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries
@@ -130,15 +130,10 @@ class RolloverBot(commands.Bot):
         log.exception("unhandled error in %s (%s)", event_method, context)
 
     async def setup_hook(self) -> None:
-        await self.store.open()  # create or migrate the database before anything records
-        shared_key = getattr(self.store, "shared_key", None)
-        if shared_key is not None:  # several processes: one key for all, in the database
-            self.vote_key = await shared_key()
-        else:
-            database = self.settings.database.path
-            self.vote_key = await asyncio.to_thread(
-                vote_key, database.with_name(database.name + ".key")
-            )
+        # The database first, before anything records; StorageError if it cannot be used
+        # (runner.run tells the operator; it is not a network failure).
+        await self.store.open()
+        self.vote_key = await self.store.shared_key()
         await self.store.listen_reloads(self._reload_announced)
         for name in self.extension_names:
             await self.load_extension(name)

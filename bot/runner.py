@@ -36,6 +36,9 @@ async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: objec
         raise StartupError(INTENT_HELP) from None
     except discord.LoginFailure:
         raise StartupError(LOGIN_HELP) from None
+    except discord.ConnectionClosed as exc:
+        # discord.py retries every close code it can recover from; these ones it cannot.
+        raise StartupError(gateway_refusal(exc.code, exc.reason)) from None
     except StorageError as exc:
         where = "PostgreSQL" if settings.database.url else str(settings.database.path)
         raise StartupError(f"the database {where} cannot be used: {exc}") from None
@@ -77,4 +80,34 @@ async def sync(
             "Discord refused to register the commands: invite the bot to that server with "
             "the applications.commands scope (see the README's invite URL)"
         ) from None
+    except discord.NotFound:
+        raise StartupError(
+            f"Discord knows no server with the id {guild_id}: copy it with Developer Mode "
+            "on (right-click the server icon > Copy Server ID)"
+            if guild_id is not None
+            else "Discord does not know this bot's application: check the token"
+        ) from None
+    except discord.HTTPException as exc:
+        raise StartupError(f"Discord refused to register the commands: {exc}") from None
     return sorted(c.name for c in synced)
+
+
+#: What to do about a gateway close code discord.py does not recover from by itself.
+_GATEWAY_HELP = {
+    4004: LOGIN_HELP,
+    4010: "Discord refused the shard settings (close code 4010): discord.shard_ids must be "
+    "below discord.shard_count.",
+    4011: "Discord requires sharding for a bot in this many servers (close code 4011): set "
+    'discord.shard_count = "auto" (or ROLLOVER_DISCORD__SHARD_COUNT=auto) and start again.',
+    4012: "Discord refused the gateway version (close code 4012): update discord.py by "
+    "reinstalling the bot.",
+}
+
+
+def gateway_refusal(code: int, reason: str) -> str:
+    """The operator's fix for a close code that ends the session."""
+    known = _GATEWAY_HELP.get(code)
+    if known is not None:
+        return known
+    said = f": {reason}" if reason else ""
+    return f"Discord closed the connection and will not take it back (code {code}{said})."

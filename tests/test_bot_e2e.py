@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -466,9 +468,13 @@ async def test_unexpected_error_gets_an_apology_and_a_log(
 
 
 async def test_sync_command_registers_commands(
-    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.chdir(tmp_path)
     guild = fake_discord.world.guild.id
     code = await asyncio.to_thread(main, ["sync", "--guild", str(guild)])
     assert code == 0, capsys.readouterr().err
@@ -476,6 +482,8 @@ async def test_sync_command_registers_commands(
     assert {c["name"] for c in put.json} >= {"ask", "faq", "split", "schedule"}
     assert "synced" in capsys.readouterr().out
     assert fake_discord.calls_matching("PUT", r"/applications/\d+/commands$") == []
+    # Registering commands needs no database: no files left in the working folder.
+    assert os.listdir(tmp_path) == []
 
 
 async def test_plain_start_never_syncs(fake_discord: FakeDiscord, make_bot, start_bot) -> None:

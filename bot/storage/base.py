@@ -25,20 +25,51 @@ def hash_user(user_id: int, key: bytes) -> str:
 
 def vote_key(path: Path) -> bytes:
     """This install's secret for vote hashes: read from ``path``, or made at first use
-    (readable by the owner only). Keep it with the database's backups, not inside them."""
+    (readable by the owner only). Keep it with the database's backups, not inside them.
+    StorageError when the file cannot be read or made, or does not hold a key: a damaged
+    key is never replaced silently, since the votes already cast were hashed with it."""
     try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read_key(path)
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first: use theirs
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read_key(path)
+    except OSError as exc:
+        raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key.hex() + "\n")
     return key
+
+
+def _read_key(path: Path) -> bytes:
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "it is not text"
+        raise StorageError(f"cannot read the vote key file {path}: {reason}") from exc
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise StorageError(
+            f"the vote key file {path} is damaged (it should hold 64 hex digits): restore "
+            "it from your backup, or delete it to start a new key (members can then vote "
+            "again on answers they had already voted on)"
+        )
+    return key
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError in words, without Python's "[Errno N]" prefix."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{reason} ({exc.filename})" if exc.filename else reason
 
 
 def as_utc(when: dt.datetime) -> dt.datetime:
@@ -240,6 +271,11 @@ class Store(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+    async def shared_key(self) -> bytes:
+        """The secret that vote hashes are made with, the same for every process on this
+        store; StorageError when it cannot be read or made."""
+        ...
 
     async def listen_reloads(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` whenever another process announces a FAQ reload (stores that

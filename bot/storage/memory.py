@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import secrets
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,8 +42,14 @@ class MemoryStore:
         default_factory=dict
     )
 
+    #: Votes live only as long as the object, and so does the key they are hashed with.
+    key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
     async def open(self) -> None:
         """Nothing to open; here so the bot treats every store alike."""
+
+    async def shared_key(self) -> bytes:
+        return self.key
 
     async def close(self) -> None:
         """Nothing to close; the data lives as long as the object."""

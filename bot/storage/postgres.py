@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, Self
@@ -176,7 +177,13 @@ class PostgresStore:
                 await self._migrate()
             except (OSError, asyncpg.PostgresError) as exc:
                 await self.close()
-                raise StorageError(f"cannot use the PostgreSQL database: {exc}") from exc
+                reason = without_password(str(exc), self.url)
+                raise StorageError(f"cannot use the PostgreSQL database: {reason}") from exc
+            except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
+                # asyncpg parses the URL when it connects: a bad host, port or option.
+                await self.close()
+                reason = without_password(str(exc), self.url)
+                raise StorageError(f"the PostgreSQL database URL is malformed: {reason}") from exc
         if self.retention_days is not None:
             await self.purge(self.retention_days)
 
@@ -495,3 +502,9 @@ class PostgresStore:
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted
+
+
+def without_password(text: str, url: str) -> str:
+    """``text`` with the URL's password (if any) masked: error messages may quote the URL."""
+    match = re.match(r"^[a-z]+://[^:@/]*:([^@]+)@", url)
+    return text.replace(match.group(1), "***") if match else text

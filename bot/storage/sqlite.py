@@ -40,11 +40,13 @@ from bot.storage.base import (
     as_question,
     as_utc,
     days_ago,
+    os_reason,
     pending_from_row,
     pending_values,
     seconds_from_now,
     upsert_pending_sql,
     utc_now,
+    vote_key,
 )
 from bot.storage.reports import (
     REVIEW_WINDOW,
@@ -146,45 +148,71 @@ class SqliteStore:
 
     # -- opening and closing -----------------------------------------------------------
     async def open(self) -> None:
+        """StorageError when the file cannot be used (a folder in the way, no permission,
+        a newer bot's schema); a damaged file is moved aside and started afresh."""
         async with self._open_lock:
             if self._db is not None:
                 return
-            if self.read_only:
-                self._db = await self._connect()
-                self._version = await self._read_version(self._db)
-                self._check_version(self._version)
-                return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                db = await self._connect()
-            except CorruptDatabase as exc:
-                aside = move_aside(self.path)
-                log.warning(
-                    "database %s is corrupt (%s): moved it to %s and started a fresh, empty "
-                    "database; stored questions and votes start over",
-                    self.path,
-                    exc,
-                    aside,
-                )
-                db = await self._connect()
-            try:
-                # Version first: a newer bot's database is refused without being touched.
-                self._check_version(await self._read_version(db))
-                await db.execute("PRAGMA journal_mode = WAL")
-                await db.execute("PRAGMA synchronous = NORMAL")
-                self._version = await self._migrate(db)
-            except BaseException:
-                await db.close()
+                self._db = await (self._open_read_only() if self.read_only else self._open())
+            except StorageError:
                 raise
-            self._db = db
-        if self.retention_days is not None:
+            except (OSError, sqlite3.Error) as exc:
+                reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+                raise StorageError(f"cannot open {self.path}: {reason}") from exc
+        if self.retention_days is not None and not self.read_only:
             await self.purge(self.retention_days)
+
+    async def _open_read_only(self) -> aiosqlite.Connection:
+        db = await self._connect()
+        try:
+            self._version = await self._read_version(db)
+            self._check_version(self._version)
+        except BaseException:
+            await db.close()
+            raise
+        return db
+
+    async def _open(self) -> aiosqlite.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as exc:
+            raise StorageError(
+                f"cannot make the folder {self.path.parent}: a file is in the way"
+            ) from exc
+        try:
+            db = await self._connect()
+        except CorruptDatabase as exc:
+            aside = move_aside(self.path)
+            log.warning(
+                "database %s is corrupt (%s): moved it to %s and started a fresh, empty "
+                "database; stored questions and votes start over",
+                self.path,
+                exc,
+                aside,
+            )
+            db = await self._connect()
+        try:
+            # Version first: a newer bot's database is refused without being touched.
+            self._check_version(await self._read_version(db))
+            await db.execute("PRAGMA journal_mode = WAL")
+            await db.execute("PRAGMA synchronous = NORMAL")
+            self._version = await self._migrate(db)
+        except BaseException:
+            await db.close()
+            raise
+        return db
 
     async def close(self) -> None:
         async with self._lock:
             if self._db is not None:
                 db, self._db = self._db, None
                 await db.close()
+
+    async def shared_key(self) -> bytes:
+        """The vote-hash key, in a file beside the database (``<name>.key``): every process
+        using this file shares it."""
+        return await asyncio.to_thread(vote_key, self.path.with_name(self.path.name + ".key"))
 
     async def __aenter__(self) -> Self:
         await self.open()
