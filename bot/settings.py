@@ -7,13 +7,17 @@ appears in ``repr``, logs or error messages.
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AliasChoices,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -22,15 +26,41 @@ from pydantic import (
 )
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import SettingsError as SourceError
 
 from knowledge.tuning import MatchTuning
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "settings.toml"
+
+
+def _id_list(value: object) -> object:
+    """Ids from the environment or .env: a JSON list ("[1, 2]") or, as people also write
+    them, separated by commas or spaces ("1,2"). Lists from the TOML file pass through."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.startswith("["):
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise ValueError(_ID_LIST_HELP) from None
+    parts = [p for p in re.split(r"[\s,]+", text) if p]
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValueError(_ID_LIST_HELP)
+    return [int(p) for p in parts]
+
+
+_ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
+
+#: Discord ids (channels, roles, shards). NoDecode: the environment's text reaches
+#: ``_id_list`` as written, instead of failing JSON decoding with no field named.
+IdList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
 
 
 class MatchingSettings(BaseModel):
@@ -52,17 +82,17 @@ class DiscordSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     #: Forum channels whose new posts the bot answers.
-    forum_channel_ids: list[int] = Field(default_factory=list)
+    forum_channel_ids: IdList = Field(default_factory=list)
     #: Text channels where a mention is answered; empty means every channel it can see.
-    text_channel_ids: list[int] = Field(default_factory=list)
+    text_channel_ids: IdList = Field(default_factory=list)
     #: Forum tag applied to posts the bot answered (empty string: none).
     answered_tag: str = "bot-answered"
     #: What a forum post gets when the bot is not confident: a short list, or nothing.
     low_confidence: Literal["suggest", "silent"] = "suggest"
     #: Roles whose members may use the moderator commands (Manage Server always may).
-    moderator_role_ids: list[int] = Field(default_factory=list)
+    moderator_role_ids: IdList = Field(default_factory=list)
     #: Who may use "Answer with FAQ" on a message: empty means every member.
-    helper_role_ids: list[int] = Field(default_factory=list)
+    helper_role_ids: IdList = Field(default_factory=list)
     #: Forum tag applied when the asker says an answer was not what they asked ("" for none).
     needs_human_tag: str = "needs-human"
     #: A channel for moderators: refused reloads, reloads that changed entries, edits made
@@ -71,7 +101,7 @@ class DiscordSettings(BaseModel):
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: int | Literal["auto"] | None = Field(default=None)
-    shard_ids: list[int] = Field(default_factory=list)
+    shard_ids: IdList = Field(default_factory=list)
     #: At start, keep trying to reach Discord this many seconds (with backoff) before
     #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.
     startup_retry_seconds: float = Field(default=120.0, ge=0, le=86_400)
@@ -142,6 +172,11 @@ class Settings(BaseSettings):
         env_prefix="ROLLOVER_",
         env_nested_delimiter="__",
         env_file=".env",
+        # A .env file is often shared with other programs: only ROLLOVER_* (and the token)
+        # are ours, and an unknown ROLLOVER_* name is still refused as a likely typo.
+        dotenv_filtering="match_prefix",
+        # "ROLLOVER_FAQ_DIR=" means unset (the default), not the current folder.
+        env_ignore_empty=True,
         extra="forbid",
         toml_file=DEFAULT_CONFIG,
     )
@@ -168,8 +203,17 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_path = os.environ.get("ROLLOVER_CONFIG") or settings_cls.model_config.get("toml_file")
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
+        chosen = os.environ.get("ROLLOVER_CONFIG")
+        if chosen and not Path(chosen).is_file():
+            # A typo here would otherwise run the bot on the defaults without a word.
+            raise SettingsError(f"ROLLOVER_CONFIG names {chosen}, which is not a file")
+        toml_path = Path(chosen) if chosen else DEFAULT_CONFIG
+        try:
+            toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            # tomllib says where (line and column) and never quotes the value.
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
         return init_settings, env_settings, dotenv_settings, toml
 
 
@@ -185,7 +229,33 @@ def load_settings(**overrides: object) -> Settings:
         problems = []
         for err in exc.errors():
             name = ".".join(str(p) for p in err["loc"]) or "settings"
-            problems.append(f"setting '{name}': {err['msg']}")
+            problems.append(f"setting '{name}': {_problem(err['type'], err['msg'])}")
         raise SettingsError("; ".join(problems)) from None
-    except (OSError, ValueError) as exc:  # unreadable or malformed TOML file
-        raise SettingsError(f"cannot read the settings file: {type(exc).__name__}") from None
+    except SettingsError:
+        raise
+    except SourceError as exc:  # names the setting and where it came from, not the value
+        raise SettingsError(_source_problem(str(exc))) from None
+    except UnicodeDecodeError:
+        raise SettingsError("cannot read the .env file: it is not UTF-8 text") from None
+    except OSError as exc:
+        raise SettingsError(f"cannot read the .env file: {exc.strerror or exc}") from None
+
+
+def _problem(kind: str, message: str) -> str:
+    if kind == "extra_forbidden":
+        return "no such setting (check the spelling)"
+    return message.removeprefix("Value error, ")
+
+
+_SOURCES = {"EnvSettingsSource": "the environment", "DotEnvSettingsSource": "the .env file"}
+
+
+def _source_problem(message: str) -> str:
+    """pydantic-settings' 'error parsing value for field "x" from source "EnvSettingsSource"'
+    in the words the rest of the settings errors use."""
+    found = re.search(r'field "([^"]+)" from source "(\w+)"', message)
+    if found is None:
+        return f"cannot read the settings: {message}"
+    field, source = found.groups()
+    where = _SOURCES.get(source, source)
+    return f"setting '{field}' in {where}: not valid JSON (nested settings are written as JSON)"

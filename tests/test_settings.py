@@ -98,3 +98,87 @@ def test_unknown_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
     with pytest.raises(SettingsError, match=r"discord\.forum_channel"):
         load_settings()
+
+
+@pytest.mark.parametrize(
+    ("written", "ids"),
+    [("123,456", [123, 456]), ("[123, 456]", [123, 456]), ("123 456", [123, 456]), ("7", [7])],
+)
+def test_id_lists_from_the_environment_take_commas_or_json(
+    written: str, ids: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLLOVER_DISCORD__FORUM_CHANNEL_IDS", written)
+    assert load_settings().discord.forum_channel_ids == ids
+
+
+@pytest.mark.parametrize("written", ["abc", "99;88", "[99,"])
+def test_a_bad_id_list_names_the_setting_and_the_form(
+    written: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLLOVER_DISCORD__MODERATOR_ROLE_IDS", written)
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert "discord.moderator_role_ids" in str(info.value)
+    assert "123,456" in str(info.value)  # says how to write it
+    assert written not in str(info.value)
+
+
+def test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    env = tmp_path / ".env"
+    env.write_text("POSTGRES_PASSWORD=x\nCOMPOSE_PROJECT_NAME=y\nROLLOVER_LOG_LEVEL=DEBUG\n")
+    assert load_settings().log_level == "DEBUG"
+    env.write_text("ROLLOVER_LOG_LEVLE=DEBUG\n")
+    with pytest.raises(SettingsError, match="'log_levle': no such setting"):
+        load_settings()
+
+
+def test_an_env_file_that_is_not_utf8_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_bytes(b"ROLLOVER_LOG_LEVEL=\xff\xfe\n")
+    with pytest.raises(SettingsError, match=r"\.env file: it is not UTF-8"):
+        load_settings()
+
+
+def test_empty_variables_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLLOVER_FAQ_DIR", "")
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", "")
+    settings = load_settings()
+    assert settings.faq_dir is None  # the shipped FAQ, not the current folder
+    assert settings.database.url is None
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_rollover_config_naming_no_file_is_an_error_not_the_defaults(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "settings.toml"
+    if kind == "folder":
+        target.mkdir()
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(target))
+    with pytest.raises(SettingsError, match="ROLLOVER_CONFIG") as info:
+        load_settings()
+    assert str(target) in str(info.value)
+
+
+def test_a_toml_syntax_error_names_the_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text("log_level = 'INFO'\n\n[matching\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert str(config) in str(info.value) and "line 3" in str(info.value)
+
+
+def test_nested_json_that_does_not_parse_names_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ROLLOVER_MATCHING", "{answer_threshold: 60")
+    with pytest.raises(SettingsError, match="'matching' in the environment: not valid JSON"):
+        load_settings()
