@@ -516,6 +516,61 @@ MUTANTS = [
             "test_sources_that_fit_validation_are_posted_whole_in_the_short_answer",
         ),
     ),
+    Mutant(
+        "lets Show working past the calculator allowance",
+        "bot/cogs/calculators.py",
+        "        if wait is not None:\n            await send_private(",
+        "        if False:\n            await send_private(",
+        (
+            "tests/test_limits_e2e.py::"
+            "test_one_calculator_allowance_covers_every_calculator_and_show_working",
+        ),
+    ),
+    Mutant(
+        "lets calculators past the allowance",
+        "bot/cogs/calculators.py",
+        "        wait = self.over_limit(interaction.user.id)\n        if wait is not None:\n"
+        "            limit",
+        "        wait = None\n        if wait is not None:\n            limit",
+        (
+            "tests/test_limits_e2e.py::"
+            "test_one_calculator_allowance_covers_every_calculator_and_show_working",
+        ),
+    ),
+    Mutant(
+        "lets a database failure escape start-up as a traceback",
+        "bot/runner.py",
+        "    except StorageError as exc:\n",
+        "    except ZeroDivisionError as exc:\n",
+        (
+            "tests/test_startup_failures.py::"
+            "test_the_database_folder_being_a_file_is_named_not_blamed_on_discord",
+        ),
+    ),
+    Mutant(
+        "replaces a damaged vote key silently",
+        "bot/storage/base.py",
+        "    if len(key) != 32:\n",
+        "    if False:\n",
+        ("tests/test_startup_failures.py::test_a_damaged_vote_key_file_is_named",),
+    ),
+    Mutant(
+        "refuses other programs' variables in .env again",
+        "bot/settings.py",
+        '        dotenv_filtering="match_prefix",\n',
+        "",
+        (
+            "tests/test_settings.py::"
+            "test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos",
+        ),
+    ),
+    Mutant(
+        "lets a gateway refusal escape as a traceback",
+        "bot/runner.py",
+        "    except discord.ConnectionClosed as exc:\n",
+        "    except ZeroDivisionError as exc:\n",
+        ("tests/test_startup_failures.py::test_gateway_refusals_explain_what_to_change",),
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from bot.app import ShardedRolloverBot, create_bot
 from bot.storage import MemoryStore
 from bot.storage.base import utc_now
-from tests.fakediscord import FakeDiscord, wait_until, would_ping
+from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -40,18 +40,34 @@ async def test_ask_cooldown_gives_a_private_notice(
         assert other["data"]["embeds"]
 
 
-async def test_calculator_cooldown(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
-    async with start_bot(make_bot(limits={"calc_per_minute": 1})):
+async def test_one_calculator_allowance_covers_every_calculator_and_show_working(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot(limits={"calc_per_minute": 2})):
         options = {"basis": "1000", "earnings": "5"}
-        first = await (await fake_discord.send_slash_command("split", options)).response()
+        handle = await fake_discord.send_slash_command("split", options)
+        first = await handle.response()
         assert first["data"]["embeds"]
         second = await (
             await fake_discord.send_slash_command("prorata", {**options, "amount": "5"})
         ).response()
-        # each command has its own bucket; the same command again is limited
         assert second["data"]["embeds"]
-        again = await (await fake_discord.send_slash_command("split", options)).response()
-        assert again["data"]["flags"] & 64 and "Slow down" in content(again)
+        # A third calculation, whichever calculator, waits: the setting is per user.
+        third = await fake_discord.send_slash_command("prorata", {**options, "amount": "7"})
+        body = await third.response()
+        assert body["data"]["flags"] & 64 and "Slow down" in content(body)
+        assert not body["data"].get("embeds")
+        # "Show working" runs the calculator again, so it counts too.
+        [work] = [c for c in custom_ids(first["data"]) if c.startswith("rb:work:")]
+        shown = await (await fake_discord.click_button(handle, work)).response()
+        assert shown["data"]["flags"] & 64 and "Slow down" in content(shown)
+        assert not shown["data"].get("embeds")
+        # Another member has their own allowance.
+        other = await (
+            await fake_discord.send_slash_command("split", options, user=world.owner)
+        ).response()
+        assert other["data"]["embeds"]
 
 
 async def test_mention_limit_tells_once_then_stays_quiet(

@@ -13,13 +13,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RolloverBot
-from bot.cogs.errors import UserInputProblem
+from bot.cogs.errors import UserInputProblem, slow_down
 from bot.embeds import calc_embed, neutralize
-from bot.limits import per_user, user_key
+from bot.limits import PerUserWindows
 from bot.replies import NO_PINGS, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart_async
+from knowledge.model import CUSTOM_ID_LIMIT
 
 log = logging.getLogger(__name__)
 Amount = app_commands.Range[str, 1, 32]
@@ -27,7 +28,6 @@ Rate = app_commands.Range[str, 1, 16]
 
 AMOUNT_HELP = "dollars, e.g. 1000 or $1,000.50"
 PRIVATE_HELP = "Only you see the result (default: everyone in the channel)"
-CUSTOM_ID_LIMIT = 100  # Discord's limit for a component's custom_id
 
 
 def _build(name: str, **values: object) -> CalcInput:
@@ -91,6 +91,11 @@ class ShowWorking(
         return cls(match.string)
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        cog = interaction.client.get_cog("Calculators")  # type: ignore[attr-defined]
+        wait = cog.over_limit(interaction.user.id) if isinstance(cog, Calculators) else None
+        if wait is not None:
+            await send_private(interaction, slow_down(wait))
+            return
         name, _, args = self.item.custom_id.removeprefix(_WORK).partition(":")  # type: ignore[union-attr]
         calc = CALCULATORS.get(name)
         try:
@@ -128,8 +133,23 @@ async def _reply(
 class Calculators(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
+        # One allowance per user for every calculator and "Show working" together, as
+        # limits.calc_per_minute says (a bucket per command allowed five times as many).
+        self.windows = PerUserWindows(lambda: bot.settings.limits.calc_per_minute)
 
-    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
+    def over_limit(self, user_id: int) -> float | None:
+        """None when the user may run a calculation now (and counts it), else the seconds
+        to wait."""
+        window = self.windows.get(user_id)
+        return None if window.allow() else window.retry_after()
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        wait = self.over_limit(interaction.user.id)
+        if wait is not None:
+            limit = self.bot.settings.limits.calc_per_minute
+            raise app_commands.CommandOnCooldown(app_commands.Cooldown(limit, 60.0), wait)
+        return True
+
     @app_commands.command(
         name="split",
         description="Where an after-tax rollover goes: Roth IRA, traditional IRA, tax, 1099-R",
@@ -161,7 +181,6 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, "split", inp, _run("split", inp), private)
 
-    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="prorata",
         description="Taxable share of a partial distribution from the after-tax account",
@@ -183,7 +202,6 @@ class Calculators(commands.Cog):
         inp = _build("prorata", basis=basis, earnings=earnings, amount=amount)
         await _reply(interaction, "prorata", inp, _run("prorata", inp), private)
 
-    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="form8606",
         description="Form 8606 for a backdoor Roth: the IRA pro-rata rule, line by line",
@@ -222,7 +240,6 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, "form8606", inp, _run("form8606", inp), private)
 
-    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="room", description="After-tax room left under the 415(c) annual additions limit"
     )
@@ -257,7 +274,6 @@ class Calculators(commands.Cog):
         )
         await _reply(interaction, "room", inp, _run("room", inp), private)
 
-    @app_commands.checks.dynamic_cooldown(per_user("calc_per_minute"), key=user_key)
     @app_commands.command(
         name="schedule", description="Taxable earnings for 1 to 26 conversions a year, with a chart"
     )

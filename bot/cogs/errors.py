@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 import discord
 from discord import app_commands
@@ -19,13 +20,17 @@ class UserInputProblem(Exception):
     """Raised by commands for bad input; the message is shown to the user as is."""
 
 
+def slow_down(retry_after: float) -> str:
+    return f"Slow down a little: try again in {max(1, math.ceil(retry_after))} s."
+
+
 def describe(error: app_commands.AppCommandError) -> str | None:
     """The friendly text for an expected error, or None when it is a bug."""
     original = getattr(error, "original", error)
     if isinstance(original, UserInputProblem):
         return str(original)
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down a little: try again in {error.retry_after:.0f} s."
+        return slow_down(error.retry_after)
     if isinstance(error, app_commands.MissingPermissions | app_commands.MissingAnyRole):
         return "You don't have permission to use this command."
     if isinstance(error, app_commands.CheckFailure):
