@@ -247,14 +247,13 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
 
 def _add_example(folder: Path, entry_id: str | None, question: str, note: str | None) -> Path:
     where = examples_dir(folder)
+    ids = {p.stem for p in folder.glob("*.md")}
+    examples, old_problems = read_examples(folder, ids)
     wanted = same_question_key(question)
-    for path in sorted(where.glob("*.yaml")):
-        try:
-            items = parsed_items(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue  # validation reports an unreadable file; it cannot hold this question
-        if any(same_question_key(item.text) == wanted for item in items):
-            raise EditRefused(f"That question is already an example in {path.name}.")
+    for example in examples:
+        if same_question_key(example.text) == wanted:
+            name = Path(example.path).name
+            raise EditRefused(f"That question is already an example in {name}.")
     target = where / f"{entry_id or OFF_TOPIC}.yaml"
     try:
         before = read_text(target) or ""
@@ -274,8 +273,6 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
         before += "\n"
     after = before + added
     # The folder as it would be: refuse what the addition breaks, not what was broken.
-    ids = {p.stem for p in folder.glob("*.md")}
-    _, old_problems = read_examples(folder, ids)
     _, new_problems = read_examples(folder, ids, replaced=(target, after))
     broken = Counter((p.path, p.message) for p in new_problems)
     broken.subtract((p.path, p.message) for p in old_problems)

@@ -178,21 +178,27 @@ def same_question_key(text: str) -> str:
 
 
 def _conflicts(examples: list[Example]) -> list[Problem]:
-    """The same question both on-topic and off-topic teaches the matcher nothing."""
+    """Each question once: on-topic and off-topic at once teaches the matcher nothing, and
+    a question two entries answer is written once with ``also`` (as ``add_example``
+    insists, so a hand edit cannot do what Discord refuses)."""
     seen: dict[str, Example] = {}
     problems = []
     for example in examples:
         key = same_question_key(example.text)
         other = seen.setdefault(key, example)
-        if other is not example and other.off_topic != example.off_topic:
-            problems.append(
-                Problem(
-                    example.path,
-                    example.line,
-                    f"the same question is off-topic in one file and an answer in the other "
-                    f"({other.path}:{other.line}): keep one",
-                )
+        if other is example:
+            continue
+        if other.off_topic != example.off_topic:
+            message = (
+                f"the same question is off-topic in one file and an answer in the other "
+                f"({other.path}:{other.line}): keep one"
             )
+        else:
+            message = (
+                f"the same question is already an example at {other.path}:{other.line}: "
+                "keep one (a question two entries answer lists the second under 'also')"
+            )
+        problems.append(Problem(example.path, example.line, message))
     return problems
 
 

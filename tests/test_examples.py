@@ -260,6 +260,28 @@ def test_the_same_question_on_and_off_topic_is_refused(faq_copy: Path) -> None:
     assert any("every paycheck" in str(p) or "off-topic" in str(p) for p in raised.value.problems)
 
 
+def test_the_same_question_in_two_entries_files_is_refused_as_add_example_does(
+    faq_copy: Path,
+) -> None:
+    from knowledge.editing import EditRefused, add_example
+
+    question = "Should I convert every paycheck or once a year?"
+    first = faq_copy / "examples" / "conversion-frequency.yaml"
+    with first.open("a") as f:
+        f.write(f'- text: "{question}"\n')
+    KnowledgeBase.load(faq_copy)  # once is fine
+    with pytest.raises(EditRefused):  # Discord's "teach" refuses a second copy...
+        add_example(faq_copy, "delay-conversion-downside", question.upper())
+    second = faq_copy / "examples" / "delay-conversion-downside.yaml"
+    with second.open("a") as f:
+        f.write(f'- text: "{question.upper()}"\n')
+    with pytest.raises(FaqInvalid) as raised:  # ...and so does validation of a hand edit
+        KnowledgeBase.load(faq_copy)
+    [problem] = raised.value.problems
+    assert problem.path == str(second) and f"{first}:" in problem.message
+    assert "also" in problem.message
+
+
 def test_cli_validate_counts_examples_and_reports_a_broken_file(
     faq_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -275,12 +275,13 @@ class Calculators(commands.Cog):
         await _reply(interaction, "room", inp, _run("room", inp), private)
 
     @app_commands.command(
-        name="schedule", description="Taxable earnings for 1 to 26 conversions a year, with a chart"
+        name="schedule",
+        description="Taxable earnings by how often you convert (1 to 365 times a year), charted",
     )
     @app_commands.describe(
         annual=f"After-tax contributions for the year ({AMOUNT_HELP})",
         paychecks="Paychecks a year",
-        conversions="Conversions or in-service withdrawals a year",
+        conversions="Conversions or in-service withdrawals a year (1 to 365; 365 = daily)",
         annual_return="Expected yearly return, e.g. 7%",
         tax_rate="Your marginal rate for an estimate, e.g. 24%",
         lag_days="Days your plan takes to process a conversion (default 3)",
