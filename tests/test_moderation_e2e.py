@@ -699,6 +699,11 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
         said = content(await submit.followup(0))
         assert "An entry with id `three-buckets` already exists" in said
         assert (faq_copy / "three-buckets.md").read_text() == before
+        # What was typed comes back, privately, to fix and paste in again.
+        typed = await submit.followup(1)
+        assert typed["flags"] & 64
+        assert "what you typed" in content(typed)
+        assert "Some new question?" in content(typed) and "The full answer." in content(typed)
 
 
 async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edited() -> None:

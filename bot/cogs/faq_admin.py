@@ -104,13 +104,22 @@ def typed_values(components: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return found
 
 
+EXPIRED_FORM = (
+    "This form was open too long, or the bot restarted since you opened it, so nothing "
+    "was saved. Here is what you typed: open the form again and paste it in."
+)
+REFUSED_FORM = "Here is what you typed, to fix and paste into the form again:"
+
+
 def expired_form_pages(values: list[tuple[str, str]]) -> list[str]:
-    """What an expired form's submitter reads: why nothing was saved, then what they typed
-    (each input in its own code block), in messages under Discord's 2,000 characters."""
-    pages = [
-        "This form was open too long, or the bot restarted since you opened it, so nothing "
-        "was saved. Here is what you typed: open the form again and paste it in."
-    ]
+    """What an expired form's submitter reads: why nothing was saved, then what they typed."""
+    return typed_pages(EXPIRED_FORM, values)
+
+
+def typed_pages(intro: str, values: list[tuple[str, str]]) -> list[str]:
+    """``intro``, then what was typed in a form (each input in its own code block), in
+    messages under Discord's 2,000 characters."""
+    pages = [intro]
     for name, text in values:
         if not text.strip():
             continue
@@ -260,6 +269,15 @@ class EntryModal(discord.ui.Modal):
                 hash_user(interaction.user.id, self.cog.bot.vote_key),
             )
         await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
+        if not saved.ok:
+            # A long full answer is work: a refusal must not cost the moderator their text.
+            typed = [
+                (str(item.custom_id), item.value)
+                for item in self.children
+                if isinstance(item, discord.ui.TextInput)
+            ]
+            for page in typed_pages(REFUSED_FORM, typed):
+                await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_PINGS)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
