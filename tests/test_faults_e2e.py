@@ -310,6 +310,8 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
         assert bot.store.owed == {} and not bot.store.served  # never answered
         [question] = bot.store.questions  # the moderators' gaps have it
         assert not question.answered and "2014-54" in question.text
+        # filed under the forum, as an answered post's question is (not the thread)
+        assert question.channel_id == int(fake.world.forum["id"])
         [note] = fake.world.messages_in(log_channel)
         assert "Gave up replying to a forum post" in note["content"]
         assert f"message {post.id}" in note["content"] and "HTTP 503" in note["content"]

@@ -76,7 +76,12 @@ class Retries(commands.Cog):
         )
         if owed.question:  # unanswered after all: the moderators' gaps should show it
             result = self.bot.knowledge.ask(owed.question)
-            await remember_result(self.bot, result, owed.channel_id, sent=False)
+            channel_id = owed.channel_id
+            if owed.kind == "post":  # a forum post's thread: file it under its forum, as
+                # a post answered at once is
+                thread = self.bot.get_channel(owed.channel_id)
+                channel_id = getattr(thread, "parent_id", None) or channel_id
+            await remember_result(self.bot, result, channel_id, sent=False)
         await mod_log.post(self.bot, mod_log.gave_up_text(owed))
 
 
