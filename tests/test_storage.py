@@ -248,6 +248,18 @@ async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -
     assert [t.text for t in await store.taught()] == ["is ATS prorated?"] * 2
 
 
+async def test_taught_examples_at_the_same_moment_come_in_one_order_on_every_backend(
+    store: Store,
+) -> None:
+    """Ties (one clock tick) are broken by the message, newest first, then the entry: the
+    moderators' list and its paging must not depend on the backend."""
+    when = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+    for message_id, entry_id in [(5, "b"), (9, "a"), (5, "c"), (7, "a"), (9, "b")]:
+        await store.record_taught(TaughtExample("q", entry_id, message_id, "h", when))
+    kept = [(t.message_id, t.entry_id) for t in await store.taught()]
+    assert kept == [(9, "b"), (9, "a"), (7, "a"), (5, "c"), (5, "b")]
+
+
 async def test_review_queue_groups_orders_worst_first_and_forgets_reviewed(store: Store) -> None:
     from dataclasses import replace
 

@@ -123,7 +123,11 @@ class MemoryStore:
         self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
-        ordered = sorted(self.taught_examples.values(), key=lambda t: as_utc(t.when), reverse=True)
+        ordered = sorted(
+            self.taught_examples.values(),
+            key=lambda t: (as_utc(t.when), t.message_id, t.entry_id),
+            reverse=True,
+        )
         return ordered[:limit]
 
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:

@@ -425,7 +425,7 @@ class PostgresStore:
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         rows = await self._fetch(
             "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
-            " ORDER BY taught_at DESC LIMIT $1",
+            " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT $1",
             limit,
         )
         return [TaughtExample(r[0], r[1], r[2], r[3], r[4]) for r in rows]

@@ -458,7 +458,7 @@ class SqliteStore:
         async with self._read() as db:
             rows = await db.execute_fetchall(
                 "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
-                " ORDER BY taught_at DESC, rowid DESC LIMIT ?",
+                " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ?",
                 (limit,),
             )
         return [
