@@ -181,14 +181,18 @@ RENDERED = re.compile(
 )
 #: A backslash escape: the next character is shown as is.
 ESCAPED = re.compile(r"\\[^\w\s]")
+#: A fenced code block shows its content as typed: no markdown, no mentions. User text
+#: that closes the fence early shifts these pairs, and what it exposes is then caught.
+CODE_BLOCK = re.compile(r"```.*?```", re.S)
 
 
 def echoed_raw(reply_text: str, user_text: str, *, min_len: int = 4) -> str | None:
     """Markup that Discord would render in the reply (markdown, a mention, a masked
     link...) and that came from `user_text`, or None. Escaped characters (a backslash
     before them) and mentions broken by a zero-width space do not render: that is how the
-    bot neutralises what it echoes. Line-start markup counts only at the start of a line."""
-    shown = ESCAPED.sub("\x00", reply_text)
+    bot neutralises what it echoes; so does a code block (given back to be pasted again).
+    Line-start markup counts only at the start of a line."""
+    shown = CODE_BLOCK.sub("\x00", ESCAPED.sub("\x00", reply_text))
     for match in RENDERED.finditer(shown):
         if len(match.group()) >= min_len and match.group() in user_text:
             return match.group()
