@@ -56,6 +56,9 @@ class RolloverBot(commands.Bot):
     ) -> None:
         intents = discord.Intents.default()
         intents.message_content = True  # privileged: reading forum posts and mentions needs it
+        # The bot has no voice: discord.py's "PyNaCl / davey is not installed" warnings
+        # would only stand before the one line an operator needs to read.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,

@@ -31,6 +31,8 @@ async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: objec
             except (OSError, TimeoutError, aiohttp.ClientError) as exc:
                 # Reachable a moment ago: the network dropped in between. Same message.
                 raise DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc)) from None
+            except discord.DiscordServerError as exc:
+                raise _outage(exc) from None
             await bot.connect(reconnect=True)  # from here on discord.py survives lost links
     except discord.PrivilegedIntentsRequired:
         raise StartupError(INTENT_HELP) from None
@@ -87,9 +89,20 @@ async def sync(
             if guild_id is not None
             else "Discord does not know this bot's application: check the token"
         ) from None
+    except discord.DiscordServerError as exc:
+        raise _outage(exc) from None
     except discord.HTTPException as exc:
         raise StartupError(f"Discord refused to register the commands: {exc}") from None
     return sorted(c.name for c in synced)
+
+
+def _outage(exc: discord.DiscordServerError) -> DiscordUnreachable:
+    """A 5xx after discord.py's own retries: Discord's trouble, not the operator's input
+    (exit code 1, so a supervisor tries again)."""
+    return DiscordUnreachable(
+        host_of(discord.http.Route.BASE),
+        f"it answered {exc.status} {exc.response.reason}; try again in a few minutes",
+    )
 
 
 #: What to do about a gateway close code discord.py does not recover from by itself.

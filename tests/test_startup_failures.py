@@ -53,15 +53,19 @@ async def test_a_damaged_vote_key_file_is_named(
 
 @pytest.mark.parametrize(
     "url",
-    ["postgresql://rollover@[::1/rollover", "postgresql://rollover:s3cret@127.0.0.1:99999/x"],
+    [
+        "postgresql://rollover@[::1/rollover",
+        "postgresql://rollover:s3cret@127.0.0.1:99999/x",
+        "postgresql://rollover:s3cret/Tr0ub4dor@db.example.com/rollover",  # '/' not %2F
+    ],
 )
 async def test_a_malformed_database_url_is_refused_without_echoing_it(
     fake_discord: FakeDiscord, make_settings, kb: KnowledgeBase, url: str
 ) -> None:
     settings = with_token(make_settings(database={"url": url}), fake_discord)
     message = await start(settings, kb)
-    assert "PostgreSQL" in message
-    assert "s3cret" not in message
+    assert "PostgreSQL" in message and "malformed" in message
+    assert "s3cret" not in message and "Tr0ub4dor" not in message
 
 
 @pytest.mark.parametrize(
@@ -104,3 +108,15 @@ async def test_sync_refused_by_discord_for_another_reason_is_one_error_line(
     err = capsys.readouterr().err
     assert code == 2, err
     assert err.startswith("error: Discord refused") and err.count("\n") == 1
+
+
+async def test_sync_during_a_discord_outage_exits_1_for_a_retry(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    fake_discord.fail_next("PUT", r".*/commands", status=503)
+    code = await asyncio.to_thread(main, ["sync", "--guild", str(fake_discord.world.guild.id)])
+    err = capsys.readouterr().err
+    assert code == 1, err  # Discord's trouble, not bad input (2)
+    assert err.startswith("error: cannot reach Discord") and "503" in err
+    assert err.count("\n") == 1

@@ -22,6 +22,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -888,6 +889,32 @@ def test_vote_hashes_are_keyed_by_a_secret_made_once_per_install(tmp_path: Path)
     user = 123456789012345678
     assert hash_user(user, key) == hash_user(user, key) != hash_user(user, other)
     assert str(user) not in hash_user(user, key)
+
+
+def _vote_key_when_released(path: str, barrier: Any) -> str:
+    from bot.storage import vote_key
+
+    barrier.wait()
+    try:
+        return vote_key(Path(path)).hex()
+    except Exception as exc:  # reported to the test, not lost in the pool
+        return f"error: {exc}"
+
+
+def test_processes_starting_together_all_get_the_one_vote_key(tmp_path: Path) -> None:
+    """Several bot processes on one SQLite file, started at once: each reads the key
+    another is making, never a half-written file (which looked "damaged")."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded test process
+    workers = 4
+    with context.Manager() as manager, context.Pool(workers) as pool:
+        for trial in range(15):
+            path = str(tmp_path / f"{trial}.db.key")
+            barrier = manager.Barrier(workers)
+            keys = pool.starmap(_vote_key_when_released, [(path, barrier)] * workers)
+            assert len(set(keys)) == 1 and not keys[0].startswith("error"), keys
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "drafts left"
 
 
 async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reloads(

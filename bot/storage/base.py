@@ -6,6 +6,7 @@ without touching the cogs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -33,15 +34,25 @@ def vote_key(path: Path) -> bytes:
     except FileNotFoundError:
         pass
     key = secrets.token_bytes(32)
+    # Written whole to a file of its own, then linked into place: another process starting
+    # at the same moment finds either no key or all of it, never a file still empty.
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it first: use theirs
-        return _read_key(path)
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(key.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(draft, path)
+        except FileExistsError:  # another process made it first: use theirs
+            return _read_key(path)
     except OSError as exc:
         raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key.hex() + "\n")
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(draft)
     return key
 
 

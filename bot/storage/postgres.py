@@ -180,10 +180,14 @@ class PostgresStore:
                 reason = without_password(str(exc), self.url)
                 raise StorageError(f"cannot use the PostgreSQL database: {reason}") from exc
             except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
-                # asyncpg parses the URL when it connects: a bad host, port or option.
+                # asyncpg parses the URL when it connects. Its message may quote any part of
+                # it, a piece of the password included (a '/' in it ends the host part).
                 await self.close()
-                reason = without_password(str(exc), self.url)
-                raise StorageError(f"the PostgreSQL database URL is malformed: {reason}") from exc
+                raise StorageError(
+                    "the PostgreSQL database URL is malformed: check the host and port, and "
+                    "percent-encode special characters in the user name and password "
+                    "('/' as %2F, '@' as %40, '#' as %23)"
+                ) from exc
         if self.retention_days is not None:
             await self.purge(self.retention_days)
 
