@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_settings import (
     BaseSettings,
+    DotEnvSettingsSource,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
@@ -57,6 +58,15 @@ def _id_list(value: object) -> object:
 
 
 _ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
+
+
+def _blank_is_unset(value: object) -> object:
+    """ "ROLLOVER_FAQ_DIR=" means the default, not the current folder. Only for settings
+    where an empty text is no value at all: an empty tag name still means "no tag"."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Unset = BeforeValidator(_blank_is_unset)
 
 #: Discord ids (channels, roles, shards). NoDecode: the environment's text reaches
 #: ``_id_list`` as written, instead of failing JSON decoding with no field named.
@@ -97,10 +107,10 @@ class DiscordSettings(BaseModel):
     needs_human_tag: str = "needs-human"
     #: A channel for moderators: refused reloads, reloads that changed entries, edits made
     #: from Discord, and a daily review-queue digest (None: no log). Nothing in it pings.
-    mod_log_channel_id: int | None = None
+    mod_log_channel_id: Annotated[int | None, Unset] = None
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
-    shard_count: int | Literal["auto"] | None = Field(default=None)
+    shard_count: Annotated[int | Literal["auto"] | None, Unset] = Field(default=None)
     shard_ids: IdList = Field(default_factory=list)
     #: At start, keep trying to reach Discord this many seconds (with backoff) before
     #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.
@@ -164,7 +174,22 @@ class DatabaseSettings(BaseModel):
     retention_days: int = Field(default=90, ge=1)
     #: A PostgreSQL database instead of the SQLite file, for several bot processes:
     #: "postgresql://user:password@host/dbname" (libpq URI). Unset: SQLite at ``path``.
-    url: str | None = Field(default=None, pattern=r"^postgres(ql)?://")
+    url: Annotated[str | None, Unset] = Field(default=None, pattern=r"^postgres(ql)?://")
+
+
+class _DotEnv(DotEnvSettingsSource):
+    """The .env file, with ROLLOVER_* names that are not settings refused as typos
+    (``dotenv_filtering``). ROLLOVER_TOKEN is both the token's alias and a ROLLOVER_* name:
+    found as the token, it must not also come back as an unknown setting 'token'."""
+
+    def __call__(self) -> dict[str, Any]:
+        data = super().__call__()
+        if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
+            data.pop("token")
+        return data
+
+
+_TOKEN_NAMES = {"discord_token", "rollover_token"}
 
 
 class Settings(BaseSettings):
@@ -175,8 +200,6 @@ class Settings(BaseSettings):
         # A .env file is often shared with other programs: only ROLLOVER_* (and the token)
         # are ours, and an unknown ROLLOVER_* name is still refused as a likely typo.
         dotenv_filtering="match_prefix",
-        # "ROLLOVER_FAQ_DIR=" means unset (the default), not the current folder.
-        env_ignore_empty=True,
         extra="forbid",
         toml_file=DEFAULT_CONFIG,
     )
@@ -184,7 +207,7 @@ class Settings(BaseSettings):
     token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN", "token")
     )
-    faq_dir: Path | None = None
+    faq_dir: Annotated[Path | None, Unset] = None
     #: Reload the FAQ by itself when a file in the folder changes.
     faq_watch: bool = True
     matching: MatchingSettings = MatchingSettings()
@@ -214,7 +237,7 @@ class Settings(BaseSettings):
             # tomllib says where (line and column) and never quotes the value.
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
-        return init_settings, env_settings, dotenv_settings, toml
+        return init_settings, env_settings, _DotEnv(settings_cls), toml
 
 
 class SettingsError(ValueError):

@@ -144,12 +144,31 @@ def test_an_env_file_that_is_not_utf8_is_named(
         load_settings()
 
 
-def test_empty_variables_mean_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_variables_mean_unset_except_where_empty_means_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("ROLLOVER_FAQ_DIR", "")
     monkeypatch.setenv("ROLLOVER_DATABASE__URL", "")
+    monkeypatch.setenv("ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID", " ")
+    monkeypatch.setenv("ROLLOVER_DISCORD__ANSWERED_TAG", "")
+    monkeypatch.setenv("ROLLOVER_DISCORD__NEEDS_HUMAN_TAG", "")
     settings = load_settings()
     assert settings.faq_dir is None  # the shipped FAQ, not the current folder
-    assert settings.database.url is None
+    assert settings.database.url is None  # SQLite
+    assert settings.discord.mod_log_channel_id is None
+    # settings.toml: an empty tag name turns tagging off
+    assert settings.discord.answered_tag == settings.discord.needs_human_tag == ""
+
+
+@pytest.mark.parametrize("name", ["ROLLOVER_TOKEN", "DISCORD_TOKEN", "rollover_token"])
+def test_the_token_under_any_of_its_names_in_env_file(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    (tmp_path / ".env").write_text(f"{name}={SECRET}\n")
+    token = load_settings().token
+    assert token is not None and token.get_secret_value() == SECRET
 
 
 @pytest.mark.parametrize("kind", ["missing", "folder"])
