@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import cache
-from knowledge.examples import Example, read_examples
+from knowledge.examples import Example, merge_repeats, read_examples
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
@@ -124,7 +124,10 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     # An entry whose own file is broken still exists for its examples: one problem, once.
     broken = {Path(p.path).stem for p in scan.problems}
     examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)
-    merged = FolderScan(scan.entries, sorted(scan.problems + problems), scan.notices)
+    examples, repeats = merge_repeats(examples)
+    merged = FolderScan(
+        scan.entries, sorted(scan.problems + problems), sorted(scan.notices + repeats)
+    )
     return merged, examples
 
 

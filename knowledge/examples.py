@@ -14,7 +14,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -178,28 +178,52 @@ def same_question_key(text: str) -> str:
 
 
 def _conflicts(examples: list[Example]) -> list[Problem]:
-    """Each question once: on-topic and off-topic at once teaches the matcher nothing, and
-    a question two entries answer is written once with ``also`` (as ``add_example``
-    insists, so a hand edit cannot do what Discord refuses)."""
+    """The same question both on-topic and off-topic teaches the matcher nothing."""
     seen: dict[str, Example] = {}
     problems = []
     for example in examples:
         key = same_question_key(example.text)
         other = seen.setdefault(key, example)
-        if other is example:
-            continue
-        if other.off_topic != example.off_topic:
-            message = (
-                f"the same question is off-topic in one file and an answer in the other "
-                f"({other.path}:{other.line}): keep one"
+        if other is not example and other.off_topic != example.off_topic:
+            problems.append(
+                Problem(
+                    example.path,
+                    example.line,
+                    f"the same question is off-topic in one file and an answer in the other "
+                    f"({other.path}:{other.line}): keep one",
+                )
             )
-        else:
-            message = (
-                f"the same question is already an example at {other.path}:{other.line}: "
-                "keep one (a question two entries answer lists the second under 'also')"
-            )
-        problems.append(Problem(example.path, example.line, message))
     return problems
+
+
+def merge_repeats(examples: list[Example]) -> tuple[list[Example], list[Problem]]:
+    """A question written again (under another entry, or twice under one) counts once,
+    answered by every entry it was written under, as 'also' would say. Each repeat is a
+    notice, not a problem: add_example refuses to write one, but a folder that has one
+    by hand still loads."""
+    first: dict[str, int] = {}
+    merged: list[Example] = []
+    notices: list[Problem] = []
+    for example in examples:
+        key = same_question_key(example.text)
+        at = first.setdefault(key, len(merged))
+        if at == len(merged):
+            merged.append(example)
+            continue
+        kept = merged[at]
+        if kept.off_topic != example.off_topic:
+            merged.append(example)  # a problem already (see _conflicts): not merged
+            continue
+        merged[at] = replace(kept, ids=tuple(dict.fromkeys((*kept.ids, *example.ids))))
+        notices.append(
+            Problem(
+                example.path,
+                example.line,
+                f"the same question is already an example at {kept.path}:{kept.line}: it "
+                "counts once, for both; keep one and name the other entry under 'also'",
+            )
+        )
+    return merged, notices
 
 
 def render_examples(items: list[dict[str, Any]]) -> str:
