@@ -571,6 +571,16 @@ MUTANTS = [
         "    except ZeroDivisionError as exc:\n",
         ("tests/test_startup_failures.py::test_gateway_refusals_explain_what_to_change",),
     ),
+    Mutant(
+        "answers a mention without claiming it in the store",
+        ANSWERS,
+        "            if not await self.bot.store.claim_post(message.id, owed):\n",
+        "            if not await self.bot.store.claim_post(message.id + 0 * 0, None) and 0:\n",
+        (
+            "tests/test_processes_e2e.py::"
+            "test_two_processes_given_the_same_mention_answer_it_once",
+        ),
+    ),
 ]
 
 

@@ -108,6 +108,45 @@ async def test_two_processes_given_the_same_events_answer_each_post_once(
     assert answered >= 4 and await served_total(postgres_url) == answered
 
 
+async def test_two_processes_given_the_same_mention_answer_it_once(
+    fake_discord: FakeDiscord, make_settings, kb: KnowledgeBase, start_bot, postgres_url: str
+) -> None:
+    """A mention during a hand-over reaches both processes: one reply, not two."""
+    fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
+
+    def process() -> Any:
+        settings = make_settings(database={"url": postgres_url}, retries=FAST)
+        return create_bot(settings, kb, PostgresStore(postgres_url))
+
+    def mention(question: str) -> dict[str, Any]:
+        return fake._user_message(
+            world.text_channel,
+            world.asker,
+            f"{world.bot_user.mention} {question}",
+            mentions=[world.bot_user],
+        )
+
+    async with start_bot(process()) as old:
+        first_session = gateway.sessions[0]
+        async with start_bot(process()) as new:
+            second_session = gateway.sessions[0]
+            mark = fake.mark()
+            # positive control: one session only, and that process answers it
+            await gateway.deliver(first_session, "MESSAGE_CREATE", mention(QUESTIONS[2]))
+            await fake.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+            messages = [mention(q) for q in QUESTIONS[:3]]
+            for message in messages:
+                for session in (first_session, second_session):
+                    await gateway.deliver(session, "MESSAGE_CREATE", message)
+            await fake.idle(quiet=0.2)
+            replies = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+            answered = [str(c.json["message_reference"]["message_id"]) for c in replies]
+            assert set(answered) >= {str(m["id"]) for m in messages}, answered
+            assert len(set(answered)) == len(answered) == 4, answered  # each mention once
+            assert await old.store.pending_replies() == []
+            assert await new.store.pending_replies() == []
+
+
 async def rest_quiet(fake: FakeDiscord, quiet: float) -> None:
     def calm() -> bool:
         return fake.rest.in_flight == 0 and time.monotonic() - fake.rest.last_activity > quiet

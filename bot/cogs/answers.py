@@ -18,7 +18,7 @@ from bot.app import RolloverBot
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS
 from bot.storage import PendingReply
-from bot.storage.base import seconds_from_now, utc_now
+from bot.storage.base import seconds_from_now
 
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
@@ -383,21 +383,25 @@ class Answers(commands.Cog):
             log.exception("telling the author of message %s to slow down failed", message.id)
             return
         self._slowed.discard(message.author.id)
+        # Claimed in the store too, as a forum post is (a message id is as unique as a
+        # thread's): during a hand-over both processes get the mention, and one answers.
+        # The claim owes the reply until it is sent, so a process dying mid-reply leaves it
+        # to another once the lease runs out.
+        owed = PendingReply(
+            "mention",
+            message.channel.id,
+            message.id,
+            due=seconds_from_now(self.bot.settings.retries.lease_seconds),
+            attempts=1,
+            question=strip_mentions(message.content)[:MAX_QUESTION_CHARS],
+        )
+        try:
+            if not await self.bot.store.claim_post(message.id, owed):
+                return
+        except Exception:
+            log.exception("could not record mention %s as answered; answering anyway", message.id)
         with self._in_flight("mention", message.id):
-            await self._first_mention_reply(message)
-
-    async def _first_mention_reply(self, message: discord.Message) -> None:
-        delivery = await self._mention_reply(message)
-        if not delivery.done:
-            owed = PendingReply(
-                "mention",
-                message.channel.id,
-                message.id,
-                due=utc_now(),
-                attempts=1,
-                question=strip_mentions(message.content)[:MAX_QUESTION_CHARS],
-            )
-            await self._settle(owed, delivery)
+            await self._settle(owed, await self._mention_reply(message))
 
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own text, or the message it replies to (someone else's

@@ -308,7 +308,8 @@ class Store(Protocol):
         ...
 
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
-        """True exactly once per forum thread, across RESUME replays and restarts. With
+        """True exactly once per forum thread (or mention: any message id, since Discord
+        never gives two the same), across RESUME replays, restarts and processes. With
         ``owed``, a successful claim queues that reply in the same transaction: if the
         process dies before sending it (and calling ``settle_reply``), it is retried once
         ``owed.due`` passes."""
