@@ -576,10 +576,7 @@ MUTANTS = [
         ANSWERS,
         "            if not await self.bot.store.claim_post(message.id, owed):\n",
         "            if not await self.bot.store.claim_post(message.id + 0 * 0, None) and 0:\n",
-        (
-            "tests/test_processes_e2e.py::"
-            "test_two_processes_given_the_same_mention_answer_it_once",
-        ),
+        ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
 ]
 
