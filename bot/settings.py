@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
+    EnvSettingsSource,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
@@ -61,8 +62,8 @@ _ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
 
 
 def _blank_is_unset(value: object) -> object:
-    """ "ROLLOVER_FAQ_DIR=" means the default, not the current folder. Only for settings
-    where an empty text is no value at all: an empty tag name still means "no tag"."""
+    """``faq_dir = ""`` in settings.toml means the shipped FAQ, not the current folder.
+    (Blank variables in the environment and .env are left out earlier: _without_blanks.)"""
     return None if isinstance(value, str) and not value.strip() else value
 
 
@@ -177,13 +178,42 @@ class DatabaseSettings(BaseModel):
     url: Annotated[str | None, Unset] = Field(default=None, pattern=r"^postgres(ql)?://")
 
 
-class _DotEnv(DotEnvSettingsSource):
-    """The .env file, with ROLLOVER_* names that are not settings refused as typos
-    (``dotenv_filtering``). ROLLOVER_TOKEN is both the token's alias and a ROLLOVER_* name:
-    found as the token, it must not also come back as an unknown setting 'token'."""
+#: Settings where an empty value means something ("no tag"); anywhere else a variable
+#: set to nothing is left out, so the .env file, settings.toml or the default applies.
+_BLANK_MEANS_NONE = {("discord", "answered_tag"), ("discord", "needs_human_tag")}
+
+
+def _without_blanks(data: dict[str, Any], path: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``data`` from the environment or .env, with variables set to nothing left out.
+    Left out here, before the sources are merged: "ROLLOVER_DATABASE__URL=" in the
+    environment must not hide the URL in .env or settings.toml."""
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        here = (*path, key.lower())
+        if isinstance(value, dict):
+            inner = _without_blanks(value, here)
+            if inner:
+                kept[key] = inner
+        elif not (isinstance(value, str) and not value.strip()) or here in _BLANK_MEANS_NONE:
+            kept[key] = value
+    return kept
+
+
+class _Env(EnvSettingsSource):
+    """The environment, blank variables left out."""
 
     def __call__(self) -> dict[str, Any]:
-        data = super().__call__()
+        return _without_blanks(super().__call__())
+
+
+class _DotEnv(DotEnvSettingsSource):
+    """The .env file, blank variables left out, and ROLLOVER_* names that are not settings
+    refused as typos (``dotenv_filtering``). ROLLOVER_TOKEN is both the token's alias and
+    a ROLLOVER_* name: found as the token, it must not also come back as an unknown
+    setting 'token'."""
+
+    def __call__(self) -> dict[str, Any]:
+        data = _without_blanks(super().__call__())
         if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
             data.pop("token")
         return data
@@ -237,7 +267,7 @@ class Settings(BaseSettings):
             # tomllib says where (line and column) and never quotes the value.
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
-        return init_settings, env_settings, _DotEnv(settings_cls), toml
+        return init_settings, _Env(settings_cls), _DotEnv(settings_cls), toml
 
 
 class SettingsError(ValueError):
@@ -270,7 +300,7 @@ def _problem(kind: str, message: str) -> str:
     return message.removeprefix("Value error, ")
 
 
-_SOURCES = {"EnvSettingsSource": "the environment", "DotEnvSettingsSource": "the .env file"}
+_SOURCES = {"_Env": "the environment", "_DotEnv": "the .env file"}
 
 
 def _source_problem(message: str) -> str:

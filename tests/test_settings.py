@@ -160,6 +160,44 @@ def test_empty_variables_mean_unset_except_where_empty_means_none(
     assert settings.discord.answered_tag == settings.discord.needs_human_tag == ""
 
 
+def test_a_blank_variable_hides_nothing_from_env_file_or_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set to nothing in the environment (a compose file's "VAR=" line, say), a setting
+    falls through to .env and settings.toml instead of becoming empty."""
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://rollover@db.example/rollover"
+    (tmp_path / ".env").write_text(
+        f"DISCORD_TOKEN={SECRET}\nROLLOVER_DATABASE__URL={url}\n"
+        "ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID=42\n"
+    )
+    config = tmp_path / "settings.toml"
+    config.write_text('log_level = "WARNING"\n[limits]\nmention_per_minute = 2\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    for name in (
+        "DISCORD_TOKEN",
+        "ROLLOVER_DATABASE__URL",
+        "ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID",
+        "ROLLOVER_LOG_LEVEL",
+        "ROLLOVER_LIMITS__MENTION_PER_MINUTE",
+    ):
+        monkeypatch.setenv(name, "")
+    settings = load_settings()
+    assert settings.token is not None and settings.token.get_secret_value() == SECRET
+    assert settings.database.url == url
+    assert settings.discord.mod_log_channel_id == 42
+    assert settings.log_level == "WARNING" and settings.limits.mention_per_minute == 2
+
+
+def test_bad_json_in_env_file_names_the_env_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("ROLLOVER_DISCORD={bad\n")
+    with pytest.raises(SettingsError, match=r"'discord' in the \.env file: not valid JSON"):
+        load_settings()
+
+
 @pytest.mark.parametrize("name", ["ROLLOVER_TOKEN", "DISCORD_TOKEN", "rollover_token"])
 def test_the_token_under_any_of_its_names_in_env_file(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
