@@ -917,6 +917,24 @@ def test_processes_starting_together_all_get_the_one_vote_key(tmp_path: Path) ->
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "drafts left"
 
 
+def test_a_vote_key_is_made_where_hard_links_are_not_to_be_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT and some network mounts refuse os.link: the key is then written in place."""
+    import errno
+
+    from bot.storage import vote_key
+
+    def refuse(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+    path = tmp_path / "rollover-bot.db.key"
+    key = vote_key(path)
+    assert len(key) == 32 and vote_key(path) == key
+    assert os.listdir(tmp_path) == ["rollover-bot.db.key"]  # no draft left behind
+
+
 async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reloads(
     postgres_url: str,
 ) -> None:

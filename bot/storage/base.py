@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import hmac
 import os
@@ -48,12 +49,31 @@ def vote_key(path: Path) -> bytes:
             os.link(draft, path)
         except FileExistsError:  # another process made it first: use theirs
             return _read_key(path)
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            try:
+                _write_in_place(path, key)  # FAT, some network mounts: the old way
+            except FileExistsError:
+                return _read_key(path)
     except OSError as exc:
         raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
     finally:
         with contextlib.suppress(OSError):
             os.unlink(draft)
     return key
+
+
+#: os.link's errors on a file system without hard links.
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+
+def _write_in_place(path: Path, key: bytes) -> None:
+    """Create ``path`` (FileExistsError if it exists) and write the key. Another process
+    can glimpse it empty meanwhile; only where hard links are not to be had."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
 
 
 def _read_key(path: Path) -> bytes:
