@@ -456,3 +456,40 @@ async def test_restarted_bot_does_not_answer_a_post_again(
             assert len(bot_posts(fake, post.id)) == 1, "answered again after the restart"
     finally:
         await second_store.close()
+
+
+async def test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The reply went out but recording it failed once (a store hiccup, or a process dying
+    right then), so the queue tries the mention again after the lease. It must find the
+    reply, which sits under a question asked 60 chat messages before the mention."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries={**FAST_RETRIES, "lease_seconds": 1.0})) as bot:
+        settle = bot.store.settle_reply
+        calls: list[int] = []
+
+        async def hiccup(kind: str, message_id: int) -> None:
+            calls.append(message_id)
+            if len(calls) == 1:
+                raise OSError("database is locked")
+            await settle(kind, message_id)
+
+        bot.store.settle_reply = hiccup  # type: ignore[method-assign]
+        question = await fake.send_message(world.text_channel, QUESTIONS[0], author=world.owner)
+        for n in range(60):
+            await fake.send_message(world.text_channel, f"chatter {n}", author=world.owner)
+        mark = fake.mark()
+        await fake.send_message(
+            world.text_channel,
+            world.bot_user.mention,
+            author=world.asker,
+            mentions=[world.bot_user],
+            reply_to=question,
+        )
+        await fake.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await wait_until(lambda: len(calls) >= 2 and not bot.store.owed, timeout=10.0)
+        await fake.idle(quiet=0.3)
+        replies = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert len(replies) == 1, f"{len(replies)} replies to one mention"
+        assert str(replies[0].json["message_reference"]["message_id"]) == str(question["id"])

@@ -724,3 +724,17 @@ async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edit
     assert all(alias in text for alias in aliases)
     short = EntryModal(cog, "alpha", {**meta, "aliases": aliases[:3]}, "The body.", "seen")
     assert "aliases" in [item.custom_id for item in short.children]  # type: ignore[attr-defined]
+
+
+async def test_validate_shows_a_repeated_example_as_a_notice_not_an_ignored_file(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    question = "Should I convert every paycheck or once a year?"
+    for name in ("conversion-frequency", "delay-conversion-downside"):
+        with (faq_copy / "examples" / f"{name}.yaml").open("a") as f:
+            f.write(f'- text: "{question}"\n')
+    async with start_bot(mod_bot()):
+        text = content(await admin(fake_discord, "validate"))
+    assert text.startswith("All 25 FAQ files are valid.")
+    assert "`delay-conversion-downside.yaml`:" in text
+    assert "already an example" in text and "ignored" not in text

@@ -293,21 +293,30 @@ class Answers(commands.Cog):
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
         starter = await thread.fetch_message(owed.message_id)
-        if await self._bot_replied(thread, starter, in_reply=False):
+        if await self._bot_replied(thread, starter):
             return DONE
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
 
     async def _bot_replied(
-        self, channel: discord.abc.Messageable, message: discord.Message, *, in_reply: bool
+        self,
+        channel: discord.abc.Messageable,
+        after: discord.Message,
+        *,
+        under: discord.Message | None = None,
     ) -> bool:
-        """Has the bot already replied after ``message`` (under it, when ``in_reply``)?"""
+        """Has the bot posted since ``after`` (a reply to ``under``, when given)? Looked
+        for from ``after`` on: a mention answering an older question is answered under
+        that question, but only after the mention, however much chat came in between."""
         me = self.bot.user
         if me is None:
             return False
-        async for later in channel.history(after=message, limit=50, oldest_first=True):
-            under = later.reference is not None and later.reference.message_id == message.id
-            if later.author.id == me.id and (under or not in_reply):
+        async for later in channel.history(after=after, limit=50, oldest_first=True):
+            if later.author.id != me.id:
+                continue
+            if under is None or (
+                later.reference is not None and later.reference.message_id == under.id
+            ):
                 return True
         return False
 
@@ -418,7 +427,7 @@ class Answers(commands.Cog):
             question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
             target = referenced
         try:
-            if retry and await self._bot_replied(message.channel, target, in_reply=True):
+            if retry and await self._bot_replied(message.channel, message, under=target):
                 return DONE
             if not question:
                 await message.reply(

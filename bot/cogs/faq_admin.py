@@ -432,8 +432,10 @@ class FaqAdmin(
             else f"All {len(scan.entries)} FAQ files are valid."
         )
         if scan.notices:
-            names = ", ".join(f"`{Path(n.path).name}`" for n in scan.notices[:10])
-            text += f"\nNot entries, ignored: {names}."
+            # Files no load reads, and example questions written twice: worth a look,
+            # nothing refused.
+            lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices[:10]]
+            text += "\nNotices (nothing was refused):\n" + "\n".join(lines)
         await interaction.followup.send(text[:MESSAGE_LIMIT], ephemeral=True)
 
     @app_commands.command(
