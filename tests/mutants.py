@@ -578,6 +578,26 @@ MUTANTS = [
         "            if not await self.bot.store.claim_post(message.id + 0 * 0, None) and 0:\n",
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
+    Mutant(
+        "lets a blank variable in the environment hide .env",
+        "bot/settings.py",
+        "        return init_settings, _Env(settings_cls), _DotEnv(settings_cls), toml",
+        "        return init_settings, env_settings, _DotEnv(settings_cls), toml",
+        (
+            "tests/test_settings.py::"
+            "test_a_blank_variable_hides_nothing_from_env_file_or_settings_file",
+        ),
+    ),
+    Mutant(
+        "looks for a retried mention's reply from the question on",
+        ANSWERS,
+        "_bot_replied(message.channel, message, under=target)",
+        "_bot_replied(message.channel, target, under=target)",
+        (
+            "tests/test_faults_e2e.py::"
+            "test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue",
+        ),
+    ),
 ]
 
 
