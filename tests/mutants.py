@@ -357,8 +357,7 @@ MUTANTS = [
     Mutant(
         "sends a reply again when Discord made it but the response was lost",
         ANSWERS,
-        "        if await self._bot_replied(thread, starter, in_reply=False):\n"
-        "            return DONE",
+        "        if await self._bot_replied(thread, starter):\n            return DONE",
         "        if False:\n            return DONE",
         (f"{FAULTS}::test_a_lost_response_is_not_answered_twice",),
     ),
@@ -388,7 +387,7 @@ MUTANTS = [
         ANSWERS,
         "        if not self.mentions.claim(message.id):\n            return\n",
         "",
-        (f"{E2E}::test_a_mention_delivered_twice_is_answered_once",),
+        (f"{E2E}::test_a_mention_delivered_twice_is_answered_once[False]",),
     ),
     Mutant(
         "leaves a timed-out review's buttons to fail silently",

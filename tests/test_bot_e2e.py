@@ -126,12 +126,20 @@ async def test_mention_is_answered_without_pinging(
         assert call.json["message_reference"]
 
 
+@pytest.mark.parametrize("store_up", [True, False])
 async def test_a_mention_delivered_twice_is_answered_once(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, store_up: bool
 ) -> None:
-    """A resumed session may be sent an event again: the second copy is left alone."""
+    """A resumed session may be sent an event again: the second copy is left alone, by the
+    store's claim, or by the process's own memory while the store is down."""
     world = fake_discord.world
-    async with start_bot(make_bot()):
+    async with start_bot(make_bot()) as bot:
+        if not store_up:
+
+            async def down(*_: object) -> bool:
+                raise OSError("database is locked")
+
+            bot.store.claim_post = down  # type: ignore[method-assign]
         mark = fake_discord.mark()
         asked = await fake_discord.send_message(
             world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
