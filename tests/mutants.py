@@ -597,6 +597,20 @@ MUTANTS = [
             "test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue",
         ),
     ),
+    Mutant(
+        "takes a reply to a mention in the thread for the owed post's answer",
+        ANSWERS,
+        "if later.reference is None and later.interaction_metadata is None:",
+        "if later.interaction_metadata is None:",
+        (f"{FAULTS}::test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post",),
+    ),
+    Mutant(
+        "takes a /ask response in the thread for the owed post's answer",
+        ANSWERS,
+        "if later.reference is None and later.interaction_metadata is None:",
+        "if later.reference is None:",
+        (f"{FAULTS}::test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post",),
+    ),
 ]
 
 

@@ -257,6 +257,44 @@ async def test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once(
         assert bot.store.questions == []  # answered in the end: nothing for the gaps
 
 
+@pytest.mark.parametrize("other", ["mention", "/ask"])
+async def test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post(
+    fake_discord: FakeDiscord, make_bot, start_bot, other: str
+) -> None:
+    """The post's own answer failed; while it waits for its retry, someone in the thread
+    mentions the bot or runs /ask, and is answered. That answer is not the post's: the
+    retry still answers the post."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(
+        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
+    ) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        failed = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        if other == "mention":
+            mention = await fake.send_message(
+                failed.thread, f"<@{world.bot_user.id}> {QUESTIONS[1]}", author=world.newcomer
+            )
+            answered = await failed.reply(timeout=5.0)
+            assert str(answered.json["message_reference"]["message_id"]) == mention["id"]
+        else:
+            ask = await fake.send_slash_command(
+                "ask", {"question": QUESTIONS[1]}, user=world.newcomer, channel=failed.thread
+            )
+            body = await ask.response(timeout=3.0)
+            assert body["type"] == 4 and body["data"]["embeds"], body
+        assert len(failed.replies) == 1  # the answer to the other member, in the thread
+        # the retry, a second later: the post's own answer, not under anyone
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)
+        await fake.idle(quiet=0.1)
+        assert len(failed.replies) == 2
+        [post_answer] = [
+            m for m in failed.replies if m["type"] == 0 and not m.get("interaction_metadata")
+        ]
+        assert post_answer["embeds"] and "message_reference" not in post_answer
+
+
 async def test_a_lost_response_is_not_answered_twice(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

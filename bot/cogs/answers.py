@@ -305,18 +305,21 @@ class Answers(commands.Cog):
         *,
         under: discord.Message | None = None,
     ) -> bool:
-        """Has the bot posted since ``after`` (a reply to ``under``, when given)? Looked
-        for from ``after`` on: a mention answering an older question is answered under
-        that question, but only after the mention, however much chat came in between."""
+        """Has the bot answered since ``after``: under ``under`` when given, else with a
+        message of its own (a forum post's answer, which is no reply)? Looked for from
+        ``after`` on: a mention answering an older question is answered under that
+        question, but only after the mention, however much chat came in between. A reply
+        to a mention or a command's response in the thread does not answer the post."""
         me = self.bot.user
         if me is None:
             return False
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id:
                 continue
-            if under is None or (
-                later.reference is not None and later.reference.message_id == under.id
-            ):
+            if under is None:
+                if later.reference is None and later.interaction_metadata is None:
+                    return True
+            elif later.reference is not None and later.reference.message_id == under.id:
                 return True
         return False
 
