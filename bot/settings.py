@@ -11,6 +11,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -62,8 +63,8 @@ _ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
 
 
 def _blank_is_unset(value: object) -> object:
-    """``faq_dir = ""`` in settings.toml means the shipped FAQ, not the current folder.
-    (Blank variables in the environment and .env are left out earlier: _without_blanks.)"""
+    """``faq_dir = ""`` in settings.toml (or in a JSON section) means the shipped FAQ, not
+    the current folder. Blank variables are left out earlier: _without_blanks."""
     return None if isinstance(value, str) and not value.strip() else value
 
 
@@ -178,32 +179,48 @@ class DatabaseSettings(BaseModel):
     url: Annotated[str | None, Unset] = Field(default=None, pattern=r"^postgres(ql)?://")
 
 
-#: Settings where an empty value means something ("no tag"); anywhere else a variable
-#: set to nothing is left out, so the .env file, settings.toml or the default applies.
-_BLANK_MEANS_NONE = {("discord", "answered_tag"), ("discord", "needs_human_tag")}
+def _left_out_when_blank(settings_cls: type[BaseSettings]) -> frozenset[str]:
+    """The variable names (lower case) that set a setting and, set to nothing, are left
+    out, so .env, settings.toml or the default applies. Not tag names ("" turns the tag
+    off) nor id lists ("" lists none): there nothing is a value."""
+    prefix = settings_cls.model_config.get("env_prefix", "").lower()
+    names: set[str] = set()
+    for name, field in settings_cls.model_fields.items():
+        alias = field.validation_alias
+        if isinstance(alias, AliasChoices):
+            names.update(str(choice).lower() for choice in alias.choices)
+            continue
+        names.add(prefix + name)
+        section = field.annotation
+        if isinstance(section, type) and issubclass(section, BaseModel):
+            names.update(
+                f"{prefix}{name}__{inner}"
+                for inner, nested in section.model_fields.items()
+                if not (nested.annotation is str or nested.annotation == list[int])
+            )
+    return frozenset(names)
 
 
-def _without_blanks(data: dict[str, Any], path: tuple[str, ...] = ()) -> dict[str, Any]:
-    """``data`` from the environment or .env, with variables set to nothing left out.
-    Left out here, before the sources are merged: "ROLLOVER_DATABASE__URL=" in the
-    environment must not hide the URL in .env or settings.toml."""
-    kept: dict[str, Any] = {}
-    for key, value in data.items():
-        here = (*path, key.lower())
-        if isinstance(value, dict):
-            inner = _without_blanks(value, here)
-            if inner:
-                kept[key] = inner
-        elif not (isinstance(value, str) and not value.strip()) or here in _BLANK_MEANS_NONE:
-            kept[key] = value
-    return kept
+def _without_blanks(
+    env_vars: Mapping[str, str | None], settings_cls: type[BaseSettings]
+) -> dict[str, str | None]:
+    """The variables as read, those set to nothing left out (see _left_out_when_blank).
+    Left out by name, before any is looked up: a blank DISCORD_TOKEN must not hide
+    ROLLOVER_TOKEN, nor a blank ROLLOVER_DATABASE__URL the URL in .env or settings.toml.
+    A misspelt name is kept, so .env's check still refuses it."""
+    left_out = _left_out_when_blank(settings_cls)
+    return {
+        name: value
+        for name, value in env_vars.items()
+        if not (name in left_out and isinstance(value, str) and not value.strip())
+    }
 
 
 class _Env(EnvSettingsSource):
     """The environment, blank variables left out."""
 
-    def __call__(self) -> dict[str, Any]:
-        return _without_blanks(super().__call__())
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return _without_blanks(super()._load_env_vars(), self.settings_cls)
 
 
 class _DotEnv(DotEnvSettingsSource):
@@ -212,8 +229,11 @@ class _DotEnv(DotEnvSettingsSource):
     a ROLLOVER_* name: found as the token, it must not also come back as an unknown
     setting 'token'."""
 
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return _without_blanks(super()._load_env_vars(), self.settings_cls)
+
     def __call__(self) -> dict[str, Any]:
-        data = _without_blanks(super().__call__())
+        data = super().__call__()
         if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
             data.pop("token")
         return data

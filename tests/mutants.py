@@ -588,6 +588,24 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "leaves out every blank variable, id lists and typos too",
+        "bot/settings.py",
+        "        if not (name in left_out and isinstance(value, str) and not value.strip())",
+        "        if not (isinstance(value, str) and not value.strip())",
+        (
+            "tests/test_settings.py::test_a_blank_id_list_lists_no_ids",
+            "tests/test_settings.py::"
+            "test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos",
+        ),
+    ),
+    Mutant(
+        "does not leave out a blank token name",
+        "bot/settings.py",
+        "            names.update(str(choice).lower() for choice in alias.choices)\n",
+        "",
+        ("tests/test_settings.py::test_a_blank_token_name_does_not_hide_the_other_name",),
+    ),
+    Mutant(
         "looks for a retried mention's reply from the question on",
         ANSWERS,
         "_bot_replied(message.channel, message, under=target)",

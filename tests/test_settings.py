@@ -133,6 +133,10 @@ def test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos(
     env.write_text("ROLLOVER_LOG_LEVLE=DEBUG\n")
     with pytest.raises(SettingsError, match="'log_levle': no such setting"):
         load_settings()
+    # set to nothing, a real setting is left out; a typo is still refused
+    env.write_text("ROLLOVER_LOG_LEVEL=\nROLLOVER_DATABSE__URL=\n")
+    with pytest.raises(SettingsError, match="'databse__url': no such setting"):
+        load_settings()
 
 
 def test_an_env_file_that_is_not_utf8_is_named(
@@ -187,6 +191,34 @@ def test_a_blank_variable_hides_nothing_from_env_file_or_settings_file(
     assert settings.database.url == url
     assert settings.discord.mod_log_channel_id == 42
     assert settings.log_level == "WARNING" and settings.limits.mention_per_minute == 2
+
+
+def test_a_blank_token_name_does_not_hide_the_other_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DISCORD_TOKEN set to nothing and ROLLOVER_TOKEN set: the environment's token is
+    used, not an older one left in .env."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("DISCORD_TOKEN=stale.token.from-env-file\n")
+    monkeypatch.setenv("DISCORD_TOKEN", "")
+    monkeypatch.setenv("ROLLOVER_TOKEN", SECRET)
+    token = load_settings().token
+    assert token is not None and token.get_secret_value() == SECRET
+
+
+def test_a_blank_id_list_lists_no_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For a list of ids, nothing is a value: "ROLLOVER_..._IDS=" empties the list that
+    settings.toml gives (as "=1,2" sets it)."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "settings.toml"
+    config.write_text("[discord]\nmoderator_role_ids = [5]\nforum_channel_ids = [7]\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    monkeypatch.setenv("ROLLOVER_DISCORD__MODERATOR_ROLE_IDS", "")
+    (tmp_path / ".env").write_text("ROLLOVER_DISCORD__FORUM_CHANNEL_IDS= \n")
+    settings = load_settings()
+    assert settings.discord.moderator_role_ids == [] and settings.discord.forum_channel_ids == []
+    monkeypatch.setenv("ROLLOVER_DISCORD__MODERATOR_ROLE_IDS", "1,2")
+    assert load_settings().discord.moderator_role_ids == [1, 2]
 
 
 def test_bad_json_in_env_file_names_the_env_file(
