@@ -36,6 +36,7 @@ class Mutant:
 ANSWERS = "bot/cogs/answers.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
+STORAGE = "tests/test_storage.py"
 PROCESSES = "tests/test_processes_e2e.py"
 
 MUTANTS = [
@@ -604,6 +605,20 @@ MUTANTS = [
         "            names.update(str(choice).lower() for choice in alias.choices)\n",
         "",
         ("tests/test_settings.py::test_a_blank_token_name_does_not_hide_the_other_name",),
+    ),
+    Mutant(
+        "leaves an empty key file behind when writing it in place fails",
+        "bot/storage/base.py",
+        "            os.unlink(path)\n        raise",
+        "            pass\n        raise",
+        (f"{STORAGE}::test_a_failed_in_place_key_write_leaves_no_empty_key_behind",),
+    ),
+    Mutant(
+        "refuses a key file another process is still writing in place",
+        "bot/storage/base.py",
+        "_EMPTY_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)",
+        "_EMPTY_KEY_WAIT = ()",
+        (f"{STORAGE}::test_a_key_file_glimpsed_empty_is_read_once_written",),
     ),
     Mutant(
         "looks for a retried mention's reply from the question on",

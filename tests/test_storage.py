@@ -935,6 +935,54 @@ def test_a_vote_key_is_made_where_hard_links_are_not_to_be_had(
     assert os.listdir(tmp_path) == ["rollover-bot.db.key"]  # no draft left behind
 
 
+def test_a_failed_in_place_key_write_leaves_no_empty_key_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without hard links, the key is written in place; if that write fails (a full disk),
+    the file goes again: the next start makes a key instead of refusing a "damaged" one."""
+    import errno
+
+    from bot.storage import StorageError, vote_key
+
+    def refuse(*_: object) -> None:
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    real_fsync, calls = os.fsync, []
+
+    def full_on_the_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # the draft's went through; the key file's does not
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr(os, "fsync", full_on_the_second)
+    path = tmp_path / "rollover-bot.db.key"
+    with pytest.raises(StorageError, match="cannot make the vote key file"):
+        vote_key(path)
+    assert os.listdir(tmp_path) == []
+    key = vote_key(path)
+    assert len(key) == 32 and vote_key(path) == key
+
+
+def test_a_key_file_glimpsed_empty_is_read_once_written(tmp_path: Path) -> None:
+    """Written in place by another process, the key file is empty for a moment: it is
+    read again then, not refused as damaged."""
+    import threading
+
+    from bot.storage import vote_key
+
+    path = tmp_path / "rollover-bot.db.key"
+    path.touch(mode=0o600)
+    key = bytes(range(32))
+    writer = threading.Timer(0.2, lambda: path.write_text(key.hex() + "\n"))
+    writer.start()
+    try:
+        assert vote_key(path) == key
+    finally:
+        writer.join()
+
+
 async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reloads(
     postgres_url: str,
 ) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,25 +66,44 @@ def vote_key(path: Path) -> bytes:
 
 
 #: os.link's errors on a file system without hard links.
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+_NO_HARD_LINKS = {
+    errno.EPERM,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.ENOSYS,
+}
 
 
 def _write_in_place(path: Path, key: bytes) -> None:
-    """Create ``path`` (FileExistsError if it exists) and write the key. Another process
-    can glimpse it empty meanwhile; only where hard links are not to be had."""
+    """Create ``path`` (FileExistsError if it exists) and write the key. Only where hard
+    links are not to be had: another process can glimpse the file empty meanwhile (and
+    waits, see _read_key). A write that fails takes the file away again, so the next
+    start makes a key instead of finding a "damaged" one."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key.hex() + "\n")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(key.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+#: How long an empty key file is waited for: another process writing it in place.
+_EMPTY_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def _read_key(path: Path) -> bytes:
-    try:
-        text = path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
-        raise
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "it is not text"
-        raise StorageError(f"cannot read the vote key file {path}: {reason}") from exc
+    text = _read_key_text(path)
+    for pause in _EMPTY_KEY_WAIT:
+        if text:
+            break
+        time.sleep(pause)
+        text = _read_key_text(path)
     try:
         key = bytes.fromhex(text)
     except ValueError:
@@ -95,6 +115,16 @@ def _read_key(path: Path) -> bytes:
             "again on answers they had already voted on)"
         )
     return key
+
+
+def _read_key_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "it is not text"
+        raise StorageError(f"cannot read the vote key file {path}: {reason}") from exc
 
 
 def os_reason(exc: OSError) -> str:
