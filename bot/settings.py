@@ -216,11 +216,33 @@ def _without_blanks(
     }
 
 
+def _without_blank_fields(data: dict[str, Any], settings_cls: type[BaseSettings]) -> dict[str, Any]:
+    """``data`` with blanks inside a JSON section (ROLLOVER_DATABASE='{"url": ""}') left out
+    as a blank ROLLOVER_DATABASE__URL would be."""
+    left_out = _left_out_when_blank(settings_cls)
+    prefix = settings_cls.model_config.get("env_prefix", "").lower()
+    for section, values in data.items():
+        if isinstance(values, dict):
+            data[section] = {
+                name: value
+                for name, value in values.items()
+                if not (
+                    f"{prefix}{section}__{name}".lower() in left_out
+                    and isinstance(value, str)
+                    and not value.strip()
+                )
+            }
+    return data
+
+
 class _Env(EnvSettingsSource):
     """The environment, blank variables left out."""
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
         return _without_blanks(super()._load_env_vars(), self.settings_cls)
+
+    def __call__(self) -> dict[str, Any]:
+        return _without_blank_fields(super().__call__(), self.settings_cls)
 
 
 class _DotEnv(DotEnvSettingsSource):
@@ -233,7 +255,7 @@ class _DotEnv(DotEnvSettingsSource):
         return _without_blanks(super()._load_env_vars(), self.settings_cls)
 
     def __call__(self) -> dict[str, Any]:
-        data = super().__call__()
+        data = _without_blank_fields(super().__call__(), self.settings_cls)
         if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
             data.pop("token")
         return data
@@ -252,10 +274,13 @@ class Settings(BaseSettings):
         dotenv_filtering="match_prefix",
         extra="forbid",
         toml_file=DEFAULT_CONFIG,
+        # token= in code and settings.toml; not as an alias, which would also read another
+        # program's TOKEN variable from the environment or .env.
+        populate_by_name=True,
     )
 
     token: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN", "token")
+        default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN")
     )
     faq_dir: Annotated[Path | None, Unset] = None
     #: Reload the FAQ by itself when a file in the folder changes.

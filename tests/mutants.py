@@ -600,6 +600,20 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "lets a blank inside a JSON section hide .env and settings.toml",
+        "bot/settings.py",
+        "        return _without_blank_fields(super().__call__(), self.settings_cls)",
+        "        return super().__call__()",
+        ("tests/test_settings.py::test_a_blank_inside_a_json_section_hides_nothing",),
+    ),
+    Mutant(
+        "reads another program's TOKEN as the Discord token",
+        "bot/settings.py",
+        'AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN")',
+        'AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN", "token")',
+        ("tests/test_settings.py::test_another_programs_token_variable_is_not_the_discord_token",),
+    ),
+    Mutant(
         "does not leave out a blank token name",
         "bot/settings.py",
         "            names.update(str(choice).lower() for choice in alias.choices)\n",

@@ -13,7 +13,7 @@ from discord.ext import commands
 
 import bot.cogs
 from bot.app import EXTENSIONS
-from bot.settings import SettingsError, load_settings
+from bot.settings import LimitSettings, SettingsError, load_settings
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
 SECRET = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.super_secret_value_do_not_print_1234"
@@ -204,6 +204,41 @@ def test_a_blank_token_name_does_not_hide_the_other_name(
     monkeypatch.setenv("ROLLOVER_TOKEN", SECRET)
     token = load_settings().token
     assert token is not None and token.get_secret_value() == SECRET
+
+
+def test_a_blank_inside_a_json_section_hides_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A section written as JSON is read as its variables would be: a blank value in it
+    is left out, so .env, settings.toml or the default applies; a blank tag name still
+    turns the tag off."""
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://rollover@db.example/rollover"
+    (tmp_path / ".env").write_text(f"ROLLOVER_DATABASE__URL={url}\n")
+    config = tmp_path / "settings.toml"
+    config.write_text("[discord]\nmod_log_channel_id = 42\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    monkeypatch.setenv("ROLLOVER_DATABASE", '{"url": "", "retention_days": 5}')
+    monkeypatch.setenv("ROLLOVER_DISCORD", '{"mod_log_channel_id": " ", "answered_tag": ""}')
+    monkeypatch.setenv("ROLLOVER_LIMITS", '{"mention_per_minute": ""}')
+    settings = load_settings()
+    assert settings.database.url == url and settings.database.retention_days == 5
+    assert settings.discord.mod_log_channel_id == 42 and settings.discord.answered_tag == ""
+    assert settings.limits.mention_per_minute == LimitSettings().mention_per_minute
+
+
+def test_another_programs_token_variable_is_not_the_discord_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only DISCORD_TOKEN and ROLLOVER_TOKEN are read: a TOKEN variable (a CI token, say)
+    in the environment or .env is someone else's."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ROLLOVER_TOKEN", raising=False)
+    monkeypatch.setenv("DISCORD_TOKEN", "")
+    monkeypatch.setenv("TOKEN", "github-pat-not-ours")
+    (tmp_path / ".env").write_text("token=also-not-ours\n")
+    assert load_settings().token is None
+    assert load_settings(token=SECRET).token.get_secret_value() == SECRET  # in code, by name
 
 
 def test_a_blank_id_list_lists_no_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
