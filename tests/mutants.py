@@ -647,16 +647,23 @@ MUTANTS = [
     Mutant(
         "takes a reply to a mention in the thread for the owed post's answer",
         ANSWERS,
-        "if later.reference is None and later.interaction_metadata is None:",
-        "if later.interaction_metadata is None:",
+        "                if replied_to in (None, after.id):",
+        "                if True:",
         (f"{FAULTS}::test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post",),
     ),
     Mutant(
         "takes a /ask response in the thread for the owed post's answer",
         ANSWERS,
-        "if later.reference is None and later.interaction_metadata is None:",
-        "if later.reference is None:",
+        "if later.author.id != me.id or later.interaction_metadata is not None:",
+        "if later.author.id != me.id:",
         (f"{FAULTS}::test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post",),
+    ),
+    Mutant(
+        "answers a post again that was answered under its starter meanwhile",
+        ANSWERS,
+        "                if replied_to in (None, after.id):",
+        "                if replied_to is None:",
+        (f"{FAULTS}::test_an_answer_under_the_starter_settles_the_owed_post",),
     ),
 ]
 

@@ -295,6 +295,31 @@ async def test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_
         assert post_answer["embeds"] and "message_reference" not in post_answer
 
 
+async def test_an_answer_under_the_starter_settles_the_owed_post(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The post's own answer failed; meanwhile a helper answers the post itself, by
+    mentioning the bot in a reply to its starter. The retry then finds the post answered
+    and leaves it: one answer, not two."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(
+        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
+    ) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        failed = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        await fake.send_message(
+            failed.thread, world.bot_user.mention, author=world.newcomer, reply_to=failed.starter
+        )
+        answered = await failed.reply(timeout=5.0)
+        assert str(answered.json["message_reference"]["message_id"]) == failed.starter["id"]
+        # the retry comes a second later, and finds the post answered
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)
+        await fake.idle(quiet=0.1)
+        assert len(failed.replies) == 1
+
+
 async def test_a_lost_response_is_not_answered_twice(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

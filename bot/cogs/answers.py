@@ -305,21 +305,23 @@ class Answers(commands.Cog):
         *,
         under: discord.Message | None = None,
     ) -> bool:
-        """Has the bot answered since ``after``: under ``under`` when given, else with a
-        message of its own (a forum post's answer, which is no reply)? Looked for from
+        """Has the bot answered since ``after``: under ``under`` when given, else the forum
+        post whose starter ``after`` is (its own answer, which is no reply, or a reply to
+        the starter: a pointed answer, a mention answering the post)? Looked for from
         ``after`` on: a mention answering an older question is answered under that
         question, but only after the mention, however much chat came in between. A reply
-        to a mention or a command's response in the thread does not answer the post."""
+        to a later mention or a command's response in the thread does not answer the post."""
         me = self.bot.user
         if me is None:
             return False
         async for later in channel.history(after=after, limit=50, oldest_first=True):
-            if later.author.id != me.id:
+            if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
+            replied_to = later.reference.message_id if later.reference is not None else None
             if under is None:
-                if later.reference is None and later.interaction_metadata is None:
+                if replied_to in (None, after.id):
                     return True
-            elif later.reference is not None and later.reference.message_id == under.id:
+            elif replied_to == under.id:
                 return True
         return False
 
