@@ -623,9 +623,25 @@ MUTANTS = [
     Mutant(
         "leaves an empty key file behind when writing it in place fails",
         "bot/storage/base.py",
-        "            os.unlink(path)\n        raise",
-        "            pass\n        raise",
+        "                os.unlink(path)\n            raise",
+        "                pass\n            raise",
         (f"{STORAGE}::test_a_failed_in_place_key_write_leaves_no_empty_key_behind",),
+    ),
+    Mutant(
+        "takes away a whole key others may use when only its fsync fails",
+        "bot/storage/base.py",
+        "            handle.flush()\n        except BaseException:",
+        "            handle.flush()\n"
+        "            os.fsync(handle.fileno())\n"
+        "        except BaseException:",
+        (f"{STORAGE}::test_a_failed_in_place_key_write_leaves_no_empty_key_behind",),
+    ),
+    Mutant(
+        "refuses to start when the key another process was writing goes away",
+        "bot/storage/base.py",
+        "            continue  # another process made it first: read theirs",
+        "            return _read_key(path)",
+        (f"{STORAGE}::test_a_key_file_whose_writer_gave_up_is_made_afresh",),
     ),
     Mutant(
         "refuses a key file another process is still writing in place",

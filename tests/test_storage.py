@@ -938,8 +938,9 @@ def test_a_vote_key_is_made_where_hard_links_are_not_to_be_had(
 def test_a_failed_in_place_key_write_leaves_no_empty_key_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without hard links, the key is written in place; if that write fails (a full disk),
-    the file goes again: the next start makes a key instead of refusing a "damaged" one."""
+    """Without hard links, the key is written in place. If that write fails (a full disk)
+    the file goes again, so the next start makes a key instead of refusing a "damaged"
+    one; if only the fsync fails, the whole key was there for others to use, and stays."""
     import errno
 
     from bot.storage import StorageError, vote_key
@@ -947,22 +948,52 @@ def test_a_failed_in_place_key_write_leaves_no_empty_key_behind(
     def refuse(*_: object) -> None:
         raise OSError(errno.ENOSYS, "Function not implemented")
 
-    real_fsync, calls = os.fsync, []
+    real_fdopen, opened = os.fdopen, []
 
-    def full_on_the_second(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:  # the draft's went through; the key file's does not
+    class FullDisk:
+        """The key file's handle: part of the key goes down, then the disk is full."""
+
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            self.handle.close()
+
+        def write(self, text: str) -> None:
+            self.handle.write(text[:10])
+            self.handle.flush()
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(fd)
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        opened.append(fd)
+        handle = real_fdopen(fd, *args, **kwargs)
+        return FullDisk(handle) if len(opened) == 2 else handle  # the draft's goes through
 
     monkeypatch.setattr(os, "link", refuse)
-    monkeypatch.setattr(os, "fsync", full_on_the_second)
+    monkeypatch.setattr(os, "fdopen", fdopen)
     path = tmp_path / "rollover-bot.db.key"
     with pytest.raises(StorageError, match="cannot make the vote key file"):
         vote_key(path)
     assert os.listdir(tmp_path) == []
-    key = vote_key(path)
-    assert len(key) == 32 and vote_key(path) == key
+    monkeypatch.setattr(os, "fdopen", real_fdopen)
+
+    real_fsync, synced = os.fsync, []
+
+    def fsync_fails_second(fd: int) -> None:
+        synced.append(fd)
+        if len(synced) == 2:  # the draft's went through; the key file's does not
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_fails_second)
+    with pytest.raises(StorageError, match="cannot make the vote key file"):
+        vote_key(path)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    written = bytes.fromhex(path.read_text())
+    assert len(written) == 32 and vote_key(path) == written
 
 
 def test_a_key_file_glimpsed_empty_is_read_once_written(tmp_path: Path) -> None:
@@ -981,6 +1012,34 @@ def test_a_key_file_glimpsed_empty_is_read_once_written(tmp_path: Path) -> None:
         assert vote_key(path) == key
     finally:
         writer.join()
+
+
+def test_a_key_file_whose_writer_gave_up_is_made_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process wrote the key in place and failed: the file this start found empty
+    (and waited on) goes away. This start then makes the key itself."""
+    import threading
+
+    from bot.storage import vote_key
+
+    path = tmp_path / "rollover-bot.db.key"
+    real_link, timers = os.link, []
+
+    def beaten_by_a_writer_who_fails(source: Any, target: Any) -> None:
+        if not timers:  # the other process got there first, then gives up
+            Path(target).touch(mode=0o600)
+            timers.append(threading.Timer(0.2, Path(target).unlink))
+            timers[0].start()
+            raise FileExistsError(17, "File exists")
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", beaten_by_a_writer_who_fails)
+    try:
+        key = vote_key(path)
+    finally:
+        timers[0].join()
+    assert len(key) == 32 and bytes.fromhex(path.read_text()) == key
 
 
 async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reloads(

@@ -31,10 +31,28 @@ def vote_key(path: Path) -> bytes:
     (readable by the owner only). Keep it with the database's backups, not inside them.
     StorageError when the file cannot be read or made, or does not hold a key: a damaged
     key is never replaced silently, since the votes already cast were hashed with it."""
-    try:
-        return _read_key(path)
-    except FileNotFoundError:
-        pass
+    for _ in range(_MAKE_ATTEMPTS):
+        try:
+            return _read_key(path)
+        except FileNotFoundError:
+            pass
+        try:
+            return _make_key(path)
+        except FileExistsError:
+            continue  # another process made it first: read theirs
+        except OSError as exc:
+            raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
+    # made and taken away again each time: another process keeps failing to write it
+    raise StorageError(f"cannot make the vote key file {path}: another process keeps failing")
+
+
+#: Rounds of "read it, else make it": a process that fails to write the key in place
+#: takes the file away again, and the next round makes it here.
+_MAKE_ATTEMPTS = 3
+
+
+def _make_key(path: Path) -> bytes:
+    """A new key in a new file at ``path``; FileExistsError if there is one already."""
     key = secrets.token_bytes(32)
     # Written whole to a file of its own, then linked into place: another process starting
     # at the same moment finds either no key or all of it, never a file still empty.
@@ -48,17 +66,10 @@ def vote_key(path: Path) -> bytes:
             os.fsync(handle.fileno())
         try:
             os.link(draft, path)
-        except FileExistsError:  # another process made it first: use theirs
-            return _read_key(path)
         except OSError as exc:
-            if exc.errno not in _NO_HARD_LINKS:
+            if isinstance(exc, FileExistsError) or exc.errno not in _NO_HARD_LINKS:
                 raise
-            try:
-                _write_in_place(path, key)  # FAT, some network mounts: the old way
-            except FileExistsError:
-                return _read_key(path)
-    except OSError as exc:
-        raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
+            _write_in_place(path, key)  # FAT, some network mounts: the old way
     finally:
         with contextlib.suppress(OSError):
             os.unlink(draft)
@@ -80,17 +91,19 @@ def _write_in_place(path: Path, key: bytes) -> None:
     """Create ``path`` (FileExistsError if it exists) and write the key. Only where hard
     links are not to be had: another process can glimpse the file empty meanwhile (and
     waits, see _read_key). A write that fails takes the file away again, so the next
-    start makes a key instead of finding a "damaged" one."""
+    start (or that waiting process) makes a key instead of finding a "damaged" one."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        try:
             handle.write(key.hex() + "\n")
             handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise
+        # Written whole: from here another process may be using the key, so a failed
+        # fsync stops this start but keeps the file.
+        os.fsync(handle.fileno())
 
 
 #: How long an empty key file is waited for: another process writing it in place.
