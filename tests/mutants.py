@@ -358,7 +358,8 @@ MUTANTS = [
     Mutant(
         "sends a reply again when Discord made it but the response was lost",
         ANSWERS,
-        "        if await self._bot_replied(thread, starter):\n            return DONE",
+        "        if await self._bot_replied(thread, starter, under=starter):\n"
+        "            return DONE",
         "        if False:\n            return DONE",
         (f"{FAULTS}::test_a_lost_response_is_not_answered_twice",),
     ),
@@ -663,8 +664,8 @@ MUTANTS = [
     Mutant(
         "takes a reply to a mention in the thread for the owed post's answer",
         ANSWERS,
-        "                if replied_to in (None, after.id):",
-        "                if True:",
+        "            if (later.reference.message_id if later.reference else None) in answers:",
+        "            if True:",
         (f"{FAULTS}::test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post",),
     ),
     Mutant(
@@ -677,9 +678,19 @@ MUTANTS = [
     Mutant(
         "answers a post again that was answered under its starter meanwhile",
         ANSWERS,
-        "                if replied_to in (None, after.id):",
-        "                if replied_to is None:",
+        "answers = {under.id, None} if",
+        "answers = {None} if",
         (f"{FAULTS}::test_an_answer_under_the_starter_settles_the_owed_post",),
+    ),
+    Mutant(
+        "answers a mention under the starter again after the post's own answer",
+        ANSWERS,
+        "answers = {under.id, None} if",
+        "answers = {under.id} if",
+        (
+            f"{FAULTS}::"
+            "test_a_mention_under_the_starter_owed_after_the_posts_answer_is_not_sent_again",
+        ),
     ),
 ]
 

@@ -320,6 +320,33 @@ async def test_an_answer_under_the_starter_settles_the_owed_post(
         assert len(failed.replies) == 1
 
 
+async def test_a_mention_under_the_starter_owed_after_the_posts_answer_is_not_sent_again(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The mirror case: the post's own answer and a helper's "@bot" under its starter both
+    fail. The post's retry answers first; the mention's retry then finds the post answered
+    (its answer is no reply, but it answers the starter) and sends nothing more."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(
+        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
+    ) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        failed = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        await fake.send_message(
+            failed.thread, world.bot_user.mention, author=world.newcomer, reply_to=failed.starter
+        )
+        await wait_until(lambda: sum(1 for r in bot.store.owed.values() if r.last_error) == 2)
+        [post, mention] = sorted(bot.store.owed.values(), key=lambda r: r.due)
+        assert (post.kind, mention.kind) == ("post", "mention")  # the post's retry comes first
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake.idle(quiet=0.2)
+        [answer] = failed.replies
+        assert answer["embeds"] and "message_reference" not in answer
+
+
 async def test_a_lost_response_is_not_answered_twice(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -293,7 +293,7 @@ class Answers(commands.Cog):
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
         starter = await thread.fetch_message(owed.message_id)
-        if await self._bot_replied(thread, starter):
+        if await self._bot_replied(thread, starter, under=starter):
             return DONE
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
@@ -303,25 +303,23 @@ class Answers(commands.Cog):
         channel: discord.abc.Messageable,
         after: discord.Message,
         *,
-        under: discord.Message | None = None,
+        under: discord.Message,
     ) -> bool:
-        """Has the bot answered since ``after``: under ``under`` when given, else the forum
-        post whose starter ``after`` is (its own answer, which is no reply, or a reply to
-        the starter: a pointed answer, a mention answering the post)? Looked for from
-        ``after`` on: a mention answering an older question is answered under that
-        question, but only after the mention, however much chat came in between. A reply
-        to a later mention or a command's response in the thread does not answer the post."""
+        """Has the bot answered ``under`` since ``after``: with a reply to it or, when
+        ``under`` starts a forum post, with the post's own answer too (which is no reply)?
+        Looked for from ``after`` on: a mention answering an older question is answered
+        under that question, but only after the mention, however much chat came in
+        between. A reply to another message, or a command's response, answers something
+        else."""
         me = self.bot.user
         if me is None:
             return False
+        # (a thread's starter message has the thread's id)
+        answers = {under.id, None} if under.id == getattr(channel, "id", None) else {under.id}
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
-            replied_to = later.reference.message_id if later.reference is not None else None
-            if under is None:
-                if replied_to in (None, after.id):
-                    return True
-            elif replied_to == under.id:
+            if (later.reference.message_id if later.reference else None) in answers:
                 return True
         return False
 
