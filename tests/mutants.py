@@ -608,6 +608,13 @@ MUTANTS = [
         ("tests/test_settings.py::test_a_blank_inside_a_json_section_hides_nothing",),
     ),
     Mutant(
+        "lets a blank inside a JSON section in .env hide settings.toml",
+        "bot/settings.py",
+        "        data = _without_blank_fields(super().__call__(), self.settings_cls)",
+        "        data = super().__call__()",
+        ("tests/test_settings.py::test_a_blank_inside_a_json_section_hides_nothing",),
+    ),
+    Mutant(
         "reads another program's TOKEN as the Discord token",
         "bot/settings.py",
         'AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN")',

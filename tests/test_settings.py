@@ -225,6 +225,13 @@ def test_a_blank_inside_a_json_section_hides_nothing(
     assert settings.database.url == url and settings.database.retention_days == 5
     assert settings.discord.mod_log_channel_id == 42 and settings.discord.answered_tag == ""
     assert settings.limits.mention_per_minute == LimitSettings().mention_per_minute
+    # the same in .env
+    for name in ("ROLLOVER_DATABASE", "ROLLOVER_DISCORD", "ROLLOVER_LIMITS"):
+        monkeypatch.delenv(name)
+    config.write_text(f'[database]\nurl = "{url}"\n')
+    (tmp_path / ".env").write_text('ROLLOVER_DATABASE={"url": " ", "retention_days": 6}\n')
+    settings = load_settings()
+    assert settings.database.url == url and settings.database.retention_days == 6
 
 
 def test_another_programs_token_variable_is_not_the_discord_token(
