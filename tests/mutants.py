@@ -652,11 +652,25 @@ MUTANTS = [
         (f"{STORAGE}::test_a_key_file_whose_writer_gave_up_is_made_afresh",),
     ),
     Mutant(
+        "blames another process for a vote key link to nowhere",
+        "bot/storage/base.py",
+        "            if path.is_symlink() and not path.exists():",
+        "            if False:",
+        (f"{STORAGE}::test_a_vote_key_link_to_nowhere_is_named",),
+    ),
+    Mutant(
+        "refuses a part-written key file another process is still writing",
+        "bot/storage/base.py",
+        "        if len(text) >= 64 or not all(c in string.hexdigits for c in text):",
+        "        if text:",
+        (f"{STORAGE}::test_a_key_file_glimpsed_unfinished_is_read_once_written",),
+    ),
+    Mutant(
         "refuses a key file another process is still writing in place",
         "bot/storage/base.py",
-        "_EMPTY_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)",
-        "_EMPTY_KEY_WAIT = ()",
-        (f"{STORAGE}::test_a_key_file_glimpsed_empty_is_read_once_written",),
+        "_SHORT_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)",
+        "_SHORT_KEY_WAIT = ()",
+        (f"{STORAGE}::test_a_key_file_glimpsed_unfinished_is_read_once_written",),
     ),
     Mutant(
         "looks for a retried mention's reply from the question on",

@@ -996,22 +996,32 @@ def test_a_failed_in_place_key_write_leaves_no_empty_key_behind(
     assert len(written) == 32 and vote_key(path) == written
 
 
-def test_a_key_file_glimpsed_empty_is_read_once_written(tmp_path: Path) -> None:
-    """Written in place by another process, the key file is empty for a moment: it is
-    read again then, not refused as damaged."""
+@pytest.mark.parametrize("glimpsed", ["empty", "part-written"])
+def test_a_key_file_glimpsed_unfinished_is_read_once_written(tmp_path: Path, glimpsed: str) -> None:
+    """Written in place by another process, the key file is empty or holds part of the
+    key for a moment: it is read again then, not refused as damaged."""
     import threading
 
     from bot.storage import vote_key
 
     path = tmp_path / "rollover-bot.db.key"
-    path.touch(mode=0o600)
     key = bytes(range(32))
+    path.write_text("" if glimpsed == "empty" else key.hex()[:10])
     writer = threading.Timer(0.2, lambda: path.write_text(key.hex() + "\n"))
     writer.start()
     try:
         assert vote_key(path) == key
     finally:
         writer.join()
+
+
+def test_a_vote_key_link_to_nowhere_is_named(tmp_path: Path) -> None:
+    from bot.storage import StorageError, vote_key
+
+    path = tmp_path / "rollover-bot.db.key"
+    path.symlink_to(tmp_path / "moved-away.key")
+    with pytest.raises(StorageError, match="is a link to a file that is not there"):
+        vote_key(path)
 
 
 def test_a_key_file_whose_writer_gave_up_is_made_afresh(

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import string
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,10 @@ def vote_key(path: Path) -> bytes:
         try:
             return _make_key(path)
         except FileExistsError:
+            if path.is_symlink() and not path.exists():
+                raise StorageError(
+                    f"the vote key file {path} is a link to a file that is not there"
+                ) from None
             continue  # another process made it first: read theirs
         except OSError as exc:
             raise StorageError(f"cannot make the vote key file {path}: {os_reason(exc)}") from exc
@@ -89,8 +94,8 @@ _NO_HARD_LINKS = {
 
 def _write_in_place(path: Path, key: bytes) -> None:
     """Create ``path`` (FileExistsError if it exists) and write the key. Only where hard
-    links are not to be had: another process can glimpse the file empty meanwhile (and
-    waits, see _read_key). A write that fails takes the file away again, so the next
+    links are not to be had: another process can glimpse the file empty or part-written
+    meanwhile (and waits, see _read_key). A write that fails takes the file away again, so the next
     start (or that waiting process) makes a key instead of finding a "damaged" one."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
@@ -106,14 +111,15 @@ def _write_in_place(path: Path, key: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-#: How long an empty key file is waited for: another process writing it in place.
-_EMPTY_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)
+#: How long a key file short of its 64 hex digits is waited for: another process may be
+#: writing it in place (or have failed to, and take it away again).
+_SHORT_KEY_WAIT = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def _read_key(path: Path) -> bytes:
     text = _read_key_text(path)
-    for pause in _EMPTY_KEY_WAIT:
-        if text:
+    for pause in _SHORT_KEY_WAIT:
+        if len(text) >= 64 or not all(c in string.hexdigits for c in text):
             break
         time.sleep(pause)
         text = _read_key_text(path)
