@@ -37,6 +37,7 @@ ANSWERS = "bot/cogs/answers.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
+MODERATION = "tests/test_moderation_e2e.py"
 PROCESSES = "tests/test_processes_e2e.py"
 
 MUTANTS = [
@@ -712,6 +713,20 @@ MUTANTS = [
             f"{FAULTS}::"
             "test_a_mention_under_the_starter_owed_after_the_posts_answer_is_not_sent_again",
         ),
+    ),
+    Mutant(
+        "gives back a typed code fence inside a code block, altered",
+        "bot/cogs/faq_admin.py",
+        'if len(text) > TYPED_BLOCK_LIMIT or "```" in text:',
+        "if len(text) > TYPED_BLOCK_LIMIT:",
+        (f"{MODERATION}::test_a_form_submitted_after_a_restart_gives_back_what_was_typed",),
+    ),
+    Mutant(
+        "says a refused form's long input is attached, and attaches nothing",
+        "bot/cogs/faq_admin.py",
+        'extra["files"] = back.discord_files()',
+        "pass",
+        (f"{MODERATION}::test_faq_admin_new_with_a_taken_id_says_so",),
     ),
 ]
 

@@ -39,6 +39,17 @@ def mod_bot(make_bot, faq_copy: Path):
     return build
 
 
+def form_value(form: dict[str, Any], custom_id: str) -> str:
+    """The text a form's input opens with (its default)."""
+    stack = list(form["components"])
+    while stack:
+        item = stack.pop()
+        if item.get("custom_id") == custom_id:
+            return item["value"]
+        stack += item.get("components") or ([item["component"]] if "component" in item else [])
+    raise KeyError(custom_id)
+
+
 def content(body: dict[str, Any]) -> str:
     return body.get("data", body).get("content") or ""
 
@@ -179,9 +190,14 @@ async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
         said = body["data"]["content"]
         assert body["data"]["flags"] & 64, "private"
         assert "nothing was saved" in said and "bot restarted" in said
-        assert "```quoted``` in places" not in said  # cannot close its code block early
-        assert "A careful rewrite of the short answer, `\u200b``quoted" in said
+        # a code fence would close its code block early (or come back altered): the
+        # input comes whole, as a file, as does the long full answer
+        assert "```quoted```" not in said and "**short**: attached as `short.txt`" in said
         assert len(said) <= 2000
+        files = submit.files
+        assert files["short.txt"].decode() == rewrite
+        assert files["body.txt"].decode() == form_value(form, "body")
+        assert "body.txt" in said and "```" in said  # the short inputs, in code blocks
     assert (faq_copy / "notice-2014-54.md").read_text() == original
 
 
@@ -682,6 +698,7 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
 ) -> None:
     world = fake_discord.world
     before = (faq_copy / "three-buckets.md").read_text()
+    body = "The full answer, worked through with care.\n\n" * 40  # 1,800 characters
     async with start_bot(mod_bot()):
         opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
         submit = await fake_discord.submit_modal(
@@ -691,7 +708,7 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
                 "title": "Some new question?",
                 "short": "A new answer that is long enough.",
                 "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
-                "body": "The full answer.",
+                "body": body,
             },
             user=world.moderator,
         )
@@ -699,11 +716,13 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
         said = content(await submit.followup(0))
         assert "An entry with id `three-buckets` already exists" in said
         assert (faq_copy / "three-buckets.md").read_text() == before
-        # What was typed comes back, privately, to fix and paste in again.
+        # What was typed comes back, privately, to fix and paste in again: the long full
+        # answer whole, as a file, not cut across code blocks.
         typed = await submit.followup(1)
         assert typed["flags"] & 64
         assert "what you typed" in content(typed)
-        assert "Some new question?" in content(typed) and "The full answer." in content(typed)
+        assert "Some new question?" in content(typed) and "`body.txt`" in content(typed)
+        assert submit.files == {"body.txt": body.encode()}
 
 
 async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edited() -> None:

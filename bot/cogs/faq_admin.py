@@ -8,7 +8,9 @@ configured moderator roles.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
+import re
 import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -111,27 +113,58 @@ EXPIRED_FORM = (
 REFUSED_FORM = "Here is what you typed, to fix and paste into the form again:"
 
 
-def expired_form_pages(values: list[tuple[str, str]]) -> list[str]:
-    """What an expired form's submitter reads: why nothing was saved, then what they typed."""
-    return typed_pages(EXPIRED_FORM, values)
+class TypedBack(NamedTuple):
+    """What a form's submitter gets back: messages under Discord's 2,000 characters, and
+    (file name, text) for each input a code block cannot show exactly as typed."""
+
+    pages: list[str]
+    files: list[tuple[str, str]]
+
+    def discord_files(self) -> list[discord.File]:
+        return [discord.File(io.BytesIO(text.encode()), filename=name) for name, text in self.files]
 
 
-def typed_pages(intro: str, values: list[tuple[str, str]]) -> list[str]:
-    """``intro``, then what was typed in a form (each input in its own code block), in
-    messages under Discord's 2,000 characters."""
-    pages = [intro]
+#: Longest input given back in a code block; a longer one comes as a file, whole.
+TYPED_BLOCK_LIMIT = 1500
+
+
+def typed_back(intro: str, values: list[tuple[str, str]]) -> TypedBack:
+    """``intro``, then what was typed in a form: each input in a code block, or as a text
+    file when it is long or holds a code fence (a block would cut it, or alter the fence
+    to keep itself closed). Either way it pastes back exactly as typed."""
+    pages, files = [intro], []
     for name, text in values:
         if not text.strip():
             continue
-        # A long input is cut into blocks that each fit a message on their own.
-        chunk = 1400  # (code_block lengthens each ``` by one character: room for that)
-        for start in range(0, len(text), chunk):
-            block = f"**{neutralize(name)[:40]}**\n{code_block(text[start : start + chunk])}"
-            if len(pages[-1]) + 1 + len(block) <= MESSAGE_LIMIT:
-                pages[-1] += "\n" + block
-            else:
-                pages.append(block)
-    return pages
+        label = f"**{neutralize(name)[:40]}**"
+        if len(text) > TYPED_BLOCK_LIMIT or "```" in text:
+            filename = f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-') or 'input'}.txt"
+            files.append((filename, text))
+            block = f"{label}: attached as `{filename}`"
+        else:
+            block = f"{label}\n{code_block(text)}"
+        if len(pages[-1]) + 1 + len(block) <= MESSAGE_LIMIT:
+            pages[-1] += "\n" + block
+        else:
+            pages.append(block)
+    return TypedBack(pages, files)
+
+
+async def give_back(interaction: discord.Interaction, back: TypedBack) -> None:
+    """Send ``back`` privately: as the response if none was sent yet, the files with the
+    last message."""
+    for k, page in enumerate(back.pages):
+        extra: dict[str, Any] = {}
+        if k == len(back.pages) - 1 and back.files:
+            extra["files"] = back.discord_files()
+        if interaction.response.is_done():
+            await interaction.followup.send(
+                page, ephemeral=True, allowed_mentions=NO_PINGS, **extra
+            )
+        else:
+            await interaction.response.send_message(
+                page, ephemeral=True, allowed_mentions=NO_PINGS, **extra
+            )
 
 
 def _lines(text: str) -> list[str]:
@@ -276,8 +309,7 @@ class EntryModal(discord.ui.Modal):
                 for item in self.children
                 if isinstance(item, discord.ui.TextInput)
             ]
-            for page in typed_pages(REFUSED_FORM, typed):
-                await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_PINGS)
+            await give_back(interaction, typed_back(REFUSED_FORM, typed))
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
@@ -369,12 +401,9 @@ class FaqAdmin(
         ):
             return
         try:
-            pages = expired_form_pages(typed_values(data.get("components", [])))
-            await interaction.response.send_message(
-                pages[0], ephemeral=True, allowed_mentions=NO_PINGS
+            await give_back(
+                interaction, typed_back(EXPIRED_FORM, typed_values(data.get("components", [])))
             )
-            for page in pages[1:]:
-                await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_PINGS)
         except Exception:
             log.exception("answering an expired form failed (interaction %s)", interaction.id)
 

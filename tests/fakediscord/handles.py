@@ -106,6 +106,16 @@ class InteractionHandle:
             if m in self.fake.world.messages
         ]
 
+    @property
+    def files(self) -> dict[str, bytes]:
+        """file name -> bytes of the files the bot attached to its response and followups."""
+        messages = [m for m in [self.message, *self.followup_messages] if m is not None]
+        return {
+            a["filename"]: self.fake.world.attachments[int(a["id"])]
+            for m in messages
+            for a in m.get("attachments") or ()
+        }
+
 
 @dataclass
 class ForumPost:
