@@ -724,9 +724,16 @@ MUTANTS = [
     Mutant(
         "says a refused form's long input is attached, and attaches nothing",
         "bot/cogs/faq_admin.py",
-        'extra["files"] = back.discord_files()',
-        "pass",
+        '{"files": page.discord_files()} if page.files else {}',
+        "{}",
         (f"{MODERATION}::test_faq_admin_new_with_a_taken_id_says_so",),
+    ),
+    Mutant(
+        "loses a file named earlier on a message when more inputs join it",
+        "bot/cogs/faq_admin.py",
+        "[*last.files, *files]",
+        "[*files]",
+        (f"{MODERATION}::test_each_input_given_back_as_a_file_comes_with_the_message_naming_it",),
     ),
 ]
 

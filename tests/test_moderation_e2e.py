@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -723,6 +724,37 @@ async def test_faq_admin_new_with_a_taken_id_says_so(
         assert "what you typed" in content(typed)
         assert "Some new question?" in content(typed) and "`body.txt`" in content(typed)
         assert submit.files == {"body.txt": body.encode()}
+
+
+async def test_each_input_given_back_as_a_file_comes_with_the_message_naming_it(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A refused form whose inputs fill more than one message: a file comes with the
+    message that says it is attached, not with another one, and holds exactly what was
+    typed (any script, emoji included)."""
+    world = fake_discord.world
+    values = {
+        "id": "three-buckets",  # taken: the save is refused
+        "title": "Is ```this``` fenced? é中😀",
+        "short": "s" * 400,
+        "sources": "IRS | https://www.irs.gov/" + "x" * 960,
+        "body": "Ünïcödé 😀 " * 140,  # a code block, in a message of its own
+    }
+    async with start_bot(mod_bot()):
+        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
+        submit = await fake_discord.submit_modal(opened, values, user=world.moderator)
+        await submit.response()
+        await submit.followup(2)  # the refusal, then what was typed: two messages
+        await fake_discord.idle(quiet=0.1)
+    given_back = submit.followup_messages[1:]
+    assert len(given_back) == 2
+    for message in given_back:
+        named = set(re.findall(r"attached as `([^`]+)`", message["content"]))
+        assert named == {a["filename"] for a in message.get("attachments") or ()}
+        assert len(message["content"]) <= 2000 and message["flags"] & 64
+    files = submit.files
+    assert files == {"title.txt": values["title"].encode()}
+    assert "`title.txt`" in given_back[0]["content"] and values["body"] in given_back[1]["content"]
 
 
 async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edited() -> None:

@@ -113,57 +113,62 @@ EXPIRED_FORM = (
 REFUSED_FORM = "Here is what you typed, to fix and paste into the form again:"
 
 
-class TypedBack(NamedTuple):
-    """What a form's submitter gets back: messages under Discord's 2,000 characters, and
-    (file name, text) for each input a code block cannot show exactly as typed."""
+class TypedPage(NamedTuple):
+    """One message of what a form's submitter gets back (under Discord's 2,000 characters),
+    with (file name, text) for each input it names as attached: a code block cannot show
+    those exactly as typed."""
 
-    pages: list[str]
+    text: str
     files: list[tuple[str, str]]
 
     def discord_files(self) -> list[discord.File]:
-        return [discord.File(io.BytesIO(text.encode()), filename=name) for name, text in self.files]
+        # (errors="replace": a paste cut mid-emoji can leave half a surrogate pair)
+        return [
+            discord.File(io.BytesIO(text.encode(errors="replace")), filename=name)
+            for name, text in self.files
+        ]
 
 
 #: Longest input given back in a code block; a longer one comes as a file, whole.
 TYPED_BLOCK_LIMIT = 1500
 
 
-def typed_back(intro: str, values: list[tuple[str, str]]) -> TypedBack:
+def typed_back(intro: str, values: list[tuple[str, str]]) -> list[TypedPage]:
     """``intro``, then what was typed in a form: each input in a code block, or as a text
     file when it is long or holds a code fence (a block would cut it, or alter the fence
     to keep itself closed). Either way it pastes back exactly as typed."""
-    pages, files = [intro], []
+    pages = [TypedPage(intro, [])]
     for name, text in values:
         if not text.strip():
             continue
         label = f"**{neutralize(name)[:40]}**"
+        files = []
         if len(text) > TYPED_BLOCK_LIMIT or "```" in text:
             filename = f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-') or 'input'}.txt"
             files.append((filename, text))
             block = f"{label}: attached as `{filename}`"
         else:
             block = f"{label}\n{code_block(text)}"
-        if len(pages[-1]) + 1 + len(block) <= MESSAGE_LIMIT:
-            pages[-1] += "\n" + block
+        last = pages[-1]
+        if len(last.text) + 1 + len(block) <= MESSAGE_LIMIT:
+            pages[-1] = TypedPage(f"{last.text}\n{block}", [*last.files, *files])
         else:
-            pages.append(block)
-    return TypedBack(pages, files)
+            pages.append(TypedPage(block, files))
+    return pages
 
 
-async def give_back(interaction: discord.Interaction, back: TypedBack) -> None:
-    """Send ``back`` privately: as the response if none was sent yet, the files with the
-    last message."""
-    for k, page in enumerate(back.pages):
-        extra: dict[str, Any] = {}
-        if k == len(back.pages) - 1 and back.files:
-            extra["files"] = back.discord_files()
+async def give_back(interaction: discord.Interaction, pages: list[TypedPage]) -> None:
+    """Send ``pages`` privately, each with its files: as the response if none was sent
+    yet, then as followups."""
+    for page in pages:
+        extra: dict[str, Any] = {"files": page.discord_files()} if page.files else {}
         if interaction.response.is_done():
             await interaction.followup.send(
-                page, ephemeral=True, allowed_mentions=NO_PINGS, **extra
+                page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra
             )
         else:
             await interaction.response.send_message(
-                page, ephemeral=True, allowed_mentions=NO_PINGS, **extra
+                page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra
             )
 
 
