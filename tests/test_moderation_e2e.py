@@ -757,6 +757,17 @@ async def test_each_input_given_back_as_a_file_comes_with_the_message_naming_it(
     assert "`title.txt`" in given_back[0]["content"] and values["body"] in given_back[1]["content"]
 
 
+def test_a_long_input_cut_inside_an_emoji_is_still_given_back() -> None:
+    """Discord cuts an input at its length limit, which can leave half of an emoji's
+    surrogate pair: the file is still made (that half replaced), not an error."""
+    from bot.cogs.faq_admin import REFUSED_FORM, typed_back
+
+    body = "a" * 1999 + "\ud83d"
+    [page] = typed_back(REFUSED_FORM, [("body", body)])
+    [file] = page.discord_files()
+    assert file.filename == "body.txt" and file.fp.read() == b"a" * 1999 + b"?"
+
+
 async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edited() -> None:
     """Discord refuses a whole form whose default text is over an input's 4,000
     characters: the aliases box is left out, and the entry's aliases are kept."""
