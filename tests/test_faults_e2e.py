@@ -257,6 +257,19 @@ async def test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once(
         assert bot.store.questions == []  # answered in the end: nothing for the gaps
 
 
+#: The first retry a second after the failure: time to do something meanwhile.
+SLOW_FIRST_RETRY = {**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0}
+
+
+async def post_owed_after_a_503(fake: FakeDiscord, bot: Any) -> ForumPost:
+    """A new forum post whose answer Discord refused (503): owed, its retry to come."""
+    fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+    failed = await new_post(fake, 0)
+    await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
+    await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+    return failed
+
+
 @pytest.mark.parametrize("other", ["mention", "/ask"])
 async def test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post(
     fake_discord: FakeDiscord, make_bot, start_bot, other: str
@@ -265,13 +278,8 @@ async def test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_
     mentions the bot or runs /ask, and is answered. That answer is not the post's: the
     retry still answers the post."""
     fake, world = fake_discord, fake_discord.world
-    async with start_bot(
-        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
-    ) as bot:
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        failed = await new_post(fake, 0)
-        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
-        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        failed = await post_owed_after_a_503(fake, bot)
         if other == "mention":
             mention = await fake.send_message(
                 failed.thread, f"<@{world.bot_user.id}> {QUESTIONS[1]}", author=world.newcomer
@@ -302,13 +310,8 @@ async def test_an_answer_under_the_starter_settles_the_owed_post(
     mentioning the bot in a reply to its starter. The retry then finds the post answered
     and leaves it: one answer, not two."""
     fake, world = fake_discord, fake_discord.world
-    async with start_bot(
-        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
-    ) as bot:
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        failed = await new_post(fake, 0)
-        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
-        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        failed = await post_owed_after_a_503(fake, bot)
         await fake.send_message(
             failed.thread, world.bot_user.mention, author=world.newcomer, reply_to=failed.starter
         )
@@ -327,13 +330,8 @@ async def test_a_mention_under_the_starter_owed_after_the_posts_answer_is_not_se
     fail. The post's retry answers first; the mention's retry then finds the post answered
     (its answer is no reply, but it answers the starter) and sends nothing more."""
     fake, world = fake_discord, fake_discord.world
-    async with start_bot(
-        make_bot(retries={**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0})
-    ) as bot:
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        failed = await new_post(fake, 0)
-        await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
-        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        failed = await post_owed_after_a_503(fake, bot)
         fake.fail_next("POST", r"/channels/\d+/messages", status=503)
         await fake.send_message(
             failed.thread, world.bot_user.mention, author=world.newcomer, reply_to=failed.starter
