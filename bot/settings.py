@@ -63,8 +63,9 @@ _ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
 
 
 def _blank_is_unset(value: object) -> object:
-    """``faq_dir = ""`` in settings.toml (or in a JSON section) means the shipped FAQ, not
-    the current folder. Blank variables are left out earlier: _without_blanks."""
+    """``faq_dir = ""`` in settings.toml (or given in code) means the shipped FAQ, not the
+    current folder. Blank variables, and blanks in a JSON section, are left out earlier:
+    _without_blanks and _without_blank_fields."""
     return None if isinstance(value, str) and not value.strip() else value
 
 
@@ -179,10 +180,24 @@ class DatabaseSettings(BaseModel):
     url: Annotated[str | None, Unset] = Field(default=None, pattern=r"^postgres(ql)?://")
 
 
+#: Settings (section__name) where nothing is a value: no tag, no ids.
+_BLANK_IS_A_VALUE = frozenset(
+    {
+        "discord__answered_tag",
+        "discord__needs_human_tag",
+        "discord__forum_channel_ids",
+        "discord__text_channel_ids",
+        "discord__moderator_role_ids",
+        "discord__helper_role_ids",
+        "discord__shard_ids",
+    }
+)
+
+
 def _left_out_when_blank(settings_cls: type[BaseSettings]) -> frozenset[str]:
     """The variable names (lower case) that set a setting and, set to nothing, are left
-    out, so .env, settings.toml or the default applies. Not tag names ("" turns the tag
-    off) nor id lists ("" lists none): there nothing is a value."""
+    out, so .env, settings.toml or the default applies. Not those in _BLANK_IS_A_VALUE:
+    tag names ("" turns the tag off) and id lists ("" lists none)."""
     prefix = settings_cls.model_config.get("env_prefix", "").lower()
     names: set[str] = set()
     for name, field in settings_cls.model_fields.items():
@@ -195,8 +210,8 @@ def _left_out_when_blank(settings_cls: type[BaseSettings]) -> frozenset[str]:
         if isinstance(section, type) and issubclass(section, BaseModel):
             names.update(
                 f"{prefix}{name}__{inner}"
-                for inner, nested in section.model_fields.items()
-                if not (nested.annotation is str or nested.annotation == list[int])
+                for inner in section.model_fields
+                if f"{name}__{inner}" not in _BLANK_IS_A_VALUE
             )
     return frozenset(names)
 
@@ -274,8 +289,8 @@ class Settings(BaseSettings):
         dotenv_filtering="match_prefix",
         extra="forbid",
         toml_file=DEFAULT_CONFIG,
-        # token= in code and settings.toml; not as an alias, which would also read another
-        # program's TOKEN variable from the environment or .env.
+        # token= in code, by the field's name; not as an alias, which would also read
+        # another program's TOKEN variable from the environment or .env.
         populate_by_name=True,
     )
 

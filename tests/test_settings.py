@@ -133,10 +133,29 @@ def test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos(
     env.write_text("ROLLOVER_LOG_LEVLE=DEBUG\n")
     with pytest.raises(SettingsError, match="'log_levle': no such setting"):
         load_settings()
-    # set to nothing, a real setting is left out; a typo is still refused
-    env.write_text("ROLLOVER_LOG_LEVEL=\nROLLOVER_DATABSE__URL=\n")
+    # set to nothing, a typo is still refused
+    env.write_text("ROLLOVER_DATABSE__URL=\n")
     with pytest.raises(SettingsError, match="'databse__url': no such setting"):
         load_settings()
+
+
+def test_a_blank_variable_in_env_file_hides_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set to nothing in .env, a setting falls through to settings.toml, and a blank
+    DISCORD_TOKEN leaves ROLLOVER_TOKEN to be read."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("ROLLOVER_TOKEN", raising=False)
+    config = tmp_path / "settings.toml"
+    config.write_text('log_level = "WARNING"\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    (tmp_path / ".env").write_text(
+        f"ROLLOVER_LOG_LEVEL=\nDISCORD_TOKEN=\nROLLOVER_TOKEN={SECRET}\n"
+    )
+    settings = load_settings()
+    assert settings.log_level == "WARNING"
+    assert settings.token is not None and settings.token.get_secret_value() == SECRET
 
 
 def test_an_env_file_that_is_not_utf8_is_named(
