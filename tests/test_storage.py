@@ -9,6 +9,7 @@ the `rollover-bot faq gaps|stats` command line.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -951,21 +952,32 @@ def test_a_failed_in_place_key_write_leaves_no_empty_key_behind(
     real_fdopen, opened = os.fdopen, []
 
     class FullDisk:
-        """The key file's handle: part of the key goes down, then the disk is full."""
+        """The key file's handle: the write is buffered; flushing it, part of the key goes
+        down, then the disk is full (as a real full disk shows itself)."""
 
         def __init__(self, handle: Any) -> None:
-            self.handle = handle
+            self.handle, self.buffered = handle, ""
 
         def __enter__(self) -> FullDisk:
             return self
 
         def __exit__(self, *_: object) -> None:
+            with contextlib.suppress(OSError):
+                self.flush()
             self.handle.close()
 
         def write(self, text: str) -> None:
-            self.handle.write(text[:10])
-            self.handle.flush()
-            raise OSError(errno.ENOSPC, "No space left on device")
+            self.buffered += text
+
+        def flush(self) -> None:
+            if self.buffered:
+                self.handle.write(self.buffered[:10])
+                self.handle.flush()
+                self.buffered = ""
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        def fileno(self) -> int:
+            return self.handle.fileno()
 
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
         opened.append(fd)
@@ -1022,6 +1034,10 @@ def test_a_vote_key_link_to_nowhere_is_named(tmp_path: Path) -> None:
     path.symlink_to(tmp_path / "moved-away.key")
     with pytest.raises(StorageError, match="is a link to a file that is not there"):
         vote_key(path)
+    folder = tmp_path / "data"
+    folder.symlink_to(tmp_path / "unmounted")
+    with pytest.raises(StorageError, match="cannot make the folder of the vote key file"):
+        vote_key(folder / "rollover-bot.db.key")
 
 
 def test_a_key_file_whose_writer_gave_up_is_made_afresh(

@@ -32,6 +32,12 @@ def vote_key(path: Path) -> bytes:
     (readable by the owner only). Keep it with the database's backups, not inside them.
     StorageError when the file cannot be read or made, or does not hold a key: a damaged
     key is never replaced silently, since the votes already cast were hashed with it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # (FileExistsError here: a file, or a link to nowhere)
+        raise StorageError(
+            f"cannot make the folder of the vote key file {path}: {os_reason(exc)}"
+        ) from exc
     for _ in range(_MAKE_ATTEMPTS):
         try:
             return _read_key(path)
@@ -63,7 +69,6 @@ def _make_key(path: Path) -> bytes:
     # at the same moment finds either no key or all of it, never a file still empty.
     draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(key.hex() + "\n")
@@ -95,8 +100,9 @@ _NO_HARD_LINKS = {
 def _write_in_place(path: Path, key: bytes) -> None:
     """Create ``path`` (FileExistsError if it exists) and write the key. Only where hard
     links are not to be had: another process can glimpse the file empty or part-written
-    meanwhile (and waits, see _read_key). A write that fails takes the file away again, so the next
-    start (or that waiting process) makes a key instead of finding a "damaged" one."""
+    meanwhile (and waits, see _read_key). A write that fails takes the file away again,
+    so the next start (or that waiting process) makes a key instead of finding a
+    "damaged" one."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         try:
