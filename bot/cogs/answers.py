@@ -293,12 +293,12 @@ class Answers(commands.Cog):
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
         starter = await thread.fetch_message(owed.message_id)
-        if await self._bot_replied(thread, starter, under=starter):
+        if await self._already_answered(thread, starter, under=starter):
             return DONE
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
 
-    async def _bot_replied(
+    async def _already_answered(
         self,
         channel: discord.abc.Messageable,
         after: discord.Message,
@@ -430,7 +430,7 @@ class Answers(commands.Cog):
             question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
             target = referenced
         try:
-            if retry and await self._bot_replied(message.channel, message, under=target):
+            if retry and await self._already_answered(message.channel, message, under=target):
                 return DONE
             if not question:
                 await message.reply(
