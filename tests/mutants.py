@@ -359,7 +359,7 @@ MUTANTS = [
     Mutant(
         "sends a reply again when Discord made it but the response was lost",
         ANSWERS,
-        "        if await self._bot_replied(thread, starter, under=starter):\n"
+        "        if await self._already_answered(thread, starter, under=starter):\n"
         "            return DONE",
         "        if False:\n            return DONE",
         (f"{FAULTS}::test_a_lost_response_is_not_answered_twice",),
@@ -623,6 +623,16 @@ MUTANTS = [
         ("tests/test_settings.py::test_another_programs_token_variable_is_not_the_discord_token",),
     ),
     Mutant(
+        "lets a blank variable in .env hide settings.toml",
+        "bot/settings.py",
+        "    def _load_env_vars(self) -> Mapping[str, str | None]:\n"
+        "        return _without_blanks(super()._load_env_vars(), self.settings_cls)\n"
+        "\n    def __call__(self) -> dict[str, Any]:\n"
+        "        data = ",
+        "    def __call__(self) -> dict[str, Any]:\n        data = ",
+        ("tests/test_settings.py::test_a_blank_variable_in_env_file_hides_nothing",),
+    ),
+    Mutant(
         "does not leave out a blank token name",
         "bot/settings.py",
         "            names.update(str(choice).lower() for choice in alias.choices)\n",
@@ -635,6 +645,20 @@ MUTANTS = [
         "                os.unlink(path)\n            raise",
         "                pass\n            raise",
         (f"{STORAGE}::test_a_failed_in_place_key_write_leaves_no_empty_key_behind",),
+    ),
+    Mutant(
+        "leaves a part-written key file behind when the disk fills at the flush",
+        "bot/storage/base.py",
+        '            handle.write(key.hex() + "\\n")\n            handle.flush()\n        except',
+        '            handle.write(key.hex() + "\\n")\n        except',
+        (f"{STORAGE}::test_a_failed_in_place_key_write_leaves_no_empty_key_behind",),
+    ),
+    Mutant(
+        "makes no folder for the vote key before making the key",
+        "bot/storage/base.py",
+        "    try:\n        path.parent.mkdir(parents=True, exist_ok=True)\n    except OSError",
+        "    try:\n        pass\n    except OSError",
+        (f"{STORAGE}::test_a_vote_key_link_to_nowhere_is_named",),
     ),
     Mutant(
         "takes away a whole key others may use when only its fsync fails",
@@ -676,8 +700,8 @@ MUTANTS = [
     Mutant(
         "looks for a retried mention's reply from the question on",
         ANSWERS,
-        "_bot_replied(message.channel, message, under=target)",
-        "_bot_replied(message.channel, target, under=target)",
+        "_already_answered(message.channel, message, under=target)",
+        "_already_answered(message.channel, target, under=target)",
         (
             "tests/test_faults_e2e.py::"
             "test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue",
