@@ -267,6 +267,27 @@ def test_another_programs_token_variable_is_not_the_discord_token(
     assert load_settings(token=SECRET).token.get_secret_value() == SECRET  # in code, by name
 
 
+def test_every_tag_name_and_id_list_is_one_where_blank_is_a_value() -> None:
+    """The settings where "" means something are listed by hand: the list names real
+    settings, and every tag name or id list (a str or a list of ids) is on it."""
+    from pydantic import BaseModel
+
+    from bot.settings import _BLANK_IS_A_VALUE, Settings
+
+    kinds = {}
+    for section, field in Settings.model_fields.items():
+        model = field.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            kinds.update(
+                {
+                    f"{section}__{name}": inner.annotation
+                    for name, inner in model.model_fields.items()
+                }
+            )
+    assert kinds.keys() >= _BLANK_IS_A_VALUE
+    assert {name for name, kind in kinds.items() if kind in (str, list[int])} == _BLANK_IS_A_VALUE
+
+
 def test_a_blank_id_list_lists_no_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """For a list of ids, nothing is a value: "ROLLOVER_..._IDS=" empties the list that
     settings.toml gives (as "=1,2" sets it)."""
