@@ -34,10 +34,10 @@ def vote_key(path: Path) -> bytes:
     key is never replaced silently, since the votes already cast were hashed with it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # (FileExistsError here: a file, or a link to nowhere)
-        raise StorageError(
-            f"cannot make the folder of the vote key file {path}: {os_reason(exc)}"
-        ) from exc
+    except OSError as exc:
+        nowhere = path.parent.is_symlink() and not path.parent.exists()
+        reason = "it is a link to a folder that is not there" if nowhere else os_reason(exc)
+        raise StorageError(f"cannot make the folder of the vote key file {path}: {reason}") from exc
     for _ in range(_MAKE_ATTEMPTS):
         try:
             return _read_key(path)
