@@ -62,11 +62,15 @@ def _id_list(value: object) -> object:
 _ID_LIST_HELP = "expected Discord ids, written [123, 456] or 123,456"
 
 
+def _is_blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
 def _blank_is_unset(value: object) -> object:
     """``faq_dir = ""`` in settings.toml (or given in code) means the shipped FAQ, not the
     current folder. Blank variables, and blanks in a JSON section, are left out earlier:
     _without_blanks and _without_blank_fields."""
-    return None if isinstance(value, str) and not value.strip() else value
+    return None if _is_blank(value) else value
 
 
 Unset = BeforeValidator(_blank_is_unset)
@@ -227,7 +231,7 @@ def _without_blanks(
     return {
         name: value
         for name, value in env_vars.items()
-        if not (name in left_out and isinstance(value, str) and not value.strip())
+        if not (name in left_out and _is_blank(value))
     }
 
 
@@ -241,36 +245,34 @@ def _without_blank_fields(data: dict[str, Any], settings_cls: type[BaseSettings]
             data[section] = {
                 name: value
                 for name, value in values.items()
-                if not (
-                    f"{prefix}{section}__{name}".lower() in left_out
-                    and isinstance(value, str)
-                    and not value.strip()
-                )
+                if not (f"{prefix}{section}__{name}".lower() in left_out and _is_blank(value))
             }
     return data
 
 
-class _Env(EnvSettingsSource):
-    """The environment, blank variables left out."""
+class _BlanksLeftOut(PydanticBaseSettingsSource):
+    """A source of variables (the environment, .env) with blank ones left out: as read,
+    and inside JSON sections."""
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
-        return _without_blanks(super()._load_env_vars(), self.settings_cls)
+        return _without_blanks(super()._load_env_vars(), self.settings_cls)  # type: ignore[misc]
 
     def __call__(self) -> dict[str, Any]:
         return _without_blank_fields(super().__call__(), self.settings_cls)
 
 
-class _DotEnv(DotEnvSettingsSource):
+class _Env(_BlanksLeftOut, EnvSettingsSource):
+    """The environment, blank variables left out."""
+
+
+class _DotEnv(_BlanksLeftOut, DotEnvSettingsSource):
     """The .env file, blank variables left out, and ROLLOVER_* names that are not settings
     refused as typos (``dotenv_filtering``). ROLLOVER_TOKEN is both the token's alias and
     a ROLLOVER_* name: found as the token, it must not also come back as an unknown
     setting 'token'."""
 
-    def _load_env_vars(self) -> Mapping[str, str | None]:
-        return _without_blanks(super()._load_env_vars(), self.settings_cls)
-
     def __call__(self) -> dict[str, Any]:
-        data = _without_blank_fields(super().__call__(), self.settings_cls)
+        data = super().__call__()
         if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
             data.pop("token")
         return data
