@@ -162,14 +162,12 @@ async def give_back(interaction: discord.Interaction, pages: list[TypedPage]) ->
     yet, then as followups."""
     for page in pages:
         extra: dict[str, Any] = {"files": page.discord_files()} if page.files else {}
-        if interaction.response.is_done():
-            await interaction.followup.send(
-                page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra
-            )
-        else:
-            await interaction.response.send_message(
-                page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra
-            )
+        send = (
+            interaction.followup.send
+            if interaction.response.is_done()
+            else interaction.response.send_message
+        )
+        await send(page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)
 
 
 def _lines(text: str) -> list[str]:
