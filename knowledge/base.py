@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import threading
@@ -11,10 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge import cache
+from knowledge import cache, last_good
 from knowledge.examples import Example, merge_repeats, read_examples
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
-from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, scan_folder
+from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, Problem, scan_folder
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
 
@@ -73,17 +74,22 @@ def _collector_aside() -> Iterator[None]:
                     gc.enable()
 
 
+def _content(entries: list[FaqEntry], examples: list[Example]) -> hashlib._Hash:
+    """A digest of what entries and examples say. Where the files are is not what they
+    say: a copy of the folder elsewhere (a deploy, a moderator's checkout) has the same."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(entry.model_copy(update={"path": ""}).model_dump_json().encode())
+    for example in examples:
+        digest.update(repr((example.text, example.ids, example.written)).encode())
+    return digest
+
+
 def _trained(
     entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example]
 ) -> Matcher:
-    digest = hashlib.sha256()
-    # Where the files are is not what they say: a copy of the folder elsewhere (a deploy, a
-    # moderator's checkout) reuses the matcher trained on the same content.
+    digest = _content(entries, examples)
     entries = [e.model_copy(update={"path": ""}) for e in entries]
-    for entry in entries:
-        digest.update(entry.model_dump_json().encode())
-    for example in examples:
-        digest.update(repr((example.text, example.ids, example.written)).encode())
     digest.update((tuning or MatchTuning()).model_dump_json().encode())
     digest.update(cache.code_fingerprint().encode())
     key = digest.hexdigest()
@@ -132,6 +138,21 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """Why a start answers from the last complete FAQ, and when that was saved."""
+
+    problems: list[Problem]
+    saved: dt.datetime
+
+    def summary(self, folder: Path) -> str:
+        return (
+            f"the FAQ in {folder} has {len(self.problems)} problem(s) (run 'rollover-bot faq "
+            f"validate --faq-dir {folder}' to list them); answering from its last complete "
+            f"version, from {self.saved:%Y-%m-%d %H:%M} UTC"
+        )
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Immutable: a reload builds a new one (parsed, validated, indexed, trained) and
     swaps it in whole, so a broken file never leaves a half-built one answering."""
@@ -166,7 +187,28 @@ class KnowledgeBase:
             scan, examples = validate_folder(folder)
             if scan.problems:
                 raise FaqInvalid(scan.problems)
-            return cls.from_entries(scan.entries, folder, tuning, examples)
+            loaded = cls.from_entries(scan.entries, folder, tuning, examples)
+        digest = _content(scan.entries, examples).hexdigest()
+        last_good.remember(folder, scan.entries, examples, digest)
+        return loaded
+
+    @classmethod
+    def load_or_last_good(
+        cls, faq_dir: Path | None = None, tuning: MatchTuning | None = None
+    ) -> tuple[KnowledgeBase, Fallback | None]:
+        """For a process starting to answer: the folder as ``load`` reads it or, when a
+        file is broken, the folder's last complete version (knowledge/last_good.py) and
+        why; ``FaqInvalid`` only when there is none. A reload still keeps what it has."""
+        folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
+        try:
+            return cls.load(folder, tuning), None
+        except FaqInvalid as exc:
+            saved = last_good.recall(folder)
+            if saved is None:
+                raise
+            with _collector_aside():
+                kept = cls.from_entries(saved.entries, folder, tuning, saved.examples)
+            return kept, Fallback(exc.problems, saved.saved)
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return self.entries.get(entry_id)
