@@ -16,7 +16,7 @@ from bot import mod_log
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
-from knowledge.base import KnowledgeBase
+from knowledge.base import Fallback, KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries
 from knowledge.loader import FaqInvalid, Problem
 
@@ -52,6 +52,7 @@ class RolloverBot(commands.Bot):
         store: Store | None = None,
         *,
         extensions: Sequence[str] = EXTENSIONS,
+        fallback: Fallback | None = None,
         **options: object,
     ) -> None:
         intents = discord.Intents.default()
@@ -69,6 +70,9 @@ class RolloverBot(commands.Bot):
         self.settings = settings
         #: Replaced whole on reload; readers always see one complete knowledge base.
         self.knowledge = knowledge
+        #: Set when the FAQ folder was broken at start and ``knowledge`` is its last
+        #: complete version (knowledge/last_good.py): moderators hear of it once connected.
+        self.fallback = fallback
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
@@ -123,6 +127,7 @@ class RolloverBot(commands.Bot):
                 return ReloadResult(False, problems=exc.problems)
             diff = diff_entries(self.knowledge.entries, new.entries)
             self.knowledge = new
+            self.fallback = None  # (a reload before connecting: the folder is whole again)
             log.info("FAQ reloaded from %s: %s", folder, diff.summary())
             return ReloadResult(True, diff=diff)
 
@@ -156,6 +161,10 @@ class RolloverBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
+        fallback, self.fallback = self.fallback, None  # (said once, not on every resume)
+        if fallback is not None:
+            log.warning("%s", fallback.summary(self.faq_dir))
+            await mod_log.post(self, mod_log.fallback_text(fallback))
 
 
 class ShardedRolloverBot(RolloverBot, commands.AutoShardedBot):
@@ -164,9 +173,15 @@ class ShardedRolloverBot(RolloverBot, commands.AutoShardedBot):
 
 
 def create_bot(
-    settings: Settings, knowledge: KnowledgeBase, store: Store | None = None, **options: object
+    settings: Settings,
+    knowledge: KnowledgeBase,
+    store: Store | None = None,
+    *,
+    fallback: Fallback | None = None,
+    **options: object,
 ) -> RolloverBot:
     """A plain bot, or a sharded one when ``discord.shard_count`` is set."""
+    options["fallback"] = fallback
     shards = settings.discord.shard_count
     if shards is None:
         return RolloverBot(settings, knowledge, store, **options)

@@ -17,6 +17,7 @@ from knowledge.frontmatter import parse as parse_front_matter
 if TYPE_CHECKING:
     from bot.app import ReloadResult, RolloverBot
     from bot.storage import PendingReply
+    from knowledge.base import Fallback
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,16 @@ def reload_text(result: ReloadResult, trigger: str) -> str | None:
     if not (diff.added or diff.changed or diff.removed):
         return None
     return f"**FAQ reloaded** ({trigger}): {result.diff.summary()}"
+
+
+def fallback_text(fallback: Fallback) -> str:
+    """The FAQ folder was broken at start: the bot answers from its last complete version."""
+    problems = "\n".join(str(p) for p in fallback.problems)
+    return (
+        f"**Started from the last complete FAQ** (from {fallback.saved:%Y-%m-%d %H:%M} UTC): "
+        "these files are broken. Fix them and save again, or run `/faq-admin reload`:\n"
+        + code_block(problems[: MESSAGE_LIMIT - 300])
+    )
 
 
 def _fields(text: str | None) -> tuple[dict[str, object], list[str]]:

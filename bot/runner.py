@@ -13,17 +13,25 @@ from bot.reachability import DiscordUnreachable, describe, host_of, wait_until_r
 from bot.settings import Settings
 from bot.startup import INTENT_HELP, LOGIN_HELP, StartupError, token_of
 from bot.storage import StorageError, open_store
-from knowledge.base import KnowledgeBase
+from knowledge.base import Fallback, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 
-async def run(settings: Settings, knowledge: KnowledgeBase, **bot_options: object) -> None:
+async def run(
+    settings: Settings,
+    knowledge: KnowledgeBase,
+    *,
+    fallback: Fallback | None = None,
+    **bot_options: object,
+) -> None:
     """Connect and serve until closed. Raises StartupError for what the operator must fix,
-    DiscordUnreachable when Discord cannot be reached within the start-up retry time."""
+    DiscordUnreachable when Discord cannot be reached within the start-up retry time.
+    ``fallback``: the FAQ folder was broken and ``knowledge`` is its last complete
+    version; moderators are told once connected."""
     token = token_of(settings)
     await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
-    bot = create_bot(settings, knowledge, open_store(settings), **bot_options)
+    bot = create_bot(settings, knowledge, open_store(settings), fallback=fallback, **bot_options)
     try:
         async with bot:
             try:

@@ -39,6 +39,7 @@ FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
 MODERATION = "tests/test_moderation_e2e.py"
 PROCESSES = "tests/test_processes_e2e.py"
+LAST_GOOD = "tests/test_last_good.py"
 
 MUTANTS = [
     Mutant(
@@ -751,6 +752,41 @@ MUTANTS = [
         "[*last.files, *files]",
         "[*files]",
         (f"{MODERATION}::test_each_input_given_back_as_a_file_comes_with_the_message_naming_it",),
+    ),
+    Mutant(
+        "a complete load keeps no last complete FAQ",
+        "knowledge/base.py",
+        "        last_good.remember(folder, scan.entries, examples, digest)\n",
+        "",
+        (f"{LAST_GOOD}::test_a_start_with_a_broken_file_answers_from_the_last_complete_faq",),
+    ),
+    Mutant(
+        "an older complete FAQ is kept beside the newest",
+        "knowledge/last_good.py",
+        "            if older != path:",
+        "            if False:",
+        (f"{LAST_GOOD}::test_the_newest_complete_version_is_the_one_kept",),
+    ),
+    Mutant(
+        "ask answers from the last complete FAQ without a warning",
+        "bot/cli/common.py",
+        '        print(f"warning: {fallback.summary(folder)}", file=sys.stderr)',
+        "        pass",
+        (f"{LAST_GOOD}::test_ask_warns_on_stderr_and_answers",),
+    ),
+    Mutant(
+        "the start from the last complete FAQ is told on every READY",
+        "bot/app.py",
+        "        fallback, self.fallback = self.fallback, None",
+        "        fallback = self.fallback",
+        (f"{LAST_GOOD}::test_the_bot_tells_moderators_once_and_answers",),
+    ),
+    Mutant(
+        "rollover-bot run forgets it started from the last complete FAQ",
+        "bot/cli/service.py",
+        "runner.run(cfg, kb, fallback=fallback)",
+        "runner.run(cfg, kb)",
+        (f"{LAST_GOOD}::test_rollover_bot_run_starts_from_the_last_complete_faq",),
     ),
 ]
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.common import add_faq_dir, knowledge_base
+from bot.cli.common import add_faq_dir, serving_knowledge
 from bot.cli.errors import CliError
 
 if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
@@ -123,7 +123,7 @@ def handle(args: argparse.Namespace) -> int:
         problem = check_question(question)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
-    kb = knowledge_base(args)
+    kb, _ = serving_knowledge(args)
     if question == "-":
         for question in _stdin_lines():
             result, problem = _one(kb, question)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +13,7 @@ from bot.cli.errors import CliError
 
 if TYPE_CHECKING:
     from bot.settings import Settings
-    from knowledge.base import KnowledgeBase
+    from knowledge.base import Fallback, KnowledgeBase
 
 
 def add_faq_dir(parser: argparse.ArgumentParser) -> None:
@@ -38,13 +41,35 @@ def faq_dir(args: argparse.Namespace, cfg: Settings) -> Path:
 
 
 def knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
+    """The FAQ as its files are now (for moderators' commands): a broken file is an error."""
     from knowledge.base import KnowledgeBase
-    from knowledge.loader import FaqInvalid
 
     cfg = settings()
     folder = faq_dir(args, cfg)
-    try:
+    with _refused(folder):
         return KnowledgeBase.load(folder, cfg.matching.tuning())
+
+
+def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback | None]:
+    """The FAQ to answer from: the files, or while one is broken their last complete
+    version (a warning on stderr says so and why); an error only when there is none."""
+    from knowledge.base import KnowledgeBase
+
+    cfg = settings()
+    folder = faq_dir(args, cfg)
+    with _refused(folder):
+        kb, fallback = KnowledgeBase.load_or_last_good(folder, cfg.matching.tuning())
+    if fallback is not None:
+        print(f"warning: {fallback.summary(folder)}", file=sys.stderr)
+    return kb, fallback
+
+
+@contextlib.contextmanager
+def _refused(folder: Path) -> Iterator[None]:
+    from knowledge.loader import FaqInvalid
+
+    try:
+        yield
     except FaqInvalid as exc:
         raise CliError(
             f"the FAQ in {folder} has {len(exc.problems)} problem(s); "

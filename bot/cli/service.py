@@ -9,7 +9,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from bot.cli.common import add_faq_dir, knowledge_base, settings
+from bot.cli.common import add_faq_dir, serving_knowledge, settings
 from bot.cli.errors import CliError, CliFailure
 
 if TYPE_CHECKING:
@@ -82,10 +82,10 @@ def handle_run(args: argparse.Namespace) -> int:
     from bot import runner  # discord.py: loaded once the token at least looks right
     from bot.reachability import DiscordUnreachable
 
-    kb = knowledge_base(args)
+    kb, fallback = serving_knowledge(args)
     _setup_logging(cfg.log_level)
     try:
-        asyncio.run(runner.run(cfg, kb))
+        asyncio.run(runner.run(cfg, kb, fallback=fallback))
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
     except DiscordUnreachable as exc:
@@ -100,7 +100,7 @@ def handle_sync(args: argparse.Namespace) -> int:
     from bot import runner
     from bot.reachability import DiscordUnreachable
 
-    kb = knowledge_base(args)
+    kb, _ = serving_knowledge(args)
     if args.print_only:
         payload = asyncio.run(runner.command_payload(cfg, kb))
         print(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -120,7 +120,7 @@ def handle_sync(args: argparse.Namespace) -> int:
 def handle_console(args: argparse.Namespace) -> int:
     from bot import console
 
-    return console.run(knowledge_base(args), sys.stdin, sys.stdout)
+    return console.run(serving_knowledge(args)[0], sys.stdin, sys.stdout)
 
 
 def handle_default(args: argparse.Namespace) -> int:
