@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from calculators import CalcResult
 from calculators.catalog import CALCULATORS
-from calculators.from_text import split_amounts
+from calculators.from_text import earnings_go_to_traditional, split_amounts
 from calculators.parse import InputError
 from knowledge.model import FaqEntry
 
@@ -24,9 +24,12 @@ def worked_example(entry: FaqEntry, question: str) -> tuple[str, CalcResult] | N
     if amounts is None:
         return None
     basis, earnings = amounts
+    options = {"basis": f"{basis.normalize():f}", "earnings": f"{earnings.normalize():f}"}
+    if earnings_go_to_traditional(question):  # where the asker said they go, not the default
+        options["earnings_to"] = "traditional"
     calc = CALCULATORS["split"]
     try:
-        result = calc.run(calc.build([], {"basis": str(basis), "earnings": str(earnings)}))
+        result = calc.run(calc.build([], options))
     except InputError:
         return None  # numbers the calculator refuses (a loss wiping the account...): none
-    return f"/split basis:{basis.normalize():f} earnings:{earnings.normalize():f}", result
+    return "/split " + " ".join(f"{k}:{v}" for k, v in options.items()), result

@@ -44,6 +44,35 @@ def _nearest(before: list[str], after: list[str]) -> str | None:
     return min(found)[1] if found else None
 
 
+#: A traditional IRA by the names people give it.
+TRADITIONAL_WORDS = frozenset("traditional trad tira".split())
+#: Words that send money somewhere ("the earnings *to* a traditional IRA").
+TOWARDS_WORDS = frozenset("to into in go goes went".split())
+#: Words between the earnings and where they go, at most.
+DESTINATION_GAP = 4
+_SENTENCES = re.compile(r"[.?!;\n]+")
+
+
+def earnings_go_to_traditional(text: str) -> bool:
+    """Does the text send the earnings to a traditional IRA ("what do I owe if I send the
+    earnings to a traditional IRA?")? Only a clear case: in one sentence, an earnings word,
+    then within a few words "to"/"into" and a traditional IRA, and no "or" offering the
+    Roth IRA as the other way (then the default, the Roth IRA, stands; both ways are
+    shown side by side anyway)."""
+    for sentence in _SENTENCES.split(text):
+        words = _words(sentence)
+        if "or" in words:
+            continue
+        for i, word in enumerate(words):
+            if word not in EARNINGS_WORDS:
+                continue
+            gap = words[i + 1 : i + 2 + DESTINATION_GAP]
+            ends = [j for j, w in enumerate(gap) if w in TRADITIONAL_WORDS]
+            if ends and any(w in TOWARDS_WORDS for w in gap[: ends[0]]):
+                return True
+    return False
+
+
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     """(basis, earnings) when the text states exactly one of each, else None."""
     basis: list[Decimal] = []

@@ -788,6 +788,15 @@ MUTANTS = [
         "runner.run(cfg, kb)",
         (f"{LAST_GOOD}::test_rollover_bot_run_starts_from_the_last_complete_faq",),
     ),
+    Mutant(
+        "the worked example ignores where the question sends the earnings",
+        "bot/worked_example.py",
+        "    if earnings_go_to_traditional(question):",
+        "    if False:",
+        (
+            "tests/test_calc_audit.py::test_the_worked_example_sends_the_earnings_where_the_question_does",
+        ),
+    ),
 ]
 
 

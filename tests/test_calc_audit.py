@@ -270,6 +270,38 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
     assert found == (None if amounts is None else tuple(Decimal(a) for a in amounts))
 
 
+@pytest.mark.parametrize(
+    ("question", "traditional"),
+    [
+        ("what do I owe if I send the earnings to a traditional IRA?", True),
+        ("$5k basis, $80 of gains go into my TIRA, taxable?", True),
+        ("basis to Roth and the earnings portion into a trad IRA", True),
+        ("should the earnings go to a traditional IRA or a Roth IRA?", False),  # a choice
+        ("it earned $200 and I also have a traditional IRA", False),  # not where they go
+        ("I rolled everything to my Roth IRA; the traditional IRA is empty", False),
+        ("earnings to Roth", False),
+    ],
+)
+def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:
+    from calculators.from_text import earnings_go_to_traditional
+
+    assert earnings_go_to_traditional(question) is traditional
+
+
+def test_the_worked_example_sends_the_earnings_where_the_question_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    question = (
+        "I put in $10,000 after-tax and it earned $200, what do I owe if I send the "
+        "earnings to a traditional IRA?"
+    )
+    assert main(["ask", question, "--json"]) == 0
+    example = json.loads(capsys.readouterr().out)["worked_example"]
+    assert example["command"] == "/split basis:10000 earnings:200 earnings_to:traditional"
+    assert (example["roth_ira"], example["traditional_ira"]) == ("10000.00", "200.00")
+    assert example["taxable"] == "0.00"
+
+
 def test_ask_works_the_askers_own_numbers_under_the_answer(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
