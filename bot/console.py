@@ -25,7 +25,7 @@ def help_text() -> str:
     lines = [
         "Type a question in your own words, e.g.: is my after-tax rollover prorated?",
         "",
-        "Commands (values in order, or name=value):",
+        "Commands (values in order, or name=value, or name:value as in Discord):",
         f"  {'/ask QUESTION':<28} the same as typing the question",
         f"  {'/faq ID':<28} show one FAQ entry (see /list)",
         f"  {'/list':<28} every FAQ entry",
@@ -95,8 +95,7 @@ class Console:
             return (
                 f"Sorry: I couldn't read those values (an unclosed quote?). Example: {calc.example}"
             )
-        positional = [p for p in parts if "=" not in p]
-        named = dict(p.split("=", 1) for p in parts if "=" in p)
+        positional, named = _values(parts, calc.params)
         if not positional and not named:
             return (
                 f"/{name}: {calc.summary}. Values: {' '.join(calc.params)}. Example: {calc.example}"
@@ -105,13 +104,35 @@ class Console:
             inp = calc.build(positional, named)
             result = calc.run(inp)
         except InputError as exc:
-            return f"Sorry: {exc}. Example: {calc.example}"
+            said = str(exc)
+            example = "" if calc.example in said else f" Example: {calc.example}"
+            return f"Sorry: {said}.{example}"
         text = render_text(result)
         if isinstance(inp, ScheduleInput):
-            path = self.chart_dir / "rollover-bot-schedule.png"
-            path.write_bytes(render_schedule_chart(inp))
-            text += f"\n\nChart written to {path}"
+            # A file of its own each time: never another run's chart overwritten.
+            with tempfile.NamedTemporaryFile(
+                dir=self.chart_dir, prefix="rollover-bot-schedule-", suffix=".png", delete=False
+            ) as chart:
+                chart.write(render_schedule_chart(inp))
+            text += f"\n\nChart written to {chart.name}"
         return text
+
+
+def _values(parts: list[str], params: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
+    """Values in order, and named ones: ``name=value``, or ``name:value`` as Discord shows
+    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``)."""
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for part in parts:
+        name, colon, value = part.partition(":")
+        if "=" in part:
+            key, _, given = part.partition("=")
+            named[key] = given
+        elif colon and name.replace("-", "_").lower() in params:
+            named[name.lower()] = value
+        else:
+            positional.append(part)
+    return positional, named
 
 
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:

@@ -141,7 +141,13 @@ def _message(exc: ValidationError) -> tuple[str, str | None]:
         if cause.field:  # a cross-field check already names what it is about
             return text, cause.field
         return (f"{field}: {text}" if field else text), field
-    return (f"{field}: {err['msg']}" if field else err["msg"]), field
+    if err["type"] == "missing":
+        text = "no value given"
+    elif err["type"] == "literal_error":  # a choice: name what was given and the choices
+        text = f"{err['input']!r} is not {err['ctx']['expected']}"
+    else:
+        text = err["msg"]
+    return (f"{field}: {text}" if field else text), field
 
 
 class CalcInput(BaseModel):

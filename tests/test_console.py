@@ -37,10 +37,22 @@ def test_named_values_and_room(console: Console) -> None:
     assert "$37,500.00" in text
 
 
-def test_schedule_writes_its_chart(console: Console) -> None:
-    text = console.respond("/schedule 30000 26 4 8%").text
-    path = Path(text.rsplit("Chart written to ", 1)[1].strip())
-    assert path.read_bytes().startswith(b"\x89PNG")
+def test_values_written_as_in_discord(console: Console) -> None:
+    """The FAQ's answers quote commands as Discord shows them (name:value)."""
+    typed = console.respond("/split basis:1000 earnings:5 tax_rate:24%").text
+    assert typed == console.respond("/split 1000 5 tax_rate=24%").text
+    assert "$1.20" in typed
+    room = console.respond("/room year:2026 deferrals:24500 employer:10000").text
+    assert "$37,500.00" in room
+
+
+def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> None:
+    paths = []
+    for line in ("/schedule 30000 26 4 8%", "/schedule 20000 12 1 5%"):
+        text = console.respond(line).text
+        paths.append(Path(text.rsplit("Chart written to ", 1)[1].strip()))
+    assert paths[0] != paths[1]  # the first chart is not overwritten
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in paths)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +64,8 @@ def test_schedule_writes_its_chart(console: Console) -> None:
         ("/room 1999 1 1", "2023"),
         ("/split 'unclosed", "unclosed quote"),
         ("/split 1000 5 colour=red", "no 'colour'"),
+        ("/split 1000", "earnings: no value given"),
+        ("/split 1000 5 24%", "earnings_to: '24%' is not 'roth' or 'traditional'"),
         ("/nope", "Unknown command"),
         ("x" * 5000, "characters"),
     ],
@@ -60,6 +74,8 @@ def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str
     text = console.respond(line).text
     assert fragment in text
     assert "Traceback" not in text
+    assert "Field required" not in text and "Input should be" not in text  # pydantic's words
+    assert text.lower().count("example: /") <= 1  # said once
 
 
 def test_faq_lookup_and_unknown_id(console: Console) -> None:
