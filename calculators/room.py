@@ -60,8 +60,12 @@ class RoomResult(CalcResult):
         }
 
     def summary(self) -> list[tuple[str, str]]:
+        # When pay is below the dollar limit, pay is the limit the room comes from: shown
+        # beside it, or the summary's figures would not add up to the room.
+        capped = self.limit_applied != self.limit_415c
         return [
             (f"415(c) limit {self.year}", usd(self.limit_415c)),
+            *([("Limit applied (100% of pay)", usd(self.limit_applied))] if capped else []),
             ("402(g) deferral limit", usd(self.deferral_limit)),
             ("Catch-up (outside 415(c))", f"{usd(self.catch_up)} of {usd(self.catch_up_limit)}"),
             ("After-tax room", usd(self.after_tax_room)),
@@ -215,6 +219,11 @@ def _room(inp: RoomInput) -> RoomResult:
         warnings.append(
             f"Deferrals and employer contributions already exceed the limit of "
             f"{usd(limit_applied)} by {usd(over)}: there is no after-tax room left."
+        )
+    elif limit_applied == 0:
+        warnings.append(
+            "There is no after-tax room: 415(c) also caps additions at 100% of compensation, "
+            "and the compensation given is $0.00."
         )
     elif room_left == 0:
         warnings.append(

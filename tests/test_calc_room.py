@@ -147,3 +147,21 @@ def test_limits_table_matches_facts_yaml() -> None:
             assert ours == (D(by_year[year]) if year in by_year else None), (row, year)
     for year, source in facts["sources"].items():
         assert table[year].source in source
+
+
+def test_the_summary_shows_the_limit_pay_sets() -> None:
+    """When pay is below the dollar limit, the room comes from pay: the summary says so, or
+    its figures ($72,000 - $24,500 - $5,000) would not give the room ($20,500)."""
+    capped = room(RoomInput(year=2026, deferrals="24500", employer="5000", compensation="50000"))
+    rows = dict(capped.summary())
+    assert rows["Limit applied (100% of pay)"] == "$50,000.00"
+    assert rows["After-tax room"] == "$20,500.00"
+    uncapped = room(RoomInput(year=2026, deferrals="24500", employer="5000"))
+    assert not any(label.startswith("Limit applied") for label, _ in uncapped.summary())
+
+
+def test_no_pay_is_named_as_why_there_is_no_room() -> None:
+    result = room(RoomInput(year=2026, deferrals="0", employer="0", compensation="0"))
+    assert result.after_tax_room == 0
+    [why] = [w for w in result.warnings if "no after-tax room" in w]
+    assert "compensation given is $0.00" in why and "deferrals" not in why
