@@ -73,6 +73,8 @@ class Console:
         return ConsoleReply(f"Unknown command /{command}. Type 'help' for the list.")
 
     def _ask(self, question: str) -> str:
+        if not question.strip():  # ("/ask" alone; check_question's hint is for a shell)
+            return "Type a question after /ask, e.g. /ask is my after-tax rollover prorated?"
         problem = check_question(question)
         if problem:
             return f"Sorry: {problem}."

@@ -60,7 +60,7 @@ def _money(value: Decimal, *, allow_negative: bool) -> Decimal:
     if abs(value) > MAX_AMOUNT:
         raise InputError(f"is too large; amounts up to {usd(MAX_AMOUNT)} are accepted")
     if value < 0 and not allow_negative:
-        raise InputError(f"{usd(value)} is negative; this amount must be zero or more")
+        raise InputError(f"{usd(value)}: this amount can't be negative")
     return value.quantize(CENT)
 
 

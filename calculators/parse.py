@@ -124,8 +124,8 @@ def parse_amount(
     if negative and value != 0:
         if not allow_negative:
             raise InputError(
-                f"{label}{shown(raw)} is negative; this amount must be zero or more, "
-                "like 1000 or $1,000.50",
+                f"{label}{shown(raw)}: this amount can't be negative; write it like 1000 or "
+                "$1,000.50",
                 field,
             )
         value = -value
@@ -175,9 +175,7 @@ def parse_rate(
         )
     with exact():  # the calculators' own context, so nothing below rounds
         fraction = number / 100 if scaled else number
-    if fraction > 1:
-        raise InputError(f"{label}{shown(raw)} is above 100%; {RATE_HINT}", field)
-    if negative and fraction != 0:
+    if negative and fraction != 0:  # (before the check below: -150% is not "above 100%")
         if not allow_negative:
             raise InputError(f"{label}{shown(raw)} is negative; a rate must be 0% to 100%", field)
         if fraction >= 1:
@@ -186,6 +184,8 @@ def parse_rate(
                 field,
             )
         fraction = -fraction
+    elif fraction > 1:
+        raise InputError(f"{label}{shown(raw)} is above 100%; {RATE_HINT}", field)
     with exact():
         return fraction.normalize() if fraction != 0 else Decimal(0)
 
@@ -197,6 +197,8 @@ def parse_int(text: str | None, field: str | None = None) -> int:
     if not raw:
         raise InputError(f"{label}the value is empty; use a whole number like 12", field)
     body = raw[1:] if raw[0] == "+" else raw
+    if body[:1] in _MINUS and _INTEGER.fullmatch(body[1:]):
+        raise InputError(f"{label}{shown(raw)} is negative; use a whole number like 12", field)
     if not _INTEGER.fullmatch(body) or len(body) > 9:
         raise InputError(f"{label}{shown(raw)} is not a whole number; use digits like 12", field)
     return int(body)

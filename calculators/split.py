@@ -32,10 +32,11 @@ class SplitInput(CalcInput):
     @model_validator(mode="after")
     def _account_has_money(self) -> SplitInput:
         if self.basis + self.earnings <= 0:
+            loss = " (a loss can be at most the basis less one cent)" if self.earnings < 0 else ""
             raise InputError(
                 f"basis {usd(self.basis)} plus earnings {usd(self.earnings)} leaves "
                 f"{usd(self.basis + self.earnings)} in the account; there must be more than "
-                "$0.00 to roll over (a loss can be at most the basis less one cent)",
+                f"$0.00 to roll over{loss}",
                 "earnings",
             )
         return self

@@ -400,6 +400,55 @@ def test_bad_input_is_one_error_line_and_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "says", "not_said"),
+    [
+        pytest.param(
+            [
+                "calc",
+                "room",
+                "--year",
+                "2025",
+                "--deferrals",
+                "0",
+                "--employer",
+                "0",
+                "--age",
+                "-3",
+            ],
+            "negative",
+            "not a whole number",
+            id="a-negative-age-is-a-whole-number",
+        ),
+        pytest.param(
+            [*SCHED[:4], "--paychecks", "26", "--conversions", "4", "--return", "-150%"],
+            "smaller than 100%",
+            "above 100%",
+            id="a-150-percent-loss-is-not-above-100",
+        ),
+        pytest.param(
+            [*SPLIT[:2], "--basis", "0", "--earnings", "0"],
+            "more than $0.00",
+            "loss",
+            id="no-loss-entered",
+        ),
+        pytest.param(
+            ["calc", "prorata", "--basis", "1000", "--earnings", "5", "--amount", "-5"],
+            "can't be negative",
+            "zero or more",  # $0.00 is refused too: "more than $0.00" is its own message
+            id="negative-amount",
+        ),
+    ],
+)
+def test_the_error_fits_what_was_typed(
+    capsys: Capsys, argv: list[str], says: str, not_said: str
+) -> None:
+    """Found in a member trial: messages that described some other input."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert says in err and not_said not in err, err
+
+
 def test_bad_input_in_a_real_subprocess_has_no_traceback() -> None:
     proc = subprocess.run(
         [str(SCRIPT), "calc", "prorata", "--basis", "1000", "--earnings", "5", "--amount", "2000"],

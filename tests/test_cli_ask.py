@@ -105,7 +105,7 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
         (["ask", "   "], "empty"),
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
-        (["ask", "hi", "--faq-dir", "/no/such/folder"], "problem"),
+        (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
         (["ask", "hi", "--bogus"], "unrecognized"),
     ],
 )

@@ -67,6 +67,7 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 1000", "earnings: no value given"),
         ("/split 1000 5 24%", "earnings_to: '24%' is not 'roth' or 'traditional'"),
         ("/nope", "Unknown command"),
+        ("/ask", "Type a question after /ask"),
         ("x" * 5000, "characters"),
     ],
 )

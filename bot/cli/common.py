@@ -71,6 +71,8 @@ def _refused(folder: Path) -> Iterator[None]:
     try:
         yield
     except FaqInvalid as exc:
+        if not folder.is_dir():  # (a mistyped --faq-dir: nothing to validate)
+            raise CliError(f"the FAQ folder {folder} does not exist or is not a folder") from None
         raise CliError(
             f"the FAQ in {folder} has {len(exc.problems)} problem(s); "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
