@@ -28,7 +28,8 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bafter[\s-]*tax(?:ed)?\b|\bats\b|\bpost[\s-]*tax\b", " aftertax "),
     (r"\bpre[\s-]*tax\b|\bbefore[\s-]*tax\b", " pretax "),
     (
-        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*doors?(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
+        # ("back" then any "d..." word: "mega backdor" is the mega backdoor, misspelt)
+        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*d[a-z]*(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
         " megabackdoor ",
     ),
     # "the mega thing", "doing the mega": on this server a bare "mega" is the mega backdoor

@@ -192,7 +192,8 @@ def test_result_shape_invariants(kb: KnowledgeBase) -> None:
     [
         ["401k", "401(k)", "401 (k)", "401-k", "401K"],
         ["after tax", "after-tax", "aftertax", "ATS", "After Tax"],
-        ["MBDR", "mega backdoor roth", "Mega Back-door Roth", "mega backdoor"],
+        # (a misspelt "backdoor" after "mega" is the mega backdoor, not a regular one too)
+        ["MBDR", "mega backdoor roth", "Mega Back-door Roth", "mega backdoor", "mega backdor"],
         ["TIRA", "traditional IRA", "trad IRA", "tIRA"],
         ["RIRA", "Roth IRA", "roth ira", "RothIRA"],
         ["1099-R", "1099R", "1099 r", "form 1099-R"],
