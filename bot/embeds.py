@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 
 from calculators import CalcResult
@@ -94,5 +96,56 @@ def example_embed(command: str, result: CalcResult) -> discord.Embed:
     )
     for label, value in result.summary()[:8]:
         embed.add_field(name=_clip(label, 256), value=_clip(value, 1024), inline=False)
+    embed.set_footer(text=NOT_TAX_ADVICE)
+    return embed
+
+
+#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
+#: the bot: it gets the /help card, not "no FAQ entry looks close".
+HELP_REQUESTS = frozenset(
+    {
+        "help",
+        "help me",
+        "commands",
+        "what can you do",
+        "what do you do",
+        "how do i use you",
+        "how do i use this",
+        "how does this work",
+    }
+)
+
+
+def asks_for_help(text: str) -> bool:
+    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
+
+
+def help_embed(mention: Callable[[str], str]) -> discord.Embed:
+    """What the bot does and how to ask it (/help, and a mention asking for help);
+    ``mention`` turns a command name into a clickable mention where Discord knows it."""
+    lines = [
+        "I answer questions about after-tax 401(k) money and the mega backdoor Roth from "
+        "a curated FAQ, with sources, and run exact calculators that show every step.",
+        "",
+        "**Ask**",
+        f"• {mention('ask')} your question, in your own words",
+        "• or mention me in a message; mention me in a reply to answer that message",
+        "• or post in the watched forum: I answer when I'm confident, and stay out of "
+        "the way when I'm not",
+        f"• {mention('faq')} shows one entry (start typing a topic); without a topic it "
+        "lists them all",
+        "• Apps > Answer with FAQ on someone's message points it at an entry",
+        "",
+        "**Calculate**",
+        f"• {mention('split')} where an after-tax rollover goes, taxable amount, 1099-R",
+        f"• {mention('prorata')} the taxable share of a partial distribution",
+        f"• {mention('form8606')} Form 8606 for a backdoor Roth",
+        f"• {mention('room')} after-tax room under the annual additions limit",
+        f"• {mention('schedule')} taxable earnings by conversions a year",
+        "",
+        "Under an answer: *Full answer*, *Helpful* / *Not helpful*, and *Not what I asked* "
+        "(the asker) to remove it and call a person.",
+    ]
+    embed = discord.Embed(title="Rollover Bot", description="\n".join(lines))
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed

@@ -797,6 +797,13 @@ MUTANTS = [
             "tests/test_calc_audit.py::test_the_worked_example_sends_the_earnings_where_the_question_does",
         ),
     ),
+    Mutant(
+        "a mention asking for help is matched against the FAQ",
+        ANSWERS,
+        "            if target is message and asks_for_help(question):",
+        "            if False:",
+        (f"{E2E}::test_a_mention_asking_for_help_gets_the_help_card",),
+    ),
 ]
 
 

@@ -770,6 +770,36 @@ async def test_help_lists_the_commands_as_clickable_mentions(
         assert "help" in {c.name for c in bot.tree.get_commands()}
 
 
+@pytest.mark.parametrize("asked", ["help", "What can you do?", "  HELP!  "])
+async def test_a_mention_asking_for_help_gets_the_help_card(
+    fake_discord: FakeDiscord, make_bot, start_bot, asked: str
+) -> None:
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel,
+            f"<@{world.bot_user.id}> {asked}",
+            author=world.asker,
+            mentions=[world.bot_user],
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        embed = embed_of(call.json)
+        ask_id = {c["name"]: c["id"] for c in world.commands[None].values()}["ask"]
+        assert embed["title"] == "Rollover Bot" and f"</ask:{ask_id}>" in embed["description"]
+        assert call.json["message_reference"] and not would_ping(call.json).any
+        # a question that only starts with "help" is a question
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel,
+            f"<@{world.bot_user.id}> help: {QUESTION}",
+            author=world.asker,
+            mentions=[world.bot_user],
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
+
+
 async def test_faq_for_a_member_mentions_only_that_member(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

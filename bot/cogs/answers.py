@@ -15,6 +15,8 @@ from discord.ext import commands
 
 from bot.answering import MAX_QUESTION_CHARS, build_reply, plausible, remember, strip_mentions
 from bot.app import RolloverBot
+from bot.command_mentions import command_ids, mention
+from bot.embeds import asks_for_help, help_embed
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS
 from bot.storage import PendingReply
@@ -437,6 +439,12 @@ class Answers(commands.Cog):
                     "Ask me after the mention, for example: *is my after-tax rollover prorated?*",
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
+                )
+                return DONE
+            if target is message and asks_for_help(question):
+                ids = await command_ids(self.bot, message.guild)
+                await message.reply(
+                    embed=help_embed(mention(ids)), mention_author=False, allowed_mentions=NO_PINGS
                 )
                 return DONE
             reply = build_reply(self.bot, question, asker_id=target.author.id)

@@ -12,12 +12,11 @@ from discord.ext import commands
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
-from bot.embeds import answer_embed, neutralize
+from bot.embeds import answer_embed, help_embed, neutralize
 from bot.limits import per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS
 from bot.views import answer_view
-from knowledge.layout import NOT_TAX_ADVICE
 
 log = logging.getLogger(__name__)
 
@@ -103,32 +102,7 @@ class Ask(commands.Cog):
     @app_commands.command(name="help", description="What this bot does and how to ask it")
     async def help(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True)  # command ids may need a lookup
-        mention = await self._mentions(interaction)
-        lines = [
-            "I answer questions about after-tax 401(k) money and the mega backdoor Roth from "
-            "a curated FAQ, with sources, and run exact calculators that show every step.",
-            "",
-            "**Ask**",
-            f"• {mention('ask')} your question, in your own words",
-            "• or mention me in a message; mention me in a reply to answer that message",
-            "• or post in the watched forum: I answer when I'm confident, and stay out of "
-            "the way when I'm not",
-            f"• {mention('faq')} shows one entry (start typing a topic); without a topic it "
-            "lists them all",
-            "• Apps > Answer with FAQ on someone's message points it at an entry",
-            "",
-            "**Calculate**",
-            f"• {mention('split')} where an after-tax rollover goes, taxable amount, 1099-R",
-            f"• {mention('prorata')} the taxable share of a partial distribution",
-            f"• {mention('form8606')} Form 8606 for a backdoor Roth",
-            f"• {mention('room')} after-tax room under the annual additions limit",
-            f"• {mention('schedule')} taxable earnings by conversions a year",
-            "",
-            "Under an answer: *Full answer*, *Helpful* / *Not helpful*, and *Not what I asked* "
-            "(the asker) to remove it and call a person.",
-        ]
-        embed = discord.Embed(title="Rollover Bot", description="\n".join(lines))
-        embed.set_footer(text=NOT_TAX_ADVICE)
+        embed = help_embed(await self._mentions(interaction))
         await interaction.followup.send(embed=embed, ephemeral=True)
 
     async def _mentions(self, interaction: discord.Interaction) -> Callable[[str], str]:
