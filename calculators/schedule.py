@@ -272,7 +272,8 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         f"{inp.lag_days} day(s) later (t + {inp.lag_days}/{DAYS_A_YEAR}); each moves the "
         "balance as of its date to Roth, including a contribution made that day, and that money "
         "keeps growing until it settles; contributions made meanwhile wait for the next "
-        f"conversion. Money grows by (1 + {pct(r)})^dt between events. Plans take a few "
+        f"conversion. Money grows by (1 {'-' if r < 0 else '+'} {pct(abs(r))})^dt between "
+        "events. Plans take a few "
         "business days to process a conversion, so even one right after each paycheck picks "
         "up some earnings.",
         _paycheck_step(amounts),

@@ -102,6 +102,13 @@ def test_zero_return_gives_zero_earnings() -> None:
     assert all(p.taxable_earnings == 0 for p in result.comparison)
 
 
+@pytest.mark.parametrize(("rate", "growth"), [("8%", "(1 + 8%)^dt"), ("-10%", "(1 - 10%)^dt")])
+def test_the_growth_step_writes_a_loss_as_a_minus(rate: str, growth: str) -> None:
+    inp = ScheduleInput(annual="1000", paychecks=12, conversions=4, annual_return=rate)
+    model = schedule(inp).steps[0]
+    assert growth in model and "+ -" not in model
+
+
 def test_comparison_covers_default_counts_and_the_users_choice() -> None:
     result = schedule(inp(conversions=6))
     assert [p.conversions for p in result.comparison] == sorted({*DEFAULT_COUNTS, 6})

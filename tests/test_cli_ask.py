@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from knowledge.base import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
@@ -149,3 +151,33 @@ def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(
     assert main(["faq", "list", "--faq-dir", str(folder)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: the FAQ in") and "faq validate" in err
+
+
+def test_see_also_lists_only_plausible_entries_not_already_related(
+    capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
+) -> None:
+    """Under an answer, as in Discord: a 2% "See also" or an entry the answer already lists
+    under Related is noise on a phone screen. (The JSON keeps every suggestion.)"""
+    floor = kb.matcher.tuning.plausible_threshold
+    shown_any = hidden_any = False
+    for question in (
+        "what is the mega backdoor roth",
+        "backdoor roth with existing traditional ira balance pro rata",
+        "is after-tax 401k basically a nondeductible IRA?",
+        "ISW or in plan conversion for ATS?",
+    ):
+        data = run_json(capsys, question)
+        assert data["answered"], question
+        related = set(kb.entries[data["best"]["id"]].related)
+        wanted = [
+            s["id"] for s in data["suggestions"] if s["score"] >= floor and s["id"] not in related
+        ]
+        assert main(["ask", question]) == 0
+        see_also = [
+            line for line in capsys.readouterr().out.splitlines() if line.startswith("See also")
+        ]
+        shown = re.findall(r"\(([a-z0-9-]+)\)", see_also[0]) if see_also else []
+        assert shown == wanted, question
+        shown_any |= bool(shown)
+        hidden_any |= len(wanted) < len(data["suggestions"])
+    assert shown_any and hidden_any  # both cases were met

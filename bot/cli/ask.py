@@ -89,7 +89,10 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     if example is not None:
         command, calc = example
         text += f"\n\n{LABEL} ({command}):\n{render_text(calc)}"
-    others = terminal.render_others(result.suggestions)
+    # As in Discord: only plausible ones, and none the answer already lists as related.
+    related = set(kb.entries[result.best.id].related)
+    close = result.plausible(kb.matcher.tuning.plausible_threshold)
+    others = terminal.render_others(tuple(h for h in close if h.id not in related))
     return f"{text}\n\n{others}" if others else text
 
 
