@@ -203,7 +203,8 @@ class KnowledgeBase:
         try:
             return cls.load(folder, tuning), None
         except FaqInvalid as exc:
-            saved = last_good.recall(folder)
+            # A folder gone or mistyped is no edit half done: say so, serve nothing stale.
+            saved = last_good.recall(folder) if folder.is_dir() else None
             if saved is None:
                 raise
             with _collector_aside():

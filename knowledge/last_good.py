@@ -6,9 +6,12 @@ to keep and would not start. Each complete load writes what it loaded (the entri
 example questions, as JSON: newer code reads it, which a pickle would not promise), and a
 start that finds the folder broken answers from it instead, saying so.
 
-One file per folder (``last-good-<folder>-<content>.json``): a load whose content is
-already saved writes nothing. Without a cache folder (``ROLLOVER_CACHE_DIR=off``) nothing
-is kept, and a broken folder stops a start as before.
+One file per folder (``last-good-<folder>-<content>.json``, the folder by its absolute path,
+not following links: a deploy that swaps a ``current`` link keeps its copy): a load whose
+content is already saved only marks it as recent. Writers take turns (a lock file), and the
+copies of the least recently loaded folders beyond ``KEEP`` are removed. Without a cache
+folder (``ROLLOVER_CACHE_DIR=off``) nothing is kept, and a broken folder stops a start as
+before.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -38,8 +42,14 @@ class Saved:
     saved: dt.datetime
 
 
+#: Folders whose last complete copy is kept (the most recently loaded ones).
+KEEP = 8
+#: Longest wait for another process writing a copy (a write takes milliseconds).
+LOCK_WAIT_SECONDS = 10.0
+
+
 def _prefix(folder: Path) -> str:
-    where = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    where = hashlib.sha256(os.path.abspath(folder).encode()).hexdigest()[:16]
     return f"last-good-{where}-"
 
 
@@ -50,33 +60,64 @@ def remember(folder: Path, entries: list[FaqEntry], examples: list[Example], dig
         return
     prefix = _prefix(folder)
     path = where / f"{prefix}{digest[:16]}.json"
-    if path.is_file():
-        return
-    written: str | None = None
+    from filelock import FileLock, Timeout
+
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
-        payload = {
-            "folder": str(folder),
-            "saved": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "entries": [e.model_dump(mode="json") for e in entries],
-            "examples": [asdict(e) for e in examples],
-        }
+        with FileLock(where / "last-good.lock", timeout=LOCK_WAIT_SECONDS, mode=0o600):
+            if path.is_file():
+                os.utime(path)  # loaded again: recent, so pruned last
+            else:
+                _write(path, folder, entries, examples)
+            for older in where.glob(f"{prefix}*.json"):
+                if older != path:
+                    older.unlink(missing_ok=True)
+            _prune(where)
+    except (OSError, TypeError, ValueError, Timeout) as exc:
+        # An older copy would now stand for a version that is no longer the last: say so
+        # where an operator looks, and drop it if that can be done.
+        log.warning("could not keep the last complete FAQ of %s in %s: %s", folder, where, exc)
+        for stale in where.glob(f"{prefix}*.json"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Example]) -> None:
+    """Atomically: a reader never sees half a copy."""
+    payload = {
+        "folder": str(folder),
+        "saved": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "entries": [e.model_dump(mode="json") for e in entries],
+        "examples": [asdict(e) for e in examples],
+    }
+    written: str | None = None
+    try:
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=where, suffix=".tmp", delete=False
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
         ) as tmp:
             written = tmp.name
             json.dump(payload, tmp, ensure_ascii=False)
         os.replace(written, path)
         written = None
-        for older in where.glob(f"{prefix}*.json"):
-            if older != path:
-                older.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError) as exc:
-        log.info("could not keep the last complete FAQ in %s: %s", where, exc)
     finally:
         if written is not None:
             with contextlib.suppress(OSError):
                 os.unlink(written)
+
+
+def _prune(where: Path) -> None:
+    """The copies of all but the ``KEEP`` most recently loaded folders go."""
+    for old in _by_age(where.glob("last-good-*.json"))[:-KEEP]:
+        old.unlink(missing_ok=True)
+
+
+def _by_age(paths: Iterable[Path]) -> list[Path]:
+    """Oldest first, leaving out files removed meanwhile."""
+    dated = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            dated.append((path.stat().st_mtime, path))
+    return [path for _, path in sorted(dated)]
 
 
 def recall(folder: Path) -> Saved | None:
@@ -84,10 +125,10 @@ def recall(folder: Path) -> Saved | None:
     where = cache.folder()
     if where is None:
         return None
-    try:
-        kept = max(where.glob(f"{_prefix(folder)}*.json"), key=lambda p: p.stat().st_mtime)
-    except (OSError, ValueError):  # no folder, or nothing kept
+    kept_ones = _by_age(where.glob(f"{_prefix(folder)}*.json"))
+    if not kept_ones:
         return None
+    kept = kept_ones[-1]
     try:
         payload = json.loads(kept.read_text(encoding="utf-8"))
         return Saved(

@@ -175,3 +175,130 @@ async def test_rollover_bot_run_starts_from_the_last_complete_faq(
         post = await fake.post_forum_thread("Split question", QUESTION)
         assert "split-earnings-to-traditional-ira" in json.dumps((await post.reply()).json)
     assert "warning: the FAQ in" in log.read_text()
+
+
+def test_a_folder_gone_is_no_edit_half_done(folder: Path, tmp_path: Path) -> None:
+    """A moved or mistyped folder is refused, not served from an old copy."""
+    KnowledgeBase.load(folder)
+    folder.rename(tmp_path / "moved")
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load_or_last_good(folder)
+
+
+def test_a_swapped_link_keeps_its_copy(folder: Path, tmp_path: Path) -> None:
+    """A deploy that points a `current` link at a new release (with a broken file)."""
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    folder.rename(releases / "1")
+    shutil.copytree(releases / "1", releases / "2")
+    current = tmp_path / "current"
+    current.symlink_to(releases / "1")
+    whole = KnowledgeBase.load(current)
+    break_one(releases / "2")
+    current.unlink()
+    current.symlink_to(releases / "2")
+    kb, fallback = KnowledgeBase.load_or_last_good(current)
+    assert fallback is not None and kb.entries == whole.entries
+
+
+def test_two_processes_saving_at_once_leave_one_copy(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two versions saved at the same moment (two processes reloading a shared folder):
+    each writer removes the other copies of the folder, so without taking turns both
+    copies went."""
+    import threading
+    import time
+
+    from knowledge import last_good
+    from knowledge.base import validate_folder
+
+    scan, examples = validate_folder(folder)
+    written = last_good._write
+
+    def slow_write(*args: object) -> None:
+        written(*args)  # type: ignore[arg-type]
+        time.sleep(0.3)  # both copies written before either prunes
+
+    monkeypatch.setattr(last_good, "_write", slow_write)
+    savers = [
+        threading.Thread(target=last_good.remember, args=(folder, scan.entries, examples, digest))
+        for digest in ("a" * 64, "b" * 64)
+    ]
+    for saver in savers:
+        saver.start()
+    for saver in savers:
+        saver.join()
+    assert len(kept_files(tmp_path)) == 1
+    assert last_good.recall(folder) is not None
+
+
+def test_only_the_most_recently_loaded_folders_keep_a_copy(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from knowledge import last_good
+    from knowledge.base import validate_folder
+
+    monkeypatch.setattr(last_good, "KEEP", 2)
+    scan, examples = validate_folder(folder)
+    folders = [tmp_path / f"checkout-{n}" for n in range(3)]
+    for n, other in enumerate(folders):
+        other.mkdir()
+        last_good.remember(other, scan.entries, examples, "c" * 64)
+        for kept in kept_files(tmp_path):  # each save a second apart
+            os.utime(kept, (kept.stat().st_atime, kept.stat().st_mtime - 10 + n))
+    assert len(kept_files(tmp_path)) == 2
+    assert last_good.recall(folders[0]) is None  # the least recently loaded went
+    assert last_good.recall(folders[2]) is not None
+    last_good.remember(folders[1], scan.entries, examples, "c" * 64)  # loaded again
+    last_good.remember(folder, scan.entries, examples, "c" * 64)
+    assert last_good.recall(folders[1]) is not None and last_good.recall(folders[2]) is None
+
+
+def test_a_copy_that_cannot_be_updated_is_dropped_not_served_stale(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from knowledge import last_good
+
+    KnowledgeBase.load(folder)
+    assert kept_files(tmp_path)
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(last_good, "_write", full_disk)
+    entry = folder / "mega-backdoor-overview.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING", logger="knowledge.last_good"):
+        KnowledgeBase.load(folder)  # complete, but its copy cannot be written
+    assert "No space left" in caplog.text
+    assert kept_files(tmp_path) == []  # the copy before the edit is gone
+    break_one(folder)
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load_or_last_good(folder)
+
+
+async def test_a_reload_before_connecting_cancels_the_note(
+    folder: Path, fake_discord: FakeDiscord, make_settings, start_bot
+) -> None:
+    """The folder fixed and reloaded before READY: nothing stale to tell moderators."""
+    fake = fake_discord
+    original = (folder / BROKEN).read_text(encoding="utf-8")
+    KnowledgeBase.load(folder)
+    break_one(folder)
+    kb, fallback = KnowledgeBase.load_or_last_good(folder)
+    log_channel = int(fake.world.text_channel["id"])
+    settings = make_settings(faq_watch=False, mod_log_channel_id=log_channel)
+    bot = RolloverBot(settings, kb, fallback=fallback)
+    (folder / BROKEN).write_text(original, encoding="utf-8")
+    assert (await bot.reload_faq("fixed")).ok
+    async with start_bot(bot):
+        post = await fake.post_forum_thread("Split question", QUESTION)
+        await post.reply()  # the bot is up, past READY
+        await fake.idle(quiet=0.2)
+        assert fake.world.messages_in(log_channel) == []
