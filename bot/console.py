@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import tempfile
 from dataclasses import dataclass
@@ -97,7 +98,7 @@ class Console:
             return (
                 f"Sorry: I couldn't read those values (an unclosed quote?). Example: {calc.example}"
             )
-        positional, named = _values(parts, calc.params)
+        positional, named = _values(parts)
         if not positional and not named:
             return (
                 f"/{name}: {calc.summary}. Values: {' '.join(calc.params)}. Example: {calc.example}"
@@ -120,21 +121,22 @@ class Console:
         return text
 
 
-def _values(parts: list[str], params: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
+def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Values in order, and named ones: ``name=value``, or ``name:value`` as Discord shows
-    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``)."""
+    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``). Any
+    ``word:`` is a name, so a misspelt one is refused by name, not taken as a value."""
     positional: list[str] = []
     named: dict[str, str] = {}
     for part in parts:
-        name, colon, value = part.partition(":")
-        if "=" in part:
-            key, _, given = part.partition("=")
-            named[key] = given
-        elif colon and name.replace("-", "_").lower() in params:
-            named[name.lower()] = value
+        found = _NAMED.match(part)
+        if found:
+            named[found["name"].lower()] = found["value"]
         else:
             positional.append(part)
     return positional, named
+
+
+_NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -59,10 +60,9 @@ def _chunks(text: str) -> list[str]:
 def reload_text(result: ReloadResult, trigger: str) -> str | None:
     """What a reload did, for the log; None when it changed nothing worth saying."""
     if not result.ok:
-        problems = "\n".join(str(p) for p in result.problems)
         return (
             f"**FAQ reload refused** ({trigger}); the bot keeps answering from the previous "
-            f"FAQ. Fix these and save again:\n" + code_block(problems[: MESSAGE_LIMIT - 300])
+            f"FAQ. Fix these and save again:\n" + _problems_block(result.problems)
         )
     diff = result.diff
     if not (diff.added or diff.changed or diff.removed):
@@ -72,12 +72,24 @@ def reload_text(result: ReloadResult, trigger: str) -> str | None:
 
 def fallback_text(fallback: Fallback) -> str:
     """The FAQ folder was broken at start: the bot answers from its last complete version."""
-    problems = "\n".join(str(p) for p in fallback.problems)
     return (
         f"**Started from the last complete FAQ** (from {fallback.saved:%Y-%m-%d %H:%M} UTC): "
-        "these files are broken. Fix them and save again, or run `/faq-admin reload`:\n"
-        + code_block(problems[: MESSAGE_LIMIT - 300])
+        "these files are broken. Fix them, then run `/faq-admin reload` (a watched folder "
+        "reloads by itself when they are saved):\n" + _problems_block(fallback.problems)
     )
+
+
+def _problems_block(problems: Sequence[object]) -> str:
+    """Whole lines in one code block that fits one message with its lead-in (a block cut
+    across two messages loses its fences); the count of any left out."""
+    lines: list[str] = []
+    for n, problem in enumerate(problems):
+        line = str(problem)[:300]
+        if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_LIMIT - 500:
+            lines.append(f"... and {len(problems) - n} more: run 'rollover-bot faq validate'")
+            break
+        lines.append(line)
+    return code_block("\n".join(lines))
 
 
 def _fields(text: str | None) -> tuple[dict[str, object], list[str]]:

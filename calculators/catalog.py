@@ -40,6 +40,8 @@ class Calculator:
                 raise InputError(
                     f"/{self.name} has no {shown(key)}; it takes {', '.join(self.params)}"
                 )
+            if field in values:  # "/split 1000 5 basis=2000": which basis was meant?
+                raise InputError(f"{field} is given twice, in order and by name; give it once")
             values[field] = value
         return self.model(**{k: v.strip() for k, v in values.items()})
 

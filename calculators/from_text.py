@@ -46,8 +46,12 @@ def _nearest(before: list[str], after: list[str]) -> str | None:
 
 #: A traditional IRA by the names people give it.
 TRADITIONAL_WORDS = frozenset("traditional trad tira".split())
+#: Another destination: the earnings go there, not to a traditional IRA.
+ROTH_WORDS = frozenset("roth rira".split())
 #: Words that send money somewhere ("the earnings *to* a traditional IRA").
 TOWARDS_WORDS = frozenset("to into in go goes went".split())
+#: A sentence with one of these may say where the earnings should not go.
+NEGATIONS = frozenset("not don doesn never avoid without".split())
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
 _SENTENCES = re.compile(r"[.?!;\n]+")
@@ -55,21 +59,31 @@ _SENTENCES = re.compile(r"[.?!;\n]+")
 
 def earnings_go_to_traditional(text: str) -> bool:
     """Does the text send the earnings to a traditional IRA ("what do I owe if I send the
-    earnings to a traditional IRA?")? Only a clear case: in one sentence, an earnings word,
-    then within a few words "to"/"into" and a traditional IRA, and no "or" offering the
-    Roth IRA as the other way (then the default, the Roth IRA, stands; both ways are
-    shown side by side anyway)."""
+    earnings to a traditional IRA?")? Only a clear case: in one sentence with no "or" (a
+    choice) and no negation, an earnings word, then within a few words "to"/"into" and a
+    traditional IRA, with no other destination or amount word first ("earnings to Roth,
+    basis to trad" sends them to the Roth IRA). Otherwise the default, the Roth IRA,
+    stands; both ways are shown side by side anyway."""
     for sentence in _SENTENCES.split(text):
         words = _words(sentence)
-        if "or" in words:
+        if "or" in words or NEGATIONS.intersection(words):
             continue
         for i, word in enumerate(words):
-            if word not in EARNINGS_WORDS:
-                continue
-            gap = words[i + 1 : i + 2 + DESTINATION_GAP]
-            ends = [j for j, w in enumerate(gap) if w in TRADITIONAL_WORDS]
-            if ends and any(w in TOWARDS_WORDS for w in gap[: ends[0]]):
+            if word in EARNINGS_WORDS and _sent_to_traditional(
+                words[i + 1 : i + 2 + DESTINATION_GAP]
+            ):
                 return True
+    return False
+
+
+def _sent_to_traditional(after: list[str]) -> bool:
+    towards = False
+    for word in after:
+        if word in TRADITIONAL_WORDS:
+            return towards
+        if word in ROTH_WORDS or word in BASIS_WORDS or word in EARNINGS_WORDS:
+            return False
+        towards = towards or word in TOWARDS_WORDS
     return False
 
 

@@ -28,8 +28,8 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bafter[\s-]*tax(?:ed)?\b|\bats\b|\bpost[\s-]*tax\b", " aftertax "),
     (r"\bpre[\s-]*tax\b|\bbefore[\s-]*tax\b", " pretax "),
     (
-        # ("back" then any "d..." word: "mega backdor" is the mega backdoor, misspelt)
-        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*d[a-z]*(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
+        # ("door" misspelt too: "mega backdor" is the mega backdoor, not two ideas)
+        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*do{1,3}r{0,2}s?(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
         " megabackdoor ",
     ),
     # "the mega thing", "doing the mega": on this server a bare "mega" is the mega backdoor

@@ -804,6 +804,55 @@ MUTANTS = [
         "            if False:",
         (f"{E2E}::test_a_mention_asking_for_help_gets_the_help_card",),
     ),
+    Mutant(
+        "two processes save the last complete FAQ without taking turns",
+        "knowledge/last_good.py",
+        '        with FileLock(where / "last-good.lock", timeout=LOCK_WAIT_SECONDS, mode=0o600):',
+        "        with contextlib.nullcontext():",
+        (f"{LAST_GOOD}::test_two_processes_saving_at_once_leave_one_copy",),
+    ),
+    Mutant(
+        "a last complete FAQ that could not be updated is served stale",
+        "knowledge/last_good.py",
+        "            with contextlib.suppress(OSError):\n                stale.unlink()",
+        "            pass",
+        (f"{LAST_GOOD}::test_a_copy_that_cannot_be_updated_is_dropped_not_served_stale",),
+    ),
+    Mutant(
+        "every folder ever loaded keeps its copy",
+        "knowledge/last_good.py",
+        "            _prune(where)\n",
+        "",
+        (f"{LAST_GOOD}::test_only_the_most_recently_loaded_folders_keep_a_copy",),
+    ),
+    Mutant(
+        "the kept copy is keyed through links",
+        "knowledge/last_good.py",
+        "os.path.abspath(folder).encode()",
+        "str(folder.resolve()).encode()",
+        (f"{LAST_GOOD}::test_a_swapped_link_keeps_its_copy",),
+    ),
+    Mutant(
+        "a folder gone is served from its last copy",
+        "knowledge/base.py",
+        "last_good.recall(folder) if folder.is_dir() else None",
+        "last_good.recall(folder)",
+        (f"{LAST_GOOD}::test_a_folder_gone_is_no_edit_half_done",),
+    ),
+    Mutant(
+        "a reload before connecting still tells of the broken start",
+        "bot/app.py",
+        "            self.fallback = None  # (a reload",
+        "            pass  # (a reload",
+        (f"{LAST_GOOD}::test_a_reload_before_connecting_cancels_the_note",),
+    ),
+    Mutant(
+        "a misspelt name:value in the console is taken as a value",
+        "bot/console.py",
+        "        found = _NAMED.match(part)",
+        "        found = _NAMED.match(part) if '=' in part else None",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

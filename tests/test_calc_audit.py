@@ -280,6 +280,10 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("it earned $200 and I also have a traditional IRA", False),  # not where they go
         ("I rolled everything to my Roth IRA; the traditional IRA is empty", False),
         ("earnings to Roth", False),
+        ("earnings into Roth, not traditional", False),
+        ("earnings to roth, basis to trad", False),
+        ("I do not want the earnings to go to a traditional IRA", False),
+        ("I don't want my gains going into a TIRA", False),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:

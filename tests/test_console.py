@@ -68,6 +68,10 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 1000 5 24%", "earnings_to: '24%' is not 'roth' or 'traditional'"),
         ("/nope", "Unknown command"),
         ("/ask", "Type a question after /ask"),
+        # a misspelt name is refused, not taken as a value that a later name overwrites
+        ("/split basis:1000 earnings:5 tax:24%", "no 'tax'"),
+        ("/schedule annual:1000 paychecks:12 conversions:4 return:-150%", "no 'return'"),
+        ("/split 1000 5 basis:2000", "basis is given twice"),
         ("x" * 5000, "characters"),
     ],
 )

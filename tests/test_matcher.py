@@ -206,6 +206,10 @@ def test_spellings_normalise_to_one_token(variants: list[str]) -> None:
     ]
 
 
+def test_a_misspelt_door_is_the_only_word_the_mega_rewrite_takes() -> None:
+    assert "defer" in normalize.tokens("mega back deferrals")  # (stemmed)
+
+
 def test_synonyms_and_typos_match_like_the_real_word(kb: KnowledgeBase) -> None:
     clean = kb.ask("can I send the earnings to a traditional IRA and the basis to my Roth IRA")
     sloppy = kb.ask("can i send the gains to a tradtional ira and the basiss to my roth")

@@ -40,3 +40,26 @@ def test_digest_counts_by_kind_and_stays_quiet_when_empty() -> None:
     assert digest_text({}) is None
     text = digest_text({"miss": 2, "unanswered": 5})
     assert text is not None and "7 items (2 not what I asked, 5 unanswered)" in text
+
+
+def test_many_problems_stay_in_one_message_with_whole_lines_and_a_count() -> None:
+    """A reload refused for many files: one message whose code block keeps its fences
+    (a block cut across two messages loses them), whole lines, and how many were left out."""
+    import datetime as dt
+
+    from bot.app import ReloadResult
+    from bot.mod_log import fallback_text, reload_text
+    from knowledge.base import Fallback
+    from knowledge.loader import Problem
+
+    problems = [Problem(f"faq/entry-{n}.md", 3, "x" * 60) for n in range(200)]
+    saved = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+    for text in (
+        reload_text(ReloadResult(False, problems=problems), "test"),
+        fallback_text(Fallback(problems, saved)),
+    ):
+        assert text is not None and len(_chunks(text)) == 1
+        assert text.count("```") == 2
+        block = text.split("```")[1].strip("\n").splitlines()
+        assert block[:-1] == [str(p) for p in problems[: len(block) - 1]]  # whole lines
+        assert block[-1] == f"... and {200 - len(block) + 1} more: run 'rollover-bot faq validate'"

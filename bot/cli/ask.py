@@ -89,7 +89,8 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     if example is not None:
         command, calc = example
         text += f"\n\n{LABEL} ({command}):\n{render_text(calc)}"
-    # As in Discord: only plausible ones, and none the answer already lists as related.
+    # Only plausible ones (Discord's menu shows the same), and none the Related list just
+    # above already names (Discord keeps those in its menu: there they are one click away).
     related = set(kb.entries[result.best.id].related)
     close = result.plausible(kb.matcher.tuning.plausible_threshold)
     others = terminal.render_others(tuple(h for h in close if h.id not in related))
