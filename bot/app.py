@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -119,7 +120,9 @@ class RolloverBot(commands.Bot):
             try:
                 # Parsing and indexing take a moment: keep the event loop answering meanwhile.
                 new = await asyncio.to_thread(
-                    KnowledgeBase.load, folder, self.settings.matching.tuning()
+                    functools.partial(
+                        KnowledgeBase.load, folder, self.settings.matching.tuning(), keep_copy=True
+                    )
                 )
             except FaqInvalid as exc:
                 for problem in exc.problems:

@@ -123,19 +123,28 @@ class Console:
 
 def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """Values in order, and named ones: ``name=value``, or ``name:value`` as Discord shows
-    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``). Any
-    ``word:`` is a name, so a misspelt one is refused by name, not taken as a value."""
+    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``), also with
+    spaces around the sign. Any ``word:`` is a name, so a misspelt one is refused by name,
+    not taken as a value."""
     positional: list[str] = []
     named: dict[str, str] = {}
-    for part in parts:
+    rest = list(parts)
+    while rest:
+        part = rest.pop(0)
+        if rest and rest[0] in ("=", ":") and _NAME.fullmatch(part):  # "basis = 1000"
+            part += rest.pop(0)
         found = _NAMED.match(part)
-        if found:
-            named[found["name"].lower()] = found["value"]
-        else:
+        if not found:
             positional.append(part)
+            continue
+        value = found["value"]
+        if not value and rest:  # "basis: 1000"
+            value = rest.pop(0)
+        named[found["name"].lower()] = value
     return positional, named
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 

@@ -84,7 +84,8 @@ def _problems_block(problems: Sequence[object]) -> str:
     across two messages loses its fences); the count of any left out."""
     lines: list[str] = []
     for n, problem in enumerate(problems):
-        line = str(problem)[:300]
+        line = str(problem)
+        line = line if len(line) <= 300 else line[:299] + "…"
         if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_LIMIT - 500:
             lines.append(f"... and {len(problems) - n} more: run 'rollover-bot faq validate'")
             break

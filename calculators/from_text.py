@@ -50,8 +50,11 @@ TRADITIONAL_WORDS = frozenset("traditional trad tira".split())
 ROTH_WORDS = frozenset("roth rira".split())
 #: Words that send money somewhere ("the earnings *to* a traditional IRA").
 TOWARDS_WORDS = frozenset("to into in go goes went".split())
-#: A sentence with one of these may say where the earnings should not go.
-NEGATIONS = frozenset("not don doesn never avoid without".split())
+#: Just before the earnings, or between them and where they go, one of these may say
+#: where they should not go ("don't" is read as "don" and "t").
+NEGATIONS = frozenset("not t never avoid without".split())
+#: Words before the earnings word a negation counts in.
+NEGATION_REACH = 3
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
 _SENTENCES = re.compile(r"[.?!;\n]+")
@@ -66,12 +69,14 @@ def earnings_go_to_traditional(text: str) -> bool:
     stands; both ways are shown side by side anyway."""
     for sentence in _SENTENCES.split(text):
         words = _words(sentence)
-        if "or" in words or NEGATIONS.intersection(words):
+        if "or" in words:
             continue
         for i, word in enumerate(words):
-            if word in EARNINGS_WORDS and _sent_to_traditional(
-                words[i + 1 : i + 2 + DESTINATION_GAP]
+            if word not in EARNINGS_WORDS or NEGATIONS.intersection(
+                words[max(0, i - NEGATION_REACH) : i]
             ):
+                continue
+            if _sent_to_traditional(words[i + 1 : i + 2 + DESTINATION_GAP]):
                 return True
     return False
 
@@ -82,6 +87,8 @@ def _sent_to_traditional(after: list[str]) -> bool:
         if word in TRADITIONAL_WORDS:
             return towards
         if word in ROTH_WORDS or word in BASIS_WORDS or word in EARNINGS_WORDS:
+            return False
+        if word in NEGATIONS:  # "the earnings not to a traditional IRA"
             return False
         towards = towards or word in TOWARDS_WORDS
     return False

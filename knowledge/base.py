@@ -179,17 +179,26 @@ class KnowledgeBase:
         )
 
     @classmethod
-    def load(cls, faq_dir: Path | None = None, tuning: MatchTuning | None = None) -> KnowledgeBase:
+    def load(
+        cls,
+        faq_dir: Path | None = None,
+        tuning: MatchTuning | None = None,
+        *,
+        keep_copy: bool = False,
+    ) -> KnowledgeBase:
         """Load a folder (entries and example questions) completely, or raise
-        ``FaqInvalid`` listing every problem."""
+        ``FaqInvalid`` listing every problem. ``keep_copy``: a load to answer from (a start,
+        a bot's reload) keeps what it loaded for load_or_last_good; a look at some folder
+        (a moderator's preview, a test) leaves the kept copies alone."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
         with _collector_aside():
             scan, examples = validate_folder(folder)
             if scan.problems:
                 raise FaqInvalid(scan.problems)
             loaded = cls.from_entries(scan.entries, folder, tuning, examples)
-        digest = _content(scan.entries, examples).hexdigest()
-        last_good.remember(folder, scan.entries, examples, digest)
+        if keep_copy:
+            digest = _content(scan.entries, examples).hexdigest()
+            last_good.remember(folder, scan.entries, examples, digest)
         return loaded
 
     @classmethod
@@ -201,7 +210,7 @@ class KnowledgeBase:
         why; ``FaqInvalid`` only when there is none. A reload still keeps what it has."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
         try:
-            return cls.load(folder, tuning), None
+            return cls.load(folder, tuning, keep_copy=True), None
         except FaqInvalid as exc:
             # A folder gone or mistyped is no edit half done: say so, serve nothing stale.
             saved = last_good.recall(folder) if folder.is_dir() else None

@@ -141,5 +141,7 @@ def _prune(where: Path) -> None:
     # A writer killed mid-write, and lock files, an hour old or more (a training takes
     # seconds; an older lock file is no longer held, or held by a stuck process).
     for leftover in [*where.glob("*.tmp"), *where.glob("matcher-*.lock")]:
-        if time.time() - leftover.stat().st_mtime > 3600:
-            leftover.unlink(missing_ok=True)
+        # (one may go meanwhile: another writer's, or the last-good copy's, finished)
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > 3600:
+                leftover.unlink(missing_ok=True)

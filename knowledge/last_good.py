@@ -22,6 +22,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -43,7 +44,7 @@ class Saved:
 
 
 #: Folders whose last complete copy is kept (the most recently loaded ones).
-KEEP = 8
+KEEP = 16
 #: Longest wait for another process writing a copy (a write takes milliseconds).
 LOCK_WAIT_SECONDS = 10.0
 
@@ -74,12 +75,25 @@ def remember(folder: Path, entries: list[FaqEntry], examples: list[Example], dig
                     older.unlink(missing_ok=True)
             _prune(where)
     except (OSError, TypeError, ValueError, Timeout) as exc:
-        # An older copy would now stand for a version that is no longer the last: say so
-        # where an operator looks, and drop it if that can be done.
+        # Another copy of this folder would now stand for a version that is no longer the
+        # last: say so where an operator looks, and drop it. (``path``, if there, holds
+        # what was just loaded: written whole or not at all.)
         log.warning("could not keep the last complete FAQ of %s in %s: %s", folder, where, exc)
         for stale in where.glob(f"{prefix}*.json"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+            if stale != path:
+                _drop(stale)
+
+
+def _drop(stale: Path) -> None:
+    """Remove a stale copy; in a folder that refuses that (read-only), empty it, which
+    needs only the file's own permission: an empty copy is never served."""
+    try:
+        stale.unlink(missing_ok=True)
+    except OSError:
+        try:
+            os.truncate(stale, 0)
+        except OSError as exc:
+            log.error("a stale copy of the FAQ could not be removed: %s (%s)", stale, exc)
 
 
 def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Example]) -> None:
@@ -106,9 +120,29 @@ def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Exa
 
 
 def _prune(where: Path) -> None:
-    """The copies of all but the ``KEEP`` most recently loaded folders go."""
-    for old in _by_age(where.glob("last-good-*.json"))[:-KEEP]:
+    """Beyond ``KEEP`` copies: first those of folders that are gone (a scratch checkout),
+    then the least recently loaded."""
+    kept = _by_age(where.glob("last-good-*.json"))
+    if len(kept) <= KEEP:
+        return
+    gone = [p for p in kept if (folder := _folder_of(p)) is not None and not folder.is_dir()]
+    for old in (gone + [p for p in kept if p not in gone])[: len(kept) - KEEP]:
         old.unlink(missing_ok=True)
+
+
+def _folder_of(copy: Path) -> Path | None:
+    """The folder a copy was made of, from the head of the file (written first), without
+    reading the whole copy; None if it cannot be told."""
+    try:
+        with copy.open("rb") as handle:
+            head = handle.read(8192).decode("utf-8", "replace")
+        found = _FOLDER.match(head)
+        return Path(json.loads(found[1])) if found else None
+    except (OSError, ValueError):
+        return None
+
+
+_FOLDER = re.compile(r'\{"folder": ("(?:[^"\\]|\\.)*")')
 
 
 def _by_age(paths: Iterable[Path]) -> list[Path]:

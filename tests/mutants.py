@@ -853,6 +853,41 @@ MUTANTS = [
         "        found = _NAMED.match(part) if '=' in part else None",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "a failed save also drops the copy of what was just loaded",
+        "knowledge/last_good.py",
+        "            if stale != path:\n                _drop(stale)",
+        "            _drop(stale)",
+        (f"{LAST_GOOD}::test_a_busy_lock_keeps_the_copy_of_what_was_loaded",),
+    ),
+    Mutant(
+        "a stale copy that cannot be removed is left whole",
+        "knowledge/last_good.py",
+        "            os.truncate(stale, 0)",
+        "            raise",
+        (f"{LAST_GOOD}::test_a_stale_copy_that_cannot_be_removed_is_emptied",),
+    ),
+    Mutant(
+        "copies are pruned by age alone",
+        "knowledge/last_good.py",
+        "    for old in (gone + [p for p in kept if p not in gone])[: len(kept) - KEEP]:",
+        "    for old in kept[: len(kept) - KEEP]:",
+        (f"{LAST_GOOD}::test_the_copy_of_a_folder_gone_is_pruned_first",),
+    ),
+    Mutant(
+        "a bot's reload keeps no copy",
+        "bot/app.py",
+        "KnowledgeBase.load, folder, self.settings.matching.tuning(), keep_copy=True",
+        "KnowledgeBase.load, folder, self.settings.matching.tuning(), keep_copy=False",
+        (f"{LAST_GOOD}::test_a_bots_reload_keeps_what_it_reloaded",),
+    ),
+    Mutant(
+        "every load keeps a copy, a preview too",
+        "knowledge/base.py",
+        "        if keep_copy:\n            digest",
+        "        if True:\n            digest",
+        (f"{LAST_GOOD}::test_a_look_at_a_folder_keeps_no_copy",),
+    ),
 ]
 
 

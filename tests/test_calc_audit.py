@@ -284,6 +284,11 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("earnings to roth, basis to trad", False),
         ("I do not want the earnings to go to a traditional IRA", False),
         ("I don't want my gains going into a TIRA", False),
+        # a negation elsewhere in the sentence says nothing about where they go
+        ("can the earnings go to a traditional IRA without paying tax now?", True),
+        ("send the earnings to a traditional IRA so I don't owe tax?", True),
+        ("if I never convert and the earnings go into a tIRA, what then?", True),
+        ("earnings to a traditional IRA and not the Roth", True),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:

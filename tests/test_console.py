@@ -42,6 +42,11 @@ def test_values_written_as_in_discord(console: Console) -> None:
     typed = console.respond("/split basis:1000 earnings:5 tax_rate:24%").text
     assert typed == console.respond("/split 1000 5 tax_rate=24%").text
     assert "$1.20" in typed
+    for spaced in (
+        "/split basis: 1000 earnings: 5 tax_rate: 24%",
+        "/split basis = 1000 earnings = 5 tax_rate = 24%",
+    ):
+        assert console.respond(spaced).text == typed, spaced
     room = console.respond("/room year:2026 deferrals:24500 employer:10000").text
     assert "$37,500.00" in room
 

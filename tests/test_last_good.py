@@ -41,7 +41,7 @@ def kept_files(tmp_path: Path) -> list[Path]:
 
 
 def test_a_start_with_a_broken_file_answers_from_the_last_complete_faq(folder: Path) -> None:
-    whole = KnowledgeBase.load(folder)
+    whole = KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     with pytest.raises(FaqInvalid):  # a reload still refuses the folder
         KnowledgeBase.load(folder)
@@ -64,14 +64,14 @@ def test_without_a_complete_load_before_a_broken_folder_still_stops_a_start(
 
 def test_with_the_cache_off_nothing_is_kept(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     with pytest.raises(FaqInvalid):
         KnowledgeBase.load_or_last_good(folder)
 
 
 def test_a_damaged_kept_copy_is_no_fallback_and_no_crash(folder: Path, tmp_path: Path) -> None:
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     [kept] = kept_files(tmp_path)
     payload = json.loads(kept.read_text(encoding="utf-8"))
     payload["entries"][0]["sources"] = []  # no longer a valid entry
@@ -82,16 +82,16 @@ def test_a_damaged_kept_copy_is_no_fallback_and_no_crash(folder: Path, tmp_path:
 
 
 def test_the_newest_complete_version_is_the_one_kept(folder: Path, tmp_path: Path) -> None:
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     first = kept_files(tmp_path)
-    KnowledgeBase.load(folder)  # the same content: nothing written again
+    KnowledgeBase.load(folder, keep_copy=True)  # the same content: nothing written again
     assert kept_files(tmp_path) == first
     entry = folder / "mega-backdoor-overview.md"
     entry.write_text(
         entry.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
         encoding="utf-8",
     )
-    edited = KnowledgeBase.load(folder)
+    edited = KnowledgeBase.load(folder, keep_copy=True)
     assert len(kept_files(tmp_path)) == 1 and kept_files(tmp_path) != first
     break_one(folder)
     kb, fallback = KnowledgeBase.load_or_last_good(folder)
@@ -118,7 +118,7 @@ async def test_the_bot_tells_moderators_once_and_answers(
     folder: Path, fake_discord: FakeDiscord, make_settings, start_bot
 ) -> None:
     fake = fake_discord
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     kb, fallback = KnowledgeBase.load_or_last_good(folder)
     log_channel = int(fake.world.text_channel["id"])
@@ -150,7 +150,7 @@ async def test_rollover_bot_run_starts_from_the_last_complete_faq(
     from tests.test_processes_e2e import bot_process
 
     fake, world = fake_discord, fake_discord.world
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     log_channel = int(world.text_channel["id"])
     env = {
@@ -179,7 +179,7 @@ async def test_rollover_bot_run_starts_from_the_last_complete_faq(
 
 def test_a_folder_gone_is_no_edit_half_done(folder: Path, tmp_path: Path) -> None:
     """A moved or mistyped folder is refused, not served from an old copy."""
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     folder.rename(tmp_path / "moved")
     with pytest.raises(FaqInvalid):
         KnowledgeBase.load_or_last_good(folder)
@@ -193,7 +193,7 @@ def test_a_swapped_link_keeps_its_copy(folder: Path, tmp_path: Path) -> None:
     shutil.copytree(releases / "1", releases / "2")
     current = tmp_path / "current"
     current.symlink_to(releases / "1")
-    whole = KnowledgeBase.load(current)
+    whole = KnowledgeBase.load(current, keep_copy=True)
     break_one(releases / "2")
     current.unlink()
     current.symlink_to(releases / "2")
@@ -236,6 +236,8 @@ def test_two_processes_saving_at_once_leave_one_copy(
 def test_only_the_most_recently_loaded_folders_keep_a_copy(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Copies of other folders (checkouts previewed) are pruned, least recently loaded
+    first; the copies of folders that are gone go before any other."""
     import os
 
     from knowledge import last_good
@@ -262,7 +264,7 @@ def test_a_copy_that_cannot_be_updated_is_dropped_not_served_stale(
 ) -> None:
     from knowledge import last_good
 
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     assert kept_files(tmp_path)
 
     def full_disk(*args: object) -> None:
@@ -275,7 +277,7 @@ def test_a_copy_that_cannot_be_updated_is_dropped_not_served_stale(
         encoding="utf-8",
     )
     with caplog.at_level("WARNING", logger="knowledge.last_good"):
-        KnowledgeBase.load(folder)  # complete, but its copy cannot be written
+        KnowledgeBase.load(folder, keep_copy=True)  # complete, but its copy cannot be written
     assert "No space left" in caplog.text
     assert kept_files(tmp_path) == []  # the copy before the edit is gone
     break_one(folder)
@@ -289,7 +291,7 @@ async def test_a_reload_before_connecting_cancels_the_note(
     """The folder fixed and reloaded before READY: nothing stale to tell moderators."""
     fake = fake_discord
     original = (folder / BROKEN).read_text(encoding="utf-8")
-    KnowledgeBase.load(folder)
+    KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     kb, fallback = KnowledgeBase.load_or_last_good(folder)
     log_channel = int(fake.world.text_channel["id"])
@@ -302,3 +304,117 @@ async def test_a_reload_before_connecting_cancels_the_note(
         await post.reply()  # the bot is up, past READY
         await fake.idle(quiet=0.2)
         assert fake.world.messages_in(log_channel) == []
+
+
+def test_a_look_at_a_folder_keeps_no_copy(folder: Path, tmp_path: Path) -> None:
+    """Only loads made to answer from keep a copy: a preview of a checkout (faq show, a
+    test) must not push out the copy of the folder the bot serves."""
+    KnowledgeBase.load(folder)
+    assert kept_files(tmp_path) == []
+    KnowledgeBase.load_or_last_good(folder)
+    assert len(kept_files(tmp_path)) == 1
+
+
+def test_the_copy_of_a_folder_gone_is_pruned_first(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knowledge import last_good
+    from knowledge.base import validate_folder
+
+    monkeypatch.setattr(last_good, "KEEP", 2)
+    scan, examples = validate_folder(folder)
+    import os
+
+    last_good.remember(folder, scan.entries, examples, "d" * 64)
+    [served] = kept_files(tmp_path)
+    os.utime(served, (served.stat().st_atime, served.stat().st_mtime - 60))  # the oldest
+    scratch = tmp_path / "scratch-checkout"
+    scratch.mkdir()
+    last_good.remember(scratch, scan.entries, examples, "d" * 64)
+    scratch.rmdir()
+    other = tmp_path / "other"
+    other.mkdir()
+    last_good.remember(other, scan.entries, examples, "d" * 64)  # three copies: one goes
+    assert last_good.recall(folder) is not None and last_good.recall(other) is not None
+    assert len(kept_files(tmp_path)) == 2
+
+
+def test_a_busy_lock_keeps_the_copy_of_what_was_loaded(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving the same content again while another process holds the lock too long: the
+    copy on disk is still what was loaded, so it stays."""
+    import threading
+
+    from filelock import FileLock
+
+    from knowledge import last_good
+
+    KnowledgeBase.load(folder, keep_copy=True)
+    monkeypatch.setattr(last_good, "LOCK_WAIT_SECONDS", 0.2)
+    held, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with FileLock(tmp_path / "cache" / "last-good.lock"):
+            held.set()
+            done.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        KnowledgeBase.load(folder, keep_copy=True)  # times out on the lock
+    finally:
+        done.set()
+        holder.join()
+    assert len(kept_files(tmp_path)) == 1
+    break_one(folder)
+    assert KnowledgeBase.load_or_last_good(folder)[1] is not None
+
+
+def test_a_stale_copy_that_cannot_be_removed_is_emptied(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only cache folder: neither the new copy can be written nor the old one
+    removed. The old one is emptied (that needs only the file's own permission) so it is
+    never served as the last complete version."""
+    from knowledge import last_good
+
+    KnowledgeBase.load(folder, keep_copy=True)
+    [old] = kept_files(tmp_path)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    entry = folder / "mega-backdoor-overview.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+        encoding="utf-8",
+    )
+    with monkeypatch.context() as patched:  # (the cache folder setting stays)
+        patched.setattr(last_good, "_write", refused)
+        patched.setattr(Path, "unlink", refused)
+        KnowledgeBase.load(folder, keep_copy=True)
+    assert old.exists() and old.stat().st_size == 0
+    break_one(folder)
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load_or_last_good(folder)
+
+
+async def test_a_bots_reload_keeps_what_it_reloaded(
+    folder: Path, fake_discord: FakeDiscord, make_settings
+) -> None:
+    """The bot runs for weeks; a restart then should come up with the FAQ it last served,
+    not the one it started with."""
+    kb, _ = KnowledgeBase.load_or_last_good(folder)
+    bot = RolloverBot(make_settings(faq_watch=False), kb)
+    entry = folder / "mega-backdoor-overview.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+        encoding="utf-8",
+    )
+    assert (await bot.reload_faq("edited")).ok
+    break_one(folder)
+    restarted, fallback = KnowledgeBase.load_or_last_good(folder)
+    assert fallback is not None
+    assert restarted.entries["mega-backdoor-overview"].title.startswith("Edited ")

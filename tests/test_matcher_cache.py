@@ -199,3 +199,16 @@ def test_rewrite_memo_matches_the_plain_rewrite_even_while_evicting(
     for batch in (texts, texts[::-1], texts * 2):
         assert normalize.canonical_many(batch) == [normalize.canonical(t) for t in batch]
     assert len(normalize._CANONICAL) <= 3 + len(texts)
+
+
+def test_pruning_survives_a_leftover_that_goes_meanwhile(tmp_path: Path) -> None:
+    """A temporary file listed, then gone before it is looked at (another writer's,
+    finished): the prune goes on, it does not fail the store that called it."""
+    from knowledge import cache
+
+    (tmp_path / "gone.tmp").symlink_to(tmp_path / "nowhere")  # listed, but no stat
+    old = tmp_path / "old.tmp"
+    old.write_text("x")
+    os.utime(old, (0, 0))
+    cache._prune(tmp_path)
+    assert not old.exists()

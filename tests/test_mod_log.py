@@ -63,3 +63,14 @@ def test_many_problems_stay_in_one_message_with_whole_lines_and_a_count() -> Non
         block = text.split("```")[1].strip("\n").splitlines()
         assert block[:-1] == [str(p) for p in problems[: len(block) - 1]]  # whole lines
         assert block[-1] == f"... and {200 - len(block) + 1} more: run 'rollover-bot faq validate'"
+
+
+def test_a_long_problem_line_is_cut_visibly() -> None:
+    from bot.app import ReloadResult
+    from bot.mod_log import reload_text
+    from knowledge.loader import Problem
+
+    text = reload_text(ReloadResult(False, problems=[Problem("faq/a.md", 1, "y" * 400)]), "t")
+    assert text is not None
+    [line] = text.split("```")[1].strip("\n").splitlines()
+    assert len(line) == 300 and line.endswith("…")
