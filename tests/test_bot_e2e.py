@@ -108,19 +108,24 @@ async def test_posts_in_other_forums_are_ignored(
         assert ignored.replies == [] and len(watched.replies) == 1
 
 
+async def mention_in_text_channel(fake: FakeDiscord, text: str) -> Any:
+    """The asker mentions the bot in the watched text channel; the bot's reply (a Call)."""
+    world = fake.world
+    mark = fake.mark()
+    await fake.send_message(
+        world.text_channel,
+        f"<@{world.bot_user.id}> {text}",
+        author=world.asker,
+        mentions=[world.bot_user],
+    )
+    return await fake.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+
+
 async def test_mention_is_answered_without_pinging(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    world = fake_discord.world
     async with start_bot(make_bot()):
-        mark = fake_discord.mark()
-        await fake_discord.send_message(
-            world.text_channel,
-            f"<@{world.bot_user.id}> @everyone {QUESTION}",
-            author=world.asker,
-            mentions=[world.bot_user],
-        )
-        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        call = await mention_in_text_channel(fake_discord, f"@everyone {QUESTION}")
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
         assert not would_ping(call.json).any
         assert call.json["message_reference"]
@@ -776,27 +781,13 @@ async def test_a_mention_asking_for_help_gets_the_help_card(
 ) -> None:
     world = fake_discord.world
     async with start_bot(make_bot()):
-        mark = fake_discord.mark()
-        await fake_discord.send_message(
-            world.text_channel,
-            f"<@{world.bot_user.id}> {asked}",
-            author=world.asker,
-            mentions=[world.bot_user],
-        )
-        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        call = await mention_in_text_channel(fake_discord, asked)
         embed = embed_of(call.json)
         ask_id = {c["name"]: c["id"] for c in world.commands[None].values()}["ask"]
         assert embed["title"] == "Rollover Bot" and f"</ask:{ask_id}>" in embed["description"]
         assert call.json["message_reference"] and not would_ping(call.json).any
         # a question that only starts with "help" is a question
-        mark = fake_discord.mark()
-        await fake_discord.send_message(
-            world.text_channel,
-            f"<@{world.bot_user.id}> help: {QUESTION}",
-            author=world.asker,
-            mentions=[world.bot_user],
-        )
-        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        call = await mention_in_text_channel(fake_discord, f"help: {QUESTION}")
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
 
 

@@ -243,6 +243,8 @@ def test_schedule_text_mentions_chart(capsys: Capsys, tmp_path: Path) -> None:
 
 SPLIT = ["calc", "split", "--earnings", "5", "--basis"]
 SCHED = ["calc", "schedule", "--annual", "7000", "--return", "8%"]
+ROOM = ["calc", "room", "--year", "2025", "--deferrals", "0", "--employer", "0"]
+NEGATIVE_AGE = [*ROOM, "--age", "-3"]
 
 BAD = [
     pytest.param([*SPLIT, "-5"], "negative", id="negative"),
@@ -346,7 +348,7 @@ BAD = [
         id="year-text",
     ),
     pytest.param(
-        ["calc", "room", "--year", "2025", "--deferrals", "0", "--employer", "0", "--age", "-3"],
+        NEGATIVE_AGE,
         "whole number",
         id="negative-age",
     ),
@@ -404,18 +406,7 @@ def test_bad_input_is_one_error_line_and_exit_2(
     ("argv", "says", "not_said"),
     [
         pytest.param(
-            [
-                "calc",
-                "room",
-                "--year",
-                "2025",
-                "--deferrals",
-                "0",
-                "--employer",
-                "0",
-                "--age",
-                "-3",
-            ],
+            NEGATIVE_AGE,
             "negative",
             "not a whole number",
             id="a-negative-age-is-a-whole-number",
