@@ -138,10 +138,17 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
             positional.append(part)
             continue
         value = found["value"]
-        if not value and rest:  # "basis: 1000"
+        if not value and rest and not _starts_a_name(rest):  # "basis: 1000"
             value = rest.pop(0)
         named[found["name"].lower()] = value
     return positional, named
+
+
+def _starts_a_name(rest: list[str]) -> bool:
+    """Is the next token another name ("earnings:5", or "earnings" then "=")?"""
+    return bool(_NAMED.match(rest[0])) or (
+        len(rest) > 1 and rest[1] in ("=", ":") and bool(_NAME.fullmatch(rest[0]))
+    )
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")

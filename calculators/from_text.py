@@ -50,11 +50,11 @@ TRADITIONAL_WORDS = frozenset("traditional trad tira".split())
 ROTH_WORDS = frozenset("roth rira".split())
 #: Words that send money somewhere ("the earnings *to* a traditional IRA").
 TOWARDS_WORDS = frozenset("to into in go goes went".split())
-#: Just before the earnings, or between them and where they go, one of these may say
-#: where they should not go ("don't" is read as "don" and "t").
+#: Before the earnings in their clause, or between them and where they go, one of these
+#: may say where they should not go ("don't" is read as "don" and "t").
 NEGATIONS = frozenset("not t never avoid without".split())
-#: Words before the earnings word a negation counts in.
-NEGATION_REACH = 3
+#: Words that start a new clause: a negation before one is about something else.
+CLAUSE_WORDS = frozenset("and but if so then because while although".split())
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
 _SENTENCES = re.compile(r"[.?!;\n]+")
@@ -72,13 +72,19 @@ def earnings_go_to_traditional(text: str) -> bool:
         if "or" in words:
             continue
         for i, word in enumerate(words):
-            if word not in EARNINGS_WORDS or NEGATIONS.intersection(
-                words[max(0, i - NEGATION_REACH) : i]
-            ):
+            if word not in EARNINGS_WORDS or NEGATIONS.intersection(_clause_before(words, i)):
                 continue
             if _sent_to_traditional(words[i + 1 : i + 2 + DESTINATION_GAP]):
                 return True
     return False
+
+
+def _clause_before(words: list[str], i: int) -> list[str]:
+    """The words of word ``i``'s clause before it."""
+    start = i
+    while start > 0 and words[start - 1] not in CLAUSE_WORDS:
+        start -= 1
+    return words[start:i]
 
 
 def _sent_to_traditional(after: list[str]) -> bool:

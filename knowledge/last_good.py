@@ -50,7 +50,7 @@ LOCK_WAIT_SECONDS = 10.0
 
 
 def _prefix(folder: Path) -> str:
-    where = hashlib.sha256(os.path.abspath(folder).encode()).hexdigest()[:16]
+    where = hashlib.sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:16]
     return f"last-good-{where}-"
 
 
@@ -66,7 +66,7 @@ def remember(folder: Path, entries: list[FaqEntry], examples: list[Example], dig
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
         with FileLock(where / "last-good.lock", timeout=LOCK_WAIT_SECONDS, mode=0o600):
-            if path.is_file():
+            if path.is_file() and path.stat().st_size > 0:  # (an emptied one is no copy)
                 os.utime(path)  # loaded again: recent, so pruned last
             else:
                 _write(path, folder, entries, examples)
@@ -99,7 +99,7 @@ def _drop(stale: Path) -> None:
 def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Example]) -> None:
     """Atomically: a reader never sees half a copy."""
     payload = {
-        "folder": str(folder),
+        "folder": os.path.abspath(folder),  # (pruning checks it from any directory)
         "saved": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "entries": [e.model_dump(mode="json") for e in entries],
         "examples": [asdict(e) for e in examples],
@@ -110,7 +110,7 @@ def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Exa
             "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
         ) as tmp:
             written = tmp.name
-            json.dump(payload, tmp, ensure_ascii=False)
+            json.dump(payload, tmp)  # (ASCII: a folder name need not be valid UTF-8)
         os.replace(written, path)
         written = None
     finally:
@@ -137,7 +137,8 @@ def _folder_of(copy: Path) -> Path | None:
         with copy.open("rb") as handle:
             head = handle.read(8192).decode("utf-8", "replace")
         found = _FOLDER.match(head)
-        return Path(json.loads(found[1])) if found else None
+        folder = Path(json.loads(found[1])) if found else None
+        return folder if folder is not None and folder.is_absolute() else None
     except (OSError, ValueError):
         return None
 

@@ -888,6 +888,20 @@ MUTANTS = [
         "        if True:\n            digest",
         (f"{LAST_GOOD}::test_a_look_at_a_folder_keeps_no_copy",),
     ),
+    Mutant(
+        "an emptied copy counts as the copy",
+        "knowledge/last_good.py",
+        "            if path.is_file() and path.stat().st_size > 0:",
+        "            if path.is_file():",
+        (f"{LAST_GOOD}::test_an_emptied_copy_is_written_again_when_its_content_is_loaded",),
+    ),
+    Mutant(
+        "the console takes the next name as an empty name's value",
+        "bot/console.py",
+        "        if not value and rest and not _starts_a_name(rest):",
+        "        if not value and rest:",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

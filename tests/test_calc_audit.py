@@ -289,6 +289,8 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("send the earnings to a traditional IRA so I don't owe tax?", True),
         ("if I never convert and the earnings go into a tIRA, what then?", True),
         ("earnings to a traditional IRA and not the Roth", True),
+        ("I don't really want the earnings to go to a traditional IRA", False),
+        ("I don't want any of the earnings going to a traditional IRA", False),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:

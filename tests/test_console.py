@@ -77,6 +77,7 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split basis:1000 earnings:5 tax:24%", "no 'tax'"),
         ("/schedule annual:1000 paychecks:12 conversions:4 return:-150%", "no 'return'"),
         ("/split 1000 5 basis:2000", "basis is given twice"),
+        ("/split basis: earnings:5", "basis: the value is empty"),  # not "earnings:5"
         ("x" * 5000, "characters"),
     ],
 )

@@ -418,3 +418,55 @@ async def test_a_bots_reload_keeps_what_it_reloaded(
     restarted, fallback = KnowledgeBase.load_or_last_good(folder)
     assert fallback is not None
     assert restarted.entries["mega-backdoor-overview"].title.startswith("Edited ")
+
+
+def test_a_folder_given_as_a_relative_path_is_not_taken_for_gone(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--faq-dir faq` from the deploy folder; pruning later runs from another directory."""
+    from knowledge import last_good
+    from knowledge.base import validate_folder
+
+    monkeypatch.setattr(last_good, "KEEP", 2)
+    scan, examples = validate_folder(folder)
+    old = tmp_path / "old-checkout"
+    old.mkdir()
+    last_good.remember(old, scan.entries, examples, "e" * 64)
+    [older] = kept_files(tmp_path)
+    import os
+
+    os.utime(older, (older.stat().st_atime, older.stat().st_mtime - 60))
+    monkeypatch.chdir(tmp_path)
+    last_good.remember(Path("faq"), scan.entries, examples, "e" * 64)  # the served one
+    monkeypatch.chdir(tmp_path / "cache")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    last_good.remember(elsewhere, scan.entries, examples, "e" * 64)  # three: one goes
+    assert last_good.recall(folder) is not None  # not the served copy
+    assert last_good.recall(old) is None
+
+
+def test_an_emptied_copy_is_written_again_when_its_content_is_loaded(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A copy emptied while the cache folder was read-only (see above), then the same
+    content loaded again once it is writable: the copy is whole again."""
+    KnowledgeBase.load(folder, keep_copy=True)
+    [kept] = kept_files(tmp_path)
+    kept.write_bytes(b"")
+    KnowledgeBase.load(folder, keep_copy=True)
+    assert kept.stat().st_size > 0
+    break_one(folder)
+    assert KnowledgeBase.load_or_last_good(folder)[1] is not None
+
+
+def test_a_folder_name_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linux allows any bytes in a name; Python hands them over as surrogates."""
+    import os
+
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(tmp_path / "cache"))
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+    shutil.copytree(DEFAULT_FAQ_DIR, odd)
+    KnowledgeBase.load_or_last_good(odd)
+    break_one(odd)
+    assert KnowledgeBase.load_or_last_good(odd)[1] is not None
