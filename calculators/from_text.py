@@ -24,9 +24,16 @@ EARNINGS_WORDS = frozenset(
 BASIS_WORDS = frozenset(
     "after-tax aftertax basis contributed contribution contributions put deposited".split()
 )
+#: A loss stated as such ("it lost $200"): negative earnings.
+LOSS_WORDS = frozenset("lost loss losses".split())
+#: Verbs that, with "to", give the account's new total, not its earnings ("it grew to
+#: $21,500": the earnings are $21,500 less the basis).
+CHANGE_TO_WORDS = frozenset(
+    "grew grown increased rose risen climbed went gone dropped fell fallen".split()
+)
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
 WINDOW = 5  # words either side that decide what an amount is
-_KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS))
+_KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
 
 
 def _words(text: str) -> list[str]:
@@ -100,10 +107,21 @@ def _sent_to_traditional(after: list[str]) -> bool:
     return False
 
 
+def _is_total(before: list[str]) -> bool:
+    """Is the amount after these words the account's total ("now worth $21,500", "grew
+    to $21,500")?"""
+    return "worth" in before[-2:] or (
+        len(before) >= 2 and before[-1] == "to" and before[-2] in CHANGE_TO_WORDS
+    )
+
+
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
-    """(basis, earnings) when the text states exactly one of each, else None."""
+    """(basis, earnings) when the text states exactly one of each, else None. Earnings may
+    be stated as a loss ("it lost $200") or through the new total ("it grew to $21,500",
+    "now worth $21,500": the total less the basis)."""
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
+    totals: list[Decimal] = []
     for match in _MONEY.finditer(text):
         dollar, digits, decimals, thousands = match.groups()
         if not (dollar or thousands or "," in digits or decimals):
@@ -116,11 +134,19 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             continue
         before = _words(text[: match.start()])[-WINDOW:]
         after = _words(text[match.end() :])[:WINDOW]
-        kind = _nearest(before, after)
+        kind = "total" if _is_total(before) else _nearest(before, after)
         if kind == "earnings":
             earnings.append(value)
+        elif kind == "loss":
+            earnings.append(-value)
         elif kind == "basis":
             basis.append(value)
+        elif kind == "total":
+            totals.append(value)
+    if len(basis) == 1 and len(totals) == 1 and not earnings:
+        earnings.append(totals[0] - basis[0])
+    elif totals:
+        return None  # a total beside stated earnings: which figure is meant is unclear
     if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0:
         return basis[0], earnings[0]
     return None

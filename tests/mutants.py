@@ -902,6 +902,13 @@ MUTANTS = [
         "        if not value and rest:",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "a question's new total is taken for its earnings",
+        "calculators/from_text.py",
+        '        kind = "total" if _is_total(before) else _nearest(before, after)',
+        "        kind = _nearest(before, after)",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

@@ -261,6 +261,12 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I have $7000 in a traditional IRA, can I do a backdoor Roth?", None),
         ("what is the 2026 415(c) limit of $72,000 for my 401k?", None),
         ("contributed 10k in January and another 5k in June", None),
+        # the new total, not the earnings: "grew to $21,500" is $1,500 of earnings
+        ("I contributed $20,000 after-tax and it grew to $21,500", ("20000", "1500")),
+        ("$20k after-tax, now worth $21.5k", ("20000", "1500")),
+        ("$5,000 of after-tax contributions that dropped to $4,900", ("5000", "-100")),
+        ("I put in $10,000 after-tax and it lost $200", ("10000", "-200")),
+        ("my $7,000 contribution is now worth $7,100 and the gains were $100", None),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:
