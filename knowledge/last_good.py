@@ -2,14 +2,17 @@
 
 A reload keeps the FAQ it has when a file is broken, but a process that starts while a file
 is broken (a moderator's edit half done, a bad merge, a restart after a deploy) had nothing
-to keep and would not start. Each complete load writes what it loaded (the entries and the
-example questions, as JSON: newer code reads it, which a pickle would not promise), and a
-start that finds the folder broken answers from it instead, saying so.
+to keep and would not start. Each complete load made to answer from (a start, a bot's
+reload; not a preview or a test) writes what it loaded (the entries and the example
+questions, as JSON: newer code reads it, which a pickle would not promise), and a start
+that finds the folder broken answers from it instead, saying so.
 
 One file per folder (``last-good-<folder>-<content>.json``, the folder by its absolute path,
 not following links: a deploy that swaps a ``current`` link keeps its copy): a load whose
-content is already saved only marks it as recent. Writers take turns (a lock file), and the
-copies of the least recently loaded folders beyond ``KEEP`` are removed. Without a cache
+content is already saved only marks it as recent. Writers take turns (a lock file). Beyond
+``KEEP`` copies, those of folders that are gone go first, then the least recently loaded.
+A copy that could not be brought up to date is removed (or emptied), never served as the
+last complete version. Without a cache
 folder (``ROLLOVER_CACHE_DIR=off``) nothing is kept, and a broken folder stops a start as
 before.
 """
