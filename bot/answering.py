@@ -36,6 +36,26 @@ def strip_mentions(text: str) -> str:
     return " ".join(_MENTION.sub(" ", text).split())
 
 
+#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
+#: the bot: it gets the /help card, not "no FAQ entry looks close".
+HELP_REQUESTS = frozenset(
+    {
+        "help",
+        "help me",
+        "commands",
+        "what can you do",
+        "what do you do",
+        "how do i use you",
+        "how do i use this",
+        "how does this work",
+    }
+)
+
+
+def asks_for_help(text: str) -> bool:
+    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
+
+
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
     """Suggestions worth showing in Discord (the command line lists more)."""
     return result.plausible(bot.settings.matching.plausible_threshold)

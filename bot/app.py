@@ -165,8 +165,7 @@ class RolloverBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
         fallback, self.fallback = self.fallback, None  # (said once, not on every resume)
-        if fallback is not None:
-            log.warning("%s", fallback.summary(self.faq_dir))
+        if fallback is not None:  # (the operator saw the warning when `run` started)
             await mod_log.post(self, mod_log.fallback_text(fallback))
 
 

@@ -100,26 +100,6 @@ def example_embed(command: str, result: CalcResult) -> discord.Embed:
     return embed
 
 
-#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
-#: the bot: it gets the /help card, not "no FAQ entry looks close".
-HELP_REQUESTS = frozenset(
-    {
-        "help",
-        "help me",
-        "commands",
-        "what can you do",
-        "what do you do",
-        "how do i use you",
-        "how do i use this",
-        "how does this work",
-    }
-)
-
-
-def asks_for_help(text: str) -> bool:
-    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
-
-
 def help_embed(mention: Callable[[str], str]) -> discord.Embed:
     """What the bot does and how to ask it (/help, and a mention asking for help);
     ``mention`` turns a command name into a clickable mention where Discord knows it."""

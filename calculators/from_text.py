@@ -107,12 +107,23 @@ def _sent_to_traditional(after: list[str]) -> bool:
     return False
 
 
-def _is_total(before: list[str]) -> bool:
-    """Is the amount after these words the account's total ("now worth $21,500", "grew
-    to $21,500")?"""
-    return "worth" in before[-2:] or (
-        len(before) >= 2 and before[-1] == "to" and before[-2] in CHANGE_TO_WORDS
-    )
+def _change_kind(before: list[str]) -> str | None:
+    """What an amount after "worth" or "<grew, dropped...> to" is: "total" (the account's
+    new total: "it grew to $21,500"), or the earnings or loss named as what changed ("the
+    earnings grew to $500"); None when it is neither pattern."""
+    if "worth" in before[-2:]:
+        return "total"
+    if len(before) < 2 or before[-1] != "to" or before[-2] not in CHANGE_TO_WORDS:
+        return None
+    subject = before[:-2]
+    if LOSS_WORDS.intersection(subject):
+        return "loss"
+    return "earnings" if EARNINGS_WORDS.intersection(subject) else "total"
+
+
+#: A total of the whole plan or account ("my 401k is worth $300,000") is not the after-tax
+#: account's: its earnings cannot be told from it.
+_WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNORECASE)
 
 
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
@@ -134,7 +145,10 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             continue
         before = _words(text[: match.start()])[-WINDOW:]
         after = _words(text[match.end() :])[:WINDOW]
-        kind = "total" if _is_total(before) else _nearest(before, after)
+        kind = _change_kind(before) or _nearest(before, after)
+        sentence = _SENTENCES.split(text[: match.start()])[-1]
+        if kind == "total" and _WHOLE_PLAN.search(sentence):
+            return None
         if kind == "earnings":
             earnings.append(value)
         elif kind == "loss":
@@ -147,6 +161,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         earnings.append(totals[0] - basis[0])
     elif totals:
         return None  # a total beside stated earnings: which figure is meant is unclear
-    if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0:
+    # Earnings as large as the basis are rare in an after-tax account and usually a total
+    # misread ("it is up to $21,500 with growth"): no example rather than a wrong one.
+    if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0 and earnings[0] < basis[0]:
         return basis[0], earnings[0]
     return None

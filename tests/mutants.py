@@ -814,7 +814,7 @@ MUTANTS = [
     Mutant(
         "a last complete FAQ that could not be updated is served stale",
         "knowledge/last_good.py",
-        "            with contextlib.suppress(OSError):\n                stale.unlink()",
+        "            if stale != path:\n                _drop(stale)",
         "            pass",
         (f"{LAST_GOOD}::test_a_copy_that_cannot_be_updated_is_dropped_not_served_stale",),
     ),
@@ -828,8 +828,8 @@ MUTANTS = [
     Mutant(
         "the kept copy is keyed through links",
         "knowledge/last_good.py",
-        "os.path.abspath(folder).encode()",
-        "str(folder.resolve()).encode()",
+        "os.fsencode(os.path.abspath(folder))",
+        "os.fsencode(folder.resolve())",
         (f"{LAST_GOOD}::test_a_swapped_link_keeps_its_copy",),
     ),
     Mutant(
@@ -907,6 +907,27 @@ MUTANTS = [
         "calculators/from_text.py",
         '        kind = "total" if _is_total(before) else _nearest(before, after)',
         "        kind = _nearest(before, after)",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a total of the whole plan is taken for the after-tax account's",
+        "calculators/from_text.py",
+        '        if kind == "total" and _WHOLE_PLAN.search(sentence):',
+        "        if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "earnings that grew to a figure are taken for a new total",
+        "calculators/from_text.py",
+        '    return "earnings" if EARNINGS_WORDS.intersection(subject) else "total"',
+        '    return "total"',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "earnings as large as the basis are worked through",
+        "calculators/from_text.py",
+        " and earnings[0] < basis[0]:",
+        ":",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]

@@ -267,6 +267,14 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("$5,000 of after-tax contributions that dropped to $4,900", ("5000", "-100")),
         ("I put in $10,000 after-tax and it lost $200", ("10000", "-200")),
         ("my $7,000 contribution is now worth $7,100 and the gains were $100", None),
+        # what changed is named: the earnings, or a loss, not a new total
+        ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
+        ("I put in $23,000 after-tax and my gains rose to $412", ("23000", "412")),
+        ("$10,000 after-tax and my loss went to $300", ("10000", "-300")),
+        # a total of the whole plan, or earnings as large as the basis: no example
+        ("My 401k is worth $300,000; I put in $20,000 after-tax", None),
+        ("My 401k grew to $150,000 and I put in $20,000 after-tax", None),
+        ("I contributed $20,000 after-tax and it is up to $21,500 with growth", None),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:

@@ -13,10 +13,17 @@ import aiohttp
 import discord
 from discord.ext import commands
 
-from bot.answering import MAX_QUESTION_CHARS, build_reply, plausible, remember, strip_mentions
+from bot.answering import (
+    MAX_QUESTION_CHARS,
+    asks_for_help,
+    build_reply,
+    plausible,
+    remember,
+    strip_mentions,
+)
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
-from bot.embeds import asks_for_help, help_embed
+from bot.embeds import help_embed
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS
 from bot.storage import PendingReply
