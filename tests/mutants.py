@@ -905,7 +905,7 @@ MUTANTS = [
     Mutant(
         "a question's new total is taken for its earnings",
         "calculators/from_text.py",
-        '        kind = "total" if _is_total(before) else _nearest(before, after)',
+        "        kind = _change_kind(before) or _nearest(before, after)",
         "        kind = _nearest(before, after)",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),

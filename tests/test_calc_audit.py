@@ -274,6 +274,7 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # a total of the whole plan, or earnings as large as the basis: no example
         ("My 401k is worth $300,000; I put in $20,000 after-tax", None),
         ("My 401k grew to $150,000 and I put in $20,000 after-tax", None),
+        ("My 401k is worth $21,000 and I put in $20,000 after-tax", None),  # pretax too?
         ("I contributed $20,000 after-tax and it is up to $21,500 with growth", None),
     ],
 )
