@@ -23,6 +23,7 @@ from calculators.parse import (
     parse_amount,
     parse_int,
     parse_rate,
+    shown,
 )
 
 MAX_AGE = 130
@@ -144,7 +145,7 @@ def _message(exc: ValidationError) -> tuple[str, str | None]:
     if err["type"] == "missing":
         text = "no value given"
     elif err["type"] == "literal_error":  # a choice: name what was given and the choices
-        text = f"{err['input']!r} is not {err['ctx']['expected']}"
+        text = f"{shown(err['input'])} is not {err['ctx']['expected']}"
     else:
         text = err["msg"]
     return (f"{field}: {text}" if field else text), field

@@ -71,6 +71,7 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 1000 5 colour=red", "no 'colour'"),
         ("/split 1000", "earnings: no value given"),
         ("/split 1000 5 24%", "earnings_to: '24%' is not 'roth' or 'traditional'"),
+        ("/split 1000 5 " + "x" * 3000, "earnings_to: 'xxxxxxxx"),  # and short: see below
         ("/nope", "Unknown command"),
         ("/ask", "Type a question after /ask"),
         # a misspelt name is refused, not taken as a value that a later name overwrites
@@ -87,6 +88,7 @@ def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str
     assert "Traceback" not in text
     assert "Field required" not in text and "Input should be" not in text  # pydantic's words
     assert text.lower().count("example: /") <= 1  # said once
+    assert len(text) < 2000  # a chat reply (a long value is shown cut)
 
 
 def test_faq_lookup_and_unknown_id(console: Console) -> None:
