@@ -930,6 +930,13 @@ MUTANTS = [
         ":",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "a refused choice quotes the whole value",
+        "calculators/base.py",
+        "        text = f\"{shown(err['input'])} is not {err['ctx']['expected']}\"",
+        "        text = f\"{err['input']!r} is not {err['ctx']['expected']}\"",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 
