@@ -74,22 +74,23 @@ def _collector_aside() -> Iterator[None]:
                     gc.enable()
 
 
-def _content(entries: list[FaqEntry], examples: list[Example]) -> hashlib._Hash:
-    """A digest of what entries and examples say. Where the files are is not what they
-    say: a copy of the folder elsewhere (a deploy, a moderator's checkout) has the same."""
+def _content(entries: list[FaqEntry], examples: list[Example]) -> str:
+    """A digest of what path-less entries and examples say. Where the files are is not
+    what they say: a copy of the folder elsewhere (a deploy, a moderator's checkout) has
+    the same, and reuses the matcher trained on it."""
     digest = hashlib.sha256()
     for entry in entries:
-        digest.update(entry.model_copy(update={"path": ""}).model_dump_json().encode())
+        digest.update(entry.model_dump_json().encode())
     for example in examples:
         digest.update(repr((example.text, example.ids, example.written)).encode())
-    return digest
+    return digest.hexdigest()
 
 
 def _trained(
-    entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example]
+    entries: list[FaqEntry], tuning: MatchTuning | None, examples: list[Example], content: str
 ) -> Matcher:
-    digest = _content(entries, examples)
-    entries = [e.model_copy(update={"path": ""}) for e in entries]
+    """The matcher for path-less ``entries`` and ``examples`` (``content`` their digest)."""
+    digest = hashlib.sha256(content.encode())
     digest.update((tuning or MatchTuning()).model_dump_json().encode())
     digest.update(cache.code_fingerprint().encode())
     key = digest.hexdigest()
@@ -161,6 +162,8 @@ class KnowledgeBase:
     matcher: Matcher
     source_dir: Path
     titles: dict[str, str] = field(default_factory=dict)
+    #: A digest of what the entries and examples say (names the kept copy, last_good.py).
+    content: str = ""
 
     @classmethod
     def from_entries(
@@ -171,11 +174,14 @@ class KnowledgeBase:
         examples: list[Example] | None = None,
     ) -> KnowledgeBase:
         by_id = {e.id: e for e in entries}
+        pathless = [e.model_copy(update={"path": ""}) for e in entries]
+        content = _content(pathless, examples or [])
         return cls(
             entries=by_id,
-            matcher=_trained(entries, tuning, examples or []),
+            matcher=_trained(pathless, tuning, examples or [], content),
             source_dir=source_dir,
             titles={e.id: e.title for e in entries},
+            content=content,
         )
 
     @classmethod
@@ -197,8 +203,7 @@ class KnowledgeBase:
                 raise FaqInvalid(scan.problems)
             loaded = cls.from_entries(scan.entries, folder, tuning, examples)
         if keep_copy:
-            digest = _content(scan.entries, examples).hexdigest()
-            last_good.remember(folder, scan.entries, examples, digest)
+            last_good.remember(folder, scan.entries, examples, loaded.content)
         return loaded
 
     @classmethod

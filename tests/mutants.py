@@ -756,8 +756,8 @@ MUTANTS = [
     Mutant(
         "a complete load keeps no last complete FAQ",
         "knowledge/base.py",
-        "        last_good.remember(folder, scan.entries, examples, digest)\n",
-        "",
+        "            last_good.remember(folder, scan.entries, examples, loaded.content)\n",
+        "            pass\n",
         (f"{LAST_GOOD}::test_a_start_with_a_broken_file_answers_from_the_last_complete_faq",),
     ),
     Mutant(
@@ -884,8 +884,8 @@ MUTANTS = [
     Mutant(
         "every load keeps a copy, a preview too",
         "knowledge/base.py",
-        "        if keep_copy:\n            digest",
-        "        if True:\n            digest",
+        "        if keep_copy:\n            last_good",
+        "        if True:\n            last_good",
         (f"{LAST_GOOD}::test_a_look_at_a_folder_keeps_no_copy",),
     ),
     Mutant(
