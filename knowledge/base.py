@@ -15,7 +15,14 @@ from pathlib import Path
 from knowledge import cache, last_good
 from knowledge.examples import Example, merge_repeats, read_examples
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
-from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, FolderScan, Problem, scan_folder
+from knowledge.loader import (
+    DEFAULT_FAQ_DIR,
+    FaqInvalid,
+    FolderScan,
+    Problem,
+    problems_counted,
+    scan_folder,
+)
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
 
@@ -147,8 +154,8 @@ class Fallback:
 
     def summary(self, folder: Path) -> str:
         return (
-            f"the FAQ in {folder} has {len(self.problems)} problem(s) (run 'rollover-bot faq "
-            f"validate --faq-dir {folder}' to list them); answering from its last complete "
+            f"the FAQ in {folder} has {problems_counted(len(self.problems))} (run 'rollover-bot "
+            f"faq validate --faq-dir {folder}' to list them); answering from its last complete "
             f"version, from {self.saved:%Y-%m-%d %H:%M} UTC"
         )
 

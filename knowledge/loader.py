@@ -50,12 +50,17 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+def problems_counted(count: int) -> str:
+    """ "1 problem", "3 problems": the count every refusal states."""
+    return f"{count} problem" if count == 1 else f"{count} problems"
+
+
 class FaqInvalid(Exception):
     """The FAQ folder has problems; nothing from it should be used."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the FAQ files")
+        super().__init__(f"{problems_counted(len(self.problems))} in the FAQ files")
 
 
 def _loc_text(loc: tuple[int | str, ...]) -> str:

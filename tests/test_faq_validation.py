@@ -175,6 +175,17 @@ def test_broken_folder_never_loads_half(tmp_path: Path) -> None:
     assert len(info.value.problems) == 1
 
 
+def test_refusals_count_problems_in_plain_words(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", title="")
+    with pytest.raises(FaqInvalid) as one:
+        KnowledgeBase.load(tmp_path)
+    write_entry(tmp_path, "beta", title="")
+    with pytest.raises(FaqInvalid) as two:
+        KnowledgeBase.load(tmp_path)
+    assert str(one.value) == "1 problem in the FAQ files"
+    assert str(two.value) == "2 problems in the FAQ files"
+
+
 def test_missing_or_empty_folder(tmp_path: Path) -> None:
     assert "no FAQ files" in problems_in(tmp_path)[0]
     assert "does not exist" in problems_in(tmp_path / "nope")[0]

@@ -51,7 +51,7 @@ def test_a_start_with_a_broken_file_answers_from_the_last_complete_faq(folder: P
     assert kb.entries == whole.entries and kb.source_dir == folder
     assert kb.ask(QUESTION) == whole.ask(QUESTION)
     assert "notice-2014-54" in kb.entries  # the broken entry too, as it last was
-    assert "1 problem(s)" in fallback.summary(folder)
+    assert "1 problem (" in fallback.summary(folder)
 
 
 def test_without_a_complete_load_before_a_broken_folder_still_stops_a_start(
@@ -108,7 +108,7 @@ def test_ask_warns_on_stderr_and_answers(folder: Path, capsys: pytest.CaptureFix
     captured = capsys.readouterr()
     assert json.loads(captured.out) == whole
     assert captured.err.startswith("warning: the FAQ in") and captured.err.count("\n") == 1
-    assert "1 problem(s)" in captured.err and "faq validate" in captured.err
+    assert "1 problem (" in captured.err and "faq validate" in captured.err
     # the moderators' commands still say the folder is broken
     assert main(["faq", "list", "--faq-dir", str(folder)]) == 2
     assert capsys.readouterr().err.startswith("error: the FAQ in")

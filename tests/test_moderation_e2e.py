@@ -107,7 +107,7 @@ async def test_broken_file_keeps_answers_flowing(
             == before.get("split-earnings-to-traditional-ira").title
         )
         validate = await admin(fake_discord, "validate")
-        assert "problem(s)" in content(validate) and "notice-2014-54.md:" in content(validate)
+        assert "1 problem:" in content(validate) and "notice-2014-54.md:" in content(validate)
 
 
 async def test_broken_examples_file_keeps_the_trained_matcher(

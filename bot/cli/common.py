@@ -66,7 +66,7 @@ def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback
 
 @contextlib.contextmanager
 def _refused(folder: Path) -> Iterator[None]:
-    from knowledge.loader import FaqInvalid
+    from knowledge.loader import FaqInvalid, problems_counted
 
     try:
         yield
@@ -74,6 +74,6 @@ def _refused(folder: Path) -> Iterator[None]:
         if not folder.is_dir():  # (a mistyped --faq-dir: nothing to validate)
             raise CliError(f"the FAQ folder {folder} does not exist or is not a folder") from None
         raise CliError(
-            f"the FAQ in {folder} has {len(exc.problems)} problem(s); "
+            f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
         ) from None

@@ -133,14 +133,14 @@ def handle_show(args: argparse.Namespace) -> int:
 
 
 def handle_list(args: argparse.Namespace) -> int:
-    from knowledge.loader import scan_folder
+    from knowledge.loader import problems_counted, scan_folder
 
     # Ids and titles need the files read and checked, not the matcher trained.
     folder = faq_dir(args, settings())
     scan = scan_folder(folder)
     if scan.problems:
         raise CliError(
-            f"the FAQ in {folder} has {len(scan.problems)} problem(s); "
+            f"the FAQ in {folder} has {problems_counted(len(scan.problems))}; "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
         )
     rows = [{"id": e.id, "title": e.title} for e in scan.entries]

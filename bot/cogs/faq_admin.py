@@ -40,7 +40,7 @@ from knowledge.editing import (
 )
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem
+from knowledge.loader import Problem, problems_counted
 from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def reload_text(result: ReloadResult) -> str:
         return f"FAQ reloaded: {result.diff.summary()}."
     return problems_text(
         result.problems,
-        f"FAQ **not** reloaded: {len(result.problems)} problem(s). Answers still come from "
+        f"FAQ **not** reloaded: {problems_counted(len(result.problems))}. Answers still come from "
         "the previous FAQ.",
     )
 
@@ -459,7 +459,7 @@ class FaqAdmin(
         await interaction.response.defer(ephemeral=True, thinking=True)
         scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
         text = (
-            problems_text(scan.problems, f"{len(scan.problems)} problem(s):")
+            problems_text(scan.problems, f"{problems_counted(len(scan.problems))}:")
             if scan.problems
             else f"All {len(scan.entries)} FAQ files are valid."
         )
