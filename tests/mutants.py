@@ -937,6 +937,15 @@ MUTANTS = [
         "        text = f\"{err['input']!r} is not {err['ctx']['expected']}\"",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "an edit form is filled from the loaded entry",
+        "bot/cogs/faq_admin.py",
+        "        entry, problems = parse_entry(path, text)",
+        "        entry, problems = self.bot.knowledge.get(entry_id), []",
+        (
+            "tests/test_moderation_e2e.py::test_an_edit_form_shows_the_file_as_it_is_now_not_as_loaded",
+        ),
+    ),
 ]
 
 

@@ -242,6 +242,42 @@ async def test_two_moderators_editing_at_once_get_a_conflict(
         assert bot.knowledge.get("three-buckets").title in on_disk
 
 
+async def test_an_edit_form_shows_the_file_as_it_is_now_not_as_loaded(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    # A pull (or another process's save) not reloaded yet: a form filled from the loaded
+    # entry would put the older text back on save, and say "Saved".
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(mod_bot()) as bot:
+        loaded = bot.knowledge.get("notice-2014-54").title
+        path.write_text(path.read_text().replace(loaded, "Pulled title?", 1))
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        assert form_value((await handle.response())["data"], "title") == "Pulled title?"
+        submit = await fake_discord.submit_modal(
+            handle, {"short": "IRS Notice 2014-54 lets one distribution go to several places."}
+        )
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved")
+    on_disk = path.read_text()
+    assert "Pulled title?" in on_disk and "lets one distribution go to several" in on_disk
+
+
+async def test_an_edit_form_is_refused_while_the_file_is_broken(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(mod_bot()):
+        path.write_text(path.read_text().replace("title:", "title: [unclosed", 1))
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        body = await handle.response()
+        assert ephemeral(body) and "cannot be edited here until its file is fixed" in content(body)
+        assert f"{path}:" in content(body)
+
+
 async def test_new_entry_and_alias(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -40,7 +40,7 @@ from knowledge.editing import (
 )
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, problems_counted
+from knowledge.loader import Problem, parse_entry, problems_counted
 from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
@@ -528,18 +528,24 @@ class FaqAdmin(
     @app_commands.autocomplete(topic=_entry_autocomplete)
     async def edit(self, interaction: discord.Interaction, topic: str) -> None:
         try:
-            entry_id, _, text = self._entry_file(topic)
+            entry_id, path, text = self._entry_file(topic)
         except EditRefused as exc:
             await send_private(interaction, refusal_text(exc))
             return
-        entry = self.bot.knowledge.get(entry_id)
+        # The form shows the file as it is now, the text its fingerprint is taken from: the
+        # loaded entry can be older (a pull or another process's save not reloaded yet), and
+        # saving a form filled from it would put the older version back.
+        entry, problems = parse_entry(path, text)
         if entry is None:
             await send_private(
-                interaction, f"`{entry_id}` is not loaded yet; run `/faq-admin reload` first."
+                interaction,
+                problems_text(
+                    problems, f"`{entry_id}` cannot be edited here until its file is fixed:"
+                ),
             )
             return
         await interaction.response.send_modal(
-            EntryModal(self, entry.id, entry_meta(entry), entry.body, fingerprint(text))
+            EntryModal(self, entry_id, entry_meta(entry), entry.body, fingerprint(text))
         )
 
     @app_commands.command(name="new", description="Create a new FAQ entry")
