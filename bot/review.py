@@ -250,15 +250,17 @@ async def decide(
             await asyncio.to_thread(add_example, bot.faq_dir, target, item.example)
         except EditRefused as exc:
             return f"Not written: {exc}"
-        result = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
-        if not result.ok:
-            return (
-                "Written, but the FAQ folder has problems, so the bot still uses the previous "
-                "FAQ: run `/faq-admin validate`."
-            )
+        reloaded = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
     by = hash_user(user.id, bot.vote_key)
     answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
+    # Recorded once the example is written, whether or not the reload takes it: left in
+    # the queue, the item could only be dismissed (a second pick is "already an example").
     await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
+    if action in ("example", "off-topic") and not reloaded.ok:
+        return (
+            "Written, but the FAQ folder has problems, so the bot still uses the previous "
+            "FAQ: run `/faq-admin validate`."
+        )
     if action == "example" and entry_id:
         return f"Added as an example of **{neutralize(titles.get(entry_id, entry_id))}**."
     if action == "off-topic":

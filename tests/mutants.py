@@ -946,6 +946,18 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_an_edit_form_shows_the_file_as_it_is_now_not_as_loaded",
         ),
     ),
+    Mutant(
+        "a decision written while the reload is refused stays queued",
+        "bot/review.py",
+        "    await bot.store.record_review(item.keys, action, entry_id, by, answered_with)",
+        "    await bot.store.record_review(\n"
+        '        () if action in ("example", "off-topic") and not reloaded.ok else item.keys,\n'
+        "        action, entry_id, by, answered_with,\n"
+        "    )",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_written_while_the_reload_is_refused_leaves_the_queue",
+        ),
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ and the FAQ watcher. Each test works on its own copy of the FAQ folder."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 import shutil
@@ -460,6 +461,30 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         # the reload learned it: the same question is now answered with that entry
         title = await ask_title(fake_discord, asked)
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
+
+
+async def test_a_decision_written_while_the_reload_is_refused_leaves_the_queue(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The example is in the file: left queued, the item could only be dismissed (a second
+    pick is refused as "already an example")."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        (faq_copy / "examples" / "three-buckets.yaml").write_text("- text: [unclosed\n")
+        review = await review_message(fake_discord)
+        pick = _component(review, 3)
+        chosen = await fake_discord.select(
+            review, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await chosen.response()
+        said = json.dumps(await chosen.edit(0))
+        await fake_discord.settle()
+        assert "the FAQ folder has problems" in said
+        assert asked in (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+        assert [i.example for i in await bot.store.review_queue()] == []
 
 
 async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
