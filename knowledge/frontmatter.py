@@ -7,9 +7,33 @@ from typing import Any
 
 import yaml
 
+
+class NoSuchDate(yaml.constructor.ConstructorError):
+    """A value written as a date or time that does not exist ("2026-02-30")."""
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+def _timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    # PyYAML lets datetime's ValueError out for "2026-11-31": a crash, not a line to fix.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise NoSuchDate(
+            None,
+            None,
+            f"{node.value} is not a real date: write an existing one as YYYY-MM-DD",
+            node.start_mark,
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
 #: libyaml's loader when PyYAML was built with it (the wheels are), else the pure one; the
 #: FAQ files, the examples files and the question sets all load with it.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = _Loader
 
 
 class FrontMatterError(ValueError):
@@ -69,6 +93,8 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     if context.startswith(_STARTED_EARLIER) and context_mark is not None:
         mark = context_mark
     line = mark.line + offset if mark is not None else offset
+    if isinstance(exc, NoSuchDate):
+        return line, problem
     if "cannot start any token" in problem and problem_mark is not None:
         # libyaml does not say which character: look it up.
         text_line = yaml_text.splitlines()[problem_mark.line : problem_mark.line + 1]

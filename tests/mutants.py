@@ -958,6 +958,24 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_decision_written_while_the_reload_is_refused_leaves_the_queue",
         ),
     ),
+    Mutant(
+        "a date that does not exist crashes the load",
+        "knowledge/frontmatter.py",
+        '_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)',
+        "pass",
+        (
+            "tests/test_faq_validation.py::test_a_date_that_does_not_exist_is_a_problem_with_its_line",
+        ),
+    ),
+    Mutant(
+        "one failed reload stops the FAQ watcher",
+        "bot/cogs/faq_watch.py",
+        "                    continue\n",
+        "                    raise\n",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload",
+        ),
+    ),
 ]
 
 

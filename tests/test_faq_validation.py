@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from knowledge import loader
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 from tests.faq_factory import entry_text, write_entry
@@ -184,6 +184,27 @@ def test_refusals_count_problems_in_plain_words(tmp_path: Path) -> None:
         KnowledgeBase.load(tmp_path)
     assert str(one.value) == "1 problem in the FAQ files"
     assert str(two.value) == "2 problems in the FAQ files"
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-11-31", "2026-13-01", "0000-01-01", "2026-12-03 25:61:00"]
+)
+def test_a_date_that_does_not_exist_is_a_problem_with_its_line(
+    tmp_path: Path, written: str
+) -> None:
+    write_entry(tmp_path, "alpha")
+    path = tmp_path / "alpha.md"
+    text = re.sub(r"(?m)^updated: .*$", f"updated: {written}", path.read_text())
+    path.write_text(text)
+    line = text.splitlines().index(f"updated: {written}") + 1
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text(f"- text: what is alpha anyway\n  source: {written}\n")
+    scan, _ = validate_folder(tmp_path)
+    wrong = f"{written} is not a real date: write an existing one as YYYY-MM-DD"
+    assert sorted(str(p) for p in scan.problems) == sorted(
+        [f"{examples / 'alpha.yaml'}:2: {wrong}", f"{path}:{line}: {wrong}"]
+    )
 
 
 def test_missing_or_empty_folder(tmp_path: Path) -> None:

@@ -367,6 +367,46 @@ async def test_watcher_reloads_after_a_file_edit(
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
 
 
+async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    faq_copy: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    path = faq_copy / "notice-2014-54.md"
+    text = path.read_text()
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # a typo'd date (PyYAML lets datetime's error out) is a problem like any other
+        with caplog.at_level(logging.WARNING):
+            path.write_text(re.sub(r"(?m)^updated: .*$", "updated: 2026-02-30", text))
+            await wait_until(
+                lambda: any("2026-02-30 is not a real date" in r.message for r in caplog.records),
+                timeout=10,
+            )
+        # a reload that fails outright (any fault) does not stop the watching either
+        real = bot.reload_faq
+        failures: list[str] = []
+
+        async def fails_once(*args: Any, **kwargs: Any) -> Any:
+            if not failures:
+                failures.append("once")
+                raise RuntimeError("a fault in one reload")
+            return await real(*args, **kwargs)
+
+        monkeypatch.setattr(bot, "reload_faq", fails_once)
+        path.write_text(text.replace("What is IRS Notice 2014-54?", "Notice 2014-54 once"))
+        await wait_until(lambda: failures == ["once"], timeout=10)
+        path.write_text(text.replace("What is IRS Notice 2014-54?", "Notice 2014-54 explained"))
+        await wait_until(
+            lambda: bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained",
+            timeout=10,
+        )
+
+
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
 ) -> None:

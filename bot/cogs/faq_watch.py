@@ -52,7 +52,12 @@ class FaqWatcher(commands.Cog):
                 folder, watch_filter=relevant, stop_event=self._stop, recursive=True
             ):
                 # every process watches the shared folder itself: no need to announce
-                result = await self.bot.reload_faq("files changed on disk", announce=False)
+                try:
+                    result = await self.bot.reload_faq("files changed on disk", announce=False)
+                except Exception:
+                    # One reload's fault must not stop the watching: the next save may fix it.
+                    log.exception("reloading the changed FAQ files failed; still watching")
+                    continue
                 if not result.ok:
                     log.warning("FAQ files changed but are invalid; still using the previous FAQ")
         except asyncio.CancelledError:
