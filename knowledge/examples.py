@@ -14,6 +14,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from knowledge.frontmatter import YAML_LOADER, explain_yaml_error
 from knowledge.loader import Problem
-from knowledge.model import EntryId
+from knowledge.model import EntryId, FaqEntry
 
 EXAMPLES_DIR = "examples"
 OFF_TOPIC = "_off-topic"
@@ -194,6 +195,28 @@ def _conflicts(examples: list[Example]) -> list[Problem]:
                 )
             )
     return problems
+
+
+#: Stand-in examples are made for at most this many entries without examples (a few new
+#: ones), and from the title and at most STAND_IN_ALIASES aliases of each: hundreds of
+#: entries without examples (a FAQ imported in bulk) would multiply the training's cost.
+STAND_IN_ENTRIES = 50
+STAND_IN_ALIASES = 3
+
+
+def stand_ins(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[Example]:
+    """Example questions for the entries no example names yet (a new entry): their own
+    title and first aliases, marked written, so that the entry can be ranked at all before
+    a moderator adds real questions (the ranker learns entries from their examples)."""
+    named = {entry_id for example in examples for entry_id in example.ids}
+    bare = [entry for entry in entries if entry.id not in named]
+    if len(bare) > STAND_IN_ENTRIES:
+        return []
+    return [
+        Example(phrase, (entry.id,), written=True)
+        for entry in bare
+        for phrase in dict.fromkeys((entry.title, *entry.aliases[:STAND_IN_ALIASES]))
+    ]
 
 
 def merge_repeats(examples: list[Example]) -> tuple[list[Example], list[Problem]]:

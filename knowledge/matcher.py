@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
-from knowledge.examples import Example
+from knowledge.examples import Example, stand_ins
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, Signals, SignalSpace
@@ -74,6 +74,10 @@ def _taught_key(text: str) -> str:
 _example_key = lru_cache(maxsize=1 << 14)(_taught_key)
 
 
+def _named_key(text: str) -> str:
+    return _taught_key(text).strip(" ?!.")
+
+
 class Matcher:
     """Lexical index, signal space and trained ranker for one set of entries."""
 
@@ -88,6 +92,7 @@ class Matcher:
         self.ids = [e.id for e in self.entries]
         self.titles = [e.title for e in self.entries]
         self.lexical = LexicalIndex(self.entries)
+        examples = [*examples, *stand_ins(self.entries, examples)]
         self.space = SignalSpace(self.lexical, examples, self.ids)
         self.ranker = Ranker(self.space)
         #: The entries each example question names, by its text (case and spacing aside):
@@ -96,6 +101,14 @@ class Matcher:
         for example in self.space.examples:
             key = _example_key(example.text)
             self._taught[key] = self._taught.get(key, frozenset()) | set(example.ids)
+        #: The entry whose title or alias a question is, word for word (case, spacing and
+        #: end punctuation aside): the moderator wrote that phrasing for it, so it answers
+        #: even before the entry has example questions to learn from. A phrasing two entries
+        #: share names neither.
+        self._named: dict[str, str | None] = {}
+        for entry in self.entries:
+            for phrase in dict.fromkeys(_named_key(p) for p in (entry.title, *entry.aliases)):
+                self._named[phrase] = None if phrase in self._named else entry.id
         self._title_index = [
             normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
         ]
@@ -158,10 +171,13 @@ class Matcher:
         )
         if not hits:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
+        named = self._named.get(_named_key(text))
+        if named is not None and named != hits[0].id:
+            hits = self._named_first(text, hits, named)
         best = hits[0]
         # A question an example names word for word was answered by a moderator already:
         # the same entry answers it again, however many other examples dilute its score.
-        taught = best.id in self._taught.get(_taught_key(text), ())
+        taught = best.id in self._taught.get(_taught_key(text), ()) or best.id == named
         if best.score >= t.answer_threshold or taught:
             return MatchResult(
                 question,
@@ -174,6 +190,15 @@ class Matcher:
         return MatchResult(
             question, False, None, self.suggest(hits), "not confident enough to answer"
         )
+
+    def _named_first(self, text: str, hits: list[Hit], named: str) -> list[Hit]:
+        """``hits`` with the entry the text names first (its own score kept)."""
+        own = next((h for h in hits if h.id == named), None)
+        if own is None:  # (ranked below the few kept: rare, so ranked again in full)
+            own = next((h for h in self.score_all(text) if h.id == named), None)
+        if own is None:
+            own = Hit(named, self._titles_by_id[named], 0.0)
+        return [own, *(h for h in hits if h.id != named)]
 
     def suggest(self, hits: Sequence[Hit]) -> tuple[Hit, ...]:
         """The suggestions to list from ranked hits (without the answer, if any)."""

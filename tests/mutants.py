@@ -976,6 +976,20 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload",
         ),
     ),
+    Mutant(
+        "an entry without examples gets no stand-ins",
+        "knowledge/matcher.py",
+        "        examples = [*examples, *stand_ins(self.entries, examples)]\n",
+        "",
+        ("tests/test_matcher.py::test_a_new_entry_is_answered_before_it_has_example_questions",),
+    ),
+    Mutant(
+        "an alias asked word for word is not answered",
+        "knowledge/matcher.py",
+        "        taught = best.id in self._taught.get(_taught_key(text), ()) or best.id == named",
+        "        taught = best.id in self._taught.get(_taught_key(text), ())",
+        ("tests/test_matcher.py::test_an_alias_asked_word_for_word_is_answered_with_its_entry",),
+    ),
 ]
 
 

@@ -682,3 +682,71 @@ def test_a_retrain_that_keeps_the_entries_reuses_the_prepared_examples(
         assert not any(a is b for a, b in pairs)
     assert _idf(other) != _idf(latest)
     assert _idf(LexicalIndex(plural)) == _idf(latest)
+
+
+# -- what moderators write: titles and aliases ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_new_entry(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The shipped FAQ and one new entry without example questions yet, as a moderator
+    adds it; an alias added to a shipped entry too."""
+    import shutil
+
+    from tests.faq_factory import write_entry
+
+    folder = tmp_path_factory.mktemp("faq")
+    shutil.copytree(DEFAULT_FAQ_DIR, folder, dirs_exist_ok=True)
+    write_entry(
+        folder,
+        "after-tax-403b",
+        title="Can I do a mega backdoor Roth from a 403(b)?",
+        aliases=["mega backdoor roth 403b", "does my 403(b) allow after-tax contributions"],
+        keywords=["403(b)", "nonprofit"],
+    )
+    path = folder / "split-earnings-to-traditional-ira.md"
+    text = path.read_text(encoding="utf-8")
+    alias = "  - does the plan administrator need a letter of instruction for the split\n"
+    path.write_text(text.replace("aliases:\n", "aliases:\n" + alias, 1), encoding="utf-8")
+    return KnowledgeBase.load(folder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I do a mega backdoor Roth from a 403(b)?",  # its title
+        "can i do a mega backdoor roth from a 403(b)",
+        "Mega backdoor Roth 403b?",  # an alias
+        "Can I do a mega backdoor Roth from my 403(b)?",  # near its title
+    ],
+)
+def test_a_new_entry_is_answered_before_it_has_example_questions(
+    with_new_entry: KnowledgeBase, question: str
+) -> None:
+    result = with_new_entry.ask(question)
+    assert result.answered and result.best.id == "after-tax-403b", result
+
+
+def test_an_alias_asked_word_for_word_is_answered_with_its_entry(
+    with_new_entry: KnowledgeBase, kb: KnowledgeBase
+) -> None:
+    question = "Does the plan administrator need a letter of instruction for the split?"
+    assert not kb.ask(question).answered  # (without the alias)
+    result = with_new_entry.ask(question)
+    assert result.answered and result.best.id == "split-earnings-to-traditional-ira"
+    assert not result.shaky  # a moderator named it: nothing to review
+
+
+def test_a_title_two_entries_share_names_neither() -> None:
+    from knowledge.loader import parse_entry
+    from knowledge.model import FaqEntry
+    from tests.faq_factory import entry_text
+
+    entries = [
+        parse_entry(Path(f"{i}.md"), entry_text(i, title="What is the shared question?"))[0]
+        for i in ("alpha", "beta")
+    ]
+    assert all(isinstance(e, FaqEntry) for e in entries)
+    matcher = Matcher(entries)
+    assert matcher._named.get("what is the shared question") is None
+    assert matcher._named.get("how does alpha work") == "alpha"
