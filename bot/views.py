@@ -200,7 +200,10 @@ class NotWhatIAsked(
                 ephemeral=True,
             )
             if interaction.message is not None:
-                await interaction.message.delete()
+                try:
+                    await interaction.message.delete()
+                except discord.NotFound:
+                    return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
             if isinstance(channel, discord.Thread) and answers_the_post(
                 interaction.message, channel

@@ -990,6 +990,20 @@ MUTANTS = [
         "        taught = best.id in self._taught.get(_taught_key(text), ())",
         ("tests/test_matcher.py::test_an_alias_asked_word_for_word_is_answered_with_its_entry",),
     ),
+    Mutant(
+        "Answer with FAQ on a bot's message is not refused",
+        "bot/cogs/point.py",
+        "        if message.author.bot:",
+        "        if False:",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_on_the_bots_own_message_is_refused",),
+    ),
+    Mutant(
+        "a double click on Not what I asked apologises",
+        "bot/views.py",
+        "                except discord.NotFound:\n                    return  # (a double click",
+        "                except ValueError:\n                    return  # (a double click",
+        ("tests/test_bot_e2e.py::test_a_double_click_on_not_what_i_asked_does_not_apologise",),
+    ),
 ]
 
 

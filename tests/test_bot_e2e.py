@@ -956,3 +956,100 @@ async def test_answer_with_faq_tells_the_helper_when_the_reply_is_refused(
         assert fake_discord.calls_matching("POST", channel, injected=True)  # it was tried
         assert not [c for c in fake_discord.calls_matching("POST", channel) if c.ok]
         assert "three-buckets" not in bot.store.served and await bot.store.taught() == []
+
+
+async def test_answer_with_faq_on_the_bots_own_message_is_refused(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Pointing the bot's own "Not sure..." line at an entry is refused: the bot would reply
+    to itself, its "Not what I asked" button would be the bot's, and its line would become
+    a taught example."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        post = await fake_discord.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?", author=world.newcomer
+        )
+        await post.reply()
+        await fake_discord.settle()
+        [unsure] = post.replies
+        assert unsure["content"].startswith("Not sure")  # positive control
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", unsure, user=world.asker
+        )
+        body = await handle.response()
+        picker = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        if picker:  # offered: pick an entry, as the helper would
+            pick = await fake_discord.select(handle, picker[0], ["three-buckets"])
+            await pick.response()
+            await fake_discord.settle()
+        taught = await bot.store.taught()
+        replies_to_bot = [
+            m
+            for m in post.replies
+            if (m.get("message_reference") or {}).get("message_id") == unsure["id"]
+        ]
+        assert (replies_to_bot, [t.text for t in taught]) == ([], [])
+        assert body["data"]["flags"] & 64 and "from a bot" in body["data"]["content"]
+
+
+async def test_answer_with_faq_where_the_bot_cannot_read_says_so_not_sorry(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog
+) -> None:
+    """Context menus work in channels the bot cannot read. Fetching the pointed-at
+    message then fails with 403, which PointPick.callback only catches as NotFound: the
+    helper gets "Sorry, something went wrong on my side" and an ERROR with a traceback
+    is logged for an ordinary permission setup."""
+    import logging
+
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.asker
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        fake_discord.fail_next(
+            "GET",
+            r"/channels/\d+/messages/\d+",
+            status=403,
+            body={"message": "Missing Access", "code": 50001},
+        )
+        with caplog.at_level(logging.ERROR):
+            pick = await fake_discord.select(handle, select, ["three-buckets"])
+            await pick.response()
+            told = await pick.edit(0)
+        await fake_discord.settle()
+    assert "Sorry, something went wrong" not in told["content"], told["content"]
+
+
+async def test_a_double_click_on_not_what_i_asked_does_not_apologise(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Two clicks on "Not what I asked" before the message disappears (a laggy client, a
+    double-click): the second DELETE gets 404 Unknown Message, which NotWhatIAsked does
+    not expect, so the asker gets "Removed." and then "Sorry, something went wrong", and
+    an ERROR with a traceback is logged."""
+    import asyncio
+
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        reply = await post.reply()
+        await fake_discord.settle()
+        miss = f"rb:miss:split-earnings-to-traditional-ira:{world.asker.id}"
+        one, two = await asyncio.gather(
+            fake_discord.click_button(reply.response, miss, user=world.asker),
+            fake_discord.click_button(reply.response, miss, user=world.asker),
+        )
+        await one.response()
+        await two.response()
+        await fake_discord.settle()
+        said = [m.get("content") or "" for h in (one, two) for m in h.followup_messages]
+        removed = [(await h.response())["data"]["content"] for h in (one, two)]
+    assert removed == ["Removed. A person will take a look; you can also rephrase with `/ask`."] * 2
+    assert fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/\d+")
+    assert not any("Sorry" in s for s in said), said

@@ -91,6 +91,9 @@ class PointPick(
             except discord.NotFound:
                 await tell(interaction, "That message was deleted; nothing was posted.")
                 return
+            except discord.Forbidden:  # (a context menu works where the bot cannot read)
+                await tell(interaction, "I can't read that channel; nothing was posted.")
+                return
             who = neutralize(interaction.user.display_name)
             try:
                 await target.reply(
@@ -175,6 +178,12 @@ class Point(commands.Cog):
             return
         if not message.content.strip():
             await send_private(interaction, "That message has no text to answer.")
+            return
+        if message.author.bot:
+            # (The bot would reply to itself, and its own line would become a taught example.)
+            await send_private(
+                interaction, "That message is from a bot: point the question it answers instead."
+            )
             return
         options = entry_options(self.bot, message.content)
         view = discord.ui.View(timeout=None)
