@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
-_MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 
 
 @dataclass(frozen=True)
@@ -30,10 +28,6 @@ class Reply:
     result: MatchResult
     embeds: list[discord.Embed]
     view: discord.ui.View
-
-
-def strip_mentions(text: str) -> str:
-    return " ".join(_MENTION.sub(" ", text).split())
 
 
 #: A mention that asks only this (case, spacing and end punctuation aside) asks how to use

@@ -4,6 +4,7 @@ interaction was already answered (or deferred)."""
 from __future__ import annotations
 
 import logging
+import re
 
 import discord
 
@@ -12,6 +13,13 @@ log = logging.getLogger(__name__)
 #: Replies never notify anyone, however the question was worded.
 NO_PINGS = discord.AllowedMentions.none()
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
+
+_MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
+
+
+def strip_mentions(text: str) -> str:
+    """A message's words without its mentions (the question a mention asks)."""
+    return " ".join(_MENTION.sub(" ", text).split())
 
 
 async def send_private(interaction: discord.Interaction, text: str) -> None:

@@ -14,7 +14,7 @@ import discord
 
 from bot.command_mentions import command_ids, with_mentions
 from bot.embeds import answer_embed
-from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
@@ -244,17 +244,19 @@ def answers_the_post(answer: discord.Message | None, thread: discord.Thread) -> 
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
-    """The question an answer replied to: the message it references, else (a forum post
-    answered in its thread) the thread's starter message. None when it is gone."""
+    """The question an answer replied to, without its mentions: the message it references,
+    else (a forum post answered in its thread) the thread's starter message. None when it
+    is gone."""
     try:
         if answer is not None and answer.reference and answer.reference.message_id:
             resolved = answer.reference.resolved
             if isinstance(resolved, discord.Message):
-                return resolved.content
+                return strip_mentions(resolved.content)
             if hasattr(channel, "fetch_message"):
-                return (await channel.fetch_message(answer.reference.message_id)).content
+                asked = await channel.fetch_message(answer.reference.message_id)
+                return strip_mentions(asked.content)
         if isinstance(channel, discord.Thread):
-            return (await channel.fetch_message(channel.id)).content
+            return strip_mentions((await channel.fetch_message(channel.id)).content)
     except discord.HTTPException:
         return None
     return None

@@ -1004,6 +1004,15 @@ MUTANTS = [
         "                except ValueError:\n                    return  # (a double click",
         ("tests/test_bot_e2e.py::test_a_double_click_on_not_what_i_asked_does_not_apologise",),
     ),
+    Mutant(
+        "a missed mention is reviewed with the bot's mention in it",
+        "bot/views.py",
+        "                return strip_mentions(resolved.content)",
+        "                return resolved.content",
+        (
+            "tests/test_moderation_e2e.py::test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention",
+        ),
+    ),
 ]
 
 

@@ -614,8 +614,9 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
 ) -> None:
     world = fake_discord.world
     async with start_bot(make_bot()) as bot:
+        # (a mention in it is not part of the question the pair teaches)
         question = await fake_discord.send_message(
-            world.text_channel, QUESTION, author=world.newcomer
+            world.text_channel, f"<@{world.asker.id}> {QUESTION}", author=world.newcomer
         )
         await fake_discord.settle()
         handle = await fake_discord.send_message_command(

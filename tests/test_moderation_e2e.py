@@ -16,7 +16,7 @@ import pytest
 from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR
-from tests.fakediscord import FakeDiscord, wait_until, would_ping
+from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import example_items
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
@@ -525,6 +525,39 @@ async def test_a_decision_written_while_the_reload_is_refused_leaves_the_queue(
         assert "the FAQ folder has problems" in said
         assert asked in (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
         assert [i.example for i in await bot.store.review_queue()] == []
+
+
+async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A mention's answer removed with "Not what I asked" is reviewed, and taught, as the
+    question it asks: not "<@bot id> question" (the bot's id in the examples file)."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel,
+            f"<@{world.bot_user.id}> {QUESTION}",
+            author=world.asker,
+            mentions=[world.bot_user],
+        )
+        answer = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        miss = next(c for c in custom_ids(answer.json) if c.startswith("rb:miss:"))
+        click = await fake_discord.click_button(answer.response, miss, user=world.asker)
+        await click.response()
+        await fake_discord.settle()
+        [item] = await bot.store.review_queue()
+        assert item.kind == "miss"  # positive control
+        review = await review_message(fake_discord)
+        pick = _component(review, 3)
+        chosen = await fake_discord.select(
+            review, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await chosen.response()
+        await fake_discord.settle()
+        written = (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+        assert "after-tax basis to" in written  # the decision was written
+        assert ("<@" in item.example, str(world.bot_user.id) in written) == (False, False)
 
 
 async def test_not_what_i_asked_puts_the_question_in_the_review_queue(

@@ -19,13 +19,12 @@ from bot.answering import (
     build_reply,
     plausible,
     remember,
-    strip_mentions,
 )
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.limits import PerUserWindows, SlidingWindow
-from bot.replies import NO_PINGS
+from bot.replies import NO_PINGS, strip_mentions
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
 

@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
-from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_helper
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
@@ -132,10 +132,11 @@ async def record_pointer(
 ) -> None:
     """The pointed answer counts as served, and the pair is kept for moderators to review."""
     await bot.store.record_served(entry_id)
-    if target.content.strip():
+    # (Without mentions: "@Rollover Bot can I..." is taught as the question it asks.)
+    if text := strip_mentions(target.content):
         await bot.store.record_taught(
             TaughtExample(
-                text=target.content,
+                text=text,
                 entry_id=entry_id,
                 message_id=target.id,
                 by_hash=hash_user(interaction.user.id, bot.vote_key),
