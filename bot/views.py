@@ -205,9 +205,7 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
-            if isinstance(channel, discord.Thread) and answers_the_post(
-                interaction.message, channel
-            ):
+            if isinstance(channel, discord.Thread) and answers_the_post(interaction.message):
                 await retag_for_people(bot, channel)
             await bot.store.record_vote(
                 self.entry_id,
@@ -233,14 +231,12 @@ class NotWhatIAsked(
             await send_private(interaction, APOLOGY)
 
 
-def answers_the_post(answer: discord.Message | None, thread: discord.Thread) -> bool:
-    """Whether a removed reply was the answer to the forum post itself (sent in its thread,
-    or replying to its starter message), not to a later message in the thread (a follow-up
-    mention, a pointed answer): only then is the post no longer answered."""
-    if answer is None:
-        return False
-    ref = answer.reference
-    return ref is None or ref.message_id in (None, thread.id)
+def answers_the_post(answer: discord.Message | None) -> bool:
+    """Whether a removed reply was the bot's own answer to the forum post (sent in its
+    thread, replying to nothing), not a reply under a message (a follow-up mention, an
+    entry pointed at the starter message): only then is the post no longer answered; a
+    pointed entry removed leaves the post's own answer standing."""
+    return answer is not None and answer.reference is None
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:

@@ -1013,6 +1013,15 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention",
         ),
     ),
+    Mutant(
+        "removing a pointed entry un-tags an answered post",
+        "bot/views.py",
+        "    return answer is not None and answer.reference is None",
+        "    return answer is not None",
+        (
+            "tests/test_bot_e2e.py::test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged",
+        ),
+    ),
 ]
 
 

@@ -1054,3 +1054,34 @@ async def test_a_double_click_on_not_what_i_asked_does_not_apologise(
     assert removed == ["Removed. A person will take a look; you can also rephrase with `/ask`."] * 2
     assert fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/\d+")
     assert not any("Sorry" in s for s in said), said
+
+
+async def test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A pointed entry removed with "Not what I asked" leaves the post tagged as answered
+    while the bot's own answer to it still stands."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        assert "bot-answered" in post.tags  # positive control
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", post.starter, user=world.moderator
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        await (
+            await fake_discord.select(handle, select, ["three-buckets"], user=world.moderator)
+        ).response()
+        await fake_discord.settle()
+        pointed = post.replies[-1]
+        assert pointed["content"].startswith("Pointed here by")
+        miss = next(c for c in custom_ids(pointed) if c.startswith("rb:miss:"))
+        await (await fake_discord.click_button(pointed, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        deleted = fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/\d+")
+        assert [c.path.rsplit("/", 1)[1] for c in deleted] == [pointed["id"]]
+        assert own["id"] != pointed["id"]  # the bot's own answer still stands
+        assert "bot-answered" in post.tags and "needs-human" not in post.tags, post.tags
