@@ -8,6 +8,7 @@ again later; so is one that found no commands, after a while).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -52,6 +53,32 @@ async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> 
     if complete:
         bot.command_ids[scope_id] = (ids, now)
     return ids
+
+
+#: How long a reply that was not deferred waits for the ids (Discord allows 3 s in all).
+QUICK_SECONDS = 1.0
+_lookups: set[asyncio.Task[dict[str, int]]] = set()
+
+
+async def command_ids_quickly(
+    bot: RolloverBot, guild: discord.abc.Snowflake | None
+) -> dict[str, int]:
+    """``command_ids``, or none (commands as plain text) when looking them up takes longer
+    than QUICK_SECONDS (a rate limit, Discord retrying a 502): a button's reply must come
+    within 3 s. The lookup goes on, and its ids serve the next reply."""
+    lookup = asyncio.ensure_future(command_ids(bot, guild))
+    try:
+        return await asyncio.wait_for(asyncio.shield(lookup), QUICK_SECONDS)
+    except TimeoutError:
+        _lookups.add(lookup)  # (held until done: a task only weakly referenced may vanish)
+        lookup.add_done_callback(_finished)
+        return {}
+
+
+def _finished(lookup: asyncio.Task[dict[str, int]]) -> None:
+    _lookups.discard(lookup)
+    if not lookup.cancelled() and lookup.exception() is not None:
+        log.info("looking up command ids failed: %r", lookup.exception())
 
 
 def mention(ids: dict[str, int]) -> Callable[[str], str]:

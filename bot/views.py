@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.command_mentions import command_ids, with_mentions
+from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_moderator
@@ -47,7 +47,7 @@ async def show_full_entry(
             ephemeral=True,
         )
         return False
-    ids = await command_ids(bot, interaction.guild)
+    ids = await command_ids_quickly(bot, interaction.guild)
     await interaction.response.send_message(
         embed=answer_embed(with_mentions(bot.knowledge.layout(entry_id), ids)),
         view=view if view is not None else discord.utils.MISSING,

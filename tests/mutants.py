@@ -1022,6 +1022,15 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged",
         ),
     ),
+    Mutant(
+        "a Full answer click waits for the command ids however long",
+        "bot/command_mentions.py",
+        "        return await asyncio.wait_for(asyncio.shield(lookup), QUICK_SECONDS)",
+        "        return await lookup",
+        (
+            "tests/test_bot_e2e.py::test_full_answer_click_answers_in_time_when_command_ids_are_slow",
+        ),
+    ),
 ]
 
 

@@ -1085,3 +1085,26 @@ async def test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged(
         assert [c.path.rsplit("/", 1)[1] for c in deleted] == [pointed["id"]]
         assert own["id"] != pointed["id"]  # the bot's own answer still stands
         assert "bot-answered" in post.tags and "needs-human" not in post.tags, post.tags
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [{"status": 429, "retry_after": 3.2}, {"status": 502, "times": 2}],
+    ids=["429", "502x2"],
+)
+async def test_full_answer_click_answers_in_time_when_command_ids_are_slow(
+    fake_discord: FakeDiscord, make_bot, start_bot, fault: dict
+) -> None:
+    """A "Full answer" click looks up command ids (REST) before responding: a slow lookup
+    (a rate limit, Discord's 502s retried) must not make it miss Discord's 3 s ("This
+    interaction failed"). The lookup goes on, for the next reply."""
+    async with start_bot(make_bot()) as bot:
+        shown = await fake_discord.send_slash_command("faq", {"topic": "form-1099r-reporting"})
+        await shown.response()
+        # the first click in this process (or any click after a failed lookup) fetches ids
+        fake_discord.fail_next("GET", r"/applications/\d+/commands", **fault)
+        click = await fake_discord.click_button(shown, "rb:full:form-1099r-reporting")
+        call = await click.response_call(timeout=10)
+        assert call.ok, call.describe()
+        assert call.json["data"]["embeds"]  # the full answer, commands as plain text
+        await wait_until(lambda: bool(bot.command_ids), timeout=10)
