@@ -1031,6 +1031,13 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_full_answer_click_answers_in_time_when_command_ids_are_slow",
         ),
     ),
+    Mutant(
+        "Answer with FAQ has no rate limit",
+        "bot/cogs/point.py",
+        '    @app_commands.checks.dynamic_cooldown(per_user("mention_per_minute"), key=user_key)\n',
+        "",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_is_rate_limited_like_mentions",),
+    ),
 ]
 
 

@@ -1108,3 +1108,36 @@ async def test_full_answer_click_answers_in_time_when_command_ids_are_slow(
         assert call.ok, call.describe()
         assert call.json["data"]["embeds"]  # the full answer, commands as plain text
         await wait_until(lambda: bool(bot.command_ids), timeout=10)
+
+
+async def test_answer_with_faq_is_rate_limited_like_mentions(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Each use of the menu posts in public once at most: one member cannot make the bot
+    post the same reply under a message as often as they like."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        limit = bot.settings.limits.mention_per_minute
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        refused = []
+        for _ in range(limit + 2):
+            handle = await fake_discord.send_message_command(
+                "Answer with FAQ", question, user=world.newcomer
+            )
+            body = await handle.response()
+            picker = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+            if not picker:
+                refused.append(body)
+                continue
+            pick = await fake_discord.select(
+                handle, picker[0], ["three-buckets"], user=world.newcomer
+            )
+            await pick.response()
+            await fake_discord.settle()
+        channel = world.text_channel["id"]
+        posted = fake_discord.calls_matching("POST", rf"/channels/{channel}/messages", since=mark)
+    assert len(posted) == limit  # (the first ones did post)
+    assert len(refused) == 2
+    assert all(is_ephemeral(b) and "try again in" in b["data"]["content"] for b in refused)

@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
+from bot.limits import per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_helper
 from bot.storage import TaughtExample, hash_user
@@ -173,6 +174,9 @@ class Point(commands.Cog):
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
         self.bot.remove_dynamic_items(PointPick)
 
+    # Each use posts in public at most once (its select goes once picked): as many a minute
+    # as mentions, so that one member cannot make the bot post the same reply at will.
+    @app_commands.checks.dynamic_cooldown(per_user("mention_per_minute"), key=user_key)
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
         if not is_helper(self.bot, interaction.user):
             await send_private(interaction, "Only helpers can point a message at an FAQ entry.")
