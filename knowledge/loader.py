@@ -195,16 +195,26 @@ def check_entries(
 
     seen: dict[str, FaqEntry] = {}
     for entry in entries:
-        for phrase in (entry.title, *entry.aliases):
+        for n, phrase in enumerate((entry.title, *entry.aliases)):
             key = _alias_key(phrase)
             owner = seen.get(key)
-            if owner is not None and phrase in entry.aliases:
+            if owner is not None and n > 0:
                 where = "this file" if owner is entry else owner.path
                 problems.append(
                     Problem(
                         entry.path,
                         _line_of(entry, phrase),
                         f"duplicate alias '{phrase}' (also in {where})",
+                    )
+                )
+            elif owner is not None:
+                # Menus, autocomplete and "Related" show titles: two alike cannot be told apart.
+                problems.append(
+                    Problem(
+                        entry.path,
+                        _line_of(entry, phrase),
+                        f"the title '{phrase}' is already a title or alias in {owner.path}: "
+                        "give this entry its own",
                     )
                 )
             seen.setdefault(key, entry)

@@ -1038,6 +1038,13 @@ MUTANTS = [
         "",
         ("tests/test_bot_e2e.py::test_answer_with_faq_is_rate_limited_like_mentions",),
     ),
+    Mutant(
+        "two entries may share a title",
+        "knowledge/loader.py",
+        "            elif owner is not None:\n                # Menus",
+        "            elif False:\n                # Menus",
+        ("tests/test_faq_validation.py::test_two_entries_cannot_share_a_title",),
+    ),
 ]
 
 

@@ -140,6 +140,20 @@ def test_duplicate_ids_and_aliases_across_files(tmp_path: Path) -> None:
     assert any("must match the file name" in p for p in problems)
 
 
+def test_two_entries_cannot_share_a_title(tmp_path: Path) -> None:
+    """Menus, autocomplete and Related show titles: two alike cannot be told apart."""
+    write_entry(tmp_path, "alpha", title="What is IRS Notice 2014-54?")
+    write_entry(tmp_path, "beta", title="what is irs notice 2014-54")
+    write_entry(tmp_path, "delta", aliases=["What is IRS Notice 2014-54"])
+    problems = problems_in(tmp_path)
+    assert sorted(p.split(": ", 1)[0].rsplit("/", 1)[1] for p in problems) == [
+        "beta.md:3",
+        "delta.md:6",
+    ]
+    assert all("alpha.md" in p for p in problems)
+    assert "the title 'what is irs notice 2014-54' is already" in problems[0]
+
+
 def test_related_ids_must_exist(tmp_path: Path) -> None:
     write_entry(tmp_path, "alpha", related=["no-such-entry"])
     [problem] = problems_in(tmp_path)
