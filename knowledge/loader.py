@@ -262,6 +262,33 @@ def is_entry_file(path: Path) -> bool:
     return path.suffix == ".md" and bool(_ENTRY_NAME.fullmatch(path.stem))
 
 
+_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([A-Za-z0-9_-]{1,100})['\"]?[ \t]*$", re.MULTILINE)
+
+
+def _not_an_entry(path: Path) -> Problem:
+    """The notice for a Markdown file that is not read: a README, notes, a draft, or an
+    entry saved under a name the loader does not take (which then says how to rename it)."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        head = ""
+    found = _ID_LINE.search(head) if head.startswith("---") else None
+    if found:
+        name = f"{found.group(1).lower().replace('_', '-')}.md"
+        return Problem(
+            str(path),
+            1,
+            f"not read: this looks like an entry, but entry files are named '<id>.md' in "
+            f"lowercase with dashes: rename it to '{name}' to publish it (a draft can stay)",
+        )
+    return Problem(
+        str(path),
+        1,
+        "not an FAQ entry (entry files are named like 'my-topic.md', lowercase with dashes): "
+        "ignored",
+    )
+
+
 def _misnamed(faq_dir: Path) -> list[Problem]:
     """Files a moderator meant as entries or examples but that no load reads: the loader
     takes exactly ``*.md`` and ``examples/*.yaml``, and a silent skip looks like a lost edit."""
@@ -281,6 +308,16 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
             for p in sorted(examples.iterdir())
             if p.suffix.lower() in (".yml", ".yaml") and p.suffix != ".yaml" and p.is_file()
         ]
+        found += [
+            Problem(str(p), 1, f"not read: examples files go directly in '{EXAMPLES_DIR}'")
+            for p in sorted(examples.glob("*/**/*.y*ml"))
+            if p.suffix.lower() in (".yml", ".yaml")
+        ]
+    found += [
+        Problem(str(p), 1, f"not read: examples files go in the '{EXAMPLES_DIR}' folder")
+        for p in sorted(faq_dir.iterdir())
+        if p.suffix.lower() in (".yml", ".yaml") and p.is_file()
+    ]
     return found
 
 
@@ -291,16 +328,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         return FolderScan([], [problem], [])
     markdown = sorted(faq_dir.glob("*.md"))
     paths = [p for p in markdown if is_entry_file(p)]
-    notices = [
-        Problem(
-            str(p),
-            1,
-            "not an FAQ entry (entry files are named like 'my-topic.md', lowercase with "
-            "dashes): ignored",
-        )
-        for p in markdown
-        if not is_entry_file(p)
-    ]
+    notices = [_not_an_entry(p) for p in markdown if not is_entry_file(p)]
     notices += _misnamed(faq_dir)
     if not paths:
         problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")

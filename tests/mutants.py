@@ -1045,6 +1045,15 @@ MUTANTS = [
         "            elif False:\n                # Menus",
         ("tests/test_faq_validation.py::test_two_entries_cannot_share_a_title",),
     ),
+    Mutant(
+        "an entry under a name no load reads gets the plain notice",
+        "knowledge/loader.py",
+        '    found = _ID_LINE.search(head) if head.startswith("---") else None',
+        "    found = None",
+        (
+            "tests/test_faq_validation.py::test_an_entry_or_examples_file_saved_where_no_load_reads_it_gets_a_notice_saying_where",
+        ),
+    ),
 ]
 
 

@@ -463,6 +463,27 @@ def test_files_no_load_reads_are_named_in_a_notice(
     assert f"{tmp_path / 'examples' / 'alpha.yml'}:1: notice: not read" in out
 
 
+def test_an_entry_or_examples_file_saved_where_no_load_reads_it_gets_a_notice_saying_where(
+    tmp_path: Path,
+) -> None:
+    """An entry saved as 'after_tax.md', examples beside the entries or in a subfolder:
+    a silent ok would look like a lost edit."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "after-tax", name="After_Tax.md")
+    (tmp_path / "README.md").write_text("# Notes\n")
+    (tmp_path / "alpha.yaml").write_text('- text: "How does alpha work?"\n')
+    (tmp_path / "examples" / "old").mkdir(parents=True)
+    (tmp_path / "examples" / "old" / "alpha.yaml").write_text('- text: "How does alpha work?"\n')
+    scan = scan_folder(tmp_path)
+    assert [e.id for e in scan.entries] == ["alpha"] and scan.problems == []
+    said = {Path(n.path).relative_to(tmp_path).as_posix(): n.message for n in scan.notices}
+    assert "rename it to 'after-tax.md'" in said["After_Tax.md"]
+    assert said["README.md"].startswith("not an FAQ entry")
+    assert said["alpha.yaml"] == "not read: examples files go in the 'examples' folder"
+    assert said["examples/old/alpha.yaml"] == "not read: examples files go directly in 'examples'"
+    assert len(said) == 4
+
+
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
     """ "Roth" is also in the title's line: the problem points at the alias itself."""
     path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
