@@ -23,7 +23,12 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from knowledge.frontmatter import YAML_LOADER, explain_yaml_error
+from knowledge.frontmatter import (
+    CONFLICT_MESSAGE,
+    YAML_LOADER,
+    conflict_line,
+    explain_yaml_error,
+)
 from knowledge.loader import Problem
 from knowledge.model import EntryId, FaqEntry
 
@@ -69,6 +74,8 @@ def examples_dir(faq_dir: Path) -> Path:
 def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     """The file's list items with their lines, or the problem (line, message) that stops
     reading it."""
+    if (line := conflict_line(text)) is not None:
+        return [], [(line, CONFLICT_MESSAGE)]
     loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()

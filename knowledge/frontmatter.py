@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,12 +109,30 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     return line, f"invalid YAML: {problem}"
 
 
+#: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)
+CONFLICT_MESSAGE = (
+    "a merge conflict is left in the file (a '<<<<<<<' or '>>>>>>>' line): keep the right "
+    "text and remove the marker lines"
+)
+
+
+def conflict_line(text: str) -> int | None:
+    """The 1-based line of the first merge-conflict marker in ``text``, if any."""
+    found = _CONFLICT.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
 def parse(text: str) -> ParsedFile:
     """Parse ``---``-delimited front matter. Raises FrontMatterError with a line number."""
     # Lines end at line feeds only, as in YAML and editors: str.splitlines would also break
     # at form feeds and other separators pasted from PDFs, shifting every line number.
     # A byte order mark (some Windows editors add one) is not part of the text.
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if (line := conflict_line(text)) is not None:
+        # (Before YAML reads it: YAML would call it a missing colon, the body no problem.)
+        raise FrontMatterError(line, CONFLICT_MESSAGE)
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if not lines or lines[0].rstrip() != "---":

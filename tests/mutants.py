@@ -1054,6 +1054,15 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_entry_or_examples_file_saved_where_no_load_reads_it_gets_a_notice_saying_where",
         ),
     ),
+    Mutant(
+        "a merge conflict in an answer passes",
+        "knowledge/frontmatter.py",
+        '_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)',
+        '_CONFLICT = re.compile(r"\\A(?:<{7}|>{7})(?: |$)")',
+        (
+            "tests/test_faq_validation.py::test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line",
+        ),
+    ),
 ]
 
 

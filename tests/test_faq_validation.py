@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.cli import main
 from knowledge import loader
 from knowledge.base import KnowledgeBase, validate_folder
+from knowledge.frontmatter import CONFLICT_MESSAGE as CONFLICT
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 from tests.faq_factory import entry_text, write_entry
@@ -482,6 +483,30 @@ def test_an_entry_or_examples_file_saved_where_no_load_reads_it_gets_a_notice_sa
     assert said["alpha.yaml"] == "not read: examples files go in the 'examples' folder"
     assert said["examples/old/alpha.yaml"] == "not read: examples files go directly in 'examples'"
     assert len(said) == 4
+
+
+def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    """git's markers in the answer were shown to members; in front matter or examples they
+    were "add the missing colon"."""
+    body = "First line.\n<<<<<<< HEAD\nOur answer.\n=======\nTheir answer.\n>>>>>>> feature"
+    path = write_entry(tmp_path, "alpha", body=body)
+    head = write_entry(tmp_path, "beta")
+    lines = head.read_text().split("\n")
+    lines[2:2] = ["<<<<<<< HEAD", "title: Ours?", "=======", "title: Theirs?", ">>>>>>> main"]
+    head.write_text("\n".join(lines))
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        '- text: "How does alpha work?"\n>>>>>>> main\n'
+    )
+    scan, _ = validate_folder(tmp_path)
+    marker = path.read_text().split("\n").index("<<<<<<< HEAD") + 1
+    assert sorted(str(p) for p in scan.problems) == sorted(
+        [
+            f"{path}:{marker}: {CONFLICT}",
+            f"{head}:3: {CONFLICT}",
+            f"{tmp_path / 'examples' / 'alpha.yaml'}:2: {CONFLICT}",
+        ]
+    )
 
 
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
