@@ -17,8 +17,12 @@ from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
 from knowledge.base import KnowledgeBase
+from knowledge.editing import diff_entries
+from knowledge.loader import FaqInvalid, folder_signature, problems_counted
 
 BANNER = "Rollover Bot console: ask a question, or type 'help'. 'quit' leaves."
+#: Problems listed when the files changed but cannot be read (validate lists them all).
+RELOAD_PROBLEMS_SHOWN = 5
 PROMPT = "you> "
 
 
@@ -30,6 +34,7 @@ def help_text() -> str:
         f"  {'/ask QUESTION':<28} the same as typing the question",
         f"  {'/faq ID':<28} show one FAQ entry (see /list)",
         f"  {'/list':<28} every FAQ entry",
+        f"  {'/reload':<28} read the FAQ files again (done by itself when they change)",
     ]
     for calc in CALCULATORS.values():
         lines.append(f"  {calc.example:<28} {calc.summary}")
@@ -48,8 +53,38 @@ class Console:
     def __init__(self, kb: KnowledgeBase, chart_dir: Path | None = None) -> None:
         self.kb = kb
         self.chart_dir = chart_dir or Path(tempfile.gettempdir())
+        self._files = folder_signature(kb.source_dir)
 
     def respond(self, line: str) -> ConsoleReply:
+        """The reply to one line; when the FAQ files changed since they were read, they
+        are read again first (as the bot does), and the reply says what that did."""
+        if line.strip().lower() in {"/reload", "reload"}:
+            return ConsoleReply(self.reload())
+        note = self.reload() if folder_signature(self.kb.source_dir) != self._files else ""
+        reply = self._respond(line)
+        return ConsoleReply("\n\n".join(t for t in (note, reply.text) if t), reply.quit)
+
+    def reload(self) -> str:
+        """Read the FAQ folder again; a broken one leaves the current FAQ answering."""
+        folder = self.kb.source_dir
+        self._files = folder_signature(folder)
+        try:
+            new = KnowledgeBase.load(folder, self.kb.matcher.tuning, keep_copy=True)
+        except FaqInvalid as exc:
+            shown = [f"  {p}" for p in exc.problems[:RELOAD_PROBLEMS_SHOWN]]
+            more = len(exc.problems) - len(shown)
+            return "\n".join(
+                [
+                    f"The FAQ files in {folder} have {problems_counted(len(exc.problems))}; "
+                    "still answering from the FAQ read before:",
+                    *shown,
+                    *([f"  ... and {more} more (rollover-bot faq validate)"] if more else []),
+                ]
+            )
+        diff, self.kb = diff_entries(self.kb.entries, new.entries), new
+        return f"FAQ files read again: {diff.summary()}."
+
+    def _respond(self, line: str) -> ConsoleReply:
         text = line.strip()
         if not text:
             return ConsoleReply("")

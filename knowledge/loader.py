@@ -321,6 +321,21 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     return found
 
 
+def folder_signature(faq_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What a load of ``faq_dir`` reads, as names, sizes and change times: a cheap way to
+    notice an edit (a console has no file watcher)."""
+    from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
+
+    found = []
+    for path in (*faq_dir.glob("*.md"), *(faq_dir / EXAMPLES_DIR).glob("*.yaml")):
+        try:
+            stat = path.stat()
+        except OSError:  # (removed meanwhile)
+            continue
+        found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
+
+
 def scan_folder(faq_dir: Path) -> FolderScan:
     """Read every entry file in ``faq_dir`` and validate each and all together."""
     if not faq_dir.is_dir():

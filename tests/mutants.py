@@ -1063,6 +1063,14 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line",
         ),
     ),
+    Mutant(
+        "the console never reads edited files again",
+        "bot/console.py",
+        "        note = self.reload() if folder_signature(self.kb.source_dir) != self._files"
+        ' else ""',
+        '        note = ""',
+        ("tests/test_console.py::test_the_console_reads_edited_faq_files_again_as_the_bot_does",),
+    ),
 ]
 
 

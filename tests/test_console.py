@@ -145,3 +145,30 @@ def test_malformed_token_is_refused_without_echoing_it(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "does not look like a bot token" in proc.stderr
     assert "not-a-token-secret" not in proc.stderr + proc.stdout
+
+
+def test_the_console_reads_edited_faq_files_again_as_the_bot_does(tmp_path: Path) -> None:
+    """A moderator trying an edit in the console saw the FAQ as it was when it started."""
+    import re
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path)
+    path = folder / "notice-2014-54.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Notice 2014-54 explained" not in console.respond("/faq notice-2014-54").text
+    assert "read again" not in console.respond("/list").text  # nothing changed: no note
+    path.write_text(text.replace("What is IRS Notice 2014-54?", "Notice 2014-54 explained"))
+    said = console.respond("/faq notice-2014-54").text
+    assert said.startswith("FAQ files read again: 0 added, 1 changed (notice-2014-54)")
+    assert "Notice 2014-54 explained" in said
+    # a broken file: said once, with its line, and the FAQ read before keeps answering
+    path.write_text(re.sub(r"(?m)^updated: .*$", "updated: 2026-02-30", text))
+    said = console.respond("/faq notice-2014-54").text
+    assert said.startswith(f"The FAQ files in {folder} have 1 problem; still answering")
+    assert f"{path}:" in said and "Notice 2014-54 explained" in said
+    assert "problem" not in console.respond("/faq notice-2014-54").text
+    assert "1 problem" in console.respond("/reload").text  # asked for: read again anyway
