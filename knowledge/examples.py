@@ -29,7 +29,7 @@ from knowledge.frontmatter import (
     conflict_line,
     explain_yaml_error,
 )
-from knowledge.loader import Problem
+from knowledge.loader import Problem, plain_words
 from knowledge.model import EntryId, FaqEntry
 
 EXAMPLES_DIR = "examples"
@@ -49,6 +49,9 @@ class ExampleItem(BaseModel):
     #: Written for the project in bulk (forum-style posts), not asked by anyone: evidence
     #: for the matcher, but the ranker's scores are fitted on the other examples.
     written: bool = False
+
+
+_ALLOWED = ", ".join(ExampleItem.model_fields)
 
 
 @dataclass(frozen=True)
@@ -120,8 +123,11 @@ def _parse_text(
         except ValidationError as exc:
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "item"
-                message = err["msg"].removeprefix("Value error, ")
-                problems.append((line, f"{where}: {message}"))
+                if err["type"] == "extra_forbidden":
+                    message = f"unknown field '{where}' (allowed: {_ALLOWED})"
+                else:
+                    message = f"{where}: {plain_words(err)}"
+                problems.append((line, message))
     return tuple(items), tuple(problems)
 
 

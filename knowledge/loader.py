@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limit_problems
@@ -76,6 +77,29 @@ def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
     return key_lines.get(str(loc[0]), 1) if loc else 1
 
 
+def plain_words(err: ErrorDetails) -> str:
+    """A validation error of one field in words a moderator can act on (pydantic's own
+    say what is wrong in its terms: "Input should be a valid string")."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "string_type":
+        return "write it as text (a number, true/false or a date in quotes: '403')"
+    if kind == "list_type":
+        return "write a list: one '- item' per line below it, or [first, second]"
+    if kind in ("bool_type", "bool_parsing"):
+        return "write true or false"
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        return "add at least one item"
+    if kind == "string_too_short":
+        if not str(err.get("input", "")).strip():
+            return "is empty: write it"
+        return f"is too short: write at least {ctx.get('min_length')} characters"
+    if kind == "url_parsing":
+        return "write the whole address, starting with https://"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return "use lowercase letters, digits and single dashes, like 'my-topic'"
+    return str(err["msg"]).removeprefix("Value error, ")
+
+
 def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int]) -> list[Problem]:
     problems = []
     for err in exc.errors():
@@ -88,7 +112,7 @@ def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int
         elif err["type"] == "extra_forbidden":
             message = f"unknown field '{where}' (allowed: {_ALLOWED})"
         else:
-            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+            message = f"{where}: {plain_words(err)}"
         problems.append(Problem(path, _error_line(loc, key_lines), message))
     return problems
 

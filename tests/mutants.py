@@ -1071,6 +1071,13 @@ MUTANTS = [
         '        note = ""',
         ("tests/test_console.py::test_the_console_reads_edited_faq_files_again_as_the_bot_does",),
     ),
+    Mutant(
+        "field problems in pydantic's own words",
+        "knowledge/loader.py",
+        '    if kind == "string_type":',
+        "    if False:",
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
 ]
 
 

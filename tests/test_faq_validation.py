@@ -509,6 +509,45 @@ def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path
     )
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("aliases", ["fine", 403], "aliases[1]: write it as text (a number, true/false or a"),
+        ("keywords", "403b", "keywords: write a list: one '- item' per line below it"),
+        ("sources", [], "sources: add at least one item"),
+        ("title", "", "title: is empty: write it"),
+        ("title", "Hi", "title: is too short: write at least 3 characters"),
+        ("sources", [{"title": "IRS", "url": "www.irs.gov/x"}], "starting with https://"),
+        ("id", "Alpha_Topic", "id: use lowercase letters, digits and single dashes"),
+    ],
+)
+def test_field_problems_say_what_to_write(
+    tmp_path: Path, field: str, value: object, said: str
+) -> None:
+    """Not pydantic's own terms ("Input should be a valid string")."""
+    write_entry(tmp_path, "alpha", **{field: value})
+    problems = problems_in(tmp_path)
+    assert any(said in p for p in problems), problems
+    assert not any("Input should" in p or "List should" in p for p in problems)
+
+
+def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "- text: how does alpha work\n  also: alpha\n"
+        "- text: what is alpha anyway\n  sorce: https://example.com\n"
+        "- text: no\n"
+    )
+    scan, _ = validate_folder(tmp_path)
+    said = [p.message for p in scan.problems]
+    assert said == [
+        "also: write a list: one '- item' per line below it, or [first, second]",
+        "unknown field 'sorce' (allowed: text, also, source, note, written)",
+        "text: write it as text (a number, true/false or a date in quotes: '403')",
+    ]
+
+
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
     """ "Roth" is also in the title's line: the problem points at the alias itself."""
     path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
