@@ -105,8 +105,46 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
     for needle, advice in _YAML_HELP:
         if needle in problem or needle in context:
+            if advice == _INDENT and mark is not None:
+                # An apostrophe in a '...' text, or a quote never closed, reads as bad
+                # indentation a line or two on: name the line with the quote instead.
+                slip = _quote_slip(yaml_text.split("\n"), mark.line)
+                if slip is not None:
+                    return slip[0] + offset, f"invalid YAML: {slip[1]}"
             return line, f"invalid YAML: {advice}"
     return line, f"invalid YAML: {problem}"
+
+
+#: A value in single quotes that ends before its text does ("'I can't ...'").
+_CLOSED_EARLY = re.compile(r"^\s*(?:- )?[\w-]+:\s*'(?:[^']|'')*'[^\s#]")
+#: A value that opens a quote, and the rest of its line.
+_OPENS_QUOTE = re.compile(r"^\s*(?:- )?[\w-]+:\s*(?P<quote>['\"])(?P<rest>.*)$")
+_APOSTROPHE = (
+    "a ' inside a text in '...' ends it early: write it twice (can''t), or put the "
+    'text in "..." instead'
+)
+_NEVER_CLOSED = "a quote is opened here but never closed: close it"
+
+
+def _quote_slip(lines: list[str], at: int) -> tuple[int, str] | None:
+    """The 0-based line, at or up to three lines above ``at``, whose quoting a YAML error
+    there comes from, and what is wrong with it; None when no line looks like the cause."""
+    for i in range(min(at, len(lines) - 1), max(at - 4, -1), -1):
+        if _CLOSED_EARLY.match(lines[i]):
+            return i, _APOSTROPHE
+        opened = _OPENS_QUOTE.match(lines[i])
+        if opened is None:
+            continue
+        quote, rest = opened["quote"], opened["rest"]
+        if quote == "'":
+            rest = rest.replace("''", "")
+        elif quote == '"':
+            rest = rest.replace('\\"', "")
+        # (A quoted text may go on over several lines: closed on one before the error's,
+        # it was not the cause.)
+        if quote not in rest and not any(quote in line for line in lines[i + 1 : at]):
+            return i, _NEVER_CLOSED
+    return None
 
 
 #: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).

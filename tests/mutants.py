@@ -1078,6 +1078,15 @@ MUTANTS = [
         "    if False:",
         ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
     ),
+    Mutant(
+        "a quoting slip is reported as bad indentation",
+        "knowledge/frontmatter.py",
+        "            if advice == _INDENT and mark is not None:",
+        "            if False:",
+        (
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
 ]
 
 

@@ -548,6 +548,34 @@ def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("second", "said"),
+    [
+        ("- text: 'I can't figure out my 403b'", "a ' inside a text in '...' ends it early"),
+        ("- text: 'I cannot figure out my 403b", "a quote is opened here but never closed"),
+        ('- text: "I cannot figure out my 403b', "a quote is opened here but never closed"),
+    ],
+)
+def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
+    tmp_path: Path, second: str, said: str
+) -> None:
+    """YAML notices these a line or more on, as bad indentation."""
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    lines = [
+        "- text: 'how does alpha work'",
+        second,
+        "- text: 'what is alpha, really'",
+        "- text: 'a long post",
+        "",
+        "    that goes on'",
+    ]
+    (tmp_path / "examples" / "alpha.yaml").write_text("\n".join(lines) + "\n")
+    scan, _ = validate_folder(tmp_path)
+    [problem] = scan.problems
+    assert problem.line == 2 and problem.message.startswith(f"invalid YAML: {said}")
+
+
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
     """ "Roth" is also in the title's line: the problem points at the alias itself."""
     path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
