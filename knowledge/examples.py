@@ -29,7 +29,7 @@ from knowledge.frontmatter import (
     conflict_line,
     explain_yaml_error,
 )
-from knowledge.loader import Problem, plain_words
+from knowledge.loader import Problem, not_utf8, plain_words
 from knowledge.model import EntryId, FaqEntry
 
 EXAMPLES_DIR = "examples"
@@ -158,8 +158,11 @@ def read_examples(
             continue
         try:
             text = replaced[1] if replaced and path == replaced[0] else path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(shown, 1, f"cannot read the file ({exc})"))
+        except UnicodeDecodeError as exc:
+            problems.append(not_utf8(path, exc))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown, 1, f"cannot read the file ({exc.strerror})"))
             continue
         items, file_problems = _parse_text(text)
         problems += [Problem(shown, line, message) for line, message in file_problems]

@@ -76,6 +76,7 @@ _YAML_HELP = (
         "did not find expected ',' or ']'",
         "a [list] is not closed: close it with ']', or write one item per line starting with '- '",
     ),
+    ("found a tab character", "a tab character: indent with spaces only"),
     ("found undefined alias", f"a value starting with '*' is read as a reference: {_QUOTE_IT}"),
 )
 # Where YAML notices a problem is not always where the mistake is: for these, the line
@@ -173,6 +174,8 @@ def parse(text: str) -> ParsedFile:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if not "".join(lines).strip():
+        raise FrontMatterError(1, "the file is empty: an entry starts with a '---' line")
     if not lines or lines[0].rstrip() != "---":
         raise FrontMatterError(1, "file must start with a '---' line opening the YAML front matter")
     try:

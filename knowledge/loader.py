@@ -64,6 +64,17 @@ class FaqInvalid(Exception):
         super().__init__(f"{problems_counted(len(self.problems))} in the FAQ files")
 
 
+def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
+    """A file saved in another encoding (Windows-1252 quotes, UTF-16): where and what to do."""
+    try:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+    except OSError:
+        line = 1
+    return Problem(
+        str(path), line, "this line has a character that is not UTF-8: save the file as UTF-8"
+    )
+
+
 def _loc_text(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
@@ -378,7 +389,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            problems.append(Problem(str(path), 1, f"file is not valid UTF-8 ({exc.reason})"))
+            problems.append(not_utf8(path, exc))
             continue
         except OSError as exc:
             problems.append(Problem(str(path), 0, f"cannot read file: {exc.strerror}"))

@@ -1087,6 +1087,15 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
         ),
     ),
+    Mutant(
+        "another encoding is reported at line 1",
+        "knowledge/loader.py",
+        '        line = path.read_bytes()[: exc.start].count(b"\\n") + 1',
+        "        line = 1",
+        (
+            "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
+        ),
+    ),
 ]
 
 

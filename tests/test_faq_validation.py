@@ -576,6 +576,27 @@ def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
     assert problem.line == 2 and problem.message.startswith(f"invalid YAML: {said}")
 
 
+def test_an_empty_file_a_tab_and_another_encoding_are_said_plainly(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "empty.md").write_text("\n\n")
+    (tmp_path / "tabbed.md").write_text("---\nid: tabbed\ntitle: x\n\t- bad\n---\nbody\n")
+    windows = entry_text("windows", body="Line one.\nIt\u2019s saved in Windows-1252.")
+    (tmp_path / "windows.md").write_bytes(windows.encode("cp1252"))
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_bytes(
+        "- text: how does alpha work\n- text: it\u2019s fine\n".encode("cp1252")
+    )
+    scan, _ = validate_folder(tmp_path)
+    said = {(Path(p.path).name, p.line): p.message for p in scan.problems}
+    encoding = "this line has a character that is not UTF-8: save the file as UTF-8"
+    assert said == {
+        ("empty.md", 1): "the file is empty: an entry starts with a '---' line",
+        ("tabbed.md", 4): "invalid YAML: a tab character: indent with spaces only",
+        ("windows.md", windows.split("\n").index("It\u2019s saved in Windows-1252.") + 1): encoding,
+        ("alpha.yaml", 2): encoding,
+    }
+
+
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
     """ "Roth" is also in the title's line: the problem points at the alias itself."""
     path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
