@@ -253,13 +253,18 @@ def merge_repeats(examples: list[Example]) -> tuple[list[Example], list[Problem]
         if kept.off_topic != example.off_topic:
             merged.append(example)  # a problem already (see _conflicts): not merged
             continue
-        merged[at] = replace(kept, ids=tuple(dict.fromkeys((*kept.ids, *example.ids))))
+        added = [i for i in example.ids if i not in kept.ids]
+        merged[at] = replace(kept, ids=(*kept.ids, *added))
+        advice = (
+            "it counts once, for both; keep one and name the other entry under 'also'"
+            if added
+            else "keep one"
+        )
         notices.append(
             Problem(
                 example.path,
                 example.line,
-                f"the same question is already an example at {kept.path}:{kept.line}: it "
-                "counts once, for both; keep one and name the other entry under 'also'",
+                f"the same question is already an example at {kept.path}:{kept.line}: {advice}",
             )
         )
     return merged, notices

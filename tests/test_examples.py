@@ -285,6 +285,12 @@ def test_the_same_question_under_two_entries_counts_once_for_both_with_a_notice(
     assert example.ids == ("conversion-frequency", "delay-conversion-downside")
     assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
     assert "notice: the same question is already an example" in capsys.readouterr().out
+    # twice under one entry: there is no other entry to name
+    with second.open("a") as f:
+        f.write(f'- text: "{question.lower()}"\n')
+    scan, _ = validate_folder(faq_copy)
+    [again] = [n for n in scan.notices if n.path == str(second) and n.line != notice.line]
+    assert again.message.endswith(": keep one") and "also" not in again.message
 
 
 def test_cli_validate_counts_examples_and_reports_a_broken_file(
