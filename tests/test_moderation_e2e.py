@@ -532,16 +532,11 @@ async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_m
 ) -> None:
     """A mention's answer removed with "Not what I asked" is reviewed, and taught, as the
     question it asks: not "<@bot id> question" (the bot's id in the examples file)."""
+    from tests.test_bot_e2e import mention_in_text_channel
+
     world = fake_discord.world
     async with start_bot(mod_bot()) as bot:
-        mark = fake_discord.mark()
-        await fake_discord.send_message(
-            world.text_channel,
-            f"<@{world.bot_user.id}> {QUESTION}",
-            author=world.asker,
-            mentions=[world.bot_user],
-        )
-        answer = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        answer = await mention_in_text_channel(fake_discord, QUESTION)
         miss = next(c for c in custom_ids(answer.json) if c.startswith("rb:miss:"))
         click = await fake_discord.click_button(answer.response, miss, user=world.asker)
         await click.response()
