@@ -14,6 +14,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -64,6 +65,9 @@ class Example:
     line: int = 0
     #: See ExampleItem.written.
     written: bool = False
+    #: An entry's own title or alias standing in for the questions it lacks (stand_ins):
+    #: evidence for the matcher, never a question its scores are fitted on.
+    stand_in: bool = False
 
     @property
     def off_topic(self) -> bool:
@@ -213,24 +217,30 @@ def _conflicts(examples: list[Example]) -> list[Problem]:
     return problems
 
 
-#: Stand-in examples are made for at most this many entries without examples (a few new
-#: ones), and from the title and at most STAND_IN_ALIASES aliases of each: hundreds of
-#: entries without examples (a FAQ imported in bulk) would multiply the training's cost.
+#: An entry with fewer example questions than this also learns from its own title and first
+#: STAND_IN_ALIASES aliases (a new entry, or one with its first few examples): for at most
+#: STAND_IN_ENTRIES entries, since hundreds (a FAQ imported in bulk) would multiply the
+#: training's cost.
+STAND_IN_BELOW = 10
 STAND_IN_ENTRIES = 50
-STAND_IN_ALIASES = 3
+STAND_IN_ALIASES = 8
 
 
 def stand_ins(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[Example]:
-    """Example questions for the entries no example names yet (a new entry): their own
-    title and first aliases, marked written, so that the entry can be ranked at all before
-    a moderator adds real questions (the ranker learns entries from their examples)."""
-    named = {entry_id for example in examples for entry_id in example.ids}
-    bare = [entry for entry in entries if entry.id not in named]
-    if len(bare) > STAND_IN_ENTRIES:
+    """Example questions for the entries with few or none yet: their own title and first
+    aliases, so that a new entry can be ranked at all before moderators add real questions
+    (the ranker learns entries from their examples), and is not ranked lower once its first
+    few are added. None when there are no examples at all: the ranker would then be fitted
+    on nothing but titles, which look surer than questions ever do."""
+    if not any(example.ids for example in examples):
+        return []
+    count = Counter(entry_id for example in examples for entry_id in example.ids)
+    few = [entry for entry in entries if count[entry.id] < STAND_IN_BELOW]
+    if len(few) > STAND_IN_ENTRIES:
         return []
     return [
-        Example(phrase, (entry.id,), written=True)
-        for entry in bare
+        Example(phrase, (entry.id,), written=True, stand_in=True)
+        for entry in few
         for phrase in dict.fromkeys((entry.title, *entry.aliases[:STAND_IN_ALIASES]))
     ]
 

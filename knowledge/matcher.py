@@ -19,6 +19,7 @@ whatever the FAQ's size.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,8 +75,14 @@ def _taught_key(text: str) -> str:
 _example_key = lru_cache(maxsize=1 << 14)(_taught_key)
 
 
+_K_OR_B = re.compile(r"\(([kb])\)")
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _named_key(text: str) -> str:
-    return _taught_key(text).strip(" ?!.")
+    """A title's or alias's words: case, punctuation (a curly or straight apostrophe, "after
+    tax" or "after-tax", a closing "?") and "401(k)" against "401k" set aside."""
+    return " ".join(_WORD.findall(_K_OR_B.sub(r"\1", normalize.clean(text))))
 
 
 class Matcher:
@@ -92,19 +99,20 @@ class Matcher:
         self.ids = [e.id for e in self.entries]
         self.titles = [e.title for e in self.entries]
         self.lexical = LexicalIndex(self.entries)
-        examples = [*examples, *stand_ins(self.entries, examples)]
-        self.space = SignalSpace(self.lexical, examples, self.ids)
+        added = stand_ins(self.entries, examples)
+        #: Entries learned from their own title and aliases too (few examples yet).
+        self._new = frozenset(i for example in added for i in example.ids)
+        self.space = SignalSpace(self.lexical, [*examples, *added], self.ids)
         self.ranker = Ranker(self.space)
         #: The entries each example question names, by its text (case and spacing aside):
         #: an answer a moderator already gave word for word is not one to review again.
         self._taught: dict[str, frozenset[str]] = {}
-        for example in self.space.examples:
+        for example in examples:
             key = _example_key(example.text)
             self._taught[key] = self._taught.get(key, frozenset()) | set(example.ids)
-        #: The entry whose title or alias a question is, word for word (case, spacing and
-        #: end punctuation aside): the moderator wrote that phrasing for it, so it answers
-        #: even before the entry has example questions to learn from. A phrasing two entries
-        #: share names neither.
+        #: The entry whose title or alias a question is, word for word (case, punctuation,
+        #: quote marks and "401(k)" against "401k" aside): a moderator wrote that phrasing
+        #: for it. A phrasing two entries share names neither.
         self._named: dict[str, str | None] = {}
         for entry in self.entries:
             for phrase in dict.fromkeys(_named_key(p) for p in (entry.title, *entry.aliases)):
@@ -171,13 +179,20 @@ class Matcher:
         )
         if not hits:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
-        named = self._named.get(_named_key(text))
-        if named is not None and named != hits[0].id:
+        key = _taught_key(text)
+        # An example's own text is decided by the example (its entry, or off-topic): a
+        # moderator's decision on that very question.
+        named = None if key in self._taught else self._named.get(_named_key(text))
+        if named is not None and named != hits[0].id and named in self._new:
+            # (An entry with few examples is ranked on little evidence: its own title or
+            # alias asked is its question. An established entry is answered with it only
+            # where the ranking agrees, below.)
             hits = self._named_first(text, hits, named)
         best = hits[0]
-        # A question an example names word for word was answered by a moderator already:
-        # the same entry answers it again, however many other examples dilute its score.
-        taught = best.id in self._taught.get(_taught_key(text), ()) or best.id == named
+        # A question an example, title or alias names word for word was answered by a
+        # moderator already: the same entry answers it again, however many other examples
+        # dilute its score, and it is not one to review.
+        taught = best.id in self._taught.get(key, ()) or best.id == named
         if best.score >= t.answer_threshold or taught:
             return MatchResult(
                 question,

@@ -554,10 +554,11 @@ class SignalSpace:
         few hundred questions, not thousands; every example still counts as a neighbour and
         in the ridge). Written posts are left out because one hand wrote a topic's posts
         alike: scored against each other they look surer than real questions ever do, and
-        the scores are calibrated on how people really ask (all of them if that is all)."""
+        the scores are calibrated on how people really ask (all of them if that is all;
+        never an entry's own title or alias standing in for questions: see stand_ins)."""
         asked = np.flatnonzero([not e.written for e in self.examples])
         if not len(asked):
-            asked = np.arange(len(self.examples))
+            asked = np.flatnonzero([not e.stand_in for e in self.examples])
         if len(asked) <= MAX_TRAINING_QUESTIONS:
             return asked
         spread = np.linspace(0, len(asked) - 1, MAX_TRAINING_QUESTIONS).astype(np.intp)

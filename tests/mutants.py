@@ -197,8 +197,8 @@ MUTANTS = [
     Mutant(
         "forgets a question a moderator taught word for word",
         "knowledge/matcher.py",
-        "        taught = best.id in self._taught.get(_taught_key(text), ())",
-        "        taught = False",
+        "        taught = best.id in self._taught.get(key, ()) or best.id == named",
+        "        taught = best.id == named",
         ("tests/test_examples.py",),
     ),
     Mutant(
@@ -979,15 +979,15 @@ MUTANTS = [
     Mutant(
         "an entry without examples gets no stand-ins",
         "knowledge/matcher.py",
-        "        examples = [*examples, *stand_ins(self.entries, examples)]\n",
-        "",
+        "        added = stand_ins(self.entries, examples)",
+        "        added = []",
         ("tests/test_matcher.py::test_a_new_entry_is_answered_before_it_has_example_questions",),
     ),
     Mutant(
         "an alias asked word for word is not answered",
         "knowledge/matcher.py",
-        "        taught = best.id in self._taught.get(_taught_key(text), ()) or best.id == named",
-        "        taught = best.id in self._taught.get(_taught_key(text), ())",
+        "        taught = best.id in self._taught.get(key, ()) or best.id == named",
+        "        taught = best.id in self._taught.get(key, ())",
         ("tests/test_matcher.py::test_an_alias_asked_word_for_word_is_answered_with_its_entry",),
     ),
     Mutant(
@@ -1094,6 +1094,49 @@ MUTANTS = [
         "        line = 1",
         (
             "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
+        ),
+    ),
+    Mutant(
+        "an alias overrules an example of the same text",
+        "knowledge/matcher.py",
+        "        named = None if key in self._taught else self._named.get(_named_key(text))",
+        "        named = self._named.get(_named_key(text))",
+        ("tests/test_matcher.py::test_an_example_decides_its_own_text_over_a_title_or_alias",),
+    ),
+    Mutant(
+        "titles stand in where there are no examples at all",
+        "knowledge/examples.py",
+        "    if not any(example.ids for example in examples):\n        return []\n",
+        "",
+        (
+            "tests/test_matcher.py::test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on",
+        ),
+    ),
+    Mutant(
+        "stand-ins are fitted on",
+        "knowledge/ranker.py",
+        "            asked = np.flatnonzero([not e.stand_in for e in self.examples])",
+        "            asked = np.arange(len(self.examples))",
+        (
+            "tests/test_matcher.py::test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on",
+        ),
+    ),
+    Mutant(
+        "an entry's first examples replace its title's stand-ins",
+        "knowledge/examples.py",
+        "STAND_IN_BELOW = 10",
+        "STAND_IN_BELOW = 1",
+        (
+            "tests/test_matcher.py::test_a_new_entry_answers_its_title_before_and_after_its_first_examples",
+        ),
+    ),
+    Mutant(
+        "an established entry's alias overrules the ranking",
+        "knowledge/matcher.py",
+        "        if named is not None and named != hits[0].id and named in self._new:",
+        "        if named is not None and named != hits[0].id:",
+        (
+            "tests/test_matcher.py::test_an_established_entrys_alias_does_not_overrule_a_confident_ranking",
         ),
     ),
 ]

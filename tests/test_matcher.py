@@ -737,6 +737,84 @@ def test_an_alias_asked_word_for_word_is_answered_with_its_entry(
     assert not result.shaky  # a moderator named it: nothing to review
 
 
+def test_an_example_decides_its_own_text_over_a_title_or_alias(tmp_path: Path) -> None:
+    """A review decision written as an example (another entry, or off-topic) on a text
+    that is also an alias is not overruled by the alias."""
+    import shutil
+
+    from knowledge.editing import add_example
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    alias = "which form 8606 lines do I fill in for a backdoor roth"  # backdoor-roth-ira's
+    title = "What is a backdoor Roth IRA?"
+    add_example(folder, "form-1099r-reporting", alias)
+    add_example(folder, None, title)
+    kb = KnowledgeBase.load(folder)
+    assert kb.ask(alias).best.id == "form-1099r-reporting"
+    off = kb.ask(title)
+    assert not off.answered or off.shaky, off
+
+
+def test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on(
+    tmp_path: Path,
+) -> None:
+    """A FAQ without example questions is not trained on its own titles (scored against
+    themselves they look surer than questions ever do: off-topic posts were answered)."""
+    import shutil
+
+    from knowledge.examples import stand_ins
+
+    entries = list(KnowledgeBase.load().entries.values())
+    assert stand_ins(entries, []) == []
+    folder = tmp_path / "faq"
+    folder.mkdir()
+    for path in DEFAULT_FAQ_DIR.glob("*.md"):
+        shutil.copy(path, folder)
+    kb = KnowledgeBase.load(folder)
+    off_topic = [q for q in load_questions(DATA / "dev_questions.yaml") if q.offtopic]
+    answered = [q.q for q in off_topic if kb.ask(q.q).answered]
+    assert len(answered) <= 1, answered  # (none measured)
+    space = with_new_entry_space(tmp_path)
+    fitted = space.training_questions()
+    assert not any(space.examples[i].stand_in for i in fitted)
+
+
+def with_new_entry_space(tmp_path: Path):
+    """A matcher's space over written examples only and one entry without any."""
+    from knowledge.examples import Example
+    from knowledge.loader import parse_entry
+    from tests.faq_factory import entry_text
+
+    entries = [parse_entry(Path(f"{i}.md"), entry_text(i))[0] for i in ("alpha", "beta", "gamma")]
+    examples = [
+        Example(f"a written question about {i} number {n}", (i,), written=True)
+        for i in ("alpha", "beta")
+        for n in range(3)
+    ]
+    return Matcher(entries, examples=examples).space
+
+
+def test_a_new_entry_answers_its_title_before_and_after_its_first_examples(
+    with_new_entry: KnowledgeBase, tmp_path: Path
+) -> None:
+    """Adding a few example questions, as the README advises, must not lose what the title
+    and aliases reached."""
+    import shutil
+
+    folder = tmp_path / "faq"
+    shutil.copytree(with_new_entry.source_dir, folder)
+    (folder / "examples" / "after-tax-403b.yaml").write_text(
+        "- text: can I use my hospital 403b for after-tax contributions and convert them\n"
+        "- text: does a nonprofit 403(b) plan allow a mega backdoor roth\n"
+    )
+    kb = KnowledgeBase.load(folder)
+    for question in ("I work at a university, can I do the mega backdoor through my 403b?",):
+        before, after = with_new_entry.ask(question), kb.ask(question)
+        assert before.best and before.best.id == "after-tax-403b", before
+        assert after.answered and after.best.id == "after-tax-403b", after
+
+
 def test_a_title_two_entries_share_names_neither() -> None:
     from knowledge.loader import parse_entry
     from knowledge.model import FaqEntry
@@ -750,3 +828,16 @@ def test_a_title_two_entries_share_names_neither() -> None:
     matcher = Matcher(entries)
     assert matcher._named.get("what is the shared question") is None
     assert matcher._named.get("how does alpha work") == "alpha"
+
+
+def test_an_established_entrys_alias_does_not_overrule_a_confident_ranking(
+    kb: KnowledgeBase,
+) -> None:
+    """An entry with many examples is ranked on them: its alias, asked word for word, is
+    answered with it where the ranking agrees, not forced over a surer entry (an alias
+    near another entry's topic)."""
+    question = "missed the 60 day window on my after-tax rollover"
+    owner = next(e.id for e in kb.entries.values() if question in e.aliases)
+    result = kb.ask(question)
+    assert owner == "direct-vs-indirect-rollover"
+    assert result.best.id == "after-tax-rollover-mistakes" and result.best.score >= 79
