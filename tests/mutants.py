@@ -1139,6 +1139,13 @@ MUTANTS = [
             "tests/test_matcher.py::test_an_established_entrys_alias_does_not_overrule_a_confident_ranking",
         ),
     ),
+    Mutant(
+        "an edit form opens on a file with problems",
+        "bot/cogs/faq_admin.py",
+        "        if entry is None or problems:",
+        "        if entry is None:",
+        ("tests/test_moderation_e2e.py::test_an_edit_form_is_refused_while_the_file_is_broken",),
+    ),
 ]
 
 

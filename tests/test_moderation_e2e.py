@@ -265,12 +265,20 @@ async def test_an_edit_form_shows_the_file_as_it_is_now_not_as_loaded(
     assert "Pulled title?" in on_disk and "lets one distribution go to several" in on_disk
 
 
+@pytest.mark.parametrize("broken", ["unreadable", "too long"])
 async def test_an_edit_form_is_refused_while_the_file_is_broken(
-    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, broken: str
 ) -> None:
+    """A file a pull broke is fixed in the file: a short answer over its limit would not
+    fit the form's input, and Discord refuses the whole form."""
     path = faq_copy / "notice-2014-54.md"
     async with start_bot(mod_bot()):
-        path.write_text(path.read_text().replace("title:", "title: [unclosed", 1))
+        text = path.read_text()
+        if broken == "unreadable":
+            text = text.replace("title:", "title: [unclosed", 1)
+        else:
+            text = text.replace("short: >-\n", "short: >-\n  " + "Too long. " * 45 + "\n", 1)
+        path.write_text(text)
         handle = await fake_discord.send_slash_command(
             "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
         )

@@ -536,7 +536,8 @@ class FaqAdmin(
         # loaded entry can be older (a pull or another process's save not reloaded yet), and
         # saving a form filled from it would put the older version back.
         entry, problems = parse_entry(path, text)
-        if entry is None:
+        # (With problems, a value may not fit its input, and Discord refuses the whole form.)
+        if entry is None or problems:
             await send_private(
                 interaction,
                 problems_text(
