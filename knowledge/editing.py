@@ -153,8 +153,12 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     entries, problems = read_entries(folder)
     others = [e for e in entries if e.id != entry_id and Path(e.path).name != path.name]
     # Problems in other files are not this edit's fault, but they would block the reload:
-    # report them too, so the moderator is not surprised.
-    problems = [p for p in problems if Path(p.path).name != path.name]
+    # report them too, so the moderator is not surprised. Not the checks across entries,
+    # though: those are made again below on the folder as it would be (the edit that
+    # fixes a clash of titles must not be refused for that clash).
+    broken = frozenset(Path(p.path).stem for p in problems)
+    across = set(check_entries(entries, broken))
+    problems = [p for p in problems if Path(p.path).name != path.name and p not in across]
     new_entry, own = parse_entry(path, text)
     if new_entry is None:
         return sorted(problems + own)

@@ -1146,6 +1146,16 @@ MUTANTS = [
         "        if entry is None:",
         ("tests/test_moderation_e2e.py::test_an_edit_form_is_refused_while_the_file_is_broken",),
     ),
+    Mutant(
+        "an edit that fixes a clash is refused for it",
+        "knowledge/editing.py",
+        "    problems = [p for p in problems if Path(p.path).name != path.name"
+        " and p not in across]",
+        "    problems = [p for p in problems if Path(p.path).name != path.name]",
+        (
+            "tests/test_faq_editing.py::test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it",
+        ),
+    ),
 ]
 
 

@@ -180,3 +180,20 @@ def test_an_example_that_would_break_its_file_is_refused_and_nothing_written(
         add_example(tmp_path, "alpha", "And how does alpha work for my spouse?")
     assert "alpha.yaml" in str(refused.value)
     assert (where / "alpha.yaml").read_text() == flow
+
+
+def test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it(tmp_path: Path) -> None:
+    from knowledge.editing import read_text
+
+    write_entry(tmp_path, "alpha", title="What is the shared question?")
+    write_entry(tmp_path, "beta", title="What is the shared question?")
+    fixed = entry_text("alpha", title="What is alpha's own question?")
+    save_entry(tmp_path, "alpha", fixed, fingerprint(read_text(tmp_path / "alpha.md")))
+    assert [e.title for e in load_entries(tmp_path)] == [
+        "What is alpha's own question?",
+        "What is the shared question?",
+    ]
+    # an edit that leaves another file's own problem in place still hears of it
+    (tmp_path / "gamma.md").write_text("---\nid: gamma\n")
+    with pytest.raises(EditRefused, match=r"gamma\.md"):
+        save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(fixed))
