@@ -81,6 +81,8 @@ class RolloverBot(commands.Bot):
         #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
         #: By server id (None: a DM), with when they were fetched.
         self.command_ids: dict[int | None, tuple[dict[str, int], float]] = {}
+        #: Lookups of them still running after a quick reply stopped waiting (one a place).
+        self.command_id_lookups: dict[int | None, asyncio.Task[dict[str, int]]] = {}
         self._reload_lock = asyncio.Lock()
         self._background: set[asyncio.Task[ReloadResult]] = set()
 

@@ -57,7 +57,6 @@ async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> 
 
 #: How long a reply that was not deferred waits for the ids (Discord allows 3 s in all).
 QUICK_SECONDS = 1.0
-_lookups: set[asyncio.Task[dict[str, int]]] = set()
 
 
 async def command_ids_quickly(
@@ -65,18 +64,29 @@ async def command_ids_quickly(
 ) -> dict[str, int]:
     """``command_ids``, or none (commands as plain text) when looking them up takes longer
     than QUICK_SECONDS (a rate limit, Discord retrying a 502): a button's reply must come
-    within 3 s. The lookup goes on, and its ids serve the next reply."""
-    lookup = asyncio.ensure_future(command_ids(bot, guild))
+    within 3 s. The lookup goes on, its ids serve the next reply, and replies meanwhile
+    wait on that same lookup rather than start another (more requests in a rate limit)."""
+    scope = guild.id if guild is not None else None
+    running = bot.command_id_lookups
+    lookup = running.get(scope)
+    if lookup is None:
+        lookup = asyncio.ensure_future(command_ids(bot, guild))
     try:
         return await asyncio.wait_for(asyncio.shield(lookup), QUICK_SECONDS)
     except TimeoutError:
-        _lookups.add(lookup)  # (held until done: a task only weakly referenced may vanish)
-        lookup.add_done_callback(_finished)
+        if scope not in running:
+            running[scope] = lookup
+            lookup.add_done_callback(lambda done: _finished(running, scope, done))
         return {}
 
 
-def _finished(lookup: asyncio.Task[dict[str, int]]) -> None:
-    _lookups.discard(lookup)
+def _finished(
+    running: dict[int | None, asyncio.Task[dict[str, int]]],
+    scope: int | None,
+    lookup: asyncio.Task[dict[str, int]],
+) -> None:
+    if running.get(scope) is lookup:
+        del running[scope]
     if not lookup.cancelled() and lookup.exception() is not None:
         log.info("looking up command ids failed: %r", lookup.exception())
 

@@ -1156,6 +1156,15 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it",
         ),
     ),
+    Mutant(
+        "each slow reply starts a lookup of its own",
+        "bot/command_mentions.py",
+        "    lookup = running.get(scope)\n    if lookup is None:",
+        "    lookup = None\n    if lookup is None:",
+        (
+            "tests/test_command_mentions.py::test_slow_lookups_are_shared_not_started_once_per_reply",
+        ),
+    ),
 ]
 
 

@@ -31,3 +31,31 @@ def test_a_layout_that_would_overflow_is_left_plain() -> None:
     text = "x" * (DESCRIPTION_LIMIT - 20) + " `/split basis:1`"
     layout = AnswerLayout("t", text, (), "f")
     assert with_mentions(layout, {"split": 10**18}) == layout
+
+
+async def test_slow_lookups_are_shared_not_started_once_per_reply(monkeypatch) -> None:
+    """In a rate limit, each "Full answer" click starting its own lookup made it worse."""
+    import asyncio
+    import types
+
+    import bot.command_mentions as mentions
+
+    monkeypatch.setattr(mentions, "QUICK_SECONDS", 0.05)
+    started: list[object] = []
+    release = asyncio.Event()
+
+    class Tree:
+        async def fetch_commands(self, guild: object = None) -> list[object]:
+            started.append(guild)
+            await release.wait()
+            return [types.SimpleNamespace(name="split", id=42)]
+
+    bot = types.SimpleNamespace(tree=Tree(), command_ids={}, command_id_lookups={})
+    for _ in range(4):
+        assert await mentions.command_ids_quickly(bot, None) == {}  # plain text meanwhile
+    assert started == [None]
+    release.set()
+    await asyncio.sleep(0.01)
+    assert bot.command_id_lookups == {}
+    assert await mentions.command_ids_quickly(bot, None) == {"split": 42}  # kept
+    assert started == [None]
