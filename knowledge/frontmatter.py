@@ -62,6 +62,7 @@ _INDENT = (
     "the indentation does not line up with the lines above: list items start with '- ' at "
     "the same indent, continued text is indented further"
 )
+_LIST_ITEM = "list items each start with '- ' at the same indent as the first"
 _YAML_HELP = (
     (
         "mapping values are not allowed",
@@ -72,6 +73,7 @@ _YAML_HELP = (
     ("could not find expected ':'", "this line is not 'key: value': add the missing colon"),
     ("expected <block end>, but found", _INDENT),
     ("did not find expected key", _INDENT),
+    ("did not find expected '-' indicator", _LIST_ITEM),
     (
         "did not find expected ',' or ']'",
         "a [list] is not closed: close it with ']', or write one item per line starting with '- '",
@@ -106,7 +108,7 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
     for needle, advice in _YAML_HELP:
         if needle in problem or needle in context:
-            if advice == _INDENT and mark is not None:
+            if advice in (_INDENT, _LIST_ITEM) and mark is not None:
                 # An apostrophe in a '...' text, or a quote never closed, reads as bad
                 # indentation a line or two on: name the line with the quote instead.
                 slip = _quote_slip(yaml_text.split("\n"), mark.line)
@@ -116,10 +118,19 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     return line, f"invalid YAML: {problem}"
 
 
-#: A value in single quotes that ends before its text does ("'I can't ...'").
-_CLOSED_EARLY = re.compile(r"^\s*(?:- )?[\w-]+:\s*'(?:[^']|'')*'[^\s#]")
-#: A value that opens a quote, and the rest of its line.
-_OPENS_QUOTE = re.compile(r"^\s*(?:- )?[\w-]+:\s*(?P<quote>['\"])(?P<rest>.*)$")
+#: Where a value or a list item starts: after a key, or a "- " (a quoted text's next line
+#: has neither, and may start with a quote of its own).
+_STARTS = r"^\s*(?:-\s+(?:[\w-]+:\s*)?|[\w-]+:\s*)"
+#: A text in single quotes that ends before it does ("'I can't'"; "can''t" is the text's).
+_CLOSED_EARLY = re.compile(_STARTS + r"'(?:[^']|'')*'(?!')\s*[^\s#:]")
+#: The same in double quotes ('"laid off" with after-tax money').
+_DOUBLE_CLOSED_EARLY = re.compile(_STARTS + r'"(?:[^"\\]|\\.)*"\s*[^\s#:]')
+#: A value or list item that opens a quote, and the rest of its line.
+_OPENS_QUOTE = re.compile(_STARTS + r"(?P<quote>['\"])(?P<rest>.*)$")
+_ESCAPED = re.compile(r"\\.")
+_QUOTED_START = (
+    "a text that starts with \"...\" ends there for YAML: put the whole text in '...' instead"
+)
 _APOSTROPHE = (
     "a ' inside a text in '...' ends it early: write it twice (can''t), or put the "
     'text in "..." instead'
@@ -133,14 +144,14 @@ def _quote_slip(lines: list[str], at: int) -> tuple[int, str] | None:
     for i in range(min(at, len(lines) - 1), max(at - 4, -1), -1):
         if _CLOSED_EARLY.match(lines[i]):
             return i, _APOSTROPHE
+        if _DOUBLE_CLOSED_EARLY.match(lines[i]):
+            return i, _QUOTED_START
         opened = _OPENS_QUOTE.match(lines[i])
         if opened is None:
             continue
         quote, rest = opened["quote"], opened["rest"]
-        if quote == "'":
-            rest = rest.replace("''", "")
-        elif quote == '"':
-            rest = rest.replace('\\"', "")
+        # (In '...' a quote written twice is the text's; in "...", a backslash escapes.)
+        rest = rest.replace("''", "") if quote == "'" else _ESCAPED.sub("", rest)
         # (A quoted text may go on over several lines: closed on one before the error's,
         # it was not the cause.)
         if quote not in rest and not any(quote in line for line in lines[i + 1 : at]):

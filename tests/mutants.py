@@ -1165,6 +1165,24 @@ MUTANTS = [
             "tests/test_command_mentions.py::test_slow_lookups_are_shared_not_started_once_per_reply",
         ),
     ),
+    Mutant(
+        "a quote written twice is taken for one closing early",
+        "knowledge/frontmatter.py",
+        "_CLOSED_EARLY = re.compile(_STARTS + r\"'(?:[^']|'')*'(?!')\\s*[^\\s#:]\")",
+        "_CLOSED_EARLY = re.compile(_STARTS + r\"'(?:[^']|'')*'\\s*[^\\s#:]\")",
+        (
+            "tests/test_faq_validation.py::test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong",
+        ),
+    ),
+    Mutant(
+        "a list item's quoting slip is not named",
+        "knowledge/frontmatter.py",
+        '_STARTS = r"^\\s*(?:-\\s+(?:[\\w-]+:\\s*)?|[\\w-]+:\\s*)"',
+        '_STARTS = r"^\\s*(?:-\\s+)?[\\w-]+:\\s*"',
+        (
+            "tests/test_faq_validation.py::test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong",
+        ),
+    ),
 ]
 
 

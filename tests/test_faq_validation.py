@@ -637,3 +637,24 @@ def test_sources_that_fit_validation_are_posted_whole_in_the_short_answer(
     [field] = short_layout(entry).fields
     assert len(field.value) <= FIELD_VALUE_LIMIT
     assert all(f"({s['url']})" in field.value for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "said"),
+    [
+        # correct quoting above an unrelated indentation slip is not blamed for it
+        ("title: 'Can''t I roll it over?'\naliases:\n  - one\n - two", 7, "indentation"),
+        ('title: "Save it in C:\\\\"\naliases:\n  - one\n - two', 7, "indentation"),
+        # list items are where these slips happen most
+        ("title: A title\naliases:\n  - 'don't convert yet'\n  - two", 6, "ends it early"),
+        ('title: A title\naliases:\n  - "laid off" with after-tax money\n  - two', 6, '"..." ends'),
+    ],
+)
+def test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong(
+    front: str, line: int, said: str
+) -> None:
+    from knowledge.frontmatter import FrontMatterError, parse
+
+    with pytest.raises(FrontMatterError) as info:
+        parse(f"---\nid: my-topic\nshort: A short answer.\n{front}\n---\nBody.\n")
+    assert info.value.line == line and said in info.value.message, info.value.message
