@@ -308,13 +308,20 @@ def _not_an_entry(path: Path) -> Problem:
     except OSError:
         head = ""
     found = _ID_LINE.search(head) if head.startswith("---") else None
-    if found:
-        name = f"{found.group(1).lower().replace('_', '-')}.md"
+    stem = "-".join(re.split(r"[-_\s]+", found.group(1).lower())).strip("-") if found else ""
+    if found and (path.parent / f"{stem}.md").exists():
+        return Problem(
+            str(path),
+            1,
+            f"not read: a copy of the entry '{stem}' (a backup, or left by a merge?): "
+            "remove it when you are done with it",
+        )
+    if found and _ENTRY_NAME.fullmatch(stem):
         return Problem(
             str(path),
             1,
             f"not read: this looks like an entry, but entry files are named '<id>.md' in "
-            f"lowercase with dashes: rename it to '{name}' to publish it (a draft can stay)",
+            f"lowercase with dashes: rename it to '{stem}.md' to publish it (a draft can stay)",
         )
     return Problem(
         str(path),
@@ -324,6 +331,10 @@ def _not_an_entry(path: Path) -> Problem:
     )
 
 
+def _ends(path: Path) -> str:
+    return path.name[path.name.lower().index(".md") :]
+
+
 def _misnamed(faq_dir: Path) -> list[Problem]:
     """Files a moderator meant as entries or examples but that no load reads: the loader
     takes exactly ``*.md`` and ``examples/*.yaml``, and a silent skip looks like a lost edit."""
@@ -331,6 +342,12 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
         Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{p.suffix}')")
         for p in sorted(faq_dir.iterdir())
         if p.suffix.lower() in (".md", ".markdown") and p.suffix != ".md" and p.is_file()
+    ]
+    # "x.md.txt": what some editors save when told to save "x.md" as text.
+    found += [
+        Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{_ends(p)}')")
+        for p in sorted(faq_dir.glob("*.md.*"))
+        if p.is_file() and p.suffix not in (".md", ".swp", ".bak", ".orig", ".tmp")
     ]
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
 

@@ -1183,6 +1183,15 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong",
         ),
     ),
+    Mutant(
+        "a copy of an entry is told to be renamed onto it",
+        "knowledge/loader.py",
+        '    if found and (path.parent / f"{stem}.md").exists():',
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_a_copy_of_an_entry_or_a_name_with_double_dashes_gets_the_right_notice",
+        ),
+    ),
 ]
 
 

@@ -485,6 +485,23 @@ def test_an_entry_or_examples_file_saved_where_no_load_reads_it_gets_a_notice_sa
     assert len(said) == 4
 
 
+def test_a_copy_of_an_entry_or_a_name_with_double_dashes_gets_the_right_notice(
+    tmp_path: Path,
+) -> None:
+    """Renaming a merge tool's copy onto its entry would overwrite it; a suggested name
+    must be a name the loader reads."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "alpha", name="alpha_REMOTE_4242.md")
+    write_entry(tmp_path, "state--tax", name="state--tax.md")
+    write_entry(tmp_path, "beta", name="beta.md.txt")
+    write_entry(tmp_path, "beta", name="beta.md.swp")  # (an editor's, left alone)
+    said = {Path(n.path).name: n.message for n in scan_folder(tmp_path).notices}
+    assert said["alpha_REMOTE_4242.md"].startswith("not read: a copy of the entry 'alpha'")
+    assert "rename it to 'state-tax.md'" in said["state--tax.md"]
+    assert said["beta.md.txt"] == "not read: entry files end in '.md' (this one: '.md.txt')"
+    assert len(said) == 3
+
+
 def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path) -> None:
     """git's markers in the answer were shown to members; in front matter or examples they
     were "add the missing colon"."""
