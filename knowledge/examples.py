@@ -129,6 +129,8 @@ def _parse_text(
                 where = ".".join(str(p) for p in err["loc"]) or "item"
                 if err["type"] == "extra_forbidden":
                     message = f"unknown field '{where}' (allowed: {_ALLOWED})"
+                elif err["type"] == "missing":
+                    message = f"missing required field '{where}'"
                 else:
                     message = f"{where}: {plain_words(err)}"
                 problems.append((line, message))

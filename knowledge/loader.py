@@ -92,8 +92,12 @@ def plain_words(err: ErrorDetails) -> str:
     """A validation error of one field in words a moderator can act on (pydantic's own
     say what is wrong in its terms: "Input should be a valid string")."""
     kind, ctx = err["type"], err.get("ctx") or {}
+    if err.get("input", "") is None:  # ("short:" or "- " with nothing after it)
+        return "is empty: write it, or remove the line"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "write it as 'title: ...' and 'url: https://...' on lines of their own"
     if kind == "string_type":
-        return "write it as text (a number, true/false or a date in quotes: '403')"
+        return "write it as text (a number, yes/no or a date in quotes: '403', 'yes')"
     if kind == "list_type":
         return "write a list: one '- item' per line below it, or [first, second]"
     if kind in ("bool_type", "bool_parsing"):

@@ -1192,6 +1192,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_copy_of_an_entry_or_a_name_with_double_dashes_gets_the_right_notice",
         ),
     ),
+    Mutant(
+        "an empty value is told to be written as text",
+        "knowledge/loader.py",
+        '    if err.get("input", "") is None:',
+        "    if False:",
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
 ]
 
 

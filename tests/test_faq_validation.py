@@ -529,7 +529,9 @@ def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path
 @pytest.mark.parametrize(
     ("field", "value", "said"),
     [
-        ("aliases", ["fine", 403], "aliases[1]: write it as text (a number, true/false or a"),
+        ("aliases", ["fine", 403], "aliases[1]: write it as text (a number, yes/no or a"),
+        ("aliases", ["fine", None], "aliases[1]: is empty: write it, or remove the line"),
+        ("sources", ["https://www.irs.gov/x"], "sources[0]: write it as 'title: ...' and 'url:"),
         ("keywords", "403b", "keywords: write a list: one '- item' per line below it"),
         ("sources", [], "sources: add at least one item"),
         ("title", "", "title: is empty: write it"),
@@ -555,13 +557,16 @@ def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
         "- text: how does alpha work\n  also: alpha\n"
         "- text: what is alpha anyway\n  sorce: https://example.com\n"
         "- text: no\n"
+        "- txt: what is alpha\n"
     )
     scan, _ = validate_folder(tmp_path)
     said = [p.message for p in scan.problems]
     assert said == [
         "also: write a list: one '- item' per line below it, or [first, second]",
         "unknown field 'sorce' (allowed: text, also, source, note, written)",
-        "text: write it as text (a number, true/false or a date in quotes: '403')",
+        "text: write it as text (a number, yes/no or a date in quotes: '403', 'yes')",
+        "missing required field 'text'",
+        "unknown field 'txt' (allowed: text, also, source, note, written)",
     ]
 
 
