@@ -195,9 +195,10 @@ def parsed_items(text: str) -> list[ExampleItem]:
 
 @lru_cache(maxsize=20_000)
 def same_question_key(text: str) -> str:
-    """Case and spacing set aside. Cached: every load checks every example, and the texts
-    are mostly the same from one load to the next."""
-    return " ".join(text.casefold().split())
+    """Case, spacing and end punctuation ("what is a 403b?" is "what is a 403b") set
+    aside. Cached: every load checks every example, and the texts are mostly the same from
+    one load to the next."""
+    return " ".join(text.casefold().split()).strip(" ?!.")
 
 
 def _conflicts(examples: list[Example]) -> list[Problem]:

@@ -1199,6 +1199,13 @@ MUTANTS = [
         "    if False:",
         ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
     ),
+    Mutant(
+        "a question mark makes another question",
+        "knowledge/examples.py",
+        '    return " ".join(text.casefold().split()).strip(" ?!.")',
+        '    return " ".join(text.casefold().split())',
+        ("tests/test_examples.py::test_the_same_question_on_and_off_topic_is_refused",),
+    ),
 ]
 
 

@@ -251,8 +251,11 @@ def test_the_same_broken_file_in_two_folders_is_reported_at_each_path(
 
 
 def test_the_same_question_on_and_off_topic_is_refused(faq_copy: Path) -> None:
-    question = '- text: "Can I do this every paycheck?"\n'
-    for name in ("conversion-frequency.yaml", "_off-topic.yaml"):
+    # (the same question with or without its question mark)
+    for name, question in (
+        ("conversion-frequency.yaml", '- text: "Can I do this every paycheck?"\n'),
+        ("_off-topic.yaml", '- text: "can I do this every paycheck"\n'),
+    ):
         with (faq_copy / "examples" / name).open("a") as f:
             f.write(question)
     with pytest.raises(FaqInvalid) as raised:
