@@ -256,6 +256,18 @@ def check_entries(
                         "give this entry its own",
                     )
                 )
+            if owner is not None and owner is not entry:
+                # Said in both files: which of the two was just edited is not known here,
+                # and the later file by name is often the one nobody touched.
+                theirs = next(p for p in (owner.title, *owner.aliases) if _alias_key(p) == key)
+                problems.append(
+                    Problem(
+                        owner.path,
+                        _line_of(owner, theirs),
+                        f"'{theirs}' is also {'an alias' if n else 'the title'} in "
+                        f"{entry.path}: change one of the two",
+                    )
+                )
             seen.setdefault(key, entry)
 
     titles = {e.id: e.title for e in entries}

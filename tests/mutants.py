@@ -1206,6 +1206,13 @@ MUTANTS = [
         '    return " ".join(text.casefold().split())',
         ("tests/test_examples.py::test_the_same_question_on_and_off_topic_is_refused",),
     ),
+    Mutant(
+        "a clash is said only in the later file",
+        "knowledge/loader.py",
+        "            if owner is not None and owner is not entry:",
+        "            if False:",
+        ("tests/test_faq_validation.py::test_two_entries_cannot_share_a_title",),
+    ),
 ]
 
 
