@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shlex
 import tempfile
@@ -19,6 +20,8 @@ from calculators.chart import render_schedule_chart
 from knowledge.base import KnowledgeBase
 from knowledge.editing import diff_entries
 from knowledge.loader import FaqInvalid, folder_signature, problems_counted
+
+log = logging.getLogger(__name__)
 
 BANNER = "Rollover Bot console: ask a question, or type 'help'. 'quit' leaves."
 #: Problems listed when the files changed but cannot be read (validate lists them all).
@@ -54,6 +57,7 @@ class Console:
         self.kb = kb
         self.chart_dir = chart_dir or Path(tempfile.gettempdir())
         self._files = folder_signature(kb.source_dir)
+        self._broken = False  # (the last reload found problems)
 
     def respond(self, line: str) -> ConsoleReply:
         """The reply to one line; when the FAQ files changed since they were read, they
@@ -71,6 +75,7 @@ class Console:
         try:
             new = KnowledgeBase.load(folder, self.kb.matcher.tuning, keep_copy=True)
         except FaqInvalid as exc:
+            self._broken = True
             shown = [f"  {p}" for p in exc.problems[:RELOAD_PROBLEMS_SHOWN]]
             more = len(exc.problems) - len(shown)
             return "\n".join(
@@ -81,8 +86,15 @@ class Console:
                     *([f"  ... and {more} more (rollover-bot faq validate)"] if more else []),
                 ]
             )
+        except Exception as exc:  # (a fault of the load itself: the console goes on)
+            log.exception("reading the FAQ files again failed")
+            return f"Could not read the FAQ files again ({exc!r}); still answering from before."
         diff, self.kb = diff_entries(self.kb.entries, new.entries), new
-        return f"FAQ files read again: {diff.summary()}."
+        fixed, self._broken = self._broken, False
+        said = diff.summary() if diff.added or diff.changed or diff.removed else "no entry changed"
+        return (
+            "The FAQ files are valid again. " if fixed else ""
+        ) + f"FAQ files read again: {said}."
 
     def _respond(self, line: str) -> ConsoleReply:
         text = line.strip()

@@ -1213,6 +1213,13 @@ MUTANTS = [
         "            if False:",
         ("tests/test_faq_validation.py::test_two_entries_cannot_share_a_title",),
     ),
+    Mutant(
+        "a proxied member's message is refused as a bot's",
+        "bot/cogs/point.py",
+        "        if message.author.bot and message.webhook_id is None:",
+        "        if message.author.bot:",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_on_a_proxied_members_message_is_offered",),
+    ),
 ]
 
 

@@ -1141,3 +1141,21 @@ async def test_answer_with_faq_is_rate_limited_like_mentions(
     assert len(posted) == limit  # (the first ones did post)
     assert len(refused) == 2
     assert all(is_ephemeral(b) and "try again in" in b["data"]["content"] for b in refused)
+
+
+async def test_answer_with_faq_on_a_proxied_members_message_is_offered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Members who post through a proxy (PluralKit: a webhook, flagged as a bot) are still
+    people asking: only a bot's own messages are refused."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        proxied = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        proxied["webhook_id"] = str(world.new_id())
+        proxied["author"] = {**proxied["author"], "bot": True}
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", proxied, user=world.newcomer
+        )
+        await handle.response()
+        assert [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]

@@ -172,3 +172,10 @@ def test_the_console_reads_edited_faq_files_again_as_the_bot_does(tmp_path: Path
     assert f"{path}:" in said and "Notice 2014-54 explained" in said
     assert "problem" not in console.respond("/faq notice-2014-54").text
     assert "1 problem" in console.respond("/reload").text  # asked for: read again anyway
+    path.write_text(text)
+    assert console.respond("/list").text.startswith(
+        "The FAQ files are valid again. FAQ files read again: 0 added, 1 changed"
+    )
+    with (folder / "examples" / "three-buckets.yaml").open("a") as f:
+        f.write("- text: how do the three buckets of my 401k differ\n")
+    assert console.respond("/list").text.startswith("FAQ files read again: no entry changed.")

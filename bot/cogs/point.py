@@ -184,8 +184,10 @@ class Point(commands.Cog):
         if not message.content.strip():
             await send_private(interaction, "That message has no text to answer.")
             return
-        if message.author.bot:
-            # (The bot would reply to itself, and its own line would become a taught example.)
+        if message.author.bot and message.webhook_id is None:
+            # (The bot would reply to itself, and its own line would become a taught example.
+            # A webhook's message is let through: members post through proxies such as
+            # PluralKit, and those messages carry the bot flag too.)
             await send_private(
                 interaction, "That message is from a bot: point the question it answers instead."
             )
