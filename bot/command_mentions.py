@@ -70,13 +70,11 @@ async def command_ids_quickly(
     running = bot.command_id_lookups
     lookup = running.get(scope)
     if lookup is None:
-        lookup = asyncio.ensure_future(command_ids(bot, guild))
+        lookup = running[scope] = asyncio.ensure_future(command_ids(bot, guild))
+        lookup.add_done_callback(lambda done: _finished(running, scope, done))
     try:
         return await asyncio.wait_for(asyncio.shield(lookup), QUICK_SECONDS)
     except TimeoutError:
-        if scope not in running:
-            running[scope] = lookup
-            lookup.add_done_callback(lambda done: _finished(running, scope, done))
         return {}
 
 

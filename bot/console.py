@@ -53,11 +53,14 @@ class ConsoleReply:
 
 
 class Console:
-    def __init__(self, kb: KnowledgeBase, chart_dir: Path | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, chart_dir: Path | None = None, *, broken: bool = False
+    ) -> None:
         self.kb = kb
         self.chart_dir = chart_dir or Path(tempfile.gettempdir())
         self._files = folder_signature(kb.source_dir)
-        self._broken = False  # (the last reload found problems)
+        #: The files had problems when last read (at start: answering from a kept copy).
+        self._broken = broken
 
     def respond(self, line: str) -> ConsoleReply:
         """The reply to one line; when the FAQ files changed since they were read, they
@@ -202,8 +205,9 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 
-def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO) -> int:
-    console = Console(kb)
+def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = False) -> int:
+    """``broken``: the folder had problems and ``kb`` is its last complete version."""
+    console = Console(kb, broken=broken)
     interactive = stdin.isatty()
     print(BANNER, file=stdout)
     while True:

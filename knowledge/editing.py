@@ -28,7 +28,7 @@ from knowledge.examples import (
     render_examples,
     same_question_key,
 )
-from knowledge.loader import Problem, check_entries, parse_entry, read_entries
+from knowledge.loader import Problem, check_entries, parse_entry, scan_folder
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
 
 BACKUP_DIR = ".backups"
@@ -150,22 +150,21 @@ def entry_meta(entry: FaqEntry) -> dict[str, Any]:
 def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     """Problems the folder would have with ``text`` saved as this entry (nothing written)."""
     path = entry_path(folder, entry_id)
-    entries, problems = read_entries(folder)
-    others = [e for e in entries if e.id != entry_id and Path(e.path).name != path.name]
+    scan = scan_folder(folder)
+    others = [e for e in scan.entries if e.id != entry_id and Path(e.path).name != path.name]
     # Problems in other files are not this edit's fault, but they would block the reload:
-    # report them too, so the moderator is not surprised. Not the checks across entries,
-    # though: those are made again below on the folder as it would be (the edit that
-    # fixes a clash of titles must not be refused for that clash).
+    # report them too, so the moderator is not surprised. Only their own, though: the
+    # checks across entries are made again below on the folder as it would be (the edit
+    # that fixes a clash of titles must not be refused for that clash).
+    problems = [p for p in scan.own if Path(p.path).name != path.name]
     broken = frozenset(Path(p.path).stem for p in problems)
-    across = set(check_entries(entries, broken))
-    problems = [p for p in problems if Path(p.path).name != path.name and p not in across]
     new_entry, own = parse_entry(path, text)
     if new_entry is None:
         return sorted(problems + own)
     # The whole folder as it would be, in the order a load reads it (by file name): a
     # clash is found on whichever entry comes later, which may be another entry's file.
     ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)
-    cross = check_entries(ordered)
+    cross = check_entries(ordered, broken)
     return sorted(problems + own + cross)
 
 

@@ -229,6 +229,12 @@ STAND_IN_ENTRIES = 50
 STAND_IN_ALIASES = 8
 
 
+def few_examples(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[FaqEntry]:
+    """The entries with fewer than STAND_IN_BELOW example questions (a new entry)."""
+    count = Counter(entry_id for example in examples for entry_id in example.ids)
+    return [entry for entry in entries if count[entry.id] < STAND_IN_BELOW]
+
+
 def stand_ins(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[Example]:
     """Example questions for the entries with few or none yet: their own title and first
     aliases, so that a new entry can be ranked at all before moderators add real questions
@@ -237,8 +243,7 @@ def stand_ins(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[
     on nothing but titles, which look surer than questions ever do."""
     if not any(example.ids for example in examples):
         return []
-    count = Counter(entry_id for example in examples for entry_id in example.ids)
-    few = [entry for entry in entries if count[entry.id] < STAND_IN_BELOW]
+    few = few_examples(entries, examples)
     if len(few) > STAND_IN_ENTRIES:
         return []
     return [

@@ -138,10 +138,25 @@ _APOSTROPHE = (
 _NEVER_CLOSED = "a quote is opened here but never closed: close it"
 
 
+_BLOCK_START = re.compile(r":\s*[>|][-+0-9]*\s*(?:#.*)?$")
+
+
+def _in_block_text(lines: list[str], i: int) -> bool:
+    """Is line ``i`` text of a ``key: >`` or ``key: |`` block (plain text, whatever its
+    quotes or dashes)? The nearest line above it indented less says."""
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    for line in reversed(lines[:i]):
+        if line.strip() and len(line) - len(line.lstrip()) < indent:
+            return bool(_BLOCK_START.search(line))
+    return False
+
+
 def _quote_slip(lines: list[str], at: int) -> tuple[int, str] | None:
     """The 0-based line, at or up to three lines above ``at``, whose quoting a YAML error
     there comes from, and what is wrong with it; None when no line looks like the cause."""
     for i in range(min(at, len(lines) - 1), max(at - 4, -1), -1):
+        if _in_block_text(lines, i):
+            continue
         if _CLOSED_EARLY.match(lines[i]):
             return i, _APOSTROPHE
         if _DOUBLE_CLOSED_EARLY.match(lines[i]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limit_problems
 from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter
+from knowledge.normalize import phrase_key
 
 DEFAULT_FAQ_DIR = Path(__file__).resolve().parent / "faq"
 _ALLOWED = ", ".join(FrontMatter.model_fields)
@@ -93,7 +94,8 @@ def plain_words(err: ErrorDetails) -> str:
     say what is wrong in its terms: "Input should be a valid string")."""
     kind, ctx = err["type"], err.get("ctx") or {}
     if err.get("input", "") is None:  # ("short:" or "- " with nothing after it)
-        return "is empty: write it, or remove the line"
+        item = bool(err["loc"]) and isinstance(err["loc"][-1], int)
+        return "is empty: write it, or remove the line" if item else "is empty: write it"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "write it as 'title: ...' and 'url: https://...' on lines of their own"
     if kind == "string_type":
@@ -195,8 +197,7 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
     return entry, problems
 
 
-def _alias_key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+_alias_key = phrase_key
 
 
 def _line_of(entry: FaqEntry, needle: str) -> int:
@@ -287,7 +288,7 @@ def check_entries(
                 )
         for message in limit_problems(layout_entry(entry, titles)):
             problems.append(Problem(entry.path, 1, message))
-    return problems
+    return list(dict.fromkeys(problems))  # (a clash met twice is said once)
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,8 @@ class FolderScan:
     entries: list[FaqEntry]
     problems: list[Problem]
     notices: list[Problem]
+    #: The problems of files on their own (not the checks across entries), among problems.
+    own: list[Problem] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4096)
@@ -325,7 +328,9 @@ def _not_an_entry(path: Path) -> Problem:
         head = ""
     found = _ID_LINE.search(head) if head.startswith("---") else None
     stem = "-".join(re.split(r"[-_\s]+", found.group(1).lower())).strip("-") if found else ""
-    if found and (path.parent / f"{stem}.md").exists():
+    # (By the names listed: on a disk that ignores case, "Alpha.md" itself "exists" as
+    # "alpha.md".)
+    if found and f"{stem}.md" in {p.name for p in path.parent.iterdir()} - {path.name}:
         return Problem(
             str(path),
             1,
@@ -431,9 +436,10 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problems += file_problems
         if entry is not None:
             entries.append(entry)
-    broken = frozenset(Path(p.path).stem for p in problems)
+    own = sorted(problems)
+    broken = frozenset(Path(p.path).stem for p in own)
     problems += check_entries(entries, broken)
-    return FolderScan(entries, sorted(problems), sorted(notices))
+    return FolderScan(entries, sorted(problems), sorted(notices), own)
 
 
 def read_entries(faq_dir: Path) -> tuple[list[FaqEntry], list[Problem]]:

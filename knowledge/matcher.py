@@ -19,7 +19,6 @@ whatever the FAQ's size.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
-from knowledge.examples import Example, stand_ins
+from knowledge.examples import Example, few_examples, same_question_key, stand_ins
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, Signals, SignalSpace
@@ -65,8 +64,8 @@ class MatchResult:
         return tuple(h for h in self.suggestions if h.score >= threshold)
 
 
-def _taught_key(text: str) -> str:
-    return " ".join(text.casefold().split())
+#: (Case, spacing and end punctuation aside, as examples are compared when they are added.)
+_taught_key = same_question_key
 
 
 #: The examples' keys, kept: a reload meets the same example texts again, and keying them
@@ -75,14 +74,7 @@ def _taught_key(text: str) -> str:
 _example_key = lru_cache(maxsize=1 << 14)(_taught_key)
 
 
-_K_OR_B = re.compile(r"\(([kb])\)")
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _named_key(text: str) -> str:
-    """A title's or alias's words: case, punctuation (a curly or straight apostrophe, "after
-    tax" or "after-tax", a closing "?") and "401(k)" against "401k" set aside."""
-    return " ".join(_WORD.findall(_K_OR_B.sub(r"\1", normalize.clean(text))))
+_named_key = normalize.phrase_key
 
 
 class Matcher:
@@ -100,8 +92,9 @@ class Matcher:
         self.titles = [e.title for e in self.entries]
         self.lexical = LexicalIndex(self.entries)
         added = stand_ins(self.entries, examples)
-        #: Entries learned from their own title and aliases too (few examples yet).
-        self._new = frozenset(i for example in added for i in example.ids)
+        #: Entries with few examples yet (learned from their title and aliases too, unless
+        #: there are too many such entries or no examples at all).
+        self._new = frozenset(e.id for e in few_examples(self.entries, examples))
         self.space = SignalSpace(self.lexical, [*examples, *added], self.ids)
         self.ranker = Ranker(self.space)
         #: The entries each example question names, by its text (case and spacing aside):

@@ -329,3 +329,14 @@ def split_sentences(text: str) -> tuple[tuple[str, bool], ...]:
         )
         result.append((sentence, is_question))
     return tuple(result)
+
+
+_K_OR_B = re.compile(r"\(([kb])\)")
+_PHRASE_WORD = re.compile(r"[^\W_]+")
+
+
+def phrase_key(text: str) -> str:
+    """A title's or alias's words: case, punctuation (a curly or straight apostrophe, "after
+    tax" or "after-tax", a closing "?") and "401(k)" against "401k" set aside. Validation
+    (no two entries share one) and the matcher (one asked word for word) use it alike."""
+    return " ".join(_PHRASE_WORD.findall(_K_OR_B.sub(r"\1", clean(text))))

@@ -1220,6 +1220,79 @@ MUTANTS = [
         "        if message.author.bot:",
         ("tests/test_bot_e2e.py::test_answer_with_faq_on_a_proxied_members_message_is_offered",),
     ),
+    Mutant(
+        "the bot's own slash reply can be pointed at",
+        "bot/cogs/point.py",
+        "        own = (me is not None and message.author.id == me.id) or (",
+        "        own = False and (",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_on_the_bots_own_slash_reply_is_refused",),
+    ),
+    Mutant(
+        "a decision on a text is missed with its question mark",
+        "knowledge/matcher.py",
+        "_taught_key = same_question_key",
+        "_taught_key = lambda text: ' '.join(text.casefold().split())  # noqa: E731",
+        ("tests/test_matcher.py::test_an_example_decides_its_own_text_over_a_title_or_alias",),
+    ),
+    Mutant(
+        "titles name no entry in a FAQ without examples",
+        "knowledge/matcher.py",
+        "        self._new = frozenset(e.id for e in few_examples(self.entries, examples))",
+        "        self._new = frozenset(i for example in added for i in example.ids)",
+        (
+            "tests/test_matcher.py::test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on",
+        ),
+    ),
+    Mutant(
+        "quotes in block text are blamed",
+        "knowledge/frontmatter.py",
+        "        if _in_block_text(lines, i):\n            continue\n",
+        "",
+        (
+            "tests/test_faq_validation.py::test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong",
+        ),
+    ),
+    Mutant(
+        "validation keeps 401(k) and 401k apart",
+        "knowledge/loader.py",
+        "_alias_key = phrase_key",
+        "_alias_key = str.casefold",
+        (
+            "tests/test_faq_validation.py::test_aliases_the_matcher_takes_for_one_are_one_for_validation_too",
+        ),
+    ),
+    Mutant(
+        "a clash met twice is said twice",
+        "knowledge/loader.py",
+        "    return list(dict.fromkeys(problems))  # (a clash met twice is said once)",
+        "    return problems",
+        ("tests/test_faq_validation.py::test_a_clash_met_twice_is_said_once",),
+    ),
+    Mutant(
+        "an edit hears a related id to a broken file as missing",
+        "knowledge/editing.py",
+        "    cross = check_entries(ordered, broken)",
+        "    cross = check_entries(ordered)",
+        (
+            "tests/test_faq_editing.py::test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them",
+        ),
+    ),
+    Mutant(
+        "an empty required field is told to go",
+        "knowledge/loader.py",
+        '        return "is empty: write it, or remove the line" if item else "is empty: write it"',
+        '        return "is empty: write it, or remove the line"',
+        ("tests/test_faq_validation.py::test_an_empty_required_field_is_not_told_to_go",),
+    ),
+    Mutant(
+        "a console started from a kept copy never says valid again",
+        "bot/console.py",
+        "        self._broken = broken",
+        "        self._broken = False",
+        (
+            "tests/test_console.py::test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_valid_again",
+        ),
+    ),
 ]
 
 

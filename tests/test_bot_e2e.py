@@ -1159,3 +1159,28 @@ async def test_answer_with_faq_on_a_proxied_members_message_is_offered(
         )
         await handle.response()
         assert [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+
+
+async def test_answer_with_faq_on_the_bots_own_slash_reply_is_refused(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot's public /faq reply to a member is an interaction response: Discord sets its
+    webhook_id (the application id). It is still the bot's own message."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq", {"topic": "notice-2014-54", "user": world.newcomer}, user=world.asker
+        )
+        await handle.response()
+        await fake_discord.settle()
+        own = handle.message
+        assert own["author"]["id"] == str(world.bot_user.id) and own["content"]
+        point = await fake_discord.send_message_command("Answer with FAQ", own, user=world.asker)
+        body = await point.response()
+        picker = [c for c in custom_ids(point.message or {}) if c.startswith("rb:point:")]
+        if picker:
+            pick = await fake_discord.select(point, picker[0], ["three-buckets"])
+            await pick.response()
+            await fake_discord.settle()
+        taught = [t.text for t in await bot.store.taught()]
+        assert not picker and "from a bot" in body["data"]["content"], (picker, taught)

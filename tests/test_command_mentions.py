@@ -51,8 +51,11 @@ async def test_slow_lookups_are_shared_not_started_once_per_reply(monkeypatch) -
             return [types.SimpleNamespace(name="split", id=42)]
 
     bot = types.SimpleNamespace(tree=Tree(), command_ids={}, command_id_lookups={})
-    for _ in range(4):
-        assert await mentions.command_ids_quickly(bot, None) == {}  # plain text meanwhile
+    # clicks at the same moment (none has given up waiting yet), then one after another
+    together = [mentions.command_ids_quickly(bot, None) for _ in range(3)]
+    assert await asyncio.gather(*together) == [{}, {}, {}]  # plain text meanwhile
+    for _ in range(2):
+        assert await mentions.command_ids_quickly(bot, None) == {}
     assert started == [None]
     release.set()
     await asyncio.sleep(0.01)

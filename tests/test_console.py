@@ -179,3 +179,18 @@ def test_the_console_reads_edited_faq_files_again_as_the_bot_does(tmp_path: Path
     with (folder / "examples" / "three-buckets.yaml").open("a") as f:
         f.write("- text: how do the three buckets of my 401k differ\n")
     assert console.respond("/list").text.startswith("FAQ files read again: no entry changed.")
+
+
+def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_valid_again(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path, broken=True)
+    path = folder / "three-buckets.md"
+    path.write_text(path.read_text() + "\nOne more line.\n")
+    assert console.respond("/list").text.startswith("The FAQ files are valid again.")

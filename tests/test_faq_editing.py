@@ -197,3 +197,19 @@ def test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it(tmp_path: P
     (tmp_path / "gamma.md").write_text("---\nid: gamma\n")
     with pytest.raises(EditRefused, match=r"gamma\.md"):
         save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(fixed))
+
+
+def test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them(
+    tmp_path: Path,
+) -> None:
+    """A related id naming a broken file is that file's problem only (as validate says),
+    and no problem is listed twice."""
+    from knowledge.editing import check_new_text
+
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta", related=["gamma", "beta"])
+    (tmp_path / "gamma.md").write_text("---\nid: gamma\n")
+    said = [str(p) for p in check_new_text(tmp_path, "alpha", entry_text("alpha"))]
+    assert len(said) == len(set(said)), said
+    assert not any("related id 'gamma' does not exist" in p for p in said), said
+    assert any("gamma.md" in p for p in said) and any("related to itself" in p for p in said)

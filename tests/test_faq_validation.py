@@ -672,11 +672,22 @@ def test_sources_that_fit_validation_are_posted_whole_in_the_short_answer(
     ("front", "line", "said"),
     [
         # correct quoting above an unrelated indentation slip is not blamed for it
-        ("title: 'Can''t I roll it over?'\naliases:\n  - one\n - two", 7, "indentation"),
-        ('title: "Save it in C:\\\\"\naliases:\n  - one\n - two', 7, "indentation"),
+        ("title: 'Can''t I roll it over?'\naliases:\n  - one\n - two", 6, "indentation"),
+        ('title: "Save it in C:\\\\"\naliases:\n  - one\n - two', 6, "indentation"),
+        # a '...' or "..." inside block text is plain text, not a value's quotes
+        (
+            'short: >-\n  - "after-tax" money goes to a Roth IRA\naliases:\n  - one\n - two',
+            7,
+            "indentation",
+        ),
+        (
+            "short: >-\n  Note: 'basis' is not taxed again\naliases:\n  - one\n - two",
+            7,
+            "indentation",
+        ),
         # list items are where these slips happen most
-        ("title: A title\naliases:\n  - 'don't convert yet'\n  - two", 6, "ends it early"),
-        ('title: A title\naliases:\n  - "laid off" with after-tax money\n  - two', 6, '"..." ends'),
+        ("title: A title\naliases:\n  - 'don't convert yet'\n  - two", 5, "ends it early"),
+        ('title: A title\naliases:\n  - "laid off" with after-tax money\n  - two', 5, '"..." ends'),
     ],
 )
 def test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong(
@@ -685,5 +696,29 @@ def test_quoting_in_front_matter_is_blamed_only_where_it_is_wrong(
     from knowledge.frontmatter import FrontMatterError, parse
 
     with pytest.raises(FrontMatterError) as info:
-        parse(f"---\nid: my-topic\nshort: A short answer.\n{front}\n---\nBody.\n")
+        parse(f"---\nid: my-topic\n{front}\n---\nBody.\n")
     assert info.value.line == line and said in info.value.message, info.value.message
+
+
+def test_aliases_the_matcher_takes_for_one_are_one_for_validation_too(tmp_path: Path) -> None:
+    """ "401(k)" and "401k", "after tax" and "after-tax": a clash the matcher would resolve
+    by naming neither entry."""
+    write_entry(tmp_path, "alpha", aliases=["can I roll my 401(k) into an IRA"])
+    write_entry(tmp_path, "beta", aliases=["Can I roll my 401k into an IRA?"])
+    problems = problems_in(tmp_path)
+    assert any("beta.md" in p and "duplicate alias" in p for p in problems), problems
+
+
+def test_a_clash_met_twice_is_said_once(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha", title="What is IRS Notice 2014-54?")
+    write_entry(
+        tmp_path, "beta", aliases=["what is irs notice 2014-54", "What is IRS Notice 2014-54"]
+    )
+    problems = problems_in(tmp_path)
+    assert len(problems) == len(set(problems)), problems
+
+
+def test_an_empty_required_field_is_not_told_to_go(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, "alpha")
+    path.write_text(re.sub(r"(?m)^title: .*$", "title:", path.read_text()))
+    assert [p.split(": ", 1)[1] for p in problems_in(tmp_path)] == ["title: is empty: write it"]

@@ -18,7 +18,7 @@ from knowledge.evaluation import evaluate, load_questions
 from knowledge.examples import EXAMPLES_DIR, Example
 from knowledge.lexical import LexicalIndex
 from knowledge.loader import DEFAULT_FAQ_DIR
-from knowledge.matcher import Matcher
+from knowledge.matcher import Hit, Matcher
 from tests.faq_factory import example_items
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -749,7 +749,7 @@ def test_an_example_decides_its_own_text_over_a_title_or_alias(tmp_path: Path) -
     alias = "which form 8606 lines do I fill in for a backdoor roth"  # backdoor-roth-ira's
     title = "What is a backdoor Roth IRA?"
     add_example(folder, "form-1099r-reporting", alias)
-    add_example(folder, None, title)
+    add_example(folder, None, title.removesuffix("?"))  # (asked below with its "?")
     kb = KnowledgeBase.load(folder)
     assert kb.ask(alias).best.id == "form-1099r-reporting"
     off = kb.ask(title)
@@ -775,6 +775,14 @@ def test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on(
     off_topic = [q for q in load_questions(DATA / "dev_questions.yaml") if q.offtopic]
     answered = [q.q for q in off_topic if kb.ask(q.q).answered]
     assert len(answered) <= 1, answered  # (none measured)
+    # every title and alias still answers with its entry, word for word
+    missed = [
+        (phrase, e.id)
+        for e in kb.entries.values()
+        for phrase in (e.title, *e.aliases)
+        if (kb.ask(phrase).best or Hit("", "", 0)).id != e.id
+    ]
+    assert missed == []
     space = with_new_entry_space(tmp_path)
     fitted = space.training_questions()
     assert not any(space.examples[i].stand_in for i in fitted)

@@ -120,7 +120,8 @@ def handle_sync(args: argparse.Namespace) -> int:
 def handle_console(args: argparse.Namespace) -> int:
     from bot import console
 
-    return console.run(serving_knowledge(args)[0], sys.stdin, sys.stdout)
+    kb, fallback = serving_knowledge(args)
+    return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
 
 
 def handle_default(args: argparse.Namespace) -> int:

@@ -184,10 +184,15 @@ class Point(commands.Cog):
         if not message.content.strip():
             await send_private(interaction, "That message has no text to answer.")
             return
-        if message.author.bot and message.webhook_id is None:
+        me = self.bot.user
+        own = (me is not None and message.author.id == me.id) or (
+            message.webhook_id is not None and message.webhook_id == self.bot.application_id
+        )
+        if own or (message.author.bot and message.webhook_id is None):
             # (The bot would reply to itself, and its own line would become a taught example.
-            # A webhook's message is let through: members post through proxies such as
-            # PluralKit, and those messages carry the bot flag too.)
+            # Its replies to slash commands come through its own application's webhook. Other
+            # webhooks are let through: members post through proxies such as PluralKit, and
+            # those messages carry the bot flag too.)
             await send_private(
                 interaction, "That message is from a bot: point the question it answers instead."
             )
