@@ -53,6 +53,7 @@ class ExampleItem(BaseModel):
 
 
 _ALLOWED = ", ".join(ExampleItem.model_fields)
+_OPTIONAL = frozenset(n for n, f in ExampleItem.model_fields.items() if not f.is_required())
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _parse_text(
                 elif err["type"] == "missing":
                     message = f"missing required field '{where}'"
                 else:
-                    message = f"{where}: {plain_words(err)}"
+                    message = f"{where}: {plain_words(err, _OPTIONAL)}"
                 problems.append((line, message))
     return tuple(items), tuple(problems)
 

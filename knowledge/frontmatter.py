@@ -145,9 +145,11 @@ def _in_block_text(lines: list[str], i: int) -> bool:
     """Is line ``i`` text of a ``key: >`` or ``key: |`` block (plain text, whatever its
     quotes or dashes)? The nearest line above it indented less says."""
     indent = len(lines[i]) - len(lines[i].lstrip())
-    for line in reversed(lines[:i]):
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
         if line.strip() and len(line) - len(line.lstrip()) < indent:
-            return bool(_BLOCK_START.search(line))
+            # (A block's text may be indented further than its first line: climb on.)
+            return bool(_BLOCK_START.search(line)) or _in_block_text(lines, j)
     return False
 
 

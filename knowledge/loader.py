@@ -89,13 +89,18 @@ def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
     return key_lines.get(str(loc[0]), 1) if loc else 1
 
 
-def plain_words(err: ErrorDetails) -> str:
+#: Front matter fields that may be left out (an empty one may simply go).
+_OPTIONAL = frozenset(n for n, f in FrontMatter.model_fields.items() if not f.is_required())
+
+
+def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL) -> str:
     """A validation error of one field in words a moderator can act on (pydantic's own
     say what is wrong in its terms: "Input should be a valid string")."""
     kind, ctx = err["type"], err.get("ctx") or {}
     if err.get("input", "") is None:  # ("short:" or "- " with nothing after it)
-        item = bool(err["loc"]) and isinstance(err["loc"][-1], int)
-        return "is empty: write it, or remove the line" if item else "is empty: write it"
+        loc = err["loc"]
+        may_go = bool(loc) and (isinstance(loc[-1], int) or loc[-1] in optional)
+        return "is empty: write it, or remove the line" if may_go else "is empty: write it"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "write it as 'title: ...' and 'url: https://...' on lines of their own"
     if kind == "string_type":
@@ -200,6 +205,11 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
 _alias_key = phrase_key
 
 
+def _same_words(one: str, other: str) -> bool:
+    """The narrower sameness for an entry's own phrases: words as written, case aside."""
+    return re.findall(r"[a-z0-9]+", one.casefold()) == re.findall(r"[a-z0-9]+", other.casefold())
+
+
 def _line_of(entry: FaqEntry, needle: str) -> int:
     """Best-effort line of a front matter value, for cross-file problems: a line holding
     just that value (a list item, quoted or not) first, else the first line containing it
@@ -238,6 +248,10 @@ def check_entries(
         for n, phrase in enumerate((entry.title, *entry.aliases)):
             key = _alias_key(phrase)
             owner = seen.get(key)
+            if owner is entry and not any(
+                _same_words(phrase, q) for q in (entry.title, *entry.aliases)[:n]
+            ):
+                owner = None  # ("401(k)" beside "401k" in one entry: harmless)
             if owner is not None and n > 0:
                 where = "this file" if owner is entry else owner.path
                 problems.append(

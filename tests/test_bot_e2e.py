@@ -1184,3 +1184,34 @@ async def test_answer_with_faq_on_the_bots_own_slash_reply_is_refused(
             await fake_discord.settle()
         taught = [t.text for t in await bot.store.taught()]
         assert not picker and "from a bot" in body["data"]["content"], (picker, taught)
+
+
+async def test_another_bots_slash_reply_is_refused(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Another bot's public reply to a slash command: author is that bot, webhook_id is that
+    bot's application id, interaction_metadata set (as Discord sends it). It is a bot's
+    message, not a member's proxy."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        msg = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        other_app = str(world.new_id())
+        msg["author"] = {**msg["author"], "id": other_app, "username": "OtherBot", "bot": True}
+        msg.pop("member", None)
+        msg["webhook_id"] = other_app
+        msg["application_id"] = other_app
+        msg["type"] = 20
+        msg["interaction_metadata"] = {
+            "id": str(world.new_id()),
+            "type": 2,
+            "name": "ask",
+            "user": {**msg["author"], "id": str(world.asker.id), "bot": False},
+            "authorizing_integration_owners": {},
+        }
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", msg, user=world.newcomer
+        )
+        body = await handle.response()
+        picker = [c for c in custom_ids(handle.message or {}) if c.startswith("rb:point:")]
+        assert not picker and "from a bot" in body["data"]["content"], (picker, body)

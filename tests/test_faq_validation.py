@@ -722,3 +722,43 @@ def test_an_empty_required_field_is_not_told_to_go(tmp_path: Path) -> None:
     path = write_entry(tmp_path, "alpha")
     path.write_text(re.sub(r"(?m)^title: .*$", "title:", path.read_text()))
     assert [p.split(": ", 1)[1] for p in problems_in(tmp_path)] == ["title: is empty: write it"]
+
+
+@pytest.mark.parametrize("field", ["aliases", "keywords", "related"])
+def test_an_empty_optional_field_may_still_be_removed(tmp_path: Path, field: str) -> None:
+    path = write_entry(tmp_path, "alpha")
+    path.write_text(re.sub(rf"(?ms)^{field}:.*?(?=^\w)", f"{field}:\n", path.read_text()))
+    said = [str(p).split(": ", 1)[1] for p in read_entries(tmp_path)[1]]
+    assert said == [f"{field}: is empty: write it, or remove the line"], said
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        # a more-indented line inside a folded block is still block text
+        'short: >-\n  A short answer here.\n    - "after-tax" money goes to a Roth IRA\n'
+        "aliases:\n  - one\n - two",
+        "short: >-\n  A short answer here.\n\n    Note: 'basis' is not taxed again\n"
+        "aliases:\n  - one\n - two",
+    ],
+)
+def test_quotes_in_more_indented_block_text_are_not_blamed(front: str) -> None:
+    from knowledge.frontmatter import FrontMatterError, parse
+
+    with pytest.raises(FrontMatterError) as info:
+        parse(f"---\nid: my-topic\n{front}\n---\nBody.\n")
+    assert "indentation" in info.value.message, (info.value.line, info.value.message)
+
+
+def test_one_entry_may_write_401k_both_ways_but_two_entries_may_not_share_it(
+    tmp_path: Path,
+) -> None:
+    """Within one entry, "401(k)" beside "401k" is harmless (and was valid); between two
+    entries it is a clash the matcher would resolve by naming neither."""
+    write_entry(
+        tmp_path,
+        "alpha",
+        title="Can I roll my 401(k) into an IRA?",
+        aliases=["can I roll my 401k into an IRA", "AT money rollover", "after-tax money rollover"],
+    )
+    assert problems_in(tmp_path) == []

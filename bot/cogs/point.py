@@ -184,15 +184,12 @@ class Point(commands.Cog):
         if not message.content.strip():
             await send_private(interaction, "That message has no text to answer.")
             return
-        me = self.bot.user
-        own = (me is not None and message.author.id == me.id) or (
-            message.webhook_id is not None and message.webhook_id == self.bot.application_id
-        )
-        if own or (message.author.bot and message.webhook_id is None):
-            # (The bot would reply to itself, and its own line would become a taught example.
-            # Its replies to slash commands come through its own application's webhook. Other
-            # webhooks are let through: members post through proxies such as PluralKit, and
-            # those messages carry the bot flag too.)
+        slash_reply = message.interaction_metadata is not None
+        if message.author.bot and (message.webhook_id is None or slash_reply):
+            # (The bot would reply to itself, and its own line would become a taught example;
+            # a bot's reply to a slash command comes through a webhook. Other webhooks are let
+            # through: members post through proxies such as PluralKit, and those messages
+            # carry the bot flag too.)
             await send_private(
                 interaction, "That message is from a bot: point the question it answers instead."
             )
