@@ -194,12 +194,16 @@ def parsed_items(text: str) -> list[ExampleItem]:
     return [item for _, item in _parse_text(text)[0]]
 
 
-@lru_cache(maxsize=20_000)
-def same_question_key(text: str) -> str:
+def question_key(text: str) -> str:
     """Case, spacing and end punctuation ("what is a 403b?" is "what is a 403b") set
-    aside. Cached: every load checks every example, and the texts are mostly the same from
-    one load to the next."""
+    aside: when two texts are the same question."""
     return " ".join(text.casefold().split()).strip(" ?!.")
+
+
+#: question_key, cached: every load checks every example, and the texts are mostly the same
+#: from one load to the next. (Questions asked are keyed uncached: up to 4,000 characters
+#: each, rarely met again.)
+same_question_key = lru_cache(maxsize=20_000)(question_key)
 
 
 def _conflicts(examples: list[Example]) -> list[Problem]:

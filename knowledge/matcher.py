@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge import normalize
-from knowledge.examples import Example, few_examples, same_question_key, stand_ins
+from knowledge.examples import Example, few_examples, question_key, stand_ins
 from knowledge.lexical import LexicalIndex
 from knowledge.model import FaqEntry
 from knowledge.ranker import Ranker, Signals, SignalSpace
@@ -65,7 +65,7 @@ class MatchResult:
 
 
 #: (Case, spacing and end punctuation aside, as examples are compared when they are added.)
-_taught_key = same_question_key
+_taught_key = question_key
 
 
 #: The examples' keys, kept: a reload meets the same example texts again, and keying them
@@ -110,6 +110,8 @@ class Matcher:
         for entry in self.entries:
             for phrase in dict.fromkeys(_named_key(p) for p in (entry.title, *entry.aliases)):
                 self._named[phrase] = None if phrase in self._named else entry.id
+        #: Longer questions cannot be a title or alias (keying a long post costs time).
+        self._named_chars = 2 * max((len(k) for k in self._named), default=0) + 20
         self._title_index = [
             normalize.clean(f"{e.title} {e.id.replace('-', ' ')}") for e in self.entries
         ]
@@ -175,7 +177,11 @@ class Matcher:
         key = _taught_key(text)
         # An example's own text is decided by the example (its entry, or off-topic): a
         # moderator's decision on that very question.
-        named = None if key in self._taught else self._named.get(_named_key(text))
+        named = (
+            None
+            if key in self._taught or len(text) > self._named_chars
+            else self._named.get(_named_key(text))
+        )
         if named is not None and named != hits[0].id and named in self._new:
             # (An entry with few examples is ranked on little evidence: its own title or
             # alias asked is its question. An established entry is answered with it only

@@ -1222,7 +1222,7 @@ MUTANTS = [
     Mutant(
         "a decision on a text is missed with its question mark",
         "knowledge/matcher.py",
-        "_taught_key = same_question_key",
+        "_taught_key = question_key",
         "_taught_key = lambda text: ' '.join(text.casefold().split())  # noqa: E731",
         ("tests/test_matcher.py::test_an_example_decides_its_own_text_over_a_title_or_alias",),
     ),
