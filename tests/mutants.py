@@ -1099,8 +1099,8 @@ MUTANTS = [
     Mutant(
         "an alias overrules an example of the same text",
         "knowledge/matcher.py",
-        "        named = None if key in self._taught else self._named.get(_named_key(text))",
-        "        named = self._named.get(_named_key(text))",
+        "            if key in self._taught or len(text) > self._named_chars",
+        "            if len(text) > self._named_chars",
         ("tests/test_matcher.py::test_an_example_decides_its_own_text_over_a_title_or_alias",),
     ),
     Mutant(

@@ -62,6 +62,22 @@ def test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused(
         save_entry(tmp_path, "alpha", clashing, fingerprint(before))
     assert (tmp_path / "alpha.md").read_text() == before
     assert [e.id for e in load_entries(tmp_path)] == ["alpha", "zulu"]
+    # and in the words validate would use once it is saved
+    import shutil
+
+    from knowledge.editing import check_new_text
+    from knowledge.loader import read_entries
+
+    saved = tmp_path.parent / "saved"
+    shutil.copytree(tmp_path, saved)
+    (saved / "alpha.md").write_text(clashing)
+    # (lines aside: the edited text is not on disk yet, and a form has no lines)
+    validate = [
+        (Path(p.path).name, p.message.replace(str(saved), str(tmp_path)))
+        for p in read_entries(saved)[1]
+    ]
+    refused = check_new_text(tmp_path, "alpha", clashing)
+    assert [(Path(p.path).name, p.message) for p in refused] == validate
 
 
 def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
