@@ -240,16 +240,14 @@ def few_examples(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> li
     return [entry for entry in entries if count[entry.id] < STAND_IN_BELOW]
 
 
-def stand_ins(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[Example]:
-    """Example questions for the entries with few or none yet: their own title and first
-    aliases, so that a new entry can be ranked at all before moderators add real questions
-    (the ranker learns entries from their examples), and is not ranked lower once its first
-    few are added. None when there are no examples at all: the ranker would then be fitted
-    on nothing but titles, which look surer than questions ever do."""
-    if not any(example.ids for example in examples):
-        return []
-    few = few_examples(entries, examples)
-    if len(few) > STAND_IN_ENTRIES:
+def stand_ins(few: Sequence[FaqEntry], examples: Sequence[Example]) -> list[Example]:
+    """Example questions for the entries with few or none yet (``few``, from few_examples):
+    their own title and first aliases, so that a new entry can be ranked at all before
+    moderators add real questions (the ranker learns entries from their examples), and is
+    not ranked lower once its first few are added. None when there are no examples at all:
+    the ranker would then be fitted on nothing but titles, which look surer than questions
+    ever do."""
+    if not any(example.ids for example in examples) or len(few) > STAND_IN_ENTRIES:
         return []
     return [
         Example(phrase, (entry.id,), written=True, stand_in=True)

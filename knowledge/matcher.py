@@ -91,10 +91,11 @@ class Matcher:
         self.ids = [e.id for e in self.entries]
         self.titles = [e.title for e in self.entries]
         self.lexical = LexicalIndex(self.entries)
-        added = stand_ins(self.entries, examples)
+        few = few_examples(self.entries, examples)
+        added = stand_ins(few, examples)
         #: Entries with few examples yet (learned from their title and aliases too, unless
         #: there are too many such entries or no examples at all).
-        self._new = frozenset(e.id for e in few_examples(self.entries, examples))
+        self._new = frozenset(e.id for e in few)
         self.space = SignalSpace(self.lexical, [*examples, *added], self.ids)
         self.ranker = Ranker(self.space)
         #: The entries each example question names, by its text (case and spacing aside):
