@@ -131,11 +131,12 @@ class Console:
             return f"Sorry: {problem}."
         return answer_text(self.kb, self.kb.ask(question[:MAX_QUESTION_CHARS]))
 
-    def _faq(self, entry_id: str) -> str:
-        if self.kb.get(entry_id) is None:
-            hits = self.kb.matcher.autocomplete(entry_id, limit=3)
+    def _faq(self, typed: str) -> str:
+        entry_id = self.kb.typed_id(typed)
+        if entry_id is None:
+            hits = self.kb.matcher.autocomplete(typed, limit=3)
             close = ", ".join(h.id for h in hits) or "none"
-            return f"No entry '{entry_id}'. Close: {close}. Type /list for all of them."
+            return f"No entry '{typed}'. Close: {close}. Type /list for all of them."
         from bot import terminal  # local: only this command renders an entry directly
 
         return terminal.render_layout(self.kb.layout(entry_id))

@@ -235,6 +235,11 @@ class KnowledgeBase:
     def get(self, entry_id: str) -> FaqEntry | None:
         return self.entries.get(entry_id)
 
+    def typed_id(self, typed: str) -> str | None:
+        """The id a person typed, in any case and with stray spaces (ids are lowercase)."""
+        entry_id = typed.strip().lower()
+        return entry_id if entry_id in self.entries else None
+
     def layout(self, entry_id: str) -> AnswerLayout:
         """The full answer (shown by /faq and on "Full answer")."""
         return layout_entry(self.entries[entry_id], self.titles)

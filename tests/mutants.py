@@ -1315,6 +1315,16 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_one_entry_may_write_401k_both_ways_but_two_entries_may_not_share_it",
         ),
     ),
+    Mutant(
+        "an id typed in capitals is not found",
+        "knowledge/base.py",
+        "        entry_id = typed.strip().lower()",
+        "        entry_id = typed.strip()",
+        (
+            "tests/test_faq_validation.py::test_faq_show_takes_an_id_typed_in_capitals",
+            "tests/test_console.py::test_faq_lookup_and_unknown_id",
+        ),
+    ),
 ]
 
 

@@ -94,6 +94,7 @@ def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str
 def test_faq_lookup_and_unknown_id(console: Console) -> None:
     assert "What is IRS Notice 2014-54?" in console.respond("/faq notice-2014-54").text
     assert "notice-2014-54" in console.respond("/faq notice").text
+    assert "What is IRS Notice 2014-54?" in console.respond("/faq NOTICE-2014-54").text
 
 
 def test_run_loop_reads_until_quit() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -403,6 +404,11 @@ def test_faq_show_text_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["faq", "show", "notice-2014"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no FAQ entry 'notice-2014' (close: notice-2014-54")
+
+
+def test_faq_show_takes_an_id_typed_in_capitals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "show", " Notice-2014-54 ", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "notice-2014-54"
 
 
 # -- how a file is cut into lines ----------------------------------------------------------

@@ -109,7 +109,8 @@ def handle_validate(args: argparse.Namespace) -> int:
 
 def handle_show(args: argparse.Namespace) -> int:
     kb = knowledge_base(args)
-    entry = kb.get(args.entry_id)
+    entry_id = kb.typed_id(args.entry_id)
+    entry = kb.get(entry_id) if entry_id else None
     if entry is None:
         close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id, limit=3))
         hint = f" (close: {close})" if close else ""

@@ -65,8 +65,8 @@ class Ask(commands.Cog):
                 embed=browse_embed(self.bot, 0), view=browse_view(self.bot, 0), ephemeral=True
             )
             return
-        entry_id = topic.strip()
-        if kb.get(entry_id) is None:
+        entry_id = kb.typed_id(topic)
+        if entry_id is None:
             # Typed text rather than a picked choice: look it up by meaning.
             result = kb.ask(topic)
             if not result.answered or result.best is None:
