@@ -1325,6 +1325,13 @@ MUTANTS = [
             "tests/test_console.py::test_faq_lookup_and_unknown_id",
         ),
     ),
+    Mutant(
+        "Answer with FAQ has no helper check",
+        "bot/cogs/point.py",
+        "key=user_key)\n    @app_commands.check(helpers_only)\n",
+        "key=user_key)\n",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_can_be_kept_to_helpers",),
+    ),
 ]
 
 

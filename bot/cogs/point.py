@@ -160,6 +160,17 @@ async def tell(interaction: discord.Interaction, text: str) -> None:
         log.warning("could not tell the helper the outcome (interaction %s)", interaction.id)
 
 
+class NotHelper(app_commands.CheckFailure):
+    def __init__(self) -> None:
+        super().__init__("Only helpers can point a message at an FAQ entry.")
+
+
+def helpers_only(interaction: discord.Interaction[RolloverBot]) -> bool:
+    if not is_helper(interaction.client, interaction.user):
+        raise NotHelper
+    return True
+
+
 class Point(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
@@ -176,11 +187,10 @@ class Point(commands.Cog):
 
     # Each use posts in public at most once (its select goes once picked): as many a minute
     # as mentions, so that one member cannot make the bot post the same reply at will.
+    # (Checks run bottom up: a member who may not use it is told so, and uses up nothing.)
     @app_commands.checks.dynamic_cooldown(per_user("mention_per_minute"), key=user_key)
+    @app_commands.check(helpers_only)
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
-        if not is_helper(self.bot, interaction.user):
-            await send_private(interaction, "Only helpers can point a message at an FAQ entry.")
-            return
         if not message.content.strip():
             await send_private(interaction, "That message has no text to answer.")
             return
