@@ -70,6 +70,15 @@ def _a_written_date(value: object) -> object:
     raise ValueError("write the date as YYYY-MM-DD, e.g. 2026-12-01")
 
 
+def _not_ahead(value: dt.date) -> dt.date:
+    """The day the entry was last checked cannot be to come (a day's grace: time zones)."""
+    if value > dt.date.today() + dt.timedelta(days=1):
+        raise ValueError(
+            f"{value.isoformat()} is in the future: write the day the entry was last checked"
+        )
+    return value
+
+
 class FrontMatter(BaseModel):
     """The YAML front matter of an FAQ file; unknown keys are an error so typos surface."""
 
@@ -84,7 +93,7 @@ class FrontMatter(BaseModel):
     keywords: list[Text] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     related: list[EntryId] = Field(default_factory=list)
-    updated: Annotated[dt.date, BeforeValidator(_a_written_date)]
+    updated: Annotated[dt.date, BeforeValidator(_a_written_date), AfterValidator(_not_ahead)]
 
 
 class FaqEntry(FrontMatter):

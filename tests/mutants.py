@@ -1332,6 +1332,15 @@ MUTANTS = [
         "key=user_key)\n",
         ("tests/test_bot_e2e.py::test_answer_with_faq_can_be_kept_to_helpers",),
     ),
+    Mutant(
+        "an updated date to come is let through",
+        "knowledge/model.py",
+        "    if value > dt.date.today() + dt.timedelta(days=1):",
+        "    if value > dt.date.today() + dt.timedelta(days=99):",
+        (
+            "tests/test_faq_validation.py::test_an_updated_date_still_to_come_is_a_problem_on_its_line",
+        ),
+    ),
 ]
 
 

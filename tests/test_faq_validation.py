@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -651,6 +652,23 @@ def test_updated_must_be_written_as_a_date(tmp_path: Path, written: str) -> None
     [problem] = problems_in(tmp_path)
     line = text.split("\n").index(f"updated: {written}") + 1
     assert problem == f"{path}:{line}: updated: write the date as YYYY-MM-DD, e.g. 2026-12-01"
+
+
+def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) -> None:
+    """A slip of the year (2062 for 2026) would show members a date not yet reached."""
+    path = write_entry(tmp_path, "alpha")
+    ahead = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    text = re.sub(r"^updated: .*$", f"updated: {ahead}", path.read_text(), flags=re.M)
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    line = text.split("\n").index(f"updated: {ahead}") + 1
+    assert problem == (
+        f"{path}:{line}: updated: {ahead} is in the future: write the day the entry was "
+        "last checked"
+    )
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()  # (ahead by time zone)
+    path.write_text(text.replace(ahead, tomorrow))
+    assert problems_in(tmp_path) == []
 
 
 def test_sources_that_fit_validation_are_posted_whole_in_the_short_answer(
