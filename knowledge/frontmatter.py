@@ -106,6 +106,9 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         if char == "\t":
             return line, "invalid YAML: a tab character: indent with spaces only"
         return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
+    if mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line)):
+        # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
+        return line, f"invalid YAML: {CURLY}"
     for needle, advice in _YAML_HELP:
         if needle in problem or needle in context:
             if advice in (_INDENT, _LIST_ITEM) and mark is not None:
@@ -136,6 +139,20 @@ _APOSTROPHE = (
     'text in "..." instead'
 )
 _NEVER_CLOSED = "a quote is opened here but never closed: close it"
+
+
+#: A value or list item in a word processor's curly quotes, which YAML reads as letters.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab"
+_CURLY_START = re.compile(_STARTS + f"[{CURLY_QUOTES}]")
+CURLY = (
+    "curly quotes (\u201c \u201d) are letters to YAML, not quotes: write straight ones "
+    '(") around the value'
+)
+
+
+def _line_at(text: str, index: int) -> str:
+    lines = text.split("\n")
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 _BLOCK_START = re.compile(r":\s*[>|][-+0-9]*\s*(?:#.*)?$")

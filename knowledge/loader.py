@@ -103,6 +103,12 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL) -> str:
         return "is empty: write it, or remove the line" if may_go else "is empty: write it"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "write it as 'title: ...' and 'url: https://...' on lines of their own"
+    if kind == "string_type" and isinstance(err.get("input"), dict):
+        # ("- mbdr: pro rata?" is a key and its value to YAML, not a text.)
+        first = str(next(iter(err["input"]), ""))
+        if first[:1] in frontmatter.CURLY_QUOTES:
+            return frontmatter.CURLY
+        return "a colon followed by a space inside the text: put the whole text in quotes"
     if kind == "string_type":
         return "write it as text (a number, yes/no or a date in quotes: '403', 'yes')"
     if kind == "list_type":

@@ -1341,6 +1341,24 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_updated_date_still_to_come_is_a_problem_on_its_line",
         ),
     ),
+    Mutant(
+        "curly quotes get the quote-it advice",
+        "knowledge/frontmatter.py",
+        '        return line, f"invalid YAML: {CURLY}"',
+        "        pass",
+        (
+            "tests/test_faq_validation.py::test_a_value_in_curly_quotes_or_with_a_colon_is_told_how_to_quote_it",
+        ),
+    ),
+    Mutant(
+        "a mapping list item gets the write-it-as-text advice",
+        "knowledge/loader.py",
+        'return "a colon followed by a space inside the text: put the whole text in quotes"',
+        'return "write it as text"',
+        (
+            "tests/test_faq_validation.py::test_a_value_in_curly_quotes_or_with_a_colon_is_told_how_to_quote_it",
+        ),
+    ),
 ]
 
 

@@ -654,6 +654,34 @@ def test_updated_must_be_written_as_a_date(tmp_path: Path, written: str) -> None
     assert problem == f"{path}:{line}: updated: write the date as YYYY-MM-DD, e.g. 2026-12-01"
 
 
+CURLY = 'curly quotes (\u201c \u201d) are letters to YAML, not quotes: write straight ones (")'
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("title: \u201cRoth 401(k): what now?\u201d", f"invalid YAML: {CURLY} around the value"),
+        ("aliases:\n  - \u201cmbdr: pro rata?\u201d", f"aliases[0]: {CURLY} around the value"),
+        (
+            "aliases:\n  - mbdr: pro rata?",
+            "aliases[0]: a colon followed by a space inside the text: put the whole text in quotes",
+        ),
+    ],
+)
+def test_a_value_in_curly_quotes_or_with_a_colon_is_told_how_to_quote_it(
+    tmp_path: Path, line: str, said: str
+) -> None:
+    """A value pasted from a word processor looks quoted: "put it in quotes" would puzzle."""
+    path = write_entry(tmp_path, "alpha", title="Alpha question?", aliases=["first alias"])
+    text = path.read_text()
+    key = line.split(":")[0]
+    text = re.sub(rf"(?m)^{key}:.*\n(?:- .*\n)?", line + "\n", text, count=1)
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    at = text.split("\n").index(line.split("\n")[-1]) + 1
+    assert problem == f"{path}:{at}: {said}"
+
+
 def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) -> None:
     """A slip of the year (2062 for 2026) would show members a date not yet reached."""
     path = write_entry(tmp_path, "alpha")
