@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from knowledge import frontmatter
 from knowledge.examples import (
     MAX_TEXT,
     OFF_TOPIC,
@@ -137,7 +136,7 @@ def read_text(path: Path) -> str | None:
 
 def render_file(meta: dict[str, Any], body: str) -> str:
     ordered = {k: meta[k] for k in FIELD_ORDER if k in meta}
-    front = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+    front = frontmatter.dump(ordered)
     return f"---\n{front}---\n{body.strip()}\n"
 
 

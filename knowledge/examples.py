@@ -28,7 +28,9 @@ from knowledge.frontmatter import (
     CONFLICT_MESSAGE,
     YAML_LOADER,
     conflict_line,
+    dump,
     explain_yaml_error,
+    quiet_slips,
 )
 from knowledge.loader import Problem, not_utf8, plain_words
 from knowledge.model import EntryId, FaqEntry
@@ -107,6 +109,8 @@ def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     ]
     if twice:
         return [], twice
+    if slips := quiet_slips(node, text):
+        return [], [(line + 1, f"invalid YAML: {message}") for line, message in slips]
     return list(zip(lines, data, strict=True)), []
 
 
@@ -293,4 +297,4 @@ def merge_repeats(examples: list[Example]) -> tuple[list[Example], list[Problem]
 
 def render_examples(items: list[dict[str, Any]]) -> str:
     """The text of an examples file (used when moderators add examples from Discord)."""
-    return yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100)
+    return dump(items)

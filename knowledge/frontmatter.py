@@ -37,6 +37,26 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 YAML_LOADER = _Loader
 
 
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # A long plain text wrapped before " - " would read back as a slipped list item (see
+    # quiet_slips): such a text is written in quotes, which YAML wraps safely.
+    style = "'" if " - " in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump(data: Any) -> str:
+    """YAML as the bot writes FAQ and examples files: block style, in the given order,
+    wrapped at 100 columns, and read back by quiet_slips without a complaint."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
 class FrontMatterError(ValueError):
     """The file has no readable front matter; ``line`` is 1-based."""
 
@@ -193,6 +213,46 @@ def _quote_slip(lines: list[str], at: int) -> tuple[int, str] | None:
     return None
 
 
+_COMMENT_AFTER = re.compile(r"\s+(#\S+)")
+_JOINED = (
+    "this '- ' line is indented further than the item above, so YAML joins the two into one "
+    "text: line its '- ' up with the one above"
+)
+
+
+def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]:
+    """Slips YAML reads without an error but not as meant, as (0-based line, message): a
+    list item indented too far joins the text above ("a - b"), and "#2" or "#tag" after
+    a space starts a comment that drops the rest of the line. (A comment written "# ..."
+    is taken as meant.)"""
+    lines = yaml_text.split("\n")
+    found: list[tuple[int, str]] = []
+    # (node, is it a list item): only there is a '- ' line taken for a slipped item; in a
+    # text under a key, it may be a dash the writer meant.
+    stack = [(node, False)] if node is not None else []
+    while stack:
+        current, listed = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            stack.extend((part, False) for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, True) for item in current.value)
+        elif isinstance(current, yaml.ScalarNode) and not current.style:  # (plain: "" in libyaml)
+            start, end = current.start_mark, current.end_mark
+            for i in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
+                if listed and lines[i].lstrip().startswith("- "):
+                    found.append((i, _JOINED))
+            after = lines[end.line][end.column :] if end.line < len(lines) else ""
+            if comment := _COMMENT_AFTER.match(after):
+                found.append(
+                    (
+                        end.line,
+                        f"'{comment[1][:30]}' and what follows is a YAML comment, left out of "
+                        f"the text: {_QUOTE_IT}",
+                    )
+                )
+    return sorted(found)
+
+
 #: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)
 CONFLICT_MESSAGE = (
@@ -241,6 +301,8 @@ def parse(text: str) -> ParsedFile:
         loader.dispose()
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter must be a YAML mapping of 'key: value' lines")
+    if slips := quiet_slips(node, yaml_text):
+        raise FrontMatterError(slips[0][0] + 2, f"invalid YAML: {slips[0][1]}")
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

@@ -1359,6 +1359,42 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_value_in_curly_quotes_or_with_a_colon_is_told_how_to_quote_it",
         ),
     ),
+    Mutant(
+        "a slipped list item is not looked for",
+        "knowledge/frontmatter.py",
+        '                if listed and lines[i].lstrip().startswith("- "):',
+        "                if False:",
+        (
+            "tests/test_faq_validation.py::test_yaml_that_reads_otherwise_than_meant_is_a_problem_on_its_line",
+            "tests/test_faq_validation.py::test_an_examples_file_is_checked_for_the_same_slips",
+        ),
+    ),
+    Mutant(
+        "a dash in any text is taken for a slipped item",
+        "knowledge/frontmatter.py",
+        '                if listed and lines[i].lstrip().startswith("- "):',
+        '                if lines[i].lstrip().startswith("- "):',
+        ("tests/test_faq_validation.py::test_a_dash_continuing_a_text_under_a_key_is_the_writers",),
+    ),
+    Mutant(
+        "a comment written as meant is a problem",
+        "knowledge/frontmatter.py",
+        '_COMMENT_AFTER = re.compile(r"\\s+(#\\S+)")',
+        '_COMMENT_AFTER = re.compile(r"\\s+(#\\S*)")',
+        (
+            "tests/test_faq_validation.py::test_yaml_that_reads_otherwise_than_meant_is_a_problem_on_its_line",
+            "tests/test_faq_validation.py::test_an_examples_file_is_checked_for_the_same_slips",
+        ),
+    ),
+    Mutant(
+        "the bot writes a dashed text plain",
+        "knowledge/frontmatter.py",
+        '    style = "\'" if " - " in value else None',
+        "    style = None",
+        (
+            "tests/test_faq_editing.py::test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole",
+        ),
+    ),
 ]
 
 

@@ -8,9 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.editing import EditRefused, add_example, atomic_write, fingerprint, save_entry
+from knowledge import frontmatter
+from knowledge.editing import (
+    EditRefused,
+    add_example,
+    atomic_write,
+    fingerprint,
+    render_file,
+    save_entry,
+)
 from knowledge.examples import read_examples
-from knowledge.loader import load_entries
+from knowledge.loader import load_entries, parse_entry
 from tests.faq_factory import entry_text, write_entry
 
 
@@ -229,3 +237,16 @@ def test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them(
     assert len(said) == len(set(said)), said
     assert not any("related id 'gamma' does not exist" in p for p in said), said
     assert any("gamma.md" in p for p in said) and any("related to itself" in p for p in said)
+
+
+@pytest.mark.parametrize("cut", range(85, 100))
+def test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole(
+    tmp_path: Path, cut: int
+) -> None:
+    """The edit form writes the file through YAML, which wraps long texts: wrapped just
+    before " - ", an alias read back as two items joined (and validate refused it)."""
+    alias = ("roth " * 30)[:cut].strip() + " - after-tax money and its earnings - in one go"
+    meta = frontmatter.parse(entry_text("alpha")).data | {"aliases": [alias]}
+    text = render_file(meta, "The full answer, in a sentence or two.")
+    entry, problems = parse_entry(tmp_path / "alpha.md", text)
+    assert problems == [] and entry is not None and entry.aliases == [alias]

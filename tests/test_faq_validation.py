@@ -682,6 +682,67 @@ def test_a_value_in_curly_quotes_or_with_a_colon_is_told_how_to_quote_it(
     assert problem == f"{path}:{at}: {said}"
 
 
+JOINED = (
+    "invalid YAML: this '- ' line is indented further than the item above, so YAML joins the "
+    "two into one text: line its '- ' up with the one above"
+)
+
+
+def commented(tag: str) -> str:
+    return (
+        f"invalid YAML: '{tag}' and what follows is a YAML comment, left out of the text: put "
+        "the whole value in quotes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("- first alias\n  - second alias", JOINED),  # "first alias - second alias"
+        ("- first alias\n- what about step #2 of it", commented("#2")),  # "what about step"
+        ("- first alias\n- second alias  # from the seed thread", None),  # a comment as meant
+    ],
+)
+def test_yaml_that_reads_otherwise_than_meant_is_a_problem_on_its_line(
+    tmp_path: Path, written: str, said: str | None
+) -> None:
+    path = write_entry(tmp_path, "alpha", aliases=["first alias"])
+    text = path.read_text().replace("- first alias", written)
+    path.write_text(text)
+    if said is None:
+        assert problems_in(tmp_path) == []
+        return
+    [problem] = problems_in(tmp_path)
+    line = text.split("\n").index(written.split("\n")[-1]) + 1
+    assert problem == f"{path}:{line}: {said}"
+
+
+def test_a_dash_continuing_a_text_under_a_key_is_the_writers(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text().replace("short: A short", "short: A short\n  - and plain -")
+    path.write_text(text)
+    assert problems_in(tmp_path) == []
+
+
+def test_an_examples_file_is_checked_for_the_same_slips(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta")
+    (tmp_path / "examples").mkdir()
+    path = tmp_path / "examples" / "alpha.yaml"
+    path.write_text(
+        "- text: 401k or IRA? #personalfinance\n"
+        "- text: what does alpha do for me  # a comment, as meant\n"
+        "  also:\n"
+        "  - beta\n"
+        "    - alpha\n"
+    )
+    scan, _ = validate_folder(tmp_path)
+    assert [str(p) for p in scan.problems] == [
+        f"{path}:1: {commented('#personalfinance')}",
+        f"{path}:5: {JOINED}",
+    ]
+
+
 def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) -> None:
     """A slip of the year (2062 for 2026) would show members a date not yet reached."""
     path = write_entry(tmp_path, "alpha")
