@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
@@ -156,3 +157,18 @@ def test_cross_references_name_real_titles_in_bold(entry: FaqEntry) -> None:
         assert quoted not in titles, f"{entry.id}: write the title in bold: {quoted}"
     for named in re.findall(r"\b[Ss]ee \*\*([^*\n]+)\*\*", text):
         assert named in titles, f"{entry.id}: no entry is titled {named!r}"
+
+
+def test_the_backdoor_entry_gives_this_years_roth_ira_income_limits() -> None:
+    """Roth IRA contributions are limited by income: the entry that says so gives the
+    ranges, from the facts file, for the latest year there."""
+    facts = yaml.safe_load((ROOT / "docs" / "facts.yaml").read_text("utf-8"))["limits"]
+    entry = KnowledgeBase.load().get("backdoor-roth-ira")
+    assert entry is not None
+    year = max(facts["roth_ira_phase_out_single"])
+    assert f"for {year}" in entry.body
+    for key in ("roth_ira_phase_out_single", "roth_ira_phase_out_joint"):
+        low, high = facts[key][year]
+        assert f"${low:,}-${high:,}" in entry.body, key
+    low, high = facts["roth_ira_phase_out_separate"]
+    assert f"${low:,}-${high:,}" in entry.body
