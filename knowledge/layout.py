@@ -82,25 +82,43 @@ def short_layout(entry: FaqEntry) -> AnswerLayout:
 
 def limit_problems(layout: AnswerLayout) -> list[str]:
     """Every way the layout exceeds an embed limit, as messages for a moderator."""
+    return [message for _, message in limits_exceeded(layout)]
+
+
+def limits_exceeded(layout: AnswerLayout) -> list[tuple[str, str]]:
+    """Every way the layout exceeds an embed limit: the part of the entry it comes from
+    ("title", "body", "sources", "related", or "" for the whole) and a message."""
     problems = []
     if len(layout.title) > TITLE_LIMIT:
         problems.append(
-            f"title is {len(layout.title)} characters; an embed title allows {TITLE_LIMIT}"
+            (
+                "title",
+                f"title is {len(layout.title)} characters; an embed title allows {TITLE_LIMIT}",
+            )
         )
     if len(layout.description) > DESCRIPTION_LIMIT:
         problems.append(
-            f"short + full answer is {len(layout.description)} characters; an embed description "
-            f"allows {DESCRIPTION_LIMIT}: shorten the body"
+            (
+                "body",
+                f"short + full answer is {len(layout.description)} characters; an embed "
+                f"description allows {DESCRIPTION_LIMIT}: shorten the body",
+            )
         )
     for field in layout.fields:
         if len(field.value) > FIELD_VALUE_LIMIT:
             problems.append(
-                f"the '{field.name}' field is {len(field.value)} characters; an embed field "
-                f"allows {FIELD_VALUE_LIMIT}"
+                (
+                    field.name.lower(),
+                    f"the '{field.name}' field is {len(field.value)} characters; an embed field "
+                    f"allows {FIELD_VALUE_LIMIT}",
+                )
             )
     if layout.total_length() > EMBED_TOTAL_LIMIT:
         problems.append(
-            f"the whole answer is {layout.total_length()} characters; an embed allows "
-            f"{EMBED_TOTAL_LIMIT} in total"
+            (
+                "",
+                f"the whole answer is {layout.total_length()} characters; an embed allows "
+                f"{EMBED_TOTAL_LIMIT} in total",
+            )
         )
     return problems

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
-from knowledge.layout import layout_entry, limit_problems
+from knowledge.layout import layout_entry, limits_exceeded
 from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter
 from knowledge.normalize import phrase_key
 
@@ -216,21 +216,39 @@ def _same_words(one: str, other: str) -> bool:
     return re.findall(r"[a-z0-9]+", one.casefold()) == re.findall(r"[a-z0-9]+", other.casefold())
 
 
-def _line_of(entry: FaqEntry, needle: str) -> int:
+def _file_lines(entry: FaqEntry) -> list[str]:
+    try:
+        return Path(entry.path).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
     """Best-effort line of a front matter value, for cross-file problems: a line holding
     just that value (a list item, quoted or not) first, else the first line containing it
-    (an alias "Roth" is also part of the title's line)."""
-    try:
-        lines = Path(entry.path).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return 1
+    (an alias "Roth" is also part of the title's line); from ``key``'s line on, if given
+    (a related id is also the id on the id line)."""
+    lines = _file_lines(entry)
+    start = _key_line(lines, key) - 1 if key else 0
 
     def value(line: str) -> str:
         text = line.strip().removeprefix("- ").strip()
         return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
 
-    exact = next((i for i, line in enumerate(lines, 1) if value(line) == needle), None)
-    return exact or next((i for i, line in enumerate(lines, 1) if needle in line), 1)
+    found = enumerate(lines[start:], start + 1)
+    exact = next((i for i, line in found if value(line) == needle), None)
+    return exact or next(
+        (i for i, line in enumerate(lines[start:], start + 1) if needle in line), start + 1
+    )
+
+
+def _key_line(lines: list[str], key: str) -> int:
+    """The 1-based line of a front matter key (1 when not found); "body" is the line after
+    the front matter's closing '---'."""
+    if key == "body":
+        closing = [i for i, line in enumerate(lines) if line.rstrip() == "---"][1:2]
+        return closing[0] + 2 if closing else 1
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def check_entries(
@@ -297,17 +315,15 @@ def check_entries(
             if rel in broken_ids:
                 continue
             if rel not in by_id:
-                problems.append(
-                    Problem(entry.path, _line_of(entry, rel), f"related id '{rel}' does not exist")
-                )
+                message = f"related id '{rel}' does not exist"
             elif rel == entry.id:
-                problems.append(
-                    Problem(
-                        entry.path, _line_of(entry, rel), "an entry cannot be related to itself"
-                    )
-                )
-        for message in limit_problems(layout_entry(entry, titles)):
-            problems.append(Problem(entry.path, 1, message))
+                message = "an entry cannot be related to itself"
+            else:
+                continue
+            problems.append(Problem(entry.path, _line_of(entry, rel, "related"), message))
+        for part, message in limits_exceeded(layout_entry(entry, titles)):
+            line = _key_line(_file_lines(entry), part) if part else 1
+            problems.append(Problem(entry.path, line, message))
     return list(dict.fromkeys(problems))  # (a clash met twice is said once)
 
 

@@ -1395,6 +1395,22 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole",
         ),
     ),
+    Mutant(
+        "a related id is looked for from the top",
+        "knowledge/loader.py",
+        '_line_of(entry, rel, "related")',
+        "_line_of(entry, rel)",
+        (
+            "tests/test_faq_validation.py::test_an_entry_related_to_itself_is_told_on_the_related_line",
+        ),
+    ),
+    Mutant(
+        "an embed limit is told on line 1",
+        "knowledge/loader.py",
+        "            line = _key_line(_file_lines(entry), part) if part else 1",
+        "            line = 1",
+        ("tests/test_faq_validation.py::test_answers_too_long_for_an_embed",),
+    ),
 ]
 
 

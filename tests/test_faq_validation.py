@@ -175,9 +175,25 @@ def test_answers_too_long_for_an_embed(tmp_path: Path) -> None:
         {"title": f"IRS page number {i}", "url": f"https://www.irs.gov/retirement-plans/page-{i}"}
         for i in range(20)
     ]
-    write_entry(tmp_path, "alpha", sources=sources)
+    path = write_entry(tmp_path, "alpha", sources=sources)
     [problem] = problems_in(tmp_path)
     assert "the 'Sources' field is" in problem and "allows 1024" in problem
+    # on the line that starts the sources, not line 1
+    assert problem.startswith(f"{path}:{path.read_text().split(chr(10)).index('sources:') + 1}:")
+
+
+@pytest.mark.parametrize("written", ["related: [alpha]", "related:\n- alpha"])
+def test_an_entry_related_to_itself_is_told_on_the_related_line(
+    tmp_path: Path, written: str
+) -> None:
+    """(Its id is on the id line too: that is not the line to change.)"""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text().replace("related: []", written)
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    lines = text.split("\n")
+    line = lines.index(written.split("\n")[-1], lines.index(written.split("\n")[0])) + 1
+    assert problem == f"{path}:{line}: an entry cannot be related to itself"
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
