@@ -162,13 +162,14 @@ def test_cross_references_name_real_titles_in_bold(entry: FaqEntry) -> None:
 def test_the_backdoor_entry_gives_this_years_roth_ira_income_limits() -> None:
     """Roth IRA contributions are limited by income: the entry that says so gives the
     ranges, from the facts file, for the latest year there."""
-    facts = yaml.safe_load((ROOT / "docs" / "facts.yaml").read_text("utf-8"))["limits"]
+    facts = yaml.safe_load((ROOT / "docs" / "facts.yaml").read_text("utf-8"))
+    ranges = facts["roth_ira_phase_out"]
     entry = KnowledgeBase.load().get("backdoor-roth-ira")
     assert entry is not None
-    year = max(facts["roth_ira_phase_out_single"])
+    year = max(ranges["single"])
     assert f"for {year}" in entry.body
-    for key in ("roth_ira_phase_out_single", "roth_ira_phase_out_joint"):
-        low, high = facts[key][year]
+    for key in ("single", "joint"):
+        low, high = ranges[key][year]
         assert f"${low:,}-${high:,}" in entry.body, key
-    low, high = facts["roth_ira_phase_out_separate"]
+    low, high = ranges["separate"]
     assert f"${low:,}-${high:,}" in entry.body
