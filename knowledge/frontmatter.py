@@ -103,7 +103,18 @@ _YAML_HELP = (
 )
 # Where YAML notices a problem is not always where the mistake is: for these, the line
 # where the construct began (the opening quote or bracket) is the one to fix.
-_STARTED_EARLIER = ("while scanning a quoted scalar", "while parsing a flow")
+_STARTED_EARLIER = (
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+    # (A line with no colon is noticed on the next one, where the key would have ended.)
+    "while scanning a simple key",
+)
+#: A non-breaking space where YAML needs a space: in the indent, after '-' or after 'key:'.
+_NBSP_SLIP = re.compile(r"^[ \u00a0]*\u00a0|^ *-\u00a0|^ *(?:- +)?[\w-]+:\u00a0")
+_NBSP = (
+    "a non-breaking space (pasted from a web page or a word processor) is not a space to "
+    "YAML: type an ordinary space instead"
+)
 
 
 def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> tuple[int, str]:
@@ -119,6 +130,8 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     line = mark.line + offset if mark is not None else offset
     if isinstance(exc, NoSuchDate):
         return line, problem
+    if mark is not None and _NBSP_SLIP.match(_line_at(yaml_text, mark.line)):
+        return line, f"invalid YAML: {_NBSP}"
     if "cannot start any token" in problem and problem_mark is not None:
         # libyaml does not say which character: look it up.
         text_line = yaml_text.splitlines()[problem_mark.line : problem_mark.line + 1]

@@ -1411,6 +1411,24 @@ MUTANTS = [
         "            line = 1",
         ("tests/test_faq_validation.py::test_answers_too_long_for_an_embed",),
     ),
+    Mutant(
+        "a line without its colon is told on the next",
+        "knowledge/frontmatter.py",
+        '    "while scanning a simple key",',
+        "",
+        (
+            "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
+        ),
+    ),
+    Mutant(
+        "a non-breaking space is not named",
+        "knowledge/frontmatter.py",
+        "    if mark is not None and _NBSP_SLIP.match(_line_at(yaml_text, mark.line)):",
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
+        ),
+    ),
 ]
 
 

@@ -759,6 +759,38 @@ def test_an_examples_file_is_checked_for_the_same_slips(tmp_path: Path) -> None:
     ]
 
 
+NBSP = (
+    "invalid YAML: a non-breaking space (pasted from a web page or a word processor) is not a "
+    "space to YAML: type an ordinary space instead"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("- alpha", "-\u00a0alpha", NBSP),
+        ("- alpha", "\u00a0 - alpha", NBSP),
+        ("keywords:", "keywords:\u00a0", NBSP),
+        (
+            "related: []",
+            "related: []\nsome words",
+            "invalid YAML: this line is not 'key: value': add the missing colon",
+        ),
+    ],
+)
+def test_a_line_yaml_cannot_read_is_named_itself_not_the_next(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    """libyaml notices a line without its colon on the next one; a non-breaking space is
+    invisible, so "add the missing colon" on a line that has one puzzled."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text().replace(old, new)
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    line = text.split("\n").index(new.split("\n")[-1]) + 1
+    assert problem == f"{path}:{line}: {said}"
+
+
 def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) -> None:
     """A slip of the year (2062 for 2026) would show members a date not yet reached."""
     path = write_entry(tmp_path, "alpha")
