@@ -178,6 +178,8 @@ class Matcher:
         key = _taught_key(text)
         # An example's own text is decided by the example (its entry, or off-topic): a
         # moderator's decision on that very question.
+        if self._taught.get(key) == frozenset():
+            return MatchResult(question, False, None, (), "an off-topic example, word for word")
         named = (
             None
             if key in self._taught or len(text) > self._named_chars

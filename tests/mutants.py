@@ -1429,6 +1429,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
         ),
     ),
+    Mutant(
+        "an off-topic example asked word for word is answered",
+        "knowledge/matcher.py",
+        "        if self._taught.get(key) == frozenset():",
+        "        if False:",
+        ("tests/test_examples.py::test_a_question_taught_off_topic_word_for_word_is_left_alone",),
+    ),
 ]
 
 

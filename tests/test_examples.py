@@ -71,6 +71,23 @@ def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Pa
     assert not other.answered and other.suggestions[0].id == "mega-backdoor-overview"
 
 
+def test_a_question_taught_off_topic_word_for_word_is_left_alone(faq_copy: Path) -> None:
+    """A moderator who marks a question off-topic (the review queue's "Off-topic") means the
+    bot should leave it alone next time, however well it scores for an entry."""
+    asked = "what is the mega backdoor"
+    before = KnowledgeBase.load(faq_copy).ask(asked)
+    assert before.answered  # (a reply would have been seen)
+    with (faq_copy / "examples" / "_off-topic.yaml").open("a") as f:
+        f.write(f"- text: {asked}\n")
+    kb = KnowledgeBase.load(faq_copy)
+    for said in (asked, "  What is the MEGA backdoor?\n"):
+        after = kb.ask(said)
+        assert not after.answered and after.suggestions == (), said
+    # only word for word: the same words in a longer question are still matched
+    longer = kb.ask("what is the mega backdoor roth and how does it work")
+    assert longer.answered or longer.suggestions
+
+
 def test_written_examples_teach_but_do_not_fit_the_scores(
     kb: KnowledgeBase, faq_copy: Path
 ) -> None:
