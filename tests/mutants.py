@@ -1436,6 +1436,15 @@ MUTANTS = [
         "        if False:",
         ("tests/test_examples.py::test_a_question_taught_off_topic_word_for_word_is_left_alone",),
     ),
+    Mutant(
+        "a long post loses its end",
+        "knowledge/matcher.py",
+        '    return f"{text[:head]}\\n{text[len(text) - (limit - head - 1) :]}"',
+        "    return text[:limit]",
+        (
+            "tests/test_matcher.py::test_a_long_story_with_its_question_at_the_end_is_still_answered",
+        ),
+    ),
 ]
 
 

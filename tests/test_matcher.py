@@ -849,3 +849,15 @@ def test_an_established_entrys_alias_does_not_overrule_a_confident_ranking(
     result = kb.ask(question)
     assert owner == "direct-vs-indirect-rollover"
     assert result.best.id == "after-tax-rollover-mistakes" and result.best.score >= 79
+
+
+def test_a_long_story_with_its_question_at_the_end_is_still_answered(kb: KnowledgeBase) -> None:
+    """Posts are cut to a few thousand characters: a long story that comes to its question
+    last must keep the question (and the subject line at the start)."""
+    question = "Do I owe tax on the earnings when my after-tax 401k goes to a Roth IRA?"
+    story = "Some background on my job, my family and my plans for retirement. " * 80
+    assert len(story) > kb.matcher.tuning.max_question_chars
+    first = kb.ask(f"{question}\n{story}")
+    assert first.answered and first.best is not None  # (the story does not drown it)
+    last = kb.ask(f"{story}\n{question}")
+    assert last.answered and last.best is not None and last.best.id == first.best.id
