@@ -26,8 +26,10 @@ from knowledge.evaluation import (
     curve,
     decide,
     evaluate,
+    is_copy,
     load_questions,
     score,
+    text_key,
 )
 from knowledge.matcher import Hit, Matcher
 
@@ -83,15 +85,18 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     tuning = kb.matcher.tuning
     ranked: list[tuple[Matcher, list[Hit]]] = []
     ordered: list[LabelledQuestion] = []
-    thread = {q: q.source or q.q for q in dev}
+    # A fold's questions leave the training examples with any copy of them (the same post
+    # keyed alike, or quoted whole in another).
+    keyed = [text_key(e.text) for e in examples]
+    copies = {q: {i for i, k in enumerate(keyed) if is_copy(text_key(q.q), k)} for q in dev}
     for draw in range(draws):
-        threads = list(dict.fromkeys(thread.values()))
+        threads = list(dict.fromkeys(q.thread for q in dev))
         random.Random(draw).shuffle(threads)
         fold_of = {t: k % folds for k, t in enumerate(threads)}
         for fold in range(folds):
-            held = [q for q in dev if fold_of[thread[q]] == fold]
-            texts = {" ".join(q.q.split()) for q in held}
-            kept = [e for e in examples if " ".join(e.text.split()) not in texts]
+            held = [q for q in dev if fold_of[q.thread] == fold]
+            out = set().union(*(copies[q] for q in held))
+            kept = [e for i, e in enumerate(examples) if i not in out]
             matcher = Matcher(entries, tuning, kept)
             ranked += [(matcher, matcher.score_all(q.q)) for q in held]
             ordered += held

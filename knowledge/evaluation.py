@@ -11,11 +11,14 @@ real forum questions (``text``, ``scope: in|out``, ``acceptable``). Rates:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
@@ -35,6 +38,51 @@ class LabelledQuestion:
     @property
     def offtopic(self) -> bool:
         return not self.ids
+
+    @property
+    def thread(self) -> str:
+        """What posts of one thread share (the question itself when its source is unknown)."""
+        return thread_key(self.source) if self.source else self.q
+
+
+#: Query parameters that change how a page shows, not which thread it is.
+_VIEW_PARAMETERS = frozenset(
+    {"context", "relatedcontent", "sort", "prev_next", "mode", "after", "change_section", "f"}
+)
+
+
+def thread_key(url: str) -> str:
+    """The thread a post's URL belongs to, whatever the mirror or the comment linked: a
+    reddit thread by its id (mirrors such as redlib have their own hosts), a forum topic by
+    ``t=``, else the page without scheme, ``www.``, fragment and view parameters."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.removeprefix("www.")
+    if found := re.search(r"/comments/([a-z0-9]+)", parts.path):
+        return f"reddit:{found[1]}"
+    query = parse_qs(parts.query)
+    if topic := query.get("t"):
+        return f"{host}?t={topic[0]}"
+    kept = "&".join(f"{k}={v[0]}" for k, v in sorted(query.items()) if k not in _VIEW_PARAMETERS)
+    if "=" not in parts.query:  # ("index.php?/topic/50638-...": the query is the page)
+        kept = parts.query.rstrip("/")
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{kept}" if kept else "")
+
+
+def text_key(text: str) -> str:
+    """A text with case, punctuation, quote marks and spacing aside, to find copies."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+#: A shorter text inside a longer one is a copy of it from this many characters (keyed).
+COPY_MIN_CHARS = 30
+
+
+def is_copy(a: str, b: str) -> bool:
+    """Are two keyed texts (text_key) the same question: equal, or the shorter, at least
+    COPY_MIN_CHARS long, inside the other (a post quoting another)?"""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= COPY_MIN_CHARS and short in long)
 
 
 def _question(row: dict[str, Any]) -> LabelledQuestion:

@@ -13,7 +13,7 @@ class MatchTuning(BaseModel):
 
     #: Answer with the best entry at or above this (tuned for at most 5% wrong answers on
     #: real forum posts; see benchmarks/eval_matcher.py for the whole curve).
-    answer_threshold: float = Field(default=79.0, ge=0, le=100)
+    answer_threshold: float = Field(default=80.0, ge=0, le=100)
     #: List an entry as a suggestion at or above this (the command line and /ask list them).
     suggest_threshold: float = Field(default=2.0, ge=0, le=100)
     #: Suggestions worth showing unasked (a forum post the bot could not answer).
