@@ -23,18 +23,21 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import (
     LabelledQuestion,
     Report,
+    Shown,
     curve,
     decide,
-    evaluate,
     is_copy,
     load_questions,
     score,
+    shown,
     text_key,
 )
 from knowledge.matcher import Hit, Matcher
+from knowledge.tuning import MatchTuning
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
+PLAUSIBLE = (2, 10, 15, 20, 25, 30, 35, 40, 50, 60)
 THRESHOLDS = [20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
 
 
@@ -58,6 +61,16 @@ def print_report(name: str, report: Report, misses: bool) -> None:
             got = result.best.id if result.answered and result.best else "(quiet)"
             shown = " ".join(item.q.split())[:140]
             print(f"   want {list(item.ids) or 'quiet'} got {got}: {shown!r}")
+
+
+def print_shown(seen: Shown, tuning: MatchTuning) -> None:
+    print(
+        f"   as Discord shows it (suggestions at {tuning.plausible_threshold:g} or more): "
+        f"listed {seen.listed:.1%}, off-topic posts without any reply {seen.silent:.1%}; "
+        f"{seen.wrong_answers:.1%} of {seen.answers} answers not acceptable (off-topic "
+        f"answered included), extra answers to other questions {seen.also} "
+        f"({seen.also_wrong} not acceptable)"
+    )
 
 
 def print_curve(name: str, points: list[tuple[float, Report]], worst: Sequence[float] = ()) -> None:
@@ -116,6 +129,13 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
         points.append((t, score(ordered, results)))
         worst.append(max(score(ordered[d], results[d]).answered_wrong for d in draw_slices))
     print_curve(name, points, worst)
+    # What a forum post that is not answered shows: suggestions from this score on.
+    results = [decide(m, h, at) for m, h in ranked]
+    print(f"   {name}, as Discord shows it, by the score suggestions need (answer at {at:g}):")
+    print("     score: listed / off-topic posts without any reply")
+    for plausible in PLAUSIBLE:
+        seen = shown(ordered, results, plausible)
+        print(f"     {plausible:>5g}: {seen.listed:6.1%} {seen.silent:6.1%}")
 
 
 def learning_curve(kb: KnowledgeBase) -> None:
@@ -171,7 +191,9 @@ def main() -> None:
         learning_curve(kb)
         return
     for name, questions in sets().items():
-        print_report(name, evaluate(kb.matcher, questions), args.misses)
+        results = [kb.matcher.match(item.q) for item in questions]
+        print_report(name, score(questions, results), args.misses)
+        print_shown(shown(questions, results, tuning.plausible_threshold), tuning)
         if name.startswith("real"):
             print_curve(name, curve(kb.matcher, questions, THRESHOLDS))
     cross_validated(kb, args.folds, args.draws)

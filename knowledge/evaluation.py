@@ -154,6 +154,45 @@ def score(questions: Sequence[LabelledQuestion], results: Sequence[MatchResult])
     )
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What members see of the decisions in Discord, where a post that was not answered
+    shows only suggestions scoring at least ``plausible`` (the command line lists more)."""
+
+    #: In-scope posts with an acceptable entry in the answer or the suggestions shown.
+    listed: float
+    #: Off-topic posts the bot does not reply to at all (no answer, no suggestions).
+    silent: float
+    #: Answers (best entries) that are not acceptable, of all answers: in-scope posts
+    #: answered wrongly and off-topic posts answered.
+    wrong_answers: float
+    answers: int
+    #: Extra answers to a post's other questions (``also``) and how many are not acceptable.
+    also: int
+    also_wrong: int
+
+
+def shown(
+    questions: Sequence[LabelledQuestion], results: Sequence[MatchResult], plausible: float
+) -> Shown:
+    listed = silent = answers = wrong = also = also_wrong = on = off = 0
+    for item, result in zip(questions, results, strict=True):
+        best = result.best.id if result.answered and result.best else None
+        close = [h.id for h in result.plausible(plausible)]
+        answers += best is not None
+        wrong += best is not None and best not in item.ids
+        also += len(result.also)
+        also_wrong += sum(h.id not in item.ids for h in result.also)
+        if item.offtopic:
+            off += 1
+            silent += best is None and not close
+        else:
+            on += 1
+            listed += any(i in item.ids for i in [best, *close])
+    rates = (listed / max(on, 1), silent / max(off, 1), wrong / max(answers, 1))
+    return Shown(*rates, answers, also, also_wrong)
+
+
 def evaluate(matcher: Matcher, questions: Sequence[LabelledQuestion]) -> Report:
     return score(questions, [matcher.match(item.q) for item in questions])
 
