@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money
+from calculators.limits import load_limits
 from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_str, share, usd
 from calculators.parse import InputError
 
@@ -33,9 +34,10 @@ class Form8606Input(CalcInput):
     converted: Money = ZERO
     """Line 8: amount converted to Roth IRAs."""
     deductible: Money | None = None
-    """The part of the year's traditional IRA contributions that is deducted (not on the
-    form). Above zero, with a distribution or conversion, Pub 590-B Worksheet 1-1 figures
-    the nontaxable part instead of lines 4-12. None: not said (a warning asks)."""
+    """The year's deducted traditional IRA contributions (not on the form), on top of
+    ``contribution`` (the nondeductible part only). Above zero, with a distribution or
+    conversion, Pub 590-B Worksheet 1-1 figures the nontaxable part instead of lines 4-12.
+    None: not said (a warning asks)."""
 
     @model_validator(mode="after")
     def _late_within_contribution(self) -> Form8606Input:
@@ -96,6 +98,12 @@ def form8606(inp: Form8606Input) -> Form8606Result:
         return _form8606(inp)
 
 
+#: The most one person may contribute to IRAs in any year of the table (catch-up included).
+_MOST_AN_IRA_TAKES = max(
+    year.ira_contribution + year.ira_catch_up_50_plus for year in load_limits().values()
+)
+
+
 def _form8606(inp: Form8606Input) -> Form8606Result:
     lines: dict[str, Decimal | None] = dict.fromkeys(LINE_KEYS)
     steps = ["This is one person's Form 8606: a spouse's IRAs do not count."]
@@ -104,6 +112,13 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
     l3 = l1 + l2
     lines.update(line1=l1, line2=l2, line3=l3)
     steps.append(f"Line 1, nondeductible contributions for the year: {usd(l1)}.")
+    if inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:
+        # (Read as "of which deductible", the deducted part would be counted twice.)
+        warnings.append(
+            f"The nondeductible {usd(l1)} and the deducted {usd(inp.deductible)} add up to "
+            f"{usd(l1 + inp.deductible)}, more than any year's IRA limit: give only the "
+            "nondeductible part as the contribution, the deducted part on top of it."
+        )
     steps.append(f"Line 2, basis from earlier years: {usd(l2)}.")
     steps.append(f"Line 3 = line 1 + line 2 = {usd(l1)} + {usd(l2)} = {usd(l3)}.")
 
@@ -250,7 +265,8 @@ def _worksheet_1_1(
         "(Publication 590-B, Worksheet 1-1).",
         f"Worksheet line 1, basis from earlier years: {usd(w1)}.",
         f"Worksheet line 2, all contributions for the year, deducted or not (including those "
-        f"made by the due date next year): {usd(l1)} + {usd(deductible)} = {usd(w2)}.",
+        f"made by the due date next year): {usd(l1)} nondeductible + {usd(deductible)} "
+        f"deducted = {usd(w2)}.",
         f"Worksheet line 3 = line 1 + line 2 = {usd(w3)}.",
         f"Worksheet line 4, the December 31 value of all traditional, SEP and SIMPLE IRAs "
         f"plus outstanding rollovers: {usd(w4)}.",

@@ -1445,6 +1445,15 @@ MUTANTS = [
             "tests/test_matcher.py::test_a_long_story_with_its_question_at_the_end_is_still_answered",
         ),
     ),
+    Mutant(
+        "a double-counted deduction is not warned about",
+        "calculators/form8606.py",
+        "    if inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:",
+        "    if False:",
+        (
+            "tests/test_calc_form8606.py::test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained",
+        ),
+    ),
 ]
 
 

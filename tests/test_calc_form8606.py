@@ -199,3 +199,33 @@ def test_worksheet_never_carries_negative_basis(deductible: str) -> None:
         assert lines["line13"] is not None and lines["line13"] <= lines["line3"], case  # type: ignore[operator]
         assert result.taxable + lines["line13"] == D(distributions) + D(converted), case
         assert D(0) <= lines["line15c"] <= D(distributions), case  # type: ignore[operator]
+
+
+def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--deductible is on top of --contribution (line 1 is the nondeductible part only).
+    Read as "of which deductible", the deducted money counts twice: the help says so with an
+    example, the steps name both parts, and a total no IRA can take is warned about."""
+    from bot.cli import main
+
+    assert main(["calc", "form8606", "--help"]) == 0
+    helped = " ".join(capsys.readouterr().out.split())
+    assert "on top of --contribution" in helped and "--contribution 500 --deductible 1500" in helped
+    rose = form8606(
+        Form8606Input(
+            contribution="500",
+            deductible="1500",
+            prior_basis="300",
+            year_end_balance="20000",
+            converted="5000",
+        )
+    )
+    assert rose.taxable == D("4540.00") and not rose.warnings  # Pub 590-B's Rose Green
+    assert any("$500.00 nondeductible + $1,500.00 deducted" in s for s in rose.steps)
+    twice = form8606(
+        Form8606Input(
+            contribution="7000", deductible="7000", year_end_balance="20000", converted="5000"
+        )
+    )
+    assert any("add up to $14,000.00, more than any year's IRA limit" in w for w in twice.warnings)

@@ -187,8 +187,10 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="AMOUNT",
         type=amount,
         default=None,
-        help="the part of this year's traditional IRA contributions you deduct (not on the "
-        "form); above 0 with a distribution or conversion, Pub 590-B Worksheet 1-1 is used",
+        help="this year's deducted traditional IRA contributions, on top of --contribution "
+        "(not part of it: $2,000 contributed, $1,500 deducted is --contribution 500 "
+        "--deductible 1500); above 0 with a distribution or conversion, Pub 590-B Worksheet "
+        "1-1 is used",
     )
     p.add_argument(
         "--year-end-balance",

@@ -213,7 +213,7 @@ class Calculators(commands.Cog):
         prior_basis=f"Basis from earlier years, line 2 ({AMOUNT_HELP})",
         distributions="IRA distributions this year, not rollovers or conversions, line 7",
         late_contribution="Part of line 1 contributed next year before the due date, line 4",
-        deductible="Part of this year's IRA contribution you deduct (uses Worksheet 1-1)",
+        deductible="Deducted IRA contributions this year, on top of contribution (Worksheet 1-1)",
         private=PRIVATE_HELP,
     )
     async def form8606_command(
