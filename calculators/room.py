@@ -11,7 +11,10 @@ from calculators.money import ZERO, exact, money_str, usd
 from calculators.parse import InputError
 
 SRC_OUTSIDE = "IRC 414(v)(3)(A)"
-SRC_415C = "IRC 415(c)(1)(B), 415(f)"
+SRC_415C = "IRC 415(c)(1)(A)"
+SRC_PAY_CAP = "IRC 415(c)(1)(B)"
+SRC_PER_EMPLOYER = "IRC 415(f)"
+SRC_CATCH_UP_OVER_ANY = "26 CFR 1.414(v)-1(a)(1), (b)"
 SRC_402G = "IRC 402(g)"
 SRC_ROTH_CATCH_UP = "SECURE 2.0 sec. 603"
 
@@ -163,7 +166,7 @@ def _room(inp: RoomInput) -> RoomResult:
         steps.append(
             f"415(c) annual additions limit: {usd(limit_415c)}, but it is also capped at 100% of "
             f"compensation (415 compensation, including deferrals), so the limit used is "
-            f"{usd(limit_applied)} ({SRC_415C})."
+            f"{usd(limit_applied)} ({SRC_415C}, {SRC_PAY_CAP})."
         )
     else:
         comp = (
@@ -179,8 +182,21 @@ def _room(inp: RoomInput) -> RoomResult:
     steps.append(
         "415(c) is counted per employer (all of that employer's defined-contribution plans "
         "together), so contributions at an unrelated employer's plan do not use up this room "
-        f"({SRC_415C})."
+        f"({SRC_PER_EMPLOYER})."
     )
+    # Deferrals over any limit, 415(c) included, can be catch-up (not only those over 402(g)):
+    # in a plan that treats them so, unused catch-up makes room for as much more after-tax.
+    unused = catch_up_limit - catch_up
+    absorbable = min(unused, counted)
+    if absorbable > 0:
+        widened = max(limit_applied - (counted - absorbable) - inp.employer, ZERO)
+        steps.append(
+            f"Catch-up is not only what passes 402(g): deferrals over any limit, 415(c) "
+            f"included, can count as catch-up if the plan treats them so "
+            f"({SRC_CATCH_UP_OVER_ANY}). With {usd(unused)} of catch-up unused, such a plan "
+            f"can take up to {usd(absorbable)} more before 415(c) is reached: after-tax room "
+            f"up to {usd(widened)}. Ask the plan whether it does."
+        )
     threshold = limits.roth_catch_up_wage_threshold
     if threshold is not None:
         transition = " 2025 was a transition year." if year == 2025 else ""
@@ -218,7 +234,14 @@ def _room(inp: RoomInput) -> RoomResult:
     if over > 0:
         warnings.append(
             f"Deferrals and employer contributions already exceed the limit of "
-            f"{usd(limit_applied)} by {usd(over)}: there is no after-tax room left."
+            f"{usd(limit_applied)} by {usd(over)}: "
+            + (
+                f"at age {age}, deferrals over the limit can count as catch-up ({usd(unused)} "
+                "unused) if the plan treats them so, and then it is no excess (see the steps); "
+                "otherwise there is no after-tax room left."
+                if unused >= over
+                else "there is no after-tax room left."
+            )
         )
     elif limit_applied == 0:
         warnings.append(

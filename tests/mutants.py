@@ -1454,6 +1454,15 @@ MUTANTS = [
             "tests/test_calc_form8606.py::test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained",
         ),
     ),
+    Mutant(
+        "unused catch-up over 415(c) goes unsaid",
+        "calculators/room.py",
+        "    if absorbable > 0:",
+        "    if False:",
+        (
+            "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
+        ),
+    ),
 ]
 
 

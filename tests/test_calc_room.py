@@ -165,3 +165,27 @@ def test_no_pay_is_named_as_why_there_is_no_room() -> None:
     assert result.after_tax_room == 0
     [why] = [w for w in result.warnings if "no after-tax room" in w]
     assert "compensation given is $0.00" in why and "deferrals" not in why
+
+
+def test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so() -> None:
+    """Catch-up is any deferral over an applicable limit, 415(c) included (26 CFR
+    1.414(v)-1(a)(1)), in a plan that treats it so: at 55 with no deferral over 402(g), the
+    room can be larger by the unused catch-up, and a 415(c) "excess" may be none."""
+    r = room(RoomInput(year=2025, deferrals="23500", employer="10000", age=55))
+    assert r.after_tax_room == D("36500.00")  # the formula's figure stands
+    [step] = [s for s in r.steps if "Catch-up is not only" in s]
+    assert "$7,500.00 of catch-up unused" in step and "after-tax room up to $44,000.00" in step
+    over = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=55))
+    [warning] = [w for w in over.warnings if "exceed the limit" in w]
+    assert "can count as catch-up ($7,500.00 unused)" in warning
+    young = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=45))
+    assert not any("Catch-up is not only" in s for s in young.steps)
+    [warning] = [w for w in young.warnings if "exceed the limit" in w]
+    assert warning.endswith("there is no after-tax room left.")
+
+
+def test_the_steps_cite_the_415c_paragraph_each_rule_comes_from() -> None:
+    r = room(RoomInput(year=2026, deferrals="24500", employer="5000", compensation="50000"))
+    text = " ".join(r.steps)
+    assert "(IRC 415(c)(1)(A), IRC 415(c)(1)(B))" in text  # the dollar limit, capped by pay
+    assert "do not use up this room (IRC 415(f))" in text
