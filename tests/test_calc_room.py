@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -108,12 +109,17 @@ def test_catch_up_and_tier_notes() -> None:
     assert "per employer" in steps
 
 
-def test_roth_catch_up_threshold_and_secondary_figures() -> None:
+def test_roth_catch_up_threshold_and_secondary_figures(monkeypatch: pytest.MonkeyPatch) -> None:
     data = run(year=2026, deferrals="24500", employer="0", age=55)
     assert data["roth_catch_up_wage_threshold"] == "150000.00"
     assert any("$150,000.00" in s and "only as Roth" in s for s in data["steps"])
-    assert any("Notice 2025-67" in w and "check IRS.gov" in w for w in data["warnings"])
     assert run(year=2023, deferrals="0", employer="0")["roth_catch_up_wage_threshold"] is None
+    # 2026 is in the IRS's own table now; a year entered from summaries says so
+    assert not any("check IRS.gov" in w for w in data["warnings"])
+    year = load_limits()[2026].model_copy(update={"confidence": "secondary"})
+    monkeypatch.setattr(importlib.import_module("calculators.room"), "limits_for", lambda _: year)
+    data = run(year=2026, deferrals="24500", employer="0", age=55)
+    assert any("Notice 2025-67" in w and "check IRS.gov" in w for w in data["warnings"])
 
 
 @pytest.mark.parametrize(
