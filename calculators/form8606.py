@@ -275,11 +275,19 @@ def _worksheet_1_1(
         f"Worksheet line 6 = line 4 + line 5 = {usd(w6)}.",
         f"Worksheet line 7 = line 3 / line 6 = {usd(w3)} / {usd(w6)} = "
         f"{ratio_str(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
-        f"Worksheet line 8, the nontaxable part = line 5 x line 7: conversion {usd(l8)} x "
+        f"Worksheet line 8, the nontaxable part = line 5 x line 7, figured for the conversion "
+        f"and the distributions apart (Form 8606 lines 17 and 13 need both): conversion "
+        f"{usd(l8)} x "
         f"{w7:.3f} = {usd(nontaxable_conversion)}, distributions {usd(l7)} x {w7:.3f} = "
         f"{usd(nontaxable_distributions)}; {usd(w8)} in all.",
         f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
     ]
+    if inp.late_contribution:
+        steps.append(
+            f"Form 8606 line 4 (the {usd(inp.late_contribution)} contributed after December 31) "
+            "is not used here: Worksheet 1-1 line 2 counts every contribution for the year made "
+            "by the due date, that one included."
+        )
     if w8 > l3:
         # The worksheet's ratio counts deducted contributions, so its nontaxable part can
         # exceed the basis; only basis (line 3) can come out tax-free and line 14 (basis

@@ -186,9 +186,15 @@ def _split(inp: SplitInput) -> SplitResult:
     if to_traditional:
         roth, traditional = basis, gain
         taxable, nontaxable, deferred = ZERO, basis, gain
-        steps.append(
+        where = (
             f"The {usd(basis)} basis goes to the Roth IRA and the {usd(gain)} of earnings to a "
-            "traditional IRA. Disbursements made at the same time are one distribution whose "
+            "traditional IRA."
+            if basis > 0
+            else f"There is no basis for the Roth IRA; the {usd(gain)} of earnings go to a "
+            "traditional IRA."
+        )
+        steps.append(
+            f"{where} Disbursements made at the same time are one distribution whose "
             "pretax part is assigned first to direct rollovers, so the pretax earnings can go to "
             f"the traditional IRA and the after-tax basis to the Roth IRA ({SRC_NOTICE}; "
             f"{SRC_FAQ})."

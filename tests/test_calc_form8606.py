@@ -229,3 +229,19 @@ def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explaine
         )
     )
     assert any("add up to $14,000.00, more than any year's IRA limit" in w for w in twice.warnings)
+
+
+def test_a_late_contribution_entered_with_worksheet_1_1_is_accounted_for() -> None:
+    """Worksheet 1-1 counts contributions made by the due date itself: line 4 goes unused,
+    and the steps say so rather than dropping what the user typed."""
+    result = form8606(
+        Form8606Input(
+            contribution="7000",
+            late_contribution="7000",
+            deductible="1000",
+            year_end_balance="5000",
+            converted="7000",
+        )
+    )
+    assert result.lines["line4"] is None
+    assert any("line 4 (the $7,000.00 contributed after December 31)" in s for s in result.steps)

@@ -156,3 +156,11 @@ def test_no_1099r_for_a_destination_that_gets_nothing() -> None:
         }
     ]
     assert not any("to the Roth IRA: box 1" in s for s in data["steps"])
+
+
+def test_no_basis_sent_to_traditional_says_nothing_goes_to_the_roth_ira() -> None:
+    from calculators import SplitInput, split
+
+    result = split(SplitInput(basis="0", earnings="500", earnings_to="traditional"))
+    assert not any("$0.00 basis goes to the Roth IRA" in s for s in result.steps)
+    assert any("no basis for the Roth IRA" in s for s in result.steps)

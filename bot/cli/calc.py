@@ -33,7 +33,10 @@ from calculators.chart import render_schedule_chart
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 
 AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50 or $1,000.50."
-RATES = "Rates: 0.24, 24% or 24 all mean 24% (without %, a number up to 1 is a fraction)."
+RATES = (
+    "Rates: 0.24, 24% or 24 all mean 24% (without %, a number below 1 is a fraction; 1 is "
+    "ambiguous)."
+)
 # argparse normally treats "-5,000", "-$5" or "-5%" as unknown options ("expected one
 # argument"); matching them as values lets our parser say exactly what is wrong with them.
 _NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")
