@@ -298,6 +298,12 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         "Each conversion's earnings are rounded to the cent so that they add up to the rounded "
         "exact total."
     )
+    if active and active[-1].settle_t > 1:
+        steps.append(
+            f"The last conversion, dated at the year's end, settles {inp.lag_days} day(s) into "
+            "the next year; its earnings to then are counted here, and a plan that pays it out "
+            "in January reports it on the next year's 1099-R."
+        )
     steps.append(
         f"Taxable earnings: {usd(taxable)}. Earnings are the pretax part of each conversion and "
         f"are taxable when moved to Roth; the contributions are not ({SRC_TAXABLE})."

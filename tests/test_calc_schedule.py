@@ -256,3 +256,14 @@ def test_console_lag_days_parse_like_the_other_counts() -> None:
     for typed in ("1_0", "2.0", "\uff13"):
         with pytest.raises(InputError, match=r"^lag_days: .* is not a whole number; use digits"):
             calc.build(["7000", "26", "4", "8%"], {"lag-days": typed})
+
+
+def test_a_conversion_that_settles_in_the_next_year_is_said_to() -> None:
+    """With a settlement lag the year's last conversion settles in January: its figure
+    includes growth into the next year, and its 1099-R may be the next year's."""
+    late = schedule(ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%"))
+    assert any("settles 3 day(s) into the next year" in s for s in late.steps)
+    at_once = schedule(
+        ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%", lag_days=0)
+    )
+    assert not any("into the next year" in s for s in at_once.steps)
