@@ -186,24 +186,27 @@ class Matcher:
             return MatchResult(question, False, None, (), "no words I could match to the FAQ")
         key = _taught_key(text)
         # An example's own text is decided by the example (its entry, or off-topic): a
-        # moderator's decision on that very question.
-        if self._taught.get(key) == frozenset():
+        # moderator's decision on that very question, whatever the ranking makes of it.
+        taught_ids = self._taught.get(key)
+        named = None
+        if taught_ids == frozenset():
             return MatchResult(question, False, None, (), "an off-topic example, word for word")
-        named = (
-            None
-            if key in self._taught or len(text) > self._named_chars
-            else self._named.get(_named_key(text))
-        )
-        if named is not None and named != hits[0].id and named in self._new:
-            # (An entry with few examples is ranked on little evidence: its own title or
-            # alias asked is its question. An established entry is answered with it only
-            # where the ranking agrees, below.)
-            hits = self._named_first(text, hits, named)
+        if taught_ids:
+            if hits[0].id not in taught_ids:
+                chosen = next((h.id for h in hits if h.id in taught_ids), min(taught_ids))
+                hits = self._put_first(text, hits, chosen)
+        elif len(text) <= self._named_chars:
+            named = self._named.get(_named_key(text))
+            if named is not None and named != hits[0].id and named in self._new:
+                # (An entry with few examples is ranked on little evidence: its own title
+                # or alias asked is its question. An established entry is answered with it
+                # only where the ranking agrees, below.)
+                hits = self._put_first(text, hits, named)
         best = hits[0]
         # A question an example, title or alias names word for word was answered by a
         # moderator already: the same entry answers it again, however many other examples
         # dilute its score, and it is not one to review.
-        taught = best.id in self._taught.get(key, ()) or best.id == named
+        taught = bool(taught_ids) or best.id == named
         if best.score >= t.answer_threshold or taught:
             return MatchResult(
                 question,
@@ -217,8 +220,8 @@ class Matcher:
             question, False, None, self.suggest(hits), "not confident enough to answer"
         )
 
-    def _named_first(self, text: str, hits: list[Hit], named: str) -> list[Hit]:
-        """``hits`` with the entry the text names first (its own score kept)."""
+    def _put_first(self, text: str, hits: list[Hit], named: str) -> list[Hit]:
+        """``hits`` with the entry ``named`` first (its own score kept)."""
         own = next((h for h in hits if h.id == named), None)
         if own is None:  # (ranked below the few kept: rare, so ranked again in full)
             own = next((h for h in self.score_all(text) if h.id == named), None)

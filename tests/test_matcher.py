@@ -795,6 +795,27 @@ def test_an_example_decides_its_own_text_over_a_title_or_alias(tmp_path: Path) -
     assert not off.answered or off.shaky, off
 
 
+def test_an_example_decides_its_own_text_even_where_the_ranking_disagrees(
+    tmp_path: Path,
+) -> None:
+    """One example among 1,300 may not move the ranking: a moderator who taught a text to
+    an entry still gets that entry for that text (here an alias of another entry, which
+    the ranking keeps first at over 90)."""
+    import shutil
+
+    from knowledge.editing import add_example
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    text = "what is a backdoor roth ira"  # an alias of backdoor-roth-ira
+    add_example(folder, "solo-401k-after-tax", text)
+    kb = KnowledgeBase.load(folder)
+    taught = kb.ask("What is a backdoor Roth IRA?")
+    assert taught.answered and taught.best is not None and not taught.shaky
+    assert taught.best.id == "solo-401k-after-tax"
+    assert "backdoor-roth-ira" in [h.id for h in taught.suggestions]  # (still offered)
+
+
 def test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on(
     tmp_path: Path,
 ) -> None:
