@@ -188,8 +188,11 @@ def _room(inp: RoomInput) -> RoomResult:
     # in a plan that treats them so, unused catch-up makes room for as much more after-tax.
     unused = catch_up_limit - catch_up
     absorbable = min(unused, counted)
-    if absorbable > 0:
-        widened = max(limit_applied - (counted - absorbable) - inp.employer, ZERO)
+    widened = max(limit_applied - (counted - absorbable) - inp.employer, ZERO)
+    if inp.compensation is not None:
+        # (After-tax contributions come out of pay: no more than what deferrals leave.)
+        widened = min(widened, max(inp.compensation - inp.deferrals, ZERO))
+    if widened > room_left:
         steps.append(
             f"Catch-up is not only what passes 402(g): deferrals over any limit, 415(c) "
             f"included, can count as catch-up if the plan treats them so "
@@ -204,7 +207,8 @@ def _room(inp: RoomInput) -> RoomResult:
             f"From 2026, an employee whose prior-year FICA wages (W-2 box 3) from the plan "
             f"sponsor exceeded the year's threshold ({usd(threshold)} for {year}) may make "
             f"catch-ups only as Roth, or none if the plan has no Roth ({SRC_ROTH_CATCH_UP}; "
-            f"confidence: secondary).{transition} This does not change the room."
+            f"confidence: secondary).{transition} This does not change the room, but for such "
+            "an employee catch-up, deferrals counted as catch-up included, must be Roth."
         )
     else:
         steps.append(
@@ -239,7 +243,7 @@ def _room(inp: RoomInput) -> RoomResult:
                 f"at age {age}, deferrals over the limit can count as catch-up ({usd(unused)} "
                 "unused) if the plan treats them so, and then it is no excess (see the steps); "
                 "otherwise there is no after-tax room left."
-                if unused >= over
+                if absorbable >= over
                 else "there is no after-tax room left."
             )
         )

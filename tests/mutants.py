@@ -1459,8 +1459,26 @@ MUTANTS = [
     Mutant(
         "unused catch-up over 415(c) goes unsaid",
         "calculators/room.py",
-        "    if absorbable > 0:",
+        "    if widened > room_left:",
         "    if False:",
+        (
+            "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
+        ),
+    ),
+    Mutant(
+        "a catch-up excess is cleared without deferrals to cover it",
+        "calculators/room.py",
+        "                if absorbable >= over",
+        "                if unused >= over",
+        (
+            "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
+        ),
+    ),
+    Mutant(
+        "the widened room ignores pay",
+        "calculators/room.py",
+        "        widened = min(widened, max(inp.compensation - inp.deferrals, ZERO))",
+        "        pass",
         (
             "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
         ),

@@ -184,6 +184,15 @@ def test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so() -> 
     over = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=55))
     [warning] = [w for w in over.warnings if "exceed the limit" in w]
     assert "can count as catch-up ($7,500.00 unused)" in warning
+    # only deferrals can be catch-up; and after-tax money comes out of what pay is left
+    none = room(RoomInput(year=2025, deferrals="0", employer="75000", age=55))
+    assert not any("no excess" in w for w in none.warnings)
+    paid = room(RoomInput(year=2025, deferrals="20000", employer="0", age=55, compensation="20000"))
+    assert not any("Catch-up is not only" in s for s in paid.steps)
+    capped = room(
+        RoomInput(year=2025, deferrals="23500", employer="10000", age=61, compensation="40000")
+    )
+    assert any("after-tax room up to $16,500.00" in s for s in capped.steps)  # 40,000 - 23,500
     young = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=45))
     assert not any("Catch-up is not only" in s for s in young.steps)
     [warning] = [w for w in young.warnings if "exceed the limit" in w]
