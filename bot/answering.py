@@ -14,7 +14,7 @@ from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
 from knowledge.layout import EMBED_TOTAL_LIMIT
-from knowledge.matcher import Hit, MatchResult
+from knowledge.matcher import Hit, MatchResult, within
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -56,7 +56,7 @@ def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
 
 
 def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) -> Reply:
-    result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])
+    result = bot.knowledge.ask(within(question, MAX_QUESTION_CHARS))
     close = plausible(bot, result)
     if result.answered and result.best is not None:
         embeds = [answer_embed(bot.knowledge.short(result.best.id))]

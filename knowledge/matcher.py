@@ -77,7 +77,7 @@ _example_key = lru_cache(maxsize=1 << 14)(_taught_key)
 _named_key = normalize.phrase_key
 
 
-def _within(text: str, limit: int) -> str:
+def within(text: str, limit: int) -> str:
     """A post cut to ``limit`` characters: its start (the title, the subject) and its end,
     where a long story usually comes to its question."""
     if len(text) <= limit:
@@ -166,7 +166,7 @@ class Matcher:
 
     def score_all(self, question: str) -> list[Hit]:
         """Candidate entries with a 0-100 score, best first (empty when nothing matched)."""
-        return self._ranked([_within(question, self.tuning.max_question_chars)])[0]
+        return self._ranked([within(question, self.tuning.max_question_chars)])[0]
 
     def match(self, question: str) -> MatchResult:
         """The decision for one question: answer with the best entry, or abstain."""
@@ -174,7 +174,7 @@ class Matcher:
         if not text.strip():
             return MatchResult(question, False, None, (), "the question is empty")
         t = self.tuning
-        text = _within(text, t.max_question_chars)
+        text = within(text, t.max_question_chars)
         # The post and its own questions are ranked in one call: the questions are only
         # needed when the post is answered, but together they cost far less than a second
         # call would, and that second call made the slowest answers.

@@ -1483,6 +1483,15 @@ MUTANTS = [
             "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
         ),
     ),
+    Mutant(
+        "the bot cuts a long post from the start only",
+        "bot/answering.py",
+        "    result = bot.knowledge.ask(within(question, MAX_QUESTION_CHARS))",
+        "    result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])",
+        (
+            "tests/test_bot_e2e.py::test_a_long_forum_post_that_asks_last_is_matched_on_its_question",
+        ),
+    ),
 ]
 
 

@@ -64,6 +64,31 @@ async def test_forum_post_answered_once_and_tagged(
         assert bot.store.served[EXPECTED] == 1
 
 
+async def test_a_long_forum_post_that_asks_last_is_matched_on_its_question(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A Nitro post runs to 4,000 characters, and its title comes on top: a long story that
+    comes to its question at the end keeps the question (the bot's cut keeps both ends)."""
+    story = ("Some background on my job, my family and my plans for retirement. " * 60)[
+        : 3990 - len(QUESTION)
+    ]
+    body = f"{story}\n{QUESTION}"
+    assert len(body) <= 4000 and len(f"Help please\n{body}") > 4000
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Help please", body)
+        reply = await post.reply()
+        await fake_discord.idle()
+        # answered, or at least offered: the story weighs on the score, not on the topic
+        offered = [
+            option["value"]
+            for row in reply.json.get("components", [])
+            for item in row["components"]
+            for option in item.get("options", [])
+        ]
+        answered = [e["title"] for e in reply.json.get("embeds", [])]
+        assert kb.get(EXPECTED).title in answered or offered[:1] == [EXPECTED], reply.json
+
+
 async def test_low_confidence_post_gets_suggestions_not_an_answer(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

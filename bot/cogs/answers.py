@@ -27,6 +27,7 @@ from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS, strip_mentions
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
+from knowledge.matcher import within
 
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
@@ -413,7 +414,7 @@ class Answers(commands.Cog):
             message.id,
             due=seconds_from_now(self.bot.settings.retries.lease_seconds),
             attempts=1,
-            question=strip_mentions(message.content)[:MAX_QUESTION_CHARS],
+            question=within(strip_mentions(message.content), MAX_QUESTION_CHARS),
         )
         try:
             if not await self.bot.store.claim_post(message.id, owed):
@@ -426,7 +427,7 @@ class Answers(commands.Cog):
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own text, or the message it replies to (someone else's
         question, answered under that question)."""
-        question = strip_mentions(message.content)[:MAX_QUESTION_CHARS]
+        question = within(strip_mentions(message.content), MAX_QUESTION_CHARS)
         target = message
         referenced = await self._referenced(message)
         if (
@@ -435,7 +436,7 @@ class Answers(commands.Cog):
             and strip_mentions(referenced.content)
         ):
             # "@bot" in a reply to someone's question answers that question, under it
-            question = strip_mentions(referenced.content)[:MAX_QUESTION_CHARS]
+            question = within(strip_mentions(referenced.content), MAX_QUESTION_CHARS)
             target = referenced
         try:
             if retry and await self._already_answered(message.channel, message, under=target):
