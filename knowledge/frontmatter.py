@@ -54,7 +54,7 @@ _Dumper.add_representer(str, _text)
 def dump(data: Any) -> str:
     """YAML as the bot writes FAQ and examples files: block style, in the given order,
     wrapped at 100 columns, and read back by quiet_slips without a complaint."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WRAP_WIDTH)
 
 
 class FrontMatterError(ValueError):
@@ -227,6 +227,10 @@ def _quote_slip(lines: list[str], at: int) -> tuple[int, str] | None:
 
 
 _COMMENT_AFTER = re.compile(r"\s+(#\S+)")
+_YAML_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_TEXT_TAG = "tag:yaml.org,2002:str"
+#: Where the bot's writer wraps long texts (dump) and PyYAML's wrapped before.
+WRAP_WIDTH = 100
 _JOINED = (
     "this '- ' line is indented further than the item above, so YAML joins the two into one "
     "text: line its '- ' up with the one above"
@@ -238,7 +242,8 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
     list item indented too far joins the text above ("a - b"), and "#2" or "#tag" after
     a space starts a comment that drops the rest of the line. (A comment written "# ..."
     is taken as meant.)"""
-    lines = yaml_text.split("\n")
+    # (YAML's own line breaks: its marks count U+2028 and the like as lines too.)
+    lines = _YAML_BREAKS.split(yaml_text)
     found: list[tuple[int, str]] = []
     # (node, is it a list item): only there is a '- ' line taken for a slipped item; in a
     # text under a key, it may be a dash the writer meant.
@@ -252,10 +257,14 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
         elif isinstance(current, yaml.ScalarNode) and not current.style:  # (plain: "" in libyaml)
             start, end = current.start_mark, current.end_mark
             for i in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
-                if listed and lines[i].lstrip().startswith("- "):
+                # (A line over WRAP_WIDTH before it was wrapped there by a YAML writer, as
+                # the bot's own did before it quoted such texts: not a slip.)
+                wrapped = len(lines[i - 1]) > WRAP_WIDTH
+                if listed and not wrapped and lines[i].lstrip().startswith("- "):
                     found.append((i, _JOINED))
             after = lines[end.line][end.column :] if end.line < len(lines) else ""
-            if comment := _COMMENT_AFTER.match(after):
+            # (Only in text: "updated: 2026-12-01 #TODO" is a comment after a date.)
+            if current.tag == _TEXT_TAG and (comment := _COMMENT_AFTER.match(after)):
                 found.append(
                     (
                         end.line,
@@ -263,7 +272,9 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
                         f"the text: {_QUOTE_IT}",
                     )
                 )
-    return sorted(found)
+    # Back to the file's own lines (line feeds only) for the moderator.
+    starts = [0, *(m.end() for m in _YAML_BREAKS.finditer(yaml_text))]
+    return sorted((yaml_text.count("\n", 0, starts[i]), message) for i, message in found)
 
 
 #: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).

@@ -1492,6 +1492,33 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_long_forum_post_that_asks_last_is_matched_on_its_question",
         ),
     ),
+    Mutant(
+        "a line a writer wrapped is taken for a slipped item",
+        "knowledge/frontmatter.py",
+        "                wrapped = len(lines[i - 1]) > WRAP_WIDTH",
+        "                wrapped = False",
+        (
+            "tests/test_faq_validation.py::test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted",
+        ),
+    ),
+    Mutant(
+        "a comment after a date is a slip",
+        "knowledge/frontmatter.py",
+        "            if current.tag == _TEXT_TAG and (comment := _COMMENT_AFTER.match(after)):",
+        "            if comment := _COMMENT_AFTER.match(after):",
+        (
+            "tests/test_faq_validation.py::test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted",
+        ),
+    ),
+    Mutant(
+        "slips are told on YAML's lines",
+        "knowledge/frontmatter.py",
+        'yaml_text.count("\\n", 0, starts[i]), message)',
+        "i, message)",
+        (
+            "tests/test_faq_validation.py::test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted",
+        ),
+    ),
 ]
 
 

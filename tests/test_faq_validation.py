@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import main
-from knowledge import loader
+from knowledge import frontmatter, loader
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.frontmatter import CONFLICT_MESSAGE as CONFLICT
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
@@ -731,6 +731,35 @@ def test_yaml_that_reads_otherwise_than_meant_is_a_problem_on_its_line(
     [problem] = problems_in(tmp_path)
     line = text.split("\n").index(written.split("\n")[-1]) + 1
     assert problem == f"{path}:{line}: {said}"
+
+
+def test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted(
+    tmp_path: Path,
+) -> None:
+    """PyYAML wraps a long text at 100 columns, sometimes just before " - ": a file the bot
+    wrote before it quoted such texts is read as meant, not refused as a slipped item. A
+    comment after a date is a comment; a line break YAML counts (U+2028 in a quoted text)
+    does not shift the line a slip is told on."""
+    data = frontmatter.parse(entry_text("alpha")).data
+    fronts = (
+        yaml.safe_dump(data | {"aliases": [alias]}, sort_keys=False, width=100)
+        for cut in range(80, 120)
+        for alias in [("roth " * 30)[:cut].strip() + " - after-tax money and its earnings"]
+    )
+    front = next(f for f in fronts if "\n  - after-tax" in f)  # (wrapped just before " - ")
+    text = f"---\n{front}---\nThe full answer, in a sentence or two.\n"
+    text = text.replace("updated: '2026-11-27'", "updated: 2026-11-27  #TODO check again")
+    path = tmp_path / "alpha.md"
+    path.write_text(text)
+    assert problems_in(tmp_path) == []
+    odd = text.replace("title: Question about", 'title: "Question\u2028about').replace(
+        "alpha?\nshort", 'alpha?"\nshort'
+    )
+    assert "\u2028" in odd
+    odd = odd.replace("- alpha\n", "- alpha #tag\n")
+    path.write_text(odd)
+    [problem] = problems_in(tmp_path)
+    assert problem.startswith(f"{path}:{odd.split(chr(10)).index('- alpha #tag') + 1}: ")
 
 
 def test_a_dash_continuing_a_text_under_a_key_is_the_writers(tmp_path: Path) -> None:
