@@ -298,11 +298,16 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         "Each conversion's earnings are rounded to the cent so that they add up to the rounded "
         "exact total."
     )
-    if active and active[-1].settle_t > 1:
+    if late := sum(1 for c in active if c.settle_t > 1):
+        which, verb, their = (
+            ("The last conversion", "settles", "its")
+            if late == 1
+            else (f"The last {late} conversions", "settle", "their")
+        )
         steps.append(
-            f"The last conversion, dated at the year's end, settles {inp.lag_days} day(s) into "
-            "the next year; its earnings to then are counted here, and a plan that pays it out "
-            "in January reports it on the next year's 1099-R."
+            f"{which}, dated near the year's end, {verb} {inp.lag_days} day(s) later, in the "
+            f"next year; {their} earnings to then are counted here, and a plan that pays out "
+            "in January reports that on the next year's 1099-R."
         )
     steps.append(
         f"Taxable earnings: {usd(taxable)}. Earnings are the pretax part of each conversion and "

@@ -139,7 +139,8 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         if char == "\t":
             return line, "invalid YAML: a tab character: indent with spaces only"
         return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
-    if mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line)):
+    curly = mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line))
+    if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
         return line, f"invalid YAML: {CURLY}"
     for needle, advice in _YAML_HELP:

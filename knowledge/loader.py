@@ -233,7 +233,9 @@ def _line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
 
     def value(line: str) -> str:
         text = line.strip().removeprefix("- ").strip()
-        return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
+        if len(text) > 1 and text[0] == text[-1] == "'":
+            return text[1:-1].replace("''", "'")  # (YAML's way to write ' in '...')
+        return text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
 
     found = enumerate(lines[start:], start + 1)
     exact = next((i for i, line in found if value(line) == needle), None)

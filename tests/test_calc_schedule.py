@@ -262,7 +262,11 @@ def test_a_conversion_that_settles_in_the_next_year_is_said_to() -> None:
     """With a settlement lag the year's last conversion settles in January: its figure
     includes growth into the next year, and its 1099-R may be the next year's."""
     late = schedule(ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%"))
-    assert any("settles 3 day(s) into the next year" in s for s in late.steps)
+    assert any("The last conversion, dated near the year's end" in s for s in late.steps)
+    many = schedule(
+        ScheduleInput(annual="30000", paychecks=26, conversions=26, annual_return="8%", lag_days=30)
+    )
+    assert any("The last 3 conversions" in s for s in many.steps)
     at_once = schedule(
         ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%", lag_days=0)
     )

@@ -820,6 +820,23 @@ def test_a_line_yaml_cannot_read_is_named_itself_not_the_next(
     assert problem == f"{path}:{line}: {said}"
 
 
+def test_curly_quotes_do_not_hide_an_indentation_slip(tmp_path: Path) -> None:
+    path = write_entry(tmp_path, "alpha", aliases=["first"])
+    text = path.read_text().replace("aliases:\n- first", "aliases:\n  - first\n - \u201ctwo\u201d")
+    path.write_text(text)
+    [problem] = problems_in(tmp_path)
+    assert "indentation" in problem and "letters to YAML" not in problem
+
+
+def test_a_duplicate_alias_with_an_apostrophe_is_told_on_its_own_line(tmp_path: Path) -> None:
+    """In '...' YAML writes an apostrophe twice: the line is found all the same."""
+    for name in ("alpha", "beta"):
+        path = write_entry(tmp_path, name, aliases=["first"])
+        path.write_text(path.read_text().replace("- first", "- 'I can''t roll it over'"))
+    problems = problems_in(tmp_path)
+    assert problems and all(p.split(":")[1] == "6" for p in problems), problems
+
+
 def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) -> None:
     """A slip of the year (2062 for 2026) would show members a date not yet reached."""
     path = write_entry(tmp_path, "alpha")
