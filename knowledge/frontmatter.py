@@ -130,8 +130,12 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     line = mark.line + offset if mark is not None else offset
     if isinstance(exc, NoSuchDate):
         return line, problem
-    if mark is not None and _NBSP_SLIP.match(_line_at(yaml_text, mark.line)):
-        return line, f"invalid YAML: {_NBSP}"
+    if mark is not None:
+        # (A non-breaking space after "- title:" makes that line one text: YAML notices on
+        # the next line, where the item's "url:" follows.)
+        for back in (0, 1):
+            if _NBSP_SLIP.match(_line_at(yaml_text, mark.line - back)):
+                return line - back, f"invalid YAML: {_NBSP}"
     if "cannot start any token" in problem and problem_mark is not None:
         # libyaml does not say which character: look it up.
         text_line = yaml_text.splitlines()[problem_mark.line : problem_mark.line + 1]

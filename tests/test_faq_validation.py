@@ -800,6 +800,7 @@ NBSP = (
         ("- alpha", "-\u00a0alpha", NBSP),
         ("- alpha", "\u00a0 - alpha", NBSP),
         ("keywords:", "keywords:\u00a0", NBSP),
+        ("- title: IRS page", "- title:\u00a0IRS page", NBSP),
         (
             "related: []",
             "related: []\nsome words",
