@@ -1364,7 +1364,7 @@ MUTANTS = [
     Mutant(
         "a slipped list item is not looked for",
         "knowledge/frontmatter.py",
-        '                if listed and lines[i].lstrip().startswith("- "):',
+        '                if listed and not wrapped and lines[i].lstrip().startswith("- "):',
         "                if False:",
         (
             "tests/test_faq_validation.py::test_yaml_that_reads_otherwise_than_meant_is_a_problem_on_its_line",
@@ -1374,8 +1374,8 @@ MUTANTS = [
     Mutant(
         "a dash in any text is taken for a slipped item",
         "knowledge/frontmatter.py",
-        '                if listed and lines[i].lstrip().startswith("- "):',
-        '                if lines[i].lstrip().startswith("- "):',
+        '                if listed and not wrapped and lines[i].lstrip().startswith("- "):',
+        '                if not wrapped and lines[i].lstrip().startswith("- "):',
         ("tests/test_faq_validation.py::test_a_dash_continuing_a_text_under_a_key_is_the_writers",),
     ),
     Mutant(
@@ -1425,8 +1425,8 @@ MUTANTS = [
     Mutant(
         "a non-breaking space is not named",
         "knowledge/frontmatter.py",
-        "    if mark is not None and _NBSP_SLIP.match(_line_at(yaml_text, mark.line)):",
-        "    if False:",
+        "            if _NBSP_SLIP.match(_line_at(yaml_text, mark.line - back)):",
+        "            if False:",
         (
             "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
         ),
