@@ -37,24 +37,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 YAML_LOADER = _Loader
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # A long plain text wrapped before " - " would read back as a slipped list item (see
-    # quiet_slips): such a text is written in quotes, which YAML wraps safely.
-    style = "'" if " - " in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-
-
 def dump(data: Any) -> str:
     """YAML as the bot writes FAQ and examples files: block style, in the given order,
-    wrapped at 100 columns, and read back by quiet_slips without a complaint."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WRAP_WIDTH)
+    wrapped at WRAP_WIDTH columns (where quiet_slips knows a line was wrapped)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=WRAP_WIDTH)
 
 
 class FrontMatterError(ValueError):

@@ -1389,15 +1389,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "the bot writes a dashed text plain",
-        "knowledge/frontmatter.py",
-        '    style = "\'" if " - " in value else None',
-        "    style = None",
-        (
-            "tests/test_faq_editing.py::test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole",
-        ),
-    ),
-    Mutant(
         "a related id is looked for from the top",
         "knowledge/loader.py",
         '_line_of(entry, rel, "related")',

@@ -243,8 +243,8 @@ def test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them(
 def test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole(
     tmp_path: Path, cut: int
 ) -> None:
-    """The edit form writes the file through YAML, which wraps long texts: wrapped just
-    before " - ", an alias read back as two items joined (and validate refused it)."""
+    """The edit form writes the file through YAML, which wraps long texts at 100 columns,
+    sometimes just before " - ": such a line must not be taken for a slipped list item."""
     alias = ("roth " * 30)[:cut].strip() + " - after-tax money and its earnings - in one go"
     meta = frontmatter.parse(entry_text("alpha")).data | {"aliases": [alias]}
     text = render_file(meta, "The full answer, in a sentence or two.")
