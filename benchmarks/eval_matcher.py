@@ -30,9 +30,9 @@ from knowledge.evaluation import (
     load_questions,
     score,
     shown,
-    text_key,
 )
 from knowledge.matcher import Hit, Matcher
+from knowledge.normalize import phrase_key
 from knowledge.tuning import MatchTuning
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,8 +100,9 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     ordered: list[LabelledQuestion] = []
     # A fold's questions leave the training examples with any copy of them (the same post
     # keyed alike, or quoted whole in another).
-    keyed = [text_key(e.text) for e in examples]
-    copies = {q: {i for i, k in enumerate(keyed) if is_copy(text_key(q.q), k)} for q in dev}
+    keyed = [phrase_key(e.text) for e in examples]
+    asked = {q: phrase_key(q.q) for q in dev}
+    copies = {q: {i for i, k in enumerate(keyed) if is_copy(asked[q], k)} for q in dev}
     for draw in range(draws):
         threads = list(dict.fromkeys(q.thread for q in dev))
         random.Random(draw).shuffle(threads)

@@ -12,7 +12,6 @@ real forum questions (``text``, ``scope: in|out``, ``acceptable``). Rates:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,18 +67,12 @@ def thread_key(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}" + (f"?{kept}" if kept else "")
 
 
-def text_key(text: str) -> str:
-    """A text with case, punctuation, quote marks and spacing aside, to find copies."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
-
-
 #: A shorter text inside a longer one is a copy of it from this many characters (keyed).
 COPY_MIN_CHARS = 30
 
 
 def is_copy(a: str, b: str) -> bool:
-    """Are two keyed texts (text_key) the same question: equal, or the shorter, at least
+    """Are two keyed texts (normalize.phrase_key) the same question: equal, or the shorter, at least
     COPY_MIN_CHARS long, inside the other (a post quoting another)?"""
     short, long = sorted((a, b), key=len)
     return short == long or (len(short) >= COPY_MIN_CHARS and short in long)

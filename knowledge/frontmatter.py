@@ -248,8 +248,8 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
         elif isinstance(current, yaml.ScalarNode) and not current.style:  # (plain: "" in libyaml)
             start, end = current.start_mark, current.end_mark
             for i in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
-                # (A line over WRAP_WIDTH before it was wrapped there by a YAML writer, as
-                # the bot's own did before it quoted such texts: not a slip.)
+                # (A line over WRAP_WIDTH before it was wrapped there by a YAML writer, the
+                # bot's own (dump) included: not a slip.)
                 wrapped = len(lines[i - 1]) > WRAP_WIDTH
                 if listed and not wrapped and lines[i].lstrip().startswith("- "):
                     found.append((i, _JOINED))

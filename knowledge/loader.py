@@ -237,11 +237,9 @@ def _line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
             return text[1:-1].replace("''", "'")  # (YAML's way to write ' in '...')
         return text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
 
-    found = enumerate(lines[start:], start + 1)
-    exact = next((i for i, line in found if value(line) == needle), None)
-    return exact or next(
-        (i for i, line in enumerate(lines[start:], start + 1) if needle in line), start + 1
-    )
+    numbered = list(enumerate(lines[start:], start + 1))
+    exact = next((i for i, line in numbered if value(line) == needle), None)
+    return exact or next((i for i, line in numbered if needle in line), start + 1)
 
 
 def _key_line(lines: list[str], key: str) -> int:

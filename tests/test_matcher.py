@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge import normalize, typos
 from knowledge.base import KnowledgeBase
-from knowledge.evaluation import evaluate, is_copy, load_questions, text_key, thread_key
+from knowledge.evaluation import evaluate, is_copy, load_questions, thread_key
 from knowledge.examples import EXAMPLES_DIR, Example
 from knowledge.lexical import LexicalIndex
 from knowledge.loader import DEFAULT_FAQ_DIR
@@ -71,14 +71,14 @@ def test_no_evaluation_question_is_trained_on(kb: KnowledgeBase) -> None:
     """The sets measured above must stay out of the examples, or their figures mean nothing:
     no copy of a measured question (keyed alike, quoted whole in an example or quoting one,
     or a short one all but the same), and no example from a measured post's thread."""
-    trained = [text_key(e.text) for e in kb.matcher.space.examples]
+    trained = [normalize.phrase_key(e.text) for e in kb.matcher.space.examples]
     measured = [
         *load_questions(DATA / "public_questions.yaml"),
         *load_questions(DATA / "holdout_questions.yaml"),
         *load_questions(DATA / "real_public.yaml"),
         *load_questions(DATA / "real_questions.yaml", split="holdout"),
     ]
-    asked = [text_key(q.q) for q in measured]
+    asked = [normalize.phrase_key(q.q) for q in measured]
     leaked = [
         q.q for q, k in zip(measured, asked, strict=True) if any(is_copy(k, t) for t in trained)
     ]
