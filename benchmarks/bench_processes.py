@@ -59,7 +59,8 @@ def questions() -> list[str]:
     replied = []
     for text in found:
         result = kb.ask(f"{text[:90]}\n{text}")
-        if len(text) < 1000 and (result.answered or result.plausible(tuning.plausible_threshold)):
+        close = result.plausible(tuning.plausible_threshold, tuning.off_topic_threshold)
+        if len(text) < 1000 and (result.answered or close):
             replied.append(text)
     return replied
 

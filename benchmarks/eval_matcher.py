@@ -31,13 +31,17 @@ from knowledge.evaluation import (
     score,
     shown,
 )
-from knowledge.matcher import Hit, Matcher
+from knowledge.matcher import Matcher, Ranking
 from knowledge.normalize import phrase_key
 from knowledge.tuning import MatchTuning
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 PLAUSIBLE = (2, 10, 15, 20, 25, 30, 35, 40, 50, 60)
+#: Off-topic scores above which a post gets no suggestions (100: the gate off).
+OFF_TOPIC = (100, 80, 70, 65, 60, 55, 50, 40)
+#: The gate is tuned against Discord before it: suggestions from 25, no gate.
+BEFORE_GATE = (25, 100)
 THRESHOLDS = [20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
 
 
@@ -65,7 +69,8 @@ def print_report(name: str, report: Report, misses: bool) -> None:
 
 def print_shown(seen: Shown, tuning: MatchTuning) -> None:
     print(
-        f"   as Discord shows it (suggestions at {tuning.plausible_threshold:g} or more): "
+        f"   as Discord shows it (suggestions at {tuning.plausible_threshold:g} or more, none "
+        f"above {tuning.off_topic_threshold:g} off-topic): "
         f"listed {seen.listed:.1%}, off-topic posts without any reply {seen.silent:.1%}; "
         f"{seen.wrong_answers:.1%} of {seen.answers} answers not acceptable (off-topic "
         f"answered included), extra answers to other questions {seen.also} "
@@ -96,7 +101,7 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     examples = kb.matcher.space.examples
     entries = list(kb.entries.values())
     tuning = kb.matcher.tuning
-    ranked: list[tuple[Matcher, list[Hit]]] = []
+    ranked: list[tuple[Matcher, Ranking]] = []
     ordered: list[LabelledQuestion] = []
     # A fold's questions leave the training examples with any copy of them (the same post
     # keyed alike, or quoted whole in another).
@@ -112,7 +117,7 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             out = set().union(*(copies[q] for q in held))
             kept = [e for i, e in enumerate(examples) if i not in out]
             matcher = Matcher(entries, tuning, kept)
-            ranked += [(matcher, matcher.score_all(q.q)) for q in held]
+            ranked += [(matcher, matcher.rank(q.q)) for q in held]
             ordered += held
     name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
@@ -130,13 +135,35 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
         points.append((t, score(ordered, results)))
         worst.append(max(score(ordered[d], results[d]).answered_wrong for d in draw_slices))
     print_curve(name, points, worst)
-    # What a forum post that is not answered shows: suggestions from this score on.
+    # What a forum post that is not answered shows: suggestions from this score on, none
+    # above that off-topic score. The pair kept is the one that leaves the most off-topic
+    # posts without a reply while showing an acceptable entry as often as before the gate.
     results = [decide(m, h, at) for m, h in ranked]
-    print(f"   {name}, as Discord shows it, by the score suggestions need (answer at {at:g}):")
-    print("     score: listed / off-topic posts without any reply")
+    print(f"   {name}, as Discord shows it (answer at {at:g}): listed / off-topic posts")
+    print("   without any reply, by the score suggestions need (rows) and the off-topic score")
+    print("   above which none are shown (columns; 100: never)")
+    print("     score " + " ".join(f"{gate:>13g}" for gate in OFF_TOPIC))
+    seen = {
+        (plausible, gate): shown(ordered, results, plausible, gate)
+        for plausible in PLAUSIBLE
+        for gate in OFF_TOPIC
+    }
     for plausible in PLAUSIBLE:
-        seen = shown(ordered, results, plausible)
-        print(f"     {plausible:>5g}: {seen.listed:6.1%} {seen.silent:6.1%}")
+        cells = (seen[plausible, gate] for gate in OFF_TOPIC)
+        print(
+            f"     {plausible:>5g} " + " ".join(f"{s.listed:6.1%} {s.silent:6.1%}" for s in cells)
+        )
+    floor = seen[BEFORE_GATE].listed
+    kept = max(
+        (pair for pair, s in seen.items() if s.listed >= floor),
+        key=lambda pair: (seen[pair].silent, seen[pair].listed, pair),
+    )
+    print(
+        f"   most off-topic posts left alone while listing as often as before the gate "
+        f"(suggestions from {BEFORE_GATE[0]}, no gate: {floor:.1%}): suggestions from "
+        f"{kept[0]:g}, none above {kept[1]:g} off-topic ({seen[kept].listed:.1%} / "
+        f"{seen[kept].silent:.1%})"
+    )
 
 
 def learning_curve(kb: KnowledgeBase) -> None:
@@ -156,8 +183,8 @@ def learning_curve(kb: KnowledgeBase) -> None:
             matcher = Matcher(entries, tuning, kept)
             cells = []
             for name, questions in held.items():
-                ranked = [matcher.score_all(q.q) for q in questions]
-                asked = [(q, hits) for q, hits in zip(questions, ranked, strict=True) if q.ids]
+                ranked = [matcher.rank(q.q) for q in questions]
+                asked = [(q, r.hits) for q, r in zip(questions, ranked, strict=True) if q.ids]
                 top1 = sum(bool(hits) and hits[0].id in q.ids for q, hits in asked) / len(asked)
                 at = [decide(matcher, hits, tuning.answer_threshold) for hits in ranked]
                 r = score(questions, at)
@@ -194,7 +221,8 @@ def main() -> None:
     for name, questions in sets().items():
         results = [kb.matcher.match(item.q) for item in questions]
         print_report(name, score(questions, results), args.misses)
-        print_shown(shown(questions, results, tuning.plausible_threshold), tuning)
+        seen = shown(questions, results, tuning.plausible_threshold, tuning.off_topic_threshold)
+        print_shown(seen, tuning)
         if name.startswith("real"):
             print_curve(name, curve(kb.matcher, questions, THRESHOLDS))
     cross_validated(kb, args.folds, args.draws)

@@ -52,7 +52,8 @@ def asks_for_help(text: str) -> bool:
 
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
     """Suggestions worth showing in Discord (the command line lists more)."""
-    return result.plausible(bot.settings.matching.plausible_threshold)
+    matching = bot.settings.matching
+    return result.plausible(matching.plausible_threshold, matching.off_topic_threshold)
 
 
 def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) -> Reply:
@@ -70,7 +71,8 @@ def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) ->
                 embeds.append(extra)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
         return Reply(result, embeds, view)
-    return Reply(result, [suggestions_embed(close)], answer_view(None, close))
+    outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)
+    return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))
 
 
 async def remember(

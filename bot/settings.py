@@ -86,12 +86,14 @@ class MatchingSettings(BaseModel):
     answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
     suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
     plausible_threshold: float = Field(default=MatchTuning().plausible_threshold, ge=0, le=100)
+    off_topic_threshold: float = Field(default=MatchTuning().off_topic_threshold, ge=0, le=100)
 
     def tuning(self) -> MatchTuning:
         return MatchTuning(
             answer_threshold=self.answer_threshold,
             suggest_threshold=self.suggest_threshold,
             plausible_threshold=self.plausible_threshold,
+            off_topic_threshold=self.off_topic_threshold,
         )
 
 

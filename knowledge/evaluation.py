@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 
 from knowledge.frontmatter import YAML_LOADER
-from knowledge.matcher import Hit, Matcher, MatchResult
+from knowledge.matcher import Matcher, MatchResult, Ranking
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,8 @@ def score(questions: Sequence[LabelledQuestion], results: Sequence[MatchResult])
 @dataclass(frozen=True)
 class Shown:
     """What members see of the decisions in Discord, where a post that was not answered
-    shows only suggestions scoring at least ``plausible`` (the command line lists more)."""
+    shows only suggestions scoring at least ``plausible``, and none when its off-topic score
+    is above ``off_topic`` (the command line lists more)."""
 
     #: In-scope posts with an acceptable entry in the answer or the suggestions shown.
     listed: float
@@ -166,12 +167,15 @@ class Shown:
 
 
 def shown(
-    questions: Sequence[LabelledQuestion], results: Sequence[MatchResult], plausible: float
+    questions: Sequence[LabelledQuestion],
+    results: Sequence[MatchResult],
+    plausible: float,
+    off_topic: float,
 ) -> Shown:
     listed = silent = answers = wrong = also = also_wrong = on = off = 0
     for item, result in zip(questions, results, strict=True):
         best = result.best.id if result.answered and result.best else None
-        close = [h.id for h in result.plausible(plausible)]
+        close = [h.id for h in result.plausible(plausible, off_topic)]
         answers += best is not None
         wrong += best is not None and best not in item.ids
         also += len(result.also)
@@ -190,21 +194,22 @@ def evaluate(matcher: Matcher, questions: Sequence[LabelledQuestion]) -> Report:
     return score(questions, [matcher.match(item.q) for item in questions])
 
 
-def decide(matcher: Matcher, hits: Sequence[Hit], answer: float) -> MatchResult:
-    """The matcher's decision at another answer threshold, from hits it already ranked (for
-    the precision/coverage curve without ranking every question again)."""
+def decide(matcher: Matcher, ranking: Ranking, answer: float) -> MatchResult:
+    """The matcher's decision at another answer threshold, from a ranking it already made
+    (for the precision/coverage curve without ranking every question again)."""
+    hits, off_topic = ranking
     if hits and hits[0].score >= answer:
-        return MatchResult("", True, hits[0], matcher.suggest(hits[1:]))
-    return MatchResult("", False, None, matcher.suggest(hits))
+        return MatchResult("", True, hits[0], matcher.suggest(hits[1:]), off_topic=off_topic)
+    return MatchResult("", False, None, matcher.suggest(hits), off_topic=off_topic)
 
 
 def curve(
     matcher: Matcher, questions: Sequence[LabelledQuestion], thresholds: Sequence[float]
 ) -> list[tuple[float, Report]]:
     """Rates at each answer threshold (0-100), the suggestion threshold held fixed."""
-    ranked = [matcher.score_all(item.q) for item in questions]
+    ranked = [matcher.rank(item.q) for item in questions]
     out = []
     for threshold in thresholds:
-        results = [decide(matcher, hits, threshold) for hits in ranked]
+        results = [decide(matcher, ranking, threshold) for ranking in ranked]
         out.append((threshold, score(questions, results)))
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -58,10 +59,27 @@ class MatchResult:
     also: tuple[Hit, ...] = ()
     #: Answered, but below the sure threshold: worth a moderator's look.
     shaky: bool = False
+    #: The probability (0-100) that the question is not about this FAQ's subject at all.
+    off_topic: float = 0.0
 
-    def plausible(self, threshold: float) -> tuple[Hit, ...]:
-        """The suggestions worth showing to someone who did not ask for a list."""
+    def plausible(self, threshold: float, off_topic_threshold: float) -> tuple[Hit, ...]:
+        """The suggestions worth showing to someone who did not ask for a list: those
+        scoring ``threshold`` or more, and none for an unanswered question whose off-topic
+        score is above ``off_topic_threshold``."""
+        if self.looks_off_topic(off_topic_threshold):
+            return ()
         return tuple(h for h in self.suggestions if h.score >= threshold)
+
+    def looks_off_topic(self, off_topic_threshold: float) -> bool:
+        """Unanswered, and more likely than ``off_topic_threshold`` not about the FAQ."""
+        return not self.answered and self.off_topic > off_topic_threshold
+
+
+class Ranking(NamedTuple):
+    """A question's candidate entries, best first, and its off-topic score (0-100)."""
+
+    hits: list[Hit]
+    off_topic: float = 0.0
 
 
 #: (Case, spacing and end punctuation aside, as examples are compared when they are added.)
@@ -135,21 +153,30 @@ class Matcher:
     # -- scoring -----------------------------------------------------------------------
     def _ranked(
         self, texts: Sequence[str], limits: Sequence[int | None] | None = None
-    ) -> list[list[Hit]]:
+    ) -> list[Ranking]:
         """Each text's candidate entries with a 0-100 score, best first (empty when nothing
-        matched), at most its limit (``limits``, else all). Texts ranked together cost less
-        than one at a time (a post's sentences)."""
+        matched), at most its limit (``limits``, else all), and its off-topic score. Texts
+        ranked together cost less than one at a time (a post's sentences)."""
         queries = self.lexical.prepare_many(texts)
         asked = [q for q in queries if q.weights] if self.entries else []
         found = iter(self.space.signals(asked) if asked else ())
         limits = limits or [None] * len(queries)
         return [
-            self._hits(next(found), limit) if q.weights and asked else []
+            self._ranking(next(found), limit) if q.weights and asked else Ranking([])
             for q, limit in zip(queries, limits, strict=True)
         ]
 
-    def _hits(self, signals: Signals, limit: int | None = None) -> list[Hit]:
-        probabilities = self.ranker.probabilities(signals) * 100.0
+    def _ranking(self, signals: Signals, limit: int | None) -> Ranking:
+        probabilities = self.ranker.probabilities(signals)
+        off_topic = round(100.0 * self.ranker.off_topic(signals, probabilities), 1)
+        return Ranking(self._hits(signals, limit, probabilities), off_topic)
+
+    def _hits(
+        self, signals: Signals, limit: int | None = None, probabilities: np.ndarray | None = None
+    ) -> list[Hit]:
+        if probabilities is None:
+            probabilities = self.ranker.probabilities(signals)
+        probabilities = probabilities * 100.0
         candidates = signals.candidates
         if limit is not None and limit < len(candidates):
             # Only the few hits needed are made: any of the best ``limit`` by rounded score
@@ -166,6 +193,10 @@ class Matcher:
 
     def score_all(self, question: str) -> list[Hit]:
         """Candidate entries with a 0-100 score, best first (empty when nothing matched)."""
+        return self.rank(question).hits
+
+    def rank(self, question: str) -> Ranking:
+        """``score_all``, with the question's off-topic score."""
         return self._ranked([within(question, self.tuning.max_question_chars)])[0]
 
     def match(self, question: str) -> MatchResult:
@@ -179,7 +210,7 @@ class Matcher:
         # needed when the post is answered, but together they cost far less than a second
         # call would, and that second call made the slowest answers.
         questions = self._questions(text)
-        hits, *per_question = self._ranked(
+        (hits, off_topic), *per_question = self._ranked(
             [text, *questions], [1 + t.max_suggestions, *[1] * len(questions)]
         )
         if not hits:
@@ -190,7 +221,9 @@ class Matcher:
         taught_ids = self._taught.get(key)
         named = None
         if taught_ids == frozenset():
-            return MatchResult(question, False, None, (), "an off-topic example, word for word")
+            return MatchResult(
+                question, False, None, (), "an off-topic example, word for word", off_topic=100.0
+            )
         if taught_ids:
             if hits[0].id not in taught_ids:
                 chosen = next((h.id for h in hits if h.id in taught_ids), min(taught_ids))
@@ -215,9 +248,15 @@ class Matcher:
                 self.suggest(hits[1:]),
                 also=self._also(per_question, best),
                 shaky=best.score < t.sure_threshold and not taught,
+                off_topic=off_topic,
             )
         return MatchResult(
-            question, False, None, self.suggest(hits), "not confident enough to answer"
+            question,
+            False,
+            None,
+            self.suggest(hits),
+            "not confident enough to answer",
+            off_topic=off_topic,
         )
 
     def _put_first(self, text: str, hits: list[Hit], named: str) -> list[Hit]:
@@ -248,10 +287,10 @@ class Matcher:
         ]
         return questions[: MAX_EXTRA_QUESTIONS + 1] if len(questions) >= 2 else []
 
-    def _also(self, per_question: Sequence[list[Hit]], best: Hit) -> tuple[Hit, ...]:
+    def _also(self, per_question: Sequence[Ranking], best: Hit) -> tuple[Hit, ...]:
         """Confident entries for a post's other questions, each matched on its own."""
         found: dict[str, Hit] = {}
-        for hits in per_question:
+        for hits, _ in per_question:
             if hits and hits[0].score >= self.tuning.also_threshold and hits[0].id != best.id:
                 found.setdefault(hits[0].id, hits[0])
         return tuple(sorted(found.values(), key=lambda h: (-h.score, h.id)))[:2]

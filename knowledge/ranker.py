@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - a scipy that moved them: the public pr
 from knowledge import ridge
 from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex, Query
+from knowledge.off_topic import QUESTION_SIGNALS, OffTopicModel, question_values
 
 #: On a large FAQ, the entries scored in detail: the best few by each signal.
 CANDIDATES_PER_SIGNAL = 8
@@ -764,6 +765,27 @@ class Ranker:
             self.coefficients = dict(zip(FEATURES, regression.coef_[0].tolist(), strict=True))
             self._weights = regression.coef_[0] / scaler.scale_
             self._bias = float(regression.intercept_[0] - self._weights @ scaler.mean_)
+        # Whether a question is off-topic at all: learned from the same scored questions,
+        # once the ranker's probabilities for them are known (off_topic.py).
+        self._question_columns = [_COLUMN[name] for name in QUESTION_SIGNALS]
+        asked = [k for k, s in enumerate(scored) if len(s.candidates)]
+        values = [
+            question_values(s.rows, self._question_columns, self.probabilities(s))
+            for s in (scored[k] for k in asked)
+        ]
+        trained = self._weights is not None and values
+        self.off_topic_model = OffTopicModel(
+            np.array(values) if trained else np.zeros((0, 0)),
+            space.off_topic[chosen[asked]] if trained else np.zeros(0, bool),
+        )
+
+    def off_topic(self, signals: Signals, probabilities: np.ndarray) -> float:
+        """The probability (0-1) that the question is off-topic, from its signals and this
+        ranker's ``probabilities`` for them."""
+        if not len(signals.candidates):
+            return 0.0
+        values = question_values(signals.rows, self._question_columns, probabilities)
+        return self.off_topic_model.probability(values)
 
     def probabilities(self, signals: Signals) -> np.ndarray:
         if self._weights is None:  # nothing to learn from: the lexical score stands in

@@ -17,7 +17,9 @@ class MatchTuning(BaseModel):
     #: List an entry as a suggestion at or above this (the command line and /ask list them).
     suggest_threshold: float = Field(default=2.0, ge=0, le=100)
     #: Suggestions worth showing unasked (a forum post the bot could not answer).
-    plausible_threshold: float = Field(default=25.0, ge=0, le=100)
+    plausible_threshold: float = Field(default=15.0, ge=0, le=100)
+    #: ... and none at all for a post whose off-topic score is above this (100: never).
+    off_topic_threshold: float = Field(default=55.0, ge=0, le=100)
     #: An answer below this is kept for moderators to review (a shaky answer).
     sure_threshold: float = Field(default=90.0, ge=0, le=100)
     #: An extra question of a multi-question post is answered at or above this.

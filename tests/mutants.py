@@ -1510,6 +1510,78 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted",
         ),
     ),
+    Mutant(
+        "off-topic gate: withheld at the threshold too",
+        "knowledge/matcher.py",
+        "not self.answered and self.off_topic > off_topic_threshold",
+        "not self.answered and self.off_topic >= off_topic_threshold",
+        (
+            "tests/test_matcher.py::test_suggestions_shown_unasked_are_withheld_only_above_the_off_topic_threshold",
+        ),
+    ),
+    Mutant(
+        "off-topic gate: answered results too",
+        "knowledge/matcher.py",
+        "not self.answered and self.off_topic > off_topic_threshold",
+        "self.off_topic > off_topic_threshold",
+        (
+            "tests/test_matcher.py::test_suggestions_shown_unasked_are_withheld_only_above_the_off_topic_threshold",
+        ),
+    ),
+    Mutant(
+        "off-topic gate: never",
+        "knowledge/matcher.py",
+        "        if self.looks_off_topic(off_topic_threshold):\n            return ()",
+        "        if False:\n            return ()",
+        (
+            "tests/test_matcher.py::test_real_posts_as_discord_shows_them",
+            "tests/test_bot_e2e.py::test_a_post_that_looks_off_topic_gets_no_suggestions",
+        ),
+    ),
+    Mutant(
+        "off-topic example asked: not certain",
+        "knowledge/matcher.py",
+        '"an off-topic example, word for word", off_topic=100.0',
+        '"an off-topic example, word for word", off_topic=0.0',
+        ("tests/test_matcher.py::test_the_off_topic_score_is_learned_from_off_topic_examples",),
+    ),
+    Mutant(
+        "off-topic score: only the best probability",
+        "knowledge/off_topic.py",
+        "    padded[: len(best_two)] = best_two",
+        "    padded[:1] = best_two[:1]",
+        ("tests/test_matcher.py::test_real_posts_as_discord_shows_them",),
+    ),
+    Mutant(
+        "ask: no outside card",
+        "bot/answering.py",
+        "suggestions_embed(close, outside=outside)",
+        "suggestions_embed(close)",
+        ("tests/test_bot_e2e.py::test_ask_says_when_a_question_looks_outside_the_faq",),
+    ),
+    Mutant(
+        "settings: off-topic threshold not passed on",
+        "bot/settings.py",
+        "            off_topic_threshold=self.off_topic_threshold,\n",
+        "",
+        ("tests/test_settings.py::test_environment_overrides_file",),
+    ),
+    Mutant(
+        "cli: off-topic not said",
+        "bot/cli/ask.py",
+        "terminal.render_suggestions(result, kb.matcher.tuning.off_topic_threshold)",
+        "terminal.render_suggestions(result)",
+        (
+            "tests/test_cli_ask.py::test_a_question_that_looks_off_topic_is_said_to_be_and_still_listed",
+        ),
+    ),
+    Mutant(
+        "off-topic model without off-topic examples",
+        "knowledge/off_topic.py",
+        "        if self._weights is None:\n            return 0.0",
+        "        if self._weights is None:\n            return 0.5",
+        ("tests/test_matcher.py::test_the_off_topic_score_is_learned_from_off_topic_examples",),
+    ),
 ]
 
 

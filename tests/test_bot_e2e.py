@@ -15,6 +15,7 @@ import pytest
 
 from bot import runner
 from bot.cli import main
+from bot.embeds import OUTSIDE_TITLE
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 
@@ -118,6 +119,48 @@ async def test_silent_mode_and_off_topic_posts_are_left_to_people(
         await fake_discord.settle()
         assert post.replies == [] and off.replies == []
         assert len(bot.store.questions) == 2  # both recorded for moderators
+
+
+#: A Roth-or-traditional choice: outside the FAQ (topics.yaml), though one entry scores as a
+#: plausible suggestion for it.
+OFF_TOPIC_POST = (
+    "Roth 401k or traditional?",
+    "Is it better to contribute to a Roth 401k or a traditional 401k in my tax bracket?",
+)
+
+
+@pytest.mark.parametrize("gate", [True, False])
+async def test_a_post_that_looks_off_topic_gets_no_suggestions(
+    fake_discord: FakeDiscord, make_bot, start_bot, gate: bool
+) -> None:
+    """Suggestions under an off-topic post tell its asker (and helpers) that it is handled:
+    above the off-topic threshold the bot leaves it to people. With the gate off, the same
+    post gets the "Not sure" line, so the silence is the gate's."""
+    matching = {} if gate else {"off_topic_threshold": 100.0}
+    async with start_bot(make_bot(matching=matching)) as bot:
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        control = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await control.reply()
+        await fake_discord.settle()
+        if not gate:
+            [reply] = post.replies
+            assert reply["content"].startswith("Not sure"), reply
+            return
+        assert post.replies == [] and "bot-answered" not in post.tags
+        [kept] = bot.store.questions  # left to people, and kept for moderators
+        assert kept.text.startswith(OFF_TOPIC_POST[0]) and not kept.answered
+
+
+async def test_ask_says_when_a_question_looks_outside_the_faq(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot()):
+        asked = {"question": OFF_TOPIC_POST[1]}
+        body = await (await fake_discord.send_slash_command("ask", asked)).response()
+        embed = embed_of(body)
+        assert embed["title"] == OUTSIDE_TITLE, embed
+        assert "does not cover" in embed["description"] and "not tax advice" in str(embed)
+        assert "rb:pick" not in custom_ids(body)  # no menu of long shots
 
 
 async def test_posts_in_other_forums_are_ignored(

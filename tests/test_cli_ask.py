@@ -39,6 +39,20 @@ def test_json_abstention_has_null_best(capsys: pytest.CaptureFixture[str]) -> No
     assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
 
 
+def test_a_question_that_looks_off_topic_is_said_to_be_and_still_listed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The command line lists every suggestion (Discord shows none for such a question),
+    and says they are long shots; the JSON carries the score."""
+    off = "Is it better to contribute to a Roth 401k or a traditional 401k in my tax bracket?"
+    near = "after-tax 401k in-service withdrawal or in-plan conversion, which one?"
+    far, close = run_json(capsys, off), run_json(capsys, near)
+    assert far["off_topic"] > 55 > close["off_topic"] >= 0
+    assert main(["ask", off]) == 0
+    out = capsys.readouterr().out
+    assert "does not cover" in out and far["suggestions"][0]["id"] in out
+
+
 def test_text_answer_reads_like_the_bot(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "can I send the gains to a traditional IRA and basis to Roth IRA?"]) == 0
     out = capsys.readouterr().out

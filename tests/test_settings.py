@@ -33,8 +33,10 @@ def test_every_cog_module_is_a_loadable_extension() -> None:
 def test_environment_overrides_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLLOVER_MATCHING__ANSWER_THRESHOLD", "61")
     monkeypatch.setenv("ROLLOVER_DISCORD__FORUM_CHANNEL_IDS", "[11, 12]")
+    monkeypatch.setenv("ROLLOVER_MATCHING__OFF_TOPIC_THRESHOLD", "100")
     settings = load_settings()
     assert settings.matching.answer_threshold == 61
+    assert settings.matching.tuning().off_topic_threshold == 100
     assert settings.discord.forum_channel_ids == [11, 12]
 
 
@@ -51,6 +53,7 @@ def test_toml_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     ("env", "name"),
     [
         ({"ROLLOVER_MATCHING__ANSWER_THRESHOLD": "250"}, "matching.answer_threshold"),
+        ({"ROLLOVER_MATCHING__OFF_TOPIC_THRESHOLD": "-1"}, "matching.off_topic_threshold"),
         ({"ROLLOVER_DISCORD__LOW_CONFIDENCE": "shout"}, "discord.low_confidence"),
         ({"ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": '["abc"]'}, "discord.forum_channel_ids"),
     ],
