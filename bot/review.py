@@ -244,6 +244,13 @@ async def decide(
 ) -> str:
     """Carry out one decision; returns what happened, for the moderator."""
     titles = bot.knowledge.titles
+    if await bot.store.decided(item.keys):
+        # Another moderator (or another view) decided since this view was drawn: writing
+        # this one too would file the question twice, perhaps under two entries.
+        return (
+            "Someone decided on this question while you looked, so nothing was written. "
+            "Here is the queue as it is now."
+        )
     if action in ("example", "off-topic"):
         target = entry_id if action == "example" else None
         try:

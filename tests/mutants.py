@@ -1582,6 +1582,43 @@ MUTANTS = [
         "        if self._weights is None:\n            return 0.5",
         ("tests/test_matcher.py::test_the_off_topic_score_is_learned_from_off_topic_examples",),
     ),
+    Mutant(
+        "review: stale decision not checked",
+        "bot/review.py",
+        "    if await bot.store.decided(item.keys):",
+        "    if False:",
+        (
+            "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_moderators_decision",
+        ),
+    ),
+    Mutant(
+        "memory: a later decision replaces the first",
+        "bot/storage/memory.py",
+        "self.reviewed.setdefault(key, (action, entry_id, now, answered_with))",
+        "self.reviewed[key] = (action, entry_id, now, answered_with)",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
+    Mutant(
+        "sqlite: decided finds nothing",
+        "bot/storage/sqlite.py",
+        "                found.update(key for (key,) in await db.execute_fetchall(sql, part))",
+        "                pass",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
+    Mutant(
+        "sqlite: a later decision replaces the first",
+        "bot/storage/sqlite.py",
+        "(key) DO NOTHING",
+        "(key) DO UPDATE SET action = excluded.action, by_hash = excluded.by_hash",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
+    Mutant(
+        "postgres: a later decision replaces the first",
+        "bot/storage/postgres.py",
+        "(key) DO NOTHING",
+        "(key) DO UPDATE SET answered_with = excluded.answered_with",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
 ]
 
 

@@ -512,6 +512,35 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """Two looks at the queue, opened before either decides: a later "Dismiss" in the
+    other must not replace the pick (nor say "Dismissed" as if it had counted)."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        first, stale = await review_message(fake_discord), await review_message(fake_discord)
+        [item] = await bot.store.review_queue()
+        pick = _component(first, 3)
+        chosen = await fake_discord.select(
+            first, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await chosen.response()
+        await fake_discord.settle()
+        dismiss = _component(stale, 2, "Dismiss")
+        late = await fake_discord.click_button(stale, dismiss["custom_id"], user=world.moderator)
+        await late.response()
+        said = json.dumps(await late.edit(0))
+        await fake_discord.settle()
+        assert "Someone decided on this question" in said and "Dismissed" not in said
+        assert await bot.store.decided(item.keys) == set(item.keys)
+        title = await ask_title(fake_discord, asked)
+        assert title == bot.knowledge.titles["mega-backdoor-overview"]  # the pick stands
+
+
 async def test_a_decision_written_while_the_reload_is_refused_leaves_the_queue(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

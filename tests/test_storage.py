@@ -293,6 +293,19 @@ async def test_review_queue_groups_orders_worst_first_and_forgets_reviewed(store
     assert len(await store.review_queue(limit=1)) == 1
 
 
+async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
+    """A review view opened before another moderator's decision is stale: what it records
+    afterwards must not replace that decision (nor its count against the answered entry)."""
+    await store.record_question(question("is ATS money prorated", best_id="pro-rata", score=50))
+    [item] = await store.review_queue()
+    assert await store.decided([*item.keys, "never asked"]) == set()
+    await store.record_review(item.keys, "example", "split", "mod-a", answered_with="pro-rata")
+    await store.record_review(item.keys, "dismiss", None, "mod-b")
+    assert await store.decided([*item.keys, "never asked"]) == set(item.keys)
+    [pro_rata] = [e for e in await store.stats() if e.entry_id == "pro-rata"]
+    assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
+
+
 def test_review_queue_groups_only_the_newest_window_not_yet_reviewed() -> None:
     from bot.storage.reports import build_queue, normalise
 

@@ -437,7 +437,12 @@ class Store(Protocol):
     ) -> None:
         """Mark questions (normalised texts) as reviewed: they leave the queue and gaps.
         ``answered_with``: the entry the bot had answered them with (a pick of another
-        entry counts against it in stats)."""
+        entry counts against it in stats). The first decision on a question stands: one
+        recorded already is kept as it is (a review view opened before it is stale)."""
+        ...
+
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        """Which of these questions (normalised texts) have a decision recorded."""
         ...
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:

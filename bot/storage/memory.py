@@ -144,7 +144,10 @@ class MemoryStore:
     ) -> None:
         now = utc_now()
         for key in keys:
-            self.reviewed[key] = (action, entry_id, now, answered_with)
+            self.reviewed.setdefault(key, (action, entry_id, now, answered_with))
+
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        return {key for key in keys if key in self.reviewed}
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = [q for q in self.questions if normalise(q.text) not in self.reviewed]

@@ -418,12 +418,16 @@ class PostgresStore:
         now = utc_now()
         await pool.executemany(
             "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET"
-            " action = excluded.action, entry_id = excluded.entry_id,"
-            " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
-            " reviewed_at = excluded.reviewed_at",
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
             [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
         )
+
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        cleaned = {clean_text(k): k for k in keys}
+        rows = await self._fetch(
+            "SELECT key FROM reviewed WHERE key = ANY($1::text[])", list(cleaned)
+        )
+        return {cleaned[r[0]] for r in rows}
 
     # -- reading ------------------------------------------------------------------------
     async def taught(self, limit: int = 100) -> list[TaughtExample]:

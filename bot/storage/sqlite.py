@@ -523,12 +523,23 @@ class SqliteStore:
         async with self._write() as db:
             await db.executemany(
                 "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
-                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                " action = excluded.action, entry_id = excluded.entry_id,"
-                " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
-                " reviewed_at = excluded.reviewed_at",
+                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                 [(key, action, entry_id, answered_with, by_hash, now) for key in keys],
             )
+
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        async with self._read() as db:
+            if self._version < 4:
+                return found
+            # (In slices: SQLite caps the parameters of one statement.)
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                marks = ", ".join("?" * len(part))
+                sql = f"SELECT key FROM reviewed WHERE key IN ({marks})"
+                found.update(key for (key,) in await db.execute_fetchall(sql, part))
+        return found
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         sql = (
