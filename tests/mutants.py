@@ -1619,6 +1619,20 @@ MUTANTS = [
         "(key) DO UPDATE SET answered_with = excluded.answered_with",
         ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
     ),
+    Mutant(
+        "ask --json: fallback not said",
+        "bot/cli/ask.py",
+        "data = result_json(result, problem, kb, fallback)",
+        "data = result_json(result, problem, kb)",
+        ("tests/test_last_good.py::test_ask_warns_on_stderr_and_answers",),
+    ),
+    Mutant(
+        "ask --json: fallback not said (one question)",
+        "bot/cli/ask.py",
+        "result_json(result, kb=kb, fallback=fallback)",
+        "result_json(result, kb=kb)",
+        ("tests/test_last_good.py::test_ask_warns_on_stderr_and_answers",),
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ and would not start. These tests break a real copy of the shipped FAQ after it l
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -100,13 +101,24 @@ def test_the_newest_complete_version_is_the_one_kept(folder: Path, tmp_path: Pat
     assert kb.entries == edited.entries
 
 
-def test_ask_warns_on_stderr_and_answers(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_warns_on_stderr_and_answers(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["ask", QUESTION, "--json", "--faq-dir", str(folder)]) == 0
     whole = json.loads(capsys.readouterr().out)
     break_one(folder)
     assert main(["ask", QUESTION, "--json", "--faq-dir", str(folder)]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == whole
+    fallen = json.loads(captured.out)
+    # the same answer, and the JSON says where from (a script reads no stderr)
+    assert whole["fallback"] is None and fallen["fallback"]["problems"] == 1
+    assert fallen["fallback"]["saved"].endswith("Z")
+    assert {k: v for k, v in fallen.items() if k != "fallback"} == {
+        k: v for k, v in whole.items() if k != "fallback"
+    }
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{QUESTION}\n"))  # batch mode says it too
+    assert main(["ask", "--json", "-", "--faq-dir", str(folder)]) == 0
+    assert json.loads(capsys.readouterr().out) == fallen
     assert captured.err.startswith("warning: the FAQ in") and captured.err.count("\n") == 1
     assert "1 problem (" in captured.err and "faq validate" in captured.err
     # the moderators' commands still say the folder is broken

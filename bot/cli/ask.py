@@ -13,7 +13,7 @@ from bot.cli.errors import CliError
 
 if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
     from calculators import CalcResult
-    from knowledge.base import KnowledgeBase
+    from knowledge.base import Fallback, KnowledgeBase
     from knowledge.matcher import Hit, MatchResult
 
 MAX_QUESTION_CHARS = 4000
@@ -57,7 +57,10 @@ def example_for(kb: KnowledgeBase, result: MatchResult) -> tuple[str, CalcResult
 
 
 def result_json(
-    result: MatchResult, error: str | None = None, kb: KnowledgeBase | None = None
+    result: MatchResult,
+    error: str | None = None,
+    kb: KnowledgeBase | None = None,
+    fallback: Fallback | None = None,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
         "question": result.question,
@@ -66,6 +69,14 @@ def result_json(
         "suggestions": [_hit(h) for h in result.suggestions],
         "also": [_hit(h) for h in result.also],
         "off_topic": result.off_topic,
+        # Answered from the last complete FAQ while a file is broken (a script reads no
+        # stderr warning): how many problems, and when that version was saved.
+        "fallback": None
+        if fallback is None
+        else {
+            "problems": len(fallback.problems),
+            "saved": fallback.saved.isoformat().replace("+00:00", "Z"),
+        },
     }
     example = example_for(kb, result) if kb is not None else None
     if example is not None:
@@ -129,12 +140,13 @@ def handle(args: argparse.Namespace) -> int:
         problem = check_question(question)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
-    kb, _ = serving_knowledge(args)
+    kb, fallback = serving_knowledge(args)
     if question == "-":
         for question in _stdin_lines():
             result, problem = _one(kb, question)
             if args.json:
-                print(json.dumps(result_json(result, problem, kb), ensure_ascii=False), flush=True)
+                data = result_json(result, problem, kb, fallback)
+                print(json.dumps(data, ensure_ascii=False), flush=True)
             else:
                 shown = f"error: {problem}" if problem else answer_text(kb, result)
                 print(f"> {question}\n{shown}\n")
@@ -143,7 +155,7 @@ def handle(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem)
     if args.json:
-        print(json.dumps(result_json(result, kb=kb), ensure_ascii=False))
+        print(json.dumps(result_json(result, kb=kb, fallback=fallback), ensure_ascii=False))
     else:
         print(answer_text(kb, result))
     return 0
