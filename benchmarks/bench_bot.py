@@ -226,11 +226,12 @@ def forum_posts(questions: list[str], kb: KnowledgeBase, count: int) -> list[tup
     """(title, content) pairs the bot will reply to. Posts it rightly leaves to people
     (off-topic, nothing close) get no reply at all, so they cannot be waited for."""
     posts = []
+    tuning = kb.matcher.tuning
     for q in questions:
         words = q.split()
         title = " ".join(words[:10])[:100]
         result = kb.ask(f"{title}\n{q}")
-        if result.answered or result.suggestions:
+        if result.answered or result.unasked(tuning.unasked_threshold, tuning.off_topic_threshold):
             posts.append((title, q))
     return [posts[i % len(posts)] for i in range(count)]
 

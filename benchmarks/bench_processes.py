@@ -59,7 +59,7 @@ def questions() -> list[str]:
     replied = []
     for text in found:
         result = kb.ask(f"{text[:90]}\n{text}")
-        close = result.plausible(tuning.plausible_threshold, tuning.off_topic_threshold)
+        close = result.unasked(tuning.unasked_threshold, tuning.off_topic_threshold)
         if len(text) < 1000 and (result.answered or close):
             replied.append(text)
     return replied

@@ -37,10 +37,10 @@ from knowledge.tuning import MatchTuning
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-PLAUSIBLE = (2, 10, 15, 20, 25, 30, 35, 40, 50, 60)
+UNASKED = (2, 10, 15, 20, 25, 30, 35, 40, 50, 60)
 #: Off-topic scores above which a post gets no suggestions (100: the gate off).
 OFF_TOPIC = (100, 80, 70, 65, 60, 55, 50, 40)
-#: The gate is tuned against Discord before it: suggestions from 25, no gate.
+#: The gate is tuned against Discord before it: unasked suggestions from 25, no gate.
 BEFORE_GATE = (25, 100)
 THRESHOLDS = [20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
 
@@ -69,8 +69,9 @@ def print_report(name: str, report: Report, misses: bool) -> None:
 
 def print_shown(seen: Shown, tuning: MatchTuning) -> None:
     print(
-        f"   as Discord shows it (suggestions at {tuning.plausible_threshold:g} or more, none "
-        f"above {tuning.off_topic_threshold:g} off-topic): "
+        f"   as Discord shows it (under a post not answered, suggestions at "
+        f"{tuning.unasked_threshold:g} or more, none above {tuning.off_topic_threshold:g} "
+        f"off-topic): "
         f"listed {seen.listed:.1%}, off-topic posts without any reply {seen.silent:.1%}; "
         f"{seen.wrong_answers:.1%} of {seen.answers} answers not acceptable (off-topic "
         f"answered included), extra answers to other questions {seen.also} "
@@ -121,7 +122,7 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             ordered += held
     name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
-    pooled = score(ordered, [decide(m, h, at) for m, h in ranked])
+    pooled = score(ordered, [decide(m, r, at) for m, r in ranked])
     # Rates are means over the draws; the counts shown are one draw's.
     per_draw = replace(
         pooled, in_scope=pooled.in_scope // draws, off_topic=pooled.off_topic // draws
@@ -131,28 +132,28 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
     draw_slices = [slice(k * len(dev), (k + 1) * len(dev)) for k in range(draws)]
     points, worst = [], []
     for t in THRESHOLDS:
-        results = [decide(m, h, t) for m, h in ranked]
+        results = [decide(m, r, t) for m, r in ranked]
         points.append((t, score(ordered, results)))
         worst.append(max(score(ordered[d], results[d]).answered_wrong for d in draw_slices))
     print_curve(name, points, worst)
     # What a forum post that is not answered shows: suggestions from this score on, none
     # above that off-topic score. The pair kept is the one that leaves the most off-topic
     # posts without a reply while showing an acceptable entry as often as before the gate.
-    results = [decide(m, h, at) for m, h in ranked]
+    results = [decide(m, r, at) for m, r in ranked]
     print(f"   {name}, as Discord shows it (answer at {at:g}): listed / off-topic posts")
     print("   without any reply, by the score suggestions need (rows) and the off-topic score")
     print("   above which none are shown (columns; 100: never)")
     print("     score " + " ".join(f"{gate:>13g}" for gate in OFF_TOPIC))
     seen = {
-        (plausible, gate): shown(ordered, results, plausible, gate)
-        for plausible in PLAUSIBLE
+        (score_, gate): shown(
+            ordered, results, tuning, unasked_threshold=score_, off_topic_threshold=gate
+        )
+        for score_ in UNASKED
         for gate in OFF_TOPIC
     }
-    for plausible in PLAUSIBLE:
-        cells = (seen[plausible, gate] for gate in OFF_TOPIC)
-        print(
-            f"     {plausible:>5g} " + " ".join(f"{s.listed:6.1%} {s.silent:6.1%}" for s in cells)
-        )
+    for score_ in UNASKED:
+        cells = (seen[score_, gate] for gate in OFF_TOPIC)
+        print(f"     {score_:>5g} " + " ".join(f"{s.listed:6.1%} {s.silent:6.1%}" for s in cells))
     floor = seen[BEFORE_GATE].listed
     kept = max(
         (pair for pair, s in seen.items() if s.listed >= floor),
@@ -221,8 +222,7 @@ def main() -> None:
     for name, questions in sets().items():
         results = [kb.matcher.match(item.q) for item in questions]
         print_report(name, score(questions, results), args.misses)
-        seen = shown(questions, results, tuning.plausible_threshold, tuning.off_topic_threshold)
-        print_shown(seen, tuning)
+        print_shown(shown(questions, results, tuning), tuning)
         if name.startswith("real"):
             print_curve(name, curve(kb.matcher, questions, THRESHOLDS))
     cross_validated(kb, args.folds, args.draws)

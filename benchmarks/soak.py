@@ -236,11 +236,11 @@ class Soak:
     def will_reply(self, question: str) -> bool:
         """What the bot decides, from the same knowledge: it abstains by design when
         nothing in the FAQ is close enough to suggest (low_confidence = "suggest", entries
-        at or above matching.plausible_threshold, none for a post that looks off-topic)."""
+        at or above matching.unasked_threshold, none for a post that looks off-topic)."""
         if question not in self.expect_reply:
             result = self.bot.knowledge.ask(question)
             matching = self.bot.settings.matching
-            close = result.plausible(matching.plausible_threshold, matching.off_topic_threshold)
+            close = result.unasked(matching.unasked_threshold, matching.off_topic_threshold)
             self.expect_reply[question] = result.answered or bool(close)
         return self.expect_reply[question]
 

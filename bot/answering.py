@@ -51,14 +51,24 @@ def asks_for_help(text: str) -> bool:
 
 
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
-    """Suggestions worth showing in Discord (the command line lists more)."""
+    """Suggestions worth a menu in Discord (the command line lists more)."""
+    return result.plausible(bot.settings.matching.plausible_threshold)
+
+
+def unasked(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
+    """Suggestions to offer under a forum post the bot could not answer (none when it
+    looks off-topic)."""
     matching = bot.settings.matching
-    return result.plausible(matching.plausible_threshold, matching.off_topic_threshold)
+    return result.unasked(matching.unasked_threshold, matching.off_topic_threshold)
 
 
-def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) -> Reply:
+def build_reply(
+    bot: RolloverBot, question: str, asker_id: int | None = None, *, asked: bool = True
+) -> Reply:
+    """The reply to a question: ``asked`` of the bot (/ask, a mention, a pointer), or a
+    forum post it was not asked (then suggestions are only offered as ``unasked`` says)."""
     result = bot.knowledge.ask(within(question, MAX_QUESTION_CHARS))
-    close = plausible(bot, result)
+    close = plausible(bot, result) if asked or result.answered else unasked(bot, result)
     if result.answered and result.best is not None:
         embeds = [answer_embed(bot.knowledge.short(result.best.id))]
         example = worked_example(bot.knowledge.entries[result.best.id], result.question)
@@ -71,8 +81,7 @@ def build_reply(bot: RolloverBot, question: str, asker_id: int | None = None) ->
                 embeds.append(extra)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
         return Reply(result, embeds, view)
-    outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)
-    return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))
+    return Reply(result, [suggestions_embed(close)], answer_view(None, close))
 
 
 async def remember(

@@ -36,30 +36,16 @@ def answer_embed(layout: AnswerLayout) -> discord.Embed:
     return embed
 
 
-#: The titles of a reply that is not an answer.
-UNSURE_TITLE = "Not sure: these may help"
-OUTSIDE_TITLE = "Outside this FAQ"
-
-
-def suggestions_embed(hits: tuple[Hit, ...] | list[Hit], *, outside: bool = False) -> discord.Embed:
-    """The reply to a question the bot cannot answer: ``hits`` to pick from, else a pointer
-    to people (``outside``: the question looks like it is about another subject)."""
+def suggestions_embed(hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
     if hits:
         # The entries themselves are in the menu below: listed once, not twice.
         text = "I'm not sure enough to answer that directly. Pick an entry below that may help."
-    elif outside:
-        text = (
-            "That looks like a question about something this FAQ does not cover: it is about "
-            "after-tax 401(k) money, moving it to Roth, and how that is taxed and reported. "
-            "A person in the server may know; `/faq` lists every topic."
-        )
     else:
         text = (
             "I don't have a confident answer to that, and no FAQ entry looks close. "
             "A person in the server may know; you can also try `/faq` to browse topics."
         )
-    title = OUTSIDE_TITLE if outside and not hits else UNSURE_TITLE
-    embed = discord.Embed(title=title, description=text, colour=UNSURE_COLOUR)
+    embed = discord.Embed(title="Not sure: these may help", description=text, colour=UNSURE_COLOUR)
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
 

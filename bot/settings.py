@@ -86,6 +86,7 @@ class MatchingSettings(BaseModel):
     answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
     suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
     plausible_threshold: float = Field(default=MatchTuning().plausible_threshold, ge=0, le=100)
+    unasked_threshold: float = Field(default=MatchTuning().unasked_threshold, ge=0, le=100)
     off_topic_threshold: float = Field(default=MatchTuning().off_topic_threshold, ge=0, le=100)
 
     def tuning(self) -> MatchTuning:
@@ -93,6 +94,7 @@ class MatchingSettings(BaseModel):
             answer_threshold=self.answer_threshold,
             suggest_threshold=self.suggest_threshold,
             plausible_threshold=self.plausible_threshold,
+            unasked_threshold=self.unasked_threshold,
             off_topic_threshold=self.off_topic_threshold,
         )
 

@@ -40,9 +40,7 @@ def render_layout(layout: AnswerLayout, width: int = 88) -> str:
     return "\n\n".join(parts)
 
 
-def render_suggestions(result: MatchResult, off_topic_threshold: float = 100.0) -> str:
-    """An unanswered question: every suggestion (a terminal lists more than Discord shows),
-    said to be a long shot when the question looks off-topic."""
+def render_suggestions(result: MatchResult) -> str:
     if not result.suggestions:
         return (
             "I don't have a confident answer to that, and no FAQ entry looks close.\n"
@@ -50,11 +48,6 @@ def render_suggestions(result: MatchResult, off_topic_threshold: float = 100.0) 
             + NOT_TAX_ADVICE
         )
     lines = ["I'm not sure enough to answer that. These entries may help:"]
-    if result.looks_off_topic(off_topic_threshold):
-        lines = [
-            "That looks like a question about something this FAQ does not cover. "
-            "The nearest entries, in case:"
-        ]
     lines += [f"  - {h.title} ({h.id}, score {h.score:.0f})" for h in result.suggestions]
     return "\n".join(lines) + "\n\n" + NOT_TAX_ADVICE
 

@@ -23,6 +23,7 @@ import yaml
 
 from knowledge.frontmatter import YAML_LOADER
 from knowledge.matcher import Matcher, MatchResult, Ranking
+from knowledge.tuning import MatchTuning
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,10 @@ def score(questions: Sequence[LabelledQuestion], results: Sequence[MatchResult])
 
 @dataclass(frozen=True)
 class Shown:
-    """What members see of the decisions in Discord, where a post that was not answered
-    shows only suggestions scoring at least ``plausible``, and none when its off-topic score
-    is above ``off_topic`` (the command line lists more)."""
+    """What members see of the decisions under forum posts in Discord: an answer and its
+    menu (from ``plausible_threshold``), or for a post not answered the suggestions from
+    ``unasked_threshold``, none when its off-topic score is above ``off_topic_threshold``
+    (a member who asks the bot gets more, and the command line more again)."""
 
     #: In-scope posts with an acceptable entry in the answer or the suggestions shown.
     listed: float
@@ -169,13 +171,18 @@ class Shown:
 def shown(
     questions: Sequence[LabelledQuestion],
     results: Sequence[MatchResult],
-    plausible: float,
-    off_topic: float,
+    tuning: MatchTuning,
+    **changed: float,
 ) -> Shown:
+    """``tuning``'s thresholds, or ``changed`` ones (``unasked_threshold=15``, say)."""
+    t = tuning.model_copy(update=changed)
     listed = silent = answers = wrong = also = also_wrong = on = off = 0
     for item, result in zip(questions, results, strict=True):
         best = result.best.id if result.answered and result.best else None
-        close = [h.id for h in result.plausible(plausible, off_topic)]
+        if result.answered:  # the menu under an answer
+            close = [h.id for h in result.plausible(t.plausible_threshold)]
+        else:
+            close = [h.id for h in result.unasked(t.unasked_threshold, t.off_topic_threshold)]
         answers += best is not None
         wrong += best is not None and best not in item.ids
         also += len(result.also)

@@ -59,27 +59,37 @@ class MatchResult:
     also: tuple[Hit, ...] = ()
     #: Answered, but below the sure threshold: worth a moderator's look.
     shaky: bool = False
-    #: The probability (0-100) that the question is not about this FAQ's subject at all.
-    off_topic: float = 0.0
+    #: The probability (0-100) that the question is not about this FAQ's subject at all;
+    #: None when it could not be judged (nothing matched, or no off-topic examples to
+    #: learn from).
+    off_topic: float | None = None
 
-    def plausible(self, threshold: float, off_topic_threshold: float) -> tuple[Hit, ...]:
-        """The suggestions worth showing to someone who did not ask for a list: those
-        scoring ``threshold`` or more, and none for an unanswered question whose off-topic
-        score is above ``off_topic_threshold``."""
-        if self.looks_off_topic(off_topic_threshold):
-            return ()
+    def plausible(self, threshold: float) -> tuple[Hit, ...]:
+        """The suggestions worth a menu: those scoring ``threshold`` or more."""
         return tuple(h for h in self.suggestions if h.score >= threshold)
+
+    def unasked(self, threshold: float, off_topic_threshold: float) -> tuple[Hit, ...]:
+        """The suggestions to offer under a post that did not ask the bot (a forum post it
+        could not answer): those scoring ``threshold`` or more, and none at all when the
+        post looks off-topic. (Someone who asked the bot gets ``plausible`` ones: they want
+        the long shots, and a quarter of the posts the gate holds back are on-topic.)"""
+        return () if self.looks_off_topic(off_topic_threshold) else self.plausible(threshold)
 
     def looks_off_topic(self, off_topic_threshold: float) -> bool:
         """Unanswered, and more likely than ``off_topic_threshold`` not about the FAQ."""
-        return not self.answered and self.off_topic > off_topic_threshold
+        return (
+            not self.answered
+            and self.off_topic is not None
+            and self.off_topic > off_topic_threshold
+        )
 
 
 class Ranking(NamedTuple):
-    """A question's candidate entries, best first, and its off-topic score (0-100)."""
+    """A question's candidate entries, best first, and its off-topic score (0-100, None
+    when it could not be judged)."""
 
     hits: list[Hit]
-    off_topic: float = 0.0
+    off_topic: float | None = None
 
 
 #: (Case, spacing and end punctuation aside, as examples are compared when they are added.)
@@ -168,8 +178,9 @@ class Matcher:
 
     def _ranking(self, signals: Signals, limit: int | None) -> Ranking:
         probabilities = self.ranker.probabilities(signals)
-        off_topic = round(100.0 * self.ranker.off_topic(signals, probabilities), 1)
-        return Ranking(self._hits(signals, limit, probabilities), off_topic)
+        off_topic = self.ranker.off_topic(signals, probabilities)
+        judged = None if off_topic is None else round(100.0 * off_topic, 1)
+        return Ranking(self._hits(signals, limit, probabilities), judged)
 
     def _hits(
         self, signals: Signals, limit: int | None = None, probabilities: np.ndarray | None = None

@@ -8,7 +8,12 @@ already computed for it: how close it is to the off-topic examples (nearest exam
 the ridge's off-topic target), how long it is, how many of its words the FAQ knows, whether
 it names a core concept, and the ranker's two best probabilities. It is a logistic
 regression trained with the ranker, on the same example questions (each scored with itself
-left out), with the off-topic examples as positives.
+left out; so, like the ranker's, not the ``written`` ones when there are others), with the
+off-topic ones as positives.
+
+Its verdict is a long shot's test, not a fact: on our real holdout about one post in four
+it holds back is on-topic. So it only keeps the bot from volunteering suggestions under a
+forum post; a member who asks the bot still gets them.
 """
 
 from __future__ import annotations
@@ -36,8 +41,8 @@ def question_values(rows: np.ndarray, columns: list[int], probabilities: np.ndar
 
 
 class OffTopicModel:
-    """The probability (0-1) that a question is off-topic; 0 when there was nothing to learn
-    from (no off-topic examples, or nothing else)."""
+    """The probability (0-1) that a question is off-topic; None when there was nothing to
+    learn it from (no off-topic training questions, or no others)."""
 
     def __init__(self, values: np.ndarray, off_topic: np.ndarray) -> None:
         self._weights: np.ndarray | None = None
@@ -53,7 +58,7 @@ class OffTopicModel:
             self._weights = regression.coef_[0] / scaler.scale_
             self._bias = float(regression.intercept_[0] - self._weights @ scaler.mean_)
 
-    def probability(self, values: np.ndarray) -> float:
+    def probability(self, values: np.ndarray) -> float | None:
         if self._weights is None:
-            return 0.0
+            return None
         return float(1.0 / (1.0 + np.exp(-(values @ self._weights + self._bias))))

@@ -11,6 +11,8 @@ A logistic regression (scikit-learn) trained on the example questions turns a ro
 probability that the entry answers the question. Training happens when the FAQ loads, off
 the event loop, deterministically; each example is scored with itself left out (of the
 examples and of the ridge), so the model learns from the similarities it will really see.
+The same scored questions then train off_topic.py's model: is a question about the FAQ's
+subject at all.
 """
 
 from __future__ import annotations
@@ -779,11 +781,11 @@ class Ranker:
             space.off_topic[chosen[asked]] if trained else np.zeros(0, bool),
         )
 
-    def off_topic(self, signals: Signals, probabilities: np.ndarray) -> float:
+    def off_topic(self, signals: Signals, probabilities: np.ndarray) -> float | None:
         """The probability (0-1) that the question is off-topic, from its signals and this
-        ranker's ``probabilities`` for them."""
+        ranker's ``probabilities`` for them; None when there was nothing to learn it from."""
         if not len(signals.candidates):
-            return 0.0
+            return None
         values = question_values(signals.rows, self._question_columns, probabilities)
         return self.off_topic_model.probability(values)
 

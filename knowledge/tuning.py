@@ -16,9 +16,12 @@ class MatchTuning(BaseModel):
     answer_threshold: float = Field(default=80.0, ge=0, le=100)
     #: List an entry as a suggestion at or above this (the command line and /ask list them).
     suggest_threshold: float = Field(default=2.0, ge=0, le=100)
-    #: Suggestions worth showing unasked (a forum post the bot could not answer).
-    plausible_threshold: float = Field(default=15.0, ge=0, le=100)
-    #: ... and none at all for a post whose off-topic score is above this (100: never).
+    #: Suggestions worth a menu: under an answer, and for a question asked of the bot
+    #: (/ask, a mention) that it could not answer.
+    plausible_threshold: float = Field(default=25.0, ge=0, le=100)
+    #: Suggestions offered unasked, under a forum post the bot could not answer...
+    unasked_threshold: float = Field(default=10.0, ge=0, le=100)
+    #: ... and none at all there when the post's off-topic score is above this (100: never).
     off_topic_threshold: float = Field(default=55.0, ge=0, le=100)
     #: An answer below this is kept for moderators to review (a shaky answer).
     sure_threshold: float = Field(default=90.0, ge=0, le=100)

@@ -1511,34 +1511,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "off-topic gate: withheld at the threshold too",
-        "knowledge/matcher.py",
-        "not self.answered and self.off_topic > off_topic_threshold",
-        "not self.answered and self.off_topic >= off_topic_threshold",
-        (
-            "tests/test_matcher.py::test_suggestions_shown_unasked_are_withheld_only_above_the_off_topic_threshold",
-        ),
-    ),
-    Mutant(
-        "off-topic gate: answered results too",
-        "knowledge/matcher.py",
-        "not self.answered and self.off_topic > off_topic_threshold",
-        "self.off_topic > off_topic_threshold",
-        (
-            "tests/test_matcher.py::test_suggestions_shown_unasked_are_withheld_only_above_the_off_topic_threshold",
-        ),
-    ),
-    Mutant(
-        "off-topic gate: never",
-        "knowledge/matcher.py",
-        "        if self.looks_off_topic(off_topic_threshold):\n            return ()",
-        "        if False:\n            return ()",
-        (
-            "tests/test_matcher.py::test_real_posts_as_discord_shows_them",
-            "tests/test_bot_e2e.py::test_a_post_that_looks_off_topic_gets_no_suggestions",
-        ),
-    ),
-    Mutant(
         "off-topic example asked: not certain",
         "knowledge/matcher.py",
         '"an off-topic example, word for word", off_topic=100.0',
@@ -1553,34 +1525,11 @@ MUTANTS = [
         ("tests/test_matcher.py::test_real_posts_as_discord_shows_them",),
     ),
     Mutant(
-        "ask: no outside card",
-        "bot/answering.py",
-        "suggestions_embed(close, outside=outside)",
-        "suggestions_embed(close)",
-        ("tests/test_bot_e2e.py::test_ask_says_when_a_question_looks_outside_the_faq",),
-    ),
-    Mutant(
         "settings: off-topic threshold not passed on",
         "bot/settings.py",
         "            off_topic_threshold=self.off_topic_threshold,\n",
         "",
         ("tests/test_settings.py::test_environment_overrides_file",),
-    ),
-    Mutant(
-        "cli: off-topic not said",
-        "bot/cli/ask.py",
-        "terminal.render_suggestions(result, kb.matcher.tuning.off_topic_threshold)",
-        "terminal.render_suggestions(result)",
-        (
-            "tests/test_cli_ask.py::test_a_question_that_looks_off_topic_is_said_to_be_and_still_listed",
-        ),
-    ),
-    Mutant(
-        "off-topic model without off-topic examples",
-        "knowledge/off_topic.py",
-        "        if self._weights is None:\n            return 0.0",
-        "        if self._weights is None:\n            return 0.5",
-        ("tests/test_matcher.py::test_the_off_topic_score_is_learned_from_off_topic_examples",),
     ),
     Mutant(
         "review: stale decision not checked",
@@ -1646,6 +1595,80 @@ MUTANTS = [
         "if target.id == channel.id and in_watched_forum(bot, channel):",
         "if False:",
         ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
+    ),
+    Mutant(
+        "off-topic gate: withheld at the threshold too",
+        "knowledge/matcher.py",
+        "and self.off_topic > off_topic_threshold",
+        "and self.off_topic >= off_topic_threshold",
+        (
+            "tests/test_matcher.py::test_suggestions_offered_unasked_are_withheld_only_above_the_off_topic_threshold",
+        ),
+    ),
+    Mutant(
+        "off-topic gate: answered results too",
+        "knowledge/matcher.py",
+        "            not self.answered\n            and self.off_topic is not None",
+        "            self.off_topic is not None",
+        (
+            "tests/test_matcher.py::test_suggestions_offered_unasked_are_withheld_only_above_the_off_topic_threshold",
+        ),
+    ),
+    Mutant(
+        "off-topic gate: unjudged holds back",
+        "knowledge/matcher.py",
+        "            and self.off_topic is not None\n",
+        "            and (self.off_topic or 100) is not None\n",
+        (
+            "tests/test_matcher.py::test_suggestions_offered_unasked_are_withheld_only_above_the_off_topic_threshold",
+        ),
+    ),
+    Mutant(
+        "off-topic gate: never",
+        "knowledge/matcher.py",
+        "return () if self.looks_off_topic(off_topic_threshold) else self.plausible(threshold)",
+        "return self.plausible(threshold)",
+        (
+            "tests/test_bot_e2e.py::test_a_post_that_looks_off_topic_gets_no_suggestions",
+            "tests/test_matcher.py::test_real_posts_as_discord_shows_them",
+        ),
+    ),
+    Mutant(
+        "forum posts: offered as if asked",
+        "bot/cogs/answers.py",
+        "reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=False)",
+        "reply = build_reply(self.bot, question, asker_id=starter.author.id)",
+        ("tests/test_bot_e2e.py::test_a_forum_posts_menu_offers_what_made_the_bot_reply",),
+    ),
+    Mutant(
+        "asked: gated like forum posts",
+        "bot/answering.py",
+        "close = plausible(bot, result) if asked or result.answered else unasked(bot, result)",
+        "close = unasked(bot, result) if not result.answered else plausible(bot, result)",
+        (
+            "tests/test_bot_e2e.py::test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topic",
+        ),
+    ),
+    Mutant(
+        "off-topic model without off-topic examples",
+        "knowledge/off_topic.py",
+        "        if self._weights is None:\n            return None",
+        "        if self._weights is None:\n            return 0.5",
+        ("tests/test_matcher.py::test_the_off_topic_score_is_learned_from_off_topic_examples",),
+    ),
+    Mutant(
+        "settings: unasked threshold not passed on",
+        "bot/settings.py",
+        "            unasked_threshold=self.unasked_threshold,\n",
+        "",
+        ("tests/test_settings.py::test_environment_overrides_file",),
+    ),
+    Mutant(
+        "evaluation: decide drops the off-topic score",
+        "knowledge/evaluation.py",
+        "matcher.suggest(hits[1:]), off_topic=off_topic)",
+        "matcher.suggest(hits[1:]))",
+        ("tests/test_matcher.py::test_the_evaluations_decisions_are_the_matchers",),
     ),
 ]
 

@@ -15,7 +15,6 @@ import pytest
 
 from bot import runner
 from bot.cli import main
-from bot.embeds import OUTSIDE_TITLE
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 
@@ -151,16 +150,49 @@ async def test_a_post_that_looks_off_topic_gets_no_suggestions(
         assert kept.text.startswith(OFF_TOPIC_POST[0]) and not kept.answered
 
 
-async def test_ask_says_when_a_question_looks_outside_the_faq(
+async def test_a_forum_posts_menu_offers_what_made_the_bot_reply(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    async with start_bot(make_bot()):
-        asked = {"question": OFF_TOPIC_POST[1]}
-        body = await (await fake_discord.send_slash_command("ask", asked)).response()
-        embed = embed_of(body)
-        assert embed["title"] == OUTSIDE_TITLE, embed
-        assert "does not cover" in embed["description"] and "not tax advice" in str(embed)
-        assert "rb:pick" not in custom_ids(body)  # no menu of long shots
+    """Under a post nobody asked the bot about, suggestions from unasked_threshold (lower
+    than a menu's usual floor, since the off-topic gate keeps out the far-fetched): the
+    one that made the bot reply is in the menu, not an empty one."""
+    title, body = "IRA question", "after-tax money and my IRA, is that a problem?"
+    async with start_bot(make_bot()) as bot:
+        matching = bot.settings.matching
+        result = bot.knowledge.ask(f"{title}\n{body}")
+        [offered] = result.unasked(matching.unasked_threshold, matching.off_topic_threshold)
+        assert not result.answered and offered.score < matching.plausible_threshold
+        post = await fake_discord.post_forum_thread(title, body)
+        reply = await post.reply()
+        assert reply.json["content"].startswith("Not sure")
+        [menu] = [
+            c
+            for row in reply.json["components"]
+            for c in row["components"]
+            if c.get("custom_id", "").startswith("rb:pick")
+        ]
+        assert [o["value"] for o in menu["options"]] == [offered.id]
+
+
+async def test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topic(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The off-topic verdict only keeps the bot from volunteering: about one post in four it
+    holds back is on-topic, and someone who asked wants whatever may help."""
+    question = "Is the mega backdoor worth it if I still carry credit card debt?"
+    async with start_bot(make_bot()) as bot:
+        result = bot.knowledge.ask(question)
+        assert result.looks_off_topic(bot.settings.matching.off_topic_threshold)  # wrongly
+        handle = await fake_discord.send_slash_command("ask", {"question": question})
+        reply = await handle.response()
+        assert embed_of(reply)["title"].startswith("Not sure"), reply
+        [menu] = [
+            c
+            for row in reply["data"]["components"]
+            for c in row["components"]
+            if c.get("custom_id", "").startswith("rb:pick")
+        ]
+        assert "mega-backdoor-worth-it" in [o["value"] for o in menu["options"]]
 
 
 async def test_posts_in_other_forums_are_ignored(

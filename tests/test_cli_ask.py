@@ -39,18 +39,18 @@ def test_json_abstention_has_null_best(capsys: pytest.CaptureFixture[str]) -> No
     assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 3
 
 
-def test_a_question_that_looks_off_topic_is_said_to_be_and_still_listed(
+def test_the_json_says_how_off_topic_a_question_looks(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The command line lists every suggestion (Discord shows none for such a question),
-    and says they are long shots; the JSON carries the score."""
+    """The score, for scripts (Discord volunteers nothing under a forum post above the
+    threshold); the command line still lists the suggestions."""
     off = "Is it better to contribute to a Roth 401k or a traditional 401k in my tax bracket?"
     near = "after-tax 401k in-service withdrawal or in-plan conversion, which one?"
     far, close = run_json(capsys, off), run_json(capsys, near)
     assert far["off_topic"] > 55 > close["off_topic"] >= 0
+    assert run_json(capsys, "😀😀😀")["off_topic"] is None  # nothing matched: not judged
     assert main(["ask", off]) == 0
-    out = capsys.readouterr().out
-    assert "does not cover" in out and far["suggestions"][0]["id"] in out
+    assert far["suggestions"][0]["id"] in capsys.readouterr().out
 
 
 def test_text_answer_reads_like_the_bot(capsys: pytest.CaptureFixture[str]) -> None:

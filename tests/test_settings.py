@@ -34,9 +34,11 @@ def test_environment_overrides_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROLLOVER_MATCHING__ANSWER_THRESHOLD", "61")
     monkeypatch.setenv("ROLLOVER_DISCORD__FORUM_CHANNEL_IDS", "[11, 12]")
     monkeypatch.setenv("ROLLOVER_MATCHING__OFF_TOPIC_THRESHOLD", "100")
+    monkeypatch.setenv("ROLLOVER_MATCHING__UNASKED_THRESHOLD", "30")
     settings = load_settings()
     assert settings.matching.answer_threshold == 61
-    assert settings.matching.tuning().off_topic_threshold == 100
+    tuning = settings.matching.tuning()
+    assert (tuning.off_topic_threshold, tuning.unasked_threshold) == (100, 30)
     assert settings.discord.forum_channel_ids == [11, 12]
 
 

@@ -95,7 +95,7 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     from calculators.report import render_text
 
     if not result.answered or result.best is None:
-        return terminal.render_suggestions(result, kb.matcher.tuning.off_topic_threshold)
+        return terminal.render_suggestions(result)
     text = terminal.render_layout(kb.layout(result.best.id))
     example = example_for(kb, result)
     if example is not None:
@@ -104,8 +104,7 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     # Only plausible ones (Discord's menu shows the same), and none the Related list just
     # above already names (Discord keeps those in its menu: there they are one click away).
     related = set(kb.entries[result.best.id].related)
-    tuning = kb.matcher.tuning
-    close = result.plausible(tuning.plausible_threshold, tuning.off_topic_threshold)
+    close = result.plausible(kb.matcher.tuning.plausible_threshold)
     others = terminal.render_others(tuple(h for h in close if h.id not in related))
     return f"{text}\n\n{others}" if others else text
 

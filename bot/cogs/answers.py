@@ -16,8 +16,8 @@ from bot.answering import (
     MAX_QUESTION_CHARS,
     asks_for_help,
     build_reply,
-    plausible,
     remember,
+    unasked,
 )
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
@@ -215,10 +215,11 @@ class Answers(commands.Cog):
             await self._settle(owed, await self._post_answer(thread, starter))
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
-        reply = build_reply(self.bot, post_question(thread, starter), asker_id=starter.author.id)
+        question = post_question(thread, starter)
+        reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=False)
         if not reply.result.answered and (
             self.bot.settings.discord.low_confidence == "silent"
-            or not plausible(self.bot, reply.result)
+            or not unasked(self.bot, reply.result)
         ):
             # nothing useful to say: leave the post to people (and the question to moderators)
             log.debug("forum post %s: nothing close enough in the FAQ; not replying", thread.id)
