@@ -201,6 +201,8 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"calculator has no input for it); line 15c = 15a - 15b = {usd(l15c)}, the taxable "
         "distributions.",
     ]
+    if l7 > 0:
+        steps += _unrounded(l7 - share(l7, l5, l9), l15a, "taxable distributions")
     l16 = l17 = l18 = None
     if l8 > 0:
         l16, l17 = l8, l11
@@ -210,13 +212,7 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             f"Part II: line 16 = line 8 = {usd(l16)}; line 17 = line 11 = {usd(l17)}; line 18 = "
             f"line 16 - line 17 = {usd(l18)}, the taxable part of the conversion."
         )
-        exact_taxable = l8 - share(l8, l5, l9)
-        if exact_taxable != l18:
-            steps.append(
-                f"With an unrounded line 10 the taxable conversion would be "
-                f"{usd(exact_taxable)}; the form allows line 10 to be figured to more than 3 "
-                "places ('at least 3'), and this calculator uses 3."
-            )
+        steps += _unrounded(l8 - share(l8, l5, l9), l18, "taxable conversion")
     else:
         steps.append("No conversion this year, so Part II (lines 16-18) is skipped.")
     taxable = l15c + (l18 or ZERO)
@@ -235,6 +231,16 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             "line 10 ('at least 3'), which avoids this. Check the figure before filing."
         )
     return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)
+
+
+def _unrounded(exact: Decimal, rounded: Decimal, what: str) -> list[str]:
+    """A step giving ``what`` with line 10 unrounded, when that differs from the form's."""
+    if exact == rounded:
+        return []
+    return [
+        f"With an unrounded line 10 the {what} would be {usd(exact)}; the form allows line 10 "
+        "to be figured to more than 3 places ('at least 3'), and this calculator uses 3."
+    ]
 
 
 def _worksheet_1_1(

@@ -1670,6 +1670,15 @@ MUTANTS = [
         "matcher.suggest(hits[1:]))",
         ("tests/test_matcher.py::test_the_evaluations_decisions_are_the_matchers",),
     ),
+    Mutant(
+        "form8606: no unrounded step for distributions",
+        "calculators/form8606.py",
+        "    if l7 > 0:\n        steps += _unrounded(",
+        "    if False:\n        steps += _unrounded(",
+        (
+            "tests/test_calc_form8606.py::test_the_unrounded_line_10_figure_is_shown_for_distributions_as_for_conversions",
+        ),
+    ),
 ]
 
 

@@ -26,6 +26,19 @@ def test_clean_backdoor_roth() -> None:
     assert data["warnings"] == []
 
 
+@pytest.mark.parametrize("moved", ["converted", "distributions"])
+def test_the_unrounded_line_10_figure_is_shown_for_distributions_as_for_conversions(
+    moved: str,
+) -> None:
+    """7,000 / 7,412 = 0.94441... rounds to 0.944: $392.00 taxable by the form's 3 places,
+    $389.10 with line 10 unrounded (7,000 x 412 / 7,412)."""
+    data = run(contribution="7000", year_end_balance="412", **{moved: "7000"})
+    line = "line18" if moved == "converted" else "line15c"
+    assert (data["line10"], data[line], data["taxable"]) == ("0.944", "392.00", "392.00")
+    [note] = [s for s in data["steps"] if "unrounded line 10" in s]
+    assert "$389.10" in note
+
+
 def test_bogleheads_growth_before_converting() -> None:
     data = run(contribution="6000", prior_basis="0", year_end_balance="0", converted="6060")
     assert (data["line10"], data["line11"], data["line14"], data["line18"]) == (
