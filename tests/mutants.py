@@ -1679,6 +1679,20 @@ MUTANTS = [
             "tests/test_calc_form8606.py::test_the_unrounded_line_10_figure_is_shown_for_distributions_as_for_conversions",
         ),
     ),
+    Mutant(
+        "calc: the last of two values wins",
+        "bot/cli/calc.py",
+        "        if self.dest in seen:",
+        "        if False:",
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
+    Mutant(
+        "calc: -+5 taken for an option",
+        "bot/cli/calc.py",
+        '_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,+]")',
+        '_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")',
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
 ]
 
 

@@ -383,6 +383,21 @@ BAD = [
         "too many decimal places",
         id="rate-rounding-to-100-percent",
     ),
+    pytest.param(
+        ["calc", "split", "--basis", "1000", "--earnings", "-+5"],
+        "'-+5' is not an amount",
+        id="sign-slip-is-a-value-not-an-option",
+    ),
+    pytest.param(
+        [*SPLIT, "1000", "--earnings", "6"],
+        "--earnings: given twice (5.00, then 6.00)",
+        id="amount-given-twice",
+    ),
+    pytest.param(
+        [*SPLIT, "1000", "--earnings-to", "roth", "--earnings-to", "traditional"],
+        "given twice (roth, then traditional)",
+        id="choice-given-twice",
+    ),
     pytest.param(["calc"], "choose a calculator", id="no-calculator"),
     pytest.param(["calc", "mortgage"], "invalid choice", id="unknown-calculator"),
 ]

@@ -37,9 +37,24 @@ RATES = (
     "Rates: 0.24, 24% or 24 all mean 24% (without %, a number below 1 is a fraction; 1 is "
     "ambiguous)."
 )
-# argparse normally treats "-5,000", "-$5" or "-5%" as unknown options ("expected one
-# argument"); matching them as values lets our parser say exactly what is wrong with them.
-_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")
+# argparse normally treats "-5,000", "-$5", "-5%" or a slip like "-+5" as unknown options
+# ("expected one argument"); matching them as values lets our parser say exactly what is
+# wrong with them.
+_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,+]")
+
+
+class _Once(argparse._StoreAction):
+    """An option's value, given once: argparse silently keeps the last of two, and a
+    calculator run on the number the user did not mean is a confident wrong answer."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        seen = namespace.__dict__.setdefault("_given", {})
+        if self.dest in seen:
+            raise argparse.ArgumentError(
+                self, f"given twice ({seen[self.dest]}, then {values}); give it once"
+            )
+        seen[self.dest] = values
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _arg(parse: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -76,6 +91,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     for add in (_add_split, _add_prorata, _add_form8606, _add_room, _add_schedule):
         child = add(names)
         child._negative_number_matcher = _NEGATIVE_VALUE  # type: ignore[attr-defined]
+        for action in child._actions:
+            if type(action) is argparse._StoreAction:  # (every option taking a value)
+                action.__class__ = _Once
         child.add_argument("--json", action="store_true", help="print one JSON object")
 
 
