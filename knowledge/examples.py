@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, ValidationError
 
 from knowledge.frontmatter import (
     CONFLICT_MESSAGE,
@@ -47,7 +47,7 @@ class ExampleItem(BaseModel):
         str, StringConstraints(strip_whitespace=True, min_length=3, max_length=MAX_TEXT)
     ]
     also: list[EntryId] = Field(default_factory=list)
-    source: str | None = None
+    source: HttpUrl | None = None
     note: str | None = None
     #: Written for the project in bulk (forum-style posts), not asked by anyone: evidence
     #: for the matcher, but the ranker's scores are fitted on the other examples.

@@ -1693,6 +1693,13 @@ MUTANTS = [
         '_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")',
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
+    Mutant(
+        "examples: any source text",
+        "knowledge/examples.py",
+        "    source: HttpUrl | None = None",
+        "    source: str | None = None",
+        ("tests/test_faq_validation.py::test_an_examples_source_must_be_a_web_address",),
+    ),
 ]
 
 

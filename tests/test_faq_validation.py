@@ -600,6 +600,24 @@ def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
     ]
 
 
+def test_an_examples_source_must_be_a_web_address(tmp_path: Path) -> None:
+    """Where a question was asked is how a reader (or the evaluation's thread split) finds
+    it again: a bare site name or a path is no address."""
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "- text: how does alpha work\n  source: https://forum.example.com/t/1\n"
+        "- text: what is alpha anyway\n  source: http://forum.example.com/t/2\n"
+        "- text: is alpha taxed\n  source: forum.example.com/t/3\n"
+        "- text: when is alpha due\n  source: ftp://forum.example.com/t/4\n"
+    )
+    scan, _ = validate_folder(tmp_path)
+    assert [(p.line, p.message) for p in scan.problems] == [
+        (5, "source: write the whole address, starting with https://"),
+        (7, "source: URL scheme should be 'http' or 'https'"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("second", "said"),
     [
