@@ -6,15 +6,12 @@ from __future__ import annotations
 import logging
 import re
 
-import aiohttp
 import discord
 
 log = logging.getLogger(__name__)
 
 #: Replies never notify anyone, however the question was worded.
 NO_PINGS = discord.AllowedMentions.none()
-#: What a call to Discord can fail with besides a bug: its refusals and the network's.
-NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
 
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")

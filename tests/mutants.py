@@ -51,9 +51,9 @@ MUTANTS = [
     ),
     Mutant(
         "answers in a forum that is not watched",
-        "bot/forum_tags.py",
-        "and channel.parent_id in bot.settings.discord.forum_channel_ids",
-        "",
+        ANSWERS,
+        "return thread.parent_id in self.bot.settings.discord.forum_channel_ids",
+        "return True",
         (f"{E2E}::test_posts_in_other_forums_are_ignored",),
     ),
     Mutant(
@@ -381,9 +381,9 @@ MUTANTS = [
     ),
     Mutant(
         "skips the answered tag on a post taken over from another shard",
-        "bot/forum_tags.py",
-        "        parent = thread.parent or await bot.fetch_channel(thread.parent_id)\n",
-        "        parent = thread.parent\n",
+        ANSWERS,
+        "            parent = thread.parent or await self.bot.fetch_channel(thread.parent_id)\n",
+        "            parent = thread.parent\n",
         (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
     ),
     Mutant(
@@ -1581,20 +1581,6 @@ MUTANTS = [
         "result_json(result, kb=kb, fallback=fallback)",
         "result_json(result, kb=kb)",
         ("tests/test_last_good.py::test_ask_warns_on_stderr_and_answers",),
-    ),
-    Mutant(
-        "point: any message of a post tags it",
-        "bot/cogs/point.py",
-        "if target.id == channel.id and in_watched_forum(bot, channel):",
-        "if in_watched_forum(bot, channel):",
-        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
-    ),
-    Mutant(
-        "point: a pointed post is not tagged",
-        "bot/cogs/point.py",
-        "if target.id == channel.id and in_watched_forum(bot, channel):",
-        "if False:",
-        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
     ),
     Mutant(
         "off-topic gate: withheld at the threshold too",

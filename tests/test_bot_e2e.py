@@ -762,32 +762,6 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
         )
 
 
-async def test_a_forum_post_answered_by_pointing_is_tagged_answered(
-    fake_discord: FakeDiscord, make_bot, start_bot
-) -> None:
-    """The bot was unsure, a helper pointed the post at an entry: the post is answered, and
-    tagged so, as the bot's own answers are. A message further down the thread is not the
-    post: pointing it leaves the tags alone."""
-    world = fake_discord.world
-    async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.newcomer)
-        comment = await fake_discord.send_message(post.id, QUESTION, author=world.newcomer)
-        await fake_discord.settle()
-        assert post.replies == [] and "bot-answered" not in post.tags
-        for message in (comment, post.starter):
-            handle = await fake_discord.send_message_command(
-                "Answer with FAQ", message, user=world.asker
-            )
-            await handle.response()
-            [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
-            await (await fake_discord.select(handle, select, ["three-buckets"])).response()
-            await fake_discord.settle()
-            pointed = [m for m in post.replies if m["content"].startswith("Pointed here")]
-            if message is comment:
-                assert len(pointed) == 1 and "bot-answered" not in post.tags
-        assert len(pointed) == 2 and "bot-answered" in post.tags
-
-
 async def test_answer_with_faq_can_be_kept_to_helpers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -17,7 +17,6 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
-from bot.forum_tags import apply_answered_tag, in_watched_forum
 from bot.limits import per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_helper
@@ -116,10 +115,6 @@ class PointPick(
                     "Discord did not take the reply; nothing was posted. Try again later.",
                 )
                 return
-            if target.id == channel.id and in_watched_forum(bot, channel):
-                # A watched forum's post (its starter has the thread's id), now answered:
-                # tagged as the bot's own answers are.
-                await apply_answered_tag(bot, channel)  # type: ignore[arg-type]
             try:
                 await record_pointer(bot, interaction, entry_id, target)
             except Exception:  # the answer is posted: the helper need not hear about this
