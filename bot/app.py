@@ -84,6 +84,11 @@ class RolloverBot(commands.Bot):
         #: Lookups of them still running after a quick reply stopped waiting (one a place).
         self.command_id_lookups: dict[int | None, asyncio.Task[dict[str, int]]] = {}
         self._reload_lock = asyncio.Lock()
+        #: One review decision at a time: a decision checks that nobody decided first, then
+        #: writes the example and reloads (seconds) before recording; another click in
+        #: between must wait for the record, not slip ahead of it. (A server's interactions
+        #: all reach the process of its shard.)
+        self.review_lock = asyncio.Lock()
         self._background: set[asyncio.Task[ReloadResult]] = set()
 
     @property

@@ -199,6 +199,10 @@ class ReviewView(discord.ui.View):
             return
         from bot.cogs.faq_admin import EntryModal  # the cog's own form, pre-filled
 
+        if await self.bot.store.decided(item.keys):  # no form to fill in for nothing
+            await interaction.response.defer()
+            await self._refresh(interaction, DECIDED_ALREADY)
+            return
         await interaction.response.send_modal(
             EntryModal.for_question(cog, item.example, review_keys=item.keys)  # type: ignore[arg-type]
         )
@@ -212,6 +216,10 @@ class ReviewView(discord.ui.View):
             await self._show(interaction)
             return
         note = await decide(self.bot, interaction.user, item, action, entry_id)
+        await self._refresh(interaction, note)
+
+    async def _refresh(self, interaction: discord.Interaction, note: str) -> None:
+        """The queue as it is now, with ``note`` saying what happened."""
         self.items = await open_items(self.bot)
         self.index = min(self.index, max(len(self.items) - 1, 0))
         await self._show(interaction, note)
@@ -243,14 +251,29 @@ async def decide(
     entry_id: str | None,
 ) -> str:
     """Carry out one decision; returns what happened, for the moderator."""
+    async with bot.review_lock:
+        return await _decide(bot, user, item, action, entry_id)
+
+
+#: Said when a view was drawn before someone else's decision on its question.
+DECIDED_ALREADY = (
+    "Someone decided on this question while you looked, so nothing was written. "
+    "Here is the queue as it is now."
+)
+
+
+async def _decide(
+    bot: RolloverBot,
+    user: discord.abc.User,
+    item: ReviewItem,
+    action: str,
+    entry_id: str | None,
+) -> str:
     titles = bot.knowledge.titles
     if await bot.store.decided(item.keys):
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
-        return (
-            "Someone decided on this question while you looked, so nothing was written. "
-            "Here is the queue as it is now."
-        )
+        return DECIDED_ALREADY
     if action in ("example", "off-topic"):
         target = entry_id if action == "example" else None
         try:

@@ -1686,6 +1686,29 @@ MUTANTS = [
         "    source: str | None = None",
         ("tests/test_faq_validation.py::test_an_examples_source_must_be_a_web_address",),
     ),
+    Mutant(
+        "review: decisions not one at a time",
+        "bot/review.py",
+        "    async with bot.review_lock:\n        return await _decide(",
+        "    if True:\n        return await _decide(",
+        ("tests/test_moderation_e2e.py::test_a_decision_made_while_another_reloads_waits_for_it",),
+    ),
+    Mutant(
+        "review: new entry on a decided question opens the form",
+        "bot/review.py",
+        "        if await self.bot.store.decided(item.keys):  # no form to fill in for nothing",
+        "        if False:  # no form to fill in for nothing",
+        ("tests/test_moderation_e2e.py::test_new_entry_on_a_stale_view_says_so_and_opens_no_form",),
+    ),
+    Mutant(
+        "new entry: decided meanwhile not said",
+        "bot/cogs/faq_admin.py",
+        "                if await bot.store.decided(self.review_keys):",
+        "                if False:",
+        (
+            "tests/test_moderation_e2e.py::test_an_entry_saved_after_someone_decided_its_question_says_so",
+        ),
+    ),
 ]
 
 

@@ -153,9 +153,7 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
-async def save_new_entry(
-    fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any
-) -> None:
+async def save_new_entry(fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any) -> str:
     """Fill the new-entry form with a valid test entry and see it saved."""
     submit = await fake_discord.submit_modal(
         opened,
@@ -169,7 +167,9 @@ async def save_new_entry(
         user=moderator,
     )
     await submit.response()
-    assert content(await submit.followup(0)).startswith("Saved `spillover-bucket`")
+    said = content(await submit.followup(0))
+    assert said.startswith("Saved `spillover-bucket`")
+    return said
 
 
 async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
@@ -538,6 +538,87 @@ async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
         assert await bot.store.decided(item.keys) == set(item.keys)
         title = await ask_title(fake_discord, asked)
         assert title == bot.knowledge.titles["mega-backdoor-overview"]  # the pick stands
+
+
+async def test_a_decision_made_while_another_reloads_waits_for_it(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pick writes its example and reloads the FAQ (a large FAQ retrains for seconds)
+    before recording itself: a Dismiss decided meanwhile must not record first and so
+    replace the pick. (Decided directly: the fake delivers one view's clicks after the
+    other's, so two clicks cannot meet there.)"""
+    from types import SimpleNamespace
+
+    from bot.review import DECIDED_ALREADY, decide
+
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        [item] = await bot.store.review_queue()
+        reload_faq, reloading = bot.reload_faq, asyncio.Event()
+
+        async def slow_reload(*args: Any, **kwargs: Any) -> Any:
+            reloading.set()
+            await asyncio.sleep(0.3)
+            return await reload_faq(*args, **kwargs)
+
+        monkeypatch.setattr(bot, "reload_faq", slow_reload)
+        one, other = (SimpleNamespace(id=n, display_name=f"Mod {n}") for n in (1, 2))
+        pick = asyncio.create_task(decide(bot, one, item, "example", "mega-backdoor-overview"))
+        await asyncio.wait_for(reloading.wait(), 10)
+        assert await decide(bot, other, item, "dismiss", None) == DECIDED_ALREADY
+        assert (await pick).startswith("Added as an example")
+        assert {bot.store.reviewed[k][0] for k in item.keys} == {"example"}
+
+
+async def test_new_entry_on_a_stale_view_says_so_and_opens_no_form(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()):
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        first, stale = await review_message(fake_discord), await review_message(fake_discord)
+        dismiss = _component(first, 2, "Dismiss")
+        done = await fake_discord.click_button(first, dismiss["custom_id"], user=world.moderator)
+        await done.response()
+        await fake_discord.settle()
+        new = _component(stale, 2, "New entry")
+        late = await fake_discord.click_button(stale, new["custom_id"], user=world.moderator)
+        body = await late.response()
+        assert body["type"] != 9  # no form to fill in for a question already decided
+        assert "Someone decided on this question" in json.dumps(await late.edit(0))
+
+
+async def test_an_entry_saved_after_someone_decided_its_question_says_so(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The form was open while a colleague decided the question: the entry is saved (it
+    is the moderator's work), the first decision stands, and the moderator is told."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        mine, theirs = await review_message(fake_discord), await review_message(fake_discord)
+        new = _component(mine, 2, "New entry")
+        opened = await fake_discord.click_button(mine, new["custom_id"], user=world.moderator)
+        assert (await opened.response())["type"] == 9  # the form
+        dismiss = _component(theirs, 2, "Dismiss")
+        done = await fake_discord.click_button(theirs, dismiss["custom_id"], user=world.moderator)
+        await done.response()
+        await fake_discord.settle()
+        said = await save_new_entry(fake_discord, opened, asked, world.moderator)
+        assert "Someone decided on the question it came from" in said
+        assert (faq_copy / "spillover-bucket.md").is_file()
+        [key] = {k for k in bot.store.reviewed}
+        assert bot.store.reviewed[key][0] == "dismiss"
 
 
 async def test_a_decision_written_while_the_reload_is_refused_leaves_the_queue(

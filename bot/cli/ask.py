@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -75,7 +76,7 @@ def result_json(
         if fallback is None
         else {
             "problems": len(fallback.problems),
-            "saved": fallback.saved.isoformat().replace("+00:00", "Z"),
+            "saved": fallback.saved.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
         },
     }
     example = example_for(kb, result) if kb is not None else None

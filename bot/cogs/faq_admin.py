@@ -296,15 +296,24 @@ class EntryModal(discord.ui.Modal):
         saved = await self.cog.save(
             entry_id, text, self.seen, who_of(interaction.user), new=self.entry_id is None
         )
+        said = saved.message
         # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
         if self.review_keys and saved.ok:
-            await self.cog.bot.store.record_review(
-                self.review_keys,
-                "new-entry",
-                entry_id,
-                hash_user(interaction.user.id, self.cog.bot.vote_key),
-            )
-        await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
+            bot = self.cog.bot
+            async with bot.review_lock:  # (see bot.review.decide)
+                if await bot.store.decided(self.review_keys):
+                    said += (
+                        "\nSomeone decided on the question it came from while the form was "
+                        "open: the entry is saved, and the question had already left the queue."
+                    )
+                else:
+                    await bot.store.record_review(
+                        self.review_keys,
+                        "new-entry",
+                        entry_id,
+                        hash_user(interaction.user.id, bot.vote_key),
+                    )
+        await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:
             # A long full answer is work: a refusal must not cost the moderator their text.
             typed = [
