@@ -40,6 +40,18 @@ def question_values(rows: np.ndarray, columns: list[int], probabilities: np.ndar
     return np.concatenate([rows[0, columns], padded])
 
 
+def stacked_question_values(
+    rows: np.ndarray, counts: np.ndarray, columns: list[int], probabilities: np.ndarray
+) -> np.ndarray:
+    """``question_values`` of many questions at once: their candidates' ``rows`` stacked,
+    ``counts`` rows each (none empty), and ``probabilities`` a row each."""
+    starts = np.cumsum(counts) - counts
+    owner = np.repeat(np.arange(len(counts)), counts)
+    ranked = probabilities[np.lexsort((-probabilities, owner))]  # best first, by question
+    second = np.where(counts > 1, ranked[np.minimum(starts + 1, len(ranked) - 1)], 0.0)
+    return np.column_stack([rows[starts][:, columns], ranked[starts], second])
+
+
 class OffTopicModel:
     """The probability (0-1) that a question is off-topic; None when there was nothing to
     learn it from (no off-topic training questions, or no others)."""

@@ -34,7 +34,12 @@ except ImportError:  # pragma: no cover - a scipy that moved them: the public pr
 from knowledge import ridge
 from knowledge.examples import Example
 from knowledge.lexical import LexicalIndex, Query
-from knowledge.off_topic import QUESTION_SIGNALS, OffTopicModel, question_values
+from knowledge.off_topic import (
+    QUESTION_SIGNALS,
+    OffTopicModel,
+    question_values,
+    stacked_question_values,
+)
 
 #: On a large FAQ, the entries scored in detail: the best few by each signal.
 CANDIDATES_PER_SIGNAL = 8
@@ -743,8 +748,10 @@ class Ranker:
         chosen = space.training_questions()
         scored = space.training_signals(chosen)
         rows = [signals.rows for signals in scored]
+        counts = np.array([len(signals.candidates) for signals in scored], dtype=np.intp)
+        stacked = np.vstack(rows) if rows else np.zeros((0, len(FEATURES)))
         # A (question, candidate) pair is a positive when the example names the candidate.
-        owner = np.repeat(chosen, [len(signals.candidates) for signals in scored])
+        owner = np.repeat(chosen, counts)
         candidates = np.concatenate([np.zeros(0, np.intp), *(s.candidates for s in scored)])
         labels = space.labels[owner, candidates]
         self.trained_on = len(chosen)
@@ -759,7 +766,7 @@ class Ranker:
                 StandardScaler(),
                 LogisticRegression(C=regularization, solver="newton-cholesky", max_iter=200),
             )
-            model.fit(np.vstack(rows), labels)
+            model.fit(stacked, labels)
             # Kept as plain weights and applied by hand per question: sklearn's input
             # validation costs more than the arithmetic for a 25-row matrix, and a trained
             # ranker then answers (and unpickles) without scikit-learn.
@@ -769,17 +776,16 @@ class Ranker:
             self._bias = float(regression.intercept_[0] - self._weights @ scaler.mean_)
         # Whether a question is off-topic at all: learned from the same scored questions,
         # once the ranker's probabilities for them are known (off_topic.py).
+        # (All questions at once: one product, not one per question.)
         self._question_columns = [_COLUMN[name] for name in QUESTION_SIGNALS]
-        asked = [k for k, s in enumerate(scored) if len(s.candidates)]
-        values = [
-            question_values(s.rows, self._question_columns, self.probabilities(s))
-            for s in (scored[k] for k in asked)
-        ]
-        trained = self._weights is not None and values
-        self.off_topic_model = OffTopicModel(
-            np.array(values) if trained else np.zeros((0, 0)),
-            space.off_topic[chosen[asked]] if trained else np.zeros(0, bool),
-        )
+        values, off_topic = np.zeros((0, 0)), np.zeros(0, bool)
+        if self._weights is not None and len(stacked):
+            probabilities = 1.0 / (1.0 + np.exp(-(stacked @ self._weights + self._bias)))
+            asked = counts > 0
+            columns = self._question_columns
+            values = stacked_question_values(stacked, counts[asked], columns, probabilities)
+            off_topic = space.off_topic[chosen[asked]]
+        self.off_topic_model = OffTopicModel(values, off_topic)
 
     def off_topic(self, signals: Signals, probabilities: np.ndarray) -> float | None:
         """The probability (0-1) that the question is off-topic, from its signals and this

@@ -1709,6 +1709,24 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_an_entry_saved_after_someone_decided_its_question_says_so",
         ),
     ),
+    Mutant(
+        "off-topic training: second best is the best",
+        "knowledge/off_topic.py",
+        "ranked[np.minimum(starts + 1, len(ranked) - 1)]",
+        "ranked[starts]",
+        (
+            "tests/test_matcher.py::test_the_off_topic_models_training_inputs_are_what_answering_computes",
+        ),
+    ),
+    Mutant(
+        "off-topic training: a lone candidate has a second",
+        "knowledge/off_topic.py",
+        "second = np.where(counts > 1,",
+        "second = np.where(counts > 0,",
+        (
+            "tests/test_matcher.py::test_the_off_topic_models_training_inputs_are_what_answering_computes",
+        ),
+    ),
 ]
 
 

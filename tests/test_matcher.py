@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -108,6 +109,32 @@ def test_the_off_topic_score_is_learned_from_off_topic_examples(kb: KnowledgeBas
     example = next(e.text for e in examples if e.off_topic)
     result = kb.ask(example)
     assert result.off_topic == 100.0 and not result.answered
+
+
+def test_the_off_topic_models_training_inputs_are_what_answering_computes(
+    kb: KnowledgeBase,
+) -> None:
+    """Training computes every question's inputs in one go (stacked); answering, one
+    question's. They must agree, down to a question with a single candidate."""
+    from knowledge.off_topic import question_values, stacked_question_values
+
+    matcher, ranker = kb.matcher, kb.matcher.ranker
+    texts = [q.q for q in load_questions(DATA / "real_public.yaml")]
+    found = matcher.space.signals(matcher.lexical.prepare_many(texts))
+    signals = [s for s in found if len(s.candidates)]
+    signals.append(
+        replace(signals[0], candidates=signals[0].candidates[:1], rows=signals[0].rows[:1])
+    )
+    columns = ranker._question_columns
+    one = [question_values(s.rows, columns, ranker.probabilities(s)) for s in signals]
+    stacked = stacked_question_values(
+        np.vstack([s.rows for s in signals]),
+        np.array([len(s.candidates) for s in signals]),
+        columns,
+        np.concatenate([ranker.probabilities(s) for s in signals]),
+    )
+    assert np.array_equal(stacked, np.array(one))
+    assert stacked[-1, -1] == 0.0  # one candidate: no second-best
 
 
 def test_the_evaluations_decisions_are_the_matchers(kb: KnowledgeBase) -> None:
