@@ -199,12 +199,12 @@ class ReviewView(discord.ui.View):
             return
         from bot.cogs.faq_admin import EntryModal  # the cog's own form, pre-filled
 
-        if await self.bot.store.decided(item.keys, after=item.last_seen):  # no form for nothing
+        if await self.bot.store.decided(item.keys):  # no form to fill in for nothing
             await interaction.response.defer()
             await self._refresh(interaction, DECIDED_ALREADY)
             return
         await interaction.response.send_modal(
-            EntryModal.for_question(cog, item)  # type: ignore[arg-type]
+            EntryModal.for_question(cog, item.example, review_keys=item.keys)  # type: ignore[arg-type]
         )
 
     async def _decide(
@@ -270,10 +270,9 @@ async def _decide(
     entry_id: str | None,
 ) -> str:
     titles = bot.knowledge.titles
-    if await bot.store.decided(item.keys, after=item.last_seen):
-        # Another moderator (or another view) decided since this view was drawn (after its
-        # newest question): writing this one too would file the question twice, perhaps
-        # under two entries.
+    if await bot.store.decided(item.keys):
+        # Another moderator (or another view) decided since this view was drawn: writing
+        # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
     if action in ("example", "off-topic"):
         target = entry_id if action == "example" else None
@@ -286,9 +285,7 @@ async def _decide(
     answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
     # Recorded once the example is written, whether or not the reload takes it: left in
     # the queue, the item could only be dismissed (a second pick is "already an example").
-    await bot.store.record_review(
-        item.keys, action, entry_id, by, answered_with, after=item.last_seen
-    )
+    await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
     if action in ("example", "off-topic") and not reloaded.ok:
         return (
             "Written, but the FAQ folder has problems, so the bot still uses the previous "

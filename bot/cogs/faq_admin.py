@@ -26,7 +26,7 @@ from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.review import ReviewView, open_items
 from bot.roles import is_moderator
-from bot.storage import ReviewItem, hash_user
+from bot.storage import hash_user
 from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
@@ -196,8 +196,8 @@ class EntryModal(discord.ui.Modal):
         )
         cog.open_forms.add(self.custom_id)
         self.cog, self.entry_id, self.meta, self.seen = cog, entry_id, meta, seen
-        #: The review-queue item this new entry answers: marked reviewed once it is saved.
-        self.review: ReviewItem | None = None
+        #: Review-queue questions this new entry answers: marked reviewed once it is saved.
+        self.review_keys: tuple[str, ...] = ()
         self.new_id: discord.ui.TextInput[Any] | None = None
         self.sources: discord.ui.TextInput[Any] | None = None
         self.aliases: discord.ui.TextInput[Any] | None = None
@@ -253,11 +253,13 @@ class EntryModal(discord.ui.Modal):
         self.add_item(self.body)
 
     @classmethod
-    def for_question(cls, cog: FaqAdmin, review: ReviewItem) -> EntryModal:
-        """The new-entry form with a review item's question as its title."""
-        title = " ".join(review.example.split())
+    def for_question(
+        cls, cog: FaqAdmin, question: str, *, review_keys: tuple[str, ...] = ()
+    ) -> EntryModal:
+        """The new-entry form with a reviewed question as its title."""
+        title = " ".join(question.split())
         modal = cls(cog, None, {"title": title[:256]}, "", fingerprint(None))
-        modal.review = review
+        modal.review_keys = review_keys
         return modal
 
     def _build(self) -> tuple[str, str]:
@@ -296,21 +298,20 @@ class EntryModal(discord.ui.Modal):
         )
         said = saved.message
         # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
-        if self.review is not None and saved.ok:
-            bot, item = self.cog.bot, self.review
+        if self.review_keys and saved.ok:
+            bot = self.cog.bot
             async with bot.review_lock:  # (see bot.review.decide)
-                if await bot.store.decided(item.keys, after=item.last_seen):
+                if await bot.store.decided(self.review_keys):
                     said += (
                         "\nSomeone decided on the question it came from while the form was "
                         "open: the entry is saved, and the question had already left the queue."
                     )
                 else:
                     await bot.store.record_review(
-                        item.keys,
+                        self.review_keys,
                         "new-entry",
                         entry_id,
                         hash_user(interaction.user.id, bot.vote_key),
-                        after=item.last_seen,
                     )
         await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:

@@ -434,19 +434,15 @@ class Store(Protocol):
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-        after: dt.datetime | None = None,
     ) -> None:
         """Mark questions (normalised texts) as reviewed: they leave the queue and gaps.
         ``answered_with``: the entry the bot had answered them with (a pick of another
-        entry counts against it in stats). A decision recorded already stands, unless it
-        was made at or before ``after`` (the newest question of the item decided: a
-        "Not what I asked" that came back after it); a review view opened before it is
-        stale."""
+        entry counts against it in stats). The first decision on a question stands: one
+        recorded already is kept as it is (a review view opened before it is stale)."""
         ...
 
-    async def decided(self, keys: Sequence[str], after: dt.datetime | None = None) -> set[str]:
-        """Which of these questions (normalised texts) have a decision recorded (after
-        ``after``, when given)."""
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        """Which of these questions (normalised texts) have a decision recorded."""
         ...
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:

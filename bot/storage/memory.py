@@ -132,10 +132,7 @@ class MemoryStore:
 
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
         questions = [*self.questions, *(as_question(t) for t in self.taught_examples.values())]
-        return await asyncio.to_thread(build_queue, questions, self._reviewed_at(), limit)
-
-    def _reviewed_at(self) -> dict[str, dt.datetime]:
-        return {key: when for key, (_, _, when, _) in self.reviewed.items()}
+        return await asyncio.to_thread(build_queue, questions, set(self.reviewed), limit)
 
     async def record_review(
         self,
@@ -144,21 +141,13 @@ class MemoryStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-        after: dt.datetime | None = None,
     ) -> None:
         now = utc_now()
         for key in keys:
-            earlier = self.reviewed.get(key)
-            if earlier is None or (after is not None and as_utc(earlier[2]) <= as_utc(after)):
-                self.reviewed[key] = (action, entry_id, now, answered_with)
+            self.reviewed.setdefault(key, (action, entry_id, now, answered_with))
 
-    async def decided(self, keys: Sequence[str], after: dt.datetime | None = None) -> set[str]:
-        return {
-            key
-            for key in keys
-            if key in self.reviewed
-            and (after is None or as_utc(self.reviewed[key][2]) > as_utc(after))
-        }
+    async def decided(self, keys: Sequence[str]) -> set[str]:
+        return {key for key in keys if key in self.reviewed}
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = [q for q in self.questions if normalise(q.text) not in self.reviewed]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 import re
 import secrets
@@ -144,10 +143,6 @@ def _pending(row: Any) -> PendingReply:
 CURRENT_VERSION = MIGRATIONS[-1][0]
 #: The NOTIFY channel on which a process tells the others it reloaded the FAQ.
 RELOAD_CHANNEL = "rollover_faq_reload"
-
-
-#: Before any decision (what "no time given" compares with).
-NEVER = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
 
 
 def clean_text(text: str) -> str:
@@ -418,29 +413,19 @@ class PostgresStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-        after: dt.datetime | None = None,
     ) -> None:
         pool = await self._pool_ready()
         now = utc_now()
-        replaced = after if after is not None else NEVER  # (no decision is that old)
         await pool.executemany(
             "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET"
-            " action = excluded.action, entry_id = excluded.entry_id,"
-            " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
-            " reviewed_at = excluded.reviewed_at WHERE reviewed.reviewed_at <= $7",
-            [
-                (clean_text(k), action, entry_id, answered_with, by_hash, now, replaced)
-                for k in keys
-            ],
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
+            [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
         )
 
-    async def decided(self, keys: Sequence[str], after: dt.datetime | None = None) -> set[str]:
+    async def decided(self, keys: Sequence[str]) -> set[str]:
         cleaned = {clean_text(k): k for k in keys}
         rows = await self._fetch(
-            "SELECT key FROM reviewed WHERE key = ANY($1::text[]) AND reviewed_at > $2",
-            list(cleaned),
-            after if after is not None else NEVER,
+            "SELECT key FROM reviewed WHERE key = ANY($1::text[])", list(cleaned)
         )
         return {cleaned[r[0]] for r in rows}
 
@@ -453,8 +438,8 @@ class PostgresStore:
         )
         return [TaughtExample(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
-    async def _reviewed(self) -> dict[str, dt.datetime]:
-        return {r[0]: r[1] for r in await self._fetch("SELECT key, reviewed_at FROM reviewed")}
+    async def _reviewed(self) -> set[str]:
+        return {r[0] for r in await self._fetch("SELECT key FROM reviewed")}
 
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
         reviewed = await self._reviewed()

@@ -9,9 +9,8 @@ Stats: per entry, times served and votes, worst first.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
@@ -141,18 +140,8 @@ def group_gaps(
 REVIEW_WINDOW = 3000
 
 
-def awaits_review(question: AskedQuestion, reviewed: Mapping[str, dt.datetime]) -> bool:
-    """Not decided yet: its wording has no decision, or it is an asker's "Not what I asked"
-    made after the decision (an answer the decision led to, found wanting: news)."""
-    decided = reviewed.get(normalise(question.text))
-    if decided is None:
-        return True
-    return question.review_kind == "miss" and as_utc(question.when) > as_utc(decided)
-
-
 async def newest_window(
-    fetch_page: Callable[[int, int], Awaitable[list[AskedQuestion]]],
-    reviewed: Mapping[str, dt.datetime],
+    fetch_page: Callable[[int, int], Awaitable[list[AskedQuestion]]], reviewed: Collection[str]
 ) -> list[AskedQuestion]:
     """Stored questions newest first, read in pages (``fetch_page(limit, offset)``) until
     REVIEW_WINDOW of them are not yet reviewed: a large database is never read whole."""
@@ -161,7 +150,7 @@ async def newest_window(
     while fresh < REVIEW_WINDOW:
         rows = await fetch_page(page, offset)
         questions += rows
-        fresh += sum(awaits_review(q, reviewed) for q in rows)
+        fresh += sum(normalise(q.text) not in reviewed for q in rows)
         offset += page
         if len(rows) < page:
             break
@@ -170,21 +159,20 @@ async def newest_window(
 
 def build_queue(
     questions: Iterable[AskedQuestion],
-    reviewed: Mapping[str, dt.datetime] | None = None,
+    reviewed: Collection[str] = frozenset(),
     limit: int | None = None,
     window: int = REVIEW_WINDOW,
 ) -> list[ReviewItem]:
     """The review queue: the newest ``window`` questions not yet reviewed, grouped by kind
     and near-duplicates, worst kind first, then most asked, then most recent. Pure and
     CPU-bound."""
-    reviewed = reviewed or {}
     newest = sorted(questions, key=lambda q: as_utc(q.when), reverse=True)
     by_kind: dict[str, list[AskedQuestion]] = defaultdict(list)
     taken = 0
     for q in newest:
         if taken >= window:
             break
-        if awaits_review(q, reviewed):
+        if normalise(q.text) not in reviewed:
             by_kind[q.review_kind].append(q)
             taken += 1
     items = []

@@ -466,11 +466,10 @@ class SqliteStore:
             for text, entry_id, message_id, by_hash, at in rows
         ]
 
-    async def _reviewed_keys(self, db: aiosqlite.Connection) -> dict[str, dt.datetime]:
+    async def _reviewed_keys(self, db: aiosqlite.Connection) -> set[str]:
         if self._version < 4:
-            return {}
-        rows = await db.execute_fetchall("SELECT key, reviewed_at FROM reviewed")
-        return {key: dt.datetime.fromisoformat(when) for key, when in rows}
+            return set()
+        return {key for (key,) in await db.execute_fetchall("SELECT key FROM reviewed")}
 
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
         async with self._read() as db:
@@ -519,23 +518,17 @@ class SqliteStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-        after: dt.datetime | None = None,
     ) -> None:
         now = stamp(utc_now())
-        replaced = stamp(after) if after is not None else ""  # ("": no decision is older)
         async with self._write() as db:
             await db.executemany(
                 "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
-                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                " action = excluded.action, entry_id = excluded.entry_id,"
-                " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
-                " reviewed_at = excluded.reviewed_at WHERE reviewed.reviewed_at <= ?",
-                [(key, action, entry_id, answered_with, by_hash, now, replaced) for key in keys],
+                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                [(key, action, entry_id, answered_with, by_hash, now) for key in keys],
             )
 
-    async def decided(self, keys: Sequence[str], after: dt.datetime | None = None) -> set[str]:
+    async def decided(self, keys: Sequence[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
-        since = stamp(after) if after is not None else ""  # ("": every decision)
         found: set[str] = set()
         async with self._read() as db:
             if self._version < 4:
@@ -544,8 +537,8 @@ class SqliteStore:
             for start in range(0, len(wanted), 500):
                 part = wanted[start : start + 500]
                 marks = ", ".join("?" * len(part))
-                sql = f"SELECT key FROM reviewed WHERE reviewed_at > ? AND key IN ({marks})"
-                found.update(key for (key,) in await db.execute_fetchall(sql, [since, *part]))
+                sql = f"SELECT key FROM reviewed WHERE key IN ({marks})"
+                found.update(key for (key,) in await db.execute_fetchall(sql, part))
         return found
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
