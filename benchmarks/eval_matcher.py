@@ -187,7 +187,7 @@ def learning_curve(kb: KnowledgeBase) -> None:
                 ranked = [matcher.rank(q.q) for q in questions]
                 asked = [(q, r.hits) for q, r in zip(questions, ranked, strict=True) if q.ids]
                 top1 = sum(bool(hits) and hits[0].id in q.ids for q, hits in asked) / len(asked)
-                at = [decide(matcher, hits, tuning.answer_threshold) for hits in ranked]
+                at = [decide(matcher, ranking, tuning.answer_threshold) for ranking in ranked]
                 r = score(questions, at)
                 cells.append(
                     f"{name.removeprefix('real ')} {top1:.1%}, {r.answered_correct:.1%} / "

@@ -86,8 +86,8 @@ class RolloverBot(commands.Bot):
         self._reload_lock = asyncio.Lock()
         #: One review decision at a time: a decision checks that nobody decided first, then
         #: writes the example and reloads (seconds) before recording; another click in
-        #: between must wait for the record, not slip ahead of it. (A server's interactions
-        #: all reach the process of its shard.)
+        #: between must wait for the record, not slip ahead of it. (Within this process only:
+        #: several processes on one database are not serialised by it.)
         self.review_lock = asyncio.Lock()
         self._background: set[asyncio.Task[ReloadResult]] = set()
 

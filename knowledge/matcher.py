@@ -165,22 +165,23 @@ class Matcher:
         self, texts: Sequence[str], limits: Sequence[int | None] | None = None
     ) -> list[Ranking]:
         """Each text's candidate entries with a 0-100 score, best first (empty when nothing
-        matched), at most its limit (``limits``, else all), and its off-topic score. Texts
-        ranked together cost less than one at a time (a post's sentences)."""
+        matched), at most its limit (``limits``, else all); the first text (the post) also
+        with its off-topic score (its sentences' are not needed). Texts ranked together cost
+        less than one at a time (a post's sentences)."""
         queries = self.lexical.prepare_many(texts)
         asked = [q for q in queries if q.weights] if self.entries else []
         found = iter(self.space.signals(asked) if asked else ())
         limits = limits or [None] * len(queries)
         return [
-            self._ranking(next(found), limit) if q.weights and asked else Ranking([])
-            for q, limit in zip(queries, limits, strict=True)
+            self._ranking(next(found), limit, judged=k == 0) if q.weights and asked else Ranking([])
+            for k, (q, limit) in enumerate(zip(queries, limits, strict=True))
         ]
 
-    def _ranking(self, signals: Signals, limit: int | None) -> Ranking:
+    def _ranking(self, signals: Signals, limit: int | None, *, judged: bool) -> Ranking:
         probabilities = self.ranker.probabilities(signals)
-        off_topic = self.ranker.off_topic(signals, probabilities)
-        judged = None if off_topic is None else round(100.0 * off_topic, 1)
-        return Ranking(self._hits(signals, limit, probabilities), judged)
+        off_topic = self.ranker.off_topic(signals, probabilities) if judged else None
+        score = None if off_topic is None else round(100.0 * off_topic, 1)
+        return Ranking(self._hits(signals, limit, probabilities), score)
 
     def _hits(
         self, signals: Signals, limit: int | None = None, probabilities: np.ndarray | None = None
