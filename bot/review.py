@@ -20,7 +20,7 @@ from bot.embeds import neutralize
 from bot.replies import APOLOGY, NO_PINGS
 from bot.roles import is_moderator
 from bot.storage import ReviewItem, hash_user
-from knowledge.editing import EditRefused, add_example
+from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -274,17 +274,24 @@ async def _decide(
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
+    already = False
     if action in ("example", "off-topic"):
         target = entry_id if action == "example" else None
         try:
             await asyncio.to_thread(add_example, bot.faq_dir, target, item.example)
+        except AlreadyExample as exc:
+            # Already where this decision puts it (written, say, just before a shutdown
+            # that kept it from being recorded): record it rather than strand the item.
+            if exc.path != examples_file(bot.faq_dir, target):
+                return f"Not written: {exc}"
+            already = True
         except EditRefused as exc:
             return f"Not written: {exc}"
         reloaded = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
     by = hash_user(user.id, bot.vote_key)
     answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
-    # Recorded once the example is written, whether or not the reload takes it: left in
-    # the queue, the item could only be dismissed (a second pick is "already an example").
+    # Recorded once the example is written, whether or not the reload takes it: the
+    # moderator has decided, and the file already says so.
     await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
     if action in ("example", "off-topic") and not reloaded.ok:
         return (
@@ -292,7 +299,12 @@ async def _decide(
             "FAQ: run `/faq-admin validate`."
         )
     if action == "example" and entry_id:
-        return f"Added as an example of **{neutralize(titles.get(entry_id, entry_id))}**."
+        title = neutralize(titles.get(entry_id, entry_id))
+        if already:
+            return f"It was already an example of **{title}**; it has left the queue."
+        return f"Added as an example of **{title}**."
     if action == "off-topic":
+        if already:
+            return "It was already an off-topic example; it has left the queue."
         return "Added as an off-topic example: the bot will leave questions like it alone."
     return "Dismissed."

@@ -75,6 +75,15 @@ class EditConflict(EditRefused):
     """The file changed since the moderator opened it."""
 
 
+class AlreadyExample(EditRefused):
+    """The question is already an example; ``path`` is the file that holds it, so a
+    caller can tell a decision already written (the same file) from a clash."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class EntryDiff:
     added: tuple[str, ...] = ()
@@ -229,13 +238,18 @@ def today() -> dt.date:
 MIN_EXAMPLE = 3
 
 
+def examples_file(folder: Path, entry_id: str | None) -> Path:
+    """The file that holds ``entry_id``'s example questions (None: the off-topic ones)."""
+    return examples_dir(folder) / f"{entry_id or OFF_TOPIC}.yaml"
+
+
 def add_example(folder: Path, entry_id: str | None, text: str, note: str | None = None) -> Path:
     """A moderator's review decision, written where the matcher learns from it: the
     question appended to ``entry_id``'s examples file, or to the off-topic file when
     ``entry_id`` is None. The file is written atomically and keeps its comments. Raises
-    EditRefused for an unknown entry, an empty or huge question, one already an example
-    (in any file: the same question on and off topic would teach nothing), or a file the
-    addition would leave invalid."""
+    EditRefused for an unknown entry, an empty or huge question, a file the addition would
+    leave invalid, or (AlreadyExample) a question already an example in any file: the same
+    question on and off topic would teach nothing."""
     question = text.strip()
     if not MIN_EXAMPLE <= len(question) <= MAX_TEXT:
         raise EditRefused(
@@ -252,11 +266,11 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     ids = {p.stem for p in folder.glob("*.md")}
     examples, old_problems = read_examples(folder, ids)
     wanted = same_question_key(question)
+    target = examples_file(folder, entry_id)
     for example in examples:
         if same_question_key(example.text) == wanted:
-            name = Path(example.path).name
-            raise EditRefused(f"That question is already an example in {name}.")
-    target = where / f"{entry_id or OFF_TOPIC}.yaml"
+            held = Path(example.path)
+            raise AlreadyExample(f"That question is already an example in {held.name}.", held)
     try:
         before = read_text(target) or ""
     except (OSError, UnicodeDecodeError):

@@ -1727,6 +1727,24 @@ MUTANTS = [
             "tests/test_matcher.py::test_the_off_topic_models_training_inputs_are_what_answering_computes",
         ),
     ),
+    Mutant(
+        "review: a pick already written is refused",
+        "bot/review.py",
+        "            already = True\n",
+        '            return f"Not written: {exc}"\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_already_written_is_recorded_and_a_clashing_one_refused",
+        ),
+    ),
+    Mutant(
+        "review: a pick clashing with another entry is recorded",
+        "bot/review.py",
+        "if exc.path != examples_file(bot.faq_dir, target):",
+        "if False:",
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_already_written_is_recorded_and_a_clashing_one_refused",
+        ),
+    ),
 ]
 
 

@@ -645,6 +645,43 @@ async def test_a_decision_written_while_the_reload_is_refused_leaves_the_queue(
         assert [i.example for i in await bot.store.review_queue()] == []
 
 
+async def test_a_pick_already_written_is_recorded_and_a_clashing_one_refused(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A pick's example written but never recorded (the bot stopped in between): picking
+    the same entry again takes the item off the queue; another entry is still refused, as
+    the question would then teach two entries."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f"- text: {asked}\n")
+
+        async def pick(entry_id: str) -> str:
+            review = await review_message(fake_discord)
+            menu = _component(review, 3)
+            chosen = await fake_discord.select(
+                review, menu["custom_id"], [entry_id], user=world.moderator
+            )
+            await chosen.response()
+            said = json.dumps(await chosen.edit(0))
+            await fake_discord.settle()
+            return said
+
+        said = await pick("three-buckets")
+        assert "already an example in mega-backdoor-overview.yaml" in said
+        assert [i.example for i in await bot.store.review_queue()] == [asked]
+        said = await pick("mega-backdoor-overview")
+        assert "already an example of" in said and "Not written" not in said
+        assert [i.example for i in await bot.store.review_queue()] == []
+        [decision] = bot.store.reviewed.values()
+        assert decision[:2] == ("example", "mega-backdoor-overview")
+        written = (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+        assert written.count(asked) == 1
+
+
 async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
