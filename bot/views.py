@@ -14,6 +14,7 @@ import discord
 
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
+from bot.forum_tags import answer_stands, retag_for_people, under_the_post
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
@@ -168,8 +169,9 @@ class NotWhatIAsked(
     discord.ui.DynamicItem[discord.ui.Button],
     template=rf"rb:miss:{_ENTRY}:(?P<asker>\d{{1,20}})",
 ):
-    """The asker (or a moderator) says the answer missed: the reply goes, the forum post
-    loses its answered tag and gets the needs-a-human tag, and the miss is recorded."""
+    """The asker (or a moderator) says the answer missed: the reply goes, the miss is
+    recorded, and a forum post left with no answer of the bot's loses its answered tag and
+    gets the needs-a-human tag."""
 
     def __init__(self, entry_id: str, asker_id: int) -> None:
         super().__init__(
@@ -205,7 +207,13 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
-            if isinstance(channel, discord.Thread) and answers_the_post(interaction.message):
+            if (
+                isinstance(channel, discord.Thread)
+                and interaction.message is not None
+                and under_the_post(interaction.message, channel)
+                and not await answer_stands(bot, channel)
+            ):
+                # The post's last answer went (a reply to a later message leaves it be).
                 await retag_for_people(bot, channel)
             await bot.store.record_vote(
                 self.entry_id,
@@ -231,14 +239,6 @@ class NotWhatIAsked(
             await send_private(interaction, APOLOGY)
 
 
-def answers_the_post(answer: discord.Message | None) -> bool:
-    """Whether a removed reply was the bot's own answer to the forum post (sent in its
-    thread, replying to nothing), not a reply under a message (a follow-up mention, an
-    entry pointed at the starter message): only then is the post no longer answered; a
-    pointed entry removed leaves the post's own answer standing."""
-    return answer is not None and answer.reference is None
-
-
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
     """The question an answer replied to, without its mentions: the message it references,
     else (a forum post answered in its thread) the thread's starter message. None when it
@@ -256,25 +256,6 @@ async def asked_text(answer: discord.Message | None, channel: Any) -> str | None
     except discord.HTTPException:
         return None
     return None
-
-
-async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
-    """Answered tag off, needs-a-human tag on (each only if the forum has it)."""
-    parent = thread.parent
-    if not isinstance(parent, discord.ForumChannel):
-        return
-    settings = bot.settings.discord
-    answered = settings.answered_tag.strip().casefold()
-    wanted = settings.needs_human_tag.strip().casefold()
-    tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
-    extra = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
-    if wanted and extra is not None and extra not in tags:
-        tags.append(extra)
-    if tags != list(thread.applied_tags):
-        try:
-            await thread.edit(applied_tags=tags[:5], reason="the asker said it was not answered")
-        except discord.HTTPException:
-            log.warning("could not retag thread %s", thread.id)
 
 
 def answer_view(

@@ -51,9 +51,9 @@ MUTANTS = [
     ),
     Mutant(
         "answers in a forum that is not watched",
-        ANSWERS,
-        "return thread.parent_id in self.bot.settings.discord.forum_channel_ids",
-        "return True",
+        "bot/forum_tags.py",
+        "and channel.parent_id in bot.settings.discord.forum_channel_ids",
+        "and True",
         (f"{E2E}::test_posts_in_other_forums_are_ignored",),
     ),
     Mutant(
@@ -381,9 +381,9 @@ MUTANTS = [
     ),
     Mutant(
         "skips the answered tag on a post taken over from another shard",
-        ANSWERS,
-        "            parent = thread.parent or await self.bot.fetch_channel(thread.parent_id)\n",
-        "            parent = thread.parent\n",
+        "bot/forum_tags.py",
+        "        parent = thread.parent or await bot.fetch_channel(thread.parent_id)\n",
+        "        parent = thread.parent\n",
         (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
     ),
     Mutant(
@@ -469,10 +469,13 @@ MUTANTS = [
     ),
     Mutant(
         "retags a post when any reply in it is removed",
-        "bot/views.py",
-        "    return answer is not None and answer.reference is None",
+        "bot/forum_tags.py",
+        "    return ref is None or ref.message_id == thread.id",
         "    return True",
-        ("tests/test_bot_e2e.py::test_removing_a_reply_to_a_follow_up_keeps_the_post_answered",),
+        (
+            "tests/test_bot_e2e.py::test_removing_a_reply_to_a_follow_up_keeps_the_post_answered",
+            "tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",
+        ),
     ),
     Mutant(
         "caps no Worksheet 1-1 result at the basis",
@@ -1015,11 +1018,12 @@ MUTANTS = [
     ),
     Mutant(
         "removing a pointed entry un-tags an answered post",
-        "bot/views.py",
-        "    return answer is not None and answer.reference is None",
-        "    return answer is not None",
+        "bot/forum_tags.py",
+        "            if mine and under_the_post(message, thread) and is_answer(message):",
+        "            if False:",
         (
             "tests/test_bot_e2e.py::test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged",
+            "tests/test_bot_e2e.py::test_a_removed_answer_leaves_the_tag_while_another_answers_the_post",
         ),
     ),
     Mutant(
@@ -1744,6 +1748,41 @@ MUTANTS = [
         (
             "tests/test_moderation_e2e.py::test_a_pick_already_written_is_recorded_and_a_clashing_one_refused",
         ),
+    ),
+    Mutant(
+        "forum tags: a pointer at the post tags nothing",
+        "bot/cogs/point.py",
+        "if target.id == channel.id and in_watched_forum(bot, channel):",
+        "if False:",
+        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
+    ),
+    Mutant(
+        "forum tags: a pointer at a later message tags the post",
+        "bot/cogs/point.py",
+        "if target.id == channel.id and in_watched_forum(bot, channel):",
+        "if in_watched_forum(bot, channel):",
+        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
+    ),
+    Mutant(
+        "forum tags: answering keeps needs-human",
+        "bot/forum_tags.py",
+        "        if len(kept) < len(applied):",
+        "        if False:",
+        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
+    ),
+    Mutant(
+        "forum tags: an unsure reply counts as an answer",
+        "bot/forum_tags.py",
+        'str(getattr(child, "custom_id", "") or "").startswith("rb:miss:")',
+        'str(getattr(child, "custom_id", "") or "").startswith("rb:")',
+        ("tests/test_bot_e2e.py::test_an_unsure_reply_is_no_answer_when_the_pointed_one_goes",),
+    ),
+    Mutant(
+        "forum tags: a removal never hands the post to people",
+        "bot/views.py",
+        "                and not await answer_stands(bot, channel)",
+        "                and False",
+        ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
     ),
 ]
 

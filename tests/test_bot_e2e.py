@@ -762,6 +762,102 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
         )
 
 
+async def point_at(fake_discord: FakeDiscord, message: dict, entry_id: str, user) -> None:
+    """A helper's "Answer with FAQ" on ``message``, picking ``entry_id``."""
+    handle = await fake_discord.send_message_command("Answer with FAQ", message, user=user)
+    await handle.response()
+    [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+    await (await fake_discord.select(handle, select, [entry_id])).response()
+    await fake_discord.settle()
+
+
+def pointed_replies(post, message: dict) -> list[dict]:
+    return [
+        m
+        for m in post.replies
+        if m["content"].startswith("Pointed here")
+        and str((m.get("message_reference") or {}).get("message_id")) == str(message["id"])
+    ]
+
+
+async def test_a_forum_post_answered_by_pointing_is_tagged_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot left a post alone and a helper pointed it at an entry: the post is answered,
+    and tagged so. A message further down the thread is not the post: pointing it changes
+    no tag, and it is no answer to the post once the post's own pointed answer is removed.
+    A post handed to people and then answered by a pointer is answered again."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.newcomer)
+        comment = await fake_discord.send_message(post.id, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        assert post.replies == [] and post.tags == ["rollover"]
+        await point_at(fake_discord, comment, "three-buckets", world.asker)
+        assert len(pointed_replies(post, comment)) == 1 and post.tags == ["rollover"]
+        await point_at(fake_discord, post.starter, "three-buckets", world.asker)
+        [answer] = pointed_replies(post, post.starter)
+        assert post.tags == ["rollover", "bot-answered"]
+        miss = f"rb:miss:three-buckets:{world.newcomer.id}"
+        click = await fake_discord.click_button(answer, miss, user=world.newcomer)
+        await click.response()
+        await fake_discord.settle()
+        assert pointed_replies(post, post.starter) == []
+        assert post.tags == ["rollover", "needs-human"]
+        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.asker)
+        assert post.tags == ["rollover", "bot-answered"]
+
+
+async def test_an_unsure_reply_is_no_answer_when_the_pointed_one_goes(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot's "Not sure" reply offers entries but answers nothing: once the entry a
+    helper pointed the post at is removed, the post is handed to people."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?", author=world.asker
+        )
+        unsure = (await post.reply()).response
+        assert unsure["content"].startswith("Not sure")  # it stays in the thread
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        [pointed] = pointed_replies(post, post.starter)
+        assert post.tags == ["rollover", "bot-answered"]
+        miss = f"rb:miss:three-buckets:{world.asker.id}"
+        await (await fake_discord.click_button(pointed, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert pointed_replies(post, post.starter) == []
+        assert unsure["id"] in [m["id"] for m in post.replies]
+        assert post.tags == ["rollover", "needs-human"]
+
+
+async def test_a_removed_answer_leaves_the_tag_while_another_answers_the_post(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot answered a post and a helper pointed it at a second entry: removing either
+    leaves the post answered; removing both hands it to people."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        [pointed] = pointed_replies(post, post.starter)
+        assert post.tags == ["rollover", "bot-answered"]
+        mark = fake_discord.mark()
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        # removed (so a retag would have been seen too), and the tags stayed
+        assert fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/{own['id']}")
+        assert post.tags == ["rollover", "bot-answered"]
+        assert not fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", since=mark)
+        miss = f"rb:miss:three-buckets:{world.asker.id}"
+        await (await fake_discord.click_button(pointed, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "needs-human"]
+
+
 async def test_answer_with_faq_can_be_kept_to_helpers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -9,7 +9,6 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import aiohttp
 import discord
 from discord.ext import commands
 
@@ -23,6 +22,7 @@ from bot.answering import (
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
+from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, tag_answered
 from bot.limits import PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS, strip_mentions
 from bot.storage import PendingReply
@@ -30,8 +30,6 @@ from bot.storage.base import seconds_from_now
 from knowledge.matcher import within
 
 log = logging.getLogger(__name__)
-#: What a REST call can fail with: Discord's answer, or the connection itself.
-NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 #: The whole reply to a forum post the bot is unsure about (the entries are in its menu).
 UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
 #: How far back a reconnect looks for forum posts it may have missed.
@@ -110,7 +108,7 @@ class Answers(commands.Cog):
 
     # -- forum posts ---------------------------------------------------------------------
     def _is_watched_forum(self, thread: discord.Thread) -> bool:
-        return thread.parent_id in self.bot.settings.discord.forum_channel_ids
+        return in_watched_forum(self.bot, thread)
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
@@ -246,7 +244,7 @@ class Answers(commands.Cog):
             return Delivery(False, None, error)
         await remember(self.bot, reply, thread.parent_id)
         if reply.result.answered:
-            await self._apply_tag(thread)
+            await tag_answered(self.bot, thread)
         return DONE
 
     async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
@@ -332,27 +330,6 @@ class Answers(commands.Cog):
             if (later.reference.message_id if later.reference else None) in answers:
                 return True
         return False
-
-    async def _apply_tag(self, thread: discord.Thread) -> None:
-        wanted = self.bot.settings.discord.answered_tag.strip().casefold()
-        if not wanted:
-            return
-        try:
-            # (a post taken over from another shard: its guild is not cached here)
-            parent = thread.parent or await self.bot.fetch_channel(thread.parent_id)
-            if not isinstance(parent, discord.ForumChannel):
-                return
-            tag = next((t for t in parent.available_tags if t.name.casefold() == wanted), None)
-            # Without a cached parent the thread's tags are not known by name, so this check
-            # passes; add_tags still keeps the ones it has.
-            applied = thread.applied_tags
-            if tag is None or tag in applied or len(applied) >= 5:
-                return
-            await thread.add_tags(tag, reason="answered by Rollover Bot")
-        except discord.Forbidden:
-            log.info("no permission to tag thread %s; skipping the tag", thread.id)
-        except NETWORK_ERRORS:
-            log.warning("tagging thread %s failed", thread.id)
 
     # -- messages: forum starters and mentions -------------------------------------------
     @commands.Cog.listener()

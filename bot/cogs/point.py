@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
+from bot.forum_tags import in_watched_forum, tag_answered
 from bot.limits import per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_helper
@@ -123,6 +124,10 @@ class PointPick(
                 interaction,
                 f"Posted **{neutralize(bot.knowledge.titles[entry_id])}** under the message.",
             )
+            if target.id == channel.id and in_watched_forum(bot, channel):
+                # A watched forum's post (its starter has the thread's id) is answered now,
+                # as by the bot's own answer: told first, as tagging can wait on Discord.
+                await tag_answered(bot, channel)  # type: ignore[arg-type]
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)

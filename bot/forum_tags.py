@@ -1,0 +1,115 @@
+"""A forum post's tags: answered by the bot (its own answer, or an entry a helper pointed
+at the post), or handed to people when the asker says the answer missed."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+import discord
+
+if TYPE_CHECKING:
+    from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+#: What a REST call can fail with: Discord's answer, or the connection itself.
+NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
+#: How far back a removal looks for another answer to the post still standing.
+STANDING_LOOK_BACK = 100
+
+
+def in_watched_forum(bot: RolloverBot, channel: object) -> bool:
+    """A post (thread) of a forum the bot answers."""
+    return (
+        isinstance(channel, discord.Thread)
+        and channel.parent_id in bot.settings.discord.forum_channel_ids
+    )
+
+
+def _named(tags: Any, name: str) -> discord.ForumTag | None:
+    return next((t for t in tags if t.name.casefold() == name), None) if name else None
+
+
+async def tag_answered(bot: RolloverBot, thread: discord.Thread) -> None:
+    """The answered tag on, the needs-a-human tag off (each only if the forum has it): the
+    post is answered, whoever asked for people before. Never fails."""
+    settings = bot.settings.discord
+    wanted = settings.answered_tag.strip().casefold()
+    if not wanted:
+        return
+    try:
+        # (a post taken over from another shard: its guild is not cached here)
+        parent = thread.parent or await bot.fetch_channel(thread.parent_id)
+        if not isinstance(parent, discord.ForumChannel):
+            return
+        tag = _named(parent.available_tags, wanted)
+        if tag is None:
+            return
+        # Without a cached parent the thread's tags are not known by name: none is seen to
+        # go, and add_tags keeps the ones it has.
+        applied = thread.applied_tags
+        human = settings.needs_human_tag.strip().casefold()
+        kept = [t for t in applied if t != _named(applied, human)]
+        if len(kept) < len(applied):
+            tags = kept if tag in kept else [*kept, tag]
+            await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
+        elif tag not in applied and len(applied) < 5:
+            await thread.add_tags(tag, reason="answered by Rollover Bot")
+    except discord.Forbidden:
+        log.info("no permission to tag thread %s; skipping the tag", thread.id)
+    except NETWORK_ERRORS:
+        log.warning("tagging thread %s failed", thread.id)
+
+
+async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
+    """Answered tag off, needs-a-human tag on (each only if the forum has it)."""
+    parent = thread.parent
+    if not isinstance(parent, discord.ForumChannel):
+        return
+    settings = bot.settings.discord
+    answered = settings.answered_tag.strip().casefold()
+    wanted = settings.needs_human_tag.strip().casefold()
+    tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
+    extra = _named(parent.available_tags, wanted)
+    if extra is not None and extra not in tags:
+        tags.append(extra)
+    if tags != list(thread.applied_tags):
+        try:
+            await thread.edit(applied_tags=tags[:5], reason="the asker said it was not answered")
+        except discord.HTTPException:
+            log.warning("could not retag thread %s", thread.id)
+
+
+def under_the_post(message: discord.Message, thread: discord.Thread) -> bool:
+    """A reply that answers the forum post itself: the bot's answer in its thread (replying
+    to nothing) or an entry pointed at its starter message (which has the thread's id);
+    not a reply to a later message in the thread."""
+    ref = message.reference
+    return ref is None or ref.message_id == thread.id
+
+
+def is_answer(message: discord.Message) -> bool:
+    """A reply that gives an entry: it carries the asker's "Not what I asked" button."""
+    return any(
+        str(getattr(child, "custom_id", "") or "").startswith("rb:miss:")
+        for row in message.components
+        for child in getattr(row, "children", ())
+    )
+
+
+async def answer_stands(bot: RolloverBot, thread: discord.Thread) -> bool:
+    """Whether an answer of the bot's to the post is still in its thread. When the thread
+    cannot be read, the tags are left as they are (True)."""
+    me = bot.user
+    if me is None:
+        return True
+    try:
+        async for message in thread.history(limit=STANDING_LOOK_BACK):
+            mine = message.author.id == me.id
+            if mine and under_the_post(message, thread) and is_answer(message):
+                return True
+    except NETWORK_ERRORS:
+        log.warning("could not read thread %s to see whether it is still answered", thread.id)
+        return True
+    return False
