@@ -3,7 +3,9 @@ at the post), or handed to people when the asker says the answer missed."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -15,8 +17,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
-#: How far back a removal looks for another answer to the post still standing.
-STANDING_LOOK_BACK = 100
+#: How many of a thread's messages a removal reads, oldest first, for another answer to the
+#: post still standing (the bot's own comes first; a longer thread keeps its tags).
+STANDING_LOOK_BACK = 500
+#: One tag change at a time per post: a pointer's tagging and a removal's check-then-retag
+#: would otherwise interleave and leave needs-human beside a standing answer.
+_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+def _lock(thread_id: int) -> asyncio.Lock:
+    lock = _locks.get(thread_id)
+    if lock is None:
+        lock = _locks[thread_id] = asyncio.Lock()
+    return lock
 
 
 def in_watched_forum(bot: RolloverBot, channel: object) -> bool:
@@ -31,35 +44,45 @@ def _named(tags: Any, name: str) -> discord.ForumTag | None:
     return next((t for t in tags if t.name.casefold() == name), None) if name else None
 
 
-async def tag_answered(bot: RolloverBot, thread: discord.Thread) -> None:
+async def tag_answered(bot: RolloverBot, thread: discord.Thread, *, fresh: bool = False) -> None:
     """The answered tag on, the needs-a-human tag off (each only if the forum has it): the
-    post is answered, whoever asked for people before. Never fails."""
+    post is answered, whoever asked for people before. ``fresh``: the tags are read from
+    Discord first (the cached ones may predate a retag a moment ago). Never fails."""
+    if not bot.settings.discord.answered_tag.strip():
+        return
+    async with _lock(thread.id):
+        try:
+            if fresh:
+                thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
+            await _tag_answered(bot, thread)
+        except discord.Forbidden:
+            log.info("no permission to tag thread %s; skipping the tag", thread.id)
+        except NETWORK_ERRORS:
+            log.warning("tagging thread %s failed", thread.id)
+        except Exception:  # the answer is out; a tag is not worth failing it for
+            log.exception("tagging thread %s failed", thread.id)
+
+
+async def _tag_answered(bot: RolloverBot, thread: discord.Thread) -> None:
     settings = bot.settings.discord
     wanted = settings.answered_tag.strip().casefold()
-    if not wanted:
+    # (a post taken over from another shard: its guild is not cached here)
+    parent = thread.parent or await bot.fetch_channel(thread.parent_id)
+    if not isinstance(parent, discord.ForumChannel):
         return
-    try:
-        # (a post taken over from another shard: its guild is not cached here)
-        parent = thread.parent or await bot.fetch_channel(thread.parent_id)
-        if not isinstance(parent, discord.ForumChannel):
-            return
-        tag = _named(parent.available_tags, wanted)
-        if tag is None:
-            return
-        # Without a cached parent the thread's tags are not known by name: none is seen to
-        # go, and add_tags keeps the ones it has.
-        applied = thread.applied_tags
-        human = settings.needs_human_tag.strip().casefold()
-        kept = [t for t in applied if t != _named(applied, human)]
-        if len(kept) < len(applied):
-            tags = kept if tag in kept else [*kept, tag]
-            await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
-        elif tag not in applied and len(applied) < 5:
-            await thread.add_tags(tag, reason="answered by Rollover Bot")
-    except discord.Forbidden:
-        log.info("no permission to tag thread %s; skipping the tag", thread.id)
-    except NETWORK_ERRORS:
-        log.warning("tagging thread %s failed", thread.id)
+    tag = _named(parent.available_tags, wanted)
+    if tag is None:
+        return
+    # Without a cached parent the thread's tags are not known by name: none is seen to
+    # go, and add_tags keeps the ones it has.
+    applied = thread.applied_tags
+    human = settings.needs_human_tag.strip().casefold()
+    kept = [t for t in applied if t != _named(applied, human)]
+    if len(kept) < len(applied):
+        tags = kept if tag in kept else [*kept, tag]
+        await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
+    elif tag not in applied and len(applied) < 5:
+        await thread.add_tags(tag, reason="answered by Rollover Bot")
 
 
 async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
@@ -98,18 +121,41 @@ def is_answer(message: discord.Message) -> bool:
     )
 
 
-async def answer_stands(bot: RolloverBot, thread: discord.Thread) -> bool:
-    """Whether an answer of the bot's to the post is still in its thread. When the thread
-    cannot be read, the tags are left as they are (True)."""
+async def answer_stands(bot: RolloverBot, thread: discord.Thread) -> bool | None:
+    """Whether an answer of the bot's to the post is still in its thread; None when that
+    cannot be told (the thread unreadable, or longer than the look-back)."""
     me = bot.user
     if me is None:
-        return True
+        return None
+    read = 0
     try:
-        async for message in thread.history(limit=STANDING_LOOK_BACK):
+        async for message in thread.history(limit=STANDING_LOOK_BACK, oldest_first=True):
+            read += 1
             mine = message.author.id == me.id
             if mine and under_the_post(message, thread) and is_answer(message):
                 return True
     except NETWORK_ERRORS:
         log.warning("could not read thread %s to see whether it is still answered", thread.id)
-        return True
-    return False
+        return None
+    return False if read < STANDING_LOOK_BACK else None
+
+
+async def after_removal(bot: RolloverBot, thread: discord.Thread, removed: discord.Message) -> None:
+    """A reply of the bot's was removed as "not what I asked": a watched forum's post left
+    with no answer is handed to people. A reply to a later message in the thread leaves
+    the post as it is."""
+    if not in_watched_forum(bot, thread) or not under_the_post(removed, thread):
+        return
+    async with _lock(thread.id):
+        stands = await answer_stands(bot, thread)
+        if stands is None:
+            # Unknown: the bot's own answer (replying to nothing) was the post's answer; a
+            # pointed one is taken to leave another standing, as it did before pointers
+            # tagged posts.
+            stands = removed.reference is not None
+        if not stands:
+            try:
+                thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
+            except NETWORK_ERRORS:
+                log.warning("could not read thread %s's tags; retagging from the cache", thread.id)
+            await retag_for_people(bot, thread)

@@ -14,7 +14,7 @@ import discord
 
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
-from bot.forum_tags import answer_stands, retag_for_people, under_the_post
+from bot.forum_tags import after_removal
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
@@ -207,14 +207,8 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
-            if (
-                isinstance(channel, discord.Thread)
-                and interaction.message is not None
-                and under_the_post(interaction.message, channel)
-                and not await answer_stands(bot, channel)
-            ):
-                # The post's last answer went (a reply to a later message leaves it be).
-                await retag_for_people(bot, channel)
+            if isinstance(channel, discord.Thread) and interaction.message is not None:
+                await after_removal(bot, channel, interaction.message)
             await bot.store.record_vote(
                 self.entry_id,
                 interaction.message.id if interaction.message else 0,

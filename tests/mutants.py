@@ -382,8 +382,8 @@ MUTANTS = [
     Mutant(
         "skips the answered tag on a post taken over from another shard",
         "bot/forum_tags.py",
-        "        parent = thread.parent or await bot.fetch_channel(thread.parent_id)\n",
-        "        parent = thread.parent\n",
+        "    parent = thread.parent or await bot.fetch_channel(thread.parent_id)\n",
+        "    parent = thread.parent\n",
         (f"{PROCESSES}::test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice",),
     ),
     Mutant(
@@ -1766,8 +1766,8 @@ MUTANTS = [
     Mutant(
         "forum tags: answering keeps needs-human",
         "bot/forum_tags.py",
-        "        if len(kept) < len(applied):",
-        "        if False:",
+        "    if len(kept) < len(applied):",
+        "    if False:",
         ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
     ),
     Mutant(
@@ -1779,10 +1779,64 @@ MUTANTS = [
     ),
     Mutant(
         "forum tags: a removal never hands the post to people",
-        "bot/views.py",
-        "                and not await answer_stands(bot, channel)",
-        "                and False",
+        "bot/forum_tags.py",
+        "        if not stands:\n",
+        "        if False:\n",
         ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
+    ),
+    Mutant(
+        "forum tags: a removal retags in a forum not watched",
+        "bot/forum_tags.py",
+        "    if not in_watched_forum(bot, thread) or not under_the_post(removed, thread):",
+        "    if not under_the_post(removed, thread):",
+        ("tests/test_bot_e2e.py::test_a_post_in_a_forum_not_watched_keeps_its_tags",),
+    ),
+    Mutant(
+        "forum tags: a removal reads only the newest messages",
+        "bot/forum_tags.py",
+        "thread.history(limit=STANDING_LOOK_BACK, oldest_first=True)",
+        "thread.history(limit=100)",
+        ("tests/test_bot_e2e.py::test_the_posts_own_answer_stands_however_long_the_thread",),
+    ),
+    Mutant(
+        "forum tags: a pointer and a removal interleave",
+        "bot/forum_tags.py",
+        "    async with _lock(thread.id):\n        stands = await",
+        "    if True:\n        stands = await",
+        ("tests/test_bot_e2e.py::test_a_pointer_racing_a_removal_leaves_the_post_answered",),
+    ),
+    Mutant(
+        "forum tags: a pointer trusts the cached tags",
+        "bot/forum_tags.py",
+        "            if fresh:\n",
+        "            if False:\n",
+        ("tests/test_bot_e2e.py::test_a_pointer_reads_the_posts_tags_afresh",),
+    ),
+    Mutant(
+        "forum tags: a removal retags from the cached tags",
+        "bot/forum_tags.py",
+        "                thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]\n"
+        "            except NETWORK_ERRORS:",
+        "                pass\n            except NETWORK_ERRORS:",
+        ("tests/test_bot_e2e.py::test_a_removal_retags_from_the_posts_tags_as_they_are",),
+    ),
+    Mutant(
+        "forum tags: an unreadable thread keeps the post answered",
+        "bot/forum_tags.py",
+        "            stands = removed.reference is not None\n",
+        "            stands = True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_thread_the_bot_cannot_read_is_retagged_as_before_pointers",
+        ),
+    ),
+    Mutant(
+        "forum tags: an unreadable thread hands any post to people",
+        "bot/forum_tags.py",
+        "            stands = removed.reference is not None\n",
+        "            stands = False\n",
+        (
+            "tests/test_bot_e2e.py::test_a_thread_the_bot_cannot_read_is_retagged_as_before_pointers",
+        ),
     ),
 ]
 

@@ -858,6 +858,151 @@ async def test_a_removed_answer_leaves_the_tag_while_another_answers_the_post(
         assert post.tags == ["rollover", "needs-human"]
 
 
+async def test_a_post_in_a_forum_not_watched_keeps_its_tags(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Answer with FAQ works in any forum, but the bot tags only the posts it watches:
+    pointing a post elsewhere, then removing the answer, leaves its tags alone."""
+    world = fake_discord.world
+    other = world.add_forum_channel(
+        world.guild, "other-forum", tags=("rollover", "bot-answered", "needs-human")
+    )
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            *OFF_TOPIC_POST, author=world.newcomer, forum=other
+        )
+        await point_at(fake_discord, post.starter, "three-buckets", world.asker)
+        [answer] = pointed_replies(post, post.starter)  # positive control: it was answered
+        assert post.tags == ["rollover"]
+        miss = f"rb:miss:three-buckets:{world.newcomer.id}"
+        await (await fake_discord.click_button(answer, miss, user=world.newcomer)).response()
+        await fake_discord.settle()
+        assert pointed_replies(post, post.starter) == []  # removed, and the tags stayed
+        assert post.tags == ["rollover"]
+
+
+async def test_the_posts_own_answer_stands_however_long_the_thread(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot's own answer comes first in its thread: a hundred messages later, removing
+    a pointed answer still finds it standing, and the post stays answered."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        for i in range(101):
+            await fake_discord.send_message(post.id, f"chat {i}", author=world.newcomer)
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        [pointed] = pointed_replies(post, post.starter)
+        miss = f"rb:miss:three-buckets:{world.asker.id}"
+        await (await fake_discord.click_button(pointed, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert pointed_replies(post, post.starter) == []  # removed
+        assert own["id"] in [m["id"] for m in post.replies]
+        assert post.tags == ["rollover", "bot-answered"]
+
+
+async def test_a_pointer_racing_a_removal_leaves_the_post_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The asker removes the bot's answer while a helper points the post at another entry:
+    the removal finds no answer and retags for people (its reply slow on the wire), the
+    pointer's answer lands meanwhile. The pointed answer stands, so the post must end up
+    answered, not left waiting for people."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "bot-answered"]
+        # Discord makes the removal's retag at once but answers it late.
+        fake_discord.fail_next(
+            "PATCH",
+            rf"/channels/{post.id}",
+            status=200,
+            body=dict(post.thread),
+            delay=0.5,
+            after_route=True,
+        )
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", post.starter, user=world.newcomer
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.wait_for_call("GET", rf"/channels/{post.id}/messages")
+        pick = await fake_discord.select(
+            handle, select, ["three-buckets"], user=world.newcomer, settle=False
+        )
+        await pick.response()
+        await fake_discord.settle()
+        assert len(pointed_replies(post, post.starter)) == 1
+        assert post.tags == ["rollover", "bot-answered"]
+
+
+async def test_a_pointer_reads_the_posts_tags_afresh(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot's copy of a post's tags can lag (a retag's gateway event not yet in): a
+    pointer reads them from Discord, so a post handed to people a moment ago is answered
+    again, not left with needs-human because the copy still said answered."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        await post.reply()
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "bot-answered"]
+        # Changed on Discord's side with no event to the bot: its copy lags.
+        post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        assert post.tags == ["rollover", "bot-answered"]
+
+
+async def test_a_removal_retags_from_the_posts_tags_as_they_are(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A moderator took a tag off a moment ago and the bot's copy has not caught up: the
+    retag for people starts from Discord's tags, so it does not put that tag back."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "bot-answered"]
+        post.thread["applied_tags"] = [str(world.tag_id("bot-answered"))]  # no event sent
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert post.tags == ["needs-human"]
+
+
+async def test_a_thread_the_bot_cannot_read_is_retagged_as_before_pointers(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Without Read Message History the bot cannot see what else answers the post: its
+    own answer removed still hands the post to people, a pointed one removed does not."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        [pointed] = pointed_replies(post, post.starter)
+        history = rf"/channels/{post.id}/messages"
+        for message, entry, tags in (
+            (pointed, "three-buckets", ["rollover", "bot-answered"]),
+            (own, EXPECTED, ["rollover", "needs-human"]),
+        ):
+            mark = fake_discord.mark()
+            fake_discord.fail_next("GET", history, status=403, body={"code": 50001})
+            miss = f"rb:miss:{entry}:{world.asker.id}"
+            await (await fake_discord.click_button(message, miss, user=world.asker)).response()
+            await fake_discord.settle()
+            assert fake_discord.calls_matching("GET", history, since=mark, injected=True)  # refused
+            assert post.tags == tags
+
+
 async def test_answer_with_faq_can_be_kept_to_helpers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

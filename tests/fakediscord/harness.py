@@ -746,10 +746,13 @@ class FakeDiscord:
         values: list[Any],
         *,
         user: User | None = None,
+        settle: bool = True,
     ) -> InteractionHandle:
         """Choose `values` in a select menu (string selects: option values; user/role selects:
-        `User`/`Role` objects). Waits for the bot to settle first, as `click_button`."""
-        await self.settle()
+        `User`/`Role` objects). Waits for the bot to settle first, as `click_button`;
+        `settle=False` chooses at once, while the bot is still busy (to race its work)."""
+        if settle:
+            await self.settle()
         msg = self._message(message)
         component = self._component(msg, custom_id)
         ctype = component.get("type")
