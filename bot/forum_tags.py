@@ -100,7 +100,7 @@ async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
     if tags != list(thread.applied_tags):
         try:
             await thread.edit(applied_tags=tags[:5], reason="the asker said it was not answered")
-        except discord.HTTPException:
+        except NETWORK_ERRORS:
             log.warning("could not retag thread %s", thread.id)
 
 
@@ -147,13 +147,9 @@ async def after_removal(bot: RolloverBot, thread: discord.Thread, removed: disco
     if not in_watched_forum(bot, thread) or not under_the_post(removed, thread):
         return
     async with _lock(thread.id):
-        stands = await answer_stands(bot, thread)
-        if stands is None:
-            # Unknown: the bot's own answer (replying to nothing) was the post's answer; a
-            # pointed one is taken to leave another standing, as it did before pointers
-            # tagged posts.
-            stands = removed.reference is not None
-        if not stands:
+        # When that cannot be told, people are asked: a needless needs-human costs a helper
+        # a look, a wrong "answered" hides the post from them.
+        if await answer_stands(bot, thread) is not True:
             try:
                 thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
             except NETWORK_ERRORS:

@@ -207,8 +207,6 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
-            if isinstance(channel, discord.Thread) and interaction.message is not None:
-                await after_removal(bot, channel, interaction.message)
             await bot.store.record_vote(
                 self.entry_id,
                 interaction.message.id if interaction.message else 0,
@@ -228,6 +226,9 @@ class NotWhatIAsked(
                         kind="miss",
                     )
                 )
+            # Last: the vote and the miss matter more than the tags, which read the thread.
+            if isinstance(channel, discord.Thread) and interaction.message is not None:
+                await after_removal(bot, channel, interaction.message)
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)

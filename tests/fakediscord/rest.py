@@ -104,6 +104,10 @@ class Call:
         return f"{self.method} {self.path} -> {self.status}{flag}"
 
 
+#: A fault's status for a connection dropped with no answer.
+DROPPED = 0
+
+
 @dataclass
 class Fault:
     method: str | None
@@ -198,9 +202,10 @@ class RestApi:
     ) -> None:
         """Answer the next `times` requests whose path fully matches the regex `path` with
         `status`: 429 (with `Via` and JSON `retry_after`, which discord.py honours and
-        retries), 500/502/504 (discord.py retries after 1 + 2*try seconds) or any other.
-        `after_route`: do what was asked, then answer with the fault (the response was
-        lost); `delay`: hold the request that long first (a reply in flight)."""
+        retries), 500/502/504 (discord.py retries after 1 + 2*try seconds), 0 (no answer:
+        the connection drops, which the bot's aiohttp raises as ServerDisconnectedError) or
+        any other. `after_route`: do what was asked, then answer with the fault (the
+        response was lost); `delay`: hold the request that long first (a reply in flight)."""
         self.faults.append(
             Fault(
                 method,
@@ -282,6 +287,12 @@ class RestApi:
             if fault.after_route:
                 await self._route(call, request)
             status, data, reply_headers = self._fault_response(fault)
+            if status == DROPPED:
+                call.status, call.response = status, None
+                self.calls.append(call)
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response(status=204)  # (never sent: the connection is gone)
         else:
             status, data = await self._route(call, request)
         call.status, call.response = status, data
