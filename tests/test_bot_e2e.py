@@ -771,6 +771,16 @@ async def point_at(fake_discord: FakeDiscord, message: dict, entry_id: str, user
     await fake_discord.settle()
 
 
+async def answered_post(fake_discord: FakeDiscord) -> tuple[Any, dict]:
+    """A forum post the bot answered and tagged, and its answer."""
+    world = fake_discord.world
+    post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+    own = (await post.reply()).response
+    await fake_discord.settle()
+    assert post.tags == ["rollover", "bot-answered"]
+    return post, own
+
+
 def pointed_replies(post, message: dict) -> list[dict]:
     return [
         m
@@ -838,9 +848,7 @@ async def test_a_removed_answer_leaves_the_tag_while_another_answers_the_post(
     leaves the post answered; removing both hands it to people."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
-        own = (await post.reply()).response
-        await fake_discord.settle()
+        post, own = await answered_post(fake_discord)
         await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
         [pointed] = pointed_replies(post, post.starter)
         assert post.tags == ["rollover", "bot-answered"]
@@ -888,9 +896,7 @@ async def test_the_posts_own_answer_stands_however_long_the_thread(
     a pointed answer still finds it standing, and the post stays answered."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
-        own = (await post.reply()).response
-        await fake_discord.settle()
+        post, own = await answered_post(fake_discord)
         for i in range(101):
             await fake_discord.send_message(post.id, f"chat {i}", author=world.newcomer)
         await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
@@ -913,10 +919,7 @@ async def test_a_pointer_racing_a_removal_leaves_the_post_answered(
     delay, so without the lock its tagging would come first and be undone.)"""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
-        own = (await post.reply()).response
-        await fake_discord.settle()
-        assert post.tags == ["rollover", "bot-answered"]
+        post, own = await answered_post(fake_discord)
         # Discord holds the removal's retag a while, then makes it.
         fake_discord.fail_next(
             "PATCH",
@@ -968,10 +971,7 @@ async def test_a_removal_retags_from_the_posts_tags_as_they_are(
     retag for people starts from Discord's tags, so it does not put that tag back."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
-        own = (await post.reply()).response
-        await fake_discord.settle()
-        assert post.tags == ["rollover", "bot-answered"]
+        post, own = await answered_post(fake_discord)
         post.thread["applied_tags"] = [str(world.tag_id("bot-answered"))]  # no event sent
         miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
         await (await fake_discord.click_button(own, miss, user=world.asker)).response()
@@ -1008,9 +1008,7 @@ async def test_a_retag_lost_on_the_wire_still_records_the_miss(
     went wrong, and the vote and the miss for the moderators' queue are recorded."""
     world = fake_discord.world
     async with start_bot(make_bot()) as bot:
-        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
-        own = (await post.reply()).response
-        await fake_discord.settle()
+        post, own = await answered_post(fake_discord)
         fake_discord.fail_next("PATCH", rf"/channels/{post.id}", status=0)
         miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
         click = await fake_discord.click_button(own, miss, user=world.asker)
