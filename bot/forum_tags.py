@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 #: How many of a thread's messages a removal reads, oldest first, for another answer to the
-#: post still standing (the bot's own comes first; a longer thread keeps its tags).
+#: post still standing (the bot's own comes first; in a longer thread, where that cannot
+#: be told, the post is handed to people).
 STANDING_LOOK_BACK = 500
 #: One tag change at a time per post: a pointer's tagging and a removal's check-then-retag
 #: would otherwise interleave and leave needs-human beside a standing answer.
@@ -44,17 +45,22 @@ def _named(tags: Any, name: str) -> discord.ForumTag | None:
     return next((t for t in tags if t.name.casefold() == name), None) if name else None
 
 
-async def tag_answered(bot: RolloverBot, thread: discord.Thread, *, fresh: bool = False) -> None:
-    """The answered tag on, the needs-a-human tag off (each only if the forum has it): the
-    post is answered, whoever asked for people before. ``fresh``: the tags are read from
-    Discord first (the cached ones may predate a retag a moment ago). Never fails."""
-    if not bot.settings.discord.answered_tag.strip():
+async def tag_answered(
+    bot: RolloverBot, thread: discord.Thread, *, by_helper: bool = False
+) -> None:
+    """The answered tag on (if the forum has it). ``by_helper``: a helper pointed the post
+    at an entry, after anyone asked for people, so the needs-a-human tag comes off too, and
+    the tags are read from Discord first (the cached ones may predate a retag a moment
+    ago). The bot's own answer leaves needs-human alone: a member may have asked for people
+    whatever the bot says. Never fails."""
+    settings = bot.settings.discord
+    if not settings.answered_tag.strip() and not (by_helper and settings.needs_human_tag.strip()):
         return
     async with _lock(thread.id):
         try:
-            if fresh:
+            if by_helper:
                 thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
-            await _tag_answered(bot, thread)
+            await _tag_answered(bot, thread, by_helper)
         except discord.Forbidden:
             log.info("no permission to tag thread %s; skipping the tag", thread.id)
         except NETWORK_ERRORS:
@@ -63,25 +69,23 @@ async def tag_answered(bot: RolloverBot, thread: discord.Thread, *, fresh: bool 
             log.exception("tagging thread %s failed", thread.id)
 
 
-async def _tag_answered(bot: RolloverBot, thread: discord.Thread) -> None:
+async def _tag_answered(bot: RolloverBot, thread: discord.Thread, by_helper: bool) -> None:
     settings = bot.settings.discord
-    wanted = settings.answered_tag.strip().casefold()
     # (a post taken over from another shard: its guild is not cached here)
     parent = thread.parent or await bot.fetch_channel(thread.parent_id)
     if not isinstance(parent, discord.ForumChannel):
         return
-    tag = _named(parent.available_tags, wanted)
-    if tag is None:
-        return
+    # Each tag on its own: a forum may have either, both or neither.
+    tag = _named(parent.available_tags, settings.answered_tag.strip().casefold())
+    human = settings.needs_human_tag.strip().casefold() if by_helper else ""
     # Without a cached parent the thread's tags are not known by name: none is seen to
     # go, and add_tags keeps the ones it has.
     applied = thread.applied_tags
-    human = settings.needs_human_tag.strip().casefold()
     kept = [t for t in applied if t != _named(applied, human)]
     if len(kept) < len(applied):
-        tags = kept if tag in kept else [*kept, tag]
+        tags = kept if tag is None or tag in kept else [*kept, tag]
         await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
-    elif tag not in applied and len(applied) < 5:
+    elif tag is not None and tag not in applied and len(applied) < 5:
         await thread.add_tags(tag, reason="answered by Rollover Bot")
 
 

@@ -1808,8 +1808,8 @@ MUTANTS = [
     Mutant(
         "forum tags: a pointer trusts the cached tags",
         "bot/forum_tags.py",
-        "            if fresh:\n",
-        "            if False:\n",
+        "            if by_helper:\n                thread = await",
+        "            if False:\n                thread = await",
         ("tests/test_bot_e2e.py::test_a_pointer_reads_the_posts_tags_afresh",),
     ),
     Mutant(
@@ -1833,6 +1833,20 @@ MUTANTS = [
         '        except NETWORK_ERRORS:\n            log.warning("could not retag thread',
         '        except discord.HTTPException:\n            log.warning("could not retag thread',
         ("tests/test_bot_e2e.py::test_a_retag_lost_on_the_wire_still_records_the_miss",),
+    ),
+    Mutant(
+        "forum tags: the bot's own answer takes needs-human off",
+        "bot/cogs/answers.py",
+        "await tag_answered(self.bot, thread)",
+        "await tag_answered(self.bot, thread, by_helper=True)",
+        ("tests/test_bot_e2e.py::test_the_bots_own_answer_leaves_a_members_needs_human_tag",),
+    ),
+    Mutant(
+        "forum tags: a pointer needs an answered tag to settle needs-human",
+        "bot/forum_tags.py",
+        "    if not settings.answered_tag.strip() and not (by_helper and",
+        "    if not settings.answered_tag.strip() and not (False and",
+        ("tests/test_bot_e2e.py::test_a_pointer_settles_needs_human_without_an_answered_tag",),
     ),
 ]
 

@@ -1020,6 +1020,41 @@ async def test_a_retag_lost_on_the_wire_still_records_the_miss(
         assert list(bot.store.votes.values()) == [False]
 
 
+async def test_the_bots_own_answer_leaves_a_members_needs_human_tag(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member who tagged their post needs-human asked for people, whatever the bot
+    answers: its answer adds the answered tag and takes nothing off. (Only a helper's
+    pointer settles needs-human.)"""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "Split?", QUESTION, author=world.asker, tags=("rollover", "needs-human")
+        )
+        await post.reply()
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "needs-human", "bot-answered"]
+
+
+async def test_a_pointer_settles_needs_human_without_an_answered_tag(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """With no answered tag configured, a removal still asks for people, and a helper's
+    pointer afterwards still takes that request off: each tag is handled on its own."""
+    world = fake_discord.world
+    async with start_bot(make_bot(answered_tag="")):
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.newcomer)
+        await point_at(fake_discord, post.starter, "three-buckets", world.asker)
+        [answer] = pointed_replies(post, post.starter)
+        assert post.tags == ["rollover"]
+        miss = f"rb:miss:three-buckets:{world.newcomer.id}"
+        await (await fake_discord.click_button(answer, miss, user=world.newcomer)).response()
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "needs-human"]
+        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.asker)
+        assert post.tags == ["rollover"]
+
+
 async def test_answer_with_faq_can_be_kept_to_helpers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

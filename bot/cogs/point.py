@@ -127,7 +127,7 @@ class PointPick(
             if target.id == channel.id and in_watched_forum(bot, channel):
                 # A watched forum's post (its starter has the thread's id) is answered now,
                 # as by the bot's own answer: told first, as tagging can wait on Discord.
-                await tag_answered(bot, channel, fresh=True)  # type: ignore[arg-type]
+                await tag_answered(bot, channel, by_helper=True)  # type: ignore[arg-type]
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)
