@@ -81,7 +81,8 @@ async def _tag_answered(bot: RolloverBot, thread: discord.Thread, by_helper: boo
     # Without a cached parent the thread's tags are not known by name: none is seen to
     # go, and add_tags keeps the ones it has.
     applied = thread.applied_tags
-    kept = [t for t in applied if t != _named(applied, human)]
+    gone = _named(applied, human)
+    kept = [t for t in applied if t != gone]
     if len(kept) < len(applied):
         tags = kept if tag is None or tag in kept else [*kept, tag]
         await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
