@@ -50,7 +50,8 @@ def test_written_holdout_does_not_regress(kb: KnowledgeBase) -> None:
     # Written blind to the FAQ and never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "holdout_questions.yaml"))
     assert report.answered_wrong <= 0.03, report.summary()  # measured 2.7%
-    assert report.answered_correct >= 0.64, report.summary()  # measured 64.2%
+    # measured 62.8% (64.2% before the fifth fact-check's FAQ fixes shifted 2 scores below 80)
+    assert report.answered_correct >= 0.62, report.summary()
     assert report.in_best_or_suggestions >= 0.98, report.summary()  # measured 98.6%
     assert report.offtopic_abstained >= 0.97, report.summary()  # measured 97.7%
 
@@ -67,19 +68,21 @@ def test_real_public_sample_rates(kb: KnowledgeBase) -> None:
 def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # Our own real questions' holdout split: measured on, never tuned on or trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "real_questions.yaml", split="holdout"))
-    # (The fact-check rewording of three entries on 2026-12-03 moved these from 39.1 /
-    # 2.5 / 94.4: two posts lost a third suggestion by 0.1-0.7 points.)
+    # FAQ text is part of what the ranker reads, so fact-check rewordings move posts near a
+    # threshold: one moved these from 39.1 / 2.5 / 94.4 (two posts lost a third
+    # suggestion by 0.1-0.7 points); the fifth fact-check's fixes moved one post (80.2)
+    # below the answer threshold.
     assert report.answered_wrong <= 0.03, report.summary()  # measured 1.9%
-    assert report.answered_correct >= 0.40, report.summary()  # measured 40.3%
-    assert report.in_best_or_suggestions >= 0.93, report.summary()  # measured 93.1%
+    assert report.answered_correct >= 0.39, report.summary()  # measured 39.6%
+    assert report.in_best_or_suggestions >= 0.93, report.summary()  # measured 93.7%
     assert report.offtopic_abstained >= 0.96, report.summary()  # measured 96.6%
 
 
 @pytest.mark.parametrize(
     ("name", "split", "listed", "silent"),
     [
-        # measured 79.2% / 83.0% (73 of 88); before the off-topic gate 78.6% / 75.0%
-        ("real_questions.yaml", "holdout", 0.79, 0.82),
+        # measured 79.9% / 81.8% (72 of 88); before the off-topic gate 78.6% / 75.0%
+        ("real_questions.yaml", "holdout", 0.79, 0.81),
         # measured 80.4% / 83.3% (5 of 6); before the gate 69.6% / 50.0%
         ("real_public.yaml", None, 0.80, 0.83),
     ],
