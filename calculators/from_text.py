@@ -121,6 +121,19 @@ def _change_kind(before: list[str]) -> str | None:
     return "earnings" if EARNINGS_WORDS.intersection(subject) else "total"
 
 
+#: Words that make the amount before them a total and the one after a part of it ("$10,500,
+#: of which $500 is earnings", "$10,500 after-tax including $500 of gains")...
+PART_BEFORE = re.compile(r"\b(?:of\s+which|including|includes|incl)\b", re.IGNORECASE)
+#: ... or, right after an amount, make it a part of the amount before ("$500 of that").
+PART_AFTER = re.compile(r"\s*(?:of\s+(?:that|it|this|which)|thereof)\b", re.IGNORECASE)
+
+
+def _is_part(before: re.Match[str], amount: re.Match[str], text: str) -> bool:
+    """Is ``amount`` stated as a part of the ``before`` amount?"""
+    gap = text[before.end() : amount.start()]
+    return bool(PART_BEFORE.search(gap) or PART_AFTER.match(text, amount.end()))
+
+
 #: A total of the whole plan or account ("my 401k is worth $300,000") is not the after-tax
 #: account's: its earnings cannot be told from it.
 _WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNORECASE)
@@ -129,10 +142,12 @@ _WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNOR
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     """(basis, earnings) when the text states exactly one of each, else None. Earnings may
     be stated as a loss ("it lost $200") or through the new total ("it grew to $21,500",
-    "now worth $21,500": the total less the basis)."""
+    "now worth $21,500": the total less the basis), and the basis through a total and the
+    earnings part of it ("$10,500, of which $500 is earnings": the total less the earnings)."""
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
+    previous: tuple[str | None, Decimal, re.Match[str]] | None = None  # (kind, value, match)
     for match in _MONEY.finditer(text):
         dollar, digits, decimals, thousands = match.groups()
         if not (dollar or thousands or "," in digits or decimals):
@@ -144,9 +159,20 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         except InputError:
             continue
         before = _words(text[: match.start()])[-WINDOW:]
-        after = _words(text[match.end() :])[:WINDOW]
+        # Words past "of which"/"including" name the part, not this amount.
+        after = _words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]
         kind = _change_kind(before) or _nearest(before, after)
         sentence = _SENTENCES.split(text[: match.start()])[-1]
+        if previous and _is_part(previous[2], match, text):
+            # "$10,500, of which $500 is earnings": the amount before was the total.
+            if kind is None or previous[0] not in (None, "basis"):
+                return None  # a part that is not named, or a part of earnings: unclear
+            if previous[0] == "basis":
+                basis.pop()
+            totals.append(previous[1])
+            if _WHOLE_PLAN.search(_SENTENCES.split(text[: previous[2].start()])[-1]):
+                return None
+        previous = (kind, value, match)
         if kind == "total" and _WHOLE_PLAN.search(sentence):
             return None
         if kind == "earnings":
@@ -159,6 +185,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             totals.append(value)
     if len(basis) == 1 and len(totals) == 1 and not earnings:
         earnings.append(totals[0] - basis[0])
+    elif len(earnings) == 1 and len(totals) == 1 and not basis:
+        basis.append(totals[0] - earnings[0])
     elif totals:
         return None  # a total beside stated earnings: which figure is meant is unclear
     # Earnings as large as the basis are rare in an after-tax account and usually a total

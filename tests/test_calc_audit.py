@@ -208,7 +208,15 @@ def test_unusual_rates_are_questioned(capsys: pytest.CaptureFixture[str]) -> Non
         "schedule",
         "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "0.6",
     )  # fmt: skip
-    assert any("60%" in w and "0.6%" in w for w in got["warnings"])
+    assert any("60%" in w and "write 0.6%" in w for w in got["warnings"])
+    typed = calc(
+        capsys,
+        "schedule",
+        "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "100%",
+    )  # fmt: skip
+    # a % sign was typed: no advice to type one
+    assert not any("with a % sign" in w for w in typed["warnings"])
+    assert any("return of 100% is very high" in w for w in typed["warnings"])
 
 
 def test_room_says_it_is_a_ceiling_and_questions_deferrals_above_pay(
@@ -276,6 +284,15 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("My 401k grew to $150,000 and I put in $20,000 after-tax", None),
         ("My 401k is worth $21,000 and I put in $20,000 after-tax", None),  # pretax too?
         ("I contributed $20,000 after-tax and it is up to $21,500 with growth", None),
+        # a total and the part of it that is earnings: the basis is the difference
+        ("My after-tax account has $10,500, of which $500 is earnings.", ("10000", "500")),
+        ("I have $10,500 after-tax including $500 earnings", ("10000", "500")),
+        ("my after-tax account holds $10,500 and $500 of that is earnings", ("10000", "500")),
+        ("My 401k has $10,500, of which $500 is earnings", None),  # the whole plan
+        ("$20,000 after-tax, of which $500 came in June, and $300 of earnings", None),
+        ("I have $10,500 of which $500 is earnings", ("10000", "500")),
+        # a part that is neither basis nor earnings: no example
+        ("I contributed $10,000 after-tax, converted $500 of it, and it earned $50", None),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:
@@ -312,6 +329,24 @@ def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -
     from calculators.from_text import earnings_go_to_traditional
 
     assert earnings_go_to_traditional(question) is traditional
+
+
+def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An account of $10,500 with $500 of earnings moves $10,500, $10,000 of it basis.
+    question = (
+        "My after-tax account has $10,500, of which $500 is earnings. What do I owe on the "
+        "rollover to Roth IRA?"
+    )
+    assert main(["ask", question, "--json"]) == 0
+    example = json.loads(capsys.readouterr().out)["worked_example"]
+    assert example["command"] == "/split basis:10000 earnings:500"
+    assert example["roth_ira"] == "10500.00"
+    assert (example["combined_1099r"]["box1"], example["combined_1099r"]["box5"]) == (
+        "10500.00",
+        "10000.00",
+    )
 
 
 def test_the_worked_example_sends_the_earnings_where_the_question_does(
