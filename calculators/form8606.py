@@ -112,7 +112,15 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
     l3 = l1 + l2
     lines.update(line1=l1, line2=l2, line3=l3)
     steps.append(f"Line 1, nondeductible contributions for the year: {usd(l1)}.")
-    if inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:
+    if l1 > _MOST_AN_IRA_TAKES:
+        # Most often a 401(k)'s after-tax money, which Form 8606 does not report.
+        warnings.append(
+            f"Line 1 is {usd(l1)}, more than any year's IRA contribution limit "
+            f"({usd(_MOST_AN_IRA_TAKES)} at most, catch-up included): it holds only this "
+            "year's nondeductible traditional IRA contributions. After-tax 401(k) money "
+            "rolled to a Roth IRA is not reported on Form 8606."
+        )
+    elif inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:
         # (Read as "of which deductible", the deducted part would be counted twice.)
         warnings.append(
             f"The nondeductible {usd(l1)} and the deducted {usd(inp.deductible)} add up to "

@@ -258,3 +258,17 @@ def test_a_late_contribution_entered_with_worksheet_1_1_is_accounted_for() -> No
     )
     assert result.lines["line4"] is None
     assert any("line 4 (the $7,000.00 contributed after December 31)" in s for s in result.steps)
+
+
+def test_a_line_1_no_ira_could_take_is_flagged() -> None:
+    """A mega backdoor's $50,000 of after-tax 401(k) money typed as line 1 would be $50,000
+    of made-up basis and $0 taxable: the result says line 1 cannot be that much."""
+    typo = form8606(Form8606Input(contribution="50000", year_end_balance="0", converted="50000"))
+    assert typo.taxable == D("0.00")  # the form's arithmetic is still shown
+    assert any(
+        "Line 1 is $50,000.00, more than any year's IRA contribution limit" in w
+        and "not reported on Form 8606" in w
+        for w in typo.warnings
+    )
+    most = form8606(Form8606Input(contribution="8600", year_end_balance="0", converted="8600"))
+    assert not most.warnings  # 2026's $7,500 + $1,100 catch-up is possible
