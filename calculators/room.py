@@ -228,6 +228,13 @@ def _room(inp: RoomInput) -> RoomResult:
             f"({usd(inp.compensation)}): a plan cannot defer more than you are paid, so one of "
             "the two figures is probably wrong."
         )
+    elif inp.compensation is not None and room_left > inp.compensation - inp.deferrals:
+        # Catch-up sits outside 415(c) but still comes out of pay.
+        warnings.append(
+            f"Only {usd(inp.compensation - inp.deferrals)} of the compensation is left after "
+            f"the deferrals, and after-tax contributions come out of pay: that is the most "
+            f"you can put in, below the {usd(room_left)} of 415(c) room."
+        )
     if catch_up > 0:
         warnings.append(
             f"{usd(catch_up)} of the deferrals is above the {year} 402(g) limit of "

@@ -204,3 +204,21 @@ def test_the_steps_cite_the_415c_paragraph_each_rule_comes_from() -> None:
     text = " ".join(r.steps)
     assert "(IRC 415(c)(1)(A), IRC 415(c)(1)(B))" in text  # the dollar limit, capped by pay
     assert "do not use up this room (IRC 415(f))" in text
+
+
+def test_pay_left_after_deferrals_caps_what_can_go_in() -> None:
+    """Catch-up is outside 415(c), so the room can be more than the pay the deferrals leave;
+    after-tax contributions come out of that pay, and the result says so."""
+    short = room(
+        RoomInput(year=2025, deferrals="31000", employer="0", age=55, compensation="35000")
+    )
+    assert short.after_tax_room == D("11500.00")  # 415(c): $35,000 of pay - $23,500
+    assert any(
+        "Only $4,000.00 of the compensation is left after the deferrals" in w
+        for w in short.warnings
+    )
+    # With pay to spare, no such warning.
+    ample = room(
+        RoomInput(year=2025, deferrals="31000", employer="0", age=55, compensation="100000")
+    )
+    assert not any("of the compensation is left" in w for w in ample.warnings)
