@@ -42,8 +42,8 @@ def unusual_rates(
     warnings = []
     if annual_return is not None and annual_return >= HIGH_RETURN:
         warnings.append(
-            f"An annual return of {pct(annual_return)} is very high; if you meant "
-            f"{annual_return.normalize():f}%, write it with a % sign."
+            f"An annual return of {pct(annual_return)} is very high; check it (for "
+            f"{annual_return.normalize():f} percent, write {annual_return.normalize():f}%)."
         )
     if tax_rate is not None and tax_rate >= HIGH_TAX_RATE:
         warnings.append(

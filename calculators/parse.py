@@ -158,6 +158,8 @@ def parse_rate(
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
         raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field) from None
     if not percent and number == 1:
+        if negative:  # -100% is refused anyway: a rate must be above it
+            raise InputError(f"{label}{shown(raw)} is unclear; for a 1% loss write -1%", field)
         raise InputError(
             f"{label}{shown(raw)} could mean 100% or 1%; write 100% or 1% (or 0.01)", field
         )

@@ -1445,8 +1445,8 @@ MUTANTS = [
     Mutant(
         "a double-counted deduction is not warned about",
         "calculators/form8606.py",
-        "    if inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:",
-        "    if False:",
+        "    elif inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:",
+        "    elif False:",
         (
             "tests/test_calc_form8606.py::test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained",
         ),
@@ -1847,6 +1847,62 @@ MUTANTS = [
         "    if not settings.answered_tag.strip() and not (by_helper and",
         "    if not settings.answered_tag.strip() and not (False and",
         ("tests/test_bot_e2e.py::test_a_pointer_settles_needs_human_without_an_answered_tag",),
+    ),
+    Mutant(
+        "a total before 'of which' is read as the basis",
+        "calculators/from_text.py",
+        "        if previous and _is_part(previous[2], match, text):",
+        "        if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "'$500 of that' is not read as a part of the amount before",
+        "calculators/from_text.py",
+        "    return bool(PART_BEFORE.search(gap) or PART_AFTER.match(text, amount.end()))",
+        "    return bool(PART_BEFORE.search(gap))",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a part that is not named is taken out of a total",
+        "calculators/from_text.py",
+        '            if kind is None or previous[0] not in (None, "basis"):',
+        '            if previous[0] not in (None, "basis"):',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "the words naming the part name the total too",
+        "calculators/from_text.py",
+        "        after = _words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]",
+        "        after = _words(text[match.end() :])[:WINDOW]",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a total of the whole plan with 'of which' is worked through",
+        "calculators/from_text.py",
+        "            if _WHOLE_PLAN.search(_SENTENCES.split(text[: previous[2].start()])[-1]):",
+        "            if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a line 1 no IRA could take passes silently",
+        "calculators/form8606.py",
+        "    if l1 > _MOST_AN_IRA_TAKES:",
+        "    if False:",
+        ("tests/test_calc_form8606.py::test_a_line_1_no_ira_could_take_is_flagged",),
+    ),
+    Mutant(
+        "room above the pay the deferrals leave passes silently",
+        "calculators/room.py",
+        "    elif inp.compensation is not None and room_left > inp.compensation - inp.deferrals:",
+        "    elif False:",
+        ("tests/test_calc_room.py::test_pay_left_after_deferrals_caps_what_can_go_in",),
+    ),
+    Mutant(
+        "a bare -1 is told to write 100% or 1%",
+        "calculators/parse.py",
+        "        if negative:  # -100% is refused anyway: a rate must be above it",
+        "        if False:",
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
 ]
 

@@ -255,6 +255,11 @@ BAD = [
     pytest.param([*SPLIT, "inf"], "not an amount", id="infinity"),
     pytest.param([*SPLIT, "1e400"], "scientific notation", id="1e400"),
     pytest.param([*SPLIT, "1000", "--tax-rate", "1"], "100% or 1%", id="rate-bare-one"),
+    pytest.param(
+        ["calc", "schedule", "--annual", "7000", "--return", "-1"],
+        "write -1%",
+        id="rate-bare-minus-one",
+    ),
     pytest.param([*SPLIT, ""], "empty", id="empty"),
     pytest.param([*SPLIT, "1,00"], "commas", id="bad-commas"),
     pytest.param([*SPLIT, "1000.555"], "2 decimal places", id="fractions-of-cents"),
