@@ -27,9 +27,16 @@ def _dollars(value: float, _pos: object = None) -> str:
 def render_schedule_chart(
     inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS, *, dpi: int = 110
 ) -> bytes:
-    """PNG bytes of the comparison chart; ``inp.conversions`` is highlighted (and added)."""
-    points = compare(inp, {*counts, inp.conversions})
-    return _render(inp, points, dpi)
+    """PNG bytes of the comparison chart; ``inp.conversions`` is highlighted."""
+    return _render(inp, chart_points(inp, counts), dpi)
+
+
+def chart_points(
+    inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS
+) -> list[ComparisonPoint]:
+    """The bars: ``counts`` plus the user's own conversions and one per paycheck, as the
+    text comparison has them (the best choice is often one per paycheck)."""
+    return compare(inp, {*counts, inp.conversions, inp.paychecks})
 
 
 async def render_schedule_chart_async(
@@ -147,7 +154,8 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
     )
     fig.suptitle("Taxable earnings by number of Roth conversions a year", fontsize=13)
     fig.text(
-        0.01, 0.005, f"{NOT_TAX_ADVICE} Model: equal paychecks, conversions at j/n of the year.",
+        0.01, 0.005, f"{NOT_TAX_ADVICE} Model: equal paychecks, conversions at j/n of the year"
+        + (f", each settling {inp.lag_days} days later." if inp.lag_days else "."),
         fontsize=7.5, color="#666666", ha="left", va="bottom",
     )  # fmt: skip
     buffer = io.BytesIO()

@@ -1904,6 +1904,13 @@ MUTANTS = [
         "        if False:",
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
+    Mutant(
+        "the chart leaves out one conversion per paycheck",
+        "calculators/chart.py",
+        "    return compare(inp, {*counts, inp.conversions, inp.paychecks})",
+        "    return compare(inp, {*counts, inp.conversions})",
+        ("tests/test_calc_schedule.py::test_the_chart_has_the_bars_the_text_compares",),
+    ),
 ]
 
 

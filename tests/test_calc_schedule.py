@@ -271,3 +271,16 @@ def test_a_conversion_that_settles_in_the_next_year_is_said_to() -> None:
         ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%", lag_days=0)
     )
     assert not any("into the next year" in s for s in at_once.steps)
+
+
+def test_the_chart_has_the_bars_the_text_compares() -> None:
+    """One conversion per paycheck (24 here) is in the text's comparison and often the best
+    choice; the chart must not leave it out."""
+    from calculators.chart import chart_points
+
+    asked = ScheduleInput(
+        annual="46000", paychecks=24, conversions=12, annual_return="10%", tax_rate=None
+    )
+    shown = [p.conversions for p in chart_points(asked)]
+    assert 24 in shown
+    assert shown == [p.conversions for p in schedule(asked).comparison]
