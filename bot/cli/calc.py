@@ -257,7 +257,8 @@ def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="AMOUNT",
         type=amount,
         required=True,
-        help="your elective deferrals (pretax + Roth), including catch-up",
+        help="your elective deferrals (pretax + Roth) to this employer's plans, including "
+        "catch-up (415(c) is per employer)",
     )
     p.add_argument(
         "--employer",

@@ -245,7 +245,7 @@ class Calculators(commands.Cog):
     )
     @app_commands.describe(
         year="Plan year",
-        deferrals=f"Your pretax + Roth deferrals for the year ({AMOUNT_HELP})",
+        deferrals=f"Your pretax + Roth deferrals to this employer's plans ({AMOUNT_HELP})",
         employer=f"Employer match and profit sharing ({AMOUNT_HELP})",
         age="Age you reach by December 31 (for catch-up contributions)",
         compensation=f"Your pay from this employer, if it might be below the limit ({AMOUNT_HELP})",
