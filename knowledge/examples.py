@@ -26,11 +26,11 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, V
 
 from knowledge.frontmatter import (
     CONFLICT_MESSAGE,
-    YAML_LOADER,
+    FrontMatterError,
     conflict_line,
     dump,
-    explain_yaml_error,
     quiet_slips,
+    read_yaml,
 )
 from knowledge.loader import Problem, not_utf8, plain_words
 from knowledge.model import EntryId, FaqEntry
@@ -86,14 +86,10 @@ def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     reading it."""
     if (line := conflict_line(text)) is not None:
         return [], [(line, CONFLICT_MESSAGE)]
-    loader = YAML_LOADER(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        return [], [explain_yaml_error(exc, text, offset=1)]
-    finally:
-        loader.dispose()
+        node, data = read_yaml(text, offset=1)
+    except FrontMatterError as exc:
+        return [], [(exc.line, exc.message)]
     if data is None:
         return [], []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):

@@ -268,6 +268,83 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
     return sorted((yaml_text.count("\n", 0, starts[i]), message) for i, message in found)
 
 
+_REPEATED = (
+    "a YAML alias ('*name') repeats text anchored elsewhere ('&name'): write the text out "
+    "where it is needed instead"
+)
+
+
+def _repeated_node(node: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice, else None. Only an alias repeats a node, and a walk
+    that follows aliases can loop forever ("&a [*a]") or grow exponentially (aliases of
+    aliases): FAQ files need neither, so none is read at all."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return current
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
+
+
+def read_yaml(text: str, offset: int) -> tuple[yaml.Node | None, Any]:
+    """One YAML document's node tree (for line numbers) and data. Raises FrontMatterError
+    with the file's line (``offset`` as in explain_yaml_error) for anything YAML cannot
+    read, aliases and values it cannot build ("!!int abc") included."""
+    loader = YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and (again := _repeated_node(node)) is not None:
+            raise FrontMatterError(again.start_mark.line + offset, _REPEATED)
+        return node, loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        line, message = explain_yaml_error(exc, text, offset=offset)
+        raise FrontMatterError(line, message) from None
+    except FrontMatterError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        # PyYAML lets Python's own errors out of some values ("!!bool maybe", a 5,000-digit
+        # number): a line to fix, not a crash.
+        raise _unbuildable(text, offset) from None
+    finally:
+        loader.dispose()
+
+
+def _unbuildable(text: str, offset: int) -> FrontMatterError:
+    """The problem for a document whose data PyYAML could not build: the first value it
+    cannot build on its own, by line."""
+    loader = YAML_LOADER(text)
+    try:
+        scalars, stack = [], [loader.get_single_node()]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, yaml.ScalarNode):
+                scalars.append(current)
+            elif isinstance(current, yaml.MappingNode):
+                stack.extend(part for pair in current.value for part in pair)
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend(current.value)
+        for scalar in sorted(scalars, key=lambda s: (s.start_mark.line, s.start_mark.column)):
+            try:
+                loader.construct_object(scalar)
+            except Exception:  # (whatever it raises: this is the value to name)
+                kind = scalar.tag.rpartition(":")[2]
+                value = scalar.value if len(scalar.value) <= 30 else scalar.value[:27] + "..."
+                tagged = f" (without the '!!{kind}' before it)" if f"!!{kind}" in text else ""
+                return FrontMatterError(
+                    scalar.start_mark.line + offset,
+                    f"'{value}' is not a valid {kind} value: write it as text in quotes{tagged}",
+                )
+    finally:
+        loader.dispose()
+    return FrontMatterError(offset, "a value cannot be read: write values as plain text")
+
+
 #: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)
 CONFLICT_MESSAGE = (
@@ -304,16 +381,8 @@ def parse(text: str) -> ParsedFile:
     except StopIteration:
         raise FrontMatterError(1, "front matter is not closed by a second '---' line") from None
     yaml_text = "\n".join(lines[1:end])
-    loader = YAML_LOADER(yaml_text)
-    try:
-        # Compose once: the node tree gives line numbers, constructing it gives the data.
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        line, message = explain_yaml_error(exc, yaml_text)
-        raise FrontMatterError(line, message) from None
-    finally:
-        loader.dispose()
+    # Compose once: the node tree gives line numbers, constructing it gives the data.
+    node, data = read_yaml(yaml_text, offset=2)
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter must be a YAML mapping of 'key: value' lines")
     if slips := quiet_slips(node, yaml_text):

@@ -1911,6 +1911,22 @@ MUTANTS = [
         "    return compare(inp, {*counts, inp.conversions})",
         ("tests/test_calc_schedule.py::test_the_chart_has_the_bars_the_text_compares",),
     ),
+    Mutant(
+        "YAML aliases are walked (and can hang every reload)",
+        "knowledge/frontmatter.py",
+        "        if node is not None and (again := _repeated_node(node)) is not None:",
+        "        if False:",
+        ("tests/test_faq_validation.py::test_aliases_of_aliases_are_refused_at_once",),
+    ),
+    Mutant(
+        "a value YAML cannot build escapes as Python's error",
+        "knowledge/frontmatter.py",
+        "        raise _unbuildable(text, offset) from None",
+        "        raise",
+        (
+            "tests/test_faq_validation.py::test_yaml_that_cannot_be_read_as_data_is_a_problem_with_its_line",
+        ),
+    ),
 ]
 
 

@@ -988,3 +988,55 @@ def test_one_entry_may_write_401k_both_ways_but_two_entries_may_not_share_it(
         aliases=["can I roll my 401k into an IRA", "AT money rollover", "after-tax money rollover"],
     )
     assert problems_in(tmp_path) == []
+
+
+LOOP = "&q [*q]"  # an alias inside its own anchor: walking it never ends
+#: Aliases of aliases, nine copies a level: 9**6 values from a few hundred bytes.
+BOMB = "[" + ", ".join(["*a"] * 9) + "]"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (LOOP, "a YAML alias ('*name') repeats text anchored elsewhere"),
+        ("!!int abc", "'abc' is not a valid int value: write it as text in quotes (without"),
+        ("!!bool maybe", "'maybe' is not a valid bool value"),
+        ("!!timestamp nope", "'nope' is not a valid timestamp value"),
+        ("9" * 5000, "is not a valid int value: write it as text in quotes"),
+    ],
+)
+def test_yaml_that_cannot_be_read_as_data_is_a_problem_with_its_line(
+    tmp_path: Path, value: str, expected: str
+) -> None:
+    """Values PyYAML cannot build (Python's own errors escaped it) and aliases (a loop hung
+    every reload) are problems at their line, in an entry and in an examples file alike."""
+    write_entry(tmp_path, "alpha")
+    path = tmp_path / "alpha.md"
+    text = path.read_text().replace("\n---\n", f"\nnotes: {value}\n---\n", 1)
+    path.write_text(text)
+    line = text.splitlines().index(f"notes: {value}") + 1
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text(f"- text: what is alpha anyway\n- {value}\n")
+    scan, _ = validate_folder(tmp_path)
+    shown = sorted(str(p) for p in scan.problems)
+    assert any(s.startswith(f"{path}:{line}: ") and expected in s for s in shown), shown
+    assert any(s.startswith(f"{examples / 'alpha.yaml'}:2: ") and expected in s for s in shown)
+
+
+def test_aliases_of_aliases_are_refused_at_once(tmp_path: Path) -> None:
+    """A few hundred bytes of nested aliases took minutes to walk: refused before any."""
+    levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    for name, inner in zip("bcdefg", "abcdef", strict=True):
+        levels.append(f"{name}: &{name} {BOMB.replace('*a', '*' + inner)}")
+    examples = tmp_path / "examples"
+    write_entry(tmp_path, "alpha")
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text("- text: what is alpha anyway\n")
+    (tmp_path / "alpha.md").write_text(
+        (tmp_path / "alpha.md")
+        .read_text()
+        .replace("\n---\n", "\n" + "\n".join(levels) + "\n---\n", 1)
+    )
+    scan, _ = validate_folder(tmp_path)
+    assert any("a YAML alias ('*name')" in str(p) for p in scan.problems), scan.problems
