@@ -22,7 +22,6 @@ from knowledge.examples import (
     MAX_TEXT,
     OFF_TOPIC,
     examples_dir,
-    parsed_items,
     read_examples,
     render_examples,
     same_question_key,
@@ -281,10 +280,12 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     if note:
         item["note"] = note
     added = render_examples([item])
-    if not parsed_items(before) and before.strip() and "- " not in before:
+    lines = before.splitlines(True)
+    if "".join(line for line in lines if line.lstrip()[:1] != "#").strip() == "[]":
         # No items yet, written as "[]" (a flow list): appended items would not parse.
-        # Comments are kept; the empty list goes.
-        before = "".join(line for line in before.splitlines(True) if line.lstrip()[:1] == "#")
+        # Comments are kept; only the empty list goes (anything else is a moderator's
+        # text, kept whole even when it does not parse).
+        before = "".join(line for line in lines if line.lstrip()[:1] == "#")
     if before and not before.endswith("\n"):
         before += "\n"
     after = before + added

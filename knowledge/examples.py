@@ -189,11 +189,6 @@ def read_examples(
     return examples, sorted(problems)
 
 
-def parsed_items(text: str) -> list[ExampleItem]:
-    """The valid items of an examples file's text (plain-string items included)."""
-    return [item for _, item in _parse_text(text)[0]]
-
-
 def question_key(text: str) -> str:
     """Case, spacing and end punctuation ("what is a 403b?" is "what is a 403b") set
     aside: when two texts are the same question."""

@@ -1927,6 +1927,16 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_yaml_that_cannot_be_read_as_data_is_a_problem_with_its_line",
         ),
     ),
+    Mutant(
+        "an added example replaces a file that does not parse",
+        "knowledge/editing.py",
+        '    if "".join(line for line in lines if line.lstrip()[:1] != "#").strip() == "[]":',
+        '    if "- " not in before and before.strip():',
+        (
+            "tests/test_faq_editing.py::test_an_example_added_to_a_file_that_does_not_parse_keeps_its_text",
+            "tests/test_faq_editing.py::test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file",
+        ),
+    ),
 ]
 
 

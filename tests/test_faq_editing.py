@@ -132,6 +132,29 @@ def test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file(tmp_path: Pa
     assert (where / "alpha.yaml").read_text().startswith("# questions alpha answers\n")
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        '[{text: "Can alpha be rolled to a Roth IRA?", sorce: "reddit"}]\n',  # a field typo
+        'text: "Can alpha be rolled to a Roth IRA?"\n',  # a mapping, not a list
+        '["Can alpha be rolled to a Roth IRA?", "and the earnings]\n',  # an unclosed quote
+    ],
+)
+def test_an_example_added_to_a_file_that_does_not_parse_keeps_its_text(
+    tmp_path: Path, written: str
+) -> None:
+    """Only an empty "[]" may go when an example is added; a moderator's questions in a
+    file that does not parse (yet) are never replaced by the added one."""
+    path = _examples_folder(tmp_path) / "alpha.yaml"
+    path.write_text("# alpha's questions\n" + written)
+    try:
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    except EditRefused:
+        assert path.read_text() == "# alpha's questions\n" + written  # nothing written
+    else:
+        assert path.read_text().startswith("# alpha's questions\n" + written)
+
+
 def test_an_unreadable_examples_file_gives_a_clear_refusal(tmp_path: Path) -> None:
     where = _examples_folder(tmp_path)
     (where / "alpha.yaml").write_bytes(b"- text: caf\xe9 question?\n")
