@@ -14,6 +14,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -138,6 +139,14 @@ def _parse_text(
     return tuple(items), tuple(problems)
 
 
+#: Read as no examples, a broken 'examples' would retrain the matcher on nothing and
+#: replace the last-good copy with that.
+_NOT_A_FOLDER = (
+    "'examples' is not a folder, or a link to one that is gone: fix or remove it (the FAQ "
+    "keeps answering as before meanwhile)"
+)
+
+
 def read_examples(
     faq_dir: Path, entry_ids: set[str], replaced: tuple[Path, str] | None = None
 ) -> tuple[list[Example], list[Problem]]:
@@ -145,11 +154,20 @@ def read_examples(
     ``replaced`` (a file and a text), the folder as it would be with that text written
     there: what an edit is checked against before it is written."""
     folder = examples_dir(faq_dir)
-    if not folder.is_dir() and replaced is None:
-        return [], []
+    try:
+        # (Listed, not globbed: glob skips a folder it cannot read without a word.)
+        listed = {p for p in folder.iterdir() if p.name.endswith(".yaml")}
+    except FileNotFoundError:
+        if os.path.lexists(folder):  # a link to a folder that is gone (or a link loop)
+            return [], [Problem(str(folder), 0, _NOT_A_FOLDER)]
+        listed = set()  # no examples folder: no examples
+    except NotADirectoryError:
+        return [], [Problem(str(folder), 0, _NOT_A_FOLDER)]
+    except OSError as exc:
+        return [], [Problem(str(folder), 0, f"cannot read the folder: {exc.strerror or exc}")]
     examples: list[Example] = []
     problems: list[Problem] = []
-    paths = set(folder.glob("*.yaml")) | ({replaced[0]} if replaced else set())
+    paths = listed | ({replaced[0]} if replaced else set())
     for path in sorted(paths):
         shown = str(path)
         stem = path.stem

@@ -6,6 +6,7 @@ list of problems, never a half-loaded FAQ.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -409,9 +410,7 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
 
     examples = faq_dir / EXAMPLES_DIR
-    if examples.exists() and not examples.is_dir():
-        found.append(Problem(str(examples), 1, "not read: 'examples' must be a folder"))
-    elif examples.is_dir():
+    if examples.is_dir():  # (one that is not a folder is a problem: see read_examples)
         found += [
             Problem(str(p), 1, f"not read: examples files end in '.yaml' (this one: '{p.suffix}')")
             for p in sorted(examples.iterdir())
@@ -450,10 +449,17 @@ def scan_folder(faq_dir: Path) -> FolderScan:
     if not faq_dir.is_dir():
         problem = Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")
         return FolderScan([], [problem], [])
-    markdown = sorted(faq_dir.glob("*.md"))
+    try:
+        # (Listed, not globbed: glob takes a folder it cannot read for an empty one.)
+        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md"))
+    except OSError as exc:
+        problem = Problem(str(faq_dir), 0, f"cannot read the folder: {exc.strerror or exc}")
+        return FolderScan([], [problem], [])
     paths = [p for p in markdown if is_entry_file(p)]
     notices = [_not_an_entry(p) for p in markdown if not is_entry_file(p)]
-    notices += _misnamed(faq_dir)
+    # (A folder it cannot list: reading the examples reports that as a problem.)
+    with contextlib.suppress(OSError):
+        notices += _misnamed(faq_dir)
     if not paths:
         problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
         return FolderScan([], [problem], notices)

@@ -1937,6 +1937,32 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file",
         ),
     ),
+    Mutant(
+        "a dangling examples link reads as no examples",
+        "knowledge/examples.py",
+        "        if os.path.lexists(folder):  # a link to a folder that is gone (or a link loop)",
+        "        if False:",
+        (
+            "tests/test_examples.py::test_an_examples_folder_that_cannot_be_read_is_a_problem_not_no_examples",
+        ),
+    ),
+    Mutant(
+        "a file named examples reads as no examples",
+        "knowledge/examples.py",
+        "    except NotADirectoryError:\n"
+        "        return [], [Problem(str(folder), 0, _NOT_A_FOLDER)]\n",
+        "    except NotADirectoryError:\n        return [], []\n",
+        (
+            "tests/test_examples.py::test_an_examples_folder_that_cannot_be_read_is_a_problem_not_no_examples",
+        ),
+    ),
+    Mutant(
+        "an FAQ folder the bot may not read looks empty",
+        "knowledge/loader.py",
+        '        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md"))',
+        '        markdown = sorted(faq_dir.glob("*.md"))',
+        ("tests/test_examples.py::test_a_folder_the_bot_may_not_read_is_a_problem",),
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ import json
 import shutil
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,66 @@ def test_a_broken_examples_file_is_reported_with_its_line(
         KnowledgeBase.load(faq_copy)
     shown = [str(p) for p in raised.value.problems]
     assert any(str(path) in s and expected in s for s in shown), shown
+
+
+def _dangling(examples: Path) -> None:
+    shutil.rmtree(examples)
+    examples.symlink_to(examples.parent / "gone")
+
+
+def _a_file(examples: Path) -> None:
+    shutil.rmtree(examples)
+    examples.write_text("- text: a question in a file named like the folder\n")
+
+
+def _a_loop(examples: Path) -> None:
+    shutil.rmtree(examples)
+    examples.symlink_to(examples)
+
+
+@pytest.mark.parametrize(
+    ("breaks", "expected"),
+    [
+        (_dangling, "'examples' is not a folder, or a link to one that is gone"),
+        (_a_file, "'examples' is not a folder"),
+        (_a_loop, "cannot read the folder"),
+    ],
+)
+def test_an_examples_folder_that_cannot_be_read_is_a_problem_not_no_examples(
+    faq_copy: Path, breaks: Callable[[Path], None], expected: str
+) -> None:
+    """Read as "no examples", a dangling link retrained the matcher on nothing (holdout
+    right 89 -> 20 of 148) and replaced the last-good copy with that; no folder at all
+    still means no examples."""
+    examples = faq_copy / "examples"
+    breaks(examples)
+    with pytest.raises(FaqInvalid) as raised:
+        KnowledgeBase.load(faq_copy)
+    assert any(p.path == str(examples) and expected in p.message for p in raised.value.problems), (
+        raised.value.problems
+    )
+    examples.unlink()
+    assert KnowledgeBase.load(faq_copy).matcher.examples == 0  # none there: none learned
+
+
+def test_a_folder_the_bot_may_not_read_is_a_problem(
+    faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Root reads any folder, so the refusal is injected where the listing happens.)"""
+    listing = Path.iterdir
+
+    def refused(self: Path) -> Iterator[Path]:
+        if self.name in ("examples", "faq"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    with pytest.raises(FaqInvalid) as raised:
+        KnowledgeBase.load(faq_copy)
+    denied = "cannot read the folder: Permission denied"
+    both = {(str(faq_copy), denied), (str(faq_copy / "examples"), denied)}
+    assert {(p.path, p.message) for p in raised.value.problems} == both
+    assert {(p.path, p.message) for p in validate_folder(faq_copy)[0].problems} == both
 
 
 def test_the_same_broken_file_in_two_folders_is_reported_at_each_path(
