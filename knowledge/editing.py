@@ -47,18 +47,25 @@ def _editing(folder: Path) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     with _EDITING:
-        (folder / BACKUP_DIR).mkdir(exist_ok=True)
-        lock = FileLock(folder / BACKUP_DIR / ".edit.lock", timeout=EDIT_LOCK_SECONDS)
         try:
-            lock.acquire()
-        except Timeout:
+            (folder / BACKUP_DIR).mkdir(exist_ok=True)
+            lock = FileLock(folder / BACKUP_DIR / ".edit.lock", timeout=EDIT_LOCK_SECONDS)
+            try:
+                lock.acquire()
+            except Timeout:
+                raise EditRefused(
+                    "another edit of this FAQ folder is being saved; nothing was saved, try again"
+                ) from None
+            try:
+                yield
+            finally:
+                lock.release()
+        except OSError as exc:
+            # A read-only or full disk: a refusal (the moderator gets their text back), not
+            # a crash. Writes go to a temporary file first, so the entry is as it was.
             raise EditRefused(
-                "another edit of this FAQ folder is being saved; nothing was saved, try again"
+                f"the FAQ folder cannot be written ({exc.strerror or exc}); nothing was saved"
             ) from None
-        try:
-            yield
-        finally:
-            lock.release()
 
 
 class EditRefused(ValueError):

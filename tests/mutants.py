@@ -1963,6 +1963,13 @@ MUTANTS = [
         '        markdown = sorted(faq_dir.glob("*.md"))',
         ("tests/test_examples.py::test_a_folder_the_bot_may_not_read_is_a_problem",),
     ),
+    Mutant(
+        "a folder that cannot be written escapes an edit as OSError",
+        "knowledge/editing.py",
+        "        except OSError as exc:\n            # A read-only or full disk",
+        "        except ZeroDivisionError as exc:\n            # A read-only or full disk",
+        ("tests/test_faq_editing.py::test_save_entry_that_fails_on_disk_keeps_the_faq_loadable",),
+    ),
 ]
 
 

@@ -45,10 +45,15 @@ def test_save_entry_that_fails_on_disk_keeps_the_faq_loadable(
     before = (tmp_path / "alpha.md").read_text()
     edited = entry_text("alpha", body="A longer, better answer.")
     monkeypatch.setattr(os, "fsync", _disk_full)
-    with pytest.raises(OSError):
+    # A refusal (the moderator's text comes back to them), not an error out of the edit.
+    full = r"cannot be written \(No space left on device\); nothing was saved"
+    with pytest.raises(EditRefused, match=full):
         save_entry(tmp_path, "alpha", edited, fingerprint(before))
+    with pytest.raises(EditRefused, match=full):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
     assert (tmp_path / "alpha.md").read_text() == before
     assert [e.id for e in load_entries(tmp_path)] == ["alpha"]
+    assert read_examples(tmp_path, {"alpha"}) == ([], [])
     monkeypatch.undo()
     save_entry(tmp_path, "alpha", edited, fingerprint(before))
     assert "better answer" in (tmp_path / "alpha.md").read_text()
