@@ -67,14 +67,15 @@ def build_reply(
 ) -> Reply:
     """The reply to a question: ``asked`` of the bot (/ask, a mention, a pointer), or a
     forum post it was not asked (then suggestions are only offered as ``unasked`` says)."""
-    result = bot.knowledge.ask(within(question, MAX_QUESTION_CHARS))
+    knowledge = bot.knowledge  # (one FAQ throughout, whatever a reload swaps in)
+    result = knowledge.ask(within(question, MAX_QUESTION_CHARS))
     close = plausible(bot, result) if asked or result.answered else unasked(bot, result)
     if result.answered and result.best is not None:
-        embeds = [answer_embed(bot.knowledge.short(result.best.id))]
-        example = worked_example(bot.knowledge.entries[result.best.id], result.question)
+        embeds = [answer_embed(knowledge.short(result.best.id))]
+        example = worked_example(knowledge.entries[result.best.id], result.question)
         extras = [example_embed(*example)] if example is not None else []
         # A post that asks other things too: each confident answer to them (``also``).
-        extras += [answer_embed(bot.knowledge.short(hit.id)) for hit in result.also]
+        extras += [answer_embed(knowledge.short(hit.id)) for hit in result.also]
         for extra in extras:
             # Discord counts every embed of a message toward one 6,000-character cap.
             if sum(map(len, embeds)) + len(extra) <= EMBED_TOTAL_LIMIT and len(embeds) < 10:

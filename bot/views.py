@@ -42,7 +42,8 @@ async def show_full_entry(
     a friendly note if a reload removed the entry since the button was posted. True when
     shown."""
     bot = interaction.client
-    if bot.knowledge.get(entry_id) is None:
+    knowledge = bot.knowledge  # (the FAQ the click is checked in: a reload may swap it)
+    if knowledge.get(entry_id) is None:
         await interaction.response.send_message(
             "That entry no longer exists; try `/faq` to browse the current ones.",
             ephemeral=True,
@@ -50,7 +51,7 @@ async def show_full_entry(
         return False
     ids = await command_ids_quickly(bot, interaction.guild)
     await interaction.response.send_message(
-        embed=answer_embed(with_mentions(bot.knowledge.layout(entry_id), ids)),
+        embed=answer_embed(with_mentions(knowledge.layout(entry_id), ids)),
         view=view if view is not None else discord.utils.MISSING,
         ephemeral=True,
         allowed_mentions=NO_PINGS,

@@ -1970,6 +1970,16 @@ MUTANTS = [
         "        except ZeroDivisionError as exc:\n            # A read-only or full disk",
         ("tests/test_faq_editing.py::test_save_entry_that_fails_on_disk_keeps_the_faq_loadable",),
     ),
+    Mutant(
+        "a full answer reads the FAQ again after awaiting Discord",
+        "bot/views.py",
+        "        embed=answer_embed(with_mentions(knowledge.layout(entry_id), ids)),",
+        "        embed=answer_embed(with_mentions(bot.knowledge.layout(entry_id), ids)),",
+        (
+            "tests/test_moderation_e2e.py::"
+            "test_a_full_answer_click_racing_a_reload_that_removes_the_entry_is_answered",
+        ),
+    ),
 ]
 
 

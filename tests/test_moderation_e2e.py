@@ -1084,3 +1084,50 @@ async def test_validate_shows_a_repeated_example_as_a_notice_not_an_ignored_file
     assert text.startswith("All 25 FAQ files are valid.")
     assert "`delay-conversion-downside.yaml`:" in text
     assert "already an example" in text and "ignored" not in text
+
+
+TEMPORARY = """---
+id: zz-temporary-entry
+title: A temporary entry about spillover timing
+short: A temporary entry used to show a reload racing a Full answer click.
+sources:
+  - title: IRS retirement plans
+    url: https://www.irs.gov/retirement-plans
+updated: 2026-12-01
+---
+The full answer of a temporary entry.
+"""
+
+
+async def test_a_full_answer_click_racing_a_reload_that_removes_the_entry_is_answered(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch
+) -> None:
+    """The click is checked against the FAQ it was made under, then the bot awaits
+    Discord (command ids); a reload removing the entry meanwhile raised KeyError and the
+    clicker got an apology. The answer now comes from the FAQ the click was checked in."""
+    import bot.views as views
+
+    async with start_bot(mod_bot()):
+        (faq_copy / "zz-temporary-entry.md").write_text(TEMPORARY)
+        assert "reloaded" in content(await admin(fake_discord, "reload")).lower()
+        shown = await fake_discord.send_slash_command("faq", {"topic": "zz-temporary-entry"})
+        await shown.response()
+        real = views.command_ids_quickly
+        looking_up = asyncio.Event()
+        gate = asyncio.Event()
+
+        async def slow(*args: Any, **kwargs: Any) -> Any:
+            looking_up.set()
+            await gate.wait()  # a rate-limited command id lookup, say
+            return await real(*args, **kwargs)
+
+        monkeypatch.setattr(views, "command_ids_quickly", slow)
+        click = await fake_discord.click_button(shown, "rb:full:zz-temporary-entry")
+        await asyncio.wait_for(looking_up.wait(), 5)
+        (faq_copy / "zz-temporary-entry.md").unlink()
+        assert "reloaded" in content(await admin(fake_discord, "reload")).lower()
+        gate.set()
+        call = await click.response_call(timeout=10)
+        assert call.ok, call.describe()
+        [embed] = call.json["data"]["embeds"]
+        assert "full answer of a temporary entry" in json.dumps(embed)

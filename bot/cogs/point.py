@@ -67,9 +67,10 @@ class PointPick(
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
+        knowledge = bot.knowledge  # (the FAQ the pick is checked in: a reload may swap it)
         try:
             entry_id = self.item.values[0] if self.item.values else ""
-            if bot.knowledge.get(entry_id) is None:
+            if knowledge.get(entry_id) is None:
                 await send_private(interaction, "That entry no longer exists; try again.")
                 return
             channel = interaction.channel
@@ -84,8 +85,7 @@ class PointPick(
             # the reply can take longer (a rate limit makes discord.py wait and retry).
             # The select goes too, so a second pick cannot post the answer twice.
             await interaction.response.edit_message(
-                content=f"Posting **{neutralize(bot.knowledge.titles[entry_id])}** under the "
-                "message…",
+                content=f"Posting **{neutralize(knowledge.titles[entry_id])}** under the message…",
                 view=None,
             )
             try:
@@ -100,7 +100,7 @@ class PointPick(
             try:
                 await target.reply(
                     f"Pointed here by {who}:",
-                    embed=answer_embed(bot.knowledge.short(entry_id)),
+                    embed=answer_embed(knowledge.short(entry_id)),
                     # the member whose message it is can undo a wrong pointer
                     view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
                     mention_author=False,
@@ -122,7 +122,7 @@ class PointPick(
                 log.exception("recording a pointed answer failed (interaction %s)", interaction.id)
             await tell(
                 interaction,
-                f"Posted **{neutralize(bot.knowledge.titles[entry_id])}** under the message.",
+                f"Posted **{neutralize(knowledge.titles[entry_id])}** under the message.",
             )
             if target.id == channel.id and in_watched_forum(bot, channel):
                 # A watched forum's post (its starter has the thread's id) is answered now,
