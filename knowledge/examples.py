@@ -111,6 +111,12 @@ def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
     return list(zip(lines, data, strict=True)), []
 
 
+_ITEM_SHAPE = (
+    "write each example as '- text: the question' (or the question alone after '- ', in "
+    "quotes if it is a number or a date)"
+)
+
+
 @lru_cache(maxsize=512)
 def _parse_text(
     text: str,
@@ -122,6 +128,9 @@ def _parse_text(
     raw_items, problems = _items(text)
     items = []
     for line, raw in raw_items:
+        if not isinstance(raw, str | dict):  # ("- - text: ..." or "- 2026")
+            problems.append((line, _ITEM_SHAPE))
+            continue
         try:
             items.append(
                 (line, ExampleItem.model_validate({"text": raw} if isinstance(raw, str) else raw))

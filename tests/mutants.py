@@ -1980,6 +1980,13 @@ MUTANTS = [
             "test_a_full_answer_click_racing_a_reload_that_removes_the_entry_is_answered",
         ),
     ),
+    Mutant(
+        "an example item that is a list is explained as a source",
+        "knowledge/examples.py",
+        '        if not isinstance(raw, str | dict):  # ("- - text: ..." or "- 2026")',
+        "        if False:",
+        ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
+    ),
 ]
 
 

@@ -231,6 +231,8 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
         ("notice-2014-54.yaml", "text: not a list\n", "a YAML list"),
         ("notice-2014-54.yaml", '- text: "ok question"\n  also: [no-such-entry]\n', "no-such"),
         ("notice-2014-54.yaml", '- text: "ok question"\n  color: red\n', "color"),
+        ("notice-2014-54.yaml", "- - text: a list in a list?\n", ":1: write each example as"),
+        ("notice-2014-54.yaml", '- text: "ok question"\n- 2026\n', ":2: write each example as"),
         ("no-such-entry.yaml", '- text: "a question"\n', "no FAQ entry 'no-such-entry'"),
         ("_off-topic.yaml", '- text: "ok question"\n  also: [notice-2014-54]\n', "off-topic"),
         (
