@@ -33,7 +33,7 @@ from knowledge.frontmatter import (
     quiet_slips,
     read_yaml,
 )
-from knowledge.loader import Problem, not_utf8, plain_words
+from knowledge.loader import MAX_EXAMPLES_BYTES, Problem, not_utf8, plain_words, too_large
 from knowledge.model import EntryId, FaqEntry
 
 EXAMPLES_DIR = "examples"
@@ -189,6 +189,11 @@ def read_examples(
                     f"'{OFF_TOPIC}.yaml' for questions the bot should leave alone",
                 )
             )
+            continue
+        if (replaced is None or path != replaced[0]) and (
+            large := too_large(path, MAX_EXAMPLES_BYTES)
+        ) is not None:
+            problems.append(large)
             continue
         try:
             text = replaced[1] if replaced and path == replaced[0] else path.read_text("utf-8")

@@ -444,6 +444,26 @@ def folder_signature(faq_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
+#: The largest file read, in bytes: far above any real one (an entry is a few KB, the
+#: off-topic examples a few hundred), far below one that would hold hundreds of MB in
+#: memory (parsed texts are cached by content).
+MAX_ENTRY_BYTES = 256 * 1024
+MAX_EXAMPLES_BYTES = 8 * 1024 * 1024
+
+
+def too_large(path: Path, limit: int) -> Problem | None:
+    """The problem for a file over ``limit`` bytes (checked before it is read), else None."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # (reading it reports why it cannot be read)
+    if size <= limit:
+        return None
+    return Problem(
+        str(path), 0, f"the file is {size:,} bytes; at most {limit:,}: split or shorten it"
+    )
+
+
 def scan_folder(faq_dir: Path) -> FolderScan:
     """Read every entry file in ``faq_dir`` and validate each and all together."""
     if not faq_dir.is_dir():
@@ -466,6 +486,9 @@ def scan_folder(faq_dir: Path) -> FolderScan:
     entries: list[FaqEntry] = []
     problems: list[Problem] = []
     for path in paths:
+        if (large := too_large(path, MAX_ENTRY_BYTES)) is not None:
+            problems.append(large)
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:

@@ -1987,6 +1987,20 @@ MUTANTS = [
         "        if False:",
         ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
     ),
+    Mutant(
+        "an entry file of any size is read",
+        "knowledge/loader.py",
+        "        if (large := too_large(path, MAX_ENTRY_BYTES)) is not None:",
+        "        if (large := None) is not None:",
+        ("tests/test_faq_validation.py::test_a_file_too_large_for_an_faq_is_refused_unread",),
+    ),
+    Mutant(
+        "an examples file of any size is read",
+        "knowledge/examples.py",
+        "            large := too_large(path, MAX_EXAMPLES_BYTES)",
+        "            large := None",
+        ("tests/test_faq_validation.py::test_a_file_too_large_for_an_faq_is_refused_unread",),
+    ),
 ]
 
 

@@ -1040,3 +1040,26 @@ def test_aliases_of_aliases_are_refused_at_once(tmp_path: Path) -> None:
     )
     scan, _ = validate_folder(tmp_path)
     assert any("a YAML alias ('*name')" in str(p) for p in scan.problems), scan.problems
+
+
+def test_a_file_too_large_for_an_faq_is_refused_unread(tmp_path: Path) -> None:
+    """A 206 MB entry took seconds to refuse and its text stayed cached in memory after
+    the fix; a file over the limit is now refused by its size, before it is read."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta")
+    entry = tmp_path / "alpha.md"
+    entry.write_text(entry.read_text() + "x" * loader.MAX_ENTRY_BYTES)
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    big = examples / "beta.yaml"
+    big.write_text(
+        "- text: what is beta anyway\n" + "# a note\n" * (loader.MAX_EXAMPLES_BYTES // 9)
+    )
+    scan, _ = validate_folder(tmp_path)
+    found = {p.path: p.message for p in scan.problems}
+    assert f"at most {loader.MAX_ENTRY_BYTES:,}: split or shorten it" in found[str(entry)]
+    assert f"at most {loader.MAX_EXAMPLES_BYTES:,}" in found[str(big)]
+    # Back to their usual sizes, both are read as usual.
+    big.write_text("- text: what is beta anyway\n")
+    entry.write_text(entry_text("alpha"))
+    assert validate_folder(tmp_path)[0].problems == []
