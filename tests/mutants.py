@@ -2001,6 +2001,16 @@ MUTANTS = [
         "            large := None",
         ("tests/test_faq_validation.py::test_a_file_too_large_for_an_faq_is_refused_unread",),
     ),
+    Mutant(
+        "the watcher keeps watching the folder a swapped link left",
+        "bot/cogs/faq_watch.py",
+        "            if self.bot.faq_dir.resolve() != folder:\n                return\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::"
+            "test_watcher_follows_a_current_link_swapped_to_another_release",
+        ),
+    ),
 ]
 
 

@@ -375,6 +375,34 @@ async def test_watcher_reloads_after_a_file_edit(
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
 
 
+async def test_watcher_follows_a_current_link_swapped_to_another_release(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A deploy points "current" at a new release folder: the watcher watched the folder
+    the link led to at start, so edits after the swap were never seen."""
+    releases = faq_copy.parent / "releases"
+    releases.mkdir()
+    for name in ("v1", "v2"):
+        shutil.copytree(faq_copy, releases / name)
+    current = faq_copy.parent / "current"
+    current.symlink_to(releases / "v1")
+    bot = make_bot(knowledge=KnowledgeBase.load(current), faq_watch=True)
+
+    def title() -> str:
+        return bot.knowledge.get("notice-2014-54").title
+
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        swapped = faq_copy.parent / "current.new"
+        swapped.symlink_to(releases / "v2")
+        swapped.replace(current)  # atomically, as a deploy does
+        path = current / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "v2 edit"))
+        await wait_until(lambda: title() == "v2 edit", timeout=15)
+        path.write_text(path.read_text().replace("v2 edit", "v2 second edit"))
+        await wait_until(lambda: title() == "v2 second edit", timeout=15)
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

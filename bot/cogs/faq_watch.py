@@ -16,6 +16,9 @@ from knowledge.examples import EXAMPLES_DIR
 
 log = logging.getLogger(__name__)
 
+#: How often (ms) to check that the FAQ path still leads to the folder being watched.
+LINK_CHECK_MS = 2000
+
 
 class FaqWatcher(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
@@ -35,8 +38,24 @@ class FaqWatcher(commands.Cog):
                 await self._task
 
     async def _watch(self) -> None:
-        folder = self.bot.faq_dir.resolve()
+        try:
+            while not self._stop.is_set():
+                folder = self.bot.faq_dir.resolve()
+                await self._watch_folder(folder)
+                if self._stop.is_set():
+                    return
+                # The FAQ path is a link swapped to another folder (a deploy's "current"):
+                # load what it points at now, then watch that.
+                log.info("the FAQ folder now is %s", self.bot.faq_dir.resolve())
+                await self._reload("the FAQ folder link changed")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("the FAQ watcher stopped; use /faq-admin reload after edits")
 
+    async def _watch_folder(self, folder: Path) -> None:
+        """Reload on each change in ``folder`` until told to stop or the FAQ path no longer
+        leads there (checked every LINK_CHECK_MS: inotify follows the folder, not a link)."""
         examples = folder / EXAMPLES_DIR
 
         def relevant(change: Change, path: str) -> bool:
@@ -47,23 +66,29 @@ class FaqWatcher(commands.Cog):
             )
 
         log.info("watching %s for FAQ changes", folder)
-        try:
-            async for _changes in awatch(
-                folder, watch_filter=relevant, stop_event=self._stop, recursive=True
-            ):
+        async for changes in awatch(
+            folder,
+            watch_filter=relevant,
+            stop_event=self._stop,
+            recursive=True,
+            rust_timeout=LINK_CHECK_MS,
+            yield_on_timeout=True,
+        ):
+            if self.bot.faq_dir.resolve() != folder:
+                return
+            if changes:
                 # every process watches the shared folder itself: no need to announce
-                try:
-                    result = await self.bot.reload_faq("files changed on disk", announce=False)
-                except Exception:
-                    # One reload's fault must not stop the watching: the next save may fix it.
-                    log.exception("reloading the changed FAQ files failed; still watching")
-                    continue
-                if not result.ok:
-                    log.warning("FAQ files changed but are invalid; still using the previous FAQ")
-        except asyncio.CancelledError:
-            raise
+                await self._reload("files changed on disk")
+
+    async def _reload(self, why: str) -> None:
+        try:
+            result = await self.bot.reload_faq(why, announce=False)
         except Exception:
-            log.exception("the FAQ watcher stopped; use /faq-admin reload after edits")
+            # One reload's fault must not stop the watching: the next save may fix it.
+            log.exception("reloading the changed FAQ files failed; still watching")
+            return
+        if not result.ok:
+            log.warning("FAQ files changed but are invalid; still using the previous FAQ")
 
 
 async def setup(bot: RolloverBot) -> None:
