@@ -135,6 +135,13 @@ class RolloverBot(commands.Bot):
                 for problem in exc.problems:
                     log.warning("FAQ reload refused: %s", problem)
                 return ReloadResult(False, problems=exc.problems)
+            except Exception as exc:
+                # A fault no check foresaw (a file the loader chokes on) still refuses the
+                # reload like a broken file, in words, and the FAQ loaded keeps answering.
+                log.exception("FAQ reload failed")
+                reason = f"the reload failed ({type(exc).__name__}: {str(exc)[:200]})"
+                problem = Problem(str(folder), 0, f"{reason}; the FAQ loaded before answers")
+                return ReloadResult(False, problems=[problem])
             diff = diff_entries(self.knowledge.entries, new.entries)
             self.knowledge = new
             self.fallback = None  # (a reload before connecting: the folder is whole again)

@@ -2011,6 +2011,13 @@ MUTANTS = [
             "test_watcher_follows_a_current_link_swapped_to_another_release",
         ),
     ),
+    Mutant(
+        "an unforeseen fault in a reload escapes as an apology",
+        "bot/app.py",
+        "            except Exception as exc:\n                # A fault no check foresaw",
+        "            except ZeroDivisionError as exc:\n                # A fault no check foresaw",
+        ("tests/test_moderation_e2e.py::test_a_reload_that_fails_unforeseen_is_refused_in_words",),
+    ),
 ]
 
 

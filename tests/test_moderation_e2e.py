@@ -131,6 +131,29 @@ async def test_broken_examples_file_keeps_the_trained_matcher(
         assert bot.knowledge is not before
 
 
+async def test_a_reload_that_fails_unforeseen_is_refused_in_words(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever escapes loading (a PermissionError, a library's own error) is a refused
+    reload with its reason, not the generic apology; the FAQ loaded keeps answering."""
+    import bot.app as app
+
+    def fails(*_: object, **__: object) -> KnowledgeBase:
+        raise RuntimeError("a fault nobody foresaw")
+
+    async with start_bot(mod_bot()) as bot:
+        before = bot.knowledge
+        monkeypatch.setattr(app.KnowledgeBase, "load", staticmethod(fails))
+        text = content(await admin(fake_discord, "reload"))
+        assert "not** reloaded" in text, text
+        assert "the reload failed (RuntimeError: a fault nobody foresaw)" in text
+        assert bot.knowledge is before
+        assert (
+            await ask_title(fake_discord, QUESTION)
+            == before.get("split-earnings-to-traditional-ira").title
+        )
+
+
 async def test_edit_through_modal_is_answered_immediately(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
