@@ -41,10 +41,13 @@ def unusual_rates(
     """Warnings for rates that are probably not what the person meant."""
     warnings = []
     if annual_return is not None and annual_return >= HIGH_RETURN:
-        warnings.append(
-            f"An annual return of {pct(annual_return)} is very high; check it (for "
-            f"{annual_return.normalize():f} percent, write {annual_return.normalize():f}%)."
+        # A fraction below 1 may have meant a percent ("0.6" for 0.6%); 100% never does.
+        hint = (
+            f" (for {annual_return.normalize():f} percent, write {annual_return.normalize():f}%)"
+            if annual_return < 1
+            else ""
         )
+        warnings.append(f"An annual return of {pct(annual_return)} is very high; check it{hint}.")
     if tax_rate is not None and tax_rate >= HIGH_TAX_RATE:
         warnings.append(
             f"A tax rate of {pct(tax_rate)} is above any US federal bracket plus state "

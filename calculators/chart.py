@@ -155,7 +155,7 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
     fig.suptitle("Taxable earnings by number of Roth conversions a year", fontsize=13)
     fig.text(
         0.01, 0.005, f"{NOT_TAX_ADVICE} Model: equal paychecks, conversions at j/n of the year"
-        + (f", each settling {inp.lag_days} days later." if inp.lag_days else "."),
+        + (f", each settling {inp.lag_days} day(s) later." if inp.lag_days else "."),
         fontsize=7.5, color="#666666", ha="left", va="bottom",
     )  # fmt: skip
     buffer = io.BytesIO()

@@ -128,9 +128,16 @@ PART_BEFORE = re.compile(r"\b(?:of\s+which|including|includes|incl)\b", re.IGNOR
 PART_AFTER = re.compile(r"\s*(?:of\s+(?:that|it|this|which)|thereof)\b", re.IGNORECASE)
 
 
+#: Words between a total and its part at most ("$10,500 after-tax, including $500").
+PART_GAP = 4
+
+
 def _is_part(before: re.Match[str], amount: re.Match[str], text: str) -> bool:
-    """Is ``amount`` stated as a part of the ``before`` amount?"""
+    """Is ``amount`` stated as a part of the ``before`` amount (in the same sentence, close
+    by: "my plan includes conversions" further on is about something else)?"""
     gap = text[before.end() : amount.start()]
+    if _SENTENCES.search(gap) or len(_words(gap)) > PART_GAP:
+        return False
     return bool(PART_BEFORE.search(gap) or PART_AFTER.match(text, amount.end()))
 
 
@@ -165,8 +172,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         sentence = _SENTENCES.split(text[: match.start()])[-1]
         if previous and _is_part(previous[2], match, text):
             # "$10,500, of which $500 is earnings": the amount before was the total.
-            if kind is None or previous[0] not in (None, "basis"):
-                return None  # a part that is not named, or a part of earnings: unclear
+            if kind not in ("basis", "earnings") or previous[0] not in (None, "basis"):
+                return None  # a part that is not named, a loss, or a part of earnings: unclear
             if previous[0] == "basis":
                 basis.pop()
             totals.append(previous[1])

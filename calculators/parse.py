@@ -157,8 +157,10 @@ def parse_rate(
         number = Decimal(body)
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
         raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field) from None
+    if negative and number != 0 and not allow_negative:
+        raise InputError(f"{label}{shown(raw)} is negative; a rate must be 0% to 100%", field)
     if not percent and number == 1:
-        if negative:  # -100% is refused anyway: a rate must be above it
+        if negative:  # (-100% is refused anyway: a loss stays below it)
             raise InputError(f"{label}{shown(raw)} is unclear; for a 1% loss write -1%", field)
         raise InputError(
             f"{label}{shown(raw)} could mean 100% or 1%; write 100% or 1% (or 0.01)", field
@@ -178,8 +180,6 @@ def parse_rate(
     with exact():  # the calculators' own context, so nothing below rounds
         fraction = number / 100 if scaled else number
     if negative and fraction != 0:  # (before the check below: -150% is not "above 100%")
-        if not allow_negative:
-            raise InputError(f"{label}{shown(raw)} is negative; a rate must be 0% to 100%", field)
         if fraction >= 1:
             raise InputError(
                 f"{label}{shown(raw)} would wipe out the account; a loss must be smaller than 100%",

@@ -508,7 +508,7 @@ MUTANTS = [
     Mutant(
         "posts only the first of a post's answers",
         "bot/answering.py",
-        "        extras += [answer_embed(bot.knowledge.short(hit.id)) for hit in result.also]\n",
+        "        extras += [answer_embed(knowledge.short(hit.id)) for hit in result.also]\n",
         "        extras += []\n",
         (f"{E2E}::test_a_post_asking_two_things_gets_both_answers",),
     ),
@@ -973,8 +973,8 @@ MUTANTS = [
     Mutant(
         "one failed reload stops the FAQ watcher",
         "bot/cogs/faq_watch.py",
-        "                    continue\n",
-        "                    raise\n",
+        'FAQ files failed; still watching")\n            return\n',
+        'FAQ files failed; still watching")\n            raise\n',
         (
             "tests/test_moderation_e2e.py::test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload",
         ),
@@ -1481,8 +1481,8 @@ MUTANTS = [
     Mutant(
         "the bot cuts a long post from the start only",
         "bot/answering.py",
-        "    result = bot.knowledge.ask(within(question, MAX_QUESTION_CHARS))",
-        "    result = bot.knowledge.ask(question[:MAX_QUESTION_CHARS])",
+        "    result = knowledge.ask(within(question, MAX_QUESTION_CHARS))",
+        "    result = knowledge.ask(question[:MAX_QUESTION_CHARS])",
         (
             "tests/test_bot_e2e.py::test_a_long_forum_post_that_asks_last_is_matched_on_its_question",
         ),
@@ -1863,9 +1863,9 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "a part that is not named is taken out of a total",
+        "a part that is not named, or a loss, is taken out of a total",
         "calculators/from_text.py",
-        '            if kind is None or previous[0] not in (None, "basis"):',
+        '            if kind not in ("basis", "earnings") or previous[0] not in (None, "basis"):',
         '            if previous[0] not in (None, "basis"):',
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
@@ -1900,7 +1900,7 @@ MUTANTS = [
     Mutant(
         "a bare -1 is told to write 100% or 1%",
         "calculators/parse.py",
-        "        if negative:  # -100% is refused anyway: a rate must be above it",
+        "        if negative:  # (-100% is refused anyway: a loss stays below it)",
         "        if False:",
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
@@ -2017,6 +2017,13 @@ MUTANTS = [
         "            except Exception as exc:\n                # A fault no check foresaw",
         "            except ZeroDivisionError as exc:\n                # A fault no check foresaw",
         ("tests/test_moderation_e2e.py::test_a_reload_that_fails_unforeseen_is_refused_in_words",),
+    ),
+    Mutant(
+        "a part is looked for across sentences and far from its total",
+        "calculators/from_text.py",
+        "    if _SENTENCES.search(gap) or len(_words(gap)) > PART_GAP:\n        return False\n",
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]
 

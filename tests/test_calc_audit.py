@@ -214,9 +214,8 @@ def test_unusual_rates_are_questioned(capsys: pytest.CaptureFixture[str]) -> Non
         "schedule",
         "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "100%",
     )  # fmt: skip
-    # a % sign was typed: no advice to type one
-    assert not any("with a % sign" in w for w in typed["warnings"])
-    assert any("return of 100% is very high" in w for w in typed["warnings"])
+    # 100% is no fraction meant as a percent: no advice on how to write one
+    assert "An annual return of 100% is very high; check it." in typed["warnings"]
 
 
 def test_room_says_it_is_a_ceiling_and_questions_deferrals_above_pay(
@@ -291,8 +290,18 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("My 401k has $10,500, of which $500 is earnings", None),  # the whole plan
         ("$20,000 after-tax, of which $500 came in June, and $300 of earnings", None),
         ("I have $10,500 of which $500 is earnings", ("10000", "500")),
-        # a part that is neither basis nor earnings: no example
+        # a part that is neither basis nor earnings, or a loss: no example
         ("I contributed $10,000 after-tax, converted $500 of it, and it earned $50", None),
+        ("I put $20,000 after-tax in, of which $1,000 was lost.", None),
+        # "includes" further on, or in another sentence, is about something else
+        (
+            "I contributed $10,000 after-tax. My plan includes conversions. It earned $500.",
+            ("10000", "500"),
+        ),
+        (
+            "I put in $10,000 after-tax and my plan includes a Roth option; it earned $500",
+            ("10000", "500"),
+        ),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:

@@ -260,6 +260,8 @@ BAD = [
         "write -1%",
         id="rate-bare-minus-one",
     ),
+    # where no loss is possible, a tax rate, a negative is refused as such
+    pytest.param([*SPLIT, "1000", "--tax-rate", "-1"], "is negative", id="tax-rate-minus-one"),
     pytest.param([*SPLIT, ""], "empty", id="empty"),
     pytest.param([*SPLIT, "1,00"], "commas", id="bad-commas"),
     pytest.param([*SPLIT, "1000.555"], "2 decimal places", id="fractions-of-cents"),
