@@ -22,11 +22,19 @@ from knowledge.examples import (
     MAX_TEXT,
     OFF_TOPIC,
     examples_dir,
+    is_empty_list,
     read_examples,
     render_examples,
     same_question_key,
 )
-from knowledge.loader import Problem, check_entries, parse_entry, scan_folder
+from knowledge.loader import (
+    MAX_EXAMPLES_BYTES,
+    Problem,
+    check_entries,
+    parse_entry,
+    scan_folder,
+    too_large,
+)
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
 
 BACKUP_DIR = ".backups"
@@ -277,6 +285,8 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
         if same_question_key(example.text) == wanted:
             held = Path(example.path)
             raise AlreadyExample(f"That question is already an example in {held.name}.", held)
+    if (large := too_large(target, MAX_EXAMPLES_BYTES)) is not None:
+        raise EditRefused(f"{target.name}: {large.message}; nothing was saved.")
     try:
         before = read_text(target) or ""
     except (OSError, UnicodeDecodeError):
@@ -287,15 +297,18 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     if note:
         item["note"] = note
     added = render_examples([item])
-    lines = before.splitlines(True)
-    if "".join(line for line in lines if line.lstrip()[:1] != "#").strip() == "[]":
+    if is_empty_list(before):
         # No items yet, written as "[]" (a flow list): appended items would not parse.
         # Comments are kept; only the empty list goes (anything else is a moderator's
         # text, kept whole even when it does not parse).
-        before = "".join(line for line in lines if line.lstrip()[:1] == "#")
+        before = "".join(line for line in before.splitlines(True) if line.lstrip()[:1] == "#")
     if before and not before.endswith("\n"):
         before += "\n"
     after = before + added
+    if len(after.encode("utf-8")) > MAX_EXAMPLES_BYTES:
+        raise EditRefused(
+            f"{target.name} would be over {MAX_EXAMPLES_BYTES:,} bytes with it; nothing was saved."
+        )
     # The folder as it would be: refuse what the addition breaks, not what was broken.
     _, new_problems = read_examples(folder, ids, replaced=(target, after))
     broken = Counter((p.path, p.message) for p in new_problems)

@@ -221,6 +221,16 @@ def read_examples(
     return examples, sorted(problems)
 
 
+def is_empty_list(text: str) -> bool:
+    """Does the text read as an empty YAML list ("[]", "[ ]  # none yet", "---\n[]"), which
+    items appended below would not extend?"""
+    try:
+        _, data = read_yaml(text, offset=1)
+    except FrontMatterError:
+        return False
+    return data == []
+
+
 def question_key(text: str) -> str:
     """Case, spacing and end punctuation ("what is a 403b?" is "what is a 403b") set
     aside: when two texts are the same question."""

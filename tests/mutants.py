@@ -1930,7 +1930,7 @@ MUTANTS = [
     Mutant(
         "an added example replaces a file that does not parse",
         "knowledge/editing.py",
-        '    if "".join(line for line in lines if line.lstrip()[:1] != "#").strip() == "[]":',
+        "    if is_empty_list(before):",
         '    if "- " not in before and before.strip():',
         (
             "tests/test_faq_editing.py::test_an_example_added_to_a_file_that_does_not_parse_keeps_its_text",
@@ -2024,6 +2024,15 @@ MUTANTS = [
         "    if _SENTENCES.search(gap) or len(_words(gap)) > PART_GAP:\n        return False\n",
         "",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "an added example takes its file over the size limit",
+        "knowledge/editing.py",
+        '    if len(after.encode("utf-8")) > MAX_EXAMPLES_BYTES:',
+        "    if False:",
+        (
+            "tests/test_faq_editing.py::test_an_example_that_would_take_a_file_over_the_size_limit_is_refused",
+        ),
     ),
 ]
 

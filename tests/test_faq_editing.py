@@ -18,7 +18,7 @@ from knowledge.editing import (
     save_entry,
 )
 from knowledge.examples import read_examples
-from knowledge.loader import load_entries, parse_entry
+from knowledge.loader import MAX_EXAMPLES_BYTES, load_entries, parse_entry
 from tests.faq_factory import entry_text, write_entry
 
 
@@ -127,14 +127,33 @@ def test_a_question_listed_as_a_plain_string_counts_as_an_example(tmp_path: Path
     assert read_examples(tmp_path, {"alpha", "beta"})[1] == []
 
 
-def test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("empty", ["[]\n", "[ ]\n", "[]  # none yet\n", "---\n[]\n"])
+def test_an_example_added_to_an_empty_flow_list_leaves_a_valid_file(
+    tmp_path: Path, empty: str
+) -> None:
     where = _examples_folder(tmp_path)
-    (where / "alpha.yaml").write_text("# questions alpha answers\n[]\n")
+    (where / "alpha.yaml").write_text("# questions alpha answers\n" + empty)
     add_example(tmp_path, "alpha", "How does alpha work for me?")
     examples, problems = read_examples(tmp_path, {"alpha", "beta"})
     assert problems == []
     assert [e.text for e in examples] == ["How does alpha work for me?"]
     assert (where / "alpha.yaml").read_text().startswith("# questions alpha answers\n")
+
+
+def test_an_example_that_would_take_a_file_over_the_size_limit_is_refused(
+    tmp_path: Path,
+) -> None:
+    """The limit a load enforces holds for an addition too: written, it would have made
+    every later reload refuse the file."""
+    path = _examples_folder(tmp_path) / "alpha.yaml"
+    near = "- text: what is alpha anyway\n" + "#" * (MAX_EXAMPLES_BYTES - 40) + "\n"
+    path.write_text(near)
+    with pytest.raises(EditRefused, match="would be over 8,388,608 bytes"):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert path.read_text() == near
+    path.write_text(near + "#" * 100 + "\n")  # over already: refused unread
+    with pytest.raises(EditRefused, match="at most 8,388,608"):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
 
 
 @pytest.mark.parametrize(
