@@ -292,6 +292,15 @@ def _repeated_node(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def _first_alias_line(text: str) -> int:
+    """The 0-based line of the first alias ('*name'): a repeated node holds only where its
+    anchor is, and the alias is what to write out."""
+    for event in yaml.parse(text, Loader=YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line
+    return 0  # (not reached: a node is repeated only through an alias)
+
+
 def read_yaml(text: str, offset: int) -> tuple[yaml.Node | None, Any]:
     """One YAML document's node tree (for line numbers) and data. Raises FrontMatterError
     with the file's line (``offset`` as in explain_yaml_error) for anything YAML cannot
@@ -299,8 +308,8 @@ def read_yaml(text: str, offset: int) -> tuple[yaml.Node | None, Any]:
     loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()
-        if node is not None and (again := _repeated_node(node)) is not None:
-            raise FrontMatterError(again.start_mark.line + offset, _REPEATED)
+        if node is not None and _repeated_node(node) is not None:
+            raise FrontMatterError(_first_alias_line(text) + offset, _REPEATED)
         return node, loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         line, message = explain_yaml_error(exc, text, offset=offset)

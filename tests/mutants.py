@@ -1914,7 +1914,7 @@ MUTANTS = [
     Mutant(
         "YAML aliases are walked (and can hang every reload)",
         "knowledge/frontmatter.py",
-        "        if node is not None and (again := _repeated_node(node)) is not None:",
+        "        if node is not None and _repeated_node(node) is not None:",
         "        if False:",
         ("tests/test_faq_validation.py::test_aliases_of_aliases_are_refused_at_once",),
     ),
@@ -2032,6 +2032,16 @@ MUTANTS = [
         "    if False:",
         (
             "tests/test_faq_editing.py::test_an_example_that_would_take_a_file_over_the_size_limit_is_refused",
+        ),
+    ),
+    Mutant(
+        "an alias is reported at its anchor's line",
+        "knowledge/frontmatter.py",
+        "            raise FrontMatterError(_first_alias_line(text) + offset, _REPEATED)",
+        "            raise FrontMatterError(offset, _REPEATED)",
+        (
+            "tests/test_faq_validation.py::"
+            "test_an_alias_is_reported_where_it_is_not_where_its_anchor_is",
         ),
     ),
 ]

@@ -1024,6 +1024,22 @@ def test_yaml_that_cannot_be_read_as_data_is_a_problem_with_its_line(
     assert any(s.startswith(f"{examples / 'alpha.yaml'}:2: ") and expected in s for s in shown)
 
 
+def test_an_alias_is_reported_where_it_is_not_where_its_anchor_is(tmp_path: Path) -> None:
+    write_entry(tmp_path, "alpha")
+    path = tmp_path / "alpha.md"
+    text = path.read_text()
+    text = text.replace("\ntitle: ", "\ntitle: &t ", 1).replace("\n---\n", "\nnotes: *t\n---\n", 1)
+    path.write_text(text)
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text("- text: &q what is alpha anyway\n- text: ok\n- *q\n")
+    shown = [str(p) for p in validate_folder(tmp_path)[0].problems]
+    alias = "a YAML alias ('*name')"
+    line = text.splitlines().index("notes: *t") + 1
+    assert any(s.startswith(f"{path}:{line}: {alias}") for s in shown), shown
+    assert any(s.startswith(f"{examples / 'alpha.yaml'}:3: {alias}") for s in shown), shown
+
+
 def test_aliases_of_aliases_are_refused_at_once(tmp_path: Path) -> None:
     """A few hundred bytes of nested aliases took minutes to walk: refused before any."""
     levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
