@@ -41,6 +41,8 @@ class ReloadResult:
     ok: bool
     diff: EntryDiff = field(default_factory=EntryDiff)
     problems: list[Problem] = field(default_factory=list)
+    #: A refusal no file explains (a fault in the bot or the machine), in words.
+    fault: str | None = None
 
 
 class RolloverBot(commands.Bot):
@@ -139,9 +141,8 @@ class RolloverBot(commands.Bot):
                 # A fault no check foresaw (a file the loader chokes on) still refuses the
                 # reload like a broken file, in words, and the FAQ loaded keeps answering.
                 log.exception("FAQ reload failed")
-                reason = f"the reload failed ({type(exc).__name__}: {str(exc)[:200]})"
-                problem = Problem(str(folder), 0, f"{reason}; the FAQ loaded before answers")
-                return ReloadResult(False, problems=[problem])
+                said = str(exc)[:200]
+                return ReloadResult(False, fault=type(exc).__name__ + (f": {said}" if said else ""))
             diff = diff_entries(self.knowledge.entries, new.entries)
             self.knowledge = new
             self.fallback = None  # (a reload before connecting: the folder is whole again)

@@ -59,6 +59,12 @@ def _chunks(text: str) -> list[str]:
 
 def reload_text(result: ReloadResult, trigger: str) -> str | None:
     """What a reload did, for the log; None when it changed nothing worth saying."""
+    if result.fault is not None:
+        return (
+            f"**FAQ reload failed** ({trigger}) on an unexpected error, not a file: "
+            f"{result.fault}. The bot keeps answering from the previous FAQ; its log has the "
+            "details."
+        )
     if not result.ok:
         return (
             f"**FAQ reload refused** ({trigger}); the bot keeps answering from the previous "

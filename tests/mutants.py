@@ -2044,6 +2044,15 @@ MUTANTS = [
             "test_an_alias_is_reported_where_it_is_not_where_its_anchor_is",
         ),
     ),
+    Mutant(
+        "a reload fault is logged as files to fix",
+        "bot/mod_log.py",
+        '    if result.fault is not None:\n        return (\n            f"**FAQ reload failed**',
+        '    if False:\n        return (\n            f"**FAQ reload failed**',
+        (
+            "tests/test_mod_log.py::test_a_reload_that_failed_on_a_fault_says_so_and_asks_no_file_fix",
+        ),
+    ),
 ]
 
 

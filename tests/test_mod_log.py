@@ -74,3 +74,14 @@ def test_a_long_problem_line_is_cut_visibly() -> None:
     assert text is not None
     [line] = text.split("```")[1].strip("\n").splitlines()
     assert len(line) == 300 and line.endswith("…")
+
+
+def test_a_reload_that_failed_on_a_fault_says_so_and_asks_no_file_fix() -> None:
+    from bot.app import ReloadResult
+    from bot.mod_log import reload_text
+
+    text = reload_text(ReloadResult(False, fault="MemoryError"), "files changed on disk")
+    assert text == (
+        "**FAQ reload failed** (files changed on disk) on an unexpected error, not a file: "
+        "MemoryError. The bot keeps answering from the previous FAQ; its log has the details."
+    )

@@ -70,6 +70,11 @@ def problems_text(problems: list[Problem], intro: str) -> str:
 def reload_text(result: ReloadResult) -> str:
     if result.ok:
         return f"FAQ reloaded: {result.diff.summary()}."
+    if result.fault is not None:
+        return (
+            f"FAQ **not** reloaded: an unexpected error, not a file ({result.fault}). Answers "
+            "still come from the previous FAQ; the bot's log has the details."
+        )
     return problems_text(
         result.problems,
         f"FAQ **not** reloaded: {problems_counted(len(result.problems))}. Answers still come from "
