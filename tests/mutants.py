@@ -2004,12 +2004,38 @@ MUTANTS = [
     Mutant(
         "the watcher keeps watching the folder a swapped link left",
         "bot/cogs/faq_watch.py",
-        "            if self.bot.faq_dir.resolve() != folder:\n                return\n",
+        "                if _identity(self.bot.faq_dir) != watched:\n                    return\n",
         "",
         (
             "tests/test_moderation_e2e.py::"
             "test_watcher_follows_a_current_link_swapped_to_another_release",
         ),
+    ),
+    Mutant(
+        "the watcher compares paths, not the folders they lead to",
+        "bot/cogs/faq_watch.py",
+        "                if _identity(self.bot.faq_dir) != watched:",
+        "                if self.bot.faq_dir.resolve() != folder:",
+        ("tests/test_moderation_e2e.py::test_watcher_follows_a_folder_swapped_by_renaming",),
+    ),
+    Mutant(
+        "a path leading nowhere stops the watcher",
+        "bot/cogs/faq_watch.py",
+        "                except OSError:  # leads nowhere (yet): a deploy between two folders\n"
+        "                    await self._pause()\n"
+        "                    continue\n",
+        "                except ZeroDivisionError:\n                    continue\n",
+        (
+            "tests/test_moderation_e2e.py::"
+            "test_watcher_waits_for_a_release_the_link_points_at_before_it_exists",
+        ),
+    ),
+    Mutant(
+        "a swapped-in folder is not loaded until its next edit",
+        "bot/cogs/faq_watch.py",
+        "                if changes or reload_first:",
+        "                if changes:",
+        ("tests/test_moderation_e2e.py::test_watcher_follows_a_folder_swapped_by_renaming",),
     ),
     Mutant(
         "an unforeseen fault in a reload escapes as an apology",

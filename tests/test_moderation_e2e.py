@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -427,6 +428,52 @@ async def test_watcher_follows_a_current_link_swapped_to_another_release(
         await wait_until(lambda: title() == "v2 edit", timeout=15)
         path.write_text(path.read_text().replace("v2 edit", "v2 second edit"))
         await wait_until(lambda: title() == "v2 second edit", timeout=15)
+
+
+async def test_watcher_waits_for_a_release_the_link_points_at_before_it_exists(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A link swapped to a folder not there yet made watching raise and stop for good."""
+    releases = faq_copy.parent / "releases"
+    shutil.copytree(faq_copy, releases / "v1")
+    current = faq_copy.parent / "current"
+    current.symlink_to(releases / "v1")
+    bot = make_bot(knowledge=KnowledgeBase.load(current), faq_watch=True)
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        swapped = faq_copy.parent / "current.new"
+        swapped.symlink_to(releases / "v2")
+        swapped.replace(current)
+        await asyncio.sleep(2.5)  # a check finds the path leading nowhere
+        staged = faq_copy.parent / "v2.staged"
+        shutil.copytree(faq_copy, staged)
+        path = staged / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "v2 release"))
+        os.rename(staged, releases / "v2")
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "v2 release", 15)
+        path = current / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("v2 release", "v2 edit"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "v2 edit", 15)
+
+
+async def test_watcher_follows_a_folder_swapped_by_renaming(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """'mv faq faq.old; mv faq.new faq' leaves the path as it was: the watcher compares
+    the folder the path leads to, not the path."""
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    fresh = faq_copy.parent / "faq.new"
+    shutil.copytree(faq_copy, fresh)
+    path = fresh / "notice-2014-54.md"
+    path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "renamed in"))
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        os.rename(faq_copy, faq_copy.parent / "faq.old")
+        os.rename(fresh, faq_copy)
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "renamed in", 15)
+        path = faq_copy / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("renamed in", "edited after"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "edited after", 15)
 
 
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(

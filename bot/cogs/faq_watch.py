@@ -39,24 +39,34 @@ class FaqWatcher(commands.Cog):
 
     async def _watch(self) -> None:
         try:
+            moved = False
             while not self._stop.is_set():
-                folder = self.bot.faq_dir.resolve()
-                await self._watch_folder(folder)
-                if self._stop.is_set():
-                    return
-                # The FAQ path is a link swapped to another folder (a deploy's "current"):
-                # load what it points at now, then watch that.
-                log.info("the FAQ folder now is %s", self.bot.faq_dir.resolve())
-                await self._reload("the FAQ folder link changed")
+                try:
+                    folder = self.bot.faq_dir.resolve(strict=True)
+                except OSError:  # leads nowhere (yet): a deploy between two folders
+                    await self._pause()
+                    continue
+                if moved:
+                    log.info("the FAQ folder now is %s", folder)
+                await self._watch_folder(folder, reload_first=moved)
+                moved = True
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("the FAQ watcher stopped; use /faq-admin reload after edits")
 
-    async def _watch_folder(self, folder: Path) -> None:
+    async def _pause(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), LINK_CHECK_MS / 1000)
+
+    async def _watch_folder(self, folder: Path, *, reload_first: bool) -> None:
         """Reload on each change in ``folder`` until told to stop or the FAQ path no longer
-        leads there (checked every LINK_CHECK_MS: inotify follows the folder, not a link)."""
+        leads to it (checked every LINK_CHECK_MS: inotify follows the folder, not the path,
+        which a deploy may swap, as a link or by renaming folders). ``reload_first``: load
+        what the path now holds at the first tick, once the folder is watched (an edit saved
+        meanwhile is in that load or in the next batch)."""
         examples = folder / EXAMPLES_DIR
+        watched = _identity(folder)
 
         def relevant(change: Change, path: str) -> bool:
             # Entry files and example files only: not backups, temp files or other folders.
@@ -66,19 +76,24 @@ class FaqWatcher(commands.Cog):
             )
 
         log.info("watching %s for FAQ changes", folder)
-        async for changes in awatch(
-            folder,
-            watch_filter=relevant,
-            stop_event=self._stop,
-            recursive=True,
-            rust_timeout=LINK_CHECK_MS,
-            yield_on_timeout=True,
-        ):
-            if self.bot.faq_dir.resolve() != folder:
-                return
-            if changes:
-                # every process watches the shared folder itself: no need to announce
-                await self._reload("files changed on disk")
+        try:
+            async for changes in awatch(
+                folder,
+                watch_filter=relevant,
+                stop_event=self._stop,
+                recursive=True,
+                rust_timeout=LINK_CHECK_MS,
+                yield_on_timeout=True,
+            ):
+                if _identity(self.bot.faq_dir) != watched:
+                    return
+                if changes or reload_first:
+                    # every process watches the shared folder itself: no need to announce
+                    why = "files changed on disk" if changes else "the FAQ folder was swapped"
+                    reload_first = False
+                    await self._reload(why)
+        except FileNotFoundError:  # removed as watching began: look where the path leads
+            await self._pause()
 
     async def _reload(self, why: str) -> None:
         try:
@@ -89,6 +104,15 @@ class FaqWatcher(commands.Cog):
             return
         if not result.ok:
             log.warning("FAQ files changed but are invalid; still using the previous FAQ")
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder the path leads to now (device and inode), None if none."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 async def setup(bot: RolloverBot) -> None:
