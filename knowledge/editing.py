@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
 import stat
@@ -36,6 +37,8 @@ from knowledge.loader import (
     too_large,
 )
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR = ".backups"
 _ID = re.compile(ID_PATTERN)
@@ -71,8 +74,10 @@ def _editing(folder: Path) -> Iterator[None]:
         except OSError as exc:
             # A read-only or full disk: a refusal (the moderator gets their text back), not
             # a crash. Writes go to a temporary file first, so the entry is as it was.
+            log.warning("an FAQ edit failed on the file system", exc_info=True)
+            where = f" ({Path(exc.filename).name})" if exc.filename else ""
             raise EditRefused(
-                f"the FAQ folder cannot be written ({exc.strerror or exc}); nothing was saved"
+                f"saving failed: {exc.strerror or exc}{where}; nothing was saved"
             ) from None
 
 

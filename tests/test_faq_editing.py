@@ -46,7 +46,7 @@ def test_save_entry_that_fails_on_disk_keeps_the_faq_loadable(
     edited = entry_text("alpha", body="A longer, better answer.")
     monkeypatch.setattr(os, "fsync", _disk_full)
     # A refusal (the moderator's text comes back to them), not an error out of the edit.
-    full = r"cannot be written \(No space left on device\); nothing was saved"
+    full = "saving failed: No space left on device; nothing was saved"
     with pytest.raises(EditRefused, match=full):
         save_entry(tmp_path, "alpha", edited, fingerprint(before))
     with pytest.raises(EditRefused, match=full):
