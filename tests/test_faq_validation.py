@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -232,19 +233,36 @@ def test_refusals_count_problems_in_plain_words(tmp_path: Path) -> None:
 def test_a_date_that_does_not_exist_is_a_problem_with_its_line(
     tmp_path: Path, written: str
 ) -> None:
-    write_entry(tmp_path, "alpha")
-    path = tmp_path / "alpha.md"
-    text = re.sub(r"(?m)^updated: .*$", f"updated: {written}", path.read_text())
-    path.write_text(text)
-    line = text.splitlines().index(f"updated: {written}") + 1
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "alpha.yaml").write_text(f"- text: what is alpha anyway\n  source: {written}\n")
-    scan, _ = validate_folder(tmp_path)
-    wrong = f"{written} is not a real date: write an existing one as YYYY-MM-DD"
-    assert sorted(str(p) for p in scan.problems) == sorted(
-        [f"{examples / 'alpha.yaml'}:2: {wrong}", f"{path}:{line}: {wrong}"]
+    edited = f"updated: {written}"
+    shown = _problems_with(
+        tmp_path,
+        lambda text: re.sub(r"(?m)^updated: .*$", edited, text),
+        edited,
+        f"- text: what is alpha anyway\n  source: {written}\n",
     )
+    wrong = f"{written} is not a real date: write an existing one as YYYY-MM-DD"
+    assert shown == sorted(
+        [
+            f"{tmp_path / 'examples' / 'alpha.yaml'}:2: {wrong}",
+            f"{tmp_path / 'alpha.md'}:LINE: {wrong}",
+        ]
+    )
+
+
+def _problems_with(
+    folder: Path, edit: Callable[[str], str], edited_line: str, examples: str
+) -> list[str]:
+    """The problems, sorted, of a folder whose entry 'alpha' is edited (its ``edited_line``
+    shown as LINE) and whose examples file for it holds ``examples``."""
+    write_entry(folder, "alpha")
+    path = folder / "alpha.md"
+    text = edit(path.read_text())
+    path.write_text(text)
+    line = text.splitlines().index(edited_line) + 1
+    (folder / "examples").mkdir()
+    (folder / "examples" / "alpha.yaml").write_text(examples)
+    shown = [str(p) for p in validate_folder(folder)[0].problems]
+    return sorted(s.replace(f"{path}:{line}: ", f"{path}:LINE: ") for s in shown)
 
 
 def test_missing_or_empty_folder(tmp_path: Path) -> None:
@@ -1010,18 +1028,15 @@ def test_yaml_that_cannot_be_read_as_data_is_a_problem_with_its_line(
 ) -> None:
     """Values PyYAML cannot build (Python's own errors escaped it) and aliases (a loop hung
     every reload) are problems at their line, in an entry and in an examples file alike."""
-    write_entry(tmp_path, "alpha")
-    path = tmp_path / "alpha.md"
-    text = path.read_text().replace("\n---\n", f"\nnotes: {value}\n---\n", 1)
-    path.write_text(text)
-    line = text.splitlines().index(f"notes: {value}") + 1
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "alpha.yaml").write_text(f"- text: what is alpha anyway\n- {value}\n")
-    scan, _ = validate_folder(tmp_path)
-    shown = sorted(str(p) for p in scan.problems)
-    assert any(s.startswith(f"{path}:{line}: ") and expected in s for s in shown), shown
-    assert any(s.startswith(f"{examples / 'alpha.yaml'}:2: ") and expected in s for s in shown)
+    shown = _problems_with(
+        tmp_path,
+        lambda text: text.replace("\n---\n", f"\nnotes: {value}\n---\n", 1),
+        f"notes: {value}",
+        f"- text: what is alpha anyway\n- {value}\n",
+    )
+    entry, examples = tmp_path / "alpha.md", tmp_path / "examples" / "alpha.yaml"
+    assert any(s.startswith(f"{entry}:LINE: ") and expected in s for s in shown), shown
+    assert any(s.startswith(f"{examples}:2: ") and expected in s for s in shown), shown
 
 
 def test_an_alias_is_reported_where_it_is_not_where_its_anchor_is(tmp_path: Path) -> None:
