@@ -154,7 +154,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
-    previous: tuple[str | None, Decimal, re.Match[str]] | None = None  # (kind, value, match)
+    # The amount before: (kind, value, match, its sentence up to it).
+    previous: tuple[str | None, Decimal, re.Match[str], str] | None = None
     for match in _MONEY.finditer(text):
         dollar, digits, decimals, thousands = match.groups()
         if not (dollar or thousands or "," in digits or decimals):
@@ -177,9 +178,9 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             if previous[0] == "basis":
                 basis.pop()
             totals.append(previous[1])
-            if _WHOLE_PLAN.search(_SENTENCES.split(text[: previous[2].start()])[-1]):
+            if _WHOLE_PLAN.search(previous[3]):
                 return None
-        previous = (kind, value, match)
+        previous = (kind, value, match, sentence)
         if kind == "total" and _WHOLE_PLAN.search(sentence):
             return None
         if kind == "earnings":

@@ -189,9 +189,10 @@ def _room(inp: RoomInput) -> RoomResult:
     unused = catch_up_limit - catch_up
     absorbable = min(unused, counted)
     widened = max(limit_applied - (counted - absorbable) - inp.employer, ZERO)
-    if inp.compensation is not None:
-        # (After-tax contributions come out of pay: no more than what deferrals leave.)
-        widened = min(widened, max(inp.compensation - inp.deferrals, ZERO))
+    # After-tax contributions come out of pay: no more than what the deferrals leave.
+    pay_left = None if inp.compensation is None else inp.compensation - inp.deferrals
+    if pay_left is not None:
+        widened = min(widened, max(pay_left, ZERO))
     if widened > room_left:
         steps.append(
             f"Catch-up is not only what passes 402(g): deferrals over any limit, 415(c) "
@@ -228,10 +229,10 @@ def _room(inp: RoomInput) -> RoomResult:
             f"({usd(inp.compensation)}): a plan cannot defer more than you are paid, so one of "
             "the two figures is probably wrong."
         )
-    elif inp.compensation is not None and room_left > inp.compensation - inp.deferrals:
+    elif pay_left is not None and room_left > pay_left:
         # Catch-up sits outside 415(c) but still comes out of pay.
         warnings.append(
-            f"Only {usd(inp.compensation - inp.deferrals)} of the compensation is left after "
+            f"Only {usd(pay_left)} of the compensation is left after "
             f"the deferrals, and after-tax contributions come out of pay: that is the most "
             f"you can put in, below the {usd(room_left)} of 415(c) room."
         )

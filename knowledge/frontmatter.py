@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -274,21 +275,28 @@ _REPEATED = (
 )
 
 
+def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node under ``node`` (itself included), as reached: an alias's node again each
+    time (stop at a repeat where there may be aliases)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def _repeated_node(node: yaml.Node) -> yaml.Node | None:
     """The first node reached twice, else None. Only an alias repeats a node, and a walk
     that follows aliases can loop forever ("&a [*a]") or grow exponentially (aliases of
     aliases): FAQ files need neither, so none is read at all."""
     seen: set[int] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    for current in _walk(node):
         if id(current) in seen:
             return current
         seen.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            stack.extend(part for pair in current.value for part in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
     return None
 
 
@@ -329,15 +337,8 @@ def _unbuildable(text: str, offset: int) -> FrontMatterError:
     cannot build on its own, by line."""
     loader = YAML_LOADER(text)
     try:
-        scalars, stack = [], [loader.get_single_node()]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, yaml.ScalarNode):
-                scalars.append(current)
-            elif isinstance(current, yaml.MappingNode):
-                stack.extend(part for pair in current.value for part in pair)
-            elif isinstance(current, yaml.SequenceNode):
-                stack.extend(current.value)
+        # (No alias repeats a node here: read_yaml refused those first.)
+        scalars = [n for n in _walk(loader.get_single_node()) if isinstance(n, yaml.ScalarNode)]
         for scalar in sorted(scalars, key=lambda s: (s.start_mark.line, s.start_mark.column)):
             try:
                 loader.construct_object(scalar)

@@ -1472,7 +1472,7 @@ MUTANTS = [
     Mutant(
         "the widened room ignores pay",
         "calculators/room.py",
-        "        widened = min(widened, max(inp.compensation - inp.deferrals, ZERO))",
+        "        widened = min(widened, max(pay_left, ZERO))",
         "        pass",
         (
             "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
@@ -1879,7 +1879,7 @@ MUTANTS = [
     Mutant(
         "a total of the whole plan with 'of which' is worked through",
         "calculators/from_text.py",
-        "            if _WHOLE_PLAN.search(_SENTENCES.split(text[: previous[2].start()])[-1]):",
+        "            if _WHOLE_PLAN.search(previous[3]):",
         "            if False:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
@@ -1893,7 +1893,7 @@ MUTANTS = [
     Mutant(
         "room above the pay the deferrals leave passes silently",
         "calculators/room.py",
-        "    elif inp.compensation is not None and room_left > inp.compensation - inp.deferrals:",
+        "    elif pay_left is not None and room_left > pay_left:",
         "    elif False:",
         ("tests/test_calc_room.py::test_pay_left_after_deferrals_caps_what_can_go_in",),
     ),
