@@ -13,10 +13,14 @@ from decimal import Decimal
 
 from calculators.parse import InputError, parse_amount
 
-# A number, with an optional dollar sign, cents and "k"; _is_money decides if it is money.
+# A number, with an optional minus sign right against it ("-$500", "$-500"), dollar sign,
+# cents and "k"; split_amounts decides if it is money.
 _MONEY = re.compile(
-    r"(?<![\w(.,$])(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
+    r"(?<![\w(.,$])([-\u2212])?(\$\s?)?([-\u2212])?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
 )
+#: A dash right after a word or number: a range ("$5-6k") or a hyphenated word, not a sign.
+_JOINED_DASH = re.compile(r"\w[-\u2212]\$?$")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 EARNINGS_WORDS = frozenset(
     "earn earned earns earning earnings gain gains grew growth interest increase".split()
@@ -148,24 +152,28 @@ _WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNOR
 
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     """(basis, earnings) when the text states exactly one of each, else None. Earnings may
-    be stated as a loss ("it lost $200") or through the new total ("it grew to $21,500",
-    "now worth $21,500": the total less the basis), and the basis through a total and the
-    earnings part of it ("$10,500, of which $500 is earnings": the total less the earnings)."""
+    be stated as a loss ("it lost $200", "earnings of -$200") or through the new total ("it
+    grew to $21,500", "now worth $21,500": the total less the basis), and the basis through
+    a total and the earnings part of it ("$10,500, of which $500 is earnings": the total
+    less the earnings)."""
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
     # The amount before: (kind, value, match, its sentence up to it).
     previous: tuple[str | None, Decimal, re.Match[str], str] | None = None
     for match in _MONEY.finditer(text):
-        dollar, digits, decimals, thousands = match.groups()
+        sign, dollar, sign_after, digits, decimals, thousands = match.groups()
         if not (dollar or thousands or "," in digits or decimals):
             continue  # a bare number: a year, a form or a count, not clearly money
         if not dollar and digits in PLAN_NUMBERS:
             continue  # "401k" is a plan, not $401,000
+        if _JOINED_DASH.search(text[: match.start(4)]) and not (sign or sign_after):
+            return None  # "$5-6k": a range, which amount is meant is unclear
         try:
-            value = parse_amount(match.group(0).replace(" ", ""))
+            value = parse_amount(digits + (decimals or "") + (thousands or "").strip())
         except InputError:
             continue
+        negative = bool(sign or sign_after)
         before = _words(text[: match.start()])[-WINDOW:]
         # Words past "of which"/"including" name the part, not this amount.
         after = _words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]
@@ -180,6 +188,10 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             totals.append(previous[1])
             if _WHOLE_PLAN.search(previous[3]):
                 return None
+        if negative:
+            if kind != "earnings" or (sign and sign_after):
+                return None  # only earnings can be below zero ("earnings of -$500")
+            value = -value
         previous = (kind, value, match, sentence)
         if kind == "total" and _WHOLE_PLAN.search(sentence):
             return None

@@ -2079,6 +2079,27 @@ MUTANTS = [
             "tests/test_mod_log.py::test_a_reload_that_failed_on_a_fault_says_so_and_asks_no_file_fix",
         ),
     ),
+    Mutant(
+        "a minus sign against the earnings is dropped",
+        "calculators/from_text.py",
+        "            value = -value\n",
+        "            pass\n",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a negative basis is worked through as a positive one",
+        "calculators/from_text.py",
+        '            if kind != "earnings" or (sign and sign_after):',
+        "            if sign and sign_after:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a range's second amount is read on its own",
+        "calculators/from_text.py",
+        '            return None  # "$5-6k": a range, which amount is meant is unclear',
+        "            pass",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

@@ -273,6 +273,18 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("$20k after-tax, now worth $21.5k", ("20000", "1500")),
         ("$5,000 of after-tax contributions that dropped to $4,900", ("5000", "-100")),
         ("I put in $10,000 after-tax and it lost $200", ("10000", "-200")),
+        # a minus sign right against the earnings is a loss, not a gain
+        ("I contributed $1000 after-tax and earnings are -$500", ("1000", "-500")),
+        ("contributed $1,000 after-tax, earned $-5", ("1000", "-5")),
+        ("after-tax $1,000 with a gain of \u2212$50", ("1000", "-50")),
+        # a negative basis, a double negative ("lost -$200") or a range: no example
+        ("I put in -$1000 after-tax and it earned $5", None),
+        ("I put in $10,000 after-tax and it lost -$200", None),
+        ("I put in $10,000 after-tax and it earned $5-6k", None),
+        ("I put in $10,000 after-tax and it earned $5-$6k", None),
+        ("I put in $10,000 after-tax and it earned 5-6k", None),
+        # a list dash apart from the amount is not a sign
+        ("- $1000 after-tax\n- $5 earnings", ("1000", "5")),
         ("my $7,000 contribution is now worth $7,100 and the gains were $100", None),
         # what changed is named: the earnings, or a loss, not a new total
         ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
