@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from calculators.base import CalcInput, CalcResult
 from calculators.form8606 import Form8606Input, form8606
@@ -43,7 +45,39 @@ class Calculator:
             if field in values:  # "/split 1000 5 basis=2000": which basis was meant?
                 raise InputError(f"{field} is given twice, in order and by name; give it once")
             values[field] = value
-        return self.model(**{k: v.strip() for k, v in values.items()})
+        try:
+            return self.model(**{k: v.strip() for k, v in values.items()})
+        except InputError as exc:
+            field = exc.field
+            # Only an optional value can be skipped to reach a later one.
+            if field not in self.params[: len(positional)] or self._required(field):
+                raise
+            later = self._fits_later(values[field].strip(), field, values)
+            if later is None:
+                raise
+            # "/split 1000 5 24%": the rate landed in earnings_to; say how to skip ahead.
+            raise InputError(
+                f"{exc}; values fill {', '.join(self.params)} in that order, so name a later "
+                f"one: {later}:{values[field].strip()}",
+                field,
+            ) from None
+
+    def _required(self, field: str) -> bool:
+        return self.model.model_fields[field].is_required()
+
+    def _fits_later(self, value: str, field: str, values: Mapping[str, str]) -> str | None:
+        """The first field after ``field``, not given, that ``value`` is valid for alone."""
+        for later in self.params[self.params.index(field) + 1 :]:
+            if later in values:
+                continue
+            info = self.model.model_fields[later]
+            kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+            try:
+                TypeAdapter(kind).validate_python(value)
+            except ValidationError:  # (an InputError in a validator arrives as one)
+                continue
+            return later
+        return None
 
     def __call__(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcResult:
         return self.run(self.build(positional, named))

@@ -2100,6 +2100,27 @@ MUTANTS = [
         "            pass",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "a required value is offered as skippable",
+        "calculators/catalog.py",
+        "            if field not in self.params[: len(positional)] or self._required(field):",
+        "            if field not in self.params[: len(positional)]:",
+        ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
+    ),
+    Mutant(
+        "a named value is told to move",
+        "calculators/catalog.py",
+        "            if field not in self.params[: len(positional)] or self._required(field):",
+        "            if field not in self.params or self._required(field):",
+        ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
+    ),
+    Mutant(
+        "a later field is suggested whether or not the value fits it",
+        "calculators/catalog.py",
+        "                TypeAdapter(kind).validate_python(value)\n",
+        "                pass\n",
+        ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
+    ),
 ]
 
 

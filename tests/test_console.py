@@ -51,6 +51,24 @@ def test_values_written_as_in_discord(console: Console) -> None:
     assert "$37,500.00" in room
 
 
+def test_a_value_in_the_wrong_place_is_told_where_it_fits(console: Console) -> None:
+    """'/split 1000 5 24%' puts the rate where earnings_to goes: the reply names the
+    field it fits, and following it works."""
+    text = console.respond("/split 1000 5 24%").text
+    assert "earnings_to: '24%' is not 'roth' or 'traditional'" in text
+    hint = "name a later one: tax_rate:24%"
+    assert hint in text
+    assert "$1.20" in console.respond("/split 1000 5 " + hint.rsplit(" ", 1)[1]).text
+    room = console.respond("/room 2026 24500 10000 60000").text
+    assert "name a later one: compensation:60000" in room
+    for line in (
+        "/split 1000 roth",  # earnings cannot be skipped: it is required
+        "/split 1000 5 abc",  # fits no later value
+        "/split 1000 5 earnings_to:24%",  # named, not placed by position
+    ):
+        assert "name a later one" not in console.respond(line).text, line
+
+
 def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> None:
     paths = []
     for line in ("/schedule 30000 26 4 8%", "/schedule 20000 12 1 5%"):
