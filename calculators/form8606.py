@@ -36,7 +36,7 @@ class Form8606Input(CalcInput):
     deductible: Money | None = None
     """The year's deducted traditional IRA contributions (not on the form), on top of
     ``contribution`` (the nondeductible part only). Above zero, with a distribution or
-    conversion, Pub 590-B Worksheet 1-1 figures the nontaxable part instead of lines 4-12.
+    conversion, Pub 590-B Worksheet 1-1 figures the nontaxable part instead of lines 6-12.
     None: not said (a warning asks)."""
 
     @model_validator(mode="after")
@@ -165,7 +165,7 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         warnings.append(
             "If any of this year's traditional IRA contribution may be deductible, give the "
             "deductible part (deductible): with a distribution or conversion in the same year "
-            "the nontaxable part then comes from Pub 590-B Worksheet 1-1, not lines 4-12, "
+            "the nontaxable part then comes from Pub 590-B Worksheet 1-1, not lines 6-12, "
             "and the taxable amount differs. This result assumes none of it is deductible."
         )
     l4 = inp.late_contribution
@@ -259,7 +259,8 @@ def _worksheet_1_1(
 ) -> Form8606Result:
     """Pub 590-B Worksheet 1-1: a year with deductible contributions and a distribution or
     conversion. Every contribution for the year, deducted or not, counts as basis for the
-    ratio; the results go to Form 8606 lines 13-18 and lines 4-12 stay blank."""
+    ratio; the results go to Form 8606 lines 13-18. Lines 4 and 5 are filled in as usual and
+    lines 6-12 stay blank, as on the IRS's filled-in example (Rose Green)."""
     deductible = inp.deductible or ZERO
     l1, l2, l3 = inp.contribution, inp.prior_basis, inp.contribution + inp.prior_basis
     l7, l8 = inp.distributions, inp.converted
@@ -299,8 +300,8 @@ def _worksheet_1_1(
     if inp.late_contribution:
         steps.append(
             f"Form 8606 line 4 (the {usd(inp.late_contribution)} contributed after December 31) "
-            "is not used here: Worksheet 1-1 line 2 counts every contribution for the year made "
-            "by the due date, that one included."
+            "is filled in, but the worksheet does not take it off: its line 2 counts every "
+            "contribution for the year made by the due date, that one included."
         )
     if w8 > l3:
         # The worksheet's ratio counts deducted contributions, so its nontaxable part can
@@ -321,13 +322,18 @@ def _worksheet_1_1(
             f"({usd(l3)}). This result caps it at the basis, so line 14 is $0.00 and "
             f"{usd(w5 - l3)} is taxable; check the figure with a tax professional before filing."
         )
+    l4 = inp.late_contribution
+    l5 = l3 - l4
     l13 = nontaxable_conversion + nontaxable_distributions
     l14 = l3 - l13
     l15a = l15c = l7 - nontaxable_distributions
-    lines.update(line13=l13, line14=l14, line15a=l15a, line15b=ZERO, line15c=l15c)
+    lines.update(
+        line4=l4, line5=l5, line13=l13, line14=l14, line15a=l15a, line15b=ZERO, line15c=l15c
+    )
     steps += [
         f"Form 8606 line 1, the nondeductible part: {usd(l1)}; line 2: {usd(l2)}; line 3 = "
-        f"{usd(l3)}. Lines 4-12 are left blank; line 13, the nontaxable part = {usd(l13)}.",
+        f"{usd(l3)}; line 4 = {usd(l4)}; line 5 = line 3 - line 4 = {usd(l5)}. Lines 6-12 are "
+        f"left blank; line 13, the nontaxable part from the worksheet = {usd(l13)}.",
         f"Line 14 = line 3 - line 13 = {usd(l3)} - {usd(l13)} = {usd(l14)}, the basis carried "
         "to next year.",
         f"Line 15c, the taxable distributions: {usd(l7)} - {usd(nontaxable_distributions)} = "

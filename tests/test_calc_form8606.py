@@ -207,7 +207,8 @@ def test_worksheet_never_carries_negative_basis(deductible: str) -> None:
         )
         lines = result.lines
         case = (contribution, prior, deductible, year_end, distributions, converted)
-        assert lines["line4"] is None, case  # the worksheet path
+        assert lines["line6"] is None, case  # the worksheet path
+        assert lines["line5"] == lines["line3"] - lines["line4"], case  # type: ignore[operator]
         assert lines["line14"] is not None and lines["line14"] >= 0, case
         assert lines["line13"] is not None and lines["line13"] <= lines["line3"], case  # type: ignore[operator]
         assert result.taxable + lines["line13"] == D(distributions) + D(converted), case
@@ -235,6 +236,13 @@ def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explaine
         )
     )
     assert rose.taxable == D("4540.00") and not rose.warnings  # Pub 590-B's Rose Green
+    # every line as on the IRS's filled-in form: lines 1-5, 13-14, 15c and 16-18; 6-12 blank
+    filled = {k: v for k, v in rose.lines.items() if v is not None}
+    assert filled == {
+        **{f"line{n}": D(v) for n, v in ((1, 500), (2, 300), (3, 800), (4, 0), (5, 800))},
+        **{f"line{n}": D(v) for n, v in ((13, 460), (14, 340), (16, 5000), (17, 460))},
+        **{"line15a": D(0), "line15b": D(0), "line15c": D(0), "line18": D(4540)},
+    }
     assert any("$500.00 nondeductible + $1,500.00 deducted" in s for s in rose.steps)
     twice = form8606(
         Form8606Input(
@@ -245,8 +253,9 @@ def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explaine
 
 
 def test_a_late_contribution_entered_with_worksheet_1_1_is_accounted_for() -> None:
-    """Worksheet 1-1 counts contributions made by the due date itself: line 4 goes unused,
-    and the steps say so rather than dropping what the user typed."""
+    """Worksheet 1-1 counts contributions made by the due date itself: line 4 is filled in
+    but the worksheet does not take it off, and the steps say so rather than dropping what
+    the user typed."""
     result = form8606(
         Form8606Input(
             contribution="7000",
@@ -256,8 +265,11 @@ def test_a_late_contribution_entered_with_worksheet_1_1_is_accounted_for() -> No
             converted="7000",
         )
     )
-    assert result.lines["line4"] is None
-    assert any("line 4 (the $7,000.00 contributed after December 31)" in s for s in result.steps)
+    assert (result.lines["line4"], result.lines["line5"]) == (D(7000), D(0))
+    assert any(
+        "line 4 (the $7,000.00 contributed after December 31) is filled in" in s
+        for s in result.steps
+    )
 
 
 def test_a_line_1_no_ira_could_take_is_flagged() -> None:
