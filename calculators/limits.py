@@ -26,6 +26,7 @@ class YearLimits(BaseModel):
     catch_up_50_plus_414v: Decimal
     catch_up_age_60_to_63: Decimal | None = None  # SECURE 2.0 tier; absent before 2025
     roth_catch_up_wage_threshold: Decimal | None = None
+    roth_catch_up_enforced: bool = True  # False in a transition year (Notice 2023-62)
     ira_contribution: Decimal
     ira_catch_up_50_plus: Decimal
     compensation_401a17: Decimal
@@ -44,7 +45,11 @@ def _parse_table(text: str) -> dict[int, YearLimits]:
     table: dict[int, YearLimits] = {}
     for year, row in raw["years"].items():
         # Figures are written as whole dollars in YAML; str() keeps them exact Decimals.
-        fields = {k: (Decimal(str(v)) if isinstance(v, int | float) else v) for k, v in row.items()}
+        # (A yes/no flag is a bool, which Python also counts as an int.)
+        fields = {
+            k: (Decimal(str(v)) if isinstance(v, int | float) and not isinstance(v, bool) else v)
+            for k, v in row.items()
+        }
         table[int(year)] = YearLimits(year=int(year), **fields)
     return table
 

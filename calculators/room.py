@@ -17,6 +17,7 @@ SRC_PER_EMPLOYER = "IRC 415(f)"
 SRC_CATCH_UP_OVER_ANY = "26 CFR 1.414(v)-1(a)(1), (b)"
 SRC_402G = "IRC 402(g)"
 SRC_ROTH_CATCH_UP = "SECURE 2.0 sec. 603"
+SRC_ROTH_TRANSITION = "IRS Notice 2023-62"
 
 
 class RoomInput(CalcInput):
@@ -202,14 +203,20 @@ def _room(inp: RoomInput) -> RoomResult:
             f"up to {usd(widened)}. Ask the plan whether it does."
         )
     threshold = limits.roth_catch_up_wage_threshold
-    if threshold is not None:
-        transition = " 2025 was a transition year." if year == 2025 else ""
+    if threshold is not None and limits.roth_catch_up_enforced:
         steps.append(
-            f"From 2026, an employee whose prior-year FICA wages (W-2 box 3) from the plan "
-            f"sponsor exceeded the year's threshold ({usd(threshold)} for {year}) may make "
-            f"catch-ups only as Roth, or none if the plan has no Roth ({SRC_ROTH_CATCH_UP}; "
-            f"confidence: secondary).{transition} This does not change the room, but for such "
-            "an employee catch-up, deferrals counted as catch-up included, must be Roth."
+            f"An employee whose prior-year FICA wages (W-2 box 3) from the plan sponsor "
+            f"exceeded {usd(threshold)} (the threshold for {year} catch-ups) may make catch-ups "
+            f"only as Roth, or none if the plan has no Roth ({SRC_ROTH_CATCH_UP}; confidence: "
+            "secondary). This does not change the room, but for such an employee catch-up, "
+            "deferrals counted as catch-up included, must be Roth."
+        )
+    elif threshold is not None:
+        steps.append(
+            f"The Roth-only catch-up rule for higher earners ({SRC_ROTH_CATCH_UP}) has a "
+            f"{usd(threshold)} wage threshold for {year}, but {year} was a transition year: "
+            "catch-ups could still be made pretax, and the rule applies from 2026 catch-ups on "
+            f"({SRC_ROTH_TRANSITION}; confidence: secondary). It does not change the room."
         )
     else:
         steps.append(

@@ -114,6 +114,10 @@ def test_roth_catch_up_threshold_and_secondary_figures(monkeypatch: pytest.Monke
     assert data["roth_catch_up_wage_threshold"] == "150000.00"
     assert any("$150,000.00" in s and "only as Roth" in s for s in data["steps"])
     assert run(year=2023, deferrals="0", employer="0")["roth_catch_up_wage_threshold"] is None
+    # 2025 had a threshold but was a transition year (Notice 2023-62): not "only as Roth"
+    steps_2025 = " ".join(run(year=2025, deferrals="23500", employer="0", age=55)["steps"])
+    assert "2025 was a transition year: catch-ups could still be made pretax" in steps_2025
+    assert "only as Roth" not in steps_2025
     # 2026 is in the IRS's own table now; a year entered from summaries says so
     assert not any("check IRS.gov" in w for w in data["warnings"])
     year = load_limits()[2026].model_copy(update={"confidence": "secondary"})
