@@ -14,6 +14,7 @@ from calculators.parse import InputError
 SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
 SRC_SEPARATE = "IRC 72(d)(2), 72(e)(8)"
 SRC_NOTICE = "IRS Notice 2014-54"
+SRC_413 = "IRS Topic 413, Rollovers from retirement plans"
 
 
 class ProrataInput(CalcInput):
@@ -136,7 +137,10 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
         steps.append(
             "The pretax part can be rolled over to a traditional IRA or another plan and the "
             f"after-tax part to a Roth IRA; pretax money is assigned first to direct rollovers "
-            f"({SRC_NOTICE}). Pretax money not rolled over is taxable."
+            f"({SRC_NOTICE}). Pretax money not rolled over is taxable. Money paid to you can "
+            "still be rolled over within 60 days; the plan withholds 20% of the taxable part "
+            "paid to you, and under age 59 1/2 the taxable part not rolled over may also owe "
+            f"the 10% additional tax ({SRC_413})."
         )
     if amount == balance:
         steps.append("This distributes the whole account; 'calc split' shows the rollover forms.")

@@ -19,6 +19,8 @@ SRC_NOTICE = "IRS Notice 2014-54"
 SRC_ROTH_ROLLOVER = "IRC 408A(d)(3)(A)"
 SRC_1099R = "IRS Instructions for Forms 1099-R and 5498"
 SRC_1040 = "IRS Form 1040 (2025) and instructions"
+SRC_590B = "IRS Publication 590-B"
+SRC_8606 = "IRS Instructions for Form 8606"
 
 
 class SplitInput(CalcInput):
@@ -221,7 +223,10 @@ def _split(inp: SplitInput) -> SplitResult:
             steps.append(
                 f"All {usd(gross)} goes to the Roth IRA. The {usd(gain)} of earnings are pretax "
                 f"money, so they are taxable; the {usd(basis)} basis is not. The 10% additional "
-                f"tax of IRC 72(t) does not apply to the rollover itself ({SRC_ROTH_ROLLOVER})."
+                f"tax of IRC 72(t) does not apply to the rollover itself ({SRC_ROTH_ROLLOVER}). "
+                f"It can apply later to the {usd(gain)} taxable part: if that is taken out of "
+                "the Roth IRA within 5 years (counted from the start of the rollover's tax "
+                f"year) and before age 59 1/2, unless an exception applies ({SRC_590B})."
             )
         else:
             steps.append(f"All {usd(gross)} goes to the Roth IRA; taxable: $0.00.")
@@ -278,7 +283,10 @@ def _split(inp: SplitInput) -> SplitResult:
         f"On Form 1040 a plan distribution goes on line 5a (gross, {usd(gross)}) and line 5b "
         f"(taxable, {usd(taxable)}); from the 2025 form a rollover is marked with the Rollover "
         "checkbox on line 5c (on 2024 and earlier forms, 'Rollover' was written next to line "
-        f"5b). Form 8606 is not used to report a plan-to-Roth-IRA rollover ({SRC_1040})."
+        f"5b). Form 8606 is not used to report a plan-to-Roth-IRA rollover ({SRC_1040}). Keep "
+        "the 1099-R all the same: the amount rolled to the Roth IRA counts in your basis in "
+        "conversions and rollovers (Form 8606 line 24) if you later take money out of the Roth "
+        f"IRA before a qualified distribution ({SRC_8606})."
     )
     return SplitResult(
         roth_ira=roth,

@@ -2121,6 +2121,23 @@ MUTANTS = [
         "                pass\n",
         ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
     ),
+    Mutant(
+        "Worksheet 1-1 leaves lines 4 and 5 blank",
+        "calculators/form8606.py",
+        "        line4=l4, line5=l5, line13=l13,",
+        "        line13=l13,",
+        (
+            "tests/test_calc_form8606.py::"
+            "test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained",
+        ),
+    ),
+    Mutant(
+        "a transition year's Roth catch-up rule is stated as in force",
+        "calculators/room.py",
+        "    if threshold is not None and limits.roth_catch_up_enforced:",
+        "    if threshold is not None:",
+        ("tests/test_calc_room.py::test_roth_catch_up_threshold_and_secondary_figures",),
+    ),
 ]
 
 

@@ -284,3 +284,12 @@ def test_the_chart_has_the_bars_the_text_compares() -> None:
     shown = [p.conversions for p in chart_points(asked)]
     assert 24 in shown
     assert shown == [p.conversions for p in schedule(asked).comparison]
+
+
+def test_the_taxable_earnings_cite_the_rule_for_each_way_to_roth() -> None:
+    """An in-plan conversion is taxed under IRC 402A(c)(4); 408A(d)(3)(A) is the rule for a
+    rollover to a Roth IRA: the step names both, not only the IRA one."""
+    result = schedule(inp("30000", 26, 4, "8%"))
+    step = next(s for s in result.steps if s.startswith("Taxable earnings"))
+    assert "IRC 402A(c)(4) for an in-plan conversion" in step
+    assert "408A(d)(3)(A) for a rollover to a Roth IRA" in step

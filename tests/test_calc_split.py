@@ -164,3 +164,16 @@ def test_no_basis_sent_to_traditional_says_nothing_goes_to_the_roth_ira() -> Non
     result = split(SplitInput(basis="0", earnings="500", earnings_to="traditional"))
     assert not any("$0.00 basis goes to the Roth IRA" in s for s in result.steps)
     assert any("no basis for the Roth IRA" in s for s in result.steps)
+
+
+def test_what_the_rollover_leads_to_later_is_said() -> None:
+    """The taxable earnings rolled to a Roth IRA can meet the 10% tax if taken out within 5
+    years before 59 1/2 (Pub 590-B), and the amount rolled is Roth IRA basis on Form 8606
+    line 24: a member rolling $1,005 should not learn either the hard way."""
+    steps = " ".join(split(SplitInput(basis="1000", earnings="5")).steps)
+    assert "It can apply later to the $5.00 taxable part" in steps
+    assert "within 5 years" in steps and "before age 59 1/2" in steps
+    assert "Form 8606 line 24" in steps
+    # earnings to a traditional IRA: nothing taxable went to the Roth IRA, nothing to recapture
+    apart = " ".join(split(SplitInput(basis="1000", earnings="5", earnings_to="traditional")).steps)
+    assert "within 5 years" not in apart
