@@ -239,7 +239,7 @@ def _split(inp: SplitInput) -> SplitResult:
             "(a flat-rate estimate; the real figure depends on your whole return)."
         )
 
-    options = _options(basis, gain, inp.tax_rate)
+    options = _options(basis, gain, gross, inp.tax_rate)
     if len(options) > 1:
         roth_way = options[0]
         steps.append(
@@ -276,8 +276,14 @@ def _split(inp: SplitInput) -> SplitResult:
         "Some payers issue one 1099-R per destination as above; many issue a single combined "
         f"code-G form instead, which should show box 1 {usd(gross)} (the total), box 2a "
         f"{usd(taxable)} (the taxable part left after any pretax part went to a traditional "
-        f"IRA) and box 5 {usd(nontaxable)} (the basis). Payers sometimes wrongly show box 2a "
-        f"$0.00 on a Roth IRA rollover that included earnings ({SRC_1099R})."
+        f"IRA) and box 5 {usd(nontaxable)} (the basis)"
+        + (
+            # Only where it could happen: taxable earnings went to the Roth IRA.
+            ". Payers sometimes wrongly show box 2a $0.00 on a Roth IRA rollover that included "
+            f"earnings ({SRC_1099R})."
+            if taxable > 0
+            else f" ({SRC_1099R})."
+        )
     )
     steps.append(
         f"On Form 1040 a plan distribution goes on line 5a (gross, {usd(gross)}) and line 5b "
@@ -303,17 +309,22 @@ def _split(inp: SplitInput) -> SplitResult:
     )
 
 
-def _options(basis: Decimal, gain: Decimal, rate: Decimal | None) -> list[SplitOption]:
-    """Everything to the Roth IRA, and (with earnings) earnings to a traditional IRA."""
+def _options(
+    basis: Decimal, gain: Decimal, gross: Decimal, rate: Decimal | None
+) -> list[SplitOption]:
+    """Everything to the Roth IRA, and (with earnings) earnings to a traditional IRA.
+    ``gross`` is what the account holds: after a loss, less than the basis."""
     all_roth = SplitOption(
         earnings_to="roth",
-        roth_ira=basis + gain,
+        roth_ira=gross,
         traditional_ira=ZERO,
         taxable=gain,
         estimated_tax=None if rate is None else cents(gain * rate),
         note=(
             "Tax now on the earnings; then all of it is Roth money (qualified withdrawals "
             "are tax-free)."
+            if gain > 0
+            else "No earnings, so nothing is taxable; all of it is Roth money."
         ),
     )
     if gain <= 0:

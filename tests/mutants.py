@@ -2138,6 +2138,20 @@ MUTANTS = [
         "    if threshold is not None:",
         ("tests/test_calc_room.py::test_roth_catch_up_threshold_and_secondary_figures",),
     ),
+    Mutant(
+        "a loss's side-by-side option shows the basis reaching the Roth IRA",
+        "calculators/split.py",
+        "        roth_ira=gross,\n",
+        "        roth_ira=basis + gain,\n",
+        ("tests/test_calc_split.py::test_market_loss_is_all_nontaxable",),
+    ),
+    Mutant(
+        "the box 2a caution is given with no earnings in the Roth IRA",
+        "calculators/split.py",
+        '            if taxable > 0\n            else f" ({SRC_1099R})."',
+        '            if True\n            else f" ({SRC_1099R})."',
+        ("tests/test_calc_split.py::test_market_loss_is_all_nontaxable",),
+    ),
 ]
 
 

@@ -93,6 +93,12 @@ def test_market_loss_is_all_nontaxable() -> None:
     )
     assert data["forms_1099r"][0]["box5"] == "950.00"
     assert any("lost $50.00" in w for w in data["warnings"])
+    # the side-by-side option is the same $950, not the $1,000 contributed
+    assert [(o["roth_ira"], o["taxable"]) for o in data["options"]] == [("950.00", "0.00")]
+    assert "Tax now on the earnings" not in data["options"][0]["note"]
+    # no earnings reached the Roth IRA, so no warning about a payer's box 2a of $0.00
+    assert not any("wrongly show box 2a" in step for step in data["steps"])
+    assert any("wrongly show box 2a" in step for step in run(basis="1000", earnings="5")["steps"])
 
 
 def test_loss_with_earnings_to_traditional_sends_everything_to_roth() -> None:
