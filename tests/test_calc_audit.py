@@ -285,6 +285,45 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in $10,000 after-tax and it earned 5-6k", None),
         # a list dash apart from the amount is not a sign
         ("- $1000 after-tax\n- $5 earnings", ("1000", "5")),
+        # a percentage or a bare decimal is no sum of dollars (from a robustness review)
+        ("I put in $23,000 after-tax and it earned 1.8%, what do I owe?", None),
+        ("I put in $23,000 after-tax and it earned 1.8K%", None),
+        ("I put in $23,000 after-tax and it grew to 1.05", None),
+        # a total against the verb's direction: one of the figures is wrong
+        ("I put in $23,000 after-tax and it grew to $22,500", None),
+        ("I put in $23,000 after-tax and it fell to $23,500", None),
+        ("I put in $23,000 after-tax and it fell to $22,500", ("23000", "-500")),
+        # words that turn earnings around, or a loss and a gain for one figure
+        ("I put in $23,000 after-tax and it earned a negative $412", None),
+        ("I put in $23,000 after-tax and it earned $412 in the red", None),
+        ("I put in $23,000 after-tax and it earned $200 less than nothing", None),
+        ("I put in $23,000 after-tax and it lost $412 then earned it back", None),
+        # a range, a multiple, a rate per period, a bound, another currency
+        ("I put in $23,000 after-tax and it earned $400-500", None),
+        ("I put in $23,000 after-tax and it earned $400/500", None),
+        ("I put in $23,000 x 2 after-tax and it earned $412", None),
+        ("I put in 2x $23,000 after-tax and it earned $412", None),
+        ("I put in $23,000 after-tax and it earned $412 a month", None),
+        ("I put in $23,000 after-tax each year for 3 years and it earned $412", None),
+        ("I put in under $23,000 after-tax and it earned $412", None),
+        ("I put in $23,000 CAD after-tax and it earned $412", None),
+        ("I put in C$23,000 after-tax and it earned $412", None),
+        # "every year" in another sentence says nothing about these figures
+        (
+            "I max out my 401k every year. This year I put $20,000 after-tax in; it earned $300.",
+            ("20000", "300"),
+        ),
+        # Roth 401(k) money is not after-tax basis with taxable earnings
+        ("I put in $23,000 Roth 401(k) and it earned $412, do I owe tax rolling it over?", None),
+        ("I put in $23,000 Roth and it earned $412", None),
+        ("I contributed $23,000 to my Roth 401(k) and it earned $412; tax to roll it?", None),
+        ("I put in $23,000 after-tax and it earned 412.50", ("23000", "412.50")),
+        # only part of the account moved: the example would answer another question
+        (
+            "I put in $23,000 after-tax and it earned $412, but I only want to roll over $10,000",
+            None,
+        ),
+        ("I put in $23,000 after-tax and it earned $412 and I rolled over half of it", None),
         ("my $7,000 contribution is now worth $7,100 and the gains were $100", None),
         # what changed is named: the earnings, or a loss, not a new total
         ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
@@ -344,6 +383,8 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("earnings to a traditional IRA and not the Roth", True),
         ("I don't really want the earnings to go to a traditional IRA", False),
         ("I don't want any of the earnings going to a traditional IRA", False),
+        ("rather than sending the earnings to a traditional IRA, all to Roth?", False),
+        ("instead of the earnings to a traditional IRA, all to Roth", False),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:
