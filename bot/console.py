@@ -17,6 +17,7 @@ from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
+from calculators.parse import shown
 from knowledge.base import KnowledgeBase
 from knowledge.editing import diff_entries
 from knowledge.loader import FaqInvalid, folder_signature, problems_counted
@@ -132,6 +133,8 @@ class Console:
         return answer_text(self.kb, self.kb.ask(question[:MAX_QUESTION_CHARS]))
 
     def _faq(self, typed: str) -> str:
+        if not typed:
+            return "Type an entry's id after /faq, e.g. /faq notice-2014-54; /list shows them all."
         entry_id = self.kb.typed_id(typed)
         if entry_id is None:
             hits = self.kb.matcher.autocomplete(typed, limit=3)
@@ -149,7 +152,10 @@ class Console:
             return (
                 f"Sorry: I couldn't read those values (an unclosed quote?). Example: {calc.example}"
             )
-        positional, named = _values(parts)
+        try:
+            positional, named = _values(parts)
+        except InputError as exc:
+            return f"Sorry: {exc}. Example: {calc.example}"
         if not positional and not named:
             return (
                 f"/{name}: {calc.summary}. Values: {' '.join(calc.params)}. Example: {calc.example}"
@@ -191,7 +197,12 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
         value = found["value"]
         if not value and rest and not _starts_a_name(rest):  # "basis: 1000"
             value = rest.pop(0)
-        named[found["name"].lower()] = value
+        key = found["name"].lower()
+        if key in named:  # "basis:1000 basis:2000": which one was meant?
+            raise InputError(
+                f"{key} is given twice ({shown(named[key])}, then {shown(value)}); give it once"
+            )
+        named[key] = value
     return positional, named
 
 

@@ -2222,6 +2222,13 @@ MUTANTS = [
         'NEGATIONS = frozenset("not t never avoid without".split())',
         ("tests/test_calc_audit.py::test_where_a_question_sends_the_earnings",),
     ),
+    Mutant(
+        "the console takes the last of a value named twice",
+        "bot/console.py",
+        "        if key in named:",
+        "        if False:",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

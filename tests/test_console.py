@@ -92,10 +92,12 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 1000 5 " + "x" * 3000, "earnings_to: 'xxxxxxxx"),  # and short: see below
         ("/nope", "Unknown command"),
         ("/ask", "Type a question after /ask"),
+        ("/faq", "Type an entry's id after /faq"),
         # a misspelt name is refused, not taken as a value that a later name overwrites
         ("/split basis:1000 earnings:5 tax:24%", "no 'tax'"),
         ("/schedule annual:1000 paychecks:12 conversions:4 return:-150%", "no 'return'"),
         ("/split 1000 5 basis:2000", "basis is given twice"),
+        ("/split basis:1000 basis:2000 earnings:5", "basis is given twice ('1000', then '2000')"),
         ("/split basis: earnings:5", "basis: the value is empty"),  # not "earnings:5"
         ("x" * 5000, "characters"),
     ],
