@@ -2229,6 +2229,20 @@ MUTANTS = [
         "        if False:",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "faq stats leaves out the entries nobody was given",
+        "bot/storage/reports.py",
+        "    return sorted([*rows, *unserved], key=_worst_first)",
+        "    return rows",
+        ("tests/test_storage.py::test_cli_stats_table_and_json",),
+    ),
+    Mutant(
+        "faq stats takes a mistyped --faq-dir for a FAQ with no entries",
+        "bot/cli/faq.py",
+        "    if args.faq_dir is not None and not Path(args.faq_dir).is_dir():",
+        "    if False:",
+        ("tests/test_storage.py::test_cli_stats_table_and_json",),
+    ),
 ]
 
 

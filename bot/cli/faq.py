@@ -309,9 +309,12 @@ def ratio_text(row: EntryStats) -> str | None:
 
 def entry_titles(args: argparse.Namespace) -> dict[str, str]:
     """Entry titles from the FAQ files (parsed, not trained); {} if the folder cannot be
-    read, so a broken FAQ never hides the report."""
+    read, so a broken FAQ never hides the report. A --faq-dir that is no folder at all is a
+    typo to report, not a FAQ whose every entry was deleted."""
     from knowledge.loader import scan_folder
 
+    if args.faq_dir is not None and not Path(args.faq_dir).is_dir():
+        raise CliError(f"the FAQ folder {args.faq_dir} does not exist or is not a folder")
     try:
         return {e.id: e.title for e in scan_folder(faq_dir(args, settings())).entries}
     except (CliError, OSError):
@@ -322,8 +325,10 @@ def handle_stats(args: argparse.Namespace) -> int:
     path = database_target(args)
     if missing(path):
         return no_data(args, path, "entries")
-    rows = read_report(path, lambda store: store.stats())
+    from bot.storage.reports import with_unserved
+
     titles = entry_titles(args)
+    rows = with_unserved(read_report(path, lambda store: store.stats()), titles)
     if args.json:
         entries = [
             {

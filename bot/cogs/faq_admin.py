@@ -27,6 +27,7 @@ from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.review import ReviewView, open_items
 from bot.roles import is_moderator
 from bot.storage import hash_user
+from bot.storage.reports import with_unserved
 from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
@@ -350,8 +351,8 @@ def who_of(user: discord.abc.User) -> str:
 
 async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discord.ui.View]:
     """One page of every entry's usage, worst first, by title."""
-    rows = await bot.store.stats()
     titles = bot.knowledge.titles
+    rows = with_unserved(await bot.store.stats(), titles)
     pages = max(1, -(-len(rows) // STATS_PAGE))
     page = min(max(page, 0), pages - 1)
     lines = []

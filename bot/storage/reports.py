@@ -236,5 +236,23 @@ def build_stats(
                 rating=rating(helpful, not_helpful, moved),
             )
         )
-    rows.sort(key=lambda r: (r.rating, -r.served, -r.not_helpful, r.entry_id))
+    rows.sort(key=_worst_first)
     return rows
+
+
+def _worst_first(row: EntryStats) -> tuple[float, int, int, str]:
+    return (row.rating, -row.served, -row.not_helpful, row.entry_id)
+
+
+def with_unserved(rows: list[EntryStats], entry_ids: Iterable[str]) -> list[EntryStats]:
+    """``rows`` plus a row of zeros for each entry never served or voted on, worst first:
+    every entry shows, so one nobody is ever given can be found too."""
+    seen = {r.entry_id for r in rows}
+    unserved = [
+        EntryStats(
+            entry_id=i, served=0, helpful=0, not_helpful=0, helpful_ratio=None, rating=rating(0, 0)
+        )
+        for i in entry_ids
+        if i not in seen
+    ]
+    return sorted([*rows, *unserved], key=_worst_first)
