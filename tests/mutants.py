@@ -2243,6 +2243,13 @@ MUTANTS = [
         "    if False:",
         ("tests/test_storage.py::test_cli_stats_table_and_json",),
     ),
+    Mutant(
+        "moderator reports print a post's control characters as they are",
+        "bot/cli/faq.py",
+        '        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")',
+        "        ch",
+        ("tests/test_storage.py::test_cli_reports_escape_control_characters_from_discord",),
+    ),
 ]
 
 

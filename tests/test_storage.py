@@ -739,6 +739,26 @@ def test_cli_gaps_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert dt.datetime.fromisoformat(data["groups"][0]["last_seen"]).tzinfo is not None
 
 
+def test_cli_reports_escape_control_characters_from_discord(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A post's text reaches the moderator's terminal: an escape sequence or a right-to-left
+    override in it is shown escaped, not obeyed."""
+    path = tmp_path / "bot.db"
+    hostile = "clear \x1b[2J\x1b[31mred\x1b[0m nul\x00 flip\u202eevil"
+
+    async def fill() -> None:
+        async with SqliteStore(path) as db:
+            await db.record_question(question(hostile, days_ago=1))
+
+    asyncio.run(fill())
+    for command in ("gaps", "review"):
+        assert main(["faq", command, "--db", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert "\\x1b[2J" in out and "\\u202e" in out, command
+        assert not any(ch in out for ch in "\x1b\x00\u202e"), command
+
+
 def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)

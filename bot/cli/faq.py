@@ -215,7 +215,13 @@ def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: objec
 
 
 def one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    """``text`` on one line of at most ``width`` characters, with control and format
+    characters escaped: stored questions come from Discord, and an escape sequence or a
+    right-to-left override in one must not reach a moderator's terminal as itself."""
+    flat = "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+        for ch in " ".join(text.split())
+    )
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
