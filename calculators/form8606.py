@@ -226,7 +226,8 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
     taxable = l15c + (l18 or ZERO)
     steps.append(f"Lines 15c and 18 go to Form 1040 line 4b: {usd(taxable)} in total ({SRC}).")
 
-    if l6 > 0 and l5 > 0 and (l8 > 0 or l7 > 0):  # with no basis there is no share to shrink
+    # With no basis there is no share to shrink; at 1.000 it did not shrink.
+    if l6 > 0 and l5 > 0 and (l8 > 0 or l7 > 0) and l10 < 1:
         warnings.append(
             f"Your traditional, SEP and SIMPLE IRAs held {usd(l6)} on December 31. That balance "
             f"shrinks the nontaxable share (line 10 = {l10:.3f}), so part of the conversion or "

@@ -2250,6 +2250,16 @@ MUTANTS = [
         "        ch",
         ("tests/test_storage.py::test_cli_reports_escape_control_characters_from_discord",),
     ),
+    Mutant(
+        "form8606 warns of a balance that left line 10 at 1.000",
+        "calculators/form8606.py",
+        "    if l6 > 0 and l5 > 0 and (l8 > 0 or l7 > 0) and l10 < 1:",
+        "    if l6 > 0 and l5 > 0 and (l8 > 0 or l7 > 0):",
+        (
+            "tests/test_calc_form8606.py::"
+            "test_the_balance_warning_only_when_the_balance_makes_part_taxable",
+        ),
+    ),
 ]
 
 

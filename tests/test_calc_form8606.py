@@ -284,3 +284,15 @@ def test_a_line_1_no_ira_could_take_is_flagged() -> None:
     )
     most = form8606(Form8606Input(contribution="8600", year_end_balance="0", converted="8600"))
     assert not most.warnings  # 2026's $7,500 + $1,100 catch-up is possible
+
+
+def test_the_balance_warning_only_when_the_balance_makes_part_taxable() -> None:
+    """'That balance shrinks the nontaxable share ... so part is taxable' beside a result of
+    $0.00 taxable contradicts itself: a balance too small to move line 10 off 1.000 is no
+    reason to warn."""
+    tiny = run(contribution="7000", year_end_balance="3", converted="7000")
+    assert (tiny["line10"], tiny["taxable"]) == ("1.000", "0.00")
+    assert not any("shrinks the nontaxable share" in w for w in tiny["warnings"])
+    real = run(contribution="7000", year_end_balance="20000", converted="7000")
+    assert real["taxable"] != "0.00"
+    assert any("shrinks the nontaxable share" in w for w in real["warnings"])
