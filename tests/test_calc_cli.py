@@ -501,4 +501,4 @@ def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) 
 def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
     assert main(["calc", name, "--help"]) == 0
     out = capsys.readouterr().out
-    assert "1,000.50" in out and "--json" in out
+    assert "1,000.50" in out and "10k" in out and "--json" in out

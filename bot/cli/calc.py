@@ -32,7 +32,7 @@ from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 
-AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50 or $1,000.50."
+AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50, $1,000.50, 10k or $1.2k."
 RATES = (
     "Rates: 0.24, 24% or 24 all mean 24% (without %, a number below 1 is a fraction; 1 is "
     "ambiguous)."

@@ -23,7 +23,9 @@ EXAMPLE_WIDTH = 72
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("faq", help="validate or list the FAQ entries")
+    parser = sub.add_parser(
+        "faq", help="the FAQ files (validate, list, show) and usage reports (gaps, review, stats)"
+    )
     faq_sub = parser.add_subparsers(dest="faq_command", metavar="ACTION", required=True)
 
     validate = faq_sub.add_parser("validate", help="check every FAQ file; exit 1 on problems")
