@@ -2260,6 +2260,13 @@ MUTANTS = [
             "test_the_balance_warning_only_when_the_balance_makes_part_taxable",
         ),
     ),
+    Mutant(
+        "a full disk is reported as an internal fault",
+        "bot/cli/__init__.py",
+        "        if exc.errno not in _NO_ROOM:",
+        "        if True:",
+        ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
+    ),
 ]
 
 

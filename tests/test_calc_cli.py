@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import re
 import subprocess
@@ -502,3 +504,19 @@ def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
     assert main(["calc", name, "--help"]) == 0
     out = capsys.readouterr().out
     assert "1,000.50" in out and "10k" in out and "--json" in out
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_is_one_error_line_not_a_traceback(
+    capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`> /dev/full` is the machine's problem: exit 1 with one line saying so, and no
+    'internal fault' or traceback."""
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert main(["calc", "split", "--basis", "1000", "--earnings", "5"]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: cannot write the output: No space left on device\n"

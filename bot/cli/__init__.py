@@ -7,6 +7,7 @@ sets returns the exit code. Usage errors print one ``error:`` line and exit 2.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -38,6 +39,10 @@ def build_parser() -> Parser:
     return parser
 
 
+#: Write failures that say the disk or device is full or failing, not that the code is wrong.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -56,7 +61,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except SystemExit as exc:  # argparse --help / usage errors
         return exc.code if isinstance(exc.code, int) else 0
-    except Exception:
-        log.exception("unexpected internal fault")
-        print("error: unexpected internal fault; the details were logged above", file=sys.stderr)
+    except OSError as exc:
+        if exc.errno not in _NO_ROOM:
+            return _internal_fault()
+        # A full disk (or `> /dev/full`): the machine's problem, not a fault to trace.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+        print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)
         return 1
+    except Exception:
+        return _internal_fault()
+
+
+def _internal_fault() -> int:
+    log.exception("unexpected internal fault")
+    print("error: unexpected internal fault; the details were logged above", file=sys.stderr)
+    return 1
