@@ -135,6 +135,8 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     """Every entry file and examples file of ``folder`` checked; the scan's problems
     include the examples files' problems."""
     scan = scan_folder(folder)
+    if not folder.is_dir():  # one problem: the folder itself (its examples cannot be there)
+        return scan, []
     # An entry whose own file is broken still exists for its examples: one problem, once.
     broken = {Path(p.path).stem for p in scan.problems}
     examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)

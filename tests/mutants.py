@@ -2267,6 +2267,20 @@ MUTANTS = [
         "        if True:",
         ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
     ),
+    Mutant(
+        "validating a file reports an examples folder inside it too",
+        "knowledge/base.py",
+        "    if not folder.is_dir():  # one problem: the folder itself",
+        "    if False:  # one problem: the folder itself",
+        ("tests/test_faq_validation.py::test_cli_validate_a_file_or_an_empty_folder_name",),
+    ),
+    Mutant(
+        "an empty --faq-dir is read as the current folder",
+        "bot/cli/common.py",
+        "    if not text.strip():",
+        "    if False:",
+        ("tests/test_faq_validation.py::test_cli_validate_a_file_or_an_empty_folder_name",),
+    ),
 ]
 
 

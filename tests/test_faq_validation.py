@@ -289,6 +289,20 @@ def test_cli_validate_lists_problems_and_exits_1(
     assert all(PROBLEM_LINE.match(line) for line in lines)
 
 
+def test_cli_validate_a_file_or_an_empty_folder_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--faq-dir naming a file is one problem (not also a made-up examples folder inside
+    it); an empty --faq-dir (an unset variable in a script) is refused, not read as '.'."""
+    path = write_entry(tmp_path, "alpha")
+    assert main(["faq", "validate", "--faq-dir", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"{path}:0: FAQ folder does not exist or is not a folder"]
+    for command in (["faq", "validate"], ["ask", "mega backdoor"]):
+        assert main([*command, "--faq-dir", ""]) == 2
+        assert "--faq-dir: the folder is empty" in capsys.readouterr().err
+
+
 def test_cli_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

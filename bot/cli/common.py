@@ -16,10 +16,16 @@ if TYPE_CHECKING:
     from knowledge.base import Fallback, KnowledgeBase
 
 
+def _folder(text: str) -> Path:
+    if not text.strip():  # ("$FAQ_DIR" unset in a script): not the current folder
+        raise argparse.ArgumentTypeError("the folder is empty; give one, or leave --faq-dir out")
+    return Path(text)
+
+
 def add_faq_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--faq-dir",
-        type=Path,
+        type=_folder,
         metavar="DIR",
         help="folder of FAQ Markdown files (default: the faq_dir setting, else the shipped FAQ)",
     )
