@@ -2281,6 +2281,13 @@ MUTANTS = [
         "    if False:",
         ("tests/test_faq_validation.py::test_cli_validate_a_file_or_an_empty_folder_name",),
     ),
+    Mutant(
+        "sync takes a server id no server can have",
+        "bot/cli/service.py",
+        "    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**64:",
+        '    if not text.lstrip("-").isdigit():',
+        ("tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token",),
+    ),
 ]
 
 

@@ -1239,6 +1239,11 @@ def test_sync_print_shows_the_payload_without_a_token(
     }
     assert all(c["description"] for c in payload if c.get("type", 1) == 1)
     assert by_name["faq-admin"]["default_member_permissions"] is not None
+    # a server id that cannot be one is refused before anything is sent
+    for guild in ("abc", "0", "-5", str(2**64)):
+        assert main(["sync", "--print", "--guild", guild]) == 2, guild
+        assert "is not a server id" in capsys.readouterr().err, guild
+    assert main(["sync", "--print", "--guild", str(2**64 - 1)]) == 0
 
 
 async def test_calculator_replies_put_the_result_first_and_the_working_one_click_away(

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     sync = sub.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument(
-        "--guild", type=int, metavar="ID", help="one server (instant) instead of global"
+        "--guild", type=_guild_id, metavar="ID", help="one server (instant) instead of global"
     )
     sync.add_argument(
         "--print",
@@ -91,6 +91,16 @@ def handle_run(args: argparse.Namespace) -> int:
     except DiscordUnreachable as exc:
         raise CliFailure(str(exc)) from None
     return 0
+
+
+def _guild_id(text: str) -> int:
+    """A server id as Discord shows it (a snowflake: a positive 64-bit number)."""
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**64:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a server id; copy it in Discord (Developer Mode, then right-click "
+            "the server, Copy Server ID)"
+        )
+    return int(text)
 
 
 def handle_sync(args: argparse.Namespace) -> int:
