@@ -70,8 +70,11 @@ def pct(rate: Decimal) -> str:
 
 
 def ratio_str(value: Decimal, n: int = 6) -> str:
-    """A ratio for display, at most ``n`` places, trailing zeros dropped (0.2, 0.990099)."""
+    """A ratio for display, at most ``n`` places, trailing zeros dropped (0.2, 0.990099);
+    one too small for ``n`` places is "less than 0.000001", not a 0 beside a nonzero result."""
     rounded = places(value, n).normalize()
+    if rounded == 0 and value > 0:
+        return f"less than {Decimal(1).scaleb(-n):f}"
     return f"{rounded:f}"
 
 

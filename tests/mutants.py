@@ -2288,6 +2288,13 @@ MUTANTS = [
         '    if not text.lstrip("-").isdigit():',
         ("tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token",),
     ),
+    Mutant(
+        "a share too small for 6 places is written as 0",
+        "calculators/money.py",
+        "    if rounded == 0 and value > 0:",
+        "    if False:",
+        ("tests/test_calc_prorata.py::test_a_share_too_small_to_show_is_not_written_as_zero",),
+    ),
 ]
 
 

@@ -76,3 +76,12 @@ def test_a_taxable_share_paid_out_names_the_60_days_and_the_withholding() -> Non
     assert "Topic 413" in steps
     untaxed = " ".join(prorata(ProrataInput(basis="1000", earnings="0", amount="500")).steps)
     assert "60 days" not in untaxed  # nothing taxable: nothing to roll over in time
+
+
+def test_a_share_too_small_to_show_is_not_written_as_zero() -> None:
+    """$1 of basis in a $1 billion account: the share rounds to 0 at 6 places, but the
+    result is $1.00 nontaxable, so the step must not call the share 0."""
+    result = prorata(ProrataInput(basis="1", earnings="999999999", amount="999999999"))
+    step = next(s for s in result.steps if s.startswith("Nontaxable = "))
+    assert str(result.nontaxable) == "1.00"
+    assert "the after-tax share is less than 0.000001" in step
