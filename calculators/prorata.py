@@ -14,7 +14,7 @@ from calculators.parse import InputError
 SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
 SRC_SEPARATE = "IRC 72(d)(2), 72(e)(8)"
 SRC_NOTICE = "IRS Notice 2014-54"
-SRC_413 = "IRS Topic 413, Rollovers from retirement plans"
+SRC_413 = "IRS Topic 413, Rollovers from retirement plans; Instructions for Form 5329"
 
 
 class ProrataInput(CalcInput):

@@ -46,7 +46,10 @@ DAYS_A_YEAR = 365
 DEFAULT_COUNTS = (1, 2, 4, 12, 26)
 """Conversions a year the comparison (and the chart) always shows."""
 MAX_LISTED = 26  # conversions listed one by one in the steps; more are summarised
-SRC_TAXABLE = "IRC 402A(c)(4) for an in-plan conversion, 408A(d)(3)(A) for a rollover to a Roth IRA"
+SRC_TAXABLE = (
+    "IRC 402A(c)(4) for an in-plan conversion (an in-plan Roth rollover), 408A(d)(3)(A) for a "
+    "rollover to a Roth IRA"
+)
 
 
 def _lag_days(value: int) -> int:

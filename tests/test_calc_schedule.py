@@ -291,5 +291,5 @@ def test_the_taxable_earnings_cite_the_rule_for_each_way_to_roth() -> None:
     rollover to a Roth IRA: the step names both, not only the IRA one."""
     result = schedule(inp("30000", 26, 4, "8%"))
     step = next(s for s in result.steps if s.startswith("Taxable earnings"))
-    assert "IRC 402A(c)(4) for an in-plan conversion" in step
+    assert "IRC 402A(c)(4) for an in-plan conversion (an in-plan Roth rollover)" in step
     assert "408A(d)(3)(A) for a rollover to a Roth IRA" in step
