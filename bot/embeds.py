@@ -61,15 +61,23 @@ def calc_embed(
     result: CalcResult, *, image: str | None = None, working: bool = True
 ) -> discord.Embed:
     """A calculator result, result first: the headline figures, warnings, then (unless the
-    working sits behind a "Show working" button) the numbered steps; the disclaimer."""
+    working sits behind a "Show working" button) the numbered steps; the disclaimer. Steps
+    that do not fit the description go on in fields, whole, so none is cut off."""
     figures = "\n".join(f"**{label}:** {value}" for label, value in result.summary()[:18])
-    steps = "\n".join(f"**{n}.** {step}" for n, step in enumerate(result.steps, 1))
-    description = figures if not working else f"{figures}\n\n**How it is worked out**\n{steps}"
+    steps = [f"**{n}.** {step}" for n, step in enumerate(result.steps, 1)]
+    description, rest = figures, steps if working else []
+    if rest:
+        description, rest = _fill(f"{figures}\n\n**How it is worked out**", rest, 4096)
     embed = discord.Embed(
         title=_clip(result.title, 256),
         description=_clip(description, 4096),
         colour=CALC_COLOUR,
     )
+    while rest and len(embed.fields) < 20:  # (room left for the warnings)
+        value, rest = _fill("", rest, 1024)
+        embed.add_field(
+            name="How it is worked out (continued)", value=_clip(value, 1024), inline=False
+        )
     for n, warning in enumerate(result.warnings[:4], 1):
         embed.add_field(
             name="⚠️ Warning" if n == 1 else "⚠️", value=_clip(warning, 1024), inline=False
@@ -82,6 +90,18 @@ def calc_embed(
     if overflow > 0 and embed.description:
         embed.description = _clip(embed.description, len(embed.description) - overflow - 1)
     return embed
+
+
+def _fill(head: str, lines: list[str], limit: int) -> tuple[str, list[str]]:
+    """``head`` and as many of ``lines`` (one per line) as fit in ``limit`` characters, and
+    the lines left over; with no head, at least one line goes in (the caller clips it)."""
+    text = head
+    for i, line in enumerate(lines):
+        joined = f"{text}\n{line}" if text else line
+        if len(joined) > limit and (i > 0 or text):
+            return text, lines[i:]
+        text = joined
+    return text, []
 
 
 def example_embed(command: str, result: CalcResult) -> discord.Embed:

@@ -2295,6 +2295,20 @@ MUTANTS = [
         "    if False:",
         ("tests/test_calc_prorata.py::test_a_share_too_small_to_show_is_not_written_as_zero",),
     ),
+    Mutant(
+        "working too long for the description is cut off",
+        "bot/embeds.py",
+        "    while rest and len(embed.fields) < 20:  # (room left for the warnings)",
+        "    while False:  # (room left for the warnings)",
+        ("tests/test_bot_e2e.py::test_long_working_is_shown_whole_in_continued_fields",),
+    ),
+    Mutant(
+        "a step that would overflow the description is squeezed in anyway",
+        "bot/embeds.py",
+        "        if len(joined) > limit and (i > 0 or text):",
+        "        if len(joined) > limit + 400 and (i > 0 or text):",
+        ("tests/test_bot_e2e.py::test_long_working_is_shown_whole_in_continued_fields",),
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 
 from bot import runner
 from bot.cli import main
+from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 
@@ -1263,6 +1265,39 @@ async def test_calculator_replies_put_the_result_first_and_the_working_one_click
         assert is_ephemeral(shown)
         steps = embed_of(shown)["description"]
         assert "How it is worked out" in steps and "box 2a" in steps
+
+
+async def test_long_working_is_shown_whole_in_continued_fields(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """26 conversions listed one by one make more steps than an embed's description holds
+    (4,096 characters): the rest continue in fields, whole, so the last step is still there
+    and none is cut off with an ellipsis."""
+    options = {
+        "annual": "1234567.89",
+        "paychecks": 26,
+        "conversions": 26,
+        "annual_return": "-12.5%",
+        "tax_rate": "37%",
+        "lag_days": 30,
+    }
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("schedule", options)
+        assert (await handle.response())["type"] == 5  # deferred while the chart renders
+        await handle.followup(0)
+        followup = handle.followup_messages[0]
+        [work] = [c for c in custom_ids(followup) if c.startswith("rb:work:")]
+        click = await fake_discord.click_button(followup, work, user=fake_discord.world.newcomer)
+        embed = embed_of(await click.response())
+    continued = [f["value"] for f in embed.get("fields", []) if "continued" in f["name"]]
+    assert continued, "the working fits the description: the test needs a longer one"
+    shown = "\n".join([embed["description"], *continued])
+    numbers = [int(n) for n in re.findall(r"^\*\*(\d+)\.\*\*", shown, re.MULTILINE)]
+    calc = CALCULATORS["schedule"]
+    steps = calc.run(calc.build([], {k: str(v) for k, v in options.items()})).steps
+    assert numbers == list(range(1, len(steps) + 1))  # every step, in order
+    assert shown.endswith(steps[-1]) and "…" not in shown
+    assert len(embed["description"]) <= 4096 and all(len(v) <= 1024 for v in continued)
 
 
 async def test_commands_in_a_full_answer_are_clickable_mentions(
