@@ -8,9 +8,23 @@ answer simply has no worked example. Form numbers, plan types and years are not 
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
+from calculators.amount_doubts import doubtful, unclear_text
+from calculators.amount_words import (
+    BASIS_WORDS,
+    CHANGE_DOWN_WORDS,
+    CHANGE_TO_WORDS,
+    CHANGE_UP_WORDS,
+    EARNINGS_WORDS,
+    LOSS_WORDS,
+    MOVE_WORDS,
+    SENTENCES,
+    WINDOW,
+    words,
+)
 from calculators.parse import InputError, parse_amount
 
 # A number, with an optional minus sign right against it ("-$500", "$-500"), dollar sign,
@@ -21,27 +35,8 @@ _MONEY = re.compile(
 )
 #: A dash right after a word or number: a range ("$5-6k") or a hyphenated word, not a sign.
 _JOINED_DASH = re.compile(r"\w[-\u2212]\$?$")
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
-EARNINGS_WORDS = frozenset(
-    "earn earned earns earning earnings gain gains grew growth interest increase".split()
-)
-BASIS_WORDS = frozenset(
-    "after-tax aftertax basis contributed contribution contributions put deposited".split()
-)
-#: A loss stated as such ("it lost $200"): negative earnings.
-LOSS_WORDS = frozenset("lost loss losses".split())
-#: Verbs that, with "to", give the account's new total, not its earnings ("it grew to
-#: $21,500": the earnings are $21,500 less the basis).
-CHANGE_UP_WORDS = frozenset("grew grown increased rose risen climbed".split())
-CHANGE_DOWN_WORDS = frozenset("dropped fell fallen decreased declined".split())
-CHANGE_TO_WORDS = CHANGE_UP_WORDS | CHANGE_DOWN_WORDS | {"went", "gone"}
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
-WINDOW = 5  # words either side that decide what an amount is
 _KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def _nearest(before: list[str], after: list[str]) -> str | None:
@@ -62,13 +57,19 @@ ROTH_WORDS = frozenset("roth rira".split())
 #: Words that send money somewhere ("the earnings *to* a traditional IRA").
 TOWARDS_WORDS = frozenset("to into in go goes went".split())
 #: Before the earnings in their clause, or between them and where they go, one of these
-#: may say where they should not go ("don't" is read as "don" and "t").
-NEGATIONS = frozenset("not t never avoid without rather instead".split())
+#: may say where they should not go ("don't" is read as "don" and "t")...
+NEGATIONS = frozenset("not t never avoid without".split())
+#: ... or one of these pairs ("rather than", "instead of"; "I would rather" alone is not one).
+NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
 #: Words that start a new clause: a negation before one is about something else.
 CLAUSE_WORDS = frozenset("and but if so then because while although".split())
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
-_SENTENCES = re.compile(r"[.?!;\n]+")
+
+
+def _negated(clause: list[str]) -> bool:
+    pairs = itertools.pairwise(clause)
+    return bool(NEGATIONS.intersection(clause)) or any(p in NEGATING_PAIRS for p in pairs)
 
 
 def earnings_go_to_traditional(text: str) -> bool:
@@ -78,14 +79,14 @@ def earnings_go_to_traditional(text: str) -> bool:
     traditional IRA, with no other destination or amount word first ("earnings to Roth,
     basis to trad" sends them to the Roth IRA). Otherwise the default, the Roth IRA,
     stands; both ways are shown side by side anyway."""
-    for sentence in _SENTENCES.split(text):
-        words = _words(sentence)
-        if "or" in words:
+    for sentence in SENTENCES.split(text):
+        said = words(sentence)
+        if "or" in said:
             continue
-        for i, word in enumerate(words):
-            if word not in EARNINGS_WORDS or NEGATIONS.intersection(_clause_before(words, i)):
+        for i, word in enumerate(said):
+            if word not in EARNINGS_WORDS or _negated(_clause_before(said, i)):
                 continue
-            if _sent_to_traditional(words[i + 1 : i + 2 + DESTINATION_GAP]):
+            if _sent_to_traditional(said[i + 1 : i + 2 + DESTINATION_GAP]):
                 return True
     return False
 
@@ -140,7 +141,7 @@ def _is_part(before: re.Match[str], amount: re.Match[str], text: str) -> bool:
     """Is ``amount`` stated as a part of the ``before`` amount (in the same sentence, close
     by: "my plan includes conversions" further on is about something else)?"""
     gap = text[before.end() : amount.start()]
-    if _SENTENCES.search(gap) or len(_words(gap)) > PART_GAP:
+    if SENTENCES.search(gap) or len(words(gap)) > PART_GAP:
         return False
     return bool(PART_BEFORE.search(gap) or PART_AFTER.match(text, amount.end()))
 
@@ -150,94 +151,19 @@ def _is_part(before: re.Match[str], amount: re.Match[str], text: str) -> bool:
 _WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNORECASE)
 
 
-#: Right after an amount: a percentage, a rate per period, a multiple, a range or another
-#: currency; the amount is not a sum of dollars to work through ("1.8%", "$412 a month",
-#: "$23,000 x 2", "$400-500", "$23,000 CAD").
-_QUALIFIED_AFTER = re.compile(
-    r"\s*(?:[%\u066a\ufe6a\uff05]|[x\u00d7*]\s*\d|[-\u2013/]\s*\$?\d|/\s*[a-z]"
-    r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
-    r"|each|every|per|cad|cdn|aud|eur|euros?|gbp|pounds?)\b"
-    r"|a\s+(?:month|year|week|quarter|day|paycheck)\b)",
-    re.IGNORECASE,
-)
-#: Right before an amount: a bound or a multiple ("under $23,000", "2x $23,000", "up to").
-_QUALIFIED_BEFORE = re.compile(
-    r"(?:\d\s*[x\u00d7*]|\b(?:under|over|above|below|than|least|most|up\s+to|each|every|per"
-    r"|negative|minus)|[\u00a3\u20ac\u00a5\u20b9])\s*$",
-    re.IGNORECASE,
-)
-#: Words just after earnings that turn them around ("$412 in the red", "$200 less than").
-_TURNED_AFTER = frozenset("red below less deficit negative".split())
-#: A year's amount said to repeat: not the account's total ("$23,000 each year for 3 years").
-_PER_PERIOD = re.compile(
-    r"\b(?:each|every|per|a)\s+(?:year|month|week|quarter|paycheck|pay\s*period)\b"
-    r"|\b(?:for|over)\s+\d+\s+years\b|\b(?:monthly|annually|yearly|weekly)\b",
-    re.IGNORECASE,
-)
-#: Designated Roth money (Roth 401(k) deferrals) rolled to a Roth IRA is not after-tax basis
-#: with taxable earnings: without an after-tax word the example would mislead.
-_ROTH_SOURCE = re.compile(
-    r"\broth\s*(?:401|403|457|tsp|deferrals?|elective)|\bdesignated\s+roth", re.IGNORECASE
-)
-_AFTER_TAX = re.compile(r"\bafter[-\s]?tax|\baftertax|\bbasis\b", re.IGNORECASE)
-#: Only part of the account moved ("I only want to roll over $10,000", "half of it"): the
-#: example works through the whole account, so it would answer another question.
-_MOVE = r"(?:roll|convert|move|withdraw|transfer)"
-_MOVED = (
-    r"(?:roll(?:ed|ing)?|convert(?:ed|ing)?|withdr[ae]w(?:ing)?|mov(?:e|ed|ing)"
-    r"|transfer(?:red|ring)?)"
-)
-_PARTIAL = re.compile(
-    rf"\bonly\s+(?:want|plan|planning|intend|going|need)\s+to\s+{_MOVE}\b[^.?!;\n]{{0,20}}\$?\d"
-    rf"|\b{_MOVED}\s+(?:over\s+)?(?:only\s+)?(?:half|part|some|a\s+(?:portion|part))\s+of\s+"
-    r"(?:it|that|this|the\s+(?:account|money|balance|after-tax))\b",
-    re.IGNORECASE,
-)
-#: Another currency named anywhere: the dollars may not be US dollars.
-_OTHER_CURRENCY = re.compile(
-    r"[\u00a3\u20ac\u00a5\u20b9]|\b(?:C|CA|A|AU|NZ)\$|\b(?:CAD|AUD|GBP|EUR|INR)\b"
-)
-
-
-def _sentence_around(text: str, match: re.Match[str]) -> str:
-    start = max((m.end() for m in _SENTENCES.finditer(text, 0, match.start())), default=0)
-    end = _SENTENCES.search(text, match.end())
-    return text[start : end.start() if end else len(text)]
-
-
-def _doubtful(text: str, match: re.Match[str], kind: str | None) -> bool:
-    """Is this amount stated in a way that makes it no plain sum of dollars to work
-    through: qualified by what is next to it, per period, or turned around?"""
-    if _QUALIFIED_AFTER.match(text, match.end()) or _QUALIFIED_BEFORE.search(
-        text, 0, match.start()
-    ):
-        return True
-    if _PER_PERIOD.search(_sentence_around(text, match)):
-        return True
-    after = _words(text[match.end() :])[:3]
-    if kind in ("earnings", "loss") and _TURNED_AFTER.intersection(after):
-        return True
-    window = _words(text[: match.start()])[-WINDOW:] + _words(text[match.end() :])[:WINDOW]
-    # "lost $412 then earned it back": a loss and a gain for one figure
-    if LOSS_WORDS.intersection(window) and EARNINGS_WORDS.intersection(window):
-        return True
-    return kind == "basis" and after[:1] == ["roth"]  # "$23,000 Roth": not after-tax money
-
-
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     """(basis, earnings) when the text states exactly one of each, else None. Earnings may
     be stated as a loss ("it lost $200", "earnings of -$200") or through the new total ("it
     grew to $21,500", "now worth $21,500": the total less the basis), and the basis through
     a total and the earnings part of it ("$10,500, of which $500 is earnings": the total
     less the earnings)."""
-    if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text):
-        return None
-    if _ROTH_SOURCE.search(text) and not _AFTER_TAX.search(text):
+    if unclear_text(text):
         return None
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
     rising: bool | None = None  # "grew to" (True) or "fell to" (False) the one total
+    moved = 0  # amounts named only as moved ("roll over $10,000"), unless shown to be a total
     # The amount before: (kind, value, match, its sentence up to it).
     previous: tuple[str | None, Decimal, re.Match[str], str] | None = None
     for match in _MONEY.finditer(text):
@@ -253,19 +179,21 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         except InputError:
             continue
         negative = bool(sign or sign_after)
-        before = _words(text[: match.start()])[-WINDOW:]
+        before = words(text[: match.start()])[-WINDOW:]
         # Words past "of which"/"including" name the part, not this amount.
-        after = _words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]
+        after = words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]
         kind = _change_kind(before) or _nearest(before, after)
-        if kind is not None and _doubtful(text, match, kind):
+        if kind is not None and doubtful(text, match.start(), match.end(), kind, negative):
             return None  # (a figure named as nothing is not used, doubtful or not)
-        sentence = _SENTENCES.split(text[: match.start()])[-1]
+        sentence = SENTENCES.split(text[: match.start()])[-1]
         if previous and _is_part(previous[2], match, text):
             # "$10,500, of which $500 is earnings": the amount before was the total.
             if kind not in ("basis", "earnings") or previous[0] not in (None, "basis"):
                 return None  # a part that is not named, a loss, or a part of earnings: unclear
             if previous[0] == "basis":
                 basis.pop()
+            elif _moved(previous[2], text):
+                moved -= 1  # "I rolled over $34k, of which $24k was contributions"
             totals.append(previous[1])
             if _WHOLE_PLAN.search(previous[3]):
                 return None
@@ -285,6 +213,10 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         elif kind == "total":
             totals.append(value)
             rising = _rising(before)
+        elif _moved(match, text):
+            moved += 1
+    if moved:
+        return None  # "what if I roll over $10,000?": part of the account, or another sum
     if len(basis) == 1 and len(totals) == 1 and not earnings:
         if rising is not None and rising != (totals[0] > basis[0]):
             return None  # "it grew to $22,500" from $23,000: one of the figures is wrong
@@ -298,6 +230,12 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0 and earnings[0] < basis[0]:
         return basis[0], earnings[0]
     return None
+
+
+def _moved(match: re.Match[str], text: str) -> bool:
+    """Is the amount right after a verb that moves money ("roll over $10,000")?"""
+    said = words(text[: match.start()])[-2:]
+    return bool(MOVE_WORDS.intersection(said))
 
 
 def _rising(before: list[str]) -> bool | None:

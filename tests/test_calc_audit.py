@@ -318,7 +318,35 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in $23,000 Roth and it earned $412", None),
         ("I contributed $23,000 to my Roth 401(k) and it earned $412; tax to roll it?", None),
         ("I put in $23,000 after-tax and it earned 412.50", ("23000", "412.50")),
+        # a dash that is not read as the sign, or a sign in words (from a code review)
+        ("I put in $10,000 after-tax and my earnings are (-$500). What do I owe?", None),
+        ("I put in $10,000 after-tax and my earnings are \u2013$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \u2014$500.", None),
+        ("I put in $10,000 after-tax and my earnings are - $500.", None),
+        ("I put in $10,000 after-tax and my earnings are negative: $500.", None),
+        ("I put in $10,000 after-tax and earnings are 400 - $500", None),
+        # ranges with other dashes or words
+        ("I put in $10,000 after-tax and it earned $400\u2014500", None),
+        ("I put in $10,000 after-tax and it earned $400~500", None),
+        ("I put in $10,000 after-tax and it earned $400 to 500", None),
+        ("I put in $10,000 after-tax and it earned $400 or 500", None),
+        # Roth 401(k) money called after-tax, or its basis named in the same sentence
+        ("I contributed $23,000 to my Roth 401(k) (after-tax money) and it earned $400", None),
+        ("My Roth 401k basis is $23,000 and it earned $400", None),
+        ("It is all Roth 401(k) money. I put in $23,000 and it earned $412.", None),
+        # plain wording that is no bound, rate or range
+        ("I rolled over $10,000 of after-tax contributions that earned $500", ("10000", "500")),
+        ("I put in $10,000 after-tax a year ago and it earned $500", ("10000", "500")),
+        ("I put in $10,000 after-tax and it earned $500 over 2 years", ("10000", "500")),
+        ("I put in $10,000 after-tax and it earned $412 per the statement", ("10000", "412")),
+        ("I put in $10,000 after-tax and it earned $500 / what do I owe?", ("10000", "500")),
+        # an amount only named as moved: part of the account, or another sum
+        ("I put in $23,000 after-tax and it earned $412; what if I roll over $10,000?", None),
+        ("I rolled over $34k after-tax, of which $24k was contributions", ("24000", "10000")),
         # only part of the account moved: the example would answer another question
+        ("I put in $23,000 after-tax, it earned $412; I only want to rollover $10,000 of it", None),
+        ("I put in $23,000 after-tax and it earned $412. I'm only rolling over $10,000", None),
+        ("I put in $23,000 after-tax and it earned $412 and want a partial rollover", None),
         (
             "I put in $23,000 after-tax and it earned $412, but I only want to roll over $10,000",
             None,
@@ -385,6 +413,9 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("I don't want any of the earnings going to a traditional IRA", False),
         ("rather than sending the earnings to a traditional IRA, all to Roth?", False),
         ("instead of the earnings to a traditional IRA, all to Roth", False),
+        # "rather" or "instead" alone is no negation
+        ("I would rather send the earnings to a traditional IRA; what do I owe?", True),
+        ("Instead, I want the earnings to go to a traditional IRA.", True),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:

@@ -1,0 +1,129 @@
+"""When an amount a question states is no plain sum of dollars to work through.
+
+A worked example of the wrong numbers is worse than none: a percentage ("earned 1.8%"), a
+range ("$400-500"), an amount per month or year, a bound ("under $23,000"), a sign that
+is not read as one ("(–$500)"), another currency, Roth 401(k) money or a partial rollover
+each make the question's figures unclear, and then there is no example.
+"""
+
+from __future__ import annotations
+
+import re
+
+from calculators.amount_words import (
+    EARNINGS_WORDS,
+    LOSS_WORDS,
+    MOVE_WORDS,
+    SENTENCES,
+    WINDOW,
+    words,
+)
+
+#: Dashes and minus signs of every width: only a "-" or "−" right against an amount is read
+#: as its sign; any other dash before an amount makes it unclear.
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+#: Right after an amount: a percentage, a multiple, a range, a rate per period or another
+#: currency ("1.8%", "$23,000 x 2", "$400-500", "$400 to 500", "$412 a month", "$23,000 CAD").
+_QUALIFIED_AFTER = re.compile(
+    r"\s*(?:[%\u066a\ufe6a\uff05]|[x\u00d7*]\s*\d"
+    rf"|[{DASHES}~/]\s*\$?\d|(?:to|or)\s+\$?\d"
+    r"|/\s*(?:mo|month|yr|year|wk|week|paycheck|check|day|qtr|quarter)\b"
+    r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
+    r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?)\b"
+    r"|(?:a|per|every)\s+(?:month|year|week|quarter|day|paycheck|pay\s*period)\b)",
+    re.IGNORECASE,
+)
+#: Right before an amount: a bound, a multiple, a sign in words or another currency
+#: ("at least $23,000", "2x $23,000", "negative: $412", "£23,000").
+_QUALIFIED_BEFORE = re.compile(
+    r"(?:\d\s*[x\u00d7*]|\b(?:than|least|most|up\s+to|each|every|per|negative|minus)[\s:]*"
+    r"|[\u00a3\u20ac\u00a5\u20b9])\s*\$?\s*$",
+    re.IGNORECASE,
+)
+#: Bounds in words; "over" after a verb that moves money is not one ("rolled over $10,000").
+_BOUNDS = frozenset("under over above below".split())
+#: A dash before an amount that was not read as its sign ("(–$500)", "- $500", "400 - $500")...
+_DASH_BEFORE = re.compile(rf"[{DASHES}]\s*\$?\s*$")
+#: ... unless it is a list's bullet at the start of a line ("- $1000 after-tax").
+_BULLET = re.compile(rf"(?:^|\n)[ \t]*[{DASHES}*\u2022][ \t]+\$?$")
+#: Words just after earnings that turn them around ("$412 in the red", "$200 less than").
+_TURNED_AFTER = frozenset("red below less deficit negative".split())
+#: An amount said to repeat: not the account's total ("$23,000 after-tax each year").
+_PER_PERIOD = re.compile(
+    r"\b(?:each|every|per)\s+(?:year|month|week|quarter|paycheck|pay\s*period)\b"
+    r"|\b(?:monthly|annually|yearly|weekly)\b",
+    re.IGNORECASE,
+)
+#: Designated Roth money (Roth 401(k) deferrals) rolled to a Roth IRA is not after-tax basis
+#: with taxable earnings, though people call it after-tax money too.
+_ROTH_SOURCE = re.compile(
+    r"\broth\s*(?:401|403|457|tsp|deferrals?|elective)|\bdesignated\s+roth", re.IGNORECASE
+)
+_AFTER_TAX = re.compile(r"\bafter[-\s]?tax|\baftertax|\bbasis\b", re.IGNORECASE)
+#: Only part of the account moved ("I only want to roll over $10,000", "a partial rollover",
+#: "half of it"): the example works through the whole account, another question.
+_MOVED = (
+    r"(?:roll(?:s|ed|ing)?|rollover|convert(?:s|ed|ing)?|withdr[ae]w(?:s|ing)?"
+    r"|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)"
+)
+_PARTIAL = re.compile(
+    rf"\bonly\s+(?:[a-z']+\s+){{0,3}}?{_MOVED}\b"
+    r"|\bpartial(?:ly)?\s+roll"
+    rf"|\b{_MOVED}\s+(?:over\s+)?(?:only\s+)?(?:half|part|some|a\s+(?:portion|part))\s+of\s+"
+    r"(?:it|that|this|the\s+(?:account|money|balance|after-tax))\b",
+    re.IGNORECASE,
+)
+#: Another currency named anywhere: the dollars may not be US dollars.
+_OTHER_CURRENCY = re.compile(
+    r"[\u00a3\u20ac\u00a5\u20b9]|\b(?:C|CA|A|AU|NZ)\$|\b(?:CAD|AUD|GBP|EUR|INR)\b"
+)
+
+
+def unclear_text(text: str) -> bool:
+    """Does the whole text make any example doubtful: another currency, a partial rollover,
+    or Roth 401(k) money with no word for after-tax money at all?"""
+    if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text):
+        return True
+    return bool(_ROTH_SOURCE.search(text)) and not _AFTER_TAX.search(text)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``."""
+    begin = max((m.end() for m in SENTENCES.finditer(text, 0, start)), default=0)
+    stop = SENTENCES.search(text, end)
+    return text[begin : stop.start() if stop else len(text)]
+
+
+def _bound(said_before: list[str]) -> bool:
+    """Is the word before an amount a bound ("under $23,000")? Not "over" after a verb that
+    moves money ("rolled over $10,000")."""
+    if not said_before or said_before[-1] not in _BOUNDS:
+        return False
+    return not (said_before[-1] == "over" and said_before[-2:-1] and said_before[-2] in MOVE_WORDS)
+
+
+def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
+    """Is the amount ``text[start:end]``, read as ``kind``, stated in a way that makes it no
+    plain sum of dollars: qualified by what is next to it, a dash that is not its sign
+    (``signed``: one was read), per period, turned around, or Roth 401(k) money?"""
+    before = text[:start]
+    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(before):
+        return True
+    if not signed and _DASH_BEFORE.search(before) and not _BULLET.search(before):
+        return True
+    said_before = words(before)[-WINDOW:]
+    if _bound(said_before):
+        return True
+    sentence = sentence_around(text, start, end)
+    if _PER_PERIOD.search(sentence):
+        return True
+    said_after = words(text[end:])[:WINDOW]
+    if kind in ("earnings", "loss") and _TURNED_AFTER.intersection(said_after[:3]):
+        return True
+    # "lost $412 then earned it back": a loss and a gain for one figure
+    window = said_before + said_after
+    if LOSS_WORDS.intersection(window) and EARNINGS_WORDS.intersection(window):
+        return True
+    # "$23,000 Roth", "my Roth 401(k) basis is $23,000": designated Roth money
+    return kind == "basis" and (said_after[:1] == ["roth"] or bool(_ROTH_SOURCE.search(sentence)))
