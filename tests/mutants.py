@@ -2263,8 +2263,8 @@ MUTANTS = [
     Mutant(
         "a full disk is reported as an internal fault",
         "bot/cli/__init__.py",
-        "        if exc.errno not in _NO_ROOM:",
-        "        if True:",
+        "    if exc.errno not in _NO_ROOM:",
+        "    if True:",
         ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
     ),
     Mutant(
@@ -2336,6 +2336,13 @@ MUTANTS = [
         "    if moved:\n",
         "    if False:\n",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a buffered write to a full disk fails at exit, past the error handling",
+        "bot/cli/__init__.py",
+        "        sys.stdout.flush()  # a write that fails (a full disk) fails here, not at exit\n",
+        "",
+        ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
     ),
 ]
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import errno
-import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -506,17 +505,25 @@ def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
     assert "1,000.50" in out and "10k" in out and "--json" in out
 
 
-class _FullDisk(io.StringIO):
-    def write(self, text: str) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-
-def test_a_full_disk_is_one_error_line_not_a_traceback(
-    capsys: Capsys, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`> /dev/full` is the machine's problem: exit 1 with one line saying so, and no
-    'internal fault' or traceback."""
-    monkeypatch.setattr(sys, "stdout", _FullDisk())
-    assert main(["calc", "split", "--basis", "1000", "--earnings", "5"]) == 1
-    err = capsys.readouterr().err
-    assert err == "error: cannot write the output: No space left on device\n"
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize(
+    "args", [["calc", "split", "--basis", "1000", "--earnings", "5"], ["faq", "list"], ["--help"]]
+)
+def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
+    """`> /dev/full` is the machine's problem: exit 1 with one line saying so, no 'internal
+    fault' or traceback. Output buffered as usual (no PYTHONUNBUFFERED), so the failing
+    write is the flush at the end."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [str(SCRIPT), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        "error: cannot write the output: No space left on device\n",
+    )

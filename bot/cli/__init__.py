@@ -49,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(args_list)
         handler = getattr(args, "handler", service.handle_default)
-        return int(handler(args))
+        code = int(handler(args))
+        sys.stdout.flush()  # a write that fails (a full disk) fails here, not at exit
+        return code
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -60,16 +62,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
         return 0
     except SystemExit as exc:  # argparse --help / usage errors
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            return _no_room(error)
         return exc.code if isinstance(exc.code, int) else 0
     except OSError as exc:
-        if exc.errno not in _NO_ROOM:
-            return _internal_fault()
-        # A full disk (or `> /dev/full`): the machine's problem, not a fault to trace.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
-        print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)
-        return 1
+        return _no_room(exc)
     except Exception:
         return _internal_fault()
+
+
+def _no_room(exc: OSError) -> int:
+    """A full disk (or `> /dev/full`): the machine's problem, not a fault to trace."""
+    if exc.errno not in _NO_ROOM:
+        return _internal_fault()
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+    print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)
+    return 1
 
 
 def _internal_fault() -> int:
