@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -49,8 +49,9 @@ class Calculator:
             return self.model(**{k: v.strip() for k, v in values.items()})
         except InputError as exc:
             field = exc.field
-            # Only an optional value can be skipped to reach a later one.
-            if field not in self.params[: len(positional)] or self._required(field):
+            # Only an optional choice can be skipped to reach a later value: a number out of
+            # its range ("age 200") is more likely a typo than a value meant for another field.
+            if field not in self.params[: len(positional)] or not self._optional_choice(field):
                 raise
             later = self._fits_later(values[field].strip(), field, values)
             if later is None:
@@ -62,8 +63,9 @@ class Calculator:
                 field,
             ) from None
 
-    def _required(self, field: str) -> bool:
-        return self.model.model_fields[field].is_required()
+    def _optional_choice(self, field: str) -> bool:
+        info = self.model.model_fields[field]
+        return not info.is_required() and get_origin(info.annotation) is Literal
 
     def _fits_later(self, value: str, field: str, values: Mapping[str, str]) -> str | None:
         """The first field after ``field``, not given, that ``value`` is valid for alone."""

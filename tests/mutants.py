@@ -2101,17 +2101,17 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "a required value is offered as skippable",
+        "a required value or a number out of range is offered as skippable",
         "calculators/catalog.py",
-        "            if field not in self.params[: len(positional)] or self._required(field):",
-        "            if field not in self.params[: len(positional)]:",
+        " or not self._optional_choice(field):",
+        ":",
         ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
     ),
     Mutant(
         "a named value is told to move",
         "calculators/catalog.py",
-        "            if field not in self.params[: len(positional)] or self._required(field):",
-        "            if field not in self.params or self._required(field):",
+        "            if field not in self.params[: len(positional)]",
+        "            if field not in self.params",
         ("tests/test_console.py::test_a_value_in_the_wrong_place_is_told_where_it_fits",),
     ),
     Mutant(
