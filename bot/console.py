@@ -197,7 +197,7 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
         value = found["value"]
         if not value and rest and not _starts_a_name(rest):  # "basis: 1000"
             value = rest.pop(0)
-        key = found["name"].lower()
+        key = found["name"].lower().replace("-", "_")  # (tax-rate and tax_rate are one name)
         if key in named:  # "basis:1000 basis:2000": which one was meant?
             raise InputError(
                 f"{key} is given twice ({shown(named[key])}, then {shown(value)}); give it once"

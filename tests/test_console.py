@@ -98,6 +98,7 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/schedule annual:1000 paychecks:12 conversions:4 return:-150%", "no 'return'"),
         ("/split 1000 5 basis:2000", "basis is given twice"),
         ("/split basis:1000 basis:2000 earnings:5", "basis is given twice ('1000', then '2000')"),
+        ("/split 1000 5 tax-rate:24% tax_rate:30%", "tax_rate is given twice ('24%', then '30%')"),
         ("/split basis: earnings:5", "basis: the value is empty"),  # not "earnings:5"
         ("x" * 5000, "characters"),
     ],
