@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money
 from calculators.limits import load_limits
-from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_str, share, usd
+from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_words, share, usd
 from calculators.parse import InputError
 
 SRC = "IRS Form 8606 and instructions"
@@ -196,7 +196,7 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"conversions, recharacterizations or returned contributions): {usd(l7)}.",
         f"Line 8, amount converted to a Roth IRA: {usd(l8)}.",
         f"Line 9 = line 6 + line 7 + line 8 = {usd(l6)} + {usd(l7)} + {usd(l8)} = {usd(l9)}.",
-        f"Line 10 = line 5 / line 9 = {usd(l5)} / {usd(l9)} = {ratio_str(exact_ratio)}, rounded "
+        f"Line 10 = line 5 / line 9 = {usd(l5)} / {usd(l9)} = {ratio_words(exact_ratio)}, rounded "
         f"half-up to 3 places and 1.000 at most: {l10:.3f} ({SRC}).",
         f"Line 11 = line 8 x line 10 = {usd(l8)} x {l10:.3f} = {usd(l11)} (the nontaxable part "
         "of the conversion).",
@@ -290,7 +290,7 @@ def _worksheet_1_1(
         f"{usd(w5)}.",
         f"Worksheet line 6 = line 4 + line 5 = {usd(w6)}.",
         f"Worksheet line 7 = line 3 / line 6 = {usd(w3)} / {usd(w6)} = "
-        f"{ratio_str(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
+        f"{ratio_words(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
         f"Worksheet line 8, the nontaxable part = line 5 x line 7, figured for the conversion "
         f"and the distributions apart (Form 8606 lines 17 and 13 need both): conversion "
         f"{usd(l8)} x "

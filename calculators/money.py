@@ -70,12 +70,17 @@ def pct(rate: Decimal) -> str:
 
 
 def ratio_str(value: Decimal, n: int = 6) -> str:
-    """A ratio for display, at most ``n`` places, trailing zeros dropped (0.2, 0.990099);
-    one too small for ``n`` places is "less than 0.000001", not a 0 beside a nonzero result."""
-    rounded = places(value, n).normalize()
-    if rounded == 0 and value > 0:
+    """A ratio as a number string, at most ``n`` places, trailing zeros dropped (0.2,
+    0.990099): what JSON carries."""
+    return f"{places(value, n).normalize():f}"
+
+
+def ratio_words(value: Decimal, n: int = 6) -> str:
+    """A ratio for a step a person reads: one too small for ``n`` places is "less than
+    0.000001", not a 0 beside a nonzero result."""
+    if value > 0 and places(value, n) == 0:
         return f"less than {Decimal(1).scaleb(-n):f}"
-    return f"{rounded:f}"
+    return ratio_str(value, n)
 
 
 def account_step(basis: Decimal, earnings: Decimal) -> str:

@@ -8,7 +8,16 @@ from typing import Any
 from pydantic import model_validator
 
 from calculators.base import CalcInput, CalcResult, Money, SignedMoney
-from calculators.money import ONE, account_step, exact, money_str, ratio_str, share, usd
+from calculators.money import (
+    ONE,
+    account_step,
+    exact,
+    money_str,
+    ratio_str,
+    ratio_words,
+    share,
+    usd,
+)
 from calculators.parse import InputError
 
 SRC_FAQ = "IRS, 'Rollovers of after-tax contributions in retirement plans'"
@@ -108,7 +117,7 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
     if earnings < 0:
         steps.append(
             f"The account is worth less than its basis (a loss of {usd(-earnings)}), so "
-            f"basis / balance = {ratio_str(exact_ratio)} is above 1. A distribution cannot be "
+            f"basis / balance = {ratio_words(exact_ratio)} is above 1. A distribution cannot be "
             "more than 100% nontaxable, so the calculator uses 1: all of it is after-tax money."
         )
         warnings.append(
@@ -123,7 +132,7 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
         steps.append(
             f"Nontaxable = amount x basis / balance = {usd(amount)} x {usd(basis)} / "
             f"{usd(balance)} = {usd(nontaxable)} (rounded half-up to the cent; the after-tax "
-            f"share is {ratio_str(ratio)})."
+            f"share is {ratio_words(ratio)})."
         )
     steps.append(f"Taxable = {usd(amount)} - {usd(nontaxable)} = {usd(taxable)}.")
     remaining_basis = basis - nontaxable

@@ -2291,7 +2291,7 @@ MUTANTS = [
     Mutant(
         "a share too small for 6 places is written as 0",
         "calculators/money.py",
-        "    if rounded == 0 and value > 0:",
+        "    if value > 0 and places(value, n) == 0:",
         "    if False:",
         ("tests/test_calc_prorata.py::test_a_share_too_small_to_show_is_not_written_as_zero",),
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from calculators import InputError, ProrataInput, prorata
@@ -85,3 +87,5 @@ def test_a_share_too_small_to_show_is_not_written_as_zero() -> None:
     step = next(s for s in result.steps if s.startswith("Nontaxable = "))
     assert str(result.nontaxable) == "1.00"
     assert "the after-tax share is less than 0.000001" in step
+    # JSON keeps a number string: scripts read the ratio as a number (docs/cli.md)
+    assert Decimal(result.figures()["nontaxable_ratio"]) == 0
