@@ -2246,8 +2246,8 @@ MUTANTS = [
     Mutant(
         "moderator reports print a post's control characters as they are",
         "bot/cli/faq.py",
-        '        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")',
-        "        ch",
+        '    return ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")',
+        "    return ch",
         ("tests/test_storage.py::test_cli_reports_escape_control_characters_from_discord",),
     ),
     Mutant(
@@ -2343,6 +2343,20 @@ MUTANTS = [
         "        sys.stdout.flush()  # a write that fails (a full disk) fails here, not at exit\n",
         "",
         ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
+    ),
+    Mutant(
+        "a long report line is cut inside an escape",
+        "bot/cli/faq.py",
+        "        if used + len(part) > width - 1:",
+        "        if used > width - 1:",
+        ("tests/test_storage.py::test_cli_reports_escape_control_characters_from_discord",),
+    ),
+    Mutant(
+        "faq stats without a database takes a mistyped --faq-dir",
+        "bot/cli/faq.py",
+        "    titles = entry_titles(args)  # (first:",
+        "    titles = {}  # (first:",
+        ("tests/test_storage.py::test_cli_stats_table_and_json",),
     ),
 ]
 

@@ -757,6 +757,11 @@ def test_cli_reports_escape_control_characters_from_discord(
         out = capsys.readouterr().out
         assert "\\x1b[2J" in out and "\\u202e" in out, command
         assert not any(ch in out for ch in "\x1b\x00\u202e"), command
+    from bot.cli.faq import one_line
+
+    # cut between characters, never inside an escape; a typed backslash shows as two
+    assert one_line("a" * 69 + "\u202e" + "bbb", 72) == "a" * 69 + "…"
+    assert one_line("typed \\x1b, real \x1b", 80) == "typed \\\\x1b, real \\x1b"
 
 
 def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -800,9 +805,11 @@ def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert {e["entry_id"] for e in data["entries"]} >= shipped
     assert len(unserved) == len(shipped) - 1  # three-buckets was served
     assert all(e["rating"] == "0.500" and e["title"] for e in unserved)
-    # a mistyped --faq-dir is an error, not a report whose every title is gone
-    assert main(["faq", "stats", "--db", str(path), "--faq-dir", str(tmp_path / "nope")]) == 2
-    assert "does not exist or is not a folder" in capsys.readouterr().err
+    # a mistyped --faq-dir is an error, not a report whose every title is gone (with or
+    # without a database yet)
+    for db in (path, tmp_path / "none-yet.db"):
+        assert main(["faq", "stats", "--db", str(db), "--faq-dir", str(tmp_path / "nope")]) == 2
+        assert "does not exist or is not a folder" in capsys.readouterr().err
 
 
 def test_cli_reads_database_path_from_settings(

@@ -220,11 +220,24 @@ def one_line(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` characters, with control and format
     characters escaped: stored questions come from Discord, and an escape sequence or a
     right-to-left override in one must not reach a moderator's terminal as itself."""
-    flat = "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-        for ch in " ".join(text.split())
-    )
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    shown = [_visible(ch) for ch in " ".join(text.split())]
+    if sum(map(len, shown)) <= width:
+        return "".join(shown)
+    kept, used = [], 0
+    for part in shown:  # whole characters only: never half an escape
+        if used + len(part) > width - 1:
+            break
+        kept.append(part)
+        used += len(part)
+    return "".join(kept) + "…"
+
+
+def _visible(ch: str) -> str:
+    """``ch``, or its escape when it is a control or format character (and a backslash
+    doubled, so a typed "\\x1b" cannot pass for an escaped one)."""
+    if ch == "\\":
+        return "\\\\"
+    return ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
 
 
 def gap_json(group: GapGroup) -> dict[str, object]:
@@ -331,11 +344,11 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
 
 def handle_stats(args: argparse.Namespace) -> int:
     path = database_target(args)
+    titles = entry_titles(args)  # (first: a mistyped --faq-dir is an error with no database too)
     if missing(path):
         return no_data(args, path, "entries")
     from bot.storage.reports import with_unserved
 
-    titles = entry_titles(args)
     rows = with_unserved(read_report(path, lambda store: store.stats()), titles)
     if args.json:
         entries = [
