@@ -61,6 +61,13 @@ def load_limits() -> dict[int, YearLimits]:
     return _parse_table(text)
 
 
+def roth_catch_up_start() -> int | None:
+    """The first year in the table whose catch-ups the Roth-only rule applies to."""
+    table = load_limits()
+    years = [y for y, row in table.items() if row.roth_catch_up_wage_threshold is not None]
+    return min((y for y in years if table[y].roth_catch_up_enforced), default=None)
+
+
 def supported_years() -> list[int]:
     return sorted(load_limits())
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from calculators.base import Age, CalcInput, CalcResult, Money, WholeNumber
-from calculators.limits import YearLimits, limits_for
+from calculators.limits import YearLimits, limits_for, roth_catch_up_start
 from calculators.money import ZERO, exact, money_str, usd
 from calculators.parse import InputError
 
@@ -203,6 +203,7 @@ def _room(inp: RoomInput) -> RoomResult:
             f"up to {usd(widened)}. Ask the plan whether it does."
         )
     threshold = limits.roth_catch_up_wage_threshold
+    start = roth_catch_up_start() or "a later year"  # (a table with no year it applies to)
     if threshold is not None and limits.roth_catch_up_enforced:
         steps.append(
             f"An employee whose prior-year FICA wages (W-2 box 3) from the plan sponsor "
@@ -215,13 +216,13 @@ def _room(inp: RoomInput) -> RoomResult:
         steps.append(
             f"The Roth-only catch-up rule for higher earners ({SRC_ROTH_CATCH_UP}) has a "
             f"{usd(threshold)} wage threshold for {year}, but {year} was a transition year: "
-            "catch-ups could still be made pretax, and the rule applies from 2026 catch-ups on "
-            f"({SRC_ROTH_TRANSITION}; confidence: secondary). It does not change the room."
+            f"catch-ups could still be made pretax, and the rule applies from {start} catch-ups "
+            f"on ({SRC_ROTH_TRANSITION}; confidence: secondary). It does not change the room."
         )
     else:
         steps.append(
             f"The Roth-only catch-up rule for higher earners ({SRC_ROTH_CATCH_UP}) applies from "
-            f"2026; the table has no wage threshold for {year}. It does not change the room."
+            f"{start}; the table has no wage threshold for {year}. It does not change the room."
         )
 
     steps.append(

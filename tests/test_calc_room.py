@@ -117,6 +117,11 @@ def test_roth_catch_up_threshold_and_secondary_figures(monkeypatch: pytest.Monke
     # 2025 had a threshold but was a transition year (Notice 2023-62): not "only as Roth"
     steps_2025 = " ".join(run(year=2025, deferrals="23500", employer="0", age=55)["steps"])
     assert "2025 was a transition year: catch-ups could still be made pretax" in steps_2025
+    # the first year it applies to comes from the table, like which years were transition
+    from calculators.limits import roth_catch_up_start
+
+    assert roth_catch_up_start() == 2026
+    assert "the rule applies from 2026 catch-ups on" in steps_2025
     assert "only as Roth" not in steps_2025
     # 2026 is in the IRS's own table now; a year entered from summaries says so
     assert not any("check IRS.gov" in w for w in data["warnings"])
