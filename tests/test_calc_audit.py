@@ -362,6 +362,7 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("My 401k grew to $150,000 and I put in $20,000 after-tax", None),
         ("My 401k is worth $21,000 and I put in $20,000 after-tax", None),  # pretax too?
         ("I contributed $20,000 after-tax and it is up to $21,500 with growth", None),
+        ("I put in $1,000 after-tax and it earned $1,500", None),
         # a total and the part of it that is earnings: the basis is the difference
         ("My after-tax account has $10,500, of which $500 is earnings.", ("10000", "500")),
         ("I have $10,500 after-tax including $500 earnings", ("10000", "500")),
