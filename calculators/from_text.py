@@ -33,8 +33,6 @@ _MONEY = re.compile(
     r"(?<![\w(.,$])([-\u2212])?(\$\s?)?([-\u2212])?"
     r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
 )
-#: A dash right after a word or number: a range ("$5-6k") or a hyphenated word, not a sign.
-_JOINED_DASH = re.compile(r"\w[-\u2212]\$?$")
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
 _KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
 
@@ -172,8 +170,6 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             continue  # a bare number: a year, a form or a count, not clearly money
         if not dollar and digits in PLAN_NUMBERS:
             continue  # "401k" is a plan, not $401,000
-        if _JOINED_DASH.search(text[: match.start(4)]) and not (sign or sign_after):
-            return None  # "$5-6k": a range, which amount is meant is unclear
         try:
             value = parse_amount(digits + (decimals or "") + (thousands or "").strip())
         except InputError:

@@ -2094,13 +2094,6 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "a range's second amount is read on its own",
-        "calculators/from_text.py",
-        '            return None  # "$5-6k": a range, which amount is meant is unclear',
-        "            pass",
-        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
-    ),
-    Mutant(
         "a required value or a number out of range is offered as skippable",
         "calculators/catalog.py",
         " or not self._optional_choice(field):",
