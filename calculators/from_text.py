@@ -3,7 +3,8 @@
 "I put in $23,000 after-tax and it earned $412, what do I owe?" states a basis and
 earnings: enough for /split. Only clear cases count: exactly one amount next to words for
 contributions and one next to words for earnings; anything else gives None, and the
-answer simply has no worked example. Form numbers, plan types and years are not amounts.
+answer simply has no worked example. Form numbers, plan types and years are not amounts;
+what makes a stated amount too unclear to use is in amount_doubts.
 """
 
 from __future__ import annotations
