@@ -88,11 +88,11 @@ def unclear_text(text: str) -> bool:
     return bool(_ROTH_SOURCE.search(text)) and not _AFTER_TAX.search(text)
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``text[start:end]``."""
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds ``text[start:end]`` begins and stops."""
     begin = max((m.end() for m in SENTENCES.finditer(text, 0, start)), default=0)
     stop = SENTENCES.search(text, end)
-    return text[begin : stop.start() if stop else len(text)]
+    return begin, stop.start() if stop else len(text)
 
 
 def _bound(said_before: list[str]) -> bool:
@@ -115,8 +115,11 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     said_before = words(before)[-WINDOW:]
     if _bound(said_before):
         return True
-    sentence = sentence_around(text, start, end)
-    if _PER_PERIOD.search(sentence):
+    begin, stop = sentence_around(text, start, end)
+    sentence = text[begin:stop]
+    # "$23,000 after-tax each year", not "... and rolled it over each quarter" further on
+    near = words(text[begin:start])[-WINDOW:] + words(text[end:stop])[:WINDOW]
+    if _PER_PERIOD.search(" ".join(near)):
         return True
     said_after = words(text[end:])[:WINDOW]
     if kind in ("earnings", "loss") and _TURNED_AFTER.intersection(said_after[:3]):

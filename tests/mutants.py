@@ -2162,7 +2162,7 @@ MUTANTS = [
     Mutant(
         "a yearly amount is taken for the account's total",
         "calculators/amount_doubts.py",
-        "    if _PER_PERIOD.search(sentence):",
+        '    if _PER_PERIOD.search(" ".join(near)):',
         "    if False:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
@@ -2350,6 +2350,13 @@ MUTANTS = [
         "    titles = entry_titles(args)  # (first:",
         "    titles = {}  # (first:",
         ("tests/test_storage.py::test_cli_stats_table_and_json",),
+    ),
+    Mutant(
+        "a period anywhere in the sentence makes its amounts per period",
+        "calculators/amount_doubts.py",
+        '    if _PER_PERIOD.search(" ".join(near)):',
+        "    if _PER_PERIOD.search(sentence):",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]
 

@@ -305,6 +305,12 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in 2x $23,000 after-tax and it earned $412", None),
         ("I put in $23,000 after-tax and it earned $412 a month", None),
         ("I put in $23,000 after-tax each year for 3 years and it earned $412", None),
+        # a period far from the amounts, about something else, leaves them plain
+        (
+            "I contributed $24,000 after-tax and it earned $90, and I did the in-service "
+            "rollovers to my Roth IRA each quarter",
+            ("24000", "90"),
+        ),
         ("I put in under $23,000 after-tax and it earned $412", None),
         ("I put in $23,000 CAD after-tax and it earned $412", None),
         ("I put in C$23,000 after-tax and it earned $412", None),
