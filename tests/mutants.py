@@ -2358,6 +2358,16 @@ MUTANTS = [
         "    if _PER_PERIOD.search(sentence):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "schedule names the later 10% tax even with nothing taxable",
+        "calculators/schedule.py",
+        '    if taxable > 0:\n        steps.append(\n            "The 10% additional tax',
+        '    if True:\n        steps.append(\n            "The 10% additional tax',
+        (
+            "tests/test_calc_schedule.py::"
+            "test_the_later_10_percent_tax_is_named_when_there_are_taxable_earnings",
+        ),
+    ),
 ]
 
 

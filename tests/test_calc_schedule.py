@@ -293,3 +293,13 @@ def test_the_taxable_earnings_cite_the_rule_for_each_way_to_roth() -> None:
     step = next(s for s in result.steps if s.startswith("Taxable earnings"))
     assert "IRC 402A(c)(4) for an in-plan conversion (an in-plan Roth rollover)" in step
     assert "408A(d)(3)(A) for a rollover to a Roth IRA" in step
+
+
+def test_the_later_10_percent_tax_is_named_when_there_are_taxable_earnings() -> None:
+    """Converting is not hit by the 10% additional tax, but taking the money out within 5
+    years before 59 1/2 can be: said when something was taxable, not otherwise."""
+    steps = " ".join(schedule(inp("30000", 26, 4, "8%")).steps)
+    assert "does not apply to the move itself" in steps
+    assert "5-year period that begins on January 1 of its year" in steps and "59 1/2" in steps
+    flat = " ".join(schedule(inp("30000", 26, 4, "0%")).steps)
+    assert "does not apply to the move itself" not in flat
