@@ -46,7 +46,7 @@ DAYS_A_YEAR = 365
 DEFAULT_COUNTS = (1, 2, 4, 12, 26)
 """Conversions a year the comparison (and the chart) always shows."""
 MAX_LISTED = 26  # conversions listed one by one in the steps; more are summarised
-SRC_RECAPTURE_PLAN = "IRS safe harbor explanation for plan payments (model 402(f) notice)"
+SRC_RECAPTURE_PLAN = "IRS Notice 2010-84; Instructions for Form 1099-R, box 10"
 SRC_RECAPTURE_IRA = "IRS Publication 590-B"
 SRC_TAXABLE = (
     "IRC 402A(c)(4) for an in-plan conversion (an in-plan Roth rollover), 408A(d)(3)(A) for a "
@@ -320,11 +320,12 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     )
     if taxable > 0:
         steps.append(
-            "The 10% additional tax does not apply to the move itself. Before age 59 1/2 it "
-            "can apply later, unless an exception does: to an in-plan conversion taken out of "
-            "the Roth account within the 5-year period that begins on January 1 of its year "
-            f"({SRC_RECAPTURE_PLAN}), and to the taxable part of a rollover to a Roth IRA "
-            f"taken out within 5 years ({SRC_RECAPTURE_IRA})."
+            "The 10% additional tax does not apply to the move itself. Before age 59 1/2, "
+            "unless an exception applies, it can apply later to each conversion's taxable part "
+            "(its earnings) if that part is taken out within the 5-year period that begins on "
+            "January 1 of the conversion's year: from the plan's Roth account after an in-plan "
+            f"conversion ({SRC_RECAPTURE_PLAN}), from the Roth IRA after a rollover "
+            f"({SRC_RECAPTURE_IRA}). Each conversion has its own 5-year period."
         )
     if tax is not None and inp.tax_rate is not None:
         steps.append(

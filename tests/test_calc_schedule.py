@@ -300,6 +300,7 @@ def test_the_later_10_percent_tax_is_named_when_there_are_taxable_earnings() -> 
     years before 59 1/2 can be: said when something was taxable, not otherwise."""
     steps = " ".join(schedule(inp("30000", 26, 4, "8%")).steps)
     assert "does not apply to the move itself" in steps
-    assert "5-year period that begins on January 1 of its year" in steps and "59 1/2" in steps
+    assert "5-year period that begins on January 1 of the conversion's year" in steps
+    assert "taxable part (its earnings)" in steps and "59 1/2" in steps
     flat = " ".join(schedule(inp("30000", 26, 4, "0%")).steps)
     assert "does not apply to the move itself" not in flat
