@@ -30,14 +30,16 @@ _QUALIFIED_AFTER = re.compile(
     rf"|[{DASHES}~/]\s*\$?\d|(?:to|or)\s+\$?\d"
     r"|/\s*(?:mo|month|yr|year|wk|week|paycheck|check|day|qtr|quarter)\b"
     r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
-    r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?)\b"
+    r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?|max|tops|thousand|million|mil)\b"
+    r"|or\s+(?:more|less|so)\b|\+(?!\s*\$?\d)"
     r"|(?:a|per|every)\s+(?:month|year|week|quarter|day|paycheck|pay\s*period)\b)",
     re.IGNORECASE,
 )
 #: Right before an amount: a bound, a multiple, a sign in words or another currency
 #: ("at least $23,000", "2x $23,000", "negative: $412", "£23,000").
 _QUALIFIED_BEFORE = re.compile(
-    r"(?:\d\s*[x\u00d7*]|\b(?:than|least|most|up\s+to|each|every|per|negative|minus)[\s:]*"
+    r"(?:\d\s*[x\u00d7*]|\b(?:than|least|most|up\s+to|each|every|per|negative|minus"
+    r"|north\s+of|upwards\s+of|excess\s+of)[\s:]*"
     r"|[\u00a3\u20ac\u00a5\u20b9])\s*\$?\s*$",
     re.IGNORECASE,
 )
@@ -49,16 +51,22 @@ _DASH_BEFORE = re.compile(rf"[{DASHES}]\s*\$?\s*$")
 _BULLET = re.compile(rf"(?:^|\n)[ \t]*[{DASHES}*\u2022][ \t]+\$?$")
 #: Words just after earnings that turn them around ("$412 in the red", "$200 less than").
 _TURNED_AFTER = frozenset("red below less deficit negative".split())
+#: Words after an amount a period may sit in ("$2,000 after-tax to my 401(k) plan every
+#: month"): wider than WINDOW, since plan names take words.
+PERIOD_REACH = 8
 #: An amount said to repeat: not the account's total ("$23,000 after-tax each year").
 _PER_PERIOD = re.compile(
     r"\b(?:each|every|per)\s+(?:year|month|week|quarter|paycheck|pay\s*period)\b"
+    r"|(?<!\bin )\ba\s+(?:year|month|week|quarter)\b(?!\s+ago)|\bfor\s+(?:\d+\s+)?years\b"
     r"|\b(?:monthly|annually|yearly|weekly)\b",
     re.IGNORECASE,
 )
 #: Designated Roth money (Roth 401(k) deferrals) rolled to a Roth IRA is not after-tax basis
 #: with taxable earnings, though people call it after-tax money too.
 _ROTH_SOURCE = re.compile(
-    r"\broth\s*(?:401|403|457|tsp|deferrals?|elective)|\bdesignated\s+roth", re.IGNORECASE
+    r"\broth[\s-]*(?:401|403|457|tsp|deferrals?|elective|portion|side|contributions?)"
+    r"|\bdesignated\s+roth",
+    re.IGNORECASE,
 )
 _AFTER_TAX = re.compile(r"\bafter[-\s]?tax|\baftertax|\bbasis\b", re.IGNORECASE)
 #: Only part of the account moved ("I only want to roll over $10,000", "a partial rollover",
@@ -68,7 +76,8 @@ _MOVED = (
     r"|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)"
 )
 _PARTIAL = re.compile(
-    rf"\bonly\s+(?:[a-z']+\s+){{0,3}}?{_MOVED}\b"
+    rf"\bonly\s+(?:[a-z']+\s+){{0,3}}?{_MOVED}\b[^.?!;\n]{{0,20}}?(?:\$?\d|half|part|some)"
+    rf"|\b{_MOVED}\s+(?:over\s+)?(?:half\b|\d+\s*%)"
     r"|\bpartial(?:ly)?\s+roll"
     rf"|\b{_MOVED}\s+(?:over\s+)?(?:only\s+)?(?:half|part|some|a\s+(?:portion|part))\s+of\s+"
     r"(?:it|that|this|the\s+(?:account|money|balance|after-tax))\b",
@@ -112,13 +121,16 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
         return True
     if not signed and _DASH_BEFORE.search(before) and not _BULLET.search(before):
         return True
+    # "($20)" is a loss to accountants; "($20,000 after-tax, $1,000 earnings)" an aside
+    if before.endswith("("):
+        return True
     said_before = words(before)[-WINDOW:]
     if _bound(said_before):
         return True
     begin, stop = sentence_around(text, start, end)
     sentence = text[begin:stop]
     # "$23,000 after-tax each year", not "... and rolled it over each quarter" further on
-    near = words(text[begin:start])[-WINDOW:] + words(text[end:stop])[:WINDOW]
+    near = words(text[begin:start])[-WINDOW:] + words(text[end:stop])[:PERIOD_REACH]
     if _PER_PERIOD.search(" ".join(near)):
         return True
     said_after = words(text[end:])[:WINDOW]

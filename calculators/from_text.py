@@ -13,7 +13,7 @@ import itertools
 import re
 from decimal import Decimal
 
-from calculators.amount_doubts import doubtful, unclear_text
+from calculators.amount_doubts import doubtful, sentence_around, unclear_text
 from calculators.amount_words import (
     BASIS_WORDS,
     CHANGE_DOWN_WORDS,
@@ -31,7 +31,7 @@ from calculators.parse import InputError, parse_amount
 # A number, with an optional minus sign right against it ("-$500", "$-500"), dollar sign,
 # cents and "k"; split_amounts decides if it is money.
 _MONEY = re.compile(
-    r"(?<![\w(.,$])([-\u2212])?(\$\s?)?([-\u2212])?"
+    r"(?<![\w.,$])([-\u2212])?(\$\s?)?([-\u2212])?"
     r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
 )
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
@@ -147,7 +147,9 @@ def _is_part(before: re.Match[str], amount: re.Match[str], text: str) -> bool:
 
 #: A total of the whole plan or account ("my 401k is worth $300,000") is not the after-tax
 #: account's: its earnings cannot be told from it.
-_WHOLE_PLAN = re.compile(r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b", re.IGNORECASE)
+_WHOLE_PLAN = re.compile(
+    r"\b(?:401|403|457)|\bplans?\b|\bbalances?\b|\bpre-?tax\b|\btotal\b", re.IGNORECASE
+)
 
 
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
@@ -199,7 +201,9 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
                 return None  # only earnings can be below zero ("earnings of -$500")
             value = -value
         previous = (kind, value, match, sentence)
-        if kind == "total" and _WHOLE_PLAN.search(sentence):
+        # (the whole sentence: "worth $35,000 including pre-tax" is the plan's total)
+        whole = text[slice(*sentence_around(text, *match.span()))]
+        if kind == "total" and _WHOLE_PLAN.search(whole):
             return None
         if kind == "earnings":
             earnings.append(value)

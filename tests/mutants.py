@@ -915,7 +915,7 @@ MUTANTS = [
     Mutant(
         "a total of the whole plan is taken for the after-tax account's",
         "calculators/from_text.py",
-        '        if kind == "total" and _WHOLE_PLAN.search(sentence):',
+        '        if kind == "total" and _WHOLE_PLAN.search(whole):',
         "        if False:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
@@ -2367,6 +2367,27 @@ MUTANTS = [
             "tests/test_calc_schedule.py::"
             "test_the_later_10_percent_tax_is_named_when_there_are_taxable_earnings",
         ),
+    ),
+    Mutant(
+        "an amount in brackets is taken as plain",
+        "calculators/amount_doubts.py",
+        '    if before.endswith("("):',
+        "    if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a period a few words after the amount is missed",
+        "calculators/amount_doubts.py",
+        "words(text[end:stop])[:PERIOD_REACH]",
+        "words(text[end:stop])[:WINDOW]",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a plan's total stated after the amount is taken for the account's",
+        "calculators/from_text.py",
+        '        if kind == "total" and _WHOLE_PLAN.search(whole):',
+        '        if kind == "total" and _WHOLE_PLAN.search(sentence):',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]
 

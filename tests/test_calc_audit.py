@@ -349,6 +349,29 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # an amount only named as moved: part of the account, or another sum
         ("I put in $23,000 after-tax and it earned $412; what if I roll over $10,000?", None),
         ("I rolled over $34k after-tax, of which $24k was contributions", ("24000", "10000")),
+        # from a review of the later commits: an aside or accounting negative in brackets,
+        # a period a few words further on, "a year", more ways to say Roth 401(k), a plan
+        # total in its own sentence, open bounds and scale words, half rolled over
+        ("I'm rolling $21,000 ($20,000 after-tax, $1,000 earnings) to a Roth IRA.", None),
+        ("I put in $1000 after-tax; earnings were ($20)", None),
+        ("I contribute $2,000 after-tax to my 401(k) plan every month; earnings are $90.", None),
+        ("I contribute $20,000 after-tax a year and it has earned $1,000.", None),
+        ("I contributed $10,000 after-tax for 3 years and it earned $1,000", None),
+        ("I put in $10,000 after-tax and it earned $500 in a year", ("10000", "500")),
+        ("My Roth-401k has $20,000 of contributions and $1,000 of earnings.", None),
+        ("I made Roth contributions of $20,000 to my 401k, earnings $1,000", None),
+        ("I put $20,000 after-tax in my 401k. Total account value is worth $35,000.", None),
+        ("I put $20,000 after-tax in my 401k. The account is worth $35,000 in total.", None),
+        ("I put in $20,000 after-tax and it earned $400 or more.", None),
+        ("I put in $20,000 after-tax and it earned north of $400.", None),
+        ("I put in $20,000 after-tax and it earned $500+.", None),
+        ("I put $20 thousand after-tax in and it earned $1 thousand.", None),
+        ("I have $50,000 after-tax with $5,000 earnings. I'll roll half now.", None),
+        (
+            "My plan only lets me roll over after-tax money once I leave. I have $20,000 "
+            "after-tax and $1,000 earnings.",
+            ("20000", "1000"),
+        ),
         # only part of the account moved: the example would answer another question
         ("I put in $23,000 after-tax, it earned $412; I only want to rollover $10,000 of it", None),
         ("I put in $23,000 after-tax and it earned $412. I'm only rolling over $10,000", None),

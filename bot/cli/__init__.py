@@ -64,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse --help / usage errors
         try:
             sys.stdout.flush()
+        except BrokenPipeError:  # (`--help | head -1`: quiet, as below)
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+            return 0
         except OSError as error:
             return _no_room(error)
         return exc.code if isinstance(exc.code, int) else 0
