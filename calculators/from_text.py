@@ -184,7 +184,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         kind = _change_kind(before) or _nearest(before, after)
         if kind is not None and doubtful(text, match.start(), match.end(), kind, negative):
             return None  # (a figure named as nothing is not used, doubtful or not)
-        sentence = SENTENCES.split(text[: match.start()])[-1]
+        begin, stop = sentence_around(text, *match.span())
+        sentence = text[begin : match.start()]  # its sentence up to it
         if previous and _is_part(previous[2], match, text):
             # "$10,500, of which $500 is earnings": the amount before was the total.
             if kind not in ("basis", "earnings") or previous[0] not in (None, "basis"):
@@ -202,7 +203,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             value = -value
         previous = (kind, value, match, sentence)
         # (the whole sentence: "worth $35,000 including pre-tax" is the plan's total)
-        whole = text[slice(*sentence_around(text, *match.span()))]
+        whole = text[begin:stop]
         if kind == "total" and _WHOLE_PLAN.search(whole):
             return None
         if kind == "earnings":

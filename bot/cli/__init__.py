@@ -59,13 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. piped into `head`): stop quietly, like other tools.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+        _silence_stdout()
         return 0
     except SystemExit as exc:  # argparse --help / usage errors
         try:
             sys.stdout.flush()
         except BrokenPipeError:  # (`--help | head -1`: quiet, as below)
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+            _silence_stdout()
             return 0
         except OSError as error:
             return _no_room(error)
@@ -80,9 +80,14 @@ def _no_room(exc: OSError) -> int:
     """A full disk (or `> /dev/full`): the machine's problem, not a fault to trace."""
     if exc.errno not in _NO_ROOM:
         return _internal_fault()
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - avoid a second error at exit
+    _silence_stdout()
     print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)
     return 1
+
+
+def _silence_stdout() -> None:
+    """Stdout can no longer be written: point it at nothing, so exit raises no second error."""
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit
 
 
 def _internal_fault() -> int:
