@@ -37,6 +37,7 @@ from knowledge.loader import (
     too_large,
 )
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
+from knowledge.revise import CannotRevise, revise
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,18 @@ def render_file(meta: dict[str, Any], body: str) -> str:
     ordered = {k: meta[k] for k in FIELD_ORDER if k in meta}
     front = frontmatter.dump(ordered)
     return f"---\n{front}---\n{body.strip()}\n"
+
+
+def edited_file(text: str | None, meta: dict[str, Any], changes: dict[str, Any], body: str) -> str:
+    """An entry's file after an edit of some fields (``changes``) and its body: the file
+    as written (``text``) with only those changed, keeping its comments and layout; where
+    that cannot be done faithfully, or for a new file, written afresh from ``meta``."""
+    if text is not None:
+        try:
+            return revise(text, changes, body)
+        except CannotRevise as exc:
+            log.info("writing the front matter afresh (%s)", exc)
+    return render_file({**meta, **changes}, body)
 
 
 def entry_meta(entry: FaqEntry) -> dict[str, Any]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge import frontmatter
 from knowledge.editing import (
     EditRefused,
     add_example,
     atomic_write,
+    edited_file,
     fingerprint,
     render_file,
     save_entry,
@@ -297,3 +301,103 @@ def test_a_long_alias_with_a_dash_is_written_so_it_reads_back_whole(
     text = render_file(meta, "The full answer, in a sentence or two.")
     entry, problems = parse_entry(tmp_path / "alpha.md", text)
     assert problems == [] and entry is not None and entry.aliases == [alias]
+
+
+COMMENTED = """\
+---
+# Owner: Ana. Checked against Pub 590-B in November.
+id: alpha
+title: What is alpha?  # keep it a question
+short: >-
+  Alpha is the first entry of the test folder, with a short answer long enough to be
+  folded over two lines.
+aliases:
+  # the common phrasings first
+  - alpha question
+  - what alpha means  # from the review queue
+  - old wording of alpha
+# checked 2026-11: both sources still say this
+sources:
+  - title: IRS, Rollovers of after-tax contributions in retirement plans
+    url: https://www.irs.gov/retirement-plans/rollovers-of-after-tax-contributions-in-retirement-plans
+updated: 2026-11-01
+---
+The full answer.
+"""
+
+
+def test_an_edit_from_discord_keeps_the_files_comments_and_the_fields_it_left(
+    tmp_path: Path,
+) -> None:
+    """A moderator's notes in the front matter survive an edit of other fields, and the
+    fields the edit left are written as they were (no reflowed lines in the diff)."""
+    meta = frontmatter.parse(COMMENTED).data
+    changes = {
+        "title": "What does alpha mean?",
+        "short": meta["short"],  # the form sends every field, changed or not
+        "aliases": ["alpha question", "what alpha means", "a new wording"],
+        "updated": dt.date(2026, 12, 4),
+    }
+    text = edited_file(COMMENTED, meta, changes, "The full answer, edited.")
+    lines = text.splitlines()
+    for kept in (
+        "# Owner: Ana. Checked against Pub 590-B in November.",
+        "  # the common phrasings first",
+        "  - what alpha means  # from the review queue",
+        "# checked 2026-11: both sources still say this",
+        "  Alpha is the first entry of the test folder, with a short answer long enough to be",
+        "    url: https://www.irs.gov/retirement-plans/rollovers-of-after-tax-contributions-in-"
+        "retirement-plans",
+    ):
+        assert kept in lines, (kept, text)
+    assert "old wording of alpha" not in text
+    # the note above sources stays above sources, after the list it followed
+    assert (
+        lines.index("  - a new wording")
+        < lines.index("# checked 2026-11: both sources still say this")
+        == lines.index("sources:") - 1
+    )
+    assert frontmatter.parse(text).data == meta | changes
+    entry, problems = parse_entry(tmp_path / "alpha.md", text)
+    assert problems == [] and entry is not None and entry.body == "The full answer, edited."
+
+
+def test_an_alias_added_goes_under_the_others_and_above_the_next_fields_note() -> None:
+    meta = frontmatter.parse(COMMENTED).data
+    aliases = [*meta["aliases"], "alpha, added from Discord"]
+    text = edited_file(COMMENTED, meta, {"aliases": aliases}, "The full answer.")
+    assert text == COMMENTED.replace(
+        "  - old wording of alpha\n", "  - old wording of alpha\n  - alpha, added from Discord\n"
+    )
+
+
+@pytest.mark.parametrize("words", [3, 30, 60])
+def test_a_new_short_answer_keeps_the_folded_style_and_fits_the_width(words: int) -> None:
+    meta = frontmatter.parse(COMMENTED).data
+    short = " ".join(f"word{i}" for i in range(words)) + "."
+    text = edited_file(COMMENTED, meta, {"short": short}, "The full answer.")
+    lines = text.splitlines()
+    block = lines[lines.index("short: >-") + 1 : lines.index("aliases:")]
+    assert block and max(map(len, block)) <= 100
+    assert frontmatter.parse(text).data["short"] == short
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.text(min_size=1, max_size=80).map(str.strip).filter(bool),
+    short=st.text(min_size=1, max_size=300).map(str.strip).filter(bool),
+    alias=st.text(min_size=1, max_size=60).map(str.strip).filter(bool),
+)
+def test_whatever_is_typed_reads_back_exactly_as_typed(title: str, short: str, alias: str) -> None:
+    """Odd text (quotes, colons, a '#', line breaks, tabs, other scripts) is either kept
+    in place or, where that cannot be done faithfully, the file is written afresh: either
+    way the file reads back as typed, or as the fresh writer alone would have it (YAML
+    reads a few separators, such as U+0085, as line breaks)."""
+    meta = frontmatter.parse(COMMENTED).data
+    changes = {"title": title, "short": short, "aliases": [*meta["aliases"], alias]}
+    try:
+        fresh = frontmatter.parse(render_file(meta | changes, "The full answer.")).data
+    except (frontmatter.FrontMatterError, UnicodeEncodeError):
+        return  # what the fresh writer cannot write either (e.g. lone surrogates)
+    text = edited_file(COMMENTED, meta, changes, "The full answer.")
+    assert frontmatter.parse(text).data in (meta | changes, fresh)
