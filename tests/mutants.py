@@ -2389,6 +2389,33 @@ MUTANTS = [
         '        if kind == "total" and _WHOLE_PLAN.search(sentence):',
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "an edit rewrites the fields it left as well",
+        "knowledge/revise.py",
+        "            continue  # unchanged: left exactly as written",
+        "            pass",
+        (
+            "tests/test_faq_editing.py::test_an_edit_from_discord_keeps_the_files_comments_and_the_fields_it_left",
+        ),
+    ),
+    Mutant(
+        "the note after an edited list is lost",
+        "knowledge/revise.py",
+        "            follow = parts[-1][1]",
+        '            follow = ""',
+        (
+            "tests/test_faq_editing.py::test_an_edit_from_discord_keeps_the_files_comments_and_the_fields_it_left",
+        ),
+    ),
+    Mutant(
+        "an alias added from Discord rewrites the front matter afresh",
+        "bot/cogs/faq_admin.py",
+        "            edited_file(text, dict(parsed.data), changes, parsed.body),",
+        "            edited_file(None, dict(parsed.data), changes, parsed.body),",
+        (
+            "tests/test_moderation_e2e.py::test_edits_from_discord_keep_the_moderators_notes_in_the_file",
+        ),
+    ),
 ]
 
 

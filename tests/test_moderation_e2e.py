@@ -180,6 +180,39 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def test_edits_from_discord_keep_the_moderators_notes_in_the_file(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """Comments a moderator wrote in an entry's front matter, and the fields an edit left
+    alone, are still in the file as written after an edit form and an added alias."""
+    path = faq_copy / "notice-2014-54.md"
+    notes = ("# Owner: Ana, checked against the notice in November", "# sources checked 2026-11")
+    written = path.read_text().replace("---\n", f"---\n{notes[0]}\n", 1)
+    written = written.replace("\nsources:\n", f"\n{notes[1]}\nsources:\n", 1)
+    path.write_text(written)
+    sources = written[written.index("sources:") : written.index("related:")]
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(
+            handle, {"title": "What does IRS Notice 2014-54 allow?"}
+        )
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved `notice-2014-54`")
+        edited = path.read_text()
+        assert all(note in edited.splitlines() for note in notes), edited
+        assert sources in edited and "title: What does IRS Notice 2014-54 allow?" in edited
+        alias = await admin(
+            fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "the notice on splits"}
+        )
+        assert "Saved" in content(alias)
+        lines = path.read_text().splitlines()
+        assert all(note in lines for note in notes)
+        assert lines.index("  - the notice on splits") < lines.index(notes[1])
+        assert "the notice on splits" in bot.knowledge.get("notice-2014-54").aliases
+
+
 async def save_new_entry(fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any) -> str:
     """Fill the new-entry form with a valid test entry and see it saved."""
     submit = await fake_discord.submit_modal(

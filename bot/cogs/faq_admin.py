@@ -31,11 +31,11 @@ from bot.storage.reports import with_unserved
 from knowledge.base import validate_folder
 from knowledge.editing import (
     EditRefused,
+    edited_file,
     entry_meta,
     entry_path,
     fingerprint,
     read_text,
-    render_file,
     save_entry,
     today,
 )
@@ -193,7 +193,14 @@ class EntryModal(discord.ui.Modal):
     """Edit an entry's title, short answer, aliases and full answer, or create an entry."""
 
     def __init__(
-        self, cog: FaqAdmin, entry_id: str | None, meta: dict[str, Any], body: str, seen: str
+        self,
+        cog: FaqAdmin,
+        entry_id: str | None,
+        meta: dict[str, Any],
+        body: str,
+        seen: str,
+        *,
+        text: str | None = None,
     ) -> None:
         super().__init__(
             title=f"Edit {entry_id}"[:45] if entry_id else "New FAQ entry",
@@ -202,6 +209,9 @@ class EntryModal(discord.ui.Modal):
         )
         cog.open_forms.add(self.custom_id)
         self.cog, self.entry_id, self.meta, self.seen = cog, entry_id, meta, seen
+        #: The file as the form was opened on: saved with only the fields the form edits
+        #: changed, so the moderator's comments and layout in it are kept.
+        self.text = text
         #: Review-queue questions this new entry answers: marked reviewed once it is saved.
         self.review_keys: tuple[str, ...] = ()
         self.new_id: discord.ui.TextInput[Any] | None = None
@@ -269,21 +279,22 @@ class EntryModal(discord.ui.Modal):
         return modal
 
     def _build(self) -> tuple[str, str]:
-        meta = dict(self.meta)
         entry_id = self.entry_id or (self.new_id.value.strip() if self.new_id else "")
-        meta.update(
-            id=entry_id, title=self.title_input.value.strip(), short=self.short.value.strip()
-        )
-        meta["updated"] = today()
+        changes: dict[str, Any] = {
+            "id": entry_id,
+            "title": self.title_input.value.strip(),
+            "short": self.short.value.strip(),
+            "updated": today(),
+        }
         if self.aliases is not None:
-            meta["aliases"] = _lines(self.aliases.value)
+            changes["aliases"] = _lines(self.aliases.value)
         if self.sources is not None:
             sources = []
             for line in _lines(self.sources.value):
                 title, _, url = line.rpartition("|")
                 sources.append({"title": title.strip() or url.strip(), "url": url.strip()})
-            meta.update(sources=sources, aliases=[], keywords=[], related=[])
-        return entry_id, render_file(meta, self.body.value)
+            changes.update(sources=sources, aliases=[], keywords=[], related=[])
+        return entry_id, edited_file(self.text, self.meta, changes, self.body.value)
 
     async def on_timeout(self) -> None:
         self.cog.open_forms.discard(self.custom_id)
@@ -561,7 +572,7 @@ class FaqAdmin(
             )
             return
         await interaction.response.send_modal(
-            EntryModal(self, entry_id, entry_meta(entry), entry.body, fingerprint(text))
+            EntryModal(self, entry_id, entry_meta(entry), entry.body, fingerprint(text), text=text)
         )
 
     @app_commands.command(name="new", description="Create a new FAQ entry")
@@ -586,12 +597,14 @@ class FaqAdmin(
         except FrontMatterError as exc:
             await send_private(interaction, f"{path}:{exc.line}: {exc.message}")
             return
-        meta = dict(parsed.data)
-        meta["aliases"] = [*list(meta.get("aliases") or []), " ".join(phrase.split())]
-        meta["updated"] = today()
+        aliases = [*list(parsed.data.get("aliases") or []), " ".join(phrase.split())]
+        changes = {"aliases": aliases, "updated": today()}
         await interaction.response.defer(ephemeral=True, thinking=True)
         saved = await self.save(
-            entry_id, render_file(meta, parsed.body), fingerprint(text), who_of(interaction.user)
+            entry_id,
+            edited_file(text, dict(parsed.data), changes, parsed.body),
+            fingerprint(text),
+            who_of(interaction.user),
         )
         await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
 
