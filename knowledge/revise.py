@@ -15,7 +15,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
-from ruamel.yaml.scalarstring import FoldedScalarString
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from knowledge import frontmatter
@@ -58,12 +58,15 @@ def fold_points(text: str, indent: int, width: int = frontmatter.WRAP_WIDTH) -> 
 
 
 def _text_value(old: Any, new: str, indent: int) -> Any:
-    """A new string in the style the old one had: a folded block stays a folded block."""
-    if isinstance(old, FoldedScalarString) and "\n" not in new and new == new.strip():
-        folded = FoldedScalarString(new)
-        folded.fold_pos = fold_points(new, indent)  # type: ignore[attr-defined]
-        return folded
-    return new
+    """A new string in the style the old one had: a block stays a block (folded, or
+    literal where the new text has line breaks of its own)."""
+    if not isinstance(old, FoldedScalarString | LiteralScalarString):
+        return new
+    if "\n" in new or isinstance(old, LiteralScalarString):
+        return LiteralScalarString(new)
+    folded = FoldedScalarString(new)
+    folded.fold_pos = fold_points(new, indent)  # type: ignore[attr-defined]
+    return folded
 
 
 def _parts(seq: CommentedSeq, index: int) -> tuple[str | None, str, int]:

@@ -382,6 +382,14 @@ def test_a_new_short_answer_keeps_the_folded_style_and_fits_the_width(words: int
     assert frontmatter.parse(text).data["short"] == short
 
 
+def test_a_short_answer_typed_with_line_breaks_is_written_as_a_block() -> None:
+    meta = frontmatter.parse(COMMENTED).data
+    short = "First line of the answer.\nSecond line, after a break."
+    text = edited_file(COMMENTED, meta, {"short": short}, "The full answer.")
+    assert "short: |-\n  First line of the answer.\n  Second line, after a break.\n" in text
+    assert "# Owner: Ana." in text and frontmatter.parse(text).data["short"] == short
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     title=st.text(min_size=1, max_size=80).map(str.strip).filter(bool),
