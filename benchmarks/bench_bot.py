@@ -372,7 +372,6 @@ async def bench(quick: bool, store_kind: str, workdir: Path) -> int:
             log_level="WARNING",
             discord={
                 "forum_channel_ids": [int(world.forum["id"])],
-                "guild_ids": [int(world.guild.id)],
                 "moderator_role_ids": [int(world.moderator_role.id)],
             },
             **overrides,

@@ -146,6 +146,8 @@ def form8606_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
             nt_dist = l3 - nt_conv
         l13 = nt_conv + nt_dist
         l15c = l7 - nt_dist
+        # lines 4 and 5 as on every Form 8606 (the IRS's filled-in Rose Green example)
+        lines |= {"line4": cents(l4), "line5": cents(l3 - l4)}
         lines |= {"line13": cents(l13), "line14": cents(l3 - l13)}
         lines |= {"line15a": cents(l15c), "line15b": "0.00", "line15c": cents(l15c)}
         l18 = Fraction(0)
