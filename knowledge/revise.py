@@ -136,7 +136,7 @@ def revise(text: str, changes: Mapping[str, Any], body: str) -> str:
     rt = _yaml()
     try:
         doc = rt.load("\n".join(lines[1:end]) + "\n")
-    except YAMLError as exc:
+    except (YAMLError, ValueError) as exc:  # (ValueError: a date that does not exist)
         raise CannotRevise(str(exc)) from None
     if not isinstance(doc, CommentedMap):
         raise CannotRevise("front matter is not a mapping")
@@ -153,8 +153,10 @@ def revise(text: str, changes: Mapping[str, Any], body: str) -> str:
     out = io.StringIO()
     try:
         rt.dump(doc, out)
-    except YAMLError as exc:  # pragma: no cover - a value ruamel cannot represent
-        raise CannotRevise(str(exc)) from None
+    except Exception as exc:
+        # Not only YAMLError: an IndexError on a control character in a block, say. The
+        # fresh writer (PyYAML) escapes such text, so it takes over.
+        raise CannotRevise(f"{type(exc).__name__}: {exc}") from None
     revised = f"---\n{out.getvalue()}---\n{body.strip()}\n"
     # The bot reads its files with PyYAML: what it reads back must be exactly the intent.
     try:

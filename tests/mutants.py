@@ -2416,6 +2416,15 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_edits_from_discord_keep_the_moderators_notes_in_the_file",
         ),
     ),
+    Mutant(
+        "a short answer the round trip cannot write crashes the edit",
+        "knowledge/revise.py",
+        "    except Exception as exc:\n        # Not only YAMLError",
+        "    except YAMLError as exc:\n        # Not only YAMLError",
+        (
+            "tests/test_faq_editing.py::test_control_characters_in_a_new_short_answer_are_saved_not_a_crash",
+        ),
+    ),
 ]
 
 

@@ -390,6 +390,25 @@ def test_a_short_answer_typed_with_line_breaks_is_written_as_a_block() -> None:
     assert "# Owner: Ana." in text and frontmatter.parse(text).data["short"] == short
 
 
+def test_a_file_the_round_trip_cannot_read_is_written_afresh() -> None:
+    """A date that does not exist stops ruamel with a ValueError: the edit still saves,
+    written afresh as before, never a crash."""
+    broken = COMMENTED.replace("updated: 2026-11-01", "updated: 2026-02-30")
+    meta = frontmatter.parse(COMMENTED).data
+    changes = {"title": "What does alpha mean?", "updated": dt.date(2026, 12, 4)}
+    text = edited_file(broken, meta, changes, "The full answer.")
+    assert frontmatter.parse(text).data == meta | changes and "# Owner" not in text
+
+
+@pytest.mark.parametrize(
+    "short", ["0\x070", "A bell \x07 in the answer.", "A tab\tand\u2028 a separator."]
+)
+def test_control_characters_in_a_new_short_answer_are_saved_not_a_crash(short: str) -> None:
+    meta = frontmatter.parse(COMMENTED).data
+    text = edited_file(COMMENTED, meta, {"short": short}, "The full answer.")
+    assert frontmatter.parse(text).data["short"] == short
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     title=st.text(min_size=1, max_size=80).map(str.strip).filter(bool),
