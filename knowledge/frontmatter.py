@@ -369,12 +369,18 @@ def conflict_line(text: str) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
-def parse(text: str) -> ParsedFile:
-    """Parse ``---``-delimited front matter. Raises FrontMatterError with a line number."""
+def normalize_newlines(text: str) -> str:
+    """``text`` with line feeds as its only line ends and no byte order mark."""
     # Lines end at line feeds only, as in YAML and editors: str.splitlines would also break
     # at form feeds and other separators pasted from PDFs, shifting every line number.
     # A byte order mark (some Windows editors add one) is not part of the text.
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[list[str], int]:
+    """The lines of ``text`` (normalized) and the index of the line closing its front
+    matter: the YAML is ``lines[1:end]``, the body follows. Raises FrontMatterError."""
+    text = normalize_newlines(text)
     if (line := conflict_line(text)) is not None:
         # (Before YAML reads it: YAML would call it a missing colon, the body no problem.)
         raise FrontMatterError(line, CONFLICT_MESSAGE)
@@ -390,6 +396,12 @@ def parse(text: str) -> ParsedFile:
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
         raise FrontMatterError(1, "front matter is not closed by a second '---' line") from None
+    return lines, end
+
+
+def parse(text: str) -> ParsedFile:
+    """Parse ``---``-delimited front matter. Raises FrontMatterError with a line number."""
+    lines, end = split(text)
     yaml_text = "\n".join(lines[1:end])
     # Compose once: the node tree gives line numbers, constructing it gives the data.
     node, data = read_yaml(yaml_text, offset=2)

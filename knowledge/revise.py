@@ -125,14 +125,11 @@ def revise(text: str, changes: Mapping[str, Any], body: str) -> str:
     """``text`` (an FAQ file) with the front-matter fields in ``changes`` set and the body
     replaced; comments, order and the other fields stay as written. Raises CannotRevise
     when that cannot be done faithfully (the caller writes the file afresh instead)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
-    except StopIteration:
-        raise CannotRevise("no closed front matter") from None
-    if not lines or lines[0].rstrip() != "---":
-        raise CannotRevise("no front matter")
+        before = frontmatter.parse(text)  # what the bot reads now: the base of the check
+        lines, end = frontmatter.split(text)
+    except frontmatter.FrontMatterError as exc:
+        raise CannotRevise(exc.message) from None
     rt = _yaml()
     try:
         doc = rt.load("\n".join(lines[1:end]) + "\n")
@@ -161,7 +158,6 @@ def revise(text: str, changes: Mapping[str, Any], body: str) -> str:
     # The bot reads its files with PyYAML: what it reads back must be exactly the intent.
     try:
         parsed = frontmatter.parse(revised)
-        before = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
         raise CannotRevise(exc.message) from None
     wanted = {**before.data, **changes}

@@ -71,6 +71,16 @@ async def admin(fake: FakeDiscord, sub: str, options: dict | None = None, user=N
     return body
 
 
+async def edit_entry(fake: FakeDiscord, topic: str, values: dict[str, str]) -> str:
+    """A moderator opens ``topic``'s edit form and submits ``values``: the bot's reply."""
+    handle = await fake.send_slash_command(
+        "faq-admin edit", {"topic": topic}, user=fake.world.moderator
+    )
+    submit = await fake.submit_modal(handle, values)
+    await submit.response()
+    return content(await submit.followup(0))
+
+
 async def ask_title(fake: FakeDiscord, question: str) -> str | None:
     body = await (await fake.send_slash_command("ask", {"question": question})).response()
     [embed] = body["data"]["embeds"]
@@ -162,14 +172,9 @@ async def test_edit_through_modal_is_answered_immediately(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
     async with start_bot(mod_bot()) as bot:
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        reply = await edit_entry(
+            fake_discord, "notice-2014-54", {"title": "What does IRS Notice 2014-54 allow?"}
         )
-        submit = await fake_discord.submit_modal(
-            handle, {"title": "What does IRS Notice 2014-54 allow?"}
-        )
-        await submit.response()
-        reply = content(await submit.followup(0))
         assert reply.startswith("Saved `notice-2014-54`") and "1 changed" in reply
         assert bot.knowledge.get("notice-2014-54").title == "What does IRS Notice 2014-54 allow?"
         shown = await (
@@ -192,14 +197,10 @@ async def test_edits_from_discord_keep_the_moderators_notes_in_the_file(
     path.write_text(written)
     sources = written[written.index("sources:") : written.index("related:")]
     async with start_bot(mod_bot()) as bot:
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        reply = await edit_entry(
+            fake_discord, "notice-2014-54", {"title": "What does IRS Notice 2014-54 allow?"}
         )
-        submit = await fake_discord.submit_modal(
-            handle, {"title": "What does IRS Notice 2014-54 allow?"}
-        )
-        await submit.response()
-        assert content(await submit.followup(0)).startswith("Saved `notice-2014-54`")
+        assert reply.startswith("Saved `notice-2014-54`")
         edited = path.read_text()
         assert all(note in edited.splitlines() for note in notes), edited
         assert sources in edited and "title: What does IRS Notice 2014-54 allow?" in edited
