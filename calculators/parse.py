@@ -192,17 +192,20 @@ def parse_rate(
         return fraction.normalize() if fraction != 0 else Decimal(0)
 
 
-def parse_int(text: str | None, field: str | None = None) -> int:
-    """A whole number written with digits (``"26"``); no signs, decimals or exponents."""
+def parse_int(text: str | None, field: str | None = None, *, like: str = "12") -> int:
+    """A whole number written with digits (``"26"``); no signs, decimals or exponents.
+    ``like`` is the example the messages give (a year's is a year)."""
     label = _label(field)
     raw = "" if text is None else str(text).strip()
     if not raw:
-        raise InputError(f"{label}the value is empty; use a whole number like 12", field)
+        raise InputError(f"{label}the value is empty; use a whole number like {like}", field)
     body = raw[1:] if raw[0] == "+" else raw
     if body[:1] in _MINUS and _INTEGER.fullmatch(body[1:]):
-        raise InputError(f"{label}{shown(raw)} is negative; use a whole number like 12", field)
+        raise InputError(f"{label}{shown(raw)} is negative; use a whole number like {like}", field)
     if not _INTEGER.fullmatch(body) or len(body) > 9:
-        raise InputError(f"{label}{shown(raw)} is not a whole number; use digits like 12", field)
+        raise InputError(
+            f"{label}{shown(raw)} is not a whole number; use digits like {like}", field
+        )
     return int(body)
 
 

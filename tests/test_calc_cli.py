@@ -356,6 +356,11 @@ BAD = [
         id="year-text",
     ),
     pytest.param(
+        ["calc", "room", "--year", "2026.0", "--deferrals", "0", "--employer", "0"],
+        "'2026.0' is not a whole number; use digits like 2026",
+        id="a-year-with-decimals-is-shown-a-year",
+    ),
+    pytest.param(
         NEGATIVE_AGE,
         "whole number",
         id="negative-age",

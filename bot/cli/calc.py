@@ -242,6 +242,7 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     years = ", ".join(str(y) for y in supported_years())
+    year = _arg(lambda text: parse_int(text, like=str(max(supported_years()))))
     p = _sub(
         names,
         "room",
@@ -251,7 +252,7 @@ def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "which replaces it where the year has it) and are left out of the 415(c) total.\n"
         "Example: rollover-bot calc room --year 2025 --deferrals 23500 --employer 10000",
     )
-    p.add_argument("--year", metavar="YEAR", type=whole, required=True, help=f"plan year ({years})")
+    p.add_argument("--year", metavar="YEAR", type=year, required=True, help=f"plan year ({years})")
     p.add_argument(
         "--deferrals",
         metavar="AMOUNT",
