@@ -11,11 +11,37 @@ if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 
+def home_guild_ids(bot: RolloverBot) -> set[int]:
+    """The servers whose Manage Server permission makes a moderator.
+
+    The FAQ folder, the review queue and the stats are shared by every server the bot is
+    in, so managing some other server (anyone can add a public bot to their own) must not
+    make one an FAQ admin here. The servers named in ``home_guild_ids``; else those of the
+    configured channels; else the bot's only server. A bot in several servers with none
+    of these configured takes moderators from ``moderator_role_ids`` alone.
+    """
+    settings = bot.settings.discord
+    if settings.home_guild_ids:
+        return set(settings.home_guild_ids)
+    channel_ids = [*settings.forum_channel_ids, *settings.text_channel_ids]
+    if settings.mod_log_channel_id is not None:
+        channel_ids.append(settings.mod_log_channel_id)
+    homes = {
+        guild.id
+        for channel_id in channel_ids
+        if (guild := getattr(bot.get_channel(channel_id), "guild", None)) is not None
+    }
+    if not homes and len(bot.guilds) == 1:
+        homes = {bot.guilds[0].id}
+    return homes
+
+
 def is_moderator(bot: RolloverBot, user: discord.abc.User) -> bool:
     if not isinstance(user, discord.Member):
         return False
-    if user.guild_permissions.manage_guild:
+    if user.guild_permissions.manage_guild and user.guild.id in home_guild_ids(bot):
         return True
+    # (Role ids are unique across Discord: a configured role exists in one server only.)
     allowed = set(bot.settings.discord.moderator_role_ids)
     return any(role.id in allowed for role in user.roles)
 

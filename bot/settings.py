@@ -110,8 +110,11 @@ class DiscordSettings(BaseModel):
     answered_tag: str = "bot-answered"
     #: What a forum post gets when the bot is not confident: a short list, or nothing.
     low_confidence: Literal["suggest", "silent"] = "suggest"
-    #: Roles whose members may use the moderator commands (Manage Server always may).
+    #: Roles whose members may use the moderator commands.
     moderator_role_ids: IdList = Field(default_factory=list)
+    #: Servers whose members with Manage Server are moderators too. Empty: the servers of
+    #: the channels configured here, else the bot's only server (see bot.roles).
+    home_guild_ids: IdList = Field(default_factory=list)
     #: Who may use "Answer with FAQ" on a message: empty means every member.
     helper_role_ids: IdList = Field(default_factory=list)
     #: Forum tag applied when the asker says an answer was not what they asked ("" for none).
@@ -197,6 +200,7 @@ _BLANK_IS_A_VALUE = frozenset(
         "discord__text_channel_ids",
         "discord__moderator_role_ids",
         "discord__helper_role_ids",
+        "discord__home_guild_ids",
         "discord__shard_ids",
     }
 )

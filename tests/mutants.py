@@ -2426,6 +2426,21 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_control_characters_in_a_new_short_answer_are_saved_not_a_crash",
         ),
     ),
+    Mutant(
+        "Manage Server in any server the bot is in makes an FAQ moderator",
+        "bot/roles.py",
+        "if user.guild_permissions.manage_guild and user.guild.id in home_guild_ids(bot):",
+        "if user.guild_permissions.manage_guild:",
+        (f"{MODERATION}::test_managing_another_server_is_not_managing_this_faq",),
+    ),
+    Mutant(
+        "an open form saves after its moderator lost the role",
+        "bot/cogs/faq_admin.py",
+        "            if not is_moderator(self.cog.bot, interaction.user):\n"
+        "                await give_back(",
+        "            if False:\n                await give_back(",
+        (f"{MODERATION}::test_an_open_form_saves_nothing_once_its_moderator_lost_the_role",),
+    ),
 ]
 
 

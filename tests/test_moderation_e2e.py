@@ -103,6 +103,79 @@ async def test_commands_hidden_and_refused_for_non_moderators(
         assert "valid" in content(ok)
 
 
+async def test_managing_another_server_is_not_managing_this_faq(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The FAQ and the review queue serve every server the bot is in: the owner of some
+    other server (anyone can add a public bot to theirs) edits nothing and reads nothing
+    private, while Manage Server in the home server still makes a moderator."""
+    world = fake_discord.world
+    stranger = world.add_user("stranger")
+    their_server = world.add_guild("their server", owner=stranger)
+    their_channel = world.add_text_channel(their_server, "general")
+    path = faq_copy / "notice-2014-54.md"
+    before = path.read_text()
+
+    async def as_owner(user, channel, sub: str, options: dict) -> dict:
+        handle = await fake_discord.send_slash_command(
+            f"faq-admin {sub}", options, user=user, channel=channel
+        )
+        body = await handle.response()
+        return await handle.followup(0) if body["type"] == 5 else body
+
+    private = "my employer pays me 412k, a private question about my IRA"
+    alias = {"topic": "notice-2014-54", "phrase": "the split notice"}
+    async with start_bot(mod_bot()):
+        await (
+            await fake_discord.send_slash_command("ask", {"question": private, "private": True})
+        ).response()
+        for sub, options in (("alias", alias), ("review", {}), ("gaps", {}), ("reload", {})):
+            body = await as_owner(stranger, their_channel, sub, options)
+            assert ephemeral(body) and "Only moderators" in content(body), sub
+            assert "412k" not in json.dumps(body)
+        assert path.read_text() == before
+        # the home server's owner has Manage Server and no moderator role: a moderator
+        body = await as_owner(world.owner, world.text_channel, "alias", alias)
+        assert "Saved" in content(body)
+    # named home servers replace the guess from the configured channels
+    async with start_bot(mod_bot(home_guild_ids=[their_server.id])):
+        body = await as_owner(world.owner, world.text_channel, "validate", {})
+        assert "Only moderators" in content(body)
+        body = await as_owner(stranger, their_channel, "validate", {})
+        assert "valid" in content(body) and "Only moderators" not in content(body)
+
+
+async def test_an_open_form_saves_nothing_once_its_moderator_lost_the_role(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A form stays open for hours: a moderator removed meanwhile (or a compromised account
+    cut off) saves nothing through it, and gets back what they typed."""
+    world = fake_discord.world
+    path = faq_copy / "notice-2014-54.md"
+    before = path.read_text()
+    typed = "Typed by someone who is no longer a moderator when the form is sent."
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=world.moderator
+        )
+        assert (await handle.response())["type"] == 9  # the form opened
+        world.guild.members[world.moderator.id].roles = [world.member_role.id]
+        submit = await fake_discord.submit_modal(handle, {"short": typed}, user=world.moderator)
+        body = await submit.response()
+        assert ephemeral(body) and "nothing was saved" in content(body)
+        assert typed in json.dumps(body)
+        assert path.read_text() == before
+        # positive control: a moderator's form, sent the same way, saves
+        world.guild.members[world.moderator.id].roles = [
+            world.member_role.id,
+            world.moderator_role.id,
+        ]
+        assert (await edit_entry(fake_discord, "notice-2014-54", {"short": typed})).startswith(
+            "Saved"
+        )
+        assert typed in path.read_text()
+
+
 async def test_broken_file_keeps_answers_flowing(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

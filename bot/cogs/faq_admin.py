@@ -117,6 +117,10 @@ EXPIRED_FORM = (
     "was saved. Here is what you typed: open the form again and paste it in."
 )
 REFUSED_FORM = "Here is what you typed, to fix and paste into the form again:"
+NO_LONGER_MODERATOR = (
+    "Only moderators can save FAQ edits, and you are not one now (your role changed since "
+    "you opened this form), so nothing was saved. Here is what you typed:"
+)
 
 
 class TypedPage(NamedTuple):
@@ -299,8 +303,20 @@ class EntryModal(discord.ui.Modal):
     async def on_timeout(self) -> None:
         self.cog.open_forms.discard(self.custom_id)
 
+    def _typed(self) -> list[tuple[str, str]]:
+        return [
+            (str(item.custom_id), item.value)
+            for item in self.children
+            if isinstance(item, discord.ui.TextInput)
+        ]
+
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         try:
+            # Checked again here: a form stays open for hours, and a moderator removed
+            # meanwhile (or a compromised account cut off) must not save through it.
+            if not is_moderator(self.cog.bot, interaction.user):
+                await give_back(interaction, typed_back(NO_LONGER_MODERATOR, self._typed()))
+                return
             await self._submit(interaction)
         finally:
             # Only now: FaqAdmin.on_interaction sees the same submit while this one is
@@ -333,12 +349,7 @@ class EntryModal(discord.ui.Modal):
         await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:
             # A long full answer is work: a refusal must not cost the moderator their text.
-            typed = [
-                (str(item.custom_id), item.value)
-                for item in self.children
-                if isinstance(item, discord.ui.TextInput)
-            ]
-            await give_back(interaction, typed_back(REFUSED_FORM, typed))
+            await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
