@@ -14,6 +14,7 @@ import discord
 from discord.ext import commands
 
 from bot import mod_log
+from bot.limits import PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
@@ -79,6 +80,9 @@ class RolloverBot(commands.Bot):
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
+        #: Picks in the "other close matches" menu: each shows an answer privately, as
+        #: /ask does, so they share its allowance (per user, a minute).
+        self.pick_windows = PerUserWindows(lambda: settings.limits.ask_per_minute)
         self.extension_names = tuple(extensions)
         #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
         #: By server id (None: a DM), with when they were fetched.

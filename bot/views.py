@@ -86,6 +86,12 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
+            window = interaction.client.pick_windows.get(interaction.user.id)
+            if not window.allow():
+                from bot.cogs.errors import slow_down  # (the cogs import this module)
+
+                await send_private(interaction, slow_down(window.retry_after()))
+                return
             entry_id = self.item.values[0] if self.item.values else ""
             if await show_full_entry(interaction, entry_id, view=answer_view(entry_id, ())):
                 await interaction.client.store.record_served(entry_id)
@@ -120,7 +126,11 @@ class VoteButton(
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
-            message_id = interaction.message.id if interaction.message else 0
+            message = interaction.message
+            # Every pick in the menu sends a new private copy of an answer: votes on those
+            # are one per user per entry (message 0), or each copy would be another vote.
+            private = message is None or message.flags.ephemeral
+            message_id = 0 if private else message.id
             text = (
                 "Thanks! Glad it helped."
                 if self.helpful

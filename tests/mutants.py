@@ -2441,6 +2441,20 @@ MUTANTS = [
         "            if False:\n                await give_back(",
         (f"{MODERATION}::test_an_open_form_saves_nothing_once_its_moderator_lost_the_role",),
     ),
+    Mutant(
+        "each private copy from the menu is another vote",
+        "bot/views.py",
+        "            message_id = 0 if private else message.id",
+        "            message_id = message.id if message else 0",
+        (f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",),
+    ),
+    Mutant(
+        "menu picks have no limit",
+        "bot/views.py",
+        "            if not window.allow():\n                from bot.cogs.errors",
+        "            if False:\n                from bot.cogs.errors",
+        (f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",),
+    ),
 ]
 
 

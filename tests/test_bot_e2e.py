@@ -539,6 +539,36 @@ async def test_feedback_buttons_record_one_vote_per_user(
         assert sorted(votes.values()) == [False, True]
 
 
+async def test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Each pick in "other close matches" sends a new private copy of an answer: votes on
+    those copies are one per member and entry (not one per copy), and picks share /ask's
+    allowance a minute, so one member cannot stack votes or "served" counts."""
+    async with start_bot(make_bot(limits={"ask_per_minute": 2})) as bot:
+        handle = await fake_discord.send_slash_command(
+            "ask", {"question": "is the mega backdoor rollover prorated with my ira?"}
+        )
+        await handle.response()
+        [select] = [
+            c
+            for row in handle.message["components"]
+            for c in row["components"]
+            if c.get("custom_id") == "rb:pick"
+        ]
+        chosen = select["options"][-1]["value"]
+        votes = bot.store.votes
+        for helpful in ("up", "down"):
+            pick = await fake_discord.select(handle, "rb:pick", [chosen])
+            assert is_ephemeral(await pick.response())
+            vote = await fake_discord.click_button(pick, f"rb:vote:{chosen}:{helpful}")
+            assert "Thanks" in (await vote.response())["data"]["content"]
+            # the second copy's vote replaces the first: changed, not doubled
+            await wait_until(lambda h=helpful: list(votes.values()) == [h == "up"])
+        third = await (await fake_discord.select(handle, "rb:pick", [chosen])).response()
+        assert is_ephemeral(third) and "Slow down" in third["data"]["content"]
+
+
 async def test_hostile_question_never_pings(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
     world = fake_discord.world
     hostile = (
