@@ -126,8 +126,16 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
             lines += [f"- {key}: {a}", f"+ {key}: {b}"] if a is not None else [f"+ {key}: {b}"]
     body = list(difflib.unified_diff(old_body, new_body, lineterm="", n=0))[2:]
     lines += [f"  body {line}" if line.startswith("@@") else line for line in body]
-    shown = "\n".join(line[:150] for line in lines[:DIFF_LINES]) or "(no change in content)"
-    more = f"\n… {len(lines) - DIFF_LINES} more lines" if len(lines) > DIFF_LINES else ""
+    # The whole block must fit one message: _chunks would cut it across two, and the
+    # second would show the diff (links, headings) as formatted text.
+    # (400 for the lead-in, a name and an id of 80 characters at most, and the "more" line.)
+    kept: list[str] = []
+    for line in (line[:150] for line in lines[:DIFF_LINES]):
+        if len(code_block("\n".join([*kept, line]))) > MESSAGE_LIMIT - 400:
+            break
+        kept.append(line)
+    shown = "\n".join(kept) or "(no change in content)"
+    more = f"\n… {len(lines) - len(kept)} more lines" if len(kept) < len(lines) else ""
     action = "created" if before is None else "edited"
     return f"**{who}** {action} `{entry_id}`:\n" + code_block(shown + more)
 

@@ -2455,6 +2455,13 @@ MUTANTS = [
         "            if False:\n                from bot.cogs.errors",
         (f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",),
     ),
+    Mutant(
+        "a long edit's diff is cut across two messages",
+        "bot/mod_log.py",
+        '        if len(code_block("\\n".join([*kept, line]))) > MESSAGE_LIMIT - 400:',
+        '        if len(code_block("\\n".join([*kept, line]))) > 10**9:',
+        ("tests/test_mod_log.py::test_a_long_edit_is_one_message_with_its_diff_in_one_block",),
+    ),
 ]
 
 

@@ -29,6 +29,18 @@ def test_a_new_entry_and_an_unchanged_save() -> None:
     assert "(no change in content)" in edit_text("Mod", "roth-split", text, text)
 
 
+def test_a_long_edit_is_one_message_with_its_diff_in_one_block() -> None:
+    """Split across messages, a code block loses its fences, and the rest of the diff
+    (masked links, headings, fences typed in the text) would show as formatted text."""
+    line = "[click me](https://example.invalid) # heading ``` " * 3
+    before = entry_text("roth-split", body="\n".join(f"old {n} {line}" for n in range(25)))
+    after = entry_text("roth-split", body="\n".join(f"new {n} {line}" for n in range(25)))
+    text = edit_text("M" * 80, "roth-split", before, after)
+    assert len(_chunks(text)) == 1
+    assert text.count("```") == 2 and text.endswith("more lines\n```")
+    assert "old 0 [click me]" in text
+
+
 def test_long_logs_are_split_at_discords_limit() -> None:
     lines = [f"path.md:{n}: something is wrong here" for n in range(300)]
     chunks = _chunks("\n".join(lines))
