@@ -67,3 +67,25 @@ class PerUserWindows:
         while len(self._windows) > self._capacity:
             self._windows.popitem(last=False)
         return window
+
+
+class Claims:
+    """Ids already handled (forum threads, mentions, pickers), bounded. Check-and-mark has
+    no await in between, so two handlers racing for one post (thread event and starter
+    message) or one event delivered twice cannot both win."""
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self._done: OrderedDict[int, None] = OrderedDict()
+        self._capacity = capacity
+
+    def seen(self, item_id: int) -> bool:
+        return item_id in self._done
+
+    def claim(self, item_id: int) -> bool:
+        """True exactly once per id."""
+        if item_id in self._done:
+            return False
+        self._done[item_id] = None
+        while len(self._done) > self._capacity:
+            self._done.popitem(last=False)
+        return True

@@ -2462,6 +2462,20 @@ MUTANTS = [
         '        if len(code_block("\\n".join([*kept, line]))) > 10**9:',
         ("tests/test_mod_log.py::test_a_long_edit_is_one_message_with_its_diff_in_one_block",),
     ),
+    Mutant(
+        "picks sent together on one picker each post",
+        "bot/cogs/point.py",
+        "and not cog.pickers.claim(picker):",
+        "and not (cog.pickers.claim(picker) or True):",
+        (f"{E2E}::test_one_picker_posts_once_and_only_for_a_helper",),
+    ),
+    Mutant(
+        "a picker posts for a helper who lost the role",
+        "bot/cogs/point.py",
+        "            if not is_helper(bot, interaction.user):  # (a helper role may be gone since)",
+        "            if False:",
+        (f"{E2E}::test_one_picker_posts_once_and_only_for_a_helper",),
+    ),
 ]
 
 

@@ -1111,6 +1111,54 @@ async def test_answer_with_faq_can_be_kept_to_helpers(
         assert is_ephemeral(allowed) and allowed["data"]["components"]
 
 
+async def test_one_picker_posts_once_and_only_for_a_helper(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Picks sent together on one "Answer with FAQ" picker all arrive before its select is
+    gone: one is posted, the others are told why not. A helper who lost the role since
+    the picker opened posts nothing."""
+    world = fake_discord.world
+    helper = world.moderator_role.id
+    async with start_bot(make_bot(helper_role_ids=[helper])):
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+
+        async def picker() -> tuple[Any, str]:
+            handle = await fake_discord.send_message_command(
+                "Answer with FAQ", question, user=world.moderator
+            )
+            await handle.response()
+            [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+            return handle, select
+
+        def posted() -> list[dict]:
+            return [
+                m
+                for m in world.messages_in(int(world.text_channel["id"]))
+                if m["content"].startswith("Pointed here")
+            ]
+
+        handle, select = await picker()
+        picks = [
+            await fake_discord.select(handle, select, [entry], user=world.moderator, settle=False)
+            for entry in ("three-buckets", "notice-2014-54", "mega-backdoor-overview")
+        ]
+        bodies = [await pick.response() for pick in picks]
+        await fake_discord.settle()
+        assert len(posted()) == 1
+        told = [b["data"].get("content", "") for b in bodies if b["type"] == 4]
+        assert len(told) == 2 and all("already posted" in t for t in told)
+        # the role goes while a new picker is open: its pick posts nothing
+        handle, select = await picker()
+        world.guild.members[world.moderator.id].roles = [world.member_role.id]
+        refused = await (
+            await fake_discord.select(handle, select, ["three-buckets"], user=world.moderator)
+        ).response()
+        await fake_discord.settle()
+        assert is_ephemeral(refused) and "Only helpers" in refused["data"]["content"]
+        assert len(posted()) == 1
+
+
 async def test_not_what_i_asked_removes_the_answer_and_asks_for_a_person(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -23,7 +22,7 @@ from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, tag_answered
-from bot.limits import PerUserWindows, SlidingWindow
+from bot.limits import Claims, PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS, strip_mentions
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
@@ -58,28 +57,6 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, discord.HTTPException):
         return f"HTTP {exc.status}: {exc.text}"[:200]
     return f"{type(exc).__name__}: {exc}"[:200]
-
-
-class Claims:
-    """Ids already handled (forum threads, mention messages), bounded. Check-and-mark has
-    no await in between, so two handlers racing for one post (thread event and starter
-    message) or one event delivered twice cannot both win."""
-
-    def __init__(self, capacity: int = 10_000) -> None:
-        self._done: OrderedDict[int, None] = OrderedDict()
-        self._capacity = capacity
-
-    def seen(self, item_id: int) -> bool:
-        return item_id in self._done
-
-    def claim(self, item_id: int) -> bool:
-        """True exactly once per id."""
-        if item_id in self._done:
-            return False
-        self._done[item_id] = None
-        while len(self._done) > self._capacity:
-            self._done.popitem(last=False)
-        return True
 
 
 class Answers(commands.Cog):

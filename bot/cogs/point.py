@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.forum_tags import in_watched_forum, tag_answered
-from bot.limits import per_user, user_key
+from bot.limits import Claims, per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
 from bot.roles import is_helper
 from bot.storage import TaughtExample, hash_user
@@ -27,6 +27,8 @@ from bot.views import answer_view
 
 log = logging.getLogger(__name__)
 GUESSES = 5
+HELPERS_ONLY = "Only helpers can point a message at an FAQ entry."
+USED_PICKER = "This picker already posted an answer; use Answer with FAQ again for another."
 OPTIONS = 25  # Discord's limit for a select
 
 
@@ -81,9 +83,19 @@ class PointPick(
             ):
                 await send_private(interaction, "That message is no longer reachable.")
                 return
+            if not is_helper(bot, interaction.user):  # (a helper role may be gone since)
+                await send_private(interaction, HELPERS_ONLY)
+                return
+            # One post per picker: picks sent together all arrive before the select goes
+            # (below), so the picker is claimed here, with no await since the checks.
+            cog = bot.get_cog("Point")
+            picker = interaction.message.id if interaction.message else None
+            if isinstance(cog, Point) and picker is not None and not cog.pickers.claim(picker):
+                await send_private(interaction, USED_PICKER)
+                return
             # Acknowledge first: Discord allows 3 s, and fetching the message or posting
             # the reply can take longer (a rate limit makes discord.py wait and retry).
-            # The select goes too, so a second pick cannot post the answer twice.
+            # The select goes too, so a later pick cannot post the answer twice.
             await interaction.response.edit_message(
                 content=f"Posting **{neutralize(knowledge.titles[entry_id])}** under the message…",
                 view=None,
@@ -167,7 +179,7 @@ async def tell(interaction: discord.Interaction, text: str) -> None:
 
 class NotHelper(app_commands.CheckFailure):
     def __init__(self) -> None:
-        super().__init__("Only helpers can point a message at an FAQ entry.")
+        super().__init__(HELPERS_ONLY)
 
 
 def helpers_only(interaction: discord.Interaction[RolloverBot]) -> bool:
@@ -181,6 +193,8 @@ class Point(commands.Cog):
         self.bot = bot
         self.menu = app_commands.ContextMenu(name="Answer with FAQ", callback=self.answer_with)
         self.menu.guild_only = True
+        #: Pickers (their private messages' ids) that have posted, or are posting.
+        self.pickers = Claims()
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
