@@ -83,6 +83,7 @@ class RolloverBot(commands.Bot):
         #: Picks in the "other close matches" menu: each shows an answer privately, as
         #: /ask does, so they share its allowance (per user, a minute).
         self.pick_windows = PerUserWindows(lambda: settings.limits.ask_per_minute)
+        self.autocomplete_windows = PerUserWindows(lambda: settings.limits.autocomplete_per_minute)
         self.extension_names = tuple(extensions)
         #: Registered command ids by name, for clickable mentions (bot/command_mentions.py).
         #: By server id (None: a DM), with when they were fetched.

@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 
 if TYPE_CHECKING:
+    from bot.app import RolloverBot
     from bot.settings import LimitSettings
 
 
@@ -89,3 +90,9 @@ class Claims:
         while len(self._done) > self._capacity:
             self._done.popitem(last=False)
         return True
+
+
+def autocomplete_text(bot: RolloverBot, user_id: int, current: str) -> str:
+    """What an autocomplete ranks: the first 200 characters typed, or nothing (the list by
+    title, cheap) once the member is past ``autocomplete_per_minute``."""
+    return current[:200] if bot.autocomplete_windows.get(user_id).allow() else ""

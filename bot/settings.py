@@ -151,6 +151,9 @@ class LimitSettings(BaseModel):
     ask_per_minute: int = Field(default=6, ge=1, le=600)
     calc_per_minute: int = Field(default=10, ge=1, le=600)
     mention_per_minute: int = Field(default=4, ge=1, le=600)
+    #: Autocomplete requests ranked per user a minute (Discord sends one as a member types);
+    #: past it, the list by title: ranking a text costs time and memory.
+    autocomplete_per_minute: int = Field(default=60, ge=1, le=6000)
     forum_answers_per_minute: int = Field(default=30, ge=1, le=6000)
 
 

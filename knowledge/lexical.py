@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from knowledge import normalize, typos
+from knowledge import normalize, text_budget, typos
 from knowledge.model import FaqEntry
 
 FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "body": 0.4}
@@ -28,6 +28,9 @@ FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "b
 CONTEXT_WEIGHT = 0.3
 IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
+#: Per-index lookups keep words up to this long, and sentences up to 500 characters: a
+#: member's text can hold a 4,000-letter "word" (see knowledge/text_budget.py).
+LONGEST_KEPT_WORD = 64
 #: The newest index's corrections, carried into the next one (see knowledge/typos.py).
 _LATEST_CORRECTIONS: list[typos.Corrections] = []
 #: The newest index's prepared example questions by text, with what they depend on (its idf
@@ -100,6 +103,10 @@ def _shape(
         segments.append(" ".join(segments))
     anchored = any(t in normalize.DOMAIN_ANCHORS for t in weights)
     return weights, segments, anchored, n_tokens
+
+
+text_budget.register(_sentence_words.cache_clear)
+text_budget.register(_shape.cache_clear)
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +197,7 @@ class LexicalIndex:
             token = normalize.stem_word(word)
             if token not in self.vocabulary:
                 token = self._correct(word) or token
-            if len(self._word_tokens) < 100_000:
+            if len(self._word_tokens) < 100_000 and len(word) <= LONGEST_KEPT_WORD:
                 self._word_tokens[word] = token
         return token
 
@@ -214,7 +221,7 @@ class LexicalIndex:
                 found = tuple(map(self._word_tokens.__getitem__, words))
             except KeyError:
                 found = tuple(map(self._token, words))
-            if len(self._sentence_tokens) < 50_000:
+            if len(self._sentence_tokens) < 50_000 and len(canonical_sentence) <= 500:
                 self._sentence_tokens[canonical_sentence] = found
         return found
 
@@ -242,6 +249,7 @@ class LexicalIndex:
     def prepare_many(self, questions: Sequence[str]) -> list[Query]:
         """Prepare many questions, rewriting all their sentences in one batch (see
         normalize.canonical_many): what makes training on many examples fast."""
+        text_budget.spend(sum(map(len, questions)))
         split = [normalize.split_sentences(q) for q in questions]
         sentences = normalize.canonical_many([s for sents in split for s, _ in sents])
         self._correct_ahead(sentences)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from knowledge import text_budget
+
 # Ordered rewrites: longer phrases before the shorter ones they contain.
 _PHRASES: list[tuple[str, str]] = [
     (r"\$\s*\d[\d,]*(?:\.\d+)?\s*[km]?\b", " dollaramount "),
@@ -329,6 +331,11 @@ def split_sentences(text: str) -> tuple[tuple[str, bool], ...]:
         )
         result.append((sentence, is_question))
     return tuple(result)
+
+
+for _clear in (stem.cache_clear, stem_word.cache_clear, split_sentences.cache_clear):
+    text_budget.register(_clear)
+text_budget.register(lambda: _CANONICAL.clear())  # (looked up when called: tests swap it)
 
 
 _K_OR_B = re.compile(r"\(([kb])\)")

@@ -31,9 +31,9 @@ try:  # scipy's own C++ kernels, behind its Python wrappers (see dense_product)
 except ImportError:  # pragma: no cover - a scipy that moved them: the public product
     _sparsetools = None
 
-from knowledge import ridge
+from knowledge import ridge, text_budget
 from knowledge.examples import Example
-from knowledge.lexical import LexicalIndex, Query
+from knowledge.lexical import LONGEST_KEPT_WORD, LexicalIndex, Query
 from knowledge.off_topic import (
     QUESTION_SIGNALS,
     OffTopicModel,
@@ -106,6 +106,9 @@ def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
             break
         grams.extend([padded[i : i + n] for i in range(size - n + 1)])
     return tuple(grams)
+
+
+text_budget.register(_word_ngrams.cache_clear)
 
 
 def char_wb_ngrams(
@@ -478,7 +481,9 @@ class SignalSpace:
             found = np.fromiter(
                 map(self._char_vocabulary.get, grams, itertools.repeat(-1)), np.intp, len(grams)
             )
-            found = self._columns_by_word[word] = found[found >= 0]
+            found = found[found >= 0]
+            if len(word) <= LONGEST_KEPT_WORD:
+                self._columns_by_word[word] = found
         return found
 
     def _char_vector(self, query: Query) -> tuple[np.ndarray, np.ndarray]:

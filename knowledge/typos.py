@@ -88,6 +88,8 @@ class Corrections:
         self._lengths = np.fromiter(map(len, self.words), np.int64, len(self.words))
         self._near: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._best: dict[str, Match] = {}
+        #: Longer words can match no known word (see ``_worth_a_look``).
+        self._longest = 2 * int(self._lengths.max()) if len(self.words) else 0
         same = previous is not None and previous.words == self.words
         self._bigrams = previous._bigrams if same else _Bigrams(self.words)
         if previous is not None:
@@ -113,10 +115,18 @@ class Corrections:
                     best = (found[0], found[1])
             self._best[word] = best
 
+    def _worth_a_look(self, word: str) -> bool:
+        """Long enough to correct, and short enough for a known word to match: ratio 84
+        needs lengths within 1.38 times of each other. Others are neither looked up nor
+        kept (a member's 4,000-letter 'word' would stay in memory for nothing)."""
+        return _eligible(word) and len(word) <= self._longest
+
     def best(self, word: str) -> str | None:
         """The known word closest to ``word``; None when none is close enough."""
         if word not in self._best:
-            hit = self._lookup(word) if _eligible(word) else None
+            if not self._worth_a_look(word):
+                return None
+            hit = self._lookup(word)
             if len(self._best) >= MAX_CACHED:
                 return hit[0] if hit else None
             self._best[word] = hit
@@ -129,7 +139,7 @@ class Corrections:
         examples, thousands) go through one rapidfuzz ``cdist`` against every known word of
         a length that can match, on every core when that is many pairs: cheaper then than
         narrowing the candidates word by word."""
-        todo = [w for w in dict.fromkeys(words) if w not in self._best and _eligible(w)]
+        todo = [w for w in dict.fromkeys(words) if w not in self._best and self._worth_a_look(w)]
         todo = todo[: max(0, MAX_CACHED - len(self._best))]
         by_length: dict[int, list[str]] = {}
         for word in todo:

@@ -2476,6 +2476,31 @@ MUTANTS = [
         "            if False:",
         (f"{E2E}::test_one_picker_posts_once_and_only_for_a_helper",),
     ),
+    Mutant(
+        "autocomplete ranks without a limit",
+        "bot/limits.py",
+        'return current[:200] if bot.autocomplete_windows.get(user_id).allow() else ""',
+        "return current[:200]",
+        (f"{E2E}::test_autocomplete_past_its_limit_lists_by_title",),
+    ),
+    Mutant(
+        "the caches of what members type are never emptied",
+        "knowledge/text_budget.py",
+        "        if _spent < BUDGET:",
+        "        if True:",
+        (
+            "tests/test_matcher_cache.py::test_caches_of_what_members_type_are_emptied_as_their_text_adds_up",
+        ),
+    ),
+    Mutant(
+        "a word no known word can match is kept",
+        "knowledge/typos.py",
+        "            if not self._worth_a_look(word):\n                return None",
+        "            if False:\n                return None",
+        (
+            "tests/test_matcher_cache.py::test_a_word_no_known_word_can_match_is_neither_looked_up_nor_kept",
+        ),
+    ),
 ]
 
 

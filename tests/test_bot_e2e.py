@@ -406,6 +406,32 @@ async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start
         assert is_ephemeral(private)
 
 
+async def test_autocomplete_past_its_limit_lists_by_title(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb
+) -> None:
+    """Discord asks as a member types, with no command cooldown: past the member's
+    allowance a minute the text is not ranked (it costs time and memory), the list by
+    title is. Another member still gets rankings."""
+    world = fake_discord.world
+
+    async def first_choice(user) -> str:
+        body = await (
+            await fake_discord.send_autocomplete(
+                "faq", {"topic": "1099"}, focused="topic", user=user
+            )
+        ).response()
+        return body["data"]["choices"][0]["value"]
+
+    by_title = sorted(kb.entries, key=lambda i: kb.titles[i])[0]
+    assert by_title != "form-1099r-reporting"
+    async with start_bot(make_bot(limits={"autocomplete_per_minute": 3})):
+        assert [await first_choice(world.newcomer) for _ in range(3)] == [
+            "form-1099r-reporting"
+        ] * 3
+        assert await first_choice(world.newcomer) == by_title
+        assert await first_choice(world.asker) == "form-1099r-reporting"
+
+
 async def test_faq_autocomplete_and_lookup(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:

@@ -212,3 +212,35 @@ def test_pruning_survives_a_leftover_that_goes_meanwhile(tmp_path: Path) -> None
     os.utime(old, (0, 0))
     cache._prune(tmp_path)
     assert not old.exists()
+
+
+def test_caches_of_what_members_type_are_emptied_as_their_text_adds_up(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Distinct long posts each leave hundreds of KB in the matcher's text caches: after
+    every budget of characters prepared they are emptied, and answers stay the same."""
+    from knowledge import lexical, text_budget
+
+    monkeypatch.setattr(text_budget, "BUDGET", 40_000)
+    monkeypatch.setattr(text_budget, "_spent", 0)
+    before = kb.ask(QUESTION)
+    soup = [
+        " ".join(f"w{n}x{i}qz" for i in range(450)) + " after-tax 401k to Roth?" for n in range(40)
+    ]
+    kept = []
+    for text in soup:  # 4,000 characters each: ten of them spend the budget
+        kb.ask(text)
+        kept.append(lexical._shape.cache_info().currsize)
+    # emptied every ten posts or so: never more than that kept beyond what was there
+    assert min(kept) <= 1 and kept[-1] <= 11
+    assert kb.ask(QUESTION) == before
+
+
+def test_a_word_no_known_word_can_match_is_neither_looked_up_nor_kept() -> None:
+    from knowledge.typos import Corrections
+
+    corrections = Corrections(["conversion", "distribution", "basis"])
+    assert corrections.best("distrubution") == "distribution"  # a typo is still corrected
+    assert corrections.best("q" * 4000) is None
+    assert corrections.best("conversionsss" * 3) is None
+    assert list(corrections._best) == ["distrubution"]

@@ -13,7 +13,7 @@ from bot.answering import build_reply, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, neutralize
-from bot.limits import per_user, user_key
+from bot.limits import autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS
 from bot.views import answer_view
@@ -113,7 +113,8 @@ class Ask(commands.Cog):
     async def faq_topic_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        hits = self.bot.knowledge.matcher.autocomplete(current[:200], limit=25)
+        typed = autocomplete_text(self.bot, interaction.user.id, current)
+        hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
         return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
 
 

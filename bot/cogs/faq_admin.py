@@ -22,6 +22,7 @@ from discord.ext import commands
 from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, neutralize
+from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
 from bot.review import ReviewView, open_items
@@ -482,7 +483,8 @@ class FaqAdmin(
     async def _entry_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        hits = self.bot.knowledge.matcher.autocomplete(current[:200], limit=25)
+        typed = autocomplete_text(self.bot, interaction.user.id, current)
+        hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
         return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
 
     @app_commands.command(name="reload", description="Reload the FAQ files now")
