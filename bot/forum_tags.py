@@ -46,21 +46,29 @@ def _named(tags: Any, name: str) -> discord.ForumTag | None:
 
 
 async def tag_answered(
-    bot: RolloverBot, thread: discord.Thread, *, by_helper: bool = False
+    bot: RolloverBot,
+    thread: discord.Thread,
+    *,
+    pointed: bool = False,
+    settles_human: bool = False,
 ) -> None:
-    """The answered tag on (if the forum has it). ``by_helper``: a helper pointed the post
-    at an entry, after anyone asked for people, so the needs-a-human tag comes off too, and
-    the tags are read from Discord first (the cached ones may predate a retag a moment
-    ago). The bot's own answer leaves needs-human alone: a member may have asked for people
-    whatever the bot says. Never fails."""
+    """The answered tag on (if the forum has it). ``pointed``: someone pointed the post at
+    an entry, maybe after anyone asked for people, so the tags are read from Discord first
+    (the cached ones may predate a retag a moment ago). ``settles_human``: that someone
+    speaks for the people the post asked for (bot.roles.speaks_for_people), so the
+    needs-a-human tag comes off too. The bot's own answer leaves needs-human alone: a
+    member may have asked for people whatever the bot says. Never fails."""
     settings = bot.settings.discord
-    if not settings.answered_tag.strip() and not (by_helper and settings.needs_human_tag.strip()):
+    settles_human = pointed and settles_human
+    if not settings.answered_tag.strip() and not (
+        settles_human and settings.needs_human_tag.strip()
+    ):
         return
     async with _lock(thread.id):
         try:
-            if by_helper:
+            if pointed:
                 thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
-            await _tag_answered(bot, thread, by_helper)
+            await _tag_answered(bot, thread, settles_human)
         except discord.Forbidden:
             log.info("no permission to tag thread %s; skipping the tag", thread.id)
         except NETWORK_ERRORS:
@@ -69,7 +77,7 @@ async def tag_answered(
             log.exception("tagging thread %s failed", thread.id)
 
 
-async def _tag_answered(bot: RolloverBot, thread: discord.Thread, by_helper: bool) -> None:
+async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human: bool) -> None:
     settings = bot.settings.discord
     # (a post taken over from another shard: its guild is not cached here)
     parent = thread.parent or await bot.fetch_channel(thread.parent_id)
@@ -77,7 +85,7 @@ async def _tag_answered(bot: RolloverBot, thread: discord.Thread, by_helper: boo
         return
     # Each tag on its own: a forum may have either, both or neither.
     tag = _named(parent.available_tags, settings.answered_tag.strip().casefold())
-    human = settings.needs_human_tag.strip().casefold() if by_helper else ""
+    human = settings.needs_human_tag.strip().casefold() if settles_human else ""
     # Without a cached parent the thread's tags are not known by name: none is seen to
     # go, and add_tags keeps the ones it has.
     applied = thread.applied_tags

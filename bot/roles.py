@@ -52,3 +52,13 @@ def is_helper(bot: RolloverBot, user: discord.abc.User) -> bool:
     if not roles or is_moderator(bot, user):
         return True
     return isinstance(user, discord.Member) and any(r.id in roles for r in user.roles)
+
+
+def speaks_for_people(bot: RolloverBot, user: discord.abc.User, author_id: int) -> bool:
+    """Whether pointing a post at an entry takes its needs-a-human tag off: for the post's
+    author, a moderator, or a member of a configured helper role. With no helper role
+    set anyone may point, but a passer-by must not hide a post that asked for people."""
+    if user.id == author_id or is_moderator(bot, user):
+        return True
+    roles = set(bot.settings.discord.helper_role_ids)
+    return isinstance(user, discord.Member) and any(r.id in roles for r in user.roles)

@@ -247,8 +247,8 @@ MUTANTS = [
     Mutant(
         "counts n-grams the FAQ does not have in a question's characters",
         "knowledge/ranker.py",
-        "            found = self._columns_by_word[word] = found[found >= 0]",
-        "            found = self._columns_by_word[word] = found",
+        "            found = found[found >= 0]",
+        "            found = found[found >= -1]",
         ("tests/test_matcher.py::test_a_questions_character_ngrams_word_by_word_are_its_texts",),
     ),
     Mutant(
@@ -1809,7 +1809,7 @@ MUTANTS = [
     Mutant(
         "forum tags: a pointer trusts the cached tags",
         "bot/forum_tags.py",
-        "            if by_helper:\n                thread = await",
+        "            if pointed:\n                thread = await",
         "            if False:\n                thread = await",
         ("tests/test_bot_e2e.py::test_a_pointer_reads_the_posts_tags_afresh",),
     ),
@@ -1839,14 +1839,14 @@ MUTANTS = [
         "forum tags: the bot's own answer takes needs-human off",
         "bot/cogs/answers.py",
         "await tag_answered(self.bot, thread)",
-        "await tag_answered(self.bot, thread, by_helper=True)",
+        "await tag_answered(self.bot, thread, pointed=True, settles_human=True)",
         ("tests/test_bot_e2e.py::test_the_bots_own_answer_leaves_a_members_needs_human_tag",),
     ),
     Mutant(
         "forum tags: a pointer needs an answered tag to settle needs-human",
         "bot/forum_tags.py",
-        "    if not settings.answered_tag.strip() and not (by_helper and",
-        "    if not settings.answered_tag.strip() and not (False and",
+        "        settles_human and settings.needs_human_tag.strip()",
+        "        False and settings.needs_human_tag.strip()",
         ("tests/test_bot_e2e.py::test_a_pointer_settles_needs_human_without_an_answered_tag",),
     ),
     Mutant(
@@ -2500,6 +2500,20 @@ MUTANTS = [
         (
             "tests/test_matcher_cache.py::test_a_word_no_known_word_can_match_is_neither_looked_up_nor_kept",
         ),
+    ),
+    Mutant(
+        "forum tags: any member's pointer takes needs-human off",
+        "bot/roles.py",
+        "    if user.id == author_id or is_moderator(bot, user):",
+        "    if True:",
+        (f"{E2E}::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",),
+    ),
+    Mutant(
+        "forum tags: a passer-by's pointer trusts the cached tags",
+        "bot/cogs/point.py",
+        "await tag_answered(bot, channel, pointed=True, settles_human=settles)",
+        "await tag_answered(bot, channel, pointed=settles, settles_human=settles)",
+        (f"{E2E}::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",),
     ),
 ]
 

@@ -182,9 +182,11 @@ async def test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topi
     """The off-topic verdict only keeps the bot from volunteering: about one post in four it
     holds back is on-topic, and someone who asked wants whatever may help."""
     question = "Is the mega backdoor worth it if I still carry credit card debt?"
-    async with start_bot(make_bot()) as bot:
+    # (A threshold this question is above, whatever small FAQ edits do to its score.)
+    async with start_bot(make_bot(matching={"off_topic_threshold": 35.0})) as bot:
         result = bot.knowledge.ask(question)
         assert result.looks_off_topic(bot.settings.matching.off_topic_threshold)  # wrongly
+        assert bot.settings.matching.answer_threshold == 80.0  # the rest as configured
         handle = await fake_discord.send_slash_command("ask", {"question": question})
         reply = await handle.response()
         assert embed_of(reply)["title"].startswith("Not sure"), reply
@@ -825,7 +827,7 @@ async def point_at(fake_discord: FakeDiscord, message: dict, entry_id: str, user
     handle = await fake_discord.send_message_command("Answer with FAQ", message, user=user)
     await handle.response()
     [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
-    await (await fake_discord.select(handle, select, [entry_id])).response()
+    await (await fake_discord.select(handle, select, [entry_id], user=user)).response()
     await fake_discord.settle()
 
 
@@ -861,9 +863,9 @@ async def test_a_forum_post_answered_by_pointing_is_tagged_answered(
         comment = await fake_discord.send_message(post.id, QUESTION, author=world.newcomer)
         await fake_discord.settle()
         assert post.replies == [] and post.tags == ["rollover"]
-        await point_at(fake_discord, comment, "three-buckets", world.asker)
+        await point_at(fake_discord, comment, "three-buckets", world.moderator)
         assert len(pointed_replies(post, comment)) == 1 and post.tags == ["rollover"]
-        await point_at(fake_discord, post.starter, "three-buckets", world.asker)
+        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
         [answer] = pointed_replies(post, post.starter)
         assert post.tags == ["rollover", "bot-answered"]
         miss = f"rb:miss:three-buckets:{world.newcomer.id}"
@@ -872,7 +874,7 @@ async def test_a_forum_post_answered_by_pointing_is_tagged_answered(
         await fake_discord.settle()
         assert pointed_replies(post, post.starter) == []
         assert post.tags == ["rollover", "needs-human"]
-        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.asker)
+        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.moderator)
         assert post.tags == ["rollover", "bot-answered"]
 
 
@@ -988,7 +990,7 @@ async def test_a_pointer_racing_a_removal_leaves_the_post_answered(
             after_route=True,
         )
         handle = await fake_discord.send_message_command(
-            "Answer with FAQ", post.starter, user=world.newcomer
+            "Answer with FAQ", post.starter, user=world.moderator
         )
         await handle.response()
         [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
@@ -996,7 +998,7 @@ async def test_a_pointer_racing_a_removal_leaves_the_post_answered(
         await (await fake_discord.click_button(own, miss, user=world.asker)).response()
         await fake_discord.wait_for_call("GET", rf"/channels/{post.id}/messages")
         pick = await fake_discord.select(
-            handle, select, ["three-buckets"], user=world.newcomer, settle=False
+            handle, select, ["three-buckets"], user=world.moderator, settle=False
         )
         await pick.response()
         await fake_discord.settle()
@@ -1018,7 +1020,29 @@ async def test_a_pointer_reads_the_posts_tags_afresh(
         assert post.tags == ["rollover", "bot-answered"]
         # Changed on Discord's side with no event to the bot: its copy lags.
         post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
+        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
+        assert post.tags == ["rollover", "bot-answered"]
+
+
+async def test_only_who_speaks_for_people_takes_needs_human_off_by_pointing(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """With no helper role set, any member may point a post at an entry, but a passer-by's
+    pointer must not hide a post that asked for people: the post is tagged answered and
+    keeps needs-human. Its author's own pointer takes needs-human off."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "Split?", QUESTION, author=world.asker, tags=("rollover", "needs-human")
+        )
+        await post.reply()
+        await fake_discord.settle()
+        assert post.tags == ["rollover", "needs-human", "bot-answered"]
+        post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
         await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        assert len(pointed_replies(post, post.starter)) == 1  # posted, as for anyone
+        assert post.tags == ["rollover", "needs-human", "bot-answered"]
+        await point_at(fake_discord, post.starter, "notice-2014-54", world.asker)
         assert post.tags == ["rollover", "bot-answered"]
 
 
@@ -1102,14 +1126,14 @@ async def test_a_pointer_settles_needs_human_without_an_answered_tag(
     world = fake_discord.world
     async with start_bot(make_bot(answered_tag="")):
         post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.newcomer)
-        await point_at(fake_discord, post.starter, "three-buckets", world.asker)
+        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
         [answer] = pointed_replies(post, post.starter)
         assert post.tags == ["rollover"]
         miss = f"rb:miss:three-buckets:{world.newcomer.id}"
         await (await fake_discord.click_button(answer, miss, user=world.newcomer)).response()
         await fake_discord.settle()
         assert post.tags == ["rollover", "needs-human"]
-        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.asker)
+        await point_at(fake_discord, post.starter, "mega-backdoor-overview", world.moderator)
         assert post.tags == ["rollover"]
 
 

@@ -20,7 +20,7 @@ from bot.embeds import answer_embed, neutralize
 from bot.forum_tags import in_watched_forum, tag_answered
 from bot.limits import Claims, per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
-from bot.roles import is_helper
+from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
 from bot.views import answer_view
@@ -139,7 +139,8 @@ class PointPick(
             if target.id == channel.id and in_watched_forum(bot, channel):
                 # A watched forum's post (its starter has the thread's id) is answered now,
                 # as by the bot's own answer: told first, as tagging can wait on Discord.
-                await tag_answered(bot, channel, by_helper=True)  # type: ignore[arg-type]
+                settles = speaks_for_people(bot, interaction.user, target.author.id)
+                await tag_answered(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)
