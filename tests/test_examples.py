@@ -173,11 +173,12 @@ def test_a_load_pauses_the_collector_and_later_loads_freeze_nothing(
         f.write('- text: "what the garbage collector test alone asks"\n')  # this load trains
     KnowledgeBase.load(faq_copy)
     assert collecting_during == [False]  # paused while training
-    assert gc.isenabled() and gc.get_freeze_count() == before
+    # (Fewer is fine: a load may empty the text caches, freeing frozen entries of theirs.)
+    assert gc.isenabled() and gc.get_freeze_count() <= before
     (faq_copy / "notice-2014-54.md").write_text("---\nid: [\n---\n")
     with pytest.raises(FaqInvalid):
         KnowledgeBase.load(faq_copy)
-    assert gc.isenabled() and gc.get_freeze_count() == before
+    assert gc.isenabled() and gc.get_freeze_count() <= before
 
 
 def test_a_process_first_load_collects_then_freezes_what_it_holds(
