@@ -145,6 +145,9 @@ def help_embed(mention: Callable[[str], str]) -> discord.Embed:
         "",
         "Under an answer: *Full answer*, *Helpful* / *Not helpful*, and *Not what I asked* "
         "(the asker) to remove it and call a person.",
+        "",
+        "Questions I can't answer well (private ones too) are kept a while for moderators to "
+        "improve the FAQ: leave out names, employers and account numbers.",
     ]
     embed = discord.Embed(title="Rollover Bot", description="\n".join(lines))
     embed.set_footer(text=NOT_TAX_ADVICE)

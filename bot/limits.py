@@ -57,13 +57,18 @@ class SlidingWindow:
 class PerUserWindows:
     """One sliding window per user, for the most recent users only (bounded memory)."""
 
-    def __init__(self, limit: Callable[[], int], capacity: int = 5000) -> None:
-        self._limit = limit
+    def __init__(
+        self,
+        limit: Callable[[], int],
+        capacity: int = 5000,
+        period: Callable[[], float] = lambda: 60.0,
+    ) -> None:
+        self._limit, self._period = limit, period
         self._windows: OrderedDict[int, SlidingWindow] = OrderedDict()
         self._capacity = capacity
 
     def get(self, user_id: int) -> SlidingWindow:
-        window = self._windows.pop(user_id, None) or SlidingWindow(self._limit())
+        window = self._windows.pop(user_id, None) or SlidingWindow(self._limit(), self._period())
         self._windows[user_id] = window
         while len(self._windows) > self._capacity:
             self._windows.popitem(last=False)

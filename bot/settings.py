@@ -154,6 +154,9 @@ class LimitSettings(BaseModel):
     #: Autocomplete requests ranked per user a minute (Discord sends one as a member types);
     #: past it, the list by title: ranking a text costs time and memory.
     autocomplete_per_minute: int = Field(default=60, ge=1, le=6000)
+    #: "/faq user:" pings that member at most once in this many minutes; later ones name
+    #: them without a ping (one member cannot have another notified at will).
+    ping_member_every_minutes: float = Field(default=10.0, ge=0, le=1440)
     forum_answers_per_minute: int = Field(default=30, ge=1, le=6000)
 
 

@@ -2515,6 +2515,13 @@ MUTANTS = [
         "await tag_answered(bot, channel, pointed=settles, settles_human=settles)",
         (f"{E2E}::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",),
     ),
+    Mutant(
+        "/faq user: pings the member every time",
+        "bot/cogs/ask.py",
+        "            ping = self.pinged.get(user.id).allow()",
+        "            ping = True",
+        (f"{E2E}::test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks",),
+    ),
 ]
 
 

@@ -1298,6 +1298,8 @@ async def test_help_lists_the_commands_as_clickable_mentions(
         for name in ("ask", "faq", "split", "form8606"):
             assert f"</{name}:{ids[name]}>" in embed["description"], name
         assert "not tax advice" in embed["footer"]["text"]
+        # what members share is kept for moderators, private questions too: say so
+        assert "private ones too" in embed["description"]
         assert "help" in {c.name for c in bot.tree.get_commands()}
 
 
@@ -1333,6 +1335,30 @@ async def test_faq_for_a_member_mentions_only_that_member(
         assert pings.users == frozenset({world.newcomer.id})
         assert not pings.everyone and not pings.roles
         assert embed_of(body)["description"] == kb.get(EXPECTED).short
+
+
+async def test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Any member can point /faq at another, but not have them notified at will: a member
+    is pinged once in limits.ping_member_every_minutes; later answers name them, silently."""
+    world = fake_discord.world
+
+    async def faq_for(target, by) -> dict:
+        options = {"topic": EXPECTED, "user": target}
+        return await (await fake_discord.send_slash_command("faq", options, user=by)).response()
+
+    async with start_bot(make_bot()):
+        first = await faq_for(world.newcomer, world.moderator)
+        assert would_ping(first).users == frozenset({world.newcomer.id})
+        for by in (world.moderator, world.asker):  # whoever asks next
+            later = await faq_for(world.newcomer, by)
+            assert later["data"]["content"].startswith(f"<@{world.newcomer.id}>")
+            assert not would_ping(later).any
+        # another member is pinged as usual
+        assert would_ping(await faq_for(world.asker, world.moderator)).users == frozenset(
+            {world.asker.id}
+        )
 
 
 async def test_faq_without_a_topic_pages_through_every_entry(

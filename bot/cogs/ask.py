@@ -13,7 +13,7 @@ from bot.answering import build_reply, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, neutralize
-from bot.limits import autocomplete_text, per_user, user_key
+from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS
 from bot.views import answer_view
@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 class Ask(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
+        #: Members pinged by "/faq user:", each for limits.ping_member_every_minutes.
+        self.pinged = PerUserWindows(
+            lambda: 1, period=lambda: 60.0 * bot.settings.limits.ping_member_every_minutes
+        )
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(
@@ -31,7 +35,7 @@ class Ask(commands.Cog):
     )
     @app_commands.describe(
         question="Your question, in your own words",
-        private="Only you see the answer (default: everyone in the channel)",
+        private="Only you see the answer (moderators may still read questions it cannot answer)",
     )
     async def ask(
         self,
@@ -81,13 +85,15 @@ class Ask(commands.Cog):
                 return
             entry_id = result.best.id
         if user is not None and not private:
-            # Addressed to a member: that mention, and only that one, may ping.
+            # Addressed to a member: that mention, and only that one, may ping, once in a
+            # while per member whoever asks (else it names them without a ping).
+            ping = self.pinged.get(user.id).allow()
             await interaction.response.send_message(
                 f"{user.mention}, this should answer it:",
                 embed=answer_embed(kb.short(entry_id)),
                 view=answer_view(entry_id, (), full=True),
                 allowed_mentions=discord.AllowedMentions(
-                    everyone=False, roles=False, users=[user], replied_user=False
+                    everyone=False, roles=False, users=[user] if ping else False, replied_user=False
                 ),
             )
         else:
