@@ -17,8 +17,8 @@ def home_guild_ids(bot: RolloverBot) -> set[int]:
     The FAQ folder, the review queue and the stats are shared by every server the bot is
     in, so managing some other server (anyone can add a public bot to their own) must not
     make one an FAQ admin here. The servers named in ``home_guild_ids``; else those of the
-    configured channels; else the bot's only server. A bot in several servers with none
-    of these configured takes moderators from ``moderator_role_ids`` alone.
+    configured channels; else, unsharded, the bot's only server. A bot in several servers
+    (or sharded) with none of these takes moderators from ``moderator_role_ids`` alone.
     """
     settings = bot.settings.discord
     if settings.home_guild_ids:
@@ -31,7 +31,9 @@ def home_guild_ids(bot: RolloverBot) -> set[int]:
         for channel_id in channel_ids
         if (guild := getattr(bot.get_channel(channel_id), "guild", None)) is not None
     }
-    if not homes and len(bot.guilds) == 1:
+    # (Not when sharded: a process holding one stranger's server, and not the home one,
+    # would take that server for home.)
+    if not homes and settings.shard_count is None and len(bot.guilds) == 1:
         homes = {bot.guilds[0].id}
     return homes
 

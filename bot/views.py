@@ -203,9 +203,18 @@ class NotWhatIAsked(
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
         try:
-            if interaction.user.id != self.asker_id and not is_moderator(bot, interaction.user):
+            # (Manage Messages where it was posted: that member could delete it anyway,
+            # in any server, home or not.)
+            may_remove = (
+                interaction.user.id == self.asker_id
+                or interaction.permissions.manage_messages
+                or is_moderator(bot, interaction.user)
+            )
+            if not may_remove:
                 await send_private(
-                    interaction, "Only the person who asked (or a moderator) can remove this."
+                    interaction,
+                    "Only the person who asked, a moderator, or someone who manages messages here "
+                    "can remove this.",
                 )
                 return
             await interaction.response.send_message(

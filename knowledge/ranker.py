@@ -477,7 +477,9 @@ class SignalSpace:
         if found is None:
             if len(self._columns_by_word) >= WORDS_KEPT:
                 self._columns_by_word.clear()
-            grams = _word_ngrams(word, *CHAR_NGRAMS)
+            # Not through _word_ngrams' cache: a member's long words (a ligature is three
+            # letters) would fill it with thousands of n-grams each; the columns are kept.
+            grams = _word_ngrams.__wrapped__(word, *CHAR_NGRAMS)
             found = np.fromiter(
                 map(self._char_vocabulary.get, grams, itertools.repeat(-1)), np.intp, len(grams)
             )

@@ -2522,6 +2522,31 @@ MUTANTS = [
         "            ping = True",
         (f"{E2E}::test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks",),
     ),
+    Mutant(
+        "a sharded process takes a stranger's only server for home",
+        "bot/roles.py",
+        "settings.shard_count is None and len(bot.guilds) == 1:",
+        "len(bot.guilds) == 1:",
+        (
+            f"{MODERATION}::test_a_shard_process_holding_only_a_strangers_server_makes_no_admin_of_it",
+        ),
+    ),
+    Mutant(
+        "a server's own admins cannot remove the bot's answer there",
+        "bot/views.py",
+        "                or interaction.permissions.manage_messages\n",
+        "",
+        (f"{E2E}::test_a_servers_own_admins_can_remove_the_bots_answer_there",),
+    ),
+    Mutant(
+        "members' long words fill the n-gram cache",
+        "knowledge/ranker.py",
+        "            grams = _word_ngrams.__wrapped__(word, *CHAR_NGRAMS)",
+        "            grams = _word_ngrams(word, *CHAR_NGRAMS)",
+        (
+            "tests/test_matcher_cache.py::test_a_members_long_words_leave_no_character_ngrams_behind",
+        ),
+    ),
 ]
 
 

@@ -1361,6 +1361,35 @@ async def test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks(
         )
 
 
+async def test_a_servers_own_admins_can_remove_the_bots_answer_there(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Not what I asked is for the asker, a moderator, or whoever may manage messages
+    where the answer is: the admins of a server that is not the FAQ's home still keep
+    wrong answers out of their channels. A plain member there may not."""
+    world = fake_discord.world
+    owner2, asker2, member2 = (world.add_user(n) for n in ("owner2", "asker2", "member2"))
+    second = world.add_guild("second server", owner=owner2)
+    world.add_member(second, asker2)
+    world.add_member(second, member2)
+    channel = world.add_text_channel(second, "general")
+    async with start_bot(make_bot()):
+        await fake_discord.send_message(
+            channel, f"<@{world.bot_user.id}> {QUESTION}", author=asker2, mentions=[world.bot_user]
+        )
+        await fake_discord.settle()
+        [answer] = [
+            m
+            for m in world.messages_in(int(channel["id"]))
+            if int(m["author"]["id"]) == world.bot_user.id
+        ]
+        miss = next(c for c in custom_ids(answer) if c.startswith("rb:miss:"))
+        refused = await (await fake_discord.click_button(answer, miss, user=member2)).response()
+        assert "Only the person who asked" in refused["data"]["content"]
+        done = await (await fake_discord.click_button(answer, miss, user=owner2)).response()
+        assert done["data"]["content"].startswith("Removed")
+
+
 async def test_faq_without_a_topic_pages_through_every_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -244,3 +244,20 @@ def test_a_word_no_known_word_can_match_is_neither_looked_up_nor_kept() -> None:
     assert corrections.best("q" * 4000) is None
     assert corrections.best("conversionsss" * 3) is None
     assert list(corrections._best) == ["distrubution"]
+
+
+def test_a_members_long_words_leave_no_character_ngrams_behind(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word's character n-grams are kept for the examples trained on, not for what
+    members type: 200 ligatures are 600 letters and thousands of n-grams (a ligature is
+    three letters once normalised)."""
+    from knowledge import ranker, text_budget
+
+    monkeypatch.setattr(text_budget, "BUDGET", 10**12)  # no emptying midway
+
+    kept = ranker._word_ngrams.cache_info().currsize
+    for n in range(20):
+        kb.matcher.autocomplete("\ufb03" * 200 + str(n))
+        kb.ask("rollover " + "q" * 300 + str(n) + " after-tax 401k?")
+    assert ranker._word_ngrams.cache_info().currsize == kept

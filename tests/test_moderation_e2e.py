@@ -145,6 +145,42 @@ async def test_managing_another_server_is_not_managing_this_faq(
         assert "valid" in content(body) and "Only moderators" not in content(body)
 
 
+async def test_a_shard_process_holding_only_a_strangers_server_makes_no_admin_of_it(
+    fake_discord: FakeDiscord, make_settings, start_bot, faq_copy: Path
+) -> None:
+    """Several processes, some shards each, one FAQ folder: a process whose only server is
+    a stranger's (the home server is on another process's shard, so its channels are not
+    seen here) must not take that server for home."""
+    from bot.app import create_bot
+    from bot.storage import MemoryStore
+
+    gateway, world = fake_discord.gateway, fake_discord.world
+    gateway.shard_count = 2
+    ours = (world.guild.id >> 22) % 2
+    stranger = world.add_user("stranger")
+    theirs = world.add_guild("their server", owner=stranger, shard=(1 - ours, 2))
+    their_channel = world.add_text_channel(theirs, "general")
+    path = faq_copy / "notice-2014-54.md"
+    before = path.read_text()
+    alias = {"topic": "notice-2014-54", "phrase": "the split notice"}
+
+    async def alias_by_stranger(**settings: Any) -> str:
+        chosen = make_settings(shard_count=2, shard_ids=[1 - ours], faq_dir=faq_copy, **settings)
+        bot = create_bot(chosen, KnowledgeBase.load(faq_copy), MemoryStore())
+        async with start_bot(bot) as running:
+            assert [g.id for g in running.guilds] == [theirs.id]
+            handle = await fake_discord.send_slash_command(
+                "faq-admin alias", alias, user=stranger, channel=their_channel
+            )
+            body = await handle.response()
+            return content(await handle.followup(0) if body["type"] == 5 else body)
+
+    assert "Only moderators" in await alias_by_stranger()
+    assert path.read_text() == before
+    # positive control: the same process, told that server is home, lets its owner edit
+    assert (await alias_by_stranger(home_guild_ids=[theirs.id])).startswith("Saved")
+
+
 async def test_an_open_form_saves_nothing_once_its_moderator_lost_the_role(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
