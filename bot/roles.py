@@ -62,5 +62,5 @@ def speaks_for_people(bot: RolloverBot, user: discord.abc.User, author_id: int) 
     set anyone may point, but a passer-by must not hide a post that asked for people."""
     if user.id == author_id or is_moderator(bot, user):
         return True
-    roles = set(bot.settings.discord.helper_role_ids)
-    return isinstance(user, discord.Member) and any(r.id in roles for r in user.roles)
+    # (is_helper alone says yes to anyone when no helper role is named)
+    return bool(bot.settings.discord.helper_role_ids) and is_helper(bot, user)
