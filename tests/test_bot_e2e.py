@@ -841,6 +841,19 @@ async def answered_post(fake_discord: FakeDiscord) -> tuple[Any, dict]:
     return post, own
 
 
+async def answered_post_asking_for_people(fake_discord: FakeDiscord) -> Any:
+    """A post its author tagged needs-human, answered by the bot: the bot's answer adds
+    its tag and takes nothing off."""
+    world = fake_discord.world
+    post = await fake_discord.post_forum_thread(
+        "Split?", QUESTION, author=world.asker, tags=("rollover", "needs-human")
+    )
+    await post.reply()
+    await fake_discord.settle()
+    assert post.tags == ["rollover", "needs-human", "bot-answered"]
+    return post
+
+
 def pointed_replies(post, message: dict) -> list[dict]:
     return [
         m
@@ -1032,12 +1045,7 @@ async def test_only_who_speaks_for_people_takes_needs_human_off_by_pointing(
     keeps needs-human. Its author's own pointer takes needs-human off."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread(
-            "Split?", QUESTION, author=world.asker, tags=("rollover", "needs-human")
-        )
-        await post.reply()
-        await fake_discord.settle()
-        assert post.tags == ["rollover", "needs-human", "bot-answered"]
+        post = await answered_post_asking_for_people(fake_discord)
         post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
         await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
         assert len(pointed_replies(post, post.starter)) == 1  # posted, as for anyone
@@ -1108,14 +1116,8 @@ async def test_the_bots_own_answer_leaves_a_members_needs_human_tag(
     """A member who tagged their post needs-human asked for people, whatever the bot
     answers: its answer adds the answered tag and takes nothing off. (Only a helper's
     pointer settles needs-human.)"""
-    world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread(
-            "Split?", QUESTION, author=world.asker, tags=("rollover", "needs-human")
-        )
-        await post.reply()
-        await fake_discord.settle()
-        assert post.tags == ["rollover", "needs-human", "bot-answered"]
+        await answered_post_asking_for_people(fake_discord)  # (it checks the tags)
 
 
 async def test_a_pointer_settles_needs_human_without_an_answered_tag(
