@@ -28,9 +28,10 @@ FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "b
 CONTEXT_WEIGHT = 0.3
 IDF_FLOOR = 0.3
 UNKNOWN_IDF = 1.0
-#: Per-index lookups keep words up to this long, and sentences up to 500 characters: a
-#: member's text can hold a 4,000-letter "word" (see knowledge/text_budget.py).
+#: Per-index lookups keep words and sentences up to these lengths: a member's text can
+#: hold a 4,000-letter "word" (see knowledge/text_budget.py).
 LONGEST_KEPT_WORD = 64
+LONGEST_KEPT_SENTENCE = 500
 #: The newest index's corrections, carried into the next one (see knowledge/typos.py).
 _LATEST_CORRECTIONS: list[typos.Corrections] = []
 #: The newest index's prepared example questions by text, with what they depend on (its idf
@@ -221,7 +222,10 @@ class LexicalIndex:
                 found = tuple(map(self._word_tokens.__getitem__, words))
             except KeyError:
                 found = tuple(map(self._token, words))
-            if len(self._sentence_tokens) < 50_000 and len(canonical_sentence) <= 500:
+            if (
+                len(self._sentence_tokens) < 50_000
+                and len(canonical_sentence) <= LONGEST_KEPT_SENTENCE
+            ):
                 self._sentence_tokens[canonical_sentence] = found
         return found
 

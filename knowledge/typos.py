@@ -89,7 +89,7 @@ class Corrections:
         self._near: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._best: dict[str, Match] = {}
         #: Longer words can match no known word (see ``_worth_a_look``).
-        self._longest = 2 * int(self._lengths.max()) if len(self.words) else 0
+        self._longest_matchable = 2 * int(self._lengths.max()) if len(self.words) else 0
         same = previous is not None and previous.words == self.words
         self._bigrams = previous._bigrams if same else _Bigrams(self.words)
         if previous is not None:
@@ -119,7 +119,7 @@ class Corrections:
         """Long enough to correct, and short enough for a known word to match: ratio 84
         needs lengths within 1.38 times of each other. Others are neither looked up nor
         kept (a member's 4,000-letter 'word' would stay in memory for nothing)."""
-        return _eligible(word) and len(word) <= self._longest
+        return _eligible(word) and len(word) <= self._longest_matchable
 
     def best(self, word: str) -> str | None:
         """The known word closest to ``word``; None when none is close enough."""
