@@ -127,9 +127,10 @@ class VoteButton(
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
             message = interaction.message
-            # Every pick in the menu sends a new private copy of an answer: votes on those
-            # are one per user per entry (message 0), or each copy would be another vote.
-            private = message is None or message.flags.ephemeral
+            # Every pick in the menu sends a new private copy of an answer, and every /ask
+            # in a DM a new answer only the voter sees: votes on those are one per user per
+            # entry (message 0), or each copy would be another vote.
+            private = message is None or message.flags.ephemeral or interaction.guild_id is None
             message_id = 0 if private else message.id
             text = (
                 "Thanks! Glad it helped."

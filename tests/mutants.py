@@ -2547,6 +2547,13 @@ MUTANTS = [
             "tests/test_matcher_cache.py::test_a_members_long_words_leave_no_character_ngrams_behind",
         ),
     ),
+    Mutant(
+        "votes on answers in a DM stack, one per /ask",
+        "bot/views.py",
+        " or message.flags.ephemeral or interaction.guild_id is None\n",
+        " or message.flags.ephemeral\n",
+        (f"{E2E}::test_votes_on_answers_in_a_dm_count_once_per_member_and_entry",),
+    ),
 ]
 
 

@@ -597,6 +597,24 @@ async def test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit(
         assert is_ephemeral(third) and "Slow down" in third["data"]["content"]
 
 
+async def test_votes_on_answers_in_a_dm_count_once_per_member_and_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """An answer in a DM with the bot is seen by the voter alone, like a private copy:
+    asking again there must not give the same member another vote on the same entry."""
+    async with start_bot(make_bot()) as bot:
+        votes = bot.store.votes
+        for helpful in ("up", "down"):
+            handle = await fake_discord.send_slash_command(
+                "ask", {"question": QUESTION}, guild=False
+            )
+            assert not is_ephemeral(await handle.response())  # a message of its own each time
+            vote = await fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:{helpful}")
+            assert "Thanks" in (await vote.response())["data"]["content"]
+            # the second answer's vote replaces the first: changed, not doubled
+            await wait_until(lambda h=helpful: list(votes.values()) == [h == "up"])
+
+
 async def test_hostile_question_never_pings(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
     world = fake_discord.world
     hostile = (
