@@ -254,6 +254,9 @@ BAD = [
     pytest.param([*SPLIT, "abc"], "not an amount", id="text"),
     pytest.param([*SPLIT, "nan"], "not an amount", id="nan"),
     pytest.param([*SPLIT, "inf"], "not an amount", id="infinity"),
+    pytest.param([*SPLIT, "-inf"], "not an amount", id="minus-infinity"),
+    pytest.param([*SPLIT, "-NaN"], "not an amount", id="minus-nan"),
+    pytest.param([*SCHED[:-1], "-Infinity%"], "not a rate", id="rate-minus-infinity"),
     pytest.param([*SPLIT, "1e400"], "scientific notation", id="1e400"),
     pytest.param([*SPLIT, "1000", "--tax-rate", "1"], "100% or 1%", id="rate-bare-one"),
     pytest.param(

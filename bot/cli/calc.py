@@ -37,10 +37,10 @@ RATES = (
     "Rates: 0.24, 24% or 24 all mean 24% (without %, a number below 1 is a fraction; 1 is "
     "ambiguous)."
 )
-# argparse normally treats "-5,000", "-$5", "-5%" or a slip like "-+5" as unknown options
-# ("expected one argument"); matching them as values lets our parser say exactly what is
-# wrong with them.
-_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,+]")
+# argparse normally treats "-5,000", "-$5", "-5%", a slip like "-+5" or "-inf" as unknown
+# options ("expected one argument"); matching them as values lets our parser say exactly
+# what is wrong with them. (No option of these calculators starts with -i or -n.)
+_NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,+]|(?i:inf|nan))")
 
 
 class _Once(argparse._StoreAction):
