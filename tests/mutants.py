@@ -1680,8 +1680,15 @@ MUTANTS = [
     Mutant(
         "calc: -+5 taken for an option",
         "bot/cli/calc.py",
-        '_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,+]")',
-        '_NEGATIVE_VALUE = re.compile(r"^-[0-9.$,]")',
+        '_NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,+]|(?i:inf|nan))")',
+        '_NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,]|(?i:inf|nan))")',
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
+    Mutant(
+        "calc: -inf taken for an option",
+        "bot/cli/calc.py",
+        '_NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,+]|(?i:inf|nan))")',
+        '_NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,+]|(?i:nan))")',
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
     Mutant(
@@ -2553,6 +2560,13 @@ MUTANTS = [
         " or message.flags.ephemeral or interaction.guild_id is None\n",
         " or message.flags.ephemeral\n",
         (f"{E2E}::test_votes_on_answers_in_a_dm_count_once_per_member_and_entry",),
+    ),
+    Mutant(
+        "a pick Discord did not take keeps the picker claimed",
+        "bot/cogs/point.py",
+        "                    cog.pickers.release(picker)\n",
+        "                    pass\n",
+        (f"{E2E}::test_a_pick_discord_did_not_take_leaves_the_picker_usable",),
     ),
 ]
 
