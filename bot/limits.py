@@ -96,6 +96,10 @@ class Claims:
             self._done.popitem(last=False)
         return True
 
+    def release(self, item_id: int) -> None:
+        """Give up a claim whose handling came to nothing, so the id can be claimed again."""
+        self._done.pop(item_id, None)
+
 
 def autocomplete_text(bot: RolloverBot, user_id: int, current: str) -> str:
     """What an autocomplete ranks: the first 200 characters typed, or nothing (the list by

@@ -1181,6 +1181,36 @@ async def test_answer_with_faq_can_be_kept_to_helpers(
         assert is_ephemeral(allowed) and allowed["data"]["components"]
 
 
+async def test_a_pick_discord_did_not_take_leaves_the_picker_usable(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A pick whose acknowledgement fails (the 3 s passed, or Discord failed) posts nothing
+    and leaves the select in place: picking again posts, instead of "already posted"."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.moderator
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+        fake_discord.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=404)
+        await fake_discord.select(handle, select, [EXPECTED], user=world.moderator)
+        await fake_discord.settle()
+        in_channel = int(world.text_channel["id"])
+
+        def posted() -> list[dict]:
+            return [m for m in world.messages_in(in_channel) if m["content"].startswith("Pointed")]
+
+        assert posted() == []
+        again = await fake_discord.select(handle, select, [EXPECTED], user=world.moderator)
+        body = await again.response()
+        await fake_discord.settle()
+        assert "already posted" not in body["data"].get("content", "")
+        assert len(posted()) == 1
+
+
 async def test_one_picker_posts_once_and_only_for_a_helper(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -96,10 +96,18 @@ class PointPick(
             # Acknowledge first: Discord allows 3 s, and fetching the message or posting
             # the reply can take longer (a rate limit makes discord.py wait and retry).
             # The select goes too, so a later pick cannot post the answer twice.
-            await interaction.response.edit_message(
-                content=f"Posting **{neutralize(knowledge.titles[entry_id])}** under the message…",
-                view=None,
-            )
+            try:
+                await interaction.response.edit_message(
+                    content=f"Posting **{neutralize(knowledge.titles[entry_id])}** under the "
+                    "message…",
+                    view=None,
+                )
+            except discord.HTTPException:
+                # Not acknowledged: nothing was posted and the select is still there, so a
+                # second pick on it must not be told this one "already posted".
+                if isinstance(cog, Point) and picker is not None:
+                    cog.pickers.release(picker)
+                raise
             try:
                 target = await channel.fetch_message(self.message_id)
             except discord.NotFound:
