@@ -2568,6 +2568,13 @@ MUTANTS = [
         "                    pass\n",
         (f"{E2E}::test_a_pick_discord_did_not_take_leaves_the_picker_usable",),
     ),
+    Mutant(
+        "calc schedule --chart replaces any file",
+        "bot/cli/calc.py",
+        "    if head == _PNG_SIGNATURE:\n",
+        "    if True:\n",
+        ("tests/test_calc_cli.py::test_the_chart_never_replaces_a_file_that_is_not_a_chart",),
+    ),
 ]
 
 

@@ -506,6 +506,25 @@ def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) 
     assert err.startswith("error: cannot write the chart") and err.count("\n") == 1
 
 
+def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
+    capsys: Capsys, tmp_path: Path
+) -> None:
+    """A slip like ``--chart notes.md`` is refused, the notes kept; an earlier chart is
+    replaced, so the same command run again updates it."""
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart"]
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes\n")
+    assert main([*args, str(notes)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not a PNG image" in err and err.count("\n") == 1
+    assert notes.read_text() == "my notes\n"
+    chart = tmp_path / "chart.png"
+    for _ in range(2):
+        assert main([*args, str(chart)]) == 0
+        assert f"Chart written to {chart}" in capsys.readouterr().out
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
 @pytest.mark.parametrize("name", ["split", "prorata", "form8606", "room", "schedule"])
 def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
     assert main(["calc", name, "--help"]) == 0

@@ -377,11 +377,33 @@ def _run(args: argparse.Namespace) -> int:
     return _emit(args, _calculate(CALCULATORS[args.calculator].run, _input(args)))
 
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _not_a_chart(path: Path) -> str | None:
+    """Why the chart must not go to ``path``: it would replace a file that is not an image
+    (``--chart notes.md`` must not cost the notes). An earlier chart may be replaced:
+    running the same command again updates it."""
+    try:
+        with path.open("rb") as existing:
+            head = existing.read(len(_PNG_SIGNATURE))
+    except OSError:  # not there (the usual case), or unreadable: writing says what is wrong
+        return None
+    if head == _PNG_SIGNATURE:
+        return None
+    return (
+        f"{path} already exists and is not a PNG image, so the chart would replace it; "
+        "give a new file name, e.g. --chart schedule.png"
+    )
+
+
 def _run_schedule(args: argparse.Namespace) -> int:
     inp = _input(args)
     result = _calculate(schedule, inp)
     chart: str | None = None
     if args.chart is not None:
+        if problem := _not_a_chart(args.chart):
+            raise CliError(problem)
         png = render_schedule_chart(cast(ScheduleInput, inp))
         try:
             args.chart.write_bytes(png)
