@@ -338,7 +338,7 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help=f"write a PNG chart comparing {shown} conversions a year (and yours) to PATH; "
-        "by default no chart is written",
+        "by default no chart is written; an existing file is replaced only if it is a PNG",
     )
     p.set_defaults(handler=_run_schedule)
     return p
