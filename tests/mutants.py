@@ -2575,6 +2575,13 @@ MUTANTS = [
         "    if True:\n",
         ("tests/test_calc_cli.py::test_the_chart_never_replaces_a_file_that_is_not_a_chart",),
     ),
+    Mutant(
+        "the picker lists only the first 25 entries",
+        "bot/cogs/point.py",
+        "        for i in [*guesses, *rest][: OPTIONS * MENUS]\n",
+        "        for i in [*guesses, *rest][:OPTIONS]\n",
+        (f"{E2E}::test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu",),
+    ),
 ]
 
 

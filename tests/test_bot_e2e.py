@@ -19,6 +19,7 @@ from bot.cli import main
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
+from tests.faq_factory import write_entry
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -1179,6 +1180,47 @@ async def test_answer_with_faq_can_be_kept_to_helpers(
             )
         ).response()
         assert is_ephemeral(allowed) and allowed["data"]["components"]
+
+
+async def test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A select holds 25 options: a larger FAQ's entries go on in more menus of the same
+    picker, so any entry can be pointed at, and a pick in any of them ends the picker."""
+    world = fake_discord.world
+    folder = tmp_path / "faq"
+    ids = [f"topic-{n:02d}" for n in range(60)]
+    for entry_id in ids:
+        write_entry(folder, entry_id)
+    big = KnowledgeBase.load(folder)
+    async with start_bot(make_bot(knowledge=big)):
+        question = await fake_discord.send_message(
+            world.text_channel, "how does topic 07 work", author=world.asker
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.moderator
+        )
+        await handle.response()
+        menus = [
+            c
+            for row in handle.message["components"]
+            for c in row["components"]
+            if c.get("custom_id", "").startswith("rb:point:")
+        ]
+        listed = [o["value"] for menu in menus for o in menu["options"]]
+        assert len(menus) == 3 and all(len(m["options"]) <= 25 for m in menus)
+        assert sorted(listed) == ids  # each entry once
+        last = menus[-1]
+        chosen = last["options"][-1]["value"]
+        pick = await fake_discord.select(handle, last["custom_id"], [chosen], user=world.moderator)
+        await pick.response()
+        await fake_discord.settle()
+        title = big.titles[chosen]
+        in_channel = int(world.text_channel["id"])
+        posted = [m for m in world.messages_in(in_channel) if m["content"].startswith("Pointed")]
+        assert len(posted) == 1 and posted[0]["embeds"][0]["title"].endswith(title)
+        assert custom_ids(handle.message) == []  # every menu goes with the pick
 
 
 async def test_a_pick_discord_did_not_take_leaves_the_picker_usable(

@@ -30,32 +30,48 @@ GUESSES = 5
 HELPERS_ONLY = "Only helpers can point a message at an FAQ entry."
 USED_PICKER = "This picker already posted an answer; use Answer with FAQ again for another."
 OPTIONS = 25  # Discord's limit for a select
+MENUS = 5  # a message's rows: up to 125 entries listed
 
 
-def entry_options(bot: RolloverBot, text: str) -> list[discord.SelectOption]:
-    """The best guesses for the text first, then every other entry by title."""
+def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
+    """The best guesses for the text first, then every other entry by title, in menus of
+    25 (Discord's limit for a select), at most five (a message's rows)."""
     kb = bot.knowledge
     guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0]
     rest = sorted((i for i in kb.entries if i not in guesses), key=lambda i: kb.titles[i])
-    return [
+    options = [
         discord.SelectOption(
             label=kb.titles[i][:100], value=i, description="best guess" if i in guesses else None
         )
-        for i in [*guesses, *rest][:OPTIONS]
+        for i in [*guesses, *rest][: OPTIONS * MENUS]
     ]
+    return [options[k : k + OPTIONS] for k in range(0, len(options), OPTIONS)]
+
+
+def _placeholder(part: int, options: list[discord.SelectOption]) -> str:
+    if part == 0:
+        return "Pick the entry that answers it"
+    return f"More entries: {options[0].label[:60]} … {options[-1].label[:60]}"
 
 
 class PointPick(
     discord.ui.DynamicItem[discord.ui.Select],
-    template=r"rb:point:(?P<channel>\d{1,20}):(?P<message>\d{1,20})",
+    template=r"rb:point:(?P<channel>\d{1,20}):(?P<message>\d{1,20})(?::(?P<part>[1-4]))?",
 ):
-    """The helper's private choice of entry; the reply goes under the pointed-at message."""
+    """The helper's private choice of entry; the reply goes under the pointed-at message.
+    A large FAQ's entries take several menus (``part`` 1-4 after the first), one picker."""
 
-    def __init__(self, channel_id: int, message_id: int, options: list[discord.SelectOption]):
+    def __init__(
+        self,
+        channel_id: int,
+        message_id: int,
+        options: list[discord.SelectOption],
+        part: int = 0,
+    ):
         super().__init__(
             discord.ui.Select(
-                custom_id=f"rb:point:{channel_id}:{message_id}",
-                placeholder="Pick the entry that answers it",
+                custom_id=f"rb:point:{channel_id}:{message_id}" + (f":{part}" if part else ""),
+                placeholder=_placeholder(part, options),
                 options=options,
             )
         )
@@ -65,7 +81,8 @@ class PointPick(
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str], /
     ) -> PointPick:
-        return cls(int(match["channel"]), int(match["message"]), list(item.options))
+        part = int(match["part"] or 0)
+        return cls(int(match["channel"]), int(match["message"]), list(item.options), part)
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
@@ -232,9 +249,9 @@ class Point(commands.Cog):
                 interaction, "That message is from a bot: point the question it answers instead."
             )
             return
-        options = entry_options(self.bot, message.content)
         view = discord.ui.View(timeout=None)
-        view.add_item(PointPick(message.channel.id, message.id, options))
+        for part, options in enumerate(entry_options(self.bot, message.content)):
+            view.add_item(PointPick(message.channel.id, message.id, options, part))
         await interaction.response.send_message(
             "Which entry answers it? The bot replies under the message, naming you.",
             view=view,
