@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.embeds import neutralize
+from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import APOLOGY, NO_PINGS
 from bot.roles import is_moderator
 from bot.storage import ReviewItem, hash_user
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 
 #: Items fetched per look at the queue (the queue itself is unbounded).
 QUEUE_LIMIT = 200
+#: Menus of entries to pick from: a message's rows less the buttons' (up to 100 entries).
+MENUS = 4
+PICK = "This is the entry that answers it…"
 EXPIRED = (
     "This review stopped after 14 minutes without a click; nothing was decided since. "
     "Run `/faq-admin review` to carry on."
@@ -67,17 +71,13 @@ def item_embed(
     return embed
 
 
-def entry_options(bot: RolloverBot, item: ReviewItem) -> list[discord.SelectOption]:
-    """The entries to pick from: the item's own first, then the matcher's guesses, then
-    the rest by title (25 at most, Discord's limit)."""
+def entry_options(bot: RolloverBot, item: ReviewItem) -> list[list[discord.SelectOption]]:
+    """The entries to pick from, in menus: the item's own first, then the matcher's
+    guesses, then the rest by title."""
     kb = bot.knowledge
-    ids: list[str] = []
-    if item.entry_id and kb.get(item.entry_id) is not None:
-        ids.append(item.entry_id)
-    ids += [h.id for h in kb.matcher.score_all(item.example)[:10]]
-    ids += sorted(kb.entries, key=lambda i: kb.titles[i])
-    unique = list(dict.fromkeys(ids))[:25]
-    return [discord.SelectOption(label=kb.titles[i][:100], value=i) for i in unique]
+    first = [item.entry_id] if item.entry_id else []
+    first += [h.id for h in kb.matcher.score_all(item.example)[:10]]
+    return entry_menus(kb, first, menus=MENUS)
 
 
 class ReviewView(discord.ui.View):
@@ -122,13 +122,15 @@ class ReviewView(discord.ui.View):
         self.clear_items()
         if self.item is None:
             return
-        pick: discord.ui.Select[ReviewView] = discord.ui.Select(
-            placeholder="This is the entry that answers it…",
-            options=entry_options(self.bot, self.item),
-            row=0,
-        )
-        pick.callback = self._on_pick  # type: ignore[method-assign]
-        self.add_item(pick)
+        menus = entry_options(self.bot, self.item)
+        for row, options in enumerate(menus):
+            pick: discord.ui.Select[ReviewView] = discord.ui.Select(
+                placeholder=more_placeholder(options) if row else PICK,
+                options=options,
+                row=row,
+            )
+            pick.callback = self._on_pick  # type: ignore[method-assign]
+            self.add_item(pick)
         for label, style, handler in (
             ("◀", discord.ButtonStyle.secondary, self._on_previous),
             ("▶", discord.ButtonStyle.secondary, self._on_next),
@@ -137,7 +139,7 @@ class ReviewView(discord.ui.View):
             ("New entry", discord.ButtonStyle.success, self._on_new_entry),
         ):
             button: discord.ui.Button[ReviewView] = discord.ui.Button(
-                label=label, style=style, row=1
+                label=label, style=style, row=len(menus)
             )
             button.callback = handler  # type: ignore[method-assign]
             if label == "◀":

@@ -2578,9 +2578,16 @@ MUTANTS = [
     Mutant(
         "the picker lists only the first 25 entries",
         "bot/cogs/point.py",
-        "        for i in [*guesses, *rest][: OPTIONS * MENUS]\n",
-        "        for i in [*guesses, *rest][:OPTIONS]\n",
+        "    return entry_menus(kb, guesses, menus=MENUS, marked=guesses)\n",
+        "    return entry_menus(kb, guesses, menus=1, marked=guesses)\n",
         (f"{E2E}::test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu",),
+    ),
+    Mutant(
+        "the review lists only the first 25 entries",
+        "bot/review.py",
+        "    return entry_menus(kb, first, menus=MENUS)\n",
+        "    return entry_menus(kb, first, menus=1)\n",
+        (f"{MODERATION}::test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review",),
     ),
 ]
 

@@ -18,7 +18,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
-from tests.faq_factory import example_items
+from tests.faq_factory import example_items, write_entry
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -753,6 +753,35 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         # the reload learned it: the same question is now answered with that entry
         title = await ask_title(fake_discord, asked)
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
+
+
+async def test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A select holds 25 options: the review lists a larger FAQ over more menus, above its
+    buttons, and a pick in a later menu teaches that entry."""
+    for n in range(40):
+        write_entry(faq_copy, f"zz-topic-{n:02d}")
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        rows = review["components"]
+        menus = [c for row in rows for c in row["components"] if c["type"] == 3]
+        assert len(menus) == 3 and all(len(m["options"]) <= 25 for m in menus)
+        listed = [o["value"] for m in menus for o in m["options"]]
+        assert sorted(listed) == sorted(bot.knowledge.entries)  # each entry once
+        assert all(c["type"] == 2 for c in rows[-1]["components"])  # the buttons last
+        chosen = menus[-1]["options"][-1]["value"]
+        picked = await fake_discord.select(
+            review, menus[-1]["custom_id"], [chosen], user=fake_discord.world.moderator
+        )
+        await picked.response()
+        await fake_discord.settle()
+        written = (faq_copy / "examples" / f"{chosen}.yaml").read_text()
+        assert f"- text: {asked}" in written
+        assert await bot.store.review_queue() == []
 
 
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(

@@ -17,6 +17,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
+from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import in_watched_forum, tag_answered
 from bot.limits import Claims, per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
@@ -28,30 +29,16 @@ from bot.views import answer_view
 log = logging.getLogger(__name__)
 GUESSES = 5
 HELPERS_ONLY = "Only helpers can point a message at an FAQ entry."
+PICK = "Pick the entry that answers it"
 USED_PICKER = "This picker already posted an answer; use Answer with FAQ again for another."
-OPTIONS = 25  # Discord's limit for a select
 MENUS = 5  # a message's rows: up to 125 entries listed
 
 
 def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
-    """The best guesses for the text first, then every other entry by title, in menus of
-    25 (Discord's limit for a select), at most five (a message's rows)."""
+    """The best guesses for the text first, then every other entry by title, in menus."""
     kb = bot.knowledge
     guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0]
-    rest = sorted((i for i in kb.entries if i not in guesses), key=lambda i: kb.titles[i])
-    options = [
-        discord.SelectOption(
-            label=kb.titles[i][:100], value=i, description="best guess" if i in guesses else None
-        )
-        for i in [*guesses, *rest][: OPTIONS * MENUS]
-    ]
-    return [options[k : k + OPTIONS] for k in range(0, len(options), OPTIONS)]
-
-
-def _placeholder(part: int, options: list[discord.SelectOption]) -> str:
-    if part == 0:
-        return "Pick the entry that answers it"
-    return f"More entries: {options[0].label[:60]} … {options[-1].label[:60]}"
+    return entry_menus(kb, guesses, menus=MENUS, marked=guesses)
 
 
 class PointPick(
@@ -71,7 +58,7 @@ class PointPick(
         super().__init__(
             discord.ui.Select(
                 custom_id=f"rb:point:{channel_id}:{message_id}" + (f":{part}" if part else ""),
-                placeholder=_placeholder(part, options),
+                placeholder=more_placeholder(options) if part else PICK,
                 options=options,
             )
         )
