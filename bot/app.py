@@ -151,7 +151,7 @@ class RolloverBot(commands.Bot):
             diff = diff_entries(self.knowledge.entries, new.entries)
             self.knowledge = new
             self.fallback = None  # (a reload before connecting: the folder is whole again)
-            log.info("FAQ reloaded from %s: %s", folder, diff.summary())
+            log.info("FAQ reloaded from %s: %s", folder, diff.summary(most=None))
             return ReloadResult(True, diff=diff)
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:

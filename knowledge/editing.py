@@ -110,14 +110,19 @@ class EntryDiff:
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
 
-    def summary(self) -> str:
+    def summary(self, most: int | None = 10) -> str:
+        """How many entries were added, changed and removed, naming up to ``most`` of each
+        (None: all): a fact-check that touches every entry must not make a moderator's
+        message longer than Discord takes."""
         parts = []
         for label, ids in (
             ("added", self.added),
             ("changed", self.changed),
             ("removed", self.removed),
         ):
-            parts.append(f"{len(ids)} {label}" + (f" ({', '.join(ids)})" if ids else ""))
+            named = ids if most is None else ids[:most]
+            more = f" and {len(ids) - len(named)} more" if len(named) < len(ids) else ""
+            parts.append(f"{len(ids)} {label}" + (f" ({', '.join(named)}{more})" if ids else ""))
         return ", ".join(parts)
 
 

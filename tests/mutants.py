@@ -2589,6 +2589,13 @@ MUTANTS = [
         "    return entry_menus(kb, first, menus=1)\n",
         (f"{MODERATION}::test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review",),
     ),
+    Mutant(
+        "a reload names every changed entry, past Discord's limit",
+        "knowledge/editing.py",
+        "            named = ids if most is None else ids[:most]\n",
+        "            named = ids\n",
+        (f"{MODERATION}::test_a_reload_that_changes_many_entries_says_so_in_one_message",),
+    ),
 ]
 
 

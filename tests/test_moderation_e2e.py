@@ -755,6 +755,25 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def test_a_reload_that_changes_many_entries_says_so_in_one_message(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A fact-check that touches every entry of a larger FAQ: the reload's message names a
+    few of them and counts the rest, instead of outgrowing Discord's 2,000 characters (the
+    moderator then got the apology for a reload that went through)."""
+    folder = tmp_path / "faq"
+    ids = [f"after-tax-rollover-question-number-{n:02d}" for n in range(40)]
+    for entry_id in ids:
+        write_entry(folder, entry_id)
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))) as bot:
+        for entry_id in ids:
+            write_entry(folder, entry_id, updated="2026-11-28")
+        said = content(await admin(fake_discord, "reload"))
+        assert bot.knowledge.get(ids[-1]).updated.isoformat() == "2026-11-28"
+        assert said.startswith("FAQ reloaded: 0 added, 40 changed (") and len(said) <= 2000
+        assert ids[0] in said and "and 30 more)" in said
+
+
 async def test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -491,7 +491,7 @@ class FaqAdmin(
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.reload_faq(f"/faq-admin reload by {who_of(interaction.user)}")
-        await interaction.followup.send(reload_text(result), ephemeral=True)
+        await interaction.followup.send(reload_text(result)[:MESSAGE_LIMIT], ephemeral=True)
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
