@@ -2596,6 +2596,13 @@ MUTANTS = [
         "            named = ids\n",
         (f"{MODERATION}::test_a_reload_that_changes_many_entries_says_so_in_one_message",),
     ),
+    Mutant(
+        "the edit form fills the full answer unstripped",
+        "bot/cogs/faq_admin.py",
+        "            default=body.strip() or None,\n",
+        "            default=body or None,\n",
+        (f"{MODERATION}::test_the_edit_form_fits_a_valid_full_answer_that_ends_in_spaces",),
+    ),
 ]
 
 

@@ -755,6 +755,27 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def test_the_edit_form_fits_a_valid_full_answer_that_ends_in_spaces(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The loader measures a full answer without its surrounding whitespace: the edit form
+    must fill its box with the same text, or a valid entry near the limit whose last line
+    ends in a hard break (two spaces) overfills the box and Discord refuses the form."""
+    entry = "form-1099r-reporting"
+    path = faq_copy / f"{entry}.md"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    body_chars = len(text.split("\n---\n", 1)[1].strip())
+    path.write_text(text + " " * (2001 - body_chars) + "\n", encoding="utf-8")
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": entry}, user=fake_discord.world.moderator
+        )
+        form = (await handle.response())["data"]
+        assert form_value(form, "body") == text.split("\n---\n", 1)[1].strip()
+        said = await edit_entry(fake_discord, entry, {"title": "How is it reported on forms?"})
+        assert said.startswith("Saved")
+
+
 async def test_a_reload_that_changes_many_entries_says_so_in_one_message(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:

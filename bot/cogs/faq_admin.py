@@ -267,7 +267,9 @@ class EntryModal(discord.ui.Modal):
         self.body: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label=f"Full answer (Discord markdown, {FULL_LIMIT:,} max)",
             style=discord.TextStyle.paragraph,
-            default=body or None,
+            # (Stripped, as the loader measures it: a trailing hard break in a valid file
+            # must not overfill the box, which makes Discord refuse the form.)
+            default=body.strip() or None,
             max_length=FULL_LIMIT,
             custom_id="body",
         )
