@@ -22,6 +22,11 @@ def strip_mentions(text: str) -> str:
     return " ".join(_MENTION.sub(" ", text).split())
 
 
+def post_question(thread: discord.Thread, starter: discord.Message) -> str:
+    """What a forum post asks, as the bot matches it: its title, then its opening message."""
+    return f"{thread.name}\n{starter.content}"
+
+
 async def send_private(interaction: discord.Interaction, text: str) -> None:
     """An ephemeral message to the user; never raises (it is often the last resort)."""
     try:

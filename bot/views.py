@@ -15,7 +15,7 @@ import discord
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
 from bot.forum_tags import after_removal
-from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
+from bot.replies import APOLOGY, NO_PINGS, post_question, send_private, strip_mentions
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
@@ -257,21 +257,25 @@ class NotWhatIAsked(
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
     """The question an answer replied to, without its mentions: the message it references,
-    else (a forum post answered in its thread) the thread's starter message. None when it
-    is gone."""
+    else (a forum post answered in its thread) the thread's starter message, with the
+    post's title as it was matched. None when it is gone."""
     try:
+        asked: discord.Message | None = None
         if answer is not None and answer.reference and answer.reference.message_id:
             resolved = answer.reference.resolved
             if isinstance(resolved, discord.Message):
-                return strip_mentions(resolved.content)
-            if hasattr(channel, "fetch_message"):
+                asked = resolved
+            elif hasattr(channel, "fetch_message"):
                 asked = await channel.fetch_message(answer.reference.message_id)
-                return strip_mentions(asked.content)
-        if isinstance(channel, discord.Thread):
-            return strip_mentions((await channel.fetch_message(channel.id)).content)
+        elif isinstance(channel, discord.Thread):
+            asked = await channel.fetch_message(channel.id)
     except discord.HTTPException:
         return None
-    return None
+    if asked is None:
+        return None
+    if isinstance(channel, discord.Thread) and asked.id == channel.id:  # a post's opening
+        return strip_mentions(post_question(channel, asked))
+    return strip_mentions(asked.content)
 
 
 def answer_view(

@@ -1011,8 +1011,8 @@ MUTANTS = [
     Mutant(
         "a missed mention is reviewed with the bot's mention in it",
         "bot/views.py",
-        "                return strip_mentions(resolved.content)",
-        "                return resolved.content",
+        "    return strip_mentions(asked.content)\n",
+        "    return asked.content\n",
         (
             "tests/test_moderation_e2e.py::test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention",
         ),
@@ -2602,6 +2602,13 @@ MUTANTS = [
         "            default=body.strip() or None,\n",
         "            default=body or None,\n",
         (f"{MODERATION}::test_the_edit_form_fits_a_valid_full_answer_that_ends_in_spaces",),
+    ),
+    Mutant(
+        "not what I asked on a forum answer reviews the post without its title",
+        "bot/views.py",
+        "        return strip_mentions(post_question(channel, asked))\n",
+        "        return strip_mentions(asked.content)\n",
+        (f"{MODERATION}::test_not_what_i_asked_puts_the_question_in_the_review_queue",),
     ),
 ]
 

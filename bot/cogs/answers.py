@@ -23,7 +23,7 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, tag_answered
 from bot.limits import Claims, PerUserWindows, SlidingWindow
-from bot.replies import NO_PINGS, strip_mentions
+from bot.replies import NO_PINGS, post_question, strip_mentions
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
 from knowledge.matcher import within
@@ -46,10 +46,6 @@ class Delivery:
 
 
 DONE = Delivery(True)
-
-
-def post_question(thread: discord.Thread, starter: discord.Message) -> str:
-    return f"{thread.name}\n{starter.content}"
 
 
 def describe_error(exc: BaseException) -> str:
