@@ -82,7 +82,8 @@ def build_reply(
                 embeds.append(extra)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
         return Reply(result, embeds, view)
-    return Reply(result, [suggestions_embed(close)], answer_view(None, close))
+    outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)
+    return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))
 
 
 async def remember(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import discord
 
 from calculators import CalcResult
-from knowledge.layout import NOT_TAX_ADVICE, AnswerLayout
+from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
 from knowledge.matcher import Hit
 
 ANSWER_COLOUR = discord.Colour.from_rgb(46, 125, 50)
@@ -36,16 +36,24 @@ def answer_embed(layout: AnswerLayout) -> discord.Embed:
     return embed
 
 
-def suggestions_embed(hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
+def suggestions_embed(hits: tuple[Hit, ...] | list[Hit], *, outside: bool = False) -> discord.Embed:
+    """Entries that may help (listed in the menu below), or, with none, what to do instead;
+    ``outside``: the question looks off-topic, and says so."""
     if hits:
         # The entries themselves are in the menu below: listed once, not twice.
         text = "I'm not sure enough to answer that directly. Pick an entry below that may help."
+    elif outside:
+        text = (
+            f"{OUTSIDE_THE_FAQ} If it is about these, try naming them, or browse the topics "
+            "with `/faq`; otherwise a person in the server may know."
+        )
     else:
         text = (
             "I don't have a confident answer to that, and no FAQ entry looks close. "
             "A person in the server may know; you can also try `/faq` to browse topics."
         )
-    embed = discord.Embed(title="Not sure: these may help", description=text, colour=UNSURE_COLOUR)
+    title = "Maybe outside this FAQ" if outside and not hits else "Not sure: these may help"
+    embed = discord.Embed(title=title, description=text, colour=UNSURE_COLOUR)
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from knowledge.layout import NOT_TAX_ADVICE, AnswerLayout
+from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
 from knowledge.matcher import Hit, MatchResult
 
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
@@ -40,8 +40,15 @@ def render_layout(layout: AnswerLayout, width: int = 88) -> str:
     return "\n\n".join(parts)
 
 
-def render_suggestions(result: MatchResult) -> str:
+def render_suggestions(result: MatchResult, *, outside: bool = False) -> str:
+    """The suggestions, or (none) what to do instead; ``outside``: the question looks
+    off-topic, so rephrasing would not help."""
     if not result.suggestions:
+        if outside:
+            return (
+                f"{OUTSIDE_THE_FAQ}\nIf it is about these, try rephrasing with their key terms."
+                f"\n\n{NOT_TAX_ADVICE}"
+            )
         return (
             "I don't have a confident answer to that, and no FAQ entry looks close.\n"
             "Try rephrasing with the key terms (after-tax 401k, Roth IRA, 1099-R, pro-rata...).\n\n"

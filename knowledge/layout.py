@@ -14,6 +14,15 @@ NOT_TAX_ADVICE = (
     "General information, not tax advice. Check your plan's documents and a tax "
     "professional before acting."
 )
+#: Said instead of "no entry looks close" when a question looks off-topic (HSA, 529...):
+#: only "rephrase it" would waste the time of someone whose question the FAQ does not
+#: cover. ("May": about one real on-topic post in ten that gets no suggestion looks
+#: off-topic too, so the scope is spelled out for the asker to judge.)
+OUTSIDE_THE_FAQ = (
+    "That may be outside what this FAQ covers: after-tax 401(k) money and the mega backdoor "
+    "Roth, rolling it to Roth and traditional IRAs, the pro-rata rules and the tax forms "
+    "involved."
+)
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 TITLE_LIMIT = 256

@@ -2610,6 +2610,22 @@ MUTANTS = [
         "        return strip_mentions(asked.content)\n",
         (f"{MODERATION}::test_not_what_i_asked_puts_the_question_in_the_review_queue",),
     ),
+    Mutant(
+        "/ask tells an off-topic question to rephrase",
+        "bot/answering.py",
+        "    outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)\n",
+        "    outside = False\n",
+        (f"{E2E}::test_ask_outside_the_faq_says_what_it_covers",),
+    ),
+    Mutant(
+        "the command line tells an off-topic question to rephrase",
+        "bot/cli/ask.py",
+        "        outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)\n",
+        "        outside = False\n",
+        (
+            "tests/test_cli_ask.py::test_a_question_outside_the_faq_is_told_so_not_asked_to_rephrase",
+        ),
+    ),
 ]
 
 

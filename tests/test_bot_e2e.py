@@ -409,6 +409,25 @@ async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start
         assert is_ephemeral(private)
 
 
+async def test_ask_outside_the_faq_says_what_it_covers(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """/ask with nothing worth suggesting: an off-topic question hears what the FAQ covers
+    instead of being asked to rephrase; one that could not be judged keeps the old text."""
+    async with start_bot(make_bot()):
+
+        async def ask(question: str) -> dict:
+            handle = await fake_discord.send_slash_command("ask", {"question": question})
+            return embed_of(await handle.response())
+
+        outside = await ask("Should I use an HSA or a 529 for my kid's college?")
+        assert outside["title"] == "Maybe outside this FAQ"
+        assert "may be outside what this FAQ covers" in outside["description"]
+        assert "not tax advice" in outside["footer"]["text"]
+        unjudged = await ask("😀😀😀")
+        assert "no FAQ entry looks close" in unjudged["description"]
+
+
 async def test_autocomplete_past_its_limit_lists_by_title(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:

@@ -53,6 +53,22 @@ def test_the_json_says_how_off_topic_a_question_looks(
     assert far["suggestions"][0]["id"] in capsys.readouterr().out
 
 
+def test_a_question_outside_the_faq_is_told_so_not_asked_to_rephrase(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With no entry to suggest, an off-topic question hears what the FAQ covers; one that
+    could not be judged (nothing matched) is still asked to rephrase."""
+    outside = "Should I use an HSA or a 529 for my kid's college?"
+    assert run_json(capsys, outside)["suggestions"] == []  # (nothing listed either way)
+    assert main(["ask", outside]) == 0
+    out = capsys.readouterr().out
+    assert "may be outside what this FAQ covers" in out and "not tax advice" in out
+    assert "no FAQ entry looks close" not in out
+    assert main(["ask", "😀😀😀"]) == 0
+    out = capsys.readouterr().out
+    assert "no FAQ entry looks close" in out and "outside" not in out
+
+
 def test_text_answer_reads_like_the_bot(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "can I send the gains to a traditional IRA and basis to Roth IRA?"]) == 0
     out = capsys.readouterr().out

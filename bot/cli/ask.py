@@ -96,7 +96,8 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     from calculators.report import render_text
 
     if not result.answered or result.best is None:
-        return terminal.render_suggestions(result)
+        outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)
+        return terminal.render_suggestions(result, outside=outside)
     text = terminal.render_layout(kb.layout(result.best.id))
     example = example_for(kb, result)
     if example is not None:
