@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney, unusual_rates
 from calculators.money import ZERO, account_step, cents, exact, money_str, pct, usd
@@ -30,6 +30,12 @@ class SplitInput(CalcInput):
     """Earnings on them; negative after a market loss."""
     earnings_to: Literal["roth", "traditional"] = "roth"
     tax_rate: Rate | None = None
+
+    @field_validator("earnings_to", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        """ "Traditional" or " ROTH " as typed: the choice, not its spelling."""
+        return value.strip().lower() if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _account_has_money(self) -> SplitInput:

@@ -2626,6 +2626,20 @@ MUTANTS = [
             "tests/test_cli_ask.py::test_a_question_outside_the_faq_is_told_so_not_asked_to_rephrase",
         ),
     ),
+    Mutant(
+        "calc: 'Traditional' refused in the console",
+        "calculators/split.py",
+        "        return value.strip().lower() if isinstance(value, str) else value\n",
+        "        return value\n",
+        ("tests/test_console.py::test_the_earnings_destination_is_taken_in_any_case",),
+    ),
+    Mutant(
+        "calc: --earnings-to Traditional refused",
+        "bot/cli/calc.py",
+        '        type=str.lower,\n        choices=("roth", "traditional"),\n',
+        '        choices=("roth", "traditional"),\n',
+        ("tests/test_calc_cli.py::test_the_earnings_destination_is_taken_in_any_case",),
+    ),
 ]
 
 

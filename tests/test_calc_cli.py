@@ -51,6 +51,14 @@ def test_real_subprocess_seed_thread() -> None:
     ]
 
 
+def test_the_earnings_destination_is_taken_in_any_case(capsys: Capsys) -> None:
+    """ "Traditional" as people capitalise it is the choice, not an error."""
+    args = ["split", "--basis", "1000", "--earnings", "5", "--earnings-to"]
+    data = run_json(capsys, *args, "Traditional")
+    assert (data["roth_ira"], data["traditional_ira"]) == ("1000.00", "5.00")
+    assert run_json(capsys, *args, "ROTH")["roth_ira"] == "1005.00"
+
+
 def test_split_json_shape(capsys: Capsys) -> None:
     data = run_json(
         capsys,

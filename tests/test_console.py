@@ -51,6 +51,11 @@ def test_values_written_as_in_discord(console: Console) -> None:
     assert "$37,500.00" in room
 
 
+def test_the_earnings_destination_is_taken_in_any_case(console: Console) -> None:
+    text = console.respond("/split 1000 5 Traditional").text
+    assert "Traditional IRA:" in text and "$5.00" in text.split("Traditional IRA:")[1][:40]
+
+
 def test_a_value_in_the_wrong_place_is_told_where_it_fits(console: Console) -> None:
     """'/split 1000 5 24%' puts the rate where earnings_to goes: the reply names the
     field it fits, and following it works."""

@@ -133,6 +133,7 @@ def _add_split(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--earnings-to",
+        type=str.lower,
         choices=("roth", "traditional"),
         default="roth",
         help="where the earnings go (default: roth, taxable now)",
