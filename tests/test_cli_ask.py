@@ -176,7 +176,8 @@ def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(
     shutil.copytree(DEFAULT_FAQ_DIR, folder)
     assert main(["faq", "list", "--json", "--faq-dir", str(folder)]) == 0
     ids = [e["id"] for e in json.loads(capsys.readouterr().out)["entries"]]
-    assert len(ids) == 25 and "notice-2014-54" in ids
+    # (every entry file, however many a moderator has added)
+    assert sorted(ids) == sorted(f.stem for f in folder.glob("*.md")) and "notice-2014-54" in ids
     (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
     assert main(["faq", "list", "--faq-dir", str(folder)]) == 2
     err = capsys.readouterr().err

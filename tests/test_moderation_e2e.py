@@ -1396,7 +1396,8 @@ async def test_validate_shows_a_repeated_example_as_a_notice_not_an_ignored_file
             f.write(f'- text: "{question}"\n')
     async with start_bot(mod_bot()):
         text = content(await admin(fake_discord, "validate"))
-    assert text.startswith("All 25 FAQ files are valid.")
+    entries = len(KnowledgeBase.load(faq_copy).entries)  # (however many there are)
+    assert text.startswith(f"All {entries} FAQ files are valid.")
     assert "`delay-conversion-downside.yaml`:" in text
     assert "already an example" in text and "ignored" not in text
 
