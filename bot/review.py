@@ -33,6 +33,11 @@ QUEUE_LIMIT = 200
 #: Menus of entries to pick from: a message's rows less the buttons' (up to 100 entries).
 MENUS = 4
 PICK = "This is the entry that answers it…"
+#: The pager's ids stay the same from one item to the next: a quick second click, sent
+#: before the first one's edit reached the moderator, pages again instead of failing.
+#: (A decision's components get new ids with each item, so a stale click on one is never
+#: taken for a decision on the next item.)
+PAGER_IDS = {"◀": "rb:review:previous", "▶": "rb:review:next"}
 EXPIRED = (
     "This review stopped after 14 minutes without a click; nothing was decided since. "
     "Run `/faq-admin review` to carry on."
@@ -139,7 +144,7 @@ class ReviewView(discord.ui.View):
             ("New entry", discord.ButtonStyle.success, self._on_new_entry),
         ):
             button: discord.ui.Button[ReviewView] = discord.ui.Button(
-                label=label, style=style, row=len(menus)
+                label=label, style=style, row=len(menus), custom_id=PAGER_IDS.get(label)
             )
             button.callback = handler  # type: ignore[method-assign]
             if label == "◀":

@@ -2640,6 +2640,13 @@ MUTANTS = [
         '        choices=("roth", "traditional"),\n',
         ("tests/test_calc_cli.py::test_the_earnings_destination_is_taken_in_any_case",),
     ),
+    Mutant(
+        "the review pager gets new ids with every item",
+        "bot/review.py",
+        "row=len(menus), custom_id=PAGER_IDS.get(label)",
+        "row=len(menus), custom_id=None",
+        (f"{MODERATION}::test_a_quick_second_click_on_the_review_pager_pages_again",),
+    ),
 ]
 
 

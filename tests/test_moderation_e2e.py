@@ -4,6 +4,7 @@ and the FAQ watcher. Each test works on its own copy of the FAQ folder."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import os
@@ -823,6 +824,33 @@ async def test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review
         written = (faq_copy / "examples" / f"{chosen}.yaml").read_text()
         assert f"- text: {asked}" in written
         assert await bot.store.review_queue() == []
+
+
+async def test_a_quick_second_click_on_the_review_pager_pages_again(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A double click on ▶: the second click leaves the moderator's client before the first
+    one's edit arrives, so it carries the buttons as first shown. It pages again, instead
+    of going unanswered (Discord's "This interaction failed")."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        for asked in ("explain it like I am five", "what is the weather on mars today"):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
+        assert "1 of 2" in shown["embeds"][0]["title"]
+        following = _component(shown, 2, "▶")["custom_id"]
+        for _ in range(2):
+            click = await fake_discord._interact(  # (what the client sends: the old message)
+                3,
+                {"custom_id": following, "component_type": 2},
+                user=world.moderator,
+                channel=fake_discord._channel(shown["channel_id"]),
+                message=shown,
+            )
+            assert (await asyncio.wait_for(click.response(), 4))["type"] == 6
+            await fake_discord.settle()
+        assert "2 of 2" in json.dumps(await click.edit(0))
 
 
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
