@@ -80,6 +80,9 @@ def build_reply(
             # Discord counts every embed of a message toward one 6,000-character cap.
             if sum(map(len, embeds)) + len(extra) <= EMBED_TOTAL_LIMIT and len(embeds) < 10:
                 embeds.append(extra)
+        # (An entry shown above as the answer to another question is not a close match.)
+        shown = {hit.id for hit in result.also}
+        close = tuple(hit for hit in close if hit.id not in shown)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
         return Reply(result, embeds, view)
     outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)

@@ -2647,6 +2647,13 @@ MUTANTS = [
         "row=len(menus), custom_id=None",
         (f"{MODERATION}::test_a_quick_second_click_on_the_review_pager_pages_again",),
     ),
+    Mutant(
+        "the close matches menu offers an answer already shown",
+        "bot/answering.py",
+        "        close = tuple(hit for hit in close if hit.id not in shown)\n",
+        "",
+        (f"{E2E}::test_the_close_matches_menu_leaves_out_the_answers_already_shown",),
+    ),
 ]
 
 

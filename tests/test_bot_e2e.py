@@ -18,6 +18,7 @@ from bot import runner
 from bot.cli import main
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
+from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
 
@@ -306,6 +307,34 @@ async def test_a_post_asking_two_things_gets_both_answers(
         await fake_discord.settle()
         served = {r.entry_id: r.served for r in await bot.store.stats()}
         assert all(served.get(h.id) == 1 for h in (result.best, *result.also)), served
+
+
+async def test_the_close_matches_menu_leaves_out_the_answers_already_shown(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb
+) -> None:
+    """A post whose other question is answered in the reply (``also``) does not get that
+    entry offered again in "other close matches"."""
+    seed = Path(__file__).parent / "data" / "seed_questions.yaml"
+    asked = next(
+        q.q for q in load_questions(seed) if q.q.startswith("So to be clear: You put $1000")
+    )
+    result = kb.ask(asked)
+    shown = {h.id for h in result.also}
+    plausible = {h.id for h in result.plausible(make_bot().settings.matching.plausible_threshold)}
+    assert result.answered and shown & plausible  # the matcher lists an also entry as close
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("ask", {"question": asked})
+        body = await handle.response()
+        titles = [e.get("title") for e in body["data"]["embeds"]]
+        assert all(kb.get(i).title in titles for i in shown)
+        menus = [
+            c
+            for row in body["data"]["components"]
+            for c in row["components"]
+            if c.get("custom_id") == "rb:pick"
+        ]
+        offered = {o["value"] for menu in menus for o in menu["options"]}
+        assert not offered & shown, offered
 
 
 async def test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is(
