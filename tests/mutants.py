@@ -2654,6 +2654,13 @@ MUTANTS = [
         "",
         (f"{E2E}::test_the_close_matches_menu_leaves_out_the_answers_already_shown",),
     ),
+    Mutant(
+        "stats cut a title after escaping it",
+        "bot/cogs/faq_admin.py",
+        '    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")\n',
+        "    return neutralize(title)[:limit]\n",
+        (f"{MODERATION}::test_a_stats_title_is_cut_before_it_is_escaped",),
+    ),
 ]
 
 

@@ -1475,3 +1475,15 @@ async def test_a_full_answer_click_racing_a_reload_that_removes_the_entry_is_ans
         assert call.ok, call.describe()
         [embed] = call.json["data"]["embeds"]
         assert "full answer of a temporary entry" in json.dumps(embed)
+
+
+@pytest.mark.parametrize("title", ["a" * 119 + "*bold*", "_" * 200, "short *title*"])
+def test_a_stats_title_is_cut_before_it_is_escaped(title: str) -> None:
+    """/faq-admin stats shows each title in bold: a cut after escaping could leave a lone
+    backslash that escapes the closing ``**``."""
+    from bot.cogs.faq_admin import stats_title
+    from bot.embeds import neutralize
+
+    shown = stats_title(title)
+    assert not re.search(r"(?<!\\)(?:\\\\)*\\$", shown)  # no escape left open at the end
+    assert shown == neutralize(title) or shown.endswith("…")

@@ -69,6 +69,12 @@ def problems_text(problems: list[Problem], intro: str) -> str:
     return f"{intro}\n{code_block(chr(10).join(shown))}{tail}"
 
 
+def stats_title(title: str, limit: int = 120) -> str:
+    """An entry's title for the stats list: cut before it is escaped, so that the cut can
+    never split an escape (a lone backslash before the closing ``**`` breaks the bold)."""
+    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
+
+
 def reload_text(result: ReloadResult) -> str:
     if result.ok:
         return f"FAQ reloaded: {result.diff.summary()}."
@@ -382,14 +388,14 @@ async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discor
     page = min(max(page, 0), pages - 1)
     lines = []
     for r in rows[page * STATS_PAGE : (page + 1) * STATS_PAGE]:
-        title = neutralize(titles.get(r.entry_id, f"{r.entry_id} (no longer in the FAQ)"))
+        title = stats_title(titles.get(r.entry_id, f"{r.entry_id} (no longer in the FAQ)"))
         extra = ""
         if r.misses:
             extra += f" · not what I asked {r.misses}"
         if r.repointed:
             extra += f" · re-pointed {r.repointed}"
         lines.append(
-            f"**{title[:120]}**\nserved {r.served} · 👍 {r.helpful} 👎 {r.not_helpful}{extra}"
+            f"**{title}**\nserved {r.served} · 👍 {r.helpful} 👎 {r.not_helpful}{extra}"
             f" · rating {r.rating:.0%}"
         )
     embed = discord.Embed(
