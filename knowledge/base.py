@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import cache, last_good
-from knowledge.examples import Example, merge_repeats, read_examples
+from knowledge.examples import Example, merge_repeats, name_clashes, read_examples
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import (
     DEFAULT_FAQ_DIR,
@@ -141,9 +141,8 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     broken = {Path(p.path).stem for p in scan.problems}
     examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)
     examples, repeats = merge_repeats(examples)
-    merged = FolderScan(
-        scan.entries, sorted(scan.problems + problems), sorted(scan.notices + repeats)
-    )
+    notices = scan.notices + repeats + name_clashes(scan.entries, examples)
+    merged = FolderScan(scan.entries, sorted(scan.problems + problems), sorted(notices))
     return merged, examples
 
 

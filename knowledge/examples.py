@@ -25,6 +25,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, ValidationError
 
+from knowledge import normalize
 from knowledge.frontmatter import (
     CONFLICT_MESSAGE,
     FrontMatterError,
@@ -326,6 +327,39 @@ def merge_repeats(examples: list[Example]) -> tuple[list[Example], list[Problem]
             )
         )
     return merged, notices
+
+
+def name_clashes(entries: Iterable[FaqEntry], examples: Sequence[Example]) -> list[Problem]:
+    """Examples worded as another entry's title or alias (as the matcher compares them:
+    case, punctuation and "401(k)" against "401k" aside). The example decides what that
+    question gets, so the title or alias no longer leads to its own entry. Notices, not
+    problems: a moderator may mean to send that phrasing elsewhere."""
+    named: dict[str, tuple[str, str]] = {}
+    for entry in entries:
+        named.setdefault(normalize.phrase_key(entry.title), (entry.id, "title"))
+        for alias in entry.aliases:
+            named.setdefault(normalize.phrase_key(alias), (entry.id, "alias"))
+    # (Longer texts cannot be a title or alias; keying every long post would cost time.)
+    longest = 2 * max((len(k) for k in named), default=0) + 20
+    notices = []
+    for example in examples:
+        if example.stand_in or len(example.text) > longest:
+            continue
+        owner = named.get(normalize.phrase_key(example.text))
+        if owner is None or owner[0] in example.ids:
+            continue
+        entry_id, what = owner
+        gets = f"{example.ids[0]!r}" if example.ids else "no answer (off-topic)"
+        notices.append(
+            Problem(
+                example.path,
+                example.line,
+                f"these words are {'the title' if what == 'title' else 'an alias'} of "
+                f"{entry_id!r}, but asked word for word they get {gets} from this example: "
+                f"remove the example or reword the {what}",
+            )
+        )
+    return notices
 
 
 def render_examples(items: list[dict[str, Any]]) -> str:

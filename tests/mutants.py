@@ -2661,6 +2661,20 @@ MUTANTS = [
         "    return neutralize(title)[:limit]\n",
         (f"{MODERATION}::test_a_stats_title_is_cut_before_it_is_escaped",),
     ),
+    Mutant(
+        "an example worded as another entry's title passes unremarked",
+        "knowledge/base.py",
+        "    notices = scan.notices + repeats + name_clashes(scan.entries, examples)\n",
+        "    notices = scan.notices + repeats\n",
+        ("tests/test_examples.py::test_an_example_worded_as_another_entrys_title_is_a_notice",),
+    ),
+    Mutant(
+        "an example worded as its own entry's alias is a notice",
+        "knowledge/examples.py",
+        "        if owner is None or owner[0] in example.ids:\n",
+        "        if owner is None:\n",
+        ("tests/test_examples.py::test_an_example_worded_as_another_entrys_title_is_a_notice",),
+    ),
 ]
 
 

@@ -43,6 +43,26 @@ def test_shipped_examples_are_valid_and_name_real_entries(kb: KnowledgeBase) -> 
     assert {e.ids[0] for e in examples if e.ids} == set(kb.entries)
 
 
+def test_an_example_worded_as_another_entrys_title_is_a_notice(faq_copy: Path) -> None:
+    """An example decides what its very words get, so one worded as another entry's title
+    or alias takes that phrasing from its entry: validation says so (a notice: the folder
+    still loads), and says nothing of an example worded as its own entry's alias."""
+    overview = KnowledgeBase.load(faq_copy).entries["mega-backdoor-overview"]
+    examples = faq_copy / "examples" / "form-1099r-reporting.yaml"
+    with examples.open("a") as f:
+        f.write(f"- text: {overview.title.upper()}\n")  # (case aside, the same words)
+    own = faq_copy / "examples" / "mega-backdoor-overview.yaml"
+    with own.open("a") as f:
+        f.write(f"- text: {overview.aliases[0]}\n")
+    scan, _ = validate_folder(faq_copy)
+    assert not scan.problems
+    clashes = [n for n in scan.notices if "word for word" in n.message]
+    assert [(n.path, n.message[:60]) for n in clashes] == [
+        (str(examples), "these words are the title of 'mega-backdoor-overview', but a")
+    ]
+    assert "get 'form-1099r-reporting'" in clashes[0].message
+
+
 def test_an_example_added_to_a_file_is_learned_at_load(faq_copy: Path) -> None:
     before = KnowledgeBase.load(faq_copy).ask(LEARNED)
     assert not before.answered
