@@ -26,6 +26,7 @@ from calculators.base import (
     WholeNumber,
     unusual_rates,
 )
+from calculators.limits import load_limits
 from calculators.money import (
     CENT,
     ONE,
@@ -83,6 +84,21 @@ class ScheduleInput(CalcInput):
                 "annual",
             )
         return self
+
+
+def _over_any_years_cap(annual: Decimal) -> str | None:
+    """A warning when the after-tax contributions are more than one plan takes in any year
+    the limits table knows (a slip such as a missing decimal point, or a balance typed for
+    a year's contributions): the schedule is worked out all the same."""
+    year, limits = max(load_limits().items())  # (the latest year's limit is the highest)
+    if annual <= limits.annual_additions_415c:
+        return None
+    return (
+        f"{usd(annual)} of after-tax contributions in a year is more than one plan takes: "
+        f"the 415(c) limit on everything added to a plan ({usd(limits.annual_additions_415c)} "
+        f"for {year}) covers your deferrals and the employer's money too. Check the amount; "
+        "the room calculator works out the after-tax space a plan leaves."
+    )
 
 
 class Conversion(BaseModel):
@@ -347,6 +363,8 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
             f"(net {usd(net)}): nothing is taxable. This calculator does not cover any tax "
             "treatment of the shortfall. Ask a tax professional."
         )
+    if (cap := _over_any_years_cap(inp.annual)) is not None:
+        warnings.append(cap)
     better = [pt for pt in comparison if pt.conversions < n and pt.taxable_earnings < taxable]
     if better:
         best = min(better, key=lambda pt: (pt.taxable_earnings, pt.conversions))

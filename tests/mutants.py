@@ -2675,6 +2675,24 @@ MUTANTS = [
         "        if owner is None:\n",
         ("tests/test_examples.py::test_an_example_worded_as_another_entrys_title_is_a_notice",),
     ),
+    Mutant(
+        "schedule: no word on more than a plan takes in a year",
+        "calculators/schedule.py",
+        "    if annual <= limits.annual_additions_415c:\n",
+        "    if True:\n",
+        (
+            "tests/test_calc_schedule.py::test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out",
+        ),
+    ),
+    Mutant(
+        "schedule: the 415(c) limit itself warned about",
+        "calculators/schedule.py",
+        "    if annual <= limits.annual_additions_415c:\n",
+        "    if annual < limits.annual_additions_415c:\n",
+        (
+            "tests/test_calc_schedule.py::test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out",
+        ),
+    ),
 ]
 
 

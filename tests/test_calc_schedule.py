@@ -304,3 +304,21 @@ def test_the_later_10_percent_tax_is_named_when_there_are_taxable_earnings() -> 
     assert "taxable part (its earnings)" in steps and "59 1/2" in steps
     flat = " ".join(schedule(inp("30000", 26, 4, "0%")).steps)
     assert "does not apply to the move itself" not in flat
+
+
+def test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out() -> None:
+    """Contributions above any year's 415(c) limit cannot all go into one plan (a slip, or
+    a balance typed as a year's contributions): said, and the schedule is still worked."""
+    from calculators.limits import load_limits
+
+    year, limits = max(load_limits().items())
+    cap = limits.annual_additions_415c
+
+    def cap_warnings(annual: D) -> list[str]:
+        result = schedule(inp(str(annual), 26, 4, "8%"))
+        assert result.taxable_earnings > 0
+        return [w for w in result.warnings if "415(c)" in w]
+
+    [warning] = cap_warnings(cap + D("0.01"))
+    assert f"for {year}" in warning and f"{cap:,}" in warning
+    assert cap_warnings(cap) == []  # (the limit itself fits)
