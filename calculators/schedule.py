@@ -95,8 +95,9 @@ def _over_any_years_cap(annual: Decimal) -> str | None:
         return None
     return (
         f"{usd(annual)} of after-tax contributions in a year is more than one plan takes: "
-        f"the 415(c) limit on everything added to a plan ({usd(limits.annual_additions_415c)} "
-        f"for {year}) covers your deferrals and the employer's money too. Check the amount; "
+        f"the 415(c) limit on what is added to a plan in a year "
+        f"({usd(limits.annual_additions_415c)} for {year}, catch-up contributions aside) "
+        "covers your deferrals and the employer's money too. Check the amount; "
         "the room calculator works out the after-tax space a plan leaves."
     )
 
