@@ -217,19 +217,48 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 
+#: Asked of the terminal, most terminals mark pasted text with PASTE_START and PASTE_END
+#: ("bracketed paste"): a post pasted with its line breaks is then one question, not one
+#: per line. Terminals without it ignore the request and paste plain lines, as before.
+PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+def read_entry(stdin: TextIO) -> str:
+    """The next line typed, or a whole paste as one text (its line breaks kept, its marks
+    removed); "" at the end of input."""
+    text = stdin.readline()
+    if PASTE_START not in text:
+        return text
+    while PASTE_END not in text:
+        more = stdin.readline()
+        if not more:  # (input ended inside a paste: what came is the entry)
+            break
+        text += more
+    before, _, rest = text.partition(PASTE_START)
+    pasted, _, after = rest.partition(PASTE_END)
+    return before + pasted + after
+
+
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = False) -> int:
     """``broken``: the folder had problems and ``kb`` is its last complete version."""
     console = Console(kb, broken=broken)
     interactive = stdin.isatty()
     print(BANNER, file=stdout)
-    while True:
-        if interactive:
-            print(PROMPT, end="", file=stdout, flush=True)
-        line = stdin.readline()
-        if not line:  # end of input
-            return 0
-        reply = console.respond(line)
-        if reply.text:
-            print(reply.text + "\n", file=stdout, flush=True)
-        if reply.quit:
-            return 0
+    if interactive:
+        print(PASTE_ON, end="", file=stdout, flush=True)
+    try:
+        while True:
+            if interactive:
+                print(PROMPT, end="", file=stdout, flush=True)
+            line = read_entry(stdin)
+            if not line:  # end of input
+                return 0
+            reply = console.respond(line)
+            if reply.text:
+                print(reply.text + "\n", file=stdout, flush=True)
+            if reply.quit:
+                return 0
+    finally:
+        if interactive:  # (the terminal pastes plainly again for whatever runs next)
+            print(PASTE_OFF, end="", file=stdout, flush=True)

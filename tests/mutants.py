@@ -2693,6 +2693,20 @@ MUTANTS = [
             "tests/test_calc_schedule.py::test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out",
         ),
     ),
+    Mutant(
+        "console: a pasted post answered line by line",
+        "bot/console.py",
+        "    if PASTE_START not in text:\n        return text\n",
+        "    if True:\n        return text\n",
+        ("tests/test_console.py::test_a_pasted_post_is_one_question_not_one_per_line",),
+    ),
+    Mutant(
+        "console: the terminal left in bracketed paste mode",
+        "bot/console.py",
+        '            print(PASTE_OFF, end="", file=stdout, flush=True)\n',
+        "            pass\n",
+        ("tests/test_console.py::test_a_pasted_post_is_one_question_not_one_per_line",),
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import Console, run
+from bot.console import PASTE_END, PASTE_OFF, PASTE_ON, PASTE_START, Console, run
 from knowledge.base import KnowledgeBase
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
@@ -130,6 +130,28 @@ def test_run_loop_reads_until_quit() -> None:
     text = out.getvalue()
     assert text.count("Rollover of the after-tax account") == 1  # nothing after quit
     assert "Bye." in text
+
+
+def test_a_pasted_post_is_one_question_not_one_per_line(kb: KnowledgeBase) -> None:
+    """A terminal asked for bracketed paste marks what is pasted: a post pasted with its
+    line breaks gets one reply, and the terminal is asked back to plain pastes on leaving."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pasted = (
+        "Hi all,\nI put in $1000 after-tax and it earned $5.\nCan the $5 go to a traditional IRA?"
+    )
+    out = io.StringIO()
+    assert run(kb, Terminal(f"{PASTE_START}{pasted}{PASTE_END}\nquit\n"), out) == 0
+    shown = out.getvalue()
+    assert shown.count("not tax advice") == 1  # one reply, for the whole post
+    assert "Try rephrasing" not in shown  # ("Hi all," on its own got that)
+    assert shown.index(PASTE_ON) < shown.index("not tax advice") < shown.rindex(PASTE_OFF)
+    plain = io.StringIO()  # (not a terminal: nothing asked of it)
+    assert run(kb, io.StringIO(f"{pasted}\nquit\n"), plain) == 0
+    assert plain.getvalue().count("not tax advice") == 3 and PASTE_ON not in plain.getvalue()
 
 
 def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
