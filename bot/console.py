@@ -245,7 +245,9 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     console = Console(kb, broken=broken)
     interactive = stdin.isatty()
     print(BANNER, file=stdout)
-    if interactive:
+    # (Asked of a terminal only: escape codes would garble output sent to a file.)
+    pastes = interactive and stdout.isatty()
+    if pastes:
         print(PASTE_ON, end="", file=stdout, flush=True)
     try:
         while True:
@@ -260,5 +262,5 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
             if reply.quit:
                 return 0
     finally:
-        if interactive:  # (the terminal pastes plainly again for whatever runs next)
+        if pastes:  # (the terminal pastes plainly again for whatever runs next)
             print(PASTE_OFF, end="", file=stdout, flush=True)

@@ -143,14 +143,14 @@ def test_a_pasted_post_is_one_question_not_one_per_line(kb: KnowledgeBase) -> No
     pasted = (
         "Hi all,\nI put in $1000 after-tax and it earned $5.\nCan the $5 go to a traditional IRA?"
     )
-    out = io.StringIO()
+    out = Terminal()
     assert run(kb, Terminal(f"{PASTE_START}{pasted}{PASTE_END}\nquit\n"), out) == 0
     shown = out.getvalue()
     assert shown.count("not tax advice") == 1  # one reply, for the whole post
     assert "Try rephrasing" not in shown  # ("Hi all," on its own got that)
     assert shown.index(PASTE_ON) < shown.index("not tax advice") < shown.rindex(PASTE_OFF)
-    plain = io.StringIO()  # (not a terminal: nothing asked of it)
-    assert run(kb, io.StringIO(f"{pasted}\nquit\n"), plain) == 0
+    plain = io.StringIO()  # (output to a file: nothing asked of the terminal)
+    assert run(kb, Terminal(f"{pasted}\nquit\n"), plain) == 0
     assert plain.getvalue().count("not tax advice") == 3 and PASTE_ON not in plain.getvalue()
 
 
