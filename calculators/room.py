@@ -63,6 +63,11 @@ class RoomResult(CalcResult):
             "source": self.source,
         }
 
+    def _catch_up_shown(self) -> str:
+        if not self.catch_up_limit:  # (under 50: "$0.00 of $0.00" read like a glitch)
+            return "none before age 50"
+        return f"{usd(self.catch_up)} of {usd(self.catch_up_limit)}"
+
     def summary(self) -> list[tuple[str, str]]:
         # When pay is below the dollar limit, pay is the limit the room comes from: shown
         # beside it, or the summary's figures would not add up to the room.
@@ -71,7 +76,7 @@ class RoomResult(CalcResult):
             (f"415(c) limit {self.year}", usd(self.limit_415c)),
             *([("Limit applied (100% of pay)", usd(self.limit_applied))] if capped else []),
             ("402(g) deferral limit", usd(self.deferral_limit)),
-            ("Catch-up (outside 415(c))", f"{usd(self.catch_up)} of {usd(self.catch_up_limit)}"),
+            ("Catch-up (outside 415(c))", self._catch_up_shown()),
             ("After-tax room", usd(self.after_tax_room)),
         ]
 

@@ -2707,6 +2707,13 @@ MUTANTS = [
         "            pass\n",
         ("tests/test_console.py::test_a_pasted_post_is_one_question_not_one_per_line",),
     ),
+    Mutant(
+        "room: '$0.00 of $0.00' catch-up before 50",
+        "calculators/room.py",
+        "        if not self.catch_up_limit:",
+        "        if False:",
+        ("tests/test_calc_room.py::test_the_summary_says_there_is_no_catch_up_before_50",),
+    ),
 ]
 
 

@@ -175,6 +175,17 @@ def test_the_summary_shows_the_limit_pay_sets() -> None:
     assert not any(label.startswith("Limit applied") for label, _ in uncapped.summary())
 
 
+@pytest.mark.parametrize(
+    ("age", "shown"),
+    [(None, "none before age 50"), (40, "none before age 50"), (52, "$0.00 of $8,000.00")],
+)
+def test_the_summary_says_there_is_no_catch_up_before_50(age: int | None, shown: str) -> None:
+    """ "$0.00 of $0.00" read like a glitch; the JSON keeps its figures."""
+    result = room(RoomInput(year=2026, deferrals="24500", employer="5000", age=age))
+    assert dict(result.summary())["Catch-up (outside 415(c))"] == shown
+    assert result.to_json()["catch_up"] == "0.00"
+
+
 def test_no_pay_is_named_as_why_there_is_no_room() -> None:
     result = room(RoomInput(year=2026, deferrals="0", employer="0", compensation="0"))
     assert result.after_tax_room == 0
