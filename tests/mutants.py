@@ -2714,6 +2714,13 @@ MUTANTS = [
         "        if False:",
         ("tests/test_calc_room.py::test_the_summary_says_there_is_no_catch_up_before_50",),
     ),
+    Mutant(
+        "ask: a batch's empty line told to use quotes",
+        "bot/cli/ask.py",
+        '("; type your question in quotes" if typed else "")',
+        '"; type your question in quotes"',
+        ("tests/test_cli_ask.py::test_batch_mode_keeps_order_and_reports_bad_lines",),
+    ),
 ]
 
 

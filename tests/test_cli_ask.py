@@ -92,6 +92,7 @@ def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
     assert [r["question"] for r in rows] == questions
     assert rows[0]["best"]["id"] == "mega-backdoor-overview"
     assert rows[1]["answered"] is False and "empty" in rows[1]["error"]
+    assert "quotes" not in rows[1]["error"]  # (a shell's hint; a batch line has no quotes)
     assert rows[2]["best"] is None
     assert rows[3]["answered"] is False and "4,000" in rows[3]["error"]
 
@@ -134,7 +135,7 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
     ("args", "fragment"),
     [
         (["ask", ""], "empty"),
-        (["ask", "   "], "empty"),
+        (["ask", "   "], "empty; type your question in quotes"),
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
         (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),

@@ -32,10 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def check_question(text: str) -> str | None:
-    """Why a question cannot be asked, or None when it can."""
+def check_question(text: str, *, typed: bool = False) -> str | None:
+    """Why a question cannot be asked, or None when it can. ``typed``: it came as the
+    command's argument, where the shell's quoting is the usual slip (not a batch line)."""
     if not text.strip():
-        return "the question is empty; type your question in quotes"
+        return "the question is empty" + ("; type your question in quotes" if typed else "")
     if len(text) > MAX_QUESTION_CHARS:
         return (
             f"the question is {len(text):,} characters long; "
@@ -138,7 +139,7 @@ def _stdin_lines() -> Iterator[str]:
 def handle(args: argparse.Namespace) -> int:
     question = _readable(args.question)
     if question != "-":
-        problem = check_question(question)
+        problem = check_question(question, typed=True)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
     kb, fallback = serving_knowledge(args)
