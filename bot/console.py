@@ -109,6 +109,10 @@ class Console:
         if text.lower() in {"help", "/help", "?"}:
             return ConsoleReply(help_text())
         if not text.startswith("/"):
+            words = text.split()
+            if words[0].lower() in CALCULATORS and len(words) > 1 and _a_value(words[1]):
+                # ("split 1000 5" is the calculator without its slash, not a question)
+                return ConsoleReply(f"Calculators start with a slash: /{text}")
             return ConsoleReply(self._ask(text))
         command, _, rest = text[1:].partition(" ")
         command = command.lower()
@@ -214,6 +218,15 @@ def _starts_a_name(rest: list[str]) -> bool:
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
+#: What a calculator's first value looks like: an amount or a year ("1000", "$1.2k",
+#: "2026"), or a name given a value ("basis:1000").
+_VALUE = re.compile(r"[$\d]|[A-Za-z_][A-Za-z_-]*[=:]")
+
+
+def _a_value(word: str) -> bool:
+    return _VALUE.match(word) is not None
+
+
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 

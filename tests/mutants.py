@@ -2721,6 +2721,20 @@ MUTANTS = [
         '"; type your question in quotes"',
         ("tests/test_cli_ask.py::test_batch_mode_keeps_order_and_reports_bad_lines",),
     ),
+    Mutant(
+        "console: 'split 1000 5' matched as a question",
+        "bot/console.py",
+        " in CALCULATORS and len(words) > 1 and _a_value(words[1]):\n",
+        " in CALCULATORS and False:\n",
+        ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
+    ),
+    Mutant(
+        "console: any line starting 'split' taken for the calculator",
+        "bot/console.py",
+        " in CALCULATORS and len(words) > 1 and _a_value(words[1]):\n",
+        " in CALCULATORS:\n",
+        ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
+    ),
 ]
 
 

@@ -51,6 +51,15 @@ def test_values_written_as_in_discord(console: Console) -> None:
     assert "$37,500.00" in room
 
 
+def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console) -> None:
+    """ "split 1000 5" is the calculator, not a question to match; "split the earnings..."
+    is a question."""
+    for line in ("split 1000 5", "Room year:2026 deferrals:24500 employer:0", "split $1k 5"):
+        assert console.respond(line).text == f"Calculators start with a slash: /{line}"
+    asked = console.respond("split the earnings to a traditional IRA?").text
+    assert "slash" not in asked and "Notice 2014-54" in asked
+
+
 def test_the_earnings_destination_is_taken_in_any_case(console: Console) -> None:
     text = console.respond("/split 1000 5 Traditional").text
     assert "Traditional IRA:" in text and "$5.00" in text.split("Traditional IRA:")[1][:40]
