@@ -2735,6 +2735,13 @@ MUTANTS = [
         " in CALCULATORS:\n",
         ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
     ),
+    Mutant(
+        "faq show --short prints the full answer",
+        "bot/cli/faq.py",
+        "kb.short(entry.id) if args.short else kb.layout(entry.id)",
+        "kb.layout(entry.id)",
+        ("tests/test_faq_validation.py::test_faq_show_short_prints_the_reply_discord_posts_first",),
+    ),
 ]
 
 

@@ -455,6 +455,23 @@ def test_faq_show_text_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> Non
     assert err.startswith("error: no FAQ entry 'notice-2014' (close: notice-2014-54")
 
 
+def test_faq_show_short_prints_the_reply_discord_posts_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """To check on a computer how an entry reads on a phone: the short answer, the
+    sources and the not-tax-advice line, without the full answer."""
+    entry = KnowledgeBase.load().get("notice-2014-54")
+    assert entry is not None
+    assert main(["faq", "show", "notice-2014-54", "--short"]) == 0
+    short = capsys.readouterr().out
+    assert main(["faq", "show", "notice-2014-54"]) == 0
+    full = capsys.readouterr().out
+    first_line = entry.short.split("\n")[0][:40]
+    assert short.startswith(entry.title) and first_line in " ".join(short.split())
+    assert "not tax advice" in short and entry.sources[0].title in short
+    assert len(short) < len(full)  # (the full answer is one click away in Discord)
+
+
 def test_faq_show_takes_an_id_typed_in_capitals(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["faq", "show", " Notice-2014-54 ", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "notice-2014-54"

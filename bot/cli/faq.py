@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     show = faq_sub.add_parser("show", help="one entry as members see it")
     show.add_argument("entry_id", metavar="ID", help="the entry's id (see 'faq list')")
     show.add_argument("--json", action="store_true", help="print a JSON object")
+    show.add_argument(
+        "--short",
+        action="store_true",
+        help="the short answer a Discord reply shows first (its 'Full answer' button shows "
+        "the rest), to check how it reads on a phone",
+    )
     add_faq_dir(show)
     show.set_defaults(handler=handle_show)
 
@@ -131,7 +137,7 @@ def handle_show(args: argparse.Namespace) -> int:
     else:
         from bot.terminal import render_layout
 
-        print(render_layout(kb.layout(entry.id)))
+        print(render_layout(kb.short(entry.id) if args.short else kb.layout(entry.id)))
     return 0
 
 
