@@ -87,18 +87,19 @@ class ScheduleInput(CalcInput):
 
 
 def _over_any_years_cap(annual: Decimal) -> str | None:
-    """A warning when the after-tax contributions are more than one plan takes in any year
+    """A warning when the after-tax contributions are more than 415(c) allows in any year
     the limits table knows (a slip such as a missing decimal point, or a balance typed for
     a year's contributions): the schedule is worked out all the same."""
     year, limits = max(load_limits().items())  # (the latest year's limit is the highest)
     if annual <= limits.annual_additions_415c:
         return None
     return (
-        f"{usd(annual)} of after-tax contributions in a year is more than one plan takes: "
-        f"the 415(c) limit on what is added to a plan in a year "
-        f"({usd(limits.annual_additions_415c)} for {year}, catch-up contributions aside) "
-        "covers your deferrals and the employer's money too. Check the amount; "
-        "the room calculator works out the after-tax space a plan leaves."
+        f"{usd(annual)} of after-tax contributions in a year is more than the law allows "
+        "in one employer's plans: the 415(c) limit on what goes into your account in a year "
+        f"is {usd(limits.annual_additions_415c)} for {year} (or all of your pay, if that is "
+        "less), catch-up contributions aside, and it counts your deferrals, your after-tax "
+        "money and your employer's money together. Check the amount; the room calculator "
+        "works out the after-tax space left."
     )
 
 

@@ -19,9 +19,9 @@ NOT_TAX_ADVICE = (
 #: cover. ("May": about one real on-topic post in ten that gets no suggestion looks
 #: off-topic too, so the scope is spelled out for the asker to judge.)
 OUTSIDE_THE_FAQ = (
-    "That may be outside what this FAQ covers: after-tax 401(k) money and the mega backdoor "
-    "Roth, rolling it to Roth and traditional IRAs, the pro-rata rules and the tax forms "
-    "involved."
+    "That may be outside what this FAQ covers: after-tax (non-Roth) 401(k) money and the "
+    "mega backdoor Roth, converting it in the plan or rolling it to Roth and traditional "
+    "IRAs, the pro-rata rules and the tax forms involved."
 )
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
