@@ -288,6 +288,23 @@ def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
             stack.extend(current.value)
 
 
+def _twice_in_an_item(root: yaml.MappingNode) -> tuple[int, str, int] | None:
+    """The first key written twice in a mapping inside the front matter (a source item,
+    say), as (file line, key, file line of the first): YAML keeps only the last, so a
+    forgotten '- ' before a second source would silently lose the first."""
+    found = []
+    for mapping in _walk(root):
+        if mapping is root or not isinstance(mapping, yaml.MappingNode):
+            continue
+        seen: dict[str, int] = {}
+        for key_node, _ in mapping.value:
+            key, line = str(key_node.value), key_node.start_mark.line + 2
+            if key in seen:
+                found.append((line, key, seen[key]))
+            seen.setdefault(key, line)
+    return min(found, default=None)
+
+
 def _repeated_node(node: yaml.Node) -> yaml.Node | None:
     """The first node reached twice, else None. Only an alias repeats a node, and a walk
     that follows aliases can loop forever ("&a [*a]") or grow exponentially (aliases of
@@ -422,6 +439,13 @@ def parse(text: str) -> ParsedFile:
             if isinstance(value_node, yaml.SequenceNode):
                 for i, item in enumerate(value_node.value):
                     key_lines[f"{key}[{i}]"] = item.start_mark.line + 2
+        if twice := _twice_in_an_item(node):
+            line, key, first = twice
+            raise FrontMatterError(
+                line,
+                f"'{key}' appears twice in one item (also on line {first}): keep one, or "
+                "start the next item with '- '",
+            )
     rest = lines[end + 1 :]
     # The body starts at its first line with text (body_line points there).
     blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))

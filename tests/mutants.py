@@ -2742,6 +2742,13 @@ MUTANTS = [
         "kb.layout(entry.id)",
         ("tests/test_faq_validation.py::test_faq_show_short_prints_the_reply_discord_posts_first",),
     ),
+    Mutant(
+        "a key twice in a source item loses the first source silently",
+        "knowledge/frontmatter.py",
+        "        if twice := _twice_in_an_item(node):\n",
+        "        if twice := None:\n",
+        ("tests/test_faq_validation.py::test_a_key_twice_in_one_source_item_is_explained",),
+    ),
 ]
 
 

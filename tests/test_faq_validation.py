@@ -390,6 +390,24 @@ def test_tabs_and_repeated_keys_are_explained(tmp_path: Path) -> None:
     assert any("beta.md:4: 'title' appears twice (also on line 3)" in p for p in problems)
 
 
+def test_a_key_twice_in_one_source_item_is_explained(tmp_path: Path) -> None:
+    """A forgotten '- ' before a second source puts two titles and two URLs in one item:
+    YAML keeps the last of each, and the first source would be lost without a word."""
+    second = (
+        "    title: IRS Notice 2014-54\n    url: https://www.irs.gov/pub/irs-drop/n-14-54.pdf\n"
+    )
+    text = FRONT.format(title="Fine").replace("updated:", second + "updated:")
+    (tmp_path / "alpha.md").write_text(text)
+    [problem] = problems_in(tmp_path)
+    assert problem == (
+        f"{tmp_path / 'alpha.md'}:8: 'title' appears twice in one item (also on line 6): keep "
+        "one, or start the next item with '- '"
+    )
+    fixed = text.replace("    title: IRS Notice", "  - title: IRS Notice")
+    (tmp_path / "alpha.md").write_text(fixed)
+    assert problems_in(tmp_path) == []  # (the '- ' put back: two sources)
+
+
 def test_short_and_full_answer_limits_are_reported_with_their_counts(tmp_path: Path) -> None:
     write_entry(tmp_path, "fits", short="s" * SHORT_LIMIT, body="b" * FULL_LIMIT)
     write_entry(tmp_path, "long", short="s" * (SHORT_LIMIT + 1), body="b" * (FULL_LIMIT + 1))
