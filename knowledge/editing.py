@@ -213,8 +213,26 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     return sorted(problems + own + cross)
 
 
+_BOM = "\ufeff"
+
+
+def _style(path: Path) -> tuple[str, str]:
+    """How the file at ``path`` ends its lines and whether it opens with a byte order mark
+    (a Windows editor's habit), as (line end, mark); a new file gets line feeds, no mark."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return "\n", ""
+    mark = _BOM if raw.startswith(_BOM.encode()) else ""
+    return ("\r\n" if b"\r\n" in raw else "\n"), mark
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers see the old or the new file whole."""
+    """Write via a temporary file and rename, so readers see the old or the new file whole.
+    A file that exists keeps its line ends and byte order mark: an edit from Discord
+    changes the lines it changes, not every line of a file saved on Windows."""
+    newline, mark = _style(path)
+    text = mark + text.removeprefix(_BOM).replace("\r\n", "\n")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600): keep the mode the file had, else what
@@ -226,7 +244,7 @@ def atomic_write(path: Path, text: str) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -324,7 +342,9 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
         # No items yet, written as "[]" (a flow list): appended items would not parse.
         # Comments are kept; only the empty list goes (anything else is a moderator's
         # text, kept whole even when it does not parse).
-        before = "".join(line for line in before.splitlines(True) if line.lstrip()[:1] == "#")
+        # (A byte order mark before the first comment is not text: it is written back.)
+        lines = before.removeprefix(_BOM).splitlines(True)
+        before = "".join(line for line in lines if line.lstrip()[:1] == "#")
     if before and not before.endswith("\n"):
         before += "\n"
     after = before + added

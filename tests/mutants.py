@@ -2749,6 +2749,33 @@ MUTANTS = [
         "        if twice := None:\n",
         ("tests/test_faq_validation.py::test_a_key_twice_in_one_source_item_is_explained",),
     ),
+    Mutant(
+        "an edit rewrites a Windows file with line feeds",
+        "knowledge/editing.py",
+        '    return ("\\r\\n" if b"\\r\\n" in raw else "\\n"), mark\n',
+        '    return "\\n", mark\n',
+        (
+            "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
+        ),
+    ),
+    Mutant(
+        "an edit drops a file's byte order mark",
+        "knowledge/editing.py",
+        '    mark = _BOM if raw.startswith(_BOM.encode()) else ""\n',
+        '    mark = ""\n',
+        (
+            "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
+        ),
+    ),
+    Mutant(
+        "a taught example drops the first comment of a file with a byte order mark",
+        "knowledge/editing.py",
+        "        lines = before.removeprefix(_BOM).splitlines(True)\n",
+        "        lines = before.splitlines(True)\n",
+        (
+            "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
+        ),
+    ),
 ]
 
 

@@ -428,3 +428,36 @@ def test_whatever_is_typed_reads_back_exactly_as_typed(title: str, short: str, a
         return  # what the fresh writer cannot write either (e.g. lone surrogates)
     text = edited_file(COMMENTED, meta, changes, "The full answer.")
     assert frontmatter.parse(text).data in (meta | changes, fresh)
+
+
+def test_edits_keep_a_windows_files_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
+    """A file saved on Windows (CRLF line ends, a byte order mark) keeps them through an
+    edit from Discord and a taught example: only the lines edited change in a diff."""
+    from knowledge.editing import read_text
+
+    entry = tmp_path / "alpha.md"
+    entry.write_bytes(("\ufeff" + entry_text("alpha")).replace("\n", "\r\n").encode())
+    text = read_text(entry)
+    assert text is not None
+    parsed = frontmatter.parse(text)
+    changes = {"aliases": [*parsed.data["aliases"], "a new phrasing"]}
+    new = edited_file(text, dict(parsed.data), changes, parsed.body)
+    save_entry(tmp_path, "alpha", new, fingerprint(text))
+    raw = entry.read_bytes()
+    assert b"a new phrasing" in raw and raw.startswith("\ufeff---\r\n".encode())
+    assert raw.count(b"\n") == raw.count(b"\r\n")  # every line still ends in CRLF
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    crlf = examples / "alpha.yaml"
+    crlf.write_bytes(b"# asked in the server\r\n- text: how does alpha work for me\r\n")
+    add_example(tmp_path, "alpha", "what is alpha exactly")
+    raw = crlf.read_bytes()
+    assert raw.endswith(b"- text: what is alpha exactly\r\n")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    write_entry(tmp_path, "beta")
+    marked = examples / "beta.yaml"  # (Notepad's byte order mark, comments, no items yet)
+    marked.write_text("\ufeff# Questions that beta answers\n[]\n", encoding="utf-8")
+    add_example(tmp_path, "beta", "what is beta exactly")
+    assert marked.read_text(encoding="utf-8") == (
+        "\ufeff# Questions that beta answers\n- text: what is beta exactly\n"
+    )
