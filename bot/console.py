@@ -9,6 +9,7 @@ import logging
 import re
 import shlex
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -95,7 +96,8 @@ class Console:
             return f"Could not read the FAQ files again ({exc!r}); still answering from before."
         diff, self.kb = diff_entries(self.kb.entries, new.entries), new
         fixed, self._broken = self._broken, False
-        said = diff.summary() if diff.added or diff.changed or diff.removed else "no entry changed"
+        changed = diff.added or diff.changed or diff.removed
+        said = diff.summary(most=None) if changed else "no entry changed"  # (no length limit)
         return (
             "The FAQ files are valid again. " if fixed else ""
         ) + f"FAQ files read again: {said}."
@@ -110,7 +112,7 @@ class Console:
             return ConsoleReply(help_text())
         if not text.startswith("/"):
             words = text.split()
-            if words[0].lower() in CALCULATORS and len(words) > 1 and _a_value(words[1]):
+            if words[0].lower() in CALCULATORS and len(words) > 1 and _all_values(words[1:]):
                 # ("split 1000 5" is the calculator without its slash, not a question)
                 return ConsoleReply(f"Calculators start with a slash: /{text}")
             return ConsoleReply(self._ask(text))
@@ -218,13 +220,15 @@ def _starts_a_name(rest: list[str]) -> bool:
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
-#: What a calculator's first value looks like: an amount or a year ("1000", "$1.2k",
-#: "2026"), or a name given a value ("basis:1000").
-_VALUE = re.compile(r"[$\d]|[A-Za-z_][A-Za-z_-]*[=:]")
+#: A calculator's value as typed: an amount, a rate or a year ("1000", "$1.2k", "24%",
+#: "2026"), a destination, or a name given a value ("basis:1000").
+_VALUE = re.compile(r"[$\d][\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+", re.IGNORECASE)
 
 
-def _a_value(word: str) -> bool:
-    return _VALUE.match(word) is not None
+def _all_values(words: list[str]) -> bool:
+    """Every word a calculator value: "split 1000 5" is the calculator without its slash;
+    "split $1000 after-tax: can the $5 go to a traditional IRA?" is a question."""
+    return all(_VALUE.fullmatch(word) for word in words)
 
 
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
@@ -241,16 +245,30 @@ def read_entry(stdin: TextIO) -> str:
     """The next line typed, or a whole paste as one text (its line breaks kept, its marks
     removed); "" at the end of input."""
     text = stdin.readline()
-    if PASTE_START not in text:
-        return text
-    while PASTE_END not in text:
+    # (Two pastes before Enter: read on until every paste has ended.)
+    while text.count(PASTE_START) > text.count(PASTE_END):
         more = stdin.readline()
         if not more:  # (input ended inside a paste: what came is the entry)
             break
         text += more
-    before, _, rest = text.partition(PASTE_START)
-    pasted, _, after = rest.partition(PASTE_END)
-    return before + pasted + after
+    return text.replace(PASTE_START, "").replace(PASTE_END, "")
+
+
+def _plain_echo(stdin: TextIO) -> Callable[[], None] | None:
+    """The terminal's echo of control characters turned off (it showed a paste's marks as
+    "^[[200~"); returns what puts it back, or None where there is no such setting (not a
+    POSIX terminal)."""
+    try:
+        import termios
+
+        fd = stdin.fileno()
+        before = termios.tcgetattr(fd)
+        after = [*before]
+        after[3] &= ~termios.ECHOCTL
+        termios.tcsetattr(fd, termios.TCSANOW, after)
+    except Exception:  # (no termios, no file descriptor, or termios.error): echo as it is
+        return None
+    return lambda: termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = False) -> int:
@@ -260,6 +278,7 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     print(BANNER, file=stdout)
     # (Asked of a terminal only: escape codes would garble output sent to a file.)
     pastes = interactive and stdout.isatty()
+    echo = _plain_echo(stdin) if pastes else None
     if pastes:
         print(PASTE_ON, end="", file=stdout, flush=True)
     try:
@@ -277,3 +296,5 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     finally:
         if pastes:  # (the terminal pastes plainly again for whatever runs next)
             print(PASTE_OFF, end="", file=stdout, flush=True)
+        if echo is not None:
+            echo()

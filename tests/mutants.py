@@ -2694,11 +2694,11 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "console: a pasted post answered line by line",
+        "console: a paste keeps its marks",
         "bot/console.py",
-        "    if PASTE_START not in text:\n        return text\n",
-        "    if True:\n        return text\n",
-        ("tests/test_console.py::test_a_pasted_post_is_one_question_not_one_per_line",),
+        '    return text.replace(PASTE_START, "").replace(PASTE_END, "")\n',
+        "    return text\n",
+        ("tests/test_console.py::test_two_pastes_before_enter_are_one_entry_without_their_marks",),
     ),
     Mutant(
         "console: the terminal left in bracketed paste mode",
@@ -2724,15 +2724,15 @@ MUTANTS = [
     Mutant(
         "console: 'split 1000 5' matched as a question",
         "bot/console.py",
-        " in CALCULATORS and len(words) > 1 and _a_value(words[1]):\n",
+        " in CALCULATORS and len(words) > 1 and _all_values(words[1:]):\n",
         " in CALCULATORS and False:\n",
         ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
     ),
     Mutant(
         "console: any line starting 'split' taken for the calculator",
         "bot/console.py",
-        " in CALCULATORS and len(words) > 1 and _a_value(words[1]):\n",
-        " in CALCULATORS:\n",
+        " in CALCULATORS and len(words) > 1 and _all_values(words[1:]):\n",
+        " in CALCULATORS and len(words) > 1 and _all_values(words[1:2]):\n",
         ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
     ),
     Mutant(
@@ -2772,6 +2772,61 @@ MUTANTS = [
         "knowledge/editing.py",
         "        lines = before.removeprefix(_BOM).splitlines(True)\n",
         "        lines = before.splitlines(True)\n",
+        (
+            "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
+        ),
+    ),
+    Mutant(
+        "console: two pastes before Enter split in two",
+        "bot/console.py",
+        "    while text.count(PASTE_START) > text.count(PASTE_END):\n",
+        "    while PASTE_START in text and PASTE_END not in text:\n",
+        ("tests/test_console.py::test_two_pastes_before_enter_are_one_entry_without_their_marks",),
+    ),
+    Mutant(
+        "console: a pasted post answered line by line",
+        "bot/console.py",
+        "    while text.count(PASTE_START) > text.count(PASTE_END):\n",
+        "    while False:\n",
+        ("tests/test_console.py::test_a_pasted_post_is_one_question_not_one_per_line",),
+    ),
+    Mutant(
+        "console: a paste's marks echoed as ^[[200~",
+        "bot/console.py",
+        "        after[3] &= ~termios.ECHOCTL\n",
+        "",
+        (
+            "tests/test_console.py::test_a_paste_in_a_terminal_shows_no_marks_and_the_terminal_is_given_back",
+        ),
+    ),
+    Mutant(
+        "console: the terminal's echo not given back",
+        "bot/console.py",
+        "    return lambda: termios.tcsetattr(fd, termios.TCSANOW, before)\n",
+        "    return lambda: None\n",
+        (
+            "tests/test_console.py::test_a_paste_in_a_terminal_shows_no_marks_and_the_terminal_is_given_back",
+        ),
+    ),
+    Mutant(
+        "calc schedule --chart refuses an empty file",
+        "bot/cli/calc.py",
+        "        if not path.is_file() or path.stat().st_size == 0:\n",
+        "        if not path.is_file():\n",
+        ("tests/test_calc_cli.py::test_the_chart_never_replaces_a_file_that_is_not_a_chart",),
+    ),
+    Mutant(
+        "console: a reload names ten changed entries",
+        "bot/console.py",
+        "        said = diff.summary(most=None) if changed",
+        "        said = diff.summary() if changed",
+        ("tests/test_console.py::test_a_reload_in_the_console_names_every_changed_entry",),
+    ),
+    Mutant(
+        "a backup loses the file's byte order mark and line ends",
+        "knowledge/editing.py",
+        "        shutil.copyfile(path, backup)\n",
+        "        atomic_write(backup, current)\n",
         (
             "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
         ),

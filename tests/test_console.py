@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import PASTE_END, PASTE_OFF, PASTE_ON, PASTE_START, Console, run
+from bot.console import PASTE_END, PASTE_OFF, PASTE_ON, PASTE_START, Console, read_entry, run
 from knowledge.base import KnowledgeBase
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
@@ -54,10 +54,20 @@ def test_values_written_as_in_discord(console: Console) -> None:
 def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console) -> None:
     """ "split 1000 5" is the calculator, not a question to match; "split the earnings..."
     is a question."""
-    for line in ("split 1000 5", "Room year:2026 deferrals:24500 employer:0", "split $1k 5"):
+    for line in (
+        "split 1000 5",
+        "Room year:2026 deferrals:24500 employer:0",
+        "split $1k 5 Traditional 24%",
+    ):
         assert console.respond(line).text == f"Calculators start with a slash: /{line}"
     asked = console.respond("split the earnings to a traditional IRA?").text
     assert "slash" not in asked and "Notice 2014-54" in asked
+    for question in (  # (a calculator's name, then words that are not all its values)
+        "split $1000 after-tax: can the $5 earnings go to a traditional IRA?",
+        "Schedule 4 conversions a year or 26, which is better?",
+        "Split basis: can it go to Roth IRA?",
+    ):
+        assert "slash" not in console.respond(question).text, question
 
 
 def test_the_earnings_destination_is_taken_in_any_case(console: Console) -> None:
@@ -163,6 +173,43 @@ def test_a_pasted_post_is_one_question_not_one_per_line(kb: KnowledgeBase) -> No
     assert plain.getvalue().count("not tax advice") == 3 and PASTE_ON not in plain.getvalue()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a POSIX pseudo-terminal")
+def test_a_paste_in_a_terminal_shows_no_marks_and_the_terminal_is_given_back(
+    kb: KnowledgeBase,
+) -> None:
+    """In a real (pseudo-)terminal, the echo of a paste showed its marks as "^[[200~": the
+    console turns that echo off while it runs and puts the terminal back as it was."""
+    import pty
+    import termios
+    import threading
+
+    master, slave = pty.openpty()
+    before = termios.tcgetattr(slave)
+    assert before[3] & termios.ECHOCTL  # (a new terminal echoes control characters so)
+    with os.fdopen(slave, "r") as stdin, os.fdopen(os.dup(slave), "w") as stdout:
+        console = threading.Thread(target=run, args=(kb, stdin, stdout))
+        console.start()
+        shown = b""
+        while PASTE_ON.encode() not in shown:  # (ready: what it asks of the terminal is done)
+            shown += os.read(master, 65536)
+        pasted = f"{PASTE_START}Hi all,\nis ATS money prorated?{PASTE_END}\nquit\n"
+        os.write(master, pasted.encode())
+        while b"Bye." not in shown:
+            shown += os.read(master, 65536)
+        console.join(10)
+        assert termios.tcgetattr(stdin.fileno()) == before
+    os.close(master)
+    assert b"Hi all," in shown and shown.count(b"not tax advice") == 1  # echoed; one reply
+    assert b"^[" not in shown
+
+
+def test_two_pastes_before_enter_are_one_entry_without_their_marks() -> None:
+    both = f"{PASTE_START}Title line{PASTE_END} {PASTE_START}body 1\nbody 2{PASTE_END}\nnext\n"
+    lines = io.StringIO(both)
+    assert read_entry(lines) == "Title line body 1\nbody 2\n"
+    assert read_entry(lines) == "next\n"
+
+
 def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
     # A bare environment, but the run's matcher cache (see conftest): training is not
     # what this tests.
@@ -252,3 +299,19 @@ def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_va
     path = folder / "three-buckets.md"
     path.write_text(path.read_text() + "\nOne more line.\n")
     assert console.respond("/list").text.startswith("The FAQ files are valid again.")
+
+
+def test_a_reload_in_the_console_names_every_changed_entry(tmp_path: Path) -> None:
+    """A terminal has no message limit: unlike Discord, the console names them all."""
+    from tests.faq_factory import write_entry
+
+    folder = tmp_path / "faq"
+    ids = [f"topic-{n:02d}" for n in range(12)]
+    for entry_id in ids:
+        write_entry(folder, entry_id)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path)
+    for entry_id in ids:
+        write_entry(folder, entry_id, updated="2026-11-28")
+    said = console.respond("/reload").text
+    assert said.startswith("FAQ files read again: 0 added, 12 changed (topic-00, ")
+    assert all(entry_id in said for entry_id in ids) and "more" not in said
