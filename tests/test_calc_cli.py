@@ -527,6 +527,7 @@ def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
     assert err.startswith("error: ") and "not a PNG image" in err and err.count("\n") == 1
     assert notes.read_text() == "my notes\n"
     chart = tmp_path / "chart.png"
+    chart.touch()  # (an empty file, as made by touch or mktemp, has nothing to lose)
     for _ in range(2):
         assert main([*args, str(chart)]) == 0
         assert f"Chart written to {chart}" in capsys.readouterr().out

@@ -386,9 +386,13 @@ def _not_a_chart(path: Path) -> str | None:
     (``--chart notes.md`` must not cost the notes). An earlier chart may be replaced:
     running the same command again updates it."""
     try:
+        # (Only a regular file with content is read: an empty one has nothing to lose, and
+        # reading a named pipe or device, such as /dev/stdout, could wait for ever.)
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
         with path.open("rb") as existing:
             head = existing.read(len(_PNG_SIGNATURE))
-    except OSError:  # not there (the usual case), or unreadable: writing says what is wrong
+    except OSError:  # unreadable: writing says what is wrong
         return None
     if head == _PNG_SIGNATURE:
         return None
