@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import stat
 import tempfile
 import threading
@@ -280,7 +281,8 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         backup = folder / BACKUP_DIR / f"{entry_id}.{stamp}.md.bak"
         backup.parent.mkdir(exist_ok=True)
-        atomic_write(backup, current)
+        # (The file's own bytes: its line ends and byte order mark as they were.)
+        shutil.copyfile(path, backup)
     atomic_write(path, text)
     return backup
 

@@ -436,13 +436,15 @@ def test_edits_keep_a_windows_files_line_ends_and_byte_order_mark(tmp_path: Path
     from knowledge.editing import read_text
 
     entry = tmp_path / "alpha.md"
-    entry.write_bytes(("\ufeff" + entry_text("alpha")).replace("\n", "\r\n").encode())
+    original = ("\ufeff" + entry_text("alpha")).replace("\n", "\r\n").encode()
+    entry.write_bytes(original)
     text = read_text(entry)
     assert text is not None
     parsed = frontmatter.parse(text)
     changes = {"aliases": [*parsed.data["aliases"], "a new phrasing"]}
     new = edited_file(text, dict(parsed.data), changes, parsed.body)
-    save_entry(tmp_path, "alpha", new, fingerprint(text))
+    backup = save_entry(tmp_path, "alpha", new, fingerprint(text))
+    assert backup is not None and backup.read_bytes() == original  # (the file as it was)
     raw = entry.read_bytes()
     assert b"a new phrasing" in raw and raw.startswith("\ufeff---\r\n".encode())
     assert raw.count(b"\n") == raw.count(b"\r\n")  # every line still ends in CRLF
