@@ -2831,6 +2831,24 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_edits_keep_a_windows_files_line_ends_and_byte_order_mark",
         ),
     ),
+    Mutant(
+        "a retry posts into a locked or closed post",
+        "bot/cogs/answers.py",
+        "        if closed(thread):\n            log.info(",
+        "        if False:\n            log.info(",
+        (
+            "tests/test_faults_e2e.py::test_a_post_locked_or_closed_while_its_answer_was_owed_is_left_alone",
+        ),
+    ),
+    Mutant(
+        "the catch-up answers a locked post",
+        "bot/cogs/answers.py",
+        "                    or closed(thread)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready",
+        ),
+    ),
 ]
 
 

@@ -156,6 +156,24 @@ async def test_post_created_while_the_session_was_invalid_is_answered_after_read
             assert len(again) == 1, "only the re-identified shard catches up"
 
 
+async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The catch-up after READY lists open posts; one a moderator locked meanwhile is left
+    alone (a second, unlocked post missed alike is answered: the catch-up ran)."""
+    gateway = fake_discord.gateway
+    async with start_bot(make_bot()):
+        await fake_discord.settle()
+        mark = gateway.mark()
+        await gateway.invalidate_session(resumable=False)
+        locked, lost = await new_post(fake_discord, 0), await new_post(fake_discord, 1)
+        locked.thread["thread_metadata"]["locked"] = True
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await lost.reply(timeout=3.0)
+        await fake_discord.idle(quiet=0.1)
+        assert len(lost.replies) == 1 and locked.replies == []
+
+
 # -- REST faults -----------------------------------------------------------------------------
 @pytest.mark.parametrize("is_global", [False, True], ids=["route-429", "global-429"])
 async def test_rate_limited_reply_is_retried_after_retry_after_and_sent_once(
@@ -268,6 +286,27 @@ async def post_owed_after_a_503(fake: FakeDiscord, bot: Any) -> ForumPost:
     await fake.wait_for_call("POST", rf"/channels/{failed.id}/messages", injected=True)
     await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
     return failed
+
+
+@pytest.mark.parametrize(
+    ("locked", "archived"),
+    [(True, True), (True, False), (False, True)],
+    ids=["both", "locked", "closed"],
+)
+async def test_a_post_locked_or_closed_while_its_answer_was_owed_is_left_alone(
+    fake_discord: FakeDiscord, make_bot, start_bot, locked: bool, archived: bool
+) -> None:
+    """The bot may post in a locked or closed thread (Manage Threads), which reopens it: a
+    retry must not overrule the moderator or author who closed it."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        failed = await post_owed_after_a_503(fake, bot)
+        failed.thread["thread_metadata"].update(locked=locked, archived=archived)
+        await fake.dispatch("THREAD_UPDATE", failed.thread)
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)  # settled: no longer owed
+        await fake.idle(quiet=0.1)
+        assert failed.replies == []
+        assert failed.thread["thread_metadata"]["archived"] == archived  # not reopened
 
 
 @pytest.mark.parametrize("other", ["mention", "/ask"])

@@ -48,6 +48,12 @@ class Delivery:
 DONE = Delivery(True)
 
 
+def closed(thread: discord.Thread) -> bool:
+    """Locked or closed by a moderator or its author since it was posted: the bot may post
+    there anyway (Manage Threads), but that would reopen it, against their decision."""
+    return thread.locked or thread.archived
+
+
 def describe_error(exc: BaseException) -> str:
     """A short reason for the retry queue (status and Discord's message, or the exception)."""
     if isinstance(exc, discord.HTTPException):
@@ -122,6 +128,7 @@ class Answers(commands.Cog):
                     or self.posts.seen(thread.id)
                     or thread.created_at is None
                     or thread.created_at < cutoff
+                    or closed(thread)
                 ):
                     continue
                 try:
@@ -273,6 +280,9 @@ class Answers(commands.Cog):
         thread = await self.bot.fetch_channel(owed.channel_id)
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
+        if closed(thread):
+            log.info("forum post %s was locked or closed: its reply is no longer owed", thread.id)
+            return DONE
         starter = await thread.fetch_message(owed.message_id)
         if await self._already_answered(thread, starter, under=starter):
             return DONE
