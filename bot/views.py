@@ -228,6 +228,8 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
+            if interaction.message is not None:
+                await settle_removed(bot, interaction.message, channel)
             await bot.store.record_vote(
                 self.entry_id,
                 interaction.message.id if interaction.message else 0,
@@ -253,6 +255,16 @@ class NotWhatIAsked(
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
+
+
+async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any) -> None:
+    """An answer the asker removed is not owed any more: a retry of it (Discord took it but
+    its response was lost, so it was queued) would post the rejected answer again."""
+    ref = answer.reference.message_id if answer.reference else None
+    if isinstance(channel, discord.Thread) and ref in (None, channel.id):
+        await bot.store.settle_reply("post", channel.id)  # (a post's starter has its id)
+    if ref is not None:
+        await bot.store.settle_reply("mention", ref)
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:

@@ -361,9 +361,8 @@ MUTANTS = [
     Mutant(
         "sends a reply again when Discord made it but the response was lost",
         ANSWERS,
-        "        if await self._already_answered(thread, starter, under=starter):\n"
-        "            return DONE",
-        "        if False:\n            return DONE",
+        "        if found := await self._already_answered(thread, starter, under=starter):\n",
+        "        if found := None:\n",
         (f"{FAULTS}::test_a_lost_response_is_not_answered_twice",),
     ),
     Mutant(
@@ -1845,8 +1844,9 @@ MUTANTS = [
     Mutant(
         "forum tags: the bot's own answer takes needs-human off",
         "bot/cogs/answers.py",
-        "await tag_answered(self.bot, thread)",
-        "await tag_answered(self.bot, thread, pointed=True, settles_human=True)",
+        "        if reply.result.answered:\n            await tag_answered(self.bot, thread)\n",
+        "        if reply.result.answered:\n"
+        "            await tag_answered(self.bot, thread, pointed=True, settles_human=True)\n",
         ("tests/test_bot_e2e.py::test_the_bots_own_answer_leaves_a_members_needs_human_tag",),
     ),
     Mutant(
@@ -2848,6 +2848,22 @@ MUTANTS = [
         (
             "tests/test_faults_e2e.py::test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready",
         ),
+    ),
+    Mutant(
+        "a retry posts again an answer the asker removed",
+        "bot/views.py",
+        '        await bot.store.settle_reply("post", channel.id)',
+        "        pass",
+        (
+            "tests/test_faults_e2e.py::test_an_answer_the_asker_removed_is_not_posted_again_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a post whose answer's response was lost is never tagged answered",
+        "bot/cogs/answers.py",
+        "                await tag_answered(self.bot, thread)\n            return DONE\n",
+        "                pass\n            return DONE\n",
+        ("tests/test_faults_e2e.py::test_a_lost_response_is_not_answered_twice",),
     ),
 ]
 

@@ -7,6 +7,7 @@ one reply: we count the bot's accepted POSTs into each thread.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 
 from bot.app import create_bot
 from bot.storage import MemoryStore, SqliteStore, Store
-from tests.fakediscord import FakeDiscord, ForumPost, Gateway, wait_until
+from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
 from tests.reply_checks import bot_posts, limit_settings, reply_problems
 
 IDENTIFY = 2
@@ -388,13 +389,15 @@ async def test_a_lost_response_is_not_answered_twice(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     """Discord made the reply but its response never reached the bot: the retry finds the
-    reply in the thread and sends nothing more."""
+    reply in the thread, sends nothing more, and tags the post answered (the tag had been
+    left for after the reply)."""
     fake = fake_discord
     async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
         fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
         post = await new_post(fake, 0)
         await fake.wait_for_call("POST", rf"/channels/{post.id}/messages", injected=True)
         assert len(post.replies) == 1  # it is there, though the bot was told 503
+        assert "bot-answered" not in post.tags
         await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
         # the retry looks at the thread's messages and settles without posting
         await fake.wait_for_call("GET", rf"/channels/{post.id}/messages")
@@ -404,6 +407,33 @@ async def test_a_lost_response_is_not_answered_twice(
         assert (
             len(fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=None)) == 1
         )
+        assert "bot-answered" in post.tags
+
+
+async def test_an_answer_the_asker_removed_is_not_posted_again_by_its_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """An answer Discord took whose response was lost is owed again; the asker removes it
+    ("Not what I asked") before the retry: the post stays with people, not re-answered."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
+        post = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{post.id}/messages", injected=True)
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        [answer] = post.replies
+        [miss] = [c for c in custom_ids(answer) if c.startswith("rb:miss:")]
+        await (await fake.click_button(answer, miss, user=world.asker)).response()
+        await fake.settle()
+
+        def answers() -> list[dict]:  # (not the private "Removed." the click got)
+            return [m for m in post.replies if "interaction_metadata" not in m]
+
+        assert answers() == [] and "needs-human" in post.tags
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)
+        await asyncio.sleep(SLOW_FIRST_RETRY["first_delay_seconds"] + 0.2)  # (when it was due)
+        await fake.idle(quiet=0.2)
+        assert answers() == [] and "bot-answered" not in post.tags, post.tags
 
 
 async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(

@@ -21,7 +21,7 @@ from bot.answering import (
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
-from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, tag_answered
+from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, is_answer, tag_answered
 from bot.limits import Claims, PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS, post_question, strip_mentions
 from bot.storage import PendingReply
@@ -284,7 +284,9 @@ class Answers(commands.Cog):
             log.info("forum post %s was locked or closed: its reply is no longer owed", thread.id)
             return DONE
         starter = await thread.fetch_message(owed.message_id)
-        if await self._already_answered(thread, starter, under=starter):
+        if found := await self._already_answered(thread, starter, under=starter):
+            if is_answer(found):  # (sent, its response lost before the tag could follow)
+                await tag_answered(self.bot, thread)
             return DONE
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
@@ -295,24 +297,24 @@ class Answers(commands.Cog):
         after: discord.Message,
         *,
         under: discord.Message,
-    ) -> bool:
-        """Has the bot answered ``under`` since ``after``: with a reply to it or, when
-        ``under`` starts a forum post, with the post's own answer too (which is no reply)?
+    ) -> discord.Message | None:
+        """The bot's answer to ``under`` since ``after``, if any: a reply to it or, when
+        ``under`` starts a forum post, the post's own answer (which is no reply).
         Looked for from ``after`` on: a mention answering an older question is answered
         under that question, but only after the mention, however much chat came in
         between. A reply to another message, or a command's response, answers something
         else."""
         me = self.bot.user
         if me is None:
-            return False
+            return None
         # (a thread's starter message has the thread's id)
         answers = {under.id, None} if under.id == getattr(channel, "id", None) else {under.id}
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
             if (later.reference.message_id if later.reference else None) in answers:
-                return True
-        return False
+                return later
+        return None
 
     # -- messages: forum starters and mentions -------------------------------------------
     @commands.Cog.listener()
