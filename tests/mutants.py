@@ -2865,6 +2865,13 @@ MUTANTS = [
         "                pass\n            return DONE\n",
         ("tests/test_faults_e2e.py::test_a_lost_response_is_not_answered_twice",),
     ),
+    Mutant(
+        "a mention's own question in a reply to a remark answers the remark",
+        "bot/cogs/answers.py",
+        "            and not (question and self.bot.knowledge.ask(question).answered)\n",
+        "",
+        (f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",),
+    ),
 ]
 
 

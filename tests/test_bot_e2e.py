@@ -836,6 +836,28 @@ async def test_a_mention_in_a_reply_answers_the_message_replied_to(
         assert not would_ping(call.json).any
 
 
+async def test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A mention that asks a question the FAQ answers is answered itself, under it, even
+    as a reply to someone's remark ("this one" still points at the message replied to)."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        remark = await fake_discord.send_message(
+            world.text_channel, "I had the same thing happen at my old job", author=world.newcomer
+        )
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel,
+            f"{world.bot_user.mention} {QUESTION}",
+            author=world.asker,
+            reply_to=remark,
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == asked["id"]
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -397,8 +397,11 @@ class Answers(commands.Cog):
             referenced is not None
             and not referenced.author.bot
             and strip_mentions(referenced.content)
+            and not (question and self.bot.knowledge.ask(question).answered)
         ):
-            # "@bot" in a reply to someone's question answers that question, under it
+            # "@bot" (or "@bot this one?") in a reply to someone's question answers that
+            # question, under it; a mention with a question of its own that the FAQ answers
+            # is answered itself, whatever remark it replies to.
             question = within(strip_mentions(referenced.content), MAX_QUESTION_CHARS)
             target = referenced
         try:
