@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge import cache, last_good
@@ -18,8 +18,10 @@ from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import (
     DEFAULT_FAQ_DIR,
     FaqInvalid,
+    FolderFiles,
     FolderScan,
     Problem,
+    folder_signature,
     problems_counted,
     scan_folder,
 )
@@ -172,6 +174,9 @@ class KnowledgeBase:
     titles: dict[str, str] = field(default_factory=dict)
     #: A digest of what the entries and examples say (names the kept copy, last_good.py).
     content: str = ""
+    #: The folder's files as they were when this was loaded (loader.folder_signature): a
+    #: watcher that starts later can tell whether they changed meanwhile.
+    files: FolderFiles = ()
 
     @classmethod
     def from_entries(
@@ -205,11 +210,12 @@ class KnowledgeBase:
         a bot's reload) keeps what it loaded for load_or_last_good; a look at some folder
         (a moderator's preview, a test) leaves the kept copies alone."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
+        files = folder_signature(folder)  # (before reading: an edit meanwhile shows as one)
         with _collector_aside():
             scan, examples = validate_folder(folder)
             if scan.problems:
                 raise FaqInvalid(scan.problems)
-            loaded = cls.from_entries(scan.entries, folder, tuning, examples)
+            loaded = replace(cls.from_entries(scan.entries, folder, tuning, examples), files=files)
         if keep_copy:
             last_good.remember(folder, scan.entries, examples, loaded.content)
         return loaded
@@ -222,6 +228,7 @@ class KnowledgeBase:
         file is broken, the folder's last complete version (knowledge/last_good.py) and
         why; ``FaqInvalid`` only when there is none. A reload still keeps what it has."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
+        files = folder_signature(folder)  # (the broken files: a fix made later is a change)
         try:
             return cls.load(folder, tuning, keep_copy=True), None
         except FaqInvalid as exc:
@@ -231,7 +238,7 @@ class KnowledgeBase:
                 raise
             with _collector_aside():
                 kept = cls.from_entries(saved.entries, folder, tuning, saved.examples)
-            return kept, Fallback(exc.problems, saved.saved)
+            return replace(kept, files=files), Fallback(exc.problems, saved.saved)
 
     def get(self, entry_id: str) -> FaqEntry | None:
         return self.entries.get(entry_id)

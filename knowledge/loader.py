@@ -429,7 +429,11 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     return found
 
 
-def folder_signature(faq_dir: Path) -> tuple[tuple[str, int, int], ...]:
+#: A folder's files as folder_signature sees them: (path, size, change time) each.
+FolderFiles = tuple[tuple[str, int, int], ...]
+
+
+def folder_signature(faq_dir: Path) -> FolderFiles:
     """What a load of ``faq_dir`` reads, as names, sizes and change times: a cheap way to
     notice an edit (a console has no file watcher)."""
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)

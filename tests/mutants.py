@@ -2041,8 +2041,8 @@ MUTANTS = [
     Mutant(
         "a swapped-in folder is not loaded until its next edit",
         "bot/cogs/faq_watch.py",
-        "                if changes or reload_first:",
-        "                if changes:",
+        "                if changes or reload_first or before:",
+        "                if changes or before:",
         ("tests/test_moderation_e2e.py::test_watcher_follows_a_folder_swapped_by_renaming",),
     ),
     Mutant(
@@ -2871,6 +2871,13 @@ MUTANTS = [
         "            and not (question and self.bot.knowledge.ask(question).answered)\n",
         "",
         (f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",),
+    ),
+    Mutant(
+        "an edit saved while the bot started is never loaded",
+        "bot/cogs/faq_watch.py",
+        "                before = since is not None and folder_signature(folder) != since\n",
+        "                before = False\n",
+        (f"{MODERATION}::test_an_edit_saved_while_the_bot_was_starting_is_loaded",),
     ),
 ]
 

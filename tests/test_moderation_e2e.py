@@ -547,6 +547,21 @@ async def test_watcher_reloads_after_a_file_edit(
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
 
 
+async def test_an_edit_saved_while_the_bot_was_starting_is_loaded(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """The FAQ is loaded before the bot connects (it may wait minutes for Discord): an edit
+    saved in between, before the watcher began, is loaded once it does, not only after
+    the next change."""
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    path = faq_copy / "notice-2014-54.md"  # (a `git pull` while the bot waits, say)
+    path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited at start"))
+    async with start_bot(bot):
+        await wait_until(
+            lambda: bot.knowledge.get("notice-2014-54").title == "Edited at start", timeout=10
+        )
+
+
 async def test_watcher_follows_a_current_link_swapped_to_another_release(
     fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -13,6 +13,7 @@ from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
 from knowledge.examples import EXAMPLES_DIR
+from knowledge.loader import FolderFiles, folder_signature
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,10 @@ class FaqWatcher(commands.Cog):
                     continue
                 if moved:
                     log.info("the FAQ folder now is %s", folder)
-                await self._watch_folder(folder, reload_first=moved)
+                # (First: the files as the running FAQ was loaded from them, before the
+                # bot connected; an edit saved since then is loaded at the first tick.)
+                since = None if moved else self.bot.knowledge.files
+                await self._watch_folder(folder, reload_first=moved, since=since)
                 moved = True
         except asyncio.CancelledError:
             raise
@@ -59,12 +63,15 @@ class FaqWatcher(commands.Cog):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop.wait(), LINK_CHECK_MS / 1000)
 
-    async def _watch_folder(self, folder: Path, *, reload_first: bool) -> None:
+    async def _watch_folder(
+        self, folder: Path, *, reload_first: bool, since: FolderFiles | None = None
+    ) -> None:
         """Reload on each change in ``folder`` until told to stop or the FAQ path no longer
         leads to it (checked every LINK_CHECK_MS: inotify follows the folder, not the path,
         which a deploy may swap, as a link or by renaming folders). ``reload_first``: load
         what the path now holds at the first tick, once the folder is watched (an edit saved
-        meanwhile is in that load or in the next batch)."""
+        meanwhile is in that load or in the next batch); ``since``: the same, only if its
+        files are not those any more (changed before the watching began)."""
         examples = folder / EXAMPLES_DIR
         watched = _identity(folder)
 
@@ -87,9 +94,15 @@ class FaqWatcher(commands.Cog):
             ):
                 if _identity(self.bot.faq_dir) != watched:
                     return
-                if changes or reload_first:
+                before = since is not None and folder_signature(folder) != since
+                since = None
+                if changes or reload_first or before:
                     # every process watches the shared folder itself: no need to announce
-                    why = "files changed on disk" if changes else "the FAQ folder was swapped"
+                    why = (
+                        "files changed on disk"
+                        if changes or before
+                        else "the FAQ folder was swapped"
+                    )
                     reload_first = False
                     await self._reload(why)
         except FileNotFoundError:  # removed as watching began: look where the path leads
