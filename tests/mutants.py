@@ -2879,6 +2879,13 @@ MUTANTS = [
         "                before = False\n",
         (f"{MODERATION}::test_an_edit_saved_while_the_bot_was_starting_is_loaded",),
     ),
+    Mutant(
+        "a mention edited into a question is never answered",
+        "bot/cogs/answers.py",
+        "        await self.answer_mention(message)\n\n    def _watched_channel(",
+        "        return\n\n    def _watched_channel(",
+        (f"{E2E}::test_a_mention_edited_into_a_question_is_answered_once",),
+    ),
 ]
 
 

@@ -858,6 +858,34 @@ async def test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_
         assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
 
 
+async def test_a_mention_edited_into_a_question_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """ "@Rollover Bot" added by an edit a moment later gets the answer, under the message;
+    editing it again (a typo fixed) does not answer it twice."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        message = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.idle(quiet=0.1)
+        channel = int(world.text_channel["id"])
+
+        def answers() -> list[dict]:
+            return [
+                m
+                for m in world.messages_in(channel)
+                if (m.get("message_reference") or {}).get("message_id") == message["id"]
+            ]
+
+        assert answers() == []  # (no mention yet: not asked)
+        await fake_discord.edit_message(message, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.1)
+        [answer] = answers()
+        assert embed_of(answer)["title"] == KnowledgeBase.load().get(EXPECTED).title
+        await fake_discord.edit_message(message, f"{world.bot_user.mention} {QUESTION} Thanks!")
+        await fake_discord.idle(quiet=0.1)
+        assert len(answers()) == 1
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

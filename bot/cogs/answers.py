@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
 #: How far back a reconnect looks for forum posts it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
+#: A mention edited into a message this young is answered as if it had been sent so.
+EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,25 @@ class Answers(commands.Cog):
         me = self.bot.user
         if me is not None and mentions_me(message, me) and self._watched_channel(message.channel):
             await self.answer_mention(message)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A question whose "@Rollover Bot" is added by an edit a moment later is answered
+        (once: the mention's claims hold whichever event comes first or again)."""
+        message, me = payload.message, self.bot.user
+        before = payload.cached_message
+        if (
+            me is None
+            or message.author.bot
+            or message.guild is None
+            or not mentions_me(message, me)
+            or (before is not None and mentions_me(before, me))  # (not added by this edit)
+            or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
+            or not self._watched_channel(message.channel)
+            or await self._thread_of_starter(message) is not None  # (a post: answered so)
+        ):
+            return
+        await self.answer_mention(message)
 
     def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
         ids = set(self.bot.settings.discord.text_channel_ids)
