@@ -14,6 +14,7 @@ from pathlib import Path
 
 from knowledge import cache, last_good
 from knowledge.examples import Example, merge_repeats, name_clashes, read_examples
+from knowledge.figures import figure_notices
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import (
     DEFAULT_FAQ_DIR,
@@ -144,6 +145,7 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)
     examples, repeats = merge_repeats(examples)
     notices = scan.notices + repeats + name_clashes(scan.entries, examples)
+    notices += figure_notices(scan.entries)
     merged = FolderScan(scan.entries, sorted(scan.problems + problems), sorted(notices))
     return merged, examples
 

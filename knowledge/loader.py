@@ -217,20 +217,20 @@ def _same_words(one: str, other: str) -> bool:
     return re.findall(r"[a-z0-9]+", one.casefold()) == re.findall(r"[a-z0-9]+", other.casefold())
 
 
-def _file_lines(entry: FaqEntry) -> list[str]:
+def file_lines(entry: FaqEntry) -> list[str]:
     try:
         return Path(entry.path).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return []
 
 
-def _line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
+def line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
     """Best-effort line of a front matter value, for cross-file problems: a line holding
     just that value (a list item, quoted or not) first, else the first line containing it
     (an alias "Roth" is also part of the title's line); from ``key``'s line on, if given
     (a related id is also the id on the id line)."""
-    lines = _file_lines(entry)
-    start = _key_line(lines, key) - 1 if key else 0
+    lines = file_lines(entry)
+    start = key_line(lines, key) - 1 if key else 0
 
     def value(line: str) -> str:
         text = line.strip().removeprefix("- ").strip()
@@ -243,7 +243,7 @@ def _line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
     return exact or next((i for i, line in numbered if needle in line), start + 1)
 
 
-def _key_line(lines: list[str], key: str) -> int:
+def key_line(lines: list[str], key: str) -> int:
     """The 1-based line of a front matter key (1 when not found); "body" is the line after
     the front matter's closing '---'."""
     if key == "body":
@@ -282,7 +282,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         entry.path,
-                        _line_of(entry, phrase),
+                        line_of(entry, phrase),
                         f"duplicate alias '{phrase}' (also in {where})",
                     )
                 )
@@ -291,7 +291,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         entry.path,
-                        _line_of(entry, phrase),
+                        line_of(entry, phrase),
                         f"the title '{phrase}' is already a title or alias in {owner.path}: "
                         "give this entry its own",
                     )
@@ -303,7 +303,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         owner.path,
-                        _line_of(owner, theirs),
+                        line_of(owner, theirs),
                         f"'{theirs}' is also {'an alias' if n else 'the title'} in "
                         f"{entry.path}: change one of the two",
                     )
@@ -321,9 +321,9 @@ def check_entries(
                 message = "an entry cannot be related to itself"
             else:
                 continue
-            problems.append(Problem(entry.path, _line_of(entry, rel, "related"), message))
+            problems.append(Problem(entry.path, line_of(entry, rel, "related"), message))
         for part, message in limits_exceeded(layout_entry(entry, titles)):
-            line = _key_line(_file_lines(entry), part) if part else 1
+            line = key_line(file_lines(entry), part) if part else 1
             problems.append(Problem(entry.path, line, message))
     return list(dict.fromkeys(problems))  # (a clash met twice is said once)
 

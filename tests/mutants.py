@@ -39,6 +39,10 @@ E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
 MODERATION = "tests/test_moderation_e2e.py"
+FIGURE_NOTICE = (
+    "tests/test_faq_validation.py::"
+    "test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice"
+)
 PROCESSES = "tests/test_processes_e2e.py"
 LAST_GOOD = "tests/test_last_good.py"
 
@@ -1395,8 +1399,8 @@ MUTANTS = [
     Mutant(
         "a related id is looked for from the top",
         "knowledge/loader.py",
-        '_line_of(entry, rel, "related")',
-        "_line_of(entry, rel)",
+        'line_of(entry, rel, "related")',
+        "line_of(entry, rel)",
         (
             "tests/test_faq_validation.py::test_an_entry_related_to_itself_is_told_on_the_related_line",
         ),
@@ -1404,7 +1408,7 @@ MUTANTS = [
     Mutant(
         "an embed limit is told on line 1",
         "knowledge/loader.py",
-        "            line = _key_line(_file_lines(entry), part) if part else 1",
+        "            line = key_line(file_lines(entry), part) if part else 1",
         "            line = 1",
         ("tests/test_faq_validation.py::test_answers_too_long_for_an_embed",),
     ),
@@ -2885,6 +2889,50 @@ MUTANTS = [
         "        await self.answer_mention(message)\n\n    def _watched_channel(",
         "        return\n\n    def _watched_channel(",
         (f"{E2E}::test_a_mention_edited_into_a_question_is_answered_once",),
+    ),
+    Mutant(
+        "validation says nothing of a figure that is none of its year's limits",
+        "knowledge/base.py",
+        "    notices += figure_notices(scan.entries)\n",
+        "",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "figures on a line that starts with its year go unchecked",
+        "knowledge/figures.py",
+        "    for line in _YEAR_LINE.finditer(text):\n",
+        '    for line in _YEAR_LINE.finditer(""):\n',
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "a figure for a year the table does not cover gets a notice",
+        "knowledge/figures.py",
+        "if year not in figures or amount in figures[year] or",
+        "if amount in figures.get(year, ()) or",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "a figure wrapped over two lines is placed on the field's first line",
+        "knowledge/figures.py",
+        "    for needle in (written, figure.group(0) if figure else written):\n",
+        "    for needle in (written,):\n",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "a short answer's figure is placed where the body says the same",
+        "knowledge/figures.py",
+        '(key_line(lines, "short"), body) if field == "short" else',
+        "(1, body) if False else",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "an edit from Discord with a wrong figure for a year is saved without a word",
+        "bot/cogs/faq_admin.py",
+        "        checks = await asyncio.to_thread(_figure_checks, folder, entry_id, text)\n",
+        '        checks = ""\n',
+        (
+            f"{MODERATION}::test_an_edit_that_gives_a_wrong_figure_for_a_year_is_saved_with_a_warning",
+        ),
     ),
 ]
 

@@ -1143,3 +1143,43 @@ def test_a_file_too_large_for_an_faq_is_refused_unread(tmp_path: Path) -> None:
     big.write_text("- text: what is beta anyway\n")
     entry.write_text(entry_text("alpha"))
     assert validate_folder(tmp_path)[0].problems == []
+
+
+def test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in a limit ("$73,000 for 2026") reads as surely as the right figure. Validate
+    names each figure given for a year the calculators' table knows that is none of that
+    year's limits, where it is, and still loads the folder (it may be a worked example)."""
+    body = (
+        "The 415(c) limit is $72,000 for 2026 ($70,000 for 2025), and the 2026 limit $7,500.\n"
+        "\n"
+        "- **2025:** $23,500 · $71,000 · $7,500\n"
+        "- **2026:** $24,500 · $72,000 · $8,000\n"
+        "Rolled $5,000 in 2019 (a year the table does not have), $72,000.50 for 2026.\n"
+        "The 2026 limit $7,600 and $73,000 for 2026.\n"
+    )
+    path = write_entry(tmp_path, "alpha", body=body, short="At most $73,000 for 2026.")
+    # (Folded over two lines, as an edit from Discord writes a long short answer.)
+    folded = "short: >-\n  Up to what is left of the limit ($73,000 for\n  2026).\n"
+    path.write_text(path.read_text().replace("short: At most $73,000 for 2026.\n", folded))
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    notices = [line for line in out.splitlines() if "notice:" in line]
+    lines = path.read_text().splitlines()
+    short_line = 1 + lines.index("  Up to what is left of the limit ($73,000 for")
+    table_line = 1 + lines.index("- **2025:** $23,500 · $71,000 · $7,500")
+    limit = (
+        "{} gives '{}', but {} is not one of {}'s limits in calculators/data/limits.yaml: if "
+        "it is meant as a limit, check it against the IRS figure"
+    )
+    assert notices == [
+        f"{path}:{short_line}: notice: "
+        + limit.format("the short answer", "$73,000 for 2026", "$73,000", 2026),
+        f"{path}:{table_line}: notice: "
+        + limit.format("the full answer", "$71,000", "$71,000", 2025),
+        f"{path}:{table_line + 3}: notice: "
+        + limit.format("the full answer", "2026 limit $7,600", "$7,600", 2026),
+    ]
+    assert "ok: 1 FAQ entries" in out
+    assert KnowledgeBase.load(tmp_path).get("alpha") is not None

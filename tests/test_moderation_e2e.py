@@ -296,6 +296,28 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def test_an_edit_that_gives_a_wrong_figure_for_a_year_is_saved_with_a_warning(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """ "$73,000 for 2026" for the 415(c) limit is saved as written (it may be a worked
+    example), but the moderator's reply says to check it, before the reload's summary."""
+    async with start_bot(mod_bot()) as bot:
+        short = bot.knowledge.get("contribution-limits").short
+        assert "$72,000 for 2026" in short
+        reply = await edit_entry(fake_discord, "contribution-limits", {"short": short + " "})
+        assert reply.startswith("Saved `contribution-limits`") and "check" not in reply
+        typo = short.replace("$72,000 for 2026", "$73,000 for 2026")
+        reply = await edit_entry(fake_discord, "contribution-limits", {"short": typo})
+        assert reply.startswith(
+            "Saved `contribution-limits`. Saved as written, but check these figures:\n"
+            "- the short answer gives '$73,000 for 2026', but $73,000 is not one of 2026's "
+            "limits in calculators/data/limits.yaml: if it is meant as a limit, check it "
+            "against the IRS figure\nFAQ reloaded"
+        )
+        assert "1 changed" in reply
+        assert bot.knowledge.get("contribution-limits").short == typo
+
+
 async def test_edits_from_discord_keep_the_moderators_notes_in_the_file(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

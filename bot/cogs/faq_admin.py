@@ -40,6 +40,7 @@ from knowledge.editing import (
     save_entry,
     today,
 )
+from knowledge.figures import figure_notices
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, parse_entry, problems_counted
@@ -47,6 +48,18 @@ from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
+
+
+def _figure_checks(folder: Path, entry_id: str, text: str) -> str:
+    """What the saved text states for a year that is not that year's limit (figures.py),
+    as lines to read before anything else; "" when nothing is."""
+    entry, _ = parse_entry(entry_path(folder, entry_id), text)
+    notices = figure_notices([entry]) if entry is not None else []
+    if not notices:
+        return ""
+    # (The moderator edited a form, not the file: no line numbers.)
+    lines = [f"- {n.message}" for n in notices[:5]]
+    return "Saved as written, but check these figures:\n" + "\n".join(lines) + "\n"
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -477,7 +490,9 @@ class FaqAdmin(
             return Saved(False, refusal_text(exc))
         await mod_log.post(self.bot, mod_log.edit_text(who, entry_id, before, text))
         result = await self.bot.reload_faq(f"after {who}'s edit of {entry_id}")
-        return Saved(True, f"Saved `{entry_id}`. {reload_text(result)}"[:MESSAGE_LIMIT])
+        # (Before the reload's summary, which can be long: these are about this edit.)
+        checks = await asyncio.to_thread(_figure_checks, folder, entry_id, text)
+        return Saved(True, f"Saved `{entry_id}`. {checks}{reload_text(result)}"[:MESSAGE_LIMIT])
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
         """An existing entry's id, file and current text, or EditRefused saying why not."""
