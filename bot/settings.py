@@ -122,6 +122,9 @@ class DiscordSettings(BaseModel):
     #: A channel for moderators: refused reloads, reloads that changed entries, edits made
     #: from Discord, and a daily review-queue digest (None: no log). Nothing in it pings.
     mod_log_channel_id: Annotated[int | None, Unset] = None
+    #: The hour (UTC) from which the day's digest is posted: once a day, by one process,
+    #: whenever the bot restarts.
+    digest_hour_utc: int = Field(default=15, ge=0, le=23)
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: Annotated[int | Literal["auto"] | None, Unset] = Field(default=None)

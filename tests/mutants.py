@@ -39,6 +39,8 @@ E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
 MODERATION = "tests/test_moderation_e2e.py"
+DIGEST = f"{MODERATION}::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue"
+CHORE = f"{STORAGE}::test_a_daily_chore_is_claimed_once_a_day_even_when_raced"
 FIGURE_NOTICE = (
     "tests/test_faq_validation.py::"
     "test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice"
@@ -2933,6 +2935,41 @@ MUTANTS = [
         (
             f"{MODERATION}::test_an_edit_that_gives_a_wrong_figure_for_a_year_is_saved_with_a_warning",
         ),
+    ),
+    Mutant(
+        "the digest is posted before its hour",
+        "bot/cogs/housekeeping.py",
+        "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",
+        "        if False:\n",
+        (DIGEST,),
+    ),
+    Mutant(
+        "the digest is posted at every pass, not once a day",
+        "bot/cogs/housekeeping.py",
+        "        if first:\n            await self.post_digest()\n",
+        "        if True:\n            await self.post_digest()\n",
+        (DIGEST,),
+    ),
+    Mutant(
+        "SQLite: a chore is claimed again the same day",
+        "bot/storage/sqlite.py",
+        '            "INSERT OR IGNORE INTO chores (name, day, done_at) VALUES (?, ?, ?)",\n',
+        '            "INSERT OR REPLACE INTO chores (name, day, done_at) VALUES (?, ?, ?)",\n',
+        (CHORE,),
+    ),
+    Mutant(
+        "PostgreSQL: a chore is claimed again the same day",
+        "bot/storage/postgres.py",
+        '            " ON CONFLICT (name, day) DO NOTHING",\n',
+        '            " ON CONFLICT (name, day) DO UPDATE SET done_at = EXCLUDED.done_at",\n',
+        (CHORE,),
+    ),
+    Mutant(
+        "memory store: a chore is claimed again the same day",
+        "bot/storage/memory.py",
+        "        if (name, day) in self.chores:\n            return False\n",
+        "",
+        (CHORE,),
     ),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import datetime as dt
 import json
 import logging
 import os
@@ -1215,12 +1216,21 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         assert "**Mod** edited `notice-2014-54`" in edit
         assert "+ aliases: the 2014-54 notice" in edit and "short:" not in edit
         assert "reloaded" in reloaded and "notice-2014-54" in reloaded
-        # the daily digest counts the queue
+        # the daily digest counts the queue: once a day, from the digest hour (15 UTC)
         await ask_title(fake_discord, "is moving the spillover bucket into roth allowed")
         await fake_discord.settle()
-        await bot.get_cog("Housekeeping").post_digest()
+        chores = bot.get_cog("Housekeeping")
+        day = dt.datetime(2026, 12, 4, 14, 59, tzinfo=dt.UTC)
+        posted = len(logged())
+        assert not await chores.digest_if_due(day)
+        assert await chores.digest_if_due(day.replace(hour=15))
         await fake_discord.settle()
+        assert len(logged()) == posted + 1
         assert "Review queue:** 1 items (1 unanswered)" in logged()[-1]
+        assert not await chores.digest_if_due(day.replace(hour=23))  # (as another process)
+        assert await chores.digest_if_due(day + dt.timedelta(days=1, minutes=1))
+        await fake_discord.settle()
+        assert len(logged()) == posted + 2
         # nothing in the log pings
         for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
             assert not would_ping(call.json).any

@@ -352,6 +352,29 @@ async def test_claim_post_true_exactly_once_even_when_raced(store: Store) -> Non
     assert results.count(True) == 1
 
 
+async def test_a_daily_chore_is_claimed_once_a_day_even_when_raced(store: Store) -> None:
+    day = dt.date(2026, 12, 4)
+    results = await asyncio.gather(*(store.claim_chore("digest", day) for _ in range(20)))
+    assert results.count(True) == 1
+    assert not await store.claim_chore("digest", day)
+    assert await store.claim_chore("digest", day + dt.timedelta(days=1))
+    assert await store.claim_chore("another chore", day)
+
+
+async def test_two_processes_on_one_postgres_do_a_chore_once_a_day(postgres_url: str) -> None:
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(10)]
+        wins = await asyncio.gather(*(s.claim_chore("digest", d) for d in days for s in (one, two)))
+    assert sum(wins) == 10
+
+
+async def test_a_chore_done_today_stays_done_after_a_restart(tmp_path: Path) -> None:
+    async with SqliteStore(tmp_path / "bot.db") as first:
+        assert await first.claim_chore("digest", dt.date(2026, 12, 4))
+    async with SqliteStore(tmp_path / "bot.db") as again:
+        assert not await again.claim_chore("digest", dt.date(2026, 12, 4))
+
+
 def owed(message_id: int, kind: str = "post", due_in: float = 0.0, **kw: object) -> PendingReply:
     return PendingReply(kind, 900, message_id, seconds_from_now(due_in), **kw)  # type: ignore[arg-type]
 

@@ -3,6 +3,7 @@ the moderator log how long the review queue is."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 
@@ -27,11 +28,24 @@ class Housekeeping(commands.Cog):
         self.purge.cancel()
         self.digest.cancel()
 
-    @tasks.loop(hours=24)
+    @tasks.loop(hours=1)
     async def digest(self) -> None:
-        if self.digest.current_loop == 0:
-            return  # not at every start: a day after it, then daily
-        await self.post_digest()
+        await self.digest_if_due(dt.datetime.now(dt.UTC))
+
+    async def digest_if_due(self, now: dt.datetime) -> bool:
+        """Post the day's digest if ``now`` is past the digest hour and no process has
+        posted it today. (Once a day from a fixed hour, not a day after each start: a bot
+        restarted daily never reached its first digest, and each process posted its own.)"""
+        if now.hour < self.bot.settings.discord.digest_hour_utc:
+            return False
+        try:
+            first = await self.bot.store.claim_chore("digest", now.date())
+        except Exception:
+            log.exception("claiming today's digest failed; will try again in an hour")
+            return False
+        if first:
+            await self.post_digest()
+        return first
 
     async def post_digest(self) -> None:
         try:

@@ -390,6 +390,11 @@ class Store(Protocol):
         ``owed.due`` passes."""
         ...
 
+    async def claim_chore(self, name: str, day: dt.date) -> bool:
+        """True exactly once per chore (``name``) and day, across restarts and processes:
+        the one process that gets it does the chore that day."""
+        ...
+
     async def queue_reply(self, reply: PendingReply) -> None:
         """Owe ``reply`` (insert, or update the due time, attempts and error of the one
         already owed for that message; its creation time and question stay)."""

@@ -33,6 +33,8 @@ class MemoryStore:
     #: (entry id, message id, user hash) -> helpful
     votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
+    #: (chore, day) done
+    chores: set[tuple[str, dt.date]] = field(default_factory=set)
     #: (kind, message id) -> the reply owed
     owed: dict[tuple[str, int], PendingReply] = field(default_factory=dict)
     #: (message id, entry id) -> what was taught
@@ -77,6 +79,12 @@ class MemoryStore:
         self, entry_id: str, message_id: int, user_hash: str, helpful: bool
     ) -> None:
         self.votes[(entry_id, message_id, user_hash)] = helpful
+
+    async def claim_chore(self, name: str, day: dt.date) -> bool:
+        if (name, day) in self.chores:
+            return False
+        self.chores.add((name, day))
+        return True
 
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         # No await between check and mark: two racing handlers cannot both win.

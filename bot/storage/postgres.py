@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import re
 import secrets
@@ -126,6 +127,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
                 PRIMARY KEY (kind, message_id)
             )""",
             "CREATE INDEX pending_replies_due ON pending_replies (due_at)",
+        ),
+    ),
+    (
+        4,
+        "daily chores done by one process a day (the moderator log's digest)",
+        (
+            """CREATE TABLE chores (
+                name TEXT NOT NULL,
+                day DATE NOT NULL,
+                done_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (name, day)
+            )""",
         ),
     ),
 )
@@ -359,6 +372,16 @@ class PostgresStore:
             if owed is not None:
                 await db.execute(_UPSERT_PENDING, *_pending_args(owed))
         return True
+
+    async def claim_chore(self, name: str, day: dt.date) -> bool:
+        status = await self._execute(
+            "INSERT INTO chores (name, day, done_at) VALUES ($1, $2, $3)"
+            " ON CONFLICT (name, day) DO NOTHING",
+            name,
+            day,
+            utc_now(),
+        )
+        return status == "INSERT 0 1"
 
     async def queue_reply(self, reply: PendingReply) -> None:
         await self._execute(_UPSERT_PENDING, *_pending_args(reply))

@@ -107,6 +107,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX pending_replies_due ON pending_replies (due_at)",
         ),
     ),
+    Migration(
+        6,
+        "daily chores done by one process a day (the moderator log's digest)",
+        (
+            """CREATE TABLE chores (
+                name TEXT NOT NULL,
+                day TEXT NOT NULL,  -- ISO date, UTC
+                done_at TEXT NOT NULL,
+                PRIMARY KEY (name, day)
+            )""",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -377,6 +377,13 @@ class SqliteStore:
             (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
         )
 
+    async def claim_chore(self, name: str, day: dt.date) -> bool:
+        changed = await self._write_one(
+            "INSERT OR IGNORE INTO chores (name, day, done_at) VALUES (?, ?, ?)",
+            (name, day.isoformat(), stamp(utc_now())),
+        )
+        return changed == 1
+
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         if owed is None:
             changed = await self._write_one(
