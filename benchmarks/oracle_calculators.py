@@ -138,12 +138,11 @@ def form8606_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
     def c(v: Fraction) -> Fraction:
         return Fraction(Decimal(cents(v)))
 
-    if deductible and l3 > 0:  # Pub 590-B Worksheet 1-1 (with no basis, the form's lines)
-        ratio = min(places3((l2 + l1 + deductible) / (l6 + l7 + l8)), Fraction(1))
-        nt_conv, nt_dist = c(l8 * ratio), c(l7 * ratio)
-        if nt_conv + nt_dist > l3:  # only basis is nontaxable: line 3, split in proportion
-            nt_conv = l3 if l8 >= l7 + l8 else c(l8 * l3 / (l7 + l8))
-            nt_dist = l3 - nt_conv
+    ratio = min(places3((l2 + l1 + (deductible or 0)) / (l6 + l7 + l8)), Fraction(1))
+    nt_conv, nt_dist = c(l8 * ratio), c(l7 * ratio)
+    # Pub 590-B Worksheet 1-1 with a deducted part and some basis, unless its line 8 is more
+    # than Form 8606 line 5: then (and with no basis) the form's own lines 6-15c.
+    if deductible and l3 > 0 and l3 - l4 >= nt_conv + nt_dist:
         l13 = nt_conv + nt_dist
         l15c = l7 - nt_dist
         # lines 4 and 5 as on every Form 8606 (the IRS's filled-in Rose Green example)

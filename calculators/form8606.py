@@ -146,8 +146,10 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         return Form8606Result(lines=lines, taxable=ZERO, steps=steps, warnings=warnings)
 
     if inp.deductible and l3 > 0:
-        return _worksheet_1_1(inp, lines, steps, warnings)
-    if inp.deductible:
+        figured = _worksheet_1_1(inp, lines, steps, warnings)
+        if figured is not None:
+            return figured
+    elif inp.deductible:
         # Only basis (nondeductible money) comes out tax-free; with none, Worksheet 1-1 (which
         # counts deducted contributions in its ratio) would wrongly make deducted money
         # nontaxable, so the form's own lines apply: line 10 is 0 and all of it is taxable.
@@ -257,11 +259,13 @@ def _worksheet_1_1(
     lines: dict[str, Decimal | None],
     steps: list[str],
     warnings: list[str],
-) -> Form8606Result:
+) -> Form8606Result | None:
     """Pub 590-B Worksheet 1-1: a year with deductible contributions and a distribution or
     conversion. Every contribution for the year, deducted or not, counts as basis for the
     ratio; the results go to Form 8606 lines 13-18. Lines 4 and 5 are filled in as usual and
-    lines 6-12 stay blank, as on the IRS's filled-in example (Rose Green)."""
+    lines 6-12 stay blank, as on the IRS's filled-in example (Rose Green). None (its steps
+    said) when Form 8606 line 5 is less than the worksheet's nontaxable part: Pub 590-B then
+    has the form's own lines 6-15c filled in instead."""
     deductible = inp.deductible or ZERO
     l1, l2, l3 = inp.contribution, inp.prior_basis, inp.contribution + inp.prior_basis
     l7, l8 = inp.distributions, inp.converted
@@ -298,33 +302,27 @@ def _worksheet_1_1(
         f"{usd(nontaxable_distributions)}; {usd(w8)} in all.",
         f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
     ]
+    l4 = inp.late_contribution
+    l5 = l3 - l4
+    if l5 < w8:
+        # (Deducted contributions count in the worksheet's ratio, and a late contribution is
+        # not taken off there, so its figure can pass what basis the form may take tax-free.)
+        steps.append(
+            f"Form 8606 line 5 (line 3 - line 4 = {usd(l3)} - {usd(l4)} = {usd(l5)}) is less "
+            f"than worksheet line 8 ({usd(w8)}), so Pub 590-B has lines 6-15c of the form "
+            "filled in as usual instead; the worksheet's figures are not used."
+        )
+        return None
     if inp.late_contribution:
         steps.append(
             f"Form 8606 line 4 (the {usd(inp.late_contribution)} contributed after December 31) "
             "is filled in, but the worksheet does not take it off: its line 2 counts every "
             "contribution for the year made by the due date, that one included."
         )
-    if w8 > l3:
-        # The worksheet's ratio counts deducted contributions, so its nontaxable part can
-        # exceed the basis; only basis (line 3) can come out tax-free and line 14 (basis
-        # left) cannot go below zero. Split line 3 between the two in proportion.
-        nontaxable_conversion = share(l8, l3, w5)
-        nontaxable_distributions = l3 - nontaxable_conversion
-        steps.append(
-            f"Worksheet line 8, {usd(w8)}, is more than the total basis (Form 8606 line 3, "
-            f"{usd(l3)}): only basis comes out tax-free, because deducted contributions were "
-            f"never taxed. The nontaxable part is capped at {usd(l3)}, split in proportion: "
-            f"conversion {usd(nontaxable_conversion)}, distributions "
-            f"{usd(nontaxable_distributions)}."
-        )
-        warnings.append(
-            f"Pub 590-B Worksheet 1-1 counts the {usd(deductible)} deducted contribution in its "
-            f"ratio, which here made the nontaxable part ({usd(w8)}) larger than your basis "
-            f"({usd(l3)}). This result caps it at the basis, so line 14 is $0.00 and "
-            f"{usd(w5 - l3)} is taxable; check the figure with a tax professional before filing."
-        )
-    l4 = inp.late_contribution
-    l5 = l3 - l4
+    steps.append(
+        f"Form 8606 line 5 ({usd(l5)}) is at least worksheet line 8 ({usd(w8)}), so Pub 590-B "
+        "has the worksheet's figures go to lines 13 and 17, and lines 6-12 left blank."
+    )
     l13 = nontaxable_conversion + nontaxable_distributions
     l14 = l3 - l13
     l15a = l15c = l7 - nontaxable_distributions

@@ -484,11 +484,26 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "caps no Worksheet 1-1 result at the basis",
+        "Worksheet 1-1's figures are used even above Form 8606 line 5",
         "calculators/form8606.py",
-        "    if w8 > l3:\n",
+        "    if l5 < w8:\n",
         "    if False:\n",
-        ("tests/test_calc_form8606.py::test_worksheet_nontaxable_part_is_capped_at_the_basis",),
+        (
+            "tests/test_calc_form8606.py::"
+            "test_a_worksheet_figure_above_line_5_gives_way_to_the_forms_own_lines",
+            "tests/test_calc_form8606.py::"
+            "test_a_late_contribution_does_not_shelter_this_years_conversion_through_the_worksheet",
+        ),
+    ),
+    Mutant(
+        "a year with basis, falling back to the form's lines, is told it has no basis",
+        "calculators/form8606.py",
+        "    elif inp.deductible:\n",
+        "    if inp.deductible:\n",
+        (
+            "tests/test_calc_form8606.py::"
+            "test_a_worksheet_figure_above_line_5_gives_way_to_the_forms_own_lines",
+        ),
     ),
     Mutant(
         "takes a reply's ping for a mention",

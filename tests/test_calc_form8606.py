@@ -159,37 +159,51 @@ def test_deducted_money_converted_with_no_basis_is_all_taxable() -> None:
     assert any("no basis" in w for w in data["warnings"])
 
 
-def test_worksheet_nontaxable_part_is_capped_at_the_basis() -> None:
-    data = run(contribution="1000", deductible="6000", converted="7000", year_end_balance="0")
-    assert (data["line3"], data["line13"], data["line14"]) == ("1000.00", "1000.00", "0.00")
-    assert (data["line17"], data["line18"], data["taxable"]) == ("1000.00", "6000.00", "6000.00")
-    assert any("capped at $1,000.00" in s for s in data["steps"])
-    assert any("larger than your basis" in w for w in data["warnings"])
-
-
-def test_capped_worksheet_splits_the_basis_between_conversion_and_distribution() -> None:
-    result = form8606(
-        Form8606Input(
-            contribution=D(1000),
-            deductible=D(6000),
-            converted=D(3000),
-            distributions=D(4000),
-            year_end_balance=D(0),
-        )
+def test_a_worksheet_figure_above_line_5_gives_way_to_the_forms_own_lines() -> None:
+    """Pub 590-B: when Form 8606 line 5 is less than Worksheet 1-1 line 8, lines 6-15c of
+    the form are filled in as usual. The worksheet counts the deducted $1,500 in its ratio
+    ($2,000 / $6,000 of $2,000 = $666 nontaxable), more than the $500 of basis."""
+    data = run(contribution="500", deductible="1500", year_end_balance="4000", converted="2000")
+    assert (data["line5"], data["line9"], data["line10"]) == ("500.00", "6000.00", "0.083")
+    assert (data["line11"], data["line13"], data["line14"]) == ("166.00", "166.00", "334.00")
+    assert (data["line17"], data["line18"], data["taxable"]) == ("166.00", "1834.00", "1834.00")
+    assert any(
+        "line 5 (line 3 - line 4 = $500.00 - $0.00 = $500.00) is less than worksheet line 8 "
+        "($666.00)" in s
+        for s in data["steps"]
     )
-    lines = result.lines
-    assert (lines["line13"], lines["line14"]) == (D(1000), D(0))
-    assert (lines["line17"], lines["line15c"]) == (D("428.57"), D("3428.57"))
-    assert result.taxable + lines["line13"] == D(7000)  # type: ignore[operator]
+    assert not any("no basis" in w for w in data["warnings"])  # (there is $500 of it)
+
+
+def test_a_late_contribution_does_not_shelter_this_years_conversion_through_the_worksheet() -> None:
+    """All $7,000 contributed after December 31 (line 4): line 5 is $0, so nothing converted
+    this year is nontaxable, deducted part or not (the worksheet alone made it all tax-free)."""
+    plain = run(
+        contribution="7000", late_contribution="7000", year_end_balance="0", converted="5000"
+    )
+    with_deduction = run(
+        contribution="7000",
+        late_contribution="7000",
+        deductible="1000",
+        year_end_balance="0",
+        converted="5000",
+    )
+    for data in (plain, with_deduction):
+        assert (data["line5"], data["line13"], data["line14"]) == ("0.00", "0.00", "7000.00")
+        assert (data["line18"], data["taxable"]) == ("5000.00", "5000.00")
 
 
 AMOUNTS = ("0", "1", "500", "999.99", "1000", "6000", "7000", "20000")
 
 
 @pytest.mark.parametrize("deductible", ["0.01", "1500", "6000", "7000"])
-def test_worksheet_never_carries_negative_basis(deductible: str) -> None:
-    # Grid over the worksheet path (a deductible part and some basis): line 14 >= 0, line 13
-    # <= line 3, and taxable + nontaxable == distributions + conversions.
+def test_worksheet_or_form_as_pub_590b_says_and_every_dollar_accounted_for(
+    deductible: str,
+) -> None:
+    # Grid over years with a deducted part and some basis: the worksheet's figures are used
+    # exactly when Form 8606 line 5 is at least its line 8 (never more than the basis);
+    # otherwise the form's lines 6-12. Either way taxable + nontaxable == distributions +
+    # conversions, and line 14 is below zero only with the form's rounding warning.
     for contribution, prior, year_end, distributions, converted in itertools.product(
         AMOUNTS[:5], ("0", "300"), ("0", "20000"), AMOUNTS, AMOUNTS
     ):
@@ -207,12 +221,15 @@ def test_worksheet_never_carries_negative_basis(deductible: str) -> None:
         )
         lines = result.lines
         case = (contribution, prior, deductible, year_end, distributions, converted)
-        assert lines["line6"] is None, case  # the worksheet path
         assert lines["line5"] == lines["line3"] - lines["line4"], case  # type: ignore[operator]
-        assert lines["line14"] is not None and lines["line14"] >= 0, case
-        assert lines["line13"] is not None and lines["line13"] <= lines["line3"], case  # type: ignore[operator]
+        if lines["line6"] is None:  # the worksheet's figures
+            assert lines["line13"] <= lines["line5"], case  # type: ignore[operator]
+        else:
+            assert any("is less than worksheet line 8" in s for s in result.steps), case
         assert result.taxable + lines["line13"] == D(distributions) + D(converted), case
         assert D(0) <= lines["line15c"] <= D(distributions), case  # type: ignore[operator]
+        if lines["line14"] < 0:  # type: ignore[operator]
+            assert any("rounding line 10" in w for w in result.warnings), case
 
 
 def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained(
@@ -259,15 +276,17 @@ def test_a_late_contribution_entered_with_worksheet_1_1_is_accounted_for() -> No
     result = form8606(
         Form8606Input(
             contribution="7000",
-            late_contribution="7000",
+            late_contribution="2000",
             deductible="1000",
-            year_end_balance="5000",
-            converted="7000",
+            year_end_balance="0",
+            converted="5000",
         )
     )
-    assert (result.lines["line4"], result.lines["line5"]) == (D(7000), D(0))
+    assert (result.lines["line4"], result.lines["line5"]) == (D(2000), D(5000))
+    assert (result.lines["line13"], result.lines["line14"]) == (D(5000), D(2000))
+    assert result.lines["line6"] is None  # (worksheet line 8, $5,000, is not above line 5)
     assert any(
-        "line 4 (the $7,000.00 contributed after December 31) is filled in" in s
+        "line 4 (the $2,000.00 contributed after December 31) is filled in" in s
         for s in result.steps
     )
 

@@ -212,7 +212,7 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="this year's deducted traditional IRA contributions, on top of --contribution "
         "(not part of it: $2,000 contributed, $1,500 deducted is --contribution 500 "
         "--deductible 1500); above 0 with a distribution or conversion, Pub 590-B Worksheet "
-        "1-1 is used",
+        "1-1 is figured, and used unless its nontaxable part is more than Form 8606 line 5",
     )
     p.add_argument(
         "--year-end-balance",
