@@ -202,10 +202,12 @@ def parse_int(text: str | None, field: str | None = None, *, like: str = "12") -
     body = raw[1:] if raw[0] == "+" else raw
     if body[:1] in _MINUS and _INTEGER.fullmatch(body[1:]):
         raise InputError(f"{label}{shown(raw)} is negative; use a whole number like {like}", field)
-    if not _INTEGER.fullmatch(body) or len(body) > 9:
+    if not _INTEGER.fullmatch(body):
         raise InputError(
             f"{label}{shown(raw)} is not a whole number; use digits like {like}", field
         )
+    if len(body) > 9:  # (no count or year here has more than a few digits)
+        raise InputError(f"{label}{shown(raw)} is far too large; use a number like {like}", field)
     return int(body)
 
 

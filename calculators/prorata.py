@@ -152,7 +152,9 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
             f"the 10% additional tax ({SRC_413})."
         )
     if amount == balance:
-        steps.append("This distributes the whole account; 'calc split' shows the rollover forms.")
+        steps.append(
+            "This distributes the whole account; the split calculator shows the rollover forms."
+        )
     return ProrataResult(
         nontaxable=nontaxable,
         taxable=taxable,

@@ -215,7 +215,7 @@ def _split(inp: SplitInput) -> SplitResult:
             f"The {usd(gain)} of earnings in a traditional IRA is a traditional-IRA balance: if "
             "any of it is still there on December 31, it counts on Form 8606 line 6 and makes "
             "part of a backdoor Roth conversion that year taxable (the IRA pro-rata rule, IRS "
-            "Form 8606 and instructions). Run 'calc form8606' to see the effect."
+            "Form 8606 and instructions). The form8606 calculator shows the effect."
         )
     else:
         roth, traditional = gross, ZERO

@@ -2952,6 +2952,23 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "a ten-digit year is called not a whole number",
+        "calculators/parse.py",
+        "    if len(body) > 9:  # (no count or year here has more than a few digits)\n",
+        "    if False:\n",
+        (
+            "tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2"
+            "[a-year-of-ten-digits-is-too-large-not-a-fraction]",
+        ),
+    ),
+    Mutant(
+        "a split warning tells Discord and console users to run a command-line command",
+        "calculators/split.py",
+        "The form8606 calculator shows the effect.",
+        "Run 'calc form8606' to see the effect.",
+        ("tests/test_calc_cli.py::test_calculator_text_names_no_command_line_command",),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

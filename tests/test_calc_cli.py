@@ -372,6 +372,11 @@ BAD = [
         id="a-year-with-decimals-is-shown-a-year",
     ),
     pytest.param(
+        ["calc", "room", "--year", "9999999999", "--deferrals", "0", "--employer", "0"],
+        "'9999999999' is far too large; use a number like 2026",
+        id="a-year-of-ten-digits-is-too-large-not-a-fraction",
+    ),
+    pytest.param(
         NEGATIVE_AGE,
         "whole number",
         id="negative-age",
@@ -563,3 +568,18 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
         1,
         "error: cannot write the output: No space left on device\n",
     )
+
+
+def test_calculator_text_names_no_command_line_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Steps and warnings are shown in Discord and the console too, where "calc form8606"
+    is not a command: they name the calculator, not how one surface runs it."""
+    assert main(["calc", "split", "--basis", "1000", "--earnings", "50", "--earnings-to",
+                 "traditional", "--json"]) == 0  # fmt: skip
+    split = json.loads(capsys.readouterr().out)
+    assert any("The form8606 calculator shows the effect" in w for w in split["warnings"])
+    assert main(["calc", "prorata", "--basis", "100", "--earnings", "50", "--amount", "150",
+                 "--json"]) == 0  # fmt: skip
+    prorata = json.loads(capsys.readouterr().out)
+    assert any("the split calculator shows the rollover forms" in s for s in prorata["steps"])
+    for text in (*split["warnings"], *split["steps"], *prorata["steps"], *prorata["warnings"]):
+        assert "calc " not in text, text
