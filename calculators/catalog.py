@@ -3,6 +3,8 @@ short positional input (the console's ``/split 1000 5``, Discord's slash command
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_origin
@@ -35,6 +37,7 @@ class Calculator:
                 f"/{self.name} takes at most {len(self.params)} values "
                 f"({' '.join(self.params)}); for example: {self.example}"
             )
+        _no_spaced_thousands(positional)
         values: dict[str, str] = dict(zip(self.params, positional, strict=False))
         for key, value in named.items():
             field = key.replace("-", "_")
@@ -83,6 +86,23 @@ class Calculator:
 
     def __call__(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcResult:
         return self.run(self.build(positional, named))
+
+
+#: "1 000": a number of at most three digits, then three digits that start with 0 (an amount
+#: is never written "000" or "050" on its own, so the two are one amount split by a space).
+_SPACED = re.compile(r"\$?\d{1,3}")
+_THOUSANDS = re.compile(r"0\d\d(?:[.,]\d+)?")
+
+
+def _no_spaced_thousands(positional: Sequence[str]) -> None:
+    """InputError for values that are one amount with a space for its thousands separator
+    ("/split 1 000 5" would read basis $1, earnings $0 and '5' as where the earnings go)."""
+    for before, value in itertools.pairwise(v.strip() for v in positional):
+        if _SPACED.fullmatch(before) and _THOUSANDS.fullmatch(value):
+            raise InputError(
+                f"'{before} {value}' looks like one amount with a space in it: write "
+                f"{before}{value} or {before},{value} (a space separates values)"
+            )
 
 
 CALCULATORS: dict[str, Calculator] = {

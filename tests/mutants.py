@@ -2969,6 +2969,13 @@ MUTANTS = [
         ("tests/test_calc_cli.py::test_calculator_text_names_no_command_line_command",),
     ),
     Mutant(
+        "'1 000' is read as two values",
+        "calculators/catalog.py",
+        "        _no_spaced_thousands(positional)\n",
+        "",
+        ("tests/test_console.py::test_an_amount_with_a_space_for_its_thousands_is_told_so",),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

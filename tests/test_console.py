@@ -93,6 +93,17 @@ def test_a_value_in_the_wrong_place_is_told_where_it_fits(console: Console) -> N
         assert "name a later one" not in console.respond(line).text, line
 
 
+def test_an_amount_with_a_space_for_its_thousands_is_told_so(console: Console) -> None:
+    """'/split 1 000 5' read as basis $1, earnings $0 and '5' as where the earnings go (the
+    reply then advised 'tax_rate:5'); it is one amount with a space in it."""
+    for line in ("/split 1 000 5", "/split 1 000"):
+        text = console.respond(line).text
+        assert "'1 000' looks like one amount with a space in it: write 1000 or 1,000" in text
+        assert "tax_rate" not in text and "Nontaxable" not in text
+    # two amounts, the second not starting with 0, are two values
+    assert "Roth IRA:" in console.respond("/split 100 500").text
+
+
 def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> None:
     paths = []
     for line in ("/schedule 30000 26 4 8%", "/schedule 20000 12 1 5%"):
