@@ -2976,6 +2976,16 @@ MUTANTS = [
         ("tests/test_console.py::test_an_amount_with_a_space_for_its_thousands_is_told_so",),
     ),
     Mutant(
+        "any number of example questions goes on to training",
+        "knowledge/examples.py",
+        "    if len(examples) > MAX_EXAMPLES:\n",
+        "    if False:\n",
+        (
+            "tests/test_examples.py::"
+            "test_more_example_questions_than_training_can_hold_are_refused_before_training",
+        ),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

@@ -425,3 +425,34 @@ def test_ask_json_lists_confident_answers_to_a_posts_other_questions(
     one = "Does the pro-rata rule for my IRA affect the mega backdoor Roth?"
     assert cli_main(["ask", one, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["also"] == []
+
+
+def test_more_example_questions_than_training_can_hold_are_refused_before_training(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Training compares every pair of examples: 61,000 of them needed 28 GB and crashed
+    `ask` after `faq validate` said ok. Past MAX_EXAMPLES the folder is refused, naming the
+    file that holds the most, and a running bot keeps answering from the FAQ it has."""
+    from knowledge.examples import MAX_EXAMPLES, read_examples
+
+    working = KnowledgeBase.load(faq_copy)
+    path = faq_copy / "examples" / "three-buckets.yaml"
+    read, _ = read_examples(faq_copy, set(working.entries))
+    held = sum(e.path == str(path) for e in read)
+    added = MAX_EXAMPLES - len(read) + 1
+    with path.open("a") as out:
+        out.writelines(
+            f"- text: generated question number {n} about buckets\n" for n in range(added)
+        )
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 1
+    total = len(read) + added
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:1: the examples files hold {total:,} questions in all, more than the "
+        f"{MAX_EXAMPLES:,} the matcher can learn from (training compares every pair of them); "
+        f"this file holds {held + added:,}: keep the ones that teach a new phrasing"
+    ]
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load(faq_copy)
+    # one fewer is taken
+    path.write_text(path.read_text().rsplit("- text:", 1)[0])
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
