@@ -169,8 +169,12 @@ def read_examples(
     there: what an edit is checked against before it is written."""
     folder = examples_dir(faq_dir)
     try:
-        # (Listed, not globbed: glob skips a folder it cannot read without a word.)
-        listed = {p for p in folder.iterdir() if p.name.endswith(".yaml")}
+        # (Listed, not globbed: glob skips a folder it cannot read without a word.) Hidden
+        # files are an editor's or a system's, not a moderator's: Emacs's lock while a file
+        # is edited (.#three-buckets.yaml), macOS's ._three-buckets.yaml on a shared drive.
+        listed = {
+            p for p in folder.iterdir() if p.name.endswith(".yaml") and not p.name.startswith(".")
+        }
     except FileNotFoundError:
         if os.path.lexists(folder):  # a link to a folder that is gone (or a link loop)
             return [], [Problem(str(folder), 0, _NOT_A_FOLDER)]
@@ -247,10 +251,14 @@ def is_empty_list(text: str) -> bool:
     return data == []
 
 
+#: Typographic quotes as the straight ones a keyboard types: phones type "what’s".
+_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033", "''''\"\"\"\"")
+
+
 def question_key(text: str) -> str:
-    """Case, spacing and end punctuation ("what is a 403b?" is "what is a 403b") set
-    aside: when two texts are the same question."""
-    return " ".join(text.casefold().split()).strip(" ?!.")
+    """Case, spacing, curly or straight quotes and end punctuation ("What’s a 403b?" is
+    "what's a 403b") set aside: when two texts are the same question."""
+    return " ".join(text.translate(_STRAIGHT_QUOTES).casefold().split()).strip(" ?!.")
 
 
 #: question_key, cached: every load checks every example, and the texts are mostly the same

@@ -2986,6 +2986,25 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "an editor's lock file in examples/ takes the FAQ down",
+        "knowledge/examples.py",
+        ' and not p.name.startswith(".")',
+        "",
+        (
+            "tests/test_examples.py::test_an_editors_hidden_files_in_the_examples_folder_are_not_read",
+        ),
+    ),
+    Mutant(
+        "a phone's curly apostrophe makes another question of an example",
+        "knowledge/examples.py",
+        "text.translate(_STRAIGHT_QUOTES).casefold()",
+        "text.casefold()",
+        (
+            "tests/test_examples.py::test_the_same_question_on_and_off_topic_is_refused",
+            "tests/test_examples.py::test_a_question_taught_word_for_word_is_answered_with_its_entry",
+        ),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

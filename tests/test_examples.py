@@ -87,6 +87,14 @@ def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Pa
     exact = strict.match("  Is moving the  spillover bucket into Roth allowed\n")
     assert exact.best is not None and exact.best.score < 100.0
     assert exact.answered and exact.best.id == "mega-backdoor-overview" and not exact.shaky
+    # typed on a phone, with a curly apostrophe, it is the same question
+    with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write("- text: what's the spillover bucket's move to roth\n")
+    kb = KnowledgeBase.load(faq_copy)
+    strict = Matcher(
+        list(kb.entries.values()), MatchTuning(answer_threshold=100.0), kb.matcher.space.examples
+    )
+    assert strict.match("What\u2019s the spillover bucket\u2019s move to Roth?").answered
     # only word for word: a different phrasing of it is not answered
     other = strict.match("is moving the spillover bucket into my roth allowed")
     assert not other.answered and other.suggestions[0].id == "mega-backdoor-overview"
@@ -352,10 +360,11 @@ def test_the_same_broken_file_in_two_folders_is_reported_at_each_path(
 
 
 def test_the_same_question_on_and_off_topic_is_refused(faq_copy: Path) -> None:
-    # (the same question with or without its question mark)
+    # (the same question with or without its question mark, a phone's curly apostrophe or
+    # a keyboard's straight one)
     for name, question in (
-        ("conversion-frequency.yaml", '- text: "Can I do this every paycheck?"\n'),
-        ("_off-topic.yaml", '- text: "can I do this every paycheck"\n'),
+        ("conversion-frequency.yaml", '- text: "Can\'t I do this every paycheck?"\n'),
+        ("_off-topic.yaml", '- text: "can\u2019t I do this every paycheck"\n'),
     ):
         with (faq_copy / "examples" / name).open("a") as f:
             f.write(question)
@@ -456,3 +465,18 @@ def test_more_example_questions_than_training_can_hold_are_refused_before_traini
     # one fewer is taken
     path.write_text(path.read_text().rsplit("- text:", 1)[0])
     assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+
+
+def test_an_editors_hidden_files_in_the_examples_folder_are_not_read(faq_copy: Path) -> None:
+    """Emacs keeps a lock named .#<file> (a dangling link) while a file is edited; macOS
+    leaves ._<file> on shared drives. Read as examples files, either took the whole FAQ
+    down ("no FAQ entry '.#conversion-frequency'") for as long as it was there."""
+    examples = faq_copy / "examples"
+    (examples / ".#conversion-frequency.yaml").symlink_to("user@host.4242:1733300000")
+    (examples / "._backdoor-roth-ira.yaml").write_bytes(b"\x00\x05\x16\x07 Mac OS X")
+    scan, _ = validate_folder(faq_copy)
+    assert scan.problems == []
+    assert KnowledgeBase.load(faq_copy).get("conversion-frequency") is not None
+    # a visible file of the same kind is still read, and refused
+    (examples / "conversion-frequency-notes.yaml").write_text("- text: a note\n")
+    assert "no FAQ entry 'conversion-frequency-notes'" in str(validate_folder(faq_copy)[0].problems)
