@@ -3005,6 +3005,13 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "an approved question is refused by a list written indented",
+        "knowledge/editing.py",
+        "    if first and first.group(1):\n",
+        "    if False:\n",
+        ("tests/test_faq_editing.py::test_an_approved_question_joins_a_list_written_indented",),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

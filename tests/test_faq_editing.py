@@ -463,3 +463,26 @@ def test_edits_keep_a_windows_files_line_ends_and_byte_order_mark(tmp_path: Path
     assert marked.read_text(encoding="utf-8") == (
         "\ufeff# Questions that beta answers\n- text: what is beta exactly\n"
     )
+
+
+def test_an_approved_question_joins_a_list_written_indented(tmp_path: Path) -> None:
+    """A list of "  - text:" items is valid YAML (validate says ok): the question the review
+    buttons add goes in at the same indent, where it was refused as invalid YAML."""
+    write_entry(tmp_path, "alpha")
+    path = tmp_path / "examples" / "alpha.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "# questions about alpha\n"
+        "  - text: How does alpha work?\n"
+        "    note: |\n"
+        "      asked twice:\n"
+        "      - once in a forum\n"
+        "  - text: Is alpha worth it?\n"
+    )
+    add_example(tmp_path, "alpha", "Can alpha go to a Roth?")
+    assert path.read_text().endswith(
+        "  - text: Is alpha worth it?\n  - text: Can alpha go to a Roth?\n"
+    )
+    examples, problems = read_examples(tmp_path, {"alpha"})
+    assert problems == []
+    assert [e.text for e in examples][-1] == "Can alpha go to a Roth?"
