@@ -51,13 +51,29 @@ def _https_only(url: HttpUrl) -> HttpUrl:
     return url
 
 
+#: Characters a link cannot hold as typed: a URL parser percent-encodes them, so
+#: "https://example.org/402 (section g)" became a link to a page that does not exist.
+_NOT_IN_A_URL = re.compile(r"[\s<>\"{}|\\^`]")
+
+
+def _one_link(value: object) -> object:
+    """The URL as written is one link and nothing else (a note after it, a stray quote)."""
+    if isinstance(value, str) and (found := _NOT_IN_A_URL.search(value.strip())):
+        what = "a space" if found.group().isspace() else repr(found.group())
+        raise ValueError(
+            f"the URL holds {what}, which no link has: put only the link here and any note "
+            "in the title"
+        )
+    return value
+
+
 class Source(BaseModel):
     """A citation: what the answer rests on."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: Text
-    url: Annotated[HttpUrl, AfterValidator(_https_only)]
+    url: Annotated[HttpUrl, BeforeValidator(_one_link), AfterValidator(_https_only)]
 
 
 def _a_written_date(value: object) -> object:

@@ -3012,6 +3012,16 @@ MUTANTS = [
         ("tests/test_faq_editing.py::test_an_approved_question_joins_a_list_written_indented",),
     ),
     Mutant(
+        "a note typed after a source's link becomes part of the link",
+        "knowledge/model.py",
+        "    url: Annotated[HttpUrl, BeforeValidator(_one_link), AfterValidator(_https_only)]\n",
+        "    url: Annotated[HttpUrl, AfterValidator(_https_only)]\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_a_source_url_with_a_note_or_a_stray_character_is_refused",
+        ),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

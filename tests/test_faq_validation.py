@@ -1183,3 +1183,29 @@ def test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice(
     ]
     assert "ok: 1 FAQ entries" in out
     assert KnowledgeBase.load(tmp_path).get("alpha") is not None
+
+
+@pytest.mark.parametrize(
+    ("url", "held"),
+    [
+        ("https://www.law.cornell.edu/uscode/text/26/402 (section g)", "a space"),
+        ('https://www.irs.gov/pub/irs-drop/n-14-54.pdf"', "'\"'"),
+        ("https://www.irs.gov/pub/irs-drop/n-14-54.pdf>", "'>'"),
+    ],
+)
+def test_a_source_url_with_a_note_or_a_stray_character_is_refused(
+    tmp_path: Path, url: str, held: str
+) -> None:
+    """A URL parser percent-encodes what no link holds: the note after a link became part
+    of a link to a page that does not exist, and validation said ok."""
+    path = write_entry(tmp_path, "alpha", sources=[{"title": "Notice 2014-54", "url": url}])
+    # (at the source's line, as for any field of a source)
+    line = 1 + next(i for i, text in enumerate(path.read_text().splitlines()) if "- title:" in text)
+    assert problems_in(tmp_path) == [
+        f"{path}:{line}: sources[0].url: the URL holds {held}, which no link has: put only "
+        "the link here and any note in the title"
+    ]
+    write_entry(
+        tmp_path, "alpha", sources=[{"title": "IRS page", "url": "https://www.irs.gov/a%20b"}]
+    )
+    assert problems_in(tmp_path) == []  # (an encoded space is part of a link)
