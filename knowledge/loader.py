@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limits_exceeded
-from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter
+from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter, Source
 from knowledge.normalize import phrase_key
 
 DEFAULT_FAQ_DIR = Path(__file__).resolve().parent / "faq"
@@ -138,6 +138,9 @@ def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int
             message = f"missing required field '{where}'"
         elif err["type"] == "extra_forbidden" and where in _RENAMED:
             message = f"the field '{where}' is now called '{_RENAMED[where]}': rename it"
+        elif err["type"] == "extra_forbidden" and len(loc) > 1:  # (in a source)
+            allowed = ", ".join(Source.model_fields)
+            message = f"unknown field '{where}' (a source has: {allowed})"
         elif err["type"] == "extra_forbidden":
             message = f"unknown field '{where}' (allowed: {_ALLOWED})"
         else:
@@ -205,8 +208,37 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
                     "not-tax-advice line to every answer",
                 )
             )
+    problems += _list_problems(shown, meta, parsed.key_lines)
     entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
     return entry, problems
+
+
+def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> list[Problem]:
+    """An alias with no words (it matches no question, and every such alias keys alike, so
+    two looked like copies of each other), and an id or source listed twice."""
+    problems = []
+
+    def line(key: str, i: int) -> int:
+        return key_lines.get(f"{key}[{i}]", key_lines.get(key, 1))
+
+    for i, alias in enumerate(meta.aliases):
+        if not phrase_key(alias):
+            problems.append(
+                Problem(
+                    shown,
+                    line("aliases", i),
+                    f"alias {alias!r} has no words: write how people ask it",
+                )
+            )
+    for key, values in (
+        ("related", list(meta.related)),
+        ("sources", [str(s.url) for s in meta.sources]),
+    ):
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                what = "the same link" if key == "sources" else repr(value)
+                problems.append(Problem(shown, line(key, i), f"{key} lists {what} twice: keep one"))
+    return problems
 
 
 _alias_key = phrase_key
@@ -272,6 +304,8 @@ def check_entries(
     for entry in entries:
         for n, phrase in enumerate((entry.title, *entry.aliases)):
             key = _alias_key(phrase)
+            if not key:  # (no words: its own file says so; it is no copy of another)
+                continue
             owner = seen.get(key)
             if owner is entry and not any(
                 _same_words(phrase, q) for q in (entry.title, *entry.aliases)[:n]

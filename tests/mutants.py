@@ -1228,8 +1228,8 @@ MUTANTS = [
     Mutant(
         "a question mark makes another question",
         "knowledge/examples.py",
-        '    return " ".join(text.casefold().split()).strip(" ?!.")',
-        '    return " ".join(text.casefold().split())',
+        '.casefold().split()).strip(" ?!.")',
+        ".casefold().split())",
         ("tests/test_examples.py::test_the_same_question_on_and_off_topic_is_refused",),
     ),
     Mutant(
@@ -3019,6 +3019,46 @@ MUTANTS = [
         (
             "tests/test_faq_validation.py::"
             "test_a_source_url_with_a_note_or_a_stray_character_is_refused",
+        ),
+    ),
+    Mutant(
+        "two wordless aliases are called copies of each other",
+        "knowledge/loader.py",
+        "            if not key:  # (no words: its own file says so; it is no copy of another)\n",
+        "            if False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file",
+        ),
+    ),
+    Mutant(
+        "an alias with no words passes",
+        "knowledge/loader.py",
+        "        if not phrase_key(alias):\n",
+        "        if False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file",
+        ),
+    ),
+    Mutant(
+        "a related id or source listed twice passes",
+        "knowledge/loader.py",
+        "            if value in values[:i]:\n",
+        "            if False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file",
+        ),
+    ),
+    Mutant(
+        "a source's unknown field is told the entry's fields",
+        "knowledge/loader.py",
+        '        elif err["type"] == "extra_forbidden" and len(loc) > 1:  # (in a source)\n',
+        "        elif False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file",
         ),
     ),
     Mutant(

@@ -1209,3 +1209,41 @@ def test_a_source_url_with_a_note_or_a_stray_character_is_refused(
         tmp_path, "alpha", sources=[{"title": "IRS page", "url": "https://www.irs.gov/a%20b"}]
     )
     assert problems_in(tmp_path) == []  # (an encoded space is part of a link)
+
+
+THINKING = "\N{THINKING FACE}"
+
+
+def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
+    tmp_path: Path,
+) -> None:
+    """'???' and an emoji as aliases matched no question, and each was called a copy of the
+    other (every wordless phrase keys alike); a related id or a source listed twice showed
+    twice under the answer; a source's unknown field was told the entry's fields."""
+    alpha = write_entry(
+        tmp_path,
+        "alpha",
+        aliases=["how does alpha work", "???"],
+        related=["beta", "beta"],
+        sources=[
+            {"title": "IRS page", "url": "https://www.irs.gov/x"},
+            {"title": "The same page", "url": "https://www.irs.gov/x"},
+        ],
+    )
+    beta = write_entry(tmp_path, "beta", aliases=["how does beta work", THINKING])
+    gamma = write_entry(
+        tmp_path, "gamma", sources=[{"title": "IRS page", "link": "https://www.irs.gov/x"}]
+    )
+    lines = alpha.read_text().splitlines()
+    emoji_line = 1 + beta.read_text().splitlines().index('- "\\U0001F914"')  # (YAML's escape)
+    assert problems_in(tmp_path) == [
+        f"{alpha}:{1 + lines.index('- ???')}: alias '???' has no words: write how people ask it",
+        f"{alpha}:{1 + lines.index('- title: The same page')}: sources lists the same link "
+        "twice: keep one",
+        f"{alpha}:{len(lines) - lines[::-1].index('- beta')}: related lists 'beta' twice: keep one",
+        f"{beta}:{emoji_line}: alias '{THINKING}' has no words: write how people ask it",
+        f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: missing "
+        "required field 'sources[0].url'",
+        f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: unknown field "
+        "'sources[0].link' (a source has: title, url)",
+    ]
