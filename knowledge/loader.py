@@ -122,6 +122,11 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL) -> str:
         if not str(err.get("input", "")).strip():
             return "is empty: write it"
         return f"is too short: write at least {ctx.get('min_length')} characters"
+    if kind == "string_too_long":
+        return (
+            f"is {len(str(err.get('input', ''))):,} characters; at most "
+            f"{ctx.get('max_length', 0):,}: shorten it"
+        )
     if kind == "url_parsing":
         return "write the whole address, starting with https://"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:

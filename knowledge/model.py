@@ -79,6 +79,8 @@ class Source(BaseModel):
 def _a_written_date(value: object) -> object:
     """A date as written in YAML (2026-12-01, read as a date) or as that text: pydantic
     would also take a number of seconds since 1970 ('updated: 0' became 1970-01-01)."""
+    if isinstance(value, dt.datetime):  # (YAML reads "2026-12-01T10:00:00" as one)
+        raise ValueError("write the day alone, without a time: YYYY-MM-DD, e.g. 2026-12-01")
     if isinstance(value, dt.date) or (
         isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
     ):

@@ -3062,6 +3062,26 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "a text over its limit gets pydantic's words",
+        "knowledge/loader.py",
+        '    if kind == "string_too_long":\n',
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_a_long_title_a_long_example_and_a_date_with_a_time_are_told_in_plain_words",
+        ),
+    ),
+    Mutant(
+        "a date with a time gets pydantic's words",
+        "knowledge/model.py",
+        '    if isinstance(value, dt.datetime):  # (YAML reads "2026-12-01T10:00:00" as one)\n',
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::"
+            "test_a_long_title_a_long_example_and_a_date_with_a_time_are_told_in_plain_words",
+        ),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

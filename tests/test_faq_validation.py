@@ -1247,3 +1247,27 @@ def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
         f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: unknown field "
         "'sources[0].link' (a source has: title, url)",
     ]
+
+
+def test_a_long_title_a_long_example_and_a_date_with_a_time_are_told_in_plain_words(
+    tmp_path: Path,
+) -> None:
+    """pydantic's own words ("String should have at most 256 characters", "Datetimes
+    provided to dates should have zero time") gave no count and no fix."""
+    path = write_entry(tmp_path, "alpha", title="What " + "x" * 300 + "?")
+    path.write_text(
+        path.read_text().replace("updated: '2026-11-27'", "updated: 2026-11-27T10:00:00")
+    )
+    lines = path.read_text().splitlines()
+    assert problems_in(tmp_path) == [
+        f"{path}:{1 + lines.index(next(x for x in lines if x.startswith('title:')))}: title: is "
+        "306 characters; at most 256: shorten it",
+        f"{path}:{1 + lines.index('updated: 2026-11-27T10:00:00')}: updated: write the day alone, "
+        "without a time: YYYY-MM-DD, e.g. 2026-12-01",
+    ]
+    from knowledge.examples import read_examples
+
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text("- text: " + "y" * 4100 + "\n")
+    _, problems = read_examples(tmp_path, {"alpha"})
+    assert [p.message for p in problems] == ["text: is 4,100 characters; at most 4,000: shorten it"]
