@@ -3082,6 +3082,26 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "the digest's first pass runs before the bot is connected",
+        "bot/cogs/housekeeping.py",
+        "        await self.bot.wait_until_ready()\n\n    async def digest_if_due(",
+        "        pass\n\n    async def digest_if_due(",
+        (
+            f"{MODERATION}::"
+            "test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected",
+        ),
+    ),
+    Mutant(
+        "a process that cannot see the log channel claims the digest",
+        "bot/cogs/housekeeping.py",
+        "(self.bot.settings.discord.mod_log_channel_id or 0) is None:\n",
+        "(self.bot.settings.discord.mod_log_channel_id or 0) is False:\n",
+        (
+            f"{MODERATION}::"
+            "test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected",
+        ),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

@@ -1220,7 +1220,8 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         await ask_title(fake_discord, "is moving the spillover bucket into roth allowed")
         await fake_discord.settle()
         chores = bot.get_cog("Housekeeping")
-        day = dt.datetime(2026, 12, 4, 14, 59, tzinfo=dt.UTC)
+        # (a past day: the bot's own hourly pass claims today's)
+        day = dt.datetime(2001, 3, 5, 14, 59, tzinfo=dt.UTC)
         posted = len(logged())
         assert not await chores.digest_if_due(day)
         assert await chores.digest_if_due(day.replace(hour=15))
@@ -1234,6 +1235,34 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         # nothing in the log pings
         for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
             assert not would_ping(call.json).any
+
+
+async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """The hourly pass waits until the bot is connected: a pass made before it could see the
+    log channel claimed the day and posted nothing, so a bot restarted daily after the
+    digest hour never posted one. A process that cannot see the channel claims nothing."""
+    from bot.storage import AskedQuestion, MemoryStore
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    store = MemoryStore()
+    asked = AskedQuestion(
+        "is a spillover bucket allowed", None, None, 3.0, False, dt.datetime.now(dt.UTC)
+    )
+    await store.record_question(asked)
+    async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id, digest_hour_utc=0)):
+        call = await fake_discord.wait_for_call("POST", rf"/channels/{log_id}/messages")
+        assert "Review queue:** 1 items (1 unanswered)" in call.json["content"]
+        assert ("digest", dt.datetime.now(dt.UTC).date()) in store.chores
+
+    unseen = MemoryStore()
+    await unseen.record_question(asked)
+    async with start_bot(mod_bot(store=unseen, mod_log_channel_id=4242, digest_hour_utc=0)) as bot:
+        await fake_discord.settle()
+        assert not await bot.get_cog("Housekeeping").digest_if_due(dt.datetime.now(dt.UTC))
+        assert unseen.chores == set()
 
 
 async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(

@@ -32,11 +32,20 @@ class Housekeeping(commands.Cog):
     async def digest(self) -> None:
         await self.digest_if_due(dt.datetime.now(dt.UTC))
 
+    @digest.before_loop
+    async def _digest_when_connected(self) -> None:
+        await self.bot.wait_until_ready()
+
     async def digest_if_due(self, now: dt.datetime) -> bool:
         """Post the day's digest if ``now`` is past the digest hour and no process has
         posted it today. (Once a day from a fixed hour, not a day after each start: a bot
-        restarted daily never reached its first digest, and each process posted its own.)"""
+        restarted daily never reached its first digest, and each process posted its own.)
+        Only a process that can see the log channel claims the day: one that cannot (not
+        connected yet, or its shards do not hold that server) would claim it and post
+        nothing."""
         if now.hour < self.bot.settings.discord.digest_hour_utc:
+            return False
+        if self.bot.get_channel(self.bot.settings.discord.mod_log_channel_id or 0) is None:
             return False
         try:
             first = await self.bot.store.claim_chore("digest", now.date())
