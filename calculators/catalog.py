@@ -32,12 +32,13 @@ class Calculator:
 
     def build(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcInput:
         """The validated input, or ``InputError`` saying what is wrong and what is accepted."""
+        # (First: "/prorata 10 000 2 000 5 000" is three amounts, not six values.)
+        _no_spaced_thousands(positional)
         if len(positional) > len(self.params):
             raise InputError(
                 f"/{self.name} takes at most {len(self.params)} values "
                 f"({' '.join(self.params)}); for example: {self.example}"
             )
-        _no_spaced_thousands(positional)
         values: dict[str, str] = dict(zip(self.params, positional, strict=False))
         for key, value in named.items():
             field = key.replace("-", "_")

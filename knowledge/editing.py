@@ -352,7 +352,7 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     # Items written indented ("  - text: ...") are a valid list too: the new one goes at
     # the same indent, or the file would no longer parse.
     # (The first item's indent: a later "- " may be a line inside a multi-line text.)
-    first = re.search(r"^([ \t]*)- ", before, re.M)
+    first = re.search(r"^([ \t]*)- ", before.removeprefix(_BOM), re.M)
     if first and first.group(1):
         indent = first.group(1)
         added = "".join(indent + line if line.strip() else line for line in added.splitlines(True))

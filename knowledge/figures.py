@@ -2,8 +2,11 @@
 calculators' table (calculators/data/limits.yaml). A typo in "$72,000 for 2026" reads as
 confidently as the right figure, and nothing else in validation knows the figures.
 
-Notices, not problems: a figure for a year may be an amount in a worked example rather
-than a limit ("you rolled $5,000 in 2026"), and an edit must not be refused for it."""
+Only figures that read as limits are checked: on a line that names a limit ("limit",
+"cap", "maximum", "catch-up", "threshold") or holds a figure the table has (a table row,
+"$72,000 for 2026" in a sentence about 415(c)). "You rolled $5,000 in 2026" or "the
+phase-out starts at $153,000 for 2026" is not checked. Notices, not problems: a moderator
+may still mean a figure the table does not hold, and an edit must not be refused for it."""
 
 from __future__ import annotations
 
@@ -24,33 +27,65 @@ _YEAR_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\**" + _YEAR + r"\**:\**[ \t]+(
 _ANY_MONEY = re.compile(_MONEY)
 
 
+#: Words that make a figure on their line a limit to check.
+_LIMIT_WORDS = re.compile(r"\b(?:limits?|caps?|capped|maximum|max|catch-ups?|threshold)\b", re.I)
+
+
 def yearly_figures() -> dict[int, frozenset[Decimal]]:
-    """Each year's dollar figures in the calculators' limits table."""
+    """Each year's dollar figures in the calculators' limits table, with the totals the IRS
+    also states (deferrals plus catch-up, an IRA's limit plus its catch-up, 415(c) plus
+    catch-up) and the Roth catch-up wage threshold under its wage year as well (the table
+    keys it by the year of the catch-ups: "wages over $150,000 in 2025" is right)."""
     from calculators.limits import load_limits
 
-    return {
-        year: frozenset(v for v in row.model_dump().values() if isinstance(v, Decimal))
-        for year, row in load_limits().items()
-    }
+    table = load_limits()
+    figures: dict[int, frozenset[Decimal]] = {}
+    for year, row in table.items():
+        own = {v for v in row.model_dump().values() if isinstance(v, Decimal)}
+        for catch_up in filter(None, (row.catch_up_50_plus_414v, row.catch_up_age_60_to_63)):
+            own |= {row.elective_deferral_402g + catch_up, row.annual_additions_415c + catch_up}
+        own.add(row.ira_contribution + row.ira_catch_up_50_plus)
+        following = table.get(year + 1)
+        if following is not None and following.roth_catch_up_wage_threshold is not None:
+            own.add(following.roth_catch_up_wage_threshold)
+        figures[year] = frozenset(own)
+    return figures
 
 
 def _amount(figure: str) -> Decimal:
     return Decimal(figure.replace(",", ""))
 
 
-def stated(text: str) -> list[tuple[str, Decimal, int]]:
-    """Each dollar figure ``text`` gives for a year: (as written, amount, year)."""
-    found = [(m.group(0), _amount(m.group(1)), int(m.group(2))) for m in _FOR_YEAR.finditer(text)]
+def stated(text: str) -> list[tuple[str, Decimal, int, str]]:
+    """Each dollar figure ``text`` gives for a year: (as written, amount, year, its line)."""
+
+    def line_at(position: int) -> str:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        return text[start : end if end >= 0 else len(text)]
+
+    found = [
+        (m.group(0), _amount(m.group(1)), int(m.group(2)), line_at(m.start()))
+        for m in _FOR_YEAR.finditer(text)
+    ]
     found += [
-        (m.group(0), _amount(m.group(2)), int(m.group(1))) for m in _YEAR_LIMIT.finditer(text)
+        (m.group(0), _amount(m.group(2)), int(m.group(1)), line_at(m.start()))
+        for m in _YEAR_LIMIT.finditer(text)
     ]
     for line in _YEAR_LINE.finditer(text):
         year = int(line.group(1))
         found += [
-            (f"${m.group(1)}", _amount(m.group(1)), year)
+            (f"${m.group(1)}", _amount(m.group(1)), year, line.group(0))
             for m in _ANY_MONEY.finditer(line.group(2))
         ]
     return found
+
+
+def _reads_as_a_limit(line: str, known: frozenset[Decimal]) -> bool:
+    """A line that names a limit or holds a figure of the table (any year's)."""
+    return bool(_LIMIT_WORDS.search(line)) or any(
+        _amount(m.group(1)) in known for m in _ANY_MONEY.finditer(line)
+    )
 
 
 def figure_notices(
@@ -59,6 +94,7 @@ def figure_notices(
     """A notice for each figure an entry gives for a year the table knows that is none of
     that year's figures (years the table does not cover are not checked)."""
     figures = yearly_figures() if figures is None else figures
+    known = frozenset().union(*figures.values())
     notices = []
     for entry in entries:
         seen: set[tuple[Decimal, int]] = set()
@@ -66,8 +102,10 @@ def figure_notices(
             ("short", "short answer", entry.short),
             ("body", "full answer", entry.body),
         ):
-            for written, amount, year in stated(text):
+            for written, amount, year, line in stated(text):
                 if year not in figures or amount in figures[year] or (amount, year) in seen:
+                    continue
+                if not _reads_as_a_limit(line, known):
                     continue
                 seen.add((amount, year))
                 notices.append(

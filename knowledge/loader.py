@@ -237,11 +237,12 @@ def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> 
             )
     for key, values in (
         ("related", list(meta.related)),
-        ("sources", [str(s.url) for s in meta.sources]),
+        # (One link under two titles may cite two parts of a document: only both alike.)
+        ("sources", [(s.title, str(s.url)) for s in meta.sources]),
     ):
         for i, value in enumerate(values):
             if value in values[:i]:
-                what = "the same link" if key == "sources" else repr(value)
+                what = "the same source" if key == "sources" else repr(value)
                 problems.append(Problem(shown, line(key, i), f"{key} lists {what} twice: keep one"))
     return problems
 

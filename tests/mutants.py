@@ -3102,6 +3102,44 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "a worked example's figure for a year gets a notice",
+        "knowledge/figures.py",
+        "                if not _reads_as_a_limit(line, known):\n",
+        "                if False:\n",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "a total the IRS states (deferrals plus catch-up) gets a notice",
+        "knowledge/figures.py",
+        "{row.elective_deferral_402g + catch_up, row.annual_additions_415c + catch_up}\n",
+        "set()\n",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "the Roth catch-up threshold under its wage year gets a notice",
+        "knowledge/figures.py",
+        "            own.add(following.roth_catch_up_wage_threshold)\n",
+        "            pass\n",
+        (FIGURE_NOTICE,),
+    ),
+    Mutant(
+        "one link cited under two titles is refused as a repeat",
+        "knowledge/loader.py",
+        "[(s.title, str(s.url)) for s in meta.sources]",
+        "[str(s.url) for s in meta.sources]",
+        (
+            "tests/test_faq_validation.py::"
+            "test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file",
+        ),
+    ),
+    Mutant(
+        "a byte order mark hides an examples list's indent",
+        "knowledge/editing.py",
+        "before.removeprefix(_BOM), re.M)",
+        "before, re.M)",
+        ("tests/test_faq_editing.py::test_an_approved_question_joins_a_list_written_indented",),
+    ),
+    Mutant(
         "the digest is posted before its hour",
         "bot/cogs/housekeeping.py",
         "        if now.hour < self.bot.settings.discord.digest_hour_utc:\n",

@@ -100,6 +100,8 @@ def test_an_amount_with_a_space_for_its_thousands_is_told_so(console: Console) -
         text = console.respond(line).text
         assert "'1 000' looks like one amount with a space in it: write 1000 or 1,000" in text
         assert "tax_rate" not in text and "Nontaxable" not in text
+    # before the values are counted: three amounts typed with spaces are not six values
+    assert "'10 000' looks like one amount" in console.respond("/prorata 10 000 2 000 5 000").text
     # two amounts, the second not starting with 0, are two values
     assert "Roth IRA:" in console.respond("/split 100 500").text
 

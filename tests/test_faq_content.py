@@ -138,7 +138,7 @@ def test_a_figure_given_for_a_year_is_that_years_figure() -> None:
     assert [str(n) for n in scan.notices if "limits.yaml" in n.message] == []
     # (Not vacuous: the FAQ gives limits by year in all three forms.)
     texts = [f"{e.short}\n{e.body}" for e in scan.entries]
-    written = [w for text in texts for w, _, _ in stated(text)]
+    written = [w for text in texts for w, *_ in stated(text)]
     assert len(written) >= 20
     assert any(w.startswith("$") and " for 20" in w for w in written)
     assert any(" limit $" in w for w in written)

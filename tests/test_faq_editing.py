@@ -486,3 +486,8 @@ def test_an_approved_question_joins_a_list_written_indented(tmp_path: Path) -> N
     examples, problems = read_examples(tmp_path, {"alpha"})
     assert problems == []
     assert [e.text for e in examples][-1] == "Can alpha go to a Roth?"
+    # the same from a file saved with a byte order mark before its first item
+    path.write_bytes("\ufeff  - text: How does alpha work?\n".encode())
+    add_example(tmp_path, "alpha", "Is alpha taxed?")
+    assert path.read_bytes().decode().endswith("  - text: Is alpha taxed?\n")
+    assert read_examples(tmp_path, {"alpha"})[1] == []

@@ -1156,8 +1156,13 @@ def test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice(
         "\n"
         "- **2025:** $23,500 · $71,000 · $7,500\n"
         "- **2026:** $24,500 · $72,000 · $8,000\n"
-        "Rolled $5,000 in 2019 (a year the table does not have), $72,000.50 for 2026.\n"
+        "The limit was $19,000 in 2019 (a year the table does not have); $72,000.50 for 2026.\n"
         "The 2026 limit $7,600 and $73,000 for 2026.\n"
+        "\n"
+        "Right, or no limit, and not noticed: you can defer $31,000 in 2025 at 50 (with the\n"
+        "catch-up); wages over $150,000 in 2025 make 2026 catch-ups Roth; you converted\n"
+        "$7,012 in 2025; the Roth IRA phase-out starts at $153,000 for 2026.\n"
+        "- 2025: converted $7,012\n"
     )
     path = write_entry(tmp_path, "alpha", body=body, short="At most $73,000 for 2026.")
     # (Folded over two lines, as an edit from Discord writes a long short answer.)
@@ -1219,15 +1224,17 @@ def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
 ) -> None:
     """'???' and an emoji as aliases matched no question, and each was called a copy of the
     other (every wordless phrase keys alike); a related id or a source listed twice showed
-    twice under the answer; a source's unknown field was told the entry's fields."""
+    twice under the answer (one link under two titles may cite two parts of a document); a
+    source's unknown field was told the entry's fields."""
     alpha = write_entry(
         tmp_path,
         "alpha",
         aliases=["how does alpha work", "???"],
         related=["beta", "beta"],
         sources=[
-            {"title": "IRS page", "url": "https://www.irs.gov/x"},
-            {"title": "The same page", "url": "https://www.irs.gov/x"},
+            {"title": "Notice 2014-54, example 1", "url": "https://www.irs.gov/x"},
+            {"title": "Notice 2014-54, example 2", "url": "https://www.irs.gov/x"},
+            {"title": "Notice 2014-54, example 1", "url": "https://www.irs.gov/x"},
         ],
     )
     beta = write_entry(tmp_path, "beta", aliases=["how does beta work", THINKING])
@@ -1238,8 +1245,8 @@ def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
     emoji_line = 1 + beta.read_text().splitlines().index('- "\\U0001F914"')  # (YAML's escape)
     assert problems_in(tmp_path) == [
         f"{alpha}:{1 + lines.index('- ???')}: alias '???' has no words: write how people ask it",
-        f"{alpha}:{1 + lines.index('- title: The same page')}: sources lists the same link "
-        "twice: keep one",
+        f"{alpha}:{len(lines) - lines[::-1].index('- title: Notice 2014-54, example 1')}: "
+        "sources lists the same source twice: keep one",
         f"{alpha}:{len(lines) - lines[::-1].index('- beta')}: related lists 'beta' twice: keep one",
         f"{beta}:{emoji_line}: alias '{THINKING}' has no words: write how people ask it",
         f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: missing "
