@@ -10,6 +10,7 @@ from pydantic import model_validator
 from calculators.base import CalcInput, CalcResult, Money, SignedMoney
 from calculators.money import (
     ONE,
+    ZERO,
     account_step,
     exact,
     money_str,
@@ -81,12 +82,28 @@ class ProrataResult(CalcResult):
         }
 
     def summary(self) -> list[tuple[str, str]]:
-        return [
+        head = [
             ("Nontaxable", usd(self.nontaxable)),
             ("Pretax part (taxable unless rolled over)", usd(self.taxable)),
+        ]
+        if emptied_at_loss(self.remaining_basis, self.remaining_earnings):
+            # "Basis left" beside negative earnings read as money still in the account;
+            # what is left is basis never recovered.
+            return [
+                *head,
+                ("Left in the account", usd(ZERO)),
+                ("Basis not recovered (the loss)", usd(self.remaining_basis)),
+            ]
+        return [
+            *head,
             ("Basis left", usd(self.remaining_basis)),
             ("Earnings left", usd(self.remaining_earnings)),
         ]
+
+
+def emptied_at_loss(remaining_basis: Decimal, remaining_earnings: Decimal) -> bool:
+    """The whole account came out and some basis was never recovered (a market loss)."""
+    return remaining_basis + remaining_earnings == 0 and remaining_basis > 0
 
 
 def prorata(inp: ProrataInput) -> ProrataResult:
@@ -137,11 +154,17 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
     steps.append(f"Taxable = {usd(amount)} - {usd(nontaxable)} = {usd(taxable)}.")
     remaining_basis = basis - nontaxable
     remaining_earnings = earnings - taxable
-    steps.append(
-        f"Left in the account: basis {usd(basis)} - {usd(nontaxable)} = {usd(remaining_basis)}; "
-        f"earnings {usd(earnings)} - {usd(taxable)} = {usd(remaining_earnings)}; together "
-        f"{usd(remaining_basis + remaining_earnings)}."
-    )
+    if emptied_at_loss(remaining_basis, remaining_earnings):
+        steps.append(
+            f"Left in the account: nothing. Of the basis, {usd(basis)} - {usd(nontaxable)} = "
+            f"{usd(remaining_basis)} was never recovered: it is the market loss."
+        )
+    else:
+        steps.append(
+            f"Left in the account: basis {usd(basis)} - {usd(nontaxable)} = "
+            f"{usd(remaining_basis)}; earnings {usd(earnings)} - {usd(taxable)} = "
+            f"{usd(remaining_earnings)}; together {usd(remaining_basis + remaining_earnings)}."
+        )
     if taxable > 0:
         steps.append(
             "The pretax part can be rolled over to a traditional IRA or another plan and the "

@@ -3174,6 +3174,15 @@ MUTANTS = [
         "",
         (CHORE,),
     ),
+    Mutant(
+        "prorata: an account emptied at a loss shows basis left",
+        "calculators/prorata.py",
+        "    return remaining_basis + remaining_earnings == 0 and remaining_basis > 0\n",
+        "    return False\n",
+        (
+            "tests/test_calc_prorata.py::test_an_account_emptied_at_a_loss_shows_the_basis_not_recovered",
+        ),
+    ),
 ]
 
 

@@ -57,6 +57,21 @@ def test_loss_caps_the_nontaxable_share_at_the_amount() -> None:
     assert any("loss of $100.00" in w for w in data["warnings"])
 
 
+def test_an_account_emptied_at_a_loss_shows_the_basis_not_recovered() -> None:
+    result = prorata(ProrataInput(basis="1000", earnings="-50", amount="950"))
+    # The JSON keeps its documented figures; the summary and steps say the account is empty
+    # instead of "basis left $50" beside "earnings left -$50".
+    assert keys(result.to_json()) == ("950.00", "0.00", "50.00", "-50.00")
+    assert result.summary()[2:] == [
+        ("Left in the account", "$0.00"),
+        ("Basis not recovered (the loss)", "$50.00"),
+    ]
+    assert "$1,000.00 - $950.00 = $50.00 was never recovered" in result.steps[-2]
+    # Part of the account out at a loss: what is left is still basis and (negative) earnings.
+    partial = prorata(ProrataInput(basis="1000", earnings="-50", amount="500")).summary()
+    assert [label for label, _ in partial[2:]] == ["Basis left", "Earnings left"]
+
+
 @pytest.mark.parametrize(
     ("basis", "earnings", "amount", "fragment"),
     [
