@@ -337,7 +337,7 @@ def test_files_that_are_not_entries_are_ignored_with_a_notice(
     assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert f"{tmp_path / 'README.md'}:1: notice: not an FAQ entry" in out
-    assert "ok: 1 FAQ entries" in out
+    assert "ok: 1 FAQ entry and 0 example questions in" in out
 
 
 def test_a_broken_file_does_not_make_healthy_files_report_its_id(tmp_path: Path) -> None:
@@ -1186,7 +1186,7 @@ def test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice(
         f"{path}:{table_line + 3}: notice: "
         + limit.format("the full answer", "2026 limit $7,600", "$7,600", 2026),
     ]
-    assert "ok: 1 FAQ entries" in out
+    assert "ok: 1 FAQ entry and 0 example questions in" in out
     assert KnowledgeBase.load(tmp_path).get("alpha") is not None
 
 

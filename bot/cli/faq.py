@@ -108,9 +108,10 @@ def handle_validate(args: argparse.Namespace) -> int:
         print(problem)
     if scan.problems:
         return 1
+    entries = "FAQ entry" if len(scan.entries) == 1 else "FAQ entries"
+    questions = "example question" if len(examples) == 1 else "example questions"
     print(
-        f"ok: {len(scan.entries)} FAQ entries and {len(examples)} example questions in "
-        f"{folder} are valid"
+        f"ok: {len(scan.entries)} {entries} and {len(examples)} {questions} in {folder} are valid"
     )
     return 0
 
