@@ -148,7 +148,8 @@ class RolloverBot(commands.Bot):
                 log.exception("FAQ reload failed")
                 said = str(exc)[:200]
                 return ReloadResult(False, fault=type(exc).__name__ + (f": {said}" if said else ""))
-            diff = diff_entries(self.knowledge.entries, new.entries)
+            old = self.knowledge
+            diff = diff_entries(old.entries, new.entries, old.examples, new.examples)
             self.knowledge = new
             self.fallback = None  # (a reload before connecting: the folder is whole again)
             log.info("FAQ reloaded from %s: %s", folder, diff.summary(most=None))

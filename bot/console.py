@@ -94,10 +94,10 @@ class Console:
         except Exception as exc:  # (a fault of the load itself: the console goes on)
             log.exception("reading the FAQ files again failed")
             return f"Could not read the FAQ files again ({exc!r}); still answering from before."
-        diff, self.kb = diff_entries(self.kb.entries, new.entries), new
+        diff = diff_entries(self.kb.entries, new.entries, self.kb.examples, new.examples)
+        self.kb = new
         fixed, self._broken = self._broken, False
-        changed = diff.added or diff.changed or diff.removed
-        said = diff.summary(most=None) if changed else "no entry changed"  # (no length limit)
+        said = diff.summary(most=None) if diff.anything else "nothing changed"  # (no limit)
         return (
             "The FAQ files are valid again. " if fixed else ""
         ) + f"FAQ files read again: {said}."

@@ -179,6 +179,8 @@ class KnowledgeBase:
     #: The folder's files as they were when this was loaded (loader.folder_signature): a
     #: watcher that starts later can tell whether they changed meanwhile.
     files: FolderFiles = ()
+    #: The example questions it was trained on (a reload says whether they changed).
+    examples: tuple[Example, ...] = ()
 
     @classmethod
     def from_entries(
@@ -197,6 +199,7 @@ class KnowledgeBase:
             source_dir=source_dir,
             titles={e.id: e.title for e in entries},
             content=content,
+            examples=tuple(examples or ()),
         )
 
     @classmethod

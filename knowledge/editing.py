@@ -14,7 +14,7 @@ import stat
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from knowledge import frontmatter
 from knowledge.examples import (
     MAX_TEXT,
     OFF_TOPIC,
+    Example,
     examples_dir,
     is_empty_list,
     read_examples,
@@ -110,11 +111,25 @@ class EntryDiff:
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    #: How many example questions before and after, when they changed (None: unchanged).
+    examples: tuple[int, int] | None = None
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.examples)
 
     def summary(self, most: int | None = 10) -> str:
         """How many entries were added, changed and removed, naming up to ``most`` of each
         (None: all): a fact-check that touches every entry must not make a moderator's
-        message longer than Discord takes."""
+        message longer than Discord takes. Then whether the example questions changed: a
+        moderator who taught one sees that the reload took it."""
+        said = self._entries(most)
+        if self.examples is None:
+            return said
+        before, after = self.examples
+        return f"{said}; example questions changed ({before:,} before, {after:,} now)"
+
+    def _entries(self, most: int | None) -> str:
         parts = []
         for label, ids in (
             ("added", self.added),
@@ -127,9 +142,18 @@ class EntryDiff:
         return ", ".join(parts)
 
 
-def diff_entries(old: dict[str, FaqEntry], new: dict[str, FaqEntry]) -> EntryDiff:
+def diff_entries(
+    old: dict[str, FaqEntry],
+    new: dict[str, FaqEntry],
+    old_examples: Sequence[Example] = (),
+    new_examples: Sequence[Example] = (),
+) -> EntryDiff:
     def content(entry: FaqEntry) -> dict[str, Any]:
         return entry.model_dump(exclude={"path"})
+
+    def said(examples: Sequence[Example]) -> Counter[tuple[str, tuple[str, ...], bool]]:
+        # What the questions say, not where they stand: a moved or reordered one is no change.
+        return Counter((e.text, e.ids, e.written) for e in examples)
 
     return EntryDiff(
         added=tuple(sorted(new.keys() - old.keys())),
@@ -137,6 +161,11 @@ def diff_entries(old: dict[str, FaqEntry], new: dict[str, FaqEntry]) -> EntryDif
             sorted(i for i in new.keys() & old.keys() if content(new[i]) != content(old[i]))
         ),
         removed=tuple(sorted(old.keys() - new.keys())),
+        examples=(
+            None
+            if said(old_examples) == said(new_examples)
+            else (len(old_examples), len(new_examples))
+        ),
     )
 
 

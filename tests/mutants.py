@@ -3183,6 +3183,20 @@ MUTANTS = [
             "tests/test_calc_prorata.py::test_an_account_emptied_at_a_loss_shows_the_basis_not_recovered",
         ),
     ),
+    Mutant(
+        "a reload does not say the example questions changed",
+        "knowledge/editing.py",
+        "            if said(old_examples) == said(new_examples)\n",
+        "            if True\n",
+        ("tests/test_console.py",),
+    ),
+    Mutant(
+        "console: an examples-only reload says nothing changed",
+        "knowledge/editing.py",
+        "        return bool(self.added or self.changed or self.removed or self.examples)\n",
+        "        return bool(self.added or self.changed or self.removed)\n",
+        ("tests/test_console.py",),
+    ),
 ]
 
 

@@ -296,7 +296,11 @@ def test_the_console_reads_edited_faq_files_again_as_the_bot_does(tmp_path: Path
     )
     with (folder / "examples" / "three-buckets.yaml").open("a") as f:
         f.write("- text: how do the three buckets of my 401k differ\n")
-    assert console.respond("/list").text.startswith("FAQ files read again: no entry changed.")
+    # an examples-only edit retrains: the console says the questions changed
+    assert console.respond("/list").text.startswith(
+        "FAQ files read again: 0 added, 0 changed, 0 removed; example questions changed ("
+    )
+    assert console.respond("/reload").text == "FAQ files read again: nothing changed."
 
 
 def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_valid_again(
