@@ -278,8 +278,27 @@ class _BlanksLeftOut(PydanticBaseSettingsSource):
         return _without_blank_fields(super().__call__(), self.settings_cls)
 
 
+#: ROLLOVER_* variables that are ours but no setting (read before the settings are).
+_NOT_SETTINGS = frozenset({"config", "cache_dir"})
+
+
 class _Env(_BlanksLeftOut, EnvSettingsSource):
-    """The environment, blank variables left out."""
+    """The environment, blank variables left out, and a ROLLOVER_* name that names no
+    setting refused as a typo, as in .env (pydantic-settings reads only the names it
+    knows, so ROLLOVER_FAQDIR would run the bot on the default folder without a word;
+    a typo after the section, ROLLOVER_DATABASE__URLL, is refused by the section)."""
+
+    def __call__(self) -> dict[str, Any]:
+        prefix = self.settings_cls.model_config.get("env_prefix", "").lower()
+        known = {*self.settings_cls.model_fields, *_NOT_SETTINGS, "token"}
+        for name in self.env_vars:
+            section = name.lower().removeprefix(prefix).partition("__")[0]
+            if name.lower().startswith(prefix) and section not in known:
+                raise SettingsError(
+                    f"setting '{name.lower().removeprefix(prefix)}' in the environment "
+                    f"({name.upper()}): no such setting (check the spelling)"
+                )
+        return super().__call__()
 
 
 class _DotEnv(_BlanksLeftOut, DotEnvSettingsSource):

@@ -3197,6 +3197,13 @@ MUTANTS = [
         "        return bool(self.added or self.changed or self.removed)\n",
         ("tests/test_console.py",),
     ),
+    Mutant(
+        "a misspelt ROLLOVER_ name in the environment is ignored",
+        "bot/settings.py",
+        "            if name.lower().startswith(prefix) and section not in known:\n",
+        "            if False:\n",
+        ("tests/test_settings.py",),
+    ),
 ]
 
 

@@ -144,6 +144,23 @@ def test_a_shared_env_file_keeps_other_programs_variables_but_not_our_typos(
         load_settings()
 
 
+def test_a_misspelt_variable_in_the_environment_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ROLLOVER_FAQ_DIR", str(tmp_path))
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")  # ours, read before the settings
+    monkeypatch.setenv("ROLLOVERX", "1")  # another program's name: not ours
+    assert load_settings().faq_dir == tmp_path
+    monkeypatch.setenv("ROLLOVER_FAQDIR", str(tmp_path))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert str(info.value) == (
+        "setting 'faqdir' in the environment (ROLLOVER_FAQDIR): no such setting "
+        "(check the spelling)"
+    )
+
+
 def test_a_blank_variable_in_env_file_hides_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
