@@ -1232,6 +1232,21 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         assert await chores.digest_if_due(day + dt.timedelta(days=1, minutes=1))
         await fake_discord.settle()
         assert len(logged()) == posted + 2
+        # the FAQ answers the question since: /faq-admin review leaves it out, so does the
+        # digest (counted, it would come back every day with nothing to clear)
+        await admin(
+            fake_discord,
+            "alias",
+            {
+                "topic": "three-buckets",
+                "phrase": "is moving the spillover bucket into roth allowed",
+            },
+        )
+        await fake_discord.settle()
+        posted = len(logged())
+        assert await chores.digest_if_due(day + dt.timedelta(days=2, minutes=1))
+        await fake_discord.settle()
+        assert len(logged()) == posted
         # nothing in the log pings
         for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
             assert not would_ping(call.json).any
