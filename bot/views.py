@@ -263,8 +263,21 @@ async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any
     ref = answer.reference.message_id if answer.reference else None
     if isinstance(channel, discord.Thread) and ref in (None, channel.id):
         await bot.store.settle_reply("post", channel.id)  # (a post's starter has its id)
-    if ref is not None:
-        await bot.store.settle_reply("mention", ref)
+    if ref is None:
+        return
+    await bot.store.settle_reply("mention", ref)
+    # "@bot" in reply to someone else's question is owed under the mention's id, and its
+    # answer replies to the question: find such a mention among the few replies still owed.
+    where = getattr(channel, "id", None)
+    for owed in await bot.store.pending_replies() if where is not None else []:
+        if owed.kind != "mention" or owed.channel_id != where or owed.message_id == ref:
+            continue
+        try:
+            mention = await channel.fetch_message(owed.message_id)
+        except discord.HTTPException:
+            continue  # (deleted: its retry finds nothing to answer)
+        if mention.reference is not None and mention.reference.message_id == ref:
+            await bot.store.settle_reply("mention", owed.message_id)
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:

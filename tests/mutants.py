@@ -3204,6 +3204,24 @@ MUTANTS = [
         "            if False:\n",
         ("tests/test_settings.py",),
     ),
+    Mutant(
+        "the digest counts questions the FAQ answers since",
+        "bot/cogs/housekeeping.py",
+        "            items = await asyncio.to_thread(still_open, self.bot, items)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
+        ),
+    ),
+    Mutant(
+        "a removed answer to someone else's question stays owed under the mention",
+        "bot/views.py",
+        "        if mention.reference is not None and mention.reference.message_id == ref:\n",
+        "        if False:\n",
+        (
+            "tests/test_faults_e2e.py::test_a_removed_answer_to_someone_elses_question_is_not_posted_again_either",
+        ),
+    ),
 ]
 
 

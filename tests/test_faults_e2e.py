@@ -436,6 +436,45 @@ async def test_an_answer_the_asker_removed_is_not_posted_again_by_its_retry(
         assert answers() == [] and "bot-answered" not in post.tags, post.tags
 
 
+async def test_a_removed_answer_to_someone_elses_question_is_not_posted_again_either(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """ "@bot" in reply to another member's question: the reply is owed under the mention,
+    the answer replies to the question. The asker removes it before the retry: it stays
+    removed (the owed mention was left, and its retry posted the answer again)."""
+    fake, world = fake_discord, fake_discord.world
+    channel = world.text_channel
+
+    def answers() -> list[dict]:  # (not the private "Removed." the click got)
+        return [
+            m
+            for m in world.messages_in(int(channel["id"]))
+            if int(m["author"]["id"]) == world.bot_user.id and "interaction_metadata" not in m
+        ]
+
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        question = await fake.send_message(channel, QUESTIONS[0], author=world.asker)
+        await fake.idle(quiet=0.1)
+        assert answers() == []  # (no mention yet: nothing said)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
+        mention = await fake.send_message(
+            channel, f"<@{world.bot_user.id}>", author=world.newcomer, reply_to=question
+        )
+        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True)
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        [answer] = answers()  # Discord took it: under the question, owed under the mention
+        assert answer["message_reference"]["message_id"] == question["id"]
+        assert ("mention", int(mention["id"])) in bot.store.owed
+        [miss] = [c for c in custom_ids(answer) if c.startswith("rb:miss:")]
+        await (await fake.click_button(answer, miss, user=world.asker)).response()
+        await fake.settle()
+        assert answers() == []
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)
+        await asyncio.sleep(SLOW_FIRST_RETRY["first_delay_seconds"] + 0.2)  # (when it was due)
+        await fake.idle(quiet=0.2)
+        assert answers() == []
+
+
 async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
     fake_discord: FakeDiscord,
     make_bot,
