@@ -2839,8 +2839,8 @@ MUTANTS = [
     Mutant(
         "console: a reload names ten changed entries",
         "bot/console.py",
-        "        said = diff.summary(most=None) if changed",
-        "        said = diff.summary() if changed",
+        "        said = diff.summary(most=None) if diff.anything",
+        "        said = diff.summary() if diff.anything",
         ("tests/test_console.py::test_a_reload_in_the_console_names_every_changed_entry",),
     ),
     Mutant(
@@ -3221,6 +3221,16 @@ MUTANTS = [
         (
             "tests/test_faults_e2e.py::test_a_removed_answer_to_someone_elses_question_is_not_posted_again_either",
         ),
+    ),
+    Mutant(
+        "stats pages read the database before acknowledging the click",
+        "bot/cogs/faq_admin.py",
+        "        await interaction.response.defer()\n"
+        "        embed, view = await stats_page(bot, self.page)\n"
+        "        await interaction.edit_original_response(embed=embed, view=view)\n",
+        "        embed, view = await stats_page(bot, self.page)\n"
+        "        await interaction.response.edit_message(embed=embed, view=view)\n",
+        ("tests/test_moderation_e2e.py::test_stats_page_through_every_entry_by_title",),
     ),
 ]
 

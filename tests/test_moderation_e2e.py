@@ -1175,9 +1175,10 @@ async def test_stats_page_through_every_entry_by_title(
         assert "Only moderators" in content(await refused.response())
         for page in (2, 3):
             click = await fake_discord.click_button(first, nxt["custom_id"], user=world.moderator)
-            body = await click.response()
-            assert f"({page} of 3)" in body["data"]["embeds"][0]["title"]
-            seen += body["data"]["embeds"][0]["description"]
+            assert (await click.response())["type"] == 6  # (acknowledged before reading)
+            body = await click.edit()
+            assert f"({page} of 3)" in body["embeds"][0]["title"]
+            seen += body["embeds"][0]["description"]
             first = fake_discord.world.messages[int(first["id"])]
             nxt = _component(first, 2, "Next ▶")
         assert all(bot.knowledge.titles[i][:60] in seen for i in bot.knowledge.entries)

@@ -432,8 +432,11 @@ class StatsPage(PageButton, template=r"rb:stats:(?P<page>-?\d{1,5})"):
         if not is_moderator(bot, interaction.user):
             await send_private(interaction, "Only moderators can see the stats.")
             return
+        # Acknowledged first: the page reads the database, which can take longer than the
+        # three seconds Discord waits (as /faq-admin stats itself defers).
+        await interaction.response.defer()
         embed, view = await stats_page(bot, self.page)
-        await interaction.response.edit_message(embed=embed, view=view)
+        await interaction.edit_original_response(embed=embed, view=view)
 
 
 @app_commands.guild_only()
