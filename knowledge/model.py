@@ -57,12 +57,22 @@ _NOT_IN_A_URL = re.compile(r"[\s<>\"{}|\\^`]")
 
 
 def _one_link(value: object) -> object:
-    """The URL as written is one link and nothing else (a note after it, a stray quote)."""
-    if isinstance(value, str) and (found := _NOT_IN_A_URL.search(value.strip())):
+    """The URL as written is one link and nothing else (a note after it, a stray quote),
+    with a site's name: the URL parser reads "https:///foo" as https://foo/."""
+    if not isinstance(value, str):
+        return value
+    if found := _NOT_IN_A_URL.search(value.strip()):
         what = "a space" if found.group().isspace() else repr(found.group())
         raise ValueError(
             f"the URL holds {what}, which no link has: put only the link here and any note "
             "in the title"
+        )
+    scheme, _, rest = value.strip().partition("://")
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2].partition(":")[0]
+    labels = host.rstrip(".").split(".")
+    if scheme.lower() in {"http", "https"} and (len(labels) < 2 or not all(labels)):
+        raise ValueError(
+            "the URL names no site after '://' (a link looks like https://www.irs.gov/...)"
         )
     return value
 

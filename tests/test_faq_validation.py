@@ -1216,6 +1216,20 @@ def test_a_source_url_with_a_note_or_a_stray_character_is_refused(
     assert problems_in(tmp_path) == []  # (an encoded space is part of a link)
 
 
+@pytest.mark.parametrize(
+    "url", ["https:///pub/irs-drop/n-14-54.pdf", "https://.", "https://irs..gov/"]
+)
+def test_a_source_url_with_no_site_is_refused(tmp_path: Path, url: str) -> None:
+    """The URL parser reads "https:///pub/..." as a link to a site named "pub": validation
+    said ok and the answer linked to a site that does not exist."""
+    path = write_entry(tmp_path, "alpha", sources=[{"title": "Notice 2014-54", "url": url}])
+    line = 1 + next(i for i, text in enumerate(path.read_text().splitlines()) if "- title:" in text)
+    assert problems_in(tmp_path) == [
+        f"{path}:{line}: sources[0].url: the URL names no site after '://' (a link looks "
+        "like https://www.irs.gov/...)"
+    ]
+
+
 THINKING = "\N{THINKING FACE}"
 
 
