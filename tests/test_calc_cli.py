@@ -519,6 +519,22 @@ def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) 
     assert err.startswith("error: cannot write the chart") and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(("name", "said"), [("-", "'-' (standard output)"), ("", "an empty name")])
+def test_a_chart_needs_a_file_name(
+    capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    """'--chart -' wrote a PNG file named '-'; '--chart ""' said '.: Is a directory'."""
+    monkeypatch.chdir(tmp_path)
+    code = main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", name])
+    assert code == 2 and list(tmp_path.iterdir()) == []
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith(
+        f"error: argument --chart: {said} is not a file the chart can be written to; give a "
+        "file name, e.g. --chart schedule.png"
+    )
+
+
 def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
     capsys: Capsys, tmp_path: Path
 ) -> None:

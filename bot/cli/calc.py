@@ -336,7 +336,7 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--chart",
-        type=Path,
+        type=chart_path,
         metavar="PATH",
         help=f"write a PNG chart comparing {shown} conversions a year (and yours) to PATH; "
         "by default no chart is written; an existing file is replaced only if it is a PNG",
@@ -379,6 +379,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def chart_path(text: str) -> Path:
+    """A file to write the chart to: not "-" (an image cannot go to standard output with
+    the text; it became a file named "-") and not empty (the current folder)."""
+    if text.strip() in {"", "-"}:
+        what = "'-' (standard output)" if text.strip() else "an empty name"
+        raise argparse.ArgumentTypeError(
+            f"{what} is not a file the chart can be written to; give a file name, e.g. "
+            "--chart schedule.png"
+        )
+    return Path(text)
 
 
 def _not_a_chart(path: Path) -> str | None:
