@@ -102,7 +102,12 @@ def parse_amount(
         )
     match = _AMOUNT.fullmatch(body)
     if signed is None or not body or match is None or body == ".":
-        if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII) and "," in body:
+        whole = body.partition(".")[0]
+        if (
+            re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII)
+            and "," in whole
+            and not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", whole, re.ASCII)
+        ):  # (commas as written: '1,000.' is refused for its dot, not its commas)
             raise InputError(
                 f"{label}{shown(raw)} has misplaced commas; commas may only separate thousands "
                 f"(1,000 or 1,000,000); {AMOUNT_HINT}",

@@ -187,7 +187,17 @@ def test_amounts_as_people_type_them(typed: str, value: str) -> None:
     assert parse_amount(typed) == Decimal(value)
 
 
-@pytest.mark.parametrize(("typed", "says"), [("1e3", "scientific"), ("1,2k", "not an amount")])
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("1e3", "scientific"),
+        ("1,2k", "not an amount"),
+        ("1,00", "misplaced commas"),
+        ("1,0000.5", "misplaced commas"),
+        # the dot is wrong here, not the commas (it was said to have misplaced commas)
+        ("1,000.", "'1,000.' is not an amount"),
+    ],
+)
 def test_unclear_amounts_are_refused_with_a_reason(typed: str, says: str) -> None:
     with pytest.raises(InputError, match=says):
         parse_amount(typed)
