@@ -3232,6 +3232,34 @@ MUTANTS = [
         "        await interaction.response.edit_message(embed=embed, view=view)\n",
         ("tests/test_moderation_e2e.py::test_stats_page_through_every_entry_by_title",),
     ),
+    Mutant(
+        "a source URL with no site passes validation",
+        "knowledge/model.py",
+        '    if scheme.lower() in {"http", "https"} and (len(labels) < 2 or not all(labels)):\n',
+        "    if False:\n",
+        ("tests/test_faq_validation.py::test_a_source_url_with_no_site_is_refused",),
+    ),
+    Mutant(
+        "--chart - writes a file named '-'",
+        "bot/cli/calc.py",
+        '    if text.strip() in {"", "-"}:\n',
+        "    if False:\n",
+        ("tests/test_calc_cli.py::test_a_chart_needs_a_file_name",),
+    ),
+    Mutant(
+        "'1,000.' is said to have misplaced commas",
+        "calculators/parse.py",
+        '            and not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", whole, re.ASCII)\n',
+        "",
+        ("tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",),
+    ),
+    Mutant(
+        "ask batch: a byte order mark stays in the first question",
+        "bot/cli/ask.py",
+        '        yield (line.removeprefix("\\ufeff") if number == 0 else line).rstrip("\\r\\n")\n',
+        '        yield line.rstrip("\\r\\n")\n',
+        ("tests/test_cli_ask.py::test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale",),
+    ),
 ]
 
 

@@ -129,11 +129,12 @@ def _readable(text: str) -> str:
 
 def _stdin_lines() -> Iterator[str]:
     """Standard input line by line, read as UTF-8 whatever the locale, a byte that is not
-    UTF-8 read as U+FFFD (one bad line must not stop the batch), without line ends."""
+    UTF-8 read as U+FFFD (one bad line must not stop the batch), without line ends and
+    without the byte order mark an editor may put before the first line."""
     raw = getattr(sys.stdin, "buffer", None)
     lines = (b.decode("utf-8", "replace") for b in raw) if raw is not None else sys.stdin
-    for line in lines:
-        yield line.rstrip("\r\n")
+    for number, line in enumerate(lines):
+        yield (line.removeprefix("\ufeff") if number == 0 else line).rstrip("\r\n")
 
 
 def handle(args: argparse.Namespace) -> int:
