@@ -230,8 +230,15 @@ def _room(inp: RoomInput) -> RoomResult:
             f"{start}; the table has no wage threshold for {year}. It does not change the room."
         )
 
+    # (With step 9's wider room, "the legal ceiling" alone contradicted it.)
+    ceiling = (
+        f"{usd(room_left)}, or up to {usd(widened)} in a plan that counts deferrals over "
+        "415(c) as catch-up,"
+        if widened > room_left
+        else usd(room_left)
+    )
     steps.append(
-        f"{usd(room_left)} is the legal ceiling for after-tax contributions, not a promise: "
+        f"{ceiling} is the legal ceiling for after-tax contributions, not a promise: "
         "the plan must offer after-tax contributions, may cap them lower (often a percent of "
         "each paycheck), and may refund them to highly compensated employees after its "
         "nondiscrimination (ACP) test."

@@ -201,6 +201,11 @@ def test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so() -> 
     assert r.after_tax_room == D("36500.00")  # the formula's figure stands
     [step] = [s for s in r.steps if "Catch-up is not only" in s]
     assert "$7,500.00 of catch-up unused" in step and "after-tax room up to $44,000.00" in step
+    # the closing step names both figures (it called the formula's figure the ceiling)
+    assert r.steps[-1].startswith(
+        "$36,500.00, or up to $44,000.00 in a plan that counts deferrals over 415(c) as "
+        "catch-up, is the legal ceiling"
+    )
     over = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=55))
     [warning] = [w for w in over.warnings if "exceed the limit" in w]
     assert "can count as catch-up ($7,500.00 unused)" in warning
@@ -215,6 +220,7 @@ def test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so() -> 
     assert any("after-tax room up to $16,500.00" in s for s in capped.steps)  # 40,000 - 23,500
     young = room(RoomInput(year=2025, deferrals="23500", employer="50000", age=45))
     assert not any("Catch-up is not only" in s for s in young.steps)
+    assert young.steps[-1].startswith("$0.00 is the legal ceiling")
     [warning] = [w for w in young.warnings if "exceed the limit" in w]
     assert warning.endswith("there is no after-tax room left.")
 
