@@ -3260,6 +3260,22 @@ MUTANTS = [
         '        yield line.rstrip("\\r\\n")\n',
         ("tests/test_cli_ask.py::test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale",),
     ),
+    Mutant(
+        "room: the closing step calls the formula's figure the ceiling beside a wider one",
+        "calculators/room.py",
+        "        if widened > room_left\n        else usd(room_left)\n",
+        "        if False\n        else usd(room_left)\n",
+        (
+            "tests/test_calc_room.py::test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so",
+        ),
+    ),
+    Mutant(
+        "faq stats: a broken entry file is not said",
+        "bot/cli/faq.py",
+        "    if scan.problems:  # (else a broken entry's row reads as an",
+        "    if False:  # (else a broken entry's row reads as an",
+        ("tests/test_storage.py::test_cli_stats_table_and_json",),
+    ),
 ]
 
 

@@ -828,6 +828,20 @@ def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert {e["entry_id"] for e in data["entries"]} >= shipped
     assert len(unserved) == len(shipped) - 1  # three-buckets was served
     assert all(e["rating"] == "0.500" and e["title"] for e in unserved)
+    # a broken entry file: its row loses its title, and stderr says why (it read as an
+    # entry taken out of the FAQ)
+    import shutil
+
+    broken = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, broken)
+    (broken / "three-buckets.md").write_text("---\nid: [\n---\n")
+    assert main(["faq", "stats", "--db", str(path), "--faq-dir", str(broken)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"warning: the FAQ in {broken} has 1 problem; an entry whose file is broken is listed "
+        f"by its id, without a title (run 'rollover-bot faq validate --faq-dir {broken}')\n"
+    )
+    assert any(line.split()[0] == "three-buckets" for line in captured.out.splitlines()[2:])
     # a mistyped --faq-dir is an error, not a report whose every title is gone (with or
     # without a database yet)
     for db in (path, tmp_path / "none-yet.db"):

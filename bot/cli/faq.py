@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import sqlite3
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -339,14 +340,23 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
     """Entry titles from the FAQ files (parsed, not trained); {} if the folder cannot be
     read, so a broken FAQ never hides the report. A --faq-dir that is no folder at all is a
     typo to report, not a FAQ whose every entry was deleted."""
-    from knowledge.loader import scan_folder
+    from knowledge.loader import problems_counted, scan_folder
 
     if args.faq_dir is not None and not Path(args.faq_dir).is_dir():
         raise CliError(f"the FAQ folder {args.faq_dir} does not exist or is not a folder")
     try:
-        return {e.id: e.title for e in scan_folder(faq_dir(args, settings())).entries}
+        folder = faq_dir(args, settings())
+        scan = scan_folder(folder)
     except (CliError, OSError):
         return {}
+    if scan.problems:  # (else a broken entry's row reads as an entry taken out of the FAQ)
+        print(
+            f"warning: the FAQ in {folder} has {problems_counted(len(scan.problems))}; an "
+            "entry whose file is broken is listed by its id, without a title (run "
+            f"'rollover-bot faq validate --faq-dir {folder}')",
+            file=sys.stderr,
+        )
+    return {e.id: e.title for e in scan.entries}
 
 
 def handle_stats(args: argparse.Namespace) -> int:
