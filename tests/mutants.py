@@ -3276,6 +3276,20 @@ MUTANTS = [
         "    if False:  # (else a broken entry's row reads as an",
         ("tests/test_storage.py::test_cli_stats_table_and_json",),
     ),
+    Mutant(
+        "a one-shot command's log warnings are bare lines",
+        "bot/cli/__init__.py",
+        "    logging.lastResort = _LAST_RESORT\n",
+        "",
+        ("tests/test_cli_ask.py::test_what_goes_wrong_on_the_way_is_said_as_a_warning_line",),
+    ),
+    Mutant(
+        "an unknown argument to a subcommand points at the top-level help",
+        "bot/cli/__init__.py",
+        '        if extras and " " in self.prog:\n',
+        "        if False:\n",
+        ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
+    ),
 ]
 
 

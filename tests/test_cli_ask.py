@@ -122,6 +122,25 @@ def test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale() -> None:
     assert rows[0]["answered"] is True
 
 
+def test_what_goes_wrong_on_the_way_is_said_as_a_warning_line(tmp_path: Path) -> None:
+    """A cache folder that cannot be made: the answer comes all the same, and stderr says
+    why nothing was kept in 'warning:' lines (Python's last resort printed bare messages)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "is ATS money prorated?"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "ROLLOVER_CACHE_DIR": str(blocker)},
+    )
+    assert proc.returncode == 0 and "Sources:" in proc.stdout
+    lines = proc.stderr.splitlines()
+    assert lines and all(line.startswith("warning: ") for line in lines), proc.stderr
+    assert any("could not keep the last complete FAQ" in line for line in lines)
+
+
 def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> None:
     proc = subprocess.run(
         [str(SCRIPT).encode(), b"ask", b"--json", b"is my \xff after-tax rollover prorated?"],
@@ -142,7 +161,15 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
         (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
-        (["ask", "hi", "--bogus"], "unrecognized"),
+        # (the hint names the subcommand's own help, not the top-level one)
+        (
+            ["ask", "hi", "--bogus"],
+            "unrecognized arguments: --bogus (try 'rollover-bot ask --help')",
+        ),
+        (
+            ["calc", "split", "--basis", "1", "--earnings", "1", "extra"],
+            "unrecognized arguments: extra (try 'rollover-bot calc split --help')",
+        ),
     ],
 )
 def test_bad_input_is_one_error_line_exit_2(

@@ -26,6 +26,16 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (try '{self.prog} --help')\n")
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A subcommand refuses what it does not know itself, so the hint names its own
+        help ('rollover-bot calc split --help'), not the top-level one."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and " " in self.prog:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
 
 def build_parser() -> Parser:
     parser = Parser(
@@ -39,12 +49,28 @@ def build_parser() -> Parser:
     return parser
 
 
+class _Warning(logging.Formatter):
+    """A log record as a one-line ``warning:`` (a one-shot command, not the running bot):
+    the exit code and any ``error:`` line say whether the command failed; this is said on
+    the way (the last complete FAQ could not be kept, say)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "warning: " + " ".join(record.getMessage().split())
+
+
+#: Used by logging only while no handler is set up, as before ``run`` or ``console`` set
+#: up the bot's logging: Python's own last resort printed the bare message.
+_LAST_RESORT = service.CurrentStderr()
+_LAST_RESORT.setLevel(logging.WARNING)
+_LAST_RESORT.setFormatter(_Warning())
+
 #: Write failures that say the disk or device is full or failing, not that the code is wrong.
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.lastResort = _LAST_RESORT
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync.set_defaults(handler=handle_sync)
 
 
-class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+class CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever sys.stderr is at the time, not the one at start-up (tests and
     embedding callers swap it), so a replaced stream never breaks logging."""
 
@@ -56,7 +56,7 @@ class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
 
 
 # One handler for the process: calling main() again must not add a second one.
-_LOG_HANDLER = _CurrentStderr()
+_LOG_HANDLER = CurrentStderr()
 
 
 def _setup_logging(level: str) -> None:
