@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 
 #: Items fetched per look at the queue (the queue itself is unbounded).
 QUEUE_LIMIT = 200
+#: How long "New entry" waits to learn whether the question was decided meanwhile before it
+#: opens the form anyway: a form must be Discord's first response (no defer), within three
+#: seconds, and saving it checks again.
+DECIDED_CHECK_SECONDS = 1.5
 #: Menus of entries to pick from: a message's rows less the buttons' (up to 100 entries).
 MENUS = 4
 PICK = "This is the entry that answers it…"
@@ -206,7 +210,13 @@ class ReviewView(discord.ui.View):
             return
         from bot.cogs.faq_admin import EntryModal  # the cog's own form, pre-filled
 
-        if await self.bot.store.decided(item.keys):  # no form to fill in for nothing
+        try:
+            decided = await asyncio.wait_for(
+                self.bot.store.decided(item.keys), DECIDED_CHECK_SECONDS
+            )
+        except TimeoutError:  # (a database held up by a write: the form's save checks again)
+            decided = set()
+        if decided:  # no form to fill in for nothing
             await interaction.response.defer()
             await self._refresh(interaction, DECIDED_ALREADY)
             return

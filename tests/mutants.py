@@ -3290,6 +3290,15 @@ MUTANTS = [
         "        if False:\n",
         ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
     ),
+    Mutant(
+        "New entry waits on a slow database before opening its form",
+        "bot/review.py",
+        "                self.bot.store.decided(item.keys), DECIDED_CHECK_SECONDS\n",
+        "                self.bot.store.decided(item.keys), None\n",
+        (
+            "tests/test_moderation_e2e.py::test_new_entry_opens_its_form_in_time_while_the_database_is_slow",
+        ),
+    ),
 ]
 
 

@@ -1306,6 +1306,32 @@ async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
         assert await bot.store.review_queue() == []
 
 
+async def test_new_entry_opens_its_form_in_time_while_the_database_is_slow(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A form must be Discord's first response, within three seconds: "New entry" asks
+    the database whether the question was decided meanwhile, and a database held up (a
+    write's lock) left the moderator with "This interaction failed" and no form."""
+    from bot.storage import MemoryStore
+
+    class HeldUp(MemoryStore):
+        async def decided(self, keys):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(10)
+            return await super().decided(keys)
+
+    world = fake_discord.world
+    async with start_bot(mod_bot(store=HeldUp())):
+        assert (
+            await ask_title(fake_discord, "is moving the spillover bucket into roth allowed")
+            is None
+        )
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        assert (await opened.response(timeout=2.5))["type"] == 9  # the form, in time
+
+
 async def test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
