@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -326,10 +327,43 @@ def _first_alias_line(text: str) -> int:
     return 0  # (not reached: a node is repeated only through an alias)
 
 
+#: Characters YAML refuses (control characters), and those it reads as line ends where an
+#: editor shows none (U+0085, U+2028, U+2029): each shifted every line number after it,
+#: and a control character was reported at the document's first line, over two lines.
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+
+#: A list item's dash followed by a non-breaking space: valid YAML, but a text ("-\u00a0x"),
+#: not an item, so the list read as one text and the advice was to "write a list".
+_NBSP_ITEM = re.compile(r"^ *-\u00a0", re.MULTILINE)
+
+
+def _invisible_character(text: str, offset: int) -> FrontMatterError | None:
+    if item := _NBSP_ITEM.search(text):
+        return FrontMatterError(
+            text.count("\n", 0, item.start()) + offset, f"invalid YAML: {_NBSP}"
+        )
+    found = _INVISIBLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    name = unicodedata.name(char, "").lower() or "a control character"
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return FrontMatterError(
+        text.count("\n", 0, found.start()) + offset,
+        f"an invisible character (U+{ord(char):04X}, {name}) at column {column}, often "
+        "pasted from a web page, a PDF or a word processor: delete it",
+    )
+
+
 def read_yaml(text: str, offset: int) -> tuple[yaml.Node | None, Any]:
     """One YAML document's node tree (for line numbers) and data. Raises FrontMatterError
     with the file's line (``offset`` as in explain_yaml_error) for anything YAML cannot
     read, aliases and values it cannot build ("!!int abc") included."""
+    if problem := _invisible_character(text, offset):
+        raise problem
     loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()

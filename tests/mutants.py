@@ -3299,6 +3299,25 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_new_entry_opens_its_form_in_time_while_the_database_is_slow",
         ),
     ),
+    Mutant(
+        "an invisible character in YAML is left to YAML (line shifted, two-line message)",
+        "knowledge/frontmatter.py",
+        "    if problem := _invisible_character(text, offset):\n",
+        "    if problem := None:\n",
+        (
+            "tests/test_faq_validation.py::test_a_control_character_is_told_at_its_own_line_in_one_line",
+            "tests/test_faq_validation.py::test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accepted",
+        ),
+    ),
+    Mutant(
+        "a dash and a non-breaking space make a list one text, told to 'write a list'",
+        "knowledge/frontmatter.py",
+        "    if item := _NBSP_ITEM.search(text):\n",
+        "    if item := None:\n",
+        (
+            "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
+        ),
+    ),
 ]
 
 

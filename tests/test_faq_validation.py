@@ -843,6 +843,15 @@ def test_what_the_bots_earlier_writer_wrapped_and_comments_after_dates_are_accep
     assert "\u2028" in odd
     odd = odd.replace("- alpha\n", "- alpha #tag\n")
     path.write_text(odd)
+    # the separator itself is refused, at its line as an editor counts lines (YAML counts
+    # it as a line end: every line after it was told one too far)
+    title_line = next(i for i, t in enumerate(odd.split("\n"), 1) if t.startswith("title:"))
+    [problem] = problems_in(tmp_path)
+    assert str(problem) == (
+        f"{path}:{title_line}: an invisible character (U+2028, line separator) at column 17, "
+        "often pasted from a web page, a PDF or a word processor: delete it"
+    )
+    path.write_text(odd.replace("\u2028", " "))
     [problem] = problems_in(tmp_path)
     assert problem.startswith(f"{path}:{odd.split(chr(10)).index('- alpha #tag') + 1}: ")
 
@@ -873,6 +882,24 @@ def test_an_examples_file_is_checked_for_the_same_slips(tmp_path: Path) -> None:
     ]
 
 
+def test_a_control_character_is_told_at_its_own_line_in_one_line(tmp_path: Path) -> None:
+    """YAML refuses control characters with its own two-line message and the document's
+    first line; an entry file and an examples file each say the line and the character."""
+    path = write_entry(tmp_path, "alpha", aliases=["first alias", "second BELalias"])
+    path.write_text(path.read_text().replace("BEL", "\x07"))  # (as typed: dumped, it is "\a")
+    lines = path.read_text().split("\n")
+    at = 1 + next(i for i, text in enumerate(lines) if "second" in text)
+    (tmp_path / "examples").mkdir()
+    examples = tmp_path / "examples" / "alpha.yaml"
+    examples.write_text("- text: what is alpha\n- text: and\x1b[2J beta?\n")
+    scan, _ = validate_folder(tmp_path)
+    said = "often pasted from a web page, a PDF or a word processor: delete it"
+    assert [str(p) for p in scan.problems] == [
+        f"{path}:{at}: an invisible character (U+0007, a control character) at column 10, {said}",
+        f"{examples}:2: an invisible character (U+001B, a control character) at column 12, {said}",
+    ]
+
+
 NBSP = (
     "invalid YAML: a non-breaking space (pasted from a web page or a word processor) is not a "
     "space to YAML: type an ordinary space instead"
@@ -883,6 +910,8 @@ NBSP = (
     ("old", "new", "said"),
     [
         ("- alpha", "-\u00a0alpha", NBSP),
+        # valid YAML (a text, not a list): it was told "aliases: write a list" on the key
+        ("- how does alpha work", "  -\u00a0how does alpha work", NBSP),
         ("- alpha", "\u00a0 - alpha", NBSP),
         ("keywords:", "keywords:\u00a0", NBSP),
         ("- title: IRS page", "- title:\u00a0IRS page", NBSP),
