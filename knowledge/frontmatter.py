@@ -62,6 +62,8 @@ class ParsedFile:
     key_lines: dict[str, int] = field(default_factory=dict)
     #: 1-based line where the body (the full answer) starts.
     body_line: int = 1
+    #: 1-based line of the '---' that closes the front matter.
+    closing_line: int = 1
 
 
 # PyYAML's (and libyaml's) wording of common slips, and what a moderator should do.
@@ -489,4 +491,5 @@ def parse(text: str) -> ParsedFile:
         body=body,
         key_lines=key_lines,
         body_line=end + 2 + blank,
+        closing_line=end + 1,
     )

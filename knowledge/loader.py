@@ -181,7 +181,15 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
         )
     body_line = parsed.body_line
     if not parsed.body.strip():
-        problems.append(Problem(shown, 1, "the answer body after the front matter is empty"))
+        # (At the closing '---', where the answer belongs, not at line 1.)
+        problems.append(
+            Problem(
+                shown,
+                parsed.closing_line,
+                "the answer body after the front matter is empty: write the full answer "
+                "below this '---' line",
+            )
+        )
     short_line = parsed.key_lines.get("short", 1)
     if len(meta.short) > SHORT_LIMIT:
         problems.append(

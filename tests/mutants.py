@@ -3318,6 +3318,27 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_line_yaml_cannot_read_is_named_itself_not_the_next",
         ),
     ),
+    Mutant(
+        "faq list calls a missing folder an FAQ with a problem",
+        "bot/cli/faq.py",
+        "    require_folder(folder)\n    scan = scan_folder(folder)\n",
+        "    scan = scan_folder(folder)\n",
+        ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
+    ),
+    Mutant(
+        "faq show with no id suggests close ids",
+        "bot/cli/faq.py",
+        "    if not args.entry_id.strip():  # (said before the FAQ loads",
+        "    if False:  # (said before the FAQ loads",
+        ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
+    ),
+    Mutant(
+        "an empty answer body is told at line 1",
+        "knowledge/loader.py",
+        "                parsed.closing_line,\n",
+        "                1,\n",
+        ("tests/test_faq_validation.py::test_an_empty_answer_body_is_told_at_the_closing_line",),
+    ),
 ]
 
 

@@ -161,6 +161,9 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
         (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
+        # (said as a missing folder, not as an FAQ with '1 problem' to look up)
+        (["faq", "list", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
+        (["faq", "show", " "], "give the id of an entry"),
         # (the hint names the subcommand's own help, not the top-level one)
         (
             ["ask", "hi", "--bogus"],

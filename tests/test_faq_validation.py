@@ -1040,6 +1040,19 @@ def test_a_clash_met_twice_is_said_once(tmp_path: Path) -> None:
     assert len(problems) == len(set(problems)), problems
 
 
+def test_an_empty_answer_body_is_told_at_the_closing_line(tmp_path: Path) -> None:
+    """Where the answer belongs: the '---' that closes the front matter (it was line 1)."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    front = text[: text.index("\n---\n") + 5]
+    path.write_text(front + "\n  \n")
+    closing = front.count("\n")
+    assert problems_in(tmp_path) == [
+        f"{path}:{closing}: the answer body after the front matter is empty: write the full "
+        "answer below this '---' line"
+    ]
+
+
 def test_an_empty_required_field_is_not_told_to_go(tmp_path: Path) -> None:
     path = write_entry(tmp_path, "alpha")
     path.write_text(re.sub(r"(?m)^title: .*$", "title:", path.read_text()))

@@ -70,6 +70,13 @@ def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback
     return kb, fallback
 
 
+def require_folder(folder: Path) -> None:
+    """A mistyped --faq-dir (or ROLLOVER_FAQ_DIR) is said as such, not as an FAQ with a
+    problem to look up."""
+    if not folder.is_dir():
+        raise CliError(f"the FAQ folder {folder} does not exist or is not a folder")
+
+
 @contextlib.contextmanager
 def _refused(folder: Path) -> Iterator[None]:
     from knowledge.loader import FaqInvalid, problems_counted
@@ -77,8 +84,7 @@ def _refused(folder: Path) -> Iterator[None]:
     try:
         yield
     except FaqInvalid as exc:
-        if not folder.is_dir():  # (a mistyped --faq-dir: nothing to validate)
-            raise CliError(f"the FAQ folder {folder} does not exist or is not a folder") from None
+        require_folder(folder)  # (a mistyped --faq-dir: nothing to validate)
         raise CliError(
             f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"

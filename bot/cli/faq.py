@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, settings
+from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, require_folder, settings
 from bot.cli.errors import CliError
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
@@ -118,6 +118,8 @@ def handle_validate(args: argparse.Namespace) -> int:
 
 
 def handle_show(args: argparse.Namespace) -> int:
+    if not args.entry_id.strip():  # (said before the FAQ loads; no "close" ids for nothing)
+        raise CliError("give the id of an entry, e.g. 'faq show notice-2014-54'; see 'faq list'")
     kb = knowledge_base(args)
     entry_id = kb.typed_id(args.entry_id)
     entry = kb.get(entry_id) if entry_id else None
@@ -148,6 +150,7 @@ def handle_list(args: argparse.Namespace) -> int:
 
     # Ids and titles need the files read and checked, not the matcher trained.
     folder = faq_dir(args, settings())
+    require_folder(folder)
     scan = scan_folder(folder)
     if scan.problems:
         raise CliError(
@@ -342,8 +345,8 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
     typo to report, not a FAQ whose every entry was deleted."""
     from knowledge.loader import problems_counted, scan_folder
 
-    if args.faq_dir is not None and not Path(args.faq_dir).is_dir():
-        raise CliError(f"the FAQ folder {args.faq_dir} does not exist or is not a folder")
+    if args.faq_dir is not None:
+        require_folder(Path(args.faq_dir))
     try:
         folder = faq_dir(args, settings())
         scan = scan_folder(folder)
