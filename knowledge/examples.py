@@ -87,9 +87,28 @@ def examples_dir(faq_dir: Path) -> Path:
     return faq_dir / EXAMPLES_DIR
 
 
-def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
-    """The file's list items with their lines, or the problem (line, message) that stops
-    reading it."""
+#: Where each field of an item is, by name ("also", and "also[1]" for its second id).
+FieldLines = tuple[tuple[str, int], ...]
+
+
+def _field_lines(item: yaml.Node) -> FieldLines:
+    """The 1-based line of each field of a '- text: ...' item and of each id under 'also':
+    a problem in a long item is told where it is, not at the item's first line."""
+    if not isinstance(item, yaml.MappingNode):
+        return ()
+    lines: list[tuple[str, int]] = []
+    for key, value in item.value:
+        lines.append((str(key.value), key.start_mark.line + 1))
+        if isinstance(value, yaml.SequenceNode):
+            lines += [
+                (f"{key.value}[{i}]", one.start_mark.line + 1) for i, one in enumerate(value.value)
+            ]
+    return tuple(lines)
+
+
+def _items(text: str) -> tuple[list[tuple[int, FieldLines, Any]], list[tuple[int, str]]]:
+    """The file's list items with their lines (the item's and its fields'), or the problem
+    (line, message) that stops reading it."""
     if (line := conflict_line(text)) is not None:
         return [], [(line, CONFLICT_MESSAGE)]
     try:
@@ -113,7 +132,8 @@ def _items(text: str) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
         return [], twice
     if slips := quiet_slips(node, text):
         return [], [(line + 1, f"invalid YAML: {message}") for line, message in slips]
-    return list(zip(lines, data, strict=True)), []
+    fields = [_field_lines(item) for item in node.value]
+    return list(zip(lines, fields, data, strict=True)), []
 
 
 _ITEM_SHAPE = (
@@ -125,21 +145,20 @@ _ITEM_SHAPE = (
 @lru_cache(maxsize=512)
 def _parse_text(
     text: str,
-) -> tuple[tuple[tuple[int, ExampleItem], ...], tuple[tuple[int, str], ...]]:
+) -> tuple[tuple[tuple[int, FieldLines, ExampleItem], ...], tuple[tuple[int, str], ...]]:
     """A file's items, parsed and checked on their own (not yet against the entries), and
     its problems by line. Cached by content alone: a reload after one edit re-reads every
     file, and a copy of the folder elsewhere (a deploy, a moderator's checkout, the tests'
     copies) holds the same texts; parsing them again was most of the reading time."""
     raw_items, problems = _items(text)
     items = []
-    for line, raw in raw_items:
+    for line, fields, raw in raw_items:
         if not isinstance(raw, str | dict):  # ("- - text: ..." or "- 2026")
             problems.append((line, _ITEM_SHAPE))
             continue
         try:
-            items.append(
-                (line, ExampleItem.model_validate({"text": raw} if isinstance(raw, str) else raw))
-            )
+            item = ExampleItem.model_validate({"text": raw} if isinstance(raw, str) else raw)
+            items.append((line, fields, item))
         except ValidationError as exc:
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "item"
@@ -149,8 +168,16 @@ def _parse_text(
                     message = f"missing required field '{where}'"
                 else:
                     message = f"{where}: {plain_words(err, _OPTIONAL)}"
-                problems.append((line, message))
+                problems.append((_error_line(err["loc"], fields, line), message))
     return tuple(items), tuple(problems)
+
+
+def _error_line(loc: tuple[Any, ...], fields: FieldLines, item_line: int) -> int:
+    """The line of the field (or the id under 'also') a validation error is about."""
+    at = dict(fields)
+    if len(loc) > 1 and f"{loc[0]}[{loc[1]}]" in at:
+        return at[f"{loc[0]}[{loc[1]}]"]
+    return at.get(str(loc[0]), item_line) if loc else item_line
 
 
 #: Read as no examples, a broken 'examples' would retrain the matcher on nothing and
@@ -214,10 +241,14 @@ def read_examples(
             continue
         items, file_problems = _parse_text(text)
         problems += [Problem(shown, line, message) for line, message in file_problems]
-        for line, item in items:
-            unknown = [i for i in item.also if i not in entry_ids]
+        for line, fields, item in items:
+            at = dict(fields)
+            unknown = [(n, i) for n, i in enumerate(item.also) if i not in entry_ids]
+            problems += [
+                Problem(shown, at.get(f"also[{n}]", line), f"also: no FAQ entry {i!r}")
+                for n, i in unknown
+            ]
             if unknown:
-                problems.append(Problem(shown, line, f"also: no FAQ entry {unknown[0]!r}"))
                 continue
             if stem == OFF_TOPIC and item.also:
                 problems.append(

@@ -3339,6 +3339,27 @@ MUTANTS = [
         "                1,\n",
         ("tests/test_faq_validation.py::test_an_empty_answer_body_is_told_at_the_closing_line",),
     ),
+    Mutant(
+        "an example item's field problem is told at the item's first line",
+        "knowledge/examples.py",
+        '                problems.append((_error_line(err["loc"], fields, line), message))\n',
+        "                problems.append((line, message))\n",
+        ("tests/test_faq_validation.py::test_each_unknown_id_under_also_is_told_at_its_own_line",),
+    ),
+    Mutant(
+        "only the first unknown id under also is told",
+        "knowledge/examples.py",
+        "                for n, i in unknown\n",
+        "                for n, i in unknown[:1]\n",
+        ("tests/test_faq_validation.py::test_each_unknown_id_under_also_is_told_at_its_own_line",),
+    ),
+    Mutant(
+        "an unknown id under also is told at the item's first line",
+        "knowledge/examples.py",
+        '                Problem(shown, at.get(f"also[{n}]", line), f"also: no FAQ entry {i!r}")\n',
+        '                Problem(shown, line, f"also: no FAQ entry {i!r}")\n',
+        ("tests/test_faq_validation.py::test_each_unknown_id_under_also_is_told_at_its_own_line",),
+    ),
 ]
 
 

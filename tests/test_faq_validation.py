@@ -679,9 +679,33 @@ def test_an_examples_source_must_be_a_web_address(tmp_path: Path) -> None:
         "- text: when is alpha due\n  source: ftp://forum.example.com/t/4\n"
     )
     scan, _ = validate_folder(tmp_path)
+    assert [(p.line, p.message) for p in scan.problems] == [  # (at the source's own line)
+        (6, "source: write the whole address, starting with https://"),
+        (8, "source: URL scheme should be 'http' or 'https'"),
+    ]
+
+
+def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> None:
+    """A long item's problems were all told at its first line, and of two unknown ids under
+    'also' only the first was named."""
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "- text: how does alpha work\n"
+        "  also:\n"
+        "  - nope-one\n"
+        "  - alpha\n"
+        "  - nope-two\n"
+        "- text: what is alpha anyway\n"
+        "  also: [alpha, Bad_Id]\n"
+        "  written: maybe\n"
+    )
+    scan, _ = validate_folder(tmp_path)
     assert [(p.line, p.message) for p in scan.problems] == [
-        (5, "source: write the whole address, starting with https://"),
-        (7, "source: URL scheme should be 'http' or 'https'"),
+        (3, "also: no FAQ entry 'nope-one'"),
+        (5, "also: no FAQ entry 'nope-two'"),
+        (7, "also.1: use lowercase letters, digits and single dashes, like 'my-topic'"),
+        (8, "written: write true or false"),
     ]
 
 
