@@ -27,6 +27,24 @@ def post_question(thread: discord.Thread, starter: discord.Message) -> str:
     return f"{thread.name}\n{starter.content}"
 
 
+def question_in(message: discord.Message) -> str:
+    """What a message asks, without its mentions; a forum post's opening message after the
+    post's title, as the post itself is matched (many posts ask in the title alone)."""
+    channel = message.channel
+    if isinstance(channel, discord.Thread) and message.id == channel.id:
+        return strip_mentions(post_question(channel, message))
+    return strip_mentions(message.content)
+
+
+def from_a_member(message: discord.Message) -> bool:
+    """Written by a person: not a bot's message, except one a member posts through a proxy
+    such as PluralKit (a webhook's message carries the bot flag too). A bot's reply to a
+    slash command also comes through a webhook: that one is the bot's."""
+    if not message.author.bot:
+        return True
+    return message.webhook_id is not None and message.interaction_metadata is None
+
+
 async def send_private(interaction: discord.Interaction, text: str) -> None:
     """An ephemeral message to the user; never raises (it is often the last resort)."""
     try:

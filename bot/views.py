@@ -15,7 +15,7 @@ import discord
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
 from bot.forum_tags import after_removal
-from bot.replies import APOLOGY, NO_PINGS, post_question, send_private, strip_mentions
+from bot.replies import APOLOGY, NO_PINGS, question_in, send_private
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
@@ -298,9 +298,7 @@ async def asked_text(answer: discord.Message | None, channel: Any) -> str | None
         return None
     if asked is None:
         return None
-    if isinstance(channel, discord.Thread) and asked.id == channel.id:  # a post's opening
-        return strip_mentions(post_question(channel, asked))
-    return strip_mentions(asked.content)
+    return question_in(asked)
 
 
 def answer_view(

@@ -3360,6 +3360,49 @@ MUTANTS = [
         '                Problem(shown, line, f"also: no FAQ entry {i!r}")\n',
         ("tests/test_faq_validation.py::test_each_unknown_id_under_also_is_told_at_its_own_line",),
     ),
+    Mutant(
+        "a post that names the bot is treated as unasked",
+        "bot/cogs/answers.py",
+        "        asked = self.bot.user is not None and mentions_me(starter, self.bot.user)\n",
+        "        asked = False\n",
+        ("tests/test_bot_e2e.py::test_a_post_that_names_the_bot_is_answered_like_a_mention",),
+    ),
+    Mutant(
+        "a mention edited into a post's opening message is ignored",
+        "bot/cogs/answers.py",
+        "        await self.answer_mention(message, post_claimed=watched_post)\n",
+        "        if thread is None:\n            await self.answer_mention(message)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
+        ),
+    ),
+    Mutant(
+        "an edit's mention answers a post the bot answered already",
+        "bot/cogs/answers.py",
+        "            or await self._already_answered(thread, message, under=message)  # type: ",
+        "            or False  # type: ",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
+        ),
+    ),
+    Mutant(
+        "a post's title is left out when it is pointed or mentioned",
+        "bot/replies.py",
+        "        return strip_mentions(post_question(channel, message))\n",
+        "        return strip_mentions(message.content)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_posts_title_is_part_of_its_question_when_pointed_or_mentioned",
+        ),
+    ),
+    Mutant(
+        "a proxied member's question is taken for a bot's",
+        "bot/replies.py",
+        "    return message.webhook_id is not None and message.interaction_metadata is None\n",
+        "    return False\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_in_reply_to_a_proxied_members_question_answers_it",
+        ),
+    ),
 ]
 
 

@@ -886,6 +886,109 @@ async def test_a_mention_edited_into_a_question_is_answered_once(
         assert len(answers()) == 1
 
 
+@pytest.mark.parametrize("low_confidence", ["suggest", "silent"])
+async def test_a_post_that_names_the_bot_is_answered_like_a_mention(
+    fake_discord: FakeDiscord, make_bot, start_bot, low_confidence: str
+) -> None:
+    """A member who writes "@Rollover Bot" in their own post asked it: the off-topic gate
+    and the silent setting are for posts nobody asked about (it said nothing at all)."""
+    world = fake_discord.world
+    async with start_bot(make_bot(low_confidence=low_confidence)):
+        asked = await fake_discord.post_forum_thread(
+            OFF_TOPIC_POST[0], f"{world.bot_user.mention} {OFF_TOPIC_POST[1]}"
+        )
+        reply = await asked.reply()
+        assert embed_of(reply.response)["title"] == "Maybe outside this FAQ"
+        # the same post without the mention is left to people
+        unasked_post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        await fake_discord.idle(quiet=0.2)
+        assert unasked_post.replies == [] and len(asked.replies) == 1
+
+
+async def test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot stayed quiet on a post (nothing close in the FAQ); its asker adds
+    "@Rollover Bot" by an edit: answered now, once. In a forum the bot does not watch, a
+    post's mention added by an edit is answered as one sent with the post is (both were
+    ignored: any post's opening message was taken as answered as a post)."""
+    world = fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    async with start_bot(make_bot()):
+        watched = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        unwatched = await fake_discord.post_forum_thread("Split?", QUESTION, forum=other)
+        await fake_discord.idle(quiet=0.2)
+        assert watched.replies == [] and unwatched.replies == []
+        mentioned = f"{world.bot_user.mention} {OFF_TOPIC_POST[1]}"
+        await fake_discord.edit_message(watched.starter, mentioned)
+        await fake_discord.edit_message(unwatched.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        [answer] = watched.replies
+        assert embed_of(answer)["title"] == "Maybe outside this FAQ"
+        [answer] = unwatched.replies
+        assert embed_of(answer)["title"] == KnowledgeBase.load().get(EXPECTED).title
+        await fake_discord.edit_message(watched.starter, f"{mentioned} Thanks!")
+        await fake_discord.idle(quiet=0.2)
+        assert len(watched.replies) == 1
+        # a post the bot answered as a post is not answered again by an edit's mention
+        answered = await fake_discord.post_forum_thread("Split?", QUESTION)
+        await answered.reply()
+        await fake_discord.idle(quiet=0.2)  # (settled: no longer sending, nor owed)
+        await fake_discord.edit_message(answered.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        assert len(answered.replies) == 1
+
+
+async def test_a_posts_title_is_part_of_its_question_when_pointed_or_mentioned(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """Many posts ask in their title. "Answer with FAQ" on a post's opening message, and
+    "@Rollover Bot" in reply to it, read the title as the bot's own answer to the post does
+    (a title-only post had 'no text to answer'; a body of thanks was answered alone)."""
+    world = fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    async with start_bot(make_bot()):
+        titled = await fake_discord.post_forum_thread(QUESTION, "", forum=other)
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", titled.starter, user=world.moderator
+        )
+        body = await handle.response()
+        assert body["data"]["content"].startswith("Which entry answers it?")
+        thanked = await fake_discord.post_forum_thread(
+            QUESTION, "Fidelity plan, thanks in advance", forum=other, author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.send_message(
+            thanked.id, world.bot_user.mention, reply_to=thanked.starter, author=world.moderator
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = thanked.replies
+        assert answer["message_reference"]["message_id"] == thanked.starter["id"]
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+
+
+async def test_a_mention_in_reply_to_a_proxied_members_question_answers_it(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """Members who post through a proxy (PluralKit) write as webhooks flagged as bots:
+    "@Rollover Bot this one" under such a question answers it, as "Answer with FAQ" does."""
+    world = fake_discord.world
+    channel = world.text_channel
+    async with start_bot(make_bot()):
+        proxied = fake_discord._user_message(channel, world.newcomer, QUESTION)
+        proxied["webhook_id"] = str(world.new_id())
+        proxied["author"] = {**proxied["author"], "bot": True}
+        await fake_discord.dispatch("MESSAGE_CREATE", proxied)
+        await fake_discord.idle(quiet=0.1)
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            channel, f"{world.bot_user.mention} this one", reply_to=proxied
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == proxied["id"]
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -23,7 +23,7 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, is_answer, tag_answered
 from bot.limits import Claims, PerUserWindows, SlidingWindow
-from bot.replies import NO_PINGS, post_question, strip_mentions
+from bot.replies import NO_PINGS, from_a_member, post_question, question_in
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
 from knowledge.matcher import within
@@ -197,10 +197,16 @@ class Answers(commands.Cog):
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
         question = post_question(thread, starter)
-        reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=False)
-        if not reply.result.answered and (
-            self.bot.settings.discord.low_confidence == "silent"
-            or not unasked(self.bot, reply.result)
+        # A post that names the bot asked it, as a mention does: never left unanswered.
+        asked = self.bot.user is not None and mentions_me(starter, self.bot.user)
+        reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)
+        if (
+            not asked
+            and not reply.result.answered
+            and (
+                self.bot.settings.discord.low_confidence == "silent"
+                or not unasked(self.bot, reply.result)
+            )
         ):
             # nothing useful to say: leave the post to people (and the question to moderators)
             log.debug("forum post %s: nothing close enough in the FAQ; not replying", thread.id)
@@ -211,7 +217,7 @@ class Answers(commands.Cog):
             log.warning("forum answer cap reached; thread %s waits in the retry queue", thread.id)
             return Delivery(False, self.forum_window.retry_after(), "held back by the forum cap")
         try:
-            if reply.result.answered:
+            if reply.result.answered or asked:
                 await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
             else:
                 # Unsure: one compact line and the menu of entries, not a public "not sure"
@@ -345,10 +351,30 @@ class Answers(commands.Cog):
             or (before is not None and mentions_me(before, me))  # (not added by this edit)
             or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
             or not self._watched_channel(message.channel)
-            or await self._thread_of_starter(message) is not None  # (a post: answered so)
         ):
             return
-        await self.answer_mention(message)
+        # A watched post was answered as a post, or left to people when the bot had nothing
+        # to say: the member asks now, so a post the bot said nothing in is answered as a
+        # mention. (Another forum's post is answered as a mention from the start.)
+        thread = await self._thread_of_starter(message)
+        watched_post = thread is not None and self._is_watched_forum(thread)
+        if watched_post and (
+            ("post", message.id) in self._sending
+            or await self._post_still_owed(message.id)
+            or await self._already_answered(thread, message, under=message)  # type: ignore[arg-type]
+        ):
+            return
+        await self.answer_mention(message, post_claimed=watched_post)
+
+    async def _post_still_owed(self, starter_id: int) -> bool:
+        """The post's answer waits in the retry queue (held back by the cap, or a failed
+        send): it will come, so an edit's mention must not answer it a second time."""
+        try:
+            owed = await self.bot.store.pending_replies()
+        except Exception:
+            log.exception("could not read the retry queue; taking post %s as owed", starter_id)
+            return True
+        return any(o.kind == "post" and o.message_id == starter_id for o in owed)
 
     def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
         ids = set(self.bot.settings.discord.text_channel_ids)
@@ -369,7 +395,9 @@ class Answers(commands.Cog):
         except NETWORK_ERRORS:
             return None  # deleted or unreadable: answer the mention's own text
 
-    async def answer_mention(self, message: discord.Message) -> None:
+    async def answer_mention(self, message: discord.Message, *, post_claimed: bool = False) -> None:
+        """``post_claimed``: the message opened a watched forum post, whose claim in the store
+        (under the same id) was made when the post came and the bot had nothing to say."""
         if not self.mentions.claim(message.id):
             return
         window = self.mention_windows.get(message.author.id)
@@ -398,10 +426,10 @@ class Answers(commands.Cog):
             message.id,
             due=seconds_from_now(self.bot.settings.retries.lease_seconds),
             attempts=1,
-            question=within(strip_mentions(message.content), MAX_QUESTION_CHARS),
+            question=within(question_in(message), MAX_QUESTION_CHARS),
         )
         try:
-            if not await self.bot.store.claim_post(message.id, owed):
+            if not post_claimed and not await self.bot.store.claim_post(message.id, owed):
                 return
         except Exception:
             log.exception("could not record mention %s as answered; answering anyway", message.id)
@@ -411,19 +439,20 @@ class Answers(commands.Cog):
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own text, or the message it replies to (someone else's
         question, answered under that question)."""
-        question = within(strip_mentions(message.content), MAX_QUESTION_CHARS)
+        question = within(question_in(message), MAX_QUESTION_CHARS)
         target = message
         referenced = await self._referenced(message)
         if (
             referenced is not None
-            and not referenced.author.bot
-            and strip_mentions(referenced.content)
+            and from_a_member(referenced)
+            and question_in(referenced)
             and not (question and self.bot.knowledge.ask(question).answered)
         ):
             # "@bot" (or "@bot this one?") in a reply to someone's question answers that
             # question, under it; a mention with a question of its own that the FAQ answers
-            # is answered itself, whatever remark it replies to.
-            question = within(strip_mentions(referenced.content), MAX_QUESTION_CHARS)
+            # is answered itself, whatever remark it replies to. A post's opening message
+            # asks with the post's title, as the post was matched.
+            question = within(question_in(referenced), MAX_QUESTION_CHARS)
             target = referenced
         try:
             if retry and await self._already_answered(message.channel, message, under=target):

@@ -20,7 +20,7 @@ from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import in_watched_forum, tag_answered
 from bot.limits import Claims, per_user, user_key
-from bot.replies import APOLOGY, NO_PINGS, send_private, strip_mentions
+from bot.replies import APOLOGY, NO_PINGS, from_a_member, question_in, send_private
 from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
@@ -164,7 +164,7 @@ async def record_pointer(
     """The pointed answer counts as served, and the pair is kept for moderators to review."""
     await bot.store.record_served(entry_id)
     # (Without mentions: "@Rollover Bot can I..." is taught as the question it asks.)
-    if text := strip_mentions(target.content):
+    if text := question_in(target):
         await bot.store.record_taught(
             TaughtExample(
                 text=text,
@@ -223,21 +223,19 @@ class Point(commands.Cog):
     @app_commands.checks.dynamic_cooldown(per_user("mention_per_minute"), key=user_key)
     @app_commands.check(helpers_only)
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
-        if not message.content.strip():
+        # (A post's opening message asks with the post's title, as the post was matched.)
+        question = question_in(message)
+        if not question:
             await send_private(interaction, "That message has no text to answer.")
             return
-        slash_reply = message.interaction_metadata is not None
-        if message.author.bot and (message.webhook_id is None or slash_reply):
-            # (The bot would reply to itself, and its own line would become a taught example;
-            # a bot's reply to a slash command comes through a webhook. Other webhooks are let
-            # through: members post through proxies such as PluralKit, and those messages
-            # carry the bot flag too.)
+        if not from_a_member(message):
+            # (The bot would reply to itself, and its own line would become a taught example.)
             await send_private(
                 interaction, "That message is from a bot: point the question it answers instead."
             )
             return
         view = discord.ui.View(timeout=None)
-        for part, options in enumerate(entry_options(self.bot, message.content)):
+        for part, options in enumerate(entry_options(self.bot, question)):
             view.add_item(PointPick(message.channel.id, message.id, options, part))
         await interaction.response.send_message(
             "Which entry answers it? The bot replies under the message, naming you.",
