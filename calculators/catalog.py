@@ -30,6 +30,13 @@ class Calculator:
     params: tuple[str, ...]
     example: str
 
+    @property
+    def named_example(self) -> str:
+        """The example with each value named, as Discord's slash commands take it
+        ("/split basis:1000 earnings:5"; the console takes both)."""
+        command, *values = self.example.split()
+        return " ".join([command, *(f"{p}:{v}" for p, v in zip(self.params, values, strict=False))])
+
     def build(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcInput:
         """The validated input, or ``InputError`` saying what is wrong and what is accepted."""
         # (First: "/prorata 10 000 2 000 5 000" is three amounts, not six values.)

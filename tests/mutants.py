@@ -3403,6 +3403,22 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_mention_in_reply_to_a_proxied_members_question_answers_it",
         ),
     ),
+    Mutant(
+        "Discord's calculator errors give the console's example",
+        "calculators/catalog.py",
+        "        command, *values = self.example.split()\n",
+        "        return self.example\n        command, *values = self.example.split()\n",
+        ("tests/test_bot_e2e.py::test_bad_calculator_input_is_ephemeral_and_friendly",),
+    ),
+    Mutant(
+        "/faq for a user who is no member here blames the option",
+        "bot/cogs/ask.py",
+        "        user: discord.User | None = None,\n",
+        "        user: discord.Member | None = None,\n",
+        (
+            "tests/test_bot_e2e.py::test_faq_for_someone_who_is_no_member_here_shows_the_entry_privately",
+        ),
+    ),
 ]
 
 

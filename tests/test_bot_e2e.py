@@ -556,7 +556,13 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
     ("name", "options", "fragment"),
     [
         ("split", {"basis": "-1000", "earnings": "5"}, "negative"),
-        ("split", {"basis": "lots", "earnings": "5"}, "basis"),
+        # (the example as Discord takes it, not the console's "/split 1000 5")
+        ("split", {"basis": "lots", "earnings": "5"}, "Example: /split basis:1000 earnings:5"),
+        (
+            "schedule",
+            {"annual": "lots", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
+            "Example: /schedule annual:30000 paychecks:26 conversions:4 annual_return:8%",
+        ),
         ("prorata", {"basis": "100", "earnings": "0", "amount": "500"}, "more than"),
         (
             "schedule",
@@ -1628,6 +1634,26 @@ async def test_faq_for_a_member_mentions_only_that_member(
         assert pings.users == frozenset({world.newcomer.id})
         assert not pings.everyone and not pings.roles
         assert embed_of(body)["description"] == kb.get(EXPECTED).short
+
+
+async def test_faq_for_someone_who_is_no_member_here_shows_the_entry_privately(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """In a DM, or for a user not in the server, there is nobody to post it for: the entry
+    goes to the one who asked (it said "I couldn't read asker for that option")."""
+    world = fake_discord.world
+    stranger = world.add_user("stranger")
+    async with start_bot(make_bot()):
+        in_dm = await fake_discord.send_slash_command(
+            "faq", {"topic": EXPECTED, "user": world.asker}, guild=False
+        )
+        not_here = await fake_discord.send_slash_command(
+            "faq", {"topic": EXPECTED, "user": stranger}, user=world.moderator
+        )
+        for body in (await in_dm.response(), await not_here.response()):
+            assert is_ephemeral(body) and "is not a member here" in body["data"]["content"]
+            assert embed_of(body)["description"] == kb.get(EXPECTED).short
+            assert not would_ping(body).any
 
 
 async def test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks(

@@ -60,7 +60,9 @@ class Ask(commands.Cog):
         self,
         interaction: discord.Interaction,
         topic: app_commands.Range[str, 1, 200] | None = None,
-        user: discord.Member | None = None,
+        # (A User, which Discord gives as a Member where it can: in a DM, or for someone no
+        # longer in the server, a Member option failed to convert and blamed the member.)
+        user: discord.User | None = None,
         private: bool = False,
     ) -> None:
         kb = self.bot.knowledge
@@ -84,7 +86,17 @@ class Ask(commands.Cog):
                 )
                 return
             entry_id = result.best.id
-        if user is not None and not private:
+        if user is not None and not isinstance(user, discord.Member):
+            # Nobody here to address: the entry, to the one who asked for it.
+            await interaction.response.send_message(
+                f"{neutralize(user.display_name)} is not a member here, so the entry is "
+                "shown to you only:",
+                embed=answer_embed(kb.short(entry_id)),
+                view=answer_view(entry_id, (), full=True),
+                ephemeral=True,
+                allowed_mentions=NO_PINGS,
+            )
+        elif user is not None and not private:
             # Addressed to a member: that mention, and only that one, may ping, once in a
             # while per member whoever asks (else it names them without a ping).
             ping = self.pinged.get(user.id).allow()

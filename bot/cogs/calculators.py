@@ -36,7 +36,7 @@ def _build(name: str, **values: object) -> CalcInput:
         return CALCULATORS[name].build([], given)
     except InputError as exc:
         raise UserInputProblem(
-            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].example}"
+            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].named_example}"
         ) from None
 
 
@@ -45,7 +45,7 @@ def _run(name: str, inp: CalcInput) -> CalcResult:
         return CALCULATORS[name].run(inp)
     except InputError as exc:
         raise UserInputProblem(
-            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].example}"
+            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].named_example}"
         ) from None
 
 
