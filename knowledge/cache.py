@@ -12,8 +12,9 @@ first takes the key's lock file and trains; the others wait for it, then load wh
 stored.
 
 Where: ``$ROLLOVER_CACHE_DIR``, else ``$XDG_CACHE_HOME/rollover-bot``, else
-``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off`` turns it off. Files are pickles, so
-the folder must be as private as the code itself (it is created readable by its owner only).
+``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off`` (or ``0``, ``no``) turns it off. Files
+are pickles, so the folder must be as private as the code itself (it is created readable by
+its owner only).
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ _LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowba
 
 
 def folder() -> Path | None:
-    configured = os.environ.get("ROLLOVER_CACHE_DIR")
-    if configured is not None:
-        return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
+    # (Set to nothing, it is unset, as a blank setting is: the default folder, not off.)
+    configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip()
+    if configured:
+        return None if configured.lower() in ("off", "0", "no") else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "rollover-bot"
 

@@ -600,9 +600,9 @@ MUTANTS = [
     ),
     Mutant(
         "answers a mention without claiming it in the store",
-        ANSWERS,
-        "            if not await self.bot.store.claim_post(message.id, owed):\n",
-        "            if not await self.bot.store.claim_post(message.id + 0 * 0, None) and 0:\n",
+        "bot/cogs/answers.py",
+        "not await self.bot.store.claim_post(message.id, owed):\n",
+        "not await self.bot.store.claim_post(message.id, None) and 0:\n",
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
     Mutant(
@@ -1017,8 +1017,8 @@ MUTANTS = [
     Mutant(
         "Answer with FAQ on a bot's message is not refused",
         "bot/cogs/point.py",
-        "        if message.author.bot and (message.webhook_id is None or slash_reply):",
-        "        if False:",
+        "        if not from_a_member(message):\n",
+        "        if False:\n",
         ("tests/test_bot_e2e.py::test_answer_with_faq_on_the_bots_own_message_is_refused",),
     ),
     Mutant(
@@ -1030,9 +1030,9 @@ MUTANTS = [
     ),
     Mutant(
         "a missed mention is reviewed with the bot's mention in it",
-        "bot/views.py",
-        "    return strip_mentions(asked.content)\n",
-        "    return asked.content\n",
+        "bot/replies.py",
+        "    return strip_mentions(message.content)\n",
+        "    return message.content\n",
         (
             "tests/test_moderation_e2e.py::test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention",
         ),
@@ -1241,9 +1241,9 @@ MUTANTS = [
     ),
     Mutant(
         "a proxied member's message is refused as a bot's",
-        "bot/cogs/point.py",
-        "        if message.author.bot and (message.webhook_id is None or slash_reply):",
-        "        if message.author.bot:",
+        "bot/replies.py",
+        "    return message.webhook_id is not None and message.interaction_metadata is None\n",
+        "    return False\n",
         ("tests/test_bot_e2e.py::test_answer_with_faq_on_a_proxied_members_message_is_offered",),
     ),
     Mutant(
@@ -1314,9 +1314,9 @@ MUTANTS = [
     ),
     Mutant(
         "another bot's slash reply can be pointed at",
-        "bot/cogs/point.py",
-        "        slash_reply = message.interaction_metadata is not None",
-        "        slash_reply = False",
+        "bot/replies.py",
+        "    return message.webhook_id is not None and message.interaction_metadata is None\n",
+        "    return message.webhook_id is not None\n",
         ("tests/test_bot_e2e.py::test_another_bots_slash_reply_is_refused",),
     ),
     Mutant(
@@ -1647,7 +1647,7 @@ MUTANTS = [
     Mutant(
         "forum posts: offered as if asked",
         "bot/cogs/answers.py",
-        "reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=False)",
+        "reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)",
         "reply = build_reply(self.bot, question, asker_id=starter.author.id)",
         ("tests/test_bot_e2e.py::test_a_forum_posts_menu_offers_what_made_the_bot_reply",),
     ),
@@ -1728,7 +1728,7 @@ MUTANTS = [
     Mutant(
         "review: new entry on a decided question opens the form",
         "bot/review.py",
-        "        if await self.bot.store.decided(item.keys):  # no form to fill in for nothing",
+        "        if decided:  # no form to fill in for nothing",
         "        if False:  # no form to fill in for nothing",
         ("tests/test_moderation_e2e.py::test_new_entry_on_a_stale_view_says_so_and_opens_no_form",),
     ),
@@ -2261,8 +2261,8 @@ MUTANTS = [
     Mutant(
         "faq stats takes a mistyped --faq-dir for a FAQ with no entries",
         "bot/cli/faq.py",
-        "    if args.faq_dir is not None and not Path(args.faq_dir).is_dir():",
-        "    if False:",
+        "    if args.faq_dir is not None:\n        require_folder(Path(args.faq_dir))\n",
+        "    if False:\n        require_folder(Path(args.faq_dir))\n",
         ("tests/test_storage.py::test_cli_stats_table_and_json",),
     ),
     Mutant(
@@ -2626,9 +2626,9 @@ MUTANTS = [
     ),
     Mutant(
         "not what I asked on a forum answer reviews the post without its title",
-        "bot/views.py",
-        "        return strip_mentions(post_question(channel, asked))\n",
-        "        return strip_mentions(asked.content)\n",
+        "bot/replies.py",
+        "        return strip_mentions(post_question(channel, message))\n",
+        "        return strip_mentions(message.content)\n",
         (f"{MODERATION}::test_not_what_i_asked_puts_the_question_in_the_review_queue",),
     ),
     Mutant(
@@ -2903,8 +2903,8 @@ MUTANTS = [
     Mutant(
         "a mention edited into a question is never answered",
         "bot/cogs/answers.py",
-        "        await self.answer_mention(message)\n\n    def _watched_channel(",
-        "        return\n\n    def _watched_channel(",
+        "        await self.answer_mention(message, post_claimed=watched_post)\n",
+        "        return\n",
         (f"{E2E}::test_a_mention_edited_into_a_question_is_answered_once",),
     ),
     Mutant(
@@ -3417,6 +3417,15 @@ MUTANTS = [
         "        user: discord.Member | None = None,\n",
         (
             "tests/test_bot_e2e.py::test_faq_for_someone_who_is_no_member_here_shows_the_entry_privately",
+        ),
+    ),
+    Mutant(
+        "an empty ROLLOVER_CACHE_DIR turns the cache off",
+        "knowledge/cache.py",
+        "    if configured:\n",
+        '    if configured or "ROLLOVER_CACHE_DIR" in os.environ:\n',
+        (
+            "tests/test_matcher_cache.py::test_switched_off_or_unwritable_means_no_files_and_no_error",
         ),
     ),
 ]

@@ -127,6 +127,11 @@ def test_switched_off_or_unwritable_means_no_files_and_no_error(
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
     assert cache.folder() is None
     assert _answer(KnowledgeBase.load(faq_copy))[0][0] == "roth-split"
+    # set to nothing, it is unset (as a blank setting is): the default folder, not off
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", " ")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == tmp_path / "xdg" / "rollover-bot"
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(blocker / "cache"))
