@@ -2903,7 +2903,7 @@ MUTANTS = [
     Mutant(
         "a mention edited into a question is never answered",
         "bot/cogs/answers.py",
-        "        await self.answer_mention(message, post_claimed=watched_post)\n",
+        "        await self.answer_mention(message, in_store=watched_post)\n",
         "        return\n",
         (f"{E2E}::test_a_mention_edited_into_a_question_is_answered_once",),
     ),
@@ -3370,7 +3370,7 @@ MUTANTS = [
     Mutant(
         "a mention edited into a post's opening message is ignored",
         "bot/cogs/answers.py",
-        "        await self.answer_mention(message, post_claimed=watched_post)\n",
+        "        await self.answer_mention(message, in_store=watched_post)\n",
         "        if thread is None:\n            await self.answer_mention(message)\n",
         (
             "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
@@ -3427,6 +3427,20 @@ MUTANTS = [
         (
             "tests/test_matcher_cache.py::test_switched_off_or_unwritable_means_no_files_and_no_error",
         ),
+    ),
+    Mutant(
+        "a question edited into a bare mention is ignored",
+        "bot/cogs/answers.py",
+        "                self._prompted[message.id] = None\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
+    ),
+    Mutant(
+        "a question edited into a bare mention is answered at every edit",
+        "bot/cogs/answers.py",
+        "        del self._prompted[message.id]\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
     ),
 ]
 

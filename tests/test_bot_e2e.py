@@ -995,6 +995,35 @@ async def test_a_mention_in_reply_to_a_proxied_members_question_answers_it(
         assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
 
 
+async def test_a_question_edited_into_a_bare_mention_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A bare "@Rollover Bot" gets "Ask me after the mention"; the member edits the
+    question in, as asked: answered (it was ignored, the mention not being new), once."""
+    world = fake_discord.world
+    channel = int(world.text_channel["id"])
+    async with start_bot(make_bot()):
+        bare = await fake_discord.send_message(world.text_channel, world.bot_user.mention)
+        await fake_discord.idle(quiet=0.1)
+
+        def replies() -> list[dict]:
+            return [
+                m
+                for m in world.messages_in(channel)
+                if (m.get("message_reference") or {}).get("message_id") == bare["id"]
+            ]
+
+        [prompt] = replies()
+        assert prompt["content"].startswith("Ask me after the mention")
+        await fake_discord.edit_message(bare, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        prompt, answer = replies()
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        await fake_discord.edit_message(bare, f"{world.bot_user.mention} {QUESTION} Thanks!")
+        await fake_discord.idle(quiet=0.2)
+        assert len(replies()) == 2
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

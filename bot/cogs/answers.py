@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -35,6 +36,8 @@ UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ en
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
+#: Bare mentions remembered as asked for a question (a member edits one in within minutes).
+PROMPTS_KEPT = 1000
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ class Answers(commands.Cog):
         #: can outlast its lease (discord.py waits out a 429); the retry queue must not
         #: send the same reply meanwhile.
         self._sending: set[tuple[str, int]] = set()
+        #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
+        #: the question edited in is answered (recent ones; the edit window is short).
+        self._prompted: OrderedDict[int, None] = OrderedDict()
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
@@ -343,6 +349,8 @@ class Answers(commands.Cog):
         (once: the mention's claims hold whichever event comes first or again)."""
         message, me = payload.message, self.bot.user
         before = payload.cached_message
+        if me is not None and await self._question_edited_in(message, me):
+            return
         if (
             me is None
             or message.author.bot
@@ -364,7 +372,21 @@ class Answers(commands.Cog):
             or await self._already_answered(thread, message, under=message)  # type: ignore[arg-type]
         ):
             return
-        await self.answer_mention(message, post_claimed=watched_post)
+        await self.answer_mention(message, in_store=watched_post)
+
+    async def _question_edited_in(self, message: discord.Message, me: discord.ClientUser) -> bool:
+        """A bare mention the bot asked to be given a question, edited to hold one: answered
+        now (said so, the member did as asked; the mention was not new, so it was ignored)."""
+        if (
+            message.id not in self._prompted
+            or not mentions_me(message, me)
+            or not question_in(message)
+            or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
+        ):
+            return False
+        del self._prompted[message.id]
+        await self.answer_mention(message, in_store=True, here=True)
+        return True
 
     async def _post_still_owed(self, starter_id: int) -> bool:
         """The post's answer waits in the retry queue (held back by the cap, or a failed
@@ -395,10 +417,13 @@ class Answers(commands.Cog):
         except NETWORK_ERRORS:
             return None  # deleted or unreadable: answer the mention's own text
 
-    async def answer_mention(self, message: discord.Message, *, post_claimed: bool = False) -> None:
-        """``post_claimed``: the message opened a watched forum post, whose claim in the store
-        (under the same id) was made when the post came and the bot had nothing to say."""
-        if not self.mentions.claim(message.id):
+    async def answer_mention(
+        self, message: discord.Message, *, in_store: bool = False, here: bool = False
+    ) -> None:
+        """Claims made already: ``in_store``, the message opened a watched forum post, claimed
+        under the same id when it came (the bot had nothing to say); ``here`` too, a bare
+        mention the bot asked to be given a question, now edited in."""
+        if not here and not self.mentions.claim(message.id):
             return
         window = self.mention_windows.get(message.author.id)
         try:
@@ -429,7 +454,7 @@ class Answers(commands.Cog):
             question=within(question_in(message), MAX_QUESTION_CHARS),
         )
         try:
-            if not post_claimed and not await self.bot.store.claim_post(message.id, owed):
+            if not in_store and not await self.bot.store.claim_post(message.id, owed):
                 return
         except Exception:
             log.exception("could not record mention %s as answered; answering anyway", message.id)
@@ -463,6 +488,9 @@ class Answers(commands.Cog):
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
+                self._prompted[message.id] = None
+                while len(self._prompted) > PROMPTS_KEPT:
+                    self._prompted.popitem(last=False)
                 return DONE
             if target is message and asks_for_help(question):
                 ids = await command_ids(self.bot, message.guild)
