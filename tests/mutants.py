@@ -3442,6 +3442,20 @@ MUTANTS = [
         "",
         ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
     ),
+    Mutant(
+        "a direct message gets silence",
+        "bot/cogs/answers.py",
+        "            await self._point_to_ask(message)\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
+    ),
+    Mutant(
+        "a direct message is pointed to /ask every time",
+        "bot/cogs/answers.py",
+        "        if not self.dm_hints.get(message.author.id).allow():\n",
+        "        if False:\n",
+        ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
+    ),
 ]
 
 

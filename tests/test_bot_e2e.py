@@ -1024,6 +1024,23 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_once(
         assert len(replies()) == 2
 
 
+async def test_a_direct_message_is_pointed_to_ask_once_an_hour(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A question sent to the bot in a DM got silence: it says where it answers, once."""
+    world = fake_discord.world
+    dm = world.dm_channel(world.asker)
+    async with start_bot(make_bot()):
+        await fake_discord.send_message(dm, QUESTION, author=world.asker)
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.send_message(
+            dm, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.2)
+        [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
+        assert "`/ask`" in call.json["content"] and not would_ping(call.json).any
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -36,6 +36,11 @@ UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ en
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
+DM_HINT = (
+    "I answer messages in the server (a post in the forum, or a mention). Here, ask with "
+    "`/ask`, or look a topic up with `/faq`."
+)
+DM_HINT_SECONDS = 3600.0
 #: Bare mentions remembered as asked for a question (a member edits one in within minutes).
 PROMPTS_KEPT = 1000
 
@@ -76,6 +81,8 @@ class Answers(commands.Cog):
         limits = bot.settings.limits
         self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
         self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
+        #: A direct message gets one pointer to /ask an hour, per member.
+        self.dm_hints = PerUserWindows(lambda: 1, period=lambda: DM_HINT_SECONDS)
         self._slowed: set[int] = set()  # users already told to slow down in this window
         #: Owed replies this process is sending right now, by (kind, message id). A send
         #: can outlast its lease (discord.py waits out a 429); the retry queue must not
@@ -333,7 +340,10 @@ class Answers(commands.Cog):
     # -- messages: forum starters and mentions -------------------------------------------
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot or message.guild is None:
+        if message.author.bot:
+            return
+        if message.guild is None:
+            await self._point_to_ask(message)
             return
         thread = await self._thread_of_starter(message)
         if thread is not None and self._is_watched_forum(thread):
@@ -373,6 +383,16 @@ class Answers(commands.Cog):
         ):
             return
         await self.answer_mention(message, in_store=watched_post)
+
+    async def _point_to_ask(self, message: discord.Message) -> None:
+        """A question sent in a direct message got silence: the bot answers messages in the
+        server; here /ask does. Said once an hour per member, never more."""
+        if not self.dm_hints.get(message.author.id).allow():
+            return
+        try:
+            await message.reply(DM_HINT, mention_author=False, allowed_mentions=NO_PINGS)
+        except NETWORK_ERRORS:
+            log.warning("could not point the sender of direct message %s to /ask", message.id)
 
     async def _question_edited_in(self, message: discord.Message, me: discord.ClientUser) -> bool:
         """A bare mention the bot asked to be given a question, edited to hold one: answered
