@@ -171,8 +171,9 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
             f"after-tax part to a Roth IRA; pretax money is assigned first to direct rollovers "
             f"({SRC_NOTICE}). Pretax money not rolled over is taxable. Money paid to you can "
             "still be rolled over within 60 days; the plan withholds 20% of the taxable part "
-            "paid to you, and under age 59 1/2 the taxable part not rolled over may also owe "
-            f"the 10% additional tax ({SRC_413})."
+            "paid to you, so rolling all of it over means adding that 20% from other money "
+            "(a direct rollover has no withholding), and under age 59 1/2 the taxable part not "
+            f"rolled over may also owe the 10% additional tax ({SRC_413})."
         )
     if amount == balance:
         steps.append(

@@ -92,7 +92,8 @@ def _catch_up_limit(limits: YearLimits, age: int | None) -> tuple[Decimal, str]:
         return tier, (
             f"Catch-up: age {age} is in the 60-63 tier for {limits.year}, so the limit is "
             f"{usd(tier)} in total; it replaces the {usd(limits.catch_up_50_plus_414v)} "
-            f"age-50 catch-up rather than adding to it (SECURE 2.0; {src})."
+            f"age-50 catch-up rather than adding to it (SECURE 2.0; IRC 414(v)(2)(E); "
+            f"{limits.cited_source})."
         )
     return limits.catch_up_50_plus_414v, (
         f"Catch-up: age {age} is 50 or over by December 31, so up to "

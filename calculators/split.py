@@ -202,10 +202,11 @@ def _split(inp: SplitInput) -> SplitResult:
             "traditional IRA."
         )
         steps.append(
-            f"{where} Disbursements made at the same time are one distribution whose "
-            "pretax part is assigned first to direct rollovers, so the pretax earnings can go to "
-            f"the traditional IRA and the after-tax basis to the Roth IRA ({SRC_NOTICE}; "
-            f"{SRC_FAQ})."
+            f"{where} Disbursements made at the same time are one distribution. When it "
+            "goes out as more than one direct rollover, you choose which destination gets its "
+            "pretax part: "
+            "tell the plan, before the rollovers are made, to send the pretax earnings to the "
+            f"traditional IRA and the after-tax basis to the Roth IRA ({SRC_NOTICE}; {SRC_FAQ})."
         )
         steps.append(
             f"Earnings are pretax money; rolled to a traditional IRA they are not taxed until "
@@ -278,17 +279,18 @@ def _split(inp: SplitInput) -> SplitResult:
             f"box 2a {usd(form.box2a)} (taxable), box 5 {usd(form.box5)} (after-tax "
             f"contributions recovered), code G (direct rollover) ({SRC_1099R})."
         )
+    # (What payers do in practice, not the instructions' words: no source is cited for it.)
     steps.append(
-        "Some payers issue one 1099-R per destination as above; many issue a single combined "
-        f"code-G form instead, which should show box 1 {usd(gross)} (the total), box 2a "
-        f"{usd(taxable)} (the taxable part left after any pretax part went to a traditional "
-        f"IRA) and box 5 {usd(nontaxable)} (the basis)"
+        "In practice some payers issue one 1099-R per destination as above; many issue a "
+        f"single combined code-G form instead, which should show box 1 {usd(gross)} (the "
+        f"total), box 2a {usd(taxable)} (the taxable part left after any pretax part went to "
+        f"a traditional IRA) and box 5 {usd(nontaxable)} (the basis)"
         + (
             # Only where it could happen: taxable earnings went to the Roth IRA.
             ". Payers sometimes wrongly show box 2a $0.00 on a Roth IRA rollover that included "
-            f"earnings ({SRC_1099R})."
+            "earnings: check yours."
             if taxable > 0
-            else f" ({SRC_1099R})."
+            else "."
         )
     )
     steps.append(

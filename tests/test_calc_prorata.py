@@ -90,6 +90,8 @@ def test_bad_amounts(basis: str, earnings: str, amount: str, fragment: str) -> N
 def test_a_taxable_share_paid_out_names_the_60_days_and_the_withholding() -> None:
     steps = " ".join(prorata(ProrataInput(basis="20000", earnings="80000", amount="50000")).steps)
     assert "within 60 days" in steps and "withholds 20%" in steps and "10% additional tax" in steps
+    # (rolling over only what was paid leaves the withheld 20% taxable: a fact-check)
+    assert "adding that 20% from other money" in steps
     assert "Topic 413" in steps
     untaxed = " ".join(prorata(ProrataInput(basis="1000", earnings="0", amount="500")).steps)
     assert "60 days" not in untaxed  # nothing taxable: nothing to roll over in time

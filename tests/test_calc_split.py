@@ -35,6 +35,8 @@ def test_seed_thread_all_to_roth() -> None:
 def test_seed_thread_earnings_to_traditional() -> None:
     data = run(basis="1000", earnings="5", earnings_to="traditional")
     assert (data["roth_ira"], data["traditional_ira"]) == ("1000.00", "5.00")
+    # the split is the participant's to ask for, before the rollovers (Notice 2014-54)
+    assert any("tell the plan, before the rollovers are made" in s for s in data["steps"])
     assert (data["taxable"], data["nontaxable"], data["tax_deferred"]) == (
         "0.00",
         "1000.00",
