@@ -192,10 +192,17 @@ def fingerprint(text: str | None) -> str:
 
 
 def read_text(path: Path) -> str | None:
+    """The file's text, None when there is no file, or EditRefused when it is not UTF-8
+    (saved in another encoding): no edit can start from it, and saying so beats a crash."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError:
+        raise EditRefused(
+            f"{path.name} is not UTF-8 text (saved in another encoding?): save it as UTF-8 "
+            "first; nothing was changed."
+        ) from None
 
 
 def render_file(meta: dict[str, Any], body: str) -> str:
@@ -208,6 +215,7 @@ def edited_file(text: str | None, meta: dict[str, Any], changes: dict[str, Any],
     """An entry's file after an edit of some fields (``changes``) and its body: the file
     as written (``text``) with only those changed, keeping its comments and layout; where
     that cannot be done faithfully, or for a new file, written afresh from ``meta``."""
+    changes = frontmatter.plain_line_ends(changes)  # (as dump writes them: see there)
     if text is not None:
         try:
             return revise(text, changes, body)
@@ -295,6 +303,11 @@ def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | 
 def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | None:
     path = entry_path(folder, entry_id)
     current = read_text(path)
+    if current is None and expected:
+        raise EditConflict(
+            f"'{entry_id}' was removed or renamed after you opened it; nothing was saved. "
+            "Create it again with /faq-admin new if it should stay."
+        )
     if fingerprint(current) != expected:
         raise EditConflict(
             f"'{entry_id}' was changed by someone else after you opened it; nothing was "
@@ -360,10 +373,10 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     if (large := too_large(target, MAX_EXAMPLES_BYTES)) is not None:
         raise EditRefused(f"{target.name}: {large.message}; nothing was saved.")
     try:
-        before = read_text(target) or ""
-    except (OSError, UnicodeDecodeError):
+        before = read_text(target) or ""  # (EditRefused when it is not UTF-8)
+    except OSError as exc:
         raise EditRefused(
-            f"{target.name} cannot be read as UTF-8 text; nothing was saved."
+            f"{target.name} cannot be read ({exc.strerror or exc}); nothing was saved."
         ) from None
     item: dict[str, Any] = {"text": question}
     if note:

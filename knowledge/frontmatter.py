@@ -39,10 +39,28 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 YAML_LOADER = _Loader
 
 
+#: Line separators YAML writes as they are and reads as line ends (read_yaml refuses them
+#: in a file): a question pasted with one is written with a line feed in its place.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def plain_line_ends(data: Any) -> Any:
+    """``data`` with U+2028, U+2029 and U+0085 in its texts as line feeds (see dump)."""
+    if isinstance(data, str):
+        return data.translate(_SEPARATORS)
+    if isinstance(data, dict):
+        return {key: plain_line_ends(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain_line_ends(value) for value in data]
+    return data
+
+
 def dump(data: Any) -> str:
     """YAML as the bot writes FAQ and examples files: block style, in the given order,
     wrapped at WRAP_WIDTH columns (where quiet_slips knows a line was wrapped)."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=WRAP_WIDTH)
+    return yaml.safe_dump(
+        plain_line_ends(data), sort_keys=False, allow_unicode=True, width=WRAP_WIDTH
+    )
 
 
 class FrontMatterError(ValueError):
@@ -237,7 +255,7 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
     list item indented too far joins the text above ("a - b"), and "#2" or "#tag" after
     a space starts a comment that drops the rest of the line. (A comment written "# ..."
     is taken as meant.)"""
-    # (YAML's own line breaks: its marks count U+2028 and the like as lines too.)
+    # (YAML's own line breaks, as its marks count them.)
     lines = _YAML_BREAKS.split(yaml_text)
     found: list[tuple[int, str]] = []
     # (node, is it a list item): only there is a '- ' line taken for a slipped item; in a
@@ -267,9 +285,9 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
                         f"the text: {_QUOTE_IT}",
                     )
                 )
-    # Back to the file's own lines (line feeds only) for the moderator.
-    starts = [0, *(m.end() for m in _YAML_BREAKS.finditer(yaml_text))]
-    return sorted((yaml_text.count("\n", 0, starts[i]), message) for i, message in found)
+    # (YAML's lines are the file's: read_yaml refuses the separators an editor shows none
+    # for, U+2028 and the like, before YAML reads the text.)
+    return sorted(found)
 
 
 _REPEATED = (
