@@ -1605,3 +1605,122 @@ def test_a_stats_title_is_cut_before_it_is_escaped(title: str) -> None:
     shown = stats_title(title)
     assert not re.search(r"(?<!\\)(?:\\\\)*\\$", shown)  # no escape left open at the end
     assert shown == neutralize(title) or shown.endswith("…")
+
+
+def _latin1(path: Path) -> None:
+    """The file as a Windows editor (or a bad merge) may leave it: not UTF-8."""
+    text = path.read_text(encoding="utf-8").replace("title:", "title: Caf\u00e9", 1)
+    path.write_bytes(text.encode("latin-1", "replace"))
+
+
+async def test_an_entry_file_that_is_not_utf8_is_said_and_a_forms_text_comes_back(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """Every moderator path on such a file gave "something went wrong", and a form
+    submitted then lost the moderator's text."""
+    typed = "A careful rewrite of the short answer that took the moderator twenty minutes."
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        assert (await handle.response())["type"] == 9  # (opened while the file was fine)
+        _latin1(path)
+        for sub, options in (
+            ("edit", {"topic": "notice-2014-54"}),
+            ("alias", {"topic": "notice-2014-54", "phrase": "the split notice"}),
+        ):
+            body = await admin(fake_discord, sub, options)
+            assert ephemeral(body) and "notice-2014-54.md is not UTF-8 text" in content(body)
+        submit = await fake_discord.submit_modal(handle, {"short": typed})
+        await submit.response()
+        await fake_discord.settle()
+        said = [json.dumps(m) for m in submit.followup_messages]
+        assert any("is not UTF-8 text" in s for s in said) and any(typed in s for s in said)
+
+
+async def test_alias_on_an_entry_whose_aliases_are_no_list_writes_nothing(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """'aliases: splint' (a text): list() of it wrote one alias per letter, said "Saved",
+    and lost the phrase."""
+    path = faq_copy / "notice-2014-54.md"
+    text = re.sub(r"aliases:\n(  - .*\n)+", "aliases: splint\n", path.read_text(), count=1)
+    async with start_bot(mod_bot()):
+        path.write_text(text)
+        body = await admin(
+            fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "notice on splits"}
+        )
+        assert ephemeral(body) and "aliases is not a list there" in content(body)
+    assert path.read_text() == text
+
+
+async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The entry was written, then clearing its review item failed: the moderator was told
+    only "something went wrong", and a retry was refused as "already exists"."""
+    from bot.storage import MemoryStore
+
+    class Flaky(MemoryStore):
+        broken = False
+
+        async def record_review(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if self.broken:
+                raise ConnectionError("database is locked")
+            return await super().record_review(*args, **kwargs)
+
+    world, store = fake_discord.world, Flaky()
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot(store=store)):
+        assert await ask_title(fake_discord, asked) is None
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        assert (await opened.response())["type"] == 9
+        store.broken = True
+        said = await save_new_entry(fake_discord, opened, asked, world.moderator)
+        assert "could not be cleared from the review queue" in said
+    assert (faq_copy / "spillover-bucket.md").is_file()
+
+
+async def test_an_edit_form_for_an_entry_removed_meanwhile_says_so(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """It said "changed by someone else... open it again", and opening it again said there
+    was no such entry."""
+    path = faq_copy / "pre-1987-after-tax.md"
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "pre-1987-after-tax"}, user=fake_discord.world.moderator
+        )
+        assert (await handle.response())["type"] == 9
+        path.rename(faq_copy / "pre-1987-basis.md")
+        submit = await fake_discord.submit_modal(handle, {"short": "A new short answer here."})
+        await submit.response()
+        await fake_discord.settle()
+        said = [m.get("content") or "" for m in submit.followup_messages]
+        assert said[0].startswith("'pre-1987-after-tax' was removed or renamed after you opened it")
+    assert not path.exists()
+
+
+async def test_two_moderators_adding_aliases_at_once_both_land(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """Each alias is added to the file as it is when its save starts: one of two added at
+    once was refused as "changed by someone else... open it again", for a form it has not."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        one, two = await asyncio.gather(
+            admin(fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "the split notice"}),
+            admin(
+                fake_discord,
+                "alias",
+                {"topic": "notice-2014-54", "phrase": "the allocation notice"},
+                user=world.owner,
+            ),
+        )
+        assert content(one).startswith("Saved") and content(two).startswith("Saved")
+        aliases = bot.knowledge.get("notice-2014-54").aliases
+        assert "the split notice" in aliases and "the allocation notice" in aliases

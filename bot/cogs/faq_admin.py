@@ -12,6 +12,7 @@ import io
 import logging
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -354,28 +355,42 @@ class EntryModal(discord.ui.Modal):
         said = saved.message
         # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
         if self.review_keys and saved.ok:
-            bot = self.cog.bot
-            async with bot.review_lock:  # (see bot.review.decide)
-                if await bot.store.decided(self.review_keys):
-                    said += (
-                        "\nSomeone decided on the question it came from while the form was "
-                        "open: the entry is saved, and the question had already left the queue."
-                    )
-                else:
-                    await bot.store.record_review(
-                        self.review_keys,
-                        "new-entry",
-                        entry_id,
-                        hash_user(interaction.user.id, bot.vote_key),
-                    )
+            said += await self._clear_review(entry_id, interaction.user.id)
         await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:
             # A long full answer is work: a refusal must not cost the moderator their text.
             await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
 
+    async def _clear_review(self, entry_id: str, user_id: int) -> str:
+        """The review item the new entry answers, marked decided; what to add to "Saved".
+        The entry is saved whatever happens here: a database error must not say otherwise."""
+        bot = self.cog.bot
+        try:
+            async with bot.review_lock:  # (see bot.review.decide)
+                if await bot.store.decided(self.review_keys):
+                    return (
+                        "\nSomeone decided on the question it came from while the form was "
+                        "open: the entry is saved, and the question had already left the queue."
+                    )
+                await bot.store.record_review(
+                    self.review_keys, "new-entry", entry_id, hash_user(user_id, bot.vote_key)
+                )
+        except Exception:
+            log.exception("clearing the review item of new entry %s failed", entry_id)
+            return (
+                "\nThe question it came from could not be cleared from the review queue (the "
+                "error is logged): dismiss it there."
+            )
+        return ""
+
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
         await send_private(interaction, APOLOGY)
+        # (Whatever failed, a long full answer is work: never lost with it.)
+        try:
+            await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
+        except Exception:
+            log.exception("giving back a failed form's text failed (%s)", interaction.id)
 
 
 STATS_PAGE = 10
@@ -478,16 +493,27 @@ class FaqAdmin(
         return True
 
     async def save(
-        self, entry_id: str, text: str, seen: str, who: str, *, new: bool = False
+        self,
+        entry_id: str,
+        text: str,
+        seen: str,
+        who: str,
+        *,
+        new: bool = False,
+        rebuild: Callable[[str], str] | None = None,
     ) -> Saved:
         """Write an entry edited from Discord (``new``: created, never over an existing
-        one), log it (who, the diff), and reload."""
+        one), log it (who, the diff), and reload. ``rebuild``: a small change made to the
+        file as it is when the save starts (an alias added), not to what was read earlier,
+        so two moderators' aliases both land instead of one being refused."""
         folder = self.bot.faq_dir
         try:
             async with self._save_lock:
                 before = await asyncio.to_thread(read_text, entry_path(folder, entry_id))
                 if new and before is not None:
                     return Saved(False, exists_text(entry_id))
+                if rebuild is not None and before is not None:
+                    text, seen = rebuild(before), fingerprint(before)
                 await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
         except EditRefused as exc:
             return Saved(False, refusal_text(exc))
@@ -632,20 +658,36 @@ class FaqAdmin(
             await send_private(interaction, refusal_text(exc))
             return
         try:
-            parsed = parse_front_matter(text)
-        except FrontMatterError as exc:
-            await send_private(interaction, f"{path}:{exc.line}: {exc.message}")
+            edited = with_alias(text, phrase, path)
+        except EditRefused as exc:
+            await send_private(interaction, refusal_text(exc))
             return
-        aliases = [*list(parsed.data.get("aliases") or []), " ".join(phrase.split())]
-        changes = {"aliases": aliases, "updated": today()}
         await interaction.response.defer(ephemeral=True, thinking=True)
         saved = await self.save(
             entry_id,
-            edited_file(text, dict(parsed.data), changes, parsed.body),
+            edited,
             fingerprint(text),
             who_of(interaction.user),
+            rebuild=lambda current: with_alias(current, phrase, path),
         )
         await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+def with_alias(text: str, phrase: str, path: Path) -> str:
+    """An entry file's text with one more alias (and today's date), or EditRefused."""
+    try:
+        parsed = parse_front_matter(text)
+    except FrontMatterError as exc:
+        raise EditRefused(f"{path}:{exc.line}: {exc.message}") from None
+    had = parsed.data.get("aliases") or []
+    if not isinstance(had, list):
+        # (list() of a text made one alias per letter, and the phrase was lost.)
+        raise EditRefused(
+            f"{path.name}: aliases is not a list there, so nothing was added: make it one "
+            "('- phrase' lines under aliases:), then add the alias."
+        )
+    changes = {"aliases": [*had, " ".join(phrase.split())], "updated": today()}
+    return edited_file(text, dict(parsed.data), changes, parsed.body)
 
 
 async def setup(bot: RolloverBot) -> None:
