@@ -2430,8 +2430,8 @@ MUTANTS = [
     Mutant(
         "an alias added from Discord rewrites the front matter afresh",
         "bot/cogs/faq_admin.py",
-        "            edited_file(text, dict(parsed.data), changes, parsed.body),",
-        "            edited_file(None, dict(parsed.data), changes, parsed.body),",
+        "    return edited_file(text, dict(parsed.data), changes, parsed.body)",
+        "    return edited_file(None, dict(parsed.data), changes, parsed.body)",
         (
             "tests/test_moderation_e2e.py::test_edits_from_discord_keep_the_moderators_notes_in_the_file",
         ),
@@ -3472,14 +3472,14 @@ MUTANTS = [
         "        except Exception:\n",
         "            pass\n        except Exception:\n",
         (
-            "tests/test_moderation_e2e.py::test_an_entry_file_that_is_not_utf8_is_said_and_a_forms_text_comes_back",
+            "tests/test_moderation_e2e.py::test_a_form_whose_save_fails_unexpectedly_gives_the_text_back",
         ),
     ),
     Mutant(
         "alias splits a text of aliases into letters",
         "bot/cogs/faq_admin.py",
-        "        if not isinstance(had, list):\n",
-        "        had = list(had)\n        if False:\n",
+        "    if not isinstance(had, list):\n",
+        "    had = list(had)\n    if False:\n",
         (
             "tests/test_moderation_e2e.py::test_alias_on_an_entry_whose_aliases_are_no_list_writes_nothing",
         ),

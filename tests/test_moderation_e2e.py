@@ -1724,3 +1724,26 @@ async def test_two_moderators_adding_aliases_at_once_both_land(
         assert content(one).startswith("Saved") and content(two).startswith("Saved")
         aliases = bot.knowledge.get("notice-2014-54").aliases
         assert "the split notice" in aliases and "the allocation notice" in aliases
+
+
+async def test_a_form_whose_save_fails_unexpectedly_gives_the_text_back(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A fault nobody foresaw (here the reload after the save) gets the apology, and the
+    moderator's typed text with it: it was lost with the apology alone."""
+    typed = "A careful rewrite of the short answer that took the moderator twenty minutes."
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        assert (await handle.response())["type"] == 9
+
+        async def broken(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("a fault nobody foresaw")
+
+        bot.reload_faq = broken  # type: ignore[method-assign]
+        submit = await fake_discord.submit_modal(handle, {"short": typed})
+        await submit.response()
+        await fake_discord.settle()
+        said = [json.dumps(m) for m in submit.followup_messages]
+        assert any("something went wrong" in s for s in said) and any(typed in s for s in said)
