@@ -3509,6 +3509,15 @@ MUTANTS = [
         "            rebuild=None,\n",
         ("tests/test_moderation_e2e.py::test_two_moderators_adding_aliases_at_once_both_land",),
     ),
+    Mutant(
+        "an alias an example overrides is saved without a word",
+        "bot/cogs/faq_admin.py",
+        "        checks += await asyncio.to_thread(_clash_checks, self.bot.knowledge, entry_id)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_an_alias_an_example_question_overrides_is_said_when_saved",
+        ),
+    ),
 ]
 
 

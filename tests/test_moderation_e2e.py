@@ -1747,3 +1747,28 @@ async def test_a_form_whose_save_fails_unexpectedly_gives_the_text_back(
         await fake_discord.settle()
         said = [json.dumps(m) for m in submit.followup_messages]
         assert any("something went wrong" in s for s in said) and any(typed in s for s in said)
+
+
+async def test_an_alias_an_example_question_overrides_is_said_when_saved(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """An example question decides what its words get: an alias worded as another entry's
+    example does nothing for them. Saved, but said (faq validate's notice), where it was
+    said only by validate."""
+    asked = "monthly vs quarterly ATS rollovers worth it?"
+    async with start_bot(mod_bot()) as bot:
+        said = content(
+            await admin(fake_discord, "alias", {"topic": "notice-2014-54", "phrase": asked})
+        )
+        assert said.startswith("Saved `notice-2014-54`. Saved as written, but:")
+        assert "asked word for word they get 'conversion-frequency'" in said
+        assert bot.knowledge.ask(asked).best.id == "conversion-frequency"
+        # (an entry no example overrides: nothing but the save and the reload)
+        plain = content(
+            await admin(
+                fake_discord,
+                "alias",
+                {"topic": "pre-1987-after-tax", "phrase": "old after-tax money from the 1980s"},
+            )
+        )
+        assert plain.startswith("Saved `pre-1987-after-tax`. FAQ reloaded")

@@ -30,7 +30,7 @@ from bot.review import ReviewView, open_items
 from bot.roles import is_moderator
 from bot.storage import hash_user
 from bot.storage.reports import with_unserved
-from knowledge.base import validate_folder
+from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
     EditRefused,
     edited_file,
@@ -41,6 +41,7 @@ from knowledge.editing import (
     save_entry,
     today,
 )
+from knowledge.examples import name_clashes
 from knowledge.figures import figure_notices
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
@@ -61,6 +62,20 @@ def _figure_checks(folder: Path, entry_id: str, text: str) -> str:
     # (The moderator edited a form, not the file: no line numbers.)
     lines = [f"- {n.message}" for n in notices[:5]]
     return "Saved as written, but check these figures:\n" + "\n".join(lines) + "\n"
+
+
+def _clash_checks(knowledge: KnowledgeBase, entry_id: str) -> str:
+    """An example question worded as this entry's title or alias: asked word for word, it
+    gets the example's entry, so the alias just saved does nothing for it (faq validate's
+    notice, said where the moderator saved)."""
+    entry = knowledge.get(entry_id)
+    if entry is None:
+        return ""
+    notices = name_clashes([entry], knowledge.examples)
+    if not notices:
+        return ""
+    lines = [f"- {Path(n.path).name}:{n.line}: {n.message}" for n in notices[:5]]
+    return "Saved as written, but:\n" + "\n".join(lines) + "\n"
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -521,6 +536,7 @@ class FaqAdmin(
         result = await self.bot.reload_faq(f"after {who}'s edit of {entry_id}")
         # (Before the reload's summary, which can be long: these are about this edit.)
         checks = await asyncio.to_thread(_figure_checks, folder, entry_id, text)
+        checks += await asyncio.to_thread(_clash_checks, self.bot.knowledge, entry_id)
         return Saved(True, f"Saved `{entry_id}`. {checks}{reload_text(result)}"[:MESSAGE_LIMIT])
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
