@@ -360,7 +360,9 @@ _INVISIBLE = re.compile(
 _NBSP_ITEM = re.compile(r"^ *-\u00a0", re.MULTILINE)
 
 
-def _invisible_character(text: str, offset: int) -> FrontMatterError | None:
+def _unseen_slip(text: str, offset: int) -> FrontMatterError | None:
+    """What YAML would misread or refuse where the writer sees nothing wrong: a dash and a
+    non-breaking space, an invisible character."""
     if item := _NBSP_ITEM.search(text):
         return FrontMatterError(
             text.count("\n", 0, item.start()) + offset, f"invalid YAML: {_NBSP}"
@@ -382,7 +384,7 @@ def read_yaml(text: str, offset: int) -> tuple[yaml.Node | None, Any]:
     """One YAML document's node tree (for line numbers) and data. Raises FrontMatterError
     with the file's line (``offset`` as in explain_yaml_error) for anything YAML cannot
     read, aliases and values it cannot build ("!!int abc") included."""
-    if problem := _invisible_character(text, offset):
+    if problem := _unseen_slip(text, offset):
         raise problem
     loader = YAML_LOADER(text)
     try:

@@ -3293,7 +3293,7 @@ MUTANTS = [
     Mutant(
         "an invisible character in YAML is left to YAML (line shifted, two-line message)",
         "knowledge/frontmatter.py",
-        "    if problem := _invisible_character(text, offset):\n",
+        "    if problem := _unseen_slip(text, offset):\n",
         "    if problem := None:\n",
         (
             "tests/test_faq_validation.py::test_a_control_character_is_told_at_its_own_line_in_one_line",
@@ -3422,14 +3422,14 @@ MUTANTS = [
     Mutant(
         "a question edited into a bare mention is ignored",
         "bot/cogs/answers.py",
-        "                self._prompted[message.id] = None\n",
+        "                self._prompted.claim(message.id)\n",
         "",
         ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
     ),
     Mutant(
         "a question edited into a bare mention is answered at every edit",
         "bot/cogs/answers.py",
-        "        del self._prompted[message.id]\n",
+        "        self._prompted.release(message.id)\n",
         "",
         ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
     ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -90,7 +89,7 @@ class Answers(commands.Cog):
         self._sending: set[tuple[str, int]] = set()
         #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
         #: the question edited in is answered (recent ones; the edit window is short).
-        self._prompted: OrderedDict[int, None] = OrderedDict()
+        self._prompted = Claims(capacity=PROMPTS_KEPT)
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
@@ -398,13 +397,13 @@ class Answers(commands.Cog):
         """A bare mention the bot asked to be given a question, edited to hold one: answered
         now (said so, the member did as asked; the mention was not new, so it was ignored)."""
         if (
-            message.id not in self._prompted
+            not self._prompted.seen(message.id)
             or not mentions_me(message, me)
             or not question_in(message)
             or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
         ):
             return False
-        del self._prompted[message.id]
+        self._prompted.release(message.id)
         await self.answer_mention(message, in_store=True, here=True)
         return True
 
@@ -508,9 +507,7 @@ class Answers(commands.Cog):
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
-                self._prompted[message.id] = None
-                while len(self._prompted) > PROMPTS_KEPT:
-                    self._prompted.popitem(last=False)
+                self._prompted.claim(message.id)
                 return DONE
             if target is message and asks_for_help(question):
                 ids = await command_ids(self.bot, message.guild)
