@@ -1607,6 +1607,23 @@ def test_a_stats_title_is_cut_before_it_is_escaped(title: str) -> None:
     assert shown == neutralize(title) or shown.endswith("…")
 
 
+async def open_edit_form(fake: FakeDiscord, topic: str) -> Any:
+    """/faq-admin edit by the moderator, the form opened."""
+    handle = await fake.send_slash_command(
+        "faq-admin edit", {"topic": topic}, user=fake.world.moderator
+    )
+    assert (await handle.response())["type"] == 9
+    return handle
+
+
+async def submitted(fake: FakeDiscord, handle: Any, values: dict[str, str]) -> list[str]:
+    """The form submitted with ``values``: what the moderator was sent back, as JSON."""
+    submit = await fake.submit_modal(handle, values)
+    await submit.response()
+    await fake.settle()
+    return [json.dumps(m) for m in submit.followup_messages]
+
+
 def _latin1(path: Path) -> None:
     """The file as a Windows editor (or a bad merge) may leave it: not UTF-8."""
     text = path.read_text(encoding="utf-8").replace("title:", "title: Caf\u00e9", 1)
@@ -1621,10 +1638,7 @@ async def test_an_entry_file_that_is_not_utf8_is_said_and_a_forms_text_comes_bac
     typed = "A careful rewrite of the short answer that took the moderator twenty minutes."
     path = faq_copy / "notice-2014-54.md"
     async with start_bot(mod_bot()):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
-        )
-        assert (await handle.response())["type"] == 9  # (opened while the file was fine)
+        handle = await open_edit_form(fake_discord, "notice-2014-54")  # (while the file is fine)
         _latin1(path)
         for sub, options in (
             ("edit", {"topic": "notice-2014-54"}),
@@ -1632,10 +1646,7 @@ async def test_an_entry_file_that_is_not_utf8_is_said_and_a_forms_text_comes_bac
         ):
             body = await admin(fake_discord, sub, options)
             assert ephemeral(body) and "notice-2014-54.md is not UTF-8 text" in content(body)
-        submit = await fake_discord.submit_modal(handle, {"short": typed})
-        await submit.response()
-        await fake_discord.settle()
-        said = [json.dumps(m) for m in submit.followup_messages]
+        said = await submitted(fake_discord, handle, {"short": typed})
         assert any("is not UTF-8 text" in s for s in said) and any(typed in s for s in said)
 
 
@@ -1692,16 +1703,12 @@ async def test_an_edit_form_for_an_entry_removed_meanwhile_says_so(
     was no such entry."""
     path = faq_copy / "pre-1987-after-tax.md"
     async with start_bot(mod_bot()):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "pre-1987-after-tax"}, user=fake_discord.world.moderator
-        )
-        assert (await handle.response())["type"] == 9
+        handle = await open_edit_form(fake_discord, "pre-1987-after-tax")
         path.rename(faq_copy / "pre-1987-basis.md")
-        submit = await fake_discord.submit_modal(handle, {"short": "A new short answer here."})
-        await submit.response()
-        await fake_discord.settle()
-        said = [m.get("content") or "" for m in submit.followup_messages]
-        assert said[0].startswith("'pre-1987-after-tax' was removed or renamed after you opened it")
+        said = await submitted(fake_discord, handle, {"short": "A new short answer here."})
+        assert json.loads(said[0])["content"].startswith(
+            "'pre-1987-after-tax' was removed or renamed after you opened it"
+        )
     assert not path.exists()
 
 
@@ -1733,19 +1740,13 @@ async def test_a_form_whose_save_fails_unexpectedly_gives_the_text_back(
     moderator's typed text with it: it was lost with the apology alone."""
     typed = "A careful rewrite of the short answer that took the moderator twenty minutes."
     async with start_bot(mod_bot()) as bot:
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
-        )
-        assert (await handle.response())["type"] == 9
+        handle = await open_edit_form(fake_discord, "notice-2014-54")
 
         async def broken(*args: object, **kwargs: object) -> None:
             raise RuntimeError("a fault nobody foresaw")
 
         bot.reload_faq = broken  # type: ignore[method-assign]
-        submit = await fake_discord.submit_modal(handle, {"short": typed})
-        await submit.response()
-        await fake_discord.settle()
-        said = [json.dumps(m) for m in submit.followup_messages]
+        said = await submitted(fake_discord, handle, {"short": typed})
         assert any("something went wrong" in s for s in said) and any(typed in s for s in said)
 
 
