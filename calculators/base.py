@@ -42,8 +42,11 @@ def unusual_rates(
     warnings = []
     if annual_return is not None and annual_return >= HIGH_RETURN:
         # A fraction below 1 may have meant a percent ("0.6" for 0.6%); 100% never does.
+        # How it was typed is not known here ("60%" or "0.6"), so the hint states the rule.
+        fraction = f"{annual_return.normalize():f}"
         hint = (
-            f" (for {annual_return.normalize():f} percent, write {annual_return.normalize():f}%)"
+            f" ({fraction} without a % sign reads as {pct(annual_return)};"
+            f" for {fraction} percent, write {fraction}%)"
             if annual_return < 1
             else ""
         )

@@ -219,6 +219,16 @@ def test_unusual_rates_are_questioned(capsys: pytest.CaptureFixture[str]) -> Non
         "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "0.6",
     )  # fmt: skip
     assert any("60%" in w and "write 0.6%" in w for w in got["warnings"])
+    percent = calc(
+        capsys,
+        "schedule",
+        "--annual", "30000", "--paychecks", "26", "--conversions", "4", "--return", "60%",
+    )  # fmt: skip
+    # typed as a percent, the hint must not read as if "0.6" had been typed
+    assert (
+        "An annual return of 60% is very high; check it (0.6 without a % sign reads as 60%;"
+        " for 0.6 percent, write 0.6%)." in percent["warnings"]
+    )
     typed = calc(
         capsys,
         "schedule",
