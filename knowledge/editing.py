@@ -247,7 +247,7 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     # The whole folder as it would be, in the order a load reads it (by file name): a
     # clash is found on whichever entry comes later, which may be another entry's file.
     ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)
-    cross = check_entries(ordered, broken)
+    cross = check_entries(ordered, broken, {new_entry.path: text})
     return sorted(problems + own + cross)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -270,12 +271,13 @@ def file_lines(entry: FaqEntry) -> list[str]:
         return []
 
 
-def line_of(entry: FaqEntry, needle: str, key: str = "") -> int:
+def line_of(entry: FaqEntry, needle: str, key: str = "", lines: list[str] | None = None) -> int:
     """Best-effort line of a front matter value, for cross-file problems: a line holding
     just that value (a list item, quoted or not) first, else the first line containing it
     (an alias "Roth" is also part of the title's line); from ``key``'s line on, if given
-    (a related id is also the id on the id line)."""
-    lines = file_lines(entry)
+    (a related id is also the id on the id line). ``lines`` are the file's lines when they
+    are not (yet) on disk."""
+    lines = file_lines(entry) if lines is None else lines
     start = key_line(lines, key) - 1 if key else 0
 
     def value(line: str) -> str:
@@ -299,12 +301,22 @@ def key_line(lines: list[str], key: str) -> int:
 
 
 def check_entries(
-    entries: list[FaqEntry], broken_ids: frozenset[str] = frozenset()
+    entries: list[FaqEntry],
+    broken_ids: frozenset[str] = frozenset(),
+    unsaved: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Checks that need every entry: duplicates, dangling related ids, embed limits.
     ``broken_ids`` are entries whose files have problems of their own: other files may still
-    name them in ``related`` without a second, misleading problem."""
+    name them in ``related`` without a second, misleading problem. ``unsaved`` holds the
+    text of files by path that are not on disk as they are checked (an edit being
+    previewed), so their problems are told at their lines in that text."""
     problems: list[Problem] = []
+
+    def lines(entry: FaqEntry) -> list[str]:
+        if unsaved is not None and entry.path in unsaved:
+            return unsaved[entry.path].split("\n")
+        return file_lines(entry)
+
     by_id: dict[str, list[FaqEntry]] = defaultdict(list)
     for entry in entries:
         by_id[entry.id].append(entry)
@@ -330,7 +342,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         entry.path,
-                        line_of(entry, phrase),
+                        line_of(entry, phrase, lines=lines(entry)),
                         f"duplicate alias '{phrase}' (also in {where})",
                     )
                 )
@@ -339,7 +351,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         entry.path,
-                        line_of(entry, phrase),
+                        line_of(entry, phrase, lines=lines(entry)),
                         f"the title '{phrase}' is already a title or alias in {owner.path}: "
                         "give this entry its own",
                     )
@@ -351,7 +363,7 @@ def check_entries(
                 problems.append(
                     Problem(
                         owner.path,
-                        line_of(owner, theirs),
+                        line_of(owner, theirs, lines=lines(owner)),
                         f"'{theirs}' is also {'an alias' if n else 'the title'} in "
                         f"{entry.path}: change one of the two",
                     )
@@ -369,9 +381,11 @@ def check_entries(
                 message = "an entry cannot be related to itself"
             else:
                 continue
-            problems.append(Problem(entry.path, line_of(entry, rel, "related"), message))
+            problems.append(
+                Problem(entry.path, line_of(entry, rel, "related", lines(entry)), message)
+            )
         for part, message in limits_exceeded(layout_entry(entry, titles)):
-            line = key_line(file_lines(entry), part) if part else 1
+            line = key_line(lines(entry), part) if part else 1
             problems.append(Problem(entry.path, line, message))
     return list(dict.fromkeys(problems))  # (a clash met twice is said once)
 

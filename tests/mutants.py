@@ -1290,8 +1290,8 @@ MUTANTS = [
     Mutant(
         "an edit hears a related id to a broken file as missing",
         "knowledge/editing.py",
-        "    cross = check_entries(ordered, broken)",
-        "    cross = check_entries(ordered)",
+        "    cross = check_entries(ordered, broken, {new_entry.path: text})",
+        "    cross = check_entries(ordered, unsaved={new_entry.path: text})",
         (
             "tests/test_faq_editing.py::test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them",
         ),
@@ -1416,8 +1416,8 @@ MUTANTS = [
     Mutant(
         "a related id is looked for from the top",
         "knowledge/loader.py",
-        'line_of(entry, rel, "related")',
-        "line_of(entry, rel)",
+        'line_of(entry, rel, "related", lines(entry))',
+        "line_of(entry, rel, lines=lines(entry))",
         (
             "tests/test_faq_validation.py::test_an_entry_related_to_itself_is_told_on_the_related_line",
         ),
@@ -1425,7 +1425,7 @@ MUTANTS = [
     Mutant(
         "an embed limit is told on line 1",
         "knowledge/loader.py",
-        "            line = key_line(file_lines(entry), part) if part else 1",
+        "            line = key_line(lines(entry), part) if part else 1",
         "            line = 1",
         ("tests/test_faq_validation.py::test_answers_too_long_for_an_embed",),
     ),
@@ -3516,6 +3516,16 @@ MUTANTS = [
         "",
         (
             "tests/test_moderation_e2e.py::test_an_alias_an_example_question_overrides_is_said_when_saved",
+        ),
+    ),
+    Mutant(
+        "an edit's problems are looked for in the file still on disk",
+        "knowledge/loader.py",
+        "        if unsaved is not None and entry.path in unsaved:",
+        "        if False:",
+        (
+            "tests/test_faq_editing.py::test_an_alias_added_twice_is_told_at_its_line_in_the_edited_text",
+            "tests/test_faq_editing.py::test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused",
         ),
     ),
 ]

@@ -88,13 +88,30 @@ def test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused(
     saved = tmp_path.parent / "saved"
     shutil.copytree(tmp_path, saved)
     (saved / "alpha.md").write_text(clashing)
-    # (lines aside: the edited text is not on disk yet, and a form has no lines)
+    # and at the same lines, though the edited text is not on disk yet
     validate = [
-        (Path(p.path).name, p.message.replace(str(saved), str(tmp_path)))
+        (Path(p.path).name, p.line, p.message.replace(str(saved), str(tmp_path)))
         for p in read_entries(saved)[1]
     ]
     refused = check_new_text(tmp_path, "alpha", clashing)
-    assert [(Path(p.path).name, p.message) for p in refused] == validate
+    assert [(Path(p.path).name, p.line, p.message) for p in refused] == validate
+    assert any(p.line > 1 and Path(p.path).name == "alpha.md" for p in refused), refused
+
+
+def test_an_alias_added_twice_is_told_at_its_line_in_the_edited_text(tmp_path: Path) -> None:
+    """The edit is checked before it is written: its problems are at their lines in the
+    text as edited, not line 1 of the file still on disk."""
+    from knowledge.editing import check_new_text
+
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "zulu", aliases=["what is a backdoor roth"])
+    text = entry_text("alpha", aliases=["alpha one", "what is a backdoor roth", "alpha one"])
+    lines = text.split("\n")
+    said = [p for p in check_new_text(tmp_path, "alpha", text) if p.path.endswith("alpha.md")]
+    assert {p.message.split(" (")[0].split(" is also")[0]: lines[p.line - 1] for p in said} == {
+        "'what is a backdoor roth'": "- what is a backdoor roth",  # (an alias in zulu.md)
+        "duplicate alias 'alpha one'": "- alpha one",
+    }, said
 
 
 def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
