@@ -3528,6 +3528,21 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused",
         ),
     ),
+    Mutant(
+        "an old message edited to mention the bot is answered",
+        "bot/cogs/answers.py",
+        "            or not edited_in_time(message)\n"
+        "            or not self._watched_channel(message.channel)",
+        "            or not self._watched_channel(message.channel)",
+        ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
+    ),
+    Mutant(
+        "an old bare mention edited to hold a question is answered",
+        "bot/cogs/answers.py",
+        "            or not question_in(message)\n            or not edited_in_time(message)\n",
+        "            or not question_in(message)\n",
+        ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
+    ),
 ]
 
 

@@ -4,10 +4,12 @@ components, sync and start-up failures. No token, no network."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -1022,6 +1024,45 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_once(
         await fake_discord.edit_message(bare, f"{world.bot_user.mention} {QUESTION} Thanks!")
         await fake_discord.idle(quiet=0.2)
         assert len(replies()) == 2
+
+
+@pytest.mark.parametrize("bare_first", [False, True], ids=["mention-added", "question-added"])
+async def test_an_edit_after_the_window_is_not_taken_as_asking(
+    fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch, bare_first: bool
+) -> None:
+    """Old messages edited to mention the bot (or to hold the question asked for) are not
+    answered as if sent so: an edit within the window is, the same edit later is not."""
+    world = fake_discord.world
+    channel = int(world.text_channel["id"])
+    mention = world.bot_user.mention
+    async with start_bot(make_bot()) as bot:
+        # (the module as loaded as an extension: discord.py imports it anew)
+        answers = sys.modules[type(bot.get_cog("Answers")).__module__]
+        monkeypatch.setattr(answers, "EDITED_MENTION_WINDOW", dt.timedelta(seconds=1))
+        sent = [
+            await fake_discord.send_message(
+                world.text_channel, mention if bare_first else QUESTION, author=world.asker
+            )
+            for _ in range(2)
+        ]
+        await fake_discord.idle(quiet=0.1)
+
+        def answered(message: dict) -> bool:
+            return any(
+                (m.get("message_reference") or {}).get("message_id") == message["id"]
+                and m.get("embeds")
+                for m in world.messages_in(channel)
+            )
+
+        in_time, late = sent
+        await fake_discord.edit_message(in_time, f"{mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        assert answered(in_time)
+        age = discord.utils.utcnow() - discord.utils.snowflake_time(int(late["id"]))
+        await asyncio.sleep(1.1 - age.total_seconds())
+        await fake_discord.edit_message(late, f"{mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        assert not answered(late)
 
 
 async def test_a_direct_message_is_pointed_to_ask_once_an_hour(

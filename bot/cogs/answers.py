@@ -35,6 +35,13 @@ UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ en
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
+
+
+def edited_in_time(message: discord.Message) -> bool:
+    """Whether an edit to ``message`` is still answered as if it had been sent so."""
+    return discord.utils.utcnow() - message.created_at <= EDITED_MENTION_WINDOW
+
+
 DM_HINT = (
     "I answer messages in the server (a post in the forum, or a mention). Here, ask with "
     "`/ask`, or look a topic up with `/faq`."
@@ -366,7 +373,7 @@ class Answers(commands.Cog):
             or message.guild is None
             or not mentions_me(message, me)
             or (before is not None and mentions_me(before, me))  # (not added by this edit)
-            or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
+            or not edited_in_time(message)
             or not self._watched_channel(message.channel)
         ):
             return
@@ -400,7 +407,7 @@ class Answers(commands.Cog):
             not self._prompted.seen(message.id)
             or not mentions_me(message, me)
             or not question_in(message)
-            or discord.utils.utcnow() - message.created_at > EDITED_MENTION_WINDOW
+            or not edited_in_time(message)
         ):
             return False
         self._prompted.release(message.id)
