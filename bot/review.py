@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import discord
 
@@ -63,12 +63,14 @@ def describe(item: ReviewItem, titles: dict[str, str]) -> str:
 
 
 def item_embed(
-    item: ReviewItem, position: int, total: int, titles: dict[str, str]
+    item: ReviewItem, position: int, total: int, titles: dict[str, str], *, more: bool = False
 ) -> discord.Embed:
+    """One item; ``more``: the queue holds more than the ``total`` fetched ("1 of 200+")."""
     asked = neutralize(item.example)
     if len(asked) > 1500:
         asked = asked[:1500] + "…"
-    embed = discord.Embed(title=f"Review queue: {position + 1} of {total}", description=asked)
+    of = f"{total}+" if more else f"{total}"
+    embed = discord.Embed(title=f"Review queue: {position + 1} of {of}", description=asked)
     embed.add_field(name="What the bot did", value=describe(item, titles), inline=False)
     times = f"{item.count} times (near-duplicates grouped)" if item.count > 1 else "once"
     embed.add_field(
@@ -97,10 +99,10 @@ class ReviewView(discord.ui.View):
     #: click on a stopped view would only get Discord's "This interaction failed".
     TIMEOUT = 840.0
 
-    def __init__(self, bot: RolloverBot, items: list[ReviewItem], index: int = 0) -> None:
+    def __init__(self, bot: RolloverBot, queue: OpenItems, index: int = 0) -> None:
         super().__init__(timeout=self.TIMEOUT)
-        self.bot, self.items = bot, items
-        self.index = min(max(index, 0), max(len(items) - 1, 0))
+        self.bot, self.items, self.more = bot, queue.items, queue.more
+        self.index = min(max(index, 0), max(len(self.items) - 1, 0))
         #: Edits the message through the newest token that showed it.
         self._edit: Callable[..., Awaitable[Any]] | None = None
         self._render_components()
@@ -125,7 +127,8 @@ class ReviewView(discord.ui.View):
     def embed(self) -> discord.Embed:
         if self.item is None:
             return discord.Embed(title="Review queue", description="Nothing to review.")
-        return item_embed(self.item, self.index, len(self.items), self.bot.knowledge.titles)
+        titles = self.bot.knowledge.titles
+        return item_embed(self.item, self.index, len(self.items), titles, more=self.more)
 
     def _render_components(self) -> None:
         self.clear_items()
@@ -237,7 +240,7 @@ class ReviewView(discord.ui.View):
 
     async def _refresh(self, interaction: discord.Interaction, note: str) -> None:
         """The queue as it is now, with ``note`` saying what happened."""
-        self.items = await open_items(self.bot)
+        self.items, self.more = await open_items(self.bot)
         self.index = min(self.index, max(len(self.items) - 1, 0))
         await self._show(interaction, note)
 
@@ -254,10 +257,17 @@ def still_open(bot: RolloverBot, items: list[ReviewItem]) -> list[ReviewItem]:
     ]
 
 
-async def open_items(bot: RolloverBot) -> list[ReviewItem]:
-    """The queue as a moderator should see it now."""
-    items = await bot.store.review_queue(QUEUE_LIMIT)
-    return await asyncio.to_thread(still_open, bot, items)
+class OpenItems(NamedTuple):
+    items: list[ReviewItem]
+    #: The store held more than one look fetches: a count of the items would be short.
+    more: bool
+
+
+async def open_items(bot: RolloverBot) -> OpenItems:
+    """The queue as a moderator should see it now (its first QUEUE_LIMIT items)."""
+    items = await bot.store.review_queue(QUEUE_LIMIT + 1)
+    shown = await asyncio.to_thread(still_open, bot, items[:QUEUE_LIMIT])
+    return OpenItems(shown, more=len(items) > QUEUE_LIMIT)
 
 
 async def decide(

@@ -3543,6 +3543,33 @@ MUTANTS = [
         "            or not question_in(message)\n",
         ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
     ),
+    Mutant(
+        "the review count hides that more wait",
+        "bot/review.py",
+        "    return OpenItems(shown, more=len(items) > QUEUE_LIMIT)",
+        "    return OpenItems(shown, more=False)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "the review look fetches only what it shows",
+        "bot/review.py",
+        "    items = await bot.store.review_queue(QUEUE_LIMIT + 1)",
+        "    items = await bot.store.review_queue(QUEUE_LIMIT)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "the review count always says more",
+        "bot/review.py",
+        "    shown = await asyncio.to_thread(still_open, bot, items[:QUEUE_LIMIT])",
+        "    shown = await asyncio.to_thread(still_open, bot, items)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
 ]
 
 

@@ -891,6 +891,29 @@ async def test_a_quick_second_click_on_the_review_pager_pages_again(
         assert "2 of 2" in json.dumps(await click.edit(0))
 
 
+async def test_the_review_count_says_when_more_wait_than_one_look_shows(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch
+) -> None:
+    """One look fetches a few hundred items: "1 of 200" read as the whole queue when more
+    waited. With more than a look holds, the count says so; once they fit, it does not."""
+    import bot.review
+
+    monkeypatch.setattr(bot.review, "QUEUE_LIMIT", 2)
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        asked = ("explain it like I am five", "what is the weather on mars", "best pizza in town")
+        for question in asked:
+            assert await ask_title(fake_discord, question) is None  # not answered: queued
+        await fake_discord.settle()
+        shown = await review_message(fake_discord)
+        assert shown["embeds"][0]["title"] == "Review queue: 1 of 2+"
+        dismiss = _component(shown, 2, "Dismiss")
+        click = await fake_discord.click_button(shown, dismiss["custom_id"], user=world.moderator)
+        await click.response()
+        await fake_discord.settle()
+        assert (await click.edit(0))["embeds"][0]["title"] == "Review queue: 1 of 2"
+
+
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
