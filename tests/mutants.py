@@ -3570,6 +3570,15 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
         ),
     ),
+    Mutant(
+        "listed text channels shut out mentions in watched forum posts",
+        "bot/cogs/answers.py",
+        "        if not ids or in_watched_forum(self.bot, channel):",
+        "        if not ids:",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_in_a_watched_forums_post_is_answered_when_text_channels_are_listed",
+        ),
+    ),
 ]
 
 

@@ -410,6 +410,29 @@ async def test_mentions_only_in_watched_text_channels(
         assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != elsewhere["id"]
 
 
+async def test_a_mention_in_a_watched_forums_post_is_answered_when_text_channels_are_listed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Listing text channels limits mentions in chat, not in the forum the bot answers: a
+    follow-up "@Rollover Bot ..." in a watched post was ignored once any channel was listed."""
+    world = fake_discord.world
+    watched = world.add_text_channel(world.guild, "tax-questions")
+    async with start_bot(make_bot(text_channel_ids=[int(watched["id"])])):
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        await fake_discord.idle(quiet=0.2)
+        assert post.replies == []  # (off topic: left to people)
+        asked = await fake_discord.send_message(
+            post.thread, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.2)
+        [reply] = [
+            m
+            for m in world.messages_in(int(post.thread["id"]))
+            if (m.get("message_reference") or {}).get("message_id") == asked["id"]
+        ]
+        assert embed_of(reply)["title"] == KnowledgeBase.load().get(EXPECTED).title
+
+
 async def test_bots_are_never_answered(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
     world = fake_discord.world
     other_bot = world.add_user("another-bot", bot=True)

@@ -425,8 +425,10 @@ class Answers(commands.Cog):
         return any(o.kind == "post" and o.message_id == starter_id for o in owed)
 
     def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
+        """Where a mention is answered: the text channels listed (and their threads), any
+        when none are, and the posts of a watched forum, whose posts the bot answers."""
         ids = set(self.bot.settings.discord.text_channel_ids)
-        if not ids:
+        if not ids or in_watched_forum(self.bot, channel):
             return True
         parent_id = getattr(channel, "parent_id", None)
         return getattr(channel, "id", None) in ids or parent_id in ids
