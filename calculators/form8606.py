@@ -236,12 +236,42 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             "distribution is taxable even though the contribution was nondeductible."
         )
     if l14 < 0:
-        warnings.append(
-            f"Line 14 comes out below zero ({usd(l14)}) only because rounding line 10 to 3 "
-            "places made line 13 larger than the basis; the form allows more decimal places on "
-            "line 10 ('at least 3'), which avoids this. Check the figure before filing."
-        )
+        warnings.append(_below_zero(l14, exact_ratio, l3, l5, l7, l8))
     return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)
+
+
+#: Places line 10 may be given at most in the figures offered when 3 fall short.
+MORE_PLACES = range(4, 7)
+
+
+def _below_zero(
+    l14: Decimal, ratio: Decimal, l3: Decimal, l5: Decimal, l7: Decimal, l8: Decimal
+) -> str:
+    """Line 14 below zero: line 10 at 3 places (as the form is filled in here, and as a
+    person writes it) made the nontaxable part more than the basis ($7,000 converted as
+    $7,003.50: 1.000, the $3.50 of earnings tax-free). The form asks for "at least 3", so
+    the figures with the fewest places that keep within the basis are given to use."""
+    said = f"Line 14 comes out below zero ({usd(l14)}): line 13 is more than the basis."
+    cent = "Lines 11 and 12 are each rounded to the cent, which can pass the basis by a cent."
+    figures = []
+    for n in MORE_PLACES:
+        share_ = places(ratio, n)
+        l11, l12 = cents(l8 * share_), cents(l7 * share_)
+        figures.append((max(l11 + l12 - l5, ZERO), n, share_, l11 + l12))
+    over, n, share_, l13 = min(figures)
+    if l3 - l13 <= l14:  # (more places do no better: only the cents are over)
+        return f"{said} {cent} Check the figure before filing."
+    taxable = l7 + l8 - l13
+    use = (
+        "use those figures on the form."
+        if over == 0
+        else f"{usd(over)} over still, as lines 11 and 12 are each rounded to the cent."
+    )
+    return (
+        f"{said} Line 10 rounded to 3 places did that; the form asks for at least 3, and at "
+        f"{n} places line 10 is {share_:f}, line 13 {usd(l13)}, line 14 {usd(l3 - l13)} and "
+        f"the taxable amount {usd(taxable)}: {use}"
+    )
 
 
 def _unrounded(exact: Decimal, rounded: Decimal, what: str) -> list[str]:

@@ -3579,6 +3579,24 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_mention_in_a_watched_forums_post_is_answered_when_text_channels_are_listed",
         ),
     ),
+    Mutant(
+        "line 14 below zero offers no better figures",
+        "calculators/form8606.py",
+        "    if l3 - l13 <= l14:  # (more places do no better: only the cents are over)",
+        "    if True:",
+        (
+            "tests/test_calc_form8606.py::test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use",
+        ),
+    ),
+    Mutant(
+        "line 14 below zero offers the most places",
+        "calculators/form8606.py",
+        "    over, n, share_, l13 = min(figures)",
+        "    over, n, share_, l13 = figures[-1]",
+        (
+            "tests/test_calc_form8606.py::test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use",
+        ),
+    ),
 ]
 
 

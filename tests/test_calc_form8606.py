@@ -131,6 +131,27 @@ def test_rounding_that_pushes_line_14_below_zero_is_flagged() -> None:
     assert any("below zero" in w for w in data["warnings"])
 
 
+def test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use() -> None:
+    """$7,000 of basis converted as $7,003.50: 0.9995 is 1.000 at the 3 places the form is
+    filled in with here, so the $3.50 of earnings came out tax-free and line 14 at -$3.50
+    with only "check the figure". The form asks for at least 3 places: the warning gives
+    the figures at 4, which keep within the basis, to put on the form instead."""
+    data = run(contribution="7000", year_end_balance="0", converted="7003.50")
+    assert (data["line10"], data["line14"], data["line18"]) == ("1.000", "-3.50", "0.00")
+    [said] = [w for w in data["warnings"] if "below zero" in w]
+    assert (
+        "at 4 places line 10 is 0.9995, line 13 $7,000.00, line 14 $0.00 and the taxable "
+        "amount $3.50: use those figures on the form." in said
+    )
+    # a cent over from the cents alone: said as such, with the better figures
+    cents = run(
+        contribution="3377.43", year_end_balance="0", distributions="5206.12", converted="4967.85"
+    )
+    [said] = [w for w in cents["warnings"] if "below zero" in w]
+    assert cents["line14"] == "-0.33" and "line 14 -$0.01" in said
+    assert "$0.01 over still, as lines 11 and 12 are each rounded to the cent" in said
+
+
 def test_capped_ratio_keeps_unused_basis() -> None:
     data = run(contribution="7000", year_end_balance="0", converted="5000")
     assert (data["line11"], data["line14"], data["line18"]) == ("5000.00", "2000.00", "0.00")
@@ -229,7 +250,7 @@ def test_worksheet_or_form_as_pub_590b_says_and_every_dollar_accounted_for(
         assert result.taxable + lines["line13"] == D(distributions) + D(converted), case
         assert D(0) <= lines["line15c"] <= D(distributions), case  # type: ignore[operator]
         if lines["line14"] < 0:  # type: ignore[operator]
-            assert any("rounding line 10" in w for w in result.warnings), case
+            assert any("comes out below zero" in w for w in result.warnings), case
 
 
 def test_a_deducted_part_given_as_part_of_the_contribution_is_caught_or_explained(
