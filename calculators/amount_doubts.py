@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from calculators.amount_words import (
+    CLAUSE_WORDS,
     EARNINGS_WORDS,
     LOSS_WORDS,
     MOVE_WORDS,
+    OTHER_EARNER_WORDS,
+    OTHER_SOURCE_WORDS,
     SENTENCES,
     WINDOW,
     words,
@@ -32,6 +35,7 @@ _QUALIFIED_AFTER = re.compile(
     r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
     r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?|max|tops|thousand|million|mil)\b"
     r"|or\s+(?:more|less|so)\b|\+(?!\s*\$?\d)"
+    r"|\d{3}\b"  # thousands set apart by a space ("$23 500"): not $23
     r"|(?:a|per|every)\s+(?:month|year|week|quarter|day|paycheck|pay\s*period)\b)",
     re.IGNORECASE,
 )
@@ -56,9 +60,11 @@ _TURNED_AFTER = frozenset("red below less deficit negative".split())
 PERIOD_REACH = 8
 #: An amount said to repeat: not the account's total ("$23,000 after-tax each year").
 _PER_PERIOD = re.compile(
-    r"\b(?:each|every|per)\s+(?:year|month|week|quarter|paycheck|pay\s*period)\b"
+    r"\b(?:each|every|per|a)\s+(?:pay\s*(?:check|cheque|day|period)|paycheque|check|pay)\b"
+    r"|\b(?:each|every|per)\s+(?:other\s+|two\s+|few\s+)?(?:year|month|week|quarter)s?\b"
     r"|(?<!\bin )\ba\s+(?:year|month|week|quarter)\b(?!\s+ago)|\bfor\s+(?:\d+\s+)?years\b"
-    r"|\b(?:monthly|annually|yearly|weekly)\b",
+    r"|\b(?:monthly|annually|yearly|weekly|quarterly|biweekly|bi-weekly|semimonthly"
+    r"|semi-monthly|fortnightly|semiannually|semi-annually)\b",
     re.IGNORECASE,
 )
 #: Designated Roth money (Roth 401(k) deferrals) rolled to a Roth IRA is not after-tax basis
@@ -89,12 +95,18 @@ _OTHER_CURRENCY = re.compile(
 )
 
 
+#: Accounts with no after-tax basis to split: a question about one, with no word for
+#: after-tax money, is about other figures ("$300 excess to this HSA ... NIA is $0").
+_NO_BASIS_ACCOUNT = re.compile(r"\b(?:HSA|529)s?\b", re.IGNORECASE)
+
+
 def unclear_text(text: str) -> bool:
     """Does the whole text make any example doubtful: another currency, a partial rollover,
-    or Roth 401(k) money with no word for after-tax money at all?"""
+    or Roth 401(k), HSA or 529 money with no word for after-tax money at all?"""
     if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text):
         return True
-    return bool(_ROTH_SOURCE.search(text)) and not _AFTER_TAX.search(text)
+    other = _ROTH_SOURCE.search(text) or _NO_BASIS_ACCOUNT.search(text)
+    return bool(other) and not _AFTER_TAX.search(text)
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,6 +114,38 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     begin = max((m.end() for m in SENTENCES.finditer(text, 0, start)), default=0)
     stop = SENTENCES.search(text, end)
     return begin, stop.start() if stop else len(text)
+
+
+#: Where a clause ends within a sentence: a comma, a colon, a bracket or a long dash.
+_CLAUSE_MARKS = re.compile(r"[,:()\u2013\u2014]")
+#: "529" is a plan by its number; words() keeps letters only.
+_SAVINGS_PLAN = re.compile(r"\b529\b")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
+    """The words of the amount ``text[start:end]``'s clause before and after it (up to
+    WINDOW each), and that clause's text: "I deferred $23,000 pre-tax and my after-tax
+    earned $50" gives the $23,000 "i deferred" and "pre-tax", not the after-tax account's
+    words."""
+    begin, stop = sentence_around(text, start, end)
+    head = _CLAUSE_MARKS.split(text[begin:start])[-1]
+    tail = _CLAUSE_MARKS.split(text[end:stop])[0]
+    before, after = words(head)[-WINDOW:], words(tail)[:WINDOW]
+    cut = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_WORDS), default=0)
+    stop_at = next((i for i, w in enumerate(after) if w in CLAUSE_WORDS), len(after))
+    return before[cut:], after[:stop_at], f"{head} {tail}"
+
+
+def _another_accounts(text: str, start: int, end: int, kind: str) -> bool:
+    """Is the amount said to be another account's money: pretax, the employer's, an IRA's
+    ("I contributed $7,000 to my traditional IRA"), and not after-tax in the same breath;
+    or earnings of another account ("my Roth IRA has earned $120 since")?"""
+    before, after, clause = _clause(text, start, end)
+    if kind == "basis":
+        said = before + after
+        named = OTHER_SOURCE_WORDS.intersection(said) or _SAVINGS_PLAN.search(clause)
+        return bool(named) and not _AFTER_TAX.search(" ".join(said))
+    return bool(OTHER_EARNER_WORDS.intersection(before))
 
 
 def _bound(said_before: list[str]) -> bool:
@@ -139,6 +183,8 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     # "lost $412 then earned it back": a loss and a gain for one figure
     window = said_before + said_after
     if LOSS_WORDS.intersection(window) and EARNINGS_WORDS.intersection(window):
+        return True
+    if _another_accounts(text, start, end, kind):
         return True
     # "$23,000 Roth", "my Roth 401(k) basis is $23,000": designated Roth money
     return kind == "basis" and (said_after[:1] == ["roth"] or bool(_ROTH_SOURCE.search(sentence)))

@@ -27,6 +27,22 @@ MOVE_WORDS = frozenset(
     "withdraw withdrew withdrawing transfer transferred transferring carried".split()
 )
 WINDOW = 5  # words either side that decide what an amount is
+#: Words that start a new clause: what is said before one is about something else.
+CLAUSE_WORDS = frozenset("and but if so then because while although which".split())
+#: Money that is not the after-tax account's: pretax deferrals, the employer's, an IRA's
+#: (a conversion there is Form 8606's, not a plan's split), an HSA, 529 or brokerage
+#: account. An amount said to be one of them is no after-tax basis, unless its clause
+#: also calls it after-tax.
+OTHER_SOURCE_WORDS = frozenset(
+    "pretax pre-tax deferred deferral deferrals deferring employer employers match matching "
+    "matched deductible nondeductible non-deductible traditional trad tira ira iras hsa "
+    "brokerage".split()
+)
+#: Words that make earnings another account's ("my Roth IRA has earned $120 since", "my
+#: wife's account earned $50"): the after-tax account's earnings are what is worked through.
+OTHER_EARNER_WORDS = OTHER_SOURCE_WORDS | frozenset(
+    "roth rira wife husband spouse spouses partner".split()
+)
 
 
 def words(text: str) -> list[str]:

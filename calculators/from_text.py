@@ -19,6 +19,7 @@ from calculators.amount_words import (
     CHANGE_DOWN_WORDS,
     CHANGE_TO_WORDS,
     CHANGE_UP_WORDS,
+    CLAUSE_WORDS,
     EARNINGS_WORDS,
     LOSS_WORDS,
     MOVE_WORDS,
@@ -60,8 +61,6 @@ TOWARDS_WORDS = frozenset("to into in go goes went".split())
 NEGATIONS = frozenset("not t never avoid without".split())
 #: ... or one of these pairs ("rather than", "instead of"; "I would rather" alone is not one).
 NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
-#: Words that start a new clause: a negation before one is about something else.
-CLAUSE_WORDS = frozenset("and but if so then because while although".split())
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
 

@@ -3597,6 +3597,55 @@ MUTANTS = [
             "tests/test_calc_form8606.py::test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use",
         ),
     ),
+    Mutant(
+        "another account's money is worked through as basis",
+        "calculators/amount_doubts.py",
+        "    if _another_accounts(text, start, end, kind):\n        return True\n",
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "after-tax in the same clause does not keep an amount plain",
+        "calculators/amount_doubts.py",
+        '        return bool(named) and not _AFTER_TAX.search(" ".join(said))',
+        "        return bool(named)",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "another account's earnings are worked through",
+        "calculators/amount_doubts.py",
+        "    return bool(OTHER_EARNER_WORDS.intersection(before))",
+        "    return False",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "an amount's clause runs on past 'and'",
+        "calculators/amount_doubts.py",
+        "    stop_at = next((i for i, w in enumerate(after) if w in CLAUSE_WORDS), len(after))",
+        "    stop_at = len(after)",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "an HSA question's figures are worked through",
+        "calculators/amount_doubts.py",
+        "    other = _ROTH_SOURCE.search(text) or _NO_BASIS_ACCOUNT.search(text)",
+        "    other = _ROTH_SOURCE.search(text)",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "thousands set apart by a space read as a small amount",
+        "calculators/amount_doubts.py",
+        '    r"|\\d{3}\\b"  # thousands set apart by a space ("$23 500"): not $23',
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "every two weeks is no period",
+        "calculators/amount_doubts.py",
+        "(?:other\\s+|two\\s+|few\\s+)?",
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

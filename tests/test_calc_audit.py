@@ -431,6 +431,42 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             "I put in $10,000 after-tax and my plan includes a Roth option; it earned $500",
             ("10000", "500"),
         ),
+        # another account's money is no after-tax basis, nor its earnings this account's
+        # (from a calculator hunt): pretax, the employer's, an IRA's, an HSA's or a 529's
+        ("I contributed $23,000 pre-tax to my 401k and it earned $50", None),
+        ("I deferred $23,000 pre-tax and my after-tax earned $50", None),
+        ("My employer contributed $5,000 and my after-tax account earned $50", None),
+        ("I have $23,000 of deductible contributions and $50 of earnings", None),
+        ("I contributed $7,000 to my traditional IRA and it earned $50", None),
+        ("I put $5,000 in my HSA and it earned $50", None),
+        ("I put $5,000 in a 529 and it earned $50", None),
+        ("My HSA went over the limit. I contributed $300 excess and it earned $5.", None),
+        ("I put $5,000 after-tax in my 401k and the Roth IRA has earned $120 since", None),
+        ("I put $5,000 after-tax in my 401k and my pretax account earned $120", None),
+        ("I put $5,000 after-tax in my 401k and my employer match earned $120", None),
+        ("I put $5,000 after-tax in my 401k. My wife's after-tax account earned $120", None),
+        # ... while destinations and after-tax words in the same clause keep them plain
+        (
+            "I have $1000 basis and $5 earnings; basis to Roth IRA, earnings to traditional IRA",
+            ("1000", "5"),
+        ),
+        (
+            "I put $10,000 after-tax in my 401(k) and it earned $200; earnings to a traditional",
+            ("10000", "200"),
+        ),
+        ("I put in $10,000 after-tax beyond my pre-tax and it earned $200", ("10000", "200")),
+        # an amount per paycheck, however said, and thousands set apart by a space
+        ("I contribute $2,000 after-tax biweekly and it earned $120", None),
+        ("I contribute $2,000 after-tax every two weeks and it earned $120", None),
+        ("I contribute $2,000 after-tax every 2 weeks and it earned $120", None),
+        ("I contribute $2,000 after-tax every other week and it earned $120", None),
+        ("I contribute $2,000 after-tax semimonthly and it earned $120", None),
+        ("I contribute $2,000 after-tax to the plan quarterly and it earned $120", None),
+        ("I contribute $2,000 after-tax every pay check and it earned $120", None),
+        ("I contribute $2,000 after-tax per pay and it earned $120", None),
+        ("I contribute $2,000 after-tax out of each check and it earned $120", None),
+        ("I contribute $2,000 after-tax on every payday and it earned $120", None),
+        ("I put in $23 500 after-tax and it earned $12", None),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:
@@ -524,3 +560,11 @@ def test_ask_works_the_askers_own_numbers_under_the_answer(
     )
     plain = json.loads(capsys.readouterr().out)
     assert "worked_example" not in plain
+    # pretax money is no basis: "$23,000 nontaxable" under the answer would be $23,000 of
+    # income left off a return
+    pretax = (
+        "I contributed $23,000 pre-tax to my 401k and it earned $50. "
+        "Do I owe tax on a Roth IRA rollover?"
+    )
+    assert main(["ask", pretax, "--json"]) == 0
+    assert "worked_example" not in json.loads(capsys.readouterr().out)
