@@ -235,6 +235,14 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
             f"shrinks the nontaxable share (line 10 = {l10:.3f}), so part of the conversion or "
             "distribution is taxable even though the contribution was nondeductible."
         )
+    if l4 > 0 and l8 > 0:
+        # The usual mix-up: this year's contribution made in January and converted at once
+        # put on one form with it, which makes the whole conversion look taxable.
+        warnings.append(
+            f"The {usd(l4)} on line 4 was contributed after December 31, so it is no basis for "
+            "this year's conversion: if that contribution is what you converted (in the new "
+            "year), the conversion goes on next year's Form 8606, where this basis is line 2."
+        )
     if l14 < 0:
         warnings.append(_below_zero(l14, exact_ratio, l3, l5, l7, l8))
     return Form8606Result(lines=lines, taxable=taxable, steps=steps, warnings=warnings)

@@ -3646,6 +3646,15 @@ MUTANTS = [
         "",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "a late contribution beside a conversion says nothing",
+        "calculators/form8606.py",
+        "    if l4 > 0 and l8 > 0:",
+        "    if False:",
+        (
+            "tests/test_calc_form8606.py::test_a_late_contribution_beside_a_conversion_says_where_that_conversion_goes",
+        ),
+    ),
 ]
 
 

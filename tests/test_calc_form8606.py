@@ -125,6 +125,19 @@ def test_line_10_rounding_and_cap(contribution: str, converted: str, line10: str
     assert data["line10"] == line10
 
 
+def test_a_late_contribution_beside_a_conversion_says_where_that_conversion_goes() -> None:
+    """Contributed for last year in January and converted at once, both put on last year's
+    form: the whole conversion looks taxable. The result says the conversion of a late
+    contribution goes on next year's form, where the basis carries as line 2."""
+    data = run(
+        contribution="7000", year_end_balance="0", converted="7000", late_contribution="7000"
+    )
+    assert (data["line18"], data["line14"]) == ("7000.00", "7000.00")  # as the form has it
+    assert any("goes on next year's Form 8606" in w for w in data["warnings"])
+    on_time = run(contribution="7000", year_end_balance="0", converted="7000")
+    assert not any("next year's Form 8606" in w for w in on_time["warnings"])
+
+
 def test_rounding_that_pushes_line_14_below_zero_is_flagged() -> None:
     data = run(contribution="1999", year_end_balance="0", converted="2000")
     assert data["line14"] == "-1.00"
