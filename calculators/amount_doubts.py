@@ -156,14 +156,23 @@ def _bound(said_before: list[str]) -> bool:
     return not (said_before[-1] == "over" and said_before[-2:-1] and said_before[-2] in MOVE_WORDS)
 
 
+#: Characters before an amount that the patterns before it look at.
+NEAR_CHARS = 60
+_SPACES = re.compile(r"\s+")
+
+
 def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     """Is the amount ``text[start:end]``, read as ``kind``, stated in a way that makes it no
     plain sum of dollars: qualified by what is next to it, a dash that is not its sign
     (``signed``: one was read), per period, turned around, or Roth 401(k) money?"""
     before = text[:start]
-    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(before):
+    # Only the words just before count, with runs of spaces as one: the patterns' stacked
+    # "\s*" took minutes over a long run of blank lines before many amounts.
+    near = _SPACES.sub(" ", before[-NEAR_CHARS:])
+    last_line = before[before.rfind("\n") + 1 :]
+    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(near):
         return True
-    if not signed and _DASH_BEFORE.search(before) and not _BULLET.search(before):
+    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):
         return True
     # "($20)" is a loss to accountants; "($20,000 after-tax, $1,000 earnings)" an aside
     if before.endswith("("):

@@ -151,6 +151,11 @@ _WHOLE_PLAN = re.compile(
 )
 
 
+#: Numbers a question may hold and still be read for a worked example: the most in a real
+#: question that had one was 11.
+MAX_NUMBERS = 40
+
+
 def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     """(basis, earnings) when the text states exactly one of each, else None. Earnings may
     be stated as a loss ("it lost $200", "earnings of -$200") or through the new total ("it
@@ -166,7 +171,10 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     moved = 0  # amounts named only as moved ("roll over $10,000"), unless shown to be a total
     # The amount before: (kind, value, match, its sentence up to it).
     previous: tuple[str | None, Decimal, re.Match[str], str] | None = None
-    for match in _MONEY.finditer(text):
+    numbers = list(itertools.islice(_MONEY.finditer(text), MAX_NUMBERS + 1))
+    if len(numbers) > MAX_NUMBERS:
+        return None  # (no plain pair among that many figures; and each costs a look around)
+    for match in numbers:
         sign, dollar, sign_after, digits, decimals, thousands = match.groups()
         if not (dollar or thousands or "," in digits or decimals):
             continue  # a bare number: a year, a form or a count, not clearly money

@@ -3655,6 +3655,20 @@ MUTANTS = [
             "tests/test_calc_form8606.py::test_a_late_contribution_beside_a_conversion_says_where_that_conversion_goes",
         ),
     ),
+    Mutant(
+        "the patterns before an amount read the whole text before it",
+        "calculators/amount_doubts.py",
+        '    near = _SPACES.sub(" ", before[-NEAR_CHARS:])',
+        "    near = before",
+        ("tests/test_hostile_inputs.py::test_hostile_input",),
+    ),
+    Mutant(
+        "any number of figures is read for a pair",
+        "calculators/from_text.py",
+        "    if len(numbers) > MAX_NUMBERS:",
+        "    if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

@@ -467,6 +467,9 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I contribute $2,000 after-tax out of each check and it earned $120", None),
         ("I contribute $2,000 after-tax on every payday and it earned $120", None),
         ("I put in $23 500 after-tax and it earned $12", None),
+        # a text with more figures than any plain question has is not read for a pair
+        ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 39), None),
+        ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 38), ("1000", "5")),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:

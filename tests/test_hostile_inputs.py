@@ -101,6 +101,14 @@ TABLE: list[Hostile] = [
         "\u202eesrever ni noisrevnoc htor\u202c after-tax",
         (*TEXT, "alias-phrase"),
     ),
+    # -- a long run of blank lines before many amounts: the worked example's patterns
+    # backtracked for seconds per amount with the bot's loop blocked (a security hunt)
+    Hostile(
+        "blank-lines-before-amounts",
+        "Do I owe tax on the earnings if everything goes to the Roth IRA? I contributed "
+        "$20,000 after-tax and it earned $500. more than" + "\n" * 700 + "#" + " $1 gain" * 20,
+        ("ask", "mention"),
+    ),
     # -- NaN and infinity spellings, and other numbers Python would accept
     Hostile("nan", "NaN", ("ask", "faq"), amount="reject", rate="reject"),
     Hostile("snan", "sNaN", ("ask",), amount="reject", rate="reject"),
