@@ -33,6 +33,12 @@ def _lock(thread_id: int) -> asyncio.Lock:
     return lock
 
 
+def closed(thread: discord.Thread) -> bool:
+    """Locked or closed by a moderator or its author since it was posted: the bot may post
+    there anyway (Manage Threads), but that would reopen it, against their decision."""
+    return thread.locked or thread.archived
+
+
 def in_watched_forum(bot: RolloverBot, channel: object) -> bool:
     """A post (thread) of a forum the bot answers."""
     return (

@@ -3669,6 +3669,28 @@ MUTANTS = [
         "    if False:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "a closed post is pointed at",
+        "bot/cogs/point.py",
+        "        if closed(channel):\n            return CLOSED_POST\n",
+        "",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_posts_nowhere_the_helper_could_not",),
+    ),
+    Mutant(
+        "the bot posts where the helper may not",
+        "bot/cogs/point.py",
+        "    return None if allowed else NOT_YOURS_TO_POST",
+        "    return None",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_posts_nowhere_the_helper_could_not",),
+    ),
+    Mutant(
+        "a picker opened before the post closed still posts",
+        "bot/cogs/point.py",
+        "            if refusal := refusal_there(interaction, channel):"
+        "  # (closed since it opened?)",
+        "            if refusal := None:",
+        ("tests/test_bot_e2e.py::test_answer_with_faq_posts_nowhere_the_helper_could_not",),
+    ),
 ]
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from bot import runner
 from bot.cli import main
+from bot.cogs.point import CLOSED_POST, NOT_YOURS_TO_POST
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
@@ -1103,6 +1104,61 @@ async def test_a_direct_message_is_pointed_to_ask_once_an_hour(
         await fake_discord.idle(quiet=0.2)
         [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
         assert "`/ask`" in call.json["content"] and not would_ping(call.json).any
+
+
+async def picker_on(fake: FakeDiscord, message: dict, user: Any) -> tuple[Any, str, dict]:
+    """ "Answer with FAQ" on ``message``: its handle, what it said, and the picker's first
+    select (empty when there is none)."""
+    handle = await fake.send_message_command("Answer with FAQ", message, user=user)
+    data = (await handle.response())["data"]
+    selects = [
+        c
+        for row in data.get("components", [])
+        for c in row["components"]
+        if c.get("custom_id", "").startswith("rb:point:")
+    ]
+    return handle, data.get("content") or "", (selects[0] if selects else {})
+
+
+async def test_answer_with_faq_posts_nowhere_the_helper_could_not(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A passer-by pointed a locked, closed post at an entry: the bot replied and reopened
+    it; and in a read-only channel (announcements) it posted for a member who may not.
+    Both are refused, privately, and nothing is posted; the same in an open channel posts."""
+    world = fake_discord.world
+    announcements = world.add_text_channel(world.guild, "announcements")
+    no_send = discord.Permissions(send_messages=True).value
+    announcements["permission_overwrites"] = [
+        {"id": str(world.guild.id), "type": 0, "allow": "0", "deny": str(no_send)}
+    ]
+    async with start_bot(make_bot(low_confidence="silent")):
+        open_post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        shut = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        rules = await fake_discord.send_message(announcements, QUESTION, author=world.owner)
+        await fake_discord.idle(quiet=0.2)
+        # (a picker opened while the post was open, picked from once it closed)
+        early, _, early_select = await picker_on(fake_discord, shut.starter, world.newcomer)
+        shut.thread["thread_metadata"].update(locked=True, archived=True)
+        await fake_discord.dispatch("THREAD_UPDATE", shut.thread)
+        await fake_discord.idle(quiet=0.1)
+        mark = fake_discord.mark()
+        _, said, select = await picker_on(fake_discord, shut.starter, world.newcomer)
+        assert said == CLOSED_POST and not select
+        late = await fake_discord.select(early, early_select["custom_id"], [EXPECTED])
+        assert (await late.response())["data"]["content"] == CLOSED_POST
+        _, said, select = await picker_on(fake_discord, rules, world.newcomer)
+        assert said == NOT_YOURS_TO_POST and not select
+        await fake_discord.idle(quiet=0.1)
+        assert not fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert shut.thread["thread_metadata"]["archived"]
+        # the control: an open post is pointed at, and answered
+        handle, _, select = await picker_on(fake_discord, open_post.starter, world.newcomer)
+        pick = await fake_discord.select(handle, select["custom_id"], [EXPECTED])
+        await pick.response()
+        await fake_discord.idle(quiet=0.2)
+        pointed = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert [c.path for c in pointed] == [f"/channels/{open_post.thread['id']}/messages"]
 
 
 async def test_a_helper_points_someones_message_at_an_faq_entry(

@@ -21,7 +21,7 @@ from bot.answering import (
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
-from bot.forum_tags import NETWORK_ERRORS, in_watched_forum, is_answer, tag_answered
+from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, is_answer, tag_answered
 from bot.limits import Claims, PerUserWindows, SlidingWindow
 from bot.replies import NO_PINGS, from_a_member, post_question, question_in
 from bot.storage import PendingReply
@@ -62,12 +62,6 @@ class Delivery:
 
 
 DONE = Delivery(True)
-
-
-def closed(thread: discord.Thread) -> bool:
-    """Locked or closed by a moderator or its author since it was posted: the bot may post
-    there anyway (Manage Threads), but that would reopen it, against their decision."""
-    return thread.locked or thread.archived
 
 
 def describe_error(exc: BaseException) -> str:

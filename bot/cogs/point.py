@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.forum_tags import in_watched_forum, tag_answered
+from bot.forum_tags import closed, in_watched_forum, tag_answered
 from bot.limits import Claims, per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, from_a_member, question_in, send_private
 from bot.roles import is_helper, speaks_for_people
@@ -32,6 +32,23 @@ HELPERS_ONLY = "Only helpers can point a message at an FAQ entry."
 PICK = "Pick the entry that answers it"
 USED_PICKER = "This picker already posted an answer; use Answer with FAQ again for another."
 MENUS = 5  # a message's rows: up to 125 entries listed
+
+
+CLOSED_POST = "That post is closed or locked; nothing was posted (reopen it first)."
+NOT_YOURS_TO_POST = "You can't post in that channel, so I won't post there for you."
+
+
+def refusal_there(interaction: discord.Interaction, channel: object) -> str | None:
+    """Why the bot must not post where the helper points, if it must not: a post closed
+    or locked (a post would reopen it), or a channel the helper may not post in (the bot
+    would post for them where they cannot: an announcements channel)."""
+    if isinstance(channel, discord.Thread):
+        if closed(channel):
+            return CLOSED_POST
+        allowed = interaction.permissions.send_messages_in_threads
+    else:
+        allowed = interaction.permissions.send_messages
+    return None if allowed else NOT_YOURS_TO_POST
 
 
 def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
@@ -89,6 +106,9 @@ class PointPick(
                 return
             if not is_helper(bot, interaction.user):  # (a helper role may be gone since)
                 await send_private(interaction, HELPERS_ONLY)
+                return
+            if refusal := refusal_there(interaction, channel):  # (closed since it opened?)
+                await send_private(interaction, refusal)
                 return
             # One post per picker: picks sent together all arrive before the select goes
             # (below), so the picker is claimed here, with no await since the checks.
@@ -233,6 +253,9 @@ class Point(commands.Cog):
             await send_private(
                 interaction, "That message is from a bot: point the question it answers instead."
             )
+            return
+        if refusal := refusal_there(interaction, interaction.channel):
+            await send_private(interaction, refusal)
             return
         view = discord.ui.View(timeout=None)
         for part, options in enumerate(entry_options(self.bot, question)):
