@@ -3691,6 +3691,22 @@ MUTANTS = [
         "            if refusal := None:",
         ("tests/test_bot_e2e.py::test_answer_with_faq_posts_nowhere_the_helper_could_not",),
     ),
+    Mutant(
+        "postgres queries wait forever",
+        "bot/storage/postgres.py",
+        "                    self.url, min_size=1, max_size=4, command_timeout=self.query_timeout",
+        "                    self.url, min_size=1, max_size=4",
+        ("tests/test_storage.py::test_postgres_gives_up_on_a_query_stuck_behind_a_lock",),
+    ),
+    Mutant(
+        "a refused newer postgres schema leaves its pool open",
+        "bot/storage/postgres.py",
+        "            except StorageError:  # (a newer schema: no pool left open to write into it)\n"
+        "                await self.close()\n"
+        "                raise\n",
+        "",
+        ("tests/test_storage.py::test_postgres_with_a_newer_schema_is_refused_every_time",),
+    ),
 ]
 
 

@@ -215,6 +215,41 @@ async def test_two_processes_on_one_postgres_claim_each_post_once(postgres_url: 
     assert sum(wins) == 50
 
 
+async def test_postgres_with_a_newer_schema_is_refused_every_time(postgres_url: str) -> None:
+    """The refusal closed nothing: a second open() returned quietly and the bot wrote into
+    a schema it does not know."""
+    async with PostgresStore(postgres_url) as first:
+        pool = await first._pool_ready()
+        await pool.execute("INSERT INTO schema_version VALUES (99, now())")
+    store = PostgresStore(postgres_url)
+    for _ in range(2):
+        with pytest.raises(StorageError, match="schema version 99"):
+            await store.open()
+    with pytest.raises(StorageError):
+        await store.record_served("notice-2014-54")
+    await store.close()
+
+
+async def test_postgres_gives_up_on_a_query_stuck_behind_a_lock(postgres_url: str) -> None:
+    """A lock held elsewhere (a stuck migration, a long report) made a claim wait as long
+    as it lasted, and the forum post with it; SQLite gives up after 5 s, and the bot then
+    answers anyway. PostgreSQL gives up after its query timeout too."""
+    async with (
+        PostgresStore(postgres_url) as holder,
+        PostgresStore(postgres_url, query_timeout=0.5) as store,
+    ):
+        assert await store.claim_post(1)  # (the table is there, and answers at once)
+        pool = await holder._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            await db.execute("LOCK TABLE claimed_posts IN ACCESS EXCLUSIVE MODE")
+            claim = asyncio.ensure_future(store.claim_post(2))
+            done, _ = await asyncio.wait({claim}, timeout=30)
+            assert claim in done, "still waiting on the lock after 30 s"
+            with pytest.raises((TimeoutError, StorageError)):
+                claim.result()
+        assert await store.claim_post(2)  # the lock gone, it works again
+
+
 async def test_postgres_unreachable_is_a_storage_error(tmp_path: Path) -> None:
     store = PostgresStore(f"postgresql://postgres@/nothing?host={tmp_path}")
     with pytest.raises(StorageError, match="cannot use the PostgreSQL database"):

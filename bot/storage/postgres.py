@@ -50,6 +50,12 @@ log = logging.getLogger(__name__)
 
 #: As in SQLite: claims outlive any replay of a thread's creation event.
 CLAIM_MIN_DAYS = 30
+#: Seconds a query may take or wait for a lock before it fails, as SQLite gives up on a
+#: locked file after 5: a stuck query (a lock held elsewhere, a dead connection) stalled
+#: every forum answer, which the bot gives anyway when the store fails.
+QUERY_TIMEOUT = 10.0
+#: The chores that may run long on a big database: upgrading the schema, purging.
+SLOW_QUERY_TIMEOUT = 300.0
 #: An arbitrary constant naming this schema's advisory lock.
 _MIGRATION_LOCK = 0x726F6C6C
 
@@ -167,9 +173,16 @@ def clean_text(text: str) -> str:
 class PostgresStore:
     """The ``Store`` protocol on a PostgreSQL database (``url``: a libpq connection URI)."""
 
-    def __init__(self, url: str, *, retention_days: int | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        retention_days: int | None = None,
+        query_timeout: float = QUERY_TIMEOUT,
+    ) -> None:
         self.url = url
         self.retention_days = retention_days
+        self.query_timeout = query_timeout
         self._pool: Any = None
         self._open_lock = asyncio.Lock()
         self._listener: Any = None
@@ -186,8 +199,13 @@ class PostgresStore:
             if self._pool is not None:
                 return
             try:
-                self._pool = await asyncpg.create_pool(self.url, min_size=1, max_size=4)
+                self._pool = await asyncpg.create_pool(
+                    self.url, min_size=1, max_size=4, command_timeout=self.query_timeout
+                )
                 await self._migrate()
+            except StorageError:  # (a newer schema: no pool left open to write into it)
+                await self.close()
+                raise
             except (OSError, asyncpg.PostgresError) as exc:
                 await self.close()
                 reason = without_password(str(exc), self.url)
@@ -226,7 +244,9 @@ class PostgresStore:
 
     async def _migrate(self) -> None:
         async with self._pool.acquire() as db, db.transaction():
-            await db.execute("SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK)
+            await db.execute(
+                "SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK, timeout=SLOW_QUERY_TIMEOUT
+            )
             await db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version"
                 " (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)"
@@ -241,7 +261,7 @@ class PostgresStore:
                 if number <= version:
                     continue
                 for statement in statements:
-                    await db.execute(statement)
+                    await db.execute(statement, timeout=SLOW_QUERY_TIMEOUT)
                 await db.execute(
                     "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
                     number,
@@ -525,10 +545,14 @@ class PostgresStore:
         claims = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff
         pool = await self._pool_ready()
         async with pool.acquire() as db, db.transaction():
-            status = await db.execute("DELETE FROM questions WHERE asked_at < $1", cutoff)
-            await db.execute("DELETE FROM claimed_posts WHERE claimed_at < $1", claims)
-            await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff)
-            await db.execute("DELETE FROM reviewed WHERE reviewed_at < $1", cutoff)
+            slow = SLOW_QUERY_TIMEOUT
+            sql = "DELETE FROM questions WHERE asked_at < $1"
+            status = await db.execute(sql, cutoff, timeout=slow)
+            await db.execute(
+                "DELETE FROM claimed_posts WHERE claimed_at < $1", claims, timeout=slow
+            )
+            await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff, timeout=slow)
+            await db.execute("DELETE FROM reviewed WHERE reviewed_at < $1", cutoff, timeout=slow)
         deleted = int(str(status).split()[-1])
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
