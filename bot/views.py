@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -228,33 +229,52 @@ class NotWhatIAsked(
                 except discord.NotFound:
                     return  # (a double click: the first one removed it and records the vote)
             channel = interaction.channel
+            # Each record on its own: with the database down, the post still loses its
+            # answered tag below (it has no answer now) and gets the needs-human one.
             if interaction.message is not None:
-                await settle_removed(bot, interaction.message, channel)
-            await bot.store.record_vote(
-                self.entry_id,
-                interaction.message.id if interaction.message else 0,
-                hash_user(interaction.user.id, bot.vote_key),
-                False,
+                await _logged(settle_removed(bot, interaction.message, channel), interaction)
+            await _logged(
+                bot.store.record_vote(
+                    self.entry_id,
+                    interaction.message.id if interaction.message else 0,
+                    hash_user(interaction.user.id, bot.vote_key),
+                    False,
+                ),
+                interaction,
             )
-            asked = await asked_text(interaction.message, channel)
-            if asked:  # a miss, for the moderators' review queue
-                await bot.store.record_question(
-                    AskedQuestion(
-                        text=asked,
-                        channel_id=interaction.channel_id,
-                        best_id=self.entry_id,
-                        best_score=0.0,
-                        answered=False,
-                        when=utc_now(),
-                        kind="miss",
-                    )
-                )
+            await _logged(self._record_miss(bot, interaction, channel), interaction)
             # Last: the vote and the miss matter more than the tags, which read the thread.
             if isinstance(channel, discord.Thread) and interaction.message is not None:
                 await after_removal(bot, channel, interaction.message)
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
+
+    async def _record_miss(
+        self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
+    ) -> None:
+        """The question the answer missed, for the moderators' review queue."""
+        asked = await asked_text(interaction.message, channel)
+        if asked:
+            await bot.store.record_question(
+                AskedQuestion(
+                    text=asked,
+                    channel_id=interaction.channel_id,
+                    best_id=self.entry_id,
+                    best_score=0.0,
+                    answered=False,
+                    when=utc_now(),
+                    kind="miss",
+                )
+            )
+
+
+async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:
+    """A removal's record, whose failure is logged and does not stop the removal's rest."""
+    try:
+        await step
+    except Exception:
+        log.exception("recording a removed answer failed (interaction %s)", interaction.id)
 
 
 async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any) -> None:

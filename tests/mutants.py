@@ -3707,6 +3707,13 @@ MUTANTS = [
         "",
         ("tests/test_storage.py::test_postgres_with_a_newer_schema_is_refused_every_time",),
     ),
+    Mutant(
+        "a removal's failed record skips the retag",
+        "bot/views.py",
+        "    try:\n        await step\n    except Exception:\n",
+        "    try:\n        await step\n    except ValueError:\n",
+        ("tests/test_bot_e2e.py::test_not_what_i_asked_retags_the_post_with_the_database_failing",),
+    ),
 ]
 
 

@@ -1700,6 +1700,32 @@ async def test_not_what_i_asked_removes_the_answer_and_asks_for_a_person(
         assert any(r.not_helpful == 1 for r in await bot.store.stats() if r.entry_id == EXPECTED)
 
 
+@pytest.mark.parametrize("failing", ["settle_reply", "record_vote", "record_question"])
+async def test_not_what_i_asked_retags_the_post_with_the_database_failing(
+    fake_discord: FakeDiscord, make_bot, start_bot, failing: str
+) -> None:
+    """A store error at any of the removal's records skipped the rest: the answer was gone,
+    the asker told "a person will take a look", and the post still said bot-answered."""
+    from bot.storage import MemoryStore
+
+    world = fake_discord.world
+    store = MemoryStore()
+    async with start_bot(make_bot(store=store)):
+        post, own = await answered_post(fake_discord)
+
+        async def down(*args: Any, **kwargs: Any) -> Any:
+            raise OSError("the database is down")
+
+        setattr(store, failing, down)
+        mine = await fake_discord.click_button(
+            own, f"rb:miss:{EXPECTED}:{world.asker.id}", user=world.asker
+        )
+        assert "A person will take a look" in (await mine.response())["data"]["content"]
+        await fake_discord.settle()
+        assert fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/{own['id']}")
+        assert post.tags == ["rollover", "needs-human"]
+
+
 async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
