@@ -2168,14 +2168,14 @@ MUTANTS = [
     Mutant(
         "a percentage or per-period amount is worked through as dollars",
         "calculators/amount_doubts.py",
-        "    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(before):",
-        "    if _QUALIFIED_BEFORE.search(before):",
+        "    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(near):",
+        "    if _QUALIFIED_BEFORE.search(near):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
         "a bound or multiple before an amount is ignored",
         "calculators/amount_doubts.py",
-        "    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(before):",
+        "    if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(near):",
         "    if _QUALIFIED_AFTER.match(text, end):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
@@ -2217,8 +2217,8 @@ MUTANTS = [
     Mutant(
         "Roth 401(k) money is taken for after-tax basis",
         "calculators/amount_doubts.py",
-        "    return bool(_ROTH_SOURCE.search(text)) and not _AFTER_TAX.search(text)",
-        "    return False",
+        "    other = _ROTH_SOURCE.search(text) or _NO_BASIS_ACCOUNT.search(text)",
+        "    other = _NO_BASIS_ACCOUNT.search(text)",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -2325,15 +2325,15 @@ MUTANTS = [
     Mutant(
         "a dash before an amount that is not its sign is ignored",
         "calculators/amount_doubts.py",
-        "    if not signed and _DASH_BEFORE.search(before) and not _BULLET.search(before):",
+        "    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):",
         "    if False:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
         "a list's bullet dash is taken for a minus sign",
         "calculators/amount_doubts.py",
-        "    if not signed and _DASH_BEFORE.search(before) and not _BULLET.search(before):",
-        "    if not signed and _DASH_BEFORE.search(before):",
+        "    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):",
+        "    if not signed and _DASH_BEFORE.search(near):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -3140,8 +3140,8 @@ MUTANTS = [
     Mutant(
         "the digest is posted at every pass, not once a day",
         "bot/cogs/housekeeping.py",
-        "        if first:\n            await self.post_digest()\n",
-        "        if True:\n            await self.post_digest()\n",
+        "        if first and note:\n",
+        "        if note:\n",
         (DIGEST,),
     ),
     Mutant(
@@ -3198,7 +3198,7 @@ MUTANTS = [
     Mutant(
         "the digest counts questions the FAQ answers since",
         "bot/cogs/housekeeping.py",
-        "            items = await asyncio.to_thread(still_open, self.bot, items)\n",
+        "        items = await asyncio.to_thread(still_open, self.bot, items)\n",
         "",
         (
             "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
@@ -3713,6 +3713,16 @@ MUTANTS = [
         "    try:\n        await step\n    except Exception:\n",
         "    try:\n        await step\n    except ValueError:\n",
         ("tests/test_bot_e2e.py::test_not_what_i_asked_retags_the_post_with_the_database_failing",),
+    ),
+    Mutant(
+        "the digest's day is claimed before its queue is read",
+        "bot/cogs/housekeeping.py",
+        "        try:\n            note = await self.digest_note()\n        except Exception:\n",
+        '        try:\n            await self.bot.store.claim_chore("digest", now.date())\n'
+        "            note = await self.digest_note()\n        except Exception:\n",
+        (
+            "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
+        ),
     ),
 ]
 

@@ -1248,11 +1248,21 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         day = dt.datetime(2001, 3, 5, 14, 59, tzinfo=dt.UTC)
         posted = len(logged())
         assert not await chores.digest_if_due(day)
-        assert await chores.digest_if_due(day.replace(hour=15))
+        # a failed read of the queue claims nothing: the next hour's pass posts it
+        queue = bot.store.review_queue
+
+        async def down(*args: Any, **kwargs: Any) -> Any:
+            raise OSError("the database is down")
+
+        bot.store.review_queue = down
+        assert not await chores.digest_if_due(day.replace(hour=15))
+        bot.store.review_queue = queue
+        assert await chores.digest_if_due(day.replace(hour=16))
         await fake_discord.settle()
         assert len(logged()) == posted + 1
         assert "Review queue:** 1 items (1 unanswered)" in logged()[-1]
-        assert not await chores.digest_if_due(day.replace(hour=23))  # (as another process)
+        chores._digest_settled = None  # (as another process, which has not looked today)
+        assert not await chores.digest_if_due(day.replace(hour=23))
         assert await chores.digest_if_due(day + dt.timedelta(days=1, minutes=1))
         await fake_discord.settle()
         assert len(logged()) == posted + 2

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 class Housekeeping(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
+        #: The day this process found the digest claimed (by itself or another): the queue
+        #: is read to build one at most once a day after that.
+        self._digest_settled: dt.date | None = None
 
     async def cog_load(self) -> None:
         self.purge.start()
@@ -49,27 +52,32 @@ class Housekeeping(commands.Cog):
             return False
         if self.bot.get_channel(self.bot.settings.discord.mod_log_channel_id or 0) is None:
             return False
+        if self._digest_settled == now.date():
+            return False
+        # Built before the day is claimed: a claim followed by a failed read of the queue
+        # (a database hiccup) lost the day's digest, as no process would try again.
+        try:
+            note = await self.digest_note()
+        except Exception:
+            log.exception("reading the review queue for the digest failed; will try in an hour")
+            return False
         try:
             first = await self.bot.store.claim_chore("digest", now.date())
         except Exception:
             log.exception("claiming today's digest failed; will try again in an hour")
             return False
-        if first:
-            await self.post_digest()
+        self._digest_settled = now.date()
+        if first and note:
+            await mod_log.post(self.bot, note)
         return first
 
-    async def post_digest(self) -> None:
-        try:
-            items = await self.bot.store.review_queue()
-            # What /faq-admin review shows: a question the FAQ answers since is no item (it
-            # is left out there, never marked reviewed, so counted here it never went away).
-            items = await asyncio.to_thread(still_open, self.bot, items)
-        except Exception:
-            log.exception("reading the review queue for the digest failed")
-            return
-        note = mod_log.digest_text(Counter(i.kind for i in items))
-        if note:
-            await mod_log.post(self.bot, note)
+    async def digest_note(self) -> str | None:
+        """The digest as it would be posted now; None when the queue is empty."""
+        items = await self.bot.store.review_queue()
+        # What /faq-admin review shows: a question the FAQ answers since is no item (it is
+        # left out there, never marked reviewed, so counted here it never went away).
+        items = await asyncio.to_thread(still_open, self.bot, items)
+        return mod_log.digest_text(Counter(i.kind for i in items))
 
     @tasks.loop(hours=24)
     async def purge(self) -> None:
