@@ -23,7 +23,9 @@ def neutralize(text: str) -> str:
 
 def code_block(text: str) -> str:
     """Text inside a code block that cannot close it early."""
-    return "```\n" + text.replace("```", "`\u200b``") + "\n```"
+    # Every run of backticks broken up: "````" with only its first three replaced left a
+    # fence ("`\u200b```") that closed the block, and the rest rendered as Markdown.
+    return "```\n" + text.replace("``", "`\u200b`").replace("``", "`\u200b`") + "\n```"
 
 
 def answer_embed(layout: AnswerLayout) -> discord.Embed:

@@ -3724,6 +3724,14 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
         ),
     ),
+    Mutant(
+        "a code block breaks only the first three backticks",
+        "bot/embeds.py",
+        '    return "```\\n" + text.replace("``", "`\\u200b`").replace('
+        '"``", "`\\u200b`") + "\\n```"',
+        '    return "```\\n" + text.replace("```", "`\\u200b``") + "\\n```"',
+        ("tests/test_mod_log.py::test_a_code_block_cannot_be_closed_from_inside",),
+    ),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.mod_log import MESSAGE_LIMIT, _chunks, digest_text, edit_text
 from tests.faq_factory import entry_text
 
@@ -97,3 +99,14 @@ def test_a_reload_that_failed_on_a_fault_says_so_and_asks_no_file_fix() -> None:
         "**FAQ reload failed** (files changed on disk) on an unexpected error, not a file: "
         "MemoryError. The bot keeps answering from the previous FAQ; its log has the details."
     )
+
+
+@pytest.mark.parametrize("text", ["````", "a````b [x](https://example.com) # Heading", "``", "`"])
+def test_a_code_block_cannot_be_closed_from_inside(text: str) -> None:
+    """An edit's diff in the log is a code block: a run of four backticks in an answer
+    closed it early, and the rest rendered as Markdown (links, headings)."""
+    from bot.embeds import code_block
+
+    block = code_block(text)
+    inside = block.removeprefix("```\n").removesuffix("\n```")
+    assert "``" not in inside and inside.replace("\u200b", "") == text
