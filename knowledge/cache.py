@@ -45,12 +45,43 @@ _LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowba
 
 
 def folder() -> Path | None:
+    """The cache folder, or None when the cache is off: turned off, or the folder is one
+    others may write to (a pickle planted there would run as this process's code)."""
+    where = _configured()
+    if where is None or _private(where):
+        return where
+    _warn_shared(str(where))
+    return None
+
+
+def _configured() -> Path | None:
     # (Set to nothing, it is unset, as a blank setting is: the default folder, not off.)
     configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip()
     if configured:
         return None if configured.lower() in ("off", "0", "no") else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "rollover-bot"
+
+
+def _private(where: Path) -> bool:
+    """Owned by this user and writable by no one else; a folder not made yet is made so."""
+    if not hasattr(os, "geteuid"):  # (no owners to check on this system)
+        return True
+    try:
+        info = where.stat()
+    except OSError:
+        return True  # not there yet (made private when first written), or unreadable: a miss
+    return info.st_uid == os.geteuid() and not info.st_mode & 0o022
+
+
+@cache
+def _warn_shared(where: str) -> None:
+    log.warning(
+        "not using the cache folder %s: it is not owned by this user or others may write "
+        "to it, and its files are run as code when read; make it private (chmod 700) or set "
+        "ROLLOVER_CACHE_DIR to a private folder",
+        where,
+    )
 
 
 @cache

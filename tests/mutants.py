@@ -3732,6 +3732,13 @@ MUTANTS = [
         '    return "```\\n" + text.replace("```", "`\\u200b``") + "\\n```"',
         ("tests/test_mod_log.py::test_a_code_block_cannot_be_closed_from_inside",),
     ),
+    Mutant(
+        "a cache folder others may write to is used",
+        "knowledge/cache.py",
+        "    return info.st_uid == os.geteuid() and not info.st_mode & 0o022",
+        "    return True",
+        ("tests/test_matcher_cache.py::test_a_cache_folder_others_may_write_to_is_not_used",),
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import subprocess
 import sys
 import time
@@ -118,6 +119,37 @@ def test_a_corrupt_cache_file_is_retrained_not_an_error(
     base._TRAINED.clear()
     assert _answer(KnowledgeBase.load(faq_copy)) == first
     assert stored.stat().st_size > 1000  # rewritten whole
+
+
+class Planted:
+    """What someone else could leave in a shared cache folder: code run on unpickling."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_cache_folder_others_may_write_to_is_not_used(
+    cache_dir: Path, faq_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pickle planted in a shared folder (ROLLOVER_CACHE_DIR=/tmp/...) ran as the bot's
+    code on the next load. Such a folder is not used, and the log says why; a private one
+    is (the control: there the planted file is read)."""
+    first = _answer(KnowledgeBase.load(faq_copy))
+    (stored,) = cache_dir.glob("matcher-*.pickle")
+    marker = tmp_path / "planted-code-ran"
+    stored.write_bytes(pickle.dumps(Planted(marker)))
+    cache_dir.chmod(0o777)
+    base._TRAINED.clear()
+    assert _answer(KnowledgeBase.load(faq_copy)) == first
+    assert not marker.exists()
+    assert "not using the cache folder" in caplog.text and "chmod 700" in caplog.text
+    cache_dir.chmod(0o700)
+    base._TRAINED.clear()
+    assert _answer(KnowledgeBase.load(faq_copy)) == first
+    assert marker.exists()  # (read where the folder is private: the file is trusted there)
 
 
 def test_switched_off_or_unwritable_means_no_files_and_no_error(
