@@ -3739,6 +3739,21 @@ MUTANTS = [
         "    return True",
         ("tests/test_matcher_cache.py::test_a_cache_folder_others_may_write_to_is_not_used",),
     ),
+    Mutant(
+        "pickers stockpiled post past the limit",
+        "bot/cogs/point.py",
+        "                and not (window := cog.posts.get(interaction.user.id)).allow()",
+        "                and not (window := cog.posts.get(interaction.user.id))",
+        ("tests/test_bot_e2e.py::test_pickers_opened_slowly_cannot_post_together_past_the_limit",),
+    ),
+    Mutant(
+        "a picker refused for the limit stays used",
+        "bot/cogs/point.py",
+        "                    cog.pickers.release(picker)  # (nothing "
+        "posted: it may pick again later)",
+        "                    pass",
+        ("tests/test_bot_e2e.py::test_pickers_opened_slowly_cannot_post_together_past_the_limit",),
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -2270,6 +2271,58 @@ async def test_answer_with_faq_is_rate_limited_like_mentions(
     assert len(posted) == limit  # (the first ones did post)
     assert len(refused) == 2
     assert all(is_ephemeral(b) and "try again in" in b["data"]["content"] for b in refused)
+
+
+async def test_pickers_opened_slowly_cannot_post_together_past_the_limit(
+    fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit was taken when a picker opened: pickers opened slowly (within it) and
+    picked from all at once posted that many replies in a moment. Posts are counted too,
+    and a picker refused for it can post once the minute has passed."""
+    import types
+
+    from tests.fakediscord import state
+
+    world = fake_discord.world
+    # (The opening cooldown reads the interaction's id, a time: moved on a minute a picker.)
+    ahead = [0.0]
+    clock = types.SimpleNamespace(time=lambda: time.time() + ahead[0], monotonic=time.monotonic)
+    monkeypatch.setattr(state, "time", clock)
+    async with start_bot(make_bot(limits={"mention_per_minute": 2})) as bot:
+        question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        await fake_discord.settle()
+        pickers = []
+        for _ in range(4):
+            handle, _, select = await picker_on(fake_discord, question, world.newcomer)
+            assert select, "each picker opened a minute after the last"
+            pickers.append((handle, select))
+            ahead[0] += 61
+        mark = fake_discord.mark()
+        picks = [
+            await fake_discord.select(
+                handle, select["custom_id"], ["three-buckets"], user=world.newcomer
+            )
+            for handle, select in pickers
+        ]
+        said = [(await pick.response())["data"].get("content") or "" for pick in picks]
+        await fake_discord.settle()
+        channel = world.text_channel["id"]
+        posted = fake_discord.calls_matching("POST", rf"/channels/{channel}/messages", since=mark)
+        assert len(posted) == 2
+        assert sum("pick again in" in s for s in said) == 2
+        # a minute on, a refused picker posts
+        window = bot.get_cog("Point").posts.get(world.newcomer.id)
+        window.clock = lambda: time.monotonic() + 61
+        handle, select = pickers[-1]
+        again = await fake_discord.select(
+            handle, select["custom_id"], ["three-buckets"], user=world.newcomer
+        )
+        await again.response()
+        await fake_discord.settle()
+        assert (
+            len(fake_discord.calls_matching("POST", rf"/channels/{channel}/messages", since=mark))
+            == 3
+        )
 
 
 async def test_answer_with_faq_on_a_proxied_members_message_is_offered(

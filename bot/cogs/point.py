@@ -19,7 +19,7 @@ from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import closed, in_watched_forum, tag_answered
-from bot.limits import Claims, per_user, user_key
+from bot.limits import Claims, PerUserWindows, per_user, user_key
 from bot.replies import APOLOGY, NO_PINGS, from_a_member, question_in, send_private
 from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
@@ -116,6 +116,19 @@ class PointPick(
             picker = interaction.message.id if interaction.message else None
             if isinstance(cog, Point) and picker is not None and not cog.pickers.claim(picker):
                 await send_private(interaction, USED_PICKER)
+                return
+            # Counted when it posts, not only when a picker opens: pickers opened slowly
+            # and picked from all at once posted as many replies in a moment.
+            if (
+                isinstance(cog, Point)
+                and not (window := cog.posts.get(interaction.user.id)).allow()
+            ):
+                if picker is not None:
+                    cog.pickers.release(picker)  # (nothing posted: it may pick again later)
+                await send_private(
+                    interaction,
+                    f"You're pointing quickly; pick again in {window.retry_after():.0f} s.",
+                )
                 return
             # Acknowledge first: Discord allows 3 s, and fetching the message or posting
             # the reply can take longer (a rate limit makes discord.py wait and retry).
@@ -228,6 +241,8 @@ class Point(commands.Cog):
         self.menu.guild_only = True
         #: Pickers (their private messages' ids) that have posted, or are posting.
         self.pickers = Claims()
+        #: Replies each member had posted by pointing, in the last minute.
+        self.posts = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.menu)
