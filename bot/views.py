@@ -128,11 +128,16 @@ class VoteButton(
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
             message = interaction.message
-            # Every pick in the menu sends a new private copy of an answer, and every /ask
-            # in a DM a new answer only the voter sees: votes on those are one per user per
-            # entry (message 0), or each copy would be another vote.
-            private = message is None or message.flags.ephemeral or interaction.guild_id is None
-            message_id = 0 if private else message.id
+            # Every pick in the menu sends a new private copy of an answer, every /ask in a
+            # DM a new answer only the voter sees, and asking again a new answer: votes on
+            # those are one per user per entry (message 0), or each would be another vote.
+            once = (
+                message is None
+                or message.flags.ephemeral
+                or interaction.guild_id is None
+                or summoned_by(message) == interaction.user.id
+            )
+            message_id = 0 if once else message.id
             text = (
                 "Thanks! Glad it helped."
                 if self.helpful
@@ -267,6 +272,15 @@ class NotWhatIAsked(
                     kind="miss",
                 )
             )
+
+
+def summoned_by(answer: discord.Message) -> int | None:
+    """Who made the bot post ``answer``: the member who ran the command, or whose message
+    (a mention) it replies to; None when it cannot be told (a forum post's own answer)."""
+    if answer.interaction_metadata is not None:
+        return answer.interaction_metadata.user.id
+    asked = answer.reference.resolved if answer.reference else None
+    return asked.author.id if isinstance(asked, discord.Message) else None
 
 
 async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:

@@ -3754,6 +3754,24 @@ MUTANTS = [
         "                    pass",
         ("tests/test_bot_e2e.py::test_pickers_opened_slowly_cannot_post_together_past_the_limit",),
     ),
+    Mutant(
+        "votes on answers a member summoned stack",
+        "bot/views.py",
+        "                or summoned_by(message) == interaction.user.id\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry",
+        ),
+    ),
+    Mutant(
+        "votes on mention answers the voter asked stack",
+        "bot/views.py",
+        "    return asked.author.id if isinstance(asked, discord.Message) else None",
+        "    return None",
+        (
+            "tests/test_bot_e2e.py::test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry",
+        ),
+    ),
 ]
 
 

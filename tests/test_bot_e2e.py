@@ -679,6 +679,39 @@ async def test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit(
         assert is_ephemeral(third) and "Slow down" in third["data"]["content"]
 
 
+async def test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Asking again (/ask, /faq, a mention) and voting on each new answer gave one member
+    a vote per answer: hundreds of "not helpful" an hour on one entry. On answers they
+    summoned, a member's votes are one per entry; another member's vote is their own."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        votes = bot.store.votes
+        asks = [
+            await fake_discord.send_slash_command("ask", {"question": QUESTION}),
+            await fake_discord.send_slash_command("faq", {"topic": EXPECTED}),
+        ]
+        for handle in asks:
+            await handle.response()
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        mention = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        for answer in [*asks, mention.response]:
+            vote = await fake_discord.click_button(
+                answer, f"rb:vote:{EXPECTED}:down", user=world.asker
+            )
+            assert "Thanks" in (await vote.response())["data"]["content"]
+        await fake_discord.settle()
+        assert list(votes.values()) == [False]  # one member, one entry: one vote
+        other = await fake_discord.click_button(asks[0], f"rb:vote:{EXPECTED}:up", user=world.owner)
+        await other.response()
+        await wait_until(lambda: sorted(votes.values()) == [False, True])
+
+
 async def test_votes_on_answers_in_a_dm_count_once_per_member_and_entry(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
