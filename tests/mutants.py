@@ -3772,6 +3772,14 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry",
         ),
     ),
+    Mutant(
+        "postgres reads a naive time as local",
+        "bot/storage/postgres.py",
+        "            as_utc(question.when),  # (asyncpg takes a naive"
+        " time as local: the store's is UTC)",
+        "            question.when,",
+        ("tests/test_storage.py::test_a_time_without_a_zone_is_utc_on_every_backend",),
+    ),
 ]
 
 

@@ -257,6 +257,26 @@ async def test_postgres_unreachable_is_a_storage_error(tmp_path: Path) -> None:
 
 
 # -- behaviour shared by both stores ----------------------------------------------------
+async def test_a_time_without_a_zone_is_utc_on_every_backend(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """asyncpg took a naive time as the machine's local time, SQLite as UTC: the same
+    question fell in a report's window on one backend and not the other."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # (UTC+9: a naive time read as local is 9 h older)
+    time.tzset()
+    try:
+        naive = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for text, hours in (("inside the window", 47), ("outside the window", 49)):
+            asked = replace(question(text), when=naive - dt.timedelta(hours=hours))
+            await store.record_question(asked)
+        assert [g.example for g in await store.gaps(2)] == ["inside the window"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 async def test_retention_purge(store: Store) -> None:
     for text, age in [("old one", 100), ("older one", 400), ("recent", 10), ("today", 0)]:
         await store.record_question(question(text, days_ago=age))

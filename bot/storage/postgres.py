@@ -30,6 +30,7 @@ from bot.storage.base import (
     StorageError,
     TaughtExample,
     as_question,
+    as_utc,
     days_ago,
     pending_from_row,
     pending_values,
@@ -353,7 +354,7 @@ class PostgresStore:
             question.best_id,
             float(question.best_score),
             question.answered,
-            question.when,
+            as_utc(question.when),  # (asyncpg takes a naive time as local: the store's is UTC)
             question.kind,
         )
 
@@ -446,7 +447,7 @@ class PostgresStore:
             taught.entry_id,
             clean_text(taught.text),
             taught.by_hash,
-            taught.when,
+            as_utc(taught.when),
         )
 
     async def record_review(
