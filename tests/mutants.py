@@ -3780,6 +3780,13 @@ MUTANTS = [
         "            question.when,",
         ("tests/test_storage.py::test_a_time_without_a_zone_is_utc_on_every_backend",),
     ),
+    Mutant(
+        "postgres review decisions keyed by the whole question",
+        "bot/storage/postgres.py",
+        '            "ALTER TABLE reviewed DROP CONSTRAINT reviewed_pkey",',
+        '            "SELECT 1",',
+        ("tests/test_storage.py::test_a_long_question_in_any_script_can_be_decided",),
+    ),
 ]
 
 

@@ -361,6 +361,22 @@ async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
     assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
 
 
+async def test_a_long_question_in_any_script_can_be_decided(store: Store) -> None:
+    """PostgreSQL refused index entries over 2,704 bytes: a 1,000-character question in
+    Chinese (3,000 bytes) could never be decided, and stayed in the queue for good."""
+    import random
+
+    # (varied characters: a repeated phrase is compressed under the limit)
+    draw = random.Random(7).randrange
+    long = "".join(chr(draw(0x4E00, 0x9FA5)) for _ in range(1000))
+    await store.record_question(question(long))
+    [item] = await store.review_queue()
+    await store.record_review(item.keys, "dismiss", None, "mod")
+    await store.record_review(item.keys, "dismiss", None, "mod-b")  # (the first stands)
+    assert await store.decided(item.keys) == set(item.keys)
+    assert await store.review_queue() == []
+
+
 def test_review_queue_groups_only_the_newest_window_not_yet_reviewed() -> None:
     from bot.storage.reports import build_queue, normalise
 

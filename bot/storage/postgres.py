@@ -148,6 +148,16 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        5,
+        "review decisions keyed by a hash of the question (a long one passed the index limit)",
+        (
+            # A B-tree entry holds 2,704 bytes at most: a 1,000-character question in
+            # Chinese could never be decided. The hash keeps one decision per question.
+            "ALTER TABLE reviewed DROP CONSTRAINT reviewed_pkey",
+            "CREATE UNIQUE INDEX reviewed_by_key_hash ON reviewed (md5(key))",
+        ),
+    ),
 )
 _UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
 
@@ -462,14 +472,16 @@ class PostgresStore:
         now = utc_now()
         await pool.executemany(
             "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING",
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ((md5(key))) DO NOTHING",
             [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
         )
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         cleaned = {clean_text(k): k for k in keys}
         rows = await self._fetch(
-            "SELECT key FROM reviewed WHERE key = ANY($1::text[])", list(cleaned)
+            "SELECT key FROM reviewed WHERE md5(key) IN (SELECT md5(k) FROM unnest($1::text[]) k)"
+            " AND key = ANY($1::text[])",
+            list(cleaned),
         )
         return {cleaned[r[0]] for r in rows}
 
