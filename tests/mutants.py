@@ -3787,6 +3787,13 @@ MUTANTS = [
         '            "SELECT 1",',
         ("tests/test_storage.py::test_a_long_question_in_any_script_can_be_decided",),
     ),
+    Mutant(
+        "a vote key lost after votes is replaced silently",
+        "bot/storage/sqlite.py",
+        "            if cast:\n",
+        "            if False:\n",
+        ("tests/test_storage.py::test_a_vote_key_lost_after_votes_were_cast_is_said_loudly",),
+    ),
 ]
 
 

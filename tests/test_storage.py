@@ -1060,6 +1060,26 @@ def _vote_key_when_released(path: str, barrier: Any) -> str:
         return f"error: {exc}"
 
 
+async def test_a_vote_key_lost_after_votes_were_cast_is_said_loudly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database restored without its key file: a new key was made silently, and every
+    member could vote again on what they had voted on. It is still made (the bot runs),
+    and the log says what happened and what to do; a first start says nothing."""
+    from bot.storage import hash_user
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as db:
+        first = await db.shared_key()
+        await db.record_vote("split", 1, hash_user(7, first), True)
+    assert "vote key" not in caplog.text
+    path.with_name("bot.db.key").unlink()
+    async with SqliteStore(path) as db:
+        assert await db.shared_key() != first
+    assert "was missing" in caplog.text and "1 vote(s)" in caplog.text
+    assert "bot.db.key" in caplog.text
+
+
 def test_processes_starting_together_all_get_the_one_vote_key(tmp_path: Path) -> None:
     """Several bot processes on one SQLite file, started at once: each reads the key
     another is making, never a half-written file (which looked "damaged")."""

@@ -211,8 +211,25 @@ class SqliteStore:
 
     async def shared_key(self) -> bytes:
         """The vote-hash key, in a file beside the database (``<name>.key``): every process
-        using this file shares it."""
-        return await asyncio.to_thread(vote_key, self.path.with_name(self.path.name + ".key"))
+        using this file shares it. Made anew when missing, said loudly when votes were cast
+        with the old one (a database restored without its key: members may vote again)."""
+        path = self.path.with_name(self.path.name + ".key")
+        missing = not path.exists()
+        key = await asyncio.to_thread(vote_key, path)
+        if missing:
+            async with self._read() as db:
+                cursor = await db.execute("SELECT COUNT(*) FROM votes")
+                (cast,) = await cursor.fetchone() or (0,)
+            if cast:
+                log.warning(
+                    "the vote key file %s was missing, so a new key was made, but the database "
+                    "holds %d vote(s) hashed with the old one: members can now vote again on "
+                    "answers they voted on. If you have the old file (kept beside the "
+                    "database's backups, not in them), stop the bot and put it back.",
+                    path,
+                    cast,
+                )
+        return key
 
     async def __aenter__(self) -> Self:
         await self.open()
