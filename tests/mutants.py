@@ -3794,6 +3794,13 @@ MUTANTS = [
         "            if False:\n",
         ("tests/test_storage.py::test_a_vote_key_lost_after_votes_were_cast_is_said_loudly",),
     ),
+    Mutant(
+        "postgres reports create and upgrade the schema",
+        "bot/storage/postgres.py",
+        "                await (self._check_schema() if self.read_only else self._migrate())",
+        "                await self._migrate()",
+        ("tests/test_storage.py::test_cli_reports_never_create_or_upgrade_a_postgres_schema",),
+    ),
 ]
 
 

@@ -42,6 +42,7 @@ from bot.storage import (
     open_store,
 )
 from bot.storage.base import seconds_from_now, utc_now
+from bot.storage.postgres import CURRENT_VERSION as CURRENT_PG
 from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
 from bot.storage.reports import group_gaps
@@ -951,6 +952,47 @@ def test_cli_reports_read_postgres_when_the_bot_uses_it(
     assert served == [("split", 2, 1)]
     assert main(["faq", "gaps", "--json"]) == 0
     assert [g["example"] for g in json.loads(capsys.readouterr().out)["groups"]] == ["a gap?"]
+
+
+def test_cli_reports_never_create_or_upgrade_a_postgres_schema(
+    postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reports upgraded an older schema under the bot processes still running on it,
+    and made every table in an empty database (a mistyped URL) to say "no questions"."""
+    import asyncpg
+
+    async def tables() -> list[str]:
+        db = await asyncpg.connect(postgres_url)
+        try:
+            rows = await db.fetch("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            return sorted(r[0] for r in rows)
+        finally:
+            await db.close()
+
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", postgres_url)
+    assert main(["faq", "gaps"]) != 0
+    said = capsys.readouterr().err
+    assert said.startswith("error:") and "no Rollover Bot tables" in said
+    assert asyncio.run(tables()) == []
+
+    async def an_older_bot_ran() -> None:
+        async with PostgresStore(postgres_url) as store:
+            await store.record_question(AskedQuestion("a gap?", None, None, 0.0, False, NOW))
+            pool = await store._pool_ready()
+            await pool.execute("DELETE FROM schema_version WHERE version = $1", CURRENT_PG)
+
+    asyncio.run(an_older_bot_ran())
+    assert main(["faq", "gaps", "--json"]) == 0
+    assert [g["example"] for g in json.loads(capsys.readouterr().out)["groups"]] == ["a gap?"]
+
+    async def version() -> int:
+        db = await asyncpg.connect(postgres_url)
+        try:
+            return await db.fetchval("SELECT MAX(version) FROM schema_version")
+        finally:
+            await db.close()
+
+    assert asyncio.run(version()) == CURRENT_PG - 1  # read as it was: not upgraded
 
 
 def test_a_database_url_is_shown_without_its_password() -> None:

@@ -194,16 +194,16 @@ def missing(target: Path | str) -> bool:
 
 
 def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> T:
-    """Run one report. A SQLite file is opened read-only: never created, migrated or moved
-    aside from here, so it is safe while the bot runs; PostgreSQL serves readers and the
-    bot's processes at once."""
+    """Run one report. The database is opened read-only: a SQLite file is never created,
+    migrated or moved aside from here, so it is safe while the bot runs, and a PostgreSQL
+    schema is never created or upgraded (a role that may only read can run reports)."""
     from bot.storage import CorruptDatabase, PostgresStore, SqliteStore, StorageError
 
     async def run() -> T:
         store: SqliteStore | PostgresStore = (
             SqliteStore(target, read_only=True)
             if isinstance(target, Path)
-            else PostgresStore(target)
+            else PostgresStore(target, read_only=True)
         )
         async with store:
             return await report(store)

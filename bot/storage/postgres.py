@@ -190,10 +190,15 @@ class PostgresStore:
         *,
         retention_days: int | None = None,
         query_timeout: float = QUERY_TIMEOUT,
+        read_only: bool = False,
     ) -> None:
         self.url = url
         self.retention_days = retention_days
         self.query_timeout = query_timeout
+        #: For the command line's reports: never creates or upgrades the schema (bot
+        #: processes of the older version may still be running on it), so a role that
+        #: may only read can run them.
+        self.read_only = read_only
         self._pool: Any = None
         self._open_lock = asyncio.Lock()
         self._listener: Any = None
@@ -213,7 +218,7 @@ class PostgresStore:
                 self._pool = await asyncpg.create_pool(
                     self.url, min_size=1, max_size=4, command_timeout=self.query_timeout
                 )
-                await self._migrate()
+                await (self._check_schema() if self.read_only else self._migrate())
             except StorageError:  # (a newer schema: no pool left open to write into it)
                 await self.close()
                 raise
@@ -230,7 +235,7 @@ class PostgresStore:
                     "percent-encode special characters in the user name and password "
                     "('/' as %2F, '@' as %40, '#' as %23)"
                 ) from exc
-        if self.retention_days is not None:
+        if self.retention_days is not None and not self.read_only:
             await self.purge(self.retention_days)
 
     async def close(self) -> None:
@@ -252,6 +257,21 @@ class PostgresStore:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+    async def _check_schema(self) -> None:
+        """The schema as it is, refused only when there is none or a newer bot's: every
+        version has the tables the reports read."""
+        if await self._pool.fetchval("SELECT to_regclass('schema_version')") is None:
+            raise StorageError(
+                "it has no Rollover Bot tables (the bot makes them when it first starts "
+                "with this URL): check the URL"
+            )
+        version = await self._pool.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        if version > CURRENT_VERSION:
+            raise StorageError(
+                f"the database has schema version {version}, newer than this bot's "
+                f"{CURRENT_VERSION}: upgrade the bot"
+            )
 
     async def _migrate(self) -> None:
         async with self._pool.acquire() as db, db.transaction():
