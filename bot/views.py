@@ -128,13 +128,12 @@ class VoteButton(
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
             message = interaction.message
-            # Every pick in the menu sends a new private copy of an answer, every /ask in a
-            # DM a new answer only the voter sees, and asking again a new answer: votes on
-            # those are one per user per entry (message 0), or each would be another vote.
+            # Every pick in the menu sends a new private copy of an answer, and asking again
+            # (in the server or in a DM) a new answer: votes on those are one per user per
+            # entry (message 0), or each would be another vote.
             once = (
                 message is None
                 or message.flags.ephemeral
-                or interaction.guild_id is None
                 or summoned_by(message) == interaction.user.id
             )
             message_id = 0 if once else message.id

@@ -239,9 +239,10 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         # The usual mix-up: this year's contribution made in January and converted at once
         # put on one form with it, which makes the whole conversion look taxable.
         warnings.append(
-            f"The {usd(l4)} on line 4 was contributed after December 31, so it is no basis for "
-            "this year's conversion: if that contribution is what you converted (in the new "
-            "year), the conversion goes on next year's Form 8606, where this basis is line 2."
+            f"The {usd(l4)} on line 4 went in after December 31, so it does not count toward "
+            "this year's conversion. If you converted that money in the new year, take it off "
+            "this year's form (line 8 is then $0.00) and report it on the Form 8606 for the "
+            "year you converted, where this year's line 14, which includes it, goes on line 2."
         )
     if l14 < 0:
         warnings.append(_below_zero(l14, exact_ratio, l3, l5, l7, l8))
@@ -259,26 +260,35 @@ def _below_zero(
     person writes it) made the nontaxable part more than the basis ($7,000 converted as
     $7,003.50: 1.000, the $3.50 of earnings tax-free). The form asks for "at least 3", so
     the figures with the fewest places that keep within the basis are given to use."""
-    said = f"Line 14 comes out below zero ({usd(l14)}): line 13 is more than the basis."
-    cent = "Lines 11 and 12 are each rounded to the cent, which can pass the basis by a cent."
+    said = f"Line 14 comes out below zero ({usd(l14)}): line 13 is more than your basis."
+    cent = (
+        "Lines 11 and 12 are each rounded to the cent, which can put them a cent over "
+        "together: a cent of rounding, not an error in your figures."
+    )
     figures = []
     for n in MORE_PLACES:
         share_ = places(ratio, n)
         l11, l12 = cents(l8 * share_), cents(l7 * share_)
-        figures.append((max(l11 + l12 - l5, ZERO), n, share_, l11 + l12))
-    over, n, share_, l13 = min(figures)
+        figures.append((max(l11 + l12 - l5, ZERO), n, share_, l11, l12))
+    over, n, share_, l11, l12 = min(figures)
+    l13 = l11 + l12
     if l3 - l13 <= l14:  # (more places do no better: only the cents are over)
-        return f"{said} {cent} Check the figure before filing."
-    taxable = l7 + l8 - l13
-    use = (
-        "use those figures on the form."
+        return f"{said} {cent}"
+    lines = [f"line 10 is {share_:f}"]
+    if l8 > 0:
+        lines.append(f"lines 11 and 17 are {usd(l11)}, line 18 (taxable) {usd(l8 - l11)}")
+    if l7 > 0:
+        lines.append(f"line 12 is {usd(l12)}, line 15c (taxable) {usd(l7 - l12)}")
+    lines.append(f"line 14 is {usd(l3 - l13)}")
+    advice = (
+        "we suggest entering those instead."
         if over == 0
-        else f"{usd(over)} over still, as lines 11 and 12 are each rounded to the cent."
+        else f"still {usd(over)} over, a cent of rounding on lines 11 and 12 (each rounded to "
+        "the cent), not an error in your figures."
     )
     return (
-        f"{said} Line 10 rounded to 3 places did that; the form asks for at least 3, and at "
-        f"{n} places line 10 is {share_:f}, line 13 {usd(l13)}, line 14 {usd(l3 - l13)} and "
-        f"the taxable amount {usd(taxable)}: {use}"
+        f"{said} Rounding line 10 to 3 decimal places did that; the form allows more (it asks "
+        f"for at least 3), and with {n} places {', '.join(lines)}: {advice}"
     )
 
 

@@ -1580,8 +1580,8 @@ MUTANTS = [
     Mutant(
         "postgres: a later decision replaces the first",
         "bot/storage/postgres.py",
-        "(key) DO NOTHING",
-        "(key) DO UPDATE SET answered_with = excluded.answered_with",
+        "((md5(key))) DO NOTHING",
+        "((md5(key))) DO UPDATE SET answered_with = excluded.answered_with",
         ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
     ),
     Mutant(
@@ -2463,7 +2463,7 @@ MUTANTS = [
     Mutant(
         "each private copy from the menu is another vote",
         "bot/views.py",
-        "            message_id = 0 if private else message.id",
+        "            message_id = 0 if once else message.id",
         "            message_id = message.id if message else 0",
         (f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",),
     ),
@@ -2565,13 +2565,6 @@ MUTANTS = [
         (
             "tests/test_matcher_cache.py::test_a_members_long_words_leave_no_character_ngrams_behind",
         ),
-    ),
-    Mutant(
-        "votes on answers in a DM stack, one per /ask",
-        "bot/views.py",
-        " or message.flags.ephemeral or interaction.guild_id is None\n",
-        " or message.flags.ephemeral\n",
-        (f"{E2E}::test_votes_on_answers_in_a_dm_count_once_per_member_and_entry",),
     ),
     Mutant(
         "a pick Discord did not take keeps the picker claimed",
@@ -3591,8 +3584,8 @@ MUTANTS = [
     Mutant(
         "line 14 below zero offers the most places",
         "calculators/form8606.py",
-        "    over, n, share_, l13 = min(figures)",
-        "    over, n, share_, l13 = figures[-1]",
+        "    over, n, share_, l11, l12 = min(figures)",
+        "    over, n, share_, l11, l12 = figures[-1]",
         (
             "tests/test_calc_form8606.py::test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use",
         ),

@@ -133,9 +133,9 @@ def test_a_late_contribution_beside_a_conversion_says_where_that_conversion_goes
         contribution="7000", year_end_balance="0", converted="7000", late_contribution="7000"
     )
     assert (data["line18"], data["line14"]) == ("7000.00", "7000.00")  # as the form has it
-    assert any("goes on next year's Form 8606" in w for w in data["warnings"])
+    assert any("Form 8606 for the year you converted" in w for w in data["warnings"])
     on_time = run(contribution="7000", year_end_balance="0", converted="7000")
-    assert not any("next year's Form 8606" in w for w in on_time["warnings"])
+    assert not any("the year you converted" in w for w in on_time["warnings"])
 
 
 def test_rounding_that_pushes_line_14_below_zero_is_flagged() -> None:
@@ -153,16 +153,16 @@ def test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use() -> No
     assert (data["line10"], data["line14"], data["line18"]) == ("1.000", "-3.50", "0.00")
     [said] = [w for w in data["warnings"] if "below zero" in w]
     assert (
-        "at 4 places line 10 is 0.9995, line 13 $7,000.00, line 14 $0.00 and the taxable "
-        "amount $3.50: use those figures on the form." in said
+        "with 4 places line 10 is 0.9995, lines 11 and 17 are $7,000.00, line 18 (taxable) "
+        "$3.50, line 14 is $0.00: we suggest entering those instead." in said
     )
     # a cent over from the cents alone: said as such, with the better figures
     cents = run(
         contribution="3377.43", year_end_balance="0", distributions="5206.12", converted="4967.85"
     )
     [said] = [w for w in cents["warnings"] if "below zero" in w]
-    assert cents["line14"] == "-0.33" and "line 14 -$0.01" in said
-    assert "$0.01 over still, as lines 11 and 12 are each rounded to the cent" in said
+    assert cents["line14"] == "-0.33" and "line 14 is -$0.01" in said
+    assert "still $0.01 over, a cent of rounding on lines 11 and 12" in said
 
 
 def test_capped_ratio_keeps_unused_basis() -> None:
