@@ -3794,6 +3794,15 @@ MUTANTS = [
         "                await self._migrate()",
         ("tests/test_storage.py::test_cli_reports_never_create_or_upgrade_a_postgres_schema",),
     ),
+    Mutant(
+        "a miss is decided with the same words unanswered",
+        "bot/storage/reports.py",
+        '    return MISS_KEY + key if question.review_kind == "miss" else key',
+        "    return key",
+        (
+            "tests/test_storage.py::test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered",
+        ),
+    ),
 ]
 
 

@@ -362,6 +362,24 @@ async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
     assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
 
 
+async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
+    store: Store,
+) -> None:
+    """Decisions were keyed by the words alone: once "is it taxable?" asked unanswered was
+    dismissed, a later "Not what I asked" on an answer to those words (the worst feedback
+    there is) never reached the queue. A miss is decided on its own."""
+    await store.record_question(question("Is it taxable?"))
+    [unanswered] = await store.review_queue()
+    await store.record_review(unanswered.keys, "dismiss", None, "mod")
+    assert await store.review_queue() == []
+    miss = replace(question("Is it taxable?", answered=True, best_id="split"), kind="miss")
+    await store.record_question(miss)
+    [item] = await store.review_queue()
+    assert (item.kind, item.example) == ("miss", "Is it taxable?")
+    await store.record_review(item.keys, "dismiss", None, "mod")
+    assert await store.review_queue() == []  # (decided too: gone, and the first stays gone)
+
+
 async def test_a_long_question_in_any_script_can_be_decided(store: Store) -> None:
     """PostgreSQL refused index entries over 2,704 bytes: a 1,000-character question in
     Chinese (3,000 bytes) could never be decided, and stayed in the queue for good."""

@@ -41,6 +41,18 @@ def normalise(text: str) -> str:
     return " ".join(utils.default_process(text).split())
 
 
+#: Before a miss's key: "not what I asked" on an answer is decided apart from the same
+#: words asked and left unanswered, so a dismissal of one does not hide the other.
+MISS_KEY = "miss: "
+
+
+def review_key(question: AskedQuestion) -> str:
+    """What a review decision is recorded under: the question's words, and for a miss
+    (the bot answered, the asker said it missed) the kind too."""
+    key = normalise(question.text)
+    return MISS_KEY + key if question.review_kind == "miss" else key
+
+
 def similar(a: str, b: str) -> float:
     """Similarity of two normalised texts, 0-100."""
     words_a, words_b = len(a.split()), len(b.split())
@@ -150,7 +162,7 @@ async def newest_window(
     while fresh < REVIEW_WINDOW:
         rows = await fetch_page(page, offset)
         questions += rows
-        fresh += sum(normalise(q.text) not in reviewed for q in rows)
+        fresh += sum(review_key(q) not in reviewed for q in rows)
         offset += page
         if len(rows) < page:
             break
@@ -172,14 +184,14 @@ def build_queue(
     for q in newest:
         if taken >= window:
             break
-        if normalise(q.text) not in reviewed:
+        if review_key(q) not in reviewed:
             by_kind[q.review_kind].append(q)
             taken += 1
     items = []
     for kind, members in by_kind.items():
         for group in cluster(members):
             summary = group.summary()
-            keys = tuple(dict.fromkeys(normalise(q.text) for q in group.members))
+            keys = tuple(dict.fromkeys(review_key(q) for q in group.members))
             items.append(
                 ReviewItem(
                     kind=kind,
