@@ -42,9 +42,8 @@ from bot.storage.reports import (
     REVIEW_WINDOW,
     build_queue,
     build_stats,
-    group_gaps,
+    gaps_of_rows,
     newest_window,
-    normalise,
 )
 
 log = logging.getLogger(__name__)
@@ -542,12 +541,8 @@ class PostgresStore:
             cutoff,
         )
         reviewed = await self._reviewed()
-        questions = [
-            AskedQuestion(r[0], r[1], r[2], r[3], False, r[4])
-            for r in rows
-            if normalise(r[0]) not in reviewed
-        ]
-        return await asyncio.to_thread(group_gaps, questions, limit)
+        rows = [tuple(r) for r in rows]
+        return await asyncio.to_thread(gaps_of_rows, rows, reviewed, lambda at: at, limit)
 
     async def stats(self) -> list[EntryStats]:
         served = await self._fetch("SELECT entry_id, count FROM served")

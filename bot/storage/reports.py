@@ -9,9 +9,11 @@ Stats: per entry, times served and votes, worst first.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -133,6 +135,23 @@ def cluster(
         for t in tokens or {""}:
             blocks[t].append(len(clusters) - 1)
     return clusters
+
+
+def gaps_of_rows(
+    rows: Iterable[Sequence[Any]],
+    reviewed: Collection[str],
+    when: Callable[[Any], dt.datetime],
+    limit: int,
+) -> list[GapGroup]:
+    """``group_gaps`` over stored rows (text, channel id, best id, best score, asked at)
+    not yet reviewed: building and normalising a large store's rows is CPU work too, so a
+    store runs this whole in a thread."""
+    questions = [
+        AskedQuestion(text, channel_id, best_id, best_score, False, when(asked_at))
+        for text, channel_id, best_id, best_score, asked_at in rows
+        if normalise(text) not in reviewed
+    ]
+    return group_gaps(questions, limit)
 
 
 def group_gaps(

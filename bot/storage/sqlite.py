@@ -52,9 +52,8 @@ from bot.storage.reports import (
     REVIEW_WINDOW,
     build_queue,
     build_stats,
-    group_gaps,
+    gaps_of_rows,
     newest_window,
-    normalise,
 )
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
@@ -582,20 +581,10 @@ class SqliteStore:
                 sql += " AND kind = ''"
             rows = await db.execute_fetchall(sql, params)
             reviewed = await self._reviewed_keys(db)
-        questions = [
-            AskedQuestion(
-                text=text,
-                channel_id=channel_id,
-                best_id=best_id,
-                best_score=best_score,
-                answered=False,
-                when=dt.datetime.fromisoformat(asked_at),
-            )
-            for text, channel_id, best_id, best_score, asked_at in rows
-            if normalise(text) not in reviewed
-        ]
-        # Grouping is CPU work: off the event loop, so heartbeats and replies go on.
-        return await asyncio.to_thread(group_gaps, questions, limit)
+        # Reading rows into questions and grouping them is CPU work: off the event loop, so
+        # heartbeats and replies go on (100,000 stored questions blocked it for seconds).
+        when = dt.datetime.fromisoformat
+        return await asyncio.to_thread(gaps_of_rows, rows, reviewed, when, limit)
 
     async def stats(self) -> list[EntryStats]:
         async with self._read() as db:
