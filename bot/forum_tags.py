@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 import discord
 
+from bot import mod_log
+
 if TYPE_CHECKING:
     from bot.app import RolloverBot
 
@@ -21,6 +23,8 @@ NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 #: post still standing (the bot's own comes first; in a longer thread, where that cannot
 #: be told, the post is handed to people).
 STANDING_LOOK_BACK = 500
+#: Tags a forum post may carry (Discord's limit).
+MAX_TAGS = 5
 #: One tag change at a time per post: a pointer's tagging and a removal's check-then-retag
 #: would otherwise interleave and leave needs-human beside a standing answer.
 _locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -99,8 +103,8 @@ async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human:
     kept = [t for t in applied if t != gone]
     if len(kept) < len(applied):
         tags = kept if tag is None or tag in kept else [*kept, tag]
-        await thread.edit(applied_tags=tags[:5], reason="answered by Rollover Bot")
-    elif tag is not None and tag not in applied and len(applied) < 5:
+        await thread.edit(applied_tags=tags[:MAX_TAGS], reason="answered by Rollover Bot")
+    elif tag is not None and tag not in applied and len(applied) < MAX_TAGS:
         await thread.add_tags(tag, reason="answered by Rollover Bot")
 
 
@@ -115,10 +119,21 @@ async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
     tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
     extra = _named(parent.available_tags, wanted)
     if extra is not None and extra not in tags:
+        if len(tags) >= MAX_TAGS:
+            # The author's own five tags leave no room, and they are not the bot's to drop:
+            # the moderators hear of it instead, so the post is not left with nobody.
+            await mod_log.post(
+                bot,
+                f"{thread.mention} asked for a person (its answer was not what they asked), "
+                f"but it has {MAX_TAGS} tags already, so it could not be tagged "
+                f"`{extra.name}`: please take a look.",
+            )
         tags.append(extra)
-    if tags != list(thread.applied_tags):
+    if tags[:MAX_TAGS] != list(thread.applied_tags):
         try:
-            await thread.edit(applied_tags=tags[:5], reason="the asker said it was not answered")
+            await thread.edit(
+                applied_tags=tags[:MAX_TAGS], reason="the asker said it was not answered"
+            )
         except NETWORK_ERRORS:
             log.warning("could not retag thread %s", thread.id)
 

@@ -3803,6 +3803,15 @@ MUTANTS = [
             "tests/test_storage.py::test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered",
         ),
     ),
+    Mutant(
+        "a full post asking for a person is left unsaid",
+        "bot/forum_tags.py",
+        "        if len(tags) >= MAX_TAGS:",
+        "        if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderators",
+        ),
+    ),
 ]
 
 

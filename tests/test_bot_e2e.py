@@ -1760,6 +1760,38 @@ async def test_not_what_i_asked_retags_the_post_with_the_database_failing(
         assert post.tags == ["rollover", "needs-human"]
 
 
+async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderators(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post can carry five tags: with the author's five, needs-human could not be added,
+    and nobody learnt that the asker wanted a person. The moderator log says so."""
+    world = fake_discord.world
+    for name in ("roth", "ira", "401k", "taxes"):
+        world.forum["available_tags"].append(
+            {"id": str(world.new_id()), "name": name, "moderated": False}
+            | {"emoji_id": None, "emoji_name": None}
+        )
+    log_channel = int(world.text_channel["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)):
+        full = ("rollover", "roth", "ira", "401k", "taxes")
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, tags=full)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        assert post.tags == list(full)  # (no room for the answered tag either)
+        mark = fake_discord.mark()
+        mine = await fake_discord.click_button(
+            own, f"rb:miss:{EXPECTED}:{world.asker.id}", user=world.asker
+        )
+        await mine.response()
+        await fake_discord.settle()
+        [logged] = fake_discord.calls_matching(
+            "POST", rf"/channels/{log_channel}/messages", since=mark
+        )
+        said = logged.json["content"]
+        assert f"<#{post.id}>" in said and "could not be tagged `needs-human`" in said
+        assert post.tags == list(full) and not would_ping(logged.json).any
+
+
 async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
