@@ -504,7 +504,8 @@ class SqliteStore:
             async def page(limit: int, offset: int) -> list[AskedQuestion]:
                 rows = await db.execute_fetchall(
                     "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
-                    f" {kind} FROM questions ORDER BY asked_at DESC LIMIT ? OFFSET ?",
+                    # (rowid breaks ties, as id does on PostgreSQL: pages of one order)
+                    f" {kind} FROM questions ORDER BY asked_at DESC, rowid DESC LIMIT ? OFFSET ?",
                     (limit, offset),
                 )
                 return [
