@@ -289,16 +289,25 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     comparison = [_point(inp, amounts, n, growth) for n in counts]
     r, n, p = inp.annual_return, inp.conversions, inp.paychecks
 
+    grows = f"Money grows by (1 {'-' if r < 0 else '+'} {pct(abs(r))})^dt between events."
+    if inp.lag_days:
+        model = (
+            f"{n} conversion(s) requested at t = j/{n} settle {inp.lag_days} day(s) later "
+            f"(t + {inp.lag_days}/{DAYS_A_YEAR}); each moves the balance as of its date to "
+            "Roth, including a contribution made that day, and that money keeps growing until "
+            "it settles; contributions made meanwhile wait for the next conversion. "
+            f"{grows} Plans take a few business days to process a conversion, so even one "
+            "right after each paycheck picks up some earnings."
+        )
+    else:  # (--lag-days 0: "settle 0 day(s) later ... picks up some earnings" said otherwise)
+        model = (
+            f"{n} conversion(s) at t = j/{n}, each settled the same day (no processing time "
+            "assumed: real plans take a few business days); each moves the balance as of its "
+            f"date to Roth, including a contribution made that day. {grows}"
+        )
     steps = [
         f"Model: {usd(inp.annual)} of after-tax contributions in {p} equal paychecks at "
-        f"t = k/{p} of the year; {n} conversion(s) requested at t = j/{n} settle "
-        f"{inp.lag_days} day(s) later (t + {inp.lag_days}/{DAYS_A_YEAR}); each moves the "
-        "balance as of its date to Roth, including a contribution made that day, and that money "
-        "keeps growing until it settles; contributions made meanwhile wait for the next "
-        f"conversion. Money grows by (1 {'-' if r < 0 else '+'} {pct(abs(r))})^dt between "
-        "events. Plans take a few "
-        "business days to process a conversion, so even one right after each paycheck picks "
-        "up some earnings.",
+        f"t = k/{p} of the year; {model}",
         _paycheck_step(amounts),
     ]
     # Conversions with no paycheck since the previous one move nothing; leave them out.
@@ -352,10 +361,15 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         )
     compared = ", ".join(f"{pt.conversions}: {usd(pt.taxable_earnings)}" for pt in comparison)
     steps.append(f"Taxable earnings by conversions a year (same contributions): {compared}.")
+    right_after = (
+        f"leaves only the {inp.lag_days}-day settlement for earnings"
+        if inp.lag_days
+        else "leaves no earnings when each settles the same day"
+    )
     steps.append(
-        f"Converting right after each paycheck ({p} a year) leaves only the {inp.lag_days}-day "
-        "settlement for earnings; check how many conversions or in-service withdrawals a year "
-        "your plan allows, and how long it takes to process one."
+        f"Converting right after each paycheck ({p} a year) {right_after}; check how many "
+        "conversions or in-service withdrawals a year your plan allows, and how long it takes "
+        "to process one."
     )
 
     warnings = unusual_rates(tax_rate=inp.tax_rate, annual_return=r)

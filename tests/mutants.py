@@ -3812,6 +3812,13 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderators",
         ),
     ),
+    Mutant(
+        "a same-day settlement is said as a 0-day lag",
+        "calculators/schedule.py",
+        "    if inp.lag_days:\n        model = (",
+        "    if True:\n        model = (",
+        ("tests/test_calc_schedule.py::test_the_steps_say_what_a_same_day_settlement_means",),
+    ),
 ]
 
 

@@ -322,3 +322,22 @@ def test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out() -> No
     [warning] = cap_warnings(cap + D("0.01"))
     assert f"for {year}" in warning and f"{cap:,}" in warning
     assert cap_warnings(cap) == []  # (the limit itself fits)
+
+
+def test_the_steps_say_what_a_same_day_settlement_means() -> None:
+    """At --lag-days 0 the steps said conversions "settle 0 day(s) later" and that "even
+    one right after each paycheck picks up some earnings", beside $0.00 at 26 a year."""
+    same_day = schedule(
+        ScheduleInput(annual="7000", paychecks=26, conversions=4, annual_return="0.08", lag_days=0)
+    )
+    said = " ".join(same_day.steps)
+    assert "settled the same day" in said and "leaves no earnings" in said
+    assert "0 day(s)" not in said and "picks up some earnings" not in said
+    lagged = " ".join(
+        schedule(
+            ScheduleInput(
+                annual="7000", paychecks=26, conversions=4, annual_return="0.08", lag_days=3
+            )
+        ).steps
+    )
+    assert "settle 3 day(s) later" in lagged and "picks up some earnings" in lagged
