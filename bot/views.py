@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
+#: The message a vote is recorded under: none in particular. A member's vote is one per
+#: entry, changeable: per answer, asking again (or replying "@bot" under someone's question,
+#: or opening the menu's private copies) and voting on each new answer stacked votes.
+ANY_ANSWER = 0
 #: An entry id in a custom_id. Valid ids are at most ``knowledge.model.ID_MAX_LENGTH``, which
 #: makes every layout below fit Discord's 100 characters (tests/test_custom_ids.py proves
 #: it); matching longer ones still routes a click on an old button to a friendly answer.
@@ -127,16 +131,6 @@ class VoteButton(
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
-            message = interaction.message
-            # Every pick in the menu sends a new private copy of an answer, and asking again
-            # (in the server or in a DM) a new answer: votes on those are one per user per
-            # entry (message 0), or each would be another vote.
-            once = (
-                message is None
-                or message.flags.ephemeral
-                or summoned_by(message) == interaction.user.id
-            )
-            message_id = 0 if once else message.id
             text = (
                 "Thanks! Glad it helped."
                 if self.helpful
@@ -146,7 +140,7 @@ class VoteButton(
             await interaction.response.send_message(text, ephemeral=True)
             await interaction.client.store.record_vote(
                 self.entry_id,
-                message_id,
+                ANY_ANSWER,
                 hash_user(interaction.user.id, interaction.client.vote_key),
                 self.helpful,
             )
@@ -240,7 +234,7 @@ class NotWhatIAsked(
             await _logged(
                 bot.store.record_vote(
                     self.entry_id,
-                    interaction.message.id if interaction.message else 0,
+                    ANY_ANSWER,
                     hash_user(interaction.user.id, bot.vote_key),
                     False,
                 ),
@@ -271,15 +265,6 @@ class NotWhatIAsked(
                     kind="miss",
                 )
             )
-
-
-def summoned_by(answer: discord.Message) -> int | None:
-    """Who made the bot post ``answer``: the member who ran the command, or whose message
-    (a mention) it replies to; None when it cannot be told (a forum post's own answer)."""
-    if answer.interaction_metadata is not None:
-        return answer.interaction_metadata.user.id
-    asked = answer.reference.resolved if answer.reference else None
-    return asked.author.id if isinstance(asked, discord.Message) else None
 
 
 async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:

@@ -2463,9 +2463,16 @@ MUTANTS = [
     Mutant(
         "each private copy from the menu is another vote",
         "bot/views.py",
-        "            message_id = 0 if once else message.id",
-        "            message_id = message.id if message else 0",
-        (f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",),
+        "                self.entry_id,\n"
+        "                ANY_ANSWER,\n"
+        "                hash_user(interaction.user.id, interaction.client.vote_key),",
+        "                self.entry_id,\n"
+        "                interaction.message.id if interaction.message else 0,\n"
+        "                hash_user(interaction.user.id, interaction.client.vote_key),",
+        (
+            f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",
+            f"{E2E}::test_a_members_votes_on_an_entry_count_once_whatever_answer_they_vote_on",
+        ),
     ),
     Mutant(
         "menu picks have no limit",
@@ -3746,24 +3753,6 @@ MUTANTS = [
         "posted: it may pick again later)",
         "                    pass",
         ("tests/test_bot_e2e.py::test_pickers_opened_slowly_cannot_post_together_past_the_limit",),
-    ),
-    Mutant(
-        "votes on answers a member summoned stack",
-        "bot/views.py",
-        "                or summoned_by(message) == interaction.user.id\n",
-        "",
-        (
-            "tests/test_bot_e2e.py::test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry",
-        ),
-    ),
-    Mutant(
-        "votes on mention answers the voter asked stack",
-        "bot/views.py",
-        "    return asked.author.id if isinstance(asked, discord.Message) else None",
-        "    return None",
-        (
-            "tests/test_bot_e2e.py::test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry",
-        ),
     ),
     Mutant(
         "postgres reads a naive time as local",

@@ -679,12 +679,12 @@ async def test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit(
         assert is_ephemeral(third) and "Slow down" in third["data"]["content"]
 
 
-async def test_votes_on_answers_a_member_summoned_count_once_per_member_and_entry(
+async def test_a_members_votes_on_an_entry_count_once_whatever_answer_they_vote_on(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    """Asking again (/ask, /faq, a mention) and voting on each new answer gave one member
-    a vote per answer: hundreds of "not helpful" an hour on one entry. On answers they
-    summoned, a member's votes are one per entry; another member's vote is their own."""
+    """Asking again (/ask, /faq, a mention, "@bot" under someone else's question) and
+    voting on each new answer gave one member a vote per answer: hundreds of "not helpful"
+    an hour on one entry. A member's vote is one per entry; another member's is their own."""
     world = fake_discord.world
     async with start_bot(make_bot()) as bot:
         votes = bot.store.votes
@@ -694,13 +694,25 @@ async def test_votes_on_answers_a_member_summoned_count_once_per_member_and_entr
         ]
         for handle in asks:
             await handle.response()
-        mark = fake_discord.mark()
-        await fake_discord.send_message(
-            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        someones = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
         )
-        mention = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
         await fake_discord.settle()
-        for answer in [*asks, mention.response]:
+        mentions = []
+        for reply_to in (None, someones, someones):
+            mark = fake_discord.mark()
+            await fake_discord.send_message(
+                world.text_channel,
+                f"{world.bot_user.mention} {QUESTION}"
+                if reply_to is None
+                else world.bot_user.mention,
+                author=world.asker,
+                reply_to=reply_to,
+            )
+            call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+            mentions.append(call.response)
+            await fake_discord.settle()
+        for answer in [*asks, *mentions]:
             vote = await fake_discord.click_button(
                 answer, f"rb:vote:{EXPECTED}:down", user=world.asker
             )
