@@ -12,11 +12,14 @@ import re
 
 from calculators.amount_words import (
     CLAUSE_WORDS,
+    DESTINATION_VERBS,
     EARNINGS_WORDS,
     LOSS_WORDS,
     MOVE_WORDS,
     OTHER_EARNER_WORDS,
     OTHER_SOURCE_WORDS,
+    PLAN_KINDS,
+    PLAN_WORDS,
     SENTENCES,
     WINDOW,
     words,
@@ -35,7 +38,6 @@ _QUALIFIED_AFTER = re.compile(
     r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
     r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?|max|tops|thousand|million|mil)\b"
     r"|or\s+(?:more|less|so)\b|\+(?!\s*\$?\d)"
-    r"|\d{3}\b"  # thousands set apart by a space ("$23 500"): not $23
     r"|(?:a|per|every)\s+(?:month|year|week|quarter|day|paycheck|pay\s*period)\b)",
     re.IGNORECASE,
 )
@@ -60,7 +62,8 @@ _TURNED_AFTER = frozenset("red below less deficit negative".split())
 PERIOD_REACH = 8
 #: An amount said to repeat: not the account's total ("$23,000 after-tax each year").
 _PER_PERIOD = re.compile(
-    r"\b(?:each|every|per|a)\s+(?:pay\s*(?:check|cheque|day|period)|paycheque|check|pay)\b"
+    r"\b(?:each|every|per)\s+(?:pay\s*(?:check|cheque|day|period)|paycheque|check|pay)\b"
+    r"|\ba\s+(?:pay\s*check|paycheque)\b"  # ("a check for $20,000" is a rollover's check)
     r"|\b(?:each|every|per)\s+(?:other\s+|two\s+|few\s+)?(?:year|month|week|quarter)s?\b"
     r"|(?<!\bin )\ba\s+(?:year|month|week|quarter)\b(?!\s+ago)|\bfor\s+(?:\d+\s+)?years\b"
     r"|\b(?:monthly|annually|yearly|weekly|quarterly|biweekly|bi-weekly|semimonthly"
@@ -97,7 +100,7 @@ _OTHER_CURRENCY = re.compile(
 
 #: Accounts with no after-tax basis to split: a question about one, with no word for
 #: after-tax money, is about other figures ("$300 excess to this HSA ... NIA is $0").
-_NO_BASIS_ACCOUNT = re.compile(r"\b(?:HSA|529)s?\b", re.IGNORECASE)
+_NO_BASIS_ACCOUNT = re.compile(r"\bHSAs?\b|(?<![$\d,.])\b529s?\b(?![.,]?\d)", re.IGNORECASE)
 
 
 def unclear_text(text: str) -> bool:
@@ -117,9 +120,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: Where a clause ends within a sentence: a comma, a colon, a bracket or a long dash.
-_CLAUSE_MARKS = re.compile(r"[,:()\u2013\u2014]")
+_CLAUSE_MARKS = re.compile(r"[,:\u2013\u2014]|(?<!\d)\(|(?<!\d\([a-zA-Z])\)")  # (not 401(k)'s)
 #: "529" is a plan by its number; words() keeps letters only.
-_SAVINGS_PLAN = re.compile(r"\b529\b")
+_SAVINGS_PLAN = re.compile(r"(?<![$\d,.])\b529s?\b(?![.,]?\d)")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
@@ -141,11 +144,22 @@ def _another_accounts(text: str, start: int, end: int, kind: str) -> bool:
     ("I contributed $7,000 to my traditional IRA"), and not after-tax in the same breath;
     or earnings of another account ("my Roth IRA has earned $120 since")?"""
     before, after, clause = _clause(text, start, end)
-    if kind == "basis":
-        said = before + after
-        named = OTHER_SOURCE_WORDS.intersection(said) or _SAVINGS_PLAN.search(clause)
-        return bool(named) and not _AFTER_TAX.search(" ".join(said))
-    return bool(OTHER_EARNER_WORDS.intersection(before))
+    said = before + after if kind == "basis" else before
+    if _AFTER_TAX.search(" ".join(said)):
+        return False
+    vocabulary = OTHER_SOURCE_WORDS if kind == "basis" else OTHER_EARNER_WORDS
+    if kind == "basis" and _SAVINGS_PLAN.search(clause):
+        return True
+    return any(_names_a_source(said, i) for i, word in enumerate(said) if word in vocabulary)
+
+
+def _names_a_source(said: list[str], i: int) -> bool:
+    """Does ``said[i]``, an account's word, name where the money is, not where it goes ("the
+    traditional IRA gets the $300 earnings") nor the plan it is in ("traditional 401(k)")?"""
+    following = said[i + 1 : i + 3]
+    if said[i] in PLAN_KINDS and following[:1] and following[0] in PLAN_WORDS:
+        return False
+    return not DESTINATION_VERBS.intersection(w for w in following if w != "ira")
 
 
 def _bound(said_before: list[str]) -> bool:
@@ -156,6 +170,9 @@ def _bound(said_before: list[str]) -> bool:
     return not (said_before[-1] == "over" and said_before[-2:-1] and said_before[-2] in MOVE_WORDS)
 
 
+#: An amount of one to three digits, and a group of three digits a space after it.
+_SHORT_AMOUNT = re.compile(r"[-\u2212]?\$?\s?[-\u2212]?\d{1,3}")
+_SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?![\w(]|[.,]\d)")
 #: Characters before an amount that the patterns before it look at.
 NEAR_CHARS = 60
 _SPACES = re.compile(r"\s+")
@@ -172,6 +189,8 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     last_line = before[before.rfind("\n") + 1 :]
     if _QUALIFIED_AFTER.match(text, end) or _QUALIFIED_BEFORE.search(near):
         return True
+    if _SHORT_AMOUNT.fullmatch(text, start, end) and _SPACED_THOUSANDS.match(text, end):
+        return True  # ("$23 500": thousands set apart by a space, not $23)
     if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):
         return True
     # "($20)" is a loss to accountants; "($20,000 after-tax, $1,000 earnings)" an aside

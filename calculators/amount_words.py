@@ -38,11 +38,16 @@ OTHER_SOURCE_WORDS = frozenset(
     "matched deductible nondeductible non-deductible traditional trad tira ira iras hsa "
     "brokerage".split()
 )
-#: Words that make earnings another account's ("my Roth IRA has earned $120 since", "my
-#: wife's account earned $50"): the after-tax account's earnings are what is worked through.
-OTHER_EARNER_WORDS = OTHER_SOURCE_WORDS | frozenset(
-    "roth rira wife husband spouse spouses partner".split()
-)
+#: Words that make earnings another account's ("my Roth IRA has earned $120 since"): the
+#: after-tax account's earnings are what is worked through.
+OTHER_EARNER_WORDS = OTHER_SOURCE_WORDS | frozenset("roth rira".split())
+#: After an account's word, a verb that makes it where money goes, not where it is ("the
+#: traditional IRA gets the $300 earnings").
+DESTINATION_VERBS = frozenset("gets get goes go receives receive takes take".split())
+#: "Traditional" before the plan's own name ("traditional 401(k)": letters only, "k") names
+#: the plan the after-tax money is in.
+PLAN_KINDS = frozenset("traditional trad".split())
+PLAN_WORDS = frozenset("k b plan plans".split())
 
 
 def words(text: str) -> list[str]:

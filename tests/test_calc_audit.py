@@ -444,7 +444,6 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put $5,000 after-tax in my 401k and the Roth IRA has earned $120 since", None),
         ("I put $5,000 after-tax in my 401k and my pretax account earned $120", None),
         ("I put $5,000 after-tax in my 401k and my employer match earned $120", None),
-        ("I put $5,000 after-tax in my 401k. My wife's after-tax account earned $120", None),
         # ... while destinations and after-tax words in the same clause keep them plain
         (
             "I have $1000 basis and $5 earnings; basis to Roth IRA, earnings to traditional IRA",
@@ -455,6 +454,26 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             ("10000", "200"),
         ),
         ("I put in $10,000 after-tax beyond my pre-tax and it earned $200", ("10000", "200")),
+        # ... and so do a rollover's check, plan names after an amount, $529, where the
+        # parts go, a spouse's own account (from a review of these rules)
+        ("The plan cut me a check for $20,000 after-tax and $300 in earnings.", ("20000", "300")),
+        ("I made $20,000 401(k) after-tax contributions and they earned $300", ("20000", "300")),
+        ("I have $15,000 403(b) after-tax basis and $300 earnings", ("15000", "300")),
+        ("I put $20,000 in and it earned $529, can I roll it all to a Roth IRA?", ("20000", "529")),
+        (
+            "Roth IRA gets the $20,000 basis and traditional IRA gets the $300 earnings. Right?",
+            ("20000", "300"),
+        ),
+        (
+            "after-tax 401k: $15,000 basis; the traditional IRA gets the $600 earnings",
+            ("15000", "600"),
+        ),
+        ("My husband's after-tax contributions earned $300 on a $20,000 basis", ("20000", "300")),
+        (
+            "I contributed $20,000 to my traditional 401(k)'s after-tax account, which has "
+            "earned $300",
+            ("20000", "300"),
+        ),
         # an amount per paycheck, however said, and thousands set apart by a space
         ("I contribute $2,000 after-tax biweekly and it earned $120", None),
         ("I contribute $2,000 after-tax every two weeks and it earned $120", None),
