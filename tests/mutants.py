@@ -3838,6 +3838,22 @@ MUTANTS = [
         'period)|paycheque|check|pay)\\b"',
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "sqlite: misses decided before their own keys come back",
+        "bot/storage/schema.py",
+        "            FROM reviewed WHERE answered_with IS NOT NULL AN"
+        'D key NOT LIKE \'miss: %\'""",',
+        '            FROM reviewed WHERE 0""",',
+        ("tests/test_storage.py::test_misses_decided_before_their_own_keys_stay_decided",),
+    ),
+    Mutant(
+        "postgres: misses decided before their own keys come back",
+        "bot/storage/postgres.py",
+        "            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'\n"
+        '            ON CONFLICT DO NOTHING""",',
+        '            FROM reviewed WHERE false\n            ON CONFLICT DO NOTHING""",',
+        ("tests/test_storage.py::test_misses_decided_before_their_own_keys_stay_decided",),
+    ),
 ]
 
 

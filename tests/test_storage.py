@@ -380,6 +380,39 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
     assert await store.review_queue() == []  # (decided too: gone, and the first stays gone)
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_misses_decided_before_their_own_keys_stay_decided(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Misses are decided under keys of their own since today: one decided before (under
+    the question's words, with the entry it had answered with) must not come back to the
+    queue and the digest after the upgrade."""
+    asked = question("is the earnings part taxable", answered=True, best_id="split")
+    miss = replace(asked, kind="miss")
+    old = "INSERT INTO reviewed VALUES ({})".format(
+        "'is the earnings part taxable', 'dismiss', NULL, 'split', 'mod', "
+        + ("'2026-12-01T00:00:00.000000+00:00'" if backend == "sqlite" else "now()")
+    )
+    if backend == "sqlite":
+        path = tmp_path / "bot.db"
+        async with SqliteStore(path) as store:
+            await store.record_question(miss)
+        with sqlite3.connect(path) as db:  # as the version before left it
+            db.execute(old)
+            db.execute("DELETE FROM schema_version WHERE version = 7")
+        reopened: Store = SqliteStore(path)
+    else:
+        url = request.getfixturevalue("postgres_url")
+        async with PostgresStore(url) as store:
+            await store.record_question(miss)
+            pool = await store._pool_ready()
+            await pool.execute(old)
+            await pool.execute("DELETE FROM schema_version WHERE version = 6")
+        reopened = PostgresStore(url)
+    async with reopened:
+        assert await reopened.review_queue() == []
+
+
 async def test_a_long_question_in_any_script_can_be_decided(store: Store) -> None:
     """PostgreSQL refused index entries over 2,704 bytes: a 1,000-character question in
     Chinese (3,000 bytes) could never be decided, and stayed in the queue for good."""

@@ -157,6 +157,17 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE UNIQUE INDEX reviewed_by_key_hash ON reviewed (md5(key))",
         ),
     ),
+    (
+        6,
+        "misses decided under a key of their own (reports.review_key)",
+        (
+            # As SQLite's version 7: a decision on an answered question covers its miss.
+            """INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)
+            SELECT 'miss: ' || key, action, entry_id, answered_with, by_hash, reviewed_at
+            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'
+            ON CONFLICT DO NOTHING""",
+        ),
+    ),
 )
 _UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
 

@@ -119,6 +119,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        7,
+        "misses decided under a key of their own (reports.review_key)",
+        (
+            # A decision on an answered question (a miss or an unsure answer: the only ones
+            # with answered_with) is also one on a miss in those words, as it was before.
+            """INSERT OR IGNORE INTO reviewed
+                (key, action, entry_id, answered_with, by_hash, reviewed_at)
+            SELECT 'miss: ' || key, action, entry_id, answered_with, by_hash, reviewed_at
+            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'""",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
