@@ -240,9 +240,9 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         # put on one form with it, which makes the whole conversion look taxable.
         warnings.append(
             f"The {usd(l4)} on line 4 went in after December 31, so it does not count toward "
-            "this year's conversion. If you converted that money in the new year, take it off "
-            "this year's form (line 8 is then $0.00) and report it on the Form 8606 for the "
-            "year you converted, where this year's line 14, which includes it, goes on line 2."
+            "this year's conversion. If you converted that money in the new year, take that "
+            "conversion off this year's line 8 and report it on the Form 8606 for the year you "
+            "converted, where this year's line 14, which includes it, goes on line 2."
         )
     if l14 < 0:
         warnings.append(_below_zero(l14, exact_ratio, l3, l5, l7, l8))
