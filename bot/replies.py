@@ -36,6 +36,30 @@ def question_in(message: discord.Message) -> str:
     return strip_mentions(message.content)
 
 
+def own_and_quoted(message: discord.Message) -> tuple[str, str]:
+    """A message's own words and the words it quotes (Discord's "> " lines, and all after
+    ">>> "), each without mentions: "> someone's question" above "@bot my question" asks
+    the second. A post's opening message is matched whole, as the post is (nothing quoted)."""
+    channel = message.channel
+    if isinstance(channel, discord.Thread) and message.id == channel.id:
+        return question_in(message), ""
+    own: list[str] = []
+    quoted: list[str] = []
+    block = False
+    for line in message.content.split("\n"):
+        text = line.lstrip()
+        if block:
+            quoted.append(line)
+        elif text.startswith(">>> "):
+            block = True  # (the rest of the message is quoted)
+            quoted.append(text.removeprefix(">>> "))
+        elif text.startswith("> ") or text == ">":
+            quoted.append(text[1:])
+        else:
+            own.append(line)
+    return strip_mentions("\n".join(own)), strip_mentions("\n".join(quoted))
+
+
 def from_a_member(message: discord.Message) -> bool:
     """Written by a person: not a bot's message, except one a member posts through a proxy
     such as PluralKit (a webhook's message carries the bot flag too). A bot's reply to a

@@ -2880,9 +2880,12 @@ MUTANTS = [
     Mutant(
         "a mention's own question in a reply to a remark answers the remark",
         "bot/cogs/answers.py",
-        "            and not (question and self.bot.knowledge.ask(question).answered)\n",
-        "",
-        (f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",),
+        "        if first is not None and first.answered:\n",
+        "        if False:\n",
+        (
+            f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",
+            f"{E2E}::test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to",
+        ),
     ),
     Mutant(
         "an edit saved while the bot started is never loaded",
@@ -3853,6 +3856,33 @@ MUTANTS = [
         '            ON CONFLICT DO NOTHING""",',
         '            FROM reviewed WHERE false\n            ON CONFLICT DO NOTHING""",',
         ("tests/test_storage.py::test_misses_decided_before_their_own_keys_stay_decided",),
+    ),
+    Mutant(
+        "a mention's quote is taken for its question",
+        "bot/cogs/answers.py",
+        "        choices = [(own, message)] if not quoted else [(own, message), (quoted, message)]",
+        "        choices = [(question_in(message), message)]",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to",
+        ),
+    ),
+    Mutant(
+        "a mention under a remark answers the remark",
+        "bot/cogs/answers.py",
+        "        return choices[scores.index(max(scores))]",
+        "        return choices[-1]",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to",
+        ),
+    ),
+    Mutant(
+        "each mention under one question posts the answer again",
+        "bot/cogs/answers.py",
+        "            if target is not message and (",
+        "            if False and (",
+        (
+            "tests/test_bot_e2e.py::test_several_mentions_under_one_question_get_one_answer_and_a_pointer",
+        ),
     ),
 ]
 

@@ -375,6 +375,103 @@ async def test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is(
         assert asked["id"] != by_role["id"]
 
 
+async def test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member quoting someone's question ("> ...") above their own got the quote's
+    answer; one asking their own question in reply to a remark got the remark "answered"
+    (as outside the FAQ) and their question dropped. Each gets their own; a quote or a
+    reply with no question of its own ("this one?") is still answered for what it points at."""
+    world = fake_discord.world
+    channel = int(world.text_channel["id"])
+    mention = world.bot_user.mention
+    async with start_bot(make_bot()):
+        remark = await fake_discord.send_message(
+            world.text_channel, "I had the same issue last year", author=world.newcomer
+        )
+        sent = [
+            await fake_discord.send_message(
+                world.text_channel,
+                f"> {QUESTION}\n{mention} How much after-tax room do I have this year?",
+                author=world.asker,
+            ),
+            await fake_discord.send_message(
+                world.text_channel, f"> {QUESTION}\n{mention} this one?", author=world.asker
+            ),
+            await fake_discord.send_message(
+                world.text_channel,
+                f"{mention} what about the earnings?",
+                author=world.asker,
+                reply_to=remark,
+            ),
+        ]
+        someones = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.1)
+        # an own question the FAQ answers is answered, even under a question it matches better
+        sent.append(
+            await fake_discord.send_message(
+                world.text_channel,
+                f"{mention} How much after-tax room do I have this year?",
+                author=world.asker,
+                reply_to=someones,
+            )
+        )
+        await fake_discord.idle(quiet=0.2)
+
+        def reply_to(message: dict) -> dict:
+            [reply] = [
+                m
+                for m in world.messages_in(channel)
+                if (m.get("message_reference") or {}).get("message_id") == message["id"]
+                and m["author"]["id"] == str(world.bot_user.id)
+            ]
+            return reply
+
+        assert embed_of(reply_to(sent[0]))["title"] == kb.get("contribution-limits").title
+        assert embed_of(reply_to(sent[1]))["title"] == kb.get(EXPECTED).title
+        assert embed_of(reply_to(sent[3]))["title"] == kb.get("contribution-limits").title
+        own = reply_to(sent[2])  # under the member's own message, not the remark
+        assert embed_of(own)["title"] != "Maybe outside this FAQ", own
+        assert not [
+            m
+            for m in world.messages_in(channel)
+            if (m.get("message_reference") or {}).get("message_id") == remark["id"]
+            and m["author"]["id"] == str(world.bot_user.id)
+        ]
+
+
+async def test_several_mentions_under_one_question_get_one_answer_and_a_pointer(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """Two helpers replying "@bot" under one member's question a moment apart posted the
+    same answer card twice under it. The second gets a line pointing at the first."""
+    world = fake_discord.world
+    channel = int(world.text_channel["id"])
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        for helper in (world.asker, world.moderator):
+            await fake_discord.send_message(
+                world.text_channel, world.bot_user.mention, author=helper, reply_to=asked
+            )
+            await fake_discord.idle(quiet=0.2)
+        [answer] = [
+            m
+            for m in world.messages_in(channel)
+            if (m.get("message_reference") or {}).get("message_id") == asked["id"]
+            and m["author"]["id"] == str(world.bot_user.id)
+        ]
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        [pointer] = [
+            c.json
+            for c in fake_discord.calls_matching("POST", rf"/channels/{channel}/messages")
+            if (c.json.get("content") or "").startswith("I answered that question already")
+        ]
+        assert str(answer["id"]) in pointer["content"] and not would_ping(pointer).any
+
+
 async def test_a_mention_replying_to_a_message_of_mentions_answers_its_own_question(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
@@ -694,12 +791,13 @@ async def test_a_members_votes_on_an_entry_count_once_whatever_answer_they_vote_
         ]
         for handle in asks:
             await handle.response()
-        someones = await fake_discord.send_message(
-            world.text_channel, QUESTION, author=world.newcomer
-        )
+        someones = [
+            await fake_discord.send_message(world.text_channel, asked, author=world.newcomer)
+            for asked in (QUESTION, f"{QUESTION} Thanks in advance!")
+        ]
         await fake_discord.settle()
         mentions = []
-        for reply_to in (None, someones, someones):
+        for reply_to in (None, *someones):
             mark = fake_discord.mark()
             await fake_discord.send_message(
                 world.text_channel,

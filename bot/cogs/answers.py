@@ -23,10 +23,10 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, is_answer, tag_answered
 from bot.limits import Claims, PerUserWindows, SlidingWindow
-from bot.replies import NO_PINGS, from_a_member, post_question, question_in
+from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
-from knowledge.matcher import within
+from knowledge.matcher import MatchResult, within
 
 log = logging.getLogger(__name__)
 #: The whole reply to a forum post the bot is unsure about (the entries are in its menu).
@@ -483,26 +483,44 @@ class Answers(commands.Cog):
         with self._in_flight("mention", message.id):
             await self._settle(owed, await self._mention_reply(message))
 
+    def _what_is_asked(
+        self, message: discord.Message, referenced: discord.Message | None
+    ) -> tuple[str, discord.Message]:
+        """The question a mention asks and the message to answer under. Its own words when
+        the FAQ answers them; else whichever the FAQ matches best of its own words, the
+        words it quotes ("> ...") and the member's message it replies to ("@bot" or "@bot
+        this one?" under someone's question answers that question, under it; "@bot what
+        about the earnings?" under a remark asks its own). Own words win ties."""
+        own, quoted = own_and_quoted(message)
+        choices = [(own, message)] if not quoted else [(own, message), (quoted, message)]
+        if referenced is not None and from_a_member(referenced):
+            choices.append((question_in(referenced), referenced))
+        choices = [(within(text, MAX_QUESTION_CHARS), where) for text, where in choices if text]
+        if not choices:
+            return "", message
+        knowledge = self.bot.knowledge
+        first = knowledge.ask(choices[0][0]) if choices[0][1] is message and own else None
+        if first is not None and first.answered:
+            return choices[0]
+        scores = [strength(knowledge.ask(text)) for text, _ in choices]
+        return choices[scores.index(max(scores))]
+
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
-        """Answer a mention: its own text, or the message it replies to (someone else's
-        question, answered under that question)."""
-        question = within(question_in(message), MAX_QUESTION_CHARS)
-        target = message
-        referenced = await self._referenced(message)
-        if (
-            referenced is not None
-            and from_a_member(referenced)
-            and question_in(referenced)
-            and not (question and self.bot.knowledge.ask(question).answered)
-        ):
-            # "@bot" (or "@bot this one?") in a reply to someone's question answers that
-            # question, under it; a mention with a question of its own that the FAQ answers
-            # is answered itself, whatever remark it replies to. A post's opening message
-            # asks with the post's title, as the post was matched.
-            question = within(question_in(referenced), MAX_QUESTION_CHARS)
-            target = referenced
+        """Answer a mention: its own question, or the one it quotes, or the message it
+        replies to (someone else's question, answered under that question)."""
+        question, target = self._what_is_asked(message, await self._referenced(message))
         try:
             if retry and await self._already_answered(message.channel, message, under=target):
+                return DONE
+            if target is not message and (
+                found := await self._already_answered(message.channel, target, under=target)
+            ):
+                # Several "@bot" replies under one question: one answer, then a pointer to it.
+                await message.reply(
+                    f"I answered that question already: {found.jump_url}",
+                    mention_author=False,
+                    allowed_mentions=NO_PINGS,
+                )
                 return DONE
             if not question:
                 await message.reply(
@@ -535,6 +553,12 @@ class Answers(commands.Cog):
             return Delivery(False, None, error)
         await remember(self.bot, reply, message.channel.id)
         return DONE
+
+
+def strength(result: MatchResult) -> float:
+    """How well the FAQ matches a text, answered or not: its closest entry's score."""
+    hits = ([result.best] if result.best else []) + list(result.suggestions)
+    return max((h.score for h in hits), default=0.0)
 
 
 def mentions_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
