@@ -15,7 +15,7 @@ import discord
 
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
-from bot.forum_tags import after_removal
+from bot.forum_tags import NETWORK_ERRORS, after_removal
 from bot.replies import APOLOGY, NO_PINGS, question_in, send_private
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from bot.app import RolloverBot
 
 log = logging.getLogger(__name__)
+CLOSED_POST_KEEPS_ANSWER = (
+    "This post is closed and locked, so the answer cannot be removed here; a moderator can "
+    "reopen it."
+)
 #: The message a vote is recorded under: none in particular. A member's vote is one per
 #: entry, changeable: per answer, asking again (or replying "@bot" under someone's question,
 #: or opening the menu's private copies) and voting on each new answer stacked votes.
@@ -217,36 +221,55 @@ class NotWhatIAsked(
                     "can remove this.",
                 )
                 return
+            channel = interaction.channel
+            # Discord changes nothing in a closed post: it is reopened for the removal and
+            # closed again after (a locked one the bot may not reopen says so).
+            reopened = isinstance(channel, discord.Thread) and channel.archived
+            if reopened:
+                try:
+                    await channel.edit(archived=False)  # type: ignore[union-attr]
+                except NETWORK_ERRORS:
+                    await send_private(interaction, CLOSED_POST_KEEPS_ANSWER)
+                    return
             await interaction.response.send_message(
                 "Removed. A person will take a look; you can also rephrase with `/ask`.",
                 ephemeral=True,
             )
-            if interaction.message is not None:
-                try:
-                    await interaction.message.delete()
-                except discord.NotFound:
-                    return  # (a double click: the first one removed it and records the vote)
-            channel = interaction.channel
-            # Each record on its own: with the database down, the post still loses its
-            # answered tag below (it has no answer now) and gets the needs-human one.
-            if interaction.message is not None:
-                await _logged(settle_removed(bot, interaction.message, channel), interaction)
-            await _logged(
-                bot.store.record_vote(
-                    self.entry_id,
-                    ANY_ANSWER,
-                    hash_user(interaction.user.id, bot.vote_key),
-                    False,
-                ),
-                interaction,
-            )
-            await _logged(self._record_miss(bot, interaction, channel), interaction)
-            # Last: the vote and the miss matter more than the tags, which read the thread.
-            if isinstance(channel, discord.Thread) and interaction.message is not None:
-                await after_removal(bot, channel, interaction.message)
+            try:
+                await self._remove(bot, interaction, channel)
+            finally:
+                if reopened:
+                    await _close_again(channel)
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
+
+    async def _remove(
+        self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
+    ) -> None:
+        """The answer deleted, its records made, and a post left without one retagged."""
+        if interaction.message is not None:
+            try:
+                await interaction.message.delete()
+            except discord.NotFound:
+                return  # (a double click: the first one removed it and records the vote)
+        # Each record on its own: with the database down, the post still loses its
+        # answered tag below (it has no answer now) and gets the needs-human one.
+        if interaction.message is not None:
+            await _logged(settle_removed(bot, interaction.message, channel), interaction)
+        await _logged(
+            bot.store.record_vote(
+                self.entry_id,
+                ANY_ANSWER,
+                hash_user(interaction.user.id, bot.vote_key),
+                False,
+            ),
+            interaction,
+        )
+        await _logged(self._record_miss(bot, interaction, channel), interaction)
+        # Last: the vote and the miss matter more than the tags, which read the thread.
+        if isinstance(channel, discord.Thread) and interaction.message is not None:
+            await after_removal(bot, channel, interaction.message)
 
     async def _record_miss(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
@@ -265,6 +288,14 @@ class NotWhatIAsked(
                     kind="miss",
                 )
             )
+
+
+async def _close_again(thread: discord.Thread) -> None:
+    """A post reopened for a removal, closed again; never raises (the removal is done)."""
+    try:
+        await thread.edit(archived=True)
+    except NETWORK_ERRORS:
+        log.warning("could not close post %s again after removing an answer", thread.id)
 
 
 async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:

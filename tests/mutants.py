@@ -1024,8 +1024,8 @@ MUTANTS = [
     Mutant(
         "a double click on Not what I asked apologises",
         "bot/views.py",
-        "                except discord.NotFound:\n                    return  # (a double click",
-        "                except ValueError:\n                    return  # (a double click",
+        "            except discord.NotFound:\n                return  # (a double click",
+        "            except ValueError:\n                return  # (a double click",
         ("tests/test_bot_e2e.py::test_a_double_click_on_not_what_i_asked_does_not_apologise",),
     ),
     Mutant(
@@ -3883,6 +3883,20 @@ MUTANTS = [
         (
             "tests/test_bot_e2e.py::test_several_mentions_under_one_question_get_one_answer_and_a_pointer",
         ),
+    ),
+    Mutant(
+        "a closed post is not reopened for a removal",
+        "bot/views.py",
+        "            reopened = isinstance(channel, discord.Thread) and channel.archived",
+        "            reopened = False",
+        ("tests/test_bot_e2e.py::test_not_what_i_asked_in_a_closed_post",),
+    ),
+    Mutant(
+        "a post reopened for a removal is left open",
+        "bot/views.py",
+        "                if reopened:\n                    await _close_again(channel)",
+        "                pass",
+        ("tests/test_bot_e2e.py::test_not_what_i_asked_in_a_closed_post",),
     ),
 ]
 

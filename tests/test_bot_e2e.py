@@ -1902,6 +1902,50 @@ async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderato
         assert post.tags == list(full) and not would_ping(logged.json).any
 
 
+@pytest.mark.parametrize("locked", [False, True])
+async def test_not_what_i_asked_in_a_closed_post(
+    fake_discord: FakeDiscord, make_bot, start_bot, locked: bool
+) -> None:
+    """Posts close themselves after a day idle, and Discord changes nothing in a closed
+    post: the asker was told "Removed", then got an apology, and the answer stayed. The post
+    is reopened for the removal and closed again; one the bot may not reopen (locked, the
+    bot without Manage Threads) says so and claims nothing."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post, own = await answered_post(fake_discord)
+        if locked:  # (the bot may not manage threads there)
+            world.forum["permission_overwrites"] = [
+                {
+                    "id": str(world.bot_user.id),
+                    "type": 1,
+                    "allow": "0",
+                    "deny": str(discord.Permissions(manage_threads=True).value),
+                }
+            ]
+        post.thread["thread_metadata"].update(archived=True, locked=locked)
+        await fake_discord.dispatch("THREAD_UPDATE", post.thread)
+        await fake_discord.idle(quiet=0.1)
+        mine = await fake_discord.click_button(
+            own, f"rb:miss:{EXPECTED}:{world.asker.id}", user=world.asker
+        )
+        said = (await mine.response())["data"]["content"]
+        await fake_discord.settle()
+        left = [m for m in post.replies if m["id"] == own["id"]]
+        if locked:
+            assert "closed and locked" in said and "Removed" not in said
+            assert left and post.tags == ["rollover", "bot-answered"]
+        else:
+            assert said.startswith("Removed") and not left
+            assert post.tags == ["rollover", "needs-human"]
+            assert post.thread["thread_metadata"]["archived"]  # closed again
+        apologies = [
+            c
+            for c in fake_discord.calls_matching("POST", r"/webhooks/.*")
+            if "Sorry" in ((c.json or {}).get("content") or "")
+        ]
+        assert not apologies
+
+
 async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

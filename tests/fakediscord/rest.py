@@ -671,6 +671,10 @@ class RestApi:
         if "applied_tags" in body:
             self._check_tags(channel, [str(t) for t in body["applied_tags"] or ()], can_manage)
         metadata = channel["thread_metadata"]
+        if metadata.get("archived") and body.get("archived") is not False:
+            # Discord changes nothing else in an archived thread: unarchive it first (or in
+            # the same request).
+            raise DiscordError(400, 50083, "Thread is archived")
         for key, value in body.items():
             if key in ("archived", "locked", "auto_archive_duration", "invitable"):
                 metadata[key] = value
@@ -772,6 +776,8 @@ class RestApi:
         message = self._message(channel["id"], req.params["message_id"])
         if message["author"]["id"] != str(self.world.bot_user.id):
             self._require(channel, "manage_messages")
+        if channel.get("type") in THREAD_TYPES and channel["thread_metadata"].get("archived"):
+            raise DiscordError(400, 50083, "Thread is archived")  # (as Discord refuses)
         del self.world.messages[int(message["id"])]
         event = {"id": message["id"], "channel_id": channel["id"]}
         if channel.get("guild_id"):
