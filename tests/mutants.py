@@ -3898,6 +3898,17 @@ MUTANTS = [
         "                pass",
         ("tests/test_bot_e2e.py::test_not_what_i_asked_in_a_closed_post",),
     ),
+    Mutant(
+        "a retried mention is read without its post",
+        "bot/cogs/answers.py",
+        "                channel = self.bot.get_channel(owed.channel_"
+        "id) or await self.bot.fetch_channel(\n                    owed.channel_id\n"
+        "                )",
+        "                channel = self.bot.get_partial_messageable(owed.channel_id)",
+        (
+            "tests/test_faults_e2e.py::test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_title",
+        ),
+    ),
 ]
 
 

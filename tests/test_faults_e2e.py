@@ -689,3 +689,24 @@ async def test_a_mention_answering_an_older_question_is_not_answered_again_by_th
         replies = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
         assert len(replies) == 1, f"{len(replies)} replies to one mention"
         assert str(replies[0].json["message_reference"]["message_id"]) == str(question["id"])
+
+
+async def test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_title(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post in a forum the bot does not watch, asking in its title, with "@Rollover Bot"
+    in its body: the first reply failed, and the retry read the message without its post
+    (a channel known by id alone), so it asked to be given a question."""
+    fake, world = fake_discord, fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    title = "Can I send the earnings to a traditional IRA and the basis to my Roth IRA?"
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        post = await fake.post_forum_thread(
+            title, world.bot_user.mention, author=world.asker, forum=other
+        )
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake.idle(quiet=0.1)
+        [answer] = bot_posts(fake, post.id)
+        assert answer.json.get("embeds") and "Ask me after the mention" not in str(answer.json)

@@ -280,9 +280,16 @@ class Answers(commands.Cog):
             if owed.kind == "post":
                 delivery = await self._retry_post(owed)
             else:
-                channel = self.bot.get_partial_messageable(owed.channel_id)
-                message = await channel.fetch_message(owed.message_id)
-                delivery = await self._mention_reply(message, retry=True)
+                # The channel itself, not a partial one: a post's opening message asks with
+                # the post's title too, which only a thread knows.
+                channel = self.bot.get_channel(owed.channel_id) or await self.bot.fetch_channel(
+                    owed.channel_id
+                )
+                if isinstance(channel, discord.abc.Messageable):
+                    message = await channel.fetch_message(owed.message_id)
+                    delivery = await self._mention_reply(message, retry=True)
+                else:
+                    delivery = DONE  # (no longer a place to reply in)
         except discord.NotFound:
             log.info("%s %s was deleted: its reply is no longer owed", owed.kind, owed.message_id)
             delivery = DONE
