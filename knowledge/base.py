@@ -165,6 +165,12 @@ class Fallback:
         )
 
 
+#: A topic typed and sent without picking a suggestion (/faq) is taken as the suggestions'
+#: clear first: one scoring this much, this far ahead of the next.
+CLEAR_TOPIC_SCORE = 50.0
+CLEAR_TOPIC_MARGIN = 20.0
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Immutable: a reload builds a new one (parsed, validated, indexed, trained) and
@@ -249,9 +255,26 @@ class KnowledgeBase:
         return self.entries.get(entry_id)
 
     def typed_id(self, typed: str) -> str | None:
-        """The id a person typed, in any case and with stray spaces (ids are lowercase)."""
-        entry_id = typed.strip().lower()
+        """The id a person typed, in any case, with stray spaces, and with spaces or
+        underscores for its dashes ("three buckets"); ids are lowercase with dashes."""
+        entry_id = "-".join(typed.strip().lower().replace("_", " ").replace("-", " ").split())
         return entry_id if entry_id in self.entries else None
+
+    def topic(self, typed: str) -> str | None:
+        """The entry a topic typed and sent without picking a suggestion names: its id
+        however typed, else the entry the FAQ answers it with, else the clear first of the
+        suggestions shown while typing ("415(c)", some words of a title); None if unclear."""
+        if entry_id := self.typed_id(typed):
+            return entry_id
+        result = self.ask(typed)
+        if result.answered and result.best is not None:
+            return result.best.id
+        hits = self.matcher.autocomplete(typed, limit=2)
+        if not hits or hits[0].score < CLEAR_TOPIC_SCORE:
+            return None
+        if len(hits) > 1 and hits[0].score - hits[1].score < CLEAR_TOPIC_MARGIN:
+            return None
+        return hits[0].id
 
     def layout(self, entry_id: str) -> AnswerLayout:
         """The full answer (shown by /faq and on "Full answer")."""

@@ -3909,6 +3909,29 @@ MUTANTS = [
             "tests/test_faults_e2e.py::test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_title",
         ),
     ),
+    Mutant(
+        "an id typed with spaces is not found",
+        "knowledge/base.py",
+        '        entry_id = "-".join(typed.strip().lower().replace("_'
+        '", " ").replace("-", " ").split())',
+        "        entry_id = typed.strip().lower()",
+        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
+    ),
+    Mutant(
+        "a typed topic with a clear first suggestion is refused",
+        "knowledge/base.py",
+        "        hits = self.matcher.autocomplete(typed, limit=2)\n"
+        "        if not hits or hits[0].score < CLEAR_TOPIC_SCORE:",
+        "        hits = self.matcher.autocomplete(typed, limit=2)\n        if True:",
+        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
+    ),
+    Mutant(
+        "a typed topic with no clear first is guessed",
+        "knowledge/base.py",
+        "        if len(hits) > 1 and hits[0].score - hits[1].score < CLEAR_TOPIC_MARGIN:",
+        "        if False:",
+        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
+    ),
 ]
 
 

@@ -628,6 +628,20 @@ async def test_faq_autocomplete_and_lookup(
             await fake_discord.send_slash_command("faq", {"topic": "favourite pizza topping"})
         ).response()
         assert is_ephemeral(missing) and "No FAQ entry" in missing["data"]["content"]
+        # typed and sent without picking: an id with spaces, or the suggestions' clear first
+        for typed, entry_id in (
+            ("Conversion frequency", "conversion-frequency"),  # (no clear first suggestion)
+            ("Three buckets", "three-buckets"),
+            ("415(c)", "contribution-limits"),
+        ):
+            body = await (await fake_discord.send_slash_command("faq", {"topic": typed})).response()
+            assert embed_of(body)["title"] == kb.get(entry_id).title, typed
+        # with no clear first, the refusal names what the suggestions would have offered
+        unclear = await (
+            await fake_discord.send_slash_command("faq", {"topic": "in-service withdrawal"})
+        ).response()
+        said = unclear["data"]["content"]
+        assert "No FAQ entry" in said and kb.get("roth-ira-withdrawal-rules").title in said
 
 
 @pytest.mark.parametrize(

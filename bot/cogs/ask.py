@@ -71,21 +71,17 @@ class Ask(commands.Cog):
                 embed=browse_embed(self.bot, 0), view=browse_view(self.bot, 0), ephemeral=True
             )
             return
-        entry_id = kb.typed_id(topic)
+        entry_id = kb.topic(topic)
         if entry_id is None:
-            # Typed text rather than a picked choice: look it up by meaning.
-            result = kb.ask(topic)
-            if not result.answered or result.best is None:
-                names = ", ".join(f"**{neutralize(h.title)}**" for h in result.suggestions[:3])
-                names = names or "none close"
-                await interaction.response.send_message(
-                    f"No FAQ entry matches that topic (closest: {names}). "
-                    "Pick one of the suggestions while typing, or use `/ask`.",
-                    ephemeral=True,
-                    allowed_mentions=NO_PINGS,
-                )
-                return
-            entry_id = result.best.id
+            hits = [h for h in kb.matcher.autocomplete(topic, limit=3) if h.score > 0]
+            names = ", ".join(f"**{neutralize(h.title)}**" for h in hits) or "none close"
+            await interaction.response.send_message(
+                f"No FAQ entry matches that topic (closest: {names}). "
+                "Pick one of the suggestions while typing, or use `/ask`.",
+                ephemeral=True,
+                allowed_mentions=NO_PINGS,
+            )
+            return
         if user is not None and not isinstance(user, discord.Member):
             # Nobody here to address: the entry, to the one who asked for it.
             await interaction.response.send_message(
