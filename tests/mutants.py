@@ -3932,6 +3932,13 @@ MUTANTS = [
         "        if False:",
         ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
     ),
+    Mutant(
+        "a screenshot alone cannot be pointed at an entry",
+        "bot/cogs/point.py",
+        "        if not question and not (message.attachments or message.embeds):",
+        "        if not question:",
+        ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
+    ),
 ]
 
 

@@ -54,7 +54,7 @@ def refusal_there(interaction: discord.Interaction, channel: object) -> str | No
 def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
     """The best guesses for the text first, then every other entry by title, in menus."""
     kb = bot.knowledge
-    guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0]
+    guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0] if text else []
     return entry_menus(kb, guesses, menus=MENUS, marked=guesses)
 
 
@@ -260,9 +260,11 @@ class Point(commands.Cog):
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
         # (A post's opening message asks with the post's title, as the post was matched.)
         question = question_in(message)
-        if not question:
+        if not question and not (message.attachments or message.embeds):
             await send_private(interaction, "That message has no text to answer.")
             return
+        # (A screenshot alone, of a 1099-R say, is pointed at an entry picked by title: no
+        # guesses, and no question to keep as a taught example.)
         if not from_a_member(message):
             # (The bot would reply to itself, and its own line would become a taught example.)
             await send_private(

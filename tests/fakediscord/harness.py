@@ -458,9 +458,11 @@ class FakeDiscord:
         mentions: Iterable[User] = (),
         reply_to: MessageRef | None = None,
         embeds: list[dict[str, Any]] | None = None,
+        attachments: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
         """A user posts `content` (MESSAGE_CREATE). Write `<@id>` (e.g. `world.bot_user.mention`)
-        in the content to mention someone; `reply_to` makes it a reply."""
+        in the content to mention someone; `reply_to` makes it a reply; `attachments` are
+        Discord's attachment objects (a screenshot)."""
         message = self._user_message(
             self._channel(channel),
             author or self.world.asker,
@@ -468,6 +470,7 @@ class FakeDiscord:
             mentions=mentions,
             reply_to=reply_to,
             embeds=embeds,
+            attachments=attachments,
         )
         await self.gateway.dispatch("MESSAGE_CREATE", message)
         return message
