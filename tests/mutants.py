@@ -3842,22 +3842,6 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "sqlite: misses decided before their own keys come back",
-        "bot/storage/schema.py",
-        "            FROM reviewed WHERE answered_with IS NOT NULL AN"
-        'D key NOT LIKE \'miss: %\'""",',
-        '            FROM reviewed WHERE 0""",',
-        ("tests/test_storage.py::test_misses_decided_before_their_own_keys_stay_decided",),
-    ),
-    Mutant(
-        "postgres: misses decided before their own keys come back",
-        "bot/storage/postgres.py",
-        "            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'\n"
-        '            ON CONFLICT DO NOTHING""",',
-        '            FROM reviewed WHERE false\n            ON CONFLICT DO NOTHING""",',
-        ("tests/test_storage.py::test_misses_decided_before_their_own_keys_stay_decided",),
-    ),
-    Mutant(
         "a mention's quote is taken for its question",
         "bot/cogs/answers.py",
         "        choices = [(own, message)] if not quoted else [(own, message), (quoted, message)]",
@@ -3938,6 +3922,20 @@ MUTANTS = [
         "        if not question and not (message.attachments or message.embeds):",
         "        if not question:",
         ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
+    ),
+    Mutant(
+        "sqlite: votes cast per answer still count apart",
+        "bot/storage/schema.py",
+        '            "DELETE FROM votes WHERE message_id != 0",',
+        '            "SELECT 1",',
+        ("tests/test_storage.py::test_votes_cast_per_answer_become_one_per_member_and_entry",),
+    ),
+    Mutant(
+        "postgres: votes cast per answer still count apart",
+        "bot/storage/postgres.py",
+        '            "DELETE FROM votes WHERE message_id <> 0",',
+        '            "SELECT 1",',
+        ("tests/test_storage.py::test_votes_cast_per_answer_become_one_per_member_and_entry",),
     ),
 ]
 

@@ -381,36 +381,48 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
-async def test_misses_decided_before_their_own_keys_stay_decided(
+async def test_votes_cast_per_answer_become_one_per_member_and_entry(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    """Misses are decided under keys of their own since today: one decided before (under
-    the question's words, with the entry it had answered with) must not come back to the
-    queue and the digest after the upgrade."""
-    asked = question("is the earnings part taxable", answered=True, best_id="split")
-    miss = replace(asked, kind="miss")
-    old = "INSERT INTO reviewed VALUES ({})".format(
-        "'is the earnings part taxable', 'dismiss', NULL, 'split', 'mod', "
-        + ("'2026-12-01T00:00:00.000000+00:00'" if backend == "sqlite" else "now()")
-    )
+    """Votes were kept per answer message; now a member's vote is one per entry. Votes
+    from before the upgrade are folded into one per member and entry, the latest kept, or a
+    member's old vote and new one would both count."""
+    older = "'2026-11-01T00:00:00.000000+00:00'"
+    newer = "'2026-11-02T00:00:00.000000+00:00'"
+    rows = [  # (entry, message, member, helpful, when): as the version before left them
+        ("split", 11, "alice", "1", older),
+        ("split", 12, "alice", "0", newer),  # alice's latest on split: not helpful
+        ("split", 13, "bob", "1", older),
+        ("pro-rata", 11, "alice", "1", older),
+    ]
     if backend == "sqlite":
         path = tmp_path / "bot.db"
         async with SqliteStore(path) as store:
-            await store.record_question(miss)
-        with sqlite3.connect(path) as db:  # as the version before left it
-            db.execute(old)
+            await store.record_served("split")
+        with sqlite3.connect(path) as db:
+            for entry, message, who, helpful, when in rows:
+                db.execute(
+                    f"INSERT INTO votes VALUES ('{entry}', {message}, '{who}', {helpful}, {when})"
+                )
             db.execute("DELETE FROM schema_version WHERE version = 7")
         reopened: Store = SqliteStore(path)
     else:
         url = request.getfixturevalue("postgres_url")
         async with PostgresStore(url) as store:
-            await store.record_question(miss)
             pool = await store._pool_ready()
-            await pool.execute(old)
+            for entry, message, who, helpful, when in rows:
+                truth = "true" if helpful == "1" else "false"
+                await pool.execute(
+                    f"INSERT INTO votes VALUES ('{entry}', {message}, '{who}', {truth}, {when})"
+                )
             await pool.execute("DELETE FROM schema_version WHERE version = 6")
         reopened = PostgresStore(url)
     async with reopened:
-        assert await reopened.review_queue() == []
+        stats = {e.entry_id: (e.helpful, e.not_helpful) for e in await reopened.stats()}
+        assert stats["split"] == (1, 1) and stats["pro-rata"] == (1, 0)
+        await reopened.record_vote("split", 0, "alice", True)  # (a vote after: changed)
+        stats = {e.entry_id: (e.helpful, e.not_helpful) for e in await reopened.stats()}
+        assert stats["split"] == (2, 0)
 
 
 async def test_a_long_question_in_any_script_can_be_decided(store: Store) -> None:

@@ -159,13 +159,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     ),
     (
         6,
-        "misses decided under a key of their own (reports.review_key)",
+        "votes one per member and entry (the latest of each member's votes on an entry)",
         (
-            # As SQLite's version 7: a decision on an answered question covers its miss.
-            """INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)
-            SELECT 'miss: ' || key, action, entry_id, answered_with, by_hash, reviewed_at
-            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'
-            ON CONFLICT DO NOTHING""",
+            # As SQLite's version 7.
+            """INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)
+            SELECT DISTINCT ON (entry_id, user_hash) entry_id, 0, user_hash, helpful, voted_at
+            FROM votes ORDER BY entry_id, user_hash, voted_at DESC
+            ON CONFLICT (entry_id, message_id, user_hash)
+            DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at""",
+            "DELETE FROM votes WHERE message_id <> 0",
         ),
     ),
 )

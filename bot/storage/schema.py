@@ -121,14 +121,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         7,
-        "misses decided under a key of their own (reports.review_key)",
+        "votes one per member and entry (the latest of each member's votes on an entry)",
         (
-            # A decision on an answered question (a miss or an unsure answer: the only ones
-            # with answered_with) is also one on a miss in those words, as it was before.
-            """INSERT OR IGNORE INTO reviewed
-                (key, action, entry_id, answered_with, by_hash, reviewed_at)
-            SELECT 'miss: ' || key, action, entry_id, answered_with, by_hash, reviewed_at
-            FROM reviewed WHERE answered_with IS NOT NULL AND key NOT LIKE 'miss: %'""",
+            # Votes were one per answer message; now message 0 stands for any answer. The
+            # latest vote of each member on each entry is kept there, the others go.
+            """INSERT OR REPLACE INTO votes (entry_id, message_id, user_hash, helpful, voted_at)
+            SELECT entry_id, 0, user_hash, helpful, voted_at FROM votes AS v
+            WHERE message_id != 0 AND voted_at = (
+                SELECT MAX(voted_at) FROM votes AS w
+                WHERE w.entry_id = v.entry_id AND w.user_hash = v.user_hash
+            )""",
+            "DELETE FROM votes WHERE message_id != 0",
         ),
     ),
 )
