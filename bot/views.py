@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -28,8 +30,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CLOSED_POST_KEEPS_ANSWER = (
-    "This post is closed and locked, so the answer cannot be removed here; a moderator can "
-    "reopen it."
+    "This post is locked, so the answer cannot be removed here; a moderator can reopen it."
+)
+CLOSED_POST_NOT_REOPENED = (
+    "This post is closed, so the answer cannot be removed here; reopen the post (send a "
+    "message in it) and try again."
 )
 #: The message a vote is recorded under: none in particular. A member's vote is one per
 #: entry, changeable: per answer, asking again (or replying "@bot" under someone's question,
@@ -222,24 +227,19 @@ class NotWhatIAsked(
                 )
                 return
             channel = interaction.channel
-            # Discord changes nothing in a closed post: it is reopened for the removal and
-            # closed again after (a locked one the bot may not reopen says so).
-            reopened = isinstance(channel, discord.Thread) and channel.archived
-            if reopened:
-                try:
-                    await channel.edit(archived=False)  # type: ignore[union-attr]
-                except NETWORK_ERRORS:
-                    await send_private(interaction, CLOSED_POST_KEEPS_ANSWER)
-                    return
+            if refusal := _stays_closed(channel):
+                await send_private(interaction, refusal)
+                return
+            # Acknowledged first (Discord allows 3 s); the post, if closed, is reopened after.
             await interaction.response.send_message(
                 "Removed. A person will take a look; you can also rephrase with `/ask`.",
                 ephemeral=True,
             )
-            try:
+            if isinstance(channel, discord.Thread) and channel.archived:
+                async with _held_open(channel):
+                    await self._remove(bot, interaction, channel)
+            else:
                 await self._remove(bot, interaction, channel)
-            finally:
-                if reopened:
-                    await _close_again(channel)
         except Exception:
             log.exception("removing an answer failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)
@@ -290,12 +290,44 @@ class NotWhatIAsked(
             )
 
 
-async def _close_again(thread: discord.Thread) -> None:
-    """A post reopened for a removal, closed again; never raises (the removal is done)."""
+def _stays_closed(channel: object) -> str | None:
+    """Why an answer in a closed post cannot be removed, if it cannot: Discord changes
+    nothing in a closed post, and the bot reopens one only when it may close it again
+    (Manage Threads), never a locked one (a moderator's decision)."""
+    if not isinstance(channel, discord.Thread) or not channel.archived:
+        return None
+    if channel.locked:
+        return CLOSED_POST_KEEPS_ANSWER
+    me = channel.guild.me
+    if me is None or not channel.permissions_for(me).manage_threads:
+        return CLOSED_POST_NOT_REOPENED
+    return None
+
+
+#: Removals under way in each closed post the bot reopened for them: the last one done
+#: closes it again (a double click, or the asker and a moderator at once).
+_holding: Counter[int] = Counter()
+
+
+@asynccontextmanager
+async def _held_open(thread: discord.Thread) -> AsyncIterator[None]:
+    """A closed post reopened while the block runs, and closed again by the last removal
+    done in it; a failure to reopen or close is logged (the removal is tried anyway)."""
+    _holding[thread.id] += 1
     try:
-        await thread.edit(archived=True)
-    except NETWORK_ERRORS:
-        log.warning("could not close post %s again after removing an answer", thread.id)
+        try:
+            await thread.edit(archived=False)
+        except NETWORK_ERRORS:
+            log.warning("could not reopen post %s to remove an answer", thread.id)
+        yield
+    finally:
+        _holding[thread.id] -= 1
+        if _holding[thread.id] <= 0:
+            del _holding[thread.id]
+            try:
+                await thread.edit(archived=True)
+            except NETWORK_ERRORS:
+                log.warning("could not close post %s again after removing an answer", thread.id)
 
 
 async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:

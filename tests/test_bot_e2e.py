@@ -1916,18 +1916,32 @@ async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderato
         assert post.tags == list(full) and not would_ping(logged.json).any
 
 
-@pytest.mark.parametrize("locked", [False, True])
+@pytest.mark.parametrize(
+    ("locked", "manage_threads", "refused"),
+    [
+        (False, True, None),
+        (True, True, "This post is locked"),  # (a moderator's decision: never reopened)
+        (False, False, "This post is closed"),  # (it could not be closed again)
+    ],
+    ids=["closed", "locked", "closed-bot-may-not-manage"],
+)
 async def test_not_what_i_asked_in_a_closed_post(
-    fake_discord: FakeDiscord, make_bot, start_bot, locked: bool
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    locked: bool,
+    manage_threads: bool,
+    refused: str | None,
 ) -> None:
     """Posts close themselves after a day idle, and Discord changes nothing in a closed
-    post: the asker was told "Removed", then got an apology, and the answer stayed. The post
-    is reopened for the removal and closed again; one the bot may not reopen (locked, the
-    bot without Manage Threads) says so and claims nothing."""
+    post: the asker was told "Removed", then got an apology, and the answer stayed. A
+    closed post is reopened for the removal and closed again; a locked one, or one the bot
+    could not close again, says so privately and claims nothing. Two clicks at once (the
+    asker and a moderator) leave it closed and handed to people."""
     world = fake_discord.world
     async with start_bot(make_bot()):
         post, own = await answered_post(fake_discord)
-        if locked:  # (the bot may not manage threads there)
+        if not manage_threads:
             world.forum["permission_overwrites"] = [
                 {
                     "id": str(world.bot_user.id),
@@ -1936,20 +1950,22 @@ async def test_not_what_i_asked_in_a_closed_post(
                     "deny": str(discord.Permissions(manage_threads=True).value),
                 }
             ]
+            await fake_discord.dispatch("CHANNEL_UPDATE", world.forum)
         post.thread["thread_metadata"].update(archived=True, locked=locked)
         await fake_discord.dispatch("THREAD_UPDATE", post.thread)
         await fake_discord.idle(quiet=0.1)
-        mine = await fake_discord.click_button(
-            own, f"rb:miss:{EXPECTED}:{world.asker.id}", user=world.asker
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        clicks = await asyncio.gather(
+            *(fake_discord.click_button(own, miss, user=u) for u in (world.asker, world.moderator))
         )
-        said = (await mine.response())["data"]["content"]
+        said = [(await click.response())["data"]["content"] for click in clicks]
         await fake_discord.settle()
         left = [m for m in post.replies if m["id"] == own["id"]]
-        if locked:
-            assert "closed and locked" in said and "Removed" not in said
+        if refused:
+            assert all(s.startswith(refused) for s in said) and "Removed" not in str(said)
             assert left and post.tags == ["rollover", "bot-answered"]
         else:
-            assert said.startswith("Removed") and not left
+            assert said[0].startswith("Removed") and not left
             assert post.tags == ["rollover", "needs-human"]
             assert post.thread["thread_metadata"]["archived"]  # closed again
         apologies = [
