@@ -3952,6 +3952,34 @@ MUTANTS = [
         "            if False:\n                async with _held_open(channel):",
         ("tests/test_bot_e2e.py::test_not_what_i_asked_in_a_closed_post",),
     ),
+    Mutant(
+        "a mention under a question is never answered while history cannot be read",
+        "bot/cogs/answers.py",
+        "        except NETWORK_ERRORS as exc:\n"
+        '            log.info("could not look for an answer under %s: %s", question.id, exc)\n'
+        "            return None\n",
+        "        except ValueError:\n            return None\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_under_a_question_is_answered_when_history_cannot_be_read",
+        ),
+    ),
+    Mutant(
+        "a retried mention reopens a closed post",
+        "bot/cogs/answers.py",
+        "                if isinstance(channel, discord.Thread) and closed(channel):",
+        "                if False:",
+        ("tests/test_faults_e2e.py::test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone",),
+    ),
+    Mutant(
+        "a notice under a question is taken for its answer",
+        "bot/cogs/answers.py",
+        "        return found if found is not None and is_answer(found) else None",
+        "        return found",
+        (
+            "tests/test_bot_e2e.py::test_several_mentions_under_one_question_get_one_answer_and_a_pointer",
+            "tests/test_bot_e2e.py::test_a_mention_under_a_post_the_bot_was_unsure_about_is_answered",
+        ),
+    ),
 ]
 
 

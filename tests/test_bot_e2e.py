@@ -19,6 +19,7 @@ import pytest
 
 from bot import runner
 from bot.cli import main
+from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, NOT_YOURS_TO_POST
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
@@ -470,6 +471,46 @@ async def test_several_mentions_under_one_question_get_one_answer_and_a_pointer(
             if (c.json.get("content") or "").startswith("I answered that question already")
         ]
         assert str(answer["id"]) in pointer["content"] and not would_ping(pointer).any
+
+
+async def test_a_mention_under_a_question_is_answered_when_history_cannot_be_read(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """Looking for an earlier answer under the question reads the channel's history: a
+    failed read (Discord having a bad moment) queued the reply for retries that read it
+    again first. The question is answered."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        fake_discord.fail_next("GET", r"/channels/\d+/messages", status=503, times=50)
+        await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == asked["id"]
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+
+
+async def test_a_mention_under_a_post_the_bot_was_unsure_about_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The unsure line under a post is no answer: "@bot" under the post's opening message
+    asks the bot, and gets an answer card, not a link to that line."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "After-tax question", "what should I do with the after-tax part?"
+        )
+        [unsure] = [(await post.reply()).response]
+        assert unsure["content"] == UNSURE_LINE
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            post.thread, world.bot_user.mention, author=world.newcomer, reply_to=post.starter
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert call.json.get("embeds") and "answered that question already" not in str(call.json)
 
 
 async def test_a_mention_replying_to_a_message_of_mentions_answers_its_own_question(

@@ -710,3 +710,24 @@ async def test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_titl
         await fake.idle(quiet=0.1)
         [answer] = bot_posts(fake, post.id)
         assert answer.json.get("embeds") and "Ask me after the mention" not in str(answer.json)
+
+
+async def test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A reply sent into a closed post reopens it: the post's own owed answer was already
+    given up when the post closed, and now an owed mention reply in it is too."""
+    fake, world = fake_discord, fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        post = await fake.post_forum_thread(
+            "Split?", f"{world.bot_user.mention} can I split basis and earnings?", forum=other
+        )
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        post.thread["thread_metadata"].update(archived=True)
+        await fake.dispatch("THREAD_UPDATE", post.thread)
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake.idle(quiet=0.1)
+        assert not [c for c in bot_posts(fake, post.id) if not c.injected]
+        assert post.thread["thread_metadata"]["archived"]

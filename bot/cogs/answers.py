@@ -285,7 +285,10 @@ class Answers(commands.Cog):
                 channel = self.bot.get_channel(owed.channel_id) or await self.bot.fetch_channel(
                     owed.channel_id
                 )
-                if isinstance(channel, discord.abc.Messageable):
+                if isinstance(channel, discord.Thread) and closed(channel):
+                    log.info("post %s was closed: the reply to its mention is not owed", channel.id)
+                    delivery = DONE  # (a reply would reopen it, against that decision)
+                elif isinstance(channel, discord.abc.Messageable):
                     message = await channel.fetch_message(owed.message_id)
                     delivery = await self._mention_reply(message, retry=True)
                 else:
@@ -512,6 +515,16 @@ class Answers(commands.Cog):
         scores = [strength(knowledge.ask(text)) for text, _ in choices]
         return choices[scores.index(max(scores))]
 
+    async def _answer_under(self, question: discord.Message) -> discord.Message | None:
+        """The bot's answer already under someone's question, if one can be seen: an answer
+        card, not a notice; when the history cannot be read, none (answer it again)."""
+        try:
+            found = await self._already_answered(question.channel, question, under=question)
+        except NETWORK_ERRORS as exc:
+            log.info("could not look for an answer under %s: %s", question.id, exc)
+            return None
+        return found if found is not None and is_answer(found) else None
+
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own question, or the one it quotes, or the message it
         replies to (someone else's question, answered under that question)."""
@@ -519,9 +532,7 @@ class Answers(commands.Cog):
         try:
             if retry and await self._already_answered(message.channel, message, under=target):
                 return DONE
-            if target is not message and (
-                found := await self._already_answered(message.channel, target, under=target)
-            ):
+            if target is not message and (found := await self._answer_under(target)):
                 # Several "@bot" replies under one question: one answer, then a pointer to it.
                 await message.reply(
                     f"I answered that question already: {found.jump_url}",

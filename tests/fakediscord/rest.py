@@ -58,6 +58,7 @@ PERM = {  # permission bits used by the checks below
     "manage_threads": 1 << 34,
     "send_messages_in_threads": 1 << 38,
     "add_reactions": 1 << 6,
+    "read_message_history": 1 << 16,
 }
 # Interaction callback types allowed per interaction type.
 CALLBACKS_FOR = {
@@ -715,6 +716,8 @@ class RestApi:
     @route("GET", "/channels/{channel_id}/messages")
     async def list_messages(self, req: RestRequest) -> Any:
         channel = self._channel(req.params["channel_id"])
+        if not self._bot_perms(channel) & PERM["read_message_history"]:
+            return []  # (as Discord: "no messages will be returned")
         query = req.call.query
         messages = self.world.messages_in(channel["id"])
         if "before" in query:
