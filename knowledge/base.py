@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -165,6 +166,11 @@ class Fallback:
         )
 
 
+def _topic_words(text: str) -> set[str]:
+    """Words of a topic, "401(k)" and "415(c)" as one word each."""
+    return set(re.findall(r"[a-z0-9]+", text.lower().replace("(", "").replace(")", "")))
+
+
 #: A topic typed and sent without picking a suggestion (/faq) is taken as the suggestions'
 #: clear first: one scoring this much, this far ahead of the next.
 CLEAR_TOPIC_SCORE = 50.0
@@ -274,7 +280,12 @@ class KnowledgeBase:
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < CLEAR_TOPIC_MARGIN:
             return None
-        return hits[0].id
+        # The suggestions rank a title starting with two letters, or sharing one word,
+        # first: shown, it must be named whole ("state tax" is no solo 401(k) entry).
+        entry = self.entries[hits[0].id]
+        said = _topic_words(" ".join([entry.id, entry.title, *entry.aliases, *entry.keywords]))
+        words = _topic_words(typed)
+        return hits[0].id if len(typed.strip()) >= 4 and words <= said else None
 
     def layout(self, entry_id: str) -> AnswerLayout:
         """The full answer (shown by /faq and on "Full answer")."""

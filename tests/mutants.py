@@ -3980,6 +3980,13 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_mention_under_a_post_the_bot_was_unsure_about_is_answered",
         ),
     ),
+    Mutant(
+        "a typed topic sharing one word with a title shows it",
+        "knowledge/base.py",
+        "        return hits[0].id if len(typed.strip()) >= 4 and words <= said else None",
+        "        return hits[0].id",
+        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
+    ),
 ]
 
 

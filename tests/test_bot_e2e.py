@@ -651,7 +651,8 @@ async def test_autocomplete_past_its_limit_lists_by_title(
 async def test_faq_autocomplete_and_lookup(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:
-    async with start_bot(make_bot()):
+    # (more lookups than one member may make a minute by default)
+    async with start_bot(make_bot(limits={"ask_per_minute": 30})):
         handle = await fake_discord.send_autocomplete("faq", {"topic": "1099"}, focused="topic")
         body = await handle.response()
         choices = body["data"]["choices"]
@@ -677,6 +678,10 @@ async def test_faq_autocomplete_and_lookup(
         ):
             body = await (await fake_discord.send_slash_command("faq", {"topic": typed})).response()
             assert embed_of(body)["title"] == kb.get(entry_id).title, typed
+        # a title that merely starts so, or shares one word, is not shown
+        for typed in ("th", "state tax"):
+            body = await (await fake_discord.send_slash_command("faq", {"topic": typed})).response()
+            assert "No FAQ entry" in body["data"]["content"], typed
         # with no clear first, the refusal names what the suggestions would have offered
         unclear = await (
             await fake_discord.send_slash_command("faq", {"topic": "in-service withdrawal"})
