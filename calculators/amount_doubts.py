@@ -125,12 +125,13 @@ _CLAUSE_MARKS = re.compile(r"[,:\u2013\u2014]|(?<!\d)\(|(?<!\d\([a-zA-Z])\)")  #
 _SAVINGS_PLAN = re.compile(r"(?<![$\d,.])\b529s?\b(?![.,]?\d)")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
+def _clause(
+    text: str, start: int, end: int, begin: int, stop: int
+) -> tuple[list[str], list[str], str]:
     """The words of the amount ``text[start:end]``'s clause before and after it (up to
     WINDOW each), and that clause's text: "I deferred $23,000 pre-tax and my after-tax
     earned $50" gives the $23,000 "i deferred" and "pre-tax", not the after-tax account's
     words."""
-    begin, stop = sentence_around(text, start, end)
     head = _CLAUSE_MARKS.split(text[begin:start])[-1]
     tail = _CLAUSE_MARKS.split(text[end:stop])[0]
     before, after = words(head)[-WINDOW:], words(tail)[:WINDOW]
@@ -139,11 +140,13 @@ def _clause(text: str, start: int, end: int) -> tuple[list[str], list[str], str]
     return before[cut:], after[:stop_at], f"{head} {tail}"
 
 
-def _another_accounts(text: str, start: int, end: int, kind: str) -> bool:
+def _another_accounts(
+    text: str, start: int, end: int, sentence: tuple[int, int], kind: str
+) -> bool:
     """Is the amount said to be another account's money: pretax, the employer's, an IRA's
     ("I contributed $7,000 to my traditional IRA"), and not after-tax in the same breath;
     or earnings of another account ("my Roth IRA has earned $120 since")?"""
-    before, after, clause = _clause(text, start, end)
+    before, after, clause = _clause(text, start, end, *sentence)
     said = before + after if kind == "basis" else before
     if _AFTER_TAX.search(" ".join(said)):
         return False
@@ -212,7 +215,7 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     window = said_before + said_after
     if LOSS_WORDS.intersection(window) and EARNINGS_WORDS.intersection(window):
         return True
-    if _another_accounts(text, start, end, kind):
+    if _another_accounts(text, start, end, (begin, stop), kind):
         return True
     # "$23,000 Roth", "my Roth 401(k) basis is $23,000": designated Roth money
     return kind == "basis" and (said_after[:1] == ["roth"] or bool(_ROTH_SOURCE.search(sentence)))

@@ -2880,7 +2880,7 @@ MUTANTS = [
     Mutant(
         "a mention's own question in a reply to a remark answers the remark",
         "bot/cogs/answers.py",
-        "        if first is not None and first.answered:\n",
+        "        if own and first.answered:\n",
         "        if False:\n",
         (
             f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",
@@ -3603,7 +3603,7 @@ MUTANTS = [
     Mutant(
         "another account's money is worked through as basis",
         "calculators/amount_doubts.py",
-        "    if _another_accounts(text, start, end, kind):\n        return True\n",
+        "    if _another_accounts(text, start, end, (begin, stop), kind):\n        return True\n",
         "",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),

@@ -509,10 +509,10 @@ class Answers(commands.Cog):
         if not choices:
             return "", message
         knowledge = self.bot.knowledge
-        first = knowledge.ask(choices[0][0]) if choices[0][1] is message and own else None
-        if first is not None and first.answered:
+        first = knowledge.ask(choices[0][0])  # (the own words, when there are any)
+        if own and first.answered:
             return choices[0]
-        scores = [strength(knowledge.ask(text)) for text, _ in choices]
+        scores = [strength(first), *(strength(knowledge.ask(text)) for text, _ in choices[1:])]
         return choices[scores.index(max(scores))]
 
     async def _answer_under(self, question: discord.Message) -> discord.Message | None:
