@@ -3987,6 +3987,19 @@ MUTANTS = [
         "        return hits[0].id",
         ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
     ),
+    Mutant(
+        "a write cancelled at its BEGIN leaves the connection in a transaction",
+        "bot/storage/sqlite.py",
+        '            try:\n                await db.execute("BEGIN IMMEDIATE")\n'
+        "                yield db\n            except BaseException:\n"
+        "                await _roll_back(db)",
+        '            try:\n                await db.execute("BEGIN IMMEDIATE")\n'
+        "                yield db\n            except BaseException:\n"
+        "                if db.in_transaction:\n                    await _roll_back(db)",
+        (
+            "tests/test_storage.py::test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept",
+        ),
+    ),
 ]
 
 

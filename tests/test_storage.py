@@ -594,6 +594,30 @@ async def test_claim_post_survives_restart(tmp_path: Path) -> None:
         assert await second.claim_post(778)
 
 
+async def test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept(
+    tmp_path: Path,
+) -> None:
+    """bot.close() cancels the retry loop, which may be inside a write: the next writes
+    still start their own transaction, and what they record is committed, not rolled
+    back at close with a transaction the cancelled task left open."""
+    path = tmp_path / "bot.db"
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        writing = asyncio.create_task(store.take_due_replies(1, 300))
+        await asyncio.sleep(0)  # cancelled while its BEGIN is on the database thread
+        writing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await writing
+        assert await store.claim_post(1, owed(1, due_in=300))
+        await store.record_served("three-buckets")
+    finally:
+        await store.close()
+    async with SqliteStore(path) as again:
+        assert not await again.claim_post(1)
+        assert {s.entry_id: s.served for s in await again.stats()} == {"three-buckets": 1}
+
+
 async def test_store_used_before_open_opens_itself(tmp_path: Path) -> None:
     lazy = SqliteStore(tmp_path / "lazy.db")
     try:

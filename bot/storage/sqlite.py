@@ -22,7 +22,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any, Self
 
@@ -120,6 +120,15 @@ def _pending_row(reply: PendingReply) -> tuple[object, ...]:
 
 def _pending(row: Any) -> PendingReply:
     return pending_from_row(row, dt.datetime.fromisoformat)
+
+
+async def _roll_back(db: aiosqlite.Connection) -> None:
+    """End a failed or cancelled write. A task cancelled while awaiting its BEGIN leaves
+    the BEGIN queued on the database thread, not yet run: ``in_transaction`` can't be
+    trusted, so the ROLLBACK is always queued after it, and "no transaction" (SQLite may
+    already have rolled back, e.g. disk full) is not an error to mask the first one with."""
+    with suppress(sqlite3.OperationalError):
+        await db.execute("ROLLBACK")
 
 
 class SqliteStore:
@@ -286,8 +295,8 @@ class SqliteStore:
     async def _migrate(self, db: aiosqlite.Connection) -> int:
         """Apply every pending step, each in its own transaction; returns the version."""
         for migration in MIGRATIONS:
-            await db.execute("BEGIN IMMEDIATE")
             try:
+                await db.execute("BEGIN IMMEDIATE")
                 await db.execute(VERSION_TABLE)
                 # Read again under the write lock: another process may have migrated.
                 if await self._read_version(db) >= migration.version:
@@ -301,8 +310,7 @@ class SqliteStore:
                 )
                 await db.execute("COMMIT")
             except BaseException:
-                if db.in_transaction:
-                    await db.execute("ROLLBACK")
+                await _roll_back(db)
                 raise
             log.info(
                 "database %s: schema version %d (%s)",
@@ -325,13 +333,11 @@ class SqliteStore:
             raise StorageError(f"database {self.path} is open read-only")
         db = await self._connection()
         async with self._lock:
-            await db.execute("BEGIN IMMEDIATE")
             try:
+                await db.execute("BEGIN IMMEDIATE")
                 yield db
             except BaseException:
-                # SQLite may already have rolled back (e.g. disk full): don't mask the error.
-                if db.in_transaction:
-                    await db.execute("ROLLBACK")
+                await _roll_back(db)
                 raise
             await db.execute("COMMIT")
 
