@@ -4000,6 +4000,18 @@ MUTANTS = [
             "tests/test_storage.py::test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept",
         ),
     ),
+    Mutant(
+        "the bot's answered tag lands after a removal that came while it recorded the answer",
+        "bot/cogs/answers.py",
+        "            await tag_answered(self.bot, thread)\n"
+        "        await remember(self.bot, reply, thread.parent_id)\n        return DONE",
+        "            pass\n        await remember(self.bot, reply, thread.parent_id)\n"
+        "        if reply.result.answered:\n            await tag_answered(self.bot, thread)\n"
+        "        return DONE",
+        (
+            "tests/test_bot_e2e.py::test_not_what_i_asked_while_the_bot_still_records_its_answer_asks_for_a_person",
+        ),
+    ),
 ]
 
 

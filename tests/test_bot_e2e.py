@@ -1904,6 +1904,37 @@ async def test_not_what_i_asked_removes_the_answer_and_asks_for_a_person(
         assert any(r.not_helpful == 1 for r in await bot.store.stats() if r.entry_id == EXPECTED)
 
 
+async def test_not_what_i_asked_while_the_bot_still_records_its_answer_asks_for_a_person(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The answered tag came after the (slow) records of the answer: an asker who removed
+    the answer at once had the post tagged needs-human, then bot-answered again on top,
+    which hides an unanswered post from helpers."""
+    from bot.storage import MemoryStore
+
+    class BusyDatabase(MemoryStore):
+        async def record_served(self, entry_id: str) -> None:
+            await asyncio.sleep(1.0)  # another process writing, a slow disk
+            await super().record_served(entry_id)
+
+    world = fake_discord.world
+    async with start_bot(make_bot(store=BusyDatabase())):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        # clicked at once: click_button would wait for the bot to be idle first
+        click = await fake_discord._interact(
+            3,
+            {"custom_id": f"rb:miss:{EXPECTED}:{world.asker.id}", "component_type": 2},
+            user=world.asker,
+            channel=fake_discord._channel(own["channel_id"]),
+            message=own,
+        )
+        assert is_ephemeral(await click.response())
+        await fake_discord.idle(quiet=0.3, timeout=10)
+        assert own["id"] not in [m["id"] for m in post.replies]
+        assert post.tags == ["rollover", "needs-human"]
+
+
 @pytest.mark.parametrize("failing", ["settle_reply", "record_vote", "record_question"])
 async def test_not_what_i_asked_retags_the_post_with_the_database_failing(
     fake_discord: FakeDiscord, make_bot, start_bot, failing: str

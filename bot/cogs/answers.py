@@ -243,9 +243,11 @@ class Answers(commands.Cog):
                 "reply to forum post %s not sent (%s); queued for a retry", thread.id, error
             )
             return Delivery(False, None, error)
-        await remember(self.bot, reply, thread.parent_id)
         if reply.result.answered:
+            # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
+            # I asked" clicked meanwhile then retags after the tag, not before it.
             await tag_answered(self.bot, thread)
+        await remember(self.bot, reply, thread.parent_id)
         return DONE
 
     async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
