@@ -601,8 +601,8 @@ MUTANTS = [
     Mutant(
         "answers a mention without claiming it in the store",
         "bot/cogs/answers.py",
-        "not await self.bot.store.claim_post(message.id, owed):\n",
-        "not await self.bot.store.claim_post(message.id, None) and 0:\n",
+        "not await self.bot.store.claim_post(key, owed):\n",
+        "not await self.bot.store.claim_post(key, None) and 0:\n",
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
     Mutant(
@@ -1856,8 +1856,8 @@ MUTANTS = [
     Mutant(
         "forum tags: the bot's own answer takes needs-human off",
         "bot/cogs/answers.py",
-        "        if reply.result.answered:\n            await tag_answered(self.bot, thread)\n",
-        "        if reply.result.answered:\n"
+        "not before it.\n            await tag_answered(self.bot, thread)\n",
+        "not before it.\n"
         "            await tag_answered(self.bot, thread, pointed=True, settles_human=True)\n",
         ("tests/test_bot_e2e.py::test_the_bots_own_answer_leaves_a_members_needs_human_tag",),
     ),
@@ -2897,7 +2897,8 @@ MUTANTS = [
     Mutant(
         "a mention edited into a question is never answered",
         "bot/cogs/answers.py",
-        "        await self.answer_mention(message, in_store=watched_post)\n",
+        "        await self.answer_mention(message, claim=edited_in(message.id) if watched_post "
+        "else None)\n",
         "        return\n",
         (f"{E2E}::test_a_mention_edited_into_a_question_is_answered_once",),
     ),
@@ -3364,7 +3365,8 @@ MUTANTS = [
     Mutant(
         "a mention edited into a post's opening message is ignored",
         "bot/cogs/answers.py",
-        "        await self.answer_mention(message, in_store=watched_post)\n",
+        "        await self.answer_mention(message, claim=edited_in(message.id) if watched_post "
+        "else None)\n",
         "        if thread is None:\n            await self.answer_mention(message)\n",
         (
             "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
@@ -4010,6 +4012,15 @@ MUTANTS = [
         "        return DONE",
         (
             "tests/test_bot_e2e.py::test_not_what_i_asked_while_the_bot_still_records_its_answer_asks_for_a_person",
+        ),
+    ),
+    Mutant(
+        "a mention edited into a quiet post is claimed only in each process's memory",
+        "bot/cogs/answers.py",
+        "    return -message_id\n",
+        "    return message_id\n",
+        (
+            "tests/test_processes_e2e.py::test_two_processes_given_a_mention_edited_into_a_quiet_post_answer_it_once",
         ),
     ),
 ]

@@ -22,6 +22,7 @@ from bot.app import create_bot
 from bot.storage import PostgresStore
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, wait_until
+from tests.fakediscord import payloads as P
 from tests.reply_checks import bot_posts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,6 +144,53 @@ async def test_two_processes_given_the_same_mention_answer_it_once(
             answered = [str(c.json["message_reference"]["message_id"]) for c in replies]
             assert set(answered) >= {str(m["id"]) for m in messages}, answered
             assert len(set(answered)) == len(answered) == 4, answered  # each mention once
+            assert await old.store.pending_replies() == []
+            assert await new.store.pending_replies() == []
+
+
+async def test_two_processes_given_a_mention_edited_into_a_quiet_post_answer_it_once(
+    fake_discord: FakeDiscord, make_settings, kb: KnowledgeBase, start_bot, postgres_url: str
+) -> None:
+    """The bot said nothing under a post; its asker edits "@Rollover Bot" in, and the edit
+    reaches both processes of a hand-over: one reply, not two (the post's own claim was
+    taken when it came, so the mention had only each process's memory to claim it)."""
+    fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
+    title, body = "Roth 401k or traditional?", "Which one suits my tax bracket better?"
+
+    def process() -> Any:
+        settings = make_settings(database={"url": postgres_url}, retries=FAST)
+        return create_bot(settings, kb, PostgresStore(postgres_url))
+
+    def quiet_post() -> dict[str, Any]:
+        thread = world.add_thread(world.forum, title, owner=world.asker)
+        return fake._user_message(thread, world.asker, body, message_id=int(thread["id"]))
+
+    async def edit_in_mention(starter: dict[str, Any], sessions: list[Any]) -> None:
+        starter["content"] = f"{world.bot_user.mention} {body}"
+        starter["mentions"] = [P.user_payload(world.bot_user)]
+        starter["edited_timestamp"] = P.now_iso()
+        for session in sessions:
+            await gateway.deliver(session, "MESSAGE_UPDATE", starter)
+
+    async with start_bot(process()) as old:
+        first = gateway.sessions[0]
+        async with start_bot(process()) as new:
+            second = gateway.sessions[0]
+            starters = [quiet_post(), quiet_post()]
+            for starter in starters:
+                thread = fake._channel(starter["channel_id"])
+                for session in (first, second):  # the post reaches both
+                    await gateway.deliver(
+                        session, "THREAD_CREATE", {**thread, "newly_created": True}
+                    )
+                    await gateway.deliver(session, "MESSAGE_CREATE", starter)
+            await fake.idle(quiet=0.3)
+            assert all(bot_posts(fake, s["channel_id"]) == [] for s in starters)
+            # positive control: the edit reaches one session only, and is answered
+            await edit_in_mention(starters[0], [first])
+            await edit_in_mention(starters[1], [first, second])
+            await fake.idle(quiet=0.3)
+            assert [len(bot_posts(fake, s["channel_id"])) for s in starters] == [1, 1]
             assert await old.store.pending_replies() == []
             assert await new.store.pending_replies() == []
 

@@ -71,6 +71,13 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
+def edited_in(message_id: int) -> int:
+    """The store's claim of a mention edited into a watched post's opening message: the
+    message's own id is the post's claim, taken when the post came. Snowflakes are never
+    negative, so no post or message claims this one."""
+    return -message_id
+
+
 class Answers(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
@@ -394,7 +401,7 @@ class Answers(commands.Cog):
             or await self._already_answered(thread, message, under=message)  # type: ignore[arg-type]
         ):
             return
-        await self.answer_mention(message, in_store=watched_post)
+        await self.answer_mention(message, claim=edited_in(message.id) if watched_post else None)
 
     async def _point_to_ask(self, message: discord.Message) -> None:
         """A question sent in a direct message got silence: the bot answers messages in the
@@ -417,7 +424,7 @@ class Answers(commands.Cog):
         ):
             return False
         self._prompted.release(message.id)
-        await self.answer_mention(message, in_store=True, here=True)
+        await self.answer_mention(message, here=True)
         return True
 
     async def _post_still_owed(self, starter_id: int) -> bool:
@@ -452,10 +459,14 @@ class Answers(commands.Cog):
             return None  # deleted or unreadable: answer the mention's own text
 
     async def answer_mention(
-        self, message: discord.Message, *, in_store: bool = False, here: bool = False
+        self,
+        message: discord.Message,
+        *,
+        here: bool = False,
+        claim: int | None = None,
     ) -> None:
-        """Claims made already: ``in_store``, the message opened a watched forum post, claimed
-        under the same id when it came (the bot had nothing to say); ``here`` too, a bare
+        """``claim``: the store's claim to take, when not the message's id (taken already by
+        the post it opened). ``here``: claimed already, here and in the store, a bare
         mention the bot asked to be given a question, now edited in."""
         if not here and not self.mentions.claim(message.id):
             return
@@ -488,7 +499,8 @@ class Answers(commands.Cog):
             question=within(question_in(message), MAX_QUESTION_CHARS),
         )
         try:
-            if not in_store and not await self.bot.store.claim_post(message.id, owed):
+            key = message.id if claim is None else claim
+            if not here and not await self.bot.store.claim_post(key, owed):
                 return
         except Exception:
             log.exception("could not record mention %s as answered; answering anyway", message.id)
