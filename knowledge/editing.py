@@ -265,6 +265,19 @@ def _style(path: Path) -> tuple[str, str]:
     return ("\r\n" if b"\r\n" in raw else "\n"), mark
 
 
+def current_umask() -> int:
+    """The process's umask. Read from Linux's /proc where it is told: setting it to read
+    it (the only portable way) leaves it 0 for a moment, process-wide, and a file another
+    thread creates meanwhile (the matcher cache during a reload) would be anyone's."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers see the old or the new file whole.
     A file that exists keeps its line ends and byte order mark: an edit from Discord
@@ -278,9 +291,7 @@ def atomic_write(path: Path, text: str) -> None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = 0o666 & ~current_umask()
         os.chmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)

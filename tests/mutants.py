@@ -4023,6 +4023,17 @@ MUTANTS = [
             "tests/test_processes_e2e.py::test_two_processes_given_a_mention_edited_into_a_quiet_post_answer_it_once",
         ),
     ),
+    Mutant(
+        "a new FAQ file's mode reads the umask by setting it, process-wide",
+        "knowledge/editing.py",
+        '            if line.startswith("Umask:"):\n'
+        "                return int(line.split()[1], 8)\n",
+        '            if line.startswith("Umask:") and False:\n'
+        "                return int(line.split()[1], 8)\n",
+        (
+            "tests/test_faq_editing.py::test_a_new_file_is_written_without_touching_the_process_umask",
+        ),
+    ),
 ]
 
 

@@ -126,6 +126,23 @@ def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
     assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux's /proc")
+def test_a_new_file_is_written_without_touching_the_process_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the umask by setting it left it 0 for a moment, for every thread: a file
+    another thread made then (the matcher cache during a reload) was anyone's to write."""
+    expected = 0o666 & ~_umask()
+    write_entry(tmp_path, "alpha")
+
+    def changed(mask: int) -> int:
+        raise AssertionError(f"umask set to {mask:o} while writing")
+
+    monkeypatch.setattr(os, "umask", changed)
+    add_example(tmp_path, "alpha", "A question nobody asked before?")
+    assert (tmp_path / "examples" / "alpha.yaml").stat().st_mode & 0o777 == expected
+
+
 def test_a_question_pasted_with_a_line_separator_is_written_readable(tmp_path: Path) -> None:
     """YAML writes U+2028 (and U+2029, U+0085) as they are, and validation refuses them in
     a file: a question pasted with one could never be filed from the review queue."""
