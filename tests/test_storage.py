@@ -286,6 +286,49 @@ async def test_retention_purge(store: Store) -> None:
     assert sorted(g.example for g in await store.gaps(None)) == ["recent", "today"]
 
 
+async def test_a_decision_is_kept_while_a_question_it_decided_is_kept(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question dismissed 92 days ago and asked again 30 days ago (it stayed out of the
+    queue, as decided): the retention purge (90 days) deleted the decision by its age but
+    kept the newer question, which came back to the queue and the gaps as if nobody had
+    decided it. A decision now goes only with the last question (or taught message) that
+    has its words; one nothing has any more still goes."""
+    import sys
+
+    backend = sys.modules[type(store).__module__]
+    old = [
+        question("what is the weather on mars today", days_ago=95),
+        replace(question("is it taxable", days_ago=95, answered=True), kind="miss"),
+        question("nobody asks this any more", days_ago=95),
+    ]
+    for asked in old:
+        await store.record_question(asked)
+    await store.record_taught(
+        TaughtExample("is the basis prorated", "pro-rata", 1, "h", NOW - dt.timedelta(days=95))
+    )
+    items = await store.review_queue()
+    assert len(items) == 4
+    monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=92))
+    for item in items:
+        await store.record_review(item.keys, "dismiss", None, "mod")
+    monkeypatch.undo()
+    # asked (and pointed) again since, each with the words of a decided question
+    await store.record_question(question("What is the weather on Mars today?", days_ago=30))
+    await store.record_question(
+        replace(question("Is it taxable?", days_ago=30, answered=True), kind="miss")
+    )
+    await store.record_taught(
+        TaughtExample("Is the basis prorated?", "split", 2, "h", NOW - dt.timedelta(days=30))
+    )
+    assert await store.review_queue() == []
+    await store.purge(90)
+    assert await store.review_queue() == [], "a dismissed question is back in review"
+    assert await store.gaps(None) == [], "a dismissed question is back in the gaps"
+    [gone] = [i for i in items if i.example == "nobody asks this any more"]
+    assert await store.decided(gone.keys) == set()  # (its questions went: so did it)
+
+
 async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -> None:
     now = dt.datetime.now(dt.UTC)
 

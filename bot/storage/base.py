@@ -460,6 +460,7 @@ class Store(Protocol):
         ...
 
     async def purge(self, older_than_days: int) -> int:
-        """Delete question and taught text older than the retention; returns the questions
-        deleted."""
+        """Delete question and taught text older than the retention, and decisions older
+        than it that no kept question or taught text has the words of; returns the
+        questions deleted."""
         ...

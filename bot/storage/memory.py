@@ -23,7 +23,13 @@ from bot.storage.base import (
     seconds_from_now,
     utc_now,
 )
-from bot.storage.reports import build_queue, build_stats, group_gaps, normalise
+from bot.storage.reports import (
+    build_queue,
+    build_stats,
+    group_gaps,
+    normalise,
+    unused_decisions,
+)
 
 
 @dataclass
@@ -184,8 +190,12 @@ class MemoryStore:
         self.taught_examples = {
             k: t for k, t in self.taught_examples.items() if as_utc(t.when) >= cutoff
         }
-        self.reviewed = {k: v for k, v in self.reviewed.items() if as_utc(v[2]) >= cutoff}
         kept = [q for q in self.questions if as_utc(q.when) >= cutoff]
         deleted = len(self.questions) - len(kept)
         self.questions[:] = kept
+        old = [k for k, v in self.reviewed.items() if as_utc(v[2]) < cutoff]
+        asked = [(q.text, q.kind) for q in kept]
+        taught = [t.text for t in self.taught_examples.values()]
+        for key in unused_decisions(old, asked, taught):
+            del self.reviewed[key]
         return deleted

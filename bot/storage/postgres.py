@@ -44,6 +44,7 @@ from bot.storage.reports import (
     build_stats,
     gaps_of_rows,
     newest_window,
+    unused_decisions,
 )
 
 log = logging.getLogger(__name__)
@@ -593,7 +594,20 @@ class PostgresStore:
                 "DELETE FROM claimed_posts WHERE claimed_at < $1", claims, timeout=slow
             )
             await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff, timeout=slow)
-            await db.execute("DELETE FROM reviewed WHERE reviewed_at < $1", cutoff, timeout=slow)
+            sql = "SELECT key FROM reviewed WHERE reviewed_at < $1"
+            old = [r[0] for r in await db.fetch(sql, cutoff, timeout=slow)]
+            if old:  # (kept while a question asked since has its words: see unused_decisions)
+                asked = await db.fetch("SELECT text, kind FROM questions", timeout=slow)
+                taught = await db.fetch("SELECT text FROM taught", timeout=slow)
+                unused = await asyncio.to_thread(
+                    unused_decisions, old, [(r[0], r[1]) for r in asked], [r[0] for r in taught]
+                )
+                await db.execute(
+                    "DELETE FROM reviewed WHERE reviewed_at < $1 AND key = ANY($2::text[])",
+                    cutoff,
+                    unused,
+                    timeout=slow,
+                )
         deleted = int(str(status).split()[-1])
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)

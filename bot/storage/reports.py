@@ -55,6 +55,25 @@ def review_key(question: AskedQuestion) -> str:
     return MISS_KEY + key if question.review_kind == "miss" else key
 
 
+#: (review_key reads a question's words and kind, not when it was asked.)
+_ANY_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def unused_decisions(
+    decided: Iterable[str], questions: Iterable[tuple[str, str]], taught: Iterable[str]
+) -> list[str]:
+    """The decisions (keys) that no stored question ((text, kind) rows) nor taught message
+    (texts) has: what the retention purge may delete. A decision deleted while a newer
+    question with its words is kept puts that question back in the queue and the gaps,
+    undecided. CPU work: callers on an event loop run it in a thread."""
+    kept = {
+        review_key(AskedQuestion(text, None, None, 0.0, False, _ANY_TIME, kind))
+        for text, kind in questions
+    }
+    kept.update(normalise(text) for text in taught)
+    return [key for key in decided if key not in kept]
+
+
 def similar(a: str, b: str) -> float:
     """Similarity of two normalised texts, 0-100."""
     words_a, words_b = len(a.split()), len(b.split())

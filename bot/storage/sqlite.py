@@ -54,6 +54,7 @@ from bot.storage.reports import (
     build_stats,
     gaps_of_rows,
     newest_window,
+    unused_decisions,
 )
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
@@ -631,7 +632,16 @@ class SqliteStore:
             deleted = cursor.rowcount
             await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
             await db.execute("DELETE FROM taught WHERE taught_at < ?", (cutoff,))
-            await db.execute("DELETE FROM reviewed WHERE reviewed_at < ?", (cutoff,))
+            old = await db.execute_fetchall(
+                "SELECT key FROM reviewed WHERE reviewed_at < ?", (cutoff,)
+            )
+            if old:  # (kept while a question asked since has its words: see unused_decisions)
+                asked = await db.execute_fetchall("SELECT text, kind FROM questions")
+                taught = await db.execute_fetchall("SELECT text FROM taught")
+                unused = await asyncio.to_thread(
+                    unused_decisions, [k for (k,) in old], asked, [t for (t,) in taught]
+                )
+                await db.executemany("DELETE FROM reviewed WHERE key = ?", [(k,) for k in unused])
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted
