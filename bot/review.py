@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+import sys
+from collections.abc import Awaitable, Callable, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import discord
 
@@ -20,7 +22,7 @@ from bot.embeds import neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import APOLOGY, NO_PINGS
 from bot.roles import is_moderator
-from bot.storage import ReviewItem, hash_user
+from bot.storage import GapGroup, ReviewItem, hash_user
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 
 if TYPE_CHECKING:
@@ -245,16 +247,38 @@ class ReviewView(discord.ui.View):
         await self._show(interaction, note)
 
 
-def still_open(bot: RolloverBot, items: list[ReviewItem]) -> list[ReviewItem]:
-    """Items worth a moderator's time: an unanswered question that the current FAQ now
-    answers (someone added an alias or an entry since) is left out. CPU work: run it in a
-    thread."""
+Asked = TypeVar("Asked", ReviewItem, GapGroup)
+
+
+def still_open(bot: RolloverBot, items: Iterable[Asked], most: int | None = None) -> list[Asked]:
+    """The first ``most`` items (None: all) worth a moderator's time: an unanswered
+    question that the current FAQ now answers (someone added an alias or an entry since)
+    is left out. The FAQ is asked down the list only until ``most`` are found. CPU work:
+    run it in a thread."""
     knowledge = bot.knowledge
-    return [
+    kept = (
         item
         for item in items
-        if item.kind != "unanswered" or not knowledge.ask(item.example).answered
-    ]
+        if (isinstance(item, ReviewItem) and item.kind != "unanswered")
+        or not knowledge.ask(item.example).answered
+    )
+    return list(islice(kept, most))
+
+
+#: /faq-admin gaps lists this many groups.
+GAPS_SHOWN = 10
+#: Every group the store has: it groups them all whatever the limit, so asking for all
+#: costs no more grouping.
+EVERY_GROUP = sys.maxsize
+
+
+async def open_gaps(bot: RolloverBot, days: int | None, most: int = GAPS_SHOWN) -> list[GapGroup]:
+    """The ``most`` most frequent unanswered groups the current FAQ still does not answer.
+    Filtered before they are cut to ``most``: once moderators had fixed (with an alias,
+    which decides nothing) as many groups as one fetch took, a report of those said
+    nothing was left while questions still waited."""
+    groups = await bot.store.gaps(days, limit=EVERY_GROUP)
+    return await asyncio.to_thread(still_open, bot, groups, most)
 
 
 class OpenItems(NamedTuple):

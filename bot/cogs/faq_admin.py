@@ -26,7 +26,7 @@ from bot.embeds import code_block, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
-from bot.review import ReviewView, open_items
+from bot.review import ReviewView, open_gaps, open_items
 from bot.roles import is_moderator
 from bot.storage import hash_user
 from bot.storage.reports import with_unserved
@@ -586,11 +586,8 @@ class FaqAdmin(
     ) -> None:
         # Reading and grouping months of questions can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        # More than shown: groups the FAQ now answers (an alias or entry added since) drop out.
-        groups = await self.bot.store.gaps(days, limit=30)
-        kb = self.bot.knowledge
-        answered = await asyncio.to_thread(lambda: [kb.ask(g.example).answered for g in groups])
-        groups = [g for g, done in zip(groups, answered, strict=True) if not done][:10]
+        # (Groups the FAQ now answers, an alias or entry added since, are left out.)
+        groups = await open_gaps(self.bot, days)
         if not groups:
             await interaction.followup.send("No unanswered questions recorded.", ephemeral=True)
             return
