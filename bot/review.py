@@ -288,10 +288,13 @@ class OpenItems(NamedTuple):
 
 
 async def open_items(bot: RolloverBot) -> OpenItems:
-    """The queue as a moderator should see it now (its first QUEUE_LIMIT items)."""
-    items = await bot.store.review_queue(QUEUE_LIMIT + 1)
-    shown = await asyncio.to_thread(still_open, bot, items[:QUEUE_LIMIT])
-    return OpenItems(shown, more=len(items) > QUEUE_LIMIT)
+    """The queue as a moderator should see it now (its first QUEUE_LIMIT items). Every
+    item is fetched and the FAQ asked down the list (the store groups them all whatever
+    the limit): when only a look's worth was fetched, the items the FAQ answers since took
+    that look's places, and it said "Nothing to review." while items waited."""
+    items = await bot.store.review_queue()
+    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT + 1)
+    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)
 
 
 async def decide(

@@ -1426,6 +1426,36 @@ async def test_gaps_still_lists_unanswered_questions_after_the_top_ones_were_fix
         assert gaps["embeds"][0]["description"] == f"**1×** {still}"
 
 
+async def test_the_review_queue_is_not_emptied_by_items_the_faq_answers_now(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch
+) -> None:
+    """One look at the queue fetched QUEUE_LIMIT items and only then left out those the
+    FAQ answers now: with that many answered since at the top, it said "Nothing to
+    review." while a question waited. (QUEUE_LIMIT lowered to 2, as above; in production
+    the same happened with 200 of them.)"""
+    import bot.review
+    from bot.storage import AskedQuestion
+
+    monkeypatch.setattr(bot.review, "QUEUE_LIMIT", 2)
+    async with start_bot(mod_bot()) as rb:
+        kb = rb.knowledge
+        fixed = [kb.titles["notice-2014-54"], kb.titles["three-buckets"]]
+        assert all(kb.ask(t).answered for t in fixed)
+        now = dt.datetime.now(dt.UTC)
+        for text in fixed:
+            for k in range(2):  # asked twice: first in the queue
+                await rb.store.record_question(
+                    AskedQuestion(text, None, None, 5.0, False, now - dt.timedelta(minutes=k))
+                )
+        still = ["what is the weather on mars today", "best pizza in town", "explain it to me"]
+        for text in still:
+            assert not kb.ask(text).answered
+            await rb.store.record_question(AskedQuestion(text, None, None, 3.0, False, now))
+        shown = await review_message(fake_discord)
+        assert shown["embeds"][0]["description"] in still
+        assert shown["embeds"][0]["title"] == "Review queue: 1 of 2+"  # a third waits
+
+
 async def test_a_reload_in_one_process_reaches_the_other_through_postgres(
     fake_discord: FakeDiscord, make_settings, start_bot, faq_copy: Path, postgres_url: str
 ) -> None:
