@@ -4,7 +4,8 @@ A decision about an item (near-duplicate questions grouped) is written where the
 learns from it: "This is entry X" appends the question to X's examples file, "Off-topic"
 to the off-topic file, both through knowledge.editing.add_example; then the FAQ reloads
 (training on the new example) and every grouped question leaves the queue. "Dismiss" only
-marks them reviewed; "New entry" opens the new-entry form with the question as its title.
+marks them reviewed; "New entry" opens the new-entry form with the question as its title,
+and once the entry is saved teaches it the question as "This is entry X" would.
 """
 
 from __future__ import annotations

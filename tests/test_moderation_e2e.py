@@ -1339,6 +1339,74 @@ async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
         assert await bot.store.review_queue() == []
 
 
+LONG_QUESTION = (
+    "my plan has a weird overflow thing where excess deferrals land and I have read the "
+    "summary plan description three times without finding out what they call it, who I "
+    "should ask at HR about it, or whether it is the same as the after-tax bucket people "
+    "here keep talking about, so can that overflow money go roth somehow"
+)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "my plan has a weird overflow thing where excess deferrals land, can that go roth",
+        LONG_QUESTION,
+    ],
+    ids=["short", "longer-than-a-title"],
+)
+async def test_new_entry_from_review_teaches_its_question_so_it_is_answered_next_time(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, asked: str
+) -> None:
+    """A moderator turns an unanswered question into a new entry from the review queue,
+    with a proper title (a member's wording is rarely a good one). The item leaves the
+    queue: the question it came from was never taught, so asked again it still went
+    unanswered, and was in neither the queue nor the gaps any more. It is now the new
+    entry's example (whole, though a title holds 256 characters) and gets that entry."""
+    world = fake_discord.world
+    assert len(LONG_QUESTION) > 256
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        assert (await opened.response())["type"] == 9
+        said = await save_new_entry(
+            fake_discord, opened, "What is the spillover bucket?", world.moderator
+        )
+        assert "could not" not in said and "not added" not in said
+        await fake_discord.settle()
+        assert await bot.store.review_queue() == []  # the item is gone
+        examples = (faq_copy / "examples" / "spillover-bucket.yaml").read_text()
+        assert asked in " ".join(examples.split())  # (the YAML may fold a long line)
+        # the same question asked again, word for word: the new entry answers it
+        assert await ask_title(fake_discord, asked) == "What is the spillover bucket?"
+
+
+async def test_a_new_entry_whose_question_another_entry_holds_leaves_it_queued(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The question is already another entry's example (written into its file meanwhile):
+    it cannot teach the new entry too, so it is not decided unseen; the entry is saved, the
+    moderator told, and the item waits in the queue."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f"- text: {asked}\n")
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        said = await save_new_entry(fake_discord, opened, asked, world.moderator)
+        assert "not added as its example" in said and "mega-backdoor-overview.yaml" in said
+        assert (faq_copy / "spillover-bucket.md").is_file()
+        assert not (faq_copy / "examples" / "spillover-bucket.yaml").exists()
+        assert [i.example for i in await bot.store.review_queue()] == [asked]
+
+
 async def test_new_entry_opens_its_form_in_time_while_the_database_is_slow(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:

@@ -32,10 +32,13 @@ from bot.storage import hash_user
 from bot.storage.reports import with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
+    AlreadyExample,
     EditRefused,
+    add_example,
     edited_file,
     entry_meta,
     entry_path,
+    examples_file,
     fingerprint,
     read_text,
     save_entry,
@@ -254,6 +257,9 @@ class EntryModal(discord.ui.Modal):
         self.text = text
         #: Review-queue questions this new entry answers: marked reviewed once it is saved.
         self.review_keys: tuple[str, ...] = ()
+        #: Their question as asked (whole: a title holds 256 characters), taught to the
+        #: new entry once it is saved.
+        self.review_question = ""
         self.new_id: discord.ui.TextInput[Any] | None = None
         self.sources: discord.ui.TextInput[Any] | None = None
         self.aliases: discord.ui.TextInput[Any] | None = None
@@ -317,7 +323,7 @@ class EntryModal(discord.ui.Modal):
         """The new-entry form with a reviewed question as its title."""
         title = " ".join(question.split())
         modal = cls(cog, None, {"title": title[:256]}, "", fingerprint(None))
-        modal.review_keys = review_keys
+        modal.review_keys, modal.review_question = review_keys, question
         return modal
 
     def _build(self) -> tuple[str, str]:
@@ -370,15 +376,19 @@ class EntryModal(discord.ui.Modal):
         said = saved.message
         # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
         if self.review_keys and saved.ok:
-            said += await self._clear_review(entry_id, interaction.user.id)
+            more = await self._clear_review(entry_id, interaction.user)
+            said = said[: MESSAGE_LIMIT - len(more)] + more  # (what became of the question)
         await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:
             # A long full answer is work: a refusal must not cost the moderator their text.
             await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
 
-    async def _clear_review(self, entry_id: str, user_id: int) -> str:
-        """The review item the new entry answers, marked decided; what to add to "Saved".
-        The entry is saved whatever happens here: a database error must not say otherwise."""
+    async def _clear_review(self, entry_id: str, user: discord.abc.User) -> str:
+        """The review item the new entry answers: its question taught to the entry (as
+        "This is the entry" teaches it: marked decided but not taught, it went unanswered
+        when asked again, and was in neither the queue nor the gaps), then marked decided;
+        what to add to "Saved". The entry is saved whatever happens here: a database error
+        must not say otherwise."""
         bot = self.cog.bot
         try:
             async with bot.review_lock:  # (see bot.review.decide)
@@ -387,14 +397,36 @@ class EntryModal(discord.ui.Modal):
                         "\nSomeone decided on the question it came from while the form was "
                         "open: the entry is saved, and the question had already left the queue."
                     )
+                try:
+                    await asyncio.to_thread(
+                        add_example, bot.faq_dir, entry_id, self.review_question
+                    )
+                except EditRefused as exc:
+                    # (Already this entry's example: written before a failed record.)
+                    mine = examples_file(bot.faq_dir, entry_id)
+                    if not isinstance(exc, AlreadyExample) or exc.path != mine:
+                        # Left queued: decided without being taught, it would be lost.
+                        return (
+                            "\nThe question it came from was not added as its example "
+                            f"({neutralize(str(exc))[:300]}), so it stays in the review "
+                            "queue: decide it there."
+                        )
+                reloaded = await bot.reload_faq(
+                    f"new entry {entry_id} taught its question by {who_of(user)}"
+                )
                 await bot.store.record_review(
-                    self.review_keys, "new-entry", entry_id, hash_user(user_id, bot.vote_key)
+                    self.review_keys, "new-entry", entry_id, hash_user(user.id, bot.vote_key)
                 )
         except Exception:
             log.exception("clearing the review item of new entry %s failed", entry_id)
             return (
                 "\nThe question it came from could not be cleared from the review queue (the "
                 "error is logged): dismiss it there."
+            )
+        if not reloaded.ok:
+            return (
+                "\nIts question was added as an example, but the FAQ folder has problems, so "
+                "the bot does not use it yet: run `/faq-admin validate`."
             )
         return ""
 
