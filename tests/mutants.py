@@ -3549,33 +3549,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
     ),
     Mutant(
-        "the review count hides that more wait",
-        "bot/review.py",
-        "    return OpenItems(shown, more=len(items) > QUEUE_LIMIT)",
-        "    return OpenItems(shown, more=False)",
-        (
-            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
-        ),
-    ),
-    Mutant(
-        "the review look fetches only what it shows",
-        "bot/review.py",
-        "    items = await bot.store.review_queue(QUEUE_LIMIT + 1)",
-        "    items = await bot.store.review_queue(QUEUE_LIMIT)",
-        (
-            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
-        ),
-    ),
-    Mutant(
-        "the review count always says more",
-        "bot/review.py",
-        "    shown = await asyncio.to_thread(still_open, bot, items[:QUEUE_LIMIT])",
-        "    shown = await asyncio.to_thread(still_open, bot, items)",
-        (
-            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
-        ),
-    ),
-    Mutant(
         "listed text channels shut out mentions in watched forum posts",
         "bot/cogs/answers.py",
         "        if not ids or in_watched_forum(self.bot, channel):",
@@ -4032,6 +4005,75 @@ MUTANTS = [
         "                return int(line.split()[1], 8)\n",
         (
             "tests/test_faq_editing.py::test_a_new_file_is_written_without_touching_the_process_umask",
+        ),
+    ),
+    Mutant(
+        "the review count hides that more wait",
+        "bot/review.py",
+        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)",
+        "    return OpenItems(shown[:QUEUE_LIMIT], more=False)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "the review look fetches only what it shows",
+        "bot/review.py",
+        "    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT + 1)",
+        "    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "the review count always says more",
+        "bot/review.py",
+        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)",
+        "    return OpenItems(shown, more=len(items) >= QUEUE_LIMIT)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "a new entry from review leaves its question untaught",
+        "bot/cogs/faq_admin.py",
+        "                    await asyncio.to_thread(\n"
+        "                        add_example, bot.faq_dir, entry_id, self.review_question\n"
+        "                    )\n",
+        "                    pass\n",
+        (
+            "tests/test_moderation_e2e.py::test_new_entry_from_review_teaches_its_question_so_it_is_answered_next_time[short]",
+            "tests/test_moderation_e2e.py::test_new_entry_from_review_teaches_its_question_so_it_is_answered_next_time[longer-than-a-title]",
+            "tests/test_moderation_e2e.py::test_a_new_entry_whose_question_another_entry_holds_leaves_it_queued",
+        ),
+    ),
+    Mutant(
+        "gaps cuts to 30 groups before leaving out those the FAQ answers now",
+        "bot/review.py",
+        "    groups = await bot.store.gaps(days, limit=EVERY_GROUP)\n",
+        "    groups = await bot.store.gaps(days, limit=30)\n",
+        (
+            "tests/test_moderation_e2e.py::test_gaps_still_lists_unanswered_questions_after_the_top_ones_were_fixed",
+        ),
+    ),
+    Mutant(
+        "the review look cuts the queue before leaving out items the FAQ answers now",
+        "bot/review.py",
+        "    items = await bot.store.review_queue()\n",
+        "    items = await bot.store.review_queue(QUEUE_LIMIT)\n",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_queue_is_not_emptied_by_items_the_faq_answers_now",
+        ),
+    ),
+    Mutant(
+        "the retention purge deletes decisions whose questions are still kept",
+        "bot/storage/reports.py",
+        "    return [key for key in decided if key not in kept]\n",
+        "    return list(decided)\n",
+        (
+            "tests/test_storage.py::test_a_decision_is_kept_while_a_question_it_decided_is_kept[memory]",
+            "tests/test_storage.py::test_a_decision_is_kept_while_a_question_it_decided_is_kept[sqlite]",
+            "tests/test_storage.py::test_a_decision_is_kept_while_a_question_it_decided_is_kept[postgres]",
         ),
     ),
 ]
