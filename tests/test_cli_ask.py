@@ -141,6 +141,41 @@ def test_what_goes_wrong_on_the_way_is_said_as_a_warning_line(tmp_path: Path) ->
     assert any("could not keep the last complete FAQ" in line for line in lines)
 
 
+def test_an_internal_fault_shows_its_traceback_above_the_error_line() -> None:
+    """A bug (here one planted in a real process) is reported with its traceback, which a
+    bug report needs, not only 'the details were logged above' with no details."""
+    planted = (
+        "import sys, bot.cli, bot.cli.ask\n"
+        "def broken(*args, **kwargs): raise RuntimeError('planted bug')\n"
+        "bot.cli.ask.check_question = broken\n"
+        "sys.exit(bot.cli.main(['ask', 'is ATS money prorated?']))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", planted], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert "Traceback (most recent call last):" in lines, proc.stderr
+    assert "RuntimeError: planted bug" in lines
+    assert lines.index("RuntimeError: planted bug") < len(lines) - 1
+    assert lines[-1] == "error: unexpected internal fault; the details were logged above"
+    assert not any(line.startswith("warning:") for line in lines), proc.stderr
+
+
+def test_a_terminal_that_is_not_utf8_still_gets_the_answer() -> None:
+    """An ASCII terminal (an old locale, PYTHONIOENCODING=ascii): the characters it cannot
+    show are replaced; the answer was lost to an internal fault."""
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "is ATS money prorated?"],
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert (proc.returncode, proc.stderr) == (0, b""), proc.stderr.decode("ascii", "replace")
+    assert b"Sources:" in proc.stdout and b"not tax advice" in proc.stdout
+
+
 def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> None:
     proc = subprocess.run(
         [str(SCRIPT).encode(), b"ask", b"--json", b"is my \xff after-tax rollover prorated?"],

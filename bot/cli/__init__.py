@@ -55,7 +55,12 @@ class _Warning(logging.Formatter):
     the way (the last complete FAQ could not be kept, say)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return "warning: " + " ".join(record.getMessage().split())
+        message = " ".join(record.getMessage().split())
+        if record.exc_info:
+            # A fault (log.exception): its traceback is what a bug report needs, shown
+            # above the `error:` line that follows, and it is no mere warning.
+            return f"{message}:\n{self.formatException(record.exc_info).rstrip()}"
+        return "warning: " + message
 
 
 #: Used by logging only while no handler is set up, as before ``run`` or ``console`` set
@@ -71,6 +76,7 @@ _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.lastResort = _LAST_RESORT
+    _lenient_stdout()
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -100,6 +106,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _no_room(exc)
     except Exception:
         return _internal_fault()
+
+
+def _lenient_stdout() -> None:
+    """A character the terminal's encoding lacks (an ASCII locale, PYTHONIOENCODING) is
+    shown as '?', not a fault that loses the whole answer."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
 
 
 def _no_room(exc: OSError) -> int:
