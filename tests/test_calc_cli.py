@@ -586,6 +586,24 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "args", [["calc", "split", "--basis", "1", "--earnings", "1"], ["ask", "is ATS prorated?"]]
+)
+def test_a_closed_standard_output_is_one_error_line(args: list[str]) -> None:
+    """`... >&-`: the answer cannot be shown, so exit 1 saying so; not an internal fault,
+    and not a silent success with nothing shown."""
+    proc = subprocess.run(
+        ["sh", "-c", '"$@" >&-', "sh", str(SCRIPT), *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        "error: cannot write the output: standard output is closed\n",
+    )
+
+
 def test_calculator_text_names_no_command_line_command(capsys: pytest.CaptureFixture[str]) -> None:
     """Steps and warnings are shown in Discord and the console too, where "calc form8606"
     is not a command: they name the calculator, not how one surface runs it."""

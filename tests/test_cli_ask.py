@@ -176,6 +176,25 @@ def test_a_terminal_that_is_not_utf8_still_gets_the_answer() -> None:
     assert b"Sources:" in proc.stdout and b"not tax advice" in proc.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [(["ask", "--json", "-"], "give the questions on it"), (["console"], "reads what you type")],
+)
+def test_a_closed_standard_input_is_one_error_line(args: list[str], fragment: str) -> None:
+    """`... <&-` (a cron line, a service unit without input): said, exit 2, not an
+    internal fault."""
+    proc = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("error: standard input is closed; ") and fragment in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
 def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> None:
     proc = subprocess.run(
         [str(SCRIPT).encode(), b"ask", b"--json", b"is my \xff after-tax rollover prorated?"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import logging
 import os
 import sys
@@ -69,13 +70,30 @@ _LAST_RESORT = service.CurrentStderr()
 _LAST_RESORT.setLevel(logging.WARNING)
 _LAST_RESORT.setFormatter(_Warning())
 
-#: Write failures that say the disk or device is full or failing, not that the code is wrong.
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
+#: Write failures that say the disk or device is full or failing (or standard output is
+#: closed, see _ClosedOutput), not that the code is wrong.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF})
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the command started with it closed (`>&-`): Python makes it
+    None, which print() writes to without a word and flush() faults on. Writing now fails
+    as a closed file does, so the command says its output is lost."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.lastResort = _LAST_RESORT
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     _lenient_stdout()
     parser = build_parser()
     try:

@@ -143,6 +143,8 @@ def handle(args: argparse.Namespace) -> int:
         problem = check_question(question, typed=True)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
+    if question == "-" and sys.stdin is None:  # (`<&-`: Python makes it None)
+        raise CliError("standard input is closed; give the questions on it, one per line")
     kb, fallback = serving_knowledge(args)
     if question == "-":
         for question in _stdin_lines():

@@ -130,6 +130,8 @@ def handle_sync(args: argparse.Namespace) -> int:
 def handle_console(args: argparse.Namespace) -> int:
     from bot import console
 
+    if sys.stdin is None:  # (`<&-`: Python makes it None)
+        raise CliError("standard input is closed; the console reads what you type from it")
     kb, fallback = serving_knowledge(args)
     return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
 
