@@ -188,6 +188,10 @@ class RetrySettings(BaseModel):
         )
 
 
+#: How a PostgreSQL URL starts (database.url, and the reports' --db).
+POSTGRES_URL = r"^postgres(ql)?://"
+
+
 class DatabaseSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -197,7 +201,7 @@ class DatabaseSettings(BaseModel):
     retention_days: int = Field(default=90, ge=1)
     #: A PostgreSQL database instead of the SQLite file, for several bot processes:
     #: "postgresql://user:password@host/dbname" (libpq URI). Unset: SQLite at ``path``.
-    url: Annotated[str | None, Unset] = Field(default=None, pattern=r"^postgres(ql)?://")
+    url: Annotated[str | None, Unset] = Field(default=None, pattern=POSTGRES_URL)
 
 
 #: Settings (section__name) where nothing is a value: no tag, no ids.

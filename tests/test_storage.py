@@ -1084,6 +1084,36 @@ def test_cli_reports_read_postgres_when_the_bot_uses_it(
     assert [g["example"] for g in json.loads(capsys.readouterr().out)["groups"]] == ["a gap?"]
 
 
+def test_cli_reports_read_a_postgres_url_given_as_db(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--db postgresql://...` reads that database, as database.url would; it was taken
+    for a file path and said to be missing, its password printed."""
+
+    async def record() -> None:
+        async with PostgresStore(postgres_url) as store:
+            await store.record_served("split")
+            await store.record_question(AskedQuestion("a gap?", None, None, 0.0, False, NOW))
+
+    asyncio.run(record())
+    assert main(["faq", "stats", "--json", "--db", postgres_url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["database"] == postgres_url and data["found"]
+    assert [e["served"] for e in data["entries"] if e["entry_id"] == "split"] == [1]
+    for command in ("gaps", "review"):
+        assert main(["faq", command, "--db", postgres_url]) == 0
+        assert "a gap?" in capsys.readouterr().out, command
+    # a password is never shown, whatever becomes of the URL
+    secret = "postgresql://moderator:s3cret@127.0.0.1:1/rollover"
+    for command in ("gaps", "stats", "review"):
+        assert main(["faq", command, "--db", secret]) != 0
+        captured = capsys.readouterr()
+        assert "s3cret" not in captured.out + captured.err, command
+        assert captured.err.startswith(
+            "error: cannot read the database postgresql://moderator:***@"
+        )
+
+
 def test_cli_reports_never_create_or_upgrade_a_postgres_schema(
     postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

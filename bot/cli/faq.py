@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sqlite3
 import sys
 from collections.abc import Awaitable, Callable
@@ -92,10 +93,20 @@ def positive_int(text: str) -> int:
 def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=database_option,
         metavar="PATH",
-        help="a SQLite database file (default: database.url if set, else database.path)",
+        help="a SQLite database file, or a postgresql:// URL "
+        "(default: database.url if set, else database.path)",
     )
+
+
+def database_option(text: str) -> Path | str:
+    """``--db``: a SQLite file, or a PostgreSQL URL read as ``database.url`` is (read-only,
+    shown without its password); read as a file path, a URL was 'no database at' itself,
+    password and all."""
+    from bot.settings import POSTGRES_URL
+
+    return text if re.match(POSTGRES_URL, text) else Path(text)
 
 
 def handle_validate(args: argparse.Namespace) -> int:
@@ -212,7 +223,7 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
         return asyncio.run(run())
     except CorruptDatabase as exc:
         raise CliError(
-            f"the database {target} is damaged ({exc}); the bot moves it aside and starts a "
+            f"the database {label(target)} is damaged ({exc}); the bot moves it aside and starts a "
             "fresh one when it next starts"
         ) from None
     except (StorageError, sqlite3.Error, OSError) as exc:
@@ -223,7 +234,10 @@ def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: objec
     if args.json:
         print(json.dumps({"database": label(path), "found": False, **extra, key: []}))
     else:
-        print(f"no data yet: there is no database at {path} (the bot creates it when it starts)")
+        print(
+            f"no data yet: there is no database at {label(path)} (the bot creates it when it "
+            "starts)"
+        )
     return 0
 
 
