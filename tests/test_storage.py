@@ -1114,6 +1114,27 @@ def test_cli_reports_read_a_postgres_url_given_as_db(
         )
 
 
+def test_cli_reports_on_an_unreachable_database_exit_1_not_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that is down is a failure outside the input (exit 1, cli.md), not a
+    mistyped option (2): a script retries the one and fixes the other."""
+    down = f"postgresql://postgres@/rollover?host={tmp_path}"  # (no server on that socket)
+    assert main(["faq", "gaps", "--db", down]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read the database") and err.count("\n") == 1
+    assert "cannot use the PostgreSQL database" in err
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", down)
+    for command in ("gaps", "stats", "review"):
+        assert main(["faq", command]) == 1, command
+        assert capsys.readouterr().err.startswith("error: cannot read the database")
+    # what the command was given is still the input's fault
+    assert main(["faq", "gaps", "--db", "postgresql://u:p@db.example:port/x"]) == 2
+    assert "malformed" in capsys.readouterr().err
+    assert main(["faq", "gaps", "--db", str(tmp_path)]) == 2  # (a folder)
+    assert "cannot read the database" in capsys.readouterr().err
+
+
 def test_cli_reports_never_create_or_upgrade_a_postgres_schema(
     postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, require_folder, settings
-from bot.cli.errors import CliError
+from bot.cli.errors import CliError, CliFailure
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
     from bot.storage import EntryStats, GapGroup, Store
@@ -208,7 +208,13 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
     """Run one report. The database is opened read-only: a SQLite file is never created,
     migrated or moved aside from here, so it is safe while the bot runs, and a PostgreSQL
     schema is never created or upgraded (a role that may only read can run reports)."""
-    from bot.storage import CorruptDatabase, PostgresStore, SqliteStore, StorageError
+    from bot.storage import (
+        CorruptDatabase,
+        DatabaseUnavailable,
+        PostgresStore,
+        SqliteStore,
+        StorageError,
+    )
 
     async def run() -> T:
         store: SqliteStore | PostgresStore = (
@@ -226,8 +232,12 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
             f"the database {label(target)} is damaged ({exc}); the bot moves it aside and starts a "
             "fresh one when it next starts"
         ) from None
-    except (StorageError, sqlite3.Error, OSError) as exc:
+    except DatabaseUnavailable as exc:  # (the server down or out of reach: not the input)
+        raise CliFailure(f"cannot read the database {label(target)}: {exc}") from None
+    except StorageError as exc:  # (a malformed URL, a file that is no database: the input)
         raise CliError(f"cannot read the database {label(target)}: {exc}") from None
+    except (sqlite3.Error, OSError) as exc:  # (opened, then failed while read: locked, I/O)
+        raise CliFailure(f"cannot read the database {label(target)}: {exc}") from None
 
 
 def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: object) -> int:

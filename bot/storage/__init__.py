@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.storage.base import (
     AskedQuestion,
+    DatabaseUnavailable,
     EntryStats,
     GapGroup,
     PendingReply,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AskedQuestion",
     "CorruptDatabase",
+    "DatabaseUnavailable",
     "EntryStats",
     "GapGroup",
     "MemoryStore",

@@ -351,6 +351,12 @@ class StorageError(Exception):
     """The store cannot be used (e.g. a schema newer than this code); the message says why."""
 
 
+class DatabaseUnavailable(StorageError):
+    """The database server could not be reached or refused the connection: a failure
+    outside the bot's own settings and data, that may pass (the server down, the network
+    out)."""
+
+
 class Store(Protocol):
     async def open(self) -> None:
         """Create or migrate the storage; safe to call twice."""

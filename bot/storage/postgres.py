@@ -23,6 +23,7 @@ from typing import Any, Self
 from bot.storage.base import (
     PENDING_COLUMNS,
     AskedQuestion,
+    DatabaseUnavailable,
     EntryStats,
     GapGroup,
     PendingReply,
@@ -238,7 +239,7 @@ class PostgresStore:
             except (OSError, asyncpg.PostgresError) as exc:
                 await self.close()
                 reason = without_password(str(exc), self.url)
-                raise StorageError(f"cannot use the PostgreSQL database: {reason}") from exc
+                raise DatabaseUnavailable(f"cannot use the PostgreSQL database: {reason}") from exc
             except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
                 # asyncpg parses the URL when it connects. Its message may quote any part of
                 # it, a piece of the password included (a '/' in it ends the host part).
