@@ -34,6 +34,7 @@ from knowledge.loader import (
     MAX_EXAMPLES_BYTES,
     Problem,
     check_entries,
+    not_a_file,
     parse_entry,
     scan_folder,
     too_large,
@@ -193,7 +194,10 @@ def fingerprint(text: str | None) -> str:
 
 def read_text(path: Path) -> str | None:
     """The file's text, None when there is no file, or EditRefused when it is not UTF-8
-    (saved in another encoding): no edit can start from it, and saying so beats a crash."""
+    (saved in another encoding): no edit can start from it, and saying so beats a crash.
+    EditRefused too for a name that is no regular file (a named pipe would hang the edit)."""
+    if (odd := not_a_file(path)) is not None:
+        raise EditRefused(f"{path.name} is {odd.message}; nothing was changed.")
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -34,7 +34,14 @@ from knowledge.frontmatter import (
     quiet_slips,
     read_yaml,
 )
-from knowledge.loader import MAX_EXAMPLES_BYTES, Problem, not_utf8, plain_words, too_large
+from knowledge.loader import (
+    MAX_EXAMPLES_BYTES,
+    Problem,
+    not_a_file,
+    not_utf8,
+    plain_words,
+    too_large,
+)
 from knowledge.model import EntryId, FaqEntry
 
 EXAMPLES_DIR = "examples"
@@ -225,6 +232,9 @@ def read_examples(
                     f"'{OFF_TOPIC}.yaml' for questions the bot should leave alone",
                 )
             )
+            continue
+        if (replaced is None or path != replaced[0]) and (odd := not_a_file(path)) is not None:
+            problems.append(odd)
             continue
         if (replaced is None or path != replaced[0]) and (
             large := too_large(path, MAX_EXAMPLES_BYTES)

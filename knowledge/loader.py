@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -422,7 +423,8 @@ def _not_an_entry(path: Path) -> Problem:
     """The notice for a Markdown file that is not read: a README, notes, a draft, or an
     entry saved under a name the loader does not take (which then says how to rename it)."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        unread = not_a_file(path) is not None  # (a pipe would wait for a writer)
+        head = "" if unread else path.read_text(encoding="utf-8", errors="replace")[:4000]
     except OSError:
         head = ""
     found = _ID_LINE.search(head) if head.startswith("---") else None
@@ -530,6 +532,21 @@ def too_large(path: Path, limit: int) -> Problem | None:
     )
 
 
+def not_a_file(path: Path) -> Problem | None:
+    """The problem for a name that is no regular file (a folder, a named pipe, a device),
+    else None: reading a named pipe waits for a writer that may never come, which hung
+    validate, ask and the bot's start. Checked before the file is read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # (reading it reports why it cannot be read)
+    if stat.S_ISREG(mode):
+        return None
+    return Problem(
+        str(path), 0, "not a regular file (a folder, a named pipe or a device): remove or rename it"
+    )
+
+
 def scan_folder(faq_dir: Path) -> FolderScan:
     """Read every entry file in ``faq_dir`` and validate each and all together."""
     if not faq_dir.is_dir():
@@ -552,6 +569,9 @@ def scan_folder(faq_dir: Path) -> FolderScan:
     entries: list[FaqEntry] = []
     problems: list[Problem] = []
     for path in paths:
+        if (odd := not_a_file(path)) is not None:
+            problems.append(odd)
+            continue
         if (large := too_large(path, MAX_ENTRY_BYTES)) is not None:
             problems.append(large)
             continue

@@ -539,3 +539,36 @@ def test_an_approved_question_joins_a_list_written_indented(tmp_path: Path) -> N
     add_example(tmp_path, "alpha", "Is alpha taxed?")
     assert path.read_bytes().decode().endswith("  - text: Is alpha taxed?\n")
     assert read_examples(tmp_path, {"alpha"})[1] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_edit_refuses_a_named_pipe_where_a_file_should_be(tmp_path: Path) -> None:
+    """A named pipe called 'alpha.yaml' hung a moderator's 'add example' (read, waiting for
+    a writer); it is refused, unread. (In a real process with a time limit: a hang fails
+    the test instead of stopping the run.)"""
+    import subprocess
+    import sys
+
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    os.mkfifo(tmp_path / "examples" / "alpha.yaml")
+    adding = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from knowledge.editing import EditRefused, add_example\n"
+        "try:\n"
+        "    add_example(Path(sys.argv[1]), 'alpha', 'How does alpha work for me?')\n"
+        "except EditRefused as exc:\n"
+        "    print(exc)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", adding, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert proc.stdout == (
+        "alpha.yaml is not a regular file (a folder, a named pipe or a device): remove or "
+        "rename it; nothing was changed.\n"
+    ), proc.stderr

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -1209,6 +1212,43 @@ def test_a_file_too_large_for_an_faq_is_refused_unread(tmp_path: Path) -> None:
     big.write_text("- text: what is beta anyway\n")
     entry.write_text(entry_text("alpha"))
     assert validate_folder(tmp_path)[0].problems == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_or_folder_named_like_an_faq_file_is_a_problem_not_read(
+    tmp_path: Path,
+) -> None:
+    """A named pipe called 'gamma.md' (or an examples file) hung validate, list, ask and
+    the bot's start, waiting for a writer; each such name is now a problem, unread. (In a
+    real process with a time limit: a hang fails the test instead of stopping the run.)"""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta")
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    os.mkfifo(tmp_path / "gamma.md")
+    (tmp_path / "delta.md").mkdir()
+    os.mkfifo(tmp_path / "Notes.md")  # (not an entry's name: a notice, unread too)
+    os.mkfifo(examples / "beta.yaml")
+    script = Path(sys.executable).parent / "rollover-bot"
+    proc = subprocess.run(
+        [str(script), "faq", "validate", "--faq-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 1, proc.stderr
+    for name in ("gamma.md", "delta.md", "examples/beta.yaml"):
+        said = f"{tmp_path / name}:0: not a regular file (a folder, a named pipe or a device)"
+        assert said in proc.stdout, name
+    assert f"{tmp_path / 'Notes.md'}:1: notice: not an FAQ entry" in proc.stdout
+    for args, problems in ((["faq", "list"], 2), (["ask", "what is alpha?"], 3)):
+        refused = subprocess.run(
+            [str(script), *args, "--faq-dir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert refused.returncode == 2 and f"has {problems} problems" in refused.stderr, args
 
 
 def test_a_figure_for_a_year_that_is_none_of_that_years_limits_gets_a_notice(
