@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
+from bot.cli.faq import one_line
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
@@ -29,6 +30,9 @@ BANNER = "Rollover Bot console: ask a question, or type 'help'. 'quit' leaves."
 #: Problems listed when the files changed but cannot be read (validate lists them all).
 RELOAD_PROBLEMS_SHOWN = 5
 PROMPT = "you> "
+#: The most of what was typed a reply repeats (escaped by one_line: an escape sequence
+#: typed or pasted is shown, not obeyed, and a pasted page is not echoed whole).
+ECHO = 60
 
 
 def help_text() -> str:
@@ -114,7 +118,7 @@ class Console:
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and _all_values(words[1:]):
                 # ("split 1000 5" is the calculator without its slash, not a question)
-                return ConsoleReply(f"Calculators start with a slash: /{text}")
+                return ConsoleReply(f"Calculators start with a slash: /{one_line(text, ECHO)}")
             return ConsoleReply(self._ask(text))
         command, _, rest = text[1:].partition(" ")
         command = command.lower()
@@ -128,7 +132,9 @@ class Console:
             )
         if command in CALCULATORS:
             return ConsoleReply(self._calculate(command, rest))
-        return ConsoleReply(f"Unknown command /{command}. Type 'help' for the list.")
+        return ConsoleReply(
+            f"Unknown command /{one_line(command, ECHO)}. Type 'help' for the list."
+        )
 
     def _ask(self, question: str) -> str:
         if not question.strip():  # ("/ask" alone; check_question's hint is for a shell)
@@ -145,7 +151,9 @@ class Console:
         if entry_id is None:
             hits = self.kb.matcher.autocomplete(typed, limit=3)
             close = ", ".join(h.id for h in hits) or "none"
-            return f"No entry '{typed}'. Close: {close}. Type /list for all of them."
+            return (
+                f"No entry '{one_line(typed, ECHO)}'. Close: {close}. Type /list for all of them."
+            )
         from bot import terminal  # local: only this command renders an entry directly
 
         return terminal.render_layout(self.kb.layout(entry_id))

@@ -97,6 +97,22 @@ def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
     assert rows[3]["answered"] is False and "4,000" in rows[3]["error"]
 
 
+def test_batch_mode_text_repeats_each_line_escaped() -> None:
+    """Each line is repeated above its answer: an escape sequence in it (a window title, a
+    cleared screen) is shown as text, not obeyed by the terminal."""
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "-"],
+        input="mega backdoor \x1b]0;pwned\x07\x1b[2J roth\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("> mega backdoor \\x1b]0;pwned\\x07\\x1b[2J roth\n")
+    assert not any(ch in proc.stdout for ch in "\x1b\x07")
+
+
 def test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale() -> None:
     """A line that is not UTF-8 (or Windows line ends) neither stops the batch nor breaks
     the JSON, with a strict locale too: the bad bytes read as U+FFFD."""

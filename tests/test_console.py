@@ -155,6 +155,17 @@ def test_faq_lookup_and_unknown_id(console: Console) -> None:
     assert "What is IRS Notice 2014-54?" in console.respond("/faq NOTICE-2014-54").text
 
 
+def test_what_was_typed_is_repeated_escaped_and_short(console: Console) -> None:
+    """A reply that repeats what was typed shows an escape sequence (typed or pasted) as
+    text, not obeyed by the terminal, and a pasted page not whole."""
+    for line in ("/faq \x1b[31mnotice", "/\x1b]0;pwned\x07 now", "split basis:1000\x1b[2J 5"):
+        text = console.respond(line).text
+        assert "\x1b" not in text and "\x07" not in text, line
+        assert "\\x1b" in text, line  # (shown as the four characters \x1b)
+    text = console.respond("/faq " + "x" * 100_000).text
+    assert text.startswith("No entry 'xxx") and len(text) < 300
+
+
 def test_run_loop_reads_until_quit() -> None:
     out = io.StringIO()
     code = run(KnowledgeBase.load(), io.StringIO("help\n/split 1000 5\nquit\n/split 1 1\n"), out)

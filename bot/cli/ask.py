@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_faq_dir, serving_knowledge
 from bot.cli.errors import CliError
+from bot.cli.faq import one_line
 
 if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
     from calculators import CalcResult
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not 
     from knowledge.matcher import Hit, MatchResult
 
 MAX_QUESTION_CHARS = 4000
+#: The most of a batch line repeated above its answer.
+ECHO_WIDTH = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -154,7 +157,8 @@ def handle(args: argparse.Namespace) -> int:
                 print(json.dumps(data, ensure_ascii=False), flush=True)
             else:
                 shown = f"error: {problem}" if problem else answer_text(kb, result)
-                print(f"> {question}\n{shown}\n")
+                # (escaped: a line's escape sequence is shown, not obeyed by the terminal)
+                print(f"> {one_line(question, ECHO_WIDTH)}\n{shown}\n")
         return 0
     result, problem = _one(kb, question)
     if problem:
