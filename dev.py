@@ -46,12 +46,19 @@ def _venv_python_version() -> str | None:
     return None
 
 
+def same_release(made_with: str, current: str) -> bool:
+    """Is ``made_with`` (pyvenv.cfg's "3.11.13", or "3.11.13.final.0") the Python release
+    ``current`` ("3.11.1")? Compared part by part: as text, 3.11.13 starts with 3.11.1, and a
+    venv of copied binaries kept running the other release."""
+    return made_with.split(".")[:3] == current.split(".")
+
+
 def ensure_env() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on an older python3
         sys.exit(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     current = ".".join(map(str, sys.version_info[:3]))
     made_with = _venv_python_version()
-    if not PY.exists() or made_with is None or not made_with.startswith(current):
+    if not PY.exists() or made_with is None or not same_release(made_with, current):
         why = f" for Python {current} (it was made with {made_with})" if made_with else ""
         print(f"Creating .venv{why} ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
