@@ -294,13 +294,19 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
             if interactive:
                 print(PROMPT, end="", file=stdout, flush=True)
             line = read_entry(stdin)
-            if not line:  # end of input
+            if not line:  # end of input (Ctrl-D)
+                if interactive:  # (else the shell's prompt follows "you> " on its line)
+                    print(file=stdout, flush=True)
                 return 0
             reply = console.respond(line)
             if reply.text:
                 print(reply.text + "\n", file=stdout, flush=True)
             if reply.quit:
                 return 0
+    except KeyboardInterrupt:  # (Ctrl-C: left as Ctrl-D is, and still an interruption)
+        if interactive:
+            print(file=stdout, flush=True)
+        raise
     finally:
         if pastes:  # (the terminal pastes plainly again for whatever runs next)
             print(PASTE_OFF, end="", file=stdout, flush=True)

@@ -175,6 +175,32 @@ def test_run_loop_reads_until_quit() -> None:
     assert "Bye." in text
 
 
+def test_leaving_with_ctrl_d_or_ctrl_c_gives_the_shell_a_line_of_its_own(
+    kb: KnowledgeBase,
+) -> None:
+    """At the end of input (Ctrl-D) or on Ctrl-C in a terminal, the shell's prompt came
+    after "you> " on the same line: the console ends that line first."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    class Interrupted(Terminal):
+        def readline(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    out = io.StringIO()  # (not a terminal: nothing asked of it but the prompt)
+    assert run(kb, Terminal("help\n"), out) == 0
+    assert out.getvalue().endswith("you> \n")
+    out = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):  # (still an interruption: exit 130)
+        run(kb, Interrupted(), out)
+    assert out.getvalue().endswith("you> \n")
+    piped = io.StringIO()  # (input from a file or a pipe: no prompt, no line to end)
+    assert run(kb, io.StringIO("help\n"), piped) == 0
+    assert piped.getvalue().endswith("quit                         leave\n\n")
+
+
 def test_a_pasted_post_is_one_question_not_one_per_line(kb: KnowledgeBase) -> None:
     """A terminal asked for bracketed paste marks what is pasted: a post pasted with its
     line breaks gets one reply, and the terminal is asked back to plain pastes on leaving."""
