@@ -4076,6 +4076,69 @@ MUTANTS = [
             "tests/test_storage.py::test_a_decision_is_kept_while_a_question_it_decided_is_kept[postgres]",
         ),
     ),
+    Mutant(
+        "an internal fault's traceback is dropped again",
+        "bot/cli/__init__.py",
+        "        if record.exc_info:\n",
+        "        if False:\n",
+        ("tests/test_cli_ask.py::test_an_internal_fault_shows_its_traceback_above_the_error_line",),
+    ),
+    Mutant(
+        "a closed standard output is an internal fault again",
+        "bot/cli/__init__.py",
+        "    if sys.stdout is None:\n        sys.stdout = _ClosedOutput()\n",
+        "",
+        ("tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",),
+    ),
+    Mutant(
+        "faq reports take a --db PostgreSQL URL for a file path",
+        "bot/cli/faq.py",
+        "    return text if re.match(POSTGRES_URL, text) else Path(text)\n",
+        "    return Path(text)\n",
+        ("tests/test_storage.py::test_cli_reports_read_a_postgres_url_given_as_db",),
+    ),
+    Mutant(
+        "a named pipe named like an FAQ entry is read (and hangs)",
+        "knowledge/loader.py",
+        "        if (odd := not_a_file(path)) is not None:\n",
+        "        if False:\n",
+        (
+            "tests/test_faq_validation.py::test_a_named_pipe_or_folder_named_like_an_faq_file_is_a_problem_not_read",
+        ),
+    ),
+    Mutant(
+        "the console echoes an unknown /faq id raw",
+        "bot/console.py",
+        "No entry '{one_line(typed, ECHO)}'",
+        "No entry '{typed}'",
+        ("tests/test_console.py::test_what_was_typed_is_repeated_escaped_and_short",),
+    ),
+    Mutant(
+        "faq reports exit 2 for a database that cannot be reached",
+        "bot/cli/faq.py",
+        "    except DatabaseUnavailable as exc:  # (the server down o"
+        "r out of reach: not the input)\n        raise CliFailure(",
+        "    except DatabaseUnavailable as exc:  # (the server down o"
+        "r out of reach: not the input)\n        raise CliError(",
+        ("tests/test_storage.py::test_cli_reports_on_an_unreachable_database_exit_1_not_2",),
+    ),
+    Mutant(
+        "dev.py takes Python 3.11.1 for 3.11.13",
+        "dev.py",
+        '    return made_with.split(".")[:3] == current.split(".")\n',
+        "    return made_with.startswith(current)\n",
+        ("tests/test_dev.py::test_a_venv_is_made_again_for_another_python_release",),
+    ),
+    Mutant(
+        "the console leaves the shell's prompt on the 'you> ' line at Ctrl-D",
+        "bot/console.py",
+        "                if interactive:  # (else the shell's prompt "
+        'follows "you> " on its line)\n                    print(file=stdout, flush=True)\n',
+        "",
+        (
+            "tests/test_console.py::test_leaving_with_ctrl_d_or_ctrl_c_gives_the_shell_a_line_of_its_own",
+        ),
+    ),
 ]
 
 
