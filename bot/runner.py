@@ -11,8 +11,8 @@ import discord
 from bot.app import create_bot
 from bot.reachability import DiscordUnreachable, describe, host_of, wait_until_reachable
 from bot.settings import Settings
-from bot.startup import INTENT_HELP, LOGIN_HELP, StartupError, token_of
-from bot.storage import StorageError, open_store
+from bot.startup import INTENT_HELP, LOGIN_HELP, ServiceDown, StartupError, token_of
+from bot.storage import DatabaseUnavailable, StorageError, open_store
 from knowledge.base import Fallback, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -25,8 +25,9 @@ async def run(
     fallback: Fallback | None = None,
     **bot_options: object,
 ) -> None:
-    """Connect and serve until closed. Raises StartupError for what the operator must fix,
-    DiscordUnreachable when Discord cannot be reached within the start-up retry time.
+    """Connect and serve until closed. Raises StartupError for what the operator must fix
+    (ServiceDown: a database server down), DiscordUnreachable when Discord cannot be
+    reached within the start-up retry time.
     ``fallback``: the FAQ folder was broken and ``knowledge`` is its last complete
     version; moderators are told once connected."""
     token = token_of(settings)
@@ -49,6 +50,8 @@ async def run(
     except discord.ConnectionClosed as exc:
         # discord.py retries every close code it can recover from; these ones it cannot.
         raise StartupError(gateway_refusal(exc.code, exc.reason)) from None
+    except DatabaseUnavailable as exc:
+        raise ServiceDown(str(exc)) from None  # (it names the database and why)
     except StorageError as exc:
         where = "PostgreSQL" if settings.database.url else str(settings.database.path)
         raise StartupError(f"the database {where} cannot be used: {exc}") from None

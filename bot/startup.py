@@ -29,6 +29,12 @@ class StartupError(Exception):
     """The bot cannot start; the message tells the operator what to do."""
 
 
+class ServiceDown(StartupError):
+    """The bot cannot start for a cause outside its settings (the database server down
+    or out of reach): exit code 1, as for Discord unreachable, so a supervisor tries
+    again, not 2, which says the operator's input is wrong."""
+
+
 def token_of(settings: Settings) -> str:
     if settings.token is None or not settings.token.get_secret_value().strip():
         raise StartupError(

@@ -4139,6 +4139,13 @@ MUTANTS = [
             "tests/test_console.py::test_leaving_with_ctrl_d_or_ctrl_c_gives_the_shell_a_line_of_its_own",
         ),
     ),
+    Mutant(
+        "run exits 2 when the database server is out of reach",
+        "bot/cli/service.py",
+        "    except runner.ServiceDown as exc:\n        raise CliFailure(str(exc)) from None\n",
+        "",
+        ("tests/test_startup_failures.py::test_a_database_server_out_of_reach_exits_1_not_2",),
+    ),
 ]
 
 

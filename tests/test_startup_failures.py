@@ -68,6 +68,20 @@ async def test_a_malformed_database_url_is_refused_without_echoing_it(
     assert "s3cret" not in message and "Tr0ub4dor" not in message
 
 
+async def test_a_database_server_out_of_reach_exits_1_not_2(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path
+) -> None:
+    """docs/cli.md: 1 for a failure outside the input, as a supervisor should retry it; 2
+    said the operator had typed something wrong."""
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", "postgresql://rollover:s3cret@127.0.0.1:1/x")
+    monkeypatch.chdir(tmp_path)
+    code = await asyncio.to_thread(main, ["run"])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert code == 1, err
+    assert err.startswith("error: ") and "PostgreSQL" in err and "s3cret" not in err
+
+
 @pytest.mark.parametrize(
     ("code", "expected"),
     [

@@ -86,6 +86,8 @@ def handle_run(args: argparse.Namespace) -> int:
     _setup_logging(cfg.log_level)
     try:
         asyncio.run(runner.run(cfg, kb, fallback=fallback))
+    except runner.ServiceDown as exc:
+        raise CliFailure(str(exc)) from None
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
     except DiscordUnreachable as exc:
