@@ -4146,6 +4146,20 @@ MUTANTS = [
         "",
         ("tests/test_startup_failures.py::test_a_database_server_out_of_reach_exits_1_not_2",),
     ),
+    Mutant(
+        "a missing PostgreSQL database or role is taken for a server down",
+        "bot/storage/postgres.py",
+        "            asyncpg.InvalidCatalogNameError,\n",
+        "",
+        ("tests/test_storage.py::test_a_wrong_database_or_role_is_input_to_fix_not_a_server_down",),
+    ),
+    Mutant(
+        "a password with a raw slash is shown whole",
+        "bot/storage/postgres.py",
+        '_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)(.+)@", re.IGNORECASE)',
+        '_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)([^@/#?]+)@", re.IGNORECASE)',
+        ("tests/test_storage.py::test_a_database_url_is_shown_without_its_password",),
+    ),
 ]
 
 

@@ -1186,6 +1186,24 @@ def test_a_database_url_is_shown_without_its_password() -> None:
         label("postgresql://bot@/rollover?host=/run/pg")
         == "postgresql://bot@/rollover?host=/run/pg"
     )
+    # A password not percent-encoded: a URL parser's host part ends at its "/", "#" or "?".
+    for password in ("se/cret", "pa#ss", "pa?ss", "p@ss"):
+        shown = label(f"postgresql://bot:{password}@db.example/rollover")
+        assert shown == "postgresql://bot:***@db.example/rollover", shown
+
+
+def test_a_wrong_database_or_role_is_input_to_fix_not_a_server_down(
+    postgres_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The server answered, so exit 2 (fix the settings) and not 1 (try again later),
+    which a supervisor would retry forever."""
+    for url, said in [
+        (f"postgresql://postgres@/nosuchdb?host={postgres_server}", '"nosuchdb" does not exist'),
+        (f"postgresql://nosuchrole@/postgres?host={postgres_server}", '"nosuchrole" does not'),
+    ]:
+        assert main(["faq", "gaps", "--db", url]) == 2, url
+        err = capsys.readouterr().err
+        assert err.startswith("error: cannot read the database") and said in err, err
 
 
 def test_cli_review_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

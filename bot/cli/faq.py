@@ -12,7 +12,6 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, require_folder, settings
 from bot.cli.errors import CliError, CliFailure
@@ -193,11 +192,9 @@ def label(target: Path | str) -> str:
     """How a database is named in output: a path, or a URL without its password."""
     if isinstance(target, Path):
         return str(target)
-    parts = urlsplit(target)
-    if parts.password is None:
-        return target
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+    from bot.storage.postgres import url_shown
+
+    return url_shown(target)
 
 
 def missing(target: Path | str) -> bool:

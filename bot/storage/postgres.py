@@ -225,6 +225,11 @@ class PostgresStore:
     async def open(self) -> None:
         import asyncpg
 
+        settings_wrong = (
+            asyncpg.InvalidAuthorizationSpecificationError,  # (a wrong password, a role)
+            asyncpg.InvalidCatalogNameError,
+            asyncpg.InsufficientPrivilegeError,
+        )
         async with self._open_lock:
             if self._pool is not None:
                 return
@@ -236,6 +241,12 @@ class PostgresStore:
             except StorageError:  # (a newer schema: no pool left open to write into it)
                 await self.close()
                 raise
+            except settings_wrong as exc:
+                # The server answered: no such database or role, a wrong password, no
+                # rights to the tables. The settings are to fix, not to retry (exit 2).
+                await self.close()
+                reason = without_password(str(exc), self.url)
+                raise StorageError(f"cannot use the PostgreSQL database: {reason}") from exc
             except (OSError, asyncpg.PostgresError) as exc:
                 await self.close()
                 reason = without_password(str(exc), self.url)
@@ -598,6 +609,9 @@ class PostgresStore:
             sql = "SELECT key FROM reviewed WHERE reviewed_at < $1"
             old = [r[0] for r in await db.fetch(sql, cutoff, timeout=slow)]
             if old:  # (kept while a question asked since has its words: see unused_decisions)
+                # Questions recorded between reading them and deleting would go unseen
+                # (READ COMMITTED): writers wait the moment this takes, once a day.
+                await db.execute("LOCK TABLE questions IN SHARE MODE", timeout=slow)
                 asked = await db.fetch("SELECT text, kind FROM questions", timeout=slow)
                 taught = await db.fetch("SELECT text FROM taught", timeout=slow)
                 unused = await asyncio.to_thread(
@@ -615,7 +629,17 @@ class PostgresStore:
         return deleted
 
 
+#: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not
+#: percent-encoded) ends a URL parser's host part early, and its parts would be shown.
+_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)(.+)@", re.IGNORECASE)
+
+
 def without_password(text: str, url: str) -> str:
     """``text`` with the URL's password (if any) masked: error messages may quote the URL."""
-    match = re.match(r"^[a-z]+://[^:@/]*:([^@]+)@", url)
-    return text.replace(match.group(1), "***") if match else text
+    match = _PASSWORD.match(url)
+    return text.replace(match.group(2), "***") if match else text
+
+
+def url_shown(url: str) -> str:
+    """The URL as output may show it: its password (if any) as ***."""
+    return _PASSWORD.sub(r"\1***@", url, count=1)
