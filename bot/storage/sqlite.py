@@ -337,10 +337,10 @@ class SqliteStore:
             try:
                 await db.execute("BEGIN IMMEDIATE")
                 yield db
+                await db.execute("COMMIT")  # (a failed COMMIT, a full disk, leaves it open)
             except BaseException:
                 await _roll_back(db)
                 raise
-            await db.execute("COMMIT")
 
     async def _write_one(self, sql: str, params: tuple[object, ...]) -> int:
         """One statement, one round trip to the database thread: in autocommit mode SQLite
