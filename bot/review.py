@@ -284,7 +284,7 @@ async def open_gaps(bot: RolloverBot, days: int | None, most: int = GAPS_SHOWN) 
 
 class OpenItems(NamedTuple):
     items: list[ReviewItem]
-    #: The store held more than one look fetches: a count of the items would be short.
+    #: More items are still open than one look shows: a count of them would be short.
     more: bool
 
 

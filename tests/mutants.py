@@ -4160,6 +4160,20 @@ MUTANTS = [
         '_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)([^@/#?]+)@", re.IGNORECASE)',
         ("tests/test_storage.py::test_a_database_url_is_shown_without_its_password",),
     ),
+    Mutant(
+        "JSON on a terminal that is not UTF-8 loses characters to '?'",
+        "bot/cli/common.py",
+        "    return json.dumps(data, ensure_ascii=not utf8, **options)\n",
+        "    return json.dumps(data, ensure_ascii=False, **options)\n",
+        ("tests/test_cli_ask.py::test_json_on_a_terminal_that_is_not_utf8_keeps_every_character",),
+    ),
+    Mutant(
+        "any bad file descriptor is taken for a closed standard output",
+        "bot/cli/__init__.py",
+        "    if exc.errno not in _NO_ROOM and not isinstance(exc, _OutputClosed):\n",
+        "    if exc.errno not in _NO_ROOM and exc.errno != errno.EBADF:\n",
+        ("tests/test_cli_ask.py::test_a_bad_file_descriptor_inside_is_a_fault_not_lost_output",),
+    ),
 ]
 
 

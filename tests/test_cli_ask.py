@@ -192,6 +192,39 @@ def test_a_terminal_that_is_not_utf8_still_gets_the_answer() -> None:
     assert b"Sources:" in proc.stdout and b"not tax advice" in proc.stdout
 
 
+def test_a_bad_file_descriptor_inside_is_a_fault_not_lost_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a closed standard output is "cannot write the output": the same errno from
+    anywhere else (a bug) is a fault, logged with its traceback (shown by the test above
+    in a real process)."""
+    import errno
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr("bot.cli.ask.result_json", broken)
+    assert main(["ask", "--json", "is ATS money prorated?"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the output" not in err
+    assert err == "error: unexpected internal fault; the details were logged above\n"
+
+
+def test_json_on_a_terminal_that_is_not_utf8_keeps_every_character() -> None:
+    """JSON is read by programs: a character the terminal lacks is escaped (the same
+    value), not shown as '?', which changed the question silently."""
+    asked = "is my après-tax money prorated? 💸"
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "--json", asked],
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert (proc.returncode, proc.stderr) == (0, b""), proc.stderr.decode("ascii", "replace")
+    assert json.loads(proc.stdout)["question"] == asked
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [(["ask", "--json", "-"], "give the questions on it"), (["console"], "reads what you type")],

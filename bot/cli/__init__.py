@@ -53,7 +53,8 @@ def build_parser() -> Parser:
 class _Warning(logging.Formatter):
     """A log record as a one-line ``warning:`` (a one-shot command, not the running bot):
     the exit code and any ``error:`` line say whether the command failed; this is said on
-    the way (the last complete FAQ could not be kept, say)."""
+    the way (the last complete FAQ could not be kept, say). A fault's record comes with
+    its traceback instead."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = " ".join(record.getMessage().split())
@@ -70,9 +71,14 @@ _LAST_RESORT = service.CurrentStderr()
 _LAST_RESORT.setLevel(logging.WARNING)
 _LAST_RESORT.setFormatter(_Warning())
 
-#: Write failures that say the disk or device is full or failing (or standard output is
-#: closed, see _ClosedOutput), not that the code is wrong.
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF})
+#: Write failures that say the disk or device is full or failing, not that the code is
+#: wrong. (A closed standard output is _OutputClosed: a bad file descriptor elsewhere is a
+#: fault to trace.)
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
+
+
+class _OutputClosed(OSError):
+    """Writing to a standard output the command started without."""
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -86,7 +92,7 @@ class _ClosedOutput(io.TextIOBase):
     def write(self, text: str) -> int:
         if not text:
             return 0
-        raise OSError(errno.EBADF, "standard output is closed")
+        raise _OutputClosed(errno.EBADF, "standard output is closed")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,7 +142,7 @@ def _lenient_stdout() -> None:
 
 def _no_room(exc: OSError) -> int:
     """A full disk (or `> /dev/full`): the machine's problem, not a fault to trace."""
-    if exc.errno not in _NO_ROOM:
+    if exc.errno not in _NO_ROOM and not isinstance(exc, _OutputClosed):
         return _internal_fault()
     _silence_stdout()
     print(f"error: cannot write the output: {exc.strerror}", file=sys.stderr)

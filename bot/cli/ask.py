@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.common import add_faq_dir, serving_knowledge
+from bot.cli.common import add_faq_dir, json_text, serving_knowledge
 from bot.cli.errors import CliError
 from bot.cli.faq import one_line
 
@@ -154,7 +153,7 @@ def handle(args: argparse.Namespace) -> int:
             result, problem = _one(kb, question)
             if args.json:
                 data = result_json(result, problem, kb, fallback)
-                print(json.dumps(data, ensure_ascii=False), flush=True)
+                print(json_text(data), flush=True)
             else:
                 shown = f"error: {problem}" if problem else answer_text(kb, result)
                 # (escaped: a line's escape sequence is shown, not obeyed by the terminal)
@@ -164,7 +163,7 @@ def handle(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem)
     if args.json:
-        print(json.dumps(result_json(result, kb=kb, fallback=fallback), ensure_ascii=False))
+        print(json_text(result_json(result, kb=kb, fallback=fallback)))
     else:
         print(answer_text(kb, result))
     return 0

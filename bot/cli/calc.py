@@ -7,13 +7,13 @@ Each option is parsed with the same functions the Discord commands use
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
+from bot.cli.common import json_text
 from bot.cli.errors import CliError
 from calculators import (
     CalcInput,
@@ -362,7 +362,7 @@ def _calculate(fn: Callable[[Any], CalcResult], inp: Any) -> CalcResult:
 
 def _emit(args: argparse.Namespace, result: CalcResult, **extra: Any) -> int:
     if args.json:
-        print(json.dumps({**result.to_json(), **extra}, ensure_ascii=False))
+        print(json_text({**result.to_json(), **extra}))
     else:
         print(render_text(result))
     return 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.errors import CliError
 
@@ -89,3 +91,14 @@ def _refused(folder: Path) -> Iterator[None]:
             f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
         ) from None
+
+
+def json_text(data: object, **options: Any) -> str:
+    """``data`` as JSON for standard output: characters as themselves where it is UTF-8,
+    else as \\u escapes (the same JSON). Standard output shows what its encoding lacks
+    as '?' (bot.cli's _lenient_stdout), which would change the values silently."""
+    try:
+        utf8 = codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    return json.dumps(data, ensure_ascii=not utf8, **options)

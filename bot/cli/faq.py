@@ -13,7 +13,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from bot.cli.common import add_faq_dir, faq_dir, knowledge_base, require_folder, settings
+from bot.cli.common import (
+    add_faq_dir,
+    faq_dir,
+    json_text,
+    knowledge_base,
+    require_folder,
+    settings,
+)
 from bot.cli.errors import CliError, CliFailure
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
@@ -93,7 +100,7 @@ def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         type=database_option,
-        metavar="PATH",
+        metavar="PATH|URL",
         help="a SQLite database file, or a postgresql:// URL "
         "(default: database.url if set, else database.path)",
     )
@@ -147,7 +154,7 @@ def handle_show(args: argparse.Namespace) -> int:
             "related": list(entry.related),
             "updated": entry.updated.isoformat(),
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print(json_text(data))
     else:
         from bot.terminal import render_layout
 
@@ -169,7 +176,7 @@ def handle_list(args: argparse.Namespace) -> int:
         )
     rows = [{"id": e.id, "title": e.title} for e in scan.entries]
     if args.json:
-        print(json.dumps({"entries": rows}, ensure_ascii=False))
+        print(json_text({"entries": rows}))
     else:
         width = max((len(r["id"]) for r in rows), default=0)
         for row in rows:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 from typing import TYPE_CHECKING
 
-from bot.cli.common import add_faq_dir, serving_knowledge, settings
+from bot.cli.common import add_faq_dir, json_text, serving_knowledge, settings
 from bot.cli.errors import CliError, CliFailure
 
 if TYPE_CHECKING:
@@ -115,7 +114,7 @@ def handle_sync(args: argparse.Namespace) -> int:
     kb, _ = serving_knowledge(args)
     if args.print_only:
         payload = asyncio.run(runner.command_payload(cfg, kb))
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(json_text(payload, indent=2))
         return 0
     _setup_logging("WARNING")
     try:
