@@ -277,7 +277,7 @@ def current_umask() -> int:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("Umask:"):
                 return int(line.split()[1], 8)
-    umask = os.umask(0)
+    umask = os.umask(0o077)  # (for that moment a new file is private, not anyone's)
     os.umask(umask)
     return umask
 
