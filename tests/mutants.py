@@ -2276,7 +2276,7 @@ MUTANTS = [
     Mutant(
         "a full disk is reported as an internal fault",
         "bot/cli/__init__.py",
-        "    if exc.errno not in _NO_ROOM:",
+        "    if exc.errno not in _NO_ROOM and not isinstance(exc, _OutputClosed):",
         "    if True:",
         ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
     ),
@@ -3965,12 +3965,10 @@ MUTANTS = [
     Mutant(
         "a write cancelled at its BEGIN leaves the connection in a transaction",
         "bot/storage/sqlite.py",
-        '            try:\n                await db.execute("BEGIN IMMEDIATE")\n'
-        "                yield db\n            except BaseException:\n"
-        "                await _roll_back(db)",
-        '            try:\n                await db.execute("BEGIN IMMEDIATE")\n'
-        "                yield db\n            except BaseException:\n"
-        "                if db.in_transaction:\n                    await _roll_back(db)",
+        "            except BaseException:\n                await _roll_back(db)\n"
+        "                raise\n\n    async def _write_one",
+        "            except BaseException:\n                if db.in_transaction:\n"
+        "                    await _roll_back(db)\n                raise\n\n    async def _write_one",
         (
             "tests/test_storage.py::test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept",
         ),
