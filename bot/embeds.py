@@ -67,31 +67,44 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: Discord's limits on an embed.
+FIELDS = 25
+FIELD_VALUE = 1024
+DESCRIPTION = 4096
+#: Room for the headline figures, so the warnings and the working still have theirs.
+FIGURES = 2000
+CONTINUED = "How it is worked out (continued)"
+
+
 def calc_embed(
-    result: CalcResult, *, image: str | None = None, working: bool = True
+    result: CalcResult,
+    *,
+    image: str | None = None,
+    working: bool = True,
+    command: str | None = None,
 ) -> discord.Embed:
     """A calculator result, result first: the headline figures, warnings, then (unless the
     working sits behind a "Show working" button) the numbered steps; the disclaimer. Steps
-    that do not fit the description go on in fields, whole, so none is cut off."""
-    figures = "\n".join(f"**{label}:** {value}" for label, value in result.summary()[:18])
+    that do not fit the description go on in fields, whole, so none is cut off; whatever
+    Discord's limits leave out is said, with where to see it all (``command``: the
+    ``rollover-bot calc`` command line giving this result)."""
+    where = f"`{command}`" if command else f"`rollover-bot calc {result.name}` with these numbers"
+    figures = _figures(result.summary(), where)
+    warnings = _warning_fields(result.warnings, where)
     steps = [f"**{n}.** {step}" for n, step in enumerate(result.steps, 1)]
     description, rest = figures, steps if working else []
     if rest:
-        description, rest = _fill(f"{figures}\n\n**How it is worked out**", rest, 4096)
+        description, rest = _fill(f"{figures}\n\n**How it is worked out**", rest, DESCRIPTION)
     embed = discord.Embed(
         title=_clip(result.title, 256),
-        description=_clip(description, 4096),
+        description=_clip(description, DESCRIPTION),
         colour=CALC_COLOUR,
     )
-    while rest and len(embed.fields) < 20:  # (room left for the warnings)
-        value, rest = _fill("", rest, 1024)
-        embed.add_field(
-            name="How it is worked out (continued)", value=_clip(value, 1024), inline=False
-        )
-    for n, warning in enumerate(result.warnings[:4], 1):
-        embed.add_field(
-            name="⚠️ Warning" if n == 1 else "⚠️", value=_clip(warning, 1024), inline=False
-        )
+    while rest and len(embed.fields) < FIELDS - len(warnings):  # (room left for the warnings)
+        value, rest = _fill("", rest, FIELD_VALUE)
+        embed.add_field(name=CONTINUED, value=_clip(value, FIELD_VALUE), inline=False)
+    for name, value in warnings:
+        embed.add_field(name=name, value=value, inline=False)
     if image:
         embed.set_image(url=f"attachment://{image}")
     embed.set_footer(text=NOT_TAX_ADVICE)
@@ -100,6 +113,55 @@ def calc_embed(
     if overflow > 0 and embed.description:
         embed.description = _clip(embed.description, len(embed.description) - overflow - 1)
     return embed
+
+
+def _most(count: int, fits: Callable[[int], bool]) -> int:
+    """The largest ``k <= count`` for which ``fits(k)``, else 0, by bisection (fewer items
+    take no more room, give or take a digit in a "left out" note, so ``k`` is checked)."""
+    if fits(count):
+        return count
+    low, high = 0, count
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
+
+
+def _figures(summary: list[tuple[str, str]], where: str) -> str:
+    """Every headline figure that fits, and, if some do not, how many are left out."""
+    lines = [f"**{label}:** {value}" for label, value in summary]
+
+    def text(k: int) -> str:
+        left = len(lines) - k
+        note = [f"*{left} more figures left out here: {where} shows them all.*"] if left else []
+        return "\n".join([*lines[:k], *note])
+
+    return text(_most(len(lines), lambda k: len(text(k)) <= FIGURES))
+
+
+def _warning_fields(warnings: list[str], where: str) -> list[tuple[str, str]]:
+    """A field for each warning, whole (one too long for a field goes on in the next): a
+    warning the reply leaves out is one the asker acts without. Only ones past Discord's
+    25 fields would be left out, and then the last field says how many and where they are."""
+
+    def fields(k: int) -> list[tuple[str, str]]:
+        values = [piece for warning in warnings[:k] for piece in _pieces(warning, FIELD_VALUE)]
+        if k < len(warnings):
+            values.append(f"{len(warnings) - k} more warnings: {where} shows them all.")
+        return [("⚠️ Warning" if n == 0 else "⚠️", value) for n, value in enumerate(values)]
+
+    return fields(_most(len(warnings), lambda k: len(fields(k)) < FIELDS))
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` in parts of at most ``limit`` characters, split at spaces where it can be."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit + 1)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*pieces, text]
 
 
 def _fill(head: str, lines: list[str], limit: int) -> tuple[str, list[str]]:

@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import TypeAdapter, ValidationError
@@ -94,6 +95,28 @@ class Calculator:
 
     def __call__(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcResult:
         return self.run(self.build(positional, named))
+
+    def command_line(self, inp: CalcInput) -> str:
+        """The ``rollover-bot calc`` command that gives the same result in full: where a
+        reply points for what a message's size limits leave out."""
+        words = ["rollover-bot", "calc", self.name]
+        for param in self.params:
+            value = getattr(inp, param, None)
+            if value is None:
+                continue
+            if param in _RATES:  # as a percent, which parses back exactly ("0.24" would too,
+                text = f"{(value * 100).normalize():f}%"  # but 24% is how people write it)
+            elif isinstance(value, Decimal):
+                text = f"{value:f}"
+            else:
+                text = str(value)
+            words += [_OPTIONS.get(param, "--" + param.replace("_", "-")), text]
+        return " ".join(words)
+
+
+#: Inputs that are rates, and the CLI options not named like their input.
+_RATES = frozenset({"tax_rate", "annual_return"})
+_OPTIONS = {"annual_return": "--return"}
 
 
 #: "1 000": a number of at most three digits, then three digits that start with 0 (an amount

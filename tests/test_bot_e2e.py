@@ -26,6 +26,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
+from tests.reply_checks import limit_problems
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -2319,6 +2320,121 @@ async def test_long_working_is_shown_whole_in_continued_fields(
     assert numbers == list(range(1, len(steps) + 1))  # every step, in order
     assert shown.endswith(steps[-1]) and "…" not in shown
     assert len(embed["description"]) <= 4096 and all(len(v) <= 1024 for v in continued)
+
+
+#: Inputs that give each calculator its most warnings (five for form8606 once showed four).
+MANY_WARNINGS = [
+    (
+        "split",
+        {"basis": "500", "earnings": "-100", "earnings_to": "traditional", "tax_rate": "100%"},
+    ),
+    ("prorata", {"basis": "50000", "earnings": "-100", "amount": "7500"}),
+    (
+        "form8606",
+        {
+            "contribution": "50000",
+            "year_end_balance": "7000",
+            "converted": "1",
+            "distributions": "1000000",
+            "late_contribution": "0.01",
+        },
+    ),
+    (
+        "room",
+        {
+            "year": "2024",
+            "deferrals": "23500",
+            "employer": "7500",
+            "age": "60",
+            "compensation": "1",
+        },
+    ),
+    (
+        "schedule",
+        {
+            "annual": "1000000",
+            "paychecks": "12",
+            "conversions": "1",
+            "annual_return": "-30%",
+            "tax_rate": "100%",
+        },
+    ),
+]
+EXAMPLES = [
+    (c.name, dict(zip(c.params, c.example.split()[1:], strict=False))) for c in CALCULATORS.values()
+]
+
+
+@pytest.mark.parametrize("working", [False, True], ids=["reply", "show-working"])
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        *(pytest.param(n, g, id=f"{n}-example") for n, g in EXAMPLES),
+        *(pytest.param(n, g, id=f"{n}-most-warnings") for n, g in MANY_WARNINGS),
+    ],
+)
+def test_every_calculator_warning_is_shown_whole(
+    name: str, given: dict[str, str], working: bool
+) -> None:
+    from bot.embeds import calc_embed
+
+    calc = CALCULATORS[name]
+    result = calc.run(calc.build([], given))
+    embed = calc_embed(result, working=working).to_dict()
+    assert limit_problems({"embeds": [embed]}) == []
+    shown = "\n".join(f["value"] for f in embed.get("fields", []) if f["name"].startswith("⚠️"))
+    missing = [w for w in result.warnings if w not in shown]
+    assert not missing, f"{len(missing)} of {len(result.warnings)} warnings not shown"
+
+
+async def test_five_warnings_all_reach_the_reply_and_the_working(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    options = dict(MANY_WARNINGS[2][1])
+    calc = CALCULATORS["form8606"]
+    warnings = calc.run(calc.build([], options)).warnings
+    assert len(warnings) == 5
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("form8606", options)
+        call = await handle.response_call()
+        assert call.ok, call.json
+        [work] = [c for c in custom_ids(call.json["data"]) if c.startswith("rb:work:")]
+        click = await fake_discord.click_button(handle, work)
+        shown = await click.response_call()
+        assert shown.ok, shown.json
+    for body in (call.json, shown.json):
+        text = json.dumps(embed_of(body), ensure_ascii=False)
+        assert all(json.dumps(w, ensure_ascii=False)[1:-1] in text for w in warnings)
+
+
+def test_every_headline_figure_is_shown_or_said_to_be_left_out() -> None:
+    """A result with more figures than fit: none is dropped without a word."""
+    from bot.embeds import calc_embed
+    from calculators import SplitResult
+
+    calc = CALCULATORS["split"]
+    base = calc.run(calc.build(["1000", "5"], {}))
+
+    def with_figures(figures: list[tuple[str, str]]) -> SplitResult:
+        class Many(SplitResult):
+            def summary(self) -> list[tuple[str, str]]:
+                return figures
+
+        return Many(**base.model_dump())
+
+    for count, all_shown in ((40, True), (400, False)):
+        figures = [(f"Figure {n}", f"${n},000.00") for n in range(1, count + 1)]
+        result = with_figures(figures)
+        for working in (False, True):
+            embed = calc_embed(result, working=working).to_dict()
+            assert limit_problems({"embeds": [embed]}) == []
+            text = embed["description"]
+            shown = [f for f in figures if f"**{f[0]}:** {f[1]}\n" in text + "\n"]
+            assert figures[: len(shown)] == shown  # in order, from the first
+            if all_shown:
+                assert shown == figures
+            else:
+                assert f"{count - len(shown)} more figures" in text
 
 
 async def test_commands_in_a_full_answer_are_clickable_mentions(

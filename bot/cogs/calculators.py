@@ -102,12 +102,15 @@ class ShowWorking(
             if calc is None:
                 raise InputError("unknown calculator")
             given = {p: v for p, v in zip(calc.params, args.split("|"), strict=False) if v}
-            result = calc.run(calc.build([], given))
+            inp = calc.build([], given)
+            result = calc.run(inp)
         except InputError:
             await send_private(interaction, "This result can't be rebuilt; run the command again.")
             return
         await interaction.response.send_message(
-            embed=calc_embed(result), ephemeral=True, allowed_mentions=NO_PINGS
+            embed=calc_embed(result, command=calc.command_line(inp)),
+            ephemeral=True,
+            allowed_mentions=NO_PINGS,
         )
 
 
@@ -115,11 +118,12 @@ def result_first(name: str, inp: CalcInput, result: CalcResult, **embed: Any) ->
     """The reply's embed and view: the figures first, the steps behind "Show working" (or
     inline when the inputs do not fit in a button)."""
     custom_id = work_id(name, inp)
+    command = CALCULATORS[name].command_line(inp)
     if custom_id is None:
-        return {"embed": calc_embed(result, **embed)}
+        return {"embed": calc_embed(result, command=command, **embed)}
     view = discord.ui.View(timeout=None)
     view.add_item(ShowWorking(custom_id))
-    return {"embed": calc_embed(result, working=False, **embed), "view": view}
+    return {"embed": calc_embed(result, working=False, command=command, **embed), "view": view}
 
 
 async def _reply(
