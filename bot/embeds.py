@@ -68,6 +68,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 #: Discord's limits on an embed.
+TOTAL = 6000
 FIELDS = 25
 FIELD_VALUE = 1024
 DESCRIPTION = 4096
@@ -85,34 +86,75 @@ def calc_embed(
 ) -> discord.Embed:
     """A calculator result, result first: the headline figures, warnings, then (unless the
     working sits behind a "Show working" button) the numbered steps; the disclaimer. Steps
-    that do not fit the description go on in fields, whole, so none is cut off; whatever
-    Discord's limits leave out is said, with where to see it all (``command``: the
-    ``rollover-bot calc`` command line giving this result)."""
+    that do not fit the description go on in fields, whole, so none is cut off; steps,
+    figures or warnings past Discord's limits are left out whole and counted, with where to
+    see them all (``command``: the ``rollover-bot calc`` command line giving this result)."""
     where = f"`{command}`" if command else f"`rollover-bot calc {result.name}` with these numbers"
+    title = _clip(result.title, 256)
     figures = _figures(result.summary(), where)
-    warnings = _warning_fields(result.warnings, where)
-    steps = [f"**{n}.** {step}" for n, step in enumerate(result.steps, 1)]
-    description, rest = figures, steps if working else []
-    if rest:
-        description, rest = _fill(f"{figures}\n\n**How it is worked out**", rest, DESCRIPTION)
-    embed = discord.Embed(
-        title=_clip(result.title, 256),
-        description=_clip(description, DESCRIPTION),
-        colour=CALC_COLOUR,
+    # Discord refuses a message whose embed passes 6,000 characters: the warnings get what
+    # the title, figures and disclaimer leave (less room for saying steps are left out),
+    # and the working what the warnings leave.
+    room = TOTAL - len(title) - len(NOT_TAX_ADVICE)
+    warnings = _warning_fields(
+        result.warnings, where, room=room - len(figures) - (len(where) + 300 if working else 0)
     )
-    while rest and len(embed.fields) < FIELDS - len(warnings):  # (room left for the warnings)
-        value, rest = _fill("", rest, FIELD_VALUE)
-        embed.add_field(name=CONTINUED, value=_clip(value, FIELD_VALUE), inline=False)
+    room -= sum(len(name) + len(value) for name, value in warnings)
+    description, continued = figures, []
+    if working:
+        description, continued = _working(
+            figures, result.steps, where, room=room, fields=FIELDS - len(warnings)
+        )
+    embed = discord.Embed(title=title, description=description, colour=CALC_COLOUR)
+    for value in continued:
+        embed.add_field(name=CONTINUED, value=value, inline=False)
     for name, value in warnings:
         embed.add_field(name=name, value=value, inline=False)
     if image:
         embed.set_image(url=f"attachment://{image}")
     embed.set_footer(text=NOT_TAX_ADVICE)
-    # Discord caps the whole embed at 6,000 characters: shorten the steps if needed.
-    overflow = len(embed) - 6000
-    if overflow > 0 and embed.description:
-        embed.description = _clip(embed.description, len(embed.description) - overflow - 1)
     return embed
+
+
+def _working(
+    figures: str, steps: list[str], where: str, *, room: int, fields: int
+) -> tuple[str, list[str]]:
+    """The description (figures, then steps) and the continued fields: as many whole steps
+    as fit in ``room`` characters and ``fields`` fields, and, if some do not, a last line
+    saying which steps are left out and where to see them all."""
+    head = f"{figures}\n\n**How it is worked out**"
+    lines = [f"**{n}.** {step}" for n, step in enumerate(steps, 1)]
+
+    def laid_out(k: int) -> tuple[str, list[str]] | None:
+        note = (
+            [
+                f"*Steps {k + 1} to {len(lines)} are left out here, to fit Discord's limits "
+                f"on a message: {where} shows every step.*"
+            ]
+            if k < len(lines)
+            else []
+        )
+        return _layout(head, [*lines[:k], *note], room=room, fields=fields)
+
+    shown = laid_out(_most(len(lines), lambda k: laid_out(k) is not None))
+    # (Only if not even the note fits, which the figures and warnings never come near.)
+    return shown or (figures, [])
+
+
+def _layout(head: str, lines: list[str], *, room: int, fields: int) -> tuple[str, list[str]] | None:
+    """``head`` and every line, whole, in the description and then at most ``fields``
+    continued fields, within ``room`` characters; None if they do not all fit."""
+    description, rest = _fill(head, lines, DESCRIPTION)
+    if len(description) > DESCRIPTION:
+        return None
+    values: list[str] = []
+    while rest:
+        value, rest = _fill("", rest, FIELD_VALUE)
+        if len(value) > FIELD_VALUE or len(values) == fields:
+            return None
+        values.append(value)
+    used = len(description) + sum(len(CONTINUED) + len(v) for v in values)
+    return (description, values) if used <= room else None
 
 
 def _most(count: int, fits: Callable[[int], bool]) -> int:
@@ -139,10 +181,11 @@ def _figures(summary: list[tuple[str, str]], where: str) -> str:
     return text(_most(len(lines), lambda k: len(text(k)) <= FIGURES))
 
 
-def _warning_fields(warnings: list[str], where: str) -> list[tuple[str, str]]:
+def _warning_fields(warnings: list[str], where: str, *, room: int) -> list[tuple[str, str]]:
     """A field for each warning, whole (one too long for a field goes on in the next): a
     warning the reply leaves out is one the asker acts without. Only ones past Discord's
-    25 fields would be left out, and then the last field says how many and where they are."""
+    25 fields or ``room`` characters would be left out, and then the last field says how
+    many and where they are."""
 
     def fields(k: int) -> list[tuple[str, str]]:
         values = [piece for warning in warnings[:k] for piece in _pieces(warning, FIELD_VALUE)]
@@ -150,7 +193,11 @@ def _warning_fields(warnings: list[str], where: str) -> list[tuple[str, str]]:
             values.append(f"{len(warnings) - k} more warnings: {where} shows them all.")
         return [("⚠️ Warning" if n == 0 else "⚠️", value) for n, value in enumerate(values)]
 
-    return fields(_most(len(warnings), lambda k: len(fields(k)) < FIELDS))
+    def fits(k: int) -> bool:
+        shown = fields(k)
+        return len(shown) < FIELDS and sum(len(n) + len(v) for n, v in shown) <= room
+
+    return fields(_most(len(warnings), fits))
 
 
 def _pieces(text: str, limit: int) -> list[str]:

@@ -2437,6 +2437,44 @@ def test_every_headline_figure_is_shown_or_said_to_be_left_out() -> None:
                 assert f"{count - len(shown)} more figures" in text
 
 
+async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_where_they_are(
+    fake_discord: FakeDiscord, make_bot, start_bot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """95 conversions on large figures make more working than a message holds (6,000
+    characters): the steps shown are whole, and the reply says how many are left out and
+    which command shows them all, rather than stopping mid-sentence."""
+    options = {
+        "annual": "99999999.99",
+        "paychecks": 26,
+        "conversions": 95,
+        "annual_return": "19.99%",
+        "tax_rate": "37.123%",
+        "lag_days": 3,
+    }
+    calc = CALCULATORS["schedule"]
+    steps = calc.run(calc.build([], {k: str(v) for k, v in options.items()})).steps
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("schedule", options)
+        await handle.followup(0)
+        followup = handle.followup_messages[0]
+        [work] = [c for c in custom_ids(followup) if c.startswith("rb:work:")]
+        click = await fake_discord.click_button(followup, work)
+        call = await click.response_call()
+    assert call.ok, call.json
+    embed = embed_of(call.json)
+    continued = [f["value"] for f in embed.get("fields", []) if "continued" in f["name"]]
+    shown = "\n".join([embed["description"], *continued])
+    numbers = [int(n) for n in re.findall(r"^\*\*(\d+)\.\*\*", shown, re.MULTILINE)]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers  # from step 1, in order
+    assert all(f"**{n}.** {steps[n - 1]}" in shown for n in numbers)  # each one whole
+    assert "…" not in shown
+    left = len(steps) - len(numbers)
+    assert left > 0 and f"Steps {len(numbers) + 1} to {len(steps)}" in shown
+    [command] = re.findall(r"`rollover-bot (calc [^`]+)`", shown)
+    assert main([*command.split(), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["steps"] == steps  # where it points, all are
+
+
 async def test_commands_in_a_full_answer_are_clickable_mentions(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
