@@ -2247,6 +2247,34 @@ async def test_faq_without_a_topic_pages_through_every_entry(
             assert discord.utils.escape_markdown(title) in seen or title in seen, title
 
 
+async def test_faq_list_of_long_titles_full_of_markdown_is_still_shown(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """Eleven valid titles (up to 256 characters) whose every character is one that is
+    escaped for Discord, so escaping doubles them: /faq without a topic still shows each
+    page, every entry on it recognisable, and the pages still hold every entry."""
+    from knowledge.loader import scan_folder
+
+    folder = tmp_path / "faq"
+    marks = "_*~|<>`\\"
+    titles = [(f"Q{n:02d} __init__ *plan* " + marks * 40)[:256] for n in range(11)]
+    for n, title in enumerate(titles):
+        write_entry(folder, f"entry-{n}", title=title)
+    assert scan_folder(folder).problems == []  # the validation accepts every title
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))):
+        handle = await fake_discord.send_slash_command("faq", {})
+        first = await handle.response_call()
+        assert first.ok, first.json
+        nxt = await fake_discord.click_button(handle, "rb:browse:1")
+        second = await nxt.response_call()
+        assert second.ok, second.json
+    pages = [embed_of(first.json), embed_of(second.json)]
+    footers = [p["footer"]["text"] for p in pages]
+    assert footers == ["Page 1 of 2 · 11 entries", "Page 2 of 2 · 11 entries"]
+    lines = [ln for p in pages for ln in p["description"].split("\n") if ln.startswith("• ")]
+    assert [ln[2:].split(" ")[0] for ln in lines] == [f"Q{n:02d}" for n in range(11)]
+
+
 def test_sync_print_shows_the_payload_without_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
+from bot.cogs.faq_admin import stats_title
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
@@ -133,6 +134,10 @@ class Ask(commands.Cog):
 
 
 PAGE = 10
+#: Characters of a title in the list, cut before it is escaped: escaping at most doubles
+#: it, so a page (10 x (2 x 180 + 3) + the closing line) stays within an embed's 4,096
+#: characters, and Discord takes every page whatever the titles (each up to 256).
+LISTED_TITLE = 180
 
 
 def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
@@ -144,7 +149,7 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
     shown = titles[page * PAGE : (page + 1) * PAGE]
     embed = discord.Embed(
         title="FAQ entries",
-        description="\n".join(f"• {neutralize(t)}" for t in shown)
+        description="\n".join(f"• {stats_title(t, LISTED_TITLE)}" for t in shown)
         + "\n\nShow one with `/faq` and its topic, or ask in your own words with `/ask`.",
     )
     embed.set_footer(text=f"Page {page + 1} of {pages} · {len(titles)} entries")
