@@ -2309,13 +2309,6 @@ MUTANTS = [
         ("tests/test_calc_prorata.py::test_a_share_too_small_to_show_is_not_written_as_zero",),
     ),
     Mutant(
-        "working too long for the description is cut off",
-        "bot/embeds.py",
-        "    while rest and len(embed.fields) < 20:  # (room left for the warnings)",
-        "    while False:  # (room left for the warnings)",
-        ("tests/test_bot_e2e.py::test_long_working_is_shown_whole_in_continued_fields",),
-    ),
-    Mutant(
         "a step that would overflow the description is squeezed in anyway",
         "bot/embeds.py",
         "        if len(joined) > limit and (i > 0 or text):",
@@ -3968,7 +3961,8 @@ MUTANTS = [
         "            except BaseException:\n                await _roll_back(db)\n"
         "                raise\n\n    async def _write_one",
         "            except BaseException:\n                if db.in_transaction:\n"
-        "                    await _roll_back(db)\n                raise\n\n    async def _write_one",
+        "                    await _roll_back(db)\n                raise\n\n"
+        "    async def _write_one",
         (
             "tests/test_storage.py::test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept",
         ),
@@ -4171,6 +4165,40 @@ MUTANTS = [
         "    if exc.errno not in _NO_ROOM and not isinstance(exc, _OutputClosed):\n",
         "    if exc.errno not in _NO_ROOM and exc.errno != errno.EBADF:\n",
         ("tests/test_cli_ask.py::test_a_bad_file_descriptor_inside_is_a_fault_not_lost_output",),
+    ),
+    Mutant(
+        "working too long for the description is cut off",
+        "bot/embeds.py",
+        '    while rest:\n        value, rest = _fill("", rest, FIELD_VALUE)',
+        '    while False:\n        value, rest = _fill("", rest, FIELD_VALUE)',
+        ("tests/test_bot_e2e.py::test_long_working_is_shown_whole_in_continued_fields",),
+    ),
+    Mutant(
+        "a calculator's fifth warning is dropped without a word",
+        "bot/embeds.py",
+        "        result.warnings, where, room=",
+        "        result.warnings[:4], where, room=",
+        (
+            "tests/test_bot_e2e.py::test_every_calculator_warning_is_shown_whole[form8606-most-warnings-reply]",
+            "tests/test_bot_e2e.py::test_every_calculator_warning_is_shown_whole[form8606-most-warnings-show-working]",
+            "tests/test_bot_e2e.py::test_five_warnings_all_reach_the_reply_and_the_working",
+        ),
+    ),
+    Mutant(
+        "Show working past 6,000 characters is sent anyway",
+        "bot/embeds.py",
+        "    return (description, values) if used <= room else None",
+        "    return (description, values)",
+        (
+            "tests/test_bot_e2e.py::test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_where_they_are",
+        ),
+    ),
+    Mutant(
+        "/faq's list escapes whole titles, past 4,096 characters a page",
+        "bot/cogs/ask.py",
+        "stats_title(t, LISTED_TITLE)",
+        "neutralize(t)",
+        ("tests/test_bot_e2e.py::test_faq_list_of_long_titles_full_of_markdown_is_still_shown",),
     ),
 ]
 
