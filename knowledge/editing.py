@@ -252,7 +252,11 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     # clash is found on whichever entry comes later, which may be another entry's file.
     ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)
     cross = check_entries(ordered, broken, {new_entry.path: text})
-    return sorted(problems + own + cross)
+    # The examples files block the reload too (an 'also' naming an entry that is gone):
+    # checked against the entries as they would be, as a reload checks them, so that the
+    # new entry an example names is what fixes it instead of being refused for it.
+    _, examples = read_examples(folder, {e.id for e in ordered} | broken)
+    return sorted(problems + own + cross + examples)
 
 
 _BOM = "\ufeff"

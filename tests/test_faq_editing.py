@@ -572,3 +572,26 @@ def test_an_edit_refuses_a_named_pipe_where_a_file_should_be(tmp_path: Path) -> 
         "alpha.yaml is not a regular file (a folder, a named pipe or a device): remove or "
         "rename it; nothing was changed.\n"
     ), proc.stderr
+
+
+def test_an_edit_is_refused_for_the_examples_problems_that_would_refuse_its_reload(
+    tmp_path: Path,
+) -> None:
+    """An example naming an entry that is gone: the save went through and its reload was
+    refused, so the moderator read "Saved" over 60 problems. Refused now, as another
+    entry file's problem is; the new entry the example names is what fixes it."""
+    from knowledge.base import validate_folder
+    from knowledge.editing import read_text
+
+    write_entry(tmp_path, "alpha")
+    where = tmp_path / "examples"
+    where.mkdir()
+    (where / "alpha.yaml").write_text("- text: how does alpha work for me\n  also: [beta]\n")
+    before = read_text(tmp_path / "alpha.md")
+    with pytest.raises(EditRefused, match=r"alpha\.yaml:2: also: no FAQ entry 'beta'"):
+        save_entry(
+            tmp_path, "alpha", entry_text("alpha", title="Alpha, again?"), fingerprint(before)
+        )
+    assert read_text(tmp_path / "alpha.md") == before
+    save_entry(tmp_path, "beta", entry_text("beta"), fingerprint(None))
+    assert validate_folder(tmp_path)[0].problems == []

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -1939,3 +1940,93 @@ async def test_an_alias_an_example_question_overrides_is_said_when_saved(
             )
         )
         assert plain.startswith("Saved `pre-1987-after-tax`. FAQ reloaded")
+
+
+def _pull_lands_after_the_save(monkeypatch: pytest.MonkeyPatch, bot: Any, folder: Path) -> None:
+    """Another moderator's change to the folder (a pull) lands just after the bot writes
+    an entry: the off-topic examples name 60 entries that are gone, so the save succeeds
+    and the reload after it is refused with 60 problems."""
+    # (The cog's module as the bot loaded it: discord.py imports extensions afresh.)
+    faq_admin = sys.modules[type(bot.get_cog("FaqAdmin")).__module__]
+    saving = faq_admin.save_entry
+
+    def save_then_pull(*args: Any, **kwargs: Any) -> Any:
+        backup = saving(*args, **kwargs)
+        off_topic = folder / EXAMPLES_DIR / "_off-topic.yaml"
+        gone = "".join(
+            f"- text: 'an old question number {n} about plan loans'\n  also: [old-entry-{n}]\n"
+            for n in range(60)
+        )
+        off_topic.write_text(off_topic.read_text(encoding="utf-8") + gone, encoding="utf-8")
+        return backup
+
+    monkeypatch.setattr(faq_admin, "save_entry", save_then_pull)
+
+
+def _fenced_and_counted(said: str) -> None:
+    """A reload's problems as the moderator must see them: inside a closed code block
+    (an open one renders the rest as Markdown), and the ones left out counted."""
+    assert len(said) <= 2000, len(said)
+    assert said.count("```") == 2, said[-300:]
+    assert re.search(r"\n…and \d+ more \(see the bot's log", said), said[-300:]
+
+
+async def test_an_edit_saved_while_the_reload_is_refused_shows_its_problems_in_a_closed_block(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "Saved" lead-in (here with a figure to check) went in front of problems that
+    already filled a message, and the whole was cut at 2,000: the block lost its closing
+    fence, and the problems after the cut rendered as Markdown."""
+    async with start_bot(mod_bot()) as bot:
+        short = bot.knowledge.get("contribution-limits").short
+        typo = short.replace("$72,000 for 2026", "$73,000 for 2026")
+        _pull_lands_after_the_save(monkeypatch, bot, faq_copy)
+        said = await edit_entry(fake_discord, "contribution-limits", {"short": typo})
+        assert said.startswith(
+            "Saved `contribution-limits`. Saved as written, but check these figures:\n- the "
+            "short answer gives '$73,000 for 2026'"
+        )
+        assert "\nFAQ **not** reloaded: 60 problems." in said
+        _fenced_and_counted(said)
+    saved = (faq_copy / "contribution-limits.md").read_text()
+    assert "$73,000 for 2026" in " ".join(saved.split())  # (the short answer is folded)
+
+
+async def test_a_new_entry_from_review_saved_while_the_reload_is_refused_is_said_saved(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What became of the reviewed question went after "Saved" cut to make room for it:
+    the cut took the closing fence of the reload's problems. Said whole now, in one
+    message (no apology, nothing given back: the entry was saved)."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        new = _component(review, 2, "New entry")
+        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+        assert (await opened.response())["type"] == 9
+        _pull_lands_after_the_save(monkeypatch, bot, faq_copy)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "spillover-bucket",
+                "title": asked,
+                "short": "A test entry written from the review queue.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer of a test entry.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        await fake_discord.settle()
+        [said] = [content(m) for m in submit.followup_messages]  # (no apology, no text back)
+        assert said.startswith("Saved `spillover-bucket`. FAQ **not** reloaded: 60 problems.")
+        assert said.endswith(
+            "Its question was added as an example, but the FAQ folder has problems, so the "
+            "bot does not use it yet: run `/faq-admin validate`."
+        )
+        _fenced_and_counted(said.rpartition("\nIts question")[0])
+        assert await bot.store.review_queue() == []
+    assert (faq_copy / "spillover-bucket.md").is_file()

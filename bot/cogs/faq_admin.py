@@ -81,24 +81,48 @@ def _clash_checks(knowledge: KnowledgeBase, entry_id: str) -> str:
     return "Saved as written, but:\n" + "\n".join(lines) + "\n"
 
 
+#: Kept for the reload's summary after "Saved": its lead-in and a few problems.
+RELOAD_ROOM = 600
+
+
+def _whole_lines(text: str, limit: int) -> str:
+    """``text`` (lines, each ending in a newline) within ``limit`` characters: whole
+    lines, then how many were left out."""
+    if len(text) <= limit:
+        return text
+    lines, kept = text.splitlines(keepends=True), ""
+    for n, line in enumerate(lines):
+        more = f"…and {len(lines) - n} more lines: run `/faq-admin validate`.\n"
+        if len(kept) + len(line) + len(more) > limit:
+            return kept + more
+        kept += line
+    return kept
+
+
 class NotModerator(app_commands.CheckFailure):
     def __init__(self) -> None:
         super().__init__("Only moderators can use /faq-admin.")
 
 
-def problems_text(problems: list[Problem], intro: str) -> str:
-    """Every problem as `path:line: message` in a code block, cut to one message's length."""
+def problems_text(problems: list[Problem], intro: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Every problem as `path:line: message` in a code block, as many whole lines as fit
+    in ``limit`` characters with the intro, then how many were left out. Measured as
+    sent (code_block lengthens runs of backticks): the caller sends it uncut, so the
+    block's closing fence is never cut off."""
     lines = [str(p) for p in problems]
-    shown: list[str] = []
-    budget = MESSAGE_LIMIT - len(intro) - 80
-    for line in lines:
-        if budget - len(line) - 1 < 0:
-            break
-        shown.append(line)
-        budget -= len(line) + 1
-    more = len(lines) - len(shown)
-    tail = f"\n…and {more} more (see the bot's log or `rollover-bot faq validate`)." if more else ""
-    return f"{intro}\n{code_block(chr(10).join(shown))}{tail}"
+
+    def text(shown: int) -> str:
+        more = len(lines) - shown
+        tail = f"\n…and {more} more (see the bot's log or `rollover-bot faq validate`)."
+        block = f"\n{code_block(chr(10).join(lines[:shown]))}" if shown else ""
+        return f"{intro}{block}{tail if more else ''}"
+
+    if len(whole := text(len(lines))) <= limit:
+        return whole
+    shown = 0
+    while shown + 1 < len(lines) and len(text(shown + 1)) <= limit:
+        shown += 1
+    return text(shown)
 
 
 def stats_title(title: str, limit: int = 120) -> str:
@@ -107,7 +131,8 @@ def stats_title(title: str, limit: int = 120) -> str:
     return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
 
 
-def reload_text(result: ReloadResult) -> str:
+def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
+    """What a reload did, in at most ``limit`` characters (nothing cut mid-Markdown)."""
     if result.ok:
         return f"FAQ reloaded: {result.diff.summary()}."
     if result.fault is not None:
@@ -119,6 +144,7 @@ def reload_text(result: ReloadResult) -> str:
         result.problems,
         f"FAQ **not** reloaded: {problems_counted(len(result.problems))}. Answers still come from "
         "the previous FAQ.",
+        limit,
     )
 
 
@@ -370,14 +396,21 @@ class EntryModal(discord.ui.Modal):
     async def _submit(self, interaction: discord.Interaction) -> None:
         entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
+        # (Room kept for what became of the reviewed question, said after "Saved": a cut
+        # made to fit it would take the reload's closing fence, and more would not send.)
+        room = MESSAGE_LIMIT - (REVIEW_NOTE_ROOM if self.review_keys else 0)
         saved = await self.cog.save(
-            entry_id, text, self.seen, who_of(interaction.user), new=self.entry_id is None
+            entry_id,
+            text,
+            self.seen,
+            who_of(interaction.user),
+            new=self.entry_id is None,
+            room=room,
         )
         said = saved.message
         # Reviewed only when this save wrote the entry: a refused one leaves the item queued.
         if self.review_keys and saved.ok:
-            more = await self._clear_review(entry_id, interaction.user)
-            said = said[: MESSAGE_LIMIT - len(more)] + more  # (what became of the question)
+            said += await self._clear_review(entry_id, interaction.user)
         await interaction.followup.send(said, ephemeral=True, allowed_mentions=NO_PINGS)
         if not saved.ok:
             # A long full answer is work: a refusal must not cost the moderator their text.
@@ -441,6 +474,9 @@ class EntryModal(discord.ui.Modal):
 
 
 STATS_PAGE = 10
+#: The most _clear_review says after "Saved" (its longest note, with 300 of an error's
+#: characters, is under 450).
+REVIEW_NOTE_ROOM = 500
 
 
 class Saved(NamedTuple):
@@ -548,11 +584,13 @@ class FaqAdmin(
         *,
         new: bool = False,
         rebuild: Callable[[str], str] | None = None,
+        room: int = MESSAGE_LIMIT,
     ) -> Saved:
         """Write an entry edited from Discord (``new``: created, never over an existing
         one), log it (who, the diff), and reload. ``rebuild``: a small change made to the
         file as it is when the save starts (an alias added), not to what was read earlier,
-        so two moderators' aliases both land instead of one being refused."""
+        so two moderators' aliases both land instead of one being refused. The message
+        fits ``room`` characters (what the caller adds needs the rest)."""
         folder = self.bot.faq_dir
         try:
             async with self._save_lock:
@@ -569,7 +607,10 @@ class FaqAdmin(
         # (Before the reload's summary, which can be long: these are about this edit.)
         checks = await asyncio.to_thread(_figure_checks, folder, entry_id, text)
         checks += await asyncio.to_thread(_clash_checks, self.bot.knowledge, entry_id)
-        return Saved(True, f"Saved `{entry_id}`. {checks}{reload_text(result)}"[:MESSAGE_LIMIT])
+        # The lead-in first, and the reload's summary in what is left: a cut of the whole
+        # took its code block's closing fence, and the problems rendered as Markdown.
+        lead = f"Saved `{entry_id}`. {_whole_lines(checks, room - RELOAD_ROOM)}"
+        return Saved(True, lead + reload_text(result, room - len(lead)))
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
         """An existing entry's id, file and current text, or EditRefused saying why not."""
