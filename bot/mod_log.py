@@ -73,7 +73,9 @@ def reload_text(result: ReloadResult, trigger: str) -> str | None:
     diff = result.diff
     if not (diff.added or diff.changed or diff.removed):
         return None
-    return f"**FAQ reloaded** ({trigger}): {result.diff.summary()}"
+    head = f"**FAQ reloaded** ({trigger}): "
+    # (Fitted, not cut: _chunks would cut the one line, and the count of ids left out.)
+    return head + result.diff.summary(limit=MESSAGE_LIMIT - len(head))
 
 
 def fallback_text(fallback: Fallback) -> str:

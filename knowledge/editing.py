@@ -119,11 +119,21 @@ class EntryDiff:
     def anything(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.examples)
 
-    def summary(self, most: int | None = 10) -> str:
+    def summary(self, most: int | None = 10, limit: int | None = None) -> str:
         """How many entries were added, changed and removed, naming up to ``most`` of each
-        (None: all): a fact-check that touches every entry must not make a moderator's
-        message longer than Discord takes. Then whether the example questions changed: a
-        moderator who taught one sees that the reload took it."""
+        (None: all), and fewer while the whole is over ``limit`` characters (ids run to 71
+        characters: ten of each could pass Discord's 2,000, and a cut lost the count of
+        the rest); those not named are counted. Then whether the example questions
+        changed: a moderator who taught one sees that the reload took it."""
+        named = most
+        said = self._said(named)
+        while limit is not None and len(said) > limit and named != 0:
+            widest = max(len(self.added), len(self.changed), len(self.removed))
+            named = (widest if named is None else min(named, widest)) - 1
+            said = self._said(named)
+        return said
+
+    def _said(self, most: int | None) -> str:
         said = self._entries(most)
         if self.examples is None:
             return said
@@ -139,7 +149,8 @@ class EntryDiff:
         ):
             named = ids if most is None else ids[:most]
             more = f" and {len(ids) - len(named)} more" if len(named) < len(ids) else ""
-            parts.append(f"{len(ids)} {label}" + (f" ({', '.join(named)}{more})" if ids else ""))
+            # (None named: the count says it all, without an empty "( and 12 more)".)
+            parts.append(f"{len(ids)} {label}" + (f" ({', '.join(named)}{more})" if named else ""))
         return ", ".join(parts)
 
 

@@ -2030,3 +2030,99 @@ async def test_a_new_entry_from_review_saved_while_the_reload_is_refused_is_said
         _fenced_and_counted(said.rpartition("\nIts question")[0])
         assert await bot.store.review_queue() == []
     assert (faq_copy / "spillover-bucket.md").is_file()
+
+
+def _longest_id(n: int) -> str:
+    """An entry id as long as ids go (ID_MAX_LENGTH, 71)."""
+    from knowledge.model import ID_MAX_LENGTH
+
+    base = "after-tax-rollover-question-about-the-pro-rata-rule-and-form-eight-six-oh-six"
+    entry_id = f"q{n:02d}-{base}"[:ID_MAX_LENGTH].rstrip("-")
+    assert len(entry_id) >= ID_MAX_LENGTH - 1
+    return entry_id
+
+
+async def test_a_reload_naming_the_longest_ids_counts_those_it_leaves_out(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """Ten ids of each kind, at 71 characters, pass 2,000: the reply was cut in the
+    middle of the removed ones, and the mod log's line too, so the moderator never read
+    how many more there were."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    folder = tmp_path / "faq"
+    for n in range(24):
+        write_entry(folder, _longest_id(n))
+    bot = make_bot(knowledge=KnowledgeBase.load(folder), mod_log_channel_id=log_id)
+    async with start_bot(bot):
+        for n in range(12):
+            (folder / f"{_longest_id(n)}.md").unlink()  # removed
+            write_entry(folder, _longest_id(n + 12), updated="2026-11-28")  # changed
+            write_entry(folder, _longest_id(n + 24))  # added
+        said = content(await admin(fake_discord, "reload"))
+        await fake_discord.settle()
+        logged = [
+            c.json["content"]
+            for c in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages")
+        ]
+    counted = (
+        r"12 added \([^()]+ and \d+ more\), 12 changed \([^()]+ and \d+ more\), "
+        r"12 removed \([^()]+ and \d+ more\)"
+    )
+    assert len(said) <= 2000 and re.fullmatch(rf"FAQ reloaded: {counted}\.", said), said[-200:]
+    [note] = logged
+    assert len(note) <= 2000 and re.fullmatch(rf"\*\*FAQ reloaded\*\* \([^()]+\): {counted}", note)
+
+
+async def test_validate_with_many_problems_still_shows_its_notices_whole(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The problems filled the message and the notices went after them, cut at 2,000:
+    lost, or cut inside a `name`."""
+    question = "Should I convert every paycheck or once a year?"
+    for name in ("conversion-frequency", "delay-conversion-downside"):
+        with (faq_copy / "examples" / f"{name}.yaml").open("a") as f:
+            f.write(f'- text: "{question}"\n')
+    async with start_bot(mod_bot()):
+        with (faq_copy / "examples" / "three-buckets.yaml").open("a") as f:
+            f.writelines(
+                f"- text: 'old question {n} about loans'\n  also: [gone-{n}]\n" for n in range(60)
+            )
+        text = content(await admin(fake_discord, "validate"))
+    print(repr(text[-700:]))
+    assert len(text) <= 2000 and text.startswith("60 problems:\n```\n")
+    assert text.count("```") == 2
+    assert re.search(r"\n…and \d+ more \(see the bot's log", text)
+    [notice] = text.partition("\nNotices (nothing was refused):\n")[2].split("\n")
+    assert re.fullmatch(
+        r"`delay-conversion-downside\.yaml`:\d+: the same question is already an example at "
+        r"\S+conversion-frequency\.yaml:\d+: it counts once, for both; keep one and name the "
+        r"other entry under 'also'",
+        notice,
+    ), notice
+
+
+async def test_gaps_with_long_questions_show_whole_lines_and_count_the_rest(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """Ten questions full of characters Markdown escapes, each closest to an entry with
+    the longest id, pass an embed's 4,000: the cut split the last line's escapes, bold
+    or `id`, and said nothing of what was left out."""
+    from bot.storage import GapGroup, MemoryStore
+
+    folder = tmp_path / "faq"
+    for n in range(3):
+        write_entry(folder, _longest_id(n))
+    now = dt.datetime.now(dt.UTC)
+    asked = [GapGroup(12 - n, f"{n} " + "*_" * 79, _longest_id(0), 41.0, now) for n in range(10)]
+
+    class Gaps(MemoryStore):
+        async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
+            return asked[:limit]
+
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder), store=Gaps())):
+        body = await admin(fake_discord, "gaps")
+    *lines, more = body.get("data", body)["embeds"][0]["description"].split("\n")
+    whole = rf"\*\*\d+×\*\* \d (\\\*\\_){{79}} · closest `{_longest_id(0)}` \(41\)"
+    assert lines and all(re.fullmatch(whole, line) for line in lines), lines[-1]
+    assert more == f"…and {10 - len(lines)} more (`rollover-bot faq gaps` lists them)."

@@ -83,6 +83,21 @@ def _clash_checks(knowledge: KnowledgeBase, entry_id: str) -> str:
 
 #: Kept for the reload's summary after "Saved": its lead-in and a few problems.
 RELOAD_ROOM = 600
+#: /faq-admin validate's notices, at most, when there are problems too.
+NOTICES_ROOM = 700
+
+
+def fit_lines(lines: list[str], limit: int, more: Callable[[int], str]) -> str:
+    """As many whole ``lines`` as fit in ``limit`` characters with ``more(n)``, the line
+    that counts the ``n`` left out: a line is never cut (its Markdown would be split)."""
+    if len(whole := "\n".join(lines)) <= limit:
+        return whole
+    kept: list[str] = []
+    for n, line in enumerate(lines):
+        if len("\n".join([*kept, line, more(len(lines) - n - 1)])) > limit:
+            break
+        kept.append(line)
+    return "\n".join([*kept, more(len(lines) - len(kept))])
 
 
 def _whole_lines(text: str, limit: int) -> str:
@@ -134,7 +149,7 @@ def stats_title(title: str, limit: int = 120) -> str:
 def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
     """What a reload did, in at most ``limit`` characters (nothing cut mid-Markdown)."""
     if result.ok:
-        return f"FAQ reloaded: {result.diff.summary()}."
+        return f"FAQ reloaded: {result.diff.summary(limit=limit - len('FAQ reloaded: .'))}."
     if result.fault is not None:
         return (
             f"FAQ **not** reloaded: an unexpected error, not a file ({result.fault}). Answers "
@@ -632,23 +647,36 @@ class FaqAdmin(
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.reload_faq(f"/faq-admin reload by {who_of(interaction.user)}")
-        await interaction.followup.send(reload_text(result)[:MESSAGE_LIMIT], ephemeral=True)
+        await interaction.followup.send(reload_text(result), ephemeral=True)
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
-        text = (
-            problems_text(scan.problems, f"{problems_counted(len(scan.problems))}:")
-            if scan.problems
-            else f"All {len(scan.entries)} FAQ files are valid."
-        )
+        valid = f"All {len(scan.entries)} FAQ files are valid."
+        notices = ""
         if scan.notices:
             # Files no load reads, and example questions written twice: worth a look,
-            # nothing refused.
-            lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices[:10]]
-            text += "\nNotices (nothing was refused):\n" + "\n".join(lines)
-        await interaction.followup.send(text[:MESSAGE_LIMIT], ephemeral=True)
+            # nothing refused. Fitted first, in whole lines (a cut split a `name`), with
+            # room kept for the problems, which block reloads; the rest are counted.
+            head = "\nNotices (nothing was refused):\n"
+            room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
+            lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
+            notices = head + fit_lines(
+                lines,
+                room - len(head),
+                lambda n: f"…and {n} more (`rollover-bot faq validate` lists them all).",
+            )
+        text = (
+            problems_text(
+                scan.problems,
+                f"{problems_counted(len(scan.problems))}:",
+                MESSAGE_LIMIT - len(notices),
+            )
+            if scan.problems
+            else valid
+        )
+        await interaction.followup.send(text + notices, ephemeral=True)
 
     @app_commands.command(
         name="gaps", description="Most frequent questions the bot could not answer"
@@ -671,7 +699,10 @@ class FaqAdmin(
             lines.append(f"**{g.count}×** {example}{near}")
         embed = discord.Embed(
             title=f"Unanswered questions{f' (last {days} days)' if days else ''}",
-            description="\n".join(lines)[:4000],
+            # (Whole lines: a cut split a question's escapes, the bold or the `id`.)
+            description=fit_lines(
+                lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."
+            ),
         )
         embed.set_footer(text="Add an alias with /faq-admin alias, or write a new entry.")
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
