@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
 import aiohttp
 import discord
@@ -54,6 +56,58 @@ class EditModal(discord.ui.Modal, title="Edit entry"):
         await interaction.response.send_message(f"Saved: {self.summary.value}", ephemeral=True)
 
 
+def _form(**text_input: object) -> discord.ui.Modal:
+    """A one-input form, the input built from ``text_input``."""
+    modal = discord.ui.Modal(title="Edit entry")
+    modal.add_item(discord.ui.TextInput(**{"label": "Summary", "custom_id": "s", **text_input}))
+    return modal
+
+
+def _options(*options: tuple[str, str]) -> discord.ui.View:
+    view = discord.ui.View()
+    choices = [discord.SelectOption(label=label, value=value) for label, value in options]
+    view.add_item(discord.ui.Select(custom_id="pick", options=choices))
+    return view
+
+
+def _buttons(*custom_ids: str) -> discord.ui.View:
+    view = discord.ui.View()
+    for n, custom_id in enumerate(custom_ids):
+        view.add_item(discord.ui.Button(label=f"b{n}", custom_id=custom_id))
+    return view
+
+
+#: Forms Discord refuses, by what is wrong with them, and the field its error names.
+BAD_FORMS: dict[str, tuple[dict[str, object], str]] = {
+    "label over 45": ({"label": "L" * 46}, "label"),
+    "placeholder over 100": ({"placeholder": "p" * 101}, "placeholder"),
+    "value over 4000": ({"default": "v" * 4001}, "value"),
+    "max_length over 4000": ({"max_length": 4001}, "max_length"),
+    "min_length over max_length": ({"min_length": 10, "max_length": 5}, "min_length"),
+    "value over its max_length": ({"default": "v" * 11, "max_length": 10}, "value"),
+    "custom_id over 100": ({"custom_id": "c" * 101}, "custom_id"),
+}
+#: Messages Discord refuses: the view or files sent, and the path its error names.
+BAD_MESSAGES: dict[str, tuple[Callable[[], dict[str, Any]], str]] = {
+    "two buttons with one custom_id": (
+        lambda: {"view": _buttons("same", "same")},
+        "components.0.components.1.custom_id",
+    ),
+    "an empty option label": (
+        lambda: {"view": _options(("", "a"))},
+        "components.0.components.0.options.0.label",
+    ),
+    "two options with one value": (
+        lambda: {"view": _options(("A", "a"), ("B", "a"))},
+        "components.0.components.0.options.1.value",
+    ),
+    "eleven files": (
+        lambda: {"files": [discord.File(io.BytesIO(b"x"), f"{n}.txt") for n in range(11)]},
+        "attachments",
+    ),
+}
+
+
 class TinyCog(commands.Cog):
     def __init__(self, bot: TinyBot) -> None:
         self.bot = bot
@@ -82,6 +136,14 @@ class TinyCog(commands.Cog):
     @app_commands.command(name="edit", description="Edit an entry")
     async def edit(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_modal(EditModal())
+
+    @app_commands.command(name="badform", description="Open a form Discord refuses")
+    async def badform(self, interaction: discord.Interaction, what: str) -> None:
+        await interaction.response.send_modal(_form(**BAD_FORMS[what][0]))
+
+    @app_commands.command(name="badmessage", description="Send a message Discord refuses")
+    async def badmessage(self, interaction: discord.Interaction, what: str) -> None:
+        await interaction.response.send_message("Here", **BAD_MESSAGES[what][0]())
 
     @app_commands.command(name="chart", description="Send a file")
     async def chart(self, interaction: discord.Interaction) -> None:
@@ -184,7 +246,9 @@ async def test_guild_command_sync_registers_commands(fake_discord: FakeDiscord) 
     guild_id = fake_discord.world.guild.id
     async with running_bot(fake_discord, TinyBot(sync_guild=guild_id)):
         [put] = fake_discord.calls_matching("PUT", rf"/applications/\d+/guilds/{guild_id}/commands")
-        assert {c["name"] for c in put.json} == {"faq", "calc", "edit", "chart", "admin", "many"}
+        assert {c["name"] for c in put.json} == {
+            *("faq", "calc", "edit", "chart", "admin", "many", "badform", "badmessage")
+        }
         registered = fake_discord.world.commands[guild_id]
         handle = await fake_discord.send_slash_command("faq", {"topic": "form 8606"})
         # The registered command's id and guild scope are used for the interaction.
@@ -375,6 +439,32 @@ async def test_modal_submit(fake_discord: FakeDiscord) -> None:
         assert reply["data"]["content"] == "Saved: Roll basis to Roth"
         with pytest.raises(LookupError):
             await fake_discord.submit_modal(opened, {"nope": "x"})
+
+
+@pytest.mark.parametrize("what", list(BAD_FORMS))
+async def test_a_form_over_a_text_inputs_limits_is_refused(
+    fake_discord: FakeDiscord, what: str
+) -> None:
+    async with running_bot(fake_discord, TinyBot()):
+        handle = await fake_discord.send_slash_command("badform", {"what": what})
+        call = await handle.response_call()
+        assert call.status == 400 and call.response["code"] == 50035
+        row = call.response["errors"]["data"]["components"]["0"]["components"]["0"]
+        assert row[BAD_FORMS[what][1]]["_errors"], call.response
+
+
+@pytest.mark.parametrize("what", list(BAD_MESSAGES))
+async def test_a_message_over_discords_limits_is_refused(
+    fake_discord: FakeDiscord, what: str
+) -> None:
+    async with running_bot(fake_discord, TinyBot()):
+        handle = await fake_discord.send_slash_command("badmessage", {"what": what})
+        call = await handle.response_call()
+        assert call.status == 400 and call.response["code"] == 50035
+        node = call.response["errors"]
+        for part in BAD_MESSAGES[what][1].split("."):
+            node = node[part]
+        assert node["_errors"], call.response
 
 
 @pytest.mark.parametrize("starter_first", [False, True])

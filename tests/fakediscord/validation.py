@@ -85,6 +85,9 @@ def validate_components(components: list[dict[str, Any]], *, flags: int = 0) -> 
         return problems  # layout components have other rules; not modelled here
     if len(components) > 5:
         problems.append(("components", "Must be 5 or fewer in length."))
+    # Discord refuses a message whose components share a custom_id (a click could not
+    # say which one it was).
+    seen: set[str] = set()
     for i, row in enumerate(components):
         p = f"components.{i}"
         if row.get("type") != 1:
@@ -102,15 +105,28 @@ def validate_components(components: list[dict[str, Any]], *, flags: int = 0) -> 
             if child.get("type") == 2 and child.get("style") == 5 and not child.get("url"):
                 problems.append((f"{cp}.url", "This field is required"))
             _max_len(problems, f"{cp}.custom_id", child.get("custom_id"), 100)
+            custom_id = child.get("custom_id")
+            if custom_id:
+                if custom_id in seen:
+                    problems.append((f"{cp}.custom_id", "Component custom id must be unique"))
+                seen.add(custom_id)
             _max_len(problems, f"{cp}.label", child.get("label"), 80)
             _max_len(problems, f"{cp}.placeholder", child.get("placeholder"), 150)
             options = child.get("options")
             if options is not None:
                 if not 1 <= len(options) <= 25:
                     problems.append((f"{cp}.options", "Must be between 1 and 25 in length."))
+                values: set[Any] = set()
                 for k, option in enumerate(options):
-                    for key, limit in (("label", 100), ("value", 100), ("description", 100)):
-                        _max_len(problems, f"{cp}.options.{k}.{key}", option.get(key), limit)
+                    op = f"{cp}.options.{k}"
+                    label = option.get("label")
+                    if not isinstance(label, str) or not 1 <= len(label) <= 100:
+                        problems.append((f"{op}.label", "Must be between 1 and 100 in length."))
+                    for key, limit in (("value", 100), ("description", 100)):
+                        _max_len(problems, f"{op}.{key}", option.get(key), limit)
+                    if option.get("value") in values:
+                        problems.append((f"{op}.value", "Select option values must be unique"))
+                    values.add(option.get("value"))
     return problems
 
 
@@ -119,6 +135,9 @@ def validate_message(body: dict[str, Any], *, files: int = 0, edit: bool = False
     problems: Problems = []
     content = body.get("content")
     _max_len(problems, "content", content, 2000)
+    # (discord.py lists each file sent under "attachments" too; an edit lists those kept.)
+    if max(files, len(body.get("attachments") or [])) > 10:
+        problems.append(("attachments", "Must be 10 or fewer in length."))
     problems += validate_embeds(body.get("embeds") or [])
     problems += validate_components(body.get("components") or [], flags=body.get("flags") or 0)
     allowed = body.get("allowed_mentions") or {}
@@ -166,7 +185,55 @@ def validate_modal(data: dict[str, Any]) -> Problems:
     components = data.get("components") or []
     if not 1 <= len(components) <= 5:
         problems.append(("data.components", "Must be between 1 and 5 in length."))
+    seen: set[str] = set()
+    for i, top in enumerate(components):
+        p = f"data.components.{i}"
+        if top.get("type") == 18:  # a label around one component
+            _text_label(problems, f"{p}.label", top.get("label"))
+            _max_len(problems, f"{p}.description", top.get("description"), 100)
+            inputs = [(f"{p}.component", top.get("component") or {})]
+        else:
+            row = top.get("components") or []
+            if not 1 <= len(row) <= 5:
+                problems.append((f"{p}.components", "Must be between 1 and 5 in length."))
+            inputs = [(f"{p}.components.{j}", c) for j, c in enumerate(row)]
+        for cp, item in inputs:
+            custom_id = item.get("custom_id")
+            if not custom_id:
+                problems.append((f"{cp}.custom_id", "This field is required"))
+            _max_len(problems, f"{cp}.custom_id", custom_id, 100)
+            if custom_id in seen:
+                problems.append((f"{cp}.custom_id", "Component custom id must be unique"))
+            seen.add(custom_id)
+            if item.get("type") == 4:
+                _validate_text_input(problems, cp, item, labelled=top.get("type") == 18)
     return problems
+
+
+def _text_label(problems: Problems, path: str, label: Any) -> None:
+    if not isinstance(label, str) or not 1 <= len(label) <= 45:
+        problems.append((path, "Must be between 1 and 45 in length."))
+
+
+def _validate_text_input(
+    problems: Problems, path: str, item: dict[str, Any], *, labelled: bool
+) -> None:
+    """A text input's documented limits (its label is its own in an action row, or a
+    Label's around it)."""
+    if not labelled or "label" in item:
+        _text_label(problems, f"{path}.label", item.get("label"))
+    _max_len(problems, f"{path}.placeholder", item.get("placeholder"), 100)
+    value = item.get("value")
+    _max_len(problems, f"{path}.value", value, 4000)
+    low, high = item.get("min_length"), item.get("max_length")
+    if low is not None and not 0 <= low <= 4000:
+        problems.append((f"{path}.min_length", "int value should be between 0 and 4000."))
+    if high is not None and not 1 <= high <= 4000:
+        problems.append((f"{path}.max_length", "int value should be between 1 and 4000."))
+    if low is not None and high is not None and low > high:
+        problems.append((f"{path}.min_length", "Must be less than or equal to max_length."))
+    if isinstance(value, str) and high is not None and len(value) > high:
+        problems.append((f"{path}.value", f"Must be {high} or fewer in length."))
 
 
 def _validate_options(options: list[dict[str, Any]], path: str, problems: Problems) -> None:
