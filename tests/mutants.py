@@ -39,6 +39,9 @@ E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
 MODERATION = "tests/test_moderation_e2e.py"
+#: The fake Discord refusing what real Discord refuses.
+FAKE_FORM = "tests/test_fakediscord.py::test_a_form_over_a_text_inputs_limits_is_refused"
+FAKE_MESSAGE = "tests/test_fakediscord.py::test_a_message_over_discords_limits_is_refused"
 DIGEST = f"{MODERATION}::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue"
 CHORE = f"{STORAGE}::test_a_daily_chore_is_claimed_once_a_day_even_when_raced"
 FIGURE_NOTICE = (
@@ -4199,6 +4202,118 @@ MUTANTS = [
         "stats_title(t, LISTED_TITLE)",
         "neutralize(t)",
         ("tests/test_bot_e2e.py::test_faq_list_of_long_titles_full_of_markdown_is_still_shown",),
+    ),
+    Mutant(
+        "cuts a save's reply with its reload's problems blindly, closing fence and all",
+        "bot/cogs/faq_admin.py",
+        "        return Saved(True, lead + reload_text(result, room - len(lead)))\n",
+        "        return Saved(True, (lead + reload_text(result))[:room])\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_edit_saved_while_the_reload_is_refused_shows_its_problems_in_a_closed_block",
+            "tests/test_moderation_e2e.py::test_a_new_entry_from_review_saved_while_the_reload_is_refused_is_said_saved",
+        ),
+    ),
+    Mutant(
+        "saves an entry while an examples file would refuse the reload after it",
+        "knowledge/editing.py",
+        "    return sorted(problems + own + cross + examples)\n",
+        "    return sorted(problems + own + cross)\n",
+        (
+            "tests/test_faq_editing.py::test_an_edit_is_refused_for_the_examples_problems_that_would_refuse_its_reload",
+        ),
+    ),
+    Mutant(
+        "cuts /faq-admin reload's summary of the longest ids instead of counting them",
+        "bot/cogs/faq_admin.py",
+        '        return f"FAQ reloaded: {result.diff.summary(limit=li'
+        "mit - len('FAQ reloaded: .'))}.\"\n",
+        '        return f"FAQ reloaded: {result.diff.summary()}."[:limit]\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_reload_naming_the_longest_ids_counts_those_it_leaves_out",
+        ),
+    ),
+    Mutant(
+        "lets the mod log's reload line outgrow a message, cut by _chunks",
+        "bot/mod_log.py",
+        "    return head + result.diff.summary(limit=MESSAGE_LIMIT - len(head))\n",
+        "    return head + result.diff.summary()\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_reload_naming_the_longest_ids_counts_those_it_leaves_out",
+        ),
+    ),
+    Mutant(
+        "validate's problems fill the message before its notices",
+        "bot/cogs/faq_admin.py",
+        "                MESSAGE_LIMIT - len(notices),\n",
+        "                MESSAGE_LIMIT,\n",
+        (
+            "tests/test_moderation_e2e.py::test_validate_with_many_problems_still_shows_its_notices_whole",
+        ),
+    ),
+    Mutant(
+        "cuts /faq-admin gaps at 4,000 inside a line",
+        "bot/cogs/faq_admin.py",
+        "            description=fit_lines(\n"
+        '                lines, 4000, lambda n: f"…and {n} more (`rol'
+        'lover-bot faq gaps` lists them)."\n            ),\n',
+        '            description="\\n".join(lines)[:4000],\n',
+        (
+            "tests/test_moderation_e2e.py::test_gaps_with_long_questions_show_whole_lines_and_count_the_rest",
+        ),
+    ),
+    Mutant(
+        "the fake takes any text input in a form",
+        "tests/fakediscord/validation.py",
+        '            if item.get("type") == 4:\n'
+        "                _validate_text_input(problems, cp, item, lab"
+        'elled=top.get("type") == 18)\n',
+        "",
+        (
+            f"{FAKE_FORM}[label over 45]",
+            f"{FAKE_FORM}[placeholder over 100]",
+            f"{FAKE_FORM}[value over 4000]",
+            f"{FAKE_FORM}[max_length over 4000]",
+            f"{FAKE_FORM}[min_length over max_length]",
+            f"{FAKE_FORM}[value over its max_length]",
+        ),
+    ),
+    Mutant(
+        "the fake takes a form input's custom_id of any length",
+        "tests/fakediscord/validation.py",
+        '            _max_len(problems, f"{cp}.custom_id", custom_id, 100)\n'
+        "            if custom_id in seen:\n",
+        "            if custom_id in seen:\n",
+        (f"{FAKE_FORM}[custom_id over 100]",),
+    ),
+    Mutant(
+        "the fake takes two components with one custom_id",
+        "tests/fakediscord/validation.py",
+        "                if custom_id in seen:\n"
+        '                    problems.append((f"{cp}.custom_id", "Com'
+        'ponent custom id must be unique"))\n                seen.add(custom_id)\n',
+        "                seen.add(custom_id)\n",
+        (f"{FAKE_MESSAGE}[two buttons with one custom_id]",),
+    ),
+    Mutant(
+        "the fake takes an empty option label",
+        "tests/fakediscord/validation.py",
+        "                    if not isinstance(label, str) or not 1 <= len(label) <= 100:\n",
+        "                    if isinstance(label, str) and len(label) > 100:\n",
+        (f"{FAKE_MESSAGE}[an empty option label]",),
+    ),
+    Mutant(
+        "the fake takes two options with one value",
+        "tests/fakediscord/validation.py",
+        '                    if option.get("value") in values:\n',
+        "                    if False:\n",
+        (f"{FAKE_MESSAGE}[two options with one value]",),
+    ),
+    Mutant(
+        "the fake takes any number of attachments",
+        "tests/fakediscord/validation.py",
+        '    if max(files, len(body.get("attachments") or [])) > 10:\n',
+        "    if False:\n",
+        (f"{FAKE_MESSAGE}[eleven files]",),
     ),
 ]
 
