@@ -4315,6 +4315,15 @@ MUTANTS = [
         "    if False:\n",
         (f"{FAKE_MESSAGE}[eleven files]",),
     ),
+    Mutant(
+        "a new entry's taught question, not recorded, is to be dismissed",
+        "bot/cogs/faq_admin.py",
+        "            if taught:  # (dismissed, it would be filed as not worth an entry)\n",
+        "            if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_fails_is_said_saved",
+        ),
+    ),
 ]
 
 

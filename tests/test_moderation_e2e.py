@@ -1837,7 +1837,9 @@ async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
     """The entry was written, then clearing its review item failed: the moderator was told
-    only "something went wrong", and a retry was refused as "already exists"."""
+    only "something went wrong", and a retry was refused as "already exists". The question
+    is the entry's example by then: told to dismiss it, the moderator filed it as not
+    worth an entry; picking the new entry in the queue records what happened."""
     from bot.storage import MemoryStore
 
     class Flaky(MemoryStore):
@@ -1859,8 +1861,11 @@ async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
         assert (await opened.response())["type"] == 9
         store.broken = True
         said = await save_new_entry(fake_discord, opened, asked, world.moderator)
-        assert "could not be cleared from the review queue" in said
+        assert said.startswith("Saved `spillover-bucket`")
+        assert "added as its example" in said and "pick `spillover-bucket`" in said, said
+        assert "dismiss" not in said.casefold()
     assert (faq_copy / "spillover-bucket.md").is_file()
+    assert asked in (faq_copy / "examples" / "spillover-bucket.yaml").read_text()
 
 
 async def test_an_edit_form_for_an_entry_removed_meanwhile_says_so(

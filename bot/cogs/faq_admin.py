@@ -438,6 +438,7 @@ class EntryModal(discord.ui.Modal):
         what to add to "Saved". The entry is saved whatever happens here: a database error
         must not say otherwise."""
         bot = self.cog.bot
+        taught = False
         try:
             async with bot.review_lock:  # (see bot.review.decide)
                 if await bot.store.decided(self.review_keys):
@@ -459,6 +460,7 @@ class EntryModal(discord.ui.Modal):
                             f"({neutralize(str(exc))[:300]}), so it stays in the review "
                             "queue: decide it there."
                         )
+                taught = True
                 reloaded = await bot.reload_faq(
                     f"new entry {entry_id} taught its question by {who_of(user)}"
                 )
@@ -467,9 +469,15 @@ class EntryModal(discord.ui.Modal):
                 )
         except Exception:
             log.exception("clearing the review item of new entry %s failed", entry_id)
+            if taught:  # (dismissed, it would be filed as not worth an entry)
+                return (
+                    "\nThe question it came from was added as its example, but the review "
+                    "queue could not record that (the error is logged): in the queue, pick "
+                    f"`{entry_id}` for it."
+                )
             return (
                 "\nThe question it came from could not be cleared from the review queue (the "
-                "error is logged): dismiss it there."
+                "error is logged): decide it there."
             )
         if not reloaded.ok:
             return (
