@@ -349,12 +349,31 @@ async def test_edits_from_discord_keep_the_moderators_notes_in_the_file(
         assert "the notice on splits" in bot.knowledge.get("notice-2014-54").aliases
 
 
-async def save_new_entry(fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any) -> str:
-    """Fill the new-entry form with a valid test entry and see it saved."""
+async def new_entry_from_review(fake_discord: FakeDiscord, asked: str) -> Any:
+    """Ask a question the FAQ does not answer (queued for review), then open the new-entry
+    form from its review item; the form's handle."""
+    assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+    await fake_discord.settle()
+    review = await review_message(fake_discord)
+    new = _component(review, 2, "New entry")
+    moderator = fake_discord.world.moderator
+    opened = await fake_discord.click_button(review, new["custom_id"], user=moderator)
+    assert (await opened.response())["type"] == 9
+    return opened
+
+
+async def submit_new_entry(
+    fake_discord: FakeDiscord,
+    opened: Any,
+    title: str,
+    moderator: Any,
+    entry_id: str = "spillover-bucket",
+) -> Any:
+    """Fill the new-entry form with a valid test entry and submit it; its handle."""
     submit = await fake_discord.submit_modal(
         opened,
         {
-            "id": "spillover-bucket",
+            "id": entry_id,
             "title": title,
             "short": "A test entry written from the review queue.",
             "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
@@ -363,6 +382,12 @@ async def save_new_entry(fake_discord: FakeDiscord, opened: Any, title: str, mod
         user=moderator,
     )
     await submit.response()
+    return submit
+
+
+async def save_new_entry(fake_discord: FakeDiscord, opened: Any, title: str, moderator: Any) -> str:
+    """Fill the new-entry form with a valid test entry and see it saved."""
+    submit = await submit_new_entry(fake_discord, opened, title, moderator)
     said = content(await submit.followup(0))
     assert said.startswith("Saved `spillover-bucket`")
     return said
@@ -1367,12 +1392,7 @@ async def test_new_entry_from_review_teaches_its_question_so_it_is_answered_next
     world = fake_discord.world
     assert len(LONG_QUESTION) > 256
     async with start_bot(mod_bot()) as bot:
-        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
-        await fake_discord.settle()
-        review = await review_message(fake_discord)
-        new = _component(review, 2, "New entry")
-        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
-        assert (await opened.response())["type"] == 9
+        opened = await new_entry_from_review(fake_discord, asked)
         said = await save_new_entry(
             fake_discord, opened, "What is the spillover bucket?", world.moderator
         )
@@ -1394,13 +1414,9 @@ async def test_a_new_entry_whose_question_another_entry_holds_leaves_it_queued(
     world = fake_discord.world
     asked = "is moving the spillover bucket into roth allowed"
     async with start_bot(mod_bot()) as bot:
-        assert await ask_title(fake_discord, asked) is None
-        await fake_discord.settle()
-        review = await review_message(fake_discord)
+        opened = await new_entry_from_review(fake_discord, asked)
         with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
-            f.write(f"- text: {asked}\n")
-        new = _component(review, 2, "New entry")
-        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
+            f.write(f"- text: {asked}\n")  # (while the form is open)
         said = await save_new_entry(fake_discord, opened, asked, world.moderator)
         assert "not added as its example" in said and "mega-backdoor-overview.yaml" in said
         assert (faq_copy / "spillover-bucket.md").is_file()
@@ -1578,18 +1594,9 @@ async def test_new_entry_with_a_taken_id_is_refused_and_the_item_stays_queued(
         review = await review_message(fake_discord)
         new = _component(review, 2, "New entry")
         opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
-        submit = await fake_discord.submit_modal(
-            opened,
-            {
-                "id": taken,
-                "title": asked,
-                "short": "A test entry written from the review queue.",
-                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
-                "body": "The full answer of a test entry.",
-            },
-            user=world.moderator,
+        submit = await submit_new_entry(
+            fake_discord, opened, asked, world.moderator, entry_id=taken
         )
-        await submit.response()
         said = await submit.followup(0)
         assert ephemeral(said)
         assert content(said).startswith(f"An entry with id `{taken}` already exists")
@@ -1853,12 +1860,7 @@ async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
     world, store = fake_discord.world, Flaky()
     asked = "is moving the spillover bucket into roth allowed"
     async with start_bot(mod_bot(store=store)):
-        assert await ask_title(fake_discord, asked) is None
-        await fake_discord.settle()
-        review = await review_message(fake_discord)
-        new = _component(review, 2, "New entry")
-        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
-        assert (await opened.response())["type"] == 9
+        opened = await new_entry_from_review(fake_discord, asked)
         store.broken = True
         said = await save_new_entry(fake_discord, opened, asked, world.moderator)
         assert said.startswith("Saved `spillover-bucket`")
@@ -2006,25 +2008,9 @@ async def test_a_new_entry_from_review_saved_while_the_reload_is_refused_is_said
     world = fake_discord.world
     asked = "is moving the spillover bucket into roth allowed"
     async with start_bot(mod_bot()) as bot:
-        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
-        await fake_discord.settle()
-        review = await review_message(fake_discord)
-        new = _component(review, 2, "New entry")
-        opened = await fake_discord.click_button(review, new["custom_id"], user=world.moderator)
-        assert (await opened.response())["type"] == 9
+        opened = await new_entry_from_review(fake_discord, asked)
         _pull_lands_after_the_save(monkeypatch, bot, faq_copy)
-        submit = await fake_discord.submit_modal(
-            opened,
-            {
-                "id": "spillover-bucket",
-                "title": asked,
-                "short": "A test entry written from the review queue.",
-                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
-                "body": "The full answer of a test entry.",
-            },
-            user=world.moderator,
-        )
-        await submit.response()
+        submit = await submit_new_entry(fake_discord, opened, asked, world.moderator)
         await fake_discord.settle()
         [said] = [content(m) for m in submit.followup_messages]  # (no apology, no text back)
         assert said.startswith("Saved `spillover-bucket`. FAQ **not** reloaded: 60 problems.")
