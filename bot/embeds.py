@@ -128,7 +128,7 @@ def _working(
     def laid_out(k: int) -> tuple[str, list[str]] | None:
         note = (
             [
-                f"*Steps {k + 1} to {len(lines)} are left out here, to fit Discord's limits "
+                f"*{_steps(k + 1, len(lines))} left out here, to fit Discord's limits "
                 f"on a message: {where} shows every step.*"
             ]
             if k < len(lines)
@@ -139,6 +139,11 @@ def _working(
     shown = laid_out(_most(len(lines), lambda k: laid_out(k) is not None))
     # (Only if not even the note fits, which the figures and warnings never come near.)
     return shown or (figures, [])
+
+
+def _steps(first: int, last: int) -> str:
+    """Which steps, in words: "Step 5 is", "Steps 5 to 9 are"."""
+    return f"Step {first} is" if first == last else f"Steps {first} to {last} are"
 
 
 def _layout(head: str, lines: list[str], *, room: int, fields: int) -> tuple[str, list[str]] | None:
@@ -175,7 +180,8 @@ def _figures(summary: list[tuple[str, str]], where: str) -> str:
 
     def text(k: int) -> str:
         left = len(lines) - k
-        note = [f"*{left} more figures left out here: {where} shows them all.*"] if left else []
+        more = f"{left} more figure{'s' if left > 1 else ''}"
+        note = [f"*{more} left out here: {where} shows them all.*"] if left else []
         return "\n".join([*lines[:k], *note])
 
     return text(_most(len(lines), lambda k: len(text(k)) <= FIGURES))
@@ -190,7 +196,8 @@ def _warning_fields(warnings: list[str], where: str, *, room: int) -> list[tuple
     def fields(k: int) -> list[tuple[str, str]]:
         values = [piece for warning in warnings[:k] for piece in _pieces(warning, FIELD_VALUE)]
         if k < len(warnings):
-            values.append(f"{len(warnings) - k} more warnings: {where} shows them all.")
+            left = len(warnings) - k
+            values.append(f"{left} more warning{'s' if left > 1 else ''}: {where} shows them all.")
         return [("⚠️ Warning" if n == 0 else "⚠️", value) for n, value in enumerate(values)]
 
     def fits(k: int) -> bool:
@@ -213,7 +220,7 @@ def _pieces(text: str, limit: int) -> list[str]:
 
 def _fill(head: str, lines: list[str], limit: int) -> tuple[str, list[str]]:
     """``head`` and as many of ``lines`` (one per line) as fit in ``limit`` characters, and
-    the lines left over; with no head, at least one line goes in (the caller clips it)."""
+    the lines left over; with no head, at least one line goes in (a caller checks its size)."""
     text = head
     for i, line in enumerate(lines):
         joined = f"{text}\n{line}" if text else line

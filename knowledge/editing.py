@@ -127,8 +127,8 @@ class EntryDiff:
         changed: a moderator who taught one sees that the reload took it."""
         named = most
         said = self._said(named)
-        while limit is not None and len(said) > limit and named != 0:
-            widest = max(len(self.added), len(self.changed), len(self.removed))
+        widest = max(len(self.added), len(self.changed), len(self.removed))
+        while limit is not None and len(said) > limit and named != 0 and widest:
             named = (widest if named is None else min(named, widest)) - 1
             said = self._said(named)
         return said
@@ -345,9 +345,8 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
         )
     problems = check_new_text(folder, entry_id, text)
     if problems:
-        raise EditRefused(
-            "the entry is not valid, nothing was saved:\n" + "\n".join(map(str, problems))
-        )
+        # (the problems listed, so the moderator's reply fences and counts them)
+        raise EditRefused("the entry is not valid, nothing was saved:", problems)
     backup = None
     if current is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")

@@ -4324,6 +4324,25 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_fails_is_said_saved",
         ),
     ),
+    Mutant(
+        "a refused save puts its problems in its words, cut mid-line uncounted",
+        "knowledge/editing.py",
+        '        raise EditRefused("the entry is not valid, nothing was saved:", problems)\n',
+        '        raise EditRefused("the entry is not valid, nothing w'
+        'as saved:\\n" + "\\n".join(map(str, problems)))\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_save_refused_for_many_problems_lists_them_fenced_and_counted",
+        ),
+    ),
+    Mutant(
+        "a reload summary with no ids to drop loops for ever over a tight limit",
+        "knowledge/editing.py",
+        "        while limit is not None and len(said) > limit and named != 0 and widest:\n",
+        "        while limit is not None and len(said) > limit and named != 0:\n",
+        (
+            "tests/test_faq_editing.py::test_a_reload_summary_too_long_for_its_limit_with_no_entries_to_drop_still_returns",
+        ),
+    ),
 ]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,16 @@ from knowledge.editing import (
 from knowledge.examples import read_examples
 from knowledge.loader import MAX_EXAMPLES_BYTES, load_entries, parse_entry
 from tests.faq_factory import entry_text, write_entry
+
+
+@contextlib.contextmanager
+def refused_for(pattern: str) -> Iterator[None]:
+    """The save is refused, and one of the problems it lists (which the moderator's reply
+    fences and counts) matches ``pattern``."""
+    with pytest.raises(EditRefused) as refused:
+        yield
+    listed = "\n".join(map(str, refused.value.problems))
+    assert re.search(pattern, listed), listed
 
 
 def _disk_full(*_: object) -> None:
@@ -75,7 +88,7 @@ def test_a_save_that_clashes_with_an_entry_later_in_the_folder_is_refused(
     write_entry(tmp_path, "zulu", aliases=["what is a backdoor roth"])
     before = (tmp_path / "alpha.md").read_text()
     clashing = entry_text("alpha", title="What is a backdoor Roth")
-    with pytest.raises(EditRefused, match=r"zulu\.md"):
+    with refused_for(r"zulu\.md"):
         save_entry(tmp_path, "alpha", clashing, fingerprint(before))
     assert (tmp_path / "alpha.md").read_text() == before
     assert [e.id for e in load_entries(tmp_path)] == ["alpha", "zulu"]
@@ -317,7 +330,7 @@ def test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it(tmp_path: P
     ]
     # an edit that leaves another file's own problem in place still hears of it
     (tmp_path / "gamma.md").write_text("---\nid: gamma\n")
-    with pytest.raises(EditRefused, match=r"gamma\.md"):
+    with refused_for(r"gamma\.md"):
         save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(fixed))
 
 
@@ -588,10 +601,25 @@ def test_an_edit_is_refused_for_the_examples_problems_that_would_refuse_its_relo
     where.mkdir()
     (where / "alpha.yaml").write_text("- text: how does alpha work for me\n  also: [beta]\n")
     before = read_text(tmp_path / "alpha.md")
-    with pytest.raises(EditRefused, match=r"alpha\.yaml:2: also: no FAQ entry 'beta'"):
+    with refused_for(r"alpha\.yaml:2: also: no FAQ entry 'beta'"):
         save_entry(
             tmp_path, "alpha", entry_text("alpha", title="Alpha, again?"), fingerprint(before)
         )
     assert read_text(tmp_path / "alpha.md") == before
     save_entry(tmp_path, "beta", entry_text("beta"), fingerprint(None))
     assert validate_folder(tmp_path)[0].problems == []
+
+
+def test_a_reload_summary_too_long_for_its_limit_with_no_entries_to_drop_still_returns() -> None:
+    """Naming fewer ids is how a summary fits its limit; with none to name it looped for
+    ever (a hang on the event loop, had a caller given a tight limit)."""
+    from knowledge.editing import EntryDiff
+
+    done: list[str] = []
+    worker = threading.Thread(
+        target=lambda: done.append(EntryDiff(examples=(1000, 2000)).summary(limit=20)),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=5)
+    assert done and "2000" in done[0].replace(",", ""), done

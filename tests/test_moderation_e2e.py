@@ -1978,6 +1978,26 @@ def _fenced_and_counted(said: str) -> None:
     assert re.search(r"\n…and \d+ more \(see the bot's log", said), said[-300:]
 
 
+def test_a_save_refused_for_many_problems_lists_them_fenced_and_counted(tmp_path: Path) -> None:
+    """An examples file that would refuse the reload refuses the save: its problems were
+    put in the refusal's words, which a reply cut at 2,000 characters mid-line, with no
+    code block and no count of the rest."""
+    from bot.cogs.faq_admin import refusal_text
+    from knowledge.editing import EditRefused, fingerprint, save_entry
+    from tests.faq_factory import entry_text
+
+    path = write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "".join(f"- text: old question {n} about loans\n  also: [gone-{n}]\n" for n in range(60))
+    )
+    with pytest.raises(EditRefused) as refused:
+        save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(path.read_text()))
+    said = refusal_text(refused.value)
+    assert said.startswith("the entry is not valid, nothing was saved:")
+    _fenced_and_counted(said)
+
+
 async def test_an_edit_saved_while_the_reload_is_refused_shows_its_problems_in_a_closed_block(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2080,7 +2100,6 @@ async def test_validate_with_many_problems_still_shows_its_notices_whole(
                 f"- text: 'old question {n} about loans'\n  also: [gone-{n}]\n" for n in range(60)
             )
         text = content(await admin(fake_discord, "validate"))
-    print(repr(text[-700:]))
     assert len(text) <= 2000 and text.startswith("60 problems:\n```\n")
     assert text.count("```") == 2
     assert re.search(r"\n…and \d+ more \(see the bot's log", text)

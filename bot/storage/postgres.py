@@ -611,7 +611,7 @@ class PostgresStore:
             if old:  # (kept while a question asked since has its words: see unused_decisions)
                 # Questions recorded between reading them and deleting would go unseen
                 # (READ COMMITTED): writers wait the moment this takes, once a day.
-                await db.execute("LOCK TABLE questions IN SHARE MODE", timeout=slow)
+                await db.execute("LOCK TABLE questions, taught IN SHARE MODE", timeout=slow)
                 asked = await db.fetch("SELECT text, kind FROM questions", timeout=slow)
                 taught = await db.fetch("SELECT text FROM taught", timeout=slow)
                 unused = await asyncio.to_thread(
