@@ -4081,7 +4081,8 @@ MUTANTS = [
     Mutant(
         "a closed standard output is an internal fault again",
         "bot/cli/__init__.py",
-        "    if sys.stdout is None:\n        sys.stdout = _ClosedOutput()\n",
+        "    if (why := _unwritable_stdout()) is not None:\n"
+        "        sys.stdout = _ClosedOutput(why)\n",
         "",
         ("tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",),
     ),
@@ -4342,6 +4343,20 @@ MUTANTS = [
         (
             "tests/test_faq_editing.py::test_a_reload_summary_too_long_for_its_limit_with_no_entries_to_drop_still_returns",
         ),
+    ),
+    Mutant(
+        "an '@' in a database URL's query hides its host as a password",
+        "bot/storage/postgres.py",
+        '        if at:\n            return userinfo.partition(":")[2] or None\n',
+        '        if False:\n            return userinfo.partition(":")[2] or None\n',
+        ("tests/test_storage.py::test_a_database_url_is_shown_without_its_password",),
+    ),
+    Mutant(
+        "a standard output open for reading only is an internal fault",
+        "bot/cli/__init__.py",
+        '    return "standard output is open for reading only" if mode == os.O_RDONLY else None',
+        "    return None",
+        ("tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",),
     ),
 ]
 

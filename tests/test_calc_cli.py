@@ -587,21 +587,28 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("redirect", "why"),
+    [
+        (">&-", "standard output is closed"),
+        ("1</dev/null", "standard output is open for reading only"),
+    ],
+    ids=["closed", "read-only"],
+)
+@pytest.mark.parametrize(
     "args", [["calc", "split", "--basis", "1", "--earnings", "1"], ["ask", "is ATS prorated?"]]
 )
-def test_a_closed_standard_output_is_one_error_line(args: list[str]) -> None:
-    """`... >&-`: the answer cannot be shown, so exit 1 saying so; not an internal fault,
-    and not a silent success with nothing shown."""
+def test_a_closed_standard_output_is_one_error_line(
+    args: list[str], redirect: str, why: str
+) -> None:
+    """`... >&-` (or a standard output opened for reading): the answer cannot be shown, so
+    exit 1 saying so; not an internal fault, and not a silent success with nothing shown."""
     proc = subprocess.run(
-        ["sh", "-c", '"$@" >&-', "sh", str(SCRIPT), *args],
+        ["sh", "-c", f'"$@" {redirect}', "sh", str(SCRIPT), *args],
         stderr=subprocess.PIPE,
         text=True,
         timeout=60,
     )
-    assert (proc.returncode, proc.stderr) == (
-        1,
-        "error: cannot write the output: standard output is closed\n",
-    )
+    assert (proc.returncode, proc.stderr) == (1, f"error: cannot write the output: {why}\n")
 
 
 def test_calculator_text_names_no_command_line_command(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1190,6 +1190,11 @@ def test_a_database_url_is_shown_without_its_password() -> None:
     for password in ("se/cret", "pa#ss", "pa?ss", "p@ss"):
         shown = label(f"postgresql://bot:{password}@db.example/rollover")
         assert shown == "postgresql://bot:***@db.example/rollover", shown
+    # an "@" in the query is not the password's end: the host and database stay shown
+    assert (
+        label("postgresql://bot:pw@db.example/rollover?application_name=a@b")
+        == "postgresql://bot:***@db.example/rollover?application_name=a@b"
+    )
 
 
 def test_a_wrong_database_or_role_is_input_to_fix_not_a_server_down(

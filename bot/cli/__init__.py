@@ -82,9 +82,14 @@ class _OutputClosed(OSError):
 
 
 class _ClosedOutput(io.TextIOBase):
-    """Standard output when the command started with it closed (`>&-`): Python makes it
-    None, which print() writes to without a word and flush() faults on. Writing now fails
-    as a closed file does, so the command says its output is lost."""
+    """Standard output when the command started with it closed (`>&-`: Python makes it
+    None, which print() writes to without a word and flush() faults on) or open for
+    reading only (`1</dev/null`). Writing now fails, so the command says its output is
+    lost."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__()
+        self.why = why
 
     def writable(self) -> bool:
         return True
@@ -92,14 +97,27 @@ class _ClosedOutput(io.TextIOBase):
     def write(self, text: str) -> int:
         if not text:
             return 0
-        raise _OutputClosed(errno.EBADF, "standard output is closed")
+        raise _OutputClosed(errno.EBADF, self.why)
+
+
+def _unwritable_stdout() -> str | None:
+    """Why standard output cannot be written, when that is known before writing."""
+    if sys.stdout is None:
+        return "standard output is closed"
+    try:
+        import fcntl  # (POSIX only)
+
+        mode = fcntl.fcntl(sys.stdout.fileno(), fcntl.F_GETFL) & os.O_ACCMODE
+    except (ImportError, AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None  # (not a file, as under a test's capture: written as it is)
+    return "standard output is open for reading only" if mode == os.O_RDONLY else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     logging.lastResort = _LAST_RESORT
-    if sys.stdout is None:
-        sys.stdout = _ClosedOutput()
+    if (why := _unwritable_stdout()) is not None:
+        sys.stdout = _ClosedOutput(why)
     _lenient_stdout()
     parser = build_parser()
     try:

@@ -19,6 +19,7 @@ import re
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from bot.storage.base import (
     PENDING_COLUMNS,
@@ -634,12 +635,25 @@ class PostgresStore:
 _PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)(.+)@", re.IGNORECASE)
 
 
+def _password(url: str) -> str | None:
+    """The URL's password as written: the parser's when the host part holds it whole (an
+    "@" later, in the query, is not the end of it); else everything from the user name's
+    colon to the last "@" (a raw "/", "#" or "?" in it ended the host part early)."""
+    with contextlib.suppress(ValueError):
+        userinfo, at, _ = urlsplit(url).netloc.rpartition("@")
+        if at:
+            return userinfo.partition(":")[2] or None
+    match = _PASSWORD.match(url)
+    return match.group(2) if match else None
+
+
 def without_password(text: str, url: str) -> str:
     """``text`` with the URL's password (if any) masked: error messages may quote the URL."""
-    match = _PASSWORD.match(url)
-    return text.replace(match.group(2), "***") if match else text
+    password = _password(url)
+    return text.replace(password, "***") if password else text
 
 
 def url_shown(url: str) -> str:
     """The URL as output may show it: its password (if any) as ***."""
-    return _PASSWORD.sub(r"\1***@", url, count=1)
+    password = _password(url)
+    return url.replace(f":{password}@", ":***@", 1) if password else url
