@@ -100,20 +100,6 @@ def fit_lines(lines: list[str], limit: int, more: Callable[[int], str]) -> str:
     return "\n".join([*kept, more(len(lines) - len(kept))])
 
 
-def _whole_lines(text: str, limit: int) -> str:
-    """``text`` (lines, each ending in a newline) within ``limit`` characters: whole
-    lines, then how many were left out."""
-    if len(text) <= limit:
-        return text
-    lines, kept = text.splitlines(keepends=True), ""
-    for n, line in enumerate(lines):
-        more = f"…and {len(lines) - n} more lines: run `/faq-admin validate`.\n"
-        if len(kept) + len(line) + len(more) > limit:
-            return kept + more
-        kept += line
-    return kept
-
-
 class NotModerator(app_commands.CheckFailure):
     def __init__(self) -> None:
         super().__init__("Only moderators can use /faq-admin.")
@@ -632,7 +618,12 @@ class FaqAdmin(
         checks += await asyncio.to_thread(_clash_checks, self.bot.knowledge, entry_id)
         # The lead-in first, and the reload's summary in what is left: a cut of the whole
         # took its code block's closing fence, and the problems rendered as Markdown.
-        lead = f"Saved `{entry_id}`. {_whole_lines(checks, room - RELOAD_ROOM)}"
+        checks = fit_lines(
+            checks.splitlines(),
+            room - RELOAD_ROOM - 1,
+            lambda n: f"…and {n} more lines: run `/faq-admin validate`.",
+        )
+        lead = f"Saved `{entry_id}`. " + (f"{checks}\n" if checks else "")
         return Saved(True, lead + reload_text(result, room - len(lead)))
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
