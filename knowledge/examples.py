@@ -233,16 +233,12 @@ def read_examples(
                 )
             )
             continue
-        if (replaced is None or path != replaced[0]) and (odd := not_a_file(path)) is not None:
+        given = replaced[1] if replaced and path == replaced[0] else None  # (not on disk yet)
+        if given is None and (odd := not_a_file(path) or too_large(path, MAX_EXAMPLES_BYTES)):
             problems.append(odd)
             continue
-        if (replaced is None or path != replaced[0]) and (
-            large := too_large(path, MAX_EXAMPLES_BYTES)
-        ) is not None:
-            problems.append(large)
-            continue
         try:
-            text = replaced[1] if replaced and path == replaced[0] else path.read_text("utf-8")
+            text = given if given is not None else path.read_text("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(not_utf8(path, exc))
             continue

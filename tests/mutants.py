@@ -2020,8 +2020,8 @@ MUTANTS = [
     Mutant(
         "an examples file of any size is read",
         "knowledge/examples.py",
-        "            large := too_large(path, MAX_EXAMPLES_BYTES)",
-        "            large := None",
+        "or too_large(path, MAX_EXAMPLES_BYTES)):",
+        "or None):",
         ("tests/test_faq_validation.py::test_a_file_too_large_for_an_faq_is_refused_unread",),
     ),
     Mutant(
