@@ -21,6 +21,13 @@ def neutralize(text: str) -> str:
     return escaped.replace("<", "\\<")
 
 
+def listed_title(title: str, limit: int = 120) -> str:
+    """An entry's title for a list line (/faq-admin stats, /faq's list): cut before it is
+    escaped, so that the cut can never split an escape (a lone backslash before a closing
+    ``**`` breaks the bold)."""
+    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
+
+
 def code_block(text: str) -> str:
     """Text inside a code block that cannot close it early."""
     # Every run of backticks broken up: "````" with only its first three replaced left a

@@ -2663,11 +2663,11 @@ MUTANTS = [
         (f"{E2E}::test_the_close_matches_menu_leaves_out_the_answers_already_shown",),
     ),
     Mutant(
-        "stats cut a title after escaping it",
-        "bot/cogs/faq_admin.py",
+        "a listed title is cut after escaping it",
+        "bot/embeds.py",
         '    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")\n',
         "    return neutralize(title)[:limit]\n",
-        (f"{MODERATION}::test_a_stats_title_is_cut_before_it_is_escaped",),
+        (f"{MODERATION}::test_a_listed_title_is_cut_before_it_is_escaped",),
     ),
     Mutant(
         "an example worded as another entry's title passes unremarked",
@@ -4200,7 +4200,7 @@ MUTANTS = [
     Mutant(
         "/faq's list escapes whole titles, past 4,096 characters a page",
         "bot/cogs/ask.py",
-        "stats_title(t, LISTED_TITLE)",
+        "listed_title(t, LISTED_TITLE)",
         "neutralize(t)",
         ("tests/test_bot_e2e.py::test_faq_list_of_long_titles_full_of_markdown_is_still_shown",),
     ),

@@ -1770,13 +1770,12 @@ async def test_a_full_answer_click_racing_a_reload_that_removes_the_entry_is_ans
 
 
 @pytest.mark.parametrize("title", ["a" * 119 + "*bold*", "_" * 200, "short *title*"])
-def test_a_stats_title_is_cut_before_it_is_escaped(title: str) -> None:
+def test_a_listed_title_is_cut_before_it_is_escaped(title: str) -> None:
     """/faq-admin stats shows each title in bold: a cut after escaping could leave a lone
     backslash that escapes the closing ``**``."""
-    from bot.cogs.faq_admin import stats_title
-    from bot.embeds import neutralize
+    from bot.embeds import listed_title, neutralize
 
-    shown = stats_title(title)
+    shown = listed_title(title)
     assert not re.search(r"(?<!\\)(?:\\\\)*\\$", shown)  # no escape left open at the end
     assert shown == neutralize(title) or shown.endswith("…")
 

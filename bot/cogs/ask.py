@@ -11,9 +11,8 @@ from discord.ext import commands
 
 from bot.answering import build_reply, remember
 from bot.app import RolloverBot
-from bot.cogs.faq_admin import stats_title
 from bot.command_mentions import command_ids, mention
-from bot.embeds import answer_embed, help_embed, neutralize
+from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS
@@ -149,7 +148,7 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
     shown = titles[page * PAGE : (page + 1) * PAGE]
     embed = discord.Embed(
         title="FAQ entries",
-        description="\n".join(f"• {stats_title(t, LISTED_TITLE)}" for t in shown)
+        description="\n".join(f"• {listed_title(t, LISTED_TITLE)}" for t in shown)
         + "\n\nShow one with `/faq` and its topic, or ask in your own words with `/ask`.",
     )
     embed.set_footer(text=f"Page {page + 1} of {pages} · {len(titles)} entries")

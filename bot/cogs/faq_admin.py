@@ -22,7 +22,7 @@ from discord.ext import commands
 
 from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
-from bot.embeds import code_block, neutralize
+from bot.embeds import code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
@@ -124,12 +124,6 @@ def problems_text(problems: list[Problem], intro: str, limit: int = MESSAGE_LIMI
     while shown + 1 < len(lines) and len(text(shown + 1)) <= limit:
         shown += 1
     return text(shown)
-
-
-def stats_title(title: str, limit: int = 120) -> str:
-    """An entry's title for the stats list: cut before it is escaped, so that the cut can
-    never split an escape (a lone backslash before the closing ``**`` breaks the bold)."""
-    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
 
 
 def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
@@ -508,7 +502,7 @@ async def stats_page(bot: RolloverBot, page: int) -> tuple[discord.Embed, discor
     page = min(max(page, 0), pages - 1)
     lines = []
     for r in rows[page * STATS_PAGE : (page + 1) * STATS_PAGE]:
-        title = stats_title(titles.get(r.entry_id, f"{r.entry_id} (no longer in the FAQ)"))
+        title = listed_title(titles.get(r.entry_id, f"{r.entry_id} (no longer in the FAQ)"))
         extra = ""
         if r.misses:
             extra += f" · not what I asked {r.misses}"
