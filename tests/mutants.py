@@ -4358,6 +4358,22 @@ MUTANTS = [
         "    return None",
         ("tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",),
     ),
+    Mutant(
+        "faq gaps --json escapes members' accented words though the output is UTF-8",
+        "bot/cli/faq.py",
+        'json_text({"database": label(path), "found": True, "days": args.days, "groups": rows})',
+        '__import__(\'json\').dumps({"database": label(path), "found": '
+        'True, "days": args.days, "groups": rows})',
+        ("tests/test_storage.py::test_cli_reports_json_shows_members_words_as_typed",),
+    ),
+    Mutant(
+        "faq review --json escapes members' accented words though the output is UTF-8",
+        "bot/cli/faq.py",
+        'print(json_text({"database": label(path), "found": True, "items": rows}))',
+        'print(__import__(\'json\').dumps({"database": label(path), "fo'
+        'und": True, "items": rows}))',
+        ("tests/test_storage.py::test_cli_reports_json_shows_members_words_as_typed",),
+    ),
 ]
 
 

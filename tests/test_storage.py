@@ -989,6 +989,26 @@ def test_cli_reports_escape_control_characters_from_discord(
     assert one_line("typed \\x1b, real \x1b", 80) == "typed \\\\x1b, real \\x1b"
 
 
+def test_cli_reports_json_shows_members_words_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reports' --json reads like ask's and faq's: on a UTF-8 output a member's accented or
+    non-Latin words are themselves, not \\u escapes (the same JSON either way)."""
+    path = tmp_path / "bot.db"
+    words = "Caf\u00e9 owner: r\u00e9partition of after-tax money \u2014 \u5408\u6cd5?"
+
+    async def fill() -> None:
+        async with SqliteStore(path) as db:
+            await db.record_question(question(words, days_ago=1))
+
+    asyncio.run(fill())
+    for command in ("gaps", "review"):
+        assert main(["faq", command, "--db", str(path), "--json"]) == 0
+        out = capsys.readouterr().out
+        assert words in out and "\\u00e9" not in out, command
+        assert words in json.dumps(json.loads(out), ensure_ascii=False), command
+
+
 def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)

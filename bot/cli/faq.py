@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import re
 import sqlite3
 import sys
@@ -246,7 +245,7 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
 
 def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: object) -> int:
     if args.json:
-        print(json.dumps({"database": label(path), "found": False, **extra, key: []}))
+        print(json_text({"database": label(path), "found": False, **extra, key: []}))
     else:
         print(
             f"no data yet: there is no database at {label(path)} (the bot creates it when it "
@@ -297,7 +296,7 @@ def handle_gaps(args: argparse.Namespace) -> int:
     if args.json:
         rows = [gap_json(g) for g in groups]
         print(
-            json.dumps({"database": label(path), "found": True, "days": args.days, "groups": rows})
+            json_text({"database": label(path), "found": True, "days": args.days, "groups": rows})
         )
         return 0
     window = f" in the last {args.days} days" if args.days else ""
@@ -342,7 +341,7 @@ def handle_review(args: argparse.Namespace) -> int:
             }
             for i in items
         ]
-        print(json.dumps({"database": label(path), "found": True, "items": rows}))
+        print(json_text({"database": label(path), "found": True, "items": rows}))
         return 0
     if not items:
         print("Nothing to review.")
@@ -413,7 +412,7 @@ def handle_stats(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps({"database": label(path), "found": True, "entries": entries}))
+        print(json_text({"database": label(path), "found": True, "entries": entries}))
         return 0
     if not rows:
         print("No answers served or voted on yet.")
