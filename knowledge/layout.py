@@ -65,9 +65,11 @@ def layout_entry(entry: FaqEntry, titles: dict[str, str]) -> AnswerLayout:
     fields = [Field("Sources", sources_text(entry))]
     if entry.related:
         fields.append(Field("Related", related_text(entry, titles)))
+    # The short answer is all bold here: its own "**" would end that bold early.
+    short = entry.short.replace("**", "")
     return AnswerLayout(
         title=entry.title,
-        description=f"**{entry.short}**\n\n{entry.body}".strip(),
+        description=f"**{short}**\n\n{entry.body}".strip(),
         fields=tuple(fields),
         footer=NOT_TAX_ADVICE,
     )

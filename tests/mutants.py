@@ -4374,6 +4374,15 @@ MUTANTS = [
         'und": True, "items": rows}))',
         ("tests/test_storage.py::test_cli_reports_json_shows_members_words_as_typed",),
     ),
+    Mutant(
+        "a short answer's own bold unbolds it in the full answer",
+        "knowledge/layout.py",
+        '    short = entry.short.replace("**", "")\n',
+        "    short = entry.short\n",
+        (
+            "tests/test_faq_validation.py::test_bold_in_a_short_answer_does_not_unbold_it_in_the_full_answer",
+        ),
+    ),
 ]
 
 

@@ -996,6 +996,19 @@ def test_an_updated_date_still_to_come_is_a_problem_on_its_line(tmp_path: Path) 
     assert problems_in(tmp_path) == []
 
 
+def test_bold_in_a_short_answer_does_not_unbold_it_in_the_full_answer(tmp_path: Path) -> None:
+    """The full answer shows the short answer in bold: a moderator's own ``**`` inside it
+    would close that bold early and turn the words they stressed plain."""
+    from knowledge.layout import layout_entry, short_layout
+
+    short = "Yes: **only** the earnings are taxed, not the basis."
+    write_entry(tmp_path, "alpha", short=short)
+    [entry] = load_entries(tmp_path)
+    first = layout_entry(entry, {}).description.split("\n")[0]
+    assert first == "**Yes: only the earnings are taxed, not the basis.**"
+    assert short_layout(entry).description == short  # shown as written where it stands alone
+
+
 def test_sources_that_fit_validation_are_posted_whole_in_the_short_answer(
     tmp_path: Path,
 ) -> None:
