@@ -1226,6 +1226,35 @@ async def test_a_mention_in_reply_to_a_proxied_members_question_answers_it(
         assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
 
 
+async def test_a_proxied_members_own_mention_is_answered_and_another_bots_is_not(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member who posts through a proxy (PluralKit: a webhook flagged as a bot) asks with
+    "@Rollover Bot <question>" like anyone else; the proxy deletes their original at once,
+    so the proxied copy is the only one there is to answer. Another bot's mention is not
+    a member asking: it gets nothing (seen after the proxied one's answer)."""
+    world = fake_discord.world
+    channel = world.text_channel
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        other = fake_discord._user_message(
+            channel, world.asker, f"{world.bot_user.mention} {QUESTION}"
+        )
+        other["author"] = {**other["author"], "id": str(world.new_id()), "bot": True}
+        await fake_discord.dispatch("MESSAGE_CREATE", other)
+        proxied = fake_discord._user_message(
+            channel, world.newcomer, f"{world.bot_user.mention} {QUESTION}"
+        )
+        proxied["webhook_id"] = str(world.new_id())
+        proxied["author"] = {**proxied["author"], "bot": True}
+        await fake_discord.dispatch("MESSAGE_CREATE", proxied)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.idle(quiet=0.2)
+        replies = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert [str(c.json["message_reference"]["message_id"]) for c in replies] == [proxied["id"]]
+        assert embed_of(replies[0].json)["title"] == kb.get(EXPECTED).title
+
+
 async def test_a_question_edited_into_a_bare_mention_is_answered_once(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

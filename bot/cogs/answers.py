@@ -357,9 +357,16 @@ class Answers(commands.Cog):
         return None
 
     # -- messages: forum starters and mentions -------------------------------------------
+    def _asked_by_a_member(self, message: discord.Message) -> bool:
+        """A person's message, a proxied one (PluralKit) included: the proxy deletes the
+        member's original at once, so its copy is the only one to answer. Never the bot's
+        own (its followups come through a webhook too)."""
+        me = self.bot.user
+        return from_a_member(message) and (me is None or message.author.id != me.id)
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot:
+        if not self._asked_by_a_member(message):
             return
         if message.guild is None:
             await self._point_to_ask(message)
@@ -382,7 +389,7 @@ class Answers(commands.Cog):
             return
         if (
             me is None
-            or message.author.bot
+            or not self._asked_by_a_member(message)
             or message.guild is None
             or not mentions_me(message, me)
             or (before is not None and mentions_me(before, me))  # (not added by this edit)
