@@ -61,7 +61,10 @@ def suggestions_embed(hits: tuple[Hit, ...] | list[Hit], *, outside: bool = Fals
             "I don't have a confident answer to that, and no FAQ entry looks close. "
             "A person in the server may know; you can also try `/faq` to browse topics."
         )
-    title = "Maybe outside this FAQ" if outside and not hits else "Not sure: these may help"
+    if hits:
+        title = "Not sure: these may help"
+    else:  # (nothing listed below: "these" would point at nothing)
+        title = "Maybe outside this FAQ" if outside else "No close match in this FAQ"
     embed = discord.Embed(title=title, description=text, colour=UNSURE_COLOUR)
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed

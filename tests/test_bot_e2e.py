@@ -621,6 +621,9 @@ async def test_ask_outside_the_faq_says_what_it_covers(
         assert "not tax advice" in outside["footer"]["text"]
         unjudged = await ask("😀😀😀")
         assert "no FAQ entry looks close" in unjudged["description"]
+        # nothing is offered, so the title promises nothing ("these may help" pointed at
+        # an empty space)
+        assert unjudged["title"] == "No close match in this FAQ"
 
 
 async def test_autocomplete_past_its_limit_lists_by_title(

@@ -87,7 +87,7 @@ async def edit_entry(fake: FakeDiscord, topic: str, values: dict[str, str]) -> s
 async def ask_title(fake: FakeDiscord, question: str) -> str | None:
     body = await (await fake.send_slash_command("ask", {"question": question})).response()
     [embed] = body["data"]["embeds"]
-    unanswered = embed["title"].startswith(("Not sure", "Maybe outside"))
+    unanswered = embed["title"].startswith(("Not sure", "Maybe outside", "No close match"))
     return None if unanswered else embed["title"]
 
 
