@@ -5,6 +5,7 @@ The numbers come from the settings the bot started with (a restart applies new o
 
 from __future__ import annotations
 
+import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -30,6 +31,11 @@ def per_user(setting: str) -> Callable[[discord.Interaction], app_commands.Coold
 
 def user_key(interaction: discord.Interaction) -> int:
     return interaction.user.id
+
+
+def wait_text(seconds: float) -> str:
+    """A wait to tell a member, rounded up: "0 s" would invite a try still refused."""
+    return f"{max(1, math.ceil(seconds))} s"
 
 
 class SlidingWindow:

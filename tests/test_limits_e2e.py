@@ -91,6 +91,26 @@ async def test_mention_limit_tells_once_then_stays_quiet(
         assert not any(would_ping(r.json).any for r in replies)
 
 
+async def test_the_mention_limit_never_says_try_again_in_0_s(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """In a window's last half second, the wait rounded to the nearest second was "try
+    again in 0 s", and a mention sent at once was still refused: waits round up."""
+    world = fake_discord.world
+    async with start_bot(make_bot(limits={"mention_per_minute": 1})) as bot:
+        mark = fake_discord.mark()
+        ask = f"{world.bot_user.mention} {QUESTION}"
+        await fake_discord.send_message(world.text_channel, ask, author=world.asker)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        window = bot.get_cog("Answers").mention_windows.get(world.asker.id)
+        first = window._times[0]
+        window.clock = lambda: first + 59.7  # the window's last moment
+        await fake_discord.send_message(world.text_channel, ask, author=world.asker)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=2)
+        said = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)[1]
+        assert "try again in 1 s," in said.json["content"], said.json["content"]
+
+
 async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -22,7 +22,7 @@ from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, is_answer, tag_answered
-from bot.limits import Claims, PerUserWindows, SlidingWindow
+from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
@@ -483,7 +483,7 @@ class Answers(commands.Cog):
                 if message.author.id not in self._slowed:
                     self._slowed.add(message.author.id)
                     await message.reply(
-                        f"You're asking quickly; try again in {window.retry_after():.0f} s, "
+                        f"You're asking quickly; try again in {wait_text(window.retry_after())}, "
                         "or use `/ask`.",
                         mention_author=False,
                         allowed_mentions=NO_PINGS,

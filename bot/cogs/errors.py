@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 
 import discord
 from discord import app_commands
@@ -11,6 +10,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.embeds import neutralize
+from bot.limits import wait_text
 from bot.replies import APOLOGY, send_private
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ class UserInputProblem(Exception):
 
 
 def slow_down(retry_after: float) -> str:
-    return f"Slow down a little: try again in {max(1, math.ceil(retry_after))} s."
+    return f"Slow down a little: try again in {wait_text(retry_after)}."
 
 
 def describe(error: app_commands.AppCommandError) -> str | None:

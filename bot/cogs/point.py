@@ -19,7 +19,7 @@ from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import closed, in_watched_forum, tag_answered
-from bot.limits import Claims, PerUserWindows, per_user, user_key
+from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import APOLOGY, NO_PINGS, from_a_member, question_in, send_private
 from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
@@ -127,7 +127,7 @@ class PointPick(
                     cog.pickers.release(picker)  # (nothing posted: it may pick again later)
                 await send_private(
                     interaction,
-                    f"You're pointing quickly; pick again in {window.retry_after():.0f} s.",
+                    f"You're pointing quickly; pick again in {wait_text(window.retry_after())}.",
                 )
                 return
             # Acknowledge first: Discord allows 3 s, and fetching the message or posting
