@@ -130,6 +130,31 @@ async def test_silent_mode_and_off_topic_posts_are_left_to_people(
         assert len(bot.store.questions) == 2  # both recorded for moderators
 
 
+async def test_a_watched_post_answered_through_a_mention_is_tagged_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post the bot left to people, then asked about: its author edits "@Rollover Bot"
+    and a question into it. The answer under the post answers the post, so it is tagged as
+    one that opened with the mention is; an answer to a later message in the thread is
+    not the post's."""
+    world = fake_discord.world
+    async with start_bot(make_bot(low_confidence="silent")):
+        edited = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.asker)
+        later = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.newcomer)
+        await fake_discord.idle(quiet=0.2)
+        assert edited.replies == later.replies == []  # left to people
+        await fake_discord.edit_message(edited.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.send_message(
+            later.thread, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.3)
+        for post in (edited, later):
+            [answer] = post.replies
+            assert any(c.startswith("rb:miss:") for c in custom_ids(answer))  # an answer card
+        assert "bot-answered" in edited.tags
+        assert "bot-answered" not in later.tags
+
+
 #: A Roth-or-traditional choice: outside the FAQ (topics.yaml), though one entry scores as a
 #: plausible suggestion for it.
 OFF_TOPIC_POST = (

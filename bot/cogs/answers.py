@@ -590,6 +590,15 @@ class Answers(commands.Cog):
                 error,
             )
             return Delivery(False, None, error)
+        channel = message.channel
+        if (
+            reply.result.answered
+            and target.id == channel.id
+            and in_watched_forum(self.bot, channel)
+        ):
+            # An answer to a watched post's opening message (its id is the thread's) answers
+            # the post, as the bot's own answer to it does; one to a later message does not.
+            await tag_answered(self.bot, channel)  # type: ignore[arg-type]
         await remember(self.bot, reply, message.channel.id)
         return DONE
 
