@@ -4383,6 +4383,58 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_bold_in_a_short_answer_does_not_unbold_it_in_the_full_answer",
         ),
     ),
+    Mutant(
+        "a proxied member's own mention is dropped as a bot's",
+        "bot/cogs/answers.py",
+        "    async def on_message(self, message: discord.Message) -> None:\n"
+        "        if not self._asked_by_a_member(message):\n",
+        "    async def on_message(self, message: discord.Message) -> None:\n"
+        "        if message.author.bot:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_proxied_members_own_mention_is_answered_and_another_bots_is_not",
+        ),
+    ),
+    Mutant(
+        "another bot's mention is answered as a member's",
+        "bot/replies.py",
+        "    return message.webhook_id is not None and message.interaction_metadata is None\n",
+        "    return message.interaction_metadata is None\n",
+        (
+            "tests/test_bot_e2e.py::test_a_proxied_members_own_mention_is_answered_and_another_bots_is_not",
+        ),
+    ),
+    Mutant(
+        "an unsure card with nothing listed says 'these may help'",
+        "bot/embeds.py",
+        '        title = "Maybe outside this FAQ" if outside else "No close match in this FAQ"\n',
+        '        title = "Maybe outside this FAQ" if outside else "Not sure: these may help"\n',
+        ("tests/test_bot_e2e.py::test_ask_outside_the_faq_says_what_it_covers",),
+    ),
+    Mutant(
+        "a rate-limit wait rounds to 'try again in 0 s'",
+        "bot/limits.py",
+        '    return f"{max(1, math.ceil(seconds))} s"\n',
+        '    return f"{seconds:.0f} s"\n',
+        ("tests/test_limits_e2e.py::test_the_mention_limit_never_says_try_again_in_0_s",),
+    ),
+    Mutant(
+        "a watched post answered through a mention is left untagged",
+        "bot/cogs/answers.py",
+        "            await tag_answered(self.bot, channel)  # type: ignore[arg-type]\n",
+        "            pass\n",
+        (
+            "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
+        ),
+    ),
+    Mutant(
+        "an answer to a later message in a watched post tags the post",
+        "bot/cogs/answers.py",
+        "            and target.id == channel.id\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
+        ),
+    ),
 ]
 
 
