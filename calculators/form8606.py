@@ -302,6 +302,20 @@ def _unrounded(exact: Decimal, rounded: Decimal, what: str) -> list[str]:
     ]
 
 
+def _split(w8: Decimal, w5: Decimal, l7: Decimal, l8: Decimal, conversion: Decimal) -> str:
+    """How worksheet line 8 divides between the conversion (Form 8606 line 17) and the
+    distributions (line 15c), as Pub 590-B's note to the worksheet has it."""
+    if l7 == 0:
+        return "All of it is the conversion's (Form 8606 line 17)."
+    if l8 == 0:
+        return "All of it is the distributions'."
+    return (
+        f"The conversion's share of it (Form 8606 line 17) = line 8 x amount converted / line 5 "
+        f"= {usd(w8)} x {usd(l8)} / {usd(w5)} = {usd(conversion)}; the distributions' share is "
+        f"the rest, {usd(w8)} - {usd(conversion)} = {usd(w8 - conversion)}."
+    )
+
+
 def _worksheet_1_1(
     inp: Form8606Input,
     lines: dict[str, Decimal | None],
@@ -323,9 +337,11 @@ def _worksheet_1_1(
     w6 = w4 + w5
     exact_ratio = w3 / w6  # w5 > 0 here
     w7 = min(places(exact_ratio, 3), ONE.quantize(Decimal("0.001")))
-    nontaxable_conversion = cents(l8 * w7)
-    nontaxable_distributions = cents(l7 * w7)
-    w8 = nontaxable_conversion + nontaxable_distributions
+    w8 = cents(w5 * w7)
+    # Pub 590-B's note to the worksheet: the conversion's part of line 8 is line 8 x the
+    # amount converted / line 5; the distributions have the rest, so the two add up to line 8.
+    nontaxable_conversion = share(w8, l8, w5)
+    nontaxable_distributions = w8 - nontaxable_conversion
     w9 = w5 - w8
     steps += [
         f"Part of this year's contributions is deducted ({usd(deductible)}) and there is a "
@@ -343,11 +359,8 @@ def _worksheet_1_1(
         f"Worksheet line 6 = line 4 + line 5 = {usd(w6)}.",
         f"Worksheet line 7 = line 3 / line 6 = {usd(w3)} / {usd(w6)} = "
         f"{ratio_words(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
-        f"Worksheet line 8, the nontaxable part = line 5 x line 7, figured for the conversion "
-        f"and the distributions apart (Form 8606 lines 17 and 13 need both): conversion "
-        f"{usd(l8)} x "
-        f"{w7:.3f} = {usd(nontaxable_conversion)}, distributions {usd(l7)} x {w7:.3f} = "
-        f"{usd(nontaxable_distributions)}; {usd(w8)} in all.",
+        f"Worksheet line 8, the nontaxable part = line 5 x line 7 = {usd(w5)} x {w7:.3f} = "
+        f"{usd(w8)}. {_split(w8, w5, l7, l8, nontaxable_conversion)}",
         f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
     ]
     l4 = inp.late_contribution
@@ -371,7 +384,7 @@ def _worksheet_1_1(
         f"Form 8606 line 5 ({usd(l5)}) is at least worksheet line 8 ({usd(w8)}), so Pub 590-B "
         "has the worksheet's figures go to lines 13 and 17, and lines 6-12 left blank."
     )
-    l13 = nontaxable_conversion + nontaxable_distributions
+    l13 = w8
     l14 = l3 - l13
     l15a = l15c = l7 - nontaxable_distributions
     lines.update(

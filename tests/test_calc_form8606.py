@@ -349,3 +349,31 @@ def test_the_balance_warning_only_when_the_balance_makes_part_taxable() -> None:
     real = run(contribution="7000", year_end_balance="20000", converted="7000")
     assert real["taxable"] != "0.00"
     assert any("shrinks the nontaxable share" in w for w in real["warnings"])
+
+
+def test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it() -> None:
+    """Pub 590-B Worksheet 1-1 line 8 = line 5 x line 7, one product: $8,000 x 0.125 =
+    $1,000.00, equal to Form 8606 line 5, so the worksheet applies and $7,000 is taxable.
+    Rounding the conversion's share ($999.875) and the distribution's ($0.125) apart gave
+    $1,000.01, "more than" line 5: the form's lines 6-15c, $7,872.00 taxable."""
+    result = form8606(
+        Form8606Input(
+            contribution="1000",
+            deductible="7000",
+            year_end_balance="56000",
+            distributions="1",
+            converted="7999",
+        )
+    )
+    lines = result.lines
+    assert result.taxable == D("7000.00")
+    assert lines["line6"] is None and (lines["line13"], lines["line14"]) == (D(1000), D(0))
+    # the conversion's share (Form 8606 line 17) rounded, the distribution's the rest of line 8
+    assert (lines["line17"], lines["line18"]) == (D("999.88"), D("6999.12"))
+    assert lines["line15c"] == D("0.88")
+    [step] = [s for s in result.steps if s.startswith("Worksheet line 8")]
+    assert "line 5 x line 7 = $8,000.00 x 0.125 = $1,000.00" in step
+    assert "$1,000.00 x $7,999.00 / $8,000.00 = $999.88" in step
+    assert "$1,000.00 - $999.88 = $0.12" in step
+    said = "line 5 ($1,000.00) is at least worksheet line 8 ($1,000.00)"
+    assert any(said in s for s in result.steps)

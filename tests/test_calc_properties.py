@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from calculators import (
@@ -107,6 +107,50 @@ def test_form8606_lines_stay_in_bounds(
     else:
         assert lines["line18"] is None
     assert r.taxable <= distributions + converted
+
+
+@given(
+    contribution=small_money,
+    prior=small_money,
+    deductible=money(1, 100_000_00),
+    year_end=money(0, 2_000_000_00),
+    distributions=small_money,
+    converted=small_money,
+)
+# (converted x line 7 = $407.99, a cent off line 8's share of it: $408.12 x $2,999.90 / $3,000.90)
+@example(D(1000), D(0), D(7000), D(56000), D(1), D("2999.90"))
+def test_worksheet_1_1_line_8_is_line_5_times_line_7_rounded_once(
+    contribution: D, prior: D, deductible: D, year_end: D, distributions: D, converted: D
+) -> None:
+    # Pub 590-B Worksheet 1-1: line 8 = line 5 x line 7, one product rounded to the cent. Its
+    # figures are used when Form 8606 line 5 is at least line 8, and then line 13 is line 8,
+    # split between the conversion (line 17) and the distributions with nothing left over.
+    assume(contribution + prior > 0 and distributions + converted > 0)
+    r = form8606(
+        Form8606Input(
+            contribution=contribution,
+            prior_basis=prior,
+            deductible=deductible,
+            year_end_balance=year_end,
+            distributions=distributions,
+            converted=converted,
+        )
+    )
+    w5 = distributions + converted
+    w7 = min((prior + contribution + deductible) / (year_end + w5), D(1)).quantize(
+        D("0.001"), rounding="ROUND_HALF_UP"
+    )
+    w8 = (w5 * w7).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+    lines = r.lines
+    assert (lines["line6"] is None) == (lines["line5"] >= w8)  # type: ignore[operator]
+    if lines["line6"] is None:
+        assert lines["line13"] == w8
+        assert r.taxable == w5 - w8
+        # Pub 590-B's note: the conversion's part is line 8 x the amount converted / line 5
+        conversion = (w8 * converted / w5).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+        assert lines["line17"] == (conversion if converted else None)
+        nontaxable_distributions = distributions - lines["line15c"]  # type: ignore[operator]
+        assert (lines["line17"] or D(0)) + nontaxable_distributions == w8
 
 
 @given(
