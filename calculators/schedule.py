@@ -373,9 +373,9 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     )
 
     warnings = unusual_rates(tax_rate=inp.tax_rate, annual_return=r)
-    if r < 0:
+    if net < 0:  # (conversions settled on each payday lose nothing, whatever the return)
         warnings.append(
-            f"With a negative return ({pct(r)}) each conversion moves less than was contributed "
+            f"With a negative return ({pct(r)}) the conversions move less than was contributed "
             f"(net {usd(net)}): nothing is taxable. This calculator does not cover any tax "
             "treatment of the shortfall. Ask a tax professional."
         )

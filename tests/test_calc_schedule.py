@@ -132,6 +132,20 @@ def test_negative_return_has_no_taxable_earnings() -> None:
     assert any("negative return" in w for w in result.warnings)
 
 
+def test_a_negative_return_warns_of_a_shortfall_only_when_there_is_one() -> None:
+    # A conversion the same day as each paycheck moves exactly what was contributed: no loss.
+    aligned = schedule(inp("26000", 26, 26, "-10%"))
+    assert aligned.net_earnings == 0
+    assert not any("less than was contributed" in w for w in aligned.warnings)
+    # Quarterly pay, 6 conversions: those on a payday move what was paid, the others less.
+    mixed = schedule(inp("4000", 4, 6, "-10%"))
+    assert [c.earnings for c in mixed.conversions if c.contributions] == [
+        D("-8.74"), D("0.00"), D("-8.74"), D("0.00")
+    ]  # fmt: skip
+    [said] = [w for w in mixed.warnings if "less than was contributed" in w]
+    assert "the conversions move less than was contributed (net -$17.48)" in said
+
+
 def test_paychecks_add_up_exactly() -> None:
     assert paycheck_amounts(D("1000.00"), 3) == [D("333.34"), D("333.33"), D("333.33")]
     assert sum(paycheck_amounts(D("7000.00"), 26)) == D("7000.00")
