@@ -4435,6 +4435,87 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
         ),
     ),
+    Mutant(
+        "Worksheet 1-1 line 8 is the conversion's and the distributio"
+        "ns' shares rounded apart and added",
+        "calculators/form8606.py",
+        "    w8 = cents(w5 * w7)\n",
+        "    w8 = cents(l8 * w7) + cents(l7 * w7)\n",
+        (
+            "tests/test_calc_form8606.py::test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it",
+            "tests/test_calc_properties.py::test_worksheet_1_1_line_8_is_line_5_times_line_7_rounded_once",
+        ),
+    ),
+    Mutant(
+        "Worksheet 1-1: the distributions' share of line 8 rounded on"
+        " its own, not the rest of line 8",
+        "calculators/form8606.py",
+        "    nontaxable_distributions = w8 - nontaxable_conversion\n",
+        "    nontaxable_distributions = cents(l7 * w7)\n",
+        (
+            "tests/test_calc_form8606.py::test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it",
+            "tests/test_calc_properties.py::test_worksheet_1_1_line_8_is_line_5_times_line_7_rounded_once",
+        ),
+    ),
+    Mutant(
+        "Worksheet 1-1: the conversion's share is the conversion x li"
+        "ne 7, not line 8 x converted / line 5",
+        "calculators/form8606.py",
+        "    nontaxable_conversion = share(w8, l8, w5)\n",
+        "    nontaxable_conversion = cents(l8 * w7)\n",
+        (
+            "tests/test_calc_properties.py::test_worksheet_1_1_line_8_is_line_5_times_line_7_rounded_once",
+        ),
+    ),
+    Mutant(
+        "Worksheet 1-1 line 13 is the two shares added again, not line 8",
+        "calculators/form8606.py",
+        "    l13 = w8\n",
+        "    l13 = nontaxable_conversion + cents(l7 * w7)\n",
+        (
+            "tests/test_calc_form8606.py::test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it",
+            "tests/test_calc_properties.py::test_worksheet_1_1_line_8_is_line_5_times_line_7_rounded_once",
+        ),
+    ),
+    Mutant(
+        "Worksheet 1-1 line 8's step multiplies the conversion alone by line 7",
+        "calculators/form8606.py",
+        '= line 5 x line 7 = {usd(w5)} x {w7:.3f} = "',
+        '= line 5 x line 7 = {usd(l8)} x {w7:.3f} = "',
+        (
+            "tests/test_calc_form8606.py::test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it",
+        ),
+    ),
+    Mutant(
+        "schedule: the negative-return shortfall warning comes with a"
+        "ny negative return, even at net $0.00",
+        "calculators/schedule.py",
+        "    if net < 0:",
+        "    if r < 0:",
+        (
+            "tests/test_calc_schedule.py::test_a_negative_return_warns_of_a_shortfall_only_when_there_is_one",
+        ),
+    ),
+    Mutant(
+        "schedule: the shortfall warning says each conversion moves l"
+        "ess, though those on a payday lose nothing",
+        "calculators/schedule.py",
+        "the conversions move less than was contributed ",
+        "each conversion moves less than was contributed ",
+        (
+            "tests/test_calc_schedule.py::test_a_negative_return_warns_of_a_shortfall_only_when_there_is_one",
+        ),
+    ),
+    Mutant(
+        "schedule: no shortfall warning at all with a negative return",
+        "calculators/schedule.py",
+        "    if net < 0:",
+        "    if net < 0 and False:",
+        (
+            "tests/test_calc_schedule.py::test_a_negative_return_warns_of_a_shortfall_only_when_there_is_one",
+            "tests/test_calc_schedule.py::test_negative_return_has_no_taxable_earnings",
+        ),
+    ),
 ]
 
 
