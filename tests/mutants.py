@@ -314,7 +314,8 @@ MUTANTS = [
     Mutant(
         "answers a bot's own forum post",
         ANSWERS,
-        "        if message.author.bot:\n            return\n        if message.guild is None:\n",
+        "        if not self._asked_by_a_member(message):\n"
+        "            return\n        if message.guild is None:\n",
         "        if False:\n            return\n        if message.guild is None:\n",
         (f"{E2E}::test_bots_are_never_answered",),
     ),
