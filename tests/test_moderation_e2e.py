@@ -424,6 +424,50 @@ async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
     assert (faq_copy / "notice-2014-54.md").read_text() == original
 
 
+async def test_text_given_back_with_double_backticks_pastes_back_exactly_as_typed(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """Given back, what was typed is "exactly as typed" (README): Discord's double-backtick
+    inline code (``code``) came back in a code block with a zero-width space put between
+    the backticks, and pasted back and saved, the FAQ file held them."""
+    moderator = fake_discord.world.moderator
+    short = "Type ``/split basis:1000`` and pick ``earnings_to``; see the **steps**."
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
+        )
+        form = (await handle.response())["data"]
+    async with start_bot(mod_bot()):
+        submit = await fake_discord.submit_modal(form, {"short": short}, user=moderator)
+        said = (await submit.response())["data"]["content"]
+        assert "**short**: attached as `short.txt`" in said and "\u200b" not in said
+        assert submit.files["short.txt"].decode() == short
+
+
+async def test_every_message_of_text_given_back_fits_discord(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """An input under TYPED_BLOCK_LIMIT went back in a code block measured before
+    code_block lengthened it (a character per run of backticks): the message passed
+    Discord's 2,000 characters, Discord refused it, and the text was lost after all."""
+    from bot.cogs.faq_admin import TYPED_BLOCK_LIMIT
+
+    moderator = fake_discord.world.moderator
+    body = ("``x`` " * 300)[:TYPED_BLOCK_LIMIT]
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
+        )
+        form = (await handle.response())["data"]
+    async with start_bot(mod_bot()):
+        submit = await fake_discord.submit_modal(form, {"body": body}, user=moderator)
+        await submit.response()
+        await fake_discord.idle(quiet=0.1)
+        given_back = [submit.message, *submit.followup_messages]
+        assert all(m is not None and len(m["content"]) <= 2000 for m in given_back)
+        assert submit.files["body.txt"].decode() == body
+
+
 async def test_invalid_modal_edit_is_refused_and_nothing_written(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

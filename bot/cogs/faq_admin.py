@@ -199,26 +199,27 @@ class TypedPage(NamedTuple):
         ]
 
 
-#: Longest input given back in a code block; a longer one comes as a file, whole.
+#: Longest input given back in a code block, as sent (its name and fences included); a
+#: longer one comes as a file, whole. Under MESSAGE_LIMIT: such a block fits a message.
 TYPED_BLOCK_LIMIT = 1500
 
 
 def typed_back(intro: str, values: list[tuple[str, str]]) -> list[TypedPage]:
     """``intro``, then what was typed in a form: each input in a code block, or as a text
-    file when it is long or holds a code fence (a block would cut it, or alter the fence
-    to keep itself closed). Either way it pastes back exactly as typed."""
+    file when the block would be long or would not hold it unaltered (code_block breaks
+    up every run of backticks, a ``code`` included, with a zero-width space). Either way
+    it pastes back exactly as typed, and every message fits Discord's limit."""
     pages = [TypedPage(intro, [])]
     for name, text in values:
         if not text.strip():
             continue
         label = f"**{neutralize(name)[:40]}**"
         files = []
-        if len(text) > TYPED_BLOCK_LIMIT or "```" in text:
+        block = f"{label}\n{code_block(text)}"
+        if block != f"{label}\n```\n{text}\n```" or len(block) > TYPED_BLOCK_LIMIT:
             filename = f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-') or 'input'}.txt"
             files.append((filename, text))
             block = f"{label}: attached as `{filename}`"
-        else:
-            block = f"{label}\n{code_block(text)}"
         last = pages[-1]
         if len(last.text) + 1 + len(block) <= MESSAGE_LIMIT:
             pages[-1] = TypedPage(f"{last.text}\n{block}", [*last.files, *files])
