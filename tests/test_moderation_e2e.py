@@ -19,7 +19,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
-from knowledge.loader import DEFAULT_FAQ_DIR
+from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import example_items, write_entry
 
@@ -1749,6 +1749,45 @@ async def test_an_entry_with_more_aliases_than_one_input_holds_can_still_be_edit
     assert all(alias in text for alias in aliases)
     short = EntryModal(cog, "alpha", {**meta, "aliases": aliases[:3]}, "The body.", "seen")
     assert "aliases" in [item.custom_id for item in short.children]  # type: ignore[attr-defined]
+
+
+async def test_an_edit_that_leaves_the_aliases_alone_keeps_them(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The form shows the aliases one per line: an alias written over two lines in the
+    file (a YAML block, valid) was split in two by a save that changed only the short
+    answer. Left alone, the box keeps the file's aliases; edited, it is one per line."""
+    path = faq_copy / "notice-2014-54.md"
+    path.write_text(
+        path.read_text().replace(
+            "  - notice 2014-54 summary\n", "  - |-\n    notice 2014-54\n    summary please\n", 1
+        )
+    )
+    before, problems = parse_entry(path, path.read_text())
+    assert before is not None and not problems
+    assert "notice 2014-54\nsummary please" in before.aliases
+    short = "IRS Notice 2014-54 lets one distribution go to several places at once."
+    async with start_bot(mod_bot()):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(handle, {"short": short})
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved")
+        after, _ = parse_entry(path, path.read_text())
+        assert after is not None and after.short == short and after.aliases == before.aliases
+        # positive control: a box edited is read one alias per line
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        shown = form_value((await handle.response())["data"], "aliases")
+        submit = await fake_discord.submit_modal(handle, {"aliases": shown + "\nthe split notice"})
+        await submit.response()
+        assert content(await submit.followup(0)).startswith("Saved")
+    edited, _ = parse_entry(path, path.read_text())
+    assert edited is not None
+    assert edited.aliases[-1] == "the split notice"
+    assert "notice 2014-54" in edited.aliases and "summary please" in edited.aliases
 
 
 async def test_validate_shows_a_repeated_example_as_a_notice_not_an_ignored_file(

@@ -356,7 +356,9 @@ class EntryModal(discord.ui.Modal):
             "short": self.short.value.strip(),
             "updated": today(),
         }
-        if self.aliases is not None:
+        # A box left as the form showed it keeps the file's aliases as they are: one
+        # written over two lines (a YAML block) was split in two by any save.
+        if self.aliases is not None and self.aliases.value != self.aliases.default:
             changes["aliases"] = _lines(self.aliases.value)
         if self.sources is not None:
             sources = []
