@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
-from collections.abc import Awaitable, Callable, Iterable
-from itertools import islice
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import discord
 
@@ -24,6 +22,7 @@ from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import APOLOGY, NO_PINGS
 from bot.roles import is_moderator
 from bot.storage import GapGroup, ReviewItem, hash_user
+from bot.storage.reports import EVERY_GROUP, still_open
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 
 if TYPE_CHECKING:
@@ -248,29 +247,8 @@ class ReviewView(discord.ui.View):
         await self._show(interaction, note)
 
 
-Asked = TypeVar("Asked", ReviewItem, GapGroup)
-
-
-def still_open(bot: RolloverBot, items: Iterable[Asked], most: int | None = None) -> list[Asked]:
-    """The first ``most`` items (None: all) worth a moderator's time: an unanswered
-    question that the current FAQ now answers (someone added an alias or an entry since)
-    is left out. The FAQ is asked down the list only until ``most`` are found. CPU work:
-    run it in a thread."""
-    knowledge = bot.knowledge
-    kept = (
-        item
-        for item in items
-        if (isinstance(item, ReviewItem) and item.kind != "unanswered")
-        or not knowledge.ask(item.example).answered
-    )
-    return list(islice(kept, most))
-
-
 #: /faq-admin gaps lists this many groups.
 GAPS_SHOWN = 10
-#: Every group the store has: it groups them all whatever the limit, so asking for all
-#: costs no more grouping.
-EVERY_GROUP = sys.maxsize
 
 
 async def open_gaps(bot: RolloverBot, days: int | None, most: int = GAPS_SHOWN) -> list[GapGroup]:
@@ -279,7 +257,7 @@ async def open_gaps(bot: RolloverBot, days: int | None, most: int = GAPS_SHOWN) 
     which decides nothing) as many groups as one fetch took, a report of those said
     nothing was left while questions still waited."""
     groups = await bot.store.gaps(days, limit=EVERY_GROUP)
-    return await asyncio.to_thread(still_open, bot, groups, most)
+    return await asyncio.to_thread(still_open, bot.knowledge, groups, most)
 
 
 class OpenItems(NamedTuple):
@@ -294,7 +272,7 @@ async def open_items(bot: RolloverBot) -> OpenItems:
     the limit): when only a look's worth was fetched, the items the FAQ answers since took
     that look's places, and it said "Nothing to review." while items waited."""
     items = await bot.store.review_queue()
-    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT + 1)
+    shown = await asyncio.to_thread(still_open, bot.knowledge, items, QUEUE_LIMIT + 1)
     return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)
 
 

@@ -814,6 +814,48 @@ async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     assert await asyncio.to_thread(main, args) == 0
 
 
+async def test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, faq_copy: Path, capsys
+) -> None:
+    """README's workflow: read the gaps, fix one with /faq-admin alias. Discord's gaps and
+    review then leave the question out (the FAQ answers it), but `rollover-bot faq gaps`
+    (which Discord's own "…and N more" points to) and `faq review` still listed it, top of
+    the list. --limit counts what is left, as Discord's does: cut first, then filtered, a
+    report of fixed questions said nothing was left while one still waited."""
+    import json
+
+    from bot.cli import main
+    from bot.storage import SqliteStore
+
+    asked, waiting = "explain it like I am five", "what is a zebra fund"
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store)):
+        for question in (asked, asked, waiting):
+            assert await ask_title(fake_discord, question) is None
+        await fake_discord.settle()
+        said = await admin(
+            fake_discord, "alias", {"topic": "mega-backdoor-overview", "phrase": asked}
+        )
+        assert content(said).startswith("Saved")
+        assert await ask_title(fake_discord, asked) is not None
+        gaps = await admin(fake_discord, "gaps")
+        text = gaps["embeds"][0]["description"]
+        assert waiting in text and asked not in text
+    capsys.readouterr()
+    db = ["--db", str(tmp_path / "bot.db"), "--faq-dir", str(faq_copy), "--json"]
+    assert await asyncio.to_thread(main, ["faq", "gaps", *db, "--limit", "1"]) == 0
+    groups = json.loads(capsys.readouterr().out)["groups"]
+    assert [g["example"] for g in groups] == [waiting]
+    assert await asyncio.to_thread(main, ["faq", "review", *db, "--limit", "1"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert [i["example"] for i in items] == [waiting]
+    # positive control: the FAQ as shipped has no such alias, and lists the question
+    shipped = ["faq", "gaps", "--db", str(tmp_path / "bot.db"), "--json"]
+    assert await asyncio.to_thread(main, shipped) == 0
+    groups = json.loads(capsys.readouterr().out)["groups"]
+    assert [g["example"] for g in groups] == [asked, waiting]
+
+
 async def review_message(fake: FakeDiscord) -> dict[str, Any]:
     """The review queue's message, as the moderator sees it (a deferred followup)."""
     handle = await fake.send_slash_command("faq-admin review", {}, user=fake.world.moderator)

@@ -947,21 +947,85 @@ def populate(path: Path) -> None:
     asyncio.run(fill())
 
 
+def small_faq(folder: Path, **aliases: list[str]) -> Path:
+    """A FAQ of a zebra-funds entry (which answers none of GAP_QUESTIONS) and an entry per
+    keyword, of those aliases."""
+    from tests.faq_factory import write_entry
+
+    write_entry(folder, "zebra-funds")
+    for entry_id, phrasings in aliases.items():
+        write_entry(folder, entry_id, aliases=phrasings)
+    return folder
+
+
 def test_cli_gaps_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)
-    assert main(["faq", "gaps", "--db", str(path)]) == 0
+    faq = ["--faq-dir", str(small_faq(tmp_path / "faq"))]
+    assert main(["faq", "gaps", "--db", str(path), *faq]) == 0
     out = capsys.readouterr().out
     assert "COUNT" in out and "EXAMPLE" in out
     assert "    3  " in out and "split (20)" in out
     assert "How do I roll over my after-tax money to a Roth IRA??" in out
 
-    assert main(["faq", "gaps", "--db", str(path), "--days", "30", "--limit", "2", "--json"]) == 0
+    assert (
+        main(["faq", "gaps", "--db", str(path), *faq, "--days", "30", "--limit", "2", "--json"])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["found"] is True and data["days"] == 30
     assert [g["count"] for g in data["groups"]] == [3, 2]
     assert set(data["groups"][0]) == {"count", "example", "best_id", "best_score", "last_seen"}
     assert dt.datetime.fromisoformat(data["groups"][0]["last_seen"]).tzinfo is not None
+
+
+def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As Discord's /faq-admin gaps and review do: a question the FAQ answers now (an alias
+    added since) is no gap. --limit counts what is left. With no FAQ to ask, every stored
+    question is listed, and a warning says so; a mistyped --faq-dir is an error."""
+    path = tmp_path / "bot.db"
+    populate(path)
+    rollover = "How do I roll over my after-tax money to a Roth IRA??"
+    faq = small_faq(tmp_path / "faq", split=["how do I roll over my after-tax money to a Roth IRA"])
+    args = ["faq", "gaps", "--db", str(path), "--faq-dir", str(faq), "--json"]
+    assert main([*args, "--limit", "1"]) == 0
+    [first] = json.loads(capsys.readouterr().out)["groups"]
+    assert first["example"] == "What's the pro-rata rule for backdoor Roth?"
+    assert main(args) == 0
+    listed = [g["example"] for g in json.loads(capsys.readouterr().out)["groups"]]
+    assert rollover not in listed and len(listed) == 3
+    # the review queue leaves out the same question, and keeps what the FAQ answered unsure
+    assert main(["faq", "review", "--db", str(path), "--faq-dir", str(faq), "--json"]) == 0
+    items = [(i["kind"], i["example"]) for i in json.loads(capsys.readouterr().out)["items"]]
+    assert ("unanswered", rollover) not in items and len(items) == 4
+    assert items[0] == ("shaky", "How do I roll over after-tax money to a Roth IRA?")
+    # a broken FAQ never loaded whole: nothing to ask, so every question, with a warning
+    broken = small_faq(tmp_path / "broken")
+    (broken / "zebra-funds.md").write_text("---\nid: [\n---\n")
+    args = ["faq", "gaps", "--db", str(path), "--faq-dir", str(broken), "--json"]
+    assert main([*args, "--limit", "2"]) == 0
+    captured = capsys.readouterr()
+    assert [g["count"] for g in json.loads(captured.out)["groups"]] == [3, 2]
+    assert captured.err == (
+        f"warning: the FAQ in {broken} has 1 problem; run 'rollover-bot faq validate "
+        f"--faq-dir {broken}' to list them; listing every stored question, also any the FAQ "
+        "answers now\n"
+    )
+    # broken after a complete load: its last complete version is asked, as the bot does
+    (faq / "zebra-funds.md").write_text("---\nid: [\n---\n")
+    assert main(["faq", "gaps", "--db", str(path), "--faq-dir", str(faq), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert rollover not in captured.out
+    assert captured.err.startswith(f"warning: the FAQ in {faq} has 1 problem")
+    assert "answering from its last complete version" in captured.err
+    # a mistyped --faq-dir is an error, with or without a database yet
+    for command in ("gaps", "review"):
+        for db in (path, tmp_path / "none-yet.db"):
+            nope = ["--faq-dir", str(tmp_path / "nope")]
+            assert main(["faq", command, "--db", str(db), *nope]) == 2, command
+            assert "does not exist or is not a folder" in capsys.readouterr().err
 
 
 def test_cli_reports_escape_control_characters_from_discord(

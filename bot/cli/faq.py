@@ -18,12 +18,15 @@ from bot.cli.common import (
     json_text,
     knowledge_base,
     require_folder,
+    serving_knowledge,
     settings,
 )
 from bot.cli.errors import CliError, CliFailure
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
     from bot.storage import EntryStats, GapGroup, Store
+    from bot.storage.reports import Asked
+    from knowledge.base import KnowledgeBase
 
 T = TypeVar("T")
 EXAMPLE_WIDTH = 72
@@ -65,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     gaps.add_argument("--json", action="store_true", help="print a JSON object")
     add_db(gaps)
+    add_faq_dir(gaps)  # (what it answers now is left out, as in Discord)
     gaps.set_defaults(handler=handle_gaps)
 
     review = faq_sub.add_parser(
@@ -76,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     review.add_argument("--json", action="store_true", help="print a JSON object")
     add_db(review)
+    add_faq_dir(review)  # (what it answers now is left out, as in Discord)
     review.set_defaults(handler=handle_review)
 
     stats = faq_sub.add_parser("stats", help="per entry: times served and votes, worst first")
@@ -288,11 +293,40 @@ def gap_json(group: GapGroup) -> dict[str, object]:
     }
 
 
+def report_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
+    """The FAQ as the bot answers from it (while a file is broken, its last complete
+    version: a `warning:` line says so), to ask what it answers now; None, said in a
+    `warning:` line, when there is none to load: the report then lists every question."""
+    try:
+        knowledge, _ = serving_knowledge(args)
+    except (CliError, OSError) as exc:
+        print(
+            f"warning: {exc}; listing every stored question, also any the FAQ answers now",
+            file=sys.stderr,
+        )
+        return None
+    return knowledge
+
+
+def left_open(args: argparse.Namespace, items: list[Asked]) -> list[Asked]:
+    """The first --limit of ``items`` the FAQ does not answer now, as Discord's gaps and
+    review show them (a question fixed with an alias since is no gap): left out first,
+    then cut, so the fixed ones never take the places of those still waiting."""
+    from bot.storage.reports import still_open
+
+    knowledge = report_knowledge(args) if items else None
+    return items[: args.limit] if knowledge is None else still_open(knowledge, items, args.limit)
+
+
 def handle_gaps(args: argparse.Namespace) -> int:
+    from bot.storage.reports import EVERY_GROUP
+
     path = database_target(args)
+    if args.faq_dir is not None:  # (a typo, said with no database too)
+        require_folder(args.faq_dir)
     if missing(path):
         return no_data(args, path, "groups", days=args.days)
-    groups = read_report(path, lambda store: store.gaps(args.days, limit=args.limit))
+    groups = left_open(args, read_report(path, lambda store: store.gaps(args.days, EVERY_GROUP)))
     if args.json:
         rows = [gap_json(g) for g in groups]
         print(
@@ -326,9 +360,11 @@ KIND_TEXT = {
 
 def handle_review(args: argparse.Namespace) -> int:
     path = database_target(args)
+    if args.faq_dir is not None:  # (a typo, said with no database too)
+        require_folder(args.faq_dir)
     if missing(path):
         return no_data(args, path, "items")
-    items = read_report(path, lambda store: store.review_queue(args.limit))
+    items = left_open(args, read_report(path, lambda store: store.review_queue()))
     if args.json:
         rows = [
             {

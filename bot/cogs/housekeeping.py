@@ -12,7 +12,7 @@ from discord.ext import commands, tasks
 
 from bot import mod_log
 from bot.app import RolloverBot
-from bot.review import still_open
+from bot.storage.reports import still_open
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class Housekeeping(commands.Cog):
         items = await self.bot.store.review_queue()
         # What /faq-admin review shows: a question the FAQ answers since is no item (it is
         # left out there, never marked reviewed, so counted here it never went away).
-        items = await asyncio.to_thread(still_open, self.bot, items)
+        items = await asyncio.to_thread(still_open, self.bot.knowledge, items)
         return mod_log.digest_text(Counter(i.kind for i in items))
 
     @tasks.loop(hours=24)

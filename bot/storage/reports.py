@@ -10,10 +10,12 @@ Stats: per entry, times served and votes, worst first.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz import fuzz, process, utils
 
@@ -25,6 +27,9 @@ from bot.storage.base import (
     ReviewItem,
     as_utc,
 )
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
 
 #: token_set_ratio at or above this joins a group; 80 groups rephrasings, not topics.
 GROUP_THRESHOLD = 80.0
@@ -246,6 +251,30 @@ def build_queue(
         key=lambda i: (rank.get(i.kind, len(rank)), -i.count, -i.last_seen.timestamp(), i.example)
     )
     return items if limit is None else items[: max(limit, 0)]
+
+
+#: Every group the store has: it groups them all whatever the limit, so asking for all
+#: costs no more grouping (the reports cut to their limit after still_open).
+EVERY_GROUP = sys.maxsize
+
+Asked = TypeVar("Asked", ReviewItem, GapGroup)
+
+
+def still_open(
+    knowledge: KnowledgeBase, items: Iterable[Asked], most: int | None = None
+) -> list[Asked]:
+    """The first ``most`` items (None: all) worth a moderator's time: an unanswered
+    question that ``knowledge`` now answers (someone added an alias or an entry since) is
+    left out. The FAQ is asked down the list only until ``most`` are found. CPU work: on
+    an event loop, run it in a thread. Discord's reports and the command line's share it,
+    so both leave out the same questions."""
+    kept = (
+        item
+        for item in items
+        if (isinstance(item, ReviewItem) and item.kind != "unanswered")
+        or not knowledge.ask(item.example).answered
+    )
+    return list(islice(kept, most))
 
 
 #: The rating's prior: as if every entry had this many extra votes, half of them helpful.
