@@ -761,13 +761,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "gives back a typed code fence inside a code block, altered",
-        "bot/cogs/faq_admin.py",
-        'if len(text) > TYPED_BLOCK_LIMIT or "```" in text:',
-        "if len(text) > TYPED_BLOCK_LIMIT:",
-        (f"{MODERATION}::test_a_form_submitted_after_a_restart_gives_back_what_was_typed",),
-    ),
-    Mutant(
         "says a refused form's long input is attached, and attaches nothing",
         "bot/cogs/faq_admin.py",
         '{"files": page.discord_files()} if page.files else {}',
@@ -3197,15 +3190,6 @@ MUTANTS = [
         ("tests/test_settings.py",),
     ),
     Mutant(
-        "the digest counts questions the FAQ answers since",
-        "bot/cogs/housekeeping.py",
-        "        items = await asyncio.to_thread(still_open, self.bot, items)\n",
-        "",
-        (
-            "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
-        ),
-    ),
-    Mutant(
         "a removed answer to someone else's question stays owed under the mention",
         "bot/views.py",
         "        if mention.reference is not None and mention.reference.message_id == ref:\n",
@@ -4013,15 +3997,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "the review look fetches only what it shows",
-        "bot/review.py",
-        "    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT + 1)",
-        "    shown = await asyncio.to_thread(still_open, bot, items, QUEUE_LIMIT)",
-        (
-            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
-        ),
-    ),
-    Mutant(
         "the review count always says more",
         "bot/review.py",
         "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)",
@@ -4515,6 +4490,122 @@ MUTANTS = [
         (
             "tests/test_calc_schedule.py::test_a_negative_return_warns_of_a_shortfall_only_when_there_is_one",
             "tests/test_calc_schedule.py::test_negative_return_has_no_taxable_earnings",
+        ),
+    ),
+    Mutant(
+        "gives back a typed code fence inside a code block, altered",
+        "bot/cogs/faq_admin.py",
+        'if block != f"{label}\\n```\\n{text}\\n```" or len(block) > TYPED_BLOCK_LIMIT:',
+        "if len(block) > TYPED_BLOCK_LIMIT:",
+        (
+            "tests/test_moderation_e2e.py::test_a_form_submitted_after_a_restart_gives_back_what_was_typed",
+        ),
+    ),
+    Mutant(
+        "the digest counts questions the FAQ answers since",
+        "bot/cogs/housekeeping.py",
+        "        items = await asyncio.to_thread(still_open, self.bot.knowledge, items)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
+        ),
+    ),
+    Mutant(
+        "the review look fetches only what it shows",
+        "bot/review.py",
+        "    shown = await asyncio.to_thread(still_open, bot.knowledge, items, QUEUE_LIMIT + 1)",
+        "    shown = await asyncio.to_thread(still_open, bot.knowledge, items, QUEUE_LIMIT)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
+        ),
+    ),
+    Mutant(
+        "gives back double-backtick inline code in a code block, zero-width spaces put in",
+        "bot/cogs/faq_admin.py",
+        '        if block != f"{label}\\n```\\n{text}\\n```" or len(block) > TYPED_BLOCK_LIMIT:\n',
+        '        if "```" in text or len(block) > TYPED_BLOCK_LIMIT:\n',
+        (
+            "tests/test_moderation_e2e.py::test_text_given_back_with_double_backticks_pastes_back_exactly_as_typed",
+        ),
+    ),
+    Mutant(
+        "measures a typed input given back, not its block as sent",
+        "bot/cogs/faq_admin.py",
+        '        if block != f"{label}\\n```\\n{text}\\n```" or len(block) > TYPED_BLOCK_LIMIT:\n',
+        '        if "```" in text or len(text) > TYPED_BLOCK_LIMIT:\n',
+        (
+            "tests/test_moderation_e2e.py::test_text_given_back_with_double_backticks_pastes_back_exactly_as_typed",
+            "tests/test_moderation_e2e.py::test_every_message_of_text_given_back_fits_discord",
+        ),
+    ),
+    Mutant(
+        "an edit that leaves the aliases box alone splits an alias written over two lines",
+        "bot/cogs/faq_admin.py",
+        "        if self.aliases is not None and self.aliases.value != self.aliases.default:\n",
+        "        if self.aliases is not None:\n",
+        ("tests/test_moderation_e2e.py::test_an_edit_that_leaves_the_aliases_alone_keeps_them",),
+    ),
+    Mutant(
+        "an edited aliases box is ignored",
+        "bot/cogs/faq_admin.py",
+        "        if self.aliases is not None and self.aliases.value != self.aliases.default:\n",
+        "        if self.aliases is not None and False:\n",
+        ("tests/test_moderation_e2e.py::test_an_edit_that_leaves_the_aliases_alone_keeps_them",),
+    ),
+    Mutant(
+        "faq gaps and review list questions the FAQ answers now",
+        "bot/cli/faq.py",
+        "    return items[: args.limit] if knowledge is None else sti"
+        "ll_open(knowledge, items, args.limit)\n",
+        "    return items[: args.limit]\n",
+        (
+            "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
+            "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",
+        ),
+    ),
+    Mutant(
+        "faq gaps cuts to --limit before leaving out what the FAQ answers now",
+        "bot/cli/faq.py",
+        "store.gaps(args.days, EVERY_GROUP)",
+        "store.gaps(args.days, args.limit)",
+        (
+            "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
+            "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",
+        ),
+    ),
+    Mutant(
+        "faq review cuts to --limit before leaving out what the FAQ answers now",
+        "bot/cli/faq.py",
+        "lambda store: store.review_queue()",
+        "lambda store: store.review_queue(args.limit)",
+        (
+            "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
+        ),
+    ),
+    Mutant(
+        "faq gaps and review fail when no FAQ can be loaded",
+        "bot/cli/faq.py",
+        "    except (CliError, OSError) as exc:\n",
+        "    except OSError as exc:\n",
+        ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",),
+    ),
+    Mutant(
+        "a mistyped --faq-dir for faq gaps is a warning, not an error",
+        "bot/cli/faq.py",
+        "    if args.faq_dir is not None:  # (a typo, said with no database too)\n"
+        "        require_folder(args.faq_dir)\n    if missing(path):\n"
+        '        return no_data(args, path, "groups", days=args.days)\n',
+        '    if missing(path):\n        return no_data(args, path, "groups", days=args.days)\n',
+        ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",),
+    ),
+    Mutant(
+        "the review queue keeps unanswered questions the FAQ answers now",
+        "bot/storage/reports.py",
+        '        if (isinstance(item, ReviewItem) and item.kind != "unanswered")\n',
+        "        if isinstance(item, ReviewItem)\n",
+        (
+            "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
+            "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",
         ),
     ),
 ]
