@@ -96,6 +96,9 @@ class RolloverBot(commands.Bot):
         #: between must wait for the record, not slip ahead of it. (Within this process only:
         #: several processes on one database are not serialised by it.)
         self.review_lock = asyncio.Lock()
+        #: Messages of the review views listening in this process: a click on another
+        #: review is answered by FaqAdmin.on_interaction (bot/review.py, answer_unheard).
+        self.open_reviews: set[int] = set()
         self._background: set[asyncio.Task[ReloadResult]] = set()
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -39,14 +40,24 @@ DECIDED_CHECK_SECONDS = 1.5
 #: Menus of entries to pick from: a message's rows less the buttons' (up to 100 entries).
 MENUS = 4
 PICK = "This is the entry that answers it…"
+#: Every component of a review starts its custom_id with this: a click on one that no
+#: view in this process listens to (the bot restarted since) is answered by
+#: FaqAdmin.on_interaction (see answer_unheard).
+REVIEW_PREFIX = "rb:review:"
 #: The pager's ids stay the same from one item to the next: a quick second click, sent
 #: before the first one's edit reached the moderator, pages again instead of failing.
 #: (A decision's components get new ids with each item, so a stale click on one is never
 #: taken for a decision on the next item.)
-PAGER_IDS = {"◀": "rb:review:previous", "▶": "rb:review:next"}
+PAGER_IDS = {"◀": REVIEW_PREFIX + "previous", "▶": REVIEW_PREFIX + "next"}
+ONLY_MODERATORS = "Only moderators can review."
 EXPIRED = (
     "This review stopped after 14 minutes without a click; nothing was decided since. "
     "Run `/faq-admin review` to carry on."
+)
+#: Said in place of a review no view listens to, when something in it is clicked.
+UNHEARD = (
+    "The bot restarted since this review was opened (or the review stopped), so nothing "
+    "was decided. Run `/faq-admin review` to carry on."
 )
 
 
@@ -107,13 +118,20 @@ class ReviewView(discord.ui.View):
         self.index = min(max(index, 0), max(len(self.items) - 1, 0))
         #: Edits the message through the newest token that showed it.
         self._edit: Callable[..., Awaitable[Any]] | None = None
+        self._message_id: int | None = None
         self._render_components()
 
     def shown_in(self, message: discord.WebhookMessage) -> None:
         """The message the view was first sent in (by the command's followup)."""
         self._edit = message.edit
+        if self.is_dispatchable():  # (else never stored, and never timed out)
+            self._message_id = message.id
+            self.bot.open_reviews.add(message.id)
 
     async def on_timeout(self) -> None:
+        # First, before any await: a click discord.py gave this view before it stopped is
+        # answered by it, and FaqAdmin.on_interaction (which runs next) must leave it be.
+        self.bot.open_reviews.discard(self._message_id)
         if self._edit is None or not self.children:  # nothing left to click
             return
         try:
@@ -137,8 +155,10 @@ class ReviewView(discord.ui.View):
         if self.item is None:
             return
         menus = entry_options(self.bot, self.item)
+        fresh = secrets.token_hex(8)  # (see PAGER_IDS)
         for row, options in enumerate(menus):
             pick: discord.ui.Select[ReviewView] = discord.ui.Select(
+                custom_id=f"{REVIEW_PREFIX}entry-{row}:{fresh}",
                 placeholder=more_placeholder(options) if row else PICK,
                 options=options,
                 row=row,
@@ -152,8 +172,9 @@ class ReviewView(discord.ui.View):
             ("Dismiss", discord.ButtonStyle.secondary, self._on_dismiss),
             ("New entry", discord.ButtonStyle.success, self._on_new_entry),
         ):
+            decision = f"{REVIEW_PREFIX}{label.lower().replace(' ', '-')}:{fresh}"
             button: discord.ui.Button[ReviewView] = discord.ui.Button(
-                label=label, style=style, row=len(menus), custom_id=PAGER_IDS.get(label)
+                label=label, style=style, row=len(menus), custom_id=PAGER_IDS.get(label) or decision
             )
             button.callback = handler  # type: ignore[method-assign]
             if label == "◀":
@@ -165,7 +186,7 @@ class ReviewView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
         if is_moderator(self.bot, interaction.user):
             return True
-        await interaction.response.send_message("Only moderators can review.", ephemeral=True)
+        await interaction.response.send_message(ONLY_MODERATORS, ephemeral=True)
         return False
 
     async def on_error(
@@ -245,6 +266,28 @@ class ReviewView(discord.ui.View):
         self.items, self.more = await open_items(self.bot)
         self.index = min(self.index, max(len(self.items) - 1, 0))
         await self._show(interaction, note)
+
+
+def unheard(bot: RolloverBot, interaction: discord.Interaction) -> bool:
+    """A click on a review's message that no view in this process listens to: the bot
+    restarted since the review was sent (or its view stopped and could not take its
+    buttons away). Nothing answers it, so Discord would show its generic failure."""
+    data: Any = interaction.data or {}
+    return (
+        interaction.type is discord.InteractionType.component
+        and str(data.get("custom_id", "")).startswith(REVIEW_PREFIX)
+        and interaction.message is not None
+        and interaction.message.id not in bot.open_reviews
+    )
+
+
+async def answer_unheard(bot: RolloverBot, interaction: discord.Interaction) -> None:
+    """Say so in the clicked message (as private as the review) and take its buttons away:
+    nothing answers them any more."""
+    if not is_moderator(bot, interaction.user):
+        await interaction.response.send_message(ONLY_MODERATORS, ephemeral=True)
+        return
+    await interaction.response.edit_message(content=UNHEARD, view=None, allowed_mentions=NO_PINGS)
 
 
 #: /faq-admin gaps lists this many groups.

@@ -1268,6 +1268,7 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         await handle.response()
         posted = await handle.followup(0)  # as sent (the message may expire meanwhile)
         assert posted["components"] and "1 of 2" in posted["embeds"][0]["title"]
+        shown = copy.deepcopy(handle.followup_messages[0])
         # left alone: the command's own followup is edited
         [message_id] = handle.record.followup_ids
         expired = await fake_discord.wait_for_call(
@@ -1276,6 +1277,16 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         assert "/faq-admin review" in expired.json["content"]
         assert expired.json["components"] == []
         assert "1 of 2" in expired.json["embeds"][0]["title"]  # what was on screen stays
+        # a click sent before that edit reached the moderator: said, not failed
+        late = await fake_discord._interact(  # (what the client sends: the old message)
+            3,
+            {"custom_id": _component(shown, 2, "▶")["custom_id"], "component_type": 2},
+            user=world.moderator,
+            channel=fake_discord._channel(shown["channel_id"]),
+            message=shown,
+        )
+        body = await late.response(timeout=4)
+        assert body["type"] == 7 and "/faq-admin review" in content(body)
 
         # a second look, paged once: the click's token marks it expired
         handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
@@ -1290,6 +1301,64 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         expired = await click.edit(1, timeout=6)
         assert "/faq-admin review" in expired["content"] and expired["components"] == []
         assert "2 of 2" in expired["embeds"][0]["title"]
+
+
+async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A moderator opens /faq-admin review and the bot restarts (a deploy): no view listens
+    to the old message any more, so each of its buttons and menus got Discord's "This
+    interaction failed". A click on one now says why in the message (private, like the
+    review) and takes the dead buttons away, deciding nothing; a member is refused as
+    before; and a review opened after the restart is answered by its view alone."""
+    from bot.storage import MemoryStore
+
+    store = MemoryStore()
+    moderator = fake_discord.world.moderator
+    async with start_bot(mod_bot(store=store)):
+        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        # (as first shown: the messages in the fake's world change when edited)
+        old = [copy.deepcopy(await review_message(fake_discord)) for _ in range(5)]
+    shown = fake_discord.world.messages
+    async with start_bot(mod_bot(store=store)):
+        pager = _component(old[0], 2, "▶")["custom_id"]
+        refused = await fake_discord.click_button(old[0], pager, user=fake_discord.world.newcomer)
+        body = await refused.response(timeout=4)
+        assert ephemeral(body) and "Only moderators" in content(body)
+        assert shown[int(old[0]["id"])]["components"]  # a member's click changes nothing
+        clicks = [
+            await fake_discord.click_button(
+                message, _component(message, 2, label)["custom_id"], user=moderator
+            )
+            for message, label in zip(
+                old[:4], ("▶", "Off-topic", "Dismiss", "New entry"), strict=True
+            )
+        ]
+        pick = _component(old[4], 3)["custom_id"]
+        clicks.append(
+            await fake_discord.select(old[4], pick, ["mega-backdoor-overview"], user=moderator)
+        )
+        for click, message in zip(clicks, old, strict=True):
+            body = await click.response(timeout=4)
+            assert body["type"] == 7, body  # the clicked message, as private as the review
+            said = content(body)
+            assert "bot restarted" in said and "/faq-admin review" in said, said
+            assert "nothing was decided" in said
+            now = shown[int(message["id"])]
+            assert now["components"] == [] and now["embeds"] == message["embeds"]
+            assert "1 of 2" in now["embeds"][0]["title"]  # what was on screen stays
+        assert len(await store.review_queue()) == 2  # no click decided anything
+        # a review opened since: its own view answers, once, and the fallback stays out
+        live = await review_message(fake_discord)
+        paged = await fake_discord.click_button(
+            live, _component(live, 2, "▶")["custom_id"], user=moderator
+        )
+        assert (await paged.response())["type"] == 6
+        assert "2 of 2" in (await paged.edit(0))["embeds"][0]["title"]
+        await fake_discord.settle()
+        assert len([c for c in paged.calls if c.path.endswith("/callback")]) == 1
 
 
 async def test_stats_page_through_every_entry_by_title(

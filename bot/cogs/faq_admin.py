@@ -26,7 +26,7 @@ from bot.embeds import code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import APOLOGY, NO_PINGS, send_private
-from bot.review import ReviewView, open_gaps, open_items
+from bot.review import ReviewView, answer_unheard, open_gaps, open_items, unheard
 from bot.roles import is_moderator
 from bot.storage import hash_user
 from bot.storage.reports import with_unserved
@@ -560,7 +560,14 @@ class FaqAdmin(
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         """A form submitted after it expired or after a restart: no form takes it, so
         Discord would show its generic failure and the text would be lost. Say what
-        happened and give the moderator back what they typed, privately."""
+        happened and give the moderator back what they typed, privately. A click on a
+        review from before a restart: say so, and take its dead buttons away."""
+        if unheard(self.bot, interaction):
+            try:
+                await answer_unheard(self.bot, interaction)
+            except Exception:
+                log.exception("answering a stale review failed (interaction %s)", interaction.id)
+            return
         data: Any = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
         if (
