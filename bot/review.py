@@ -11,6 +11,7 @@ and once the entry is saved teaches it the question as "This is entry X" would.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
@@ -51,7 +52,7 @@ REVIEW_PREFIX = "rb:review:"
 PAGER_IDS = {"◀": REVIEW_PREFIX + "previous", "▶": REVIEW_PREFIX + "next"}
 ONLY_MODERATORS = "Only moderators can review."
 EXPIRED = (
-    "This review stopped after 14 minutes without a click; nothing was decided since. "
+    "This review stopped 14 minutes after its last page was shown. "
     "Run `/faq-admin review` to carry on."
 )
 #: Said in place of a review no view listens to, when something in it is clicked.
@@ -107,13 +108,24 @@ def entry_options(bot: RolloverBot, item: ReviewItem) -> list[list[discord.Selec
 class ReviewView(discord.ui.View):
     """One moderator's private look at the queue; buttons page and decide."""
 
-    #: Seconds without a click before the view stops listening. Under the 15 minutes an
-    #: interaction's token lasts, so the latest one can still mark the message expired: a
-    #: click on a stopped view would only get Discord's "This interaction failed".
+    #: Seconds after the token that last showed the message was made (the command's, or a
+    #: click's that paged or decided) before the view stops listening. Under the 15
+    #: minutes a token lasts, so it can still mark the message expired: a click on a
+    #: stopped view would only get Discord's "This interaction failed".
     TIMEOUT = 840.0
 
-    def __init__(self, bot: RolloverBot, queue: OpenItems, index: int = 0) -> None:
-        super().__init__(timeout=self.TIMEOUT)
+    def __init__(
+        self,
+        bot: RolloverBot,
+        queue: OpenItems,
+        index: int = 0,
+        *,
+        made: dt.datetime | None = None,
+    ) -> None:
+        """``made``: when Discord made the token of the command whose followup shows it."""
+        #: When Discord made the token behind ``_edit``.
+        self._edit_made = made or discord.utils.utcnow()
+        super().__init__(timeout=self._time_left())
         self.bot, self.items, self.more = bot, queue.items, queue.more
         self.index = min(max(index, 0), max(len(self.items) - 1, 0))
         #: Edits the message through the newest token that showed it.
@@ -127,6 +139,12 @@ class ReviewView(discord.ui.View):
         if self.is_dispatchable():  # (else never stored, and never timed out)
             self._message_id = message.id
             self.bot.open_reviews.add(message.id)
+
+    def _time_left(self) -> float:
+        """Until TIMEOUT after the token behind ``_edit`` was made (a little at least: a
+        timeout of 0 is none at all)."""
+        age = (discord.utils.utcnow() - self._edit_made).total_seconds()
+        return max(self.TIMEOUT - age, 0.01)
 
     async def on_timeout(self) -> None:
         # First, before any await: a click discord.py gave this view before it stopped is
@@ -185,6 +203,11 @@ class ReviewView(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
         if is_moderator(self.bot, interaction.user):
+            # discord.py restarts the wait from this click next: kept to the token that
+            # showed the message, which edits it when the wait is over. The wait restarts
+            # only when this click's own token shows it (_show), not for a click answered
+            # with a form (New entry) or one that failed: theirs cannot edit it later.
+            self.timeout = self._time_left()
             return True
         await interaction.response.send_message(ONLY_MODERATORS, ephemeral=True)
         return False
@@ -200,10 +223,14 @@ class ReviewView(discord.ui.View):
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         self._render_components()
+        shown: ReviewView | None = self
+        if self.is_finished():  # the wait ran out while this click was handled
+            note, shown = "\n".join(filter(None, (note, EXPIRED))), None
         await interaction.edit_original_response(
-            content=note, embed=self.embed(), view=self, allowed_mentions=NO_PINGS
+            content=note, embed=self.embed(), view=shown, allowed_mentions=NO_PINGS
         )
-        self._edit = interaction.edit_original_response
+        self._edit, self._edit_made = interaction.edit_original_response, interaction.created_at
+        self.timeout = self._time_left()
 
     # -- paging ---------------------------------------------------------------------------
     async def _on_previous(self, interaction: discord.Interaction) -> None:

@@ -1303,6 +1303,104 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         assert "2 of 2" in expired["embeds"][0]["title"]
 
 
+async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_clicked(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review stops 14 minutes after its message was last shown and then edits it (buttons
+    gone, "run /faq-admin review") through the token that showed it, which Discord takes
+    for 15 minutes only. A click on "New entry" (answered with a form) or one whose decision
+    failed shows nothing through its own token, yet restarted the 14 minutes: the expiry
+    edit came after the old token's 15, Discord refused it, and the dead buttons stayed. Now
+    each stops in the token's time, while a click that shows a page still restarts it.
+    Time scaled down: TIMEOUT 2 s stands for 840 s, so a token lasts 2 * 900 / 840 s."""
+    import time
+
+    from bot.review import ReviewView
+
+    monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
+    token_life = 2.0 * 900 / 840
+
+    async def failing(*args: Any, **kwargs: Any) -> str:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("bot.review.decide", failing)
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        reviews = []
+        for _ in range(3):
+            handle = await fake_discord.send_slash_command(
+                "faq-admin review", {}, user=world.moderator
+            )
+            made = time.monotonic()  # the command's token: the one the view edits through
+            await handle.response()
+            await handle.followup(0)
+            reviews.append((handle, made, handle.followup_messages[0]))
+        await asyncio.sleep(1.0)  # the moderator reads the question (scaled: 7 minutes)
+        clicks = [
+            await fake_discord.click_button(
+                review, _component(review, 2, label)["custom_id"], user=world.moderator
+            )
+            for (_, _, review), label in zip(reviews, ("New entry", "Dismiss", "▶"), strict=True)
+        ]
+        assert [(await c.response())["type"] for c in clicks] == [9, 6, 6]
+        assert "2 of 2" in (await clicks[2].edit(0))["embeds"][0]["title"]
+        for handle, made, review in reviews[:2]:  # the form, the failed decision
+            expired = await fake_discord.wait_for_call(
+                "PATCH", rf"/webhooks/\d+/{handle.token}/messages/{review['id']}", timeout=6
+            )
+            assert expired.status == 200 and expired.json["components"] == []
+            assert expired.time - made <= token_life, (
+                f"edited {expired.time - made:.2f}s after its token was made "
+                f"(lasts {token_life:.2f}s)"
+            )
+        # the page shown by a click restarted the wait: its own token marks it expired
+        paged = clicks[2]
+        expired = await fake_discord.wait_for_call(
+            "PATCH", rf"/webhooks/\d+/{paged.token}/messages/@original", count=2, timeout=6
+        )
+        assert expired.json["components"] == [] and "/faq-admin review" in expired.json["content"]
+        assert 1.8 <= expired.time - paged.sent_at <= token_life
+
+
+async def test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_buttons(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A click does not restart the review's wait until its own token shows the message:
+    a decision clicked just before the wait runs out, and slow to write (a reload), ends
+    after the view stopped. Its result is shown without the buttons nothing answers now,
+    and with the word that the review stopped."""
+    import bot.review
+    from bot.review import ReviewView
+
+    monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
+    decide = bot.review.decide
+
+    async def slow(*args: Any, **kwargs: Any) -> str:
+        await asyncio.sleep(0.6)
+        return await decide(*args, **kwargs)
+
+    monkeypatch.setattr(bot.review, "decide", slow)
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
+        await handle.response()
+        await handle.followup(0)
+        review = handle.followup_messages[0]
+        await asyncio.sleep(1.7)
+        dismiss = _component(review, 2, "Dismiss")["custom_id"]
+        click = await fake_discord.click_button(review, dismiss, user=world.moderator)
+        assert (await click.response())["type"] == 6
+        shown = await click.edit(0, timeout=4)
+        assert shown["content"].startswith("Dismissed.") and "/faq-admin review" in shown["content"]
+        assert shown["components"] == []
+
+
 async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:

@@ -716,7 +716,7 @@ class FaqAdmin(
     async def review(self, interaction: discord.Interaction) -> None:
         # Reading and grouping every stored question can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        view = ReviewView(self.bot, await open_items(self.bot))
+        view = ReviewView(self.bot, await open_items(self.bot), made=interaction.created_at)
         message = await interaction.followup.send(
             embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS, wait=True
         )
