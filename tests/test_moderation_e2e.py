@@ -1312,13 +1312,15 @@ async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_cli
     failed shows nothing through its own token, yet restarted the 14 minutes: the expiry
     edit came after the old token's 15, Discord refused it, and the dead buttons stayed. Now
     each stops in the token's time, while a click that shows a page still restarts it.
-    Time scaled down: TIMEOUT 2 s stands for 840 s, so a token lasts 2 * 900 / 840 s."""
+    Time scaled down: TIMEOUT 2 s stands for 840 s. A token then lasts 2 * 900 / 840 s,
+    too little slack to time on a loaded machine, so the check is "well before a wait
+    restarted by the click (at 1 s) would end": 2.5 s, not the 3 s the bug took."""
     import time
 
     from bot.review import ReviewView
 
     monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
-    token_life = 2.0 * 900 / 840
+    in_time = 2.5  # (the wait is 2 s from the token; a click's restart would end it at 3 s)
 
     async def failing(*args: Any, **kwargs: Any) -> str:
         raise RuntimeError("the database went away")
@@ -1352,9 +1354,8 @@ async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_cli
                 "PATCH", rf"/webhooks/\d+/{handle.token}/messages/{review['id']}", timeout=6
             )
             assert expired.status == 200 and expired.json["components"] == []
-            assert expired.time - made <= token_life, (
-                f"edited {expired.time - made:.2f}s after its token was made "
-                f"(lasts {token_life:.2f}s)"
+            assert expired.time - made <= in_time, (
+                f"edited {expired.time - made:.2f}s after its token was made (2 s wanted)"
             )
         # the page shown by a click restarted the wait: its own token marks it expired
         paged = clicks[2]
@@ -1362,7 +1363,7 @@ async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_cli
             "PATCH", rf"/webhooks/\d+/{paged.token}/messages/@original", count=2, timeout=6
         )
         assert expired.json["components"] == [] and "/faq-admin review" in expired.json["content"]
-        assert 1.8 <= expired.time - paged.sent_at <= token_life
+        assert 1.8 <= expired.time - paged.sent_at <= in_time
 
 
 async def test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_buttons(
@@ -1375,11 +1376,11 @@ async def test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_bu
     import bot.review
     from bot.review import ReviewView
 
-    monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
+    monkeypatch.setattr(ReviewView, "TIMEOUT", 3.0)
     decide = bot.review.decide
 
     async def slow(*args: Any, **kwargs: Any) -> str:
-        await asyncio.sleep(0.6)
+        await asyncio.sleep(1.2)
         return await decide(*args, **kwargs)
 
     monkeypatch.setattr(bot.review, "decide", slow)
@@ -1392,7 +1393,7 @@ async def test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_bu
         await handle.response()
         await handle.followup(0)
         review = handle.followup_messages[0]
-        await asyncio.sleep(1.7)
+        await asyncio.sleep(2.4)  # (the click lands 0.6 s before the wait ends)
         dismiss = _component(review, 2, "Dismiss")["custom_id"]
         click = await fake_discord.click_button(review, dismiss, user=world.moderator)
         assert (await click.response())["type"] == 6
