@@ -4608,6 +4608,117 @@ MUTANTS = [
             "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",
         ),
     ),
+    Mutant(
+        "a click a live review answers also gets the stale-review reply",
+        "bot/review.py",
+        "        and interaction.message.id not in bot.open_reviews\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a review's message is never counted as listening",
+        "bot/review.py",
+        "            self.bot.open_reviews.add(message.id)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a stopped review still counts as listening, so a late click fails",
+        "bot/review.py",
+        "        self.bot.open_reviews.discard(self._message_id)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_left_alone_says_it_expired_instead_of_failing_clicks",
+        ),
+    ),
+    Mutant(
+        "a review's decision buttons get random ids no fallback recognises",
+        "bot/review.py",
+        "            decision = f\"{REVIEW_PREFIX}{label.lower().replace(' ', '-')}:{fresh}\"\n",
+        "            decision = None\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a review's entry menus get random ids no fallback recognises",
+        "bot/review.py",
+        '                custom_id=f"{REVIEW_PREFIX}entry-{row}:{fresh}",\n',
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a member's click on a stale review takes its buttons away",
+        "bot/review.py",
+        "    if not is_moderator(bot, interaction.user):\n",
+        "    if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a stale review keeps its dead buttons",
+        "bot/review.py",
+        "edit_message(content=UNHEARD, view=None, allowed_mentions=NO_PINGS)",
+        "edit_message(content=UNHEARD, allowed_mentions=NO_PINGS)",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+        ),
+    ),
+    Mutant(
+        "a click on a review from before a restart is left to fail",
+        "bot/cogs/faq_admin.py",
+        "        if unheard(self.bot, interaction):\n",
+        "        if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
+            "tests/test_moderation_e2e.py::test_a_review_left_alone_says_it_expired_instead_of_failing_clicks",
+        ),
+    ),
+    Mutant(
+        "a click answered with a form restarts the review's wait past its token",
+        "bot/review.py",
+        "            self.timeout = self._time_left()\n            return True\n",
+        "            return True\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_clicked",
+            "tests/test_moderation_e2e.py::test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_buttons",
+        ),
+    ),
+    Mutant(
+        "a page shown by a click keeps the older token's deadline",
+        "bot/review.py",
+        "        self._edit, self._edit_made = interaction.edit_origi"
+        "nal_response, interaction.created_at\n",
+        "        self._edit = interaction.edit_original_response\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_clicked",
+        ),
+    ),
+    Mutant(
+        "a page shown by a click does not restart the review's wait",
+        "bot/review.py",
+        "        self.timeout = self._time_left()\n\n    # -- paging",
+        "\n    # -- paging",
+        (
+            "tests/test_moderation_e2e.py::test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_clicked",
+        ),
+    ),
+    Mutant(
+        "a decision ending after the review stopped shows buttons nothing answers",
+        "bot/review.py",
+        "        if self.is_finished():  # the wait ran out while this click was handled\n",
+        "        if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_buttons",
+        ),
+    ),
 ]
 
 
