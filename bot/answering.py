@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import discord
 
-from bot.embeds import answer_embed, example_embed, suggestions_embed
+from bot.embeds import answer_embed, example_embed, removed_embed, suggestions_embed
 from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
@@ -28,6 +29,9 @@ class Reply:
     result: MatchResult
     embeds: list[discord.Embed]
     view: discord.ui.View
+    #: The entry that would have answered, left out: removed as not what was asked from
+    #: under this question before (the miss is with the moderators already).
+    removed: str | None = None
 
 
 #: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
@@ -63,12 +67,29 @@ def unasked(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
 
 
 def build_reply(
-    bot: RolloverBot, question: str, asker_id: int | None = None, *, asked: bool = True
+    bot: RolloverBot,
+    question: str,
+    asker_id: int | None = None,
+    *,
+    asked: bool = True,
+    rejected: Collection[str] = (),
 ) -> Reply:
     """The reply to a question: ``asked`` of the bot (/ask, a mention, a pointer), or a
-    forum post it was not asked (then suggestions are only offered as ``unasked`` says)."""
+    forum post it was not asked (then suggestions are only offered as ``unasked`` says).
+    ``rejected``: entries whose answer to this question was removed as not what was
+    asked; never given or offered again (the answer says so, and offers the others)."""
     knowledge = bot.knowledge  # (one FAQ throughout, whatever a reload swaps in)
     result = knowledge.ask(within(question, MAX_QUESTION_CHARS))
+    if rejected:
+        kept = tuple(h for h in result.suggestions if h.id not in rejected)
+        also = tuple(h for h in result.also if h.id not in rejected)
+        result = replace(result, suggestions=kept, also=also)
+        if result.best is not None and result.best.id in rejected:
+            removed = result.best.id
+            result = replace(result, answered=False, best=None, also=(), shaky=False)
+            close = plausible(bot, result)
+            embed = removed_embed(knowledge.titles[removed], close)
+            return Reply(result, [embed], answer_view(None, close), removed=removed)
     close = plausible(bot, result) if asked or result.answered else unasked(bot, result)
     if result.answered and result.best is not None:
         embeds = [answer_embed(knowledge.short(result.best.id))]
@@ -94,6 +115,8 @@ async def remember(
 ) -> None:
     """Count what was served; keep unanswered, shaky or unsent questions for moderators.
     Called after replying, and never fails the reply: statistics are not worth an error."""
+    if reply.removed is not None:
+        return  # (nothing served; the question is in the moderators' queue as a miss)
     await remember_result(bot, reply.result, channel_id, sent=sent)
 
 

@@ -70,6 +70,22 @@ def suggestions_embed(hits: tuple[Hit, ...] | list[Hit], *, outside: bool = Fals
     return embed
 
 
+def removed_embed(title: str, hits: tuple[Hit, ...] | list[Hit]) -> discord.Embed:
+    """In place of an answer (the entry ``title``) removed from under this very question as
+    not what was asked: it is not given again; the other close entries are in the menu."""
+    text = (
+        f"My answer to this question, **{neutralize(title)}**, was removed as not what was "
+        "asked, so I won't post it again; a person will take a look."
+    )
+    if hits:
+        text += " Other entries that may help are in the menu below."
+    else:
+        text += " Rephrasing it with `/ask` may find another entry."
+    embed = discord.Embed(title="My earlier answer missed", description=text, colour=UNSURE_COLOUR)
+    embed.set_footer(text=NOT_TAX_ADVICE)
+    return embed
+
+
 CALC_COLOUR = discord.Colour.from_rgb(21, 101, 192)
 
 

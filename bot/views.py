@@ -257,6 +257,8 @@ class NotWhatIAsked(
         # answered tag below (it has no answer now) and gets the needs-human one.
         if interaction.message is not None:
             await _logged(settle_removed(bot, interaction.message, channel), interaction)
+            # (Early: the next "@bot" under the question must not post this entry again.)
+            await _logged(self._record_rejected(bot, interaction.message, channel), interaction)
         await _logged(
             bot.store.record_vote(
                 self.entry_id,
@@ -270,6 +272,14 @@ class NotWhatIAsked(
         # Last: the vote and the miss matter more than the tags, which read the thread.
         if isinstance(channel, discord.Thread) and interaction.message is not None:
             await after_removal(bot, channel, interaction.message)
+
+    async def _record_rejected(
+        self, bot: RolloverBot, answer: discord.Message, channel: Any
+    ) -> None:
+        """This entry is not the answer to that question: not to be posted under it again."""
+        question = answered_message(answer, channel)
+        if question is not None:
+            await bot.store.record_rejected(question, self.entry_id)
 
     async def _record_miss(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
@@ -359,6 +369,14 @@ async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any
             continue  # (deleted: its retry finds nothing to answer)
         if mention.reference is not None and mention.reference.message_id == ref:
             await bot.store.settle_reply("mention", owed.message_id)
+
+
+def answered_message(answer: discord.Message, channel: Any) -> int | None:
+    """The id of the message an answer of the bot's answered: the one it replies to, or,
+    replying to nothing in a thread, the post's opening message (it has the thread's id)."""
+    if answer.reference is not None and answer.reference.message_id is not None:
+        return answer.reference.message_id
+    return channel.id if isinstance(channel, discord.Thread) else None
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:

@@ -21,6 +21,7 @@ from bot import runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, NOT_YOURS_TO_POST
+from bot.storage import SqliteStore
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
@@ -497,6 +498,104 @@ async def test_several_mentions_under_one_question_get_one_answer_and_a_pointer(
             if (c.json.get("content") or "").startswith("I answered that question already")
         ]
         assert str(answer["id"]) in pointer["content"] and not would_ping(pointer).any
+
+
+def bot_replies_to(fake: FakeDiscord, message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The bot's messages standing in the fake that reply to ``message``."""
+    world = fake.world
+    return [
+        m
+        for m in world.messages_in(int(message["channel_id"]))
+        if (m.get("message_reference") or {}).get("message_id") == message["id"]
+        and m["author"]["id"] == str(world.bot_user.id)
+    ]
+
+
+def offered(message: dict[str, Any]) -> list[str]:
+    """The entries in a message's menus."""
+    return [
+        option["value"]
+        for row in message.get("components", [])
+        for item in row["components"]
+        for option in item.get("options", [])
+    ]
+
+
+async def test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """A helper's "@Rollover Bot" under a member's question gets the bot's answer, and the
+    asker says "Not what I asked": it goes. The next "@Rollover Bot" under that question
+    (after a restart, too) posted the very entry the asker had just rejected. It says the
+    answer was removed, leaves that entry out, and offers the other close ones; it gives
+    no link to the removed answer."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, asked)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert offered(answer) == ["notice-2014-54"]
+        rejected = f"rb:miss:{EXPECTED}:{world.newcomer.id}"
+        click = await fake_discord.click_button(answer, rejected, user=world.newcomer)
+        assert (await click.response())["data"]["content"].startswith("Removed")
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, asked) == []
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.moderator, reply_to=asked
+        )
+        await fake_discord.idle(quiet=0.2)
+        said = [c.json for c in fake_discord.calls_matching("POST", r"/messages$", since=mark)]
+        assert not any("answered that question already" in str(s) for s in said), said
+        [again] = bot_replies_to(fake_discord, asked)  # a reply, under the question
+        assert not any(c.startswith("rb:miss:") for c in custom_ids(again)), again
+        card = embed_of(again)
+        assert card["title"] != kb.get(EXPECTED).title and "removed" in card["description"]
+        assert offered(again) == ["notice-2014-54"]  # the other close entry, as before
+    async with SqliteStore(path) as store:  # (the miss is queued once: not again unanswered)
+        assert [item.kind for item in await store.review_queue()] == ["miss"]
+
+
+async def test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A forum post's own answer, removed by its author, is not what "@Rollover Bot" under
+    the post's opening message gives; and an entry a helper pointed at a member's question,
+    removed by that member, is not in the menu of the bot's answer under it."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post, own = await answered_post(fake_discord)
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        await fake_discord.send_message(
+            post.thread, world.bot_user.mention, author=world.newcomer, reply_to=post.starter
+        )
+        await fake_discord.idle(quiet=0.2)
+        [again] = bot_replies_to(fake_discord, post.starter)
+        assert "removed" in embed_of(again)["description"], again
+        assert not any(c.startswith("rb:miss:") for c in custom_ids(again))
+
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await point_at(fake_discord, asked, "notice-2014-54", world.moderator)
+        [pointed] = bot_replies_to(fake_discord, asked)
+        miss = f"rb:miss:notice-2014-54:{world.newcomer.id}"
+        await (await fake_discord.click_button(pointed, miss, user=world.newcomer)).response()
+        await fake_discord.settle()
+        await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, asked)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert "notice-2014-54" not in offered(answer)  # (offered under an answer otherwise)
 
 
 async def test_a_mention_under_a_question_is_answered_when_history_cannot_be_read(

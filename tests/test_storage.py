@@ -329,6 +329,39 @@ async def test_a_decision_is_kept_while_a_question_it_decided_is_kept(
     assert await store.decided(gone.keys) == set()  # (its questions went: so did it)
 
 
+async def test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What "Not what I asked" removed from under a message is kept for that message (so
+    the answer is not posted under it again), once, and goes with the claims: after the
+    retention, never within 30 days."""
+    import sys
+
+    backend = sys.modules[type(store).__module__]
+    monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=31))
+    await store.record_rejected(11, "old-entry")
+    monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=5))
+    await store.record_rejected(14, "split")
+    monkeypatch.undo()
+    await store.record_rejected(12, "split")
+    await store.record_rejected(12, "split")  # (a double click: kept once)
+    await store.record_rejected(12, "pro-rata")
+    assert await store.rejected(12) == {"split", "pro-rata"}
+    assert await store.rejected(11) == {"old-entry"}
+    assert await store.rejected(13) == set()
+    await store.purge(1)  # (a day's retention: claims and rejections are kept 30 days)
+    assert await store.rejected(11) == set()
+    assert await store.rejected(14) == {"split"}
+    assert await store.rejected(12) == {"split", "pro-rata"}
+
+
+async def test_a_rejected_answer_is_remembered_after_a_restart(tmp_path: Path) -> None:
+    async with SqliteStore(tmp_path / "bot.db") as first:
+        await first.record_rejected(777, "split")
+    async with SqliteStore(tmp_path / "bot.db") as again:  # a new process
+        assert await again.rejected(777) == {"split"}
+
+
 async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -> None:
     now = dt.datetime.now(dt.UTC)
 
@@ -423,6 +456,10 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
     assert await store.review_queue() == []  # (decided too: gone, and the first stays gone)
 
 
+#: Made by the schema versions after the one folding votes (SQLite's 7, PostgreSQL's 6).
+TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers",)
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 async def test_votes_cast_per_answer_become_one_per_member_and_entry(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -447,7 +484,10 @@ async def test_votes_cast_per_answer_become_one_per_member_and_entry(
                 db.execute(
                     f"INSERT INTO votes VALUES ('{entry}', {message}, '{who}', {helpful}, {when})"
                 )
-            db.execute("DELETE FROM schema_version WHERE version = 7")
+            # (as it was before version 7: the versions after it undone too)
+            db.execute("DELETE FROM schema_version WHERE version >= 7")
+            for table in TABLES_AFTER_THE_VOTES_MIGRATION:
+                db.execute(f"DROP TABLE {table}")
         reopened: Store = SqliteStore(path)
     else:
         url = request.getfixturevalue("postgres_url")
@@ -458,7 +498,9 @@ async def test_votes_cast_per_answer_become_one_per_member_and_entry(
                 await pool.execute(
                     f"INSERT INTO votes VALUES ('{entry}', {message}, '{who}', {truth}, {when})"
                 )
-            await pool.execute("DELETE FROM schema_version WHERE version = 6")
+            await pool.execute("DELETE FROM schema_version WHERE version >= 6")
+            for table in TABLES_AFTER_THE_VOTES_MIGRATION:
+                await pool.execute(f"DROP TABLE {table}")
         reopened = PostgresStore(url)
     async with reopened:
         stats = {e.entry_id: (e.helpful, e.not_helpful) for e in await reopened.stats()}

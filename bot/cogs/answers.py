@@ -546,6 +546,15 @@ class Answers(commands.Cog):
             return None
         return found if found is not None and is_answer(found) else None
 
+    async def _rejected(self, question_id: int) -> set[str]:
+        """The entries whose answer to that message was removed as not what was asked
+        (none when the store cannot say: answering beats staying silent)."""
+        try:
+            return await self.bot.store.rejected(question_id)
+        except Exception:
+            log.exception("could not read the answers rejected under message %s", question_id)
+            return set()
+
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own question, or the one it quotes, or the message it
         replies to (someone else's question, answered under that question)."""
@@ -575,7 +584,8 @@ class Answers(commands.Cog):
                     embed=help_embed(mention(ids)), mention_author=False, allowed_mentions=NO_PINGS
                 )
                 return DONE
-            reply = build_reply(self.bot, question, asker_id=target.author.id)
+            rejected = await self._rejected(target.id)
+            reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)
             await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,

@@ -426,6 +426,15 @@ class Store(Protocol):
         """Every owed reply, soonest due first."""
         ...
 
+    async def record_rejected(self, question_id: int, entry_id: str) -> None:
+        """The asker (or a moderator) removed the answer ``entry_id`` to the message
+        ``question_id`` as not what was asked (kept once per pair)."""
+        ...
+
+    async def rejected(self, question_id: int) -> set[str]:
+        """The entries removed as not what was asked in answer to that message."""
+        ...
+
     async def record_taught(self, taught: TaughtExample) -> None:
         """Kept once per (message, entry): pointing the same message again changes nothing."""
         ...
@@ -467,6 +476,7 @@ class Store(Protocol):
 
     async def purge(self, older_than_days: int) -> int:
         """Delete question and taught text older than the retention, and decisions older
-        than it that no kept question or taught text has the words of; returns the
+        than it that no kept question or taught text has the words of; claims and rejected
+        answers go after the retention too, but never within 30 days; returns the
         questions deleted."""
         ...

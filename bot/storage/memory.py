@@ -30,6 +30,7 @@ from bot.storage.reports import (
     normalise,
     unused_decisions,
 )
+from bot.storage.sqlite import CLAIM_MIN_DAYS
 
 
 @dataclass
@@ -39,6 +40,8 @@ class MemoryStore:
     #: (entry id, message id, user hash) -> helpful
     votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
+    #: (question message id, entry id) -> when the answer was removed as not what was asked
+    rejections: dict[tuple[int, str], dt.datetime] = field(default_factory=dict)
     #: (chore, day) done
     chores: set[tuple[str, dt.date]] = field(default_factory=set)
     #: (kind, message id) -> the reply owed
@@ -133,6 +136,12 @@ class MemoryStore:
     async def pending_replies(self) -> list[PendingReply]:
         return sorted(self.owed.values(), key=lambda r: r.due)
 
+    async def record_rejected(self, question_id: int, entry_id: str) -> None:
+        self.rejections.setdefault((question_id, entry_id), utc_now())
+
+    async def rejected(self, question_id: int) -> set[str]:
+        return {entry for question, entry in self.rejections if question == question_id}
+
     async def record_taught(self, taught: TaughtExample) -> None:
         self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)
 
@@ -198,4 +207,6 @@ class MemoryStore:
         taught = [t.text for t in self.taught_examples.values()]
         for key in unused_decisions(old, asked, taught):
             del self.reviewed[key]
+        kept_from = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff
+        self.rejections = {k: at for k, at in self.rejections.items() if at >= kept_from}
         return deleted

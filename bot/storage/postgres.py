@@ -173,6 +173,20 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "DELETE FROM votes WHERE message_id <> 0",
         ),
     ),
+    (
+        7,
+        "answers removed as not what was asked, per question message (not posted again)",
+        (
+            # As SQLite's version 8.
+            """CREATE TABLE rejected_answers (
+                question_id BIGINT NOT NULL,
+                entry_id TEXT NOT NULL,
+                rejected_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (question_id, entry_id)
+            )""",
+            "CREATE INDEX rejected_answers_by_time ON rejected_answers (rejected_at)",
+        ),
+    ),
 )
 _UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
 
@@ -495,6 +509,19 @@ class PostgresStore:
         rows = await self._fetch(f"SELECT {PENDING_COLUMNS} FROM pending_replies ORDER BY due_at")
         return [_pending(r) for r in rows]
 
+    async def record_rejected(self, question_id: int, entry_id: str) -> None:
+        await self._execute(
+            "INSERT INTO rejected_answers (question_id, entry_id, rejected_at)"
+            " VALUES ($1, $2, $3) ON CONFLICT (question_id, entry_id) DO NOTHING",
+            question_id,
+            clean_text(entry_id),
+            utc_now(),
+        )
+
+    async def rejected(self, question_id: int) -> set[str]:
+        sql = "SELECT entry_id FROM rejected_answers WHERE question_id = $1"
+        return {r[0] for r in await self._fetch(sql, question_id)}
+
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._execute(
             "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
@@ -605,6 +632,9 @@ class PostgresStore:
             status = await db.execute(sql, cutoff, timeout=slow)
             await db.execute(
                 "DELETE FROM claimed_posts WHERE claimed_at < $1", claims, timeout=slow
+            )
+            await db.execute(
+                "DELETE FROM rejected_answers WHERE rejected_at < $1", claims, timeout=slow
             )
             await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff, timeout=slow)
             sql = "SELECT key FROM reviewed WHERE reviewed_at < $1"

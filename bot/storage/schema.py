@@ -134,6 +134,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DELETE FROM votes WHERE message_id != 0",
         ),
     ),
+    Migration(
+        8,
+        "answers removed as not what was asked, per question message (not posted again)",
+        (
+            """CREATE TABLE rejected_answers (
+                question_id INTEGER NOT NULL,  -- the message answered (a post's: its thread)
+                entry_id TEXT NOT NULL,
+                rejected_at TEXT NOT NULL,
+                PRIMARY KEY (question_id, entry_id)
+            )""",
+            "CREATE INDEX rejected_answers_by_time ON rejected_answers (rejected_at)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

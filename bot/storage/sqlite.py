@@ -471,6 +471,20 @@ class SqliteStore:
             )
         return [_pending(r) for r in rows]
 
+    async def record_rejected(self, question_id: int, entry_id: str) -> None:
+        await self._write_one(
+            "INSERT OR IGNORE INTO rejected_answers (question_id, entry_id, rejected_at)"
+            " VALUES (?, ?, ?)",
+            (question_id, entry_id, stamp(utc_now())),
+        )
+
+    async def rejected(self, question_id: int) -> set[str]:
+        async with self._read() as db:
+            rows = await db.execute_fetchall(
+                "SELECT entry_id FROM rejected_answers WHERE question_id = ?", (question_id,)
+            )
+        return {entry_id for (entry_id,) in rows}
+
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._write_one(
             "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
@@ -631,6 +645,7 @@ class SqliteStore:
             cursor = await db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,))
             deleted = cursor.rowcount
             await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
+            await db.execute("DELETE FROM rejected_answers WHERE rejected_at < ?", (claims_cutoff,))
             await db.execute("DELETE FROM taught WHERE taught_at < ?", (cutoff,))
             old = await db.execute_fetchall(
                 "SELECT key FROM reviewed WHERE reviewed_at < ?", (cutoff,)
