@@ -110,6 +110,15 @@ def build_reply(
     return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))
 
 
+async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Message) -> None:
+    """The bot's reply to a message, kept so that it goes when that message is deleted (it
+    may show the member's own words and numbers). Never fails the reply."""
+    try:
+        await bot.store.record_reply(question_id, reply.channel.id, reply.id)
+    except Exception:
+        log.exception("could not record reply %s to message %s", reply.id, question_id)
+
+
 async def remember(
     bot: RolloverBot, reply: Reply, channel_id: int | None, *, sent: bool = True
 ) -> None:

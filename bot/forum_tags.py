@@ -180,6 +180,12 @@ async def after_removal(bot: RolloverBot, thread: discord.Thread, removed: disco
     the post as it is."""
     if not in_watched_forum(bot, thread) or not under_the_post(removed, thread):
         return
+    await answer_gone(bot, thread)
+
+
+async def answer_gone(bot: RolloverBot, thread: discord.Thread) -> None:
+    """A reply of the bot's under a watched forum's post went (removed, or gone with the
+    post's opening message): the post, left with no answer, is handed to people."""
     async with _lock(thread.id):
         # When that cannot be told, people are asked: a needless needs-human costs a helper
         # a look, a wrong "answered" hides the post from them.

@@ -598,6 +598,127 @@ async def test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_que
         assert "notice-2014-54" not in offered(answer)  # (offered under an answer otherwise)
 
 
+NUMBERS_QUESTION = (
+    "I put in $23,000 after-tax and it earned $412. Can I send the earnings to a "
+    "traditional IRA and the after-tax basis to my Roth IRA?"
+)
+
+
+async def test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member asks "@Rollover Bot" with their own amounts and gets the answer with "Your
+    numbers, worked through". They delete their message: the bot's reply stayed, their
+    figures in public. It goes now, also when the bot restarted in between; another
+    member's answered question, and a person's reply to the deleted one, stay (until a
+    moderator deletes them in bulk: the answer goes then)."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+        )
+        other = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.2)
+        remark = await fake_discord.send_message(
+            world.text_channel, "Yes, that works.", author=world.moderator, reply_to=asked
+        )
+        [answer] = bot_replies_to(fake_discord, asked)
+        assert any(e["title"].startswith("Your numbers") for e in answer["embeds"])
+        [kept] = bot_replies_to(fake_discord, other)
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.delete_message(asked)
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, asked) == []
+        assert int(answer["id"]) not in world.messages
+        assert bot_replies_to(fake_discord, other) == [kept]
+        assert int(remark["id"]) in world.messages  # (not the bot's to delete)
+        # A moderator's bulk delete takes the answers too.
+        del world.messages[int(other["id"])], world.messages[int(remark["id"])]
+        await fake_discord.dispatch(
+            "MESSAGE_DELETE_BULK",
+            {
+                "ids": [remark["id"], other["id"]],
+                "channel_id": other["channel_id"],
+                "guild_id": other["guild_id"],
+            },
+        )
+        await fake_discord.idle(quiet=0.2)
+        assert int(kept["id"]) not in world.messages
+
+
+async def test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A question answered through a helper's "@Rollover Bot" and pointed at another
+    entry: deleting it takes both of the bot's replies (one already removed as not what
+    was asked is no trouble), not the helper's mention. Deleting a forum post's opening
+    message takes the post's answer, and the post, left with none, is handed to people
+    (an unsure line goes too, and changes no tag)."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        helper = await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+        )
+        await fake_discord.idle(quiet=0.2)
+        await point_at(fake_discord, asked, "three-buckets", world.moderator)
+        await point_at(fake_discord, asked, "notice-2014-54", world.moderator)
+        answer, *pointed = bot_replies_to(fake_discord, asked)
+        assert len(pointed) == 2 and embed_of(answer)["title"] != embed_of(pointed[0])["title"]
+        miss = f"rb:miss:three-buckets:{world.newcomer.id}"
+        await (await fake_discord.click_button(pointed[0], miss, user=world.newcomer)).response()
+        await fake_discord.settle()
+        assert len(bot_replies_to(fake_discord, asked)) == 2
+        await fake_discord.delete_message(asked)
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, asked) == []
+        assert int(helper["id"]) in world.messages
+
+        post, own = await answered_post(fake_discord)
+        await fake_discord.delete_message(post.starter)
+        await fake_discord.idle(quiet=0.2)
+        assert int(own["id"]) not in world.messages
+        assert post.tags == ["rollover", "needs-human"]
+
+        unsure = await fake_discord.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?"
+        )
+        line = (await unsure.reply()).response
+        assert line["content"] == UNSURE_LINE
+        await fake_discord.settle()
+        await fake_discord.delete_message(unsure.starter)
+        await fake_discord.idle(quiet=0.2)
+        assert int(line["id"]) not in world.messages
+        assert unsure.tags == ["rollover"]  # (it had no answer to lose)
+
+
+async def test_a_reply_discord_will_not_delete_leaves_the_others_going(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord refuses to delete one of the bot's replies to a deleted question (the bot
+    lost access there, say): said in the log, and the other replies still go."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.2)
+        await point_at(fake_discord, asked, "three-buckets", world.moderator)
+        answer, pointed = bot_replies_to(fake_discord, asked)
+        fake_discord.fail_next("DELETE", rf"/channels/\d+/messages/{answer['id']}", status=403)
+        with caplog.at_level(logging.WARNING, logger="bot"):
+            await fake_discord.delete_message(asked)
+            await fake_discord.idle(quiet=0.2)
+        assert int(pointed["id"]) not in world.messages
+        assert bot_replies_to(fake_discord, asked) == [answer]  # refused: it stays
+        said = [r.getMessage() for r in caplog.records]
+        assert any(f"could not delete reply {answer['id']}" in s for s in said), said
+
+
 async def test_a_mention_under_a_question_is_answered_when_history_cannot_be_read(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -362,6 +362,41 @@ async def test_a_rejected_answer_is_remembered_after_a_restart(tmp_path: Path) -
         assert await again.rejected(777) == {"split"}
 
 
+async def test_the_replies_to_a_message_are_taken_once_and_purged(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bot's replies to a message, for when it is deleted: each one once (a replay of
+    the sending is no second reply), taken once (of two processes hearing of the deletion,
+    one deletes them), and kept with the claims: after the retention, never within 30
+    days."""
+    import sys
+
+    backend = sys.modules[type(store).__module__]
+    monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=31))
+    await store.record_reply(1, 900, 101)
+    monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=5))
+    await store.record_reply(2, 900, 201)
+    monkeypatch.undo()
+    await store.record_reply(3, 900, 301)
+    await store.record_reply(3, 900, 301)
+    await store.record_reply(3, 901, 302)  # (a pointed entry in a post: another channel)
+    await store.record_reply(4, 900, 401)
+    await store.purge(1)
+    assert await store.take_replies(1) == []
+    taken = await asyncio.gather(store.take_replies(3), store.take_replies(3))
+    assert sorted(taken) == [[], [(900, 301), (901, 302)]]
+    assert await store.take_replies(3) == []
+    assert await store.take_replies(2) == [(900, 201)]
+    assert await store.take_replies(4) == [(900, 401)]
+
+
+async def test_the_replies_to_a_message_are_remembered_after_a_restart(tmp_path: Path) -> None:
+    async with SqliteStore(tmp_path / "bot.db") as first:
+        await first.record_reply(777, 900, 778)
+    async with SqliteStore(tmp_path / "bot.db") as again:  # a new process
+        assert await again.take_replies(777) == [(900, 778)]
+
+
 async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -> None:
     now = dt.datetime.now(dt.UTC)
 
@@ -457,7 +492,7 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
 
 
 #: Made by the schema versions after the one folding votes (SQLite's 7, PostgreSQL's 6).
-TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers",)
+TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers", "bot_replies")
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])

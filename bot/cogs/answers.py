@@ -16,12 +16,20 @@ from bot.answering import (
     asks_for_help,
     build_reply,
     remember,
+    remember_reply,
     unasked,
 )
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
-from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, is_answer, tag_answered
+from bot.forum_tags import (
+    NETWORK_ERRORS,
+    answer_gone,
+    closed,
+    in_watched_forum,
+    is_answer,
+    tag_answered,
+)
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
 from bot.storage import PendingReply
@@ -238,11 +246,13 @@ class Answers(commands.Cog):
             return Delivery(False, self.forum_window.retry_after(), "held back by the forum cap")
         try:
             if reply.result.answered or asked:
-                await thread.send(embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS)
+                sent = await thread.send(
+                    embeds=reply.embeds, view=reply.view, allowed_mentions=NO_PINGS
+                )
             else:
                 # Unsure: one compact line and the menu of entries, not a public "not sure"
                 # card that makes helpers think the post is handled.
-                await thread.send(UNSURE_LINE, view=reply.view, allowed_mentions=NO_PINGS)
+                sent = await thread.send(UNSURE_LINE, view=reply.view, allowed_mentions=NO_PINGS)
         except NETWORK_ERRORS as exc:
             # Not lost: owed in the store and retried (a warning, not an error with a traceback).
             error = describe_error(exc)
@@ -250,6 +260,7 @@ class Answers(commands.Cog):
                 "reply to forum post %s not sent (%s); queued for a retry", thread.id, error
             )
             return Delivery(False, None, error)
+        await remember_reply(self.bot, starter.id, sent)
         if reply.result.answered:
             # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
             # I asked" clicked meanwhile then retags after the tag, not before it.
@@ -409,6 +420,60 @@ class Answers(commands.Cog):
         ):
             return
         await self.answer_mention(message, claim=edited_in(message.id) if watched_post else None)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        for message_id in payload.message_ids:
+            await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
+
+    async def _answers_go_with(
+        self, message_id: int, channel_id: int, guild_id: int | None
+    ) -> None:
+        """A deleted message takes the bot's answers to it along (its answer card, entries
+        pointed at it, a post's answer): they may show the member's own words and numbers,
+        theirs to take back. A post left with no answer is handed to people."""
+        try:
+            replies = await self.bot.store.take_replies(message_id)
+        except Exception:
+            log.exception("could not read the replies to deleted message %s", message_id)
+            return
+        deleted = False
+        for where, reply_id in replies:
+            channel = self.bot.get_partial_messageable(where, guild_id=guild_id)
+            try:
+                await channel.get_partial_message(reply_id).delete()
+                deleted = True
+            except discord.NotFound:
+                continue  # (gone already: removed as not what was asked, or by a moderator)
+            except NETWORK_ERRORS as exc:
+                log.warning(
+                    "could not delete reply %s to deleted message %s (%s)",
+                    reply_id,
+                    message_id,
+                    describe_error(exc),
+                )
+        if deleted and message_id == channel_id:  # (a post's opening message: the thread's id)
+            await self._post_lost_its_answer(channel_id)
+
+    async def _post_lost_its_answer(self, thread_id: int) -> None:
+        """A post tagged answered whose answer went with its opening message: retagged as
+        after a removal (an unsure line that went changes no tag)."""
+        try:
+            thread = self.bot.get_channel(thread_id) or await self.bot.fetch_channel(thread_id)
+        except NETWORK_ERRORS:
+            log.warning("could not read post %s to retag it after its answer went", thread_id)
+            return
+        answered = self.bot.settings.discord.answered_tag.strip().casefold()
+        if (
+            isinstance(thread, discord.Thread)
+            and self._is_watched_forum(thread)
+            and any(tag.name.casefold() == answered for tag in thread.applied_tags)
+        ):
+            await answer_gone(self.bot, thread)
 
     async def _point_to_ask(self, message: discord.Message) -> None:
         """A question sent in a direct message got silence: the bot answers messages in the
@@ -586,7 +651,7 @@ class Answers(commands.Cog):
                 return DONE
             rejected = await self._rejected(target.id)
             reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)
-            await target.reply(
+            sent = await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,
                 mention_author=False,
@@ -600,6 +665,7 @@ class Answers(commands.Cog):
                 error,
             )
             return Delivery(False, None, error)
+        await remember_reply(self.bot, target.id, sent)
         channel = message.channel
         if (
             reply.result.answered

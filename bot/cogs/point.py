@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answering import remember_reply
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
@@ -155,7 +156,7 @@ class PointPick(
                 return
             who = neutralize(interaction.user.display_name)
             try:
-                await target.reply(
+                sent = await target.reply(
                     f"Pointed here by {who}:",
                     embed=answer_embed(knowledge.short(entry_id)),
                     # the member whose message it is can undo a wrong pointer
@@ -173,6 +174,7 @@ class PointPick(
                     "Discord did not take the reply; nothing was posted. Try again later.",
                 )
                 return
+            await remember_reply(bot, target.id, sent)
             try:
                 await record_pointer(bot, interaction, entry_id, target)
             except Exception:  # the answer is posted: the helper need not hear about this

@@ -435,6 +435,16 @@ class Store(Protocol):
         """The entries removed as not what was asked in answer to that message."""
         ...
 
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+        """The bot's message ``reply_id`` (in ``channel_id``) answers the message
+        ``question_id`` (a forum post's answer: the post's opening message)."""
+        ...
+
+    async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+        """The (channel id, message id) of each recorded reply to that message, forgotten
+        as they are returned: of processes taking them at once, one gets them."""
+        ...
+
     async def record_taught(self, taught: TaughtExample) -> None:
         """Kept once per (message, entry): pointing the same message again changes nothing."""
         ...
@@ -476,7 +486,7 @@ class Store(Protocol):
 
     async def purge(self, older_than_days: int) -> int:
         """Delete question and taught text older than the retention, and decisions older
-        than it that no kept question or taught text has the words of; claims and rejected
-        answers go after the retention too, but never within 30 days; returns the
-        questions deleted."""
+        than it that no kept question or taught text has the words of; claims, rejected
+        answers and replies go after the retention too, but never within 30 days; returns
+        the questions deleted."""
         ...

@@ -42,6 +42,8 @@ class MemoryStore:
     claimed: set[int] = field(default_factory=set)
     #: (question message id, entry id) -> when the answer was removed as not what was asked
     rejections: dict[tuple[int, str], dt.datetime] = field(default_factory=dict)
+    #: the bot's reply (channel id, message id) -> (the message it answers, when sent)
+    replies: dict[tuple[int, int], tuple[int, dt.datetime]] = field(default_factory=dict)
     #: (chore, day) done
     chores: set[tuple[str, dt.date]] = field(default_factory=set)
     #: (kind, message id) -> the reply owed
@@ -142,6 +144,17 @@ class MemoryStore:
     async def rejected(self, question_id: int) -> set[str]:
         return {entry for question, entry in self.rejections if question == question_id}
 
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+        self.replies.setdefault((channel_id, reply_id), (question_id, utc_now()))
+
+    async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+        taken = sorted(
+            key for key, (question, _) in self.replies.items() if question == question_id
+        )
+        for key in taken:
+            del self.replies[key]
+        return taken
+
     async def record_taught(self, taught: TaughtExample) -> None:
         self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)
 
@@ -209,4 +222,5 @@ class MemoryStore:
             del self.reviewed[key]
         kept_from = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff
         self.rejections = {k: at for k, at in self.rejections.items() if at >= kept_from}
+        self.replies = {k: v for k, v in self.replies.items() if v[1] >= kept_from}
         return deleted

@@ -187,6 +187,21 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX rejected_answers_by_time ON rejected_answers (rejected_at)",
         ),
     ),
+    (
+        8,
+        "the bot's replies to each message (they go when the message is deleted)",
+        (
+            # As SQLite's version 9.
+            """CREATE TABLE bot_replies (
+                reply_id BIGINT PRIMARY KEY,
+                question_id BIGINT NOT NULL,
+                channel_id BIGINT NOT NULL,
+                sent_at TIMESTAMPTZ NOT NULL
+            )""",
+            "CREATE INDEX bot_replies_by_question ON bot_replies (question_id)",
+            "CREATE INDEX bot_replies_by_time ON bot_replies (sent_at)",
+        ),
+    ),
 )
 _UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
 
@@ -522,6 +537,23 @@ class PostgresStore:
         sql = "SELECT entry_id FROM rejected_answers WHERE question_id = $1"
         return {r[0] for r in await self._fetch(sql, question_id)}
 
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+        await self._execute(
+            "INSERT INTO bot_replies (reply_id, question_id, channel_id, sent_at)"
+            " VALUES ($1, $2, $3, $4) ON CONFLICT (reply_id) DO NOTHING",
+            reply_id,
+            question_id,
+            channel_id,
+            utc_now(),
+        )
+
+    async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+        rows = await self._fetch(
+            "DELETE FROM bot_replies WHERE question_id = $1 RETURNING channel_id, reply_id",
+            question_id,
+        )
+        return sorted((r[0], r[1]) for r in rows)
+
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._execute(
             "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
@@ -636,6 +668,7 @@ class PostgresStore:
             await db.execute(
                 "DELETE FROM rejected_answers WHERE rejected_at < $1", claims, timeout=slow
             )
+            await db.execute("DELETE FROM bot_replies WHERE sent_at < $1", claims, timeout=slow)
             await db.execute("DELETE FROM taught WHERE taught_at < $1", cutoff, timeout=slow)
             sql = "SELECT key FROM reviewed WHERE reviewed_at < $1"
             old = [r[0] for r in await db.fetch(sql, cutoff, timeout=slow)]

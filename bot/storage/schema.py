@@ -147,6 +147,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX rejected_answers_by_time ON rejected_answers (rejected_at)",
         ),
     ),
+    Migration(
+        9,
+        "the bot's replies to each message (they go when the message is deleted)",
+        (
+            """CREATE TABLE bot_replies (
+                reply_id INTEGER PRIMARY KEY,  -- the bot's message
+                question_id INTEGER NOT NULL,  -- the message it answers (a post's: its thread)
+                channel_id INTEGER NOT NULL,
+                sent_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX bot_replies_by_question ON bot_replies (question_id)",
+            "CREATE INDEX bot_replies_by_time ON bot_replies (sent_at)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -485,6 +485,26 @@ class SqliteStore:
             )
         return {entry_id for (entry_id,) in rows}
 
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+        await self._write_one(
+            "INSERT OR IGNORE INTO bot_replies (reply_id, question_id, channel_id, sent_at)"
+            " VALUES (?, ?, ?, ?)",
+            (reply_id, question_id, channel_id, stamp(utc_now())),
+        )
+
+    async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+        sql = (
+            "SELECT channel_id, reply_id FROM bot_replies WHERE question_id = ?"
+            " ORDER BY channel_id, reply_id"
+        )
+        async with self._read() as db:
+            if not await db.execute_fetchall(sql, (question_id,)):
+                return []  # (most messages deleted: no write for them)
+        async with self._write() as db:
+            rows = await db.execute_fetchall(sql, (question_id,))
+            await db.execute("DELETE FROM bot_replies WHERE question_id = ?", (question_id,))
+        return [(channel_id, reply_id) for channel_id, reply_id in rows]
+
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._write_one(
             "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
@@ -646,6 +666,7 @@ class SqliteStore:
             deleted = cursor.rowcount
             await db.execute("DELETE FROM claimed_posts WHERE claimed_at < ?", (claims_cutoff,))
             await db.execute("DELETE FROM rejected_answers WHERE rejected_at < ?", (claims_cutoff,))
+            await db.execute("DELETE FROM bot_replies WHERE sent_at < ?", (claims_cutoff,))
             await db.execute("DELETE FROM taught WHERE taught_at < ?", (cutoff,))
             old = await db.execute_fetchall(
                 "SELECT key FROM reviewed WHERE reviewed_at < ?", (cutoff,)

@@ -483,6 +483,15 @@ class FakeDiscord:
         await self.gateway.dispatch("MESSAGE_UPDATE", stored)
         return stored
 
+    async def delete_message(self, message: MessageRef) -> None:
+        """A user deletes their message (MESSAGE_DELETE: ids only, as Discord sends it)."""
+        stored = self._message(message)
+        del self.world.messages[int(stored["id"])]
+        event = {"id": stored["id"], "channel_id": stored["channel_id"]}
+        if stored.get("guild_id"):
+            event["guild_id"] = stored["guild_id"]
+        await self.gateway.dispatch("MESSAGE_DELETE", event)
+
     async def post_forum_thread(
         self,
         title: str,
