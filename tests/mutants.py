@@ -4719,6 +4719,246 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_buttons",
         ),
     ),
+    Mutant(
+        "a rejected answer is posted again under its question",
+        "bot/cogs/answers.py",
+        "reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)",
+        "reply = build_reply(self.bot, question, asker_id=target.author.id)",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
+            "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",
+        ),
+    ),
+    Mutant(
+        "the answers rejected are looked up under the mention, not the question it answers",
+        "bot/cogs/answers.py",
+        "rejected = await self._rejected(target.id)",
+        "rejected = await self._rejected(message.id)",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
+        ),
+    ),
+    Mutant(
+        "Not what I asked does not record the rejected entry for the question",
+        "bot/views.py",
+        "            await _logged(self._record_rejected(bot, interac"
+        "tion.message, channel), interaction)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
+            "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",
+        ),
+    ),
+    Mutant(
+        "a forum post's own answer, rejected, is recorded under no question",
+        "bot/views.py",
+        "    return channel.id if isinstance(channel, discord.Thread) else None\n",
+        "    return None\n",
+        (
+            "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",
+        ),
+    ),
+    Mutant(
+        "an entry rejected under a question is still offered in the menu under it",
+        "bot/answering.py",
+        "        kept = tuple(h for h in result.suggestions if h.id not in rejected)\n",
+        "        kept = result.suggestions\n",
+        (
+            "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",
+        ),
+    ),
+    Mutant(
+        "the card in place of a rejected answer files the question again as unanswered",
+        "bot/answering.py",
+        "    if reply.removed is not None:\n        return",
+        "    if False:\n        return",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
+        ),
+    ),
+    Mutant(
+        "SQLite: a rejection recorded twice (a double click) fails",
+        "bot/storage/sqlite.py",
+        '"INSERT OR IGNORE INTO rejected_answers',
+        '"INSERT INTO rejected_answers',
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[sqlite]",
+        ),
+    ),
+    Mutant(
+        "SQLite: rejections go with the question text, not with the claims (30 days at least)",
+        "bot/storage/sqlite.py",
+        '"DELETE FROM rejected_answers WHERE rejected_at < ?", (claims_cutoff,)',
+        '"DELETE FROM rejected_answers WHERE rejected_at < ?", (cutoff,)',
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[sqlite]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: a rejection recorded twice (a double click) fails",
+        "bot/storage/postgres.py",
+        ' VALUES ($1, $2, $3) ON CONFLICT (question_id, entry_id) DO NOTHING",',
+        ' VALUES ($1, $2, $3)",',
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[postgres]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: rejections go with the question text, not with the claims",
+        "bot/storage/postgres.py",
+        '"DELETE FROM rejected_answers WHERE rejected_at < $1", claims, timeout=slow',
+        '"DELETE FROM rejected_answers WHERE rejected_at < $1", cutoff, timeout=slow',
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[postgres]",
+        ),
+    ),
+    Mutant(
+        "MemoryStore: rejections go with the question text, not with the claims",
+        "bot/storage/memory.py",
+        "kept_from = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff",
+        "kept_from = cutoff",
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[memory]",
+        ),
+    ),
+    Mutant(
+        "SQLite: the rejections of every question are read as this one's",
+        "bot/storage/sqlite.py",
+        '"SELECT entry_id FROM rejected_answers WHERE question_id = ?", (question_id,)',
+        '"SELECT entry_id FROM rejected_answers WHERE question_id > ?", (0,)',
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[sqlite]",
+        ),
+    ),
+    Mutant(
+        "a mention's answer is not recorded as the reply to its question",
+        "bot/cogs/answers.py",
+        "        await remember_reply(self.bot, target.id, sent)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart",
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a forum post's answer is not recorded as the reply to its opening message",
+        "bot/cogs/answers.py",
+        "        await remember_reply(self.bot, starter.id, sent)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a pointed answer is not recorded as the reply to the message pointed at",
+        "bot/cogs/point.py",
+        "            await remember_reply(bot, target.id, sent)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+            "tests/test_bot_e2e.py::test_a_reply_discord_will_not_delete_leaves_the_others_going",
+        ),
+    ),
+    Mutant(
+        "a reply already gone stops the deleted question's other replies going",
+        "bot/cogs/answers.py",
+        "                continue  # (gone already: removed as not wh"
+        "at was asked, or by a moderator)",
+        "                break",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a reply Discord will not delete stops the deleted question's other replies going",
+        "bot/cogs/answers.py",
+        "            except NETWORK_ERRORS as exc:\n                log.warning(\n"
+        '                    "could not delete reply',
+        "            except discord.NotFound as exc:\n                log.warning(\n"
+        '                    "could not delete reply',
+        ("tests/test_bot_e2e.py::test_a_reply_discord_will_not_delete_leaves_the_others_going",),
+    ),
+    Mutant(
+        "a bulk delete leaves the answers to its messages",
+        "bot/cogs/answers.py",
+        "        for message_id in payload.message_ids:\n            await self._answers_go_with(",
+        "        for message_id in ():\n            await self._answers_go_with(",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a post whose answer went with its opening message keeps the answered tag",
+        "bot/cogs/answers.py",
+        "        if deleted and message_id == channel_id:",
+        "        if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a post whose unsure line went with its opening message is handed to people",
+        "bot/cogs/answers.py",
+        "            and any(tag.name.casefold() == answered for tag in thread.applied_tags)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "SQLite: the replies to a message are taken but not forgotten (two processes delete them)",
+        "bot/storage/sqlite.py",
+        '            await db.execute("DELETE FROM bot_replies WHERE '
+        'question_id = ?", (question_id,))\n',
+        "",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[sqlite]",),
+    ),
+    Mutant(
+        "SQLite: a reply recorded twice fails",
+        "bot/storage/sqlite.py",
+        '"INSERT OR IGNORE INTO bot_replies',
+        '"INSERT INTO bot_replies',
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[sqlite]",),
+    ),
+    Mutant(
+        "SQLite: a first look finding nothing is trusted as finding something",
+        "bot/storage/sqlite.py",
+        "            if not await db.execute_fetchall(sql, (question_id,)):\n",
+        "            if True:\n",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[sqlite]",),
+    ),
+    Mutant(
+        "SQLite: the replies go with the question text, not with the claims",
+        "bot/storage/sqlite.py",
+        '"DELETE FROM bot_replies WHERE sent_at < ?", (claims_cutoff,)',
+        '"DELETE FROM bot_replies WHERE sent_at < ?", (cutoff,)',
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[sqlite]",),
+    ),
+    Mutant(
+        "PostgreSQL: a reply recorded twice fails",
+        "bot/storage/postgres.py",
+        ' VALUES ($1, $2, $3, $4) ON CONFLICT (reply_id) DO NOTHING",',
+        ' VALUES ($1, $2, $3, $4)",',
+        (
+            "tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[postgres]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: the replies go with the question text, not with the claims",
+        "bot/storage/postgres.py",
+        '"DELETE FROM bot_replies WHERE sent_at < $1", claims, timeout=slow',
+        '"DELETE FROM bot_replies WHERE sent_at < $1", cutoff, timeout=slow',
+        (
+            "tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[postgres]",
+        ),
+    ),
+    Mutant(
+        "MemoryStore: the replies are never purged",
+        "bot/storage/memory.py",
+        "        self.replies = {k: v for k, v in self.replies.items() if v[1] >= kept_from}\n",
+        "",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[memory]",),
+    ),
 ]
 
 
