@@ -1409,7 +1409,9 @@ async def test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered(
         await fake_discord.edit_message(unwatched.starter, f"{world.bot_user.mention} {QUESTION}")
         await fake_discord.idle(quiet=0.2)
         [answer] = watched.replies
-        assert embed_of(answer)["title"] == "Maybe outside this FAQ"
+        # an unsure card (which one depends on how close FAQ wording comes): no answer
+        assert embed_of(answer)["title"].startswith(("Maybe outside", "Not sure", "No close"))
+        assert not any(c.startswith("rb:miss:") for c in custom_ids(answer))
         [answer] = unwatched.replies
         assert embed_of(answer)["title"] == KnowledgeBase.load().get(EXPECTED).title
         await fake_discord.edit_message(watched.starter, f"{mentioned} Thanks!")
