@@ -23,6 +23,7 @@ from knowledge.loader import (
     FolderFiles,
     FolderScan,
     Problem,
+    folder_refusal,
     folder_signature,
     problems_counted,
     scan_folder,
@@ -139,7 +140,8 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     """Every entry file and examples file of ``folder`` checked; the scan's problems
     include the examples files' problems."""
     scan = scan_folder(folder)
-    if not folder.is_dir():  # one problem: the folder itself (its examples cannot be there)
+    if folder_refusal(folder) is not None or not folder.is_dir():
+        # one problem: the folder itself (its examples cannot be there, or be read)
         return scan, []
     # An entry whose own file is broken still exists for its examples: one problem, once.
     broken = {Path(p.path).stem for p in scan.problems}
@@ -249,8 +251,10 @@ class KnowledgeBase:
         try:
             return cls.load(folder, tuning, keep_copy=True), None
         except FaqInvalid as exc:
-            # A folder gone or mistyped is no edit half done: say so, serve nothing stale.
-            saved = last_good.recall(folder) if folder.is_dir() else None
+            # A folder gone, mistyped or closed to the bot's user is no edit half done: say
+            # so, serve nothing stale (it could never be reloaded).
+            usable = folder_refusal(folder) is None and folder.is_dir()
+            saved = last_good.recall(folder) if usable else None
             if saved is None:
                 raise
             with _collector_aside():

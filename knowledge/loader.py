@@ -7,6 +7,7 @@ list of problems, never a half-loaded FAQ.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import stat
 from collections import defaultdict
@@ -503,13 +504,30 @@ def folder_signature(faq_dir: Path) -> FolderFiles:
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
 
     found = []
-    for path in (*faq_dir.glob("*.md"), *(faq_dir / EXAMPLES_DIR).glob("*.yaml")):
+    for folder, pattern in ((faq_dir, "*.md"), (faq_dir / EXAMPLES_DIR, "*.yaml")):
         try:
-            stat = path.stat()
-        except OSError:  # (removed meanwhile)
+            paths = list(folder.glob(pattern))
+        except OSError:  # (a folder it may not read: the load says so, in words)
             continue
-        found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:  # (removed meanwhile)
+                continue
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(found))
+
+
+def folder_refusal(folder: Path) -> str | None:
+    """Why this process may not list ``folder`` ('Permission denied': the folder, or one
+    above it, is closed to the bot's user), None when it may or the folder is not there."""
+    try:
+        with os.scandir(folder):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 #: The largest file read, in bytes: far above any real one (an entry is a few KB, the
@@ -549,6 +567,9 @@ def not_a_file(path: Path) -> Problem | None:
 
 def scan_folder(faq_dir: Path) -> FolderScan:
     """Read every entry file in ``faq_dir`` and validate each and all together."""
+    if (refused := folder_refusal(faq_dir)) is not None:  # (is_dir raises for some)
+        problem = Problem(str(faq_dir), 0, f"cannot read the folder: {refused}")
+        return FolderScan([], [problem], [])
     if not faq_dir.is_dir():
         problem = Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")
         return FolderScan([], [problem], [])

@@ -18,6 +18,7 @@ from bot.cli import main
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid
 from tests.fakediscord import FakeDiscord, wait_until
+from tests.faq_factory import deny_reading
 
 QUESTION = "Can I send the earnings to a traditional IRA and the basis to my Roth IRA?"
 BROKEN = "notice-2014-54.md"
@@ -195,6 +196,21 @@ def test_a_folder_gone_is_no_edit_half_done(folder: Path, tmp_path: Path) -> Non
     folder.rename(tmp_path / "moved")
     with pytest.raises(FaqInvalid):
         KnowledgeBase.load_or_last_good(folder)
+
+
+def test_a_folder_the_bot_may_not_read_is_no_edit_half_done(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nor one its user may not read (a deploy by another user, mode 700): a permission to
+    fix, not a file, so a start says so rather than serving an old copy it could never
+    reload (and a look at its files on the way is no crash)."""
+    KnowledgeBase.load(folder, keep_copy=True)
+    deny_reading(monkeypatch, folder)
+    with pytest.raises(FaqInvalid) as raised:
+        KnowledgeBase.load_or_last_good(folder)
+    assert (str(folder), "cannot read the folder: Permission denied") in {
+        (p.path, p.message) for p in raised.value.problems
+    }
 
 
 def test_a_swapped_link_keeps_its_copy(folder: Path, tmp_path: Path) -> None:

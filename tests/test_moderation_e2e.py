@@ -21,7 +21,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
-from tests.faq_factory import example_items, write_entry
+from tests.faq_factory import deny_reading, example_items, write_entry
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -274,6 +274,25 @@ async def test_a_reload_that_fails_unforeseen_is_refused_in_words(
             "nobody foresaw). Answers still come from the previous FAQ; the bot's log has "
             "the details."
         )
+        assert bot.knowledge is before
+        assert (
+            await ask_title(fake_discord, QUESTION)
+            == before.get("split-earnings-to-traditional-ira").title
+        )
+
+
+async def test_a_folder_the_bot_may_no_longer_read_is_a_refused_reload(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deploy by another user leaves the folder mode 700: the reload says the folder
+    cannot be read, as validate does (it was an unexpected PermissionError from the
+    loader's look at the files), and the FAQ loaded keeps answering."""
+    async with start_bot(mod_bot()) as bot:
+        before = bot.knowledge
+        deny_reading(monkeypatch, faq_copy)
+        text = content(await admin(fake_discord, "reload"))
+        assert "not** reloaded" in text and "unexpected" not in text, text
+        assert f"{faq_copy}:0: cannot read the folder: Permission denied" in text, text
         assert bot.knowledge is before
         assert (
             await ask_title(fake_discord, QUESTION)

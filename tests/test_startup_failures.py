@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from bot import runner
 from bot.cli import main
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
+from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord
 
 
@@ -134,3 +138,81 @@ async def test_sync_during_a_discord_outage_exits_1_for_a_retry(
     assert code == 1, err  # Discord's trouble, not bad input (2)
     assert err.startswith("error: cannot reach Discord") and "503" in err
     assert err.count("\n") == 1
+
+
+SCRIPT = Path(sys.executable).parent / "rollover-bot"
+#: Shaped as a bot token (never sent: these stop before connecting).
+A_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.a_token_shaped_value_for_tests_1234"
+
+
+def as_another_user(argv: list[str]) -> list[str]:
+    """Root reads every folder: run as nobody, so a folder's permissions count."""
+    if os.geteuid() != 0:
+        return argv
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to run as another user")
+    return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *argv]
+
+
+def closed_faq(tmp_path: Path, closed: str) -> tuple[Path, dict[str, str]]:
+    """A copy of the FAQ the bot's user may not read (``closed``: the folder itself, or a
+    folder above it, deployed by root with mode 700), and the environment to run with."""
+    os.chmod(tmp_path, 0o755)
+    above = tmp_path / "deploy"
+    faq = above / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, faq)
+    (faq if closed == "the folder" else above).chmod(0o700)
+    if os.geteuid() != 0 and os.access(faq, os.R_OK | os.X_OK):
+        pytest.skip("this user reads the folder whatever its mode")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "ROLLOVER_CACHE_DIR": "off",
+        "DISCORD_TOKEN": A_TOKEN,
+        "ROLLOVER_FAQ_DIR": str(faq),
+    }
+    return faq, env
+
+
+def run_as_another_user(args: list[str], env: dict[str, str], cwd: Path):
+    return subprocess.run(
+        as_another_user([str(SCRIPT), *args]),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+CLOSED = ["the folder", "a folder above it"]
+
+
+@pytest.mark.parametrize("closed", CLOSED)
+@pytest.mark.parametrize(
+    "command", [["ask", "is ATS money prorated?"], ["sync", "--print"], ["run"]]
+)
+def test_an_faq_folder_the_bot_may_not_read_is_one_error_line(
+    tmp_path: Path, command: list[str], closed: str
+) -> None:
+    """The bot's user cannot read the FAQ folder (deployed by another user, mode 700):
+    `faq validate` says 'cannot read the folder: Permission denied'; run, sync and ask
+    say so in one line, exit 2, as for a folder that is not there (they crashed with
+    a PermissionError traceback, exit 1)."""
+    faq, env = closed_faq(tmp_path, closed)
+    proc = run_as_another_user(command, env, tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == f"error: cannot read the FAQ folder {faq}: Permission denied\n"
+
+
+@pytest.mark.parametrize("closed", CLOSED)
+def test_validate_lists_an_faq_folder_it_may_not_read_as_its_problem(
+    tmp_path: Path, closed: str
+) -> None:
+    """(A folder above it closed crashed validate too.)"""
+    faq, env = closed_faq(tmp_path, closed)
+    proc = run_as_another_user(["faq", "validate"], env, tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == f"{faq}:0: cannot read the folder: Permission denied\n"

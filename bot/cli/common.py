@@ -73,8 +73,12 @@ def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback
 
 
 def require_folder(folder: Path) -> None:
-    """A mistyped --faq-dir (or ROLLOVER_FAQ_DIR) is said as such, not as an FAQ with a
-    problem to look up."""
+    """A mistyped --faq-dir (or ROLLOVER_FAQ_DIR), or a folder the bot's user may not
+    read, is said as such, not as an FAQ with a problem to look up."""
+    from knowledge.loader import folder_refusal
+
+    if (refused := folder_refusal(folder)) is not None:
+        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")
     if not folder.is_dir():
         raise CliError(f"the FAQ folder {folder} does not exist or is not a folder")
 
@@ -86,7 +90,7 @@ def _refused(folder: Path) -> Iterator[None]:
     try:
         yield
     except FaqInvalid as exc:
-        require_folder(folder)  # (a mistyped --faq-dir: nothing to validate)
+        require_folder(folder)  # (a mistyped or closed --faq-dir: nothing to validate)
         raise CliError(
             f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
             f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
