@@ -282,7 +282,8 @@ class _BlanksLeftOut(PydanticBaseSettingsSource):
         return _without_blank_fields(super().__call__(), self.settings_cls)
 
 
-#: ROLLOVER_* variables that are ours but no setting (read before the settings are).
+#: ROLLOVER_* variables that are ours but no setting (read before the settings are), from
+#: the environment or the .env file (see Settings.settings_customise_sources).
 _NOT_SETTINGS = frozenset({"config", "cache_dir"})
 
 
@@ -315,7 +316,13 @@ class _DotEnv(_BlanksLeftOut, DotEnvSettingsSource):
         data = super().__call__()
         if "token" in data and len(data) > 1 and _TOKEN_NAMES & {k.lower() for k in data}:
             data.pop("token")
+        for name in _NOT_SETTINGS:  # (taken before the settings are read)
+            data.pop(name, None)
         return data
+
+    def ours(self, name: str) -> str | None:
+        """The value of ``name`` (ROLLOVER_CONFIG, say) in the .env file, None if unset."""
+        return self.env_vars.get(name.lower()) or None
 
 
 _TOKEN_NAMES = {"discord_token", "rollover_token"}
@@ -358,10 +365,19 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        chosen = os.environ.get("ROLLOVER_CONFIG")
+        dotenv = _DotEnv(settings_cls)
+        # Ours but no setting, read before the settings: the environment's, else .env's (a
+        # variable set to nothing is unset, as for a setting).
+        if not os.environ.get("ROLLOVER_CACHE_DIR", "").strip() and (
+            cache_dir := dotenv.ours("ROLLOVER_CACHE_DIR")
+        ):
+            os.environ["ROLLOVER_CACHE_DIR"] = cache_dir  # (knowledge/cache.py reads it there)
+        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"
+        if not chosen and (chosen := dotenv.ours("ROLLOVER_CONFIG")):
+            named = "ROLLOVER_CONFIG in the .env file"
         if chosen and not Path(chosen).is_file():
             # A typo here would otherwise run the bot on the defaults without a word.
-            raise SettingsError(f"ROLLOVER_CONFIG names {chosen}, which is not a file")
+            raise SettingsError(f"{named} names {chosen}, which is not a file")
         toml_path = Path(chosen) if chosen else DEFAULT_CONFIG
         try:
             toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
@@ -369,7 +385,7 @@ class Settings(BaseSettings):
             # tomllib says where (line and column) and never quotes the value.
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
-        return init_settings, _Env(settings_cls), _DotEnv(settings_cls), toml
+        return init_settings, _Env(settings_cls), dotenv, toml
 
 
 class SettingsError(ValueError):

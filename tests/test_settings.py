@@ -358,6 +358,47 @@ def test_rollover_config_naming_no_file_is_an_error_not_the_defaults(
     assert str(target) in str(info.value)
 
 
+def test_rollover_config_in_env_file_chooses_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: '.env and environment variables override' the defaults, and 'ROLLOVER_CONFIG
+    points at another settings file'. Written in .env, it was refused as a typo ('config':
+    no such setting), and read from the environment only. The environment's still wins."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ROLLOVER_CONFIG", raising=False)
+    (tmp_path / "solved.toml").write_text('[discord]\nanswered_tag = "solved"\n')
+    (tmp_path / "done.toml").write_text('[discord]\nanswered_tag = "done"\n')
+    (tmp_path / ".env").write_text("ROLLOVER_CONFIG=solved.toml\n")
+    assert load_settings().discord.answered_tag == "solved"
+    monkeypatch.setenv("ROLLOVER_CONFIG", "done.toml")
+    assert load_settings().discord.answered_tag == "done"
+    monkeypatch.setenv("ROLLOVER_CONFIG", "")  # set to nothing: unset, .env's applies
+    assert load_settings().discord.answered_tag == "solved"
+    (tmp_path / ".env").write_text("ROLLOVER_CONFIG=sovled.toml\n")
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert str(info.value) == (
+        "ROLLOVER_CONFIG in the .env file names sovled.toml, which is not a file"
+    )
+
+
+def test_rollover_cache_dir_in_env_file_is_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: 'set ROLLOVER_CACHE_DIR to use another folder'. Written in .env, it was
+    refused as a typo ('cache_dir': no such setting); the environment's still wins."""
+    from knowledge import cache
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ROLLOVER_CACHE_DIR", raising=False)
+    (tmp_path / ".env").write_text(f"ROLLOVER_CACHE_DIR={tmp_path / 'cache'}\n")
+    load_settings()
+    assert cache.folder() == tmp_path / "cache"
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
+    load_settings()
+    assert cache.folder() is None
+
+
 def test_a_toml_syntax_error_names_the_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
