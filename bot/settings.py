@@ -327,12 +327,20 @@ class _DotEnv(_BlanksLeftOut, DotEnvSettingsSource):
 
 _TOKEN_NAMES = {"discord_token", "rollover_token"}
 
+#: The .env file read, in the current folder (the one a command runs in, not the checkout).
+ENV_FILE = ".env"
+
+
+def env_file() -> Path:
+    """The .env file the settings read, as an absolute path (for an error to name)."""
+    return Path(ENV_FILE).absolute()
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ROLLOVER_",
         env_nested_delimiter="__",
-        env_file=".env",
+        env_file=ENV_FILE,
         # A .env file is often shared with other programs: only ROLLOVER_* (and the token)
         # are ours, and an unknown ROLLOVER_* name is still refused as a likely typo.
         dotenv_filtering="match_prefix",

@@ -37,9 +37,16 @@ class ServiceDown(StartupError):
 
 def token_of(settings: Settings) -> str:
     if settings.token is None or not settings.token.get_secret_value().strip():
+        from bot.settings import env_file
+
+        # The .env of the folder the command runs in: name it, whole, which tells a command
+        # run from elsewhere than the checkout (dev.py runs from anywhere).
+        read = env_file()
+        state = "it has no token" if read.is_file() else "there is no such file"
         raise StartupError(
-            "no Discord token configured: set DISCORD_TOKEN in the environment or in a .env "
-            "file (or run 'rollover-bot console' to try the bot locally)"
+            f"no Discord token configured: set DISCORD_TOKEN in the environment or in {read} "
+            f"(read from the current folder: {state}), or run 'rollover-bot console' to try "
+            "the bot locally"
         )
     token = settings.token.get_secret_value().strip()
     if not _TOKEN_SHAPE.match(token):

@@ -140,6 +140,25 @@ async def test_sync_during_a_discord_outage_exits_1_for_a_retry(
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("env_file", ["none", "without a token"])
+def test_no_token_names_the_env_file_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, env_file: str
+) -> None:
+    """.env is read from the folder the command runs in, not the checkout: run from
+    elsewhere (`python3 ~/rollover-bot/dev.py run run`), the error said only 'or in a .env
+    file' while the checkout's .env held the token. It names the file it read, whole."""
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("ROLLOVER_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    if env_file != "none":
+        (tmp_path / ".env").write_text("ROLLOVER_LOG_LEVEL=INFO\n")
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no Discord token configured") and err.count("\n") == 1, err
+    state = "there is no such file" if env_file == "none" else "it has no token"
+    assert f"{tmp_path / '.env'} (read from the current folder: {state})" in err, err
+
+
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
 #: Shaped as a bot token (never sent: these stop before connecting).
 A_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.a_token_shaped_value_for_tests_1234"
