@@ -36,7 +36,8 @@ class ServiceDown(StartupError):
 
 
 def token_of(settings: Settings) -> str:
-    if settings.token is None or not settings.token.get_secret_value().strip():
+    token = _unquoted(settings.token.get_secret_value()) if settings.token is not None else ""
+    if not token:
         from bot.settings import env_file
 
         # The .env of the folder the command runs in: name it, whole, which tells a command
@@ -48,10 +49,24 @@ def token_of(settings: Settings) -> str:
             f"(read from the current folder: {state}), or run 'rollover-bot console' to try "
             "the bot locally"
         )
-    token = settings.token.get_secret_value().strip()
     if not _TOKEN_SHAPE.match(token):
+        if "'" in token or '"' in token:
+            raise StartupError(
+                "DISCORD_TOKEN has a quote in it, which no bot token has: write the token "
+                "without quotes"
+            )
         raise StartupError(
             "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); "
             "copy it from the Developer Portal under Bot > Token, not the client secret"
         )
+    return token
+
+
+def _unquoted(token: str) -> str:
+    """``token`` without the spaces around it and one matching pair of quotes around that:
+    `docker run --env-file` and some secret stores pass DISCORD_TOKEN="..." with its
+    quotes (a .env file's are taken off when it is read). A token never holds a quote."""
+    token = token.strip()
+    if len(token) >= 2 and token[0] == token[-1] and token[0] in "\"'":
+        token = token[1:-1].strip()
     return token

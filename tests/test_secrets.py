@@ -43,3 +43,39 @@ async def test_successful_session_logs_no_token(
         async with start_bot(make_bot()):
             await (await fake_discord.send_slash_command("ask", {"question": "mbdr?"})).response()
     assert fake_discord.token not in everything_logged(caplog)
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+async def test_a_token_in_quotes_from_the_environment_is_the_token_inside(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, quote: str
+) -> None:
+    """`docker run --env-file` (and some secret stores) pass DISCORD_TOKEN="..." with its
+    quotes. The token inside is good, but the error said it did not have 'three
+    dot-separated parts' and to copy it again: the operator reset a good token. A token
+    never holds a quote, so one matching pair around it is taken off."""
+    from bot.cli import main
+
+    monkeypatch.setenv("DISCORD_TOKEN", f"{quote}{fake_discord.token}{quote}")
+    code = await asyncio.to_thread(main, ["sync", "--guild", str(fake_discord.world.guild.id)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert fake_discord.token not in out + err
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('""', "no Discord token configured"),
+        (f'"{WRONG}', "has a quote in it"),
+        (f"\"{WRONG}'", "has a quote in it"),
+    ],
+)
+def test_quotes_that_hold_no_token_or_do_not_match_are_refused(
+    make_settings, written: str, said: str
+) -> None:
+    from bot.startup import StartupError, token_of
+
+    settings = make_settings().model_copy(update={"token": SecretStr(written)})
+    with pytest.raises(StartupError) as info:
+        token_of(settings)
+    assert said in str(info.value) and WRONG not in str(info.value)
