@@ -610,16 +610,6 @@ MUTANTS = [
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
     Mutant(
-        "lets a blank variable in the environment hide .env",
-        "bot/settings.py",
-        "        return init_settings, _Env(settings_cls), _DotEnv(settings_cls), toml",
-        "        return init_settings, env_settings, _DotEnv(settings_cls), toml",
-        (
-            "tests/test_settings.py::"
-            "test_a_blank_variable_hides_nothing_from_env_file_or_settings_file",
-        ),
-    ),
-    Mutant(
         "leaves out every blank variable, id lists and typos too",
         "bot/settings.py",
         "        if not (name in left_out and _is_blank(value))",
@@ -852,13 +842,6 @@ MUTANTS = [
         "os.fsencode(os.path.abspath(folder))",
         "os.fsencode(folder.resolve())",
         (f"{LAST_GOOD}::test_a_swapped_link_keeps_its_copy",),
-    ),
-    Mutant(
-        "a folder gone is served from its last copy",
-        "knowledge/base.py",
-        "last_good.recall(folder) if folder.is_dir() else None",
-        "last_good.recall(folder)",
-        (f"{LAST_GOOD}::test_a_folder_gone_is_no_edit_half_done",),
     ),
     Mutant(
         "a reload before connecting still tells of the broken start",
@@ -2276,13 +2259,6 @@ MUTANTS = [
         "    if exc.errno not in _NO_ROOM and not isinstance(exc, _OutputClosed):",
         "    if True:",
         ("tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",),
-    ),
-    Mutant(
-        "validating a file reports an examples folder inside it too",
-        "knowledge/base.py",
-        "    if not folder.is_dir():  # one problem: the folder itself",
-        "    if False:  # one problem: the folder itself",
-        ("tests/test_faq_validation.py::test_cli_validate_a_file_or_an_empty_folder_name",),
     ),
     Mutant(
         "an empty --faq-dir is read as the current folder",
@@ -4958,6 +4934,170 @@ MUTANTS = [
         "        self.replies = {k: v for k, v in self.replies.items() if v[1] >= kept_from}\n",
         "",
         ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged[memory]",),
+    ),
+    Mutant(
+        "lets a blank variable in the environment hide .env",
+        "bot/settings.py",
+        "        return init_settings, _Env(settings_cls), dotenv, toml",
+        "        return init_settings, env_settings, dotenv, toml",
+        (
+            "tests/test_settings.py::test_a_blank_variable_hides_nothing_from_env_file_or_settings_file",
+        ),
+    ),
+    Mutant(
+        "a folder gone is served from its last copy",
+        "knowledge/base.py",
+        "            usable = folder_refusal(folder) is None and folder.is_dir()",
+        "            usable = folder_refusal(folder) is None",
+        ("tests/test_last_good.py::test_a_folder_gone_is_no_edit_half_done",),
+    ),
+    Mutant(
+        "validating a file reports an examples folder inside it too",
+        "knowledge/base.py",
+        "    if folder_refusal(folder) is not None or not folder.is_dir():",
+        "    if False:",
+        ("tests/test_faq_validation.py::test_cli_validate_a_file_or_an_empty_folder_name",),
+    ),
+    Mutant(
+        "an FAQ folder the bot may not read crashes the look at its files",
+        "knowledge/loader.py",
+        "            paths = list(folder.glob(pattern))\n        except OSError:",
+        "            paths = list(folder.glob(pattern))\n        except FileNotFoundError:",
+        (
+            "tests/test_last_good.py::test_a_folder_the_bot_may_not_read_is_no_edit_half_done",
+            "tests/test_moderation_e2e.py::test_a_folder_the_bot_may_no_longer_read_is_a_refused_reload",
+        ),
+    ),
+    Mutant(
+        "a folder above the FAQ closed to the bot crashes validate",
+        "knowledge/loader.py",
+        "    if (refused := folder_refusal(faq_dir)) is not None:  # (is_dir raises for some)",
+        "    if False:  # (is_dir raises for some)",
+        (
+            "tests/test_startup_failures.py::test_an_faq_folder_refused_in_this_process_is_one_error_line",
+            "tests/test_startup_failures.py::test_validate_lists_an_faq_folder_it_may_not_read_as_its_problem",
+        ),
+    ),
+    Mutant(
+        "a folder closed to the bot is served from its last copy",
+        "knowledge/base.py",
+        "            usable = folder_refusal(folder) is None and folder.is_dir()",
+        "            usable = folder.is_dir()",
+        ("tests/test_last_good.py::test_a_folder_the_bot_may_not_read_is_no_edit_half_done",),
+    ),
+    Mutant(
+        "a closed FAQ folder is told as an FAQ with problems",
+        "bot/cli/common.py",
+        "    if (refused := folder_refusal(folder)) is not None:\n"
+        '        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")',
+        '    if False:\n        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")',
+        (
+            "tests/test_startup_failures.py::test_an_faq_folder_refused_in_this_process_is_one_error_line",
+            "tests/test_startup_failures.py::test_an_faq_folder_the_bot_may_not_read_is_one_error_line",
+        ),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG and ROLLOVER_CACHE_DIR in .env are refused as typos",
+        "bot/settings.py",
+        "        for name in _NOT_SETTINGS:  # (taken before the settings are read)\n"
+        "            data.pop(name, None)\n",
+        "",
+        (
+            "tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",
+            "tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",
+        ),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG in .env chooses no settings file",
+        "bot/settings.py",
+        '        if not chosen and (chosen := dotenv.ours("ROLLOVER_CONFIG")):',
+        '        if False and (chosen := dotenv.ours("ROLLOVER_CONFIG")):',
+        ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG from .env wins over the environment",
+        "bot/settings.py",
+        '        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"\n'
+        "        if not chosen and (",
+        '        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"\n'
+        "        if (",
+        ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
+    ),
+    Mutant(
+        "ROLLOVER_CACHE_DIR in .env is not the cache folder",
+        "bot/settings.py",
+        '            os.environ["ROLLOVER_CACHE_DIR"] = cache_dir  # '
+        "(knowledge/cache.py reads it there)",
+        "            pass",
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "ROLLOVER_CACHE_DIR from .env wins over the environment",
+        "bot/settings.py",
+        '        if not os.environ.get("ROLLOVER_CACHE_DIR", "").strip() and (',
+        "        if (",
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "the no-token error names no .env file",
+        "bot/startup.py",
+        'set DISCORD_TOKEN in the environment or in {read} "',
+        'set DISCORD_TOKEN in the environment or in .env "',
+        ("tests/test_startup_failures.py::test_no_token_names_the_env_file_it_read",),
+    ),
+    Mutant(
+        "the no-token error names the .env file relative",
+        "bot/settings.py",
+        "    return Path(ENV_FILE).absolute()",
+        "    return Path(ENV_FILE)",
+        ("tests/test_startup_failures.py::test_no_token_names_the_env_file_it_read",),
+    ),
+    Mutant(
+        "a .env file without a token is said not to be there",
+        "bot/startup.py",
+        '        state = "it has no token" if read.is_file() else "there is no such file"',
+        '        state = "there is no such file"',
+        ("tests/test_startup_failures.py::test_no_token_names_the_env_file_it_read",),
+    ),
+    Mutant(
+        "a token in quotes is refused as not a token",
+        "bot/startup.py",
+        '    if len(token) >= 2 and token[0] == token[-1] and token[0] in "\\"\'":',
+        "    if False:",
+        ("tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",),
+    ),
+    Mutant(
+        "a token in single quotes keeps them",
+        "bot/startup.py",
+        'token[0] in "\\"\'":',
+        'token[0] in "\\"":',
+        ("tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",),
+    ),
+    Mutant(
+        "quotes that do not match are taken off",
+        "bot/startup.py",
+        "    if len(token) >= 2 and token[0] == token[-1] and ",
+        "    if len(token) >= 2 and ",
+        ("tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",),
+    ),
+    Mutant(
+        "a quote left in the token is blamed on its shape",
+        "bot/startup.py",
+        "        if \"'\" in token or '\"' in token:",
+        "        if False:",
+        ("tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",),
+    ),
+    Mutant(
+        "quotes around nothing are taken for a token",
+        "bot/startup.py",
+        "    token = _unquoted(settings.token.get_secret_value()) if "
+        'settings.token is not None else ""',
+        "    token = settings.token.get_secret_value().strip() if set"
+        'tings.token is not None else ""',
+        (
+            "tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",
+            "tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",
+        ),
     ),
 ]
 

@@ -227,6 +227,28 @@ def test_an_faq_folder_the_bot_may_not_read_is_one_error_line(
 
 
 @pytest.mark.parametrize("closed", CLOSED)
+def test_an_faq_folder_refused_in_this_process_is_one_error_line(
+    tmp_path: Path,
+    closed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The same refusals as above, in this process (the tests above run the installed
+    command as another user): ask says it in one line, exit 2; validate lists it."""
+    from tests.faq_factory import deny_reading
+
+    faq = tmp_path / "deploy" / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, faq)
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
+    deny_reading(monkeypatch, faq if closed == "the folder" else faq.parent)
+    assert main(["ask", "is ATS money prorated?", "--faq-dir", str(faq)]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert f"error: cannot read the FAQ folder {faq}: Permission denied" in said
+    assert main(["faq", "validate", "--faq-dir", str(faq)]) == 1
+    assert capsys.readouterr().out == f"{faq}:0: cannot read the folder: Permission denied\n"
+
+
+@pytest.mark.parametrize("closed", CLOSED)
 def test_validate_lists_an_faq_folder_it_may_not_read_as_its_problem(
     tmp_path: Path, closed: str
 ) -> None:
