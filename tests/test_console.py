@@ -253,6 +253,59 @@ def test_a_paste_in_a_terminal_shows_no_marks_and_the_terminal_is_given_back(
     assert b"^[" not in shown
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a POSIX pseudo-terminal and SIGTERM")
+def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
+    tmp_path: Path,
+) -> None:
+    """`kill` (SIGTERM) to a console in a terminal killed it outright: the terminal was left
+    asking for bracketed pastes and not echoing control characters. It now stops as at
+    Ctrl-C (the terminal given back, the line ended), and as a stop asked for: exit 0."""
+    import pty
+    import signal
+    import termios
+
+    master, slave = pty.openpty()
+    before = termios.tcgetattr(slave)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "ROLLOVER_CACHE_DIR": os.environ.get("ROLLOVER_CACHE_DIR", "off"),
+    }
+    proc = subprocess.Popen(
+        [str(SCRIPT), "console"], stdin=slave, stdout=slave, stderr=subprocess.PIPE,
+        env=env, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        shown = read_until(master, PASTE_ON.encode())  # (ready: it asked for pastes)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        after = termios.tcgetattr(slave)
+        shown += read_until(master, PASTE_OFF.encode(), timeout=1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err
+    assert after == before
+    assert shown.rindex(PASTE_OFF.encode()) > shown.rindex(b"you> ")
+
+
+def read_until(fd: int, wanted: bytes, timeout: float = 60) -> bytes:
+    """What a terminal shows up to ``wanted``, or all it showed within ``timeout``."""
+    import select
+    import time
+
+    shown = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in shown and (left := deadline - time.monotonic()) > 0:
+        if select.select([fd], [], [], left)[0]:
+            shown += os.read(fd, 65536)
+    return shown
+
+
 def test_two_pastes_before_enter_are_one_entry_without_their_marks() -> None:
     both = f"{PASTE_START}Title line{PASTE_END} {PASTE_START}body 1\nbody 2{PASTE_END}\nnext\n"
     lines = io.StringIO(both)

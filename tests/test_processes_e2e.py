@@ -4,6 +4,7 @@ Every forum post is answered exactly once: when two processes receive the same e
 (the same shard in both during a hand-over), when a process is killed (SIGKILL, a real
 process) in the middle of sending a reply, and when it restarts and sees the post again.
 What the processes record (served counts, votes, the retry queue) is one set of figures.
+A process stopped as a supervisor or a terminal stops it (SIGTERM, Ctrl-C) closes cleanly.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bot.app import create_bot
 from bot.storage import PostgresStore
@@ -302,3 +305,62 @@ async def test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice(
     async with PostgresStore(postgres_url) as store:
         assert await store.pending_replies() == []
     assert answered >= 3 and await served_total(postgres_url) == answered
+
+
+def sqlite_env(fake: FakeDiscord, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """`rollover-bot run` on a SQLite database in ``tmp_path``, answering the fake's forum."""
+    return {
+        "DISCORD_TOKEN": fake.token,
+        "ROLLOVER_DATABASE__PATH": str(tmp_path / "bot.db"),
+        "ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": f"[{fake.world.forum['id']}]",
+        "ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS": "5",
+        "ROLLOVER_FAQ_WATCH": "false",
+        **extra,
+    }
+
+
+async def serving(fake: FakeDiscord, proc: asyncio.subprocess.Process, log: Path) -> None:
+    """Until the process is connected to the gateway (failing at once if it died)."""
+
+    def ready() -> bool:
+        assert proc.returncode is None, log.read_text()
+        sessions = fake.gateway.sessions.values()
+        return bool(sessions) and all(s.conn is not None for s in sessions)
+
+    await wait_until(ready, timeout=60)
+
+
+@pytest.mark.parametrize(("stop", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])
+async def test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart(
+    fake_discord: FakeDiscord, tmp_path: Path, stop: int, status: int
+) -> None:
+    """A deploy stops `rollover-bot run` while a reply is on its way: `systemctl stop`,
+    `docker stop` or `kill` send SIGTERM, a terminal's Ctrl-C SIGINT. Both stop it the
+    same clean way (SIGTERM exited -15 at once: no gateway close, no database close, and
+    the reply kept its 5-minute lease, so the restarted bot sent it 5 minutes late).
+    SIGTERM's stop is a clean one (exit 0, as systemd expects); Ctrl-C exits 130."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    env = sqlite_env(
+        fake,
+        tmp_path,
+        ROLLOVER_RETRIES__POLL_SECONDS="0.2",
+        ROLLOVER_RETRIES__FIRST_DELAY_SECONDS="0.2",
+    )
+    async with bot_process(fake, env, log) as first:
+        await serving(fake, first, log)
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply(timeout=15)  # positive control: it answers
+        await rest_quiet(fake, 0.3)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, delay=2.0)
+        held = fake.rest.faults[-1]
+        post = await fake.post_forum_thread("Stopped mid-reply", QUESTIONS[1])
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        first.send_signal(stop)
+        assert await asyncio.wait_for(first.wait(), timeout=30) == status, log.read_text()
+    fake.gateway.sessions.clear()
+    async with bot_process(fake, env, log) as second:
+        await serving(fake, second, log)
+        await post.reply(timeout=20)  # well within the lease (300 s)
+        await rest_quiet(fake, 0.3)
+        assert len(post.replies) == 1, log.read_text()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_faq_dir, json_text, serving_knowledge, settings
 from bot.cli.errors import CliError, CliFailure
@@ -84,7 +87,7 @@ def handle_run(args: argparse.Namespace) -> int:
     kb, fallback = serving_knowledge(args)
     _setup_logging(cfg.log_level)
     try:
-        asyncio.run(runner.run(cfg, kb, fallback=fallback))
+        asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
     except runner.ServiceDown as exc:
         raise CliFailure(str(exc)) from None
     except runner.StartupError as exc:
@@ -92,6 +95,32 @@ def handle_run(args: argparse.Namespace) -> int:
     except DiscordUnreachable as exc:
         raise CliFailure(str(exc)) from None
     return 0
+
+
+async def _until_stopped(serve: Coroutine[Any, Any, None]) -> None:
+    """Serve until done, or until SIGTERM (`systemctl stop`, `docker stop`, `kill`), which
+    stops the bot as Ctrl-C does: the gateway connection and the database are closed
+    cleanly. A stop asked for is a success (exit 0, as systemd expects of SIGTERM); Ctrl-C
+    still exits 130. A second SIGTERM during the stop ends the process at once."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    assert task is not None
+    stopped = False
+
+    def stop() -> None:
+        nonlocal stopped
+        stopped = True
+        loop.remove_signal_handler(signal.SIGTERM)  # (the next one: the default, at once)
+        task.cancel()
+
+    # (Windows' loops have no signal handlers; nor has a thread other than the main one)
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGTERM, stop)
+    try:
+        await serve
+    except asyncio.CancelledError:
+        if not stopped:
+            raise
 
 
 def _guild_id(text: str) -> int:
@@ -134,7 +163,26 @@ def handle_console(args: argparse.Namespace) -> int:
     if sys.stdin is None:  # (`<&-`: Python makes it None)
         raise CliError("standard input is closed; the console reads what you type from it")
     kb, fallback = serving_knowledge(args)
-    return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # (not the main thread: an embedding caller's)
+        previous = None
+    try:
+        return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
+    except Terminated:
+        return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in the console: it stops as at Ctrl-C (the line ended, the terminal given
+    back as it was), as a stop asked for (exit 0)."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def handle_default(args: argparse.Namespace) -> int:
