@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,10 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.faq_watch",
     "bot.cogs.housekeeping",
 )
+#: How long a stop lets replies in progress finish (sent, tagged, recorded) before it
+#: closes the connection and the database under them: well within the 10 s `docker stop`
+#: gives before SIGKILL.
+STOP_GRACE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,10 @@ class RolloverBot(commands.Bot):
         #: review is answered by FaqAdmin.on_interaction (bot/review.py, answer_unheard).
         self.open_reviews: set[int] = set()
         self._background: set[asyncio.Task[ReloadResult]] = set()
+        #: Replies in progress (see replying), by task; ``_idle`` is set when there are none.
+        self._replying: dict[asyncio.Task[Any] | None, int] = {}
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     @property
     def faq_dir(self) -> Path:
@@ -179,9 +188,49 @@ class RolloverBot(commands.Bot):
             ", ".join(sorted(c.name for c in self.tree.get_commands())),
         )
 
+    @contextlib.contextmanager
+    def replying(self) -> Iterator[None]:
+        """A reply in progress (owed meanwhile, under a lease), which a stop lets finish:
+        sent, tagged and recorded."""
+        task = asyncio.current_task()
+        self._replying[task] = self._replying.get(task, 0) + 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            left = self._replying.pop(task) - 1
+            if left:
+                self._replying[task] = left
+            elif not self._replying:
+                self._idle.set()
+
     async def close(self) -> None:
-        await super().close()
+        await self._let_replies_finish()
+        await super().close()  # (discord.py's: the gateway and the HTTP session)
         await self.store.close()
+
+    async def _let_replies_finish(self) -> None:
+        """Replies in progress finish before the connection and the database close under
+        them (they failed with tracebacks, and stayed owed until their lease ran out). Any
+        still going after STOP_GRACE_SECONDS are cut off: owed still, they are sent once
+        their lease runs out."""
+        if self._idle.is_set():
+            return
+        log.info("stopping: letting the replies in progress finish (%d)", len(self._replying))
+        try:
+            await asyncio.wait_for(self._idle.wait(), STOP_GRACE_SECONDS)
+        except TimeoutError:
+            late = [task for task in self._replying if task is not None]
+            log.warning(
+                "stopping: replies still in progress after %g s cut off (%d); each is sent "
+                "once its lease (retries.lease_seconds) runs out",
+                STOP_GRACE_SECONDS,
+                len(late),
+            )
+            for task in late:
+                task.cancel()
+            if late:
+                await asyncio.wait(late, timeout=1.0)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: mentions and forum posts are handled by the answers cog."""

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from bot.app import create_bot
-from bot.storage import PostgresStore
+from bot.storage import PostgresStore, SqliteStore
 from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, wait_until
 from tests.fakediscord import payloads as P
@@ -364,3 +364,58 @@ async def test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a
         await post.reply(timeout=20)  # well within the lease (300 s)
         await rest_quiet(fake, 0.3)
         assert len(post.replies) == 1, log.read_text()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+async def test_a_stop_lets_a_reply_being_finished_finish(
+    fake_discord: FakeDiscord, tmp_path: Path, stop: int
+) -> None:
+    """Stopped a moment after the bot replied to a post, while its answered tag is on the
+    way (Discord slow to answer): the stop closed the HTTP session and the database under
+    the reply, the log showed ERROR tracebacks ('no active connection', 'Session is
+    closed') for a plain, intended stop, and the reply stayed owed until its lease ran
+    out. A stop now lets it finish: tagged, recorded, owed no more."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
+        await serving(fake, proc, log)
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply(timeout=15)
+        await wait_until(lambda: "bot-answered" in control.tags, timeout=10)
+        fake.fail_next("PATCH", r"/channels/\d+", status=502, delay=1.5)  # (retried in 1 s)
+        held = fake.rest.faults[-1]
+        post = await fake.post_forum_thread("Stopped while tagging", QUESTIONS[0])
+        await post.reply(timeout=15)
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        proc.send_signal(stop)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) in (0, 130), log.read_text()
+    said = log.read_text()
+    assert "Traceback" not in said and "ERROR" not in said, said[-2500:]
+    assert "letting the replies in progress finish (1)" in said
+    assert "bot-answered" in post.tags
+    async with SqliteStore(tmp_path / "bot.db") as store:
+        assert await store.pending_replies() == []
+
+
+async def test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever(
+    fake_discord: FakeDiscord, tmp_path: Path
+) -> None:
+    """A reply Discord holds far longer than a stop's grace (STOP_GRACE_SECONDS, 5 s; `docker
+    stop` kills at 10 s) does not hold the stop up: it is cut off, said so in the log, and
+    left owed, to be sent once its lease runs out."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
+        await serving(fake, proc, log)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
+        held = fake.rest.faults[-1]
+        await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) == 0, log.read_text()
+        assert fake.rest.in_flight == 1  # (stopped with the reply still held)
+    said = log.read_text()
+    assert "replies still in progress after 5 s cut off (1)" in said, said[-2500:]
+    assert "Traceback" not in said, said[-2500:]
+    async with SqliteStore(tmp_path / "bot.db") as store:
+        assert len(await store.pending_replies()) == 1

@@ -109,9 +109,11 @@ class Answers(commands.Cog):
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
+        """An owed reply being sent, and finished (tagged, recorded) before a stop."""
         self._sending.add((kind, message_id))
         try:
-            yield
+            with self.bot.replying():
+                yield
         finally:
             self._sending.discard((kind, message_id))
 
