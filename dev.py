@@ -14,6 +14,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -101,6 +102,38 @@ def _test_env() -> dict[str, str]:
 PARALLEL = ["-n", str((os.cpu_count() or 1) + 1), "--dist", "worksteal"]
 
 
+def _call(argv: list[str], **options: Any) -> int:
+    """subprocess.call, but a Ctrl-C, which the terminal sends the child too, leaves the
+    child to stop by itself (pytest writes its summary) and dev.py to follow it quietly:
+    subprocess.call raised KeyboardInterrupt (a traceback) and killed the child 0.25 s
+    later. Interrupted, it does not exit 0 (the next step is not started)."""
+    interrupted = False
+    with subprocess.Popen(argv, **options) as child:
+        while True:
+            try:
+                code = child.wait()
+                break
+            except KeyboardInterrupt:
+                interrupted = True
+    if code < 0:  # (ended by a signal: the status a shell gives it)
+        return 128 - code
+    return 130 if interrupted and code == 0 else code
+
+
+def _become_bot(args: list[str]) -> int:
+    """`rollover-bot ARGS` in dev.py's place (exec), on POSIX: signals then reach the bot
+    itself and its pid is dev.py's. Run as a child, a Ctrl-C killed it 0.25 s later (no
+    clean stop), and a supervisor's SIGTERM to dev.py's pid left it running, orphaned (a
+    restart then ran two bots on one token). Elsewhere (Windows, where exec starts another
+    process and returns at once), a child."""
+    script = str(BIN / "rollover-bot")
+    if os.name != "posix":
+        return _call([script, *args])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(script, [script, *args])
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "mutants"}:
         print(USAGE, file=sys.stderr)
@@ -112,9 +145,9 @@ def main(argv: list[str]) -> int:
         print(f"error: installing dependencies failed ({exc})", file=sys.stderr)
         return 1
     if command == "run":
-        return subprocess.call([str(BIN / "rollover-bot"), *rest])
+        return _become_bot(rest)
     if command == "mutants":
-        return subprocess.call([str(PY), str(ROOT / "tests" / "mutants.py"), *rest], cwd=ROOT)
+        return _call([str(PY), str(ROOT / "tests" / "mutants.py"), *rest], cwd=ROOT)
     # Parallel by default (pytest-xdist); `-n 0` runs in one process.
     parallel = [] if any(a == "-n" or a.startswith("-n") for a in rest) else PARALLEL
     steps = [
@@ -123,7 +156,7 @@ def main(argv: list[str]) -> int:
         [str(PY), "-m", "pytest", *parallel, *rest],
     ]
     for step in steps:
-        code = subprocess.call(step, cwd=ROOT, env=_test_env())
+        code = _call(step, cwd=ROOT, env=_test_env())
         if code != 0:
             return code
     return 0

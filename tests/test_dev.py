@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 import dev
+
+ROOT = Path(__file__).resolve().parents[1]
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and sessions")
 
 
 @pytest.mark.parametrize(
@@ -30,3 +39,104 @@ def test_a_venv_is_made_again_for_another_python_release(
     recorded = dev._venv_python_version()
     assert recorded == made_with
     assert dev.same_release(recorded, current) is same
+
+
+def dev_run_console(tmp_path: Path) -> subprocess.Popen[str]:
+    """`python3 dev.py run console` as a newcomer starts it in a terminal (its own process
+    group, as a shell's job is), once the console has said hello."""
+    env = {**os.environ, "HOME": str(tmp_path)}  # (the run's matcher cache: see conftest)
+    env.pop("DISCORD_TOKEN", None)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "dev.py"), "run", "console"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env, cwd=tmp_path, start_new_session=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # (the FAQ is loaded and trained first)
+    assert "console" in first, first
+    return proc
+
+
+def kill_group(proc: subprocess.Popen[str]) -> None:
+    """Whatever is left of the process group the test started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    if proc.poll() is None:
+        proc.wait()
+
+
+@posix_only
+def test_ctrl_c_on_dev_py_run_stops_the_bot_quietly(tmp_path: Path) -> None:
+    """Ctrl-C in the terminal (SIGINT to the foreground group): `rollover-bot console`
+    alone exits 130 without a word; through `python3 dev.py run` it printed a
+    KeyboardInterrupt traceback from dev.py, which also SIGKILLed the bot 0.25 s later
+    (`rollover-bot run` then never closed cleanly)."""
+    proc = dev_run_console(tmp_path)
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        kill_group(proc)
+    assert "Traceback" not in err, err
+    assert proc.returncode == 130, (proc.returncode, err)
+
+
+@posix_only
+def test_sigterm_to_dev_py_run_stops_the_bot_too(tmp_path: Path) -> None:
+    """A supervisor that stops `python3 dev.py run run` by its pid (docker stop, a pid file,
+    supervisord without killasgroup) sends SIGTERM to dev.py only: the bot ran on,
+    orphaned (a restart then ran two bots on one token). dev.py now becomes the bot, so
+    the pid is the bot's, and SIGTERM stops it cleanly (exit 0)."""
+    proc = dev_run_console(tmp_path)
+    try:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        deadline = time.monotonic() + 10  # (an orphan would have no reason to go)
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)  # (anyone left in the group dev.py started?)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the bot still runs after dev.py was stopped")
+    finally:
+        kill_group(proc)
+    assert proc.returncode == 0, (proc.returncode, err)
+
+
+#: A test run's step (pytest, say): Ctrl-C makes it write its summary and stop, a moment
+#: later (as pytest does).
+STEP = """import sys, time
+try:
+    print("ready", flush=True)
+    time.sleep(60)
+except KeyboardInterrupt:
+    time.sleep(1)
+    print("summary", flush=True)
+    sys.exit(2)
+"""
+
+
+@posix_only
+def test_ctrl_c_on_dev_py_test_lets_the_step_stop_by_itself() -> None:
+    """`python3 dev.py test` runs its steps as children: Ctrl-C printed a KeyboardInterrupt
+    traceback from dev.py and killed the step 0.25 s later (pytest's summary of what had
+    run was lost). dev.py now waits for the step, which stops by itself, and exits as it
+    did."""
+    call = f"import dev, sys; sys.exit(dev._call([sys.executable, '-c', {STEP!r}]))"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", call],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == "ready\n"
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        kill_group(proc)
+    assert "Traceback" not in err, err
+    assert out == "summary\n"
+    assert proc.returncode == 2
