@@ -5099,6 +5099,80 @@ MUTANTS = [
             "tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",
         ),
     ),
+    Mutant(
+        "SIGTERM kills rollover-bot run outright",
+        "bot/cli/service.py",
+        "        loop.add_signal_handler(signal.SIGTERM, stop)\n",
+        "        pass\n",
+        (
+            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a stop asked for with SIGTERM exits as a failure",
+        "bot/cli/service.py",
+        "    except asyncio.CancelledError:\n        if not stopped:\n            raise\n",
+        "    except asyncio.CancelledError:\n        raise\n",
+        (
+            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "SIGTERM kills the console without giving the terminal back",
+        "bot/cli/service.py",
+        "        previous = signal.signal(signal.SIGTERM, _terminated)\n",
+        "        previous = None\n",
+        (
+            "tests/test_console.py::test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back",
+        ),
+    ),
+    Mutant(
+        "the console stopped by SIGTERM exits 143",
+        "bot/cli/service.py",
+        "    except Terminated:\n        return 0\n",
+        "    except Terminated:\n        return 143\n",
+        (
+            "tests/test_console.py::test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back",
+        ),
+    ),
+    Mutant(
+        "a stop closes the connection and the database under the replies in progress",
+        "bot/app.py",
+        "        await self._let_replies_finish()\n",
+        "",
+        ("tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",),
+    ),
+    Mutant(
+        "a stop waits for the replies in progress for ever",
+        "bot/app.py",
+        "            await asyncio.wait_for(self._idle.wait(), STOP_GRACE_SECONDS)\n",
+        "            await self._idle.wait()\n",
+        ("tests/test_processes_e2e.py::test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever",),
+    ),
+    Mutant(
+        "forum and mention replies are not waited for by a stop",
+        "bot/cogs/answers.py",
+        "            with self.bot.replying():\n                yield\n",
+        "            yield\n",
+        ("tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",),
+    ),
+    Mutant(
+        "dev.py run runs the bot as a child again",
+        "dev.py",
+        "    os.execv(script, [script, *args])\n",
+        "    return subprocess.call([script, *args])\n",
+        (
+            "tests/test_dev.py::test_ctrl_c_on_dev_py_run_stops_the_bot_quietly",
+            "tests/test_dev.py::test_sigterm_to_dev_py_run_stops_the_bot_too",
+        ),
+    ),
+    Mutant(
+        "dev.py test dies on Ctrl-C with a traceback, killing its step",
+        "dev.py",
+        "            except KeyboardInterrupt:\n                interrupted = True\n",
+        "            except ProcessLookupError:\n                interrupted = True\n",
+        ("tests/test_dev.py::test_ctrl_c_on_dev_py_test_lets_the_step_stop_by_itself",),
+    ),
 ]
 
 

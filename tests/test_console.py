@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.console import PASTE_END, PASTE_OFF, PASTE_ON, PASTE_START, Console, read_entry, run
 from knowledge.base import KnowledgeBase
-
-SCRIPT = Path(sys.executable).parent / "rollover-bot"
+from tests.processes import SCRIPT, bare_env
 
 
 @pytest.fixture(scope="module")
@@ -266,11 +264,9 @@ def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
 
     master, slave = pty.openpty()
     before = termios.tcgetattr(slave)
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "ROLLOVER_CACHE_DIR": os.environ.get("ROLLOVER_CACHE_DIR", "off"),
-    }
+    env = bare_env(
+        HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off")
+    )
     proc = subprocess.Popen(
         [str(SCRIPT), "console"], stdin=slave, stdout=slave, stderr=subprocess.PIPE,
         env=env, cwd=tmp_path,
@@ -316,11 +312,9 @@ def test_two_pastes_before_enter_are_one_entry_without_their_marks() -> None:
 def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
     # A bare environment, but the run's matcher cache (see conftest): training is not
     # what this tests.
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "ROLLOVER_CACHE_DIR": os.environ.get("ROLLOVER_CACHE_DIR", "off"),
-    }
+    env = bare_env(
+        HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off")
+    )
     proc = subprocess.run(
         [str(SCRIPT)],
         input="/split 1000 5\n",
@@ -337,7 +331,7 @@ def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
 
 
 def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = bare_env(HOME=str(tmp_path))
     proc = subprocess.run(
         [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
     )
@@ -346,7 +340,7 @@ def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_malformed_token_is_refused_without_echoing_it(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISCORD_TOKEN": "not-a-token-secret"}
+    env = bare_env(HOME=str(tmp_path), DISCORD_TOKEN="not-a-token-secret")
     proc = subprocess.run(
         [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
     )

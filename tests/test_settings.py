@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from discord.ext import commands
 import bot.cogs
 from bot.app import EXTENSIONS
 from bot.settings import LimitSettings, SettingsError, load_settings
+from tests.processes import SCRIPT, bare_env
 
-SCRIPT = Path(sys.executable).parent / "rollover-bot"
 SECRET = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.super_secret_value_do_not_print_1234"
 
 
@@ -83,12 +82,7 @@ def test_token_is_secret_in_repr_and_errors(monkeypatch: pytest.MonkeyPatch) -> 
 def test_bad_settings_file_stops_startup_with_a_named_setting(tmp_path: Path) -> None:
     config = tmp_path / "settings.toml"
     config.write_text("[matching]\nanswer_threshold = 'high'\n")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "ROLLOVER_CONFIG": str(config),
-        "DISCORD_TOKEN": SECRET,
-    }
+    env = bare_env(HOME=str(tmp_path), ROLLOVER_CONFIG=str(config), DISCORD_TOKEN=SECRET)
     proc = subprocess.run(
         [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
     )

@@ -7,7 +7,6 @@ import asyncio
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord
+from tests.processes import SCRIPT, bare_env
 
 
 def with_token(settings: Settings, fake_discord: FakeDiscord) -> Settings:
@@ -159,7 +159,6 @@ def test_no_token_names_the_env_file_it_read(
     assert f"{tmp_path / '.env'} (read from the current folder: {state})" in err, err
 
 
-SCRIPT = Path(sys.executable).parent / "rollover-bot"
 #: Shaped as a bot token (never sent: these stop before connecting).
 A_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.a_token_shaped_value_for_tests_1234"
 
@@ -184,13 +183,12 @@ def closed_faq(tmp_path: Path, closed: str) -> tuple[Path, dict[str, str]]:
     (faq if closed == "the folder" else above).chmod(0o700)
     if os.geteuid() != 0 and os.access(faq, os.R_OK | os.X_OK):
         pytest.skip("this user reads the folder whatever its mode")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "ROLLOVER_CACHE_DIR": "off",
-        "DISCORD_TOKEN": A_TOKEN,
-        "ROLLOVER_FAQ_DIR": str(faq),
-    }
+    env = bare_env(
+        HOME=str(tmp_path),
+        ROLLOVER_CACHE_DIR="off",
+        DISCORD_TOKEN=A_TOKEN,
+        ROLLOVER_FAQ_DIR=str(faq),
+    )
     return faq, env
 
 
