@@ -110,13 +110,20 @@ def build_reply(
     return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))
 
 
-async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Message) -> None:
+async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Message) -> bool:
     """The bot's reply to a message, kept so that it goes when that message is deleted (it
-    may show the member's own words and numbers). Never fails the reply."""
+    may show the member's own words and numbers). Never fails the reply. False when the
+    message was deleted while the reply was on its way (PluralKit deletes the message it
+    proxies within a second): that deletion found nothing to take, so the reply goes now."""
     try:
         await bot.store.record_reply(question_id, reply.channel.id, reply.id)
     except Exception:
         log.exception("could not record reply %s to message %s", reply.id, question_id)
+    if not bot.deleted_lately.seen(question_id):
+        return True
+    guild_id = reply.guild.id if reply.guild is not None else None
+    bot.dispatch("late_answer", question_id, reply.channel.id, guild_id)  # (Answers cog)
+    return False
 
 
 async def remember(

@@ -15,7 +15,7 @@ import discord
 from discord.ext import commands
 
 from bot import mod_log
-from bot.limits import PerUserWindows
+from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store
 from bot.views import DYNAMIC_ITEMS
@@ -40,6 +40,9 @@ EXTENSIONS: tuple[str, ...] = (
 #: closes the connection and the database under them: well within the 10 s `docker stop`
 #: gives before SIGKILL.
 STOP_GRACE_SECONDS = 5.0
+#: Deleted message ids kept to catch a reply recorded after its question went (seconds
+#: late at most; a deleted id never comes back, so only the memory needs a bound).
+DELETIONS_KEPT = 5000
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,9 @@ class RolloverBot(commands.Bot):
         self._replying: dict[asyncio.Task[Any] | None, int] = {}
         self._idle = asyncio.Event()
         self._idle.set()
+        #: Messages deleted lately (ids): a reply to one recorded only after its deletion
+        #: was handled goes at once (see remember_reply).
+        self.deleted_lately = Claims(capacity=DELETIONS_KEPT)
 
     @property
     def faq_dir(self) -> Path:

@@ -21,7 +21,7 @@ from bot import runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, NOT_YOURS_TO_POST
-from bot.storage import SqliteStore
+from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
@@ -717,6 +717,111 @@ async def test_a_reply_discord_will_not_delete_leaves_the_others_going(
         assert bot_replies_to(fake_discord, asked) == [answer]  # refused: it stays
         said = [r.getMessage() for r in caplog.records]
         assert any(f"could not delete reply {answer['id']}" in s for s in said), said
+
+
+class RecordingHeld(MemoryStore):
+    """A store whose record of the bot's replies waits for ``gate`` (a busy database)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+        await self.gate.wait()
+        await super().record_reply(question_id, channel_id, reply_id)
+
+
+async def test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The member deletes their question (or PluralKit deletes the original it proxied,
+    within a second) after the bot's reply went out but before the reply was recorded (a
+    busy database takes seconds): the deletion found nothing to take, and the reply, with
+    the member's own numbers, stayed for good. It goes once recorded (also after a bulk
+    delete); a forum post whose opening message went so is not tagged answered either."""
+    world = fake_discord.world
+    store = RecordingHeld()
+    async with start_bot(make_bot(store=store)):
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await asyncio.sleep(0.2)
+        [answer] = bot_replies_to(fake_discord, asked)  # sent, not yet recorded
+        await fake_discord.delete_message(asked)
+        await asyncio.sleep(0.3)
+        store.gate.set()
+        await fake_discord.idle(quiet=0.3)
+        assert int(answer["id"]) not in world.messages, "the answer outlived its question"
+        assert await store.take_replies(int(asked["id"])) == []  # (no link left behind)
+
+        store.gate.clear()
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await asyncio.sleep(0.2)
+        await fake_discord.delete_message(post.starter)
+        await asyncio.sleep(0.3)
+        store.gate.set()
+        await fake_discord.idle(quiet=0.3)
+        assert int(own["id"]) not in world.messages
+        assert post.tags == ["rollover"]
+
+        store.gate.clear()  # a moderator's bulk delete likewise
+        mark = fake_discord.mark()
+        again = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.newcomer
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await asyncio.sleep(0.2)
+        [kept] = bot_replies_to(fake_discord, again)
+        del world.messages[int(again["id"])]
+        await fake_discord.dispatch(
+            "MESSAGE_DELETE_BULK",
+            {
+                "ids": [again["id"]],
+                "channel_id": again["channel_id"],
+                "guild_id": again["guild_id"],
+            },
+        )
+        await asyncio.sleep(0.3)
+        store.gate.set()
+        await fake_discord.idle(quiet=0.3)
+        assert int(kept["id"]) not in world.messages
+
+
+async def test_a_stop_lets_the_answers_to_a_deleted_question_go(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stop right after a member deleted their question, while the bot was still looking
+    up its answers to it (a busy database): the stop closed the connection under the
+    deletion, which failed with a traceback ('Session is closed'), and the answer stayed
+    for good, its record taken. A stop now lets it go first."""
+    world = fake_discord.world
+    taking, gate = asyncio.Event(), asyncio.Event()
+
+    class SlowStore(MemoryStore):
+        async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+            taking.set()
+            await gate.wait()
+            return await super().take_replies(question_id)
+
+    async with start_bot(make_bot(store=SlowStore()), settle=None) as bot:
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, asked)
+        await fake_discord.delete_message(asked)
+        await asyncio.wait_for(taking.wait(), 5)
+        with caplog.at_level(logging.INFO):
+            stopping = asyncio.create_task(bot.close())
+            await asyncio.sleep(0.3)
+            gate.set()
+            await asyncio.wait_for(stopping, 10)
+        assert int(answer["id"]) not in world.messages
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        assert said == []
 
 
 async def test_a_mention_under_a_question_is_answered_when_history_cannot_be_read(

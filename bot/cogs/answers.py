@@ -262,8 +262,8 @@ class Answers(commands.Cog):
                 "reply to forum post %s not sent (%s); queued for a retry", thread.id, error
             )
             return Delivery(False, None, error)
-        await remember_reply(self.bot, starter.id, sent)
-        if reply.result.answered:
+        kept = await remember_reply(self.bot, starter.id, sent)
+        if reply.result.answered and kept:
             # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
             # I asked" clicked meanwhile then retags after the tag, not before it.
             await tag_answered(self.bot, thread)
@@ -425,19 +425,34 @@ class Answers(commands.Cog):
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        self.bot.deleted_lately.claim(payload.message_id)  # (before any await)
         await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
         for message_id in payload.message_ids:
+            self.bot.deleted_lately.claim(message_id)
+        for message_id in payload.message_ids:
             await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
+
+    @commands.Cog.listener()
+    async def on_late_answer(self, message_id: int, channel_id: int, guild_id: int | None) -> None:
+        """A reply recorded after its question's deletion was handled (remember_reply)."""
+        await self._answers_go_with(message_id, channel_id, guild_id)
 
     async def _answers_go_with(
         self, message_id: int, channel_id: int, guild_id: int | None
     ) -> None:
         """A deleted message takes the bot's answers to it along (its answer card, entries
         pointed at it, a post's answer): they may show the member's own words and numbers,
-        theirs to take back. A post left with no answer is handed to people."""
+        theirs to take back. A post left with no answer is handed to people. A stop lets
+        it finish (the replies taken from the store are deleted, not forgotten)."""
+        with self.bot.replying():
+            await self._take_back_answers(message_id, channel_id, guild_id)
+
+    async def _take_back_answers(
+        self, message_id: int, channel_id: int, guild_id: int | None
+    ) -> None:
         try:
             replies = await self.bot.store.take_replies(message_id)
         except Exception:
@@ -667,10 +682,11 @@ class Answers(commands.Cog):
                 error,
             )
             return Delivery(False, None, error)
-        await remember_reply(self.bot, target.id, sent)
+        kept = await remember_reply(self.bot, target.id, sent)
         channel = message.channel
         if (
-            reply.result.answered
+            kept
+            and reply.result.answered
             and target.id == channel.id
             and in_watched_forum(self.bot, channel)
         ):
