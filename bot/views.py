@@ -371,31 +371,27 @@ async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any
             await bot.store.settle_reply("mention", owed.message_id)
 
 
-def answered_message(answer: discord.Message, channel: Any) -> int | None:
+def answered_message(answer: discord.Message | None, channel: Any) -> int | None:
     """The id of the message an answer of the bot's answered: the one it replies to, or,
     replying to nothing in a thread, the post's opening message (it has the thread's id)."""
-    if answer.reference is not None and answer.reference.message_id is not None:
+    if answer is not None and answer.reference and answer.reference.message_id is not None:
         return answer.reference.message_id
     return channel.id if isinstance(channel, discord.Thread) else None
 
 
 async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
-    """The question an answer replied to, without its mentions: the message it references,
-    else (a forum post answered in its thread) the thread's starter message, with the
-    post's title as it was matched. None when it is gone."""
+    """The question an answer replied to (answered_message), without its mentions: a forum
+    post's with the post's title as it was matched. None when it is gone."""
+    asked_id = answered_message(answer, channel)
+    resolved = answer.reference.resolved if answer is not None and answer.reference else None
     try:
-        asked: discord.Message | None = None
-        if answer is not None and answer.reference and answer.reference.message_id:
-            resolved = answer.reference.resolved
-            if isinstance(resolved, discord.Message):
-                asked = resolved
-            elif hasattr(channel, "fetch_message"):
-                asked = await channel.fetch_message(answer.reference.message_id)
-        elif isinstance(channel, discord.Thread):
-            asked = await channel.fetch_message(channel.id)
+        if isinstance(resolved, discord.Message) and resolved.id == asked_id:
+            asked = resolved
+        elif asked_id is not None and hasattr(channel, "fetch_message"):
+            asked = await channel.fetch_message(asked_id)
+        else:
+            return None
     except discord.HTTPException:
-        return None
-    if asked is None:
         return None
     return question_in(asked)
 
