@@ -4807,25 +4807,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a mention's answer is not recorded as the reply to its question",
-        "bot/cogs/answers.py",
-        "        await remember_reply(self.bot, target.id, sent)\n",
-        "",
-        (
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart",
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
-        ),
-    ),
-    Mutant(
-        "a forum post's answer is not recorded as the reply to its opening message",
-        "bot/cogs/answers.py",
-        "        await remember_reply(self.bot, starter.id, sent)\n",
-        "",
-        (
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
-        ),
-    ),
-    Mutant(
         "a pointed answer is not recorded as the reply to the message pointed at",
         "bot/cogs/point.py",
         "            await remember_reply(bot, target.id, sent)\n",
@@ -5172,6 +5153,89 @@ MUTANTS = [
         "            except KeyboardInterrupt:\n                interrupted = True\n",
         "            except ProcessLookupError:\n                interrupted = True\n",
         ("tests/test_dev.py::test_ctrl_c_on_dev_py_test_lets_the_step_stop_by_itself",),
+    ),
+    Mutant(
+        "a mention's answer is not recorded as the reply to its question",
+        "bot/cogs/answers.py",
+        "        kept = await remember_reply(self.bot, target.id, sent)\n",
+        "        kept = True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart",
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a forum post's answer is not recorded as the reply to its opening message",
+        "bot/cogs/answers.py",
+        "        kept = await remember_reply(self.bot, starter.id, sent)\n",
+        "        kept = True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
+    ),
+    Mutant(
+        "a reply recorded after its question was deleted stays",
+        "bot/answering.py",
+        "    if not bot.deleted_lately.seen(question_id):\n        return True\n",
+        "    if True:\n        return True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
+        ),
+    ),
+    Mutant(
+        "a deleted message is not noted as deleted lately",
+        "bot/cogs/answers.py",
+        "        self.bot.deleted_lately.claim(payload.message_id)  # (before any await)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
+        ),
+    ),
+    Mutant(
+        "messages deleted in bulk are not noted as deleted lately",
+        "bot/cogs/answers.py",
+        "        for message_id in payload.message_ids:\n"
+        "            self.bot.deleted_lately.claim(message_id)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
+        ),
+    ),
+    Mutant(
+        "a late reply to a deleted question is not deleted",
+        "bot/cogs/answers.py",
+        '        """A reply recorded after its question\'s deletion wa'
+        's handled (remember_reply)."""\n'
+        "        await self._answers_go_with(message_id, channel_id, guild_id)\n",
+        '        """A reply recorded after its question\'s deletion wa'
+        's handled (remember_reply)."""\n',
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
+        ),
+    ),
+    Mutant(
+        "a forum post whose opening message went while its answer was recorded is tagged answered",
+        "bot/cogs/answers.py",
+        "        if reply.result.answered and kept:\n",
+        "        if reply.result.answered:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
+        ),
+    ),
+    Mutant(
+        "a stop does not wait for the answers to a deleted question to go",
+        "bot/cogs/answers.py",
+        "        with self.bot.replying():\n"
+        "            await self._take_back_answers(message_id, channel_id, guild_id)\n",
+        "        await self._take_back_answers(message_id, channel_id, guild_id)\n",
+        ("tests/test_bot_e2e.py::test_a_stop_lets_the_answers_to_a_deleted_question_go",),
+    ),
+    Mutant(
+        "the miss of a forum post's own answer records no question",
+        "bot/views.py",
+        '        elif asked_id is not None and hasattr(channel, "fetch_message"):\n',
+        "        elif False:\n",
+        ("tests/test_bot_e2e.py::test_a_retag_lost_on_the_wire_still_records_the_miss",),
     ),
 ]
 
