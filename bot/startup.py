@@ -35,8 +35,14 @@ class ServiceDown(StartupError):
     again, not 2, which says the operator's input is wrong."""
 
 
+def has_token(settings: Settings) -> bool:
+    """Whether a token is configured at all (its shape aside): quotes around nothing, as
+    `docker run --env-file` passes DISCORD_TOKEN="", are none, as for :func:`token_of`."""
+    return bool(_configured(settings))
+
+
 def token_of(settings: Settings) -> str:
-    token = _unquoted(settings.token.get_secret_value()) if settings.token is not None else ""
+    token = _configured(settings)
     if not token:
         from bot.settings import env_file
 
@@ -60,6 +66,11 @@ def token_of(settings: Settings) -> str:
             "copy it from the Developer Portal under Bot > Token, not the client secret"
         )
     return token
+
+
+def _configured(settings: Settings) -> str:
+    """The token as set, unquoted ("" when none is)."""
+    return _unquoted(settings.token.get_secret_value()) if settings.token is not None else ""
 
 
 def _unquoted(token: str) -> str:

@@ -330,6 +330,28 @@ def test_bare_command_without_token_opens_the_console(tmp_path: Path) -> None:
     assert "$1,005.00" in proc.stdout
 
 
+def test_bare_command_with_a_token_of_empty_quotes_opens_the_console(tmp_path: Path) -> None:
+    # `docker run --env-file` passes DISCORD_TOKEN="" with its quotes: no token, as for
+    # `run`, so the console, not `run`'s "no Discord token" (exit 2).
+    env = bare_env(
+        HOME=str(tmp_path),
+        ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off"),
+        DISCORD_TOKEN='""',
+    )
+    proc = subprocess.run(
+        [str(SCRIPT)],
+        input="/split 1000 5\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "No Discord token" in proc.stdout.splitlines()[0]
+    assert "$1,005.00" in proc.stdout
+
+
 def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
     env = bare_env(HOME=str(tmp_path))
     proc = subprocess.run(

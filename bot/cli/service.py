@@ -187,8 +187,9 @@ def _terminated(signum: int, frame: object) -> None:
 
 def handle_default(args: argparse.Namespace) -> int:
     """Bare `rollover-bot`: run when a token is configured, otherwise the console."""
-    cfg = settings()
-    if cfg.token is not None and cfg.token.get_secret_value().strip():
+    from bot.startup import has_token
+
+    if has_token(settings()):
         return handle_run(args)
     print("No Discord token configured (DISCORD_TOKEN); starting the local console instead.")
     return handle_console(args)
