@@ -307,6 +307,41 @@ async def test_a_process_killed_mid_reply_loses_no_post_and_answers_none_twice(
     assert answered >= 3 and await served_total(postgres_url) == answered
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (signal.SIGINT, signal.SIGTERM),
+        (signal.SIGTERM, signal.SIGINT),
+        (signal.SIGINT, signal.SIGINT),
+        (signal.SIGTERM, signal.SIGTERM),
+    ],
+)
+async def test_a_second_signal_during_the_stop_ends_it_at_once_as_the_first_would_have(
+    fake_discord: FakeDiscord, tmp_path: Path, first: int, second: int
+) -> None:
+    """An operator who will not wait for the stop (replies finishing, for up to 5 s) sends
+    a second signal, of either kind: the process ends at once, killed by the first signal
+    (a shell shows 130 after Ctrl-C, 143 after SIGTERM; cut short, it is no clean stop).
+    A SIGTERM after Ctrl-C, or a Ctrl-C after SIGTERM, cancelled the close part-way (the
+    database not closed) and exited 0; a second Ctrl-C left the process hanging on the
+    database's thread, never closed."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
+        await serving(fake, proc, log)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
+        held = fake.rest.faults[-1]
+        await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        proc.send_signal(first)
+        stopping = "letting the replies in progress finish"
+        await wait_until(lambda: stopping in log.read_text(), timeout=10)
+        proc.send_signal(second)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) == -first, log.read_text()
+    said = log.read_text()
+    assert "cut off" not in said, said[-2500:]  # (ended at once, not after the 5 s)
+
+
 def sqlite_env(fake: FakeDiscord, tmp_path: Path, **extra: str) -> dict[str, str]:
     """`rollover-bot run` on a SQLite database in ``tmp_path``, answering the fake's forum."""
     return {

@@ -87,40 +87,58 @@ def handle_run(args: argparse.Namespace) -> int:
     kb, fallback = serving_knowledge(args)
     _setup_logging(cfg.log_level)
     try:
-        asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
+        stopped_by = asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
     except runner.ServiceDown as exc:
         raise CliFailure(str(exc)) from None
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
     except DiscordUnreachable as exc:
         raise CliFailure(str(exc)) from None
-    return 0
+    # A stop asked for is a success (exit 0, as systemd expects of SIGTERM); Ctrl-C is an
+    # interruption (130), as everywhere.
+    return 130 if stopped_by == signal.SIGINT else 0
 
 
-async def _until_stopped(serve: Coroutine[Any, Any, None]) -> None:
-    """Serve until done, or until SIGTERM (`systemctl stop`, `docker stop`, `kill`), which
-    stops the bot as Ctrl-C does: the gateway connection and the database are closed
-    cleanly. A stop asked for is a success (exit 0, as systemd expects of SIGTERM); Ctrl-C
-    still exits 130. A second SIGTERM during the stop ends the process at once."""
+async def _until_stopped(serve: Coroutine[Any, Any, None]) -> int | None:
+    """Serve until done, or until SIGTERM (`systemctl stop`, `docker stop`, `kill`) or
+    Ctrl-C (SIGINT), either of which stops the bot cleanly: the gateway connection and the
+    database are closed. Returns the signal that stopped it (None: not stopped by one).
+    A second signal of either kind during the stop ends the process at once, killed by the
+    first (a shell shows 130 after Ctrl-C, 143 after SIGTERM): a stop cut short is no clean
+    one, and the database's thread, not closed, would keep the process alive."""
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()
     assert task is not None
-    stopped = False
+    began: int | None = None
 
-    def stop() -> None:
-        nonlocal stopped
-        stopped = True
-        loop.remove_signal_handler(signal.SIGTERM)  # (the next one: the default, at once)
+    def stop(signum: int) -> None:
+        nonlocal began
+        began = signum
+        for each in _STOPS:
+            loop.remove_signal_handler(each)
+            signal.signal(each, lambda *_: _die_of(signum))  # (left in place: exiting)
         task.cancel()
 
-    # (Windows' loops have no signal handlers; nor has a thread other than the main one)
+    # (Windows' loops have no signal handlers, nor has a thread other than the main one:
+    # Ctrl-C is asyncio.run's there, a KeyboardInterrupt)
     with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGTERM, stop)
+        for each in _STOPS:
+            loop.add_signal_handler(each, stop, each)
     try:
         await serve
     except asyncio.CancelledError:
-        if not stopped:
+        if began is None:
             raise
+    return began
+
+
+_STOPS = (signal.SIGTERM, signal.SIGINT)
+
+
+def _die_of(signum: int) -> None:
+    """End the process at once as ``signum`` does by default."""
+    signal.signal(signum, signal.SIG_DFL)
+    signal.raise_signal(signum)
 
 
 def _guild_id(text: str) -> int:
