@@ -274,6 +274,10 @@ def as_question(taught: TaughtExample) -> AskedQuestion:
     )
 
 
+#: Forum-post claims are kept at least this long, whatever the question retention: a
+#: claim must outlive any replay of the thread's creation event (every backend alike).
+CLAIM_MIN_DAYS = 30
+
 #: What the bot can owe: a reply to a forum post, or to a mention.
 REPLY_KINDS = ("post", "mention")
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Self
 
 from bot.storage.base import (
+    CLAIM_MIN_DAYS,
     AskedQuestion,
     EntryStats,
     GapGroup,
@@ -30,7 +31,6 @@ from bot.storage.reports import (
     normalise,
     unused_decisions,
 )
-from bot.storage.sqlite import CLAIM_MIN_DAYS
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any, Self
 from urllib.parse import urlsplit
 
 from bot.storage.base import (
+    CLAIM_MIN_DAYS,
     PENDING_COLUMNS,
     AskedQuestion,
     DatabaseUnavailable,
@@ -51,8 +52,6 @@ from bot.storage.reports import (
 
 log = logging.getLogger(__name__)
 
-#: As in SQLite: claims outlive any replay of a thread's creation event.
-CLAIM_MIN_DAYS = 30
 #: Seconds a query may take or wait for a lock before it fails, as SQLite gives up on a
 #: locked file after 5: a stuck query (a lock held elsewhere, a dead connection) stalled
 #: every forum answer, which the bot gives anyway when the store fails.

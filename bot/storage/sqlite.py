@@ -29,6 +29,7 @@ from typing import Any, Self
 import aiosqlite
 
 from bot.storage.base import (
+    CLAIM_MIN_DAYS,
     PENDING_COLUMNS,
     AskedQuestion,
     EntryStats,
@@ -63,9 +64,6 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Error codes meaning "this file is damaged", as opposed to locked, busy or unreadable.
 _CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-#: Forum-post claims are kept at least this long, whatever the question retention: a
-#: claim must outlive any replay of the thread's creation event.
-CLAIM_MIN_DAYS = 30
 
 
 class CorruptDatabase(StorageError):
