@@ -322,7 +322,7 @@ class _DotEnv(_BlanksLeftOut, DotEnvSettingsSource):
 
     def ours(self, name: str) -> str | None:
         """The value of ``name`` (ROLLOVER_CONFIG, say) in the .env file, None if unset."""
-        return self.env_vars.get(name.lower()) or None
+        return (self.env_vars.get(name.lower()) or "").strip() or None
 
 
 _TOKEN_NAMES = {"discord_token", "rollover_token"}
@@ -376,11 +376,7 @@ class Settings(BaseSettings):
         dotenv = _DotEnv(settings_cls)
         # Ours but no setting, read before the settings: the environment's, else .env's (a
         # variable set to nothing is unset, as for a setting).
-        if not os.environ.get("ROLLOVER_CACHE_DIR", "").strip() and (
-            cache_dir := dotenv.ours("ROLLOVER_CACHE_DIR")
-        ):
-            os.environ["ROLLOVER_CACHE_DIR"] = cache_dir  # (knowledge/cache.py reads it there)
-        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"
+        chosen, named = os.environ.get("ROLLOVER_CONFIG", "").strip(), "ROLLOVER_CONFIG"
         if not chosen and (chosen := dotenv.ours("ROLLOVER_CONFIG")):
             named = "ROLLOVER_CONFIG in the .env file"
         if chosen and not Path(chosen).is_file():
@@ -394,6 +390,13 @@ class Settings(BaseSettings):
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
         return init_settings, _Env(settings_cls), dotenv, toml
+
+
+def env_file_cache_dir() -> str | None:
+    """ROLLOVER_CACHE_DIR as the .env file sets it (None: it does not). No setting: the
+    command line hands it to knowledge/cache.py, where the environment's wins; loading
+    the settings leaves the environment as it is."""
+    return _DotEnv(Settings).ours("ROLLOVER_CACHE_DIR")
 
 
 class SettingsError(ValueError):

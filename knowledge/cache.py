@@ -11,10 +11,10 @@ Processes that start together with the same files (shards, test workers) train o
 first takes the key's lock file and trains; the others wait for it, then load what it
 stored.
 
-Where: ``$ROLLOVER_CACHE_DIR``, else ``$XDG_CACHE_HOME/rollover-bot``, else
-``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off`` (or ``0``, ``no``) turns it off. Files
-are pickles, so the folder must be as private as the code itself (it is created readable by
-its owner only).
+Where: ``$ROLLOVER_CACHE_DIR`` (or a .env file's, which the command line hands over), else
+``$XDG_CACHE_HOME/rollover-bot``, else ``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off``
+(or ``0``, ``no``) turns it off. Files are pickles, so the folder must be as private as the
+code itself (it is created readable by its owner only).
 """
 
 from __future__ import annotations
@@ -54,9 +54,21 @@ def folder() -> Path | None:
     return None
 
 
+#: ROLLOVER_CACHE_DIR as a .env file sets it, handed over by the command line with the
+#: settings it loads: used where the environment sets none.
+_env_file_folder: str | None = None
+
+
+def use_env_file_folder(configured: str | None) -> None:
+    """Take ``configured`` (a .env file's ROLLOVER_CACHE_DIR; None: it has none) as the
+    folder where the environment names none."""
+    global _env_file_folder
+    _env_file_folder = configured
+
+
 def _configured() -> Path | None:
     # (Set to nothing, it is unset, as a blank setting is: the default folder, not off.)
-    configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip()
+    configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip() or _env_file_folder
     if configured:
         return None if configured.lower() in ("off", "0", "no") else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

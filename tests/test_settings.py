@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import subprocess
 from pathlib import Path
@@ -368,6 +369,8 @@ def test_rollover_config_in_env_file_chooses_the_settings_file(
     assert load_settings().discord.answered_tag == "done"
     monkeypatch.setenv("ROLLOVER_CONFIG", "")  # set to nothing: unset, .env's applies
     assert load_settings().discord.answered_tag == "solved"
+    monkeypatch.setenv("ROLLOVER_CONFIG", "  ")  # (as blank as the cache folder's)
+    assert load_settings().discord.answered_tag == "solved"
     (tmp_path / ".env").write_text("ROLLOVER_CONFIG=sovled.toml\n")
     with pytest.raises(SettingsError) as info:
         load_settings()
@@ -380,17 +383,29 @@ def test_rollover_cache_dir_in_env_file_is_the_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """README: 'set ROLLOVER_CACHE_DIR to use another folder'. Written in .env, it was
-    refused as a typo ('cache_dir': no such setting); the environment's still wins."""
+    refused as a typo ('cache_dir': no such setting); the environment's still wins.
+    Loading the settings copied .env's into the environment: from then on the environment
+    'won', so an edit of .env later in the process was ignored (and the folder outlived
+    the test). The command line hands .env's folder to the cache instead, each time."""
+    from bot.cli.common import settings
     from knowledge import cache
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ROLLOVER_CACHE_DIR", raising=False)
+    monkeypatch.setattr(cache, "_env_file_folder", None)
     (tmp_path / ".env").write_text(f"ROLLOVER_CACHE_DIR={tmp_path / 'cache'}\n")
     load_settings()
+    assert "ROLLOVER_CACHE_DIR" not in os.environ  # (loading settings sets nothing)
+    settings()
     assert cache.folder() == tmp_path / "cache"
+    (tmp_path / ".env").write_text(f"ROLLOVER_CACHE_DIR={tmp_path / 'edited'}\n")
+    settings()
+    assert cache.folder() == tmp_path / "edited"
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
-    load_settings()
+    settings()
     assert cache.folder() is None
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", " ")  # set to nothing: unset, .env's applies
+    assert cache.folder() == tmp_path / "edited"
 
 
 def test_a_toml_syntax_error_names_the_file_and_line(

@@ -34,12 +34,15 @@ def add_faq_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def settings() -> Settings:
-    from bot.settings import SettingsError, load_settings
+    from bot.settings import SettingsError, env_file_cache_dir, load_settings
+    from knowledge import cache
 
     try:
-        return load_settings()
+        cfg = load_settings()
     except SettingsError as exc:
         raise CliError(str(exc)) from None
+    cache.use_env_file_folder(env_file_cache_dir())  # (read again: .env may have changed)
+    return cfg
 
 
 def faq_dir(args: argparse.Namespace, cfg: Settings) -> Path:
