@@ -4996,30 +4996,6 @@ MUTANTS = [
         ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
     ),
     Mutant(
-        "ROLLOVER_CONFIG from .env wins over the environment",
-        "bot/settings.py",
-        '        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"\n'
-        "        if not chosen and (",
-        '        chosen, named = os.environ.get("ROLLOVER_CONFIG"), "ROLLOVER_CONFIG"\n'
-        "        if (",
-        ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
-    ),
-    Mutant(
-        "ROLLOVER_CACHE_DIR in .env is not the cache folder",
-        "bot/settings.py",
-        '            os.environ["ROLLOVER_CACHE_DIR"] = cache_dir  # '
-        "(knowledge/cache.py reads it there)",
-        "            pass",
-        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
-    ),
-    Mutant(
-        "ROLLOVER_CACHE_DIR from .env wins over the environment",
-        "bot/settings.py",
-        '        if not os.environ.get("ROLLOVER_CACHE_DIR", "").strip() and (',
-        "        if (",
-        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
-    ),
-    Mutant(
         "the no-token error names no .env file",
         "bot/startup.py",
         'set DISCORD_TOKEN in the environment or in {read} "',
@@ -5067,36 +5043,6 @@ MUTANTS = [
         "        if \"'\" in token or '\"' in token:",
         "        if False:",
         ("tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",),
-    ),
-    Mutant(
-        "quotes around nothing are taken for a token",
-        "bot/startup.py",
-        "    token = _unquoted(settings.token.get_secret_value()) if "
-        'settings.token is not None else ""',
-        "    token = settings.token.get_secret_value().strip() if set"
-        'tings.token is not None else ""',
-        (
-            "tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",
-            "tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",
-        ),
-    ),
-    Mutant(
-        "SIGTERM kills rollover-bot run outright",
-        "bot/cli/service.py",
-        "        loop.add_signal_handler(signal.SIGTERM, stop)\n",
-        "        pass\n",
-        (
-            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
-        ),
-    ),
-    Mutant(
-        "a stop asked for with SIGTERM exits as a failure",
-        "bot/cli/service.py",
-        "    except asyncio.CancelledError:\n        if not stopped:\n            raise\n",
-        "    except asyncio.CancelledError:\n        raise\n",
-        (
-            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
-        ),
     ),
     Mutant(
         "SIGTERM kills the console without giving the terminal back",
@@ -5236,6 +5182,143 @@ MUTANTS = [
         '        elif asked_id is not None and hasattr(channel, "fetch_message"):\n',
         "        elif False:\n",
         ("tests/test_bot_e2e.py::test_a_retag_lost_on_the_wire_still_records_the_miss",),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG from .env wins over the environment",
+        "bot/settings.py",
+        '        chosen, named = os.environ.get("ROLLOVER_CONFIG", ""'
+        ').strip(), "ROLLOVER_CONFIG"\n        if not chosen and (',
+        '        chosen, named = os.environ.get("ROLLOVER_CONFIG", ""'
+        ').strip(), "ROLLOVER_CONFIG"\n        if (',
+        ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
+    ),
+    Mutant(
+        "ROLLOVER_CACHE_DIR in .env is not the cache folder",
+        "bot/settings.py",
+        '    return _DotEnv(Settings).ours("ROLLOVER_CACHE_DIR")',
+        "    return None",
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "ROLLOVER_CACHE_DIR from .env wins over the environment",
+        "knowledge/cache.py",
+        '    configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip() or _env_file_folder\n',
+        '    configured = _env_file_folder or os.environ.get("ROLLOVER_CACHE_DIR", "").strip()\n',
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "quotes around nothing are taken for a token",
+        "bot/startup.py",
+        "    return _unquoted(settings.token.get_secret_value()) if s"
+        'ettings.token is not None else ""',
+        "    return settings.token.get_secret_value().strip() if sett"
+        'ings.token is not None else ""',
+        (
+            "tests/test_secrets.py::test_quotes_that_hold_no_token_or_do_not_match_are_refused",
+            "tests/test_secrets.py::test_a_token_in_quotes_from_the_environment_is_the_token_inside",
+        ),
+    ),
+    Mutant(
+        "SIGTERM kills rollover-bot run outright",
+        "bot/cli/service.py",
+        "            loop.add_signal_handler(each, stop, each)\n",
+        "            pass\n",
+        (
+            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a stop asked for with SIGTERM exits as a failure",
+        "bot/cli/service.py",
+        "    except asyncio.CancelledError:\n        if began is None:\n            raise\n",
+        "    except asyncio.CancelledError:\n        raise\n",
+        (
+            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "bare rollover-bot takes quotes around nothing for a token",
+        "bot/cli/service.py",
+        "    if has_token(settings()):\n",
+        "    if (cfg := settings()).token is not None and cfg.token.get_secret_value().strip():\n",
+        (
+            "tests/test_console.py::test_bare_command_with_a_token_of_empty_quotes_opens_the_console",
+        ),
+    ),
+    Mutant(
+        "has_token: any token set, quotes around nothing included",
+        "bot/startup.py",
+        "    return bool(_configured(settings))\n",
+        "    return settings.token is not None\n",
+        (
+            "tests/test_console.py::test_bare_command_with_a_token_of_empty_quotes_opens_the_console",
+        ),
+    ),
+    Mutant(
+        "a second signal during the stop cancels the close part-way again",
+        "bot/cli/service.py",
+        "            signal.signal(each, lambda *_: _die_of(signum))  # (left in place: exiting)\n",
+        "            pass\n",
+        (
+            "tests/test_processes_e2e.py::test_a_second_signal_during_the_stop_ends_it_at_once_as_the_first_would_have",
+        ),
+    ),
+    Mutant(
+        "a second signal ends the stop as itself, not as the first",
+        "bot/cli/service.py",
+        "lambda *_: _die_of(signum)",
+        "lambda second, _: _die_of(second)",
+        (
+            "tests/test_processes_e2e.py::test_a_second_signal_during_the_stop_ends_it_at_once_as_the_first_would_have",
+        ),
+    ),
+    Mutant(
+        "a clean Ctrl-C stop exits 0",
+        "bot/cli/service.py",
+        "    return 130 if stopped_by == signal.SIGINT else 0\n",
+        "    return 0\n",
+        (
+            "tests/test_processes_e2e.py::test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "the shared CLAIM_MIN_DAYS shrinks to a day",
+        "bot/storage/base.py",
+        "CLAIM_MIN_DAYS = 30\n",
+        "CLAIM_MIN_DAYS = 1\n",
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[memory]",
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[sqlite]",
+        ),
+    ),
+    Mutant(
+        "the command line does not hand .env's cache folder over",
+        "bot/cli/common.py",
+        "    cache.use_env_file_folder(env_file_cache_dir())",
+        "    pass",
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "loading the settings copies .env's cache folder into the environment again",
+        "bot/cli/common.py",
+        "    cache.use_env_file_folder(env_file_cache_dir())",
+        "    __import__('os').environ.setdefault('ROLLOVER_CACHE_DIR'"
+        ", env_file_cache_dir() or ''); cache.use_env_file_folder(env_file_cache_dir())",
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "a .env cache folder wins over the environment's",
+        "knowledge/cache.py",
+        'os.environ.get("ROLLOVER_CACHE_DIR", "").strip() or _env_file_folder',
+        '_env_file_folder or os.environ.get("ROLLOVER_CACHE_DIR", "").strip()',
+        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG of spaces is a settings file named ' '",
+        "bot/settings.py",
+        'os.environ.get("ROLLOVER_CONFIG", "").strip(), "ROLLOVER_CONFIG"',
+        'os.environ.get("ROLLOVER_CONFIG", ""), "ROLLOVER_CONFIG"',
+        ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
     ),
 ]
 
