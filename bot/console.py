@@ -286,10 +286,11 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     print(BANNER, file=stdout)
     # (Asked of a terminal only: escape codes would garble output sent to a file.)
     pastes = interactive and stdout.isatty()
-    echo = _plain_echo(stdin) if pastes else None
-    if pastes:
-        print(PASTE_ON, end="", file=stdout, flush=True)
-    try:
+    echo = None
+    try:  # (from the terminal's first change on: a stop at any moment puts it back)
+        if pastes:
+            echo = _plain_echo(stdin)
+            print(PASTE_ON, end="", file=stdout, flush=True)
         while True:
             if interactive:
                 print(PROMPT, end="", file=stdout, flush=True)

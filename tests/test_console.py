@@ -273,6 +273,7 @@ def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
     )  # fmt: skip
     try:
         shown = read_until(master, PASTE_ON.encode())  # (ready: it asked for pastes)
+        shown += read_until(master, b"you> ")  # (and waits for a line: one to end)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
         after = termios.tcgetattr(slave)
