@@ -5241,18 +5241,14 @@ MUTANTS = [
         "bot/cli/service.py",
         "    if has_token(settings()):\n",
         "    if (cfg := settings()).token is not None and cfg.token.get_secret_value().strip():\n",
-        (
-            "tests/test_console.py::test_bare_command_with_a_token_of_empty_quotes_opens_the_console",
-        ),
+        ("tests/test_console.py::test_bare_command_without_token_opens_the_console",),
     ),
     Mutant(
         "has_token: any token set, quotes around nothing included",
         "bot/startup.py",
         "    return bool(_configured(settings))\n",
         "    return settings.token is not None\n",
-        (
-            "tests/test_console.py::test_bare_command_with_a_token_of_empty_quotes_opens_the_console",
-        ),
+        ("tests/test_console.py::test_bare_command_without_token_opens_the_console",),
     ),
     Mutant(
         "a second signal during the stop cancels the close part-way again",

@@ -500,6 +500,17 @@ async def test_several_mentions_under_one_question_get_one_answer_and_a_pointer(
         assert str(answer["id"]) in pointer["content"] and not would_ping(pointer).any
 
 
+async def mention_under(fake: FakeDiscord, asked: dict[str, Any]) -> dict[str, Any]:
+    """A member replies "@Rollover Bot" to ``asked``: the bot's one reply under it."""
+    world = fake.world
+    await fake.send_message(
+        world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+    )
+    await fake.idle(quiet=0.2)
+    [answer] = bot_replies_to(fake, asked)
+    return answer
+
+
 def bot_replies_to(fake: FakeDiscord, message: dict[str, Any]) -> list[dict[str, Any]]:
     """The bot's messages standing in the fake that reply to ``message``."""
     world = fake.world
@@ -534,11 +545,7 @@ async def test_an_answer_the_asker_rejected_is_not_posted_again_under_their_ques
     async with start_bot(make_bot(store=SqliteStore(path))):
         asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
         await fake_discord.settle()
-        await fake_discord.send_message(
-            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
-        )
-        await fake_discord.idle(quiet=0.2)
-        [answer] = bot_replies_to(fake_discord, asked)
+        answer = await mention_under(fake_discord, asked)
         assert embed_of(answer)["title"] == kb.get(EXPECTED).title
         assert offered(answer) == ["notice-2014-54"]
         rejected = f"rb:miss:{EXPECTED}:{world.newcomer.id}"
@@ -589,11 +596,7 @@ async def test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_que
         miss = f"rb:miss:notice-2014-54:{world.newcomer.id}"
         await (await fake_discord.click_button(pointed, miss, user=world.newcomer)).response()
         await fake_discord.settle()
-        await fake_discord.send_message(
-            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
-        )
-        await fake_discord.idle(quiet=0.2)
-        [answer] = bot_replies_to(fake_discord, asked)
+        answer = await mention_under(fake_discord, asked)
         assert embed_of(answer)["title"] == kb.get(EXPECTED).title
         assert "notice-2014-54" not in offered(answer)  # (offered under an answer otherwise)
 

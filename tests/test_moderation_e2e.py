@@ -91,6 +91,13 @@ async def ask_title(fake: FakeDiscord, question: str) -> str | None:
     return None if unanswered else embed["title"]
 
 
+async def queue_two_questions(fake: FakeDiscord) -> None:
+    """Two questions the FAQ does not answer, asked with /ask: the review queue's two items."""
+    for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
+        assert await ask_title(fake, asked) is None  # not answered: queued
+    await fake.settle()
+
+
 async def test_commands_hidden_and_refused_for_non_moderators(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
@@ -420,11 +427,7 @@ async def test_a_form_submitted_after_a_restart_gives_back_what_was_typed(
     Discord's generic failure."""
     moderator = fake_discord.world.moderator
     original = (faq_copy / "notice-2014-54.md").read_text()
-    async with start_bot(mod_bot()):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
-        )
-        form = (await handle.response())["data"]
+    form = await form_of_a_bot_since_restarted(fake_discord, mod_bot, start_bot)
     rewrite = "A careful rewrite of the short answer, ```quoted``` in places."
     async with start_bot(mod_bot()):
         submit = await fake_discord.submit_modal(form, {"short": rewrite}, user=moderator)
@@ -451,11 +454,7 @@ async def test_text_given_back_with_double_backticks_pastes_back_exactly_as_type
     the backticks, and pasted back and saved, the FAQ file held them."""
     moderator = fake_discord.world.moderator
     short = "Type ``/split basis:1000`` and pick ``earnings_to``; see the **steps**."
-    async with start_bot(mod_bot()):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
-        )
-        form = (await handle.response())["data"]
+    form = await form_of_a_bot_since_restarted(fake_discord, mod_bot, start_bot)
     async with start_bot(mod_bot()):
         submit = await fake_discord.submit_modal(form, {"short": short}, user=moderator)
         said = (await submit.response())["data"]["content"]
@@ -473,11 +472,7 @@ async def test_every_message_of_text_given_back_fits_discord(
 
     moderator = fake_discord.world.moderator
     body = ("``x`` " * 300)[:TYPED_BLOCK_LIMIT]
-    async with start_bot(mod_bot()):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin edit", {"topic": "notice-2014-54"}, user=moderator
-        )
-        form = (await handle.response())["data"]
+    form = await form_of_a_bot_since_restarted(fake_discord, mod_bot, start_bot)
     async with start_bot(mod_bot()):
         submit = await fake_discord.submit_modal(form, {"body": body}, user=moderator)
         await submit.response()
@@ -1280,9 +1275,7 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
     monkeypatch.setattr(ReviewView, "TIMEOUT", 2.0)
     world = fake_discord.world
     async with start_bot(mod_bot()):
-        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
-            assert await ask_title(fake_discord, asked) is None  # not answered: queued
-        await fake_discord.settle()
+        await queue_two_questions(fake_discord)
         handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
         await handle.response()
         posted = await handle.followup(0)  # as sent (the message may expire meanwhile)
@@ -1347,9 +1340,7 @@ async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_cli
     monkeypatch.setattr("bot.review.decide", failing)
     world = fake_discord.world
     async with start_bot(mod_bot()):
-        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
-            assert await ask_title(fake_discord, asked) is None  # not answered: queued
-        await fake_discord.settle()
+        await queue_two_questions(fake_discord)
         reviews = []
         for _ in range(3):
             handle = await fake_discord.send_slash_command(
@@ -1405,9 +1396,7 @@ async def test_a_decision_that_outlasts_the_review_says_so_and_leaves_no_dead_bu
     monkeypatch.setattr(bot.review, "decide", slow)
     world = fake_discord.world
     async with start_bot(mod_bot()):
-        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
-            assert await ask_title(fake_discord, asked) is None  # not answered: queued
-        await fake_discord.settle()
+        await queue_two_questions(fake_discord)
         handle = await fake_discord.send_slash_command("faq-admin review", {}, user=world.moderator)
         await handle.response()
         await handle.followup(0)
@@ -1434,9 +1423,7 @@ async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
     store = MemoryStore()
     moderator = fake_discord.world.moderator
     async with start_bot(mod_bot(store=store)):
-        for asked in ("is moving the spillover bucket into roth allowed", "what is a zebra fund"):
-            assert await ask_title(fake_discord, asked) is None  # not answered: queued
-        await fake_discord.settle()
+        await queue_two_questions(fake_discord)
         # (as first shown: the messages in the fake's world change when edited)
         old = [copy.deepcopy(await review_message(fake_discord)) for _ in range(5)]
     shown = fake_discord.world.messages
@@ -2090,6 +2077,13 @@ def test_a_listed_title_is_cut_before_it_is_escaped(title: str) -> None:
     shown = listed_title(title)
     assert not re.search(r"(?<!\\)(?:\\\\)*\\$", shown)  # no escape left open at the end
     assert shown == neutralize(title) or shown.endswith("…")
+
+
+async def form_of_a_bot_since_restarted(fake: FakeDiscord, mod_bot: Any, start_bot: Any) -> Any:
+    """The edit form of notice-2014-54 as a moderator opened it from a bot that has stopped
+    since (a deploy): no process has it open."""
+    async with start_bot(mod_bot()):
+        return (await (await open_edit_form(fake, "notice-2014-54")).response())["data"]
 
 
 async def open_edit_form(fake: FakeDiscord, topic: str) -> Any:

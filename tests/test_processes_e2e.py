@@ -329,10 +329,7 @@ async def test_a_second_signal_during_the_stop_ends_it_at_once_as_the_first_woul
     log = tmp_path / "bot-process.log"
     async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
         await serving(fake, proc, log)
-        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
-        held = fake.rest.faults[-1]
-        await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
-        await wait_until(lambda: held.remaining == 0, timeout=10)
+        await reply_held_by_discord(fake)
         proc.send_signal(first)
         stopping = "letting the replies in progress finish"
         await wait_until(lambda: stopping in log.read_text(), timeout=10)
@@ -340,6 +337,15 @@ async def test_a_second_signal_during_the_stop_ends_it_at_once_as_the_first_woul
         assert await asyncio.wait_for(proc.wait(), timeout=30) == -first, log.read_text()
     said = log.read_text()
     assert "cut off" not in said, said[-2500:]  # (ended at once, not after the 5 s)
+
+
+async def reply_held_by_discord(fake: FakeDiscord) -> None:
+    """A forum post whose reply Discord holds for 25 s (then a 502), far past a stop's
+    grace; returns once the bot is waiting on it."""
+    fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
+    held = fake.rest.faults[-1]
+    await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
+    await wait_until(lambda: held.remaining == 0, timeout=10)
 
 
 def sqlite_env(fake: FakeDiscord, tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -442,10 +448,7 @@ async def test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever(
     log = tmp_path / "bot-process.log"
     async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
         await serving(fake, proc, log)
-        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
-        held = fake.rest.faults[-1]
-        await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
-        await wait_until(lambda: held.remaining == 0, timeout=10)
+        await reply_held_by_discord(fake)
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), timeout=30) == 0, log.read_text()
         assert fake.rest.in_flight == 1  # (stopped with the reply still held)

@@ -1035,6 +1035,16 @@ def small_faq(folder: Path, **aliases: list[str]) -> Path:
     return folder
 
 
+def one_question_stored(path: Path, text: str) -> None:
+    """A database holding one unanswered question, asked a day ago."""
+
+    async def fill() -> None:
+        async with SqliteStore(path) as db:
+            await db.record_question(question(text, days_ago=1))
+
+    asyncio.run(fill())
+
+
 def test_cli_gaps_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bot.db"
     populate(path)
@@ -1112,12 +1122,7 @@ def test_cli_reports_escape_control_characters_from_discord(
     override in it is shown escaped, not obeyed."""
     path = tmp_path / "bot.db"
     hostile = "clear \x1b[2J\x1b[31mred\x1b[0m nul\x00 flip\u202eevil"
-
-    async def fill() -> None:
-        async with SqliteStore(path) as db:
-            await db.record_question(question(hostile, days_ago=1))
-
-    asyncio.run(fill())
+    one_question_stored(path, hostile)
     for command in ("gaps", "review"):
         assert main(["faq", command, "--db", str(path)]) == 0
         out = capsys.readouterr().out
@@ -1137,12 +1142,7 @@ def test_cli_reports_json_shows_members_words_as_typed(
     non-Latin words are themselves, not \\u escapes (the same JSON either way)."""
     path = tmp_path / "bot.db"
     words = "Caf\u00e9 owner: r\u00e9partition of after-tax money \u2014 \u5408\u6cd5?"
-
-    async def fill() -> None:
-        async with SqliteStore(path) as db:
-            await db.record_question(question(words, days_ago=1))
-
-    asyncio.run(fill())
+    one_question_stored(path, words)
     for command in ("gaps", "review"):
         assert main(["faq", command, "--db", str(path), "--json"]) == 0
         out = capsys.readouterr().out
