@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     BaseModel,
     BeforeValidator,
@@ -75,9 +76,23 @@ def _blank_is_unset(value: object) -> object:
 
 Unset = BeforeValidator(_blank_is_unset)
 
-#: Discord ids (channels, roles, shards). NoDecode: the environment's text reaches
+def _discord_id(value: int) -> int:
+    """A Discord id is a snowflake: an unsigned 64-bit number, never 0. One that cannot
+    exist would leave the bot deaf in that channel or role without a word."""
+    if not 0 < value < 2**64:
+        raise ValueError(
+            "not a Discord id (with Developer Mode on, right-click the channel, role or "
+            "server and choose Copy ID)"
+        )
+    return value
+
+
+DiscordId = Annotated[int, AfterValidator(_discord_id)]
+#: Discord ids (channels, roles, servers). NoDecode: the environment's text reaches
 #: ``_id_list`` as written, instead of failing JSON decoding with no field named.
-IdList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
+IdList = Annotated[list[DiscordId], NoDecode, BeforeValidator(_id_list)]
+#: Shard numbers (from 0), written like ids.
+ShardList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
 
 
 class MatchingSettings(BaseModel):
@@ -121,14 +136,14 @@ class DiscordSettings(BaseModel):
     needs_human_tag: str = "needs-human"
     #: A channel for moderators: refused reloads, reloads that changed entries, edits made
     #: from Discord, and a daily review-queue digest (None: no log). Nothing in it pings.
-    mod_log_channel_id: Annotated[int | None, Unset] = None
+    mod_log_channel_id: Annotated[DiscordId | None, Unset] = None
     #: The hour (UTC) from which the day's digest is posted: once a day, by one process,
     #: whenever the bot restarts.
     digest_hour_utc: int = Field(default=15, ge=0, le=23)
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
     shard_count: Annotated[int | Literal["auto"] | None, Unset] = Field(default=None)
-    shard_ids: IdList = Field(default_factory=list)
+    shard_ids: ShardList = Field(default_factory=list)
     #: At start, keep trying to reach Discord this many seconds (with backoff) before
     #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.
     startup_retry_seconds: float = Field(default=120.0, ge=0, le=86_400)
@@ -143,6 +158,9 @@ class DiscordSettings(BaseModel):
             not 0 <= i < self.shard_count for i in self.shard_ids
         ):
             raise ValueError(f"shard_ids must be between 0 and {self.shard_count - 1}")
+        if len(set(self.shard_ids)) < len(self.shard_ids):
+            # Each would open its own session for the same shard.
+            raise ValueError("shard_ids names a shard more than once")
         return self
 
 

@@ -5316,6 +5316,20 @@ MUTANTS = [
         'os.environ.get("ROLLOVER_CONFIG", ""), "ROLLOVER_CONFIG"',
         ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
     ),
+    Mutant(
+        "a settings id that cannot exist is accepted",
+        "bot/settings.py",
+        "    if not 0 < value < 2**64:\n",
+        "    if not value:\n",
+        ("tests/test_settings.py::test_a_number_that_cannot_be_a_discord_id_is_refused_by_name",),
+    ),
+    Mutant(
+        "a shard listed twice is accepted",
+        "bot/settings.py",
+        "        if len(set(self.shard_ids)) < len(self.shard_ids):\n",
+        "        if False:\n",
+        ("tests/test_settings.py::test_a_shard_listed_twice_is_refused_and_shard_zero_is_a_shard",),
+    ),
 ]
 
 

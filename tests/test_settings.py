@@ -7,6 +7,7 @@ import os
 import pkgutil
 import subprocess
 from pathlib import Path
+from typing import get_origin
 
 import pytest
 from discord.ext import commands
@@ -90,6 +91,39 @@ def test_bad_settings_file_stops_startup_with_a_named_setting(tmp_path: Path) ->
     assert proc.returncode == 2
     assert "matching.answer_threshold" in proc.stderr and proc.stderr.startswith("error: ")
     assert SECRET not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("[discord]\nforum_channel_ids = [-5]\n", "discord.forum_channel_ids"),
+        ("[discord]\nmoderator_role_ids = [0]\n", "discord.moderator_role_ids"),
+        ("[discord]\nhome_guild_ids = [18446744073709551616]\n", "discord.home_guild_ids"),
+        ("[discord]\nmod_log_channel_id = 0\n", "discord.mod_log_channel_id"),
+    ],
+)
+def test_a_number_that_cannot_be_a_discord_id_is_refused_by_name(
+    written: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A channel or role id that cannot exist would leave the bot deaf there without a word.
+    config = tmp_path / "settings.toml"
+    config.write_text(written)
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError, match=name.replace(".", r"\.")):
+        load_settings()
+
+
+def test_a_shard_listed_twice_is_refused_and_shard_zero_is_a_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same shard run twice by one process would open two sessions for it.
+    config = tmp_path / "settings.toml"
+    config.write_text("[discord]\nshard_count = 2\nshard_ids = [0, 0]\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError, match=r"shard_ids.*more than once"):
+        load_settings()
+    config.write_text("[discord]\nshard_count = 2\nshard_ids = [0, 1]\n")
+    assert load_settings().discord.shard_ids == [0, 1]
 
 
 def test_unknown_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -302,7 +336,8 @@ def test_every_tag_name_and_id_list_is_one_where_blank_is_a_value() -> None:
                 }
             )
     assert kinds.keys() >= _BLANK_IS_A_VALUE
-    assert {name for name, kind in kinds.items() if kind in (str, list[int])} == _BLANK_IS_A_VALUE
+    listed = {name for name, kind in kinds.items() if kind is str or get_origin(kind) is list}
+    assert listed == _BLANK_IS_A_VALUE
 
 
 def test_a_blank_id_list_lists_no_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
