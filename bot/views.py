@@ -73,6 +73,15 @@ async def show_full_entry(
     return True
 
 
+async def count_served(bot: RolloverBot, entry_id: str) -> None:
+    """An entry shown, counted; never fails the reply already sent: an apology after it
+    (the database busy or full) had the member ask again, and a public /faq post twice."""
+    try:
+        await bot.store.record_served(entry_id)
+    except Exception:
+        log.exception("could not count entry %s as served", entry_id)
+
+
 class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
     """A select of other close matches; choosing one shows that entry (to the chooser)."""
 
@@ -108,7 +117,7 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
                 return
             entry_id = self.item.values[0] if self.item.values else ""
             if await show_full_entry(interaction, entry_id, view=answer_view(entry_id, ())):
-                await interaction.client.store.record_served(entry_id)
+                await count_served(interaction.client, entry_id)
         except Exception:
             log.exception("choosing a suggestion failed (interaction %s)", interaction.id)
             await send_private(interaction, APOLOGY)

@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -1045,6 +1046,49 @@ async def test_faq_autocomplete_and_lookup(
         ).response()
         said = unclear["data"]["content"]
         assert "No FAQ entry" in said and kb.get("roth-ira-withdrawal-rules").title in said
+
+
+async def test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fails(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/faq and a pick from "other close matches" showed the entry, then, the database
+    refusing the served count (locked by another process past its timeout, a full disk),
+    also told the member "Sorry, something went wrong ... please try again later": they
+    asked again, and a public /faq posted the entry twice. The count is statistics, as for
+    /ask: its failure is logged, and the member hears nothing more."""
+    path = tmp_path / "rollover-bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        asked = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        [menu] = [
+            c
+            for row in (await asked.response())["data"]["components"]
+            for c in row["components"]
+            if c.get("custom_id") == "rb:pick"
+        ]
+        await fake_discord.settle()
+        refuse = sqlite3.connect(path, isolation_level=None)  # (real SQLite refusing writes)
+        for event in ("INSERT", "UPDATE"):
+            refuse.execute(
+                f"CREATE TRIGGER refuse_{event.lower()} BEFORE {event} ON served"
+                " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            )
+        refuse.close()
+        with caplog.at_level(logging.ERROR):
+            shown = await fake_discord.send_slash_command("faq", {"topic": EXPECTED})
+            picked = await fake_discord.select(asked, "rb:pick", [menu["options"][0]["value"]])
+            for handle in (shown, picked):
+                assert "not tax advice" in embed_of(await handle.response())["footer"]["text"]
+            await fake_discord.settle()
+        # both counts were made, and refused (a followup would have been sent by now) ...
+        refused = [r for r in caplog.records if r.exc_info and "disk is full" in str(r.exc_info[1])]
+        assert len(refused) == 2
+        # ... and the entries stand alone: no apology after them
+        for handle in (shown, picked):
+            assert [c.json for c in handle.calls if c.path.startswith("/webhooks/")] == []
 
 
 @pytest.mark.parametrize(

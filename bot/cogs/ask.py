@@ -16,7 +16,7 @@ from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS
-from bot.views import answer_view
+from bot.views import answer_view, count_served
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class Ask(commands.Cog):
                 ephemeral=private,
                 allowed_mentions=NO_PINGS,
             )
-        await self.bot.store.record_served(entry_id)
+        await count_served(self.bot, entry_id)  # (after: off the reply's path)
 
     @app_commands.command(name="help", description="What this bot does and how to ask it")
     async def help(self, interaction: discord.Interaction) -> None:
