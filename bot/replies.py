@@ -27,13 +27,21 @@ def post_question(thread: discord.Thread, starter: discord.Message) -> str:
     return f"{thread.name}\n{starter.content}"
 
 
+def words_of(message: discord.Message) -> str:
+    """A message's words: a forwarded one (Discord's Forward) has none of its own, only the
+    copy of the message it forwards, which is what members see and mean."""
+    if message.content:
+        return message.content
+    return "\n".join(s.content for s in message.message_snapshots if s.content)
+
+
 def question_in(message: discord.Message) -> str:
     """What a message asks, without its mentions; a forum post's opening message after the
     post's title, as the post itself is matched (many posts ask in the title alone)."""
     channel = message.channel
     if isinstance(channel, discord.Thread) and message.id == channel.id:
         return strip_mentions(post_question(channel, message))
-    return strip_mentions(message.content)
+    return strip_mentions(words_of(message))
 
 
 def own_and_quoted(message: discord.Message) -> tuple[str, str]:

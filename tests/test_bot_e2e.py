@@ -3298,6 +3298,45 @@ async def test_a_screenshot_alone_can_be_pointed_at_an_entry(
         assert await bot.store.taught() == []
 
 
+async def test_a_forwarded_question_can_be_pointed_at_an_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member forwards someone's question into the channel (Discord's Forward: a message
+    with no words of its own, showing a copy of the original's). Answer with FAQ on it said
+    "That message has no text to answer" under a visible question: the forwarded words are
+    the question, guessed from and kept as the taught example."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        original = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        forward = await fake_discord.send_message(world.text_channel, "", author=world.owner)
+        forward["message_reference"] = {
+            "type": 1,  # (a forward, not a reply)
+            "message_id": original["id"],
+            "channel_id": original["channel_id"],
+            "guild_id": original["guild_id"],
+        }
+        forward["message_snapshots"] = [
+            {
+                "message": {k: original[k] for k in ("type", "content", "embeds", "attachments")}
+                | {"timestamp": original["timestamp"], "edited_timestamp": None, "flags": 0}
+            }
+        ]
+        await fake_discord.settle()
+        handle, said, select = await picker_on(fake_discord, forward, world.asker)
+        assert select, said
+        assert select["options"][0]["value"] == EXPECTED  # guessed from the forwarded words
+        pick = await fake_discord.select(handle, select["custom_id"], [EXPECTED], user=world.asker)
+        await pick.response()
+        await fake_discord.settle()
+        [posted] = fake_discord.calls_matching("POST", r"/channels/\d+/messages")
+        assert str(posted.json["message_reference"]["message_id"]) == forward["id"]
+        assert embed_of(posted.json)["title"] == kb.get(EXPECTED).title
+        [taught] = await bot.store.taught()
+        assert (taught.text, taught.message_id) == (QUESTION, int(forward["id"]))
+
+
 async def test_answer_with_faq_on_a_proxied_members_message_is_offered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
