@@ -5330,6 +5330,24 @@ MUTANTS = [
         "        if False:\n",
         ("tests/test_settings.py::test_a_shard_listed_twice_is_refused_and_shard_zero_is_a_shard",),
     ),
+    Mutant(
+        "an entry shown by /faq or a pick is followed by an apology when its served count fails",
+        "bot/views.py",
+        "    try:\n        await bot.store.record_served(entry_id)\n    except Exception:\n"
+        '        log.exception("could not count entry %s as served", entry_id)\n',
+        "    await bot.store.record_served(entry_id)\n",
+        (
+            "tests/test_bot_e2e.py::test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fails",
+        ),
+    ),
+    Mutant(
+        "Answer with FAQ on a forwarded message reads only its own (e"
+        "mpty) words and says it has no text",
+        "bot/replies.py",
+        "    return strip_mentions(words_of(message))\n",
+        "    return strip_mentions(message.content)\n",
+        ("tests/test_bot_e2e.py::test_a_forwarded_question_can_be_pointed_at_an_entry",),
+    ),
 ]
 
 
