@@ -334,6 +334,34 @@ def test_bare_command_without_token_opens_the_console(tmp_path: Path, token: str
     assert "$1,005.00" in proc.stdout
 
 
+def test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console(
+    tmp_path: Path,
+) -> None:
+    """Questions piped from a file saved as Windows-1252 (its curly quotes are not UTF-8),
+    where the standard input's decoding is strict (PYTHONIOENCODING, or a UTF-8 locale
+    such as en_US.UTF-8): the console ended with a traceback at the first such line. As
+    `ask -` does, the bad bytes read as U+FFFD and the session goes on."""
+    env = bare_env(
+        HOME=str(tmp_path),
+        ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off"),
+        PYTHONIOENCODING="utf-8",
+    )
+    proc = subprocess.run(
+        [str(SCRIPT), "console"],
+        input=b"is my \x93after-tax\x94 401k money prorated?\n/faq \x93notice\n/split 1000 5\n",
+        capture_output=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in proc.stderr
+    assert "Is a mega backdoor rollover subject to the pro-rata rule?" in out
+    assert "No entry '\ufffdnotice'" in out  # (repeated as read, not as \\udc93)
+    assert "$1,005.00" in out
+
+
 def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
     env = bare_env(HOME=str(tmp_path))
     proc = subprocess.run(

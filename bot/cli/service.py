@@ -180,6 +180,10 @@ def handle_console(args: argparse.Namespace) -> int:
 
     if sys.stdin is None:  # (`<&-`: Python makes it None)
         raise CliError("standard input is closed; the console reads what you type from it")
+    # A byte the input's encoding lacks (a Windows-1252 file piped in, where decoding is
+    # strict) reads as U+FFFD, as in `ask -`: one bad line must not end the session.
+    if (reconfigure := getattr(sys.stdin, "reconfigure", None)) is not None:
+        reconfigure(errors="replace")
     kb, fallback = serving_knowledge(args)
     try:
         previous = signal.signal(signal.SIGTERM, _terminated)
