@@ -77,6 +77,30 @@ def test_text_answer_reads_like_the_bot(capsys: pytest.CaptureFixture[str]) -> N
     assert "not tax advice" in out
 
 
+def test_a_post_asking_two_things_reads_both_answers_in_text(
+    capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
+) -> None:
+    """Discord posts the answer to a post's other question too (``also`` in the JSON); the
+    text answer (and the console, which prints it) showed the main answer alone, so a
+    moderator trying a post saw less than members would get. The other answer comes as
+    Discord gives it, its short answer, and is not offered again under "See also"."""
+    two = (
+        "How often should I convert my after-tax contributions to Roth? Also, how does the "
+        "regular IRA backdoor Roth work and how is it reported?"
+    )
+    data = run_json(capsys, two)
+    assert data["answered"] and data["also"]  # (the matcher's side: two answers)
+    assert main(["ask", two]) == 0
+    out = capsys.readouterr().out
+    for hit in (data["best"], *data["also"]):
+        title = kb.entries[hit["id"]].title
+        assert f"{title}\n{'=' * len(title)}\n" in out, hit["id"]
+    other = data["also"][0]["id"]
+    assert " ".join(kb.entries[other].short.split()[:8]) in " ".join(out.split())
+    see_also = [line for line in out.splitlines() if line.startswith("See also")]
+    assert not any(f"({other})" in line for line in see_also)
+
+
 def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
     questions = ["ELI5 the MBDR pls", "", "how do I change my nickname", "x" * 5000]
     proc = subprocess.run(
@@ -337,7 +361,8 @@ def test_see_also_lists_only_plausible_entries_not_already_related(
     ):
         data = run_json(capsys, question)
         assert data["answered"], question
-        related = set(kb.entries[data["best"]["id"]].related)
+        # (nor one answered as the post's other question: see the test above)
+        related = set(kb.entries[data["best"]["id"]].related) | {h["id"] for h in data["also"]}
         wanted = [
             s["id"] for s in data["suggestions"] if s["score"] >= floor and s["id"] not in related
         ]

@@ -106,9 +106,13 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     if example is not None:
         command, calc = example
         text += f"\n\n{LABEL} ({command}):\n{render_text(calc)}"
+    # A post that asks other things too: their answers, short as Discord posts them.
+    for hit in result.also:
+        text += f"\n\n{terminal.render_layout(kb.short(hit.id))}"
     # Only plausible ones (Discord's menu shows the same), and none the Related list just
-    # above already names (Discord keeps those in its menu: there they are one click away).
-    related = set(kb.entries[result.best.id].related)
+    # above already names (Discord keeps those in its menu: there they are one click away),
+    # nor one answered above.
+    related = set(kb.entries[result.best.id].related) | {h.id for h in result.also}
     close = result.plausible(kb.matcher.tuning.plausible_threshold)
     others = terminal.render_others(tuple(h for h in close if h.id not in related))
     return f"{text}\n\n{others}" if others else text
