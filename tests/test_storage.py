@@ -1115,6 +1115,23 @@ def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
             assert "does not exist or is not a folder" in capsys.readouterr().err
 
 
+def test_cli_reports_take_a_limit_of_any_size_as_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script asking for everything with a huge --limit (20 digits) got a traceback
+    (exit 1) once the FAQ was asked which questions it answers now; it lists them all."""
+    path = tmp_path / "bot.db"
+    populate(path)
+    faq = ["--faq-dir", str(small_faq(tmp_path / "faq"))]
+    for command, key in (("gaps", "groups"), ("review", "items")):
+        base = ["faq", command, "--db", str(path), *faq, "--json"]
+        assert main([*base, "--limit", "1000"]) == 0
+        every = json.loads(capsys.readouterr().out)[key]
+        assert main([*base, "--limit", "1" + "0" * 20]) == 0, command
+        captured = capsys.readouterr()
+        assert json.loads(captured.out)[key] == every and "Traceback" not in captured.err
+
+
 def test_cli_reports_escape_control_characters_from_discord(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -315,7 +315,8 @@ def left_open(args: argparse.Namespace, items: list[Asked]) -> list[Asked]:
     from bot.storage.reports import still_open
 
     knowledge = report_knowledge(args) if items else None
-    return items[: args.limit] if knowledge is None else still_open(knowledge, items, args.limit)
+    most = min(args.limit, sys.maxsize)  # (a larger --limit, "all", is more than islice takes)
+    return items[:most] if knowledge is None else still_open(knowledge, items, most)
 
 
 def handle_gaps(args: argparse.Namespace) -> int:
