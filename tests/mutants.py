@@ -5348,6 +5348,38 @@ MUTANTS = [
         "    return strip_mentions(message.content)\n",
         ("tests/test_bot_e2e.py::test_a_forwarded_question_can_be_pointed_at_an_entry",),
     ),
+    Mutant(
+        "console: a line not in stdin's encoding ends the session with a traceback",
+        "bot/cli/service.py",
+        '        reconfigure(errors="replace")\n    kb, fallback = serving_knowledge(args)',
+        "        pass\n    kb, fallback = serving_knowledge(args)",
+        (
+            "tests/test_console.py::test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console",
+        ),
+    ),
+    Mutant(
+        "ask text / console: the answers to a post's other questions are not shown",
+        "bot/cli/ask.py",
+        "    for hit in result.also:\n"
+        '        text += f"\\n\\n{terminal.render_layout(kb.short(hit.id))}"\n',
+        "",
+        ("tests/test_cli_ask.py::test_a_post_asking_two_things_reads_both_answers_in_text",),
+    ),
+    Mutant(
+        "ask text / console: an entry answered as the post's other qu"
+        "estion is offered again under See also",
+        "bot/cli/ask.py",
+        "related = set(kb.entries[result.best.id].related) | {h.id for h in result.also}",
+        "related = set(kb.entries[result.best.id].related)",
+        ("tests/test_cli_ask.py::test_a_post_asking_two_things_reads_both_answers_in_text",),
+    ),
+    Mutant(
+        "faq gaps/review: a huge --limit is a traceback",
+        "bot/cli/faq.py",
+        "most = min(args.limit, sys.maxsize)",
+        "most = args.limit",
+        ("tests/test_storage.py::test_cli_reports_take_a_limit_of_any_size_as_all",),
+    ),
 ]
 
 
