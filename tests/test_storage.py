@@ -623,6 +623,25 @@ async def test_two_processes_on_one_postgres_do_a_chore_once_a_day(postgres_url:
     assert sum(wins) == 10
 
 
+async def test_two_processes_on_one_postgres_purge_at_once_without_failing(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every process purges as it starts: two started together, with a decision older
+    than the retention kept for a question asked since, deadlocked, and one of them
+    failed to start (a traceback) or logged a failed purge. One now waits for the other."""
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        await one.record_question(question("what is the weather on mars", days_ago=100))
+        await one.record_question(question("What is the weather on Mars?", days_ago=10))
+        [item] = await one.review_queue()
+        monkeypatch.setattr("bot.storage.postgres.utc_now", lambda: NOW - dt.timedelta(days=95))
+        await one.record_review(item.keys, "dismiss", None, "mod")
+        monkeypatch.undo()
+        for _ in range(3):
+            purged = await asyncio.gather(one.purge(90), two.purge(90), return_exceptions=True)
+            assert all(isinstance(n, int) for n in purged), purged
+        assert await one.gaps(None) == []  # (the decision was kept, as its question was)
+
+
 async def test_a_chore_done_today_stays_done_after_a_restart(tmp_path: Path) -> None:
     async with SqliteStore(tmp_path / "bot.db") as first:
         assert await first.claim_chore("digest", dt.date(2026, 12, 4))

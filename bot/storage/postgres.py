@@ -60,6 +60,8 @@ QUERY_TIMEOUT = 10.0
 SLOW_QUERY_TIMEOUT = 300.0
 #: An arbitrary constant naming this schema's advisory lock.
 _MIGRATION_LOCK = 0x726F6C6C
+#: And the retention purge's: one process purges at a time (see purge).
+_PURGE_LOCK = _MIGRATION_LOCK + 1
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (
@@ -659,6 +661,10 @@ class PostgresStore:
         pool = await self._pool_ready()
         async with pool.acquire() as db, db.transaction():
             slow = SLOW_QUERY_TIMEOUT
+            # Processes purging at once (every process purges as it starts) deadlocked:
+            # each held the tables its deletes write, then waited for the other's to lock
+            # them in share mode below. The second purge now waits for the first to end.
+            await db.execute("SELECT pg_advisory_xact_lock($1)", _PURGE_LOCK, timeout=slow)
             sql = "DELETE FROM questions WHERE asked_at < $1"
             status = await db.execute(sql, cutoff, timeout=slow)
             await db.execute(
