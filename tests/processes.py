@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
 
@@ -15,3 +20,23 @@ def bare_env(**values: str) -> dict[str, str]:
     command must run (without it the command runs the checkout, and no mutant dies)."""
     kept = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}
     return {"PATH": "/usr/bin:/bin", **kept, **values}
+
+
+def as_another_user(argv: list[str]) -> list[str]:
+    """Root reads and writes every folder: run as nobody, so a folder's permissions count.
+    Skipped where nobody cannot run this Python (one installed under root's home, pyenv's)."""
+    if os.geteuid() != 0:
+        return argv
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to run as another user")
+    nobody = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    if not _runs_as(tuple(nobody)):
+        pytest.skip("another user cannot run this Python (installed where only root reads)")
+    return [*nobody, *argv]
+
+
+@functools.cache
+def _runs_as(prefix: tuple[str, ...]) -> bool:
+    probe = [*prefix, sys.executable, "-c", "import bot"]
+    return subprocess.run(probe, capture_output=True, timeout=60, cwd="/").returncode == 0

@@ -4,11 +4,9 @@ the wrong cause: the real runner against the fake Discord, real files on disk.""
 from __future__ import annotations
 
 import asyncio
-import functools
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord
-from tests.processes import SCRIPT, bare_env
+from tests.processes import SCRIPT, as_another_user, bare_env
 
 
 def with_token(settings: Settings, fake_discord: FakeDiscord) -> Settings:
@@ -163,27 +161,6 @@ def test_no_token_names_the_env_file_it_read(
 
 #: Shaped as a bot token (never sent: these stop before connecting).
 A_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GsEcRt.a_token_shaped_value_for_tests_1234"
-
-
-def as_another_user(argv: list[str]) -> list[str]:
-    """Root reads every folder: run as nobody, so a folder's permissions count. Skipped
-    where nobody cannot run this Python (one installed under root's home, pyenv's): the
-    in-process test below checks the same refusals."""
-    if os.geteuid() != 0:
-        return argv
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv to run as another user")
-    nobody = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-    if not _runs_as(tuple(nobody)):
-        pytest.skip("another user cannot run this Python (installed where only root reads)")
-    return [*nobody, *argv]
-
-
-@functools.cache
-def _runs_as(prefix: tuple[str, ...]) -> bool:
-    probe = [*prefix, sys.executable, "-c", "import bot"]
-    return subprocess.run(probe, capture_output=True, timeout=60, cwd="/").returncode == 0
 
 
 def closed_faq(tmp_path: Path, closed: str) -> tuple[Path, dict[str, str]]:

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -47,6 +48,7 @@ from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
 from bot.storage.reports import group_gaps
 from bot.storage.schema import CURRENT_VERSION
+from tests.processes import SCRIPT, as_another_user, bare_env
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = dt.datetime.now(dt.UTC)
@@ -1461,6 +1463,35 @@ def test_cli_corrupt_database_is_an_error_line_and_left_alone(
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "damaged" in err and "Traceback" not in err
     assert leftovers(tmp_path) == []  # only the bot moves files aside
+
+
+def test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write() -> None:
+    """The bot's folder, read by a moderator's own user (or a backup on a read-only
+    mount): while the bot ran, the reports worked; once it stopped, they said 'attempt to
+    write a readonly database' (exit 2), as SQLite could not make the WAL index beside it."""
+    folder = Path(tempfile.mkdtemp(prefix="rollover-ro-"))  # (tmp_path: only root gets in)
+    try:
+        folder.chmod(0o755)
+        path = folder / "bot.db"
+        populate(path)
+        assert not path.with_name("bot.db-wal").exists()  # (the bot stopped cleanly)
+        folder.chmod(0o555)
+        proc = subprocess.run(
+            as_another_user([str(SCRIPT), "faq", "stats", "--json", "--db", str(path)]),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=bare_env(HOME=str(folder), ROLLOVER_CACHE_DIR="off"),
+            cwd=folder,
+        )
+        assert proc.returncode == 0, proc.stderr
+        entries = json.loads(proc.stdout)["entries"]
+        served = {e["entry_id"]: e["served"] for e in entries if e["served"]}
+        assert served == {"split": 2, "prorata": 1}
+        assert [p.name for p in folder.iterdir()] == ["bot.db"]  # (nothing written)
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
 
 
 def test_cli_rejects_bad_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

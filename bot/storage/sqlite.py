@@ -100,6 +100,11 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return code is not None and (code & 0xFF) in _CORRUPTION_CODES
 
 
+def _cannot_make_wal_index(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_READONLY_DIRECTORY, sqlite3.SQLITE_READONLY_CANTINIT)
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as f:
@@ -254,6 +259,19 @@ class SqliteStore:
         else:
             target, uri = str(self.path), False
         _check_header(self.path)
+        try:
+            return await self._connect_to(target, uri)
+        except sqlite3.OperationalError as exc:
+            # A WAL database in a folder this user may not write (the bot's, read by another
+            # user; a read-only mount), no bot on it: SQLite cannot make the index file a
+            # reader needs. With no WAL file every commit is in the database file itself,
+            # read as it is (a bot starting meanwhile writes its changes to a new WAL).
+            wal = self.path.with_name(self.path.name + "-wal")
+            if not (self.read_only and _cannot_make_wal_index(exc)) or wal.exists():
+                raise
+        return await self._connect_to(target + "&immutable=1", uri)
+
+    async def _connect_to(self, target: str, uri: bool) -> aiosqlite.Connection:
         # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
         db = await aiosqlite.connect(target, uri=uri, isolation_level=None)
         try:
