@@ -246,6 +246,22 @@ def read_report(target: Path | str, report: Callable[[Store], Awaitable[T]]) -> 
         raise CliError(f"cannot read the database {label(target)}: {exc}") from None
     except (sqlite3.Error, OSError) as exc:  # (opened, then failed while read: locked, I/O)
         raise CliFailure(f"cannot read the database {label(target)}: {exc}") from None
+    except Exception as exc:
+        # PostgreSQL, opened, then failing a report's query: a role that may read some of
+        # the tables only (a grant to fix, as one that may read none is), or the server
+        # gone meanwhile. (asyncpg is imported only here, when it has failed.)
+        import asyncpg
+
+        if not isinstance(exc, asyncpg.PostgresError | asyncpg.InterfaceError):
+            raise
+        from bot.storage.postgres import without_password
+
+        said = (
+            f"cannot read the database {label(target)}: {without_password(str(exc), str(target))}"
+        )
+        if isinstance(exc, asyncpg.InsufficientPrivilegeError):
+            raise CliError(said) from None
+        raise CliFailure(said) from None
 
 
 def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: object) -> int:
