@@ -141,6 +141,24 @@ async def test_creates_schema_in_new_folder(tmp_path: Path) -> None:
     assert raw(path, "PRAGMA journal_mode") == [("wal",)]
 
 
+async def test_a_database_folder_linked_to_nowhere_is_named(tmp_path: Path) -> None:
+    """The data folder a link to a disk not mounted: the bot said 'a file is in the way',
+    and no file was to be found there."""
+    (tmp_path / "data").symlink_to(tmp_path / "unmounted")
+    for path, said in [
+        (tmp_path / "data" / "bot.db", "it is a link"),
+        (tmp_path / "data" / "bot" / "bot.db", f"{tmp_path / 'data'} is a link"),
+    ]:
+        with pytest.raises(StorageError) as refused:
+            await SqliteStore(path).open()
+        assert str(refused.value) == (
+            f"cannot make the folder {path.parent}: {said} to a folder that is not there"
+        )
+    (tmp_path / "a-file").touch()
+    with pytest.raises(StorageError, match="a-file: a file is in the way"):
+        await SqliteStore(tmp_path / "a-file" / "bot.db").open()
+
+
 async def test_empty_existing_file_is_migrated_not_moved(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     path.touch()

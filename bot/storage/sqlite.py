@@ -100,6 +100,16 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return code is not None and (code & 0xFF) in _CORRUPTION_CODES
 
 
+def _in_the_way(folder: Path, exc: OSError) -> str:
+    """Why ``folder`` could not be made: a file is in the way, or a link to a folder that
+    is not there (a disk not mounted, say), which has no file to be found."""
+    blocker = Path(exc.filename or folder)
+    if blocker.is_symlink() and not blocker.exists():
+        which = "it" if blocker == folder else str(blocker)
+        return f"{which} is a link to a folder that is not there"
+    return "a file is in the way"
+
+
 def _cannot_make_wal_index(exc: sqlite3.OperationalError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     return code in (sqlite3.SQLITE_READONLY_DIRECTORY, sqlite3.SQLITE_READONLY_CANTINIT)
@@ -189,9 +199,8 @@ class SqliteStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError) as exc:
-            raise StorageError(
-                f"cannot make the folder {self.path.parent}: a file is in the way"
-            ) from exc
+            reason = _in_the_way(self.path.parent, exc)
+            raise StorageError(f"cannot make the folder {self.path.parent}: {reason}") from exc
         try:
             db = await self._connect()
         except CorruptDatabase as exc:
