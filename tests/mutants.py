@@ -5380,6 +5380,41 @@ MUTANTS = [
         "most = args.limit",
         ("tests/test_storage.py::test_cli_reports_take_a_limit_of_any_size_as_all",),
     ),
+    Mutant(
+        "PostgreSQL processes purging at once deadlock (no purge lock)",
+        "bot/storage/postgres.py",
+        '            await db.execute("SELECT pg_advisory_xact_lock($'
+        '1)", _PURGE_LOCK, timeout=slow)\n',
+        "",
+        (
+            "tests/test_storage.py::test_two_processes_on_one_postgres_purge_at_once_without_failing",
+        ),
+    ),
+    Mutant(
+        "reports cannot read a stopped bot's WAL database from a folder they may not write",
+        "bot/storage/sqlite.py",
+        "            if not (self.read_only and _cannot_make_wal_index(exc)) or wal.exists():\n"
+        "                raise\n",
+        "            raise\n",
+        (
+            "tests/test_storage.py::test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write",
+        ),
+    ),
+    Mutant(
+        "a reports role missing a table grant gets a traceback instead of one error line",
+        "bot/cli/faq.py",
+        "        if isinstance(exc, asyncpg.InsufficientPrivilegeError):\n"
+        "            raise CliError(said) from None\n        raise CliFailure(said) from None\n",
+        "        raise\n",
+        ("tests/test_storage.py::test_a_role_that_may_read_some_tables_only_is_one_error_line",),
+    ),
+    Mutant(
+        "a database folder linked to nowhere is reported as a file in the way",
+        "bot/storage/sqlite.py",
+        "    if blocker.is_symlink() and not blocker.exists():\n",
+        "    if False:\n",
+        ("tests/test_storage.py::test_a_database_folder_linked_to_nowhere_is_named",),
+    ),
 ]
 
 
@@ -5416,6 +5451,8 @@ def main(argv: list[str]) -> int:
     failures = 0
     with tempfile.TemporaryDirectory(prefix="rollover-mutants-") as tmp:
         copy = Path(tmp)
+        # (Readable by all: tests that run the command as another user import it too.)
+        copy.chmod(0o755)
         scratch_copy(copy)
         # the scratch copy, not the checkout, must be what the tests import
         check = subprocess.run(
