@@ -76,6 +76,7 @@ def _blank_is_unset(value: object) -> object:
 
 Unset = BeforeValidator(_blank_is_unset)
 
+
 def _discord_id(value: int) -> int:
     """A Discord id is a snowflake: an unsigned 64-bit number, never 0. One that cannot
     exist would leave the bot deaf in that channel or role without a word."""

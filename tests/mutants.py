@@ -5415,6 +5415,15 @@ MUTANTS = [
         "    if False:\n",
         ("tests/test_storage.py::test_a_database_folder_linked_to_nowhere_is_named",),
     ),
+    Mutant(
+        "the validate command suggested for a broken FAQ splits a folder name with a space",
+        "bot/cli/common.py",
+        "--faq-dir {shlex.quote(str(folder))}",
+        "--faq-dir {folder}",
+        (
+            "tests/test_cli_ask.py::test_the_validate_command_suggested_for_a_broken_faq_runs_as_pasted",
+        ),
+    ),
 ]
 
 

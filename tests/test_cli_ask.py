@@ -346,6 +346,29 @@ def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(
     assert err.startswith("error: the FAQ in") and "faq validate" in err
 
 
+@pytest.mark.parametrize("command", [["ask", "is ATS prorated?"], ["faq", "list"]])
+def test_the_validate_command_suggested_for_a_broken_faq_runs_as_pasted(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken FAQ is refused with the command that lists its problems; in a folder whose
+    name has a space ("My FAQ"), pasted as shown it validated two folders that are not."""
+    import shlex
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "My FAQ"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
+    assert main([*command, "--faq-dir", str(folder)]) == 2
+    said = re.search(r"run '(.+)' to list them", capsys.readouterr().err)
+    assert said is not None
+    program, *args = shlex.split(said.group(1))
+    assert program == "rollover-bot"
+    assert main(args) == 1  # (problems found, as validate says them)
+    assert "broken-entry.md:" in capsys.readouterr().out
+
+
 def test_see_also_lists_only_plausible_entries_not_already_related(
     capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
 ) -> None:

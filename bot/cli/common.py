@@ -6,6 +6,7 @@ import argparse
 import codecs
 import contextlib
 import json
+import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,8 +97,14 @@ def _refused(folder: Path) -> Iterator[None]:
         require_folder(folder)  # (a mistyped or closed --faq-dir: nothing to validate)
         raise CliError(
             f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
-            f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
+            f"run '{validate_command(folder)}' to list them"
         ) from None
+
+
+def validate_command(folder: Path) -> str:
+    """The command that lists a folder's problems, as it can be pasted into a shell (a
+    folder named "My FAQ" would otherwise be two arguments)."""
+    return f"rollover-bot faq validate --faq-dir {shlex.quote(str(folder))}"
 
 
 def json_text(data: object, **options: Any) -> str:

@@ -20,6 +20,7 @@ from bot.cli.common import (
     require_folder,
     serving_knowledge,
     settings,
+    validate_command,
 )
 from bot.cli.errors import CliError, CliFailure
 
@@ -176,7 +177,7 @@ def handle_list(args: argparse.Namespace) -> int:
     if scan.problems:
         raise CliError(
             f"the FAQ in {folder} has {problems_counted(len(scan.problems))}; "
-            f"run 'rollover-bot faq validate --faq-dir {folder}' to list them"
+            f"run '{validate_command(folder)}' to list them"
         )
     rows = [{"id": e.id, "title": e.title} for e in scan.entries]
     if args.json:
@@ -436,7 +437,7 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
         print(
             f"warning: the FAQ in {folder} has {problems_counted(len(scan.problems))}; an "
             "entry whose file is broken is listed by its id, without a title (run "
-            f"'rollover-bot faq validate --faq-dir {folder}')",
+            f"'{validate_command(folder)}')",
             file=sys.stderr,
         )
     return {e.id: e.title for e in scan.entries}
