@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
 
 from calculators.base import Age, CalcInput, CalcResult, Money, WholeNumber
-from calculators.limits import YearLimits, limits_for, roth_catch_up_start
+from calculators.limits import YearLimits, limits_for, roth_catch_up_start, supported_years
 from calculators.money import ZERO, exact, money_str, usd
-from calculators.parse import InputError
+from calculators.parse import InputError, parse_int
 
 SRC_OUTSIDE = "IRC 414(v)(3)(A)"
 SRC_415C = "IRC 415(c)(1)(A)"
@@ -20,8 +22,22 @@ SRC_ROTH_CATCH_UP = "SECURE 2.0 sec. 603, IRC 414(v)(7); T.D. 10033"
 SRC_ROTH_TRANSITION = "IRS Notice 2023-62"
 
 
+def parse_year(text: str) -> int:
+    """A plan year written with digits; its messages' example is a year, not the "12" of
+    other whole numbers."""
+    return parse_int(text, like=str(max(supported_years())))
+
+
+def _text_year(value: Any) -> Any:
+    return parse_year(value) if isinstance(value, str) else value
+
+
+#: A plan year; text is parsed strictly, like any whole number.
+Year = Annotated[int, BeforeValidator(_text_year)]
+
+
 class RoomInput(CalcInput):
-    year: WholeNumber
+    year: Year
     deferrals: Money
     """Employee elective deferrals (pretax + Roth) for the year, including any catch-up."""
     employer: Money

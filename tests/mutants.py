@@ -5424,6 +5424,13 @@ MUTANTS = [
             "tests/test_cli_ask.py::test_the_validate_command_suggested_for_a_broken_faq_runs_as_pasted",
         ),
     ),
+    Mutant(
+        "the console's /room says a year should look like 12",
+        "calculators/room.py",
+        "    return parse_year(value) if isinstance(value, str) else value\n",
+        "    return parse_int(value) if isinstance(value, str) else value\n",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from calculators import (
 )
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
+from calculators.room import parse_year
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 
 AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50, $1,000.50, 10k or $1.2k."
@@ -243,7 +244,7 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     years = ", ".join(str(y) for y in supported_years())
-    year = _arg(lambda text: parse_int(text, like=str(max(supported_years()))))
+    year = _arg(parse_year)
     p = _sub(
         names,
         "room",
