@@ -1,9 +1,10 @@
 """When an amount a question states is no plain sum of dollars to work through.
 
 A worked example of the wrong numbers is worse than none: a percentage ("earned 1.8%"), a
-range ("$400-500"), an amount per month or year, a bound ("under $23,000"), a sign that
-is not read as one ("(–$500)"), another currency, Roth 401(k) money or a partial rollover
-each make the question's figures unclear, and then there is no example.
+range ("$400-500"), an amount per month or year, a bound ("under $23,000"), a change said
+as a value ("worth $300 more"), a sign that is not read as one ("(–$500)"), another
+currency, Roth 401(k) money or a partial rollover each make the question's figures unclear,
+and then there is no example.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ _BOUNDS = frozenset("under over above below".split())
 _DASH_BEFORE = re.compile(rf"[{DASHES}]\s*\$?\s*$")
 #: ... unless it is a list's bullet at the start of a line ("- $1000 after-tax").
 _BULLET = re.compile(rf"(?:^|\n)[ \t]*[{DASHES}*\u2022][ \t]+\$?$")
+#: Right after a total ("worth $300 more"), a comparison: the amount is a change from
+#: something, not the account's value ("more or less" only rounds it).
+_COMPARED_AFTER = re.compile(
+    r"\s*(?:more(?!\s+or\s+less)|less|above|below|higher|lower|extra)\b", re.IGNORECASE
+)
 #: Words just after earnings that turn them around ("$412 in the red", "$200 less than").
 _TURNED_AFTER = frozenset("red below less deficit negative".split())
 #: Words after an amount a period may sit in ("$2,000 after-tax to my 401(k) plan every
@@ -207,6 +213,9 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     # "$23,000 after-tax each year", not "... and rolled it over each quarter" further on
     near = words(text[begin:start])[-WINDOW:] + words(text[end:stop])[:PERIOD_REACH]
     if _PER_PERIOD.search(" ".join(near)):
+        return True
+    # "worth $300 more" taken as the total made a $300 gain a $19,700 loss
+    if kind == "total" and _COMPARED_AFTER.match(text, end):
         return True
     said_after = words(text[end:])[:WINDOW]
     if kind in ("earnings", "loss") and _TURNED_AFTER.intersection(said_after[:3]):

@@ -1424,6 +1424,27 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
         assert len(plain["data"]["embeds"]) == 1
 
 
+async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_total(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """An account "worth $300 more" gained $300; it is not worth $300: read as the total,
+    it was worked through as a $19,700 loss with nothing taxable, under the answer."""
+    said = "I put in $20,000 after-tax and it's worth {} now. Do I owe tax on the earnings if "
+    said += "everything goes to the Roth IRA?"
+    async with start_bot(make_bot()):
+        total = await (
+            await fake_discord.send_slash_command("ask", {"question": said.format("$20,300")})
+        ).response()
+        _, example = total["data"]["embeds"]  # the same question with a total has one
+        assert "/split basis:20000 earnings:300" in example["description"]
+        for change in ("$300 more", "$300 less"):
+            body = await (
+                await fake_discord.send_slash_command("ask", {"question": said.format(change)})
+            ).response()
+            [answer] = body["data"]["embeds"]
+            assert not answer["title"].startswith("Not sure"), change
+
+
 async def test_answers_are_short_with_the_full_answer_one_click_away(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -402,6 +402,12 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ),
         ("I put in $23,000 after-tax and it earned $412 and I rolled over half of it", None),
         ("my $7,000 contribution is now worth $7,100 and the gains were $100", None),
+        # a change said against what was put in, not the account's value: no example
+        ("I contributed $20,000 after-tax and it's worth $300 more now", None),
+        ("I put in $20,000 after-tax and it is now worth about $300 less than that", None),
+        ("I put in $20,000 after-tax; it's worth $300 above what I put in", None),
+        ("I put in $20,000 after-tax and it grew to $20,300 more or less", ("20000", "300")),
+        ("I put in $20,000 after-tax; it's worth $19,700, less than I put in", ("20000", "-300")),
         # what changed is named: the earnings, or a loss, not a new total
         ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
         ("I put in $23,000 after-tax and my gains rose to $412", ("23000", "412")),
