@@ -21,11 +21,15 @@ LOSS_WORDS = frozenset("lost loss losses".split())
 CHANGE_UP_WORDS = frozenset("grew grown increased rose risen climbed".split())
 CHANGE_DOWN_WORDS = frozenset("dropped fell fallen decreased declined".split())
 CHANGE_TO_WORDS = CHANGE_UP_WORDS | CHANGE_DOWN_WORDS | {"went", "gone"}
-#: Verbs that move money out of the plan ("rolled over $10,000" is not a bound).
+#: Verbs that move money out of the plan ("rolled over $10,000" is not a bound), taking it
+#: out included ("take out $5,000", "cash out $5,000").
 MOVE_WORDS = frozenset(
     "roll rolled rolling rolls rollover convert converted converting move moved moving "
-    "withdraw withdrew withdrawing transfer transferred transferring carried".split()
+    "withdraw withdrew withdrawing transfer transferred transferring carried "
+    "take takes took taking pull pulls pulled pulling cash cashed cashing".split()
 )
+#: Nouns after an amount that make it money moved out ("a $5,000 in-service withdrawal").
+MOVE_NOUNS = frozenset("distribution distributions withdrawal withdrawals".split())
 WINDOW = 5  # words either side that decide what an amount is
 #: Words that start a new clause: what is said before one is about something else.
 CLAUSE_WORDS = frozenset("and but if so then because while although which".split())

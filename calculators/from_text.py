@@ -22,6 +22,7 @@ from calculators.amount_words import (
     CLAUSE_WORDS,
     EARNINGS_WORDS,
     LOSS_WORDS,
+    MOVE_NOUNS,
     MOVE_WORDS,
     SENTENCES,
     WINDOW,
@@ -242,9 +243,11 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
 
 
 def _moved(match: re.Match[str], text: str) -> bool:
-    """Is the amount right after a verb that moves money ("roll over $10,000")?"""
-    said = words(text[: match.start()])[-2:]
-    return bool(MOVE_WORDS.intersection(said))
+    """Is the amount right after a verb that moves money ("roll over $10,000", "take out
+    $5,000") or named as such ("a $5,000 withdrawal")?"""
+    said = words(text[: match.start()])[-3:]  # ("take out just $5,000")
+    named = words(text[match.end() :])[:2]
+    return bool(MOVE_WORDS.intersection(said) or MOVE_NOUNS.intersection(named))
 
 
 def _rising(before: list[str]) -> bool | None:

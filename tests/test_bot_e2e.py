@@ -1445,6 +1445,29 @@ async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_to
             assert not answer["title"].startswith("Not sure"), change
 
 
+async def test_an_amount_taken_out_of_the_account_gets_no_whole_account_example(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Taking $5,000 out is a partial distribution: the whole account rolled to a Roth IRA,
+    $2,000 taxable, answered another question than the one asked."""
+    said = "I contributed $20,000 after-tax and it earned $2,000 over the past couple of years. "
+    async with start_bot(make_bot()):
+        whole = await (
+            await fake_discord.send_slash_command(
+                "ask", {"question": said + "I'm taking it all out for a house. Do I owe tax?"}
+            )
+        ).response()
+        _, example = whole["data"]["embeds"]  # the whole account: worked through
+        assert "/split basis:20000 earnings:2000" in example["description"]
+        for part in ("I'm taking out $5,000", "I'd like a $5,000 distribution"):
+            question = f"{said}{part} for a house. Do I owe tax?"
+            body = await (
+                await fake_discord.send_slash_command("ask", {"question": question})
+            ).response()
+            [answer] = body["data"]["embeds"]
+            assert not answer["title"].startswith("Not sure"), part
+
+
 async def test_answers_are_short_with_the_full_answer_one_click_away(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

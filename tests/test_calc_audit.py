@@ -369,6 +369,23 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # an amount only named as moved: part of the account, or another sum
         ("I put in $23,000 after-tax and it earned $412; what if I roll over $10,000?", None),
         ("I rolled over $34k after-tax, of which $24k was contributions", ("24000", "10000")),
+        # ... or taken out: a partial distribution, not the whole account rolled over
+        *(
+            (f"I put in $23,000 after-tax and it earned $412 over the past two years. {more}", None)
+            for more in (
+                "Now I'm taking out $5,000.",
+                "Can I pull $5,000?",
+                "Can I cash out $5,000?",
+                "I want a $5,000 withdrawal.",
+                "I'd like a $5,000 in-service distribution.",
+            )
+        ),
+        # an amount named as nothing that is not taken out is left aside
+        (
+            "I put in $23,000 after-tax and it earned $412 over the past two years. My salary "
+            "is $150,000.",
+            ("23000", "412"),
+        ),
         # from a review of the later commits: an aside or accounting negative in brackets,
         # a period a few words further on, "a year", more ways to say Roth 401(k), a plan
         # total in its own sentence, open bounds and scale words, half rolled over
