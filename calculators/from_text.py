@@ -40,12 +40,19 @@ PLAN_NUMBERS = frozenset({"401", "403", "457"})
 _KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
 
 
-def _nearest(before: list[str], after: list[str]) -> str | None:
+#: Where the words after an amount stop being its own: a comma or the end of a sentence.
+_OWN_WORDS_END = re.compile(r"[,.?!;\n]")
+
+
+def _nearest(before: list[str], after: list[str], own: int) -> str | None:
     """What the closest telling word calls the amount: a word after it ("$5 earnings")
-    beats one as close before it ("basis + $5")."""
+    beats one as close before it ("basis + $5"), but not past a comma or a sentence's end
+    (``own``: the words after it up to there): in "basis $20,000, earnings $300" the word
+    after $20,000 names the next amount."""
     found: list[tuple[float, str]] = []
     for distance, word in enumerate(after, 1):
-        found += [(distance, k) for k, words in _KINDS if word in words]
+        far = WINDOW if distance > own else 0
+        found += [(distance + far, k) for k, words in _KINDS if word in words]
     for distance, word in enumerate(reversed(before), 1):
         found += [(distance + 0.5, k) for k, words in _KINDS if word in words]
     return min(found)[1] if found else None
@@ -188,8 +195,10 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         negative = bool(sign or sign_after)
         before = words(text[: match.start()])[-WINDOW:]
         # Words past "of which"/"including" name the part, not this amount.
-        after = words(PART_BEFORE.split(text[match.end() :], 1)[0])[:WINDOW]
-        kind = _change_kind(before) or _nearest(before, after)
+        rest = PART_BEFORE.split(text[match.end() :], 1)[0]
+        after = words(rest)[:WINDOW]
+        own = len(words(_OWN_WORDS_END.split(rest, 1)[0]))
+        kind = _change_kind(before) or _nearest(before, after, own)
         if kind is not None and doubtful(text, match.start(), match.end(), kind, negative):
             return None  # (a figure named as nothing is not used, doubtful or not)
         begin, stop = sentence_around(text, *match.span())

@@ -1424,6 +1424,26 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
         assert len(plain["data"]["embeds"]) == 1
 
 
+async def test_amounts_listed_after_their_names_are_worked_through(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A list of "Basis: $20,000" on one line and "Earnings: $300" on the next: the name on
+    the line after an amount was taken as its own, both read as earnings, and no example came."""
+    question = (
+        "Basis: $20,000\nEarnings: $300\n"
+        "Do I owe tax on the earnings if everything goes to the Roth IRA?"
+    )
+    async with start_bot(make_bot()):
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": question})
+        ).response()
+        answer, example = body["data"]["embeds"]
+        assert not answer["title"].startswith("Not sure")
+        assert "/split basis:20000 earnings:300" in example["description"]
+        values = {f["name"]: f["value"] for f in example["fields"]}
+        assert (values["Taxable now"], values["Nontaxable (basis)"]) == ("$300.00", "$20,000.00")
+
+
 async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_total(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -297,6 +297,13 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I contributed $1000 after-tax and earnings are -$500", ("1000", "-500")),
         ("contributed $1,000 after-tax, earned $-5", ("1000", "-5")),
         ("after-tax $1,000 with a gain of \u2212$50", ("1000", "-50")),
+        # each name before its amount, as a list or a label gives them: a name after an
+        # amount's comma or line is the next amount's, not this one's
+        ("basis $20,000, earnings $300", ("20000", "300")),
+        ("Basis: $20,000\nEarnings: $300\nWhat do I owe?", ("20000", "300")),
+        ("after-tax contributions: $20,000; earnings: $300", ("20000", "300")),
+        ("I have $20,000, all after-tax, and $300 of earnings", ("20000", "300")),
+        ("$1000 basis, $5 earnings", ("1000", "5")),
         # a negative basis, a double negative ("lost -$200") or a range: no example
         ("I put in -$1000 after-tax and it earned $5", None),
         ("I put in $10,000 after-tax and it lost -$200", None),
