@@ -38,9 +38,9 @@ CLAUSE_WORDS = frozenset("and but if so then because while although which".split
 #: account. An amount said to be one of them is no after-tax basis, unless its clause
 #: also calls it after-tax.
 OTHER_SOURCE_WORDS = frozenset(
-    "pretax pre-tax deferred deferral deferrals deferring employer employers match matching "
-    "matched deductible nondeductible non-deductible traditional trad tira ira iras hsa "
-    "brokerage".split()
+    "pretax pre-tax before-tax tax-deferred deferred deferral deferrals deferring employer "
+    "employers match matching matched deductible nondeductible non-deductible traditional "
+    "trad tira ira iras hsa brokerage".split()
 )
 #: Words that make earnings another account's ("my Roth IRA has earned $120 since"): the
 #: after-tax account's earnings are what is worked through.
@@ -54,5 +54,11 @@ PLAN_KINDS = frozenset("traditional trad".split())
 PLAN_WORDS = frozenset("k b plan plans".split())
 
 
+#: Pretax money in two words: read as the one hyphenated word the lists hold ("pre tax" is
+#: "pre-tax"; "$23,000 pre tax" was taken as after-tax basis).
+_TWO_WORD_PRETAX = re.compile(r"\b(pre|before)\s+(tax)\b|\b(tax)\s+(deferred)\b")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    lowered = _TWO_WORD_PRETAX.sub(lambda m: "-".join(filter(None, m.groups())), text.lower())
+    return _WORD.findall(lowered)

@@ -1444,6 +1444,28 @@ async def test_amounts_listed_after_their_names_are_worked_through(
         assert (values["Taxable now"], values["Nontaxable (basis)"]) == ("$300.00", "$20,000.00")
 
 
+async def test_pre_tax_money_spelled_with_a_space_is_not_worked_through_as_basis(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Money put in "pre tax" (or "before tax") is pretax: worked through as basis, the
+    example called $23,000 of income nontaxable."""
+    said = "I contributed $23,000 {} to my 401k and it earned $50. Do I owe tax on the "
+    said += "earnings if everything goes to the Roth IRA?"
+    async with start_bot(make_bot()):
+        after = await (
+            await fake_discord.send_slash_command("ask", {"question": said.format("after-tax")})
+        ).response()
+        _, example = after["data"]["embeds"]
+        values = {f["name"]: f["value"] for f in example["fields"]}
+        assert values["Nontaxable (basis)"] == "$23,000.00"
+        for pretax in ("pre tax", "before tax"):
+            body = await (
+                await fake_discord.send_slash_command("ask", {"question": said.format(pretax)})
+            ).response()
+            [answer] = body["data"]["embeds"]
+            assert not answer["title"].startswith("Not sure"), pretax
+
+
 async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_total(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -465,6 +465,12 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # (from a calculator hunt): pretax, the employer's, an IRA's, an HSA's or a 529's
         ("I contributed $23,000 pre-tax to my 401k and it earned $50", None),
         ("I deferred $23,000 pre-tax and my after-tax earned $50", None),
+        # ... however "pre-tax" is spelled
+        ("I contributed $23,000 pre tax to my 401k and it earned $50", None),
+        ("I contributed $23,000 in pre tax money and it earned $50", None),
+        ("I contributed $23,000 before-tax and it earned $50", None),
+        ("I contributed $23,000 before tax and it earned $50", None),
+        ("I contributed $23,000 tax-deferred and it earned $50", None),
         ("My employer contributed $5,000 and my after-tax account earned $50", None),
         ("I have $23,000 of deductible contributions and $50 of earnings", None),
         ("I contributed $7,000 to my traditional IRA and it earned $50", None),
