@@ -127,6 +127,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: Where a clause ends within a sentence: a comma, a colon, a bracket or a long dash.
 _CLAUSE_MARKS = re.compile(r"[,:\u2013\u2014]|(?<!\d)\(|(?<!\d\([a-zA-Z])\)")  # (not 401(k)'s)
+#: A label just before an amount ("Pre-tax contributions: $23,000") holds its own words.
+_LABEL_COLON = re.compile(r":\s*$")
 #: "529" is a plan by its number; words() keeps letters only.
 _SAVINGS_PLAN = re.compile(r"(?<![$\d,.])\b529s?\b(?![.,]?\d)")
 
@@ -138,8 +140,13 @@ def _clause(
     WINDOW each), and that clause's text: "I deferred $23,000 pre-tax and my after-tax
     earned $50" gives the $23,000 "i deferred" and "pre-tax", not the after-tax account's
     words."""
-    head = _CLAUSE_MARKS.split(text[begin:start])[-1]
-    tail = _CLAUSE_MARKS.split(text[end:stop])[0]
+    heads = _CLAUSE_MARKS.split(text[begin:start])
+    labelled = len(heads) > 1 and _LABEL_COLON.search(text, begin, start)
+    head = heads[-2] if labelled else heads[-1]
+    tails = _CLAUSE_MARKS.split(text[end:stop])
+    # A mark right after the amount opens an aside about it: "$23,000 (pre-tax)", "$23,000,
+    # all pre-tax, and".
+    tail = tails[1] if len(tails) > 1 and not tails[0].strip() else tails[0]
     before, after = words(head)[-WINDOW:], words(tail)[:WINDOW]
     cut = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_WORDS), default=0)
     stop_at = next((i for i, w in enumerate(after) if w in CLAUSE_WORDS), len(after))

@@ -1466,6 +1466,33 @@ async def test_pre_tax_money_spelled_with_a_space_is_not_worked_through_as_basis
             assert not answer["title"].startswith("Not sure"), pretax
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "{} contributions: $23,000\nEarnings: $50\n",
+        "I contributed $23,000 ({}) and it earned $50. ",
+    ],
+)
+async def test_pretax_money_named_in_a_label_or_brackets_is_not_worked_through_as_basis(
+    fake_discord: FakeDiscord, make_bot, start_bot, said: str
+) -> None:
+    """A label before an amount ("Pre-tax contributions: $23,000") or brackets right after
+    it ("$23,000 (pre-tax)") say whose money it is: the rule for another account's money
+    read past them, and $23,000 of pretax money was worked through as nontaxable basis."""
+    said += "Do I owe tax on the earnings if everything goes to the Roth IRA?"
+    async with start_bot(make_bot()):
+        after = await (
+            await fake_discord.send_slash_command("ask", {"question": said.format("After-tax")})
+        ).response()
+        _, example = after["data"]["embeds"]
+        assert "/split basis:23000 earnings:50" in example["description"]
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": said.format("Pre-tax")})
+        ).response()
+        [answer] = body["data"]["embeds"]
+        assert not answer["title"].startswith("Not sure")
+
+
 async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_total(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

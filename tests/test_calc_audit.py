@@ -465,6 +465,16 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # (from a calculator hunt): pretax, the employer's, an IRA's, an HSA's or a 529's
         ("I contributed $23,000 pre-tax to my 401k and it earned $50", None),
         ("I deferred $23,000 pre-tax and my after-tax earned $50", None),
+        # ... or said in a label before the amount or in brackets right after it
+        ("Pre-tax contributions: $23,000\nEarnings: $50", None),
+        ("I contributed $23,000 (pre-tax) and it earned $50", None),
+        ("I contributed $23,000 (employer match) and it earned $50", None),
+        ("I contributed $23,000, all pre-tax, and it earned $50", None),
+        ("I contributed $23,000 \u2014 pre-tax \u2014 and it earned $50", None),
+        ("I contributed $23,000, all after-tax, and it earned $50", ("23000", "50")),
+        ("I contributed $23,000, and it earned $50 in my pre-tax account", ("23000", "50")),
+        ("After-tax contributions: $23,000\nEarnings: $50", ("23000", "50")),
+        ("I contributed $23,000 (after-tax) and it earned $50", ("23000", "50")),
         # ... however "pre-tax" is spelled
         ("I contributed $23,000 pre tax to my 401k and it earned $50", None),
         ("I contributed $23,000 in pre tax money and it earned $50", None),
