@@ -41,7 +41,7 @@ from calculators.money import (
 )
 from calculators.parse import InputError, check_count
 
-DEFAULT_LAG_DAYS = 3
+DEFAULT_LAG_DAYS = 0
 MAX_LAG_DAYS = 30
 DAYS_A_YEAR = 365
 DEFAULT_COUNTS = (1, 2, 4, 12, 26)
@@ -302,7 +302,8 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     else:  # (--lag-days 0: "settle 0 day(s) later ... picks up some earnings" said otherwise)
         model = (
             f"{n} conversion(s) at t = j/{n}, each settled the same day (no processing time "
-            "assumed: real plans take a few business days); each moves the balance as of its "
+            "assumed: real plans take a few business days, which the settlement lag in days "
+            "models); each moves the balance as of its "
             f"date to Roth, including a contribution made that day. {grows}"
         )
     steps = [

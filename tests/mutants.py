@@ -5500,6 +5500,16 @@ MUTANTS = [
             "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",
         ),
     ),
+    Mutant(
+        "schedule assumes a settlement lag by default, off the CLI contract's model",
+        "calculators/schedule.py",
+        "DEFAULT_LAG_DAYS = 0\n",
+        "DEFAULT_LAG_DAYS = 3\n",
+        (
+            "tests/test_calc_cli.py::test_schedule_json_follows_the_contracts_model_by_default",
+            "tests/test_calc_schedule.py::test_by_default_a_conversion_settles_on_its_date_as_the_cli_contract_models_it",
+        ),
+    ),
 ]
 
 

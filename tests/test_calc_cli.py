@@ -182,14 +182,32 @@ def test_schedule_json_and_chart_file(capsys: Capsys, tmp_path: Path) -> None:
 
 
 def test_schedule_daily_conversions_json(capsys: Capsys) -> None:
-    # 365 paychecks each converted the same day, 3-day default lag: 7000 x (1.08^(3/365) - 1).
+    # 365 paychecks each converted the same day, a 3-day lag: 7000 x (1.08^(3/365) - 1).
     data = run_json(
         capsys, "schedule", "--annual", "7000", "--paychecks", "365", "--conversions", "365",
-        "--return", "8%",
+        "--return", "8%", "--lag-days", "3",
     )  # fmt: skip
     assert data["taxable_earnings"] == "4.43"
     last = data["conversions"][-1]
     assert (last["t"], last["settle_t"]) == ("1.0000", "1.0082")
+
+
+def test_schedule_json_follows_the_contracts_model_by_default(capsys: Capsys) -> None:
+    """docs/cli.md's model: a conversion at t = j/conversions sweeps the balance then,
+    a contribution made that moment included; $500 at t = 1/2 grows half a year at 10%."""
+    data = run_json(
+        capsys, "schedule", "--annual", "1000", "--paychecks", "2", "--conversions", "1",
+        "--return", "10%",
+    )  # fmt: skip
+    assert data["taxable_earnings"] == "24.40"  # 500 x (1.1^0.5 - 1) = 24.404
+    [conversion] = data["conversions"]
+    assert conversion == {
+        "t": "1.0000",
+        "settle_t": "1.0000",
+        "amount": "1024.40",
+        "earnings": "24.40",
+        "contributions": "1000.00",
+    }
 
 
 def test_schedule_without_tax_rate_has_null_tax_and_no_chart(capsys: Capsys) -> None:

@@ -213,12 +213,29 @@ def test_a_settlement_lag_gives_conversions_after_every_paycheck_some_earnings()
     assert aligned.taxable_earnings > 0
     expected = float_reference(26000, 26, 26, 0.08, lag_days=3)
     assert abs(float(aligned.taxable_earnings) - expected) <= 0.005 + 1e-9
-    # the default is a few days, and the comparison always includes the paycheck count
-    default = schedule(
-        ScheduleInput(annual="26000", paychecks=24, conversions=4, annual_return="8%")
+    # the comparison always includes the paycheck count
+    lagged = schedule(
+        ScheduleInput(annual="26000", paychecks=24, conversions=4, annual_return="8%", lag_days=3)
     )
-    assert {pt.conversions for pt in default.comparison} >= {24, 4, *DEFAULT_COUNTS}
-    assert all(pt.taxable_earnings > 0 for pt in default.comparison)
+    assert {pt.conversions for pt in lagged.comparison} >= {24, 4, *DEFAULT_COUNTS}
+    assert all(pt.taxable_earnings > 0 for pt in lagged.comparison)
+
+
+def test_by_default_a_conversion_settles_on_its_date_as_the_cli_contract_models_it() -> None:
+    """The command line's contract (docs/cli.md, a public interface scripts and checks rely
+    on) models a conversion sweeping the balance at its date, a contribution made that same
+    moment included; a settlement lag is asked for, not assumed (a default of 3 days gave
+    other figures than the contract's for every schedule)."""
+    # $500 at t = 1/2 grows half a year at 10%; the $500 at t = 1 is swept as it lands.
+    one = schedule(ScheduleInput(annual="1000", paychecks=2, conversions=1, annual_return="10%"))
+    assert one.taxable_earnings == D("24.40")  # 500 x (1.1^0.5 - 1) = 24.404
+    [conversion] = one.conversions
+    assert (conversion.t, conversion.settle_t, conversion.amount) == (1, 1, D("1024.40"))
+    aligned = schedule(
+        ScheduleInput(annual="26000", paychecks=26, conversions=26, annual_return="8%")
+    )
+    assert aligned.taxable_earnings == 0
+    assert any("no processing time assumed" in s for s in aligned.steps)  # (and says so)
 
 
 @pytest.mark.parametrize(
@@ -275,7 +292,9 @@ def test_console_lag_days_parse_like_the_other_counts() -> None:
 def test_a_conversion_that_settles_in_the_next_year_is_said_to() -> None:
     """With a settlement lag the year's last conversion settles in January: its figure
     includes growth into the next year, and its 1099-R may be the next year's."""
-    late = schedule(ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%"))
+    late = schedule(
+        ScheduleInput(annual="30000", paychecks=26, conversions=1, annual_return="8%", lag_days=3)
+    )
     assert any("The last conversion, dated near the year's end" in s for s in late.steps)
     many = schedule(
         ScheduleInput(annual="30000", paychecks=26, conversions=26, annual_return="8%", lag_days=30)

@@ -332,8 +332,8 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="N",
         type=lag_days,
         default=DEFAULT_LAG_DAYS,
-        help=f"days a conversion takes to settle after its date (default {DEFAULT_LAG_DAYS}, "
-        f"0-{MAX_LAG_DAYS})",
+        help=f"days a conversion takes to settle after its date, 0-{MAX_LAG_DAYS} (default "
+        f"{DEFAULT_LAG_DAYS}: on its date; plans often take a few business days)",
     )
     p.add_argument(
         "--chart",

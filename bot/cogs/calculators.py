@@ -288,7 +288,7 @@ class Calculators(commands.Cog):
         conversions="Conversions or in-service withdrawals a year (1 to 365; 365 = daily)",
         annual_return="Expected yearly return, e.g. 7%",
         tax_rate="Your marginal rate for an estimate, e.g. 24%",
-        lag_days="Days your plan takes to process a conversion (default 3)",
+        lag_days="Days your plan takes to process a conversion (default 0; plans often take 2-5)",
         private=PRIVATE_HELP,
     )
     @app_commands.choices(
