@@ -35,6 +35,13 @@ def words_of(message: discord.Message) -> str:
     return "\n".join(s.content for s in message.message_snapshots if s.content)
 
 
+def shows_a_picture(message: discord.Message) -> bool:
+    """Does the message show an attachment or embed (a screenshot, say), its own or in the
+    copy a forward shows?"""
+    shown = [message, *message.message_snapshots]
+    return any(m.attachments or m.embeds for m in shown)
+
+
 def question_in(message: discord.Message) -> str:
     """What a message asks, without its mentions; a forum post's opening message after the
     post's title, as the post itself is matched (many posts ask in the title alone)."""

@@ -5510,6 +5510,13 @@ MUTANTS = [
             "tests/test_calc_schedule.py::test_by_default_a_conversion_settles_on_its_date_as_the_cli_contract_models_it",
         ),
     ),
+    Mutant(
+        "Answer with FAQ on a forwarded screenshot says it has no text",
+        "bot/replies.py",
+        "    shown = [message, *message.message_snapshots]\n",
+        "    shown = [message]\n",
+        ("tests/test_bot_e2e.py::test_a_forwarded_screenshot_can_be_pointed_at_an_entry",),
+    ),
 ]
 
 

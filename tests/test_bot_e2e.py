@@ -3411,6 +3411,27 @@ async def test_a_screenshot_alone_can_be_pointed_at_an_entry(
         assert await bot.store.taught() == []
 
 
+async def forward_of(fake: FakeDiscord, original: dict, author: Any) -> dict:
+    """``original`` forwarded into its channel by ``author`` (Discord's Forward: a message
+    with no words of its own, showing a copy of the original's). The fake sends none, so
+    the stored message is given the forward's fields."""
+    forward = await fake.send_message(fake.world.text_channel, "", author=author)
+    forward["message_reference"] = {
+        "type": 1,  # (a forward, not a reply)
+        "message_id": original["id"],
+        "channel_id": original["channel_id"],
+        "guild_id": original["guild_id"],
+    }
+    forward["message_snapshots"] = [
+        {
+            "message": {k: original[k] for k in ("type", "content", "embeds", "attachments")}
+            | {"timestamp": original["timestamp"], "edited_timestamp": None, "flags": 0}
+        }
+    ]
+    await fake.settle()
+    return forward
+
+
 async def test_a_forwarded_question_can_be_pointed_at_an_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
@@ -3423,20 +3444,7 @@ async def test_a_forwarded_question_can_be_pointed_at_an_entry(
         original = await fake_discord.send_message(
             world.text_channel, QUESTION, author=world.newcomer
         )
-        forward = await fake_discord.send_message(world.text_channel, "", author=world.owner)
-        forward["message_reference"] = {
-            "type": 1,  # (a forward, not a reply)
-            "message_id": original["id"],
-            "channel_id": original["channel_id"],
-            "guild_id": original["guild_id"],
-        }
-        forward["message_snapshots"] = [
-            {
-                "message": {k: original[k] for k in ("type", "content", "embeds", "attachments")}
-                | {"timestamp": original["timestamp"], "edited_timestamp": None, "flags": 0}
-            }
-        ]
-        await fake_discord.settle()
+        forward = await forward_of(fake_discord, original, world.owner)
         handle, said, select = await picker_on(fake_discord, forward, world.asker)
         assert select, said
         assert select["options"][0]["value"] == EXPECTED  # guessed from the forwarded words
@@ -3448,6 +3456,40 @@ async def test_a_forwarded_question_can_be_pointed_at_an_entry(
         assert embed_of(posted.json)["title"] == kb.get(EXPECTED).title
         [taught] = await bot.store.taught()
         assert (taught.text, taught.message_id) == (QUESTION, int(forward["id"]))
+
+
+async def test_a_forwarded_screenshot_can_be_pointed_at_an_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member forwards someone's photo of their 1099-R: the forward has no words, no
+    attachment of its own, only the copy it shows; "That message has no text to answer"
+    left helpers no way to point it, as a screenshot posted directly now can be."""
+    world = fake_discord.world
+    photo = {
+        "id": str(world.new_id()),
+        "filename": "1099r.png",
+        "size": 1000,
+        "url": "https://cdn.example/1099r.png",
+        "proxy_url": "https://cdn.example/1099r.png",
+        "content_type": "image/png",
+    }
+    async with start_bot(make_bot()) as bot:
+        shot = await fake_discord.send_message(
+            world.text_channel, "", author=world.newcomer, attachments=[photo]
+        )
+        forward = await forward_of(fake_discord, shot, world.owner)
+        handle, said, select = await picker_on(fake_discord, forward, world.asker)
+        assert select, said
+        assert not any(o.get("default") or "best guess" in str(o) for o in select["options"])
+        pick = await fake_discord.select(
+            handle, select["custom_id"], ["form-1099r-reporting"], user=world.asker
+        )
+        await pick.response()
+        await fake_discord.settle()
+        [posted] = fake_discord.calls_matching("POST", r"/channels/\d+/messages")
+        assert str(posted.json["message_reference"]["message_id"]) == forward["id"]
+        assert embed_of(posted.json)["title"] == kb.get("form-1099r-reporting").title
+        assert await bot.store.taught() == []
 
 
 async def test_answer_with_faq_on_a_proxied_members_message_is_offered(

@@ -21,7 +21,14 @@ from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import closed, in_watched_forum, tag_answered
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
-from bot.replies import APOLOGY, NO_PINGS, from_a_member, question_in, send_private
+from bot.replies import (
+    APOLOGY,
+    NO_PINGS,
+    from_a_member,
+    question_in,
+    send_private,
+    shows_a_picture,
+)
 from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
@@ -262,7 +269,7 @@ class Point(commands.Cog):
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
         # (A post's opening message asks with the post's title, as the post was matched.)
         question = question_in(message)
-        if not question and not (message.attachments or message.embeds):
+        if not question and not shows_a_picture(message):
             await send_private(interaction, "That message has no text to answer.")
             return
         # (A screenshot alone, of a 1099-R say, is pointed at an entry picked by title: no
