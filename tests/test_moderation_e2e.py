@@ -654,6 +654,28 @@ async def test_watcher_reloads_after_a_file_edit(
         assert bot.knowledge.get("notice-2014-54").title == "Notice 2014-54 explained"
 
 
+async def test_an_edit_from_discord_says_what_it_changed_when_the_watcher_reloaded_first(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """With the folder watched (the default) the watcher sees the saved file too, and
+    while the edit was being posted to the mod log it had reloaded it already: the save's
+    own reload found nothing new, and the moderator read "0 changed" after their edit."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        fake_discord.rest.latency = 0.3  # (Discord's pace: the mod log post takes a moment)
+        reply = await edit_entry(
+            fake_discord, "notice-2014-54", {"title": "What does IRS Notice 2014-54 allow?"}
+        )
+        assert reply.startswith("Saved `notice-2014-54`"), reply
+        assert "1 changed (notice-2014-54)" in reply, reply
+        assert bot.knowledge.get("notice-2014-54").title == "What does IRS Notice 2014-54 allow?"
+
+
 async def test_an_edit_saved_while_the_bot_was_starting_is_loaded(
     fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -8,6 +8,7 @@ configured moderator roles.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import logging
 import re
@@ -35,6 +36,7 @@ from knowledge.editing import (
     AlreadyExample,
     EditRefused,
     add_example,
+    diff_entries,
     edited_file,
     entry_meta,
     entry_path,
@@ -612,11 +614,18 @@ class FaqAdmin(
                     return Saved(False, exists_text(entry_id))
                 if rebuild is not None and before is not None:
                     text, seen = rebuild(before), fingerprint(before)
+                loaded = self.bot.knowledge
                 await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
         except EditRefused as exc:
             return Saved(False, refusal_text(exc))
         await mod_log.post(self.bot, mod_log.edit_text(who, entry_id, before, text))
         result = await self.bot.reload_faq(f"after {who}'s edit of {entry_id}")
+        if result.ok:
+            # Said from the FAQ before the save: the folder watcher sees the file too, and
+            # may have loaded it first (this reload then found nothing new: "0 changed").
+            now = self.bot.knowledge
+            diff = diff_entries(loaded.entries, now.entries, loaded.examples, now.examples)
+            result = dataclasses.replace(result, diff=diff)
         # (Before the reload's summary, which can be long: these are about this edit.)
         checks = await asyncio.to_thread(_figure_checks, folder, entry_id, text)
         checks += await asyncio.to_thread(_clash_checks, self.bot.knowledge, entry_id)
