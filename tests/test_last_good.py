@@ -6,6 +6,7 @@ and would not start. These tests break a real copy of the shipped FAQ after it l
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import shutil
@@ -153,6 +154,39 @@ async def test_the_bot_tells_moderators_once_and_answers(
         await after.reply()
         await fake.idle(quiet=0.2)
         assert len(fake.world.messages_in(log_channel)) == 1
+
+
+async def test_a_watched_folder_given_as_a_relative_path_is_not_said_changed_at_start(
+    folder: Path,
+    fake_discord: FakeDiscord,
+    make_settings,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A relative faq_dir (or one through a `current` link): the watcher compared the
+    files as loaded, named by that path, with the same files named by the folder it
+    leads to, took them for changed, and the log said "reload refused (files changed on
+    disk)" after "Started from the last complete FAQ", though no one had saved a thing."""
+    from bot.cogs.faq_watch import LINK_CHECK_MS
+
+    fake = fake_discord
+    monkeypatch.chdir(folder.parent)
+    relative = Path(folder.name)
+    KnowledgeBase.load(relative, keep_copy=True)
+    break_one(folder)
+    kb, fallback = KnowledgeBase.load_or_last_good(relative)
+    log_channel = int(fake.world.text_channel["id"])
+    settings = make_settings(faq_watch=True, mod_log_channel_id=log_channel)
+    async with start_bot(RolloverBot(settings, kb, fallback=fallback)):
+        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
+        await asyncio.sleep(LINK_CHECK_MS / 1000 + 1.0)  # (the watcher's first look)
+        await fake.idle(quiet=0.2)
+        [note] = fake.world.messages_in(log_channel)
+        assert "Started from the last complete FAQ" in note["content"]
+        # a save that does change the files is still said
+        (folder / BROKEN).write_text("another half an edit\n", encoding="utf-8")
+        await wait_until(lambda: len(fake.world.messages_in(log_channel)) == 2, timeout=10.0)
+        assert "FAQ reload refused" in fake.world.messages_in(log_channel)[1]["content"]
 
 
 async def test_rollover_bot_run_starts_from_the_last_complete_faq(

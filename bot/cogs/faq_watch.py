@@ -94,7 +94,10 @@ class FaqWatcher(commands.Cog):
             ):
                 if _identity(self.bot.faq_dir) != watched:
                     return
-                before = since is not None and folder_signature(folder) != since
+                # (By the path the FAQ was loaded through, as ``since`` names its files: the
+                # folder it leads to names them otherwise when that path is relative or a
+                # link, and unchanged files looked changed.)
+                before = since is not None and folder_signature(self.bot.faq_dir) != since
                 since = None
                 if changes or reload_first or before:
                     # every process watches the shared folder itself: no need to announce
