@@ -85,6 +85,9 @@ class RolloverBot(commands.Bot):
         #: Set when the FAQ folder was broken at start and ``knowledge`` is its last
         #: complete version (knowledge/last_good.py): moderators hear of it once connected.
         self.fallback = fallback
+        #: Whether the moderator log last heard the FAQ files are broken (a refused reload,
+        #: or a start from the last complete FAQ): the next reload that takes them says so.
+        self.said_broken = fallback is not None
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
@@ -127,7 +130,8 @@ class RolloverBot(commands.Bot):
         reload is announced to the other bot processes on the same store (PostgreSQL
         NOTIFY), which reload from the shared FAQ folder too."""
         result = await self._reload()
-        note = mod_log.reload_text(result, trigger)
+        note = mod_log.reload_text(result, trigger, mended=result.ok and self.said_broken)
+        self.said_broken = not result.ok
         if note:
             await mod_log.post(self, note)
         if result.ok and announce:

@@ -57,8 +57,10 @@ def _chunks(text: str) -> list[str]:
     return [*chunks, current] if current else chunks
 
 
-def reload_text(result: ReloadResult, trigger: str) -> str | None:
-    """What a reload did, for the log; None when it changed nothing worth saying."""
+def reload_text(result: ReloadResult, trigger: str, *, mended: bool = False) -> str | None:
+    """What a reload did, for the log; None when it changed nothing worth saying.
+    ``mended``: the log last said the files were broken (a refused reload, a start from
+    the last complete FAQ), so this reload says they are whole again, changes or not."""
     if result.fault is not None:
         return (
             f"**FAQ reload failed** ({trigger}) on an unexpected error, not a file: "
@@ -71,9 +73,12 @@ def reload_text(result: ReloadResult, trigger: str) -> str | None:
             f"FAQ. Fix these and save again:\n" + _problems_block(result.problems)
         )
     diff = result.diff
-    if not (diff.added or diff.changed or diff.removed):
+    if not (diff.added or diff.changed or diff.removed or mended):
         return None
-    head = f"**FAQ reloaded** ({trigger}): "
+    # (A broken edit reverted leaves nothing changed: without this the log's last word
+    # was "Fix these and save again" after they were fixed.)
+    mends = "the files load again and answers come from them; " if mended else ""
+    head = f"**FAQ reloaded** ({trigger}): {mends}"
     # (Fitted, not cut: _chunks would cut the one line, and the count of ids left out.)
     return head + result.diff.summary(limit=MESSAGE_LIMIT - len(head))
 

@@ -189,6 +189,28 @@ async def test_a_watched_folder_given_as_a_relative_path_is_not_said_changed_at_
         assert "FAQ reload refused" in fake.world.messages_in(log_channel)[1]["content"]
 
 
+async def test_the_files_fixed_as_they_last_loaded_are_said_loaded_again(
+    folder: Path, fake_discord: FakeDiscord, make_settings, start_bot
+) -> None:
+    """Started from the last complete FAQ, the log asks for the broken files to be fixed;
+    put back as they were, the reload changed nothing against that copy and said nothing,
+    so the log's last word was still that they are broken."""
+    fake = fake_discord
+    good = (folder / BROKEN).read_text(encoding="utf-8")
+    KnowledgeBase.load(folder, keep_copy=True)
+    break_one(folder)
+    kb, fallback = KnowledgeBase.load_or_last_good(folder)
+    log_channel = int(fake.world.text_channel["id"])
+    settings = make_settings(faq_watch=True, mod_log_channel_id=log_channel)
+    async with start_bot(RolloverBot(settings, kb, fallback=fallback)):
+        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
+        await asyncio.sleep(0.3)  # let the watcher start
+        (folder / BROKEN).write_text(good, encoding="utf-8")
+        await wait_until(lambda: len(fake.world.messages_in(log_channel)) == 2, timeout=10.0)
+        said = fake.world.messages_in(log_channel)[1]["content"]
+        assert said.startswith("**FAQ reloaded** (files changed on disk): the files load again")
+
+
 async def test_rollover_bot_run_starts_from_the_last_complete_faq(
     folder: Path, fake_discord: FakeDiscord, tmp_path: Path
 ) -> None:

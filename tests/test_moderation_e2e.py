@@ -1594,6 +1594,40 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
             assert not would_ping(call.json).any
 
 
+async def test_the_mod_log_hears_when_a_broken_edit_it_was_told_of_is_reverted(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A broken edit, then the file put back as it was (git checkout, an editor's undo):
+    the log said "Fix these and save again", and the reload that took the fixed files
+    changed nothing against the FAQ in use, so it said nothing and that stood as the
+    log's last word."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> list[str]:
+        return [m["content"] for m in world.messages_in(log_id)]
+
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    path = faq_copy / "notice-2014-54.md"
+    good = path.read_text()
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        path.write_text("---\nid: [\n---\n")
+        await wait_until(lambda: len(logged()) == 1, timeout=10)
+        assert "reload refused" in logged()[0]
+        path.write_text(good)
+        await wait_until(lambda: len(logged()) == 2, timeout=10)
+        assert "**FAQ reloaded** (files changed on disk): the files load again" in logged()[1]
+        # and only once: a reload after that, with nothing changed, says nothing
+        assert "0 added" in content(await admin(fake_discord, "reload"))
+        await fake_discord.idle(quiet=0.3)
+        assert len(logged()) == 2
+        for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):
+            assert not would_ping(call.json).any
+
+
 async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
