@@ -5517,6 +5517,46 @@ MUTANTS = [
         "    shown = [message]\n",
         ("tests/test_bot_e2e.py::test_a_forwarded_screenshot_can_be_pointed_at_an_entry",),
     ),
+    Mutant(
+        "an edit from Discord the folder watcher reloaded first is said as '0 changed'",
+        "bot/cogs/faq_admin.py",
+        "            result = dataclasses.replace(result, diff=diff)\n",
+        "            pass\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_edit_from_discord_says_what_it_changed_when_the_watcher_reloaded_first",
+        ),
+    ),
+    Mutant(
+        "a watched folder given as a relative path (or through a link"
+        ") is said changed at start, and a bot started from the last "
+        "complete FAQ posts a false 'reload refused'",
+        "bot/cogs/faq_watch.py",
+        "folder_signature(self.bot.faq_dir) != since",
+        "folder_signature(folder) != since",
+        (
+            "tests/test_last_good.py::test_a_watched_folder_given_as_a_relative_path_is_not_said_changed_at_start",
+        ),
+    ),
+    Mutant(
+        "a broken edit reverted leaves 'Fix these and save again' as the mod log's last word",
+        "bot/app.py",
+        "mended=result.ok and self.said_broken)",
+        "mended=False)",
+        (
+            "tests/test_moderation_e2e.py::test_the_mod_log_hears_when_a_broken_edit_it_was_told_of_is_reverted",
+            "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
+        ),
+    ),
+    Mutant(
+        "a start from the last complete FAQ is not followed by a word"
+        " once its files are put back as they were",
+        "bot/app.py",
+        "        self.said_broken = fallback is not None\n",
+        "        self.said_broken = False\n",
+        (
+            "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
+        ),
+    ),
 ]
 
 
