@@ -346,6 +346,13 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
     problems = check_new_text(folder, entry_id, text)
     if problems:
         # (the problems listed, so the moderator's reply fences and counts them)
+        if all(Path(p.path).name != path.name for p in problems):
+            # Not the edit's fault, but they would refuse the reload that takes it.
+            raise EditRefused(
+                "other FAQ files have problems that would block the reload, nothing was "
+                "saved (fix them, then save again):",
+                problems,
+            )
         raise EditRefused("the entry is not valid, nothing was saved:", problems)
     backup = None
     if current is not None:

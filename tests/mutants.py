@@ -4255,16 +4255,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a refused save puts its problems in its words, cut mid-line uncounted",
-        "knowledge/editing.py",
-        '        raise EditRefused("the entry is not valid, nothing was saved:", problems)\n',
-        '        raise EditRefused("the entry is not valid, nothing w'
-        'as saved:\\n" + "\\n".join(map(str, problems)))\n',
-        (
-            "tests/test_moderation_e2e.py::test_a_save_refused_for_many_problems_lists_them_fenced_and_counted",
-        ),
-    ),
-    Mutant(
         "a reload summary with no ids to drop loops for ever over a tight limit",
         "knowledge/editing.py",
         "        while limit is not None and len(said) > limit and named != 0 and widest:\n",
@@ -5556,6 +5546,23 @@ MUTANTS = [
         (
             "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
         ),
+    ),
+    Mutant(
+        "a refused save puts its problems in its words, cut mid-line uncounted",
+        "knowledge/editing.py",
+        '                "saved (fix them, then save again):",\n                problems,\n',
+        '                "saved (fix them, then save again):\\n" + "\\n'
+        '".join(map(str, problems)),\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_save_refused_for_many_problems_lists_them_fenced_and_counted",
+        ),
+    ),
+    Mutant(
+        "an edit refused for other files' problems is told its entry is not valid",
+        "knowledge/editing.py",
+        "        if all(Path(p.path).name != path.name for p in problems):\n",
+        "        if False:\n",
+        ("tests/test_faq_editing.py::test_an_edit_refused_for_other_files_problems_only_says_so",),
     ),
 ]
 

@@ -334,6 +334,26 @@ def test_the_edit_that_fixes_a_clash_of_titles_is_not_refused_for_it(tmp_path: P
         save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(fixed))
 
 
+def test_an_edit_refused_for_other_files_problems_only_says_so(tmp_path: Path) -> None:
+    """A moderator's valid edit, refused because another file is broken (it would block
+    the reload), was told "the entry is not valid": they looked for a fault in their own
+    text. The refusal now says whose problems they are; one in the entry's own file is
+    still the entry's."""
+    from knowledge.editing import read_text
+
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "gamma.md").write_text("---\nid: gamma\n")
+    seen = fingerprint(read_text(tmp_path / "alpha.md"))
+    with pytest.raises(EditRefused) as refused:
+        save_entry(tmp_path, "alpha", entry_text("alpha"), seen)
+    said = str(refused.value)
+    assert "not valid" not in said and "other FAQ files" in said, said
+    assert "nothing was saved" in said
+    with pytest.raises(EditRefused) as own:
+        save_entry(tmp_path, "alpha", "---\nid: alpha\n", seen)
+    assert str(own.value).startswith("the entry is not valid, nothing was saved:")
+
+
 def test_an_edit_is_told_other_files_problems_once_and_as_validate_says_them(
     tmp_path: Path,
 ) -> None:

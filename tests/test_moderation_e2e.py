@@ -2355,7 +2355,7 @@ def test_a_save_refused_for_many_problems_lists_them_fenced_and_counted(tmp_path
     with pytest.raises(EditRefused) as refused:
         save_entry(tmp_path, "alpha", entry_text("alpha"), fingerprint(path.read_text()))
     said = refusal_text(refused.value)
-    assert said.startswith("the entry is not valid, nothing was saved:")
+    assert said.startswith("other FAQ files have problems that would block the reload")
     _fenced_and_counted(said)
 
 
