@@ -731,3 +731,30 @@ async def test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone(
         await fake.idle(quiet=0.1)
         assert not [c for c in bot_posts(fake, post.id) if not c.injected]
         assert post.thread["thread_metadata"]["archived"]
+
+
+async def test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A bare "@Rollover Bot" got "Ask me after the mention"; the member edited the question
+    in, and Discord refused that answer (503). Its retry must answer the question: the
+    prompt under the message is no answer to it."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        bare = await fake.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker
+        )
+        await fake.idle(quiet=0.1)
+        [prompt] = bot_posts(fake, world.text_channel["id"])
+        assert prompt.json["content"].startswith("Ask me after the mention")
+        mark = fake.mark()
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        await fake.edit_message(bare, f"{world.bot_user.mention} {QUESTIONS[0]}")
+        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True, since=mark)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake.idle(quiet=0.1)
+        answers = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
+        assert str(answers[0].json["message_reference"]["message_id"]) == bare["id"]
+        assert answers[0].json.get("embeds")

@@ -43,6 +43,8 @@ UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ en
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
+#: The reply to a bare mention: it asks for the question, and answers none edited in later.
+ASK_AFTER_MENTION = "Ask me after the mention, for example: *is my after-tax rollover prorated?*"
 
 
 def edited_in_time(message: discord.Message) -> bool:
@@ -350,13 +352,15 @@ class Answers(commands.Cog):
         after: discord.Message,
         *,
         under: discord.Message,
+        asking: bool = False,
     ) -> discord.Message | None:
         """The bot's answer to ``under`` since ``after``, if any: a reply to it or, when
         ``under`` starts a forum post, the post's own answer (which is no reply).
         Looked for from ``after`` on: a mention answering an older question is answered
         under that question, but only after the mention, however much chat came in
         between. A reply to another message, or a command's response, answers something
-        else."""
+        else. ``asking``: ``under`` holds a question now, and the request for one the bot
+        made when it was a bare mention does not answer it (the member edited it in)."""
         me = self.bot.user
         if me is None:
             return None
@@ -364,6 +368,8 @@ class Answers(commands.Cog):
         answers = {under.id, None} if under.id == getattr(channel, "id", None) else {under.id}
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
+                continue
+            if asking and later.content == ASK_AFTER_MENTION:
                 continue
             if (later.reference.message_id if later.reference else None) in answers:
                 return later
@@ -642,7 +648,9 @@ class Answers(commands.Cog):
         replies to (someone else's question, answered under that question)."""
         question, target = self._what_is_asked(message, await self._referenced(message))
         try:
-            if retry and await self._already_answered(message.channel, message, under=target):
+            if retry and await self._already_answered(
+                message.channel, message, under=target, asking=bool(question)
+            ):
                 return DONE
             if target is not message and (found := await self._answer_under(target)):
                 # Several "@bot" replies under one question: one answer, then a pointer to it.
@@ -654,7 +662,7 @@ class Answers(commands.Cog):
                 return DONE
             if not question:
                 await message.reply(
-                    "Ask me after the mention, for example: *is my after-tax rollover prorated?*",
+                    ASK_AFTER_MENTION,
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
