@@ -1691,6 +1691,31 @@ async def test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered(
         assert len(answered.replies) == 1
 
 
+async def test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """The bot was not sure about a post (its one line and a menu); the asker rewords it
+    and adds "@Rollover Bot" by an edit. The unsure line is no answer (as for "@bot" sent
+    under the post): the question asked now is answered, under the post, and tagged."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            "After-tax question", "what should I do with the after-tax part?"
+        )
+        [unsure] = [(await post.reply()).response]
+        assert unsure["content"] == UNSURE_LINE
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        unsure, answer = post.replies
+        assert answer["message_reference"]["message_id"] == post.starter["id"]
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert "bot-answered" in post.tags
+        await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION} Thx")
+        await fake_discord.idle(quiet=0.2)
+        assert len(post.replies) == 2
+
+
 async def test_a_posts_title_is_part_of_its_question_when_pointed_or_mentioned(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

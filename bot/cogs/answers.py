@@ -417,17 +417,25 @@ class Answers(commands.Cog):
         ):
             return
         # A watched post was answered as a post, or left to people when the bot had nothing
-        # to say: the member asks now, so a post the bot said nothing in is answered as a
-        # mention. (Another forum's post is answered as a mention from the start.)
+        # to say (silence, or its unsure line, which answers nothing): the member asks now,
+        # so a post the bot gave no answer is answered as a mention. (Another forum's post
+        # is answered as a mention from the start.)
         thread = await self._thread_of_starter(message)
         watched_post = thread is not None and self._is_watched_forum(thread)
         if watched_post and (
             ("post", message.id) in self._sending
             or await self._post_still_owed(message.id)
-            or await self._already_answered(thread, message, under=message)  # type: ignore[arg-type]
+            or await self._answered_post(thread, message)  # type: ignore[arg-type]
         ):
             return
         await self.answer_mention(message, claim=edited_in(message.id) if watched_post else None)
+
+    async def _answered_post(self, thread: discord.Thread, starter: discord.Message) -> bool:
+        """Whether the bot replied to the post with more than its unsure line (a post it
+        was not sure about is answered when its member asks by an edit, as "@bot" sent
+        under it is)."""
+        found = await self._already_answered(thread, starter, under=starter)
+        return found is not None and found.content != UNSURE_LINE
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
