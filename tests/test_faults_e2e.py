@@ -157,6 +157,31 @@ async def test_post_created_while_the_session_was_invalid_is_answered_after_read
             assert len(again) == 1, "only the re-identified shard catches up"
 
 
+@pytest.mark.parametrize(
+    "route",
+    [r"/guilds/\d+/threads/active", r"/channels/\d+/messages/\d+"],
+    ids=["listing-the-posts", "reading-the-opening-message"],
+)
+async def test_a_catch_up_that_discord_fails_once_is_tried_again(
+    fake_discord: FakeDiscord, make_bot, start_bot, route: str
+) -> None:
+    """A post made while the session was lost is found by the catch-up after READY; when
+    Discord fails that catch-up (a 503 on listing the posts, or on reading one's opening
+    message), the post was never answered: no event comes for it again. It is tried again."""
+    gateway = fake_discord.gateway
+    async with start_bot(make_bot(retries=FAST_RETRIES)):
+        await fake_discord.settle()
+        mark = gateway.mark()
+        await gateway.invalidate_session(resumable=False)
+        lost = await new_post(fake_discord, 0)
+        fake_discord.fail_next("GET", route, status=503)
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await fake_discord.wait_for_call("GET", route, injected=True)
+        await lost.reply(timeout=5.0)
+        await fake_discord.idle(quiet=0.1)
+        assert len(lost.replies) == 1
+
+
 async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
 #: How far back a reconnect looks for forum posts it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
+#: Looks at a guild's recent posts, when Discord fails to list them or to read one: no event
+#: brings a missed post again. Tried again at the retry queue's back-off (30 s, 1 and 2 min).
+CATCH_UP_TRIES = 4
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
@@ -149,30 +153,49 @@ class Answers(commands.Cog):
         return list(guilds.values())
 
     async def _catch_up(self, guilds: list[discord.Guild]) -> None:
+        """Answer the guilds' recent posts not yet claimed; a guild Discord failed to list,
+        or to read a post of, is looked at again (the same hour of posts: each is claimed,
+        so none is answered twice)."""
         cutoff = discord.utils.utcnow() - CATCH_UP_WINDOW
-        for guild in guilds:
-            try:
-                threads = await guild.active_threads()
-            except NETWORK_ERRORS:
-                log.warning("could not list active threads in guild %s for catch-up", guild.id)
+        for attempt in range(1, CATCH_UP_TRIES + 1):
+            if attempt > 1:
+                await asyncio.sleep(self.bot.settings.retries.delay(attempt - 1))
+                if self.bot.is_closed():
+                    return
+                # (the guilds as cached now: a new session since replaced them)
+                guilds = [self.bot.get_guild(g.id) or g for g in guilds]
+            guilds = [g for g in guilds if not await self._caught_up(g, cutoff)]
+            if not guilds:
+                return
+        log.warning("gave up catching up on guilds %s", ", ".join(str(g.id) for g in guilds))
+
+    async def _caught_up(self, guild: discord.Guild, cutoff: dt.datetime) -> bool:
+        """One look at a guild's posts since ``cutoff``; False if Discord failed part of it."""
+        try:
+            threads = await guild.active_threads()
+        except NETWORK_ERRORS:
+            log.warning("could not list active threads in guild %s for catch-up", guild.id)
+            return False
+        done = True
+        for thread in threads:
+            if (
+                not self._is_watched_forum(thread)
+                or self.posts.seen(thread.id)
+                or thread.created_at is None
+                or thread.created_at < cutoff
+                or closed(thread)
+            ):
                 continue
-            for thread in threads:
-                if (
-                    not self._is_watched_forum(thread)
-                    or self.posts.seen(thread.id)
-                    or thread.created_at is None
-                    or thread.created_at < cutoff
-                    or closed(thread)
-                ):
-                    continue
-                try:
-                    starter = thread.starter_message or await thread.fetch_message(thread.id)
-                except discord.NotFound:
-                    continue  # starter deleted: nothing to answer
-                except NETWORK_ERRORS:
-                    log.warning("could not fetch the starter of thread %s for catch-up", thread.id)
-                    continue
-                await self.answer_post(thread, starter)
+            try:
+                starter = thread.starter_message or await thread.fetch_message(thread.id)
+            except discord.NotFound:
+                continue  # starter deleted: nothing to answer
+            except NETWORK_ERRORS:
+                log.warning("could not fetch the starter of thread %s for catch-up", thread.id)
+                done = False
+                continue
+            await self.answer_post(thread, starter)
+        return done
 
     @commands.Cog.listener()
     async def on_thread_create(self, thread: discord.Thread) -> None:
