@@ -195,3 +195,22 @@ async def answer_gone(bot: RolloverBot, thread: discord.Thread) -> None:
             except NETWORK_ERRORS:
                 log.warning("could not read thread %s's tags; retagging from the cache", thread.id)
             await retag_for_people(bot, thread)
+
+
+async def answer_deleted(bot: RolloverBot, thread: discord.Thread) -> None:
+    """A message went from a watched post tagged answered: when no answer of the bot's is
+    left under it (a moderator deleted the answer outright, not with "Not what I asked"),
+    the tag hides a post nobody answered, so it is handed to people. A thread that cannot
+    be read, or is longer than the look-back, keeps its tags: any message deleted there
+    would otherwise retag it."""
+    async with _lock(thread.id):
+        if await answer_stands(bot, thread) is not False:
+            return
+        try:
+            thread = await bot.fetch_channel(thread.id)  # type: ignore[assignment]
+        except NETWORK_ERRORS:
+            log.warning("could not read thread %s's tags after its answer went", thread.id)
+            return
+        answered = bot.settings.discord.answered_tag.strip().casefold()
+        if answered and _named(thread.applied_tags, answered) is not None:
+            await retag_for_people(bot, thread)

@@ -2623,6 +2623,28 @@ async def test_not_what_i_asked_in_a_closed_post(
         assert not apologies
 
 
+async def test_a_moderator_deleting_the_posts_answer_hands_the_post_to_people(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A moderator deletes a wrong answer of the bot's outright (not with *Not what I
+    asked*): the post kept its answered tag with no answer under it, hidden from helpers
+    who skip answered posts. It is handed to people, as after *Not what I asked*; a
+    member's own message deleted from an answered post changes nothing."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await post.reply()).response
+        await fake_discord.settle()
+        thanks = await fake_discord.send_message(post.id, "Thanks!", author=world.asker)
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.delete_message(thanks)
+        await fake_discord.idle(quiet=0.1)
+        assert post.tags == ["rollover", "bot-answered"]
+        await fake_discord.delete_message(own)
+        await fake_discord.idle(quiet=0.2)
+        assert post.tags == ["rollover", "needs-human"]
+
+
 async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -25,6 +25,7 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import (
     NETWORK_ERRORS,
+    answer_deleted,
     answer_gone,
     closed,
     in_watched_forum,
@@ -464,6 +465,8 @@ class Answers(commands.Cog):
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self.bot.deleted_lately.claim(payload.message_id)  # (before any await)
         await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
+        if payload.message_id != payload.channel_id:  # (a post's opening message: above)
+            await self._answer_may_have_gone(payload.channel_id)
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
@@ -471,6 +474,20 @@ class Answers(commands.Cog):
             self.bot.deleted_lately.claim(message_id)
         for message_id in payload.message_ids:
             await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
+        await self._answer_may_have_gone(payload.channel_id)
+
+    async def _answer_may_have_gone(self, channel_id: int) -> None:
+        """A message went from a channel: in a watched post tagged answered, it may have
+        been the answer (a moderator deletes a wrong one outright), and a post left with
+        none is handed to people. Only such posts, as cached, are read."""
+        thread = self.bot.get_channel(channel_id)
+        answered = self.bot.settings.discord.answered_tag.strip().casefold()
+        if (
+            isinstance(thread, discord.Thread)
+            and self._is_watched_forum(thread)
+            and any(tag.name.casefold() == answered for tag in thread.applied_tags)
+        ):
+            await answer_deleted(self.bot, thread)
 
     @commands.Cog.listener()
     async def on_late_answer(self, message_id: int, channel_id: int, guild_id: int | None) -> None:
