@@ -783,3 +783,35 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry(
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
         assert str(answers[0].json["message_reference"]["message_id"]) == bare["id"]
         assert answers[0].json.get("embeds")
+
+
+async def test_a_pointer_to_an_earlier_answer_whose_response_was_lost_is_not_sent_twice(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A second "@bot" under a question already answered gets a link to that answer;
+    Discord posted the link but its response never reached the bot. The retry must find
+    the link under the mention (not under the question, where the answer is) and send
+    nothing more."""
+    fake, world = fake_discord, fake_discord.world
+    channel = world.text_channel["id"]
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        asked = await fake.send_message(world.text_channel, QUESTIONS[0], author=world.newcomer)
+        await fake.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=asked
+        )
+        await fake.idle(quiet=0.1)
+        mark = fake.mark()
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
+        await fake.send_message(
+            world.text_channel, world.bot_user.mention, author=world.moderator, reply_to=asked
+        )
+        await fake.wait_for_call("POST", rf"/channels/{channel}/messages", injected=True)
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)
+        await fake.idle(quiet=0.2)
+        pointers = [
+            c
+            for c in fake.calls_matching("POST", rf"/channels/{channel}/messages", since=mark)
+            if "answered that question already" in (c.json.get("content") or "")
+        ]
+        assert len(pointers) == 0, f"{len(pointers)} more links after the lost one"

@@ -377,6 +377,7 @@ class Answers(commands.Cog):
         *,
         under: discord.Message,
         asking: bool = False,
+        also: discord.Message | None = None,
     ) -> discord.Message | None:
         """The bot's answer to ``under`` since ``after``, if any: a reply to it or, when
         ``under`` starts a forum post, the post's own answer (which is no reply).
@@ -384,12 +385,15 @@ class Answers(commands.Cog):
         under that question, but only after the mention, however much chat came in
         between. A reply to another message, or a command's response, answers something
         else. ``asking``: ``under`` holds a question now, and the request for one the bot
-        made when it was a bare mention does not answer it (the member edited it in)."""
+        made when it was a bare mention does not answer it (the member edited it in).
+        ``also``: a reply to that message counts too."""
         me = self.bot.user
         if me is None:
             return None
         # (a thread's starter message has the thread's id)
         answers = {under.id, None} if under.id == getattr(channel, "id", None) else {under.id}
+        if also is not None:
+            answers.add(also.id)
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
@@ -696,8 +700,10 @@ class Answers(commands.Cog):
         replies to (someone else's question, answered under that question)."""
         question, target = self._what_is_asked(message, await self._referenced(message))
         try:
+            # (Answered under someone's question, or given the link to the answer there:
+            # that link replies to the mention itself.)
             if retry and await self._already_answered(
-                message.channel, message, under=target, asking=bool(question)
+                message.channel, message, under=target, asking=bool(question), also=message
             ):
                 return DONE
             if target is not message and (found := await self._answer_under(target)):
