@@ -710,16 +710,6 @@ MUTANTS = [
         (f"{STORAGE}::test_a_key_file_glimpsed_unfinished_is_read_once_written",),
     ),
     Mutant(
-        "looks for a retried mention's reply from the question on",
-        ANSWERS,
-        "_already_answered(message.channel, message, under=target)",
-        "_already_answered(message.channel, target, under=target)",
-        (
-            "tests/test_faults_e2e.py::"
-            "test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue",
-        ),
-    ),
-    Mutant(
         "takes a reply to a mention in the thread for the owed post's answer",
         ANSWERS,
         "            if (later.reference.message_id if later.reference else None) in answers:",
@@ -2796,15 +2786,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "the catch-up answers a locked post",
-        "bot/cogs/answers.py",
-        "                    or closed(thread)\n",
-        "",
-        (
-            "tests/test_faults_e2e.py::test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready",
-        ),
-    ),
-    Mutant(
         "a retry posts again an answer the asker removed",
         "bot/views.py",
         '        await bot.store.settle_reply("post", channel.id)',
@@ -2829,13 +2810,6 @@ MUTANTS = [
             f"{E2E}::test_a_mention_asking_its_own_question_in_a_reply_to_a_remark_answers_it",
             f"{E2E}::test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to",
         ),
-    ),
-    Mutant(
-        "an edit saved while the bot started is never loaded",
-        "bot/cogs/faq_watch.py",
-        "                before = since is not None and folder_signature(folder) != since\n",
-        "                before = False\n",
-        (f"{MODERATION}::test_an_edit_saved_while_the_bot_was_starting_is_loaded",),
     ),
     Mutant(
         "a mention edited into a question is never answered",
@@ -3302,15 +3276,6 @@ MUTANTS = [
         "        await self.answer_mention(message, claim=edited_in(message.id) if watched_post "
         "else None)\n",
         "        if thread is None:\n            await self.answer_mention(message)\n",
-        (
-            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
-        ),
-    ),
-    Mutant(
-        "an edit's mention answers a post the bot answered already",
-        "bot/cogs/answers.py",
-        "            or await self._already_answered(thread, message, under=message)  # type: ",
-        "            or False  # type: ",
         (
             "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
         ),
@@ -3810,13 +3775,6 @@ MUTANTS = [
         "        if len(hits) > 1 and hits[0].score - hits[1].score < CLEAR_TOPIC_MARGIN:",
         "        if False:",
         ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
-    ),
-    Mutant(
-        "a screenshot alone cannot be pointed at an entry",
-        "bot/cogs/point.py",
-        "        if not question and not (message.attachments or message.embeds):",
-        "        if not question:",
-        ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
     ),
     Mutant(
         "sqlite: votes cast per answer still count apart",
@@ -4810,15 +4768,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a post whose unsure line went with its opening message is handed to people",
-        "bot/cogs/answers.py",
-        "            and any(tag.name.casefold() == answered for tag in thread.applied_tags)\n",
-        "",
-        (
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
-        ),
-    ),
-    Mutant(
         "SQLite: the replies to a message are taken but not forgotten (two processes delete them)",
         "bot/storage/sqlite.py",
         '            await db.execute("DELETE FROM bot_replies WHERE '
@@ -5563,6 +5512,109 @@ MUTANTS = [
         "        if all(Path(p.path).name != path.name for p in problems):\n",
         "        if False:\n",
         ("tests/test_faq_editing.py::test_an_edit_refused_for_other_files_problems_only_says_so",),
+    ),
+    Mutant(
+        "a retried answer to a question edited into a bare mention ta"
+        "kes the bot's 'Ask me after the mention' for the answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content == ASK_AFTER_MENTION:\n                continue\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a mention edited into a post the bot was unsure about takes "
+        "the unsure line for an answer and is ignored",
+        "bot/cogs/answers.py",
+        "        return found is not None and found.content != UNSURE_LINE\n",
+        "        return found is not None\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered",
+        ),
+    ),
+    Mutant(
+        "a catch-up Discord fails once (a 503 listing the posts or re"
+        "ading one) is not tried again, and the posts missed are never answered",
+        "bot/cogs/answers.py",
+        "            guilds = [g for g in guilds if not await self._caught_up(g, cutoff)]\n",
+        "            guilds = [g for g in guilds if await self._caught_up(g, cutoff) and False]\n",
+        ("tests/test_faults_e2e.py::test_a_catch_up_that_discord_fails_once_is_tried_again",),
+    ),
+    Mutant(
+        "a post whose answer a moderator deletes outright keeps its a"
+        "nswered tag, hidden from helpers",
+        "bot/forum_tags.py",
+        "        if answered and _named(thread.applied_tags, answered) is not None:\n"
+        "            await retag_for_people(bot, thread)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_moderator_deleting_the_posts_answer_hands_the_post_to_people",
+        ),
+    ),
+    Mutant(
+        "a retried '@bot' under an answered question sends its link t"
+        "o the answer again when Discord posted it but the response was lost",
+        "bot/cogs/answers.py",
+        "        if also is not None:\n            answers.add(also.id)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_pointer_to_an_earlier_answer_whose_response_was_lost_is_not_sent_twice",
+        ),
+    ),
+    Mutant(
+        "looks for a retried mention's reply from the question on",
+        "bot/cogs/answers.py",
+        "                message.channel, message, under=target, aski"
+        "ng=bool(question), also=message\n",
+        "                message.channel, target, under=target, askin"
+        "g=bool(question), also=message\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue",
+        ),
+    ),
+    Mutant(
+        "the catch-up answers a locked post",
+        "bot/cogs/answers.py",
+        "                or closed(thread)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready",
+        ),
+    ),
+    Mutant(
+        "an edit saved while the bot started is never loaded",
+        "bot/cogs/faq_watch.py",
+        "                before = since is not None and folder_signat"
+        "ure(self.bot.faq_dir) != since\n",
+        "                before = False\n",
+        ("tests/test_moderation_e2e.py::test_an_edit_saved_while_the_bot_was_starting_is_loaded",),
+    ),
+    Mutant(
+        "an edit's mention answers a post the bot answered already",
+        "bot/cogs/answers.py",
+        "            or await self._answered_post(thread, message)  # type: ignore[arg-type]\n",
+        "            or False  # type: ignore[arg-type]\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_left_alone_is_answered",
+        ),
+    ),
+    Mutant(
+        "a screenshot alone cannot be pointed at an entry",
+        "bot/cogs/point.py",
+        "        if not question and not shows_a_picture(message):",
+        "        if not question:",
+        ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
+    ),
+    Mutant(
+        "a post whose unsure line went with its opening message is handed to people",
+        "bot/cogs/answers.py",
+        "            and any(tag.name.casefold() == answered for tag in thread.applied_tags)\n"
+        "        ):\n            await answer_gone(self.bot, thread)\n",
+        "        ):\n            await answer_gone(self.bot, thread)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
+        ),
     ),
 ]
 
