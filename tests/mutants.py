@@ -5616,6 +5616,22 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
         ),
     ),
+    Mutant(
+        "a purge SQLite refuses at start stops the bot starting",
+        "bot/storage/sqlite.py",
+        "            except (OSError, sqlite3.Error) as exc:  # (a fu"
+        "ll disk, a lock held too long)\n",
+        "            except ZeroDivisionError as exc:\n",
+        ("tests/test_storage.py::test_a_purge_that_fails_at_start_does_not_stop_the_bot_starting",),
+    ),
+    Mutant(
+        "a purge PostgreSQL refuses at start stops the bot starting",
+        "bot/storage/postgres.py",
+        "            except (OSError, TimeoutError, asyncpg.PostgresE"
+        "rror, asyncpg.InterfaceError) as exc:\n",
+        "            except ZeroDivisionError as exc:\n",
+        ("tests/test_storage.py::test_a_purge_that_fails_at_start_does_not_stop_the_bot_starting",),
+    ),
 ]
 
 
@@ -5636,11 +5652,21 @@ def scratch_copy(target: Path) -> None:
             shutil.copy2(source, dest)
 
 
+#: Seconds one mutant's tests may take: the slowest take about a minute.
+TESTS_TIMEOUT = 900
+
+
 def run_tests(copy: Path, tests: tuple[str, ...]) -> bool:
     """True when the tests pass (the mutant survived)."""
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
-    done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
+    try:
+        done = subprocess.run(
+            command, cwd=copy, env=env, capture_output=True, text=True, timeout=TESTS_TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        # (A mutant that leaves a thread or a connection open can hang the run at its exit.)
+        raise RuntimeError(f"the tests did not end within {TESTS_TIMEOUT} s") from None
     if done.returncode not in (0, 1):
         tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
         raise RuntimeError("pytest could not run: " + " | ".join(tail))

@@ -604,6 +604,66 @@ async def test_retention_applied_when_opening(tmp_path: Path) -> None:
     assert raw(path, "SELECT text FROM questions") == [("fresh question",)]
 
 
+def _refuse_deletes(backend: str, where: Path | str) -> None:
+    """Make the real database refuse to delete stored questions (a full disk, say)."""
+    if backend == "sqlite":
+        with contextlib.closing(sqlite3.connect(where, isolation_level=None)) as db:
+            db.execute(
+                "CREATE TRIGGER refuse BEFORE DELETE ON questions"
+                " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            )
+        return
+
+    async def refuse() -> None:
+        import asyncpg
+
+        db = await asyncpg.connect(str(where))
+        try:
+            await db.execute(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$;"
+                " CREATE TRIGGER refuse BEFORE DELETE ON questions"
+                " FOR EACH ROW EXECUTE FUNCTION refuse()"
+            )
+        finally:
+            await db.close()
+
+    asyncio.run(refuse())
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_a_purge_that_fails_at_start_does_not_stop_the_bot_starting(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every process purges old question text as it opens the store; a purge the database
+    refused (a full disk, a lock held past the timeout) ended the start in a traceback,
+    though the purge is housekeeping the daily chore does again. The store opens, the old
+    question waits for that chore, and the log says why."""
+    where: Path | str = (
+        tmp_path / "bot.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+
+    def store(**options: Any) -> Store:
+        if isinstance(where, Path):
+            return SqliteStore(where, **options)
+        return PostgresStore(where, **options)
+
+    async with store() as db:
+        await db.record_question(question("ancient question", days_ago=200))
+    await asyncio.to_thread(_refuse_deletes, backend, where)
+    opened = store(retention_days=90)
+    try:
+        with caplog.at_level(logging.WARNING):
+            async with opened as db:
+                await db.record_served("split")  # (open, and working)
+                assert [row.entry_id for row in await db.stats()] == ["split"]
+                [group] = await db.gaps(days=None)
+                assert "ancient question" in group.example
+    finally:
+        await opened.close()  # (a failed open left its connection: the test would hang)
+    assert any("purge" in r.getMessage() for r in caplog.records), caplog.text
+
+
 async def test_one_vote_per_user_per_answer(store: Store) -> None:
     await store.record_served("split")
     await store.record_vote("split", 1000, "alice", True)

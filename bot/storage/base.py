@@ -176,6 +176,13 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+#: Logged when the purge a store makes as it opens fails (a full disk, a lock held past the
+#: timeout): housekeeping the daily chore does again, it must not stop the bot starting.
+PURGE_LEFT_FOR_LATER = (
+    "could not purge old stored questions at start (the daily purge tries again): %s"
+)
+
+
 @dataclass(frozen=True)
 class AskedQuestion:
     """A question the bot abstained on or answered with low confidence."""

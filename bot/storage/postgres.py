@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from bot.storage.base import (
     CLAIM_MIN_DAYS,
     PENDING_COLUMNS,
+    PURGE_LEFT_FOR_LATER,
     AskedQuestion,
     DatabaseUnavailable,
     EntryStats,
@@ -292,7 +293,10 @@ class PostgresStore:
                     "('/' as %2F, '@' as %40, '#' as %23)"
                 ) from exc
         if self.retention_days is not None and not self.read_only:
-            await self.purge(self.retention_days)
+            try:
+                await self.purge(self.retention_days)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.warning(PURGE_LEFT_FOR_LATER, without_password(str(exc), self.url))
 
     async def close(self) -> None:
         self._on_reload = None  # (a listener closed from here is not re-opened)

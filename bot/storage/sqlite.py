@@ -31,6 +31,7 @@ import aiosqlite
 from bot.storage.base import (
     CLAIM_MIN_DAYS,
     PENDING_COLUMNS,
+    PURGE_LEFT_FOR_LATER,
     AskedQuestion,
     EntryStats,
     GapGroup,
@@ -183,7 +184,10 @@ class SqliteStore:
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 raise StorageError(f"cannot open {self.path}: {reason}") from exc
         if self.retention_days is not None and not self.read_only:
-            await self.purge(self.retention_days)
+            try:
+                await self.purge(self.retention_days)
+            except (OSError, sqlite3.Error) as exc:  # (a full disk, a lock held too long)
+                log.warning(PURGE_LEFT_FOR_LATER, exc)
 
     async def _open_read_only(self) -> aiosqlite.Connection:
         db = await self._connect()
