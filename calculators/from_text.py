@@ -73,11 +73,6 @@ NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
 DESTINATION_GAP = 4
 
 
-def _negated(clause: list[str]) -> bool:
-    pairs = itertools.pairwise(clause)
-    return bool(NEGATIONS.intersection(clause)) or any(p in NEGATING_PAIRS for p in pairs)
-
-
 def earnings_go_to_traditional(text: str) -> bool:
     """Does the text send the earnings to a traditional IRA ("what do I owe if I send the
     earnings to a traditional IRA?")? Only a clear case: in one sentence with no "or" (a
@@ -89,20 +84,28 @@ def earnings_go_to_traditional(text: str) -> bool:
         said = words(sentence)
         if "or" in said:
             continue
-        for i, word in enumerate(said):
-            if word not in EARNINGS_WORDS or _negated(_clause_before(said, i)):
+        for i, negated in enumerate(_negated_so_far(said)):
+            if said[i] not in EARNINGS_WORDS or negated:
                 continue
             if _sent_to_traditional(said[i + 1 : i + 2 + DESTINATION_GAP]):
                 return True
     return False
 
 
-def _clause_before(words: list[str], i: int) -> list[str]:
-    """The words of word ``i``'s clause before it."""
-    start = i
-    while start > 0 and words[start - 1] not in CLAUSE_WORDS:
-        start -= 1
-    return words[start:i]
+def _negated_so_far(words: list[str]) -> list[bool]:
+    """Per word, whether its clause negates before it (a negation, or a negating pair,
+    since the last clause word). One pass: looking back from each earnings word took
+    time in the square of a long sentence's words, on the bot's event loop."""
+    flags: list[bool] = []
+    negated, previous = False, ""
+    for word in words:
+        flags.append(negated)
+        if word in CLAUSE_WORDS:
+            negated, previous = False, ""
+            continue
+        negated = negated or word in NEGATIONS or (previous, word) in NEGATING_PAIRS
+        previous = word
+    return flags
 
 
 def _sent_to_traditional(after: list[str]) -> bool:

@@ -4,6 +4,7 @@ Pub 590-B Worksheet 1-1, and the input and wording fixes."""
 from __future__ import annotations
 
 import json
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -576,6 +577,22 @@ def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -
     from calculators.from_text import earnings_go_to_traditional
 
     assert earnings_go_to_traditional(question) is traditional
+
+
+def test_where_the_earnings_go_is_read_in_one_pass_over_a_long_sentence() -> None:
+    """A hostile post: one sentence of many earnings words after many one-letter words
+    ("İ" lowercases to two characters, an "i" and a dot: a word per character). Looking
+    back from each earnings word to its clause's start took time in the square of the
+    words, on the bot's event loop: 0.1 s for a 4,000-character post, 10 s for ten times
+    that. One pass takes a few milliseconds either way."""
+    from calculators.from_text import earnings_go_to_traditional
+
+    head = "I contributed $20,000 after-tax and it earned $500, do I owe tax on the earnings "
+    size = 40_000
+    question = head + "\u0130" * (size - len(head) - 5 * (size // 9)) + "gain " * (size // 9)
+    started = time.perf_counter()
+    assert earnings_go_to_traditional(question[:size]) is False
+    assert time.perf_counter() - started < 1.0
 
 
 def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
