@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import discord
+from discord.utils import escape_markdown
 
 from calculators import CalcResult
 from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
@@ -17,7 +18,14 @@ UNSURE_COLOUR = discord.Colour.from_rgb(249, 168, 37)
 def neutralize(text: str) -> str:
     """User-controlled text made safe to echo: no mentions, no markdown, and no
     ``<...>`` syntax (channel links, timestamps, custom emoji) rendering."""
-    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    # Every "[" escaped here, the rest by discord.py: its rule for a masked link took the
+    # whole span from a "[" to the line's last ")" as one link and escaped only that "[",
+    # so a second link, bold and spoilers in the span rendered; and it took time cubic in
+    # the line. (A letter before each later piece, taken off after: a piece that follows
+    # a "[" does not start a line, so no line-start rule may escape its start.)
+    first, *rest = text.split("[")
+    pieces = [escape_markdown(first), *(escape_markdown(f"a{piece}")[1:] for piece in rest)]
+    escaped = discord.utils.escape_mentions("\\[".join(pieces))
     return escaped.replace("<", "\\<")
 
 

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -2471,6 +2472,51 @@ async def test_validate_with_many_problems_still_shows_its_notices_whole(
         r"other entry under 'also'",
         notice,
     ), notice
+
+
+async def test_a_members_masked_link_is_shown_inert_in_the_review_queue_and_the_gaps(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A member's question is shown to moderators in the review queue and the gaps: its
+    markdown must not render there. A bracket before it, "[a](b) ... (c)", made the
+    escaping take everything from that bracket to the line's last ")" for one masked link
+    and leave it all as it was: a second masked link showing irs.gov but leading elsewhere
+    was live under the bot's name, and bold and spoilers rendered."""
+    from tests.reply_checks import echoed_raw
+
+    question = (
+        "[a](b) zq see [https://www.irs.gov/forms](https://evil.example/login) **now** ||xq|| (c)"
+    )
+    async with start_bot(mod_bot()):
+        await (await fake_discord.send_slash_command("ask", {"question": question})).response()
+        await fake_discord.settle()
+        review = (await review_message(fake_discord))["embeds"][0]["description"]
+        gaps = (await admin(fake_discord, "gaps"))["embeds"][0]["description"]
+    for shown in (review, gaps):
+        assert "irs.gov" in shown and "evil.example" in shown  # (the question, inert)
+        assert echoed_raw(shown, question) is None, shown
+
+
+def test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments() -> None:
+    """The review queue shows a member's question whole (up to 4,000 characters): a line
+    of "[" then "](" took the escaping 2 s of the bot's event loop at each look."""
+    from bot.review import item_embed
+    from bot.storage import ReviewItem
+
+    asked = "[" * 1333 + "](" * 1333
+    item = ReviewItem(
+        kind="unanswered",
+        example=asked,
+        count=1,
+        entry_id=None,
+        score=0.0,
+        last_seen=dt.datetime.now(dt.UTC),
+        keys=("k",),
+    )
+    started = time.perf_counter()
+    embed = item_embed(item, 0, 1, {})
+    assert time.perf_counter() - started < 0.5
+    assert embed.description is not None and "\\[" in embed.description
 
 
 async def test_gaps_with_long_questions_show_whole_lines_and_count_the_rest(
