@@ -254,10 +254,18 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+#: Words that may stand between a verb that moves money and its amount.
+_HEDGES = frozenset("just only about around roughly approximately almost nearly".split())
+
+
 def _moved(match: re.Match[str], text: str) -> bool:
     """Is the amount right after a verb that moves money ("roll over $10,000", "take out
     $5,000") or named as such ("a $5,000 withdrawal")?"""
-    said = words(text[: match.start()])[-3:]  # ("take out just $5,000")
+    said = words(text[: match.start()])[-3:]
+    if said and said[-1] in _HEDGES:
+        said.pop()  # ("take out just $5,000")
+    # (Two words, not three: "a rollover IRA with $45k" is money that stays put.)
+    said = said[-2:]
     named = words(text[match.end() :])[:2]
     return bool(MOVE_WORDS.intersection(said) or MOVE_NOUNS.intersection(named))
 

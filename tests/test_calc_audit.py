@@ -386,6 +386,18 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
                 "Can I cash out $5,000?",
                 "I want a $5,000 withdrawal.",
                 "I'd like a $5,000 in-service distribution.",
+                "Can I take out just $5,000?",
+            )
+        ),
+        # ... but an IRA named for a past rollover moves nothing
+        *(
+            (
+                f"I put in $23,000 after-tax and it earned $412 over the past two years. {more}",
+                ("23000", "412"),
+            )
+            for more in (
+                "I also have a rollover IRA with $45k in it.",
+                "My old rollover IRA has $45k.",
             )
         ),
         # an amount named as nothing that is not taken out is left aside
