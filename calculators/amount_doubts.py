@@ -57,9 +57,10 @@ _DASH_BEFORE = re.compile(rf"[{DASHES}]\s*\$?\s*$")
 #: ... unless it is a list's bullet at the start of a line ("- $1000 after-tax").
 _BULLET = re.compile(rf"(?:^|\n)[ \t]*[{DASHES}*\u2022][ \t]+\$?$")
 #: Right after a total ("worth $300 more"), a comparison: the amount is a change from
-#: something, not the account's value ("more or less" only rounds it).
+#: something, not the account's value ("more or less" only rounds it). On the same line:
+#: "worth $20,300" ending one, "More details: ..." starting the next, is no comparison.
 _COMPARED_AFTER = re.compile(
-    r"\s*(?:more(?!\s+or\s+less)|less|above|below|higher|lower|extra)\b", re.IGNORECASE
+    r"[^\S\n]*(?:more(?!\s+or\s+less)|less|above|below|higher|lower|extra)\b", re.IGNORECASE
 )
 #: Words just after earnings that turn them around ("$412 in the red", "$200 less than").
 _TURNED_AFTER = frozenset("red below less deficit negative".split())

@@ -444,6 +444,16 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in $20,000 after-tax and it is now worth about $300 less than that", None),
         ("I put in $20,000 after-tax; it's worth $300 above what I put in", None),
         ("I put in $20,000 after-tax and it grew to $20,300 more or less", ("20000", "300")),
+        # ... but a line that starts with such a word is about something else
+        (
+            "I contributed $20,000 after-tax and it is now worth $20,300\nMore details: it is "
+            "at Fidelity.",
+            ("20000", "300"),
+        ),
+        (
+            "I contributed $20,000 after-tax and it is now worth $20,300\nBelow is my statement.",
+            ("20000", "300"),
+        ),
         ("I put in $20,000 after-tax; it's worth $19,700, less than I put in", ("20000", "-300")),
         # what changed is named: the earnings, or a loss, not a new total
         ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
