@@ -815,3 +815,32 @@ async def test_a_pointer_to_an_earlier_answer_whose_response_was_lost_is_not_sen
             if "answered that question already" in (c.json.get("content") or "")
         ]
         assert len(pointers) == 0, f"{len(pointers)} more links after the lost one"
+
+
+async def test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot was not sure about a post (its one line and a menu); the asker added
+    "@Rollover Bot" and a question by an edit, and Discord refused that answer (503). Its
+    retry must answer the question: the unsure line under the post is no answer to it."""
+    from bot.cogs.answers import UNSURE_LINE
+
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        post = await fake.post_forum_thread(
+            "After-tax question", "what should I do with the after-tax part?"
+        )
+        [unsure] = [(await post.reply()).response]
+        assert unsure["content"] == UNSURE_LINE
+        await fake.idle(quiet=0.1)
+        mark = fake.mark()
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        await fake.edit_message(post.starter, f"{world.bot_user.mention} {QUESTIONS[0]}")
+        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True, since=mark)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake.idle(quiet=0.1)
+        answers = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
+        assert str(answers[0].json["message_reference"]["message_id"]) == post.starter["id"]
+        assert answers[0].json.get("embeds")

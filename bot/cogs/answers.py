@@ -385,7 +385,8 @@ class Answers(commands.Cog):
         under that question, but only after the mention, however much chat came in
         between. A reply to another message, or a command's response, answers something
         else. ``asking``: ``under`` holds a question now, and the request for one the bot
-        made when it was a bare mention does not answer it (the member edited it in).
+        made when it was a bare mention does not answer it (the member edited it in), nor
+        does the unsure line of a post whose member asked by an edit.
         ``also``: a reply to that message counts too."""
         me = self.bot.user
         if me is None:
@@ -398,6 +399,8 @@ class Answers(commands.Cog):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
             if asking and later.content == ASK_AFTER_MENTION:
+                continue
+            if asking and later.content == UNSURE_LINE:  # (a post's, its member asking by an edit)
                 continue
             if (later.reference.message_id if later.reference else None) in answers:
                 return later
