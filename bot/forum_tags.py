@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
-#: How many of a thread's messages a removal reads, oldest first, for another answer to the
-#: post still standing (the bot's own comes first; in a longer thread, where that cannot
-#: be told, the post is handed to people).
+#: How many of a thread's messages a removal or a deletion reads, oldest first, for an
+#: answer to the post still standing (the bot's own comes first). In a longer thread, where
+#: that cannot be told, a removal hands the post to people; a deletion keeps its tags.
 STANDING_LOOK_BACK = 500
 #: Tags a forum post may carry (Discord's limit).
 MAX_TAGS = 5
