@@ -5632,6 +5632,52 @@ MUTANTS = [
         "            except ZeroDivisionError as exc:\n",
         ("tests/test_storage.py::test_a_purge_that_fails_at_start_does_not_stop_the_bot_starting",),
     ),
+    Mutant(
+        "where the earnings go is read by looking back from each earn"
+        "ings word (time in the square of a long sentence)",
+        "calculators/from_text.py",
+        "            if said[i] not in EARNINGS_WORDS or negated:",
+        "            if said[i] not in EARNINGS_WORDS or _negated_so_far(said[: i + 1])[i]:",
+        (
+            "tests/test_calc_audit.py::test_where_the_earnings_go_is_read_in_one_pass_over_a_long_sentence",
+        ),
+    ),
+    Mutant(
+        "a member's text is escaped by discord.py alone: a span from "
+        "'[' to the line's last ')' keeps its markdown (a second mask"
+        "ed link stays live), in time cubic in the line",
+        "bot/embeds.py",
+        '    escaped = discord.utils.escape_mentions("\\\\[".join(pieces))',
+        "    escaped = discord.utils.escape_mentions(escape_markdown(text))",
+        (
+            "tests/test_moderation_e2e.py::test_a_members_masked_link_is_shown_inert_in_the_review_queue_and_the_gaps",
+            "tests/test_moderation_e2e.py::test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments",
+        ),
+    ),
+    Mutant(
+        "an IRA named for a past rollover is taken for money moved out",
+        "calculators/from_text.py",
+        "    said = said[-2:]\n",
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a comparison word starting the next line makes a total a change",
+        "calculators/amount_doubts.py",
+        'r"[^\\S\\n]*(?:more',
+        'r"\\s*(?:more',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a mention's retry takes the post's unsure line for its answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content == UNSURE_LINE:  # ("
+        "a post's, its member asking by an edit)\n                continue\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
+        ),
+    ),
 ]
 
 
