@@ -5607,16 +5607,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
     ),
     Mutant(
-        "a post whose unsure line went with its opening message is handed to people",
-        "bot/cogs/answers.py",
-        "            and any(tag.name.casefold() == answered for tag in thread.applied_tags)\n"
-        "        ):\n            await answer_gone(self.bot, thread)\n",
-        "        ):\n            await answer_gone(self.bot, thread)\n",
-        (
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
-        ),
-    ),
-    Mutant(
         "a purge SQLite refuses at start stops the bot starting",
         "bot/storage/sqlite.py",
         "            except (OSError, sqlite3.Error) as exc:  # (a fu"
@@ -5676,6 +5666,17 @@ MUTANTS = [
         "",
         (
             "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a post whose unsure line went with its opening message is handed to people",
+        "bot/cogs/answers.py",
+        "        if isinstance(thread, discord.Thread) and self._tagged_answered(thread):\n"
+        "            await answer_gone(self.bot, thread)\n",
+        "        if isinstance(thread, discord.Thread) and self._is_watched_forum(thread):\n"
+        "            await answer_gone(self.bot, thread)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
         ),
     ),
 ]

@@ -488,13 +488,15 @@ class Answers(commands.Cog):
         been the answer (a moderator deletes a wrong one outright), and a post left with
         none is handed to people. Only such posts, as cached, are read."""
         thread = self.bot.get_channel(channel_id)
-        answered = self.bot.settings.discord.answered_tag.strip().casefold()
-        if (
-            isinstance(thread, discord.Thread)
-            and self._is_watched_forum(thread)
-            and any(tag.name.casefold() == answered for tag in thread.applied_tags)
-        ):
+        if isinstance(thread, discord.Thread) and self._tagged_answered(thread):
             await answer_deleted(self.bot, thread)
+
+    def _tagged_answered(self, thread: discord.Thread) -> bool:
+        """A watched post that carries the answered tag (as cached)."""
+        answered = self.bot.settings.discord.answered_tag.strip().casefold()
+        return self._is_watched_forum(thread) and any(
+            tag.name.casefold() == answered for tag in thread.applied_tags
+        )
 
     @commands.Cog.listener()
     async def on_late_answer(self, message_id: int, channel_id: int, guild_id: int | None) -> None:
@@ -545,12 +547,7 @@ class Answers(commands.Cog):
         except NETWORK_ERRORS:
             log.warning("could not read post %s to retag it after its answer went", thread_id)
             return
-        answered = self.bot.settings.discord.answered_tag.strip().casefold()
-        if (
-            isinstance(thread, discord.Thread)
-            and self._is_watched_forum(thread)
-            and any(tag.name.casefold() == answered for tag in thread.applied_tags)
-        ):
+        if isinstance(thread, discord.Thread) and self._tagged_answered(thread):
             await answer_gone(self.bot, thread)
 
     async def _point_to_ask(self, message: discord.Message) -> None:
