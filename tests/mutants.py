@@ -5454,7 +5454,7 @@ MUTANTS = [
         "bot/replies.py",
         "    shown = [message, *message.message_snapshots]\n",
         "    shown = [message]\n",
-        ("tests/test_bot_e2e.py::test_a_forwarded_screenshot_can_be_pointed_at_an_entry",),
+        ("tests/test_bot_e2e.py::test_a_screenshot_alone_can_be_pointed_at_an_entry",),
     ),
     Mutant(
         "an edit from Discord the folder watcher reloaded first is said as '0 changed'",

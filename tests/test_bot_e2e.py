@@ -3424,12 +3424,15 @@ async def test_pickers_opened_slowly_cannot_post_together_past_the_limit(
         )
 
 
+@pytest.mark.parametrize("forwarded", [False, True], ids=["posted", "forwarded"])
 async def test_a_screenshot_alone_can_be_pointed_at_an_entry(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+    forwarded: bool, fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
-    """A member posts only a photo of their 1099-R: "That message has no text to answer"
-    left helpers no way to point it at an entry. The picker offers every entry by title
-    (no guesses), the answer is posted, and no question is kept as a taught example."""
+    """A member posts only a photo of their 1099-R, or forwards someone's (the forward has
+    no words or attachment of its own, only the copy it shows): "That message has no text
+    to answer" left helpers no way to point it at an entry. The picker offers every entry
+    by title (no guesses), the answer is posted under it, and no question is kept as a
+    taught example."""
     world = fake_discord.world
     photo = {
         "id": str(world.new_id()),
@@ -3444,6 +3447,8 @@ async def test_a_screenshot_alone_can_be_pointed_at_an_entry(
             world.text_channel, "", author=world.newcomer, attachments=[photo]
         )
         await fake_discord.settle()
+        if forwarded:
+            shot = await forward_of(fake_discord, shot, world.owner)
         handle, said, select = await picker_on(fake_discord, shot, world.asker)
         assert select, said
         assert not any(o.get("default") or "best guess" in str(o) for o in select["options"])
@@ -3454,6 +3459,7 @@ async def test_a_screenshot_alone_can_be_pointed_at_an_entry(
         await fake_discord.settle()
         channel = world.text_channel["id"]
         [posted] = fake_discord.calls_matching("POST", rf"/channels/{channel}/messages")
+        assert str(posted.json["message_reference"]["message_id"]) == shot["id"]
         assert embed_of(posted.json)["title"] == kb.get("form-1099r-reporting").title
         assert await bot.store.taught() == []
 
@@ -3503,40 +3509,6 @@ async def test_a_forwarded_question_can_be_pointed_at_an_entry(
         assert embed_of(posted.json)["title"] == kb.get(EXPECTED).title
         [taught] = await bot.store.taught()
         assert (taught.text, taught.message_id) == (QUESTION, int(forward["id"]))
-
-
-async def test_a_forwarded_screenshot_can_be_pointed_at_an_entry(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
-) -> None:
-    """A member forwards someone's photo of their 1099-R: the forward has no words, no
-    attachment of its own, only the copy it shows; "That message has no text to answer"
-    left helpers no way to point it, as a screenshot posted directly now can be."""
-    world = fake_discord.world
-    photo = {
-        "id": str(world.new_id()),
-        "filename": "1099r.png",
-        "size": 1000,
-        "url": "https://cdn.example/1099r.png",
-        "proxy_url": "https://cdn.example/1099r.png",
-        "content_type": "image/png",
-    }
-    async with start_bot(make_bot()) as bot:
-        shot = await fake_discord.send_message(
-            world.text_channel, "", author=world.newcomer, attachments=[photo]
-        )
-        forward = await forward_of(fake_discord, shot, world.owner)
-        handle, said, select = await picker_on(fake_discord, forward, world.asker)
-        assert select, said
-        assert not any(o.get("default") or "best guess" in str(o) for o in select["options"])
-        pick = await fake_discord.select(
-            handle, select["custom_id"], ["form-1099r-reporting"], user=world.asker
-        )
-        await pick.response()
-        await fake_discord.settle()
-        [posted] = fake_discord.calls_matching("POST", r"/channels/\d+/messages")
-        assert str(posted.json["message_reference"]["message_id"]) == forward["id"]
-        assert embed_of(posted.json)["title"] == kb.get("form-1099r-reporting").title
-        assert await bot.store.taught() == []
 
 
 async def test_answer_with_faq_on_a_proxied_members_message_is_offered(
