@@ -758,6 +758,22 @@ async def test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone(
         assert post.thread["thread_metadata"]["archived"]
 
 
+async def retried_after_an_edit(
+    fake: FakeDiscord, bot: Any, message: dict, question: str
+) -> list[Any]:
+    """``message`` edited into a mention of the bot asking ``question`` while Discord
+    refuses the answer once (a 503): the messages posted since, once the retry queue has
+    settled the reply it owed."""
+    mark = fake.mark()
+    fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+    await fake.edit_message(message, f"{fake.world.bot_user.mention} {question}")
+    await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True, since=mark)
+    await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+    await wait_until(lambda: not bot.store.owed, timeout=8.0)
+    await fake.idle(quiet=0.1)
+    return fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+
+
 async def test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
@@ -772,14 +788,7 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry(
         await fake.idle(quiet=0.1)
         [prompt] = bot_posts(fake, world.text_channel["id"])
         assert prompt.json["content"].startswith("Ask me after the mention")
-        mark = fake.mark()
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        await fake.edit_message(bare, f"{world.bot_user.mention} {QUESTIONS[0]}")
-        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True, since=mark)
-        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
-        await wait_until(lambda: not bot.store.owed, timeout=8.0)
-        await fake.idle(quiet=0.1)
-        answers = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        answers = await retried_after_an_edit(fake, bot, bare, QUESTIONS[0])
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
         assert str(answers[0].json["message_reference"]["message_id"]) == bare["id"]
         assert answers[0].json.get("embeds")
@@ -825,7 +834,7 @@ async def test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry(
     retry must answer the question: the unsure line under the post is no answer to it."""
     from bot.cogs.answers import UNSURE_LINE
 
-    fake, world = fake_discord, fake_discord.world
+    fake = fake_discord
     async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
         post = await fake.post_forum_thread(
             "After-tax question", "what should I do with the after-tax part?"
@@ -833,14 +842,7 @@ async def test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry(
         [unsure] = [(await post.reply()).response]
         assert unsure["content"] == UNSURE_LINE
         await fake.idle(quiet=0.1)
-        mark = fake.mark()
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        await fake.edit_message(post.starter, f"{world.bot_user.mention} {QUESTIONS[0]}")
-        await fake.wait_for_call("POST", r"/channels/\d+/messages", injected=True, since=mark)
-        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
-        await wait_until(lambda: not bot.store.owed, timeout=8.0)
-        await fake.idle(quiet=0.1)
-        answers = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        answers = await retried_after_an_edit(fake, bot, post.starter, QUESTIONS[0])
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
         assert str(answers[0].json["message_reference"]["message_id"]) == post.starter["id"]
         assert answers[0].json.get("embeds")
