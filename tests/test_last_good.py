@@ -128,16 +128,27 @@ def test_ask_warns_on_stderr_and_answers(
     assert capsys.readouterr().err.startswith("error: the FAQ in")
 
 
+def started_broken(
+    folder: Path, fake: FakeDiscord, make_settings, *, watch: bool, load_from: Path | None = None
+) -> tuple[RolloverBot, int]:
+    """A bot started from the last complete FAQ (``folder`` loaded whole, then one file
+    broken), with a mod log: the bot, and the log channel's id. ``load_from``: the path the
+    bot is given (a relative one, say)."""
+    where = load_from or folder
+    KnowledgeBase.load(where, keep_copy=True)
+    break_one(folder)
+    kb, fallback = KnowledgeBase.load_or_last_good(where)
+    log_channel = int(fake.world.text_channel["id"])
+    settings = make_settings(faq_watch=watch, mod_log_channel_id=log_channel)
+    return RolloverBot(settings, kb, fallback=fallback), log_channel
+
+
 async def test_the_bot_tells_moderators_once_and_answers(
     folder: Path, fake_discord: FakeDiscord, make_settings, start_bot
 ) -> None:
     fake = fake_discord
-    KnowledgeBase.load(folder, keep_copy=True)
-    break_one(folder)
-    kb, fallback = KnowledgeBase.load_or_last_good(folder)
-    log_channel = int(fake.world.text_channel["id"])
-    settings = make_settings(faq_watch=False, mod_log_channel_id=log_channel)
-    async with start_bot(RolloverBot(settings, kb, fallback=fallback)) as bot:
+    made, log_channel = started_broken(folder, fake, make_settings, watch=False)
+    async with start_bot(made) as bot:
         await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
         [note] = fake.world.messages_in(log_channel)
         assert "Started from the last complete FAQ" in note["content"]
@@ -172,12 +183,8 @@ async def test_a_watched_folder_given_as_a_relative_path_is_not_said_changed_at_
     fake = fake_discord
     monkeypatch.chdir(folder.parent)
     relative = Path(folder.name)
-    KnowledgeBase.load(relative, keep_copy=True)
-    break_one(folder)
-    kb, fallback = KnowledgeBase.load_or_last_good(relative)
-    log_channel = int(fake.world.text_channel["id"])
-    settings = make_settings(faq_watch=True, mod_log_channel_id=log_channel)
-    async with start_bot(RolloverBot(settings, kb, fallback=fallback)):
+    made, log_channel = started_broken(folder, fake, make_settings, watch=True, load_from=relative)
+    async with start_bot(made):
         await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
         await asyncio.sleep(LINK_CHECK_MS / 1000 + 1.0)  # (the watcher's first look)
         await fake.idle(quiet=0.2)
@@ -197,12 +204,8 @@ async def test_the_files_fixed_as_they_last_loaded_are_said_loaded_again(
     so the log's last word was still that they are broken."""
     fake = fake_discord
     good = (folder / BROKEN).read_text(encoding="utf-8")
-    KnowledgeBase.load(folder, keep_copy=True)
-    break_one(folder)
-    kb, fallback = KnowledgeBase.load_or_last_good(folder)
-    log_channel = int(fake.world.text_channel["id"])
-    settings = make_settings(faq_watch=True, mod_log_channel_id=log_channel)
-    async with start_bot(RolloverBot(settings, kb, fallback=fallback)):
+    made, log_channel = started_broken(folder, fake, make_settings, watch=True)
+    async with start_bot(made):
         await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
         await asyncio.sleep(0.3)  # let the watcher start
         (folder / BROKEN).write_text(good, encoding="utf-8")
