@@ -270,3 +270,16 @@ async def module_bot(
     if fake.rest.errors:
         call, error = fake.rest.errors[0]
         raise AssertionError(f"the fake Discord itself failed on {call.describe()}: {error!r}")
+
+
+async def unsure_post(fake: FakeDiscord) -> Any:
+    """A forum post the bot is not sure about: its one unsure line (and a menu) under it.
+    The post's handle."""
+    from bot.cogs.answers import UNSURE_LINE
+
+    post = await fake.post_forum_thread(
+        "After-tax question", "what should I do with the after-tax part?"
+    )
+    [unsure] = [(await post.reply()).response]
+    assert unsure["content"] == UNSURE_LINE
+    return post

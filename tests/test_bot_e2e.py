@@ -28,7 +28,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
-from tests.reply_checks import limit_problems
+from tests.reply_checks import limit_problems, unsure_post
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -855,11 +855,7 @@ async def test_a_mention_under_a_post_the_bot_was_unsure_about_is_answered(
     asks the bot, and gets an answer card, not a link to that line."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread(
-            "After-tax question", "what should I do with the after-tax part?"
-        )
-        [unsure] = [(await post.reply()).response]
-        assert unsure["content"] == UNSURE_LINE
+        post = await unsure_post(fake_discord)
         mark = fake_discord.mark()
         await fake_discord.send_message(
             post.thread, world.bot_user.mention, author=world.newcomer, reply_to=post.starter
@@ -1699,15 +1695,11 @@ async def test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered
     under the post): the question asked now is answered, under the post, and tagged."""
     world = fake_discord.world
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread(
-            "After-tax question", "what should I do with the after-tax part?"
-        )
-        [unsure] = [(await post.reply()).response]
-        assert unsure["content"] == UNSURE_LINE
+        post = await unsure_post(fake_discord)
         await fake_discord.idle(quiet=0.1)
         await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION}")
         await fake_discord.idle(quiet=0.2)
-        unsure, answer = post.replies
+        _unsure, answer = post.replies
         assert answer["message_reference"]["message_id"] == post.starter["id"]
         assert embed_of(answer)["title"] == kb.get(EXPECTED).title
         assert "bot-answered" in post.tags

@@ -18,7 +18,7 @@ import pytest
 from bot.app import create_bot
 from bot.storage import MemoryStore, SqliteStore, Store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
-from tests.reply_checks import bot_posts, limit_settings, reply_problems
+from tests.reply_checks import bot_posts, limit_settings, reply_problems, unsure_post
 
 IDENTIFY = 2
 QUESTIONS = [
@@ -832,15 +832,10 @@ async def test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry(
     """The bot was not sure about a post (its one line and a menu); the asker added
     "@Rollover Bot" and a question by an edit, and Discord refused that answer (503). Its
     retry must answer the question: the unsure line under the post is no answer to it."""
-    from bot.cogs.answers import UNSURE_LINE
 
     fake = fake_discord
     async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
-        post = await fake.post_forum_thread(
-            "After-tax question", "what should I do with the after-tax part?"
-        )
-        [unsure] = [(await post.reply()).response]
-        assert unsure["content"] == UNSURE_LINE
+        post = await unsure_post(fake)
         await fake.idle(quiet=0.1)
         answers = await retried_after_an_edit(fake, bot, post.starter, QUESTIONS[0])
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
