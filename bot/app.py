@@ -118,6 +118,9 @@ class RolloverBot(commands.Bot):
         #: Messages deleted lately (ids): a reply to one recorded only after its deletion
         #: was handled goes at once (see remember_reply).
         self.deleted_lately = Claims(capacity=DELETIONS_KEPT)
+        #: Messages the bot deleted itself (ids): where it deletes one (a removal, a deleted
+        #: question's answers) it retags the post, so its delete event is not a moderator's.
+        self.deleted_by_me = Claims(capacity=DELETIONS_KEPT)
 
     @property
     def faq_dir(self) -> Path:

@@ -259,6 +259,7 @@ class NotWhatIAsked(
         """The answer deleted, its records made, and a post left without one retagged."""
         if interaction.message is not None:
             try:
+                bot.deleted_by_me.claim(interaction.message.id)
                 await interaction.message.delete()
             except discord.NotFound:
                 return  # (a double click: the first one removed it and records the vote)

@@ -472,7 +472,9 @@ class Answers(commands.Cog):
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self.bot.deleted_lately.claim(payload.message_id)  # (before any await)
         await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
-        if payload.message_id != payload.channel_id:  # (a post's opening message: above)
+        # (A post's opening message: above; a message the bot deleted: where it deleted it.)
+        mine = self.bot.deleted_by_me.seen(payload.message_id)
+        if payload.message_id != payload.channel_id and not mine:
             await self._answer_may_have_gone(payload.channel_id)
 
     @commands.Cog.listener()
@@ -525,6 +527,7 @@ class Answers(commands.Cog):
         for where, reply_id in replies:
             channel = self.bot.get_partial_messageable(where, guild_id=guild_id)
             try:
+                self.bot.deleted_by_me.claim(reply_id)
                 await channel.get_partial_message(reply_id).delete()
                 deleted = True
             except discord.NotFound:
