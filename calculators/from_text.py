@@ -254,16 +254,20 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-#: Words that may stand between a verb that moves money and its amount.
-_HEDGES = frozenset("just only about around roughly approximately almost nearly".split())
+#: Words that may stand between a verb that moves money and its amount: a hedge ("take out
+#: just $5,000") or whose money it is ("take out my $5,000", "roll over the $5,000").
+_BETWEEN = frozenset(
+    "just only about around roughly approximately almost nearly "
+    "the my our a an another this that these those".split()
+)
 
 
 def _moved(match: re.Match[str], text: str) -> bool:
     """Is the amount right after a verb that moves money ("roll over $10,000", "take out
     $5,000") or named as such ("a $5,000 withdrawal")?"""
-    said = words(text[: match.start()])[-3:]
-    if said and said[-1] in _HEDGES:
-        said.pop()  # ("take out just $5,000")
+    said = words(text[: match.start()])
+    while said and said[-1] in _BETWEEN:
+        said.pop()
     # (Two words, not three: "a rollover IRA with $45k" is money that stays put.)
     said = said[-2:]
     named = words(text[match.end() :])[:2]

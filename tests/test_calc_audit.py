@@ -387,9 +387,13 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
                 "I want a $5,000 withdrawal.",
                 "I'd like a $5,000 in-service distribution.",
                 "Can I take out just $5,000?",
+                "Can I take out my $5,000 for a house?",
+                "I want to take out another $5,000.",
+                "Can I roll over the $5,000 and leave the rest?",
+                "Can I cash out only the $5,000?",
             )
         ),
-        # ... but an IRA named for a past rollover moves nothing
+        # ... but an IRA named for a past rollover moves nothing, nor does all of it
         *(
             (
                 f"I put in $23,000 after-tax and it earned $412 over the past two years. {more}",
@@ -398,6 +402,7 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             for more in (
                 "I also have a rollover IRA with $45k in it.",
                 "My old rollover IRA has $45k.",
+                "Can I roll over all $23,412?",  # (the whole account: no part taken out)
             )
         ),
         # an amount named as nothing that is not taken out is left aside
