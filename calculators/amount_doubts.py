@@ -225,11 +225,13 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
     # "worth $300 more" taken as the total made a $300 gain a $19,700 loss
     if kind == "total" and _COMPARED_AFTER.match(text, end):
         return True
-    said_after = words(text[end:])[:WINDOW]
+    # The words after it in its own sentence: "earned $412. Below is my statement" is no
+    # turn, nor "basis is $23,000. Roth conversion: ..." Roth money.
+    said_after = words(text[end:stop])[:WINDOW]
     if kind in ("earnings", "loss") and _TURNED_AFTER.intersection(said_after[:3]):
         return True
-    # "lost $412 then earned it back": a loss and a gain for one figure
-    window = said_before + said_after
+    # "lost $412 then earned it back": a loss and a gain for one figure (in two sentences too)
+    window = said_before + words(text[end:])[:WINDOW]
     if LOSS_WORDS.intersection(window) and EARNINGS_WORDS.intersection(window):
         return True
     if _another_accounts(text, start, end, (begin, stop), kind):

@@ -459,6 +459,19 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             "I contributed $20,000 after-tax and it is now worth $20,300\nBelow is my statement.",
             ("20000", "300"),
         ),
+        # ... and so is a sentence or line after the earnings that starts with one
+        *(
+            (f"I contributed $20,000 after-tax and it earned $412{then}", ("20000", "412"))
+            for then in (
+                ". Below is my statement.",
+                "\nBelow is my statement.",
+                ". Less than I hoped, but what do I owe?",
+            )
+        ),
+        (
+            "My after-tax basis is $23,000. Roth conversion: what do I owe if it earned $412?",
+            ("23000", "412"),
+        ),
         ("I put in $20,000 after-tax; it's worth $19,700, less than I put in", ("20000", "-300")),
         # what changed is named: the earnings, or a loss, not a new total
         ("My after-tax contributions were $20,000 and the earnings grew to $500", ("20000", "500")),
