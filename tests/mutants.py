@@ -5679,6 +5679,23 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_answer",
         ),
     ),
+    Mutant(
+        "an amount after 'take out my', 'take out another' or 'roll o"
+        "ver the' is not taken for money moved out, and the whole account gets a worked example",
+        "calculators/from_text.py",
+        '    "the my our a an another this that these those".split()\n',
+        '    "".split()\n',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "a sentence or line after an amount that starts with 'Below',"
+        " 'Less' or 'Roth' makes it turned-around earnings or Roth mo"
+        "ney, and the question gets no worked example",
+        "calculators/amount_doubts.py",
+        "    said_after = words(text[end:stop])[:WINDOW]\n",
+        "    said_after = words(text[end:])[:WINDOW]\n",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 
