@@ -280,6 +280,6 @@ async def unsure_post(fake: FakeDiscord) -> Any:
     post = await fake.post_forum_thread(
         "After-tax question", "what should I do with the after-tax part?"
     )
-    [unsure] = [(await post.reply()).response]
+    unsure = (await post.reply()).response
     assert unsure["content"] == UNSURE_LINE
     return post
