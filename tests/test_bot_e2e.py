@@ -1399,25 +1399,25 @@ def test_the_embed_sent_is_exactly_the_size_the_validator_checked(kb: KnowledgeB
         assert len(embed) == layout.total_length() <= EMBED_TOTAL_LIMIT, entry_id
 
 
+async def ask_embeds(fake: FakeDiscord, question: str) -> list[dict[str, Any]]:
+    """The embeds of the bot's reply to ``/ask question``."""
+    body = await (await fake.send_slash_command("ask", {"question": question})).response()
+    return body["data"]["embeds"]
+
+
 async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
     async with start_bot(make_bot()):
-        body = await (
-            await fake_discord.send_slash_command("ask", {"question": question})
-        ).response()
-        answer, example = body["data"]["embeds"]
+        answer, example = await ask_embeds(fake_discord, question)
         assert not answer["title"].startswith("Not sure")
         assert example["title"].startswith("Your numbers, worked through")
         assert "/split basis:23000 earnings:412" in example["description"]
         values = {f["name"]: f["value"] for f in example["fields"]}
         assert values["Taxable now"] == "$412.00"
         assert "not tax advice" in example["footer"]["text"]
-        plain = await (
-            await fake_discord.send_slash_command("ask", {"question": QUESTION})
-        ).response()
-        assert len(plain["data"]["embeds"]) == 1
+        assert len(await ask_embeds(fake_discord, QUESTION)) == 1
 
 
 async def test_amounts_listed_after_their_names_are_worked_through(
@@ -1430,10 +1430,7 @@ async def test_amounts_listed_after_their_names_are_worked_through(
         "Do I owe tax on the earnings if everything goes to the Roth IRA?"
     )
     async with start_bot(make_bot()):
-        body = await (
-            await fake_discord.send_slash_command("ask", {"question": question})
-        ).response()
-        answer, example = body["data"]["embeds"]
+        answer, example = await ask_embeds(fake_discord, question)
         assert not answer["title"].startswith("Not sure")
         assert "/split basis:20000 earnings:300" in example["description"]
         values = {f["name"]: f["value"] for f in example["fields"]}
@@ -1448,17 +1445,11 @@ async def test_pre_tax_money_spelled_with_a_space_is_not_worked_through_as_basis
     said = "I contributed $23,000 {} to my 401k and it earned $50. Do I owe tax on the "
     said += "earnings if everything goes to the Roth IRA?"
     async with start_bot(make_bot()):
-        after = await (
-            await fake_discord.send_slash_command("ask", {"question": said.format("after-tax")})
-        ).response()
-        _, example = after["data"]["embeds"]
+        _, example = await ask_embeds(fake_discord, said.format("after-tax"))
         values = {f["name"]: f["value"] for f in example["fields"]}
         assert values["Nontaxable (basis)"] == "$23,000.00"
         for pretax in ("pre tax", "before tax"):
-            body = await (
-                await fake_discord.send_slash_command("ask", {"question": said.format(pretax)})
-            ).response()
-            [answer] = body["data"]["embeds"]
+            [answer] = await ask_embeds(fake_discord, said.format(pretax))
             assert not answer["title"].startswith("Not sure"), pretax
 
 
@@ -1477,15 +1468,9 @@ async def test_pretax_money_named_in_a_label_or_brackets_is_not_worked_through_a
     read past them, and $23,000 of pretax money was worked through as nontaxable basis."""
     said += "Do I owe tax on the earnings if everything goes to the Roth IRA?"
     async with start_bot(make_bot()):
-        after = await (
-            await fake_discord.send_slash_command("ask", {"question": said.format("After-tax")})
-        ).response()
-        _, example = after["data"]["embeds"]
+        _, example = await ask_embeds(fake_discord, said.format("After-tax"))
         assert "/split basis:23000 earnings:50" in example["description"]
-        body = await (
-            await fake_discord.send_slash_command("ask", {"question": said.format("Pre-tax")})
-        ).response()
-        [answer] = body["data"]["embeds"]
+        [answer] = await ask_embeds(fake_discord, said.format("Pre-tax"))
         assert not answer["title"].startswith("Not sure")
 
 
@@ -1497,16 +1482,11 @@ async def test_an_amount_said_as_more_or_less_than_before_is_not_taken_as_the_to
     said = "I put in $20,000 after-tax and it's worth {} now. Do I owe tax on the earnings if "
     said += "everything goes to the Roth IRA?"
     async with start_bot(make_bot()):
-        total = await (
-            await fake_discord.send_slash_command("ask", {"question": said.format("$20,300")})
-        ).response()
-        _, example = total["data"]["embeds"]  # the same question with a total has one
+        # the same question with a total has one
+        _, example = await ask_embeds(fake_discord, said.format("$20,300"))
         assert "/split basis:20000 earnings:300" in example["description"]
         for change in ("$300 more", "$300 less"):
-            body = await (
-                await fake_discord.send_slash_command("ask", {"question": said.format(change)})
-            ).response()
-            [answer] = body["data"]["embeds"]
+            [answer] = await ask_embeds(fake_discord, said.format(change))
             assert not answer["title"].startswith("Not sure"), change
 
 
@@ -1517,19 +1497,12 @@ async def test_an_amount_taken_out_of_the_account_gets_no_whole_account_example(
     $2,000 taxable, answered another question than the one asked."""
     said = "I contributed $20,000 after-tax and it earned $2,000 over the past couple of years. "
     async with start_bot(make_bot()):
-        whole = await (
-            await fake_discord.send_slash_command(
-                "ask", {"question": said + "I'm taking it all out for a house. Do I owe tax?"}
-            )
-        ).response()
-        _, example = whole["data"]["embeds"]  # the whole account: worked through
+        whole = said + "I'm taking it all out for a house. Do I owe tax?"
+        _, example = await ask_embeds(fake_discord, whole)  # the whole account: worked through
         assert "/split basis:20000 earnings:2000" in example["description"]
         for part in ("I'm taking out $5,000", "I'd like a $5,000 distribution"):
             question = f"{said}{part} for a house. Do I owe tax?"
-            body = await (
-                await fake_discord.send_slash_command("ask", {"question": question})
-            ).response()
-            [answer] = body["data"]["embeds"]
+            [answer] = await ask_embeds(fake_discord, question)
             assert not answer["title"].startswith("Not sure"), part
 
 
