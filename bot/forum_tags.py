@@ -55,6 +55,12 @@ def _named(tags: Any, name: str) -> discord.ForumTag | None:
     return next((t for t in tags if t.name.casefold() == name), None) if name else None
 
 
+def tagged_answered(bot: RolloverBot, thread: discord.Thread) -> bool:
+    """Whether the post carries the answered tag (as ``thread`` holds its tags)."""
+    answered = bot.settings.discord.answered_tag.strip().casefold()
+    return _named(thread.applied_tags, answered) is not None
+
+
 async def tag_answered(
     bot: RolloverBot,
     thread: discord.Thread,
@@ -211,6 +217,5 @@ async def answer_deleted(bot: RolloverBot, thread: discord.Thread) -> None:
         except NETWORK_ERRORS:
             log.warning("could not read thread %s's tags after its answer went", thread.id)
             return
-        answered = bot.settings.discord.answered_tag.strip().casefold()
-        if answered and _named(thread.applied_tags, answered) is not None:
+        if tagged_answered(bot, thread):
             await retag_for_people(bot, thread)

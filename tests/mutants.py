@@ -5545,7 +5545,7 @@ MUTANTS = [
         "a post whose answer a moderator deletes outright keeps its a"
         "nswered tag, hidden from helpers",
         "bot/forum_tags.py",
-        "        if answered and _named(thread.applied_tags, answered) is not None:\n"
+        "        if tagged_answered(bot, thread):\n"
         "            await retag_for_people(bot, thread)\n",
         "",
         (

@@ -31,6 +31,7 @@ from bot.forum_tags import (
     in_watched_forum,
     is_answer,
     tag_answered,
+    tagged_answered,
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
@@ -495,10 +496,7 @@ class Answers(commands.Cog):
 
     def _tagged_answered(self, thread: discord.Thread) -> bool:
         """A watched post that carries the answered tag (as cached)."""
-        answered = self.bot.settings.discord.answered_tag.strip().casefold()
-        return self._is_watched_forum(thread) and any(
-            tag.name.casefold() == answered for tag in thread.applied_tags
-        )
+        return self._is_watched_forum(thread) and tagged_answered(self.bot, thread)
 
     @commands.Cog.listener()
     async def on_late_answer(self, message_id: int, channel_id: int, guild_id: int | None) -> None:
