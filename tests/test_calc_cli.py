@@ -581,14 +581,18 @@ def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
 @pytest.mark.parametrize(
     "args", [["calc", "split", "--basis", "1000", "--earnings", "5"], ["faq", "list"], ["--help"]]
 )
-def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
+def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str], unbuffered: bool) -> None:
     """`> /dev/full` is the machine's problem: exit 1 with one line saying so, no 'internal
-    fault' or traceback. Output buffered as usual (no PYTHONUNBUFFERED), so the failing
-    write is the flush at the end."""
+    fault' or traceback. Output buffered as usual, the failing write is the flush at the
+    end; unbuffered (PYTHONUNBUFFERED=1, as container images often set), the write itself,
+    which argparse dropped without a word for --help, and the command exited 0."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
             [str(SCRIPT), *args],
@@ -613,7 +617,8 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(args: list[str]) -> None:
     ids=["closed", "read-only"],
 )
 @pytest.mark.parametrize(
-    "args", [["calc", "split", "--basis", "1", "--earnings", "1"], ["ask", "is ATS prorated?"]]
+    "args",
+    [["calc", "split", "--basis", "1", "--earnings", "1"], ["ask", "is ATS prorated?"], ["--help"]],
 )
 def test_a_closed_standard_output_is_one_error_line(
     args: list[str], redirect: str, why: str

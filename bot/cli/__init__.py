@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import IO, NoReturn
 
 from bot.cli import ask, calc, faq, service
 from bot.cli.errors import CliError
@@ -26,6 +26,12 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (try '{self.prog} --help')\n")
+
+    def print_help(self, file: IO[str] | None = None) -> None:
+        """The help written here: argparse drops a failed write without a word (a closed
+        standard output, or a full disk with PYTHONUNBUFFERED), and --help exited 0 with
+        nothing shown. Raised, it ends as any command's output that cannot be written."""
+        (file or sys.stdout).write(self.format_help())
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
