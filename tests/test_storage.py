@@ -1562,6 +1562,27 @@ def test_cli_missing_database_says_no_data_yet(
     assert not path.exists()  # reading reports never creates the database
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+@pytest.mark.parametrize("command", ["gaps", "stats", "review"])
+def test_cli_a_blank_database_option_is_refused_saying_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    blank: str,
+) -> None:
+    """``--db ''`` (a variable that was not set) said "cannot read the database .: cannot
+    open .: Is a directory", and ``--db ' '`` "no data yet: there is no database at  ",
+    exit 0: neither says that the option was given no file."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["faq", command, "--db", blank]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith(
+        "error: argument --db: an empty name is not a database; give the SQLite file"
+    )
+
+
 def test_cli_corrupt_database_is_an_error_line_and_left_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

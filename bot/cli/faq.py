@@ -117,6 +117,11 @@ def database_option(text: str) -> Path | str:
     password and all."""
     from bot.settings import POSTGRES_URL
 
+    if not text.strip():  # (a variable left unset: read as a path, it was "." or "  ")
+        raise argparse.ArgumentTypeError(
+            "an empty name is not a database; give the SQLite file, e.g. --db "
+            "data/rollover-bot.db, or a postgresql:// URL"
+        )
     return text if re.match(POSTGRES_URL, text) else Path(text)
 
 
