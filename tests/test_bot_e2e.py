@@ -2851,6 +2851,12 @@ def test_sync_print_shows_the_payload_without_a_token(
     for guild in ("abc", "0", "-5", str(2**64)):
         assert main(["sync", "--print", "--guild", guild]) == 2, guild
         assert "is not a server id" in capsys.readouterr().err, guild
+    # a paste gone wrong, thousands of digits: said as briefly (it was echoed whole, and
+    # past Python's 4,300 digits as "invalid _guild_id value")
+    assert main(["sync", "--print", "--guild", "9" * 5000]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: argument --guild: '999") and "is not a server id" in err
+    assert len(err) < 300
     assert main(["sync", "--print", "--guild", str(2**64 - 1)]) == 0
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_faq_dir, json_text, serving_knowledge, settings
 from bot.cli.errors import CliError, CliFailure
+from calculators.parse import shown
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -142,12 +143,16 @@ def _die_of(signum: int) -> None:
 
 
 def _guild_id(text: str) -> int:
-    """A server id as Discord shows it (a snowflake: a positive 64-bit number)."""
+    """A server id as Discord shows it (a snowflake: a positive 64-bit number, at most 20
+    digits: a longer paste is refused before int(), which refuses past 4,300 digits)."""
+    refused = argparse.ArgumentTypeError(
+        f"{shown(text)} is not a server id; copy it in Discord (Developer Mode, then "
+        "right-click the server, Copy Server ID)"
+    )
+    if len(text) > 20:
+        raise refused
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**64:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a server id; copy it in Discord (Developer Mode, then right-click "
-            "the server, Copy Server ID)"
-        )
+        raise refused
     return int(text)
 
 
