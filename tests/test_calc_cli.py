@@ -537,6 +537,18 @@ def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) 
     assert err.startswith("error: cannot write the chart") and err.count("\n") == 1
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_chart_to_a_full_disk_is_the_machines_failure(capsys: Capsys) -> None:
+    """A full disk is no invalid input (exit 2, "give a file path in a folder you can
+    write to"): as for the output itself, exit 1 saying the disk is full."""
+    code = main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", "/dev/full"])
+    err = capsys.readouterr().err
+    assert (code, err) == (
+        1,
+        "error: cannot write the chart to /dev/full: No space left on device\n",
+    )
+
+
 @pytest.mark.parametrize(("name", "said"), [("-", "'-' (standard output)"), ("", "an empty name")])
 def test_a_chart_needs_a_file_name(
     capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str

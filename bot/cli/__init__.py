@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import IO, NoReturn
 
 from bot.cli import ask, calc, faq, service
+from bot.cli.errors import NO_ROOM as _NO_ROOM
 from bot.cli.errors import CliError
 
 log = logging.getLogger("rollover_bot.cli")
@@ -77,10 +78,8 @@ _LAST_RESORT = service.CurrentStderr()
 _LAST_RESORT.setLevel(logging.WARNING)
 _LAST_RESORT.setFormatter(_Warning())
 
-#: Write failures that say the disk or device is full or failing, not that the code is
-#: wrong. (A closed standard output is _OutputClosed: a bad file descriptor elsewhere is a
-#: fault to trace.)
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
+#: (errors.NO_ROOM: a closed standard output is _OutputClosed, and a bad file descriptor
+#: elsewhere is a fault to trace.)
 
 
 class _OutputClosed(OSError):

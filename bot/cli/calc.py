@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from bot.cli.common import json_text
-from bot.cli.errors import CliError
+from bot.cli.errors import NO_ROOM, CliError, CliFailure
 from calculators import (
     CalcInput,
     CalcResult,
@@ -426,6 +426,10 @@ def _run_schedule(args: argparse.Namespace) -> int:
         try:
             args.chart.write_bytes(png)
         except OSError as exc:
+            if exc.errno in NO_ROOM:  # (the machine's failure, not the path's: exit 1)
+                raise CliFailure(
+                    f"cannot write the chart to {args.chart}: {exc.strerror}"
+                ) from None
             raise CliError(
                 f"cannot write the chart to {args.chart}: {exc.strerror or exc}; "
                 "give a file path in a folder you can write to, e.g. --chart schedule.png"

@@ -1,5 +1,11 @@
 """Errors the command line turns into exit codes."""
 
+import errno
+
+#: Write failures that say the disk or device is full or failing, not that the code is
+#: wrong, nor that the path given is (exit 1, not 2).
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO})
+
 
 class CliError(Exception):
     """Invalid input or usage: reported as one ``error:`` line with exit code 2."""
