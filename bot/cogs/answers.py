@@ -399,9 +399,8 @@ class Answers(commands.Cog):
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
-            if asking and later.content == ASK_AFTER_MENTION:
-                continue
-            if asking and later.content == UNSURE_LINE:  # (a post's, its member asking by an edit)
+            # (the unsure line: a post's, its member asking by an edit)
+            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):
                 continue
             if (later.reference.message_id if later.reference else None) in answers:
                 return later
