@@ -21,7 +21,7 @@ import pytest
 from bot import runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
-from bot.cogs.point import CLOSED_POST, NOT_YOURS_TO_POST
+from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
@@ -1898,6 +1898,37 @@ async def test_answer_with_faq_posts_nowhere_the_helper_could_not(
         await fake_discord.idle(quiet=0.2)
         pointed = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
         assert [c.path for c in pointed] == [f"/channels/{open_post.thread['id']}/messages"]
+
+
+async def test_answer_with_faq_on_a_discord_notice_says_to_point_the_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord's own messages in a channel (a pin notice, "started a thread", a member's
+    join or boost) cannot be replied to. "Started a thread: <its name>" holds the thread's
+    name, often a question: it got a picker, and the pick "Discord did not take the reply;
+    nothing was posted. Try again later", which no retry mends. It is refused at once."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        notices = [
+            await fake_discord.send_system_message(world.text_channel, 18, QUESTION),
+            await fake_discord.send_system_message(world.text_channel, 6),
+            await fake_discord.send_system_message(world.text_channel, 7),
+            await fake_discord.send_system_message(world.text_channel, 8, "2"),
+        ]
+        await fake_discord.idle(quiet=0.1)
+        mark = fake_discord.mark()
+        for notice in notices:
+            _, said, select = await picker_on(fake_discord, notice, world.asker)
+            assert said == DISCORD_NOTICE and not select, notice["type"]
+        # the control: the same words in a member's message get the picker, and the reply
+        asked = await fake_discord.send_message(world.text_channel, QUESTION)
+        # (another helper: four uses a minute are the asker's allowance)
+        handle, _, select = await picker_on(fake_discord, asked, world.moderator)
+        pick = await fake_discord.select(handle, select["custom_id"], [EXPECTED])
+        await pick.response()
+        await fake_discord.idle(quiet=0.2)
+        [posted] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(posted.json["message_reference"]["message_id"]) == asked["id"]
 
 
 async def test_a_helper_points_someones_message_at_an_faq_entry(

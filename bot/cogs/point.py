@@ -43,6 +43,9 @@ MENUS = 5  # a message's rows: up to 125 entries listed
 
 
 CLOSED_POST = "That post is closed or locked; nothing was posted (reopen it first)."
+DISCORD_NOTICE = (
+    "That is a notice from Discord, which nobody can reply to: point the question itself."
+)
 NOT_YOURS_TO_POST = "You can't post in that channel, so I won't post there for you."
 
 
@@ -267,6 +270,11 @@ class Point(commands.Cog):
     @app_commands.checks.dynamic_cooldown(per_user("mention_per_minute"), key=user_key)
     @app_commands.check(helpers_only)
     async def answer_with(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        if message.is_system():
+            # Discord refuses a reply to its own messages; "started a thread" holds the
+            # thread's name, a question often, and its pick could only fail.
+            await send_private(interaction, DISCORD_NOTICE)
+            return
         # (A post's opening message asks with the post's title, as the post was matched.)
         question = question_in(message)
         if not question and not shows_a_picture(message):

@@ -475,6 +475,22 @@ class FakeDiscord:
         await self.gateway.dispatch("MESSAGE_CREATE", message)
         return message
 
+    async def send_system_message(
+        self,
+        channel: ChannelRef | None,
+        message_type: int,
+        content: str = "",
+        *,
+        author: User | None = None,
+    ) -> dict[str, Any]:
+        """One of Discord's own messages (MESSAGE_CREATE) credited to ``author``: a pin notice
+        (6), a member's join (7), a boost (8), "started a thread" (18, ``content`` the
+        thread's name). Nobody may reply to it."""
+        message = self._user_message(self._channel(channel), author or self.world.asker, content)
+        message["type"] = message_type
+        await self.gateway.dispatch("MESSAGE_CREATE", message)
+        return message
+
     async def edit_message(self, message: MessageRef, content: str) -> dict[str, Any]:
         """A user edits their message (MESSAGE_UPDATE)."""
         stored = self._message(message)

@@ -175,6 +175,12 @@ def application_payload(world: World) -> dict[str, Any]:
     }
 
 
+#: Message types a message may reply to; the others are Discord's system messages (a pin
+#: notice 6, a member's join 7, a boost 8-11, "started a thread" 18...), as discord.py's
+#: ``Message.is_system`` has them: Discord refuses a reply to one.
+REPLYABLE_TYPES = frozenset({0, 19, 20, 21, 23, 46})
+
+
 def message_payload(
     world: World,
     channel: dict[str, Any],

@@ -454,6 +454,11 @@ class RestApi:
             referenced = self.world.messages.get(int(reference["message_id"]))
             if referenced is None and reference.get("fail_if_not_exists", True):
                 raise DiscordError.invalid_form([("message_reference", "Unknown message")])
+            if referenced is not None and referenced.get("type", 0) not in P.REPLYABLE_TYPES:
+                # (a pin notice, "started a thread", a member's join or boost: Discord's own)
+                raise DiscordError.invalid_form(
+                    [("message_reference", "Cannot reply to a system message")]
+                )
             message["type"] = 19  # REPLY
             message["message_reference"] = {
                 "type": 0,
