@@ -86,8 +86,10 @@ class RolloverBot(commands.Bot):
         #: complete version (knowledge/last_good.py): moderators hear of it once connected.
         self.fallback = fallback
         #: Whether the moderator log last heard the FAQ files are broken (a refused reload,
-        #: or a start from the last complete FAQ): the next reload that takes them says so.
-        self.said_broken = fallback is not None
+        #: or a start from the last complete FAQ, once on_ready said it): the next reload
+        #: that takes them says so. (Not before: files fixed while connecting were said to
+        #: "load again" in a log that never heard they were broken.)
+        self.said_broken = False
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
@@ -252,6 +254,7 @@ class RolloverBot(commands.Bot):
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
         fallback, self.fallback = self.fallback, None  # (said once, not on every resume)
         if fallback is not None:  # (the operator saw the warning when `run` started)
+            self.said_broken = True
             await mod_log.post(self, mod_log.fallback_text(fallback))
 
 

@@ -214,6 +214,40 @@ async def test_the_files_fixed_as_they_last_loaded_are_said_loaded_again(
         assert said.startswith("**FAQ reloaded** (files changed on disk): the files load again")
 
 
+async def test_files_fixed_before_the_bot_said_they_were_broken_are_not_said_to_load_again(
+    folder: Path, fake_discord: FakeDiscord, make_settings, start_bot
+) -> None:
+    """Started from the last complete FAQ, the files fixed and reloaded while the bot was
+    still connecting (its server known, the log channel too, its ready not yet come): the
+    log's first word was "the files load again", of files it never said were broken, and
+    "Started from the last complete FAQ" never came. It says nothing of it now: the FAQ
+    it answers from is whole, and nothing was said that needs taking back."""
+    fake = fake_discord
+    good = (folder / BROKEN).read_text(encoding="utf-8")
+    made, log_channel = started_broken(folder, fake, make_settings, watch=False)
+    reloads = []
+
+    async def fixed_while_connecting(guild: object) -> None:
+        (folder / BROKEN).write_text(good, encoding="utf-8")
+        reloads.append(await made.reload_faq("files changed on disk"))
+
+    made.add_listener(fixed_while_connecting, "on_guild_available")
+    async with start_bot(made) as bot:
+        await wait_until(lambda: bool(reloads), timeout=5.0)
+        await fake.idle(quiet=0.3)
+        assert reloads[0].ok and bot.fallback is None
+        assert fake.world.messages_in(log_channel) == []
+        # the control: a refused reload, then its fix, are both said
+        break_one(folder)
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        (folder / BROKEN).write_text(good, encoding="utf-8")
+        assert (await bot.reload_faq("files changed on disk")).ok
+        await fake.idle(quiet=0.2)
+        said = [m["content"] for m in fake.world.messages_in(log_channel)]
+        assert said[0].startswith("**FAQ reload refused**")
+        assert said[1].startswith("**FAQ reloaded** (files changed on disk): the files load again")
+
+
 async def test_rollover_bot_run_starts_from_the_last_complete_faq(
     folder: Path, fake_discord: FakeDiscord, tmp_path: Path
 ) -> None:
