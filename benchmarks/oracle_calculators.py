@@ -8,8 +8,9 @@ rollover FAQ, Notice 2014-54, the Form 8606 line rules, Pub 590-B Worksheet 1-1,
 read from docs/facts.yaml rather than the calculators' own table; schedule's growth as
 exp(dt ln(1 + r)) at 40 digits.
 Each calculator gets --cases random inputs (amounts of every size, constructed half-cent
-ties, zeros) run in-process through the catalog, as the CLI and Discord do. Prints the
-count of cases and disagreements per calculator, the first few, and exits 1 if any.
+ties, zeros, market losses) run in-process through the catalog, as the CLI and Discord do.
+Prints the count of cases and disagreements per calculator, the first few, and exits 1 if
+any.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ def prorata_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
         amount = Fraction(2 * rng.randint(0, 10**4) + 1, 100) * x / 1
         amount = min(amount, basis + earnings)
     else:
+        if rng.random() < 0.1 and basis > Fraction(1, 100):  # a market loss
+            earnings = -Fraction(rng.randint(1, int(basis * 100) - 1), 100)
         if basis + earnings == 0:
             basis = Fraction(1)
         amount = Fraction(rng.randint(1, max(1, int((basis + earnings) * 100))), 100)
@@ -95,15 +98,34 @@ def split_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
     )
     # Notice 2014-54 and the IRS FAQ: basis to the Roth IRA tax-free; earnings either to
     # the Roth IRA (taxable now, IRC 408A(d)(3)(A)) or to a traditional IRA (not taxed yet).
-    roth = basis + earnings if to == "roth" else basis
-    traditional = Fraction(0) if to == "roth" else earnings
-    taxable = earnings if to == "roth" else Fraction(0)
+    # After a market loss only what is left comes out, all of it after-tax money.
+    if rng.random() < 0.15 and basis > Fraction(1, 100):
+        earnings = -Fraction(rng.randint(1, int(basis * 100) - 1), 100)
+    gain, gross = max(earnings, Fraction(0)), basis + earnings
+    recovered = min(basis, gross)
+    to_traditional = to == "traditional" and gain > 0
+    roth = basis if to_traditional else gross
+    traditional = gain if to_traditional else Fraction(0)
+    taxable = Fraction(0) if to_traditional else gain
+    # Instructions for Forms 1099-R: a direct rollover is code G; box 2a is the taxable
+    # amount for a Roth IRA and 0 for a traditional IRA; box 5 the employee contributions.
+    # One form per destination that receives money.
+    forms = []
+    if roth > 0:
+        forms.append(("roth_ira", roth, taxable, recovered))
+    if traditional > 0:
+        forms.append(("traditional_ira", traditional, Fraction(0), Fraction(0)))
     want = {
         "roth_ira": cents(roth),
         "traditional_ira": cents(traditional),
         "taxable": cents(taxable),
-        "nontaxable": cents(basis),
+        "nontaxable": cents(recovered),
         "estimated_tax": None if rate is None else cents(taxable * rate),
+        "forms_1099r": [
+            {"destination": d, "box1": cents(b1), "box2a": cents(b2a), "box5": cents(b5)}
+            | {"code": "G"}
+            for d, b1, b2a, b5 in forms
+        ],
     }
     case = {"basis": text(basis), "earnings": text(earnings), "earnings_to": to}
     if rate is not None:
@@ -139,11 +161,16 @@ def form8606_case(rng: random.Random) -> tuple[Case, dict[str, Any]]:
         return Fraction(Decimal(cents(v)))
 
     ratio = min(places3((l2 + l1 + (deductible or 0)) / (l6 + l7 + l8)), Fraction(1))
-    nt_conv, nt_dist = c(l8 * ratio), c(l7 * ratio)
-    # Pub 590-B Worksheet 1-1 with a deducted part and some basis, unless its line 8 is more
-    # than Form 8606 line 5: then (and with no basis) the form's own lines 6-15c.
-    if deductible and l3 > 0 and l3 - l4 >= nt_conv + nt_dist:
-        l13 = nt_conv + nt_dist
+    # Pub 590-B Worksheet 1-1 line 8: the year's distributions and conversions x its ratio,
+    # one product to the cent; the conversion's part of it (Form 8606 line 17) is line 8 x
+    # the amount converted / worksheet line 5, and the distributions have the rest.
+    w8 = c((l7 + l8) * ratio)
+    nt_conv = c(w8 * l8 / (l7 + l8))
+    nt_dist = w8 - nt_conv
+    # Worksheet 1-1 with a deducted part and some basis, unless its line 8 is more than
+    # Form 8606 line 5: then (and with no basis) the form's own lines 6-15c.
+    if deductible and l3 > 0 and l3 - l4 >= w8:
+        l13 = w8
         l15c = l7 - nt_dist
         # lines 4 and 5 as on every Form 8606 (the IRS's filled-in Rose Green example)
         lines |= {"line4": cents(l4), "line5": cents(l3 - l4)}
