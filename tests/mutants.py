@@ -5487,16 +5487,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a start from the last complete FAQ is not followed by a word"
-        " once its files are put back as they were",
-        "bot/app.py",
-        "        self.said_broken = fallback is not None\n",
-        "        self.said_broken = False\n",
-        (
-            "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
-        ),
-    ),
-    Mutant(
         "a refused save puts its problems in its words, cut mid-line uncounted",
         "knowledge/editing.py",
         '                "saved (fix them, then save again):",\n                problems,\n',
@@ -5512,16 +5502,6 @@ MUTANTS = [
         "        if all(Path(p.path).name != path.name for p in problems):\n",
         "        if False:\n",
         ("tests/test_faq_editing.py::test_an_edit_refused_for_other_files_problems_only_says_so",),
-    ),
-    Mutant(
-        "a retried answer to a question edited into a bare mention ta"
-        "kes the bot's 'Ask me after the mention' for the answer",
-        "bot/cogs/answers.py",
-        "            if asking and later.content == ASK_AFTER_MENTION:\n                continue\n",
-        "",
-        (
-            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
-        ),
     ),
     Mutant(
         "a mention edited into a post the bot was unsure about takes "
@@ -5659,16 +5639,6 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "a mention's retry takes the post's unsure line for its answer",
-        "bot/cogs/answers.py",
-        "            if asking and later.content == UNSURE_LINE:  # ("
-        "a post's, its member asking by an edit)\n                continue\n",
-        "",
-        (
-            "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
-        ),
-    ),
-    Mutant(
         "a post whose unsure line went with its opening message is handed to people",
         "bot/cogs/answers.py",
         "        if isinstance(thread, discord.Thread) and self._tagged_answered(thread):\n"
@@ -5695,6 +5665,89 @@ MUTANTS = [
         "    said_after = words(text[end:stop])[:WINDOW]\n",
         "    said_after = words(text[end:])[:WINDOW]\n",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "rollover-bot --help with standard output closed or a full di"
+        "sk (unbuffered) exits 0 with nothing shown",
+        "bot/cli/__init__.py",
+        "        (file or sys.stdout).write(self.format_help())\n",
+        "        super().print_help(file)\n",
+        (
+            "tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",
+            "tests/test_calc_cli.py::test_a_full_disk_is_one_error_line_not_a_traceback",
+        ),
+    ),
+    Mutant(
+        "rollover-bot faq stats --db '' says 'cannot open .: Is a dir"
+        "ectory' instead of that no file was given",
+        "bot/cli/faq.py",
+        '    if not text.strip():  # (a variable left unset: read as a path, it was "." or "  ")\n',
+        "    if False:\n",
+        ("tests/test_storage.py::test_cli_a_blank_database_option_is_refused_saying_so",),
+    ),
+    Mutant(
+        "rollover-bot sync --guild with thousands of digits is echoed"
+        " whole or called an invalid _guild_id value",
+        "bot/cli/service.py",
+        "    if len(text) > 20:\n",
+        "    if False:\n",
+        ("tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token",),
+    ),
+    Mutant(
+        "a chart written to a full disk exits 2 as invalid input, advising another folder",
+        "bot/cli/calc.py",
+        "            if exc.errno in NO_ROOM:  # (the machine's failure, not the path's: exit 1)\n",
+        "            if False:\n",
+        ("tests/test_calc_cli.py::test_a_chart_to_a_full_disk_is_the_machines_failure",),
+    ),
+    Mutant(
+        "a retried answer to a question edited into a bare mention ta"
+        "kes the bot's 'Ask me after the mention' for the answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):\n",
+        "            if asking and later.content in (UNSURE_LINE,):\n",
+        (
+            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a mention's retry takes the post's unsure line for its answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):\n",
+        "            if asking and later.content in (ASK_AFTER_MENTION,):\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "Answer with FAQ on a Discord notice ('started a thread: <que"
+        "stion>') offers a picker whose pick can only fail",
+        "bot/cogs/point.py",
+        "        if message.is_system():\n",
+        "        if False:\n",
+        (
+            "tests/test_bot_e2e.py::test_answer_with_faq_on_a_discord_notice_says_to_point_the_question",
+        ),
+    ),
+    Mutant(
+        "files fixed while the bot connects are said to 'load again' "
+        "in a log that never heard they were broken",
+        "bot/app.py",
+        "        self.said_broken = False\n",
+        "        self.said_broken = fallback is not None\n",
+        (
+            "tests/test_last_good.py::test_files_fixed_before_the_bot_said_they_were_broken_are_not_said_to_load_again",
+        ),
+    ),
+    Mutant(
+        "a start from the last complete FAQ is not followed by a word"
+        " once its files are put back as they were",
+        "bot/app.py",
+        "            self.said_broken = True\n",
+        "",
+        (
+            "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
+        ),
     ),
 ]
 
