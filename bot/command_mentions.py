@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.forum_tags import NETWORK_ERRORS
 from knowledge.layout import DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT, AnswerLayout
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ async def command_ids(bot: RolloverBot, guild: discord.abc.Snowflake | None) -> 
         try:
             for command in await bot.tree.fetch_commands(guild=scope):
                 ids.setdefault(command.name, command.id)
-        except discord.HTTPException as exc:
-            log.info("could not fetch command ids (%s); commands stay plain text", exc)
+        except NETWORK_ERRORS as exc:  # (a dropped connection too, not only Discord's answer)
+            log.info("could not fetch command ids (%r); commands stay plain text", exc)
             complete = False
     if complete:
         bot.command_ids[scope_id] = (ids, now)

@@ -3127,6 +3127,30 @@ async def test_commands_stay_plain_text_when_their_ids_cannot_be_fetched(
         assert "</split:" in embed_of(await again.response())["description"]
 
 
+async def test_a_dropped_connection_on_the_command_id_lookup_leaves_plain_text_not_an_apology(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord dropping the connection while the ids are looked up (aiohttp raises, not
+    discord.py: an HTTPException alone was caught) left commands plain text in the answer,
+    as any failed lookup does; "Full answer" and /help answered with an apology instead."""
+    entry_id = "form-1099r-reporting"
+    async with start_bot(make_bot()):
+        body = await fake_discord.send_slash_command("faq", {"topic": entry_id})
+        await body.response()
+        # (twice: aiohttp retries a GET once on a dropped connection)
+        fake_discord.fail_next("GET", r"/applications/\d+/commands", status=0, times=2)
+        click = await fake_discord.click_button(body, f"rb:full:{entry_id}")
+        full = embed_of(await click.response())["description"]
+        assert "`/split basis:1000 earnings:5`" in full and "</split:" not in full
+        fake_discord.fail_next("GET", r"/applications/\d+/commands", status=0, times=2)
+        handle = await fake_discord.send_slash_command("help", {})
+        await handle.response()
+        card = embed_of(await handle.followup(0))
+        assert card["title"] == "Rollover Bot" and "`/ask`" in card["description"]
+        dropped = fake_discord.calls_matching("GET", r"/applications/\d+/commands", injected=True)
+        assert len(dropped) == 4
+
+
 async def open_picker(fake_discord: FakeDiscord) -> tuple[dict[str, Any], Any, str]:
     """The newcomer asks; the asker opens Answer with FAQ on it: the question, the picker's
     interaction and the select's custom_id."""
