@@ -2366,11 +2366,13 @@ async def test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu(
         assert custom_ids(handle.message) == []  # every menu goes with the pick
 
 
+@pytest.mark.parametrize("status", [404, 0], ids=["refused", "connection-dropped"])
 async def test_a_pick_discord_did_not_take_leaves_the_picker_usable(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, status: int
 ) -> None:
-    """A pick whose acknowledgement fails (the 3 s passed, or Discord failed) posts nothing
-    and leaves the select in place: picking again posts, instead of "already posted"."""
+    """A pick whose acknowledgement fails (the 3 s passed, Discord failed, or the connection
+    dropped before Discord had it) posts nothing and leaves the select in place: picking
+    again posts, instead of "already posted"."""
     world = fake_discord.world
     async with start_bot(make_bot()):
         question = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
@@ -2380,7 +2382,7 @@ async def test_a_pick_discord_did_not_take_leaves_the_picker_usable(
         )
         await handle.response()
         [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
-        fake_discord.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=404)
+        fake_discord.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=status)
         await fake_discord.select(handle, select, [EXPECTED], user=world.moderator)
         await fake_discord.settle()
         in_channel = int(world.text_channel["id"])

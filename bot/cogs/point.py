@@ -19,7 +19,7 @@ from bot.answering import remember_reply
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.forum_tags import closed, in_watched_forum, tag_answered
+from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, tag_answered
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import (
     APOLOGY,
@@ -150,9 +150,10 @@ class PointPick(
                     "message…",
                     view=None,
                 )
-            except discord.HTTPException:
-                # Not acknowledged: nothing was posted and the select is still there, so a
-                # second pick on it must not be told this one "already posted".
+            except NETWORK_ERRORS:
+                # Not acknowledged (refused, or the connection dropped): nothing was posted
+                # and the select may still be there, so a second pick on it must not be
+                # told this one "already posted".
                 if isinstance(cog, Point) and picker is not None:
                     cog.pickers.release(picker)
                 raise
