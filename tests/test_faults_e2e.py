@@ -157,6 +157,36 @@ async def test_post_created_while_the_session_was_invalid_is_answered_after_read
             assert len(again) == 1, "only the re-identified shard catches up"
 
 
+@pytest.mark.parametrize("shards", [1, 2])
+async def test_a_post_in_a_server_discord_sends_late_after_ready_is_answered(
+    fake_discord: FakeDiscord, make_bot, make_settings, kb, start_bot, shards: int
+) -> None:
+    """In an outage Discord may list a server as unavailable in READY and send it only
+    later, after discord.py stopped waiting for it (on_ready came without it): the catch-up
+    at ready could not see its forum, so a post made while the session was lost was never
+    answered. It is caught up when the server becomes available."""
+    gateway, world = fake_discord.gateway, fake_discord.world
+    if shards == 1:
+        bot = make_bot()
+    else:
+        gateway.shard_count = shards
+        bot = create_bot(make_settings(shard_count=shards, faq_watch=False), kb, MemoryStore())
+    async with start_bot(bot):
+        await fake_discord.settle()
+        mark = gateway.mark()
+        gateway.late_guilds.add(world.guild.id)
+        await gateway.invalidate_session(resumable=False)
+        lost = await new_post(fake_discord, 0)
+        assert gateway.dropped, "the fake should have dropped the post's events"
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await fake_discord.idle(quiet=0.2)  # ready came and went without the server
+        assert lost.replies == [] and bot.get_channel(int(world.forum["id"])) is None
+        assert await gateway.send_late_guilds() == 1
+        await lost.reply(timeout=3.0)
+        await fake_discord.idle(quiet=0.1)
+        assert len(lost.replies) == 1
+
+
 @pytest.mark.parametrize(
     "route",
     [r"/guilds/\d+/threads/active", r"/channels/\d+/messages/\d+"],

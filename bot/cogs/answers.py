@@ -114,6 +114,10 @@ class Answers(commands.Cog):
         #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
         #: the question edited in is answered (recent ones; the edit window is short).
         self._prompted = Claims(capacity=PROMPTS_KEPT)
+        #: Servers still unavailable when a session became ready (in an outage Discord
+        #: sends a server late, after discord.py stopped waiting): their posts are caught
+        #: up when they become available.
+        self._late: set[int] = set()
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
@@ -136,12 +140,27 @@ class Answers(commands.Cog):
         if isinstance(self.bot, commands.AutoShardedBot):
             return  # a sharded bot gets on_shard_ready for every shard, and only that
             # when one shard alone starts a new session
+        self._note_late(self.bot.guilds)
         await self._catch_up(self._forum_guilds())
 
     @commands.Cog.listener()
     async def on_shard_ready(self, shard_id: int) -> None:
         """The sharded form of on_ready: one shard has a new session; catch up on its guilds."""
+        self._note_late([g for g in self.bot.guilds if g.shard_id == shard_id])
         await self._catch_up([g for g in self._forum_guilds() if g.shard_id == shard_id])
+
+    def _note_late(self, guilds: list[discord.Guild]) -> None:
+        """Servers a new session is ready without: their forums are not known yet."""
+        self._late |= {g.id for g in guilds if g.unavailable}
+
+    @commands.Cog.listener()
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        """A server that came after its session was ready: the catch-up then could not see
+        its forum, so it looks at its posts now."""
+        if guild.id not in self._late:
+            return
+        self._late.discard(guild.id)
+        await self._catch_up([g for g in self._forum_guilds() if g.id == guild.id])
 
     def _forum_guilds(self) -> list[discord.Guild]:
         """The guilds holding a watched forum (one REST call each at catch-up, not one per

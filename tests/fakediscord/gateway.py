@@ -28,7 +28,7 @@ from aiohttp import web
 
 from .payloads import client_user_payload, guild_create_payload, member_payload
 from .recorder import Recorder
-from .state import World
+from .state import Guild, World
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +167,9 @@ class Gateway:
         self._by_id: dict[str, Session] = {}
         self._replay_buffer = replay_buffer
         self._identify_failures: list[tuple[int, str]] = []
+        #: Guilds whose GUILD_CREATE an IDENTIFY leaves out: unavailable in READY, as in a
+        #: Discord outage, past the client's guild_ready_timeout, until send_late_guilds().
+        self.late_guilds: set[int] = set()
         self._num_shards = 1
         self._conn_ids = itertools.count(1)
 
@@ -304,12 +307,28 @@ class Gateway:
             "auth": {},
         }
         await self._deliver(session, "READY", ready)
+        for guild in guilds:
+            if guild.id not in self.late_guilds:
+                await self._send_guild(session, guild)
+
+    async def _send_guild(self, session: Session, guild: Guild) -> None:
         full = self.full_member_list
         if full is None:
-            full = bool(intents & GUILD_MEMBERS)
-        for guild in guilds:
-            payload = guild_create_payload(guild, include_all_members=full)
-            await self._deliver(session, "GUILD_CREATE", payload)
+            full = bool(session.intents & GUILD_MEMBERS)
+        payload = guild_create_payload(guild, include_all_members=full)
+        await self._deliver(session, "GUILD_CREATE", payload)
+
+    async def send_late_guilds(self) -> int:
+        """The GUILD_CREATEs that IDENTIFY left out (``late_guilds``), now: those guilds
+        become available. Returns how many were sent."""
+        sent = 0
+        for guild_id in sorted(self.late_guilds):
+            session = self.sessions.get(self.shard_for(guild_id))
+            if session is not None:
+                await self._send_guild(session, self.world.guilds[guild_id])
+                sent += 1
+        self.late_guilds.clear()
+        return sent
 
     async def _resume(self, conn: Connection, d: dict[str, Any]) -> None:
         session = self._by_id.get(str(d.get("session_id")))
