@@ -67,19 +67,20 @@ async def tag_answered(
     *,
     pointed: bool = False,
     settles_human: bool = False,
-) -> None:
+) -> bool:
     """The answered tag on (if the forum has it). ``pointed``: someone pointed the post at
     an entry, maybe after anyone asked for people, so the tags are read from Discord first
     (the cached ones may predate a retag a moment ago). ``settles_human``: that someone
     speaks for the people the post asked for (bot.roles.speaks_for_people), so the
     needs-a-human tag comes off too. The bot's own answer leaves needs-human alone: a
-    member may have asked for people whatever the bot says. Never fails."""
+    member may have asked for people whatever the bot says. Never fails; False when
+    Discord failed it (worth another try later), True otherwise."""
     settings = bot.settings.discord
     settles_human = pointed and settles_human
     if not settings.answered_tag.strip() and not (
         settles_human and settings.needs_human_tag.strip()
     ):
-        return
+        return True
     async with _lock(thread.id):
         try:
             if pointed:
@@ -89,8 +90,10 @@ async def tag_answered(
             log.info("no permission to tag thread %s; skipping the tag", thread.id)
         except NETWORK_ERRORS:
             log.warning("tagging thread %s failed", thread.id)
+            return False
         except Exception:  # the answer is out; a tag is not worth failing it for
             log.exception("tagging thread %s failed", thread.id)
+    return True
 
 
 async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human: bool) -> None:

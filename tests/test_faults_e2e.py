@@ -344,6 +344,54 @@ async def post_owed_after_a_503(fake: FakeDiscord, bot: Any) -> ForumPost:
     return failed
 
 
+@pytest.mark.parametrize("status", [503, 0], ids=["503", "connection-dropped"])
+async def test_an_answered_post_whose_tag_discord_failed_is_tagged_by_the_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot, status: int
+) -> None:
+    """The answer went out but Discord failed the tag (a 503, or the connection dropped:
+    discord.py retries neither): the post stayed without its answered tag for good, shown
+    to helpers as unanswered. It stays owed, and the retry finds the answer and tags it."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("PATCH", r"/channels/\d+", status=status)
+        post = await new_post(fake, 0)
+        await post.reply()
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True)
+        assert "bot-answered" not in post.tags
+        await wait_until(lambda: "bot-answered" in post.tags, timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
+
+
+@pytest.mark.parametrize("stored", ["memory", "sqlite"])
+async def test_an_answer_deleted_while_its_tag_was_owed_is_not_posted_again(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, stored: str
+) -> None:
+    """The retry owed for the tag alone finds no answer when a moderator deleted it
+    meanwhile: that answer is not posted again (why it was owed is kept in the store)."""
+    fake = fake_discord
+    store = SqliteStore(tmp_path / "owed.db") if stored == "sqlite" else MemoryStore()
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY, store=store)) as bot:
+        fake.fail_next("PATCH", r"/channels/\d+", status=503)
+        post = await new_post(fake, 0)
+        answer = await post.reply()
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True)
+        await fake.settle()
+        assert [o.message_id for o in await bot.store.pending_replies()] == [post.id]
+        await fake.delete_message(answer.response)
+        # the retry reads the thread for the answer, finds none, and settles the post
+        await fake.wait_for_call("GET", rf"/channels/{post.id}/messages", timeout=5.0)
+        for _ in range(100):
+            if not await bot.store.pending_replies():
+                break
+            await asyncio.sleep(0.05)
+        await fake.idle(quiet=0.1)
+        assert await bot.store.pending_replies() == []
+        assert len(bot_posts(fake, post.id)) == 1 and post.replies == []
+    await store.close()
+
+
 @pytest.mark.parametrize(
     ("locked", "archived"),
     [(True, True), (True, False), (False, True)],

@@ -49,6 +49,8 @@ CATCH_UP_WINDOW = dt.timedelta(hours=1)
 CATCH_UP_TRIES = 4
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
+#: Why a post whose answer went out is still owed: Discord failed its answered tag.
+TAG_FAILED = "answered; Discord failed the answered tag"
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
 ASK_AFTER_MENTION = "Ask me after the mention, for example: *is my after-tax rollover prorated?*"
 
@@ -309,11 +311,14 @@ class Answers(commands.Cog):
             )
             return Delivery(False, None, error)
         kept = await remember_reply(self.bot, starter.id, sent)
-        if reply.result.answered and kept:
-            # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
-            # I asked" clicked meanwhile then retags after the tag, not before it.
-            await tag_answered(self.bot, thread)
+        # Tagged before the bookkeeping (a busy database can take seconds): a "Not what I
+        # asked" clicked meanwhile then retags after the tag, not before it.
+        tagged = not (reply.result.answered and kept) or await tag_answered(self.bot, thread)
         await remember(self.bot, reply, thread.parent_id)
+        if not tagged:
+            # Sent, but Discord failed the tag: owed still, so the retry finds the answer
+            # and tags the post (else helpers see it as unanswered for good).
+            return Delivery(False, None, TAG_FAILED)
         return DONE
 
     async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
@@ -387,6 +392,8 @@ class Answers(commands.Cog):
             if is_answer(found):  # (sent, its response lost before the tag could follow)
                 await tag_answered(self.bot, thread)
             return DONE
+        if owed.last_error == TAG_FAILED:
+            return DONE  # (its answer went out and is gone since: deleted, not to come back)
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
 
