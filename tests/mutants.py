@@ -93,9 +93,9 @@ MUTANTS = [
     Mutant(
         "skips the catch-up after a new session (one shard)",
         ANSWERS,
-        "            # when one shard alone starts a new session\n"
+        "        self._note_late(self.bot.guilds)\n"
         "        await self._catch_up(self._forum_guilds())",
-        "            # when one shard alone starts a new session\n"
+        "        self._note_late(self.bot.guilds)\n"
         "        if getattr(self, '_once', False):\n            return\n"
         "        self._once = True\n"
         "        await self._catch_up(self._forum_guilds())",
@@ -1810,9 +1810,9 @@ MUTANTS = [
     Mutant(
         "forum tags: the bot's own answer takes needs-human off",
         "bot/cogs/answers.py",
-        "not before it.\n            await tag_answered(self.bot, thread)\n",
-        "not before it.\n"
-        "            await tag_answered(self.bot, thread, pointed=True, settles_human=True)\n",
+        "            tagged = await tag_answered(self.bot, thread)\n",
+        "            tagged = await tag_answered(\n"
+        "                self.bot, thread, pointed=True, settles_human=True)\n",
         ("tests/test_bot_e2e.py::test_the_bots_own_answer_leaves_a_members_needs_human_tag",),
     ),
     Mutant(
@@ -3869,11 +3869,11 @@ MUTANTS = [
     Mutant(
         "the bot's answered tag lands after a removal that came while it recorded the answer",
         "bot/cogs/answers.py",
-        "            await tag_answered(self.bot, thread)\n"
-        "        await remember(self.bot, reply, thread.parent_id)\n        return DONE",
+        "            tagged = await tag_answered(self.bot, thread)\n"
+        "        await remember(self.bot, reply, thread.parent_id)\n",
         "            pass\n        await remember(self.bot, reply, thread.parent_id)\n"
-        "        if reply.result.answered:\n            await tag_answered(self.bot, thread)\n"
-        "        return DONE",
+        "        if reply.result.answered and kept:\n"
+        "            tagged = await tag_answered(self.bot, thread)\n",
         (
             "tests/test_bot_e2e.py::test_not_what_i_asked_while_the_bot_still_records_its_answer_asks_for_a_person",
         ),
@@ -5747,6 +5747,55 @@ MUTANTS = [
         "",
         (
             "tests/test_last_good.py::test_the_files_fixed_as_they_last_loaded_are_said_loaded_again",
+        ),
+    ),
+    Mutant(
+        "a dropped connection on the command id lookup gives an apolo"
+        "gy instead of plain-text commands",
+        "bot/command_mentions.py",
+        "        except NETWORK_ERRORS as exc:  # (a dropped connecti"
+        "on too, not only Discord's answer)",
+        "        except discord.HTTPException as exc:",
+        (
+            "tests/test_bot_e2e.py::test_a_dropped_connection_on_the_command_id_lookup_leaves_plain_text_not_an_apology",
+        ),
+    ),
+    Mutant(
+        "a pick whose acknowledgement was lost to a dropped connectio"
+        "n leaves the picker saying 'already posted'",
+        "bot/cogs/point.py",
+        "            except NETWORK_ERRORS:\n"
+        "                # Not acknowledged (refused, or the connection dropped)",
+        "            except discord.HTTPException:\n"
+        "                # Not acknowledged (refused, or the connection dropped)",
+        ("tests/test_bot_e2e.py::test_a_pick_discord_did_not_take_leaves_the_picker_usable",),
+    ),
+    Mutant(
+        "a server Discord sends only after the session is ready gets "
+        "no catch-up: posts missed in the outage stay unanswered",
+        "bot/cogs/answers.py",
+        "        self._late |= {g.id for g in guilds if g.unavailable}",
+        "        self._late |= set()",
+        (
+            "tests/test_faults_e2e.py::test_a_post_in_a_server_discord_sends_late_after_ready_is_answered",
+        ),
+    ),
+    Mutant(
+        "a post answered whose answered tag Discord failed stays untagged for good",
+        "bot/cogs/answers.py",
+        "            return Delivery(False, None, TAG_FAILED)",
+        "            return DONE",
+        (
+            "tests/test_faults_e2e.py::test_an_answered_post_whose_tag_discord_failed_is_tagged_by_the_retry",
+        ),
+    ),
+    Mutant(
+        "the retry owed for a failed tag posts the answer again after a moderator deleted it",
+        "bot/cogs/answers.py",
+        "        if owed.last_error == TAG_FAILED:\n            return DONE",
+        "        if owed.last_error == TAG_FAILED and False:\n            return DONE",
+        (
+            "tests/test_faults_e2e.py::test_an_answer_deleted_while_its_tag_was_owed_is_not_posted_again",
         ),
     ),
 ]

@@ -311,9 +311,11 @@ class Answers(commands.Cog):
             )
             return Delivery(False, None, error)
         kept = await remember_reply(self.bot, starter.id, sent)
-        # Tagged before the bookkeeping (a busy database can take seconds): a "Not what I
-        # asked" clicked meanwhile then retags after the tag, not before it.
-        tagged = not (reply.result.answered and kept) or await tag_answered(self.bot, thread)
+        tagged = True
+        if reply.result.answered and kept:
+            # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
+            # I asked" clicked meanwhile then retags after the tag, not before it.
+            tagged = await tag_answered(self.bot, thread)
         await remember(self.bot, reply, thread.parent_id)
         if not tagged:
             # Sent, but Discord failed the tag: owed still, so the retry finds the answer
