@@ -12,6 +12,8 @@ import aiohttp
 import discord
 
 from bot import mod_log
+from bot.storage import PendingReply
+from bot.storage.base import seconds_from_now
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -25,6 +27,11 @@ NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
 STANDING_LOOK_BACK = 500
 #: Tags a forum post may carry (Discord's limit).
 MAX_TAGS = 5
+#: Why a post whose answer went out is still owed (as a "post" reply, which its retry
+#: tags): Discord failed its answered tag; or, for an entry pointed at it by someone who
+#: speaks for people, its tags (answered on, needs-a-human off).
+TAG_FAILED = "answered; Discord failed the answered tag"
+TAGS_FAILED_FOR_PEOPLE = "answered for people; Discord failed its tags"
 #: One tag change at a time per post: a pointer's tagging and a removal's check-then-retag
 #: would otherwise interleave and leave needs-human beside a standing answer.
 _locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -94,6 +101,33 @@ async def tag_answered(
         except Exception:  # the answer is out; a tag is not worth failing it for
             log.exception("tagging thread %s failed", thread.id)
     return True
+
+
+async def tag_answered_or_owe(
+    bot: RolloverBot,
+    thread: discord.Thread,
+    *,
+    pointed: bool = False,
+    settles_human: bool = False,
+) -> None:
+    """tag_answered for an answer that is not the post's own reply (a mention's, or an
+    entry a helper pointed at it): when Discord fails it, the post is owed its tags in the
+    retry queue, as a post whose own answer's tag failed is (else helpers filtering on the
+    tag see an answered post as unanswered for good). Never fails."""
+    if await tag_answered(bot, thread, pointed=pointed, settles_human=settles_human):
+        return
+    owed = PendingReply(
+        "post",
+        thread.id,
+        thread.id,
+        due=seconds_from_now(bot.settings.retries.delay(1)),
+        attempts=1,
+        last_error=TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED,
+    )
+    try:
+        await bot.store.queue_reply(owed)
+    except Exception:
+        log.exception("could not queue the answered tag of thread %s for a retry", thread.id)
 
 
 async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human: bool) -> None:

@@ -364,6 +364,24 @@ async def test_an_answered_post_whose_tag_discord_failed_is_tagged_by_the_retry(
         assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
 
 
+async def test_a_tag_discord_fails_again_on_its_retry_stays_owed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord failed the answered tag, and failed it again on the retry (an outage
+    outlasts the first back-off): the retry settled the post untagged for good. It stays
+    owed until the tag is on."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("PATCH", r"/channels/\d+", status=503, times=2)
+        post = await new_post(fake, 0)
+        await post.reply()
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True, count=2)
+        await wait_until(lambda: "bot-answered" in post.tags, timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, post.id)) == 1 and len(post.replies) == 1
+
+
 @pytest.mark.parametrize("stored", ["memory", "sqlite"])
 async def test_an_answer_deleted_while_its_tag_was_owed_is_not_posted_again(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, stored: str
@@ -389,6 +407,7 @@ async def test_an_answer_deleted_while_its_tag_was_owed_is_not_posted_again(
         await fake.idle(quiet=0.1)
         assert await bot.store.pending_replies() == []
         assert len(bot_posts(fake, post.id)) == 1 and post.replies == []
+        assert "bot-answered" not in post.tags  # (no answer stands: not tagged answered)
     await store.close()
 
 
@@ -919,3 +938,26 @@ async def test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry(
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
         assert str(answers[0].json["message_reference"]["message_id"]) == post.starter["id"]
         assert answers[0].json.get("embeds")
+
+
+@pytest.mark.parametrize("status", [503, 0], ids=["503", "connection-dropped"])
+async def test_a_mention_answering_a_post_whose_tag_discord_failed_is_tagged_by_the_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot, status: int
+) -> None:
+    """The asker of a post the bot was unsure about edits "@Rollover Bot" and a question
+    into it: the answer went out but Discord failed the post's answered tag, which was
+    only logged, so helpers saw an answered post as unanswered for good. The mention stays
+    owed, as a post's own answer does, and its retry tags the post without answering again."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        post = await unsure_post(fake)
+        await fake.idle(quiet=0.1)
+        fake.fail_next("PATCH", rf"/channels/{post.id}", status=status)
+        await fake.edit_message(post.starter, f"{fake.world.bot_user.mention} {QUESTIONS[0]}")
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True)
+        assert "bot-answered" not in post.tags
+        await wait_until(lambda: "bot-answered" in post.tags, timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.1)
+        [_unsure, answer] = post.replies
+        assert answer["embeds"] and answer["message_reference"]["message_id"] == str(post.id)

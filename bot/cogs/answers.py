@@ -25,12 +25,16 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import help_embed
 from bot.forum_tags import (
     NETWORK_ERRORS,
+    TAG_FAILED,
+    TAGS_FAILED_FOR_PEOPLE,
     answer_deleted,
     answer_gone,
+    answer_stands,
     closed,
     in_watched_forum,
     is_answer,
     tag_answered,
+    tag_answered_or_owe,
     tagged_answered,
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
@@ -49,8 +53,6 @@ CATCH_UP_WINDOW = dt.timedelta(hours=1)
 CATCH_UP_TRIES = 4
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
-#: Why a post whose answer went out is still owed: Discord failed its answered tag.
-TAG_FAILED = "answered; Discord failed the answered tag"
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
 ASK_AFTER_MENTION = "Ask me after the mention, for example: *is my after-tax rollover prorated?*"
 
@@ -390,14 +392,26 @@ class Answers(commands.Cog):
             log.info("forum post %s was locked or closed: its reply is no longer owed", thread.id)
             return DONE
         starter = await thread.fetch_message(owed.message_id)
+        if owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE):
+            # Owed its tags only: an answer went out (the bot's, a mention's, or an entry
+            # a helper pointed at it, maybe below the bot's unsure line). One deleted since
+            # is gone for good, and not posted again.
+            if await answer_stands(self.bot, thread) is False:
+                return DONE
+            return await self._tag(thread, owed.last_error)
         if found := await self._already_answered(thread, starter, under=starter):
             if is_answer(found):  # (sent, its response lost before the tag could follow)
-                await tag_answered(self.bot, thread)
+                return await self._tag(thread, TAG_FAILED)
             return DONE
-        if owed.last_error == TAG_FAILED:
-            return DONE  # (its answer went out and is gone since: deleted, not to come back)
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
+
+    async def _tag(self, thread: discord.Thread, error: str) -> Delivery:
+        """A retry tags an answered post; owed again while Discord fails the tag."""
+        settles = error == TAGS_FAILED_FOR_PEOPLE  # (as the pointer that answered it would)
+        if await tag_answered(self.bot, thread, pointed=settles, settles_human=settles):
+            return DONE
+        return Delivery(False, None, error)
 
     async def _already_answered(
         self,
@@ -782,7 +796,7 @@ class Answers(commands.Cog):
         ):
             # An answer to a watched post's opening message (its id is the thread's) answers
             # the post, as the bot's own answer to it does; one to a later message does not.
-            await tag_answered(self.bot, channel)  # type: ignore[arg-type]
+            await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]
         await remember(self.bot, reply, message.channel.id)
         return DONE
 

@@ -19,7 +19,7 @@ from bot.answering import remember_reply
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, tag_answered
+from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, tag_answered_or_owe
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import (
     APOLOGY,
@@ -198,7 +198,7 @@ class PointPick(
                 # A watched forum's post (its starter has the thread's id) is answered now,
                 # as by the bot's own answer: told first, as tagging can wait on Discord.
                 settles = speaks_for_people(bot, interaction.user, target.author.id)
-                await tag_answered(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
+                await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
         except Exception:
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)
