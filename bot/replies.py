@@ -8,6 +8,8 @@ import re
 
 import discord
 
+from bot.forum_tags import NETWORK_ERRORS
+
 log = logging.getLogger(__name__)
 
 #: Replies never notify anyone, however the question was worded.
@@ -91,5 +93,5 @@ async def send_private(interaction: discord.Interaction, text: str) -> None:
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
-    except discord.HTTPException:
+    except NETWORK_ERRORS:  # (the connection too: aiohttp's errors are no HTTPException)
         log.warning("could not send a private reply to interaction %s", interaction.id)

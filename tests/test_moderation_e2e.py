@@ -2286,6 +2286,29 @@ async def test_a_form_whose_save_fails_unexpectedly_gives_the_text_back(
         assert any("something went wrong" in s for s in said) and any(typed in s for s in said)
 
 
+async def test_a_form_whose_apology_is_lost_on_the_wire_still_gives_the_text_back(
+    fake_discord: FakeDiscord, mod_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The connection dropped as the form's submit was acknowledged, and again under the
+    apology: send_private, which promises never to raise, let aiohttp's error through, so
+    the moderator's typed text (given back after the apology) was lost, and the log had a
+    traceback of a failure of its own. The text comes back on the next try."""
+    typed = "A careful rewrite of the short answer that took the moderator twenty minutes."
+    async with start_bot(mod_bot()):
+        handle = await open_edit_form(fake_discord, "notice-2014-54")
+        callback = r"/interactions/\d+/[^/]+/callback"
+        fake_discord.fail_next("POST", callback, status=0, times=2)
+        with caplog.at_level(logging.WARNING):
+            submit = await fake_discord.submit_modal(handle, {"short": typed})
+            body = await submit.response()
+            await fake_discord.settle()
+        assert len(fake_discord.calls_matching("POST", callback, injected=True)) == 2
+        said = [json.dumps(body), *(json.dumps(m) for m in submit.followup_messages)]
+        assert any(typed in s for s in said), said
+        assert not [r for r in caplog.records if "giving back" in r.getMessage()]
+        assert "could not send a private reply" in caplog.text
+
+
 async def test_an_alias_an_example_question_overrides_is_said_when_saved(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
