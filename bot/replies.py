@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 #: Replies never notify anyone, however the question was worded.
 NO_PINGS = discord.AllowedMentions.none()
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
+#: Discord's "Unknown interaction": one not answered within its 3 s.
+UNKNOWN_INTERACTION = 10062
 
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 
@@ -84,6 +86,32 @@ def from_a_member(message: discord.Message) -> bool:
     if not message.author.bot:
         return True
     return message.webhook_id is not None and message.interaction_metadata is None
+
+
+def expired(error: BaseException) -> bool:
+    """The interaction was answered after its 3 s (the bot busy, or the event late: replayed
+    after a reconnect). No bug of the bot's, and nothing can be sent on it any more, an
+    apology included. (An app command's error holds Discord's as ``original``.)"""
+    error = getattr(error, "original", error)
+    return isinstance(error, discord.NotFound) and error.code == UNKNOWN_INTERACTION
+
+
+def log_expired(interaction: discord.Interaction, what: str) -> None:
+    log.warning(
+        "%s: interaction %s expired before the bot answered it (Discord allows 3 s)",
+        what,
+        interaction.id,
+    )
+
+
+async def apologise(interaction: discord.Interaction, error: BaseException, what: str) -> None:
+    """The last resort of a failed interaction: ``what`` failed, logged with its traceback,
+    and the user told so; an expired interaction is one warning line, and nothing is sent."""
+    if expired(error):
+        log_expired(interaction, what)
+        return
+    log.error("%s failed (interaction %s)", what, interaction.id, exc_info=error)
+    await send_private(interaction, APOLOGY)
 
 
 async def send_private(interaction: discord.Interaction, text: str) -> None:

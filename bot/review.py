@@ -21,7 +21,7 @@ import discord
 
 from bot.embeds import neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.replies import APOLOGY, NO_PINGS
+from bot.replies import NO_PINGS, apologise
 from bot.roles import is_moderator
 from bot.storage import GapGroup, ReviewItem, hash_user
 from bot.storage.reports import EVERY_GROUP, still_open
@@ -215,11 +215,7 @@ class ReviewView(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
-        log.error("review action failed (interaction %s)", interaction.id, exc_info=error)
-        if interaction.response.is_done():
-            await interaction.followup.send(APOLOGY, ephemeral=True)
-        else:
-            await interaction.response.send_message(APOLOGY, ephemeral=True)
+        await apologise(interaction, error, "review action")
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         self._render_components()

@@ -18,7 +18,7 @@ import discord
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
 from bot.forum_tags import NETWORK_ERRORS, after_removal
-from bot.replies import APOLOGY, NO_PINGS, question_in, send_private
+from bot.replies import NO_PINGS, apologise, question_in, send_private
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
@@ -118,9 +118,8 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
             entry_id = self.item.values[0] if self.item.values else ""
             if await show_full_entry(interaction, entry_id, view=answer_view(entry_id, ())):
                 await count_served(interaction.client, entry_id)
-        except Exception:
-            log.exception("choosing a suggestion failed (interaction %s)", interaction.id)
-            await send_private(interaction, APOLOGY)
+        except Exception as exc:
+            await apologise(interaction, exc, "choosing a suggestion")
 
 
 class VoteButton(
@@ -162,9 +161,8 @@ class VoteButton(
                 hash_user(interaction.user.id, interaction.client.vote_key),
                 self.helpful,
             )
-        except Exception:
-            log.exception("recording a vote failed (interaction %s)", interaction.id)
-            await send_private(interaction, APOLOGY)
+        except Exception as exc:
+            await apologise(interaction, exc, "recording a vote")
 
 
 class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:{_ENTRY}"):
@@ -189,9 +187,8 @@ class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
             await show_full_entry(interaction, self.entry_id)
-        except Exception:
-            log.exception("showing a full answer failed (interaction %s)", interaction.id)
-            await send_private(interaction, APOLOGY)
+        except Exception as exc:
+            await apologise(interaction, exc, "showing a full answer")
 
 
 class NotWhatIAsked(
@@ -249,9 +246,8 @@ class NotWhatIAsked(
                     await self._remove(bot, interaction, channel)
             else:
                 await self._remove(bot, interaction, channel)
-        except Exception:
-            log.exception("removing an answer failed (interaction %s)", interaction.id)
-            await send_private(interaction, APOLOGY)
+        except Exception as exc:
+            await apologise(interaction, exc, "removing an answer")
 
     async def _remove(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any

@@ -739,6 +739,35 @@ async def test_server_error_on_interaction_callback_is_retried_or_apologised(
         await ask_works(fake)
 
 
+async def test_an_interaction_answered_too_late_is_one_warning_and_nothing_more(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An interaction the bot answers after its 3 s (it came late, replayed after a
+    reconnect, or the bot was busy) gets Discord's 404 Unknown interaction (10062): that
+    was logged as an error with a traceback, a bug of the bot's, and the apology was sent
+    to the same dead interaction. Now each is one warning line, and nothing more is sent;
+    the next ones are answered as ever."""
+    fake = fake_discord
+    callback = r"/interactions/\d+/[^/]+/callback"
+    async with start_bot(make_bot()):
+        ask = await fake.send_slash_command("ask", {"question": QUESTIONS[0]})
+        await ask.response()
+        vote = next(c for c in custom_ids(ask.message) if c.startswith("rb:vote:"))
+        await fake.idle(quiet=0.1)
+        fake.rest.interaction_timeout = 0.0  # every answer comes too late
+        mark = fake.mark()
+        with caplog.at_level(logging.WARNING):
+            await fake.send_slash_command("ask", {"question": QUESTIONS[1]})
+            await fake.click_button(ask, vote)
+            await fake.idle(quiet=0.2)
+        late = fake.calls_matching("POST", callback, since=mark)
+        assert len(late) == 2 and {c.status for c in late} == {404}  # one try each
+        assert [r.levelname for r in caplog.records] == ["WARNING", "WARNING"]
+        assert all(r.exc_info is None and "expired" in r.getMessage() for r in caplog.records)
+        fake.rest.interaction_timeout = 3.0
+        await ask_works(fake)
+
+
 # -- restarts --------------------------------------------------------------------------------
 def _stores(kind: str, folder: Path) -> tuple[Store, Callable[[], Store]]:
     """The first bot's store, and how the restarted bot gets its store."""

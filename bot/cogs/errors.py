@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.app import RolloverBot
 from bot.embeds import neutralize
 from bot.limits import wait_text
-from bot.replies import APOLOGY, send_private
+from bot.replies import APOLOGY, expired, log_expired, send_private
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,9 @@ class Errors(commands.Cog):
         text = describe(error)
         if text is None:
             command = interaction.command.qualified_name if interaction.command else "?"
+            if expired(error):  # (answered too late: no bug, and nothing more can be sent)
+                log_expired(interaction, f"/{command}")
+                return
             log.error(
                 "command /%s failed for user %s in guild %s channel %s",
                 command,

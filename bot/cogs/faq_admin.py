@@ -26,7 +26,7 @@ from bot.app import ReloadResult, RolloverBot
 from bot.embeds import code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
-from bot.replies import APOLOGY, NO_PINGS, send_private
+from bot.replies import NO_PINGS, apologise, expired, send_private
 from bot.review import ReviewView, answer_unheard, open_gaps, open_items, unheard
 from bot.roles import is_moderator
 from bot.storage import hash_user
@@ -472,8 +472,9 @@ class EntryModal(discord.ui.Modal):
         return ""
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        log.error("saving the FAQ edit of %s failed", self.entry_id, exc_info=error)
-        await send_private(interaction, APOLOGY)
+        await apologise(interaction, error, f"saving the FAQ edit of {self.entry_id}")
+        if expired(error):
+            return  # (Discord takes nothing more on it: the text cannot be given back)
         # (Whatever failed, a long full answer is work: never lost with it.)
         try:
             await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))

@@ -24,7 +24,9 @@ from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import (
     APOLOGY,
     NO_PINGS,
+    expired,
     from_a_member,
+    log_expired,
     question_in,
     send_private,
     shows_a_picture,
@@ -199,7 +201,10 @@ class PointPick(
                 # as by the bot's own answer: told first, as tagging can wait on Discord.
                 settles = speaks_for_people(bot, interaction.user, target.author.id)
                 await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
-        except Exception:
+        except Exception as exc:
+            if expired(exc):
+                log_expired(interaction, "answering with an FAQ entry")
+                return
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)
 
