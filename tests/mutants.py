@@ -2468,13 +2468,6 @@ MUTANTS = [
         (f"{E2E}::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",),
     ),
     Mutant(
-        "forum tags: a passer-by's pointer trusts the cached tags",
-        "bot/cogs/point.py",
-        "await tag_answered(bot, channel, pointed=True, settles_human=settles)",
-        "await tag_answered(bot, channel, pointed=settles, settles_human=settles)",
-        (f"{E2E}::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",),
-    ),
-    Mutant(
         "/faq user: pings the member every time",
         "bot/cogs/ask.py",
         "            ping = self.pinged.get(user.id).allow()",
@@ -2793,13 +2786,6 @@ MUTANTS = [
         (
             "tests/test_faults_e2e.py::test_an_answer_the_asker_removed_is_not_posted_again_by_its_retry",
         ),
-    ),
-    Mutant(
-        "a post whose answer's response was lost is never tagged answered",
-        "bot/cogs/answers.py",
-        "                await tag_answered(self.bot, thread)\n            return DONE\n",
-        "                pass\n            return DONE\n",
-        ("tests/test_faults_e2e.py::test_a_lost_response_is_not_answered_twice",),
     ),
     Mutant(
         "a mention's own question in a reply to a remark answers the remark",
@@ -4295,15 +4281,6 @@ MUTANTS = [
         ("tests/test_limits_e2e.py::test_the_mention_limit_never_says_try_again_in_0_s",),
     ),
     Mutant(
-        "a watched post answered through a mention is left untagged",
-        "bot/cogs/answers.py",
-        "            await tag_answered(self.bot, channel)  # type: ignore[arg-type]\n",
-        "            pass\n",
-        (
-            "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
-        ),
-    ),
-    Mutant(
         "an answer to a later message in a watched post tags the post",
         "bot/cogs/answers.py",
         "            and target.id == channel.id\n",
@@ -5790,12 +5767,119 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "the retry owed for a failed tag posts the answer again after a moderator deleted it",
+        "a watched post answered through a mention whose answered tag"
+        " Discord failed stays untagged for good",
         "bot/cogs/answers.py",
-        "        if owed.last_error == TAG_FAILED:\n            return DONE",
-        "        if owed.last_error == TAG_FAILED and False:\n            return DONE",
+        "            await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]\n",
+        "            await tag_answered(self.bot, channel)  # type: ignore[arg-type]\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_answering_a_post_whose_tag_discord_failed_is_tagged_by_the_retry",
+        ),
+    ),
+    Mutant(
+        "a post answered by Answer with FAQ whose tags Discord failed"
+        " keeps needs-human and no answered tag for good",
+        "bot/cogs/point.py",
+        "await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)",
+        "await tag_answered(bot, channel, pointed=True, settles_human=settles)",
+        ("tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry",),
+    ),
+    Mutant(
+        "the retry of a pointer's failed tags puts the answered tag on but leaves needs-human",
+        "bot/forum_tags.py",
+        "        last_error=TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED,\n",
+        "        last_error=TAG_FAILED,\n",
+        ("tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry",),
+    ),
+    Mutant(
+        "a post owed its tag only is checked by its first reply: a po"
+        "inted answer below the unsure line is never tagged",
+        "bot/cogs/answers.py",
+        "        if owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE):\n",
+        "        if False:\n",
+        ("tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry",),
+    ),
+    Mutant(
+        "a tag Discord fails again on its retry settles the post untagged for good",
+        "bot/cogs/answers.py",
+        "            return DONE\n        return Delivery(False, None, error)\n",
+        "            return DONE\n        return DONE\n",
+        ("tests/test_faults_e2e.py::test_a_tag_discord_fails_again_on_its_retry_stays_owed",),
+    ),
+    Mutant(
+        "the retry owed for a failed tag tags a post whose answer a moderator deleted meanwhile",
+        "bot/cogs/answers.py",
+        "            if await answer_stands(self.bot, thread) is False:\n"
+        "                return DONE\n",
+        "            if False:\n                return DONE\n",
         (
             "tests/test_faults_e2e.py::test_an_answer_deleted_while_its_tag_was_owed_is_not_posted_again",
+        ),
+    ),
+    Mutant(
+        "send_private lets a dropped connection through: a failed for"
+        "m's typed text is lost with its apology",
+        "bot/replies.py",
+        "    except NETWORK_ERRORS:  # (the connection too: aiohttp's"
+        " errors are no HTTPException)\n",
+        "    except discord.HTTPException:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_form_whose_apology_is_lost_on_the_wire_still_gives_the_text_back",
+        ),
+    ),
+    Mutant(
+        "a slash command answered too late is logged as a bug with a "
+        "traceback and apologised to a dead interaction",
+        "bot/cogs/errors.py",
+        "            if expired(error):  # (answered too late: no bug"
+        ", and nothing more can be sent)\n",
+        "            if False:  # (answered too late: no bug, and nothing more can be sent)\n",
+        (
+            "tests/test_faults_e2e.py::test_an_interaction_answered_too_late_is_one_warning_and_nothing_more",
+        ),
+    ),
+    Mutant(
+        "a button clicked too late is logged as a bug with a tracebac"
+        "k and apologised to a dead interaction",
+        "bot/replies.py",
+        "    if expired(error):\n        log_expired(interaction, what)\n        return\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_an_interaction_answered_too_late_is_one_warning_and_nothing_more",
+        ),
+    ),
+    Mutant(
+        "Discord's Unknown interaction is not told apart from a bug",
+        "bot/replies.py",
+        "    return isinstance(error, discord.NotFound) and error.code == UNKNOWN_INTERACTION\n",
+        "    return False\n",
+        (
+            "tests/test_faults_e2e.py::test_an_interaction_answered_too_late_is_one_warning_and_nothing_more",
+        ),
+    ),
+    Mutant(
+        "forum tags: a passer-by's pointer trusts the cached tags",
+        "bot/cogs/point.py",
+        "await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)",
+        "await tag_answered_or_owe(bot, channel, pointed=settles, settles_human=settles)",
+        (
+            "tests/test_bot_e2e.py::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",
+        ),
+    ),
+    Mutant(
+        "a post whose answer's response was lost is never tagged answered",
+        "bot/cogs/answers.py",
+        "                return await self._tag(thread, TAG_FAILED)\n            return DONE\n",
+        "                pass\n            return DONE\n",
+        ("tests/test_faults_e2e.py::test_a_lost_response_is_not_answered_twice",),
+    ),
+    Mutant(
+        "a watched post answered through a mention is left untagged",
+        "bot/cogs/answers.py",
+        "            await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]\n",
+        "            pass\n",
+        (
+            "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
         ),
     ),
 ]
