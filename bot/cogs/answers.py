@@ -91,6 +91,11 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
+def owes_tags_only(owed: PendingReply) -> bool:
+    """A post whose answer went out, owed only its tags (the reason says so)."""
+    return owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE)
+
+
 def edited_in(message_id: int) -> int:
     """The store's claim of a mention edited into a watched post's opening message: the
     message's own id is the post's claim, taken when the post came. Snowflakes are never
@@ -381,7 +386,9 @@ class Answers(commands.Cog):
                 owed.message_id,
                 error,
             )
-            delivery = Delivery(False, None, error)
+            # A post owed only its tags stays so: its reason is what the next try reads
+            # (else it looks for the post's own answer, and may settle it untagged).
+            delivery = Delivery(False, None, owed.last_error if owes_tags_only(owed) else error)
         await self._settle(owed, delivery)
 
     async def _retry_post(self, owed: PendingReply) -> Delivery:
@@ -392,7 +399,7 @@ class Answers(commands.Cog):
             log.info("forum post %s was locked or closed: its reply is no longer owed", thread.id)
             return DONE
         starter = await thread.fetch_message(owed.message_id)
-        if owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE):
+        if owes_tags_only(owed):
             # Owed its tags only: an answer went out (the bot's, a mention's, or an entry
             # a helper pointed at it, maybe below the bot's unsure line). One deleted since
             # is gone for good, and not posted again.
