@@ -32,6 +32,7 @@ MAX_TAGS = 5
 #: speaks for people, its tags (answered on, needs-a-human off).
 TAG_FAILED = "answered; Discord failed the answered tag"
 TAGS_FAILED_FOR_PEOPLE = "answered for people; Discord failed its tags"
+
 #: One tag change at a time per post: a pointer's tagging and a removal's check-then-retag
 #: would otherwise interleave and leave needs-human beside a standing answer.
 _locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -42,6 +43,11 @@ def _lock(thread_id: int) -> asyncio.Lock:
     if lock is None:
         lock = _locks[thread_id] = asyncio.Lock()
     return lock
+
+
+def owes_tags_only(owed: PendingReply) -> bool:
+    """A post whose answer went out, owed only its tags (its reason says so)."""
+    return owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE)
 
 
 def closed(thread: discord.Thread) -> bool:

@@ -147,8 +147,15 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
     return f"**{who}** {action} `{entry_id}`:\n" + code_block(shown + more)
 
 
-def gave_up_text(owed: PendingReply) -> str:
-    """A reply the bot stopped trying to send (see the retries cog)."""
+def gave_up_text(owed: PendingReply, *, tags_only: bool = False) -> str:
+    """A reply the bot stopped trying to send (see the retries cog). ``tags_only``: a post
+    answered, whose tags Discord kept failing: a moderator can put them on."""
+    if tags_only:
+        return (
+            f"Gave up tagging the forum post <#{owed.channel_id}> after {owed.attempts} tries:"
+            f" it was answered, but Discord failed its tags ({owed.last_error}); please tag"
+            " it by hand."
+        )
     what = "a forum post" if owed.kind == "post" else "a mention"
     return (
         f"Gave up replying to {what} in <#{owed.channel_id}> (message {owed.message_id})"

@@ -635,6 +635,40 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
         assert f"message {post.id}" in note["content"] and "HTTP 503" in note["content"]
 
 
+async def test_a_post_owed_only_its_tag_past_the_max_age_is_not_filed_as_unanswered(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The post's answer went out, but Discord failed its answered tag on every try until
+    the reply was too old: giving up filed the answered question in the moderators' gaps
+    as unanswered, and told the moderator log it gave up replying to a post it had
+    answered. The log asks for the tag by hand instead, and the gaps stay clear."""
+    fake = fake_discord
+    log_channel = int(fake.world.text_channel["id"])
+    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_channel)) as bot:
+        fake.fail_next("PATCH", r"/channels/\d+", status=503, times=1000)
+        post = await new_post(fake, 2)
+        await post.reply()
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True, count=3)
+        assert bot.store.owed  # owed its tag
+        with caplog.at_level(logging.WARNING):
+            bot.settings.retries.max_age_minutes = 0.001  # time passes: the post is too old
+            await wait_until(
+                lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
+                timeout=5.0,
+            )
+        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
+        await fake.idle(quiet=0.1)
+        assert len(bot_posts(fake, post.id)) == 1 and "bot-answered" not in post.tags
+        assert bot.store.owed == {} and sum(bot.store.served.values()) == 1
+        assert [q for q in bot.store.questions if not q.answered] == []
+        [note] = fake.world.messages_in(log_channel)
+        assert "Gave up replying" not in note["content"]
+        assert f"<#{post.id}>" in note["content"] and "tag" in note["content"]
+
+
 async def test_a_reply_still_being_sent_when_its_lease_ends_is_sent_once(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

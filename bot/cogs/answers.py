@@ -33,6 +33,7 @@ from bot.forum_tags import (
     closed,
     in_watched_forum,
     is_answer,
+    owes_tags_only,
     tag_answered,
     tag_answered_or_owe,
     tagged_answered,
@@ -89,11 +90,6 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, discord.HTTPException):
         return f"HTTP {exc.status}: {exc.text}"[:200]
     return f"{type(exc).__name__}: {exc}"[:200]
-
-
-def owes_tags_only(owed: PendingReply) -> bool:
-    """A post whose answer went out, owed only its tags (the reason says so)."""
-    return owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE)
 
 
 def edited_in(message_id: int) -> int:

@@ -12,6 +12,7 @@ from discord.ext import commands, tasks
 from bot import mod_log
 from bot.answering import remember_result
 from bot.app import RolloverBot
+from bot.forum_tags import owes_tags_only
 from bot.storage import PendingReply
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,8 @@ class Retries(commands.Cog):
             owed.attempts,
             owed.last_error or "none",
         )
-        if owed.question:  # unanswered after all: the moderators' gaps should show it
+        tags_only = owes_tags_only(owed)  # (answered: only its tags never went on)
+        if owed.question and not tags_only:  # unanswered after all: the gaps should show it
             result = self.bot.knowledge.ask(owed.question)
             channel_id = owed.channel_id
             if owed.kind == "post":  # a forum post's thread: file it under its forum, as
@@ -82,7 +84,7 @@ class Retries(commands.Cog):
                 thread = self.bot.get_channel(owed.channel_id)
                 channel_id = getattr(thread, "parent_id", None) or channel_id
             await remember_result(self.bot, result, channel_id, sent=False)
-        await mod_log.post(self.bot, mod_log.gave_up_text(owed))
+        await mod_log.post(self.bot, mod_log.gave_up_text(owed, tags_only=tags_only))
 
 
 async def setup(bot: RolloverBot) -> None:
