@@ -22,6 +22,7 @@ from bot import runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
+from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
@@ -2266,6 +2267,30 @@ async def test_a_pointers_owed_tags_survive_a_retry_that_cannot_read_the_post(
         await fake_discord.idle(quiet=0.1)
         shown = [m["content"] for m in post.replies if m["type"] != 20]
         assert shown == [UNSURE_LINE, "Pointed here by Mod:"]
+
+
+async def test_a_mention_edited_into_a_post_owed_only_its_tags_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot was unsure about a post, a helper pointed it at an entry and Discord failed
+    the tag, so the post waits in the retry queue for its tags. Its asker then edits
+    "@Rollover Bot" and a question into it: the edit was taken for one whose post's answer
+    is still to come and got nothing, though the retry only tags (as with the tag on, the
+    unsure line is no answer to the question, and the bot answers it)."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        post = await unsure_post(fake_discord)
+        fake_discord.fail_next("PATCH", rf"/channels/{post.id}$", status=503)
+        await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
+        assert fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", injected=True)
+        assert [o.last_error for o in bot.store.owed.values()] == [TAG_FAILED]
+        await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.3)
+        answers = [
+            m for m in post.replies if m["embeds"] and not m["content"].startswith("Pointed here")
+        ]
+        assert len(answers) == 1, "the question edited in got no answer"
+        assert answers[0]["message_reference"]["message_id"] == str(post.id)
 
 
 async def test_a_removal_retags_from_the_posts_tags_as_they_are(

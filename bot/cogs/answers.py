@@ -621,13 +621,17 @@ class Answers(commands.Cog):
 
     async def _post_still_owed(self, starter_id: int) -> bool:
         """The post's answer waits in the retry queue (held back by the cap, or a failed
-        send): it will come, so an edit's mention must not answer it a second time."""
+        send): it will come, so an edit's mention must not answer it a second time. (One
+        owed only its tags has had its answer: whether it answers the edit is read from
+        the thread, as for any post.)"""
         try:
             owed = await self.bot.store.pending_replies()
         except Exception:
             log.exception("could not read the retry queue; taking post %s as owed", starter_id)
             return True
-        return any(o.kind == "post" and o.message_id == starter_id for o in owed)
+        return any(
+            o.kind == "post" and o.message_id == starter_id and not owes_tags_only(o) for o in owed
+        )
 
     def _watched_channel(self, channel: discord.abc.Messageable) -> bool:
         """Where a mention is answered: the text channels listed (and their threads), any
