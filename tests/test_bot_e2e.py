@@ -2217,14 +2217,21 @@ async def test_only_who_speaks_for_people_takes_needs_human_off_by_pointing(
         assert post.tags == ["rollover", "bot-answered"]
 
 
-@pytest.mark.parametrize("status", [503, 0], ids=["503", "connection-dropped"])
+@pytest.mark.parametrize(
+    ("status", "unreadable"),
+    [(503, False), (0, False), (503, True)],
+    ids=["503", "connection-dropped", "503-then-the-post-unreadable"],
+)
 async def test_a_pointers_tags_discord_failed_are_put_on_by_the_retry(
-    fake_discord: FakeDiscord, make_bot, start_bot, status: int
+    fake_discord: FakeDiscord, make_bot, start_bot, status: int, unreadable: bool
 ) -> None:
     """A moderator pointed a post that asked for people at an entry, below the bot's
     unsure line, and Discord failed the retag (a 503, or the connection dropped): it was
     only logged, so the post kept needs-human and never got the answered tag. The post is
-    owed its tags in the retry queue, which puts them on as the pointer would have."""
+    owed its tags in the retry queue, which puts them on as the pointer would have.
+    ``unreadable``: the outage goes on, and the retry cannot even read the post; that
+    failure took the place of "owed its tags" in the queue, and the next retry looked for
+    the post's own answer, found the unsure line and settled the post untagged."""
     world = fake_discord.world
     fast = {"poll_seconds": 0.05, "first_delay_seconds": 0.2, "max_delay_seconds": 0.5}
     async with start_bot(make_bot(retries=fast)) as bot:
@@ -2233,38 +2240,15 @@ async def test_a_pointers_tags_discord_failed_are_put_on_by_the_retry(
         fake_discord.fail_next("PATCH", rf"/channels/{post.id}$", status=status)
         await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
         assert fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", injected=True)
+        if unreadable:
+            fake_discord.fail_next("GET", rf"/channels/{post.id}$", status=status)
+            await fake_discord.wait_for_call("GET", rf"/channels/{post.id}$", injected=True)
         assert len(pointed_replies(post, post.starter)) == 1
         assert post.tags == ["rollover", "needs-human"]
         await wait_until(lambda: post.tags == ["rollover", "bot-answered"], timeout=5.0)
         await wait_until(lambda: not bot.store.owed)
         await fake_discord.idle(quiet=0.1)
         # the unsure line and the pointed answer, no more (type 20: the helper's own note)
-        shown = [m["content"] for m in post.replies if m["type"] != 20]
-        assert shown == [UNSURE_LINE, "Pointed here by Mod:"]
-
-
-async def test_a_pointers_owed_tags_survive_a_retry_that_cannot_read_the_post(
-    fake_discord: FakeDiscord, make_bot, start_bot
-) -> None:
-    """A moderator pointed a post that asked for people at an entry, below the bot's
-    unsure line, and Discord failed the retag; the retry then could not even read the post
-    (the outage went on). That failure took the place of "owed its tags" in the queue, so
-    the next retry looked for the post's own answer, found the unsure line and settled:
-    the post kept needs-human and never got the answered tag. It stays owed its tags."""
-    world = fake_discord.world
-    fast = {"poll_seconds": 0.05, "first_delay_seconds": 0.2, "max_delay_seconds": 0.5}
-    async with start_bot(make_bot(retries=fast)) as bot:
-        post = await unsure_post(fake_discord)
-        post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
-        fake_discord.fail_next("PATCH", rf"/channels/{post.id}$", status=503)
-        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
-        assert fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", injected=True)
-        fake_discord.fail_next("GET", rf"/channels/{post.id}$", status=503)
-        await fake_discord.wait_for_call("GET", rf"/channels/{post.id}$", injected=True)
-        assert post.tags == ["rollover", "needs-human"]
-        await wait_until(lambda: post.tags == ["rollover", "bot-answered"], timeout=5.0)
-        await wait_until(lambda: not bot.store.owed)
-        await fake_discord.idle(quiet=0.1)
         shown = [m["content"] for m in post.replies if m["type"] != 20]
         assert shown == [UNSURE_LINE, "Pointed here by Mod:"]
 

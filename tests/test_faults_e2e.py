@@ -597,6 +597,21 @@ async def test_a_removed_answer_to_someone_elses_question_is_not_posted_again_ei
         assert answers() == []
 
 
+async def give_up(
+    fake: FakeDiscord, bot: Any, caplog: pytest.LogCaptureFixture, log_channel: int
+) -> None:
+    """Time passes: the reply owed is too old, and the bot gives it up (the log line comes
+    first; the gaps entry and the mod-log line follow it)."""
+    with caplog.at_level(logging.WARNING):
+        bot.settings.retries.max_age_minutes = 0.001
+        await wait_until(
+            lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
+            timeout=5.0,
+        )
+    await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
+    await fake.idle(quiet=0.1)
+
+
 async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
     fake_discord: FakeDiscord,
     make_bot,
@@ -614,15 +629,7 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
             "POST", rf"/channels/{post.id}/messages", injected=True, count=3, timeout=10
         )
         assert bot.store.owed  # still owed
-        with caplog.at_level(logging.WARNING):
-            bot.settings.retries.max_age_minutes = 0.001  # time passes: the post is too old
-            await wait_until(
-                lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
-                timeout=5.0,
-            )
-        # the log line comes first; the gaps entry and the mod-log line follow it
-        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
-        await fake.idle(quiet=0.1)
+        await give_up(fake, bot, caplog, log_channel)
         tries = fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=True)
         assert len(tries) >= 3 and post.replies == []  # retried, then given up
         assert bot.store.owed == {} and not bot.store.served  # never answered
@@ -653,14 +660,7 @@ async def test_a_post_owed_only_its_tag_past_the_max_age_is_not_filed_as_unanswe
         await post.reply()
         await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True, count=3)
         assert bot.store.owed  # owed its tag
-        with caplog.at_level(logging.WARNING):
-            bot.settings.retries.max_age_minutes = 0.001  # time passes: the post is too old
-            await wait_until(
-                lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
-                timeout=5.0,
-            )
-        await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
-        await fake.idle(quiet=0.1)
+        await give_up(fake, bot, caplog, log_channel)
         assert len(bot_posts(fake, post.id)) == 1 and "bot-answered" not in post.tags
         assert bot.store.owed == {} and sum(bot.store.served.values()) == 1
         assert [q for q in bot.store.questions if not q.answered] == []
