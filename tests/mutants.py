@@ -5795,8 +5795,8 @@ MUTANTS = [
         "a post owed its tag only is checked by its first reply: a po"
         "inted answer below the unsure line is never tagged",
         "bot/cogs/answers.py",
-        "        if owed.last_error in (TAG_FAILED, TAGS_FAILED_FOR_PEOPLE):\n",
-        "        if False:\n",
+        "        if owes_tags_only(owed):\n            # Owed its tags only",
+        "        if False:\n            # Owed its tags only",
         ("tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry",),
     ),
     Mutant(
@@ -5880,6 +5880,44 @@ MUTANTS = [
         "            pass\n",
         (
             "tests/test_bot_e2e.py::test_a_watched_post_answered_through_a_mention_is_tagged_answered",
+        ),
+    ),
+    Mutant(
+        "a post owed only its tags forgets so when the retry cannot r"
+        "ead the post, and settles untagged",
+        "bot/cogs/answers.py",
+        "delivery = Delivery(False, None, owed.last_error if owes_tags_only(owed) else error)",
+        "delivery = Delivery(False, None, error)",
+        (
+            "tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry[503-then-the-post-unreadable]",
+        ),
+    ),
+    Mutant(
+        "a post answered but owed only its tags is filed in the gaps as unanswered when given up",
+        "bot/cogs/retries.py",
+        "if owed.question and not tags_only:",
+        "if owed.question:",
+        (
+            "tests/test_faults_e2e.py::test_a_post_owed_only_its_tag_past_the_max_age_is_not_filed_as_unanswered",
+        ),
+    ),
+    Mutant(
+        "giving up a post owed only its tags tells moderators it gave up replying, not to tag it",
+        "bot/cogs/retries.py",
+        "mod_log.gave_up_text(owed, tags_only=tags_only)",
+        "mod_log.gave_up_text(owed)",
+        (
+            "tests/test_faults_e2e.py::test_a_post_owed_only_its_tag_past_the_max_age_is_not_filed_as_unanswered",
+        ),
+    ),
+    Mutant(
+        "a mention edited into a post owed only its tags is taken for"
+        " one whose answer is still to come, and gets nothing",
+        "bot/cogs/answers.py",
+        'o.kind == "post" and o.message_id == starter_id and not owes_tags_only(o) for o in owed',
+        'o.kind == "post" and o.message_id == starter_id for o in owed',
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_owed_only_its_tags_is_answered",
         ),
     ),
 ]
