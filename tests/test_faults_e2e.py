@@ -230,6 +230,27 @@ async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after
         assert len(lost.replies) == 1 and locked.replies == []
 
 
+async def test_a_server_lost_mid_session_is_caught_up_when_it_comes_back(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """In a Discord outage a server can go unavailable mid-session (GUILD_DELETE with
+    unavailable true) and come back later: no events were sent for it meanwhile, and only
+    servers missing at ready were caught up, so a post made in the outage got silence. It
+    is answered when the server comes back."""
+    fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
+    async with start_bot(make_bot(**limit_settings())) as bot:
+        await fake.settle()
+        assert await gateway.guild_outage(world.guild.id) is not None
+        await wait_until(lambda: bot.get_guild(world.guild.id).unavailable)
+        lost = await new_post(fake, 0)
+        await fake.idle(quiet=0.2)
+        assert lost.replies == []
+        assert await gateway.send_late_guilds() == 1
+        await lost.reply(timeout=3.0)
+        await fake.idle(quiet=0.2)
+        assert len(lost.replies) == 1
+
+
 # -- REST faults -----------------------------------------------------------------------------
 @pytest.mark.parametrize("is_global", [False, True], ids=["route-429", "global-429"])
 async def test_rate_limited_reply_is_retried_after_retry_after_and_sent_once(

@@ -120,8 +120,8 @@ class Answers(commands.Cog):
         #: the question edited in is answered (recent ones; the edit window is short).
         self._prompted = Claims(capacity=PROMPTS_KEPT)
         #: Servers still unavailable when a session became ready (in an outage Discord
-        #: sends a server late, after discord.py stopped waiting): their posts are caught
-        #: up when they become available.
+        #: sends a server late, after discord.py stopped waiting), or that went unavailable
+        #: since: their posts are caught up when they become available.
         self._late: set[int] = set()
 
     @contextlib.contextmanager
@@ -159,9 +159,16 @@ class Answers(commands.Cog):
         self._late |= {g.id for g in guilds if g.unavailable}
 
     @commands.Cog.listener()
+    async def on_guild_unavailable(self, guild: discord.Guild) -> None:
+        """A server lost mid-session (a Discord outage): no events come for it until it is
+        back, so it is caught up then, as one sent late."""
+        self._late.add(guild.id)
+
+    @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
-        """A server that came after its session was ready: the catch-up then could not see
-        its forum, so it looks at its posts now."""
+        """A server that came after its session was ready, or back from an outage: the
+        catch-up at ready could not see its forum, or its events were never sent, so it
+        looks at its posts now."""
         if guild.id not in self._late:
             return
         self._late.discard(guild.id)

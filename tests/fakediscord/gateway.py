@@ -169,6 +169,7 @@ class Gateway:
         self._identify_failures: list[tuple[int, str]] = []
         #: Guilds whose GUILD_CREATE an IDENTIFY leaves out: unavailable in READY, as in a
         #: Discord outage, past the client's guild_ready_timeout, until send_late_guilds().
+        #: No events are sent for them meanwhile (dropped, see guild_outage()).
         self.late_guilds: set[int] = set()
         self._num_shards = 1
         self._conn_ids = itertools.count(1)
@@ -318,9 +319,19 @@ class Gateway:
         payload = guild_create_payload(guild, include_all_members=full)
         await self._deliver(session, "GUILD_CREATE", payload)
 
+    async def guild_outage(self, guild_id: int) -> int | None:
+        """A guild lost mid-session in a Discord outage: GUILD_DELETE with unavailable true
+        (discord.py's on_guild_unavailable), then no events for it (dropped) until
+        send_late_guilds() sends its GUILD_CREATE again."""
+        seq = await self.dispatch(
+            "GUILD_DELETE", {"id": str(guild_id), "unavailable": True}, guild_id=guild_id
+        )
+        self.late_guilds.add(guild_id)
+        return seq
+
     async def send_late_guilds(self) -> int:
-        """The GUILD_CREATEs that IDENTIFY left out (``late_guilds``), now: those guilds
-        become available. Returns how many were sent."""
+        """The GUILD_CREATEs that IDENTIFY left out or an outage took (``late_guilds``),
+        now: those guilds become available. Returns how many were sent."""
         sent = 0
         for guild_id in sorted(self.late_guilds):
             session = self.sessions.get(self.shard_for(guild_id))
@@ -396,6 +407,11 @@ class Gateway:
             guild_id = int(data["guild_id"])
         shard = shard_id if shard_id is not None else self.shard_for(guild_id)
         session = self.sessions.get(shard)
+        if guild_id in self.late_guilds:
+            # (unavailable: Discord sends nothing for it until its GUILD_CREATE)
+            log.warning("fake gateway: guild %s is unavailable, dropping %s", guild_id, event)
+            self.dropped.append((event, data))
+            return None
         if session is None:
             log.warning("fake gateway: no session on shard %s, dropping %s", shard, event)
             self.dropped.append((event, data))
