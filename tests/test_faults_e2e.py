@@ -8,11 +8,13 @@ one reply: we count the bot's accepted POSTs into each thread.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 
 from bot.app import create_bot
@@ -189,15 +191,15 @@ async def test_a_post_in_a_server_discord_sends_late_after_ready_is_answered(
 
 @pytest.mark.parametrize(
     "route",
-    [r"/guilds/\d+/threads/active", r"/channels/\d+/messages/\d+"],
-    ids=["listing-the-posts", "reading-the-opening-message"],
+    [r"/guilds/\d+/threads/active", r"/channels/\d+/messages"],
+    ids=["listing-the-posts", "reading-the-post"],
 )
 async def test_a_catch_up_that_discord_fails_once_is_tried_again(
     fake_discord: FakeDiscord, make_bot, start_bot, route: str
 ) -> None:
     """A post made while the session was lost is found by the catch-up after READY; when
-    Discord fails that catch-up (a 503 on listing the posts, or on reading one's opening
-    message), the post was never answered: no event comes for it again. It is tried again."""
+    Discord fails that catch-up (a 503 on listing the posts, or on reading the post's
+    messages), the post was never answered: no event comes for it again. It is tried again."""
     gateway = fake_discord.gateway
     async with start_bot(make_bot(retries=FAST_RETRIES)):
         await fake_discord.settle()
@@ -230,25 +232,126 @@ async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after
         assert len(lost.replies) == 1 and locked.replies == []
 
 
+def bot_replies_to(fake: FakeDiscord, message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The bot's messages replying to ``message``, as Discord holds them."""
+    bot_id = str(fake.world.bot_user.id)
+    return [
+        m
+        for m in fake.world.messages_in(int(message["channel_id"]))
+        if m["author"]["id"] == bot_id
+        and (m.get("message_reference") or {}).get("message_id") == message["id"]
+    ]
+
+
+async def mention_bot(
+    fake: FakeDiscord, channel: Any, n: int, author: Any = None
+) -> dict[str, Any]:
+    """A member's "@Rollover Bot <question n>" in ``channel``."""
+    text = f"{fake.world.bot_user.mention} {QUESTIONS[n % len(QUESTIONS)]}"
+    return await fake.send_message(channel, text, author=author or fake.world.asker)
+
+
+@pytest.mark.parametrize(
+    "where", ["any-channel", "listed-channel", "listed-in-a-server-with-no-forum", "new-post"]
+)
+async def test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready(
+    fake_discord: FakeDiscord, make_bot, start_bot, where: str
+) -> None:
+    """A member who mentioned the bot while its session was lost (in chat, or in a watched
+    forum's post made meanwhile) got silence: the catch-up after READY read only posts'
+    opening messages, and no event brings the mention again. It is answered, once; a
+    mention answered before the loss, in the same history, is not answered again."""
+    fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
+    settings = limit_settings()
+    channel: Any = world.text_channel
+    if where.startswith("listed"):
+        guild = world.guild if where == "listed-channel" else world.add_guild("Second server")
+        channel = world.add_text_channel(guild, "tax-questions")
+        settings["text_channel_ids"] = [int(channel["id"])]
+    author = world.owner  # (a member of both servers)
+    async with start_bot(make_bot(**settings)):
+        before = await mention_bot(fake, channel, 0, author)
+        await wait_until(lambda: bot_replies_to(fake, before) != [])
+        await fake.settle()
+        mark = gateway.mark()
+        await gateway.invalidate_session(resumable=False)
+        post = None
+        if where == "new-post":
+            post = await new_post(fake, 2)
+            channel = post.thread
+        missed = await mention_bot(fake, channel, 1, author)
+        assert gateway.dropped, "the fake should have dropped the mention"
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await wait_until(lambda: bot_replies_to(fake, missed) != [], timeout=5.0)
+        await fake.idle(quiet=0.2)
+        assert len(bot_replies_to(fake, missed)) == 1
+        assert len(bot_replies_to(fake, before)) == 1, "answered again by the catch-up"
+        if post is not None:
+            assert len(post.replies) == 2  # its own answer, and the mention's
+
+
+async def test_a_catch_up_reads_only_channels_with_recent_messages(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The catch-up reads one page of history per chat channel where something was said in
+    the last hour, as Discord's last message id tells: a channel quiet since costs no
+    request, and a channel Discord fails to read is read again, alone (the mentions answered
+    once)."""
+    fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
+    quiet, busy = (
+        world.add_text_channel(world.guild, "quiet"),
+        world.add_text_channel(world.guild, "busy"),
+    )
+    two_hours_ago = discord.utils.utcnow() - dt.timedelta(hours=2)
+    old = fake._user_message(
+        quiet,
+        world.asker,
+        f"{world.bot_user.mention} {QUESTIONS[2]}",
+        message_id=discord.utils.time_snowflake(two_hours_ago),
+    )
+    async with start_bot(make_bot(retries=FAST_RETRIES, **limit_settings())):
+        await fake.settle()
+        mark, rest_mark = gateway.mark(), fake.mark()
+        await gateway.invalidate_session(resumable=False)
+        missed = [
+            await mention_bot(fake, world.text_channel, 0),
+            await mention_bot(fake, busy, 1),
+        ]
+        general = f"/channels/{world.text_channel['id']}/messages"
+        fake.fail_next("GET", general, status=503)
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await wait_until(lambda: all(bot_replies_to(fake, m) for m in missed), timeout=5.0)
+        await fake.idle(quiet=0.2)
+        assert [len(bot_replies_to(fake, m)) for m in missed] == [1, 1]
+        reads = fake.calls_matching("GET", r"/channels/\d+/messages", since=rest_mark)
+        busy_read = f"/channels/{busy['id']}/messages"
+        assert sorted(c.path for c in reads) == sorted([general, busy_read]), "each read once"
+        assert fake.calls_matching("GET", general, since=rest_mark, injected=True)
+        assert not fake.calls_matching("GET", rf"/channels/{quiet['id']}/messages")
+        assert bot_replies_to(fake, old) == []
+
+
 async def test_a_server_lost_mid_session_is_caught_up_when_it_comes_back(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     """In a Discord outage a server can go unavailable mid-session (GUILD_DELETE with
     unavailable true) and come back later: no events were sent for it meanwhile, and only
-    servers missing at ready were caught up, so a post made in the outage got silence. It
-    is answered when the server comes back."""
+    servers missing at ready were caught up, so a post and a mention made in the outage got
+    silence. They are answered when it comes back."""
     fake, gateway, world = fake_discord, fake_discord.gateway, fake_discord.world
     async with start_bot(make_bot(**limit_settings())) as bot:
         await fake.settle()
         assert await gateway.guild_outage(world.guild.id) is not None
         await wait_until(lambda: bot.get_guild(world.guild.id).unavailable)
         lost = await new_post(fake, 0)
+        missed = await mention_bot(fake, world.text_channel, 1)
         await fake.idle(quiet=0.2)
-        assert lost.replies == []
+        assert lost.replies == [] and bot_replies_to(fake, missed) == []
         assert await gateway.send_late_guilds() == 1
         await lost.reply(timeout=3.0)
+        await wait_until(lambda: bot_replies_to(fake, missed) != [], timeout=5.0)
         await fake.idle(quiet=0.2)
-        assert len(lost.replies) == 1
+        assert len(lost.replies) == 1 and len(bot_replies_to(fake, missed)) == 1
 
 
 # -- REST faults -----------------------------------------------------------------------------
@@ -856,6 +959,39 @@ async def test_restarted_bot_does_not_answer_a_post_again(
             await fake.idle(quiet=0.2)
             assert len(bot_posts(fake, fresh.id)) == 1
             assert len(bot_posts(fake, post.id)) == 1, "answered again after the restart"
+    finally:
+        await second_store.close()
+
+
+@pytest.mark.parametrize("store_up", [True, False])
+async def test_a_mention_sent_while_the_bot_was_down_is_answered_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, store_up: bool
+) -> None:
+    """A mention sent while no bot process ran is answered by the next one at start, once;
+    one the stopped process answered is not answered again: its claim is in the database,
+    or, when the database was down then and recorded nothing, its reply is in the channel."""
+    fake, world = fake_discord, fake_discord.world
+    path = tmp_path / "bot.db"
+    first_store = SqliteStore(path)
+    async with start_bot(make_bot(store=first_store)) as bot:
+        if not store_up:
+
+            async def down(*_: object) -> bool:
+                raise OSError("database is locked")
+
+            bot.store.claim_post = down  # type: ignore[method-assign]
+        before = await mention_bot(fake, world.text_channel, 0)
+        await wait_until(lambda: bot_replies_to(fake, before) != [])
+        await fake.idle()
+    await first_store.close()
+    missed = await mention_bot(fake, world.text_channel, 1)  # (no session: dropped)
+    second_store = SqliteStore(path)
+    try:
+        async with start_bot(make_bot(store=second_store)):
+            await wait_until(lambda: bot_replies_to(fake, missed) != [], timeout=5.0)
+            await fake.idle(quiet=0.2)
+            assert len(bot_replies_to(fake, missed)) == 1
+            assert len(bot_replies_to(fake, before)) == 1, "answered again after the restart"
     finally:
         await second_store.close()
 

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import discord
@@ -47,11 +47,17 @@ from knowledge.matcher import MatchResult, within
 log = logging.getLogger(__name__)
 #: The whole reply to a forum post the bot is unsure about (the entries are in its menu).
 UNSURE_LINE = "Not sure I can answer this one; a person may know. Related FAQ entries:"
-#: How far back a reconnect looks for forum posts it may have missed.
+#: How far back a reconnect looks for forum posts and mentions it may have missed.
 CATCH_UP_WINDOW = dt.timedelta(hours=1)
+#: Messages a catch-up reads in each channel where a mention is answered (the newest) and
+#: in each post it reads (from the opening message on): one request each.
+CATCH_UP_MESSAGES = 100
 #: Looks at a guild's recent posts, when Discord fails to list them or to read one: no event
 #: brings a missed post again. Tried again at the retry queue's back-off (30 s, 1 and 2 min).
 CATCH_UP_TRIES = 4
+#: The channels with a chat of their own, where a mention may be asked (a forum's are in
+#: its posts, a category has none).
+ChatChannel = discord.TextChannel | discord.VoiceChannel | discord.StageChannel
 #: A mention edited into a message this young is answered as if it had been sent so.
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
@@ -121,7 +127,7 @@ class Answers(commands.Cog):
         self._prompted = Claims(capacity=PROMPTS_KEPT)
         #: Servers still unavailable when a session became ready (in an outage Discord
         #: sends a server late, after discord.py stopped waiting), or that went unavailable
-        #: since: their posts are caught up when they become available.
+        #: since: their posts and mentions are caught up when they become available.
         self._late: set[int] = set()
 
     @contextlib.contextmanager
@@ -146,13 +152,13 @@ class Answers(commands.Cog):
             return  # a sharded bot gets on_shard_ready for every shard, and only that
             # when one shard alone starts a new session
         self._note_late(self.bot.guilds)
-        await self._catch_up(self._forum_guilds())
+        await self._catch_up(self._watched_guilds())
 
     @commands.Cog.listener()
     async def on_shard_ready(self, shard_id: int) -> None:
         """The sharded form of on_ready: one shard has a new session; catch up on its guilds."""
         self._note_late([g for g in self.bot.guilds if g.shard_id == shard_id])
-        await self._catch_up([g for g in self._forum_guilds() if g.shard_id == shard_id])
+        await self._catch_up([g for g in self._watched_guilds() if g.shard_id == shard_id])
 
     def _note_late(self, guilds: list[discord.Guild]) -> None:
         """Servers a new session is ready without: their forums are not known yet."""
@@ -167,29 +173,37 @@ class Answers(commands.Cog):
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
         """A server that came after its session was ready, or back from an outage: the
-        catch-up at ready could not see its forum, or its events were never sent, so it
-        looks at its posts now."""
+        catch-up at ready could not see it, or its events were never sent, so it looks at
+        its posts and mentions now."""
         if guild.id not in self._late:
             return
         self._late.discard(guild.id)
-        await self._catch_up([g for g in self._forum_guilds() if g.id == guild.id])
+        await self._catch_up([g for g in self._watched_guilds() if g.id == guild.id])
 
-    def _forum_guilds(self) -> list[discord.Guild]:
-        """The guilds holding a watched forum (one REST call each at catch-up, not one per
-        guild the bot is in)."""
+    def _watched_guilds(self) -> list[discord.Guild]:
+        """The guilds holding a watched forum or a listed text channel (read at catch-up,
+        not every guild the bot is in)."""
+        settings = self.bot.settings.discord
         guilds: dict[int, discord.Guild] = {}
-        for channel_id in self.bot.settings.discord.forum_channel_ids:
+        for channel_id in [*settings.forum_channel_ids, *settings.text_channel_ids]:
             channel = self.bot.get_channel(channel_id)
             guild = getattr(channel, "guild", None)
             if guild is not None:
                 guilds[guild.id] = guild
         return list(guilds.values())
 
+    def _watches_a_forum_in(self, guild: discord.Guild) -> bool:
+        return any(
+            getattr(getattr(self.bot.get_channel(i), "guild", None), "id", None) == guild.id
+            for i in self.bot.settings.discord.forum_channel_ids
+        )
+
     async def _catch_up(self, guilds: list[discord.Guild]) -> None:
-        """Answer the guilds' recent posts not yet claimed; a guild Discord failed to list,
-        or to read a post of, is looked at again (the same hour of posts: each is claimed,
-        so none is answered twice)."""
+        """Answer the guilds' recent posts and mentions not yet claimed; a guild Discord
+        failed to list, or to read a post or channel of, is looked at again (the same hour:
+        each post and mention is claimed, so none is answered twice)."""
         cutoff = discord.utils.utcnow() - CATCH_UP_WINDOW
+        read: set[int] = set()  # channels whose mentions were looked at already
         for attempt in range(1, CATCH_UP_TRIES + 1):
             if attempt > 1:
                 await asyncio.sleep(self.bot.settings.retries.delay(attempt - 1))
@@ -197,13 +211,18 @@ class Answers(commands.Cog):
                     return
                 # (the guilds as cached now: a new session since replaced them)
                 guilds = [self.bot.get_guild(g.id) or g for g in guilds]
-            guilds = [g for g in guilds if not await self._caught_up(g, cutoff)]
+            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, read)]
             if not guilds:
                 return
         log.warning("gave up catching up on guilds %s", ", ".join(str(g.id) for g in guilds))
 
-    async def _caught_up(self, guild: discord.Guild, cutoff: dt.datetime) -> bool:
-        """One look at a guild's posts since ``cutoff``; False if Discord failed part of it."""
+    async def _caught_up(self, guild: discord.Guild, cutoff: dt.datetime, read: set[int]) -> bool:
+        """One look at a guild's posts and mentions since ``cutoff``; False if Discord
+        failed part of it."""
+        posts = not self._watches_a_forum_in(guild) or await self._posts_caught_up(guild, cutoff)
+        return await self._mentions_caught_up(guild, cutoff, read) and posts
+
+    async def _posts_caught_up(self, guild: discord.Guild, cutoff: dt.datetime) -> bool:
         try:
             threads = await guild.active_threads()
         except NETWORK_ERRORS:
@@ -220,15 +239,87 @@ class Answers(commands.Cog):
             ):
                 continue
             try:
-                starter = thread.starter_message or await thread.fetch_message(thread.id)
+                # (One request, as reading the opening message alone was: the post's first
+                # messages, so a mention in them is answered too.)
+                messages = [
+                    m
+                    async for m in thread.history(
+                        limit=CATCH_UP_MESSAGES,
+                        after=discord.Object(thread.id - 1),
+                        oldest_first=True,
+                    )
+                ]
             except discord.NotFound:
-                continue  # starter deleted: nothing to answer
+                continue  # deleted meanwhile: nothing to answer
             except NETWORK_ERRORS:
-                log.warning("could not fetch the starter of thread %s for catch-up", thread.id)
+                log.warning("could not read thread %s for catch-up", thread.id)
                 done = False
                 continue
-            await self.answer_post(thread, starter)
+            starter = next((m for m in messages if m.id == thread.id), thread.starter_message)
+            if starter is not None:  # (None: deleted, the post's mentions still asked)
+                await self.answer_post(thread, starter)
+            await self._answer_missed([m for m in messages if m.id != thread.id], cutoff)
         return done
+
+    def _chat_channels(self, guild: discord.Guild, cutoff: dt.datetime) -> list[ChatChannel]:
+        """The guild's channels where a mention is answered (the listed ones; all when none
+        are) that had a message since ``cutoff``, as Discord's last message id says (a
+        quiet channel costs no request), and whose history the bot may read."""
+        listed = set(self.bot.settings.discord.text_channel_ids)
+        me = guild.me
+        return [
+            channel
+            for channel in guild.channels
+            if isinstance(channel, ChatChannel)
+            and (not listed or channel.id in listed)
+            and channel.last_message_id is not None
+            and discord.utils.snowflake_time(channel.last_message_id) >= cutoff
+            and me is not None
+            and channel.permissions_for(me).read_message_history
+        ]
+
+    async def _mentions_caught_up(
+        self, guild: discord.Guild, cutoff: dt.datetime, read: set[int]
+    ) -> bool:
+        """Mentions of the bot since ``cutoff`` in the guild's chat channels, answered; one
+        request per channel (its newest messages). False if Discord failed one."""
+        done = True
+        for channel in self._chat_channels(guild, cutoff):
+            if channel.id in read:
+                continue
+            try:
+                messages = [m async for m in channel.history(limit=CATCH_UP_MESSAGES)]
+            except (discord.NotFound, discord.Forbidden):
+                messages = []  # deleted, or hidden from the bot since: nothing to answer
+            except NETWORK_ERRORS:
+                log.warning("could not read channel %s for catch-up", channel.id)
+                done = False
+                continue
+            read.add(channel.id)
+            await self._answer_missed(messages[::-1], cutoff)
+        return done
+
+    async def _answer_missed(
+        self, messages: Iterable[discord.Message], cutoff: dt.datetime
+    ) -> None:
+        """Mentions of the bot among messages read at catch-up (oldest first), answered as a
+        live one is: its rate limits, its claims (a mention answered already, or being
+        answered from a live event, is left alone) and its retry queue. One the bot visibly
+        replied to among them is left alone too (the store may not have recorded it)."""
+        me = self.bot.user
+        if me is None:
+            return
+        messages = list(messages)
+        replied = {m.reference.message_id for m in messages if m.author.id == me.id and m.reference}
+        for message in messages:
+            if (
+                message.created_at >= cutoff
+                and message.id not in replied
+                and self._asked_by_a_member(message)
+                and mentions_me(message, me)
+                and self._watched_channel(message.channel)
+            ):
+                await self.answer_mention(message)
 
     @commands.Cog.listener()
     async def on_thread_create(self, thread: discord.Thread) -> None:
