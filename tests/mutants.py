@@ -91,17 +91,6 @@ MUTANTS = [
         (f"{FAULTS}::test_restarted_bot_does_not_answer_a_post_again",),
     ),
     Mutant(
-        "skips the catch-up after a new session (one shard)",
-        ANSWERS,
-        "        self._note_late(self.bot.guilds)\n"
-        "        await self._catch_up(self._forum_guilds())",
-        "        self._note_late(self.bot.guilds)\n"
-        "        if getattr(self, '_once', False):\n            return\n"
-        "        self._once = True\n"
-        "        await self._catch_up(self._forum_guilds())",
-        (f"{FAULTS}::test_post_created_while_the_session_was_invalid_is_answered_after_ready",),
-    ),
-    Mutant(
         "skips the catch-up after a new session (several shards)",
         ANSWERS,
         "    async def on_shard_ready(self, shard_id: int) -> None:\n"
@@ -5491,14 +5480,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a catch-up Discord fails once (a 503 listing the posts or re"
-        "ading one) is not tried again, and the posts missed are never answered",
-        "bot/cogs/answers.py",
-        "            guilds = [g for g in guilds if not await self._caught_up(g, cutoff)]\n",
-        "            guilds = [g for g in guilds if await self._caught_up(g, cutoff) and False]\n",
-        ("tests/test_faults_e2e.py::test_a_catch_up_that_discord_fails_once_is_tried_again",),
-    ),
-    Mutant(
         "a post whose answer a moderator deletes outright keeps its a"
         "nswered tag, hidden from helpers",
         "bot/forum_tags.py",
@@ -5919,6 +5900,99 @@ MUTANTS = [
         (
             "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_owed_only_its_tags_is_answered",
         ),
+    ),
+    Mutant(
+        "mentions sent in chat while the session was lost or the bot "
+        "was down stay unanswered (the catch-up reads posts only)",
+        "bot/cogs/answers.py",
+        "        return await self._mentions_caught_up(guild, cutoff, read) and posts\n",
+        "        return posts\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
+            "tests/test_faults_e2e.py::test_a_mention_sent_while_the_bot_was_down_is_answered_at_start",
+        ),
+    ),
+    Mutant(
+        "a mention in a post the catch-up reads stays unanswered",
+        "bot/cogs/answers.py",
+        "            await self._answer_missed([m for m in messages i"
+        "f m.id != thread.id], cutoff)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
+        ),
+    ),
+    Mutant(
+        "a listed text channel in a server with no watched forum is not caught up",
+        "bot/cogs/answers.py",
+        "        for channel_id in [*settings.forum_channel_ids, *settings.text_channel_ids]:\n",
+        "        for channel_id in settings.forum_channel_ids:\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
+        ),
+    ),
+    Mutant(
+        "a server lost mid-session (GUILD_DELETE unavailable) is not caught up when it comes back",
+        "bot/cogs/answers.py",
+        "        self._late.add(guild.id)\n",
+        "        self._late.discard(guild.id)\n",
+        (
+            "tests/test_faults_e2e.py::test_a_server_lost_mid_session_is_caught_up_when_it_comes_back",
+        ),
+    ),
+    Mutant(
+        "a mention answered while the database was down is answered again by the catch-up at start",
+        "bot/cogs/answers.py",
+        "                and message.id not in replied\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_sent_while_the_bot_was_down_is_answered_at_start",
+        ),
+    ),
+    Mutant(
+        "the catch-up reads every channel, quiet for hours or not",
+        "bot/cogs/answers.py",
+        "            and discord.utils.snowflake_time(channel.last_message_id) >= cutoff\n",
+        "            and discord.utils.snowflake_time(channel.last_me"
+        "ssage_id) >= cutoff - CATCH_UP_WINDOW * 24\n",
+        ("tests/test_faults_e2e.py::test_a_catch_up_reads_only_channels_with_recent_messages",),
+    ),
+    Mutant(
+        "a chat channel Discord fails to read at catch-up is not read"
+        " again, its mentions never answered",
+        "bot/cogs/answers.py",
+        '                log.warning("could not read channel %s for catch-up", channel.id)\n'
+        "                done = False\n",
+        '                log.warning("could not read channel %s for catch-up", channel.id)\n',
+        ("tests/test_faults_e2e.py::test_a_catch_up_reads_only_channels_with_recent_messages",),
+    ),
+    Mutant(
+        "a retried catch-up reads again the channels it read already",
+        "bot/cogs/answers.py",
+        "            if channel.id in read:\n                continue\n",
+        "",
+        ("tests/test_faults_e2e.py::test_a_catch_up_reads_only_channels_with_recent_messages",),
+    ),
+    Mutant(
+        "skips the catch-up after a new session (one shard)",
+        "bot/cogs/answers.py",
+        "        self._note_late(self.bot.guilds)\n"
+        "        await self._catch_up(self._watched_guilds())",
+        "        self._note_late(self.bot.guilds)\n        if getattr(self, '_once', False):\n"
+        "            return\n        self._once = True\n"
+        "        await self._catch_up(self._watched_guilds())",
+        (
+            "tests/test_faults_e2e.py::test_post_created_while_the_session_was_invalid_is_answered_after_ready",
+        ),
+    ),
+    Mutant(
+        "a catch-up Discord fails once (a 503 listing the posts or reading one) is not tried "
+        "again, and the posts missed are never answered",
+        "bot/cogs/answers.py",
+        "            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, read)]\n",
+        "            guilds = [g for g in guilds if await self._caugh"
+        "t_up(g, cutoff, read) and False]\n",
+        ("tests/test_faults_e2e.py::test_a_catch_up_that_discord_fails_once_is_tried_again",),
     ),
 ]
 
