@@ -5905,7 +5905,7 @@ MUTANTS = [
         "mentions sent in chat while the session was lost or the bot "
         "was down stay unanswered (the catch-up reads posts only)",
         "bot/cogs/answers.py",
-        "        return await self._mentions_caught_up(guild, cutoff, read) and posts\n",
+        "        return await self._mentions_caught_up(guild, cutoff, until, read) and posts\n",
         "        return posts\n",
         (
             "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
@@ -5916,7 +5916,7 @@ MUTANTS = [
         "a mention in a post the catch-up reads stays unanswered",
         "bot/cogs/answers.py",
         "            await self._answer_missed([m for m in messages i"
-        "f m.id != thread.id], cutoff)\n",
+        "f m.id != thread.id], cutoff, until)\n",
         "",
         (
             "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
@@ -5989,9 +5989,10 @@ MUTANTS = [
         "a catch-up Discord fails once (a 503 listing the posts or reading one) is not tried "
         "again, and the posts missed are never answered",
         "bot/cogs/answers.py",
-        "            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, read)]\n",
-        "            guilds = [g for g in guilds if await self._caugh"
-        "t_up(g, cutoff, read) and False]\n",
+        "            guilds = [g for g in guilds if not await self._caught_up("
+        "g, cutoff, until, read)]\n",
+        "            guilds = [g for g in guilds if await self._caught_up(g, cutoff, until, read)"
+        " and False]\n",
         ("tests/test_faults_e2e.py::test_a_catch_up_that_discord_fails_once_is_tried_again",),
     ),
 ]

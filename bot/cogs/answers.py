@@ -202,7 +202,10 @@ class Answers(commands.Cog):
         """Answer the guilds' recent posts and mentions not yet claimed; a guild Discord
         failed to list, or to read a post or channel of, is looked at again (the same hour:
         each post and mention is claimed, so none is answered twice)."""
-        cutoff = discord.utils.utcnow() - CATCH_UP_WINDOW
+        # Missed means sent before now: later messages come as live events, and the live
+        # path decides them (a mention it leaves alone is not the catch-up's to answer).
+        until = discord.utils.utcnow()
+        cutoff = until - CATCH_UP_WINDOW
         read: set[int] = set()  # channels whose mentions were looked at already
         for attempt in range(1, CATCH_UP_TRIES + 1):
             if attempt > 1:
@@ -211,18 +214,24 @@ class Answers(commands.Cog):
                     return
                 # (the guilds as cached now: a new session since replaced them)
                 guilds = [self.bot.get_guild(g.id) or g for g in guilds]
-            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, read)]
+            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, until, read)]
             if not guilds:
                 return
         log.warning("gave up catching up on guilds %s", ", ".join(str(g.id) for g in guilds))
 
-    async def _caught_up(self, guild: discord.Guild, cutoff: dt.datetime, read: set[int]) -> bool:
-        """One look at a guild's posts and mentions since ``cutoff``; False if Discord
-        failed part of it."""
-        posts = not self._watches_a_forum_in(guild) or await self._posts_caught_up(guild, cutoff)
-        return await self._mentions_caught_up(guild, cutoff, read) and posts
+    async def _caught_up(
+        self, guild: discord.Guild, cutoff: dt.datetime, until: dt.datetime, read: set[int]
+    ) -> bool:
+        """One look at a guild's posts and mentions from ``cutoff`` to ``until``; False if
+        Discord failed part of it."""
+        posts = not self._watches_a_forum_in(guild) or await self._posts_caught_up(
+            guild, cutoff, until
+        )
+        return await self._mentions_caught_up(guild, cutoff, until, read) and posts
 
-    async def _posts_caught_up(self, guild: discord.Guild, cutoff: dt.datetime) -> bool:
+    async def _posts_caught_up(
+        self, guild: discord.Guild, cutoff: dt.datetime, until: dt.datetime
+    ) -> bool:
         try:
             threads = await guild.active_threads()
         except NETWORK_ERRORS:
@@ -258,7 +267,7 @@ class Answers(commands.Cog):
             starter = next((m for m in messages if m.id == thread.id), thread.starter_message)
             if starter is not None:  # (None: deleted, the post's mentions still asked)
                 await self.answer_post(thread, starter)
-            await self._answer_missed([m for m in messages if m.id != thread.id], cutoff)
+            await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
         return done
 
     def _chat_channels(self, guild: discord.Guild, cutoff: dt.datetime) -> list[ChatChannel]:
@@ -279,7 +288,7 @@ class Answers(commands.Cog):
         ]
 
     async def _mentions_caught_up(
-        self, guild: discord.Guild, cutoff: dt.datetime, read: set[int]
+        self, guild: discord.Guild, cutoff: dt.datetime, until: dt.datetime, read: set[int]
     ) -> bool:
         """Mentions of the bot since ``cutoff`` in the guild's chat channels, answered; one
         request per channel (its newest messages). False if Discord failed one."""
@@ -296,11 +305,11 @@ class Answers(commands.Cog):
                 done = False
                 continue
             read.add(channel.id)
-            await self._answer_missed(messages[::-1], cutoff)
+            await self._answer_missed(messages[::-1], cutoff, until)
         return done
 
     async def _answer_missed(
-        self, messages: Iterable[discord.Message], cutoff: dt.datetime
+        self, messages: Iterable[discord.Message], cutoff: dt.datetime, until: dt.datetime
     ) -> None:
         """Mentions of the bot among messages read at catch-up (oldest first), answered as a
         live one is: its rate limits, its claims (a mention answered already, or being
@@ -313,7 +322,7 @@ class Answers(commands.Cog):
         replied = {m.reference.message_id for m in messages if m.author.id == me.id and m.reference}
         for message in messages:
             if (
-                message.created_at >= cutoff
+                cutoff <= message.created_at < until
                 and message.id not in replied
                 and self._asked_by_a_member(message)
                 and mentions_me(message, me)
