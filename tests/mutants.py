@@ -5925,8 +5925,8 @@ MUTANTS = [
     Mutant(
         "a listed text channel in a server with no watched forum is not caught up",
         "bot/cogs/answers.py",
-        "        for channel_id in [*settings.forum_channel_ids, *settings.text_channel_ids]:\n",
-        "        for channel_id in settings.forum_channel_ids:\n",
+        "        ids = [*settings.forum_channel_ids, *settings.text_channel_ids]\n",
+        "        ids = settings.forum_channel_ids\n",
         (
             "tests/test_faults_e2e.py::test_a_mention_sent_while_the_session_was_lost_is_answered_after_ready",
         ),

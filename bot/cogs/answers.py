@@ -184,19 +184,17 @@ class Answers(commands.Cog):
         """The guilds holding a watched forum or a listed text channel (read at catch-up,
         not every guild the bot is in)."""
         settings = self.bot.settings.discord
+        ids = [*settings.forum_channel_ids, *settings.text_channel_ids]
+        return list(self._guilds_of(ids).values())
+
+    def _guilds_of(self, channel_ids: Iterable[int]) -> dict[int, discord.Guild]:
+        """The cached guilds holding these channels, by id."""
         guilds: dict[int, discord.Guild] = {}
-        for channel_id in [*settings.forum_channel_ids, *settings.text_channel_ids]:
-            channel = self.bot.get_channel(channel_id)
-            guild = getattr(channel, "guild", None)
+        for channel_id in channel_ids:
+            guild = getattr(self.bot.get_channel(channel_id), "guild", None)
             if guild is not None:
                 guilds[guild.id] = guild
-        return list(guilds.values())
-
-    def _watches_a_forum_in(self, guild: discord.Guild) -> bool:
-        return any(
-            getattr(getattr(self.bot.get_channel(i), "guild", None), "id", None) == guild.id
-            for i in self.bot.settings.discord.forum_channel_ids
-        )
+        return guilds
 
     async def _catch_up(self, guilds: list[discord.Guild]) -> None:
         """Answer the guilds' recent posts and mentions not yet claimed; a guild Discord
@@ -224,9 +222,9 @@ class Answers(commands.Cog):
     ) -> bool:
         """One look at a guild's posts and mentions from ``cutoff`` to ``until``; False if
         Discord failed part of it."""
-        posts = not self._watches_a_forum_in(guild) or await self._posts_caught_up(
-            guild, cutoff, until
-        )
+        posts = True
+        if guild.id in self._guilds_of(self.bot.settings.discord.forum_channel_ids):
+            posts = await self._posts_caught_up(guild, cutoff, until)
         return await self._mentions_caught_up(guild, cutoff, until, read) and posts
 
     async def _posts_caught_up(
