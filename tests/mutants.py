@@ -5995,6 +5995,13 @@ MUTANTS = [
         " and False]\n",
         ("tests/test_faults_e2e.py::test_a_catch_up_that_discord_fails_once_is_tried_again",),
     ),
+    Mutant(
+        "form8606's line 6 hint leaves out outstanding rollovers",
+        "bot/cogs/calculators.py",
+        "SIMPLE IRAs plus outstanding rollovers, line 6",
+        "SIMPLE IRAs, line 6",
+        ("tests/test_bot_e2e.py::test_form8606_line_6_hint_counts_outstanding_rollovers",),
+    ),
 ]
 
 

@@ -56,6 +56,17 @@ async def test_startup_reaches_ready_with_every_command(make_bot, start_bot) -> 
         assert [c.name for c in menus] == ["Answer with FAQ"]
 
 
+async def test_form8606_line_6_hint_counts_outstanding_rollovers(make_bot, start_bot) -> None:
+    # Line 6 is the year-end IRA value plus rollovers still in transit; a member who reads a
+    # hint without them understates it and overstates the tax-free share of the conversion
+    async with start_bot(make_bot()) as bot:
+        command = bot.tree.get_command("form8606")
+        assert isinstance(command, discord.app_commands.Command)
+        hint = command.get_parameter("year_end_balance").description
+        assert "outstanding rollovers" in hint and "line 6" in hint.lower()
+        assert len(hint) <= 100  # Discord's limit for an option's description
+
+
 @pytest.mark.parametrize("starter_first", [True, False])
 async def test_forum_post_answered_once_and_tagged(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, starter_first: bool

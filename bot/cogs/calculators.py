@@ -212,7 +212,9 @@ class Calculators(commands.Cog):
     )
     @app_commands.describe(
         contribution=f"Nondeductible IRA contribution for the year, line 1 ({AMOUNT_HELP})",
-        year_end_balance="Dec 31 value of all traditional, SEP and SIMPLE IRAs, line 6",
+        year_end_balance=(
+            "Dec 31 value of traditional, SEP and SIMPLE IRAs plus outstanding rollovers, line 6"
+        ),
         converted=f"Amount converted to Roth this year, line 8 ({AMOUNT_HELP})",
         prior_basis=f"Basis from earlier years, line 2 ({AMOUNT_HELP})",
         distributions="IRA distributions this year, not rollovers or conversions, line 7",
