@@ -122,18 +122,31 @@ async def tag_answered_or_owe(
     tag see an answered post as unanswered for good). Never fails."""
     if await tag_answered(bot, thread, pointed=pointed, settles_human=settles_human):
         return
-    owed = PendingReply(
-        "post",
-        thread.id,
-        thread.id,
-        due=seconds_from_now(bot.settings.retries.delay(1)),
-        attempts=1,
-        last_error=TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED,
-    )
+    reason = TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED
     try:
+        if reason == TAG_FAILED and await _owed_for_people(bot, thread.id):
+            # An earlier pointer's tags are owed still (needs-human off with them): this
+            # answer's tag must not take their place, or the retry leaves needs-human on.
+            reason = TAGS_FAILED_FOR_PEOPLE
+        owed = PendingReply(
+            "post",
+            thread.id,
+            thread.id,
+            due=seconds_from_now(bot.settings.retries.delay(1)),
+            attempts=1,
+            last_error=reason,
+        )
         await bot.store.queue_reply(owed)
     except Exception:
         log.exception("could not queue the answered tag of thread %s for a retry", thread.id)
+
+
+async def _owed_for_people(bot: RolloverBot, thread_id: int) -> bool:
+    """Whether the post is owed a pointer's tags for people (needs-human off) already."""
+    return any(
+        o.kind == "post" and o.message_id == thread_id and o.last_error == TAGS_FAILED_FOR_PEOPLE
+        for o in await bot.store.pending_replies()
+    )
 
 
 async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human: bool) -> None:

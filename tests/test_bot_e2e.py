@@ -2264,6 +2264,30 @@ async def test_a_pointers_tags_discord_failed_are_put_on_by_the_retry(
         assert shown == [UNSURE_LINE, "Pointed here by Mod:"]
 
 
+async def test_a_passers_by_pointer_keeps_a_moderators_owed_needs_human_removal(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A moderator pointed a post that asked for people at an entry and Discord failed the
+    tags, so the post was owed them (answered on, needs-human off). Still in the outage,
+    a passer-by pointed it at another entry and Discord failed that tag too: their owed
+    "answered tag only" took the place of the moderator's, and the retry put the answered
+    tag on but left needs-human, though a moderator had answered the post."""
+    world = fake_discord.world
+    slow = {"poll_seconds": 0.05, "first_delay_seconds": 3.0, "max_delay_seconds": 3.0}
+    async with start_bot(make_bot(retries=slow)) as bot:
+        post = await unsure_post(fake_discord)
+        post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
+        fake_discord.fail_next("PATCH", rf"/channels/{post.id}$", status=503, times=2)
+        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
+        await point_at(fake_discord, post.starter, "notice-2014-54", world.newcomer)
+        patches = fake_discord.calls_matching("PATCH", rf"/channels/{post.id}$", injected=True)
+        assert len(patches) == 2 and bot.store.owed  # both failed, before any retry
+        assert post.tags == ["rollover", "needs-human"]
+        await wait_until(lambda: not bot.store.owed, timeout=8.0)
+        await fake_discord.idle(quiet=0.1)
+        assert post.tags == ["rollover", "bot-answered"]
+
+
 async def test_a_mention_edited_into_a_post_owed_only_its_tags_is_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
