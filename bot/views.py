@@ -154,13 +154,17 @@ class VoteButton(
                 else "Thanks for telling us. Moderators review answers marked not helpful."
             )
             # Reply first: Discord allows 3 s, and a busy database must not eat into them.
-            await interaction.response.send_message(text, ephemeral=True)
-            await interaction.client.store.record_vote(
-                self.entry_id,
-                ANY_ANSWER,
-                hash_user(interaction.user.id, interaction.client.vote_key),
-                self.helpful,
-            )
+            try:
+                await interaction.response.send_message(text, ephemeral=True)
+            finally:
+                # Recorded even when the thanks failed (too late, say): the member did click,
+                # and a second click replaces this vote rather than adding one.
+                await interaction.client.store.record_vote(
+                    self.entry_id,
+                    ANY_ANSWER,
+                    hash_user(interaction.user.id, interaction.client.vote_key),
+                    self.helpful,
+                )
         except Exception as exc:
             await apologise(interaction, exc, "recording a vote")
 

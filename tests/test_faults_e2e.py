@@ -926,6 +926,37 @@ async def test_an_interaction_answered_too_late_is_one_warning_and_nothing_more(
         await ask_works(fake)
 
 
+async def test_a_vote_clicked_too_late_for_its_thanks_still_counts_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member clicks "Helpful" and the bot's thanks comes after Discord's 3 s (404
+    Unknown interaction): the thanks was all that failed, but the vote was dropped with it,
+    so the stats moderators read never saw the click. It counts now; clicking again (the
+    member saw "This interaction failed") replaces it rather than adding one."""
+    fake = fake_discord
+    store = SqliteStore(tmp_path / "bot.db")
+    try:
+        async with start_bot(make_bot(store=store)) as bot:
+            ask = await fake.send_slash_command("ask", {"question": QUESTIONS[0]})
+            await ask.response()
+            up = next(c for c in custom_ids(ask.message) if c.startswith("rb:vote:"))
+            entry = up.split(":")[2]
+            fake.rest.interaction_timeout = 0.0  # the thanks comes too late
+            late = await fake.click_button(ask, up)
+            await fake.idle(quiet=0.1)
+            assert (await late.response_call()).status == 404
+            fake.rest.interaction_timeout = 3.0
+            [stats] = [s for s in await bot.store.stats() if s.entry_id == entry]
+            assert (stats.helpful, stats.not_helpful) == (1, 0)
+            again = await fake.click_button(ask, up)
+            assert (await again.response())["data"]["content"].startswith("Thanks")
+            await fake.idle(quiet=0.1)
+            [stats] = [s for s in await bot.store.stats() if s.entry_id == entry]
+            assert (stats.helpful, stats.not_helpful) == (1, 0)
+    finally:
+        await store.close()
+
+
 # -- restarts --------------------------------------------------------------------------------
 def _stores(kind: str, folder: Path) -> tuple[Store, Callable[[], Store]]:
     """The first bot's store, and how the restarted bot gets its store."""
