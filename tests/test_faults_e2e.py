@@ -1027,6 +1027,30 @@ async def test_a_mention_sent_while_the_bot_was_down_is_answered_at_start(
         await second_store.close()
 
 
+async def test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member pinged the bot three times in a minute while it was down (no answer came).
+    The catch-up at start answered them as live mentions, through the member's live
+    per-minute window: the third got "You're asking quickly" for a message sent long
+    before, and the member's next question, asked live a moment later, got silence (told
+    to slow down already). Missed mentions are paced by when they were sent, past the
+    limit left without a notice, and use up nothing of the member's live window."""
+    fake, world = fake_discord, fake_discord.world
+    missed = [await mention_bot(fake, world.text_channel, n) for n in range(3)]
+    async with start_bot(make_bot(limits={"mention_per_minute": 2})):
+        answered = lambda: [m for m in missed if bot_replies_to(fake, m)]  # noqa: E731
+        await wait_until(lambda: len(answered()) >= 2, timeout=5.0)
+        await fake.idle(quiet=0.2)
+        live = await mention_bot(fake, world.text_channel, 3)
+        await fake.idle(quiet=0.3)
+        replies = [r for m in [*missed, live] for r in bot_replies_to(fake, m)]
+        assert not [r["content"] for r in replies if "asking quickly" in r["content"]]
+        assert answered() == missed[:2]
+        [answer] = bot_replies_to(fake, live)
+        assert answer["embeds"], "the live question got no answer"
+
+
 async def test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -129,6 +129,9 @@ class Answers(commands.Cog):
         #: sends a server late, after discord.py stopped waiting), or that went unavailable
         #: since: their posts and mentions are caught up when they become available.
         self._late: set[int] = set()
+        #: When each member's mentions answered at catch-up were sent: they are paced by
+        #: that, not by the member's live window (see _paced).
+        self._caught_up_sent: dict[int, list[dt.datetime]] = {}
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
@@ -310,9 +313,10 @@ class Answers(commands.Cog):
         self, messages: Iterable[discord.Message], cutoff: dt.datetime, until: dt.datetime
     ) -> None:
         """Mentions of the bot among messages read at catch-up (oldest first), answered as a
-        live one is: its rate limits, its claims (a mention answered already, or being
-        answered from a live event, is left alone) and its retry queue. One the bot visibly
-        replied to among them is left alone too (the store may not have recorded it)."""
+        live one is: its claims (a mention answered already, or being answered from a live
+        event, is left alone) and its retry queue; its rate limit counted by when each was
+        sent (see _paced). One the bot visibly replied to among them is left alone too (the
+        store may not have recorded it)."""
         me = self.bot.user
         if me is None:
             return
@@ -326,7 +330,7 @@ class Answers(commands.Cog):
                 and mentions_me(message, me)
                 and self._watched_channel(message.channel)
             ):
-                await self.answer_mention(message)
+                await self.answer_mention(message, caught_up=True)
 
     @commands.Cog.listener()
     async def on_thread_create(self, thread: discord.Thread) -> None:
@@ -765,12 +769,44 @@ class Answers(commands.Cog):
         *,
         here: bool = False,
         claim: int | None = None,
+        caught_up: bool = False,
     ) -> None:
         """``claim``: the store's claim to take, when not the message's id (taken already by
         the post it opened). ``here``: claimed already, here and in the store, a bare
-        mention the bot asked to be given a question, now edited in."""
+        mention the bot asked to be given a question, now edited in. ``caught_up``: read
+        at a catch-up, sent while the bot was away (paced by when it was sent)."""
         if not here and not self.mentions.claim(message.id):
             return
+        if caught_up:
+            if not self._paced(message):
+                return
+        elif not await self._within_window(message):
+            return
+        await self._claim_and_answer(message, here=here, claim=claim)
+
+    def _paced(self, message: discord.Message) -> bool:
+        """Whether a mention read at catch-up is within the member's per-minute limit,
+        counted by when they sent it. One past it is left without a "you're asking
+        quickly" (it was sent minutes ago, to a bot that was away), and those answered
+        use up nothing of the member's live window: their next question, asked now, is
+        answered."""
+        horizon = discord.utils.utcnow() - 2 * CATCH_UP_WINDOW  # (no catch-up reads older)
+        sent_by = self._caught_up_sent
+        for author in [a for a, times in sent_by.items() if max(times) < horizon]:
+            del sent_by[author]
+        sent = message.created_at
+        times = sent_by.setdefault(message.author.id, [])
+        # Within a minute either way: the catch-up reads channels and posts in no order of
+        # time, and this still answers at most the limit in any minute.
+        near = [t for t in times if abs(sent - t) < dt.timedelta(minutes=1)]
+        if len(near) >= self.bot.settings.limits.mention_per_minute:
+            return False
+        times.append(sent)
+        return True
+
+    async def _within_window(self, message: discord.Message) -> bool:
+        """A live mention within the member's per-minute window; past it, told to slow down
+        once (then silence until the window frees up)."""
         window = self.mention_windows.get(message.author.id)
         try:
             if not window.allow():
@@ -782,11 +818,16 @@ class Answers(commands.Cog):
                         mention_author=False,
                         allowed_mentions=NO_PINGS,
                     )
-                return
+                return False
         except NETWORK_ERRORS:
             log.exception("telling the author of message %s to slow down failed", message.id)
-            return
+            return False
         self._slowed.discard(message.author.id)
+        return True
+
+    async def _claim_and_answer(
+        self, message: discord.Message, *, here: bool, claim: int | None
+    ) -> None:
         # Claimed in the store too, as a forum post is (a message id is as unique as a
         # thread's): during a hand-over both processes get the mention, and one answers.
         # The claim owes the reply until it is sent, so a process dying mid-reply leaves it
