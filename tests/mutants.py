@@ -6002,6 +6002,48 @@ MUTANTS = [
         "SIMPLE IRAs, line 6",
         ("tests/test_bot_e2e.py::test_form8606_line_6_hint_counts_outstanding_rollovers",),
     ),
+    Mutant(
+        "a later answer's failed tag takes the place of a moderator's"
+        " owed tags: the post keeps needs-human",
+        "bot/forum_tags.py",
+        "        if reason == TAG_FAILED and await _owed_for_people(bot, thread.id):",
+        "        if False and await _owed_for_people(bot, thread.id):",
+        (
+            "tests/test_bot_e2e.py::test_a_passers_by_pointer_keeps_a_moderators_owed_needs_human_removal",
+        ),
+    ),
+    Mutant(
+        "a vote whose thanks comes too late for Discord is dropped with it",
+        "bot/views.py",
+        "            try:\n"
+        "                await interaction.response.send_message(text, ephemeral=True)\n"
+        "            finally:",
+        "            await interaction.response.send_message(text, ephemeral=True)\n"
+        "            if True:",
+        (
+            "tests/test_faults_e2e.py::test_a_vote_clicked_too_late_for_its_thanks_still_counts_once",
+        ),
+    ),
+    Mutant(
+        "mentions read at catch-up go through the live window: an old"
+        " one is told to slow down, the next live one gets silence",
+        "bot/cogs/answers.py",
+        "await self.answer_mention(message, caught_up=True)",
+        "await self.answer_mention(message)",
+        (
+            "tests/test_faults_e2e.py::test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down",
+        ),
+    ),
+    Mutant(
+        "mentions read at catch-up are not limited at all: a member's"
+        " burst sent while the bot was away is answered whole",
+        "bot/cogs/answers.py",
+        "        if len(near) >= self.bot.settings.limits.mention_per_minute:",
+        "        if False:",
+        (
+            "tests/test_faults_e2e.py::test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down",
+        ),
+    ),
 ]
 
 
