@@ -2385,12 +2385,12 @@ MUTANTS = [
     Mutant(
         "each private copy from the menu is another vote",
         "bot/views.py",
-        "                self.entry_id,\n"
-        "                ANY_ANSWER,\n"
-        "                hash_user(interaction.user.id, interaction.client.vote_key),",
-        "                self.entry_id,\n"
-        "                interaction.message.id if interaction.message else 0,\n"
-        "                hash_user(interaction.user.id, interaction.client.vote_key),",
+        "                    self.entry_id,\n"
+        "                    ANY_ANSWER,\n"
+        "                    hash_user(interaction.user.id, interaction.client.vote_key),",
+        "                    self.entry_id,\n"
+        "                    interaction.message.id if interaction.message else 0,\n"
+        "                    hash_user(interaction.user.id, interaction.client.vote_key),",
         (
             f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",
             f"{E2E}::test_a_members_votes_on_an_entry_count_once_whatever_answer_they_vote_on",
@@ -5768,8 +5768,8 @@ MUTANTS = [
     Mutant(
         "the retry of a pointer's failed tags puts the answered tag on but leaves needs-human",
         "bot/forum_tags.py",
-        "        last_error=TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED,\n",
-        "        last_error=TAG_FAILED,\n",
+        "    reason = TAGS_FAILED_FOR_PEOPLE if pointed and settles_human else TAG_FAILED\n",
+        "    reason = TAG_FAILED\n",
         ("tests/test_bot_e2e.py::test_a_pointers_tags_discord_failed_are_put_on_by_the_retry",),
     ),
     Mutant(
