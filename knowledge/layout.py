@@ -16,8 +16,9 @@ NOT_TAX_ADVICE = (
 )
 #: Said instead of "no entry looks close" when a question looks off-topic (HSA, 529...):
 #: only "rephrase it" would waste the time of someone whose question the FAQ does not
-#: cover. ("May": asked with /ask, 17 of our 159 real on-topic holdout posts would get this
-#: line, against 66 of the 88 off-topic ones, so the scope is spelled out to judge by.)
+#: cover. ("May": asked with /ask, 17 of the first real holdout's 159 on-topic posts would
+#: get this line, against 66 of its 88 off-topic ones, so the scope is spelled out to judge
+#: by.)
 OUTSIDE_THE_FAQ = (
     "That may be outside what this FAQ covers: after-tax (non-Roth) 401(k) money and the "
     "mega backdoor Roth, converting it in the plan or rolling it to Roth and traditional "

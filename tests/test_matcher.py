@@ -75,18 +75,22 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # sixth's (Roth 401(k) rollovers, Notice 2010-84) moved these from 39.0 / 2.5 / 93.7;
     # the eighth's (Form 8606 left unfiled, 403(b) custodial accounts) moved one post
     # answered right at 80.1 just below the threshold, still listed (40.3 to 39.6).
-    assert report.answered_wrong <= 0.03, report.summary()  # measured 1.9%
-    assert report.answered_correct >= 0.39, report.summary()  # measured 39.6%
-    assert report.in_best_or_suggestions >= 0.92, report.summary()  # measured 92.5%
-    assert report.offtopic_abstained >= 0.96, report.summary()  # measured 96.6%
+    # The fourth round of real questions (253 more posts, all holdout) moved the measure
+    # from 39.6 / 1.9 / 92.5 / 96.6 on 159 + 88 posts to the figures below on 251 + 249;
+    # the new posts alone: 37.0 / 3.3 / 89.1 / 91.9.
+    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.4% (6 of 251)
+    assert report.answered_correct >= 0.38, report.summary()  # measured 38.6%
+    assert report.in_best_or_suggestions >= 0.905, report.summary()  # measured 91.2%
+    assert report.offtopic_abstained >= 0.93, report.summary()  # measured 93.6%
 
 
 @pytest.mark.parametrize(
     ("name", "split", "listed", "silent"),
     [
-        # measured 78.0% / 83.0% (73 of 88), 79.9% before the sixth fact-check's FAQ
+        # measured 75.3% / 80.7% (201 of 249) since the fourth round's 253 posts; on the
+        # first holdout 78.0% / 83.0% (73 of 88), 79.9% before the sixth fact-check's FAQ
         # fixes; before the off-topic gate 78.6% / 75.0%
-        ("real_questions.yaml", "holdout", 0.77, 0.81),
+        ("real_questions.yaml", "holdout", 0.745, 0.80),
         # measured 80.4% / 83.3% (5 of 6); before the gate 69.6% / 50.0%
         ("real_public.yaml", None, 0.80, 0.83),
     ],
