@@ -117,6 +117,10 @@ _STARTED_EARLIER = (
     # (A line with no colon is noticed on the next one, where the key would have ended.)
     "while scanning a simple key",
 )
+#: A value starting with '*' or '&' that is no alias or anchor name, and one starting with
+#: '!' that is no tag YAML knows.
+_MARKUP_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
+_UNKNOWN_TAG = "could not determine a constructor for the tag"
 #: A non-breaking space where YAML needs a space: in the indent, after '-' or after 'key:'.
 _NBSP_SLIP = re.compile(r"^[ \u00a0]*\u00a0|^ *-\u00a0|^ *(?:- +)?[\w-]+:\u00a0")
 _NBSP = (
@@ -151,6 +155,12 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         if char == "\t":
             return line, "invalid YAML: a tab character: indent with spaces only"
         return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
+    if context in _MARKUP_CONTEXTS or problem.startswith(_UNKNOWN_TAG):
+        # "**Yes.**" and "&nbsp;" start an alias or anchor to YAML, "!important" a tag: a
+        # value written as Markdown, HTML or emphasis, told in YAML's words otherwise.
+        start = context_mark if context in _MARKUP_CONTEXTS else problem_mark
+        at = _line_at(yaml_text, start.line)[start.column :] if start is not None else ""
+        return line, f"invalid YAML: a value cannot start with '{at[:1]}': {_QUOTE_IT}"
     curly = mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line))
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)

@@ -370,6 +370,12 @@ FRONT += (
         ("[a list, that never ends", 3, "not closed"),
         ("*starred", 3, "put the whole value in quotes"),
         ("@someone asked", 3, "put the whole value in quotes"),
+        # Markdown bold or an HTML entity first (YAML's alias and anchor marks), a leading
+        # '!' (a tag): told in YAML's words, "did not find expected alphabetic or numeric
+        # character", with nothing to do about it.
+        ("**Yes.** You can", 3, "a value cannot start with '*': put the whole value in quotes"),
+        ("&nbsp;Roth or not", 3, "a value cannot start with '&': put the whole value in quotes"),
+        ("!important question", 3, "a value cannot start with '!': put the whole value in quotes"),
     ],
 )
 def test_yaml_mistakes_are_explained_on_their_line(
@@ -718,6 +724,8 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
         ("- text: 'I can't figure out my 403b'", "a ' inside a text in '...' ends it early"),
         ("- text: 'I cannot figure out my 403b", "a quote is opened here but never closed"),
         ('- text: "I cannot figure out my 403b', "a quote is opened here but never closed"),
+        # (A post pasted with its Markdown: bold first is YAML's alias mark.)
+        ("- text: **Update** my plan changed", "a value cannot start with '*'"),
     ],
 )
 def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
