@@ -91,6 +91,16 @@ _INDENT = (
     "the same indent, continued text is indented further"
 )
 _LIST_ITEM = "list items each start with '- ' at the same indent as the first"
+_BACKSLASH = (
+    'a backslash (\\) inside "..." starts an escape code, and this one is not valid: write '
+    "\\\\ for a backslash (or put the value in '...'), and a symbol or emoji itself, not its code"
+)
+_ESCAPE_ERRORS = (
+    "found unknown escape character",
+    "did not find expected hexdecimal number",
+    "found invalid Unicode character escape code",
+    "expected escape sequence of",
+)
 _YAML_HELP = (
     (
         "mapping values are not allowed",
@@ -108,6 +118,9 @@ _YAML_HELP = (
     ),
     ("found a tab character", "a tab character: indent with spaces only"),
     ("found undefined alias", f"a value starting with '*' is read as a reference: {_QUOTE_IT}"),
+    # (libyaml's words, then PyYAML's: Markdown's "\$", a Windows path, an emoji as JSON
+    # writes it, "\ud83d\ude80".)
+    *((needle, _BACKSLASH) for needle in _ESCAPE_ERRORS),
 )
 # Where YAML notices a problem is not always where the mistake is: for these, the line
 # where the construct began (the opening quote or bracket) is the one to fix.

@@ -376,6 +376,11 @@ FRONT += (
         ("**Yes.** You can", 3, "a value cannot start with '*': put the whole value in quotes"),
         ("&nbsp;Roth or not", 3, "a value cannot start with '&': put the whole value in quotes"),
         ("!important question", 3, "a value cannot start with '!': put the whole value in quotes"),
+        # A backslash in "..." starts an escape code: Markdown's "\$", a path, an emoji as
+        # JSON writes it ("\ud83d\ude80") were told as "found unknown escape character".
+        ('"Is $5 \\$5?"', 3, 'a backslash (\\) inside "..." starts an escape code'),
+        ('"Saved in C:\\Users"', 3, 'a backslash (\\) inside "..." starts an escape code'),
+        ('"Rocket \\ud83d\\ude80"', 3, 'a backslash (\\) inside "..." starts an escape code'),
     ],
 )
 def test_yaml_mistakes_are_explained_on_their_line(
@@ -726,6 +731,7 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
         ('- text: "I cannot figure out my 403b', "a quote is opened here but never closed"),
         # (A post pasted with its Markdown: bold first is YAML's alias mark.)
         ("- text: **Update** my plan changed", "a value cannot start with '*'"),
+        ('- text: "I put \\$5,000 in my 401\\(k\\)"', 'a backslash (\\) inside "..."'),
     ],
 )
 def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
