@@ -121,6 +121,12 @@ _YAML_HELP = (
     # (libyaml's words, then PyYAML's: Markdown's "\$", a Windows path, an emoji as JSON
     # writes it, "\ud83d\ude80".)
     *((needle, _BACKSLASH) for needle in _ESCAPE_ERRORS),
+    # (Only an examples file can meet this: front matter ends at its second '---'.)
+    (
+        "but found another document",
+        "a '---' line here starts a second YAML document: remove it (an examples file is "
+        "one list of '- text: ...' items)",
+    ),
 )
 # Where YAML notices a problem is not always where the mistake is: for these, the line
 # where the construct began (the opening quote or bracket) is the one to fix.

@@ -269,6 +269,17 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
             '- text: "first question?"\n  text: "second question?"\n',
             ":2: 'text' appears twice in this item: keep one",
         ),
+        # '---' lines, as around an entry's front matter: YAML's "but found another document"
+        (
+            "notice-2014-54.yaml",
+            '---\n- text: "first question?"\n---\n',
+            ":3: invalid YAML: a '---' line here starts a second YAML document: remove it",
+        ),
+        (
+            "notice-2014-54.yaml",
+            '- text: "first question?"\n---\n- text: "second question?"\n',
+            ":2: invalid YAML: a '---' line here starts a second YAML document: remove it",
+        ),
     ],
 )
 def test_a_broken_examples_file_is_reported_with_its_line(
