@@ -140,6 +140,12 @@ _STARTED_EARLIER = (
 #: '!' that is no tag YAML knows.
 _MARKUP_CONTEXTS = ("while scanning an alias", "while scanning an anchor")
 _UNKNOWN_TAG = "could not determine a constructor for the tag"
+#: A '>' or '|' value with text after it on its line; a '- ' right after a key.
+_BLOCK_TEXT_AFTER_MARK = (
+    "while scanning a block scalar",
+    "did not find expected comment or line break",
+)
+_DASH_AFTER_KEY = "block sequence entries are not allowed in this context"
 #: A non-breaking space where YAML needs a space: in the indent, after '-' or after 'key:'.
 _NBSP_SLIP = re.compile(r"^[ \u00a0]*\u00a0|^ *-\u00a0|^ *(?:- +)?[\w-]+:\u00a0")
 _NBSP = (
@@ -180,6 +186,18 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         start = context_mark if context in _MARKUP_CONTEXTS else problem_mark
         at = _line_at(yaml_text, start.line)[start.column :] if start is not None else ""
         return line, f"invalid YAML: a value cannot start with '{at[:1]}': {_QUOTE_IT}"
+    if (context, problem) == _BLOCK_TEXT_AFTER_MARK and context_mark is not None:
+        # "> quoted from a post" and "| a | table |" start a block text to YAML, whose
+        # first line may hold only its marks: Markdown written as the value.
+        at = _line_at(yaml_text, context_mark.line)[context_mark.column :]
+        return line, f"invalid YAML: a value cannot start with '{at[:1]}': {_QUOTE_IT}"
+    if problem == _DASH_AFTER_KEY and problem_mark is not None:
+        before = _line_at(yaml_text, problem_mark.line)[: problem_mark.column]
+        if key := re.search(r"([\w-]+):\s*$", before):
+            return line, (
+                f"invalid YAML: a '- ' right after '{key[1]}:' on its line: write each list "
+                f"item on a line of its own below it, or for a text, {_QUOTE_IT}"
+            )
     curly = mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line))
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)

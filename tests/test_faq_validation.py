@@ -381,6 +381,12 @@ FRONT += (
         ('"Is $5 \\$5?"', 3, 'a backslash (\\) inside "..." starts an escape code'),
         ('"Saved in C:\\Users"', 3, 'a backslash (\\) inside "..." starts an escape code'),
         ('"Rocket \\ud83d\\ude80"', 3, 'a backslash (\\) inside "..." starts an escape code'),
+        # A Markdown quote or table first (YAML's block marks, then text on their line), a
+        # '- ' after the key: "did not find expected comment or line break", "block sequence
+        # entries are not allowed in this context".
+        ("> quoted from a post", 3, "a value cannot start with '>': put the whole value in quotes"),
+        ("| a | table |", 3, "a value cannot start with '|': put the whole value in quotes"),
+        ("- a list item", 3, "a '- ' right after 'title:' on its line"),
     ],
 )
 def test_yaml_mistakes_are_explained_on_their_line(
@@ -732,6 +738,8 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
         # (A post pasted with its Markdown: bold first is YAML's alias mark.)
         ("- text: **Update** my plan changed", "a value cannot start with '*'"),
         ('- text: "I put \\$5,000 in my 401\\(k\\)"', 'a backslash (\\) inside "..."'),
+        ("- text: > I quoted the plan's letter here", "a value cannot start with '>'"),
+        ("- text: - is this a list", "a '- ' right after 'text:' on its line"),
     ],
 )
 def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
