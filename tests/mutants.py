@@ -6044,6 +6044,55 @@ MUTANTS = [
             "tests/test_faults_e2e.py::test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down",
         ),
     ),
+    Mutant(
+        "a value starting with Markdown bold, an HTML entity or '!' i"
+        "s told in YAML's words, not to be quoted",
+        "knowledge/frontmatter.py",
+        "    if context in _MARKUP_CONTEXTS or problem.startswith(_UNKNOWN_TAG):",
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_on_their_line",
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
+    Mutant(
+        'a backslash escape YAML cannot read in "..." is told in YAML'
+        "'s words, not how to write it",
+        "knowledge/frontmatter.py",
+        "    *((needle, _BACKSLASH) for needle in _ESCAPE_ERRORS),",
+        "",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_on_their_line",
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
+    Mutant(
+        "a '---' line in an examples file is told as YAML's 'but found another document'",
+        "knowledge/frontmatter.py",
+        '        "but found another document",',
+        '        "but found another document, never",',
+        ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
+    ),
+    Mutant(
+        "a value starting with a Markdown quote or table ('>' or '|') is told in YAML's words",
+        "knowledge/frontmatter.py",
+        "    if (context, problem) == _BLOCK_TEXT_AFTER_MARK and context_mark is not None:",
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_on_their_line",
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
+    Mutant(
+        "a '- ' on a key's own line is told in YAML's words, not where list items go",
+        "knowledge/frontmatter.py",
+        "    if problem == _DASH_AFTER_KEY and problem_mark is not None:",
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_on_their_line",
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
 ]
 
 
