@@ -14,7 +14,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge import cache, last_good
-from knowledge.examples import Example, merge_repeats, name_clashes, read_examples
+from knowledge.examples import (
+    Example,
+    merge_repeats,
+    name_clashes,
+    read_examples,
+    too_few_to_learn,
+)
 from knowledge.figures import figure_notices
 from knowledge.layout import AnswerLayout, layout_entry, short_layout
 from knowledge.loader import (
@@ -148,7 +154,7 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     examples, problems = read_examples(folder, {e.id for e in scan.entries} | broken)
     examples, repeats = merge_repeats(examples)
     notices = scan.notices + repeats + name_clashes(scan.entries, examples)
-    notices += figure_notices(scan.entries)
+    notices += figure_notices(scan.entries) + too_few_to_learn(folder, examples)
     merged = FolderScan(scan.entries, sorted(scan.problems + problems), sorted(notices))
     return merged, examples
 

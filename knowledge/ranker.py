@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - a scipy that moved them: the public pr
     _sparsetools = None
 
 from knowledge import ridge, text_budget
-from knowledge.examples import Example
+from knowledge.examples import MIN_TRAINING_QUESTIONS, Example, fitted_examples
 from knowledge.lexical import LONGEST_KEPT_WORD, LexicalIndex, Query
 from knowledge.off_topic import (
     QUESTION_SIGNALS,
@@ -564,16 +564,14 @@ class SignalSpace:
         return parts[:2] + [p * scale for p in parts[2:]]
 
     def training_questions(self) -> np.ndarray:
-        """Which examples the ranker is trained on: those not written in bulk for the
-        project, up to a cap, else an even, fixed spread (its twenty-odd weights need a
-        few hundred questions, not thousands; every example still counts as a neighbour and
-        in the ridge). Written posts are left out because one hand wrote a topic's posts
-        alike: scored against each other they look surer than real questions ever do, and
-        the scores are calibrated on how people really ask (all of them if that is all;
-        never an entry's own title or alias standing in for questions: see stand_ins)."""
-        asked = np.flatnonzero([not e.written for e in self.examples])
-        if not len(asked):
-            asked = np.flatnonzero([not e.stand_in for e in self.examples])
+        """Which examples the ranker is trained on: examples.fitted_examples (real
+        questions, not those written in bulk), none when there are fewer than
+        MIN_TRAINING_QUESTIONS, up to a cap, else an even, fixed spread (its twenty-odd
+        weights need a few hundred questions, not thousands; every example still counts
+        as a neighbour and in the ridge)."""
+        asked = np.array(fitted_examples(self.examples), dtype=np.intp)
+        if len(asked) < MIN_TRAINING_QUESTIONS:
+            return asked[:0]  # too few to fit on: the lexical score stands in
         if len(asked) <= MAX_TRAINING_QUESTIONS:
             return asked
         spread = np.linspace(0, len(asked) - 1, MAX_TRAINING_QUESTIONS).astype(np.intp)
@@ -747,10 +745,6 @@ class Ranker:
     """The trained model: the probability that a candidate entry answers the question."""
 
     def __init__(self, space: SignalSpace, *, regularization: float = 1.0) -> None:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline
-        from sklearn.preprocessing import StandardScaler
-
         self.space = space
         chosen = space.training_questions()
         scored = space.training_signals(chosen)
@@ -767,6 +761,11 @@ class Ranker:
         self._weights: np.ndarray | None = None
         self._bias = 0.0
         if rows and len(np.unique(labels)) == 2:
+            # (Imported here: a FAQ with too few examples to fit on never needs it.)
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.pipeline import make_pipeline
+            from sklearn.preprocessing import StandardScaler
+
             # An exact second-order solver on a fixed feature order: the same files give
             # the same model, in a few milliseconds.
             model = make_pipeline(

@@ -6093,6 +6093,24 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
         ),
     ),
+    Mutant(
+        "a handful of example questions fits the ranker: its scores read 99 near them",
+        "knowledge/ranker.py",
+        "        if len(asked) < MIN_TRAINING_QUESTIONS:\n",
+        "        if len(asked) < 1:\n",
+        (
+            "tests/test_examples.py::test_too_few_example_questions_match_by_wording_and_validate_says_so",
+        ),
+    ),
+    Mutant(
+        "validate says nothing of example questions too few to learn from",
+        "knowledge/base.py",
+        " + too_few_to_learn(folder, examples)",
+        "",
+        (
+            "tests/test_examples.py::test_too_few_example_questions_match_by_wording_and_validate_says_so",
+        ),
+    ),
 ]
 
 

@@ -140,6 +140,61 @@ def test_written_examples_teach_but_do_not_fit_the_scores(
     assert alone.ranker.trained_on == len(written)
 
 
+ASKED = (
+    "My 1099-R has code G, is that right?",
+    "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?",
+    "how much can I put in after-tax this year?",
+    "HSA contribution limit for a family in 2026?",
+)
+
+
+def _asked(kb: KnowledgeBase) -> list[tuple[bool, str | None, float | None, list[str]]]:
+    results = [kb.ask(q) for q in ASKED]
+    return [
+        (r.answered, r.best and r.best.id, r.best and r.best.score, [s.id for s in r.suggestions])
+        for r in results
+    ]
+
+
+def test_too_few_example_questions_match_by_wording_and_validate_says_so(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A handful of examples would fit the ranker's twenty-odd weights to themselves: its
+    scores read 99 for anything near them (real posts answered wrongly 10% of the time
+    with 20 examples). Below the minimum the FAQ answers as one without examples, and
+    `faq validate` says why; from the minimum on, the ranker learns."""
+    from knowledge.examples import MIN_TRAINING_QUESTIONS
+
+    kept = ("backdoor-roth-ira.yaml", "backdoor-roth-pro-rata-impact.yaml")
+    shipped = {name: (faq_copy / "examples" / name).read_text() for name in kept}
+    shutil.rmtree(faq_copy / "examples")
+    (faq_copy / "examples").mkdir()
+    bare = _asked(KnowledgeBase.load(faq_copy))
+    (faq_copy / "examples" / "form-1099r-reporting.yaml").write_text(
+        '- text: "What codes will my 1099-R show after the rollover?"\n'
+    )
+    (faq_copy / "examples" / "mega-backdoor-overview.yaml").write_text(
+        '- text: "How does the mega backdoor Roth work with my 401k?"\n'
+    )
+    few = KnowledgeBase.load(faq_copy)
+    assert _asked(few) == bare
+    assert few.matcher.ranker.trained_on == 0
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{faq_copy / 'examples'}:0: notice: 2 example questions to learn from, fewer than "
+        f"the {MIN_TRAINING_QUESTIONS} the matcher needs" in out
+    )
+    # enough of them (two entries' real questions, about 100): learned, and no notice
+    for name, text in shipped.items():
+        (faq_copy / "examples" / name).write_text(text)
+    read = KnowledgeBase.load(faq_copy)
+    assert read.matcher.ranker.trained_on >= MIN_TRAINING_QUESTIONS
+    assert _asked(read) != bare
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    assert "to learn from" not in capsys.readouterr().out
+
+
 def test_marking_an_example_written_trains_anew(faq_copy: Path) -> None:
     first = KnowledgeBase.load(faq_copy)
     path = faq_copy / "examples" / "notice-2014-54.yaml"

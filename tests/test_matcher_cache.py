@@ -39,14 +39,17 @@ SMALL_QUESTION = "how does the roth split work"
 
 @pytest.fixture
 def faq_copy(tmp_path: Path) -> Path:
-    """A small FAQ with example questions (quick to train), as real files."""
+    """A small FAQ with example questions (quick to train; as many as the ranker needs
+    to be fitted at all, examples.MIN_TRAINING_QUESTIONS), as real files."""
     folder = tmp_path / "faq"
     for entry_id in ("roth-split", "pro-rata-rule", "form-1099r"):
         write_entry(folder, entry_id)
         words = entry_id.replace("-", " ")
         (folder / "examples").mkdir(exist_ok=True)
+        asked = [f"what is the {words}?", f"can you explain the {words} to me"]
+        asked += [f"a question on the {words}, number {n}" for n in range(20)]
         (folder / "examples" / f"{entry_id}.yaml").write_text(
-            f'- text: "what is the {words}?"\n- text: "can you explain the {words} to me"\n'
+            "".join(f'- text: "{text}"\n' for text in asked)
         )
     (folder / "examples" / "_off-topic.yaml").write_text(
         '- text: "which index fund should I buy?"\n- text: "is an HSA worth it?"\n'
