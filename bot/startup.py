@@ -73,11 +73,17 @@ def _configured(settings: Settings) -> str:
     return _unquoted(settings.token.get_secret_value()) if settings.token is not None else ""
 
 
+#: "Bot " before the token: the Authorization header's form, which Discord's documents and
+#: many guides show; discord.py adds it itself.
+_BOT_PREFIX = re.compile(r"^bot\s+", re.IGNORECASE)
+
+
 def _unquoted(token: str) -> str:
-    """``token`` without the spaces around it and one matching pair of quotes around that:
-    `docker run --env-file` and some secret stores pass DISCORD_TOKEN="..." with its
-    quotes (a .env file's are taken off when it is read). A token never holds a quote."""
+    """``token`` without the spaces around it, one matching pair of quotes around that, and
+    a "Bot " prefix: `docker run --env-file` and some secret stores pass DISCORD_TOKEN="..."
+    with its quotes (a .env file's are taken off when it is read), and a token copied from
+    an Authorization header has the prefix. A token never holds a quote or a space."""
     token = token.strip()
     if len(token) >= 2 and token[0] == token[-1] and token[0] in "\"'":
         token = token[1:-1].strip()
-    return token
+    return _BOT_PREFIX.sub("", token)

@@ -62,6 +62,23 @@ async def test_a_token_in_quotes_from_the_environment_is_the_token_inside(
     assert fake_discord.token not in out + err
 
 
+@pytest.mark.parametrize("written", ["Bot {token}", "bot  {token}", '"Bot {token}"'])
+async def test_a_token_pasted_with_its_bot_prefix_is_the_token(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, written: str
+) -> None:
+    """Discord's own documents write the token as the Authorization header takes it, "Bot
+    " and the token; pasted so, the error said the token did not look like a bot token
+    and to copy it again (not the client secret), so the operator reset a good token.
+    No token holds a space: the prefix is taken off, as quotes are."""
+    from bot.cli import main
+
+    monkeypatch.setenv("DISCORD_TOKEN", written.format(token=fake_discord.token))
+    code = await asyncio.to_thread(main, ["sync", "--guild", str(fake_discord.world.guild.id)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert fake_discord.token not in out + err
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [
