@@ -77,6 +77,20 @@ def _blank_is_unset(value: object) -> object:
 Unset = BeforeValidator(_blank_is_unset)
 
 
+def _shard_count(value: object) -> object:
+    """A number, "auto", or unset (blank). Anything else is said as one problem: left to
+    the union, pydantic names each of its branches ('shard_count.int', 'shard_count.
+    literal['auto']'), which no settings file has."""
+    value = _blank_is_unset(value)
+    if value is None or value == "auto" or type(value) is int:
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise ValueError('expected a number of shards, or "auto" (unset: one connection)')
+
+
 def _discord_id(value: int) -> int:
     """A Discord id is a snowflake: an unsigned 64-bit number, never 0. One that cannot
     exist would leave the bot deaf in that channel or role without a word."""
@@ -143,7 +157,9 @@ class DiscordSettings(BaseModel):
     digest_hour_utc: int = Field(default=15, ge=0, le=23)
     #: None: one connection. "auto": as many shards as Discord recommends. A number: that
     #: many shards in total, of which this process runs ``shard_ids`` (all when empty).
-    shard_count: Annotated[int | Literal["auto"] | None, Unset] = Field(default=None)
+    shard_count: Annotated[int | Literal["auto"] | None, BeforeValidator(_shard_count)] = Field(
+        default=None
+    )
     shard_ids: ShardList = Field(default_factory=list)
     #: At start, keep trying to reach Discord this many seconds (with backoff) before
     #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.

@@ -126,6 +126,23 @@ def test_a_shard_listed_twice_is_refused_and_shard_zero_is_a_shard(
     assert load_settings().discord.shard_ids == [0, 1]
 
 
+@pytest.mark.parametrize("written", ['"Auto"', '"four"', "2.5", '"-"'])
+def test_a_shard_count_that_is_no_number_is_one_problem_by_name(
+    written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """shard_count takes a number or "auto": anything else was two problems named after
+    pydantic's own branches ('discord.shard_count.int': ...; 'discord.shard_count.
+    literal['auto']': ...), no setting the operator can find in the file."""
+    config = tmp_path / "settings.toml"
+    config.write_text(f"[discord]\nshard_count = {written}\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert said.startswith("setting 'discord.shard_count': ") and ";" not in said, said
+    assert '"auto"' in said and "literal" not in said
+
+
 def test_unknown_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = tmp_path / "settings.toml"
     config.write_text("[discord]\nforum_channel = 5\n")
