@@ -14,7 +14,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot import mod_log
+from bot import mod_log, server_setup
 from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store
@@ -123,6 +123,8 @@ class RolloverBot(commands.Bot):
         #: Messages the bot deleted itself (ids): where it deletes one (a removal, a deleted
         #: question's answers) it retags the post, so its delete event is not a moderator's.
         self.deleted_by_me = Claims(capacity=DELETIONS_KEPT)
+        #: Whether the servers were looked at for what the settings ask of them (once).
+        self._setup_looked_at = False
 
     @property
     def faq_dir(self) -> Path:
@@ -256,6 +258,9 @@ class RolloverBot(commands.Bot):
         if fallback is not None:  # (the operator saw the warning when `run` started)
             self.said_broken = True
             await mod_log.post(self, mod_log.fallback_text(fallback))
+        if not self._setup_looked_at:  # (once a process, not on every new session)
+            self._setup_looked_at = True
+            await server_setup.report(self)
 
 
 class ShardedRolloverBot(RolloverBot, commands.AutoShardedBot):

@@ -18,7 +18,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot import runner
+from bot import mod_log, runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
@@ -1399,6 +1399,65 @@ async def test_rejected_token_is_a_clear_error(
     with pytest.raises(runner.StartupError, match="rejected the token") as info:
         await asyncio.wait_for(runner.run(settings, kb), timeout=20)
     assert wrong not in str(info.value)
+
+
+async def test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A watched "forum" that is a text channel, a channel id in no server, a forum
+    without the answered and needs-human tags where the bot may not post, a role id of no
+    role: the bot stayed silent there, or left posts untagged, without a word. Each is
+    said once at start (log and moderator log), naming the setting; the rest works."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    second = world.add_forum_channel(world.guild, "more-questions", tags=("rollover",))
+    no_threads = discord.Permissions(send_messages_in_threads=True).value
+    second["permission_overwrites"] = [
+        {"id": str(world.bot_user.id), "type": 1, "allow": "0", "deny": str(no_threads)}
+    ]
+    missing = 123456789012345678
+    forums = [int(world.forum["id"]), int(world.text_channel["id"]), missing, int(second["id"])]
+    bot = make_bot(
+        forum_channel_ids=forums,
+        moderator_role_ids=[int(world.moderator_role.id), missing + 1],
+        mod_log_channel_id=log_id,
+    )
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        async with start_bot(bot):
+            post = await fake_discord.post_forum_thread(QUESTION, "")
+            await post.reply()
+            mark = fake_discord.gateway.mark()
+            await fake_discord.gateway.invalidate_session(resumable=False)  # READY again
+            await fake_discord.gateway.wait_for_dispatch("READY", since=mark, timeout=5.0)
+            await fake_discord.idle(quiet=0.1)
+    [said] = [m["content"] for m in world.messages_in(log_id)]
+    lines = said.splitlines()[1:]
+    assert len(lines) == 6, said
+    text, unseen, lacks, answered, human, role = lines
+    assert "discord.forum_channel_ids" in text and "#general" in text and "not a forum" in text
+    assert "discord.forum_channel_ids" in unseen and str(missing) in unseen
+    assert "#more-questions" in lacks and "Send Messages in Threads" in lacks
+    assert "discord.answered_tag" in answered and "'bot-answered'" in answered
+    assert "discord.needs_human_tag" in human and "'needs-human'" in human
+    assert "discord.moderator_role_ids" in role and str(missing + 1) in role
+    logged = [r.getMessage() for r in caplog.records if "server setup" in r.getMessage()]
+    assert len(logged) == 6, logged
+    assert "bot-answered" in post.tags  # the forum set up right is answered and tagged
+
+
+async def test_a_server_set_up_as_the_readme_says_hears_nothing_of_its_setup(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    # (a forum among the text channels: mentions in its posts are answered)
+    listed = [int(world.text_channel["id"]), int(world.forum["id"])]
+    bot = make_bot(mod_log_channel_id=log_id, text_channel_ids=listed)
+    async with start_bot(bot):
+        await bot.reload_faq()  # (a message the log would show: an edit-free reload says none)
+        await mod_log.post(bot, "a line the log shows")
+        await fake_discord.idle(quiet=0.1)
+    assert [m["content"] for m in world.messages_in(log_id)] == ["a line the log shows"]
 
 
 def test_the_embed_sent_is_exactly_the_size_the_validator_checked(kb: KnowledgeBase) -> None:
