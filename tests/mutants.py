@@ -181,9 +181,9 @@ MUTANTS = [
     ),
     Mutant(
         "fits the ranker's scores on the written examples too",
-        "knowledge/ranker.py",
-        "        asked = np.flatnonzero([not e.written for e in self.examples])",
-        "        asked = np.arange(len(self.examples))",
+        "knowledge/examples.py",
+        "    asked = [j for j, e in enumerate(examples) if not e.written]",
+        "    asked = list(range(len(examples)))",
         ("tests/test_examples.py",),
     ),
     Mutant(
@@ -1084,9 +1084,9 @@ MUTANTS = [
     ),
     Mutant(
         "stand-ins are fitted on",
-        "knowledge/ranker.py",
-        "            asked = np.flatnonzero([not e.stand_in for e in self.examples])",
-        "            asked = np.arange(len(self.examples))",
+        "knowledge/examples.py",
+        "    return asked or [j for j, e in enumerate(examples) if not e.stand_in]",
+        "    return asked or list(range(len(examples)))",
         (
             "tests/test_matcher.py::test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on",
         ),
@@ -2797,8 +2797,8 @@ MUTANTS = [
     Mutant(
         "validation says nothing of a figure that is none of its year's limits",
         "knowledge/base.py",
-        "    notices += figure_notices(scan.entries)\n",
-        "",
+        "    notices += figure_notices(scan.entries) + too_few_to_learn(folder, examples)\n",
+        "    notices += too_few_to_learn(folder, examples)\n",
         (FIGURE_NOTICE,),
     ),
     Mutant(
@@ -6109,6 +6109,56 @@ MUTANTS = [
         "",
         (
             "tests/test_examples.py::test_too_few_example_questions_match_by_wording_and_validate_says_so",
+        ),
+    ),
+    Mutant(
+        "a token pasted with its 'Bot ' prefix is refused as not a token",
+        "bot/startup.py",
+        '    return _BOT_PREFIX.sub("", token)',
+        "    return token",
+        ("tests/test_secrets.py::test_a_token_pasted_with_its_bot_prefix_is_the_token",),
+    ),
+    Mutant(
+        "a bad shard_count is two problems named after pydantic's union branches",
+        "bot/settings.py",
+        "    raise ValueError('expected a number of shards, or \"auto\" (unset: one connection)')",
+        "    return value",
+        ("tests/test_settings.py::test_a_shard_count_that_is_no_number_is_one_problem_by_name",),
+    ),
+    Mutant(
+        "a wrong forum id, a missing tag or permission, an unknown role: nothing said at start",
+        "bot/app.py",
+        "            await server_setup.report(self)",
+        "            pass",
+        (
+            "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
+        ),
+    ),
+    Mutant(
+        "the server setup problems are said again on every new session",
+        "bot/app.py",
+        "            self._setup_looked_at = True",
+        "            self._setup_looked_at = False",
+        (
+            "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
+        ),
+    ),
+    Mutant(
+        "a watched forum without the configured tag is not said",
+        "bot/server_setup.py",
+        "        if not any(t.name.casefold() == name.casefold() for t in channel.available_tags):",
+        "        if False:",
+        (
+            "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
+        ),
+    ),
+    Mutant(
+        "a forum listed among the text channels (mentions in its posts) is said to be wrong",
+        "bot/server_setup.py",
+        '    if isinstance(channel, discord.ForumChannel) and setting == "text_channel_ids":',
+        "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_server_set_up_as_the_readme_says_hears_nothing_of_its_setup",
         ),
     ),
 ]
