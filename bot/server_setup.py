@@ -130,7 +130,7 @@ def _in_threads(needs: tuple[str, ...]) -> tuple[str, ...]:
 def _missing(
     channel: discord.abc.GuildChannel | discord.Thread, setting: str, needs: tuple[str, ...]
 ) -> list[str]:
-    permissions = channel.permissions_for(channel.guild.me)
+    permissions = _permissions(channel, channel.guild.me)
     missing = [_NAMES[p] for p in needs if not getattr(permissions, p)]
     if not missing:
         return []
@@ -139,6 +139,18 @@ def _missing(
         f"{', '.join(missing)}: allow {'it' if len(missing) == 1 else 'them'} to the bot's "
         "role (the channel's Permissions, or the README's invite link)"
     ]
+
+
+def _permissions(
+    channel: discord.abc.GuildChannel | discord.Thread, me: discord.Member
+) -> discord.Permissions:
+    """The bot's permissions where it posts. A forum's are read as its posts' start from,
+    the overwrites alone: read as the forum's own, a bot denied Send Messages there (the
+    forum's Create Posts, never needed) lacked Embed Links too, which allowing Embed Links
+    never cleared, while its answers in the posts carry their cards."""
+    if isinstance(channel, discord.ForumChannel):
+        return discord.abc.GuildChannel.permissions_for(channel, me)
+    return channel.permissions_for(me)
 
 
 def _unseen(setting: str, channel_id: int) -> str:

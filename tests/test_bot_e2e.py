@@ -1460,6 +1460,28 @@ async def test_a_server_set_up_as_the_readme_says_hears_nothing_of_its_setup(
     assert [m["content"] for m in world.messages_in(log_id)] == ["a line the log shows"]
 
 
+async def test_a_forum_where_the_bot_may_not_create_posts_is_no_setup_problem(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A forum where only members with a role create posts: the bot's role is denied Send
+    Messages there (the forum's Create Posts), which it never needs, as it answers in the
+    posts (Send Messages in Threads). The forum's own permissions, as discord.py reads
+    them for the forum, lose Embed Links with Create Posts: the start said the bot lacked
+    Embed Links there, which allowing Embed Links never cleared."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    no_posts = discord.Permissions(send_messages=True).value
+    world.forum["permission_overwrites"] = [
+        {"id": str(world.bot_user.id), "type": 1, "allow": "0", "deny": str(no_posts)}
+    ]
+    async with start_bot(make_bot(mod_log_channel_id=log_id)) as bot:
+        post = await fake_discord.post_forum_thread(QUESTION, "")
+        assert (await post.reply()).response["embeds"]  # answered there, with its card
+        await mod_log.post(bot, "a line the log shows")  # (what the log shows is seen)
+        await fake_discord.idle(quiet=0.1)
+    assert [m["content"] for m in world.messages_in(log_id)] == ["a line the log shows"]
+
+
 def test_the_embed_sent_is_exactly_the_size_the_validator_checked(kb: KnowledgeBase) -> None:
     from bot.embeds import answer_embed
     from knowledge.layout import EMBED_TOTAL_LIMIT
