@@ -146,6 +146,12 @@ _BLOCK_TEXT_AFTER_MARK = (
     "did not find expected comment or line break",
 )
 _DASH_AFTER_KEY = "block sequence entries are not allowed in this context"
+#: PyYAML's pure-Python loader's words for these two (YAML_LOADER without libyaml), read as
+#: libyaml's: "expected a comment or a line break, but found 'q'".
+_PURE_WORDS = (
+    ("expected a comment or a line break", _BLOCK_TEXT_AFTER_MARK[1]),
+    ("sequence entries are not allowed here", _DASH_AFTER_KEY),
+)
 #: A non-breaking space where YAML needs a space: in the indent, after '-' or after 'key:'.
 _NBSP_SLIP = re.compile(r"^[ \u00a0]*\u00a0|^ *-\u00a0|^ *(?:- +)?[\w-]+:\u00a0")
 _NBSP = (
@@ -158,6 +164,7 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     """The line in the file and a plain-words message for a YAML error; ``offset`` turns
     YAML's 0-based line into the file's (2 in front matter: 1-based, plus the '---')."""
     problem = getattr(exc, "problem", None) or str(exc)
+    problem = next((ours for pure, ours in _PURE_WORDS if problem.startswith(pure)), problem)
     context = getattr(exc, "context", None) or ""
     problem_mark = getattr(exc, "problem_mark", None)
     context_mark = getattr(exc, "context_mark", None)

@@ -398,6 +398,28 @@ def test_yaml_mistakes_are_explained_on_their_line(
     assert words in problem
 
 
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("> quoted from a post", "a value cannot start with '>': put the whole value in quotes"),
+        ("| a | table |", "a value cannot start with '|': put the whole value in quotes"),
+        ("- a list item", "a '- ' right after 'title:' on its line"),
+        ('"Is $5 \\$5?"', 'a backslash (\\) inside "..." starts an escape code'),
+        ("**Yes.** You can", "a value cannot start with '*': put the whole value in quotes"),
+    ],
+)
+def test_yaml_mistakes_are_explained_by_pyyaml_without_libyaml_too(title: str, words: str) -> None:
+    """PyYAML installed without libyaml (built from source) loads with its pure-Python
+    loader (frontmatter.YAML_LOADER), which words some problems otherwise: a Markdown quote
+    or table first, "expected a comment or a line break, but found 'q'", and a '- ' after
+    the key, "sequence entries are not allowed here", were told in those words."""
+    text = FRONT.format(title=title).split("---\n")[1]
+    with pytest.raises(yaml.YAMLError) as info:
+        yaml.load(text, Loader=yaml.SafeLoader)  # (the pure-Python loader, a safe one)
+    line, said = frontmatter.explain_yaml_error(info.value, text)
+    assert line == 3 and said.startswith("invalid YAML: ") and words in said, said
+
+
 def test_tabs_and_repeated_keys_are_explained(tmp_path: Path) -> None:
     (tmp_path / "alpha.md").write_text(FRONT.format(title="Fine").replace("  - title", "\t- title"))
     (tmp_path / "beta.md").write_text(
