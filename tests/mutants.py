@@ -140,8 +140,8 @@ MUTANTS = [
     Mutant(
         "loses a vote",
         "bot/views.py",
-        "            await interaction.client.store.record_vote(",
-        "            if False:\n              await interaction.client.store.record_vote(",
+        "                await interaction.client.store.record_vote(",
+        "                if False:\n                  await interaction.client.store.record_vote(",
         (f"{E2E}::test_feedback_buttons_record_one_vote_per_user",),
     ),
     Mutant(
@@ -6159,6 +6159,27 @@ MUTANTS = [
         "    if False:",
         (
             "tests/test_bot_e2e.py::test_a_server_set_up_as_the_readme_says_hears_nothing_of_its_setup",
+        ),
+    ),
+    Mutant(
+        "server setup reads a forum's permissions as the forum's own,"
+        " so a bot denied Create Posts is said to lack Embed Links",
+        "bot/server_setup.py",
+        "        return discord.abc.GuildChannel.permissions_for(channel, me)",
+        "        return channel.permissions_for(me)",
+        (
+            "tests/test_bot_e2e.py::test_a_forum_where_the_bot_may_not_create_posts_is_no_setup_problem",
+        ),
+    ),
+    Mutant(
+        "a Markdown quote or table first, or a '- ' after the key, is"
+        " told in the pure-Python YAML loader's own words",
+        "knowledge/frontmatter.py",
+        "    problem = next((ours for pure, ours in _PURE_WORDS if pr"
+        "oblem.startswith(pure)), problem)\n",
+        "",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_by_pyyaml_without_libyaml_too",
         ),
     ),
 ]
