@@ -343,10 +343,13 @@ MIN_TRAINING_QUESTIONS = 60
 def fitted_examples(examples: Sequence[Example]) -> list[int]:
     """Which examples the ranker's scores are fitted on: those not written in bulk for the
     project (written posts, one hand's phrasings of a topic, look surer against each other
-    than real questions ever do), or if that is all there is, the written ones, never an
-    entry's own title or alias standing in for questions (see stand_ins)."""
+    than real questions ever do) when there are enough of them; else the written ones too,
+    so that a FAQ written in bulk goes on learning when its first real questions come.
+    Never an entry's own title or alias standing in for questions (see stand_ins)."""
     asked = [j for j, e in enumerate(examples) if not e.written]
-    return asked or [j for j, e in enumerate(examples) if not e.stand_in]
+    if len(asked) >= MIN_TRAINING_QUESTIONS:
+        return asked
+    return [j for j, e in enumerate(examples) if not e.stand_in]
 
 
 def too_few_to_learn(folder: Path, examples: Sequence[Example]) -> list[Problem]:

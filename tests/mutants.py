@@ -1085,8 +1085,8 @@ MUTANTS = [
     Mutant(
         "stand-ins are fitted on",
         "knowledge/examples.py",
-        "    return asked or [j for j, e in enumerate(examples) if not e.stand_in]",
-        "    return asked or list(range(len(examples)))",
+        "    return [j for j, e in enumerate(examples) if not e.stand_in]",
+        "    return list(range(len(examples)))",
         (
             "tests/test_matcher.py::test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on",
         ),
@@ -6180,6 +6180,16 @@ MUTANTS = [
         "",
         (
             "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_by_pyyaml_without_libyaml_too",
+        ),
+    ),
+    Mutant(
+        "a few real questions beside many written ones are fitted on "
+        "alone: too few, learning stops",
+        "knowledge/examples.py",
+        "    if len(asked) >= MIN_TRAINING_QUESTIONS:\n        return asked\n",
+        "    if asked:\n        return asked\n",
+        (
+            "tests/test_examples.py::test_a_few_real_questions_beside_many_written_ones_do_not_stop_the_learning",
         ),
     ),
 ]

@@ -195,6 +195,30 @@ def test_too_few_example_questions_match_by_wording_and_validate_says_so(
     assert "to learn from" not in capsys.readouterr().out
 
 
+def test_a_few_real_questions_beside_many_written_ones_do_not_stop_the_learning(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Real questions are fitted on alone only when there are enough of them: a FAQ
+    written in bulk that gains its first few real questions goes on learning, on both."""
+    from knowledge.examples import MIN_TRAINING_QUESTIONS
+
+    shutil.rmtree(faq_copy / "examples")
+    (faq_copy / "examples").mkdir()
+    written = [
+        f'- text: "a written question on splitting basis and earnings, number {n}"\n'
+        "  written: true\n"
+        for n in range(MIN_TRAINING_QUESTIONS)
+    ]
+    (faq_copy / "examples" / "split-earnings-to-traditional-ira.yaml").write_text("".join(written))
+    assert KnowledgeBase.load(faq_copy).matcher.ranker.trained_on == MIN_TRAINING_QUESTIONS
+    real = [f'- text: "what does box 5 of my 1099-R mean, case {n}?"\n' for n in range(5)]
+    (faq_copy / "examples" / "form-1099r-reporting.yaml").write_text("".join(real))
+    kb = KnowledgeBase.load(faq_copy)
+    assert kb.matcher.ranker.trained_on == MIN_TRAINING_QUESTIONS + 5
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    assert "to learn from" not in capsys.readouterr().out
+
+
 def test_marking_an_example_written_trains_anew(faq_copy: Path) -> None:
     first = KnowledgeBase.load(faq_copy)
     path = faq_copy / "examples" / "notice-2014-54.yaml"
