@@ -110,14 +110,29 @@ IdList = Annotated[list[DiscordId], NoDecode, BeforeValidator(_id_list)]
 ShardList = Annotated[list[int], NoDecode, BeforeValidator(_id_list)]
 
 
+def _percent(value: float) -> float:
+    """Scores are on a 0-100 scale: 0.8 written for 80% would answer nearly every question,
+    confidently (or, as the off-topic threshold, silence nearly every post)."""
+    if 0 < value < 1:
+        raise ValueError(
+            f"thresholds are on the 0-100 scale: {value:g} means {value:g}%; "
+            f"for {value * 100:g}%, write {value * 100:g}"
+        )
+    return value
+
+
+#: A threshold on the matcher's 0-100 score.
+Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_percent)]
+
+
 class MatchingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    answer_threshold: float = Field(default=MatchTuning().answer_threshold, ge=0, le=100)
-    suggest_threshold: float = Field(default=MatchTuning().suggest_threshold, ge=0, le=100)
-    plausible_threshold: float = Field(default=MatchTuning().plausible_threshold, ge=0, le=100)
-    unasked_threshold: float = Field(default=MatchTuning().unasked_threshold, ge=0, le=100)
-    off_topic_threshold: float = Field(default=MatchTuning().off_topic_threshold, ge=0, le=100)
+    answer_threshold: Percent = MatchTuning().answer_threshold
+    suggest_threshold: Percent = MatchTuning().suggest_threshold
+    plausible_threshold: Percent = MatchTuning().plausible_threshold
+    unasked_threshold: Percent = MatchTuning().unasked_threshold
+    off_topic_threshold: Percent = MatchTuning().off_topic_threshold
 
     def tuning(self) -> MatchTuning:
         return MatchTuning(

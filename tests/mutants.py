@@ -6192,6 +6192,16 @@ MUTANTS = [
             "tests/test_examples.py::test_a_few_real_questions_beside_many_written_ones_do_not_stop_the_learning",
         ),
     ),
+    Mutant(
+        "a threshold written as a fraction (0.8 for 80) is taken as 0"
+        ".8%: nearly everything answered",
+        "bot/settings.py",
+        "    if 0 < value < 1:\n",
+        "    if False:\n",
+        (
+            "tests/test_settings.py::test_a_threshold_written_as_a_fraction_is_refused_with_the_percentage_meant",
+        ),
+    ),
 ]
 
 

@@ -70,6 +70,20 @@ def test_invalid_setting_is_named(
         load_settings()
 
 
+@pytest.mark.parametrize("name", ["answer_threshold", "off_topic_threshold"])
+def test_a_threshold_written_as_a_fraction_is_refused_with_the_percentage_meant(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # 0.8 for 80%: the answer threshold would answer nearly every question, confidently
+    monkeypatch.setenv(f"ROLLOVER_MATCHING__{name.upper()}", "0.8")
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert f"matching.{name}" in said and "0-100" in said and "80" in said
+    monkeypatch.setenv(f"ROLLOVER_MATCHING__{name.upper()}", "0")  # 0 and 1 stay allowed
+    assert getattr(load_settings().matching, name) == 0
+
+
 def test_token_is_secret_in_repr_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET)
     settings = load_settings()
