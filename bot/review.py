@@ -26,6 +26,7 @@ from bot.roles import is_moderator
 from bot.storage import GapGroup, ReviewItem, hash_user
 from bot.storage.reports import EVERY_GROUP, still_open
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
+from knowledge.examples import too_few_to_learn
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -405,5 +406,13 @@ async def _decide(
     if action == "off-topic":
         if already:
             return "It was already an off-topic example; it has left the queue."
+        # Below the examples the ranker is fitted on, no off-topic verdict is learned at all:
+        # the question itself is left alone (an example asked word for word), no other.
+        if unlearned := too_few_to_learn(bot.faq_dir, bot.knowledge.examples):
+            return (
+                "Added as an off-topic example: asked again word for word, it is left alone, "
+                f"but questions like it are not yet. {unlearned[0].message[:1].upper()}"
+                f"{unlearned[0].message[1:]}."
+            )
         return "Added as an off-topic example: the bot will leave questions like it alone."
     return "Dismissed."

@@ -944,6 +944,58 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def decide_off_topic(fake: FakeDiscord) -> str:
+    """The moderator files the review queue's first item as off-topic: what the review says."""
+    review = await review_message(fake)
+    off = _component(review, 2, "Off-topic")
+    click = await fake.click_button(review, off["custom_id"], user=fake.world.moderator)
+    await click.response()
+    said = content(await click.edit(0))
+    await fake.settle()
+    return said
+
+
+async def test_an_off_topic_decision_promises_questions_like_it_only_once_the_matcher_learns(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """With fewer example questions than the ranker is fitted on, no off-topic verdict is
+    learned: only the question itself, asked again word for word, is left alone, and a
+    close phrasing still gets suggestions under a forum post. The decision said "the bot
+    will leave questions like it alone" all the same; it says so only from the minimum."""
+    from knowledge.examples import MIN_TRAINING_QUESTIONS
+
+    examples = faq_copy / EXAMPLES_DIR
+    kept = faq_copy.parent / "kept"
+    shutil.move(examples, kept)
+    examples.mkdir()
+    (examples / "mega-backdoor-overview.yaml").write_text(
+        '- text: "How does the mega backdoor Roth work with my 401k?"\n'
+    )
+    asked = "Should I put money in an HSA or in my kid's 529 plan first?"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        said = await decide_off_topic(fake_discord)
+        assert asked in (examples / "_off-topic.yaml").read_text()
+        assert "questions like it alone" not in said
+        assert "word for word" in said
+        assert f"2 example questions to learn from, fewer than the {MIN_TRAINING_QUESTIONS}" in said
+        # as said: the question itself is left alone, one like it is not judged at all
+        assert bot.knowledge.ask(asked).reason == "an off-topic example, word for word"
+        assert bot.knowledge.ask("HSA or 529 plan for my kid, which first?").off_topic is None
+        # enough examples: learned, and the decision says so
+        for path in kept.glob("*.yaml"):
+            if path.name != "_off-topic.yaml":
+                shutil.copy(path, examples / path.name)
+        assert "FAQ reloaded" in content(await admin(fake_discord, "reload"))
+        other = "Is it better to max my HSA or pay down my mortgage early?"
+        assert await ask_title(fake_discord, other) is None
+        await fake_discord.settle()
+        said = await decide_off_topic(fake_discord)
+        assert "the bot will leave questions like it alone" in said
+        assert "to learn from" not in said
+
+
 async def test_the_edit_form_fits_a_valid_full_answer_that_ends_in_spaces(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
