@@ -353,9 +353,25 @@ def fitted_examples(examples: Sequence[Example]) -> list[int]:
 
 
 def too_few_to_learn(folder: Path, examples: Sequence[Example]) -> list[Problem]:
-    """The notice for a FAQ with some example questions but fewer than the ranker needs:
-    a moderator who added a few expects them to teach, and they do not yet."""
-    fitted = len(fitted_examples(examples))
+    """The notice for a FAQ with some example questions but fewer than the ranker needs,
+    or with only off-topic ones: a moderator who added them expects them to teach, and
+    they do not yet."""
+    chosen = fitted_examples(examples)
+    fitted = len(chosen)
+    if fitted >= MIN_TRAINING_QUESTIONS and not any(examples[j].ids for j in chosen):
+        # (The shipped off-topic file copied to a new FAQ: hundreds of questions, but no
+        # right answer among them, so the ranker is not fitted on them either.)
+        return [
+            Problem(
+                str(examples_dir(folder)),
+                0,
+                f"the {fitted} example questions to learn from are all off-topic: the matcher "
+                "learns from the questions filed under entries, so until entries have some, "
+                "questions are matched by their wording alone, which answers few of them "
+                "(suggestions instead); add real questions people asked to the entries' "
+                "examples files",
+            )
+        ]
     if not 0 < fitted < MIN_TRAINING_QUESTIONS:
         return []
     return [

@@ -195,6 +195,35 @@ def test_too_few_example_questions_match_by_wording_and_validate_says_so(
     assert "to learn from" not in capsys.readouterr().out
 
 
+def test_off_topic_examples_alone_teach_nothing_and_validate_says_so(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new FAQ seeded with the shipped off-topic file (HSAs, 529s: off any server's topic)
+    holds hundreds of example questions, but none names an entry: the ranker has no right
+    answer to learn from and is not fitted, so questions are matched by their wording
+    alone and no off-topic verdict is learned. `faq validate` gave no notice, as though the
+    matcher learned from them; it says so, and stops once an entry has examples too."""
+    examples = faq_copy / "examples"
+    kept = faq_copy.parent / "kept"
+    shutil.move(examples, kept)
+    examples.mkdir()
+    bare = _asked(KnowledgeBase.load(faq_copy))
+    shutil.copy(kept / "_off-topic.yaml", examples)
+    alone = KnowledgeBase.load(faq_copy)
+    assert _asked(alone) == bare
+    assert alone.ask("HSA or 529 plan for my kid, which first?").off_topic is None
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"{examples}:0: notice: the " in out
+    assert "example questions to learn from are all off-topic" in out
+    # one entry's real questions beside them: learned, and no notice
+    shutil.copy(kept / "backdoor-roth-ira.yaml", examples)
+    learned = KnowledgeBase.load(faq_copy)
+    assert learned.ask("HSA or 529 plan for my kid, which first?").off_topic is not None
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    assert "to learn from" not in capsys.readouterr().out
+
+
 def test_a_few_real_questions_beside_many_written_ones_do_not_stop_the_learning(
     faq_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
