@@ -6202,6 +6202,24 @@ MUTANTS = [
             "tests/test_settings.py::test_a_threshold_written_as_a_fraction_is_refused_with_the_percentage_meant",
         ),
     ),
+    Mutant(
+        "an off-topic decision below the minimum promises questions like it are left alone",
+        "bot/review.py",
+        "        if unlearned := too_few_to_learn(bot.faq_dir, bot.knowledge.examples):\n",
+        "        if unlearned := []:\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_off_topic_decision_promises_questions_like_it_only_once_the_matcher_learns",
+        ),
+    ),
+    Mutant(
+        "off-topic examples alone are passed as something the matcher learns from, with no notice",
+        "knowledge/examples.py",
+        "    if fitted >= MIN_TRAINING_QUESTIONS and not any(examples[j].ids for j in chosen):\n",
+        "    if False:\n",
+        (
+            "tests/test_examples.py::test_off_topic_examples_alone_teach_nothing_and_validate_says_so",
+        ),
+    ),
 ]
 
 
