@@ -352,6 +352,13 @@ def fitted_examples(examples: Sequence[Example]) -> list[int]:
     return [j for j, e in enumerate(examples) if not e.stand_in]
 
 
+#: What a FAQ the ranker is not fitted for does instead, and what to do.
+_UNLEARNED = (
+    "questions are matched by their wording alone, which answers few of them (suggestions "
+    "instead); add real questions people asked to"
+)
+
+
 def too_few_to_learn(folder: Path, examples: Sequence[Example]) -> list[Problem]:
     """The notice for a FAQ with some example questions but fewer than the ranker needs,
     or with only off-topic ones: a moderator who added them expects them to teach, and
@@ -367,9 +374,7 @@ def too_few_to_learn(folder: Path, examples: Sequence[Example]) -> list[Problem]
                 0,
                 f"the {fitted} example questions to learn from are all off-topic: the matcher "
                 "learns from the questions filed under entries, so until entries have some, "
-                "questions are matched by their wording alone, which answers few of them "
-                "(suggestions instead); add real questions people asked to the entries' "
-                "examples files",
+                f"{_UNLEARNED} the entries' examples files",
             )
         ]
     if not 0 < fitted < MIN_TRAINING_QUESTIONS:
@@ -379,9 +384,8 @@ def too_few_to_learn(folder: Path, examples: Sequence[Example]) -> list[Problem]
             str(examples_dir(folder)),
             0,
             f"{fitted} example question{'' if fitted == 1 else 's'} to learn from, fewer "
-            f"than the {MIN_TRAINING_QUESTIONS} the matcher needs: until then questions are "
-            "matched by their wording alone, which answers few of them (suggestions "
-            "instead); add real questions people asked to the examples files",
+            f"than the {MIN_TRAINING_QUESTIONS} the matcher needs: until then "
+            f"{_UNLEARNED} the examples files",
         )
     ]
 

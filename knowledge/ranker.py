@@ -564,8 +564,8 @@ class SignalSpace:
         return parts[:2] + [p * scale for p in parts[2:]]
 
     def training_questions(self) -> np.ndarray:
-        """Which examples the ranker is trained on: examples.fitted_examples (real
-        questions, not those written in bulk), none when there are fewer than
+        """Which examples the ranker is trained on: examples.fitted_examples (the real
+        questions when there are enough, else the written ones too), none when fewer than
         MIN_TRAINING_QUESTIONS, up to a cap, else an even, fixed spread (its twenty-odd
         weights need a few hundred questions, not thousands; every example still counts
         as a neighbour and in the ridge)."""
