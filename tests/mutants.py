@@ -6220,6 +6220,15 @@ MUTANTS = [
             "tests/test_examples.py::test_off_topic_examples_alone_teach_nothing_and_validate_says_so",
         ),
     ),
+    Mutant(
+        "the off-topic score far out overflows exp: a RuntimeWarning in the bot's log",
+        "knowledge/off_topic.py",
+        "        return float(np.exp(-np.logaddexp(0.0, -(values @ self._weights + self._bias))))",
+        "        return float(1.0 / (1.0 + np.exp(-(values @ self._weights + self._bias))))",
+        (
+            "tests/test_matcher.py::test_a_post_far_past_either_side_of_the_off_topic_line_scores_without_a_warning",
+        ),
+    ),
 ]
 
 

@@ -1032,3 +1032,18 @@ def test_a_long_story_with_its_question_at_the_end_is_still_answered(kb: Knowled
     assert first.answered and first.best is not None  # (the story does not drown it)
     last = kb.ask(f"{story}\n{question}")
     assert last.answered and last.best is not None and last.best.id == first.best.id
+
+
+def test_a_post_far_past_either_side_of_the_off_topic_line_scores_without_a_warning() -> None:
+    """A logistic score far out (a post unlike anything, a crafted one) is 0 or 1, not a
+    'RuntimeWarning: overflow encountered in exp' in the bot's log."""
+    import warnings
+
+    from knowledge.off_topic import OffTopicModel
+
+    values = np.array([[0.0], [0.2], [0.8], [1.0]])
+    model = OffTopicModel(values, np.array([False, False, True, True]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert model.probability(np.array([-1e6])) == 0.0
+        assert model.probability(np.array([1e6])) == 1.0
