@@ -64,14 +64,15 @@ def in_watched_forum(bot: RolloverBot, channel: object) -> bool:
     )
 
 
-def _named(tags: Any, name: str) -> discord.ForumTag | None:
+def named_tag(tags: Any, name: str) -> discord.ForumTag | None:
+    """The tag of that name (``name`` casefolded; case aside), None for no name or none."""
     return next((t for t in tags if t.name.casefold() == name), None) if name else None
 
 
 def tagged_answered(bot: RolloverBot, thread: discord.Thread) -> bool:
     """Whether the post carries the answered tag (as ``thread`` holds its tags)."""
     answered = bot.settings.discord.answered_tag.strip().casefold()
-    return _named(thread.applied_tags, answered) is not None
+    return named_tag(thread.applied_tags, answered) is not None
 
 
 async def tag_answered(
@@ -156,12 +157,12 @@ async def _tag_answered(bot: RolloverBot, thread: discord.Thread, settles_human:
     if not isinstance(parent, discord.ForumChannel):
         return
     # Each tag on its own: a forum may have either, both or neither.
-    tag = _named(parent.available_tags, settings.answered_tag.strip().casefold())
+    tag = named_tag(parent.available_tags, settings.answered_tag.strip().casefold())
     human = settings.needs_human_tag.strip().casefold() if settles_human else ""
     # Without a cached parent the thread's tags are not known by name: none is seen to
     # go, and add_tags keeps the ones it has.
     applied = thread.applied_tags
-    gone = _named(applied, human)
+    gone = named_tag(applied, human)
     kept = [t for t in applied if t != gone]
     if len(kept) < len(applied):
         tags = kept if tag is None or tag in kept else [*kept, tag]
@@ -179,7 +180,7 @@ async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
     answered = settings.answered_tag.strip().casefold()
     wanted = settings.needs_human_tag.strip().casefold()
     tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
-    extra = _named(parent.available_tags, wanted)
+    extra = named_tag(parent.available_tags, wanted)
     if extra is not None and extra not in tags:
         if len(tags) >= MAX_TAGS:
             # The author's own five tags leave no room, and they are not the bot's to drop:

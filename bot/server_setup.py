@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import mod_log
+from bot.forum_tags import named_tag
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -90,8 +91,7 @@ def _forum(bot: RolloverBot, channel_id: int, partial: bool) -> list[str]:
     needs = FORUM_NEEDS + (("manage_threads",) if tags else ())
     found = _missing(channel, "forum_channel_ids", needs)
     for setting, name in tags.items():
-        # (Matched as bot.forum_tags matches it: by name, case aside.)
-        if not any(t.name.casefold() == name.casefold() for t in channel.available_tags):
+        if named_tag(channel.available_tags, name.casefold()) is None:
             found.append(
                 f"discord.{setting}: the forum {_named_channel(channel)} has no tag named "
                 f"'{name}': create it in the forum's settings (Tags), or set discord.{setting}"

@@ -6146,7 +6146,7 @@ MUTANTS = [
     Mutant(
         "a watched forum without the configured tag is not said",
         "bot/server_setup.py",
-        "        if not any(t.name.casefold() == name.casefold() for t in channel.available_tags):",
+        "        if named_tag(channel.available_tags, name.casefold()) is None:",
         "        if False:",
         (
             "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
