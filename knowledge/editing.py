@@ -396,6 +396,19 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
         return _add_example(folder, entry_id, question, note)
 
 
+def _refuse_dead_link(where: Path, target: Path) -> None:
+    """The examples folder or file is a link whose target is gone (a volume not mounted,
+    say): writing would fail on a bare "File exists", or replace the moderator's link with
+    a file holding one question, so the decision waits until the link is mended."""
+    if not where.is_dir() and (where.is_symlink() or where.exists()):
+        gone = "is a link to a folder that is gone" if where.is_symlink() else "is not a folder"
+        raise EditRefused(f"'{where.name}' {gone}: fix or remove it; nothing was saved.")
+    if target.is_symlink() and not target.exists():
+        raise EditRefused(
+            f"{target.name} is a link to a file that is gone: fix or remove it; nothing was saved."
+        )
+
+
 def _add_example(folder: Path, entry_id: str | None, question: str, note: str | None) -> Path:
     where = examples_dir(folder)
     ids = {p.stem for p in folder.glob("*.md")}
@@ -406,6 +419,7 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
         if same_question_key(example.text) == wanted:
             held = Path(example.path)
             raise AlreadyExample(f"That question is already an example in {held.name}.", held)
+    _refuse_dead_link(where, target)
     if (large := too_large(target, MAX_EXAMPLES_BYTES)) is not None:
         raise EditRefused(f"{target.name}: {large.message}; nothing was saved.")
     try:

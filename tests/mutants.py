@@ -6229,6 +6229,24 @@ MUTANTS = [
             "tests/test_matcher.py::test_a_post_far_past_either_side_of_the_off_topic_line_scores_without_a_warning",
         ),
     ),
+    Mutant(
+        "a review decision into a dead examples-file link replaces the link",
+        "knowledge/editing.py",
+        "    if target.is_symlink() and not target.exists():",
+        "    if False:",
+        (
+            "tests/test_faq_editing.py::test_a_decision_into_a_link_that_leads_nowhere_is_refused_and_the_link_kept",
+        ),
+    ),
+    Mutant(
+        "a review decision into a dead examples-folder link says only File exists",
+        "knowledge/editing.py",
+        "    if not where.is_dir() and (where.is_symlink() or where.exists()):",
+        "    if False:",
+        (
+            "tests/test_faq_editing.py::test_a_decision_into_a_link_that_leads_nowhere_is_refused_and_the_link_kept",
+        ),
+    ),
 ]
 
 

@@ -253,6 +253,26 @@ def test_an_unreadable_examples_file_gives_a_clear_refusal(tmp_path: Path) -> No
     assert "beta work" in (where / "beta.yaml").read_text()
 
 
+def test_a_decision_into_a_link_that_leads_nowhere_is_refused_and_the_link_kept(
+    tmp_path: Path,
+) -> None:
+    """An examples file (or the examples folder) kept elsewhere through a link whose target
+    is gone, say on a volume not mounted: the decision is refused in words that say so, and
+    the link is left for the moderator to mend, not replaced by a file holding one question
+    (the folder's case used to be refused as a bare "saving failed: File exists")."""
+    where = _examples_folder(tmp_path)
+    (where / "alpha.yaml").symlink_to(tmp_path / "elsewhere" / "alpha.yaml")
+    with pytest.raises(EditRefused, match=r"alpha\.yaml is a link to a file that is gone"):
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert (where / "alpha.yaml").is_symlink()
+    add_example(tmp_path, "beta", "How does beta work for me?")  # other files: not blocked
+    where.rename(tmp_path / "kept")
+    where.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(EditRefused, match=r"'examples' is a link to a folder that is gone"):
+        add_example(tmp_path, "beta", "How does beta work for me now?")
+    assert where.is_symlink() and not (tmp_path / "elsewhere").exists()
+
+
 def test_decisions_made_at_once_are_all_written_and_never_clash(tmp_path: Path) -> None:
     """Eight review decisions at the same moment (discord.py runs button callbacks
     concurrently, each in a thread): every question lands, and the same question decided
