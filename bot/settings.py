@@ -102,7 +102,15 @@ def _discord_id(value: int) -> int:
     return value
 
 
-DiscordId = Annotated[int, AfterValidator(_discord_id)]
+def _whole_number(value: object) -> object:
+    """An id written as a number: true would be read as 1, and a float (1.2e18, or an id
+    written with ".0") as the nearest float, whose last digits are not the id's."""
+    if isinstance(value, bool | float):
+        raise ValueError("not a Discord id: write the id as a whole number, digits only")
+    return value
+
+
+DiscordId = Annotated[int, BeforeValidator(_whole_number), AfterValidator(_discord_id)]
 #: Discord ids (channels, roles, servers). NoDecode: the environment's text reaches
 #: ``_id_list`` as written, instead of failing JSON decoding with no field named.
 IdList = Annotated[list[DiscordId], NoDecode, BeforeValidator(_id_list)]

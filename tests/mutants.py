@@ -6247,6 +6247,13 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_a_decision_into_a_link_that_leads_nowhere_is_refused_and_the_link_kept",
         ),
     ),
+    Mutant(
+        "a Discord id written true or as a float is read as some other id",
+        "bot/settings.py",
+        "    if isinstance(value, bool | float):",
+        "    if False:",
+        ("tests/test_settings.py::test_a_number_that_cannot_be_a_discord_id_is_refused_by_name",),
+    ),
 ]
 
 

@@ -114,6 +114,11 @@ def test_bad_settings_file_stops_startup_with_a_named_setting(tmp_path: Path) ->
         ("[discord]\nmoderator_role_ids = [0]\n", "discord.moderator_role_ids"),
         ("[discord]\nhome_guild_ids = [18446744073709551616]\n", "discord.home_guild_ids"),
         ("[discord]\nmod_log_channel_id = 0\n", "discord.mod_log_channel_id"),
+        # true was read as channel 1, and a float as the nearest float's id (the last
+        # digits of a real 19-digit id lost): both left the bot deaf there without a word.
+        ("[discord]\nforum_channel_ids = [true]\n", "discord.forum_channel_ids"),
+        ("[discord]\nhelper_role_ids = [1234567890123456789.0]\n", "discord.helper_role_ids"),
+        ("[discord]\nmod_log_channel_id = 123456789012345678.0\n", "discord.mod_log_channel_id"),
     ],
 )
 def test_a_number_that_cannot_be_a_discord_id_is_refused_by_name(
