@@ -250,11 +250,19 @@ class RetrySettings(BaseModel):
 POSTGRES_URL = r"^postgres(ql)?://"
 
 
+DEFAULT_DATABASE = Path("data/rollover-bot.db")
+
+
+def _blank_is_default_database(value: object) -> object:
+    return DEFAULT_DATABASE if _is_blank(value) else value
+
+
 class DatabaseSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     #: SQLite file for questions, votes and answered posts; relative to the current folder.
-    path: Path = Path("data/rollover-bot.db")
+    #: Blank is unset, as for faq_dir (not the current folder, which cannot be opened).
+    path: Annotated[Path, BeforeValidator(_blank_is_default_database)] = DEFAULT_DATABASE
     #: Stored question text older than this many days is deleted.
     retention_days: int = Field(default=90, ge=1)
     #: A PostgreSQL database instead of the SQLite file, for several bot processes:

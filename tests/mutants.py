@@ -6254,6 +6254,13 @@ MUTANTS = [
         "    if False:",
         ("tests/test_settings.py::test_a_number_that_cannot_be_a_discord_id_is_refused_by_name",),
     ),
+    Mutant(
+        "a blank database.path opens the current folder",
+        "bot/settings.py",
+        "    return DEFAULT_DATABASE if _is_blank(value) else value",
+        "    return value",
+        ("tests/test_settings.py::test_a_blank_database_path_is_the_default_file",),
+    ),
 ]
 
 

@@ -496,3 +496,14 @@ def test_nested_json_that_does_not_parse_names_the_setting(
     monkeypatch.setenv("ROLLOVER_MATCHING", "{answer_threshold: 60")
     with pytest.raises(SettingsError, match="'matching' in the environment: not valid JSON"):
         load_settings()
+
+
+def test_a_blank_database_path_is_the_default_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``path = ""`` reads as unset, like a blank faq_dir: it was the current folder, and
+    the bot stopped at start with "cannot open .: Is a directory"."""
+    config = tmp_path / "settings.toml"
+    config.write_text('[database]\npath = ""\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    assert load_settings().database.path == Path("data/rollover-bot.db")
