@@ -1,9 +1,9 @@
 """What the settings ask of the servers, looked at once connected: a configured channel the
 bot cannot see or that is of the wrong kind, a watched forum without the tag to apply, a
-permission the bot was invited without, a role in no server. Each leaves the bot silent
-there (or its tags unset) without a word, and no setting can be checked before Discord
-sends the servers: said once a process, in the log and the moderator log. The bot keeps
-working where it can."""
+permission the bot was invited without, a role or home server the bot is not in. Each
+leaves the bot silent there (or its tags or moderators unset) without a word, and no
+setting can be checked before Discord sends the servers: said once a process, in the log
+and the moderator log. The bot keeps working where it can."""
 
 from __future__ import annotations
 
@@ -56,6 +56,13 @@ def problems(bot: RolloverBot) -> list[str]:
                     f"discord.{name}: {role_id} is no role in the bot's servers (a role's id: "
                     "Server Settings > Roles, right-click the role > Copy Role ID)"
                 )
+    for guild_id in settings.home_guild_ids:
+        # (Its members with Manage Server would not be moderators, without a word.)
+        if not partial and bot.get_guild(guild_id) is None:
+            found.append(
+                f"discord.home_guild_ids: {guild_id} is no server the bot is in (a server's "
+                "id: right-click the server's icon > Copy Server ID)"
+            )
     return found
 
 

@@ -6261,6 +6261,15 @@ MUTANTS = [
         "    return value",
         ("tests/test_settings.py::test_a_blank_database_path_is_the_default_file",),
     ),
+    Mutant(
+        "a home server the bot is not in goes unsaid at start",
+        "bot/server_setup.py",
+        "        if not partial and bot.get_guild(guild_id) is None:",
+        "        if False:",
+        (
+            "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
+        ),
+    ),
 ]
 
 

@@ -1406,8 +1406,9 @@ async def test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_w
 ) -> None:
     """A watched "forum" that is a text channel, a channel id in no server, a forum
     without the answered and needs-human tags where the bot may not post, a role id of no
-    role: the bot stayed silent there, or left posts untagged, without a word. Each is
-    said once at start (log and moderator log), naming the setting; the rest works."""
+    role, a home server the bot is not in: the bot stayed silent there, or left posts
+    untagged, without a word. Each is said once at start (log and moderator log), naming
+    the setting; the rest works."""
     world = fake_discord.world
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     second = world.add_forum_channel(world.guild, "more-questions", tags=("rollover",))
@@ -1420,6 +1421,7 @@ async def test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_w
     bot = make_bot(
         forum_channel_ids=forums,
         moderator_role_ids=[int(world.moderator_role.id), missing + 1],
+        home_guild_ids=[int(world.guild.id), missing + 2],
         mod_log_channel_id=log_id,
     )
     with caplog.at_level(logging.WARNING, logger="bot"):
@@ -1432,16 +1434,17 @@ async def test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_w
             await fake_discord.idle(quiet=0.1)
     [said] = [m["content"] for m in world.messages_in(log_id)]
     lines = said.splitlines()[1:]
-    assert len(lines) == 6, said
-    text, unseen, lacks, answered, human, role = lines
+    assert len(lines) == 7, said
+    text, unseen, lacks, answered, human, role, home = lines
     assert "discord.forum_channel_ids" in text and "#general" in text and "not a forum" in text
     assert "discord.forum_channel_ids" in unseen and str(missing) in unseen
     assert "#more-questions" in lacks and "Send Messages in Threads" in lacks
     assert "discord.answered_tag" in answered and "'bot-answered'" in answered
     assert "discord.needs_human_tag" in human and "'needs-human'" in human
     assert "discord.moderator_role_ids" in role and str(missing + 1) in role
+    assert "discord.home_guild_ids" in home and str(missing + 2) in home
     logged = [r.getMessage() for r in caplog.records if "server setup" in r.getMessage()]
-    assert len(logged) == 6, logged
+    assert len(logged) == 7, logged
     assert "bot-answered" in post.tags  # the forum set up right is answered and tagged
 
 
