@@ -18,6 +18,7 @@ from knowledge.examples import (
     Example,
     merge_repeats,
     name_clashes,
+    no_off_topic,
     read_examples,
     too_few_to_learn,
 )
@@ -155,6 +156,7 @@ def validate_folder(folder: Path) -> tuple[FolderScan, list[Example]]:
     examples, repeats = merge_repeats(examples)
     notices = scan.notices + repeats + name_clashes(scan.entries, examples)
     notices += figure_notices(scan.entries) + too_few_to_learn(folder, examples)
+    notices += no_off_topic(folder, examples)
     merged = FolderScan(scan.entries, sorted(scan.problems + problems), sorted(notices))
     return merged, examples
 

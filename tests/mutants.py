@@ -6270,6 +6270,24 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_where_it_can",
         ),
     ),
+    Mutant(
+        "examples without off-topic ones give no notice",
+        "knowledge/examples.py",
+        "    if not asked or any(e.off_topic for e in asked):",
+        "    if True:",
+        (
+            "tests/test_examples.py::test_examples_without_off_topic_ones_learn_no_silence_and_validate_says_so",
+        ),
+    ),
+    Mutant(
+        "the off-topic notice is given even with off-topic examples",
+        "knowledge/examples.py",
+        "    if not asked or any(e.off_topic for e in asked):",
+        "    if not asked:",
+        (
+            "tests/test_examples.py::test_examples_without_off_topic_ones_learn_no_silence_and_validate_says_so",
+        ),
+    ),
 ]
 
 

@@ -195,6 +195,29 @@ def test_too_few_example_questions_match_by_wording_and_validate_says_so(
     assert "to learn from" not in capsys.readouterr().out
 
 
+def test_examples_without_off_topic_ones_learn_no_silence_and_validate_says_so(
+    faq_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FAQ whose examples file only questions it answers (no _off-topic.yaml) learns no
+    off-topic verdict: on our real held-out posts the shipped FAQ without its off-topic file
+    replied under 98% of the off-topic ones. Nothing said so; `faq validate` does, until
+    the file holds a question."""
+    examples = faq_copy / "examples"
+    off_topic = examples / "_off-topic.yaml"
+    kept = off_topic.read_text()
+    off_topic.unlink()
+    alone = KnowledgeBase.load(faq_copy)
+    assert alone.matcher.ranker.trained_on >= 60  # (fitted: not the too-few notice's case)
+    assert alone.ask("HSA or 529 plan for my kid, which first?").off_topic is None
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"{off_topic}:0: notice: no off-topic example questions" in out
+    off_topic.write_text(kept)
+    assert KnowledgeBase.load(faq_copy).ask("HSA or 529 plan for my kid, which first?").off_topic
+    assert cli_main(["faq", "validate", "--faq-dir", str(faq_copy)]) == 0
+    assert "no off-topic example" not in capsys.readouterr().out
+
+
 def test_off_topic_examples_alone_teach_nothing_and_validate_says_so(
     faq_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
