@@ -6288,6 +6288,24 @@ MUTANTS = [
             "tests/test_examples.py::test_examples_without_off_topic_ones_learn_no_silence_and_validate_says_so",
         ),
     ),
+    Mutant(
+        "an alias another entry still answers is saved without a word on it",
+        "bot/cogs/faq_admin.py",
+        "    if result.answered and result.best is not None and result.best.id == entry_id:",
+        "    if True:",
+        (
+            "tests/test_moderation_e2e.py::test_an_alias_another_entry_still_answers_is_saved_with_a_word_on_it",
+        ),
+    ),
+    Mutant(
+        "an alias's entry answering it is told it does not",
+        "bot/cogs/faq_admin.py",
+        "    if result.answered and result.best is not None and result.best.id == entry_id:",
+        "    if False:",
+        (
+            "tests/test_moderation_e2e.py::test_edits_from_discord_keep_the_moderators_notes_in_the_file",
+        ),
+    ),
 ]
 
 

@@ -369,11 +369,36 @@ async def test_edits_from_discord_keep_the_moderators_notes_in_the_file(
         alias = await admin(
             fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "the notice on splits"}
         )
-        assert "Saved" in content(alias)
+        assert "Saved" in content(alias) and "word for word" not in content(alias)
         lines = path.read_text().splitlines()
         assert all(note in lines for note in notes)
         assert lines.index("  - the notice on splits") < lines.index(notes[1])
         assert "the notice on splits" in bot.knowledge.get("notice-2014-54").aliases
+
+
+async def test_an_alias_another_entry_still_answers_is_saved_with_a_word_on_it(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """An alias is evidence, not a rule: asked word for word, a phrasing the learned ranker
+    gives to another entry still gets that one. The moderator was told "Saved" and found
+    out from members; the reply says what the phrasing gets now, and what teaches more."""
+    async with start_bot(mod_bot()) as bot:
+        phrase = "what is the 415c limit for after-tax"
+        said = content(
+            await admin(fake_discord, "alias", {"topic": "notice-2014-54", "phrase": phrase})
+        )
+        assert said.startswith("Saved `notice-2014-54`"), said
+        assert phrase in bot.knowledge.get("notice-2014-54").aliases
+        title = bot.knowledge.get("contribution-limits").title
+        assert f"Asked word for word, '{phrase}' still gets **{title}**" in said, said
+        assert "/faq-admin review" in said
+        assert bot.knowledge.ask(phrase).best.id == "contribution-limits"  # (as said)
+        phrase = "the notice on splits"  # (an entry this reduced FAQ is unsure of)
+        said = content(
+            await admin(fake_discord, "alias", {"topic": "three-buckets", "phrase": phrase})
+        )
+        assert f"Asked word for word, '{phrase}' is not answered yet" in said, said
+        assert not bot.knowledge.ask(phrase).answered
 
 
 async def new_entry_from_review(fake_discord: FakeDiscord, asked: str) -> Any:

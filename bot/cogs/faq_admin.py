@@ -799,8 +799,37 @@ class FaqAdmin(
             fingerprint(text),
             who_of(interaction.user),
             rebuild=lambda current: with_alias(current, phrase, path),
+            room=MESSAGE_LIMIT - ALIAS_NOTE_ROOM,
         )
-        await interaction.followup.send(saved.message, ephemeral=True, allowed_mentions=NO_PINGS)
+        note = ""
+        if saved.ok:
+            note = await asyncio.to_thread(_alias_answer, self.bot.knowledge, entry_id, phrase)
+        await interaction.followup.send(
+            saved.message + note, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+
+#: Kept after an added alias's "Saved" for what the phrasing gets (_alias_answer).
+ALIAS_NOTE_ROOM = 500
+
+
+def _alias_answer(knowledge: KnowledgeBase, entry_id: str, phrase: str) -> str:
+    """What the phrasing just added as an alias gets, asked word for word, when it is not
+    the entry: an alias is evidence for the learned ranker, not a rule, and the examples
+    it was fitted on can outweigh it."""
+    result = knowledge.ask(phrase)
+    if result.answered and result.best is not None and result.best.id == entry_id:
+        return ""
+    asked = neutralize(" ".join(phrase.split()))
+    if result.answered and result.best is not None:
+        now = f"still gets **{neutralize(result.best.title)}**"
+    else:
+        now = "is not answered yet (suggestions at most)"
+    return (
+        f"\nAsked word for word, '{asked}' {now}: an alias is evidence, not a rule. "
+        "Questions people ask filed under the entry from `/faq-admin review` teach the "
+        "matcher more."
+    )
 
 
 def with_alias(text: str, phrase: str, path: Path) -> str:
