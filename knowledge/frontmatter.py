@@ -205,6 +205,12 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
                 f"invalid YAML: a '- ' right after '{key[1]}:' on its line: write each list "
                 f"item on a line of its own below it, or for a text, {_QUOTE_IT}"
             )
+    if problem_mark is not None and (
+        flow := _FLOW_THEN_TEXT.match(_line_at(yaml_text, problem_mark.line)[: problem_mark.column])
+    ):
+        # A forum title's flair first ("[Solved] ...", "{Update} ..."): a list or mapping
+        # to YAML, then more text, which YAML words as bad indentation.
+        return line, f"invalid YAML: a value cannot start with '{flow['mark']}': {_QUOTE_IT}"
     curly = mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line))
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
@@ -224,6 +230,8 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
 #: Where a value or a list item starts: after a key, or a "- " (a quoted text's next line
 #: has neither, and may start with a quote of its own).
 _STARTS = r"^\s*(?:-\s+(?:[\w-]+:\s*)?|[\w-]+:\s*)"
+#: A value or list item that is a closed [list] or {mapping} with text after it on its line.
+_FLOW_THEN_TEXT = re.compile(_STARTS + r"(?P<mark>[\[{])[^\]}]*[\]}]\s*$")
 #: A text in single quotes that ends before it does ("'I can't'"; "can''t" is the text's).
 _CLOSED_EARLY = re.compile(_STARTS + r"'(?:[^']|'')*'(?!')\s*[^\s#:]")
 #: The same in double quotes ('"laid off" with after-tax money').

@@ -6306,6 +6306,17 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_edits_from_discord_keep_the_moderators_notes_in_the_file",
         ),
     ),
+    Mutant(
+        "a value starting with [Solved] is told as bad indentation",
+        "knowledge/frontmatter.py",
+        '        return line, f"invalid YAML: a value cannot start wi'
+        "th '{flow['mark']}': {_QUOTE_IT}\"",
+        "        pass",
+        (
+            "tests/test_faq_validation.py::test_yaml_mistakes_are_explained_on_their_line",
+            "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
+        ),
+    ),
 ]
 
 

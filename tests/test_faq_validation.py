@@ -387,6 +387,10 @@ FRONT += (
         ("> quoted from a post", 3, "a value cannot start with '>': put the whole value in quotes"),
         ("| a | table |", 3, "a value cannot start with '|': put the whole value in quotes"),
         ("- a list item", 3, "a '- ' right after 'title:' on its line"),
+        # A forum title's flair first ("[Solved]", "{Update}"): a list or mapping to YAML,
+        # then text after it, told as "the indentation does not line up".
+        ("[Solved] Roth 401(k) rollover", 3, "a value cannot start with '['"),
+        ("{Update} my plan changed", 3, "a value cannot start with '{'"),
     ],
 )
 def test_yaml_mistakes_are_explained_on_their_line(
@@ -406,6 +410,7 @@ def test_yaml_mistakes_are_explained_on_their_line(
         ("- a list item", "a '- ' right after 'title:' on its line"),
         ('"Is $5 \\$5?"', 'a backslash (\\) inside "..." starts an escape code'),
         ("**Yes.** You can", "a value cannot start with '*': put the whole value in quotes"),
+        ("[Solved] Roth 401(k) rollover", "a value cannot start with '[': put the whole value"),
     ],
 )
 def test_yaml_mistakes_are_explained_by_pyyaml_without_libyaml_too(title: str, words: str) -> None:
@@ -762,6 +767,8 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
         ('- text: "I put \\$5,000 in my 401\\(k\\)"', 'a backslash (\\) inside "..."'),
         ("- text: > I quoted the plan's letter here", "a value cannot start with '>'"),
         ("- text: - is this a list", "a '- ' right after 'text:' on its line"),
+        ("- text: [Question] splitting basis and earnings", "a value cannot start with '['"),
+        ("- [2025] Roth question from a forum", "a value cannot start with '['"),
     ],
 )
 def test_a_quoting_slip_in_an_examples_file_is_named_at_its_line(
