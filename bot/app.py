@@ -52,6 +52,8 @@ class ReloadResult:
     problems: list[Problem] = field(default_factory=list)
     #: A refusal no file explains (a fault in the bot or the machine), in words.
     fault: str | None = None
+    #: Notices the loaded folder has that the FAQ answering before did not (said once).
+    notices: list[Problem] = field(default_factory=list)
 
 
 class RolloverBot(commands.Bot):
@@ -141,6 +143,8 @@ class RolloverBot(commands.Bot):
         self.said_broken = not result.ok
         if note:
             await mod_log.post(self, note)
+        if result.notices:
+            await mod_log.post(self, mod_log.notices_text(result.notices, trigger))
         if result.ok and announce:
             try:
                 await self.store.announce_reload()
@@ -182,7 +186,11 @@ class RolloverBot(commands.Bot):
             self.knowledge = new
             self.fallback = None  # (a reload before connecting: the folder is whole again)
             log.info("FAQ reloaded from %s: %s", folder, diff.summary(most=None))
-            return ReloadResult(True, diff=diff)
+            # (By file and words, not line: an edit above a notice moves it, and it is the
+            # same notice.)
+            had = {(p.path, p.message) for p in old.notices}
+            fresh = [p for p in new.notices if (p.path, p.message) not in had]
+            return ReloadResult(True, diff=diff, notices=fresh)
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         """An exception escaped an event listener: log it with what it was handling (the

@@ -83,6 +83,15 @@ def reload_text(result: ReloadResult, trigger: str, *, mended: bool = False) -> 
     return head + result.diff.summary(limit=MESSAGE_LIMIT - len(head))
 
 
+def notices_text(notices: Sequence[object], trigger: str) -> str:
+    """Notices a reload brought (the files load, but may not do what was meant): said once,
+    for moderators who edit the files and never run validate."""
+    return (
+        f"**New notices** ({trigger}): the FAQ loaded, nothing was refused, but these may not "
+        "do what was meant:\n" + _problems_block(notices)
+    )
+
+
 def fallback_text(fallback: Fallback) -> str:
     """The FAQ folder was broken at start: the bot answers from its last complete version."""
     return (

@@ -172,8 +172,9 @@ class DiscordSettings(BaseModel):
     helper_role_ids: IdList = Field(default_factory=list)
     #: Forum tag applied when the asker says an answer was not what they asked ("" for none).
     needs_human_tag: str = "needs-human"
-    #: A channel for moderators: refused reloads, reloads that changed entries, edits made
-    #: from Discord, and a daily review-queue digest (None: no log). Nothing in it pings.
+    #: A channel for moderators: refused reloads, reloads that changed entries, new notices,
+    #: edits made from Discord, and a daily review-queue digest (None: no log). Nothing in
+    #: it pings.
     mod_log_channel_id: Annotated[DiscordId | None, Unset] = None
     #: The hour (UTC) from which the day's digest is posted: once a day, by one process,
     #: whenever the bot restarts.

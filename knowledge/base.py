@@ -203,6 +203,8 @@ class KnowledgeBase:
     files: FolderFiles = ()
     #: The example questions it was trained on (a reload says whether they changed).
     examples: tuple[Example, ...] = ()
+    #: What `faq validate` notices in the folder as loaded (a reload says the new ones).
+    notices: tuple[Problem, ...] = ()
 
     @classmethod
     def from_entries(
@@ -242,7 +244,11 @@ class KnowledgeBase:
             scan, examples = validate_folder(folder)
             if scan.problems:
                 raise FaqInvalid(scan.problems)
-            loaded = replace(cls.from_entries(scan.entries, folder, tuning, examples), files=files)
+            loaded = replace(
+                cls.from_entries(scan.entries, folder, tuning, examples),
+                files=files,
+                notices=tuple(scan.notices),
+            )
         if keep_copy:
             last_good.remember(folder, scan.entries, examples, loaded.content)
         return loaded

@@ -6317,6 +6317,20 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_quoting_slip_in_an_examples_file_is_named_at_its_line",
         ),
     ),
+    Mutant(
+        "notices a reload brings go unsaid in the mod log",
+        "bot/app.py",
+        "        if result.notices:",
+        "        if False:",
+        ("tests/test_moderation_e2e.py::test_the_mod_log_hears_of_notices_a_reload_brings_once",),
+    ),
+    Mutant(
+        "the mod log repeats a reload's notices every reload",
+        "bot/app.py",
+        "            fresh = [p for p in new.notices if (p.path, p.message) not in had]",
+        "            fresh = list(new.notices)",
+        ("tests/test_moderation_e2e.py::test_the_mod_log_hears_of_notices_a_reload_brings_once",),
+    ),
 ]
 
 

@@ -1706,6 +1706,37 @@ async def test_the_mod_log_hears_when_a_broken_edit_it_was_told_of_is_reverted(
             assert not would_ping(call.json).any
 
 
+async def test_the_mod_log_hears_of_notices_a_reload_brings_once(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A file edit on disk that loads but may not do what was meant (here the off-topic
+    examples gone, so nothing teaches the bot which posts to leave alone): `faq validate`
+    says so in a notice, but the moderator log said only "FAQ reloaded", and moderators
+    who edit the files never ran validate. The log says the notices a reload brings, once:
+    a later reload that still has them does not say them again."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> list[str]:
+        return [m["content"] for m in world.messages_in(log_id)]
+
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        (faq_copy / "examples" / "_off-topic.yaml").unlink()
+        assert (await bot.reload_faq("files changed on disk")).ok
+        await fake_discord.idle(quiet=0.2)
+        # (A change to examples alone is no "FAQ reloaded": review decisions make them.)
+        [notices] = logged()
+        assert notices.startswith("**New notices** (files changed on disk)"), notices
+        assert "_off-topic.yaml:0: no off-topic example questions" in notices
+        # still there after another edit: said once
+        path = faq_copy / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("\naliases:\n", "\naliases:\n  - the notice\n", 1))
+        assert (await bot.reload_faq("files changed on disk")).ok
+        await fake_discord.idle(quiet=0.2)
+        assert len(logged()) == 2 and logged()[1].startswith("**FAQ reloaded**")
+        assert "_off-topic" not in logged()[1]
+
+
 async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
