@@ -174,7 +174,9 @@ def _parse_text(
                 elif err["type"] == "missing":
                     message = f"missing required field '{where}'"
                 else:
-                    message = f"{where}: {plain_words(err, _OPTIONAL)}"
+                    at = _error_line(err["loc"], fields, line)
+                    shown = text.split("\n")[at - 1] if at > 0 else ""
+                    message = f"{where}: {plain_words(err, _OPTIONAL, shown)}"
                 problems.append((_error_line(err["loc"], fields, line), message))
     return tuple(items), tuple(problems)
 

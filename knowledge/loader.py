@@ -97,10 +97,20 @@ def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
 _OPTIONAL = frozenset(n for n, f in FrontMatter.model_fields.items() if not f.is_required())
 
 
-def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL) -> str:
+#: A key whose value is a YAML comment: "title: # Heading", "- text: #1 question".
+_COMMENT_FOR_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+#")
+
+
+def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: str = "") -> str:
     """A validation error of one field in words a moderator can act on (pydantic's own
-    say what is wrong in its terms: "Input should be a valid string")."""
+    say what is wrong in its terms: "Input should be a valid string"); ``line``: the file's
+    line the field is on, when known."""
     kind, ctx = err["type"], err.get("ctx") or {}
+    if err.get("input", "") is None and _COMMENT_FOR_VALUE.match(line):
+        return (
+            "is empty: a '#' after the colon starts a YAML comment, which leaves out what "
+            "follows: put the whole value in quotes"
+        )
     if err.get("input", "") is None:  # ("short:" or "- " with nothing after it)
         loc = err["loc"]
         may_go = bool(loc) and (isinstance(loc[-1], int) or loc[-1] in optional)
@@ -137,11 +147,15 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL) -> str:
     return str(err["msg"]).removeprefix("Value error, ")
 
 
-def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int]) -> list[Problem]:
+def _pydantic_problems(
+    path: str, exc: ValidationError, key_lines: dict[str, int], text: str
+) -> list[Problem]:
     problems = []
+    lines = text.split("\n")
     for err in exc.errors():
         loc = tuple(err["loc"])
         where = _loc_text(loc)
+        line = _error_line(loc, key_lines)
         if err["type"] == "missing":
             message = f"missing required field '{where}'"
         elif err["type"] == "extra_forbidden" and where in _RENAMED:
@@ -152,8 +166,9 @@ def _pydantic_problems(path: str, exc: ValidationError, key_lines: dict[str, int
         elif err["type"] == "extra_forbidden":
             message = f"unknown field '{where}' (allowed: {_ALLOWED})"
         else:
-            message = f"{where}: {plain_words(err)}"
-        problems.append(Problem(path, _error_line(loc, key_lines), message))
+            shown = lines[line - 1] if 0 < line <= len(lines) else ""
+            message = f"{where}: {plain_words(err, line=shown)}"
+        problems.append(Problem(path, line, message))
     return problems
 
 
@@ -167,7 +182,7 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
     try:
         meta = FrontMatter.model_validate(parsed.data)
     except ValidationError as exc:
-        problems = _pydantic_problems(shown, exc, parsed.key_lines)
+        problems = _pydantic_problems(shown, exc, parsed.key_lines, text)
         renamed = {k for k in _RENAMED if k in parsed.data}
         # "missing 'short'" next to "'summary' is now called 'short'" says the same twice.
         return None, [

@@ -6331,6 +6331,15 @@ MUTANTS = [
         "            fresh = list(new.notices)",
         ("tests/test_moderation_e2e.py::test_the_mod_log_hears_of_notices_a_reload_brings_once",),
     ),
+    Mutant(
+        "a value written after a hash is told only as empty",
+        "knowledge/loader.py",
+        '    if err.get("input", "") is None and _COMMENT_FOR_VALUE.match(line):',
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_a_value_written_after_a_hash_is_said_to_be_a_comment",
+        ),
+    ),
 ]
 
 

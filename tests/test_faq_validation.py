@@ -402,6 +402,26 @@ def test_yaml_mistakes_are_explained_on_their_line(
     assert words in problem
 
 
+def test_a_value_written_after_a_hash_is_said_to_be_a_comment(tmp_path: Path) -> None:
+    """ "title: # Heading" or "- text: #1 question": YAML reads what follows '#' as a comment,
+    so the value is empty, and the moderator, who wrote one, was told "is empty: write it"."""
+    (tmp_path / "alpha.md").write_text(FRONT.format(title="# After-tax rollovers"))
+    [problem] = problems_in(tmp_path)
+    assert problem == (
+        f"{tmp_path / 'alpha.md'}:3: title: is empty: a '#' after the colon starts a YAML "
+        "comment, which leaves out what follows: put the whole value in quotes"
+    )
+    (tmp_path / "alpha.md").write_text(FRONT.format(title="Fine"))
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "- text: how does alpha work\n- text: #1 question: can I split it?\n"
+    )
+    [problem] = validate_folder(tmp_path)[0].problems
+    assert str(problem).startswith(
+        f"{tmp_path / 'examples' / 'alpha.yaml'}:2: text: is empty: a '#'"
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "words"),
     [
