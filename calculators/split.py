@@ -281,7 +281,7 @@ def _split(inp: SplitInput) -> SplitResult:
         )
     # (What payers do in practice, not the instructions' words: no source is cited for it.)
     steps.append(
-        "In practice some payers issue one 1099-R per destination as above; many issue a "
+        "In practice some payers issue one 1099-R per destination as above; others issue a "
         f"single combined code-G form instead, which should show box 1 {usd(gross)} (the "
         f"total), box 2a {usd(taxable)} (the taxable part left after any pretax part went to "
         f"a traditional IRA) and box 5 {usd(nontaxable)} (the basis)"
