@@ -6340,6 +6340,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_value_written_after_a_hash_is_said_to_be_a_comment",
         ),
     ),
+    Mutant(
+        "a SQLite database locked at start exits 2, never restarted",
+        "bot/storage/sqlite.py",
+        "                if _is_locked(exc):",
+        "                if False:",
+        ("tests/test_storage.py::test_a_database_locked_at_start_is_a_passing_failure",),
+    ),
 ]
 
 

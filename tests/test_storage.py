@@ -271,6 +271,30 @@ async def test_postgres_gives_up_on_a_query_stuck_behind_a_lock(postgres_url: st
         assert await store.claim_post(2)  # the lock gone, it works again
 
 
+async def test_a_database_locked_at_start_is_a_passing_failure(tmp_path: Path) -> None:
+    """Another program holding the file's lock longer than SQLite waits (a backup, a long
+    report) when the bot starts: that was "cannot be used", exit 2, which the README's
+    systemd unit does not restart (fix your settings), so the bot stayed down after the
+    lock was gone. It is DatabaseUnavailable now, as a PostgreSQL server down: exit 1."""
+    import sqlite3
+
+    from bot.storage import DatabaseUnavailable
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path):
+        pass
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseUnavailable, match=r"bot\.db is locked by another program"):
+            await SqliteStore(path).open()
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+    async with SqliteStore(path) as store:  # the lock gone: it opens
+        assert await store.claim_post(1)
+
+
 async def test_postgres_unreachable_is_a_storage_error(tmp_path: Path) -> None:
     store = PostgresStore(f"postgresql://postgres@/nothing?host={tmp_path}")
     with pytest.raises(StorageError, match="cannot use the PostgreSQL database"):

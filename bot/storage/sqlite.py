@@ -33,6 +33,7 @@ from bot.storage.base import (
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
     AskedQuestion,
+    DatabaseUnavailable,
     EntryStats,
     GapGroup,
     PendingReply,
@@ -65,6 +66,16 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Error codes meaning "this file is damaged", as opposed to locked, busy or unreadable.
 _CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+#: How long a statement waits for a lock another connection holds.
+BUSY_SECONDS = 5.0
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """SQLite gave up waiting for a lock (SQLITE_BUSY or SQLITE_LOCKED, extended or not)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class CorruptDatabase(StorageError):
@@ -181,6 +192,14 @@ class SqliteStore:
             except StorageError:
                 raise
             except (OSError, sqlite3.Error) as exc:
+                if _is_locked(exc):
+                    # A backup or a long report holding the file longer than busy_timeout:
+                    # it passes, so exit 1 for a supervisor to try again, not "fix it" (2).
+                    raise DatabaseUnavailable(
+                        f"{self.path} is locked by another program (a backup, a report, a "
+                        f"stuck process) for more than {BUSY_SECONDS:g} s; the bot starts once "
+                        "it is free"
+                    ) from exc
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 raise StorageError(f"cannot open {self.path}: {reason}") from exc
         if self.retention_days is not None and not self.read_only:
@@ -288,7 +307,7 @@ class SqliteStore:
         # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
         db = await aiosqlite.connect(target, uri=uri, isolation_level=None)
         try:
-            await db.execute("PRAGMA busy_timeout = 5000")
+            await db.execute(f"PRAGMA busy_timeout = {round(BUSY_SECONDS * 1000)}")
             rows = await db.execute_fetchall("PRAGMA integrity_check")
             problems = [str(r[0]) for r in rows]
             if problems != ["ok"]:
