@@ -172,6 +172,16 @@ def gave_up_text(owed: PendingReply, *, tags_only: bool = False) -> str:
     )
 
 
+def refused_text(channel_id: int, kind: str, error: str, hours: float) -> str:
+    """Discord refused a reply in a channel for the bot's permissions (see Answers)."""
+    needs = "Send Messages in Threads" if kind == "post" else "Send Messages (in Threads too)"
+    return (
+        f"**Cannot reply** in <#{channel_id}>: Discord refused the bot ({error}). Its replies "
+        f"there are tried again for up to {hours:g} hours: allow the bot's role View Channel, "
+        f"{needs}, Embed Links and Read Message History there."
+    )
+
+
 def digest_text(kinds: dict[str, int]) -> str | None:
     """The daily line about the review queue; None when it is empty."""
     total = sum(kinds.values())

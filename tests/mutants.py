@@ -6347,6 +6347,24 @@ MUTANTS = [
         "                if False:",
         ("tests/test_storage.py::test_a_database_locked_at_start_is_a_passing_failure",),
     ),
+    Mutant(
+        "a reply refused for permissions waits 12 h before the moderators hear",
+        "bot/cogs/answers.py",
+        "        await self._say_refusal(owed, delivery)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_sent_once_allowed",
+        ),
+    ),
+    Mutant(
+        "every refused reply in a channel is told to the mod log",
+        "bot/cogs/answers.py",
+        "        if where in self._refused_in:\n            return\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_sent_once_allowed",
+        ),
+    ),
 ]
 
 

@@ -407,6 +407,38 @@ async def test_server_error_on_reply_is_retried_and_sent_once(
 FAST_RETRIES = {"poll_seconds": 0.05, "first_delay_seconds": 0.2, "max_delay_seconds": 0.5}
 
 
+async def test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_sent_once_allowed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The bot's role loses Send Messages in Threads in a watched forum (an edit of the
+    forum's permissions after the start's check): every answer there failed with 403 and
+    waited in the retry queue for 12 hours before the moderators heard of it, as "gave
+    up". The first refusal in a channel is said in the moderator log at once, naming the
+    channel and what to allow; the replies are still tried, and go out once allowed."""
+    fake = fake_discord
+    world = fake.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    no_threads = discord.Permissions(send_messages_in_threads=True).value
+    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_id)):
+        world.forum["permission_overwrites"] = [
+            {"id": str(world.bot_user.id), "type": 1, "allow": "0", "deny": str(no_threads)}
+        ]
+        await fake.dispatch("CHANNEL_UPDATE", world.forum)
+        posts = [await new_post(fake, n) for n in range(2)]
+        await wait_until(lambda: bool(world.messages_in(log_id)), timeout=5.0)
+        await fake.idle(quiet=0.5)  # (retries run meanwhile: still refused)
+        [said] = [m["content"] for m in world.messages_in(log_id)]
+        assert said.startswith(f"**Cannot reply** in <#{world.forum['id']}>"), said
+        assert "HTTP 403" in said and "Send Messages in Threads" in said
+        assert all(not p.replies for p in posts)
+        world.forum["permission_overwrites"] = []
+        await fake.dispatch("CHANNEL_UPDATE", world.forum)
+        await wait_until(lambda: all(p.replies for p in posts), timeout=5.0)
+        await fake.idle(quiet=0.3)
+        assert [len(p.replies) for p in posts] == [1, 1]
+        assert len(world.messages_in(log_id)) == 1
+
+
 @pytest.mark.parametrize(
     ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
 )

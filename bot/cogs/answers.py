@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import discord
 from discord.ext import commands
 
+from bot import mod_log
 from bot.answering import (
     MAX_QUESTION_CHARS,
     asks_for_help,
@@ -132,6 +133,9 @@ class Answers(commands.Cog):
         #: When each member's mentions answered at catch-up were sent: they are paced by
         #: that, not by the member's live window (see _paced).
         self._caught_up_sent: dict[int, list[dt.datetime]] = {}
+        #: Channels where Discord refused a reply for permissions, already said in the
+        #: moderator log (once, until a reply there goes out again).
+        self._refused_in: set[int] = set()
 
     @contextlib.contextmanager
     def _in_flight(self, kind: str, message_id: int) -> Iterator[None]:
@@ -438,6 +442,7 @@ class Answers(commands.Cog):
     async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
         """Record what became of an owed reply: sent (or nothing to send), or owed again
         (after the cap's wait, or the back-off for this many attempts)."""
+        await self._say_refusal(owed, delivery)
         try:
             if delivery.done:
                 await self.bot.store.settle_reply(owed.kind, owed.message_id)
@@ -450,6 +455,23 @@ class Answers(commands.Cog):
             )
         except Exception:
             log.exception("could not update the retry queue for %s %s", owed.kind, owed.message_id)
+
+    async def _say_refusal(self, owed: PendingReply, delivery: Delivery) -> None:
+        """A reply Discord refused for the bot's permissions (403) is retried for hours,
+        but only a moderator can mend it: the first refusal in a channel (a forum post's
+        forum) goes to the moderator log at once, and again only after a reply there went
+        out."""
+        channel = self.bot.get_channel(owed.channel_id)
+        where = getattr(channel, "parent_id", None) or owed.channel_id
+        if delivery.done or not delivery.error.startswith("HTTP 403"):
+            if delivery.done:
+                self._refused_in.discard(where)
+            return
+        if where in self._refused_in:
+            return
+        self._refused_in.add(where)
+        hours = self.bot.settings.retries.max_age_minutes / 60
+        await mod_log.post(self.bot, mod_log.refused_text(where, owed.kind, delivery.error, hours))
 
     # -- owed replies, retried (the retries cog decides when) -----------------------------
     async def retry(self, owed: PendingReply) -> None:
