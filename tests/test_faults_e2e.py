@@ -426,7 +426,13 @@ async def test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_s
         await fake.dispatch("CHANNEL_UPDATE", world.forum)
         posts = [await new_post(fake, n) for n in range(2)]
         await wait_until(lambda: bool(world.messages_in(log_id)), timeout=5.0)
-        await fake.idle(quiet=0.5)  # (retries run meanwhile: still refused)
+
+        def refused() -> int:
+            sent = fake.calls_matching("POST", rf"/channels/{posts[0].id}/messages")
+            return sum(c.status == 403 for c in sent)
+
+        await wait_until(lambda: refused() >= 3, timeout=5.0)  # (retried: still refused)
+        await fake.settle()
         [said] = [m["content"] for m in world.messages_in(log_id)]
         assert said.startswith(f"**Cannot reply** in <#{world.forum['id']}>"), said
         assert "HTTP 403" in said and "Send Messages in Threads" in said
