@@ -169,15 +169,15 @@ def _parse_text(
         except ValidationError as exc:
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "item"
+                at = _error_line(err["loc"], fields, line)
                 if err["type"] == "extra_forbidden":
                     message = f"unknown field '{where}' (allowed: {_ALLOWED})"
                 elif err["type"] == "missing":
                     message = f"missing required field '{where}'"
                 else:
-                    at = _error_line(err["loc"], fields, line)
                     shown = text.split("\n")[at - 1] if at > 0 else ""
                     message = f"{where}: {plain_words(err, _OPTIONAL, shown)}"
-                problems.append((_error_line(err["loc"], fields, line), message))
+                problems.append((at, message))
     return tuple(items), tuple(problems)
 
 

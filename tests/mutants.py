@@ -3220,8 +3220,8 @@ MUTANTS = [
     Mutant(
         "an example item's field problem is told at the item's first line",
         "knowledge/examples.py",
-        '                problems.append((_error_line(err["loc"], fields, line), message))\n',
-        "                problems.append((line, message))\n",
+        '                at = _error_line(err["loc"], fields, line)\n',
+        "                at = line\n",
         ("tests/test_faq_validation.py::test_each_unknown_id_under_also_is_told_at_its_own_line",),
     ),
     Mutant(
