@@ -87,6 +87,14 @@ def test_split_json_shape(capsys: Capsys) -> None:
     assert [f["destination"] for f in data["forms_1099r"]] == ["roth_ira", "traditional_ira"]
     for form in data["forms_1099r"]:
         assert set(form) == {"destination", "box1", "box2a", "box5", "code"}
+    # cli.md: what a single combined code-G form should show, for payers who issue one.
+    assert data["combined_1099r"] == {
+        "box1": "1005.00",
+        "box2a": "0.00",
+        "box5": "1000.00",
+        "code": "G",
+    }
+    assert [o["earnings_to"] for o in data["options"]] == ["roth", "traditional"]
     assert all(isinstance(s, str) and s for s in data["steps"])
     assert data["warnings"]
 
