@@ -654,6 +654,24 @@ def test_a_closed_standard_output_is_one_error_line(
     assert (proc.returncode, proc.stderr) == (1, f"error: cannot write the output: {why}\n")
 
 
+@pytest.mark.parametrize("redirect", ["2>&-", "2</dev/null"], ids=["closed", "read-only"])
+def test_without_a_standard_error_a_refusal_is_still_exit_2_and_nothing_on_stdout(
+    redirect: str,
+) -> None:
+    """`... 2>&-` (errors thrown away, a cron line, a unit without stderr): a script reading
+    the --json output got the `error:` line there instead (Python makes a closed stderr
+    None, and print() to None writes to standard output); with stderr open for reading,
+    the error became an internal fault, exit 1. The exit code says it, stdout stays empty."""
+    args = ["calc", "prorata", "--basis", "1", "--earnings", "1", "--amount", "5", "--json"]
+    proc = subprocess.run(
+        ["sh", "-c", f'"$@" {redirect}', "sh", str(SCRIPT), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stdout) == (2, "")
+
+
 def test_calculator_text_names_no_command_line_command(capsys: pytest.CaptureFixture[str]) -> None:
     """Steps and warnings are shown in Discord and the console too, where "calc form8606"
     is not a command: they name the calculator, not how one surface runs it."""

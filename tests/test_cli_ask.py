@@ -369,6 +369,41 @@ def test_the_validate_command_suggested_for_a_broken_faq_runs_as_pasted(
     assert "broken-entry.md:" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("redirect", ["2>&-", "2</dev/null"], ids=["closed", "read-only"])
+def test_json_from_the_last_complete_faq_without_a_standard_error_is_one_object(
+    redirect: str, tmp_path: Path
+) -> None:
+    """Answering from the last complete FAQ while a file is broken, with stderr thrown away
+    (`2>&-`): the `warning:` line went to standard output above the JSON (print() to the
+    None Python makes a closed stderr writes there), and a script's json.loads failed on an
+    answer that exit 0 called good; with stderr open for reading, the answer was lost to an
+    internal fault (exit 1). cli.md: --json prints exactly one object; the warning's news
+    is in its "fallback"."""
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    env = {**os.environ, "ROLLOVER_CACHE_DIR": str(tmp_path / "cache")}
+    args = [str(SCRIPT), "ask", "--json", "is ATS money prorated?", "--faq-dir", str(folder)]
+    kept = subprocess.run(args, capture_output=True, text=True, timeout=60, env=env)
+    assert kept.returncode == 0, kept.stderr  # (its complete load keeps this version)
+    (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
+    proc = subprocess.run(
+        ["sh", "-c", f'"$@" {redirect}', "sh", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1, proc.stdout
+    data = json.loads(lines[0])
+    assert data["answered"] is True and data["fallback"]["problems"] == 1
+
+
 def test_see_also_lists_only_plausible_entries_not_already_related(
     capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
 ) -> None:

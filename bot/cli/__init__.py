@@ -105,17 +105,23 @@ class _ClosedOutput(io.TextIOBase):
         raise _OutputClosed(errno.EBADF, self.why)
 
 
-def _unwritable_stdout() -> str | None:
-    """Why standard output cannot be written, when that is known before writing."""
-    if sys.stdout is None:
-        return "standard output is closed"
+def _unwritable(stream: IO[str] | None, name: str) -> str | None:
+    """Why a standard stream (``name``) cannot be written, when that is known before
+    writing."""
+    if stream is None:
+        return f"{name} is closed"
     try:
         import fcntl  # (POSIX only)
 
-        mode = fcntl.fcntl(sys.stdout.fileno(), fcntl.F_GETFL) & os.O_ACCMODE
+        mode = fcntl.fcntl(stream.fileno(), fcntl.F_GETFL) & os.O_ACCMODE
     except (ImportError, AttributeError, ValueError, OSError, io.UnsupportedOperation):
         return None  # (not a file, as under a test's capture: written as it is)
-    return "standard output is open for reading only" if mode == os.O_RDONLY else None
+    return f"{name} is open for reading only" if mode == os.O_RDONLY else None
+
+
+def _unwritable_stdout() -> str | None:
+    """Why standard output cannot be written, when that is known before writing."""
+    return _unwritable(sys.stdout, "standard output")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,6 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.lastResort = _LAST_RESORT
     if (why := _unwritable_stdout()) is not None:
         sys.stdout = _ClosedOutput(why)
+    if _unwritable(sys.stderr, "standard error") is not None:
+        # (`2>&-`: Python makes it None, and print(file=None) wrote the `error:` and
+        # `warning:` lines to standard output, into --json's one object; opened for reading,
+        # writing them failed and a warning became an internal fault. Unsaid, the exit code
+        # still tells.)
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit
     _lenient_stdout()
     parser = build_parser()
     try:
