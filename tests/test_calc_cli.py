@@ -593,6 +593,19 @@ def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
     assert chart.read_bytes().startswith(b"\x89PNG")
 
 
+def test_schedule_help_names_every_count_the_comparison_has(capsys: Capsys) -> None:
+    """The help said the result compares 1, 2, 4, 12 and 26 conversions a year, but the
+    JSON's comparison (cli.md) also has the user's own count and one per paycheck: 24
+    paychecks and 6 conversions compare 6 and 24 too."""
+    args = ["--annual", "7000", "--paychecks", "24", "--conversions", "6", "--return", "8%"]
+    data = run_json(capsys, "schedule", *args)
+    assert [row["conversions"] for row in data["comparison"]] == [1, 2, 4, 6, 12, 24, 26]
+    assert main(["calc", "schedule", "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "conversions a year, your --conversions and one per paycheck." in shown
+    assert "(and yours, and one per paycheck)" in shown
+
+
 @pytest.mark.parametrize("name", ["split", "prorata", "form8606", "room", "schedule"])
 def test_help_lists_accepted_formats(capsys: Capsys, name: str) -> None:
     assert main(["calc", name, "--help"]) == 0

@@ -298,8 +298,8 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "later (contributions made meanwhile wait for the next one); growth (1 + return)^dt\n"
         "between events. A negative --return\n"
         "(e.g. -10%) is a loss: conversions then carry no taxable earnings.\n"
-        f"The result compares {shown} conversions a year. No chart is drawn unless --chart\n"
-        "is given.\n"
+        f"The result compares {shown} conversions a year, your --conversions and one per\n"
+        "paycheck. No chart is drawn unless --chart is given.\n"
         "Example: rollover-bot calc schedule --annual 7000 --paychecks 26 --conversions 4 "
         "--return 8% --tax-rate 24% --chart schedule.png",
     )
@@ -339,7 +339,8 @@ def _add_schedule(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--chart",
         type=chart_path,
         metavar="PATH",
-        help=f"write a PNG chart comparing {shown} conversions a year (and yours) to PATH; "
+        help=f"write a PNG chart comparing {shown} conversions a year (and yours, and one per "
+        "paycheck) to PATH; "
         "by default no chart is written; an existing file is replaced only if it is a PNG",
     )
     p.set_defaults(handler=_run_schedule)
