@@ -6365,6 +6365,27 @@ MUTANTS = [
             "tests/test_faults_e2e.py::test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_sent_once_allowed",
         ),
     ),
+    Mutant(
+        "without a standard error, error and warning lines go to stdo"
+        "ut (into --json) or become an internal fault",
+        "bot/cli/__init__.py",
+        '    if _unwritable(sys.stderr, "standard error") is not None:\n',
+        "    if False:\n",
+        (
+            "tests/test_calc_cli.py::test_without_a_standard_error_a_refusal_is_still_exit_2_and_nothing_on_stdout",
+            "tests/test_cli_ask.py::test_json_from_the_last_complete_faq_without_a_standard_error_is_one_object",
+        ),
+    ),
+    Mutant(
+        "calc schedule --help says the comparison is only 1, 2, 4, 12 and 26 conversions a year",
+        "bot/cli/calc.py",
+        '        f"The result compares {shown} conversions a year, yo'
+        'ur --conversions and one per\\n"\n'
+        '        "paycheck. No chart is drawn unless --chart is given.\\n"\n',
+        '        f"The result compares {shown} conversions a year. No'
+        ' chart is drawn unless --chart\\n"\n        "is given.\\n"\n',
+        ("tests/test_calc_cli.py::test_schedule_help_names_every_count_the_comparison_has",),
+    ),
 ]
 
 

@@ -180,7 +180,7 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "Form 8606 Parts I-II line by line for a backdoor Roth (the IRA pro-rata rule)",
         f"{AMOUNTS}\n"
         "Line 10 is rounded to 3 places and capped at 1.000; with no distribution and no\n"
-        "conversion, line 14 = line 3 and the rest of Part I is skipped (null in JSON).\n"
+        "conversion, line 14 = line 3 and the rest of Parts I-II is skipped (null in JSON).\n"
         "Example: rollover-bot calc form8606 --contribution 7000 --year-end-balance 0 "
         "--converted 7000",
     )
