@@ -4206,7 +4206,7 @@ MUTANTS = [
     Mutant(
         "a standard output open for reading only is an internal fault",
         "bot/cli/__init__.py",
-        '    return "standard output is open for reading only" if mode == os.O_RDONLY else None',
+        '    return f"{name} is open for reading only" if mode == os.O_RDONLY else None',
         "    return None",
         ("tests/test_calc_cli.py::test_a_closed_standard_output_is_one_error_line",),
     ),
