@@ -50,7 +50,7 @@ def test_written_holdout_does_not_regress(kb: KnowledgeBase) -> None:
     # Written blind to the FAQ and never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "holdout_questions.yaml"))
     assert report.answered_wrong <= 0.03, report.summary()  # measured 2.7%
-    # measured 62.8% (64.2% before the fifth fact-check's FAQ fixes shifted 2 scores below 80)
+    # measured 64.2% (FAQ rewording moves it: 62.8% to 64.9% over the last fact-checks)
     assert report.answered_correct >= 0.62, report.summary()
     assert report.in_best_or_suggestions >= 0.98, report.summary()  # measured 98.6%
     assert report.offtopic_abstained >= 0.97, report.summary()  # measured 97.7%
@@ -78,10 +78,10 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # The fourth round of real questions (253 more posts, all holdout) moved the measure
     # from 39.6 / 1.9 / 92.5 / 96.6 on 159 + 88 posts to the figures below on 251 + 249;
     # the new posts alone: 37.0 / 3.3 / 89.1 / 91.9.
-    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.4% (6 of 251)
+    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.0% (5 of 251)
     assert report.answered_correct >= 0.38, report.summary()  # measured 38.6%
     assert report.in_best_or_suggestions >= 0.905, report.summary()  # measured 91.2%
-    assert report.offtopic_abstained >= 0.93, report.summary()  # measured 93.6%
+    assert report.offtopic_abstained >= 0.93, report.summary()  # measured 94.0%
 
 
 @pytest.mark.parametrize(
