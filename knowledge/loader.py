@@ -106,7 +106,8 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
     say what is wrong in its terms: "Input should be a valid string"); ``line``: the file's
     line the field is on, when known."""
     kind, ctx = err["type"], err.get("ctx") or {}
-    if err.get("input", "") is None and _COMMENT_FOR_VALUE.match(line):
+    # (Only where a text was due: "aliases: # none yet" is a comment meant as one.)
+    if kind == "string_type" and err.get("input", "") is None and _COMMENT_FOR_VALUE.match(line):
         return (
             "is empty: a '#' after the colon starts a YAML comment, which leaves out what "
             "follows: put the whole value in quotes"

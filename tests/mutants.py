@@ -6334,7 +6334,8 @@ MUTANTS = [
     Mutant(
         "a value written after a hash is told only as empty",
         "knowledge/loader.py",
-        '    if err.get("input", "") is None and _COMMENT_FOR_VALUE.match(line):',
+        '    if kind == "string_type" and err.get("input", "") is None and '
+        "_COMMENT_FOR_VALUE.match(line):",
         "    if False:",
         (
             "tests/test_faq_validation.py::test_a_value_written_after_a_hash_is_said_to_be_a_comment",
@@ -6385,6 +6386,15 @@ MUTANTS = [
         '        f"The result compares {shown} conversions a year. No'
         ' chart is drawn unless --chart\\n"\n        "is given.\\n"\n',
         ("tests/test_calc_cli.py::test_schedule_help_names_every_count_the_comparison_has",),
+    ),
+    Mutant(
+        "a comment after a list's key is told as a text to quote",
+        "knowledge/loader.py",
+        '    if kind == "string_type" and err.get(',
+        "    if err.get(",
+        (
+            "tests/test_faq_validation.py::test_a_value_written_after_a_hash_is_said_to_be_a_comment",
+        ),
     ),
 ]
 

@@ -411,6 +411,12 @@ def test_a_value_written_after_a_hash_is_said_to_be_a_comment(tmp_path: Path) ->
         f"{tmp_path / 'alpha.md'}:3: title: is empty: a '#' after the colon starts a YAML "
         "comment, which leaves out what follows: put the whole value in quotes"
     )
+    # (A comment after a list's key is one: the list is empty, which may simply go.)
+    (tmp_path / "alpha.md").write_text(
+        FRONT.format(title="Fine").replace("short:", "aliases: # none yet\nshort:")
+    )
+    [problem] = problems_in(tmp_path)
+    assert problem.endswith(":4: aliases: is empty: write it, or remove the line"), problem
     (tmp_path / "alpha.md").write_text(FRONT.format(title="Fine"))
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "alpha.yaml").write_text(
