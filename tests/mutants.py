@@ -6396,6 +6396,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_value_written_after_a_hash_is_said_to_be_a_comment",
         ),
     ),
+    Mutant(
+        "an '@' in a PostgreSQL password is a server down, retried for ever",
+        "bot/storage/postgres.py",
+        "                if _raw_at(self.url):",
+        "                if False:",
+        ("tests/test_storage.py::test_cli_reports_on_an_unreachable_database_exit_1_not_2",),
+    ),
 ]
 
 

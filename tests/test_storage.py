@@ -1432,6 +1432,11 @@ def test_cli_reports_on_an_unreachable_database_exit_1_not_2(
     # what the command was given is still the input's fault
     assert main(["faq", "gaps", "--db", "postgresql://u:p@db.example:port/x"]) == 2
     assert "malformed" in capsys.readouterr().err
+    # an '@' in the password not percent-encoded: the host read as "ss@db.example" failed
+    # to resolve, "Name or service not known", exit 1, retried for ever by a supervisor
+    assert main(["faq", "gaps", "--db", "postgresql://u:p@ss@db.example/x"]) == 2
+    err = capsys.readouterr().err
+    assert "malformed" in err and "'@' as %40" in err and "p@ss" not in err
     assert main(["faq", "gaps", "--db", str(tmp_path)]) == 2  # (a folder)
     assert "cannot read the database" in capsys.readouterr().err
 

@@ -266,6 +266,10 @@ class PostgresStore:
             if self._pool is not None:
                 return
             try:
+                if _raw_at(self.url):
+                    # (A parser takes the host from the first "@": "ss@db.example" then fails
+                    # to resolve, a server down to the bot, retried for ever.)
+                    raise ValueError("an '@' in the user name or password")
                 self._pool = await asyncpg.create_pool(
                     self.url, min_size=1, max_size=4, command_timeout=self.query_timeout
                 )
@@ -705,6 +709,14 @@ class PostgresStore:
 #: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not
 #: percent-encoded) ends a URL parser's host part early, and its parts would be shown.
 _PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)(.+)@", re.IGNORECASE)
+
+
+def _raw_at(url: str) -> bool:
+    """Whether the URL's host part holds more than one "@": one in the user name or
+    password, not percent-encoded."""
+    with contextlib.suppress(ValueError):
+        return urlsplit(url).netloc.count("@") > 1
+    return False
 
 
 def _password(url: str) -> str | None:
