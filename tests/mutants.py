@@ -6403,6 +6403,14 @@ MUTANTS = [
         "                if False:",
         ("tests/test_storage.py::test_cli_reports_on_an_unreachable_database_exit_1_not_2",),
     ),
+    Mutant(
+        "a post's mention of the bot is matched with its words",
+        "bot/replies.py",
+        '    lines = (" ".join(_MENTION.sub(" ", line).split()) for l'
+        'ine in starter.content.split("\\n"))',
+        "    lines = iter([starter.content])",
+        ("tests/test_bot_e2e.py::test_a_post_that_names_the_bot_is_answered_like_a_mention",),
+    ),
 ]
 
 

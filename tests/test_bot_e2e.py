@@ -1706,14 +1706,23 @@ async def test_a_post_that_names_the_bot_is_answered_like_a_mention(
     fake_discord: FakeDiscord, make_bot, start_bot, low_confidence: str
 ) -> None:
     """A member who writes "@Rollover Bot" in their own post asked it: the off-topic gate
-    and the silent setting are for posts nobody asked about (it said nothing at all)."""
+    and the silent setting are for posts nobody asked about (it said nothing at all). The
+    mention itself is no part of the question: its "<@id>" was matched with the post, so
+    the bot's id, different on every server, moved the post's scores (a point, enough to
+    change which card it got)."""
     world = fake_discord.world
-    async with start_bot(make_bot(low_confidence=low_confidence)):
+    async with start_bot(make_bot(low_confidence=low_confidence)) as bot:
         asked = await fake_discord.post_forum_thread(
             OFF_TOPIC_POST[0], f"{world.bot_user.mention} {OFF_TOPIC_POST[1]}"
         )
         reply = await asked.reply()
-        assert embed_of(reply.response)["title"] == "Maybe outside this FAQ"
+        # an unsure card (which one depends on how close FAQ wording comes): no answer
+        shown = embed_of(reply.response)["title"]
+        assert shown.startswith(("Maybe outside", "Not sure", "No close")), shown
+        assert not any(c.startswith("rb:miss:") for c in custom_ids(reply.response))
+        await fake_discord.settle()
+        [gap] = await bot.store.gaps(None)  # (the question as matched and kept for review)
+        assert gap.example == f"{OFF_TOPIC_POST[0]}\n{OFF_TOPIC_POST[1]}", gap
         # the same post without the mention is left to people
         unasked_post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
         await fake_discord.idle(quiet=0.2)
