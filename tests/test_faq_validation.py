@@ -311,7 +311,8 @@ def test_cli_list_json(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["faq", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["entries"]
-    assert {"id", "title"} <= set(rows[0])
+    assert all(set(r) == {"id", "title"} for r in rows)  # (docs/cli.md's shape)
+    assert [r["id"] for r in rows] == [p.stem for p in sorted(DEFAULT_FAQ_DIR.glob("*.md"))]
     assert set(topic_ids()) <= {r["id"] for r in rows}
 
 
