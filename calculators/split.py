@@ -280,19 +280,23 @@ def _split(inp: SplitInput) -> SplitResult:
             f"contributions recovered), code G (direct rollover) ({SRC_1099R})."
         )
     # (What payers do in practice, not the instructions' words: no source is cited for it.)
-    steps.append(
-        "In practice some payers issue one 1099-R per destination as above; others issue a "
-        f"single combined code-G form instead, which should show box 1 {usd(gross)} (the "
-        f"total), box 2a {usd(taxable)} (the taxable part left after any pretax part went to "
-        f"a traditional IRA) and box 5 {usd(nontaxable)} (the basis)"
-        + (
-            # Only where it could happen: taxable earnings went to the Roth IRA.
-            ". Payers sometimes wrongly show box 2a $0.00 on a Roth IRA rollover that included "
-            "earnings: check yours."
-            if taxable > 0
-            else "."
-        )
+    # Only where it could happen: taxable earnings went to the Roth IRA.
+    wrong_zero = (
+        "Payers sometimes wrongly show box 2a $0.00 on a Roth IRA rollover that included "
+        "earnings: check yours."
+        if taxable > 0
+        else ""
     )
+    if len(forms) > 1:  # (one destination: its form is the combined one)
+        steps.append(
+            "In practice some payers issue one 1099-R per destination as above; others issue "
+            f"a single combined code-G form instead, which should show box 1 {usd(gross)} (the "
+            f"total), box 2a {usd(taxable)} (the taxable part left after any pretax part went "
+            f"to a traditional IRA) and box 5 {usd(nontaxable)} (the basis)."
+            + (f" {wrong_zero}" if wrong_zero else "")
+        )
+    elif wrong_zero:
+        steps.append(wrong_zero)
     steps.append(
         f"On Form 1040 a plan distribution goes on line 5a (gross, {usd(gross)}) and line 5b "
         f"(taxable, {usd(taxable)}); from the 2025 form a rollover is marked with the Rollover "

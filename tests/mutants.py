@@ -2097,8 +2097,8 @@ MUTANTS = [
     Mutant(
         "the box 2a caution is given with no earnings in the Roth IRA",
         "calculators/split.py",
-        '            if taxable > 0\n            else "."',
-        '            if True\n            else "."',
+        '        if taxable > 0\n        else ""',
+        '        if True\n        else ""',
         ("tests/test_calc_split.py::test_market_loss_is_all_nontaxable",),
     ),
     Mutant(
@@ -6410,6 +6410,13 @@ MUTANTS = [
         'ine in starter.content.split("\\n"))',
         "    lines = iter([starter.content])",
         ("tests/test_bot_e2e.py::test_a_post_that_names_the_bot_is_answered_like_a_mention",),
+    ),
+    Mutant(
+        "split offers one form or a combined one with a single destination",
+        "calculators/split.py",
+        "    if len(forms) > 1:  # (one destination: its form is the combined one)",
+        "    if True:",
+        ("tests/test_calc_split.py::test_steps_state_assumption_and_combined_form",),
     ),
 ]
 

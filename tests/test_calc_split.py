@@ -67,8 +67,13 @@ def test_steps_state_assumption_and_combined_form() -> None:
     steps = " ".join(run(basis="1000", earnings="5")["steps"])
     assert "whole after-tax account is distributed" in steps
     assert "accounts for it separately" in steps
-    assert "single combined" in steps and "box 2a $5.00" in steps
+    assert "box 2a $5.00" in steps and "wrongly show box 2a $0.00" in steps
     assert "$1,005.00" in steps and "IRC 408A(d)(3)(A)" in steps
+    # One destination: its form is the combined one, and "one per destination, or one
+    # combined" offered a choice that is no choice. Two destinations: said.
+    assert "single combined" not in steps
+    split_steps = " ".join(run(basis="1000", earnings="5", earnings_to="traditional")["steps"])
+    assert "single combined" in split_steps and "box 1 $1,005.00 (the total)" in split_steps
 
 
 @pytest.mark.parametrize(
