@@ -172,13 +172,12 @@ def gave_up_text(owed: PendingReply, *, tags_only: bool = False) -> str:
     )
 
 
-def refused_text(channel_id: int, kind: str, error: str, hours: float) -> str:
-    """Discord refused a reply in a channel for the bot's permissions (see Answers)."""
-    needs = "Send Messages in Threads" if kind == "post" else "Send Messages (in Threads too)"
+def refused_text(channel_id: int, needs: str, error: str, hours: float) -> str:
+    """Discord refused a reply in a channel for the bot's permissions (see Answers);
+    ``needs``: what replying there needs (server_setup.needed_for)."""
     return (
         f"**Cannot reply** in <#{channel_id}>: Discord refused the bot ({error}). Its replies "
-        f"there are tried again for up to {hours:g} hours: allow the bot's role View Channel, "
-        f"{needs}, Embed Links and Read Message History there."
+        f"there are tried again for up to {hours:g} hours: allow the bot's role {needs} there."
     )
 
 

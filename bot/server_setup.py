@@ -129,6 +129,17 @@ def _channel(
     return _missing(channel, setting, needs)
 
 
+def needed_for(kind: str) -> str:
+    """What replying needs, in Discord's words: to a forum post (``kind`` "post"), else to a
+    mention (in a text channel, or in a thread, where Send Messages in Threads is the one)."""
+    if kind == "post":
+        names = [_NAMES[p] for p in FORUM_NEEDS]
+    else:
+        names = [_NAMES[p] for p in TEXT_NEEDS]
+        names[names.index(_NAMES["send_messages"])] += " (in Threads too)"
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
 def _in_threads(needs: tuple[str, ...]) -> tuple[str, ...]:
     """What posting needs where the bot posts in threads (a forum's posts, a thread)."""
     return tuple("send_messages_in_threads" if p == "send_messages" else p for p in needs)

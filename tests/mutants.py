@@ -6406,9 +6406,8 @@ MUTANTS = [
     Mutant(
         "a post's mention of the bot is matched with its words",
         "bot/replies.py",
-        '    lines = (" ".join(_MENTION.sub(" ", line).split()) for l'
-        'ine in starter.content.split("\\n"))',
-        "    lines = iter([starter.content])",
+        '"\\n".join(map(strip_mentions, starter.content.split("\\n")))',
+        '"\\n".join(starter.content.split("\\n"))',
         ("tests/test_bot_e2e.py::test_a_post_that_names_the_bot_is_answered_like_a_mention",),
     ),
     Mutant(

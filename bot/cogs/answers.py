@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import discord
 from discord.ext import commands
 
-from bot import mod_log
+from bot import mod_log, server_setup
 from bot.answering import (
     MAX_QUESTION_CHARS,
     asks_for_help,
@@ -471,7 +471,8 @@ class Answers(commands.Cog):
             return
         self._refused_in.add(where)
         hours = self.bot.settings.retries.max_age_minutes / 60
-        await mod_log.post(self.bot, mod_log.refused_text(where, owed.kind, delivery.error, hours))
+        needs = server_setup.needed_for(owed.kind)
+        await mod_log.post(self.bot, mod_log.refused_text(where, needs, delivery.error, hours))
 
     # -- owed replies, retried (the retries cog decides when) -----------------------------
     async def retry(self, owed: PendingReply) -> None:
