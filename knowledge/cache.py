@@ -98,16 +98,17 @@ def _warn_shared(where: str) -> None:
 
 @cache
 def code_fingerprint() -> str:
-    """What a pickled matcher depends on besides its inputs: this package's code, the
-    Python and the libraries that built it."""
+    """What a pickled matcher depends on besides its inputs: this package's code and
+    vocabulary, the Python and the libraries that built it."""
     digest = hashlib.sha256(sys.version.encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
-    for path in sorted(_PACKAGE.glob("*.py")):
-        digest.update(path.name.encode())
+    # (The vocabulary file is code in all but name: it changes how every text is read.)
+    for path in sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*.yaml")]):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -13,72 +13,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from knowledge import text_budget
+from knowledge import text_budget, vocabulary
 
-# Ordered rewrites: longer phrases before the shorter ones they contain.
-_PHRASES: list[tuple[str, str]] = [
-    (r"\$\s*\d[\d,]*(?:\.\d+)?\s*[km]?\b", " dollaramount "),
-    (r"\b401\s*\(\s*k\s*\)s?|\b401\s*-?\s*ks?\b", " 401k "),
-    (r"\b403\s*\(\s*b\s*\)|\b403\s*-?\s*b\b", " 403b "),
-    (r"\b457\s*\(\s*b\s*\)|\b457\s*-?\s*b\b", " 457b "),
-    (
-        r"\bsolo\s+401k\b|\bindividual\s+401k\b|\bself[\s-]*employed\s+401k\b"
-        r"|\bone[\s-]*participant\s+401k\b|\bi401k\b|\buni-?k\b",
-        " solo401k ",
-    ),
-    (r"\bnon[\s-]*roth\s+after", " after"),
-    (r"\bafter[\s-]*tax(?:ed)?\b|\bats\b|\bpost[\s-]*tax\b", " aftertax "),
-    (r"\bpre[\s-]*tax\b|\bbefore[\s-]*tax\b", " pretax "),
-    (
-        # ("door" misspelt too: "mega backdor" is the mega backdoor, not two ideas)
-        r"\bmbdrs?\b|\bmega[\s-]*back[\s-]*do{1,3}r{0,2}s?(?:\s+roth)?\b|\bmega[\s-]*roths?\b",
-        " megabackdoor ",
-    ),
-    # "the mega thing", "doing the mega": on this server a bare "mega" is the mega backdoor
-    (r"\bmega\b", " megabackdoor "),
-    (r"\bbdrs?\b|\bback[\s-]*doors?(?:\s+roth)?\b", " backdoor "),
-    (r"\btrad(?:itional)?\.?\s*iras?\b|\btiras?\b|\brollover\s+iras?\b", " tira "),
-    (r"\bcapital\s+gains?\b", " capitalgain "),
-    (r"\bannual\s+additions?\b", " 415c "),
-    (r"\broth\s*iras?\b|\briras?\b", " rothira "),
-    (r"\broth\s*401k\b|\bdesignated\s+roth(?:\s+accounts?)?\b", " roth401k "),
-    (r"\bin[\s-]*plan\s+roth\s+(?:rollovers?|conversions?)\b|\birrs?\b", " inplan convert "),
-    (r"\bin[\s-]*plan\b", " inplan "),
-    (r"\bin[\s-]*service\b", " inservice "),
-    (r"\bhces?\b|\bhighly[\s-]*compensated(?:\s+employees?)?\b", " hce "),
-    (r"\bacp\b|\bnon[\s-]*discrimination\b", " nondiscrimination "),
-    (r"\bform\s*1099\s*-?\s*rs?\b|\b1099\s*-?\s*rs?\b", " form1099r "),
-    (r"\bform\s*8606s?\b|\b8606s?\b", " form8606 "),
-    (r"\bform\s*1040\b|\b1040\b", " form1040 "),
-    (
-        r"\birs\s+notice\s*(?:20)?14\s*-\s*54\b|\birs\s+(?:20)?14\s*-\s*54\b"
-        r"|\bnotice\s*(?:20)?14\s*-\s*54\b|\b2014\s*-\s*54\b|\b14\s*-\s*54\b",
-        " notice201454 ",
-    ),
-    (r"\bpro[\s-]*rat(?:a|ed|ion|ing)\b|\bprorat(?:a|ed|ion|ing|e)\b", " prorata "),
-    (r"\b415\s*\(?\s*c\s*\)?", " 415c "),
-    (r"\b402\s*\(?\s*g\s*\)?", " 402g "),
-    (r"\b72\s*\(\s*[de]\s*\)\s*\(\s*[28]\s*\)", " separatecontract "),
-    (r"\b5[\s-]*(?:year|yr)s?\b|\bfive[\s-]*(?:year|yr)s?\b", " fiveyear "),
-    (r"\b60[\s-]*days?\b|\bsixty[\s-]*days?\b|\btwo[\s-]*months?\b", " sixtyday "),
-    (r"\b59\s*(?:\.5|½|1/2|and a half)|\bfifty[\s-]*nine and a half\b", " age59 "),
-    (
-        r"\bdec(?:ember)?\.?\s*31(?:st)?\b|\b12/31\b|\byear[\s-]*end\b|\bend\s+of\s+(?:the\s+)?year\b",
-        " yearend ",
-    ),
-    (r"\bcatch[\s-]*ups?\b", " catchup "),
-    (r"\bcode\s*g\b", " codeg "),
-    (r"\bcode\s*h\b", " codeh "),
-    (r"\bbox\s*(2a|1|5)\b", r" box\1 "),
-    (r"\bspd\b|\bsummary\s+plan\s+description\b|\bplan\s+doc(?:ument)?s?\b", " plandocument "),
-    (r"\btrustee[\s-]*to[\s-]*trustee\b", " direct "),
-    (r"\bw-?4\b", " w4 "),
-    (r"\beli5\b|\bexplain\s+like\s+i'?m\s+(?:five|5)\b", " explain "),
-    (r"\btax[\s-]*free\b", " taxfree "),
-    (r"\btax[\s-]*deferred\b", " taxdeferred "),
-    (r"\b10\s*%", " tenpercent "),
-    (r"\b20\s*%", " twentypercent "),
-]
+#: What questions are read with (knowledge/data/vocabulary.yaml), checked at import.
+_VOCABULARY = vocabulary.load()
+#: Rewrites in order (pattern, replacement).
+_PHRASES: list[tuple[str, str]] = [(r.pattern, r.replacement) for r in _VOCABULARY.rewrites]
 
 
 def _literal_first(pattern: str) -> str:
@@ -118,85 +58,13 @@ def _literal_first(pattern: str) -> str:
 _PHRASE_RES = [(re.compile(_literal_first(p)), r) for p, r in _PHRASES]
 
 # Stemmed word -> concept: different words people use for one idea.
-_SYNONYMS = {
-    "gain": "earn",
-    "growth": "earn",
-    "grow": "earn",
-    "interest": "earn",
-    "profit": "earn",
-    "appreci": "earn",
-    "return": "earn",
-    "earn": "earn",
-    "convers": "convert",
-    "convert": "convert",
-    "distribut": "withdraw",
-    "withdraw": "withdraw",
-    "withdrawl": "withdraw",
-    "rollov": "roll",
-    "roll": "roll",
-    "transfer": "roll",
-    "deferr": "defer",
-    "defer": "defer",
-    "elect": "defer",
-    "maximum": "limit",
-    "max": "limit",
-    "cap": "limit",
-    "limit": "limit",
-    "trad": "tira",
-    "tradit": "tira",
-    "nondeduct": "nondeduct",
-    "brokerag": "custodian",
-    "custodian": "custodian",
-    "penalti": "penalti",
-    "penal": "penalti",
-}
+_SYNONYMS = _VOCABULARY.concept_of_stem()
 
 # Concepts at the heart of this FAQ. A question naming none of them is probably about
 # something else (other taxes, investing, chit-chat), so it needs a stronger match.
-DOMAIN_ANCHORS = frozenset(
-    {
-        "aftertax",
-        "megabackdoor",
-        "backdoor",
-        "inservice",
-        "inplan",
-        "notice201454",
-        "415c",
-        "prorata",
-        "separatecontract",
-        "basi",
-        "form1099r",
-        "hce",
-        "nondiscrimination",
-        "solo401k",
-        "roth401k",
-        "yearend",
-        "earn",
-        "codeg",
-        "box2a",
-        "box5",
-        "catchup",
-        "sixtyday",
-        "direct",
-        "indirect",
-    }
-)
+DOMAIN_ANCHORS = _VOCABULARY.anchors
 
-_STOPWORDS = frozenset(
-    """a about above after again against all am an and any anyone anything are aren't as at be
-    because been before being below between both but by can could did didn't do does doesn't
-    doing don't down during each else even ever every few for from further get gets getting got
-    had has have having he her here hers herself him himself his how i i'd i'll i'm i've if in
-    into is isn't it it's its itself just let me might more most much must my myself no nor not
-    now of off on once only or other our ours ourselves out over own pls please same she should
-    so some someone something such than that that's the their theirs them themselves then there
-    these they this those through thus to too under until up us very was wasn't we were what
-    when where which while who whom why will with would yes yet you your yours yourself
-    really actually basically also thanks thank hi hello hey guys folks y'all im ive id dont
-    question questions wondering wonder confused understand know sure right ok okay like just
-    lol tbh imo correct way thing things stuff someone anybody somebody etc
-    explain explained explaining explanation""".split()
-)
+_STOPWORDS = _VOCABULARY.stopwords
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -214,7 +82,7 @@ _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across
 # "AT" in capitals before a money word is forum shorthand for after-tax ("AT money",
 # "AT bucket"); lowercase "at" is a preposition, so this must run before casefolding.
 _AT_SHORTHAND = re.compile(
-    r"\bAT(?=\s+(?:money|contributions?|bucket|source|sub-?account|account|dollars|funds|portion)\b)"
+    r"\bAT(?=\s+(?:" + "|".join(_VOCABULARY.after_tax_shorthand_before) + r")\b)"
 )
 
 
@@ -307,9 +175,9 @@ def tokens(text: str) -> list[str]:
 
 _SENTENCE_RE = re.compile(r"(?<=[.?!])\s+|\n+")
 _QUESTION_START = re.compile(
-    r"^(?:how|what|why|when|where|which|who|can|could|should|shall|is|are|am|do|does|did|will|"
-    r"would|was|were|has|have|any|anyone|if|so|or|and|but|also)\b"
+    r"^(?:" + "|".join(map(re.escape, _VOCABULARY.question_starts)) + r")\b"
 )
+_QUESTION_CUES = tuple(_VOCABULARY.question_cues)
 
 
 @lru_cache(maxsize=8192)
@@ -324,10 +192,7 @@ def split_sentences(text: str) -> tuple[tuple[str, bool], ...]:
         is_question = (
             "?" in sentence
             or bool(_QUESTION_START.match(sentence))
-            or any(
-                cue in sentence
-                for cue in ("wondering", "i'd like to understand", "not sure", "confused")
-            )
+            or any(cue in sentence for cue in _QUESTION_CUES)
         )
         result.append((sentence, is_question))
     return tuple(result)

@@ -6417,6 +6417,27 @@ MUTANTS = [
         "    if True:",
         ("tests/test_calc_split.py::test_steps_state_assumption_and_combined_form",),
     ),
+    Mutant(
+        "a matcher trained with another vocabulary loaded from the cache",
+        "knowledge/cache.py",
+        'sorted([*_PACKAGE.glob("*.py"), *_PACKAGE.glob("data/*.yaml")])',
+        'sorted(_PACKAGE.glob("*.py"))',
+        ("tests/test_matcher_cache.py::test_an_edited_vocabulary_file_trains_anew",),
+    ),
+    Mutant(
+        "a vocabulary stem under two concepts accepted",
+        "knowledge/vocabulary.py",
+        "if seen.setdefault(stem, concept) != concept:",
+        "if False:",
+        ("tests/test_vocabulary.py",),
+    ),
+    Mutant(
+        "a vocabulary rewrite whose group reference cannot work accepted",
+        "knowledge/vocabulary.py",
+        're.compile(self.pattern).sub(self.replacement, "")',
+        "re.compile(self.pattern)",
+        ("tests/test_vocabulary.py",),
+    ),
 ]
 
 

@@ -112,6 +112,29 @@ def test_a_changed_example_file_trains_anew(
         KnowledgeBase.load(faq_copy)
 
 
+def test_an_edited_vocabulary_file_trains_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The vocabulary decides how every text is read, so a matcher trained with another
+    one must not be loaded from the cache (a copy of the package, edited)."""
+    package = tmp_path / "knowledge"
+    (package / "data").mkdir(parents=True)
+    for source in (ROOT / "knowledge").glob("*.py"):
+        (package / source.name).write_bytes(source.read_bytes())
+    vocabulary = package / "data" / "vocabulary.yaml"
+    vocabulary.write_bytes((ROOT / "knowledge" / "data" / "vocabulary.yaml").read_bytes())
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache.code_fingerprint.cache_clear()
+    before = cache.code_fingerprint()
+    text = vocabulary.read_text()
+    vocabulary.write_text(text.replace("  penalti: [penal]", "  penalti: [penal, fine]"))
+    cache.code_fingerprint.cache_clear()
+    try:
+        assert cache.code_fingerprint() != before
+    finally:
+        cache.code_fingerprint.cache_clear()
+
+
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage", b"\x80\x05N."])
 def test_a_corrupt_cache_file_is_retrained_not_an_error(
     cache_dir: Path, faq_copy: Path, damage: bytes
