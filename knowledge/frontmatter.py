@@ -160,6 +160,11 @@ _NBSP = (
 )
 
 
+def _cannot_start(char: str) -> str:
+    """A value whose first character YAML reads as syntax (Markdown, a flair, a symbol)."""
+    return f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
+
+
 def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> tuple[int, str]:
     """The line in the file and a plain-words message for a YAML error; ``offset`` turns
     YAML's 0-based line into the file's (2 in front matter: 1-based, plus the '---')."""
@@ -186,18 +191,18 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         char = text_line[0][problem_mark.column : problem_mark.column + 1] if text_line else ""
         if char == "\t":
             return line, "invalid YAML: a tab character: indent with spaces only"
-        return line, f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
+        return line, _cannot_start(char)
     if context in _MARKUP_CONTEXTS or problem.startswith(_UNKNOWN_TAG):
         # "**Yes.**" and "&nbsp;" start an alias or anchor to YAML, "!important" a tag: a
         # value written as Markdown, HTML or emphasis, told in YAML's words otherwise.
         start = context_mark if context in _MARKUP_CONTEXTS else problem_mark
         at = _line_at(yaml_text, start.line)[start.column :] if start is not None else ""
-        return line, f"invalid YAML: a value cannot start with '{at[:1]}': {_QUOTE_IT}"
+        return line, _cannot_start(at[:1])
     if (context, problem) == _BLOCK_TEXT_AFTER_MARK and context_mark is not None:
         # "> quoted from a post" and "| a | table |" start a block text to YAML, whose
         # first line may hold only its marks: Markdown written as the value.
         at = _line_at(yaml_text, context_mark.line)[context_mark.column :]
-        return line, f"invalid YAML: a value cannot start with '{at[:1]}': {_QUOTE_IT}"
+        return line, _cannot_start(at[:1])
     if problem == _DASH_AFTER_KEY and problem_mark is not None:
         before = _line_at(yaml_text, problem_mark.line)[: problem_mark.column]
         if key := re.search(r"([\w-]+):\s*$", before):
@@ -210,7 +215,7 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     ):
         # A forum title's flair first ("[Solved] ...", "{Update} ..."): a list or mapping
         # to YAML, then more text, which YAML words as bad indentation.
-        return line, f"invalid YAML: a value cannot start with '{flow['mark']}': {_QUOTE_IT}"
+        return line, _cannot_start(flow["mark"])
     curly = mark is not None and _CURLY_START.match(_line_at(yaml_text, mark.line))
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
