@@ -269,6 +269,29 @@ def test_a_closed_standard_input_is_one_error_line(args: list[str], fragment: st
     assert proc.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [(["ask", "--json", "-"], "give the questions on it"), (["console"], "reads what you type")],
+)
+@pytest.mark.parametrize("redirect", ['0>"$0.in"', "0>&1"])
+def test_a_standard_input_open_for_writing_only_is_one_error_line(
+    tmp_path: Path, args: list[str], fragment: str, redirect: str
+) -> None:
+    """`... 0>file` (a slip for `0<`), or `0>&1` onto a pipe's writing end: reading it
+    failed with 'Bad file descriptor', an internal fault with a traceback (exit 1); it is
+    said as what it is, as a closed one is (exit 2)."""
+    proc = subprocess.run(
+        ["sh", "-c", f'"$@" {redirect}', str(tmp_path / "q"), str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("error: standard input is open for writing only; ")
+    assert fragment in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
+
+
 def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> None:
     proc = subprocess.run(
         [str(SCRIPT).encode(), b"ask", b"--json", b"is my \xff after-tax rollover prorated?"],

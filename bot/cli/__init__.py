@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import IO, NoReturn
 
 from bot.cli import ask, calc, faq, service
+from bot.cli.common import access_mode
 from bot.cli.errors import NO_ROOM as _NO_ROOM
 from bot.cli.errors import CliError
 
@@ -110,12 +111,7 @@ def _unwritable(stream: IO[str] | None, name: str) -> str | None:
     writing."""
     if stream is None:
         return f"{name} is closed"
-    try:
-        import fcntl  # (POSIX only)
-
-        mode = fcntl.fcntl(stream.fileno(), fcntl.F_GETFL) & os.O_ACCMODE
-    except (ImportError, AttributeError, ValueError, OSError, io.UnsupportedOperation):
-        return None  # (not a file, as under a test's capture: written as it is)
+    mode = access_mode(stream)  # (None, not a file, as under a test's capture: written)
     return f"{name} is open for reading only" if mode == os.O_RDONLY else None
 
 

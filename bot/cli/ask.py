@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.common import add_faq_dir, json_text, serving_knowledge
+from bot.cli.common import add_faq_dir, json_text, serving_knowledge, unreadable_stdin
 from bot.cli.errors import CliError
 from bot.cli.faq import one_line
 
@@ -149,8 +149,8 @@ def handle(args: argparse.Namespace) -> int:
         problem = check_question(question, typed=True)
         if problem:  # said at once, before the FAQ loads
             raise CliError(problem)
-    if question == "-" and sys.stdin is None:  # (`<&-`: Python makes it None)
-        raise CliError("standard input is closed; give the questions on it, one per line")
+    if question == "-" and (why := unreadable_stdin()) is not None:
+        raise CliError(f"{why}; give the questions on it, one per line")
     kb, fallback = serving_knowledge(args)
     if question == "-":
         for question in _stdin_lines():

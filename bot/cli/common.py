@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import io
 import json
+import os
 import shlex
 import sys
 from collections.abc import Iterator
@@ -17,6 +19,30 @@ from bot.cli.errors import CliError
 if TYPE_CHECKING:
     from bot.settings import Settings
     from knowledge.base import Fallback, KnowledgeBase
+
+
+def access_mode(stream: object) -> int | None:
+    """How a standard stream's file is open (os.O_RDONLY, O_WRONLY or O_RDWR), or None
+    when that cannot be known (not a file, as under a test's capture; not POSIX)."""
+    try:
+        import fcntl  # (POSIX only)
+
+        fd = stream.fileno()  # type: ignore[attr-defined]
+        return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
+    except (ImportError, AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None
+
+
+def unreadable_stdin() -> str | None:
+    """Why standard input cannot be read, when that is known before reading: closed
+    (`<&-`: Python makes it None), or open for writing only (`0>file`, a slip for `0<`,
+    or `0>&1` onto a pipe), where the first read failed as a bad file descriptor, an
+    internal fault to the user."""
+    if sys.stdin is None:
+        return "standard input is closed"
+    if access_mode(sys.stdin) == os.O_WRONLY:
+        return "standard input is open for writing only"
+    return None
 
 
 def _folder(text: str) -> Path:

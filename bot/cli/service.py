@@ -11,7 +11,13 @@ import sys
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.common import add_faq_dir, json_text, serving_knowledge, settings
+from bot.cli.common import (
+    add_faq_dir,
+    json_text,
+    serving_knowledge,
+    settings,
+    unreadable_stdin,
+)
 from bot.cli.errors import CliError, CliFailure
 from calculators.parse import shown
 
@@ -183,8 +189,8 @@ def handle_sync(args: argparse.Namespace) -> int:
 def handle_console(args: argparse.Namespace) -> int:
     from bot import console
 
-    if sys.stdin is None:  # (`<&-`: Python makes it None)
-        raise CliError("standard input is closed; the console reads what you type from it")
+    if (why := unreadable_stdin()) is not None:
+        raise CliError(f"{why}; the console reads what you type from it")
     # A byte the input's encoding lacks (a Windows-1252 file piped in, where decoding is
     # strict) reads as U+FFFD, as in `ask -`: one bad line must not end the session.
     if (reconfigure := getattr(sys.stdin, "reconfigure", None)) is not None:
