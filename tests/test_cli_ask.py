@@ -324,6 +324,20 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
             ["calc", "split", "--basis", "1", "--earnings", "1", "extra"],
             "unrecognized arguments: extra (try 'rollover-bot calc split --help')",
         ),
+        # An option given twice is refused, as a calculator's is: the last one was used
+        # without a word (the commands registered in the second server only, the report
+        # read from the second database).
+        (
+            ["sync", "--print", "--guild", "123", "--guild", "456"],
+            "argument --guild: given twice (123, then 456); give it once",
+        ),
+        (["faq", "gaps", "--limit", "5", "--limit", "50"], "--limit: given twice (5, then 50)"),
+        (["faq", "gaps", "--days", "7", "--days", "30"], "--days: given twice (7, then 30)"),
+        (["ask", "hi", "--faq-dir", "a", "--faq-dir", "b"], "--faq-dir: given twice (a, then b)"),
+        (
+            ["faq", "stats", "--db", "postgresql://u:hunter2@h/db", "--db", "bot.db"],
+            "--db: given twice (postgresql://u:***@h/db, then bot.db)",
+        ),
     ],
 )
 def test_bad_input_is_one_error_line_exit_2(

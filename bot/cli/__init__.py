@@ -55,7 +55,34 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (ask, faq, calc, service):
         module.register(sub)
+    _given_once(parser)
     return parser
+
+
+class _Once(argparse._StoreAction):
+    """An option's value, given once: argparse silently keeps the last of two, and a
+    calculator run on the number the user did not mean is a confident wrong answer, as
+    are commands registered in the second --guild only, or a report of the second --db."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        seen = namespace.__dict__.setdefault("_given", {})
+        if self.dest in seen:
+            # (a --db URL is shown without its password, as everywhere)
+            shown = faq.label if self.dest == "db" else str
+            first, then = shown(seen[self.dest]), shown(values)
+            raise argparse.ArgumentError(self, f"given twice ({first}, then {then}); give it once")
+        seen[self.dest] = values
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _given_once(parser: argparse.ArgumentParser) -> None:
+    """Every option taking a value, in every subcommand, refuses a second one."""
+    for action in parser._actions:
+        if type(action) is argparse._StoreAction:
+            action.__class__ = _Once
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _given_once(child)
 
 
 class _Warning(logging.Formatter):

@@ -44,20 +44,6 @@ RATES = (
 _NEGATIVE_VALUE = re.compile(r"^-(?:[0-9.$,+]|(?i:inf|nan))")
 
 
-class _Once(argparse._StoreAction):
-    """An option's value, given once: argparse silently keeps the last of two, and a
-    calculator run on the number the user did not mean is a confident wrong answer."""
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
-        seen = namespace.__dict__.setdefault("_given", {})
-        if self.dest in seen:
-            raise argparse.ArgumentError(
-                self, f"given twice ({seen[self.dest]}, then {values}); give it once"
-            )
-        seen[self.dest] = values
-        super().__call__(parser, namespace, values, option_string)
-
-
 def _arg(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     """Wrap a parser so argparse reports InputError as 'argument --x: <message>'."""
 
@@ -92,9 +78,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     for add in (_add_split, _add_prorata, _add_form8606, _add_room, _add_schedule):
         child = add(names)
         child._negative_number_matcher = _NEGATIVE_VALUE  # type: ignore[attr-defined]
-        for action in child._actions:
-            if type(action) is argparse._StoreAction:  # (every option taking a value)
-                action.__class__ = _Once
         child.add_argument("--json", action="store_true", help="print one JSON object")
 
 
