@@ -1657,6 +1657,31 @@ def test_cli_rejects_bad_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "--days" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        # Digits as --guild and the calculators take them (ASCII): int() took other
+        # scripts' digits and Python's '1_000', as no other number here.
+        ("\u0663", "expected a whole number in digits 0-9, got '\u0663'"),
+        ("1_000", "expected a whole number in digits 0-9, got '1_000'"),
+        ("-3", "expected 1 or more, got -3"),
+        # (a whole number, too long for Python to read: it was 'expected a whole number')
+        ("9" * 5000, "expected at most 4,000 digits (20 already mean all), got '999"),
+    ],
+)
+def test_cli_report_numbers_are_ascii_digits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, said: str
+) -> None:
+    db = ["faq", "gaps", "--db", str(tmp_path / "x.db")]
+    for option in ("--limit", "--days"):
+        assert main([*db, option, value]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: argument {option}: {said}"), err
+        assert err.count("\n") == 1 and len(err) < 200, err
+        assert main([*db, option, " 5 "]) == 0  # (spaces around, as the calculators take)
+        assert capsys.readouterr().out.startswith("no data yet")
+
+
 async def test_cli_reads_while_the_bot_writes(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     async with SqliteStore(path) as bot_store:

@@ -23,6 +23,7 @@ from bot.cli.common import (
     validate_command,
 )
 from bot.cli.errors import CliError, CliFailure
+from calculators.parse import shown
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
     from bot.storage import EntryStats, GapGroup, Store
@@ -91,11 +92,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats.set_defaults(handler=handle_stats)
 
 
+#: More digits than any count needs (20 already mean "all"), and fewer than int() reads.
+MAX_DIGITS = 4000
+
+
 def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:40]!r}") from None
+    """``--days``, ``--limit``: digits 0-9, as --guild and the calculators take them (int()
+    also took other scripts' digits and Python's '1_000'); a sign and spaces around are
+    read as the calculators read them."""
+    body = text.strip()
+    negative = body[:1] in ("-", "\u2212")  # (said as below 1, not as no number)
+    digits = body[1:] if negative or body[:1] == "+" else body
+    if not (digits.isascii() and digits.isdigit()):
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number in digits 0-9, got {shown(text)}"
+        )
+    if len(digits) > MAX_DIGITS:  # (a whole number all the same: said as one)
+        raise argparse.ArgumentTypeError(
+            f"expected at most {MAX_DIGITS:,} digits (20 already mean all), got {shown(text)}"
+        )
+    value = -int(digits) if negative else int(digits)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
     return value
