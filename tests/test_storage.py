@@ -1441,6 +1441,31 @@ def test_cli_reports_on_an_unreachable_database_exit_1_not_2(
     assert "cannot read the database" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+asyncpg://bot:s3cret@db.example/rollover",  # (SQLAlchemy's spelling)
+        "POSTGRESQL://bot:s3cret@db.example/rollover",
+        "sqlite:///data/rollover-bot.db",
+        "mysql://bot:s3cret@db.example/rollover",
+    ],
+)
+def test_cli_reports_refuse_a_db_url_they_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    """A URL that is not postgresql:// was taken for a file path ('postgresql+asyncpg:/bot:
+    s3cret@...'): 'no data yet', exit 0, a script told there was nothing to review, and the
+    password printed. It is refused, without the password, as database.url refuses it."""
+    for command in ("gaps", "review", "stats"):
+        assert main(["faq", command, "--json", "--db", url]) == 2, command
+        captured = capsys.readouterr()
+        assert captured.out == "" and "s3cret" not in captured.err, command
+        assert captured.err.startswith("error: argument --db: ") and "postgresql://" in (
+            captured.err
+        )
+        assert captured.err.count("\n") == 1, captured.err
+
+
 def test_cli_reports_never_create_or_upgrade_a_postgres_schema(
     postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -138,6 +138,15 @@ def database_option(text: str) -> Path | str:
             "an empty name is not a database; give the SQLite file, e.g. --db "
             "data/rollover-bot.db, or a postgresql:// URL"
         )
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text) and not re.match(POSTGRES_URL, text):
+        # Another URL ('postgresql+asyncpg://', SQLAlchemy's spelling; 'sqlite:///...'),
+        # read as a file path, was "no data yet" (exit 0), its password printed.
+        from bot.storage.postgres import url_shown
+
+        raise argparse.ArgumentTypeError(
+            f"{shown(url_shown(text), 60)} is neither a SQLite file nor a PostgreSQL URL; "
+            "give the file (e.g. --db data/rollover-bot.db) or a URL starting postgresql://"
+        )
     return text if re.match(POSTGRES_URL, text) else Path(text)
 
 
