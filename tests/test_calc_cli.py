@@ -573,6 +573,25 @@ def test_a_chart_needs_a_file_name(
     )
 
 
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+@pytest.mark.parametrize("chart", ["/dev/stdout", "same"])
+def test_a_chart_to_standard_output_by_another_name_is_refused(tmp_path: Path, chart: str) -> None:
+    """'--chart /dev/stdout' (or the file standard output is redirected to) wrote the PNG's
+    bytes into the output, then the text or --json's object after them: neither a JSON
+    object nor an image, exit 0. It is refused as '--chart -' is."""
+    out = tmp_path / "chart.png"
+    target = str(out) if chart == "same" else chart
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--json", "--chart", target]
+    proc = subprocess.run(
+        ["sh", "-c", '"$@" > "$0"', str(out), str(SCRIPT), *args],
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert out.read_bytes() == b"" and proc.stderr.count(b"\n") == 1
+    assert proc.stderr.startswith(f"error: {target} is standard output".encode())
+
+
 def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
     capsys: Capsys, tmp_path: Path
 ) -> None:

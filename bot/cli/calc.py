@@ -7,7 +7,10 @@ Each option is parsed with the same functions the Discord commands use
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import re
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -399,11 +402,26 @@ def _not_a_chart(path: Path) -> str | None:
     )
 
 
+def _is_stdout(path: Path) -> bool:
+    """Whether ``path`` is standard output by another name (/dev/stdout, or the file it is
+    redirected to): the PNG's bytes went into the output, the text or JSON after them."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        return os.path.samestat(out, path.stat()) and not os.path.samefile(path, os.devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False  # (no such file yet, or no file behind standard output)
+
+
 def _run_schedule(args: argparse.Namespace) -> int:
     inp = _input(args)
     result = _calculate(schedule, inp)
     chart: str | None = None
     if args.chart is not None:
+        if _is_stdout(args.chart):
+            raise CliError(
+                f"{args.chart} is standard output, where the result goes, so the chart would "
+                "garble it; give a file name, e.g. --chart schedule.png"
+            )
         if problem := _not_a_chart(args.chart):
             raise CliError(problem)
         png = render_schedule_chart(cast(ScheduleInput, inp))
