@@ -1626,7 +1626,7 @@ MUTANTS = [
     ),
     Mutant(
         "calc: the last of two values wins",
-        "bot/cli/calc.py",
+        "bot/cli/__init__.py",
         "        if self.dest in seen:",
         "        if False:",
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
@@ -6436,6 +6436,66 @@ MUTANTS = [
         're.compile(self.pattern).sub(self.replacement, "")',
         "re.compile(self.pattern)",
         ("tests/test_vocabulary.py",),
+    ),
+    Mutant(
+        "ask - / console: a standard input open for writing only is an internal fault",
+        "bot/cli/common.py",
+        "    if access_mode(sys.stdin) == os.O_WRONLY:\n"
+        '        return "standard input is open for writing only"\n',
+        "",
+        ("tests/test_cli_ask.py::test_a_standard_input_open_for_writing_only_is_one_error_line",),
+    ),
+    Mutant(
+        "an option given twice is refused in the calculators only",
+        "bot/cli/__init__.py",
+        "            for child in action.choices.values():\n                _given_once(child)",
+        "            for child in action.choices.values():\n"
+        "                if child.prog.startswith('rollover-bot calc'):\n"
+        "                    _given_once(child)",
+        ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
+    ),
+    Mutant(
+        "a --db URL given twice shows its password in the refusal",
+        "bot/cli/__init__.py",
+        'shown = faq.label if self.dest == "db" else str',
+        "shown = str",
+        ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
+    ),
+    Mutant(
+        "faq --limit/--days take other scripts' digits and 1_000 (int() as it is)",
+        "bot/cli/faq.py",
+        "    if not (digits.isascii() and digits.isdigit()):",
+        "    if not digits.replace('_', '').isdigit():",
+        ("tests/test_storage.py::test_cli_report_numbers_are_ascii_digits",),
+    ),
+    Mutant(
+        "faq --limit of thousands of digits is 'not a whole number'",
+        "bot/cli/faq.py",
+        "    if len(digits) > MAX_DIGITS:",
+        "    if False:",
+        ("tests/test_storage.py::test_cli_report_numbers_are_ascii_digits",),
+    ),
+    Mutant(
+        "faq --db postgresql+asyncpg://... read as a missing file: no data yet, password printed",
+        "bot/cli/faq.py",
+        '    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", text) and not'
+        " re.match(POSTGRES_URL, text):",
+        "    if False:",
+        ("tests/test_storage.py::test_cli_reports_refuse_a_db_url_they_cannot_read",),
+    ),
+    Mutant(
+        "faq --db: another URL refused with its password shown",
+        "bot/cli/faq.py",
+        'f"{shown(url_shown(text), 60)} is neither',
+        'f"{shown(text, 60)} is neither',
+        ("tests/test_storage.py::test_cli_reports_refuse_a_db_url_they_cannot_read",),
+    ),
+    Mutant(
+        "calc schedule --chart /dev/stdout writes the PNG into the output",
+        "bot/cli/calc.py",
+        "        if _is_stdout(args.chart):",
+        "        if False:",
+        ("tests/test_calc_cli.py::test_a_chart_to_standard_output_by_another_name_is_refused",),
     ),
 ]
 
