@@ -169,3 +169,16 @@ def test_the_backdoor_entry_gives_this_years_roth_ira_income_limits() -> None:
         assert f"${low:,}-${high:,}" in entry.body, key
     low, high = ranges["separate"]
     assert f"${low:,}-${high:,}" in entry.body
+
+
+def test_simple_ira_two_year_rule_keeps_the_replacement_plan_exception() -> None:
+    """SIMPLE IRA money in its first 2 years can go only to another SIMPLE IRA, except
+    into the 401(k) or 403(b) the employer set up to replace that SIMPLE IRA plan (SECURE
+    2.0 sec. 332(b); IRS Notice 2024-2 Q&A G-4): the roll-in entry must not say it can
+    never go to the plan."""
+    entry = KnowledgeBase.load().get("reverse-rollover-ira-to-401k")
+    assert entry is not None
+    sentences = re.split(r"(?<=[.!?])\s+", text_of(entry).replace("**", ""))
+    about = [s for s in sentences if "SIMPLE IRA money" in s]
+    assert about, "the entry no longer states the SIMPLE IRA 2-year rule"
+    assert all("replaced that SIMPLE plan" in s for s in about), about
