@@ -182,3 +182,13 @@ def test_simple_ira_two_year_rule_keeps_the_replacement_plan_exception() -> None
     about = [s for s in sentences if "SIMPLE IRA money" in s]
     assert about, "the entry no longer states the SIMPLE IRA 2-year rule"
     assert all("replaced that SIMPLE plan" in s for s in about), about
+
+
+def test_rollovers_in_transit_on_line_6_are_ira_to_ira_only() -> None:
+    """Form 8606 line 6 adds outstanding rollovers between traditional, SEP and SIMPLE IRAs
+    only; one from an IRA to an employer plan is not added (Instructions for Form 8606,
+    line 6), so the roll-in remedy works once the money has left the IRA."""
+    phrase = re.compile(r"[^.(]*\b(in transit|outstanding rollover)[^.)]*")
+    for entry in ENTRIES:
+        for match in phrase.finditer(text_of(entry)):
+            assert "IRA-to-IRA" in match.group(0), (entry.id, match.group(0))
