@@ -28,7 +28,8 @@ class Form8606Input(CalcInput):
     late_contribution: Money = ZERO
     """Line 4: part of line 1 contributed from Jan 1 of next year to the due date."""
     year_end_balance: Money
-    """Line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs + outstanding rollovers."""
+    """Line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs + outstanding IRA-to-IRA
+    rollovers."""
     distributions: Money = ZERO
     """Line 7: distributions (not rollovers, QCDs, conversions, recharacterizations...)."""
     converted: Money = ZERO
@@ -192,8 +193,9 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"due date: {usd(l4)}.",
         f"Line 5 = line 3 - line 4 = {usd(l3)} - {usd(l4)} = {usd(l5)}.",
         f"Line 6, the December 31 value of all traditional, SEP and SIMPLE IRAs plus "
-        f"outstanding rollovers and any recharacterization completed after December 31 (not "
-        f"Roth or inherited IRAs, not employer plans): {usd(l6)}.",
+        f"outstanding IRA-to-IRA rollovers and any recharacterization completed after "
+        f"December 31 (not Roth or inherited IRAs, not employer plans, not a rollover on its "
+        f"way from an IRA to an employer plan): {usd(l6)}.",
         f"Line 7, distributions (not counting rollovers, QCDs, one-time HSA funding, "
         f"conversions, recharacterizations or returned contributions): {usd(l7)}.",
         f"Line 8, amount converted to a Roth IRA: {usd(l8)}.",

@@ -5998,8 +5998,8 @@ MUTANTS = [
     Mutant(
         "form8606's line 6 hint leaves out outstanding rollovers",
         "bot/cogs/calculators.py",
-        "SIMPLE IRAs plus outstanding rollovers, line 6",
-        "SIMPLE IRAs, line 6",
+        'SIMPLE IRAs plus IRA-to-IRA rollovers "',
+        'SIMPLE IRAs "',
         ("tests/test_bot_e2e.py::test_form8606_line_6_hint_counts_outstanding_rollovers",),
     ),
     Mutant(
@@ -6496,6 +6496,13 @@ MUTANTS = [
         "        if _is_stdout(args.chart):",
         "        if False:",
         ("tests/test_calc_cli.py::test_a_chart_to_standard_output_by_another_name_is_refused",),
+    ),
+    Mutant(
+        "form8606's line 6 step adds any rollover in transit, an IRA's roll-in to a 401(k) too",
+        "calculators/form8606.py",
+        'f"outstanding IRA-to-IRA rollovers and any recharacterization completed after "',
+        'f"outstanding rollovers and any recharacterization completed after "',
+        ("tests/test_calc_form8606.py::test_line_6_counts_only_ira_to_ira_rollovers_in_transit",),
     ),
 ]
 

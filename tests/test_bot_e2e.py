@@ -57,13 +57,15 @@ async def test_startup_reaches_ready_with_every_command(make_bot, start_bot) -> 
 
 
 async def test_form8606_line_6_hint_counts_outstanding_rollovers(make_bot, start_bot) -> None:
-    # Line 6 is the year-end IRA value plus rollovers still in transit; a member who reads a
-    # hint without them understates it and overstates the tax-free share of the conversion
+    # Line 6 is the year-end IRA value plus IRA-to-IRA rollovers still in transit (not one
+    # on its way to an employer plan, Instructions for Form 8606): a member who reads a hint
+    # without them understates it and overstates the tax-free share of the conversion, one
+    # who adds a roll-in to a 401(k) overstates it
     async with start_bot(make_bot()) as bot:
         command = bot.tree.get_command("form8606")
         assert isinstance(command, discord.app_commands.Command)
         hint = command.get_parameter("year_end_balance").description
-        assert "outstanding rollovers" in hint and "line 6" in hint.lower()
+        assert "IRA-to-IRA rollovers outstanding" in hint and "line 6" in hint.lower()
         assert len(hint) <= 100  # Discord's limit for an option's description
 
 

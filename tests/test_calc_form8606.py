@@ -78,6 +78,17 @@ def test_pro_rata_with_a_year_end_balance() -> None:
     assert any("$20,000.00 on December 31" in w for w in data["warnings"])
 
 
+def test_line_6_counts_only_ira_to_ira_rollovers_in_transit() -> None:
+    """The Instructions for Form 8606 add to line 6 a rollover between traditional, SEP
+    and SIMPLE IRAs still in transit on December 31, not one on its way from an IRA to an
+    employer plan: a member clearing an IRA into a 401(k) for a backdoor Roth who added it
+    would make the conversion look taxable."""
+    data = run(contribution="7000", year_end_balance="0", converted="7000")
+    [line6] = [s for s in data["steps"] if s.startswith("Line 6,")]
+    assert "outstanding IRA-to-IRA rollovers" in line6
+    assert "not a rollover on its way from an IRA to an employer plan" in line6
+
+
 def test_distributions_and_conversion_together() -> None:
     # line5 = 10000, line9 = 30000 + 5000 + 5000 = 40000, line10 = 0.250.
     data = run(

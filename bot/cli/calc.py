@@ -207,7 +207,8 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         type=amount,
         required=True,
         help="line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs plus outstanding "
-        "rollovers and recharacterizations completed after Dec 31 (not Roth or inherited IRAs)",
+        "IRA-to-IRA rollovers and recharacterizations completed after Dec 31 (not Roth or "
+        "inherited IRAs)",
     )
     p.add_argument(
         "--distributions",

@@ -213,7 +213,8 @@ class Calculators(commands.Cog):
     @app_commands.describe(
         contribution=f"Nondeductible IRA contribution for the year, line 1 ({AMOUNT_HELP})",
         year_end_balance=(
-            "Dec 31 value of traditional, SEP and SIMPLE IRAs plus outstanding rollovers, line 6"
+            "Dec 31 value of traditional, SEP, SIMPLE IRAs plus IRA-to-IRA rollovers "
+            "outstanding, line 6"
         ),
         converted=f"Amount converted to Roth this year, line 8 ({AMOUNT_HELP})",
         prior_basis=f"Basis from earlier years, line 2 ({AMOUNT_HELP})",
