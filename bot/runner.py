@@ -42,6 +42,8 @@ async def run(
                 raise DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc)) from None
             except discord.DiscordServerError as exc:
                 raise _outage(exc) from None
+            except discord.HTTPException as exc:
+                raise _refused_at_login(exc) from None
             await bot.connect(reconnect=True)  # from here on discord.py survives lost links
     except discord.PrivilegedIntentsRequired:
         raise StartupError(INTENT_HELP) from None
@@ -103,6 +105,8 @@ async def sync(
     except discord.DiscordServerError as exc:
         raise _outage(exc) from None
     except discord.HTTPException as exc:
+        if exc.status == 429:
+            raise _blocked(exc) from None
         raise StartupError(f"Discord refused to register the commands: {exc}") from None
     return sorted(c.name for c in synced)
 
@@ -114,6 +118,26 @@ def _outage(exc: discord.DiscordServerError) -> DiscordUnreachable:
         host_of(discord.http.Route.BASE),
         f"it answered {exc.status} {exc.response.reason}; try again in a few minutes",
     )
+
+
+def _blocked(exc: discord.HTTPException) -> DiscordUnreachable:
+    """A 429 after discord.py's own waits, or one with no rate limit to wait for: Discord
+    (Cloudflare in front of it) blocking this machine's address for a while after too many
+    requests, often a shared host's neighbours'. It lifts by itself: exit code 1, so a
+    supervisor tries again, not 2, which says the operator's input is wrong."""
+    return DiscordUnreachable(
+        host_of(discord.http.Route.BASE),
+        f"it answered {exc.status} {exc.response.reason}: Discord is blocking this "
+        "machine's address for a while (too many requests from it, or from others sharing "
+        "it); try again later",
+    )
+
+
+def _refused_at_login(exc: discord.HTTPException) -> Exception:
+    """A refusal of the login other than the token's (401, LoginFailure), in one line."""
+    if exc.status == 429:
+        return _blocked(exc)
+    return StartupError(f"Discord refused the login: {exc}")
 
 
 #: What to do about a gateway close code discord.py does not recover from by itself.

@@ -140,6 +140,34 @@ async def test_sync_during_a_discord_outage_exits_1_for_a_retry(
     assert err.count("\n") == 1
 
 
+def one_error_line(err: str) -> str:
+    """The one `error:` line of a command that also logged (`run`), with no traceback."""
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Traceback" not in err, err
+    return errors[0]
+
+
+@pytest.mark.parametrize("command", [["run"], ["sync"]])
+async def test_discord_blocking_this_machine_at_login_is_one_error_line_and_exit_1(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path, command
+) -> None:
+    """Discord (Cloudflare in front of it) answers 429 with no rate-limit JSON to a machine
+    whose address made too many requests (often a shared host's neighbours), until the
+    block lifts by itself. discord.py raises it at the login as an HTTPException: `run`
+    crashed with a traceback as an 'unexpected internal fault', and `sync` said Discord
+    'refused to register the commands', exit 2 (fix your input), though nothing was
+    registered and there was nothing to fix. Both now say Discord cannot be reached and
+    why, exit 1, for a supervisor (or the operator, later) to try again."""
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.chdir(tmp_path)
+    fake_discord.fail_next("GET", r".*/users/@me", status=429, body="error code: 1015")
+    code = await asyncio.to_thread(main, command)
+    err = capsys.readouterr().err
+    assert code == 1, err
+    said = one_error_line(err)
+    assert said.startswith("error: cannot reach Discord at ") and "429 Too Many Requests" in said
+
+
 @pytest.mark.parametrize("env_file", ["none", "without a token"])
 def test_no_token_names_the_env_file_it_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, env_file: str
