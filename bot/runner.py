@@ -37,14 +37,13 @@ async def run(
         async with bot:
             try:
                 await bot.login(token)
-            except (OSError, TimeoutError, aiohttp.ClientError) as exc:
-                # Reachable a moment ago: the network dropped in between. Same message.
-                raise DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc)) from None
-            except discord.DiscordServerError as exc:
-                raise _outage(exc) from None
-            except discord.HTTPException as exc:
-                raise _refused_at_login(exc) from None
-            await bot.connect(reconnect=True)  # from here on discord.py survives lost links
+                # From here on discord.py survives lost links, but for one question first:
+                # sharded with shard_count "auto", it asks Discord how many shards to run.
+                await bot.connect(reconnect=True)
+            except discord.GatewayNotFound as exc:  # (that question failed: its cause says why)
+                raise _failed_to_start(exc.__cause__ or exc) from None
+            except (OSError, TimeoutError, aiohttp.ClientError, discord.HTTPException) as exc:
+                raise _failed_to_start(exc) from None
     except discord.PrivilegedIntentsRequired:
         raise StartupError(INTENT_HELP) from None
     except discord.LoginFailure:
@@ -131,6 +130,16 @@ def _blocked(exc: discord.HTTPException) -> DiscordUnreachable:
         "machine's address for a while (too many requests from it, or from others sharing "
         "it); try again later",
     )
+
+
+def _failed_to_start(exc: BaseException) -> Exception:
+    """The login (or the shard count's lookup) failing, in one line: the network dropped
+    since Discord was reachable a moment ago, an outage, a block, a refusal."""
+    if isinstance(exc, discord.DiscordServerError):
+        return _outage(exc)
+    if isinstance(exc, discord.HTTPException):
+        return _refused_at_login(exc)
+    return DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc))
 
 
 def _refused_at_login(exc: discord.HTTPException) -> Exception:

@@ -168,6 +168,25 @@ async def test_discord_blocking_this_machine_at_login_is_one_error_line_and_exit
     assert said.startswith("error: cannot reach Discord at ") and "429 Too Many Requests" in said
 
 
+@pytest.mark.parametrize("status", [503, 0])
+async def test_auto_sharding_when_discord_fails_the_shard_count_is_one_error_line(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path, status
+) -> None:
+    """With discord.shard_count = "auto" the bot asks Discord how many shards to run
+    (GET /gateway/bot) after logging in, outside discord.py's reconnecting: an outage
+    there (503) or a dropped connection (0) ended `run` with a traceback and 'unexpected
+    internal fault', where the same failure at the login is one line naming Discord."""
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.setenv("ROLLOVER_DISCORD__SHARD_COUNT", "auto")
+    monkeypatch.setenv("ROLLOVER_FAQ_WATCH", "false")
+    monkeypatch.chdir(tmp_path)
+    fake_discord.fail_next("GET", r".*/gateway/bot", status=status, times=10)
+    code = await asyncio.to_thread(main, ["run"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert one_error_line(err).startswith("error: cannot reach Discord at "), err
+
+
 @pytest.mark.parametrize("env_file", ["none", "without a token"])
 def test_no_token_names_the_env_file_it_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, env_file: str
