@@ -407,6 +407,27 @@ async def test_a_reply_in_flight_when_the_bot_is_stopped_is_sent_at_once_after_a
         assert len(post.replies) == 1, log.read_text()
 
 
+@pytest.mark.parametrize(("stop", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])
+async def test_a_stop_while_the_faq_is_being_loaded_is_a_stop_like_any_other(
+    fake_discord: FakeDiscord, tmp_path: Path, stop: int, status: int
+) -> None:
+    """Before it connects, `rollover-bot run` loads the FAQ, training its matcher when the
+    cache has none (seconds; as long as another process's training when it waits for it).
+    Ctrl-C then stopped it (130), but SIGTERM, `systemctl stop` or `docker stop` during a
+    deploy's restart, killed it (143, 'Terminated'), where a stop asked for exits 0."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    cache = tmp_path / "cache"
+    env = sqlite_env(fake, tmp_path, ROLLOVER_CACHE_DIR=str(cache))
+    async with bot_process(fake, env, log) as proc:
+        # (The training's lock, taken as it begins: the process is loading the FAQ.)
+        await wait_until(lambda: any(cache.glob("matcher-*.lock")), timeout=60)
+        proc.send_signal(stop)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) == status, log.read_text()
+    assert not fake.gateway.sessions  # (stopped before connecting)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 async def test_a_stop_lets_a_reply_being_finished_finish(
     fake_discord: FakeDiscord, tmp_path: Path, stop: int

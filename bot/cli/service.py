@@ -8,7 +8,7 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import (
@@ -91,10 +91,15 @@ def handle_run(args: argparse.Namespace) -> int:
     from bot import runner  # discord.py: loaded once the token at least looks right
     from bot.reachability import DiscordUnreachable
 
-    kb, fallback = serving_knowledge(args)
-    _setup_logging(cfg.log_level)
     try:
-        stopped_by = asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
+        # SIGTERM before the event loop takes it (loading the FAQ, seconds when its matcher
+        # is trained) is a stop asked for too, as Ctrl-C is meanwhile, not a kill (143).
+        with _terminated_raises():
+            kb, fallback = serving_knowledge(args)
+            _setup_logging(cfg.log_level)
+            stopped_by = asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
+    except Terminated:
+        return 0
     except runner.ServiceDown as exc:
         raise CliFailure(str(exc)) from None
     except runner.StartupError as exc:
@@ -216,6 +221,21 @@ class Terminated(KeyboardInterrupt):
 
 def _terminated(signum: int, frame: object) -> None:
     raise Terminated
+
+
+@contextlib.contextmanager
+def _terminated_raises() -> Iterator[None]:
+    """SIGTERM raises Terminated meanwhile (unless not the main thread: an embedding
+    caller's, whose signals are its own)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def handle_default(args: argparse.Namespace) -> int:
