@@ -7,6 +7,7 @@ appears in ``repr``, logs or error messages.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -75,6 +76,18 @@ def _blank_is_unset(value: object) -> object:
 
 
 Unset = BeforeValidator(_blank_is_unset)
+
+
+def from_home(path: Path) -> Path:
+    """``~/...`` (or ``~user/...``) read as a shell reads it: no shell reads .env or
+    settings.toml, and '~' was a folder of that name in the current one."""
+    with contextlib.suppress(RuntimeError):  # (no such user, no home: left as written)
+        return path.expanduser()
+    return path
+
+
+#: A path setting, which may start from a home folder.
+HomePath = Annotated[Path, AfterValidator(from_home)]
 
 
 def _shard_count(value: object) -> object:
@@ -263,7 +276,7 @@ class DatabaseSettings(BaseModel):
 
     #: SQLite file for questions, votes and answered posts; relative to the current folder.
     #: Blank is unset, as for faq_dir (not the current folder, which cannot be opened).
-    path: Annotated[Path, BeforeValidator(_blank_is_default_database)] = DEFAULT_DATABASE
+    path: Annotated[HomePath, BeforeValidator(_blank_is_default_database)] = DEFAULT_DATABASE
     #: Stored question text older than this many days is deleted.
     retention_days: int = Field(default=90, ge=1)
     #: A PostgreSQL database instead of the SQLite file, for several bot processes:
@@ -421,7 +434,7 @@ class Settings(BaseSettings):
     token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "ROLLOVER_TOKEN")
     )
-    faq_dir: Annotated[Path | None, Unset] = None
+    faq_dir: Annotated[HomePath | None, Unset] = None
     #: Reload the FAQ by itself when a file in the folder changes.
     faq_watch: bool = True
     matching: MatchingSettings = MatchingSettings()
@@ -446,10 +459,10 @@ class Settings(BaseSettings):
         chosen, named = os.environ.get("ROLLOVER_CONFIG", "").strip(), "ROLLOVER_CONFIG"
         if not chosen and (chosen := dotenv.ours("ROLLOVER_CONFIG")):
             named = "ROLLOVER_CONFIG in the .env file"
-        if chosen and not Path(chosen).is_file():
+        toml_path = from_home(Path(chosen)) if chosen else DEFAULT_CONFIG
+        if chosen and not toml_path.is_file():
             # A typo here would otherwise run the bot on the defaults without a word.
             raise SettingsError(f"{named} names {chosen}, which is not a file")
-        toml_path = Path(chosen) if chosen else DEFAULT_CONFIG
         try:
             toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_path)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

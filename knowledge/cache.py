@@ -70,9 +70,17 @@ def _configured() -> Path | None:
     # (Set to nothing, it is unset, as a blank setting is: the default folder, not off.)
     configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip() or _env_file_folder
     if configured:
-        return None if configured.lower() in ("off", "0", "no") else Path(configured)
+        return None if configured.lower() in ("off", "0", "no") else _from_home(configured)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "rollover-bot"
+
+
+def _from_home(configured: str) -> Path:
+    """``~/...`` as a shell reads it (a .env file is read by none): not a folder named '~'
+    in the current one."""
+    with contextlib.suppress(RuntimeError):  # (no such user, no home: left as written)
+        return Path(configured).expanduser()
+    return Path(configured)
 
 
 def _private(where: Path) -> bool:

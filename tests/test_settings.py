@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pkgutil
 import subprocess
@@ -507,3 +508,45 @@ def test_a_blank_database_path_is_the_default_file(
     config.write_text('[database]\npath = ""\n')
     monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
     assert load_settings().database.path == Path("data/rollover-bot.db")
+
+
+def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Path) -> None:
+    """`~/...` is how an operator writes a path in their home, in .env or settings.toml,
+    where no shell expands it: the bot took it as a folder named '~' in the current one.
+    The FAQ folder "did not exist", ROLLOVER_CONFIG named "no file", and the database and
+    the matcher cache were made afresh under ./~/ (a new empty database wherever the bot
+    was started from, the real one unread)."""
+    import asyncio
+    import shutil
+
+    from bot.storage import SqliteStore
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    shutil.copytree(DEFAULT_FAQ_DIR, home / "faq")
+    entry = sorted((home / "faq").glob("*.md"))[0].stem
+
+    async def served_once() -> None:
+        async with SqliteStore(home / "data" / "bot.db") as store:
+            await store.record_served(entry)
+
+    asyncio.run(served_once())
+    (home / "rollover.toml").write_text('faq_dir = "~/faq"\n[database]\npath = "~/data/bot.db"\n')
+    (work / ".env").write_text("ROLLOVER_CONFIG=~/rollover.toml\nROLLOVER_CACHE_DIR=~/cache\n")
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        env = bare_env(HOME=str(home))
+        return subprocess.run(
+            [str(SCRIPT), *args], capture_output=True, text=True, timeout=120, env=env, cwd=work
+        )
+
+    asked = command("ask", "is after-tax money prorated?")
+    assert asked.returncode == 0, asked.stderr
+    stats = command("faq", "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
+    said = json.loads(stats.stdout)
+    assert said["found"] and said["database"] == str(home / "data" / "bot.db"), said
+    assert any(row["served"] == 1 for row in said["entries"]), said
+    assert list((home / "cache").glob("matcher-*.pickle"))
+    assert sorted(p.name for p in work.iterdir()) == [".env"]  # (no folder named '~')
