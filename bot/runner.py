@@ -89,6 +89,9 @@ async def sync(
                 synced = await bot.tree.sync(guild=guild)
     except discord.LoginFailure:
         raise StartupError(LOGIN_HELP) from None
+    except (OSError, TimeoutError, aiohttp.ClientError) as exc:
+        # Reachable a moment ago: the network dropped since, as `run` says it.
+        raise DiscordUnreachable(host_of(discord.http.Route.BASE), describe(exc)) from None
     except discord.Forbidden:
         raise StartupError(
             "Discord refused to register the commands: invite the bot to that server with "

@@ -140,6 +140,21 @@ async def test_sync_during_a_discord_outage_exits_1_for_a_retry(
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize(("method", "path"), [("GET", r".*/users/@me"), ("PUT", r".*/commands")])
+async def test_sync_losing_its_connection_is_one_error_line_and_exit_1(
+    fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, capsys, method: str, path: str
+) -> None:
+    """The connection dropped under `sync` (a flaky network), at its login or while it
+    registered the commands: it crashed with a traceback as an 'unexpected internal
+    fault', where `run` says in one line that Discord cannot be reached, exit 1."""
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    fake_discord.fail_next(method, path, status=0, times=10)
+    code = await asyncio.to_thread(main, ["sync", "--guild", str(fake_discord.world.guild.id)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("error: cannot reach Discord at ") and err.count("\n") == 1, err
+
+
 def one_error_line(err: str) -> str:
     """The one `error:` line of a command that also logged (`run`), with no traceback."""
     errors = [line for line in err.splitlines() if line.startswith("error:")]
