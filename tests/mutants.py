@@ -4918,8 +4918,8 @@ MUTANTS = [
     Mutant(
         "SIGTERM kills the console without giving the terminal back",
         "bot/cli/service.py",
-        "        previous = signal.signal(signal.SIGTERM, _terminated)\n",
-        "        previous = None\n",
+        "        with _terminated_raises():\n            return console.run(",
+        "        with contextlib.nullcontext():\n            return console.run(",
         (
             "tests/test_console.py::test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back",
         ),
@@ -4927,7 +4927,8 @@ MUTANTS = [
     Mutant(
         "the console stopped by SIGTERM exits 143",
         "bot/cli/service.py",
-        "    except Terminated:\n        return 0\n",
+        "    except Terminated:  # (a stop asked for: the console's session ends as at Ctrl-C)\n"
+        "        return 0\n",
         "    except Terminated:\n        return 143\n",
         (
             "tests/test_console.py::test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back",
@@ -6503,6 +6504,87 @@ MUTANTS = [
         'f"outstanding IRA-to-IRA rollovers and any recharacterization completed after "',
         'f"outstanding rollovers and any recharacterization completed after "',
         ("tests/test_calc_form8606.py::test_line_6_counts_only_ira_to_ira_rollovers_in_transit",),
+    ),
+    Mutant(
+        "a 429 block at `run`'s login is said as a refusal to fix (exit 2)",
+        "bot/runner.py",
+        "    if exc.status == 429:\n        return _blocked(exc)\n"
+        '    return StartupError(f"Discord refused the login',
+        '    return StartupError(f"Discord refused the login',
+        (
+            "tests/test_startup_failures.py::test_discord_blocking_this_machine_at_login_is_one_error_line_and_exit_1",
+        ),
+    ),
+    Mutant(
+        "a 429 block during `sync` is said as a refusal to fix (exit 2)",
+        "bot/runner.py",
+        "        if exc.status == 429:\n            raise _blocked(exc) from None\n"
+        '        raise StartupError(f"Discord refused to register',
+        '        raise StartupError(f"Discord refused to register',
+        (
+            "tests/test_startup_failures.py::test_discord_blocking_this_machine_at_login_is_one_error_line_and_exit_1",
+        ),
+    ),
+    Mutant(
+        "auto sharding: Discord failing the shard-count lookup crashes `run` as an internal fault",
+        "bot/runner.py",
+        "                await bot.connect(reconnect=True)\n"
+        "            except discord.GatewayNotFound as exc:  # (that "
+        "question failed: its cause says why)\n"
+        "                raise _failed_to_start(exc.__cause__ or exc) from None\n"
+        "            except (OSError, TimeoutError, aiohttp.ClientErr"
+        "or, discord.HTTPException) as exc:\n"
+        "                raise _failed_to_start(exc) from None\n",
+        "            except (OSError, TimeoutError, aiohttp.ClientErr"
+        "or, discord.HTTPException) as exc:\n"
+        "                raise _failed_to_start(exc) from None\n"
+        "            await bot.connect(reconnect=True)\n",
+        (
+            "tests/test_startup_failures.py::test_auto_sharding_when_discord_fails_the_shard_count_is_one_error_line",
+        ),
+    ),
+    Mutant(
+        "SIGTERM while `run` loads the FAQ kills it (143) instead of a clean stop (0)",
+        "bot/cli/service.py",
+        "        with _terminated_raises():\n            kb, fallback = serving_knowledge(args)\n",
+        "        with contextlib.nullcontext():\n"
+        "            kb, fallback = serving_knowledge(args)\n",
+        (
+            "tests/test_processes_e2e.py::test_a_stop_while_the_faq_is_being_loaded_is_a_stop_like_any_other",
+        ),
+    ),
+    Mutant(
+        "'~/' in faq_dir or database.path is a folder named '~' in the current one",
+        "bot/settings.py",
+        "HomePath = Annotated[Path, AfterValidator(from_home)]",
+        "HomePath = Annotated[Path, AfterValidator(lambda path: path)]",
+        ("tests/test_settings.py::test_paths_written_from_the_home_folder_are_in_the_home_folder",),
+    ),
+    Mutant(
+        "ROLLOVER_CONFIG=~/... names no file",
+        "bot/settings.py",
+        "toml_path = from_home(Path(chosen)) if chosen",
+        "toml_path = Path(chosen) if chosen",
+        ("tests/test_settings.py::test_paths_written_from_the_home_folder_are_in_the_home_folder",),
+    ),
+    Mutant(
+        "ROLLOVER_CACHE_DIR=~/... makes a cache under ./~/",
+        "knowledge/cache.py",
+        "        return Path(configured).expanduser()\n",
+        "        return Path(configured)\n",
+        ("tests/test_settings.py::test_paths_written_from_the_home_folder_are_in_the_home_folder",),
+    ),
+    Mutant(
+        "`sync` losing its connection crashes as an internal fault",
+        "bot/runner.py",
+        "    except (OSError, TimeoutError, aiohttp.ClientError) as exc:\n"
+        "        # Reachable a moment ago: the network dropped since, as `run` says it.\n"
+        "        raise DiscordUnreachable(host_of(discord.http.Route."
+        "BASE), describe(exc)) from None\n",
+        "",
+        (
+            "tests/test_startup_failures.py::test_sync_losing_its_connection_is_one_error_line_and_exit_1",
+        ),
     ),
 ]
 

@@ -202,16 +202,10 @@ def handle_console(args: argparse.Namespace) -> int:
         reconfigure(errors="replace")
     kb, fallback = serving_knowledge(args)
     try:
-        previous = signal.signal(signal.SIGTERM, _terminated)
-    except ValueError:  # (not the main thread: an embedding caller's)
-        previous = None
-    try:
-        return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
-    except Terminated:
+        with _terminated_raises():
+            return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
+    except Terminated:  # (a stop asked for: the console's session ends as at Ctrl-C)
         return 0
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
 
 
 class Terminated(KeyboardInterrupt):
@@ -225,8 +219,9 @@ def _terminated(signum: int, frame: object) -> None:
 
 @contextlib.contextmanager
 def _terminated_raises() -> Iterator[None]:
-    """SIGTERM raises Terminated meanwhile (unless not the main thread: an embedding
-    caller's, whose signals are its own)."""
+    """SIGTERM raises Terminated meanwhile (the console; `run` until its event loop takes
+    SIGTERM over), unless not the main thread: an embedding caller's, whose signals are
+    its own."""
     try:
         previous = signal.signal(signal.SIGTERM, _terminated)
     except ValueError:
