@@ -192,3 +192,16 @@ def test_rollovers_in_transit_on_line_6_are_ira_to_ira_only() -> None:
     for entry in ENTRIES:
         for match in phrase.finditer(text_of(entry)):
             assert "IRA-to-IRA" in match.group(0), (entry.id, match.group(0))
+
+
+def test_roth_ira_recapture_is_reported_on_form_5329_not_only_form_8606() -> None:
+    """The 10% on a rollover's taxable part taken out of a Roth IRA within its 5 years is a
+    recapture amount on Form 5329 line 1 (Instructions for Form 5329), even when Form 8606
+    Part III shows nothing taxable (the rollover is in the line 24 basis): the withdrawal
+    entry that sends members to Form 8606 must name Form 5329 too."""
+    entry = KnowledgeBase.load().get("roth-ira-withdrawal-rules")
+    assert entry is not None
+    sentences = re.split(r"(?<=[.!?])\s+", text_of(entry).replace("**", ""))
+    about = [s for s in sentences if "Form 8606" in s]
+    assert about, "the entry no longer says where the withdrawal is reported"
+    assert any("Form 5329" in s for s in about), about
