@@ -6586,6 +6586,16 @@ MUTANTS = [
             "tests/test_startup_failures.py::test_sync_losing_its_connection_is_one_error_line_and_exit_1",
         ),
     ),
+    Mutant(
+        "the Roth 401(k) rollover entry counts the Roth IRA's 5 years"
+        " from the first contribution made, not the year it was for",
+        "knowledge/faq/roth-401k-rollover.md",
+        "counted from January 1 of the first year you made a contribution to **any** Roth IRA for,",
+        "since your first contribution to **any** Roth IRA,",
+        (
+            "tests/test_faq_content.py::test_the_roth_ira_five_year_clock_starts_with_the_year_contributed_for",
+        ),
+    ),
 ]
 
 

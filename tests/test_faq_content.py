@@ -205,3 +205,20 @@ def test_roth_ira_recapture_is_reported_on_form_5329_not_only_form_8606() -> Non
     about = [s for s in sentences if "Form 8606" in s]
     assert about, "the entry no longer says where the withdrawal is reported"
     assert any("Form 5329" in s for s in about), about
+
+
+def test_the_roth_ira_five_year_clock_starts_with_the_year_contributed_for() -> None:
+    """A qualified Roth IRA distribution's 5 years start with the first tax year a Roth IRA
+    contribution is made for (26 U.S.C. 408A(d)(2)(B), Pub 590-B), so a contribution made
+    in April for the year before starts it a year earlier than 'since your first
+    contribution' reads: an entry stating the clock says which year it starts."""
+    stated = [
+        (entry.id, match.group(0))
+        for entry in ENTRIES
+        for match in re.finditer(r"[^.]*\b5 tax years\b[^.]*", text_of(entry).replace("**", ""))
+        if "Roth IRA" in match.group(0) and "qualified" in match.group(0)
+    ]
+    assert stated, "no entry states the Roth IRA's 5-year clock any more"
+    for entry_id, sentence in stated:
+        assert "since your first contribution" not in sentence, (entry_id, sentence)
+        assert "first year" in sentence, (entry_id, sentence)
