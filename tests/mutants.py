@@ -6596,6 +6596,17 @@ MUTANTS = [
             "tests/test_faq_content.py::test_the_roth_ira_five_year_clock_starts_with_the_year_contributed_for",
         ),
     ),
+    Mutant(
+        "the Roth IRA withdrawal entry sends members to Form 8606 onl"
+        "y, not Form 5329 for the 10% recapture",
+        "knowledge/faq/roth-ira-withdrawal-rules.md",
+        "Part III; the 10% on a rollover's taxable part goes on Form "
+        "5329, even when Form 8606 shows nothing taxable.",
+        "Part III.",
+        (
+            "tests/test_faq_content.py::test_roth_ira_recapture_is_reported_on_form_5329_not_only_form_8606",
+        ),
+    ),
 ]
 
 
