@@ -297,15 +297,22 @@ def _split(inp: SplitInput) -> SplitResult:
         )
     elif wrong_zero:
         steps.append(wrong_zero)
-    steps.append(
+    form_1040 = (
         f"On Form 1040 a plan distribution goes on line 5a (gross, {usd(gross)}) and line 5b "
         f"(taxable, {usd(taxable)}); from the 2025 form a rollover is marked with the Rollover "
         "checkbox on line 5c (on 2024 and earlier forms, 'Rollover' was written next to line "
-        f"5b). Form 8606 is not used to report a plan-to-Roth-IRA rollover ({SRC_1040}). Keep "
-        "the 1099-R all the same: the amount rolled to the Roth IRA counts in your basis in "
-        "conversions and rollovers (Form 8606 line 24) if you later take money out of the Roth "
-        f"IRA before a qualified distribution ({SRC_8606})."
+        "5b)"
     )
+    if roth > 0:  # (nothing rolled to a Roth IRA: no Roth IRA basis to keep track of)
+        form_1040 += (
+            f". Form 8606 is not used to report a plan-to-Roth-IRA rollover ({SRC_1040}). Keep "
+            "the 1099-R all the same: the amount rolled to the Roth IRA counts in your basis in "
+            "conversions and rollovers (Form 8606 line 24) if you later take money out of the "
+            f"Roth IRA before a qualified distribution ({SRC_8606})."
+        )
+    else:
+        form_1040 += f" ({SRC_1040})."
+    steps.append(form_1040)
     return SplitResult(
         roth_ira=roth,
         traditional_ira=traditional,

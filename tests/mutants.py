@@ -6607,6 +6607,15 @@ MUTANTS = [
             "tests/test_faq_content.py::test_roth_ira_recapture_is_reported_on_form_5329_not_only_form_8606",
         ),
     ),
+    Mutant(
+        "split's Form 1040 step tells a member with nothing in a Roth IRA to keep its basis",
+        "calculators/split.py",
+        "    if roth > 0:  # (nothing rolled to a Roth IRA: no Roth IRA basis to keep track of)",
+        "    if True:",
+        (
+            "tests/test_calc_split.py::test_roth_ira_basis_is_only_spoken_of_when_money_went_to_a_roth_ira",
+        ),
+    ),
 ]
 
 

@@ -190,3 +190,16 @@ def test_what_the_rollover_leads_to_later_is_said() -> None:
     # earnings to a traditional IRA: nothing taxable went to the Roth IRA, nothing to recapture
     apart = " ".join(split(SplitInput(basis="1000", earnings="5", earnings_to="traditional")).steps)
     assert "within 5 years" not in apart
+
+
+@pytest.mark.parametrize(("basis", "to_roth"), [("0", False), ("1000", True)])
+def test_roth_ira_basis_is_only_spoken_of_when_money_went_to_a_roth_ira(
+    basis: str, to_roth: bool
+) -> None:
+    """With no basis and the earnings to a traditional IRA nothing reaches a Roth IRA, so
+    the Form 1040 step keeps to Form 1040 (and its source) instead of telling the member to
+    keep the 1099-R for a Roth IRA's basis they do not have."""
+    data = run(basis=basis, earnings="50", earnings_to="traditional")
+    [form_1040] = [s for s in data["steps"] if s.startswith("On Form 1040")]
+    assert ("Form 8606 line 24" in form_1040) is to_roth
+    assert "IRS Form 1040 (2025) and instructions" in form_1040
