@@ -2918,6 +2918,27 @@ async def test_a_mention_asking_for_help_gets_the_help_card(
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
 
 
+@pytest.mark.parametrize("asked", ["help", "What can you do?"])
+async def test_ask_asking_for_help_gets_the_help_card(
+    fake_discord: FakeDiscord, make_bot, start_bot, asked: str
+) -> None:
+    """A newcomer's first try is often `/ask help`: it asks how to use the bot, as a mention
+    saying only that does, and gets the /help card (privately, as /help shows it), not
+    "outside this FAQ"; nor is it kept as a question the FAQ failed."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command("ask", {"question": asked})
+        assert is_ephemeral(await handle.response())
+        embed = embed_of(await handle.followup(0))
+        ask_id = {c["name"]: c["id"] for c in world.commands[None].values()}["ask"]
+        assert embed["title"] == "Rollover Bot" and f"</ask:{ask_id}>" in embed["description"]
+        await fake_discord.settle()
+        assert bot.store.questions == []
+        # a question that only starts with "help" is a question
+        handle = await fake_discord.send_slash_command("ask", {"question": f"help: {QUESTION}"})
+        assert embed_of(await handle.response())["title"].startswith("Can I send the after-tax")
+
+
 async def test_faq_for_a_member_mentions_only_that_member(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import build_reply, remember
+from bot.answering import asks_for_help, build_reply, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, listed_title, neutralize
@@ -43,6 +43,11 @@ class Ask(commands.Cog):
         question: app_commands.Range[str, 2, 1000],
         private: bool = False,
     ) -> None:
+        if asks_for_help(question):
+            # "/ask help" asks how to use the bot, as a mention saying only that does: the
+            # /help card, not "outside this FAQ" (nor a gap kept for moderators).
+            await self._send_help(interaction)
+            return
         reply = build_reply(self.bot, question)
         await interaction.response.send_message(
             embeds=reply.embeds, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
@@ -115,6 +120,9 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="help", description="What this bot does and how to ask it")
     async def help(self, interaction: discord.Interaction) -> None:
+        await self._send_help(interaction)
+
+    async def _send_help(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True)  # command ids may need a lookup
         embed = help_embed(await self._mentions(interaction))
         await interaction.followup.send(embed=embed, ephemeral=True)
