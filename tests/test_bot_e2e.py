@@ -968,6 +968,32 @@ async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start
         assert is_ephemeral(private)
 
 
+async def test_ask_matches_the_words_not_the_mentions_in_the_question(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb
+) -> None:
+    """Discord's client turns "@Rollover Bot" (or "@Alice") typed in /ask's option into
+    "<@id>": its digits are no words of the question. Matched with them, a question the FAQ
+    answers was answered less surely, or not at all; moderators were shown the ids; and a
+    bare mention got "outside this FAQ" where a mention alone is asked for a question."""
+    world = fake_discord.world
+    question = "pro rata on MBDR when the 401k is mostly pretax?"
+    mentioned = f"<@987654321098765432> {question}"  # (a member's id: these digits weigh)
+    assert kb.ask(question).answered and not kb.ask(mentioned).answered
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command("ask", {"question": mentioned})
+        embed = embed_of(await handle.response())
+        assert embed["title"] == kb.get(kb.ask(question).best.id).title
+        unanswered = f"<@{world.newcomer.id}> 😀😀😀"
+        await (await fake_discord.send_slash_command("ask", {"question": unanswered})).response()
+        await fake_discord.settle()
+        assert [q.text for q in bot.store.questions if not q.answered] == ["😀😀😀"]
+        assert not [q.text for q in bot.store.questions if "<@" in q.text]
+        bare = await fake_discord.send_slash_command("ask", {"question": world.bot_user.mention})
+        body = await bare.response()
+        assert is_ephemeral(body) and "question" in body["data"]["content"]
+        assert not body["data"].get("embeds")
+
+
 async def test_ask_outside_the_faq_says_what_it_covers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

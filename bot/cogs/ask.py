@@ -15,10 +15,14 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
-from bot.replies import NO_PINGS
+from bot.replies import NO_PINGS, send_private, strip_mentions
 from bot.views import answer_view, count_served
 
 log = logging.getLogger(__name__)
+
+
+#: The reply to an /ask whose question is only mentions.
+ASK_IN_WORDS = "Type your question in words, for example: *is my after-tax rollover prorated?*"
 
 
 class Ask(commands.Cog):
@@ -43,6 +47,13 @@ class Ask(commands.Cog):
         question: app_commands.Range[str, 2, 1000],
         private: bool = False,
     ) -> None:
+        # Without its mentions, as a mention's question is: Discord's client sends a typed
+        # "@someone" as "<@id>", whose digits moved the match (and showed in moderators' gaps).
+        # (Line by line: the worked example reads "Basis: $20,000" lines as lines.)
+        question = "\n".join(map(strip_mentions, question.split("\n"))).strip()
+        if not question:
+            await send_private(interaction, ASK_IN_WORDS)
+            return
         if asks_for_help(question):
             # "/ask help" asks how to use the bot, as a mention saying only that does: the
             # /help card, not "outside this FAQ" (nor a gap kept for moderators).
