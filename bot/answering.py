@@ -14,6 +14,7 @@ from bot.embeds import answer_embed, example_embed, removed_embed, suggestions_e
 from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
+from calculators.catalog import CALCULATORS
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
 
@@ -52,6 +53,33 @@ HELP_REQUESTS = frozenset(
 
 def asks_for_help(text: str) -> bool:
     return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
+
+
+def calculator_typed(text: str) -> str | None:
+    """The calculator a question is a command for, if it is one: "/split 1000 5", or an
+    answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
+    value. The FAQ has no answer to that; the slash command has."""
+    name, *values = text.split() or [""]
+    if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
+        return None
+    if not all(_a_value(word) for word in values):
+        return None  # ("/split or not? ..." asks a question)
+    return name[1:].lower()
+
+
+def _a_value(word: str) -> bool:
+    """A calculator's value as typed: an amount, a rate or a year, a destination, or a name
+    given one ("basis:1000")."""
+    return any(c.isdigit() or c in ":=" for c in word) or word.lower() in {"roth", "traditional"}
+
+
+def calculator_hint(name: str) -> str:
+    """Where to run the calculator a question typed as a command."""
+    return (
+        f"That is the `/{name}` calculator: type `/{name}` in the message box, pick it from "
+        f"the list Discord shows and fill in its options (like "
+        f"`{CALCULATORS[name].named_example}`)."
+    )
 
 
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:

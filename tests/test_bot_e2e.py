@@ -994,6 +994,29 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
         assert not body["data"].get("embeds")
 
 
+async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Answers quote the calculators as commands to type ("/split basis:1000 earnings:5"):
+    copied into /ask, or after "@Rollover Bot", it was matched as a question and got "no
+    FAQ entry looks close, a person may know". It names the calculator and how to run it."""
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "ask", {"question": "/split basis:1000 earnings:5"}
+        )
+        body = await handle.response()
+        assert is_ephemeral(body) and not body["data"].get("embeds")
+        assert "`/split`" in body["data"]["content"]
+        call = await mention_in_text_channel(fake_discord, "/prorata 20000 80000 50000")
+        assert not call.json.get("embeds") and "`/prorata`" in call.json["content"]
+        assert call.json["message_reference"] and not would_ping(call.json).any
+        # a question that names a calculator is still a question
+        call = await mention_in_text_channel(fake_discord, f"/split or not? {QUESTION}")
+        assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
+        await fake_discord.settle()
+        assert not [q for q in bot.store.questions if "/split basis" in q.text]
+
+
 async def test_ask_outside_the_faq_says_what_it_covers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -17,6 +17,8 @@ from bot.answering import (
     MAX_QUESTION_CHARS,
     asks_for_help,
     build_reply,
+    calculator_hint,
+    calculator_typed,
     remember,
     remember_reply,
     unasked,
@@ -939,6 +941,11 @@ class Answers(commands.Cog):
                     allowed_mentions=NO_PINGS,
                 )
                 self._prompted.claim(message.id)
+                return DONE
+            if target is message and (name := calculator_typed(question)):
+                await message.reply(
+                    calculator_hint(name), mention_author=False, allowed_mentions=NO_PINGS
+                )
                 return DONE
             if target is message and asks_for_help(question):
                 ids = await command_ids(self.bot, message.guild)

@@ -9,7 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import asks_for_help, build_reply, remember
+from bot.answering import (
+    asks_for_help,
+    build_reply,
+    calculator_hint,
+    calculator_typed,
+    remember,
+)
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, listed_title, neutralize
@@ -53,6 +59,9 @@ class Ask(commands.Cog):
         question = "\n".join(map(strip_mentions, question.split("\n"))).strip()
         if not question:
             await send_private(interaction, ASK_IN_WORDS)
+            return
+        if name := calculator_typed(question):
+            await send_private(interaction, calculator_hint(name))
             return
         if asks_for_help(question):
             # "/ask help" asks how to use the bot, as a mention saying only that does: the
