@@ -22,8 +22,10 @@ _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 
 
 def strip_mentions(text: str) -> str:
-    """A message's words without its mentions (the question a mention asks)."""
-    return " ".join(_MENTION.sub(" ", text).split())
+    """A message's words without its mentions (the question a mention asks), line by line:
+    the worked example reads "Basis: $20,000" / "Earnings: $300" lines as lines."""
+    lines = (" ".join(_MENTION.sub(" ", line).split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def post_question(thread: discord.Thread, starter: discord.Message) -> str:

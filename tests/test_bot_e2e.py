@@ -1584,6 +1584,23 @@ async def test_amounts_listed_after_their_names_are_worked_through(
         assert (values["Taxable now"], values["Nontaxable (basis)"]) == ("$300.00", "$20,000.00")
 
 
+async def test_a_mention_listing_its_amounts_on_lines_gets_them_worked_through(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A mention is a message, where members list "Basis: $20,000" and "Earnings: $300" on
+    lines of their own: its words were run together into one line, which reads the names
+    with the wrong amounts, and the example /ask and a forum post give was left out."""
+    question = (
+        "Basis: $20,000\nEarnings: $300\n"
+        "Do I owe tax on the earnings if everything goes to the Roth IRA?"
+    )
+    async with start_bot(make_bot()):
+        call = await mention_in_text_channel(fake_discord, question)
+        answer, example = call.json["embeds"]
+        assert not answer["title"].startswith("Not sure")
+        assert "/split basis:20000 earnings:300" in example["description"]
+
+
 async def test_pre_tax_money_spelled_with_a_space_is_not_worked_through_as_basis(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

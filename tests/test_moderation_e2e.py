@@ -1351,8 +1351,9 @@ async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
         await (await fake_discord.click_button(reply.response, miss, user=world.asker)).response()
         await fake_discord.settle()
         [item] = await bot.store.review_queue()
-        # the post as it was matched: its title too, which often carries the question
-        assert (item.kind, item.example, item.entry_id) == ("miss", f"Split? {QUESTION}", entry)
+        # the post as it was matched: its title too, which often carries the question (on a
+        # line of its own, as an unanswered post is kept)
+        assert (item.kind, item.example, item.entry_id) == ("miss", f"Split?\n{QUESTION}", entry)
         review = await review_message(fake_discord)
         assert "not what they asked" in review["embeds"][0]["fields"][0]["value"]
         dismiss = _component(review, 2, "Dismiss")
