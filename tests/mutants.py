@@ -6616,6 +6616,57 @@ MUTANTS = [
             "tests/test_calc_split.py::test_roth_ira_basis_is_only_spoken_of_when_money_went_to_a_roth_ira",
         ),
     ),
+    Mutant(
+        "/ask help gets 'outside this FAQ' instead of the /help card",
+        "bot/cogs/ask.py",
+        '        if asks_for_help(question):\n            # "/ask help"',
+        '        if False and asks_for_help(question):\n            # "/ask help"',
+        ("tests/test_bot_e2e.py::test_ask_asking_for_help_gets_the_help_card",),
+    ),
+    Mutant(
+        "/ask matches the '<@id>' of a mention typed in its question "
+        "(scores moved, ids kept for moderators)",
+        "bot/cogs/ask.py",
+        '        question = "\\n".join(map(strip_mentions, question.split("\\n"))).strip()\n',
+        "        question = question.strip()\n",
+        ("tests/test_bot_e2e.py::test_ask_matches_the_words_not_the_mentions_in_the_question",),
+    ),
+    Mutant(
+        "a calculator command typed after a mention is matched as a question ('no close match')",
+        "bot/cogs/answers.py",
+        "            if target is message and (name := calculator_typed(question)):",
+        "            if False and target is message and (name := calculator_typed(question)):",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a calculator command typed into /ask is matched as a question ('no close match')",
+        "bot/cogs/ask.py",
+        "        if name := calculator_typed(question):",
+        "        if False and (name := calculator_typed(question)):",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a question that starts with a calculator's name is taken for its command",
+        "bot/answering.py",
+        "    if not all(_a_value(word) for word in values):",
+        "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a mention's lines run together: amounts listed on lines get no worked example",
+        "bot/replies.py",
+        '    return "\\n".join(line for line in lines if line)\n',
+        '    return " ".join(line for line in lines if line)\n',
+        (
+            "tests/test_bot_e2e.py::test_a_mention_listing_its_amounts_on_lines_gets_them_worked_through",
+        ),
+    ),
 ]
 
 
