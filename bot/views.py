@@ -22,7 +22,7 @@ from bot.replies import NO_PINGS, apologise, question_in, send_private
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
-from knowledge.matcher import Hit
+from knowledge.matcher import Hit, within
 from knowledge.model import CUSTOM_ID_LIMIT
 
 if TYPE_CHECKING:
@@ -297,9 +297,14 @@ class NotWhatIAsked(
         """The question the answer missed, for the moderators' review queue."""
         asked = await asked_text(interaction.message, channel)
         if asked:
+            from bot.answering import MAX_QUESTION_CHARS  # (it imports this module)
+
             await bot.store.record_question(
                 AskedQuestion(
-                    text=asked,
+                    # As the bot matched it: a post's title and 4,000 characters of message
+                    # were longer than an example may be, and no decision in review but
+                    # Dismiss could be written.
+                    text=within(asked, MAX_QUESTION_CHARS),
                     channel_id=interaction.channel_id,
                     best_id=self.entry_id,
                     best_score=0.0,

@@ -1365,6 +1365,57 @@ async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
         assert await bot.store.review_queue() == []
 
 
+async def test_a_long_posts_miss_and_pointer_can_be_decided_in_review(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A forum post's question is its title and its opening message, which Discord lets
+    run to 4,000 characters: removed with "Not what I asked", or pointed at an entry with
+    "Answer with FAQ", it reached the review queue longer than an example question may be,
+    and every decision but Dismiss said "Not written: An example question must be 3 to
+    4000 characters long". It is kept as the bot matched it, its start and its end."""
+    world = fake_discord.world
+    story = " ".join(["I have saved after-tax money in my plan for years, every paycheck."] * 70)
+    body = f"{QUESTION}\n{story}"[:3990]
+    unwatched = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    async with start_bot(mod_bot()) as bot:
+        post = await fake_discord.post_forum_thread(
+            "Can I split my after-tax 401k rollover?", body, author=world.asker
+        )
+        reply = await post.reply()
+        entry = "split-earnings-to-traditional-ira"
+        assert reply.json["embeds"][0]["title"] == bot.knowledge.titles[entry]  # answered
+        miss = f"rb:miss:{entry}:{world.asker.id}"
+        await (await fake_discord.click_button(reply.response, miss, user=world.asker)).response()
+        pointed = await fake_discord.post_forum_thread(
+            "After-tax 401k money and my Roth IRA", body, forum=unwatched, author=world.asker
+        )
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", pointed.starter, user=world.moderator
+        )
+        await handle.response()
+        [picker] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+        await (await fake_discord.select(handle, picker, [entry], user=world.moderator)).response()
+        await fake_discord.settle()
+        assert sorted(i.kind for i in await bot.store.review_queue()) == ["miss", "taught"]
+        for kind in ("miss", "taught"):
+            review = await review_message(fake_discord)
+            pick = _component(review, 3)
+            chosen = await fake_discord.select(
+                review, pick["custom_id"], ["notice-2014-54"], user=world.moderator
+            )
+            await chosen.response()
+            said = content(await chosen.edit(0))
+            assert said.startswith("Added as an example of"), (kind, said)
+            await fake_discord.settle()
+        assert await bot.store.review_queue() == []
+        taught = [e.text for e in bot.knowledge.examples if e.ids == ("notice-2014-54",)]
+        for title in (
+            "Can I split my after-tax 401k rollover?",
+            "After-tax 401k money and my Roth IRA",
+        ):
+            assert any(t.startswith(f"{title}\n{QUESTION}") for t in taught), title
+
+
 async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
     fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

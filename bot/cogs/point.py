@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import remember_reply
+from bot.answering import MAX_QUESTION_CHARS, remember_reply
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
@@ -35,6 +35,7 @@ from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
 from bot.views import answer_view
+from knowledge.matcher import within
 
 log = logging.getLogger(__name__)
 GUESSES = 5
@@ -214,8 +215,9 @@ async def record_pointer(
 ) -> None:
     """The pointed answer counts as served, and the pair is kept for moderators to review."""
     await bot.store.record_served(entry_id)
-    # (Without mentions: "@Rollover Bot can I..." is taught as the question it asks.)
-    if text := question_in(target):
+    # (Without mentions: "@Rollover Bot can I..." is taught as the question it asks; as
+    # long as the bot matches one, which an example question may be.)
+    if text := within(question_in(target), MAX_QUESTION_CHARS):
         await bot.store.record_taught(
             TaughtExample(
                 text=text,
