@@ -6,6 +6,7 @@ after the bot restarts, without keeping views in memory.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ import discord
 from bot.command_mentions import command_ids_quickly, with_mentions
 from bot.embeds import answer_embed
 from bot.forum_tags import NETWORK_ERRORS, after_removal
-from bot.replies import NO_PINGS, apologise, question_in, send_private
+from bot.replies import NO_PINGS, apologise, own_and_quoted, question_in, send_private
 from bot.roles import is_moderator
 from bot.storage import AskedQuestion, hash_user
 from bot.storage.base import utc_now
@@ -27,6 +28,7 @@ from knowledge.model import CUSTOM_ID_LIMIT
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
+    from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 CLOSED_POST_KEEPS_ANSWER = (
@@ -295,16 +297,14 @@ class NotWhatIAsked(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
     ) -> None:
         """The question the answer missed, for the moderators' review queue."""
-        asked = await asked_text(interaction.message, channel)
+        asked = await asked_text(interaction.message, channel, bot.knowledge, self.entry_id)
         if asked:
-            from bot.answering import MAX_QUESTION_CHARS  # (it imports this module)
-
             await bot.store.record_question(
                 AskedQuestion(
                     # As the bot matched it: a post's title and 4,000 characters of message
                     # were longer than an example may be, and no decision in review but
                     # Dismiss could be written.
-                    text=within(asked, MAX_QUESTION_CHARS),
+                    text=as_matched(asked),
                     channel_id=interaction.channel_id,
                     best_id=self.entry_id,
                     best_score=0.0,
@@ -394,9 +394,22 @@ def answered_message(answer: discord.Message | None, channel: Any) -> int | None
     return channel.id if isinstance(channel, discord.Thread) else None
 
 
-async def asked_text(answer: discord.Message | None, channel: Any) -> str | None:
+def as_matched(question: str) -> str:
+    """A question cut as the bot matches it (its start and its end)."""
+    from bot.answering import MAX_QUESTION_CHARS  # (it imports this module)
+
+    return within(question, MAX_QUESTION_CHARS)
+
+
+async def asked_text(
+    answer: discord.Message | None,
+    channel: Any,
+    knowledge: KnowledgeBase | None = None,
+    entry_id: str | None = None,
+) -> str | None:
     """The question an answer replied to (answered_message), without its mentions: a forum
-    post's with the post's title as it was matched. None when it is gone."""
+    post's with the post's title as it was matched; of a mention quoting a question above
+    its own, the one that ``knowledge`` answers with ``entry_id``. None when it is gone."""
     asked_id = answered_message(answer, channel)
     resolved = answer.reference.resolved if answer is not None and answer.reference else None
     try:
@@ -408,6 +421,14 @@ async def asked_text(answer: discord.Message | None, channel: Any) -> str | None
             return None
     except discord.HTTPException:
         return None
+    own, quoted = own_and_quoted(asked)
+    if quoted and knowledge is not None:
+        # The bot answered one of the two (Answers._what_is_asked), not both: kept whole,
+        # the review queue showed them run together, and a pick taught the entry both.
+        for part in filter(None, (own, quoted)):
+            result = await asyncio.to_thread(knowledge.ask, as_matched(part))
+            if result.answered and result.best is not None and result.best.id == entry_id:
+                return part
     return question_in(asked)
 
 

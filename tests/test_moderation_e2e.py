@@ -1339,6 +1339,33 @@ async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_m
         assert ("<@" in item.example, str(world.bot_user.id) in written) == (False, False)
 
 
+async def test_a_missed_mention_that_quotes_is_reviewed_as_the_question_it_answered(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A mention quoting someone's question ("> ...") above the member's own is answered for
+    one of the two. Its answer removed with "Not what I asked", the review queue showed the
+    quote and the own words run together, and "This is the entry that answers it" taught
+    the entry both questions as one: kept is the one the removed answer was for."""
+    world = fake_discord.world
+    own = "Is the pro-rata rule a problem for my backdoor Roth?"
+    async with start_bot(mod_bot()) as bot:
+        for words, asked in ((own, own), ("this one?", QUESTION)):
+            mark = fake_discord.mark()
+            await fake_discord.send_message(
+                world.text_channel,
+                f"> {QUESTION}\n{world.bot_user.mention} {words}",
+                author=world.asker,
+                mentions=[world.bot_user],
+            )
+            answer = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+            miss = next(c for c in custom_ids(answer.json) if c.startswith("rb:miss:"))
+            click = await fake_discord.click_button(answer.response, miss, user=world.asker)
+            await click.response()
+            await fake_discord.settle()
+            newest = max(await bot.store.review_queue(), key=lambda i: i.last_seen)
+            assert (newest.kind, newest.example) == ("miss", asked)
+
+
 async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
