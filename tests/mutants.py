@@ -6667,6 +6667,36 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_mention_listing_its_amounts_on_lines_gets_them_worked_through",
         ),
     ),
+    Mutant(
+        "a 'Not what I asked' on a long forum post is kept longer tha"
+        "n an example may be, so review cannot decide it",
+        "bot/views.py",
+        "text=as_matched(asked),",
+        "text=asked,",
+        (
+            "tests/test_moderation_e2e.py::test_a_long_posts_miss_and_pointer_can_be_decided_in_review",
+        ),
+    ),
+    Mutant(
+        "a long forum post pointed at an entry is kept longer than an"
+        " example may be, so review cannot decide it",
+        "bot/cogs/point.py",
+        "if text := within(question_in(target), MAX_QUESTION_CHARS):",
+        "if text := question_in(target):",
+        (
+            "tests/test_moderation_e2e.py::test_a_long_posts_miss_and_pointer_can_be_decided_in_review",
+        ),
+    ),
+    Mutant(
+        "a 'Not what I asked' on a mention that quotes a question kee"
+        "ps the quote and the own words run together for review",
+        "bot/views.py",
+        "for part in filter(None, (own, quoted)):",
+        "for part in ():",
+        (
+            "tests/test_moderation_e2e.py::test_a_missed_mention_that_quotes_is_reviewed_as_the_question_it_answered",
+        ),
+    ),
 ]
 
 
