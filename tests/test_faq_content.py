@@ -171,15 +171,20 @@ def test_the_backdoor_entry_gives_this_years_roth_ira_income_limits() -> None:
     assert f"${low:,}-${high:,}" in entry.body
 
 
+def _sentences_saying(entry_id: str, words: str) -> list[str]:
+    """The sentences of an entry's text (bold marks dropped) that contain ``words``."""
+    entry = KnowledgeBase.load().get(entry_id)
+    assert entry is not None, entry_id
+    sentences = re.split(r"(?<=[.!?])\s+", text_of(entry).replace("**", ""))
+    return [sentence for sentence in sentences if words in sentence]
+
+
 def test_simple_ira_two_year_rule_keeps_the_replacement_plan_exception() -> None:
     """SIMPLE IRA money in its first 2 years can go only to another SIMPLE IRA, except
     into the 401(k) or 403(b) the employer set up to replace that SIMPLE IRA plan (SECURE
     2.0 sec. 332(b); IRS Notice 2024-2 Q&A G-4): the roll-in entry must not say it can
     never go to the plan."""
-    entry = KnowledgeBase.load().get("reverse-rollover-ira-to-401k")
-    assert entry is not None
-    sentences = re.split(r"(?<=[.!?])\s+", text_of(entry).replace("**", ""))
-    about = [s for s in sentences if "SIMPLE IRA money" in s]
+    about = _sentences_saying("reverse-rollover-ira-to-401k", "SIMPLE IRA money")
     assert about, "the entry no longer states the SIMPLE IRA 2-year rule"
     assert all("replaced that SIMPLE plan" in s for s in about), about
 
@@ -199,10 +204,7 @@ def test_roth_ira_recapture_is_reported_on_form_5329_not_only_form_8606() -> Non
     recapture amount on Form 5329 line 1 (Instructions for Form 5329), even when Form 8606
     Part III shows nothing taxable (the rollover is in the line 24 basis): the withdrawal
     entry that sends members to Form 8606 must name Form 5329 too."""
-    entry = KnowledgeBase.load().get("roth-ira-withdrawal-rules")
-    assert entry is not None
-    sentences = re.split(r"(?<=[.!?])\s+", text_of(entry).replace("**", ""))
-    about = [s for s in sentences if "Form 8606" in s]
+    about = _sentences_saying("roth-ira-withdrawal-rules", "Form 8606")
     assert about, "the entry no longer says where the withdrawal is reported"
     assert any("Form 5329" in s for s in about), about
 
