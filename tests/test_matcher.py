@@ -78,7 +78,10 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # The fourth round of real questions (253 more posts, all holdout) moved the measure
     # from 39.6 / 1.9 / 92.5 / 96.6 on 159 + 88 posts to the figures below on 251 + 249;
     # the new posts alone: 37.0 / 3.3 / 89.1 / 91.9.
-    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.0% (5 of 251)
+    # The second 2026-12-05 fact-checks (the Roth IRA clock's first year, Form 5329 for the
+    # recapture) turned one post answered wrong (pro-rata-401k-after-tax for the roll-in
+    # entry): 2.0% to 2.4%.
+    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.4% (6 of 251)
     assert report.answered_correct >= 0.38, report.summary()  # measured 38.6%
     assert report.in_best_or_suggestions >= 0.905, report.summary()  # measured 91.2%
     assert report.offtopic_abstained >= 0.93, report.summary()  # measured 94.0%
