@@ -59,8 +59,15 @@ def ensure_env() -> None:
         sys.exit(f"error: Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     current = ".".join(map(str, sys.version_info[:3]))
     made_with = _venv_python_version()
+    why = None
     if not PY.exists() or made_with is None or not same_release(made_with, current):
         why = f" for Python {current} (it was made with {made_with})" if made_with else ""
+    elif not STAMP.exists():
+        # Nothing was ever installed in it: it may be half-made (Ctrl-C while it was made,
+        # or Debian's python without python3-venv) and have no pip, which every run then
+        # failed to find.
+        why = " again (the last one was not finished)"
+    if why is not None:
         print(f"Creating .venv{why} ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     wanted = _lock_hash()

@@ -140,3 +140,45 @@ def test_ctrl_c_on_dev_py_test_lets_the_step_stop_by_itself() -> None:
     assert "Traceback" not in err, err
     assert out == "summary\n"
     assert proc.returncode == 2
+
+
+#: dev.py with its environment in another folder (argv[1]): `python3 dev.py run` there.
+DEV_ELSEWHERE = """import sys
+from pathlib import Path
+import dev
+dev.VENV = Path(sys.argv[1])
+dev.BIN = dev.VENV / "bin"
+dev.PY = dev.BIN / "python"
+dev.STAMP = dev.VENV / ".installed-lock-hash"
+sys.exit(dev.main(["run"]))
+"""
+
+
+def dev_run_elsewhere(venv: Path) -> subprocess.Popen[str]:
+    """`python3 dev.py run` with its .venv at ``venv``, in its own process group (a shell's
+    job)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", DEV_ELSEWHERE, str(venv)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, cwd=ROOT, start_new_session=True,
+    )  # fmt: skip
+
+
+@posix_only
+def test_a_venv_left_unfinished_is_made_again(tmp_path: Path) -> None:
+    """A .venv whose making was cut short (Ctrl-C in the first run's minute), or made on
+    Debian or Ubuntu before python3-venv was installed (Python's own message there says to
+    install it and make the environment again), has python but no pip: every later run
+    kept it and failed with 'No module named pip' until .venv was deleted by hand. One
+    that nothing was ever installed in is made again."""
+    import venv
+
+    made = tmp_path / ".venv"
+    venv.EnvBuilder(with_pip=False).create(made)  # (what either leaves: python, no pip)
+    proc = dev_run_elsewhere(made)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+    finally:
+        kill_group(proc)
+    assert first.startswith("Creating .venv"), first  # (not "Installing": no pip to do it)
