@@ -151,6 +151,8 @@ def main(argv: list[str]) -> int:
     except subprocess.CalledProcessError as exc:
         print(f"error: installing dependencies failed ({exc})", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # (Ctrl-C while installing: pip stops too; the next run resumes)
+        return 130
     if command == "run":
         return _become_bot(rest)
     if command == "mutants":

@@ -182,3 +182,24 @@ def test_a_venv_left_unfinished_is_made_again(tmp_path: Path) -> None:
     finally:
         kill_group(proc)
     assert first.startswith("Creating .venv"), first  # (not "Installing": no pip to do it)
+
+
+@posix_only
+def test_ctrl_c_during_the_first_install_stops_it_quietly(tmp_path: Path) -> None:
+    """Ctrl-C while the first run makes .venv and installs into it (a minute: a newcomer
+    may well stop it) printed a KeyboardInterrupt traceback from dev.py. It stops as
+    Ctrl-C does elsewhere: quietly, exit 130 (the next run starts it again)."""
+    venv = tmp_path / ".venv"
+    proc = dev_run_elsewhere(venv)
+    try:
+        assert proc.stderr is not None
+        assert proc.stderr.readline().startswith("Creating .venv")
+        deadline = time.monotonic() + 30  # (its python is in: pip is being put in)
+        while not (venv / "bin" / "python").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        kill_group(proc)
+    assert "Traceback" not in err, err
+    assert proc.returncode == 130, (proc.returncode, err)
