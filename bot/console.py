@@ -9,11 +9,13 @@ import logging
 import re
 import shlex
 import tempfile
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
 from calculators import InputError, ScheduleInput, render_text
@@ -35,7 +37,7 @@ PROMPT = "you> "
 ECHO = 60
 
 
-def help_text() -> str:
+def help_text(width: int = terminal.WIDTH) -> str:
     lines = [
         "Type a question in your own words, e.g.: is my after-tax rollover prorated?",
         "",
@@ -49,7 +51,18 @@ def help_text() -> str:
         lines.append(f"  {calc.example:<28} {calc.summary}")
         lines.append(f"  {'':<28} values: {' '.join(calc.params)}")
     lines += [f"  {'help':<28} this help", f"  {'quit':<28} leave"]
-    return "\n".join(lines)
+    # (a command's line too long for the terminal goes on in its column, while that
+    # leaves room)
+    column = " " * 31 if width - 31 >= 30 else "    "
+    return "\n".join(
+        textwrap.fill(
+            line,
+            width,
+            subsequent_indent=column if line.startswith("  ") else "",
+            break_long_words=False,
+        )
+        for line in lines
+    )
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,8 @@ class Console:
         self._files = folder_signature(kb.source_dir)
         #: The files had problems when last read (at start: answering from a kept copy).
         self._broken = broken
+        #: The width replies are wrapped at (run sets it to the terminal's).
+        self.width = terminal.WIDTH
 
     def respond(self, line: str) -> ConsoleReply:
         """The reply to one line; when the FAQ files changed since they were read, they
@@ -113,7 +128,7 @@ class Console:
         if text.lower() in {"quit", "exit", "/quit", "/exit", "q"}:
             return ConsoleReply("Bye.", quit=True)
         if text.lower() in {"help", "/help", "?"}:
-            return ConsoleReply(help_text())
+            return ConsoleReply(help_text(self.width))
         if not text.startswith("/"):
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and _all_values(words[1:]):
@@ -142,7 +157,7 @@ class Console:
         problem = check_question(question)
         if problem:
             return f"Sorry: {problem}."
-        return answer_text(self.kb, self.kb.ask(question[:MAX_QUESTION_CHARS]))
+        return answer_text(self.kb, self.kb.ask(question[:MAX_QUESTION_CHARS]), self.width)
 
     def _faq(self, typed: str) -> str:
         if not typed:
@@ -154,9 +169,7 @@ class Console:
             return (
                 f"No entry '{one_line(typed, ECHO)}'. Close: {close}. Type /list for all of them."
             )
-        from bot import terminal  # local: only this command renders an entry directly
-
-        return terminal.render_layout(self.kb.layout(entry_id))
+        return terminal.render_layout(self.kb.layout(entry_id), self.width)
 
     def _calculate(self, name: str, rest: str) -> str:
         calc = CALCULATORS[name]
@@ -181,7 +194,7 @@ class Console:
             said = str(exc)
             example = "" if calc.example in said else f" Example: {calc.example}"
             return f"Sorry: {said}.{example}"
-        text = render_text(result)
+        text = render_text(result, self.width)
         if isinstance(inp, ScheduleInput):
             # A file of its own each time: never another run's chart overwritten.
             with tempfile.NamedTemporaryFile(
@@ -283,7 +296,8 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     """``broken``: the folder had problems and ``kb`` is its last complete version."""
     console = Console(kb, broken=broken)
     interactive = stdin.isatty()
-    print(BANNER, file=stdout)
+    width = terminal.columns(stdout)
+    print(BANNER if width is None else terminal.wrap(BANNER, width), file=stdout)
     # (Asked of a terminal only: escape codes would garble output sent to a file.)
     pastes = interactive and stdout.isatty()
     echo = None
@@ -299,9 +313,13 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
                 if interactive:  # (else the shell's prompt follows "you> " on its line)
                     print(file=stdout, flush=True)
                 return 0
+            width = terminal.columns(stdout)  # (asked each time: a terminal can be resized)
+            console.width = width or terminal.WIDTH
             reply = console.respond(line)
             if reply.text:
-                print(reply.text + "\n", file=stdout, flush=True)
+                # (in a terminal, what no renderer wrapped is wrapped too: a long "Sorry")
+                text = reply.text if width is None else terminal.wrap(reply.text, width)
+                print(text + "\n", file=stdout, flush=True)
             if reply.quit:
                 return 0
     except KeyboardInterrupt:  # (Ctrl-C: left as Ctrl-D is, and still an interruption)

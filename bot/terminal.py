@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import textwrap
+from typing import TextIO
 
 from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
 from knowledge.matcher import Hit, MatchResult
+
+#: Text is wrapped at most this wide (longer lines read badly), and this wide where the
+#: width of the output is not known (a file, a pipe).
+WIDTH = 88
+#: Nor narrower than this: in a smaller terminal, the terminal breaks the lines.
+NARROWEST = 40
+
+
+def columns(stream: TextIO) -> int | None:
+    """How wide to wrap text written to ``stream``: its terminal's width (COLUMNS when set,
+    as Python's shutil has it), at most WIDTH; None when it is no terminal (a file, a
+    pipe: written as it always was). Wrapped at 88 in an 80-column terminal, most lines
+    were broken again by the terminal, mid-word."""
+    if not stream.isatty():
+        return None
+    try:
+        wide = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        wide = 0
+    if wide <= 0:
+        try:
+            wide = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            return None
+    if wide <= 0:  # (a terminal that has no size: a bare pseudo-terminal)
+        return None
+    return max(NARROWEST, min(WIDTH, wide))
+
 
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
@@ -19,17 +50,26 @@ def plain(markdown: str) -> str:
     return text.replace("`", "")
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int, **options: bool) -> str:
     out = []
     for line in text.splitlines():
         indent = re.match(r"\s*(?:[-•*]\s+|\d+\.\s+)?", line).group(0)  # type: ignore[union-attr]
         out.append(
-            textwrap.fill(line, width, subsequent_indent=" " * len(indent)) if line.strip() else ""
+            textwrap.fill(line, width, subsequent_indent=" " * len(indent), **options)
+            if line.strip()
+            else ""
         )
     return "\n".join(out)
 
 
-def render_layout(layout: AnswerLayout, width: int = 88) -> str:
+def wrap(text: str, width: int) -> str:
+    """Each line of ``text`` longer than ``width`` wrapped (a list item's or a numbered
+    step's continuation under its text); a web address is never broken: copied, or opened
+    from the terminal, it must be whole."""
+    return _wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def render_layout(layout: AnswerLayout, width: int = WIDTH) -> str:
     parts = [
         f"{layout.title}\n{'=' * min(len(layout.title), width)}",
         _wrap(plain(layout.description), width),

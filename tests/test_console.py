@@ -450,3 +450,58 @@ def test_a_reload_in_the_console_names_every_changed_entry(tmp_path: Path) -> No
     said = console.respond("/reload").text
     assert said.startswith("FAQ files read again: 0 added, 12 changed (topic-00, ")
     assert all(entry_id in said for entry_id in ids) and "more" not in said
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a POSIX pseudo-terminal")
+@pytest.mark.parametrize("columns", [60, 80])
+def test_replies_fit_the_terminal(tmp_path: Path, columns: int) -> None:
+    """Text was wrapped at 88 columns whatever the terminal: in an 80-column one (most
+    terminals' size when opened) a third of an answer's lines, and of /split's working,
+    were broken again mid-word by the terminal. Replies are wrapped to its width (at
+    most 88): only a web address longer than a line is longer."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = bare_env(
+        HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off")
+    )
+    proc = subprocess.Popen(
+        [str(SCRIPT), "console"], stdin=slave, stdout=slave, stderr=subprocess.PIPE,
+        env=env, cwd=tmp_path,
+    )  # fmt: skip
+    typed = [
+        "is my after-tax rollover prorated?",
+        "I put in $23,000 after-tax and it earned $412, what do I owe?",
+        "/faq notice-2014-54",
+        "/split basis:1000 earnings:5",
+        "/schedule 30000 26 4 8%",
+        "what is the weather like",
+        "help",
+    ]
+    try:
+        shown = read_until(master, b"you> ")
+        for line in typed:
+            os.write(master, line.encode() + b"\n")
+            shown += read_until(master, b"you> ")
+        os.write(master, b"quit\n")
+        proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+        os.close(slave)
+    text = shown.decode().replace(PASTE_ON, "").replace(PASTE_OFF, "")
+    assert text.count("you> ") == len(typed) + 1 and "Form 1099-R" in text
+    wide = [
+        line
+        for line in text.splitlines()
+        if len(line.rstrip("\r")) > columns
+        and " " in line.strip()
+        and not line.startswith("you> ")  # (what was typed, as the terminal shows it)
+    ]
+    assert not wide, "\n".join(wide)

@@ -93,7 +93,8 @@ def result_json(
     return data
 
 
-def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
+def answer_text(kb: KnowledgeBase, result: MatchResult, width: int = 88) -> str:
+    """The answer as a terminal shows it, its paragraphs wrapped at ``width``."""
     from bot import terminal
     from bot.worked_example import LABEL
     from calculators.report import render_text
@@ -101,14 +102,14 @@ def answer_text(kb: KnowledgeBase, result: MatchResult) -> str:
     if not result.answered or result.best is None:
         outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)
         return terminal.render_suggestions(result, outside=outside)
-    text = terminal.render_layout(kb.layout(result.best.id))
+    text = terminal.render_layout(kb.layout(result.best.id), width)
     example = example_for(kb, result)
     if example is not None:
         command, calc = example
-        text += f"\n\n{LABEL} ({command}):\n{render_text(calc)}"
+        text += f"\n\n{LABEL} ({command}):\n{render_text(calc, width)}"
     # A post that asks other things too: their answers, short as Discord posts them.
     for hit in result.also:
-        text += f"\n\n{terminal.render_layout(kb.short(hit.id))}"
+        text += f"\n\n{terminal.render_layout(kb.short(hit.id), width)}"
     # Only plausible ones (Discord's menu shows the same), and none the Related list just
     # above already names (Discord keeps those in its menu: there they are one click away),
     # nor one answered above.
