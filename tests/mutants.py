@@ -5233,7 +5233,7 @@ MUTANTS = [
         "ask text / console: the answers to a post's other questions are not shown",
         "bot/cli/ask.py",
         "    for hit in result.also:\n"
-        '        text += f"\\n\\n{terminal.render_layout(kb.short(hit.id))}"\n',
+        '        text += f"\\n\\n{terminal.render_layout(kb.short(hit.id), width)}"\n',
         "",
         ("tests/test_cli_ask.py::test_a_post_asking_two_things_reads_both_answers_in_text",),
     ),
@@ -6696,6 +6696,28 @@ MUTANTS = [
         (
             "tests/test_moderation_e2e.py::test_a_missed_mention_that_quotes_is_reviewed_as_the_question_it_answered",
         ),
+    ),
+    Mutant(
+        "a half-made .venv (no pip, nothing ever installed) is kept, and every run fails in it",
+        "dev.py",
+        "    elif not STAMP.exists():",
+        "    elif False:",
+        ("tests/test_dev.py::test_a_venv_left_unfinished_is_made_again",),
+    ),
+    Mutant(
+        "Ctrl-C during the first install prints a traceback from dev.py",
+        "dev.py",
+        "    except KeyboardInterrupt:  # (Ctrl-C while installing: p"
+        "ip stops too; the next run resumes)\n        return 130\n",
+        "",
+        ("tests/test_dev.py::test_ctrl_c_during_the_first_install_stops_it_quietly",),
+    ),
+    Mutant(
+        "console replies wrapped at 88 columns whatever the terminal's width",
+        "bot/terminal.py",
+        "            wide = os.get_terminal_size(stream.fileno()).columns\n",
+        "            wide = 0\n",
+        ("tests/test_console.py::test_replies_fit_the_terminal",),
     ),
 ]
 
