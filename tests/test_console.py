@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,11 +263,37 @@ def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
     """`kill` (SIGTERM) to a console in a terminal killed it outright: the terminal was left
     asking for bracketed pastes and not echoing control characters. It now stops as at
     Ctrl-C (the terminal given back, the line ended), and as a stop asked for: exit 0."""
-    import pty
     import signal
     import termios
 
+    with console_in_a_terminal(tmp_path) as (master, slave, proc, before):
+        shown = read_until(master, PASTE_ON.encode())  # (ready: it asked for pastes)
+        shown += read_until(master, b"you> ")  # (and waits for a line: one to end)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        after = termios.tcgetattr(slave)
+        shown += read_until(master, PASTE_OFF.encode(), timeout=1)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err
+    assert after == before
+    assert shown.rindex(PASTE_OFF.encode()) > shown.rindex(b"you> ")
+
+
+@contextlib.contextmanager
+def console_in_a_terminal(
+    tmp_path: Path, columns: int | None = None
+) -> Iterator[tuple[int, int, subprocess.Popen[bytes], list[Any]]]:
+    """`rollover-bot console` run in a new pseudo-terminal (``columns`` wide, when given),
+    from a bare environment: its two ends, the process and the terminal's settings before
+    it started. The process is killed and the ends closed afterwards."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
     master, slave = pty.openpty()
+    if columns is not None:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     before = termios.tcgetattr(slave)
     env = bare_env(
         HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off")
@@ -274,22 +303,13 @@ def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
         env=env, cwd=tmp_path,
     )  # fmt: skip
     try:
-        shown = read_until(master, PASTE_ON.encode())  # (ready: it asked for pastes)
-        shown += read_until(master, b"you> ")  # (and waits for a line: one to end)
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
-        after = termios.tcgetattr(slave)
-        shown += read_until(master, PASTE_OFF.encode(), timeout=1)
+        yield master, slave, proc, before
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         os.close(master)
         os.close(slave)
-    assert proc.returncode == 0, err
-    assert b"Traceback" not in err
-    assert after == before
-    assert shown.rindex(PASTE_OFF.encode()) > shown.rindex(b"you> ")
 
 
 def read_until(fd: int, wanted: bytes, timeout: float = 60) -> bytes:
@@ -459,20 +479,6 @@ def test_replies_fit_the_terminal(tmp_path: Path, columns: int) -> None:
     terminals' size when opened) a third of an answer's lines, and of /split's working,
     were broken again mid-word by the terminal. Replies are wrapped to its width (at
     most 88): only a web address longer than a line is longer."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = bare_env(
-        HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off")
-    )
-    proc = subprocess.Popen(
-        [str(SCRIPT), "console"], stdin=slave, stdout=slave, stderr=subprocess.PIPE,
-        env=env, cwd=tmp_path,
-    )  # fmt: skip
     typed = [
         "is my after-tax rollover prorated?",
         "I put in $23,000 after-tax and it earned $412, what do I owe?",
@@ -482,19 +488,13 @@ def test_replies_fit_the_terminal(tmp_path: Path, columns: int) -> None:
         "what is the weather like",
         "help",
     ]
-    try:
+    with console_in_a_terminal(tmp_path, columns) as (master, _, proc, _):
         shown = read_until(master, b"you> ")
         for line in typed:
             os.write(master, line.encode() + b"\n")
             shown += read_until(master, b"you> ")
         os.write(master, b"quit\n")
         proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
-        os.close(slave)
     text = shown.decode().replace(PASTE_ON, "").replace(PASTE_OFF, "")
     assert text.count("you> ") == len(typed) + 1 and "Form 1099-R" in text
     wide = [
