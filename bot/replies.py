@@ -32,7 +32,7 @@ def post_question(thread: discord.Thread, starter: discord.Message) -> str:
     """What a forum post asks, as the bot matches it: its title, then its opening message,
     without its mentions (a "<@id>" matched with the words moved the scores by the bot's
     id), line by line."""
-    return f"{thread.name}\n" + "\n".join(map(strip_mentions, starter.content.split("\n")))
+    return f"{thread.name}\n{strip_mentions(starter.content)}"
 
 
 def words_of(message: discord.Message) -> str:

@@ -6406,8 +6406,8 @@ MUTANTS = [
     Mutant(
         "a post's mention of the bot is matched with its words",
         "bot/replies.py",
-        '"\\n".join(map(strip_mentions, starter.content.split("\\n")))',
-        '"\\n".join(starter.content.split("\\n"))',
+        '    return f"{thread.name}\\n{strip_mentions(starter.content)}"',
+        '    return f"{thread.name}\\n{starter.content}"',
         ("tests/test_bot_e2e.py::test_a_post_that_names_the_bot_is_answered_like_a_mention",),
     ),
     Mutant(
@@ -6627,7 +6627,7 @@ MUTANTS = [
         "/ask matches the '<@id>' of a mention typed in its question "
         "(scores moved, ids kept for moderators)",
         "bot/cogs/ask.py",
-        '        question = "\\n".join(map(strip_mentions, question.split("\\n"))).strip()\n',
+        "        question = strip_mentions(question)  # (line by line, as a mention's)\n",
         "        question = question.strip()\n",
         ("tests/test_bot_e2e.py::test_ask_matches_the_words_not_the_mentions_in_the_question",),
     ),

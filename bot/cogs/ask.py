@@ -55,8 +55,7 @@ class Ask(commands.Cog):
     ) -> None:
         # Without its mentions, as a mention's question is: Discord's client sends a typed
         # "@someone" as "<@id>", whose digits moved the match (and showed in moderators' gaps).
-        # (Line by line: the worked example reads "Basis: $20,000" lines as lines.)
-        question = "\n".join(map(strip_mentions, question.split("\n"))).strip()
+        question = strip_mentions(question)  # (line by line, as a mention's)
         if not question:
             await send_private(interaction, ASK_IN_WORDS)
             return
