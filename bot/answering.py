@@ -14,7 +14,7 @@ from bot.embeds import answer_embed, example_embed, removed_embed, suggestions_e
 from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
-from calculators.catalog import CALCULATORS
+from calculators.catalog import CALCULATORS, all_values
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
 
@@ -62,15 +62,9 @@ def calculator_typed(text: str) -> str | None:
     name, *values = text.split() or [""]
     if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
         return None
-    if not all(_a_value(word) for word in values):
+    if not all_values(values):
         return None  # ("/split or not? ..." asks a question)
     return name[1:].lower()
-
-
-def _a_value(word: str) -> bool:
-    """A calculator's value as typed: an amount, a rate or a year, a destination, or a name
-    given one ("basis:1000")."""
-    return any(c.isdigit() or c in ":=" for c in word) or word.lower() in {"roth", "traditional"}
 
 
 def calculator_hint(name: str) -> str:

@@ -19,7 +19,7 @@ from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
 from calculators import InputError, ScheduleInput, render_text
-from calculators.catalog import CALCULATORS
+from calculators.catalog import CALCULATORS, all_values
 from calculators.chart import render_schedule_chart
 from calculators.parse import shown
 from knowledge.base import KnowledgeBase
@@ -131,7 +131,7 @@ class Console:
             return ConsoleReply(help_text(self.width))
         if not text.startswith("/"):
             words = text.split()
-            if words[0].lower() in CALCULATORS and len(words) > 1 and _all_values(words[1:]):
+            if words[0].lower() in CALCULATORS and len(words) > 1 and all_values(words[1:]):
                 # ("split 1000 5" is the calculator without its slash, not a question)
                 return ConsoleReply(f"Calculators start with a slash: /{one_line(text, ECHO)}")
             return ConsoleReply(self._ask(text))
@@ -241,15 +241,6 @@ def _starts_a_name(rest: list[str]) -> bool:
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
-#: A calculator's value as typed: an amount, a rate or a year ("1000", "$1.2k", "24%",
-#: "2026"), a destination, or a name given a value ("basis:1000").
-_VALUE = re.compile(r"[$\d][\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+", re.IGNORECASE)
-
-
-def _all_values(words: list[str]) -> bool:
-    """Every word a calculator value: "split 1000 5" is the calculator without its slash;
-    "split $1000 after-tax: can the $5 go to a traditional IRA?" is a question."""
-    return all(_VALUE.fullmatch(word) for word in words)
 
 
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)

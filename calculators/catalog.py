@@ -115,6 +115,18 @@ class Calculator:
 
 
 #: Inputs that are rates, and the CLI options not named like their input.
+#: A calculator's value as typed: an amount, a rate or a year ("1000", "$1.2k", "24%",
+#: "2026"), a destination, or a name given a value ("basis:1000").
+_VALUE = re.compile(r"[$\d][\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+", re.IGNORECASE)
+
+
+def all_values(words: Sequence[str]) -> bool:
+    """Every word a calculator value: "split 1000 5" (or "/split basis:1000 earnings:5")
+    is the calculator typed as a question; "split $1000 after-tax: can the $5 go to a
+    traditional IRA?" is a question."""
+    return all(_VALUE.fullmatch(word) for word in words)
+
+
 _RATES = frozenset({"tax_rate", "annual_return"})
 _OPTIONS = {"annual_return": "--return"}
 

@@ -2651,15 +2651,15 @@ MUTANTS = [
     Mutant(
         "console: 'split 1000 5' matched as a question",
         "bot/console.py",
-        " in CALCULATORS and len(words) > 1 and _all_values(words[1:]):\n",
+        " in CALCULATORS and len(words) > 1 and all_values(words[1:]):\n",
         " in CALCULATORS and False:\n",
         ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
     ),
     Mutant(
         "console: any line starting 'split' taken for the calculator",
         "bot/console.py",
-        " in CALCULATORS and len(words) > 1 and _all_values(words[1:]):\n",
-        " in CALCULATORS and len(words) > 1 and _all_values(words[1:2]):\n",
+        " in CALCULATORS and len(words) > 1 and all_values(words[1:]):\n",
+        " in CALCULATORS and len(words) > 1 and all_values(words[1:2]):\n",
         ("tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",),
     ),
     Mutant(
@@ -6652,7 +6652,7 @@ MUTANTS = [
     Mutant(
         "a question that starts with a calculator's name is taken for its command",
         "bot/answering.py",
-        "    if not all(_a_value(word) for word in values):",
+        "    if not all_values(values):",
         "    if False:",
         (
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
