@@ -18,6 +18,7 @@ from typing import TextIO
 from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
+from bot.small_talk import small_talk
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS, all_values
 from calculators.chart import render_schedule_chart
@@ -129,6 +130,8 @@ class Console:
             return ConsoleReply("Bye.", quit=True)
         if text.lower() in {"help", "/help", "?"}:
             return ConsoleReply(help_text(self.width))
+        if said := small_talk(text):
+            return ConsoleReply("You're welcome!" if said == "thanks" else BANNER)
         if not text.startswith("/"):
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and all_values(words[1:]):

@@ -1933,15 +1933,18 @@ async def test_a_proxied_members_own_mention_is_answered_and_another_bots_is_not
         assert embed_of(replies[0].json)["title"] == kb.get(EXPECTED).title
 
 
+@pytest.mark.parametrize("greeting", ["", " hi"])
 async def test_a_question_edited_into_a_bare_mention_is_answered_once(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, greeting: str
 ) -> None:
-    """A bare "@Rollover Bot" gets "Ask me after the mention"; the member edits the
-    question in, as asked: answered (it was ignored, the mention not being new), once."""
+    """A bare "@Rollover Bot" (or "@Rollover Bot hi") gets "Ask me after the mention"; the
+    member edits the question in, as asked: answered (it was ignored, the mention not being
+    new), once."""
     world = fake_discord.world
     channel = int(world.text_channel["id"])
+    mention = world.bot_user.mention + greeting
     async with start_bot(make_bot()):
-        bare = await fake_discord.send_message(world.text_channel, world.bot_user.mention)
+        bare = await fake_discord.send_message(world.text_channel, mention)
         await fake_discord.idle(quiet=0.1)
 
         def replies() -> list[dict]:
@@ -1952,12 +1955,12 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_once(
             ]
 
         [prompt] = replies()
-        assert prompt["content"].startswith("Ask me after the mention")
-        await fake_discord.edit_message(bare, f"{world.bot_user.mention} {QUESTION}")
+        assert "Ask me after the mention" in prompt["content"]
+        await fake_discord.edit_message(bare, f"{mention} {QUESTION}")
         await fake_discord.idle(quiet=0.2)
         prompt, answer = replies()
         assert embed_of(answer)["title"] == kb.get(EXPECTED).title
-        await fake_discord.edit_message(bare, f"{world.bot_user.mention} {QUESTION} Thanks!")
+        await fake_discord.edit_message(bare, f"{mention} {QUESTION} Thanks!")
         await fake_discord.idle(quiet=0.2)
         assert len(replies()) == 2
 
@@ -3003,6 +3006,45 @@ async def test_ask_asking_for_help_gets_the_help_card(
         # a question that only starts with "help" is a question
         handle = await fake_discord.send_slash_command("ask", {"question": f"help: {QUESTION}"})
         assert embed_of(await handle.response())["title"].startswith("Can I send the after-tax")
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("thanks!", "You're welcome"),
+        ("Thank you so much, that helped \U0001f64f", "You're welcome"),
+        ("hi", "Ask me after the mention"),
+    ],
+)
+async def test_a_mention_that_only_thanks_or_greets_gets_a_word_back_not_a_card(
+    fake_discord: FakeDiscord, make_bot, start_bot, said: str, reply: str
+) -> None:
+    """ "@bot thanks!" got the "no FAQ entry looks close" card in public and was kept for the
+    moderators as a question the FAQ failed. Thanks get a word back, a greeting the prompt
+    a bare mention gets; neither is kept. Thanks that go on to ask something are a question."""
+    async with start_bot(make_bot()) as bot:
+        call = await mention_in_text_channel(fake_discord, said)
+        assert reply in call.json["content"] and not call.json.get("embeds")
+        assert call.json["message_reference"] and not would_ping(call.json).any
+        await fake_discord.settle()
+        assert bot.store.questions == []
+        call = await mention_in_text_channel(fake_discord, f"{said} {QUESTION}")
+        assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
+        await mention_in_text_channel(fake_discord, f"{said} is the moon made of cheese")
+        await fake_discord.settle()
+        assert len(bot.store.questions) == 1  # (a miss is kept, as the first one was)
+
+
+async def test_ask_saying_only_thanks_gets_a_word_back_privately(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    async with start_bot(make_bot()) as bot:
+        body = await (
+            await fake_discord.send_slash_command("ask", {"question": "thanks!"})
+        ).response()
+        assert is_ephemeral(body) and "You're welcome" in body["data"]["content"]
+        await fake_discord.settle()
+        assert bot.store.questions == []
 
 
 async def test_faq_for_a_member_mentions_only_that_member(

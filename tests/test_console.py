@@ -27,6 +27,12 @@ def test_question_is_answered_with_sources_and_disclaimer(console: Console) -> N
     assert "Notice 2014-54" in text and "https://" in text and "not tax advice" in text
 
 
+def test_thanks_and_greetings_get_a_word_back_not_no_close_entry(console: Console) -> None:
+    assert console.respond("thanks!").text == "You're welcome!"
+    assert "ask a question" in console.respond("Hello").text
+    assert "not tax advice" in console.respond("hello darkness").text  # (read as a question)
+
+
 def test_split_shows_the_seed_thread_numbers(console: Console) -> None:
     text = console.respond("/split 1000 5").text
     assert "$1,005.00" in text and "$5.00" in text and "code G" in text

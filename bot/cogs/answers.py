@@ -43,6 +43,7 @@ from bot.forum_tags import (
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
+from bot.small_talk import THANKS_REPLY, small_talk
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
 from knowledge.matcher import MatchResult, within
@@ -952,6 +953,13 @@ class Answers(commands.Cog):
                 await message.reply(
                     embed=help_embed(mention(ids)), mention_author=False, allowed_mentions=NO_PINGS
                 )
+                return DONE
+            if target is message and (said := small_talk(question)):
+                # ("@bot thanks!" is no question: a word back, not "no entry looks close")
+                text = THANKS_REPLY if said == "thanks" else f"Hi! {ASK_AFTER_MENTION}"
+                await message.reply(text, mention_author=False, allowed_mentions=NO_PINGS)
+                if said == "greeting":  # (as a bare mention: an edit adding a question counts)
+                    self._prompted.claim(message.id)
                 return DONE
             rejected = await self._rejected(target.id)
             reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)

@@ -22,6 +22,7 @@ from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS, send_private, strip_mentions
+from bot.small_talk import THANKS_REPLY, small_talk
 from bot.views import answer_view, count_served
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,9 @@ class Ask(commands.Cog):
             # "/ask help" asks how to use the bot, as a mention saying only that does: the
             # /help card, not "outside this FAQ" (nor a gap kept for moderators).
             await self._send_help(interaction)
+            return
+        if said := small_talk(question):
+            await send_private(interaction, THANKS_REPLY if said == "thanks" else ASK_IN_WORDS)
             return
         reply = build_reply(self.bot, question)
         await interaction.response.send_message(
