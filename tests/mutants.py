@@ -3301,8 +3301,8 @@ MUTANTS = [
     Mutant(
         "a question edited into a bare mention is ignored",
         "bot/cogs/answers.py",
-        "                self._prompted.claim(message.id)\n",
-        "",
+        "                )\n                self._prompted.claim(message.id)\n",
+        "                )\n",
         ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
     ),
     Mutant(
@@ -6718,6 +6718,37 @@ MUTANTS = [
         "            wide = os.get_terminal_size(stream.fileno()).columns\n",
         "            wide = 0\n",
         ("tests/test_console.py::test_replies_fit_the_terminal",),
+    ),
+    Mutant(
+        "'@bot thanks!' gets the public 'no FAQ entry looks close' card and is kept as a miss",
+        "bot/cogs/answers.py",
+        "            if target is message and (said := small_talk(question)):",
+        "            if False and (said := small_talk(question)):",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_that_only_thanks_or_greets_gets_a_word_back_not_a_card",
+        ),
+    ),
+    Mutant(
+        "'@bot hi' is prompted for a question, but the question edited in is ignored",
+        "bot/cogs/answers.py",
+        '                if said == "greeting":  # (as a bare mention: an edit adding a qu'
+        "estion counts)\n                    self._prompted.claim(message.id)\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
+    ),
+    Mutant(
+        "'/ask thanks!' gets the 'outside this FAQ' card and is kept as a missed question",
+        "bot/cogs/ask.py",
+        "        if said := small_talk(question):\n",
+        "        if said := None:\n",
+        ("tests/test_bot_e2e.py::test_ask_saying_only_thanks_gets_a_word_back_privately",),
+    ),
+    Mutant(
+        "'thanks! 1000 5' is taken for thanks, its amounts dropped",
+        "bot/small_talk.py",
+        '    if re.search(r"\\d", text):',
+        "    if False:",
+        ("tests/test_small_talk.py",),
     ),
 ]
 

@@ -30,7 +30,8 @@ def test_greetings(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "thanks, but what about the earnings?",  # (a question mark: it asks)
+        "thanks, but what about the earnings?",
+        "thanks! 1000 5",  # (amounts to work through)
         "thanks! is my after-tax rollover prorated",  # (words of a question)
         "hi, I have 1000 after-tax",  # (a number)
         "thanks a lot for nothing, you got the 1099-R wrong",
