@@ -35,26 +35,6 @@ class Reply:
     removed: str | None = None
 
 
-#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
-#: the bot: it gets the /help card, not "no FAQ entry looks close".
-HELP_REQUESTS = frozenset(
-    {
-        "help",
-        "help me",
-        "commands",
-        "what can you do",
-        "what do you do",
-        "how do i use you",
-        "how do i use this",
-        "how does this work",
-    }
-)
-
-
-def asks_for_help(text: str) -> bool:
-    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
-
-
 def calculator_typed(text: str) -> str | None:
     """The calculator a question is a command for, if it is one: "/split 1000 5", or an
     answer's example copied ("/split basis:1000 earnings:5"), every word after the name a

@@ -18,7 +18,7 @@ from typing import TextIO
 from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
-from bot.small_talk import small_talk
+from bot.small_talk import asks_for_help, small_talk
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS, all_values
 from calculators.chart import render_schedule_chart
@@ -128,8 +128,10 @@ class Console:
             return ConsoleReply("")
         if text.lower() in {"quit", "exit", "/quit", "/exit", "q"}:
             return ConsoleReply("Bye.", quit=True)
-        if text.lower() in {"help", "/help", "?"}:
+        if text.lower() in HELP_WORDS or asks_for_help(text):
             return ConsoleReply(help_text(self.width))
+        if (name := _calculator_help(text)) is not None:
+            return ConsoleReply(self._calculate(name, ""))  # (its values and an example)
         if said := small_talk(text):
             return ConsoleReply("You're welcome!" if said == "thanks" else BANNER)
         if not text.startswith("/"):
@@ -234,6 +236,23 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
             )
         named[key] = value
     return positional, named
+
+
+HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})
+
+
+def _calculator_help(text: str) -> str | None:
+    """The calculator a line asks how to use ("help split", "/help split", "/split help",
+    "split ?"), if it does."""
+    words = text.lower().split()
+    if len(words) != 2:
+        return None
+    first, second = words
+    if first in HELP_WORDS and second.lstrip("/") in CALCULATORS:
+        return second.lstrip("/")
+    if second in HELP_WORDS and first.lstrip("/") in CALCULATORS:
+        return first.lstrip("/")
+    return None
 
 
 def _starts_a_name(rest: list[str]) -> bool:

@@ -1,5 +1,6 @@
-"""Thanks and greetings said to the bot: not questions, so they get a word back, not a card
-saying no FAQ entry looks close (nor a gap for the moderators to review)."""
+"""What members say to the bot that is not a question for the FAQ: asking how to use it,
+thanks and greetings. Each gets its own reply, not a card saying no FAQ entry looks close
+(nor a gap for the moderators to review)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,28 @@ MOST_WORDS = 8
 
 THANKS_REPLY = "You're welcome! Ask again any time."
 
+#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
+#: the bot: it gets the /help card, not "no FAQ entry looks close".
+HELP_REQUESTS = frozenset(
+    {
+        "help",
+        "help me",
+        "commands",
+        "what can you do",
+        "what do you do",
+        "how do i use you",
+        "how do i use this",
+        "how does this work",
+    }
+)
+
+
+def asks_for_help(text: str) -> bool:
+    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
+
 
 def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
-    """ "thanks" or "greeting" when that is all ``text`` says (emoji and punctuation aside);
+    """Which of the two ``text`` is, when that is all it says (emoji and punctuation aside);
     None for anything that may ask something (a number, any other word)."""
     if re.search(r"\d", text):  # ("thanks! 1000 5": amounts to work through)
         return None

@@ -33,6 +33,17 @@ def test_thanks_and_greetings_get_a_word_back_not_no_close_entry(console: Consol
     assert "not tax advice" in console.respond("hello darkness").text  # (read as a question)
 
 
+@pytest.mark.parametrize("line", ["/help split", "help split", "/split help", "split ?"])
+def test_help_for_one_calculator_shows_its_values(console: Console, line: str) -> None:
+    """ "/help split" was an unknown command and "/split help" a refused amount."""
+    assert console.respond(line).text == console.respond("/split").text
+    assert "Values: basis earnings" in console.respond(line).text
+
+
+def test_help_in_words_is_help(console: Console) -> None:
+    assert console.respond("help me").text == console.respond("help").text
+
+
 def test_split_shows_the_seed_thread_numbers(console: Console) -> None:
     text = console.respond("/split 1000 5").text
     assert "$1,005.00" in text and "$5.00" in text and "code G" in text
@@ -229,7 +240,9 @@ def test_a_pasted_post_is_one_question_not_one_per_line(kb: KnowledgeBase) -> No
     assert shown.index(PASTE_ON) < shown.index("not tax advice") < shown.rindex(PASTE_OFF)
     plain = io.StringIO()  # (output to a file: nothing asked of the terminal)
     assert run(kb, Terminal(f"{pasted}\nquit\n"), plain) == 0
-    assert plain.getvalue().count("not tax advice") == 3 and PASTE_ON not in plain.getvalue()
+    # line by line: "Hi all," is a greeting (the banner again), the others two questions
+    assert plain.getvalue().count("not tax advice") == 2 and PASTE_ON not in plain.getvalue()
+    assert plain.getvalue().count("ask a question") == 2
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a POSIX pseudo-terminal")

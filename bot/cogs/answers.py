@@ -15,7 +15,6 @@ from discord.ext import commands
 from bot import mod_log, server_setup
 from bot.answering import (
     MAX_QUESTION_CHARS,
-    asks_for_help,
     build_reply,
     calculator_hint,
     calculator_typed,
@@ -43,7 +42,7 @@ from bot.forum_tags import (
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
-from bot.small_talk import THANKS_REPLY, small_talk
+from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
 from knowledge.matcher import MatchResult, within

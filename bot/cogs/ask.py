@@ -10,7 +10,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answering import (
-    asks_for_help,
     build_reply,
     calculator_hint,
     calculator_typed,
@@ -22,7 +21,7 @@ from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS, send_private, strip_mentions
-from bot.small_talk import THANKS_REPLY, small_talk
+from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 
 log = logging.getLogger(__name__)
