@@ -6750,6 +6750,27 @@ MUTANTS = [
         "    if False:",
         ("tests/test_small_talk.py",),
     ),
+    Mutant(
+        "console: '/help split' is an unknown command and '/split help' a refused amount",
+        "bot/console.py",
+        "        if (name := _calculator_help(text)) is not None:",
+        "        if (name := None) is not None:",
+        ("tests/test_console.py::test_help_for_one_calculator_shows_its_values",),
+    ),
+    Mutant(
+        "console: 'help me' is taken for a question",
+        "bot/console.py",
+        "        if text.lower() in HELP_WORDS or asks_for_help(text):",
+        "        if text.lower() in HELP_WORDS:",
+        ("tests/test_console.py::test_help_in_words_is_help",),
+    ),
+    Mutant(
+        "console: 'thanks!' gets 'no FAQ entry looks close'",
+        "bot/console.py",
+        "        if said := small_talk(text):",
+        "        if said := None:",
+        ("tests/test_console.py::test_thanks_and_greetings_get_a_word_back_not_no_close_entry",),
+    ),
 ]
 
 
