@@ -357,12 +357,12 @@ def check_entries(
                 owner = None  # ("401(k)" beside "401k" in one entry: harmless)
             if owner is not None and n > 0:
                 where = "this file" if owner is entry else owner.path
+                if owner is entry and _alias_key(entry.title) == key:
+                    said = f"the alias '{phrase}' is this entry's title, matched already: remove it"
+                else:
+                    said = f"duplicate alias '{phrase}' (also in {where})"
                 problems.append(
-                    Problem(
-                        entry.path,
-                        line_of(entry, phrase, lines=lines(entry)),
-                        f"duplicate alias '{phrase}' (also in {where})",
-                    )
+                    Problem(entry.path, line_of(entry, phrase, lines=lines(entry)), said)
                 )
             elif owner is not None:
                 # Menus, autocomplete and "Related" show titles: two alike cannot be told apart.

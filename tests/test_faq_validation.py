@@ -168,6 +168,14 @@ def test_two_entries_cannot_share_a_title(tmp_path: Path) -> None:
     ]
 
 
+def test_an_alias_that_repeats_its_own_title_is_named_as_that(tmp_path: Path) -> None:
+    """It was "duplicate alias ... (also in this file)", which sent a moderator looking
+    for a second alias that is not there."""
+    write_entry(tmp_path, "alpha", title="Can I split it?", aliases=["can I split it"])
+    [problem] = problems_in(tmp_path)
+    assert "the alias 'can I split it' is this entry's title, matched already" in problem
+
+
 def test_related_ids_must_exist(tmp_path: Path) -> None:
     write_entry(tmp_path, "alpha", related=["no-such-entry"])
     [problem] = problems_in(tmp_path)
