@@ -6771,6 +6771,15 @@ MUTANTS = [
         "        if said := None:",
         ("tests/test_console.py::test_thanks_and_greetings_get_a_word_back_not_no_close_entry",),
     ),
+    Mutant(
+        "an alias repeating its own title is reported as a duplicate 'also in this file'",
+        "knowledge/loader.py",
+        "                if owner is entry and _alias_key(entry.title) == key:",
+        "                if False:",
+        (
+            "tests/test_faq_validation.py::test_an_alias_that_repeats_its_own_title_is_named_as_that",
+        ),
+    ),
 ]
 
 
