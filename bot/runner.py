@@ -31,8 +31,19 @@ async def run(
     ``fallback``: the FAQ folder was broken and ``knowledge`` is its last complete
     version; moderators are told once connected."""
     token = token_of(settings)
-    await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
-    bot = create_bot(settings, knowledge, open_store(settings), fallback=fallback, **bot_options)
+    store = open_store(settings)
+    # The database first: a setting to fix there is said at once, not after minutes spent
+    # waiting for an unreachable Discord (setup_hook then finds the store open).
+    try:
+        await store.open()
+    except StorageError as exc:
+        raise _unusable(exc, settings) from None
+    try:
+        await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
+    except BaseException:  # (Discord out of reach, or a stop while waiting for it)
+        await store.close()
+        raise
+    bot = create_bot(settings, knowledge, store, fallback=fallback, **bot_options)
     try:
         async with bot:
             try:
@@ -51,11 +62,16 @@ async def run(
     except discord.ConnectionClosed as exc:
         # discord.py retries every close code it can recover from; these ones it cannot.
         raise StartupError(gateway_refusal(exc.code, exc.reason)) from None
-    except DatabaseUnavailable as exc:
-        raise ServiceDown(str(exc)) from None  # (it names the database and why)
     except StorageError as exc:
-        where = "PostgreSQL" if settings.database.url else str(settings.database.path)
-        raise StartupError(f"the database {where} cannot be used: {exc}") from None
+        raise _unusable(exc, settings) from None
+
+
+def _unusable(exc: StorageError, settings: Settings) -> StartupError:
+    """What the operator is told of a database the bot cannot use."""
+    if isinstance(exc, DatabaseUnavailable):
+        return ServiceDown(str(exc))  # (it names the database and why; exit 1: retried)
+    where = "PostgreSQL" if settings.database.url else str(settings.database.path)
+    return StartupError(f"the database {where} cannot be used: {exc}")
 
 
 async def command_payload(settings: Settings, knowledge: KnowledgeBase) -> list[dict[str, Any]]:

@@ -114,3 +114,31 @@ async def test_give_up_time_is_respected() -> None:
     with pytest.raises(DiscordUnreachable, match=r"gave up after 0\.3s"):
         await wait_until_reachable(f"http://127.0.0.1:{port}/api/v10", give_up_after=0.3)
     assert 0.3 <= time.monotonic() - started < 2.0
+
+
+def test_a_database_to_fix_is_named_at_once_not_after_waiting_for_discord(
+    discord_at,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The database was opened only once Discord answered: with Discord out of reach too
+    (a first start on a new server, say), the operator watched two minutes of "cannot
+    reach Discord" before hearing of a database path they could have fixed at once."""
+    port = closed_port()
+    discord_at(f"http://127.0.0.1:{port}/api/v10", retry_seconds=30)
+    (tmp_path / "data").write_text("a file where the database folder should be\n")
+    monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(tmp_path / "data" / "rollover-bot.db"))
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="bot.reachability"):
+        code = main(["run"])
+    err = capsys.readouterr().err
+    assert code == 2 and "error: the database" in err and "Discord" not in err
+    assert time.monotonic() - started < 10
+    assert not [r for r in caplog.records if "retrying in" in r.getMessage()]
+    # with the database fixed, the same start waits for Discord, as it should
+    monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(tmp_path / "rollover-bot.db"))
+    discord_at(f"http://127.0.0.1:{port}/api/v10", retry_seconds=1)
+    assert main(["run"]) == 1
+    assert "cannot reach Discord" in capsys.readouterr().err
