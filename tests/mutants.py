@@ -560,8 +560,8 @@ MUTANTS = [
     Mutant(
         "lets a database failure escape start-up as a traceback",
         "bot/runner.py",
-        "    except StorageError as exc:\n",
-        "    except ZeroDivisionError as exc:\n",
+        "        await store.open()\n    except StorageError as exc:\n",
+        "        await store.open()\n    except ZeroDivisionError as exc:\n",
         (
             "tests/test_startup_failures.py::"
             "test_the_database_folder_being_a_file_is_named_not_blamed_on_discord",
@@ -6779,6 +6779,25 @@ MUTANTS = [
         (
             "tests/test_faq_validation.py::test_an_alias_that_repeats_its_own_title_is_named_as_that",
         ),
+    ),
+    Mutant(
+        "a database to fix is named only after minutes of waiting for an unreachable Discord",
+        "bot/runner.py",
+        "    try:\n        await store.open()\n    except StorageError as exc:\n"
+        "        raise _unusable(exc, settings) from None\n",
+        "",
+        (
+            "tests/test_unreachable.py::test_a_database_to_fix_is_named_at_once_not_after_waiting_for_discord",
+        ),
+    ),
+    Mutant(
+        "a damaged vote key found while starting escapes as a traceback",
+        "bot/runner.py",
+        "    except StorageError as exc:\n        raise _unusable(exc, settings) from N"
+        "one\n\n\ndef _unusable",
+        "    except ZeroDivisionError as exc:\n        raise _unusable(exc, settings) f"
+        "rom None\n\n\ndef _unusable",
+        ("tests/test_startup_failures.py::test_a_damaged_vote_key_file_is_named",),
     ),
 ]
 
