@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import shlex
+import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
@@ -305,13 +306,37 @@ def _plain_echo(stdin: TextIO) -> Callable[[], None] | None:
     return lambda: termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
+def _line_editor(stdin: TextIO, stdout: TextIO) -> bool:
+    """Whether lines are read with GNU readline (arrow keys, history; a bracketed paste is
+    one entry): for the process's own terminal, where Python has it (not on Windows, nor
+    macOS's libedit, which takes no paste marks)."""
+    if not (stdin is sys.stdin and stdout is sys.stdout and stdin.isatty() and stdout.isatty()):
+        return False
+    try:
+        import readline  # (imported, it edits what input() reads)
+    except ImportError:
+        return False
+    return "libedit" not in (readline.__doc__ or "")
+
+
+def edited_entry() -> str:
+    """The next line, read by input() through readline: a paste is one entry, as with
+    read_entry; "" at the end of input (an empty line is "\n")."""
+    try:
+        return input(PROMPT) + "\n"
+    except EOFError:
+        return ""
+
+
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = False) -> int:
     """``broken``: the folder had problems and ``kb`` is its last complete version."""
     console = Console(kb, broken=broken)
     interactive = stdin.isatty()
     width = terminal.columns(stdout)
     print(BANNER if width is None else terminal.wrap(BANNER, width), file=stdout)
-    # (Asked of a terminal only: escape codes would garble output sent to a file.)
+    edited = interactive and _line_editor(stdin, stdout)
+    # (Asked of a terminal only: escape codes would garble output sent to a file. Python
+    # turns readline's own asking off; readline still takes the marks as one paste.)
     pastes = interactive and stdout.isatty()
     echo = None
     try:  # (from the terminal's first change on: a stop at any moment puts it back)
@@ -319,9 +344,12 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
             echo = _plain_echo(stdin)
             print(PASTE_ON, end="", file=stdout, flush=True)
         while True:
-            if interactive:
-                print(PROMPT, end="", file=stdout, flush=True)
-            line = read_entry(stdin)
+            if edited:
+                line = edited_entry()
+            else:
+                if interactive:
+                    print(PROMPT, end="", file=stdout, flush=True)
+                line = read_entry(stdin)
             if not line:  # end of input (Ctrl-D)
                 if interactive:  # (else the shell's prompt follows "you> " on its line)
                     print(file=stdout, flush=True)
