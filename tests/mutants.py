@@ -6799,6 +6799,13 @@ MUTANTS = [
         "rom None\n\n\ndef _unusable",
         ("tests/test_startup_failures.py::test_a_damaged_vote_key_file_is_named",),
     ),
+    Mutant(
+        "console: arrow keys go into the question as escape codes; no history",
+        "bot/console.py",
+        "    edited = interactive and _line_editor(stdin, stdout)\n",
+        "    edited = False\n",
+        ("tests/test_console.py::test_arrow_keys_edit_the_line_and_bring_back_earlier_ones",),
+    ),
 ]
 
 
