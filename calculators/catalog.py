@@ -116,8 +116,13 @@ class Calculator:
 
 #: Inputs that are rates, and the CLI options not named like their input.
 #: A calculator's value as typed: an amount, a rate or a year ("1000", "$1.2k", "24%",
-#: "2026"), a destination, or a name given a value ("basis:1000").
-_VALUE = re.compile(r"[$\d][\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+", re.IGNORECASE)
+#: "2026"), with a sign where a loss goes ("-50", "-$50", "$-50", "\u221210%": the minus
+#: signs parse_amount and parse_rate take), a destination, or a name given a value
+#: ("basis:1000").
+_VALUE = re.compile(
+    r"[-\u2212+]?\$?[-\u2212]?\.?\d[\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+",
+    re.IGNORECASE,
+)
 
 
 def all_values(words: Sequence[str]) -> bool:

@@ -1010,6 +1010,9 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         call = await mention_in_text_channel(fake_discord, "/prorata 20000 80000 50000")
         assert not call.json.get("embeds") and "`/prorata`" in call.json["content"]
         assert call.json["message_reference"] and not would_ping(call.json).any
+        # a loss is a value too: "-50" was read as a word, so the line went to the matcher
+        handle = await fake_discord.send_slash_command("ask", {"question": "/split 1000 -50"})
+        assert "`/split`" in (await handle.response())["data"]["content"]
         # a question that names a calculator is still a question
         call = await mention_in_text_channel(fake_discord, f"/split or not? {QUESTION}")
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")

@@ -77,6 +77,10 @@ def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console)
         "split 1000 5",
         "Room year:2026 deferrals:24500 employer:0",
         "split $1k 5 Traditional 24%",
+        # (a loss and a negative return are values too, with either minus sign)
+        "split 1000 -50",
+        "prorata 1000 \u2212$50 500",
+        "schedule 7000 26 4 -10%",
     ):
         assert console.respond(line).text == f"Calculators start with a slash: /{line}"
     asked = console.respond("split the earnings to a traditional IRA?").text
