@@ -16,6 +16,9 @@ BASIS_WORDS = frozenset(
 )
 #: A loss stated as such ("it lost $200"): negative earnings.
 LOSS_WORDS = frozenset("lost loss losses".split())
+#: An amount named as what the account holds ("after-tax total: $25,000", "account value
+#: $25,000"): its total, earnings included, not the contributions.
+TOTAL_WORDS = frozenset("total totals totaling totalling balance balances value valued".split())
 #: Verbs that, with "to", give the account's new total, not its earnings ("it grew to
 #: $21,500": the earnings are $21,500 less the basis).
 CHANGE_UP_WORDS = frozenset("grew grown increased rose risen climbed".split())

@@ -25,6 +25,7 @@ from calculators.amount_words import (
     MOVE_NOUNS,
     MOVE_WORDS,
     SENTENCES,
+    TOTAL_WORDS,
     WINDOW,
     words,
 )
@@ -38,6 +39,10 @@ _MONEY = re.compile(
 )
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
 _KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
+#: Words at most an amount's total is named from ("$25,000 total", "valued at $25,000"):
+#: further off, "balance" or "total" is about something else ("let my after-tax balance
+#: build for 18 months: $27k in, $3k in gains").
+TOTAL_REACH = 2
 
 
 #: Where the words after an amount stop being its own: a comma or the end of a sentence.
@@ -48,13 +53,19 @@ def _nearest(before: list[str], after: list[str], own: int) -> str | None:
     """What the closest telling word calls the amount: a word after it ("$5 earnings")
     beats one as close before it ("basis + $5"), but not past a comma or a sentence's end
     (``own``: the words after it up to there): in "basis $20,000, earnings $300" the word
-    after $20,000 names the next amount."""
+    after $20,000 names the next amount. One named as the account's total, value or
+    balance right next to it is its "total", earnings included ("after-tax total: $25,000"
+    read as basis made box 1 the total plus the earnings again)."""
     found: list[tuple[float, str]] = []
     for distance, word in enumerate(after, 1):
         far = WINDOW if distance > own else 0
         found += [(distance + far, k) for k, words in _KINDS if word in words]
+        if word in TOTAL_WORDS and distance <= min(own, TOTAL_REACH):
+            found.append((distance, "total"))
     for distance, word in enumerate(reversed(before), 1):
         found += [(distance + 0.5, k) for k, words in _KINDS if word in words]
+        if word in TOTAL_WORDS and distance <= TOTAL_REACH:
+            found.append((distance + 0.5, "total"))
     return min(found)[1] if found else None
 
 

@@ -490,6 +490,25 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("My 401k has $10,500, of which $500 is earnings", None),  # the whole plan
         ("$20,000 after-tax, of which $500 came in June, and $300 of earnings", None),
         ("I have $10,500 of which $500 is earnings", ("10000", "500")),
+        # an amount named as the account's total, value or balance is not its basis: read as
+        # basis, "$25,000 total, $1,000 earnings" made box 1 $26,000 (a calculator hunt)
+        ("after-tax account value $25,000, earnings $1,000", ("24000", "1000")),
+        ("My after-tax account is valued at $25,000 with $1,000 of gains", ("24000", "1000")),
+        ("My after-tax account totals $25,000 with $1,000 of earnings", ("24000", "1000")),
+        # ("total" or "balance" may be the whole plan's, as below: no example)
+        ("After-tax sub-account: $25,000 total, $1,000 earnings", None),
+        ("After-tax total: $25,000\nEarnings: $1,000", None),
+        ("after-tax balance $25,000, earnings $1,000", None),
+        ("I have $25,000 total after-tax and $1,000 is earnings", None),
+        # ... while a total of contributions is still the basis, and a balance further off
+        # names no amount
+        (
+            "I've been lazy and let my after-tax balance build for 18 months: $27k in, ~$3k "
+            "in gains.",
+            ("27000", "3000"),
+        ),
+        ("I contributed a total of $20,000 after-tax and it earned $300", ("20000", "300")),
+        ("My total after-tax contributions were $20,000 and they earned $300", ("20000", "300")),
         # a part that is neither basis nor earnings, or a loss: no example
         ("I contributed $10,000 after-tax, converted $500 of it, and it earned $50", None),
         ("I put $20,000 after-tax in, of which $1,000 was lost.", None),
@@ -651,6 +670,15 @@ def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
         "10500.00",
         "10000.00",
     )
+    # ... and so does an account named by its value: read as basis, box 1 was $26,000
+    question = (
+        "My after-tax account is valued at $25,000 with $1,000 of gains. What do I owe on "
+        "the rollover to Roth IRA?"
+    )
+    assert main(["ask", question, "--json"]) == 0
+    example = json.loads(capsys.readouterr().out)["worked_example"]
+    assert example["command"] == "/split basis:24000 earnings:1000"
+    assert example["combined_1099r"]["box1"] == "25000.00"
 
 
 def test_the_worked_example_sends_the_earnings_where_the_question_does(
