@@ -77,7 +77,11 @@ ROTH_WORDS = frozenset("roth rira".split())
 TOWARDS_WORDS = frozenset("to into in go goes went".split())
 #: Before the earnings in their clause, or between them and where they go, one of these
 #: may say where they should not go ("don't" is read as "don" and "t")...
-NEGATIONS = frozenset("not t never avoid without".split())
+NEGATIONS = frozenset(
+    "not t never avoid without cannot "
+    # ... and the contractions typed without their apostrophe ("dont", "shouldnt")
+    "dont doesnt didnt cant couldnt shouldnt wouldnt wont isnt arent wasnt werent".split()
+)
 #: ... or one of these pairs ("rather than", "instead of"; "I would rather" alone is not one).
 NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
 #: Words between the earnings and where they go, at most.

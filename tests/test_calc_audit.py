@@ -630,6 +630,11 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         # "rather" or "instead" alone is no negation
         ("I would rather send the earnings to a traditional IRA; what do I owe?", True),
         ("Instead, I want the earnings to go to a traditional IRA.", True),
+        # negations spelt as one word, or typed without the apostrophe (a calculator hunt)
+        ("Is it true the earnings cannot go into a traditional IRA?", False),
+        ("I dont want the earnings to go to a traditional IRA", False),
+        ("the earnings shouldnt go into a trad IRA, right?", False),
+        ("My plan wont let the earnings go to a traditional IRA", False),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:
