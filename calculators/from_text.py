@@ -24,6 +24,7 @@ from calculators.amount_words import (
     LOSS_WORDS,
     MOVE_NOUNS,
     MOVE_WORDS,
+    PLAN_WORDS,
     SENTENCES,
     TOTAL_WORDS,
     WINDOW,
@@ -102,7 +103,7 @@ def earnings_go_to_traditional(text: str) -> bool:
         for i, negated in enumerate(_negated_so_far(said)):
             if said[i] not in EARNINGS_WORDS or negated:
                 continue
-            if _sent_to_traditional(said[i + 1 : i + 2 + DESTINATION_GAP]):
+            if _sent_to_traditional(said[i + 1 : i + 3 + DESTINATION_GAP]):
                 return True
     return False
 
@@ -124,10 +125,13 @@ def _negated_so_far(words: list[str]) -> list[bool]:
 
 
 def _sent_to_traditional(after: list[str]) -> bool:
+    """``after``: the words after the earnings, DESTINATION_GAP + 1 to look at and one
+    more, the word after a traditional IRA's name."""
     towards = False
-    for word in after:
+    for j, word in enumerate(after[: DESTINATION_GAP + 1]):
         if word in TRADITIONAL_WORDS:
-            return towards
+            # ("stay in my traditional 401(k)": the plan they are in, not a traditional IRA)
+            return towards and not PLAN_WORDS.intersection(after[j + 1 : j + 2])
         if word in ROTH_WORDS or word in BASIS_WORDS or word in EARNINGS_WORDS:
             return False
         if word in NEGATIONS:  # "the earnings not to a traditional IRA"

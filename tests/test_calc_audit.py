@@ -635,6 +635,11 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("I dont want the earnings to go to a traditional IRA", False),
         ("the earnings shouldnt go into a trad IRA, right?", False),
         ("My plan wont let the earnings go to a traditional IRA", False),
+        # "traditional" naming the plan the money is in is no traditional IRA
+        ("the earnings stay in my traditional 401k, the basis goes to Roth", False),
+        ("can the earnings go into the trad 401(k) pretax bucket?", False),
+        ("the earnings go into a traditional 403b plan", False),
+        ("earnings into my traditional IRA, not the 401k", True),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:
