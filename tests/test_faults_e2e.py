@@ -1065,6 +1065,43 @@ async def test_a_mention_sent_while_the_bot_was_down_is_answered_at_start(
         await second_store.close()
 
 
+@pytest.mark.parametrize("lost", ["database-down", "database-corrupt"])
+async def test_a_post_answered_without_a_record_is_not_answered_again_after_a_restart(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path, lost: str
+) -> None:
+    """A post answered while the database could not record its claim (down then, "answering
+    anyway"), or whose database was moved aside as corrupt at the restart, was answered a
+    second time by the catch-up at start: its thread showed the answer, but only the store
+    was asked. The catch-up reads the post's messages, and leaves one the bot replied to;
+    a post made while the bot was down is still answered."""
+    fake = fake_discord
+    path = tmp_path / "bot.db"
+    first_store = SqliteStore(path)
+    async with start_bot(make_bot(store=first_store)) as bot:
+        if lost == "database-down":
+
+            async def down(*_: object) -> bool:
+                raise OSError("database is locked")
+
+            bot.store.claim_post = down  # type: ignore[method-assign]
+        answered = await new_post(fake, 0)
+        await answered.reply()
+        await fake.idle()
+    await first_store.close()
+    if lost == "database-corrupt":
+        path.write_bytes(b"this is not a database\n" * 200)
+    missed = await new_post(fake, 1)  # (no session: dropped, found by the catch-up)
+    second_store = SqliteStore(path)
+    try:
+        async with start_bot(make_bot(store=second_store)):
+            await missed.reply(timeout=5.0)
+            await fake.idle(quiet=0.2)
+            assert len(bot_posts(fake, missed.id)) == 1
+            assert len(bot_posts(fake, answered.id)) == 1, "answered again after the restart"
+    finally:
+        await second_store.close()
+
+
 async def test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -39,6 +39,7 @@ from bot.forum_tags import (
     tag_answered,
     tag_answered_or_owe,
     tagged_answered,
+    under_the_post,
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
@@ -272,10 +273,24 @@ class Answers(commands.Cog):
                 done = False
                 continue
             starter = next((m for m in messages if m.id == thread.id), thread.starter_message)
-            if starter is not None:  # (None: deleted, the post's mentions still asked)
+            if self._replied_to_post(thread, messages):
+                # Answered by a process whose database did not record it (down then, or
+                # replaced after corruption): the thread shows it, so not answered again.
+                self.posts.claim(thread.id)
+            elif starter is not None:  # (None: deleted, the post's mentions still asked)
                 await self.answer_post(thread, starter)
             await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
         return done
+
+    def _replied_to_post(self, thread: discord.Thread, messages: list[discord.Message]) -> bool:
+        """Whether the bot's reply to the post is among its messages: its own answer or
+        unsure line (replying to nothing), or an answer under the opening message; not a
+        command's response, nor a reply to a later message."""
+        me = self.bot.user
+        return me is not None and any(
+            m.author.id == me.id and m.interaction_metadata is None and under_the_post(m, thread)
+            for m in messages
+        )
 
     def _chat_channels(self, guild: discord.Guild, cutoff: dt.datetime) -> list[ChatChannel]:
         """The guild's channels where a mention is answered (the listed ones; all when none
