@@ -1857,6 +1857,29 @@ async def test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered
         assert len(post.replies) == 2
 
 
+async def test_a_mention_edited_into_a_post_whose_thread_discord_fails_to_read_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog
+) -> None:
+    """The asker adds "@Rollover Bot" to a post the bot left alone, and Discord fails the
+    read of the thread that looks for an answer already there (a 503): the edit's event
+    ended in a traceback ("unhandled error in on_raw_message_edit") and the question was
+    never answered, as no event brings the edit again. It is answered, once."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        await fake_discord.idle(quiet=0.2)
+        assert post.replies == []
+        history = rf"/channels/{post.id}/messages"
+        fake_discord.fail_next("GET", history, status=503)
+        await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        assert fake_discord.calls_matching("GET", history, injected=True)  # it was refused
+        [answer] = post.replies
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert answer["message_reference"]["message_id"] == post.starter["id"]
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_a_posts_title_is_part_of_its_question_when_pointed_or_mentioned(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

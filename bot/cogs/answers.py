@@ -659,7 +659,17 @@ class Answers(commands.Cog):
         """Whether the bot replied to the post with more than its unsure line (a post it
         was not sure about is answered when its member asks by an edit, as "@bot" sent
         under it is)."""
-        found = await self._already_answered(thread, starter, under=starter)
+        try:
+            found = await self._already_answered(thread, starter, under=starter)
+        except NETWORK_ERRORS as exc:
+            # The edit comes once: a question dropped for a failed read would never be
+            # answered, so it is taken as unanswered (as an unreadable mention's is).
+            log.warning(
+                "could not read post %s for its answer (%s); answering the mention edited in",
+                thread.id,
+                describe_error(exc),
+            )
+            return False
         return found is not None and found.content != UNSURE_LINE
 
     @commands.Cog.listener()
