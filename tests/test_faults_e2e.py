@@ -594,6 +594,42 @@ async def test_a_post_locked_or_closed_while_its_answer_was_owed_is_left_alone(
         assert failed.thread["thread_metadata"]["archived"] == archived  # not reopened
 
 
+async def post_with_a_late_starter(fake: FakeDiscord, n: int, change: str = "") -> ForumPost:
+    """A post whose opening message reaches the bot after its thread, too late for the
+    bot's fetch at THREAD_CREATE; ``change`` ("locked", "archived") happens in between."""
+    world = fake.world
+    thread, starter = split_post(fake, n)
+    post = ForumPost(fake, thread, starter, since=fake.mark())
+    del world.messages[int(starter["id"])]  # (not there yet: the bot's fetch finds none)
+    await fake.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+    await fake.idle(quiet=0.05)
+    if change:
+        thread["thread_metadata"][change] = True
+        await fake.dispatch("THREAD_UPDATE", thread)
+    world.messages[int(starter["id"])] = starter
+    await fake.dispatch("MESSAGE_CREATE", starter)
+    return post
+
+
+@pytest.mark.parametrize("change", ["locked", "archived"])
+async def test_a_post_locked_or_closed_before_its_opening_message_came_is_left_alone(
+    fake_discord: FakeDiscord, make_bot, start_bot, change: str
+) -> None:
+    """A post's opening message came after its thread, and a moderator locked the post (or
+    its author closed it) in between: the bot answered anyway (it may, with Manage
+    Threads), which reopened a closed post against their decision. It is left alone, as
+    the catch-up and the retries leave such a post; an open post whose opening message
+    comes late is answered."""
+    fake = fake_discord
+    async with start_bot(make_bot()):
+        late = await post_with_a_late_starter(fake, 0)
+        await late.reply()
+        closed = await post_with_a_late_starter(fake, 1, change)
+        await fake.idle(quiet=0.2)
+        assert len(late.replies) == 1 and closed.replies == []
+        assert closed.thread["thread_metadata"]["archived"] == (change == "archived")
+
+
 @pytest.mark.parametrize("other", ["mention", "/ask"])
 async def test_an_answer_to_someone_else_in_the_thread_does_not_settle_the_owed_post(
     fake_discord: FakeDiscord, make_bot, start_bot, other: str

@@ -407,6 +407,11 @@ class Answers(commands.Cog):
             await self._settle(owed, await self._post_answer(thread, starter))
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
+        if closed(thread):
+            # Locked or closed before its answer went (its opening message came late, say):
+            # a reply would reopen it, against whoever closed it, as a retry's would.
+            log.info("forum post %s was locked or closed: not answering it", thread.id)
+            return DONE
         question = post_question(thread, starter)
         # A post that names the bot asked it, as a mention does: never left unanswered.
         asked = self.bot.user is not None and mentions_me(starter, self.bot.user)
