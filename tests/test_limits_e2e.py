@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from dataclasses import replace
 from typing import Any
@@ -89,6 +90,25 @@ async def test_mention_limit_tells_once_then_stays_quiet(
         assert len(replies) == 2
         assert replies[0].json["embeds"] and "asking quickly" in replies[1].json["content"]
         assert not any(would_ping(r.json).any for r in replies)
+
+
+async def test_a_slow_down_notice_discord_fails_leaves_no_traceback(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog
+) -> None:
+    """Discord failed the "You're asking quickly" reply (a 503): the log showed an error
+    with a traceback for Discord's passing trouble, where a reply not sent is a warning."""
+    world = fake_discord.world
+    async with start_bot(make_bot(limits={"mention_per_minute": 1})):
+        mark = fake_discord.mark()
+        ask = f"<@{world.bot_user.id}> {QUESTION}"
+        await fake_discord.send_message(world.text_channel, ask, author=world.asker)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        fake_discord.fail_next("POST", r"/channels/\d+/messages", status=503)
+        await fake_discord.send_message(world.text_channel, ask, author=world.asker)
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", injected=True)
+        await fake_discord.idle(quiet=0.1)
+        assert [r.levelname for r in caplog.records if "slow down" in r.getMessage()] == ["WARNING"]
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
 
 
 async def test_the_mention_limit_never_says_try_again_in_0_s(

@@ -874,8 +874,13 @@ class Answers(commands.Cog):
                         allowed_mentions=NO_PINGS,
                     )
                 return False
-        except NETWORK_ERRORS:
-            log.exception("telling the author of message %s to slow down failed", message.id)
+        except NETWORK_ERRORS as exc:
+            # (Discord's trouble, not the bot's: a warning, as for any reply not sent.)
+            log.warning(
+                "could not tell the author of message %s to slow down (%s)",
+                message.id,
+                describe_error(exc),
+            )
             return False
         self._slowed.discard(message.author.id)
         return True
