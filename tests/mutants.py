@@ -6806,6 +6806,103 @@ MUTANTS = [
         "    edited = False\n",
         ("tests/test_console.py::test_arrow_keys_edit_the_line_and_bring_back_earlier_ones",),
     ),
+    Mutant(
+        "a calculator typed with a loss ('split 1000 -50', '/split 1000 -50' in /ask) i"
+        "s taken as a question, not pointed at the calculator",
+        "calculators/catalog.py",
+        'r"[-\\u2212+]?\\$?[-\\u2212]?\\.?\\d[\\d,.]*[km%]?|roth|',
+        'r"\\$?\\.?\\d[\\d,.]*[km%]?|roth|',
+        (
+            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a worked example reads 'After-tax total: $25,000' or 'account value $25,000' a"
+        "s the basis, so box 1 shows the total plus the earnings again",
+        "calculators/from_text.py",
+        "        if word in TOTAL_WORDS and distance <= min(own, TOTAL_REACH):\n"
+        '            found.append((distance, "total"))',
+        '        if False:\n            found.append((distance, "total"))',
+        (
+            "tests/test_calc_audit.py::test_a_worked_example_takes_the_basis_out_of_a_stated_total",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "a balance word far before an amount ('let my after-tax balance build for 18 mo"
+        "nths: $27k in') makes it a total, and the worked example is lost",
+        "calculators/from_text.py",
+        "        if word in TOTAL_WORDS and distance <= TOTAL_REACH:",
+        "        if word in TOTAL_WORDS:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "'the earnings cannot go into a traditional IRA' or 'I dont want the earnings t"
+        "o go to a traditional IRA' gives a worked example sending the earnings to a tr"
+        "aditional IRA",
+        "calculators/from_text.py",
+        '    "not t never avoid without cannot "\n'
+        '    # ... and the contractions typed without their apostrophe ("dont", "should'
+        'nt")\n    "dont doesnt didnt cant couldnt shouldnt wouldnt wont isnt arent was'
+        'nt werent".split()',
+        '    "not t never avoid without".split()',
+        ("tests/test_calc_audit.py::test_where_a_question_sends_the_earnings",),
+    ),
+    Mutant(
+        "'the earnings stay in my traditional 401k' gives a worked example that sends t"
+        "he earnings to a traditional IRA",
+        "calculators/from_text.py",
+        "            return towards and not PLAN_WORDS.intersection(after[j + 1 : j + 2])",
+        "            return towards",
+        ("tests/test_calc_audit.py::test_where_a_question_sends_the_earnings",),
+    ),
+    Mutant(
+        "a post answered while the database was down (or replaced as corrupt) is answer"
+        "ed a second time by the catch-up after a restart",
+        "bot/cogs/answers.py",
+        "            if self._replied_to_post(thread, messages):",
+        "            if False:",
+        (
+            "tests/test_faults_e2e.py::test_a_post_answered_without_a_record_is_not_answered_again_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a mention edited into a forum post is lost, with a traceback in the log, when "
+        "Discord fails the read of the thread",
+        "bot/cogs/answers.py",
+        "        except NETWORK_ERRORS as exc:\n"
+        "            # The edit comes once: a question dropped for a failed read would "
+        "never be\n",
+        "        except ZeroDivisionError as exc:\n"
+        "            # The edit comes once: a question dropped for a failed read would "
+        "never be\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_whose_thread_discord_fails_to_read_is_answered",
+        ),
+    ),
+    Mutant(
+        "a forum post locked or closed before its late opening message came is answered"
+        " anyway, and a closed one reopened",
+        "bot/cogs/answers.py",
+        "    async def _post_answer(self, thread: discord.Thread, starter: discord.Mess"
+        "age) -> Delivery:\n        if closed(thread):\n",
+        "    async def _post_answer(self, thread: discord.Thread, starter: discord.Mess"
+        "age) -> Delivery:\n        if False:\n",
+        (
+            "tests/test_faults_e2e.py::test_a_post_locked_or_closed_before_its_opening_message_came_is_left_alone",
+        ),
+    ),
+    Mutant(
+        "a 'You're asking quickly' notice Discord fails leaves an error with a tracebac"
+        "k in the log",
+        "bot/cogs/answers.py",
+        '            log.warning(\n                "could not tell the author of messag'
+        'e %s to slow down (%s)",',
+        '            log.exception(\n                "could not tell the author of mess'
+        'age %s to slow down (%s)",',
+        ("tests/test_limits_e2e.py::test_a_slow_down_notice_discord_fails_leaves_no_traceback",),
+    ),
 ]
 
 
