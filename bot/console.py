@@ -19,7 +19,7 @@ from typing import TextIO
 from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
-from bot.small_talk import asks_for_help, small_talk
+from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS, all_values
 from calculators.chart import render_schedule_chart
@@ -134,7 +134,7 @@ class Console:
         if (name := _calculator_help(text)) is not None:
             return ConsoleReply(self._calculate(name, ""))  # (its values and an example)
         if said := small_talk(text):
-            return ConsoleReply("You're welcome!" if said == "thanks" else BANNER)
+            return ConsoleReply(THANKS_REPLY if said == "thanks" else BANNER)
         if not text.startswith("/"):
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and all_values(words[1:]):

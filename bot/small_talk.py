@@ -1,44 +1,41 @@
 """What members say to the bot that is not a question for the FAQ: asking how to use it,
 thanks and greetings. Each gets its own reply, not a card saying no FAQ entry looks close
-(nor a gap for the moderators to review)."""
+(nor a gap for the moderators to review). The words are data: bot/data/small_talk.yaml."""
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import Literal
 
-_THANKS = frozenset("thanks thank thx ty tysm tyvm cheers appreciated appreciate kudos".split())
-_GREETINGS = frozenset("hi hello hey hiya howdy yo greetings morning afternoon evening".split())
-#: Words that come with thanks or a greeting without asking anything ("thank you so much,
-#: that helped", "good morning all").
-_WITH_THEM = frozenset(
-    "you so much very a lot again it that this helped helps helpful help great perfect "
-    "awesome nice cool ok okay got good there all everyone folks bot for the answer info "
-    "i really man mate buddy".split()
-)
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+WORDS_FILE = Path(__file__).with_name("data") / "small_talk.yaml"
 #: Longer than this, a text says more than thanks: it is read as a question.
 MOST_WORDS = 8
 
 THANKS_REPLY = "You're welcome! Ask again any time."
 
-#: A mention that asks only this (case, spacing and end punctuation aside) asks how to use
-#: the bot: it gets the /help card, not "no FAQ entry looks close".
-HELP_REQUESTS = frozenset(
-    {
-        "help",
-        "help me",
-        "commands",
-        "what can you do",
-        "what do you do",
-        "how do i use you",
-        "how do i use this",
-        "how does this work",
-    }
-)
+
+class Words(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    help_requests: frozenset[str]
+    thanks: frozenset[str]
+    greetings: frozenset[str]
+    with_them: frozenset[str]
+
+
+@functools.cache
+def words() -> Words:
+    return Words.model_validate(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")))
 
 
 def asks_for_help(text: str) -> bool:
-    return " ".join(text.casefold().split()).strip(" ?!.") in HELP_REQUESTS
+    """Whether ``text`` only asks how to use the bot ("help", "What can you do?")."""
+    return " ".join(text.casefold().split()).strip(" ?!.") in words().help_requests
 
 
 def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
@@ -46,11 +43,12 @@ def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
     None for anything that may ask something (a number, any other word)."""
     if re.search(r"\d", text):  # ("thanks! 1000 5": amounts to work through)
         return None
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    if not words or len(words) > MOST_WORDS:
+    said = re.findall(r"[^\W\d_]+", text.casefold())
+    if not said or len(said) > MOST_WORDS:
         return None
-    if any(w not in _THANKS and w not in _GREETINGS and w not in _WITH_THEM for w in words):
+    known = words()
+    if any(w not in known.thanks | known.greetings | known.with_them for w in said):
         return None
-    if any(w in _THANKS for w in words):
+    if any(w in known.thanks for w in said):
         return "thanks"
-    return "greeting" if any(w in _GREETINGS for w in words) else None
+    return "greeting" if any(w in known.greetings for w in said) else None

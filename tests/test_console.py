@@ -29,7 +29,7 @@ def test_question_is_answered_with_sources_and_disclaimer(console: Console) -> N
 
 
 def test_thanks_and_greetings_get_a_word_back_not_no_close_entry(console: Console) -> None:
-    assert console.respond("thanks!").text == "You're welcome!"
+    assert console.respond("thanks!").text.startswith("You're welcome!")
     assert "ask a question" in console.respond("Hello").text
     assert "not tax advice" in console.respond("hello darkness").text  # (read as a question)
 
