@@ -45,7 +45,9 @@ def is_moderator(bot: RolloverBot, user: discord.abc.User) -> bool:
         return True
     # (Role ids are unique across Discord: a configured role exists in one server only.)
     allowed = set(bot.settings.discord.moderator_role_ids)
-    return any(role.id in allowed for role in user.roles)
+    # Never @everyone, which every member holds: its id is the server's, and a server id
+    # pasted as a moderator role made every member an FAQ admin (server_setup says so).
+    return any(role.id in allowed and not role.is_default() for role in user.roles)
 
 
 def is_helper(bot: RolloverBot, user: discord.abc.User) -> bool:

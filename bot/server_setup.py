@@ -56,6 +56,13 @@ def problems(bot: RolloverBot) -> list[str]:
                     f"discord.{name}: {role_id} is no role in the bot's servers (a role's id: "
                     "Server Settings > Roles, right-click the role > Copy Role ID)"
                 )
+    for guild in bot.guilds:
+        if guild.id in settings.moderator_role_ids:  # (@everyone's id is its server's)
+            found.append(
+                f"discord.moderator_role_ids: {guild.id} is the @everyone role of "
+                f"{guild.name} (every member): it makes no one a moderator; name the "
+                "moderators' own role"
+            )
     for guild_id in settings.home_guild_ids:
         # (Its members with Manage Server would not be moderators, without a word.)
         if not partial and bot.get_guild(guild_id) is None:

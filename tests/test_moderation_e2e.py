@@ -157,6 +157,30 @@ async def test_managing_another_server_is_not_managing_this_faq(
         assert "valid" in content(body) and "Only moderators" not in content(body)
 
 
+async def test_the_everyone_role_among_the_moderator_roles_makes_no_member_a_moderator(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """@everyone's id is the server's id: pasted into moderator_role_ids (the server's id
+    taken for a role's, or @everyone's Copy Role ID), every member held a moderator role
+    and could edit the FAQ and read the review queue. It makes no one a moderator, and the
+    start says so; the real moderator role beside it still does."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    path = faq_copy / "notice-2014-54.md"
+    before = path.read_text()
+    alias = {"topic": "notice-2014-54", "phrase": "the split notice"}
+    roles = [int(world.guild.id), int(world.moderator_role.id)]
+    async with start_bot(mod_bot(moderator_role_ids=roles, mod_log_channel_id=log_id)):
+        for sub, options in (("alias", alias), ("review", {}), ("validate", {})):
+            body = await admin(fake_discord, sub, options, user=world.newcomer)
+            assert ephemeral(body) and "Only moderators" in content(body), sub
+        assert path.read_text() == before
+        assert "Saved" in content(await admin(fake_discord, "alias", alias))  # the moderator
+        await fake_discord.idle(quiet=0.1)
+    said = "\n".join(m["content"] for m in world.messages_in(log_id))
+    assert f"discord.moderator_role_ids: {world.guild.id} is the @everyone role" in said, said
+
+
 async def test_a_shard_process_holding_only_a_strangers_server_makes_no_admin_of_it(
     fake_discord: FakeDiscord, make_settings, start_bot, faq_copy: Path
 ) -> None:
