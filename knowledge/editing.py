@@ -198,6 +198,28 @@ def entry_path(folder: Path, entry_id: str) -> Path:
     return path
 
 
+#: Half of a character as UTF-16 writes one above U+FFFF (an emoji): a surrogate.
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
+def half_character(text: str) -> str | None:
+    """The last words before the first half of a character in ``text`` (whole words, up to
+    40 characters; "" at its start), or None when it holds none. Discord can cut a paste at
+    a box's limit inside an emoji, leaving one half of its UTF-16 pair: no file can hold
+    that (UTF-8 has no bytes for it), and YAML writes it as an escape its own reader
+    refuses."""
+    found = _HALF_CHARACTER.search(text)
+    if found is None:
+        return None
+    words = text[: found.start()].split()
+    kept = words[-1:]
+    for word in reversed(words[:-1]):
+        if len(" ".join([word, *kept])) > 40:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)[-40:]
+
+
 def fingerprint(text: str | None) -> str:
     """What a moderator saw when they opened an entry ("" for a file that did not exist)."""
     return "" if text is None else hashlib.sha256(text.encode()).hexdigest()

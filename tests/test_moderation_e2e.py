@@ -2371,6 +2371,43 @@ async def submitted(fake: FakeDiscord, handle: Any, values: dict[str, str]) -> l
     return [json.dumps(m) for m in submit.followup_messages]
 
 
+#: The first half of 🚀 (U+1F680) as UTF-16 writes it: what is left of an emoji that a
+#: paste cut at a box's limit.
+HALF_EMOJI = "\ud83d"
+
+
+@pytest.mark.parametrize("box", ["short", "body"])
+async def test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_text_back(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    box: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Discord can cut a long paste at a box's limit inside an emoji, leaving half of it,
+    which no file can hold: a full answer's save failed with "Sorry, something went wrong"
+    and an error in the log, and a short answer's was refused for a backslash inside
+    "..." the moderator never typed. Either is refused saying what is wrong and where, and
+    the text comes back; the whole emoji is saved."""
+    path = faq_copy / "contribution-limits.md"
+    before = path.read_text()
+    typed = "The limits below are per person, not per plan, whichever plan you use. \U0001f680"
+    async with start_bot(mod_bot()):
+        handle = await open_edit_form(fake_discord, "contribution-limits")
+        with caplog.at_level(logging.ERROR):
+            said = await submitted(fake_discord, handle, {box: typed[:-1] + HALF_EMOJI})
+        assert "half of a character" in said[0] and "nothing was saved" in said[0], said[0]
+        assert "whichever plan you use" in said[0]  # (where: the words before it)
+        assert any("Here is what you typed" in s for s in said[1:]), said
+        assert path.read_text() == before
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+        handle = await open_edit_form(fake_discord, "contribution-limits")
+        said = await submitted(fake_discord, handle, {box: typed})
+        assert json.loads(said[0])["content"].startswith("Saved"), said[0]
+    assert "\U0001f680" in path.read_text(encoding="utf-8")
+
+
 def _latin1(path: Path) -> None:
     """The file as a Windows editor (or a bad merge) may leave it: not UTF-8."""
     text = path.read_text(encoding="utf-8").replace("title:", "title: Caf\u00e9", 1)

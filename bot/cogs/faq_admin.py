@@ -42,6 +42,7 @@ from knowledge.editing import (
     entry_path,
     examples_file,
     fingerprint,
+    half_character,
     read_text,
     save_entry,
     today,
@@ -254,6 +255,8 @@ FORM_PREFIX = "rb:form:"
 FORM_TIMEOUT = 6 * 3600
 #: Discord's limit for the text of one input.
 INPUT_LIMIT = 4000
+#: The forms' boxes (their custom_ids) as a moderator reads their labels.
+BOX_NAMES = {"short": "short answer", "body": "full answer"}
 
 
 class EntryModal(discord.ui.Modal):
@@ -373,6 +376,21 @@ class EntryModal(discord.ui.Modal):
     async def on_timeout(self) -> None:
         self.cog.open_forms.discard(self.custom_id)
 
+    def _half_character(self) -> str | None:
+        """Why the form cannot be saved when a box holds half of a character (an emoji a
+        paste was cut inside), saying which box and after which words; else None."""
+        for name, value in self._typed():
+            before = half_character(value)
+            if before is None:
+                continue
+            where = f"after '{neutralize(before)}'" if before else "at its start"
+            return (
+                f"The {BOX_NAMES.get(name, name)} box holds half of a character {where} (an "
+                "emoji cut in two: Discord can cut a paste at a box's limit), which no file "
+                "can hold, so nothing was saved. Delete or retype that character, then save."
+            )
+        return None
+
     def _typed(self) -> list[tuple[str, str]]:
         return [
             (str(item.custom_id), item.value)
@@ -394,8 +412,14 @@ class EntryModal(discord.ui.Modal):
             self.cog.open_forms.discard(self.custom_id)
 
     async def _submit(self, interaction: discord.Interaction) -> None:
-        entry_id, text = self._build()
         await interaction.response.defer(ephemeral=True, thinking=True)
+        if (broken := self._half_character()) is not None:
+            # (No file can hold it: the full answer's save failed with an apology, a short
+            # answer's was refused for an escape code the moderator never typed.)
+            await interaction.followup.send(broken, ephemeral=True, allowed_mentions=NO_PINGS)
+            await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
+            return
+        entry_id, text = self._build()
         # (Room kept for what became of the reviewed question, said after "Saved": a cut
         # made to fit it would take the reload's closing fence, and more would not send.)
         room = MESSAGE_LIMIT - (REVIEW_NOTE_ROOM if self.review_keys else 0)
