@@ -6903,6 +6903,44 @@ MUTANTS = [
         'age %s to slow down (%s)",',
         ("tests/test_limits_e2e.py::test_a_slow_down_notice_discord_fails_leaves_no_traceback",),
     ),
+    Mutant(
+        "a server's @everyone role among moderator_role_ids makes every member an FAQ m"
+        "oderator again (a newcomer saves an alias)",
+        "bot/roles.py",
+        "return any(role.id in allowed and not role.is_default() for role in user.roles)",
+        "return any(role.id in allowed for role in user.roles)",
+        (
+            "tests/test_moderation_e2e.py::test_the_everyone_role_among_the_moderator_roles_makes_no_member_a_moderator",
+        ),
+    ),
+    Mutant(
+        "the start no longer says that @everyone among moderator_role_ids makes no one a moderator",
+        "bot/server_setup.py",
+        "        if guild.id in settings.moderator_role_ids:  # (@everyone's id is its server's)",
+        "        if False:  # (@everyone's id is its server's)",
+        (
+            "tests/test_moderation_e2e.py::test_the_everyone_role_among_the_moderator_roles_makes_no_member_a_moderator",
+        ),
+    ),
+    Mutant(
+        "a full answer pasted into the edit form with half an emoji at its end fails wi"
+        "th 'Sorry, something went wrong' again",
+        "bot/cogs/faq_admin.py",
+        "        if (broken := self._half_character()) is not None:",
+        "        if (broken := None) is not None:",
+        (
+            "tests/test_moderation_e2e.py::test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_text_back",
+        ),
+    ),
+    Mutant(
+        "the refusal of a form holding half an emoji no longer says after which words it is",
+        "knowledge/editing.py",
+        '    return " ".join(kept)[-40:]',
+        '    return ""',
+        (
+            "tests/test_moderation_e2e.py::test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_text_back",
+        ),
+    ),
 ]
 
 
