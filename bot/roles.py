@@ -64,5 +64,9 @@ def speaks_for_people(bot: RolloverBot, user: discord.abc.User, author_id: int) 
     set anyone may point, but a passer-by must not hide a post that asked for people."""
     if user.id == author_id or is_moderator(bot, user):
         return True
-    # (is_helper alone says yes to anyone when no helper role is named)
-    return bool(bot.settings.discord.helper_role_ids) and is_helper(bot, user)
+    # (Not is_helper, which says yes to anyone when no helper role is named; nor
+    # @everyone named as one, which lets anyone point but makes no one a helper here.)
+    roles = set(bot.settings.discord.helper_role_ids)
+    return isinstance(user, discord.Member) and any(
+        r.id in roles and not r.is_default() for r in user.roles
+    )

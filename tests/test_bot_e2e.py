@@ -2401,14 +2401,18 @@ async def test_a_pointer_reads_the_posts_tags_afresh(
         assert post.tags == ["rollover", "bot-answered"]
 
 
+@pytest.mark.parametrize("everyone", [False, True], ids=["no-helper-role", "everyone-helps"])
 async def test_only_who_speaks_for_people_takes_needs_human_off_by_pointing(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, everyone: bool
 ) -> None:
     """With no helper role set, any member may point a post at an entry, but a passer-by's
     pointer must not hide a post that asked for people: the post is tagged answered and
-    keeps needs-human. Its author's own pointer takes needs-human off."""
+    keeps needs-human. Its author's own pointer takes needs-human off. The same with
+    @everyone named as the helper role (its id is the server's): every member may point,
+    and that made every passer-by a helper who hid posts."""
     world = fake_discord.world
-    async with start_bot(make_bot()):
+    helpers = [int(world.guild.id)] if everyone else []
+    async with start_bot(make_bot(helper_role_ids=helpers)):
         post = await answered_post_asking_for_people(fake_discord)
         post.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "needs-human")]
         await point_at(fake_discord, post.starter, "three-buckets", world.newcomer)
