@@ -6941,6 +6941,15 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_text_back",
         ),
     ),
+    Mutant(
+        "@everyone named as a helper role lets any passer-by take needs-human off a post",
+        "bot/roles.py",
+        "        r.id in roles and not r.is_default() for r in user.roles\n",
+        "        r.id in roles for r in user.roles\n",
+        (
+            "tests/test_bot_e2e.py::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",
+        ),
+    ),
 ]
 
 
