@@ -2759,12 +2759,13 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a retry posts into a locked or closed post",
+        "a retry edits a closed post owed only its tag (Discord refuses it)",
         "bot/cogs/answers.py",
-        "        if closed(thread):\n            log.info(",
-        "        if False:\n            log.info(",
+        '        if closed(thread):\n            log.info("forum post %s was locked or closed: its',
+        '        if False:\n            log.info("forum post %s was locked or closed: its',
         (
             "tests/test_faults_e2e.py::test_a_post_locked_or_closed_while_its_answer_was_owed_is_left_alone",
+            "tests/test_faults_e2e.py::test_a_post_closed_while_owed_only_its_tag_is_not_edited",
         ),
     ),
     Mutant(

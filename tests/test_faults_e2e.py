@@ -594,6 +594,27 @@ async def test_a_post_locked_or_closed_while_its_answer_was_owed_is_left_alone(
         assert failed.thread["thread_metadata"]["archived"] == archived  # not reopened
 
 
+async def test_a_post_closed_while_owed_only_its_tag_is_not_edited(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The answer went out, Discord failed its tag, and the author closed the post before
+    the retry: the retry settles it without asking Discord to edit a closed thread (which
+    Discord refuses, 50083) and without reopening it."""
+    fake = fake_discord
+    async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
+        fake.fail_next("PATCH", r"/channels/\d+", status=503)
+        post = await new_post(fake, 0)
+        await post.reply()
+        await fake.wait_for_call("PATCH", rf"/channels/{post.id}", injected=True)
+        mark = fake.mark()
+        post.thread["thread_metadata"].update(archived=True)
+        await fake.dispatch("THREAD_UPDATE", post.thread)
+        await wait_until(lambda: not bot.store.owed, timeout=5.0)  # settled: no longer owed
+        await fake.idle(quiet=0.1)
+        assert not fake.calls_matching("PATCH", rf"/channels/{post.id}$", since=mark)
+        assert post.thread["thread_metadata"]["archived"] and len(post.replies) == 1
+
+
 async def post_with_a_late_starter(fake: FakeDiscord, n: int, change: str = "") -> ForumPost:
     """A post whose opening message reaches the bot after its thread, too late for the
     bot's fetch at THREAD_CREATE; ``change`` ("locked", "archived") happens in between."""
