@@ -815,6 +815,38 @@ async def test_watcher_follows_a_folder_swapped_by_renaming(
         await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "edited after", 15)
 
 
+async def test_watcher_follows_a_folder_deleted_and_made_again(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    faq_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'rm -rf faq; cp -r faq.bak faq' (or a checkout that recreates it): on ext4 the new
+    folder often gets the inode number the old one freed, so the path seemed to lead to
+    the folder being watched, and the watcher kept watching the one deleted: no edit was
+    loaded again until a restart or /faq-admin reload. (Made certain here: the inode
+    number the path leads to is reported as it was, as ext4 does when it reuses it.)"""
+    from bot.cogs import faq_watch
+
+    first = faq_watch._identity(faq_copy)
+    real_identity = faq_watch._identity
+    monkeypatch.setattr(
+        faq_watch, "_identity", lambda folder: first if folder.exists() else real_identity(folder)
+    )
+    backup = faq_copy.parent / "faq.bak"
+    shutil.copytree(faq_copy, backup)
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        shutil.rmtree(faq_copy)
+        shutil.copytree(backup, faq_copy)
+        await asyncio.sleep(3)  # (the deletion seen, the new folder watched)
+        path = faq_copy / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "made again"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "made again", 15)
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

@@ -76,10 +76,13 @@ class FaqWatcher(commands.Cog):
         watched = _identity(folder)
 
         def relevant(change: Change, path: str) -> bool:
-            # Entry files and example files only: not backups, temp files or other folders.
+            # Entry files and example files only: not backups, temp files or other folders;
+            # and the folder itself, deleted.
             file = Path(path)
-            return (file.suffix == ".md" and file.parent == folder) or (
-                file.suffix == ".yaml" and file.parent == examples
+            return (
+                (file.suffix == ".md" and file.parent == folder)
+                or (file.suffix == ".yaml" and file.parent == examples)
+                or file == folder
             )
 
         log.info("watching %s for FAQ changes", folder)
@@ -108,6 +111,11 @@ class FaqWatcher(commands.Cog):
                     )
                     reload_first = False
                     await self._reload(why)
+                if (Change.deleted, str(folder)) in changes:
+                    # Deleted: inotify watched it, not the path. A folder made again there
+                    # is watched afresh, even with the inode number the old one freed (ext4
+                    # reuses them), which the check above takes for the same folder.
+                    return
         except FileNotFoundError:  # removed as watching began: look where the path leads
             await self._pause()
 
