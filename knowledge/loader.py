@@ -428,6 +428,13 @@ def _parsed(shown: str, text: str) -> tuple[FaqEntry | None, tuple[Problem, ...]
     return entry, tuple(problems)
 
 
+def visible(path: Path) -> bool:
+    """Not a hidden file: those are an editor's or a system's, not a moderator's (Emacs's
+    lock while a file is edited, '.#alpha.md', a link to nowhere; macOS's '._alpha.md' on a
+    shared drive), and are not read at all, nor told as files that are not entries."""
+    return not path.name.startswith(".")
+
+
 def is_entry_file(path: Path) -> bool:
     """Entries are ``<id>.md``; other Markdown files (README.md, Notes.md, _draft.md) are not."""
     return path.suffix == ".md" and bool(_ENTRY_NAME.fullmatch(path.stem))
@@ -480,7 +487,10 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     found = [
         Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{p.suffix}')")
         for p in sorted(faq_dir.iterdir())
-        if p.suffix.lower() in (".md", ".markdown") and p.suffix != ".md" and p.is_file()
+        if visible(p)
+        and p.suffix.lower() in (".md", ".markdown")
+        and p.suffix != ".md"
+        and p.is_file()
     ]
     # "x.md.txt": what some editors save when told to save "x.md" as text.
     found += [
@@ -495,7 +505,10 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
         found += [
             Problem(str(p), 1, f"not read: examples files end in '.yaml' (this one: '{p.suffix}')")
             for p in sorted(examples.iterdir())
-            if p.suffix.lower() in (".yml", ".yaml") and p.suffix != ".yaml" and p.is_file()
+            if visible(p)
+            and p.suffix.lower() in (".yml", ".yaml")
+            and p.suffix != ".yaml"
+            and p.is_file()
         ]
         found += [
             Problem(str(p), 1, f"not read: examples files go directly in '{EXAMPLES_DIR}'")
@@ -505,7 +518,7 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     found += [
         Problem(str(p), 1, f"not read: examples files go in the '{EXAMPLES_DIR}' folder")
         for p in sorted(faq_dir.iterdir())
-        if p.suffix.lower() in (".yml", ".yaml") and p.is_file()
+        if visible(p) and p.suffix.lower() in (".yml", ".yaml") and p.is_file()
     ]
     return found
 
@@ -591,7 +604,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         return FolderScan([], [problem], [])
     try:
         # (Listed, not globbed: glob takes a folder it cannot read for an empty one.)
-        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md"))
+        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md") and visible(p))
     except OSError as exc:
         problem = Problem(str(faq_dir), 0, f"cannot read the folder: {exc.strerror or exc}")
         return FolderScan([], [problem], [])

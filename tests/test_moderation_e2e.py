@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
@@ -1870,6 +1870,34 @@ async def test_the_mod_log_hears_of_notices_a_reload_brings_once(
         await fake_discord.idle(quiet=0.2)
         assert len(logged()) == 2 and logged()[1].startswith("**FAQ reloaded**")
         assert "_off-topic" not in logged()[1]
+
+
+async def test_an_editors_hidden_files_beside_the_entries_are_no_notices(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """Emacs keeps a lock, '.#<file>' (a link to nowhere), beside a file while it is being
+    edited; macOS leaves '._<file>' on shared drives. Beside the entries, each was 'not an
+    FAQ entry' in `faq validate` and, brought by the watcher's reload, in the moderator
+    log ("New notices"), every time a moderator began an edit in Emacs."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        (faq_copy / ".#notice-2014-54.md").symlink_to("moderator@host.4242:1733300000")
+        (faq_copy / "._notice-2014-54.md").write_bytes(b"\x00\x05\x16\x07 Mac OS X")
+        await asyncio.sleep(2.5)  # (a reload they brought would have posted meanwhile)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        await fake_discord.idle(quiet=0.3)
+    logged = "\n".join(m["content"] for m in world.messages_in(log_id))
+    assert "**FAQ reloaded**" in logged, logged
+    assert "New notices" not in logged and "not an FAQ entry" not in logged, logged
+    scan, _ = validate_folder(faq_copy)
+    assert scan.notices == [] and scan.problems == []
 
 
 async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected(

@@ -13,7 +13,7 @@ from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
 from knowledge.examples import EXAMPLES_DIR
-from knowledge.loader import FolderFiles, folder_signature
+from knowledge.loader import FolderFiles, folder_signature, visible
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class FaqWatcher(commands.Cog):
             # and the folder itself, deleted.
             file = Path(path)
             return (
-                (file.suffix == ".md" and file.parent == folder)
+                (file.suffix == ".md" and file.parent == folder and visible(file))
                 or (file.suffix == ".yaml" and file.parent == examples)
                 or file == folder
             )
