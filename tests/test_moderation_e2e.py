@@ -847,6 +847,72 @@ async def test_watcher_follows_a_folder_deleted_and_made_again(
         await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "made again", 15)
 
 
+async def test_watcher_loads_a_release_it_could_not_read_at_first_once_it_can(
+    fake_discord: FakeDiscord, faq_copy: Path
+) -> None:
+    """A deploy swaps the 'current' link to a release copied with mode 700 and opens it up
+    a moment later: watching a folder its user may not read raised PermissionError, and
+    the watcher stopped for good (one line in the log): the release, and every edit after,
+    went unloaded until a restart. `rollover-bot run` itself, as a user other than root
+    (root reads every folder), against the fake Discord."""
+    import tempfile
+
+    from tests.processes import as_another_user
+    from tests.test_processes_e2e import bot_process
+
+    fake, world = fake_discord, fake_discord.world
+    # (Not under pytest's tmp_path: its folder is closed to other users.)
+    deploy = Path(tempfile.mkdtemp(prefix="rollover-deploy-"))
+    try:
+        os.chmod(deploy, 0o755)
+        for name in ("v1", "v2"):
+            shutil.copytree(faq_copy, deploy / name)
+        path = deploy / "v2" / "notice-2014-54.md"
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "v2 title"))
+        current = deploy / "current"
+        current.symlink_to(deploy / "v1")
+        data = deploy / "data"
+        data.mkdir(mode=0o777)
+        os.chmod(data, 0o777)
+        log_channel = int(world.text_channel["id"])
+        env = {
+            "HOME": str(data),
+            "DISCORD_TOKEN": fake.token,
+            "ROLLOVER_CACHE_DIR": "off",
+            "ROLLOVER_FAQ_DIR": str(current),
+            "ROLLOVER_FAQ_WATCH": "true",
+            "ROLLOVER_DATABASE__PATH": str(data / "bot.db"),
+            "ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": f"[{world.forum['id']}]",
+            "ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID": str(log_channel),
+            "ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS": "5",
+        }
+        log = data / "bot-process.log"
+
+        def said() -> str:
+            return "\n".join(m["content"] for m in world.messages_in(log_channel))
+
+        async with bot_process(fake, env, log, wrap=as_another_user) as proc:
+
+            def watching() -> bool:
+                assert proc.returncode is None, log.read_text()
+                return "watching " in log.read_text()
+
+            await wait_until(watching, timeout=60)
+            os.chmod(deploy / "v2", 0o700)  # (root's: closed to the bot's user)
+            swapped = deploy / "current.new"
+            swapped.symlink_to(deploy / "v2")
+            swapped.replace(current)
+            await asyncio.sleep(3)  # (the path checked every 2 s: the swap is seen)
+            os.chmod(deploy / "v2", 0o755)
+            await wait_until(lambda: "1 changed (notice-2014-54)" in said(), timeout=20)
+            assert "Permission denied" in said()  # (the refused reload, said first)
+            # and it goes on watching: an edit after is loaded too
+            path.write_text(path.read_text().replace("v2 title", "v2 edit"))
+            await wait_until(lambda: said().count("1 changed (notice-2014-54)") == 2, 20)
+    finally:
+        shutil.rmtree(deploy, ignore_errors=True)
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

@@ -207,15 +207,16 @@ async def rest_quiet(fake: FakeDiscord, quiet: float) -> None:
 
 @asynccontextmanager
 async def bot_process(
-    fake: FakeDiscord, env: dict[str, str], log: Path
+    fake: FakeDiscord,
+    env: dict[str, str],
+    log: Path,
+    wrap: Callable[[list[str]], list[str]] = list,
 ) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`rollover-bot run` in a process of its own, talking to the fake."""
+    """`rollover-bot run` in a process of its own, talking to the fake; ``wrap`` gives
+    the command line that runs it (as another user: tests.processes.as_another_user)."""
     with log.open("ab") as out:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "tests.bot_process",
-            fake.base_url,
+            *wrap([sys.executable, "-m", "tests.bot_process", fake.base_url]),
             cwd=ROOT,
             env={**os.environ, **env},
             stdout=out,

@@ -41,18 +41,33 @@ class FaqWatcher(commands.Cog):
     async def _watch(self) -> None:
         try:
             moved = False
+            refused: Path | None = None  # (the folder last refused to be watched, said once)
             while not self._stop.is_set():
                 try:
                     folder = self.bot.faq_dir.resolve(strict=True)
                 except OSError:  # leads nowhere (yet): a deploy between two folders
                     await self._pause()
                     continue
-                if moved:
+                if moved and folder != refused:
                     log.info("the FAQ folder now is %s", folder)
                 # (First: the files as the running FAQ was loaded from them, before the
                 # bot connected; an edit saved since then is loaded at the first tick.)
                 since = None if moved else self.bot.knowledge.files
-                await self._watch_folder(folder, reload_first=moved, since=since)
+                try:
+                    await self._watch_folder(
+                        folder, reload_first=moved, since=since, said=folder == refused
+                    )
+                    refused = None
+                except PermissionError as exc:
+                    # The bot's user may not read it, or its examples, yet (a release
+                    # deployed with mode 700, opened up after the link was swapped): tried
+                    # again every LINK_CHECK_MS, and loaded once it can be read. The reload
+                    # refused says why to the moderators, once.
+                    if folder != refused:
+                        refused = folder
+                        log.warning("cannot watch the FAQ folder %s: %s", folder, exc)
+                        await self._reload("the FAQ folder cannot be read")
+                    await self._pause()
                 moved = True
         except asyncio.CancelledError:
             raise
@@ -64,14 +79,20 @@ class FaqWatcher(commands.Cog):
             await asyncio.wait_for(self._stop.wait(), LINK_CHECK_MS / 1000)
 
     async def _watch_folder(
-        self, folder: Path, *, reload_first: bool, since: FolderFiles | None = None
+        self,
+        folder: Path,
+        *,
+        reload_first: bool,
+        since: FolderFiles | None = None,
+        said: bool = False,
     ) -> None:
         """Reload on each change in ``folder`` until told to stop or the FAQ path no longer
         leads to it (checked every LINK_CHECK_MS: inotify follows the folder, not the path,
         which a deploy may swap, as a link or by renaming folders). ``reload_first``: load
         what the path now holds at the first tick, once the folder is watched (an edit saved
         meanwhile is in that load or in the next batch); ``since``: the same, only if its
-        files are not those any more (changed before the watching began)."""
+        files are not those any more (changed before the watching began); ``said``: the
+        log named the folder already (a retry, every LINK_CHECK_MS, of one refused)."""
         examples = folder / EXAMPLES_DIR
         watched = _identity(folder)
 
@@ -85,7 +106,8 @@ class FaqWatcher(commands.Cog):
                 or file == folder
             )
 
-        log.info("watching %s for FAQ changes", folder)
+        if not said:
+            log.info("watching %s for FAQ changes", folder)
         try:
             async for changes in awatch(
                 folder,
