@@ -501,6 +501,17 @@ def test_short_and_full_answer_limits_are_reported_with_their_counts(tmp_path: P
     assert any(f"is {FULL_LIMIT + 1:,} characters; at most {FULL_LIMIT:,}" in p for p in problems)
 
 
+def test_a_full_answer_pasted_as_the_short_one_gets_one_piece_of_advice(tmp_path: Path) -> None:
+    """A short answer of 2,700 characters (the full answer pasted in) was told to move its
+    detail to the full answer, and, at the body's line, "short + full answer is 4414
+    characters; an embed description allows 4096: shorten the body": the body was fine."""
+    long_short = "A direct answer that goes on and on. " * 75
+    write_entry(tmp_path, "alpha", short=long_short, body="Full answer words. " * 90)
+    [problem] = problems_in(tmp_path)
+    assert f"short is {len(long_short.strip()):,} characters; at most {SHORT_LIMIT}" in problem
+    assert "move the detail to the full answer" in problem
+
+
 def test_a_not_tax_advice_line_in_the_file_is_refused(tmp_path: Path) -> None:
     path = write_entry(tmp_path, "alpha", body="First line.\n\nThis is not tax advice.")
     [problem] = problems_in(tmp_path)
