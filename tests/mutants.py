@@ -1915,7 +1915,8 @@ MUTANTS = [
     Mutant(
         "an FAQ folder the bot may not read looks empty",
         "knowledge/loader.py",
-        '        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md"))',
+        "        markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith"
+        '(".md") and visible(p))',
         '        markdown = sorted(faq_dir.glob("*.md"))',
         ("tests/test_examples.py::test_a_folder_the_bot_may_not_read_is_a_problem",),
     ),
@@ -6949,6 +6950,45 @@ MUTANTS = [
         "        r.id in roles for r in user.roles\n",
         (
             "tests/test_bot_e2e.py::test_only_who_speaks_for_people_takes_needs_human_off_by_pointing",
+        ),
+    ),
+    Mutant(
+        "the FAQ watcher keeps watching a folder that was deleted and made again with t"
+        "he same inode number: edits after it are never loaded",
+        "bot/cogs/faq_watch.py",
+        "                if (Change.deleted, str(folder)) in changes:",
+        "                if (Change.deleted, str(folder)) in changes and False:",
+        ("tests/test_moderation_e2e.py::test_watcher_follows_a_folder_deleted_and_made_again",),
+    ),
+    Mutant(
+        "an editor's hidden files beside the entries (Emacs's .#lock, macOS's ._ files)"
+        " are told as 'not an FAQ entry' notices in faq validate and the moderator log",
+        "knowledge/loader.py",
+        'markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md") and visible(p))',
+        'markdown = sorted(p for p in faq_dir.iterdir() if p.name.endswith(".md"))',
+        (
+            "tests/test_moderation_e2e.py::test_an_editors_hidden_files_beside_the_entries_are_no_notices",
+        ),
+    ),
+    Mutant(
+        "the FAQ watcher stops for good when its folder cannot be read for a moment (a "
+        "release swapped in with mode 700): the release and every later edit go unloade"
+        "d",
+        "bot/cogs/faq_watch.py",
+        "                except PermissionError as exc:",
+        "                except ZeroDivisionError as exc:",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_loads_a_release_it_could_not_read_at_first_once_it_can",
+        ),
+    ),
+    Mutant(
+        "a full answer pasted as the short one is also told 'shorten the body' (a body "
+        "that was fine), beside the advice to move the detail to the full answer",
+        "knowledge/loader.py",
+        '            if too_long and part in ("body", ""):',
+        '            if False and part in ("body", ""):',
+        (
+            "tests/test_faq_validation.py::test_a_full_answer_pasted_as_the_short_one_gets_one_piece_of_advice",
         ),
     ),
 ]
