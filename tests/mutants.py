@@ -1969,13 +1969,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "the watcher compares paths, not the folders they lead to",
-        "bot/cogs/faq_watch.py",
-        "                if _identity(self.bot.faq_dir) != watched:",
-        "                if self.bot.faq_dir.resolve() != folder:",
-        ("tests/test_moderation_e2e.py::test_watcher_follows_a_folder_swapped_by_renaming",),
-    ),
-    Mutant(
         "a path leading nowhere stops the watcher",
         "bot/cogs/faq_watch.py",
         "                except OSError:  # leads nowhere (yet): a deploy between two folders\n"

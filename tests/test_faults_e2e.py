@@ -218,13 +218,15 @@ async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     """The catch-up after READY lists open posts; one a moderator locked meanwhile is left
-    alone (a second, unlocked post missed alike is answered: the catch-up ran)."""
+    alone, a mention in it before the lock included (a second, unlocked post missed alike
+    is answered: the catch-up ran)."""
     gateway = fake_discord.gateway
     async with start_bot(make_bot()):
         await fake_discord.settle()
         mark = gateway.mark()
         await gateway.invalidate_session(resumable=False)
         locked, lost = await new_post(fake_discord, 0), await new_post(fake_discord, 1)
+        await mention_bot(fake_discord, locked.thread, 2, author=fake_discord.world.newcomer)
         locked.thread["thread_metadata"]["locked"] = True
         await gateway.wait_for_dispatch("READY", since=mark)
         await lost.reply(timeout=3.0)

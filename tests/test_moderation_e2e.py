@@ -795,11 +795,20 @@ async def test_watcher_waits_for_a_release_the_link_points_at_before_it_exists(
         await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "v2 edit", 15)
 
 
+@pytest.mark.parametrize("polling", [False, True], ids=["inotify", "polling"])
 async def test_watcher_follows_a_folder_swapped_by_renaming(
-    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    faq_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    polling: bool,
 ) -> None:
     """'mv faq faq.old; mv faq.new faq' leaves the path as it was: the watcher compares
-    the folder the path leads to, not the path."""
+    the folder the path leads to, not the path. (inotify also says the watched folder
+    went; polling, as on a network drive with WATCHFILES_FORCE_POLLING, does not.)"""
+    if polling:
+        monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
     bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
     fresh = faq_copy.parent / "faq.new"
     shutil.copytree(faq_copy, fresh)
