@@ -27,6 +27,11 @@ class Words(BaseModel):
     greetings: frozenset[str]
     with_them: frozenset[str]
 
+    @functools.cached_property
+    def allowed(self) -> frozenset[str]:
+        """Every word small talk may be made of."""
+        return self.thanks | self.greetings | self.with_them
+
 
 @functools.cache
 def words() -> Words:
@@ -47,7 +52,7 @@ def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
     if not said or len(said) > MOST_WORDS:
         return None
     known = words()
-    if any(w not in known.thanks | known.greetings | known.with_them for w in said):
+    if not known.allowed.issuperset(said):
         return None
     if any(w in known.thanks for w in said):
         return "thanks"
