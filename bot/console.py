@@ -94,6 +94,17 @@ class Console:
         reply = self._respond(line)
         return ConsoleReply("\n\n".join(t for t in (note, reply.text) if t), reply.quit)
 
+    def completions(self, typed: str) -> list[str]:
+        """What Tab offers for a line typed so far: a command after a leading "/", an
+        entry's id after "/faq "; nothing in a question."""
+        command, space, rest = typed.partition(" ")
+        if not space and command.startswith("/"):
+            names = ["/ask", "/faq", "/list", "/reload", *(f"/{n}" for n in CALCULATORS)]
+            return [n for n in names if n.startswith(command.lower())]
+        if command.lower() == "/faq" and " " not in rest:
+            return [i for i in self.kb.entries if i.startswith(rest.lower())]
+        return []
+
     def reload(self) -> str:
         """Read the FAQ folder again; a broken one leaves the current FAQ answering."""
         folder = self.kb.source_dir
@@ -306,17 +317,29 @@ def _plain_echo(stdin: TextIO) -> Callable[[], None] | None:
     return lambda: termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
-def _line_editor(stdin: TextIO, stdout: TextIO) -> bool:
-    """Whether lines are read with GNU readline (arrow keys, history; a bracketed paste is
-    one entry): for the process's own terminal, where Python has it (not on Windows, nor
-    macOS's libedit, which takes no paste marks)."""
+def _line_editor(console: Console, stdin: TextIO, stdout: TextIO) -> bool:
+    """Whether lines are read with GNU readline (arrow keys, history, Tab completing the
+    console's commands; a bracketed paste is one entry): for the process's own terminal,
+    where Python has it (not on Windows, nor macOS's libedit, which takes no paste marks)."""
     if not (stdin is sys.stdin and stdout is sys.stdout and stdin.isatty() and stdout.isatty()):
         return False
     try:
         import readline  # (imported, it edits what input() reads)
     except ImportError:
         return False
-    return "libedit" not in (readline.__doc__ or "")
+    if "libedit" in (readline.__doc__ or ""):
+        return False
+    offered: list[str] = []
+
+    def complete(text: str, state: int) -> str | None:
+        if state == 0:  # (asked again with 1, 2, ... for the next one)
+            offered[:] = console.completions(readline.get_line_buffer()[: readline.get_endidx()])
+        return offered[state] + " " if state < len(offered) else None
+
+    readline.set_completer_delims(" ")  # (an id's "-" and a command's "/" are its own)
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")  # (else Tab completes the folder's file names)
+    return True
 
 
 def edited_entry() -> str:
@@ -334,7 +357,7 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     interactive = stdin.isatty()
     width = terminal.columns(stdout)
     print(BANNER if width is None else terminal.wrap(BANNER, width), file=stdout)
-    edited = interactive and _line_editor(stdin, stdout)
+    edited = interactive and _line_editor(console, stdin, stdout)
     # (Asked of a terminal only: escape codes would garble output sent to a file. Python
     # turns readline's own asking off; readline still takes the marks as one paste.)
     pastes = interactive and stdout.isatty()

@@ -6797,7 +6797,7 @@ MUTANTS = [
     Mutant(
         "console: arrow keys go into the question as escape codes; no history",
         "bot/console.py",
-        "    edited = interactive and _line_editor(stdin, stdout)\n",
+        "    edited = interactive and _line_editor(console, stdin, stdout)\n",
         "    edited = False\n",
         ("tests/test_console.py::test_arrow_keys_edit_the_line_and_bring_back_earlier_ones",),
     ),

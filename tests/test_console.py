@@ -359,13 +359,15 @@ def read_until(fd: int, wanted: bytes, timeout: float = 60) -> bytes:
 def test_arrow_keys_edit_the_line_and_bring_back_earlier_ones(tmp_path: Path) -> None:
     """An arrow key typed in the console went into the question as an escape code (not
     even shown: the terminal's echo of control characters is off). Lines are now read
-    with readline: arrows move along the line, up brings back the one before, and a
-    pasted post is still one question."""
+    with readline: arrows move along the line, up brings back the one before, Tab
+    completes a command, and a pasted post is still one question."""
     with console_in_a_terminal(tmp_path) as (master, slave, proc, before):
         read_until(master, b"you> ")
         os.write(master, b"/split 100 5\x1b[D\x1b[D0\r")  # (back over " 5", then a 0)
         assert b"$1,005.00" in read_until(master, b"you> ")
         os.write(master, b"\x1b[A\r")  # (up: that line again)
+        assert b"$1,005.00" in read_until(master, b"you> ")
+        os.write(master, b"/spl\t1000 5\r")  # (Tab: the command's name, and its space)
         assert b"$1,005.00" in read_until(master, b"you> ")
         pasted = f"{PASTE_START}Hi all,\nis ATS money prorated?{PASTE_END}\r"
         os.write(master, pasted.encode())
@@ -380,6 +382,13 @@ def termios_of(fd: int) -> list[Any]:
     import termios
 
     return termios.tcgetattr(fd)
+
+
+def test_tab_offers_commands_and_entry_ids_not_words_of_a_question(console: Console) -> None:
+    assert console.completions("/spl") == ["/split"]
+    assert {"/faq", "/form8606"} <= set(console.completions("/f"))
+    assert console.completions("/faq notice") == ["notice-2014-54"]
+    assert console.completions("/split 10") == console.completions("can I spl") == []
 
 
 def test_two_pastes_before_enter_are_one_entry_without_their_marks() -> None:
