@@ -6984,6 +6984,20 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_full_answer_pasted_as_the_short_one_gets_one_piece_of_advice",
         ),
     ),
+    Mutant(
+        "console: Tab completes the folder's file names, not the console's commands",
+        "bot/console.py",
+        "    readline.set_completer(complete)\n",
+        "",
+        ("tests/test_console.py::test_arrow_keys_edit_the_line_and_bring_back_earlier_ones",),
+    ),
+    Mutant(
+        "console: Tab offers every command whatever was typed",
+        "bot/console.py",
+        "            return [n for n in names if n.startswith(command.lower())]\n",
+        "            return names\n",
+        ("tests/test_console.py::test_tab_offers_commands_and_entry_ids_not_words_of_a_question",),
+    ),
 ]
 
 
