@@ -36,7 +36,7 @@ def test_thanks_and_greetings_get_a_word_back_not_no_close_entry(console: Consol
 
 @pytest.mark.parametrize("line", ["/help split", "help split", "/split help", "split ?"])
 def test_help_for_one_calculator_shows_its_values(console: Console, line: str) -> None:
-    """ "/help split" was an unknown command and "/split help" a refused amount."""
+    """'/help split' was an unknown command and '/split help' a refused amount."""
     assert console.respond(line).text == console.respond("/split").text
     assert "Values: basis earnings" in console.respond(line).text
 
