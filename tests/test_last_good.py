@@ -256,21 +256,18 @@ async def test_rollover_bot_run_starts_from_the_last_complete_faq(
 ) -> None:
     """`rollover-bot run` itself (a process of its own): it starts, says why on stderr, and
     tells the moderators."""
-    from tests.test_processes_e2e import bot_process
+    from tests.test_processes_e2e import bot_process, sqlite_env
 
     fake, world = fake_discord, fake_discord.world
     KnowledgeBase.load(folder, keep_copy=True)
     break_one(folder)
     log_channel = int(world.text_channel["id"])
-    env = {
-        "DISCORD_TOKEN": fake.token,
-        "ROLLOVER_FAQ_DIR": str(folder),
-        "ROLLOVER_FAQ_WATCH": "false",
-        "ROLLOVER_DATABASE__PATH": str(tmp_path / "bot.db"),
-        "ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": f"[{world.forum['id']}]",
-        "ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID": str(log_channel),
-        "ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS": "5",
-    }
+    env = sqlite_env(
+        fake,
+        tmp_path,
+        ROLLOVER_FAQ_DIR=str(folder),
+        ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID=str(log_channel),
+    )
     log = tmp_path / "bot-process.log"
     async with bot_process(fake, env, log) as proc:
 

@@ -867,7 +867,7 @@ async def test_watcher_loads_a_release_it_could_not_read_at_first_once_it_can(
     import tempfile
 
     from tests.processes import as_another_user
-    from tests.test_processes_e2e import bot_process
+    from tests.test_processes_e2e import bot_process, sqlite_env
 
     fake, world = fake_discord, fake_discord.world
     # (Not under pytest's tmp_path: its folder is closed to other users.)
@@ -884,17 +884,15 @@ async def test_watcher_loads_a_release_it_could_not_read_at_first_once_it_can(
         data.mkdir(mode=0o777)
         os.chmod(data, 0o777)
         log_channel = int(world.text_channel["id"])
-        env = {
-            "HOME": str(data),
-            "DISCORD_TOKEN": fake.token,
-            "ROLLOVER_CACHE_DIR": "off",
-            "ROLLOVER_FAQ_DIR": str(current),
-            "ROLLOVER_FAQ_WATCH": "true",
-            "ROLLOVER_DATABASE__PATH": str(data / "bot.db"),
-            "ROLLOVER_DISCORD__FORUM_CHANNEL_IDS": f"[{world.forum['id']}]",
-            "ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID": str(log_channel),
-            "ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS": "5",
-        }
+        env = sqlite_env(
+            fake,
+            data,
+            HOME=str(data),
+            ROLLOVER_CACHE_DIR="off",
+            ROLLOVER_FAQ_DIR=str(current),
+            ROLLOVER_FAQ_WATCH="true",
+            ROLLOVER_DISCORD__MOD_LOG_CHANNEL_ID=str(log_channel),
+        )
         log = data / "bot-process.log"
 
         def said() -> str:
