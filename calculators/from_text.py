@@ -50,6 +50,14 @@ TOTAL_REACH = 2
 _OWN_WORDS_END = re.compile(r"[,.?!;\n]")
 
 
+def _own_words(rest: str) -> int:
+    """How many words after an amount are its own: up to a comma, a sentence's end or a
+    word that starts a new clause ("contributions were $20,000 and earned $300": "earned"
+    is the $300's, not the $20,000's)."""
+    found = words(_OWN_WORDS_END.split(rest, 1)[0])
+    return next((i for i, word in enumerate(found) if word in CLAUSE_WORDS), len(found))
+
+
 def _nearest(before: list[str], after: list[str], own: int) -> str | None:
     """What the closest telling word calls the amount: a word after it ("$5 earnings")
     beats one as close before it ("basis + $5"), but not past a comma or a sentence's end
@@ -219,7 +227,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         # Words past "of which"/"including" name the part, not this amount.
         rest = PART_BEFORE.split(text[match.end() :], 1)[0]
         after = words(rest)[:WINDOW]
-        own = len(words(_OWN_WORDS_END.split(rest, 1)[0]))
+        own = _own_words(rest)
         kind = _change_kind(before) or _nearest(before, after, own)
         if kind is not None and doubtful(text, match.start(), match.end(), kind, negative):
             return None  # (a figure named as nothing is not used, doubtful or not)

@@ -291,6 +291,9 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("contributed 10k in January and another 5k in June", None),
         # the new total, not the earnings: "grew to $21,500" is $1,500 of earnings
         ("I contributed $20,000 after-tax and it grew to $21,500", ("20000", "1500")),
+        # a verb after "and" is the next amount's ("earned" tells what $300 is)
+        ("My after-tax contributions were $20,000 and earned $300", ("20000", "300")),
+        ("after-tax basis of $20,000 which earned $300 since", ("20000", "300")),
         ("$20k after-tax, now worth $21.5k", ("20000", "1500")),
         ("$5,000 of after-tax contributions that dropped to $4,900", ("5000", "-100")),
         ("I put in $10,000 after-tax and it lost $200", ("10000", "-200")),
