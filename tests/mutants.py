@@ -6998,6 +6998,16 @@ MUTANTS = [
         "            return names\n",
         ("tests/test_console.py::test_tab_offers_commands_and_entry_ids_not_words_of_a_question",),
     ),
+    Mutant(
+        "worked example: a verb after 'and' counts for the amount before it too ('$20,0"
+        "00 and earned $300' gives no example)",
+        'calculators/from_text.py',
+        '    return next((i for i, word in enumerate(found) if word in CLAUSE_WORDS), len(found))',
+        '    return len(found)',
+        (
+            'tests/test_calc_audit.py::test_amounts_stated_in_a_question',
+        ),
+    ),
 ]
 
 
