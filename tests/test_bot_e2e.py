@@ -3241,6 +3241,9 @@ def test_sync_print_shows_the_payload_without_a_token(
     assert err.startswith("error: argument --guild: '999") and "is not a server id" in err
     assert len(err) < 300
     assert main(["sync", "--print", "--guild", str(2**64 - 1)]) == 0
+    # an id pasted with a space around it is the id (it was "not a server id")
+    assert main(["sync", "--print", "--guild", " 123456789012345678 "]) == 0
+    assert main(["sync", "--print", "--guild", " "]) == 2
 
 
 async def test_calculator_replies_put_the_result_first_and_the_working_one_click_away(

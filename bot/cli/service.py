@@ -155,16 +155,18 @@ def _die_of(signum: int) -> None:
 
 def _guild_id(text: str) -> int:
     """A server id as Discord shows it (a snowflake: a positive 64-bit number, at most 20
-    digits: a longer paste is refused before int(), which refuses past 4,300 digits)."""
+    digits: a longer paste is refused before int(), which refuses past 4,300 digits).
+    Spaces around it, as a copy from a chat or a document brings, are not part of it."""
     refused = argparse.ArgumentTypeError(
         f"{shown(text)} is not a server id; copy it in Discord (Developer Mode, then "
         "right-click the server, Copy Server ID)"
     )
-    if len(text) > 20:
+    digits = text.strip(" \t")
+    if len(digits) > 20:
         raise refused
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**64:
+    if not (digits.isascii() and digits.isdigit()) or not 0 < int(digits) < 2**64:
         raise refused
-    return int(text)
+    return int(digits)
 
 
 def handle_sync(args: argparse.Namespace) -> int:
