@@ -7008,6 +7008,15 @@ MUTANTS = [
             'tests/test_calc_audit.py::test_amounts_stated_in_a_question',
         ),
     ),
+    Mutant(
+        'sync --guild: a server id pasted with spaces around it is refused',
+        'bot/cli/service.py',
+        '    digits = text.strip(" \\t")',
+        '    digits = text',
+        (
+            'tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token',
+        ),
+    ),
 ]
 
 
