@@ -129,7 +129,26 @@ def all_values(words: Sequence[str]) -> bool:
     """Every word a calculator value: "split 1000 5" (or "/split basis:1000 earnings:5")
     is the calculator typed as a question; "split $1000 after-tax: can the $5 go to a
     traditional IRA?" is a question."""
-    return all(_VALUE.fullmatch(word) for word in words)
+    return all(_VALUE.fullmatch(word) for word in _names_joined(words))
+
+
+_NAME = re.compile(r"[a-z_][a-z_-]*", re.IGNORECASE)
+
+
+def _names_joined(words: Sequence[str]) -> list[str]:
+    """The words with a name and its value made one, as the console reads them: "basis:
+    1000" and "basis = 1000" are "basis:1000" (a space after the colon is a common slip,
+    and it sent "/split basis: 1000 earnings: 5" to the matcher as a question)."""
+    joined: list[str] = []
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if len(rest) > 1 and rest[0] in ("=", ":") and _NAME.fullmatch(word):
+            word += rest.pop(0)
+        if rest and word[-1:] in ("=", ":") and _NAME.fullmatch(word[:-1]):
+            word += rest.pop(0)
+        joined.append(word)
+    return joined
 
 
 _RATES = frozenset({"tax_rate", "annual_return"})

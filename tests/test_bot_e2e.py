@@ -1013,6 +1013,13 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         # a loss is a value too: "-50" was read as a word, so the line went to the matcher
         handle = await fake_discord.send_slash_command("ask", {"question": "/split 1000 -50"})
         assert "`/split`" in (await handle.response())["data"]["content"]
+        # so is a value after its name and a space, a common slip in copying the example
+        for spaced in ("/split basis: 1000 earnings: 5", "/room year = 2026 deferrals: 24500"):
+            handle = await fake_discord.send_slash_command("ask", {"question": spaced})
+            body = await handle.response()
+            assert not body["data"].get("embeds") and "`/" in body["data"]["content"], spaced
+        call = await mention_in_text_channel(fake_discord, "/prorata basis: 20000 earnings: 80000")
+        assert not call.json.get("embeds") and "`/prorata`" in call.json["content"]
         # a question that names a calculator is still a question
         call = await mention_in_text_channel(fake_discord, f"/split or not? {QUESTION}")
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")

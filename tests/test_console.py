@@ -81,6 +81,9 @@ def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console)
         "split 1000 -50",
         "prorata 1000 \u2212$50 500",
         "schedule 7000 26 4 -10%",
+        # (a value after its name and a space, as the console takes it with its slash)
+        "split basis: 1000 earnings: 5",
+        "room year = 2026 deferrals: 24500 employer: 0",
     ):
         assert console.respond(line).text == f"Calculators start with a slash: /{line}"
     asked = console.respond("split the earnings to a traditional IRA?").text
