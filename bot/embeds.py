@@ -16,7 +16,7 @@ UNSURE_COLOUR = discord.Colour.from_rgb(249, 168, 37)
 
 
 def neutralize(text: str) -> str:
-    """User-controlled text made safe to echo: no mentions, no markdown, and no
+    """User-controlled text made safe to echo: no mentions, no markdown, no links and no
     ``<...>`` syntax (channel links, timestamps, custom emoji) rendering."""
     # Every "[" escaped here, the rest by discord.py: its rule for a masked link took the
     # whole span from a "[" to the line's last ")" as one link and escaped only that "[",
@@ -24,9 +24,17 @@ def neutralize(text: str) -> str:
     # the line. (A letter before each later piece, taken off after: a piece that follows
     # a "[" does not start a line, so no line-start rule may escape its start.)
     first, *rest = text.split("[")
-    pieces = [escape_markdown(first), *(escape_markdown(f"a{piece}")[1:] for piece in rest)]
+    pieces = [_escaped(first), *(_escaped(f"a{piece}")[1:] for piece in rest)]
     escaped = discord.utils.escape_mentions("\\[".join(pieces))
-    return escaped.replace("<", "\\<")
+    # A link's "://" escaped shows it as text: a display name such as
+    # "https://free-nitro.example" made "Pointed here by ..." a link under the bot's name.
+    return escaped.replace("<", "\\<").replace("://", "\\://")
+
+
+def _escaped(text: str) -> str:
+    """Markdown escaped inside links too: they are shown as text (neutralize), where a
+    "*" or "_" left alone in one would render."""
+    return escape_markdown(text, ignore_links=False)
 
 
 def listed_title(title: str, limit: int = 120) -> str:

@@ -172,10 +172,12 @@ def text_of(body: Any) -> str:
 
 
 #: What Discord renders specially in message text: markdown, mentions, masked links,
-#: channel links, timestamps and custom emoji.
+#: links (up to an escape, whose "\x00" below stops the match: what comes before it is
+#: still a link), channel links, timestamps and custom emoji.
 RENDERED = re.compile(
     r"\*[^*\s][^*]*\*|__.+?__|_[^_\s][^_]*_|~~.+?~~|\|\|.+?\|\||`[^`]+`|```"
-    r"|\[[^\]]*\]\([^)]*\)|<@[!&]?\d+>|@everyone|@here|<#\d+>|<t:-?\d+(?::[tTdDfFR])?>"
+    r"|\[[^\]]*\]\([^)]*\)|(?:https?|steam)://[^\s<\x00]*[^<.,:;\"')\]\s\x00]"
+    r"|<@[!&]?\d+>|@everyone|@here|<#\d+>|<t:-?\d+(?::[tTdDfFR])?>"
     r"|<a?:\w+:\d+>|^(?:>{1,3} |#{1,3} |-# )",
     re.MULTILINE | re.DOTALL,
 )

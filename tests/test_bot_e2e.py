@@ -29,7 +29,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
-from tests.reply_checks import limit_problems, unsure_post
+from tests.reply_checks import echoed_raw, limit_problems, unsure_post
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -2191,6 +2191,28 @@ async def test_a_helper_points_someones_message_at_an_faq_entry(
         assert fake_discord.calls_matching(
             "DELETE", rf"/channels/\d+/messages/{call.response['id']}"
         )
+
+
+async def test_a_pointers_name_that_is_a_link_is_shown_as_text(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """ "Pointed here by <name>" is posted in public under the bot's name: a member whose
+    server nickname is a link (any member may point, when no helper role is set) made it a
+    link to click under the bot's answer. The name shows as typed, as text, and markdown
+    inside it shows as typed too."""
+    world = fake_discord.world
+    world.guild.members[world.asker.id].nick = "https://free-nitro.example/*claim*"
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        await point_at(fake_discord, question, EXPECTED, world.asker)
+        [call] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        content = call.json["content"]
+        assert content.startswith("Pointed here by https")
+        assert echoed_raw(content, "https://free-nitro.example/*claim*", min_len=1) is None
 
 
 async def point_at(fake_discord: FakeDiscord, message: dict, entry_id: str, user) -> None:
