@@ -14,7 +14,7 @@ from bot.embeds import answer_embed, example_embed, removed_embed, suggestions_e
 from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
-from calculators.catalog import CALCULATORS, all_values
+from calculators.catalog import CALCULATORS
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
 
@@ -33,18 +33,6 @@ class Reply:
     #: The entry that would have answered, left out: removed as not what was asked from
     #: under this question before (the miss is with the moderators already).
     removed: str | None = None
-
-
-def calculator_typed(text: str) -> str | None:
-    """The calculator a question is a command for, if it is one: "/split 1000 5", or an
-    answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
-    value. The FAQ has no answer to that; the slash command has."""
-    name, *values = text.split() or [""]
-    if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
-        return None
-    if not all_values(values):
-        return None  # ("/split or not? ..." asks a question)
-    return name[1:].lower()
 
 
 def calculator_hint(name: str) -> str:

@@ -38,6 +38,14 @@ class Calculator:
         command, *values = self.example.split()
         return " ".join([command, *(f"{p}:{v}" for p, v in zip(self.params, values, strict=False))])
 
+    @property
+    def cli_example(self) -> str:
+        """The example as a command line ("rollover-bot calc split --basis 1000 --earnings 5")."""
+        _, *values = self.example.split()
+        options = [_OPTIONS.get(p, "--" + p.replace("_", "-")) for p in self.params]
+        pairs = (f"{option} {value}" for option, value in zip(options, values, strict=False))
+        return " ".join(["rollover-bot calc", self.name, *pairs])
+
     def build(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcInput:
         """The validated input, or ``InputError`` saying what is wrong and what is accepted."""
         # (First: "/prorata 10 000 2 000 5 000" is three amounts, not six values.)
@@ -130,6 +138,18 @@ def all_values(words: Sequence[str]) -> bool:
     is the calculator typed as a question; "split $1000 after-tax: can the $5 go to a
     traditional IRA?" is a question."""
     return all(_VALUE.fullmatch(word) for word in _names_joined(words))
+
+
+def calculator_typed(text: str) -> str | None:
+    """The calculator a question is a command for, if it is one: "/split 1000 5", or an
+    answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
+    value. The FAQ has no answer to that; the calculator has."""
+    name, *values = text.split() or [""]
+    if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
+        return None
+    if not all_values(values):
+        return None  # ("/split or not? ..." asks a question)
+    return name[1:].lower()
 
 
 _NAME = re.compile(r"[a-z_][a-z_-]*", re.IGNORECASE)

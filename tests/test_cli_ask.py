@@ -101,6 +101,34 @@ def test_a_post_asking_two_things_reads_both_answers_in_text(
     assert not any(f"({other})" in line for line in see_also)
 
 
+def test_a_calculator_command_asked_is_pointed_at_the_calculator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The bot tells "/split 1000 5" typed into /ask how to run the calculator; the text
+    answer here said "not sure enough to answer that" and offered an entry, naming no
+    calculator. It names the command that runs it (a batch line too). The JSON is the
+    match, as the contract has it."""
+    assert main(["ask", "/split 2000 50"]) == 0
+    out = capsys.readouterr().out
+    assert "rollover-bot calc split --basis 1000 --earnings 5" in out
+    assert "not sure" not in out
+    data = run_json(capsys, "/split basis: 2000 earnings: 50")
+    assert set(data) == {
+        "question", "answered", "best", "suggestions", "also", "off_topic", "fallback", "reason"
+    }  # fmt: skip
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "-"],
+        input="/schedule 30000 26 4 8%\nis ATS prorated\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "rollover-bot calc schedule --annual 30000 --paychecks 26" in proc.stdout
+    assert proc.stdout.count("That is the /") == 1  # (the question is answered)
+
+
 def test_batch_mode_keeps_order_and_reports_bad_lines() -> None:
     questions = ["ELI5 the MBDR pls", "", "how do I change my nickname", "x" * 5000]
     proc = subprocess.run(

@@ -47,6 +47,22 @@ def check_question(text: str, *, typed: bool = False) -> str | None:
     return None
 
 
+def calculator_text(question: str) -> str | None:
+    """What the text answer says to a calculator's command typed as the question ("/split
+    1000 5"), as the bot does in Discord: the FAQ has no answer to it, the calculator has
+    (the JSON answer is the match, as the contract says). None for a question."""
+    from calculators.catalog import CALCULATORS, calculator_typed
+
+    name = calculator_typed(question)
+    if name is None:
+        return None
+    return (
+        f"That is the /{name} calculator, not a question: run rollover-bot calc {name} with "
+        f"its values, e.g. {CALCULATORS[name].cli_example} (--help lists them), or /{name} "
+        "in Discord."
+    )
+
+
 def _hit(hit: Hit) -> dict[str, Any]:
     return {"id": hit.id, "title": hit.title, "score": hit.score}
 
@@ -152,6 +168,9 @@ def handle(args: argparse.Namespace) -> int:
             raise CliError(problem)
     if question == "-" and (why := unreadable_stdin()) is not None:
         raise CliError(f"{why}; give the questions on it, one per line")
+    if not args.json and (hint := calculator_text(question)) is not None:
+        print(hint)  # (said at once, as the bot does: no FAQ to load for it)
+        return 0
     kb, fallback = serving_knowledge(args)
     if question == "-":
         for question in _stdin_lines():
@@ -160,7 +179,11 @@ def handle(args: argparse.Namespace) -> int:
                 data = result_json(result, problem, kb, fallback)
                 print(json_text(data), flush=True)
             else:
-                shown = f"error: {problem}" if problem else answer_text(kb, result)
+                shown = (
+                    f"error: {problem}"
+                    if problem
+                    else calculator_text(question) or answer_text(kb, result)
+                )
                 # (escaped: a line's escape sequence is shown, not obeyed by the terminal)
                 print(f"> {one_line(question, ECHO_WIDTH)}\n{shown}\n")
         return 0

@@ -17,7 +17,6 @@ from bot.answering import (
     MAX_QUESTION_CHARS,
     build_reply,
     calculator_hint,
-    calculator_typed,
     remember,
     remember_reply,
     unasked,
@@ -46,6 +45,7 @@ from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, 
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.storage import PendingReply
 from bot.storage.base import seconds_from_now
+from calculators.catalog import calculator_typed
 from knowledge.matcher import MatchResult, within
 
 log = logging.getLogger(__name__)

@@ -9,12 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import (
-    build_reply,
-    calculator_hint,
-    calculator_typed,
-    remember,
-)
+from bot.answering import build_reply, calculator_hint, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, listed_title, neutralize
@@ -23,6 +18,7 @@ from bot.paging import PageButton
 from bot.replies import NO_PINGS, send_private, strip_mentions
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
+from calculators.catalog import calculator_typed
 
 log = logging.getLogger(__name__)
 
