@@ -38,6 +38,11 @@ CLOSED_POST_NOT_REOPENED = (
     "This post is closed, so the answer cannot be removed here; reopen the post (send a "
     "message in it) and try again."
 )
+ANSWER_KEPT = (
+    "Discord did not let me remove the answer here (I may no longer have access to this "
+    "channel), so it stays; a moderator can delete it. Your report is recorded, and a "
+    "person will take a look."
+)
 #: The message a vote is recorded under: none in particular. A member's vote is one per
 #: entry, changeable: per answer, asking again (or replying "@bot" under someone's question,
 #: or opening the menu's private copies) and voting on each new answer stacked votes.
@@ -265,6 +270,14 @@ class NotWhatIAsked(
                 await interaction.message.delete()
             except discord.NotFound:
                 return  # (a double click: the first one removed it and records the vote)
+            except NETWORK_ERRORS as exc:
+                # Access to the channel lost (Discord still delivers the click), or an
+                # outage: the answer stays, and the member, told "Removed." already, was
+                # then told "something went wrong" and their miss went unrecorded. The
+                # miss and the vote still count (and the post its tags: its answer stands).
+                bot.deleted_by_me.release(interaction.message.id)
+                log.warning("could not remove answer %s: %r", interaction.message.id, exc)
+                await _correct(interaction, ANSWER_KEPT)
         # Each record on its own: with the database down, the post still loses its
         # answered tag below (it has no answer now) and gets the needs-human one.
         if interaction.message is not None:
@@ -313,6 +326,15 @@ class NotWhatIAsked(
                     kind="miss",
                 )
             )
+
+
+async def _correct(interaction: discord.Interaction, text: str) -> None:
+    """The private acknowledgement already sent, replaced by ``text`` (a new private
+    message if that fails). Never raises."""
+    try:
+        await interaction.edit_original_response(content=text)
+    except NETWORK_ERRORS:
+        await send_private(interaction, text)
 
 
 def _stays_closed(channel: object) -> str | None:

@@ -616,6 +616,45 @@ async def test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_que
         assert "notice-2014-54" not in offered(answer)  # (offered under an answer otherwise)
 
 
+async def test_not_what_i_asked_where_discord_refuses_the_removal_says_the_answer_stays(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord delivers a click on an old answer in a channel the bot lost access to, and
+    refuses the deletion there (Missing Access). The member was told "Removed.", then
+    "Sorry, something went wrong on my side", with the answer still there and their miss
+    unrecorded (an error with a traceback in the log). They are told it stays and who can
+    delete it; the miss and the vote count; a forum post keeps its answered tag until the
+    answer goes."""
+    world = fake_discord.world
+    refused = {"message": "Missing Access", "code": 50001}
+    async with start_bot(make_bot()) as bot:
+        post, own = await answered_post(fake_discord)
+        call = await mention_in_text_channel(fake_discord, QUESTION)
+        await fake_discord.settle()
+        for answer in (call.response, own):
+            path = rf"/channels/\d+/messages/{answer['id']}"
+            fake_discord.fail_next("DELETE", path, status=403, body=refused)
+            miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+            with caplog.at_level(logging.WARNING):
+                click = await fake_discord.click_button(answer, miss, user=world.asker)
+                await click.response()
+                await fake_discord.settle()
+            told = click.message["content"]
+            assert told.startswith("Discord did not let me remove the answer"), told
+            assert not [c for c in click.calls if c.route.startswith("POST /webhooks")]
+            assert int(answer["id"]) in world.messages  # (it stays)
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+        misses = [q for q in bot.store.questions if q.kind == "miss"]
+        assert [q.best_id for q in misses] == [EXPECTED, EXPECTED]
+        assert list(bot.store.votes.values()) == [False]
+        assert post.tags == ["rollover", "bot-answered"]
+        # a moderator who deletes it outright later hands the post to people, as for any
+        # answer deleted so (the refused removal is not taken for the bot's own deletion)
+        await fake_discord.delete_message(own)
+        await fake_discord.idle(quiet=0.1)
+        assert post.tags == ["rollover", "needs-human"]
+
+
 NUMBERS_QUESTION = (
     "I put in $23,000 after-tax and it earned $412. Can I send the earnings to a "
     "traditional IRA and the after-tax basis to my Roth IRA?"
