@@ -1274,6 +1274,37 @@ async def test_bad_calculator_input_is_ephemeral_and_friendly(
         assert "Traceback" not in body["data"]["content"]
 
 
+async def test_a_command_discord_has_in_an_older_form_says_so_not_sorry(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Commands are registered by `rollover-bot sync`, never at start, and a global one
+    takes up to an hour to reach every client: after an upgrade, members use the old form
+    (a command renamed or removed, or without an option added since). Each got "Sorry,
+    something went wrong on my side ... try again later", and the log an error with a
+    traceback, naming "/?" for a command the bot no longer has. The member is told what
+    is wrong and what fixes it; the log names the command and 'rollover-bot sync', in a
+    warning."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        with caplog.at_level(logging.WARNING):
+            for handle in (
+                await fake_discord.send_slash_command("splitter", {"basis": "1"}, check=False),
+                await fake_discord.send_slash_command("split", {"basis": "1000"}, check=False),
+                await fake_discord.send_message_command("Point at FAQ", question),
+            ):
+                body = await handle.response()
+                assert is_ephemeral(body) and "rollover-bot sync" in body["data"]["content"]
+            await fake_discord.settle()
+        said = [r.getMessage() for r in caplog.records if r.name.startswith("bot")]
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR], said
+        for name in ("'splitter'", "'split'", "'Point at FAQ'"):
+            assert any(name in line and "rollover-bot sync" in line for line in said), name
+
+
 async def test_suggestion_click_shows_that_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:

@@ -20,6 +20,17 @@ class UserInputProblem(Exception):
     """Raised by commands for bad input; the message is shown to the user as is."""
 
 
+#: What a member hears when Discord sent a command in another form than this version of
+#: the bot has: renamed or removed, or given an option since it was registered (commands
+#: are registered by `rollover-bot sync`, never at start, and a global one takes up to an
+#: hour to reach every client). No bug of the bot's, and nothing the member can fix.
+OUT_OF_SYNC = (
+    "This command was changed and Discord still has its old form; it works again once the "
+    "bot's operator registers the new one (`rollover-bot sync`). Please try again later."
+)
+OUT_OF_SYNC_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
+
+
 def slow_down(retry_after: float) -> str:
     return f"Slow down a little: try again in {wait_text(retry_after)}."
 
@@ -31,6 +42,8 @@ def describe(error: app_commands.AppCommandError) -> str | None:
         return str(original)
     if isinstance(error, app_commands.CommandOnCooldown):
         return slow_down(error.retry_after)
+    if isinstance(error, OUT_OF_SYNC_ERRORS):
+        return OUT_OF_SYNC
     if isinstance(error, app_commands.MissingPermissions | app_commands.MissingAnyRole):
         return "You don't have permission to use this command."
     if isinstance(error, app_commands.CheckFailure):
@@ -39,6 +52,15 @@ def describe(error: app_commands.AppCommandError) -> str | None:
         shown = neutralize(str(error.value))[:100]
         return f"I couldn't read {shown} for that option; please check it and try again."
     return None
+
+
+def _stale_name(error: app_commands.AppCommandError) -> str:
+    """The name Discord sent of a command it has in another form (interaction.command is
+    None for one the bot no longer has)."""
+    if isinstance(error, app_commands.CommandNotFound):
+        return repr(" ".join([*error.parents, error.name]))
+    command = getattr(error, "command", None)
+    return repr(getattr(command, "qualified_name", "?"))
 
 
 class Errors(commands.Cog):
@@ -54,6 +76,12 @@ class Errors(commands.Cog):
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         text = describe(error)
+        if isinstance(error, OUT_OF_SYNC_ERRORS):  # (the operator's to fix, by its name)
+            log.warning(
+                "command %s is registered with Discord in another form than this version's "
+                "(renamed, removed or changed since): run 'rollover-bot sync'",
+                _stale_name(error),
+            )
         if text is None:
             command = interaction.command.qualified_name if interaction.command else "?"
             if expired(error):  # (answered too late: no bug, and nothing more can be sent)
