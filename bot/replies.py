@@ -21,6 +21,28 @@ UNKNOWN_INTERACTION = 10062
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
 
 
+#: Above a reply made private because its member may not post where they asked for it.
+PRIVATE_HERE = "Only you see this: you can't post in this channel."
+_THREADS = (
+    discord.ChannelType.public_thread,
+    discord.ChannelType.private_thread,
+    discord.ChannelType.news_thread,
+)
+
+
+def privately_here(interaction: discord.Interaction, private: bool) -> tuple[bool, str | None]:
+    """Whether a command's reply goes privately, and the note saying why when the member
+    asked for it in public: where they may not post (an announcements channel, a thread
+    they may not write in), a public reply was the bot posting for them, a "/faq user:"
+    ping included; Answer with FAQ refuses that for the same reason. (A DM is theirs.)"""
+    if private or interaction.guild_id is None:
+        return private, None
+    permissions = interaction.permissions
+    in_thread = getattr(interaction.channel, "type", None) in _THREADS
+    may_post = permissions.send_messages_in_threads if in_thread else permissions.send_messages
+    return (False, None) if may_post else (True, PRIVATE_HERE)
+
+
 def strip_mentions(text: str) -> str:
     """A message's words without its mentions (the question a mention asks), line by line:
     the worked example reads "Basis: $20,000" / "Earnings: $300" lines as lines."""

@@ -1305,6 +1305,53 @@ async def test_a_command_discord_has_in_an_older_form_says_so_not_sorry(
             assert any(name in line and "rollover-bot sync" in line for line in said), name
 
 
+async def test_a_public_reply_where_the_member_may_not_post_goes_to_them_only(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Slash commands work where a member may not post (an announcements channel: Discord
+    asks only for Use Application Commands), and a public /ask, /faq (with its one ping
+    for "user:"), or calculator result was the bot posting there for them, which Answer
+    with FAQ refuses. The reply goes to them only, saying why, as in a post they may not
+    reply in; whoever may post there still posts in public."""
+    world = fake_discord.world
+    announcements = world.add_text_channel(world.guild, "announcements")
+    no_send = discord.Permissions(send_messages=True).value
+    announcements["permission_overwrites"] = [
+        {"id": str(world.guild.id), "type": 0, "allow": "0", "deny": str(no_send)}
+    ]
+    commands = [
+        ("ask", {"question": QUESTION}),
+        ("faq", {"topic": EXPECTED, "user": world.asker}),
+        ("split", {"basis": "1000", "earnings": "5"}),
+        ("schedule", {"annual": "7000", "paychecks": 26, "conversions": 4, "annual_return": "8%"}),
+    ]
+    async with start_bot(make_bot()):
+        for user, public in ((world.newcomer, False), (world.owner, True)):
+            for name, options in commands:
+                handle = await fake_discord.send_slash_command(
+                    name, options, user=user, channel=announcements
+                )
+                body = await handle.response()
+                sent = await handle.followup(0) if body["type"] == 5 else body["data"]
+                assert is_ephemeral(body) != public, (name, user.username)
+                assert embed_of(sent)["title"]  # (the reply itself, all the same)
+                said = sent.get("content") or ""
+                assert ("can't post in this channel" in said) != public, (name, said)
+                assert not would_ping(sent).any or public
+        # a forum whose members start posts but may not reply in them: its posts are threads
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        await fake_discord.idle()
+        no_replies = discord.Permissions(send_messages_in_threads=True).value
+        world.forum["permission_overwrites"] = [
+            {"id": str(world.guild.id), "type": 0, "allow": "0", "deny": str(no_replies)}
+        ]
+        for user, public in ((world.newcomer, False), (world.owner, True)):
+            handle = await fake_discord.send_slash_command(
+                "split", dict(commands[2][1]), user=user, channel=post.thread
+            )
+            assert is_ephemeral(await handle.response()) != public, user.username
+
+
 async def test_suggestion_click_shows_that_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:

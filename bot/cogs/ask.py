@@ -15,7 +15,7 @@ from bot.command_mentions import command_ids, mention
 from bot.embeds import answer_embed, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, send_private, strip_mentions
+from bot.replies import NO_PINGS, privately_here, send_private, strip_mentions
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 from calculators.catalog import calculator_typed
@@ -67,8 +67,13 @@ class Ask(commands.Cog):
             await send_private(interaction, THANKS_REPLY if said == "thanks" else ASK_IN_WORDS)
             return
         reply = build_reply(self.bot, question)
+        private, note = privately_here(interaction, private)
         await interaction.response.send_message(
-            embeds=reply.embeds, view=reply.view, ephemeral=private, allowed_mentions=NO_PINGS
+            note,
+            embeds=reply.embeds,
+            view=reply.view,
+            ephemeral=private,
+            allowed_mentions=NO_PINGS,
         )
         await remember(self.bot, reply, interaction.channel_id)  # after: off the reply's path
 
@@ -89,6 +94,7 @@ class Ask(commands.Cog):
         private: bool = False,
     ) -> None:
         kb = self.bot.knowledge
+        private, note = privately_here(interaction, private)
         if topic is None:
             await interaction.response.send_message(
                 embed=browse_embed(self.bot, 0), view=browse_view(self.bot, 0), ephemeral=True
@@ -129,6 +135,7 @@ class Ask(commands.Cog):
             )
         else:
             await interaction.response.send_message(
+                note,
                 embed=answer_embed(kb.short(entry_id)),
                 view=answer_view(entry_id, (), full=True),
                 ephemeral=private,

@@ -16,7 +16,7 @@ from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem, slow_down
 from bot.embeds import calc_embed, neutralize
 from bot.limits import PerUserWindows
-from bot.replies import NO_PINGS, send_private
+from bot.replies import NO_PINGS, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart_async
@@ -129,8 +129,9 @@ def result_first(name: str, inp: CalcInput, result: CalcResult, **embed: Any) ->
 async def _reply(
     interaction: discord.Interaction, name: str, inp: CalcInput, result: CalcResult, private: bool
 ) -> None:
+    private, note = privately_here(interaction, private)
     await interaction.response.send_message(
-        **result_first(name, inp, result), ephemeral=private, allowed_mentions=NO_PINGS
+        note, **result_first(name, inp, result), ephemeral=private, allowed_mentions=NO_PINGS
     )
 
 
@@ -326,10 +327,12 @@ class Calculators(commands.Cog):
             lag_days=lag_days,
         )
         result = _run("schedule", inp)
+        private, note = privately_here(interaction, private)
         # The chart takes a moment to draw (in a worker thread): acknowledge first.
         await interaction.response.defer(thinking=True, ephemeral=private)
         png = await render_schedule_chart_async(cast(ScheduleInput, inp))
         await interaction.followup.send(
+            note or discord.utils.MISSING,
             **result_first("schedule", inp, result, image="schedule.png"),
             file=discord.File(io.BytesIO(png), filename="schedule.png"),
             ephemeral=private,
