@@ -7017,6 +7017,145 @@ MUTANTS = [
             'tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token',
         ),
     ),
+    Mutant(
+        "'/split basis: 1000 earnings: 5' in /ask or a mention (a space after the colon"
+        ') is matched as a question, not pointed at the calculator',
+        'calculators/catalog.py',
+        '    return all(_VALUE.fullmatch(word) for word in _names_joined(words))\n',
+        '    return all(_VALUE.fullmatch(word) for word in words)\n',
+        (
+            'tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator',
+            'tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it',
+        ),
+    ),
+    Mutant(
+        "a pointer whose nickname is a link makes 'Pointed here by ...' a link to click"
+        " under the bot's name",
+        'bot/embeds.py',
+        '    return escaped.replace("<", "\\\\<").replace("://", "\\\\://")\n',
+        '    return escaped.replace("<", "\\\\<")\n',
+        (
+            'tests/test_bot_e2e.py::test_a_pointers_name_that_is_a_link_is_shown_as_text',
+            'tests/test_hostile_inputs.py::test_hostile_input[bare-link/amount]',
+        ),
+    ),
+    Mutant(
+        "markdown inside a pointer's link-shaped nickname renders (italics, spoilers) i"
+        "n 'Pointed here by ...'",
+        'bot/embeds.py',
+        '    return escape_markdown(text, ignore_links=False)\n',
+        '    return escape_markdown(text)\n',
+        (
+            'tests/test_bot_e2e.py::test_a_pointers_name_that_is_a_link_is_shown_as_text',
+        ),
+    ),
+    Mutant(
+        "rollover-bot ask '/split 1000 5' (text) says 'not sure, these may help' and na"
+        'mes no calculator',
+        'bot/cli/ask.py',
+        '    if not args.json and (hint := calculator_text(question)) is not None:\n',
+        '    if False and (hint := calculator_text(question)) is not None:\n',
+        (
+            'tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator',
+        ),
+    ),
+    Mutant(
+        "a calculator's command on a line of rollover-bot ask - (text) is matched as a question",
+        'bot/cli/ask.py',
+        '                    else calculator_text(question) or answer_text(kb, result)\n',
+        '                    else answer_text(kb, result)\n',
+        (
+            'tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator',
+        ),
+    ),
+    Mutant(
+        "'Not what I asked' where Discord refuses the deletion says 'Removed.' then 'so"
+        "mething went wrong', and the miss is not recorded",
+        'bot/views.py',
+        '            except NETWORK_ERRORS as exc:\n                # Access to the channel lost',
+        '            except ZeroDivisionError as exc:\n'
+        '                # Access to the channel lost',
+        (
+            'tests/test_bot_e2e.py::test_not_what_i_asked_where_discord_refuses_the_removal_says_the_answer_stays',
+        ),
+    ),
+    Mutant(
+        "the member is told 'Removed.' for an answer Discord would not remove",
+        'bot/views.py',
+        '                await _correct(interaction, ANSWER_KEPT)\n',
+        '',
+        (
+            'tests/test_bot_e2e.py::test_not_what_i_asked_where_discord_refuses_the_removal_says_the_answer_stays',
+        ),
+    ),
+    Mutant(
+        "after a refused 'Not what I asked' removal, a moderator deleting that answer o"
+        'utright leaves the post tagged answered with no answer',
+        'bot/views.py',
+        '                bot.deleted_by_me.release(interaction.message.id)\n',
+        '',
+        (
+            'tests/test_bot_e2e.py::test_not_what_i_asked_where_discord_refuses_the_removal_says_the_answer_stays',
+        ),
+    ),
+    Mutant(
+        "a command Discord has in an older form (after an upgrade, before sync) gets 'S"
+        "orry, something went wrong on my side' and an error with a traceback",
+        'bot/cogs/errors.py',
+        '    if isinstance(error, OUT_OF_SYNC_ERRORS):\n        return OUT_OF_SYNC\n',
+        '',
+        (
+            'tests/test_bot_e2e.py::test_a_command_discord_has_in_an_older_form_says_so_not_sorry',
+        ),
+    ),
+    Mutant(
+        'the log does not name a command Discord has in an older form, nor say to run r'
+        'ollover-bot sync',
+        'bot/cogs/errors.py',
+        "        if isinstance(error, OUT_OF_SYNC_ERRORS):  # (the operator's to fix, b"
+        'y its name)\n',
+        '        if False:\n',
+        (
+            'tests/test_bot_e2e.py::test_a_command_discord_has_in_an_older_form_says_so_not_sorry',
+        ),
+    ),
+    Mutant(
+        'a member who may not post in a channel (announcements) has the bot post /ask, '
+        '/faq user: (with its ping) and calculator results there for them',
+        'bot/replies.py',
+        '    return (False, None) if may_post else (True, PRIVATE_HERE)\n',
+        '    return (False, None)\n',
+        (
+            'tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only',
+        ),
+    ),
+    Mutant(
+        'in a forum post a member may not reply in, their calculator result is posted in public',
+        'bot/replies.py',
+        '    in_thread = getattr(interaction.channel, "type", None) in _THREADS\n',
+        '    in_thread = False\n',
+        (
+            'tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only',
+        ),
+    ),
+    Mutant(
+        '/schedule used where the member may not post posts its result and chart there in public',
+        'bot/cogs/calculators.py',
+        '        private, note = privately_here(interaction, private)\n        # The chart',
+        '        note = None\n        # The chart',
+        (
+            'tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only',
+        ),
+    ),
+    Mutant(
+        "'/faq user:' where the member may not post pings that member there in public",
+        'bot/cogs/ask.py',
+        '        private, note = privately_here(interaction, private)\n        if topic is None:',
+        '        note = None\n        if topic is None:',
+        (
+            'tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only',
+        ),
+    ),
 ]
 
 
