@@ -181,6 +181,16 @@ async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
     wanted = settings.needs_human_tag.strip().casefold()
     tags = [t for t in thread.applied_tags if t.name.casefold() != answered]
     extra = named_tag(parent.available_tags, wanted)
+    if extra is None and wanted:
+        # The forum lost the tag (renamed or deleted in Discord since the start's check):
+        # as for a post with no room for it, the moderators hear of the post instead.
+        await mod_log.post(
+            bot,
+            f"{thread.mention} is handed to people (its answer is gone), but the forum "
+            f"has no tag named `{settings.needs_human_tag.strip()}`, so it could not be "
+            "tagged: please take a look (and create the tag, or set "
+            "`discord.needs_human_tag` to one the forum has).",
+        )
     if extra is not None and extra not in tags:
         if len(tags) >= MAX_TAGS:
             # The author's own five tags leave no room, and they are not the bot's to drop:

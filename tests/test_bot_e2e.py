@@ -2997,6 +2997,41 @@ async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderato
         assert post.tags == list(full) and not would_ping(logged.json).any
 
 
+async def test_a_post_asking_for_a_person_in_a_forum_without_the_tag_is_told_to_the_moderators(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The forum's owner renamed its needs-human tag while the bot ran (the start's check
+    had found it): a post whose asker said "Not what I asked" lost its answered tag, got
+    no needs-human, and nobody learnt that the asker wanted a person. The moderator log
+    names the post, as for a post with no room for the tag."""
+    world = fake_discord.world
+    log_channel = int(world.text_channel["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)):
+        kept, kept_own = await answered_post(fake_discord)
+        # (the control: while the forum has the tag, the post is tagged and nothing logged)
+        mark = fake_discord.mark()
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(kept_own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert kept.tags == ["rollover", "needs-human"]
+        assert not fake_discord.calls_matching("POST", rf"/channels/{log_channel}/", since=mark)
+        post, own = await answered_post(fake_discord)
+        tag = next(t for t in world.forum["available_tags"] if t["name"] == "needs-human")
+        tag["name"] = "needs a person"
+        await fake_discord.dispatch("CHANNEL_UPDATE", world.forum)
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert post.tags == ["rollover"]
+        [logged] = fake_discord.calls_matching(
+            "POST", rf"/channels/{log_channel}/messages", since=mark
+        )
+        said = logged.json["content"]
+        assert f"<#{post.id}>" in said and "no tag named `needs-human`" in said
+        assert not would_ping(logged.json).any
+
+
 @pytest.mark.parametrize(
     ("locked", "manage_threads", "refused"),
     [
