@@ -617,6 +617,47 @@ async def test_a_post_closed_while_owed_only_its_tag_is_not_edited(
         assert post.thread["thread_metadata"]["archived"] and len(post.replies) == 1
 
 
+@pytest.mark.parametrize("watched", [True, False], ids=["still-watched", "no-longer-watched"])
+async def test_replies_owed_where_the_bot_no_longer_answers_are_not_sent_after_a_restart(
+    fake_discord: FakeDiscord, make_bot, start_bot, watched: bool
+) -> None:
+    """Discord refused a forum post's answer and a mention's reply (a 503; a permission the
+    bot lacked there is the same), and the operator, rather than fixing it, took the forum
+    and the text channel out of the settings and restarted the bot: the restarted bot
+    still sent the owed replies there (or, while refused, retried them for 12 hours and
+    then told the moderator log it gave up). Replies owed in a channel no longer answered
+    are settled without a word; where the bot still answers, they are sent."""
+    fake, world = fake_discord, fake_discord.world
+    store = MemoryStore()
+    channel = world.text_channel
+    async with start_bot(
+        make_bot(store=store, retries=SLOW_FIRST_RETRY, text_channel_ids=[int(channel["id"])])
+    ) as bot:
+        failed = await post_owed_after_a_503(fake, bot)
+        fake.fail_next("POST", rf"/channels/{channel['id']}/messages", status=503)
+        await fake.send_message(
+            channel, f"<@{world.bot_user.id}> {QUESTIONS[1]}", author=world.newcomer
+        )
+        await fake.wait_for_call("POST", rf"/channels/{channel['id']}/messages", injected=True)
+        await wait_until(lambda: sum(bool(r.last_error) for r in store.owed.values()) == 2)
+    other = world.add_text_channel(world.guild, "elsewhere")
+    where = {
+        "forum_channel_ids": [int(world.forum["id"])] if watched else [],
+        "text_channel_ids": [int(channel["id"] if watched else other["id"])],
+    }
+    mark = fake.mark()
+    async with start_bot(make_bot(store=store, retries=FAST_RETRIES, **where)) as bot:
+        await wait_until(lambda: not store.owed, timeout=5.0)
+        await fake.idle(quiet=0.1)
+        sent = fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        if watched:  # (the control: the same owed replies, sent by the restarted bot)
+            assert sorted(c.path for c in sent) == sorted(
+                f"/channels/{c}/messages" for c in (channel["id"], failed.id)
+            )
+        else:
+            assert sent == [] and failed.replies == []
+
+
 async def post_with_a_late_starter(fake: FakeDiscord, n: int, change: str = "") -> ForumPost:
     """A post whose opening message reaches the bot after its thread, too late for the
     bot's fetch at THREAD_CREATE; ``change`` ("locked", "archived") happens in between."""

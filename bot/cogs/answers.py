@@ -520,6 +520,10 @@ class Answers(commands.Cog):
                 if isinstance(channel, discord.Thread) and closed(channel):
                     log.info("post %s was closed: the reply to its mention is not owed", channel.id)
                     delivery = DONE  # (a reply would reopen it, against that decision)
+                elif not self._watched_channel(channel):
+                    # (taken out of the settings since: the operator's word, as for a post)
+                    log.info("mentions are no longer answered in %s: reply not owed", channel.id)
+                    delivery = DONE
                 elif isinstance(channel, discord.abc.Messageable):
                     message = await channel.fetch_message(owed.message_id)
                     delivery = await self._mention_reply(message, retry=True)
@@ -545,6 +549,11 @@ class Answers(commands.Cog):
         thread = await self.bot.fetch_channel(owed.channel_id)
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
+        if not self._is_watched_forum(thread):
+            # Its forum was taken out of the settings since (often instead of allowing the
+            # bot there): the operator does not want the bot to post there any more.
+            log.info("forum post %s is no longer in a watched forum: reply not owed", thread.id)
+            return DONE
         if closed(thread):
             log.info("forum post %s was locked or closed: its reply is no longer owed", thread.id)
             return DONE
