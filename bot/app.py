@@ -270,6 +270,12 @@ class RolloverBot(commands.Bot):
             self._setup_looked_at = True
             await server_setup.report(self)
 
+    async def on_guild_channel_update(
+        self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel, /
+    ) -> None:
+        """A watched forum's tags edited while the bot runs: one it tags posts with, gone."""
+        await server_setup.report_tags_lost(self, before, after)
+
 
 class ShardedRolloverBot(RolloverBot, commands.AutoShardedBot):
     """The same bot over several gateway connections (``commands.Bot`` adds nothing of its

@@ -3,7 +3,8 @@ bot cannot see or that is of the wrong kind, a watched forum without the tag to 
 permission the bot was invited without, a role or home server the bot is not in. Each
 leaves the bot silent there (or its tags or moderators unset) without a word, and no
 setting can be checked before Discord sends the servers: said once a process, in the log
-and the moderator log. The bot keeps working where it can."""
+and the moderator log (and a watched forum's tag renamed or deleted while the bot runs,
+when it happens). The bot keeps working where it can."""
 
 from __future__ import annotations
 
@@ -96,22 +97,63 @@ def _forum(bot: RolloverBot, channel_id: int, partial: bool) -> list[str]:
             "channel, not a forum: the bot answers new posts in forums only (mentions in "
             "text channels: discord.text_channel_ids)"
         ]
-    settings = bot.settings.discord
-    tags = {
-        setting: name
-        for setting in ("answered_tag", "needs_human_tag")
-        if (name := getattr(settings, setting).strip())
-    }
+    tags = _tags(bot)
     needs = FORUM_NEEDS + (("manage_threads",) if tags else ())
     found = _missing(channel, "forum_channel_ids", needs)
     for setting, name in tags.items():
         if named_tag(channel.available_tags, name.casefold()) is None:
-            found.append(
-                f"discord.{setting}: the forum {_named_channel(channel)} has no tag named "
-                f"'{name}': create it in the forum's settings (Tags), or set discord.{setting}"
-                ' to one it has ("" for none)'
-            )
+            found.append(_no_tag(setting, channel, name))
     return found
+
+
+def tags_lost(bot: RolloverBot, before: object, after: object) -> list[str]:
+    """The configured tags a watched forum had and has no more: renamed or deleted in
+    Discord while the bot runs (the start's check found them), so posts go untagged, or
+    carry a tag the bot no longer knows, until someone notices."""
+    if (
+        not isinstance(before, discord.ForumChannel)
+        or not isinstance(after, discord.ForumChannel)
+        or after.id not in bot.settings.discord.forum_channel_ids
+    ):
+        return []
+    return [
+        _no_tag(setting, after, name)
+        for setting, name in _tags(bot).items()
+        if named_tag(before.available_tags, name.casefold()) is not None
+        and named_tag(after.available_tags, name.casefold()) is None
+    ]
+
+
+async def report_tags_lost(bot: RolloverBot, before: object, after: object) -> None:
+    """A watched forum's change that took a configured tag away: said at once, as the
+    start's check would say it (log and moderator log)."""
+    found = tags_lost(bot, before, after)
+    for line in found:
+        log.warning("server setup: %s", line)
+    if found:
+        await mod_log.post(
+            bot,
+            "**Server setup:** a watched forum's tags changed; fix this in Discord or in the "
+            "settings:\n" + "\n".join(f"- {line}" for line in found),
+        )
+
+
+def _tags(bot: RolloverBot) -> dict[str, str]:
+    """The forum tags the settings name, by setting (a blank name turns that tag off)."""
+    settings = bot.settings.discord
+    return {
+        setting: name
+        for setting in ("answered_tag", "needs_human_tag")
+        if (name := getattr(settings, setting).strip())
+    }
+
+
+def _no_tag(setting: str, channel: discord.ForumChannel, name: str) -> str:
+    return (
+        f"discord.{setting}: the forum {_named_channel(channel)} has no tag named "
+        f"'{name}': create it in the forum's settings (Tags), or set discord.{setting}"
+        ' to one it has ("" for none)'
+    )
 
 
 def _channel(

@@ -2997,6 +2997,46 @@ async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderato
         assert post.tags == list(full) and not would_ping(logged.json).any
 
 
+async def test_a_watched_forum_losing_the_answered_tag_is_told_to_the_moderators_at_once(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The forum's owner renamed its bot-answered tag while the bot ran: from then on no
+    answer was tagged, posts carrying the renamed tag were no longer known as answered (a
+    moderator deleting a wrong answer left one hidden from helpers), and nothing said so
+    until the next start's check, maybe weeks later. The moderator log says so when the
+    forum changes, naming the setting; other changes to the forum, or to a forum not
+    watched, say nothing, and the bot keeps answering."""
+    world = fake_discord.world
+    log_channel = int(world.text_channel["id"])
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("bot-answered",))
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)):
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        world.forum["topic"] = "Ask about after-tax money here"
+        world.forum["available_tags"].append(
+            {"id": str(world.new_id()), "name": "roth", "moderated": False}
+            | {"emoji_id": None, "emoji_name": None}
+        )
+        await fake_discord.dispatch("CHANNEL_UPDATE", world.forum)
+        other["available_tags"][0]["name"] = "done"
+        await fake_discord.dispatch("CHANNEL_UPDATE", other)
+        await fake_discord.settle()
+        assert not fake_discord.calls_matching("POST", rf"/channels/{log_channel}/", since=mark)
+        answered = next(t for t in world.forum["available_tags"] if t["name"] == "bot-answered")
+        answered["name"] = "answered"
+        await fake_discord.dispatch("CHANNEL_UPDATE", world.forum)
+        await fake_discord.settle()
+        [logged] = fake_discord.calls_matching(
+            "POST", rf"/channels/{log_channel}/messages", since=mark
+        )
+        said = logged.json["content"]
+        assert "discord.answered_tag" in said and f"({world.forum['id']})" in said
+        assert "'bot-answered'" in said and "needs_human_tag" not in said
+        assert not would_ping(logged.json).any
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        await post.reply()
+
+
 async def test_a_post_asking_for_a_person_in_a_forum_without_the_tag_is_told_to_the_moderators(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
