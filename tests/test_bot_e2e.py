@@ -3154,6 +3154,45 @@ async def test_a_moderator_deleting_the_posts_answer_hands_the_post_to_people(
         assert post.tags == ["rollover", "needs-human"]
 
 
+async def test_a_post_a_moderator_tagged_answered_keeps_its_tag_when_a_member_deletes_a_message(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post the bot left to people, answered by a helper and tagged answered by a
+    moderator by hand (a forum's own "answered" tag named as the bot's, or the bot's card
+    shown with /faq): a member deleting their "thanks!" there took the tag off and put
+    needs-human on, since no answer of the bot's stood in the thread. A message that was
+    not the bot's (deleted alone, or with others by a moderator's bulk delete) is no answer
+    gone; the bot's answer deleted outright still hands its post to people."""
+    world = fake_discord.world
+    async with start_bot(make_bot(low_confidence="silent")):
+        helped = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.asker)
+        answered = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        own = (await answered.reply()).response
+        await fake_discord.settle()
+        assert helped.replies == []
+        await fake_discord.send_message(helped.id, "Roth, at your bracket.", author=world.owner)
+        helped.thread["applied_tags"].append(str(world.tag_id("bot-answered")))
+        await fake_discord.dispatch("THREAD_UPDATE", helped.thread)
+        thanks = await fake_discord.send_message(helped.id, "Thanks!", author=world.asker)
+        spam = [await fake_discord.send_message(helped.id, "spam", author=world.newcomer)]
+        spam.append(await fake_discord.send_message(helped.id, "spam", author=world.newcomer))
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.delete_message(thanks)
+        for message in spam:  # (a moderator's bulk delete)
+            del world.messages[int(message["id"])]
+        await fake_discord.dispatch(
+            "MESSAGE_DELETE_BULK",
+            {"ids": [m["id"] for m in spam], "channel_id": helped.id, "guild_id": world.guild.id},
+        )
+        await fake_discord.idle(quiet=0.1)
+        assert helped.tags == ["rollover", "bot-answered"]
+        # (the control: the bot's own answer deleted outright hands its post to people)
+        await fake_discord.delete_message(own)
+        await fake_discord.idle(quiet=0.2)
+        assert answered.tags == ["rollover", "needs-human"]
+        assert helped.tags == ["rollover", "bot-answered"]
+
+
 async def test_removing_a_reply_to_a_follow_up_keeps_the_post_answered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -693,7 +693,7 @@ class Answers(commands.Cog):
         # (A post's opening message: above; a message the bot deleted: where it deleted it.)
         mine = self.bot.deleted_by_me.seen(payload.message_id)
         if payload.message_id != payload.channel_id and not mine:
-            await self._answer_may_have_gone(payload.channel_id)
+            await self._answer_may_have_gone(payload.channel_id, [payload.cached_message])
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
@@ -701,12 +701,22 @@ class Answers(commands.Cog):
             self.bot.deleted_lately.claim(message_id)
         for message_id in payload.message_ids:
             await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
-        await self._answer_may_have_gone(payload.channel_id)
+        cached = payload.cached_messages
+        gone = cached if len(cached) == len(payload.message_ids) else [None]
+        await self._answer_may_have_gone(payload.channel_id, gone)
 
-    async def _answer_may_have_gone(self, channel_id: int) -> None:
-        """A message went from a channel: in a watched post tagged answered, it may have
-        been the answer (a moderator deletes a wrong one outright), and a post left with
-        none is handed to people. Only such posts, as cached, are read."""
+    async def _answer_may_have_gone(
+        self, channel_id: int, gone: Iterable[discord.Message | None]
+    ) -> None:
+        """Messages went from a channel (``gone``, each None when not cached): in a watched
+        post tagged answered, one may have been the answer (a moderator deletes a wrong
+        one outright), and a post left with none is handed to people. Only such posts, as
+        cached, are read. Messages known to be others' took no answer along: a post a
+        helper answered and a moderator tagged by hand keeps its tag when a member deletes
+        their "thanks!" (no answer of the bot's ever stood there)."""
+        me = self.bot.user
+        if me is not None and all(m is not None and m.author.id != me.id for m in gone):
+            return
         thread = self.bot.get_channel(channel_id)
         if isinstance(thread, discord.Thread) and self._tagged_answered(thread):
             await answer_deleted(self.bot, thread)
