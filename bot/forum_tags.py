@@ -207,8 +207,20 @@ async def retag_for_people(bot: RolloverBot, thread: discord.Thread) -> None:
             await thread.edit(
                 applied_tags=tags[:MAX_TAGS], reason="the asker said it was not answered"
             )
-        except NETWORK_ERRORS:
-            log.warning("could not retag thread %s", thread.id)
+        except NETWORK_ERRORS as exc:
+            # Not retried: the post would keep its answered tag with no answer, hidden from
+            # helpers, while its asker was told a person would look. The moderators hear.
+            log.warning("could not retag thread %s: %r", thread.id, exc)
+            status = getattr(exc, "status", None)
+            if status == 403:
+                why = "Discord refused it: the bot needs Manage Threads in the forum"
+            else:
+                why = f"Discord failed it: {f'HTTP {status}' if status else type(exc).__name__}"
+            await mod_log.post(
+                bot,
+                f"{thread.mention} is handed to people (its answer is gone), but it could not "
+                f"be retagged ({why}): please take a look, and retag it by hand.",
+            )
 
 
 def under_the_post(message: discord.Message, thread: discord.Thread) -> bool:

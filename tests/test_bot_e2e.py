@@ -2997,6 +2997,42 @@ async def test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderato
         assert post.tags == list(full) and not would_ping(logged.json).any
 
 
+@pytest.mark.parametrize("refusal", ["manage-threads-taken", "discord-503"])
+async def test_a_post_asking_for_a_person_that_discord_will_not_retag_is_told_to_the_moderators(
+    fake_discord: FakeDiscord, make_bot, start_bot, refusal: str
+) -> None:
+    """The asker said "Not what I asked" and was told a person would take a look, but
+    Discord refused the retag (the bot's Manage Threads taken away in the forum since its
+    answer was tagged, or a 503): the answer was gone and the post still said
+    bot-answered, hidden from helpers, with only a warning in the bot's log. The moderator
+    log names the post."""
+    world = fake_discord.world
+    log_channel = int(world.text_channel["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)):
+        post, own = await answered_post(fake_discord)
+        if refusal == "discord-503":
+            fake_discord.fail_next("PATCH", rf"/channels/{post.id}$", status=503)
+        else:
+            no_manage = discord.Permissions(manage_threads=True).value
+            world.forum["permission_overwrites"] = [
+                {"id": str(world.bot_user.id), "type": 1, "allow": "0", "deny": str(no_manage)}
+            ]
+            await fake_discord.dispatch("CHANNEL_UPDATE", world.forum)
+            await fake_discord.settle()
+        mark = fake_discord.mark()
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        said = await (await fake_discord.click_button(own, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        assert "A person will take a look" in said["data"]["content"]
+        assert post.tags == ["rollover", "bot-answered"]  # (refused: Discord kept them)
+        [logged] = fake_discord.calls_matching(
+            "POST", rf"/channels/{log_channel}/messages", since=mark
+        )
+        text = logged.json["content"]
+        assert f"<#{post.id}>" in text and "could not be retagged" in text
+        assert not would_ping(logged.json).any
+
+
 async def test_a_watched_forum_losing_the_answered_tag_is_told_to_the_moderators_at_once(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
