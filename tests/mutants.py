@@ -7156,6 +7156,91 @@ MUTANTS = [
             'tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only',
         ),
     ),
+    Mutant(
+        'a post handed to people in a forum without the needs-human tag is left untagge'
+        'd with no word to the moderators',
+        'bot/forum_tags.py',
+        '    if extra is None and wanted:\n',
+        '    if extra is None and not wanted:\n',
+        (
+            'tests/test_bot_e2e.py::test_a_post_asking_for_a_person_in_a_forum_without_the_tag_is_told_to_the_moderators',
+        ),
+    ),
+    Mutant(
+        'a forum post owed its answer is answered after a restart although its forum wa'
+        's taken out of the settings',
+        'bot/cogs/answers.py',
+        '        if not self._is_watched_forum(thread):\n            # Its forum was taken out',
+        '        if False:\n            # Its forum was taken out',
+        (
+            'tests/test_faults_e2e.py::test_replies_owed_where_the_bot_no_longer_answers_are_not_sent_after_a_restart',
+        ),
+    ),
+    Mutant(
+        'a mention owed its reply is answered after a restart although its channel was '
+        'taken out of the settings',
+        'bot/cogs/answers.py',
+        '                elif not self._watched_channel(channel):\n',
+        '                elif False:\n',
+        (
+            'tests/test_faults_e2e.py::test_replies_owed_where_the_bot_no_longer_answers_are_not_sent_after_a_restart',
+        ),
+    ),
+    Mutant(
+        "a watched forum's answered tag renamed while the bot runs is said to nobody un"
+        'til the next start',
+        'bot/app.py',
+        '        await server_setup.report_tags_lost(self, before, after)\n',
+        '        pass\n',
+        (
+            'tests/test_bot_e2e.py::test_a_watched_forum_losing_the_answered_tag_is_told_to_the_moderators_at_once',
+        ),
+    ),
+    Mutant(
+        'a tag renamed on a forum the bot does not watch is reported to the moderator l'
+        'og as a setup problem',
+        'bot/server_setup.py',
+        '        or after.id not in bot.settings.discord.forum_channel_ids\n',
+        '',
+        (
+            'tests/test_bot_e2e.py::test_a_watched_forum_losing_the_answered_tag_is_told_to_the_moderators_at_once',
+        ),
+    ),
+    Mutant(
+        'a member deleting a message in a post a moderator tagged answered by hand take'
+        's the tag off and asks for a person',
+        'bot/cogs/answers.py',
+        '        if me is not None and all(m is not None and m.author.id != me.id for m'
+        ' in gone):\n',
+        '        if False:\n',
+        (
+            'tests/test_bot_e2e.py::test_a_post_a_moderator_tagged_answered_keeps_its_tag_when_a_member_deletes_a_message',
+        ),
+    ),
+    Mutant(
+        "a moderator's bulk delete of members' messages in a post tagged answered by ha"
+        'nd takes the tag off and asks for a person',
+        'bot/cogs/answers.py',
+        '        gone = cached if len(cached) == len(payload.message_ids) else [None]\n',
+        '        gone = [None]\n',
+        (
+            'tests/test_bot_e2e.py::test_a_post_a_moderator_tagged_answered_keeps_its_tag_when_a_member_deletes_a_message',
+        ),
+    ),
+    Mutant(
+        'a post asking for a person whose retag Discord refuses keeps its answered tag '
+        'with no word to the moderators',
+        'bot/forum_tags.py',
+        '            await mod_log.post(\n                bot,\n'
+        '                f"{thread.mention} is handed to people (its answer is gone), b'
+        'ut it could not "\n',
+        '            (lambda *_: None)(\n                bot,\n'
+        '                f"{thread.mention} is handed to people (its answer is gone), b'
+        'ut it could not "\n',
+        (
+            'tests/test_bot_e2e.py::test_a_post_asking_for_a_person_that_discord_will_not_retag_is_told_to_the_moderators',
+        ),
+    ),
 ]
 
 
