@@ -487,6 +487,28 @@ def _ends(path: Path) -> str:
     return path.name[path.name.lower().index(".md") :]
 
 
+#: What follows "x.md." in an editor's or a merge's own files, which are no misnamed entry.
+_NOT_MISNAMED = (".md", ".swp", ".bak", ".orig", ".tmp")
+
+
+def told_of(path: Path, faq_dir: Path) -> bool:
+    """Whether a load of ``faq_dir`` reads ``path`` or tells of it in a notice as a file it
+    does not read (``new-entry.MD``, ``x.md.txt``, ``examples/x.yml``; see _misnamed): a
+    change to it changes what a reload says, which a watcher must not miss."""
+    from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
+
+    if not visible(path):
+        return False
+    suffix = path.suffix.lower()
+    if path.parent == faq_dir / EXAMPLES_DIR:
+        return suffix in (".yaml", ".yml")
+    if path.parent != faq_dir:
+        return False
+    return suffix in (".md", ".markdown", ".yaml", ".yml") or (
+        ".md." in path.name and path.suffix not in _NOT_MISNAMED
+    )
+
+
 def _misnamed(faq_dir: Path) -> list[Problem]:
     """Files a moderator meant as entries or examples but that no load reads: the loader
     takes exactly ``*.md`` and ``examples/*.yaml``, and a silent skip looks like a lost edit."""
@@ -502,7 +524,7 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     found += [
         Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{_ends(p)}')")
         for p in sorted(faq_dir.glob("*.md.*"))
-        if p.is_file() and p.suffix not in (".md", ".swp", ".bak", ".orig", ".tmp")
+        if p.is_file() and p.suffix not in _NOT_MISNAMED
     ]
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
 

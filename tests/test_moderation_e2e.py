@@ -960,6 +960,38 @@ async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_fai
         )
 
 
+async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A new entry saved as 'new-entry.MD' (or '.markdown', 'x.md.txt', an examples file
+    as '.yml') is not read, and `faq validate` says so in a notice that the moderator
+    log repeats when a reload brings it; but the watcher reloaded only on '.md' and
+    examples '.yaml' files, so that save brought no reload and the moderator heard
+    nothing: the entry just never appeared."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> str:
+        return "\n".join(m["content"] for m in world.messages_in(log_id))
+
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        write_entry(faq_copy, "new-entry", name="new-entry.MD")
+        await wait_until(lambda: "new-entry.MD" in logged(), timeout=10)
+        assert "**New notices**" in logged()
+        assert "not read: entry files end in '.md' (this one: '.MD')" in logged()
+        examples = faq_copy / EXAMPLES_DIR
+        (examples / "notice-2014-54.yaml").rename(examples / "notice-2014-54.yml")
+        await wait_until(lambda: "notice-2014-54.yml" in logged(), timeout=10)
+        assert "examples files end in '.yaml' (this one: '.yml')" in logged()
+        # renamed as it should be: loaded
+        (faq_copy / "new-entry.MD").rename(faq_copy / "new-entry.md")
+        await wait_until(lambda: bot.knowledge.get("new-entry") is not None, timeout=10)
+
+
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
 ) -> None:

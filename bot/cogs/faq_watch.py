@@ -12,8 +12,7 @@ from discord.ext import commands
 from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
-from knowledge.examples import EXAMPLES_DIR
-from knowledge.loader import FolderFiles, folder_signature, visible
+from knowledge.loader import FolderFiles, folder_signature, told_of
 
 log = logging.getLogger(__name__)
 
@@ -93,18 +92,14 @@ class FaqWatcher(commands.Cog):
         meanwhile is in that load or in the next batch); ``since``: the same, only if its
         files are not those any more (changed before the watching began); ``said``: the
         log named the folder already (a retry, every LINK_CHECK_MS, of one refused)."""
-        examples = folder / EXAMPLES_DIR
         watched = _identity(folder)
 
         def relevant(change: Change, path: str) -> bool:
-            # Entry files and example files only: not backups, temp files or other folders;
-            # and the folder itself, deleted.
+            # Entry files and example files, and those a load tells of as not read (an
+            # entry saved as 'x.MD': the moderator hears of it by the reload's notice);
+            # not backups, temp files or other folders; and the folder itself, deleted.
             file = Path(path)
-            return (
-                (file.suffix == ".md" and file.parent == folder and visible(file))
-                or (file.suffix == ".yaml" and file.parent == examples)
-                or file == folder
-            )
+            return told_of(file, folder) or file == folder
 
         if not said:
             log.info("watching %s for FAQ changes", folder)
