@@ -54,6 +54,8 @@ class ReloadResult:
     fault: str | None = None
     #: Notices the loaded folder has that the FAQ answering before did not (said once).
     notices: list[Problem] = field(default_factory=list)
+    #: Refused: the notices of files no load reads (loader.unread_files), shown first.
+    unread: list[Problem] = field(default_factory=list)
 
 
 class RolloverBot(commands.Bot):
@@ -174,7 +176,7 @@ class RolloverBot(commands.Bot):
             except FaqInvalid as exc:
                 for problem in exc.problems:
                     log.warning("FAQ reload refused: %s", problem)
-                return ReloadResult(False, problems=exc.problems)
+                return ReloadResult(False, problems=exc.problems, unread=exc.unread)
             except Exception as exc:
                 # A fault no check foresaw (a file the loader chokes on) still refuses the
                 # reload like a broken file, in words, and the FAQ loaded keeps answering.

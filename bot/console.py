@@ -26,7 +26,7 @@ from calculators.chart import render_schedule_chart
 from calculators.parse import shown
 from knowledge.base import KnowledgeBase
 from knowledge.editing import diff_entries
-from knowledge.loader import FaqInvalid, folder_signature, problems_counted
+from knowledge.loader import FaqInvalid, folder_signature, problems_counted, with_unread
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +113,9 @@ class Console:
             new = KnowledgeBase.load(folder, self.kb.matcher.tuning, keep_copy=True)
         except FaqInvalid as exc:
             self._broken = True
-            shown = [f"  {p}" for p in exc.problems[:RELOAD_PROBLEMS_SHOWN]]
-            more = len(exc.problems) - len(shown)
+            listed = with_unread(exc.problems, exc.unread)
+            shown = [f"  {p}" for p in listed[:RELOAD_PROBLEMS_SHOWN]]
+            more = len(listed) - len(shown)
             return "\n".join(
                 [
                     f"The FAQ files in {folder} have {problems_counted(len(exc.problems))}; "

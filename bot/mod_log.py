@@ -14,6 +14,7 @@ import discord
 from bot.embeds import code_block
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
+from knowledge.loader import with_unread
 
 if TYPE_CHECKING:
     from bot.app import ReloadResult, RolloverBot
@@ -70,7 +71,8 @@ def reload_text(result: ReloadResult, trigger: str, *, mended: bool = False) -> 
     if not result.ok:
         return (
             f"**FAQ reload refused** ({trigger}); the bot keeps answering from the previous "
-            f"FAQ. Fix these and save again:\n" + _problems_block(result.problems)
+            f"FAQ. Fix these and save again:\n"
+            + _problems_block(with_unread(result.problems, result.unread))
         )
     diff = result.diff
     if not (diff.added or diff.changed or diff.removed or mended):

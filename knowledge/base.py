@@ -34,6 +34,7 @@ from knowledge.loader import (
     folder_signature,
     problems_counted,
     scan_folder,
+    unread_files,
 )
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
@@ -243,7 +244,7 @@ class KnowledgeBase:
         with _collector_aside():
             scan, examples = validate_folder(folder)
             if scan.problems:
-                raise FaqInvalid(scan.problems)
+                raise FaqInvalid(scan.problems, unread_files(scan.notices))
             loaded = replace(
                 cls.from_entries(scan.entries, folder, tuning, examples),
                 files=files,

@@ -62,11 +62,30 @@ def problems_counted(count: int) -> str:
 
 
 class FaqInvalid(Exception):
-    """The FAQ folder has problems; nothing from it should be used."""
+    """The FAQ folder has problems; nothing from it should be used. ``unread``: the notices
+    of files no load reads (see unread_files), which a refusal shows with its problems."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], unread: list[Problem] | None = None) -> None:
         self.problems = sorted(problems)
+        self.unread = sorted(unread or [])
         super().__init__(f"{problems_counted(len(self.problems))} in the FAQ files")
+
+
+#: How every notice of a file that no load reads begins (a README's says "not an FAQ entry").
+NOT_READ = "not read: "
+
+
+def unread_files(notices: list[Problem]) -> list[Problem]:
+    """The notices of files a moderator meant to publish but no load reads: an entry renamed
+    'x.MD' is often why other files fail ("related id 'x' does not exist"), and a refused
+    reload that listed only those never named the file or the fix."""
+    return [n for n in notices if n.message.startswith(NOT_READ)]
+
+
+def with_unread(problems: list[Problem], unread: list[Problem]) -> list[Problem]:
+    """``problems`` to show, the files not read first as notices (as `faq validate` writes
+    them), so that a list cut short keeps them."""
+    return [Problem(n.path, n.line, f"notice: {n.message}") for n in unread] + problems
 
 
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:

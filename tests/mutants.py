@@ -311,7 +311,8 @@ MUTANTS = [
     Mutant(
         "reloads a broken FAQ folder half-way",
         "knowledge/base.py",
-        "            if scan.problems:\n                raise FaqInvalid(scan.problems)\n",
+        "            if scan.problems:\n"
+        "                raise FaqInvalid(scan.problems, unread_files(scan.notices))\n",
         "",
         ("tests/test_moderation_e2e.py", "tests/test_examples.py"),
     ),

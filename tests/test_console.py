@@ -525,6 +525,29 @@ def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_va
     assert console.respond("/list").text.startswith("The FAQ files are valid again.")
 
 
+def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(tmp_path: Path) -> None:
+    """An entry renamed 'three-buckets.MD' is not read, and the reload is refused for what
+    other files say of it ("related id 'three-buckets' does not exist", eighteen times):
+    the file renamed and how to fix it were only a notice, which the refusal left out."""
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path)
+    (folder / "three-buckets.md").rename(folder / "three-buckets.MD")
+    said = console.respond("/reload").text
+    lines = said.splitlines()
+    assert "still answering from the FAQ read before" in lines[0]
+    assert lines[1] == (
+        f"  {folder / 'three-buckets.MD'}:1: notice: not read: entry files end in '.md' "
+        "(this one: '.MD')"
+    )
+    assert "related id 'three-buckets' does not exist" in said
+    assert console.kb.get("three-buckets") is not None  # still answering
+
+
 def test_a_reload_in_the_console_names_every_changed_entry(tmp_path: Path) -> None:
     """A terminal has no message limit: unlike Discord, the console names them all."""
     from tests.faq_factory import write_entry

@@ -992,6 +992,32 @@ async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
         await wait_until(lambda: bot.knowledge.get("new-entry") is not None, timeout=10)
 
 
+async def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """An entry renamed 'three-buckets.MD' is not read, so the entries and examples that
+    name it fail ("related id 'three-buckets' does not exist", in one file after another):
+    the refusal, in the reply and the moderator log, listed only those, and never the
+    file renamed nor what to do, which `faq validate` gives as a notice. It comes first."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    unread = "three-buckets.MD:1: notice: not read: entry files end in '.md' (this one: '.MD')"
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        (faq_copy / "three-buckets.md").rename(faq_copy / "three-buckets.MD")
+        reply = content(await admin(fake_discord, "reload"))
+        # (the count is of the problems: the notice is none)
+        assert re.match(r"FAQ \*\*not\*\* reloaded: \d+ problems\.", reply), reply
+        block = reply.split("```")[1].strip().splitlines()
+        assert block[0] == f"{faq_copy}/{unread}", reply
+        assert "related id 'three-buckets' does not exist" in reply
+        await fake_discord.idle(quiet=0.2)
+        [logged] = [m["content"] for m in world.messages_in(log_id)]
+        assert (
+            logged.startswith("**FAQ reload refused**") and f"```\n{faq_copy}/{unread}\n" in logged
+        )
+        assert bot.knowledge.get("three-buckets") is not None  # still answering
+
+
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
 ) -> None:

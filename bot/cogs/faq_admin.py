@@ -51,7 +51,7 @@ from knowledge.examples import name_clashes
 from knowledge.figures import figure_notices
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, parse_entry, problems_counted
+from knowledge.loader import Problem, parse_entry, problems_counted, with_unread
 from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
             "still come from the previous FAQ; the bot's log has the details."
         )
     return problems_text(
-        result.problems,
+        with_unread(result.problems, result.unread),
         f"FAQ **not** reloaded: {problems_counted(len(result.problems))}. Answers still come from "
         "the previous FAQ.",
         limit,
