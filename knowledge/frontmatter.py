@@ -76,7 +76,8 @@ class FrontMatterError(ValueError):
 class ParsedFile:
     data: dict[str, Any]
     body: str
-    #: 1-based line of each top-level key (and of list items as ``key[i]``).
+    #: 1-based line of each top-level key (and of list items as ``key[i]``, and of the
+    #: keys of an item that is a mapping, a source's url, as ``key[i].name``).
     key_lines: dict[str, int] = field(default_factory=dict)
     #: 1-based line where the body (the full answer) starts.
     body_line: int = 1
@@ -562,6 +563,12 @@ def parse(text: str) -> ParsedFile:
             if isinstance(value_node, yaml.SequenceNode):
                 for i, item in enumerate(value_node.value):
                     key_lines[f"{key}[{i}]"] = item.start_mark.line + 2
+                    # (A source's url is on the line below its title: its problem is told
+                    # there, not at the item's first line.)
+                    if isinstance(item, yaml.MappingNode):
+                        for inner, _ in item.value:
+                            name = f"{key}[{i}].{inner.value}"
+                            key_lines.setdefault(name, inner.start_mark.line + 2)
         if twice := _twice_in_an_item(node):
             line, key, first = twice
             raise FrontMatterError(

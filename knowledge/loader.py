@@ -107,6 +107,8 @@ def _loc_text(loc: tuple[int | str, ...]) -> str:
 
 
 def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
+    if len(loc) >= 3 and (inner := f"{loc[0]}[{loc[1]}].{loc[2]}") in key_lines:
+        return key_lines[inner]  # (a source's url, on its own line)
     if len(loc) >= 2 and isinstance(loc[1], int) and f"{loc[0]}[{loc[1]}]" in key_lines:
         return key_lines[f"{loc[0]}[{loc[1]}]"]
     return key_lines.get(str(loc[0]), 1) if loc else 1
