@@ -510,6 +510,15 @@ def conflict_line(text: str) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
+#: A '---' run together with the text of the line before or after it ("---The answer",
+#: "updated: 2026-12-01---"): what a deleted line break leaves.
+_GLUED = re.compile(r"^---\s*\S|\S---\s*$")
+GLUED_MESSAGE = (
+    "the '---' must be alone on its line: put what is joined to it on a line of its own "
+    "(the front matter opens and closes with a line of just '---')"
+)
+
+
 def normalize_newlines(text: str) -> str:
     """``text`` with line feeds as its only line ends and no byte order mark."""
     # Lines end at line feeds only, as in YAML and editors: str.splitlines would also break
@@ -531,11 +540,18 @@ def split(text: str) -> tuple[list[str], int]:
     if not "".join(lines).strip():
         raise FrontMatterError(1, "the file is empty: an entry starts with a '---' line")
     if not lines or lines[0].rstrip() != "---":
+        if _GLUED.match(lines[0]):
+            raise FrontMatterError(1, GLUED_MESSAGE)
         raise FrontMatterError(1, "file must start with a '---' line opening the YAML front matter")
     try:
         # Only a '---' at the start of a line closes it: an indented one is YAML text.
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
+        # (A line break deleted beside the closing '---': told where it is, not at line 1,
+        # which is fine.)
+        glued = next((i for i in range(1, len(lines)) if _GLUED.search(lines[i])), None)
+        if glued is not None:
+            raise FrontMatterError(glued + 1, GLUED_MESSAGE) from None
         raise FrontMatterError(1, "front matter is not closed by a second '---' line") from None
     return lines, end
 

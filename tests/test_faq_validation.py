@@ -112,6 +112,37 @@ def test_missing_front_matter_and_unclosed_front_matter(tmp_path: Path) -> None:
     assert any("beta.md:1: front matter is not closed" in p for p in problems)
 
 
+@pytest.mark.parametrize(
+    ("glued", "where"),
+    [
+        ("---\nThe full answer", "---The full answer"),  # (the line break after it deleted)
+        ("\n---\nThe full answer", "---\nThe full answer"),  # (the one before it)
+        ("---\nid: alpha", "---id: alpha"),  # (the opening one)
+    ],
+)
+def test_a_front_matter_line_run_together_with_its_neighbour_is_told_at_its_line(
+    tmp_path: Path, glued: str, where: str
+) -> None:
+    """A line break deleted beside a '---' (an editor's join-lines, a slip of the Delete
+    key) was told as 'front matter is not closed by a second ---' or 'must start with a
+    ---' at line 1, which is there and fine: the moderator had 60 lines to search."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    assert text.count(glued) == 1
+    path.write_text(text.replace(glued, where))
+    fixed = path.read_text().replace(where, glued)
+    line = 1 + next(
+        i for i, t in enumerate(path.read_text().split("\n")) if "---" in t and t != "---"
+    )
+    [problem] = problems_in(tmp_path)
+    assert problem.startswith(f"{path}:{line}: "), problem
+    assert (
+        "'---' must be alone on its line: put what is joined to it on a line of its own" in problem
+    )
+    path.write_text(fixed)
+    assert problems_in(tmp_path) == []
+
+
 def test_missing_and_unknown_fields_point_at_lines(tmp_path: Path) -> None:
     text = entry_text("alpha", short=None, colour="blue")
     (tmp_path / "alpha.md").write_text(text)
