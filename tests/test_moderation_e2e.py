@@ -726,6 +726,28 @@ async def test_an_edit_from_discord_says_what_it_changed_when_the_watcher_reload
         assert bot.knowledge.get("notice-2014-54").title == "What does IRS Notice 2014-54 allow?"
 
 
+async def test_a_reload_after_the_watcher_took_an_edit_says_nothing_is_new_and_why(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A moderator saves a file and runs /faq-admin reload, as the habit is: the watcher
+    had loaded the file a moment before, and the reply read "FAQ reloaded: 0 added, 0
+    changed, 0 removed.", as if the edit had not been taken."""
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 10)
+        assert content(await admin(fake_discord, "reload")) == (
+            "FAQ reloaded: nothing new since the last load. The folder is watched, so saved "
+            "files load by themselves: an edit saved before this is in already."
+        )
+    # (unwatched, nothing new is all there is to say)
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(faq_copy))):
+        reply = content(await admin(fake_discord, "reload"))
+        assert reply == "FAQ reloaded: nothing new since the last load."
+
+
 async def test_an_edit_saved_while_the_bot_was_starting_is_loaded(
     fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
 ) -> None:
@@ -1965,7 +1987,7 @@ async def test_the_mod_log_hears_when_a_broken_edit_it_was_told_of_is_reverted(
         await wait_until(lambda: len(logged()) == 2, timeout=10)
         assert "**FAQ reloaded** (files changed on disk): the files load again" in logged()[1]
         # and only once: a reload after that, with nothing changed, says nothing
-        assert "0 added" in content(await admin(fake_discord, "reload"))
+        assert content(await admin(fake_discord, "reload")).startswith("FAQ reloaded: nothing new")
         await fake_discord.idle(quiet=0.3)
         assert len(logged()) == 2
         for call in fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages"):

@@ -129,8 +129,21 @@ def problems_text(problems: list[Problem], intro: str, limit: int = MESSAGE_LIMI
     return text(shown)
 
 
-def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT) -> str:
-    """What a reload did, in at most ``limit`` characters (nothing cut mid-Markdown)."""
+#: /faq-admin reload with the files as last loaded; and why, when the folder is watched.
+NOTHING_NEW = "FAQ reloaded: nothing new since the last load."
+WATCHED = (
+    " The folder is watched, so saved files load by themselves: an edit saved before this "
+    "is in already."
+)
+
+
+def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT, *, watched: bool = False) -> str:
+    """What a reload did, in at most ``limit`` characters (nothing cut mid-Markdown).
+    ``watched``: the folder watcher is on (said when the reload found nothing new)."""
+    if result.ok and not result.diff.anything:
+        # ("0 added, 0 changed, 0 removed" read as "your edit was not taken" to a moderator
+        # who saved a file and reloaded, when the watcher had loaded it a moment before.)
+        return NOTHING_NEW + (WATCHED if watched else "")
     if result.ok:
         return f"FAQ reloaded: {result.diff.summary(limit=limit - len('FAQ reloaded: .'))}."
     if result.fault is not None:
@@ -684,7 +697,8 @@ class FaqAdmin(
     async def reload(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.reload_faq(f"/faq-admin reload by {who_of(interaction.user)}")
-        await interaction.followup.send(reload_text(result), ephemeral=True)
+        watched = self.bot.settings.faq_watch
+        await interaction.followup.send(reload_text(result, watched=watched), ephemeral=True)
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
