@@ -656,7 +656,7 @@ async def test_new_entry_and_alias(
         assert "duplicate alias" in content(duplicate)
 
 
-@pytest.mark.parametrize("topic", ["../../etc/passwd", "Notice 2014-54", "a/b"])
+@pytest.mark.parametrize("topic", ["../../etc/passwd", "Notice 2099-99", "a/b"])
 async def test_path_like_ids_are_refused(
     fake_discord: FakeDiscord, mod_bot, start_bot, topic: str
 ) -> None:
@@ -667,6 +667,33 @@ async def test_path_like_ids_are_refused(
         ):
             body = await admin(fake_discord, sub, options)
             assert "not a valid entry id" in content(body)
+
+
+async def test_a_topic_typed_without_picking_a_suggestion_names_its_entry(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """/faq-admin edit and alias took the topic as an id, exactly: a moderator who typed the
+    id as it reads ("Notice 2014 54") or the entry's title and pressed Enter before picking
+    a suggestion was told it was 'not a valid entry id', while /faq takes both."""
+    async with start_bot(mod_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "Notice 2014 54"}, user=fake_discord.world.moderator
+        )
+        body = await handle.response()
+        assert body["type"] == 9, body  # the form
+        assert body["data"]["title"] == "Edit notice-2014-54"
+        reply = content(
+            await admin(
+                fake_discord,
+                "alias",
+                {"topic": "what is IRS notice 2014-54", "phrase": "the split notice"},
+            )
+        )
+        assert reply.startswith("Saved `notice-2014-54`"), reply
+        assert "the split notice" in bot.knowledge.get("notice-2014-54").aliases
+        # a topic that names no entry is still refused, as before
+        reply = content(await admin(fake_discord, "alias", {"topic": "zebra", "phrase": "x y z"}))
+        assert "There is no entry 'zebra'" in reply
 
 
 async def test_watcher_reloads_after_a_file_edit(

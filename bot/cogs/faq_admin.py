@@ -53,6 +53,7 @@ from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, parse_entry, problems_counted, with_unread
 from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
+from knowledge.normalize import phrase_key
 
 log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
@@ -679,7 +680,7 @@ class FaqAdmin(
 
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
         """An existing entry's id, file and current text, or EditRefused saying why not."""
-        entry_id = topic.strip()
+        entry_id = typed_entry(self.bot.knowledge, topic)
         path = entry_path(self.bot.faq_dir, entry_id)
         text = read_text(path)
         if text is None:
@@ -845,6 +846,19 @@ class FaqAdmin(
         await interaction.followup.send(
             saved.message + note, ephemeral=True, allowed_mentions=NO_PINGS
         )
+
+
+def typed_entry(knowledge: KnowledgeBase, topic: str) -> str:
+    """The entry id a topic names. Picked from the suggestions, it is the id; typed and sent
+    without picking, it may be the id as it reads ("Notice 2014 54") or the entry's title
+    word for word, as /faq takes them. Nothing looser: an edit or an alias saved to an
+    entry the moderator did not name would be worse than a refusal. Else the topic as
+    typed (an entry's file not loaded yet, or one refused as no entry)."""
+    if entry_id := knowledge.typed_id(topic):
+        return entry_id
+    key = phrase_key(topic)
+    titled = [e.id for e in knowledge.entries.values() if key and phrase_key(e.title) == key]
+    return titled[0] if len(titled) == 1 else topic.strip()
 
 
 #: Kept after an added alias's "Saved" for what the phrasing gets (_alias_answer).
