@@ -322,7 +322,10 @@ def current_umask() -> int:
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers see the old or the new file whole.
     A file that exists keeps its line ends and byte order mark: an edit from Discord
-    changes the lines it changes, not every line of a file saved on Windows."""
+    changes the lines it changes, not every line of a file saved on Windows. A link is
+    written through: the file it leads to (kept elsewhere, a shared checkout) gets the
+    text, and the link stays (replacing it left the file elsewhere without the edit)."""
+    path = Path(os.path.realpath(path))
     newline, mark = _style(path)
     text = mark + text.removeprefix(_BOM).replace("\r\n", "\n")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

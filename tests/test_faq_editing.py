@@ -273,6 +273,25 @@ def test_a_decision_into_a_link_that_leads_nowhere_is_refused_and_the_link_kept(
     assert where.is_symlink() and not (tmp_path / "elsewhere").exists()
 
 
+def test_a_decision_into_an_examples_file_kept_elsewhere_through_a_link_goes_there(
+    tmp_path: Path,
+) -> None:
+    """An examples file kept elsewhere through a link (a shared checkout, a mounted volume):
+    a review decision replaced the link with a plain file holding the questions, so the
+    file kept elsewhere never got the question and the link was gone."""
+    where = _examples_folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "alpha.yaml").write_text("# kept elsewhere\n- text: how does alpha work\n")
+    (where / "alpha.yaml").symlink_to(elsewhere / "alpha.yaml")
+    add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert (where / "alpha.yaml").is_symlink()
+    assert (elsewhere / "alpha.yaml").read_text() == (
+        "# kept elsewhere\n- text: how does alpha work\n- text: How does alpha work for me?\n"
+    )
+    assert not list(elsewhere.glob(".*.tmp")) and not list(where.glob(".*.tmp"))
+
+
 def test_decisions_made_at_once_are_all_written_and_never_clash(tmp_path: Path) -> None:
     """Eight review decisions at the same moment (discord.py runs button callbacks
     concurrently, each in a thread): every question lands, and the same question decided
