@@ -7229,86 +7229,84 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        'an entry saved as new-entry.MD (or an examples file as .yml) brings no reload,'
-        ' so the moderator log never tells that it is not read',
-        'bot/cogs/faq_watch.py',
-        '            return told_of(file, folder) or file == folder',
+        "an entry saved as new-entry.MD (or an examples file as .yml) brings no reload,"
+        " so the moderator log never tells that it is not read",
+        "bot/cogs/faq_watch.py",
+        "            return told_of(file, folder) or file == folder",
         '            return (file.suffix == ".md" and file.parent == folder) or (file.s'
         'uffix == ".yaml" and file.parent.name == "examples") or file == folder',
         (
-            'tests/test_moderation_e2e.py::test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads',
+            "tests/test_moderation_e2e.py::test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads",
         ),
     ),
     Mutant(
         "a refused reload no longer names an entry renamed to 'x.MD' (in Discord and th"
         "e moderator log): only the other files' 'related id does not exist' lines",
-        'bot/app.py',
-        '                return ReloadResult(False, problems=exc.problems, unread=exc.unread)\n',
-        '                return ReloadResult(False, problems=exc.problems)\n',
+        "bot/app.py",
+        "                return ReloadResult(False, problems=exc.problems, unread=exc.unread)\n",
+        "                return ReloadResult(False, problems=exc.problems)\n",
         (
-            'tests/test_moderation_e2e.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads',
+            "tests/test_moderation_e2e.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads",
         ),
     ),
     Mutant(
         "the console's refused reload no longer names an entry renamed to 'x.MD'",
-        'knowledge/base.py',
-        '                raise FaqInvalid(scan.problems, unread_files(scan.notices))\n',
-        '                raise FaqInvalid(scan.problems)\n',
+        "knowledge/base.py",
+        "                raise FaqInvalid(scan.problems, unread_files(scan.notices))\n",
+        "                raise FaqInvalid(scan.problems)\n",
         (
-            'tests/test_console.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads',
-            'tests/test_moderation_e2e.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads',
+            "tests/test_console.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads",
+            "tests/test_moderation_e2e.py::test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads",
         ),
     ),
     Mutant(
         "a source URL's problem (http://, a note after the link) is told at the source'"
-        's title line instead of the url line',
-        'knowledge/loader.py',
+        "s title line instead of the url line",
+        "knowledge/loader.py",
         '    if len(loc) >= 3 and (inner := f"{loc[0]}[{loc[1]}].{loc[2]}") in key_lines:\n',
         '    if False and len(loc) >= 3 and (inner := f"{loc[0]}[{loc[1]}].{loc[2]}") i'
-        'n key_lines:\n',
-        (
-            'tests/test_faq_validation.py::test_non_https_source_is_refused_with_its_line',
-        ),
+        "n key_lines:\n",
+        ("tests/test_faq_validation.py::test_non_https_source_is_refused_with_its_line",),
     ),
     Mutant(
         "a '---' run together with the line before or after it ('---The full answer') i"
         "s told as 'front matter is not closed' at line 1",
-        'knowledge/frontmatter.py',
-        '        if glued is not None:\n            raise FrontMatterError(glued + 1, G'
-        'LUED_MESSAGE) from None\n',
-        '',
+        "knowledge/frontmatter.py",
+        "        if glued is not None:\n            raise FrontMatterError(glued + 1, G"
+        "LUED_MESSAGE) from None\n",
+        "",
         (
-            'tests/test_faq_validation.py::test_a_front_matter_line_run_together_with_its_neighbour_is_told_at_its_line',
+            "tests/test_faq_validation.py::test_a_front_matter_line_run_together_with_its_neighbour_is_told_at_its_line",
         ),
     ),
     Mutant(
         "/faq-admin reload after the watcher loaded an edit says '0 added, 0 changed, 0"
         " removed', as if the edit was not taken",
-        'bot/cogs/faq_admin.py',
-        '    if result.ok and not result.diff.anything:\n',
-        '    if False:\n',
+        "bot/cogs/faq_admin.py",
+        "    if result.ok and not result.diff.anything:\n",
+        "    if False:\n",
         (
-            'tests/test_moderation_e2e.py::test_a_reload_after_the_watcher_took_an_edit_says_nothing_is_new_and_why',
+            "tests/test_moderation_e2e.py::test_a_reload_after_the_watcher_took_an_edit_says_nothing_is_new_and_why",
         ),
     ),
     Mutant(
         "/faq-admin edit and alias refuse a topic typed as the id reads ('Notice 2014 5"
         "4') or as the entry's title, as 'not a valid entry id'",
-        'bot/cogs/faq_admin.py',
-        '        entry_id = typed_entry(self.bot.knowledge, topic)\n',
-        '        entry_id = topic.strip()\n',
+        "bot/cogs/faq_admin.py",
+        "        entry_id = typed_entry(self.bot.knowledge, topic)\n",
+        "        entry_id = topic.strip()\n",
         (
-            'tests/test_moderation_e2e.py::test_a_topic_typed_without_picking_a_suggestion_names_its_entry',
+            "tests/test_moderation_e2e.py::test_a_topic_typed_without_picking_a_suggestion_names_its_entry",
         ),
     ),
     Mutant(
-        'a review decision into an examples file kept elsewhere through a link replaces'
-        ' the link with a plain file; the file elsewhere never gets the question',
-        'knowledge/editing.py',
-        '    path = Path(os.path.realpath(path))\n',
-        '',
+        "a review decision into an examples file kept elsewhere through a link replaces"
+        " the link with a plain file; the file elsewhere never gets the question",
+        "knowledge/editing.py",
+        "    path = Path(os.path.realpath(path))\n",
+        "",
         (
-            'tests/test_faq_editing.py::test_a_decision_into_an_examples_file_kept_elsewhere_through_a_link_goes_there',
+            "tests/test_faq_editing.py::test_a_decision_into_an_examples_file_kept_elsewhere_through_a_link_goes_there",
         ),
     ),
 ]
