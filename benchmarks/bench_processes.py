@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
 from bot.settings import load_settings  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
+from tests.bot_process import COMMAND as BOT_COMMAND  # noqa: E402
 from tests.fakediscord import FakeDiscord, ForumPost, User, wait_until  # noqa: E402
 from tests.postgres_server import create_database, throwaway_server  # noqa: E402
 
@@ -97,9 +98,7 @@ async def bot_processes(fake: FakeDiscord, env: dict[str, str], shards: list[str
             out = (logs / f"bot-{n}.log").open("wb")
             procs.append(
                 await asyncio.create_subprocess_exec(
-                    sys.executable,
-                    "-m",
-                    "tests.bot_process",
+                    *BOT_COMMAND,
                     fake.base_url,
                     cwd=ROOT,
                     env={**os.environ, **env, "ROLLOVER_DISCORD__SHARD_IDS": shard_ids},

@@ -1,6 +1,11 @@
 """The real bot as a process of its own, against a fake Discord: for tests that kill it.
 
-    python -m tests.bot_process http://127.0.0.1:PORT
+    python -c "import sys, tests.bot_process as b; sys.exit(b.serve(sys.argv[1]))" URL
+
+(Not ``python -m``: there, a Ctrl-C caught while a string was being exec'd, as dataclasses
+does when a library's classes are made mid-load, still ended the process by SIGINT (-2)
+after main() had returned 130; CPython's -m path keeps a flag that exec set. The installed
+``rollover-bot`` script, run as a file like ``-c``, exits with what main() returns.)
 
 This is `rollover-bot run` (settings from ROLLOVER_* variables, token from DISCORD_TOKEN)
 with discord.py's REST and gateway addresses pointed at the fake (which patches them only
@@ -26,7 +31,16 @@ def point_at(base_url: str) -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
 
 
-if __name__ == "__main__":
-    point_at(sys.argv[1])
+def serve(base_url: str) -> int:
+    """`rollover-bot run` against the fake at ``base_url``; its exit code."""
+    point_at(base_url)
     runner.run = functools.partial(runner.run, guild_ready_timeout=0.1)  # type: ignore[assignment]
-    sys.exit(main(["run"]))
+    return main(["run"])
+
+
+#: The command line that runs the bot against the fake at a URL (given after it).
+COMMAND = (
+    sys.executable,
+    "-c",
+    "import sys, tests.bot_process as b; sys.exit(b.serve(sys.argv[1]))",
+)

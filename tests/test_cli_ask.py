@@ -230,6 +230,28 @@ def test_an_internal_fault_shows_its_traceback_above_the_error_line() -> None:
     assert not any(line.startswith("warning:") for line in lines), proc.stderr
 
 
+def test_ctrl_c_while_a_class_is_made_is_an_interruption_not_a_fault() -> None:
+    """Ctrl-C while the FAQ loads can come as a library's classes are made (threadpoolctl
+    is imported as the matcher trains). Python 3.11 wraps a KeyboardInterrupt raised in a
+    class's ``__set_name__`` in a RuntimeError, and the command said 'unexpected internal
+    fault' with a traceback (exit 1), where Ctrl-C is an interruption (130)."""
+    planted = (
+        "import sys, bot.cli, bot.cli.ask\n"
+        "class Stop:\n"
+        "    def __set_name__(self, owner, name): raise KeyboardInterrupt\n"
+        "def interrupted(*args, **kwargs):\n"
+        "    class Made:\n"
+        "        field = Stop()\n"
+        "bot.cli.ask.check_question = interrupted\n"
+        "sys.exit(bot.cli.main(['ask', 'is ATS money prorated?']))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", planted], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert proc.returncode == 130, proc.stderr
+    assert "internal fault" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_a_terminal_that_is_not_utf8_still_gets_the_answer() -> None:
     """An ASCII terminal (an old locale, PYTHONIOENCODING=ascii): the characters it cannot
     show are replaced; the answer was lost to an internal fault."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -24,6 +23,7 @@ import pytest
 from bot.app import create_bot
 from bot.storage import PostgresStore, SqliteStore
 from knowledge.base import KnowledgeBase
+from tests.bot_process import COMMAND as BOT_COMMAND
 from tests.fakediscord import FakeDiscord, wait_until
 from tests.fakediscord import payloads as P
 from tests.reply_checks import bot_posts
@@ -216,7 +216,7 @@ async def bot_process(
     the command line that runs it (as another user: tests.processes.as_another_user)."""
     with log.open("ab") as out:
         proc = await asyncio.create_subprocess_exec(
-            *wrap([sys.executable, "-m", "tests.bot_process", fake.base_url]),
+            *wrap([*BOT_COMMAND, fake.base_url]),
             cwd=ROOT,
             env={**os.environ, **env},
             stdout=out,

@@ -186,8 +186,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     except OSError as exc:
         return _no_room(exc)
-    except Exception:
+    except Exception as exc:
+        if (stop := _interruption(exc)) is not None:
+            return 0 if isinstance(stop, service.Terminated) else 130
         return _internal_fault()
+
+
+def _interruption(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C (or the console's SIGTERM) behind an error, if one is. Python 3.11 wraps
+    one that comes while a class is made (``__set_name__``: a library imported as the FAQ
+    loads) in a RuntimeError, and Ctrl-C then read as an unexpected internal fault."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _lenient_stdout() -> None:
