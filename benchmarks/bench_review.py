@@ -32,15 +32,23 @@ async def fill(store: SqliteStore, n: int) -> None:
     rng = random.Random(n)
     questions = make("rephrased", n, rng)
     db = await store._connection()  # bulk insert: one transaction, as a benchmark may
-    rows = []
-    for q in questions:
+    rows, taught = [], []
+    for n, q in enumerate(questions):
         kind, answered = rng.choice(KINDS)
+        if kind == "taught":  # (a table of its own, as the bot keeps them)
+            taught.append((n, "split", q.text, "bench", q.when.isoformat()))
+            continue
         q = replace(q, kind=kind, answered=answered, best_id="split" if answered else None)
         rows.append((q.text, 1, q.best_id, 50.0, int(q.answered), q.when.isoformat(), q.kind))
     await db.executemany(
         "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at, kind)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
+    )
+    await db.executemany(
+        "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        taught,
     )
     await db.commit()
     reviewed = list({normalise(q.text) for q in questions[::10]})

@@ -46,7 +46,7 @@ from bot.storage.base import seconds_from_now, utc_now
 from bot.storage.postgres import CURRENT_VERSION as CURRENT_PG
 from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
-from bot.storage.reports import group_gaps
+from bot.storage.reports import group_gaps, normalise
 from bot.storage.schema import CURRENT_VERSION
 from tests.processes import SCRIPT, as_another_user, bare_env
 
@@ -603,6 +603,55 @@ async def test_a_long_question_in_any_script_can_be_decided(store: Store) -> Non
     await store.record_review(item.keys, "dismiss", None, "mod-b")  # (the first stands)
     assert await store.decided(item.keys) == set(item.keys)
     assert await store.review_queue() == []
+
+
+def made_up_questions(n: int) -> list[str]:
+    """``n`` questions of made-up words: none groups with another."""
+    import random
+    import string
+
+    draw = random.Random(3).choice
+    return [
+        " ".join("".join(draw(string.ascii_lowercase) for _ in range(7)) for _ in range(5))
+        for _ in range(n)
+    ]
+
+
+async def test_a_flood_of_unanswered_questions_hides_no_older_miss(store: Store) -> None:
+    """The queue grouped the newest 3,000 questions not yet reviewed, whatever their kind:
+    on a busy server (a few days of unanswered questions) a four-day-old "Not what I
+    asked", the worst kind, was in neither /faq-admin review nor the digest's count. The
+    window is taken worst kind first now, as the queue shows it."""
+    from bot.storage.reports import REVIEW_WINDOW
+
+    miss = question("what is a spillover bucket", days_ago=4, best_id="three-buckets", score=0)
+    await store.record_question(replace(miss, kind="miss"))
+    await store.record_question(question("is ATS prorated", days_ago=4, answered=True))
+    for n, text in enumerate(made_up_questions(REVIEW_WINDOW + 1)):
+        await store.record_question(question(text, days_ago=3 - n / 100_000))
+    queue = await store.review_queue()
+    assert [(i.kind, i.example) for i in queue[:2]] == [
+        ("miss", "what is a spillover bucket"),
+        ("shaky", "is ATS prorated"),
+    ]
+
+
+async def test_messages_pointed_at_entries_and_decided_hide_no_older_one(store: Store) -> None:
+    """Messages members pointed at an entry were read newest first, 3,000 of them, decided
+    or not: once moderators had decided the newest 3,000 (working down the queue, newest
+    first), an older one nobody had decided never reached the queue again."""
+    from bot.storage.reports import REVIEW_WINDOW
+
+    older = NOW - dt.timedelta(days=4)
+    await store.record_taught(
+        TaughtExample("can I split basis and earnings?", "split", 7, "h", older)
+    )
+    newer = made_up_questions(REVIEW_WINDOW + 1)
+    for n, text in enumerate(newer):
+        await store.record_taught(TaughtExample(text, "split", 100 + n, "h", NOW))
+    await store.record_review([normalise(t) for t in newer], "dismiss", None, "mod")
+    queue = await store.review_queue()
+    assert [(i.kind, i.example) for i in queue] == [("taught", "can I split basis and earnings?")]
 
 
 def test_review_queue_groups_only_the_newest_window_not_yet_reviewed() -> None:

@@ -18,6 +18,7 @@ import logging
 import re
 import secrets
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Self
 from urllib.parse import urlsplit
 
@@ -43,12 +44,11 @@ from bot.storage.base import (
     utc_now,
 )
 from bot.storage.reports import (
-    REVIEW_WINDOW,
     build_queue,
     build_stats,
     gaps_of_rows,
-    newest_window,
     unused_decisions,
+    worst_first_window,
 )
 
 log = logging.getLogger(__name__)
@@ -206,6 +206,14 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     ),
 )
 _UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
+
+#: The stored questions of each review kind but "taught" (a table of its own), worst first
+#: as in REVIEW_KINDS.
+_QUESTION_KINDS = (
+    "kind = 'miss'",
+    "kind = '' AND answered",  # shaky
+    "kind = '' AND NOT answered",  # unanswered
+)
 
 
 def _pending_args(reply: PendingReply) -> tuple[object, ...]:
@@ -614,18 +622,28 @@ class PostgresStore:
     async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
         reviewed = await self._reviewed()
 
-        async def page(limit: int, offset: int) -> list[AskedQuestion]:
+        async def page(where: str, limit: int, offset: int) -> list[AskedQuestion]:
             rows = await self._fetch(
                 "SELECT text, channel_id, best_id, best_score, answered, asked_at, kind"
-                " FROM questions ORDER BY asked_at DESC, id DESC LIMIT $1 OFFSET $2",
+                f" FROM questions WHERE {where} ORDER BY asked_at DESC, id DESC"
+                " LIMIT $1 OFFSET $2",
                 limit,
                 offset,
             )
             return [AskedQuestion(r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
-        questions = await newest_window(page, reviewed)
-        taught = await self.taught(REVIEW_WINDOW)
-        questions += [as_question(t) for t in taught]
+        async def taught_page(limit: int, offset: int) -> list[AskedQuestion]:
+            rows = await self._fetch(
+                "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+                " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT $1 OFFSET $2",
+                limit,
+                offset,
+            )
+            return [as_question(TaughtExample(r[0], r[1], r[2], r[3], r[4])) for r in rows]
+
+        # Worst kind first, as the queue shows them: a flood of one never hides a worse one.
+        pages = [*(partial(page, where) for where in _QUESTION_KINDS), taught_page]
+        questions = await worst_first_window(pages, reviewed)
         return await asyncio.to_thread(build_queue, questions, reviewed, limit)
 
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:

@@ -189,26 +189,34 @@ def group_gaps(
     return groups[: max(limit, 0)]
 
 
-#: The review queue groups the newest this many questions not yet reviewed: grouping is
-#: the costly part, and what was asked last matters most. Older ones come up as the newer
-#: ones are decided (or go when the retention purges them).
+#: The review queue groups this many questions not yet reviewed: grouping is the costly
+#: part. They are taken worst kind first (REVIEW_KINDS), newest first within a kind, as the
+#: queue shows them: a flood of unanswered questions (a few days' worth on a busy server)
+#: never hides an older "Not what I asked". Older ones come up as the first ones are
+#: decided (or go when the retention purges them).
 REVIEW_WINDOW = 3000
 
+#: Reads ``limit`` stored questions of one kind from ``offset``, newest first.
+FetchPage = Callable[[int, int], Awaitable[list[AskedQuestion]]]
 
-async def newest_window(
-    fetch_page: Callable[[int, int], Awaitable[list[AskedQuestion]]], reviewed: Collection[str]
+
+async def worst_first_window(
+    pages: Sequence[FetchPage], reviewed: Collection[str]
 ) -> list[AskedQuestion]:
-    """Stored questions newest first, read in pages (``fetch_page(limit, offset)``) until
-    REVIEW_WINDOW of them are not yet reviewed: a large database is never read whole."""
+    """Stored questions read a kind at a time (``pages``: a reader per kind, worst first),
+    newest first, in pages, until REVIEW_WINDOW of them are not yet reviewed: a large
+    database is never read whole, and a kind is read only while the window has room."""
     questions: list[AskedQuestion] = []
-    fresh, offset, page = 0, 0, 2 * REVIEW_WINDOW
-    while fresh < REVIEW_WINDOW:
-        rows = await fetch_page(page, offset)
-        questions += rows
-        fresh += sum(review_key(q) not in reviewed for q in rows)
-        offset += page
-        if len(rows) < page:
-            break
+    fresh = 0
+    for fetch_page in pages:
+        offset, page = 0, 2 * REVIEW_WINDOW
+        while fresh < REVIEW_WINDOW:
+            rows = await fetch_page(page, offset)
+            questions += rows
+            fresh += sum(review_key(q) not in reviewed for q in rows)
+            offset += page
+            if len(rows) < page:
+                break
     return questions
 
 
@@ -218,10 +226,12 @@ def build_queue(
     limit: int | None = None,
     window: int = REVIEW_WINDOW,
 ) -> list[ReviewItem]:
-    """The review queue: the newest ``window`` questions not yet reviewed, grouped by kind
-    and near-duplicates, worst kind first, then most asked, then most recent. Pure and
-    CPU-bound."""
+    """The review queue: the first ``window`` questions not yet reviewed (worst kind
+    first, newest first within a kind), grouped by kind and near-duplicates, worst kind
+    first, then most asked, then most recent. Pure and CPU-bound."""
+    rank = {kind: n for n, kind in enumerate(REVIEW_KINDS)}
     newest = sorted(questions, key=lambda q: as_utc(q.when), reverse=True)
+    newest.sort(key=lambda q: rank.get(q.review_kind, len(rank)))  # (stable: newest first)
     by_kind: dict[str, list[AskedQuestion]] = defaultdict(list)
     taken = 0
     for q in newest:
@@ -246,7 +256,6 @@ def build_queue(
                     keys=keys,
                 )
             )
-    rank = {kind: n for n, kind in enumerate(REVIEW_KINDS)}
     items.sort(
         key=lambda i: (rank.get(i.kind, len(rank)), -i.count, -i.last_seen.timestamp(), i.example)
     )

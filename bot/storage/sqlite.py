@@ -23,6 +23,7 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, Self
 
@@ -52,12 +53,11 @@ from bot.storage.base import (
     vote_key,
 )
 from bot.storage.reports import (
-    REVIEW_WINDOW,
     build_queue,
     build_stats,
     gaps_of_rows,
-    newest_window,
     unused_decisions,
+    worst_first_window,
 )
 from bot.storage.schema import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 
@@ -138,6 +138,15 @@ def _check_header(path: Path) -> None:
 
 
 _UPSERT_PENDING = upsert_pending_sql(["?"] * 8)
+
+#: The stored questions of each review kind but "taught" (a table of its own), worst first
+#: as in REVIEW_KINDS: conditions on the kind column (``''`` in a database from before it
+#: had one).
+_QUESTION_KINDS = (
+    "{kind} = 'miss'",
+    "{kind} = '' AND answered = 1",  # shaky
+    "{kind} = '' AND answered = 0",  # unanswered
+)
 
 
 def _pending_row(reply: PendingReply) -> tuple[object, ...]:
@@ -589,12 +598,13 @@ class SqliteStore:
                 return []
             reviewed = await self._reviewed_keys(db)
             kind = "kind" if self._version >= 4 else "''"
+            columns = f"text, channel_id, best_id, best_score, answered, asked_at, {kind}"
 
-            async def page(limit: int, offset: int) -> list[AskedQuestion]:
+            async def page(where: str, limit: int, offset: int) -> list[AskedQuestion]:
                 rows = await db.execute_fetchall(
-                    "SELECT text, channel_id, best_id, best_score, answered, asked_at,"
+                    f"SELECT {columns} FROM questions WHERE {where.format(kind=kind)}"
                     # (rowid breaks ties, as id does on PostgreSQL: pages of one order)
-                    f" {kind} FROM questions ORDER BY asked_at DESC, rowid DESC LIMIT ? OFFSET ?",
+                    " ORDER BY asked_at DESC, rowid DESC LIMIT ? OFFSET ?",
                     (limit, offset),
                 )
                 return [
@@ -610,18 +620,22 @@ class SqliteStore:
                     for text, channel_id, best_id, best_score, answered, asked_at, k in rows
                 ]
 
-            questions = await newest_window(page, reviewed)
-            taught = []
-            if self._version >= 3:
-                taught = await db.execute_fetchall(
+            async def taught_page(limit: int, offset: int) -> list[AskedQuestion]:
+                if self._version < 3:
+                    return []
+                rows = await db.execute_fetchall(
                     "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
-                    " ORDER BY taught_at DESC LIMIT ?",
-                    (REVIEW_WINDOW,),
+                    " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ? OFFSET ?",
+                    (limit, offset),
                 )
-        questions += [
-            as_question(TaughtExample(text, entry_id, mid, by, dt.datetime.fromisoformat(at)))
-            for text, entry_id, mid, by, at in taught
-        ]
+                return [
+                    as_question(TaughtExample(text, entry, mid, by, dt.datetime.fromisoformat(at)))
+                    for text, entry, mid, by, at in rows
+                ]
+
+            # Worst kind first, as the queue shows them: a flood of one never hides a worse one.
+            pages = [*(partial(page, where) for where in _QUESTION_KINDS), taught_page]
+            questions = await worst_first_window(pages, reviewed)
         return await asyncio.to_thread(build_queue, questions, reviewed, limit)
 
     async def record_review(
