@@ -4,9 +4,12 @@ the wrong cause: the real runner against the fake Discord, real files on disk.""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -307,3 +310,69 @@ def test_validate_lists_an_faq_folder_it_may_not_read_as_its_problem(
     proc = run_as_another_user(["faq", "validate"], env, tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == f"{faq}:0: cannot read the folder: Permission denied\n"
+
+
+@contextlib.contextmanager
+def full_disk(folder: Path) -> Iterator[Path]:
+    """A real file system of 1 MiB (tmpfs) at ``folder``, to fill with fill_up. Skipped
+    where mounting is not allowed (not root)."""
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(
+            "cannot mount a small file system here (needs root): " + mounted.stderr.decode()
+        )
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def fill_up(folder: Path) -> None:
+    """Write a file until the disk refuses more."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("database", ["new", "in use before"])
+async def test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried(
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    database: str,
+) -> None:
+    """The database's disk full when the bot starts: that was "cannot be used: database or
+    disk is full", or for a database in use before "disk I/O error" (SQLite cannot grow its
+    -shm file), exit 2, which the README's systemd unit never restarts: the bot stayed down
+    once the space was freed. A full disk is a passing failure now, exit 1, said as such."""
+    from bot.storage import SqliteStore
+
+    with full_disk(tmp_path / "disk") as disk:
+        path = disk / "rollover-bot.db"
+        if database == "in use before":
+            async with SqliteStore(path) as store:
+                await store.claim_post(1)
+        fill_up(disk)
+        monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+        monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(path))
+        monkeypatch.chdir(tmp_path)
+        code = await asyncio.to_thread(main, ["run"])
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert code == 1, err
+        assert err.startswith("error: ") and str(path) in err and "disk" in err and "full" in err
+        assert "I/O error" not in err
+        if database == "in use before":  # the moderators' reports say so too (exit 1)
+            assert await asyncio.to_thread(main, ["faq", "stats", "--db", str(path)]) == 1
+            assert capsys.readouterr().err.splitlines()[-1].endswith("is full; free some space")
+        (disk / "filler").unlink()  # room again: it starts
+        async with SqliteStore(path) as store:
+            assert await store.claim_post(2)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import errno
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -76,6 +78,29 @@ def _is_locked(exc: BaseException) -> bool:
     """SQLite gave up waiting for a lock (SQLITE_BUSY or SQLITE_LOCKED, extended or not)."""
     code = getattr(exc, "sqlite_errorcode", None)
     return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+#: Free space under which a failed write is put down to a full disk: SQLite says "disk I/O
+#: error" when it cannot grow the -shm file of a database in use before (32 KiB at a time).
+NO_ROOM_BYTES = 1 << 20
+
+
+def _is_disk_full(exc: BaseException, folder: Path) -> bool:
+    """The database's disk had no room for the write: a passing failure (logs rotated, a
+    backup removed), not a setting to fix."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return False
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return True
+    if code & 0xFF != sqlite3.SQLITE_IOERR:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NO_ROOM_BYTES
+    except OSError:
+        return False
 
 
 class CorruptDatabase(StorageError):
@@ -208,6 +233,11 @@ class SqliteStore:
                         f"{self.path} is locked by another program (a backup, a report, a "
                         f"stuck process) for more than {BUSY_SECONDS:g} s; the bot starts once "
                         "it is free"
+                    ) from exc
+                if _is_disk_full(exc, self.path.parent):
+                    # Exit 1 too: once there is room the bot starts, under a supervisor.
+                    raise DatabaseUnavailable(
+                        f"cannot open {self.path}: the disk holding it is full; free some space"
                     ) from exc
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 raise StorageError(f"cannot open {self.path}: {reason}") from exc
