@@ -392,7 +392,23 @@ async def _decide(
     answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
     # Recorded once the example is written, whether or not the reload takes it: the
     # moderator has decided, and the file already says so.
-    await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
+    try:
+        await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
+    except Exception:
+        if action not in ("example", "off-topic"):
+            raise  # (nothing written: the apology says it all)
+        # The file says so already (in effect once reloaded): "something went wrong, try
+        # later" hid that. The same decision again is recorded (AlreadyExample, above).
+        log.exception("recording a review decision failed (its example is written)")
+        written = (
+            f"an example of **{neutralize(titles.get(entry_id or '', entry_id or ''))}**"
+            if action == "example"
+            else "an off-topic example"
+        )
+        return (
+            f"Added as {written}, but the review queue could not record the decision (the "
+            "error is logged): if the question is still listed, decide it the same way again."
+        )
     if action in ("example", "off-topic") and not reloaded.ok:
         return (
             "Written, but the FAQ folder has problems, so the bot still uses the previous "

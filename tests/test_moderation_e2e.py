@@ -1205,6 +1205,51 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def test_a_decision_written_but_not_recorded_says_what_was_written(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
+) -> None:
+    """The question was written to the entry's examples and the FAQ reloaded, then the
+    database refused to record the decision (locked by another program past its timeout,
+    a full disk): the moderator was told only "something went wrong ... try again later",
+    with the example in effect (the question answered since). The review now says what was
+    written, and to decide it the same way again if it is still listed (which records it,
+    the example found written)."""
+    import sqlite3
+
+    from bot.storage import SqliteStore
+
+    asked = "is moving the spillover bucket into roth allowed"
+    path = tmp_path / "rollover-bot.db"
+    async with start_bot(mod_bot(store=SqliteStore(path))) as bot:
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        refuse = sqlite3.connect(path, isolation_level=None)  # (real SQLite refusing writes)
+        refuse.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON reviewed"
+            " BEGIN SELECT RAISE(ABORT, 'database is locked'); END"
+        )
+        pick = _component(review, 3)["custom_id"]
+        chosen = await fake_discord.select(
+            review, pick, ["mega-backdoor-overview"], user=fake_discord.world.moderator
+        )
+        await chosen.response()
+        said = await chosen.edit(0)
+        await fake_discord.settle()
+        title = bot.knowledge.titles["mega-backdoor-overview"]
+        assert content(said).startswith(f"Added as an example of **{title}**, but"), content(said)
+        assert "could not record" in content(said) and "same way again" in content(said)
+        examples = faq_copy / "examples" / "mega-backdoor-overview.yaml"
+        assert f"- text: {asked}" in examples.read_text()
+        # the example is in effect: the question is answered, and the review lists it no more
+        assert await ask_title(fake_discord, asked) == title
+        refuse.execute("DROP TRIGGER refuse")
+        refuse.close()
+        assert (await review_message(fake_discord))["embeds"][0]["description"] == (
+            "Nothing to review."
+        )
+
+
 async def decide_off_topic(fake: FakeDiscord) -> str:
     """The moderator files the review queue's first item as off-topic: what the review says."""
     review = await review_message(fake)
