@@ -376,3 +376,39 @@ async def test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried(
         (disk / "filler").unlink()  # room again: it starts
         async with SqliteStore(path) as store:
             assert await store.claim_post(2)
+
+
+async def test_a_postgres_server_out_of_connections_at_start_is_one_error_line_exit_1(
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_url: str,
+) -> None:
+    """A server with no connection left for the bot's reload announcements (PostgreSQL's
+    max_connections reached, its pool let in with the last one): the start ended in a
+    traceback ("sorry, too many clients already"), as an internal fault. It is one error
+    line now, exit 1 as for a server out of reach, for a supervisor to try again."""
+    import asyncpg
+
+    held = []
+    try:
+        while True:
+            held.append(await asyncpg.connect(postgres_url))
+    except asyncpg.TooManyConnectionsError:
+        pass
+    await held.pop().close()  # room for the bot's pool, not its listening connection
+    try:
+        monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+        monkeypatch.setenv("ROLLOVER_DATABASE__URL", postgres_url)
+        monkeypatch.chdir(tmp_path)
+        code = await asyncio.to_thread(main, ["run"])
+        err = capsys.readouterr().err
+        assert code == 1, err
+        assert "Traceback" not in err
+        assert err.strip().splitlines()[-1] == (
+            "error: cannot use the PostgreSQL database: sorry, too many clients already"
+        )
+    finally:
+        for conn in held:
+            await conn.close()

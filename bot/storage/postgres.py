@@ -262,7 +262,10 @@ class PostgresStore:
         #: Names this process in its notifications, so it ignores its own.
         self.origin = secrets.token_hex(8)
 
-    async def open(self) -> None:
+    def _refusal(self, exc: Exception) -> StorageError:
+        """A connection's or the server's error (OSError, asyncpg.PostgresError) in the
+        operator's words: settings to fix (StorageError, exit 2), else a server down, out of
+        reach or out of connections (DatabaseUnavailable, exit 1: it may pass)."""
         import asyncpg
 
         settings_wrong = (
@@ -270,6 +273,16 @@ class PostgresStore:
             asyncpg.InvalidCatalogNameError,
             asyncpg.InsufficientPrivilegeError,
         )
+        reason = f"cannot use the PostgreSQL database: {without_password(str(exc), self.url)}"
+        if isinstance(exc, settings_wrong):
+            # The server answered: no such database or role, a wrong password, no rights to
+            # the tables. The settings are to fix, not to retry (exit 2).
+            return StorageError(reason)
+        return DatabaseUnavailable(reason)
+
+    async def open(self) -> None:
+        import asyncpg
+
         async with self._open_lock:
             if self._pool is not None:
                 return
@@ -285,16 +298,9 @@ class PostgresStore:
             except StorageError:  # (a newer schema: no pool left open to write into it)
                 await self.close()
                 raise
-            except settings_wrong as exc:
-                # The server answered: no such database or role, a wrong password, no
-                # rights to the tables. The settings are to fix, not to retry (exit 2).
-                await self.close()
-                reason = without_password(str(exc), self.url)
-                raise StorageError(f"cannot use the PostgreSQL database: {reason}") from exc
             except (OSError, asyncpg.PostgresError) as exc:
                 await self.close()
-                reason = without_password(str(exc), self.url)
-                raise DatabaseUnavailable(f"cannot use the PostgreSQL database: {reason}") from exc
+                raise self._refusal(exc) from exc
             except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
                 # asyncpg parses the URL when it connects. Its message may quote any part of
                 # it, a piece of the password included (a '/' in it ends the host part).
@@ -389,12 +395,17 @@ class PostgresStore:
     async def shared_key(self) -> bytes:
         """The vote-hash key, made once and shared by every process on this database (a
         file per host would let one user vote once per process)."""
+        import asyncpg
+
         pool = await self._pool_ready()
-        await pool.execute(
-            "INSERT INTO secrets (name, value) VALUES ('vote_key', $1) ON CONFLICT DO NOTHING",
-            secrets.token_bytes(32),
-        )
-        return bytes(await pool.fetchval("SELECT value FROM secrets WHERE name = 'vote_key'"))
+        try:
+            await pool.execute(
+                "INSERT INTO secrets (name, value) VALUES ('vote_key', $1) ON CONFLICT DO NOTHING",
+                secrets.token_bytes(32),
+            )
+            return bytes(await pool.fetchval("SELECT value FROM secrets WHERE name = 'vote_key'"))
+        except (OSError, asyncpg.PostgresError) as exc:  # (at start: said, not a traceback)
+            raise self._refusal(exc) from exc
 
     async def listen_reloads(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` when another process announces a FAQ reload (LISTEN, on a
@@ -402,8 +413,15 @@ class PostgresStore:
         connection drops (a server restart, a failover, an idle timeout), it is opened
         again, retrying with back-off, and ``callback`` runs once then: an announcement
         may have been missed meanwhile."""
+        import asyncpg
+
         self._on_reload = callback
-        await self._listen()
+        try:
+            await self._listen()
+        except (OSError, asyncpg.PostgresError) as exc:
+            # At start, on a connection of its own: a server out of connections ("too many
+            # clients") let the pool in and refused this one, with a traceback.
+            raise self._refusal(exc) from exc
 
     async def _listen(self) -> None:
         import asyncpg
