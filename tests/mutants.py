@@ -7309,6 +7309,68 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_a_decision_into_an_examples_file_kept_elsewhere_through_a_link_goes_there",
         ),
     ),
+    Mutant(
+        "the review queue groups the newest 3,000 questions of any kind: a flood of una"
+        "nswered questions hides an older 'Not what I asked' from /faq-admin review and"
+        " the digest",
+        "bot/storage/reports.py",
+        "    newest.sort(key=lambda q: rank.get(q.review_kind, len(rank)))  # (stable: "
+        "newest first)\n",
+        "",
+        ("tests/test_storage.py::test_a_flood_of_unanswered_questions_hides_no_older_miss",),
+    ),
+    Mutant(
+        "SQLite's review reads the newest 3,000 messages pointed at entries, decided or"
+        " not: once those are decided an older undecided one never reaches the queue",
+        "bot/storage/sqlite.py",
+        "            questions = await worst_first_window(pages, reviewed)\n",
+        "            questions = await worst_first_window(pages[:-1], reviewed) + await"
+        " taught_page(3000, 0)\n",
+        ("tests/test_storage.py::test_messages_pointed_at_entries_and_decided_hide_no_older_one",),
+    ),
+    Mutant(
+        "a new database on a full disk stops the start as a setting to fix (exit 2, nev"
+        "er restarted by the supervisor)",
+        "bot/storage/sqlite.py",
+        "    if code & 0xFF == sqlite3.SQLITE_FULL:\n        return True\n",
+        "    if code & 0xFF == sqlite3.SQLITE_FULL:\n        return False\n",
+        (
+            "tests/test_startup_failures.py::test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried",
+        ),
+    ),
+    Mutant(
+        "a database in use before, its disk full at start, is 'disk I/O error' with exi"
+        "t 2 (never restarted), not a full disk",
+        "bot/storage/sqlite.py",
+        "        return shutil.disk_usage(folder).free < NO_ROOM_BYTES\n",
+        "        return False\n",
+        (
+            "tests/test_startup_failures.py::test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried",
+        ),
+    ),
+    Mutant(
+        "a review pick whose example is written but whose decision the database refuses"
+        " tells the moderator only 'something went wrong, try again later'",
+        "bot/review.py",
+        '        if action not in ("example", "off-topic"):\n'
+        "            raise  # (nothing written: the apology says it all)\n",
+        "        if True:\n            raise  # (nothing written: the apology says it all)\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_written_but_not_recorded_says_what_was_written",
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL server out of connections for the bot's listening connection ends"
+        " the start in a traceback",
+        "bot/storage/postgres.py",
+        "        try:\n            await self._listen()\n"
+        "        except (OSError, asyncpg.PostgresError) as exc:\n",
+        "        try:\n            await self._listen()\n"
+        "        except ZeroDivisionError as exc:\n",
+        (
+            "tests/test_startup_failures.py::test_a_postgres_server_out_of_connections_at_start_is_one_error_line_exit_1",
+        ),
+    ),
 ]
 
 
