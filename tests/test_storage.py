@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -875,6 +875,69 @@ async def test_two_processes_on_one_postgres_take_each_reply_once(postgres_url: 
             *(s.take_due_replies(3, 60) for _ in range(10) for s in (one, two))
         )
     assert sorted(r.message_id for b in batches for r in b) == list(range(40))
+
+
+@contextlib.contextmanager
+def clock_off(monkeypatch: pytest.MonkeyPatch, by: dt.timedelta) -> Iterator[None]:
+    """This process's clock ``by`` off the true time (the database server's): NTP broken,
+    a VM resumed from a pause. Every time the stores and the bot take is this clock's."""
+    from bot.storage import base, postgres
+
+    true_now = base.utc_now
+    with monkeypatch.context() as shifted:
+        for module in (base, postgres):
+            shifted.setattr(module, "utc_now", lambda: true_now() + by)
+        yield
+
+
+@pytest.mark.parametrize(
+    "off_by",
+    [dt.timedelta(minutes=10), dt.timedelta(minutes=-10), dt.timedelta(hours=13)],
+    ids=["10 minutes fast", "10 minutes slow", "13 hours fast"],
+)
+async def test_a_process_whose_clock_is_off_keeps_to_the_leases_of_the_others(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, off_by: dt.timedelta
+) -> None:
+    """Leases and due times were written and read by each host's clock. A process 10
+    minutes fast took the reply to every post another process was still sending (leased
+    for 5 minutes), and could answer it twice; one 10 minutes slow wrote leases already
+    run out for the others, who took its posts as it answered them; one 13 hours fast
+    gave up on replies owed a moment ago (older than 12 hours by its clock) and told the
+    moderators so. They go by the database server's clock now."""
+    async with PostgresStore(postgres_url) as right, PostgresStore(postgres_url) as off:
+        assert await right.claim_post(1, owed(1, due_in=300))  # being answered
+        with clock_off(monkeypatch, off_by):
+            assert await off.take_due_replies(10, lease_seconds=300) == []
+            assert await off.expire_replies(max_age_seconds=12 * 3600) == []
+            assert await off.claim_post(2, owed(2, due_in=300))  # its own, being answered
+            await off.queue_reply(owed(3, question="due now"))
+            # positive control: what is due now, by any clock, is taken at once
+            [due] = await off.take_due_replies(10, lease_seconds=300)
+            assert due.message_id == 3
+        assert await right.take_due_replies(10, lease_seconds=300) == []
+        assert await right.expire_replies(max_age_seconds=12 * 3600) == []
+        assert sorted(r.message_id for r in await right.pending_replies()) == [1, 2, 3]
+
+
+async def test_a_process_whose_clock_is_off_says_so_in_its_log_at_start(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Owed replies go by the server's clock, other times by the host's (the digest's
+    hour, the catch-up's last hour): a host whose clock is off was told nowhere."""
+    caplog.set_level(logging.WARNING, logger="bot.storage.postgres")
+    async with PostgresStore(postgres_url):
+        pass
+    assert "clock" not in caplog.text  # positive control: a clock that is right
+    for off_by, said in (
+        (dt.timedelta(minutes=10), "ahead of"),
+        (-dt.timedelta(hours=2), "behind"),
+    ):
+        with clock_off(monkeypatch, off_by):
+            async with PostgresStore(postgres_url):
+                pass
+        seconds = round(abs(off_by.total_seconds()))
+        assert f"this host's clock is {seconds} s {said} the database server's" in caplog.text
+        assert "synchronise its clock (NTP)" in caplog.text
 
 
 async def test_claim_post_survives_restart(tmp_path: Path) -> None:

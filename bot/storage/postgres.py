@@ -39,7 +39,6 @@ from bot.storage.base import (
     days_ago,
     pending_from_row,
     pending_values,
-    seconds_from_now,
     upsert_pending_sql,
     utc_now,
 )
@@ -59,6 +58,10 @@ log = logging.getLogger(__name__)
 QUERY_TIMEOUT = 10.0
 #: The chores that may run long on a big database: upgrading the schema, purging.
 SLOW_QUERY_TIMEOUT = 300.0
+#: How far this host's clock may be off the database server's before the log says so at
+#: start: owed replies and their leases go by the server's clock, but other times are this
+#: host's (the digest's hour, the catch-up's last hour, when questions were asked).
+CLOCK_OFF_SECONDS = 60.0
 #: An arbitrary constant naming this schema's advisory lock.
 _MIGRATION_LOCK = 0x726F6C6C
 #: And the retention purge's: one process purges at a time (see purge).
@@ -205,7 +208,14 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-_UPSERT_PENDING = upsert_pending_sql([f"${n}" for n in range(1, 9)])
+#: Due times and leases go by the database server's clock, one for every process: by each
+#: host's own, a host a few minutes fast took replies other processes were still sending
+#: (and answered posts twice), and one slow wrote leases already run out for the others.
+#: A time is sent as its distance from the sender's now, which its clock's error leaves
+#: alone, and stored from the server's now.
+_UPSERT_PENDING = upsert_pending_sql(
+    [*(f"${n}" for n in range(1, 7)), "now() + $7::interval", "now() + $8::interval"]
+)
 
 #: The stored questions of each review kind but "taught" (a table of its own), worst first
 #: as in REVIEW_KINDS.
@@ -217,7 +227,8 @@ _QUESTION_KINDS = (
 
 
 def _pending_args(reply: PendingReply) -> tuple[object, ...]:
-    return pending_values(reply, clean_text, lambda when: when)
+    now = utc_now()
+    return pending_values(reply, clean_text, lambda when: as_utc(when) - now)
 
 
 def _pending(row: Any) -> PendingReply:
@@ -310,11 +321,33 @@ class PostgresStore:
                     "percent-encode special characters in the user name and password "
                     "('/' as %2F, '@' as %40, '#' as %23)"
                 ) from exc
+        if not self.read_only:
+            await self._say_clock_off()
         if self.retention_days is not None and not self.read_only:
             try:
                 await self.purge(self.retention_days)
             except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
                 log.warning(PURGE_LEFT_FOR_LATER, without_password(str(exc), self.url))
+
+    async def _say_clock_off(self) -> None:
+        """A warning when this host's clock is more than CLOCK_OFF_SECONDS off the server's
+        (a host whose NTP is broken: nothing else would tell)."""
+        import asyncpg
+
+        try:
+            server = await self._pool.fetchval("SELECT now()")
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            return  # (a database gone already: the next query says so)
+        off = (utc_now() - server).total_seconds()
+        if abs(off) > CLOCK_OFF_SECONDS:
+            log.warning(
+                "this host's clock is %.0f s %s the database server's: replies owed go by "
+                "the server's clock, but the moderator log's digest hour, the catch-up of "
+                "the last hour after a new session and the times questions are kept with go "
+                "by this host's; synchronise its clock (NTP)",
+                abs(off),
+                "ahead of" if off > 0 else "behind",
+            )
 
     async def close(self) -> None:
         self._on_reload = None  # (a listener closed from here is not re-opened)
@@ -534,24 +567,25 @@ class PostgresStore:
 
     async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
         # SKIP LOCKED: processes polling at the same moment take different replies.
+        # (By the server's clock: see _UPSERT_PENDING.)
         rows = await self._fetch(
-            "UPDATE pending_replies p SET due_at = $2, attempts = p.attempts + 1"
+            "UPDATE pending_replies p SET due_at = now() + $1::interval,"
+            " attempts = p.attempts + 1"
             " FROM (SELECT kind, message_id, due_at AS was_due FROM pending_replies"
-            "       WHERE due_at <= $1 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) d"
+            "       WHERE due_at <= now() ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"
             " WHERE p.kind = d.kind AND p.message_id = d.message_id"
             f" RETURNING {', '.join('p.' + c for c in PENDING_COLUMNS.split(', '))}, d.was_due",
-            utc_now(),
-            seconds_from_now(lease_seconds),
+            dt.timedelta(seconds=lease_seconds),
             limit,
         )
         return [_pending(r) for r in sorted(rows, key=lambda r: r[-1])]
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
         rows = await self._fetch(
-            "DELETE FROM pending_replies WHERE created_at < $1 AND due_at <= $2"  # (not leased)
+            "DELETE FROM pending_replies WHERE created_at < now() - $1::interval"
+            " AND due_at <= now()"  # (not leased; by the server's clock)
             f" RETURNING {PENDING_COLUMNS}",
-            seconds_from_now(-max_age_seconds),
-            utc_now(),
+            dt.timedelta(seconds=max_age_seconds),
         )
         return [_pending(r) for r in rows]
 
