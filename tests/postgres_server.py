@@ -57,7 +57,7 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
     root = Path(tempfile.mkdtemp(prefix="rbpg-"))
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    data, log = root / "data", root / "server.log"
+    data = root / "data"
     subprocess.run(
         _as_server_user(
             [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]
@@ -65,12 +65,7 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    options = f"-k {root} -c listen_addresses='' -c max_connections=50" + ("" if durable else " -F")
-    subprocess.run(
-        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]),
-        check=True,
-        capture_output=True,
-    )
+    _start(pg_ctl, root, durable=durable)
     try:
         yield str(root)
     finally:
@@ -79,6 +74,35 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _start(pg_ctl: str, root: Path, *, durable: bool = False) -> None:
+    options = f"-k {root} -c listen_addresses='' -c max_connections=50" + ("" if durable else " -F")
+    data, log = root / "data", root / "server.log"
+    subprocess.run(
+        _as_server_user([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]),
+        check=True,
+        capture_output=True,
+    )
+
+
+@contextmanager
+def server_stopped(socket_folder: str) -> Iterator[None]:
+    """The test server (see throwaway_server) down until the block ends, as an operator's
+    restart or a failover takes it down under running bots: connections are closed, and
+    new ones refused, until it is started again."""
+    pg_ctl = _binary("pg_ctl")
+    assert pg_ctl is not None
+    root = Path(socket_folder)
+    subprocess.run(
+        _as_server_user([pg_ctl, "-D", str(root / "data"), "-m", "fast", "-w", "stop"]),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield
+    finally:
+        _start(pg_ctl, root)
 
 
 def create_database(socket_folder: str, name: str) -> str:

@@ -10,6 +10,7 @@ A process stopped as a supervisor or a terminal stops it (SIGTERM, Ctrl-C) close
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import time
@@ -26,6 +27,7 @@ from knowledge.base import KnowledgeBase
 from tests.bot_process import COMMAND as BOT_COMMAND
 from tests.fakediscord import FakeDiscord, wait_until
 from tests.fakediscord import payloads as P
+from tests.postgres_server import server_stopped
 from tests.reply_checks import bot_posts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,6 +198,53 @@ async def test_two_processes_given_a_mention_edited_into_a_quiet_post_answer_it_
             assert [len(bot_posts(fake, s["channel_id"])) for s in starters] == [1, 1]
             assert await old.store.pending_replies() == []
             assert await new.store.pending_replies() == []
+
+
+async def test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL restarted (an upgrade, a failover) under a running bot: the retry queue's
+    every pass, each `retries.poll_seconds` (10 s), logged an ERROR with a 40-line traceback
+    for as long as the server was down (a few minutes' maintenance: dozens, from each
+    process). It is one warning now, and one line when the server is back; the reply owed
+    meanwhile is sent then."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot.cogs.retries")
+    retries = {**FAST, "first_delay_seconds": 2.0}
+    settings = make_settings(database={"url": postgres_url}, retries=retries)
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply()  # positive control: it answers
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        owed = await fake.post_forum_thread("Owed a reply", QUESTIONS[1])
+
+        async def failed_once() -> bool:
+            return any(r.last_error for r in await bot.store.pending_replies())
+
+        await wait_until_async(failed_once)
+        with server_stopped(postgres_server):
+            await asyncio.sleep(1.5)  # (the retry queue looked at it 15 times meanwhile)
+        await owed.reply(timeout=15)  # sent once the database is back
+        await rest_quiet(fake, 0.3)
+        assert len(owed.replies) == 1
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.cogs.retries"]
+    assert [level for level, _ in said] == ["WARNING", "INFO"], said
+    assert said[0][1].startswith("the retry queue cannot reach the database ("), said
+    assert "owed replies are tried once it is back" in said[0][1]
+    assert said[1][1] == "the retry queue reaches the database again"
+
+
+async def wait_until_async(check: Callable[[], Any], within: float = 10.0) -> None:
+    deadline = time.monotonic() + within
+    while not await check():
+        assert time.monotonic() < deadline, f"{check.__name__} never came true"
+        await asyncio.sleep(0.05)
 
 
 async def rest_quiet(fake: FakeDiscord, quiet: float) -> None:

@@ -13,7 +13,7 @@ from bot import mod_log
 from bot.answering import remember_result
 from bot.app import RolloverBot
 from bot.forum_tags import owes_tags_only
-from bot.storage import PendingReply
+from bot.storage import DatabaseUnavailable, PendingReply
 
 log = logging.getLogger(__name__)
 #: Owed replies tried per pass; the forum cap still applies to each.
@@ -23,6 +23,8 @@ BATCH = 10
 class Retries(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
+        #: Whether the last pass found the database out of reach (said once, see retry_loop).
+        self._unreachable = False
 
     async def cog_load(self) -> None:
         self.retry_loop.change_interval(seconds=self.bot.settings.retries.poll_seconds)
@@ -35,8 +37,23 @@ class Retries(commands.Cog):
     async def retry_loop(self) -> None:
         try:
             await self.run_once()
-        except Exception:  # the database may be down for a moment: try again next pass
+        except DatabaseUnavailable as exc:
+            # Down for a moment (restarted, failing over): said once, not with a traceback
+            # every pass; what is owed waits in the database and is tried when it is back.
+            if not self._unreachable:
+                log.warning(
+                    "the retry queue cannot reach the database (%s); owed replies are tried "
+                    "once it is back",
+                    exc,
+                )
+            self._unreachable = True
+            return
+        except Exception:  # a fault of its own: said each time, with where it happened
             log.exception("a pass over the retry queue failed")
+            return
+        if self._unreachable:
+            self._unreachable = False
+            log.info("the retry queue reaches the database again")
 
     @retry_loop.before_loop
     async def _connected(self) -> None:

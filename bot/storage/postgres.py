@@ -14,10 +14,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import logging
 import re
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, Self
 from urllib.parse import urlsplit
@@ -417,12 +418,29 @@ class PostgresStore:
         return self._pool
 
     async def _execute(self, sql: str, *args: object) -> str:
-        pool = await self._pool_ready()
-        return str(await pool.execute(sql, *args))
+        with self._reaching():
+            pool = await self._pool_ready()
+            return str(await pool.execute(sql, *args))
 
     async def _fetch(self, sql: str, *args: object) -> list[Any]:
-        pool = await self._pool_ready()
-        return list(await pool.fetch(sql, *args))
+        with self._reaching():
+            pool = await self._pool_ready()
+            return list(await pool.fetch(sql, *args))
+
+    @contextlib.contextmanager
+    def _reaching(self) -> Iterator[None]:
+        """The server out of reach (down, restarting, failing over, the network out) is
+        DatabaseUnavailable, as at start, with the reason in words: callers that poll (the
+        retry queue) say it once, not with a driver's traceback every pass."""
+        try:
+            yield
+        except TimeoutError:
+            raise  # (a query stuck on a lock: the server is there)
+        except _unreachable() as exc:
+            reason = without_password(str(exc) or type(exc).__name__, self.url)
+            raise DatabaseUnavailable(
+                f"the PostgreSQL database cannot be reached: {reason}"
+            ) from exc
 
     # -- between processes -------------------------------------------------------------
     async def shared_key(self) -> bytes:
@@ -774,6 +792,25 @@ class PostgresStore:
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted
+
+
+@functools.cache
+def _unreachable() -> tuple[type[BaseException], ...]:
+    """What says the server is out of reach, rather than that a query failed (see
+    _reaching). (asyncpg is imported when first needed, as everywhere here.)"""
+    import asyncpg
+
+    return (
+        OSError,  # (refused, reset, no socket file)
+        asyncpg.PostgresConnectionError,  # (closed in the middle of a query)
+        asyncpg.CannotConnectNowError,  # (starting up or shutting down)
+        asyncpg.AdminShutdownError,
+        asyncpg.CrashShutdownError,
+        # A pooled connection the server closed as it went down, handed out before the
+        # driver read the closing ("cannot switch to state ...; another operation is in
+        # progress"): the first query of an outage often fails so.
+        asyncpg.InternalClientError,
+    )
 
 
 #: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not
