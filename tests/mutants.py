@@ -368,8 +368,8 @@ MUTANTS = [
     Mutant(
         "hands one owed reply to two pollers (no lease)",
         "bot/storage/postgres.py",
-        '"UPDATE pending_replies p SET due_at = $2,',
-        '"UPDATE pending_replies p SET due_at = $1,',
+        '"UPDATE pending_replies p SET due_at = now() + $1::interval,"',
+        '"UPDATE pending_replies p SET due_at = now() + $1::interval * 0,"',
         ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
     ),
     Mutant(
@@ -7369,6 +7369,61 @@ MUTANTS = [
         "        except ZeroDivisionError as exc:\n",
         (
             "tests/test_startup_failures.py::test_a_postgres_server_out_of_connections_at_start_is_one_error_line_exit_1",
+        ),
+    ),
+    Mutant(
+        "a process whose clock is fast takes the replies other processes are still sending",
+        "bot/storage/postgres.py",
+        '"       WHERE due_at <= now() ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"',
+        "\"       WHERE due_at <= now() + interval '10 minutes' ORDER BY due_at LIMIT "
+        '$2 FOR UPDATE SKIP LOCKED) d"',
+        (
+            "tests/test_storage.py::test_a_process_whose_clock_is_off_keeps_to_the_leases_of_the_others",
+        ),
+    ),
+    Mutant(
+        "a process whose clock is slow writes leases already run out for the others",
+        "bot/storage/postgres.py",
+        "    return pending_values(reply, clean_text, lambda when: as_utc(when) - now)",
+        "    return pending_values(reply, clean_text, lambda when: as_utc(when) - as_ut"
+        "c(dt.datetime.now(dt.UTC)))",
+        (
+            "tests/test_storage.py::test_a_process_whose_clock_is_off_keeps_to_the_leases_of_the_others",
+        ),
+    ),
+    Mutant(
+        "a process whose clock is off says nothing of it at start",
+        "bot/storage/postgres.py",
+        "        if abs(off) > CLOCK_OFF_SECONDS:",
+        "        if abs(off) > 365 * 86_400:",
+        ("tests/test_storage.py::test_a_process_whose_clock_is_off_says_so_in_its_log_at_start",),
+    ),
+    Mutant(
+        "a database down under the bot logs a traceback on every pass of the retry queue",
+        "bot/cogs/retries.py",
+        "        except DatabaseUnavailable as exc:\n",
+        "        except DatabaseUnavailable as exc:  # noqa\n"
+        '            log.exception("a pass over the retry queue failed")\n',
+        (
+            "tests/test_processes_e2e.py::test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply",
+        ),
+    ),
+    Mutant(
+        "a database out of reach mid-run is a driver error, not DatabaseUnavailable",
+        "bot/storage/postgres.py",
+        "        except _unreachable() as exc:\n",
+        "        except () as exc:\n",
+        (
+            "tests/test_processes_e2e.py::test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply",
+        ),
+    ),
+    Mutant(
+        "the retry queue never says the database is reachable again",
+        "bot/cogs/retries.py",
+        '            log.info("the retry queue reaches the database again")',
+        "            pass",
+        (
+            "tests/test_processes_e2e.py::test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply",
         ),
     ),
 ]
