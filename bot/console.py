@@ -141,33 +141,39 @@ class Console:
             return ConsoleReply("")
         if text.lower() in {"quit", "exit", "/quit", "/exit", "q"}:
             return ConsoleReply("Bye.", quit=True)
+        command, _, rest = text.partition(" ")
+        if command.lower() == "/ask":
+            # The same as typing the question, as the help says and as /ask in Discord
+            # answers (thanks, "help", a calculator's command): sent straight to the matcher,
+            # "/ask thanks" got "no FAQ entry looks close". "/ask quit" asks; it never leaves.
+            return ConsoleReply(self._said(rest.strip()) if rest.strip() else self._ask(""))
+        return ConsoleReply(self._said(text))
+
+    def _said(self, text: str) -> str:
+        """The reply to ``text`` typed (not empty, not a way out)."""
         if text.lower() in HELP_WORDS or asks_for_help(text):
-            return ConsoleReply(help_text(self.width))
+            return help_text(self.width)
         if (name := _calculator_help(text)) is not None:
-            return ConsoleReply(self._calculate(name, ""))  # (its values and an example)
+            return self._calculate(name, "")  # (its values and an example)
         if said := small_talk(text):
-            return ConsoleReply(THANKS_REPLY if said == "thanks" else BANNER)
+            return THANKS_REPLY if said == "thanks" else BANNER
         if not text.startswith("/"):
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and all_values(words[1:]):
                 # ("split 1000 5" is the calculator without its slash, not a question)
-                return ConsoleReply(f"Calculators start with a slash: /{one_line(text, ECHO)}")
-            return ConsoleReply(self._ask(text))
+                return f"Calculators start with a slash: /{one_line(text, ECHO)}"
+            return self._ask(text)
         command, _, rest = text[1:].partition(" ")
         command = command.lower()
-        if command == "ask":
-            return ConsoleReply(self._ask(rest))
+        if command == "ask":  # ("/ask /ask ...")
+            return self._ask(rest)
         if command == "faq":
-            return ConsoleReply(self._faq(rest.strip()))
+            return self._faq(rest.strip())
         if command == "list":
-            return ConsoleReply(
-                "\n".join(f"{e.id:<46} {e.title}" for e in self.kb.entries.values())
-            )
+            return "\n".join(f"{e.id:<46} {e.title}" for e in self.kb.entries.values())
         if command in CALCULATORS:
-            return ConsoleReply(self._calculate(command, rest))
-        return ConsoleReply(
-            f"Unknown command /{one_line(command, ECHO)}. Type 'help' for the list."
-        )
+            return self._calculate(command, rest)
+        return f"Unknown command /{one_line(command, ECHO)}. Type 'help' for the list."
 
     def _ask(self, question: str) -> str:
         if not question.strip():  # ("/ask" alone; check_question's hint is for a shell)

@@ -34,6 +34,18 @@ def test_thanks_and_greetings_get_a_word_back_not_no_close_entry(console: Consol
     assert "not tax advice" in console.respond("hello darkness").text  # (read as a question)
 
 
+@pytest.mark.parametrize(
+    "typed", ["thanks, that helped!", "hi", "help", "what can you do?", "/split 1000 5"]
+)
+def test_ask_is_the_same_as_typing_the_question(console: Console, typed: str) -> None:
+    """The help says so, and /ask in Discord answers thanks, "help" and a calculator's
+    command as such: "/ask thanks" got "no FAQ entry looks close"."""
+    assert console.respond(f"/ask {typed}").text == console.respond(typed).text
+    assert "no FAQ entry looks close" not in console.respond(f"/ask {typed}").text
+    asked = console.respond("/ask quit")  # (a question, never a way out)
+    assert not asked.quit and "not tax advice" in asked.text
+
+
 @pytest.mark.parametrize("line", ["/help split", "help split", "/split help", "split ?"])
 def test_help_for_one_calculator_shows_its_values(console: Console, line: str) -> None:
     """'/help split' was an unknown command and '/split help' a refused amount."""
