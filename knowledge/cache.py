@@ -71,7 +71,15 @@ def _configured() -> Path | None:
     configured = os.environ.get("ROLLOVER_CACHE_DIR", "").strip() or _env_file_folder
     if configured:
         return None if configured.lower() in ("off", "0", "no") else _from_home(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            # No HOME, and a user with no home folder (a container's bare uid): every
+            # command that loads the FAQ ended in an internal fault. No cache, said once.
+            _warn_homeless()
+            return None
     return Path(base) / "rollover-bot"
 
 
@@ -101,6 +109,15 @@ def _warn_shared(where: str) -> None:
         "to it, and its files are run as code when read; make it private (chmod 700) or set "
         "ROLLOVER_CACHE_DIR to a private folder",
         where,
+    )
+
+
+@cache
+def _warn_homeless() -> None:
+    log.warning(
+        "no cache folder: HOME is not set and this user has no home folder; the matcher is "
+        "trained at every start and no last complete FAQ is kept: set ROLLOVER_CACHE_DIR "
+        "to a private folder"
     )
 
 

@@ -198,6 +198,35 @@ def test_switched_off_or_unwritable_means_no_files_and_no_error(
     assert blocker.read_text() == "not a folder"
 
 
+def test_a_user_with_no_home_folder_gets_answers_and_one_warning(
+    tmp_path: Path, faq_copy: Path
+) -> None:
+    """A container's bare uid (no passwd entry) with HOME unset: Python knows no home, and
+    every command that loads the FAQ ended in an internal fault (exit 1, restarted by a
+    supervisor for ever). Here the uid's lookup fails as it does for such a user."""
+    homeless = (
+        "import pwd, sys\n"
+        "def no_such_user(uid): raise KeyError(f'getpwuid(): uid not found: {uid}')\n"
+        "pwd.getpwuid = no_such_user\n"
+        "from bot.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT))}
+    done = subprocess.run(
+        [sys.executable, "-c", homeless, "ask", "--json", SMALL_QUESTION, "--faq-dir", faq_copy],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"answered": true' in done.stdout and '"roth-split"' in done.stdout
+    assert done.stderr.count("warning: no cache folder") == 1, done.stderr
+    assert "ROLLOVER_CACHE_DIR" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["faq"]  # (nothing written here)
+
+
 def test_old_files_are_pruned(cache_dir: Path) -> None:
     cache_dir.mkdir()
     stale, fresh = cache_dir / "matcher-stale.lock", cache_dir / "matcher-fresh.lock"
