@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from typing import Any
 
 import aiohttp
 import discord
 
 from bot.app import create_bot
-from bot.reachability import DiscordUnreachable, describe, host_of, wait_until_reachable
+from bot.reachability import (
+    MAX_DELAY,
+    DiscordUnreachable,
+    describe,
+    host_of,
+    wait_until_reachable,
+)
 from bot.settings import Settings
 from bot.startup import INTENT_HELP, LOGIN_HELP, ServiceDown, StartupError, token_of
-from bot.storage import DatabaseUnavailable, StorageError, open_store
+from bot.storage import DatabaseUnavailable, StorageError, Store, open_store
 from knowledge.base import Fallback, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -34,10 +42,7 @@ async def run(
     store = open_store(settings)
     # The database first: a setting to fix there is said at once, not after minutes spent
     # waiting for an unreachable Discord (setup_hook then finds the store open).
-    try:
-        await store.open()
-    except StorageError as exc:
-        raise _unusable(exc, settings) from None
+    await _open_when_reachable(store, settings)
     try:
         await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
     except BaseException:  # (Discord out of reach, or a stop while waiting for it)
@@ -64,6 +69,32 @@ async def run(
         raise StartupError(gateway_refusal(exc.code, exc.reason)) from None
     except StorageError as exc:
         raise _unusable(exc, settings) from None
+
+
+async def _open_when_reachable(store: Store, settings: Settings) -> None:
+    """Open the database, waiting for it as for Discord (with backoff, for
+    discord.startup_retry_seconds): a PostgreSQL server restarting, or starting after the
+    bot at boot, refused the start within a second, and a supervisor restarting it that
+    fast (systemd: 5 starts in 10 s) soon gave up on it for good. A setting to fix is
+    said at once."""
+    give_up_after = settings.discord.startup_retry_seconds
+    deadline = time.monotonic() + give_up_after
+    delay = 1.0
+    while True:
+        try:
+            await store.open()
+            return
+        except DatabaseUnavailable as exc:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                waited = f"; gave up after {give_up_after:g}s" if give_up_after else ""
+                raise ServiceDown(f"{exc}{waited}") from None  # (exit 1: retried)
+            pause = min(delay, left, MAX_DELAY)
+            log.warning("%s; retrying in %.1fs (giving up in %.0fs)", exc, pause, left)
+            await asyncio.sleep(pause)
+            delay = min(delay * 2, MAX_DELAY)
+        except StorageError as exc:
+            raise _unusable(exc, settings) from None
 
 
 def _unusable(exc: StorageError, settings: Settings) -> StartupError:

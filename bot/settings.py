@@ -199,7 +199,8 @@ class DiscordSettings(BaseModel):
     )
     shard_ids: ShardList = Field(default_factory=list)
     #: At start, keep trying to reach Discord this many seconds (with backoff) before
-    #: giving up with exit code 1, so a supervisor such as systemd can restart the bot.
+    #: giving up with exit code 1, so a supervisor such as systemd can restart the bot; and
+    #: as long, before that, to open a database out of reach (runner._open_when_reachable).
     startup_retry_seconds: float = Field(default=120.0, ge=0, le=86_400)
 
     @model_validator(mode="after")

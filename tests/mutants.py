@@ -561,8 +561,10 @@ MUTANTS = [
     Mutant(
         "lets a database failure escape start-up as a traceback",
         "bot/runner.py",
-        "        await store.open()\n    except StorageError as exc:\n",
-        "        await store.open()\n    except ZeroDivisionError as exc:\n",
+        "        except StorageError as exc:\n"
+        "            raise _unusable(exc, settings) from None\n",
+        "        except ZeroDivisionError as exc:\n"
+        "            raise _unusable(exc, settings) from None\n",
         (
             "tests/test_startup_failures.py::"
             "test_the_database_folder_being_a_file_is_named_not_blamed_on_discord",
@@ -6779,8 +6781,7 @@ MUTANTS = [
     Mutant(
         "a database to fix is named only after minutes of waiting for an unreachable Discord",
         "bot/runner.py",
-        "    try:\n        await store.open()\n    except StorageError as exc:\n"
-        "        raise _unusable(exc, settings) from None\n",
+        "    await _open_when_reachable(store, settings)\n",
         "",
         (
             "tests/test_unreachable.py::test_a_database_to_fix_is_named_at_once_not_after_waiting_for_discord",
@@ -6790,9 +6791,9 @@ MUTANTS = [
         "a damaged vote key found while starting escapes as a traceback",
         "bot/runner.py",
         "    except StorageError as exc:\n        raise _unusable(exc, settings) from N"
-        "one\n\n\ndef _unusable",
+        "one\n\n\nasync def _open_when_reachable",
         "    except ZeroDivisionError as exc:\n        raise _unusable(exc, settings) f"
-        "rom None\n\n\ndef _unusable",
+        "rom None\n\n\nasync def _open_when_reachable",
         ("tests/test_startup_failures.py::test_a_damaged_vote_key_file_is_named",),
     ),
     Mutant(

@@ -20,7 +20,7 @@ from bot.cli import main
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
-from tests.fakediscord import FakeDiscord
+from tests.fakediscord import FakeDiscord, wait_until
 from tests.processes import SCRIPT, as_another_user, bare_env
 
 
@@ -82,11 +82,54 @@ async def test_a_database_server_out_of_reach_exits_1_not_2(
     said the operator had typed something wrong."""
     monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
     monkeypatch.setenv("ROLLOVER_DATABASE__URL", "postgresql://rollover:s3cret@127.0.0.1:1/x")
+    monkeypatch.setenv("ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS", "1.5")
     monkeypatch.chdir(tmp_path)
     code = await asyncio.to_thread(main, ["run"])
-    err = capsys.readouterr().err.strip().splitlines()[-1]
+    said = capsys.readouterr().err.strip().splitlines()
+    err = said[-1]
     assert code == 1, err
     assert err.startswith("error: ") and "PostgreSQL" in err and "s3cret" not in err
+    assert err.endswith("gave up after 1.5s")  # (waited for it first, as for Discord)
+    assert any("retrying in" in line for line in said[:-1]), said
+
+
+async def test_a_database_back_while_the_bot_waits_for_it_lets_it_start(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A database out of reach at start (a PostgreSQL server restarting, or a backup
+    holding the SQLite file) is waited for with backoff, as Discord is: the bot exited 1
+    within a second, and a supervisor restarting it that fast (systemd: 5 starts in 10 s)
+    gave up on it for good while the database came back."""
+    import sqlite3
+
+    path = tmp_path / "rollover-bot.db"
+    settings = with_token(
+        make_settings(database={"path": path}, startup_retry_seconds=60), fake_discord
+    )
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # (a backup holding the file)
+    serving = asyncio.create_task(runner.run(settings, kb, guild_ready_timeout=0.1))
+    try:
+
+        def waiting() -> bool:
+            assert not serving.done(), serving.result()
+            return any("retrying in" in r.getMessage() for r in caplog.records)
+
+        await wait_until(waiting, timeout=20)
+        assert "locked by another program" in caplog.text
+        assert not fake_discord.gateway.sessions  # (Discord not tried meanwhile)
+        holder.execute("ROLLBACK")  # the backup done
+        await wait_until(lambda: bool(fake_discord.gateway.sessions), timeout=20)
+        assert not serving.done()
+    finally:
+        holder.close()
+        serving.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await serving
 
 
 @pytest.mark.parametrize(
@@ -364,6 +407,7 @@ async def test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried(
         fill_up(disk)
         monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
         monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(path))
+        monkeypatch.setenv("ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS", "0")  # (no wait for it)
         monkeypatch.chdir(tmp_path)
         code = await asyncio.to_thread(main, ["run"])
         err = capsys.readouterr().err.strip().splitlines()[-1]
@@ -401,6 +445,7 @@ async def test_a_postgres_server_out_of_connections_at_start_is_one_error_line_e
     try:
         monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
         monkeypatch.setenv("ROLLOVER_DATABASE__URL", postgres_url)
+        monkeypatch.setenv("ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS", "0")  # (no wait for it)
         monkeypatch.chdir(tmp_path)
         code = await asyncio.to_thread(main, ["run"])
         err = capsys.readouterr().err
