@@ -4916,8 +4916,10 @@ MUTANTS = [
     Mutant(
         "SIGTERM kills the console without giving the terminal back",
         "bot/cli/service.py",
-        "        with _terminated_raises():\n            return console.run(",
-        "        with contextlib.nullcontext():\n            return console.run(",
+        "        with _terminated_raises():\n            kb, fallback = serving_knowledge(args)\n"
+        "            return console.run(",
+        "        with contextlib.nullcontext():\n"
+        "            kb, fallback = serving_knowledge(args)\n            return console.run(",
         (
             "tests/test_console.py::test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back",
         ),
@@ -5221,8 +5223,8 @@ MUTANTS = [
     Mutant(
         "console: a line not in stdin's encoding ends the session with a traceback",
         "bot/cli/service.py",
-        '        reconfigure(errors="replace")\n    kb, fallback = serving_knowledge(args)',
-        "        pass\n    kb, fallback = serving_knowledge(args)",
+        '        reconfigure(errors="replace")\n    try:\n        # (SIGTERM while the FAQ loads',
+        "        pass\n    try:\n        # (SIGTERM while the FAQ loads",
         (
             "tests/test_console.py::test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console",
         ),
@@ -6544,9 +6546,10 @@ MUTANTS = [
     Mutant(
         "SIGTERM while `run` loads the FAQ kills it (143) instead of a clean stop (0)",
         "bot/cli/service.py",
-        "        with _terminated_raises():\n            kb, fallback = serving_knowledge(args)\n",
+        "        with _terminated_raises():\n            kb, fallback = serving_knowledge(args)\n"
+        "            _setup_logging(",
         "        with contextlib.nullcontext():\n"
-        "            kb, fallback = serving_knowledge(args)\n",
+        "            kb, fallback = serving_knowledge(args)\n            _setup_logging(",
         (
             "tests/test_processes_e2e.py::test_a_stop_while_the_faq_is_being_loaded_is_a_stop_like_any_other",
         ),

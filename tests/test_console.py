@@ -322,6 +322,35 @@ def test_sigterm_stops_the_console_as_ctrl_c_does_and_gives_the_terminal_back(
     assert shown.rindex(PASTE_OFF.encode()) > shown.rindex(b"you> ")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM")
+def test_sigterm_while_the_console_loads_the_faq_is_a_stop_too(tmp_path: Path) -> None:
+    """Before its prompt, the console loads the FAQ, training its matcher when the cache
+    has none (seconds): Ctrl-C then stopped it (130), but SIGTERM killed it (143), where a
+    stop asked for exits 0, as it does once the console waits for a line."""
+    import signal
+
+    cache = tmp_path / "cache"
+    env = bare_env(HOME=str(tmp_path), ROLLOVER_CACHE_DIR=str(cache))
+    proc = subprocess.Popen(
+        [str(SCRIPT), "console"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        # (The training's lock, taken as it begins: the console is loading the FAQ.)
+        while not any(cache.glob("matcher-*.lock")):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err
+
+
 @contextlib.contextmanager
 def console_in_a_terminal(
     tmp_path: Path, columns: int | None = None

@@ -202,9 +202,11 @@ def handle_console(args: argparse.Namespace) -> int:
     # strict) reads as U+FFFD, as in `ask -`: one bad line must not end the session.
     if (reconfigure := getattr(sys.stdin, "reconfigure", None)) is not None:
         reconfigure(errors="replace")
-    kb, fallback = serving_knowledge(args)
     try:
+        # (SIGTERM while the FAQ loads, seconds when its matcher is trained, is a stop asked
+        # for too, as Ctrl-C is meanwhile: it killed the console, 143)
         with _terminated_raises():
+            kb, fallback = serving_knowledge(args)
             return console.run(kb, sys.stdin, sys.stdout, broken=fallback is not None)
     except Terminated:  # (a stop asked for: the console's session ends as at Ctrl-C)
         return 0
