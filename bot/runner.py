@@ -121,7 +121,8 @@ async def command_payload(settings: Settings, knowledge: KnowledgeBase) -> list[
 async def sync(
     settings: Settings, knowledge: KnowledgeBase, guild_id: int | None, **bot_options: object
 ) -> list[str]:
-    """Register the slash commands globally or in one guild; returns their names."""
+    """Register the slash commands globally or in one guild; returns them as members find
+    them (_shown)."""
     token = token_of(settings)
     await wait_until_reachable(give_up_after=0)  # one try: say why, not a traceback
     bot = create_bot(settings, knowledge, **bot_options)
@@ -157,7 +158,15 @@ async def sync(
         if exc.status == 429:
             raise _blocked(exc) from None
         raise StartupError(f"Discord refused to register the commands: {exc}") from None
-    return sorted(c.name for c in synced)
+    return sorted(_shown(c) for c in synced)
+
+
+def _shown(command: discord.app_commands.AppCommand) -> str:
+    """A registered command as members find it: a slash command by its slash, a message
+    menu by its name (it was listed as "/Answer with FAQ", a command nobody can type)."""
+    if command.type is discord.AppCommandType.chat_input:
+        return f"/{command.name}"
+    return f"{command.name} (Apps menu)"
 
 
 def _outage(exc: discord.DiscordServerError) -> DiscordUnreachable:

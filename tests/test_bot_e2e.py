@@ -1543,7 +1543,10 @@ async def test_sync_command_registers_commands(
     assert code == 0, capsys.readouterr().err
     [put] = fake_discord.calls_matching("PUT", rf"/applications/\d+/guilds/{guild}/commands")
     assert {c["name"] for c in put.json} >= {"ask", "faq", "split", "schedule"}
-    assert "synced" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert said.startswith(f"synced {len(put.json)} commands in server {guild}: /ask, ")
+    # (the message menu by its name, as members find it: "/Answer with FAQ" is no command)
+    assert "Answer with FAQ (Apps menu)" in said and "/Answer" not in said
     assert fake_discord.calls_matching("PUT", r"/applications/\d+/commands$") == []
     # Registering commands needs no database: no files left in the working folder.
     assert os.listdir(tmp_path) == []

@@ -188,8 +188,10 @@ def handle_sync(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except DiscordUnreachable as exc:
         raise CliFailure(str(exc)) from None
-    where = f"guild {args.guild}" if args.guild else "globally (may take up to an hour to appear)"
-    print(f"synced {len(names)} commands {where}: {', '.join('/' + n for n in names)}")
+    where = (
+        f"in server {args.guild}" if args.guild else "globally (may take up to an hour to appear)"
+    )
+    print(f"synced {len(names)} commands {where}: {', '.join(names)}")
     return 0
 
 
