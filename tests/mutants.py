@@ -7430,6 +7430,54 @@ MUTANTS = [
             "tests/test_processes_e2e.py::test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply",
         ),
     ),
+    Mutant(
+        "the console's /ask sends thanks, help and a calculator's command to the matche"
+        "r instead of replying as typing them does",
+        "bot/console.py",
+        'return ConsoleReply(self._said(rest.strip()) if rest.strip() else self._ask(""))',
+        "return ConsoleReply(self._ask(rest))",
+        ("tests/test_console.py::test_ask_is_the_same_as_typing_the_question",),
+    ),
+    Mutant(
+        "a user with no home folder (HOME unset, no passwd entry) gets an internal faul"
+        "t from every command that loads the FAQ",
+        "knowledge/cache.py",
+        "        except RuntimeError:\n            # No HOME, and a user with no home folder",
+        "        except KeyError:\n            # No HOME, and a user with no home folder",
+        (
+            "tests/test_matcher_cache.py::test_a_user_with_no_home_folder_gets_answers_and_one_warning",
+        ),
+    ),
+    Mutant(
+        "a database out of reach at start (PostgreSQL restarting, a SQLite file a backu"
+        "p holds) ends the start at once instead of being waited for",
+        "bot/runner.py",
+        '            if left <= 0:\n                waited = f"; gave up after {give_up'
+        '_after:g}s" if give_up_after else ""\n                raise ServiceDown(',
+        '            if True:\n                waited = f"; gave up after {give_up_afte'
+        'r:g}s" if give_up_after else ""\n                raise ServiceDown(',
+        (
+            "tests/test_startup_failures.py::test_a_database_back_while_the_bot_waits_for_it_lets_it_start",
+            "tests/test_startup_failures.py::test_a_database_server_out_of_reach_exits_1_not_2",
+        ),
+    ),
+    Mutant(
+        "SIGTERM while the console loads the FAQ kills it (143) instead of stopping it (0)",
+        "bot/cli/service.py",
+        "        with _terminated_raises():\n            kb, fallback = serving_knowled"
+        "ge(args)\n            return console.run(",
+        "        kb, fallback = serving_knowledge(args)\n"
+        "        with _terminated_raises():\n            return console.run(",
+        ("tests/test_console.py::test_sigterm_while_the_console_loads_the_faq_is_a_stop_too",),
+    ),
+    Mutant(
+        "sync lists the Answer with FAQ message menu as a slash command (/Answer with FAQ)",
+        "bot/runner.py",
+        "    if command.type is discord.AppCommandType.chat_input:\n"
+        '        return f"/{command.name}"',
+        '    if True:\n        return f"/{command.name}"',
+        ("tests/test_bot_e2e.py::test_sync_command_registers_commands",),
+    ),
 ]
 
 
