@@ -3960,9 +3960,12 @@ async def test_a_double_click_on_not_what_i_asked_does_not_apologise(
         await fake_discord.settle()
         said = [m.get("content") or "" for h in (one, two) for m in h.followup_messages]
         removed = [(await h.response())["data"]["content"] for h in (one, two)]
+        shown = [(h.message or {}).get("content") for h in (one, two)]
     assert removed == ["Removed. A person will take a look; you can also rephrase with `/ask`."] * 2
     assert fake_discord.calls_matching("DELETE", rf"/channels/{post.id}/messages/\d+")
     assert not any("Sorry" in s for s in said), said
+    # the second click's 404 is no refusal: neither is told the answer stays
+    assert shown == removed, shown
 
 
 async def test_removing_a_pointed_answer_keeps_the_posts_own_answer_tagged(
