@@ -12,9 +12,9 @@ first takes the key's lock file and trains; the others wait for it, then load wh
 stored.
 
 Where: ``$ROLLOVER_CACHE_DIR`` (or a .env file's, which the command line hands over), else
-``$XDG_CACHE_HOME/rollover-bot``, else ``~/.cache/rollover-bot``; ``ROLLOVER_CACHE_DIR=off``
-(or ``0``, ``no``) turns it off. Files are pickles, so the folder must be as private as the
-code itself (it is created readable by its owner only).
+``$XDG_CACHE_HOME/rollover-bot`` (an absolute one), else ``~/.cache/rollover-bot``;
+``ROLLOVER_CACHE_DIR=off`` (or ``0``, ``no``) turns it off. Files are pickles, so the folder
+must be as private as the code itself (it is created readable by its owner only).
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def _configured() -> Path | None:
     if configured:
         return None if configured.lower() in ("off", "0", "no") else _from_home(configured)
     base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    # (A relative one is to be ignored, as the XDG base directory spec says: it would put
+    # a cache in whatever folder the bot was started from, one more each time.)
+    if not base or not os.path.isabs(base):
         try:
             base = str(Path.home() / ".cache")
         except RuntimeError:

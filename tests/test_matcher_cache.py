@@ -189,6 +189,10 @@ def test_switched_off_or_unwritable_means_no_files_and_no_error(
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", " ")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.folder() == tmp_path / "xdg" / "rollover-bot"
+    # a relative one is ignored (the XDG spec): not a cache in whatever folder it ran from
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.folder() == tmp_path / "home" / ".cache" / "rollover-bot"
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
