@@ -7478,6 +7478,16 @@ MUTANTS = [
         '    if True:\n        return f"/{command.name}"',
         ("tests/test_bot_e2e.py::test_sync_command_registers_commands",),
     ),
+    Mutant(
+        "matcher cache: a relative XDG_CACHE_HOME is used, a cache in whatever folder t"
+        "he bot started from",
+        "knowledge/cache.py",
+        "    if not base or not os.path.isabs(base):",
+        "    if not base:",
+        (
+            "tests/test_matcher_cache.py::test_switched_off_or_unwritable_means_no_files_and_no_error",
+        ),
+    ),
 ]
 
 
