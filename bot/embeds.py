@@ -274,7 +274,9 @@ def _fill(head: str, lines: list[str], limit: int) -> tuple[str, list[str]]:
 
 def example_embed(command: str, result: CalcResult) -> discord.Embed:
     """A short worked example of the asker's own numbers, under an answer: the headline
-    figures only (the steps are one command away), so the message stays small."""
+    figures and the calculator's warnings (the steps are one command away), so the message
+    stays small. A warning is never left out: the asker acts on these figures ("nothing is
+    taxable" after a loss says nothing of the contributions that did not come back)."""
     embed = discord.Embed(
         title=_clip(f"Your numbers, worked through: {result.title}", 256),
         description=(
@@ -284,6 +286,8 @@ def example_embed(command: str, result: CalcResult) -> discord.Embed:
     )
     for label, value in result.summary()[:8]:
         embed.add_field(name=_clip(label, 256), value=_clip(value, 1024), inline=False)
+    for name, value in _warning_fields(result.warnings, f"`{command}`", room=TOTAL):
+        embed.add_field(name=name, value=value, inline=False)
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
 

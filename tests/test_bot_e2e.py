@@ -1697,6 +1697,29 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
         assert len(await ask_embeds(fake_discord, QUESTION)) == 1
 
 
+async def test_a_worked_example_carries_the_calculators_warnings(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """An account that lost money: the example under the answer showed "Taxable now $0.00"
+    and the basis left, and left out the warning /split gives (and the console and
+    `rollover-bot ask` print) that the contributions that did not come back are not covered
+    and to ask a tax professional. Each warning is there, whole, in its own field."""
+    question = (
+        "Are earnings taxable when I roll after-tax money to a Roth IRA? "
+        "I put in $23,000 and it lost $500"
+    )
+    calc = CALCULATORS["split"]
+    [warning] = calc.run(calc.build([], {"basis": "23000", "earnings": "-500"})).warnings
+    async with start_bot(make_bot()):
+        answer, example = await ask_embeds(fake_discord, question)
+    assert not answer["title"].startswith("Not sure")
+    assert "/split basis:23000 earnings:-500" in example["description"]
+    fields = {f["name"]: f["value"] for f in example["fields"]}
+    assert fields["Taxable now"] == "$0.00"
+    assert fields["⚠️ Warning"] == warning
+    assert "not tax advice" in example["footer"]["text"]
+
+
 async def test_amounts_listed_after_their_names_are_worked_through(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
