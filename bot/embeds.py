@@ -44,6 +44,18 @@ def listed_title(title: str, limit: int = 120) -> str:
     return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
 
 
+def clipped(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters: whole, or cut after the last whole word that
+    fits, with "…" to say so. A title cut mid-word in a menu ("... into a traditional IRA
+    when the p") read as a word that is not there, with nothing to say it goes on."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    # (A word longer than half the room, a URL say, is cut inside rather than left out.)
+    head = text[:cut] if cut > limit // 2 else text[: limit - 1]
+    return head.rstrip(" ,;:") + "…"
+
+
 def code_block(text: str) -> str:
     """Text inside a code block that cannot close it early."""
     # Every run of backticks broken up: "````" with only its first three replaced left a

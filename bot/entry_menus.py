@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable
 
 import discord
 
+from bot.embeds import clipped
 from knowledge.base import KnowledgeBase
 
 #: Discord's limit for a select's options.
@@ -30,7 +31,9 @@ def entry_menus(
     ids = list(dict.fromkeys([*known, *by_title]))[: OPTIONS * menus]
     options = [
         discord.SelectOption(
-            label=kb.titles[i][:100], value=i, description="best guess" if i in marked else None
+            label=clipped(kb.titles[i], 100),
+            value=i,
+            description="best guess" if i in marked else None,
         )
         for i in ids
     ]
@@ -39,4 +42,4 @@ def entry_menus(
 
 def more_placeholder(options: list[discord.SelectOption]) -> str:
     """What a menu after the first shows before it is opened: the titles it runs between."""
-    return f"More entries: {options[0].label[:60]} … {options[-1].label[:60]}"
+    return f"More entries: {clipped(options[0].label, 60)} … {clipped(options[-1].label, 60)}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.command_mentions import command_ids_quickly, with_mentions
-from bot.embeds import answer_embed
+from bot.embeds import answer_embed, clipped
 from bot.forum_tags import NETWORK_ERRORS, after_removal
 from bot.replies import NO_PINGS, apologise, own_and_quoted, question_in, send_private
 from bot.roles import is_moderator
@@ -105,7 +105,7 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
 
     @classmethod
     def for_hits(cls, hits: tuple[Hit, ...] | list[Hit]) -> PickEntry:
-        options = [discord.SelectOption(label=h.title[:100], value=h.id) for h in hits[:25]]
+        options = [discord.SelectOption(label=clipped(h.title, 100), value=h.id) for h in hits[:25]]
         return cls(options)
 
     @classmethod

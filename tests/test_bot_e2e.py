@@ -2787,6 +2787,60 @@ async def test_answer_with_faq_can_be_kept_to_helpers(
         assert is_ephemeral(allowed) and allowed["data"]["components"]
 
 
+def cut_at_a_word(shown: str, title: str) -> bool:
+    """``shown`` is ``title`` whole, or its start up to the end of a word, marked with "…"."""
+    head = shown.removesuffix("…")
+    return shown == title or (
+        shown.endswith("…") and title.startswith(head) and title[len(head)] in " ,;:"
+    )
+
+
+async def test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """Titles run to 256 characters, menus and autocomplete show 100: a title was cut at
+    its 100th character, "... into a traditional IRA when the p", which reads as a word
+    that is not there and gives no sign that the title goes on (the picker's "More
+    entries" line likewise, at 60). Each is now cut after a whole word, with "…"."""
+    world = fake_discord.world
+    folder = tmp_path / "faq"
+    titles = {
+        f"topic-{n:02d}": f"Topic {n:02d}: can I roll the after-tax money from my old plan into a "
+        "Roth IRA and the earnings into a traditional IRA when the plan sends one check?"
+        for n in range(30)
+    }
+    for entry_id, title in titles.items():
+        write_entry(folder, entry_id, title=title)
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))):
+        question = await fake_discord.send_message(
+            world.text_channel, "how does topic 07 work", author=world.asker
+        )
+        await fake_discord.settle()
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", question, user=world.moderator
+        )
+        await handle.response()
+        menus = [c for row in handle.message["components"] for c in row["components"]]
+        typed = await fake_discord.send_autocomplete("faq", {"topic": "topic 07"}, "topic")
+        choices = (await typed.response())["data"]["choices"]
+        unsure = await fake_discord.send_slash_command(
+            "ask", {"question": "when the plan sends one check"}
+        )
+        [suggested] = [
+            c for row in (await unsure.response())["data"]["components"] for c in row["components"]
+        ]
+    options = [o for menu in [*menus, suggested] for o in menu["options"]]
+    assert len(options) > 30 and choices
+    for label, entry_id in [(o["label"], o["value"]) for o in options] + [
+        (c["name"], c["value"]) for c in choices
+    ]:
+        assert len(label) <= 100 and cut_at_a_word(label, titles[entry_id]), label
+    placeholder = menus[1]["placeholder"]
+    first, last = placeholder.removeprefix("More entries: ").split(" … ")
+    assert cut_at_a_word(first, menus[1]["options"][0]["label"]), placeholder
+    assert cut_at_a_word(last, menus[1]["options"][-1]["label"]), placeholder
+
+
 async def test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.answering import build_reply, calculator_hint, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
-from bot.embeds import answer_embed, help_embed, listed_title, neutralize
+from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import NO_PINGS, privately_here, send_private, strip_mentions
@@ -162,7 +162,7 @@ class Ask(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         typed = autocomplete_text(self.bot, interaction.user.id, current)
         hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
-        return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
+        return [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
 
 
 PAGE = 10

@@ -23,7 +23,7 @@ from discord.ext import commands
 
 from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
-from bot.embeds import code_block, listed_title, neutralize
+from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import NO_PINGS, apologise, expired, send_private
@@ -692,7 +692,7 @@ class FaqAdmin(
     ) -> list[app_commands.Choice[str]]:
         typed = autocomplete_text(self.bot, interaction.user.id, current)
         hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
-        return [app_commands.Choice(name=h.title[:100], value=h.id) for h in hits]
+        return [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
 
     @app_commands.command(name="reload", description="Reload the FAQ files now")
     async def reload(self, interaction: discord.Interaction) -> None:
