@@ -7488,6 +7488,53 @@ MUTANTS = [
             "tests/test_matcher_cache.py::test_switched_off_or_unwritable_means_no_files_and_no_error",
         ),
     ),
+    Mutant(
+        "the worked example under an answer leaves out the calculator's warnings (a los"
+        "s reads as nothing to worry about)",
+        "bot/embeds.py",
+        '    for name, value in _warning_fields(result.warnings, f"`{command}`", room=T'
+        "OTAL):\n        embed.add_field(name=name, value=value, inline=False)\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_worked_example_carries_the_calculators_warnings",),
+    ),
+    Mutant(
+        "a long title in a menu or autocomplete is cut mid-word with no mark that it goes on",
+        "bot/embeds.py",
+        "    head = text[:cut] if cut > limit // 2 else text[: limit - 1]\n"
+        '    return head.rstrip(" ,;:") + "…"\n',
+        "    return text[:limit]\n",
+        (
+            "tests/test_bot_e2e.py::test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked",
+        ),
+    ),
+    Mutant(
+        "the close-matches and suggestions menu cuts long titles mid-word",
+        "bot/views.py",
+        "label=clipped(h.title, 100)",
+        "label=h.title[:100]",
+        (
+            "tests/test_bot_e2e.py::test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked",
+        ),
+    ),
+    Mutant(
+        "/faq's autocomplete cuts long titles mid-word",
+        "bot/cogs/ask.py",
+        "name=clipped(h.title, 100)",
+        "name=h.title[:100]",
+        (
+            "tests/test_bot_e2e.py::test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked",
+        ),
+    ),
+    Mutant(
+        "the picker's 'More entries' line cuts its titles mid-word",
+        "bot/entry_menus.py",
+        '    return f"More entries: {clipped(options[0].label, 60)} … {clipped(options['
+        '-1].label, 60)}"\n',
+        '    return f"More entries: {options[0].label[:60]} … {options[-1].label[:60]}"\n',
+        (
+            "tests/test_bot_e2e.py::test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked",
+        ),
+    ),
 ]
 
 
