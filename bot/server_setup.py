@@ -76,15 +76,20 @@ def problems(bot: RolloverBot) -> list[str]:
 
 async def report(bot: RolloverBot) -> None:
     """Log the problems found, each on its line, and post them to the moderator log."""
-    found = problems(bot)
+    await _tell(
+        bot,
+        problems(bot),
+        "the bot keeps working where it can; fix these in Discord or in the settings",
+    )
+
+
+async def _tell(bot: RolloverBot, found: list[str], heading: str) -> None:
+    """Setup problems, each on its line in the log, and together in the moderator log."""
     for line in found:
         log.warning("server setup: %s", line)
     if found:
-        await mod_log.post(
-            bot,
-            "**Server setup:** the bot keeps working where it can; fix these in Discord or "
-            "in the settings:\n" + "\n".join(f"- {line}" for line in found),
-        )
+        lines = "\n".join(f"- {line}" for line in found)
+        await mod_log.post(bot, f"**Server setup:** {heading}:\n{lines}")
 
 
 def _forum(bot: RolloverBot, channel_id: int, partial: bool) -> list[str]:
@@ -127,15 +132,11 @@ def tags_lost(bot: RolloverBot, before: object, after: object) -> list[str]:
 async def report_tags_lost(bot: RolloverBot, before: object, after: object) -> None:
     """A watched forum's change that took a configured tag away: said at once, as the
     start's check would say it (log and moderator log)."""
-    found = tags_lost(bot, before, after)
-    for line in found:
-        log.warning("server setup: %s", line)
-    if found:
-        await mod_log.post(
-            bot,
-            "**Server setup:** a watched forum's tags changed; fix this in Discord or in the "
-            "settings:\n" + "\n".join(f"- {line}" for line in found),
-        )
+    await _tell(
+        bot,
+        tags_lost(bot, before, after),
+        "a watched forum's tags changed; fix this in Discord or in the settings",
+    )
 
 
 def _tags(bot: RolloverBot) -> dict[str, str]:
