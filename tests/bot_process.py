@@ -3,9 +3,10 @@
     python -c "import sys, tests.bot_process as b; sys.exit(b.serve(sys.argv[1]))" URL
 
 (Not ``python -m``: there, a Ctrl-C caught while a string was being exec'd, as dataclasses
-does when a library's classes are made mid-load, still ended the process by SIGINT (-2)
-after main() had returned 130; CPython's -m path keeps a flag that exec set. The installed
-``rollover-bot`` script, run as a file like ``-c``, exits with what main() returns.)
+does when a library's classes are made mid-load, now and then still ended the process by
+SIGINT (-2) after main() had returned 130 and atexit had run, most likely from a flag that
+CPython's -m start path checks and exec sets. Run with ``-c``, as the installed
+``rollover-bot`` script is run as a file, that was not seen in 100 runs.)
 
 This is `rollover-bot run` (settings from ROLLOVER_* variables, token from DISCORD_TOKEN)
 with discord.py's REST and gateway addresses pointed at the fake (which patches them only
