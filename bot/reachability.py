@@ -89,6 +89,43 @@ async def probe(base: str) -> None:
             )
 
 
+async def retry_with_backoff(
+    attempt: Callable[[], Awaitable[object]],
+    *,
+    give_up_after: float,
+    waitable: Callable[[Exception], str | None],
+    give_up: Callable[[Exception, str], Exception],
+) -> int:
+    """Await `attempt()` until it succeeds, waiting 1, 2, 4... s (at most MAX_DELAY) between
+    tries for `give_up_after` seconds; returns the number of attempts.
+
+    `waitable(exc)` says in words why a failure is worth waiting out (logged as a warning
+    with the next pause), or None for one that waiting cannot fix: that one is raised as
+    it is. When time runs out, `give_up(exc, waited)` is raised, `waited` saying how long
+    was waited (empty for one try). Shared by the start's wait for Discord and for the
+    database, so both back off and give up alike.
+    """
+    deadline = time.monotonic() + give_up_after
+    delay, attempts = 1.0, 0
+    while True:
+        attempts += 1
+        try:
+            await attempt()
+            return attempts
+        except Exception as exc:
+            why = waitable(exc)
+            if why is None:
+                raise
+            left = deadline - time.monotonic()
+            if left <= 0:
+                waited = f"; gave up after {give_up_after:g}s" if give_up_after else ""
+                raise give_up(exc, waited) from None
+            pause = min(delay, left, MAX_DELAY)
+            log.warning("%s; retrying in %.1fs (giving up in %.0fs)", why, pause, left)
+            await asyncio.sleep(pause)
+            delay = min(delay * 2, MAX_DELAY)
+
+
 async def wait_until_reachable(
     base: str | None = None,
     *,
@@ -100,30 +137,15 @@ async def wait_until_reachable(
     Returns the number of attempts made; raises DiscordUnreachable when time runs out or
     the failure is not one that waiting can fix.
     """
-    base = base or api_base()
-    host = host_of(base)
-    deadline = time.monotonic() + give_up_after
-    delay, attempts = 1.0, 0
-    while True:
-        attempts += 1
-        try:
-            await check(base)
-            return attempts
-        except Exception as exc:
-            if not _retryable(exc):
-                raise
-            cause = describe(exc)
-            left = deadline - time.monotonic()
-            if left <= 0:
-                waited = f"; gave up after {give_up_after:g}s" if give_up_after else ""
-                raise DiscordUnreachable(host, cause + waited) from None
-            pause = min(delay, left, MAX_DELAY)
-            log.warning(
-                "cannot reach Discord at %s: %s; retrying in %.1fs (giving up in %.0fs)",
-                host,
-                cause,
-                pause,
-                left,
-            )
-            await asyncio.sleep(pause)
-            delay = min(delay * 2, MAX_DELAY)
+    url = base or api_base()
+    host = host_of(url)
+
+    def waitable(exc: Exception) -> str | None:
+        return f"cannot reach Discord at {host}: {describe(exc)}" if _retryable(exc) else None
+
+    return await retry_with_backoff(
+        lambda: check(url),
+        give_up_after=give_up_after,
+        waitable=waitable,
+        give_up=lambda exc, waited: DiscordUnreachable(host, describe(exc) + waited),
+    )

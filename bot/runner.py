@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from typing import Any
 
 import aiohttp
@@ -12,10 +10,10 @@ import discord
 
 from bot.app import create_bot
 from bot.reachability import (
-    MAX_DELAY,
     DiscordUnreachable,
     describe,
     host_of,
+    retry_with_backoff,
     wait_until_reachable,
 )
 from bot.settings import Settings
@@ -77,24 +75,15 @@ async def _open_when_reachable(store: Store, settings: Settings) -> None:
     bot at boot, refused the start within a second, and a supervisor restarting it that
     fast (systemd: 5 starts in 10 s) soon gave up on it for good. A setting to fix is
     said at once."""
-    give_up_after = settings.discord.startup_retry_seconds
-    deadline = time.monotonic() + give_up_after
-    delay = 1.0
-    while True:
-        try:
-            await store.open()
-            return
-        except DatabaseUnavailable as exc:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                waited = f"; gave up after {give_up_after:g}s" if give_up_after else ""
-                raise ServiceDown(f"{exc}{waited}") from None  # (exit 1: retried)
-            pause = min(delay, left, MAX_DELAY)
-            log.warning("%s; retrying in %.1fs (giving up in %.0fs)", exc, pause, left)
-            await asyncio.sleep(pause)
-            delay = min(delay * 2, MAX_DELAY)
-        except StorageError as exc:
-            raise _unusable(exc, settings) from None
+    try:
+        await retry_with_backoff(
+            store.open,
+            give_up_after=settings.discord.startup_retry_seconds,
+            waitable=lambda exc: str(exc) if isinstance(exc, DatabaseUnavailable) else None,
+            give_up=lambda exc, waited: ServiceDown(f"{exc}{waited}"),  # (exit 1: retried)
+        )
+    except StorageError as exc:
+        raise _unusable(exc, settings) from None
 
 
 def _unusable(exc: StorageError, settings: Settings) -> StartupError:

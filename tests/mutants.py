@@ -561,10 +561,10 @@ MUTANTS = [
     Mutant(
         "lets a database failure escape start-up as a traceback",
         "bot/runner.py",
-        "        except StorageError as exc:\n"
-        "            raise _unusable(exc, settings) from None\n",
-        "        except ZeroDivisionError as exc:\n"
-        "            raise _unusable(exc, settings) from None\n",
+        "        )\n    except StorageError as exc:\n"
+        "        raise _unusable(exc, settings) from None\n",
+        "        )\n    except ZeroDivisionError as exc:\n"
+        "        raise _unusable(exc, settings) from None\n",
         (
             "tests/test_startup_failures.py::"
             "test_the_database_folder_being_a_file_is_named_not_blamed_on_discord",
@@ -7452,10 +7452,9 @@ MUTANTS = [
         "a database out of reach at start (PostgreSQL restarting, a SQLite file a backu"
         "p holds) ends the start at once instead of being waited for",
         "bot/runner.py",
-        '            if left <= 0:\n                waited = f"; gave up after {give_up'
-        '_after:g}s" if give_up_after else ""\n                raise ServiceDown(',
-        '            if True:\n                waited = f"; gave up after {give_up_afte'
-        'r:g}s" if give_up_after else ""\n                raise ServiceDown(',
+        "            waitable=lambda exc: str(exc) if isinstance(exc, DatabaseUnavailabl"
+        "e) else None,\n",
+        "            waitable=lambda exc: None,\n",
         (
             "tests/test_startup_failures.py::test_a_database_back_while_the_bot_waits_for_it_lets_it_start",
             "tests/test_startup_failures.py::test_a_database_server_out_of_reach_exits_1_not_2",
@@ -7533,6 +7532,21 @@ MUTANTS = [
         '    return f"More entries: {options[0].label[:60]} … {options[-1].label[:60]}"\n',
         (
             "tests/test_bot_e2e.py::test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked",
+        ),
+    ),
+    Mutant(
+        "the start's wait (for Discord and for the database) gives up after one failed "
+        "try instead of retrying with backoff",
+        "bot/reachability.py",
+        '            if left <= 0:\n                waited = f"; gave up after {give_up'
+        '_after:g}s" if give_up_after else ""\n                raise give_up(exc, waite'
+        "d) from None\n",
+        '            if True:\n                waited = f"; gave up after {give_up_afte'
+        'r:g}s" if give_up_after else ""\n                raise give_up(exc, waited) fr'
+        "om None\n",
+        (
+            "tests/test_unreachable.py::test_start_waits_for_discord_to_come_back",
+            "tests/test_startup_failures.py::test_a_database_back_while_the_bot_waits_for_it_lets_it_start",
         ),
     ),
 ]
