@@ -58,14 +58,18 @@ def token_of(settings: Settings) -> str:
     if not _TOKEN_SHAPE.match(token):
         if "'" in token or '"' in token:
             raise StartupError(
-                "DISCORD_TOKEN has a quote in it, which no bot token has: write the token "
-                "without quotes"
+                f"{_TOKEN_NAMES} has a quote in it, which no bot token has: write the "
+                "token without quotes"
             )
         raise StartupError(
-            "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); "
-            "copy it from the Developer Portal under Bot > Token, not the client secret"
+            f"{_TOKEN_NAMES} does not look like a bot token (three dot-separated "
+            "parts); copy it from the Developer Portal under Bot > Token, not the client secret"
         )
     return token
+
+
+#: Where a token is read from (settings.Settings.token): either may hold the faulty one.
+_TOKEN_NAMES = "the token (DISCORD_TOKEN or ROLLOVER_TOKEN)"
 
 
 def _configured(settings: Settings) -> str:

@@ -7549,6 +7549,13 @@ MUTANTS = [
             "tests/test_startup_failures.py::test_a_database_back_while_the_bot_waits_for_it_lets_it_start",
         ),
     ),
+    Mutant(
+        "a malformed ROLLOVER_TOKEN is blamed on DISCORD_TOKEN, which the operator never set",
+        "bot/startup.py",
+        '_TOKEN_NAMES = "the token (DISCORD_TOKEN or ROLLOVER_TOKEN)"',
+        '_TOKEN_NAMES = "DISCORD_TOKEN"',
+        ("tests/test_console.py::test_malformed_token_is_refused_without_echoing_it",),
+    ),
 ]
 
 

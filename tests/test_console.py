@@ -503,13 +503,16 @@ def test_run_without_token_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.stderr.startswith("error: no Discord token") and proc.stderr.count("\n") == 1
 
 
-def test_malformed_token_is_refused_without_echoing_it(tmp_path: Path) -> None:
-    env = bare_env(HOME=str(tmp_path), DISCORD_TOKEN="not-a-token-secret")
+@pytest.mark.parametrize("variable", ["DISCORD_TOKEN", "ROLLOVER_TOKEN"])
+def test_malformed_token_is_refused_without_echoing_it(tmp_path: Path, variable: str) -> None:
+    env = bare_env(HOME=str(tmp_path), **{variable: "not-a-token-secret"})
     proc = subprocess.run(
         [str(SCRIPT), "run"], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
     )
     assert proc.returncode == 2
     assert "does not look like a bot token" in proc.stderr
+    # The variable the operator set is among those named (either may hold the token).
+    assert variable in proc.stderr
     assert "not-a-token-secret" not in proc.stderr + proc.stdout
 
 
