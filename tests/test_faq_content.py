@@ -224,3 +224,20 @@ def test_the_roth_ira_five_year_clock_starts_with_the_year_contributed_for() -> 
     for entry_id, sentence in stated:
         assert "since your first contribution" not in sentence, (entry_id, sentence)
         assert "first year" in sentence, (entry_id, sentence)
+
+
+def test_the_split_entry_says_a_plan_need_not_make_two_direct_rollovers() -> None:
+    """A plan administrator need not divide one distribution between direct rollovers to two
+    plans (Treas. Reg. 1.401(a)(31)-1, Q&A-10): the entry that has members ask for the
+    earnings and the basis to go to two IRAs says so, up front and in the full answer, and
+    what to ask for instead (the earnings rolled directly, the rest paid out and rolled to
+    the Roth IRA within 60 days: one distribution under Notice 2014-54)."""
+    entry = KnowledgeBase.load().get("split-earnings-to-traditional-ira")
+    assert entry is not None
+    assert "not every plan will split" in entry.short, entry.short
+    # (By line: the rule and its citation are one paragraph.)
+    about = [line for line in entry.body.splitlines() if "two direct rollovers" in line]
+    cited = [line for line in about if "1.401(a)(31)-1, Q&A-10" in line]
+    assert cited and all(re.search(r"\b(needn't|doesn't have to)\b", s) for s in cited), about
+    instead = _sentences_saying("split-earnings-to-traditional-ira", "within 60 days")
+    assert any("rest to you" in s and "one distribution" in s for s in instead), instead
