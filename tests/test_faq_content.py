@@ -241,3 +241,20 @@ def test_the_split_entry_says_a_plan_need_not_make_two_direct_rollovers() -> Non
     assert cited and all(re.search(r"\b(needn't|doesn't have to)\b", s) for s in cited), about
     instead = _sentences_saying("split-earnings-to-traditional-ira", "within 60 days")
     assert any("rest to you" in s and "one distribution" in s for s in instead), instead
+
+
+def test_sources_cite_the_rollover_regulation_as_restated_in_2024() -> None:
+    """T.D. 10001 (the 2024 final regulations on required minimum distributions) restated
+    26 CFR 1.402(c)-2 in paragraphs: its questions and answers (Q&A-7, a year's minimum
+    distribution is not rollover-eligible) are gone, the rule is now paragraph (f). A
+    source that still names a Q&A of it says it is the old numbering."""
+    cited = [
+        (entry.id, source.title)
+        for entry in ENTRIES
+        for source in entry.sources
+        if "1.402(c)-2" in source.title
+    ]
+    assert cited, "no entry cites 26 CFR 1.402(c)-2 any more"
+    for entry_id, title in cited:
+        if "Q&A" in title:
+            assert "T.D. 10001" in title and "paragraph (f)" in title, (entry_id, title)
