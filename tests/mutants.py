@@ -7556,6 +7556,27 @@ MUTANTS = [
         '_TOKEN_NAMES = "DISCORD_TOKEN"',
         ("tests/test_console.py::test_malformed_token_is_refused_without_echoing_it",),
     ),
+    Mutant(
+        "the split entry says again that a plan must make two direct rollovers when asked",
+        "knowledge/faq/split-earnings-to-traditional-ira.md",
+        "A plan needn't make two direct rollovers of one payout (26 CFR 1.401(a)(31)-1,"
+        " Q&A-10): ask.",
+        "A plan must make two direct rollovers of one payout (26 CFR 1.401(a)(31)-1, Q&A-10): ask.",
+        (
+            "tests/test_faq_content.py::test_the_split_entry_says_a_plan_need_not_make_two_direct_rollovers",
+        ),
+    ),
+    Mutant(
+        "direct-vs-indirect-rollover cites 26 CFR 1.402(c)-2 by its pre-2024 Q&A numbers again",
+        "knowledge/faq/direct-vs-indirect-rollover.md",
+        "26 CFR 1.402(c)-2 (paragraph (f), required minimum distributions; Q&A-7 and Q&"
+        "A-8 until T.D. 10001 restated the section in 2024)",
+        "26 CFR 1.402(c)-2 (Q&A-7, a year's minimum distribution comes first; Q&A-8, un"
+        "taxed amounts count toward it first)",
+        (
+            "tests/test_faq_content.py::test_sources_cite_the_rollover_regulation_as_restated_in_2024",
+        ),
+    ),
 ]
 
 

@@ -60,7 +60,9 @@ def test_real_public_sample_rates(kb: KnowledgeBase) -> None:
     # Real forum posts (verbatim), never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "real_public.yaml"))
     assert report.answered_wrong <= 0.07, report.summary()  # measured 6.5% (3 of 46)
-    assert report.answered_correct >= 0.41, report.summary()  # measured 41.3%
+    # measured 39.1% (18 of 46) since the split entry says a plan may refuse two direct
+    # rollovers (a fact-check): one post it answered now scores just under 80; 41.3% before
+    assert report.answered_correct >= 0.39, report.summary()
     assert report.in_best_or_suggestions >= 0.86, report.summary()  # measured 87.0%
     assert report.offtopic_abstained == 1.0, report.summary()  # measured 100% (6 of 6)
 
