@@ -99,10 +99,11 @@ def form8606(inp: Form8606Input) -> Form8606Result:
         return _form8606(inp)
 
 
-#: The most one person may contribute to IRAs in any year of the table (catch-up included).
-_MOST_AN_IRA_TAKES = max(
-    year.ira_contribution + year.ira_catch_up_50_plus for year in load_limits().values()
-)
+def _most_an_ira_takes() -> Decimal:
+    """The most one person may contribute to IRAs in any year of the table (catch-up
+    included). Looked up when needed, not on import: a table with a mistake must stop a
+    command with its one-line message, not a traceback while modules load."""
+    return max(year.ira_contribution + year.ira_catch_up_50_plus for year in load_limits().values())
 
 
 def _form8606(inp: Form8606Input) -> Form8606Result:
@@ -113,15 +114,16 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
     l3 = l1 + l2
     lines.update(line1=l1, line2=l2, line3=l3)
     steps.append(f"Line 1, nondeductible contributions for the year: {usd(l1)}.")
-    if l1 > _MOST_AN_IRA_TAKES:
+    most = _most_an_ira_takes()
+    if l1 > most:
         # Most often a 401(k)'s after-tax money, which Form 8606 does not report.
         warnings.append(
             f"Line 1 is {usd(l1)}, more than any year's IRA contribution limit "
-            f"({usd(_MOST_AN_IRA_TAKES)} at most, catch-up included): it holds only this "
+            f"({usd(most)} at most, catch-up included): it holds only this "
             "year's nondeductible traditional IRA contributions. After-tax 401(k) money "
             "rolled to a Roth IRA is not reported on Form 8606."
         )
-    elif inp.deductible and l1 + inp.deductible > _MOST_AN_IRA_TAKES:
+    elif inp.deductible and l1 + inp.deductible > most:
         # (Read as "of which deductible", the deducted part would be counted twice.)
         warnings.append(
             f"The nondeductible {usd(l1)} and the deducted {usd(inp.deductible)} add up to "

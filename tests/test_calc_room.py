@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -248,3 +250,86 @@ def test_pay_left_after_deferrals_caps_what_can_go_in() -> None:
         RoomInput(year=2025, deferrals="31000", employer="0", age=55, compensation="100000")
     )
     assert not any("of the compensation is left" in w for w in ample.warnings)
+
+
+SHIPPED_TABLE = Path(__file__).resolve().parents[1] / "calculators" / "data" / "limits.yaml"
+
+#: A moderator's next year started from the IRS's release, two figures in, one mistyped.
+HALF_A_YEAR = """\
+  2027:
+    source: "IRS Notice 2026-XX"
+    confidence: primary
+    elective_deferral_402g: 25000
+    annual_additions_415c: 74,000
+"""
+
+
+def run_with_table(table: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``rollover-bot ARGS`` in its own process, its year table read from ``table`` (the
+    way a moderator's edit of calculators/data/limits.yaml is read: before any command)."""
+    code = (
+        "import pathlib, sys; import calculators.limits as limits; "
+        "limits.TABLE = pathlib.Path(sys.argv[1]); "
+        "from bot.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, str(table), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("calc", "room", "--year", "2026", "--deferrals", "1", "--employer", "1"),
+        ("faq", "validate"),
+    ],
+)
+def test_a_year_added_with_figures_missing_stops_every_command_with_one_line(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """A moderator adding next year before every figure is in got a 40-line pydantic
+    traceback from every command, `faq validate` included: now one `error:` line naming the
+    file, the year and what to fix, and exit 1 (the data, not the command's input)."""
+    table = tmp_path / "limits.yaml"
+    table.write_text(SHIPPED_TABLE.read_text("utf-8") + HALF_A_YEAR, "utf-8")
+    proc = run_with_table(table, *args)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"error: {table}: 2027: missing catch_up_50_plus_414v, ")
+    assert "hce_threshold_414q (every year needs them)" in line
+    assert "annual_additions_415c: '74,000' is not an amount" in line
+    # the shipped table, read the same way, runs the command
+    assert (
+        run_with_table(
+            SHIPPED_TABLE, "calc", "room", "--year", "2026", "--deferrals", "1", "--employer", "1"
+        ).returncode
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("  2027:\n    source: [\n", "expected the node content"),
+        ("  2O27:\n    source: x\n", "'2O27' is not a year: write it as 4 digits"),
+        ("  27:\n    source: x\n", "'27' is not a year"),
+        ("  2027: 74000\n", "2027 has no figures under it"),
+        (
+            HALF_A_YEAR.replace("74,000", "74000") + "    ira_contributon: 7500\n",
+            "'ira_contributon' is no figure the table knows (a typo?)",
+        ),
+        ("  2027:\n" + "    confidence: high\n", "confidence: 'high' is not valid"),
+    ],
+)
+def test_a_mistake_in_the_year_table_is_named_with_its_year(extra: str, said: str) -> None:
+    from calculators.limits import LimitsTableError, _parse_table
+
+    with pytest.raises(LimitsTableError) as info:
+        _parse_table(SHIPPED_TABLE.read_text("utf-8") + extra, "limits.yaml")
+    assert str(info.value).startswith("limits.yaml")
+    assert said in str(info.value)

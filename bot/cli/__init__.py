@@ -19,6 +19,7 @@ from bot.cli import ask, calc, faq, service
 from bot.cli.common import access_mode
 from bot.cli.errors import NO_ROOM as _NO_ROOM
 from bot.cli.errors import CliError
+from calculators.limits import LimitsTableError
 
 log = logging.getLogger("rollover_bot.cli")
 
@@ -159,8 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # still tells.)
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit
     _lenient_stdout()
-    parser = build_parser()
     try:
+        parser = build_parser()  # (reads the year table: calc room's --help lists its years)
         args = parser.parse_args(args_list)
         handler = getattr(args, "handler", service.handle_default)
         code = int(handler(args))
@@ -169,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except LimitsTableError as exc:
+        # The data file a moderator edits for next year's figures: not the command's input,
+        # and no fault to trace either.
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
