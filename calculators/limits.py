@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import pairwise
 from typing import Any, Literal
 
 import yaml
@@ -52,10 +53,28 @@ class YearLimits(BaseModel):
         return self.source
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML that refuses a key written twice: it kept the last in silence, so a block
+    copied for next year with its year left unchanged replaced that year's figures."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    problem=f"'{key}' is written twice (also on line {seen[key]}): keep one",
+                    problem_mark=key_node.start_mark,
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep)
+
+
 def _parse_table(text: str, where: str = "limits.yaml") -> dict[int, YearLimits]:
     """The table in ``text``; LimitsTableError saying what is wrong, and where."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_Loader)  # (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
@@ -85,7 +104,35 @@ def _parse_table(text: str, where: str = "limits.yaml") -> dict[int, YearLimits]
             table[year] = YearLimits(year=year, **fields)
         except ValidationError as exc:
             raise LimitsTableError(f"{where}: {year}: {_what_is_wrong(exc)}") from None
+    _no_year_drops_a_rule(table, where)
     return table
+
+
+#: Figures that exist from some year on: the IRS states them every year after that.
+_FROM_SOME_YEAR = ("catch_up_age_60_to_63", "roth_catch_up_wage_threshold")
+
+
+def _no_year_drops_a_rule(table: dict[int, YearLimits], where: str) -> None:
+    """A later year without a figure an earlier one has, or back in a transition year, is
+    a slip (a block copied from an older year), not the law: /room would hold a 61-year-old
+    to the age-50 catch-up (refusing deferrals the law allows), or call the year a
+    transition year."""
+    for earlier, later in pairwise(sorted(table)):
+        before, row = table[earlier], table[later]
+        for name in _FROM_SOME_YEAR:
+            if getattr(before, name) is not None and getattr(row, name) is None:
+                raise LimitsTableError(
+                    f"{where}: {later}: missing {name}, which {earlier} has (a figure the "
+                    "table has from one year on is needed every year after: copy it from the "
+                    "IRS notice)"
+                )
+        enforced = before.roth_catch_up_wage_threshold is not None and before.roth_catch_up_enforced
+        if enforced and not row.roth_catch_up_enforced:
+            raise LimitsTableError(
+                f"{where}: {later}: roth_catch_up_enforced is false, but {earlier}'s catch-ups "
+                "already follow the Roth-only rule: the transition years (Notice 2023-62) "
+                "cannot come back (remove the line)"
+            )
 
 
 def _year(key: Any, where: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from collections.abc import Callable
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -332,4 +333,60 @@ def test_a_mistake_in_the_year_table_is_named_with_its_year(extra: str, said: st
     with pytest.raises(LimitsTableError) as info:
         _parse_table(SHIPPED_TABLE.read_text("utf-8") + extra, "limits.yaml")
     assert str(info.value).startswith("limits.yaml")
+    assert said in str(info.value)
+
+
+def last_year_block() -> str:
+    text = SHIPPED_TABLE.read_text("utf-8")
+    return text[text.index(f"  {max(supported_years())}:\n") :]
+
+
+def next_year_copied(**changes: str | None) -> str:
+    """The shipped table with its last year's block copied below it as the next year, as a
+    moderator starts next year's figures; ``changes`` sets a figure of the copy, or drops
+    it (None)."""
+    last = max(supported_years())
+    lines = last_year_block().replace(f"  {last}:\n", f"  {last + 1}:\n").splitlines(True)
+    for name, value in changes.items():
+        lines = [line for line in lines if not line.strip().startswith(f"{name}:")]
+        if value is not None:
+            lines.append(f"    {name}: {value}\n")
+    return SHIPPED_TABLE.read_text("utf-8") + "".join(lines)
+
+
+def test_next_year_copied_whole_is_a_year_of_the_table() -> None:
+    """(The positive control for the slips below: a block copied whole is taken.)"""
+    from calculators.limits import _parse_table
+
+    table = _parse_table(next_year_copied(), "limits.yaml")
+    assert max(table) == max(supported_years()) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the copy's year left unchanged: YAML kept the copy, over that year's own figures
+        (lambda: SHIPPED_TABLE.read_text("utf-8") + last_year_block(), "' is written twice"),
+        (lambda: next_year_copied(catch_up_age_60_to_63=None), "missing catch_up_age_60_to_63"),
+        (
+            lambda: next_year_copied(roth_catch_up_wage_threshold=None),
+            "missing roth_catch_up_wage_threshold",
+        ),
+        (
+            lambda: next_year_copied(roth_catch_up_enforced="false"),
+            "roth_catch_up_enforced is false, but",
+        ),
+        (lambda: next_year_copied() + "    ira_contribution: 7600\n", "written twice"),
+    ],
+)
+def test_a_year_copied_with_a_slip_is_refused_not_read_wrong(
+    text: Callable[[], str], said: str
+) -> None:
+    """Slips a moderator makes copying last year's block were read without a word: a year
+    left unchanged replaced that year's figures (YAML keeps the last of two), and a year
+    without the 60-63 tier made /room refuse a 61-year-old's catch-up over the age-50 one."""
+    from calculators.limits import LimitsTableError, _parse_table
+
+    with pytest.raises(LimitsTableError) as info:
+        _parse_table(text(), "limits.yaml")
     assert said in str(info.value)
