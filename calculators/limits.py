@@ -178,15 +178,30 @@ def supported_years() -> list[int]:
     return sorted(load_limits())
 
 
+#: Where the IRS publishes each year's plan and IRA limits (a table of recent years, and
+#: links to earlier ones): named wherever the bot has no figures for a year, as it never
+#: guesses one.
+IRS_LIMITS_PAGE = (
+    "https://www.irs.gov/retirement-plans/cola-increases-for-dollar-limitations-on-benefits-"
+    "and-contributions"
+)
+
+
+def where_the_irs_publishes() -> str:
+    return f"the IRS publishes each year's limits at {IRS_LIMITS_PAGE}"
+
+
 def limits_for(year: int) -> YearLimits:
-    """The figures for ``year``; InputError naming the supported years when there are none."""
+    """The figures for ``year``; InputError naming the supported years, and where the IRS
+    publishes the year's figures, when there are none."""
     table = load_limits()
     if year not in table:
         years = supported_years()
         listed = ", ".join(str(y) for y in years)
+        yet = " yet" if year > max(years) else ""
         raise InputError(
-            f"there are no contribution limits for {year} in the table; "
-            f"supported years are {listed}",
+            f"there are no contribution limits for {year} in the table{yet} (supported years "
+            f"are {listed}); {where_the_irs_publishes()}",
             "year",
         )
     return table[year]

@@ -390,3 +390,26 @@ def test_a_year_copied_with_a_slip_is_refused_not_read_wrong(
     with pytest.raises(LimitsTableError) as info:
         _parse_table(text(), "limits.yaml")
     assert said in str(info.value)
+
+
+@pytest.mark.parametrize("offset", [1, -4])
+def test_a_year_without_figures_says_so_and_where_the_irs_publishes_them(
+    capsys: pytest.CaptureFixture[str], offset: int
+) -> None:
+    """In December members ask about next year (and some about 2019): the bot has no
+    figure to give and never guesses one, so it says where the IRS publishes them."""
+    from bot.cli import main
+
+    years = supported_years()
+    year = max(years) + 1 if offset > 0 else min(years) + offset
+    code = main(["calc", "room", "--year", str(year), "--deferrals", "0", "--employer", "0"])
+    [line] = capsys.readouterr().err.splitlines()
+    assert code == 2
+    yet = " yet" if offset > 0 else ""
+    assert line.startswith(
+        f"error: there are no contribution limits for {year} in the table{yet} ("
+    )
+    assert line.endswith(
+        "the IRS publishes each year's limits at https://www.irs.gov/retirement-plans/"
+        "cola-increases-for-dollar-limitations-on-benefits-and-contributions"
+    )
