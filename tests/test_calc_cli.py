@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from calculators.limits import supported_years
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -383,8 +384,17 @@ BAD = [
         id="deferrals-above-limit-under-50",
     ),
     pytest.param(
-        ["calc", "room", "--year", "2031", "--deferrals", "0", "--employer", "0"],
-        "supported years are 2023, 2024, 2025, 2026",
+        [
+            "calc",
+            "room",
+            "--year",
+            str(max(supported_years()) + 1),
+            "--deferrals",
+            "0",
+            "--employer",
+            "0",
+        ],
+        f"supported years are {', '.join(map(str, supported_years()))}",
         id="unsupported-year",
     ),
     pytest.param(
@@ -394,12 +404,12 @@ BAD = [
     ),
     pytest.param(
         ["calc", "room", "--year", "2026.0", "--deferrals", "0", "--employer", "0"],
-        "'2026.0' is not a whole number; use digits like 2026",
+        f"'2026.0' is not a whole number; use digits like {max(supported_years())}",
         id="a-year-with-decimals-is-shown-a-year",
     ),
     pytest.param(
         ["calc", "room", "--year", "9999999999", "--deferrals", "0", "--employer", "0"],
-        "'9999999999' is far too large; use a number like 2026",
+        f"'9999999999' is far too large; use a number like {max(supported_years())}",
         id="a-year-of-ten-digits-is-too-large-not-a-fraction",
     ),
     pytest.param(
