@@ -10,10 +10,17 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.embeds import answer_embed, example_embed, removed_embed, suggestions_embed
+from bot.embeds import (
+    answer_embed,
+    example_embed,
+    removed_embed,
+    suggestions_embed,
+    year_note_embed,
+)
 from bot.storage import AskedQuestion
 from bot.views import answer_view
 from bot.worked_example import worked_example
+from bot.year_note import year_note
 from calculators.catalog import CALCULATORS
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
@@ -83,8 +90,11 @@ def build_reply(
     close = plausible(bot, result) if asked or result.answered else unasked(bot, result)
     if result.answered and result.best is not None:
         embeds = [answer_embed(knowledge.short(result.best.id))]
+        answered = [knowledge.entries[hit.id] for hit in (result.best, *result.also)]
+        note = year_note(answered, result.question)
+        extras = [year_note_embed(note)] if note is not None else []
         example = worked_example(knowledge.entries[result.best.id], result.question)
-        extras = [example_embed(*example)] if example is not None else []
+        extras += [example_embed(*example)] if example is not None else []
         # A post that asks other things too: each confident answer to them (``also``).
         extras += [answer_embed(knowledge.short(hit.id)) for hit in result.also]
         for extra in extras:

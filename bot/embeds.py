@@ -304,6 +304,12 @@ def example_embed(command: str, result: CalcResult) -> discord.Embed:
     return embed
 
 
+def year_note_embed(note: str) -> discord.Embed:
+    """Under an answer whose figures are by year, asked about a year without figures
+    (bot/year_note.py): said right under it, before any worked example."""
+    return discord.Embed(title="Figures by year", description=note, colour=UNSURE_COLOUR)
+
+
 def help_embed(mention: Callable[[str], str]) -> discord.Embed:
     """What the bot does and how to ask it (/help, and a mention asking for help);
     ``mention`` turns a command name into a clickable mention where Discord knows it."""

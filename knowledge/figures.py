@@ -120,6 +120,21 @@ def figure_notices(
     return notices
 
 
+def limit_years(
+    entry: FaqEntry, figures: Mapping[int, frozenset[Decimal]] | None = None
+) -> frozenset[int]:
+    """The years of the table that ``entry`` states limits for, read as figure_notices
+    reads them ("$72,000 for 2026", "- **2025:** $23,500 · $70,000")."""
+    figures = yearly_figures() if figures is None else figures
+    known = frozenset().union(*figures.values())
+    return frozenset(
+        year
+        for text in (entry.short, entry.body)
+        for _, _, year, line in stated(text)
+        if year in figures and _reads_as_a_limit(line, known)
+    )
+
+
 def _line(entry: FaqEntry, field: str, written: str) -> int:
     """The line of ``written`` in the entry's file, within the field (``short`` or
     ``body``); of its figure alone when the phrase is wrapped over two lines (a folded

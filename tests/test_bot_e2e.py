@@ -1697,6 +1697,37 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
         assert len(await ask_embeds(fake_discord, QUESTION)) == 1
 
 
+IRS_LIMITS_PAGE = (
+    "https://www.irs.gov/retirement-plans/cola-increases-for-dollar-limitations-on-benefits-"
+    "and-contributions"
+)
+
+
+async def test_an_answer_asked_about_a_year_without_figures_says_so_and_where_the_irs_publishes(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Asked about a year the table has no figures for, the answer gave the figures it has
+    ("$72,000 for 2026"), with nothing to say it had none for the year asked: a member
+    planning next year read this year's limit as next year's. The bot never guesses one:
+    a line under the answer says which years its figures are for and where the IRS
+    publishes the rest."""
+    from calculators.limits import supported_years
+
+    years = supported_years()
+    ask = "what will the after-tax 401k limits be in {}"
+    async with start_bot(make_bot()):
+        answer, note = await ask_embeds(fake_discord, ask.format(max(years) + 4))
+        [_, past] = await ask_embeds(fake_discord, ask.format(min(years) - 4))
+        # (the positive control: a year the table has, its figures and nothing more)
+        [only] = await ask_embeds(fake_discord, ask.format(max(years)))
+    assert answer["title"] == only["title"] == "How much can I put in as after-tax contributions?"
+    assert note["description"] == (
+        f"This answer's figures are for {min(years)} to {max(years)}: I have none for "
+        f"{max(years) + 4} yet. The IRS publishes each year's limits at {IRS_LIMITS_PAGE}"
+    )
+    assert f"I have none for {min(years) - 4}. The IRS publishes" in past["description"]
+
+
 async def test_a_worked_example_carries_the_calculators_warnings(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

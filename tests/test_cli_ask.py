@@ -525,3 +525,24 @@ def test_see_also_lists_only_plausible_entries_not_already_related(
         shown_any |= bool(shown)
         hidden_any |= len(wanted) < len(data["suggestions"])
     assert shown_any and hidden_any  # both cases were met
+
+
+def test_an_answer_asked_about_a_year_without_figures_carries_the_year_note(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`ask` (and the console, which prints the same text) says what Discord says under the
+    answer: which years its figures are for, and where the IRS publishes the year asked."""
+    from calculators.limits import supported_years
+
+    year = max(supported_years()) + 4
+    question = f"what will the after-tax 401k limits be in {year}"
+    data = run_json(capsys, question)
+    assert data["best"]["id"] == "contribution-limits"
+    assert (
+        f"I have none for {year} yet. The IRS publishes each year's limits at https://"
+        in (data["year_note"])
+    )
+    assert main(["ask", question]) == 0
+    assert f"I have none for {year} yet." in capsys.readouterr().out
+    # a year it has: no such key
+    assert "year_note" not in run_json(capsys, question.replace(str(year), str(year - 4)))

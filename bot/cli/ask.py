@@ -76,6 +76,16 @@ def example_for(kb: KnowledgeBase, result: MatchResult) -> tuple[str, CalcResult
     return worked_example(kb.entries[result.best.id], result.question)
 
 
+def note_for(kb: KnowledgeBase, result: MatchResult) -> str | None:
+    """The line on the years of the answer's figures, if the question asks about a year
+    the limits table has none for (bot/year_note.py)."""
+    from bot.year_note import year_note
+
+    if not result.answered or result.best is None:
+        return None
+    return year_note([kb.entries[h.id] for h in (result.best, *result.also)], result.question)
+
+
 def result_json(
     result: MatchResult,
     error: str | None = None,
@@ -98,6 +108,9 @@ def result_json(
             "saved": fallback.saved.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
         },
     }
+    note = note_for(kb, result) if kb is not None else None
+    if note is not None:
+        data["year_note"] = note
     example = example_for(kb, result) if kb is not None else None
     if example is not None:
         command, calc = example
@@ -119,6 +132,9 @@ def answer_text(kb: KnowledgeBase, result: MatchResult, width: int = 88) -> str:
         outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)
         return terminal.render_suggestions(result, outside=outside)
     text = terminal.render_layout(kb.layout(result.best.id), width)
+    note = note_for(kb, result)
+    if note is not None:
+        text += f"\n\n{terminal.wrap(note, width)}"
     example = example_for(kb, result)
     if example is not None:
         command, calc = example
