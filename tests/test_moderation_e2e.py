@@ -1592,6 +1592,39 @@ async def test_a_pick_already_written_is_recorded_and_a_clashing_one_refused(
         assert written.count(asked) == 1
 
 
+async def test_a_pick_the_matcher_reads_no_word_of_says_it_is_still_not_answered(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A question none of whose words the matcher reads (another alphabet) ranks no entry,
+    so its example, written when a moderator picked the entry, never decides it: asked
+    again it went unanswered, and out of the queue and the gaps, while the review said
+    "Added as an example". The review now says it still gets no answer."""
+    world = fake_discord.world
+    unread = "Что такое мегабэкдор Рот?"
+    readable = "is moving the spillover bucket into roth allowed"
+    entry = "mega-backdoor-overview"
+    async with start_bot(mod_bot()) as bot:
+        title = bot.knowledge.titles[entry]
+        said = {}
+        for asked in (unread, readable):
+            assert await ask_title(fake_discord, asked) is None  # not answered: queued
+            await fake_discord.settle()
+            review = await review_message(fake_discord)
+            assert review["embeds"][0]["description"] == asked
+            pick = _component(review, 3)["custom_id"]
+            chosen = await fake_discord.select(review, pick, [entry], user=world.moderator)
+            await chosen.response()
+            said[asked] = content(await chosen.edit(0))
+            await fake_discord.settle()
+        written = (faq_copy / "examples" / f"{entry}.yaml").read_text()
+        assert unread in written and readable in written
+        assert said[readable] == f"Added as an example of **{title}**."  # (taught: said no more)
+        assert await ask_title(fake_discord, readable) == title
+        assert said[unread].startswith(f"Added as an example of **{title}**.\n")
+        assert "still gets no answer" in said[unread] and "reads none of its words" in said[unread]
+        assert await ask_title(fake_discord, unread) is None  # as it says
+
+
 async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
