@@ -5248,7 +5248,7 @@ MUTANTS = [
     Mutant(
         "faq gaps/review: a huge --limit is a traceback",
         "bot/cli/faq.py",
-        "most = min(args.limit, sys.maxsize)",
+        "most = min(args.limit, sys.maxsize - 1)",
         "most = args.limit",
         ("tests/test_storage.py::test_cli_reports_take_a_limit_of_any_size_as_all",),
     ),
@@ -5399,8 +5399,9 @@ MUTANTS = [
     Mutant(
         "faq gaps and review list questions the FAQ answers now",
         "bot/cli/faq.py",
-        "    return items[:most] if knowledge is None else still_open(knowledge, items, most)\n",
-        "    return items[:most]\n",
+        "    kept = items[: most + 1] if knowledge is None else "
+        "still_open(knowledge, items, most + 1)\n",
+        "    kept = items[: most + 1]\n",
         (
             "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
             "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",

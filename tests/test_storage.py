@@ -1350,6 +1350,27 @@ def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
             assert "does not exist or is not a folder" in capsys.readouterr().err
 
 
+def test_cli_gaps_and_review_say_when_more_wait_than_the_limit_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tables stop at --limit (50 items, 10 groups by default) and said nothing of the
+    rest: a moderator read a full table as the whole queue, while Discord's review counted
+    more. A line now says more wait; a question the FAQ answers now is none of them."""
+    path = tmp_path / "bot.db"
+    populate(path)
+    faq = small_faq(tmp_path / "faq", split=["how do I roll over my after-tax money to a Roth IRA"])
+    base = ["--db", str(path), "--faq-dir", str(faq)]
+    for command, open_now, what in (("gaps", 3, "groups"), ("review", 4, "items")):
+        assert main(["faq", command, *base, "--limit", str(open_now - 1)]) == 0
+        *table, more, _ = capsys.readouterr().out.splitlines()
+        assert len(table) == 2 + open_now - 1, table  # (a heading and the columns' names)
+        assert more == f"More {what} wait than these {open_now - 1}: '--limit N' lists N."
+        # all open ones shown: the one the FAQ answers now is not counted as waiting
+        assert main(["faq", command, *base, "--limit", str(open_now)]) == 0
+        out = capsys.readouterr().out
+        assert len(out.splitlines()) == 2 + open_now + 1 and "wait than" not in out, command
+
+
 def test_cli_reports_take_a_limit_of_any_size_as_all(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -355,15 +355,24 @@ def report_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
     return knowledge
 
 
-def left_open(args: argparse.Namespace, items: list[Asked]) -> list[Asked]:
+def left_open(args: argparse.Namespace, items: list[Asked]) -> tuple[list[Asked], bool]:
     """The first --limit of ``items`` the FAQ does not answer now, as Discord's gaps and
     review show them (a question fixed with an alias since is no gap): left out first,
-    then cut, so the fixed ones never take the places of those still waiting."""
+    then cut, so the fixed ones never take the places of those still waiting. And whether
+    more than those are still open: the table shows a page's worth, and said nothing of
+    the rest (Discord's review counts "1 of 70" where the table listed 50 and stopped)."""
     from bot.storage.reports import still_open
 
     knowledge = report_knowledge(args) if items else None
-    most = min(args.limit, sys.maxsize)  # (a larger --limit, "all", is more than islice takes)
-    return items[:most] if knowledge is None else still_open(knowledge, items, most)
+    # (A larger --limit, "all", is more than islice takes; one more tells of the rest.)
+    most = min(args.limit, sys.maxsize - 1)
+    kept = items[: most + 1] if knowledge is None else still_open(knowledge, items, most + 1)
+    return kept[:most], len(kept) > most
+
+
+def more_line(shown: int, what: str) -> str:
+    """Said under a table that --limit cut: more are open than it shows."""
+    return f"More {what} wait than these {shown}: '--limit N' lists N."
 
 
 def handle_gaps(args: argparse.Namespace) -> int:
@@ -374,7 +383,9 @@ def handle_gaps(args: argparse.Namespace) -> int:
         require_folder(args.faq_dir)
     if missing(path):
         return no_data(args, path, "groups", days=args.days)
-    groups = left_open(args, read_report(path, lambda store: store.gaps(args.days, EVERY_GROUP)))
+    groups, more = left_open(
+        args, read_report(path, lambda store: store.gaps(args.days, EVERY_GROUP))
+    )
     if args.json:
         rows = [gap_json(g) for g in groups]
         print(
@@ -393,6 +404,8 @@ def handle_gaps(args: argparse.Namespace) -> int:
         seen = group.last_seen.strftime("%Y-%m-%d %H:%M")
         example = one_line(group.example, EXAMPLE_WIDTH)
         print(f"{group.count:>5}  {seen:<16}  {near:<{width}}  {example}")
+    if more:
+        print(more_line(len(groups), "groups"))
     print("Add a phrasing with '/faq-admin alias', or write a new entry.")
     return 0
 
@@ -412,7 +425,7 @@ def handle_review(args: argparse.Namespace) -> int:
         require_folder(args.faq_dir)
     if missing(path):
         return no_data(args, path, "items")
-    items = left_open(args, read_report(path, lambda store: store.review_queue()))
+    items, more = left_open(args, read_report(path, lambda store: store.review_queue()))
     if args.json:
         rows = [
             {
@@ -438,6 +451,8 @@ def handle_review(args: argparse.Namespace) -> int:
         what = KIND_TEXT.get(item.kind, item.kind)
         question = one_line(item.example, EXAMPLE_WIDTH)
         print(f"{what:<24}  {item.count:>5}  {entry:<{width}}  {question}")
+    if more:
+        print(more_line(len(items), "items"))
     print(
         "Decide in Discord with '/faq-admin review', or add the question to "
         "knowledge/faq/examples/<entry>.yaml (or _off-topic.yaml)."
