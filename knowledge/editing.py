@@ -421,6 +421,15 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
         return _add_example(folder, entry_id, question, note)
 
 
+#: How often a decision starts again from an examples file saved by hand while it was
+#: being written, before it is refused.
+CHANGED_TRIES = 3
+
+
+class _ChangedMeanwhile(Exception):
+    """The examples file changed between its reading and the write that would replace it."""
+
+
 def _refuse_dead_link(where: Path, target: Path) -> None:
     """The examples folder or file is a link whose target is gone (a volume not mounted,
     say): writing would fail on a bare "File exists", or replace the moderator's link with
@@ -435,6 +444,18 @@ def _refuse_dead_link(where: Path, target: Path) -> None:
 
 
 def _add_example(folder: Path, entry_id: str | None, question: str, note: str | None) -> Path:
+    # The lock binds the bot's own writes only: a file saved by hand meanwhile (an editor,
+    # a git pull) is read again and the question added to it, a few times.
+    for _ in range(CHANGED_TRIES):
+        try:
+            return _add_once(folder, entry_id, question, note)
+        except _ChangedMeanwhile:
+            continue
+    name = examples_file(folder, entry_id).name
+    raise EditRefused(f"{name} kept changing while the example was saved; nothing was saved.")
+
+
+def _add_once(folder: Path, entry_id: str | None, question: str, note: str | None) -> Path:
     where = examples_dir(folder)
     ids = {p.stem for p in folder.glob("*.md")}
     examples, old_problems = read_examples(folder, ids)
@@ -448,11 +469,12 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
     if (large := too_large(target, MAX_EXAMPLES_BYTES)) is not None:
         raise EditRefused(f"{target.name}: {large.message}; nothing was saved.")
     try:
-        before = read_text(target) or ""  # (EditRefused when it is not UTF-8)
+        read = read_text(target)  # (EditRefused when it is not UTF-8)
     except OSError as exc:
         raise EditRefused(
             f"{target.name} cannot be read ({exc.strerror or exc}); nothing was saved."
         ) from None
+    before = read or ""
     item: dict[str, Any] = {"text": question}
     if note:
         item["note"] = note
@@ -490,5 +512,9 @@ def _add_example(folder: Path, entry_id: str | None, question: str, note: str | 
             fresh,
         )
     where.mkdir(parents=True, exist_ok=True)
+    # Checking the folder takes a moment (parsing a large file): a hand edit saved in it was
+    # replaced by the text read before it, and lost without a word.
+    if read_text(target) != read:
+        raise _ChangedMeanwhile
     atomic_write(target, after)
     return target

@@ -9,6 +9,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -320,6 +321,37 @@ def test_decisions_made_at_once_are_all_written_and_never_clash(tmp_path: Path) 
     assert texts.count("The contested question?") == 1
     assert [t for t in texts if t.startswith("Race")] == sorted(q for _, q in work[:8])
     assert len(refused) == 1 and "already an example" in refused[0]
+
+
+def test_an_examples_file_saved_by_hand_while_a_decision_is_written_keeps_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit lock binds the bot's writes only: a moderator's editor (or a git pull)
+    saving the file while a decision checked the folder lost its change without a word,
+    the decision writing the file as it had read it, plus its question. It now starts
+    again from the file as saved, and refuses after a few tries if it keeps changing."""
+    from knowledge import editing
+
+    where = _examples_folder(tmp_path)
+    path = where / "alpha.yaml"
+    path.write_text("- text: How does alpha work?\n")
+    by_hand = "- text: How does alpha work?\n- text: Is alpha taxed when it comes out?\n"
+    check = editing.read_examples
+    saves = iter([by_hand])
+
+    def saved_by_hand_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("replaced") and (text := next(saves, None)) is not None:
+            path.write_text(text)  # (the editor saves while the folder is checked)
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(editing, "read_examples", saved_by_hand_meanwhile)
+    add_example(tmp_path, "alpha", "Can alpha go to a Roth?")
+    assert path.read_text() == by_hand + "- text: Can alpha go to a Roth?\n"
+    # a file that changes under every try is refused, and left as saved by hand
+    saves = iter(f"- text: Hand edit number {n} of alpha?\n" for n in range(10))
+    with pytest.raises(EditRefused, match=r"alpha\.yaml kept changing"):
+        add_example(tmp_path, "alpha", "Is alpha worth it?")
+    assert path.read_text() == f"- text: Hand edit number {editing.CHANGED_TRIES - 1} of alpha?\n"
 
 
 def test_an_edit_waits_for_another_process_editing_the_same_folder(
