@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import logging
 import os
+import random
 import re
 import shutil
 import sys
@@ -2355,6 +2356,47 @@ async def test_gaps_still_lists_unanswered_questions_after_the_top_ones_were_fix
         gaps = await admin(fake_discord, "gaps")
         assert gaps.get("embeds"), content(gaps)
         assert gaps["embeds"][0]["description"] == f"**1×** {still}"
+
+
+async def test_gaps_say_when_more_groups_wait_than_the_list_shows(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """/faq-admin gaps lists the 10 most frequent groups, and said nothing of the rest: a
+    moderator who fixed those ten read "all done" in a list as full as before. It now
+    says when more wait, and not when the ten are all (nor for a group the FAQ answers
+    now, which is no gap)."""
+    from bot.storage import AskedQuestion
+
+    # each its own group, none of them answered: made-up words, no two alike
+    made_up = random.Random(4)
+    asked = [
+        " ".join(
+            "".join(made_up.choice("bdfgklmnprstvz") + made_up.choice("aeiou") for _ in range(3))
+            for _ in range(5)
+        )
+        + "?"
+        for _ in range(11)
+    ]
+
+    async with start_bot(mod_bot()) as bot:
+        now = dt.datetime.now(dt.UTC)
+        fixed = bot.knowledge.entries["three-buckets"].title  # answered now: no gap
+        assert bot.knowledge.ask(fixed).answered
+        for n, text in enumerate([fixed, *asked[:10]]):
+            assert n == 0 or not bot.knowledge.ask(text).answered, text
+            await bot.store.record_question(
+                AskedQuestion(text, None, None, 3.0, False, now - dt.timedelta(minutes=n))
+            )
+        gaps = await admin(fake_discord, "gaps")
+        [embed] = gaps["embeds"]
+        assert len(embed["description"].split("\n")) == 10  # positive control: all ten
+        assert embed["footer"]["text"].startswith("Add an alias"), embed["footer"]
+        await bot.store.record_question(AskedQuestion(asked[10], None, None, 3.0, False, now))
+        [embed] = (await admin(fake_discord, "gaps"))["embeds"]
+        assert len(embed["description"].split("\n")) == 10
+        assert embed["footer"]["text"].startswith(
+            "These are the 10 most frequent; more wait ('rollover-bot faq gaps --limit N'"
+        ), embed["footer"]
 
 
 async def test_the_review_queue_is_not_emptied_by_items_the_faq_answers_now(

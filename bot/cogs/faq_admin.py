@@ -27,7 +27,14 @@ from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
 from bot.replies import NO_PINGS, apologise, expired, send_private
-from bot.review import ReviewView, answer_unheard, open_gaps, open_items, unheard
+from bot.review import (
+    GAPS_SHOWN,
+    ReviewView,
+    answer_unheard,
+    open_gaps,
+    open_items,
+    unheard,
+)
 from bot.roles import is_moderator
 from bot.storage import hash_user
 from bot.storage.reports import with_unserved
@@ -739,13 +746,14 @@ class FaqAdmin(
     ) -> None:
         # Reading and grouping months of questions can take longer than Discord's 3 s.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        # (Groups the FAQ now answers, an alias or entry added since, are left out.)
-        groups = await open_gaps(self.bot, days)
+        # (Groups the FAQ now answers, an alias or entry added since, are left out. One
+        # more than are shown: a full list said nothing of the groups waiting after it.)
+        groups = await open_gaps(self.bot, days, GAPS_SHOWN + 1)
         if not groups:
             await interaction.followup.send("No unanswered questions recorded.", ephemeral=True)
             return
         lines = []
-        for g in groups:
+        for g in groups[:GAPS_SHOWN]:
             example = neutralize(g.example[:160])  # (cut first: never half an escape)
             near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
             lines.append(f"**{g.count}×** {example}{near}")
@@ -756,7 +764,13 @@ class FaqAdmin(
                 lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."
             ),
         )
-        embed.set_footer(text="Add an alias with /faq-admin alias, or write a new entry.")
+        more = (
+            f"These are the {GAPS_SHOWN} most frequent; more wait ('rollover-bot faq gaps "
+            "--limit N' lists N). "
+            if len(groups) > GAPS_SHOWN
+            else ""
+        )
+        embed.set_footer(text=f"{more}Add an alias with /faq-admin alias, or write a new entry.")
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(
