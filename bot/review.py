@@ -65,8 +65,13 @@ UNHEARD = (
 
 
 def describe(item: ReviewItem, titles: dict[str, str]) -> str:
-    """What the bot did, in a moderator's words (titles, not ids)."""
-    title = f"**{neutralize(titles.get(item.entry_id, item.entry_id))}**" if item.entry_id else ""
+    """What the bot did, in a moderator's words (titles, not ids). An entry removed or
+    renamed since has no title: its id, said to be gone, read as a title the menus lacked."""
+    title = ""
+    if item.entry_id in titles:
+        title = f"**{neutralize(titles[item.entry_id])}**"
+    elif item.entry_id:
+        title = f"**{neutralize(item.entry_id)}** (an entry no longer in the FAQ)"
     if item.kind == "miss":
         return f"Answered {title}; the asker said it was not what they asked."
     if item.kind == "shaky":

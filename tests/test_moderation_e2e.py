@@ -1626,6 +1626,32 @@ async def test_a_pick_the_matcher_reads_no_word_of_says_it_is_still_not_answered
         assert await ask_title(fake_discord, unread) is None  # as it says
 
 
+async def test_a_review_item_whose_entry_was_removed_says_the_entry_is_gone(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """An answer removed with "Not what I asked", whose entry a moderator retired (or
+    renamed) since: the review showed its old id in bold as if it were a title, one the
+    entry menus did not list. It now says that entry is no longer in the FAQ."""
+    from bot.storage import AskedQuestion
+
+    gone = "roth-five-year-clock"
+    async with start_bot(mod_bot()) as bot:
+        assert gone not in bot.knowledge.entries
+        now = dt.datetime.now(dt.UTC)
+        await bot.store.record_question(
+            AskedQuestion(QUESTION, None, gone, 0.0, False, now, kind="miss")
+        )
+        review = await review_message(fake_discord)
+        did = review["embeds"][0]["fields"][0]["value"]
+        assert did == (
+            f"Answered **{gone}** (an entry no longer in the FAQ); the asker said it was not "
+            "what they asked."
+        )
+        options = [o["value"] for row in review["components"] for c in row["components"]
+                   for o in c.get("options", [])]  # fmt: skip
+        assert gone not in options and "three-buckets" in options
+
+
 async def test_a_missed_mention_answer_is_reviewed_and_taught_without_the_bots_mention(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
