@@ -1350,6 +1350,32 @@ def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
             assert "does not exist or is not a folder" in capsys.readouterr().err
 
 
+def test_cli_gaps_and_review_leave_out_a_question_filed_off_topic_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`faq review` ends with "or add the question to ... _off-topic.yaml": done, the
+    question stayed in the review queue and topped the gaps as before (unanswered, as an
+    off-topic question should be), where one added to an entry's file leaves both. Filed
+    off-topic word for word (case and end punctuation aside), it now leaves both too."""
+    path = tmp_path / "bot.db"
+    populate(path)
+    faq = small_faq(tmp_path / "faq")
+    (faq / "examples").mkdir()
+    off_topic = faq / "examples" / "_off-topic.yaml"
+    off_topic.write_text("- text: What is the best zebra to ride to work?\n")
+    filed = "can my cat file form 8606"
+    for command, key in (("gaps", "groups"), ("review", "items")):
+        args = ["faq", command, "--db", str(path), "--faq-dir", str(faq), "--json"]
+        assert main(args) == 0
+        listed = [i["example"] for i in json.loads(capsys.readouterr().out)[key]]
+        assert filed in listed, command  # positive control: waiting
+        off_topic.write_text(f"{off_topic.read_text()}- text: Can my cat file Form 8606?\n")
+        assert main(args) == 0
+        left = [i["example"] for i in json.loads(capsys.readouterr().out)[key]]
+        assert left == [i for i in listed if i != filed], command
+        off_topic.write_text("- text: What is the best zebra to ride to work?\n")
+
+
 def test_cli_gaps_and_review_say_when_more_wait_than_the_limit_shows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -273,15 +273,21 @@ def still_open(
     knowledge: KnowledgeBase, items: Iterable[Asked], most: int | None = None
 ) -> list[Asked]:
     """The first ``most`` items (None: all) worth a moderator's time: an unanswered
-    question that ``knowledge`` now answers (someone added an alias or an entry since) is
-    left out. The FAQ is asked down the list only until ``most`` are found. CPU work: on
-    an event loop, run it in a thread. Discord's reports and the command line's share it,
-    so both leave out the same questions."""
+    question that ``knowledge`` now answers (someone added an alias or an entry since), or
+    that it now holds as an off-topic example word for word (filed in _off-topic.yaml by
+    hand, as `faq review` says to), is left out. The FAQ is asked down the list only until
+    ``most`` are found. CPU work: on an event loop, run it in a thread. Discord's reports
+    and the command line's share it, so both leave out the same questions."""
+    from knowledge.examples import question_key, same_question_key
+
+    # (The matcher's own key for an example asked word for word: filed off-topic, it is
+    # decided, though unanswered as before; listed on, it read as waiting for a decision.)
+    filed_off = {same_question_key(e.text) for e in knowledge.examples if e.off_topic}
     kept = (
         item
         for item in items
         if (isinstance(item, ReviewItem) and item.kind != "unanswered")
-        or not knowledge.ask(item.example).answered
+        or not (question_key(item.example) in filed_off or knowledge.ask(item.example).answered)
     )
     return list(islice(kept, most))
 
