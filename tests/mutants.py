@@ -4455,8 +4455,8 @@ MUTANTS = [
     Mutant(
         "the review queue keeps unanswered questions the FAQ answers now",
         "bot/storage/reports.py",
-        '        if (isinstance(item, ReviewItem) and item.kind != "unanswered")\n',
-        "        if isinstance(item, ReviewItem)\n",
+        '            (isinstance(item, ReviewItem) and item.kind != "unanswered")\n',
+        "            isinstance(item, ReviewItem)\n",
         (
             "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
             "tests/test_storage.py::test_cli_gaps_and_review_leave_out_what_the_faq_answers_now",

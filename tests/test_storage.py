@@ -1376,6 +1376,47 @@ def test_cli_gaps_and_review_leave_out_a_question_filed_off_topic_by_hand(
         off_topic.write_text("- text: What is the best zebra to ride to work?\n")
 
 
+def test_cli_review_leaves_out_items_decided_in_the_examples_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Filed by hand as `faq review` says, an unsure answer, a member's pointer and a missed
+    answer stayed in the queue (and the digest's count) for good: only an unanswered
+    question left it, by being answered now. Each leaves once its question is an example
+    word for word, unless that example may be what the item is about: a miss of the entry
+    the example names (a member rejected what the example teaches), a pointer to another
+    entry than the example's (a helper disagreed with it)."""
+    path = tmp_path / "bot.db"
+    faq = small_faq(tmp_path / "faq", split=["split basis"], prorata=["pro rata"])
+    unsure = "is ATS prorated?"
+    pointed = "what is a spillover bucket?"
+    rejected = "does the pro rata rule apply to me"
+    repointed = "can I split my basis and earnings"
+    pointed_elsewhere = "is my basis prorated"
+
+    async def fill() -> None:
+        async with SqliteStore(path) as db:
+            await db.record_question(question(unsure, answered=True, best_id="prorata"))
+            for text in (rejected, repointed):
+                miss = replace(question(text, best_id="prorata"), kind="miss")
+                await db.record_question(miss)
+            for n, text in enumerate((pointed, pointed_elsewhere)):
+                await db.record_taught(TaughtExample(text, "split", n, "h", NOW))
+
+    asyncio.run(fill())
+    args = ["faq", "review", "--db", str(path), "--faq-dir", str(faq), "--json"]
+    assert main(args) == 0
+    everything = {i["example"] for i in json.loads(capsys.readouterr().out)["items"]}
+    assert everything == {unsure, pointed, rejected, repointed, pointed_elsewhere}
+    (faq / "examples").mkdir()
+    (faq / "examples" / "prorata.yaml").write_text(
+        f"- text: Is ATS prorated\n- text: {rejected}\n- text: {pointed_elsewhere}\n"
+    )
+    (faq / "examples" / "split.yaml").write_text(f"- text: {pointed}\n- text: {repointed}?\n")
+    assert main(args) == 0
+    left = {i["example"] for i in json.loads(capsys.readouterr().out)["items"]}
+    assert left == {rejected, pointed_elsewhere}
+
+
 def test_cli_gaps_and_review_say_when_more_wait_than_the_limit_shows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -273,23 +273,57 @@ def still_open(
     knowledge: KnowledgeBase, items: Iterable[Asked], most: int | None = None
 ) -> list[Asked]:
     """The first ``most`` items (None: all) worth a moderator's time: an unanswered
-    question that ``knowledge`` now answers (someone added an alias or an entry since), or
-    that it now holds as an off-topic example word for word (filed in _off-topic.yaml by
-    hand, as `faq review` says to), is left out. The FAQ is asked down the list only until
+    question that ``knowledge`` now answers (someone added an alias or an entry since) is
+    left out, and so is one decided in the examples files since (filed there by hand, as
+    `faq review` says to; see decided_in_files). The FAQ is asked down the list only until
     ``most`` are found. CPU work: on an event loop, run it in a thread. Discord's reports
     and the command line's share it, so both leave out the same questions."""
-    from knowledge.examples import question_key, same_question_key
-
-    # (The matcher's own key for an example asked word for word: filed off-topic, it is
-    # decided, though unanswered as before; listed on, it read as waiting for a decision.)
-    filed_off = {same_question_key(e.text) for e in knowledge.examples if e.off_topic}
+    filed = filed_questions(knowledge)
     kept = (
         item
         for item in items
-        if (isinstance(item, ReviewItem) and item.kind != "unanswered")
-        or not (question_key(item.example) in filed_off or knowledge.ask(item.example).answered)
+        if not decided_in_files(item, filed)
+        and (
+            (isinstance(item, ReviewItem) and item.kind != "unanswered")
+            or not knowledge.ask(item.example).answered
+        )
     )
     return list(islice(kept, most))
+
+
+#: Where a question is filed: the entries its example names (None: an off-topic example).
+Filed = Mapping[str, frozenset[str | None]]
+
+
+def filed_questions(knowledge: KnowledgeBase) -> Filed:
+    """Every example question of ``knowledge`` by the key the matcher reads one asked word
+    for word with (case, spacing, quote marks and end punctuation aside)."""
+    from knowledge.examples import same_question_key
+
+    filed: dict[str, frozenset[str | None]] = {}
+    for example in knowledge.examples:
+        key = same_question_key(example.text)
+        filed[key] = filed.get(key, frozenset()) | frozenset(example.ids or (None,))
+    return filed
+
+
+def decided_in_files(item: ReviewItem | GapGroup, filed: Filed) -> bool:
+    """Has a moderator decided this item in the examples files, by filing its question
+    there word for word? Such an item stayed queued (and in the gaps, and the digest's
+    count) until decided again in Discord. Not when the example may be what the item is
+    about: a member rejected ("Not what I asked") the entry an example names, or pointed
+    a question at another entry than its example's; an example written before either."""
+    from knowledge.examples import question_key
+
+    named = filed.get(question_key(item.example))
+    if not named:
+        return False
+    kind = item.kind if isinstance(item, ReviewItem) else "unanswered"
+    if kind == "miss":
+        return item.entry_id not in named
+    if kind == "taught":
+        return item.entry_id in named
+    return True  # (unanswered, or unsure: a question filed anywhere is answered as filed)
 
 
 #: The rating's prior: as if every entry had this many extra votes, half of them helpful.
