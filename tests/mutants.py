@@ -7578,6 +7578,239 @@ MUTANTS = [
             "tests/test_faq_content.py::test_sources_cite_the_rollover_regulation_as_restated_in_2024",
         ),
     ),
+    Mutant(
+        "a year added to the limits table with figures missing stops every command with"
+        " a 40-line traceback",
+        "calculators/limits.py",
+        "        except ValidationError as exc:\n"
+        '            raise LimitsTableError(f"{where}: {year}: {_what_is_wrong(exc)}") '
+        "from None",
+        "        except ZeroDivisionError as exc:\n"
+        '            raise LimitsTableError(f"{where}: {year}: {_what_is_wrong(exc)}") '
+        "from None",
+        (
+            "tests/test_calc_room.py::test_a_year_added_with_figures_missing_stops_every_command_with_one_line",
+            "tests/test_calc_room.py::test_a_mistake_in_the_year_table_is_named_with_its_year",
+        ),
+    ),
+    Mutant(
+        "a mistake in the limits table ends the command as an unexpected internal fault"
+        ", with a traceback",
+        "bot/cli/__init__.py",
+        "    except LimitsTableError as exc:",
+        "    except ZeroDivisionError as exc:",
+        (
+            "tests/test_calc_room.py::test_a_year_added_with_figures_missing_stops_every_command_with_one_line",
+        ),
+    ),
+    Mutant(
+        "the limits table is read as form8606 loads, so a mistake in it is a traceback "
+        "before any command",
+        "calculators/form8606.py",
+        "def _most_an_ira_takes() -> Decimal:",
+        "_EAGER = load_limits()\n\n\ndef _most_an_ira_takes() -> Decimal:",
+        (
+            "tests/test_calc_room.py::test_a_year_added_with_figures_missing_stops_every_command_with_one_line",
+        ),
+    ),
+    Mutant(
+        "a year of the limits table left without the 60-63 catch-up is taken, and /room"
+        " holds a 61-year-old to the age-50 catch-up",
+        "calculators/limits.py",
+        "            if getattr(before, name) is not None and getattr(row, name) is None:",
+        "            if False:",
+        ("tests/test_calc_room.py::test_a_year_copied_with_a_slip_is_refused_not_read_wrong",),
+    ),
+    Mutant(
+        "a year block copied with its year unchanged silently replaces that year's figu"
+        "res in the limits table",
+        "calculators/limits.py",
+        "        raw = yaml.load(text, Loader=_Loader)  # (a SafeLoader)",
+        "        raw = yaml.safe_load(text)",
+        ("tests/test_calc_room.py::test_a_year_copied_with_a_slip_is_refused_not_read_wrong",),
+    ),
+    Mutant(
+        "a later year marked as a Roth catch-up transition year is taken, and /room calls it one",
+        "calculators/limits.py",
+        "        if enforced and not row.roth_catch_up_enforced:",
+        "        if False:",
+        ("tests/test_calc_room.py::test_a_year_copied_with_a_slip_is_refused_not_read_wrong",),
+    ),
+    Mutant(
+        "/room for a year without figures (2027 in December) names the supported years "
+        "but not where the IRS publishes the limits",
+        "calculators/limits.py",
+        '            f"are {listed}); {where_the_irs_publishes()}",',
+        '            f"are {listed})",',
+        (
+            "tests/test_calc_room.py::test_a_year_without_figures_says_so_and_where_the_irs_publishes_them",
+        ),
+    ),
+    Mutant(
+        "an answer asked about a year without figures (2027 in December) gives the figu"
+        "res it has with no word that it has none for that year",
+        "bot/answering.py",
+        "        extras = [year_note_embed(note)] if note is not None else []",
+        "        extras = []",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_asked_about_a_year_without_figures_says_so_and_where_the_irs_publishes",
+        ),
+    ),
+    Mutant(
+        "'this year' asked at 03:00 UTC on January 1 is read by the bot's clock alone, "
+        "not as the old year it still is in the Americas",
+        "bot/year_note.py",
+        "        years |= {(now + zone).year + offset for zone in _ZONES}",
+        "        years |= {now.year + offset}",
+        ("tests/test_year_note.py::test_the_years_a_question_asks_about",),
+    ),
+    Mutant(
+        "'next year' asked in December is not taken as a year, and the answer gives thi"
+        "s year's figures without a word",
+        "bot/year_note.py",
+        "    for said in _RELATIVE.finditer(question):",
+        "    for said in ():",
+        (
+            "tests/test_year_note.py::test_the_years_a_question_asks_about",
+            "tests/test_year_note.py::test_the_line_is_only_for_an_answer_with_figures_by_year_and_a_year_it_lacks",
+        ),
+    ),
+    Mutant(
+        "rollover-bot ask --json leaves out the year note the Discord answer carries",
+        "bot/cli/ask.py",
+        '        data["year_note"] = note',
+        "        pass",
+        (
+            "tests/test_cli_ask.py::test_an_answer_asked_about_a_year_without_figures_carries_the_year_note",
+        ),
+    ),
+    Mutant(
+        "a year note is put under answers that state no figures by year",
+        "bot/year_note.py",
+        "    if not shown:\n        return None",
+        "    if not shown:\n        shown = supported_years()",
+        (
+            "tests/test_year_note.py::test_the_line_is_only_for_an_answer_with_figures_by_year_and_a_year_it_lacks",
+        ),
+    ),
+    Mutant(
+        "an amount such as $2,026 or 2026.50 in a question is read as a year",
+        "bot/year_note.py",
+        '_YEAR = re.compile(r"(?<![\\w$,.])(20\\d\\d)(?![\\w,]|\\.\\d)")',
+        '_YEAR = re.compile(r"(20\\d\\d)")',
+        ("tests/test_year_note.py::test_the_years_a_question_asks_about",),
+    ),
+    Mutant(
+        "A moderator's pick of a question the matcher reads no word of (Cyrillic) says "
+        "'Added as an example' and nothing else, though asked again it still gets no an"
+        "swer",
+        "bot/review.py",
+        "    return UNREAD\n",
+        '    return ""\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_the_matcher_reads_no_word_of_says_it_is_still_not_answered",
+        ),
+    ),
+    Mutant(
+        "'faq review' and 'faq gaps' stop at --limit and say nothing of the items still"
+        " waiting beyond it",
+        "bot/cli/faq.py",
+        "    return kept[:most], len(kept) > most\n",
+        "    return kept[:most], False\n",
+        (
+            "tests/test_storage.py::test_cli_gaps_and_review_say_when_more_wait_than_the_limit_shows",
+        ),
+    ),
+    Mutant(
+        "'faq review' and 'faq gaps' say more wait than --limit shows when the only one"
+        " left is a question the FAQ answers now",
+        "bot/cli/faq.py",
+        "    return kept[:most], len(kept) > most\n",
+        "    return kept[:most], len(items) > most\n",
+        (
+            "tests/test_storage.py::test_cli_gaps_and_review_say_when_more_wait_than_the_limit_shows",
+        ),
+    ),
+    Mutant(
+        "An examples file saved by hand while a review decision is written loses the ha"
+        "nd edit: the decision writes the file as it read it, plus its question",
+        "knowledge/editing.py",
+        "    if read_text(target) != read:\n        raise _ChangedMeanwhile\n",
+        "",
+        (
+            "tests/test_faq_editing.py::test_an_examples_file_saved_by_hand_while_a_decision_is_written_keeps_both",
+        ),
+    ),
+    Mutant(
+        "A review decision whose examples file was saved by hand meanwhile is refused a"
+        "t once instead of being added to the file as saved",
+        "knowledge/editing.py",
+        "CHANGED_TRIES = 3\n",
+        "CHANGED_TRIES = 1\n",
+        (
+            "tests/test_faq_editing.py::test_an_examples_file_saved_by_hand_while_a_decision_is_written_keeps_both",
+        ),
+    ),
+    Mutant(
+        "/faq-admin gaps lists its ten most frequent groups and says nothing of the gro"
+        "ups still waiting after them",
+        "bot/cogs/faq_admin.py",
+        "            if len(groups) > GAPS_SHOWN\n",
+        "            if False\n",
+        ("tests/test_moderation_e2e.py::test_gaps_say_when_more_groups_wait_than_the_list_shows",),
+    ),
+    Mutant(
+        "/faq-admin gaps lists the eleventh group it fetched only to tell whether more wait",
+        "bot/cogs/faq_admin.py",
+        "        for g in groups[:GAPS_SHOWN]:\n",
+        "        for g in groups:\n",
+        ("tests/test_moderation_e2e.py::test_gaps_say_when_more_groups_wait_than_the_list_shows",),
+    ),
+    Mutant(
+        "A review item whose entry was retired or renamed shows the old id in bold as i"
+        "f it were an entry's title",
+        "bot/review.py",
+        '        title = f"**{neutralize(item.entry_id)}** (an entry no longer in the FAQ)"\n',
+        '        title = f"**{neutralize(item.entry_id)}**"\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_review_item_whose_entry_was_removed_says_the_entry_is_gone",
+        ),
+    ),
+    Mutant(
+        "A question a moderator filed in _off-topic.yaml by hand (as 'faq review' says "
+        "to) stays in the review queue and tops the gaps, in Discord and on the command"
+        " line",
+        "bot/storage/reports.py",
+        "        filed[key] = filed.get(key, frozenset()) | frozenset(example.ids or (None,))\n",
+        "        filed[key] = filed.get(key, frozenset()) | frozenset(example.ids)\n",
+        (
+            "tests/test_storage.py::test_cli_gaps_and_review_leave_out_a_question_filed_off_topic_by_hand",
+        ),
+    ),
+    Mutant(
+        "An unsure answer, a member's pointer or a missed answer whose question a moder"
+        "ator filed in an examples file by hand stays in the review queue for good",
+        "bot/storage/reports.py",
+        "        if not decided_in_files(item, filed)\n",
+        "        if True\n",
+        ("tests/test_storage.py::test_cli_review_leaves_out_items_decided_in_the_examples_files",),
+    ),
+    Mutant(
+        "A 'Not what I asked' of an answer that an example teaches word for word leaves"
+        " the review queue, hiding from moderators that members reject that example",
+        "bot/storage/reports.py",
+        "        return item.entry_id not in named\n",
+        "        return True\n",
+        ("tests/test_storage.py::test_cli_review_leaves_out_items_decided_in_the_examples_files",),
+    ),
+    Mutant(
+        "A helper's pointer of a question to another entry than the one its example nam"
+        "es leaves the review queue unseen",
+        "bot/storage/reports.py",
+        "        return item.entry_id in named\n",
+        "        return True\n",
+        ("tests/test_storage.py::test_cli_review_leaves_out_items_decided_in_the_examples_files",),
+    ),
 ]
 
 
