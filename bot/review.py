@@ -30,7 +30,6 @@ from knowledge.examples import too_few_to_learn
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
-    from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -361,28 +360,6 @@ async def decide(
         return await _decide(bot, user, item, action, entry_id)
 
 
-#: Said after a pick whose question the matcher reads no word of.
-UNREAD = (
-    "\nAsked again word for word, it still gets no answer: the matcher reads none of its "
-    "words (another alphabet, or only words it leaves out), and an example does not change "
-    "that."
-)
-
-
-def still_unanswered(knowledge: KnowledgeBase, entry_id: str, question: str) -> str:
-    """What to add to a pick's "Added as an example" when the question, asked again, still
-    does not get the entry. An example decides its own question only among the entries
-    its words rank: a question none of whose words the matcher reads (Cyrillic, an
-    abbreviation it skips) ranks none, so it went on unanswered, out of the queue and the
-    gaps, while the moderator was told it was taught. CPU work: run it in a thread."""
-    result = knowledge.ask(question)
-    if result.answered and result.best is not None and result.best.id == entry_id:
-        return ""
-    if result.answered and result.best is not None:
-        return f"\nAsked again word for word, it still gets **{neutralize(result.best.title)}**."
-    return UNREAD
-
-
 #: Said when a view was drawn before someone else's decision on its question.
 DECIDED_ALREADY = (
     "Someone decided on this question while you looked, so nothing was written. "
@@ -444,10 +421,9 @@ async def _decide(
         )
     if action == "example" and entry_id:
         title = neutralize(titles.get(entry_id, entry_id))
-        unread = await asyncio.to_thread(still_unanswered, bot.knowledge, entry_id, item.example)
         if already:
-            return f"It was already an example of **{title}**; it has left the queue.{unread}"
-        return f"Added as an example of **{title}**.{unread}"
+            return f"It was already an example of **{title}**; it has left the queue."
+        return f"Added as an example of **{title}**."
     if action == "off-topic":
         if already:
             return "It was already an off-topic example; it has left the queue."

@@ -225,8 +225,6 @@ class Matcher:
         (hits, off_topic), *per_question = self._ranked(
             [text, *questions], [1 + t.max_suggestions, *[1] * len(questions)]
         )
-        if not hits:
-            return MatchResult(question, False, None, (), "no words I could match to the FAQ")
         key = _taught_key(text)
         # An example's own text is decided by the example (its entry, or off-topic): a
         # moderator's decision on that very question, whatever the ranking makes of it.
@@ -236,6 +234,15 @@ class Matcher:
             return MatchResult(
                 question, False, None, (), "an off-topic example, word for word", off_topic=100.0
             )
+        if not hits:
+            # No word the matcher reads (another alphabet, "ELI5 pls"): nothing ranks, but
+            # an example or an alias that is this very question still decides it.
+            if not taught_ids and len(text) <= self._named_chars:
+                named = self._named.get(_named_key(text))
+            chosen = min(taught_ids) if taught_ids else named
+            if chosen is None:
+                return MatchResult(question, False, None, (), "no words I could match to the FAQ")
+            return MatchResult(question, True, Hit(chosen, self._titles_by_id[chosen], 0.0))
         if taught_ids:
             if hits[0].id not in taught_ids:
                 chosen = next((h.id for h in hits if h.id in taught_ids), min(taught_ids))

@@ -7701,14 +7701,14 @@ MUTANTS = [
         ("tests/test_year_note.py::test_the_years_a_question_asks_about",),
     ),
     Mutant(
-        "A moderator's pick of a question the matcher reads no word of (Cyrillic) says "
-        "'Added as an example' and nothing else, though asked again it still gets no an"
-        "swer",
-        "bot/review.py",
-        "    return UNREAD\n",
-        '    return ""\n',
+        "a taught question of no word the matcher reads (Cyrillic) is still not answered"
+        " asked again word for word",
+        "knowledge/matcher.py",
+        "            chosen = min(taught_ids) if taught_ids else named\n",
+        "            chosen = None\n",
         (
-            "tests/test_moderation_e2e.py::test_a_pick_the_matcher_reads_no_word_of_says_it_is_still_not_answered",
+            "tests/test_matcher.py::test_a_question_of_no_word_the_matcher_reads_is_decided_by_its_example_or_alias",
+            "tests/test_moderation_e2e.py::test_a_pick_of_a_question_the_matcher_reads_no_word_of_answers_it",
         ),
     ),
     Mutant(

@@ -936,6 +936,39 @@ def test_an_example_decides_its_own_text_even_where_the_ranking_disagrees(
     assert "backdoor-roth-ira" in [h.id for h in taught.suggestions]  # (still offered)
 
 
+def test_a_question_of_no_word_the_matcher_reads_is_decided_by_its_example_or_alias(
+    tmp_path: Path,
+) -> None:
+    """A question in another alphabet, or of words the matcher leaves out ("ELI5 pls"),
+    ranks no entry; the matcher gave up before looking for it among the examples and
+    aliases, so a moderator who taught it in review, or wrote it as an alias, saw it go
+    on unanswered. Asked word for word, it is now that entry's; one taught nothing stays
+    unanswered, and an off-topic example stays left alone."""
+    import shutil
+
+    from knowledge.editing import add_example
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    taught = "Что такое мегабэкдор Рот?"
+    off = "Что такое HSA?"
+    add_example(folder, "mega-backdoor-overview", taught)
+    add_example(folder, None, off)
+    entry = folder / "split-earnings-to-traditional-ira.md"
+    text = entry.read_text()
+    entry.write_text(text.replace("aliases:\n", "aliases:\n  - ELI5 pls\n", 1))
+    kb = KnowledgeBase.load(folder)
+    answered = kb.ask(taught.upper())  # (case and spacing aside, as for any example)
+    assert answered.answered and answered.best is not None and not answered.shaky
+    assert answered.best.id == "mega-backdoor-overview"
+    named = kb.ask("eli5 pls")
+    assert named.answered and named.best.id == "split-earnings-to-traditional-ira", named
+    for unread in ("Что такое ипотека?", "pls"):
+        nothing = kb.ask(unread)
+        assert not nothing.answered and nothing.reason == "no words I could match to the FAQ"
+    assert not kb.ask(off).answered and kb.ask(off).off_topic == 100.0
+
+
 def test_titles_stand_in_only_beside_real_examples_and_are_never_fitted_on(
     tmp_path: Path,
 ) -> None:
