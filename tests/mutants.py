@@ -7811,6 +7811,16 @@ MUTANTS = [
         "        return True\n",
         ("tests/test_storage.py::test_cli_review_leaves_out_items_decided_in_the_examples_files",),
     ),
+    Mutant(
+        "a helper's Answer with FAQ on a question about a year the table lacks gives th"
+        "e figures with no word about the year",
+        "bot/cogs/point.py",
+        "            notes = [year_note_embed(note)] if note is not None else []\n",
+        "            notes = []\n",
+        (
+            "tests/test_bot_e2e.py::test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_year_line",
+        ),
+    ),
 ]
 
 

@@ -1728,6 +1728,47 @@ async def test_an_answer_asked_about_a_year_without_figures_says_so_and_where_th
     assert f"I have none for {min(years) - 4}. The IRS publishes" in past["description"]
 
 
+async def test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_year_line(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A helper's "Answer with FAQ" on a message asking about a year the table lacks posted
+    the entry's figures alone, where the bot's own answer says which years they are for."""
+    from calculators.limits import supported_years
+
+    world = fake_discord.world
+    years = supported_years()
+    ask = "what will the after-tax 401k limits be in {}"
+    posted = []
+    async with start_bot(make_bot()):
+        for year in (max(years) + 1, max(years)):  # (the control: a year it has)
+            message = await fake_discord.send_message(
+                world.text_channel, ask.format(year), author=world.newcomer
+            )
+            await fake_discord.settle()
+            handle = await fake_discord.send_message_command(
+                "Answer with FAQ", message, user=world.asker
+            )
+            await handle.response()
+            [select] = [
+                c
+                for row in handle.message["components"]
+                for c in row["components"]
+                if c.get("custom_id", "").startswith("rb:point:")
+            ]
+            mark = fake_discord.mark()
+            pick = await fake_discord.select(handle, select["custom_id"], ["contribution-limits"])
+            await pick.response()
+            call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+            posted.append(call.json["embeds"])
+            await fake_discord.settle()
+    [answer, note], [only] = posted
+    assert answer["title"] == only["title"] == "How much can I put in as after-tax contributions?"
+    assert note["description"] == (
+        f"This answer's figures are for {min(years)} to {max(years)}: I have none for "
+        f"{max(years) + 1} yet. The IRS publishes each year's limits at {IRS_LIMITS_PAGE}"
+    )
+
+
 async def test_a_worked_example_carries_the_calculators_warnings(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from bot.answering import MAX_QUESTION_CHARS, remember_reply
 from bot.app import RolloverBot
-from bot.embeds import answer_embed, neutralize
+from bot.embeds import answer_embed, neutralize, year_note_embed
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, tag_answered_or_owe
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
@@ -35,6 +35,7 @@ from bot.roles import is_helper, speaks_for_people
 from bot.storage import TaughtExample, hash_user
 from bot.storage.base import utc_now
 from bot.views import answer_view
+from bot.year_note import year_note
 from knowledge.matcher import within
 
 log = logging.getLogger(__name__)
@@ -169,10 +170,14 @@ class PointPick(
                 await tell(interaction, "I can't read that channel; nothing was posted.")
                 return
             who = neutralize(interaction.user.display_name)
+            # A message asking about a year the limits table lacks gets the same line under
+            # the entry as an answer the bot chose would (bot/year_note.py).
+            note = year_note([knowledge.entries[entry_id]], target.content)
+            notes = [year_note_embed(note)] if note is not None else []
             try:
                 sent = await target.reply(
                     f"Pointed here by {who}:",
-                    embed=answer_embed(knowledge.short(entry_id)),
+                    embeds=[answer_embed(knowledge.short(entry_id)), *notes],
                     # the member whose message it is can undo a wrong pointer
                     view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
                     mention_author=False,
