@@ -69,6 +69,12 @@ class Calculator:
             return self.model(**{k: v.strip() for k, v in values.items()})
         except InputError as exc:
             field = exc.field
+            if positional and field in self.params and field not in values:
+                # "/room 24500 10000": a value left out moved the others up one, and the
+                # last one needed is "not given": say the order they fill.
+                raise InputError(
+                    f"{exc}; values fill {', '.join(self.params)} in that order", field
+                ) from None
             # Only an optional choice can be skipped to reach a later value: a number out of
             # its range ("age 200") is more likely a typo than a value meant for another field.
             if field not in self.params[: len(positional)] or not self._optional_choice(field):

@@ -7821,6 +7821,14 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_year_line",
         ),
     ),
+    Mutant(
+        "a calculator typed with a value left out ('/room 24500 10000') says only that "
+        "the last value is not given",
+        "calculators/catalog.py",
+        "            if positional and field in self.params and field not in values:\n",
+        "            if False:\n",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

@@ -163,6 +163,8 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 'unclosed", "unclosed quote"),
         ("/split 1000 5 colour=red", "no 'colour'"),
         ("/split 1000", "earnings: no value given"),
+        # the year left out: the amounts moved up one, and the order is said
+        ("/room 24500 10000", "values fill year, deferrals, employer, age, compensation in"),
         ("/split 1000 5 24%", "earnings_to: '24%' is not 'roth' or 'traditional'"),
         ("/split 1000 5 " + "x" * 3000, "earnings_to: 'xxxxxxxx"),  # and short: see below
         ("/nope", "Unknown command"),
