@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import discord
 
-from bot.embeds import neutralize
+from bot.embeds import clipped, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import NO_PINGS, apologise
 from bot.roles import is_moderator
@@ -86,9 +86,9 @@ def item_embed(
     item: ReviewItem, position: int, total: int, titles: dict[str, str], *, more: bool = False
 ) -> discord.Embed:
     """One item; ``more``: the queue holds more than the ``total`` fetched ("1 of 200+")."""
-    asked = neutralize(item.example)
-    if len(asked) > 1500:
-        asked = asked[:1500] + "…"
+    # Cut at a word, then escaped: escaped first, a cut between a backslash and the "*"
+    # it escapes left the backslash before the "…" (1,500 characters escaped fit: 4,096).
+    asked = neutralize(clipped(item.example, 1500))
     of = f"{total}+" if more else f"{total}"
     embed = discord.Embed(title=f"Review queue: {position + 1} of {of}", description=asked)
     embed.add_field(name="What the bot did", value=describe(item, titles), inline=False)

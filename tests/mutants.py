@@ -7829,6 +7829,16 @@ MUTANTS = [
         "            if False:\n",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "a long question in the review is escaped, then cut: a backslash left alone before the '…'",
+        "bot/review.py",
+        "    asked = neutralize(clipped(item.example, 1500))\n",
+        '    asked = neutralize(item.example)\n    asked = asked[:1500] + "…" if len(as'
+        "ked) > 1500 else asked\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_long_question_in_the_review_is_cut_between_words_never_inside_an_escape",
+        ),
+    ),
 ]
 
 

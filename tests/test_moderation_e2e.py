@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -3173,6 +3174,32 @@ def test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments() -> None:
     embed = item_embed(item, 0, 1, {})
     assert time.perf_counter() - started < 0.5
     assert embed.description is not None and "\\[" in embed.description
+
+
+@pytest.mark.parametrize("cut_at", ["*", "_", "~"])
+def test_a_long_question_in_the_review_is_cut_between_words_never_inside_an_escape(
+    cut_at: str,
+) -> None:
+    """A question longer than the review shows (1,500 characters) was escaped, then cut:
+    where the cut fell between a backslash and the character it escapes, the item ended in
+    a stray backslash before the "…". It is cut at a word, then escaped."""
+    from bot.review import item_embed
+    from bot.storage import ReviewItem
+
+    asked = "word " * 299 + f"abcd{cut_at}emphasis{cut_at} and more words after the cut"
+    item = ReviewItem(
+        kind="unanswered",
+        example=asked,
+        count=1,
+        entry_id=None,
+        score=0.0,
+        last_seen=dt.datetime.now(dt.UTC),
+        keys=("k",),
+    )
+    shown = item_embed(item, 0, 1, {}).description
+    assert shown is not None and shown.endswith("word…"), shown[-20:]
+    short = item_embed(replace(item, example=f"a {cut_at}b{cut_at}"), 0, 1, {}).description
+    assert short == f"a \\{cut_at}b\\{cut_at}"  # (the control: shown whole, escaped)
 
 
 async def test_gaps_with_long_questions_show_whole_lines_and_count_the_rest(
