@@ -187,9 +187,28 @@ def _bound(said_before: list[str]) -> bool:
     return not (said_before[-1] == "over" and said_before[-2:-1] and said_before[-2] in MOVE_WORDS)
 
 
-#: An amount of one to three digits, and a group of three digits a space after it.
+#: Spaces that set thousands apart: a word's, a no-break one, and the narrower ones typeset
+#: text uses (figure, punctuation, thin, hair and narrow no-break spaces).
+_NUMBER_SPACES = " \u00a0\u2007-\u200a\u202f"
+#: An amount of one to three digits, and a group of three digits a space after it (with or
+#: without cents: "$1 200.50")...
 _SHORT_AMOUNT = re.compile(r"[-\u2212]?\$?\s?[-\u2212]?\d{1,3}")
-_SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?![\w(]|[.,]\d)")
+_SPACED_THOUSANDS = re.compile(rf"[{_NUMBER_SPACES}]\d{{3}}(?![\w(]|,\d)")
+#: ... or, seen from the group's side, one to three digits a space before an amount that
+#: starts with a group of three ("earned 1 200.50": $200.50 was read, the cents made it one).
+_SPACED_HEAD = re.compile(rf"(?<![\w.,])\d{{1,3}}[{_NUMBER_SPACES}]$")
+_GROUP_FIRST = re.compile(r"\d{3}(?!\d)")
+#: What shows two runs of digits as one number though an amount stops at it: a character
+#: that shows nothing (a zero-width space, soft hyphen, word joiner, direction mark or byte
+#: order mark, pasted with the figure), a mark drawn on a digit (an accent, an emoji
+#: digit's keycap), an apostrophe ("1'200", as the Swiss write thousands) or the Arabic
+#: thousands separator. "$4<zero-width space>12" shows as $412 and was read as $4.
+_JOINERS = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\u0300-\u036f\u20d0-\u20ff\ufe00-\ufe0f'\u2019\u066c"
+)
+_JOINED_AFTER = re.compile(rf"[.,]?[{_JOINERS}]+[.,]?\d")
+_JOINED_BEFORE = re.compile(rf"\d[.,]?[{_JOINERS}]+[.,]?$")
 #: Characters before an amount that the patterns before it look at.
 NEAR_CHARS = 60
 _SPACES = re.compile(r"\s+")
@@ -208,6 +227,11 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
         return True
     if _SHORT_AMOUNT.fullmatch(text, start, end) and _SPACED_THOUSANDS.match(text, end):
         return True  # ("$23 500": thousands set apart by a space, not $23)
+    close = before[-NEAR_CHARS:]  # (as typed: the spaces and marks are the point here)
+    if _SPACED_HEAD.search(close) and _GROUP_FIRST.match(text, start):
+        return True
+    if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(close):
+        return True  # part of a number shown whole: "$4\u200b12", "$1'200"
     if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):
         return True
     # "($20)" is a loss to accountants; "($20,000 after-tax, $1,000 earnings)" an aside

@@ -595,6 +595,33 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I contribute $2,000 after-tax out of each check and it earned $120", None),
         ("I contribute $2,000 after-tax on every payday and it earned $120", None),
         ("I put in $23 500 after-tax and it earned $12", None),
+        # ... also by a narrower space, an apostrophe or the Arabic separator, or with cents,
+        # or seen from the group's side (each read as $1 or $200.50: a bug-hunt on bad input)
+        ("I put in $23,000 after-tax and it earned $1\u2009200", None),
+        ("I put in $23,000 after-tax and it earned $1\u202f200", None),
+        ("I put in $23,000 after-tax and it earned $1'200", None),
+        ("I put in $23,000 after-tax and it earned $1\u2019200", None),
+        ("I put in $23,000 after-tax and it earned $1\u066c200", None),
+        ("I put in $23,000 after-tax and it earned $1 200.50", None),
+        ("I put in $23,000 after-tax and it earned 1 200.50", None),
+        ("I put in $23,000 after-tax and it earned 1\u2009200.50", None),
+        # a figure shown whole that holds an invisible character or a mark on a digit
+        # ($4 was read for each of these $412s)
+        ("I put in $23,000 after-tax and it earned $4\u200b12", None),
+        ("I put in $23,000 after-tax and it earned $4\u00ad12", None),
+        ("I put in $23,000 after-tax and it earned $4\u206012", None),
+        ("I put in $23,000 after-tax and it earned $4\u200e12", None),
+        ("I put in $23,000 after-tax and it earned $4\ufeff12", None),
+        ("I put in $23,000 after-tax and it earned $4\u030112", None),
+        ("I put in $23,000 after-tax and it earned $4\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3", None),
+        ("I put in $23,000 after-tax and it earned $4,\u200b120", None),
+        ("I put in $23,000 after-tax and it earned $412\u200b.50", None),
+        ("I put in $23,000 after-tax and it earned 4\u200b12.50", None),
+        # ... while such a character beside a whole figure changes nothing
+        ("I put in $23,000\u200e after-tax and it earned $412\u200b!", ("23000", "412")),
+        ("I put in $23,000 after-tax and it earned $412\u0301", ("23000", "412")),
+        ("I put in $23,000 after-tax and it earned $412 in '24", ("23000", "412")),
+        ("I have $100 401k after-tax money that earned $5", ("100", "5")),
         # a text with more figures than any plain question has is not read for a pair
         ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 39), None),
         ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 38), ("1000", "5")),
@@ -665,6 +692,26 @@ def test_where_the_earnings_go_is_read_in_one_pass_over_a_long_sentence() -> Non
     started = time.perf_counter()
     assert earnings_go_to_traditional(question[:size]) is False
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "figure",
+    ["$4\u200b12", "$4\u00ad12", "$4\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3", "$1'200", "1 200.50"],
+)
+def test_a_figure_shown_whole_is_not_worked_through_in_part(
+    capsys: pytest.CaptureFixture[str], figure: str
+) -> None:
+    """A figure the asker sees whole, "$412" with a zero-width space pasted into it or
+    "1 200.50" with its thousands set apart, was worked through under the answer as $4, $1
+    or $200.50 of earnings. It now gets no example, and the same answer as the plain one."""
+    asked = "I put in $23,000 after-tax and it earned {}, what do I owe on the Roth rollover?"
+    assert main(["ask", asked.format("$412"), "--json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert plain["worked_example"]["command"] == "/split basis:23000 earnings:412"
+    assert main(["ask", asked.format(figure), "--json"]) == 0
+    odd = json.loads(capsys.readouterr().out)
+    assert "worked_example" not in odd
+    assert (odd["answered"], odd["best"]["id"]) == (True, plain["best"]["id"])
 
 
 def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
