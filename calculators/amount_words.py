@@ -65,3 +65,17 @@ _TWO_WORD_PRETAX = re.compile(r"\b(pre|before)\s+(tax)\b|\b(tax)\s+(deferred)\b"
 def words(text: str) -> list[str]:
     lowered = _TWO_WORD_PRETAX.sub(lambda m: "-".join(filter(None, m.groups())), text.lower())
     return _WORD.findall(lowered)
+
+
+#: A hyphen other than "-" inside a word: U+2010 and the non-breaking U+2011, as PDFs (the
+#: IRS's among them) and word processors write "after‐tax", and the small and full-width
+#: hyphen-minus. Between a letter or digit and another; before an amount a dash is no
+#: hyphen, and which dashes read as a minus is amount_doubts' rule.
+_OTHER_HYPHEN = re.compile(r"(?<=[^\W_])[\u2010\u2011\ufe63\uff0d](?=[^\W_])")
+
+
+def plain_hyphens(text: str) -> str:
+    """``text`` with each hyphen inside a word made "-", so that "pre‐tax" pasted from a PDF
+    is the "pre-tax" of the word lists and patterns. One character for one: a position in
+    the result is the same position in ``text``."""
+    return _OTHER_HYPHEN.sub("-", text)

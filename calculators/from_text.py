@@ -28,6 +28,7 @@ from calculators.amount_words import (
     SENTENCES,
     TOTAL_WORDS,
     WINDOW,
+    plain_hyphens,
     words,
 )
 from calculators.parse import InputError, parse_amount
@@ -104,7 +105,7 @@ def earnings_go_to_traditional(text: str) -> bool:
     traditional IRA, with no other destination or amount word first ("earnings to Roth,
     basis to trad" sends them to the Roth IRA). Otherwise the default, the Roth IRA,
     stands; both ways are shown side by side anyway."""
-    for sentence in SENTENCES.split(text):
+    for sentence in SENTENCES.split(plain_hyphens(text)):
         said = words(sentence)
         if "or" in said:
             continue
@@ -200,6 +201,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     grew to $21,500", "now worth $21,500": the total less the basis), and the basis through
     a total and the earnings part of it ("$10,500, of which $500 is earnings": the total
     less the earnings)."""
+    text = plain_hyphens(text)  # ("$23,000 pre‐tax" pasted from a PDF is pretax money)
     if unclear_text(text):
         return None
     basis: list[Decimal] = []

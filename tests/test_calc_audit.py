@@ -544,6 +544,14 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I contributed $23,000 before-tax and it earned $50", None),
         ("I contributed $23,000 before tax and it earned $50", None),
         ("I contributed $23,000 tax-deferred and it earned $50", None),
+        # ... or hyphenated as a PDF or a word processor writes it (U+2010, U+2011), or in
+        # the small or full-width form: each was read as after-tax basis (a bad-input hunt)
+        ("I contributed $23,000 pre\u2010tax to my 401k and it earned $50", None),
+        ("I contributed $23,000 pre\u2011tax to my 401k and it earned $50", None),
+        ("I contributed $23,000 pre\ufe63tax to my 401k and it earned $50", None),
+        ("I contributed $23,000 pre\uff0dtax to my 401k and it earned $50", None),
+        ("I contributed $23,000 to my Roth\u2010401k and it earned $50", None),
+        ("I contributed $23,000 after\u2010tax and it earned $50", ("23000", "50")),
         ("My employer contributed $5,000 and my after-tax account earned $50", None),
         ("I have $23,000 of deductible contributions and $50 of earnings", None),
         ("I contributed $7,000 to my traditional IRA and it earned $50", None),
@@ -670,6 +678,7 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("can the earnings go into the trad 401(k) pretax bucket?", False),
         ("the earnings go into a traditional 403b plan", False),
         ("earnings into my traditional IRA, not the 401k", True),
+        ("I don\u2010t want the earnings in a trad\u2010IRA", False),
     ],
 )
 def test_where_a_question_sends_the_earnings(question: str, traditional: bool) -> None:
@@ -712,6 +721,18 @@ def test_a_figure_shown_whole_is_not_worked_through_in_part(
     odd = json.loads(capsys.readouterr().out)
     assert "worked_example" not in odd
     assert (odd["answered"], odd["best"]["id"]) == (True, plain["best"]["id"])
+
+
+def test_pretax_money_hyphenated_as_a_pdf_writes_it_gets_no_worked_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "pre‐tax" pasted from an IRS PDF or a word processor (U+2010, not "-") was not known
+    as pretax money: the $23,000 was worked through as after-tax basis, nontaxable, under
+    the answer. It gets none, as "pre-tax" typed does."""
+    asked = "I contributed $23,000 pre{}tax to my 401k and it earned $50. Do I owe tax on it?"
+    for hyphen in ("-", "\u2010", "\u2011"):
+        assert main(["ask", asked.format(hyphen), "--json"]) == 0
+        assert "worked_example" not in json.loads(capsys.readouterr().out), repr(hyphen)
 
 
 def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
