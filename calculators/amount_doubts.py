@@ -26,9 +26,15 @@ from calculators.amount_words import (
     words,
 )
 
-#: Dashes and minus signs of every width: only a "-" or "−" right against an amount is read
-#: as its sign; any other dash before an amount makes it unclear.
-DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+#: Dashes and minus signs of every width and form: only a "-" or "−" right against an amount
+#: is read as its sign; any other dash before an amount makes it unclear. (The small and
+#: full-width hyphen-minus an East Asian keyboard types, the heavy minus emoji and the raised,
+#: lowered and modifier minus signs were not known as dashes: "earnings are －$500", a loss,
+#: was worked through as $500 of taxable earnings.)
+DASHES = (
+    "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+    "\u2796\u207b\u208b\u02d7"
+)
 
 #: Right after an amount: a percentage, a multiple, a range, a rate per period or another
 #: currency ("1.8%", "$23,000 x 2", "$400-500", "$400 to 500", "$412 a month", "$23,000 CAD").

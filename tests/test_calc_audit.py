@@ -359,6 +359,16 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in $10,000 after-tax and my earnings are (-$500). What do I owe?", None),
         ("I put in $10,000 after-tax and my earnings are \u2013$500.", None),
         ("I put in $10,000 after-tax and my earnings are \u2014$500.", None),
+        # ... in the small or full-width form (an East Asian keyboard's), the heavy minus
+        # emoji, raised, lowered or modifier: each was read as $500 of earnings (bad-input hunt)
+        ("I put in $10,000 after-tax and my earnings are \uff0d$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \ufe63$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \u2796$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \u207b$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \u208b$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \u02d7$500.", None),
+        ("I put in $10,000 after-tax and my earnings are \ufe58$500.", None),
+        ("I put in $10,000 after-tax and it earned $400\uff0d500", None),
         ("I put in $10,000 after-tax and my earnings are - $500.", None),
         ("I put in $10,000 after-tax and my earnings are negative: $500.", None),
         ("I put in $10,000 after-tax and earnings are 400 - $500", None),
@@ -733,6 +743,20 @@ def test_pretax_money_hyphenated_as_a_pdf_writes_it_gets_no_worked_example(
     for hyphen in ("-", "\u2010", "\u2011"):
         assert main(["ask", asked.format(hyphen), "--json"]) == 0
         assert "worked_example" not in json.loads(capsys.readouterr().out), repr(hyphen)
+
+
+def test_a_loss_with_a_full_width_minus_is_not_worked_through_as_earnings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "my earnings are －$500", with the full-width minus an East Asian keyboard types, is a
+    loss; it was worked through under the answer as $500 of taxable earnings. With "-" it is
+    the loss, and with a minus the reader does not take as one, no example at all."""
+    asked = "I put in $10,000 after-tax and my earnings are {}$500. What do I owe on the Roth?"
+    assert main(["ask", asked.format("-"), "--json"]) == 0
+    typed = json.loads(capsys.readouterr().out)["worked_example"]
+    assert typed["command"] == "/split basis:10000 earnings:-500"
+    assert main(["ask", asked.format("\uff0d"), "--json"]) == 0
+    assert "worked_example" not in json.loads(capsys.readouterr().out)
 
 
 def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
