@@ -70,10 +70,15 @@ _STEMMER = snowballstemmer.stemmer("english")
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 # Control, format (zero-width, bidi marks), private-use and unassigned characters of the
-# Basic Multilingual Plane become spaces; curly apostrophes become straight ones.
+# Basic Multilingual Plane become spaces; curly apostrophes become straight ones, and the
+# hyphen U+2010 (and the non-breaking U+2011, which NFKC makes it) "-": PDFs, the IRS's
+# among them, and word processors write "after‐tax" so, and a question pasted from one lost
+# its after-tax and pro-rata words ("after" is a stopword: only "tax" was left).
 _CLEAN_TABLE = {cp: " " for cp in range(0x10000) if unicodedata.category(chr(cp)) in _INVISIBLE} | {
     0x2019: "'",
     0x2018: "'",
+    0x2010: "-",
+    0x2011: "-",
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across it

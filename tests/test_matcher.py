@@ -357,6 +357,9 @@ def test_result_shape_invariants(kb: KnowledgeBase) -> None:
         ["RIRA", "Roth IRA", "roth ira", "RothIRA"],
         ["1099-R", "1099R", "1099 r", "form 1099-R"],
         ["pro-rata", "pro rata", "prorata", "prorated", "pro-rated"],
+        # hyphens as PDFs and word processors write them (U+2010, non-breaking U+2011)
+        ["after-tax 401-k pro-rata", "after\u2010tax 401\u2010k pro\u2010rata"],
+        ["after-tax 1099-R pro-rated", "after\u2011tax 1099\u2011R pro\u2011rated"],
     ],
 )
 def test_spellings_normalise_to_one_token(variants: list[str]) -> None:
@@ -373,6 +376,18 @@ def test_synonyms_and_typos_match_like_the_real_word(kb: KnowledgeBase) -> None:
     clean = kb.ask("can I send the earnings to a traditional IRA and the basis to my Roth IRA")
     sloppy = kb.ask("can i send the gains to a tradtional ira and the basiss to my roth")
     assert clean.best and sloppy.best and clean.best.id == sloppy.best.id
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_a_question_pasted_with_another_hyphen_is_answered_as_typed(
+    kb: KnowledgeBase, hyphen: str
+) -> None:
+    """A question pasted from a PDF or a word processor, whose hyphens are U+2010 (or the
+    non-breaking U+2011), went unanswered or got another entry: "after‐tax" read as "tax"."""
+    typed = "does the pro-rata rule apply to my after-tax 401k rollover to a Roth IRA?"
+    pasted = kb.ask(typed.replace("-", hyphen))
+    assert kb.ask(typed).answered and pasted.answered
+    assert pasted.best == kb.ask(typed).best
 
 
 def test_autocomplete_is_capped_and_finds_by_title_and_meaning(kb: KnowledgeBase) -> None:
