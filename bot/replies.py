@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 import discord
 
@@ -43,11 +44,26 @@ def privately_here(interaction: discord.Interaction, private: bool) -> tuple[boo
     return (False, None) if may_post else (True, PRIVATE_HERE)
 
 
+#: Characters that show nothing besides spaces, controls and format characters (a zero-width
+#: space, word joiner, soft hyphen, direction mark): the blank "letters" members paste to
+#: post a message that looks empty, which Discord would refuse (the Hangul fillers and the
+#: blank Braille pattern).
+_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_UNSEEN = ("Cc", "Cf")
+
+
+def shows_nothing(text: str) -> bool:
+    """Does ``text`` look empty: only spaces and characters that show nothing?"""
+    return all(ch in _BLANKS or ch.isspace() or unicodedata.category(ch) in _UNSEEN for ch in text)
+
+
 def strip_mentions(text: str) -> str:
     """A message's words without its mentions (the question a mention asks), line by line:
-    the worked example reads "Basis: $20,000" / "Earnings: $300" lines as lines."""
+    the worked example reads "Basis: $20,000" / "Earnings: $300" lines as lines. A line that
+    shows nothing is no line: "@Rollover Bot" and a zero-width space asks nothing, as the
+    bare mention does (it was answered "no FAQ entry looks close", and kept for moderators)."""
     lines = (" ".join(_MENTION.sub(" ", line).split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if not shows_nothing(line))
 
 
 def post_question(thread: discord.Thread, starter: discord.Message) -> str:

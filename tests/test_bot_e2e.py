@@ -1033,6 +1033,23 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
         assert not body["data"].get("embeds")
 
 
+@pytest.mark.parametrize("blank", ["\u3164\u3164", "\u2800\u2800", "\u200b\u200d\u2060\ufeff"])
+async def test_an_ask_that_shows_nothing_is_asked_for_words_and_not_kept(
+    fake_discord: FakeDiscord, make_bot, start_bot, blank: str
+) -> None:
+    """/ask with a question that looks empty (the Hangul filler or blank Braille pattern
+    members paste to post "nothing", zero-width characters) got a public "No close match
+    in this FAQ" card, and the blank was kept as an unanswered question, an empty line in
+    the moderators' gaps. It is asked for words privately, as a question of mentions
+    alone is, and nothing is kept."""
+    async with start_bot(make_bot()) as bot:
+        body = await (await fake_discord.send_slash_command("ask", {"question": blank})).response()
+        assert is_ephemeral(body) and not body["data"].get("embeds")
+        assert body["data"]["content"].startswith("Type your question in words")
+        await fake_discord.settle()
+        assert not bot.store.questions
+
+
 async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
@@ -2181,13 +2198,18 @@ async def test_a_proxied_members_own_mention_is_answered_and_another_bots_is_not
         assert embed_of(replies[0].json)["title"] == kb.get(EXPECTED).title
 
 
-@pytest.mark.parametrize("greeting", ["", " hi"])
+@pytest.mark.parametrize(
+    "greeting",
+    ["", " hi", " \u3164", " \u200b\u2060"],
+    ids=["bare", "hi", "hangul-filler", "zero-width"],
+)
 async def test_a_question_edited_into_a_bare_mention_is_answered_once(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, greeting: str
 ) -> None:
-    """A bare "@Rollover Bot" (or "@Rollover Bot hi") gets "Ask me after the mention"; the
-    member edits the question in, as asked: answered (it was ignored, the mention not being
-    new), once."""
+    """A bare "@Rollover Bot" (or "@Rollover Bot hi", or one followed by what shows nothing:
+    the blank Hangul filler members paste to post an "empty" message, zero-width characters)
+    gets "Ask me after the mention"; the member edits the question in, as asked: answered
+    (it was ignored, the mention not being new), once."""
     world = fake_discord.world
     channel = int(world.text_channel["id"])
     mention = world.bot_user.mention + greeting
