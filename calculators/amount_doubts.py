@@ -207,11 +207,14 @@ _GROUP_FIRST = re.compile(r"\d{3}(?!\d)")
 #: What shows two runs of digits as one number though an amount stops at it: a character
 #: that shows nothing (a zero-width space, soft hyphen, word joiner, direction mark or byte
 #: order mark, pasted with the figure), a mark drawn on a digit (an accent, an emoji
-#: digit's keycap), an apostrophe ("1'200", as the Swiss write thousands) or the Arabic
-#: thousands separator. "$4<zero-width space>12" shows as $412 and was read as $4.
+#: digit's keycap), an apostrophe ("1'200", as the Swiss write thousands), the Arabic
+#: separators, or a comma or point of another form: the full-width ones a Chinese or
+#: Japanese keyboard types ("$1，200"), the ideographic ones, a middle dot, a low quote.
+#: "$4<zero-width space>12" shows as $412 and was read as $4, "$1，200" as $1.
 _JOINERS = (
     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
     "\u0300-\u036f\u20d0-\u20ff\ufe00-\ufe0f'\u2019\u066c"
+    "\uff0c\uff0e\ufe50\ufe52\u3001\u3002\uff61\uff64\u060c\u066b\u00b7\u201a"
 )
 _JOINED_AFTER = re.compile(rf"[.,]?[{_JOINERS}]+[.,]?\d")
 _JOINED_BEFORE = re.compile(rf"\d[.,]?[{_JOINERS}]+[.,]?$")

@@ -635,7 +635,16 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I put in $23,000 after-tax and it earned $4,\u200b120", None),
         ("I put in $23,000 after-tax and it earned $412\u200b.50", None),
         ("I put in $23,000 after-tax and it earned 4\u200b12.50", None),
+        # ... or a comma or point typed full-width (a Chinese or Japanese keyboard's), or of
+        # another script: $1 and $412 were read
+        ("I put in $23,000 after-tax and it earned $1\uff0c200", None),
+        ("I put in $23,000 after-tax and it earned $412\uff0e50", None),
+        ("I put in $23,000 after-tax and it earned $1\u3001200", None),
+        ("I put in $23,000 after-tax and it earned $412\u300250", None),
+        ("I put in $23,000 after-tax and it earned $1\u060c200", None),
+        ("I put in $23,000 after-tax and it earned $412\u066b50", None),
         # ... while such a character beside a whole figure changes nothing
+        ("I put in $23,000 after-tax\uff0cand it earned $412\u3002 Tax?", ("23000", "412")),
         ("I put in $23,000\u200e after-tax and it earned $412\u200b!", ("23000", "412")),
         ("I put in $23,000 after-tax and it earned $412\u0301", ("23000", "412")),
         ("I put in $23,000 after-tax and it earned $412 in '24", ("23000", "412")),
@@ -715,7 +724,14 @@ def test_where_the_earnings_go_is_read_in_one_pass_over_a_long_sentence() -> Non
 
 @pytest.mark.parametrize(
     "figure",
-    ["$4\u200b12", "$4\u00ad12", "$4\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3", "$1'200", "1 200.50"],
+    [
+        "$4\u200b12",
+        "$4\u00ad12",
+        "$4\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3",
+        "$1'200",
+        "1 200.50",
+        "$1\uff0c200",
+    ],
 )
 def test_a_figure_shown_whole_is_not_worked_through_in_part(
     capsys: pytest.CaptureFixture[str], figure: str
