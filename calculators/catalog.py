@@ -134,7 +134,12 @@ class Calculator:
 #: signs parse_amount and parse_rate take), a destination, or a name given a value
 #: ("basis:1000").
 _VALUE = re.compile(
-    r"[-\u2212+]?\$?[-\u2212]?\.?\d[\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+",
+    r"[-\u2212+]?\$?[-\u2212]?\.?\d[\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+"
+    # ... or one meant as a value that the calculator will refuse, saying why: a word with a
+    # digit in it ("1e9", "1_000", "5" and a zero-width space), a percent sign set apart ("24
+    # %"), or a number as a program spells one ("NaN", "inf", "∞"). "/split 1e9 5" was matched
+    # as a question ("not sure enough"), and kept for moderators as one the FAQ missed.
+    r"|\S*\d\S*|%|[-\u2212+]?(?:nan|inf|infinity|\u221e)",
     re.IGNORECASE,
 )
 

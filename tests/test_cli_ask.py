@@ -117,6 +117,9 @@ def test_a_calculator_command_asked_is_pointed_at_the_calculator(
     out = capsys.readouterr().out
     assert "rollover-bot calc split --basis 1000 --earnings 5" in out
     assert "not sure" not in out
+    for refused in ("/split 1e9 5", "/split \u221e 5", "/prorata NaN 5 5", "/split 1000 5 24 %"):
+        assert main(["ask", refused]) == 0  # (a value the calculator refuses is a value)
+        assert "rollover-bot calc" in capsys.readouterr().out, refused
     data = run_json(capsys, "/split basis: 2000 earnings: 50")
     assert set(data) == {
         "question", "answered", "best", "suggestions", "also", "off_topic", "fallback", "reason"

@@ -96,6 +96,10 @@ def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console)
         # (a value after its name and a space, as the console takes it with its slash)
         "split basis: 1000 earnings: 5",
         "room year = 2026 deferrals: 24500 employer: 0",
+        # (and values the calculator refuses, saying why: asked as questions, they were not)
+        "split 1e9 5",
+        "split \u221e 5",
+        "prorata NaN 5 5",
     ):
         assert console.respond(line).text == f"Calculators start with a slash: /{line}"
     asked = console.respond("split the earnings to a traditional IRA?").text
