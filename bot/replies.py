@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 
 import discord
 
 from bot.forum_tags import NETWORK_ERRORS
+from bot.unseen import shows_nothing
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +42,6 @@ def privately_here(interaction: discord.Interaction, private: bool) -> tuple[boo
     in_thread = getattr(interaction.channel, "type", None) in _THREADS
     may_post = permissions.send_messages_in_threads if in_thread else permissions.send_messages
     return (False, None) if may_post else (True, PRIVATE_HERE)
-
-
-#: Characters that show nothing besides spaces, controls and format characters (a zero-width
-#: space, word joiner, soft hyphen, direction mark): the blank "letters" members paste to
-#: post a message that looks empty, which Discord would refuse (the Hangul fillers and the
-#: blank Braille pattern).
-_BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-_UNSEEN = ("Cc", "Cf")
-
-
-def shows_nothing(text: str) -> bool:
-    """Does ``text`` look empty: only spaces and characters that show nothing?"""
-    return all(ch in _BLANKS or ch.isspace() or unicodedata.category(ch) in _UNSEEN for ch in text)
 
 
 def strip_mentions(text: str) -> str:

@@ -367,6 +367,9 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
     [
         (["ask", ""], "empty"),
         (["ask", "   "], "empty; type your question in quotes"),
+        # what shows nothing is empty too, as in Discord (it was answered "no entry looks close")
+        (["ask", "\u3164"], "empty: it holds only characters that show nothing"),
+        (["ask", "\u200b\u2060", "--json"], "empty: it holds only characters that show nothing"),
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
         (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),

@@ -182,6 +182,10 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/split 1000 5 tax-rate:24% tax_rate:30%", "tax_rate is given twice ('24%', then '30%')"),
         ("/split basis: earnings:5", "basis: the value is empty"),  # not "earnings:5"
         ("x" * 5000, "characters"),
+        # a line that shows nothing is empty, as in Discord (it was "no FAQ entry looks close")
+        ("\u3164\u3164", "the question is empty"),
+        ("\u200b\u2060", "the question is empty"),
+        ("/ask \u2800", "the question is empty"),
         # a year's example is a year (it said "use a number like 12")
         ("/room 99999999999999999999 24500 10000", "large; use a number like 20"),
     ],

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli.common import add_faq_dir, json_text, serving_knowledge, unreadable_stdin
 from bot.cli.errors import CliError
 from bot.cli.faq import one_line
+from bot.unseen import shows_nothing
 
 if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
     from calculators import CalcResult
@@ -39,6 +40,8 @@ def check_question(text: str, *, typed: bool = False) -> str | None:
     command's argument, where the shell's quoting is the usual slip (not a batch line)."""
     if not text.strip():
         return "the question is empty" + ("; type your question in quotes" if typed else "")
+    if shows_nothing(text):  # (Discord takes it as empty too: see bot.unseen)
+        return "the question is empty: it holds only characters that show nothing"
     if len(text) > MAX_QUESTION_CHARS:
         return (
             f"the question is {len(text):,} characters long; "
