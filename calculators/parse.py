@@ -51,6 +51,15 @@ def _label(field: str | None) -> str:
     return f"{field}: " if field else ""
 
 
+def _other_digits(raw: str) -> str:
+    """Why a value that looks like a number to whoever typed it is none here: it has digits
+    other than 0-9 (a Chinese or Japanese keyboard's full-width "１０００", "١٠٠٠"), which
+    "is not an amount; use ... 1000" did not say, shown beside what looks like 1000."""
+    if any(ch.isdigit() and not ch.isascii() for ch in raw):
+        return ": it has digits other than 0-9 (full-width ones, or another script's)"
+    return ""
+
+
 def _split_sign(text: str) -> tuple[bool, str] | None:
     """Strip one sign, before or after a '$' ('-5', '-$5', '$-5'); None if signs repeat."""
     body = text
@@ -113,7 +122,9 @@ def parse_amount(
                 f"(1,000 or 1,000,000); {AMOUNT_HINT}",
                 field,
             )
-        raise InputError(f"{label}{shown(raw)} is not an amount; {AMOUNT_HINT}", field)
+        raise InputError(
+            f"{label}{shown(raw)} is not an amount{_other_digits(raw)}; {AMOUNT_HINT}", field
+        )
     decimals = match.group(1)
     if decimals is not None and len(decimals) > 2:
         raise InputError(
@@ -157,7 +168,9 @@ def parse_rate(
         negative = body[0] in _MINUS
         body = body[1:].lstrip()
     if not _NUMBER.fullmatch(body):
-        raise InputError(f"{label}{shown(raw)} is not a rate; {RATE_HINT}", field)
+        raise InputError(
+            f"{label}{shown(raw)} is not a rate{_other_digits(raw)}; {RATE_HINT}", field
+        )
     try:
         number = Decimal(body)
     except InvalidOperation:  # pragma: no cover - the regex admits only plain decimals
@@ -209,7 +222,9 @@ def parse_int(text: str | None, field: str | None = None, *, like: str = "12") -
         raise InputError(f"{label}{shown(raw)} is negative; use a whole number like {like}", field)
     if not _INTEGER.fullmatch(body):
         raise InputError(
-            f"{label}{shown(raw)} is not a whole number; use digits like {like}", field
+            f"{label}{shown(raw)} is not a whole number{_other_digits(raw)}; use digits like "
+            f"{like}",
+            field,
         )
     if len(body) > 9:  # (no count or year here has more than a few digits)
         raise InputError(f"{label}{shown(raw)} is far too large; use a number like {like}", field)

@@ -197,6 +197,11 @@ def test_amounts_as_people_type_them(typed: str, value: str) -> None:
         ("1,0000.5", "misplaced commas"),
         # the dot is wrong here, not the commas (it was said to have misplaced commas)
         ("1,000.", "'1,000.' is not an amount"),
+        # digits other than 0-9 are named: "is not an amount; use ... 1000" beside what looks
+        # like 1000 said nothing (a bad-input hunt)
+        ("\uff11\uff10\uff10\uff10", "not an amount: it has digits other than 0-9"),
+        ("\u0661\u0660\u0660\u0660", "not an amount: it has digits other than 0-9"),
+        ("$1,\uff10\uff10\uff10", "not an amount: it has digits other than 0-9"),
     ],
 )
 def test_unclear_amounts_are_refused_with_a_reason(typed: str, says: str) -> None:

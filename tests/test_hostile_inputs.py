@@ -472,6 +472,28 @@ def _query(db: Path, sql: str) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize(
+    ("command", "options", "field"),
+    [
+        ("split", {"basis": "\uff11\uff10\uff10\uff10", "earnings": "5"}, "basis"),
+        ("split", {"basis": "1000", "earnings": "5", "tax_rate": "\u0662\u0664%"}, "tax_rate"),
+        ("prorata", {"basis": "1000", "earnings": "5", "amount": "\u0968\u0966"}, "amount"),
+    ],
+)
+async def test_digits_other_than_0_to_9_are_named_in_the_refusal(
+    env: Env, command: str, options: dict[str, str], field: str
+) -> None:
+    """A value typed with full-width digits (a Chinese or Japanese keyboard's "１０００") or
+    another script's was refused as "'１０００' is not an amount; use a dollar amount like
+    1000": beside what looks like 1000, that said nothing of what was wrong."""
+    mark = env.fake.mark()
+    body = await answer(await env.fake.send_slash_command(command, options, check=False))
+    text = content(body).replace("\\", "")
+    assert ephemeral(body) and f"{field}:" in text, text
+    assert "it has digits other than 0-9 (full-width ones, or another script's)" in text
+    assert not reply_problems(env.fake, mark)
+
+
+@pytest.mark.parametrize(
     ("command", "options"),
     [
         ("room", {"year": 10**18, "deferrals": "1000", "employer": "0"}),
