@@ -6663,8 +6663,8 @@ MUTANTS = [
     Mutant(
         "a mention's lines run together: amounts listed on lines get no worked example",
         "bot/replies.py",
-        '    return "\\n".join(line for line in lines if line)\n',
-        '    return " ".join(line for line in lines if line)\n',
+        '    return "\\n".join(line for line in lines if not shows_nothing(line))\n',
+        '    return " ".join(line for line in lines if not shows_nothing(line))\n',
         (
             "tests/test_bot_e2e.py::test_a_mention_listing_its_amounts_on_lines_gets_them_worked_through",
         ),
