@@ -129,17 +129,15 @@ class Calculator:
 
 
 #: Inputs that are rates, and the CLI options not named like their input.
-#: A calculator's value as typed: an amount, a rate or a year ("1000", "$1.2k", "24%",
-#: "2026"), with a sign where a loss goes ("-50", "-$50", "$-50", "\u221210%": the minus
-#: signs parse_amount and parse_rate take), a destination, or a name given a value
-#: ("basis:1000").
+#: A calculator's value as typed: a word with a digit in it, whatever the calculator makes
+#: of it: an amount, a rate or a year ("1000", "$1.2k", "24%", "2026"), with a sign where a
+#: loss goes ("-50", "-$50", "\u221210%"), or one it will refuse, saying why ("1e9", "1_000",
+#: "5" and a zero-width space); a percent sign set apart ("24 %"), a number as a program
+#: spells one ("NaN", "inf", "∞"), a destination, or a name given a value ("basis:1000").
+#: ("/split 1e9 5" was matched as a question, "not sure enough", and kept for moderators as
+#: one the FAQ missed, while "/split 1000 -50" was pointed at the calculator.)
 _VALUE = re.compile(
-    r"[-\u2212+]?\$?[-\u2212]?\.?\d[\d,.]*[km%]?|roth|traditional|[a-z_][a-z_-]*[=:]\S+"
-    # ... or one meant as a value that the calculator will refuse, saying why: a word with a
-    # digit in it ("1e9", "1_000", "5" and a zero-width space), a percent sign set apart ("24
-    # %"), or a number as a program spells one ("NaN", "inf", "∞"). "/split 1e9 5" was matched
-    # as a question ("not sure enough"), and kept for moderators as one the FAQ missed.
-    r"|\S*\d\S*|%|[-\u2212+]?(?:nan|inf|infinity|\u221e)",
+    r"\S*\d\S*|%|[-\u2212+]?(?:nan|inf|infinity|\u221e)|roth|traditional|[a-z_][a-z_-]*[=:]\S+",
     re.IGNORECASE,
 )
 
