@@ -7839,6 +7839,138 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_long_question_in_the_review_is_cut_between_words_never_inside_an_escape",
         ),
     ),
+    Mutant(
+        "A question whose earnings figure holds a zero-width space or soft hyphen ('$4\u200b"
+        "12', seen as $412) gets a worked example of $4 of earnings under the answer",
+        "calculators/amount_doubts.py",
+        "    if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(close):\n"
+        "        return True  # part of a number shown whole",
+        "    if False:\n        return True  # part of a number shown whole",
+        (
+            "tests/test_calc_audit.py::test_a_figure_shown_whole_is_not_worked_through_in_part",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "A question saying it 'earned 1 200.50' (thousands set apart by a space) gets a"
+        " worked example of $200.50 of earnings under the answer",
+        "calculators/amount_doubts.py",
+        "    if _SPACED_HEAD.search(close) and _GROUP_FIRST.match(text, start):\n"
+        "        return True",
+        "    if False:\n        return True",
+        (
+            "tests/test_calc_audit.py::test_a_figure_shown_whole_is_not_worked_through_in_part",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "A question whose earnings are '$1 200' with a thin space gets a worked example"
+        " of $1 of earnings under the answer",
+        "calculators/amount_doubts.py",
+        '_NUMBER_SPACES = " \\u00a0\\u2007-\\u200a\\u202f"',
+        '_NUMBER_SPACES = " \\u00a0\\u202f"',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "A question about '$23,000 pre‐tax' money, hyphenated as a PDF or word processo"
+        "r writes it, gets that money worked through as nontaxable after-tax basis unde"
+        "r the answer",
+        "calculators/from_text.py",
+        '    text = plain_hyphens(text)  # ("$23,000 pre‐tax" pasted from a PDF is pretax money)\n',
+        "",
+        (
+            "tests/test_calc_audit.py::test_pretax_money_hyphenated_as_a_pdf_writes_it_gets_no_worked_example",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "A question whose earnings are '－$500' (a loss, with the full-width minus an Ea"
+        "st Asian keyboard types) gets $500 of taxable earnings worked through under th"
+        "e answer",
+        "calculators/amount_doubts.py",
+        '\\u2212\\u2e3a\\u2e3b\\ufe58\\ufe63\\uff0d"\n    "\\u2796\\u207b\\u208b\\u02d7"\n',
+        '\\u2212"\n',
+        (
+            "tests/test_calc_audit.py::test_a_loss_with_a_full_width_minus_is_not_worked_through_as_earnings",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "A question pasted from a PDF, its hyphens U+2010 ('after‐tax', 'pro‐rata'), go"
+        "es unanswered or gets another entry than the same question typed",
+        "knowledge/normalize.py",
+        '    0x2010: "-",\n    0x2011: "-",\n',
+        "",
+        (
+            "tests/test_matcher.py::test_a_question_pasted_with_another_hyphen_is_answered_as_typed",
+            "tests/test_matcher.py::test_spellings_normalise_to_one_token",
+        ),
+    ),
+    Mutant(
+        "'@Rollover Bot' followed only by a zero-width space or the blank Hangul filler"
+        " gets a public 'No close match in this FAQ' card instead of 'Ask me after the "
+        "mention', and /ask with such a blank question a public card, the blank kept in"
+        " the moderators' gaps",
+        "bot/replies.py",
+        '    return "\\n".join(line for line in lines if not shows_nothing(line))\n',
+        '    return "\\n".join(line for line in lines if line)\n',
+        (
+            "tests/test_bot_e2e.py::test_an_ask_that_shows_nothing_is_asked_for_words_and_not_kept",
+            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",
+        ),
+    ),
+    Mutant(
+        "A question whose earnings are '$1，200', typed with a Chinese or Japanese keybo"
+        "ard's full-width comma, gets a worked example of $1 of earnings under the answ"
+        "er",
+        "calculators/amount_doubts.py",
+        '    "\\uff0c\\uff0e\\ufe50\\ufe52\\u3001\\u3002\\uff61\\uff64\\u060c\\u066b\\u'
+        '00b7\\u201a"\n',
+        "",
+        (
+            "tests/test_calc_audit.py::test_a_figure_shown_whole_is_not_worked_through_in_part",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
+    ),
+    Mutant(
+        "'/split 1e9 5' (or '/split ∞ 5', '/split NaN 5') in /ask, a mention, 'rollover"
+        "-bot ask' or the console is matched as a question ('not sure enough') and kept"
+        " for moderators, instead of being pointed at the calculator",
+        "calculators/catalog.py",
+        '    r"\\S*\\d\\S*|%|[-\\u2212+]?(?:nan|inf|infinity|\\u221e)|roth|traditional|'
+        '[a-z_][a-z_-]*[=:]\\S+",\n',
+        '    r"[-\\u2212+]?\\$?[-\\u2212]?\\.?\\d[\\d,.]*[km%]?|roth|traditional|[a-z_]'
+        '[a-z_-]*[=:]\\S+",\n',
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_with_a_value_it_refuses_points_to_the_calculator",
+            "tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",
+            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
+        ),
+    ),
+    Mutant(
+        "'rollover-bot ask' with a question of only a zero-width space or the blank Han"
+        "gul filler answers 'no FAQ entry looks close' with exit 0 (the console likewis"
+        "e) instead of saying the question is empty",
+        "bot/cli/ask.py",
+        "    if shows_nothing(text):  # (Discord takes it as empty too: see bot.unseen)\n",
+        "    if False:\n",
+        (
+            "tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",
+            "tests/test_console.py::test_bad_input_is_a_friendly_line",
+        ),
+    ),
+    Mutant(
+        "/split basis:１０００ (full-width digits, as a Chinese or Japanese keyboard types "
+        "them) is refused as \"'１０００' is not an amount; use a dollar amount like 1000\""
+        " without saying the digits are not 0-9",
+        "calculators/parse.py",
+        "    if any(ch.isdigit() and not ch.isascii() for ch in raw):\n",
+        "    if False:\n",
+        (
+            "tests/test_hostile_inputs.py::test_digits_other_than_0_to_9_are_named_in_the_refusal",
+            "tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",
+        ),
+    ),
 ]
 
 
