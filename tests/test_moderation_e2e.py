@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from bot.storage import ReviewItem
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
@@ -3154,14 +3155,9 @@ async def test_a_members_masked_link_is_shown_inert_in_the_review_queue_and_the_
         assert echoed_raw(shown, question) is None, shown
 
 
-def test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments() -> None:
-    """The review queue shows a member's question whole (up to 4,000 characters): a line
-    of "[" then "](" took the escaping 2 s of the bot's event loop at each look."""
-    from bot.review import item_embed
-    from bot.storage import ReviewItem
-
-    asked = "[" * 1333 + "](" * 1333
-    item = ReviewItem(
+def _unanswered(asked: str) -> ReviewItem:
+    """A review item for one unanswered question, asked once just now."""
+    return ReviewItem(
         kind="unanswered",
         example=asked,
         count=1,
@@ -3170,6 +3166,15 @@ def test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments() -> None:
         last_seen=dt.datetime.now(dt.UTC),
         keys=("k",),
     )
+
+
+def test_a_long_line_of_brackets_is_escaped_for_the_review_in_moments() -> None:
+    """The review queue shows a member's question whole (up to 4,000 characters): a line
+    of "[" then "](" took the escaping 2 s of the bot's event loop at each look."""
+    from bot.review import item_embed
+
+    asked = "[" * 1333 + "](" * 1333
+    item = _unanswered(asked)
     started = time.perf_counter()
     embed = item_embed(item, 0, 1, {})
     assert time.perf_counter() - started < 0.5
@@ -3184,18 +3189,9 @@ def test_a_long_question_in_the_review_is_cut_between_words_never_inside_an_esca
     where the cut fell between a backslash and the character it escapes, the item ended in
     a stray backslash before the "…". It is cut at a word, then escaped."""
     from bot.review import item_embed
-    from bot.storage import ReviewItem
 
     asked = "word " * 299 + f"abcd{cut_at}emphasis{cut_at} and more words after the cut"
-    item = ReviewItem(
-        kind="unanswered",
-        example=asked,
-        count=1,
-        entry_id=None,
-        score=0.0,
-        last_seen=dt.datetime.now(dt.UTC),
-        keys=("k",),
-    )
+    item = _unanswered(asked)
     shown = item_embed(item, 0, 1, {}).description
     assert shown is not None and shown.endswith("word…"), shown[-20:]
     short = item_embed(replace(item, example=f"a {cut_at}b{cut_at}"), 0, 1, {}).description
