@@ -177,7 +177,12 @@ MUTANTS = [
         "knowledge/matcher.py",
         "                shaky=best.score < t.sure_threshold and not taught,",
         "                shaky=best.score < t.sure_threshold,",
-        ("tests/test_moderation_e2e.py::test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue",),
+        (
+            "tests/test_moderation_e2e.py::test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue",
+            # (the queue now also leaves out a question filed in the files word for word,
+            # shaky or not: the matcher's own verdict is what is checked here)
+            "tests/test_matcher.py::test_an_example_decides_its_own_text_even_where_the_ranking_disagrees",
+        ),
     ),
     Mutant(
         "fits the ranker's scores on the written examples too",
