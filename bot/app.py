@@ -94,6 +94,9 @@ class RolloverBot(commands.Bot):
         #: that takes them says so. (Not before: files fixed while connecting were said to
         #: "load again" in a log that never heard they were broken.)
         self.said_broken = False
+        #: The problems the moderator log was last told the files have (None: none since
+        #: they last loaded): a refusal with the same ones is not posted again.
+        self.refusal_said: mod_log.Refusal | None = None
         self.store: Store = store if store is not None else MemoryStore()
         #: The secret that keys vote hashes; read or made in setup_hook.
         self.vote_key = b""
@@ -143,7 +146,14 @@ class RolloverBot(commands.Bot):
         result = await self._reload()
         note = mod_log.reload_text(result, trigger, mended=result.ok and self.said_broken)
         self.said_broken = not result.ok
-        if note:
+        refusal = None
+        if not result.ok:
+            refusal = mod_log.refusal_said(result.problems, result.unread, result.fault)
+        # (Said once: every save of a file still broken, and every edit beside it, refused
+        # the reload again and posted the same list again.)
+        repeated = refusal is not None and refusal == self.refusal_said
+        self.refusal_said = refusal
+        if note and not repeated:
             await mod_log.post(self, note)
         if result.notices:
             await mod_log.post(self, mod_log.notices_text(result.notices, trigger))
@@ -267,6 +277,7 @@ class RolloverBot(commands.Bot):
         fallback, self.fallback = self.fallback, None  # (said once, not on every resume)
         if fallback is not None:  # (the operator saw the warning when `run` started)
             self.said_broken = True
+            self.refusal_said = mod_log.refusal_said(fallback.problems)
             await mod_log.post(self, mod_log.fallback_text(fallback))
         if not self._setup_looked_at:  # (once a process, not on every new session)
             self._setup_looked_at = True

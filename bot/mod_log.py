@@ -14,7 +14,7 @@ import discord
 from bot.embeds import code_block
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import with_unread
+from knowledge.loader import Problem, with_unread
 
 if TYPE_CHECKING:
     from bot.app import ReloadResult, RolloverBot
@@ -83,6 +83,21 @@ def reload_text(result: ReloadResult, trigger: str, *, mended: bool = False) -> 
     head = f"**FAQ reloaded** ({trigger}): {mends}"
     # (Fitted, not cut: _chunks would cut the one line, and the count of ids left out.)
     return head + result.diff.summary(limit=MESSAGE_LIMIT - len(head))
+
+
+#: What a refusal said, told apart from another (see refusal_said).
+Refusal = frozenset[tuple[str, str]]
+
+
+def refusal_said(
+    problems: Sequence[Problem], unread: Sequence[Problem] = (), fault: str | None = None
+) -> Refusal:
+    """What makes one refused load's notice the same as another's: its problems by file and
+    words (not line: an edit above a problem moves it, and it is the same problem), or its
+    fault. A file saved again still broken, or another file edited beside it, refused the
+    reload again and posted the whole list again each time."""
+    said = {(p.path, p.message) for p in with_unread(list(problems), list(unread))}
+    return frozenset(said | ({("", fault)} if fault is not None else set()))
 
 
 def notices_text(notices: Sequence[object], trigger: str) -> str:

@@ -2127,6 +2127,52 @@ async def test_the_mod_log_hears_when_a_broken_edit_it_was_told_of_is_reverted(
             assert not would_ping(call.json).any
 
 
+async def test_the_mod_log_says_a_broken_file_once_not_at_every_reload(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A broken file saved again still broken (an editor's autosave, a second try), or
+    another entry edited beside it, refused the reload each time, and each refusal posted
+    the whole list of problems to the moderator log again: a moderator fixing one file
+    filled the channel with copies. The log says a list once; a new problem, a fix, and
+    the same file broken again after its fix are each said."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> list[str]:
+        return [m["content"] for m in world.messages_in(log_id)]
+
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        broken, other = faq_copy / "notice-2014-54.md", faq_copy / "three-buckets.md"
+        good, other_good = broken.read_text(), other.read_text()
+        broken.write_text("---\nid: [\n---\n")
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        # saved again with a line above the problem, another entry edited beside it, a
+        # moderator's reload: the same problem each time
+        broken.write_text("---\n\nid: [\n---\n")
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        other.write_text(other_good + "\nOne more line.\n")
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        said = content(await admin(fake_discord, "reload"))
+        assert "notice-2014-54.md" in said  # (the moderator who asked is told, as before)
+        await fake_discord.settle()
+        [refused] = logged()
+        assert refused.startswith("**FAQ reload refused**") and "notice-2014-54.md:" in refused
+        # a second broken file is news: the list is said again, with both
+        other.write_text("no front matter, half an edit\n")
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        await fake_discord.settle()
+        assert len(logged()) == 2 and "three-buckets.md:" in logged()[1]
+        # both fixed: said once; the same file broken again afterwards: said again
+        broken.write_text(good)
+        other.write_text(other_good)
+        assert (await bot.reload_faq("files changed on disk")).ok
+        broken.write_text("---\nid: [\n---\n")
+        assert not (await bot.reload_faq("files changed on disk")).ok
+        await fake_discord.settle()
+        assert "the files load again" in logged()[2]
+        assert logged()[3].startswith("**FAQ reload refused**") and len(logged()) == 4
+
+
 async def test_the_mod_log_hears_of_notices_a_reload_brings_once(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
