@@ -17,7 +17,7 @@ from bot.embeds import (
     suggestions_embed,
     year_note_embed,
 )
-from bot.storage import AskedQuestion
+from bot.storage import AskedQuestion, log_store_failure
 from bot.views import answer_view
 from bot.worked_example import worked_example
 from bot.year_note import year_note
@@ -117,8 +117,10 @@ async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Mess
     proxies within a second): that deletion found nothing to take, so the reply goes now."""
     try:
         await bot.store.record_reply(question_id, reply.channel.id, reply.id)
-    except Exception:
-        log.exception("could not record reply %s to message %s", reply.id, question_id)
+    except Exception as exc:
+        log_store_failure(
+            log, exc, "could not record reply %s to message %s", reply.id, question_id
+        )
     if not bot.deleted_lately.seen(question_id):
         return True
     guild_id = reply.guild.id if reply.guild is not None else None
@@ -158,5 +160,5 @@ async def remember_result(
                     when=dt.datetime.now(dt.UTC),
                 )
             )
-    except Exception:
-        log.exception("could not record question statistics")
+    except Exception as exc:
+        log_store_failure(log, exc, "could not record question statistics")

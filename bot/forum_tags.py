@@ -12,7 +12,7 @@ import aiohttp
 import discord
 
 from bot import mod_log
-from bot.storage import PendingReply
+from bot.storage import PendingReply, log_store_failure
 from bot.storage.base import seconds_from_now
 
 if TYPE_CHECKING:
@@ -138,8 +138,9 @@ async def tag_answered_or_owe(
             last_error=reason,
         )
         await bot.store.queue_reply(owed)
-    except Exception:
-        log.exception("could not queue the answered tag of thread %s for a retry", thread.id)
+    except Exception as exc:
+        said = "could not queue the answered tag of thread %s for a retry"
+        log_store_failure(log, exc, said, thread.id)
 
 
 async def _owed_for_people(bot: RolloverBot, thread_id: int) -> bool:

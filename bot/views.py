@@ -21,7 +21,7 @@ from bot.embeds import answer_embed, clipped
 from bot.forum_tags import NETWORK_ERRORS, after_removal
 from bot.replies import NO_PINGS, apologise, own_and_quoted, question_in, send_private
 from bot.roles import is_moderator
-from bot.storage import AskedQuestion, hash_user
+from bot.storage import AskedQuestion, hash_user, log_store_failure
 from bot.storage.base import utc_now
 from knowledge.matcher import Hit, within
 from knowledge.model import CUSTOM_ID_LIMIT
@@ -85,8 +85,8 @@ async def count_served(bot: RolloverBot, entry_id: str) -> None:
     (the database busy or full) had the member ask again, and a public /faq post twice."""
     try:
         await bot.store.record_served(entry_id)
-    except Exception:
-        log.exception("could not count entry %s as served", entry_id)
+    except Exception as exc:
+        log_store_failure(log, exc, "could not count entry %s as served", entry_id)
 
 
 class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
@@ -381,8 +381,9 @@ async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> No
     """A removal's record, whose failure is logged and does not stop the removal's rest."""
     try:
         await step
-    except Exception:
-        log.exception("recording a removed answer failed (interaction %s)", interaction.id)
+    except Exception as exc:
+        said = "recording a removed answer failed (interaction %s)"
+        log_store_failure(log, exc, said, interaction.id)
 
 
 async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any) -> None:

@@ -3544,8 +3544,8 @@ MUTANTS = [
     Mutant(
         "a removal's failed record skips the retag",
         "bot/views.py",
-        "    try:\n        await step\n    except Exception:\n",
-        "    try:\n        await step\n    except ValueError:\n",
+        "    try:\n        await step\n    except Exception as exc:\n",
+        "    try:\n        await step\n    except ValueError as exc:\n",
         ("tests/test_bot_e2e.py::test_not_what_i_asked_retags_the_post_with_the_database_failing",),
     ),
     Mutant(
@@ -5210,8 +5210,8 @@ MUTANTS = [
     Mutant(
         "an entry shown by /faq or a pick is followed by an apology when its served count fails",
         "bot/views.py",
-        "    try:\n        await bot.store.record_served(entry_id)\n    except Exception:\n"
-        '        log.exception("could not count entry %s as served", entry_id)\n',
+        "    try:\n        await bot.store.record_served(entry_id)\n    except Exception as exc:\n"
+        '        log_store_failure(log, exc, "could not count entry %s as served", entry_id)\n',
         "    await bot.store.record_served(entry_id)\n",
         (
             "tests/test_bot_e2e.py::test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fails",

@@ -240,6 +240,38 @@ async def test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_ow
     assert said[1][1] == "the retry queue reaches the database again"
 
 
+async def test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_traceback(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL down under a running bot (a restart, a failover): a post is answered
+    anyway, as promised, but each record it could not write (its claim, its reply, its
+    statistics, the retry queue) logged an ERROR with the driver's 40-line traceback, four
+    a post for as long as the server was down, as if the bot were broken. Each is one
+    warning line now, saying what was not recorded and that the database is out of reach."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))):
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply()  # positive control: it answers
+        await fake.settle()  # (its records written)
+        with server_stopped(postgres_server):
+            post = await fake.post_forum_thread("Asked while the database is down", QUESTIONS[1])
+            await post.reply(timeout=15)  # answered anyway
+            await rest_quiet(fake, 0.3)
+    said = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in said if r.levelno >= logging.ERROR or r.exc_info]
+    lost = [r.getMessage() for r in said if "cannot be reached" in r.getMessage()]
+    assert any(f"forum post {post.id}" in line for line in lost), lost
+    assert any("question statistics" in line for line in lost), lost
+
+
 async def wait_until_async(check: Callable[[], Any], within: float = 10.0) -> None:
     deadline = time.monotonic() + within
     while not await check():

@@ -43,7 +43,7 @@ from bot.forum_tags import (
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
 from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
-from bot.storage import PendingReply
+from bot.storage import PendingReply, log_store_failure
 from bot.storage.base import seconds_from_now
 from calculators.catalog import calculator_typed
 from knowledge.matcher import MatchResult, within
@@ -400,9 +400,10 @@ class Answers(commands.Cog):
         try:
             if not await self.bot.store.claim_post(thread.id, owed):
                 return
-        except Exception:
+        except Exception as exc:
             # Better a rare duplicate after a restart than a silently dropped question.
-            log.exception("could not record forum post %s as answered; answering anyway", thread.id)
+            said = "could not record forum post %s as answered; answering anyway"
+            log_store_failure(log, exc, said, thread.id)
         with self._in_flight("post", starter.id):
             await self._settle(owed, await self._post_answer(thread, starter))
 
@@ -475,8 +476,9 @@ class Answers(commands.Cog):
             await self.bot.store.queue_reply(
                 replace(owed, due=seconds_from_now(wait), last_error=delivery.error)
             )
-        except Exception:
-            log.exception("could not update the retry queue for %s %s", owed.kind, owed.message_id)
+        except Exception as exc:
+            said = "could not update the retry queue for %s %s"
+            log_store_failure(log, exc, said, owed.kind, owed.message_id)
 
     async def _say_refusal(self, owed: PendingReply, delivery: Delivery) -> None:
         """A reply Discord refused for the bot's permissions (403) is retried for hours,
@@ -809,8 +811,9 @@ class Answers(commands.Cog):
         the thread, as for any post.)"""
         try:
             owed = await self.bot.store.pending_replies()
-        except Exception:
-            log.exception("could not read the retry queue; taking post %s as owed", starter_id)
+        except Exception as exc:
+            said = "could not read the retry queue; taking post %s as owed"
+            log_store_failure(log, exc, said, starter_id)
             return True
         return any(
             o.kind == "post" and o.message_id == starter_id and not owes_tags_only(o) for o in owed
@@ -923,8 +926,9 @@ class Answers(commands.Cog):
             key = message.id if claim is None else claim
             if not here and not await self.bot.store.claim_post(key, owed):
                 return
-        except Exception:
-            log.exception("could not record mention %s as answered; answering anyway", message.id)
+        except Exception as exc:
+            said = "could not record mention %s as answered; answering anyway"
+            log_store_failure(log, exc, said, message.id)
         with self._in_flight("mention", message.id):
             await self._settle(owed, await self._mention_reply(message))
 
@@ -965,8 +969,9 @@ class Answers(commands.Cog):
         (none when the store cannot say: answering beats staying silent)."""
         try:
             return await self.bot.store.rejected(question_id)
-        except Exception:
-            log.exception("could not read the answers rejected under message %s", question_id)
+        except Exception as exc:
+            said = "could not read the answers rejected under message %s"
+            log_store_failure(log, exc, said, question_id)
             return set()
 
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:

@@ -32,7 +32,7 @@ from bot.replies import (
     shows_a_picture,
 )
 from bot.roles import is_helper, speaks_for_people
-from bot.storage import TaughtExample, hash_user
+from bot.storage import TaughtExample, hash_user, log_store_failure
 from bot.storage.base import utc_now
 from bot.views import answer_view
 from bot.year_note import year_note
@@ -196,8 +196,9 @@ class PointPick(
             await remember_reply(bot, target.id, sent)
             try:
                 await record_pointer(bot, interaction, entry_id, target)
-            except Exception:  # the answer is posted: the helper need not hear about this
-                log.exception("recording a pointed answer failed (interaction %s)", interaction.id)
+            except Exception as exc:  # the answer is posted: the helper need not hear of it
+                said = "recording a pointed answer failed (interaction %s)"
+                log_store_failure(log, exc, said, interaction.id)
             await tell(
                 interaction,
                 f"Posted **{neutralize(knowledge.titles[entry_id])}** under the message.",

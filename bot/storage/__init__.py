@@ -17,6 +17,7 @@ from bot.storage.base import (
     Store,
     TaughtExample,
     hash_user,
+    log_store_failure,
     vote_key,
 )
 from bot.storage.memory import MemoryStore
@@ -41,6 +42,7 @@ __all__ = [
     "Store",
     "TaughtExample",
     "hash_user",
+    "log_store_failure",
     "open_store",
     "vote_key",
 ]

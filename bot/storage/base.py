@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 import string
@@ -366,6 +367,18 @@ class DatabaseUnavailable(StorageError):
     """The database server could not be reached or refused the connection: a failure
     outside the bot's own settings and data, that may pass (the server down, the network
     out)."""
+
+
+def log_store_failure(logger: logging.Logger, exc: BaseException, what: str, *args: object) -> None:
+    """A record the bot could not write (or read) while it goes on answering: ``what``
+    (a log message, with ``args``). The database out of reach (DatabaseUnavailable: a
+    PostgreSQL restart or failover) is expected and passes, so it is one warning line
+    saying why; it was an ERROR with the driver's traceback, several a message for as long
+    as the server was down. Any other failure is a fault: logged with its traceback."""
+    if isinstance(exc, DatabaseUnavailable):
+        logger.warning(what + " (%s)", *args, exc)
+    else:
+        logger.error(what, *args, exc_info=exc)
 
 
 class Store(Protocol):
