@@ -737,6 +737,34 @@ async def test_a_purge_that_fails_at_start_does_not_stop_the_bot_starting(
     assert any("purge" in r.getMessage() for r in caplog.records), caplog.text
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_the_daily_purge_is_one_line_in_the_log(
+    backend: str,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
+    make_bot: Any,
+) -> None:
+    """The daily purge said itself twice, in two wordings ("purged 2 stored question(s)
+    older than 90 days" from the store, "deleted 2 stored questions older than 90 days"
+    from the chore): an operator reading or counting the log saw two purges a day."""
+    from bot.cogs.housekeeping import Housekeeping
+
+    store: Store = (
+        SqliteStore(tmp_path / "bot.db")
+        if backend == "sqlite"
+        else PostgresStore(request.getfixturevalue("postgres_url"))
+    )
+    async with store:
+        for text in ("an old question", "another old question"):
+            await store.record_question(question(text, days_ago=100))
+        chores = Housekeeping(make_bot(store=store))
+        with caplog.at_level(logging.INFO, logger="bot"):
+            await chores.purge()
+        said = [r.getMessage() for r in caplog.records if "older than 90 days" in r.getMessage()]
+        assert said == ["purged 2 stored question(s) older than 90 days"]
+
+
 async def test_one_vote_per_user_per_answer(store: Store) -> None:
     await store.record_served("split")
     await store.record_vote("split", 1000, "alice", True)
