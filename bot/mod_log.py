@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
-from bot.embeds import code_block
+from bot.embeds import code_block, listed_title
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, with_unread
@@ -198,8 +198,30 @@ def refused_text(channel_id: int, needs: str, error: str, hours: float) -> str:
     )
 
 
-def digest_text(kinds: dict[str, int]) -> str | None:
-    """The daily line about the review queue; None when it is empty."""
+#: Entries the digest names among those marked not helpful (the rest are counted).
+DIGEST_ENTRIES = 5
+
+
+def digest_text(kinds: dict[str, int], not_helpful: Sequence[tuple[str, int]] = ()) -> str | None:
+    """The daily lines: the review queue's size, and ``not_helpful``, the entries members
+    marked not helpful in the last day ((title, votes), most first). Members who click
+    *Not helpful* are told that moderators review such answers, and nothing else told
+    the moderators of them. None when there is neither."""
+    lines = [queue] if (queue := _queue_line(kinds)) else []
+    if not_helpful:
+        votes = sum(n for _, n in not_helpful)
+        named = ", ".join(f"{listed_title(t)} ({n})" for t, n in not_helpful[:DIGEST_ENTRIES])
+        rest = len(not_helpful) - DIGEST_ENTRIES
+        more = f" and {rest} more {'entry' if rest == 1 else 'entries'}" if rest > 0 else ""
+        lines.append(
+            f"**Marked not helpful** in the last 24 hours: {votes} "
+            f"{'vote' if votes == 1 else 'votes'}, on {named}{more}. `/faq-admin stats` "
+            "shows every entry's votes."
+        )
+    return "\n".join(lines) or None
+
+
+def _queue_line(kinds: dict[str, int]) -> str | None:
     total = sum(kinds.values())
     if not total:
         return None

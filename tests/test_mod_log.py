@@ -56,6 +56,23 @@ def test_digest_counts_by_kind_and_stays_quiet_when_empty() -> None:
     assert text is not None and "7 items (2 not what I asked, 5 unanswered)" in text
 
 
+def test_digest_names_the_entries_marked_not_helpful_most_first_and_counts_the_rest() -> None:
+    one = digest_text({}, [("What is a *mega* backdoor?", 1)])
+    assert one == (
+        "**Marked not helpful** in the last 24 hours: 1 vote, on What is a \\*mega\\* "
+        "backdoor? (1). `/faq-admin stats` shows every entry's votes."
+    )
+    many = [(f"Entry {n}", 7 - n) for n in range(7)]
+    text = digest_text({"miss": 1}, many)
+    assert text is not None
+    queue, votes = text.splitlines()
+    assert queue.startswith("**Review queue:** 1 items (1 not what I asked)")
+    assert "28 votes, on Entry 0 (7), Entry 1 (6), Entry 2 (5), Entry 3 (4), Entry 4 (3)" in votes
+    assert "Entry 5" not in votes and votes.endswith(
+        "and 2 more entries. `/faq-admin stats` shows every entry's votes."
+    )
+
+
 def test_many_problems_stay_in_one_message_with_whole_lines_and_a_count() -> None:
     """A reload refused for many files: one message whose code block keeps its fences
     (a block cut across two messages loses them), whole lines, and how many were left out."""

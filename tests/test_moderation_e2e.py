@@ -2260,6 +2260,39 @@ async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connect
         assert unseen.chores == set()
 
 
+async def test_the_digest_tells_moderators_of_answers_marked_not_helpful(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member who clicks *Not helpful* is told "Moderators review answers marked not
+    helpful", but nothing told the moderators: the daily digest counted the review queue
+    only (a vote is no item of it), and with the queue empty it said nothing at all. The
+    digest now names the entries marked not helpful in the last day, with their votes."""
+    from bot.storage import SqliteStore
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id)) as bot:
+        entry = "split-earnings-to-traditional-ira"
+        answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        await answered.response()
+        for user, vote in ((world.asker, "down"), (world.owner, "down"), (world.newcomer, "up")):
+            click = await fake_discord.click_button(answered, f"rb:vote:{entry}:{vote}", user=user)
+            said = content(await click.response())
+            assert vote == "up" or "Moderators review answers marked not helpful" in said
+        await fake_discord.settle()
+        assert await store.review_queue() == []  # (the queue has nothing to say)
+        chores = bot.get_cog("Housekeeping")
+        posted = len(world.messages_in(log_id))
+        # (a past day: the bot's own hourly pass claims today's)
+        assert await chores.digest_if_due(dt.datetime(2001, 3, 5, 16, tzinfo=dt.UTC))
+        await fake_discord.settle()
+        [digest] = [m["content"] for m in world.messages_in(log_id)[posted:]]
+        title = bot.knowledge.titles[entry]
+        assert digest.startswith("**Marked not helpful** in the last 24 hours: 2 votes, on ")
+        assert f"{title} (2)" in digest and "/faq-admin stats" in digest
+
+
 async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -765,6 +765,21 @@ async def test_the_daily_purge_is_one_line_in_the_log(
         assert said == ["purged 2 stored question(s) older than 90 days"]
 
 
+async def test_not_helpful_votes_since_a_time_per_entry(store: Store) -> None:
+    """What the daily digest tells moderators of: members whose vote on an entry is "not
+    helpful", cast or changed to it since a time (a vote changed back is not counted)."""
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    await store.record_vote("split", 0, "alice", False)
+    await store.record_vote("split", 0, "bob", False)
+    await store.record_vote("split", 0, "carol", True)
+    await store.record_vote("prorata", 0, "alice", False)
+    await store.record_vote("prorata", 0, "alice", True)  # changed her mind
+    await store.record_vote("room", 0, "dave", False)
+    assert await store.not_helpful_since(before) == {"split": 2, "room": 1}
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+    assert await store.not_helpful_since(later) == {}
+
+
 async def test_one_vote_per_user_per_answer(store: Store) -> None:
     await store.record_served("split")
     await store.record_vote("split", 1000, "alice", True)

@@ -1,5 +1,6 @@
 """Daily chores: delete stored question text older than the retention setting, and tell
-the moderator log how long the review queue is."""
+the moderator log how long the review queue is and which entries members marked not
+helpful."""
 
 from __future__ import annotations
 
@@ -72,12 +73,20 @@ class Housekeeping(commands.Cog):
         return first
 
     async def digest_note(self) -> str | None:
-        """The digest as it would be posted now; None when the queue is empty."""
+        """The digest as it would be posted now; None when the queue is empty and no
+        answer was marked not helpful in the last day."""
         items = await self.bot.store.review_queue()
         # What /faq-admin review shows: a question the FAQ answers since is no item (it is
         # left out there, never marked reviewed, so counted here it never went away).
         items = await asyncio.to_thread(still_open, self.bot.knowledge, items)
-        return mod_log.digest_text(Counter(i.kind for i in items))
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        down = await self.bot.store.not_helpful_since(since)
+        titles = self.bot.knowledge.titles
+        named = sorted(
+            ((titles.get(i, f"{i} (no longer in the FAQ)"), n) for i, n in down.items()),
+            key=lambda pair: (-pair[1], pair[0]),
+        )
+        return mod_log.digest_text(Counter(i.kind for i in items), named)
 
     @tasks.loop(hours=24)
     async def purge(self) -> None:

@@ -508,6 +508,11 @@ class Store(Protocol):
         """Per entry served or voted on, worst first."""
         ...
 
+    async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
+        """Per entry, the members whose vote on it is "not helpful", cast (or changed to
+        it) at ``since`` or later: what the daily digest tells moderators of."""
+        ...
+
     async def purge(self, older_than_days: int) -> int:
         """Delete question and taught text older than the retention, and decisions older
         than it that no kept question or taught text has the words of; claims, rejected

@@ -39,6 +39,8 @@ class MemoryStore:
     served: Counter[str] = field(default_factory=Counter)
     #: (entry id, message id, user hash) -> helpful
     votes: dict[tuple[str, int, str], bool] = field(default_factory=dict)
+    #: (entry id, message id, user hash) -> when last voted
+    voted_at: dict[tuple[str, int, str], dt.datetime] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
     #: (question message id, entry id) -> when the answer was removed as not what was asked
     rejections: dict[tuple[int, str], dt.datetime] = field(default_factory=dict)
@@ -90,6 +92,7 @@ class MemoryStore:
         self, entry_id: str, message_id: int, user_hash: str, helpful: bool
     ) -> None:
         self.votes[(entry_id, message_id, user_hash)] = helpful
+        self.voted_at[(entry_id, message_id, user_hash)] = utc_now()
 
     async def claim_chore(self, name: str, day: dt.date) -> bool:
         if (name, day) in self.chores:
@@ -204,6 +207,14 @@ class MemoryStore:
             if action == "example" and answered and answered != entry_id:
                 repointed[answered] += 1
         return build_stats(self.served, tallies, misses, repointed)
+
+    async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
+        down = Counter(
+            key[0]
+            for key, helpful in self.votes.items()
+            if not helpful and self.voted_at[key] >= since
+        )
+        return dict(down)
 
     async def purge(self, older_than_days: int) -> int:
         cutoff = days_ago(older_than_days)

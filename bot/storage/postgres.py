@@ -751,6 +751,14 @@ class PostgresStore:
             {r[0]: int(r[1]) for r in repointed},
         )
 
+    async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
+        rows = await self._fetch(
+            "SELECT entry_id, COUNT(*) FROM votes WHERE NOT helpful AND voted_at >= $1"
+            " GROUP BY entry_id",
+            as_utc(since),
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
     async def purge(self, older_than_days: int) -> int:
         cutoff = days_ago(older_than_days)
         if cutoff is None:

@@ -747,6 +747,17 @@ class SqliteStore:
             {entry_id: int(n) for entry_id, n in repointed},
         )
 
+    async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
+        async with self._read() as db:
+            if self._version == 0:
+                return {}
+            rows = await db.execute_fetchall(
+                "SELECT entry_id, COUNT(*) FROM votes WHERE helpful = 0 AND voted_at >= ?"
+                " GROUP BY entry_id",
+                (stamp(since),),
+            )
+        return {entry_id: int(n) for entry_id, n in rows}
+
     async def purge(self, older_than_days: int) -> int:
         question_cutoff = days_ago(older_than_days)
         if question_cutoff is None:  # a retention longer than the calendar: nothing is old
