@@ -7976,6 +7976,96 @@ MUTANTS = [
             "tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",
         ),
     ),
+    Mutant(
+        "a broken file saved again, or another file edited beside it, posts the same 'F"
+        "AQ reload refused' list to the moderator log at every reload",
+        "bot/app.py",
+        "repeated = refusal is not None and refusal == self.refusal_said",
+        "repeated = False",
+        (
+            "tests/test_moderation_e2e.py::test_the_mod_log_says_a_broken_file_once_not_at_every_reload",
+        ),
+    ),
+    Mutant(
+        "a bot started from the last complete FAQ posts the same problems again as 'FAQ"
+        " reload refused' at its first reload",
+        "bot/app.py",
+        "            self.refusal_said = mod_log.refusal_said(fallback.problems)\n",
+        "",
+        ("tests/test_last_good.py::test_the_bot_tells_moderators_once_and_answers",),
+    ),
+    Mutant(
+        "with PostgreSQL down, every record a post could not write is an ERROR with the"
+        " driver's traceback in the log",
+        "bot/storage/base.py",
+        "    if isinstance(exc, DatabaseUnavailable):\n"
+        '        logger.warning(what + " (%s)", *args, exc)',
+        '    if False:\n        logger.warning(what + " (%s)", *args, exc)',
+        (
+            "tests/test_processes_e2e.py::test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_traceback",
+        ),
+    ),
+    Mutant(
+        "with PostgreSQL down, a forum post's claim that cannot be recorded is an ERROR"
+        " with a traceback, not a line saying the database is out of reach",
+        "bot/storage/postgres.py",
+        "        with self._reaching():\n            pool = await self._pool_ready()\n"
+        "            async with pool.acquire() as db, db.transaction():\n"
+        "                status",
+        "        with contextlib.nullcontext():\n"
+        "            pool = await self._pool_ready()\n"
+        "            async with pool.acquire() as db, db.transaction():\n"
+        "                status",
+        (
+            "tests/test_processes_e2e.py::test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_traceback",
+        ),
+    ),
+    Mutant(
+        "the daily purge is said twice in the log, in two wordings",
+        "bot/cogs/housekeeping.py",
+        "            await self.bot.store.purge(days)\n",
+        "            deleted = await self.bot.store.purge(days)\n"
+        '            log.info("deleted %d stored questions older than %d days", deleted'
+        ", days)\n",
+        ("tests/test_storage.py::test_the_daily_purge_is_one_line_in_the_log",),
+    ),
+    Mutant(
+        "the daily digest says nothing of answers members marked not helpful (they are "
+        "told moderators review them)",
+        "bot/cogs/housekeeping.py",
+        "        down = await self.bot.store.not_helpful_since(since)\n",
+        "        down: dict[str, int] = {}\n",
+        (
+            "tests/test_moderation_e2e.py::test_the_digest_tells_moderators_of_answers_marked_not_helpful",
+        ),
+    ),
+    Mutant(
+        "on SQLite the digest counts helpful votes as not helpful",
+        "bot/storage/sqlite.py",
+        '"SELECT entry_id, COUNT(*) FROM votes WHERE helpful = 0 AND voted_at >= ?"',
+        '"SELECT entry_id, COUNT(*) FROM votes WHERE helpful IN (0, 1) AND voted_at >= ?"',
+        (
+            "tests/test_storage.py::test_not_helpful_votes_since_a_time_per_entry",
+            "tests/test_moderation_e2e.py::test_the_digest_tells_moderators_of_answers_marked_not_helpful",
+        ),
+    ),
+    Mutant(
+        "on PostgreSQL the digest counts not-helpful votes of any day as the last day's",
+        "bot/storage/postgres.py",
+        '"SELECT entry_id, COUNT(*) FROM votes WHERE NOT helpful AND voted_at >= $1"',
+        '"SELECT entry_id, COUNT(*) FROM votes WHERE NOT helpful AND $1::timestamptz IS NOT NULL"',
+        ("tests/test_storage.py::test_not_helpful_votes_since_a_time_per_entry",),
+    ),
+    Mutant(
+        "the digest's line of not-helpful votes names every entry, however many, instea"
+        "d of the five most voted and a count of the rest",
+        "bot/mod_log.py",
+        "for t, n in not_helpful[:DIGEST_ENTRIES])",
+        "for t, n in not_helpful)",
+        (
+            "tests/test_mod_log.py::test_digest_names_the_entries_marked_not_helpful_most_first_and_counts_the_rest",
+        ),
+    ),
 ]
 
 
