@@ -49,10 +49,11 @@ def test_public_sample_meets_targets(kb: KnowledgeBase) -> None:
 def test_written_holdout_does_not_regress(kb: KnowledgeBase) -> None:
     # Written blind to the FAQ and never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "holdout_questions.yaml"))
-    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.7%
-    # measured 64.9% (FAQ rewording moves it: 62.8% to 64.9% over the last fact-checks)
+    assert report.answered_wrong <= 0.03, report.summary()  # measured 2.0% (2.7% before)
+    # measured 62.2% (FAQ rewording moves it: 62.8% to 64.9% over the 2026-12-05 fact-checks,
+    # 62.2% since the split entry's plan-may-refuse caveat)
     assert report.answered_correct >= 0.62, report.summary()
-    assert report.in_best_or_suggestions >= 0.98, report.summary()  # measured 99.3%
+    assert report.in_best_or_suggestions >= 0.98, report.summary()  # measured 98.6% (99.3%)
     assert report.offtopic_abstained >= 0.97, report.summary()  # measured 97.7%
 
 
@@ -85,17 +86,19 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # entry): 2.0% to 2.4%. The next ones (married filing separately's Roth range, code H,
     # a solo 401(k)'s compensation) moved three posts: one wrong to right, one right to
     # quiet, one right to a neighbouring entry (backdoor-roth-pro-rata-impact): 38.6% to
-    # 38.2% right, 91.2% to 90.8% listed.
+    # 38.2% right, 91.2% to 90.8% listed; two aliases in members' words for the 1099-R
+    # entry, 90.8% to 91.6% listed.
     assert report.answered_wrong <= 0.03, report.summary()  # measured 2.4% (6 of 251)
     assert report.answered_correct >= 0.38, report.summary()  # measured 38.2%
-    assert report.in_best_or_suggestions >= 0.905, report.summary()  # measured 90.8%
+    assert report.in_best_or_suggestions >= 0.905, report.summary()  # measured 91.6%
     assert report.offtopic_abstained >= 0.93, report.summary()  # measured 94.0%
 
 
 @pytest.mark.parametrize(
     ("name", "split", "listed", "silent"),
     [
-        # measured 75.7% / 79.5% (198 of 249) since the third 2026-12-05 fact-checks (79.9%
+        # measured 76.5% / 79.5% (198 of 249) since the split entry's caveat (75.7% / 79.5%
+        # after the third 2026-12-05 fact-checks, 79.9%
         # before); 75.7% / 79.9% since the 1099-R entry's fact-check fixes
         # (75.3% / 80.7% before); since the fourth round's 253 posts; on the first holdout
         # 78.0% / 83.0% (73 of 88), 79.9% before the sixth fact-check's FAQ fixes; before
