@@ -129,17 +129,28 @@ async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Mess
 
 
 async def remember(
-    bot: RolloverBot, reply: Reply, channel_id: int | None, *, sent: bool = True
+    bot: RolloverBot,
+    reply: Reply,
+    channel_id: int | None,
+    *,
+    sent: bool = True,
+    message_id: int | None = None,
 ) -> None:
     """Count what was served; keep unanswered, shaky or unsent questions for moderators.
-    Called after replying, and never fails the reply: statistics are not worth an error."""
+    Called after replying, and never fails the reply: statistics are not worth an error.
+    ``message_id``: the message whose words the question is (None for /ask)."""
     if reply.removed is not None:
         return  # (nothing served; the question is in the moderators' queue as a miss)
-    await remember_result(bot, reply.result, channel_id, sent=sent)
+    await remember_result(bot, reply.result, channel_id, sent=sent, message_id=message_id)
 
 
 async def remember_result(
-    bot: RolloverBot, result: MatchResult, channel_id: int | None, *, sent: bool
+    bot: RolloverBot,
+    result: MatchResult,
+    channel_id: int | None,
+    *,
+    sent: bool,
+    message_id: int | None = None,
 ) -> None:
     """``remember`` for a match without a reply (one given up on, say)."""
     answered = result.answered and sent
@@ -149,7 +160,9 @@ async def remember_result(
                 await bot.store.record_served(hit.id)
         top = result.best or (result.suggestions[0] if result.suggestions else None)
         best_score = top.score if top else 0.0
-        if not answered or result.shaky:
+        # (A message deleted while it was answered: its deletion found nothing to forget.)
+        gone = message_id is not None and bot.deleted_lately.seen(message_id)
+        if (not answered or result.shaky) and not gone:
             await bot.store.record_question(
                 AskedQuestion(
                     text=result.question,
@@ -158,6 +171,7 @@ async def remember_result(
                     best_score=best_score,
                     answered=answered,
                     when=dt.datetime.now(dt.UTC),
+                    message_id=message_id,
                 )
             )
     except Exception as exc:

@@ -324,6 +324,7 @@ class NotWhatIAsked(
                     answered=False,
                     when=utc_now(),
                     kind="miss",
+                    message_id=answered_message(interaction.message, channel),
                 )
             )
 

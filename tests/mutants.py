@@ -3848,8 +3848,9 @@ MUTANTS = [
         "the bot's answered tag lands after a removal that came while it recorded the answer",
         "bot/cogs/answers.py",
         "            tagged = await tag_answered(self.bot, thread)\n"
-        "        await remember(self.bot, reply, thread.parent_id)\n",
-        "            pass\n        await remember(self.bot, reply, thread.parent_id)\n"
+        "        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)\n",
+        "            pass\n"
+        "        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)\n"
         "        if reply.result.answered and kept:\n"
         "            tagged = await tag_answered(self.bot, thread)\n",
         (

@@ -753,6 +753,64 @@ async def test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_ans
         assert unsure.tags == ["rollover"]  # (it had no answer to lose)
 
 
+async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A member who deletes their question takes it back from the bot's records too: it
+    stayed for 90 days in the moderators' review queue and gaps, their words shown in
+    /faq-admin review and 'faq review', however they were kept (a mention left unanswered,
+    a message a helper pointed at an entry, an answer they said was not what they asked).
+    So does a forum post a moderator deletes whole (Discord sends no message deletion for
+    its messages). Another member's question, not deleted, stays."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    kept = "How do I change my nickname on this server, and who do I ask about roles?"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        mention = world.bot_user.mention
+        unanswered = await fake_discord.send_message(
+            world.text_channel, f"{mention} how do I get the trivia role here?", author=world.asker
+        )
+        control = await fake_discord.send_message(
+            world.text_channel, f"{mention} {kept}", author=world.newcomer
+        )
+        pointed = await fake_discord.send_message(
+            world.text_channel,
+            "Where do the earnings of my after-tax money go?",
+            author=world.asker,
+        )
+        await fake_discord.settle()
+        await point_at(fake_discord, pointed, "three-buckets", world.moderator)
+        missed = await fake_discord.send_message(
+            world.text_channel, f"{mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, missed)
+        miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+        await (await fake_discord.click_button(answer, miss, user=world.asker)).response()
+        post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.asker)
+        await fake_discord.settle()
+        async with SqliteStore(path, read_only=True) as store:
+            queued = {item.kind for item in await store.review_queue()}
+        assert queued == {"miss", "unanswered", "taught"}  # (all of them kept, at first)
+
+        for message in (unanswered, pointed, missed):
+            await fake_discord.delete_message(message)
+        await fake_discord.delete_thread(post.thread)
+        await fake_discord.settle()
+        assert bot_replies_to(fake_discord, control)  # (the bot still answers meanwhile)
+
+    assert await asyncio.to_thread(main, ["faq", "review", "--json", "--db", str(path)]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert [(item["kind"], item["example"]) for item in items] == [("unanswered", kept)]
+    assert await asyncio.to_thread(main, ["faq", "gaps", "--json", "--db", str(path)]) == 0
+    groups = json.loads(capsys.readouterr().out)["groups"]
+    assert [group["example"] for group in groups] == [kept]
+
+
 async def test_a_reply_discord_will_not_delete_leaves_the_others_going(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -845,6 +903,33 @@ async def test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_a
         store.gate.set()
         await fake_discord.idle(quiet=0.3)
         assert int(kept["id"]) not in world.messages
+
+
+async def test_a_question_deleted_while_it_is_answered_is_not_kept_after_all(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The member deletes a question the bot could not answer while its reply is on the
+    way (a busy database): the deletion came before the question was kept, so found
+    nothing to forget, and the question was kept all the same. It is not kept; one not
+    deleted is."""
+    world = fake_discord.world
+    store = RecordingHeld()
+    async with start_bot(make_bot(store=store)):
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} how do I get the trivia role here?"
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.delete_message(asked)
+        await asyncio.sleep(0.2)
+        store.gate.set()
+        await fake_discord.idle(quiet=0.3)
+        assert store.questions == []
+        await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} how do I get the chess role here?"
+        )
+        await fake_discord.idle(quiet=0.3)
+        assert [q.text for q in store.questions] == ["how do I get the chess role here?"]
 
 
 async def test_a_stop_lets_the_answers_to_a_deleted_question_go(

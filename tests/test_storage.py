@@ -461,6 +461,37 @@ async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -
     assert [t.text for t in await store.taught()] == ["is ATS prorated?"] * 2
 
 
+async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None:
+    """What was kept of a deleted message goes, on every backend: its question (review and
+    gaps), the entries members pointed it at, and a reply still owed to it; a deleted
+    thread takes what was kept of every message in it. /ask's questions (no message) and
+    other messages' stay."""
+
+    def asked(text: str, message_id: int | None, channel_id: int = 42) -> AskedQuestion:
+        return replace(question(text), message_id=message_id, channel_id=channel_id)
+
+    await store.record_question(asked("my nickname question", 10))
+    await store.record_question(replace(asked("my miss", 11), kind="miss", best_id="split"))
+    await store.record_question(asked("asked with /ask", None))
+    await store.record_question(asked("someone else's question", 12))
+    await store.record_question(asked("a mention in a post", 30, channel_id=77))
+    await store.record_taught(TaughtExample("pointed words", "pro-rata", 10, "h", NOW))
+    await store.record_taught(TaughtExample("other pointed words", "pro-rata", 13, "h", NOW))
+    await store.queue_reply(owed(11, "mention", question="my miss"))
+    await store.queue_reply(replace(owed(14, "mention", question="owed in a post"), channel_id=77))
+    await store.queue_reply(owed(15, "mention", question="owed elsewhere"))
+
+    assert await store.forget_asked([10, 11]) == 4
+    assert await store.forget_asked([77], channel_id=77) == 2
+    assert await store.forget_asked([10, 77]) == 0  # (twice is no trouble)
+    examples = {item.example for item in await store.review_queue()}
+    assert examples == {"asked with /ask", "someone else's question", "other pointed words"}
+    gaps = {group.example for group in await store.gaps(None)}
+    assert gaps == {"asked with /ask", "someone else's question"}
+    assert [t.text for t in await store.taught()] == ["other pointed words"]
+    assert [r.question for r in await store.pending_replies()] == ["owed elsewhere"]
+
+
 async def test_taught_examples_at_the_same_moment_come_in_one_order_on_every_backend(
     store: Store,
 ) -> None:
@@ -537,6 +568,11 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
 
 #: Made by the schema versions after the one folding votes (SQLite's 7, PostgreSQL's 6).
 TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers", "bot_replies")
+#: And the other changes of the versions after it, undone.
+UNDO_AFTER_THE_VOTES_MIGRATION = (
+    "DROP INDEX questions_by_message",
+    "ALTER TABLE questions DROP COLUMN message_id",
+)
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
@@ -567,6 +603,8 @@ async def test_votes_cast_per_answer_become_one_per_member_and_entry(
             db.execute("DELETE FROM schema_version WHERE version >= 7")
             for table in TABLES_AFTER_THE_VOTES_MIGRATION:
                 db.execute(f"DROP TABLE {table}")
+            for statement in UNDO_AFTER_THE_VOTES_MIGRATION:
+                db.execute(statement)
         reopened: Store = SqliteStore(path)
     else:
         url = request.getfixturevalue("postgres_url")
@@ -580,6 +618,8 @@ async def test_votes_cast_per_answer_become_one_per_member_and_entry(
             await pool.execute("DELETE FROM schema_version WHERE version >= 6")
             for table in TABLES_AFTER_THE_VOTES_MIGRATION:
                 await pool.execute(f"DROP TABLE {table}")
+            for statement in UNDO_AFTER_THE_VOTES_MIGRATION:
+                await pool.execute(statement)
         reopened = PostgresStore(url)
     async with reopened:
         stats = {e.entry_id: (e.helpful, e.not_helpful) for e in await reopened.stats()}

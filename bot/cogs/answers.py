@@ -427,7 +427,7 @@ class Answers(commands.Cog):
         ):
             # nothing useful to say: leave the post to people (and the question to moderators)
             log.debug("forum post %s: nothing close enough in the FAQ; not replying", thread.id)
-            await remember(self.bot, reply, thread.parent_id, sent=False)
+            await remember(self.bot, reply, thread.parent_id, sent=False, message_id=starter.id)
             return DONE
         if not self.forum_window.allow():
             # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
@@ -455,7 +455,7 @@ class Answers(commands.Cog):
             # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
             # I asked" clicked meanwhile then retags after the tag, not before it.
             tagged = await tag_answered(self.bot, thread)
-        await remember(self.bot, reply, thread.parent_id)
+        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)
         if not tagged:
             # Sent, but Discord failed the tag: owed still, so the retry finds the answer
             # and tags the post (else helpers see it as unanswered for good).
@@ -691,6 +691,7 @@ class Answers(commands.Cog):
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self.bot.deleted_lately.claim(payload.message_id)  # (before any await)
+        await self._forget([payload.message_id])
         await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
         # (A post's opening message: above; a message the bot deleted: where it deleted it.)
         mine = self.bot.deleted_by_me.seen(payload.message_id)
@@ -701,6 +702,7 @@ class Answers(commands.Cog):
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
         for message_id in payload.message_ids:
             self.bot.deleted_lately.claim(message_id)
+        await self._forget(payload.message_ids)
         for message_id in payload.message_ids:
             await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
         cached = payload.cached_messages
@@ -722,6 +724,22 @@ class Answers(commands.Cog):
         thread = self.bot.get_channel(channel_id)
         if isinstance(thread, discord.Thread) and self._tagged_answered(thread):
             await answer_deleted(self.bot, thread)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        """A thread deleted (a forum post, by a moderator or its member) takes its messages
+        along, with no event for each: what was kept of them goes (its opening message's
+        id is the thread's)."""
+        self.bot.deleted_lately.claim(payload.thread_id)
+        await self._forget([payload.thread_id], channel_id=payload.thread_id)
+
+    async def _forget(self, message_ids: Iterable[int], channel_id: int | None = None) -> None:
+        """Deleted messages take the words the bot kept of them (for the review queue and
+        the gaps) along: the member took them back. Never fails the rest of the deletion."""
+        try:
+            await self.bot.store.forget_asked(list(message_ids), channel_id)
+        except Exception:
+            log.exception("could not forget the questions of deleted messages")
 
     def _tagged_answered(self, thread: discord.Thread) -> bool:
         """A watched post that carries the answered tag (as cached)."""
@@ -1046,7 +1064,7 @@ class Answers(commands.Cog):
             # An answer to a watched post's opening message (its id is the thread's) answers
             # the post, as the bot's own answer to it does; one to a later message does not.
             await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]
-        await remember(self.bot, reply, message.channel.id)
+        await remember(self.bot, reply, message.channel.id, message_id=target.id)
         return DONE
 
 

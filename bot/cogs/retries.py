@@ -100,7 +100,9 @@ class Retries(commands.Cog):
                 # a post answered at once is
                 thread = self.bot.get_channel(owed.channel_id)
                 channel_id = getattr(thread, "parent_id", None) or channel_id
-            await remember_result(self.bot, result, channel_id, sent=False)
+            await remember_result(
+                self.bot, result, channel_id, sent=False, message_id=owed.message_id
+            )
         await mod_log.post(self.bot, mod_log.gave_up_text(owed, tags_only=tags_only))
 
 

@@ -198,6 +198,9 @@ class AskedQuestion:
     #: message a member pointed at ``best_id``; "" otherwise (unanswered, or shaky when
     #: ``answered``).
     kind: str = ""
+    #: The message whose words these are (a post's: its thread's id), so that they go when
+    #: it does; None for /ask, which has no message.
+    message_id: int | None = None
 
     @property
     def review_kind(self) -> str:
@@ -471,6 +474,13 @@ class Store(Protocol):
 
     async def record_taught(self, taught: TaughtExample) -> None:
         """Kept once per (message, entry): pointing the same message again changes nothing."""
+        ...
+
+    async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
+        """These messages were deleted: the words kept from them (questions for review and
+        gaps, messages pointed at entries, replies owed to them) go too; with
+        ``channel_id``, a deleted thread's, so does everything kept from messages in it.
+        Returns how many kept texts went."""
         ...
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:

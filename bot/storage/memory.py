@@ -161,6 +161,20 @@ class MemoryStore:
     async def record_taught(self, taught: TaughtExample) -> None:
         self.taught_examples.setdefault((taught.message_id, taught.entry_id), taught)
 
+    async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
+        ids = set(message_ids)
+
+        def kept(message_id: int | None, channel: int | None) -> bool:
+            return message_id not in ids and (channel_id is None or channel != channel_id)
+
+        before = len(self.questions) + len(self.taught_examples) + len(self.owed)
+        self.questions[:] = [q for q in self.questions if kept(q.message_id, q.channel_id)]
+        self.taught_examples = {
+            k: t for k, t in self.taught_examples.items() if t.message_id not in ids
+        }
+        self.owed = {k: p for k, p in self.owed.items() if kept(p.message_id, p.channel_id)}
+        return before - len(self.questions) - len(self.taught_examples) - len(self.owed)
+
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         ordered = sorted(
             self.taught_examples.values(),

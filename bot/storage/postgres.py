@@ -208,6 +208,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX bot_replies_by_time ON bot_replies (sent_at)",
         ),
     ),
+    (
+        9,
+        "the message each kept question came from (its text goes when that message does)",
+        (
+            # As SQLite's version 10.
+            "ALTER TABLE questions ADD COLUMN message_id BIGINT",
+            "CREATE INDEX questions_by_message ON questions (message_id)",
+        ),
+    ),
 )
 #: Due times and leases go by the database server's clock, one for every process: by each
 #: host's own, a host a few minutes fast took replies other processes were still sending
@@ -518,8 +527,8 @@ class PostgresStore:
     async def record_question(self, question: AskedQuestion) -> None:
         await self._execute(
             "INSERT INTO questions"
-            " (text, channel_id, best_id, best_score, answered, asked_at, kind)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            " (text, channel_id, best_id, best_score, answered, asked_at, kind, message_id)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             clean_text(question.text),
             question.channel_id,
             question.best_id,
@@ -527,6 +536,7 @@ class PostgresStore:
             question.answered,
             as_utc(question.when),  # (asyncpg takes a naive time as local: the store's is UTC)
             question.kind,
+            question.message_id,
         )
 
     async def record_served(self, entry_id: str) -> None:
@@ -653,6 +663,21 @@ class PostgresStore:
             taught.by_hash,
             as_utc(taught.when),
         )
+
+    async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
+        ids = list(message_ids)
+        gone = 0
+        with self._reaching():
+            pool = await self._pool_ready()
+            async with pool.acquire() as db, db.transaction():
+                for table in ("questions", "taught", "pending_replies"):
+                    sql = f"DELETE FROM {table} WHERE message_id = ANY($1::bigint[])"
+                    gone += _count(await db.execute(sql, ids))
+                if channel_id is not None:
+                    for table in ("questions", "pending_replies"):
+                        sql = f"DELETE FROM {table} WHERE channel_id = $1"
+                        gone += _count(await db.execute(sql, channel_id))
+        return gone
 
     async def record_review(
         self,
@@ -798,10 +823,15 @@ class PostgresStore:
                     unused,
                     timeout=slow,
                 )
-        deleted = int(str(status).split()[-1])
+        deleted = _count(status)
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted
+
+
+def _count(status: object) -> int:
+    """The rows a statement changed, from its status ("DELETE 3")."""
+    return int(str(status).split()[-1])
 
 
 @functools.cache

@@ -161,6 +161,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX bot_replies_by_time ON bot_replies (sent_at)",
         ),
     ),
+    Migration(
+        10,
+        "the message each kept question came from (its text goes when that message does)",
+        (
+            # NULL for /ask (no message) and for questions kept before this version.
+            "ALTER TABLE questions ADD COLUMN message_id INTEGER",
+            "CREATE INDEX questions_by_message ON questions (message_id)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -456,8 +456,8 @@ class SqliteStore:
     async def record_question(self, question: AskedQuestion) -> None:
         await self._write_one(
             "INSERT INTO questions"
-            " (text, channel_id, best_id, best_score, answered, asked_at, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " (text, channel_id, best_id, best_score, answered, asked_at, kind, message_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 clean_text(question.text),
                 question.channel_id,
@@ -466,6 +466,7 @@ class SqliteStore:
                 int(question.answered),
                 stamp(question.when),
                 question.kind,
+                question.message_id,
             ),
         )
 
@@ -604,6 +605,31 @@ class SqliteStore:
                 stamp(taught.when),
             ),
         )
+
+    async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
+        kept = [
+            (f"{table} WHERE message_id = ?", (message_id,))
+            for table in ("questions", "taught", "pending_replies")
+            for message_id in message_ids
+        ]
+        if channel_id is not None:
+            kept += [
+                (f"{table} WHERE channel_id = ?", (channel_id,))
+                for table in ("questions", "pending_replies")
+            ]
+        async with self._read() as db:  # (most messages deleted kept nothing: no write)
+            kept = [
+                (where, params)
+                for where, params in kept
+                if await db.execute_fetchall(f"SELECT 1 FROM {where} LIMIT 1", params)
+            ]
+        if not kept:
+            return 0
+        gone = 0
+        async with self._write() as db:
+            for where, params in kept:
+                gone += (await db.execute(f"DELETE FROM {where}", params)).rowcount
+        return gone
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         async with self._read() as db:

@@ -508,6 +508,17 @@ class FakeDiscord:
             event["guild_id"] = stored["guild_id"]
         await self.gateway.dispatch("MESSAGE_DELETE", event)
 
+    async def delete_thread(self, thread: ChannelRef) -> None:
+        """A moderator (or its owner) deletes a thread, a forum post with it: THREAD_DELETE
+        only, as Discord sends it (no MESSAGE_DELETE for the messages that go with it)."""
+        stored = self._channel(thread)
+        guild = self.world.guilds[int(stored["guild_id"])]
+        del guild.threads[int(stored["id"])]
+        for message in self.world.messages_in(stored["id"]):
+            del self.world.messages[int(message["id"])]
+        event = {key: stored[key] for key in ("id", "guild_id", "parent_id", "type")}
+        await self.gateway.dispatch("THREAD_DELETE", event)
+
     async def post_forum_thread(
         self,
         title: str,
