@@ -1944,6 +1944,7 @@ def test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write
         path = folder / "bot.db"
         populate(path)
         assert not path.with_name("bot.db-wal").exists()  # (the bot stopped cleanly)
+        path.chmod(0o644)  # (its operator lets that user read it)
         folder.chmod(0o555)
         proc = subprocess.run(
             as_another_user([str(SCRIPT), "faq", "stats", "--json", "--db", str(path)]),
@@ -1960,6 +1961,47 @@ def test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write
         assert [p.name for p in folder.iterdir()] == ["bot.db"]  # (nothing written)
     finally:
         folder.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+def test_a_new_database_is_not_for_other_users_of_the_machine_to_read() -> None:
+    """The database holds members' questions word for word, but SQLite made it as any file
+    (0644 under the usual umask): every user of the machine could read them, with
+    'rollover-bot faq review' or any SQLite tool, while the vote key beside it was the
+    owner's only. A new database, its WAL files with it, is the owner's and its group's
+    now; one that is there already keeps the permissions its operator gave it."""
+    folder = Path(tempfile.mkdtemp(prefix="rollover-db-"))  # (tmp_path: only root gets in)
+    try:
+        folder.chmod(0o755)
+        path = folder / "bot.db"
+
+        def modes() -> dict[str, int]:
+            return {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir()}
+
+        async def in_use() -> dict[str, int]:
+            async with SqliteStore(path) as db:
+                await db.record_question(question("my employer's plan and my salary?"))
+                return modes()  # (its WAL files are there while it is open)
+
+        assert asyncio.run(in_use()) == {
+            "bot.db": 0o640,
+            "bot.db-wal": 0o640,
+            "bot.db-shm": 0o640,
+        }
+        proc = subprocess.run(
+            as_another_user([str(SCRIPT), "faq", "review", "--json", "--db", str(path)]),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=bare_env(HOME=str(folder), ROLLOVER_CACHE_DIR="off"),
+            cwd=folder,
+        )
+        assert proc.returncode == 2 and "my employer" not in proc.stdout, proc.stdout
+        assert proc.stderr.startswith("error: ") and "ermission denied" in proc.stderr
+        path.chmod(0o644)  # an operator's choice stands
+        asyncio.run(in_use())
+        assert path.stat().st_mode & 0o777 == 0o644
+    finally:
         shutil.rmtree(folder)
 
 

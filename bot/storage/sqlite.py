@@ -132,6 +132,20 @@ def move_aside(path: Path) -> Path:
     return target
 
 
+#: A new database's permissions (less the umask): it holds members' questions word for word,
+#: so other users of the machine may not read it; a moderator's user in the bot's group may
+#: (the reports). SQLite gives its -wal and -shm files the database's own.
+DATABASE_MODE = 0o640
+
+
+def make_private(path: Path) -> None:
+    """Create the database file, empty, with DATABASE_MODE, unless it is there already (its
+    permissions, an operator's to choose, are left as they are). SQLite made it as any file
+    (0644 under the usual umask): readable by every user of the machine."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, DATABASE_MODE))
+
+
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in _CORRUPTION_CODES
@@ -328,6 +342,7 @@ class SqliteStore:
                 raise StorageError(f"no database at {self.path}")
             target, uri = self.path.resolve().as_uri() + "?mode=ro", True
         else:
+            make_private(self.path)
             target, uri = str(self.path), False
         _check_header(self.path)
         try:
