@@ -17,7 +17,7 @@ from bot.embeds import (
     suggestions_embed,
     year_note_embed,
 )
-from bot.storage import AskedQuestion, log_store_failure
+from bot.storage import AskedQuestion, hash_user, log_store_failure
 from bot.views import answer_view
 from bot.worked_example import worked_example
 from bot.year_note import year_note
@@ -128,6 +128,11 @@ async def remember_reply(bot: RolloverBot, question_id: int, reply: discord.Mess
     return False
 
 
+def asker_hash(bot: RolloverBot, user_id: int | None) -> str | None:
+    """A member as kept with their words: hashed as their votes are (None: not known)."""
+    return None if user_id is None else hash_user(user_id, bot.vote_key)
+
+
 async def remember(
     bot: RolloverBot,
     reply: Reply,
@@ -135,13 +140,17 @@ async def remember(
     *,
     sent: bool = True,
     message_id: int | None = None,
+    asker_id: int | None = None,
 ) -> None:
     """Count what was served; keep unanswered, shaky or unsent questions for moderators.
     Called after replying, and never fails the reply: statistics are not worth an error.
-    ``message_id``: the message whose words the question is (None for /ask)."""
+    ``message_id``: the message whose words the question is (None for /ask); ``asker_id``:
+    whose words they are (kept hashed, so that a member can be forgotten)."""
     if reply.removed is not None:
         return  # (nothing served; the question is in the moderators' queue as a miss)
-    await remember_result(bot, reply.result, channel_id, sent=sent, message_id=message_id)
+    await remember_result(
+        bot, reply.result, channel_id, sent=sent, message_id=message_id, asker_id=asker_id
+    )
 
 
 async def remember_result(
@@ -151,6 +160,7 @@ async def remember_result(
     *,
     sent: bool,
     message_id: int | None = None,
+    asker_id: int | None = None,
 ) -> None:
     """``remember`` for a match without a reply (one given up on, say)."""
     answered = result.answered and sent
@@ -172,6 +182,7 @@ async def remember_result(
                     answered=answered,
                     when=dt.datetime.now(dt.UTC),
                     message_id=message_id,
+                    asker_hash=asker_hash(bot, asker_id),
                 )
             )
     except Exception as exc:

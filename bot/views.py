@@ -325,6 +325,7 @@ class NotWhatIAsked(
                     when=utc_now(),
                     kind="miss",
                     message_id=answered_message(interaction.message, channel),
+                    asker_hash=hash_user(self.asker_id, bot.vote_key),
                 )
             )
 

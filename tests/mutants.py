@@ -3848,9 +3848,15 @@ MUTANTS = [
         "the bot's answered tag lands after a removal that came while it recorded the answer",
         "bot/cogs/answers.py",
         "            tagged = await tag_answered(self.bot, thread)\n"
-        "        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)\n",
+        "        await remember(\n"
+        "            self.bot, reply, thread.parent_id, message_id=starter.id,"
+        " asker_id=starter.author.id\n"
+        "        )\n",
         "            pass\n"
-        "        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)\n"
+        "        await remember(\n"
+        "            self.bot, reply, thread.parent_id, message_id=starter.id,"
+        " asker_id=starter.author.id\n"
+        "        )\n"
         "        if reply.result.answered and kept:\n"
         "            tagged = await tag_answered(self.bot, thread)\n",
         (

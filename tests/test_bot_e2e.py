@@ -905,6 +905,74 @@ async def test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_a
         assert int(kept["id"]) not in world.messages
 
 
+async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A member asks the moderators to delete what the bot keeps of them: there was no way
+    short of deleting every message they ever wrote (an /ask question has none), and their
+    votes stayed. /faq-admin forget takes their questions (asked in a post, a mention, or
+    /ask), their messages pointed at entries and their votes from the database, and says
+    so; another member's stay. Only moderators may."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    member, other = world.newcomer, world.asker
+    mention = world.bot_user.mention
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=member)
+        await fake_discord.send_message(
+            world.text_channel, f"{mention} how do I get the trivia role here?", author=member
+        )
+        asked = {"question": "how do I get the chess role here?", "private": True}
+        await (await fake_discord.send_slash_command("ask", asked, user=member)).response()
+        pointed = await fake_discord.send_message(
+            world.text_channel, "Where do the earnings of my after-tax money go?", author=member
+        )
+        await fake_discord.settle()
+        await point_at(fake_discord, pointed, "three-buckets", other)  # (pointed by another)
+        answered = await fake_discord.send_message(
+            world.text_channel, f"{mention} {QUESTION}", author=other
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, answered)
+        for who, vote in ((member, "up"), (other, "down")):
+            click = await fake_discord.click_button(answer, f"rb:vote:{EXPECTED}:{vote}", user=who)
+            await click.response()
+        missed = await fake_discord.send_message(
+            world.text_channel, f"{mention} {QUESTION}", author=member
+        )
+        await fake_discord.idle(quiet=0.2)
+        [wrong] = bot_replies_to(fake_discord, missed)
+        miss = f"rb:miss:{EXPECTED}:{member.id}"
+        await (await fake_discord.click_button(wrong, miss, user=member)).response()
+        kept = "How do I change my nickname on this server, and who do I ask about roles?"
+        await fake_discord.send_message(world.text_channel, f"{mention} {kept}", author=other)
+        await fake_discord.settle()
+
+        refused = await fake_discord.send_slash_command(
+            "faq-admin forget", {"member": member}, user=other
+        )
+        assert "Only moderators" in str(await refused.response())
+        handle = await fake_discord.send_slash_command(
+            "faq-admin forget", {"member": member}, user=world.moderator
+        )
+        await handle.response()
+        said = (await handle.followup(0))["content"]
+        assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 5 question(s)")
+        assert "and 1 vote(s)" in said
+
+    assert await asyncio.to_thread(main, ["faq", "review", "--json", "--db", str(path)]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert [(item["kind"], item["example"]) for item in items] == [("unanswered", kept)]
+    assert await asyncio.to_thread(main, ["faq", "stats", "--json", "--db", str(path)]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    [voted] = [e for e in entries if e["entry_id"] == EXPECTED]
+    assert (voted["helpful"], voted["not_helpful"]) == (0, 1)  # (the other member's vote)
+
+
 async def test_a_question_deleted_while_it_is_answered_is_not_kept_after_all(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

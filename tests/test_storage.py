@@ -492,6 +492,33 @@ async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None
     assert [r.question for r in await store.pending_replies()] == ["owed elsewhere"]
 
 
+async def test_a_member_who_asks_to_be_forgotten_is_on_every_backend(store: Store) -> None:
+    """Their questions, their messages pointed at entries and their votes go; where they
+    pointed another's message at an entry, that stays without their name. Another
+    member's, and questions kept without an asker, stay."""
+
+    def asked(text: str, asker: str | None) -> AskedQuestion:
+        return replace(question(text), asker_hash=asker)
+
+    await store.record_question(asked("my nickname question", "me"))
+    await store.record_question(replace(asked("my miss", "me"), kind="miss", best_id="split"))
+    await store.record_question(asked("someone else's question", "you"))
+    await store.record_question(asked("kept before askers were", None))
+    await store.record_taught(TaughtExample("my words", "pro-rata", 10, "you", NOW, "me"))
+    await store.record_taught(TaughtExample("your words", "pro-rata", 11, "me", NOW, "you"))
+    await store.record_vote("split", 0, "me", True)
+    await store.record_vote("pro-rata", 0, "me", False)
+    await store.record_vote("split", 0, "you", False)
+
+    assert await store.forget_member("me") == (3, 2)
+    assert await store.forget_member("me") == (0, 0)
+    examples = {item.example for item in await store.review_queue()}
+    assert examples == {"someone else's question", "kept before askers were", "your words"}
+    assert [(t.text, t.by_hash) for t in await store.taught()] == [("your words", "")]
+    votes = {e.entry_id: (e.helpful, e.not_helpful) for e in await store.stats()}
+    assert votes["split"] == (0, 1) and votes.get("pro-rata", (0, 0)) == (0, 0)
+
+
 async def test_taught_examples_at_the_same_moment_come_in_one_order_on_every_backend(
     store: Store,
 ) -> None:
@@ -572,6 +599,9 @@ TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers", "bot_replies")
 UNDO_AFTER_THE_VOTES_MIGRATION = (
     "DROP INDEX questions_by_message",
     "ALTER TABLE questions DROP COLUMN message_id",
+    "DROP INDEX questions_by_asker",
+    "ALTER TABLE questions DROP COLUMN asker_hash",
+    "ALTER TABLE taught DROP COLUMN author_hash",
 )
 
 

@@ -427,7 +427,14 @@ class Answers(commands.Cog):
         ):
             # nothing useful to say: leave the post to people (and the question to moderators)
             log.debug("forum post %s: nothing close enough in the FAQ; not replying", thread.id)
-            await remember(self.bot, reply, thread.parent_id, sent=False, message_id=starter.id)
+            await remember(
+                self.bot,
+                reply,
+                thread.parent_id,
+                sent=False,
+                message_id=starter.id,
+                asker_id=starter.author.id,
+            )
             return DONE
         if not self.forum_window.allow():
             # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
@@ -455,7 +462,9 @@ class Answers(commands.Cog):
             # Tagged before the bookkeeping (a busy database can take seconds): a "Not what
             # I asked" clicked meanwhile then retags after the tag, not before it.
             tagged = await tag_answered(self.bot, thread)
-        await remember(self.bot, reply, thread.parent_id, message_id=starter.id)
+        await remember(
+            self.bot, reply, thread.parent_id, message_id=starter.id, asker_id=starter.author.id
+        )
         if not tagged:
             # Sent, but Discord failed the tag: owed still, so the retry finds the answer
             # and tags the post (else helpers see it as unanswered for good).
@@ -1064,7 +1073,9 @@ class Answers(commands.Cog):
             # An answer to a watched post's opening message (its id is the thread's) answers
             # the post, as the bot's own answer to it does; one to a later message does not.
             await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]
-        await remember(self.bot, reply, message.channel.id, message_id=target.id)
+        await remember(
+            self.bot, reply, message.channel.id, message_id=target.id, asker_id=target.author.id
+        )
         return DONE
 
 

@@ -75,7 +75,8 @@ class Ask(commands.Cog):
             ephemeral=private,
             allowed_mentions=NO_PINGS,
         )
-        await remember(self.bot, reply, interaction.channel_id)  # after: off the reply's path
+        # (After: off the reply's path.)
+        await remember(self.bot, reply, interaction.channel_id, asker_id=interaction.user.id)
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(name="faq", description="Show an FAQ entry by topic")

@@ -861,6 +861,31 @@ class FaqAdmin(
             saved.message + note, ephemeral=True, allowed_mentions=NO_PINGS
         )
 
+    @app_commands.command(
+        name="forget", description="Delete what the bot kept of a member (their request)"
+    )
+    @app_commands.describe(member="The member (or their user id) whose questions and votes go")
+    async def forget(self, interaction: discord.Interaction, member: discord.User) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        texts, votes = await self.bot.store.forget_member(hash_user(member.id, self.bot.vote_key))
+        await interaction.followup.send(
+            forgotten_text(neutralize(member.name), texts, votes),
+            ephemeral=True,
+            allowed_mentions=NO_PINGS,
+        )
+
+
+def forgotten_text(name: str, texts: int, votes: int) -> str:
+    """What /faq-admin forget did, and what it cannot reach."""
+    return (
+        f"Deleted what the bot kept of **{name}**: {texts} question(s) and message(s) "
+        f"pointed at entries, and {votes} vote(s); where they pointed a message at an entry "
+        "or decided a review item, that no longer names them. Not reached: questions kept "
+        "before the bot recorded who asked (they go after `database.retention_days`, or "
+        "with their messages when deleted), and questions approved as FAQ examples, which "
+        "are in `knowledge/faq/examples/` now: remove those lines by hand."
+    )
+
 
 def typed_entry(knowledge: KnowledgeBase, topic: str) -> str:
     """The entry id a topic names. Picked from the suggestions, it is the id; typed and sent

@@ -231,6 +231,7 @@ async def record_pointer(
                 message_id=target.id,
                 by_hash=hash_user(interaction.user.id, bot.vote_key),
                 when=utc_now(),
+                author_hash=hash_user(target.author.id, bot.vote_key),
             )
         )
 

@@ -201,6 +201,9 @@ class AskedQuestion:
     #: The message whose words these are (a post's: its thread's id), so that they go when
     #: it does; None for /ask, which has no message.
     message_id: int | None = None
+    #: Whose words they are, hashed as votes are (hash_user), so that a member who asks to
+    #: be forgotten can be; None where not known.
+    asker_hash: str | None = None
 
     @property
     def review_kind(self) -> str:
@@ -270,6 +273,8 @@ class TaughtExample:
     #: Who pointed it, keyed like vote hashes (see hash_user).
     by_hash: str
     when: dt.datetime
+    #: Whose message it is, keyed alike; None where not known.
+    author_hash: str | None = None
 
 
 def as_question(taught: TaughtExample) -> AskedQuestion:
@@ -284,6 +289,18 @@ def as_question(taught: TaughtExample) -> AskedQuestion:
         kind="taught",
     )
 
+
+#: What forgetting a member (their vote hash: ``$1``) deletes: the questions they asked, their
+#: messages pointed at entries, their votes...
+FORGET_ASKED = "DELETE FROM questions WHERE asker_hash = $1"
+FORGET_TAUGHT = "DELETE FROM taught WHERE author_hash = $1"
+FORGET_VOTES = "DELETE FROM votes WHERE user_hash = $1"
+#: ...and the link to them where they pointed someone else's message at an entry or decided
+#: a review item (that message and that decision stay: another's words, and the FAQ's).
+UNNAME = (
+    "UPDATE taught SET by_hash = '' WHERE by_hash = $1",
+    "UPDATE reviewed SET by_hash = '' WHERE by_hash = $1",
+)
 
 #: Forum-post claims are kept at least this long, whatever the question retention: a
 #: claim must outlive any replay of the thread's creation event (every backend alike).
@@ -481,6 +498,13 @@ class Store(Protocol):
         gaps, messages pointed at entries, replies owed to them) go too; with
         ``channel_id``, a deleted thread's, so does everything kept from messages in it.
         Returns how many kept texts went."""
+        ...
+
+    async def forget_member(self, user_hash: str) -> tuple[int, int]:
+        """A member asked to be forgotten (``user_hash``: hash_user of their id): the
+        questions they asked and their messages pointed at entries go, so do their votes,
+        and where they pointed or decided something their hash is blanked. Returns (texts,
+        votes) deleted."""
         ...
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:

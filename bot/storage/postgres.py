@@ -25,8 +25,12 @@ from urllib.parse import urlsplit
 
 from bot.storage.base import (
     CLAIM_MIN_DAYS,
+    FORGET_ASKED,
+    FORGET_TAUGHT,
+    FORGET_VOTES,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
+    UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
     EntryStats,
@@ -215,6 +219,16 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             # As SQLite's version 10.
             "ALTER TABLE questions ADD COLUMN message_id BIGINT",
             "CREATE INDEX questions_by_message ON questions (message_id)",
+        ),
+    ),
+    (
+        10,
+        "who asked each kept question, and whose message each taught one is (as vote hashes)",
+        (
+            # As SQLite's version 11.
+            "ALTER TABLE questions ADD COLUMN asker_hash TEXT",
+            "CREATE INDEX questions_by_asker ON questions (asker_hash)",
+            "ALTER TABLE taught ADD COLUMN author_hash TEXT",
         ),
     ),
 )
@@ -526,9 +540,8 @@ class PostgresStore:
     # -- recording ----------------------------------------------------------------------
     async def record_question(self, question: AskedQuestion) -> None:
         await self._execute(
-            "INSERT INTO questions"
-            " (text, channel_id, best_id, best_score, answered, asked_at, kind, message_id)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at,"
+            " kind, message_id, asker_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             clean_text(question.text),
             question.channel_id,
             question.best_id,
@@ -537,6 +550,7 @@ class PostgresStore:
             as_utc(question.when),  # (asyncpg takes a naive time as local: the store's is UTC)
             question.kind,
             question.message_id,
+            question.asker_hash,
         )
 
     async def record_served(self, entry_id: str) -> None:
@@ -655,13 +669,14 @@ class PostgresStore:
 
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._execute(
-            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
-            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id, entry_id) DO NOTHING",
+            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at, author_hash)"
+            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id, entry_id) DO NOTHING",
             taught.message_id,
             taught.entry_id,
             clean_text(taught.text),
             taught.by_hash,
             as_utc(taught.when),
+            taught.author_hash,
         )
 
     async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
@@ -678,6 +693,17 @@ class PostgresStore:
                         sql = f"DELETE FROM {table} WHERE channel_id = $1"
                         gone += _count(await db.execute(sql, channel_id))
         return gone
+
+    async def forget_member(self, user_hash: str) -> tuple[int, int]:
+        with self._reaching():
+            pool = await self._pool_ready()
+            async with pool.acquire() as db, db.transaction():
+                texts = _count(await db.execute(FORGET_ASKED, user_hash))
+                texts += _count(await db.execute(FORGET_TAUGHT, user_hash))
+                votes = _count(await db.execute(FORGET_VOTES, user_hash))
+                for sql in UNNAME:
+                    await db.execute(sql, user_hash)
+        return texts, votes
 
     async def record_review(
         self,

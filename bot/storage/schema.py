@@ -170,6 +170,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX questions_by_message ON questions (message_id)",
         ),
     ),
+    Migration(
+        11,
+        "who asked each kept question, and whose message each taught one is (as vote hashes)",
+        (
+            # NULL where not known: kept before this version, or a reply given up on.
+            "ALTER TABLE questions ADD COLUMN asker_hash TEXT",
+            "CREATE INDEX questions_by_asker ON questions (asker_hash)",
+            "ALTER TABLE taught ADD COLUMN author_hash TEXT",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

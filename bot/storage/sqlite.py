@@ -33,8 +33,12 @@ import aiosqlite
 
 from bot.storage.base import (
     CLAIM_MIN_DAYS,
+    FORGET_ASKED,
+    FORGET_TAUGHT,
+    FORGET_VOTES,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
+    UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
     EntryStats,
@@ -470,9 +474,8 @@ class SqliteStore:
 
     async def record_question(self, question: AskedQuestion) -> None:
         await self._write_one(
-            "INSERT INTO questions"
-            " (text, channel_id, best_id, best_score, answered, asked_at, kind, message_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at,"
+            " kind, message_id, asker_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 clean_text(question.text),
                 question.channel_id,
@@ -482,6 +485,7 @@ class SqliteStore:
                 stamp(question.when),
                 question.kind,
                 question.message_id,
+                question.asker_hash,
             ),
         )
 
@@ -610,14 +614,15 @@ class SqliteStore:
 
     async def record_taught(self, taught: TaughtExample) -> None:
         await self._write_one(
-            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id, entry_id) DO NOTHING",
+            "INSERT INTO taught (message_id, entry_id, text, by_hash, taught_at, author_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id, entry_id) DO NOTHING",
             (
                 taught.message_id,
                 taught.entry_id,
                 clean_text(taught.text),
                 taught.by_hash,
                 stamp(taught.when),
+                taught.author_hash,
             ),
         )
 
@@ -645,6 +650,16 @@ class SqliteStore:
             for where, params in kept:
                 gone += (await db.execute(f"DELETE FROM {where}", params)).rowcount
         return gone
+
+    async def forget_member(self, user_hash: str) -> tuple[int, int]:
+        marked = [sql.replace("$1", "?") for sql in (FORGET_ASKED, FORGET_TAUGHT, FORGET_VOTES)]
+        async with self._write() as db:
+            texts = (await db.execute(marked[0], (user_hash,))).rowcount
+            texts += (await db.execute(marked[1], (user_hash,))).rowcount
+            votes = (await db.execute(marked[2], (user_hash,))).rowcount
+            for sql in UNNAME:
+                await db.execute(sql.replace("$1", "?"), (user_hash,))
+        return texts, votes
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         async with self._read() as db:
