@@ -95,6 +95,14 @@ class Corrections:
         if previous is not None:
             self._carry_over(previous)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the matcher cache on disk) without the words looked up: carried over
+        from the index before, they include the words members typed (an employer's name,
+        their own), which a matcher trained after a reload took to disk for good, beyond
+        the retention and any deletion. Each is looked up again when next asked, with the
+        same answer (a correction depends only on the vocabulary)."""
+        return {**self.__dict__, "_best": {}}
+
     def _carry_over(self, previous: Corrections) -> None:
         if previous.words == self.words:
             self._best = dict(previous._best)

@@ -100,6 +100,31 @@ def test_a_second_load_uses_the_cached_matcher_and_answers_the_same(
     assert _answer(again)[0][0] == "roth-split"
 
 
+def test_a_members_words_never_reach_the_cache_on_disk(
+    cache_dir: Path, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A running bot answers a member ("zebracorp", their employer, looked up as a typo),
+    then reloads after an edit: the new matcher took the old one's typo look-ups along,
+    the member's words among them, and its file in the cache folder kept them for good
+    (beyond the retention, a deleted message, /faq-admin forget). The file holds none; a
+    process loading it answers as the one that trained it."""
+    first = KnowledgeBase.load(faq_copy)
+    asked = "my employer zebracorp: how does the roth split work"
+    first.ask(asked)
+    with (faq_copy / "examples" / "roth-split.yaml").open("a") as f:
+        f.write('- text: "what is a spillover bucket and can it go to Roth?"\n')
+    reloaded = KnowledgeBase.load(faq_copy)
+    files = list(cache_dir.glob("matcher-*.pickle"))
+    assert len(files) == 2
+    assert not [f.name for f in files if b"zebracorp" in f.read_bytes()]
+    base._TRAINED.clear()
+    _no_training(monkeypatch)
+    again = KnowledgeBase.load(faq_copy)
+    assert again.matcher is not reloaded.matcher
+    assert again.ask(asked) == reloaded.ask(asked)
+    assert _answer(again) == _answer(reloaded)
+
+
 def test_a_changed_example_file_trains_anew(
     cache_dir: Path, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
