@@ -8073,6 +8073,151 @@ MUTANTS = [
             "tests/test_mod_log.py::test_digest_names_the_entries_marked_not_helpful_most_first_and_counts_the_rest",
         ),
     ),
+    Mutant(
+        "a member's deleted message leaves its question in the review queue and gaps",
+        "bot/cogs/answers.py",
+        "        await self._forget([payload.message_id])\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
+    ),
+    Mutant(
+        "a forum post a moderator deletes whole leaves its question in the review queue and gaps",
+        "bot/cogs/answers.py",
+        "        await self._forget([payload.thread_id], channel_id=payload.thread_id)\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
+    ),
+    Mutant(
+        "a deleted message pointed at an entry stays in the review queue (SQLite)",
+        "bot/storage/sqlite.py",
+        '            for table in ("questions", "taught", "pending_replies")\n',
+        '            for table in ("questions", "pending_replies")\n',
+        (
+            "tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten[sqlite]",
+            "tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",
+        ),
+    ),
+    Mutant(
+        "a reply owed to a deleted message keeps its question (PostgreSQL)",
+        "bot/storage/postgres.py",
+        '                for table in ("questions", "taught", "pending_replies"):\n',
+        '                for table in ("questions", "taught"):\n',
+        ("tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten[postgres]",),
+    ),
+    Mutant(
+        "a deleted thread's mentions stay kept (in-memory store)",
+        "bot/storage/memory.py",
+        "            return message_id not in ids and (channel_id is None or channel !="
+        " channel_id)\n",
+        "            return message_id not in ids\n",
+        ("tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten[memory]",),
+    ),
+    Mutant(
+        "a question deleted while the bot answered it is kept all the same",
+        "bot/answering.py",
+        "        if (not answered or result.shaky) and not gone:\n",
+        "        if not answered or result.shaky:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_deleted_while_it_is_answered_is_not_kept_after_all",
+        ),
+    ),
+    Mutant(
+        "a 'Not what I asked' miss stays in the review queue after its question is deleted",
+        "bot/views.py",
+        "                    message_id=answered_message(interaction.message, channel),\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
+    ),
+    Mutant(
+        "a new database (members' questions word for word) is readable by every user of"
+        " the machine",
+        "bot/storage/sqlite.py",
+        "            make_private(self.path)\n",
+        "",
+        (
+            "tests/test_storage.py::test_a_new_database_is_not_for_other_users_of_the_machine_to_read",
+        ),
+    ),
+    Mutant(
+        "/faq-admin forget leaves the member's questions in the review queue (SQLite)",
+        "bot/storage/sqlite.py",
+        "            texts = (await db.execute(marked[0], (user_hash,))).rowcount\n",
+        "            texts = 0\n",
+        (
+            "tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend[sqlite]",
+            "tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",
+        ),
+    ),
+    Mutant(
+        "/faq-admin forget leaves the member's votes (PostgreSQL)",
+        "bot/storage/postgres.py",
+        "                votes = _count(await db.execute(FORGET_VOTES, user_hash))\n",
+        "                votes = 0\n",
+        (
+            "tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend[postgres]",
+        ),
+    ),
+    Mutant(
+        "a forum post left to people is kept without who asked it, so forget misses it",
+        "bot/cogs/answers.py",
+        "                asker_id=starter.author.id,\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
+    ),
+    Mutant(
+        "a mention's question is kept without who asked it, so forget misses it",
+        "bot/cogs/answers.py",
+        "message_id=target.id, asker_id=target.author.id",
+        "message_id=target.id",
+        ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
+    ),
+    Mutant(
+        "an /ask question is kept without who asked it, so forget misses it",
+        "bot/cogs/ask.py",
+        "asker_id=interaction.user.id)",
+        ")",
+        ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
+    ),
+    Mutant(
+        "a message pointed at an entry is kept without its author, so forget misses it",
+        "bot/cogs/point.py",
+        "                author_hash=hash_user(target.author.id, bot.vote_key),\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
+    ),
+    Mutant(
+        "a forgotten member's name stays on the messages they pointed at entries",
+        "bot/storage/base.py",
+        "    \"UPDATE taught SET by_hash = '' WHERE by_hash = $1\",\n",
+        "",
+        (
+            "tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend[sqlite]",
+        ),
+    ),
+    Mutant(
+        "forget leaves a member's pointed messages (in-memory store)",
+        "bot/storage/memory.py",
+        "            if t.author_hash != user_hash\n",
+        "            if True\n",
+        (
+            "tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend[memory]",
+        ),
+    ),
+    Mutant(
+        "a 'Not what I asked' miss is kept without who asked, so forget misses it",
+        "bot/views.py",
+        "                    asker_hash=hash_user(self.asker_id, bot.vote_key),\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
+    ),
+    Mutant(
+        "a member's words (typo look-ups carried over a reload) are written into the ma"
+        "tcher cache on disk",
+        "knowledge/typos.py",
+        '        return {**self.__dict__, "_best": {}}\n',
+        "        return dict(self.__dict__)\n",
+        ("tests/test_matcher_cache.py::test_a_members_words_never_reach_the_cache_on_disk",),
+    ),
 ]
 
 
