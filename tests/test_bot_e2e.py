@@ -1939,16 +1939,7 @@ async def test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_y
                 world.text_channel, ask.format(year), author=world.newcomer
             )
             await fake_discord.settle()
-            handle = await fake_discord.send_message_command(
-                "Answer with FAQ", message, user=world.asker
-            )
-            await handle.response()
-            [select] = [
-                c
-                for row in handle.message["components"]
-                for c in row["components"]
-                if c.get("custom_id", "").startswith("rb:point:")
-            ]
+            handle, _, select = await picker_on(fake_discord, message, world.asker)
             mark = fake_discord.mark()
             pick = await fake_discord.select(handle, select["custom_id"], ["contribution-limits"])
             await pick.response()

@@ -1964,6 +1964,18 @@ def test_cli_corrupt_database_is_an_error_line_and_left_alone(
     assert leftovers(tmp_path) == []  # only the bot moves files aside
 
 
+def _faq_as_another_user(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`rollover-bot faq ARGS` run as another user of the machine, from ``folder``."""
+    return subprocess.run(
+        as_another_user([str(SCRIPT), "faq", *args]),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=bare_env(HOME=str(folder), ROLLOVER_CACHE_DIR="off"),
+        cwd=folder,
+    )
+
+
 def test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write() -> None:
     """The bot's folder, read by a moderator's own user (or a backup on a read-only
     mount): while the bot ran, the reports worked; once it stopped, they said 'attempt to
@@ -1976,14 +1988,7 @@ def test_cli_reports_read_a_stopped_bots_database_in_a_folder_they_may_not_write
         assert not path.with_name("bot.db-wal").exists()  # (the bot stopped cleanly)
         path.chmod(0o644)  # (its operator lets that user read it)
         folder.chmod(0o555)
-        proc = subprocess.run(
-            as_another_user([str(SCRIPT), "faq", "stats", "--json", "--db", str(path)]),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=bare_env(HOME=str(folder), ROLLOVER_CACHE_DIR="off"),
-            cwd=folder,
-        )
+        proc = _faq_as_another_user(folder, "stats", "--json", "--db", str(path))
         assert proc.returncode == 0, proc.stderr
         entries = json.loads(proc.stdout)["entries"]
         served = {e["entry_id"]: e["served"] for e in entries if e["served"]}
@@ -2018,14 +2023,7 @@ def test_a_new_database_is_not_for_other_users_of_the_machine_to_read() -> None:
             "bot.db-wal": 0o640,
             "bot.db-shm": 0o640,
         }
-        proc = subprocess.run(
-            as_another_user([str(SCRIPT), "faq", "review", "--json", "--db", str(path)]),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=bare_env(HOME=str(folder), ROLLOVER_CACHE_DIR="off"),
-            cwd=folder,
-        )
+        proc = _faq_as_another_user(folder, "review", "--json", "--db", str(path))
         assert proc.returncode == 2 and "my employer" not in proc.stdout, proc.stdout
         assert proc.stderr.startswith("error: ") and "ermission denied" in proc.stderr
         path.chmod(0o644)  # an operator's choice stands
