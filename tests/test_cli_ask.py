@@ -372,9 +372,15 @@ def test_an_argument_that_is_not_utf8_is_asked_with_its_bad_bytes_replaced() -> 
         (["ask", "\u200b\u2060", "--json"], "empty: it holds only characters that show nothing"),
         (["ask", "y" * 100_000], "characters"),
         (["ask"], "question"),
-        (["ask", "hi", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
+        (
+            ["ask", "hi", "--faq-dir", "/no/such/folder"],
+            "/no/such/folder (--faq-dir) does not exist",
+        ),
         # (said as a missing folder, not as an FAQ with '1 problem' to look up)
-        (["faq", "list", "--faq-dir", "/no/such/folder"], "/no/such/folder does not exist"),
+        (
+            ["faq", "list", "--faq-dir", "/no/such/folder"],
+            "/no/such/folder (--faq-dir) does not exist",
+        ),
         (["faq", "show", " "], "give the id of an entry"),
         # (the hint names the subcommand's own help, not the top-level one)
         (
@@ -423,6 +429,25 @@ def test_real_process_exit_codes() -> None:
     assert ok.returncode == 0 and "mega-backdoor-overview" in ok.stdout
     bad = subprocess.run([str(SCRIPT), "ask", ""], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize("command", [["ask", "is ATS prorated?"], ["faq", "list"]])
+def test_a_missing_faq_folder_says_where_it_was_set(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """A mistyped ROLLOVER_FAQ_DIR left in a shell profile: the error names the setting,
+    so the operator does not look for a --faq-dir they never typed."""
+    monkeypatch.chdir(tmp_path)  # (no .env or settings.toml of the checkout's)
+    monkeypatch.setenv("ROLLOVER_FAQ_DIR", str(tmp_path / "nope"))
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: the FAQ folder {tmp_path / 'nope'} (the faq_dir setting:")
+    assert "ROLLOVER_FAQ_DIR" in err and "does not exist or is not a folder" in err
+    assert main([*command, "--faq-dir", str(tmp_path / "typo")]) == 2
+    assert "(--faq-dir) does not exist" in capsys.readouterr().err
 
 
 def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(

@@ -78,13 +78,23 @@ def faq_dir(args: argparse.Namespace, cfg: Settings) -> Path:
     return args.faq_dir or cfg.faq_dir or DEFAULT_FAQ_DIR
 
 
+def faq_dir_named(args: argparse.Namespace, cfg: Settings) -> str:
+    """Where faq_dir's folder was set, for an error about it: a mistyped ROLLOVER_FAQ_DIR
+    left in a shell profile is found faster when the message names it."""
+    if args.faq_dir:
+        return "--faq-dir"
+    if cfg.faq_dir:
+        return "the faq_dir setting: ROLLOVER_FAQ_DIR, .env or settings.toml"
+    return "the FAQ shipped with the bot: reinstall it"
+
+
 def knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
     """The FAQ as its files are now (for moderators' commands): a broken file is an error."""
     from knowledge.base import KnowledgeBase
 
     cfg = settings()
     folder = faq_dir(args, cfg)
-    with _refused(folder):
+    with _refused(folder, faq_dir_named(args, cfg)):
         return KnowledgeBase.load(folder, cfg.matching.tuning())
 
 
@@ -95,32 +105,33 @@ def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback
 
     cfg = settings()
     folder = faq_dir(args, cfg)
-    with _refused(folder):
+    with _refused(folder, faq_dir_named(args, cfg)):
         kb, fallback = KnowledgeBase.load_or_last_good(folder, cfg.matching.tuning())
     if fallback is not None:
         print(f"warning: {fallback.summary(folder)}", file=sys.stderr)
     return kb, fallback
 
 
-def require_folder(folder: Path) -> None:
+def require_folder(folder: Path, named: str = "--faq-dir") -> None:
     """A mistyped --faq-dir (or ROLLOVER_FAQ_DIR), or a folder the bot's user may not
-    read, is said as such, not as an FAQ with a problem to look up."""
+    read, is said as such, with where it was ``named``, not as an FAQ with a problem to
+    look up."""
     from knowledge.loader import folder_refusal
 
     if (refused := folder_refusal(folder)) is not None:
-        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")
+        raise CliError(f"cannot read the FAQ folder {folder} ({named}): {refused}")
     if not folder.is_dir():
-        raise CliError(f"the FAQ folder {folder} does not exist or is not a folder")
+        raise CliError(f"the FAQ folder {folder} ({named}) does not exist or is not a folder")
 
 
 @contextlib.contextmanager
-def _refused(folder: Path) -> Iterator[None]:
+def _refused(folder: Path, named: str) -> Iterator[None]:
     from knowledge.loader import FaqInvalid, problems_counted
 
     try:
         yield
     except FaqInvalid as exc:
-        require_folder(folder)  # (a mistyped or closed --faq-dir: nothing to validate)
+        require_folder(folder, named)  # (a mistyped or closed --faq-dir: nothing to validate)
         raise CliError(
             f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
             f"run '{validate_command(folder)}' to list them"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.cli.common import (
     add_faq_dir,
     faq_dir,
+    faq_dir_named,
     json_text,
     knowledge_base,
     require_folder,
@@ -201,8 +202,9 @@ def handle_list(args: argparse.Namespace) -> int:
     from knowledge.loader import problems_counted, scan_folder
 
     # Ids and titles need the files read and checked, not the matcher trained.
-    folder = faq_dir(args, settings())
-    require_folder(folder)
+    cfg = settings()
+    folder = faq_dir(args, cfg)
+    require_folder(folder, faq_dir_named(args, cfg))
     scan = scan_folder(folder)
     if scan.problems:
         raise CliError(
