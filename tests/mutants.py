@@ -8218,6 +8218,13 @@ MUTANTS = [
         "        return dict(self.__dict__)\n",
         ("tests/test_matcher_cache.py::test_a_members_words_never_reach_the_cache_on_disk",),
     ),
+    Mutant(
+        "a FAQ folder missing from ROLLOVER_FAQ_DIR is blamed on a --faq-dir nobody typed",
+        "bot/cli/common.py",
+        "    with _refused(folder, faq_dir_named(args, cfg)):\n        kb, fallback",
+        '    with _refused(folder, "--faq-dir"):\n        kb, fallback',
+        ("tests/test_cli_ask.py::test_a_missing_faq_folder_says_where_it_was_set",),
+    ),
 ]
 
 
