@@ -96,11 +96,15 @@ def build_reply(
         example = worked_example(knowledge.entries[result.best.id], result.question)
         extras += [example_embed(*example)] if example is not None else []
         # A post that asks other things too: each confident answer to them (``also``).
-        extras += [answer_embed(knowledge.short(hit.id)) for hit in result.also]
-        for extra in extras:
+        also = [(answer_embed(knowledge.short(hit.id)), hit) for hit in result.also]
+        sent: list[Hit] = []
+        for extra, hit in [*((e, None) for e in extras), *also]:
             # Discord counts every embed of a message toward one 6,000-character cap.
             if sum(map(len, embeds)) + len(extra) <= EMBED_TOTAL_LIMIT and len(embeds) < 10:
                 embeds.append(extra)
+                sent += [hit] if hit is not None else []
+        # An answer left out for room was not served, and stays among the close matches.
+        result = replace(result, also=tuple(sent))
         # (An entry shown above as the answer to another question is not a close match.)
         shown = {hit.id for hit in result.also}
         close = tuple(hit for hit in close if hit.id not in shown)

@@ -356,6 +356,44 @@ async def test_a_post_asking_two_things_gets_both_answers(
         assert all(served.get(h.id) == 1 for h in (result.best, *result.also)), served
 
 
+async def test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offered(
+    fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discord takes at most 6,000 characters of embeds a message: an extra answer that
+    does not fit is left out. It was still counted as served in /faq-admin stats, and
+    left out of the close matches as if shown. (Here the cap is set so that only the
+    first answer fits, as long entries and a worked example would make it.)"""
+    import bot.answering
+    from bot.embeds import answer_embed
+
+    two = (
+        "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
+        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+    )
+    kb = KnowledgeBase.load()
+    result = kb.ask(two)
+    assert result.answered and result.also
+    first = len(answer_embed(kb.short(result.best.id)))
+    monkeypatch.setattr(bot.answering, "EMBED_TOTAL_LIMIT", first + 1)
+    left_out = {h.id for h in result.also}
+    async with start_bot(make_bot()) as running:
+        body = await (await fake_discord.send_slash_command("ask", {"question": two})).response()
+        titles = [e.get("title") for e in body["data"]["embeds"]]
+        assert titles == [kb.get(result.best.id).title], titles
+        offered = {
+            o["value"]
+            for row in body["data"]["components"]
+            for c in row["components"]
+            if c.get("custom_id") == "rb:pick"
+            for o in c["options"]
+        }
+        assert left_out <= offered, offered
+        await fake_discord.settle()
+        served = {r.entry_id: r.served for r in await running.store.stats()}
+        assert served.get(result.best.id) == 1, served
+        assert not any(served.get(i) for i in left_out), served
+
+
 async def test_the_close_matches_menu_leaves_out_the_answers_already_shown(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:
