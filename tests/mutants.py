@@ -8225,6 +8225,15 @@ MUTANTS = [
         '    with _refused(folder, "--faq-dir"):\n        kb, fallback',
         ("tests/test_cli_ask.py::test_a_missing_faq_folder_says_where_it_was_set",),
     ),
+    Mutant(
+        "an extra answer left out for room is counted served and not offered",
+        "bot/answering.py",
+        "        result = replace(result, also=tuple(sent))\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offered",
+        ),
+    ),
 ]
 
 
