@@ -108,10 +108,16 @@ async def command_payload(settings: Settings, knowledge: KnowledgeBase) -> list[
 
 
 async def sync(
-    settings: Settings, knowledge: KnowledgeBase, guild_id: int | None, **bot_options: object
+    settings: Settings,
+    knowledge: KnowledgeBase,
+    guild_id: int | None,
+    *,
+    remove: bool = False,
+    **bot_options: object,
 ) -> list[str]:
     """Register the slash commands globally or in one guild; returns them as members find
-    them (_shown)."""
+    them (_shown). ``remove``: register none in that guild (its copy goes; the global
+    commands stay)."""
     token = token_of(settings)
     await wait_until_reachable(give_up_after=0)  # one try: say why, not a traceback
     bot = create_bot(settings, knowledge, **bot_options)
@@ -122,7 +128,8 @@ async def sync(
                 synced = await bot.tree.sync()
             else:
                 guild = discord.Object(id=guild_id)
-                bot.tree.copy_global_to(guild=guild)
+                if not remove:
+                    bot.tree.copy_global_to(guild=guild)
                 synced = await bot.tree.sync(guild=guild)
     except discord.LoginFailure:
         raise StartupError(LOGIN_HELP) from None

@@ -1784,6 +1784,39 @@ async def test_sync_command_registers_commands(
     assert os.listdir(tmp_path) == []
 
 
+async def test_a_servers_own_copy_of_the_commands_can_be_removed_after_a_global_sync(
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """README's setup tries the bot in one server (`sync --guild`), then registers the
+    commands globally: Discord then shows that server every command twice. The global
+    sync says so, and `sync --guild ID --remove` takes the server's copy away, leaving
+    the global commands."""
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.chdir(tmp_path)
+    guild = fake_discord.world.guild.id
+    commands = fake_discord.world.commands
+    assert await asyncio.to_thread(main, ["sync", "--guild", str(guild)]) == 0
+    assert await asyncio.to_thread(main, ["sync"]) == 0
+    said = capsys.readouterr().out
+    assert "see each command twice" in said and "sync --guild ID --remove" in said
+    assert "ask" in commands[guild] and "ask" in commands[None]  # (each twice, as Discord shows)
+    assert await asyncio.to_thread(main, ["sync", "--guild", str(guild), "--remove"]) == 0
+    assert capsys.readouterr().out == (
+        f"removed server {guild}'s own copy of the commands; the global ones stay\n"
+    )
+    assert commands[guild] == {} and "ask" in commands[None]
+    # Without a server, --remove would take the commands from every server: refused.
+    calls = len(fake_discord.calls_matching("PUT", r"/commands"))
+    for args in (["sync", "--remove"], ["sync", "--remove", "--print", "--guild", str(guild)]):
+        assert await asyncio.to_thread(main, args) == 2
+        assert capsys.readouterr().err.startswith("error: --remove ")
+    assert len(fake_discord.calls_matching("PUT", r"/commands")) == calls
+    assert "ask" in commands[None]
+
+
 async def test_plain_start_never_syncs(fake_discord: FakeDiscord, make_bot, start_bot) -> None:
     async with start_bot(make_bot()):
         pass

@@ -47,6 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="print_only",
         help="print the commands as JSON instead of registering them (no token, no network)",
     )
+    sync.add_argument(
+        "--remove",
+        action="store_true",
+        help="with --guild: take that server's own copy away (the global commands stay)",
+    )
     add_faq_dir(sync)
     sync.set_defaults(handler=handle_sync)
 
@@ -170,6 +175,11 @@ def _guild_id(text: str) -> int:
 
 
 def handle_sync(args: argparse.Namespace) -> int:
+    if args.remove and args.guild is None:
+        # Removing the global commands would take them from every server at once.
+        raise CliError("--remove needs --guild ID: it takes one server's own copy away")
+    if args.remove and args.print_only:
+        raise CliError("--remove and --print together: --print shows what sync registers")
     cfg = settings()
     if not args.print_only:
         _check_token(cfg)
@@ -183,15 +193,24 @@ def handle_sync(args: argparse.Namespace) -> int:
         return 0
     _setup_logging("WARNING")
     try:
-        names = asyncio.run(runner.sync(cfg, kb, args.guild))
+        names = asyncio.run(runner.sync(cfg, kb, args.guild, remove=args.remove))
     except runner.StartupError as exc:
         raise CliError(str(exc)) from None
     except DiscordUnreachable as exc:
         raise CliFailure(str(exc)) from None
+    if args.remove:
+        print(f"removed server {args.guild}'s own copy of the commands; the global ones stay")
+        return 0
     where = (
         f"in server {args.guild}" if args.guild else "globally (may take up to an hour to appear)"
     )
     print(f"synced {len(names)} commands {where}: {', '.join(names)}")
+    if args.guild is None:
+        # Discord shows a server's own copy beside the global commands: each twice.
+        print(
+            "A server you synced with --guild (to try the bot) keeps its own copy: members "
+            "there see each command twice until you run 'rollover-bot sync --guild ID --remove'."
+        )
     return 0
 
 
