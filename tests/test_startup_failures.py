@@ -319,7 +319,8 @@ def test_an_faq_folder_the_bot_may_not_read_is_one_error_line(
     faq, env = closed_faq(tmp_path, closed)
     proc = run_as_another_user(command, env, tmp_path)
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr == f"error: cannot read the FAQ folder {faq}: Permission denied\n"
+    named = "the faq_dir setting: ROLLOVER_FAQ_DIR, .env or settings.toml"
+    assert proc.stderr == f"error: cannot read the FAQ folder {faq} ({named}): Permission denied\n"
 
 
 @pytest.mark.parametrize("closed", CLOSED)
@@ -339,7 +340,7 @@ def test_an_faq_folder_refused_in_this_process_is_one_error_line(
     deny_reading(monkeypatch, faq if closed == "the folder" else faq.parent)
     assert main(["ask", "is ATS money prorated?", "--faq-dir", str(faq)]) == 2
     said = capsys.readouterr().err.splitlines()
-    assert f"error: cannot read the FAQ folder {faq}: Permission denied" in said
+    assert f"error: cannot read the FAQ folder {faq} (--faq-dir): Permission denied" in said
     assert main(["faq", "validate", "--faq-dir", str(faq)]) == 1
     assert capsys.readouterr().out == f"{faq}:0: cannot read the folder: Permission denied\n"
 
