@@ -1410,7 +1410,8 @@ async def test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fai
             if c.get("custom_id") == "rb:pick"
         ]
         await fake_discord.settle()
-        refuse = sqlite3.connect(path, isolation_level=None)  # (real SQLite refusing writes)
+        # Real SQLite refusing writes; waiting out the bot's own write on a busy machine.
+        refuse = sqlite3.connect(path, isolation_level=None, timeout=30)
         for event in ("INSERT", "UPDATE"):
             refuse.execute(
                 f"CREATE TRIGGER refuse_{event.lower()} BEFORE {event} ON served"

@@ -1227,7 +1227,8 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
         assert await ask_title(fake_discord, asked) is None  # not answered: queued
         await fake_discord.settle()
         review = await review_message(fake_discord)
-        refuse = sqlite3.connect(path, isolation_level=None)  # (real SQLite refusing writes)
+        # Real SQLite refusing writes; waiting out the bot's own write on a busy machine.
+        refuse = sqlite3.connect(path, isolation_level=None, timeout=30)
         refuse.execute(
             "CREATE TRIGGER refuse BEFORE INSERT ON reviewed"
             " BEGIN SELECT RAISE(ABORT, 'database is locked'); END"
