@@ -528,8 +528,8 @@ MUTANTS = [
     Mutant(
         "posts only the first of a post's answers",
         "bot/answering.py",
-        "        extras += [answer_embed(knowledge.short(hit.id)) for hit in result.also]\n",
-        "        extras += []\n",
+        "        also = [(answer_embed(knowledge.short(hit.id)), hit) for hit in result.also]\n",
+        "        also = []\n",
         (f"{E2E}::test_a_post_asking_two_things_gets_both_answers",),
     ),
     Mutant(
@@ -3202,7 +3202,7 @@ MUTANTS = [
     Mutant(
         "faq list calls a missing folder an FAQ with a problem",
         "bot/cli/faq.py",
-        "    require_folder(folder)\n    scan = scan_folder(folder)\n",
+        "    require_folder(folder, faq_dir_named(args, cfg))\n    scan = scan_folder(folder)\n",
         "    scan = scan_folder(folder)\n",
         ("tests/test_cli_ask.py::test_bad_input_is_one_error_line_exit_2",),
     ),
@@ -4851,8 +4851,9 @@ MUTANTS = [
         "a closed FAQ folder is told as an FAQ with problems",
         "bot/cli/common.py",
         "    if (refused := folder_refusal(folder)) is not None:\n"
-        '        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")',
-        '    if False:\n        raise CliError(f"cannot read the FAQ folder {folder}: {refused}")',
+        '        raise CliError(f"cannot read the FAQ folder {folder} ({named}): {refused}")',
+        "    if False:\n"
+        '        raise CliError(f"cannot read the FAQ folder {folder} ({named}): {refused}")',
         (
             "tests/test_startup_failures.py::test_an_faq_folder_refused_in_this_process_is_one_error_line",
             "tests/test_startup_failures.py::test_an_faq_folder_the_bot_may_not_read_is_one_error_line",
