@@ -22,6 +22,7 @@ from bot import mod_log, runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
+from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
@@ -2334,6 +2335,49 @@ async def test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered
         await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION} Thx")
         await fake_discord.idle(quiet=0.2)
         assert len(post.replies) == 2
+
+
+#: Another question the FAQ answers, with another entry than QUESTION's.
+DEADLINE_QUESTION = "When is the deadline to do a 60-day rollover of a distribution check?"
+
+
+async def test_an_answer_to_a_post_edited_to_another_question_says_so(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """The bot answered a post; its asker then rewrote it to ask something else (or its
+    title was changed so). The answer stood under the post as the answer to the question
+    now asked, and nothing said otherwise. It now says it answered the post as first
+    written (no second answer, its card as it was), also after a restart; put back, the
+    post's answer loses the line. A typo fixed, the answer stands as it was."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        post, own = await answered_post(fake_discord)
+        card = own["embeds"]
+        await fake_discord.edit_message(post.starter, f"{QUESTION} (sorry, typo)")
+        await fake_discord.idle(quiet=0.2)
+        [answer] = post.replies
+        assert answer["content"] == "" and answer["embeds"] == card
+        await fake_discord.edit_message(post.starter, DEADLINE_QUESTION)
+        await fake_discord.idle(quiet=0.2)
+        [answer] = post.replies
+        assert answer["content"] == EDITED_NOTE and answer["embeds"] == card
+        assert not would_ping(answer).any
+        assert "bot-answered" in post.tags
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.edit_message(post.starter, QUESTION)
+        await fake_discord.idle(quiet=0.2)
+        [answer] = post.replies
+        assert answer["content"] == "" and answer["embeds"] == card
+        # A post asking in its title, renamed to ask something else.
+        titled = await fake_discord.post_forum_thread(QUESTION, "", author=world.asker)
+        await titled.reply()
+        await fake_discord.idle(quiet=0.2)
+        titled.thread["name"] = DEADLINE_QUESTION
+        await fake_discord.dispatch("THREAD_UPDATE", titled.thread)
+        await fake_discord.idle(quiet=0.2)
+        [answer] = titled.replies
+        assert answer["content"] == EDITED_NOTE
 
 
 async def test_a_mention_edited_into_a_post_whose_thread_discord_fails_to_read_is_answered(

@@ -23,6 +23,7 @@ from bot.answering import (
 )
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
+from bot.edited_posts import recheck_answers
 from bot.embeds import help_embed
 from bot.forum_tags import (
     NETWORK_ERRORS,
@@ -679,6 +680,37 @@ class Answers(commands.Cog):
         ):
             return
         await self.answer_mention(message, claim=edited_in(message.id) if watched_post else None)
+
+    @commands.Cog.listener("on_raw_message_edit")
+    async def on_post_edited(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """A watched post's opening message edited: its answer may now answer a question
+        the post no longer asks, and says so (bot/edited_posts.py)."""
+        message, before = payload.message, payload.cached_message
+        if message.guild is None or message.id != message.channel.id:
+            return
+        if before is not None and before.content == message.content:
+            return  # (a link's preview came, say: the question is as it was)
+        thread = await self._thread_of_starter(message)
+        if (
+            thread is not None
+            and self._is_watched_forum(thread)
+            and self._asked_by_a_member(message)
+        ):
+            await recheck_answers(self.bot, thread, message)
+
+    @commands.Cog.listener()
+    async def on_thread_update(self, before: discord.Thread, after: discord.Thread) -> None:
+        """A watched post renamed: its title is part of its question, as its message is."""
+        if before.name == after.name or not self._is_watched_forum(after):
+            return
+        starter = after.starter_message
+        if starter is None:
+            try:
+                starter = await after.fetch_message(after.id)
+            except NETWORK_ERRORS:
+                return  # (its opening message deleted, or unreadable: nothing to judge by)
+        if self._asked_by_a_member(starter):
+            await recheck_answers(self.bot, after, starter)
 
     async def _answered_post(self, thread: discord.Thread, starter: discord.Message) -> bool:
         """Whether the bot replied to the post with more than its unsure line (a post it

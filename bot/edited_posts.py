@@ -1,0 +1,84 @@
+"""A forum post edited (or renamed) after the bot answered it: when the post as it reads
+now is closest to another entry, or to none, the answer says it answered the post as
+first written, so that neither its asker nor a helper takes it for the answer to the
+question now asked. Put back, the post's answer loses the line again."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.answering import MAX_QUESTION_CHARS
+from bot.forum_tags import NETWORK_ERRORS, closed, is_answer
+from bot.replies import NO_PINGS, post_question
+from knowledge.matcher import MatchResult, within
+
+if TYPE_CHECKING:
+    from bot.app import RolloverBot
+
+log = logging.getLogger(__name__)
+#: The line the bot's answer carries while the post reads as another question.
+EDITED_NOTE = (
+    "*The post was edited after this answer, which answered it as first written. If it no "
+    "longer does, Not what I asked removes it and asks a person.*"
+)
+#: How many of the post's first messages are read for the bot's answer (it comes first).
+LOOK_BACK = 50
+
+
+def answered_entry(answer: discord.Message) -> str | None:
+    """The entry an answer card gives, from its "Not what I asked" button
+    (``rb:miss:<entry>:<asker>``)."""
+    for row in answer.components:
+        for child in getattr(row, "children", ()):
+            parts = str(getattr(child, "custom_id", "") or "").split(":")
+            if len(parts) == 4 and parts[:2] == ["rb", "miss"]:
+                return parts[2]
+    return None
+
+
+def content_for(entry_id: str, result: MatchResult) -> str:
+    """What the answer giving ``entry_id`` says above its card, the post now matching as
+    ``result``: nothing while that entry is still the post's closest, else the note."""
+    top = result.best or (result.suggestions[0] if result.suggestions else None)
+    return "" if top is not None and top.id == entry_id else EDITED_NOTE
+
+
+def own_choice(message: discord.Message, me: discord.abc.Snowflake, thread: discord.Thread) -> bool:
+    """An answer card of the bot's own choosing under the post: its answer to the post, or
+    to a mention in its opening message; not an entry a helper pointed at it (its first
+    line names them: their pick, not the matcher's, to judge)."""
+    ref = message.reference.message_id if message.reference else None
+    return (
+        message.author.id == me.id
+        and message.interaction_metadata is None
+        and ref in (None, thread.id)
+        and message.content in ("", EDITED_NOTE)
+        and is_answer(message)
+    )
+
+
+async def recheck_answers(
+    bot: RolloverBot, thread: discord.Thread, starter: discord.Message
+) -> None:
+    """The post's opening message or title changed: each answer of the bot's own choosing
+    under it gets the note, or loses it, as the post reads now. A closed post is left as
+    it is (Discord changes nothing in it). Never fails."""
+    me = bot.user
+    if me is None or closed(thread):
+        return
+    result = bot.knowledge.ask(within(post_question(thread, starter), MAX_QUESTION_CHARS))
+    try:
+        async for message in thread.history(
+            limit=LOOK_BACK, after=discord.Object(thread.id), oldest_first=True
+        ):
+            entry = answered_entry(message) if own_choice(message, me, thread) else None
+            if entry is None:
+                continue
+            content = content_for(entry, result)
+            if message.content != content:
+                await message.edit(content=content, allowed_mentions=NO_PINGS)
+    except NETWORK_ERRORS as exc:
+        log.warning("could not mark the answer of edited post %s: %r", thread.id, exc)
