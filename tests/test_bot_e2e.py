@@ -2519,6 +2519,40 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_once(
         assert len(replies()) == 2
 
 
+async def test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """A bare "@Rollover Bot" in a forum post's thread gets "Ask me after the mention";
+    the bot restarts (a deploy) before the member edits their question in, as asked. The
+    prompt was remembered by the process that sent it only, so the question got silence.
+    It is answered now, once: an edit after another restart, a mention answered before
+    the restart and edited after it, stay as they are."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    mention = world.bot_user.mention
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        post, _own = await answered_post(fake_discord)
+        bare = await fake_discord.send_message(post.thread, mention, author=world.asker)
+        asked = await fake_discord.send_message(
+            post.thread, f"{mention} {DEADLINE_QUESTION}", author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.2)
+        [prompt] = bot_replies_to(fake_discord, bare)
+        assert prompt["content"].startswith("Ask me after the mention")
+        assert len(bot_replies_to(fake_discord, asked)) == 1
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.edit_message(bare, f"{mention} {QUESTION}")
+        await fake_discord.edit_message(asked, f"{mention} {DEADLINE_QUESTION} Thanks!")
+        await fake_discord.idle(quiet=0.2)
+        prompt, answer = bot_replies_to(fake_discord, bare)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert len(bot_replies_to(fake_discord, asked)) == 1
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.edit_message(bare, f"{mention} {QUESTION} Thanks!")
+        await fake_discord.idle(quiet=0.2)
+        assert len(bot_replies_to(fake_discord, bare)) == 2
+
+
 @pytest.mark.parametrize("bare_first", [False, True], ids=["mention-added", "question-added"])
 async def test_an_edit_after_the_window_is_not_taken_as_asking(
     fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch, bare_first: bool

@@ -67,6 +67,8 @@ ChatChannel = discord.TextChannel | discord.VoiceChannel | discord.StageChannel
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
 ASK_AFTER_MENTION = "Ask me after the mention, for example: *is my after-tax rollover prorated?*"
+#: The replies that ask for a question: to a bare mention, and to one that only greets.
+PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}")
 
 
 def edited_in_time(message: discord.Message) -> bool:
@@ -104,8 +106,9 @@ def describe_error(exc: BaseException) -> str:
 
 
 def edited_in(message_id: int) -> int:
-    """The store's claim of a mention edited into a watched post's opening message: the
-    message's own id is the post's claim, taken when the post came. Snowflakes are never
+    """The store's claim of a mention edited into a watched post's opening message, or of
+    a question edited into a bare mention the bot asked to be given one: the message's own
+    id is the post's or the mention's claim, taken when it came. Snowflakes are never
     negative, so no post or message claims this one."""
     return -message_id
 
@@ -655,7 +658,7 @@ class Answers(commands.Cog):
         (once: the mention's claims hold whichever event comes first or again)."""
         message, me = payload.message, self.bot.user
         before = payload.cached_message
-        if me is not None and await self._question_edited_in(message, me):
+        if me is not None and await self._question_edited_in(message, me, before):
             return
         if (
             me is None
@@ -849,19 +852,44 @@ class Answers(commands.Cog):
         except NETWORK_ERRORS:
             log.warning("could not point the sender of direct message %s to /ask", message.id)
 
-    async def _question_edited_in(self, message: discord.Message, me: discord.ClientUser) -> bool:
+    async def _question_edited_in(
+        self, message: discord.Message, me: discord.ClientUser, before: discord.Message | None
+    ) -> bool:
         """A bare mention the bot asked to be given a question, edited to hold one: answered
-        now (said so, the member did as asked; the mention was not new, so it was ignored)."""
+        now (said so, the member did as asked; the mention was not new, so it was ignored).
+        The prompts this process sent are remembered; one it did not send (it started since,
+        or another process sent it in a hand-over) is read under the message, when this
+        process did not see the message hold a question before the edit."""
         if (
-            not self._prompted.seen(message.id)
+            message.guild is None
+            or not self._asked_by_a_member(message)
             or not mentions_me(message, me)
             or not question_in(message)
             or not edited_in_time(message)
+        ):
+            return False  # (a direct message or a bot's is never prompted: nothing to read)
+        if not self._prompted.seen(message.id) and (
+            (before is not None and question_in(before)) or not await self._prompted_in(message)
         ):
             return False
         self._prompted.release(message.id)
         await self.answer_mention(message, here=True)
         return True
+
+    async def _prompted_in(self, message: discord.Message) -> bool:
+        """Whether the bot's first reply under the message asked for the question (read
+        from Discord: the memory of prompts does not outlive a restart)."""
+        try:
+            found = await self._already_answered(message.channel, message, under=message)
+        except NETWORK_ERRORS as exc:
+            # (Not answered: the message may hold a question answered already.)
+            log.warning(
+                "could not read the replies under message %s (%s); an edit is not answered",
+                message.id,
+                describe_error(exc),
+            )
+            return False
+        return found is not None and found.content in PROMPTS
 
     async def _post_still_owed(self, starter_id: int) -> bool:
         """The post's answer waits in the retry queue (held back by the cap, or a failed
@@ -908,8 +936,8 @@ class Answers(commands.Cog):
         caught_up: bool = False,
     ) -> None:
         """``claim``: the store's claim to take, when not the message's id (taken already by
-        the post it opened). ``here``: claimed already, here and in the store, a bare
-        mention the bot asked to be given a question, now edited in. ``caught_up``: read
+        the post it opened). ``here``: a bare mention the bot asked to be given a question,
+        now edited in (claimed already here; in the store under edited_in). ``caught_up``: read
         at a catch-up, sent while the bot was away (paced by when it was sent)."""
         if not here and not self.mentions.claim(message.id):
             return
@@ -982,8 +1010,11 @@ class Answers(commands.Cog):
             question=within(question_in(message), MAX_QUESTION_CHARS),
         )
         try:
-            key = message.id if claim is None else claim
-            if not here and not await self.bot.store.claim_post(key, owed):
+            # (A question edited into a prompted mention: the mention's own claim was taken
+            # when it came, so the edit has one of its own, as a process restarted since,
+            # or the other of two in a hand-over, may see the same edit.)
+            key = edited_in(message.id) if here else message.id if claim is None else claim
+            if not await self.bot.store.claim_post(key, owed):
                 return
         except Exception as exc:
             said = "could not record mention %s as answered; answering anyway"
@@ -1073,7 +1104,7 @@ class Answers(commands.Cog):
                 return DONE
             if target is message and (said := small_talk(question)):
                 # ("@bot thanks!" is no question: a word back, not "no entry looks close")
-                text = THANKS_REPLY if said == "thanks" else f"Hi! {ASK_AFTER_MENTION}"
+                text = THANKS_REPLY if said == "thanks" else PROMPTS[1]
                 await message.reply(text, mention_author=False, allowed_mentions=NO_PINGS)
                 if said == "greeting":  # (as a bare mention: an edit adding a question counts)
                     self._prompted.claim(message.id)
