@@ -804,7 +804,8 @@ async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
     /faq-admin review and 'faq review', however they were kept (a mention left unanswered,
     a message a helper pointed at an entry, an answer they said was not what they asked).
     So does a forum post a moderator deletes whole (Discord sends no message deletion for
-    its messages). Another member's question, not deleted, stays."""
+    its messages), a later message in it a helper pointed at an entry included. Another
+    member's question, not deleted, stays."""
     world = fake_discord.world
     path = tmp_path / "bot.db"
     kept = "How do I change my nickname on this server, and who do I ask about roles?"
@@ -831,7 +832,11 @@ async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
         miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
         await (await fake_discord.click_button(answer, miss, user=world.asker)).response()
         post = await fake_discord.post_forum_thread(*OFF_TOPIC_POST, author=world.asker)
+        in_post = await fake_discord.send_message(
+            post.thread, "And where do the earnings of my after-tax money go?", author=world.asker
+        )
         await fake_discord.settle()
+        await point_at(fake_discord, in_post, "three-buckets", world.moderator)
         async with SqliteStore(path, read_only=True) as store:
             queued = {item.kind for item in await store.review_queue()}
         assert queued == {"miss", "unanswered", "taught"}  # (all of them kept, at first)

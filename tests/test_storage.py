@@ -477,12 +477,16 @@ async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None
     await store.record_question(asked("a mention in a post", 30, channel_id=77))
     await store.record_taught(TaughtExample("pointed words", "pro-rata", 10, "h", NOW))
     await store.record_taught(TaughtExample("other pointed words", "pro-rata", 13, "h", NOW))
+    # A helper pointed a later message of thread 77 at an entry: its pointed answer is there.
+    await store.record_taught(TaughtExample("pointed in a post", "pro-rata", 31, "h", NOW))
+    await store.record_reply(31, 77, 501)
+    await store.record_reply(13, 42, 502)
     await store.queue_reply(owed(11, "mention", question="my miss"))
     await store.queue_reply(replace(owed(14, "mention", question="owed in a post"), channel_id=77))
     await store.queue_reply(owed(15, "mention", question="owed elsewhere"))
 
     assert await store.forget_asked([10, 11]) == 4
-    assert await store.forget_asked([77], channel_id=77) == 2
+    assert await store.forget_asked([77], channel_id=77) == 3
     assert await store.forget_asked([10, 77]) == 0  # (twice is no trouble)
     examples = {item.example for item in await store.review_queue()}
     assert examples == {"asked with /ask", "someone else's question", "other pointed words"}

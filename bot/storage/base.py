@@ -295,6 +295,10 @@ def as_question(taught: TaughtExample) -> AskedQuestion:
 FORGET_ASKED = "DELETE FROM questions WHERE asker_hash = $1"
 FORGET_TAUGHT = "DELETE FROM taught WHERE author_hash = $1"
 FORGET_VOTES = "DELETE FROM votes WHERE user_hash = $1"
+#: The messages of a thread that the bot answered (their replies are kept with the thread's
+#: id): a deleted thread's taught messages, which are kept by message id alone, are among
+#: them, as each got its pointed answer there. ``$1``: the thread.
+ANSWERED_IN_THREAD = "SELECT question_id FROM bot_replies WHERE channel_id = $1"
 #: ...and the link to them where they pointed someone else's message at an entry or decided
 #: a review item (that message and that decision stay: another's words, and the FAQ's).
 UNNAME = (

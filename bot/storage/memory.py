@@ -163,6 +163,8 @@ class MemoryStore:
 
     async def forget_asked(self, message_ids: Sequence[int], channel_id: int | None = None) -> int:
         ids = set(message_ids)
+        # (a deleted thread's taught messages: those answered there, ANSWERED_IN_THREAD)
+        in_thread = {q for (where, _), (q, _) in self.replies.items() if where == channel_id}
 
         def kept(message_id: int | None, channel: int | None) -> bool:
             return message_id not in ids and (channel_id is None or channel != channel_id)
@@ -170,7 +172,9 @@ class MemoryStore:
         before = len(self.questions) + len(self.taught_examples) + len(self.owed)
         self.questions[:] = [q for q in self.questions if kept(q.message_id, q.channel_id)]
         self.taught_examples = {
-            k: t for k, t in self.taught_examples.items() if t.message_id not in ids
+            k: t
+            for k, t in self.taught_examples.items()
+            if t.message_id not in ids and t.message_id not in in_thread
         }
         self.owed = {k: p for k, p in self.owed.items() if kept(p.message_id, p.channel_id)}
         return before - len(self.questions) - len(self.taught_examples) - len(self.owed)

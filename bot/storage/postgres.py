@@ -24,6 +24,7 @@ from typing import Any, Self
 from urllib.parse import urlsplit
 
 from bot.storage.base import (
+    ANSWERED_IN_THREAD,
     CLAIM_MIN_DAYS,
     FORGET_ASKED,
     FORGET_TAUGHT,
@@ -692,6 +693,8 @@ class PostgresStore:
                     for table in ("questions", "pending_replies"):
                         sql = f"DELETE FROM {table} WHERE channel_id = $1"
                         gone += _count(await db.execute(sql, channel_id))
+                    sql = f"DELETE FROM taught WHERE message_id IN ({ANSWERED_IN_THREAD})"
+                    gone += _count(await db.execute(sql, channel_id))
         return gone
 
     async def forget_member(self, user_hash: str) -> tuple[int, int]:

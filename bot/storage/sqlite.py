@@ -32,6 +32,7 @@ from typing import Any, Self
 import aiosqlite
 
 from bot.storage.base import (
+    ANSWERED_IN_THREAD,
     CLAIM_MIN_DAYS,
     FORGET_ASKED,
     FORGET_TAUGHT,
@@ -637,6 +638,8 @@ class SqliteStore:
                 (f"{table} WHERE channel_id = ?", (channel_id,))
                 for table in ("questions", "pending_replies")
             ]
+            in_thread = ANSWERED_IN_THREAD.replace("$1", "?")
+            kept.append((f"taught WHERE message_id IN ({in_thread})", (channel_id,)))
         async with self._read() as db:  # (most messages deleted kept nothing: no write)
             kept = [
                 (where, params)
