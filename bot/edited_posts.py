@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.answering import MAX_QUESTION_CHARS
-from bot.forum_tags import NETWORK_ERRORS, closed, is_answer
+from bot.forum_tags import NETWORK_ERRORS, answered_entry, closed, is_answer
 from bot.replies import NO_PINGS, post_question
 from knowledge.matcher import MatchResult, within
 
@@ -26,17 +26,6 @@ EDITED_NOTE = (
 )
 #: How many of the post's first messages are read for the bot's answer (it comes first).
 LOOK_BACK = 50
-
-
-def answered_entry(answer: discord.Message) -> str | None:
-    """The entry an answer card gives, from its "Not what I asked" button
-    (``rb:miss:<entry>:<asker>``)."""
-    for row in answer.components:
-        for child in getattr(row, "children", ()):
-            parts = str(getattr(child, "custom_id", "") or "").split(":")
-            if len(parts) == 4 and parts[:2] == ["rb", "miss"]:
-                return parts[2]
-    return None
 
 
 def content_for(entry_id: str, result: MatchResult) -> str:

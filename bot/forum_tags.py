@@ -241,6 +241,17 @@ def is_answer(message: discord.Message) -> bool:
     )
 
 
+def answered_entry(answer: discord.Message) -> str | None:
+    """The entry an answer card gives, from its "Not what I asked" button
+    (``rb:miss:<entry>:<asker>``)."""
+    for row in answer.components:
+        for child in getattr(row, "children", ()):
+            parts = str(getattr(child, "custom_id", "") or "").split(":")
+            if len(parts) == 4 and parts[:2] == ["rb", "miss"]:
+                return parts[2]
+    return None
+
+
 async def answer_stands(bot: RolloverBot, thread: discord.Thread) -> bool | None:
     """Whether an answer of the bot's to the post is still in its thread; None when that
     cannot be told (the thread unreadable, or longer than the look-back)."""

@@ -1722,14 +1722,14 @@ MUTANTS = [
     Mutant(
         "forum tags: a pointer at the post tags nothing",
         "bot/cogs/point.py",
-        "if target.id == channel.id and in_watched_forum(bot, channel):",
+        'if target.id == getattr(channel, "id", None) and in_watched_forum(bot, channel):',
         "if False:",
         ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
     ),
     Mutant(
         "forum tags: a pointer at a later message tags the post",
         "bot/cogs/point.py",
-        "if target.id == channel.id and in_watched_forum(bot, channel):",
+        'if target.id == getattr(channel, "id", None) and in_watched_forum(bot, channel):',
         "if in_watched_forum(bot, channel):",
         ("tests/test_bot_e2e.py::test_a_forum_post_answered_by_pointing_is_tagged_answered",),
     ),

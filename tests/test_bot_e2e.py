@@ -2807,6 +2807,40 @@ async def answered_post_asking_for_people(fake_discord: FakeDiscord) -> Any:
     return post
 
 
+async def test_pointing_a_question_at_the_entry_already_answering_it_links_to_that_answer(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A helper points a post the bot answered (or a question answered under it) at the
+    entry the answer gives: a second copy of the same answer went under it. The helper is
+    given the link to the answer there, privately, and nothing is posted; the post's tags
+    are as their pointer makes them. Another entry is posted, as a second opinion."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        post = await answered_post_asking_for_people(fake_discord)
+        [own] = post.replies
+        handle = await fake_discord.send_message_command(
+            "Answer with FAQ", post.starter, user=world.asker
+        )
+        await handle.response()
+        [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+        pick = await fake_discord.select(handle, select, [EXPECTED], user=world.asker)
+        await pick.response()
+        await fake_discord.settle()
+        assert pointed_replies(post, post.starter) == [] and own in post.replies
+        told = handle.message["content"]
+        assert kb.get(EXPECTED).title in told and own["id"] in told, told
+        assert post.tags == ["rollover", "bot-answered"]  # (its author's pointer settles it)
+        asked = await fake_discord.send_message(
+            post.thread, f"{world.bot_user.mention} {QUESTION}", author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, asked)
+        await point_at(fake_discord, asked, EXPECTED, world.moderator)
+        assert bot_replies_to(fake_discord, asked) == [answer]
+        await point_at(fake_discord, post.starter, "three-buckets", world.moderator)
+        assert len(pointed_replies(post, post.starter)) == 1
+
+
 def pointed_replies(post, message: dict) -> list[dict]:
     return [
         m
@@ -4528,6 +4562,8 @@ async def test_answer_with_faq_is_rate_limited_like_mentions(
         await fake_discord.settle()
         mark = fake_discord.mark()
         refused = []
+        # (an entry each: the same entry again under the question is linked, not posted)
+        entries = iter(sorted(bot.knowledge.entries))
         for _ in range(limit + 2):
             handle = await fake_discord.send_message_command(
                 "Answer with FAQ", question, user=world.newcomer
@@ -4538,7 +4574,7 @@ async def test_answer_with_faq_is_rate_limited_like_mentions(
                 refused.append(body)
                 continue
             pick = await fake_discord.select(
-                handle, picker[0], ["three-buckets"], user=world.newcomer
+                handle, picker[0], [next(entries)], user=world.newcomer
             )
             await pick.response()
             await fake_discord.settle()
@@ -4574,11 +4610,16 @@ async def test_pickers_opened_slowly_cannot_post_together_past_the_limit(
             pickers.append((handle, select))
             ahead[0] += 61
         mark = fake_discord.mark()
+        # (an entry each: the same entry again under the question is linked, not posted)
+        entries = [
+            "three-buckets",
+            "notice-2014-54",
+            "mega-backdoor-overview",
+            "pre-1987-after-tax",
+        ]
         picks = [
-            await fake_discord.select(
-                handle, select["custom_id"], ["three-buckets"], user=world.newcomer
-            )
-            for handle, select in pickers
+            await fake_discord.select(handle, select["custom_id"], [entry], user=world.newcomer)
+            for (handle, select), entry in zip(pickers, entries, strict=True)
         ]
         said = [(await pick.response())["data"].get("content") or "" for pick in picks]
         await fake_discord.settle()
@@ -4591,7 +4632,7 @@ async def test_pickers_opened_slowly_cannot_post_together_past_the_limit(
         window.clock = lambda: time.monotonic() + 61
         handle, select = pickers[-1]
         again = await fake_discord.select(
-            handle, select["custom_id"], ["three-buckets"], user=world.newcomer
+            handle, select["custom_id"], [entries[-1]], user=world.newcomer
         )
         await again.response()
         await fake_discord.settle()

@@ -19,7 +19,13 @@ from bot.answering import MAX_QUESTION_CHARS, remember_reply
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize, year_note_embed
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.forum_tags import NETWORK_ERRORS, closed, in_watched_forum, tag_answered_or_owe
+from bot.forum_tags import (
+    NETWORK_ERRORS,
+    answered_entry,
+    closed,
+    in_watched_forum,
+    tag_answered_or_owe,
+)
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import (
     APOLOGY,
@@ -44,6 +50,8 @@ HELPERS_ONLY = "Only helpers can point a message at an FAQ entry."
 PICK = "Pick the entry that answers it"
 USED_PICKER = "This picker already posted an answer; use Answer with FAQ again for another."
 MENUS = 5  # a message's rows: up to 125 entries listed
+#: How many messages after the pointed one are read for the bot's answer already there.
+LOOK_AFTER = 50
 
 
 CLOSED_POST = "That post is closed or locked; nothing was posted (reopen it first)."
@@ -169,6 +177,13 @@ class PointPick(
             except discord.Forbidden:  # (a context menu works where the bot cannot read)
                 await tell(interaction, "I can't read that channel; nothing was posted.")
                 return
+            title = neutralize(knowledge.titles[entry_id])
+            if found := await answer_under(bot, channel, target, entry_id):
+                # The same entry twice under one question is noise, not a second opinion:
+                # the helper gets the link, and the post's tags as their pointer would.
+                await tell(interaction, f"**{title}** already answers it: {found.jump_url}")
+                await tag_if_post(bot, interaction, channel, target)
+                return
             who = neutralize(interaction.user.display_name)
             # A message asking about a year the limits table lacks gets the same line under
             # the entry as an answer the bot chose would (bot/year_note.py).
@@ -199,21 +214,50 @@ class PointPick(
             except Exception as exc:  # the answer is posted: the helper need not hear of it
                 said = "recording a pointed answer failed (interaction %s)"
                 log_store_failure(log, exc, said, interaction.id)
-            await tell(
-                interaction,
-                f"Posted **{neutralize(knowledge.titles[entry_id])}** under the message.",
-            )
-            if target.id == channel.id and in_watched_forum(bot, channel):
-                # A watched forum's post (its starter has the thread's id) is answered now,
-                # as by the bot's own answer: told first, as tagging can wait on Discord.
-                settles = speaks_for_people(bot, interaction.user, target.author.id)
-                await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
+            await tell(interaction, f"Posted **{title}** under the message.")
+            await tag_if_post(bot, interaction, channel, target)
         except Exception as exc:
             if expired(exc):
                 log_expired(interaction, "answering with an FAQ entry")
                 return
             log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
             await tell(interaction, APOLOGY)
+
+
+async def answer_under(
+    bot: RolloverBot, channel: discord.abc.Messageable, target: discord.Message, entry_id: str
+) -> discord.Message | None:
+    """The bot's answer giving ``entry_id`` under ``target`` already, if one can be seen: a
+    reply to it (the bot's own, or pointed) or, when it opens a forum post, the post's own
+    answer (which replies to nothing). None when the channel cannot be read: posted then."""
+    me = bot.user
+    if me is None:
+        return None
+    under = {target.id, None} if target.id == getattr(channel, "id", None) else {target.id}
+    try:
+        async for later in channel.history(after=target, limit=LOOK_AFTER, oldest_first=True):
+            ref = later.reference.message_id if later.reference else None
+            if (
+                later.author.id == me.id
+                and later.interaction_metadata is None
+                and ref in under
+                and answered_entry(later) == entry_id
+            ):
+                return later
+    except NETWORK_ERRORS as exc:
+        log.info("could not look for an answer under message %s: %r", target.id, exc)
+    return None
+
+
+async def tag_if_post(
+    bot: RolloverBot, interaction: discord.Interaction, channel: object, target: discord.Message
+) -> None:
+    """A watched forum's post (its starter has the thread's id) pointed at an entry is
+    answered, as by the bot's own answer: tagged after the helper is told, as tagging can
+    wait on Discord."""
+    if target.id == getattr(channel, "id", None) and in_watched_forum(bot, channel):
+        settles = speaks_for_people(bot, interaction.user, target.author.id)
+        await tag_answered_or_owe(bot, channel, pointed=True, settles_human=settles)  # type: ignore[arg-type]
 
 
 async def record_pointer(
