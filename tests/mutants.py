@@ -8235,6 +8235,121 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offered",
         ),
     ),
+    Mutant(
+        "an answer to a forum post edited to ask another question stands as its answer,"
+        " saying nothing",
+        "bot/edited_posts.py",
+        '    return "" if top is not None and top.id == entry_id else EDITED_NOTE\n',
+        '    return ""\n',
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "a forum post renamed to ask another question keeps its answer, saying nothing",
+        "bot/cogs/answers.py",
+        "        if before.name == after.name or not self._is_watched_forum(after):\n",
+        "        if True:\n",
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "an answer keeps saying the post was edited after the post is put back as it was",
+        "bot/edited_posts.py",
+        "            if message.content != content:\n",
+        "            if content and message.content != content:\n",
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "an answer to a forum post says it was edited when a typo is fixed",
+        "bot/edited_posts.py",
+        "    top = result.best or (result.suggestions[0] if result.suggestions else None)\n",
+        "    top = None\n",
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "a question edited into a bare mention after a restart gets silence",
+        "bot/cogs/answers.py",
+        "        return found is not None and found.content in PROMPTS\n",
+        "        return False\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a question edited into a bare mention is answered again by an edit after another restart",
+        "bot/cogs/answers.py",
+        "            key = edited_in(message.id) if here else message.id if claim is No"
+        "ne else claim\n            if not await self.bot.store.claim_post(key, owed):\n",
+        "            key = message.id if claim is None else claim\n"
+        "            if not here and not await self.bot.store.claim_post(key, owed):\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a mention answered before a restart is answered again when edited after it",
+        "bot/cogs/answers.py",
+        "        return found is not None and found.content in PROMPTS\n",
+        "        return found is not None\n",
+        (
+            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
+        ),
+    ),
+    Mutant(
+        "a forum post deleted whole keeps a helper's pointed message from it in review (SQLite)",
+        "bot/storage/sqlite.py",
+        '            kept.append((f"taught WHERE message_id IN ({in_thread})", (channel_id,)))\n',
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",
+            "tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten",
+        ),
+    ),
+    Mutant(
+        "a forum post deleted whole keeps a helper's pointed message from it in review "
+        "(PostgreSQL)",
+        "bot/storage/postgres.py",
+        "                    gone += _count(await db.execute(sql, channel_id))\n"
+        "        return gone\n",
+        "        return gone\n",
+        ("tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten",),
+    ),
+    Mutant(
+        "a forum post deleted whole keeps a helper's pointed message from it in review "
+        "(memory store)",
+        "bot/storage/memory.py",
+        "            if t.message_id not in ids and t.message_id not in in_thread\n",
+        "            if t.message_id not in ids\n",
+        ("tests/test_storage.py::test_the_words_of_deleted_messages_are_forgotten",),
+    ),
+    Mutant(
+        "a helper's pointer posts a second copy of the answer already under the question",
+        "bot/cogs/point.py",
+        "                and answered_entry(later) == entry_id\n",
+        "                and False\n",
+        (
+            "tests/test_bot_e2e.py::test_pointing_a_question_at_the_entry_already_answering_it_links_to_that_answer",
+        ),
+    ),
+    Mutant(
+        "pointing a forum post at the entry of the bot's own answer to it posts that answer again",
+        "bot/cogs/point.py",
+        '    under = {target.id, None} if target.id == getattr(channel, "id", None) els'
+        "e {target.id}\n",
+        "    under = {target.id}\n",
+        (
+            "tests/test_bot_e2e.py::test_pointing_a_question_at_the_entry_already_answering_it_links_to_that_answer",
+        ),
+    ),
+    Mutant(
+        "a post's author pointing it at the entry already answering it leaves it tagged"
+        " needs-human",
+        "bot/cogs/point.py",
+        "                await tag_if_post(bot, interaction, channel, target)\n"
+        "                return\n",
+        "                return\n",
+        (
+            "tests/test_bot_e2e.py::test_pointing_a_question_at_the_entry_already_answering_it_links_to_that_answer",
+        ),
+    ),
 ]
 
 
