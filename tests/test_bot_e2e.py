@@ -9,7 +9,6 @@ import json
 import logging
 import os
 import re
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
+from tests.live_sqlite import execute_beside
 from tests.reply_checks import echoed_raw, limit_problems, unsure_post
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
@@ -1416,14 +1416,14 @@ async def test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fai
             if c.get("custom_id") == "rb:pick"
         ]
         await fake_discord.settle()
-        # Real SQLite refusing writes; waiting out the bot's own write on a busy machine.
-        refuse = sqlite3.connect(path, isolation_level=None, timeout=30)
-        for event in ("INSERT", "UPDATE"):
-            refuse.execute(
+        await execute_beside(  # (real SQLite refusing writes)
+            path,
+            *(
                 f"CREATE TRIGGER refuse_{event.lower()} BEFORE {event} ON served"
                 " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-            )
-        refuse.close()
+                for event in ("INSERT", "UPDATE")
+            ),
+        )
         with caplog.at_level(logging.ERROR):
             shown = await fake_discord.send_slash_command("faq", {"topic": EXPECTED})
             picked = await fake_discord.select(asked, "rb:pick", [menu["options"][0]["value"]])

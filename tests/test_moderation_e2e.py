@@ -26,6 +26,7 @@ from knowledge.examples import EXAMPLES_DIR, render_examples
 from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import deny_reading, example_items, write_entry
+from tests.live_sqlite import execute_beside
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -1217,7 +1218,6 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
     with the example in effect (the question answered since). The review now says what was
     written, and to decide it the same way again if it is still listed (which records it,
     the example found written)."""
-    import sqlite3
 
     from bot.storage import SqliteStore
 
@@ -1227,11 +1227,10 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
         assert await ask_title(fake_discord, asked) is None  # not answered: queued
         await fake_discord.settle()
         review = await review_message(fake_discord)
-        # Real SQLite refusing writes; waiting out the bot's own write on a busy machine.
-        refuse = sqlite3.connect(path, isolation_level=None, timeout=30)
-        refuse.execute(
+        await execute_beside(  # (real SQLite refusing writes)
+            path,
             "CREATE TRIGGER refuse BEFORE INSERT ON reviewed"
-            " BEGIN SELECT RAISE(ABORT, 'database is locked'); END"
+            " BEGIN SELECT RAISE(ABORT, 'database is locked'); END",
         )
         pick = _component(review, 3)["custom_id"]
         chosen = await fake_discord.select(
@@ -1247,8 +1246,7 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
         assert f"- text: {asked}" in examples.read_text()
         # the example is in effect: the question is answered, and the review lists it no more
         assert await ask_title(fake_discord, asked) == title
-        refuse.execute("DROP TRIGGER refuse")
-        refuse.close()
+        await execute_beside(path, "DROP TRIGGER refuse")
         assert (await review_message(fake_discord))["embeds"][0]["description"] == (
             "Nothing to review."
         )
