@@ -1322,6 +1322,30 @@ def test_gap_grouping_is_deterministic_and_pure() -> None:
     assert group_gaps([]) == []
 
 
+#: Questions with no word in them: punctuation, an ellipsis, an emoji.
+WORDLESS = ["???", "!!!", "\u2026", "...", "\U0001f914"]
+
+
+async def test_wordless_questions_are_no_gaps_and_one_item_in_the_review_queue(
+    store: Store,
+) -> None:
+    """ "???" or "..." is no question a FAQ entry could answer: each made a group of its
+    own at the top of the gaps (five posts of "???" pushed five real gaps off the list),
+    and an item of its own in the review queue, to be dismissed one by one."""
+    for n, text in enumerate(WORDLESS):
+        await store.record_question(question(text, days_ago=n / 10))
+    for q in GAP_QUESTIONS:
+        await store.record_question(q)
+    groups = await store.gaps(None)
+    assert [g.count for g in groups] == [3, 2, 1, 1]  # as without them
+    assert not set(WORDLESS) & {g.example for g in groups}
+    queue = await store.review_queue()
+    wordless = [i for i in queue if i.example in WORDLESS]
+    assert [(i.count, i.example) for i in wordless] == [(len(WORDLESS), "???")]  # the newest
+    # positive control: the real unanswered questions' groups are there, as in the gaps
+    assert sum(i.kind == "unanswered" for i in queue) == 1 + 4
+
+
 async def test_stats_worst_first(store: Store) -> None:
     plan = {  # entry: (served, helpful votes, not helpful votes)
         "a": (10, 1, 3),

@@ -136,7 +136,16 @@ def cluster(
     frequency: Counter[str] = Counter(t for tokens in token_sets for t in tokens)
     clusters: list[_Cluster] = []
     blocks: dict[str, list[int]] = defaultdict(list)  # word -> groups whose key has it
+    wordless: _Cluster | None = None
     for question, key, tokens in zip(ordered, keys, token_sets, strict=True):
+        if not key:
+            # No word at all ("???", "...", an emoji): alike, however written, though
+            # rapidfuzz scores two empty texts 0, which made each a group of its own.
+            if wordless is None:
+                wordless = _Cluster(key)
+                clusters.append(wordless)
+            wordless.members.append(question)
+            continue
         rare = _block_tokens(tokens, frequency)
         candidates = sorted({i for t in rare for i in blocks[t][-PER_BLOCK:]})
         # rapidfuzz scores the candidates in C; the word-count guard then checks the few left
@@ -182,8 +191,9 @@ def group_gaps(
     questions: Iterable[AskedQuestion], limit: int = 10, threshold: float = GROUP_THRESHOLD
 ) -> list[GapGroup]:
     """Group unanswered questions (answered ones and review-only kinds are skipped), most
-    frequent first (see ``cluster``)."""
-    unanswered = (q for q in questions if q.review_kind == "unanswered")
+    frequent first (see ``cluster``); wordless ones are left out."""
+    # (A question with no word in it, "???" or "...", is no gap an entry could fill.)
+    unanswered = (q for q in questions if q.review_kind == "unanswered" and normalise(q.text))
     groups = [c.summary() for c in cluster(unanswered, threshold)]
     groups.sort(key=lambda g: (-g.count, -g.last_seen.timestamp(), g.example))
     return groups[: max(limit, 0)]
