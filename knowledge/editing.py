@@ -253,6 +253,7 @@ def edited_file(text: str | None, meta: dict[str, Any], changes: dict[str, Any],
     as written (``text``) with only those changed, keeping its comments and layout; where
     that cannot be done faithfully, or for a new file, written afresh from ``meta``."""
     changes = frontmatter.plain_line_ends(changes)  # (as dump writes them: see there)
+    body = frontmatter.plain_line_ends(body)  # (a bare "\r" would stay raw in the file)
     if text is not None:
         try:
             return revise(text, changes, body)

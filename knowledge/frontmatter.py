@@ -40,14 +40,17 @@ YAML_LOADER = _Loader
 
 
 #: Line separators YAML writes as they are and reads as line ends (read_yaml refuses them
-#: in a file): a question pasted with one is written with a line feed in its place.
-_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+#: in a file): a question pasted with one is written with a line feed in its place. So is a
+#: carriage return (a paste from an old Mac text, or a Windows one's "\r\n"): YAML wrote it
+#: as a "\r" escape, and a full answer kept it raw, a line end only some readers see.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\r": "\n"})
 
 
 def plain_line_ends(data: Any) -> Any:
-    """``data`` with U+2028, U+2029 and U+0085 in its texts as line feeds (see dump)."""
+    """``data`` with U+2028, U+2029, U+0085 and carriage returns ("\r\n" as one) in its
+    texts as line feeds (see dump)."""
     if isinstance(data, str):
-        return data.translate(_SEPARATORS)
+        return data.replace("\r\n", "\n").translate(_SEPARATORS)
     if isinstance(data, dict):
         return {key: plain_line_ends(value) for key, value in data.items()}
     if isinstance(data, list | tuple):

@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import stat
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -262,6 +263,7 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
                 )
             )
     problems += _list_problems(shown, meta, parsed.key_lines)
+    problems += _unseen_problems(shown, meta, parsed)
     entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
     return entry, problems
 
@@ -296,6 +298,56 @@ def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> 
 
 
 _alias_key = phrase_key
+
+
+#: Characters no FAQ text means that the file's YAML check (frontmatter.read_yaml) does not
+#: see: one written as an escape in quotes ("\0", as the bot's own writer saved a NUL typed
+#: in a form), or one raw in the full answer, which is no YAML. Control characters, and the
+#: bidirectional controls that show the text after them reversed or moved: a pasted U+202E
+#: made a title read "What is IRS ?45-4102 ecitoN" in every answer, unremarked.
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _unseen_problems(
+    shown: str, meta: FrontMatter, parsed: frontmatter.ParsedFile
+) -> list[Problem]:
+    """An invisible character in a text members are shown, at its field's line (the full
+    answer's own line), with the words before it: where to delete it."""
+    lines = parsed.key_lines
+    texts = [
+        ("the title", meta.title, lines.get("title", 1)),
+        ("the short answer", meta.short, lines.get("short", 1)),
+        *((f"alias {i + 1}", a, lines.get(f"aliases[{i}]", 1)) for i, a in enumerate(meta.aliases)),
+        *(
+            (f"keyword {i + 1}", k, lines.get(f"keywords[{i}]", 1))
+            for i, k in enumerate(meta.keywords)
+        ),
+        *(
+            (f"source {i + 1}'s title", s.title, lines.get(f"sources[{i}]", 1))
+            for i, s in enumerate(meta.sources)
+        ),
+        ("the full answer", parsed.body, 0),
+    ]
+    problems = []
+    for where, text, line in texts:
+        found = _UNSEEN.search(text)
+        if found is None:
+            continue
+        before = text[: found.start()]
+        at = line or parsed.body_line + before.count("\n")
+        words = " ".join(before.rpartition("\n")[2].split()[-4:])
+        char = found.group()
+        name = unicodedata.name(char, "").lower() or "a control character"
+        after = f"after '{words}'" if words else "at its start"
+        problems.append(
+            Problem(
+                shown,
+                at,
+                f"{where} holds an invisible character (U+{ord(char):04X}, {name}) "
+                f"{after}, often pasted from a web page, a PDF or a word processor: delete it",
+            )
+        )
+    return problems
 
 
 def _same_words(one: str, other: str) -> bool:

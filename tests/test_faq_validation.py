@@ -1061,6 +1061,33 @@ def test_a_control_character_is_told_at_its_own_line_in_one_line(tmp_path: Path)
     ]
 
 
+def test_a_control_character_as_an_escape_or_in_the_full_answer_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The YAML check sees control characters written raw in the front matter; one written
+    as an escape ("\\0" in quotes, as YAML's own writer saves a NUL) or raw in the full
+    answer (no YAML) passed 'faq validate', and members were shown it."""
+    path = write_entry(
+        tmp_path,
+        "alpha",
+        title="What is \u202ealpha?",
+        body="The full answer.\nIts second line, with a NUL\x00 in it.",
+    )
+    assert '"What is \\u202Ealpha?"' in path.read_text()  # (YAML's escape, not the raw mark)
+    lines = path.read_text().split("\n")
+    title = 1 + next(i for i, text in enumerate(lines) if text.startswith("title:"))
+    second = 1 + next(i for i, text in enumerate(lines) if text.startswith("Its second"))
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    said = "often pasted from a web page, a PDF or a word processor: delete it"
+    assert out.splitlines() == [
+        f"{path}:{title}: the title holds an invisible character (U+202E, right-to-left "
+        f"override) after 'What is', {said}",
+        f"{path}:{second}: the full answer holds an invisible character (U+0000, a control "
+        f"character) after 'line, with a NUL', {said}",
+    ]
+
+
 NBSP = (
     "invalid YAML: a non-breaking space (pasted from a web page or a word processor) is not a "
     "space to YAML: type an ordinary space instead"

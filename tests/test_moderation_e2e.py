@@ -2873,6 +2873,63 @@ async def test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_te
     assert "\U0001f680" in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("box", "typed", "said"),
+    [
+        ("title", "What is IRS \u202eNotice 2014-54?", "U+202E, right-to-left override"),
+        ("short", "IRS guidance\x00 on splitting one distribution.", "U+0000"),
+        ("body", "The notice lets one distribution go to\x1b[2J several places.", "U+001B"),
+    ],
+)
+async def test_a_form_holding_a_control_character_is_refused_saying_where(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    box: str,
+    typed: str,
+    said: str,
+) -> None:
+    """A NUL, an escape or a right-to-left override pasted into a form was saved (a NUL as
+    a YAML escape, which the validator let through), and every answer then showed it: a
+    title read "What is IRS ?45-4102 ecitoN". The save is refused saying which box and
+    after which words, and the text comes back; a box without it saves."""
+    path = faq_copy / "notice-2014-54.md"
+    before = path.read_text()
+    async with start_bot(mod_bot()) as bot:
+        handle = await open_edit_form(fake_discord, "notice-2014-54")
+        replies = await submitted(fake_discord, handle, {box: typed})
+        reply = json.loads(replies[0])["content"]
+        assert "nothing was saved" in reply and "invisible character" in reply, reply
+        assert said in reply and "delete it" in reply, reply
+        assert any("Here is what you typed" in s for s in replies[1:]), replies
+        assert path.read_text() == before
+        assert bot.knowledge.get("notice-2014-54").title == "What is IRS Notice 2014-54?"
+        handle = await open_edit_form(fake_discord, "notice-2014-54")  # positive control
+        clean = typed.replace("\u202e", "").replace("\x00", "").replace("\x1b[2J", "")
+        replies = await submitted(fake_discord, handle, {box: clean})
+        assert json.loads(replies[0])["content"].startswith("Saved"), replies[0]
+
+
+@pytest.mark.parametrize("box", ["short", "body"])
+async def test_a_bare_carriage_return_in_a_form_is_saved_as_a_line_break(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, box: str
+) -> None:
+    """Text pasted with old Mac line ends (a bare carriage return): the full answer's file
+    kept the raw "\r" (one line to Python and to git diff, which shows ^M; two to an
+    editor) and the short answer a "\r" escape in quotes. Both are a line feed now."""
+    typed = "IRS guidance on one distribution.\rIt goes to several places at once."
+    async with start_bot(mod_bot()) as bot:
+        handle = await open_edit_form(fake_discord, "notice-2014-54")
+        replies = await submitted(fake_discord, handle, {box: typed})
+        assert json.loads(replies[0])["content"].startswith("Saved"), replies[0]
+        raw = (faq_copy / "notice-2014-54.md").read_bytes()
+        assert b"\r" not in raw and b"\\r" not in raw
+        entry = bot.knowledge.get("notice-2014-54")
+        shown = entry.short if box == "short" else entry.body
+        assert "one distribution.\nIt goes" in shown
+
+
 def _latin1(path: Path) -> None:
     """The file as a Windows editor (or a bad merge) may leave it: not UTF-8."""
     text = path.read_text(encoding="utf-8").replace("title:", "title: Caf\u00e9", 1)
