@@ -81,6 +81,39 @@ _CLEAN_TABLE = {cp: " " for cp in range(0x10000) if unicodedata.category(chr(cp)
     0x2011: "-",
 }
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+#: Cyrillic and Greek letters drawn like Latin ones. In a word that also has Latin letters
+#: they are those Latin letters ("Rоth" with a Cyrillic o, from a phone keyboard left on
+#: Russian or a copy from a spoofed page, read as "r" and "th"); a word wholly of another
+#: alphabet is that language's and is left as written.
+_LOOK_ALIKES = str.maketrans(
+    dict(
+        zip(
+            "аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХУІЈЅοινΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+            "aeopcyxijsdhlqwABEKMHOPCTXYIJSoivABEZHIKMNOPTYX",
+            strict=True,
+        )
+    )
+)  # (Cyrillic small, then capital; Greek small, then capital)
+_LOOK_ALIKE = re.compile("[" + "".join(chr(c) for c in _LOOK_ALIKES) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def _latin_look_alikes(text: str) -> str:
+    """``text`` with the look-alike letters of its mixed words as the Latin ones. (Word by
+    word: one pattern for "a word with both" backtracked, a minute for 2,000 letters.)"""
+    if not _LOOK_ALIKE.search(text):
+        return text
+
+    def latin(word: re.Match[str]) -> str:
+        letters = word.group()
+        mixed = _LOOK_ALIKE.search(letters) and _LATIN_LETTER.search(letters)
+        return letters.translate(_LOOK_ALIKES) if mixed else letters
+
+    return _LETTERS.sub(latin, text)
+
+
 _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across it
 
 
@@ -92,11 +125,12 @@ _AT_SHORTHAND = re.compile(
 
 
 def clean(text: str) -> str:
-    """Unicode-normalise, drop control and invisible characters, lowercase."""
+    """Unicode-normalise, drop control and invisible characters, read look-alike letters of
+    other alphabets in Latin words as Latin, lowercase."""
     if text.isascii():  # most text: NFKC leaves ASCII as it is, and nothing is astral
         text = text.translate(_CLEAN_TABLE)
     else:
-        text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)
+        text = _latin_look_alikes(unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE))
         if _ASTRAL.search(text):  # invisibles beyond the table (rare): the slow, exact way
             text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
     if "AT" in text:  # (a regex pass over every text costs more than this look)
