@@ -137,7 +137,8 @@ class Calculator:
 #: ("/split 1e9 5" was matched as a question, "not sure enough", and kept for moderators as
 #: one the FAQ missed, while "/split 1000 -50" was pointed at the calculator.)
 _VALUE = re.compile(
-    r"\S*\d\S*|%|[-\u2212+]?(?:nan|inf|infinity|\u221e)|roth|traditional|[a-z_][a-z_-]*[=:]\S+",
+    r"\S*\d\S*|%|[-\u2212+]?(?:nan|inf|infinity|\u221e)|(?:roth|trad(?:itional)?)(?:[_-]?ira)?|"
+    r"[rt]ira|[a-z_][a-z_-]*[=:]\S+",
     re.IGNORECASE,
 )
 

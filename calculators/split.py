@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -23,6 +24,27 @@ SRC_590B = "IRS Publication 590-B"
 SRC_8606 = "IRS Instructions for Form 8606"
 
 
+#: How people write where the earnings go, with case, spaces, "_", "-" and "." taken out:
+#: the forums' "trad" and "tIRA", and the accounts as the JSON names them ("roth_ira").
+DESTINATIONS = {
+    "roth": "roth",
+    "rothira": "roth",
+    "rira": "roth",
+    "traditional": "traditional",
+    "traditionalira": "traditional",
+    "trad": "traditional",
+    "tradira": "traditional",
+    "tira": "traditional",
+}
+
+
+def destination(text: str) -> str:
+    """ "roth" or "traditional" for a way of writing it, else ``text`` as typed, lowered
+    (which the choice then refuses, naming the two)."""
+    typed = text.strip().lower()
+    return DESTINATIONS.get(re.sub(r"[\s_.-]+", "", typed), typed)
+
+
 class SplitInput(CalcInput):
     basis: Money
     """After-tax contributions in the account."""
@@ -34,8 +56,8 @@ class SplitInput(CalcInput):
     @field_validator("earnings_to", mode="before")
     @classmethod
     def _any_case(cls, value: object) -> object:
-        """ "Traditional" or " ROTH " as typed: the choice, not its spelling."""
-        return value.strip().lower() if isinstance(value, str) else value
+        """ "Traditional", " ROTH " or "trad" as typed: the choice, not its spelling."""
+        return destination(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _account_has_money(self) -> SplitInput:

@@ -60,6 +60,31 @@ def test_the_earnings_destination_is_taken_in_any_case(capsys: Capsys) -> None:
     assert run_json(capsys, *args, "ROTH")["roth_ira"] == "1005.00"
 
 
+@pytest.mark.parametrize(
+    ("typed", "to"),
+    [
+        ("trad", "traditional"),  # (the forums' word: "trad IRA")
+        ("traditional_ira", "traditional"),  # (the destination as the JSON names it)
+        ("Traditional IRA", "traditional"),
+        ("tIRA", "traditional"),
+        ("Roth-IRA", "roth"),
+        ("roth_ira", "roth"),
+    ],
+)
+def test_the_earnings_destination_is_taken_as_people_abbreviate_it(
+    capsys: Capsys, typed: str, to: str
+) -> None:
+    """ "trad", or the account's name as the JSON writes it, was "invalid choice"."""
+    args = ["split", "--basis", "1000", "--earnings", "5", "--earnings-to", typed]
+    data = run_json(capsys, *args)
+    assert (data["roth_ira"], data["traditional_ira"]) == (
+        ("1000.00", "5.00") if to == "traditional" else ("1005.00", "0.00")
+    )
+    assert data == run_json(capsys, *args[:-1], to)  # (the same JSON as the choice spelt out)
+    code = main(["calc", *args[:-1], "tradesman"])  # positive control: others still refused
+    assert code == 2 and "invalid choice: 'tradesman'" in capsys.readouterr().err
+
+
 def test_split_json_shape(capsys: Capsys) -> None:
     data = run_json(
         capsys,

@@ -106,6 +106,18 @@ def test_a_post_asking_two_things_reads_both_answers_in_text(
     assert not any(f"({other})" in line for line in see_also)
 
 
+def test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calculator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "/split 1000 5 trad" was matched as a question ("not sure enough"), and kept for
+    moderators as one the FAQ missed, while "/split 1000 5 traditional" was pointed at
+    the calculator."""
+    for typed in ("/split 1000 5 traditional", "/split 1000 5 trad", "/split 1000 5 roth_ira"):
+        assert main(["ask", typed]) == 0
+        out = capsys.readouterr().out
+        assert "rollover-bot calc split" in out and "not sure" not in out, typed
+
+
 def test_a_calculator_command_asked_is_pointed_at_the_calculator(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

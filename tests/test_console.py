@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import time
 from collections.abc import Iterator
@@ -61,6 +62,18 @@ def test_split_shows_the_seed_thread_numbers(console: Console) -> None:
     text = console.respond("/split 1000 5").text
     assert "$1,005.00" in text and "$5.00" in text and "code G" in text
     assert "How it is worked out" in text
+
+
+@pytest.mark.parametrize(
+    "typed", ["/split 1000 5 trad", "/split 1000 5 tIRA", "/split 1000 5 earnings_to:trad"]
+)
+def test_the_earnings_destination_is_taken_as_people_abbreviate_it(
+    console: Console, typed: str
+) -> None:
+    """ "trad" (as in "trad IRA") was "earnings_to: 'trad' is not 'roth' or 'traditional'"."""
+    spelt_out = console.respond("/split 1000 5 traditional").text
+    assert re.search(r"Traditional IRA: +\$5\.00", spelt_out)  # (positive control)
+    assert console.respond(typed).text == spelt_out
 
 
 def test_named_values_and_room(console: Console) -> None:

@@ -35,6 +35,7 @@ from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
 from calculators.room import parse_year
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
+from calculators.split import destination
 
 AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50, $1,000.50, 10k or $1.2k."
 RATES = (
@@ -120,7 +121,7 @@ def _add_split(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--earnings-to",
-        type=str.lower,
+        type=destination,  # ("trad", "traditional_ira": the choice; others refused by name)
         choices=("roth", "traditional"),
         default="roth",
         help="where the earnings go (default: roth, taxable now)",
