@@ -21,7 +21,7 @@ from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from calculators import InputError, ScheduleInput, render_text
-from calculators.catalog import CALCULATORS, all_values
+from calculators.catalog import CALCULATORS, all_values, as_command
 from calculators.chart import render_schedule_chart
 from calculators.parse import shown
 from knowledge.base import KnowledgeBase
@@ -136,7 +136,7 @@ class Console:
         ) + f"FAQ files read again: {said}."
 
     def _respond(self, line: str) -> ConsoleReply:
-        text = line.strip()
+        text = as_command(line.strip())  # ("／split　1000　5" from a full-width keyboard)
         if not text:
             return ConsoleReply("")
         if text.lower() in {"quit", "exit", "/quit", "/exit", "q"}:

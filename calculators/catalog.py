@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -150,11 +151,25 @@ def all_values(words: Sequence[str]) -> bool:
     return all(_VALUE.fullmatch(word) for word in _names_joined(words))
 
 
+def as_command(text: str) -> str:
+    """``text`` with a command typed on a full-width keyboard (Japanese, Chinese) made
+    plain: "／ｓｐｌｉｔ　1000　5" is "/split 1000 5". Only the slash and the name are read
+    so, and the spaces between words; the values stay as typed, so "１０００" is still told
+    it has digits other than 0-9. Anything else comes back as it was."""
+    first, *rest = text.split(maxsplit=1) or [""]
+    name = unicodedata.normalize("NFKC", first)
+    if not name.startswith("/") or (name == first and text.startswith(first + " ")):
+        return text
+    # (Other spaces as ASCII ones, which the console's shlex splits at; line breaks kept.)
+    spaced = "".join(" " if c.isspace() and not c.isascii() else c for c in "".join(rest))
+    return f"{name} {spaced}" if rest else name
+
+
 def calculator_typed(text: str) -> str | None:
     """The calculator a question is a command for, if it is one: "/split 1000 5", or an
     answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
-    value. The FAQ has no answer to that; the calculator has."""
-    name, *values = text.split() or [""]
+    value (a full-width "／split" too). The FAQ has no answer to that; the calculator has."""
+    name, *values = as_command(text).split() or [""]
     if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
         return None
     if not all_values(values):

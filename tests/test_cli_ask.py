@@ -106,6 +106,21 @@ def test_a_post_asking_two_things_reads_both_answers_in_text(
     assert not any(f"({other})" in line for line in see_also)
 
 
+def test_a_calculator_typed_with_a_full_width_slash_is_pointed_at_the_calculator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "／split 1000 5" (a Japanese or Chinese keyboard's slash) was matched as a question
+    and kept for moderators as one the FAQ missed."""
+    for typed in (
+        "/split 1000 5",
+        "\uff0fsplit 1000 5",
+        "\uff0f\uff53\uff50\uff4c\uff49\uff54 1000 5",
+    ):
+        assert main(["ask", typed]) == 0
+        out = capsys.readouterr().out
+        assert "rollover-bot calc split" in out and "not sure" not in out, typed
+
+
 def test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calculator(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -76,6 +76,22 @@ def test_the_earnings_destination_is_taken_as_people_abbreviate_it(
     assert console.respond(typed).text == spelt_out
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\uff0fsplit 1000 5",  # a full-width slash (a Japanese or Chinese keyboard's)
+        "/split\u30001000\u30005",  # ideographic spaces between the values
+        "\uff0f\uff53\uff50\uff4c\uff49\uff54\u30001000 5",  # the name full-width too
+        "/split\t1000 5",
+    ],
+)
+def test_a_calculator_typed_on_a_full_width_keyboard_runs(console: Console, typed: str) -> None:
+    """ "／split 1000 5" was answered as a question ("not sure enough"), "/split　1000　5"
+    was "Unknown command /split 1000 5", and "/ｓｐｌｉｔ" an unknown command."""
+    assert console.respond(typed).text == console.respond("/split 1000 5").text
+    assert "$1,005.00" in console.respond(typed).text  # (positive control: it ran)
+
+
 def test_named_values_and_room(console: Console) -> None:
     text = console.respond("/room 2026 24500 10000 age=40").text
     assert "$37,500.00" in text
