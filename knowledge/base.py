@@ -7,6 +7,7 @@ import gc
 import hashlib
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from knowledge.loader import (
 )
 from knowledge.matcher import Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
+from knowledge.normalize import clean
 
 #: Trained matchers by what they were trained on. A matcher is immutable, and training is
 #: most of a load: a reload that changed nothing (the watcher after an edit already
@@ -280,9 +282,14 @@ class KnowledgeBase:
         return self.entries.get(entry_id)
 
     def typed_id(self, typed: str) -> str | None:
-        """The id a person typed, in any case, with stray spaces, and with spaces or
-        underscores for its dashes ("three buckets"); ids are lowercase with dashes."""
-        entry_id = "-".join(typed.strip().lower().replace("_", " ").replace("-", " ").split())
+        """The id a person typed, in any case, with stray spaces, and with spaces, underscores
+        or other dashes for its dashes ("three buckets", "notice‐2014‐54" from a word
+        processor, "notice — 2014"), full-width letters or invisible characters pasted along
+        (as questions are read); ids are lowercase with dashes."""
+        if any(unicodedata.category(c) == "Cc" and not c.isspace() for c in typed):
+            return None  # (a NUL or an escape is typed by no one: a refusal, as ever)
+        plain = "".join(" " if unicodedata.category(c) == "Pd" else c for c in clean(typed))
+        entry_id = "-".join(plain.replace("_", " ").split())
         return entry_id if entry_id in self.entries else None
 
     def topic(self, typed: str) -> str | None:

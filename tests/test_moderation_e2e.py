@@ -2930,6 +2930,31 @@ async def test_a_bare_carriage_return_in_a_form_is_saved_as_a_line_break(
         assert "one distribution.\nIt goes" in shown
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "notice\u20102014\u201054",  # hyphens as a word processor or a PDF writes them
+        "notice-2014-54\u200b",  # a zero-width space copied along with the id
+        "\uff4e\uff4f\uff54\uff49\uff43\uff45-2014-54",  # a full-width keyboard's letters
+        "Notice \u2014 2014 \u2014 54",
+    ],
+)
+async def test_an_entrys_id_typed_with_odd_characters_opens_its_edit_form(
+    fake_discord: FakeDiscord, mod_bot, start_bot, typed: str
+) -> None:
+    """/faq took an id typed so, but /faq-admin edit (and alias) refused it: "'notice‐2014‐54'
+    is not a valid entry id", the characters the moderator could not see named nowhere."""
+    async with start_bot(mod_bot()):
+        shown = await (await fake_discord.send_slash_command("faq", {"topic": typed})).response()
+        assert shown["data"]["embeds"][0]["title"] == "What is IRS Notice 2014-54?"
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": typed}, user=fake_discord.world.moderator
+        )
+        form = await handle.response()
+        assert form["type"] == 9, form  # (the form, not a refusal)
+        assert form["data"]["title"] == "Edit notice-2014-54"
+
+
 def _latin1(path: Path) -> None:
     """The file as a Windows editor (or a bad merge) may leave it: not UTF-8."""
     text = path.read_text(encoding="utf-8").replace("title:", "title: Caf\u00e9", 1)
