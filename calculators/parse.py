@@ -12,6 +12,7 @@ Everything else raises ``InputError`` whose message says what is wrong and what 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from calculators.money import exact, usd
@@ -54,9 +55,16 @@ def _label(field: str | None) -> str:
 def _other_digits(raw: str) -> str:
     """Why a value that looks like a number to whoever typed it is none here: it has digits
     other than 0-9 (a Chinese or Japanese keyboard's full-width "１０００", "١٠٠٠"), which
-    "is not an amount; use ... 1000" did not say, shown beside what looks like 1000."""
+    "is not an amount; use ... 1000" did not say, shown beside what looks like 1000; or a
+    full-width sign ("24％", "＄1000", "1，000"), beside "use ... 24%" as much a puzzle; or
+    an invisible character pasted along (a zero-width space)."""
     if any(ch.isdigit() and not ch.isascii() for ch in raw):
         return ": it has digits other than 0-9 (full-width ones, or another script's)"
+    if wide := next((ch for ch in raw if "\uff01" <= ch <= "\uff5e"), None):
+        plain = chr(ord(wide) - 0xFEE0)  # (the block is ASCII's 0x21-0x7E, moved)
+        return f": its {wide} is a full-width one (a Chinese or Japanese keyboard's), not {plain}"
+    if unseen := next((ch for ch in raw if unicodedata.category(ch) in ("Cc", "Cf")), None):
+        return f": it has an invisible character in it (U+{ord(unseen):04X}, pasted along)"
     return ""
 
 

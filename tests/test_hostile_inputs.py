@@ -494,6 +494,45 @@ async def test_digits_other_than_0_to_9_are_named_in_the_refusal(
 
 
 @pytest.mark.parametrize(
+    ("command", "options", "said"),
+    [
+        (
+            "split",
+            {"basis": "1000", "earnings": "5", "tax_rate": "24\uff05"},
+            "tax_rate: '24\uff05' is not a rate: its \uff05 is a full-width one (a Chinese or "
+            "Japanese keyboard's), not %",
+        ),
+        (
+            "split",
+            {"basis": "\uff041000", "earnings": "5"},
+            "basis: '\uff041000' is not an amount: its \uff04 is a full-width one",
+        ),
+        (
+            "prorata",
+            {"basis": "1\uff0c000", "earnings": "5", "amount": "1000\uff0e50"},
+            "basis: '1\uff0c000' is not an amount: its \uff0c is a full-width one",
+        ),
+        (
+            "split",
+            {"basis": "1000\u200b", "earnings": "5"},
+            "is not an amount: it has an invisible character in it (U+200B, pasted along)",
+        ),
+    ],
+)
+async def test_full_width_signs_and_invisible_characters_are_named_in_the_refusal(
+    env: Env, command: str, options: dict[str, str], said: str
+) -> None:
+    """ "24％" (a full-width percent sign) was refused as "not a rate; use a rate like 0.24,
+    24% or 24": beside what looks like 24%, that said nothing of what was wrong; so were
+    a full-width $, comma or point, and a zero-width space pasted along."""
+    mark = env.fake.mark()
+    body = await answer(await env.fake.send_slash_command(command, options, check=False))
+    text = content(body).replace("\\", "")  # (Markdown's escapes: tax\\_rate)
+    assert ephemeral(body) and said.replace("\\", "") in text, text
+    assert not reply_problems(env.fake, mark)
+
+
+@pytest.mark.parametrize(
     ("command", "options"),
     [
         ("room", {"year": 10**18, "deferrals": "1000", "employer": "0"}),
