@@ -21,7 +21,7 @@ from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from calculators import InputError, ScheduleInput, render_text
-from calculators.catalog import CALCULATORS, all_values, as_command
+from calculators.catalog import CALCULATORS, all_values, as_command, with_ira_joined
 from calculators.chart import render_schedule_chart
 from calculators.parse import shown
 from knowledge.base import KnowledgeBase
@@ -236,7 +236,7 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     not taken as a value."""
     positional: list[str] = []
     named: dict[str, str] = {}
-    rest = list(parts)
+    rest = with_ira_joined(parts)  # ("traditional IRA" is one value)
     while rest:
         part = rest.pop(0)
         if rest and rest[0] in ("=", ":") and _NAME.fullmatch(part):  # "basis = 1000"

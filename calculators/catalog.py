@@ -148,7 +148,24 @@ def all_values(words: Sequence[str]) -> bool:
     """Every word a calculator value: "split 1000 5" (or "/split basis:1000 earnings:5")
     is the calculator typed as a question; "split $1000 after-tax: can the $5 go to a
     traditional IRA?" is a question."""
-    return all(_VALUE.fullmatch(word) for word in _names_joined(words))
+    return all(_VALUE.fullmatch(word) for word in with_ira_joined(_names_joined(words)))
+
+
+#: A word that ends with where the earnings go: "roth", "trad", "earnings_to:traditional".
+_DESTINATION_END = re.compile(r"(?:^|[=:])(?:roth|trad|traditional)$", re.IGNORECASE)
+
+
+def with_ira_joined(words: Sequence[str]) -> list[str]:
+    """The words with where the earnings go and the "IRA" after it made one value, as
+    people write it ("/split 1000 5 traditional IRA" read "IRA" as the tax rate, and
+    "earnings_to: trad ira" gave earnings_to twice): "traditional_IRA", which /split takes."""
+    joined: list[str] = []
+    for word in words:
+        if joined and word.lower() == "ira" and _DESTINATION_END.search(joined[-1]):
+            joined[-1] += "_" + word
+        else:
+            joined.append(word)
+    return joined
 
 
 def as_command(text: str) -> str:

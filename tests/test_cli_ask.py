@@ -127,7 +127,12 @@ def test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calcula
     """ "/split 1000 5 trad" was matched as a question ("not sure enough"), and kept for
     moderators as one the FAQ missed, while "/split 1000 5 traditional" was pointed at
     the calculator."""
-    for typed in ("/split 1000 5 traditional", "/split 1000 5 trad", "/split 1000 5 roth_ira"):
+    for typed in (
+        "/split 1000 5 traditional",
+        "/split 1000 5 trad",
+        "/split 1000 5 roth_ira",
+        "/split 1000 5 traditional IRA",  # (two words, as people write it)
+    ):
         assert main(["ask", typed]) == 0
         out = capsys.readouterr().out
         assert "rollover-bot calc split" in out and "not sure" not in out, typed

@@ -77,6 +77,26 @@ def test_the_earnings_destination_is_taken_as_people_abbreviate_it(
 
 
 @pytest.mark.parametrize(
+    ("typed", "spelt_out"),
+    [
+        ("/split 1000 5 traditional IRA", "/split 1000 5 traditional"),
+        ("/split 1000 5 trad ira 24%", "/split 1000 5 traditional 24%"),
+        ("/split 1000 5 earnings_to: trad IRA", "/split 1000 5 traditional"),
+        ("/split 1000 5 earnings_to:Roth IRA tax_rate:24%", "/split 1000 5 roth 24%"),
+    ],
+)
+def test_the_earnings_destination_named_with_its_ira_is_one_value(
+    console: Console, typed: str, spelt_out: str
+) -> None:
+    """ "/split 1000 5 traditional IRA" read "IRA" as the tax rate ("tax_rate: 'IRA' is not
+    a rate"), with a rate after it "takes at most 4 values", and "earnings_to: trad ira"
+    said earnings_to was given twice."""
+    expected = console.respond(spelt_out).text
+    assert "Sorry" not in expected  # (positive control)
+    assert console.respond(typed).text == expected
+
+
+@pytest.mark.parametrize(
     "typed",
     [
         "\uff0fsplit 1000 5",  # a full-width slash (a Japanese or Chinese keyboard's)
