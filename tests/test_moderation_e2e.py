@@ -2606,6 +2606,40 @@ async def test_new_entry_with_a_taken_id_is_refused_and_the_item_stays_queued(
         assert await bot.store.review_queue() == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("state\u2010tax-rules", "its '\u2010' (U+2010, hyphen) is not a plain dash"),
+        ("state-tax-rules\u200b", "its U+200B (zero width space) is not a plain"),
+        ("State-tax-rules", "its 'S' is a capital"),
+    ],
+)
+async def test_a_new_entrys_id_with_a_character_that_looks_right_says_which(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, typed: str, said: str
+) -> None:
+    """An id typed with a word processor's hyphen (U+2010) or a zero-width space was refused
+    as "'state‐tax-rules' is not a valid entry id: use lowercase letters, digits and single
+    dashes", beside what looks like just that."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()):
+        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": typed,
+                "title": "How are state taxes figured on a rollover?",
+                "short": "A new answer that is long enough.",
+                "sources": "IRS retirement plans | https://www.irs.gov/retirement-plans",
+                "body": "The full answer.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        reply = content(await submit.followup(0))
+        assert "not a valid entry id" in reply and said in reply, reply
+    assert not [n for n in os.listdir(faq_copy) if n.startswith("state")]  # (nothing written)
+
+
 async def test_faq_admin_new_with_a_taken_id_says_so(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
