@@ -8350,6 +8350,206 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_pointing_a_question_at_the_entry_already_answering_it_links_to_that_answer",
         ),
     ),
+    Mutant(
+        'wordless questions ("???") are gaps again, pushing real ones off the list',
+        "bot/storage/reports.py",
+        'q.review_kind == "unanswered" and normalise(q.text))',
+        'q.review_kind == "unanswered")',
+        (
+            "tests/test_storage.py::test_wordless_questions_are_no_gaps_and_one_item_in_the_review_queue",
+        ),
+    ),
+    Mutant(
+        'each wordless question ("???", "...") is an item of its own in the review queue again',
+        "bot/storage/reports.py",
+        "        if not key:\n            # No word at all",
+        "        if False:\n            # No word at all",
+        (
+            "tests/test_storage.py::test_wordless_questions_are_no_gaps_and_one_item_in_the_review_queue",
+        ),
+    ),
+    Mutant(
+        "a control character in an FAQ text (a NUL escape, one raw in the full answer) "
+        "passes validation and an edit form saves it",
+        "knowledge/loader.py",
+        "    problems += _unseen_problems(shown, meta, parsed)\n",
+        "",
+        (
+            "tests/test_faq_validation.py::test_a_control_character_as_an_escape_or_in_the_full_answer_is_told_at_its_line",
+            "tests/test_moderation_e2e.py::test_a_form_holding_a_control_character_is_refused_saying_where",
+        ),
+    ),
+    Mutant(
+        "a right-to-left override in an entry's title is saved and shown reversed in answers",
+        "knowledge/loader.py",
+        "\\x7f-\\x9f\\u202a-\\u202e\\u2066",
+        "\\x7f-\\x9f\\u2066",
+        (
+            "tests/test_moderation_e2e.py::test_a_form_holding_a_control_character_is_refused_saying_where",
+        ),
+    ),
+    Mutant(
+        "a carriage return typed in an edit form's full answer stays raw in the file",
+        "knowledge/editing.py",
+        "    body = frontmatter.plain_line_ends(body)",
+        "    body = body",
+        (
+            "tests/test_moderation_e2e.py::test_a_bare_carriage_return_in_a_form_is_saved_as_a_line_break",
+        ),
+    ),
+    Mutant(
+        "a carriage return typed in an edit form's short answer is saved as a \\r escape",
+        "knowledge/frontmatter.py",
+        '"\\x85": "\\n", "\\r": "\\n"}',
+        '"\\x85": "\\n"}',
+        (
+            "tests/test_moderation_e2e.py::test_a_bare_carriage_return_in_a_form_is_saved_as_a_line_break",
+        ),
+    ),
+    Mutant(
+        "a question with a Cyrillic o in 'Roth' (look-alike letters) is read as other w"
+        "ords and goes unanswered or gets another entry",
+        "knowledge/normalize.py",
+        '        text = _latin_look_alikes(unicodedata.normalize("NFKC", text).translat'
+        "e(_CLEAN_TABLE))",
+        '        text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)',
+        (
+            "tests/test_matcher.py::test_a_question_with_look_alike_letters_of_other_alphabets_is_answered_as_typed",
+        ),
+    ),
+    Mutant(
+        "Russian or Greek words are rewritten letter by letter into Latin look-alikes",
+        "knowledge/normalize.py",
+        "        mixed = _LOOK_ALIKE.search(letters) and _LATIN_LETTER.search(letters)",
+        "        mixed = _LOOK_ALIKE.search(letters)",
+        (
+            "tests/test_matcher.py::test_a_question_with_look_alike_letters_of_other_alphabets_is_answered_as_typed",
+        ),
+    ),
+    Mutant(
+        "'/split 1000 5 trad' (or earnings_to:tIRA) is refused in the console and 'calc"
+        " split --earnings-to trad' is an invalid choice",
+        "calculators/split.py",
+        '    return DESTINATIONS.get(re.sub(r"[\\s_.-]+", "", typed), typed)',
+        "    return typed",
+        (
+            "tests/test_console.py::test_the_earnings_destination_is_taken_as_people_abbreviate_it",
+            "tests/test_calc_cli.py::test_the_earnings_destination_is_taken_as_people_abbreviate_it",
+        ),
+    ),
+    Mutant(
+        "'calc split --earnings-to trad' on the command line is an invalid choice again",
+        "bot/cli/calc.py",
+        "        type=destination,",
+        "        type=str.lower,",
+        ("tests/test_calc_cli.py::test_the_earnings_destination_is_taken_as_people_abbreviate_it",),
+    ),
+    Mutant(
+        "'/split 1000 5 trad' asked of the bot is matched as a question and kept as one"
+        " the FAQ missed",
+        "calculators/catalog.py",
+        '|(?:roth|trad(?:itional)?)(?:[_-]?ira)?|"\n    r"[rt]ira|',
+        '|roth|traditional|"\n    r"',
+        (
+            "tests/test_cli_ask.py::test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calculator",
+        ),
+    ),
+    Mutant(
+        "'／split 1000 5' typed in the console on a full-width keyboard is answered as a question",
+        "bot/console.py",
+        "        text = as_command(line.strip())",
+        "        text = line.strip()",
+        ("tests/test_console.py::test_a_calculator_typed_on_a_full_width_keyboard_runs",),
+    ),
+    Mutant(
+        "'／split 1000 5' asked of the bot is matched as a question and kept as one the FAQ missed",
+        "calculators/catalog.py",
+        '    name, *values = as_command(text).split() or [""]',
+        '    name, *values = text.split() or [""]',
+        (
+            "tests/test_cli_ask.py::test_a_calculator_typed_with_a_full_width_slash_is_pointed_at_the_calculator",
+        ),
+    ),
+    Mutant(
+        "'/split\u30001000\u30005' with ideographic spaces reads '1000\u30005' as one value",
+        "calculators/catalog.py",
+        '" " if c.isspace() and not c.isascii() else c',
+        "c",
+        ("tests/test_console.py::test_a_calculator_typed_on_a_full_width_keyboard_runs",),
+    ),
+    Mutant(
+        "/faq-admin edit refuses an id typed with full-width letters or a zero-width sp"
+        "ace pasted along ('not a valid entry id')",
+        "knowledge/base.py",
+        "for c in clean(typed))",
+        "for c in typed.lower())",
+        (
+            "tests/test_moderation_e2e.py::test_an_entrys_id_typed_with_odd_characters_opens_its_edit_form",
+        ),
+    ),
+    Mutant(
+        "/faq-admin edit refuses an id typed with em dashes for its dashes",
+        "knowledge/base.py",
+        '" " if unicodedata.category(c) == "Pd" else c',
+        "c",
+        (
+            "tests/test_moderation_e2e.py::test_an_entrys_id_typed_with_odd_characters_opens_its_edit_form",
+        ),
+    ),
+    Mutant(
+        "/faq-admin edit opens an entry's form for an id typed with a NUL after it",
+        "knowledge/base.py",
+        '        if any(unicodedata.category(c) == "Cc" and not c.isspace() for c in ty'
+        "ped):\n            return None",
+        "        if False:\n            return None",
+        ("tests/test_hostile_inputs.py::test_hostile_input",),
+    ),
+    Mutant(
+        "'24％' (a full-width percent sign) is refused as 'not a rate; use ... 24%' with"
+        "out saying what is wrong",
+        "calculators/parse.py",
+        '    if wide := next((ch for ch in raw if "\\uff01" <= ch <= "\\uff5e"), None):',
+        "    if wide := None:",
+        (
+            "tests/test_hostile_inputs.py::test_full_width_signs_and_invisible_characters_are_named_in_the_refusal",
+        ),
+    ),
+    Mutant(
+        "an amount with a zero-width space pasted along is refused without naming the i"
+        "nvisible character",
+        "calculators/parse.py",
+        'unicodedata.category(ch) in ("Cc", "Cf")), None):',
+        "False), None):",
+        (
+            "tests/test_hostile_inputs.py::test_full_width_signs_and_invisible_characters_are_named_in_the_refusal",
+        ),
+    ),
+    Mutant(
+        "'/split 1000 5 traditional IRA' in the console reads 'IRA' as the tax rate",
+        "bot/console.py",
+        "    rest = with_ira_joined(parts)",
+        "    rest = list(parts)",
+        ("tests/test_console.py::test_the_earnings_destination_named_with_its_ira_is_one_value",),
+    ),
+    Mutant(
+        "'/split 1000 5 traditional IRA' asked of the bot is matched as a question",
+        "calculators/catalog.py",
+        "for word in with_ira_joined(_names_joined(words)))",
+        "for word in _names_joined(words))",
+        (
+            "tests/test_cli_ask.py::test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a new entry's id with a U+2010 hyphen, a zero-width space or a capital is refu"
+        "sed without saying which character",
+        "knowledge/editing.py",
+        "is not a valid entry id{_odd_character(flat)}: use lowercase",
+        "is not a valid entry id: use lowercase",
+        (
+            "tests/test_moderation_e2e.py::test_a_new_entrys_id_with_a_character_that_looks_right_says_which",
+        ),
+    ),
 ]
 
 
