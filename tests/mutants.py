@@ -1294,16 +1294,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "an id typed in capitals is not found",
-        "knowledge/base.py",
-        'typed.strip().lower().replace("_", " ")',
-        'typed.strip().replace("_", " ")',
-        (
-            "tests/test_faq_validation.py::test_faq_show_takes_an_id_typed_in_capitals",
-            "tests/test_console.py::test_faq_lookup_and_unknown_id",
-        ),
-    ),
-    Mutant(
         "Answer with FAQ has no helper check",
         "bot/cogs/point.py",
         "key=user_key)\n    @app_commands.check(helpers_only)\n",
@@ -2556,20 +2546,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "calc: 'Traditional' refused in the console",
-        "calculators/split.py",
-        "        return value.strip().lower() if isinstance(value, str) else value\n",
-        "        return value\n",
-        ("tests/test_console.py::test_the_earnings_destination_is_taken_in_any_case",),
-    ),
-    Mutant(
-        "calc: --earnings-to Traditional refused",
-        "bot/cli/calc.py",
-        '        type=str.lower,\n        choices=("roth", "traditional"),\n',
-        '        choices=("roth", "traditional"),\n',
-        ("tests/test_calc_cli.py::test_the_earnings_destination_is_taken_in_any_case",),
-    ),
-    Mutant(
         "the review pager gets new ids with every item",
         "bot/review.py",
         "row=len(menus), custom_id=PAGER_IDS.get(label)",
@@ -3330,15 +3306,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
     ),
     Mutant(
-        "a line separator is written into a YAML file as it is",
-        "knowledge/frontmatter.py",
-        "        return data.translate(_SEPARATORS)\n",
-        "        return data\n",
-        (
-            "tests/test_faq_editing.py::test_a_question_pasted_with_a_line_separator_is_written_readable",
-        ),
-    ),
-    Mutant(
         "an entry file that is not UTF-8 crashes moderator paths",
         "knowledge/editing.py",
         "    except UnicodeDecodeError:\n        raise EditRefused(\n",
@@ -3730,14 +3697,6 @@ MUTANTS = [
         (
             "tests/test_faults_e2e.py::test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_title",
         ),
-    ),
-    Mutant(
-        "an id typed with spaces is not found",
-        "knowledge/base.py",
-        '        entry_id = "-".join(typed.strip().lower().replace("_'
-        '", " ").replace("-", " ").split())',
-        "        entry_id = typed.strip().lower()",
-        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
     ),
     Mutant(
         "a typed topic with a clear first suggestion is refused",
@@ -7033,17 +6992,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_sync_print_shows_the_payload_without_a_token",),
     ),
     Mutant(
-        "'/split basis: 1000 earnings: 5' in /ask or a mention (a space after the colon"
-        ") is matched as a question, not pointed at the calculator",
-        "calculators/catalog.py",
-        "    return all(_VALUE.fullmatch(word) for word in _names_joined(words))\n",
-        "    return all(_VALUE.fullmatch(word) for word in words)\n",
-        (
-            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
-            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
-        ),
-    ),
-    Mutant(
         "a pointer whose nickname is a link makes 'Pointed here by ...' a link to click"
         " under the bot's name",
         "bot/embeds.py",
@@ -7946,21 +7894,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "'/split 1e9 5' (or '/split ∞ 5', '/split NaN 5') in /ask, a mention, 'rollover"
-        "-bot ask' or the console is matched as a question ('not sure enough') and kept"
-        " for moderators, instead of being pointed at the calculator",
-        "calculators/catalog.py",
-        '    r"\\S*\\d\\S*|%|[-\\u2212+]?(?:nan|inf|infinity|\\u221e)|roth|traditional|'
-        '[a-z_][a-z_-]*[=:]\\S+",\n',
-        '    r"[-\\u2212+]?\\$?[-\\u2212]?\\.?\\d[\\d,.]*[km%]?|roth|traditional|[a-z_]'
-        '[a-z_-]*[=:]\\S+",\n',
-        (
-            "tests/test_bot_e2e.py::test_a_calculator_command_with_a_value_it_refuses_points_to_the_calculator",
-            "tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",
-            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
-        ),
-    ),
-    Mutant(
         "'rollover-bot ask' with a question of only a zero-width space or the blank Han"
         "gul filler answers 'no FAQ entry looks close' with exit 0 (the console likewis"
         "e) instead of saying the question is empty",
@@ -8548,6 +8481,74 @@ MUTANTS = [
         "is not a valid entry id: use lowercase",
         (
             "tests/test_moderation_e2e.py::test_a_new_entrys_id_with_a_character_that_looks_right_says_which",
+        ),
+    ),
+    Mutant(
+        "an id typed in capitals is not found",
+        "knowledge/base.py",
+        "for c in clean(typed))",
+        "for c in typed)",
+        (
+            "tests/test_faq_validation.py::test_faq_show_takes_an_id_typed_in_capitals",
+            "tests/test_console.py::test_faq_lookup_and_unknown_id",
+        ),
+    ),
+    Mutant(
+        "calc: 'Traditional' refused in the console",
+        "calculators/split.py",
+        "        return destination(value) if isinstance(value, str) else value\n",
+        "        return value\n",
+        ("tests/test_console.py::test_the_earnings_destination_is_taken_in_any_case",),
+    ),
+    Mutant(
+        "calc: --earnings-to Traditional refused",
+        "bot/cli/calc.py",
+        '        type=destination,  # ("trad", "traditional_ira": the choice; others re'
+        "fused by name)\n",
+        "",
+        ("tests/test_calc_cli.py::test_the_earnings_destination_is_taken_in_any_case",),
+    ),
+    Mutant(
+        "a line separator is written into a YAML file as it is",
+        "knowledge/frontmatter.py",
+        '        return data.replace("\\r\\n", "\\n").translate(_SEPARATORS)\n',
+        "        return data\n",
+        (
+            "tests/test_faq_editing.py::test_a_question_pasted_with_a_line_separator_is_written_readable",
+        ),
+    ),
+    Mutant(
+        "an id typed with spaces is not found",
+        "knowledge/base.py",
+        '        entry_id = "-".join(plain.replace("_", " ").split())',
+        "        entry_id = plain.strip()",
+        ("tests/test_bot_e2e.py::test_faq_autocomplete_and_lookup",),
+    ),
+    Mutant(
+        "'/split 1e9 5' (or '/split ∞ 5', '/split NaN 5') in /ask, a mention, 'rollover"
+        "-bot ask' or the console is matched as a question ('not sure enough') and kept"
+        " for moderators, instead of being pointed at the calculator",
+        "calculators/catalog.py",
+        '    r"\\S*\\d\\S*|%|[-\\u2212+]?(?:nan|inf|infinity|\\u221e)|(?:roth|trad(?:it'
+        'ional)?)(?:[_-]?ira)?|"',
+        '    r"[-\\u2212+]?\\$?[-\\u2212]?\\.?\\d[\\d,.]*[km%]?|(?:roth|trad(?:itional)'
+        '?)(?:[_-]?ira)?|"',
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_with_a_value_it_refuses_points_to_the_calculator",
+            "tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",
+            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
+        ),
+    ),
+    Mutant(
+        "'/split basis: 1000 earnings: 5' in /ask or a mention (a space after the colon"
+        ") is matched as a question, not pointed at the calculator",
+        "calculators/catalog.py",
+        "    return all(_VALUE.fullmatch(word) for word in with_ira_joined(_names_joine"
+        "d(words)))\n",
+        "    return all(_VALUE.fullmatch(word) for word in with_ira_joined(words))\n",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+            "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
         ),
     ),
 ]
