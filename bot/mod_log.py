@@ -225,11 +225,15 @@ def _queue_line(kinds: dict[str, int]) -> str | None:
     total = sum(kinds.values())
     if not total:
         return None
+    # (One of a kind is said as one: "1 items" and "1 unsure answers" read as slips.)
     names = (
-        ("miss", "not what I asked"),
-        ("shaky", "unsure answers"),
-        ("unanswered", "unanswered"),
-        ("taught", "taught by members"),
+        ("miss", "not what I asked", "not what I asked"),
+        ("shaky", "unsure answer", "unsure answers"),
+        ("unanswered", "unanswered", "unanswered"),
+        ("taught", "taught by a member", "taught by members"),
     )
-    parts = ", ".join(f"{kinds[k]} {label}" for k, label in names if kinds.get(k))
-    return f"**Review queue:** {total} items ({parts}). `/faq-admin review` to go through them."
+    parts = ", ".join(
+        f"{kinds[k]} {one if kinds[k] == 1 else many}" for k, one, many in names if kinds.get(k)
+    )
+    items = "item" if total == 1 else "items"
+    return f"**Review queue:** {total} {items} ({parts}). `/faq-admin review` to go through them."

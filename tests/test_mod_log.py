@@ -54,6 +54,11 @@ def test_digest_counts_by_kind_and_stays_quiet_when_empty() -> None:
     assert digest_text({}) is None
     text = digest_text({"miss": 2, "unanswered": 5})
     assert text is not None and "7 items (2 not what I asked, 5 unanswered)" in text
+    # one of a kind is said as one: it read "1 items (1 unsure answers)"
+    one = digest_text({"shaky": 1})
+    assert one is not None and one.startswith("**Review queue:** 1 item (1 unsure answer).")
+    two = digest_text({"shaky": 2, "taught": 1})
+    assert two is not None and "3 items (2 unsure answers, 1 taught by a member)" in two
 
 
 def test_digest_names_the_entries_marked_not_helpful_most_first_and_counts_the_rest() -> None:
@@ -66,7 +71,7 @@ def test_digest_names_the_entries_marked_not_helpful_most_first_and_counts_the_r
     text = digest_text({"miss": 1}, many)
     assert text is not None
     queue, votes = text.splitlines()
-    assert queue.startswith("**Review queue:** 1 items (1 not what I asked)")
+    assert queue.startswith("**Review queue:** 1 item (1 not what I asked)")
     assert "28 votes, on Entry 0 (7), Entry 1 (6), Entry 2 (5), Entry 3 (4), Entry 4 (3)" in votes
     assert "Entry 5" not in votes and votes.endswith(
         "and 2 more entries. `/faq-admin stats` shows every entry's votes."

@@ -2066,7 +2066,7 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         assert await chores.digest_if_due(day.replace(hour=16))
         await fake_discord.settle()
         assert len(logged()) == posted + 1
-        assert "Review queue:** 1 items (1 unanswered)" in logged()[-1]
+        assert "Review queue:** 1 item (1 unanswered)" in logged()[-1]
         chores._digest_settled = None  # (as another process, which has not looked today)
         assert not await chores.digest_if_due(day.replace(hour=23))
         assert await chores.digest_if_due(day + dt.timedelta(days=1, minutes=1))
@@ -2248,7 +2248,7 @@ async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connect
     await store.record_question(asked)
     async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id, digest_hour_utc=0)):
         call = await fake_discord.wait_for_call("POST", rf"/channels/{log_id}/messages")
-        assert "Review queue:** 1 items (1 unanswered)" in call.json["content"]
+        assert "Review queue:** 1 item (1 unanswered)" in call.json["content"]
         assert ("digest", dt.datetime.now(dt.UTC).date()) in store.chores
 
     unseen = MemoryStore()
@@ -2461,6 +2461,38 @@ async def test_gaps_still_lists_unanswered_questions_after_the_top_ones_were_fix
         gaps = await admin(fake_discord, "gaps")
         assert gaps.get("embeds"), content(gaps)
         assert gaps["embeds"][0]["description"] == f"**1×** {still}"
+
+
+async def test_gaps_of_one_day_and_one_group_are_said_in_the_singular(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, capsys
+) -> None:
+    """`/faq-admin gaps days:1` was titled "Unanswered questions (last 1 days)", and
+    `rollover-bot faq gaps --days 1 --limit 1` said "in the last 1 days" and "More groups
+    wait than these 1"."""
+    from bot.cli import main
+    from bot.storage import SqliteStore
+
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store)):
+        for question in ("what is a zebra fund", "how do I paint a fence"):
+            assert await ask_title(fake_discord, question) is None
+        await fake_discord.settle()
+        gaps = await admin(fake_discord, "gaps", {"days": 1})
+        assert gaps["embeds"][0]["title"] == "Unanswered questions (last day)"
+        week = await admin(fake_discord, "gaps", {"days": 7})
+        assert week["embeds"][0]["title"] == "Unanswered questions (last 7 days)"
+    capsys.readouterr()
+    db = ["--db", str(tmp_path / "bot.db")]
+    assert await asyncio.to_thread(main, ["faq", "gaps", *db, "--days", "1", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Most frequent unanswered questions in the last day (")
+    assert "More groups wait than this one: '--limit N' lists N." in out
+    assert await asyncio.to_thread(main, ["faq", "review", *db, "--limit", "1"]) == 0
+    assert "More items wait than this one: '--limit N' lists N." in capsys.readouterr().out
+    assert await asyncio.to_thread(main, ["faq", "gaps", *db, "--days", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Most frequent unanswered questions in the last 2 days (")
+    assert "More groups" not in out
 
 
 async def test_gaps_say_when_more_groups_wait_than_the_list_shows(

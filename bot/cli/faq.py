@@ -374,11 +374,12 @@ def left_open(args: argparse.Namespace, items: list[Asked]) -> tuple[list[Asked]
 
 def more_line(shown: int, what: str) -> str:
     """Said under a table that --limit cut: more are open than it shows."""
-    return f"More {what} wait than these {shown}: '--limit N' lists N."
+    these = "this one" if shown == 1 else f"these {shown}"  # (--limit 1: not "these 1")
+    return f"More {what} wait than {these}: '--limit N' lists N."
 
 
 def handle_gaps(args: argparse.Namespace) -> int:
-    from bot.storage.reports import EVERY_GROUP
+    from bot.storage.reports import EVERY_GROUP, last_days
 
     path = database_target(args)
     if args.faq_dir is not None:  # (a typo, said with no database too)
@@ -394,7 +395,7 @@ def handle_gaps(args: argparse.Namespace) -> int:
             json_text({"database": label(path), "found": True, "days": args.days, "groups": rows})
         )
         return 0
-    window = f" in the last {args.days} days" if args.days else ""
+    window = f" in the {last_days(args.days)}" if args.days else ""
     if not groups:
         print(f"No unanswered questions recorded{window}.")
         return 0

@@ -37,7 +37,7 @@ from bot.review import (
 )
 from bot.roles import is_moderator
 from bot.storage import hash_user
-from bot.storage.reports import with_unserved
+from bot.storage.reports import last_days, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
     AlreadyExample,
@@ -758,7 +758,7 @@ class FaqAdmin(
             near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
             lines.append(f"**{g.count}×** {example}{near}")
         embed = discord.Embed(
-            title=f"Unanswered questions{f' (last {days} days)' if days else ''}",
+            title=f"Unanswered questions{f' ({last_days(days)})' if days else ''}",
             # (Whole lines: a cut split a question's escapes, the bold or the `id`.)
             description=fit_lines(
                 lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."

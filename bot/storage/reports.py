@@ -199,6 +199,12 @@ def group_gaps(
     return groups[: max(limit, 0)]
 
 
+def last_days(days: int) -> str:
+    """The window of a report limited to ``days``, as moderators read it ("last 1 days"
+    read as a slip)."""
+    return "last day" if days == 1 else f"last {days} days"
+
+
 #: The review queue groups this many questions not yet reviewed: grouping is the costly
 #: part. They are taken worst kind first (REVIEW_KINDS), newest first within a kind, as the
 #: queue shows them: a flood of unanswered questions (a few days' worth on a busy server)
