@@ -43,6 +43,10 @@ ANSWER_KEPT = (
     "channel), so it stays; a moderator can delete it. Your report is recorded, and a "
     "person will take a look."
 )
+#: Said in place of a vote's thanks when the vote could not be stored.
+VOTE_NOT_RECORDED = (
+    "Sorry, your vote could not be recorded just now. Please vote again in a few minutes."
+)
 #: The message a vote is recorded under: none in particular. A member's vote is one per
 #: entry, changeable: per answer, asking again (or replying "@bot" under someone's question,
 #: or opening the menu's private copies) and voting on each new answer stacked votes.
@@ -166,14 +170,31 @@ class VoteButton(
             finally:
                 # Recorded even when the thanks failed (too late, say): the member did click,
                 # and a second click replaces this vote rather than adding one.
-                await interaction.client.store.record_vote(
-                    self.entry_id,
-                    ANY_ANSWER,
-                    hash_user(interaction.user.id, interaction.client.vote_key),
-                    self.helpful,
-                )
+                recorded = await self._record(interaction)
+            if not recorded:
+                # The thanks replaced, not followed by "something went wrong": one message
+                # saying what happened, and what to do.
+                await _correct(interaction, VOTE_NOT_RECORDED)
         except Exception as exc:
             await apologise(interaction, exc, "recording a vote")
+
+    async def _record(self, interaction: discord.Interaction[RolloverBot]) -> bool:
+        """The vote stored; False when it could not be, logged as log_store_failure says
+        (the database out of reach, a PostgreSQL restart, is one warning line: it was an
+        ERROR with the driver's traceback, and the member's thanks was followed by an
+        apology)."""
+        bot = interaction.client
+        try:
+            await bot.store.record_vote(
+                self.entry_id,
+                ANY_ANSWER,
+                hash_user(interaction.user.id, bot.vote_key),
+                self.helpful,
+            )
+        except Exception as exc:
+            log_store_failure(log, exc, "could not record a vote on %s", self.entry_id)
+            return False
+        return True
 
 
 class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:{_ENTRY}"):

@@ -272,6 +272,53 @@ async def test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_trac
     assert any("question statistics" in line for line in lost), lost
 
 
+async def test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A vote pressed while PostgreSQL was down (a restart, a failover): the member read
+    "Thanks!", then "Something went wrong" under it, and the log had an ERROR with the
+    driver's traceback, as if the bot were broken. The thanks now becomes one message
+    saying the vote was not recorded and to vote again, and the log has one warning."""
+    from bot.views import VOTE_NOT_RECORDED
+
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        asked = await fake.send_slash_command("ask", {"question": QUESTIONS[1]})
+        [embed] = (await asked.response())["data"]["embeds"]
+        entry = next(i for i, e in bot.knowledge.entries.items() if e.title == embed["title"])
+        vote = f"rb:vote:{entry}:up"
+        control = await fake.click_button(asked, vote)  # positive control: recorded
+        assert "Thanks" in (await control.response())["data"]["content"]
+        await wait_until_async(lambda: voted(bot, entry, 1))
+        with server_stopped(postgres_server):
+            down = await fake.click_button(asked, f"rb:vote:{entry}:down", user=fake.world.owner)
+            assert "Thanks" in (await down.response())["data"]["content"]
+            said = await down.edit(timeout=15)
+            await rest_quiet(fake, 0.3)
+        assert said["content"] == VOTE_NOT_RECORDED
+        assert down.message is not None and down.message["content"] == VOTE_NOT_RECORDED
+        assert not [c for c in down.calls if c.method == "POST" and "/webhooks/" in c.path]
+        assert await voted(bot, entry, 1)  # (the first vote only)
+    logged = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    lost = [r for r in logged if "could not record a vote" in r.getMessage()]
+    assert [r.levelname for r in lost] == ["WARNING"], lost
+    assert "cannot be reached" in lost[0].getMessage()
+
+
+async def voted(bot: Any, entry: str, votes: int) -> bool:
+    rows = [r for r in await bot.store.stats() if r.entry_id == entry]
+    return sum(r.helpful + r.not_helpful for r in rows) == votes
+
+
 async def wait_until_async(check: Callable[[], Any], within: float = 10.0) -> None:
     deadline = time.monotonic() + within
     while not await check():
