@@ -23,7 +23,7 @@ from bot.embeds import clipped, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import NO_PINGS, apologise
 from bot.roles import is_moderator
-from bot.storage import GapGroup, ReviewItem, hash_user
+from bot.storage import DatabaseUnavailable, GapGroup, ReviewItem, hash_user, log_store_failure
 from bot.storage.reports import EVERY_GROUP, still_open
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 from knowledge.examples import too_few_to_learn
@@ -288,6 +288,9 @@ class ReviewView(discord.ui.View):
             await self._show(interaction)
             return
         note = await decide(self.bot, interaction.user, item, action, entry_id)
+        if note == UNREACHABLE:  # (nothing changed, and the queue cannot be read either)
+            await self._show(interaction, note)
+            return
         await self._refresh(interaction, note)
 
     async def _refresh(self, interaction: discord.Interaction, note: str) -> None:
@@ -360,6 +363,11 @@ async def decide(
         return await _decide(bot, user, item, action, entry_id)
 
 
+#: Said when the database cannot be reached as a decision is taken (nothing written).
+UNREACHABLE = (
+    "The bot cannot reach its database just now, so nothing was decided. "
+    "Try again in a few minutes."
+)
 #: Said when a view was drawn before someone else's decision on its question.
 DECIDED_ALREADY = (
     "Someone decided on this question while you looked, so nothing was written. "
@@ -375,7 +383,14 @@ async def _decide(
     entry_id: str | None,
 ) -> str:
     titles = bot.knowledge.titles
-    if await bot.store.decided(item.keys):
+    try:
+        decided = await bot.store.decided(item.keys)
+    except DatabaseUnavailable as exc:
+        # (An outage, a PostgreSQL restart: "something went wrong" and a traceback said
+        # neither what happened nor that waiting mends it.)
+        log_store_failure(log, exc, "could not read the review decisions")
+        return UNREACHABLE
+    if decided:
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
@@ -399,12 +414,16 @@ async def _decide(
     # moderator has decided, and the file already says so.
     try:
         await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
-    except Exception:
+    except Exception as exc:
         if action not in ("example", "off-topic"):
+            if isinstance(exc, DatabaseUnavailable):
+                log_store_failure(log, exc, "could not record a review decision")
+                return UNREACHABLE
             raise  # (nothing written: the apology says it all)
         # The file says so already (in effect once reloaded): "something went wrong, try
         # later" hid that. The same decision again is recorded (AlreadyExample, above).
-        log.exception("recording a review decision failed (its example is written)")
+        said = "recording a review decision failed (its example is written)"
+        log_store_failure(log, exc, said)
         written = (
             f"an example of **{neutralize(titles.get(entry_id or '', entry_id or ''))}**"
             if action == "example"

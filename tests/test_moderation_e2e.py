@@ -1423,6 +1423,56 @@ async def test_the_review_count_says_when_more_wait_than_one_look_shows(
         assert (await click.edit(0))["embeds"][0]["title"] == "Review queue: 1 of 2"
 
 
+async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL restarting while a moderator decides a review item: they read "Something
+    went wrong", nothing said whether anything was decided or that waiting mends it, and
+    the log had an ERROR with the driver's traceback (the daily purge too). Now the review
+    says nothing was decided and to try again, and each is one warning line."""
+    from bot.review import UNREACHABLE
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        dismiss = _component(shown, 2, "Dismiss")
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        with server_stopped(postgres_server):
+            click = await fake_discord.click_button(
+                shown, dismiss["custom_id"], user=world.moderator, settle=False
+            )
+            await click.response()
+            said = await click.edit(0, timeout=15)
+            await bot.get_cog("Housekeeping").purge()  # the daily chore meanwhile
+        assert said["content"] == UNREACHABLE
+        [item] = await bot.store.review_queue()  # nothing decided
+        assert "zebra fund" in said["embeds"][0]["description"]  # the item, still to decide
+        # positive control: back, the same decision is taken
+        dismiss = _component(said, 2, "Dismiss")
+        again = await fake_discord.click_button(shown, dismiss["custom_id"], user=world.moderator)
+        await again.response()
+        assert (await again.edit(0))["content"] == "Dismissed."
+        assert await bot.store.decided(item.keys) == set(item.keys)
+    logged = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
+    assert any(m.startswith("could not read the review decisions") for m in lost), lost
+    assert any(m.startswith("purging old questions failed") for m in lost), lost
+
+
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -579,6 +579,28 @@ async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
     assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
 
 
+async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable(
+    postgres_server: str, postgres_url: str
+) -> None:
+    """Every other call on PostgreSQL says a server out of reach as DatabaseUnavailable
+    (one warning line for callers); recording a review decision and the retention purge
+    let the driver's own errors through, which moderators and the log met as faults."""
+    from bot.storage import DatabaseUnavailable
+    from tests.postgres_server import server_stopped
+
+    async with PostgresStore(postgres_url) as store:
+        await store.record_question(question("is ATS money prorated", score=5))
+        [item] = await store.review_queue()  # (the pool's connection made)
+        with server_stopped(postgres_server):
+            with pytest.raises(DatabaseUnavailable, match="cannot be reached"):
+                await store.record_review(item.keys, "dismiss", None, "mod")
+            with pytest.raises(DatabaseUnavailable, match="cannot be reached"):
+                await store.purge(30)
+        # positive control: back, both work
+        await store.record_review(item.keys, "dismiss", None, "mod")
+        assert await store.purge(30) == 0 and await store.review_queue() == []
+
+
 async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
     store: Store,
 ) -> None:

@@ -13,6 +13,7 @@ from discord.ext import commands, tasks
 
 from bot import mod_log
 from bot.app import RolloverBot
+from bot.storage import log_store_failure
 from bot.storage.reports import still_open
 
 log = logging.getLogger(__name__)
@@ -94,8 +95,9 @@ class Housekeeping(commands.Cog):
         try:
             # (The store says what it deleted, as it does for the purge it makes as it opens.)
             await self.bot.store.purge(days)
-        except Exception:
-            log.exception("purging old questions failed; will retry tomorrow")
+        except Exception as exc:
+            # (The database out of reach, a PostgreSQL restart: one warning, not a traceback.)
+            log_store_failure(log, exc, "purging old questions failed; will retry tomorrow")
 
 
 async def setup(bot: RolloverBot) -> None:

@@ -351,7 +351,13 @@ class PostgresStore:
         if self.retention_days is not None and not self.read_only:
             try:
                 await self.purge(self.retention_days)
-            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            except (
+                OSError,
+                TimeoutError,
+                DatabaseUnavailable,
+                asyncpg.PostgresError,
+                asyncpg.InterfaceError,
+            ) as exc:
                 log.warning(PURGE_LEFT_FOR_LATER, without_password(str(exc), self.url))
 
     async def _say_clock_off(self) -> None:
@@ -716,13 +722,15 @@ class PostgresStore:
         by_hash: str,
         answered_with: str | None = None,
     ) -> None:
-        pool = await self._pool_ready()
         now = utc_now()
-        await pool.executemany(
-            "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash, reviewed_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ((md5(key))) DO NOTHING",
-            [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
-        )
+        with self._reaching():  # (a server gone mid-decision: said as the others are)
+            pool = await self._pool_ready()
+            await pool.executemany(
+                "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
+                " reviewed_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                " ON CONFLICT ((md5(key))) DO NOTHING",
+                [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
+            )
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         cleaned = {clean_text(k): k for k in keys}
@@ -818,6 +826,15 @@ class PostgresStore:
         if cutoff is None:
             return 0
         claims = days_ago(max(older_than_days, CLAIM_MIN_DAYS)) or cutoff
+        with self._reaching():  # (the daily chore in an outage: one warning, see Housekeeping)
+            status = await self._purge(cutoff, claims)
+        deleted = _count(status)
+        if deleted:
+            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
+        return deleted
+
+    async def _purge(self, cutoff: dt.datetime, claims: dt.datetime) -> str:
+        """purge's deletes, in one transaction; returns the questions' DELETE status."""
         pool = await self._pool_ready()
         async with pool.acquire() as db, db.transaction():
             slow = SLOW_QUERY_TIMEOUT
@@ -852,10 +869,7 @@ class PostgresStore:
                     unused,
                     timeout=slow,
                 )
-        deleted = _count(status)
-        if deleted:
-            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
-        return deleted
+        return str(status)
 
 
 def _count(status: object) -> int:

@@ -759,12 +759,20 @@ class FakeDiscord:
         raise LookupError(f"message {message['id']} has no component {custom_id!r}; it has {found}")
 
     async def click_button(
-        self, message: MessageRef, custom_id: str, *, user: User | None = None
+        self,
+        message: MessageRef,
+        custom_id: str,
+        *,
+        user: User | None = None,
+        settle: bool = True,
     ) -> InteractionHandle:
         """Click a button on a message (a message dict, id, or a handle whose reply has it).
         Like a member, it waits until the bot has finished posting what it shows (`settle`):
-        discord.py only routes a click once its view is stored, after the HTTP reply."""
-        await self.settle()
+        discord.py only routes a click once its view is stored, after the HTTP reply.
+        `settle=False` clicks at once (as `select`'s: a database driver reconnecting in an
+        outage is a task that runs until the server is back)."""
+        if settle:
+            await self.settle()
         msg = self._message(message)
         component = self._component(msg, custom_id)
         if component.get("type") != 2:
