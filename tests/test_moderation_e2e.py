@@ -1783,6 +1783,46 @@ async def test_not_what_i_asked_puts_the_question_in_the_review_queue(
         assert await bot.store.review_queue() == []
 
 
+async def test_a_miss_a_moderator_re_points_counts_once_against_the_entry(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, capsys
+) -> None:
+    """An answer its asker removed with "Not what I asked" counts against the entry as
+    that miss (and the member's not-helpful vote). A moderator who then picked the right
+    entry for it in review re-pointed it, which counted it again: the entry's rating fell
+    from 40% (one bad vote) to 33% (two), and its row said "re-pointed 1" besides."""
+    import json
+
+    from bot.cli import main
+    from bot.storage import SqliteStore
+
+    world = fake_discord.world
+    entry = "split-earnings-to-traditional-ira"
+    async with start_bot(mod_bot(store=SqliteStore(tmp_path / "bot.db"))) as bot:
+        post = await fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+        reply = await post.reply()
+        miss = f"rb:miss:{entry}:{world.asker.id}"
+        await (await fake_discord.click_button(reply.response, miss, user=world.asker)).response()
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        chosen = await fake_discord.select(
+            review, _component(review, 3)["custom_id"], ["notice-2014-54"], user=world.moderator
+        )
+        await chosen.response()
+        assert content(await chosen.edit(0)).startswith("Added as an example of")
+        await fake_discord.settle()
+        stats = await admin(fake_discord, "stats")
+        lines = stats["embeds"][0]["description"].splitlines()
+        [at] = [n for n, line in enumerate(lines) if bot.knowledge.titles[entry][:60] in line]
+        assert lines[at + 1] == "served 1 · 👍 0 👎 1 · not what I asked 1 · rating 40%"
+    capsys.readouterr()
+    assert (
+        await asyncio.to_thread(main, ["faq", "stats", "--json", "--db", str(tmp_path / "bot.db")])
+        == 0
+    )
+    [row] = [r for r in json.loads(capsys.readouterr().out)["entries"] if r["entry_id"] == entry]
+    assert (row["not_what_i_asked"], row["repointed"], row["rating"]) == (1, 0, "0.400")
+
+
 async def test_a_long_posts_miss_and_pointer_can_be_decided_in_review(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -579,6 +579,25 @@ async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
     assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
 
 
+async def test_a_re_pointed_miss_counts_once_in_the_rating(store: Store) -> None:
+    """A "Not what I asked" counts against its entry (and its member's not-helpful vote):
+    re-pointed in review as well, it counted twice in the rating. An unsure answer
+    re-pointed counts (positive control)."""
+    from bot.storage.reports import rating
+
+    miss = question("what is a spillover bucket", best_id="three-buckets", score=0)
+    await store.record_question(replace(miss, kind="miss"))
+    await store.record_vote("three-buckets", 0, "asker", False)
+    await store.record_question(
+        question("is ATS money prorated", answered=True, best_id="three-buckets", score=50)
+    )
+    for item in await store.review_queue():
+        await store.record_review(item.keys, "example", "split", "mod", answered_with=item.entry_id)
+    [row] = [e for e in await store.stats() if e.entry_id == "three-buckets"]
+    assert (row.not_helpful, row.misses, row.repointed) == (1, 1, 1)
+    assert row.rating == rating(0, 1, 1)  # the miss once, the unsure answer once
+
+
 async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable(
     postgres_server: str, postgres_url: str
 ) -> None:

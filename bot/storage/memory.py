@@ -28,6 +28,7 @@ from bot.storage.reports import (
     build_queue,
     build_stats,
     group_gaps,
+    is_miss,
     normalise,
     unused_decisions,
 )
@@ -235,8 +236,8 @@ class MemoryStore:
             tallies[entry_id] = (up + helpful, down + (not helpful))
         misses = Counter(q.best_id for q in self.questions if q.kind == "miss" and q.best_id)
         repointed: Counter[str] = Counter()
-        for action, entry_id, _, answered in self.reviewed.values():
-            if action == "example" and answered and answered != entry_id:
+        for key, (action, entry_id, _, answered) in self.reviewed.items():
+            if action == "example" and answered and answered != entry_id and not is_miss(key):
                 repointed[answered] += 1
         return build_stats(self.served, tallies, misses, repointed)
 

@@ -49,6 +49,7 @@ from bot.storage.base import (
     utc_now,
 )
 from bot.storage.reports import (
+    REPOINTED_SQL,
     build_queue,
     build_stats,
     gaps_of_rows,
@@ -801,11 +802,7 @@ class PostgresStore:
             "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
             " AND best_id IS NOT NULL GROUP BY best_id"
         )
-        repointed = await self._fetch(
-            "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
-            " AND answered_with IS NOT NULL AND answered_with != entry_id"
-            " GROUP BY answered_with"
-        )
+        repointed = await self._fetch(REPOINTED_SQL)
         return build_stats(
             {r[0]: int(r[1]) for r in served},
             {r[0]: (int(r[1]), int(r[2])) for r in votes},

@@ -60,6 +60,23 @@ def review_key(question: AskedQuestion) -> str:
     return MISS_KEY + key if question.review_kind == "miss" else key
 
 
+def is_miss(key: str) -> bool:
+    """Is this decision's key a "Not what I asked" (see review_key)?"""
+    return key.startswith(MISS_KEY)
+
+
+#: Per entry, its answers a moderator pointed at another entry in review ("re-pointed"),
+#: each counting as a not-helpful vote in the rating. Not a "Not what I asked" so decided:
+#: that miss counts against the entry already (its own column, and the member's
+#: not-helpful vote), and counted again here it weighed twice in the rating. (A miss's
+#: key starts with MISS_KEY; a normalised question has no colon.)
+REPOINTED_SQL = (
+    "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
+    " AND answered_with IS NOT NULL AND answered_with != entry_id"
+    f" AND key NOT LIKE '{MISS_KEY}%' GROUP BY answered_with"
+)
+
+
 #: (review_key reads a question's words and kind, not when it was asked.)
 _ANY_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 

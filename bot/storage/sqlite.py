@@ -60,6 +60,7 @@ from bot.storage.base import (
     vote_key,
 )
 from bot.storage.reports import (
+    REPOINTED_SQL,
     build_queue,
     build_stats,
     gaps_of_rows,
@@ -794,11 +795,7 @@ class SqliteStore:
                     "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
                     " AND best_id IS NOT NULL GROUP BY best_id"
                 )
-                repointed = await db.execute_fetchall(
-                    "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
-                    " AND answered_with IS NOT NULL AND answered_with != entry_id"
-                    " GROUP BY answered_with"
-                )
+                repointed = await db.execute_fetchall(REPOINTED_SQL)
         return build_stats(
             {entry_id: count for entry_id, count in served},
             {entry_id: (int(up), int(down)) for entry_id, up, down in votes},
