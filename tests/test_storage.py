@@ -574,9 +574,11 @@ async def test_the_first_decision_on_a_question_stands(store: Store) -> None:
     assert await store.decided([*item.keys, "never asked"]) == set()
     await store.record_review(item.keys, "example", "split", "mod-a", answered_with="pro-rata")
     await store.record_review(item.keys, "dismiss", None, "mod-b")
+    # (the same pick again, from another process that read the queue at the same moment)
+    await store.record_review(item.keys, "example", "split", "mod-c", answered_with="pro-rata")
     assert await store.decided([*item.keys, "never asked"]) == set(item.keys)
     [pro_rata] = [e for e in await store.stats() if e.entry_id == "pro-rata"]
-    assert pro_rata.repointed == 1  # still the first decision: a pick of another entry
+    assert pro_rata.repointed == 1  # still the first decision: a pick of another entry, once
 
 
 async def test_a_re_pointed_miss_counts_once_in_the_rating(store: Store) -> None:
@@ -596,6 +598,91 @@ async def test_a_re_pointed_miss_counts_once_in_the_rating(store: Store) -> None
     [row] = [e for e in await store.stats() if e.entry_id == "three-buckets"]
     assert (row.not_helpful, row.misses, row.repointed) == (1, 1, 1)
     assert row.rating == rating(0, 1, 1)  # the miss once, the unsure answer once
+
+
+async def test_misses_and_re_pointed_answers_stay_counted_when_their_questions_go(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stats counted "not what I asked" and re-pointed answers from the questions and
+    decisions kept, so past `database.retention_days` (or once a member deleted the
+    message) they fell to 0 while the votes beside them stayed: the entry's rating rose
+    from 33% to 40% with no new vote, and the miss's not-helpful vote was left with no
+    miss to explain it. They are counted for good now, as votes and served counts are."""
+    import sys
+
+    miss = question("what is a spillover bucket", best_id="three-buckets", score=0, days_ago=100)
+    await store.record_question(replace(miss, kind="miss"))
+    await store.record_vote("three-buckets", 0, "asker", False)
+    shaky = question("is ATS money prorated", answered=True, best_id="three-buckets", days_ago=100)
+    await store.record_question(shaky)
+    # decided 100 days ago too (the store's clock, for the decision's time)
+    store_module = sys.modules[type(store).__module__]
+    monkeypatch.setattr(store_module, "utc_now", lambda: NOW - dt.timedelta(days=100))
+    for item in await store.review_queue():
+        await store.record_review(item.keys, "example", "split", "mod", answered_with=item.entry_id)
+    monkeypatch.undo()
+    deleted = replace(question("is my spillover taxable", best_id="three-buckets"), kind="miss")
+    await store.record_question(replace(deleted, message_id=77))
+
+    def counted(rows: list[Any]) -> tuple[int, int, int, float]:
+        [row] = [e for e in rows if e.entry_id == "three-buckets"]
+        return (row.not_helpful, row.misses, row.repointed, row.rating)
+
+    before = counted(await store.stats())
+    assert before[:3] == (1, 2, 1)  # positive control: counted while the questions are kept
+    assert await store.purge(90) == 2  # the two questions asked 100 days ago
+    assert await store.forget_asked([77]) == 1  # the member deleted the third
+    assert await store.review_queue() == []
+    assert counted(await store.stats()) == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_kept(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Upgrading counts the misses and re-pointed answers still kept (those purged before
+    are gone); and the command line reading a database an older bot still writes (no
+    counts yet) counts them from its questions and decisions, as that bot did."""
+    from bot.storage.postgres import FEEDBACK_VERSION as PG_FEEDBACK
+    from bot.storage.sqlite import FEEDBACK_VERSION
+
+    target: Any = tmp_path / "bot.db" if backend == "sqlite" else None
+    if target is None:
+        target = request.getfixturevalue("postgres_url")
+
+    def open_store(**options: Any) -> Store:
+        kind = SqliteStore if backend == "sqlite" else PostgresStore
+        return kind(target, **options)
+
+    async with open_store() as store:
+        miss = question("what is a spillover bucket", best_id="three-buckets", score=0)
+        await store.record_question(replace(miss, kind="miss"))
+        await store.record_question(
+            question("is ATS money prorated", answered=True, best_id="three-buckets")
+        )
+        for item in await store.review_queue():
+            await store.record_review(
+                item.keys, "example", "split", "mod", answered_with=item.entry_id
+            )
+        counted = [(e.entry_id, e.misses, e.repointed) for e in await store.stats()]
+        assert counted == [("three-buckets", 1, 1)]
+    # as the older bot left it: no counts
+    undo = ["DROP TABLE feedback", "DELETE FROM schema_version WHERE version >= {}"]
+    if backend == "sqlite":
+        with sqlite3.connect(target) as db:
+            for sql in undo:
+                db.execute(sql.format(FEEDBACK_VERSION))
+    else:
+        async with PostgresStore(target) as store:
+            pool = await store._pool_ready()
+            for sql in undo:
+                await pool.execute(sql.format(PG_FEEDBACK))
+    async with open_store(read_only=True) as older:  # the command line, beside the older bot
+        assert [(e.entry_id, e.misses, e.repointed) for e in await older.stats()] == counted
+    async with open_store() as upgraded:
+        assert [(e.entry_id, e.misses, e.repointed) for e in await upgraded.stats()] == counted
+        await upgraded.record_question(replace(miss, kind="miss"))  # (counted from there on)
+        assert [e.misses for e in await upgraded.stats()] == [2]
 
 
 async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable(
@@ -639,7 +726,7 @@ async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
 
 
 #: Made by the schema versions after the one folding votes (SQLite's 7, PostgreSQL's 6).
-TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers", "bot_replies")
+TABLES_AFTER_THE_VOTES_MIGRATION = ("rejected_answers", "bot_replies", "feedback")
 #: And the other changes of the versions after it, undone.
 UNDO_AFTER_THE_VOTES_MIGRATION = (
     "DROP INDEX questions_by_message",
@@ -1949,7 +2036,7 @@ def test_a_role_that_may_read_some_tables_only_is_one_error_line(
     # (The set-up's own log lines are no part of what the command says: an earlier test in
     # this process that ran the bot leaves discord.py's stderr handler on, at INFO.)
     capsys.readouterr()
-    for command, table in [("gaps", "questions"), ("review", "reviewed"), ("stats", "questions")]:
+    for command, table in [("gaps", "questions"), ("review", "reviewed"), ("stats", "feedback")]:
         assert main(["faq", command, "--db", url]) == 2, command
         err = capsys.readouterr().err
         assert (

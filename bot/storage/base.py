@@ -306,6 +306,40 @@ UNNAME = (
     "UPDATE reviewed SET by_hash = '' WHERE by_hash = $1",
 )
 
+#: Before a miss's key: "not what I asked" on an answer is decided apart from the same
+#: words asked and left unanswered, so a dismissal of one does not hide the other.
+MISS_KEY = "miss: "
+
+#: Per entry, the answers its askers removed with "Not what I asked" and those a moderator
+#: re-pointed in review: counts with no text, kept for the stats as votes and served counts
+#: are. Read from the kept questions and decisions, they fell as the retention purged those
+#: (and as members deleted their messages), while the votes beside them stayed, and an
+#: entry's rating rose with nobody's say. ``$1``: the entry.
+COUNT_MISS = (
+    "INSERT INTO feedback (entry_id, misses) VALUES ($1, 1)"
+    " ON CONFLICT (entry_id) DO UPDATE SET misses = feedback.misses + 1"
+)
+#: ``$2``: how many of its answers were re-pointed.
+COUNT_REPOINTED = (
+    "INSERT INTO feedback (entry_id, repointed) VALUES ($1, $2)"
+    " ON CONFLICT (entry_id) DO UPDATE SET repointed = feedback.repointed + excluded.repointed"
+)
+
+
+def counts_as_repointed(
+    key: str, action: str, entry_id: str | None, answered_with: str | None
+) -> bool:
+    """Does this decision (recorded under ``key``) re-point an answer of ``answered_with``?
+    A pick of another entry for an unsure answer does; for a "Not what I asked" (its key
+    starts with MISS_KEY, see reports.review_key) it does not: that miss counts already."""
+    return (
+        action == "example"
+        and answered_with is not None
+        and answered_with != entry_id
+        and not key.startswith(MISS_KEY)
+    )
+
+
 #: Forum-post claims are kept at least this long, whatever the question retention: a
 #: claim must outlive any replay of the thread's creation event (every backend alike).
 CLAIM_MIN_DAYS = 30

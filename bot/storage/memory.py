@@ -20,6 +20,7 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    counts_as_repointed,
     days_ago,
     seconds_from_now,
     utc_now,
@@ -28,7 +29,6 @@ from bot.storage.reports import (
     build_queue,
     build_stats,
     group_gaps,
-    is_miss,
     normalise,
     unused_decisions,
 )
@@ -57,6 +57,10 @@ class MemoryStore:
     reviewed: dict[str, tuple[str, str | None, dt.datetime, str | None]] = field(
         default_factory=dict
     )
+    #: entry id -> answers removed as not what was asked, and re-pointed in review (kept as
+    #: votes are: see base.COUNT_MISS)
+    misses: Counter[str] = field(default_factory=Counter)
+    repointed: Counter[str] = field(default_factory=Counter)
 
     #: Votes live only as long as the object, and so does the key they are hashed with.
     key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
@@ -85,6 +89,8 @@ class MemoryStore:
 
     async def record_question(self, question: AskedQuestion) -> None:
         self.questions.append(question)
+        if question.kind == "miss" and question.best_id is not None:
+            self.misses[question.best_id] += 1
 
     async def record_served(self, entry_id: str) -> None:
         self.served[entry_id] += 1
@@ -216,7 +222,11 @@ class MemoryStore:
     ) -> None:
         now = utc_now()
         for key in keys:
-            self.reviewed.setdefault(key, (action, entry_id, now, answered_with))
+            if key in self.reviewed:
+                continue  # (decided before: that decision stands, and its count)
+            self.reviewed[key] = (action, entry_id, now, answered_with)
+            if answered_with and counts_as_repointed(key, action, entry_id, answered_with):
+                self.repointed[answered_with] += 1
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         return {key for key in keys if key in self.reviewed}
@@ -234,12 +244,7 @@ class MemoryStore:
         for (entry_id, _, _), helpful in self.votes.items():
             up, down = tallies.get(entry_id, (0, 0))
             tallies[entry_id] = (up + helpful, down + (not helpful))
-        misses = Counter(q.best_id for q in self.questions if q.kind == "miss" and q.best_id)
-        repointed: Counter[str] = Counter()
-        for key, (action, entry_id, _, answered) in self.reviewed.items():
-            if action == "example" and answered and answered != entry_id and not is_miss(key):
-                repointed[answered] += 1
-        return build_stats(self.served, tallies, misses, repointed)
+        return build_stats(self.served, tallies, +self.misses, +self.repointed)
 
     async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
         down = Counter(

@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 from bot.storage.base import (
     ANSWERED_IN_THREAD,
     CLAIM_MIN_DAYS,
+    COUNT_MISS,
+    COUNT_REPOINTED,
     FORGET_ASKED,
     FORGET_TAUGHT,
     FORGET_VOTES,
@@ -42,6 +44,7 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    counts_as_repointed,
     days_ago,
     pending_from_row,
     pending_values,
@@ -233,6 +236,26 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "ALTER TABLE taught ADD COLUMN author_hash TEXT",
         ),
     ),
+    (
+        11,
+        "per-entry counts of misses and re-pointed answers, kept as votes are",
+        (
+            # As SQLite's version 12.
+            """CREATE TABLE feedback (
+                entry_id TEXT PRIMARY KEY,
+                misses INTEGER NOT NULL DEFAULT 0 CHECK (misses >= 0),
+                repointed INTEGER NOT NULL DEFAULT 0 CHECK (repointed >= 0)
+            )""",
+            """INSERT INTO feedback (entry_id, misses)
+            SELECT best_id, COUNT(*) FROM questions
+            WHERE kind = 'miss' AND best_id IS NOT NULL GROUP BY best_id""",
+            """INSERT INTO feedback (entry_id, repointed)
+            SELECT answered_with, COUNT(*) FROM reviewed
+            WHERE action = 'example' AND answered_with IS NOT NULL
+            AND answered_with != entry_id AND key NOT LIKE 'miss: %' GROUP BY answered_with
+            ON CONFLICT (entry_id) DO UPDATE SET repointed = excluded.repointed""",
+        ),
+    ),
 )
 #: Due times and leases go by the database server's clock, one for every process: by each
 #: host's own, a host a few minutes fast took replies other processes were still sending
@@ -262,6 +285,8 @@ def _pending(row: Any) -> PendingReply:
 
 
 CURRENT_VERSION = MIGRATIONS[-1][0]
+#: The schema version that keeps the misses and re-pointed answers counted (COUNT_MISS).
+FEEDBACK_VERSION = 11
 #: The NOTIFY channel on which a process tells the others it reloaded the FAQ.
 RELOAD_CHANNEL = "rollover_faq_reload"
 
@@ -547,9 +572,11 @@ class PostgresStore:
 
     # -- recording ----------------------------------------------------------------------
     async def record_question(self, question: AskedQuestion) -> None:
-        await self._execute(
+        sql = (
             "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at,"
-            " kind, message_id, asker_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            " kind, message_id, asker_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        )
+        args = (
             clean_text(question.text),
             question.channel_id,
             question.best_id,
@@ -560,6 +587,14 @@ class PostgresStore:
             question.message_id,
             question.asker_hash,
         )
+        if question.kind != "miss" or question.best_id is None:
+            await self._execute(sql, *args)
+            return
+        with self._reaching():  # (the miss kept, and counted for good: COUNT_MISS)
+            pool = await self._pool_ready()
+            async with pool.acquire() as db, db.transaction():
+                await db.execute(sql, *args)
+                await db.execute(COUNT_MISS, clean_text(question.best_id))
 
     async def record_served(self, entry_id: str) -> None:
         await self._execute(
@@ -724,14 +759,27 @@ class PostgresStore:
         answered_with: str | None = None,
     ) -> None:
         now = utc_now()
+        cleaned = list(dict.fromkeys(clean_text(k) for k in keys))
         with self._reaching():  # (a server gone mid-decision: said as the others are)
             pool = await self._pool_ready()
-            await pool.executemany(
-                "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
-                " reviewed_at) VALUES ($1, $2, $3, $4, $5, $6)"
-                " ON CONFLICT ((md5(key))) DO NOTHING",
-                [(clean_text(k), action, entry_id, answered_with, by_hash, now) for k in keys],
-            )
+            async with pool.acquire() as db, db.transaction():
+                # (A question decided before keeps that decision, and its count.)
+                new = await db.fetch(
+                    "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
+                    " reviewed_at) SELECT k, $2, $3, $4, $5, $6 FROM unnest($1::text[]) AS k"
+                    " ON CONFLICT ((md5(key))) DO NOTHING RETURNING key",
+                    cleaned,
+                    action,
+                    entry_id,
+                    answered_with,
+                    by_hash,
+                    now,
+                )
+                repointed = sum(
+                    counts_as_repointed(r[0], action, entry_id, answered_with) for r in new
+                )
+                if repointed and answered_with is not None:
+                    await db.execute(COUNT_REPOINTED, clean_text(answered_with), repointed)
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         cleaned = {clean_text(k): k for k in keys}
@@ -798,17 +846,30 @@ class PostgresStore:
             "SELECT entry_id, COUNT(*) FILTER (WHERE helpful),"
             " COUNT(*) FILTER (WHERE NOT helpful) FROM votes GROUP BY entry_id"
         )
-        misses = await self._fetch(
-            "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
-            " AND best_id IS NOT NULL GROUP BY best_id"
-        )
-        repointed = await self._fetch(REPOINTED_SQL)
+        if await self._version() >= FEEDBACK_VERSION:
+            counted = await self._fetch("SELECT entry_id, misses, repointed FROM feedback")
+            misses = [(r[0], r[1]) for r in counted if r[1]]
+            repointed = [(r[0], r[2]) for r in counted if r[2]]
+        else:  # (an older bot's database, read by the command line)
+            misses = await self._fetch(
+                "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
+                " AND best_id IS NOT NULL GROUP BY best_id"
+            )
+            repointed = await self._fetch(REPOINTED_SQL)
         return build_stats(
             {r[0]: int(r[1]) for r in served},
             {r[0]: (int(r[1]), int(r[2])) for r in votes},
             {r[0]: int(r[1]) for r in misses},
             {r[0]: int(r[1]) for r in repointed},
         )
+
+    async def _version(self) -> int:
+        """The schema's version: this bot's once it has migrated, an older one's when the
+        command line reads a database an older bot still writes."""
+        if not self.read_only:
+            return CURRENT_VERSION
+        rows = await self._fetch("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        return int(rows[0][0])
 
     async def not_helpful_since(self, since: dt.datetime) -> dict[str, int]:
         rows = await self._fetch(

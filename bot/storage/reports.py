@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rapidfuzz import fuzz, process, utils
 
 from bot.storage.base import (
+    MISS_KEY,
     REVIEW_KINDS,
     AskedQuestion,
     EntryStats,
@@ -48,11 +49,6 @@ def normalise(text: str) -> str:
     return " ".join(utils.default_process(text).split())
 
 
-#: Before a miss's key: "not what I asked" on an answer is decided apart from the same
-#: words asked and left unanswered, so a dismissal of one does not hide the other.
-MISS_KEY = "miss: "
-
-
 def review_key(question: AskedQuestion) -> str:
     """What a review decision is recorded under: the question's words, and for a miss
     (the bot answered, the asker said it missed) the kind too."""
@@ -60,16 +56,12 @@ def review_key(question: AskedQuestion) -> str:
     return MISS_KEY + key if question.review_kind == "miss" else key
 
 
-def is_miss(key: str) -> bool:
-    """Is this decision's key a "Not what I asked" (see review_key)?"""
-    return key.startswith(MISS_KEY)
-
-
 #: Per entry, its answers a moderator pointed at another entry in review ("re-pointed"),
 #: each counting as a not-helpful vote in the rating. Not a "Not what I asked" so decided:
 #: that miss counts against the entry already (its own column, and the member's
 #: not-helpful vote), and counted again here it weighed twice in the rating. (A miss's
-#: key starts with MISS_KEY; a normalised question has no colon.)
+#: key starts with MISS_KEY; a normalised question has no colon.) Read from the decisions
+#: kept only in a database an older bot still writes: this one counts them (COUNT_REPOINTED).
 REPOINTED_SQL = (
     "SELECT answered_with, COUNT(*) FROM reviewed WHERE action = 'example'"
     " AND answered_with IS NOT NULL AND answered_with != entry_id"

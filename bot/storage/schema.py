@@ -180,6 +180,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE taught ADD COLUMN author_hash TEXT",
         ),
     ),
+    Migration(
+        12,
+        "per-entry counts of misses and re-pointed answers, kept as votes are",
+        (
+            """CREATE TABLE feedback (
+                entry_id TEXT PRIMARY KEY,
+                misses INTEGER NOT NULL DEFAULT 0 CHECK (misses >= 0),
+                repointed INTEGER NOT NULL DEFAULT 0 CHECK (repointed >= 0)
+            )""",
+            # Counted from what is kept now: the purged ones are gone already.
+            """INSERT INTO feedback (entry_id, misses)
+            SELECT best_id, COUNT(*) FROM questions
+            WHERE kind = 'miss' AND best_id IS NOT NULL GROUP BY best_id""",
+            """INSERT INTO feedback (entry_id, repointed)
+            SELECT answered_with, COUNT(*) FROM reviewed
+            WHERE action = 'example' AND answered_with IS NOT NULL
+            AND answered_with != entry_id AND key NOT LIKE 'miss: %' GROUP BY answered_with
+            ON CONFLICT (entry_id) DO UPDATE SET repointed = excluded.repointed""",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -34,6 +34,8 @@ import aiosqlite
 from bot.storage.base import (
     ANSWERED_IN_THREAD,
     CLAIM_MIN_DAYS,
+    COUNT_MISS,
+    COUNT_REPOINTED,
     FORGET_ASKED,
     FORGET_TAUGHT,
     FORGET_VOTES,
@@ -50,6 +52,7 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    counts_as_repointed,
     days_ago,
     os_reason,
     pending_from_row,
@@ -183,6 +186,10 @@ def _check_header(path: Path) -> None:
 
 
 _UPSERT_PENDING = upsert_pending_sql(["?"] * 8)
+_COUNT_MISS = COUNT_MISS.replace("$1", "?")
+_COUNT_REPOINTED = COUNT_REPOINTED.replace("$1", "?").replace("$2", "?")
+#: The schema version that keeps the misses and re-pointed answers counted (COUNT_MISS).
+FEEDBACK_VERSION = 12
 
 #: The stored questions of each review kind but "taught" (a table of its own), worst first
 #: as in REVIEW_KINDS: conditions on the kind column (``''`` in a database from before it
@@ -475,21 +482,27 @@ class SqliteStore:
         """One process: nobody to tell."""
 
     async def record_question(self, question: AskedQuestion) -> None:
-        await self._write_one(
+        sql = (
             "INSERT INTO questions (text, channel_id, best_id, best_score, answered, asked_at,"
-            " kind, message_id, asker_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                clean_text(question.text),
-                question.channel_id,
-                question.best_id,
-                float(question.best_score),
-                int(question.answered),
-                stamp(question.when),
-                question.kind,
-                question.message_id,
-                question.asker_hash,
-            ),
+            " kind, message_id, asker_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
+        params = (
+            clean_text(question.text),
+            question.channel_id,
+            question.best_id,
+            float(question.best_score),
+            int(question.answered),
+            stamp(question.when),
+            question.kind,
+            question.message_id,
+            question.asker_hash,
+        )
+        if question.kind != "miss" or question.best_id is None:
+            await self._write_one(sql, params)
+            return
+        async with self._write() as db:  # (the miss kept, and counted for good: COUNT_MISS)
+            await db.execute(sql, params)
+            await db.execute(_COUNT_MISS, (question.best_id,))
 
     async def record_served(self, entry_id: str) -> None:
         await self._write_one(
@@ -737,12 +750,21 @@ class SqliteStore:
         answered_with: str | None = None,
     ) -> None:
         now = stamp(utc_now())
+        repointed = 0
         async with self._write() as db:
-            await db.executemany(
-                "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
-                " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                [(key, action, entry_id, answered_with, by_hash, now) for key in keys],
-            )
+            for key in keys:
+                cursor = await db.execute(
+                    "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
+                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                    (key, action, entry_id, answered_with, by_hash, now),
+                )
+                # (A question decided before keeps that decision, and its count.)
+                if cursor.rowcount == 1 and counts_as_repointed(
+                    key, action, entry_id, answered_with
+                ):
+                    repointed += 1
+            if repointed:
+                await db.execute(_COUNT_REPOINTED, (answered_with, repointed))
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
@@ -790,7 +812,13 @@ class SqliteStore:
             )
             misses: list[Any] = []
             repointed: list[Any] = []
-            if self._version >= 4:
+            if self._version >= FEEDBACK_VERSION:
+                counted = await db.execute_fetchall(
+                    "SELECT entry_id, misses, repointed FROM feedback"
+                )
+                misses = [(entry_id, n) for entry_id, n, _ in counted if n]
+                repointed = [(entry_id, n) for entry_id, _, n in counted if n]
+            elif self._version >= 4:  # (an older bot's database, read by the command line)
                 misses = await db.execute_fetchall(
                     "SELECT best_id, COUNT(*) FROM questions WHERE kind = 'miss'"
                     " AND best_id IS NOT NULL GROUP BY best_id"
