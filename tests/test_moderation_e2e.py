@@ -2585,6 +2585,35 @@ async def test_gaps_of_one_day_and_one_group_are_said_in_the_singular(
     assert "More groups" not in out
 
 
+async def test_gaps_say_which_days_their_counts_cover(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Questions are kept `database.retention_days`: /faq-admin gaps without days was
+    titled "Unanswered questions", its "2×" read as for all time, and days:365 was titled
+    "last 365 days" over 30 days' questions; `faq gaps` said no window at all. Both say
+    the window their counts cover now."""
+    from bot.cli import main
+    from bot.storage import SqliteStore
+
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store, database={"retention_days": 30})):
+        assert await ask_title(fake_discord, "what is a zebra fund") is None
+        await fake_discord.settle()
+        for options in ({}, {"days": 365}, {"days": 30}):
+            gaps = await admin(fake_discord, "gaps", options)
+            title = gaps["embeds"][0]["title"]
+            assert title == "Unanswered questions (last 30 days, all that are kept)", options
+        gaps = await admin(fake_discord, "gaps", {"days": 29})
+        assert gaps["embeds"][0]["title"] == "Unanswered questions (last 29 days)"
+    capsys.readouterr()
+    monkeypatch.setenv("ROLLOVER_DATABASE__RETENTION_DAYS", "30")  # (as the bot's settings)
+    assert await asyncio.to_thread(main, ["faq", "gaps", "--db", str(tmp_path / "bot.db")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Most frequent unanswered questions in the last 30 days, all that are kept ("
+    )
+
+
 async def test_gaps_say_when_more_groups_wait_than_the_list_shows(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:

@@ -379,7 +379,7 @@ def more_line(shown: int, what: str) -> str:
 
 
 def handle_gaps(args: argparse.Namespace) -> int:
-    from bot.storage.reports import EVERY_GROUP, last_days
+    from bot.storage.reports import EVERY_GROUP, gaps_window
 
     path = database_target(args)
     if args.faq_dir is not None:  # (a typo, said with no database too)
@@ -395,7 +395,7 @@ def handle_gaps(args: argparse.Namespace) -> int:
             json_text({"database": label(path), "found": True, "days": args.days, "groups": rows})
         )
         return 0
-    window = f" in the {last_days(args.days)}" if args.days else ""
+    window = f" in the {gaps_window(args.days, settings().database.retention_days)}"
     if not groups:
         print(f"No unanswered questions recorded{window}.")
         return 0

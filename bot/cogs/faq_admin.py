@@ -37,7 +37,7 @@ from bot.review import (
 )
 from bot.roles import is_moderator
 from bot.storage import hash_user
-from bot.storage.reports import last_days, with_unserved
+from bot.storage.reports import gaps_window, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
     AlreadyExample,
@@ -749,8 +749,12 @@ class FaqAdmin(
         # (Groups the FAQ now answers, an alias or entry added since, are left out. One
         # more than are shown: a full list said nothing of the groups waiting after it.)
         groups = await open_gaps(self.bot, days, GAPS_SHOWN + 1)
+        kept = self.bot.settings.database.retention_days
         if not groups:
-            await interaction.followup.send("No unanswered questions recorded.", ephemeral=True)
+            await interaction.followup.send(
+                f"No unanswered questions recorded in the {gaps_window(days, kept)}.",
+                ephemeral=True,
+            )
             return
         lines = []
         for g in groups[:GAPS_SHOWN]:
@@ -758,7 +762,7 @@ class FaqAdmin(
             near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
             lines.append(f"**{g.count}×** {example}{near}")
         embed = discord.Embed(
-            title=f"Unanswered questions{f' ({last_days(days)})' if days else ''}",
+            title=f"Unanswered questions ({gaps_window(days, kept)})",
             # (Whole lines: a cut split a question's escapes, the bold or the `id`.)
             description=fit_lines(
                 lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."

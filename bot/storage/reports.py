@@ -214,6 +214,15 @@ def last_days(days: int) -> str:
     return "last day" if days == 1 else f"last {days} days"
 
 
+def gaps_window(days: int | None, kept_days: int) -> str:
+    """Which questions the gaps' counts cover: ``days`` asked for (None: all), of those kept
+    ``kept_days`` (database.retention_days). Untitled, "12×" read as for all time, and
+    "last 365 days" counted 90 of them: older ones are deleted."""
+    if days is None or days >= kept_days:
+        return f"{last_days(kept_days)}, all that are kept"
+    return last_days(days)
+
+
 #: The review queue groups this many questions not yet reviewed: grouping is the costly
 #: part. They are taken worst kind first (REVIEW_KINDS), newest first within a kind, as the
 #: queue shows them: a flood of unanswered questions (a few days' worth on a busy server)
