@@ -3,6 +3,7 @@ without asking. Posting never pings and never fails what triggered it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import logging
 from collections.abc import Sequence
@@ -202,19 +203,28 @@ def refused_text(channel_id: int, needs: str, error: str, hours: float) -> str:
 DIGEST_ENTRIES = 5
 
 
-def digest_text(kinds: dict[str, int], not_helpful: Sequence[tuple[str, int]] = ()) -> str | None:
+def digest_text(
+    kinds: dict[str, int],
+    not_helpful: Sequence[tuple[str, int]] = (),
+    *,
+    since: dt.datetime | None = None,
+) -> str | None:
     """The daily lines: the review queue's size, and ``not_helpful``, the entries members
-    marked not helpful in the last day ((title, votes), most first). Members who click
-    *Not helpful* are told that moderators review such answers, and nothing else told
-    the moderators of them. None when there is neither."""
+    marked not helpful since the last digest (``since``; None: there was none, and they are
+    the last day's) ((title, votes), most first). Members who click *Not helpful* are told
+    that moderators review such answers, and nothing else told the moderators of them.
+    None when there is neither."""
     lines = [queue] if (queue := _queue_line(kinds)) else []
     if not_helpful:
         votes = sum(n for _, n in not_helpful)
         named = ", ".join(f"{listed_title(t)} ({n})" for t, n in not_helpful[:DIGEST_ENTRIES])
         rest = len(not_helpful) - DIGEST_ENTRIES
         more = f" and {rest} more {'entry' if rest == 1 else 'entries'}" if rest > 0 else ""
+        when = "in the last 24 hours"
+        if since is not None:
+            when = f"since the last digest ({discord.utils.format_dt(since, 'f')})"
         lines.append(
-            f"**Marked not helpful** in the last 24 hours: {votes} "
+            f"**Marked not helpful** {when}: {votes} "
             f"{'vote' if votes == 1 else 'votes'}, on {named}{more}. `/faq-admin stats` "
             "shows every entry's votes."
         )

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 
 from bot.storage import ReviewItem
@@ -2380,6 +2381,59 @@ async def test_the_digest_tells_moderators_of_answers_marked_not_helpful(
         title = bot.knowledge.titles[entry]
         assert digest.startswith("**Marked not helpful** in the last 24 hours: 2 votes, on ")
         assert f"{title} (2)" in digest and "/faq-admin stats" in digest
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_a_digest_posted_late_counts_the_votes_since_the_one_before(
+    backend: str,
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    tmp_path: Path,
+    monkeypatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    """The digest counted "not helpful" votes of the 24 hours before it was posted. A bot
+    down at the digest hour posts when it is back, later: the hours between the digest
+    before and 24 hours ago were never told (and the next day's, on time, told some twice).
+    It counts the votes since the digest before now, and says so."""
+    import sys
+
+    from bot.storage import PostgresStore, SqliteStore
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    if backend == "sqlite":
+        store: Any = SqliteStore(tmp_path / "bot.db")
+    else:
+        store = PostgresStore(request.getfixturevalue("postgres_url"))
+    clock = sys.modules[type(store).__module__]
+
+    def at(day: int, hour: int) -> dt.datetime:
+        return dt.datetime(2001, 3, day, hour, tzinfo=dt.UTC)
+
+    entry, told = "split-earnings-to-traditional-ira", "notice-2014-54"
+    await store.open()  # (the days before, recorded before the bot's own clock runs)
+    for when, record in (
+        (at(4, 12), store.record_vote(told, 0, "a", False)),  # told by the digest below
+        (at(4, 15), store.claim_chore("digest", at(4, 15).date())),  # posted on time
+        (at(4, 18), store.record_vote(entry, 0, "b", False)),  # after it
+    ):
+        monkeypatch.setattr(clock, "utc_now", lambda when=when: when)
+        await record
+    monkeypatch.undo()
+    # (today's claimed already, as by another process: the bot's own hourly pass posts none)
+    assert await store.claim_chore("digest", dt.datetime.now(dt.UTC).date())
+    async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id)) as bot:
+        posted = len(world.messages_in(log_id))
+        chores = bot.get_cog("Housekeeping")
+        assert await chores.digest_if_due(at(5, 21))  # down at 15:00, back at 21:00
+        await wait_until(lambda: len(world.messages_in(log_id)) > posted)
+        [digest] = [m["content"] for m in world.messages_in(log_id)[posted:]]
+    since = discord.utils.format_dt(at(4, 15), "f")
+    assert digest.startswith(f"**Marked not helpful** since the last digest ({since}): 1 vote")
+    assert f"{bot.knowledge.titles[entry]} (1)" in digest
+    assert bot.knowledge.titles[told] not in digest
 
 
 async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(

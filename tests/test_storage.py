@@ -1014,6 +1014,18 @@ async def test_a_daily_chore_is_claimed_once_a_day_even_when_raced(store: Store)
     assert await store.claim_chore("another chore", day)
 
 
+async def test_when_a_chore_was_last_done_before_a_time(store: Store) -> None:
+    """The digest counts the votes since the one before it (see Housekeeping.digest_note)."""
+    start = utc_now()
+    assert await store.chore_claimed_before("digest", start) is None
+    assert await store.claim_chore("digest", dt.date(2026, 3, 4))
+    assert await store.claim_chore("purge", dt.date(2026, 3, 5))  # (another chore)
+    later = utc_now() + dt.timedelta(seconds=1)
+    done = await store.chore_claimed_before("digest", later)
+    assert done is not None and start <= done < later
+    assert await store.chore_claimed_before("digest", start) is None  # (none before it)
+
+
 async def test_two_processes_on_one_postgres_do_a_chore_once_a_day(postgres_url: str) -> None:
     async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
         days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(10)]

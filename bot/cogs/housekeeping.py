@@ -59,7 +59,7 @@ class Housekeeping(commands.Cog):
         # Built before the day is claimed: a claim followed by a failed read of the queue
         # (a database hiccup) lost the day's digest, as no process would try again.
         try:
-            note = await self.digest_note()
+            note = await self.digest_note(now)
         except Exception:
             log.exception("reading the review queue for the digest failed; will try in an hour")
             return False
@@ -73,21 +73,25 @@ class Housekeeping(commands.Cog):
             await mod_log.post(self.bot, note)
         return first
 
-    async def digest_note(self) -> str | None:
-        """The digest as it would be posted now; None when the queue is empty and no
-        answer was marked not helpful in the last day."""
+    async def digest_note(self, now: dt.datetime) -> str | None:
+        """The digest as it would be posted at ``now``; None when the queue is empty and no
+        answer was marked not helpful since the last digest (the last day, for the first)."""
         items = await self.bot.store.review_queue()
         # What /faq-admin review shows: a question the FAQ answers since is no item (it is
         # left out there, never marked reviewed, so counted here it never went away).
         items = await asyncio.to_thread(still_open, self.bot.knowledge, items)
-        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        # Since the digest before: "the last 24 hours" before a digest posted late (a bot
+        # down at the digest hour posts when back) left out the hours after the one before,
+        # and the next day's, posted on time, counted some hours twice.
+        last = await self.bot.store.chore_claimed_before("digest", now)
+        since = last or now - dt.timedelta(days=1)
         down = await self.bot.store.not_helpful_since(since)
         titles = self.bot.knowledge.titles
         named = sorted(
             ((titles.get(i, f"{i} (no longer in the FAQ)"), n) for i, n in down.items()),
             key=lambda pair: (-pair[1], pair[0]),
         )
-        return mod_log.digest_text(Counter(i.kind for i in items), named)
+        return mod_log.digest_text(Counter(i.kind for i in items), named, since=last)
 
     @tasks.loop(hours=24)
     async def purge(self) -> None:

@@ -483,6 +483,11 @@ class Store(Protocol):
         the one process that gets it does the chore that day."""
         ...
 
+    async def chore_claimed_before(self, name: str, before: dt.datetime) -> dt.datetime | None:
+        """When a process last claimed the chore ``name`` (claim_chore), before ``before``;
+        None when none did."""
+        ...
+
     async def queue_reply(self, reply: PendingReply) -> None:
         """Owe ``reply`` (insert, or update the due time, attempts and error of the one
         already owed for that message; its creation time and question stay)."""

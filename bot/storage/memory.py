@@ -49,6 +49,8 @@ class MemoryStore:
     replies: dict[tuple[int, int], tuple[int, dt.datetime]] = field(default_factory=dict)
     #: (chore, day) done
     chores: set[tuple[str, dt.date]] = field(default_factory=set)
+    #: (chore, day) -> when it was claimed
+    chores_claimed: dict[tuple[str, dt.date], dt.datetime] = field(default_factory=dict)
     #: (kind, message id) -> the reply owed
     owed: dict[tuple[str, int], PendingReply] = field(default_factory=dict)
     #: (message id, entry id) -> what was taught
@@ -105,7 +107,12 @@ class MemoryStore:
         if (name, day) in self.chores:
             return False
         self.chores.add((name, day))
+        self.chores_claimed[(name, day)] = utc_now()
         return True
+
+    async def chore_claimed_before(self, name: str, before: dt.datetime) -> dt.datetime | None:
+        done = [at for (chore, _), at in self.chores_claimed.items() if chore == name]
+        return max((at for at in done if at < as_utc(before)), default=None)
 
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         # No await between check and mark: two racing handlers cannot both win.

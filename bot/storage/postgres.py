@@ -644,6 +644,14 @@ class PostgresStore:
         )
         return status == "INSERT 0 1"
 
+    async def chore_claimed_before(self, name: str, before: dt.datetime) -> dt.datetime | None:
+        rows = await self._fetch(
+            "SELECT MAX(done_at) FROM chores WHERE name = $1 AND done_at < $2",
+            name,
+            as_utc(before),
+        )
+        return rows[0][0] if rows else None
+
     async def queue_reply(self, reply: PendingReply) -> None:
         await self._execute(_UPSERT_PENDING, *_pending_args(reply))
 

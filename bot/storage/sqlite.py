@@ -529,6 +529,17 @@ class SqliteStore:
         )
         return changed == 1
 
+    async def chore_claimed_before(self, name: str, before: dt.datetime) -> dt.datetime | None:
+        async with self._read() as db:
+            if self._version < 6:
+                return None
+            rows = await db.execute_fetchall(
+                "SELECT MAX(done_at) FROM chores WHERE name = ? AND done_at < ?",
+                (name, stamp(before)),
+            )
+        (last,) = next(iter(rows), (None,))
+        return None if last is None else dt.datetime.fromisoformat(last)
+
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         if owed is None:
             changed = await self._write_one(
