@@ -301,10 +301,11 @@ class NotWhatIAsked(
                 await _correct(interaction, ANSWER_KEPT)
         # Each record on its own: with the database down, the post still loses its
         # answered tag below (it has no answer now) and gets the needs-human one.
+        first = True
         if interaction.message is not None:
             await _logged(settle_removed(bot, interaction.message, channel), interaction)
             # (Early: the next "@bot" under the question must not post this entry again.)
-            await _logged(self._record_rejected(bot, interaction.message, channel), interaction)
+            first = await self._record_rejected(bot, interaction, channel)
         await _logged(
             bot.store.record_vote(
                 self.entry_id,
@@ -314,18 +315,28 @@ class NotWhatIAsked(
             ),
             interaction,
         )
-        await _logged(self._record_miss(bot, interaction, channel), interaction)
+        if first:  # (an answer Discord would not delete, removed again: one miss)
+            await _logged(self._record_miss(bot, interaction, channel), interaction)
         # Last: the vote and the miss matter more than the tags, which read the thread.
         if isinstance(channel, discord.Thread) and interaction.message is not None:
             await after_removal(bot, channel, interaction.message)
 
     async def _record_rejected(
-        self, bot: RolloverBot, answer: discord.Message, channel: Any
-    ) -> None:
-        """This entry is not the answer to that question: not to be posted under it again."""
-        question = answered_message(answer, channel)
-        if question is not None:
-            await bot.store.record_rejected(question, self.entry_id)
+        self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
+    ) -> bool:
+        """This entry is not the answer to that question: not to be posted under it again.
+        False when it was removed so before: an answer Discord would not delete stays, and
+        each click on it again counted another miss, and queued the question again."""
+        assert interaction.message is not None
+        question = answered_message(interaction.message, channel)
+        if question is None:
+            return True
+        try:
+            return await bot.store.record_rejected(question, self.entry_id)
+        except Exception as exc:  # (as _logged: the removal's rest goes on)
+            said = "recording a removed answer failed (interaction %s)"
+            log_store_failure(log, exc, said, interaction.id)
+            return True
 
     async def _record_miss(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any

@@ -4570,9 +4570,8 @@ MUTANTS = [
     Mutant(
         "Not what I asked does not record the rejected entry for the question",
         "bot/views.py",
-        "            await _logged(self._record_rejected(bot, interac"
-        "tion.message, channel), interaction)\n",
-        "",
+        "            return await bot.store.record_rejected(question, self.entry_id)\n",
+        "            return True\n",
         (
             "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
             "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",

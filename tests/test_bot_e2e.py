@@ -694,6 +694,32 @@ async def test_not_what_i_asked_where_discord_refuses_the_removal_says_the_answe
         assert post.tags == ["rollover", "needs-human"]
 
 
+async def test_an_answer_discord_would_not_remove_counts_one_miss_however_often_removed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """An answer Discord refuses to delete stays, with its "Not what I asked" button. Each
+    click on it again recorded another miss: the review queue showed the question "asked
+    2 times", and the stats "not what I asked 2", for one answer to one question."""
+    world = fake_discord.world
+    refused = {"message": "Missing Access", "code": 50001}
+    async with start_bot(make_bot()) as bot:
+        call = await mention_in_text_channel(fake_discord, QUESTION)
+        await fake_discord.settle()
+        answer = call.response
+        for _ in range(2):
+            path = rf"/channels/\d+/messages/{answer['id']}"
+            fake_discord.fail_next("DELETE", path, status=403, body=refused)
+            miss = f"rb:miss:{EXPECTED}:{world.asker.id}"
+            click = await fake_discord.click_button(answer, miss, user=world.asker)
+            await click.response()
+            await fake_discord.settle()
+            assert click.message["content"].startswith("Discord did not let me remove")
+        [item] = await bot.store.review_queue()
+        assert (item.kind, item.count) == ("miss", 1)
+        [row] = [r for r in await bot.store.stats() if r.entry_id == EXPECTED]
+        assert (row.misses, row.not_helpful) == (1, 1)
+
+
 NUMBERS_QUESTION = (
     "I put in $23,000 after-tax and it earned $412. Can I send the earnings to a "
     "traditional IRA and the after-tax basis to my Roth IRA?"

@@ -387,9 +387,9 @@ async def test_an_answer_rejected_under_a_question_is_kept_per_question_and_purg
     monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=5))
     await store.record_rejected(14, "split")
     monkeypatch.undo()
-    await store.record_rejected(12, "split")
-    await store.record_rejected(12, "split")  # (a double click: kept once)
-    await store.record_rejected(12, "pro-rata")
+    assert await store.record_rejected(12, "split")
+    assert not await store.record_rejected(12, "split")  # (a double click: kept once)
+    assert await store.record_rejected(12, "pro-rata")
     assert await store.rejected(12) == {"split", "pro-rata"}
     assert await store.rejected(11) == {"old-entry"}
     assert await store.rejected(13) == set()

@@ -513,9 +513,10 @@ class Store(Protocol):
         """Every owed reply, soonest due first."""
         ...
 
-    async def record_rejected(self, question_id: int, entry_id: str) -> None:
+    async def record_rejected(self, question_id: int, entry_id: str) -> bool:
         """The asker (or a moderator) removed the answer ``entry_id`` to the message
-        ``question_id`` as not what was asked (kept once per pair)."""
+        ``question_id`` as not what was asked (kept once per pair); False when that pair
+        was kept already."""
         ...
 
     async def rejected(self, question_id: int) -> set[str]:

@@ -155,8 +155,11 @@ class MemoryStore:
     async def pending_replies(self) -> list[PendingReply]:
         return sorted(self.owed.values(), key=lambda r: r.due)
 
-    async def record_rejected(self, question_id: int, entry_id: str) -> None:
-        self.rejections.setdefault((question_id, entry_id), utc_now())
+    async def record_rejected(self, question_id: int, entry_id: str) -> bool:
+        if (question_id, entry_id) in self.rejections:
+            return False
+        self.rejections[(question_id, entry_id)] = utc_now()
+        return True
 
     async def rejected(self, question_id: int) -> set[str]:
         return {entry for question, entry in self.rejections if question == question_id}

@@ -688,14 +688,15 @@ class PostgresStore:
         rows = await self._fetch(f"SELECT {PENDING_COLUMNS} FROM pending_replies ORDER BY due_at")
         return [_pending(r) for r in rows]
 
-    async def record_rejected(self, question_id: int, entry_id: str) -> None:
-        await self._execute(
+    async def record_rejected(self, question_id: int, entry_id: str) -> bool:
+        status = await self._execute(
             "INSERT INTO rejected_answers (question_id, entry_id, rejected_at)"
             " VALUES ($1, $2, $3) ON CONFLICT (question_id, entry_id) DO NOTHING",
             question_id,
             clean_text(entry_id),
             utc_now(),
         )
+        return status == "INSERT 0 1"
 
     async def rejected(self, question_id: int) -> set[str]:
         sql = "SELECT entry_id FROM rejected_answers WHERE question_id = $1"

@@ -604,12 +604,13 @@ class SqliteStore:
             )
         return [_pending(r) for r in rows]
 
-    async def record_rejected(self, question_id: int, entry_id: str) -> None:
-        await self._write_one(
+    async def record_rejected(self, question_id: int, entry_id: str) -> bool:
+        changed = await self._write_one(
             "INSERT OR IGNORE INTO rejected_answers (question_id, entry_id, rejected_at)"
             " VALUES (?, ?, ?)",
             (question_id, entry_id, stamp(utc_now())),
         )
+        return changed == 1
 
     async def rejected(self, question_id: int) -> set[str]:
         async with self._read() as db:
