@@ -3522,9 +3522,10 @@ MUTANTS = [
     Mutant(
         "the digest's day is claimed before its queue is read",
         "bot/cogs/housekeeping.py",
-        "        try:\n            note = await self.digest_note(now)\n        except Exception:\n",
+        "        try:\n            note = await self.digest_note(now)\n"
+        "        except Exception as exc:\n",
         '        try:\n            await self.bot.store.claim_chore("digest", now.date())\n'
-        "            note = await self.digest_note(now)\n        except Exception:\n",
+        "            note = await self.digest_note(now)\n        except Exception as exc:\n",
         (
             "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
         ),

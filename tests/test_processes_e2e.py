@@ -10,6 +10,7 @@ A process stopped as a supervisor or a terminal stops it (SIGTERM, Ctrl-C) close
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import os
 import signal
@@ -312,6 +313,48 @@ async def test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning(
     lost = [r for r in logged if "could not record a vote" in r.getMessage()]
     assert [r.levelname for r in lost] == ["WARNING"], lost
     assert "cannot be reached" in lost[0].getMessage()
+
+
+async def test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL down under a running bot: a member deleting a question the bot answered
+    logged two ERRORs with the driver's traceback (forgetting its words, reading its
+    replies), and the hourly digest pass one an hour, as if the bot were broken. Each is
+    one warning line now, saying what was not done and that the database is out of reach."""
+    from tests.test_bot_e2e import mention_in_text_channel
+
+    fake, world = fake_discord, fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(
+        database={"url": postgres_url}, retries=FAST, mod_log_channel_id=log_id
+    )
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        answer = await mention_in_text_channel(fake, QUESTIONS[0])
+        await fake.settle()
+        question = answer.json["message_reference"]["message_id"]
+        with server_stopped(postgres_server):
+            await fake.delete_message(int(question))
+            chores = bot.get_cog("Housekeeping")
+            tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+            assert not await chores.digest_if_due(tomorrow.replace(hour=23))
+            await rest_quiet(fake, 0.3)
+    logged = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
+    for said in (
+        "could not forget the questions of deleted messages",
+        f"could not read the replies to deleted message {question}",
+        "reading the review queue for the digest failed",
+    ):
+        assert any(line.startswith(said) for line in lost), (said, lost)
 
 
 async def voted(bot: Any, entry: str, votes: int) -> bool:

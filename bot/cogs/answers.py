@@ -782,8 +782,8 @@ class Answers(commands.Cog):
         the gaps) along: the member took them back. Never fails the rest of the deletion."""
         try:
             await self.bot.store.forget_asked(list(message_ids), channel_id)
-        except Exception:
-            log.exception("could not forget the questions of deleted messages")
+        except Exception as exc:  # (the database out of reach: one warning line)
+            log_store_failure(log, exc, "could not forget the questions of deleted messages")
 
     def _tagged_answered(self, thread: discord.Thread) -> bool:
         """A watched post that carries the answered tag (as cached)."""
@@ -809,8 +809,9 @@ class Answers(commands.Cog):
     ) -> None:
         try:
             replies = await self.bot.store.take_replies(message_id)
-        except Exception:
-            log.exception("could not read the replies to deleted message %s", message_id)
+        except Exception as exc:
+            said = "could not read the replies to deleted message %s"
+            log_store_failure(log, exc, said, message_id)
             return
         deleted = False
         for where, reply_id in replies:

@@ -58,15 +58,17 @@ class Housekeeping(commands.Cog):
             return False
         # Built before the day is claimed: a claim followed by a failed read of the queue
         # (a database hiccup) lost the day's digest, as no process would try again.
+        # (The database out of reach, a PostgreSQL restart: one warning line an hour.)
         try:
             note = await self.digest_note(now)
-        except Exception:
-            log.exception("reading the review queue for the digest failed; will try in an hour")
+        except Exception as exc:
+            said = "reading the review queue for the digest failed; will try in an hour"
+            log_store_failure(log, exc, said)
             return False
         try:
             first = await self.bot.store.claim_chore("digest", now.date())
-        except Exception:
-            log.exception("claiming today's digest failed; will try again in an hour")
+        except Exception as exc:
+            log_store_failure(log, exc, "claiming today's digest failed; will try again in an hour")
             return False
         self._digest_settled = now.date()
         if first and note:
