@@ -43,6 +43,12 @@ ANSWER_KEPT = (
     "channel), so it stays; a moderator can delete it. Your report is recorded, and a "
     "person will take a look."
 )
+#: Said in place of "Removed. A person will take a look" when the miss could not be
+#: stored for the moderators' review.
+REMOVED_UNRECORDED = (
+    "Removed. The bot could not pass this on to the moderators just now; you can rephrase "
+    "with `/ask`."
+)
 #: Said in place of a vote's thanks when the vote could not be stored.
 VOTE_NOT_RECORDED = (
     "Sorry, your vote could not be recorded just now. Please vote again in a few minutes."
@@ -285,6 +291,7 @@ class NotWhatIAsked(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
     ) -> None:
         """The answer deleted, its records made, and a post left without one retagged."""
+        stays = False
         if interaction.message is not None:
             try:
                 bot.deleted_by_me.claim(interaction.message.id)
@@ -299,6 +306,7 @@ class NotWhatIAsked(
                 bot.deleted_by_me.release(interaction.message.id)
                 log.warning("could not remove answer %s: %r", interaction.message.id, exc)
                 await _correct(interaction, ANSWER_KEPT)
+                stays = True
         # Each record on its own: with the database down, the post still loses its
         # answered tag below (it has no answer now) and gets the needs-human one.
         first = True
@@ -316,7 +324,11 @@ class NotWhatIAsked(
             interaction,
         )
         if first:  # (an answer Discord would not delete, removed again: one miss)
-            await _logged(self._record_miss(bot, interaction, channel), interaction)
+            recorded = await _logged(self._record_miss(bot, interaction, channel), interaction)
+            if not recorded and not stays:
+                # (The database out of reach: "A person will take a look" promised what no
+                # moderator would see, the review queue having no word of it.)
+                await _correct(interaction, REMOVED_UNRECORDED)
         # Last: the vote and the miss matter more than the tags, which read the thread.
         if isinstance(channel, discord.Thread) and interaction.message is not None:
             await after_removal(bot, channel, interaction.message)
@@ -411,13 +423,16 @@ async def _held_open(thread: discord.Thread) -> AsyncIterator[None]:
                 log.warning("could not close post %s again after removing an answer", thread.id)
 
 
-async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> None:
-    """A removal's record, whose failure is logged and does not stop the removal's rest."""
+async def _logged(step: Awaitable[None], interaction: discord.Interaction) -> bool:
+    """A removal's record, whose failure is logged and does not stop the removal's rest;
+    False when it failed."""
     try:
         await step
     except Exception as exc:
         said = "recording a removed answer failed (interaction %s)"
         log_store_failure(log, exc, said, interaction.id)
+        return False
+    return True
 
 
 async def settle_removed(bot: RolloverBot, answer: discord.Message, channel: Any) -> None:

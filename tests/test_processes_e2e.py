@@ -357,6 +357,52 @@ async def test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings
         assert any(line.startswith(said) for line in lost), (said, lost)
 
 
+async def test_not_what_i_asked_while_the_database_is_down_promises_no_review(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An answer removed with "Not what I asked" while PostgreSQL was down: the answer
+    went, and the member read "A person will take a look", but the miss could not be
+    kept, so no moderator's review queue had a word of it. The member is told it could
+    not be passed on; each record lost is one warning line."""
+    from bot.views import REMOVED_UNRECORDED
+    from tests.fakediscord import custom_ids
+    from tests.test_bot_e2e import mention_in_text_channel
+
+    fake, world = fake_discord, fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        answers = [await mention_in_text_channel(fake, QUESTIONS[n]) for n in (0, 1)]
+        await fake.settle()
+        misses = [next(c for c in custom_ids(a.json) if c.startswith("rb:miss:")) for a in answers]
+        # positive control: with the database there, the miss is kept for review
+        kept = await fake.click_button(answers[0].response, misses[0], user=world.asker)
+        assert (await kept.response())["data"]["content"].startswith("Removed. A person will")
+        await wait_until_async(lambda: queued(bot, 1))
+        with server_stopped(postgres_server):
+            lost = await fake.click_button(
+                answers[1].response, misses[1], user=world.asker, settle=False
+            )
+            assert (await lost.response())["data"]["content"].startswith("Removed.")
+            said = await lost.edit(0, timeout=15)
+            await rest_quiet(fake, 0.3)
+        assert said["content"] == REMOVED_UNRECORDED
+        assert int(answers[1].response["id"]) not in world.messages  # (removed all the same)
+        assert await queued(bot, 1)
+    logged = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def queued(bot: Any, items: int) -> bool:
+    return len(await bot.store.review_queue()) == items
+
+
 async def voted(bot: Any, entry: str, votes: int) -> bool:
     rows = [r for r in await bot.store.stats() if r.entry_id == entry]
     return sum(r.helpful + r.not_helpful for r in rows) == votes
