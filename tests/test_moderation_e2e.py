@@ -1474,6 +1474,36 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     assert any(m.startswith("purging old questions failed") for m in lost), lost
 
 
+async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/faq-admin stats, gaps and review while PostgreSQL restarted: "Sorry, something went
+    wrong on my side", and an ERROR with the driver's traceback for each, though waiting
+    mends it. Each says the database cannot be reached and to try again, with one warning."""
+    from bot.cogs.errors import DATABASE_AWAY
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))):
+        stats = await admin(fake_discord, "stats")  # positive control: it reads
+        assert stats["embeds"][0]["title"].startswith("FAQ usage and feedback")
+        with server_stopped(postgres_server):
+            for sub in ("stats", "gaps", "review"):
+                said = await admin(fake_discord, sub)
+                assert content(said) == DATABASE_AWAY, (sub, said)
+    logged = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
+    for sub in ("stats", "gaps", "review"):
+        assert any(m.startswith(f"command /faq-admin {sub} could not") for m in lost), lost
+
+
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -12,6 +12,7 @@ from bot.app import RolloverBot
 from bot.embeds import neutralize
 from bot.limits import wait_text
 from bot.replies import APOLOGY, expired, log_expired, send_private
+from bot.storage import DatabaseUnavailable, log_store_failure
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,11 @@ OUT_OF_SYNC = (
     "bot's operator registers the new one (`rollover-bot sync`). Please try again later."
 )
 OUT_OF_SYNC_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
+
+
+#: What a command that needs the database says while it cannot be reached (a PostgreSQL
+#: restart or failover): no bug, and waiting mends it.
+DATABASE_AWAY = "The bot cannot reach its database just now; please try again in a few minutes."
 
 
 def slow_down(retry_after: float) -> str:
@@ -76,6 +82,13 @@ class Errors(commands.Cog):
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
         text = describe(error)
+        original = getattr(error, "original", error)
+        if isinstance(original, DatabaseUnavailable):
+            # (/faq-admin stats, gaps, review, forget in an outage: "something went wrong"
+            # and an ERROR with the driver's traceback said neither what nor that it passes.)
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log_store_failure(log, original, "command /%s could not use the database", command)
+            text = DATABASE_AWAY
         if isinstance(error, OUT_OF_SYNC_ERRORS):  # (the operator's to fix, by its name)
             log.warning(
                 "command %s is registered with Discord in another form than this version's "
