@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 #: Replies never notify anyone, however the question was worded.
 NO_PINGS = discord.AllowedMentions.none()
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
+#: What a command that needs the database says while it cannot be reached (a PostgreSQL
+#: restart or failover): no bug, and waiting mends it.
+DATABASE_AWAY = "The bot cannot reach its database just now; please try again in a few minutes."
 #: Discord's "Unknown interaction": one not answered within its 3 s.
 UNKNOWN_INTERACTION = 10062
 

@@ -1485,7 +1485,7 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     """/faq-admin stats, gaps and review while PostgreSQL restarted: "Sorry, something went
     wrong on my side", and an ERROR with the driver's traceback for each, though waiting
     mends it. Each says the database cannot be reached and to try again, with one warning."""
-    from bot.cogs.errors import DATABASE_AWAY
+    from bot.replies import DATABASE_AWAY
     from bot.storage import PostgresStore
     from tests.postgres_server import server_stopped
 
@@ -1502,6 +1502,44 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
     for sub in ("stats", "gaps", "review"):
         assert any(m.startswith(f"command /faq-admin {sub} could not") for m in lost), lost
+
+
+async def test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_so(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The stats' next page, clicked while PostgreSQL restarted: the click was left
+    unanswered ("This interaction failed") and the log had an ERROR with the driver's
+    traceback. The page shown stays, the moderator is told the database cannot be
+    reached, and the log has one warning."""
+    from bot.replies import DATABASE_AWAY
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))):
+        handle = await fake_discord.send_slash_command("faq-admin stats", {}, user=world.moderator)
+        await handle.response()
+        await handle.followup(0)
+        [shown] = handle.followup_messages
+        assert shown["embeds"][0]["title"].endswith("(1 of 3)")  # positive control
+        await fake_discord.settle()
+        with server_stopped(postgres_server):
+            click = await fake_discord.click_button(
+                shown, "rb:stats:1", user=world.moderator, settle=False
+            )
+            await click.response()
+            said = await click.followup(0, timeout=15)
+        assert said["content"] == DATABASE_AWAY
+        assert world.messages[int(shown["id"])]["embeds"][0]["title"].endswith("(1 of 3)")
+    logged = [r for r in caplog.records if r.name.startswith(("bot.", "discord."))]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    assert any(r.getMessage().startswith("a stats page could not be read") for r in logged)
 
 
 async def test_a_stale_review_view_does_not_undo_another_moderators_decision(

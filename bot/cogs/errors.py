@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.app import RolloverBot
 from bot.embeds import neutralize
 from bot.limits import wait_text
-from bot.replies import APOLOGY, expired, log_expired, send_private
+from bot.replies import APOLOGY, DATABASE_AWAY, expired, log_expired, send_private
 from bot.storage import DatabaseUnavailable, log_store_failure
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,6 @@ OUT_OF_SYNC = (
     "bot's operator registers the new one (`rollover-bot sync`). Please try again later."
 )
 OUT_OF_SYNC_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
-
-
-#: What a command that needs the database says while it cannot be reached (a PostgreSQL
-#: restart or failover): no bug, and waiting mends it.
-DATABASE_AWAY = "The bot cannot reach its database just now; please try again in a few minutes."
 
 
 def slow_down(retry_after: float) -> str:

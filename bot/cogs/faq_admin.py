@@ -26,7 +26,7 @@ from bot.app import ReloadResult, RolloverBot
 from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, apologise, expired, send_private
+from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, send_private
 from bot.review import (
     GAPS_SHOWN,
     ReviewView,
@@ -36,7 +36,7 @@ from bot.review import (
     unheard,
 )
 from bot.roles import is_moderator
-from bot.storage import hash_user
+from bot.storage import DatabaseUnavailable, hash_user, log_store_failure
 from bot.storage.reports import gaps_window, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
@@ -587,7 +587,13 @@ class StatsPage(PageButton, template=r"rb:stats:(?P<page>-?\d{1,5})"):
         # Acknowledged first: the page reads the database, which can take longer than the
         # three seconds Discord waits (as /faq-admin stats itself defers).
         await interaction.response.defer()
-        embed, view = await stats_page(bot, self.page)
+        try:
+            embed, view = await stats_page(bot, self.page)
+        except DatabaseUnavailable as exc:
+            # (As the command says it: the page shown stays, and the log has one warning.)
+            log_store_failure(log, exc, "a stats page could not be read")
+            await send_private(interaction, DATABASE_AWAY)
+            return
         await interaction.edit_original_response(embed=embed, view=view)
 
 
