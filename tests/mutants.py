@@ -8558,6 +8558,275 @@ MUTANTS = [
             "tests/test_console.py::test_a_calculator_typed_without_its_slash_is_pointed_at_it",
         ),
     ),
+    Mutant(
+        "the daily digest says '1 items' again",
+        "bot/mod_log.py",
+        '    items = "item" if total == 1 else "items"\n',
+        '    items = "items"\n',
+        ("tests/test_mod_log.py::test_digest_counts_by_kind_and_stays_quiet_when_empty",),
+    ),
+    Mutant(
+        "/faq-admin gaps days:1 is titled 'last 1 days' again, and faq gaps --days 1 says so",
+        "bot/storage/reports.py",
+        '    return "last day" if days == 1 else f"last {days} days"',
+        '    return f"last {days} days"',
+        (
+            "tests/test_moderation_e2e.py::test_gaps_of_one_day_and_one_group_are_said_in_the_singular",
+        ),
+    ),
+    Mutant(
+        "faq gaps/review --limit 1 says 'More groups wait than these 1' again",
+        "bot/cli/faq.py",
+        '    these = "this one" if shown == 1 else f"these {shown}"',
+        '    these = f"these {shown}"',
+        (
+            "tests/test_moderation_e2e.py::test_gaps_of_one_day_and_one_group_are_said_in_the_singular",
+        ),
+    ),
+    Mutant(
+        "a vote pressed while the database is down gets 'Thanks' then an apology again,"
+        " and an ERROR with a traceback",
+        "bot/views.py",
+        '        except Exception as exc:\n            log_store_failure(log, exc, "cou'
+        'ld not record a vote on %s", self.entry_id)\n'
+        "            return False\n",
+        "        except Exception:\n            raise\n",
+        (
+            "tests/test_processes_e2e.py::test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning",
+        ),
+    ),
+    Mutant(
+        "a vote that could not be stored still says 'Thanks' to the member",
+        "bot/views.py",
+        "            if not recorded:\n",
+        "            if not recorded and False:\n",
+        (
+            "tests/test_processes_e2e.py::test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning",
+        ),
+    ),
+    Mutant(
+        "on PostgreSQL a review decision recorded while the server is down fails with t"
+        "he driver's own error again",
+        "bot/storage/postgres.py",
+        "        with self._reaching():  # (a server gone mid-decision: said as the others are)\n",
+        "        if True:  # (a server gone mid-decision: said as the others are)\n",
+        (
+            "tests/test_storage.py::test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable",
+        ),
+    ),
+    Mutant(
+        "on PostgreSQL the retention purge in an outage fails with the driver's own error again",
+        "bot/storage/postgres.py",
+        "        with self._reaching():  # (the daily chore in an outage: one warning, "
+        "see Housekeeping)\n",
+        "        if True:  # (the daily chore in an outage: one warning, see Housekeeping)\n",
+        (
+            "tests/test_storage.py::test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable",
+        ),
+    ),
+    Mutant(
+        "a moderator deciding while the database is down reads 'Something went wrong' a"
+        "gain, with an ERROR logged",
+        "bot/review.py",
+        "    except DatabaseUnavailable as exc:\n        # (An outage",
+        "    except ZeroDivisionError as exc:\n        # (An outage",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_while_the_database_is_down_says_so_in_one_line",
+        ),
+    ),
+    Mutant(
+        "the daily purge in a database outage logs an ERROR with a traceback again",
+        "bot/cogs/housekeeping.py",
+        '            log_store_failure(log, exc, "purging old questions failed; will re'
+        'try tomorrow")',
+        '            log.exception("purging old questions failed; will retry tomorrow")',
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_while_the_database_is_down_says_so_in_one_line",
+        ),
+    ),
+    Mutant(
+        "a miss re-pointed in review counts twice against its entry again",
+        "bot/storage/base.py",
+        "        and not key.startswith(MISS_KEY)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_miss_a_moderator_re_points_counts_once_against_the_entry",
+            "tests/test_storage.py::test_a_re_pointed_miss_counts_once_in_the_rating",
+        ),
+    ),
+    Mutant(
+        "the command line reading an older bot's database counts a re-pointed miss twice again",
+        "bot/storage/reports.py",
+        "    f\" AND key NOT LIKE '{MISS_KEY}%' GROUP BY answered_with\"",
+        '    " GROUP BY answered_with"',
+        (
+            "tests/test_storage.py::test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_kept",
+        ),
+    ),
+    Mutant(
+        "SQLite: a miss is no longer counted for good, so the stats' 'not what I asked'"
+        " falls to 0 after the retention",
+        "bot/storage/sqlite.py",
+        "            await db.execute(_COUNT_MISS, (question.best_id,))\n",
+        "",
+        (
+            "tests/test_storage.py::test_misses_and_re_pointed_answers_stay_counted_when_their_questions_go[sqlite]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: a re-pointed answer is no longer counted for good, so re-pointed f"
+        "alls to 0 after the retention",
+        "bot/storage/postgres.py",
+        "                if repointed and answered_with is not None:\n",
+        "                if False:\n",
+        (
+            "tests/test_storage.py::test_misses_and_re_pointed_answers_stay_counted_when_their_questions_go[postgres]",
+        ),
+    ),
+    Mutant(
+        "SQLite: a decision recorded again on a question decided before counts its re-point twice",
+        "bot/storage/sqlite.py",
+        "                if cursor.rowcount == 1 and counts_as_repointed(",
+        "                if counts_as_repointed(",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[sqlite]",),
+    ),
+    Mutant(
+        "the upgrade starts the miss counts at 0, forgetting the misses still kept",
+        "bot/storage/schema.py",
+        '            WHERE kind = \'miss\' AND best_id IS NOT NULL GROUP BY best_id""",',
+        '            WHERE kind = \'never\' AND best_id IS NOT NULL GROUP BY best_id""",',
+        (
+            "tests/test_storage.py::test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_kept[sqlite]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: a decision recorded again on a question decided before counts its "
+        "re-point twice",
+        "bot/storage/postgres.py",
+        '                    " ON CONFLICT ((md5(key))) DO NOTHING RETURNING key",',
+        '                    " ON CONFLICT ((md5(key))) DO UPDATE SET key = excluded.ke'
+        'y RETURNING key",',
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[postgres]",),
+    ),
+    Mutant(
+        "in-memory store: a decision recorded again counts its re-point twice",
+        "bot/storage/memory.py",
+        "            if key in self.reviewed:\n                continue",
+        "            if key in self.reviewed:\n                pass",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[memory]",),
+    ),
+    Mutant(
+        "/faq-admin gaps days:365 is titled 'last 365 days' again over the 90 days' questions kept",
+        "bot/storage/reports.py",
+        "    if days is None or days >= kept_days:\n",
+        "    if days is None:\n",
+        ("tests/test_moderation_e2e.py::test_gaps_say_which_days_their_counts_cover",),
+    ),
+    Mutant(
+        "rollover-bot faq gaps says no window again without --days",
+        "bot/cli/faq.py",
+        '    window = f" in the {gaps_window(args.days, settings().database.retention_days)}"',
+        '    window = f" in the {gaps_window(args.days, settings().database.retention_d'
+        'ays)}" if args.days else ""',
+        ("tests/test_moderation_e2e.py::test_gaps_say_which_days_their_counts_cover",),
+    ),
+    Mutant(
+        "the digest counts the last 24 hours again, so one posted late never tells of t"
+        "he votes after the digest before",
+        "bot/cogs/housekeeping.py",
+        "        since = last or now - dt.timedelta(days=1)\n",
+        "        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_digest_posted_late_counts_the_votes_since_the_one_before",
+        ),
+    ),
+    Mutant(
+        "SQLite: the digest before is taken as the newest claim, even one after the dig"
+        "est being built",
+        "bot/storage/sqlite.py",
+        '                "SELECT MAX(done_at) FROM chores WHERE name = ? AND done_at < '
+        '?",\n                (name, stamp(before)),',
+        '                "SELECT MAX(done_at) FROM chores WHERE name = ? OR done_at < ?'
+        '",\n                (name, stamp(before)),',
+        ("tests/test_storage.py::test_when_a_chore_was_last_done_before_a_time[sqlite]",),
+    ),
+    Mutant(
+        "in-memory store: no digest is ever known to have come before",
+        "bot/storage/memory.py",
+        "        self.chores_claimed[(name, day)] = utc_now()\n",
+        "",
+        ("tests/test_storage.py::test_when_a_chore_was_last_done_before_a_time[memory]",),
+    ),
+    Mutant(
+        "an answer Discord would not delete counts another miss each time it is removed again",
+        "bot/views.py",
+        "        if first:  # (an answer Discord would not delete, removed again: one miss)\n",
+        "        if True:  # (an answer Discord would not delete, removed again: one miss)\n",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_discord_would_not_remove_counts_one_miss_however_often_removed",
+        ),
+    ),
+    Mutant(
+        "SQLite: a rejection kept already is said to be new",
+        "bot/storage/sqlite.py",
+        "            (question_id, entry_id, stamp(utc_now())),\n"
+        "        )\n        return changed == 1\n",
+        "            (question_id, entry_id, stamp(utc_now())),\n        )\n        return True\n",
+        (
+            "tests/test_storage.py::test_an_answer_rejected_under_a_question_is_kept_per_question_and_purged[sqlite]",
+        ),
+    ),
+    Mutant(
+        "a member deleting their question while the database is down logs an ERROR with"
+        " a traceback again",
+        "bot/cogs/answers.py",
+        '            log_store_failure(log, exc, "could not forget the questions of del'
+        'eted messages")',
+        '            log.exception("could not forget the questions of deleted messages")',
+        (
+            "tests/test_processes_e2e.py::test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings",
+        ),
+    ),
+    Mutant(
+        "the hourly digest pass logs an ERROR with a traceback again while the database is down",
+        "bot/cogs/housekeeping.py",
+        '            said = "reading the review queue for the digest failed; will try i'
+        'n an hour"\n            log_store_failure(log, exc, said)',
+        '            log.exception("reading the review queue for the digest failed; wil'
+        'l try in an hour")',
+        (
+            "tests/test_processes_e2e.py::test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings",
+        ),
+    ),
+    Mutant(
+        "a miss lost in a database outage still tells the member 'A person will take a look'",
+        "bot/views.py",
+        "            if not recorded and not stays:\n",
+        "            if False:\n",
+        (
+            "tests/test_processes_e2e.py::test_not_what_i_asked_while_the_database_is_down_promises_no_review",
+        ),
+    ),
+    Mutant(
+        "/faq-admin stats in a database outage says 'something went wrong' again, with an ERROR",
+        "bot/cogs/errors.py",
+        "        if isinstance(original, DatabaseUnavailable):\n",
+        "        if isinstance(original, ZeroDivisionError):\n",
+        (
+            "tests/test_moderation_e2e.py::test_moderators_reports_while_the_database_is_down_say_so_in_one_line",
+        ),
+    ),
+    Mutant(
+        "a stats page clicked in a database outage is left unanswered again, with an ERROR",
+        "bot/cogs/faq_admin.py",
+        "        except DatabaseUnavailable as exc:\n"
+        "            # (As the command says it: the page shown stays",
+        "        except ZeroDivisionError as exc:\n"
+        "            # (As the command says it: the page shown stays",
+        (
+            "tests/test_moderation_e2e.py::test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_so",
+        ),
+    ),
 ]
 
 
