@@ -39,7 +39,10 @@ def columns(stream: TextIO) -> int | None:
     return max(NARROWEST, min(WIDTH, wide))
 
 
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+#: A Markdown link. Its address may hold parentheses in pairs, as Discord reads them and
+#: legal citations have them (".../26/1.401(a)(31)-1"): cut at the first ")", the address
+#: shown was ".../1.401(a", another page, with "(31)-1)" left after it.
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 
 

@@ -609,3 +609,28 @@ def test_an_answer_asked_about_a_year_without_figures_carries_the_year_note(
     assert f"I have none for {year} yet." in capsys.readouterr().out
     # a year it has: no such key
     assert "year_note" not in run_json(capsys, question.replace(str(year), str(year - 4)))
+
+
+def test_a_source_address_with_parentheses_is_printed_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A legal citation's address holds parentheses (26 CFR 1.401(a)(31)-1). The text
+    output cut it at the first ")": '<https://.../1.401(a>(31)-1)', an address that opens
+    another page, in 'faq show', its '--short' and 'ask' alike (the console prints the same)."""
+    from tests.faq_factory import write_entry
+
+    url = "https://www.law.cornell.edu/cfr/text/26/1.401(a)(31)-1"
+    write_entry(
+        tmp_path,
+        "alpha",
+        title="Must my plan split one payout between two direct rollovers?",
+        sources=[{"title": "26 CFR 1.401(a)(31)-1 (Q&A-10)", "url": url}],
+    )
+    for command in (
+        ["faq", "show", "alpha"],
+        ["faq", "show", "alpha", "--short"],
+        ["ask", "Must my plan split one payout between two direct rollovers?"],
+    ):
+        assert main([*command, "--faq-dir", str(tmp_path)]) == 0
+        out = capsys.readouterr().out
+        assert f"26 CFR 1.401(a)(31)-1 (Q&A-10) <{url}>" in out, command
