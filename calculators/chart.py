@@ -39,6 +39,37 @@ def chart_points(
     return compare(inp, {*counts, inp.conversions, inp.paychecks})
 
 
+#: Discord's limit on an attachment's description (its alt text).
+ALT_TEXT_LIMIT = 1024
+
+
+def chart_description(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS) -> str:
+    """The chart in words, for its alt text: a member with a screen reader heard only
+    "schedule.png", where the bars compare every schedule and the reply's figures give
+    one. Each bar's amount as the chart labels it, the member's own schedule named."""
+    points = chart_points(inp, counts)
+    tax = f" and estimated tax at {pct(inp.tax_rate)}" if inp.tax_rate is not None else ""
+    lines = [
+        f"Bar chart of taxable earnings{tax} by number of Roth conversions a year, for "
+        f"{usd(inp.annual)} after-tax over {inp.paychecks} paychecks at a "
+        f"{pct(inp.annual_return)} yearly return."
+    ]
+    for p in points:
+        mine = " (your plan)" if p.conversions == inp.conversions else ""
+        each = f"{usd(p.taxable_earnings)} taxable"
+        if p.estimated_tax is not None:
+            each += f", {usd(p.estimated_tax)} tax"
+        lines.append(f"{p.conversions} a year{mine}: {each}.")
+    if inp.lag_days:
+        lines.append(f"Each conversion settles {inp.lag_days} day(s) after its date.")
+    text = " ".join(lines)
+    if len(text) <= ALT_TEXT_LIMIT:
+        return text
+    # (Seven bars at most come to about 500 characters: never met in practice; should it
+    # be, whole sentences are kept, no amount cut in two.)
+    return text[: text.rfind(". ", 0, ALT_TEXT_LIMIT - 2) + 1] + " …"
+
+
 async def render_schedule_chart_async(
     inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS, *, dpi: int = 110
 ) -> bytes:

@@ -25,6 +25,7 @@ from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
+from calculators.money import usd
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
@@ -1508,6 +1509,18 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
         [part] = [p for p in call.files if p.filename == "schedule.png"]
         assert part.data.startswith(b"\x89PNG") and len(part.data) > 10_000
         assert embed_of(followup)["image"]["url"] == "attachment://schedule.png"
+        # A screen reader reads the chart's description (its alt text), not its pixels:
+        # every bar's amount, the member's own schedule named, within Discord's 1,024.
+        [attachment] = followup["attachments"]
+        alt = attachment.get("description") or ""
+        assert alt.startswith("Bar chart of taxable earnings") and len(alt) <= 1024
+        options = {"annual": "30000", "paychecks": "26", "conversions": "4", "annual_return": "8%"}
+        result = CALCULATORS["schedule"]([], options)
+        assert [p.conversions for p in result.comparison] == [1, 2, 4, 12, 26]
+        for point in result.comparison:
+            mine = " (your plan)" if point.conversions == 4 else ""
+            said = f"{point.conversions} a year{mine}: {usd(point.taxable_earnings)} taxable"
+            assert said in alt
 
 
 @pytest.mark.parametrize(

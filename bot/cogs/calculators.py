@@ -19,7 +19,7 @@ from bot.limits import PerUserWindows
 from bot.replies import NO_PINGS, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
-from calculators.chart import render_schedule_chart_async
+from calculators.chart import chart_description, render_schedule_chart_async
 from knowledge.model import CUSTOM_ID_LIMIT
 
 log = logging.getLogger(__name__)
@@ -330,11 +330,15 @@ class Calculators(commands.Cog):
         private, note = privately_here(interaction, private)
         # The chart takes a moment to draw (in a worker thread): acknowledge first.
         await interaction.response.defer(thinking=True, ephemeral=private)
-        png = await render_schedule_chart_async(cast(ScheduleInput, inp))
+        chart = cast(ScheduleInput, inp)
+        png = await render_schedule_chart_async(chart)
         await interaction.followup.send(
             note or discord.utils.MISSING,
             **result_first("schedule", inp, result, image="schedule.png"),
-            file=discord.File(io.BytesIO(png), filename="schedule.png"),
+            # (Its description is the alt text a screen reader reads for the chart.)
+            file=discord.File(
+                io.BytesIO(png), filename="schedule.png", description=chart_description(chart)
+            ),
             ephemeral=private,
             allowed_mentions=NO_PINGS,
         )
