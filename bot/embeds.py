@@ -38,10 +38,11 @@ def _escaped(text: str) -> str:
 
 
 def listed_title(title: str, limit: int = 120) -> str:
-    """An entry's title for a list line (/faq-admin stats, /faq's list): cut before it is
-    escaped, so that the cut can never split an escape (a lone backslash before a closing
-    ``**`` breaks the bold)."""
-    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")
+    """An entry's title for a list line (/faq-admin stats, /faq's list): cut at a word
+    (``clipped``: cut at a character, "... when the p…" read as a word that is not there),
+    before it is escaped, so that the cut can never split an escape (a lone backslash
+    before a closing ``**`` breaks the bold)."""
+    return neutralize(clipped(title, limit))
 
 
 def clipped(text: str, limit: int) -> str:

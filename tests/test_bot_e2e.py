@@ -3331,6 +3331,32 @@ async def test_long_titles_in_menus_and_suggestions_are_cut_at_a_word_and_marked
     assert cut_at_a_word(last, menus[1]["options"][-1]["label"]), placeholder
 
 
+async def test_long_titles_in_the_faq_list_are_cut_at_a_word_and_marked(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """/faq's list of every entry shows a title in 180 characters (titles run to 256): it
+    was cut at its 180th, "... what do the boxes on the 1099-…", inside a form's name. It
+    is cut after a whole word, as in the menus."""
+    folder = tmp_path / "faq"
+    titles = {
+        f"topic-{n:02d}": f"Topic {n:02d}: can I roll the after-tax money from my old plan into a "
+        "Roth IRA and the earnings into a traditional IRA when the plan sends one check, and "
+        "what do the boxes on the 1099-R say about each part of that distribution?"
+        for n in range(12)
+    }
+    assert all(180 < len(t) <= 256 for t in titles.values())
+    for entry_id, title in titles.items():
+        write_entry(folder, entry_id, title=title)
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))):
+        handle = await fake_discord.send_slash_command("faq", {})
+        listed = embed_of(await handle.response())["description"]
+    lines = [line.removeprefix("• ") for line in listed.splitlines() if line.startswith("• ")]
+    assert len(lines) == 10
+    for line in lines:
+        [title] = [t for t in titles.values() if t.startswith(line.removesuffix("…")[:9])]
+        assert len(line) <= 180 and cut_at_a_word(line, title), line
+
+
 async def test_the_picker_lists_every_entry_of_a_faq_larger_than_one_menu(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:
