@@ -51,6 +51,18 @@ def calculator_hint(name: str) -> str:
     )
 
 
+def working_button(command: str) -> discord.ui.DynamicItem[discord.ui.Button] | None:
+    """ "Show working" for the worked example under an answer (``command``: "/split
+    basis:23000 earnings:412"), the calculator reply's own button: its steps and 1099-R
+    boxes, privately. Without it they were a command away, to be typed out on a phone."""
+    from bot.cogs.calculators import ShowWorking, work_id  # (it imports the bot's modules)
+
+    name, *values = command.removeprefix("/").split()
+    calc = CALCULATORS[name]
+    custom_id = work_id(name, calc.build([], dict(v.split(":", 1) for v in values)))
+    return ShowWorking(custom_id) if custom_id is not None else None
+
+
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
     """Suggestions worth a menu in Discord (the command line lists more)."""
     return result.plausible(bot.settings.matching.plausible_threshold)
@@ -94,7 +106,9 @@ def build_reply(
         note = year_note(answered, result.question)
         extras = [year_note_embed(note)] if note is not None else []
         example = worked_example(knowledge.entries[result.best.id], result.question)
-        extras += [example_embed(*example)] if example is not None else []
+        working = working_button(example[0]) if example is not None else None
+        example_shown = example_embed(*example, working=working is not None) if example else None
+        extras += [example_shown] if example_shown is not None else []
         # A post that asks other things too: each confident answer to them (``also``).
         also = [(answer_embed(knowledge.short(hit.id)), hit) for hit in result.also]
         sent: list[Hit] = []
@@ -109,6 +123,8 @@ def build_reply(
         shown = {hit.id for hit in result.also}
         close = tuple(hit for hit in close if hit.id not in shown)
         view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
+        if working is not None and example_shown in embeds:
+            view.add_item(working)  # (in the buttons' row: a menu takes a row of its own)
         return Reply(result, embeds, view)
     outside = result.looks_off_topic(bot.settings.matching.off_topic_threshold)
     return Reply(result, [suggestions_embed(close, outside=outside)], answer_view(None, close))

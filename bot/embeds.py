@@ -285,16 +285,21 @@ def _fill(head: str, lines: list[str], limit: int) -> tuple[str, list[str]]:
     return text, []
 
 
-def example_embed(command: str, result: CalcResult) -> discord.Embed:
+def example_embed(command: str, result: CalcResult, *, working: bool = False) -> discord.Embed:
     """A short worked example of the asker's own numbers, under an answer: the headline
-    figures and the calculator's warnings (the steps are one command away), so the message
-    stays small. A warning is never left out: the asker acts on these figures ("nothing is
+    figures and the calculator's warnings (the steps are one click away, ``working``: a
+    "Show working" button under the reply, else one command away), so the message stays
+    small. A warning is never left out: the asker acts on these figures ("nothing is
     taxable" after a loss says nothing of the contributions that did not come back)."""
+    steps = (
+        f"*Show working* below shows every step and the 1099-R boxes; `{command}` runs it "
+        "with other numbers."
+        if working
+        else f"`{command}` shows every step and the 1099-R boxes."
+    )
     embed = discord.Embed(
         title=_clip(f"Your numbers, worked through: {result.title}", 256),
-        description=(
-            f"From the amounts in your question. `{command}` shows every step and the 1099-R boxes."
-        ),
+        description=f"From the amounts in your question. {steps}",
         colour=CALC_COLOUR,
     )
     for label, value in result.summary()[:8]:

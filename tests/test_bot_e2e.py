@@ -2008,6 +2008,33 @@ async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
         assert len(await ask_embeds(fake_discord, QUESTION)) == 1
 
 
+async def test_the_askers_numbers_under_an_answer_show_their_steps_in_one_click(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The worked example under an answer showed the figures, and its steps and 1099-R
+    boxes only as a command to type ("/split basis:23000 earnings:412"), a chore on a
+    phone, where a calculator's own reply has *Show working*. The reply now has that
+    button too: the steps, privately, with their sources and the not-tax-advice line."""
+    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("After-tax rollover", question)
+        call = await post.reply()
+        reply, message = call.json, call.response
+        assert reply["embeds"][1]["title"].startswith("Your numbers, worked through")
+        [work] = [c for c in custom_ids(reply) if c.startswith("rb:work:split:")]
+        buttons = [c for row in reply["components"] for c in row["components"] if c["type"] == 2]
+        assert "Show working" in [b.get("label") for b in buttons]
+        assert "*Show working*" in reply["embeds"][1]["description"]
+        shown = await (await fake_discord.click_button(message, work)).response()
+        steps = embed_of(shown)
+        assert is_ephemeral(shown) and "How it is worked out" in steps["description"]
+        assert "box 2a $412.00" in json.dumps(steps) and "IRS" in steps["description"]
+        assert "not tax advice" in steps["footer"]["text"]
+        # (A reply without the asker's numbers has no such button.)
+        plain = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        assert not [c for c in custom_ids((await plain.response())["data"]) if "work" in c]
+
+
 IRS_LIMITS_PAGE = (
     "https://www.irs.gov/retirement-plans/cola-increases-for-dollar-limitations-on-benefits-"
     "and-contributions"
