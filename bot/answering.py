@@ -122,7 +122,7 @@ def build_reply(
         # (An entry shown above as the answer to another question is not a close match.)
         shown = {hit.id for hit in result.also}
         close = tuple(hit for hit in close if hit.id not in shown)
-        view = answer_view(result.best.id, close, full=True, asker_id=asker_id)
+        view = answer_view(result.best.id, close, full=True, asker_id=asker_id, more=result.also)
         if working is not None and example_shown in embeds:
             view.add_item(working)  # (in the buttons' row: a menu takes a row of its own)
         return Reply(result, embeds, view)

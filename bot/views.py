@@ -206,12 +206,16 @@ class VoteButton(
 class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:{_ENTRY}"):
     """Shows the entry's full answer to whoever clicks, privately: the post stays short."""
 
-    def __init__(self, entry_id: str) -> None:
+    def __init__(self, entry_id: str, title: str | None = None) -> None:
+        # (``title``: the entry named, for an answer below the first: "Full answer" alone
+        # twice under one reply did not say which answer each button was for.)
+        label = "Full answer" if title is None else f"Full answer: {clipped(title, 80 - 13)}"
         super().__init__(
             discord.ui.Button(
-                label="Full answer",
+                label=label,
                 style=discord.ButtonStyle.primary,
                 custom_id=f"rb:full:{entry_id}",
+                row=None if title is None else 1,
             )
         )
         self.entry_id = entry_id
@@ -510,10 +514,13 @@ def answer_view(
     *,
     full: bool = False,
     asker_id: int | None = None,
+    more: tuple[Hit, ...] = (),
 ) -> discord.ui.View:
     """The components under an answer: "Full answer" when the post shows the short one,
-    votes when an entry was answered, "Not what I asked" for the asker, and a menu of other
-    close matches."""
+    votes when an entry was answered, "Not what I asked" for the asker, a "Full answer"
+    naming each ``more`` answer the reply also shows (the other questions of a post: their
+    details were reachable no other way, as the menu leaves out what is shown), and a menu
+    of other close matches."""
     view = discord.ui.View(timeout=None)
     items: list[discord.ui.DynamicItem[Any]] = []
     if entry_id:
@@ -522,6 +529,9 @@ def answer_view(
         items += [VoteButton(entry_id, True), VoteButton(entry_id, False)]
         if asker_id is not None:
             items.append(NotWhatIAsked(entry_id, asker_id))
+        if full:
+            # (A row of their own, below the first answer's buttons and above the menu.)
+            items += [FullAnswer(hit.id, hit.title) for hit in more]
     if others:
         items.append(PickEntry.for_hits(others))
     for item in items:

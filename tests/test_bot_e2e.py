@@ -358,6 +358,37 @@ async def test_a_post_asking_two_things_gets_both_answers(
         assert all(served.get(h.id) == 1 for h in (result.best, *result.also)), served
 
 
+async def test_each_answer_to_a_post_asking_two_things_has_its_full_answer(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A reply answering a post's second question too showed that answer short, with one
+    "Full answer" button, the first answer's, and the menu leaves out what is shown: the
+    second answer's details were reachable only by typing /faq. Each answer below the
+    first now has a "Full answer" button naming it, in a row of its own."""
+    two = (
+        "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
+        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+    )
+    kb = KnowledgeBase.load()
+    result = kb.ask(two)
+    [other] = result.also
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread("Two questions", two)
+        call = await post.reply()
+        rows = [[c.get("label") for c in row["components"]] for row in call.json["components"]]
+        assert rows[0][0] == "Full answer"
+        [named] = rows[1]  # (a row of its own; a menu's comes last)
+        assert len(named) <= 80 and named.startswith("Full answer: "), rows
+        assert cut_at_a_word(named.removeprefix("Full answer: "), other.title), named
+        body = await (
+            await fake_discord.click_button(call.response, f"rb:full:{other.id}")
+        ).response()
+        embed = embed_of(body)
+        assert is_ephemeral(body) and embed["title"] == other.title
+        assert kb.get(other.id).body[:60] in embed["description"]  # the full answer
+        assert "not tax advice" in embed["footer"]["text"]
+
+
 async def test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offered(
     fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
