@@ -102,11 +102,18 @@ async def count_served(bot: RolloverBot, entry_id: str) -> None:
 class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
     """A select of other close matches; choosing one shows that entry (to the chooser)."""
 
-    def __init__(self, options: list[discord.SelectOption]) -> None:
+    #: What the menu says before it is opened, under an answer and under none: "Not quite
+    #: it?" under "Not sure I can answer this one" asked about an "it" never given.
+    UNDER_AN_ANSWER = "Not quite it? Other close matches…"
+    UNDER_NONE = "FAQ entries that may help…"
+
+    def __init__(
+        self, options: list[discord.SelectOption], placeholder: str = UNDER_AN_ANSWER
+    ) -> None:
         super().__init__(
             discord.ui.Select(
                 custom_id="rb:pick",
-                placeholder="Not quite it? Other close matches…",
+                placeholder=placeholder,
                 options=options,
                 min_values=1,
                 max_values=1,
@@ -114,9 +121,9 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
         )
 
     @classmethod
-    def for_hits(cls, hits: tuple[Hit, ...] | list[Hit]) -> PickEntry:
+    def for_hits(cls, hits: tuple[Hit, ...] | list[Hit], *, answered: bool = True) -> PickEntry:
         options = [discord.SelectOption(label=clipped(h.title, 100), value=h.id) for h in hits[:25]]
-        return cls(options)
+        return cls(options, cls.UNDER_AN_ANSWER if answered else cls.UNDER_NONE)
 
     @classmethod
     async def from_custom_id(
@@ -533,7 +540,7 @@ def answer_view(
             # (A row of their own, below the first answer's buttons and above the menu.)
             items += [FullAnswer(hit.id, hit.title) for hit in more]
     if others:
-        items.append(PickEntry.for_hits(others))
+        items.append(PickEntry.for_hits(others, answered=bool(entry_id)))
     for item in items:
         custom_id = getattr(item.item, "custom_id", "")
         if len(custom_id) > CUSTOM_ID_LIMIT:

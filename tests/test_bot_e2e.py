@@ -389,6 +389,29 @@ async def test_each_answer_to_a_post_asking_two_things_has_its_full_answer(
         assert "not tax advice" in embed["footer"]["text"]
 
 
+async def test_the_menu_under_no_answer_does_not_ask_if_it_was_not_quite_it(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The related-entries menu said "Not quite it? Other close matches…" everywhere, also
+    under "Not sure I can answer this one; a person may know" and the unsure /ask card,
+    where no answer was given for "it" to be (a screen reader reads the placeholder as the
+    menu's name). Under no answer it names what it holds; under an answer it is as before."""
+    menu = lambda body: next(  # noqa: E731
+        c for row in body["components"] for c in row["components"] if c["type"] == 3
+    )
+    async with start_bot(make_bot()):
+        unsure = await unsure_post(fake_discord)
+        line = (await unsure.reply()).response
+        card = await fake_discord.send_slash_command(
+            "ask", {"question": "question about my 401k after tax bucket and roth"}
+        )
+        answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        for body in (line, (await card.response())["data"]):
+            assert menu(body)["placeholder"] == "FAQ entries that may help…", body
+        assert "Not sure" in json.dumps((await card.response())["data"]["embeds"])
+        assert menu((await answered.response())["data"])["placeholder"].startswith("Not quite")
+
+
 async def test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offered(
     fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
