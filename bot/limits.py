@@ -34,8 +34,10 @@ def user_key(interaction: discord.Interaction) -> int:
 
 
 def wait_text(seconds: float) -> str:
-    """A wait to tell a member, rounded up: "0 s" would invite a try still refused."""
-    return f"{max(1, math.ceil(seconds))} s"
+    """A wait to tell a member, rounded up ("0 seconds" would invite a try still refused),
+    in words: a screen reader read "45 s" as "45 ess"."""
+    whole = max(1, math.ceil(seconds))
+    return f"{whole} second{'s' if whole != 1 else ''}"
 
 
 class SlidingWindow:

@@ -4239,10 +4239,10 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_ask_outside_the_faq_says_what_it_covers",),
     ),
     Mutant(
-        "a rate-limit wait rounds to 'try again in 0 s'",
+        "a rate-limit wait rounds to 'try again in 0 seconds'",
         "bot/limits.py",
-        '    return f"{max(1, math.ceil(seconds))} s"\n',
-        '    return f"{seconds:.0f} s"\n',
+        "    whole = max(1, math.ceil(seconds))\n",
+        "    whole = round(seconds)\n",
         ("tests/test_limits_e2e.py::test_the_mention_limit_never_says_try_again_in_0_s",),
     ),
     Mutant(

@@ -8,6 +8,8 @@ import time
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from bot.app import ShardedRolloverBot, create_bot
 from bot.storage import MemoryStore
 from bot.storage.base import utc_now
@@ -115,7 +117,8 @@ async def test_the_mention_limit_never_says_try_again_in_0_s(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     """In a window's last half second, the wait rounded to the nearest second was "try
-    again in 0 s", and a mention sent at once was still refused: waits round up."""
+    again in 0 s", and a mention sent at once was still refused: waits round up. The wait
+    is said in words ("45 s" read aloud by a screen reader as "45 ess")."""
     world = fake_discord.world
     async with start_bot(make_bot(limits={"mention_per_minute": 1})) as bot:
         mark = fake_discord.mark()
@@ -128,7 +131,7 @@ async def test_the_mention_limit_never_says_try_again_in_0_s(
         await fake_discord.send_message(world.text_channel, ask, author=world.asker)
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=2)
         said = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)[1]
-        assert "try again in 1 s," in said.json["content"], said.json["content"]
+        assert "try again in 1 second," in said.json["content"], said.json["content"]
 
 
 async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
@@ -187,3 +190,11 @@ async def test_auto_sharding_asks_discord(
     async with start_bot(bot):
         assert fake_discord.calls_matching("GET", "/gateway/bot")
         assert bot.shard_count == 2
+
+
+@pytest.mark.parametrize(("seconds", "said"), [(0.2, "1 second"), (44.2, "45 seconds")])
+def test_a_wait_is_said_in_words_a_screen_reader_reads_as_such(seconds: float, said: str) -> None:
+    """ "Try again in 45 s" was read aloud "45 ess": the unit is a word."""
+    from bot.limits import wait_text
+
+    assert wait_text(seconds) == said
