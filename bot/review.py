@@ -46,11 +46,14 @@ PICK = "This is the entry that answers it…"
 #: view in this process listens to (the bot restarted since) is answered by
 #: FaqAdmin.on_interaction (see answer_unheard).
 REVIEW_PREFIX = "rb:review:"
+#: The pager's labels, as under every paged list (bot/paging.py): words, for an arrow alone
+#: ("◀") reads aloud as "black left-pointing triangle".
+PREVIOUS, NEXT = "◀ Previous", "Next ▶"
 #: The pager's ids stay the same from one item to the next: a quick second click, sent
 #: before the first one's edit reached the moderator, pages again instead of failing.
 #: (A decision's components get new ids with each item, so a stale click on one is never
 #: taken for a decision on the next item.)
-PAGER_IDS = {"◀": REVIEW_PREFIX + "previous", "▶": REVIEW_PREFIX + "next"}
+PAGER_IDS = {PREVIOUS: REVIEW_PREFIX + "previous", NEXT: REVIEW_PREFIX + "next"}
 ONLY_MODERATORS = "Only moderators can review."
 EXPIRED = (
     "This review stopped 14 minutes after its last page was shown. "
@@ -190,8 +193,8 @@ class ReviewView(discord.ui.View):
             pick.callback = self._on_pick  # type: ignore[method-assign]
             self.add_item(pick)
         for label, style, handler in (
-            ("◀", discord.ButtonStyle.secondary, self._on_previous),
-            ("▶", discord.ButtonStyle.secondary, self._on_next),
+            (PREVIOUS, discord.ButtonStyle.secondary, self._on_previous),
+            (NEXT, discord.ButtonStyle.secondary, self._on_next),
             ("Off-topic", discord.ButtonStyle.danger, self._on_off_topic),
             ("Dismiss", discord.ButtonStyle.secondary, self._on_dismiss),
             ("New entry", discord.ButtonStyle.success, self._on_new_entry),
@@ -201,9 +204,9 @@ class ReviewView(discord.ui.View):
                 label=label, style=style, row=len(menus), custom_id=PAGER_IDS.get(label) or decision
             )
             button.callback = handler  # type: ignore[method-assign]
-            if label == "◀":
+            if label == PREVIOUS:
                 button.disabled = self.index == 0
-            if label == "▶":
+            if label == NEXT:
                 button.disabled = self.index >= len(self.items) - 1
             self.add_item(button)
 

@@ -1374,10 +1374,29 @@ async def test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review
         assert await bot.store.review_queue() == []
 
 
+async def test_every_review_button_has_words_a_screen_reader_can_read(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """The review queue's pager buttons were labelled "◀" and "▶" alone, read aloud as
+    "black left-pointing triangle" (and the other lists' pagers say "◀ Previous" and
+    "Next ▶"). Every button under a review now has words, the pager as elsewhere."""
+    async with start_bot(mod_bot()):
+        await queue_two_questions(fake_discord)
+        shown = await review_message(fake_discord)
+    labels = [
+        c.get("label") or ""
+        for row in shown["components"]
+        for c in row["components"]
+        if c["type"] == 2
+    ]
+    assert labels[:2] == ["◀ Previous", "Next ▶"], labels
+    assert all(re.search(r"[A-Za-z]{2}", label) for label in labels), labels
+
+
 async def test_a_quick_second_click_on_the_review_pager_pages_again(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
-    """A double click on ▶: the second click leaves the moderator's client before the first
+    """A double click on Next: the second click leaves the moderator's client before the first
     one's edit arrives, so it carries the buttons as first shown. It pages again, instead
     of going unanswered (Discord's "This interaction failed")."""
     world = fake_discord.world
@@ -1387,7 +1406,7 @@ async def test_a_quick_second_click_on_the_review_pager_pages_again(
         await fake_discord.settle()
         shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
         assert "1 of 2" in shown["embeds"][0]["title"]
-        following = _component(shown, 2, "▶")["custom_id"]
+        following = _component(shown, 2, "Next ▶")["custom_id"]
         for _ in range(2):
             click = await fake_discord._interact(  # (what the client sends: the old message)
                 3,
@@ -1971,7 +1990,7 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         # a click sent before that edit reached the moderator: said, not failed
         late = await fake_discord._interact(  # (what the client sends: the old message)
             3,
-            {"custom_id": _component(shown, 2, "▶")["custom_id"], "component_type": 2},
+            {"custom_id": _component(shown, 2, "Next ▶")["custom_id"], "component_type": 2},
             user=world.moderator,
             channel=fake_discord._channel(shown["channel_id"]),
             message=shown,
@@ -1985,7 +2004,7 @@ async def test_a_review_left_alone_says_it_expired_instead_of_failing_clicks(
         await handle.followup(0)
         review = handle.followup_messages[0]
         click = await fake_discord.click_button(
-            review, _component(review, 2, "▶")["custom_id"], user=world.moderator
+            review, _component(review, 2, "Next ▶")["custom_id"], user=world.moderator
         )
         await click.response()
         assert "2 of 2" in (await click.edit(0))["embeds"][0]["title"]
@@ -2034,7 +2053,9 @@ async def test_a_review_is_marked_expired_while_its_token_lasts_whatever_was_cli
             await fake_discord.click_button(
                 review, _component(review, 2, label)["custom_id"], user=world.moderator
             )
-            for (_, _, review), label in zip(reviews, ("New entry", "Dismiss", "▶"), strict=True)
+            for (_, _, review), label in zip(
+                reviews, ("New entry", "Dismiss", "Next ▶"), strict=True
+            )
         ]
         assert [(await c.response())["type"] for c in clicks] == [9, 6, 6]
         assert "2 of 2" in (await clicks[2].edit(0))["embeds"][0]["title"]
@@ -2107,7 +2128,7 @@ async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
         old = [copy.deepcopy(await review_message(fake_discord)) for _ in range(5)]
     shown = fake_discord.world.messages
     async with start_bot(mod_bot(store=store)):
-        pager = _component(old[0], 2, "▶")["custom_id"]
+        pager = _component(old[0], 2, "Next ▶")["custom_id"]
         refused = await fake_discord.click_button(old[0], pager, user=fake_discord.world.newcomer)
         body = await refused.response(timeout=4)
         assert ephemeral(body) and "Only moderators" in content(body)
@@ -2117,7 +2138,7 @@ async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
                 message, _component(message, 2, label)["custom_id"], user=moderator
             )
             for message, label in zip(
-                old[:4], ("▶", "Off-topic", "Dismiss", "New entry"), strict=True
+                old[:4], ("Next ▶", "Off-topic", "Dismiss", "New entry"), strict=True
             )
         ]
         pick = _component(old[4], 3)["custom_id"]
@@ -2137,7 +2158,7 @@ async def test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons(
         # a review opened since: its own view answers, once, and the fallback stays out
         live = await review_message(fake_discord)
         paged = await fake_discord.click_button(
-            live, _component(live, 2, "▶")["custom_id"], user=moderator
+            live, _component(live, 2, "Next ▶")["custom_id"], user=moderator
         )
         assert (await paged.response())["type"] == 6
         assert "2 of 2" in (await paged.edit(0))["embeds"][0]["title"]
