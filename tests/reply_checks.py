@@ -119,6 +119,31 @@ def limit_problems(body: Any) -> list[str]:
                 for key in ("label", "value", "description"):
                     if len(option.get(key) or "") > SELECT_TEXT:
                         problems.append(f"select option {key} too long")
+    return problems + unreadable(data)
+
+
+#: Something a screen reader reads as words: a letter or a digit ("◀" alone is read aloud
+#: as "black left-pointing triangle", an emoji alone as its name).
+WORDS = re.compile(r"[^\W_]")
+IMAGE = re.compile(r"\.(?:png|jpe?g|gif|webp)$", re.IGNORECASE)
+
+
+def unreadable(data: dict[str, Any]) -> list[str]:
+    """What a member with a screen reader cannot read in a message: a button or a menu
+    option without words in its label, an image sent without a description (its alt
+    text)."""
+    problems = []
+    for row in data.get("components") or ():
+        for component in row.get("components") or ():
+            if component.get("type") == 2 and not WORDS.search(component.get("label") or ""):
+                problems.append(f"button {component.get('custom_id')!r} has no words")
+            for option in component.get("options") or ():
+                if not WORDS.search(option.get("label") or ""):
+                    problems.append(f"menu option {option.get('value')!r} has no words")
+    for attachment in data.get("attachments") or ():
+        filename = str(attachment.get("filename") or "")
+        if IMAGE.search(filename) and not (attachment.get("description") or "").strip():
+            problems.append(f"image {filename} has no description (alt text)")
     return problems
 
 

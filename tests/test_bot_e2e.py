@@ -31,7 +31,7 @@ from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
 from tests.live_sqlite import execute_beside
-from tests.reply_checks import echoed_raw, limit_problems, unsure_post
+from tests.reply_checks import echoed_raw, limit_problems, reply_problems, unsure_post
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -1575,6 +1575,7 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
             mine = " (your plan)" if point.conversions == 4 else ""
             said = f"{point.conversions} a year{mine}: {usd(point.taxable_earnings)} taxable"
             assert said in alt
+        assert not reply_problems(fake_discord)  # (the shared checks: an image has alt text)
 
 
 @pytest.mark.parametrize(
