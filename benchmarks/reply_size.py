@@ -4,7 +4,8 @@
 
 The measure the UX review used: markdown stripped, embed text wrapped at 42 characters
 (the embed width on a 390-pt phone), 34 lines of embed text to a screen. Measured on every
-FAQ entry's posted answer (short) and full answer, and on typical calculator replies.
+FAQ entry's posted answer (short) and full answer, the posted answer with the asker's
+numbers worked through under it (entries quoting /split), and typical calculator replies.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import textwrap
 import discord
 
 from bot.cogs.calculators import result_first
-from bot.embeds import answer_embed, calc_embed
+from bot.embeds import answer_embed, calc_embed, example_embed
+from bot.worked_example import worked_example
 from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 
@@ -45,9 +47,20 @@ def report(label: str, counts: list[int]) -> None:
     )
 
 
+#: A question stating its amounts: under an entry that quotes /split, the asker's numbers
+#: are worked through in the same message (bot/worked_example.py).
+WITH_AMOUNTS = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+
+
 def main() -> None:
     kb = KnowledgeBase.load()
     report("answer as posted (short)", [lines(answer_embed(kb.short(i))) for i in kb.entries])
+    with_example = [
+        lines(answer_embed(kb.short(i))) + lines(example_embed(*example, working=True))
+        for i in kb.entries
+        if (example := worked_example(kb.entries[i], WITH_AMOUNTS)) is not None
+    ]
+    report("with the asker's numbers", with_example)
     report("full answer (on request)", [lines(answer_embed(kb.layout(i))) for i in kb.entries])
     first, working = [], []
     for name, values in CALCS.items():
