@@ -2566,7 +2566,7 @@ MUTANTS = [
     Mutant(
         "a listed title is cut after escaping it",
         "bot/embeds.py",
-        '    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")\n',
+        "    return neutralize(clipped(title, limit))\n",
         "    return neutralize(title)[:limit]\n",
         (f"{MODERATION}::test_a_listed_title_is_cut_before_it_is_escaped",),
     ),
@@ -8825,6 +8825,102 @@ MUTANTS = [
         "            # (As the command says it: the page shown stays",
         (
             "tests/test_moderation_e2e.py::test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_so",
+        ),
+    ),
+    Mutant(
+        "the console, 'ask' and 'faq show' print a source address with parentheses cut "
+        "at its first ')'",
+        "bot/terminal.py",
+        '_LINK = re.compile(r"\\[([^\\]]+)\\]\\((https?://(?:[^()\\s]|\\([^()\\s]*\\))+)\\)")',
+        '_LINK = re.compile(r"\\[([^\\]]+)\\]\\((https?://[^)\\s]+)\\)")',
+        ("tests/test_cli_ask.py::test_a_source_address_with_parentheses_is_printed_whole",),
+    ),
+    Mutant(
+        "/schedule's chart has no alt text: a screen reader hears only 'schedule.png'",
+        "bot/cogs/calculators.py",
+        'io.BytesIO(png), filename="schedule.png", description=chart_description(chart)',
+        'io.BytesIO(png), filename="schedule.png"',
+        ("tests/test_bot_e2e.py::test_schedule_attaches_its_chart",),
+    ),
+    Mutant(
+        "/schedule's alt text leaves out which bar is the member's own schedule",
+        "calculators/chart.py",
+        'mine = " (your plan)" if p.conversions == inp.conversions else ""',
+        'mine = ""',
+        ("tests/test_bot_e2e.py::test_schedule_attaches_its_chart",),
+    ),
+    Mutant(
+        "/faq's list cuts a long title inside a word ('the 1099-…')",
+        "bot/embeds.py",
+        "    return neutralize(clipped(title, limit))",
+        '    return neutralize(title if len(title) <= limit else title[: limit - 1] + "…")',
+        ("tests/test_bot_e2e.py::test_long_titles_in_the_faq_list_are_cut_at_a_word_and_marked",),
+    ),
+    Mutant(
+        "the asker's numbers under an answer have no Show working button: their steps a"
+        "re a typed command away",
+        "bot/answering.py",
+        "        if working is not None and example_shown in embeds:\n"
+        "            view.add_item(working)",
+        "        if False:\n            view.add_item(working)",
+        (
+            "tests/test_bot_e2e.py::test_the_askers_numbers_under_an_answer_show_their_steps_in_one_click",
+        ),
+    ),
+    Mutant(
+        "the worked example does not say that Show working shows its steps",
+        "bot/embeds.py",
+        '        if working\n        else f"`{command}` shows every step and the 1099-R boxes."',
+        '        if False\n        else f"`{command}` shows every step and the 1099-R boxes."',
+        (
+            "tests/test_bot_e2e.py::test_the_askers_numbers_under_an_answer_show_their_steps_in_one_click",
+        ),
+    ),
+    Mutant(
+        "a post's second answer has no Full answer button: its details only by typing /faq",
+        "bot/answering.py",
+        "view = answer_view(result.best.id, close, full=True, asker_id=asker_id, more=result.also)",
+        "view = answer_view(result.best.id, close, full=True, asker_id=asker_id)",
+        (
+            "tests/test_bot_e2e.py::test_each_answer_to_a_post_asking_two_things_has_its_full_answer",
+        ),
+    ),
+    Mutant(
+        "the second answer's Full answer button does not say which answer it is for",
+        "bot/views.py",
+        'label = "Full answer" if title is None else f"Full answer: {clipped(title, 80 - 13)}"',
+        'label = "Full answer"',
+        (
+            "tests/test_bot_e2e.py::test_each_answer_to_a_post_asking_two_things_has_its_full_answer",
+        ),
+    ),
+    Mutant(
+        "the menu under no answer asks 'Not quite it?' about an answer never given",
+        "bot/views.py",
+        "items.append(PickEntry.for_hits(others, answered=bool(entry_id)))",
+        "items.append(PickEntry.for_hits(others))",
+        (
+            "tests/test_bot_e2e.py::test_the_menu_under_no_answer_does_not_ask_if_it_was_not_quite_it",
+        ),
+    ),
+    Mutant(
+        "a wait over a limit is said as '45 s', read aloud '45 ess'",
+        "bot/limits.py",
+        "    return f\"{whole} second{'s' if whole != 1 else ''}\"",
+        '    return f"{whole} s"',
+        (
+            "tests/test_limits_e2e.py::test_a_wait_is_said_in_words_a_screen_reader_reads_as_such",
+            "tests/test_limits_e2e.py::test_the_mention_limit_never_says_try_again_in_0_s",
+        ),
+    ),
+    Mutant(
+        "the review queue's pager buttons are arrows alone, read aloud as 'black left-p"
+        "ointing triangle'",
+        "bot/review.py",
+        'PREVIOUS, NEXT = "◀ Previous", "Next ▶"',
+        'PREVIOUS, NEXT = "◀", "▶"',
+        (
+            "tests/test_moderation_e2e.py::test_every_review_button_has_words_a_screen_reader_can_read",
         ),
     ),
 ]
