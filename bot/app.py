@@ -119,6 +119,9 @@ class RolloverBot(commands.Bot):
         #: Messages of the review views listening in this process: a click on another
         #: review is answered by FaqAdmin.on_interaction (bot/review.py, answer_unheard).
         self.open_reviews: set[int] = set()
+        #: Tokens of the confirmations listening in this process (bot/confirm.py): a click
+        #: on another one is answered by FaqAdmin.on_interaction.
+        self.open_confirms: set[str] = set()
         self._background: set[asyncio.Task[ReloadResult]] = set()
         #: Replies in progress (see replying), by task; ``_idle`` is set when there are none.
         self._replying: dict[asyncio.Task[Any] | None, int] = {}

@@ -1085,7 +1085,11 @@ async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
             "faq-admin forget", {"member": member}, user=world.moderator
         )
         await handle.response()
-        said = (await handle.followup(0))["content"]
+        delete = await fake_discord.click_button(
+            handle, confirm_id(handle, "Delete"), user=world.moderator
+        )
+        await delete.response()
+        said = (await delete.edit(0))["content"]
         assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 5 question(s)")
         assert "and 1 vote(s)" in said
 
@@ -1096,6 +1100,152 @@ async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
     entries = json.loads(capsys.readouterr().out)["entries"]
     [voted] = [e for e in entries if e["entry_id"] == EXPECTED]
     assert (voted["helpful"], voted["not_helpful"]) == (0, 1)  # (the other member's vote)
+
+
+def confirm_id(handle: Any, label: str) -> str:
+    """The custom_id of a confirmation's button, in the message as the moderator sees it."""
+    for row in handle.message["components"]:
+        for component in row["components"]:
+            if component.get("label") == label:
+                return str(component["custom_id"])
+    raise AssertionError(f"no {label!r} button in {handle.message['components']}")
+
+
+async def ask_to_forget(fake: FakeDiscord, member: Any) -> tuple[Any, dict[str, Any]]:
+    """A moderator runs /faq-admin forget on ``member``: the handle and its response."""
+    handle = await fake.send_slash_command(
+        "faq-admin forget", {"member": member}, user=fake.world.moderator
+    )
+    return handle, await handle.response()
+
+
+async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """/faq-admin forget deleted at once: a member mistyped, or picked wrongly in the
+    member picker, lost what the bot kept of them for good. It now asks first, privately,
+    naming the member by name and user id; nothing is deleted until the moderator who
+    asked clicks Delete (another moderator's click is refused), Cancel says nothing was
+    deleted, and a double click on Delete deletes once (the buttons go grey after it)."""
+    world = fake_discord.world
+    member = world.newcomer
+    async with start_bot(make_bot(store=SqliteStore(tmp_path / "bot.db"))) as bot:
+        asked = {"question": "how do I get the chess role here?"}
+        await (await fake_discord.send_slash_command("ask", asked, user=member)).response()
+        await fake_discord.settle()
+        assert len(await bot.store.review_queue()) == 1
+
+        handle, body = await ask_to_forget(fake_discord, member)
+        assert body["type"] == 4 and is_ephemeral(body)
+        said = body["data"]["content"]
+        assert f"**{member.username}**" in said and f"`{member.id}`" in said
+        assert "cannot be undone" in said
+        assert len(await bot.store.review_queue()) == 1  # asked: nothing deleted yet
+        other = await fake_discord.click_button(
+            handle, confirm_id(handle, "Delete"), user=world.owner
+        )
+        body = await other.response()
+        assert is_ephemeral(body) and "Only the moderator who ran" in body["data"]["content"]
+        cancel = await fake_discord.click_button(
+            handle, confirm_id(handle, "Cancel"), user=world.moderator
+        )
+        body = await cancel.response()
+        assert body["type"] == 7
+        assert (
+            body["data"]["content"] == f"Cancelled: nothing of **{member.username}** was deleted."
+        )
+        buttons = [c for row in handle.message["components"] for c in row["components"]]
+        assert buttons and all(c.get("disabled") for c in buttons)
+        await fake_discord.settle()
+        assert len(await bot.store.review_queue()) == 1
+
+        handle, _ = await ask_to_forget(fake_discord, member)
+        await fake_discord.settle()
+        shown = json.loads(json.dumps(handle.message))  # (as first shown, for both clicks)
+        delete = {"custom_id": confirm_id(handle, "Delete"), "component_type": 2}
+        clicks = [
+            await fake_discord._interact(  # (what the client sends: the old message)
+                3,
+                delete,
+                user=world.moderator,
+                channel=fake_discord._channel(shown["channel_id"]),
+                message=shown,
+            )
+            for _ in range(2)
+        ]
+        assert [(await c.response())["type"] for c in clicks] == [6, 6]
+        await fake_discord.settle()
+        done = (await clicks[0].edit(0))["content"]
+        assert done.startswith(f"Deleted what the bot kept of **{member.username}**: 1 question(s)")
+        assert not [c for c in clicks[1].calls if c.method == "PATCH"]  # acted once
+        assert handle.message["content"] == done
+        assert await bot.store.review_queue() == []
+
+
+async def test_a_forget_left_unanswered_or_clicked_after_a_restart_deletes_nothing(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The question of /faq-admin forget gives up after a while: its message says nothing
+    was deleted and its buttons go grey. A click sent before that reached the moderator,
+    or one on a question asked before the bot restarted, which no view listens to, would
+    get Discord's "This interaction failed": it says the question is no longer open and
+    that nothing was done, takes the dead buttons away, and deletes nothing."""
+    from bot.confirm import Confirm
+
+    world = fake_discord.world
+    member = world.newcomer
+    path = tmp_path / "bot.db"
+
+    async def click_delete(message: dict[str, Any]) -> dict[str, Any]:
+        [delete] = [
+            c["custom_id"]
+            for row in message["components"]
+            for c in row["components"]
+            if c.get("label") == "Delete"
+        ]
+        late = await fake_discord._interact(  # (what the client sends: the old message)
+            3,
+            {"custom_id": delete, "component_type": 2},
+            user=world.moderator,
+            channel=fake_discord._channel(message["channel_id"]),
+            message=message,
+        )
+        return await late.response(timeout=4)
+
+    monkeypatch.setattr(Confirm, "TIMEOUT", 1.0)
+    asked = "how do I get the chess role here?"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await (
+            await fake_discord.send_slash_command("ask", {"question": asked}, user=member)
+        ).response()
+        handle, _ = await ask_to_forget(fake_discord, member)
+        await fake_discord.settle()
+        shown = json.loads(json.dumps(handle.message))  # (as first shown)
+        gave_up = await fake_discord.wait_for_call(
+            "PATCH", rf"/webhooks/\d+/{handle.token}/messages/@original", timeout=6
+        )
+        assert f"nothing of **{member.username}** was deleted" in gave_up.json["content"]
+        buttons = [c for row in gave_up.json["components"] for c in row["components"]]
+        assert buttons and all(c.get("disabled") for c in buttons)
+        body = await click_delete(shown)  # sent before the moderator saw that
+        assert body["type"] == 7 and "nothing was done" in body["data"]["content"]
+        assert body["data"]["components"] == []
+
+        monkeypatch.setattr(Confirm, "TIMEOUT", 120.0)
+        handle, _ = await ask_to_forget(fake_discord, member)
+        await fake_discord.settle()
+        before_restart = json.loads(json.dumps(handle.message))
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        body = await click_delete(before_restart)
+        assert body["type"] == 7 and "bot restarted" in body["data"]["content"]
+        assert "nothing was done" in body["data"]["content"]
+        assert body["data"]["components"] == []
+        await fake_discord.settle()
+        assert [i.example for i in await bot.store.review_queue()] == [asked]
 
 
 async def test_a_question_deleted_while_it_is_answered_is_not_kept_after_all(

@@ -23,6 +23,9 @@ from discord.ext import commands
 
 from bot import mod_log
 from bot.app import ReloadResult, RolloverBot
+from bot.confirm import Confirm
+from bot.confirm import answer_unheard as answer_unheard_confirm
+from bot.confirm import unheard as unheard_confirm
 from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
@@ -615,12 +618,19 @@ class FaqAdmin(
         """A form submitted after it expired or after a restart: no form takes it, so
         Discord would show its generic failure and the text would be lost. Say what
         happened and give the moderator back what they typed, privately. A click on a
-        review from before a restart: say so, and take its dead buttons away."""
+        review or a confirmation from before a restart: say so, and take its dead buttons
+        away."""
         if unheard(self.bot, interaction):
             try:
                 await answer_unheard(self.bot, interaction)
             except Exception:
                 log.exception("answering a stale review failed (interaction %s)", interaction.id)
+            return
+        if unheard_confirm(self.bot, interaction):
+            try:
+                await answer_unheard_confirm(interaction)
+            except Exception:
+                log.exception("answering a stale confirmation failed (%s)", interaction.id)
             return
         data: Any = interaction.data or {}
         custom_id = str(data.get("custom_id", ""))
@@ -876,13 +886,39 @@ class FaqAdmin(
     )
     @app_commands.describe(member="The member (or their user id) whose questions and votes go")
     async def forget(self, interaction: discord.Interaction, member: discord.User) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        texts, votes = await self.bot.store.forget_member(hash_user(member.id, self.bot.vote_key))
-        await interaction.followup.send(
-            forgotten_text(neutralize(member.name), texts, votes),
-            ephemeral=True,
-            allowed_mentions=NO_PINGS,
+        # Asked first: nothing brings the deleted back, and a member is easily mistyped or
+        # misclicked in the picker (a name like another's, an id pasted from the wrong line).
+        name = neutralize(member.name)
+
+        async def delete() -> str:
+            user_hash = hash_user(member.id, self.bot.vote_key)
+            texts, votes = await self.bot.store.forget_member(user_hash)
+            return forgotten_text(name, texts, votes)
+
+        confirm = Confirm(
+            self.bot,
+            interaction.user.id,
+            delete,
+            yes="Delete",
+            cancelled=f"Cancelled: nothing of **{name}** was deleted.",
+            gave_up=(
+                f"No answer came in time, so nothing of **{name}** was deleted. Run "
+                "`/faq-admin forget` again to delete it."
+            ),
         )
+        await confirm.ask(interaction, forget_question(member))
+
+
+def forget_question(member: discord.User) -> str:
+    """What /faq-admin forget asks before deleting: the member as their name, display name
+    and id tell them apart (two members can look alike), and that it cannot be undone."""
+    shown = neutralize(member.display_name)
+    also = f" (shown as {shown})" if member.display_name != member.name else ""
+    return (
+        f"Delete everything the bot kept of **{neutralize(member.name)}**{also}, user id "
+        f"`{member.id}`? Their questions (review queue, gaps), messages pointed at entries "
+        "and votes go for good: this cannot be undone."
+    )
 
 
 def forgotten_text(name: str, texts: int, votes: int) -> str:
