@@ -114,7 +114,8 @@ class RolloverBot(commands.Bot):
         #: One review decision at a time: a decision checks that nobody decided first, then
         #: writes the example and reloads (seconds) before recording; another click in
         #: between must wait for the record, not slip ahead of it. (Within this process only:
-        #: several processes on one database are not serialised by it.)
+        #: several processes on one database are not serialised by it; a pick and a Dismiss
+        #: made at once in two of them are settled by the record, REPLACE_DISMISSAL.)
         self.review_lock = asyncio.Lock()
         #: Messages of the review views listening in this process: a click on another
         #: review is answered by FaqAdmin.on_interaction (bot/review.py, answer_unheard).

@@ -398,7 +398,8 @@ async def _decide(
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
     already = False
-    if action in ("example", "off-topic"):
+    written = action in ("example", "off-topic")
+    if written:
         target = entry_id if action == "example" else None
         try:
             await asyncio.to_thread(add_example, bot.faq_dir, target, item.example)
@@ -410,15 +411,17 @@ async def _decide(
             already = True
         except EditRefused as exc:
             return f"Not written: {exc}"
-        reloaded = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
     by = hash_user(user.id, bot.vote_key)
     answered_with = item.entry_id if item.kind in ("miss", "shaky") else None
-    # Recorded once the example is written, whether or not the reload takes it: the
-    # moderator has decided, and the file already says so.
+    # Recorded as soon as the example is written, whether or not the reload takes it: the
+    # moderator has decided, and the file already says so. Before the reload (seconds on a
+    # large FAQ): a Dismiss in another process, which review_lock does not hold off, then
+    # finds the question decided instead of being told "Dismissed." while this pick wins.
+    unrecorded = False
     try:
-        await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
+        recorded = await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
     except Exception as exc:
-        if action not in ("example", "off-topic"):
+        if not written:
             if isinstance(exc, DatabaseUnavailable):
                 log_store_failure(log, exc, "could not record a review decision")
                 return UNREACHABLE
@@ -427,16 +430,24 @@ async def _decide(
         # later" hid that. The same decision again is recorded (AlreadyExample, above).
         said = "recording a review decision failed (its example is written)"
         log_store_failure(log, exc, said)
-        written = (
+        unrecorded = True
+    if not written:
+        # None recorded: another process decided it after the check above (a pick there,
+        # whose example is in the files, replaces a Dismiss recorded first: see
+        # REPLACE_DISMISSAL), so this Dismiss counted for nothing.
+        return "Dismissed." if recorded else DECIDED_ALREADY
+    reloaded = await bot.reload_faq(f"review decision by {neutralize(user.display_name)}")
+    if unrecorded:
+        said = (
             f"an example of **{neutralize(titles.get(entry_id or '', entry_id or ''))}**"
             if action == "example"
             else "an off-topic example"
         )
         return (
-            f"Added as {written}, but the review queue could not record the decision (the "
+            f"Added as {said}, but the review queue could not record the decision (the "
             "error is logged): if the question is still listed, decide it the same way again."
         )
-    if action in ("example", "off-topic") and not reloaded.ok:
+    if not reloaded.ok:
         return (
             "Written, but the FAQ folder has problems, so the bot still uses the previous "
             "FAQ: run `/faq-admin validate`."

@@ -935,10 +935,11 @@ MUTANTS = [
     Mutant(
         "a decision written while the reload is refused stays queued",
         "bot/review.py",
-        "    await bot.store.record_review(item.keys, action, entry_id, by, answered_with)",
-        "    await bot.store.record_review(\n"
-        '        () if action in ("example", "off-topic") and not reloaded.ok else item.keys,\n'
-        "        action, entry_id, by, answered_with,\n"
+        "    recorded = await bot.store.record_review(item.keys, action, entry_id, by,"
+        " answered_with)",
+        "    recorded = await bot.store.record_review(\n"
+        '            () if written and not (await bot.reload_faq("check")).ok else item.keys,\n'
+        "            action, entry_id, by, answered_with,\n"
         "    )",
         (
             "tests/test_moderation_e2e.py::test_a_decision_written_while_the_reload_is_refused_leaves_the_queue",

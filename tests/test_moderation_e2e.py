@@ -1626,6 +1626,116 @@ async def test_a_decision_made_while_another_reloads_waits_for_it(
         assert {bot.store.reviewed[k][0] for k in item.keys} == {"example"}
 
 
+class AnotherProcess:
+    """``bot`` as a second process on its database and FAQ folder would act: its own
+    connection to the database (``store``) and its own review lock, which holds off only
+    that process's clicks; the folder and its reload as the bot's."""
+
+    def __init__(self, bot: Any, store: Any) -> None:
+        self._bot, self.store, self.review_lock = bot, store, asyncio.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._bot, name)
+
+
+async def test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two processes on one database and FAQ folder (home servers on two shards): one
+    moderator's Dismiss and another's pick (or Off-topic) on the same question, at the same
+    moment. Each process's review lock holds off its own clicks only, so both passed the
+    check that nobody had decided: the pick wrote its example, and the FAQ answers the
+    question with it from then on, while the record kept whichever came first: a Dismiss
+    (stats, the review's history saying it was filed as nothing), or the pick, with the
+    Dismiss told "Dismissed." all the same. The pick wins, since its example is in the
+    files: it is recorded before its reload (seconds on a large FAQ), a Dismiss that finds
+    it recorded says someone decided, and one recorded in the moment between the pick's
+    write and its record is replaced by it."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from bot.review import DECIDED_ALREADY, decide
+    from bot.storage import SqliteStore
+
+    path = tmp_path / "bot.db"
+    one, other = (SimpleNamespace(id=n, display_name=f"Mod {n}") for n in (1, 2))
+
+    def recorded(keys: tuple[str, ...]) -> set[str]:
+        with sqlite3.connect(path) as db:
+            rows = db.execute("SELECT key, action FROM reviewed").fetchall()
+        return {action for key, action in rows if key in keys}
+
+    async with start_bot(mod_bot(store=SqliteStore(path))) as bot, SqliteStore(path) as theirs:
+        elsewhere = AnotherProcess(bot, theirs)
+        await queue_two_questions(fake_discord)
+        spillover, zebra = sorted(await bot.store.review_queue(), key=lambda i: i.example)
+
+        # The Dismiss checks first; the Off-topic is recorded before the Dismiss is.
+        checked, go_on = asyncio.Event(), asyncio.Event()
+        decided = theirs.decided
+
+        async def checked_then_held(keys: Any) -> set[str]:
+            found = await decided(keys)
+            checked.set()
+            await go_on.wait()
+            return found
+
+        monkeypatch.setattr(theirs, "decided", checked_then_held)
+        dismiss = asyncio.create_task(decide(elsewhere, other, zebra, "dismiss", None))
+        await asyncio.wait_for(checked.wait(), 10)
+        said = await decide(bot, one, zebra, "off-topic", None)
+        assert said.startswith("Added as an off-topic example")
+        go_on.set()
+        assert await asyncio.wait_for(dismiss, 10) == DECIDED_ALREADY
+        assert recorded(zebra.keys) == {"off-topic"}
+        monkeypatch.setattr(theirs, "decided", decided)
+
+        # The pick writes its example; the Dismiss checks and is recorded before the pick is.
+        written, go_on = asyncio.Event(), asyncio.Event()
+        record = bot.store.record_review
+
+        async def written_then_held(*args: Any, **kwargs: Any) -> int:
+            written.set()
+            await go_on.wait()
+            return await record(*args, **kwargs)
+
+        monkeypatch.setattr(bot.store, "record_review", written_then_held)
+        pick = asyncio.create_task(decide(bot, one, spillover, "example", "mega-backdoor-overview"))
+        await asyncio.wait_for(written.wait(), 10)
+        assert await decide(elsewhere, other, spillover, "dismiss", None) == "Dismissed."
+        go_on.set()
+        assert (await asyncio.wait_for(pick, 30)).startswith("Added as an example")
+        assert recorded(spillover.keys) == {"example"}
+        title = await ask_title(fake_discord, spillover.example)
+        assert title == bot.knowledge.titles["mega-backdoor-overview"]  # as the files say
+        monkeypatch.setattr(bot.store, "record_review", record)
+
+        # The most likely moment: a Dismiss while the pick's reload retrains (seconds).
+        asked = "what is the weather on mars today"
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        [mars] = await bot.store.review_queue()
+        reload_faq, reloading = bot.reload_faq, asyncio.Event()
+
+        async def slow_reload(*args: Any, **kwargs: Any) -> Any:
+            reloading.set()
+            await asyncio.sleep(0.3)
+            return await reload_faq(*args, **kwargs)
+
+        monkeypatch.setattr(bot, "reload_faq", slow_reload)
+        pick = asyncio.create_task(decide(bot, one, mars, "off-topic", None))
+        await asyncio.wait_for(reloading.wait(), 10)
+        assert await decide(elsewhere, other, mars, "dismiss", None) == DECIDED_ALREADY
+        assert (await asyncio.wait_for(pick, 30)).startswith("Added as an off-topic example")
+        assert recorded(mars.keys) == {"off-topic"}
+        assert await bot.store.review_queue() == []
+
+
 async def test_new_entry_on_a_stale_view_says_so_and_opens_no_form(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

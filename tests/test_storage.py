@@ -707,6 +707,26 @@ async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unr
         assert await store.purge(30) == 0 and await store.review_queue() == []
 
 
+async def test_a_pick_replaces_a_dismiss_recorded_just_before_it(store: Store) -> None:
+    """Two processes deciding at once (their review locks do not meet): a Dismiss can be
+    recorded between a pick's write of its example and the pick's record. The record then
+    kept the Dismiss against the files (and the stats lost the pick's count against the
+    answered entry). A decision written to the files replaces a Dismiss; nothing else is
+    replaced, and each call says how many questions now carry its decision."""
+    await store.record_question(question("is ATS money prorated", best_id="pro-rata", score=50))
+    [item] = await store.review_queue()
+    every = len(set(item.keys))
+    assert await store.record_review(item.keys, "dismiss", None, "mod-b") == every
+    picked = await store.record_review(
+        item.keys, "example", "split", "mod-a", answered_with="pro-rata"
+    )
+    assert picked == every
+    assert await store.record_review(item.keys, "dismiss", None, "mod-c") == 0
+    assert await store.record_review(item.keys, "off-topic", None, "mod-d") == 0
+    [pro_rata] = [e for e in await store.stats() if e.entry_id == "pro-rata"]
+    assert pro_rata.repointed == 1  # the pick's count against the entry it had answered
+
+
 async def test_a_miss_is_not_hidden_by_a_decision_on_the_same_words_unanswered(
     store: Store,
 ) -> None:

@@ -340,6 +340,24 @@ def counts_as_repointed(
     )
 
 
+#: A review decision on a question already decided: the first stands, except a Dismiss
+#: under one written to the FAQ's files (a pick, Off-topic, a new entry). Made at once in
+#: two processes (whose review locks do not meet), the pick's example is in the files
+#: whoever recorded first, and a Dismiss kept over it would leave the record saying
+#: otherwise (stats, the review's history). (SQL after ``ON CONFLICT (...) DO``.)
+REPLACE_DISMISSAL = (
+    "UPDATE SET action = excluded.action, entry_id = excluded.entry_id,"
+    " answered_with = excluded.answered_with, by_hash = excluded.by_hash,"
+    " reviewed_at = excluded.reviewed_at"
+    " WHERE reviewed.action = 'dismiss' AND excluded.action <> 'dismiss'"
+)
+
+
+def replaces(recorded: str, action: str) -> bool:
+    """Whether a decision ``action`` replaces the one ``recorded`` (REPLACE_DISMISSAL)."""
+    return recorded == "dismiss" and action != "dismiss"
+
+
 #: Forum-post claims are kept at least this long, whatever the question retention: a
 #: claim must outlive any replay of the thread's creation event (every backend alike).
 CLAIM_MIN_DAYS = 30
@@ -566,11 +584,14 @@ class Store(Protocol):
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-    ) -> None:
+    ) -> int:
         """Mark questions (normalised texts) as reviewed: they leave the queue and gaps.
         ``answered_with``: the entry the bot had answered them with (a pick of another
         entry counts against it in stats). The first decision on a question stands: one
-        recorded already is kept as it is (a review view opened before it is stale)."""
+        recorded already is kept as it is (a review view opened before it is stale),
+        except a Dismiss, which a decision written to the FAQ's files replaces (the two
+        made at once in two processes: the files hold the question, and say so). Returns
+        how many of the questions now carry this decision."""
         ...
 
     async def decided(self, keys: Sequence[str]) -> set[str]:

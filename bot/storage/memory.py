@@ -22,6 +22,7 @@ from bot.storage.base import (
     as_utc,
     counts_as_repointed,
     days_ago,
+    replaces,
     seconds_from_now,
     utc_now,
 )
@@ -229,14 +230,18 @@ class MemoryStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-    ) -> None:
+    ) -> int:
         now = utc_now()
-        for key in keys:
-            if key in self.reviewed:
+        recorded = 0
+        for key in dict.fromkeys(keys):
+            had = self.reviewed.get(key)
+            if had is not None and not replaces(had[0], action):
                 continue  # (decided before: that decision stands, and its count)
             self.reviewed[key] = (action, entry_id, now, answered_with)
+            recorded += 1
             if answered_with and counts_as_repointed(key, action, entry_id, answered_with):
                 self.repointed[answered_with] += 1
+        return recorded
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         return {key for key in keys if key in self.reviewed}

@@ -33,6 +33,7 @@ from bot.storage.base import (
     FORGET_VOTES,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
+    REPLACE_DISMISSAL,
     UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
@@ -766,17 +767,19 @@ class PostgresStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-    ) -> None:
+    ) -> int:
         now = utc_now()
+        # (Each key once: an upsert may not touch one row twice.)
         cleaned = list(dict.fromkeys(clean_text(k) for k in keys))
         with self._reaching():  # (a server gone mid-decision: said as the others are)
             pool = await self._pool_ready()
             async with pool.acquire() as db, db.transaction():
-                # (A question decided before keeps that decision, and its count.)
+                # (A question decided before keeps that decision, and its count, but for a
+                # Dismiss giving way to a pick: see REPLACE_DISMISSAL.)
                 new = await db.fetch(
                     "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
                     " reviewed_at) SELECT k, $2, $3, $4, $5, $6 FROM unnest($1::text[]) AS k"
-                    " ON CONFLICT ((md5(key))) DO NOTHING RETURNING key",
+                    " ON CONFLICT ((md5(key))) DO " + REPLACE_DISMISSAL + " RETURNING key",
                     cleaned,
                     action,
                     entry_id,
@@ -789,6 +792,7 @@ class PostgresStore:
                 )
                 if repointed and answered_with is not None:
                     await db.execute(COUNT_REPOINTED, clean_text(answered_with), repointed)
+        return len(new)
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         cleaned = {clean_text(k): k for k in keys}

@@ -41,6 +41,7 @@ from bot.storage.base import (
     FORGET_VOTES,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
+    REPLACE_DISMISSAL,
     UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
@@ -760,23 +761,25 @@ class SqliteStore:
         entry_id: str | None,
         by_hash: str,
         answered_with: str | None = None,
-    ) -> None:
+    ) -> int:
         now = stamp(utc_now())
-        repointed = 0
+        repointed = recorded = 0
         async with self._write() as db:
-            for key in keys:
+            for key in dict.fromkeys(keys):
                 cursor = await db.execute(
                     "INSERT INTO reviewed (key, action, entry_id, answered_with, by_hash,"
-                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO "
+                    + REPLACE_DISMISSAL,
                     (key, action, entry_id, answered_with, by_hash, now),
                 )
-                # (A question decided before keeps that decision, and its count.)
-                if cursor.rowcount == 1 and counts_as_repointed(
-                    key, action, entry_id, answered_with
-                ):
-                    repointed += 1
+                # (A question decided before keeps that decision, and its count, but for
+                # a Dismiss giving way to a pick: see REPLACE_DISMISSAL.)
+                if cursor.rowcount == 1:
+                    recorded += 1
+                    repointed += counts_as_repointed(key, action, entry_id, answered_with)
             if repointed:
                 await db.execute(_COUNT_REPOINTED, (answered_with, repointed))
+        return recorded
 
     async def decided(self, keys: Sequence[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
