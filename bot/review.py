@@ -24,7 +24,7 @@ from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import NO_PINGS, apologise
 from bot.roles import is_moderator
 from bot.storage import DatabaseUnavailable, GapGroup, ReviewItem, hash_user, log_store_failure
-from bot.storage.reports import EVERY_GROUP, still_open
+from bot.storage.reports import EVERY_GROUP, MISS_KEY, normalise, still_open
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 from knowledge.examples import too_few_to_learn
 
@@ -279,7 +279,7 @@ class ReviewView(discord.ui.View):
             await self._refresh(interaction, DECIDED_ALREADY)
             return
         await interaction.response.send_modal(
-            EntryModal.for_question(cog, item.example, review_keys=item.keys)  # type: ignore[arg-type]
+            EntryModal.for_question(cog, item)  # type: ignore[arg-type]
         )
 
     async def _decide(
@@ -378,6 +378,23 @@ DECIDED_ALREADY = (
 )
 
 
+#: Said when a view shows a question deleted since it was drawn.
+DELETED_MEANWHILE = (
+    "This question was deleted while you looked (its message deleted, or its member "
+    "forgotten with `/faq-admin forget`), so nothing was written. Here is the queue as it "
+    "is now."
+)
+
+
+async def still_kept(bot: RolloverBot, item: ReviewItem) -> bool:
+    """Whether the question a decision would write (the item's example, copied word for
+    word into the FAQ's files, where no deletion reaches it) is still kept: a view drawn
+    before its member deleted it, or a moderator forgot them, still shows it."""
+    key = normalise(item.example)
+    key = MISS_KEY + key if item.kind == "miss" else key
+    return any(key in kept.keys for kept in await bot.store.review_queue())
+
+
 async def _decide(
     bot: RolloverBot,
     user: discord.abc.User,
@@ -397,6 +414,9 @@ async def _decide(
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
+    if not await still_kept(bot, item):
+        # (A Dismiss too: it would keep the question's words, as its record's key.)
+        return DELETED_MEANWHILE
     already = False
     written = action in ("example", "off-topic")
     if written:

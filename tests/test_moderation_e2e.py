@@ -1736,6 +1736,47 @@ async def test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_p
         assert await bot.store.review_queue() == []
 
 
+async def test_a_question_deleted_while_a_review_shows_it_is_not_written_into_the_faq(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A member deletes their question (or a moderator forgets them) while a review shows
+    it: the database lets it go, but a pick or a new entry's form opened from that review
+    still copied it word for word into the FAQ's examples files, where no deletion reaches
+    it. Nothing of it is written now and the moderator is told why; the new entry itself,
+    the moderator's work, is saved."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        message = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {asked}", author=world.newcomer
+        )
+        await fake_discord.idle(quiet=0.2)
+        [item] = await bot.store.review_queue()
+        assert item.example == asked
+        review, other = await review_message(fake_discord), await review_message(fake_discord)
+        new = _component(other, 2, "New entry")
+        opened = await fake_discord.click_button(other, new["custom_id"], user=world.moderator)
+        assert (await opened.response())["type"] == 9  # the form, open while it goes
+        await fake_discord.delete_message(message)
+        await fake_discord.settle()
+        assert await bot.store.review_queue() == []
+
+        pick = _component(review, 3)
+        chosen = await fake_discord.select(
+            review, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await chosen.response()
+        said = content(await chosen.edit(0))
+        assert said.startswith("This question was deleted while you looked"), said
+        said = await save_new_entry(fake_discord, opened, "Spillover bucket?", world.moderator)
+        assert "deleted while the form was open" in said, said
+        assert "not added as the entry's example" in said
+        assert (faq_copy / "spillover-bucket.md").is_file()
+        for path in (faq_copy / "examples").glob("*.yaml"):
+            assert "spillover bucket into roth" not in path.read_text(), path.name
+        assert await bot.store.decided(item.keys) == set()
+
+
 async def test_new_entry_on_a_stale_view_says_so_and_opens_no_form(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -36,10 +36,11 @@ from bot.review import (
     answer_unheard,
     open_gaps,
     open_items,
+    still_kept,
     unheard,
 )
 from bot.roles import is_moderator
-from bot.storage import DatabaseUnavailable, hash_user, log_store_failure
+from bot.storage import DatabaseUnavailable, ReviewItem, hash_user, log_store_failure
 from bot.storage.reports import gaps_window, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
@@ -311,6 +312,8 @@ class EntryModal(discord.ui.Modal):
         #: Their question as asked (whole: a title holds 256 characters), taught to the
         #: new entry once it is saved.
         self.review_question = ""
+        #: The review item itself (its question may be deleted while the form is open).
+        self.review_item: ReviewItem | None = None
         self.new_id: discord.ui.TextInput[Any] | None = None
         self.sources: discord.ui.TextInput[Any] | None = None
         self.aliases: discord.ui.TextInput[Any] | None = None
@@ -368,13 +371,12 @@ class EntryModal(discord.ui.Modal):
         self.add_item(self.body)
 
     @classmethod
-    def for_question(
-        cls, cog: FaqAdmin, question: str, *, review_keys: tuple[str, ...] = ()
-    ) -> EntryModal:
-        """The new-entry form with a reviewed question as its title."""
-        title = " ".join(question.split())
+    def for_question(cls, cog: FaqAdmin, item: ReviewItem) -> EntryModal:
+        """The new-entry form with a reviewed item's question as its title."""
+        title = " ".join(item.example.split())
         modal = cls(cog, None, {"title": title[:256]}, "", fingerprint(None))
-        modal.review_keys, modal.review_question = review_keys, question
+        modal.review_keys, modal.review_question = item.keys, item.example
+        modal.review_item = item
         return modal
 
     def _build(self) -> tuple[str, str]:
@@ -478,6 +480,12 @@ class EntryModal(discord.ui.Modal):
                     return (
                         "\nSomeone decided on the question it came from while the form was "
                         "open: the entry is saved, and the question had already left the queue."
+                    )
+                if self.review_item and not await still_kept(bot, self.review_item):
+                    return (
+                        "\nThe question it came from was deleted while the form was open (its "
+                        "message deleted, or its member forgotten), so it was not added as the "
+                        "entry's example; the entry is saved as you wrote it."
                     )
                 try:
                     await asyncio.to_thread(
