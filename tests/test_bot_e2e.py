@@ -1126,7 +1126,8 @@ async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(
     member picker, lost what the bot kept of them for good. It now asks first, privately,
     naming the member by name and user id; nothing is deleted until the moderator who
     asked clicks Delete (another moderator's click is refused), Cancel says nothing was
-    deleted, and a double click on Delete deletes once (the buttons go grey after it)."""
+    deleted, a moderator who lost the role since deletes nothing, and a double click on
+    Delete deletes once (the buttons go grey after it)."""
     world = fake_discord.world
     member = world.newcomer
     async with start_bot(make_bot(store=SqliteStore(tmp_path / "bot.db"))) as bot:
@@ -1156,6 +1157,17 @@ async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(
         )
         buttons = [c for row in handle.message["components"] for c in row["components"]]
         assert buttons and all(c.get("disabled") for c in buttons)
+        await fake_discord.settle()
+        assert len(await bot.store.review_queue()) == 1
+
+        handle, _ = await ask_to_forget(fake_discord, member)  # and then loses the role
+        roles = world.guild.members[world.moderator.id].roles
+        world.guild.members[world.moderator.id].roles = [world.member_role.id]
+        late = await fake_discord.click_button(
+            handle, confirm_id(handle, "Delete"), user=world.moderator
+        )
+        assert "nothing was done" in (await late.response())["data"]["content"]
+        world.guild.members[world.moderator.id].roles = roles
         await fake_discord.settle()
         assert len(await bot.store.review_queue()) == 1
 
