@@ -40,6 +40,10 @@ KEEP = 8
 #: Longest wait for another process training the same matcher before training anyway (a
 #: cold 1,000-entry FAQ trains in a few seconds; a lock held longer is a stuck process).
 LOCK_WAIT_SECONDS = 120.0
+#: How the temporary files this package writes in the folder start (a write killed midway
+#: leaves one behind): pruning takes those only, as ROLLOVER_CACHE_DIR may name a folder
+#: holding other programs' files (a home or project folder), their '*.tmp' files too.
+TEMP_PREFIXES = ("matcher-", "last-good-")
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowballstemmer")
 
@@ -195,7 +199,9 @@ def store(key: str, matcher: Any) -> None:
     written: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=TEMP_PREFIXES[0], suffix=".tmp", delete=False
+        ) as tmp:
             written = tmp.name
             pickle.dump((key, matcher), tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(written, path)
@@ -213,7 +219,8 @@ def _prune(where: Path) -> None:
         old.unlink(missing_ok=True)
     # A writer killed mid-write, and lock files, an hour old or more (a training takes
     # seconds; an older lock file is no longer held, or held by a stuck process).
-    for leftover in [*where.glob("*.tmp"), *where.glob("matcher-*.lock")]:
+    leftovers = [p for prefix in TEMP_PREFIXES for p in where.glob(f"{prefix}*.tmp")]
+    for leftover in [*leftovers, *where.glob("matcher-*.lock")]:
         # (one may go meanwhile: another writer's, or the last-good copy's, finished)
         with contextlib.suppress(OSError):
             if time.time() - leftover.stat().st_mtime > 3600:

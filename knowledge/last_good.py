@@ -110,7 +110,12 @@ def _write(path: Path, folder: Path, entries: list[FaqEntry], examples: list[Exa
     written: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+            "w",
+            encoding="utf-8",
+            dir=path.parent,
+            prefix=cache.TEMP_PREFIXES[1],
+            suffix=".tmp",
+            delete=False,
         ) as tmp:
             written = tmp.name
             json.dump(payload, tmp)  # (ASCII: a folder name need not be valid UTF-8)

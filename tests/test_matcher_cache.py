@@ -271,6 +271,23 @@ def test_old_files_are_pruned(cache_dir: Path) -> None:
     assert not stale.exists() and fresh.exists()
 
 
+def test_pruning_deletes_only_the_caches_own_files(cache_dir: Path, faq_copy: Path) -> None:
+    """ROLLOVER_CACHE_DIR may name a folder that holds other files (a home or project folder
+    an operator chose): each load that stored a matcher deleted every '*.tmp' file an hour
+    old or more in it, whoever wrote it (an editor's, another program's), for good. Only
+    what the cache itself left behind goes: a write killed midway, a stale lock."""
+    cache_dir.mkdir(mode=0o700)
+    theirs = [cache_dir / "notes.tmp", cache_dir / "tmpk2j4x.tmp", cache_dir / "report.json"]
+    ours = [cache_dir / "matcher-k2j4x.tmp", cache_dir / "last-good-k2j4x.tmp"]
+    for path in [*theirs, *ours]:
+        path.write_text("x")
+        os.utime(path, (time.time() - 7200, time.time() - 7200))  # two hours old
+    KnowledgeBase.load(faq_copy)  # trained and stored: the folder is pruned
+    assert list(cache_dir.glob("matcher-*.pickle"))
+    assert all(path.exists() for path in theirs)
+    assert not any(path.exists() for path in ours)
+
+
 def test_a_process_with_a_warm_cache_answers_without_scikit_learn(cache_dir: Path) -> None:
     trained = KnowledgeBase.load()  # trained here (cache_dir is empty), and stored
     assert trained.ask(QUESTION).best.id == "split-earnings-to-traditional-ira"
@@ -327,8 +344,8 @@ def test_pruning_survives_a_leftover_that_goes_meanwhile(tmp_path: Path) -> None
     finished): the prune goes on, it does not fail the store that called it."""
     from knowledge import cache
 
-    (tmp_path / "gone.tmp").symlink_to(tmp_path / "nowhere")  # listed, but no stat
-    old = tmp_path / "old.tmp"
+    (tmp_path / "matcher-gone.tmp").symlink_to(tmp_path / "nowhere")  # listed, but no stat
+    old = tmp_path / "matcher-old.tmp"
     old.write_text("x")
     os.utime(old, (0, 0))
     cache._prune(tmp_path)
