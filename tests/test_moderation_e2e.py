@@ -1736,6 +1736,49 @@ async def test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_p
         assert await bot.store.review_queue() == []
 
 
+async def test_a_new_entry_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_entry(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As for a pick: a new entry saved from a review item teaches the entry its question,
+    and then reloaded the FAQ (seconds on a large one) before recording that; a Dismiss of
+    the item in another process meanwhile was told "Dismissed." while the question was
+    filed under the new entry. Recorded before the reload, the Dismiss finds it decided."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from bot.review import DECIDED_ALREADY, decide
+    from bot.storage import SqliteStore
+
+    path = tmp_path / "bot.db"
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot(store=SqliteStore(path))) as bot, SqliteStore(path) as theirs:
+        elsewhere = AnotherProcess(bot, theirs)
+        opened = await new_entry_from_review(fake_discord, asked)
+        [item] = await bot.store.review_queue()
+        reload_faq, teaching = bot.reload_faq, asyncio.Event()
+
+        async def slow_reload(why: str, *args: Any, **kwargs: Any) -> Any:
+            if "taught its question" in why:  # (the entry's own save reloads first)
+                teaching.set()
+                await asyncio.sleep(0.3)
+            return await reload_faq(why, *args, **kwargs)
+
+        monkeypatch.setattr(bot, "reload_faq", slow_reload)
+        submit = await submit_new_entry(fake_discord, opened, asked, fake_discord.world.moderator)
+        await asyncio.wait_for(teaching.wait(), 20)
+        other = SimpleNamespace(id=2, display_name="Mod 2")
+        assert await decide(elsewhere, other, item, "dismiss", None) == DECIDED_ALREADY
+        said = content(await submit.followup(0, timeout=20))
+        assert said.startswith("Saved `spillover-bucket`") and "decided" not in said, said
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT DISTINCT action FROM reviewed").fetchall() == [("new-entry",)]
+
+
 async def test_a_question_deleted_while_a_review_shows_it_is_not_written_into_the_faq(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

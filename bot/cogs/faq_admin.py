@@ -502,12 +502,16 @@ class EntryModal(discord.ui.Modal):
                             "queue: decide it there."
                         )
                 taught = True
-                reloaded = await bot.reload_faq(
-                    f"new entry {entry_id} taught its question by {who_of(user)}"
-                )
-                await bot.store.record_review(
-                    self.review_keys, "new-entry", entry_id, hash_user(user.id, bot.vote_key)
-                )
+                try:
+                    # Recorded before the reload (seconds on a large FAQ), as a pick is: a
+                    # Dismiss in another process meanwhile finds it (bot.review._decide).
+                    await bot.store.record_review(
+                        self.review_keys, "new-entry", entry_id, hash_user(user.id, bot.vote_key)
+                    )
+                finally:
+                    reloaded = await bot.reload_faq(
+                        f"new entry {entry_id} taught its question by {who_of(user)}"
+                    )
         except Exception:
             log.exception("clearing the review item of new entry %s failed", entry_id)
             if taught:  # (dismissed, it would be filed as not worth an entry)
