@@ -55,6 +55,8 @@ PREVIOUS, NEXT = "◀ Previous", "Next ▶"
 #: taken for a decision on the next item.)
 PAGER_IDS = {PREVIOUS: REVIEW_PREFIX + "previous", NEXT: REVIEW_PREFIX + "next"}
 ONLY_MODERATORS = "Only moderators can review."
+#: Set in a click's ``extras`` by the review view that answers it.
+TAKEN = "rb:review:taken"
 EXPIRED = (
     "This review stopped 14 minutes after its last page was shown. "
     "Run `/faq-admin review` to carry on."
@@ -211,6 +213,9 @@ class ReviewView(discord.ui.View):
             self.add_item(button)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        # First, before any await: FaqAdmin.on_interaction, which runs after this, must
+        # leave a click this view answers be (see answer_stale).
+        interaction.extras[TAKEN] = True
         if is_moderator(self.bot, interaction.user):
             # discord.py restarts the wait from this click next: kept to the token that
             # showed the message, which edits it when the wait is over. The wait restarts
@@ -314,6 +319,30 @@ def unheard(bot: RolloverBot, interaction: discord.Interaction) -> bool:
         and interaction.message is not None
         and interaction.message.id not in bot.open_reviews
     )
+
+
+def stale(bot: RolloverBot, interaction: discord.Interaction) -> bool:
+    """A click on a review that is listening, on a component it no longer shows: a double
+    click on a decision, whose second click left the moderator's client before the first
+    one's page (the next item, its components new) reached it. No view takes it."""
+    data: Any = interaction.data or {}
+    return (
+        interaction.type is discord.InteractionType.component
+        and str(data.get("custom_id", "")).startswith(REVIEW_PREFIX)
+        and interaction.message is not None
+        and interaction.message.id in bot.open_reviews
+        and not interaction.extras.get(TAKEN)
+    )
+
+
+async def answer_stale(bot: RolloverBot, interaction: discord.Interaction) -> None:
+    """Acknowledge it and change nothing: the first click's page says what was decided.
+    Unanswered, it showed "This interaction failed", which read as the decision failing,
+    and the moderator clicked again, on the next item."""
+    if not is_moderator(bot, interaction.user):
+        await interaction.response.send_message(ONLY_MODERATORS, ephemeral=True)
+        return
+    await interaction.response.defer()
 
 
 async def answer_unheard(bot: RolloverBot, interaction: discord.Interaction) -> None:

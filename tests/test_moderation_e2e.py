@@ -1420,6 +1420,38 @@ async def test_a_quick_second_click_on_the_review_pager_pages_again(
         assert "2 of 2" in json.dumps(await click.edit(0))
 
 
+async def test_a_double_click_on_a_decision_decides_once_and_does_not_fail(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """A double click on Dismiss: the second click leaves the moderator's client with the
+    first item's buttons, after the first one decided it and the review moved on to the
+    next item (its buttons new). Nothing answered it, so Discord said "This interaction
+    failed", which read as the Dismiss failing: a moderator clicking again dismissed the
+    next item. It is acknowledged now, and decides nothing."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        await queue_two_questions(fake_discord)
+        shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
+        dismiss = _component(shown, 2, "Dismiss")["custom_id"]
+        clicks = []
+        for _ in range(2):
+            clicks.append(
+                await fake_discord._interact(  # (what the client sends: the old message)
+                    3,
+                    {"custom_id": dismiss, "component_type": 2},
+                    user=world.moderator,
+                    channel=fake_discord._channel(shown["channel_id"]),
+                    message=shown,
+                )
+            )
+            assert (await asyncio.wait_for(clicks[-1].response(), 4))["type"] == 6
+            await fake_discord.settle()
+        page = await clicks[0].edit(0)
+        assert page["content"] == "Dismissed." and "1 of 1" in page["embeds"][0]["title"]
+        assert not [c for c in clicks[1].calls if c.method == "PATCH"]  # the page stays
+        assert len(await bot.store.review_queue()) == 1  # the next item is not decided
+
+
 async def test_the_review_count_says_when_more_wait_than_one_look_shows(
     fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch
 ) -> None:

@@ -33,9 +33,11 @@ from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, send_privat
 from bot.review import (
     GAPS_SHOWN,
     ReviewView,
+    answer_stale,
     answer_unheard,
     open_gaps,
     open_items,
+    stale,
     still_kept,
     unheard,
 )
@@ -637,6 +639,12 @@ class FaqAdmin(
                 await answer_unheard(self.bot, interaction)
             except Exception:
                 log.exception("answering a stale review failed (interaction %s)", interaction.id)
+            return
+        if stale(self.bot, interaction):
+            try:
+                await answer_stale(self.bot, interaction)
+            except Exception:
+                log.exception("answering a stale review click failed (%s)", interaction.id)
             return
         if unheard_confirm(self.bot, interaction):
             try:
