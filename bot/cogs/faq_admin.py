@@ -478,12 +478,17 @@ class EntryModal(discord.ui.Modal):
         taught = False
         try:
             async with bot.review_lock:  # (see bot.review.decide)
+                decided_meanwhile = (
+                    "\nSomeone decided on the question it came from while the form was "
+                    "open: the entry is saved, and the question had already left the queue."
+                )
                 if await bot.store.decided(self.review_keys):
-                    return (
-                        "\nSomeone decided on the question it came from while the form was "
-                        "open: the entry is saved, and the question had already left the queue."
-                    )
+                    return decided_meanwhile
                 if self.review_item and not await still_kept(bot, self.review_item):
+                    # (The queue leaves decided questions out too: one decided just now,
+                    # in another process, is no deleted one.)
+                    if self.review_keys and await bot.store.decided(self.review_keys):
+                        return decided_meanwhile
                     return (
                         "\nThe question it came from was deleted while the form was open (its "
                         "message deleted, or its member forgotten), so it was not added as the "
