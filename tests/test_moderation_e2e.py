@@ -1622,6 +1622,34 @@ async def test_a_stale_review_view_does_not_undo_another_moderators_decision(
         assert title == bot.knowledge.titles["mega-backdoor-overview"]  # the pick stands
 
 
+async def test_a_stale_pick_after_a_dismiss_writes_nothing(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """The other way round: a pick in a review opened before a colleague's Dismiss writes
+    no example (the Dismiss stands) and says someone decided."""
+    world = fake_discord.world
+    asked = "is moving the spillover bucket into roth allowed"
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # unanswered: queued
+        await fake_discord.settle()
+        first, stale = await review_message(fake_discord), await review_message(fake_discord)
+        [item] = await bot.store.review_queue()
+        dismiss = _component(first, 2, "Dismiss")
+        done = await fake_discord.click_button(first, dismiss["custom_id"], user=world.moderator)
+        await done.response()
+        await fake_discord.settle()
+        pick = _component(stale, 3)
+        late = await fake_discord.select(
+            stale, pick["custom_id"], ["mega-backdoor-overview"], user=world.moderator
+        )
+        await late.response()
+        assert "Someone decided on this question" in content(await late.edit(0))
+        await fake_discord.settle()
+        assert asked not in (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+        assert {bot.store.reviewed[k][0] for k in item.keys} == {"dismiss"}
+        assert await ask_title(fake_discord, asked) is None  # still not answered
+
+
 async def test_a_decision_made_while_another_reloads_waits_for_it(
     fake_discord: FakeDiscord,
     mod_bot,
@@ -1629,33 +1657,37 @@ async def test_a_decision_made_while_another_reloads_waits_for_it(
     faq_copy: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A pick writes its example and reloads the FAQ (a large FAQ retrains for seconds)
-    before recording itself: a Dismiss decided meanwhile must not record first and so
-    replace the pick. (Decided directly: the fake delivers one view's clicks after the
-    other's, so two clicks cannot meet there.)"""
+    """A pick writes its example (a large examples file is checked whole first) before
+    recording itself: a Dismiss decided meanwhile must not record first and so be told
+    "Dismissed." while the pick's example goes in. (Decided directly: the fake delivers
+    one view's clicks after the other's, so two clicks cannot meet there. The name is
+    from when the reload came before the record: a Dismiss during it now finds the pick
+    recorded, lock or no lock.)"""
+    import threading
     from types import SimpleNamespace
 
+    import bot.review
     from bot.review import DECIDED_ALREADY, decide
 
     asked = "is moving the spillover bucket into roth allowed"
-    async with start_bot(mod_bot()) as bot:
+    async with start_bot(mod_bot()) as running:
         assert await ask_title(fake_discord, asked) is None  # unanswered: queued
         await fake_discord.settle()
-        [item] = await bot.store.review_queue()
-        reload_faq, reloading = bot.reload_faq, asyncio.Event()
+        [item] = await running.store.review_queue()
+        add_example, writing = bot.review.add_example, threading.Event()
 
-        async def slow_reload(*args: Any, **kwargs: Any) -> Any:
-            reloading.set()
-            await asyncio.sleep(0.3)
-            return await reload_faq(*args, **kwargs)
+        def slow_write(*args: Any, **kwargs: Any) -> Any:
+            writing.set()
+            time.sleep(0.3)
+            return add_example(*args, **kwargs)
 
-        monkeypatch.setattr(bot, "reload_faq", slow_reload)
+        monkeypatch.setattr(bot.review, "add_example", slow_write)
         one, other = (SimpleNamespace(id=n, display_name=f"Mod {n}") for n in (1, 2))
-        pick = asyncio.create_task(decide(bot, one, item, "example", "mega-backdoor-overview"))
-        await asyncio.wait_for(reloading.wait(), 10)
-        assert await decide(bot, other, item, "dismiss", None) == DECIDED_ALREADY
+        pick = asyncio.create_task(decide(running, one, item, "example", "mega-backdoor-overview"))
+        await asyncio.wait_for(asyncio.to_thread(writing.wait, 10), 11)
+        assert await decide(running, other, item, "dismiss", None) == DECIDED_ALREADY
         assert (await pick).startswith("Added as an example")
-        assert {bot.store.reviewed[k][0] for k in item.keys} == {"example"}
+        assert {running.store.reviewed[k][0] for k in item.keys} == {"example"}
 
 
 class AnotherProcess:
