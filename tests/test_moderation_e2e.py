@@ -1739,25 +1739,33 @@ async def test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_p
         await queue_two_questions(fake_discord)
         spillover, zebra = sorted(await bot.store.review_queue(), key=lambda i: i.example)
 
-        # The Dismiss checks first; the Off-topic is recorded before the Dismiss is.
-        checked, go_on = asyncio.Event(), asyncio.Event()
-        decided = theirs.decided
+        # The Dismiss checks first (that nobody decided; then that the question is kept)
+        # and the Off-topic is recorded before the Dismiss is: held after either check.
+        pizza = "best pizza in town"
+        assert await ask_title(fake_discord, pizza) is None  # not answered: queued
+        await fake_discord.settle()
+        [other_item] = [i for i in await bot.store.review_queue() if i.example == pizza]
+        for held, item in (("decided", zebra), ("review_queue", other_item)):
+            checked, go_on = asyncio.Event(), asyncio.Event()
+            check = getattr(theirs, held)
 
-        async def checked_then_held(keys: Any) -> set[str]:
-            found = await decided(keys)
-            checked.set()
-            await go_on.wait()
-            return found
+            async def checked_then_held(
+                *args: Any, check: Any = check, now: Any = (checked, go_on), **kwargs: Any
+            ) -> Any:
+                found = await check(*args, **kwargs)
+                now[0].set()
+                await now[1].wait()
+                return found
 
-        monkeypatch.setattr(theirs, "decided", checked_then_held)
-        dismiss = asyncio.create_task(decide(elsewhere, other, zebra, "dismiss", None))
-        await asyncio.wait_for(checked.wait(), 10)
-        said = await decide(bot, one, zebra, "off-topic", None)
-        assert said.startswith("Added as an off-topic example")
-        go_on.set()
-        assert await asyncio.wait_for(dismiss, 10) == DECIDED_ALREADY
-        assert recorded(zebra.keys) == {"off-topic"}
-        monkeypatch.setattr(theirs, "decided", decided)
+            monkeypatch.setattr(theirs, held, checked_then_held)
+            dismiss = asyncio.create_task(decide(elsewhere, other, item, "dismiss", None))
+            await asyncio.wait_for(checked.wait(), 10)
+            said = await decide(bot, one, item, "off-topic", None)
+            assert said.startswith("Added as an off-topic example")
+            go_on.set()
+            assert await asyncio.wait_for(dismiss, 10) == DECIDED_ALREADY, held
+            assert recorded(item.keys) == {"off-topic"}
+            monkeypatch.setattr(theirs, held, check)
 
         # The pick writes its example; the Dismiss checks and is recorded before the pick is.
         written, go_on = asyncio.Event(), asyncio.Event()
