@@ -1492,45 +1492,10 @@ MUTANTS = [
         ("tests/test_settings.py::test_environment_overrides_file",),
     ),
     Mutant(
-        "review: stale decision not checked",
-        "bot/review.py",
-        # (Both checks: a question decided has left the queue, so the second, made when
-        # it is not there, finds the decision too.)
-        "    if await bot.store.decided(item.keys):\n"
-        "        # Another moderator (or another view) decided since this view was drawn: writing\n"
-        "        # this one too would file the question twice, perhaps under two entries.\n"
-        "        return DECIDED_ALREADY\n"
-        "    if not await still_kept(bot, item):\n"
-        "        # (A Dismiss too: it would keep the question's words, as its record's key. The\n"
-        "        # queue leaves decided questions out too: one decided just now, in another\n"
-        "        # process, is no deleted one.)\n"
-        "        return DECIDED_ALREADY if await bot.store.decided(item.keys)"
-        " else DELETED_MEANWHILE\n",
-        "",
-        (
-            "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_moderators_decision",
-            "tests/test_moderation_e2e.py::test_a_stale_pick_after_a_dismiss_writes_nothing",
-        ),
-    ),
-    Mutant(
-        "memory: a later decision replaces the first",
-        "bot/storage/memory.py",
-        "            if had is None or replaces(had[0], action):\n",
-        "            if True:\n",
-        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
-    ),
-    Mutant(
         "sqlite: decided finds nothing",
         "bot/storage/sqlite.py",
         "                found.update(key for (key,) in await db.execute_fetchall(sql, part))",
         "                pass",
-        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
-    ),
-    Mutant(
-        "sqlite: a later decision replaces the first",
-        "bot/storage/sqlite.py",
-        '(key) DO " + REPLACE_DISMISSAL,',
-        '(key) DO UPDATE SET action = excluded.action, by_hash = excluded.by_hash",',
         ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
     ),
     Mutant(
@@ -7349,17 +7314,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a review pick whose example is written but whose decision the database refuses"
-        " tells the moderator only 'something went wrong, try again later'",
-        "bot/review.py",
-        "        if not written:\n"
-        "            raise  # (nothing written: the apology says it all)\n",
-        "        if True:\n            raise  # (nothing written: the apology says it all)\n",
-        (
-            "tests/test_moderation_e2e.py::test_a_decision_written_but_not_recorded_says_what_was_written",
-        ),
-    ),
-    Mutant(
         "a PostgreSQL server out of connections for the bot's listening connection ends"
         " the start in a traceback",
         "bot/storage/postgres.py",
@@ -8711,13 +8665,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "SQLite: a decision recorded again on a question decided before counts its re-point twice",
-        "bot/storage/sqlite.py",
-        "                if cursor.rowcount == 1 and counts_as_repointed(",
-        "                if counts_as_repointed(",
-        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[sqlite]",),
-    ),
-    Mutant(
         "the upgrade starts the miss counts at 0, forgetting the misses still kept",
         "bot/storage/schema.py",
         '            WHERE kind = \'miss\' AND best_id IS NOT NULL GROUP BY best_id""",',
@@ -8725,22 +8672,6 @@ MUTANTS = [
         (
             "tests/test_storage.py::test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_kept[sqlite]",
         ),
-    ),
-    Mutant(
-        "PostgreSQL: a decision recorded again on a question decided before counts its "
-        "re-point twice",
-        "bot/storage/postgres.py",
-        '                    " ON CONFLICT ((md5(key))) DO NOTHING RETURNING key",',
-        '                    " ON CONFLICT ((md5(key))) DO UPDATE SET key = excluded.ke'
-        'y RETURNING key",',
-        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[postgres]",),
-    ),
-    Mutant(
-        "in-memory store: a decision recorded again counts its re-point twice",
-        "bot/storage/memory.py",
-        "            if key in self.reviewed:\n                continue",
-        "            if key in self.reviewed:\n                pass",
-        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[memory]",),
     ),
     Mutant(
         "/faq-admin gaps days:365 is titled 'last 365 days' again over the 90 days' questions kept",
@@ -8949,6 +8880,263 @@ MUTANTS = [
         (
             "tests/test_moderation_e2e.py::test_every_review_button_has_words_a_screen_reader_can_read",
         ),
+    ),
+    Mutant(
+        "/faq-admin forget deletes a member's data at once, asking nothing",
+        "bot/cogs/faq_admin.py",
+        "        await confirm.ask(interaction, forget_question(member))\n",
+        "        await interaction.response.send_message(await delete(), ephemeral=True)\n",
+        ("tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked_answers",),
+    ),
+    Mutant(
+        "another moderator's click on someone's forget confirmation deletes the member's data",
+        "bot/confirm.py",
+        "        if interaction.user.id != self.author_id:\n",
+        "        if False:\n",
+        ("tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked_answers",),
+    ),
+    Mutant(
+        "a double click on Delete in the forget confirmation deletes twice and ends say"
+        "ing 0 were deleted",
+        "bot/confirm.py",
+        "            if self.value is not None:\n",
+        "            if False:\n",
+        ("tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked_answers",),
+    ),
+    Mutant(
+        "Cancel in the forget confirmation deletes the member's data",
+        "bot/confirm.py",
+        '            ("Cancel", discord.ButtonStyle.secondary, False),\n',
+        '            ("Cancel", discord.ButtonStyle.secondary, True),\n',
+        ("tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked_answers",),
+    ),
+    Mutant(
+        "a forget confirmation left unanswered keeps its live buttons and says nothing",
+        "bot/confirm.py",
+        "        self._disable()\n        try:\n            await self._edit(content=self.gave_up",
+        "        return\n        try:\n            await self._edit(content=self.gave_up",
+        (
+            "tests/test_bot_e2e.py::test_a_forget_left_unanswered_or_clicked_after_a_restart_deletes_nothing",
+        ),
+    ),
+    Mutant(
+        "a click on a forget confirmation that gave up gets Discord's 'This interaction failed'",
+        "bot/confirm.py",
+        "        self.bot.open_confirms.discard(self.token)\n",
+        "        pass\n",
+        (
+            "tests/test_bot_e2e.py::test_a_forget_left_unanswered_or_clicked_after_a_restart_deletes_nothing",
+        ),
+    ),
+    Mutant(
+        "a click on a forget confirmation from before a restart gets Discord's 'This in"
+        "teraction failed'",
+        "bot/cogs/faq_admin.py",
+        "        if unheard_confirm(self.bot, interaction):\n",
+        "        if False:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_forget_left_unanswered_or_clicked_after_a_restart_deletes_nothing",
+        ),
+    ),
+    Mutant(
+        "a Dismiss made in another process after a pick was recorded says 'Dismissed.' "
+        "though the pick stands",
+        "bot/review.py",
+        '        return "Dismissed." if recorded else DECIDED_ALREADY\n',
+        '        return "Dismissed."\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
+        ),
+    ),
+    Mutant(
+        "a Dismiss recorded just before a pick's record is kept against the pick (PostgreSQL)",
+        "bot/storage/postgres.py",
+        '" ON CONFLICT ((md5(key))) DO " + REPLACE_DISMISSAL + " RETURNING key",',
+        '" ON CONFLICT ((md5(key))) DO NOTHING RETURNING key",',
+        (
+            "tests/test_storage.py::test_a_pick_replaces_a_dismiss_recorded_just_before_it[postgres]",
+        ),
+    ),
+    Mutant(
+        "a pick or Off-topic is recorded only after its reload, so a Dismiss in another"
+        " process meanwhile is told 'Dismissed.' and the pick then wins",
+        "bot/review.py",
+        "    unrecorded = False\n    try:\n",
+        "    unrecorded = False\n    if written:\n"
+        '        await bot.reload_faq("the reload first, as before")\n'
+        "    try:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
+        ),
+    ),
+    Mutant(
+        "a pick in a review opened before its question was deleted (or its member forgo"
+        "tten) copies the question into the FAQ's examples files",
+        "bot/review.py",
+        "    if not await still_kept(bot, item):\n",
+        "    if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_question_deleted_while_a_review_shows_it_is_not_written_into_the_faq",
+        ),
+    ),
+    Mutant(
+        "a new entry saved from a review item whose question was deleted meanwhile teac"
+        "hes that question as its example, in the files for good",
+        "bot/cogs/faq_admin.py",
+        "                if self.review_item and not await still_kept(bot, self.review_item):\n",
+        "                if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_question_deleted_while_a_review_shows_it_is_not_written_into_the_faq",
+        ),
+    ),
+    Mutant(
+        "a moderator who lost the role since /faq-admin forget asked still deletes the "
+        "member's data through its Delete button",
+        "bot/confirm.py",
+        "            if not is_moderator(self.bot, interaction.user):\n",
+        "            if False:\n",
+        ("tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked_answers",),
+    ),
+    Mutant(
+        "the matcher cache deletes other programs' '*.tmp' files an hour old in the fol"
+        "der ROLLOVER_CACHE_DIR names",
+        "knowledge/cache.py",
+        '    leftovers = [p for prefix in TEMP_PREFIXES for p in where.glob(f"{prefix}*.tmp")]\n',
+        '    leftovers = list(where.glob("*.tmp"))\n',
+        ("tests/test_matcher_cache.py::test_pruning_deletes_only_the_caches_own_files",),
+    ),
+    Mutant(
+        "a new entry from a review item records its question only after reloading, so a"
+        " Dismiss in another process meanwhile is told 'Dismissed.'",
+        "bot/cogs/faq_admin.py",
+        "                taught = True\n                try:\n",
+        '                taught = True\n                await bot.reload_faq(f"new entr'
+        'y {entry_id} taught its question (first)")\n'
+        "                try:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_new_entry_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_entry",
+        ),
+    ),
+    Mutant(
+        "the second click of a double click on a review decision gets Discord's 'This i"
+        "nteraction failed'",
+        "bot/cogs/faq_admin.py",
+        "        if stale(self.bot, interaction):\n",
+        "        if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_double_click_on_a_decision_decides_once_and_does_not_fail",
+        ),
+    ),
+    Mutant(
+        "a Dismiss that finds a question just decided in another process says the quest"
+        "ion was deleted",
+        "bot/review.py",
+        "        return DECIDED_ALREADY if await bot.store.decided(item.keys) else DELE"
+        "TED_MEANWHILE\n",
+        "        return DELETED_MEANWHILE\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
+        ),
+    ),
+    Mutant(
+        "review: stale decision not checked",
+        "bot/review.py",
+        "    if decided:\n        # Another moderator (or another view) decided since t"
+        "his view was drawn: writing\n        # this one too would file the question tw"
+        "ice, perhaps under two entries.\n        return DECIDED_ALREADY\n"
+        "    if not await still_kept(bot, item):\n"
+        "        # (A Dismiss too: it would keep the question's words, as its record's "
+        "key. The\n        # queue leaves decided questions out too: one decided just n"
+        "ow, in another\n        # process, is no deleted one.)\n"
+        "        return DECIDED_ALREADY if await bot.store.decided(item.keys) else DELE"
+        "TED_MEANWHILE\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_moderators_decision",
+            "tests/test_moderation_e2e.py::test_a_stale_pick_after_a_dismiss_writes_nothing",
+        ),
+    ),
+    Mutant(
+        "memory: a later decision replaces the first",
+        "bot/storage/memory.py",
+        "            if had is not None and not replaces(had[0], action):\n",
+        "            if False:\n",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
+    Mutant(
+        "sqlite: a later decision replaces the first",
+        "bot/storage/sqlite.py",
+        '                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key)'
+        ' DO "\n                    + REPLACE_DISMISSAL,\n',
+        '                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key)'
+        ' DO UPDATE SET"\n                    " action = excluded.action, by_hash = exc'
+        'luded.by_hash",\n',
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands",),
+    ),
+    Mutant(
+        "a review pick whose example is written but whose decision the database refuses"
+        " tells the moderator only 'something went wrong, try again later'",
+        "bot/review.py",
+        "        if not written:\n            if isinstance(exc, DatabaseUnavailable):\n",
+        "        if True:\n            if isinstance(exc, DatabaseUnavailable):\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_written_but_not_recorded_says_what_was_written",
+        ),
+    ),
+    Mutant(
+        "SQLite: a decision recorded again on a question decided before counts its re-point twice",
+        "bot/storage/sqlite.py",
+        "                if cursor.rowcount == 1:\n"
+        "                    recorded += 1\n                    repointed += counts_as_"
+        "repointed(key, action, entry_id, answered_with)\n",
+        "                recorded += cursor.rowcount == 1\n"
+        "                repointed += counts_as_repointed(key, action, entry_id, answer"
+        "ed_with)\n",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[sqlite]",),
+    ),
+    Mutant(
+        "PostgreSQL: a decision recorded again on a question decided before counts its "
+        "re-point twice",
+        "bot/storage/postgres.py",
+        '" ON CONFLICT ((md5(key))) DO " + REPLACE_DISMISSAL + " RETURNING key",',
+        '" ON CONFLICT ((md5(key))) DO UPDATE SET key = excluded.key RETURNING key",',
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[postgres]",),
+    ),
+    Mutant(
+        "in-memory store: a decision recorded again counts its re-point twice",
+        "bot/storage/memory.py",
+        "            if had is not None and not replaces(had[0], action):\n"
+        "                continue  # (decided before: that decision stands, and its cou"
+        "nt)\n            self.reviewed[key] = (action, entry_id, now, answered_with)\n"
+        "            recorded += 1\n            if answered_with and counts_as_repointe"
+        "d",
+        "            if answered_with and counts_as_repointed(key, action, entry_id, an"
+        "swered_with):\n                self.repointed[answered_with] += 1\n"
+        "            if had is not None and not replaces(had[0], action):\n"
+        "                continue  # (decided before: that decision stands, and its cou"
+        "nt)\n            self.reviewed[key] = (action, entry_id, now, answered_with)\n"
+        "            recorded += 1\n            if False and counts_as_repointed",
+        ("tests/test_storage.py::test_the_first_decision_on_a_question_stands[memory]",),
+    ),
+    Mutant(
+        "a Dismiss recorded in another process just before a pick's record is kept agai"
+        "nst the pick's example in the files (SQLite)",
+        "bot/storage/sqlite.py",
+        '                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key)'
+        ' DO "\n                    + REPLACE_DISMISSAL,\n',
+        '                    " reviewed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key)'
+        ' DO NOTHING",\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
+            "tests/test_storage.py::test_a_pick_replaces_a_dismiss_recorded_just_before_it[sqlite]",
+        ),
+    ),
+    Mutant(
+        "a Dismiss recorded just before a pick's record is kept against the pick (in-memory store)",
+        "bot/storage/memory.py",
+        "            if had is not None and not replaces(had[0], action):\n",
+        "            if had is not None:\n",
+        ("tests/test_storage.py::test_a_pick_replaces_a_dismiss_recorded_just_before_it[memory]",),
     ),
 ]
 
