@@ -10,6 +10,7 @@ Without the binaries the PostgreSQL tests are skipped with one line, except unde
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import shutil
 import subprocess
@@ -135,3 +136,13 @@ def postgres_url(postgres_server: str) -> str:
     """A fresh, empty database on the test server (made with psql: a plain fixture, so
     async fixtures can ask for it inside their event loop)."""
     return create_database(postgres_server, f"test_{os.getpid()}_{next(_names)}")
+
+
+def warnings_only(
+    caplog: pytest.LogCaptureFixture, loggers: tuple[str, ...] = ("bot.",)
+) -> list[logging.LogRecord]:
+    """The records of ``loggers`` in the log, none an ERROR or with a traceback: a server
+    away for a while (a restart, a failover) is expected, and a warning says it."""
+    logged = [r for r in caplog.records if r.name.startswith(loggers)]
+    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    return logged

@@ -1489,7 +1489,7 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     says nothing was decided and to try again, and each is one warning line."""
     from bot.review import UNREACHABLE
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped
+    from tests.postgres_server import server_stopped, warnings_only
 
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
@@ -1518,8 +1518,7 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
         await again.response()
         assert (await again.edit(0))["content"] == "Dismissed."
         assert await bot.store.decided(item.keys) == set(item.keys)
-    logged = [r for r in caplog.records if r.name.startswith("bot.")]
-    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    logged = warnings_only(caplog)
     lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
     assert any(m.startswith("could not read the review decisions") for m in lost), lost
     assert any(m.startswith("purging old questions failed") for m in lost), lost
@@ -1538,7 +1537,7 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     mends it. Each says the database cannot be reached and to try again, with one warning."""
     from bot.replies import DATABASE_AWAY
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped
+    from tests.postgres_server import server_stopped, warnings_only
 
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))):
@@ -1548,8 +1547,7 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
             for sub in ("stats", "gaps", "review"):
                 said = await admin(fake_discord, sub)
                 assert content(said) == DATABASE_AWAY, (sub, said)
-    logged = [r for r in caplog.records if r.name.startswith("bot.")]
-    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    logged = warnings_only(caplog)
     lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
     for sub in ("stats", "gaps", "review"):
         assert any(m.startswith(f"command /faq-admin {sub} could not") for m in lost), lost
@@ -1569,7 +1567,7 @@ async def test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_s
     reached, and the log has one warning."""
     from bot.replies import DATABASE_AWAY
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped
+    from tests.postgres_server import server_stopped, warnings_only
 
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
@@ -1588,8 +1586,7 @@ async def test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_s
             said = await click.followup(0, timeout=15)
         assert said["content"] == DATABASE_AWAY
         assert world.messages[int(shown["id"])]["embeds"][0]["title"].endswith("(1 of 3)")
-    logged = [r for r in caplog.records if r.name.startswith(("bot.", "discord."))]
-    assert not [r.getMessage() for r in logged if r.levelno >= logging.ERROR or r.exc_info]
+    logged = warnings_only(caplog, ("bot.", "discord."))
     assert any(r.getMessage().startswith("a stats page could not be read") for r in logged)
 
 
