@@ -1002,6 +1002,20 @@ async def test_not_helpful_votes_since_a_time_per_entry(store: Store) -> None:
     assert await store.not_helpful_since(later) == {}
 
 
+async def test_the_same_vote_pressed_again_is_not_news_for_the_next_digest(store: Store) -> None:
+    """A member pressing "Not helpful" again on the same answer (to see it took) moved the
+    vote's time, so the next daily digest told moderators of it a second time. The same
+    vote again keeps its time; a vote changed (to helpful and back) is news again."""
+    await store.record_vote("split", 7, "alice", False)
+    digest = dt.datetime.now(dt.UTC) + dt.timedelta(milliseconds=5)  # (the digest posts)
+    await asyncio.sleep(0.02)
+    await store.record_vote("split", 7, "alice", False)
+    assert await store.not_helpful_since(digest) == {}
+    await store.record_vote("split", 7, "alice", True)
+    await store.record_vote("split", 7, "alice", False)
+    assert await store.not_helpful_since(digest) == {"split": 1}
+
+
 async def test_one_vote_per_user_per_answer(store: Store) -> None:
     await store.record_served("split")
     await store.record_vote("split", 1000, "alice", True)

@@ -306,6 +306,13 @@ UNNAME = (
     "UPDATE reviewed SET by_hash = '' WHERE by_hash = $1",
 )
 
+#: A vote's time when it is cast again (SQL after ``voted_at = ``): the same vote pressed
+#: again keeps the time it was first cast, so the next daily digest (not_helpful_since)
+#: does not tell moderators of it twice; a vote changed takes the time of the change.
+KEEP_SAME_VOTE_TIME = (
+    "CASE WHEN votes.helpful = excluded.helpful THEN votes.voted_at ELSE excluded.voted_at END"
+)
+
 #: Before a miss's key: "not what I asked" on an answer is decided apart from the same
 #: words asked and left unanswered, so a dismissal of one does not hide the other.
 MISS_KEY = "miss: "

@@ -101,8 +101,10 @@ class MemoryStore:
     async def record_vote(
         self, entry_id: str, message_id: int, user_hash: str, helpful: bool
     ) -> None:
-        self.votes[(entry_id, message_id, user_hash)] = helpful
-        self.voted_at[(entry_id, message_id, user_hash)] = utc_now()
+        key = (entry_id, message_id, user_hash)
+        if self.votes.get(key) != helpful:  # (the same vote again keeps its time: KEEP_...)
+            self.voted_at[key] = utc_now()
+        self.votes[key] = helpful
 
     async def claim_chore(self, name: str, day: dt.date) -> bool:
         if (name, day) in self.chores:

@@ -31,6 +31,7 @@ from bot.storage.base import (
     FORGET_ASKED,
     FORGET_TAUGHT,
     FORGET_VOTES,
+    KEEP_SAME_VOTE_TIME,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
     REPLACE_DISMISSAL,
@@ -610,7 +611,7 @@ class PostgresStore:
         await self._execute(
             "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
             " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entry_id, message_id, user_hash)"
-            " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,
             clean_text(entry_id),
             message_id,
             clean_text(user_hash),

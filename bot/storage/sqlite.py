@@ -39,6 +39,7 @@ from bot.storage.base import (
     FORGET_ASKED,
     FORGET_TAUGHT,
     FORGET_VOTES,
+    KEEP_SAME_VOTE_TIME,
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
     REPLACE_DISMISSAL,
@@ -519,7 +520,7 @@ class SqliteStore:
             "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
             " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (entry_id, message_id, user_hash)"
-            " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,
             (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
         )
 
