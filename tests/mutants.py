@@ -9138,6 +9138,33 @@ MUTANTS = [
         "            if had is not None:\n",
         ("tests/test_storage.py::test_a_pick_replaces_a_dismiss_recorded_just_before_it[memory]",),
     ),
+    Mutant(
+        "the same 'Not helpful' vote pressed again is news for the next digest (SQLite)",
+        "bot/storage/sqlite.py",
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,',
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",',
+        (
+            "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[sqlite]",
+        ),
+    ),
+    Mutant(
+        "the same 'Not helpful' vote pressed again is news for the next digest (PostgreSQL)",
+        "bot/storage/postgres.py",
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,',
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",',
+        (
+            "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[postgres]",
+        ),
+    ),
+    Mutant(
+        "the same 'Not helpful' vote pressed again is news for the next digest (memory)",
+        "bot/storage/memory.py",
+        "        if self.votes.get(key) != helpful:",
+        "        if True:",
+        (
+            "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[memory]",
+        ),
+    ),
 ]
 
 
