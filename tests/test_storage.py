@@ -2531,3 +2531,31 @@ async def test_postgres_reload_announcements_are_heard_again_after_the_connectio
         await until(3)
     await asyncio.sleep(0.1)
     assert heard == ["reload"] * 3
+
+
+def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
+    """PostgreSQL going down under a transaction fails it twice: its query ("cannot
+    switch to state 11; another operation is in progress", an outage the store says as
+    DatabaseUnavailable) and then the transaction's end ("the underlying connection is
+    closed", an InterfaceError). The second was raised as it is: an ERROR with the
+    driver's traceback (a member deleting a message during a CI run's outage test), where
+    a warning saying the database cannot be reached was due. An InterfaceError alone, as
+    misuse of a connection raises, is still raised as it is."""
+    import asyncpg
+
+    from bot.storage import DatabaseUnavailable
+    from bot.storage.postgres import PostgresStore
+
+    store = PostgresStore("postgresql://bot:hunter2@db.example/rollover")
+
+    def lost_in_a_transaction() -> None:
+        try:
+            raise asyncpg.InternalClientError("cannot switch to state 11; another operation")
+        except asyncpg.InternalClientError:
+            raise asyncpg.InterfaceError("the underlying connection is closed")  # noqa: B904
+
+    with pytest.raises(DatabaseUnavailable, match="cannot switch to state 11"), store._reaching():
+        lost_in_a_transaction()
+    for misuse in (asyncpg.InterfaceError("misuse"), asyncpg.DataError("invalid input")):
+        with pytest.raises(type(misuse)), store._reaching():
+            raise misuse

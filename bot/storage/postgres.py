@@ -494,8 +494,10 @@ class PostgresStore:
             yield
         except TimeoutError:
             raise  # (a query stuck on a lock: the server is there)
-        except _unreachable() as exc:
-            reason = without_password(str(exc) or type(exc).__name__, self.url)
+        except Exception as exc:
+            if (cause := out_of_reach(exc)) is None:
+                raise
+            reason = without_password(str(cause) or type(cause).__name__, self.url)
             raise DatabaseUnavailable(
                 f"the PostgreSQL database cannot be reached: {reason}"
             ) from exc
@@ -966,6 +968,22 @@ def _unreachable() -> tuple[type[BaseException], ...]:
         # progress"): the first query of an outage often fails so.
         asyncpg.InternalClientError,
     )
+
+
+def out_of_reach(exc: BaseException) -> BaseException | None:
+    """The error saying the server is out of reach, ``exc`` or the one it was raised in
+    handling of; None when it is none. A connection lost inside a transaction fails twice:
+    its query (_unreachable) and then the transaction's end, "cannot call
+    Transaction.__aexit__(): the underlying connection is closed", an InterfaceError, which
+    alone is no outage (it is also what misuse of a connection raises)."""
+    import asyncpg
+
+    if isinstance(exc, _unreachable()):
+        return exc
+    context = exc.__context__
+    if isinstance(exc, asyncpg.InterfaceError) and context is not None:
+        return out_of_reach(context)
+    return None
 
 
 #: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not
