@@ -7358,8 +7358,8 @@ MUTANTS = [
     Mutant(
         "a database out of reach mid-run is a driver error, not DatabaseUnavailable",
         "bot/storage/postgres.py",
-        "        except _unreachable() as exc:\n",
-        "        except () as exc:\n",
+        "            if (cause := out_of_reach(exc)) is None:\n",
+        "            if (cause := None) is None:\n",
         (
             "tests/test_processes_e2e.py::test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_owed_reply",
         ),
@@ -9156,6 +9156,17 @@ MUTANTS = [
         "        if True:",
         (
             "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[memory]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL lost inside a transaction is an ERROR with a traceback, not a warni"
+        "ng that it cannot be reached",
+        "bot/storage/postgres.py",
+        "    if isinstance(exc, asyncpg.InterfaceError) and context is not None:\n"
+        "        return out_of_reach(context)\n",
+        "",
+        (
+            "tests/test_storage.py::test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash",
         ),
     ),
 ]
