@@ -181,8 +181,10 @@ async def remember_result(
     sent: bool,
     message_id: int | None = None,
     asker_id: int | None = None,
+    hashed_asker: str | None = None,
 ) -> None:
-    """``remember`` for a match without a reply (one given up on, say)."""
+    """``remember`` for a match without a reply (one given up on, say). ``hashed_asker``:
+    whose words, as kept already (asker_hash), when their id is not at hand."""
     answered = result.answered and sent
     try:
         if answered and result.best is not None:
@@ -202,7 +204,7 @@ async def remember_result(
                     answered=answered,
                     when=dt.datetime.now(dt.UTC),
                     message_id=message_id,
-                    asker_hash=asker_hash(bot, asker_id),
+                    asker_hash=asker_hash(bot, asker_id) or hashed_asker,
                 )
             )
     except Exception as exc:

@@ -904,6 +904,55 @@ async def test_a_reply_owed_past_the_max_age_is_given_up_and_left_to_moderators(
         assert f"message {post.id}" in note["content"] and "HTTP 503" in note["content"]
 
 
+async def forget(fake: FakeDiscord, member: Any) -> str:
+    """A moderator runs /faq-admin forget on ``member`` and confirms: what the bot says."""
+    handle = await fake.send_slash_command(
+        "faq-admin forget", {"member": member}, user=fake.world.moderator
+    )
+    await handle.response()
+    assert "replies still owed to them" in handle.message["content"]  # (said before)
+    [delete] = [c for c in custom_ids(handle.message) if c.endswith(":yes")]  # (Delete)
+    click = await fake.click_button(handle, delete, user=fake.world.moderator)
+    await click.response()
+    return str((await click.edit(0))["content"])
+
+
+async def test_a_member_forgotten_takes_the_replies_owed_to_them_and_those_given_up(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    quick_retries: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Replies the bot still owes (Discord failing meanwhile) keep the member's question
+    word for word, and kept no sign of whose it was: /faq-admin forget left them, and a
+    reply given up put their words in the gaps with no asker, for the retention's 90 days.
+    Now each owed reply knows its asker (hashed), and forgetting the member takes it, and
+    their given-up question; another member's stays."""
+    fake, world = fake_discord, fake_discord.world
+    log_channel = int(world.text_channel["id"])
+    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_channel)) as bot:
+        fake.fail_next("POST", rf"/channels/(?!{log_channel})\d+/messages", status=503, times=1000)
+        mine = await fake.post_forum_thread("Split?", QUESTIONS[0], author=world.asker)
+        channel = fake.world.add_text_channel(world.guild, "questions")
+        await fake.send_message(
+            channel, f"{world.bot_user.mention} {QUESTIONS[1]}", author=world.asker
+        )
+        theirs = await fake.post_forum_thread("2014-54?", QUESTIONS[2], author=world.newcomer)
+        await wait_until(lambda: sum(1 for r in bot.store.owed.values() if r.last_error) == 3)
+        said = await forget(fake, world.asker)
+        assert "2 question(s)" in said, said  # (their post's and their mention's)
+        assert [r.message_id for r in bot.store.owed.values()] == [theirs.id]
+        assert mine.replies == []
+
+        await give_up(fake, bot, caplog, log_channel)
+        [kept] = bot.store.questions  # the other member's, in the gaps
+        assert "2014-54" in kept.text and kept.asker_hash is not None
+        said = await forget(fake, world.newcomer)
+        assert "1 question(s)" in said, said
+        assert bot.store.questions == [] and bot.store.owed == {}
+
+
 async def test_a_post_owed_only_its_tag_past_the_max_age_is_not_filed_as_unanswered(
     fake_discord: FakeDiscord,
     make_bot,

@@ -497,9 +497,10 @@ async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None
 
 
 async def test_a_member_who_asks_to_be_forgotten_is_on_every_backend(store: Store) -> None:
-    """Their questions, their messages pointed at entries and their votes go; where they
-    pointed another's message at an entry, that stays without their name. Another
-    member's, and questions kept without an asker, stay."""
+    """Their questions, their messages pointed at entries, the replies still owed to them
+    (each holding their question) and their votes go; where they pointed another's message
+    at an entry, that stays without their name. Another member's, and questions and owed
+    replies kept without an asker, stay."""
 
     def asked(text: str, asker: str | None) -> AskedQuestion:
         return replace(question(text), asker_hash=asker)
@@ -513,9 +514,15 @@ async def test_a_member_who_asks_to_be_forgotten_is_on_every_backend(store: Stor
     await store.record_vote("split", 0, "me", True)
     await store.record_vote("pro-rata", 0, "me", False)
     await store.record_vote("split", 0, "you", False)
+    await store.claim_post(20, owed(20, question="my post, owed", asker_hash="me"))
+    await store.queue_reply(owed(21, "mention", question="my mention, owed", asker_hash="me"))
+    await store.queue_reply(owed(22, "mention", question="your mention", asker_hash="you"))
+    await store.queue_reply(owed(23, "mention", question="owed before askers were"))
 
-    assert await store.forget_member("me") == (3, 2)
+    assert await store.forget_member("me") == (5, 2)
     assert await store.forget_member("me") == (0, 0)
+    owed_now = {(r.question, r.asker_hash) for r in await store.pending_replies()}
+    assert owed_now == {("your mention", "you"), ("owed before askers were", None)}
     examples = {item.example for item in await store.review_queue()}
     assert examples == {"someone else's question", "kept before askers were", "your words"}
     assert [(t.text, t.by_hash) for t in await store.taught()] == [("your words", "")]
@@ -636,6 +643,13 @@ async def test_misses_and_re_pointed_answers_stay_counted_when_their_questions_g
     assert counted(await store.stats()) == before
 
 
+#: The last schema version (SQLite's 13, PostgreSQL's 12) undone: owed replies' askers.
+UNDO_OWED_ASKERS = (
+    "DROP INDEX pending_replies_by_asker",
+    "ALTER TABLE pending_replies DROP COLUMN asker_hash",
+)
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 async def test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_kept(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -667,7 +681,11 @@ async def test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_k
         counted = [(e.entry_id, e.misses, e.repointed) for e in await store.stats()]
         assert counted == [("three-buckets", 1, 1)]
     # as the older bot left it: no counts
-    undo = ["DROP TABLE feedback", "DELETE FROM schema_version WHERE version >= {}"]
+    undo = [
+        "DROP TABLE feedback",
+        *UNDO_OWED_ASKERS,  # (the version after it)
+        "DELETE FROM schema_version WHERE version >= {}",
+    ]
     if backend == "sqlite":
         with sqlite3.connect(target) as db:
             for sql in undo:
@@ -683,6 +701,56 @@ async def test_the_counts_of_misses_and_re_points_start_from_what_an_older_bot_k
         assert [(e.entry_id, e.misses, e.repointed) for e in await upgraded.stats()] == counted
         await upgraded.record_question(replace(miss, kind="miss"))  # (counted from there on)
         assert [e.misses for e in await upgraded.stats()] == [2]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_replies_owed_before_askers_were_kept_stay_owed_through_the_upgrade(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The upgrade that keeps who asked each owed reply keeps the replies owed before it (an
+    outage, then a restart onto the new version): each is still sent, with no asker, so no
+    forget reaches it (it is sent or given up within retries.max_age_minutes); those owed
+    after it know their asker."""
+    from bot.storage.postgres import CURRENT_VERSION as PG_OWED
+    from bot.storage.schema import CURRENT_VERSION as OWED
+
+    target: Any = tmp_path / "bot.db" if backend == "sqlite" else None
+    if target is None:
+        target = request.getfixturevalue("postgres_url")
+    kind = SqliteStore if backend == "sqlite" else PostgresStore
+    undo = [*UNDO_OWED_ASKERS, "DELETE FROM schema_version WHERE version >= {}"]
+    async with kind(target) as store:  # (made, then taken back to the version before)
+        pass
+    if backend == "sqlite":
+        with sqlite3.connect(target) as db:
+            for sql in undo:
+                db.execute(sql.format(OWED))
+            db.execute(
+                "INSERT INTO pending_replies VALUES ('post', 5, 900, 'owed before the upgrade',"
+                " 2, 'HTTP 503', '2026-12-05T00:00:00.000000+00:00',"
+                " '2026-12-05T00:00:00.000000+00:00')"
+            )
+    else:
+        async with PostgresStore(target) as store:
+            pool = await store._pool_ready()
+            for sql in undo:
+                await pool.execute(sql.format(PG_OWED))
+            await pool.execute(
+                "INSERT INTO pending_replies VALUES ('post', 5, 900, 'owed before the upgrade',"
+                " 2, 'HTTP 503', now(), now())"
+            )
+    async with kind(target) as upgraded:
+        [before] = await upgraded.pending_replies()
+        assert (before.message_id, before.question, before.attempts) == (
+            5,
+            "owed before the upgrade",
+            2,
+        )
+        assert before.asker_hash is None
+        await upgraded.queue_reply(owed(6, "mention", question="owed after", asker_hash="me"))
+        assert await upgraded.forget_member("me") == (1, 0)
+        [taken] = await upgraded.take_due_replies(10, 60)
+        assert (taken.message_id, taken.last_error, taken.asker_hash) == (5, "HTTP 503", None)
 
 
 async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unreachable(
@@ -754,6 +822,7 @@ UNDO_AFTER_THE_VOTES_MIGRATION = (
     "DROP INDEX questions_by_asker",
     "ALTER TABLE questions DROP COLUMN asker_hash",
     "ALTER TABLE taught DROP COLUMN author_hash",
+    *UNDO_OWED_ASKERS,
 )
 
 

@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot import mod_log, server_setup
 from bot.answering import (
     MAX_QUESTION_CHARS,
+    asker_hash,
     build_reply,
     calculator_hint,
     remember,
@@ -398,6 +399,7 @@ class Answers(commands.Cog):
             due=seconds_from_now(self.bot.settings.retries.lease_seconds),
             attempts=1,
             question=post_question(thread, starter),
+            asker_hash=asker_hash(self.bot, starter.author.id),
         )
         if not self.posts.claim(thread.id):
             return
@@ -1009,6 +1011,7 @@ class Answers(commands.Cog):
             due=seconds_from_now(self.bot.settings.retries.lease_seconds),
             attempts=1,
             question=within(question_in(message), MAX_QUESTION_CHARS),
+            asker_hash=asker_hash(self.bot, message.author.id),
         )
         try:
             # (A question edited into a prompted mention: the mention's own claim was taken

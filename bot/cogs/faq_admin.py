@@ -941,8 +941,9 @@ def forget_question(member: discord.User) -> str:
     also = f" (shown as {shown})" if member.display_name != member.name else ""
     return (
         f"Delete everything the bot kept of **{neutralize(member.name)}**{also}, user id "
-        f"`{member.id}`? Their questions (review queue, gaps), messages pointed at entries "
-        "and votes go for good: this cannot be undone."
+        f"`{member.id}`? Their questions (review queue, gaps, and replies still owed to "
+        "them after an outage, which are then not sent), messages pointed at entries and "
+        "votes go for good: this cannot be undone."
     )
 
 

@@ -101,7 +101,12 @@ class Retries(commands.Cog):
                 thread = self.bot.get_channel(owed.channel_id)
                 channel_id = getattr(thread, "parent_id", None) or channel_id
             await remember_result(
-                self.bot, result, channel_id, sent=False, message_id=owed.message_id
+                self.bot,
+                result,
+                channel_id,
+                sent=False,
+                message_id=owed.message_id,
+                hashed_asker=owed.asker_hash,  # (so that forgetting them reaches it there too)
             )
         await mod_log.post(self.bot, mod_log.gave_up_text(owed, tags_only=tags_only))
 

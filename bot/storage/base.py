@@ -295,6 +295,8 @@ def as_question(taught: TaughtExample) -> AskedQuestion:
 FORGET_ASKED = "DELETE FROM questions WHERE asker_hash = $1"
 FORGET_TAUGHT = "DELETE FROM taught WHERE author_hash = $1"
 FORGET_VOTES = "DELETE FROM votes WHERE user_hash = $1"
+#: ...the replies still owed to them, each holding their question word for word...
+FORGET_OWED = "DELETE FROM pending_replies WHERE asker_hash = $1"
 #: The messages of a thread that the bot answered (their replies are kept with the thread's
 #: id): a deleted thread's taught messages, which are kept by message id alone, are among
 #: them, as each got its pointed answer there. ``$1``: the thread.
@@ -392,15 +394,21 @@ class PendingReply:
     #: The question as asked: an expired reply still reaches the moderators' gaps.
     question: str = ""
     last_error: str = ""
+    #: Whose question it is, hashed as votes are (hash_user), so that forgetting a member
+    #: takes their words from the queue too (and from the gaps, once given up); None where
+    #: not known: owed before the asker was kept, or a post owed only its tags (no words).
+    asker_hash: str | None = None
 
 
 #: The ``pending_replies`` columns, in the order pending_values and pending_from_row use.
-PENDING_COLUMNS = "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at"
+PENDING_COLUMNS = (
+    "kind, message_id, channel_id, question, attempts, last_error, created_at, due_at, asker_hash"
+)
 
 
 def upsert_pending_sql(placeholders: Sequence[str]) -> str:
-    """Owe a reply; owing it again moves its due time and keeps when (and what) was asked.
-    ``placeholders``: the eight parameter markers of the database's driver."""
+    """Owe a reply; owing it again moves its due time and keeps when (and what, and whose)
+    was asked. ``placeholders``: the nine parameter markers of the database's driver."""
     return (
         f"INSERT INTO pending_replies ({PENDING_COLUMNS}) VALUES ({', '.join(placeholders)})"
         " ON CONFLICT (kind, message_id) DO UPDATE SET due_at = excluded.due_at,"
@@ -421,6 +429,7 @@ def pending_values(
         text(reply.last_error),
         when(reply.created),
         when(reply.due),
+        reply.asker_hash,
     )
 
 
@@ -435,6 +444,7 @@ def pending_from_row(row: Sequence[Any], when: Callable[[Any], dt.datetime]) -> 
         last_error=row[5],
         created=when(row[6]),
         due=when(row[7]),
+        asker_hash=row[8],
     )
 
 
@@ -571,9 +581,9 @@ class Store(Protocol):
 
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         """A member asked to be forgotten (``user_hash``: hash_user of their id): the
-        questions they asked and their messages pointed at entries go, so do their votes,
-        and where they pointed or decided something their hash is blanked. Returns (texts,
-        votes) deleted."""
+        questions they asked, their messages pointed at entries and the replies still owed
+        to them go, so do their votes, and where they pointed or decided something their
+        hash is blanked. Returns (texts, votes) deleted."""
         ...
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:

@@ -200,14 +200,15 @@ class MemoryStore:
         return before - len(self.questions) - len(self.taught_examples) - len(self.owed)
 
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
-        before = len(self.questions) + len(self.taught_examples)
+        before = len(self.questions) + len(self.taught_examples) + len(self.owed)
         self.questions[:] = [q for q in self.questions if q.asker_hash != user_hash]
         self.taught_examples = {
             k: t if t.by_hash != user_hash else replace(t, by_hash="")
             for k, t in self.taught_examples.items()
             if t.author_hash != user_hash
         }
-        texts = before - len(self.questions) - len(self.taught_examples)
+        self.owed = {k: p for k, p in self.owed.items() if p.asker_hash != user_hash}
+        texts = before - len(self.questions) - len(self.taught_examples) - len(self.owed)
         votes = [key for key in self.votes if key[2] == user_hash]
         for key in votes:
             del self.votes[key]

@@ -29,6 +29,7 @@ from bot.storage.base import (
     COUNT_MISS,
     COUNT_REPOINTED,
     FORGET_ASKED,
+    FORGET_OWED,
     FORGET_TAUGHT,
     FORGET_VOTES,
     KEEP_SAME_VOTE_TIME,
@@ -258,6 +259,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             ON CONFLICT (entry_id) DO UPDATE SET repointed = excluded.repointed""",
         ),
     ),
+    (
+        12,
+        "who asked each reply still owed (as a vote hash), so that forgetting them takes it",
+        (
+            # As SQLite's version 13.
+            "ALTER TABLE pending_replies ADD COLUMN asker_hash TEXT",
+            "CREATE INDEX pending_replies_by_asker ON pending_replies (asker_hash)",
+        ),
+    ),
 )
 #: Due times and leases go by the database server's clock, one for every process: by each
 #: host's own, a host a few minutes fast took replies other processes were still sending
@@ -265,7 +275,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
 #: A time is sent as its distance from the sender's now, which its clock's error leaves
 #: alone, and stored from the server's now.
 _UPSERT_PENDING = upsert_pending_sql(
-    [*(f"${n}" for n in range(1, 7)), "now() + $7::interval", "now() + $8::interval"]
+    [*(f"${n}" for n in range(1, 7)), "now() + $7::interval", "now() + $8::interval", "$9"]
 )
 
 #: The stored questions of each review kind but "taught" (a table of its own), worst first
@@ -758,6 +768,7 @@ class PostgresStore:
             async with pool.acquire() as db, db.transaction():
                 texts = _count(await db.execute(FORGET_ASKED, user_hash))
                 texts += _count(await db.execute(FORGET_TAUGHT, user_hash))
+                texts += _count(await db.execute(FORGET_OWED, user_hash))
                 votes = _count(await db.execute(FORGET_VOTES, user_hash))
                 for sql in UNNAME:
                     await db.execute(sql, user_hash)

@@ -200,6 +200,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             ON CONFLICT (entry_id) DO UPDATE SET repointed = excluded.repointed""",
         ),
     ),
+    Migration(
+        13,
+        "who asked each reply still owed (as a vote hash), so that forgetting them takes it",
+        (
+            # NULL for replies owed before this version: each is sent or given up within
+            # retries.max_age_minutes, and one given up is kept as a question with no asker.
+            "ALTER TABLE pending_replies ADD COLUMN asker_hash TEXT",
+            "CREATE INDEX pending_replies_by_asker ON pending_replies (asker_hash)",
+        ),
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

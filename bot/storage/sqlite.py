@@ -37,6 +37,7 @@ from bot.storage.base import (
     COUNT_MISS,
     COUNT_REPOINTED,
     FORGET_ASKED,
+    FORGET_OWED,
     FORGET_TAUGHT,
     FORGET_VOTES,
     KEEP_SAME_VOTE_TIME,
@@ -187,7 +188,7 @@ def _check_header(path: Path) -> None:
         raise CorruptDatabase("the file is not a SQLite database")
 
 
-_UPSERT_PENDING = upsert_pending_sql(["?"] * 8)
+_UPSERT_PENDING = upsert_pending_sql(["?"] * 9)
 _COUNT_MISS = COUNT_MISS.replace("$1", "?")
 _COUNT_REPOINTED = COUNT_REPOINTED.replace("$1", "?").replace("$2", "?")
 #: The schema version that keeps the misses and re-pointed answers counted (COUNT_MISS).
@@ -683,10 +684,12 @@ class SqliteStore:
         return gone
 
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
-        marked = [sql.replace("$1", "?") for sql in (FORGET_ASKED, FORGET_TAUGHT, FORGET_VOTES)]
+        forget = (FORGET_ASKED, FORGET_TAUGHT, FORGET_VOTES, FORGET_OWED)
+        marked = [sql.replace("$1", "?") for sql in forget]
         async with self._write() as db:
             texts = (await db.execute(marked[0], (user_hash,))).rowcount
             texts += (await db.execute(marked[1], (user_hash,))).rowcount
+            texts += (await db.execute(marked[3], (user_hash,))).rowcount
             votes = (await db.execute(marked[2], (user_hash,))).rowcount
             for sql in UNNAME:
                 await db.execute(sql.replace("$1", "?"), (user_hash,))
