@@ -241,6 +241,17 @@ def is_answer(message: discord.Message) -> bool:
     )
 
 
+def is_reply_card(message: discord.Message) -> bool:
+    """A reply made for a question (answering.build_reply): an answer, with its "Not what I
+    asked", or an unsure one, with its menu of close entries; not a notice (a link to an
+    earlier answer, a prompt for the question), which carries neither."""
+    return is_answer(message) or any(
+        str(getattr(child, "custom_id", "") or "") == "rb:pick"
+        for row in message.components
+        for child in getattr(row, "children", ())
+    )
+
+
 def answered_entry(answer: discord.Message) -> str | None:
     """The entry an answer card gives, from its "Not what I asked" button
     (``rb:miss:<entry>:<asker>``)."""

@@ -794,6 +794,82 @@ async def test_a_lost_response_is_not_answered_twice(
         assert "bot-answered" in post.tags
 
 
+async def test_a_reply_whose_response_was_lost_is_served_and_goes_with_its_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord made the reply (a post's answer, a mention's) but the response never reached
+    the bot, and the retry found it there: /faq-admin stats never counted it served, and a
+    member deleting their question left it standing (its link to the question was never
+    kept), their words and numbers with it. The retry now records it as its send would
+    have: served once, and gone with its question."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
+        post = await new_post(fake, 0)
+        await fake.wait_for_call("POST", rf"/channels/{post.id}/messages", injected=True)
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.2)
+        [answer] = post.replies
+        assert sum(bot.store.served.values()) == 1  # (the retry found it: counted once)
+
+        channel = world.text_channel
+        fake.fail_next("POST", rf"/channels/{channel['id']}/messages", status=503, after_route=True)
+        asked = await fake.send_message(
+            channel, f"{world.bot_user.mention} {QUESTIONS[2]}", author=world.newcomer
+        )
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.2)
+        [card] = [
+            m
+            for m in world.messages_in(int(channel["id"]))
+            if (m.get("message_reference") or {}).get("message_id") == asked["id"]
+        ]
+        assert sum(bot.store.served.values()) == 2
+
+        # a notice found so ("You're welcome") served nothing and asked nothing, as sent
+        fake.fail_next("POST", rf"/channels/{channel['id']}/messages", status=503, after_route=True)
+        await fake.send_message(channel, f"{world.bot_user.mention} thanks!", author=world.asker)
+        await wait_until(lambda: bot.store.owed != {}, timeout=2.0)
+        await wait_until(lambda: not bot.store.owed)
+        await fake.idle(quiet=0.2)
+        assert sum(bot.store.served.values()) == 2 and bot.store.questions == []
+
+        await fake.delete_message(post.starter)
+        await fake.delete_message(asked)
+        await fake.idle(quiet=0.2)
+        assert int(answer["id"]) not in world.messages, "the post's answer outlived it"
+        assert int(card["id"]) not in world.messages, "the mention's answer outlived it"
+
+
+async def test_a_reply_recorded_but_still_owed_is_not_served_twice_by_its_retry(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post answered and recorded (served, its link kept) whose owed reply could not be
+    settled (the database away for a moment; a process stopped right then): the retry
+    finds the answer after the lease and settles it, counting nothing a second time."""
+    from bot.storage import DatabaseUnavailable
+
+    class SettleFailsOnce(MemoryStore):
+        failed = False
+
+        async def settle_reply(self, kind: str, message_id: int) -> None:
+            if not self.failed:
+                self.failed = True
+                raise DatabaseUnavailable("the database is away for a moment")
+            await super().settle_reply(kind, message_id)
+
+    store = SettleFailsOnce()
+    fake = fake_discord
+    async with start_bot(make_bot(store=store, retries={**FAST_RETRIES, "lease_seconds": 0.5})):
+        post = await new_post(fake, 0)
+        await post.reply()
+        await wait_until(lambda: store.failed and not store.owed, timeout=5.0)
+        await fake.idle(quiet=0.2)
+        assert len(post.replies) == 1 and sum(store.served.values()) == 1
+
+
 async def test_an_answer_the_asker_removed_is_not_posted_again_by_its_retry(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

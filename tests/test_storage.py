@@ -412,7 +412,8 @@ async def test_the_replies_to_a_message_are_taken_once_and_purged(
     """The bot's replies to a message, for when it is deleted: each one once (a replay of
     the sending is no second reply), taken once (of two processes hearing of the deletion,
     one deletes them), and kept with the claims: after the retention, never within 30
-    days."""
+    days. Recording says whether the reply is new (a retry finding a reply whose response
+    was lost counts it as served only then)."""
     import sys
 
     backend = sys.modules[type(store).__module__]
@@ -421,8 +422,8 @@ async def test_the_replies_to_a_message_are_taken_once_and_purged(
     monkeypatch.setattr(backend, "utc_now", lambda: NOW - dt.timedelta(days=5))
     await store.record_reply(2, 900, 201)
     monkeypatch.undo()
-    await store.record_reply(3, 900, 301)
-    await store.record_reply(3, 900, 301)
+    assert await store.record_reply(3, 900, 301)
+    assert not await store.record_reply(3, 900, 301)
     await store.record_reply(3, 901, 302)  # (a pointed entry in a post: another channel)
     await store.record_reply(4, 900, 401)
     await store.purge(1)

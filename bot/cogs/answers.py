@@ -6,8 +6,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 import discord
 from discord.ext import commands
@@ -15,6 +16,7 @@ from discord.ext import commands
 from bot import mod_log, server_setup
 from bot.answering import (
     MAX_QUESTION_CHARS,
+    Reply,
     asker_hash,
     build_reply,
     calculator_hint,
@@ -36,6 +38,7 @@ from bot.forum_tags import (
     closed,
     in_watched_forum,
     is_answer,
+    is_reply_card,
     owes_tags_only,
     tag_answered,
     tag_answered_or_owe,
@@ -583,11 +586,43 @@ class Answers(commands.Cog):
                 return DONE
             return await self._tag(thread, owed.last_error)
         if found := await self._already_answered(thread, starter, under=starter):
+            named = self.bot.user is not None and mentions_me(starter, self.bot.user)
+            reply = partial(build_reply, self.bot, post_question(thread, starter), asked=named)
+            await self._heard_late(found, starter, thread.parent_id, reply)
             if is_answer(found):  # (sent, its response lost before the tag could follow)
                 return await self._tag(thread, TAG_FAILED)
             return DONE
         self.posts.claim(thread.id)
         return await self._post_answer(thread, starter)
+
+    async def _heard_late(
+        self,
+        found: discord.Message,
+        question: discord.Message,
+        channel_id: int | None,
+        reply: Callable[..., Reply],
+    ) -> None:
+        """A reply Discord made whose response never reached the bot (lost on the way, or
+        the process stopped right after sending), found by the retry: recorded once as its
+        send would have been, so that it goes with its question when that is deleted and
+        counts as served (a shaky or unsure one's question kept for the gaps). ``reply``
+        builds it again (given ``asker_id`` and ``rejected``). A reply recorded already (by
+        its own send, or an entry pointed at the message) is left as it is, and a notice
+        (a link to an answer, a prompt) served nothing."""
+        if not is_reply_card(found):
+            return
+        try:
+            if not await self.bot.store.record_reply(question.id, found.channel.id, found.id):
+                return
+        except Exception as exc:
+            said = "could not record reply %s to message %s"
+            log_store_failure(log, exc, said, found.id, question.id)
+            return
+        rejected = await self._rejected(question.id)
+        made = reply(asker_id=question.author.id, rejected=rejected)
+        await remember(
+            self.bot, made, channel_id, message_id=question.id, asker_id=question.author.id
+        )
 
     async def _tag(self, thread: discord.Thread, error: str) -> Delivery:
         """A retry tags an answered post; owed again while Discord fails the tag."""
@@ -1075,9 +1110,13 @@ class Answers(commands.Cog):
         try:
             # (Answered under someone's question, or given the link to the answer there:
             # that link replies to the mention itself.)
-            if retry and await self._already_answered(
-                message.channel, message, under=target, asking=bool(question), also=message
+            if retry and (
+                found := await self._already_answered(
+                    message.channel, message, under=target, asking=bool(question), also=message
+                )
             ):
+                made = partial(build_reply, self.bot, question)
+                await self._heard_late(found, target, message.channel.id, made)
                 return DONE
             if target is not message and (found := await self._answer_under(target)):
                 # Several "@bot" replies under one question: one answer, then a pointer to it.

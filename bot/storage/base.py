@@ -558,9 +558,10 @@ class Store(Protocol):
         """The entries removed as not what was asked in answer to that message."""
         ...
 
-    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> bool:
         """The bot's message ``reply_id`` (in ``channel_id``) answers the message
-        ``question_id`` (a forum post's answer: the post's opening message)."""
+        ``question_id`` (a forum post's answer: the post's opening message). False when
+        that reply was recorded already."""
         ...
 
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:

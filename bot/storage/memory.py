@@ -167,8 +167,11 @@ class MemoryStore:
     async def rejected(self, question_id: int) -> set[str]:
         return {entry for question, entry in self.rejections if question == question_id}
 
-    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
-        self.replies.setdefault((channel_id, reply_id), (question_id, utc_now()))
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> bool:
+        if (channel_id, reply_id) in self.replies:
+            return False
+        self.replies[(channel_id, reply_id)] = (question_id, utc_now())
+        return True
 
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         taken = sorted(

@@ -716,8 +716,8 @@ class PostgresStore:
         sql = "SELECT entry_id FROM rejected_answers WHERE question_id = $1"
         return {r[0] for r in await self._fetch(sql, question_id)}
 
-    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
-        await self._execute(
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> bool:
+        status = await self._execute(
             "INSERT INTO bot_replies (reply_id, question_id, channel_id, sent_at)"
             " VALUES ($1, $2, $3, $4) ON CONFLICT (reply_id) DO NOTHING",
             reply_id,
@@ -725,6 +725,7 @@ class PostgresStore:
             channel_id,
             utc_now(),
         )
+        return status == "INSERT 0 1"
 
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         rows = await self._fetch(

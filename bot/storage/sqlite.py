@@ -622,12 +622,13 @@ class SqliteStore:
             )
         return {entry_id for (entry_id,) in rows}
 
-    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> None:
-        await self._write_one(
+    async def record_reply(self, question_id: int, channel_id: int, reply_id: int) -> bool:
+        changed = await self._write_one(
             "INSERT OR IGNORE INTO bot_replies (reply_id, question_id, channel_id, sent_at)"
             " VALUES (?, ?, ?, ?)",
             (reply_id, question_id, channel_id, stamp(utc_now())),
         )
+        return changed == 1
 
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         sql = (
