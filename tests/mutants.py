@@ -9169,6 +9169,129 @@ MUTANTS = [
             "tests/test_storage.py::test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash",
         ),
     ),
+    Mutant(
+        "/faq-admin forget leaves the replies the bot still owes the member, with their"
+        " question (SQLite)",
+        "bot/storage/sqlite.py",
+        "            texts += (await db.execute(marked[3], (user_hash,))).rowcount\n",
+        "",
+        ("tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend",),
+    ),
+    Mutant(
+        "/faq-admin forget leaves the replies the bot still owes the member, with their"
+        " question (PostgreSQL)",
+        "bot/storage/postgres.py",
+        "                texts += _count(await db.execute(FORGET_OWED, user_hash))\n",
+        "",
+        ("tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend",),
+    ),
+    Mutant(
+        "/faq-admin forget leaves the replies the bot still owes the member, with their"
+        " question (in memory)",
+        "bot/storage/memory.py",
+        "        self.owed = {k: p for k, p in self.owed.items() if p.asker_hash != user_hash}\n",
+        "",
+        (
+            "tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend",
+            "tests/test_faults_e2e.py::test_a_member_forgotten_takes_the_replies_owed_to_them_and_those_given_up",
+        ),
+    ),
+    Mutant(
+        "a forum post's owed reply keeps no asker: /faq-admin forget leaves the member'"
+        "s post question in the retry queue",
+        "bot/cogs/answers.py",
+        "            asker_hash=asker_hash(self.bot, starter.author.id),\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_member_forgotten_takes_the_replies_owed_to_them_and_those_given_up",
+        ),
+    ),
+    Mutant(
+        "a mention's owed reply keeps no asker: /faq-admin forget leaves the member's m"
+        "ention in the retry queue",
+        "bot/cogs/answers.py",
+        "            asker_hash=asker_hash(self.bot, message.author.id),\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_member_forgotten_takes_the_replies_owed_to_them_and_those_given_up",
+        ),
+    ),
+    Mutant(
+        "a reply given up files the member's question in the gaps with no asker, out of"
+        " /faq-admin forget's reach",
+        "bot/cogs/retries.py",
+        "                hashed_asker=owed.asker_hash,",
+        "                hashed_asker=None,",
+        (
+            "tests/test_faults_e2e.py::test_a_member_forgotten_takes_the_replies_owed_to_them_and_those_given_up",
+        ),
+    ),
+    Mutant(
+        "an owed reply read back from the database forgets its asker (SQLite and Postgr"
+        "eSQL): forget cannot find it",
+        "bot/storage/base.py",
+        "        asker_hash=row[8],\n",
+        "        asker_hash=None,\n",
+        ("tests/test_storage.py::test_a_member_who_asks_to_be_forgotten_is_on_every_backend",),
+    ),
+    Mutant(
+        "a post's answer whose response was lost, found by the retry, is not counted as"
+        " served and stays when the post's opening message is deleted",
+        "bot/cogs/answers.py",
+        "            await self._heard_late(found, starter, thread.parent_id, reply)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_whose_response_was_lost_is_served_and_goes_with_its_question",
+        ),
+    ),
+    Mutant(
+        "a mention's answer whose response was lost, found by the retry, is not counted"
+        " as served and stays when the question is deleted",
+        "bot/cogs/answers.py",
+        "                await self._heard_late(found, target, message.channel.id, made)\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_whose_response_was_lost_is_served_and_goes_with_its_question",
+        ),
+    ),
+    Mutant(
+        "a retry finding an answer already recorded (its settle failed) counts it serve"
+        "d a second time",
+        "bot/cogs/answers.py",
+        "            if not await self.bot.store.record_reply(question.id, found.channe"
+        "l.id, found.id):\n                return\n",
+        "            await self.bot.store.record_reply(question.id, found.channel.id, found.id)\n",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_recorded_but_still_owed_is_not_served_twice_by_its_retry",
+        ),
+    ),
+    Mutant(
+        'a notice whose response was lost ("You\'re welcome"), found by the retry, file'
+        "s the mention's words in the gaps",
+        "bot/cogs/answers.py",
+        "        if not is_reply_card(found):\n            return\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_a_reply_whose_response_was_lost_is_served_and_goes_with_its_question",
+        ),
+    ),
+    Mutant(
+        "SQLite says a reply recorded twice is new each time (a retry would count it served again)",
+        "bot/storage/sqlite.py",
+        "            (reply_id, question_id, channel_id, stamp(utc_now())),\n"
+        "        )\n        return changed == 1",
+        "            (reply_id, question_id, channel_id, stamp(utc_now())),\n"
+        "        )\n        return True",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged",),
+    ),
+    Mutant(
+        "PostgreSQL says a reply recorded twice is new each time (a retry would count i"
+        "t served again)",
+        "bot/storage/postgres.py",
+        '        return status == "INSERT 0 1"\n\n    async def take_replies',
+        "        return True\n\n    async def take_replies",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged",),
+    ),
 ]
 
 
