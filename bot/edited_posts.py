@@ -49,6 +49,16 @@ def own_choice(message: discord.Message, me: discord.abc.Snowflake, thread: disc
     )
 
 
+def still_answers(
+    message: discord.Message, me: discord.abc.Snowflake, thread: discord.Thread, result: MatchResult
+) -> bool:
+    """Whether a reply under the post answers it as it reads now (matching as ``result``):
+    not an answer of the bot's own choosing whose entry is no longer the post's closest
+    (the one that says it answered the post as first written). A helper's pick stands."""
+    entry = answered_entry(message) if own_choice(message, me, thread) else None
+    return entry is None or content_for(entry, result) == ""
+
+
 async def recheck_answers(
     bot: RolloverBot, thread: discord.Thread, starter: discord.Message
 ) -> None:

@@ -2668,6 +2668,47 @@ async def test_an_answer_to_a_post_edited_to_another_question_says_so(
         assert answer["content"] == EDITED_NOTE
 
 
+async def test_a_mention_edited_into_a_post_answered_as_first_written_is_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """The bot answered a post; its asker rewrote it to ask something else, and the answer
+    said it answered the post as first written. The asker then adds "@Rollover Bot" to ask
+    the question it now holds (or does both in one edit): the edit was taken as answered
+    already (any card of the bot's under the post was), so the mention got nothing. The
+    question asked now is answered under the post, once; a mention added to a post still
+    asking what its answer answers gets nothing more."""
+    world = fake_discord.world
+    deadline = kb.ask(DEADLINE_QUESTION).best
+    assert deadline is not None and deadline.id != EXPECTED
+    async with start_bot(make_bot()):
+        post, _own = await answered_post(fake_discord)
+        await fake_discord.edit_message(post.starter, DEADLINE_QUESTION)
+        await fake_discord.idle(quiet=0.2)
+        [answer] = post.replies
+        assert answer["content"] == EDITED_NOTE
+        asked = f"{world.bot_user.mention} {DEADLINE_QUESTION}"
+        await fake_discord.edit_message(post.starter, asked)
+        await fake_discord.idle(quiet=0.2)
+        first, second = post.replies
+        assert first["content"] == EDITED_NOTE
+        assert second["message_reference"]["message_id"] == post.starter["id"]
+        assert embed_of(second)["title"] == deadline.title and second["content"] == ""
+        await fake_discord.edit_message(post.starter, f"{asked} Thanks!")
+        await fake_discord.idle(quiet=0.2)
+        assert len(post.replies) == 2
+        # Rewritten and asked in one edit: the same.
+        other, _own = await answered_post(fake_discord)
+        await fake_discord.edit_message(other.starter, asked)
+        await fake_discord.idle(quiet=0.2)
+        first, second = other.replies
+        assert embed_of(second)["title"] == deadline.title
+        # Still asking what it was answered: the mention adds nothing.
+        same, _own = await answered_post(fake_discord)
+        await fake_discord.edit_message(same.starter, f"{world.bot_user.mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        assert len(same.replies) == 1
+
+
 async def test_a_mention_edited_into_a_post_whose_thread_discord_fails_to_read_is_answered(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog
 ) -> None:

@@ -26,7 +26,7 @@ from bot.answering import (
 )
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, mention
-from bot.edited_posts import recheck_answers
+from bot.edited_posts import recheck_answers, still_answers
 from bot.embeds import help_embed
 from bot.forum_tags import (
     NETWORK_ERRORS,
@@ -755,7 +755,8 @@ class Answers(commands.Cog):
     async def _answered_post(self, thread: discord.Thread, starter: discord.Message) -> bool:
         """Whether the bot replied to the post with more than its unsure line (a post it
         was not sure about is answered when its member asks by an edit, as "@bot" sent
-        under it is)."""
+        under it is), and its answer answers the post as it reads now (one that answered
+        it as first written does not answer the question edited in with the mention)."""
         try:
             found = await self._already_answered(thread, starter, under=starter)
         except NETWORK_ERRORS as exc:
@@ -767,7 +768,10 @@ class Answers(commands.Cog):
                 describe_error(exc),
             )
             return False
-        return found is not None and found.content != UNSURE_LINE
+        if found is None or found.content == UNSURE_LINE or self.bot.user is None:
+            return False
+        now = self.bot.knowledge.ask(within(post_question(thread, starter), MAX_QUESTION_CHARS))
+        return still_answers(found, self.bot.user, thread, now)
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
