@@ -6,6 +6,7 @@ question now asked. Put back, the post's answer loses the line again."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import discord
@@ -60,19 +61,28 @@ def still_answers(
 
 
 async def recheck_answers(
-    bot: RolloverBot, thread: discord.Thread, starter: discord.Message
+    bot: RolloverBot,
+    thread: discord.Thread,
+    starter: discord.Message,
+    messages: Iterable[discord.Message] | None = None,
 ) -> None:
     """The post's opening message or title changed: each answer of the bot's own choosing
-    under it gets the note, or loses it, as the post reads now. A closed post is left as
-    it is (Discord changes nothing in it). Never fails."""
+    under it gets the note, or loses it, as the post reads now. ``messages``: the post's
+    first messages, read already (the catch-up's), else read here. A closed post is left
+    as it is (Discord changes nothing in it). Never fails."""
     me = bot.user
     if me is None or closed(thread):
         return
     result = bot.knowledge.ask(within(post_question(thread, starter), MAX_QUESTION_CHARS))
     try:
-        async for message in thread.history(
-            limit=LOOK_BACK, after=discord.Object(thread.id), oldest_first=True
-        ):
+        if messages is None:
+            messages = [
+                m
+                async for m in thread.history(
+                    limit=LOOK_BACK, after=discord.Object(thread.id), oldest_first=True
+                )
+            ]
+        for message in messages:
             entry = answered_entry(message) if own_choice(message, me, thread) else None
             if entry is None:
                 continue

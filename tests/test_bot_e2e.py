@@ -2668,6 +2668,52 @@ async def test_an_answer_to_a_post_edited_to_another_question_says_so(
         assert answer["content"] == EDITED_NOTE
 
 
+async def test_a_post_edited_or_renamed_while_the_bot_was_down_is_rechecked_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """Posts the bot answered were rewritten, or renamed, to ask something else while no
+    bot process ran (no event brings an edit again): their answers stood unmarked, as
+    the answers to the questions now asked. The catch-up at start, which reads the last
+    hour's posts already, marks them as it marks a live edit, with no extra read; a post
+    put back while the bot was away loses the line, and one unchanged keeps its answer as
+    it was."""
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        edited, own = await answered_post(fake_discord)
+        card = own["embeds"]
+        renamed = await fake_discord.post_forum_thread(
+            QUESTION, "", author=fake_discord.world.asker
+        )
+        await renamed.reply()
+        put_back, _own = await answered_post(fake_discord)
+        await fake_discord.edit_message(put_back.starter, DEADLINE_QUESTION)
+        unchanged, _own = await answered_post(fake_discord)
+        await fake_discord.idle(quiet=0.2)
+        assert put_back.replies[0]["content"] == EDITED_NOTE
+    # (no bot running: these events reach nobody)
+    await fake_discord.edit_message(edited.starter, DEADLINE_QUESTION)
+    renamed.thread["name"] = DEADLINE_QUESTION
+    await fake_discord.edit_message(put_back.starter, QUESTION)
+    mark = fake_discord.mark()
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.idle(quiet=0.3)
+        [answer] = edited.replies
+        assert answer["content"] == EDITED_NOTE and answer["embeds"] == card
+        [answer] = renamed.replies
+        assert answer["content"] == EDITED_NOTE
+        [answer] = put_back.replies
+        assert answer["content"] == ""
+        [answer] = unchanged.replies
+        assert answer["content"] == ""
+        # (one read per post, as before: the edits only where an answer changed)
+        reads = fake_discord.calls_matching("GET", rf"/channels/{edited.id}/messages", since=mark)
+        assert len(reads) == 1
+        assert (
+            len(fake_discord.calls_matching("PATCH", r"/channels/\d+/messages/\d+", since=mark))
+            == 3
+        )
+
+
 async def test_a_mention_edited_into_a_post_answered_as_first_written_is_answered(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

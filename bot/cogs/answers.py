@@ -285,6 +285,10 @@ class Answers(commands.Cog):
                 # Answered by a process whose database did not record it (down then, or
                 # replaced after corruption): the thread shows it, so not answered again.
                 self.posts.claim(thread.id)
+                if starter is not None and self._asked_by_a_member(starter):
+                    # Edited or renamed while the bot was away (no event brings that
+                    # again): its answer says so, as after a live edit (no read more).
+                    await recheck_answers(self.bot, thread, starter, messages)
             elif starter is not None:  # (None: deleted, the post's mentions still asked)
                 await self.answer_post(thread, starter)
             await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
