@@ -873,6 +873,37 @@ async def test_a_deleted_question_takes_every_answer_under_it_and_a_post_its_ans
         assert unsure.tags == ["rollover"]  # (it had no answer to lose)
 
 
+async def test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member deleted their post's opening message while no bot process ran: the bot's
+    answer (which may show their own words and numbers) stayed under the post for good,
+    tagged answered, and the words the bot kept of an unsure post stayed in the gaps, as
+    no event brings a deletion again. The catch-up at start, which reads the last hour's
+    posts already, finds the opening message gone and does what a live deletion does: the
+    answers go, the post is handed to people, the kept words go. A post whose question
+    stands keeps its answer."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        post, own = await answered_post(fake_discord)
+        unsure = await unsure_post(fake_discord)
+        [line] = unsure.replies
+        kept, _own = await answered_post(fake_discord)
+        await fake_discord.idle(quiet=0.2)
+        assert len(await bot.store.gaps(None)) == 1
+    await fake_discord.delete_message(post.starter)  # (no bot running: no one hears it)
+    await fake_discord.delete_message(unsure.starter)
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        await fake_discord.idle(quiet=0.3)
+        assert int(own["id"]) not in world.messages
+        assert post.tags == ["rollover", "needs-human"]
+        assert int(line["id"]) not in world.messages
+        assert unsure.tags == ["rollover"]  # (it had no answer to lose)
+        assert await bot.store.gaps(None) == []
+        assert len(kept.replies) == 1 and kept.tags == ["rollover", "bot-answered"]
+
+
 async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
     fake_discord: FakeDiscord,
     make_bot,

@@ -280,15 +280,20 @@ class Answers(commands.Cog):
                 log.warning("could not read thread %s for catch-up", thread.id)
                 done = False
                 continue
-            starter = next((m for m in messages if m.id == thread.id), thread.starter_message)
+            read = next((m for m in messages if m.id == thread.id), None)
+            starter = read or thread.starter_message
             if self._replied_to_post(thread, messages):
                 # Answered by a process whose database did not record it (down then, or
                 # replaced after corruption): the thread shows it, so not answered again.
                 self.posts.claim(thread.id)
-                if starter is not None and self._asked_by_a_member(starter):
+                if read is None:
+                    # Its opening message deleted while the bot was away (read from the
+                    # first, it would come first): gone as after a live deletion.
+                    await self._question_gone(thread.id, guild.id)
+                elif self._asked_by_a_member(read):
                     # Edited or renamed while the bot was away (no event brings that
                     # again): its answer says so, as after a live edit (no read more).
-                    await recheck_answers(self.bot, thread, starter, messages)
+                    await recheck_answers(self.bot, thread, read, messages)
             elif starter is not None:  # (None: deleted, the post's mentions still asked)
                 await self.answer_post(thread, starter)
             await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
@@ -786,6 +791,13 @@ class Answers(commands.Cog):
         mine = self.bot.deleted_by_me.seen(payload.message_id)
         if payload.message_id != payload.channel_id and not mine:
             await self._answer_may_have_gone(payload.channel_id, [payload.cached_message])
+
+    async def _question_gone(self, message_id: int, guild_id: int) -> None:
+        """A post's opening message found deleted at a catch-up (no event came): what a
+        live deletion does, its kept words and the bot's answers going."""
+        self.bot.deleted_lately.claim(message_id)
+        await self._forget([message_id])
+        await self._answers_go_with(message_id, message_id, guild_id)
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
