@@ -904,6 +904,32 @@ async def test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_
         assert len(kept.replies) == 1 and kept.tags == ["rollover", "bot-answered"]
 
 
+async def test_a_posts_answer_deleted_while_the_bot_was_down_hands_it_to_people_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A moderator deleted the bot's wrong answer outright while no bot process ran: the
+    post kept its answered tag with no answer under it, hidden from helpers for good (no
+    event brings the deletion again). The catch-up at start, which reads the last hour's
+    posts already, hands it to people, as a live deletion does, and does not answer it
+    again. A post tagged answered by hand, which the bot never answered, keeps its tag."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        post, own = await answered_post(fake_discord)
+        by_hand = await fake_discord.post_forum_thread(*OFF_TOPIC_POST)
+        kept, _own = await answered_post(fake_discord)
+        await fake_discord.idle(quiet=0.2)
+        assert by_hand.replies == []
+    await fake_discord.delete_message(own)  # (no bot running: no one hears it)
+    by_hand.thread["applied_tags"] = [str(world.tag_id(n)) for n in ("rollover", "bot-answered")]
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.idle(quiet=0.3)
+        assert post.tags == ["rollover", "needs-human"]
+        assert post.replies == []
+        assert by_hand.tags == ["rollover", "bot-answered"] and by_hand.replies == []
+        assert kept.tags == ["rollover", "bot-answered"] and len(kept.replies) == 1
+
+
 async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
     fake_discord: FakeDiscord,
     make_bot,

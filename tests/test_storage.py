@@ -413,7 +413,8 @@ async def test_the_replies_to_a_message_are_taken_once_and_purged(
     the sending is no second reply), taken once (of two processes hearing of the deletion,
     one deletes them), and kept with the claims: after the retention, never within 30
     days. Recording says whether the reply is new (a retry finding a reply whose response
-    was lost counts it as served only then)."""
+    was lost counts it as served only then). Looked at (a catch-up's, for answers deleted
+    while the bot was away), they are kept."""
     import sys
 
     backend = sys.modules[type(store).__module__]
@@ -428,6 +429,9 @@ async def test_the_replies_to_a_message_are_taken_once_and_purged(
     await store.record_reply(4, 900, 401)
     await store.purge(1)
     assert await store.take_replies(1) == []
+    assert await store.replies_to(3) == [(900, 301), (901, 302)]
+    assert await store.replies_to(3) == [(900, 301), (901, 302)]
+    assert await store.replies_to(5) == []
     taken = await asyncio.gather(store.take_replies(3), store.take_replies(3))
     assert sorted(taken) == [[], [(900, 301), (901, 302)]]
     assert await store.take_replies(3) == []

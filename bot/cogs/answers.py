@@ -294,6 +294,8 @@ class Answers(commands.Cog):
                     # Edited or renamed while the bot was away (no event brings that
                     # again): its answer says so, as after a live edit (no read more).
                     await recheck_answers(self.bot, thread, read, messages)
+            elif await self._answer_deleted_meanwhile(thread, messages):
+                pass  # (answered before: handed to people now, not answered again)
             elif starter is not None:  # (None: deleted, the post's mentions still asked)
                 await self.answer_post(thread, starter)
             await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
@@ -308,6 +310,25 @@ class Answers(commands.Cog):
             m.author.id == me.id and m.interaction_metadata is None and under_the_post(m, thread)
             for m in messages
         )
+
+    async def _answer_deleted_meanwhile(
+        self, thread: discord.Thread, messages: list[discord.Message]
+    ) -> bool:
+        """A post tagged answered whose answer went while the bot was away (a moderator
+        deleted a wrong one outright; no event brings that again): handed to people, as
+        after a live deletion. Known by the replies the store recorded under the post, none
+        of which is among its messages, all read (fewer than the read's limit)."""
+        if not self._tagged_answered(thread) or len(messages) >= CATCH_UP_MESSAGES:
+            return False
+        try:
+            recorded = await self.bot.store.replies_to(thread.id)
+        except Exception as exc:
+            log_store_failure(log, exc, "could not read the replies to post %s", thread.id)
+            return False
+        if not recorded:
+            return False  # (tagged by hand, say: a helper answered it)
+        await answer_deleted(self.bot, thread)
+        return True
 
     def _chat_channels(self, guild: discord.Guild, cutoff: dt.datetime) -> list[ChatChannel]:
         """The guild's channels where a mention is answered (the listed ones; all when none

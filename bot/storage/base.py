@@ -564,6 +564,10 @@ class Store(Protocol):
         that reply was recorded already."""
         ...
 
+    async def replies_to(self, question_id: int) -> list[tuple[int, int]]:
+        """The (channel id, message id) of each recorded reply to that message, kept."""
+        ...
+
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         """The (channel id, message id) of each recorded reply to that message, forgotten
         as they are returned: of processes taking them at once, one gets them."""

@@ -173,6 +173,9 @@ class MemoryStore:
         self.replies[(channel_id, reply_id)] = (question_id, utc_now())
         return True
 
+    async def replies_to(self, question_id: int) -> list[tuple[int, int]]:
+        return sorted(key for key, (question, _) in self.replies.items() if question == question_id)
+
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         taken = sorted(
             key for key, (question, _) in self.replies.items() if question == question_id

@@ -727,6 +727,13 @@ class PostgresStore:
         )
         return status == "INSERT 0 1"
 
+    async def replies_to(self, question_id: int) -> list[tuple[int, int]]:
+        rows = await self._fetch(
+            "SELECT channel_id, reply_id FROM bot_replies WHERE question_id = $1",
+            question_id,
+        )
+        return sorted((r[0], r[1]) for r in rows)
+
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
         rows = await self._fetch(
             "DELETE FROM bot_replies WHERE question_id = $1 RETURNING channel_id, reply_id",

@@ -190,6 +190,10 @@ def _check_header(path: Path) -> None:
 
 _UPSERT_PENDING = upsert_pending_sql(["?"] * 9)
 _COUNT_MISS = COUNT_MISS.replace("$1", "?")
+_REPLIES_TO = (
+    "SELECT channel_id, reply_id FROM bot_replies WHERE question_id = ?"
+    " ORDER BY channel_id, reply_id"
+)
 _COUNT_REPOINTED = COUNT_REPOINTED.replace("$1", "?").replace("$2", "?")
 #: The schema version that keeps the misses and re-pointed answers counted (COUNT_MISS).
 FEEDBACK_VERSION = 12
@@ -630,11 +634,13 @@ class SqliteStore:
         )
         return changed == 1
 
+    async def replies_to(self, question_id: int) -> list[tuple[int, int]]:
+        async with self._read() as db:
+            rows = await db.execute_fetchall(_REPLIES_TO, (question_id,))
+        return [(channel_id, reply_id) for channel_id, reply_id in rows]
+
     async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
-        sql = (
-            "SELECT channel_id, reply_id FROM bot_replies WHERE question_id = ?"
-            " ORDER BY channel_id, reply_id"
-        )
+        sql = _REPLIES_TO
         async with self._read() as db:
             if not await db.execute_fetchall(sql, (question_id,)):
                 return []  # (most messages deleted: no write for them)
