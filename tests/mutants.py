@@ -5438,8 +5438,8 @@ MUTANTS = [
         "a mention edited into a post the bot was unsure about takes "
         "the unsure line for an answer and is ignored",
         "bot/cogs/answers.py",
-        "        return found is not None and found.content != UNSURE_LINE\n",
-        "        return found is not None\n",
+        "        if found is None or found.content == UNSURE_LINE or self.bot.user is None:\n",
+        "        if found is None or self.bot.user is None:\n",
         (
             "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_the_bot_was_unsure_about_is_answered",
         ),
