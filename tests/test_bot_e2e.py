@@ -930,6 +930,36 @@ async def test_a_posts_answer_deleted_while_the_bot_was_down_hands_it_to_people_
         assert kept.tags == ["rollover", "bot-answered"] and len(kept.replies) == 1
 
 
+async def test_a_post_deleted_whole_while_the_bot_was_down_takes_its_kept_words_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member deleted their unanswered post (the whole thread) while no bot process ran:
+    the words the bot kept of it stayed in the moderators' gaps and review queue until
+    the retention, though a live deletion takes them at once (no event brings it again).
+    The catch-up at start looks for the posts of its hour whose words were kept and that
+    are no longer active, one request each: a deleted one takes its words along. Another
+    post's words, still asked, stay; an active post costs no request."""
+    fake = fake_discord
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        deleted = await unsure_post(fake)
+        stays = await fake.post_forum_thread(
+            "Quick one", "after-tax 401k and my traditional IRA, any issue?"
+        )
+        await stays.reply()
+        await fake.idle(quiet=0.2)
+        kept = {g.example for g in await bot.store.gaps(None)}
+        assert len(kept) == 2, kept
+    await fake.delete_thread(deleted.thread)  # (no bot running: no one hears it)
+    mark = fake.mark()
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        await fake.idle(quiet=0.3)
+        [left] = [g.example for g in await bot.store.gaps(None)]
+        assert left.startswith("Quick one")
+        assert fake.calls_matching("GET", rf"/channels/{deleted.id}", since=mark)
+        assert not fake.calls_matching("GET", rf"/channels/{stays.id}", since=mark)
+
+
 async def test_a_deleted_question_leaves_the_review_queue_and_the_gaps(
     fake_discord: FakeDiscord,
     make_bot,

@@ -466,6 +466,27 @@ async def test_taught_examples_kept_once_newest_first_and_purged(store: Store) -
     assert [t.text for t in await store.taught()] == ["is ATS prorated?"] * 2
 
 
+async def test_the_messages_whose_words_were_kept_lately_are_told_by_channel(store: Store) -> None:
+    """For a catch-up (posts deleted while the bot was away): the messages whose words
+    were kept since a time, in the channels asked about (a forum's posts); not older ones,
+    other channels', nor /ask's (no message)."""
+
+    def asked(message_id: int | None, channel_id: int, days: float = 0) -> AskedQuestion:
+        kept = replace(question(f"question {message_id}", days_ago=days), channel_id=channel_id)
+        return replace(kept, message_id=message_id)
+
+    await store.record_question(asked(10, 42))
+    await store.record_question(replace(asked(10, 42), kind="miss", best_id="split"))
+    await store.record_question(asked(11, 43))
+    await store.record_question(asked(12, 44))
+    await store.record_question(asked(None, 42))
+    await store.record_question(asked(13, 42, days=1))
+    since = NOW - dt.timedelta(hours=1)
+    assert await store.kept_from([42, 43], since) == {10, 11}
+    assert await store.kept_from([45], since) == set()
+    assert await store.kept_from([42], NOW - dt.timedelta(days=2)) == {10, 13}
+
+
 async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None:
     """What was kept of a deleted message goes, on every backend: its question (review and
     gaps), the entries members pointed it at, and a reply still owed to it; a deleted

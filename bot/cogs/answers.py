@@ -253,6 +253,7 @@ class Answers(commands.Cog):
         except NETWORK_ERRORS:
             log.warning("could not list active threads in guild %s for catch-up", guild.id)
             return False
+        await self._forget_deleted_posts(guild, threads, cutoff)
         done = True
         for thread in threads:
             if (
@@ -300,6 +301,30 @@ class Answers(commands.Cog):
                 await self.answer_post(thread, starter)
             await self._answer_missed([m for m in messages if m.id != thread.id], cutoff, until)
         return done
+
+    async def _forget_deleted_posts(
+        self, guild: discord.Guild, threads: list[discord.Thread], cutoff: dt.datetime
+    ) -> None:
+        """Posts whose words were kept since ``cutoff`` (unanswered, unsure) and that are
+        no longer among the active ones: one deleted whole while the bot was away (no event
+        brings that again) takes what was kept of it along, as after a live deletion. One
+        request each (such a post is rare: an archived one is still there)."""
+        watched = set(self.bot.settings.discord.forum_channel_ids)
+        forums = [forum.id for forum in guild.forums if forum.id in watched]
+        try:
+            kept = await self.bot.store.kept_from(forums, cutoff)
+        except Exception as exc:
+            said = "could not read the posts kept in guild %s for catch-up"
+            log_store_failure(log, exc, said, guild.id)
+            return
+        for thread_id in sorted(kept - {thread.id for thread in threads}):
+            try:
+                await self.bot.fetch_channel(thread_id)
+            except discord.NotFound:
+                self.bot.deleted_lately.claim(thread_id)
+                await self._forget([thread_id], channel_id=thread_id)
+            except NETWORK_ERRORS as exc:
+                log.warning("could not look for post %s at catch-up (%r)", thread_id, exc)
 
     def _replied_to_post(self, thread: discord.Thread, messages: list[discord.Message]) -> bool:
         """Whether the bot's reply to the post is among its messages: its own answer or

@@ -584,6 +584,11 @@ class Store(Protocol):
         Returns how many kept texts went."""
         ...
 
+    async def kept_from(self, channel_ids: Sequence[int], since: dt.datetime) -> set[int]:
+        """The messages whose words were kept since ``since`` in these channels (a forum's
+        posts: their threads' ids), so that a catch-up can tell which were deleted."""
+        ...
+
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         """A member asked to be forgotten (``user_hash``: hash_user of their id): the
         questions they asked, their messages pointed at entries and the replies still owed

@@ -205,6 +205,13 @@ class MemoryStore:
         self.owed = {k: p for k, p in self.owed.items() if kept(p.message_id, p.channel_id)}
         return before - len(self.questions) - len(self.taught_examples) - len(self.owed)
 
+    async def kept_from(self, channel_ids: Sequence[int], since: dt.datetime) -> set[int]:
+        return {
+            q.message_id
+            for q in self.questions
+            if q.message_id is not None and q.channel_id in channel_ids and q.when >= since
+        }
+
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         before = len(self.questions) + len(self.taught_examples) + len(self.owed)
         self.questions[:] = [q for q in self.questions if q.asker_hash != user_hash]

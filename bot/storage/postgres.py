@@ -770,6 +770,15 @@ class PostgresStore:
                     gone += _count(await db.execute(sql, channel_id))
         return gone
 
+    async def kept_from(self, channel_ids: Sequence[int], since: dt.datetime) -> set[int]:
+        rows = await self._fetch(
+            "SELECT DISTINCT message_id FROM questions WHERE asked_at >= $1"
+            " AND channel_id = ANY($2::bigint[]) AND message_id IS NOT NULL",
+            as_utc(since),
+            list(channel_ids),
+        )
+        return {r[0] for r in rows}
+
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         with self._reaching():
             pool = await self._pool_ready()

@@ -690,6 +690,16 @@ class SqliteStore:
                 gone += (await db.execute(f"DELETE FROM {where}", params)).rowcount
         return gone
 
+    async def kept_from(self, channel_ids: Sequence[int], since: dt.datetime) -> set[int]:
+        marks = ", ".join("?" * len(channel_ids))
+        sql = (
+            "SELECT DISTINCT message_id FROM questions WHERE asked_at >= ?"
+            f" AND channel_id IN ({marks}) AND message_id IS NOT NULL"
+        )
+        async with self._read() as db:
+            rows = await db.execute_fetchall(sql, (stamp(since), *channel_ids))
+        return {message_id for (message_id,) in rows}
+
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         forget = (FORGET_ASKED, FORGET_TAUGHT, FORGET_VOTES, FORGET_OWED)
         marked = [sql.replace("$1", "?") for sql in forget]
