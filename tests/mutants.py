@@ -9288,9 +9288,113 @@ MUTANTS = [
         "PostgreSQL says a reply recorded twice is new each time (a retry would count i"
         "t served again)",
         "bot/storage/postgres.py",
-        '        return status == "INSERT 0 1"\n\n    async def take_replies',
-        "        return True\n\n    async def take_replies",
+        '        return status == "INSERT 0 1"\n\n    async def replies_to',
+        "        return True\n\n    async def replies_to",
         ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged",),
+    ),
+    Mutant(
+        "a mention edited into a post whose answer answered it as first written is not answered",
+        "bot/cogs/answers.py",
+        "        return still_answers(found, self.bot.user, thread, now)\n",
+        "        return True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_answered_as_first_written_is_answered",
+        ),
+    ),
+    Mutant(
+        "a post edited or renamed while the bot was down keeps its answer unmarked at start",
+        "bot/cogs/answers.py",
+        "                    await recheck_answers(self.bot, thread, read, messages)\n",
+        "                    pass\n",
+        (
+            "tests/test_bot_e2e.py::test_a_post_edited_or_renamed_while_the_bot_was_down_is_rechecked_at_start",
+        ),
+    ),
+    Mutant(
+        "the catch-up reads each answered post a second time to recheck it",
+        "bot/edited_posts.py",
+        "        if messages is None:\n",
+        "        if True:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_post_edited_or_renamed_while_the_bot_was_down_is_rechecked_at_start",
+        ),
+    ),
+    Mutant(
+        "a post's question deleted while the bot was down keeps the bot's answer after the restart",
+        "bot/cogs/answers.py",
+        "                    await self._question_gone(thread.id, guild.id)\n",
+        "                    pass\n",
+        (
+            "tests/test_bot_e2e.py::test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_at_start",
+        ),
+    ),
+    Mutant(
+        "a post's question deleted while the bot was down stays in the moderators' gaps",
+        "bot/cogs/answers.py",
+        "        await self._forget([message_id])\n"
+        "        await self._answers_go_with(message_id, message_id, guild_id)\n",
+        "        await self._answers_go_with(message_id, message_id, guild_id)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_at_start",
+        ),
+    ),
+    Mutant(
+        "a post whose answer a moderator deleted while the bot was down stays tagged answered",
+        "bot/cogs/answers.py",
+        "        await answer_deleted(self.bot, thread)\n        return True\n",
+        "        return True\n",
+        (
+            "tests/test_bot_e2e.py::test_a_posts_answer_deleted_while_the_bot_was_down_hands_it_to_people_at_start",
+        ),
+    ),
+    Mutant(
+        "a post tagged answered by hand, never answered by the bot, is handed to people at start",
+        "bot/cogs/answers.py",
+        "        if not recorded:\n            return False  # (tagged by hand, say: a "
+        "helper answered it)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_posts_answer_deleted_while_the_bot_was_down_hands_it_to_people_at_start",
+        ),
+    ),
+    Mutant(
+        "the catch-up's look at a post's recorded replies takes them, so a later deleti"
+        "on of the question leaves its answer",
+        "bot/storage/sqlite.py",
+        "        async with self._read() as db:\n"
+        "            rows = await db.execute_fetchall(_REPLIES_TO, (question_id,))\n",
+        "        async with self._write() as db:\n"
+        "            rows = await db.execute_fetchall(_REPLIES_TO, (question_id,))\n"
+        '            await db.execute("DELETE FROM bot_replies WHERE question_id = ?", '
+        "(question_id,))\n",
+        ("tests/test_storage.py::test_the_replies_to_a_message_are_taken_once_and_purged",),
+    ),
+    Mutant(
+        "a post deleted whole while the bot was down keeps its words in the gaps after the restart",
+        "bot/cogs/answers.py",
+        "        await self._forget_deleted_posts(guild, threads, cutoff)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_post_deleted_whole_while_the_bot_was_down_takes_its_kept_words_at_start",
+        ),
+    ),
+    Mutant(
+        "the catch-up looks up every kept post of the hour, active ones too (a request each)",
+        "bot/cogs/answers.py",
+        "        for thread_id in sorted(kept - {thread.id for thread in threads}):\n",
+        "        for thread_id in sorted(kept):\n",
+        (
+            "tests/test_bot_e2e.py::test_a_post_deleted_whole_while_the_bot_was_down_takes_its_kept_words_at_start",
+        ),
+    ),
+    Mutant(
+        "the kept posts a catch-up looks up include older ones than its hour",
+        "bot/storage/sqlite.py",
+        '            "SELECT DISTINCT message_id FROM questions WHERE asked_at >= ?"\n',
+        '            "SELECT DISTINCT message_id FROM questions WHERE asked_at >= ? OR 1"\n',
+        (
+            "tests/test_storage.py::test_the_messages_whose_words_were_kept_lately_are_told_by_channel",
+        ),
     ),
 ]
 
