@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import discord
@@ -181,9 +182,10 @@ class ReviewView(discord.ui.View):
 
     def _render_components(self) -> None:
         self.clear_items()
-        if self.item is None:
+        shown = self.item
+        if shown is None:
             return
-        menus = entry_options(self.bot, self.item)
+        menus = entry_options(self.bot, shown)
         fresh = secrets.token_hex(8)  # (see PAGER_IDS)
         for row, options in enumerate(menus):
             pick: discord.ui.Select[ReviewView] = discord.ui.Select(
@@ -192,7 +194,7 @@ class ReviewView(discord.ui.View):
                 options=options,
                 row=row,
             )
-            pick.callback = self._on_pick  # type: ignore[method-assign]
+            pick.callback = partial(self._on_pick, shown)  # type: ignore[method-assign]
             self.add_item(pick)
         for label, style, handler in (
             (PREVIOUS, discord.ButtonStyle.secondary, self._on_previous),
@@ -205,7 +207,12 @@ class ReviewView(discord.ui.View):
             button: discord.ui.Button[ReviewView] = discord.ui.Button(
                 label=label, style=style, row=len(menus), custom_id=PAGER_IDS.get(label) or decision
             )
-            button.callback = handler  # type: ignore[method-assign]
+            # A decision is bound to the item drawn with it: discord.py runs a click in a
+            # task of its own, a moment after taking it for this button, and a page drawn
+            # in that moment (Next clicked just after) made self.item the next item, which
+            # the moderator never saw. The pager moves from the page as it is.
+            bound = handler if label in PAGER_IDS else partial(handler, shown)
+            button.callback = bound  # type: ignore[method-assign]
             if label == PREVIOUS:
                 button.disabled = self.index == 0
             if label == NEXT:
@@ -254,21 +261,20 @@ class ReviewView(discord.ui.View):
         await self._show(interaction)
 
     # -- decisions ------------------------------------------------------------------------
-    async def _on_pick(self, interaction: discord.Interaction) -> None:
+    async def _on_pick(self, item: ReviewItem, interaction: discord.Interaction) -> None:
         values = interaction.data.get("values", []) if interaction.data else []
         entry_id = str(values[0]) if values else ""
-        await self._decide(interaction, "example", entry_id)
+        await self._decide(interaction, item, "example", entry_id)
 
-    async def _on_off_topic(self, interaction: discord.Interaction) -> None:
-        await self._decide(interaction, "off-topic", None)
+    async def _on_off_topic(self, item: ReviewItem, interaction: discord.Interaction) -> None:
+        await self._decide(interaction, item, "off-topic", None)
 
-    async def _on_dismiss(self, interaction: discord.Interaction) -> None:
-        await self._decide(interaction, "dismiss", None)
+    async def _on_dismiss(self, item: ReviewItem, interaction: discord.Interaction) -> None:
+        await self._decide(interaction, item, "dismiss", None)
 
-    async def _on_new_entry(self, interaction: discord.Interaction) -> None:
-        item = self.item
+    async def _on_new_entry(self, item: ReviewItem, interaction: discord.Interaction) -> None:
         cog = self.bot.get_cog("FaqAdmin")
-        if item is None or cog is None:
+        if cog is None:
             await interaction.response.send_message("Nothing to write.", ephemeral=True)
             return
         from bot.cogs.faq_admin import EntryModal  # the cog's own form, pre-filled
@@ -288,13 +294,10 @@ class ReviewView(discord.ui.View):
         )
 
     async def _decide(
-        self, interaction: discord.Interaction, action: str, entry_id: str | None
+        self, interaction: discord.Interaction, item: ReviewItem, action: str, entry_id: str | None
     ) -> None:
-        item = self.item
+        """``item``: the one whose buttons were clicked, whatever the view shows by now."""
         await interaction.response.defer()
-        if item is None:
-            await self._show(interaction)
-            return
         note = await decide(self.bot, interaction.user, item, action, entry_id)
         if note == UNREACHABLE:  # (nothing changed, and the queue cannot be read either)
             await self._show(interaction, note)

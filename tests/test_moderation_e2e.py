@@ -1452,6 +1452,49 @@ async def test_a_double_click_on_a_decision_decides_once_and_does_not_fail(
         assert len(await bot.store.review_queue()) == 1  # the next item is not decided
 
 
+async def test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was_shown_with(
+    fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dismiss, then at once Next: discord.py takes the Dismiss for the view's button as it
+    is, and runs it a moment later (a task). Next's page drawn in that moment, the Dismiss
+    read the item the view showed by then and dismissed the next item, which the moderator
+    never saw. A click decides the item its buttons were shown with."""
+    from bot.review import ReviewView
+
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        await queue_two_questions(fake_discord)
+        shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
+        first = shown["embeds"][0]["description"]
+        dismiss = _component(shown, 2, "Dismiss")["custom_id"]
+        drawn, draw, check = (
+            asyncio.Event(),
+            ReviewView._render_components,
+            ReviewView.interaction_check,
+        )
+
+        def drawn_then_told(view: ReviewView) -> None:
+            draw(view)
+            drawn.set()
+
+        async def run_once_drawn(view: ReviewView, interaction: discord.Interaction) -> bool:
+            allowed = await check(view, interaction)
+            if (interaction.data or {}).get("custom_id") == dismiss:
+                await asyncio.wait_for(drawn.wait(), 5)  # (the click's task, run late)
+            return allowed
+
+        monkeypatch.setattr(ReviewView, "_render_components", drawn_then_told)
+        monkeypatch.setattr(ReviewView, "interaction_check", run_once_drawn)
+        click = await fake_discord.click_button(shown, dismiss, user=world.moderator, settle=False)
+        following = _component(shown, 2, "Next ▶")["custom_id"]
+        await fake_discord.click_button(shown, following, user=world.moderator, settle=False)
+        assert (await asyncio.wait_for(click.response(), 4))["type"] == 6
+        await fake_discord.settle()
+        assert (await click.edit(0))["content"] == "Dismissed."
+        [left] = await bot.store.review_queue()
+        assert left.example != first  # the item shown was dismissed, not the next one
+
+
 async def test_the_review_count_says_when_more_wait_than_one_look_shows(
     fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch
 ) -> None:
