@@ -7,7 +7,9 @@ Fills a fresh SQLite database (in a temporary folder) with that many stored ques
 rephrasings of real forum questions as in bench_gaps.py, in the proportions a busy server
 might see (70% unanswered, 15% shaky answers, 10% "not what I asked", 5% taught by members),
 a tenth of them already reviewed, then times what the bot does on the command: read the
-store and group the queue (off the event loop), best of three.
+store and group the queue (off the event loop), best of three; and what a decision checks
+first, that the question it would write is still stored (once the queue itself, read and
+grouped again: the same time as the command's).
 """
 
 from __future__ import annotations
@@ -61,15 +63,21 @@ async def bench(n: int) -> None:
             t0 = time.perf_counter()
             await fill(store, n)
             filled = time.perf_counter() - t0
-            times = []
+            times, checks = [], []
             for _ in range(3):
                 t0 = time.perf_counter()
                 items = await store.review_queue(200)
                 times.append(time.perf_counter() - t0)
+            last = items[-1]  # (the lookup scans the table: any item costs the same)
+            for _ in range(3):
+                t0 = time.perf_counter()
+                assert await store.still_stored(last.example, miss=last.kind == "miss")
+                checks.append(time.perf_counter() - t0)
         print(
             f"{n:>7,} stored questions (filled in {filled:.1f} s): queue of {len(items)} items "
             f"in {min(times):.2f} s (best of 3: {', '.join(f'{t:.2f}' for t in times)}); "
-            f"first: {items[0].kind} x{items[0].count}",
+            f"first: {items[0].kind} x{items[0].count}; a decision's still-stored check in "
+            f"{min(checks) * 1000:.1f} ms",
             flush=True,
         )
 

@@ -25,7 +25,7 @@ from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import NO_PINGS, apologise
 from bot.roles import is_moderator
 from bot.storage import DatabaseUnavailable, GapGroup, ReviewItem, hash_user, log_store_failure
-from bot.storage.reports import EVERY_GROUP, MISS_KEY, normalise, still_open
+from bot.storage.reports import EVERY_GROUP, still_open
 from knowledge.editing import AlreadyExample, EditRefused, add_example, examples_file
 from knowledge.examples import too_few_to_learn
 
@@ -421,10 +421,11 @@ DELETED_MEANWHILE = (
 async def still_kept(bot: RolloverBot, item: ReviewItem) -> bool:
     """Whether the question a decision would write (the item's example, copied word for
     word into the FAQ's files, where no deletion reaches it) is still kept: a view drawn
-    before its member deleted it, or a moderator forgot them, still shows it."""
-    key = normalise(item.example)
-    key = MISS_KEY + key if item.kind == "miss" else key
-    return any(key in kept.keys for kept in await bot.store.review_queue())
+    before its member deleted it, or a moderator forgot them, still shows it. Looked up
+    on its own: read from the queue, which groups only its first 3,000 questions, an item
+    pushed out of those since it was shown was said deleted (and the whole queue was
+    read and grouped again for each decision)."""
+    return await bot.store.still_stored(item.example, miss=item.kind == "miss")
 
 
 async def _decide(

@@ -522,6 +522,30 @@ async def test_the_words_of_deleted_messages_are_forgotten(store: Store) -> None
     assert [r.question for r in await store.pending_replies()] == ["owed elsewhere"]
 
 
+async def test_a_review_decision_finds_its_question_still_stored_until_it_is_deleted(
+    store: Store,
+) -> None:
+    """What a decision checks before it copies a question into the FAQ's files: one row
+    looked up, of the right kind (a "Not what I asked" is another item than the same words
+    unanswered), on every backend; once the member deleted it, it is not found."""
+
+    def asked(text: str, message_id: int, kind: str = "") -> AskedQuestion:
+        return replace(question(text), message_id=message_id, kind=kind, best_id="split")
+
+    await store.record_question(asked("my question", 10))
+    await store.record_question(asked("my miss", 11, "miss"))
+    await store.record_taught(TaughtExample("pointed words", "pro-rata", 12, "h", NOW))
+    assert await store.still_stored("my question", miss=False)
+    assert await store.still_stored("my miss", miss=True)
+    assert await store.still_stored("pointed words", miss=False)
+    assert not await store.still_stored("my question", miss=True)  # (another kind)
+    assert not await store.still_stored("my miss", miss=False)
+    assert not await store.still_stored("My Question", miss=False)  # (other words)
+    await store.forget_asked([10, 11, 12])
+    for text, miss in (("my question", False), ("my miss", True), ("pointed words", False)):
+        assert not await store.still_stored(text, miss=miss), text
+
+
 async def test_a_member_who_asks_to_be_forgotten_is_on_every_backend(store: Store) -> None:
     """Their questions, their messages pointed at entries, the replies still owed to them
     (each holding their question) and their votes go; where they pointed another's message

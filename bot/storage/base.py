@@ -625,6 +625,13 @@ class Store(Protocol):
         """Which of these questions (normalised texts) have a decision recorded."""
         ...
 
+    async def still_stored(self, text: str, miss: bool) -> bool:
+        """Whether a question with exactly these words is still kept: a "Not what I asked"
+        one (``miss``), else one of the other kinds (or a message taught to an entry). A
+        review decision copies a question word for word into the FAQ's files; one its
+        member deleted since (or forgot) must not be. A lookup of one row, not the queue."""
+        ...
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         """Unanswered questions of the last ``days`` (None: all kept), grouped; reviewed
         ones left out."""

@@ -262,6 +262,11 @@ class MemoryStore:
     async def decided(self, keys: Sequence[str]) -> set[str]:
         return {key for key in keys if key in self.reviewed}
 
+    async def still_stored(self, text: str, miss: bool) -> bool:
+        if any(q.text == text and (q.review_kind == "miss") == miss for q in self.questions):
+            return True
+        return not miss and any(t.text == text for t in self.taught_examples.values())
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         questions = [q for q in self.questions if normalise(q.text) not in self.reviewed]
         cutoff = days_ago(days) if days is not None else None

@@ -834,6 +834,15 @@ class PostgresStore:
         )
         return {cleaned[r[0]] for r in rows}
 
+    async def still_stored(self, text: str, miss: bool) -> bool:
+        which = "kind = 'miss'" if miss else "kind != 'miss'"
+        taught = "" if miss else " OR EXISTS (SELECT 1 FROM taught WHERE text = $1)"
+        rows = await self._fetch(
+            f"SELECT EXISTS (SELECT 1 FROM questions WHERE text = $1 AND {which}){taught}",
+            clean_text(text),
+        )
+        return bool(rows[0][0])
+
     # -- reading ------------------------------------------------------------------------
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         rows = await self._fetch(

@@ -816,6 +816,20 @@ class SqliteStore:
                 found.update(key for (key,) in await db.execute_fetchall(sql, part))
         return found
 
+    async def still_stored(self, text: str, miss: bool) -> bool:
+        async with self._read() as db:
+            if self._version == 0:
+                return False
+            kind = "kind" if self._version >= 4 else "''"
+            which = f"{kind} = 'miss'" if miss else f"{kind} != 'miss'"
+            sql = f"SELECT 1 FROM questions WHERE text = ? AND {which} LIMIT 1"
+            if await db.execute_fetchall(sql, (clean_text(text),)):
+                return True
+            if miss or self._version < 3:
+                return False
+            sql = "SELECT 1 FROM taught WHERE text = ? LIMIT 1"
+            return bool(await db.execute_fetchall(sql, (clean_text(text),)))
+
     async def gaps(self, days: int | None, limit: int = 10) -> list[GapGroup]:
         sql = (
             "SELECT text, channel_id, best_id, best_score, asked_at FROM questions"
