@@ -13,6 +13,7 @@ import aiohttp
 import discord
 
 from bot.embeds import code_block, listed_title
+from bot.storage.reports import REVIEW_WINDOW
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, with_unread
@@ -208,13 +209,15 @@ def digest_text(
     not_helpful: Sequence[tuple[str, int]] = (),
     *,
     since: dt.datetime | None = None,
+    more: bool = False,
 ) -> str | None:
     """The daily lines: the review queue's size, and ``not_helpful``, the entries members
     marked not helpful since the last digest (``since``; None: there was none, and they are
     the last day's) ((title, votes), most first). Members who click *Not helpful* are told
     that moderators review such answers, and nothing else told the moderators of them.
+    ``more``: more questions wait than ``kinds`` counts (the queue groups REVIEW_WINDOW).
     None when there is neither."""
-    lines = [queue] if (queue := _queue_line(kinds)) else []
+    lines = [queue] if (queue := _queue_line(kinds, more)) else []
     if not_helpful:
         votes = sum(n for _, n in not_helpful)
         named = ", ".join(f"{listed_title(t)} ({n})" for t, n in not_helpful[:DIGEST_ENTRIES])
@@ -231,7 +234,7 @@ def digest_text(
     return "\n".join(lines) or None
 
 
-def _queue_line(kinds: dict[str, int]) -> str | None:
+def _queue_line(kinds: dict[str, int], more: bool = False) -> str | None:
     total = sum(kinds.values())
     if not total:
         return None
@@ -245,5 +248,10 @@ def _queue_line(kinds: dict[str, int]) -> str | None:
     parts = ", ".join(
         f"{kinds[k]} {one if kinds[k] == 1 else many}" for k, one, many in names if kinds.get(k)
     )
-    items = "item" if total == 1 else "items"
-    return f"**Review queue:** {total} {items} ({parts}). `/faq-admin review` to go through them."
+    if more:
+        # The items of the first REVIEW_WINDOW questions only: "150 items" read as the
+        # whole queue while thousands more waited, of kinds perhaps not counted at all.
+        parts += f", of the first {REVIEW_WINDOW:,} questions; more wait"
+    items = "item" if total == 1 and not more else "items"
+    size = f"{total}+" if more else f"{total}"
+    return f"**Review queue:** {size} {items} ({parts}). `/faq-admin review` to go through them."

@@ -372,7 +372,8 @@ async def open_gaps(bot: RolloverBot, days: int | None, most: int = GAPS_SHOWN) 
 
 class OpenItems(NamedTuple):
     items: list[ReviewItem]
-    #: More items are still open than one look shows: a count of them would be short.
+    #: More items are still open than one look shows, or more questions wait than the
+    #: store grouped into items (reports.REVIEW_WINDOW): a count of them would be short.
     more: bool
 
 
@@ -383,7 +384,7 @@ async def open_items(bot: RolloverBot) -> OpenItems:
     that look's places, and it said "Nothing to review." while items waited."""
     items = await bot.store.review_queue()
     shown = await asyncio.to_thread(still_open, bot.knowledge, items, QUEUE_LIMIT + 1)
-    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)
+    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT or items.more)
 
 
 async def decide(

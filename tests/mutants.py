@@ -3831,7 +3831,7 @@ MUTANTS = [
     Mutant(
         "the review count hides that more wait",
         "bot/review.py",
-        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)",
+        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT or items.more)",
         "    return OpenItems(shown[:QUEUE_LIMIT], more=False)",
         (
             "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
@@ -3840,7 +3840,7 @@ MUTANTS = [
     Mutant(
         "the review count always says more",
         "bot/review.py",
-        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT)",
+        "    return OpenItems(shown[:QUEUE_LIMIT], more=len(shown) > QUEUE_LIMIT or items.more)",
         "    return OpenItems(shown, more=len(items) >= QUEUE_LIMIT)",
         (
             "tests/test_moderation_e2e.py::test_the_review_count_says_when_more_wait_than_one_look_shows",
@@ -4326,8 +4326,8 @@ MUTANTS = [
     Mutant(
         "the digest counts questions the FAQ answers since",
         "bot/cogs/housekeeping.py",
-        "        items = await asyncio.to_thread(still_open, self.bot.knowledge, items)\n",
-        "",
+        "        items = await asyncio.to_thread(still_open, self.bot.knowledge, queue)\n",
+        "        items = queue\n",
         (
             "tests/test_moderation_e2e.py::test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue",
         ),
@@ -8535,7 +8535,7 @@ MUTANTS = [
     Mutant(
         "the daily digest says '1 items' again",
         "bot/mod_log.py",
-        '    items = "item" if total == 1 else "items"\n',
+        '    items = "item" if total == 1 and not more else "items"\n',
         '    items = "items"\n',
         ("tests/test_mod_log.py::test_digest_counts_by_kind_and_stays_quiet_when_empty",),
     ),

@@ -1973,6 +1973,55 @@ async def test_an_item_left_out_of_the_grouped_questions_since_it_was_shown_can_
         assert await bot.store.decided([asked]) == {asked}
 
 
+async def test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, faq_copy: Path, capsys
+) -> None:
+    """The queue groups its first 3,000 questions not yet reviewed: with more waiting, the
+    review counted "1 of 3" and the digest "3 items (3 not what I asked)", the items of those
+    3,000 only, while more questions waited (here an unanswered one, of a kind not counted
+    at all), and `faq review` listed them as all there was. All three say more wait; once
+    they all fit, none does."""
+    from bot.cli import main
+    from bot.cli.faq import window_line
+    from bot.storage import SqliteStore
+    from bot.storage.reports import REVIEW_WINDOW
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    path = tmp_path / "bot.db"
+    async with start_bot(mod_bot(store=SqliteStore(path), mod_log_channel_id=log_id)) as bot:
+        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
+        await fake_discord.settle()
+        await execute_beside(path, flood_of_misses(REVIEW_WINDOW))
+        grouped = len(await bot.store.review_queue())
+        shown = await review_message(fake_discord)
+        assert shown["embeds"][0]["title"] == f"Review queue: 1 of {grouped}+"
+        chores = bot.get_cog("Housekeeping")
+        posted = len(world.messages_in(log_id))
+        # (a past day: the bot's own hourly pass claims today's)
+        assert await chores.digest_if_due(dt.datetime(2001, 3, 5, 16, tzinfo=dt.UTC))
+        await fake_discord.settle()
+        [digest] = [m["content"] for m in world.messages_in(log_id)[posted:]]
+        assert digest.startswith(
+            f"**Review queue:** {grouped}+ items ({grouped} not what I asked, of the first "
+            f"{REVIEW_WINDOW:,} questions; more wait)."
+        ), digest
+        capsys.readouterr()
+        cli = ["faq", "review", "--db", str(path), "--faq-dir", str(faq_copy)]
+        assert await asyncio.to_thread(main, cli) == 0
+        assert window_line() in capsys.readouterr().out
+        # positive control: the misses gone (purged), every question left is counted
+        await execute_beside(path, "DELETE FROM questions WHERE kind = 'miss'")
+        assert (await review_message(fake_discord))["embeds"][0]["title"] == "Review queue: 1 of 1"
+        assert await chores.digest_if_due(dt.datetime(2001, 3, 6, 16, tzinfo=dt.UTC))
+        await fake_discord.settle()
+        [digest] = [m["content"] for m in world.messages_in(log_id)[posted + 1 :]]
+        assert digest.startswith("**Review queue:** 1 item (1 unanswered).")
+        assert await asyncio.to_thread(main, cli) == 0
+        table = capsys.readouterr().out
+        assert "what is a zebra fund" in table and window_line() not in table
+
+
 async def test_new_entry_on_a_stale_view_says_so_and_opens_no_form(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -422,13 +422,25 @@ KIND_TEXT = {
 }
 
 
+def window_line() -> str:
+    """Under the review table when more questions wait than the queue groups at a time:
+    its items and counts are those of the first REVIEW_WINDOW only."""
+    from bot.storage.reports import REVIEW_WINDOW
+
+    return (
+        f"More questions wait than these items group: the first {REVIEW_WINDOW:,} not yet "
+        "reviewed are grouped at a time, and the rest come up as these are decided."
+    )
+
+
 def handle_review(args: argparse.Namespace) -> int:
     path = database_target(args)
     if args.faq_dir is not None:  # (a typo, said with no database too)
         require_folder(args.faq_dir)
     if missing(path):
         return no_data(args, path, "items")
-    items, more = left_open(args, read_report(path, lambda store: store.review_queue()))
+    queue = read_report(path, lambda store: store.review_queue())
+    items, more = left_open(args, queue)
     if args.json:
         rows = [
             {
@@ -456,6 +468,8 @@ def handle_review(args: argparse.Namespace) -> int:
         print(f"{what:<24}  {item.count:>5}  {entry:<{width}}  {question}")
     if more:
         print(more_line(len(items), "items"))
+    if queue.more:
+        print(window_line())
     print(
         "Decide in Discord with '/faq-admin review', or add the question to "
         "knowledge/faq/examples/<entry>.yaml (or _off-topic.yaml)."

@@ -78,10 +78,10 @@ class Housekeeping(commands.Cog):
     async def digest_note(self, now: dt.datetime) -> str | None:
         """The digest as it would be posted at ``now``; None when the queue is empty and no
         answer was marked not helpful since the last digest (the last day, for the first)."""
-        items = await self.bot.store.review_queue()
+        queue = await self.bot.store.review_queue()
         # What /faq-admin review shows: a question the FAQ answers since is no item (it is
         # left out there, never marked reviewed, so counted here it never went away).
-        items = await asyncio.to_thread(still_open, self.bot.knowledge, items)
+        items = await asyncio.to_thread(still_open, self.bot.knowledge, queue)
         # Since the digest before: "the last 24 hours" before a digest posted late (a bot
         # down at the digest hour posts when back) left out the hours after the one before,
         # and the next day's, posted on time, counted some hours twice.
@@ -93,7 +93,8 @@ class Housekeeping(commands.Cog):
             ((titles.get(i, f"{i} (no longer in the FAQ)"), n) for i, n in down.items()),
             key=lambda pair: (-pair[1], pair[0]),
         )
-        return mod_log.digest_text(Counter(i.kind for i in items), named, since=last)
+        kinds = Counter(i.kind for i in items)
+        return mod_log.digest_text(kinds, named, since=last, more=queue.more)
 
     @tasks.loop(hours=24)
     async def purge(self) -> None:

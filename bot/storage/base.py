@@ -16,7 +16,7 @@ import os
 import secrets
 import string
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -260,6 +260,16 @@ class ReviewItem:
     last_seen: dt.datetime
     #: Every grouped question's normalised text: what an action marks as reviewed.
     keys: tuple[str, ...]
+
+
+class ReviewQueue(list[ReviewItem]):
+    """The review queue's items, worst first, and whether ``more`` questions not yet
+    reviewed wait than were grouped into them (reports.REVIEW_WINDOW): then any count made
+    of the items is only a least ("150+"). A list, so its items read as one."""
+
+    def __init__(self, items: Iterable[ReviewItem] = (), *, more: bool = False) -> None:
+        super().__init__(items)
+        self.more = more
 
 
 @dataclass(frozen=True)
@@ -600,7 +610,7 @@ class Store(Protocol):
         """Taught examples, newest first."""
         ...
 
-    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+    async def review_queue(self, limit: int | None = None) -> ReviewQueue:
         """What needs a moderator, grouped, worst first; reviewed questions left out."""
         ...
 

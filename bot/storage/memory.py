@@ -16,7 +16,7 @@ from bot.storage.base import (
     EntryStats,
     GapGroup,
     PendingReply,
-    ReviewItem,
+    ReviewQueue,
     TaughtExample,
     as_question,
     as_utc,
@@ -235,7 +235,7 @@ class MemoryStore:
         )
         return ordered[:limit]
 
-    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+    async def review_queue(self, limit: int | None = None) -> ReviewQueue:
         questions = [*self.questions, *(as_question(t) for t in self.taught_examples.values())]
         return await asyncio.to_thread(build_queue, questions, set(self.reviewed), limit)
 

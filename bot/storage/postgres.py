@@ -42,7 +42,7 @@ from bot.storage.base import (
     EntryStats,
     GapGroup,
     PendingReply,
-    ReviewItem,
+    ReviewQueue,
     StorageError,
     TaughtExample,
     as_question,
@@ -855,7 +855,7 @@ class PostgresStore:
     async def _reviewed(self) -> set[str]:
         return {r[0] for r in await self._fetch("SELECT key FROM reviewed")}
 
-    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+    async def review_queue(self, limit: int | None = None) -> ReviewQueue:
         reviewed = await self._reviewed()
 
         async def page(where: str, limit: int, offset: int) -> list[AskedQuestion]:

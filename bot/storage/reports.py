@@ -26,6 +26,7 @@ from bot.storage.base import (
     EntryStats,
     GapGroup,
     ReviewItem,
+    ReviewQueue,
     as_utc,
 )
 
@@ -238,13 +239,14 @@ async def worst_first_window(
     pages: Sequence[FetchPage], reviewed: Collection[str]
 ) -> list[AskedQuestion]:
     """Stored questions read a kind at a time (``pages``: a reader per kind, worst first),
-    newest first, in pages, until REVIEW_WINDOW of them are not yet reviewed: a large
-    database is never read whole, and a kind is read only while the window has room."""
+    newest first, in pages, until more than REVIEW_WINDOW of them are not yet reviewed: a
+    large database is never read whole, and a kind is read only while the window has room.
+    (One more than the window, when there is one, tells build_queue that more wait.)"""
     questions: list[AskedQuestion] = []
     fresh = 0
     for fetch_page in pages:
         offset, page = 0, 2 * REVIEW_WINDOW
-        while fresh < REVIEW_WINDOW:
+        while fresh <= REVIEW_WINDOW:
             rows = await fetch_page(page, offset)
             questions += rows
             fresh += sum(review_key(q) not in reviewed for q in rows)
@@ -259,21 +261,25 @@ def build_queue(
     reviewed: Collection[str] = frozenset(),
     limit: int | None = None,
     window: int = REVIEW_WINDOW,
-) -> list[ReviewItem]:
+) -> ReviewQueue:
     """The review queue: the first ``window`` questions not yet reviewed (worst kind
     first, newest first within a kind), grouped by kind and near-duplicates, worst kind
-    first, then most asked, then most recent. Pure and CPU-bound."""
+    first, then most asked, then most recent; ``more`` when other questions not yet
+    reviewed were left out of the window (its counts said all there was: "150 items"
+    where thousands of questions more waited). Pure and CPU-bound."""
     rank = {kind: n for n, kind in enumerate(REVIEW_KINDS)}
     newest = sorted(questions, key=lambda q: as_utc(q.when), reverse=True)
     newest.sort(key=lambda q: rank.get(q.review_kind, len(rank)))  # (stable: newest first)
     by_kind: dict[str, list[AskedQuestion]] = defaultdict(list)
-    taken = 0
+    taken, more = 0, False
     for q in newest:
+        if review_key(q) in reviewed:
+            continue
         if taken >= window:
+            more = True
             break
-        if review_key(q) not in reviewed:
-            by_kind[q.review_kind].append(q)
-            taken += 1
+        by_kind[q.review_kind].append(q)
+        taken += 1
     items = []
     for kind, members in by_kind.items():
         for group in cluster(members):
@@ -293,7 +299,7 @@ def build_queue(
     items.sort(
         key=lambda i: (rank.get(i.kind, len(rank)), -i.count, -i.last_seen.timestamp(), i.example)
     )
-    return items if limit is None else items[: max(limit, 0)]
+    return ReviewQueue(items if limit is None else items[: max(limit, 0)], more=more)
 
 
 #: Every group the store has: it groups them all whatever the limit, so asking for all

@@ -50,7 +50,7 @@ from bot.storage.base import (
     EntryStats,
     GapGroup,
     PendingReply,
-    ReviewItem,
+    ReviewQueue,
     StorageError,
     TaughtExample,
     as_question,
@@ -729,7 +729,7 @@ class SqliteStore:
             return set()
         return {key for (key,) in await db.execute_fetchall("SELECT key FROM reviewed")}
 
-    async def review_queue(self, limit: int | None = None) -> list[ReviewItem]:
+    async def review_queue(self, limit: int | None = None) -> ReviewQueue:
         async with self._read() as db:
             if self._version == 0:
                 return []
