@@ -305,9 +305,14 @@ class ReviewView(discord.ui.View):
         await self._refresh(interaction, note)
 
     async def _refresh(self, interaction: discord.Interaction, note: str) -> None:
-        """The queue as it is now, with ``note`` saying what happened."""
+        """The queue as it is now, with ``note`` saying what happened: at the item the view
+        showed, if it is still open (a decision clicked just before Next decided the item
+        before it: the same place in the shorter queue held the item after), else at its
+        place, which the next item has taken."""
+        showing = set(self.item.keys) if self.item else set()
         self.items, self.more = await open_items(self.bot)
-        self.index = min(self.index, max(len(self.items) - 1, 0))
+        still = (n for n, item in enumerate(self.items) if showing & set(item.keys))
+        self.index = next(still, min(self.index, max(len(self.items) - 1, 0)))
         await self._show(interaction, note)
 
 

@@ -1458,14 +1458,19 @@ async def test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was
     """Dismiss, then at once Next: discord.py takes the Dismiss for the view's button as it
     is, and runs it a moment later (a task). Next's page drawn in that moment, the Dismiss
     read the item the view showed by then and dismissed the next item, which the moderator
-    never saw. A click decides the item its buttons were shown with."""
+    never saw. A click decides the item its buttons were shown with, and the page then
+    shows the item Next moved to (it showed the one after that: in the queue one item
+    shorter, the place Next moved to held the next item's next)."""
     from bot.review import ReviewView
 
     world = fake_discord.world
     async with start_bot(mod_bot()) as bot:
         await queue_two_questions(fake_discord)
+        assert await ask_title(fake_discord, "best pizza in town") is None  # a third
+        await fake_discord.settle()
         shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
         first = shown["embeds"][0]["description"]
+        following_item = (await bot.store.review_queue())[1].example
         dismiss = _component(shown, 2, "Dismiss")["custom_id"]
         drawn, draw, check = (
             asyncio.Event(),
@@ -1490,9 +1495,12 @@ async def test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was
         await fake_discord.click_button(shown, following, user=world.moderator, settle=False)
         assert (await asyncio.wait_for(click.response(), 4))["type"] == 6
         await fake_discord.settle()
-        assert (await click.edit(0))["content"] == "Dismissed."
-        [left] = await bot.store.review_queue()
-        assert left.example != first  # the item shown was dismissed, not the next one
+        page = await click.edit(0)
+        assert page["content"] == "Dismissed."
+        left = {item.example for item in await bot.store.review_queue()}
+        assert first not in left and following_item in left  # the item shown was dismissed
+        assert page["embeds"][0]["description"] == following_item  # where Next moved to
+        assert "1 of 2" in page["embeds"][0]["title"]
 
 
 async def test_the_review_count_says_when_more_wait_than_one_look_shows(
