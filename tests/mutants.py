@@ -9396,6 +9396,136 @@ MUTANTS = [
             "tests/test_storage.py::test_the_messages_whose_words_were_kept_lately_are_told_by_channel",
         ),
     ),
+    Mutant(
+        "a Dismiss clicked just before Next dismisses the next item, which the moderator never saw",
+        "bot/review.py",
+        "bound = handler if label in PAGER_IDS else partial(handler, shown)",
+        "bound = handler if label in PAGER_IDS else (lambda i, h=handler: h(self.item, i))",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was_shown_with",
+        ),
+    ),
+    Mutant(
+        "a review item pushed out of the 3,000 grouped questions since it was shown is "
+        "said deleted when decided, and nothing is written",
+        "bot/review.py",
+        '    return await bot.store.still_stored(item.example, miss=item.kind == "miss")\n',
+        '    key = __import__("bot.storage.reports", fromlist=["normalise"]).normalise('
+        "item.example)\n    return any(key in kept.keys for kept in await bot.store.rev"
+        "iew_queue())\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_item_left_out_of_the_grouped_questions_since_it_was_shown_can_be_decided",
+        ),
+    ),
+    Mutant(
+        "on SQLite, a decision on a question finds it kept though only its 'Not what I "
+        "asked' (another item) is",
+        "bot/storage/sqlite.py",
+        "which = f\"{kind} = 'miss'\" if miss else f\"{kind} != 'miss'\"",
+        'which = "1"',
+        (
+            "tests/test_storage.py::test_a_review_decision_finds_its_question_still_stored_until_it_is_deleted[sqlite]",
+        ),
+    ),
+    Mutant(
+        "on PostgreSQL, a decision on a question finds it kept though only its 'Not wha"
+        "t I asked' (another item) is",
+        "bot/storage/postgres.py",
+        "which = \"kind = 'miss'\" if miss else \"kind != 'miss'\"",
+        'which = "TRUE"',
+        (
+            "tests/test_storage.py::test_a_review_decision_finds_its_question_still_stored_until_it_is_deleted[postgres]",
+        ),
+    ),
+    Mutant(
+        "on SQLite, a message a member pointed at an entry is said deleted when a moder"
+        "ator decides it in review",
+        "bot/storage/sqlite.py",
+        "            if miss or self._version < 3:\n"
+        '                return False\n            sql = "SELECT 1 FROM taught',
+        "            if True:\n                return False\n"
+        '            sql = "SELECT 1 FROM taught',
+        (
+            "tests/test_storage.py::test_a_review_decision_finds_its_question_still_stored_until_it_is_deleted[sqlite]",
+        ),
+    ),
+    Mutant(
+        "in memory, a message a member pointed at an entry is said deleted when a moder"
+        "ator decides it in review",
+        "bot/storage/memory.py",
+        "return not miss and any(t.text == text for t in self.taught_examples.values())",
+        "return False",
+        (
+            "tests/test_storage.py::test_a_review_decision_finds_its_question_still_stored_until_it_is_deleted[memory]",
+        ),
+    ),
+    Mutant(
+        "with exactly 3,000 questions of the worst kinds and more of others, the review"
+        ", the digest and faq review count only the 3,000 as all there is",
+        "bot/storage/reports.py",
+        "        while fresh <= REVIEW_WINDOW:",
+        "        while fresh < REVIEW_WINDOW:",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "with more than 3,000 questions waiting, the review, the digest and faq review "
+        "count the items of the first 3,000 as all there is",
+        "bot/storage/reports.py",
+        "            more = True\n            break\n",
+        "            break\n",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "with more than 3,000 questions waiting, the review counts '1 of 3' as if that "
+        "were the whole queue",
+        "bot/review.py",
+        "more=len(shown) > QUEUE_LIMIT or items.more)",
+        "more=len(shown) > QUEUE_LIMIT)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "with more than 3,000 questions waiting, the digest gives the size of the first"
+        " 3,000's items as the queue's",
+        "bot/cogs/housekeeping.py",
+        "more=queue.more)",
+        "more=False)",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "with more than 3,000 questions waiting, the digest's count has no '+'",
+        "bot/mod_log.py",
+        '    size = f"{total}+" if more else f"{total}"\n',
+        '    size = f"{total}"\n',
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "with more than 3,000 questions waiting, faq review's table says nothing of them",
+        "bot/cli/faq.py",
+        "    if queue.more:\n        print(window_line())\n",
+        "    if False:\n        print(window_line())\n",
+        (
+            "tests/test_moderation_e2e.py::test_the_review_and_the_digest_say_more_wait_than_the_questions_grouped",
+        ),
+    ),
+    Mutant(
+        "after a decision clicked just before Next, the page skips the item Next moved to",
+        "bot/review.py",
+        "        self.index = next(still, min(self.index, max(len(self.items) - 1, 0)))\n",
+        "        self.index = min(self.index, max(len(self.items) - 1, 0))\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was_shown_with",
+        ),
+    ),
 ]
 
 
