@@ -139,14 +139,17 @@ def calc_embed(
     working: bool = True,
     command: str | None = None,
 ) -> discord.Embed:
-    """A calculator result, result first: the headline figures, warnings, then (unless the
-    working sits behind a "Show working" button) the numbered steps; the disclaimer. Steps
+    """A calculator result, result first: the headline figures and the sources they rest
+    on, warnings, then (unless the working sits behind a "Show working" button) the
+    numbered steps; the disclaimer. Steps
     that do not fit the description go on in fields, whole, so none is cut off; steps,
     figures or warnings past Discord's limits are left out whole and counted, with where to
     see them all (``command``: the ``rollover-bot calc`` command line giving this result)."""
     where = f"`{command}`" if command else f"`rollover-bot calc {result.name}` with these numbers"
     title = _clip(result.title, 256)
-    figures = _figures(result.summary(), where)
+    # The sources on one line under the figures, as under an FAQ answer: behind "Show
+    # working" alone, in the steps, few members saw them.
+    figures = f"{_figures(result.summary(), where)}\n{sources_line(result)}"
     # Discord refuses a message whose embed passes 6,000 characters: the warnings get what
     # the title, figures and disclaimer leave (less room for saying steps are left out),
     # and the working what the warnings leave.
@@ -169,6 +172,12 @@ def calc_embed(
         embed.set_image(url=f"attachment://{image}")
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
+
+
+def sources_line(result: CalcResult) -> str:
+    """The calculator's primary sources as links on one line (a few short titles: it stays
+    one line on a phone)."""
+    return "**Sources:** " + " · ".join(f"[{s.title}]({s.url})" for s in result.sources)
 
 
 def _working(

@@ -8,7 +8,7 @@ shows its message as is.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
@@ -170,6 +170,21 @@ class CalcInput(BaseModel):
             raise InputError(text, field) from None
 
 
+class Source(NamedTuple):
+    """A primary source a calculator follows, as a reply links it."""
+
+    title: str
+    url: str
+
+
+#: Sources more than one calculator follows (titles as the FAQ's entries cite them).
+IRS_AFTER_TAX_ROLLOVERS = Source(
+    "IRS, Rollovers of after-tax contributions",
+    "https://www.irs.gov/retirement-plans/rollovers-of-after-tax-contributions-in-retirement-plans",
+)
+NOTICE_2014_54 = Source("IRS Notice 2014-54", "https://www.irs.gov/pub/irs-drop/n-14-54.pdf")
+
+
 class CalcResult(BaseModel):
     """Base of the result models: figures plus the worked example and warnings."""
 
@@ -177,6 +192,9 @@ class CalcResult(BaseModel):
 
     name: ClassVar[str]
     title: ClassVar[str]
+    sources: ClassVar[tuple[Source, ...]]
+    """The primary sources the steps rest on, the main one first: a reply names them beside
+    its figures, as an FAQ answer does (the steps cite each one where it applies)."""
 
     steps: list[str]
     """The worked example in plain sentences, with numbers, rules and sources."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import model_validator
 
-from calculators.base import CalcInput, CalcResult, Money
+from calculators.base import CalcInput, CalcResult, Money, Source
 from calculators.limits import load_limits
 from calculators.money import ONE, ZERO, cents, exact, money_str, places, ratio_words, share, usd
 from calculators.parse import InputError
@@ -55,6 +55,10 @@ class Form8606Input(CalcInput):
 class Form8606Result(CalcResult):
     name = "form8606"
     title = "Form 8606, Parts I and II"
+    sources = (
+        Source("Instructions for Form 8606", "https://www.irs.gov/instructions/i8606"),
+        Source("IRS Publication 590-B", "https://www.irs.gov/publications/p590b"),
+    )
 
     lines: dict[str, Decimal | None]
     """line1..line18 (line15a/b/c); None where the form says to skip the line."""

@@ -7,7 +7,14 @@ from typing import Any
 
 from pydantic import model_validator
 
-from calculators.base import CalcInput, CalcResult, Money, SignedMoney
+from calculators.base import (
+    IRS_AFTER_TAX_ROLLOVERS,
+    NOTICE_2014_54,
+    CalcInput,
+    CalcResult,
+    Money,
+    SignedMoney,
+)
 from calculators.money import (
     ONE,
     ZERO,
@@ -64,6 +71,7 @@ class ProrataInput(CalcInput):
 class ProrataResult(CalcResult):
     name = "prorata"
     title = "Partial distribution from the after-tax account"
+    sources = (IRS_AFTER_TAX_ROLLOVERS, NOTICE_2014_54)
 
     nontaxable: Decimal
     taxable: Decimal

@@ -7,8 +7,14 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from calculators.base import Age, CalcInput, CalcResult, Money, WholeNumber
-from calculators.limits import YearLimits, limits_for, roth_catch_up_start, supported_years
+from calculators.base import Age, CalcInput, CalcResult, Money, Source, WholeNumber
+from calculators.limits import (
+    IRS_LIMITS_PAGE,
+    YearLimits,
+    limits_for,
+    roth_catch_up_start,
+    supported_years,
+)
 from calculators.money import ZERO, exact, money_str, usd
 from calculators.parse import InputError, parse_int
 
@@ -51,6 +57,10 @@ class RoomInput(CalcInput):
 class RoomResult(CalcResult):
     name = "room"
     title = "After-tax room under the annual additions limit"
+    sources = (
+        Source("IRS, COLA increases for dollar limitations", IRS_LIMITS_PAGE),
+        Source("26 U.S.C. 415", "https://www.law.cornell.edu/uscode/text/26/415"),
+    )
 
     year: WholeNumber
     limit_415c: Decimal

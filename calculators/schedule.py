@@ -17,12 +17,14 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 from calculators.base import (
+    IRS_AFTER_TAX_ROLLOVERS,
     CalcInput,
     CalcResult,
     Money,
     PerYear,
     Rate,
     ReturnRate,
+    Source,
     WholeNumber,
     unusual_rates,
 )
@@ -149,6 +151,14 @@ class ComparisonPoint(BaseModel):
 class ScheduleResult(CalcResult):
     name = "schedule"
     title = "Taxable earnings by conversion schedule"
+    sources = (
+        Source(
+            "IRS, In-plan rollovers to designated Roth accounts",
+            "https://www.irs.gov/retirement-plans/designated-roth-accounts-in-plan-rollovers-to-"
+            "designated-roth-accounts",
+        ),
+        IRS_AFTER_TAX_ROLLOVERS,
+    )
 
     inputs: ScheduleInput
     taxable_earnings: Decimal

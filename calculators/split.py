@@ -8,7 +8,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from calculators.base import CalcInput, CalcResult, Money, Rate, SignedMoney, unusual_rates
+from calculators.base import (
+    IRS_AFTER_TAX_ROLLOVERS,
+    NOTICE_2014_54,
+    CalcInput,
+    CalcResult,
+    Money,
+    Rate,
+    SignedMoney,
+    Source,
+    unusual_rates,
+)
 from calculators.money import ZERO, account_step, cents, exact, money_str, pct, usd
 from calculators.parse import InputError
 
@@ -117,6 +127,11 @@ class SplitOption(BaseModel):
 class SplitResult(CalcResult):
     name = "split"
     title = "Rollover of the after-tax account"
+    sources = (
+        IRS_AFTER_TAX_ROLLOVERS,
+        NOTICE_2014_54,
+        Source("Instructions for Form 1099-R", "https://www.irs.gov/instructions/i1099r"),
+    )
 
     roth_ira: Decimal
     traditional_ira: Decimal

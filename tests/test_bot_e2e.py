@@ -4575,6 +4575,58 @@ async def test_calculator_replies_put_the_result_first_and_the_working_one_click
         assert "How it is worked out" in steps and "box 2a" in steps
 
 
+@pytest.mark.parametrize(
+    ("name", "options", "url"),
+    [
+        (
+            "split",
+            {"basis": "1000", "earnings": "5"},
+            "https://www.irs.gov/pub/irs-drop/n-14-54.pdf",
+        ),
+        (
+            "prorata",
+            {"basis": "20000", "earnings": "80000", "amount": "50000"},
+            "https://www.irs.gov/retirement-plans/rollovers-of-after-tax-contributions-in-retirement-plans",
+        ),
+        (
+            "form8606",
+            {"contribution": "7000", "year_end_balance": "0", "converted": "7000"},
+            "https://www.irs.gov/instructions/i8606",
+        ),
+        (
+            "room",
+            {"year": 2026, "deferrals": "24500", "employer": "10000"},
+            "https://www.irs.gov/retirement-plans/cola-increases-for-dollar-limitations-on-benefits-and-contributions",
+        ),
+        (
+            "schedule",
+            {"annual": "30000", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
+            "https://www.irs.gov/retirement-plans/designated-roth-accounts-in-plan-rollovers-to-designated-roth-accounts",
+        ),
+    ],
+)
+async def test_a_calculator_reply_names_its_sources_without_a_click(
+    fake_discord: FakeDiscord, make_bot, start_bot, name: str, options: dict, url: str
+) -> None:
+    """A calculator's public reply showed its figures and the not-tax-advice line, and its
+    sources only in the steps behind *Show working*, which a member reading on a phone
+    seldom opens, where every FAQ answer names its sources under the answer. They are one
+    line of links under the figures now (the working privately shows them too)."""
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command(name, options)
+        body = await handle.response()
+        # (/schedule's reply is deferred while its chart is drawn: it follows up)
+        reply = await handle.followup(0) if name == "schedule" else body
+        embed = embed_of(reply)
+        [cited] = [line for line in embed["description"].split("\n") if "Sources" in line]
+        assert cited.startswith("**Sources:** [") and f"]({url})" in cited
+        assert "How it is worked out" not in embed["description"]  # (still short)
+        if name != "schedule":  # (the working, privately, cites them as well)
+            [work] = [c for c in custom_ids(body["data"]) if c.startswith("rb:work:")]
+            shown = embed_of(await (await fake_discord.click_button(handle, work)).response())
+            assert cited in shown["description"]
+
+
 async def test_long_working_is_shown_whole_in_continued_fields(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
