@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from calculators.money import CENT, pct, usd
+from calculators.money import CENT, pct, usd, with_letter_x
 from calculators.parse import (
     AMOUNT_HINT,
     MAX_AMOUNT,
@@ -210,10 +210,11 @@ class CalcResult(BaseModel):
         raise NotImplementedError
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON object the CLI prints with --json: figures, steps and warnings."""
+        """The JSON object the CLI prints with --json: figures, steps and warnings (with
+        the letter x for multiplication, as ever: scripts match on it)."""
         return {
             "calculator": self.name,
             **self.figures(),
-            "steps": list(self.steps),
-            "warnings": list(self.warnings),
+            "steps": [with_letter_x(step) for step in self.steps],
+            "warnings": [with_letter_x(warning) for warning in self.warnings],
         }

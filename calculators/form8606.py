@@ -208,9 +208,9 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"Line 9 = line 6 + line 7 + line 8 = {usd(l6)} + {usd(l7)} + {usd(l8)} = {usd(l9)}.",
         f"Line 10 = line 5 / line 9 = {usd(l5)} / {usd(l9)} = {ratio_words(exact_ratio)}, rounded "
         f"half-up to 3 places and 1.000 at most: {l10:.3f} ({SRC}).",
-        f"Line 11 = line 8 x line 10 = {usd(l8)} x {l10:.3f} = {usd(l11)} (the nontaxable part "
+        f"Line 11 = line 8 × line 10 = {usd(l8)} × {l10:.3f} = {usd(l11)} (the nontaxable part "
         "of the conversion).",
-        f"Line 12 = line 7 x line 10 = {usd(l7)} x {l10:.3f} = {usd(l12)} (the nontaxable part "
+        f"Line 12 = line 7 × line 10 = {usd(l7)} × {l10:.3f} = {usd(l12)} (the nontaxable part "
         "of the distributions).",
         f"Line 13 = line 11 + line 12 = {usd(l13)}.",
         f"Line 14 = line 3 - line 13 = {usd(l3)} - {usd(l13)} = {usd(l14)}, the basis carried "
@@ -318,8 +318,8 @@ def _split(w8: Decimal, w5: Decimal, l7: Decimal, l8: Decimal, conversion: Decim
     if l8 == 0:
         return "All of it is the distributions'."
     return (
-        f"The conversion's share of it (Form 8606 line 17) = line 8 x amount converted / line 5 "
-        f"= {usd(w8)} x {usd(l8)} / {usd(w5)} = {usd(conversion)}; the distributions' share is "
+        f"The conversion's share of it (Form 8606 line 17) = line 8 × amount converted / line 5 "
+        f"= {usd(w8)} × {usd(l8)} / {usd(w5)} = {usd(conversion)}; the distributions' share is "
         f"the rest, {usd(w8)} - {usd(conversion)} = {usd(w8 - conversion)}."
     )
 
@@ -367,7 +367,7 @@ def _worksheet_1_1(
         f"Worksheet line 6 = line 4 + line 5 = {usd(w6)}.",
         f"Worksheet line 7 = line 3 / line 6 = {usd(w3)} / {usd(w6)} = "
         f"{ratio_words(exact_ratio)}, to 3 places and 1.000 at most: {w7:.3f}.",
-        f"Worksheet line 8, the nontaxable part = line 5 x line 7 = {usd(w5)} x {w7:.3f} = "
+        f"Worksheet line 8, the nontaxable part = line 5 × line 7 = {usd(w5)} × {w7:.3f} = "
         f"{usd(w8)}. {_split(w8, w5, l7, l8, nontaxable_conversion)}",
         f"Worksheet line 9, the taxable part = line 5 - line 8 = {usd(w9)}.",
     ]

@@ -11,6 +11,9 @@ from contextlib import contextmanager
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
 
 CENT = Decimal("0.01")
+#: Multiplication in the steps as people read it. The JSON writes the letter x, as it
+#: always has (docs/cli.md's values are a contract), and so does a terminal without it.
+TIMES = "\u00d7"
 ZERO = Decimal("0.00")
 ONE = Decimal(1)
 
@@ -48,6 +51,11 @@ def floor_cents(value: Decimal) -> Decimal:
 def places(value: Decimal, n: int) -> Decimal:
     """Round half-up to ``n`` decimal places (Form 8606 line 10 uses 3)."""
     return value.quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP)
+
+
+def with_letter_x(text: str) -> str:
+    """``text`` with each multiplication sign written as the letter x ("$5.00 x 24%")."""
+    return text.replace(TIMES, "x")
 
 
 def money_str(value: Decimal) -> str:

@@ -151,11 +151,11 @@ def _prorata(inp: ProrataInput) -> ProrataResult:
             "market. Ask a tax professional."
         )
         steps.append(
-            f"Nontaxable = {usd(amount)} x 1 = {usd(nontaxable)} (rounded half-up to the cent)."
+            f"Nontaxable = {usd(amount)} × 1 = {usd(nontaxable)} (rounded half-up to the cent)."
         )
     else:
         steps.append(
-            f"Nontaxable = amount x basis / balance = {usd(amount)} x {usd(basis)} / "
+            f"Nontaxable = amount × basis / balance = {usd(amount)} × {usd(basis)} / "
             f"{usd(balance)} = {usd(nontaxable)} (rounded half-up to the cent; the after-tax "
             f"share is {ratio_words(ratio)})."
         )

@@ -367,7 +367,7 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         )
     if tax is not None and inp.tax_rate is not None:
         steps.append(
-            f"Estimated tax: {usd(taxable)} x {pct(inp.tax_rate)} = {usd(tax)} (a flat-rate "
+            f"Estimated tax: {usd(taxable)} × {pct(inp.tax_rate)} = {usd(tax)} (a flat-rate "
             "estimate; the real figure depends on your whole return)."
         )
     compared = ", ".join(f"{pt.conversions}: {usd(pt.taxable_earnings)}" for pt in comparison)

@@ -279,7 +279,7 @@ def _split(inp: SplitInput) -> SplitResult:
     if inp.tax_rate is not None:
         estimated_tax = cents(taxable * inp.tax_rate)
         steps.append(
-            f"Estimated tax: {usd(taxable)} x {pct(inp.tax_rate)} = {usd(estimated_tax)} "
+            f"Estimated tax: {usd(taxable)} × {pct(inp.tax_rate)} = {usd(estimated_tax)} "
             "(a flat-rate estimate; the real figure depends on your whole return)."
         )
 

@@ -4278,8 +4278,8 @@ MUTANTS = [
     Mutant(
         "Worksheet 1-1 line 8's step multiplies the conversion alone by line 7",
         "calculators/form8606.py",
-        '= line 5 x line 7 = {usd(w5)} x {w7:.3f} = "',
-        '= line 5 x line 7 = {usd(l8)} x {w7:.3f} = "',
+        '= line 5 × line 7 = {usd(w5)} × {w7:.3f} = "',
+        '= line 5 × line 7 = {usd(l8)} × {w7:.3f} = "',
         (
             "tests/test_calc_form8606.py::test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it",
         ),

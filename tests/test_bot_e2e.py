@@ -25,7 +25,7 @@ from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
-from calculators.money import usd
+from calculators.money import usd, with_letter_x
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
@@ -4573,6 +4573,8 @@ async def test_calculator_replies_put_the_result_first_and_the_working_one_click
         assert is_ephemeral(shown)
         steps = embed_of(shown)["description"]
         assert "How it is worked out" in steps and "box 2a" in steps
+        # (a multiplication sign, not the letter x the JSON keeps)
+        assert "Estimated tax: $5.00 × 24% = $1.20" in steps
 
 
 @pytest.mark.parametrize(
@@ -4810,7 +4812,8 @@ async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_
     assert left > 0 and f"Steps {len(numbers) + 1} to {len(steps)}" in shown
     [command] = re.findall(r"`rollover-bot (calc [^`]+)`", shown)
     assert main([*command.split(), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["steps"] == steps  # where it points, all are
+    # (where it points, all are: in JSON, with the letter x for the × shown here)
+    assert json.loads(capsys.readouterr().out)["steps"] == [with_letter_x(s) for s in steps]
 
 
 async def test_commands_in_a_full_answer_are_clickable_mentions(

@@ -789,3 +789,24 @@ def test_the_command_a_discord_reply_points_to_gives_the_same_result(
     printed = run_json(capsys, *words[2:])
     printed.pop("chart", None)  # (schedule's: none asked for)
     assert printed == calc.run(inp).to_json()
+
+
+def test_steps_multiply_with_the_times_sign_where_the_output_can_show_it(capsys: Capsys) -> None:
+    """The steps wrote the letter x for multiplication ("$5.00 x 24% = $1.20"). The text
+    output shows the sign, ×; the JSON keeps "x" (docs/cli.md: scripts read it), and so does
+    a terminal that cannot show the sign (an ASCII locale), where it would be a "?"."""
+    args = ["calc", "split", "--basis", "1000", "--earnings", "5", "--tax-rate", "24%"]
+    assert main(args) == 0
+    assert "Estimated tax: $5.00 × 24% = $1.20" in capsys.readouterr().out
+    steps = run_json(capsys, *args[1:])["steps"]
+    assert any(step.startswith("Estimated tax: $5.00 x 24% = $1.20") for step in steps)
+    assert not any("×" in step for step in steps)
+    proc = subprocess.run(
+        [str(SCRIPT), *args],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (0, b""), proc.stderr
+    assert b"Estimated tax: $5.00 x 24% = $1.20" in proc.stdout

@@ -383,8 +383,8 @@ def test_worksheet_line_8_is_one_product_and_its_split_adds_up_to_it() -> None:
     assert (lines["line17"], lines["line18"]) == (D("999.88"), D("6999.12"))
     assert lines["line15c"] == D("0.88")
     [step] = [s for s in result.steps if s.startswith("Worksheet line 8")]
-    assert "line 5 x line 7 = $8,000.00 x 0.125 = $1,000.00" in step
-    assert "$1,000.00 x $7,999.00 / $8,000.00 = $999.88" in step
+    assert "line 5 × line 7 = $8,000.00 × 0.125 = $1,000.00" in step
+    assert "$1,000.00 × $7,999.00 / $8,000.00 = $999.88" in step
     assert "$1,000.00 - $999.88 = $0.12" in step
     said = "line 5 ($1,000.00) is at least worksheet line 8 ($1,000.00)"
     assert any(said in s for s in result.steps)

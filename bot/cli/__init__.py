@@ -7,6 +7,7 @@ sets returns the exit code. Usage errors print one ``error:`` line and exit 2.
 from __future__ import annotations
 
 import argparse
+import codecs
 import errno
 import io
 import logging
@@ -20,6 +21,7 @@ from bot.cli.common import access_mode
 from bot.cli.errors import NO_ROOM as _NO_ROOM
 from bot.cli.errors import CliError
 from calculators.limits import LimitsTableError
+from calculators.money import TIMES
 
 log = logging.getLogger("rollover_bot.cli")
 
@@ -214,10 +216,24 @@ def _interruption(exc: BaseException) -> KeyboardInterrupt | None:
 
 def _lenient_stdout() -> None:
     """A character the terminal's encoding lacks (an ASCII locale, PYTHONIOENCODING) is
-    shown as '?', not a fault that loses the whole answer."""
+    shown as '?', not a fault that loses the whole answer; a multiplication sign as the
+    letter x ("$5.00 ? 24%" would lose the sum)."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(errors="replace")
+        codecs.register_error(_LENIENT, _stand_in)
+        reconfigure(errors=_LENIENT)
+
+
+_LENIENT = "rollover-bot-replace"
+
+
+def _stand_in(exc: UnicodeError) -> tuple[str, int]:
+    """The error handler of ``_lenient_stdout``: what the encoding cannot write, as '?'
+    or, for a multiplication sign, x."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    lacking = exc.object[exc.start : exc.end]
+    return "".join("x" if c == TIMES else "?" for c in lacking), exc.end
 
 
 def _no_room(exc: OSError) -> int:
