@@ -27,7 +27,14 @@ from calculators.parse import (
 )
 
 MAX_AGE = 130
-NOT_TAX_ADVICE = "General information, not tax advice: check your own figures and forms."
+#: The house rule's one wording, under every answer, calculator result and chart, in
+#: Discord, the console and the command line (knowledge.layout takes it from here: the
+#: calculators need nothing of the FAQ's). The calculators had their own ("...: check your
+#: own figures and forms"), so `rollover-bot calc` and `ask` said it in two ways.
+NOT_TAX_ADVICE = (
+    "General information, not tax advice. Check your plan's documents and a tax "
+    "professional before acting."
+)
 
 
 #: Rates this high are legal input but usually a typo ("1" meant as 1%, "50" as 5%).

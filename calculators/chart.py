@@ -88,8 +88,8 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
 
     fig = Figure(figsize=(8.8, 5.2), dpi=dpi)
     FigureCanvasAgg(fig)  # the Agg raster canvas, attached explicitly (no pyplot, no GUI)
-    # Constrained layout, leaving a strip at the bottom for the disclaimer footer.
-    fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0, 0.04, 1, 0.96)))
+    # Constrained layout, leaving a strip at the bottom for the footer's two lines.
+    fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0, 0.07, 1, 0.93)))
     ax = fig.add_subplot()
     with_tax = inp.tax_rate is not None
     xs = list(range(len(points)))
@@ -185,7 +185,8 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
     )
     fig.suptitle("Taxable earnings by number of Roth conversions a year", fontsize=13)
     fig.text(
-        0.01, 0.005, f"{NOT_TAX_ADVICE} Model: equal paychecks, conversions at j/n of the year"
+        # (Two lines: the disclaimer and the model on one ran past the image's edge.)
+        0.01, 0.005, f"{NOT_TAX_ADVICE}\nModel: equal paychecks, conversions at j/n of the year"
         + (f", each settling {inp.lag_days} day(s) later." if inp.lag_days else "."),
         fontsize=7.5, color="#666666", ha="left", va="bottom",
     )  # fmt: skip

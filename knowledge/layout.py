@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# (One wording for answers and calculators, kept with the calculators, which need nothing
+# of the FAQ's.)
+from calculators.base import NOT_TAX_ADVICE
 from knowledge.model import FaqEntry
 
-NOT_TAX_ADVICE = (
-    "General information, not tax advice. Check your plan's documents and a tax "
-    "professional before acting."
-)
 #: Said instead of "no entry looks close" when a question looks off-topic (HSA, 529...):
 #: only "rephrase it" would waste the time of someone whose question the FAQ does not
 #: cover. ("May": asked with /ask, 17 of the first real holdout's 159 on-topic posts would

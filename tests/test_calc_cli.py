@@ -810,3 +810,17 @@ def test_steps_multiply_with_the_times_sign_where_the_output_can_show_it(capsys:
     )
     assert (proc.returncode, proc.stderr) == (0, b""), proc.stderr
     assert b"Estimated tax: $5.00 x 24% = $1.20" in proc.stdout
+
+
+def test_a_calculator_and_an_answer_say_not_tax_advice_in_the_same_words(
+    capsys: Capsys,
+) -> None:
+    """The calculators ended with "General information, not tax advice: check your own
+    figures and forms.", and every answer (in Discord, `ask` and the console) with "...
+    not tax advice. Check your plan's documents and a tax professional before acting.":
+    one house rule in two wordings, kept in two places. There is one now."""
+    assert main(["calc", "split", "--basis", "1000", "--earnings", "5"]) == 0
+    calculated = capsys.readouterr().out.rstrip("\n").splitlines()[-1]
+    assert main(["ask", "is ATS money prorated?"]) == 0
+    answered = capsys.readouterr().out.rstrip("\n").splitlines()[-1]
+    assert calculated == answered and "not tax advice" in answered
