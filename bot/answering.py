@@ -24,6 +24,7 @@ from bot.year_note import year_note
 from calculators.catalog import CALCULATORS
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
+from knowledge.model import FaqEntry
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -61,6 +62,20 @@ def working_button(command: str) -> discord.ui.DynamicItem[discord.ui.Button] | 
     calc = CALCULATORS[name]
     custom_id = work_id(name, calc.build([], dict(v.split(":", 1) for v in values)))
     return ShowWorking(custom_id) if custom_id is not None else None
+
+
+def worked_through(
+    entry: FaqEntry, question: str
+) -> tuple[discord.Embed, discord.ui.DynamicItem[discord.ui.Button] | None] | None:
+    """The asker's own numbers worked through, under an answer giving ``entry`` (when it
+    demonstrates a calculator and ``question`` states them: bot/worked_example.py), and
+    the "Show working" button for their steps; None when there is nothing to work through.
+    The bot's own answers and a helper's pointed ones alike."""
+    example = worked_example(entry, question)
+    if example is None:
+        return None
+    working = working_button(example[0])
+    return example_embed(*example, working=working is not None), working
 
 
 def plausible(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
@@ -105,9 +120,9 @@ def build_reply(
         answered = [knowledge.entries[hit.id] for hit in (result.best, *result.also)]
         note = year_note(answered, result.question)
         extras = [year_note_embed(note)] if note is not None else []
-        example = worked_example(knowledge.entries[result.best.id], result.question)
-        working = working_button(example[0]) if example is not None else None
-        example_shown = example_embed(*example, working=working is not None) if example else None
+        example_shown, working = worked_through(
+            knowledge.entries[result.best.id], result.question
+        ) or (None, None)
         extras += [example_shown] if example_shown is not None else []
         # A post that asks other things too: each confident answer to them (``also``).
         also = [(answer_embed(knowledge.short(hit.id)), hit) for hit in result.also]

@@ -7757,8 +7757,8 @@ MUTANTS = [
         "a helper's Answer with FAQ on a question about a year the table lacks gives th"
         "e figures with no word about the year",
         "bot/cogs/point.py",
-        "            notes = [year_note_embed(note)] if note is not None else []\n",
-        "            notes = []\n",
+        "            embeds += [year_note_embed(note)] if note is not None else []\n",
+        "            embeds += []\n",
         (
             "tests/test_bot_e2e.py::test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_year_line",
         ),

@@ -2402,6 +2402,34 @@ async def test_a_pointed_answer_asked_about_a_year_without_figures_carries_the_y
     )
 
 
+async def test_a_pointed_answer_works_the_askers_numbers_through_as_the_bots_own_would(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A helper's "Answer with FAQ" on a question that states its amounts posted the entry
+    alone, where the bot's own answer to the same words carries those numbers worked
+    through, with *Show working* under them. The pointed answer carries them too."""
+    world = fake_discord.world
+    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    async with start_bot(make_bot()):
+        [_, own] = await ask_embeds(fake_discord, question)
+        message = await fake_discord.send_message(
+            world.text_channel, question, author=world.newcomer
+        )
+        await fake_discord.settle()
+        handle, _, select = await picker_on(fake_discord, message, world.asker)
+        mark = fake_discord.mark()
+        pick = await fake_discord.select(handle, select["custom_id"], ["earnings-taxable-in-roth"])
+        await pick.response()
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        [answer, example] = call.json["embeds"]
+        assert answer["title"] != example["title"]
+        assert example == own  # (the same figures and warnings as the bot's own answer)
+        [work] = [c for c in custom_ids(call.json) if c.startswith("rb:work:split:")]
+        shown = await (await fake_discord.click_button(call.response, work)).response()
+        assert is_ephemeral(shown) and "box 2a $412.00" in embed_of(shown)["description"]
+
+
 async def test_a_worked_example_carries_the_calculators_warnings(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

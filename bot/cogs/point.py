@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import MAX_QUESTION_CHARS, remember_reply
+from bot.answering import MAX_QUESTION_CHARS, remember_reply, worked_through
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize, year_note_embed
 from bot.entry_menus import entry_menus, more_placeholder
@@ -42,6 +42,7 @@ from bot.storage import TaughtExample, hash_user, log_store_failure
 from bot.storage.base import utc_now
 from bot.views import answer_view
 from bot.year_note import year_note
+from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import within
 
 log = logging.getLogger(__name__)
@@ -188,13 +189,23 @@ class PointPick(
             # A message asking about a year the limits table lacks gets the same line under
             # the entry as an answer the bot chose would (bot/year_note.py).
             note = year_note([knowledge.entries[entry_id]], target.content)
-            notes = [year_note_embed(note)] if note is not None else []
+            embeds = [answer_embed(knowledge.short(entry_id))]
+            embeds += [year_note_embed(note)] if note is not None else []
+            # the member whose message it is can undo a wrong pointer
+            view = answer_view(entry_id, (), full=True, asker_id=target.author.id)
+            # Amounts the message states, worked through as under the bot's own answer,
+            # from the same words (a post's title with its opening message).
+            if worked := worked_through(knowledge.entries[entry_id], question_in(target)):
+                example, working = worked
+                if sum(map(len, embeds)) + len(example) <= EMBED_TOTAL_LIMIT:
+                    embeds.append(example)
+                    if working is not None:
+                        view.add_item(working)
             try:
                 sent = await target.reply(
                     f"Pointed here by {who}:",
-                    embeds=[answer_embed(knowledge.short(entry_id)), *notes],
-                    # the member whose message it is can undo a wrong pointer
-                    view=answer_view(entry_id, (), full=True, asker_id=target.author.id),
+                    embeds=embeds,
+                    view=view,
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
