@@ -2430,6 +2430,32 @@ async def test_a_pointed_answer_works_the_askers_numbers_through_as_the_bots_own
         assert is_ephemeral(shown) and "box 2a $412.00" in embed_of(shown)["description"]
 
 
+async def test_a_pointed_posts_title_counts_for_its_year_line_and_its_numbers(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A post that asks in its title ("after-tax limits for 2031?") pointed at an entry
+    with figures by year: the bot's own answer reads the title, and says which years its
+    figures are for; the pointed answer read the opening message alone ("Planning ahead,
+    thanks"), and said nothing of the year. Both read the title now, as they do for the
+    amounts to work through."""
+    from calculators.limits import supported_years
+
+    world = fake_discord.world
+    other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
+    year = max(supported_years()) + 5
+    async with start_bot(make_bot()):
+        post = await fake_discord.post_forum_thread(
+            f"What will the after-tax 401k limits be in {year}?",
+            "Planning ahead, thanks",
+            forum=other,
+            author=world.newcomer,
+        )
+        await point_at(fake_discord, post.starter, "contribution-limits", world.moderator)
+        [answer] = pointed_replies(post, post.starter)
+    [_, note] = answer["embeds"]
+    assert f"I have none for {year} yet." in note["description"]
+
+
 async def test_a_worked_example_carries_the_calculators_warnings(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -187,15 +187,16 @@ class PointPick(
                 return
             who = neutralize(interaction.user.display_name)
             # A message asking about a year the limits table lacks gets the same line under
-            # the entry as an answer the bot chose would (bot/year_note.py).
-            note = year_note([knowledge.entries[entry_id]], target.content)
+            # the entry as an answer the bot chose would (bot/year_note.py), and amounts it
+            # states are worked through: both from the words the bot's own answer reads (a
+            # post's title with its opening message, where many posts ask).
+            question = question_in(target)
+            note = year_note([knowledge.entries[entry_id]], question)
             embeds = [answer_embed(knowledge.short(entry_id))]
             embeds += [year_note_embed(note)] if note is not None else []
             # the member whose message it is can undo a wrong pointer
             view = answer_view(entry_id, (), full=True, asker_id=target.author.id)
-            # Amounts the message states, worked through as under the bot's own answer,
-            # from the same words (a post's title with its opening message).
-            if worked := worked_through(knowledge.entries[entry_id], question_in(target)):
+            if worked := worked_through(knowledge.entries[entry_id], question):
                 example, working = worked
                 if sum(map(len, embeds)) + len(example) <= EMBED_TOTAL_LIMIT:
                     embeds.append(example)
