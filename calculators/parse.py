@@ -31,6 +31,8 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 _INTEGER = re.compile(r"[0-9]+", re.ASCII)
 _THOUSANDS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[kK]", re.ASCII)
 _EXPONENT = re.compile(r"[0-9.]+[eE][+-]?[0-9]+", re.ASCII)
+#: A negative amount as statements and spreadsheets show one: "($200)".
+_BRACKETED = re.compile(r"\(\s*([^()]*?)\s*\)")
 
 
 class InputError(ValueError):
@@ -91,6 +93,11 @@ def parse_amount(
     raw = "" if text is None else str(text).strip()
     if not raw:
         raise InputError(f"{label}the value is empty; {AMOUNT_HINT}", field)
+    if allow_negative and (bracketed := _bracketed_amount(raw)) is not None:
+        # (Not taken as the loss: "(200)" may as well be a note; the minus sign is sure.)
+        raise InputError(
+            f"{label}{shown(raw)} is not an amount; for a loss, write -{bracketed}", field
+        )
     signed = _split_sign(raw)
     negative, body = signed if signed is not None else (False, "")
     thousands = _THOUSANDS.fullmatch(body)
@@ -154,6 +161,19 @@ def parse_amount(
             )
         value = -value
     return value.quantize(Decimal("0.01"))
+
+
+def _bracketed_amount(raw: str) -> str | None:
+    """The amount inside brackets, "($200)", as typed ("$200"); None for anything else.
+    A statement's way of showing a loss, which "is not an amount" alone did not explain."""
+    inside = _BRACKETED.fullmatch(raw)
+    if inside is None:
+        return None
+    try:
+        parse_amount(inside[1])
+    except InputError:
+        return None
+    return inside[1]
 
 
 def parse_rate(

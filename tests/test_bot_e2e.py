@@ -1839,6 +1839,8 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
             "Example: /schedule annual:30000 paychecks:26 conversions:4 annual_return:8%",
         ),
         ("prorata", {"basis": "100", "earnings": "0", "amount": "500"}, "more than"),
+        # (a loss as a statement shows it: "not an amount" said nothing of how to write one)
+        ("split", {"basis": "1000", "earnings": "($200)"}, "for a loss, write -$200"),
         (
             "schedule",
             {"annual": "1e400", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
