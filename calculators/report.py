@@ -8,7 +8,8 @@ from calculators.base import NOT_TAX_ADVICE, CalcResult
 
 
 def render_text(result: CalcResult, width: int = 88) -> str:
-    """The headline figures, the numbered worked example, warnings and the disclaimer."""
+    """The headline figures, the numbered worked example, warnings, the sources and the
+    disclaimer."""
     rows = result.summary()
     label_width = max((len(label) for label, _ in rows), default=0)
     parts = [result.title, "=" * min(len(result.title), width)]
@@ -25,5 +26,7 @@ def render_text(result: CalcResult, width: int = 88) -> str:
             parts.append(
                 textwrap.fill(warning, width, initial_indent=" ! ", subsequent_indent="   ")
             )
+    # With their addresses, as under an answer: the steps name them, with nowhere to look.
+    parts += ["", "Sources:", *(f"{s.title} <{s.url}>" for s in result.sources)]
     parts += ["", NOT_TAX_ADVICE]
     return "\n".join(parts)

@@ -824,3 +824,23 @@ def test_a_calculator_and_an_answer_say_not_tax_advice_in_the_same_words(
     assert main(["ask", "is ATS money prorated?"]) == 0
     answered = capsys.readouterr().out.rstrip("\n").splitlines()[-1]
     assert calculated == answered and "not tax advice" in answered
+
+
+def test_the_text_output_lists_the_calculators_sources_with_their_addresses(
+    capsys: Capsys,
+) -> None:
+    """An answer printed by `ask` (and the console) ends with its sources and their
+    addresses; a calculator's named its sources only inside the steps, without an address
+    to look them up. The text output lists them, as the Discord reply does, before the
+    not-tax-advice line."""
+    assert (
+        main(["calc", "prorata", "--basis", "20000", "--earnings", "80000", "--amount", "5"]) == 0
+    )
+    out = capsys.readouterr().out
+    sources = out[out.index("\nSources:\n") :].splitlines()[2:4]
+    assert sources == [
+        "IRS, Rollovers of after-tax contributions "
+        "<https://www.irs.gov/retirement-plans/rollovers-of-after-tax-contributions-in-retirement-plans>",
+        "IRS Notice 2014-54 <https://www.irs.gov/pub/irs-drop/n-14-54.pdf>",
+    ]
+    assert out.rstrip("\n").splitlines()[-1].startswith("General information, not tax advice")
