@@ -9526,6 +9526,94 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was_shown_with",
         ),
     ),
+    Mutant(
+        "a calculator's public reply names no sources until Show working is clicked",
+        "bot/embeds.py",
+        '    figures = f"{_figures(result.summary(), where)}\\n{sources_line(result)}"\n',
+        "    figures = _figures(result.summary(), where)\n",
+        ("tests/test_bot_e2e.py::test_a_calculator_reply_names_its_sources_without_a_click",),
+    ),
+    Mutant(
+        "a calculator's working writes the letter x for multiplication again",
+        "calculators/split.py",
+        'f"Estimated tax: {usd(taxable)} × {pct(inp.tax_rate)} = {usd(estimated_tax)} "',
+        'f"Estimated tax: {usd(taxable)} x {pct(inp.tax_rate)} = {usd(estimated_tax)} "',
+        (
+            "tests/test_bot_e2e.py::test_calculator_replies_put_the_result_first_and_the_working_one_click_away",
+            "tests/test_calc_cli.py::test_steps_multiply_with_the_times_sign_where_the_output_can_show_it",
+        ),
+    ),
+    Mutant(
+        "the CLI's JSON steps change: a multiplication sign where scripts read the letter x",
+        "calculators/base.py",
+        '"steps": [with_letter_x(step) for step in self.steps],',
+        '"steps": list(self.steps),',
+        (
+            "tests/test_calc_cli.py::test_steps_multiply_with_the_times_sign_where_the_output_can_show_it",
+        ),
+    ),
+    Mutant(
+        "a terminal without the multiplication sign shows '?' in the middle of a sum",
+        "bot/cli/__init__.py",
+        'return "".join("x" if c == TIMES else "?" for c in lacking), exc.end',
+        'return "?" * len(lacking), exc.end',
+        (
+            "tests/test_calc_cli.py::test_steps_multiply_with_the_times_sign_where_the_output_can_show_it",
+        ),
+    ),
+    Mutant(
+        "the calculators' text output says not-tax-advice in its own wording again",
+        "calculators/report.py",
+        'parts += ["", NOT_TAX_ADVICE]',
+        'parts += ["", "General information, not tax advice: check your own figures and forms."]',
+        (
+            "tests/test_calc_cli.py::test_a_calculator_and_an_answer_say_not_tax_advice_in_the_same_words",
+        ),
+    ),
+    Mutant(
+        "a helper's Answer with FAQ posts no worked example of the message's own numbers",
+        "bot/cogs/point.py",
+        "            if worked := worked_through(knowledge.entries[entry_id], question):\n",
+        "            if worked := None:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_pointed_answer_works_the_askers_numbers_through_as_the_bots_own_would",
+        ),
+    ),
+    Mutant(
+        "a pointed answer's worked example has no Show working button",
+        "bot/cogs/point.py",
+        "                    if working is not None:\n"
+        "                        view.add_item(working)\n",
+        "",
+        (
+            "tests/test_bot_e2e.py::test_a_pointed_answer_works_the_askers_numbers_through_as_the_bots_own_would",
+        ),
+    ),
+    Mutant(
+        "a pointed forum post asking about a year in its title gets no year line",
+        "bot/cogs/point.py",
+        "            note = year_note([knowledge.entries[entry_id]], question)\n",
+        "            note = year_note([knowledge.entries[entry_id]], target.content)\n",
+        (
+            "tests/test_bot_e2e.py::test_a_pointed_posts_title_counts_for_its_year_line_and_its_numbers",
+        ),
+    ),
+    Mutant(
+        "a loss typed in brackets is told only 'not an amount', not how to write a loss",
+        "calculators/parse.py",
+        "    if allow_negative and (bracketed := _bracketed_amount(raw)) is not None:\n",
+        "    if False and (bracketed := _bracketed_amount(raw)) is not None:\n",
+        ("tests/test_bot_e2e.py::test_bad_calculator_input_is_ephemeral_and_friendly",),
+    ),
+    Mutant(
+        "a calculator's text output lists no sources with addresses",
+        "calculators/report.py",
+        '    parts += ["", "Sources:", *(f"{s.title} <{s.url}>" for s in result.sources)]\n',
+        "",
+        (
+            "tests/test_calc_cli.py::test_the_text_output_lists_the_calculators_sources_with_their_addresses",
+        ),
+    ),
 ]
 
 
