@@ -306,6 +306,17 @@ _alias_key = phrase_key
 #: bidirectional controls that show the text after them reversed or moved: a pasted U+202E
 #: made a title read "What is IRS ?45-4102 ecitoN" in every answer, unremarked.
 _UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+#: In a name (a title, an alias, a keyword, a source's title: one line, no Markdown), also
+#: the invisible characters that split or join words unseen: a zero-width space, word
+#: joiner, soft hyphen or byte order mark pasted along made "mega<U+200B>backdoor" two words
+#: to the matcher, and /faq's autocomplete and Discord's search missed the word. A zero-width
+#: joiner or non-joiner is refused beside plain text only: between emoji or the letters of
+#: another script it builds what is shown (a family emoji, a Persian word). (Not in the
+#: short or full answer: Markdown, where a zero-width space keeps Discord from formatting.)
+_UNSEEN_IN_NAMES = re.compile(
+    _UNSEEN.pattern[:-1] + r"\u00ad\u200b\u2060\ufeff]"
+    r"|(?<![^\x00-\x7f\s])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s])"
+)
 
 
 def _unseen_problems(
@@ -314,9 +325,8 @@ def _unseen_problems(
     """An invisible character in a text members are shown, at its field's line (the full
     answer's own line), with the words before it: where to delete it."""
     lines = parsed.key_lines
-    texts = [
+    names = [
         ("the title", meta.title, lines.get("title", 1)),
-        ("the short answer", meta.short, lines.get("short", 1)),
         *((f"alias {i + 1}", a, lines.get(f"aliases[{i}]", 1)) for i, a in enumerate(meta.aliases)),
         *(
             (f"keyword {i + 1}", k, lines.get(f"keywords[{i}]", 1))
@@ -326,11 +336,15 @@ def _unseen_problems(
             (f"source {i + 1}'s title", s.title, lines.get(f"sources[{i}]", 1))
             for i, s in enumerate(meta.sources)
         ),
-        ("the full answer", parsed.body, 0),
+    ]
+    texts = [
+        *((where, text, line, _UNSEEN_IN_NAMES) for where, text, line in names),
+        ("the short answer", meta.short, lines.get("short", 1), _UNSEEN),
+        ("the full answer", parsed.body, 0, _UNSEEN),
     ]
     problems = []
-    for where, text, line in texts:
-        found = _UNSEEN.search(text)
+    for where, text, line, unseen in texts:
+        found = unseen.search(text)
         if found is None:
             continue
         before = text[: found.start()]

@@ -1088,6 +1088,51 @@ def test_a_control_character_as_an_escape_or_in_the_full_answer_is_told_at_its_l
     ]
 
 
+def test_an_invisible_character_in_a_title_alias_or_keyword_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zero-width space, word joiner, byte order mark or soft hyphen pasted into a title,
+    an alias or a keyword passed 'faq validate': members saw nothing, but the matcher read
+    "mega backdoor" in "mega<U+200B>backdoor" and /faq's autocomplete missed the word. Each is
+    told at its line; a zero-width joiner inside an emoji (or between another script's
+    letters) builds what is shown and stays, as does a zero-width space in the full answer
+    (Markdown: it keeps Discord from formatting)."""
+    path = write_entry(
+        tmp_path,
+        "alpha",
+        title="What is mega\u200bbackdoor?",
+        aliases=[
+            "first alias",
+            "notice\u2060 14-54",
+            "\ufeffthird alias",
+            "family \U0001f468\u200d\U0001f469",
+        ],
+        keywords=["after\u00adtax", "roth\u200dira"],
+        body="The full answer: type @\u200beveryone to show it without pinging.",
+    )
+    lines = path.read_text().split("\n")
+
+    def line(words: str) -> int:
+        return 1 + next(i for i, text in enumerate(lines) if words in text)
+
+    said = "often pasted from a web page, a PDF or a word processor: delete it"
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:{line('title:')}: the title holds an invisible character (U+200B, zero width "
+        f"space) after 'What is mega', {said}",
+        f"{path}:{line('notice')}: alias 2 holds an invisible character (U+2060, word joiner) "
+        f"after 'notice', {said}",
+        f"{path}:{line('third alias')}: alias 3 holds an invisible character (U+FEFF, zero "
+        f"width no-break space) at its start, {said}",
+        f"{path}:{line('after')}: keyword 1 holds an invisible character (U+00AD, soft hyphen) "
+        f"after 'after', {said}",
+        f"{path}:{line('roth')}: keyword 2 holds an invisible character (U+200D, zero width "
+        f"joiner) after 'roth', {said}",
+    ]
+    write_entry(tmp_path, "alpha", title="What is a mega backdoor \U0001f468\u200d\U0001f4bb?")
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 0  # (an emoji's joiner)
+
+
 NBSP = (
     "invalid YAML: a non-breaking space (pasted from a web page or a word processor) is not a "
     "space to YAML: type an ordinary space instead"

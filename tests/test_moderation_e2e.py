@@ -3611,6 +3611,8 @@ async def test_a_form_holding_half_an_emoji_is_refused_in_words_and_gives_the_te
         ("title", "What is IRS \u202eNotice 2014-54?", "U+202E, right-to-left override"),
         ("short", "IRS guidance\x00 on splitting one distribution.", "U+0000"),
         ("body", "The notice lets one distribution go to\x1b[2J several places.", "U+001B"),
+        ("title", "What is IRS Notice\u200b 2014-54?", "U+200B, zero width space"),
+        ("aliases", "notice 2014-54 summary\nnotice\u2060 14-54", "U+2060, word joiner"),
     ],
 )
 async def test_a_form_holding_a_control_character_is_refused_saying_where(
@@ -3624,8 +3626,9 @@ async def test_a_form_holding_a_control_character_is_refused_saying_where(
 ) -> None:
     """A NUL, an escape or a right-to-left override pasted into a form was saved (a NUL as
     a YAML escape, which the validator let through), and every answer then showed it: a
-    title read "What is IRS ?45-4102 ecitoN". The save is refused saying which box and
-    after which words, and the text comes back; a box without it saves."""
+    title read "What is IRS ?45-4102 ecitoN". So was a zero-width space or word joiner in a
+    title or an alias, which split a word only the matcher saw. The save is refused saying
+    which box and after which words, and the text comes back; a box without it saves."""
     path = faq_copy / "notice-2014-54.md"
     before = path.read_text()
     async with start_bot(mod_bot()) as bot:
@@ -3638,7 +3641,7 @@ async def test_a_form_holding_a_control_character_is_refused_saying_where(
         assert path.read_text() == before
         assert bot.knowledge.get("notice-2014-54").title == "What is IRS Notice 2014-54?"
         handle = await open_edit_form(fake_discord, "notice-2014-54")  # positive control
-        clean = typed.replace("\u202e", "").replace("\x00", "").replace("\x1b[2J", "")
+        clean = re.sub("[\u202e\x00\u200b\u2060]|\x1b\\[2J", "", typed)
         replies = await submitted(fake_discord, handle, {box: clean})
         assert json.loads(replies[0])["content"].startswith("Saved"), replies[0]
 
