@@ -88,7 +88,7 @@ class Console:
     def respond(self, line: str) -> ConsoleReply:
         """The reply to one line; when the FAQ files changed since they were read, they
         are read again first (as the bot does), and the reply says what that did."""
-        if line.strip().lower() in {"/reload", "reload"}:
+        if asks_reload(line):
             return ConsoleReply(self.reload())
         note = self.reload() if folder_signature(self.kb.source_dir) != self._files else ""
         reply = self._respond(line)
@@ -173,6 +173,8 @@ class Console:
             return "\n".join(f"{e.id:<46} {e.title}" for e in self.kb.entries.values())
         if command in CALCULATORS:
             return self._calculate(command, rest)
+        if command == "faq-admin":
+            return FAQ_ADMIN_HINT
         return f"Unknown command /{one_line(command, ECHO)}. Type 'help' for the list."
 
     def _ask(self, question: str) -> str:
@@ -258,6 +260,23 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})
+
+
+def asks_reload(line: str) -> bool:
+    """Whether a line asks to read the FAQ files again: "/reload", also with words after
+    it ("/reload now": it takes none, and they were an unknown command) or typed on a
+    full-width keyboard, "reload" alone, or Discord's "/faq-admin reload", which a
+    moderator types from habit."""
+    words = as_command(line.strip()).lower().split()
+    return words[:1] == ["/reload"] or words == ["reload"] or words[:2] == ["/faq-admin", "reload"]
+
+
+#: /faq-admin's other commands are Discord's: what the console and command line have.
+FAQ_ADMIN_HINT = (
+    "/faq-admin is Discord's. Here, /reload reads the FAQ files again (and lists what is "
+    "wrong with them); 'rollover-bot faq validate', 'faq gaps', 'faq review' and 'faq stats' "
+    "do the rest on the command line."
+)
 
 
 def _calculator_help(text: str) -> str | None:

@@ -613,6 +613,28 @@ def test_the_console_reads_edited_faq_files_again_as_the_bot_does(tmp_path: Path
     assert console.respond("/reload").text == "FAQ files read again: nothing changed."
 
 
+@pytest.mark.parametrize(
+    "typed", ["/reload now", "/Reload the files", "／reload", "/faq-admin reload"]
+)
+def test_reload_with_words_after_it_or_named_as_in_discord_reads_the_files_again(
+    tmp_path: Path, typed: str
+) -> None:
+    """'/reload now' (or '／reload' from a full-width keyboard, or Discord's '/faq-admin
+    reload', typed from habit) said 'Unknown command /reload' (or /faq-admin) and read
+    nothing. They read the files again, as '/reload' does; /faq-admin's other commands
+    say where their like is."""
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path)
+    assert console.respond(typed).text == "FAQ files read again: nothing changed."
+    said = console.respond("/faq-admin validate").text
+    assert "/reload reads the FAQ files again" in said and "faq validate" in said, said
+
+
 def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_valid_again(
     tmp_path: Path,
 ) -> None:
