@@ -3338,6 +3338,37 @@ async def test_a_new_entrys_id_with_a_character_that_looks_right_says_which(
     assert not [n for n in os.listdir(faq_copy) if n.startswith("state")]  # (nothing written)
 
 
+async def test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_link(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """'Title ｜ https://...' typed on a Chinese or Japanese keyboard (the full-width bar,
+    U+FF5C) was taken whole for the link and refused as one holding a space. It parts the
+    title from the link as '|' does; a line of the link alone is titled with the link."""
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "state-tax-rules",
+                "title": "How are state taxes figured on a rollover?",
+                "short": "A new answer that is long enough.",
+                "sources": "IRS retirement plans \uff5c https://www.irs.gov/retirement-plans\n"
+                "https://www.irs.gov/publications/p575",
+                "body": "The full answer.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        said = content(await submit.followup(0))
+        assert said.startswith("Saved `state-tax-rules`"), said
+        sources = bot.knowledge.get("state-tax-rules").sources
+    assert [(s.title, str(s.url)) for s in sources] == [
+        ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
+        ("https://www.irs.gov/publications/p575", "https://www.irs.gov/publications/p575"),
+    ]
+
+
 async def test_faq_admin_new_with_a_taken_id_says_so(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

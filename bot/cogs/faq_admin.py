@@ -275,6 +275,19 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+#: What parts a source's title from its link in the sources box: "|", or the full-width
+#: "｜" a Chinese or Japanese keyboard types (it was taken for part of the link, which was
+#: then refused as "holds a space" or "write the whole address"). A link holds neither.
+_SOURCE_BARS = ("|", "\uff5c")
+
+
+def source_line(line: str) -> tuple[str, str]:
+    """(title, link) of one line of the sources box, 'Title | https://...'; the title is
+    "" when the line has no bar."""
+    cut = max(line.rfind(bar) for bar in _SOURCE_BARS)
+    return line[: max(cut, 0)].strip(), line[cut + 1 :].strip()
+
+
 #: The forms' custom_ids start with this: a submit no open form takes (it expired, or the
 #: bot restarted meanwhile) is answered by FaqAdmin.on_interaction with what was typed.
 FORM_PREFIX = "rb:form:"
@@ -396,8 +409,8 @@ class EntryModal(discord.ui.Modal):
         if self.sources is not None:
             sources = []
             for line in _lines(self.sources.value):
-                title, _, url = line.rpartition("|")
-                sources.append({"title": title.strip() or url.strip(), "url": url.strip()})
+                title, url = source_line(line)
+                sources.append({"title": title or url, "url": url})
             changes.update(sources=sources, aliases=[], keywords=[], related=[])
         return entry_id, edited_file(self.text, self.meta, changes, self.body.value)
 
