@@ -25,6 +25,7 @@ from knowledge.examples import (
     MAX_TEXT,
     OFF_TOPIC,
     Example,
+    as_written,
     examples_dir,
     is_empty_list,
     read_examples,
@@ -431,7 +432,7 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
     EditRefused for an unknown entry, an empty or huge question, a file the addition would
     leave invalid, or (AlreadyExample) a question already an example in any file: the same
     question on and off topic would teach nothing."""
-    question = text.strip()
+    question = as_written(text).strip()
     if not MIN_EXAMPLE <= len(question) <= MAX_TEXT:
         raise EditRefused(
             f"An example question must be {MIN_EXAMPLE} to {MAX_TEXT} characters long."

@@ -294,10 +294,26 @@ def is_empty_list(text: str) -> bool:
 _STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033", "''''\"\"\"\"")
 
 
+#: What YAML writes only as an escape ("\a", "\e[31m", "\uFEFF"): control characters other
+#: than line ends (frontmatter.plain_line_ends makes those line feeds), and the byte order
+#: mark. A space each, as the matcher reads them.
+_ESCAPED_IN_YAML = {
+    c: " " for c in (*range(0x20), *range(0x7F, 0xA0), 0xFEFF) if c not in (0x0A, 0x0D, 0x85)
+}
+
+
+def as_written(question: str) -> str:
+    """A question as an examples file holds it: a member's question holding a control
+    character (a terminal's colour code pasted along, a bell) was written as a YAML escape,
+    codes nobody typed in a file moderators review, and that the validator refuses raw."""
+    return question.translate(_ESCAPED_IN_YAML)
+
+
 def question_key(text: str) -> str:
     """Case, spacing, curly or straight quotes and end punctuation ("What’s a 403b?" is
-    "what's a 403b") set aside: when two texts are the same question."""
-    return " ".join(text.translate(_STRAIGHT_QUOTES).casefold().split()).strip(" ?!.")
+    "what's a 403b") set aside: when two texts are the same question. (A control
+    character is a space: the question asked again with it is the one written without.)"""
+    return " ".join(as_written(text).translate(_STRAIGHT_QUOTES).casefold().split()).strip(" ?!.")
 
 
 #: question_key, cached: every load checks every example, and the texts are mostly the same

@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge import frontmatter
+from knowledge.base import KnowledgeBase
 from knowledge.editing import (
+    AlreadyExample,
     EditRefused,
     add_example,
     atomic_write,
@@ -168,6 +170,29 @@ def test_a_question_pasted_with_a_line_separator_is_written_readable(tmp_path: P
     [example] = examples
     assert example.text == asked.replace("\u2028", "\n").replace("\x85", "\n")
     assert "\u2028" not in (folder / "alpha.yaml").read_text()
+
+
+def test_a_question_pasted_with_a_control_character_is_written_without_an_escape(
+    tmp_path: Path,
+) -> None:
+    """A member's question holding a control character (a terminal's colour code pasted
+    along, a bell, a byte order mark) approved from the review queue was written as YAML's
+    escapes, '"does alpha\\e[31m work\\a ..."': codes nobody typed, in a file moderators
+    review, and that the validator refuses raw. Each is a space, as the matcher reads it;
+    asked again word for word, the question is still that example's."""
+    folder = _examples_folder(tmp_path)
+    (folder / "_off-topic.yaml").write_text("- text: should I buy a new car or lease one\n")
+    asked = "does alpha\x1b[31m work\x07 for me\ufeff\tnow?"
+    add_example(tmp_path, "alpha", asked)
+    written = (folder / "alpha.yaml").read_text()
+    assert "\\" not in written and "\ufeff" not in written, written
+    examples, problems = read_examples(tmp_path, {"alpha", "beta"})
+    assert problems == []
+    assert [e.text for e in examples if e.ids] == ["does alpha [31m work  for me  now?"]
+    with pytest.raises(AlreadyExample, match=r"already an example in alpha\.yaml"):
+        add_example(tmp_path, "beta", asked)
+    kb = KnowledgeBase.load(tmp_path)
+    assert kb.ask(asked).answered and kb.ask(asked).best.id == "alpha"
 
 
 def _umask() -> int:
