@@ -276,6 +276,16 @@ def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> 
     def line(key: str, i: int) -> int:
         return key_lines.get(f"{key}[{i}]", key_lines.get(key, 1))
 
+    if not phrase_key(meta.title):
+        # (Emoji or punctuation alone: menus and "Related" show only that, no one can type
+        # it into /faq's topic, and asked word for word it names nothing.)
+        problems.append(
+            Problem(
+                shown,
+                key_lines.get("title", 1),
+                f"the title {meta.title!r} has no words: write the question it answers",
+            )
+        )
     for i, alias in enumerate(meta.aliases):
         if not phrase_key(alias):
             problems.append(

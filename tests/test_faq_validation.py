@@ -1595,6 +1595,24 @@ def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
     ]
 
 
+def test_a_title_of_emoji_or_punctuation_alone_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title of only emoji ('🤔🤔🤔') or marks ('???') passed 'faq validate', while an
+    alias so is refused: menus and 'Related' showed that alone, no one could type it into
+    /faq, and two such titles were no clash. A title in another script has words."""
+    alpha = write_entry(tmp_path, "alpha", title=THINKING * 3)
+    beta = write_entry(tmp_path, "beta", title="???")
+    write_entry(tmp_path, "gamma", title="什么是后门罗斯？")
+    title = 1 + alpha.read_text().splitlines().index('title: "\\U0001F914\\U0001F914\\U0001F914"')
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{alpha}:{title}: the title '{THINKING * 3}' has no words: write the question it answers",
+        f"{beta}:{1 + beta.read_text().splitlines().index('title: ???')}: the title '???' has no "
+        "words: write the question it answers",
+    ]
+
+
 def test_a_long_title_a_long_example_and_a_date_with_a_time_are_told_in_plain_words(
     tmp_path: Path,
 ) -> None:
