@@ -13,7 +13,6 @@ import shutil
 import stat
 import tempfile
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from knowledge.loader import (
     scan_folder,
     too_large,
 )
-from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter
+from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter, odd_id_character
 from knowledge.revise import CannotRevise, revise
 
 log = logging.getLogger(__name__)
@@ -191,32 +190,13 @@ def entry_path(folder: Path, entry_id: str) -> Path:
         flat = " ".join(str(entry_id).split())
         shown = flat if len(flat) <= 40 else flat[:39] + "…"
         raise EditRefused(
-            f"'{shown}' is not a valid entry id{_odd_character(flat)}: use lowercase "
+            f"'{shown}' is not a valid entry id{odd_id_character(flat)}: use lowercase "
             "letters, digits and single dashes, like 'my-new-entry'"
         )
     path = folder / f"{entry_id}.md"
     if path.resolve().parent != folder.resolve():
         raise EditRefused("entry ids cannot point outside the FAQ folder")
     return path
-
-
-def _odd_character(entry_id: str) -> str:
-    """What in an id is none of its letters, when it looks like one: a capital, a dash a
-    word processor writes (U+2010, which looks like "-"), an invisible character. Beside
-    "use lowercase letters, digits and single dashes", an id that looks like just that
-    said nothing of what was wrong."""
-    odd = next((c for c in entry_id if not (c.isascii() and (c.isalnum() or c == "-"))), None)
-    if odd is None:
-        capital = next((c for c in entry_id if c.isupper()), None)
-        return f" (its '{capital}' is a capital)" if capital else ""
-    name = unicodedata.name(odd, "a control character").lower()
-    if not odd.isprintable() or unicodedata.category(odd) == "Cf":
-        return f" (its U+{ord(odd):04X} ({name}) is not a plain letter, digit or dash)"
-    if unicodedata.category(odd) == "Pd":
-        return f" (its '{odd}' (U+{ord(odd):04X}, {name}) is not a plain dash)"
-    if not odd.isascii():
-        return f" (its '{odd}' (U+{ord(odd):04X}, {name}) is not a plain letter or digit)"
-    return ""
 
 
 #: Half of a character as UTF-16 writes one above U+FFFF (an emoji): a surrogate.

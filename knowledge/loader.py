@@ -22,7 +22,15 @@ from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limits_exceeded
-from knowledge.model import FULL_LIMIT, ID_PATTERN, SHORT_LIMIT, FaqEntry, FrontMatter, Source
+from knowledge.model import (
+    FULL_LIMIT,
+    ID_PATTERN,
+    SHORT_LIMIT,
+    FaqEntry,
+    FrontMatter,
+    Source,
+    odd_id_character,
+)
 from knowledge.normalize import phrase_key
 
 DEFAULT_FAQ_DIR = Path(__file__).resolve().parent / "faq"
@@ -166,7 +174,12 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
     if kind == "url_parsing":
         return "write the whole address, starting with https://"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
-        return "use lowercase letters, digits and single dashes, like 'my-topic'"
+        # (Which character, when it looks right: a capital, a word processor's dash.)
+        typed = str(err.get("input", ""))
+        return (
+            f"{typed!r} is not a valid entry id{odd_id_character(typed)}: use lowercase letters, "
+            "digits and single dashes, like 'my-topic'"
+        )
     return str(err["msg"]).removeprefix("Value error, ")
 
 

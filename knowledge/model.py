@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import (
@@ -37,6 +38,25 @@ def _id_fits(entry_id: str) -> str:
             "characters at most); shorten it"
         )
     return entry_id
+
+
+def odd_id_character(entry_id: str) -> str:
+    """What in an id is none of its letters, when it looks like one: a capital, a dash a
+    word processor writes (U+2010, which looks like "-"), an invisible character. Beside
+    "use lowercase letters, digits and single dashes", an id that looks like just that
+    said nothing of what was wrong."""
+    odd = next((c for c in entry_id if not (c.isascii() and (c.isalnum() or c == "-"))), None)
+    if odd is None:
+        capital = next((c for c in entry_id if c.isupper()), None)
+        return f" (its '{capital}' is a capital)" if capital else ""
+    name = unicodedata.name(odd, "a control character").lower()
+    if not odd.isprintable() or unicodedata.category(odd) == "Cf":
+        return f" (its U+{ord(odd):04X} ({name}) is not a plain letter, digit or dash)"
+    if unicodedata.category(odd) == "Pd":
+        return f" (its '{odd}' (U+{ord(odd):04X}, {name}) is not a plain dash)"
+    if not odd.isascii():
+        return f" (its '{odd}' (U+{ord(odd):04X}, {name}) is not a plain letter or digit)"
+    return ""
 
 
 EntryId = Annotated[

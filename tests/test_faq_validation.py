@@ -815,6 +815,25 @@ def test_an_examples_source_must_be_a_web_address(tmp_path: Path) -> None:
     ]
 
 
+def test_an_id_with_a_capital_or_a_word_processors_dash_says_which_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'id: Notice-2014-54', or a related id with the hyphen a word processor writes
+    (U+2010), was told 'use lowercase letters, digits and single dashes', beside an id that
+    looks like just that; the /faq-admin forms name the character since an earlier fix.
+    The file's refusal names it too."""
+    alpha = write_entry(tmp_path, "alpha", id="Alpha")
+    beta = write_entry(tmp_path, "beta", related=["alpha\u2010two"])
+    related = 1 + beta.read_text().splitlines().index('- "alpha\\u2010two"')  # (YAML's escape)
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path)]) == 1
+    rule = "use lowercase letters, digits and single dashes, like 'my-topic'"
+    assert capsys.readouterr().out.splitlines() == [
+        f"{alpha}:2: id: 'Alpha' is not a valid entry id (its 'A' is a capital): {rule}",
+        f"{beta}:{related}: related[0]: 'alpha\u2010two' is not a valid entry id (its '\u2010' "
+        f"(U+2010, hyphen) is not a plain dash): {rule}",
+    ]
+
+
 def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> None:
     """A long item's problems were all told at its first line, and of two unknown ids under
     'also' only the first was named."""
@@ -834,7 +853,11 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
     assert [(p.line, p.message) for p in scan.problems] == [
         (3, "also: no FAQ entry 'nope-one'"),
         (5, "also: no FAQ entry 'nope-two'"),
-        (7, "also.1: use lowercase letters, digits and single dashes, like 'my-topic'"),
+        (
+            7,
+            "also.1: 'Bad_Id' is not a valid entry id: use lowercase letters, digits and "
+            "single dashes, like 'my-topic'",
+        ),
         (8, "written: write true or false"),
     ]
 
