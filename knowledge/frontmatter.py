@@ -420,9 +420,12 @@ def _first_alias_line(text: str) -> int:
 
 #: Characters YAML refuses (control characters), and those it reads as line ends where an
 #: editor shows none (U+0085, U+2028, U+2029): each shifted every line number after it,
-#: and a control character was reported at the document's first line, over two lines.
+#: and a control character was reported at the document's first line, over two lines. And
+#: a byte order mark after the file's start (two files joined, the second saved by Windows
+#: Notepad): YAML takes it for text, so its line's '- ' was no item, and was told as
+#: 'list items each start with '- ' at the same indent' on a line that looks just so.
 _INVISIBLE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|(?!\A)\ufeff"
 )
 
 
@@ -442,7 +445,8 @@ def _unseen_slip(text: str, offset: int) -> FrontMatterError | None:
     if found is None:
         return None
     char = found.group()
-    name = unicodedata.name(char, "").lower() or "a control character"
+    name = "byte order mark" if char == "\ufeff" else unicodedata.name(char, "").lower()
+    name = name or "a control character"
     column = found.start() - text.rfind("\n", 0, found.start())
     return FrontMatterError(
         text.count("\n", 0, found.start()) + offset,

@@ -1084,6 +1084,26 @@ def test_a_control_character_is_told_at_its_own_line_in_one_line(tmp_path: Path)
     ]
 
 
+def test_a_byte_order_mark_inside_an_examples_file_is_told_at_its_line(tmp_path: Path) -> None:
+    """A file saved by Windows Notepad (a byte order mark, Windows line ends) loads; one
+    joined to the end of another ('type a.yaml b.yaml > c.yaml', a paste) carries its mark
+    into the middle, where YAML reads it as text: the line's '- ' was no item, told as
+    "list items each start with '- ' at the same indent" on a line that looks just so."""
+    write_entry(tmp_path, "alpha")
+    (tmp_path / "examples").mkdir()
+    examples = tmp_path / "examples" / "alpha.yaml"
+    notepad = "\ufeff- text: what is alpha\r\n- text: how does alpha work\r\n"
+    examples.write_bytes(notepad.encode())
+    scan, _ = validate_folder(tmp_path)
+    assert scan.problems == []
+    examples.write_bytes((notepad + notepad).encode())
+    scan, _ = validate_folder(tmp_path)
+    assert [str(p) for p in scan.problems] == [
+        f"{examples}:3: an invisible character (U+FEFF, byte order mark) at column 1, often "
+        "pasted from a web page, a PDF or a word processor: delete it"
+    ]
+
+
 def test_a_control_character_as_an_escape_or_in_the_full_answer_is_told_at_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
