@@ -15,6 +15,7 @@ all-or-nothing, so a broken examples file never leaves a half-trained matcher.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -226,11 +227,15 @@ def read_examples(
         shown = str(path)
         stem = path.stem
         if stem != OFF_TOPIC and stem not in entry_ids:
+            meant = _meant_name(stem, entry_ids)
             problems.append(
                 Problem(
                     shown,
                     1,
-                    f"no FAQ entry '{stem}': name the file after an entry id, or "
+                    f"no FAQ entry '{stem}': rename it to '{meant}.yaml' (names are "
+                    "lowercase with dashes, as ids are)"
+                    if meant
+                    else f"no FAQ entry '{stem}': name the file after an entry id, or "
                     f"'{OFF_TOPIC}.yaml' for questions the bot should leave alone",
                 )
             )
@@ -278,6 +283,17 @@ def read_examples(
             )
         )
     return examples, sorted(problems)
+
+
+def _meant_name(stem: str, entry_ids: set[str]) -> str | None:
+    """The entry (or the off-topic file) a misnamed examples file is for, when its name
+    differs only by case, '_' or spaces for dashes: 'Three-Buckets.yaml' (a Windows
+    editor's capitals), 'three_buckets.yaml', 'off-topic.yaml'."""
+    words = [w for w in re.split(r"[-_\s]+", stem.lower()) if w]
+    guess = "-".join(words)
+    if guess in entry_ids:
+        return guess
+    return OFF_TOPIC if guess == OFF_TOPIC.lstrip("_") or words == ["offtopic"] else None
 
 
 def is_empty_list(text: str) -> bool:

@@ -394,6 +394,14 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
         ("notice-2014-54.yaml", "- - text: a list in a list?\n", ":1: write each example as"),
         ("notice-2014-54.yaml", '- text: "ok question"\n- 2026\n', ":2: write each example as"),
         ("no-such-entry.yaml", '- text: "a question"\n', "no FAQ entry 'no-such-entry'"),
+        # (a Windows editor's capitals, '_' for '-': the file the moderator meant is named)
+        (
+            "Notice-2014-54.yaml",
+            '- text: "a question"\n',
+            ":1: no FAQ entry 'Notice-2014-54': rename it to 'notice-2014-54.yaml'",
+        ),
+        ("notice_2014_54.yaml", '- text: "a question"\n', "rename it to 'notice-2014-54.yaml'"),
+        ("Off-Topic.yaml", '- text: "a question"\n', "rename it to '_off-topic.yaml'"),
         ("_off-topic.yaml", '- text: "ok question"\n  also: [notice-2014-54]\n', "off-topic"),
         (
             "notice-2014-54.yaml",
