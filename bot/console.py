@@ -188,7 +188,7 @@ class Console:
     def _faq(self, typed: str) -> str:
         if not typed:
             return "Type an entry's id after /faq, e.g. /faq notice-2014-54; /list shows them all."
-        entry_id = self.kb.typed_id(typed)
+        entry_id = self.kb.shown_id(typed)
         if entry_id is None:
             hits = self.kb.matcher.autocomplete(typed, limit=3)
             close = ", ".join(h.id for h in hits) or "none"

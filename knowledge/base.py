@@ -292,6 +292,17 @@ class KnowledgeBase:
         entry_id = "-".join(plain.replace("_", " ").split())
         return entry_id if entry_id in self.entries else None
 
+    def shown_id(self, typed: str) -> str | None:
+        """typed_id, or the entry of a file typed ("faq show knowledge/faq/x.md", as a
+        shell's Tab completes it): for the commands that only show an entry, on the
+        moderator's own machine ('faq show', the console's /faq). Discord's /faq-admin
+        topics take ids alone: a path there is refused, as nothing looser may pick the
+        entry an edit is saved to."""
+        name = re.split(r"[/\\]", typed.strip())[-1]
+        if name.lower().endswith(".md"):
+            return self.typed_id(name[: -len(".md")])
+        return self.typed_id(typed)
+
     def topic(self, typed: str) -> str | None:
         """The entry a topic typed and sent without picking a suggestion names: its id
         however typed, else the entry the FAQ answers it with, else the clear first of the

@@ -625,6 +625,25 @@ def test_faq_show_takes_an_id_typed_in_capitals(capsys: pytest.CaptureFixture[st
     assert json.loads(capsys.readouterr().out)["id"] == "notice-2014-54"
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [str(DEFAULT_FAQ_DIR / "notice-2014-54.md"), "notice-2014-54.md", "faq\\Notice-2014-54.MD"],
+)
+def test_faq_show_and_the_console_take_an_entrys_file_for_its_id(
+    capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """'rollover-bot faq show knowledge/faq/notice-2014-54.md', as a shell's Tab completes
+    it, was 'no FAQ entry', as was the console's '/faq notice-2014-54.md': the file names
+    its entry. (Another name is still refused.)"""
+    from bot.console import Console
+
+    assert main(["faq", "show", typed, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "notice-2014-54"
+    console = Console(KnowledgeBase.load())
+    assert console.respond(f"/faq {typed}").text.startswith("What is IRS Notice 2014-54?")
+    assert main(["faq", "show", "notice-2014.md"]) == 2
+
+
 # -- how a file is cut into lines ----------------------------------------------------------
 
 

@@ -174,7 +174,7 @@ def handle_show(args: argparse.Namespace) -> int:
     if not args.entry_id.strip():  # (said before the FAQ loads; no "close" ids for nothing)
         raise CliError("give the id of an entry, e.g. 'faq show notice-2014-54'; see 'faq list'")
     kb = knowledge_base(args)
-    entry_id = kb.typed_id(args.entry_id)
+    entry_id = kb.shown_id(args.entry_id)
     entry = kb.get(entry_id) if entry_id else None
     if entry is None:
         close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id, limit=3))
