@@ -155,6 +155,8 @@ class Console:
             return help_text(self.width)
         if (name := _calculator_help(text)) is not None:
             return self._calculate(name, "")  # (its values and an example)
+        if _command_help(text):
+            return help_text(self.width)
         if said := small_talk(text):
             return THANKS_REPLY if said == "thanks" else BANNER
         if not text.startswith("/"):
@@ -291,6 +293,20 @@ def _calculator_help(text: str) -> str | None:
     if second in HELP_WORDS and first.lstrip("/") in CALCULATORS:
         return first.lstrip("/")
     return None
+
+
+#: The console's own commands, as help about one of them names it ("/help reload").
+COMMANDS = frozenset({"ask", "faq", "list", "reload", "help", "quit", "exit"})
+
+
+def _command_help(text: str) -> bool:
+    """Whether a line asks for help with a command that is not a calculator: "/help" with
+    anything after it ("/help faq", "/help reload": help has one page, and they were an
+    unknown command /help), or "help" and a console command."""
+    first, *rest = text.lower().split()
+    if first == "/help":
+        return True
+    return first in HELP_WORDS and len(rest) == 1 and rest[0].lstrip("/") in COMMANDS
 
 
 def _starts_a_name(rest: list[str]) -> bool:

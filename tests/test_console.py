@@ -58,6 +58,13 @@ def test_help_in_words_is_help(console: Console) -> None:
     assert console.respond("help me").text == console.respond("help").text
 
 
+@pytest.mark.parametrize("line", ["/help faq", "/help reload", "/help /faq-admin", "help reload"])
+def test_help_about_a_console_command_is_the_help(console: Console, line: str) -> None:
+    """'/help faq' and '/help reload' were 'Unknown command /help', though '/help' alone is
+    the help (and '/help split' a calculator's): help has one page, which names them."""
+    assert console.respond(line).text == console.respond("help").text
+
+
 def test_split_shows_the_seed_thread_numbers(console: Console) -> None:
     text = console.respond("/split 1000 5").text
     assert "$1,005.00" in text and "$5.00" in text and "code G" in text
