@@ -3369,6 +3369,41 @@ async def test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_lin
     ]
 
 
+async def test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A moderator writes links in Discord as '[Title](https://...)', or in '<...>' to keep
+    a preview away: in the sources box they were refused as 'write the whole address,
+    starting with https://' and 'the URL holds '<'', beside links that work. Each is read
+    as its title and link (parentheses in the link kept, as a law's section has them)."""
+    cfr = "https://www.law.cornell.edu/cfr/text/26/1.401(a)(31)-1"
+    world = fake_discord.world
+    async with start_bot(mod_bot()) as bot:
+        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
+        submit = await fake_discord.submit_modal(
+            opened,
+            {
+                "id": "state-tax-rules",
+                "title": "How are state taxes figured on a rollover?",
+                "short": "A new answer that is long enough.",
+                "sources": "[IRS retirement plans](https://www.irs.gov/retirement-plans)\n"
+                f"[26 CFR 1.401(a)(31)-1](<{cfr}>)\n"
+                "IRS Publication 575 | <https://www.irs.gov/publications/p575>",
+                "body": "The full answer.",
+            },
+            user=world.moderator,
+        )
+        await submit.response()
+        said = content(await submit.followup(0))
+        assert said.startswith("Saved `state-tax-rules`"), said
+        sources = bot.knowledge.get("state-tax-rules").sources
+    assert [(s.title, str(s.url)) for s in sources] == [
+        ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
+        ("26 CFR 1.401(a)(31)-1", cfr),
+        ("IRS Publication 575", "https://www.irs.gov/publications/p575"),
+    ]
+
+
 async def test_faq_admin_new_with_a_taken_id_says_so(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -281,11 +281,23 @@ def _lines(text: str) -> list[str]:
 _SOURCE_BARS = ("|", "\uff5c")
 
 
+#: A source written as Discord writes a link: "[Title](https://...)", the link perhaps in
+#: "<...>" (which keeps Discord from showing a preview), and parentheses in pairs inside it.
+_MARKDOWN_LINK = re.compile(r"\[(?P<title>[^\]]*)\]\(<?(?P<url>\S+?)>?\)")
+
+
 def source_line(line: str) -> tuple[str, str]:
-    """(title, link) of one line of the sources box, 'Title | https://...'; the title is
-    "" when the line has no bar."""
+    """(title, link) of one line of the sources box, 'Title | https://...' or as Discord
+    writes a link, '[Title](https://...)' or '<https://...>' (refused as 'the URL holds a
+    '<'' or 'write the whole address', beside a link that works in Discord); the title is
+    "" when the line has none."""
+    if found := _MARKDOWN_LINK.fullmatch(line.strip()):
+        return found["title"].strip(), found["url"]
     cut = max(line.rfind(bar) for bar in _SOURCE_BARS)
-    return line[: max(cut, 0)].strip(), line[cut + 1 :].strip()
+    url = line[cut + 1 :].strip()
+    if url.startswith("<") and url.endswith(">"):
+        url = url[1:-1].strip()
+    return line[: max(cut, 0)].strip(), url
 
 
 #: The forms' custom_ids start with this: a submit no open form takes (it expired, or the
