@@ -2853,8 +2853,8 @@ MUTANTS = [
     Mutant(
         "a phone's curly apostrophe makes another question of an example",
         "knowledge/examples.py",
-        "text.translate(_STRAIGHT_QUOTES).casefold()",
-        "text.casefold()",
+        "as_written(text).translate(_STRAIGHT_QUOTES).casefold()",
+        "as_written(text).casefold()",
         (
             "tests/test_examples.py::test_the_same_question_on_and_off_topic_is_refused",
             "tests/test_examples.py::test_a_question_taught_word_for_word_is_answered_with_its_entry",
@@ -8458,7 +8458,7 @@ MUTANTS = [
         "a new entry's id with a U+2010 hyphen, a zero-width space or a capital is refu"
         "sed without saying which character",
         "knowledge/editing.py",
-        "is not a valid entry id{_odd_character(flat)}: use lowercase",
+        "is not a valid entry id{odd_id_character(flat)}: use lowercase",
         "is not a valid entry id: use lowercase",
         (
             "tests/test_moderation_e2e.py::test_a_new_entrys_id_with_a_character_that_looks_right_says_which",
@@ -9612,6 +9612,149 @@ MUTANTS = [
         "",
         (
             "tests/test_calc_cli.py::test_the_text_output_lists_the_calculators_sources_with_their_addresses",
+        ),
+    ),
+    Mutant(
+        "a zero-width space or word joiner in an entry's title or alias passes faq vali"
+        "date and a form's save",
+        "knowledge/loader.py",
+        "        *((where, text, line, _UNSEEN_IN_NAMES) for where, text, line in names),",
+        "        *((where, text, line, _UNSEEN) for where, text, line in names),",
+        (
+            "tests/test_faq_validation.py::test_an_invisible_character_in_a_title_alias_or_keyword_is_told_at_its_line",
+            "tests/test_moderation_e2e.py::test_a_form_holding_a_control_character_is_refused_saying_where",
+        ),
+    ),
+    Mutant(
+        "a zero-width joiner inside an emoji in a title is refused as an invisible character",
+        "knowledge/loader.py",
+        '    r"|(?<![^\\x00-\\x7f\\s])[\\u200c\\u200d]|[\\u200c\\u200d](?![^\\x00-\\x7f\\s])"',
+        '    r"|[\\u200c\\u200d]"',
+        (
+            "tests/test_faq_validation.py::test_an_invisible_character_in_a_title_alias_or_keyword_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "'/reload now' typed in the console is an unknown command and reads nothing",
+        "bot/console.py",
+        '    return words[:1] == ["/reload"] or words == ["reload"]',
+        '    return words == ["/reload"] or words == ["reload"]',
+        (
+            "tests/test_console.py::test_reload_with_words_after_it_or_named_as_in_discord_reads_the_files_again",
+        ),
+    ),
+    Mutant(
+        "Discord's '/faq-admin validate' typed in the console is an unknown command, wi"
+        "th no word of the console's /reload or 'rollover-bot faq validate'",
+        "bot/console.py",
+        '        if command == "faq-admin":\n            return FAQ_ADMIN_HINT\n',
+        "",
+        (
+            "tests/test_console.py::test_reload_with_words_after_it_or_named_as_in_discord_reads_the_files_again",
+        ),
+    ),
+    Mutant(
+        "a source typed 'Title ｜ https://...' with the full-width bar in /faq-admin new"
+        " is refused as a link holding a space",
+        "bot/cogs/faq_admin.py",
+        '_SOURCE_BARS = ("|", "\\uff5c")',
+        '_SOURCE_BARS = ("|",)',
+        (
+            "tests/test_moderation_e2e.py::test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_link",
+        ),
+    ),
+    Mutant(
+        "a question approved from review with a control character in it is written to i"
+        "ts examples file as a YAML escape ('\\e[31m', '\\a')",
+        "knowledge/editing.py",
+        "    question = as_written(text).strip()",
+        "    question = text.strip()",
+        (
+            "tests/test_faq_editing.py::test_a_question_pasted_with_a_control_character_is_written_without_an_escape",
+        ),
+    ),
+    Mutant(
+        "a question approved without its control character is no longer the same questi"
+        "on asked again word for word with it",
+        "knowledge/examples.py",
+        '    return " ".join(as_written(text).translate(_STRAIGHT_QUOTES)',
+        '    return " ".join(text.translate(_STRAIGHT_QUOTES)',
+        (
+            "tests/test_faq_editing.py::test_a_question_pasted_with_a_control_character_is_written_without_an_escape",
+        ),
+    ),
+    Mutant(
+        "an entry titled with emoji or punctuation alone ('🤔🤔🤔', '???') passes faq validate",
+        "knowledge/loader.py",
+        "    if not phrase_key(meta.title):\n",
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::test_a_title_of_emoji_or_punctuation_alone_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "an entry file's id with a capital or a word processor's dash is refused withou"
+        "t saying which character",
+        "knowledge/loader.py",
+        "is not a valid entry id{odd_id_character(typed)}: use",
+        "is not a valid entry id: use",
+        (
+            "tests/test_faq_validation.py::test_an_id_with_a_capital_or_a_word_processors_dash_says_which_character",
+        ),
+    ),
+    Mutant(
+        "a byte order mark inside an examples file (two Notepad files joined) is told a"
+        "s a list item indented wrongly",
+        "knowledge/frontmatter.py",
+        '|(?!\\A)\\ufeff"',
+        '"',
+        (
+            "tests/test_faq_validation.py::test_a_byte_order_mark_inside_an_examples_file_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "an examples file named with capitals or '_' ('Three-Buckets.yaml', 'Off-Topic."
+        "yaml') is refused without the name it should have",
+        "knowledge/examples.py",
+        "            meant = _meant_name(stem, entry_ids)\n",
+        "            meant = None\n",
+        ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
+    ),
+    Mutant(
+        "'faq show knowledge/faq/notice-2014-54.md' (an entry's file, as a shell comple"
+        "tes it) is 'no FAQ entry'",
+        "knowledge/base.py",
+        '        if name.lower().endswith(".md"):\n',
+        "        if False:\n",
+        (
+            "tests/test_faq_validation.py::test_faq_show_and_the_console_take_an_entrys_file_for_its_id",
+        ),
+    ),
+    Mutant(
+        "'/help faq' or '/help reload' in the console is 'Unknown command /help'",
+        "bot/console.py",
+        "        if _command_help(text):\n            return help_text(self.width)\n",
+        "",
+        ("tests/test_console.py::test_help_about_a_console_command_is_the_help",),
+    ),
+    Mutant(
+        "a source written '[Title](https://...)' in /faq-admin new's sources box is ref"
+        "used as a link holding a space",
+        "bot/cogs/faq_admin.py",
+        "    if found := _MARKDOWN_LINK.fullmatch(line.strip()):\n",
+        "    if found := None:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link",
+        ),
+    ),
+    Mutant(
+        "a source's link written in '<...>' in /faq-admin new's sources box is refused "
+        "as a link holding '<'",
+        "bot/cogs/faq_admin.py",
+        '    if url.startswith("<") and url.endswith(">"):\n',
+        "    if False:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link",
         ),
     ),
 ]
