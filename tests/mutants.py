@@ -9660,7 +9660,7 @@ MUTANTS = [
         '_SOURCE_BARS = ("|", "\\uff5c")',
         '_SOURCE_BARS = ("|",)',
         (
-            "tests/test_moderation_e2e.py::test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_link",
+            "tests/test_moderation_e2e.py::test_a_source_typed_as_members_type_links_is_saved_as_its_title_and_link",
         ),
     ),
     Mutant(
@@ -9744,7 +9744,7 @@ MUTANTS = [
         "    if found := _MARKDOWN_LINK.fullmatch(line.strip()):\n",
         "    if found := None:\n",
         (
-            "tests/test_moderation_e2e.py::test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link",
+            "tests/test_moderation_e2e.py::test_a_source_typed_as_members_type_links_is_saved_as_its_title_and_link",
         ),
     ),
     Mutant(
@@ -9754,7 +9754,7 @@ MUTANTS = [
         '    if url.startswith("<") and url.endswith(">"):\n',
         "    if False:\n",
         (
-            "tests/test_moderation_e2e.py::test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link",
+            "tests/test_moderation_e2e.py::test_a_source_typed_as_members_type_links_is_saved_as_its_title_and_link",
         ),
     ),
 ]

@@ -3338,12 +3338,48 @@ async def test_a_new_entrys_id_with_a_character_that_looks_right_says_which(
     assert not [n for n in os.listdir(faq_copy) if n.startswith("state")]  # (nothing written)
 
 
-async def test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_link(
-    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+_CFR = "https://www.law.cornell.edu/cfr/text/26/1.401(a)(31)-1"
+
+
+@pytest.mark.parametrize(
+    ("sources", "saved"),
+    [
+        pytest.param(
+            "IRS retirement plans \uff5c https://www.irs.gov/retirement-plans\n"
+            "https://www.irs.gov/publications/p575",
+            [
+                ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
+                ("https://www.irs.gov/publications/p575", "https://www.irs.gov/publications/p575"),
+            ],
+            id="full-width-bar",
+        ),
+        pytest.param(
+            "[IRS retirement plans](https://www.irs.gov/retirement-plans)\n"
+            f"[26 CFR 1.401(a)(31)-1](<{_CFR}>)\n"
+            "IRS Publication 575 | <https://www.irs.gov/publications/p575>",
+            [
+                ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
+                ("26 CFR 1.401(a)(31)-1", _CFR),
+                ("IRS Publication 575", "https://www.irs.gov/publications/p575"),
+            ],
+            id="discord-links",
+        ),
+    ],
+)
+async def test_a_source_typed_as_members_type_links_is_saved_as_its_title_and_link(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    sources: str,
+    saved: list[tuple[str, str]],
 ) -> None:
-    """'Title ｜ https://...' typed on a Chinese or Japanese keyboard (the full-width bar,
-    U+FF5C) was taken whole for the link and refused as one holding a space. It parts the
-    title from the link as '|' does; a line of the link alone is titled with the link."""
+    """Sources typed as moderators type them were refused beside links that work:
+    'Title ｜ https://...' with the full-width bar (U+FF5C) of a Chinese or Japanese
+    keyboard was taken whole for the link ('holds a space'); Discord's '[Title](https://...)'
+    and '<...>' (which keeps a preview away) were 'write the whole address' and 'the URL
+    holds '<''. Each is read as its title and link (a line of the link alone is titled with
+    the link; parentheses in a link are kept, as a law's section has them)."""
     world = fake_discord.world
     async with start_bot(mod_bot()) as bot:
         opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
@@ -3353,8 +3389,7 @@ async def test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_lin
                 "id": "state-tax-rules",
                 "title": "How are state taxes figured on a rollover?",
                 "short": "A new answer that is long enough.",
-                "sources": "IRS retirement plans \uff5c https://www.irs.gov/retirement-plans\n"
-                "https://www.irs.gov/publications/p575",
+                "sources": sources,
                 "body": "The full answer.",
             },
             user=world.moderator,
@@ -3362,46 +3397,8 @@ async def test_a_source_parted_by_a_full_width_bar_is_saved_as_its_title_and_lin
         await submit.response()
         said = content(await submit.followup(0))
         assert said.startswith("Saved `state-tax-rules`"), said
-        sources = bot.knowledge.get("state-tax-rules").sources
-    assert [(s.title, str(s.url)) for s in sources] == [
-        ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
-        ("https://www.irs.gov/publications/p575", "https://www.irs.gov/publications/p575"),
-    ]
-
-
-async def test_a_source_written_as_discord_writes_a_link_is_saved_as_its_title_and_link(
-    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
-) -> None:
-    """A moderator writes links in Discord as '[Title](https://...)', or in '<...>' to keep
-    a preview away: in the sources box they were refused as 'write the whole address,
-    starting with https://' and 'the URL holds '<'', beside links that work. Each is read
-    as its title and link (parentheses in the link kept, as a law's section has them)."""
-    cfr = "https://www.law.cornell.edu/cfr/text/26/1.401(a)(31)-1"
-    world = fake_discord.world
-    async with start_bot(mod_bot()) as bot:
-        opened = await fake_discord.send_slash_command("faq-admin new", {}, user=world.moderator)
-        submit = await fake_discord.submit_modal(
-            opened,
-            {
-                "id": "state-tax-rules",
-                "title": "How are state taxes figured on a rollover?",
-                "short": "A new answer that is long enough.",
-                "sources": "[IRS retirement plans](https://www.irs.gov/retirement-plans)\n"
-                f"[26 CFR 1.401(a)(31)-1](<{cfr}>)\n"
-                "IRS Publication 575 | <https://www.irs.gov/publications/p575>",
-                "body": "The full answer.",
-            },
-            user=world.moderator,
-        )
-        await submit.response()
-        said = content(await submit.followup(0))
-        assert said.startswith("Saved `state-tax-rules`"), said
-        sources = bot.knowledge.get("state-tax-rules").sources
-    assert [(s.title, str(s.url)) for s in sources] == [
-        ("IRS retirement plans", "https://www.irs.gov/retirement-plans"),
-        ("26 CFR 1.401(a)(31)-1", cfr),
-        ("IRS Publication 575", "https://www.irs.gov/publications/p575"),
-    ]
+        got = bot.knowledge.get("state-tax-rules").sources
+    assert [(s.title, str(s.url)) for s in got] == saved
 
 
 async def test_faq_admin_new_with_a_taken_id_says_so(
