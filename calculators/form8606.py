@@ -198,10 +198,15 @@ def _form8606(inp: Form8606Input) -> Form8606Result:
         f"Line 4, part of line 1 contributed from January 1 of next year through the return "
         f"due date: {usd(l4)}.",
         f"Line 5 = line 3 - line 4 = {usd(l3)} - {usd(l4)} = {usd(l5)}.",
+        # The instructions say "taking into account" a recharacterization of the year's
+        # contributions made after December 31: one into a traditional IRA adds, one out of
+        # it takes off ("plus" told a member who moved a contribution to a Roth IRA to add it).
         f"Line 6, the December 31 value of all traditional, SEP and SIMPLE IRAs plus "
-        f"outstanding IRA-to-IRA rollovers and any recharacterization completed after "
-        f"December 31 (not Roth or inherited IRAs, not employer plans, not a rollover on its "
-        f"way from an IRA to an employer plan): {usd(l6)}.",
+        f"outstanding IRA-to-IRA rollovers (not Roth or inherited IRAs, not employer plans, "
+        f"not a rollover on its way from an IRA to an employer plan), taking into account "
+        f"any recharacterization of the year's contributions completed after December 31 (one "
+        f"from a Roth IRA to a traditional IRA adds to it, one from a traditional IRA to a "
+        f"Roth IRA takes from it): {usd(l6)}.",
         f"Line 7, distributions (not counting rollovers, QCDs, one-time HSA funding, "
         f"conversions, recharacterizations or returned contributions): {usd(l7)}.",
         f"Line 8, amount converted to a Roth IRA: {usd(l8)}.",

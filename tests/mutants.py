@@ -6466,8 +6466,8 @@ MUTANTS = [
     Mutant(
         "form8606's line 6 step adds any rollover in transit, an IRA's roll-in to a 401(k) too",
         "calculators/form8606.py",
-        'f"outstanding IRA-to-IRA rollovers and any recharacterization completed after "',
-        'f"outstanding rollovers and any recharacterization completed after "',
+        'f"outstanding IRA-to-IRA rollovers (not Roth or inherited IRAs, not employer plans, "',
+        'f"outstanding rollovers (not Roth or inherited IRAs, not employer plans, "',
         ("tests/test_calc_form8606.py::test_line_6_counts_only_ira_to_ira_rollovers_in_transit",),
     ),
     Mutant(

@@ -89,6 +89,18 @@ def test_line_6_counts_only_ira_to_ira_rollovers_in_transit() -> None:
     assert "not a rollover on its way from an IRA to an employer plan" in line6
 
 
+def test_line_6_takes_a_late_recharacterization_into_account_either_way() -> None:
+    """The Instructions for Form 8606 have line 6 "taking into account" a recharacterization
+    of the year's contributions completed after December 31, not added to it: a member who
+    moved a traditional IRA contribution to a Roth IRA in January, told to add it, would
+    make the conversion look taxable."""
+    data = run(contribution="7000", year_end_balance="0", converted="7000")
+    [line6] = [s for s in data["steps"] if s.startswith("Line 6,")]
+    assert "taking into account any recharacterization of the year's contributions" in line6
+    assert "one from a traditional IRA to a Roth IRA takes from it" in line6
+    assert "rollovers and any recharacterization" not in line6
+
+
 def test_distributions_and_conversion_together() -> None:
     # line5 = 10000, line9 = 30000 + 5000 + 5000 = 40000, line10 = 0.250.
     data = run(
