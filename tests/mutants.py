@@ -9757,6 +9757,24 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_a_source_typed_as_members_type_links_is_saved_as_its_title_and_link",
         ),
     ),
+    Mutant(
+        "Form 8606 line 6's step tells a member to add a recharacterization made after "
+        "December 31, even one that moved a traditional IRA contribution to a Roth IRA "
+        "(which the instructions take off)",
+        "calculators/form8606.py",
+        "outstanding IRA-to-IRA rollovers (not Roth or inherited IRAs, not employer pla"
+        'ns, "\n        f"not a rollover on its way from an IRA to an employer plan), t'
+        'aking into account "\n        f"any recharacterization of the year\'s contribu'
+        'tions completed after December 31 (one "\n'
+        '        f"from a Roth IRA to a traditional IRA adds to it, one from a traditio'
+        'nal IRA to a "\n        f"Roth IRA takes from it): {usd(l6)}."',
+        'outstanding IRA-to-IRA rollovers and any recharacterization completed after "\n'
+        '        f"December 31 (not Roth or inherited IRAs, not employer plans, not a r'
+        'ollover on its "\n        f"way from an IRA to an employer plan): {usd(l6)}."',
+        (
+            "tests/test_calc_form8606.py::test_line_6_takes_a_late_recharacterization_into_account_either_way",
+        ),
+    ),
 ]
 
 
