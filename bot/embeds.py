@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from typing import Any
 
 import discord
 from discord.utils import escape_markdown
 
 from calculators import CalcResult
+from calculators.report import render_text
 from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
 from knowledge.matcher import Hit
 
@@ -137,15 +140,14 @@ def calc_embed(
     *,
     image: str | None = None,
     working: bool = True,
-    command: str | None = None,
 ) -> discord.Embed:
     """A calculator result, result first: the headline figures and the sources they rest
     on, warnings, then (unless the working sits behind a "Show working" button) the
     numbered steps; the disclaimer. Steps
     that do not fit the description go on in fields, whole, so none is cut off; steps,
     figures or warnings past Discord's limits are left out whole and counted, with where to
-    see them all (``command``: the ``rollover-bot calc`` command line giving this result)."""
-    where = f"`{command}`" if command else f"`rollover-bot calc {result.name}` with these numbers"
+    see them all: the text file calc_reply attaches then."""
+    where = _attached(result)
     title = _clip(result.title, 256)
     # The sources on one line under the figures, as under an FAQ answer: behind "Show
     # working" alone, in the steps, few members saw them.
@@ -172,6 +174,35 @@ def calc_embed(
         embed.set_image(url=f"attachment://{image}")
     embed.set_footer(text=NOT_TAX_ADVICE)
     return embed
+
+
+def working_file(result: CalcResult) -> str:
+    """The name of the text file holding a whole result ("schedule-working.txt")."""
+    return f"{result.name}-working.txt"
+
+
+def _attached(result: CalcResult) -> str:
+    return f"the attached file {working_file(result)}"
+
+
+def calc_reply(
+    result: CalcResult, *, image: str | None = None, working: bool = True
+) -> dict[str, Any]:
+    """``calc_embed``'s embed, and, when Discord's limits on a message leave some of it out
+    (the steps of a /schedule of many conversions), the whole result as a text file
+    attached to the same message, where the embed says the rest is: the member reading it
+    in Discord has no command line to run (``rollover-bot calc`` is the operator's)."""
+    embed = calc_embed(result, image=image, working=working)
+    texts = [embed.description or "", *(str(field.value) for field in embed.fields)]
+    if not any(_attached(result) in text for text in texts):
+        return {"embed": embed}
+    # Each step on one line, whole: a phone wraps a text file to its own width, and lines
+    # already broken at 88 columns would break again in between.
+    text = render_text(result, width=100_000)
+    data = io.BytesIO(text.encode("utf-8"))
+    name = working_file(result)
+    file = discord.File(data, filename=name, description=f"Every step of {result.title}")
+    return {"embed": embed, "files": [file]}
 
 
 def sources_line(result: CalcResult) -> str:

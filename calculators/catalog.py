@@ -8,7 +8,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import TypeAdapter, ValidationError
@@ -111,25 +110,7 @@ class Calculator:
     def __call__(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcResult:
         return self.run(self.build(positional, named))
 
-    def command_line(self, inp: CalcInput) -> str:
-        """The ``rollover-bot calc`` command that gives the same result in full: where a
-        reply points for what a message's size limits leave out."""
-        words = ["rollover-bot", "calc", self.name]
-        for param in self.params:
-            value = getattr(inp, param, None)
-            if value is None:
-                continue
-            if param in _RATES:  # as a percent, which parses back exactly ("0.24" would too,
-                text = f"{(value * 100).normalize():f}%"  # but 24% is how people write it)
-            elif isinstance(value, Decimal):
-                text = f"{value:f}"
-            else:
-                text = str(value)
-            words += [_OPTIONS.get(param, "--" + param.replace("_", "-")), text]
-        return " ".join(words)
 
-
-#: Inputs that are rates, and the CLI options not named like their input.
 #: A calculator's value as typed: a word with a digit in it, whatever the calculator makes
 #: of it: an amount, a rate or a year ("1000", "$1.2k", "24%", "2026"), with a sign where a
 #: loss goes ("-50", "-$50", "\u221210%"), or one it will refuse, saying why ("1e9", "1_000",
@@ -213,7 +194,7 @@ def _names_joined(words: Sequence[str]) -> list[str]:
     return joined
 
 
-_RATES = frozenset({"tax_rate", "annual_return"})
+#: The CLI options not named like their input.
 _OPTIONS = {"annual_return": "--return"}
 
 

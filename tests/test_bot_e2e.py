@@ -25,9 +25,10 @@ from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators.catalog import CALCULATORS
-from calculators.money import usd, with_letter_x
+from calculators.money import usd
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
+from knowledge.layout import NOT_TAX_ADVICE
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
 from tests.live_sqlite import execute_beside
@@ -4833,12 +4834,14 @@ def test_every_headline_figure_is_shown_or_said_to_be_left_out() -> None:
                 assert f"{count - len(shown)} more figures" in text
 
 
-async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_where_they_are(
-    fake_discord: FakeDiscord, make_bot, start_bot, capsys: pytest.CaptureFixture[str]
+async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_attaches_them(
+    fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
     """95 conversions on large figures make more working than a message holds (6,000
     characters): the steps shown are whole, and the reply says how many are left out and
-    which command shows them all, rather than stopping mid-sentence."""
+    that the text file attached to it has them all, rather than stopping mid-sentence. (It
+    named the `rollover-bot calc` command, which only the bot's operator can run: a member
+    in Discord had no way to see the rest.)"""
     options = {
         "annual": "99999999.99",
         "paychecks": 26,
@@ -4848,15 +4851,20 @@ async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_
         "lag_days": 3,
     }
     calc = CALCULATORS["schedule"]
-    steps = calc.run(calc.build([], {k: str(v) for k, v in options.items()})).steps
+    result = calc.run(calc.build([], {k: str(v) for k, v in options.items()}))
+    steps = result.steps
     async with start_bot(make_bot()):
         handle = await fake_discord.send_slash_command("schedule", options)
         await handle.followup(0)
         followup = handle.followup_messages[0]
+        # (the public reply holds the figures alone: no file but the chart)
+        assert [a["filename"] for a in followup["attachments"]] == ["schedule.png"]
         [work] = [c for c in custom_ids(followup) if c.startswith("rb:work:")]
         click = await fake_discord.click_button(followup, work)
         call = await click.response_call()
-    assert call.ok, call.json
+        assert call.ok, call.json
+        assert is_ephemeral(call.json)
+        files = click.files
     embed = embed_of(call.json)
     continued = [f["value"] for f in embed.get("fields", []) if "continued" in f["name"]]
     shown = "\n".join([embed["description"], *continued])
@@ -4866,10 +4874,13 @@ async def test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_
     assert "…" not in shown
     left = len(steps) - len(numbers)
     assert left > 0 and f"Steps {len(numbers) + 1} to {len(steps)}" in shown
-    [command] = re.findall(r"`rollover-bot (calc [^`]+)`", shown)
-    assert main([*command.split(), "--json"]) == 0
-    # (where it points, all are: in JSON, with the letter x for the × shown here)
-    assert json.loads(capsys.readouterr().out)["steps"] == [with_letter_x(s) for s in steps]
+    assert "rollover-bot" not in json.dumps(call.json)  # (no command a member cannot run)
+    assert "the attached file schedule-working.txt shows every step" in shown
+    # the file holds every step, each whole on its line, and the warnings and sources
+    text = files["schedule-working.txt"].decode("utf-8")
+    lines = text.splitlines()
+    assert all(f"{n:>2}. {step}" in lines for n, step in enumerate(steps, 1))
+    assert all(w in text for w in result.warnings) and NOT_TAX_ADVICE in text
 
 
 async def test_commands_in_a_full_answer_are_clickable_mentions(

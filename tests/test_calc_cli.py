@@ -754,43 +754,6 @@ def test_calculator_text_names_no_command_line_command(capsys: pytest.CaptureFix
         assert "calc " not in text, text
 
 
-@pytest.mark.parametrize(
-    ("name", "given"),
-    [
-        ("split", {"basis": "500", "earnings": "-100", "earnings_to": "traditional"}),
-        ("split", {"basis": "1000", "earnings": "5", "tax_rate": "37.123%"}),
-        ("prorata", {"basis": "20000", "earnings": "80000", "amount": "50000"}),
-        ("form8606", {"contribution": "7000", "year_end_balance": "0", "deductible": "1500"}),
-        ("room", {"year": "2026", "deferrals": "24500", "employer": "0", "age": "61"}),
-        (
-            "schedule",
-            {
-                "annual": "30000",
-                "paychecks": "26",
-                "conversions": "4",
-                "annual_return": "-12.5%",
-                "tax_rate": "100%",
-                "lag_days": "0",
-            },
-        ),
-    ],
-)
-def test_the_command_a_discord_reply_points_to_gives_the_same_result(
-    capsys: Capsys, name: str, given: dict[str, str]
-) -> None:
-    """A reply too long for Discord names this command for the rest: it must run, and give
-    the very result the reply was about."""
-    from calculators.catalog import CALCULATORS
-
-    calc = CALCULATORS[name]
-    inp = calc.build([], given)
-    words = calc.command_line(inp).split()
-    assert words[:3] == ["rollover-bot", "calc", name]
-    printed = run_json(capsys, *words[2:])
-    printed.pop("chart", None)  # (schedule's: none asked for)
-    assert printed == calc.run(inp).to_json()
-
-
 def test_steps_multiply_with_the_times_sign_where_the_output_can_show_it(capsys: Capsys) -> None:
     """The steps wrote the letter x for multiplication ("$5.00 x 24% = $1.20"). The text
     output shows the sign, ×; the JSON keeps "x" (docs/cli.md: scripts read it), and so does

@@ -14,7 +14,7 @@ from discord.ext import commands
 
 from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem, slow_down
-from bot.embeds import calc_embed, neutralize
+from bot.embeds import calc_reply, neutralize
 from bot.limits import PerUserWindows
 from bot.replies import NO_PINGS, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
@@ -108,7 +108,7 @@ class ShowWorking(
             await send_private(interaction, "This result can't be rebuilt; run the command again.")
             return
         await interaction.response.send_message(
-            embed=calc_embed(result, command=calc.command_line(inp)),
+            **calc_reply(result),
             ephemeral=True,
             allowed_mentions=NO_PINGS,
         )
@@ -116,14 +116,13 @@ class ShowWorking(
 
 def result_first(name: str, inp: CalcInput, result: CalcResult, **embed: Any) -> dict[str, Any]:
     """The reply's embed and view: the figures first, the steps behind "Show working" (or
-    inline when the inputs do not fit in a button)."""
+    inline when the inputs do not fit in a button); ``files``, what does not fit."""
     custom_id = work_id(name, inp)
-    command = CALCULATORS[name].command_line(inp)
     if custom_id is None:
-        return {"embed": calc_embed(result, command=command, **embed)}
+        return calc_reply(result, **embed)
     view = discord.ui.View(timeout=None)
     view.add_item(ShowWorking(custom_id))
-    return {"embed": calc_embed(result, working=False, command=command, **embed), "view": view}
+    return {**calc_reply(result, working=False, **embed), "view": view}
 
 
 async def _reply(
@@ -332,13 +331,18 @@ class Calculators(commands.Cog):
         await interaction.response.defer(thinking=True, ephemeral=private)
         chart = cast(ScheduleInput, inp)
         png = await render_schedule_chart_async(chart)
+        reply = result_first("schedule", inp, result, image="schedule.png")
+        whole = reply.pop("files", [])  # (the whole result, when the reply leaves some out)
         await interaction.followup.send(
             note or discord.utils.MISSING,
-            **result_first("schedule", inp, result, image="schedule.png"),
+            **reply,
             # (Its description is the alt text a screen reader reads for the chart.)
-            file=discord.File(
-                io.BytesIO(png), filename="schedule.png", description=chart_description(chart)
-            ),
+            files=[
+                discord.File(
+                    io.BytesIO(png), filename="schedule.png", description=chart_description(chart)
+                ),
+                *whole,
+            ],
             ephemeral=private,
             allowed_mentions=NO_PINGS,
         )
