@@ -24,6 +24,7 @@ from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
 from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
+from calculators import InputError
 from calculators.catalog import CALCULATORS
 from calculators.money import usd
 from knowledge.base import KnowledgeBase
@@ -70,6 +71,43 @@ async def test_form8606_line_6_hint_counts_outstanding_rollovers(make_bot, start
         hint = command.get_parameter("year_end_balance").description
         assert "IRA-to-IRA rollovers outstanding" in hint and "line 6" in hint.lower()
         assert len(hint) <= 100  # Discord's limit for an option's description
+
+
+def _takes(name: str, given: dict[str, str]) -> bool:
+    """Whether the calculator gives a result for these values."""
+    calc = CALCULATORS[name]
+    try:
+        calc.run(calc.build([], given))
+    except InputError:
+        return False
+    return True
+
+
+async def test_every_calculator_option_that_takes_a_loss_says_so(make_bot, start_bot) -> None:
+    """/prorata's earnings take a loss typed as a negative amount, as /split's do, but only
+    /split's description said so ("negative for a loss"), and /schedule's annual_return did
+    not say a negative return is taken either: a member with a loss had nothing to go by
+    on the phone's option hint. Every option a calculator takes a negative value for says
+    so, and none it refuses one for does."""
+    async with start_bot(make_bot()) as bot:
+        for name, calc in CALCULATORS.items():
+            command = bot.tree.get_command(name)
+            assert isinstance(command, discord.app_commands.Command)
+            # (the example's values, and the most warnings' values: a loss at /prorata is
+            # taken only with an amount the account holds)
+            example = dict(zip(calc.params, calc.example.split()[1:], strict=False))
+            bases = [example, *(given for n, given in MANY_WARNINGS if n == name)]
+            for param in command.parameters:
+                if param.type is not discord.AppCommandOptionType.string or param.choices:
+                    continue
+                negative = any(
+                    _takes(name, {**given, param.name: value})
+                    for given in bases
+                    for value in ("-1", "-1%")
+                )
+                said = "negative" in param.description
+                assert said == negative, f"/{name} {param.name}: {param.description!r}"
+                assert len(param.description) <= 100  # Discord's limit
 
 
 @pytest.mark.parametrize("starter_first", [True, False])

@@ -191,7 +191,7 @@ class Calculators(commands.Cog):
     )
     @app_commands.describe(
         basis=f"After-tax contributions in the account ({AMOUNT_HELP})",
-        earnings=f"Earnings in the account ({AMOUNT_HELP})",
+        earnings=f"Earnings in the account; negative for a loss ({AMOUNT_HELP})",
         amount=f"Amount distributed ({AMOUNT_HELP})",
         private=PRIVATE_HELP,
     )
@@ -289,7 +289,7 @@ class Calculators(commands.Cog):
         annual=f"After-tax contributions for the year ({AMOUNT_HELP})",
         paychecks="Paychecks a year",
         conversions="Conversions or in-service withdrawals a year (1 to 365; 365 = daily)",
-        annual_return="Expected yearly return, e.g. 7%",
+        annual_return="Expected yearly return, e.g. 7%; negative for a loss, e.g. -10%",
         tax_rate="Your marginal rate for an estimate, e.g. 24%",
         lag_days="Days your plan takes to process a conversion (default 0; plans often take 2-5)",
         private=PRIVATE_HELP,
