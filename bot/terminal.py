@@ -72,14 +72,17 @@ def wrap(text: str, width: int) -> str:
     return _wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
-def render_layout(layout: AnswerLayout, width: int = WIDTH) -> str:
+def render_layout(layout: AnswerLayout, width: int = WIDTH, *, footer: bool = True) -> str:
+    """The answer as text; ``footer``: with its not-tax-advice line (a reply that goes on
+    below it, with more answers or the asker's numbers, says it once, at its end)."""
     parts = [
         f"{layout.title}\n{'=' * min(len(layout.title), width)}",
         _wrap(plain(layout.description), width),
     ]
     for field in layout.fields:
         parts.append(f"{field.name}:\n{plain(field.value)}")
-    parts.append(layout.footer)
+    if footer:
+        parts.append(layout.footer)
     return "\n\n".join(parts)
 
 

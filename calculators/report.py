@@ -7,9 +7,9 @@ import textwrap
 from calculators.base import NOT_TAX_ADVICE, CalcResult
 
 
-def render_text(result: CalcResult, width: int = 88) -> str:
-    """The headline figures, the numbered worked example, warnings, the sources and the
-    disclaimer."""
+def render_text(result: CalcResult, width: int = 88, *, disclaimer: bool = True) -> str:
+    """The headline figures, the numbered worked example, warnings, the sources and (unless
+    it is said once under a whole reply it is part of) the disclaimer."""
     rows = result.summary()
     label_width = max((len(label) for label, _ in rows), default=0)
     parts = [result.title, "=" * min(len(result.title), width)]
@@ -28,5 +28,6 @@ def render_text(result: CalcResult, width: int = 88) -> str:
             )
     # With their addresses, as under an answer: the steps name them, with nowhere to look.
     parts += ["", "Sources:", *(f"{s.title} <{s.url}>" for s in result.sources)]
-    parts += ["", NOT_TAX_ADVICE]
+    if disclaimer:
+        parts += ["", NOT_TAX_ADVICE]
     return "\n".join(parts)

@@ -634,3 +634,34 @@ def test_a_source_address_with_parentheses_is_printed_whole(
         assert main([*command, "--faq-dir", str(tmp_path)]) == 0
         out = capsys.readouterr().out
         assert f"26 CFR 1.401(a)(31)-1 (Q&A-10) <{url}>" in out, command
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I put in $23,000 after-tax and it earned $412, what do I owe rolling it to a Roth IRA?",
+        "How often should I convert my after-tax contributions to Roth? Also, how does the "
+        "regular IRA backdoor Roth work and how is it reported?",
+    ],
+    ids=["amounts", "two-questions"],
+)
+def test_the_not_tax_advice_line_is_printed_once_under_the_whole_answer(
+    capsys: pytest.CaptureFixture[str], question: str
+) -> None:
+    """A question stating its amounts printed the not-tax-advice line twice, under the
+    answer and again under its worked example (and a post asking two things, under each
+    answer): once, at the end of the answers and the asker's numbers, is how the console
+    and `ask` say it now."""
+    from bot.worked_example import LABEL
+    from calculators.base import NOT_TAX_ADVICE
+
+    data = run_json(capsys, question)
+    assert data["answered"] and (data.get("worked_example") or data["also"])
+    assert main(["ask", question]) == 0
+    out = capsys.readouterr().out
+    assert out.count(NOT_TAX_ADVICE) == 1
+    last = out.index(NOT_TAX_ADVICE)
+    if data.get("worked_example"):
+        assert out.index(LABEL) < last and "How it is worked out:" in out[:last]
+    for hit in data["also"]:
+        assert out.index(hit["title"]) < last

@@ -129,22 +129,26 @@ def answer_text(kb: KnowledgeBase, result: MatchResult, width: int = 88) -> str:
     """The answer as a terminal shows it, its paragraphs wrapped at ``width``."""
     from bot import terminal
     from bot.worked_example import LABEL
+    from calculators.base import NOT_TAX_ADVICE
     from calculators.report import render_text
 
     if not result.answered or result.best is None:
         outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)
         return terminal.render_suggestions(result, outside=outside)
-    text = terminal.render_layout(kb.layout(result.best.id), width)
+    # The not-tax-advice line once, under the answers and the asker's numbers: each part
+    # ended with its own, so a question stating amounts printed it twice.
+    text = terminal.render_layout(kb.layout(result.best.id), width, footer=False)
     note = note_for(kb, result)
     if note is not None:
         text += f"\n\n{terminal.wrap(note, width)}"
     example = example_for(kb, result)
     if example is not None:
         command, calc = example
-        text += f"\n\n{LABEL} ({command}):\n{render_text(calc, width)}"
+        text += f"\n\n{LABEL} ({command}):\n{render_text(calc, width, disclaimer=False)}"
     # A post that asks other things too: their answers, short as Discord posts them.
     for hit in result.also:
-        text += f"\n\n{terminal.render_layout(kb.short(hit.id), width)}"
+        text += f"\n\n{terminal.render_layout(kb.short(hit.id), width, footer=False)}"
+    text += f"\n\n{NOT_TAX_ADVICE}"
     # Only plausible ones (Discord's menu shows the same), and none the Related list just
     # above already names (Discord keeps those in its menu: there they are one click away),
     # nor one answered above.
