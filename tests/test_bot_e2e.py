@@ -1866,6 +1866,45 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
         assert not reply_problems(fake_discord)  # (the shared checks: an image has alt text)
 
 
+async def test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """/schedule's paychecks were four choices (12, 24, 26, 52), where the calculator (and
+    the console, and `rollover-bot calc`) takes any count from 1 to 365: a member paid every
+    four weeks (13) or in a year with an extra biweekly payday (27) could not run it at
+    all. The count is typed, 1 to 365, with the usual ones suggested as the member types."""
+    async with start_bot(make_bot()):
+
+        async def suggested(typed: str) -> list[tuple[str, int]]:
+            handle = await fake_discord.send_autocomplete(
+                "schedule", {"paychecks": typed}, focused="paychecks"
+            )
+            body = await handle.response()
+            return [(c["name"], c["value"]) for c in body["data"]["choices"]]
+
+        assert await suggested("") == [
+            ("12 (monthly)", 12),
+            ("24 (twice a month)", 24),
+            ("26 (every two weeks)", 26),
+            ("52 (weekly)", 52),
+        ]
+        assert await suggested("2") == [
+            ("2 a year", 2),
+            ("24 (twice a month)", 24),
+            ("26 (every two weeks)", 26),
+        ]
+        assert await suggested("27") == [("27 a year", 27)]
+        assert await suggested("26") == [("26 (every two weeks)", 26)]
+        assert await suggested("400") == [] and await suggested("9" * 50) == []
+        options = {"annual": "30000", "paychecks": 27, "conversions": 27, "annual_return": "8%"}
+        handle = await fake_discord.send_slash_command("schedule", options)
+        await handle.response()
+        embed = embed_of(await handle.followup(0))
+    result = CALCULATORS["schedule"]([], {k: str(v) for k, v in options.items()})
+    assert f"**Taxable earnings:** {usd(result.taxable_earnings)}" in embed["description"]
+    assert 27 in [p.conversions for p in result.comparison]  # (the paycheck count's own bar)
+
+
 @pytest.mark.parametrize(
     ("name", "options", "fragment"),
     [

@@ -287,29 +287,20 @@ class Calculators(commands.Cog):
     )
     @app_commands.describe(
         annual=f"After-tax contributions for the year ({AMOUNT_HELP})",
-        paychecks="Paychecks a year",
+        paychecks=(
+            "Paychecks a year: pick one, or type another count, 1 to 365 (13 = every four weeks)"
+        ),
         conversions="Conversions or in-service withdrawals a year (1 to 365; 365 = daily)",
         annual_return="Expected yearly return, e.g. 7%; negative for a loss, e.g. -10%",
         tax_rate="Your marginal rate for an estimate, e.g. 24%",
         lag_days="Days your plan takes to process a conversion (default 0; plans often take 2-5)",
         private=PRIVATE_HELP,
     )
-    @app_commands.choices(
-        paychecks=[
-            app_commands.Choice(name=f"{n} ({label})", value=n)
-            for n, label in (
-                (12, "monthly"),
-                (24, "twice a month"),
-                (26, "every two weeks"),
-                (52, "weekly"),
-            )
-        ]
-    )
     async def schedule_command(
         self,
         interaction: discord.Interaction,
         annual: Amount,
-        paychecks: int,
+        paychecks: app_commands.Range[int, 1, 365],
         conversions: app_commands.Range[int, 1, 365],
         annual_return: Rate,
         tax_rate: Rate | None = None,
@@ -346,6 +337,33 @@ class Calculators(commands.Cog):
             ephemeral=private,
             allowed_mentions=NO_PINGS,
         )
+
+    @schedule_command.autocomplete("paychecks")
+    async def paychecks_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[int]]:
+        return paycheck_choices(str(current))
+
+
+#: The usual pay frequencies, suggested for /schedule's paychecks. (They were its only
+#: choices, where the calculator takes any count: 13 paid every four weeks, 27 in a year
+#: with an extra biweekly payday.)
+PAY_FREQUENCIES = ((12, "monthly"), (24, "twice a month"), (26, "every two weeks"), (52, "weekly"))
+
+
+def paycheck_choices(typed: str) -> list[app_commands.Choice[int]]:
+    """The usual counts that start with what is typed, after the typed count itself when it
+    is another one the calculator takes."""
+    typed = typed.strip()
+    usual = [
+        app_commands.Choice(name=f"{n} ({label})", value=n)
+        for n, label in PAY_FREQUENCIES
+        if str(n).startswith(typed)
+    ]
+    count = int(typed) if typed.isdecimal() and len(typed) <= 3 else 0
+    if 1 <= count <= 365 and count not in (c.value for c in usual):
+        return [app_commands.Choice(name=f"{count} a year", value=count), *usual]
+    return usual
 
 
 async def setup(bot: RolloverBot) -> None:
