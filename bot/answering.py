@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,12 +43,20 @@ class Reply:
     removed: str | None = None
 
 
-def calculator_hint(name: str) -> str:
-    """Where to run the calculator a question typed as a command."""
+def calculator_hint(name: str, ids: Mapping[str, int] | None = None) -> str:
+    """Where to run the calculator a question typed as a command; with the command's id
+    (``ids``, once the commands are synced), a command mention to tap, which opens it in
+    the message box: on a phone, typing it and finding it in the list is the chore."""
+    example = f"(like `{CALCULATORS[name].named_example}`)"
+    if ids and name in ids:
+        return (
+            f"That is the `/{name}` calculator: tap </{name}:{ids[name]}> to open it (or type "
+            f"`/{name}` in the message box and pick it from the list), then fill in its "
+            f"options {example}."
+        )
     return (
         f"That is the `/{name}` calculator: type `/{name}` in the message box, pick it from "
-        f"the list Discord shows and fill in its options (like "
-        f"`{CALCULATORS[name].named_example}`)."
+        f"the list Discord shows and fill in its options {example}."
     )
 
 

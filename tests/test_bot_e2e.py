@@ -1649,6 +1649,34 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         assert not [q for q in bot.store.questions if "/split basis" in q.text]
 
 
+async def test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A calculator's command typed into /ask, or after a mention, was told to "type `/split`
+    in the message box, pick it from the list Discord shows and fill in its options": on a
+    phone, three steps, where /help and a full answer give commands as mentions that open
+    them with a tap. The calculator is named as such a mention once the commands are synced
+    (the typing way is still said), and as text while they are not."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        ids = {c["name"]: c["id"] for c in world.commands[None].values()}
+        handle = await fake_discord.send_slash_command("ask", {"question": "/split 1000 5"})
+        said = (await handle.response())["data"]["content"]
+        assert f"tap </split:{ids['split']}>" in said and "`/split`" in said
+        assert "`/split basis:1000 earnings:5`" in said  # (the options still to fill in)
+        call = await mention_in_text_channel(fake_discord, "/prorata 20000 80000 50000")
+        assert f"tap </prorata:{ids['prorata']}>" in call.json["content"]
+        assert not would_ping(call.json).any
+        # (not synced yet: no id to mention, the typing way alone)
+        bot.command_ids.clear()
+        world.commands.clear()
+        handle = await fake_discord.send_slash_command(
+            "ask", {"question": "/room 2026 24500 10000"}, check=False
+        )
+        said = (await handle.response())["data"]["content"]
+        assert "</room:" not in said and "type `/room` in the message box" in said
+
+
 async def test_a_calculator_command_with_a_value_it_refuses_points_to_the_calculator(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

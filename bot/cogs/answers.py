@@ -1201,8 +1201,9 @@ class Answers(commands.Cog):
                 self._prompted.claim(message.id)
                 return DONE
             if target is message and (name := calculator_typed(question)):
+                ids = await command_ids(self.bot, message.guild)
                 await message.reply(
-                    calculator_hint(name), mention_author=False, allowed_mentions=NO_PINGS
+                    calculator_hint(name, ids), mention_author=False, allowed_mentions=NO_PINGS
                 )
                 return DONE
             if target is message and asks_for_help(question):

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.answering import build_reply, calculator_hint, remember
 from bot.app import RolloverBot
-from bot.command_mentions import command_ids, mention
+from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
@@ -56,7 +56,9 @@ class Ask(commands.Cog):
             await send_private(interaction, ASK_IN_WORDS)
             return
         if name := calculator_typed(question):
-            await send_private(interaction, calculator_hint(name))
+            # (ids at most a second away: the reply is due within Discord's 3 seconds)
+            ids = await command_ids_quickly(self.bot, interaction.guild)
+            await send_private(interaction, calculator_hint(name, ids))
             return
         if asks_for_help(question):
             # "/ask help" asks how to use the bot, as a mention saying only that does: the
