@@ -4011,7 +4011,7 @@ MUTANTS = [
         "    return (description, values) if used <= room else None",
         "    return (description, values)",
         (
-            "tests/test_bot_e2e.py::test_working_too_long_for_one_message_leaves_out_whole_steps_and_says_where_they_are",
+            "tests/test_bot_e2e.py::test_working_too_long_for_one_message_leaves_out_whole_steps_and_attaches_them",
         ),
     ),
     Mutant(
@@ -5196,7 +5196,8 @@ MUTANTS = [
         "ask text / console: the answers to a post's other questions are not shown",
         "bot/cli/ask.py",
         "    for hit in result.also:\n"
-        '        text += f"\\n\\n{terminal.render_layout(kb.short(hit.id), width)}"\n',
+        '        text += f"\\n\\n{terminal.render_layout(kb.short(hit.id), width, '
+        'footer=False)}"\n',
         "",
         ("tests/test_cli_ask.py::test_a_post_asking_two_things_reads_both_answers_in_text",),
     ),
