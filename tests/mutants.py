@@ -9776,6 +9776,91 @@ MUTANTS = [
             "tests/test_calc_form8606.py::test_line_6_takes_a_late_recharacterization_into_account_either_way",
         ),
     ),
+    Mutant(
+        "Show working too long for one message says the rest is in an attached file, bu"
+        "t attaches none: a member cannot see the steps left out",
+        "bot/embeds.py",
+        "    if not any(_attached(result) in text for text in texts):",
+        "    if True:",
+        (
+            "tests/test_bot_e2e.py::test_working_too_long_for_one_message_leaves_out_whole_steps_and_attaches_them",
+        ),
+    ),
+    Mutant(
+        "/prorata's earnings hint no longer says a loss is typed as a negative amount",
+        "bot/cogs/calculators.py",
+        'earnings=f"Earnings in the account; negative for a loss ({AMOUNT_HELP})",',
+        'earnings=f"Earnings in the account ({AMOUNT_HELP})",',
+        ("tests/test_bot_e2e.py::test_every_calculator_option_that_takes_a_loss_says_so",),
+    ),
+    Mutant(
+        "/schedule's annual_return hint no longer says a negative return is taken",
+        "bot/cogs/calculators.py",
+        'annual_return="Expected yearly return, e.g. 7%; negative for a loss, e.g. -10%",',
+        'annual_return="Expected yearly return, e.g. 7%",',
+        ("tests/test_bot_e2e.py::test_every_calculator_option_that_takes_a_loss_says_so",),
+    ),
+    Mutant(
+        "rollover-bot ask prints the not-tax-advice line twice when the question states"
+        " its amounts (under the answer and under the worked example)",
+        "bot/cli/ask.py",
+        "render_text(calc, width, disclaimer=False)",
+        "render_text(calc, width)",
+        (
+            "tests/test_cli_ask.py::test_the_not_tax_advice_line_is_printed_once_under_the_whole_answer",
+        ),
+    ),
+    Mutant(
+        "rollover-bot ask prints the not-tax-advice line under each answer of a post as"
+        "king two things",
+        "bot/cli/ask.py",
+        "terminal.render_layout(kb.short(hit.id), width, footer=False)",
+        "terminal.render_layout(kb.short(hit.id), width)",
+        (
+            "tests/test_cli_ask.py::test_the_not_tax_advice_line_is_printed_once_under_the_whole_answer",
+        ),
+    ),
+    Mutant(
+        "/schedule's paychecks autocomplete offers only the usual four: a member typing"
+        " 27 is offered nothing",
+        "bot/cogs/calculators.py",
+        "    if 1 <= count <= 365 and count not in (c.value for c in usual):",
+        "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones",
+        ),
+    ),
+    Mutant(
+        "/schedule refuses 27 paychecks (a year with an extra biweekly payday), which t"
+        "he calculator takes",
+        "bot/cogs/calculators.py",
+        "        paychecks: app_commands.Range[int, 1, 365],",
+        "        paychecks: app_commands.Range[int, 1, 26],",
+        (
+            "tests/test_bot_e2e.py::test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones",
+        ),
+    ),
+    Mutant(
+        "a calculator typed into /ask or after a mention is told to type it and find it"
+        " in the list, with no command mention to tap",
+        "bot/answering.py",
+        "    if ids and name in ids:",
+        "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a calculator typed after a mention gets no command mention to tap (only /ask's does)",
+        "bot/cogs/answers.py",
+        "                    calculator_hint(name, ids), mention_author=False, allowed_"
+        "mentions=NO_PINGS",
+        "                    calculator_hint(name), mention_author=False, allowed_menti"
+        "ons=NO_PINGS",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator",
+        ),
+    ),
 ]
 
 
