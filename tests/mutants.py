@@ -7,8 +7,9 @@ the README makes (answer only when mentioned, once per post, never ping, ...). T
 applies it, runs the tests that guard that promise, and prints one line per mutant:
 `killed` (a test failed, as it must) or `survived` (nothing noticed: a gap in the tests).
 It exits 1 if any mutant survived or could not be applied. Not part of the default test
-run: it runs the relevant tests once per mutant (about 40 minutes for all of them on two
-cores). A NAME keeps only the mutants whose name contains it (any case).
+run: it runs the relevant tests once per mutant (over an hour for all of them on two
+cores). A NAME keeps only the mutants whose name contains it (any case); a NAME that no
+mutant's name contains is refused (exit 2), not a pass.
 """
 
 from __future__ import annotations
@@ -9904,6 +9905,11 @@ def run_tests(copy: Path, tests: tuple[str, ...]) -> bool:
 
 def main(argv: list[str]) -> int:
     chosen = [m for m in MUTANTS if not argv or any(a.lower() in m.name.lower() for a in argv)]
+    if not chosen:
+        # A mistyped NAME ran nothing and said "0 of 0 mutants killed", exit 0: a pass.
+        names = ", ".join(repr(a) for a in argv)
+        print(f"error: no mutant's name contains {names}", file=sys.stderr)
+        return 2
     failures = 0
     with tempfile.TemporaryDirectory(prefix="rollover-mutants-") as tmp:
         copy = Path(tmp)

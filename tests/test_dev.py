@@ -203,3 +203,16 @@ def test_ctrl_c_during_the_first_install_stops_it_quietly(tmp_path: Path) -> Non
         kill_group(proc)
     assert "Traceback" not in err, err
     assert proc.returncode == 130, (proc.returncode, err)
+
+
+def test_dev_py_mutants_refuses_a_name_no_mutant_has() -> None:
+    """`python3 dev.py mutants NAME` runs the mutants whose name contains NAME. One
+    mistyped ("an eddit") ran none, printed "0 of 0 mutants killed" and exited 0, as if
+    every mutant had been killed. It is now refused, naming what matched nothing."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "mutants.py"), "no mutant is named so"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == "error: no mutant's name contains 'no mutant is named so'\n"
