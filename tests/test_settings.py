@@ -550,3 +550,45 @@ def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Pat
     assert any(row["served"] == 1 for row in said["entries"]), said
     assert list((home / "cache").glob("matcher-*.pickle"))
     assert sorted(p.name for p in work.iterdir()) == [".env"]  # (no folder named '~')
+
+
+def test_path_options_written_from_the_home_folder_are_in_the_home_folder(
+    tmp_path: Path,
+) -> None:
+    """`--faq-dir=~/faq` and `--db=~/data/bot.db`: no shell expands a '~' after '=' (nor
+    in quotes, nor in a systemd unit's ExecStart), and the options took it as a folder
+    named '~' in the current one: "FAQ folder does not exist" and "no data yet", beside
+    the faq_dir and database.path settings, which read the same text as the home folder.
+    The options now read it as the settings do."""
+    import asyncio
+    import shutil
+
+    from bot.storage import SqliteStore
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    shutil.copytree(DEFAULT_FAQ_DIR, home / "faq")
+    entry = sorted((home / "faq").glob("*.md"))[0].stem
+
+    async def served_once() -> None:
+        async with SqliteStore(home / "data" / "bot.db") as store:
+            await store.record_served(entry)
+
+    asyncio.run(served_once())
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        env = bare_env(HOME=str(home), ROLLOVER_CACHE_DIR="off")
+        return subprocess.run(
+            [str(SCRIPT), *args], capture_output=True, text=True, timeout=120, env=env, cwd=work
+        )
+
+    validated = command("faq", "validate", "--faq-dir=~/faq")
+    assert validated.returncode == 0, validated.stdout
+    assert f"in {home / 'faq'} are valid" in validated.stdout
+    stats = command("faq", "stats", "--json", "--db=~/data/bot.db", "--faq-dir", "~/faq")
+    assert stats.returncode == 0, stats.stderr
+    said = json.loads(stats.stdout)
+    assert said["found"] and said["database"] == str(home / "data" / "bot.db"), said
+    assert any(row["served"] == 1 and row["title"] for row in said["entries"]), said
+    assert sorted(p.name for p in work.iterdir()) == []  # (no folder named '~')

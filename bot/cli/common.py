@@ -48,7 +48,11 @@ def unreadable_stdin() -> str | None:
 def _folder(text: str) -> Path:
     if not text.strip():  # ("$FAQ_DIR" unset in a script): not the current folder
         raise argparse.ArgumentTypeError("the folder is empty; give one, or leave --faq-dir out")
-    return Path(text)
+    from bot.settings import from_home
+
+    # '~/faq' as the faq_dir setting reads it: no shell expands '--faq-dir=~/faq', nor a
+    # systemd unit's ExecStart, and it was "does not exist" beside the setting that works.
+    return from_home(Path(text))
 
 
 def add_faq_dir(parser: argparse.ArgumentParser) -> None:

@@ -148,7 +148,10 @@ def database_option(text: str) -> Path | str:
             f"{shown(url_shown(text), 60)} is neither a SQLite file nor a PostgreSQL URL; "
             "give the file (e.g. --db data/rollover-bot.db) or a URL starting postgresql://"
         )
-    return text if re.match(POSTGRES_URL, text) else Path(text)
+    from bot.settings import from_home
+
+    # A file '~/...' is in the home folder, as database.path reads it (see _folder).
+    return text if re.match(POSTGRES_URL, text) else from_home(Path(text))
 
 
 def handle_validate(args: argparse.Namespace) -> int:
