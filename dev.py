@@ -142,6 +142,10 @@ def _become_bot(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        # Asked for: the usage on stdout, exit 0 (it was exit 2, as for a mistyped command).
+        print(USAGE)
+        return 0
     if not argv or argv[0] not in {"run", "test", "mutants"}:
         print(USAGE, file=sys.stderr)
         return 2

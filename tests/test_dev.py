@@ -216,3 +216,22 @@ def test_dev_py_mutants_refuses_a_name_no_mutant_has() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == "error: no mutant's name contains 'no mutant is named so'\n"
+
+
+@pytest.mark.parametrize("asked", ["--help", "-h", "help"])
+def test_dev_py_help_is_the_usage_on_stdout_exit_0(asked: str) -> None:
+    """`python3 dev.py --help`, what a newcomer types first, printed the usage to stderr and
+    exited 2, as for a mistyped command (a script checking it, or `&&`, took it as failed).
+    Asked for, the usage now goes to stdout, exit 0; a mistyped command is as before."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "dev.py"), asked],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == dev.USAGE + "\n"
+    assert "python3 dev.py mutants [NAME...]" in done.stdout
+    typo = subprocess.run(
+        [sys.executable, str(ROOT / "dev.py"), "tset"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert (typo.returncode, typo.stdout, typo.stderr) == (2, "", dev.USAGE + "\n")
