@@ -23,6 +23,19 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+def test_json_reason_is_there_exactly_when_not_answered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cli.md: `reason` says in words why a question was not answered, and only then (it
+    was in every unanswered object but named nowhere in the contract)."""
+    answered = run_json(capsys, "which 1099-R box shows my after-tax basis?")
+    assert answered["answered"] and "reason" not in answered
+    unsure = run_json(capsys, "what is the capital of france")
+    assert not unsure["answered"] and unsure["reason"] == "not confident enough to answer"
+    wordless = run_json(capsys, "ELI5 pls")
+    assert not wordless["answered"] and wordless["reason"]
+
+
 def test_json_answer_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "which 1099-R box shows my after-tax basis?")
     assert set(data) >= {"question", "answered", "best", "suggestions"}
