@@ -197,6 +197,11 @@ class Console:
             return (
                 f"No entry '{one_line(typed, ECHO)}'. Close: {close}. Type /list for all of them."
             )
+        if self.kb.other_file(typed, entry_id):
+            return (
+                f"{one_line(typed, 1000)} is not in the FAQ folder this console reads: to show "
+                f"it, start the console with --faq-dir {shlex.quote(str(Path(typed).parent))}."
+            )
         return terminal.render_layout(self.kb.layout(entry_id), self.width)
 
     def _calculate(self, name: str, rest: str) -> str:

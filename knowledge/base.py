@@ -303,6 +303,20 @@ class KnowledgeBase:
             return self.typed_id(name[: -len(".md")])
         return self.typed_id(typed)
 
+    def other_file(self, typed: str, entry_id: str) -> bool:
+        """True when ``typed`` (shown_id's file) is a file here other than the entry's own:
+        the same name in another FAQ folder (a working copy, another release). Shown by its
+        name, the entry of the folder read stood in for the file typed, its text not the
+        file's."""
+        own = self.entries[entry_id].path
+        typed_path = Path(typed.strip()).expanduser()
+        if not own or not typed_path.is_file():
+            return False
+        try:
+            return not typed_path.samefile(own)
+        except OSError:  # (the entry's own file gone since the load: nothing to compare)
+            return False
+
     def topic(self, typed: str) -> str | None:
         """The entry a topic typed and sent without picking a suggestion names: its id
         however typed, else the entry the FAQ answers it with, else the clear first of the

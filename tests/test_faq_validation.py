@@ -644,6 +644,47 @@ def test_faq_show_and_the_console_take_an_entrys_file_for_its_id(
     assert main(["faq", "show", "notice-2014.md"]) == 2
 
 
+def test_faq_show_refuses_an_entrys_file_from_another_faq_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A moderator checking an edit in a working copy ('faq show ~/work/faq/x.md', or
+    'faq show x.md' from that folder) was shown the entry of the FAQ folder read instead,
+    the shipped one, under its file's name: the old text, as if the edit were that. A file
+    typed that is not the entry's own is now refused, naming the --faq-dir that shows it;
+    the FAQ's own file, and the id, are shown as before."""
+    import shutil
+
+    from bot.console import Console
+
+    copy = tmp_path / "work"
+    shutil.copytree(DEFAULT_FAQ_DIR, copy)
+    text = (DEFAULT_FAQ_DIR / "notice-2014-54.md").read_text(encoding="utf-8")
+    (copy / "notice-2014-54.md").write_text(
+        text.replace("title: What is IRS Notice 2014-54?", "title: What is Notice 2014-54, edited?")
+    )
+    elsewhere = str(copy / "notice-2014-54.md")
+    assert main(["faq", "show", elsewhere, "--short"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: {elsewhere} is not in the FAQ folder read, {DEFAULT_FAQ_DIR}: to show that "
+        f"file's entry, add --faq-dir {copy}\n"
+    )
+    assert main(["faq", "show", elsewhere, "--short", "--faq-dir", str(copy)]) == 0
+    assert capsys.readouterr().out.startswith("What is Notice 2014-54, edited?")
+    console = Console(KnowledgeBase.load())
+    said = console.respond(f"/faq {elsewhere}").text
+    assert said.startswith(f"{elsewhere} is not in the FAQ folder this console reads"), said
+    monkeypatch.chdir(copy)  # (the file's bare name, typed in its folder)
+    assert main(["faq", "show", "notice-2014-54.md"]) == 2
+    assert "add --faq-dir ." in capsys.readouterr().err
+    assert main(["faq", "show", "notice-2014-54", "--short"]) == 0  # (the id: as before)
+    assert capsys.readouterr().out.startswith("What is IRS Notice 2014-54?")
+    own = str(DEFAULT_FAQ_DIR / "notice-2014-54.md")
+    assert main(["faq", "show", own, "--short"]) == 0
+    assert capsys.readouterr().out.startswith("What is IRS Notice 2014-54?")
+
+
 # -- how a file is cut into lines ----------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import shlex
 import sqlite3
 import sys
 from collections.abc import Awaitable, Callable
@@ -183,6 +184,14 @@ def handle_show(args: argparse.Namespace) -> int:
         close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id, limit=3))
         hint = f" (close: {close})" if close else ""
         raise CliError(f"no FAQ entry '{one_line(args.entry_id, 60)}'{hint}; see 'faq list'")
+    if kb.other_file(args.entry_id, entry.id):
+        typed = Path(args.entry_id.strip()).expanduser()
+        raise CliError(
+            # (a file that exists: its path whole, to compare with the folder's)
+            f"{one_line(args.entry_id, 1000)} is not in the FAQ folder read, "
+            f"{faq_dir(args, settings())}: to show that file's entry, add "
+            f"--faq-dir {shlex.quote(str(typed.parent))}"
+        )
     if args.json:
         data = {
             "id": entry.id,
