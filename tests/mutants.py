@@ -3907,8 +3907,8 @@ MUTANTS = [
     Mutant(
         "faq reports take a --db PostgreSQL URL for a file path",
         "bot/cli/faq.py",
-        "    return text if re.match(POSTGRES_URL, text) else Path(text)\n",
-        "    return Path(text)\n",
+        "    return text if re.match(POSTGRES_URL, text) else from_home(Path(text))\n",
+        "    return from_home(Path(text))\n",
         ("tests/test_storage.py::test_cli_reports_read_a_postgres_url_given_as_db",),
     ),
     Mutant(
