@@ -382,7 +382,7 @@ class PostgresStore:
                 raise StorageError(
                     "the PostgreSQL database URL is malformed: check the host and port, and "
                     "percent-encode special characters in the user name and password "
-                    "('/' as %2F, '@' as %40, '#' as %23)"
+                    "('/' as %2F, '@' as %40, '#' as %23, '?' as %3F)"
                 ) from exc
         if not self.read_only:
             await self._say_clock_off()
