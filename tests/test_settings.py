@@ -592,3 +592,39 @@ def test_path_options_written_from_the_home_folder_are_in_the_home_folder(
     assert said["found"] and said["database"] == str(home / "data" / "bot.db"), said
     assert any(row["served"] == 1 and row["title"] for row in said["entries"]), said
     assert sorted(p.name for p in work.iterdir()) == []  # (no folder named '~')
+
+
+def test_the_shipped_settings_file_documents_every_setting_with_its_default() -> None:
+    """README: 'Every setting is described in config/settings.toml'. Each setting of
+    bot/settings.py is there, set to the code's own default or shown commented out, and a
+    setting with a fixed set of values names them all in the comment above it: 'log_level'
+    named none, and 'debug', the spelling people try first, stops the bot."""
+    import re
+    import tomllib
+    import typing
+
+    from bot.settings import DEFAULT_CONFIG, Settings
+
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    shipped = tomllib.loads(text)
+    sections = {None: Settings.model_fields} | {
+        name: field.annotation.model_fields  # type: ignore[union-attr]
+        for name, field in Settings.model_fields.items()
+        if isinstance(field.annotation, type) and hasattr(field.annotation, "model_fields")
+    }
+    for section, fields in sections.items():
+        values = shipped if section is None else shipped[section]
+        for name, field in fields.items():
+            if name == "token" or name in sections:  # (never in the file; sections)
+                continue
+            where = f"{section}.{name}" if section else name
+            if name in values:
+                default = field.get_default(call_default_factory=True)
+                written = Path(values[name]) if isinstance(default, Path) else values[name]
+                assert written == default, (where, values[name], default)
+            else:  # unset by default: shown commented out, for the operator to fill in
+                assert re.search(rf"^# {name} = ", text, re.M), where
+            if get_origin(field.annotation) is typing.Literal:
+                comment = text[: text.index(f"\n{name} = ")].rsplit("\n\n", 1)[-1]
+                for allowed in typing.get_args(field.annotation):
+                    assert f'"{allowed}"' in comment, (where, allowed)
