@@ -9862,6 +9862,91 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator",
         ),
     ),
+    Mutant(
+        "'dev.py mutants' with a mistyped NAME runs nothing and exits 0, as a pass",
+        "tests/mutants.py",
+        "    if not chosen:\n",
+        "    if False:\n",
+        ("tests/test_dev.py::test_dev_py_mutants_refuses_a_name_no_mutant_has",),
+    ),
+    Mutant(
+        "'--faq-dir=~/faq' is read as a folder named '~' in the current one: 'FAQ folde"
+        "r does not exist'",
+        "bot/cli/common.py",
+        "    return from_home(Path(text))\n",
+        "    return Path(text)\n",
+        (
+            "tests/test_settings.py::test_path_options_written_from_the_home_folder_are_in_the_home_folder",
+        ),
+    ),
+    Mutant(
+        "'faq stats --db=~/data/rollover-bot.db' says 'no data yet', the real database "
+        "in the home folder unread",
+        "bot/cli/faq.py",
+        "else from_home(Path(text))\n",
+        "else Path(text)\n",
+        (
+            "tests/test_settings.py::test_path_options_written_from_the_home_folder_are_in_the_home_folder",
+        ),
+    ),
+    Mutant(
+        "'python3 dev.py --help' exits 2 with the usage on stderr, as for a typo",
+        "dev.py",
+        '    if argv[:1] in (["-h"], ["--help"], ["help"]):\n',
+        "    if False:\n",
+        ("tests/test_dev.py::test_dev_py_help_is_the_usage_on_stdout_exit_0",),
+    ),
+    Mutant(
+        "'ask --json' puts an empty \"reason\" in an answered question's object, against cli.md",
+        "bot/cli/ask.py",
+        "    if result.reason:\n",
+        "    if True:\n",
+        ("tests/test_cli_ask.py::test_json_reason_is_there_exactly_when_not_answered",),
+    ),
+    Mutant(
+        "'faq show FILE' of another FAQ folder shows the shipped entry under that file'"
+        "s name, not the edit",
+        "knowledge/base.py",
+        "            return not typed_path.samefile(own)\n",
+        "            return False\n",
+        (
+            "tests/test_faq_validation.py::test_faq_show_refuses_an_entrys_file_from_another_faq_folder",
+        ),
+    ),
+    Mutant(
+        "the console's '/faq FILE' of another FAQ folder shows the shipped entry, not that file's",
+        "bot/console.py",
+        "        if self.kb.other_file(typed, entry_id):\n",
+        "        if False:\n",
+        (
+            "tests/test_faq_validation.py::test_faq_show_refuses_an_entrys_file_from_another_faq_folder",
+        ),
+    ),
+    Mutant(
+        "a raw '?' in a PostgreSQL password is refused without saying to write it %3F",
+        "bot/storage/postgres.py",
+        "'#' as %23, '?' as %3F)",
+        "'#' as %23)",
+        ("tests/test_storage.py::test_cli_reports_on_an_unreachable_database_exit_1_not_2",),
+    ),
+    Mutant(
+        "config/settings.toml names no values for log_level ('debug' then stops the bot)",
+        "config/settings.toml",
+        '# How much the bot logs: "DEBUG", "INFO", "WARNING" or "ERROR" (in capitals).\n',
+        "# How much the bot logs.\n",
+        (
+            "tests/test_settings.py::test_the_shipped_settings_file_documents_every_setting_with_its_default",
+        ),
+    ),
+    Mutant(
+        "config/settings.toml states a digest hour the code does not default to",
+        "config/settings.toml",
+        "digest_hour_utc = 15\n",
+        "digest_hour_utc = 14\n",
+        (
+            "tests/test_settings.py::test_the_shipped_settings_file_documents_every_setting_with_its_default",
+        ),
+    ),
 ]
 
 
