@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import time
 from dataclasses import replace
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.app import ShardedRolloverBot, create_bot
-from bot.storage import MemoryStore
+from bot.storage import MemoryStore, SqliteStore
 from bot.storage.base import utc_now
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 
@@ -198,3 +199,43 @@ def test_a_wait_is_said_in_words_a_screen_reader_reads_as_such(seconds: float, s
     from bot.limits import wait_text
 
     assert wait_text(seconds) == said
+
+
+async def test_posts_held_by_the_forum_cap_are_answered_in_the_order_they_were_posted(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path
+) -> None:
+    """A flood over the cap: the members who posted first are answered first when its
+    minute frees places. Every post held in one minute is due at the moment the minute
+    ends, give or take the clocks' noise, which decided their order."""
+    bot = make_bot(
+        store=SqliteStore(tmp_path / "bot.db"),
+        limits={"forum_answers_per_minute": 3},
+        retries={"poll_seconds": 0.05},
+    )
+    async with start_bot(bot):
+        window = bot.get_cog("Answers").forum_window
+        # The cap's clock and the queue's never tick together: here the cap's runs ahead by
+        # a little at each look, so each post held later falls due a little sooner.
+        looks = itertools.count()
+        window.clock = lambda: time.monotonic() + next(looks) * 0.01
+        posts = []
+        for i in range(7):
+            posts.append(await fake_discord.post_forum_thread(f"Post {i}", QUESTION))
+            await fake_discord.settle()
+        assert [len(p.replies) for p in posts] == [1, 1, 1, 0, 0, 0, 0]
+        # a minute passes, for the cap and for the queue alike
+        window.clock = lambda: time.monotonic() + 61 + next(looks) * 0.01
+        for held in await bot.store.pending_replies():
+            await bot.store.queue_reply(replace(held, due=held.due - dt.timedelta(seconds=61)))
+        mark = fake_discord.mark()
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=3)
+        await fake_discord.idle()
+        answered = [
+            int(call.path.split("/")[2])
+            for call in fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        ]
+        assert answered == [p.id for p in posts[3:6]]  # the earliest three of those held
+        [waiting] = await bot.store.pending_replies()
+        assert (
+            waiting.message_id == posts[6].id and waiting.last_error == "held back by the forum cap"
+        )

@@ -1232,7 +1232,8 @@ async def test_due_replies_are_taken_once_with_a_lease_and_retried_later(store: 
     await store.queue_reply(owed(2, kind="mention", due_in=-5, question="\x00 odd \ud800"))
     await store.queue_reply(owed(3, due_in=3600))  # not yet
     taken = await store.take_due_replies(10, lease_seconds=60)
-    assert [(r.message_id, r.attempts) for r in taken] == [(2, 1), (1, 2)]  # oldest due first
+    # the longest owed first, whichever fell due first (2 was due sooner, but owed later)
+    assert [(r.message_id, r.attempts) for r in taken] == [(1, 2), (2, 1)]
     assert all(r.due > utc_now() + dt.timedelta(seconds=50) for r in taken)
     # leased: a second poller (another process) finds nothing due
     assert await store.take_due_replies(10, lease_seconds=60) == []

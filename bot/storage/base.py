@@ -543,7 +543,9 @@ class Store(Protocol):
         ...
 
     async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
-        """Up to ``limit`` owed replies that are due, oldest due first, each with one more
+        """Up to ``limit`` owed replies that are due, the longest owed first (not the
+        earliest due: posts held back by the forum cap are all due when its minute ends, to
+        the microsecond's noise, and were then answered in no order), each with one more
         attempt counted and its due time pushed ``lease_seconds`` ahead in the same
         transaction, so no other process takes it while this one tries."""
         ...

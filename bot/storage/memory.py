@@ -140,7 +140,7 @@ class MemoryStore:
 
     async def take_due_replies(self, limit: int, lease_seconds: float) -> list[PendingReply]:
         now = utc_now()
-        due = sorted((r for r in self.owed.values() if r.due <= now), key=lambda r: r.due)
+        due = sorted((r for r in self.owed.values() if r.due <= now), key=lambda r: r.created)
         taken = []
         for reply in due[:limit]:
             reply = replace(reply, due=seconds_from_now(lease_seconds), attempts=reply.attempts + 1)

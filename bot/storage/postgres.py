@@ -680,14 +680,14 @@ class PostgresStore:
         rows = await self._fetch(
             "UPDATE pending_replies p SET due_at = now() + $1::interval,"
             " attempts = p.attempts + 1"
-            " FROM (SELECT kind, message_id, due_at AS was_due FROM pending_replies"
-            "       WHERE due_at <= now() ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"
+            " FROM (SELECT kind, message_id FROM pending_replies"
+            "       WHERE due_at <= now() ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"
             " WHERE p.kind = d.kind AND p.message_id = d.message_id"
-            f" RETURNING {', '.join('p.' + c for c in PENDING_COLUMNS.split(', '))}, d.was_due",
+            f" RETURNING {', '.join('p.' + c for c in PENDING_COLUMNS.split(', '))}",
             dt.timedelta(seconds=lease_seconds),
             limit,
         )
-        return [_pending(r) for r in sorted(rows, key=lambda r: r[-1])]
+        return sorted(map(_pending, rows), key=lambda r: r.created)
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
         rows = await self._fetch(

@@ -579,7 +579,7 @@ class SqliteStore:
             rows = list(
                 await db.execute_fetchall(
                     f"SELECT {PENDING_COLUMNS} FROM pending_replies WHERE due_at <= ?"
-                    " ORDER BY due_at LIMIT ?",
+                    " ORDER BY created_at LIMIT ?",
                     (stamp(utc_now()), limit),
                 )
             )
