@@ -50,13 +50,17 @@ class SlidingWindow:
         self._times: deque[float] = deque()
 
     def allow(self) -> bool:
+        if self.full():
+            return False
+        self._times.append(self.clock())
+        return True
+
+    def full(self) -> bool:
+        """Whether ``allow`` would refuse now (using up nothing)."""
         now = self.clock()
         while self._times and now - self._times[0] >= self.period:
             self._times.popleft()
-        if len(self._times) >= self.limit:
-            return False
-        self._times.append(now)
-        return True
+        return len(self._times) >= self.limit
 
     def retry_after(self) -> float:
         return max(0.0, self.period - (self.clock() - self._times[0])) if self._times else 0.0

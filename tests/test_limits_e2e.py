@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.app import ShardedRolloverBot, create_bot
+from bot.cogs.answers import HELD_BACK
 from bot.storage import MemoryStore, SqliteStore
 from bot.storage.base import utc_now
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
@@ -236,6 +237,34 @@ async def test_posts_held_by_the_forum_cap_are_answered_in_the_order_they_were_p
         ]
         assert answered == [p.id for p in posts[3:6]]  # the earliest three of those held
         [waiting] = await bot.store.pending_replies()
-        assert (
-            waiting.message_id == posts[6].id and waiting.last_error == "held back by the forum cap"
-        )
+        assert waiting.message_id == posts[6].id and waiting.last_error == HELD_BACK
+
+
+async def test_posts_held_by_the_forum_cap_cost_discord_nothing_while_it_is_full(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A held post's retry, its minute not over, would be held back again: it reads nothing
+    of Discord first (the thread, its opening message, its replies), which in a flood
+    spent three requests of the rate limit every reply shares on each post at every pass."""
+    bot = make_bot(limits={"forum_answers_per_minute": 1}, retries={"poll_seconds": 0.05})
+    async with start_bot(bot):
+        posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(3)]
+        await fake_discord.settle()
+        assert [len(p.replies) for p in posts] == [1, 0, 0]
+        mark = fake_discord.mark()
+        for held in await bot.store.pending_replies():  # due again, the cap still full
+            await bot.store.queue_reply(replace(held, due=utc_now()))
+        await wait_until(lambda: all(r.attempts == 2 for r in bot.store.owed.values()))
+        await fake_discord.idle()
+        assert fake_discord.calls[mark:] == []  # nothing asked of Discord
+        for held in await bot.store.pending_replies():
+            assert held.last_error == HELD_BACK
+            assert held.due > utc_now() + dt.timedelta(seconds=50)  # the cap's wait
+        # the minute over, they are answered
+        window = bot.get_cog("Answers").forum_window
+        window.limit = 3
+        for held in await bot.store.pending_replies():
+            await bot.store.queue_reply(replace(held, due=utc_now()))
+        await wait_until(lambda: not bot.store.owed)
+        await fake_discord.idle()
+        assert [len(p.replies) for p in posts] == [1, 1, 1]

@@ -100,6 +100,8 @@ class Delivery:
 
 
 DONE = Delivery(True)
+#: Why a post is owed while the forum cap's minute is full.
+HELD_BACK = "held back by the forum cap"
 
 
 def describe_error(exc: BaseException) -> str:
@@ -503,7 +505,7 @@ class Answers(commands.Cog):
         if not self.forum_window.allow():
             # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
             log.warning("forum answer cap reached; thread %s waits in the retry queue", thread.id)
-            return Delivery(False, self.forum_window.retry_after(), "held back by the forum cap")
+            return self._held_back()
         try:
             if reply.result.answered or asked:
                 sent = await thread.send(
@@ -534,6 +536,10 @@ class Answers(commands.Cog):
             # and tags the post (else helpers see it as unanswered for good).
             return Delivery(False, None, TAG_FAILED)
         return DONE
+
+    def _held_back(self) -> Delivery:
+        """A post over the forum cap: owed until the cap's minute frees a place."""
+        return Delivery(False, self.forum_window.retry_after(), HELD_BACK)
 
     async def _settle(self, owed: PendingReply, delivery: Delivery) -> None:
         """Record what became of an owed reply: sent (or nothing to send), or owed again
@@ -621,6 +627,11 @@ class Answers(commands.Cog):
         await self._settle(owed, delivery)
 
     async def _retry_post(self, owed: PendingReply) -> Delivery:
+        if not owes_tags_only(owed) and self.forum_window.full():
+            # The cap would hold it back again, after three reads of Discord (the thread,
+            # its opening message, its replies): in a flood, every pass spent them on each
+            # post due, against the rate limit every reply shares. It waits for a place.
+            return self._held_back()
         thread = await self.bot.fetch_channel(owed.channel_id)
         if not isinstance(thread, discord.Thread):
             return DONE  # not a forum post any more: nothing to answer
