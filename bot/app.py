@@ -127,6 +127,8 @@ class RolloverBot(commands.Bot):
         #: Replies in progress (see replying), by task; ``_idle`` is set when there are none.
         self._replying: dict[asyncio.Task[Any] | None, int] = {}
         self._idle = asyncio.Event()
+        #: Set as a stop begins: no new reply is begun (see close).
+        self.stopping = False
         self._idle.set()
         #: Messages deleted lately (ids): a reply to one recorded only after its deletion
         #: was handled goes at once (see remember_reply).
@@ -246,6 +248,10 @@ class RolloverBot(commands.Bot):
                 self._idle.set()
 
     async def close(self) -> None:
+        # Posts and mentions coming during the stop are left unclaimed, for the next
+        # start's catch-up: begun now, on a busy server they kept the stop from ever
+        # being idle, and were cut off after the grace, to wait out their lease.
+        self.stopping = True
         await self._let_replies_finish()
         await super().close()  # (discord.py's: the gateway and the HTTP session)
         await self.store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 import logging
@@ -268,3 +269,35 @@ async def test_posts_held_by_the_forum_cap_cost_discord_nothing_while_it_is_full
         await wait_until(lambda: not bot.store.owed)
         await fake_discord.idle()
         assert [len(p.replies) for p in posts] == [1, 1, 1]
+
+
+async def test_a_stop_during_a_flood_begins_no_new_reply_and_the_restart_answers_those(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path
+) -> None:
+    """SIGTERM on a busy server: the replies in progress finish, and posts still coming
+    are left to the next start's catch-up. Begun during the stop, they kept it from ever
+    being idle: it took the whole grace (5 s), and the replies cut off then waited out
+    their lease (5 minutes) after the restart."""
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        fake_discord.rest.latency = 0.3  # Discord slow: every reply takes a while
+        first = await fake_discord.post_forum_thread("First", QUESTION)
+        await wait_until(lambda: bot._replying)  # its reply under way
+        stopping = asyncio.create_task(bot.close())
+        started = time.monotonic()
+        later = []
+        while not stopping.done() and time.monotonic() - started < 4:
+            later.append(await fake_discord.post_forum_thread(f"Later {len(later)}", QUESTION))
+            await asyncio.sleep(0.1)
+        await stopping
+        assert time.monotonic() - started < 2.0, "the stop waited on posts that came during it"
+        assert len(first.replies) == 1  # the reply in progress was let finish
+        assert all(not p.replies for p in later)
+    fake_discord.rest.latency = 0.0
+    async with SqliteStore(path) as store:
+        assert await store.pending_replies() == []  # none begun, none cut off under a lease
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        for post in later:  # the catch-up of the new session
+            await post.reply(timeout=5.0)
+        await fake_discord.idle()
+        assert [len(p.replies) for p in [first, *later]] == [1] * (1 + len(later))

@@ -461,8 +461,8 @@ class Answers(commands.Cog):
             question=post_question(thread, starter),
             asker_hash=asker_hash(self.bot, starter.author.id),
         )
-        if not self.posts.claim(thread.id):
-            return
+        if self.bot.stopping or not self.posts.claim(thread.id):
+            return  # (stopping: the next start's catch-up answers it)
         try:
             if not await self.bot.store.claim_post(thread.id, owed):
                 return
@@ -1130,7 +1130,7 @@ class Answers(commands.Cog):
             # when it came, so the edit has one of its own, as a process restarted since,
             # or the other of two in a hand-over, may see the same edit.)
             key = edited_in(message.id) if here else message.id if claim is None else claim
-            if not await self.bot.store.claim_post(key, owed):
+            if self.bot.stopping or not await self.bot.store.claim_post(key, owed):
                 return
         except Exception as exc:
             said = "could not record mention %s as answered; answering anyway"

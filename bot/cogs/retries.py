@@ -79,7 +79,11 @@ class Retries(commands.Cog):
         # One at a time, each leased just before its try: a batch leased at once ran out
         # of lease on its last items while the first ones were sent, and another process
         # then took and sent them too.
-        while tried < BATCH and (due := await store.take_due_replies(1, settings.lease_seconds)):
+        while (
+            tried < BATCH
+            and not self.bot.stopping  # (taken now, a reply is cut off and waits its lease)
+            and (due := await store.take_due_replies(1, settings.lease_seconds))
+        ):
             await retry(due[0])
             tried += 1
         return tried
