@@ -9947,6 +9947,44 @@ MUTANTS = [
             "tests/test_settings.py::test_the_shipped_settings_file_documents_every_setting_with_its_default",
         ),
     ),
+    Mutant(
+        "posts held back by the forum cap answered in no order when its minute ends (th"
+        "e SQLite queue taking the earliest due, not the longest owed)",
+        "bot/storage/sqlite.py",
+        '" ORDER BY created_at LIMIT ?",',
+        '" ORDER BY due_at LIMIT ?",',
+        (
+            "tests/test_limits_e2e.py::test_posts_held_by_the_forum_cap_are_answered_in_the_order_they_were_posted",
+            "tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",
+        ),
+    ),
+    Mutant(
+        "owed replies taken earliest due first on the in-memory store, not the longest owed first",
+        "bot/storage/memory.py",
+        "if r.due <= now), key=lambda r: r.created)",
+        "if r.due <= now), key=lambda r: r.due)",
+        ("tests/test_storage.py::test_due_replies_are_taken_once_with_a_lease_and_retried_later",),
+    ),
+    Mutant(
+        "a held post's retry reads the thread, its opening message and its replies from"
+        " Discord while the forum cap is still full",
+        "bot/cogs/answers.py",
+        "if not owes_tags_only(owed) and self.forum_window.full():",
+        "if not owes_tags_only(owed) and False:",
+        (
+            "tests/test_limits_e2e.py::test_posts_held_by_the_forum_cap_cost_discord_nothing_while_it_is_full",
+        ),
+    ),
+    Mutant(
+        "a stop on a busy server begins replies to the forum posts still coming: it tak"
+        "es the whole grace and cuts them off under a lease",
+        "bot/cogs/answers.py",
+        "if self.bot.stopping or not self.posts.claim(thread.id):",
+        "if not self.posts.claim(thread.id):",
+        (
+            "tests/test_limits_e2e.py::test_a_stop_during_a_flood_begins_no_new_reply_and_the_restart_answers_those",
+        ),
+    ),
 ]
 
 
