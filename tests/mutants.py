@@ -77,8 +77,10 @@ MUTANTS = [
     Mutant(
         "answers a forum post twice after a RESUME replay",
         ANSWERS,
-        "        if not self.posts.claim(thread.id):\n            return\n"
+        "        if self.bot.stopping or not self.posts.claim(thread.id):\n"
+        "            return  # (stopping: the next start's catch-up answers it)\n"
         "        try:\n            if not await self.bot.store.claim_post(thread.id, owed):",
+        "        if self.bot.stopping:\n            return\n"
         "        self.posts.claim(thread.id)\n"
         "        try:\n"
         "            if not (await self.bot.store.claim_post(thread.id, owed) or True):",
@@ -7323,8 +7325,8 @@ MUTANTS = [
     Mutant(
         "a process whose clock is fast takes the replies other processes are still sending",
         "bot/storage/postgres.py",
-        '"       WHERE due_at <= now() ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"',
-        "\"       WHERE due_at <= now() + interval '10 minutes' ORDER BY due_at LIMIT "
+        '"       WHERE due_at <= now() ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED) d"',
+        "\"       WHERE due_at <= now() + interval '10 minutes' ORDER BY created_at LIMIT "
         '$2 FOR UPDATE SKIP LOCKED) d"',
         (
             "tests/test_storage.py::test_a_process_whose_clock_is_off_keeps_to_the_leases_of_the_others",
@@ -8193,9 +8195,12 @@ MUTANTS = [
         "a question edited into a bare mention is answered again by an edit after another restart",
         "bot/cogs/answers.py",
         "            key = edited_in(message.id) if here else message.id if claim is No"
-        "ne else claim\n            if not await self.bot.store.claim_post(key, owed):\n",
+        "ne else claim\n"
+        "            if self.bot.stopping or not await self.bot.store.claim_post(key, owed):\n",
         "            key = message.id if claim is None else claim\n"
-        "            if not here and not await self.bot.store.claim_post(key, owed):\n",
+        "            if self.bot.stopping or (\n"
+        "                not here and not await self.bot.store.claim_post(key, owed)\n"
+        "            ):\n",
         (
             "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
         ),
