@@ -146,6 +146,15 @@ def settings_for(fake: FakeDiscord, db: Path, **overrides: Any) -> Settings:
     )
 
 
+def members(fake: FakeDiscord, count: int) -> list[User]:
+    """``count`` members of the server (member0, member1, ...), to post and ask."""
+    world = fake.world
+    users = [world.add_user(f"member{i}") for i in range(count)]
+    for user in users:
+        world.add_member(world.guild, user, roles=[world.member_role])
+    return users
+
+
 def inversions(order: list[int]) -> tuple[int, int]:
     """Pairs answered out of posting order, and the largest distance one moved."""
     count = sum(
@@ -218,9 +227,7 @@ async def phase_burst(
     posts = answerable(kb, count, rng)
     async with FakeDiscord() as fake:
         world = fake.world
-        users = [world.add_user(f"member{i}") for i in range(count)]
-        for user in users:
-            world.add_member(world.guild, user, roles=[world.member_role])
+        users = members(fake, count)
         limits = {"forum_answers_per_minute": 6000, "mention_per_minute": 600}
         settings = settings_for(fake, work / "burst.db", limits=limits)
         bot = RolloverBot(settings, kb, open_store(settings))
@@ -283,10 +290,7 @@ async def phase_cap(kb: KnowledgeBase, work: Path, count: int) -> None:
     rng = random.Random(SEED + 1)
     posts = answerable(kb, count, rng)
     async with FakeDiscord() as fake:
-        world = fake.world
-        users = [world.add_user(f"member{i}") for i in range(count)]
-        for user in users:
-            world.add_member(world.guild, user, roles=[world.member_role])
+        users = members(fake, count)
         retries = {"poll_seconds": 0.2, "first_delay_seconds": 3.0, "max_delay_seconds": 90.0}
         settings = settings_for(fake, work / "cap.db", retries=retries)
         bot = RolloverBot(settings, kb, open_store(settings))
@@ -353,9 +357,7 @@ async def phase_memory(kb: KnowledgeBase, work: Path, rounds: int, per_round: in
     posts = answerable(kb, per_round, rng)
     async with FakeDiscord() as fake:
         world = fake.world
-        users = [world.add_user(f"member{i}") for i in range(per_round)]
-        for user in users:
-            world.add_member(world.guild, user, roles=[world.member_role])
+        users = members(fake, per_round)
         limits = {"forum_answers_per_minute": 6000, "mention_per_minute": 2}
         settings = settings_for(fake, work / "memory.db", limits=limits)
         bot = RolloverBot(settings, kb, open_store(settings))
@@ -399,10 +401,7 @@ async def phase_stop(kb: KnowledgeBase, work: Path, count: int, latency: float) 
     posts = answerable(kb, count, rng)
     db = work / "stop.db"
     async with FakeDiscord() as fake:
-        world = fake.world
-        users = [world.add_user(f"member{i}") for i in range(count)]
-        for user in users:
-            world.add_member(world.guild, user, roles=[world.member_role])
+        users = members(fake, count)
         limits = {"forum_answers_per_minute": 6000}
         retries = {"lease_seconds": 2.0, "poll_seconds": 0.2}
         settings = settings_for(fake, db, limits=limits, retries=retries)

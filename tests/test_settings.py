@@ -510,12 +510,9 @@ def test_a_blank_database_path_is_the_default_file(
     assert load_settings().database.path == Path("data/rollover-bot.db")
 
 
-def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Path) -> None:
-    """`~/...` is how an operator writes a path in their home, in .env or settings.toml,
-    where no shell expands it: the bot took it as a folder named '~' in the current one.
-    The FAQ folder "did not exist", ROLLOVER_CONFIG named "no file", and the database and
-    the matcher cache were made afresh under ./~/ (a new empty database wherever the bot
-    was started from, the real one unread)."""
+def _home_with_a_served_entry(tmp_path: Path) -> tuple[Path, Path]:
+    """A home folder holding the shipped FAQ (~/faq) and a database (~/data/bot.db) that
+    served one entry once, and an empty working folder beside it."""
     import asyncio
     import shutil
 
@@ -532,6 +529,16 @@ def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Pat
             await store.record_served(entry)
 
     asyncio.run(served_once())
+    return home, work
+
+
+def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Path) -> None:
+    """`~/...` is how an operator writes a path in their home, in .env or settings.toml,
+    where no shell expands it: the bot took it as a folder named '~' in the current one.
+    The FAQ folder "did not exist", ROLLOVER_CONFIG named "no file", and the database and
+    the matcher cache were made afresh under ./~/ (a new empty database wherever the bot
+    was started from, the real one unread)."""
+    home, work = _home_with_a_served_entry(tmp_path)
     (home / "rollover.toml").write_text('faq_dir = "~/faq"\n[database]\npath = "~/data/bot.db"\n')
     (work / ".env").write_text("ROLLOVER_CONFIG=~/rollover.toml\nROLLOVER_CACHE_DIR=~/cache\n")
 
@@ -560,22 +567,7 @@ def test_path_options_written_from_the_home_folder_are_in_the_home_folder(
     named '~' in the current one: "FAQ folder does not exist" and "no data yet", beside
     the faq_dir and database.path settings, which read the same text as the home folder.
     The options now read it as the settings do."""
-    import asyncio
-    import shutil
-
-    from bot.storage import SqliteStore
-    from knowledge.loader import DEFAULT_FAQ_DIR
-
-    home, work = tmp_path / "home", tmp_path / "work"
-    work.mkdir()
-    shutil.copytree(DEFAULT_FAQ_DIR, home / "faq")
-    entry = sorted((home / "faq").glob("*.md"))[0].stem
-
-    async def served_once() -> None:
-        async with SqliteStore(home / "data" / "bot.db") as store:
-            await store.record_served(entry)
-
-    asyncio.run(served_once())
+    home, work = _home_with_a_served_entry(tmp_path)
 
     def command(*args: str) -> subprocess.CompletedProcess[str]:
         env = bare_env(HOME=str(home), ROLLOVER_CACHE_DIR="off")
