@@ -454,10 +454,10 @@ async def _decide(
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
     if not await still_kept(bot, item):
-        # (A Dismiss too: it would keep the question's words, as its record's key. The
-        # queue leaves decided questions out too: one decided just now, in another
-        # process, is no deleted one.)
-        return DECIDED_ALREADY if await bot.store.decided(item.keys) else DELETED_MEANWHILE
+        # (A Dismiss too: it would keep the question's words, as its record's key. A
+        # question decided in another process since the check above is still stored:
+        # record_review settles that race below.)
+        return DELETED_MEANWHILE
     already = False
     written = action in ("example", "off-topic")
     if written:

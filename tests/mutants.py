@@ -9028,17 +9028,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a Dismiss that finds a question just decided in another process says the quest"
-        "ion was deleted",
-        "bot/review.py",
-        "        return DECIDED_ALREADY if await bot.store.decided(item.keys) else DELE"
-        "TED_MEANWHILE\n",
-        "        return DELETED_MEANWHILE\n",
-        (
-            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
-        ),
-    ),
-    Mutant(
         "review: stale decision not checked",
         "bot/review.py",
         "    if decided:\n        # Another moderator (or another view) decided since t"
