@@ -580,6 +580,46 @@ async def test_a_member_who_asks_to_be_forgotten_is_on_every_backend(store: Stor
     assert votes["split"] == (0, 1) and votes.get("pro-rata", (0, 0)) == (0, 0)
 
 
+@pytest.mark.parametrize("how", ["message deleted", "forget member", "retention"])
+async def test_words_deleted_from_sqlite_are_in_none_of_its_files(tmp_path: Path, how: str) -> None:
+    """A member's words deleted (their message deleted, /faq-admin forget, the retention)
+    must be gone from the files, as README promises, not only from the tables: SQLite kept
+    the rows that held them in its write-ahead log (bot.db-wal), which the running bot
+    never empties, readable with `strings` by anyone with the files (a backup, say)."""
+    words = b"Acme Widgets 401k, balance 123,457"
+    path = tmp_path / "bot.db"
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        for n in range(30):  # (others' questions stay, on the same pages)
+            await store.record_question(
+                replace(question(f"someone else's question {n}"), message_id=n)
+            )
+        mine = replace(question(words.decode()), message_id=99, asker_hash="me")
+        await store.record_question(replace(mine, when=NOW - dt.timedelta(days=100)))
+        await store.record_taught(TaughtExample(words.decode(), "pro-rata", 99, "h", NOW, "me"))
+        await store.queue_reply(owed(99, "mention", question=words.decode(), asker_hash="me"))
+
+        def holding() -> list[str]:
+            return [f.name for f in sorted(tmp_path.iterdir()) if words in f.read_bytes()]
+
+        assert holding(), "the words should be in the files before they are deleted"
+        if how == "message deleted":
+            assert await store.forget_asked([99]) == 3
+        elif how == "forget member":
+            assert await store.forget_member("me") == (3, 0)
+        else:
+            await store.forget_asked([99])  # (the taught and owed rows; then the question)
+            await store.record_question(
+                replace(mine, message_id=None, when=NOW - dt.timedelta(days=100))
+            )
+            assert await store.purge(90) == 1
+        assert holding() == []
+        assert raw(path, "SELECT COUNT(*) FROM questions") == [(30,)]  # (the others' stay)
+    finally:
+        await store.close()
+
+
 async def test_taught_examples_at_the_same_moment_come_in_one_order_on_every_backend(
     store: Store,
 ) -> None:

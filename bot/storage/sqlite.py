@@ -387,6 +387,9 @@ class SqliteStore:
             if problems != ["ok"]:
                 raise CorruptDatabase("integrity check failed: " + "; ".join(problems[:3]))
             await db.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows overwritten, not only unlinked: builds without it on by default
+            # (python.org's) left a member's deleted words in the file's free space.
+            await db.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             await db.close()
             if _is_corruption(exc):
@@ -474,6 +477,18 @@ class SqliteStore:
         async with self._lock:
             cursor = await db.execute(sql, params)
             return cursor.rowcount
+
+    async def _scrub(self) -> None:
+        """Members' words just deleted, gone from the files too: the write-ahead log kept
+        every row written since its last checkpoint (their words among them), and the
+        running bot never empties it. Copied into the database file (where the deletion
+        zeroed them) and the log emptied. The deletion stands whatever this does."""
+        db = await self._connection()
+        async with self._lock:
+            try:
+                await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:  # (a reader holding the log: the next one empties it)
+                log.warning("could not empty the database's write-ahead log: %r", exc)
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -688,6 +703,7 @@ class SqliteStore:
         async with self._write() as db:
             for where, params in kept:
                 gone += (await db.execute(f"DELETE FROM {where}", params)).rowcount
+        await self._scrub()
         return gone
 
     async def kept_from(self, channel_ids: Sequence[int], since: dt.datetime) -> set[int]:
@@ -710,6 +726,7 @@ class SqliteStore:
             votes = (await db.execute(marked[2], (user_hash,))).rowcount
             for sql in UNNAME:
                 await db.execute(sql.replace("$1", "?"), (user_hash,))
+        await self._scrub()
         return texts, votes
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
@@ -915,6 +932,7 @@ class SqliteStore:
                     unused_decisions, [k for (k,) in old], asked, [t for (t,) in taught]
                 )
                 await db.executemany("DELETE FROM reviewed WHERE key = ?", [(k,) for k in unused])
+        await self._scrub()
         if deleted:
             log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
         return deleted
