@@ -2208,6 +2208,38 @@ def test_a_database_url_is_shown_without_its_password() -> None:
     )
 
 
+def test_a_password_given_in_the_urls_query_is_never_shown(
+    postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libpq's URL also takes the password as a parameter ('...?password=...', the form a
+    password full of '@', '/' and '#' is often given in): the reports printed it in full,
+    in their heading and --json's "database", on every run, and in their errors."""
+    url = f"{postgres_url}&password=s3cret"  # (the test server trusts its socket)
+
+    async def made() -> None:
+        async with PostgresStore(url) as store:  # (a report with nothing names no database)
+            await store.record_served("split")
+            await store.record_question(AskedQuestion("a gap?", None, None, 0.0, False, NOW))
+
+    asyncio.run(made())
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", url)
+    for command in ("gaps", "stats", "review"):
+        for json_flag in ([], ["--json"]):
+            assert main(["faq", command, *json_flag]) == 0, command
+            out = capsys.readouterr().out
+            assert "s3cret" not in out and "password=***" in out, (command, out)
+    assert main(["faq", "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["database"] == f"{postgres_url}&password=***"
+    for down in (
+        "postgresql://moderator@127.0.0.1:1/rollover?password=s3cret",
+        "postgresql://127.0.0.1:1/rollover?user=moderator&password=s3cret&sslmode=bogus",
+    ):
+        assert main(["faq", "gaps", "--db", down]) != 0
+        captured = capsys.readouterr()
+        assert "s3cret" not in captured.out + captured.err, down
+        assert captured.err.startswith("error: cannot read the database"), captured.err
+
+
 def test_a_wrong_database_or_role_is_input_to_fix_not_a_server_down(
     postgres_server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,7 +21,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bot.storage.base import (
     ANSWERED_IN_THREAD,
@@ -1048,13 +1048,20 @@ def _password(url: str) -> str | None:
     return match.group(2) if match else None
 
 
+#: libpq's URL also takes the password as a parameter ("...?password=..."), as asyncpg does.
+_QUERY_PASSWORD = re.compile(r"([?&](?:ssl)?password=)([^&#]+)")
+
+
 def without_password(text: str, url: str) -> str:
     """``text`` with the URL's password (if any) masked: error messages may quote the URL."""
-    password = _password(url)
-    return text.replace(password, "***") if password else text
+    given = [m.group(2) for m in _QUERY_PASSWORD.finditer(url)]
+    for password in filter(None, [_password(url), *given, *map(unquote, given)]):
+        text = text.replace(password, "***")
+    return text
 
 
 def url_shown(url: str) -> str:
     """The URL as output may show it: its password (if any) as ***."""
     password = _password(url)
-    return url.replace(f":{password}@", ":***@", 1) if password else url
+    shown = url.replace(f":{password}@", ":***@", 1) if password else url
+    return _QUERY_PASSWORD.sub(r"\1***", shown)
