@@ -482,12 +482,14 @@ class SqliteStore:
         """Members' words just deleted, gone from the files too: the write-ahead log kept
         every row written since its last checkpoint (their words among them), and the
         running bot never empties it. Copied into the database file (where the deletion
-        zeroed them) and the log emptied. The deletion stands whatever this does."""
-        db = await self._connection()
+        zeroed them) and the log emptied (not while another process reads the file: the
+        next deletion, or the close, empties it). The deletion stands whatever this does."""
         async with self._lock:
+            if self._db is None:  # (closed meanwhile, which empties the log)
+                return
             try:
-                await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.Error as exc:  # (a reader holding the log: the next one empties it)
+                await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:  # (a full disk, say)
                 log.warning("could not empty the database's write-ahead log: %r", exc)
 
     @asynccontextmanager
