@@ -387,8 +387,8 @@ class SqliteStore:
             if problems != ["ok"]:
                 raise CorruptDatabase("integrity check failed: " + "; ".join(problems[:3]))
             await db.execute("PRAGMA foreign_keys = ON")
-            # Deleted rows overwritten, not only unlinked: builds without it on by default
-            # (python.org's) left a member's deleted words in the file's free space.
+            # Deleted rows overwritten, not only unlinked: off is SQLite's own default (some
+            # builds, Debian's, turn it on), which left deleted words in the free space.
             await db.execute("PRAGMA secure_delete = ON")
         except sqlite3.DatabaseError as exc:
             await db.close()
