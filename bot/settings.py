@@ -470,6 +470,14 @@ class Settings(BaseSettings):
             # tomllib says where (line and column) and never quotes the value.
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
+        if written := [k for k in toml.toml_data if str(k).lower() in {"token", *_TOKEN_NAMES}]:
+            # (Taken, it ran the bot, and config/settings.toml is a file of the repository:
+            # the next commit and push published the token.)
+            raise SettingsError(
+                f"the settings file {toml_path} holds the Discord token ('{written[0]}'), "
+                "which is never read from there (a commit would publish it): take it out, "
+                "and set DISCORD_TOKEN in the .env file or the environment"
+            )
         return init_settings, _Env(settings_cls), dotenv, toml
 
 

@@ -108,6 +108,37 @@ def test_bad_settings_file_stops_startup_with_a_named_setting(tmp_path: Path) ->
     assert SECRET not in proc.stderr + proc.stdout
 
 
+@pytest.mark.parametrize("key", ["token", "Token", "DISCORD_TOKEN", "rollover_token"])
+def test_a_token_written_in_the_settings_file_is_refused_not_taken(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README, cli.md and the file itself: the token goes in DISCORD_TOKEN (.env or the
+    environment), never in config/settings.toml, a file of the repository, which a commit
+    publishes. Written there, it was taken without a word: the bot ran on it, and the next
+    push put it on the web. Start-up stops instead, saying where the token goes."""
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)  # (no .env)
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("ROLLOVER_TOKEN", raising=False)
+    config = tmp_path / "settings.toml"
+    config.write_text(f'{key} = "{SECRET}"\nlog_level = "INFO"\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert f"{config} holds the Discord token" in said and "DISCORD_TOKEN" in said, said
+    assert SECRET not in said
+    assert main(["run"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ") and captured.err.count("\n") == 1, captured.err
+    assert SECRET not in captured.out + captured.err
+    # where it belongs, it is read as before
+    config.write_text('log_level = "INFO"\n')
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET)
+    assert load_settings().token.get_secret_value() == SECRET  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("written", "name"),
     [
