@@ -9035,10 +9035,9 @@ MUTANTS = [
         "ice, perhaps under two entries.\n        return DECIDED_ALREADY\n"
         "    if not await still_kept(bot, item):\n"
         "        # (A Dismiss too: it would keep the question's words, as its record's "
-        "key. The\n        # queue leaves decided questions out too: one decided just n"
-        "ow, in another\n        # process, is no deleted one.)\n"
-        "        return DECIDED_ALREADY if await bot.store.decided(item.keys) else DELE"
-        "TED_MEANWHILE\n",
+        "key. A\n        # question decided in another process since the check above is"
+        " still stored:\n        # record_review settles that race below.)\n"
+        "        return DELETED_MEANWHILE\n",
         "",
         (
             "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_moderators_decision",
@@ -9978,6 +9977,27 @@ MUTANTS = [
         (
             "tests/test_limits_e2e.py::test_a_stop_during_a_flood_begins_no_new_reply_and_the_restart_answers_those",
         ),
+    ),
+    Mutant(
+        "a member's deleted or forgotten words stay readable in the SQLite write-ahead log",
+        "bot/storage/sqlite.py",
+        '"PRAGMA wal_checkpoint(TRUNCATE)"',
+        '"PRAGMA wal_checkpoint(PASSIVE)"',
+        ("tests/test_storage.py::test_words_deleted_from_sqlite_are_in_none_of_its_files",),
+    ),
+    Mutant(
+        "a PostgreSQL password given as ?password= in the URL is printed by the faq reports",
+        "bot/storage/postgres.py",
+        'return _QUERY_PASSWORD.sub(r"\\1***", shown)',
+        "return shown",
+        ("tests/test_storage.py::test_a_password_given_in_the_urls_query_is_never_shown",),
+    ),
+    Mutant(
+        "a Discord token written in settings.toml is taken silently (and published with the next commit)",
+        "bot/settings.py",
+        'str(k).lower() in {"token", *_TOKEN_NAMES}',
+        "str(k).lower() in set()",
+        ("tests/test_settings.py::test_a_token_written_in_the_settings_file_is_refused_not_taken",),
     ),
 ]
 
