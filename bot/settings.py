@@ -500,7 +500,7 @@ def load_settings(**overrides: object) -> Settings:
         problems = []
         for err in exc.errors():
             name = ".".join(str(p) for p in err["loc"]) or "settings"
-            problems.append(f"setting '{name}': {_problem(err['type'], err['msg'])}")
+            problems.append(f"setting '{name}': {_problem(name, err['type'], err['msg'])}")
         raise SettingsError("; ".join(problems)) from None
     except SettingsError:
         raise
@@ -512,7 +512,17 @@ def load_settings(**overrides: object) -> Settings:
         raise SettingsError(f"cannot read the .env file: {exc.strerror or exc}") from None
 
 
-def _problem(kind: str, message: str) -> str:
+#: Settings that earlier releases had: an operator's settings.toml or .env from then still
+#: holds them, spelt as they were, so "check the spelling" would send them hunting a typo.
+_REMOVED = {
+    "discord.guild_ids": "it was never used: `rollover-bot sync --guild ID` takes the server",
+    "matching.suggestion_overlap_weight": "suggestions are listed by their score alone",
+}
+
+
+def _problem(name: str, kind: str, message: str) -> str:
+    if kind == "extra_forbidden" and name in _REMOVED:
+        return f"removed in an earlier release ({_REMOVED[name]}): delete it"
     if kind == "extra_forbidden":
         return "no such setting (check the spelling)"
     return message.removeprefix("Value error, ")

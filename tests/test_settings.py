@@ -203,6 +203,39 @@ def test_unknown_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize(
+    ("section", "line", "name"),
+    [
+        ("[discord]", "guild_ids = [123456789012345678]", "discord.guild_ids"),
+        ("[matching]", "suggestion_overlap_weight = 0.3", "matching.suggestion_overlap_weight"),
+    ],
+)
+def test_a_setting_an_older_release_had_is_said_removed_not_misspelt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, section: str, line: str, name: str
+) -> None:
+    """An operator's settings.toml from an older release keeps lines since removed, spelt as
+    they were then: 'check the spelling' sent them looking for a typo that is not there."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "settings.toml"
+    config.write_text(f"{section}\n{line}\n")
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert said.startswith(f"setting '{name}': removed in an earlier release")
+    assert said.endswith("delete it") and "spelling" not in said
+    # A typo beside it is still a typo.
+    config.write_text(f"{section}\n{line.replace('_', '', 1)}\n")
+    with pytest.raises(SettingsError, match=r"check the spelling"):
+        load_settings()
+    # The same line from .env, as ROLLOVER_<SECTION>__<NAME>.
+    config.write_text("")
+    variable = "ROLLOVER_" + name.replace(".", "__").upper()
+    (tmp_path / ".env").write_text(f"{variable}={line.partition(' = ')[2]}\n")
+    with pytest.raises(SettingsError, match=rf"^setting '{name}': removed in an earlier"):
+        load_settings()
+
+
+@pytest.mark.parametrize(
     ("written", "ids"),
     [("123,456", [123, 456]), ("[123, 456]", [123, 456]), ("123 456", [123, 456]), ("7", [7])],
 )
