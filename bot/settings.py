@@ -272,12 +272,38 @@ def _blank_is_default_database(value: object) -> object:
     return DEFAULT_DATABASE if _is_blank(value) else value
 
 
+def _not_left_under_a_tilde_folder(value: object) -> object:
+    """Releases before '~/' meant the home folder made and used the database under a folder
+    named '~' in the current one: upgraded, the bot would start a new empty database in the
+    home folder, the old one (votes, posts answered, replies owed) left unread."""
+    if not isinstance(value, str | Path) or not str(value).startswith("~"):
+        return value
+    written = Path(value)
+    meant = from_home(written)
+    try:
+        left_behind = meant != written and written.is_file() and not meant.exists()
+    except OSError:  # (a folder this user may not look in: nothing to tell)
+        left_behind = False
+    if left_behind:
+        raise ValueError(
+            f"'{value}' is now read from the home folder, as a shell reads it ({meant}), "
+            f"where there is no database; an earlier release read it as {written.absolute()}, "
+            "which holds the bot's database: move that file (with its -wal, -shm and .key "
+            f"files) to {meant.parent}, or set database.path to {written.absolute()}"
+        )
+    return value
+
+
 class DatabaseSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     #: SQLite file for questions, votes and answered posts; relative to the current folder.
     #: Blank is unset, as for faq_dir (not the current folder, which cannot be opened).
-    path: Annotated[HomePath, BeforeValidator(_blank_is_default_database)] = DEFAULT_DATABASE
+    path: Annotated[
+        HomePath,
+        BeforeValidator(_not_left_under_a_tilde_folder),
+        BeforeValidator(_blank_is_default_database),
+    ] = DEFAULT_DATABASE
     #: Stored question text older than this many days is deleted.
     retention_days: int = Field(default=90, ge=1)
     #: A PostgreSQL database instead of the SQLite file, for several bot processes:

@@ -623,6 +623,55 @@ def test_paths_written_from_the_home_folder_are_in_the_home_folder(tmp_path: Pat
     assert sorted(p.name for p in work.iterdir()) == [".env"]  # (no folder named '~')
 
 
+def test_a_database_an_older_release_kept_under_a_folder_named_tilde_is_not_left_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A release before '~/' meant the home folder ran on database.path = "~/data/bot.db"
+    as ./~/data/bot.db, for as long as it ran: the votes, the posts answered, the replies
+    owed, the review decisions. Upgraded, the bot silently started a new empty database in
+    the home folder, the old one unread (posts of the catch-up hour answered again)."""
+    import asyncio
+    import shutil
+
+    from bot.cli import main
+    from bot.storage import SqliteStore
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", "off")
+    monkeypatch.chdir(work)
+    config = work / "settings.toml"
+    config.write_text('[database]\npath = "~/data/bot.db"\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    meant = home / "data" / "bot.db"
+    assert load_settings().database.path == meant  # (no older database: the home folder)
+
+    async def served_once(path: Path) -> None:
+        async with SqliteStore(path) as store:
+            await store.record_served("split")
+            await store.shared_key()
+
+    old = work / "~" / "data" / "bot.db"  # where the older release kept it
+    asyncio.run(served_once(old))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert said.startswith("setting 'database.path': ") and "earlier release" in said
+    assert str(old) in said and str(meant) in said
+    assert main(["faq", "stats", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: setting 'database.path'") and err.count("\n") == 1
+    assert not meant.parent.exists()  # (nothing made in the home folder)
+    # Moved as the message says, it is read there, nothing lost.
+    shutil.move(old.parent, meant.parent)
+    assert load_settings().database.path == meant
+    assert main(["faq", "stats", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["found"] and [e["served"] for e in said["entries"] if e["served"]] == [1]
+
+
 def test_path_options_written_from_the_home_folder_are_in_the_home_folder(
     tmp_path: Path,
 ) -> None:
