@@ -1228,6 +1228,41 @@ async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
     assert (voted["helpful"], voted["not_helpful"]) == (0, 1)  # (the other member's vote)
 
 
+async def test_forget_takes_the_votes_a_release_before_vote_keys_kept(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """The first releases (before 5dd8867) hashed a voter as sha256('rollover-bot:<id>'),
+    with no key: an upgraded database keeps those votes, which /faq-admin forget, hashing
+    the member under this install's key, never found, though anyone holding the database
+    and the (public) member ids can tell whose they are."""
+    import hashlib
+
+    world = fake_discord.world
+    member, other = world.newcomer, world.asker
+    path = tmp_path / "bot.db"
+
+    def unkeyed(user_id: int) -> str:  # (as those releases hashed, written out on purpose)
+        return hashlib.sha256(f"rollover-bot:{user_id}".encode()).hexdigest()[:32]
+
+    async with SqliteStore(path) as older:  # (the votes as an older release left them)
+        for who in (member, other):
+            await older.record_vote(EXPECTED, 0, unkeyed(who.id), True)
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        handle = await fake_discord.send_slash_command(
+            "faq-admin forget", {"member": member}, user=world.moderator
+        )
+        await handle.response()
+        delete = await fake_discord.click_button(
+            handle, confirm_id(handle, "Delete"), user=world.moderator
+        )
+        await delete.response()
+        said = (await delete.edit(0))["content"]
+        assert "and 1 vote(s)" in said, said
+    async with SqliteStore(path, read_only=True) as store:
+        [voted] = [e for e in await store.stats() if e.entry_id == EXPECTED]
+        assert (voted.helpful, voted.not_helpful) == (1, 0)  # (the other member's stays)
+
+
 def confirm_id(handle: Any, label: str) -> str:
     """The custom_id of a confirmation's button, in the message as the moderator sees it."""
     for row in handle.message["components"]:

@@ -42,7 +42,13 @@ from bot.review import (
     unheard,
 )
 from bot.roles import is_moderator
-from bot.storage import DatabaseUnavailable, ReviewItem, hash_user, log_store_failure
+from bot.storage import (
+    DatabaseUnavailable,
+    ReviewItem,
+    hash_user,
+    log_store_failure,
+    unkeyed_hash,
+)
 from bot.storage.reports import gaps_window, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
@@ -943,7 +949,9 @@ class FaqAdmin(
         async def delete() -> str:
             user_hash = hash_user(member.id, self.bot.vote_key)
             texts, votes = await self.bot.store.forget_member(user_hash)
-            return forgotten_text(name, texts, votes)
+            # Votes a release before vote keys kept are under a hash anyone can work out.
+            _, unkeyed = await self.bot.store.forget_member(unkeyed_hash(member.id))
+            return forgotten_text(name, texts, votes + unkeyed)
 
         confirm = Confirm(
             self.bot,

@@ -18,6 +18,7 @@ from bot.storage.base import (
     TaughtExample,
     hash_user,
     log_store_failure,
+    unkeyed_hash,
     vote_key,
 )
 from bot.storage.memory import MemoryStore
@@ -44,6 +45,7 @@ __all__ = [
     "hash_user",
     "log_store_failure",
     "open_store",
+    "unkeyed_hash",
     "vote_key",
 ]
 

@@ -28,6 +28,12 @@ def hash_user(user_id: int, key: bytes) -> str:
     return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def unkeyed_hash(user_id: int) -> str:
+    """How the first releases (before vote keys, 2026-12-01) hashed a voter: a database
+    upgraded from one still holds votes under it, which only this finds (for forget)."""
+    return hashlib.sha256(f"rollover-bot:{user_id}".encode()).hexdigest()[:32]
+
+
 def vote_key(path: Path) -> bytes:
     """This install's secret for vote hashes: read from ``path``, or made at first use
     (readable by the owner only). Keep it with the database's backups, not inside them.
