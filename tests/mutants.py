@@ -9999,6 +9999,31 @@ MUTANTS = [
         "str(k).lower() in set()",
         ("tests/test_settings.py::test_a_token_written_in_the_settings_file_is_refused_not_taken",),
     ),
+    Mutant(
+        "a setting an older release had is told as a misspelling ('check the spelling'), not as removed",
+        "bot/settings.py",
+        '    if kind == "extra_forbidden" and name in _REMOVED:\n',
+        '    if kind == "extra_forbidden" and name in ():\n',
+        (
+            "tests/test_settings.py::test_a_setting_an_older_release_had_is_said_removed_not_misspelt",
+        ),
+    ),
+    Mutant(
+        "a database an older release kept under ./~/ is left unread: the upgraded bot silently starts an empty one in the home folder",
+        "bot/settings.py",
+        "        left_behind = meant != written and written.is_file() and not meant.exists()\n",
+        "        left_behind = False\n",
+        (
+            "tests/test_settings.py::test_a_database_an_older_release_kept_under_a_folder_named_tilde_is_not_left_behind",
+        ),
+    ),
+    Mutant(
+        "/faq-admin forget leaves a member's votes from the first releases (unkeyed hash) and says 0 vote(s)",
+        "bot/cogs/faq_admin.py",
+        "            _, unkeyed = await self.bot.store.forget_member(unkeyed_hash(member.id))\n",
+        "            unkeyed = 0\n",
+        ("tests/test_bot_e2e.py::test_forget_takes_the_votes_a_release_before_vote_keys_kept",),
+    ),
 ]
 
 
