@@ -9993,14 +9993,16 @@ MUTANTS = [
         ("tests/test_storage.py::test_a_password_given_in_the_urls_query_is_never_shown",),
     ),
     Mutant(
-        "a Discord token written in settings.toml is taken silently (and published with the next commit)",
+        "a Discord token written in settings.toml is taken silently (and published with"
+        " the next commit)",
         "bot/settings.py",
         'str(k).lower() in {"token", *_TOKEN_NAMES}',
         "str(k).lower() in set()",
         ("tests/test_settings.py::test_a_token_written_in_the_settings_file_is_refused_not_taken",),
     ),
     Mutant(
-        "a setting an older release had is told as a misspelling ('check the spelling'), not as removed",
+        "a setting an older release had is told as a misspelling ('check the spelling')"
+        ", not as removed",
         "bot/settings.py",
         '    if kind == "extra_forbidden" and name in _REMOVED:\n',
         '    if kind == "extra_forbidden" and name in ():\n',
@@ -10009,7 +10011,8 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a database an older release kept under ./~/ is left unread: the upgraded bot silently starts an empty one in the home folder",
+        "a database an older release kept under ./~/ is left unread: the upgraded bot s"
+        "ilently starts an empty one in the home folder",
         "bot/settings.py",
         "        left_behind = meant != written and written.is_file() and not meant.exists()\n",
         "        left_behind = False\n",
@@ -10018,7 +10021,8 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "/faq-admin forget leaves a member's votes from the first releases (unkeyed hash) and says 0 vote(s)",
+        "/faq-admin forget leaves a member's votes from the first releases (unkeyed has"
+        "h) and says 0 vote(s)",
         "bot/cogs/faq_admin.py",
         "            _, unkeyed = await self.bot.store.forget_member(unkeyed_hash(member.id))\n",
         "            unkeyed = 0\n",
