@@ -2730,6 +2730,40 @@ async def test_postgres_reload_announcements_are_heard_again_after_the_connectio
     assert heard == ["reload"] * 3
 
 
+async def test_postgres_listen_refused_while_re_listening_leaves_no_connection_open(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failover onto a standby still in recovery: the LISTEN connection opens again, but
+    the server refuses LISTEN ("cannot execute LISTEN during recovery"). Each try left its
+    connection open on the server, one more every minute of the back-off, until the
+    server's max_connections refused the bot's own pool and every other client."""
+    import asyncpg
+
+    heard: list[str] = []
+    refusals = 2
+    listen = asyncpg.Connection.add_listener
+
+    async def in_recovery(conn: Any, channel: str, callback: Any) -> None:
+        nonlocal refusals
+        if refusals:
+            refusals -= 1
+            raise asyncpg.FeatureNotSupportedError("cannot execute LISTEN during recovery")
+        await listen(conn, channel, callback)
+
+    async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+        count = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        await one.listen_reloads(lambda: heard.append("reload"))
+        before = await two._pool.fetchval(count)
+        monkeypatch.setattr(asyncpg.Connection, "add_listener", in_recovery)
+        await two._execute("SELECT pg_terminate_backend($1)", one._listener.get_server_pid())
+        for _ in range(500):
+            if heard:
+                break
+            await asyncio.sleep(0.02)
+        assert heard == ["reload"] and not refusals  # listening again, after two refusals
+        assert await two._pool.fetchval(count) == before
+
+
 def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
     """PostgreSQL going down under a transaction fails it twice: its query ("cannot
     switch to state 11; another operation is in progress", an outage the store says as

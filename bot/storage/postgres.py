@@ -557,7 +557,13 @@ class PostgresStore:
                 self._relisten = asyncio.get_running_loop().create_task(self._listen_again())
 
         listener = await asyncpg.connect(self.url)
-        await listener.add_listener(RELOAD_CHANNEL, heard)
+        try:
+            await listener.add_listener(RELOAD_CHANNEL, heard)
+        except BaseException:
+            # (LISTEN refused, as by a standby still in recovery: each retry left its
+            # connection open on the server, until max_connections refused everyone.)
+            listener.terminate()
+            raise
         listener.add_termination_listener(lost)
         self._listener = listener
 
