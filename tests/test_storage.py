@@ -2764,6 +2764,38 @@ async def test_postgres_listen_refused_while_re_listening_leaves_no_connection_o
         assert await two._pool.fetchval(count) == before
 
 
+async def test_postgres_a_listening_connection_gone_silent_is_replaced(
+    postgres_url: str,
+) -> None:
+    """A NAT or firewall that forgets an idle connection drops it without a word: the LISTEN
+    connection, which only ever waits, looked open for ever, so the process never heard
+    another reload. It is checked now and then with a query; one that does not answer is
+    replaced, the process reloads once (it may have missed one meanwhile), and later
+    announcements are heard. (The backend stopped with SIGSTOP: a peer that is silent.)"""
+    heard: list[str] = []
+
+    async def until(count: int) -> None:
+        for _ in range(500):
+            if len(heard) >= count:
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"heard {len(heard)}, wanted {count}")
+
+    one = PostgresStore(postgres_url, query_timeout=0.5, listen_check_seconds=0.1)
+    async with one, PostgresStore(postgres_url) as two:
+        await one.listen_reloads(lambda: heard.append("reload"))
+        silent = one._listener.get_server_pid()
+        os.kill(silent, signal.SIGSTOP)
+        try:
+            await until(1)  # a new connection, and one reload for what it may have missed
+            assert one._listener.get_server_pid() != silent
+            await two.announce_reload()
+            await until(2)
+        finally:
+            os.kill(silent, signal.SIGCONT)
+    assert heard == ["reload"] * 2
+
+
 def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
     """PostgreSQL going down under a transaction fails it twice: its query ("cannot
     switch to state 11; another operation is in progress", an outage the store says as

@@ -75,6 +75,11 @@ SLOW_QUERY_TIMEOUT = 300.0
 #: start: owed replies and their leases go by the server's clock, but other times are this
 #: host's (the digest's hour, the catch-up's last hour, when questions were asked).
 CLOCK_OFF_SECONDS = 60.0
+#: How often the connection that hears reload announcements is checked with a query: it
+#: only ever waits, so one a NAT or firewall forgot (idle for minutes) looked open for
+#: ever, and the process never heard another reload. The query's traffic also keeps such
+#: a middlebox from taking it for idle.
+LISTEN_CHECK_SECONDS = 60.0
 #: An arbitrary constant naming this schema's advisory lock.
 _MIGRATION_LOCK = 0x726F6C6C
 #: And the retention purge's: one process purges at a time (see purge).
@@ -319,6 +324,7 @@ class PostgresStore:
         retention_days: int | None = None,
         query_timeout: float = QUERY_TIMEOUT,
         read_only: bool = False,
+        listen_check_seconds: float = LISTEN_CHECK_SECONDS,
     ) -> None:
         self.url = url
         self.retention_days = retention_days
@@ -333,6 +339,9 @@ class PostgresStore:
         #: What listen_reloads was asked to call, and the task re-listening after a drop.
         self._on_reload: Callable[[], None] | None = None
         self._relisten: asyncio.Task[None] | None = None
+        #: The task checking that connection (see LISTEN_CHECK_SECONDS), and how often.
+        self._checking: asyncio.Task[None] | None = None
+        self.listen_check_seconds = listen_check_seconds
         #: Names this process in its notifications, so it ignores its own.
         self.origin = secrets.token_hex(8)
 
@@ -420,6 +429,9 @@ class PostgresStore:
 
     async def close(self) -> None:
         self._on_reload = None  # (a listener closed from here is not re-opened)
+        if self._checking is not None:
+            self._checking.cancel()
+            self._checking = None
         if self._relisten is not None:
             self._relisten.cancel()
             self._relisten = None
@@ -543,6 +555,29 @@ class PostgresStore:
             # At start, on a connection of its own: a server out of connections ("too many
             # clients") let the pool in and refused this one, with a traceback.
             raise self._refusal(exc) from exc
+        self._checking = asyncio.get_running_loop().create_task(self._check_listening())
+
+    async def _check_listening(self) -> None:
+        """Every listen_check_seconds, a query on the listening connection: one that fails
+        or does not answer within the query timeout is replaced, as one that dropped is."""
+        while self._on_reload is not None:
+            await asyncio.sleep(self.listen_check_seconds)
+            listener = self._listener
+            if listener is None or self._relisten is not None or listener.is_closed():
+                continue  # (dropped: being opened again already)
+            try:
+                await listener.fetchval("SELECT 1", timeout=self.query_timeout)
+            except Exception as exc:
+                if self._on_reload is None or self._relisten is not None:
+                    continue  # (closing, or it dropped meanwhile)
+                log.warning(
+                    "the PostgreSQL connection for reload announcements does not answer (%s); "
+                    "opening another",
+                    str(exc) or type(exc).__name__,
+                )
+                # (Before the termination: its listener, lost, then leaves it to this one.)
+                self._relisten = asyncio.get_running_loop().create_task(self._listen_again())
+                listener.terminate()
 
     async def _listen(self) -> None:
         import asyncpg
