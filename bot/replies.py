@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 import discord
 
@@ -134,6 +135,25 @@ def log_expired(interaction: discord.Interaction, what: str) -> None:
         what,
         interaction.id,
     )
+
+
+async def offer(
+    interaction: discord.Interaction, choices: list[discord.app_commands.Choice[Any]], what: str
+) -> list[discord.app_commands.Choice[Any]]:
+    """Send an autocomplete's ``choices`` (for ``what``, as the log names it); returns none,
+    for discord.py, which sends only what is not sent yet. Autocompletes come one a keystroke,
+    and those typed while the bot was away are replayed when its session resumes, past
+    their 3 s: each expired one is one warning line, as for a command, where discord.py
+    logged an ERROR with a traceback."""
+    try:
+        await interaction.response.autocomplete(choices)
+    except discord.NotFound as exc:
+        if not expired(exc):
+            raise
+        log_expired(interaction, what)
+        # Over: so discord.py sends no choices of its own on it (a second 404, its ERROR).
+        interaction.response._response_type = discord.InteractionResponseType.autocomplete_result
+    return []
 
 
 async def apologise(interaction: discord.Interaction, error: BaseException, what: str) -> None:

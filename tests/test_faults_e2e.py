@@ -1189,6 +1189,35 @@ async def test_an_interaction_answered_too_late_is_one_warning_and_nothing_more(
         await ask_works(fake)
 
 
+async def test_an_autocomplete_answered_too_late_is_one_warning_and_nothing_more(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Autocompletes come one a keystroke, and those typed while the bot was away are
+    replayed when its session resumes, each past its 3 s: Discord's 404 Unknown
+    interaction for each was an ERROR with a traceback in discord.py's log (a burst of
+    them after every reconnect on a busy server). Each is one warning line now, as for a
+    command, and the next ones are answered as ever."""
+    fake = fake_discord
+    callback = r"/interactions/\d+/[^/]+/callback"
+    typed = (("faq", {"topic": "1099"}, "topic"), ("schedule", {"paychecks": "2"}, "paychecks"))
+    async with start_bot(make_bot()):
+        await fake.idle(quiet=0.1)
+        fake.rest.interaction_timeout = 0.0  # every answer comes too late
+        mark = fake.mark()
+        with caplog.at_level(logging.WARNING):
+            for name, options, focused in typed:
+                await fake.send_autocomplete(name, options, focused)
+            await fake.idle(quiet=0.2)
+        late = fake.calls_matching("POST", callback, since=mark)
+        assert len(late) == 2 and {c.status for c in late} == {404}  # one try each
+        assert [r.levelname for r in caplog.records] == ["WARNING", "WARNING"]
+        assert all(r.exc_info is None and "expired" in r.getMessage() for r in caplog.records)
+        fake.rest.interaction_timeout = 3.0
+        for name, options, focused in typed:
+            answered = await (await fake.send_autocomplete(name, options, focused)).response()
+            assert answered["type"] == 8 and answered["data"]["choices"]
+
+
 async def test_a_vote_clicked_too_late_for_its_thanks_still_counts_once(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:

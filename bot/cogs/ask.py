@@ -15,7 +15,7 @@ from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, privately_here, send_private, strip_mentions
+from bot.replies import NO_PINGS, offer, privately_here, send_private, strip_mentions
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 from calculators.catalog import calculator_typed
@@ -165,7 +165,8 @@ class Ask(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         typed = autocomplete_text(self.bot, interaction.user.id, current)
         hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
-        return [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
+        choices = [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
+        return await offer(interaction, choices, "/faq's autocomplete")
 
 
 PAGE = 10

@@ -16,7 +16,7 @@ from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem, slow_down
 from bot.embeds import calc_reply, neutralize
 from bot.limits import PerUserWindows
-from bot.replies import NO_PINGS, privately_here, send_private
+from bot.replies import NO_PINGS, offer, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import chart_description, render_schedule_chart_async
@@ -342,7 +342,7 @@ class Calculators(commands.Cog):
     async def paychecks_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[int]]:
-        return paycheck_choices(str(current))
+        return await offer(interaction, paycheck_choices(str(current)), "/schedule's autocomplete")
 
 
 #: The usual pay frequencies, suggested for /schedule's paychecks. (They were its only

@@ -29,7 +29,7 @@ from bot.confirm import unheard as unheard_confirm
 from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_text
 from bot.paging import PageButton
-from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, send_private
+from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, offer, send_private
 from bot.review import (
     GAPS_SHOWN,
     ReviewView,
@@ -771,7 +771,8 @@ class FaqAdmin(
     ) -> list[app_commands.Choice[str]]:
         typed = autocomplete_text(self.bot, interaction.user.id, current)
         hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
-        return [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
+        choices = [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
+        return await offer(interaction, choices, "/faq-admin's autocomplete")
 
     @app_commands.command(name="reload", description="Reload the FAQ files now")
     async def reload(self, interaction: discord.Interaction) -> None:
