@@ -1218,6 +1218,42 @@ async def test_an_autocomplete_answered_too_late_is_one_warning_and_nothing_more
             assert answered["type"] == 8 and answered["data"]["choices"]
 
 
+async def test_page_and_show_working_buttons_clicked_too_late_are_one_warning_each(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The entry list's and the stats' page buttons and a calculator's "Show working",
+    clicked while the bot was away (replayed as its session resumes) or busy, got Discord's
+    404 Unknown interaction: an ERROR with a traceback in discord.py's log each, where
+    the other buttons' late clicks are one warning line. Now they are too, and the next
+    clicks are answered as ever."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot()):
+        faq = await fake.send_slash_command("faq", {})
+        await faq.response()
+        calc = await fake.send_slash_command("split", {"basis": "1000", "earnings": "5"})
+        work = next(c for c in custom_ids((await calc.response())["data"]) if "work" in c)
+        stats = await fake.send_slash_command("faq-admin stats", {}, user=world.moderator)
+        await stats.response()
+        await stats.followup(0)
+        [shown] = stats.followup_messages
+        assert "rb:stats:1" in custom_ids(shown)  # positive control: a page to go to
+        await fake.idle(quiet=0.1)
+        fake.rest.interaction_timeout = 0.0  # every answer comes too late
+        mark = fake.mark()
+        with caplog.at_level(logging.WARNING):
+            await fake.click_button(faq, "rb:browse:1")
+            await fake.click_button(calc, work)
+            await fake.click_button(shown, "rb:stats:1", user=world.moderator)
+            await fake.idle(quiet=0.2)
+        late = fake.calls_matching("POST", r"/interactions/\d+/[^/]+/callback", since=mark)
+        assert len(late) == 3 and {c.status for c in late} == {404}  # one try each
+        assert [r.levelname for r in caplog.records] == ["WARNING"] * 3
+        assert all(r.exc_info is None and "expired" in r.getMessage() for r in caplog.records)
+        fake.rest.interaction_timeout = 3.0
+        assert (await (await fake.click_button(faq, "rb:browse:1")).response())["type"] == 7
+        assert (await (await fake.click_button(calc, work)).response())["data"]["embeds"]
+
+
 async def test_a_vote_clicked_too_late_for_its_thanks_still_counts_once(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:

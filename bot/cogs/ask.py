@@ -15,7 +15,7 @@ from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, offer, privately_here, send_private, strip_mentions
+from bot.replies import NO_PINGS, apologise, offer, privately_here, send_private, strip_mentions
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 from calculators.catalog import calculator_typed
@@ -203,9 +203,12 @@ class BrowsePage(PageButton, template=r"rb:browse:(?P<page>-?\d{1,4})"):
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
-        await interaction.response.edit_message(
-            embed=browse_embed(bot, self.page), view=browse_view(bot, self.page)
-        )
+        try:
+            await interaction.response.edit_message(
+                embed=browse_embed(bot, self.page), view=browse_view(bot, self.page)
+            )
+        except Exception as exc:  # (clicked too late, say: one warning, as other buttons)
+            await apologise(interaction, exc, "paging the FAQ list")
 
 
 async def setup(bot: RolloverBot) -> None:

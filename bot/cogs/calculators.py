@@ -16,7 +16,7 @@ from bot.app import RolloverBot
 from bot.cogs.errors import UserInputProblem, slow_down
 from bot.embeds import calc_reply, neutralize
 from bot.limits import PerUserWindows
-from bot.replies import NO_PINGS, offer, privately_here, send_private
+from bot.replies import NO_PINGS, apologise, offer, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
 from calculators.catalog import CALCULATORS
 from calculators.chart import chart_description, render_schedule_chart_async
@@ -91,6 +91,12 @@ class ShowWorking(
         return cls(match.string)
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await self._show(interaction)
+        except Exception as exc:  # (clicked too late, say: one warning, as other buttons)
+            await apologise(interaction, exc, "showing a calculator's working")
+
+    async def _show(self, interaction: discord.Interaction) -> None:
         cog = interaction.client.get_cog("Calculators")  # type: ignore[attr-defined]
         wait = cog.over_limit(interaction.user.id) if isinstance(cog, Calculators) else None
         if wait is not None:

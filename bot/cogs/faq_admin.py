@@ -633,6 +633,12 @@ class StatsPage(PageButton, template=r"rb:stats:(?P<page>-?\d{1,5})"):
     prefix = "rb:stats"
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        try:
+            await self._show(interaction)
+        except Exception as exc:  # (clicked too late, say: one warning, as other buttons)
+            await apologise(interaction, exc, "paging the stats")
+
+    async def _show(self, interaction: discord.Interaction[RolloverBot]) -> None:
         bot = interaction.client
         if not is_moderator(bot, interaction.user):
             await send_private(interaction, "Only moderators can see the stats.")
