@@ -2796,6 +2796,38 @@ async def test_postgres_a_listening_connection_gone_silent_is_replaced(
     assert heard == ["reload"] * 2
 
 
+async def test_postgres_closing_on_connections_gone_silent_does_not_wait_for_ever(
+    postgres_url: str,
+) -> None:
+    """A stop while the database server is out of reach without a word (a network
+    partition, a host powered off, a NAT that forgot the connections): closing waited for
+    the server to close each connection, which it never does, so the bot's stop hung (until
+    the supervisor killed it: a failure, restarted, where a stop was asked for), and the
+    pool's closing failed with a TimeoutError out of the stop. Closing gives up waiting
+    after the query timeout and drops the connections."""
+    store = PostgresStore(postgres_url, query_timeout=0.5)
+    await store.open()
+    await store.listen_reloads(lambda: None)
+    silent = {
+        store._listener.get_server_pid(),
+        await store._pool.fetchval("SELECT pg_backend_pid()"),
+    }
+    assert len(silent) == 2  # (the listener's and the pool's)
+    for pid in silent:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        closing = asyncio.create_task(store.close())
+        for _ in range(1000):  # (20 s: the store's own waits are 0.5 s)
+            if closing.done():
+                break
+            await asyncio.sleep(0.02)
+        assert closing.done(), "closing still waits for connections that never answer"
+        await closing
+    finally:
+        for pid in silent:
+            os.kill(pid, signal.SIGCONT)
+
+
 def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
     """PostgreSQL going down under a transaction fails it twice: its query ("cannot
     switch to state 11; another operation is in progress", an outage the store says as

@@ -438,10 +438,15 @@ class PostgresStore:
         if self._listener is not None:
             listener, self._listener = self._listener, None
             with contextlib.suppress(Exception):  # closing: the server may be gone already
-                await listener.close()
+                # (Bounded, as the pool's below: a server out of reach without a word, a
+                # network partition, never closes its side, and the bot's stop hung.)
+                await listener.close(timeout=self.query_timeout)
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            await pool.close()
+            try:
+                await asyncio.wait_for(pool.close(), self.query_timeout)
+            except TimeoutError:  # (its connections' closing failed so, out of the stop)
+                pool.terminate()
 
     async def __aenter__(self) -> Self:
         await self.open()
