@@ -128,6 +128,8 @@ class Answers(commands.Cog):
         self.mentions = Claims()
         limits = bot.settings.limits
         self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
+        #: Whether the log said the cap is reached, since a post was last let through.
+        self._cap_said = False
         self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
         #: A direct message gets one pointer to /ask an hour, per member.
         self.dm_hints = PerUserWindows(lambda: 1, period=lambda: DM_HINT_SECONDS)
@@ -504,8 +506,18 @@ class Answers(commands.Cog):
             return DONE
         if not self.forum_window.allow():
             # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
-            log.warning("forum answer cap reached; thread %s waits in the retry queue", thread.id)
+            # Said once until a post is answered again (a raid's thousand posts were a
+            # thousand lines).
+            if not self._cap_said:
+                self._cap_said = True
+                log.warning(
+                    "forum answer cap reached (%d a minute); thread %s and the posts after it "
+                    "wait in the retry queue",
+                    self.forum_window.limit,
+                    thread.id,
+                )
             return self._held_back()
+        self._cap_said = False
         try:
             if reply.result.answered or asked:
                 sent = await thread.send(
