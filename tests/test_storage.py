@@ -2781,7 +2781,7 @@ async def test_postgres_a_listening_connection_gone_silent_is_replaced(
             await asyncio.sleep(0.02)
         raise AssertionError(f"heard {len(heard)}, wanted {count}")
 
-    one = PostgresStore(postgres_url, query_timeout=0.5, listen_check_seconds=0.1)
+    one = PostgresStore(postgres_url, query_timeout=2.0, listen_check_seconds=0.1)
     async with one, PostgresStore(postgres_url) as two:
         await one.listen_reloads(lambda: heard.append("reload"))
         silent = one._listener.get_server_pid()
@@ -2805,7 +2805,7 @@ async def test_postgres_closing_on_connections_gone_silent_does_not_wait_for_eve
     the supervisor killed it: a failure, restarted, where a stop was asked for), and the
     pool's closing failed with a TimeoutError out of the stop. Closing gives up waiting
     after the query timeout and drops the connections."""
-    store = PostgresStore(postgres_url, query_timeout=0.5)
+    store = PostgresStore(postgres_url, query_timeout=2.0)
     await store.open()
     await store.listen_reloads(lambda: None)
     silent = {
@@ -2817,7 +2817,7 @@ async def test_postgres_closing_on_connections_gone_silent_does_not_wait_for_eve
         os.kill(pid, signal.SIGSTOP)
     try:
         closing = asyncio.create_task(store.close())
-        for _ in range(1000):  # (20 s: the store's own waits are 0.5 s)
+        for _ in range(1000):  # (20 s: the store's own waits are 2 s)
             if closing.done():
                 break
             await asyncio.sleep(0.02)
