@@ -30,16 +30,17 @@ MESSAGE_LIMIT = 2000
 DIFF_LINES = 20
 
 
-async def post(bot: RolloverBot, text: str) -> None:
+async def post(bot: RolloverBot, text: str) -> bool:
     """Send ``text`` to the log channel, split at Discord's message limit, pinging no one.
-    Without a log channel, or when Discord refuses, it is only logged."""
+    Without a log channel, or when Discord refuses, it is only logged. Whether it was sent
+    (the digest is tried again when it was not)."""
     channel_id = bot.settings.discord.mod_log_channel_id
     if channel_id is None:
-        return
+        return False
     channel = bot.get_channel(channel_id)
     if not isinstance(channel, discord.abc.Messageable):
         log.warning("mod log channel %s is not a channel the bot can see", channel_id)
-        return
+        return False
     try:
         for chunk in _chunks(text):
             await channel.send(chunk, allowed_mentions=discord.AllowedMentions.none())
@@ -47,6 +48,8 @@ async def post(bot: RolloverBot, text: str) -> None:
         # (discord.py passes connection errors and timeouts through as they are: the mod
         # log is a courtesy, never a reason for the caller's work to stop.)
         log.warning("could not post to the mod log channel %s: %r", channel_id, exc)
+        return False
+    return True
 
 
 def _chunks(text: str) -> list[str]:

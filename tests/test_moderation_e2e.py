@@ -2816,11 +2816,12 @@ async def test_an_editors_hidden_files_beside_the_entries_are_no_notices(
 
 
 async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connected(
-    fake_discord: FakeDiscord, mod_bot, start_bot
+    fake_discord: FakeDiscord, mod_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The hourly pass waits until the bot is connected: a pass made before it could see the
     log channel claimed the day and posted nothing, so a bot restarted daily after the
-    digest hour never posted one. A process that cannot see the channel claims nothing."""
+    digest hour never posted one. A process that cannot see the channel claims nothing
+    (nor tries to post, a warning every hour)."""
     from bot.storage import AskedQuestion, MemoryStore
 
     world = fake_discord.world
@@ -2839,8 +2840,10 @@ async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connect
     await unseen.record_question(asked)
     async with start_bot(mod_bot(store=unseen, mod_log_channel_id=4242, digest_hour_utc=0)) as bot:
         await fake_discord.settle()
+        caplog.clear()
         assert not await bot.get_cog("Housekeeping").digest_if_due(dt.datetime.now(dt.UTC))
         assert unseen.chores == set()
+        assert not [r for r in caplog.records if "not a channel the bot can see" in r.getMessage()]
 
 
 async def test_the_digest_tells_moderators_of_answers_marked_not_helpful(
@@ -2927,6 +2930,41 @@ async def test_a_digest_posted_late_counts_the_votes_since_the_one_before(
     assert digest.startswith(f"**Marked not helpful** since the last digest ({since}): 1 vote")
     assert f"{bot.knowledge.titles[entry]} (1)" in digest
     assert bot.knowledge.titles[told] not in digest
+
+
+async def test_a_digest_discord_would_not_take_is_posted_at_the_next_pass(
+    fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path, caplog
+) -> None:
+    """The day's digest was claimed before it was posted, so one Discord refused (a 503,
+    an outage at the digest hour) was lost: no pass tried it again that day, and the next
+    day's counted the votes since the lost one, which nobody read. It is given back now:
+    the next hourly pass posts it, counting from the digest before."""
+    from bot.storage import SqliteStore
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id)) as bot:
+        answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
+        await answered.response()
+        entry = "split-earnings-to-traditional-ira"
+        click = await fake_discord.click_button(answered, f"rb:vote:{entry}:down")
+        await click.response()
+        await fake_discord.settle()
+        chores = bot.get_cog("Housekeeping")
+        posted = len(world.messages_in(log_id))
+        fake_discord.fail_next("POST", rf"/channels/{log_id}/messages", status=503)
+        with caplog.at_level(logging.WARNING):
+            # (a past day: the bot's own hourly pass claims today's)
+            assert not await chores.digest_if_due(dt.datetime(2001, 3, 5, 16, tzinfo=dt.UTC))
+        await fake_discord.settle()
+        assert fake_discord.calls_matching("POST", rf"/channels/{log_id}/messages", injected=True)
+        assert len(world.messages_in(log_id)) == posted  # refused: nothing posted
+        assert any("could not post to the mod log" in r.getMessage() for r in caplog.records)
+        assert await chores.digest_if_due(dt.datetime(2001, 3, 5, 17, tzinfo=dt.UTC))
+        await fake_discord.settle()
+        [digest] = [m["content"] for m in world.messages_in(log_id)[posted:]]
+        assert digest.startswith("**Marked not helpful** in the last 24 hours: 1 vote")
 
 
 async def test_new_entry_from_the_review_queue_is_prefilled_and_clears_the_item(

@@ -1219,6 +1219,22 @@ async def test_when_a_chore_was_last_done_before_a_time(store: Store) -> None:
     assert await store.chore_claimed_before("digest", start) is None  # (none before it)
 
 
+async def test_a_chore_given_back_is_claimed_again_and_no_longer_counts_as_done(
+    store: Store,
+) -> None:
+    """A digest Discord would not take (its post failed) is given back: the next pass, in
+    any process, claims the day again, and the digest after it counts from the one before."""
+    before = utc_now()
+    day = dt.date(2026, 12, 4)
+    assert await store.claim_chore("digest", day)
+    await store.release_chore("digest", day)
+    assert await store.chore_claimed_before("digest", utc_now() + dt.timedelta(seconds=1)) is None
+    assert await store.claim_chore("digest", day)  # claimed again, once
+    assert not await store.claim_chore("digest", day)
+    done = await store.chore_claimed_before("digest", utc_now() + dt.timedelta(seconds=1))
+    assert done is not None and done >= before
+
+
 async def test_two_processes_on_one_postgres_do_a_chore_once_a_day(postgres_url: str) -> None:
     async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
         days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(10)]

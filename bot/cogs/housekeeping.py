@@ -71,8 +71,19 @@ class Housekeeping(commands.Cog):
             log_store_failure(log, exc, "claiming today's digest failed; will try again in an hour")
             return False
         self._digest_settled = now.date()
+        posted = True
         if first and note:
-            await mod_log.post(self.bot, note)
+            posted = await mod_log.post(self.bot, note)
+        if not posted:
+            # Refused by Discord (an outage at the digest hour): given back, so that the next
+            # hourly pass posts it, and the next day's counts from the digest before. (Kept,
+            # the day was lost, and its votes with it.)
+            self._digest_settled = None
+            try:
+                await self.bot.store.release_chore("digest", now.date())
+            except Exception as exc:
+                log_store_failure(log, exc, "giving back today's unposted digest failed")
+            return False
         return first
 
     async def digest_note(self, now: dt.datetime) -> str | None:

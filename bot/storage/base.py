@@ -539,6 +539,11 @@ class Store(Protocol):
         None when none did."""
         ...
 
+    async def release_chore(self, name: str, day: dt.date) -> None:
+        """Give back a claimed chore that could not be done (a digest Discord refused): the
+        next claim_chore of that day wins again, and it no longer counts as done."""
+        ...
+
     async def queue_reply(self, reply: PendingReply) -> None:
         """Owe ``reply`` (insert, or update the due time, attempts and error of the one
         already owed for that message; its creation time and question stay)."""

@@ -117,6 +117,10 @@ class MemoryStore:
         done = [at for (chore, _), at in self.chores_claimed.items() if chore == name]
         return max((at for at in done if at < as_utc(before)), default=None)
 
+    async def release_chore(self, name: str, day: dt.date) -> None:
+        self.chores.discard((name, day))
+        self.chores_claimed.pop((name, day), None)
+
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         # No await between check and mark: two racing handlers cannot both win.
         if thread_id in self.claimed:

@@ -712,6 +712,9 @@ class PostgresStore:
         )
         return rows[0][0] if rows else None
 
+    async def release_chore(self, name: str, day: dt.date) -> None:
+        await self._execute("DELETE FROM chores WHERE name = $1 AND day = $2", name, day)
+
     async def queue_reply(self, reply: PendingReply) -> None:
         await self._execute(_UPSERT_PENDING, *_pending_args(reply))
 

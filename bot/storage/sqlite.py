@@ -564,6 +564,11 @@ class SqliteStore:
         (last,) = next(iter(rows), (None,))
         return None if last is None else dt.datetime.fromisoformat(last)
 
+    async def release_chore(self, name: str, day: dt.date) -> None:
+        await self._write_one(
+            "DELETE FROM chores WHERE name = ? AND day = ?", (name, day.isoformat())
+        )
+
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         if owed is None:
             changed = await self._write_one(
