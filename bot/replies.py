@@ -142,9 +142,9 @@ async def offer(
 ) -> list[discord.app_commands.Choice[Any]]:
     """Send an autocomplete's ``choices`` (for ``what``, as the log names it); returns none,
     for discord.py, which sends only what is not sent yet. Autocompletes come one a keystroke,
-    and those typed while the bot was away are replayed when its session resumes, past
-    their 3 s: each expired one is one warning line, as for a command, where discord.py
-    logged an ERROR with a traceback."""
+    and any that reach the bot past their 3 s (a loaded machine, a slow network) are
+    refused by Discord: each expired one is one warning line, as for a command, where
+    discord.py logged an ERROR with a traceback."""
     try:
         await interaction.response.autocomplete(choices)
     except discord.NotFound as exc:

@@ -10028,6 +10028,153 @@ MUTANTS = [
         "            unkeyed = 0\n",
         ("tests/test_bot_e2e.py::test_forget_takes_the_votes_a_release_before_vote_keys_kept",),
     ),
+    Mutant(
+        "a LISTEN refused while re-listening (a standby in recovery) leaves its connect"
+        "ion open on the PostgreSQL server, one more each retry",
+        "bot/storage/postgres.py",
+        "            listener.terminate()\n            raise",
+        "            raise",
+        (
+            "tests/test_storage.py::test_postgres_listen_refused_while_re_listening_leaves_no_connection_open",
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL listening connection a NAT or firewall dropped silently is never "
+        "replaced: other processes' reloads are no longer heard",
+        "bot/storage/postgres.py",
+        "        self._checking = asyncio.get_running_loop().create_task(self._check_li"
+        "stening())\n",
+        "",
+        ("tests/test_storage.py::test_postgres_a_listening_connection_gone_silent_is_replaced",),
+    ),
+    Mutant(
+        "an autocomplete answered past its 3 s (replayed after a reconnect) is an ERROR"
+        " with a traceback in discord.py's log, one a keystroke",
+        "bot/replies.py",
+        "        if not expired(exc):\n            raise\n        log_expired(interaction, what)\n",
+        "        raise\n        log_expired(interaction, what)\n",
+        (
+            "tests/test_faults_e2e.py::test_an_autocomplete_answered_too_late_is_one_warning_and_nothing_more",
+        ),
+    ),
+    Mutant(
+        "an expired autocomplete is answered a second time by discord.py (another 404, "
+        "an ERROR with a traceback)",
+        "bot/replies.py",
+        "        interaction.response._response_type = discord.InteractionResponseType."
+        "autocomplete_result\n",
+        "",
+        (
+            "tests/test_faults_e2e.py::test_an_autocomplete_answered_too_late_is_one_warning_and_nothing_more",
+        ),
+    ),
+    Mutant(
+        "the FAQ list's page button clicked too late is an ERROR with a traceback in di"
+        "scord.py's log",
+        "bot/cogs/ask.py",
+        '            await apologise(interaction, exc, "paging the FAQ list")\n',
+        "            raise\n",
+        (
+            "tests/test_faults_e2e.py::test_page_and_show_working_buttons_clicked_too_late_are_one_warning_each",
+        ),
+    ),
+    Mutant(
+        "the stats' page button clicked too late is an ERROR with a traceback in discord.py's log",
+        "bot/cogs/faq_admin.py",
+        '            await apologise(interaction, exc, "paging the stats")\n',
+        "            raise\n",
+        (
+            "tests/test_faults_e2e.py::test_page_and_show_working_buttons_clicked_too_late_are_one_warning_each",
+        ),
+    ),
+    Mutant(
+        "'Show working' clicked too late is an ERROR with a traceback in discord.py's log",
+        "bot/cogs/calculators.py",
+        '            await apologise(interaction, exc, "showing a calculator\'s working")\n',
+        "            raise\n",
+        (
+            "tests/test_faults_e2e.py::test_page_and_show_working_buttons_clicked_too_late_are_one_warning_each",
+        ),
+    ),
+    Mutant(
+        "a stop while PostgreSQL is out of reach without a word hangs on the listening connection",
+        "bot/storage/postgres.py",
+        "                await listener.close(timeout=self.query_timeout)\n",
+        "                await listener.close()\n",
+        (
+            "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_not_wait_for_ever",
+        ),
+    ),
+    Mutant(
+        "a stop while PostgreSQL is out of reach without a word fails with a TimeoutErr"
+        "or from closing the pool",
+        "bot/storage/postgres.py",
+        "            try:\n                await asyncio.wait_for(pool.close(), self.que"
+        "ry_timeout)\n            except TimeoutError:  # (its connections' closing fail"
+        "ed so, out of the stop)\n                pool.terminate()\n",
+        "            await pool.close()\n",
+        (
+            "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_not_wait_for_ever",
+        ),
+    ),
+    Mutant(
+        "a flood over the forum cap logs a warning for every post held back",
+        "bot/cogs/answers.py",
+        "                self._cap_said = True\n",
+        "",
+        (
+            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_not_one_a_post",
+        ),
+    ),
+    Mutant(
+        "a second flood over the forum cap, after posts were answered again, is not sai"
+        "d in the log",
+        "bot/cogs/answers.py",
+        "            return self._held_back()\n        self._cap_said = False\n",
+        "            return self._held_back()\n",
+        (
+            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_not_one_a_post",
+        ),
+    ),
+    Mutant(
+        "a digest Discord refused is not given back: lost for the day, and the next day"
+        "'s counts from it",
+        "bot/cogs/housekeeping.py",
+        '                await self.bot.store.release_chore("digest", now.date())\n',
+        "                pass\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_digest_discord_would_not_take_is_posted_at_the_next_pass",
+        ),
+    ),
+    Mutant(
+        "a digest whose post Discord refused is taken for posted",
+        "bot/mod_log.py",
+        '        log.warning("could not post to the mod log channel %s: %r", channel_id'
+        ", exc)\n        return False\n",
+        '        log.warning("could not post to the mod log channel %s: %r", channel_id, exc)\n',
+        (
+            "tests/test_moderation_e2e.py::test_a_digest_discord_would_not_take_is_posted_at_the_next_pass",
+        ),
+    ),
+    Mutant(
+        "SQLite: a chore given back stays claimed",
+        "bot/storage/sqlite.py",
+        '            "DELETE FROM chores WHERE name = ? AND day = ?", (name, day.isoformat())\n',
+        '            "DELETE FROM chores WHERE name = ? AND day = ?", (name, "")\n',
+        (
+            "tests/test_storage.py::test_a_chore_given_back_is_claimed_again_and_no_longer_counts_as_done[sqlite]",
+        ),
+    ),
+    Mutant(
+        "PostgreSQL: a chore given back stays claimed",
+        "bot/storage/postgres.py",
+        '        await self._execute("DELETE FROM chores WHERE name = $1 AND day = $2",'
+        " name, day)\n",
+        '        await self._execute("SELECT $1::text, $2::date", name, day)\n',
+        (
+            "tests/test_storage.py::test_a_chore_given_back_is_claimed_again_and_no_longer_counts_as_done[postgres]",
+        ),
+    ),
 ]
 
 
