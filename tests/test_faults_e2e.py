@@ -1511,20 +1511,22 @@ async def retried_after_an_edit(
     return fake.calls_matching("POST", r"/channels/\d+/messages", since=mark)
 
 
+@pytest.mark.parametrize("greeting", ["", " hi"], ids=["bare", "greeting"])
 async def test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, greeting: str
 ) -> None:
-    """A bare "@Rollover Bot" got "Ask me after the mention"; the member edited the question
-    in, and Discord refused that answer (503). Its retry must answer the question: the
-    prompt under the message is no answer to it."""
+    """A bare "@Rollover Bot" got "Ask me after the mention" ("@Rollover Bot hi", "Hi! Ask
+    me after the mention"); the member edited the question in, and Discord refused that
+    answer (503). Its retry must answer the question: the prompt under the message, greeted
+    or not, is no answer to it (the greeted one was taken for the answer: silence)."""
     fake, world = fake_discord, fake_discord.world
     async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
         bare = await fake.send_message(
-            world.text_channel, world.bot_user.mention, author=world.asker
+            world.text_channel, world.bot_user.mention + greeting, author=world.asker
         )
         await fake.idle(quiet=0.1)
         [prompt] = bot_posts(fake, world.text_channel["id"])
-        assert prompt.json["content"].startswith("Ask me after the mention")
+        assert "Ask me after the mention" in prompt.json["content"]
         answers = await retried_after_an_edit(fake, bot, bare, QUESTIONS[0])
         assert len(answers) == 1, f"{len(answers)} answers to the question edited in"
         assert str(answers[0].json["message_reference"]["message_id"]) == bare["id"]

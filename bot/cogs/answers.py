@@ -724,8 +724,9 @@ class Answers(commands.Cog):
         under that question, but only after the mention, however much chat came in
         between. A reply to another message, or a command's response, answers something
         else. ``asking``: ``under`` holds a question now, and the request for one the bot
-        made when it was a bare mention does not answer it (the member edited it in), nor
-        does the unsure line of a post whose member asked by an edit.
+        made when it was a bare mention (or one that only greeted) does not answer it (the
+        member edited it in), nor does the unsure line of a post whose member asked by an
+        edit.
         ``also``: a reply to that message counts too."""
         me = self.bot.user
         if me is None:
@@ -737,8 +738,9 @@ class Answers(commands.Cog):
         async for later in channel.history(after=after, limit=50, oldest_first=True):
             if later.author.id != me.id or later.interaction_metadata is not None:
                 continue
-            # (the unsure line: a post's, its member asking by an edit)
-            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):
+            # (the unsure line: a post's, its member asking by an edit; a prompt, greeted
+            # or not)
+            if asking and later.content in (*PROMPTS, UNSURE_LINE):
                 continue
             if (later.reference.message_id if later.reference else None) in answers:
                 return later
