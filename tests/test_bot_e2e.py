@@ -3268,6 +3268,24 @@ async def test_a_direct_message_is_pointed_to_ask_once_an_hour(
         assert "`/ask`" in call.json["content"] and not would_ping(call.json).any
 
 
+async def test_a_pin_in_a_direct_message_is_no_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member pins a message in their DM with the bot: Discord's notice of it ("pinned a
+    message to this channel") came as theirs, and the bot pointed it to /ask, a reply
+    Discord refuses under its own notices, which spent the member's hint for the hour: the
+    question they sent next got silence. A notice asks nothing; the question is pointed."""
+    world = fake_discord.world
+    dm = world.dm_channel(world.asker)
+    async with start_bot(make_bot()):
+        await fake_discord.send_system_message(dm, 6, author=world.asker)
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.send_message(dm, QUESTION, author=world.asker)
+        await fake_discord.idle(quiet=0.2)
+        [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
+        assert call.status == 200 and "`/ask`" in call.json["content"]
+
+
 async def picker_on(fake: FakeDiscord, message: dict, user: Any) -> tuple[Any, str, dict]:
     """ "Answer with FAQ" on ``message``: its handle, what it said, and the picker's first
     select (empty when there is none)."""

@@ -973,8 +973,9 @@ class Answers(commands.Cog):
 
     async def _point_to_ask(self, message: discord.Message) -> None:
         """A question sent in a direct message got silence: the bot answers messages in the
-        server; here /ask does. Said once an hour per member, never more."""
-        if not self.dm_hints.get(message.author.id).allow():
+        server; here /ask does. Said once an hour per member, never more. Discord's own
+        notices (a pin in the DM, credited to the member) ask nothing and take no reply."""
+        if message.is_system() or not self.dm_hints.get(message.author.id).allow():
             return
         try:
             await message.reply(DM_HINT, mention_author=False, allowed_mentions=NO_PINGS)
