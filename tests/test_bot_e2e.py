@@ -3178,6 +3178,62 @@ async def test_a_question_edited_into_a_bare_mention_is_answered_once(
         assert len(replies()) == 2
 
 
+PHOTO = {
+    "filename": "1099r.png",
+    "size": 1000,
+    "url": "https://cdn.example/1099r.png",
+    "proxy_url": "https://cdn.example/1099r.png",
+    "content_type": "image/png",
+}
+
+
+@pytest.mark.parametrize("where", ["attached", "replied to"])
+async def test_a_mention_with_only_a_picture_is_told_the_bot_reads_words(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path, where: str
+) -> None:
+    """A member sends "@Rollover Bot" with a photo of their 1099-R (or under someone's photo
+    alone) and got "Ask me after the mention", as if they had sent nothing: they had, and
+    were left to think the bot missed it. The prompt says the bot cannot read pictures or
+    files (the bot's own answer card replied to is no picture of the member's); the question
+    edited in as asked is answered, also after a restart."""
+    world = fake_discord.world
+    path = tmp_path / "bot.db"
+    photo = {"id": str(world.new_id()), **PHOTO}
+    mention = world.bot_user.mention
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        if where == "attached":
+            asked = await fake_discord.send_message(
+                world.text_channel, mention, author=world.asker, attachments=[photo]
+            )
+        else:
+            shot = await fake_discord.send_message(
+                world.text_channel, "", author=world.newcomer, attachments=[photo]
+            )
+            asked = await fake_discord.send_message(
+                world.text_channel, mention, author=world.asker, reply_to=shot
+            )
+        # (a bare mention under the bot's answer card, an embed, is asked for words alone)
+        asked_before = await fake_discord.send_message(
+            world.text_channel, f"{mention} {QUESTION}", author=world.owner
+        )
+        await fake_discord.idle(quiet=0.2)
+        [card] = bot_replies_to(fake_discord, asked_before)
+        plain = await fake_discord.send_message(
+            world.text_channel, mention, author=world.moderator, reply_to=card
+        )
+        await fake_discord.idle(quiet=0.2)
+        [prompt] = bot_replies_to(fake_discord, asked)
+        assert prompt["content"].startswith("I can't read pictures or files")
+        assert "Ask me after the mention" in prompt["content"]
+        [control] = bot_replies_to(fake_discord, plain)
+        assert control["content"].startswith("Ask me after the mention")
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.edit_message(asked, f"{mention} {QUESTION}")
+        await fake_discord.idle(quiet=0.2)
+        _prompt, answer = bot_replies_to(fake_discord, asked)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+
+
 async def test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
 ) -> None:

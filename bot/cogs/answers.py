@@ -46,7 +46,14 @@ from bot.forum_tags import (
     under_the_post,
 )
 from bot.limits import Claims, PerUserWindows, SlidingWindow, wait_text
-from bot.replies import NO_PINGS, from_a_member, own_and_quoted, post_question, question_in
+from bot.replies import (
+    NO_PINGS,
+    from_a_member,
+    own_and_quoted,
+    post_question,
+    question_in,
+    shows_a_picture,
+)
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.storage import PendingReply, log_store_failure
 from bot.storage.base import seconds_from_now
@@ -71,8 +78,12 @@ ChatChannel = discord.TextChannel | discord.VoiceChannel | discord.StageChannel
 EDITED_MENTION_WINDOW = dt.timedelta(minutes=15)
 #: The reply to a bare mention: it asks for the question, and answers none edited in later.
 ASK_AFTER_MENTION = "Ask me after the mention, for example: *is my after-tax rollover prorated?*"
-#: The replies that ask for a question: to a bare mention, and to one that only greets.
-PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}")
+#: The bare mention's reply when it shows a picture or file (a photo of a 1099-R, its own or
+#: the message it replies to): the member sent something, which the bot cannot read.
+PICTURE_PROMPT = f"I can't read pictures or files. {ASK_AFTER_MENTION}"
+#: The replies that ask for a question: to a bare mention (with a picture), and to one that
+#: only greets.
+PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}", PICTURE_PROMPT)
 
 
 def edited_in_time(message: discord.Message) -> bool:
@@ -1198,7 +1209,8 @@ class Answers(commands.Cog):
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own question, or the one it quotes, or the message it
         replies to (someone else's question, answered under that question)."""
-        question, target = self._what_is_asked(message, await self._referenced(message))
+        referenced = await self._referenced(message)
+        question, target = self._what_is_asked(message, referenced)
         try:
             # (Answered under someone's question, or given the link to the answer there:
             # that link replies to the mention itself.)
@@ -1219,8 +1231,11 @@ class Answers(commands.Cog):
                 )
                 return DONE
             if not question:
+                shown = [message]
+                if referenced is not None and from_a_member(referenced):
+                    shown.append(referenced)  # (the bot's own card shows an embed)
                 await message.reply(
-                    ASK_AFTER_MENTION,
+                    PICTURE_PROMPT if any(map(shows_a_picture, shown)) else ASK_AFTER_MENTION,
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
