@@ -1448,6 +1448,46 @@ async def test_a_question_deleted_while_it_is_answered_is_not_kept_after_all(
         assert [q.text for q in store.questions] == ["how do I get the chess role here?"]
 
 
+class ClaimHeld(MemoryStore):
+    """A store whose claims wait for ``gate`` once it is cleared (a busy database)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate, self.claiming = asyncio.Event(), asyncio.Event()
+        self.gate.set()
+
+    async def claim_post(self, thread_id: int, owed: Any = None) -> bool:
+        self.claiming.set()
+        await self.gate.wait()
+        return await super().claim_post(thread_id, owed)
+
+
+async def test_a_post_closed_after_its_member_thanked_the_bot_stays_closed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member writes "thanks @Rollover Bot!" under their answered post and closes it at
+    once; the bot's "You're welcome", sent a moment later (a busy database, a rate limit),
+    reopened the post they had just closed. A post closed before the reply goes gets none,
+    as a post's own answer does not."""
+    world = fake_discord.world
+    store = ClaimHeld()
+    async with start_bot(make_bot(store=store)) as bot:
+        post, _own = await answered_post(fake_discord)
+        store.gate.clear()
+        store.claiming.clear()
+        thanks = await fake_discord.send_message(
+            post.thread, f"thanks {world.bot_user.mention}!", author=world.asker
+        )
+        await asyncio.wait_for(store.claiming.wait(), 5)
+        post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
+        await fake_discord.dispatch("THREAD_UPDATE", post.thread)
+        await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
+        store.gate.set()
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, thanks) == []
+        assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
+
+
 async def test_a_stop_lets_the_answers_to_a_deleted_question_go(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1209,6 +1209,13 @@ class Answers(commands.Cog):
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own question, or the one it quotes, or the message it
         replies to (someone else's question, answered under that question)."""
+        if isinstance(message.channel, discord.Thread) and message.channel.archived:
+            # Closed since it was asked ("thanks @bot!", and the member closed their post
+            # while the reply waited on the database): a reply would reopen it.
+            log.info(
+                "thread %s was closed: the reply to its mention is not sent", message.channel.id
+            )
+            return DONE
         referenced = await self._referenced(message)
         question, target = self._what_is_asked(message, referenced)
         try:
