@@ -66,9 +66,12 @@ def post_question(thread: discord.Thread, starter: discord.Message) -> str:
 
 def words_of(message: discord.Message) -> str:
     """A message's words: a forwarded one (Discord's Forward) has none of its own, only the
-    copy of the message it forwards, which is what members see and mean."""
+    copy of the message it forwards, which is what members see and mean; a poll has none
+    either: its question is what it asks."""
     if message.content:
         return message.content
+    if message.poll is not None:
+        return message.poll.question
     return "\n".join(s.content for s in message.message_snapshots if s.content)
 
 

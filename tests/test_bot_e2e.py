@@ -5588,6 +5588,53 @@ async def test_a_forwarded_question_can_be_pointed_at_an_entry(
         assert (taught.text, taught.message_id) == (QUESTION, int(forward["id"]))
 
 
+async def poll_by(fake: FakeDiscord, author: Any, question: str) -> dict:
+    """A member's poll in the text channel: no words of its own, its question and answers
+    in ``poll``, as Discord sends it. The fake sends none, so the stored message is given
+    the poll's fields."""
+    poll = await fake.send_message(fake.world.text_channel, "", author=author)
+    poll["poll"] = {
+        "question": {"text": question},
+        "answers": [
+            {"answer_id": n, "poll_media": {"text": text}}
+            for n, text in enumerate(("Yes", "No"), start=1)
+        ],
+        "expiry": (discord.utils.utcnow() + dt.timedelta(days=1)).isoformat(),
+        "allow_multiselect": False,
+        "layout_type": 1,
+        "results": {"is_finalized": False, "answer_counts": []},
+    }
+    await fake.settle()
+    return poll
+
+
+async def test_a_question_asked_as_a_poll_can_be_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member asks with a poll (its question, and Yes / No): Answer with FAQ on it said
+    "That message has no text to answer", and "@Rollover Bot" in reply to it was asked for
+    a question, as if nothing were there. The poll's question is what the message asks:
+    guessed from and kept as the taught example, and answered under the poll."""
+    world = fake_discord.world
+    async with start_bot(make_bot()) as bot:
+        poll = await poll_by(fake_discord, world.newcomer, QUESTION)
+        handle, said, select = await picker_on(fake_discord, poll, world.asker)
+        assert select, said
+        assert select["options"][0]["value"] == EXPECTED  # guessed from the poll's question
+        pick = await fake_discord.select(handle, select["custom_id"], [EXPECTED], user=world.asker)
+        await pick.response()
+        await fake_discord.settle()
+        [taught] = await bot.store.taught()
+        assert (taught.text, taught.message_id) == (QUESTION, int(poll["id"]))
+        other = await poll_by(fake_discord, world.newcomer, QUESTION)
+        await fake_discord.send_message(
+            world.text_channel, world.bot_user.mention, author=world.asker, reply_to=other
+        )
+        await fake_discord.idle(quiet=0.2)
+        [answer] = bot_replies_to(fake_discord, other)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+
+
 async def test_answer_with_faq_on_a_proxied_members_message_is_offered(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
