@@ -4720,20 +4720,28 @@ async def test_faq_for_someone_who_is_no_member_here_shows_the_entry_privately(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
     """In a DM, or for a user not in the server, there is nobody to post it for: the entry
-    goes to the one who asked (it said "I couldn't read asker for that option")."""
+    goes to the one who asked (it said "I couldn't read asker for that option"). In a DM,
+    where the only users to pick are the member and the bot, it told the member that they
+    (or the bot) were "not a member here": the entry comes without that line."""
     world = fake_discord.world
     stranger = world.add_user("stranger")
     async with start_bot(make_bot()):
-        in_dm = await fake_discord.send_slash_command(
-            "faq", {"topic": EXPECTED, "user": world.asker}, guild=False
-        )
+        in_dm = [
+            await fake_discord.send_slash_command(
+                "faq", {"topic": EXPECTED, "user": who}, guild=False
+            )
+            for who in (world.asker, world.bot_user)
+        ]
         not_here = await fake_discord.send_slash_command(
             "faq", {"topic": EXPECTED, "user": stranger}, user=world.moderator
         )
-        for body in (await in_dm.response(), await not_here.response()):
-            assert is_ephemeral(body) and "is not a member here" in body["data"]["content"]
+        for body in [*[await h.response() for h in in_dm], await not_here.response()]:
+            assert is_ephemeral(body)
             assert embed_of(body)["description"] == kb.get(EXPECTED).short
             assert not would_ping(body).any
+        assert "stranger is not a member here" in (await not_here.response())["data"]["content"]
+        for handle in in_dm:
+            assert "not a member" not in str((await handle.response())["data"].get("content"))
 
 
 async def test_faq_for_a_member_pings_them_once_in_a_while_whoever_asks(

@@ -115,10 +115,12 @@ class Ask(commands.Cog):
             )
             return
         if user is not None and not isinstance(user, discord.Member):
-            # Nobody here to address: the entry, to the one who asked for it.
+            # Nobody here to address: the entry, to the one who asked for it. (In a DM the
+            # only users to pick are the member and the bot: "not a member here", said of
+            # either, was untrue.)
+            said = f"{neutralize(user.display_name)} is not a member here, so the entry is "
             await interaction.response.send_message(
-                f"{neutralize(user.display_name)} is not a member here, so the entry is "
-                "shown to you only:",
+                None if interaction.guild_id is None else said + "shown to you only:",
                 embed=answer_embed(kb.short(entry_id)),
                 view=answer_view(entry_id, (), full=True),
                 ephemeral=True,
