@@ -3287,13 +3287,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
     ),
     Mutant(
-        "a direct message is pointed to /ask every time",
-        "bot/cogs/answers.py",
-        "        if not self.dm_hints.get(message.author.id).allow():\n",
-        "        if False:\n",
-        ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
-    ),
-    Mutant(
         "an entry file that is not UTF-8 crashes moderator paths",
         "knowledge/editing.py",
         "    except UnicodeDecodeError:\n        raise EditRefused(\n",
@@ -5627,25 +5620,6 @@ MUTANTS = [
         "            if exc.errno in NO_ROOM:  # (the machine's failure, not the path's: exit 1)\n",
         "            if False:\n",
         ("tests/test_calc_cli.py::test_a_chart_to_a_full_disk_is_the_machines_failure",),
-    ),
-    Mutant(
-        "a retried answer to a question edited into a bare mention ta"
-        "kes the bot's 'Ask me after the mention' for the answer",
-        "bot/cogs/answers.py",
-        "            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):\n",
-        "            if asking and later.content in (UNSURE_LINE,):\n",
-        (
-            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
-        ),
-    ),
-    Mutant(
-        "a mention's retry takes the post's unsure line for its answer",
-        "bot/cogs/answers.py",
-        "            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):\n",
-        "            if asking and later.content in (ASK_AFTER_MENTION,):\n",
-        (
-            "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
-        ),
     ),
     Mutant(
         "Answer with FAQ on a Discord notice ('started a thread: <que"
@@ -10173,6 +10147,101 @@ MUTANTS = [
         '        await self._execute("SELECT $1::text, $2::date", name, day)\n',
         (
             "tests/test_storage.py::test_a_chore_given_back_is_claimed_again_and_no_longer_counts_as_done[postgres]",
+        ),
+    ),
+    Mutant(
+        "a question edited into '@Rollover Bot hi' whose answer Discord refused once is"
+        " never answered: its retry takes the greeting's prompt for the answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content in (*PROMPTS, UNSURE_LINE):\n",
+        "            if asking and later.content in (ASK_AFTER_MENTION, UNSURE_LINE):\n",
+        (
+            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a pin in a DM spends the member's hourly /ask hint on a reply Discord refuses,"
+        " and their next question gets silence",
+        "bot/cogs/answers.py",
+        "        if message.is_system() or not self.dm_hints.get(message.author.id).allow():\n",
+        "        if not self.dm_hints.get(message.author.id).allow():\n",
+        ("tests/test_bot_e2e.py::test_a_pin_in_a_direct_message_is_no_question",),
+    ),
+    Mutant(
+        "'@Rollover Bot' with only a photo of a 1099-R is asked for a question as if no"
+        "thing had been sent",
+        "bot/cogs/answers.py",
+        "                    PICTURE_PROMPT if any(map(shows_a_picture, shown)) else AS"
+        "K_AFTER_MENTION,\n",
+        "                    ASK_AFTER_MENTION,\n",
+        ("tests/test_bot_e2e.py::test_a_mention_with_only_a_picture_is_told_the_bot_reads_words",),
+    ),
+    Mutant(
+        "a bare mention under the bot's own answer card is told the bot cannot read pictures",
+        "bot/cogs/answers.py",
+        "                if referenced is not None and from_a_member(referenced):\n",
+        "                if referenced is not None:\n",
+        ("tests/test_bot_e2e.py::test_a_mention_with_only_a_picture_is_told_the_bot_reads_words",),
+    ),
+    Mutant(
+        "a question edited into a mention that got the picture prompt is not answered a"
+        "fter a restart",
+        "bot/cogs/answers.py",
+        'PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}", PICTURE_PROMPT)\n',
+        'PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}")\n',
+        ("tests/test_bot_e2e.py::test_a_mention_with_only_a_picture_is_told_the_bot_reads_words",),
+    ),
+    Mutant(
+        "'thanks @Rollover Bot!' then closing the post: the bot's 'You're welcome' reop"
+        "ens the closed post",
+        "bot/cogs/answers.py",
+        "        if isinstance(message.channel, discord.Thread) and message.channel.archived:\n",
+        "        if False:\n",
+        (
+            "tests/test_bot_e2e.py::test_a_post_closed_after_its_member_thanked_the_bot_stays_closed",
+        ),
+    ),
+    Mutant(
+        "a question asked as a poll: Answer with FAQ says it has no text, and '@Rollove"
+        "r Bot' under it is asked for a question",
+        "bot/replies.py",
+        "    if message.poll is not None:\n",
+        "    if False:\n",
+        ("tests/test_bot_e2e.py::test_a_question_asked_as_a_poll_can_be_answered",),
+    ),
+    Mutant(
+        "/faq user:me in a DM tells the member they are not a member here",
+        "bot/cogs/ask.py",
+        '                None if interaction.guild_id is None else said + "shown to you only:",\n',
+        '                said + "shown to you only:",\n',
+        (
+            "tests/test_bot_e2e.py::test_faq_for_someone_who_is_no_member_here_shows_the_entry_privately",
+        ),
+    ),
+    Mutant(
+        "a direct message is pointed to /ask every time",
+        "bot/cogs/answers.py",
+        "        if message.is_system() or not self.dm_hints.get(message.author.id).allow():\n",
+        "        if message.is_system():\n",
+        ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
+    ),
+    Mutant(
+        "a retried answer to a question edited into a bare mention takes the bot's 'Ask"
+        " me after the mention' for the answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content in (*PROMPTS, UNSURE_LINE):\n",
+        "            if asking and later.content in (UNSURE_LINE,):\n",
+        (
+            "tests/test_faults_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "a mention's retry takes the post's unsure line for its answer",
+        "bot/cogs/answers.py",
+        "            if asking and later.content in (*PROMPTS, UNSURE_LINE):\n",
+        "            if asking and later.content in PROMPTS:\n",
+        (
+            "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
         ),
     ),
 ]
