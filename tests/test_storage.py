@@ -2347,6 +2347,42 @@ def test_cli_missing_database_says_no_data_yet(
     assert not path.exists()  # reading reports never creates the database
 
 
+@pytest.mark.parametrize("command", ["gaps", "stats", "review"])
+def test_cli_reports_name_the_database_whole_run_from_another_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    """database.path's default, data/rollover-bot.db, is read from the folder a command
+    runs in. An operator running a report from another folder than the bot's was told
+    "no data yet: there is no database at data/rollover-bot.db", which reads as the bot's
+    own database being missing, and, given an empty one there, "Nothing to review." with
+    no name at all. Each now names the file whole, and a missing one says why it may
+    not be the bot's."""
+    bot_dir, elsewhere = tmp_path / "bot", tmp_path / "home"
+    elsewhere.mkdir()
+    database = bot_dir / "data" / "rollover-bot.db"
+
+    async def made() -> None:
+        async with SqliteStore(database):
+            pass
+
+    asyncio.run(made())
+    monkeypatch.chdir(elsewhere)
+    assert main(["faq", command]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        f"no data yet: there is no database at {elsewhere / database.relative_to(bot_dir)} "
+    ), out
+    assert "from the folder a command runs in" in out and "--db" in out, out
+    assert not (elsewhere / "data").exists()
+    monkeypatch.chdir(bot_dir)  # (the bot's folder: its database, empty, named whole)
+    assert main(["faq", command]) == 0
+    out = capsys.readouterr().out
+    assert f"({database})" in out and "no data yet" not in out, out
+
+
 @pytest.mark.parametrize("blank", ["", "  "])
 @pytest.mark.parametrize("command", ["gaps", "stats", "review"])
 def test_cli_a_blank_database_option_is_refused_saying_so(

@@ -253,6 +253,13 @@ def label(target: Path | str) -> str:
     return url_shown(target)
 
 
+def named(target: Path | str) -> str:
+    """A database as the text output names it: a file whole, since a relative one (the
+    default, data/rollover-bot.db) is in the folder the command runs in, which may not be
+    the bot's; the JSON's "database" stays as label() gives it."""
+    return str(target.absolute()) if isinstance(target, Path) else label(target)
+
+
 def missing(target: Path | str) -> bool:
     return isinstance(target, Path) and not target.exists()
 
@@ -313,9 +320,16 @@ def no_data(args: argparse.Namespace, path: Path | str, key: str, **extra: objec
     if args.json:
         print(json_text({"database": label(path), "found": False, **extra, key: []}))
     else:
+        # (a relative database.path, the default: this folder may not be the bot's)
+        elsewhere = (
+            "; database.path is read from the folder a command runs in: run this from the "
+            "bot's folder, or give --db"
+            if args.db is None and isinstance(path, Path) and not path.is_absolute()
+            else ""
+        )
         print(
-            f"no data yet: there is no database at {label(path)} (the bot creates it when it "
-            "starts)"
+            f"no data yet: there is no database at {named(path)} (the bot creates it when it "
+            f"starts{elsewhere})"
         )
     return 0
 
@@ -409,11 +423,11 @@ def handle_gaps(args: argparse.Namespace) -> int:
         return 0
     window = f" in the {gaps_window(args.days, settings().database.retention_days)}"
     if not groups:
-        print(f"No unanswered questions recorded{window}.")
+        print(f"No unanswered questions recorded{window} ({named(path)}).")
         return 0
     closest = [f"{g.best_id} ({g.best_score:.0f})" if g.best_id else "-" for g in groups]
     width = max(len("CLOSEST ENTRY"), *(len(c) for c in closest))
-    print(f"Most frequent unanswered questions{window} ({label(path)}):")
+    print(f"Most frequent unanswered questions{window} ({named(path)}):")
     print(f"{'COUNT':>5}  {'LAST SEEN (UTC)':<16}  {'CLOSEST ENTRY':<{width}}  EXAMPLE")
     for group, near in zip(groups, closest, strict=True):
         seen = group.last_seen.strftime("%Y-%m-%d %H:%M")
@@ -468,11 +482,11 @@ def handle_review(args: argparse.Namespace) -> int:
         print(json_text({"database": label(path), "found": True, "items": rows}))
         return 0
     if not items:
-        print("Nothing to review.")
+        print(f"Nothing to review ({named(path)}).")
         return 0
     entries = [i.entry_id or "-" for i in items]
     width = max(len("ENTRY"), *(len(e) for e in entries))
-    print(f"Review queue, worst first ({label(path)}):")
+    print(f"Review queue, worst first ({named(path)}):")
     print(f"{'WHAT':<24}  {'COUNT':>5}  {'ENTRY':<{width}}  QUESTION")
     for item, entry in zip(items, entries, strict=True):
         what = KIND_TEXT.get(item.kind, item.kind)
@@ -543,11 +557,11 @@ def handle_stats(args: argparse.Namespace) -> int:
         print(json_text({"database": label(path), "found": True, "entries": entries}))
         return 0
     if not rows:
-        print("No answers served or voted on yet.")
+        print(f"No answers served or voted on yet ({named(path)}).")
         return 0
     names = [one_line(titles.get(r.entry_id, r.entry_id), EXAMPLE_WIDTH) for r in rows]
     width = max(len("ENTRY"), *(len(n) for n in names))
-    print(f"FAQ usage and feedback, worst first ({label(path)}):")
+    print(f"FAQ usage and feedback, worst first ({named(path)}):")
     print(
         f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  "
         f"{'NOT ASKED':>9}  {'REPOINTED':>9}  RATING"
