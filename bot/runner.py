@@ -41,6 +41,7 @@ async def run(
     # The database first: a setting to fix there is said at once, not after minutes spent
     # waiting for an unreachable Discord (setup_hook then finds the store open).
     await _open_when_reachable(store, settings)
+    log.info("%s", _starting(settings, knowledge, fallback))
     try:
         await wait_until_reachable(give_up_after=settings.discord.startup_retry_seconds)
     except BaseException:  # (Discord out of reach, or a stop while waiting for it)
@@ -84,6 +85,35 @@ async def _open_when_reachable(store: Store, settings: Settings) -> None:
         )
     except StorageError as exc:
         raise _unusable(exc, settings) from None
+
+
+def _starting(settings: Settings, knowledge: KnowledgeBase, fallback: Fallback | None) -> str:
+    """One line at start of what this process serves, paths whole: relative ones are in
+    the folder it runs in, which under a supervisor is easily not the one meant."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from bot.storage.postgres import url_shown
+
+    try:
+        release = version("rollover-bot")
+    except PackageNotFoundError:  # (run from a checkout not installed)
+        release = "(not installed)"
+    discord_ = settings.discord
+    database = settings.database
+    kept = " (its last complete version)" if fallback is not None else ""
+    parts = [
+        f"rollover-bot {release}: {len(knowledge.entries)} FAQ entries from "
+        f"{knowledge.source_dir.absolute()}{kept}",
+        f"database {url_shown(database.url) if database.url else database.path.absolute()}",
+        f"forums {', '.join(map(str, discord_.forum_channel_ids)) or 'none'}",
+        "mentions in "
+        + (", ".join(map(str, discord_.text_channel_ids)) or "every channel it can see"),
+        f"moderator log {discord_.mod_log_channel_id or 'none'}",
+    ]
+    if discord_.shard_count is not None:
+        shards = ", ".join(map(str, discord_.shard_ids)) or "all"
+        parts.append(f"shards {shards} of {discord_.shard_count}")
+    return "; ".join(parts)
 
 
 def _unusable(exc: StorageError, settings: Settings) -> StartupError:

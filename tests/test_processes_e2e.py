@@ -697,3 +697,42 @@ async def test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever(
     assert "Traceback" not in said, said[-2500:]
     async with SqliteStore(tmp_path / "bot.db") as store:
         assert len(await store.pending_replies()) == 1
+
+
+async def test_the_start_is_logged_in_one_line_naming_the_faq_database_and_channels(
+    fake_discord: FakeDiscord, tmp_path: Path
+) -> None:
+    """An operator reading `journalctl -u rollover-bot` after a start could not tell which
+    FAQ folder, database or channels the bot had taken: with its database made already,
+    nothing was said of them at INFO before "connected as ... to 1 guild(s)" (relative
+    paths are the folder the bot runs in, which under a supervisor is easily another).
+    One line now says the version, the FAQ's entries and folder, the database and the
+    channels, whole, before Discord is tried."""
+    from importlib.metadata import version
+
+    from knowledge.loader import scan_folder
+
+    fake, world = fake_discord, fake_discord.world
+    log = tmp_path / "bot-process.log"
+    env = sqlite_env(
+        fake,
+        tmp_path,
+        ROLLOVER_FAQ_DIR="knowledge/faq",  # (relative: the process runs in ROOT)
+        ROLLOVER_DISCORD__TEXT_CHANNEL_IDS=f"[{world.text_channel['id']}]",
+    )
+    async with bot_process(fake, env, log) as proc:
+        await serving(fake, proc, log)
+        proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) == 0, log.read_text()
+    said = log.read_text()
+    starts = [
+        line for line in said.splitlines() if f"rollover-bot {version('rollover-bot')}" in line
+    ]
+    assert len(starts) == 1, said
+    entries = len(scan_folder(ROOT / "knowledge" / "faq").entries)
+    assert f"{entries} FAQ entries from {ROOT / 'knowledge' / 'faq'};" in starts[0], starts[0]
+    assert f"database {tmp_path / 'bot.db'};" in starts[0], starts[0]
+    assert f"forums {world.forum['id']};" in starts[0], starts[0]
+    assert f"mentions in {world.text_channel['id']}" in starts[0], starts[0]
+    assert said.index(starts[0]) < said.index("logging in"), said  # (before Discord is tried)
+    assert fake.token not in said

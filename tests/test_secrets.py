@@ -96,3 +96,13 @@ def test_quotes_that_hold_no_token_or_do_not_match_are_refused(
     with pytest.raises(StartupError) as info:
         token_of(settings)
     assert said in str(info.value) and WRONG not in str(info.value)
+
+
+def test_the_start_line_shows_a_database_url_without_its_password(make_settings, kb) -> None:
+    """The line logged at start names the database the bot serves from: a PostgreSQL URL
+    there has its password as ***, as the reports show it (logs are read by more people,
+    and kept longer, than the settings)."""
+    url = "postgresql://rollover:s3cret-pw@db.example/rollover"
+    line = runner._starting(make_settings(database={"url": url}), kb, None)
+    assert "database postgresql://rollover:***@db.example/rollover;" in line, line
+    assert "s3cret-pw" not in line
