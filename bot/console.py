@@ -403,7 +403,12 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     console = Console(kb, broken=broken)
     interactive = stdin.isatty()
     width = terminal.columns(stdout)
-    print(BANNER if width is None else terminal.wrap(BANNER, width), file=stdout)
+    # The folder whole: one started elsewhere (no .env there: the shipped FAQ) or with a
+    # relative faq_dir reads other files than a moderator may have edited.
+    entries = "FAQ entry" if len(kb.entries) == 1 else "FAQ entries"
+    source = f"Answering from the {len(kb.entries)} {entries} in {kb.source_dir.absolute()}."
+    for line in (BANNER, source):
+        print(line if width is None else terminal.wrap(line, width), file=stdout)
     edited = interactive and _line_editor(console, stdin, stdout)
     # (Asked of a terminal only: escape codes would garble output sent to a file. Python
     # turns readline's own asking off; readline still takes the marks as one paste.)

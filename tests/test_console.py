@@ -281,6 +281,23 @@ def test_run_loop_reads_until_quit() -> None:
     assert "Bye." in text
 
 
+def test_the_console_says_which_faq_folder_it_answers_from_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A moderator trying their edits in the console, started from another folder than the
+    bot's (no .env there: the shipped FAQ), or with a relative faq_dir, was not told which
+    folder it read: questions were answered, from other files than the ones edited. Its
+    first lines now name the folder whole and how many entries it holds."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "knowledge" / "faq", tmp_path / "faq")
+    monkeypatch.chdir(tmp_path)
+    kb = KnowledgeBase.load(Path("faq"))  # (relative, as a faq_dir setting may be)
+    out = io.StringIO()
+    assert run(kb, io.StringIO("quit\n"), out) == 0
+    assert f"{len(kb.entries)} FAQ entries in {tmp_path / 'faq'}" in out.getvalue()
+
+
 def test_leaving_with_ctrl_d_or_ctrl_c_gives_the_shell_a_line_of_its_own(
     kb: KnowledgeBase,
 ) -> None:
