@@ -164,31 +164,37 @@ async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
         assert bot.store.questions == []  # everyone was answered: nothing for the gaps
 
 
-async def test_a_flood_over_the_forum_cap_is_one_warning_not_one_a_post(
+async def test_a_flood_over_the_forum_cap_is_one_warning_naming_the_setting(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A raid of posts over the forum cap logged a warning for every post held back (a
-    thousand spam posts, a thousand lines). The cap reached is said once, until a post
-    is answered again; a later flood says it again."""
-    bot = make_bot(limits={"forum_answers_per_minute": 2})
-    said = "forum answer cap reached"
+    """A raid of posts over `limits.forum_answers_per_minute` (30) logged a warning for
+    every post held back, hundreds in the operator's log for one flood, none naming the
+    setting. The flood is now one warning naming it, and the next flood (after a minute
+    with nothing held) one more."""
+    caplog.set_level(logging.INFO, logger="bot")
+    bot = make_bot(limits={"forum_answers_per_minute": 1}, retries={"poll_seconds": 60})
     async with start_bot(bot):
-        with caplog.at_level(logging.WARNING):
-            posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(8)]
-            await fake_discord.settle()
-            held = {o.message_id for o in await bot.store.pending_replies()}
-            assert held == {p.id for p in posts[2:]}  # six held back
-            assert [r.getMessage() for r in caplog.records if said in r.getMessage()] == [
-                f"forum answer cap reached (2 a minute); thread {posts[2].id} and the posts "
-                "after it wait in the retry queue"
+        window = bot.get_cog("Answers").forum_window
+        start = time.monotonic()
+        window.clock = lambda: start
+        posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(4)]
+        await fake_discord.settle()
+        assert [len(p.replies) for p in posts] == [1, 0, 0, 0]  # (three held back)
+
+        def warned() -> list[str]:
+            return [
+                r.getMessage()
+                for r in caplog.records
+                if r.levelno == logging.WARNING and "forum answer cap" in r.getMessage()
             ]
-            window = bot.get_cog("Answers").forum_window
-            window.clock = lambda: time.monotonic() + 61  # a minute passes for the cap
-            for i in range(3):
-                await fake_discord.post_forum_thread(f"Later post {i}", QUESTION)
-            await fake_discord.settle()
-            assert len(await bot.store.pending_replies()) == 7  # one more held back
-            assert len([r for r in caplog.records if said in r.getMessage()]) == 2
+
+        assert len(warned()) == 1, warned()
+        assert "limits.forum_answers_per_minute = 1" in warned()[0]
+        window.clock = lambda: start + 300  # (a quiet while: the next flood is another)
+        more = [await fake_discord.post_forum_thread(f"Later {i}", QUESTION) for i in range(3)]
+        await fake_discord.settle()
+        assert [len(p.replies) for p in more] == [1, 0, 0]
+        assert len(warned()) == 2, warned()
 
 
 async def test_two_shards_both_ready_and_answering(

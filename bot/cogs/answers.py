@@ -139,8 +139,8 @@ class Answers(commands.Cog):
         self.mentions = Claims()
         limits = bot.settings.limits
         self.forum_window = SlidingWindow(limits.forum_answers_per_minute)
-        #: Whether the log said the cap is reached, since a post was last let through.
-        self._cap_said = False
+        #: When the cap last held a post back (the forum window's clock): a flood is said once.
+        self._cap_held_at: float | None = None
         self.mention_windows = PerUserWindows(lambda: bot.settings.limits.mention_per_minute)
         #: A direct message gets one pointer to /ask an hour, per member.
         self.dm_hints = PerUserWindows(lambda: 1, period=lambda: DM_HINT_SECONDS)
@@ -517,18 +517,8 @@ class Answers(commands.Cog):
             return DONE
         if not self.forum_window.allow():
             # A flood of posts (or a raid): hold the rest back; they wait in the store's queue.
-            # Said once until a post is answered again (a raid's thousand posts were a
-            # thousand lines).
-            if not self._cap_said:
-                self._cap_said = True
-                log.warning(
-                    "forum answer cap reached (%d a minute); thread %s and the posts after it "
-                    "wait in the retry queue",
-                    self.forum_window.limit,
-                    thread.id,
-                )
+            self._say_cap_reached(thread.id)
             return self._held_back()
-        self._cap_said = False
         try:
             if reply.result.answered or asked:
                 sent = await thread.send(
@@ -559,6 +549,23 @@ class Answers(commands.Cog):
             # and tags the post (else helpers see it as unanswered for good).
             return Delivery(False, None, TAG_FAILED)
         return DONE
+
+    def _say_cap_reached(self, thread_id: int) -> None:
+        """A post held back by the forum cap: a warning for the first of a flood (a raid
+        logged hundreds, one a post), the rest at DEBUG; a minute with none held ends it."""
+        now = self.forum_window.clock()
+        new_flood = self._cap_held_at is None or now - self._cap_held_at >= self.forum_window.period
+        self._cap_held_at = now
+        if not new_flood:
+            log.debug("forum answer cap: thread %s waits in the retry queue", thread_id)
+            return
+        log.warning(
+            "forum answer cap reached (limits.forum_answers_per_minute = %d): thread %s and "
+            "the posts over it until the flood ends wait in the retry queue, answered in the "
+            "order they came as the minute frees places",
+            self.forum_window.limit,
+            thread_id,
+        )
 
     def _held_back(self) -> Delivery:
         """A post over the forum cap: owed until the cap's minute frees a place."""
