@@ -736,3 +736,27 @@ async def test_the_start_is_logged_in_one_line_naming_the_faq_database_and_chann
     assert f"mentions in {world.text_channel['id']}" in starts[0], starts[0]
     assert said.index(starts[0]) < said.index("logging in"), said  # (before Discord is tried)
     assert fake.token not in said
+
+
+@pytest.mark.parametrize(("stop", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])
+async def test_a_stop_is_logged_when_asked_and_when_done(
+    fake_discord: FakeDiscord, tmp_path: Path, stop: int, status: int
+) -> None:
+    """`docker stop` or `systemctl stop` on an idle bot: its log ended at "connected as
+    ...", with nothing said of the stop, so a clean stop could not be told from a process
+    killed or hung. The signal is now said as the stop begins, and the stop's end."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    async with bot_process(fake, sqlite_env(fake, tmp_path), log) as proc:
+        await serving(fake, proc, log)
+        await wait_until(lambda: "connected as" in log.read_text(), timeout=10)
+        assert "stopping" not in log.read_text()  # (the control: not said before the stop)
+        proc.send_signal(stop)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) == status, log.read_text()
+    said = log.read_text()
+    name = signal.Signals(stop).name
+    asked = f"{name}: stopping"
+    assert said.count(asked) == 1, said[-2000:]
+    done = "stopped: the gateway connection and the database are closed"
+    assert said.count(done) == 1 and said.index(asked) < said.index(done), said[-2000:]
+    assert "Traceback" not in said

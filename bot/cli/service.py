@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # discord.py, the bot and the console are imported by the handlers that need them: the
 # command line starts in a fraction of the time for everything else (calc, faq, ask).
 
+log = logging.getLogger(__name__)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser("run", help="connect to Discord (token from DISCORD_TOKEN)")
@@ -103,6 +105,8 @@ def handle_run(args: argparse.Namespace) -> int:
             kb, fallback = serving_knowledge(args)
             _setup_logging(cfg.log_level)
             stopped_by = asyncio.run(_until_stopped(runner.run(cfg, kb, fallback=fallback)))
+            if stopped_by is not None:  # (the log said the stop began: it says it ended)
+                log.info("stopped: the gateway connection and the database are closed")
     except Terminated:
         return 0
     except runner.ServiceDown as exc:
@@ -131,6 +135,8 @@ async def _until_stopped(serve: Coroutine[Any, Any, None]) -> int | None:
     def stop(signum: int) -> None:
         nonlocal began
         began = signum
+        # (An idle bot's log ended at "connected as ...": a clean stop looked like a kill.)
+        log.info("%s: stopping (a second signal ends it at once)", signal.Signals(signum).name)
         for each in _STOPS:
             loop.remove_signal_handler(each)
             signal.signal(each, lambda *_: _die_of(signum))  # (left in place: exiting)
