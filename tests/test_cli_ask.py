@@ -495,6 +495,25 @@ def test_a_missing_faq_folder_says_where_it_was_set(
     assert "(--faq-dir) does not exist" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", [["ask", "is ATS prorated?"], ["faq", "list"], ["console"]])
+def test_a_missing_relative_faq_folder_is_named_whole(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """A relative faq_dir is read from the folder a command runs in: a systemd unit
+    without WorkingDirectory runs in /, a shell in another folder than the bot's. The
+    error said "the FAQ folder faq ... does not exist", and left the operator to guess
+    where it had looked; it names the folder whole."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ROLLOVER_FAQ_DIR", "faq")
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: the FAQ folder {tmp_path / 'faq'} (the faq_dir setting:"), err
+    assert "does not exist or is not a folder" in err and err.count("\n") == 1
+
+
 def test_faq_list_reads_the_files_without_training_and_refuses_a_broken_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

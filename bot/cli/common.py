@@ -125,7 +125,11 @@ def require_folder(folder: Path, named: str = "--faq-dir") -> None:
     if (refused := folder_refusal(folder)) is not None:
         raise CliError(f"cannot read the FAQ folder {folder} ({named}): {refused}")
     if not folder.is_dir():
-        raise CliError(f"the FAQ folder {folder} ({named}) does not exist or is not a folder")
+        # Whole: a relative one is in the folder the command runs in (a systemd unit
+        # without WorkingDirectory: /), which the operator had to guess.
+        raise CliError(
+            f"the FAQ folder {folder.absolute()} ({named}) does not exist or is not a folder"
+        )
 
 
 @contextlib.contextmanager
