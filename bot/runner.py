@@ -120,7 +120,9 @@ def _unusable(exc: StorageError, settings: Settings) -> StartupError:
     """What the operator is told of a database the bot cannot use."""
     if isinstance(exc, DatabaseUnavailable):
         return ServiceDown(str(exc))  # (it names the database and why; exit 1: retried)
-    where = "PostgreSQL" if settings.database.url else str(settings.database.path)
+    # (whole: a relative path is in the folder the bot runs in; a unit without
+    # WorkingDirectory runs it in /)
+    where = "PostgreSQL" if settings.database.url else str(settings.database.path.absolute())
     return StartupError(f"the database {where} cannot be used: {exc}")
 
 

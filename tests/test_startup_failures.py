@@ -46,6 +46,25 @@ async def test_the_database_folder_being_a_file_is_named_not_blamed_on_discord(
     assert "Discord" not in message
 
 
+async def test_a_relative_database_path_that_cannot_be_used_is_named_whole(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """database.path's default, data/rollover-bot.db, is in the folder the bot runs in: a
+    systemd unit without WorkingDirectory runs it in /. The error said "the database
+    data/rollover-bot.db cannot be used", and left the operator to guess which folder
+    that was; it names the file whole."""
+    (tmp_path / "data").write_text("a file where the database folder should be\n")
+    monkeypatch.chdir(tmp_path)
+    settings = with_token(make_settings(database={"path": "data/rollover-bot.db"}), fake_discord)
+    message = await start(settings, kb)
+    assert message.startswith(f"the database {tmp_path / 'data' / 'rollover-bot.db'} "), message
+    assert f"cannot make the folder {tmp_path / 'data'}: a file is in the way" in message
+
+
 async def test_a_damaged_vote_key_file_is_named(
     fake_discord: FakeDiscord, make_settings, kb: KnowledgeBase, tmp_path: Path
 ) -> None:

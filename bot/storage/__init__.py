@@ -59,4 +59,6 @@ def open_store(settings: Settings) -> SqliteStore | PostgresStore:
     database = settings.database
     if database.url:
         return PostgresStore(database.url, retention_days=database.retention_days)
-    return SqliteStore(database.path, retention_days=database.retention_days)
+    # Whole, so that what it says names the file: a relative path is in the folder the bot
+    # runs in (a unit without WorkingDirectory: /).
+    return SqliteStore(database.path.absolute(), retention_days=database.retention_days)
