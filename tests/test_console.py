@@ -549,6 +549,34 @@ def test_bare_command_without_token_opens_the_console(tmp_path: Path, token: str
     assert "$1,005.00" in proc.stdout
 
 
+@pytest.mark.parametrize("token", [None, '""'])
+def test_bare_command_without_token_as_a_service_gets_runs_error_not_a_console(
+    tmp_path: Path, token: str | None
+) -> None:
+    """`rollover-bot` (or `python3 dev.py run`, as the README's step 6 says) under systemd
+    or `docker run` without -i, its token missing (an EnvironmentFile or --env-file that
+    was not read): standard input is /dev/null, where no one can type. It opened the
+    console, which read nothing and exited 0, and a `Restart=on-failure` service stayed
+    down as if stopped on purpose. It is now `run`'s error, naming the .env (exit 2)."""
+    quoted = {} if token is None else {"DISCORD_TOKEN": token}
+    env = bare_env(
+        HOME=str(tmp_path), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off"), **quoted
+    )
+    proc = subprocess.run(
+        [str(SCRIPT)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stderr.startswith("error: no Discord token configured"), proc.stderr
+    assert str(tmp_path / ".env") in proc.stderr and proc.stderr.count("\n") == 1
+    assert "console:" not in proc.stdout  # (no console's banner)
+
+
 def test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console(
     tmp_path: Path,
 ) -> None:

@@ -268,7 +268,19 @@ def handle_default(args: argparse.Namespace) -> int:
     """Bare `rollover-bot`: run when a token is configured, otherwise the console."""
     from bot.startup import has_token
 
-    if has_token(settings()):
+    if has_token(settings()) or _input_is_devnull():
+        # (/dev/null: a service, systemd's or `docker run` without -i, its token not read.
+        # The console read nothing there and exited 0: a service "stopped", not failed.)
         return handle_run(args)
     print("No Discord token configured (DISCORD_TOKEN); starting the local console instead.")
     return handle_console(args)
+
+
+def _input_is_devnull() -> bool:
+    """Whether standard input is /dev/null, where no one can type."""
+    import os
+
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(os.devnull))
+    except (AttributeError, OSError, ValueError):  # (closed, swapped, or no such device)
+        return False
