@@ -865,6 +865,36 @@ async def test_a_postgres_server_gone_under_a_decision_or_a_purge_is_said_as_unr
         assert await store.purge(30) == 0 and await store.review_queue() == []
 
 
+async def test_a_postgres_server_gone_is_said_by_the_driver_in_lines_not_tracebacks(
+    postgres_server: str, postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """While the server is down (a restart, a failover, maintenance), asyncpg keeps trying
+    to restore its pool's one connection, at 1, 2, 4 ... 60 s, and logged every failed
+    try as a warning with a 25-line traceback, where the bot says the outage in one line
+    (README: no traceback for what was foreseen). Each try is one line naming why."""
+    from bot.storage import DatabaseUnavailable
+    from tests.postgres_server import server_stopped
+
+    def floor() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if "pool connection floor" in r.getMessage()]
+
+    caplog.set_level(logging.WARNING, logger="asyncpg")
+    async with PostgresStore(postgres_url) as store:
+        await store.review_queue()  # (the pool's connection made)
+        with server_stopped(postgres_server):
+            with pytest.raises(DatabaseUnavailable):
+                await store.review_queue()  # (the pool finds its connection gone)
+            for _ in range(400):  # (its first try is at once: up to 20 s on a busy machine)
+                if floor():
+                    break
+                await asyncio.sleep(0.05)
+        assert floor(), "asyncpg never tried to restore its pool's floor"  # (the control)
+        for record in floor():
+            assert record.exc_info is None and record.exc_text is None
+            assert record.getMessage().count("\n") == 0
+            assert "Error" in record.getMessage(), record.getMessage()  # (why, named)
+
+
 async def test_a_pick_replaces_a_dismiss_recorded_just_before_it(store: Store) -> None:
     """Two processes deciding at once (their review locks do not meet): a Dismiss can be
     recorded between a pick's write of its example and the pick's record. The record then

@@ -65,6 +65,24 @@ from bot.storage.reports import (
 
 log = logging.getLogger(__name__)
 
+
+class _DriverRetryLine(logging.Filter):
+    """asyncpg restores its pool's connection while the server is down (a restart, a
+    failover), trying at 1, 2, 4 ... 60 s, and logs each failed try with its traceback:
+    a foreseen outage, which the bot's own warnings say in a line. Each try's record is one
+    line naming why instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is not None and "connection floor" in str(record.msg):
+            record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+            record.args = None
+            record.exc_info = record.exc_text = None
+        return True
+
+
+logging.getLogger("asyncpg.pool").addFilter(_DriverRetryLine())
+
 #: Seconds a query may take or wait for a lock before it fails, as SQLite gives up on a
 #: locked file after 5: a stuck query (a lock held elsewhere, a dead connection) stalled
 #: every forum answer, which the bot gives anyway when the store fails.
