@@ -2910,6 +2910,36 @@ async def test_postgres_closing_on_connections_gone_silent_does_not_wait_for_eve
             os.kill(pid, signal.SIGCONT)
 
 
+async def test_reload_announcements_not_heard_during_an_outage_are_one_warning(
+    postgres_server: str, postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The listening connection, lost with the server, is tried again at 0.5, 1, 2 ... 60
+    s: each failed try was a warning, a dozen or more in a few minutes' maintenance (six
+    in a 40 s outage), beside the one line the retry queue says. The first failed try is
+    a warning; the rest are DEBUG, and the return is one line."""
+    from tests.postgres_server import server_stopped
+
+    def tries() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if "reload announcements not heard" in r.getMessage()]
+
+    async def until(check: Callable[[], bool]) -> None:
+        for _ in range(1000):  # (up to 50 s on a busy machine)
+            if check():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("never came true")
+
+    caplog.set_level(logging.DEBUG, logger="bot.storage.postgres")
+    heard: list[str] = []
+    async with PostgresStore(postgres_url) as store:
+        await store.listen_reloads(lambda: heard.append("reload"))
+        with server_stopped(postgres_server):
+            await until(lambda: len(tries()) >= 3)  # (tried again, and again: the control)
+        await until(lambda: heard == ["reload"])  # (heard again once the server is back)
+    assert [r.levelno for r in tries()][:3] == [logging.WARNING, logging.DEBUG, logging.DEBUG]
+    assert sum(r.levelno == logging.WARNING for r in tries()) == 1
+
+
 def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
     """PostgreSQL going down under a transaction fails it twice: its query ("cannot
     switch to state 11; another operation is in progress", an outage the store says as

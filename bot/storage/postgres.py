@@ -634,7 +634,10 @@ class PostgresStore:
                 try:
                     await self._listen()
                 except (OSError, asyncpg.PostgresError) as exc:
-                    log.warning("reload announcements not heard (%s); trying again", exc)
+                    # Said once an outage (a try at 0.5, 1, 2 ... 60 s was a warning each);
+                    # the return is said at INFO below.
+                    level = logging.WARNING if delay == first_delay else logging.DEBUG
+                    log.log(level, "reload announcements not heard (%s); trying again", exc)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, max_delay)
                     continue
