@@ -5070,8 +5070,9 @@ MUTANTS = [
     Mutant(
         "bare rollover-bot takes quotes around nothing for a token",
         "bot/cli/service.py",
-        "    if has_token(settings()):\n",
-        "    if (cfg := settings()).token is not None and cfg.token.get_secret_value().strip():\n",
+        "    if has_token(settings()) or _input_is_devnull():\n",
+        "    if (cfg := settings()).token is not None and cfg.token.get_secret_value().strip()"
+        " or _input_is_devnull():\n",
         ("tests/test_console.py::test_bare_command_without_token_opens_the_console",),
     ),
     Mutant(
@@ -10092,25 +10093,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a flood over the forum cap logs a warning for every post held back",
-        "bot/cogs/answers.py",
-        "                self._cap_said = True\n",
-        "",
-        (
-            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_not_one_a_post",
-        ),
-    ),
-    Mutant(
-        "a second flood over the forum cap, after posts were answered again, is not sai"
-        "d in the log",
-        "bot/cogs/answers.py",
-        "            return self._held_back()\n        self._cap_said = False\n",
-        "            return self._held_back()\n",
-        (
-            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_not_one_a_post",
-        ),
-    ),
-    Mutant(
         "a digest Discord refused is not given back: lost for the day, and the next day"
         "'s counts from it",
         "bot/cogs/housekeeping.py",
@@ -10242,6 +10224,142 @@ MUTANTS = [
         "            if asking and later.content in PROMPTS:\n",
         (
             "tests/test_faults_e2e.py::test_a_mention_edited_into_an_unsure_post_is_answered_by_its_retry",
+        ),
+    ),
+    Mutant(
+        "faq stats/gaps/review from another folder name the database as 'data/rollover-"
+        "bot.db', as if the bot's own were missing",
+        "bot/cli/faq.py",
+        "    return str(target.absolute()) if isinstance(target, Path) else label(target)",
+        "    return label(target)",
+        (
+            "tests/test_storage.py::test_cli_reports_name_the_database_whole_run_from_another_folder",
+        ),
+    ),
+    Mutant(
+        "rollover-bot run says nothing at start of the FAQ folder, database or channels it serves",
+        "bot/runner.py",
+        '    log.info("%s", _starting(settings, knowledge, fallback))\n',
+        "",
+        (
+            "tests/test_processes_e2e.py::test_the_start_is_logged_in_one_line_naming_the_faq_database_and_channels",
+        ),
+    ),
+    Mutant(
+        "the start's log line shows the PostgreSQL password",
+        "bot/runner.py",
+        'f"database {url_shown(database.url) if database.url else database.path.absolute()}"',
+        'f"database {database.url or database.path.absolute()}"',
+        ("tests/test_secrets.py::test_the_start_line_shows_a_database_url_without_its_password",),
+    ),
+    Mutant(
+        "the start's log line names a relative FAQ folder as given, not whole",
+        "bot/runner.py",
+        'f"{knowledge.source_dir.absolute()}{kept}"',
+        'f"{knowledge.source_dir}{kept}"',
+        (
+            "tests/test_processes_e2e.py::test_the_start_is_logged_in_one_line_naming_the_faq_database_and_channels",
+        ),
+    ),
+    Mutant(
+        "the console does not say which FAQ folder it answers from",
+        "bot/console.py",
+        "    for line in (BANNER, source):\n",
+        "    for line in (BANNER,):\n",
+        ("tests/test_console.py::test_the_console_says_which_faq_folder_it_answers_from_whole",),
+    ),
+    Mutant(
+        "the console names a relative FAQ folder as given, not whole",
+        "bot/console.py",
+        'in {kb.source_dir.absolute()}."',
+        'in {kb.source_dir}."',
+        ("tests/test_console.py::test_the_console_says_which_faq_folder_it_answers_from_whole",),
+    ),
+    Mutant(
+        "a flood over the forum cap logs a warning for every post held back",
+        "bot/cogs/answers.py",
+        "        if not new_flood:\n",
+        "        if False:\n",
+        (
+            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_naming_the_setting",
+        ),
+    ),
+    Mutant(
+        "a flood over the forum cap lasting past its first minute warns for every post "
+        "held after that minute",
+        "bot/cogs/answers.py",
+        "        self._cap_held_at = now\n",
+        "        self._cap_held_at = self._cap_held_at or now\n",
+        (
+            "tests/test_limits_e2e.py::test_a_flood_over_the_forum_cap_is_one_warning_naming_the_setting",
+        ),
+    ),
+    Mutant(
+        "a stop asked by SIGTERM or Ctrl-C is not said in the log as it begins",
+        "bot/cli/service.py",
+        '"%s: stopping (a second signal ends it at once)", signal.Signals(signum).name',
+        '"stopping (a second signal ends it at once)"',
+        ("tests/test_processes_e2e.py::test_a_stop_is_logged_when_asked_and_when_done",),
+    ),
+    Mutant(
+        "the log never says the stop ended (connection and database closed)",
+        "bot/cli/service.py",
+        "            if stopped_by is not None:  # (the log said the stop began: it say"
+        "s it ended)\n",
+        "            if False:\n",
+        ("tests/test_processes_e2e.py::test_a_stop_is_logged_when_asked_and_when_done",),
+    ),
+    Mutant(
+        "a missing relative FAQ folder is named as given ('faq'), not where it was looked for",
+        "bot/cli/common.py",
+        'f"the FAQ folder {folder.absolute()} ({named}) does not exist or is not a folder"',
+        'f"the FAQ folder {folder} ({named}) does not exist or is not a folder"',
+        ("tests/test_cli_ask.py::test_a_missing_relative_faq_folder_is_named_whole",),
+    ),
+    Mutant(
+        "a relative database path that cannot be used at start is named as given, not whole",
+        "bot/storage/__init__.py",
+        "SqliteStore(database.path.absolute(), retention_days=database.retention_days)",
+        "SqliteStore(database.path, retention_days=database.retention_days)",
+        (
+            "tests/test_startup_failures.py::test_a_relative_database_path_that_cannot_be_used_is_named_whole",
+        ),
+    ),
+    Mutant(
+        "the start-up error names a relative database path as given, not whole",
+        "bot/runner.py",
+        "str(settings.database.path.absolute())",
+        "str(settings.database.path)",
+        (
+            "tests/test_startup_failures.py::test_a_relative_database_path_that_cannot_be_used_is_named_whole",
+        ),
+    ),
+    Mutant(
+        "bare rollover-bot as a service without a token opens a console on /dev/null and exits 0",
+        "bot/cli/service.py",
+        "    if has_token(settings()) or _input_is_devnull():\n",
+        "    if has_token(settings()):\n",
+        (
+            "tests/test_console.py::test_bare_command_without_token_as_a_service_gets_runs_error_not_a_console",
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL outage logs a traceback for each of the driver's tries to reconnect",
+        "bot/storage/postgres.py",
+        'logging.getLogger("asyncpg.pool").addFilter(_DriverRetryLine())\n',
+        "",
+        (
+            "tests/test_storage.py::test_a_postgres_server_gone_is_said_by_the_driver_in_lines_not_tracebacks",
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL outage logs a warning for every failed try to hear reload announc"
+        "ements again",
+        "bot/storage/postgres.py",
+        "level = logging.WARNING if delay == first_delay else logging.DEBUG",
+        "level = logging.WARNING",
+        (
+            "tests/test_storage.py::test_reload_announcements_not_heard_during_an_outage_are_one_warning",
         ),
     ),
 ]
