@@ -359,17 +359,7 @@ def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | 
 
 def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | None:
     path = entry_path(folder, entry_id)
-    current = read_text(path)
-    if current is None and expected:
-        raise EditConflict(
-            f"'{entry_id}' was removed or renamed after you opened it; nothing was saved. "
-            "Create it again with /faq-admin new if it should stay."
-        )
-    if fingerprint(current) != expected:
-        raise EditConflict(
-            f"'{entry_id}' was changed by someone else after you opened it; nothing was "
-            "saved. Open it again to see their version, then re-apply your change."
-        )
+    current = _as_opened(path, entry_id, expected)
     problems = check_new_text(folder, entry_id, text)
     if problems:
         # (the problems listed, so the moderator's reply fences and counts them)
@@ -381,6 +371,9 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
                 problems,
             )
         raise EditRefused("the entry is not valid, nothing was saved:", problems)
+    # Checking the folder takes a moment: the lock binds the bot's own writes only, and a
+    # hand edit saved meanwhile (an editor, a git pull) was written over without a word.
+    current = _as_opened(path, entry_id, expected)
     backup = None
     if current is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -390,6 +383,23 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
         shutil.copyfile(path, backup)
     atomic_write(path, text)
     return backup
+
+
+def _as_opened(path: Path, entry_id: str, expected: str) -> str | None:
+    """The entry's file as the moderator opened it (``expected``, its fingerprint), else
+    EditConflict: someone else saved it, or removed it, since."""
+    current = read_text(path)
+    if current is None and expected:
+        raise EditConflict(
+            f"'{entry_id}' was removed or renamed after you opened it; nothing was saved. "
+            "Create it again with /faq-admin new if it should stay."
+        )
+    if fingerprint(current) != expected:
+        raise EditConflict(
+            f"'{entry_id}' was changed by someone else after you opened it; nothing was "
+            "saved. Open it again to see their version, then re-apply your change."
+        )
+    return current
 
 
 def today() -> dt.date:

@@ -19,6 +19,7 @@ from knowledge import frontmatter
 from knowledge.base import KnowledgeBase
 from knowledge.editing import (
     AlreadyExample,
+    EditConflict,
     EditRefused,
     add_example,
     atomic_write,
@@ -377,6 +378,31 @@ def test_an_examples_file_saved_by_hand_while_a_decision_is_written_keeps_both(
     with pytest.raises(EditRefused, match=r"alpha\.yaml kept changing"):
         add_example(tmp_path, "alpha", "Is alpha worth it?")
     assert path.read_text() == f"- text: Hand edit number {editing.CHANGED_TRIES - 1} of alpha?\n"
+
+
+def test_an_entry_saved_by_hand_while_an_edit_from_discord_is_checked_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's fingerprint was compared before the whole folder was checked, and the file
+    written after: a moderator's editor (or a git pull) saving the entry in that moment lost
+    its change without a word, the edit from Discord written over it."""
+    from knowledge import editing
+
+    path = write_entry(tmp_path, "alpha")
+    opened = path.read_text()
+    by_hand = entry_text("alpha", body="Fixed on disk by another moderator.")
+    check = editing.check_new_text
+
+    def saved_by_hand_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        path.write_text(by_hand)  # (the editor saves while the folder is checked)
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(editing, "check_new_text", saved_by_hand_meanwhile)
+    with pytest.raises(EditConflict, match="changed by someone else"):
+        save_entry(
+            tmp_path, "alpha", entry_text("alpha", body="From Discord."), fingerprint(opened)
+        )
+    assert path.read_text() == by_hand
 
 
 def test_an_edit_waits_for_another_process_editing_the_same_folder(
