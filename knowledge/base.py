@@ -50,6 +50,11 @@ _TRAINED_MAX = 4
 _TRAINED_LOCK = threading.Lock()
 
 
+#: How often a load reads the folder, while its files change as they are read, before it
+#: takes what it read (a watcher reloads again once they settle).
+LOAD_TRIES = 3
+
+
 #: Loads and trainings under way (in any thread): the collector is paused for the first and
 #: restored after the last (to what it was: a host may have paused it itself).
 _ASIDE = [0]
@@ -242,9 +247,15 @@ class KnowledgeBase:
         a bot's reload) keeps what it loaded for load_or_last_good; a look at some folder
         (a moderator's preview, a test) leaves the kept copies alone."""
         folder = Path(faq_dir) if faq_dir is not None else DEFAULT_FAQ_DIR
-        files = folder_signature(folder)  # (before reading: an edit meanwhile shows as one)
         with _collector_aside():
-            scan, examples = validate_folder(folder)
+            for tries_left in reversed(range(LOAD_TRIES)):
+                files = folder_signature(folder)  # (before reading: an edit meanwhile shows)
+                scan, examples = validate_folder(folder)
+                # Files changed while they were read (a git pull, an editor writing in
+                # place): the entries read before it and the examples after are a FAQ no one
+                # wrote, served or refused for a clash that is not there. Read them again.
+                if not tries_left or folder_signature(folder) == files:
+                    break
             if scan.problems:
                 raise FaqInvalid(scan.problems, unread_files(scan.notices))
             loaded = replace(

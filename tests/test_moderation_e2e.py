@@ -974,6 +974,42 @@ async def test_watcher_loads_a_release_it_could_not_read_at_first_once_it_can(
         shutil.rmtree(deploy, ignore_errors=True)
 
 
+async def test_a_reload_while_a_git_pull_writes_the_files_loads_them_as_pulled(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reload read the entries, then the examples: a `git pull` (or an editor writing in
+    place) landing in between gave a FAQ no commit holds, old entries with new examples.
+    Valid, it was served; here (a new entry and its examples pulled) it was refused, the
+    moderators told of an examples file naming an entry that does not exist."""
+    from knowledge import base
+
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    read = base.read_examples
+    pulls = iter([faq_copy])
+
+    def pulled_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        if (folder := next(pulls, None)) is not None:  # (the entries are read: the pull lands)
+            write_entry(folder, "spillover-bucket")
+            (folder / EXAMPLES_DIR / "spillover-bucket.yaml").write_text(
+                "- text: where does my spillover bucket money go\n"
+            )
+        return read(*args, **kwargs)
+
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        monkeypatch.setattr(base, "read_examples", pulled_meanwhile)
+        reply = content(await admin(fake_discord, "reload"))
+        assert "1 added (spillover-bucket)" in reply, reply
+        assert bot.knowledge.get("spillover-bucket") is not None
+        await fake_discord.idle(quiet=0.3)
+    logged = "\n".join(m["content"] for m in world.messages_in(log_id))
+    assert "refused" not in logged, logged
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,
