@@ -321,6 +321,21 @@ def current_umask() -> int:
     return umask
 
 
+def _keep_owner(fd: int, found: os.stat_result) -> None:
+    """Give the new file the owner and group of the one it replaces, as far as this process
+    may: a moderator's file, shared with the bot through a group, became the bot's, in the
+    bot's group, and the moderator's editor could no longer save it. Only a superuser may
+    give a file away; any user may keep its group, one they are in."""
+    if not hasattr(os, "fchown"):  # (Windows: no owners to keep)
+        return
+    for uid in (found.st_uid, -1):
+        try:
+            os.fchown(fd, uid, found.st_gid)
+            return
+        except PermissionError:
+            continue
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so readers see the old or the new file whole.
     A file that exists keeps its line ends and byte order mark: an edit from Discord
@@ -335,9 +350,12 @@ def atomic_write(path: Path, text: str) -> None:
         # mkstemp makes the file private (0600): keep the mode the file had, else what
         # the umask gives a new file, so other readers (a second process) can still read it.
         try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+            found = path.stat()
         except FileNotFoundError:
             mode = 0o666 & ~current_umask()
+        else:
+            mode = stat.S_IMODE(found.st_mode)
+            _keep_owner(fd, found)  # (first: a change of owner clears a set-id bit)
         os.chmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)

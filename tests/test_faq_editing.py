@@ -143,6 +143,40 @@ def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
     assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="gives files to other users"
+)
+def test_a_saved_file_stays_its_owners_and_its_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file kept by another user (a moderator's, shared with the bot through a group that
+    may write it) was replaced by the bot's own, in the bot's group: after one edit from
+    Discord, the moderator's editor could no longer save it."""
+    path = write_entry(tmp_path, "alpha")
+    path.chmod(0o664)
+    os.chown(path, 4242, 4343)
+    save_entry(
+        tmp_path, "alpha", entry_text("alpha", body="Edited."), fingerprint(path.read_text())
+    )
+    assert (path.stat().st_uid, path.stat().st_gid) == (4242, 4343)
+    assert path.stat().st_mode & 0o777 == 0o664
+    # A bot that is no superuser may not give a file away, only keep its group (one the
+    # bot's user is in): it does that much.
+    real = os.fchown
+
+    def as_a_user(fd: int, uid: int, gid: int) -> None:
+        if uid != -1:
+            raise PermissionError(1, "Operation not permitted")
+        real(fd, uid, gid)
+
+    monkeypatch.setattr(os, "fchown", as_a_user)
+    save_entry(
+        tmp_path, "alpha", entry_text("alpha", body="Edited again."), fingerprint(path.read_text())
+    )
+    assert path.stat().st_gid == 4343
+    assert "Edited again." in path.read_text()
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux's /proc")
 def test_a_new_file_is_written_without_touching_the_process_umask(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
