@@ -1010,6 +1010,31 @@ async def test_a_reload_while_a_git_pull_writes_the_files_loads_them_as_pulled(
     assert "refused" not in logged, logged
 
 
+async def test_watcher_reloads_when_the_examples_folder_is_swapped_by_renaming(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A new examples folder renamed into place (a deploy, a moderator's `mv`) changes no
+    file the watcher was told of, only the folder's name: the bot kept the examples it
+    had, and learned nothing of the new ones, until some other file changed."""
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    taught = "what is a spillover bucket and can it go into my roth?"
+    new = faq_copy / "examples.new"
+    shutil.copytree(faq_copy / EXAMPLES_DIR, new)
+    with (new / "mega-backdoor-overview.yaml").open("a") as f:
+        f.write(f'- text: "{taught}"\n- text: "can my spillover bucket go to roth"\n')
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # (an edit it takes first: it is watching, past its first look at the folder)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        assert not bot.knowledge.ask(taught).answered
+        (faq_copy / EXAMPLES_DIR).rename(faq_copy / "examples.old")
+        new.rename(faq_copy / EXAMPLES_DIR)
+        await wait_until(lambda: bot.knowledge.ask(taught).answered, timeout=15)
+        assert bot.knowledge.ask(taught).best.id == "mega-backdoor-overview"
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

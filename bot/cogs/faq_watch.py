@@ -12,6 +12,7 @@ from discord.ext import commands
 from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
+from knowledge.examples import examples_dir
 from knowledge.loader import FolderFiles, folder_signature, told_of
 
 log = logging.getLogger(__name__)
@@ -97,9 +98,11 @@ class FaqWatcher(commands.Cog):
         def relevant(change: Change, path: str) -> bool:
             # Entry files and example files, and those a load tells of as not read (an
             # entry saved as 'x.MD': the moderator hears of it by the reload's notice);
-            # not backups, temp files or other folders; and the folder itself, deleted.
+            # not backups, temp files or other folders; and the folder itself, deleted;
+            # and the examples folder, swapped (renamed or linked into place: its files
+            # bring no change of their own).
             file = Path(path)
-            return told_of(file, folder) or file == folder
+            return told_of(file, folder) or file == folder or file == examples_dir(folder)
 
         if not said:
             log.info("watching %s for FAQ changes", folder)
