@@ -601,6 +601,13 @@ def _ends(path: Path) -> str:
 _NOT_MISNAMED = (".md", ".swp", ".bak", ".orig", ".tmp")
 
 
+def _md_dot(path: Path) -> bool:
+    """A name like 'x.md.txt', what some editors save when told to save 'x.md' as text; not
+    an editor's or a merge's own file (_NOT_MISNAMED, and Emacs's numbered backups,
+    'x.md.~1~')."""
+    return ".md." in path.name and path.suffix not in _NOT_MISNAMED and not path.name.endswith("~")
+
+
 def told_of(path: Path, faq_dir: Path) -> bool:
     """Whether a load of ``faq_dir`` reads ``path`` or tells of it in a notice as a file it
     does not read (``new-entry.MD``, ``x.md.txt``, ``examples/x.yml``; see _misnamed): a
@@ -614,9 +621,7 @@ def told_of(path: Path, faq_dir: Path) -> bool:
         return suffix in (".yaml", ".yml")
     if path.parent != faq_dir:
         return False
-    return suffix in (".md", ".markdown", ".yaml", ".yml") or (
-        ".md." in path.name and path.suffix not in _NOT_MISNAMED
-    )
+    return suffix in (".md", ".markdown", ".yaml", ".yml") or _md_dot(path)
 
 
 def _misnamed(faq_dir: Path) -> list[Problem]:
@@ -634,7 +639,7 @@ def _misnamed(faq_dir: Path) -> list[Problem]:
     found += [
         Problem(str(p), 1, f"not read: entry files end in '.md' (this one: '{_ends(p)}')")
         for p in sorted(faq_dir.glob("*.md.*"))
-        if p.is_file() and p.suffix not in _NOT_MISNAMED
+        if p.is_file() and _md_dot(p)
     ]
     from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
 

@@ -20,7 +20,14 @@ from bot.cli import main
 from knowledge import frontmatter, loader
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.frontmatter import CONFLICT_MESSAGE as CONFLICT
-from knowledge.loader import DEFAULT_FAQ_DIR, FaqInvalid, load_entries, read_entries, scan_folder
+from knowledge.loader import (
+    DEFAULT_FAQ_DIR,
+    FaqInvalid,
+    load_entries,
+    read_entries,
+    scan_folder,
+    told_of,
+)
 from knowledge.model import FULL_LIMIT, SHORT_LIMIT
 from tests.faq_factory import entry_text, write_entry
 
@@ -787,6 +794,20 @@ def test_a_copy_of_an_entry_or_a_name_with_double_dashes_gets_the_right_notice(
     assert "rename it to 'state-tax.md'" in said["state--tax.md"]
     assert said["beta.md.txt"] == "not read: entry files end in '.md' (this one: '.md.txt')"
     assert len(said) == 3
+
+
+def test_an_emacs_numbered_backup_is_no_notice(tmp_path: Path) -> None:
+    """Emacs with numbered backups (version-control t) leaves 'alpha.md.~1~', '~2~'...
+    beside the file it saves: each was "not read: entry files end in '.md' (this one:
+    '.md.~1~')" in `faq validate` and, by the watcher's reload, in the moderator log, as
+    if the moderator had misnamed an entry."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "alpha", name="alpha.md.~1~")
+    write_entry(tmp_path, "alpha", name="alpha.md.~12~")
+    scan = scan_folder(tmp_path)
+    assert [e.id for e in scan.entries] == ["alpha"] and scan.problems == []
+    assert scan.notices == []
+    assert not told_of(tmp_path / "alpha.md.~1~", tmp_path)
 
 
 def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path) -> None:
