@@ -1035,6 +1035,34 @@ async def test_watcher_reloads_when_the_examples_folder_is_swapped_by_renaming(
         assert bot.knowledge.ask(taught).best.id == "mega-backdoor-overview"
 
 
+async def test_watcher_reloads_an_examples_file_kept_elsewhere_and_edited_there(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path, tmp_path: Path
+) -> None:
+    """An examples file may be a link to one kept elsewhere (a shared off-topic list): an
+    edit made there, through the link or to the file itself, changes nothing in the folder
+    inotify watches, and the bot never learned it. Linked files are compared by size and
+    time as well."""
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    kept = tmp_path / "shared" / "mega-backdoor-overview.yaml"
+    kept.parent.mkdir()
+    linked = faq_copy / EXAMPLES_DIR / "mega-backdoor-overview.yaml"
+    shutil.move(linked, kept)
+    linked.symlink_to(kept)
+    taught = "what is a spillover bucket and can it go into my roth?"
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # (an edit it takes first: it is watching, past its first look at the folder)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        assert not bot.knowledge.ask(taught).answered
+        with kept.open("a") as f:
+            f.write(f'- text: "{taught}"\n- text: "can my spillover bucket go to roth"\n')
+        await wait_until(lambda: bot.knowledge.ask(taught).answered, timeout=15)
+        assert bot.knowledge.ask(taught).best.id == "mega-backdoor-overview"
+        assert linked.is_symlink()
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

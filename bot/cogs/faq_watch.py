@@ -94,6 +94,7 @@ class FaqWatcher(commands.Cog):
         files are not those any more (changed before the watching began); ``said``: the
         log named the folder already (a retry, every LINK_CHECK_MS, of one refused)."""
         watched = _identity(folder)
+        seen: FolderFiles | None = None  # (the linked files at the last tick)
 
         def relevant(change: Change, path: str) -> bool:
             # Entry files and example files, and those a load tells of as not read (an
@@ -120,8 +121,14 @@ class FaqWatcher(commands.Cog):
                 # (By the path the FAQ was loaded through, as ``since`` names its files: the
                 # folder it leads to names them otherwise when that path is relative or a
                 # link, and unchanged files looked changed.)
+                now = _linked_in(self.bot.faq_dir)  # (first: a change between is seen)
                 before = since is not None and folder_signature(self.bot.faq_dir) != since
                 since = None
+                # And at every tick, the files linked in from elsewhere (an examples file
+                # kept with another deployment's): inotify watches this folder only, and
+                # tells nothing of an edit made there.
+                before = before or (seen is not None and now != seen)
+                seen = now
                 if changes or reload_first or before:
                     # every process watches the shared folder itself: no need to announce
                     why = (
@@ -148,6 +155,12 @@ class FaqWatcher(commands.Cog):
             return
         if not result.ok:
             log.warning("FAQ files changed but are invalid; still using the previous FAQ")
+
+
+def _linked_in(folder: Path) -> FolderFiles:
+    """The files of the FAQ that are links, as folder_signature sees them (by their
+    targets' sizes and times)."""
+    return tuple(found for found in folder_signature(folder) if Path(found[0]).is_symlink())
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:
