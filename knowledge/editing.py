@@ -345,7 +345,12 @@ def atomic_write(path: Path, text: str) -> None:
     path = Path(os.path.realpath(path))
     newline, mark = _style(path)
     text = mark + text.removeprefix(_BOM).replace("\r\n", "\n")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        # Named by the folder (one the bot may not write in, say): the temporary file's
+        # name, which a refusal shows, is no file a moderator knows of.
+        raise OSError(exc.errno, exc.strerror, str(path.parent)) from None
     try:
         # mkstemp makes the file private (0600): keep the mode the file had, else what
         # the umask gives a new file, so other readers (a second process) can still read it.

@@ -59,6 +59,39 @@ def test_a_write_that_fails_midway_leaves_the_old_file_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["entry.md"], "no temporary file left"
 
 
+def test_a_folder_the_bot_may_not_write_in_is_named_when_a_save_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FAQ folder the bot's user may read but not write in (a checkout owned by the
+    deploying user): the refusal named the temporary file the write goes through,
+    "Permission denied (.alpha.md.eubh7sqm.tmp)", a file no moderator knows of."""
+    path = write_entry(tmp_path, "alpha")
+    (tmp_path / ".backups").mkdir()  # (made by an earlier edit, before the folder was closed)
+    (tmp_path / "examples").mkdir()
+    before = path.read_text()
+    real = os.open
+
+    def closed(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        # (as the kernel refuses the bot's user: the tests run as root, who may write anywhere)
+        if flags & os.O_CREAT and Path(os.fsdecode(file)).parent in (
+            tmp_path,
+            tmp_path / "examples",
+        ):
+            raise PermissionError(13, "Permission denied", os.fsdecode(file))
+        return real(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", closed)
+    with pytest.raises(EditRefused) as refused:
+        save_entry(tmp_path, "alpha", entry_text("alpha", body="Edited."), fingerprint(before))
+    assert str(refused.value) == (
+        f"saving failed: Permission denied ({tmp_path.name}); nothing was saved"
+    )
+    with pytest.raises(EditRefused) as refused:
+        add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert str(refused.value) == "saving failed: Permission denied (examples); nothing was saved"
+    assert path.read_text() == before
+
+
 def test_save_entry_that_fails_on_disk_keeps_the_faq_loadable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
