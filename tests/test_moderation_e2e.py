@@ -1135,6 +1135,34 @@ async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
         await wait_until(lambda: bot.knowledge.get("new-entry") is not None, timeout=10)
 
 
+async def test_watcher_tells_of_an_examples_file_saved_in_a_folder_inside_examples(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """An examples file saved in a folder inside 'examples' ('examples/drafts/x.yaml') is
+    not read, and `faq validate` says so; but the watcher took no change there for one,
+    so the moderator log never said it, and the questions were just never learned."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> str:
+        return "\n".join(m["content"] for m in world.messages_in(log_id))
+
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    path = faq_copy / "notice-2014-54.md"
+    drafts = faq_copy / EXAMPLES_DIR / "drafts"
+    drafts.mkdir()
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # (an edit it takes first: it is watching, past its first look at the folder)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        (drafts / "notice-2014-54.yaml").write_text("- text: what did the 2014 notice change\n")
+        await wait_until(lambda: "drafts/notice-2014-54.yaml" in logged(), timeout=15)
+        assert "not read: examples files go directly in 'examples'" in logged()
+
+
 async def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
