@@ -228,7 +228,8 @@ def fingerprint(text: str | None) -> str:
 
 def read_text(path: Path) -> str | None:
     """The file's text, None when there is no file, or EditRefused when it is not UTF-8
-    (saved in another encoding): no edit can start from it, and saying so beats a crash.
+    (saved in another encoding) or cannot be read: no edit can start from it, and saying
+    so beats a crash.
     EditRefused too for a name that is no regular file (a named pipe would hang the edit)."""
     if (odd := not_a_file(path)) is not None:
         raise EditRefused(f"{path.name} is {odd.message}; nothing was changed.")
@@ -240,6 +241,12 @@ def read_text(path: Path) -> str | None:
         raise EditRefused(
             f"{path.name} is not UTF-8 text (saved in another encoding?): save it as UTF-8 "
             "first; nothing was changed."
+        ) from None
+    except OSError as exc:
+        # (A file the bot's user may not read, saved by another user with mode 600: an
+        # apology for an unexpected error said nothing of the file to fix.)
+        raise EditRefused(
+            f"{path.name} cannot be read ({exc.strerror or exc}); nothing was changed."
         ) from None
 
 

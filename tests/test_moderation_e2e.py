@@ -337,6 +337,35 @@ async def test_a_folder_the_bot_may_no_longer_read_is_a_refused_reload(
         )
 
 
+async def test_an_entry_file_the_bot_may_not_read_is_said_so_when_edited(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry file saved by another user with mode 600: /faq-admin edit and alias
+    answered "Sorry, something went wrong on my side" (an unexpected PermissionError),
+    which said nothing of the file to fix."""
+    import io
+
+    path = faq_copy / "notice-2014-54.md"
+    real = io.open
+
+    def closed(file: Any, *args: Any, **kwargs: Any) -> Any:
+        # (as the kernel refuses the bot's user: the tests run as root, who reads anything)
+        if isinstance(file, (str, os.PathLike)) and Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
+
+    async with start_bot(mod_bot()):
+        monkeypatch.setattr(io, "open", closed)
+        said = "notice-2014-54.md cannot be read (Permission denied); nothing was changed."
+        for sub, options in (
+            ("edit", {"topic": "notice-2014-54"}),
+            ("alias", {"topic": "notice-2014-54", "phrase": "the split notice"}),
+        ):
+            body = await admin(fake_discord, sub, options)
+            assert said in content(body), (sub, body)
+            assert ephemeral(body)
+
+
 async def test_edit_through_modal_is_answered_immediately(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:
