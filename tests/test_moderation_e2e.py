@@ -1092,6 +1092,37 @@ async def test_watcher_reloads_an_examples_file_kept_elsewhere_and_edited_there(
         assert linked.is_symlink()
 
 
+async def test_watcher_follows_an_examples_link_swapped_to_another_folder(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """'examples' a link to a folder kept elsewhere, swapped to another (a deploy): the
+    watcher went on watching the folder the link led to at start, so edits to the
+    examples after the swap were never loaded (and edits to the old ones were)."""
+    kept = faq_copy.parent / "examples-v1"
+    shutil.move(faq_copy / EXAMPLES_DIR, kept)
+    shutil.copytree(kept, faq_copy.parent / "examples-v2")
+    (faq_copy / EXAMPLES_DIR).symlink_to(kept)
+    bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
+    first = "what is a spillover bucket and can it go into my roth?"
+    second = "what is the overflow sweep and does it reach my roth?"
+    path = faq_copy / "notice-2014-54.md"
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # (an edit it takes first: it is watching, past its first look at the folder)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        swapped = faq_copy / "examples.new"
+        swapped.symlink_to(faq_copy.parent / "examples-v2")
+        swapped.replace(faq_copy / EXAMPLES_DIR)  # atomically, as a deploy does
+        with (faq_copy / EXAMPLES_DIR / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f'- text: "{first}"\n- text: "can my spillover bucket go to roth"\n')
+        await wait_until(lambda: bot.knowledge.ask(first).answered, timeout=15)
+        assert not bot.knowledge.ask(second).answered
+        with (faq_copy / EXAMPLES_DIR / "mega-backdoor-overview.yaml").open("a") as f:
+            f.write(f'- text: "{second}"\n- text: "does the overflow sweep reach roth"\n')
+        await wait_until(lambda: bot.knowledge.ask(second).answered, timeout=15)
+
+
 async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_failed_reload(
     fake_discord: FakeDiscord,
     make_bot,

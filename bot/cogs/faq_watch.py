@@ -94,6 +94,7 @@ class FaqWatcher(commands.Cog):
         files are not those any more (changed before the watching began); ``said``: the
         log named the folder already (a retry, every LINK_CHECK_MS, of one refused)."""
         watched = _identity(folder)
+        examples = _linked(examples_dir(folder))
         seen: FolderFiles | None = None  # (the linked files at the last tick)
 
         def relevant(change: Change, path: str) -> bool:
@@ -117,6 +118,11 @@ class FaqWatcher(commands.Cog):
                 yield_on_timeout=True,
             ):
                 if _identity(self.bot.faq_dir) != watched:
+                    return
+                # The same for 'examples' as a link a deploy swaps: inotify follows the
+                # folder it led to when the watching began. (A folder put in its place is
+                # watched as it comes, renamed in or made.)
+                if _linked(examples_dir(self.bot.faq_dir)) != examples:
                     return
                 # (By the path the FAQ was loaded through, as ``since`` names its files: the
                 # folder it leads to names them otherwise when that path is relative or a
@@ -161,6 +167,11 @@ def _linked_in(folder: Path) -> FolderFiles:
     """The files of the FAQ that are links, as folder_signature sees them (by their
     targets' sizes and times)."""
     return tuple(found for found in folder_signature(folder) if Path(found[0]).is_symlink())
+
+
+def _linked(path: Path) -> tuple[int, int] | None:
+    """Which folder a link at ``path`` leads to now, None when it is no link."""
+    return _identity(path) if path.is_symlink() else None
 
 
 def _identity(folder: Path) -> tuple[int, int] | None:
