@@ -366,6 +366,37 @@ async def test_an_entry_file_the_bot_may_not_read_is_said_so_when_edited(
             assert ephemeral(body)
 
 
+async def test_an_alias_lands_in_the_entry_as_saved_by_hand_while_it_was_added(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/faq-admin alias adds to the file as it is. An editor (or a git pull) saving the
+    entry while the alias was checked was refused as "changed by someone else after you
+    opened it" (nothing was opened): the alias is added to the file as saved instead."""
+    from knowledge import editing
+
+    path = faq_copy / "notice-2014-54.md"
+    by_hand = path.read_text().replace("What is IRS Notice 2014-54?", "Notice 2014-54, by hand")
+    check = editing.check_new_text
+    saves = iter([by_hand])
+
+    def saved_by_hand_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        if (text := next(saves, None)) is not None:
+            path.write_text(text)  # (the editor saves while the folder is checked)
+        return check(*args, **kwargs)
+
+    async with start_bot(mod_bot()) as bot:
+        monkeypatch.setattr(editing, "check_new_text", saved_by_hand_meanwhile)
+        reply = content(
+            await admin(
+                fake_discord, "alias", {"topic": "notice-2014-54", "phrase": "the split notice"}
+            )
+        )
+        assert reply.startswith("Saved `notice-2014-54`"), reply
+        entry = bot.knowledge.get("notice-2014-54")
+        assert entry.title == "Notice 2014-54, by hand"
+        assert "the split notice" in entry.aliases
+
+
 async def test_edit_through_modal_is_answered_immediately(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -52,7 +52,9 @@ from bot.storage import (
 from bot.storage.reports import gaps_window, with_unserved
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
+    CHANGED_TRIES,
     AlreadyExample,
+    EditConflict,
     EditRefused,
     add_example,
     diff_entries,
@@ -733,13 +735,22 @@ class FaqAdmin(
         folder = self.bot.faq_dir
         try:
             async with self._save_lock:
-                before = await asyncio.to_thread(read_text, entry_path(folder, entry_id))
-                if new and before is not None:
-                    return Saved(False, exists_text(entry_id))
-                if rebuild is not None and before is not None:
-                    text, seen = rebuild(before), fingerprint(before)
-                loaded = self.bot.knowledge
-                await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
+                for tries_left in reversed(range(CHANGED_TRIES)):
+                    before = await asyncio.to_thread(read_text, entry_path(folder, entry_id))
+                    if new and before is not None:
+                        return Saved(False, exists_text(entry_id))
+                    if rebuild is not None and before is not None:
+                        text, seen = rebuild(before), fingerprint(before)
+                    loaded = self.bot.knowledge
+                    try:
+                        await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
+                        break
+                    except EditConflict:
+                        # Saved by hand while it was checked (an editor, a git pull): a
+                        # rebuilt change is made again to the file as saved. (Nothing was
+                        # opened: "changed after you opened it" made no sense.)
+                        if rebuild is None or not tries_left:
+                            raise
         except EditRefused as exc:
             return Saved(False, refusal_text(exc))
         await mod_log.post(self.bot, mod_log.edit_text(who, entry_id, before, text))
