@@ -10362,6 +10362,125 @@ MUTANTS = [
             "tests/test_storage.py::test_reload_announcements_not_heard_during_an_outage_are_one_warning",
         ),
     ),
+    Mutant(
+        "An entry saved by hand (an editor, a git pull) while an edit from Discord is c"
+        "hecked is written over without a word",
+        "knowledge/editing.py",
+        "    current = _as_opened(path, entry_id, expected)\n    backup = None\n",
+        "    backup = None\n",
+        (
+            "tests/test_faq_editing.py::test_an_entry_saved_by_hand_while_an_edit_from_discord_is_checked_is_kept",
+        ),
+    ),
+    Mutant(
+        "A reload while a git pull writes the FAQ files reads old entries with new exam"
+        "ples: refused for an examples file naming an entry 'that does not exist', or a"
+        " mix no commit holds served",
+        "knowledge/base.py",
+        "                if not tries_left or folder_signature(folder) == files:\n",
+        "                if True:\n",
+        (
+            "tests/test_moderation_e2e.py::test_a_reload_while_a_git_pull_writes_the_files_loads_them_as_pulled",
+        ),
+    ),
+    Mutant(
+        "An entry file kept by a moderator becomes the bot's, in the bot's group, after"
+        " an edit from Discord: the moderator's editor can no longer save it",
+        "knowledge/editing.py",
+        "            _keep_owner(fd, found)  # (first: a change of owner clears a set-id bit)\n",
+        "",
+        ("tests/test_faq_editing.py::test_a_saved_file_stays_its_owners_and_its_groups",),
+    ),
+    Mutant(
+        "A bot that is no superuser gives a moderator's entry file its own group on an "
+        "edit from Discord, as it may not keep the owner",
+        "knowledge/editing.py",
+        "    for uid in (found.st_uid, -1):\n",
+        "    for uid in (found.st_uid,):\n",
+        ("tests/test_faq_editing.py::test_a_saved_file_stays_its_owners_and_its_groups",),
+    ),
+    Mutant(
+        "An examples folder renamed or linked into place brings no reload: the bot keep"
+        "s answering with the examples it had",
+        "bot/cogs/faq_watch.py",
+        " or file == examples_dir(folder)\n",
+        "\n",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_reloads_when_the_examples_folder_is_swapped_by_renaming",
+        ),
+    ),
+    Mutant(
+        "An Emacs numbered backup ('alpha.md.~1~') is told as a misnamed entry in faq v"
+        "alidate and the moderator log",
+        "knowledge/loader.py",
+        ' and not path.name.endswith("~")',
+        "",
+        ("tests/test_faq_validation.py::test_an_emacs_numbered_backup_is_no_notice",),
+    ),
+    Mutant(
+        "An examples file kept elsewhere and linked into the FAQ folder is never reload"
+        "ed when edited there: the bot keeps its old examples",
+        "bot/cogs/faq_watch.py",
+        "                before = before or (seen is not None and now != seen)\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_reloads_an_examples_file_kept_elsewhere_and_edited_there",
+        ),
+    ),
+    Mutant(
+        "A save from Discord into a folder the bot may not write in is refused naming a"
+        " temporary file no moderator knows ('.alpha.md.eubh7sqm.tmp'), not the folder",
+        "knowledge/editing.py",
+        "        raise OSError(exc.errno, exc.strerror, str(path.parent)) from None\n",
+        "        raise\n",
+        (
+            "tests/test_faq_editing.py::test_a_folder_the_bot_may_not_write_in_is_named_when_a_save_fails",
+        ),
+    ),
+    Mutant(
+        "An examples file saved in a folder inside 'examples' brings no reload: the mod"
+        "erator log never says it is not read",
+        "knowledge/loader.py",
+        "    if faq_dir / EXAMPLES_DIR in path.parents:\n",
+        "    if path.parent == faq_dir / EXAMPLES_DIR:\n",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_tells_of_an_examples_file_saved_in_a_folder_inside_examples",
+        ),
+    ),
+    Mutant(
+        "/faq-admin edit or alias of an entry file the bot may not read answers 'Sorry,"
+        " something went wrong on my side', naming no file to fix",
+        "knowledge/editing.py",
+        '        raise EditRefused(\n            f"{path.name} cannot be read ({exc.stre'
+        'rror or exc}); nothing was changed."\n        ) from None\n',
+        "        raise\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_entry_file_the_bot_may_not_read_is_said_so_when_edited",
+        ),
+    ),
+    Mutant(
+        "After a deploy swaps the 'examples' link to another folder, edits to the examp"
+        "les are never loaded: the watcher goes on watching the folder the link led to "
+        "at start",
+        "bot/cogs/faq_watch.py",
+        "                if _linked(examples_dir(self.bot.faq_dir)) != examples:\n      "
+        "              return\n",
+        "",
+        (
+            "tests/test_moderation_e2e.py::test_watcher_follows_an_examples_link_swapped_to_another_folder",
+        ),
+    ),
+    Mutant(
+        "/faq-admin alias on an entry saved by hand while the alias was checked is refu"
+        "sed as 'changed by someone else after you opened it', though nothing was opene"
+        "d",
+        "bot/cogs/faq_admin.py",
+        "                        if rebuild is None or not tries_left:\n",
+        "                        if True:\n",
+        (
+            "tests/test_moderation_e2e.py::test_an_alias_lands_in_the_entry_as_saved_by_hand_while_it_was_added",
+        ),
+    ),
 ]
 
 
