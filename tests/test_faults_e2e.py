@@ -1474,11 +1474,13 @@ async def test_a_retried_mention_in_a_posts_opening_message_reads_the_posts_titl
         assert answer.json.get("embeds") and "Ask me after the mention" not in str(answer.json)
 
 
+@pytest.mark.parametrize("how", ["archived", "locked"])
 async def test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, how: str
 ) -> None:
     """A reply sent into a closed post reopens it: the post's own owed answer was already
-    given up when the post closed, and now an owed mention reply in it is too."""
+    given up when the post closed, and now an owed mention reply in it is too. So is one
+    in a post a moderator locked (and left open): their decision too."""
     fake, world = fake_discord, fake_discord.world
     other = world.add_forum_channel(world.guild, "other-forum", tags=("rollover",))
     async with start_bot(make_bot(retries=SLOW_FIRST_RETRY)) as bot:
@@ -1487,12 +1489,12 @@ async def test_a_mention_owed_in_a_post_closed_meanwhile_is_left_alone(
             "Split?", f"{world.bot_user.mention} can I split basis and earnings?", forum=other
         )
         await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
-        post.thread["thread_metadata"].update(archived=True)
+        post.thread["thread_metadata"].update({how: True})
         await fake.dispatch("THREAD_UPDATE", post.thread)
         await wait_until(lambda: not bot.store.owed, timeout=8.0)
         await fake.idle(quiet=0.1)
         assert not [c for c in bot_posts(fake, post.id) if not c.injected]
-        assert post.thread["thread_metadata"]["archived"]
+        assert post.thread["thread_metadata"][how]
 
 
 async def retried_after_an_edit(
