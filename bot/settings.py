@@ -496,7 +496,7 @@ class Settings(BaseSettings):
             # tomllib says where (line and column) and never quotes the value.
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise SettingsError(f"cannot read the settings file {toml_path}: {reason}") from None
-        if written := [k for k in toml.toml_data if str(k).lower() in {"token", *_TOKEN_NAMES}]:
+        if written := _token_keys(toml.toml_data):
             # (Taken, it ran the bot, and config/settings.toml is a file of the repository:
             # the next commit and push published the token.)
             raise SettingsError(
@@ -505,6 +505,17 @@ class Settings(BaseSettings):
                 "and set DISCORD_TOKEN in the .env file or the environment"
             )
         return init_settings, _Env(settings_cls), dotenv, toml
+
+
+def _token_keys(data: dict[str, Any]) -> list[str]:
+    """The token's names written in the settings file, also under a table: [discord]'s, or
+    the last table's when appended at the end ("no such setting" sent them hunting a typo)."""
+    names = {"token", *_TOKEN_NAMES}
+    found = [str(k) for k in data if str(k).lower() in names]
+    for table, values in data.items():
+        if isinstance(values, dict):
+            found += [f"{table}.{k}" for k in values if str(k).lower() in names]
+    return found
 
 
 def env_file_cache_dir() -> str | None:

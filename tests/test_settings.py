@@ -139,6 +139,25 @@ def test_a_token_written_in_the_settings_file_is_refused_not_taken(
     assert load_settings().token.get_secret_value() == SECRET  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("table", ["discord", "database"])
+def test_a_token_written_under_a_table_of_the_settings_file_is_told_where_it_goes(
+    table: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The token written under [discord] (where an operator looks for Discord's settings),
+    or appended at the end of the file (so under its last table, [database]), was told
+    "no such setting (check the spelling)": the operator hunted a typo, where README
+    promises start-up says where the token goes."""
+    monkeypatch.chdir(tmp_path)  # (no .env)
+    config = tmp_path / "settings.toml"
+    config.write_text(f'log_level = "INFO"\n[{table}]\ntoken = "{SECRET}"\n')
+    monkeypatch.setenv("ROLLOVER_CONFIG", str(config))
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    assert f"{config} holds the Discord token ('{table}.token')" in said, said
+    assert "DISCORD_TOKEN" in said and SECRET not in said
+
+
 @pytest.mark.parametrize(
     ("written", "name"),
     [
