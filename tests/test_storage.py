@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -2783,6 +2784,15 @@ async def test_postgres_processes_share_the_vote_key_and_hear_each_others_reload
     assert heard == {"one": 0, "two": 1}  # the other process heard it; not itself
 
 
+async def heard_at_least(heard: list[str], count: int) -> None:
+    """Wait (up to 10 s) until ``heard`` holds ``count`` reloads."""
+    for _ in range(500):
+        if len(heard) >= count:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"heard {len(heard)}, wanted {count}")
+
+
 async def test_postgres_reload_announcements_are_heard_again_after_the_connection_drops(
     postgres_url: str,
 ) -> None:
@@ -2791,12 +2801,7 @@ async def test_postgres_reload_announcements_are_heard_again_after_the_connectio
     later announcements are heard."""
     heard: list[str] = []
 
-    async def until(count: int) -> None:
-        for _ in range(500):
-            if len(heard) >= count:
-                return
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"heard {len(heard)}, wanted {count}")
+    until = functools.partial(heard_at_least, heard)
 
     async with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
         await one.listen_reloads(lambda: heard.append("reload"))
@@ -2856,12 +2861,7 @@ async def test_postgres_a_listening_connection_gone_silent_is_replaced(
     announcements are heard. (The backend stopped with SIGSTOP: a peer that is silent.)"""
     heard: list[str] = []
 
-    async def until(count: int) -> None:
-        for _ in range(500):
-            if len(heard) >= count:
-                return
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"heard {len(heard)}, wanted {count}")
+    until = functools.partial(heard_at_least, heard)
 
     one = PostgresStore(postgres_url, query_timeout=2.0, listen_check_seconds=0.1)
     async with one, PostgresStore(postgres_url) as two:
