@@ -9971,8 +9971,8 @@ MUTANTS = [
         "a Discord token written in settings.toml is taken silently (and published with"
         " the next commit)",
         "bot/settings.py",
-        'str(k).lower() in {"token", *_TOKEN_NAMES}',
-        "str(k).lower() in set()",
+        "    found = [str(k) for k in data if str(k).lower() in names]\n",
+        "    found = []\n",
         ("tests/test_settings.py::test_a_token_written_in_the_settings_file_is_refused_not_taken",),
     ),
     Mutant(
@@ -10479,6 +10479,16 @@ MUTANTS = [
         "                        if True:\n",
         (
             "tests/test_moderation_e2e.py::test_an_alias_lands_in_the_entry_as_saved_by_hand_while_it_was_added",
+        ),
+    ),
+    Mutant(
+        "a Discord token written under [discord] in settings.toml is told 'no such sett"
+        "ing (check the spelling)', not where the token goes",
+        "bot/settings.py",
+        '            found += [f"{table}.{k}" for k in values if str(k).lower() in names]',
+        "            pass",
+        (
+            "tests/test_settings.py::test_a_token_written_under_a_table_of_the_settings_file_is_told_where_it_goes",
         ),
     ),
 ]
