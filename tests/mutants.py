@@ -152,8 +152,9 @@ MUTANTS = [
     Mutant(
         "writes a FAQ file non-atomically",
         "knowledge/editing.py",
-        '    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")',
-        "    tmp = str(path)\n    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)",
+        "        fd, tmp = tempfile.mkstemp("
+        'dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")',
+        "        tmp = str(path)\n        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)",
         ("tests/test_faq_editing.py",),
     ),
     Mutant(
