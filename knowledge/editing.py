@@ -339,7 +339,7 @@ def _keep_owner(fd: int, found: os.stat_result) -> None:
         try:
             os.fchown(fd, uid, found.st_gid)
             return
-        except PermissionError:
+        except OSError:  # (EPERM; or EINVAL: NFSv4 with an owner its id mapping lacks)
             continue
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import threading
@@ -208,6 +209,25 @@ def test_a_saved_file_stays_its_owners_and_its_groups(
     )
     assert path.stat().st_gid == 4343
     assert "Edited again." in path.read_text()
+
+
+def test_an_edit_is_saved_where_the_files_owner_cannot_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keeping the owner is a courtesy: a file system that refuses it with another error
+    than EPERM (NFSv4 answers EINVAL for an owner its id mapping cannot name) failed the
+    whole edit from Discord, which saved before the owner was kept."""
+    path = write_entry(tmp_path, "alpha")
+
+    def unmapped(fd: int, uid: int, gid: int) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "fchown", unmapped)
+    save_entry(
+        tmp_path, "alpha", entry_text("alpha", body="Edited."), fingerprint(path.read_text())
+    )
+    assert "Edited." in path.read_text()
+    assert [p.name for p in tmp_path.glob(".alpha.md.*.tmp")] == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux's /proc")
