@@ -1488,6 +1488,48 @@ async def test_a_post_closed_after_its_member_thanked_the_bot_stays_closed(
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
+class RejectedHeld(MemoryStore):
+    """A store whose reads of the answers rejected wait for ``gate`` once it is cleared (a
+    busy database)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate, self.reading = asyncio.Event(), asyncio.Event()
+        self.gate.set()
+
+    async def rejected(self, question_id: int) -> set[str]:
+        self.reading.set()
+        await self.gate.wait()
+        return await super().rejected(question_id)
+
+
+async def test_a_post_closed_while_a_mentions_answer_is_made_stays_closed(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A mention asking a question in a post, which is closed while its answer is made:
+    the answer reads the database once more (the entries rejected under the question)
+    after the post was last looked at, seconds when it is busy, and then reopened the post
+    it was sent into, as the thanks of the test above did."""
+    world = fake_discord.world
+    store = RejectedHeld()
+    async with start_bot(make_bot(store=store)) as bot:
+        post, _own = await answered_post(fake_discord)
+        store.gate.clear()
+        store.reading.clear()
+        asked = await fake_discord.send_message(
+            post.thread, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await asyncio.wait_for(store.reading.wait(), 5)
+        post.thread["thread_metadata"]["archived"] = True  # (the post is closed)
+        await fake_discord.dispatch("THREAD_UPDATE", post.thread)
+        await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
+        store.gate.set()
+        await wait_until(lambda: not store.owed)  # (the mention settled, answered or not)
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, asked) == []
+        assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
+
+
 async def test_a_stop_lets_the_answers_to_a_deleted_question_go(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:

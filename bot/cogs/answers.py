@@ -1275,6 +1275,12 @@ class Answers(commands.Cog):
                     self._prompted.claim(message.id)
                 return DONE
             rejected = await self._rejected(target.id)
+            where = message.channel
+            if isinstance(where, discord.Thread) and where.archived:
+                # Closed while that read waited on the database (seconds when it is busy),
+                # as above: the answer would reopen it.
+                log.info("thread %s was closed: the answer to its mention is not sent", where.id)
+                return DONE
             reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)
             sent = await target.reply(
                 embeds=reply.embeds,
