@@ -488,7 +488,13 @@ class SqliteStore:
             if self._db is None:  # (closed meanwhile, which empties the log)
                 return
             try:
-                await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # Not waiting for a reader to finish (a backup, a report): busy_timeout held
+                # every other query of the bot that long, for each message deleted.
+                await self._db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    await self._db.execute(f"PRAGMA busy_timeout = {round(BUSY_SECONDS * 1000)}")
             except sqlite3.Error as exc:  # (a full disk, say)
                 log.warning("could not empty the database's write-ahead log: %r", exc)
 
