@@ -10492,6 +10492,30 @@ MUTANTS = [
             "tests/test_settings.py::test_a_token_written_under_a_table_of_the_settings_file_is_told_where_it_goes",
         ),
     ),
+    Mutant(
+        "an edit from Discord fails on a file system that refuses the owner with EINVAL (NFSv4)",
+        "knowledge/editing.py",
+        "        except OSError:  # (EPERM; or EINVAL: NFSv4 with an owner its id mapping lacks)\n",
+        "        except PermissionError:\n",
+        ("tests/test_faq_editing.py::test_an_edit_is_saved_where_the_files_owner_cannot_be_kept",),
+    ),
+    Mutant(
+        "a mention's answer reopens the post closed while the database was read",
+        "bot/cogs/answers.py",
+        "            if isinstance(where, discord.Thread) and where.archived:\n",
+        "            if False:\n",
+        ("tests/test_bot_e2e.py::test_a_post_closed_while_a_mentions_answer_is_made_stays_closed",),
+    ),
+    Mutant(
+        "a message deleted while a backup reads the SQLite file holds up every answer f"
+        "or busy_timeout (5 s)",
+        "bot/storage/sqlite.py",
+        '                await self._db.execute("PRAGMA busy_timeout = 0")\n',
+        "",
+        (
+            "tests/test_storage.py::test_a_deletion_while_another_program_reads_the_file_does_not_hold_up_the_bot",
+        ),
+    ),
 ]
 
 
