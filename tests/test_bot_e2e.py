@@ -1453,13 +1453,48 @@ class ClaimHeld(MemoryStore):
 
     def __init__(self) -> None:
         super().__init__()
-        self.gate, self.claiming = asyncio.Event(), asyncio.Event()
+        self.gate, self.held = asyncio.Event(), asyncio.Event()
         self.gate.set()
 
     async def claim_post(self, thread_id: int, owed: Any = None) -> bool:
-        self.claiming.set()
+        self.held.set()
         await self.gate.wait()
         return await super().claim_post(thread_id, owed)
+
+
+class RejectedHeld(MemoryStore):
+    """A store whose reads of the answers rejected wait for ``gate`` once it is cleared (a
+    busy database)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate, self.held = asyncio.Event(), asyncio.Event()
+        self.gate.set()
+
+    async def rejected(self, question_id: int) -> set[str]:
+        self.held.set()
+        await self.gate.wait()
+        return await super().rejected(question_id)
+
+
+async def closed_while_held(
+    fake: FakeDiscord, bot: Any, store: ClaimHeld | RejectedHeld, text: str
+) -> tuple[Any, dict]:
+    """An answered post's member sends ``text`` in it and closes the post while the bot's
+    reply waits on ``store`` (a busy database); the post and the message, once the bot has
+    settled the mention."""
+    post, _own = await answered_post(fake)
+    store.gate.clear()
+    store.held.clear()
+    sent = await fake.send_message(post.thread, text, author=fake.world.asker)
+    await asyncio.wait_for(store.held.wait(), 5)
+    post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
+    await fake.dispatch("THREAD_UPDATE", post.thread)
+    await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
+    store.gate.set()
+    await wait_until(lambda: not store.owed)  # (the mention settled, answered or not)
+    await fake.idle(quiet=0.2)
+    return post, sent
 
 
 async def test_a_post_closed_after_its_member_thanked_the_bot_stays_closed(
@@ -1469,38 +1504,12 @@ async def test_a_post_closed_after_its_member_thanked_the_bot_stays_closed(
     once; the bot's "You're welcome", sent a moment later (a busy database, a rate limit),
     reopened the post they had just closed. A post closed before the reply goes gets none,
     as a post's own answer does not."""
-    world = fake_discord.world
     store = ClaimHeld()
     async with start_bot(make_bot(store=store)) as bot:
-        post, _own = await answered_post(fake_discord)
-        store.gate.clear()
-        store.claiming.clear()
-        thanks = await fake_discord.send_message(
-            post.thread, f"thanks {world.bot_user.mention}!", author=world.asker
-        )
-        await asyncio.wait_for(store.claiming.wait(), 5)
-        post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
-        await fake_discord.dispatch("THREAD_UPDATE", post.thread)
-        await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
-        store.gate.set()
-        await fake_discord.idle(quiet=0.2)
-        assert bot_replies_to(fake_discord, thanks) == []
+        thanks = f"thanks {fake_discord.world.bot_user.mention}!"
+        post, sent = await closed_while_held(fake_discord, bot, store, thanks)
+        assert bot_replies_to(fake_discord, sent) == []
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
-
-
-class RejectedHeld(MemoryStore):
-    """A store whose reads of the answers rejected wait for ``gate`` once it is cleared (a
-    busy database)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gate, self.reading = asyncio.Event(), asyncio.Event()
-        self.gate.set()
-
-    async def rejected(self, question_id: int) -> set[str]:
-        self.reading.set()
-        await self.gate.wait()
-        return await super().rejected(question_id)
 
 
 async def test_a_post_closed_while_a_mentions_answer_is_made_stays_closed(
@@ -1510,23 +1519,11 @@ async def test_a_post_closed_while_a_mentions_answer_is_made_stays_closed(
     the answer reads the database once more (the entries rejected under the question)
     after the post was last looked at, seconds when it is busy, and then reopened the post
     it was sent into, as the thanks of the test above did."""
-    world = fake_discord.world
     store = RejectedHeld()
     async with start_bot(make_bot(store=store)) as bot:
-        post, _own = await answered_post(fake_discord)
-        store.gate.clear()
-        store.reading.clear()
-        asked = await fake_discord.send_message(
-            post.thread, f"{world.bot_user.mention} {QUESTION}", author=world.asker
-        )
-        await asyncio.wait_for(store.reading.wait(), 5)
-        post.thread["thread_metadata"]["archived"] = True  # (the post is closed)
-        await fake_discord.dispatch("THREAD_UPDATE", post.thread)
-        await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
-        store.gate.set()
-        await wait_until(lambda: not store.owed)  # (the mention settled, answered or not)
-        await fake_discord.idle(quiet=0.2)
-        assert bot_replies_to(fake_discord, asked) == []
+        asked = f"{fake_discord.world.bot_user.mention} {QUESTION}"
+        post, sent = await closed_while_held(fake_discord, bot, store, asked)
+        assert bot_replies_to(fake_discord, sent) == []
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
