@@ -260,9 +260,12 @@ async def test_posts_held_by_the_forum_cap_are_answered_in_the_order_they_were_p
         assert [len(p.replies) for p in posts] == [1, 1, 1, 0, 0, 0, 0]
         # a minute passes, for the cap and for the queue alike
         window.clock = lambda: time.monotonic() + 61 + next(looks) * 0.01
-        for held in await bot.store.pending_replies():
-            await bot.store.queue_reply(replace(held, due=held.due - dt.timedelta(seconds=61)))
+        # (Oldest first: the queue's poller may look between two of these writes, and must
+        # then find only posts that were owed longer than every post it does not find.)
+        owed = sorted(await bot.store.pending_replies(), key=lambda r: r.created)
         mark = fake_discord.mark()
+        for held in owed:
+            await bot.store.queue_reply(replace(held, due=held.due - dt.timedelta(seconds=61)))
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=3)
         await fake_discord.idle()
         answered = [
