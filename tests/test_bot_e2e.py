@@ -1207,15 +1207,7 @@ async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
             "faq-admin forget", {"member": member}, user=other
         )
         assert "Only moderators" in str(await refused.response())
-        handle = await fake_discord.send_slash_command(
-            "faq-admin forget", {"member": member}, user=world.moderator
-        )
-        await handle.response()
-        delete = await fake_discord.click_button(
-            handle, confirm_id(handle, "Delete"), user=world.moderator
-        )
-        await delete.response()
-        said = (await delete.edit(0))["content"]
+        said = await forget_confirmed(fake_discord, member)
         assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 5 question(s)")
         assert "and 1 vote(s)" in said
 
@@ -1248,15 +1240,7 @@ async def test_forget_takes_the_votes_a_release_before_vote_keys_kept(
         for who in (member, other):
             await older.record_vote(EXPECTED, 0, unkeyed(who.id), True)
     async with start_bot(make_bot(store=SqliteStore(path))):
-        handle = await fake_discord.send_slash_command(
-            "faq-admin forget", {"member": member}, user=world.moderator
-        )
-        await handle.response()
-        delete = await fake_discord.click_button(
-            handle, confirm_id(handle, "Delete"), user=world.moderator
-        )
-        await delete.response()
-        said = (await delete.edit(0))["content"]
+        said = await forget_confirmed(fake_discord, member)
         assert "and 1 vote(s)" in said, said
     async with SqliteStore(path, read_only=True) as store:
         [voted] = [e for e in await store.stats() if e.entry_id == EXPECTED]
@@ -1278,6 +1262,16 @@ async def ask_to_forget(fake: FakeDiscord, member: Any) -> tuple[Any, dict[str, 
         "faq-admin forget", {"member": member}, user=fake.world.moderator
     )
     return handle, await handle.response()
+
+
+async def forget_confirmed(fake: FakeDiscord, member: Any) -> str:
+    """A moderator runs /faq-admin forget on ``member`` and clicks Delete: what it says."""
+    handle, _ = await ask_to_forget(fake, member)
+    delete = await fake.click_button(
+        handle, confirm_id(handle, "Delete"), user=fake.world.moderator
+    )
+    await delete.response()
+    return str((await delete.edit(0))["content"])
 
 
 async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(

@@ -1103,7 +1103,7 @@ async def test_watcher_reloads_an_examples_file_kept_elsewhere_and_edited_there(
     inotify watches, and the bot never learned it. Linked files are compared by size and
     time as well."""
     bot = make_bot(knowledge=KnowledgeBase.load(faq_copy), faq_watch=True)
-    kept = tmp_path / "shared" / "mega-backdoor-overview.yaml"
+    kept = tmp_path / "kept-elsewhere" / "mega-backdoor-overview.yaml"
     kept.parent.mkdir()
     linked = faq_copy / EXAMPLES_DIR / "mega-backdoor-overview.yaml"
     shutil.move(linked, kept)
