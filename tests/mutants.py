@@ -10178,8 +10178,8 @@ MUTANTS = [
         "'thanks @Rollover Bot!' then closing the post: the bot's 'You're welcome' reop"
         "ens the closed post",
         "bot/cogs/answers.py",
-        "        if isinstance(message.channel, discord.Thread) and message.channel.archived:\n",
-        "        if False:\n",
+        "        if closed_since(message.channel):\n            # Closed since it was asked",
+        "        if False:\n            # Closed since it was asked",
         (
             "tests/test_bot_e2e.py::test_a_post_closed_after_its_member_thanked_the_bot_stays_closed",
         ),
@@ -10502,8 +10502,8 @@ MUTANTS = [
     Mutant(
         "a mention's answer reopens the post closed while the database was read",
         "bot/cogs/answers.py",
-        "            if isinstance(where, discord.Thread) and where.archived:\n",
-        "            if False:\n",
+        "            if closed_since(message.channel):\n                # Closed while",
+        "            if False:\n                # Closed while",
         ("tests/test_bot_e2e.py::test_a_post_closed_while_a_mentions_answer_is_made_stays_closed",),
     ),
     Mutant(

@@ -130,6 +130,15 @@ def edited_in(message_id: int) -> int:
     return -message_id
 
 
+def closed_since(channel: object) -> bool:
+    """A mention's post or thread closed by the time its reply would go: a reply would
+    reopen it, against the decision of whoever closed it (logged, not sent)."""
+    if isinstance(channel, discord.Thread) and channel.archived:
+        log.info("thread %s was closed: the reply to its mention is not sent", channel.id)
+        return True
+    return False
+
+
 class Answers(commands.Cog):
     def __init__(self, bot: RolloverBot) -> None:
         self.bot = bot
@@ -1216,12 +1225,9 @@ class Answers(commands.Cog):
     async def _mention_reply(self, message: discord.Message, *, retry: bool = False) -> Delivery:
         """Answer a mention: its own question, or the one it quotes, or the message it
         replies to (someone else's question, answered under that question)."""
-        if isinstance(message.channel, discord.Thread) and message.channel.archived:
+        if closed_since(message.channel):
             # Closed since it was asked ("thanks @bot!", and the member closed their post
-            # while the reply waited on the database): a reply would reopen it.
-            log.info(
-                "thread %s was closed: the reply to its mention is not sent", message.channel.id
-            )
+            # while the reply waited on the database).
             return DONE
         referenced = await self._referenced(message)
         question, target = self._what_is_asked(message, referenced)
@@ -1275,11 +1281,8 @@ class Answers(commands.Cog):
                     self._prompted.claim(message.id)
                 return DONE
             rejected = await self._rejected(target.id)
-            where = message.channel
-            if isinstance(where, discord.Thread) and where.archived:
-                # Closed while that read waited on the database (seconds when it is busy),
-                # as above: the answer would reopen it.
-                log.info("thread %s was closed: the answer to its mention is not sent", where.id)
+            if closed_since(message.channel):
+                # Closed while that read waited on the database (seconds when it is busy).
                 return DONE
             reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)
             sent = await target.reply(
