@@ -10516,6 +10516,18 @@ MUTANTS = [
             "tests/test_storage.py::test_a_deletion_while_another_program_reads_the_file_does_not_hold_up_the_bot",
         ),
     ),
+    Mutant(
+        "a full disk under a running bot is an internal fault, a traceback each retry pass",
+        "bot/storage/sqlite.py",
+        "                await _roll_back(db)\n                self._raise_if_passing(exc)\n",
+        "                await _roll_back(db)\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_disk_full_under_a_running_bot_is_one_warning_"
+                "and_owed_replies_wait_for_room"
+            ),
+        ),
+    ),
 ]
 
 

@@ -8,8 +8,10 @@ one reply: we count the bot's accepted POSTs into each thread.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 from bot.app import create_bot
 from bot.storage import MemoryStore, SqliteStore, Store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
+from tests.full_disk import fill_up, full_disk
 from tests.reply_checks import bot_posts, limit_settings, reply_problems, unsure_post
 
 IDENTIFY = 2
@@ -445,6 +448,62 @@ async def test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_s
         await fake.idle(quiet=0.3)
         assert [len(p.replies) for p in posts] == [1, 1]
         assert len(world.messages_in(log_id)) == 1
+
+
+async def test_a_disk_full_under_a_running_bot_is_one_warning_and_owed_replies_wait_for_room(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The database's disk full under a running bot (logs grown, a backup left behind): the
+    retry queue's every pass, each `retries.poll_seconds` (10 s), logged an ERROR with a
+    traceback ("database or disk is full") for as long as the disk stayed full, as an
+    internal fault. It is one warning now, saying the disk is full, and one line when there
+    is room again; the reply owed meanwhile is sent then."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO)
+    with full_disk(tmp_path / "disk") as disk:
+        store = SqliteStore(disk / "bot.db")
+        bot = make_bot(store=store, retries={**FAST_RETRIES, "first_delay_seconds": 0.5})
+        async with start_bot(bot):
+            control = await new_post(fake, 0)
+            await control.reply()  # positive control: it answers
+            fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+            owed = await new_post(fake, 1)
+
+            for _ in range(200):  # (until its failure is in the queue)
+                failed = [r for r in await store.pending_replies() if r.last_error]
+                if failed:
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                pytest.fail("the failed reply never reached the retry queue")
+            passes = 0  # the queue's looks since the reply was due again
+            looked = store.take_due_replies
+
+            async def counted(*args: Any, **kwargs: Any) -> Any:
+                nonlocal passes
+                passes += dt.datetime.now(dt.UTC) > failed[0].due
+                return await looked(*args, **kwargs)
+
+            store.take_due_replies = counted  # type: ignore[method-assign]
+            # The write-ahead log emptied (as after a deletion), so the next write needs room.
+            with contextlib.closing(sqlite3.connect(disk / "bot.db")) as other:
+                other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            fill_up(disk)
+            await wait_until(lambda: passes >= 5, timeout=10.0)  # (full on each of them)
+            assert not owed.replies
+            (disk / "filler").unlink()
+            await owed.reply(timeout=10.0)  # sent once there is room
+            await fake.idle(quiet=0.2)
+            assert len(owed.replies) == 1
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.cogs.retries"]
+    assert [level for level, _ in said] == ["WARNING", "INFO"], said
+    assert "the disk holding it is full; free some space" in said[0][1], said
+    assert said[1][1] == "the retry queue reaches the database again"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
 
 
 @pytest.mark.parametrize(

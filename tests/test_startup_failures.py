@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, wait_until
+from tests.full_disk import fill_up, full_disk
 from tests.processes import SCRIPT, as_another_user, bare_env
 
 
@@ -373,36 +372,6 @@ def test_validate_lists_an_faq_folder_it_may_not_read_as_its_problem(
     proc = run_as_another_user(["faq", "validate"], env, tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == f"{faq}:0: cannot read the folder: Permission denied\n"
-
-
-@contextlib.contextmanager
-def full_disk(folder: Path) -> Iterator[Path]:
-    """A real file system of 1 MiB (tmpfs) at ``folder``, to fill with fill_up. Skipped
-    where mounting is not allowed (not root)."""
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(
-            "cannot mount a small file system here (needs root): " + mounted.stderr.decode()
-        )
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
-def fill_up(folder: Path) -> None:
-    """Write a file until the disk refuses more."""
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError as exc:
-        assert exc.errno == errno.ENOSPC
-    finally:
-        os.close(fd)
 
 
 @pytest.mark.parametrize("database", ["new", "in use before"])

@@ -463,8 +463,9 @@ class SqliteStore:
                 await db.execute("BEGIN IMMEDIATE")
                 yield db
                 await db.execute("COMMIT")  # (a failed COMMIT, a full disk, leaves it open)
-            except BaseException:
+            except BaseException as exc:
                 await _roll_back(db)
+                self._raise_if_passing(exc)
                 raise
 
     async def _write_one(self, sql: str, params: tuple[object, ...]) -> int:
@@ -475,8 +476,22 @@ class SqliteStore:
             raise StorageError(f"database {self.path} is open read-only")
         db = await self._connection()
         async with self._lock:
-            cursor = await db.execute(sql, params)
+            try:
+                cursor = await db.execute(sql, params)
+            except sqlite3.Error as exc:
+                self._raise_if_passing(exc)
+                raise
             return cursor.rowcount
+
+    def _raise_if_passing(self, exc: BaseException) -> None:
+        """A write the disk had no room for, as DatabaseUnavailable: it passes once space is
+        freed, so the bot's loops say it in one warning line. As a plain sqlite3 error it was
+        an internal fault: the retry queue logged a traceback every 10 s while the disk
+        stayed full, and each forum post one more."""
+        if _is_disk_full(exc, self.path.parent):
+            raise DatabaseUnavailable(
+                f"cannot write to {self.path}: the disk holding it is full; free some space"
+            ) from exc
 
     async def _scrub(self) -> None:
         """Members' words just deleted, gone from the files too: the write-ahead log kept
