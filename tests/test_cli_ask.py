@@ -601,7 +601,7 @@ def test_see_also_lists_only_plausible_entries_not_already_related(
     for question in (
         "what is the mega backdoor roth",
         "backdoor roth with existing traditional ira balance pro rata",
-        "is after-tax 401k basically a nondeductible IRA?",
+        "isn't ATS money already growing tax free? why rush?",
         "ISW or in plan conversion for ATS?",
     ):
         data = run_json(capsys, question)
