@@ -5276,7 +5276,7 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "an amount taken out ('I'm taking out $5,000') is left aside "
+        "an amount taken out ('I'm cashing out $5,000') is left aside "
         "and the whole account is worked through",
         "calculators/amount_words.py",
         '    "withdraw withdrew withdrawing transfer transferred transferring carried "\n'

@@ -2792,7 +2792,9 @@ async def test_an_amount_taken_out_of_the_account_gets_no_whole_account_example(
         whole = said + "I'm taking it all out for a house. Do I owe tax?"
         _, example = await ask_embeds(fake_discord, whole)  # the whole account: worked through
         assert "/split basis:20000 earnings:2000" in example["description"]
-        for part in ("I'm taking out $5,000", "I'd like a $5,000 distribution"):
+        # (Not "I'm taking out $5,000": answered at 79 since the fifth round of real
+        # questions, unsure, so no example either way.)
+        for part in ("I'm cashing out $5,000", "I'd like a $5,000 distribution"):
             question = f"{said}{part} for a house. Do I owe tax?"
             [answer] = await ask_embeds(fake_discord, question)
             assert not answer["title"].startswith("Not sure"), part
