@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -39,8 +40,10 @@ def words() -> Words:
 
 
 def asks_for_help(text: str) -> bool:
-    """Whether ``text`` only asks how to use the bot ("help", "What can you do?")."""
-    return " ".join(text.casefold().split()).strip(" ?!.") in words().help_requests
+    """Whether ``text`` only asks how to use the bot ("help", "What can you do?"), also as
+    the command typed ("/help": it was matched as a question, "outside this FAQ")."""
+    said = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ?!.")
+    return said.removeprefix("/") in words().help_requests
 
 
 def small_talk(text: str) -> Literal["thanks", "greeting"] | None:

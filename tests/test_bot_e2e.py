@@ -1757,6 +1757,34 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         assert not [q for q in bot.store.questions if "/split basis" in q.text]
 
 
+async def test_faq_or_ask_typed_as_a_question_asks_the_words_after_it(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member's "/faq pro-rata", typed after a mention or into /ask (where Discord runs no
+    command), was matched with the word "faq", which names the entry on the IRS's rollover
+    FAQ: that entry was posted, in public, as a confident answer to a member who asked for
+    the pro-rata entry. The words after the command (and its option's name) are asked."""
+    prorata = kb.get("pro-rata-401k-after-tax").title
+    async with start_bot(make_bot(limits={"ask_per_minute": 20})) as bot:
+        for typed in ("/faq pro-rata", "/faq topic: pro-rata", "\uff0f\uff46\uff41\uff51 pro-rata"):
+            handle = await fake_discord.send_slash_command("ask", {"question": typed})
+            assert embed_of(await handle.response())["title"] == prorata, typed
+        call = await mention_in_text_channel(fake_discord, "/faq pro-rata")
+        assert embed_of(call.json)["title"] == prorata
+        asked = "/ask question: is my after-tax rollover prorated?"
+        handle = await fake_discord.send_slash_command("ask", {"question": asked})
+        assert embed_of(await handle.response())["title"] == prorata
+        # the command alone asks nothing: asked for words, privately, and nothing kept
+        handle = await fake_discord.send_slash_command("ask", {"question": "/faq"})
+        body = await handle.response()
+        assert is_ephemeral(body) and body["data"]["content"].startswith("Type your question")
+        # another word that starts so is no command of the bot's
+        handle = await fake_discord.send_slash_command("ask", {"question": "/faqs pro-rata"})
+        assert not is_ephemeral(await handle.response())
+        await fake_discord.settle()
+        assert not [q for q in bot.store.questions if "faq" in q.text.lower()]
+
+
 async def test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
@@ -4657,7 +4685,7 @@ async def test_help_lists_the_commands_as_clickable_mentions(
         assert "help" in {c.name for c in bot.tree.get_commands()}
 
 
-@pytest.mark.parametrize("asked", ["help", "What can you do?", "  HELP!  "])
+@pytest.mark.parametrize("asked", ["help", "What can you do?", "  HELP!  ", "/help"])
 async def test_a_mention_asking_for_help_gets_the_help_card(
     fake_discord: FakeDiscord, make_bot, start_bot, asked: str
 ) -> None:
@@ -4673,7 +4701,7 @@ async def test_a_mention_asking_for_help_gets_the_help_card(
         assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
 
 
-@pytest.mark.parametrize("asked", ["help", "What can you do?"])
+@pytest.mark.parametrize("asked", ["help", "What can you do?", "/help"])
 async def test_ask_asking_for_help_gets_the_help_card(
     fake_discord: FakeDiscord, make_bot, start_bot, asked: str
 ) -> None:

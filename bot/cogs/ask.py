@@ -15,7 +15,15 @@ from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
 from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, apologise, offer, privately_here, send_private, strip_mentions
+from bot.replies import (
+    NO_PINGS,
+    apologise,
+    offer,
+    privately_here,
+    send_private,
+    strip_mentions,
+    without_command,
+)
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 from calculators.catalog import calculator_typed
@@ -51,7 +59,8 @@ class Ask(commands.Cog):
     ) -> None:
         # Without its mentions, as a mention's question is: Discord's client sends a typed
         # "@someone" as "<@id>", whose digits moved the match (and showed in moderators' gaps).
-        question = strip_mentions(question)  # (line by line, as a mention's)
+        # ("/faq pro-rata" typed as the question asks what follows the command, as there)
+        question = without_command(strip_mentions(question))  # (line by line, as a mention's)
         if not question:
             await send_private(interaction, ASK_IN_WORDS)
             return
