@@ -2036,7 +2036,8 @@ async def test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones(
     """/schedule's paychecks were four choices (12, 24, 26, 52), where the calculator (and
     the console, and `rollover-bot calc`) takes any count from 1 to 365: a member paid every
     four weeks (13) or in a year with an extra biweekly payday (27) could not run it at
-    all. The count is typed, 1 to 365, with the usual ones suggested as the member types."""
+    all. The count is typed, 1 to 365, with the usual ones suggested as the member types
+    (their count, or a word that names them: "biweekly")."""
     async with start_bot(make_bot()):
 
         async def suggested(typed: str) -> list[tuple[str, int]]:
@@ -2060,6 +2061,13 @@ async def test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones(
         assert await suggested("27") == [("27 a year", 27)]
         assert await suggested("26") == [("26 (every two weeks)", 26)]
         assert await suggested("400") == [] and await suggested("9" * 50) == []
+        # a word where the count goes (Discord sends what is typed, letters too), as payroll
+        # names it: "biweekly" was suggested nothing
+        assert await suggested("biweekly") == [("26 (every two weeks)", 26)]
+        assert await suggested("Semi-monthly") == [("24 (twice a month)", 24)]
+        assert await suggested("week") == [("26 (every two weeks)", 26), ("52 (weekly)", 52)]
+        assert await suggested("every two weeks") == [("26 (every two weeks)", 26)]
+        assert await suggested("daily") == []
         options = {"annual": "30000", "paychecks": 27, "conversions": 27, "annual_return": "8%"}
         handle = await fake_discord.send_slash_command("schedule", options)
         await handle.response()

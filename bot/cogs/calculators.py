@@ -355,16 +355,27 @@ class Calculators(commands.Cog):
 #: choices, where the calculator takes any count: 13 paid every four weeks, 27 in a year
 #: with an extra biweekly payday.)
 PAY_FREQUENCIES = ((12, "monthly"), (24, "twice a month"), (26, "every two weeks"), (52, "weekly"))
+#: What payroll calls them besides: a member typing "biweekly" (Discord lets words be typed
+#: where a count goes, for its suggestions) was suggested nothing.
+PAY_WORDS = {24: "semimonthly semi-monthly", 26: "biweekly bi-weekly fortnightly"}
+
+
+def _named(n: int, label: str, typed: str) -> bool:
+    """Whether ``typed`` starts the words naming pay frequency ``n`` at one of them ("bi",
+    "week", "two weeks")."""
+    said = " ".join(typed.casefold().split())
+    words = f"{label} {PAY_WORDS.get(n, '')}".split()
+    return bool(said) and any(" ".join(words[i:]).startswith(said) for i in range(len(words)))
 
 
 def paycheck_choices(typed: str) -> list[app_commands.Choice[int]]:
-    """The usual counts that start with what is typed, after the typed count itself when it
-    is another one the calculator takes."""
+    """The usual counts that start with what is typed, or named by it ("biweekly"), after
+    the typed count itself when it is another one the calculator takes."""
     typed = typed.strip()
     usual = [
         app_commands.Choice(name=f"{n} ({label})", value=n)
         for n, label in PAY_FREQUENCIES
-        if str(n).startswith(typed)
+        if str(n).startswith(typed) or _named(n, label, typed)
     ]
     count = int(typed) if typed.isdecimal() and len(typed) <= 3 else 0
     if 1 <= count <= 365 and count not in (c.value for c in usual):
