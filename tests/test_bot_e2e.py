@@ -4884,6 +4884,25 @@ async def test_faq_without_a_topic_pages_through_every_entry(
         seen += embed_of(await nxt.response())["description"]
         for title in kb.titles.values():
             assert discord.utils.escape_markdown(title) in seen or title in seen, title
+        assert body["data"].get("content") is None  # (no member named: the list alone)
+
+
+async def test_faq_naming_a_member_without_a_topic_says_nothing_was_posted_for_them(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """/faq user:@member with no topic (the topic left for later on a phone) showed the
+    entry list privately and nothing else: the asker was left to guess why nothing was
+    posted for the member. The list now says so, and that a topic does it."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command("faq", {"user": world.newcomer})
+        body = await handle.response()
+        assert is_ephemeral(body) and embed_of(body)["title"] == "FAQ entries"
+        said = body["data"]["content"]
+        assert f"Nothing was posted for {world.newcomer.username}" in said and "topic" in said
+        assert not would_ping(body).any
+        page = await (await fake_discord.click_button(handle, "rb:browse:1")).response()
+        assert embed_of(page)["footer"]["text"].startswith("Page 2")
 
 
 async def test_faq_list_of_long_titles_full_of_markdown_is_still_shown(

@@ -108,8 +108,14 @@ class Ask(commands.Cog):
         kb = self.bot.knowledge
         private, note = privately_here(interaction, private)
         if topic is None:
+            # (A member named without a topic: nothing is posted for them, and the list
+            # alone, privately, left the asker to guess why.)
             await interaction.response.send_message(
-                embed=browse_embed(self.bot, 0), view=browse_view(self.bot, 0), ephemeral=True
+                None if user is None else for_member_needs_a_topic(user),
+                embed=browse_embed(self.bot, 0),
+                view=browse_view(self.bot, 0),
+                ephemeral=True,
+                allowed_mentions=NO_PINGS,
             )
             return
         entry_id = kb.topic(topic)
@@ -178,6 +184,15 @@ class Ask(commands.Cog):
         hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
         choices = [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
         return await offer(interaction, choices, "/faq's autocomplete")
+
+
+def for_member_needs_a_topic(user: discord.User | discord.Member) -> str:
+    """Above the entry list shown to a /faq naming a member but no topic."""
+    name = neutralize(user.display_name)
+    return (
+        f"Nothing was posted for {name}: give `/faq` a topic too (type a few words and pick "
+        "one). Every entry, to you only:"
+    )
 
 
 PAGE = 10
