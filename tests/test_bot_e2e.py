@@ -4933,6 +4933,30 @@ async def test_faq_list_of_long_titles_full_of_markdown_is_still_shown(
     assert [ln[2:].split(" ")[0] for ln in lines] == [f"Q{n:02d}" for n in range(11)]
 
 
+async def test_the_faq_list_after_a_reload_that_took_a_page_away_pages_as_shown(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """The entry list's Next, clicked after a reload took entries out, named a page past the
+    new end: the last page was shown, but its buttons were those of the page clicked, so
+    "◀ Previous" led to the page already shown, and the first page could not be reached."""
+    folder = tmp_path / "faq"
+    for n in range(21):  # three pages
+        write_entry(folder, f"entry-{n:02d}", title=f"Question {n:02d} about the rollover")
+    bot = make_bot(knowledge=KnowledgeBase.load(folder), faq_dir=folder)
+    async with start_bot(bot):
+        handle = await fake_discord.send_slash_command("faq", {})
+        await handle.response()
+        second = await fake_discord.click_button(handle, "rb:browse:1")
+        assert embed_of(await second.response())["footer"]["text"].startswith("Page 2 of 3")
+        for n in range(10, 21):
+            (folder / f"entry-{n:02d}.md").unlink()
+        assert (await bot.reload_faq()).ok
+        third = await fake_discord.click_button(second, "rb:browse:2")
+        body = await third.response()
+        assert embed_of(body)["footer"]["text"] == "Page 1 of 1 · 10 entries"
+        assert all(b["disabled"] for row in body["data"]["components"] for b in row["components"])
+
+
 def test_sync_print_shows_the_payload_without_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -202,12 +202,22 @@ PAGE = 10
 LISTED_TITLE = 180
 
 
+def _pages(bot: RolloverBot) -> int:
+    return max(1, -(-len(bot.knowledge.titles) // PAGE))
+
+
+def shown_page(bot: RolloverBot, page: int) -> int:
+    """``page`` within the list as the FAQ is now: a page button of a list shown before a
+    reload that took entries out can name a page past the end."""
+    return min(max(page, 0), _pages(bot) - 1)
+
+
 def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
     """One page of every entry by title, so more than 25 stay reachable (autocomplete and
     selects stop at 25)."""
     titles = sorted(bot.knowledge.titles.values())
-    pages = max(1, -(-len(titles) // PAGE))
-    page = min(max(page, 0), pages - 1)
+    pages = _pages(bot)
+    page = shown_page(bot, page)
     shown = titles[page * PAGE : (page + 1) * PAGE]
     embed = discord.Embed(
         title="FAQ entries",
@@ -219,7 +229,7 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
 
 
 def browse_view(bot: RolloverBot, page: int) -> discord.ui.View:
-    return BrowsePage.view(page, max(1, -(-len(bot.knowledge.titles) // PAGE)))
+    return BrowsePage.view(page, _pages(bot))
 
 
 class BrowsePage(PageButton, template=r"rb:browse:(?P<page>-?\d{1,4})"):
@@ -229,9 +239,12 @@ class BrowsePage(PageButton, template=r"rb:browse:(?P<page>-?\d{1,4})"):
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         bot = interaction.client
+        # (The buttons around the page shown: around the one clicked, past the end after a
+        # reload, "◀ Previous" led to the page already shown.)
+        page = shown_page(bot, self.page)
         try:
             await interaction.response.edit_message(
-                embed=browse_embed(bot, self.page), view=browse_view(bot, self.page)
+                embed=browse_embed(bot, page), view=browse_view(bot, page)
             )
         except Exception as exc:  # (clicked too late, say: one warning, as other buttons)
             await apologise(interaction, exc, "paging the FAQ list")
