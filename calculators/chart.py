@@ -43,6 +43,11 @@ def chart_points(
 ALT_TEXT_LIMIT = 1024
 
 
+def counted(n: int, word: str) -> str:
+    """ "1 day", "3 days": a screen reader read "3 day(s)" out with its brackets."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def chart_description(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS) -> str:
     """The chart in words, for its alt text: a member with a screen reader heard only
     "schedule.png", where the bars compare every schedule and the reply's figures give
@@ -51,7 +56,7 @@ def chart_description(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS
     tax = f" and estimated tax at {pct(inp.tax_rate)}" if inp.tax_rate is not None else ""
     lines = [
         f"Bar chart of taxable earnings{tax} by number of Roth conversions a year, for "
-        f"{usd(inp.annual)} after-tax over {inp.paychecks} paychecks at a "
+        f"{usd(inp.annual)} after-tax over {counted(inp.paychecks, 'paycheck')} at a "
         f"{pct(inp.annual_return)} yearly return."
     ]
     for p in points:
@@ -61,7 +66,7 @@ def chart_description(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS
             each += f", {usd(p.estimated_tax)} tax"
         lines.append(f"{p.conversions} a year{mine}: {each}.")
     if inp.lag_days:
-        lines.append(f"Each conversion settles {inp.lag_days} day(s) after its date.")
+        lines.append(f"Each conversion settles {counted(inp.lag_days, 'day')} after its date.")
     text = " ".join(lines)
     if len(text) <= ALT_TEXT_LIMIT:
         return text
@@ -177,7 +182,7 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
         )  # fmt: skip
 
     ax.set_title(
-        f"{usd(inp.annual)} after-tax over {inp.paychecks} paychecks, "
+        f"{usd(inp.annual)} after-tax over {counted(inp.paychecks, 'paycheck')}, "
         f"{pct(inp.annual_return)} yearly return"
         + (f", {pct(inp.tax_rate)} tax rate" if inp.tax_rate is not None else ""),
         fontsize=10,
@@ -187,7 +192,7 @@ def _render(inp: ScheduleInput, points: list[ComparisonPoint], dpi: int) -> byte
     fig.text(
         # (Two lines: the disclaimer and the model on one ran past the image's edge.)
         0.01, 0.005, f"{NOT_TAX_ADVICE}\nModel: equal paychecks, conversions at j/n of the year"
-        + (f", each settling {inp.lag_days} day(s) later." if inp.lag_days else "."),
+        + (f", each settling {counted(inp.lag_days, 'day')} later." if inp.lag_days else "."),
         fontsize=7.5, color="#666666", ha="left", va="bottom",
     )  # fmt: skip
     buffer = io.BytesIO()

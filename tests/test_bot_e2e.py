@@ -2030,6 +2030,24 @@ async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, 
         assert not reply_problems(fake_discord)  # (the shared checks: an image has alt text)
 
 
+@pytest.mark.parametrize(("paychecks", "lag", "said"), [(1, 1, "1 day"), (26, 3, "3 days")])
+async def test_the_schedule_charts_alt_text_counts_in_words(
+    fake_discord: FakeDiscord, make_bot, start_bot, paychecks: int, lag: int, said: str
+) -> None:
+    """The chart's alt text, which a screen reader reads in its place, said "3 day(s)" (read
+    out with its brackets) and "over 1 paychecks": counts are said as words are."""
+    options = {"annual": "30000", "paychecks": paychecks, "conversions": 4}
+    async with start_bot(make_bot()):
+        handle = await fake_discord.send_slash_command(
+            "schedule", {**options, "annual_return": "8%", "lag_days": lag}
+        )
+        await handle.followup(0)
+        [attachment] = handle.followup_messages[0]["attachments"]
+    alt = attachment["description"]
+    assert f"settles {said} after its date" in alt and "(s)" not in alt
+    assert ("over 1 paycheck at" if paychecks == 1 else f"over {paychecks} paychecks at") in alt
+
+
 async def test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
