@@ -3557,6 +3557,36 @@ async def test_answer_with_faq_on_a_discord_notice_says_to_point_the_question(
         assert str(posted.json["message_reference"]["message_id"]) == asked["id"]
 
 
+async def test_a_pick_of_an_entry_a_reload_took_out_sends_the_helper_to_a_new_picker(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A helper's picker lists the entries as they were when it opened: one a reload took
+    out since, picked, was told "That entry no longer exists; try again", and the same
+    picker, still listing it, was all there was to try again with. Nothing is posted, and
+    the helper is sent to Answer with FAQ again, whose picker lists the FAQ as it is."""
+    folder = tmp_path / "faq"
+    for entry_id in ("kept-entry", "retired-entry"):
+        write_entry(folder, entry_id, title=f"Question about the {entry_id}")
+    world = fake_discord.world
+    bot = make_bot(knowledge=KnowledgeBase.load(folder), faq_dir=folder)
+    async with start_bot(bot):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION)
+        await fake_discord.settle()
+        handle, _, select = await picker_on(fake_discord, asked, world.asker)
+        assert "retired-entry" in [o["value"] for o in select["options"]]
+        (folder / "retired-entry.md").unlink()
+        assert (await bot.reload_faq()).ok
+        mark = fake_discord.mark()
+        pick = await fake_discord.select(handle, select["custom_id"], ["retired-entry"])
+        body = await pick.response()
+        said = body["data"]["content"]
+        assert is_ephemeral(body) and "Answer with FAQ on the message again" in said
+        await fake_discord.idle(quiet=0.05)
+        assert not fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        _, _, fresh = await picker_on(fake_discord, asked, world.asker)
+        assert [o["value"] for o in fresh["options"]] == ["kept-entry"]
+
+
 async def test_a_helper_points_someones_message_at_an_faq_entry(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -56,6 +56,12 @@ LOOK_AFTER = 50
 
 
 CLOSED_POST = "That post is closed or locked; nothing was posted (reopen it first)."
+#: A pick of an entry a reload took out since the picker opened: "try again" sent helpers
+#: back to the same picker, which still lists it.
+GONE_SINCE = (
+    "That entry is no longer in the FAQ (it changed since this list was made); nothing was "
+    "posted. Use Answer with FAQ on the message again for the current entries."
+)
 DISCORD_NOTICE = (
     "That is a notice from Discord, which nobody can reply to: point the question itself."
 )
@@ -118,7 +124,7 @@ class PointPick(
         try:
             entry_id = self.item.values[0] if self.item.values else ""
             if knowledge.get(entry_id) is None:
-                await send_private(interaction, "That entry no longer exists; try again.")
+                await send_private(interaction, GONE_SINCE)
                 return
             channel = interaction.channel
             if (
