@@ -163,13 +163,23 @@ def as_command(text: str) -> str:
     return f"{name} {spaced}" if rest else name
 
 
+#: Words that ask how to use a calculator, said after its name ("/split help") or before
+#: it ("help split"), as the console takes them.
+HELP_WORDS = frozenset({"help", "?", "/help", "--help", "-h"})
+
+
 def calculator_typed(text: str) -> str | None:
     """The calculator a question is a command for, if it is one: "/split 1000 5", or an
     answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
-    value (a full-width "／split" too). The FAQ has no answer to that; the calculator has."""
+    value (a full-width "／split" too), or how to use it asked ("/split help", "help
+    split"). The FAQ has no answer to that; the calculator has."""
     name, *values = as_command(text).split() or [""]
+    if name.lower() in HELP_WORDS and len(values) == 1:  # ("help split": that one's help)
+        name, values = "/" + values[0].removeprefix("/"), [name]
     if not name.startswith("/") or name[1:].lower() not in CALCULATORS:
         return None
+    if len(values) == 1 and values[0].lower() in HELP_WORDS:
+        return name[1:].lower()  # (its hint says how to run it, with an example)
     if not all_values(values):
         return None  # ("/split or not? ..." asks a question)
     return name[1:].lower()

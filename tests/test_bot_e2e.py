@@ -1785,6 +1785,29 @@ async def test_faq_or_ask_typed_as_a_question_asks_the_words_after_it(
         assert not [q for q in bot.store.questions if "faq" in q.text.lower()]
 
 
+async def test_how_to_use_a_calculator_asked_gets_the_calculator_named(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """ "/split help" or "help prorata" (as the console takes them) in /ask or after a
+    mention got "Maybe outside this FAQ", in public, and was kept for moderators as a
+    question the FAQ missed. They get the calculator, how to run it and an example."""
+    async with start_bot(make_bot()) as bot:
+        for asked in ("/split help", "/split ?", "help split", "/help split"):
+            handle = await fake_discord.send_slash_command("ask", {"question": asked})
+            body = await handle.response()
+            assert is_ephemeral(body) and not body["data"].get("embeds"), asked
+            said = body["data"]["content"]
+            assert "`/split`" in said and "`/split basis:1000 earnings:5`" in said, asked
+        call = await mention_in_text_channel(fake_discord, "help prorata")
+        assert not call.json.get("embeds") and "`/prorata`" in call.json["content"]
+        # more words than that ask a question
+        asked = f"help split {QUESTION[0].lower()}{QUESTION[1:]}"
+        call = await mention_in_text_channel(fake_discord, asked)
+        assert embed_of(call.json)["title"].startswith("Can I send the after-tax basis")
+        await fake_discord.settle()
+        assert not [q for q in bot.store.questions if "help" in q.text.lower()]
+
+
 async def test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
