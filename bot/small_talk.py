@@ -13,6 +13,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from bot.unseen import shows_nothing
+
 WORDS_FILE = Path(__file__).with_name("data") / "small_talk.yaml"
 #: Longer than this, a text says more than thanks: it is read as a question.
 MOST_WORDS = 8
@@ -25,6 +27,7 @@ class Words(BaseModel):
 
     help_requests: frozenset[str]
     thanks: frozenset[str]
+    thanks_symbols: frozenset[str]
     greetings: frozenset[str]
     with_them: frozenset[str]
 
@@ -48,13 +51,18 @@ def asks_for_help(text: str) -> bool:
 
 def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
     """Which of the two ``text`` is, when that is all it says (emoji and punctuation aside);
-    None for anything that may ask something (a number, any other word)."""
+    None for anything that may ask something (a number, any other word). Emoji or marks
+    alone ("@Rollover Bot 👍", "???") ask nothing either: thanks when a thanks emoji is
+    among them, else a greeting's prompt (they got "no FAQ entry looks close" in public,
+    and were kept for moderators as questions the FAQ missed)."""
     if re.search(r"\d", text):  # ("thanks! 1000 5": amounts to work through)
         return None
     said = re.findall(r"[^\W\d_]+", text.casefold())
+    known = words()
+    if not said and not shows_nothing(text):
+        return "thanks" if set(text) & known.thanks_symbols else "greeting"
     if not said or len(said) > MOST_WORDS:
         return None
-    known = words()
     if not known.allowed.issuperset(said):
         return None
     if any(w in known.thanks for w in said):

@@ -1696,10 +1696,12 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
         handle = await fake_discord.send_slash_command("ask", {"question": mentioned})
         embed = embed_of(await handle.response())
         assert embed["title"] == kb.get(kb.ask(question).best.id).title
-        unanswered = f"<@{world.newcomer.id}> 😀😀😀"
+        # (words the FAQ does not answer: emoji alone are no question since, and not kept)
+        unanswered = f"<@{world.newcomer.id}> is the moon made of cheese"
         await (await fake_discord.send_slash_command("ask", {"question": unanswered})).response()
         await fake_discord.settle()
-        assert [q.text for q in bot.store.questions if not q.answered] == ["😀😀😀"]
+        kept = [q.text for q in bot.store.questions if not q.answered]
+        assert kept == ["is the moon made of cheese"]
         assert not [q.text for q in bot.store.questions if "<@" in q.text]
         bare = await fake_discord.send_slash_command("ask", {"question": world.bot_user.mention})
         body = await bare.response()
@@ -1875,7 +1877,7 @@ async def test_ask_outside_the_faq_says_what_it_covers(
         assert outside["title"] == "Maybe outside this FAQ"
         assert "may be outside what this FAQ covers" in outside["description"]
         assert "not tax advice" in outside["footer"]["text"]
-        unjudged = await ask("😀😀😀")
+        unjudged = await ask("ELI5 pls")  # (no word the matcher reads)
         assert "no FAQ entry looks close" in unjudged["description"]
         # nothing is offered, so the title promises nothing ("these may help" pointed at
         # an empty space)
@@ -4807,6 +4809,9 @@ async def test_ask_asking_for_help_gets_the_help_card(
         ("thanks!", "You're welcome"),
         ("Thank you so much, that helped \U0001f64f", "You're welcome"),
         ("hi", "Ask me after the mention"),
+        # emoji or marks alone: thanks (a thumbs up), or the prompt
+        ("\U0001f44d", "You're welcome"),
+        ("???", "Ask me after the mention"),
     ],
 )
 async def test_a_mention_that_only_thanks_or_greets_gets_a_word_back_not_a_card(

@@ -29,6 +29,7 @@ import pytest_asyncio
 from bot.app import RolloverBot
 from bot.cogs.answers import UNSURE_LINE
 from bot.replies import strip_mentions
+from bot.small_talk import small_talk
 from bot.storage import SqliteStore
 from knowledge.base import KnowledgeBase
 from knowledge.examples import EXAMPLES_DIR, render_examples
@@ -293,7 +294,9 @@ async def ask(env: Env, row: Hostile) -> None:
     body = await answer(
         await env.fake.send_slash_command("ask", {"question": row.text}, check=False)
     )
-    if not strip_mentions(row.text):  # nothing but mentions: asked for words, privately
+    # Nothing but mentions: asked for words; emoji or marks alone: a word back (thanks, or
+    # asked for words); both privately.
+    if not strip_mentions(row.text) or small_talk(strip_mentions(row.text)):
         assert ephemeral(body) and content(body) and not body["data"].get("embeds"), body
         return
     assert body["type"] == 4 and len(body["data"]["embeds"]) == 1, body

@@ -16,13 +16,19 @@ from bot.small_talk import small_talk
         "ty!!",
         "Great, thanks again",
         "ok cheers",
+        # emoji alone (a skin tone, a heart's variation selector), marks around them
+        "👍",
+        "🙏🏽🙏🏽",
+        "❤️!",
     ],
 )
 def test_thanks(text: str) -> None:
     assert small_talk(text) == "thanks"
 
 
-@pytest.mark.parametrize("text", ["hi", "Hello!", "hey there", "good morning all 👋"])
+@pytest.mark.parametrize(
+    "text", ["hi", "Hello!", "hey there", "good morning all 👋", "???", "👋", "🤔 ..."]
+)
 def test_greetings(text: str) -> None:
     assert small_talk(text) == "greeting"
 
@@ -37,7 +43,9 @@ def test_greetings(text: str) -> None:
         "thanks a lot for nothing, you got the 1099-R wrong",
         "help",  # (asks how to use the bot: the help card's)
         "",
-        "👍",
+        "  ",
+        "\u200b\u2800",  # (nothing shows: asked for words as an empty question is)
+        "👍 2",  # (a number)
         "thank you " * 9,  # (longer than thanks)
     ],
 )
