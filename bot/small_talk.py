@@ -46,7 +46,7 @@ def asks_for_help(text: str) -> bool:
     """Whether ``text`` only asks how to use the bot ("help", "What can you do?"), also as
     the command typed ("/help": it was matched as a question, "outside this FAQ")."""
     said = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ?!.")
-    return said.removeprefix("/") in words().help_requests
+    return said in words().help_requests or said == "/help"
 
 
 def small_talk(text: str) -> Literal["thanks", "greeting"] | None:

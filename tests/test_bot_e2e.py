@@ -4766,7 +4766,9 @@ async def test_help_lists_the_commands_as_clickable_mentions(
         assert "help" in {c.name for c in bot.tree.get_commands()}
 
 
-@pytest.mark.parametrize("asked", ["help", "What can you do?", "  HELP!  ", "/help"])
+@pytest.mark.parametrize(
+    "asked", ["help", "What can you do?", "  HELP!  ", "/help", "faq", "what topics do you know?"]
+)
 async def test_a_mention_asking_for_help_gets_the_help_card(
     fake_discord: FakeDiscord, make_bot, start_bot, asked: str
 ) -> None:
