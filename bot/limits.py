@@ -17,6 +17,7 @@ from discord import app_commands
 if TYPE_CHECKING:
     from bot.app import RolloverBot
     from bot.settings import LimitSettings
+    from knowledge.matcher import Hit
 
 
 def per_user(setting: str) -> Callable[[discord.Interaction], app_commands.Cooldown | None]:
@@ -113,7 +114,10 @@ class Claims:
         self._done.pop(item_id, None)
 
 
-def autocomplete_text(bot: RolloverBot, user_id: int, current: str) -> str:
-    """What an autocomplete ranks: the first 200 characters typed, or nothing (the list by
-    title, cheap) once the member is past ``autocomplete_per_minute``."""
-    return current[:200] if bot.autocomplete_windows.get(user_id).allow() else ""
+def autocomplete_hits(bot: RolloverBot, user_id: int, current: str) -> list[Hit]:
+    """An autocomplete's entries: the first 200 characters typed, ranked; once the member is
+    past ``autocomplete_per_minute``, the titles holding the words typed, unranked (cheap)."""
+    matcher = bot.knowledge.matcher
+    if bot.autocomplete_windows.get(user_id).allow():
+        return matcher.autocomplete(current[:200], limit=25)
+    return matcher.by_title(current, limit=25)

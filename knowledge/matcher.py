@@ -314,6 +314,20 @@ class Matcher:
                 found.setdefault(hits[0].id, hits[0])
         return tuple(sorted(found.values(), key=lambda h: (-h.score, h.id)))[:2]
 
+    def by_title(self, text: str, limit: int = 25) -> list[Hit]:
+        """Entries whose title or id holds every word typed, by title (all of them when
+        none does, or nothing is typed): no ranking and nothing kept, for a member past
+        the autocomplete allowance. Every entry by title, whatever was typed, put "Are
+        after-tax contributions made before 1987..." first for "1099"."""
+        typed = normalize.clean(text[:200]).split()
+        holding = [
+            (self.ids[i], self._titles_by_id[self.ids[i]])
+            for i, title in enumerate(self._title_index)
+            if all(word in title for word in typed)
+        ]
+        listed = sorted(holding, key=lambda p: p[1]) if holding else self._alphabetical
+        return [Hit(i, t, 0.0) for i, t in listed[: max(0, min(limit, 25))]]
+
     def autocomplete(self, text: str, limit: int = 25) -> list[Hit]:
         """Entries for a partly typed topic: title/id prefix and fuzzy matches, then meaning."""
         limit = max(0, min(limit, 25))

@@ -1888,26 +1888,30 @@ async def test_autocomplete_past_its_limit_lists_by_title(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:
     """Discord asks as a member types, with no command cooldown: past the member's
-    allowance a minute the text is not ranked (it costs time and memory), the list by
-    title is. Another member still gets rankings."""
+    allowance a minute the text is not ranked (it costs time and memory); the titles that
+    hold the words typed are listed, by title. (It was every entry by title, whatever was
+    typed: "1099" put "Are after-tax contributions made before 1987..." first, where a
+    member on a phone taps the first suggestion.) Another member still gets rankings."""
     world = fake_discord.world
 
-    async def first_choice(user) -> str:
+    async def choices(user, typed: str) -> list[str]:
         body = await (
             await fake_discord.send_autocomplete(
-                "faq", {"topic": "1099"}, focused="topic", user=user
+                "faq", {"topic": typed}, focused="topic", user=user
             )
         ).response()
-        return body["data"]["choices"][0]["value"]
+        return [c["value"] for c in body["data"]["choices"]]
 
-    by_title = sorted(kb.entries, key=lambda i: kb.titles[i])[0]
-    assert by_title != "form-1099r-reporting"
+    ranked = [h.id for h in kb.matcher.autocomplete("roth")]
+    holding = sorted((i for i in kb.entries if "roth" in kb.titles[i].lower()), key=kb.titles.get)
+    everything = sorted(kb.entries, key=lambda i: kb.titles[i])
+    assert ranked[0] != holding[0] and everything[0] != "form-1099r-reporting"
     async with start_bot(make_bot(limits={"autocomplete_per_minute": 3})):
-        assert [await first_choice(world.newcomer) for _ in range(3)] == [
-            "form-1099r-reporting"
-        ] * 3
-        assert await first_choice(world.newcomer) == by_title
-        assert await first_choice(world.asker) == "form-1099r-reporting"
+        assert [(await choices(world.newcomer, "roth"))[0] for _ in range(3)] == [ranked[0]] * 3
+        assert await choices(world.newcomer, "roth") == holding  # (unranked: by title)
+        assert await choices(world.newcomer, "1099") == ["form-1099r-reporting"]
+        assert await choices(world.newcomer, "xyzzy") == everything[:25]  # (none holds it)
+        assert (await choices(world.asker, "roth"))[0] == ranked[0]
 
 
 async def test_faq_autocomplete_and_lookup(

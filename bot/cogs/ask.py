@@ -13,7 +13,7 @@ from bot.answering import build_reply, calculator_hint, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
-from bot.limits import PerUserWindows, autocomplete_text, per_user, user_key
+from bot.limits import PerUserWindows, autocomplete_hits, per_user, user_key
 from bot.paging import PageButton
 from bot.replies import (
     NO_PINGS,
@@ -180,8 +180,7 @@ class Ask(commands.Cog):
     async def faq_topic_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        typed = autocomplete_text(self.bot, interaction.user.id, current)
-        hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
+        hits = autocomplete_hits(self.bot, interaction.user.id, current)
         choices = [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
         return await offer(interaction, choices, "/faq's autocomplete")
 

@@ -27,7 +27,7 @@ from bot.confirm import Confirm
 from bot.confirm import answer_unheard as answer_unheard_confirm
 from bot.confirm import unheard as unheard_confirm
 from bot.embeds import clipped, code_block, listed_title, neutralize
-from bot.limits import autocomplete_text
+from bot.limits import autocomplete_hits
 from bot.paging import PageButton
 from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, offer, send_private
 from bot.review import (
@@ -786,8 +786,7 @@ class FaqAdmin(
     async def _entry_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        typed = autocomplete_text(self.bot, interaction.user.id, current)
-        hits = self.bot.knowledge.matcher.autocomplete(typed, limit=25)
+        hits = autocomplete_hits(self.bot, interaction.user.id, current)
         choices = [app_commands.Choice(name=clipped(h.title, 100), value=h.id) for h in hits]
         return await offer(interaction, choices, "/faq-admin's autocomplete")
 
