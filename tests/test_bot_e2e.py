@@ -3479,7 +3479,25 @@ async def test_a_direct_message_is_pointed_to_ask_once_an_hour(
         )
         await fake_discord.idle(quiet=0.2)
         [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
-        assert "`/ask`" in call.json["content"] and not would_ping(call.json).any
+        assert not would_ping(call.json).any
+        # /ask and /faq open with a tap (command mentions), as the calculators' hint does
+        ids = {c["name"]: c["id"] for c in world.commands[None].values()}
+        said = call.json["content"]
+        assert f"</ask:{ids['ask']}>" in said and f"</faq:{ids['faq']}>" in said
+
+
+async def test_a_direct_message_names_ask_as_text_before_the_commands_are_synced(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    world = fake_discord.world
+    dm = world.dm_channel(world.asker)
+    async with start_bot(make_bot()) as bot:
+        world.commands.clear()
+        bot.command_ids.clear()
+        await fake_discord.send_message(dm, QUESTION, author=world.asker)
+        await fake_discord.idle(quiet=0.2)
+        [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
+        assert "`/ask`" in call.json["content"] and "</ask:" not in call.json["content"]
 
 
 async def test_a_pin_in_a_direct_message_is_no_question(
@@ -3497,7 +3515,7 @@ async def test_a_pin_in_a_direct_message_is_no_question(
         await fake_discord.send_message(dm, QUESTION, author=world.asker)
         await fake_discord.idle(quiet=0.2)
         [call] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
-        assert call.status == 200 and "`/ask`" in call.json["content"]
+        assert call.status == 200 and "</ask:" in call.json["content"]
 
 
 async def picker_on(fake: FakeDiscord, message: dict, user: Any) -> tuple[Any, str, dict]:

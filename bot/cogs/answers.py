@@ -25,7 +25,7 @@ from bot.answering import (
     unasked,
 )
 from bot.app import RolloverBot
-from bot.command_mentions import command_ids, mention
+from bot.command_mentions import command_ids, mention, mention_commands
 from bot.edited_posts import recheck_answers, still_answers
 from bot.embeds import help_embed
 from bot.forum_tags import (
@@ -1005,7 +1005,10 @@ class Answers(commands.Cog):
         if message.is_system() or not self.dm_hints.get(message.author.id).allow():
             return
         try:
-            await message.reply(DM_HINT, mention_author=False, allowed_mentions=NO_PINGS)
+            # (/ask and /faq as command mentions, which open them with a tap: typed out, on
+            # a phone, they were a chore, as the calculators' hint says too)
+            hint = mention_commands(DM_HINT, await command_ids(self.bot, None))
+            await message.reply(hint, mention_author=False, allowed_mentions=NO_PINGS)
         except NETWORK_ERRORS:
             log.warning("could not point the sender of direct message %s to /ask", message.id)
 
