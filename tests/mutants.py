@@ -2411,13 +2411,6 @@ MUTANTS = [
         (f"{E2E}::test_one_picker_posts_once_and_only_for_a_helper",),
     ),
     Mutant(
-        "autocomplete ranks without a limit",
-        "bot/limits.py",
-        'return current[:200] if bot.autocomplete_windows.get(user_id).allow() else ""',
-        "return current[:200]",
-        (f"{E2E}::test_autocomplete_past_its_limit_lists_by_title",),
-    ),
-    Mutant(
         "the caches of what members type are never emptied",
         "knowledge/text_budget.py",
         "        if _spent < BUDGET:",
@@ -3777,11 +3770,10 @@ MUTANTS = [
     Mutant(
         "a write cancelled at its BEGIN leaves the connection in a transaction",
         "bot/storage/sqlite.py",
-        "            except BaseException:\n                await _roll_back(db)\n"
-        "                raise\n\n    async def _write_one",
-        "            except BaseException:\n                if db.in_transaction:\n"
-        "                    await _roll_back(db)\n                raise\n\n"
-        "    async def _write_one",
+        "            except BaseException as exc:\n                await _roll_back(db)\n"
+        "                self._raise_if_passing(exc)\n",
+        "            except BaseException as exc:\n                if db.in_transaction:\n"
+        "                    await _roll_back(db)\n                self._raise_if_passing(exc)\n",
         (
             "tests/test_storage.py::test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept",
         ),
@@ -6568,14 +6560,6 @@ MUTANTS = [
         '        if asks_for_help(question):\n            # "/ask help"',
         '        if False and asks_for_help(question):\n            # "/ask help"',
         ("tests/test_bot_e2e.py::test_ask_asking_for_help_gets_the_help_card",),
-    ),
-    Mutant(
-        "/ask matches the '<@id>' of a mention typed in its question "
-        "(scores moved, ids kept for moderators)",
-        "bot/cogs/ask.py",
-        "        question = strip_mentions(question)  # (line by line, as a mention's)\n",
-        "        question = question.strip()\n",
-        ("tests/test_bot_e2e.py::test_ask_matches_the_words_not_the_mentions_in_the_question",),
     ),
     Mutant(
         "a calculator command typed after a mention is matched as a question ('no close match')",
@@ -10527,6 +10511,248 @@ MUTANTS = [
                 "and_owed_replies_wait_for_room"
             ),
         ),
+    ),
+    Mutant(
+        "a mention's '/faq pro-rata' is matched with the command word",
+        "bot/replies.py",
+        (
+            '    return without_command(strip_mentions("\\n".join(own))), strip_mentions("\\n'
+            '".join(quoted))'
+        ),
+        '    return strip_mentions("\\n".join(own)), strip_mentions("\\n".join(quoted))',
+        ("tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",),
+    ),
+    Mutant(
+        "/ask's '/faq pro-rata' is matched with the command word",
+        "bot/cogs/ask.py",
+        "        question = without_command(strip_mentions(question))",
+        "        question = strip_mentions(question)",
+        ("tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",),
+    ),
+    Mutant(
+        "a copied option name after /faq is matched with the words",
+        "bot/replies.py",
+        "    return words[m.end() :] if (m := _ASKING_OPTION.match(words)) else words",
+        "    return words",
+        ("tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",),
+    ),
+    Mutant(
+        "'/help' typed as a question is matched, not the help card",
+        "bot/small_talk.py",
+        '    return said in words().help_requests or said == "/help"',
+        "    return said in words().help_requests",
+        (
+            "tests/test_bot_e2e.py::test_ask_asking_for_help_gets_the_help_card",
+            "tests/test_bot_e2e.py::test_a_mention_asking_for_help_gets_the_help_card",
+        ),
+    ),
+    Mutant(
+        "/schedule's paychecks suggest nothing for 'biweekly' typed",
+        "bot/cogs/calculators.py",
+        "        if str(n).startswith(typed) or _named(n, label, typed)\n",
+        "        if str(n).startswith(typed)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_schedule_takes_any_paycheck_count_and_suggests_the"
+                "_usual_ones"
+            ),
+        ),
+    ),
+    Mutant(
+        "/schedule's paychecks know no payroll word but their labels'",
+        "bot/cogs/calculators.py",
+        "    words = f\"{label} {PAY_WORDS.get(n, '')}\".split()",
+        "    words = label.split()",
+        (
+            (
+                "tests/test_bot_e2e.py::test_schedule_takes_any_paycheck_count_and_suggests_the"
+                "_usual_ones"
+            ),
+        ),
+    ),
+    Mutant(
+        "/schedule's paychecks match a typed phrase to single words only",
+        "bot/cogs/calculators.py",
+        (
+            '    return bool(said) and any(" ".join(words[i:]).startswith(said) for i in ra'
+            "nge(len(words)))"
+        ),
+        "    return bool(said) and any(word.startswith(said) for word in words)",
+        (
+            (
+                "tests/test_bot_e2e.py::test_schedule_takes_any_paycheck_count_and_suggests_the"
+                "_usual_ones"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq naming a member without a topic shows the list without a word",
+        "bot/cogs/ask.py",
+        "                None if user is None else for_member_needs_a_topic(user),\n",
+        "                None,\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_faq_naming_a_member_without_a_topic_says_nothing_w"
+                "as_posted_for_them"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq without a topic says nothing was posted for a member nobody named",
+        "bot/cogs/ask.py",
+        "                None if user is None else for_member_needs_a_topic(user),\n",
+        "                for_member_needs_a_topic(user or interaction.user),\n",
+        ("tests/test_bot_e2e.py::test_faq_without_a_topic_pages_through_every_entry",),
+    ),
+    Mutant(
+        "the entry list's buttons follow the page clicked past the end after a reload",
+        "bot/cogs/ask.py",
+        "        page = shown_page(bot, self.page)\n",
+        "        page = self.page\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_the_faq_list_after_a_reload_that_took_a_page_away_"
+                "pages_as_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "the schedule chart's alt text says '3 day(s)'",
+        "calculators/chart.py",
+        (
+            "        lines.append(f\"Each conversion settles {counted(inp.lag_days, 'day')} "
+            'after its date.")'
+        ),
+        '        lines.append(f"Each conversion settles {inp.lag_days} day(s) after its date.")',
+        ("tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",),
+    ),
+    Mutant(
+        "the schedule chart's alt text says 'over 1 paychecks'",
+        "calculators/chart.py",
+        "    return f\"{n} {word}{'' if n == 1 else 's'}\"",
+        '    return f"{n} {word}s"',
+        ("tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",),
+    ),
+    Mutant(
+        "a pick of an entry a reload took out says only 'try again'",
+        "bot/cogs/point.py",
+        "                await send_private(interaction, GONE_SINCE)",
+        (
+            '                await send_private(interaction, "That entry no longer exists; '
+            'try again.")'
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_pick_of_an_entry_a_reload_took_out_sends_the_hel"
+                "per_to_a_new_picker"
+            ),
+        ),
+    ),
+    Mutant(
+        "'/split help' typed as a question is matched, not pointed to the calculator",
+        "calculators/catalog.py",
+        "    if len(values) == 1 and values[0].lower() in HELP_WORDS:\n",
+        "    if False:\n",
+        ("tests/test_bot_e2e.py::test_how_to_use_a_calculator_asked_gets_the_calculator_named",),
+    ),
+    Mutant(
+        "'help split' typed as a question is matched, not pointed to the calculator",
+        "calculators/catalog.py",
+        "    if name.lower() in HELP_WORDS and len(values) == 1:",
+        "    if False:",
+        ("tests/test_bot_e2e.py::test_how_to_use_a_calculator_asked_gets_the_calculator_named",),
+    ),
+    Mutant(
+        "'help split' followed by a question is taken for the calculator's help",
+        "calculators/catalog.py",
+        "    if name.lower() in HELP_WORDS and len(values) == 1:",
+        "    if name.lower() in HELP_WORDS and values:",
+        ("tests/test_bot_e2e.py::test_how_to_use_a_calculator_asked_gets_the_calculator_named",),
+    ),
+    Mutant(
+        "a mention of emoji alone ('👍') is a question for the FAQ again",
+        "bot/small_talk.py",
+        "    if not said and not shows_nothing(text):\n",
+        "    if False:\n",
+        (
+            "tests/test_small_talk.py::test_thanks",
+            (
+                "tests/test_bot_e2e.py::test_a_mention_that_only_thanks_or_greets_gets_a_word_b"
+                "ack_not_a_card"
+            ),
+        ),
+    ),
+    Mutant(
+        "every emoji alone is thanks, '???' included",
+        "bot/small_talk.py",
+        '        return "thanks" if set(text) & known.thanks_symbols else "greeting"',
+        '        return "thanks"',
+        ("tests/test_small_talk.py::test_greetings",),
+    ),
+    Mutant(
+        "invisible characters alone are small talk, not an empty question",
+        "bot/small_talk.py",
+        "    if not said and not shows_nothing(text):\n",
+        "    if not said and text.strip():\n",
+        (
+            "tests/test_small_talk.py::test_anything_that_may_ask_something_is_not_small_talk",
+            "tests/test_console.py::test_bad_input_is_a_friendly_line",
+        ),
+    ),
+    Mutant(
+        "the console's '/faq' alone is taken for help (every slash dropped)",
+        "bot/small_talk.py",
+        '    return said in words().help_requests or said == "/help"',
+        '    return said.removeprefix("/") in words().help_requests',
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
+    Mutant(
+        "'@bot faq' is answered with the IRS FAQ's entry, not the help card",
+        "bot/data/small_talk.yaml",
+        "  - faq\n",
+        "",
+        ("tests/test_bot_e2e.py::test_a_mention_asking_for_help_gets_the_help_card",),
+    ),
+    Mutant(
+        "autocomplete past its allowance lists every entry by title whatever was typed",
+        "knowledge/matcher.py",
+        "            if all(word in title for word in typed)\n",
+        "            if not typed\n",
+        ("tests/test_bot_e2e.py::test_autocomplete_past_its_limit_lists_by_title",),
+    ),
+    Mutant(
+        "autocomplete past its allowance lists nothing when no title holds the words",
+        "knowledge/matcher.py",
+        "        listed = sorted(holding, key=lambda p: p[1]) if holding else self._alphabetical",
+        "        listed = sorted(holding, key=lambda p: p[1])",
+        ("tests/test_bot_e2e.py::test_autocomplete_past_its_limit_lists_by_title",),
+    ),
+    Mutant(
+        "autocomplete ranks without a limit (past the allowance too)",
+        "bot/limits.py",
+        "    if bot.autocomplete_windows.get(user_id).allow():\n",
+        "    if True:\n",
+        ("tests/test_bot_e2e.py::test_autocomplete_past_its_limit_lists_by_title",),
+    ),
+    Mutant(
+        (
+            "/ask matches the '<@id>' of a mention typed in its question (scores moved, ids"
+            " kept for moderators)"
+        ),
+        "bot/cogs/ask.py",
+        (
+            "        question = without_command(strip_mentions(question))  # (line by line,"
+            " as a mention's)\n"
+        ),
+        "        question = without_command(question.strip())\n",
+        ("tests/test_bot_e2e.py::test_ask_matches_the_words_not_the_mentions_in_the_question",),
+    ),
+    Mutant(
+        "a direct message's hint names /ask as text to type, not a mention to tap",
+        "bot/cogs/answers.py",
+        "            hint = mention_commands(DM_HINT, await command_ids(self.bot, None))",
+        "            hint = DM_HINT",
+        ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
     ),
 ]
 
