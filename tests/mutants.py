@@ -10754,6 +10754,27 @@ MUTANTS = [
         "            hint = DM_HINT",
         ("tests/test_bot_e2e.py::test_a_direct_message_is_pointed_to_ask_once_an_hour",),
     ),
+    Mutant(
+        (
+            "a one-statement write to a full disk is a sqlite3 error (a fault with a traceb"
+            "ack), not the database unavailable"
+        ),
+        "bot/storage/sqlite.py",
+        (
+            "            except sqlite3.Error as exc:\n                self._raise_if_passin"
+            "g(exc)\n                raise\n            return cursor.rowcount"
+        ),
+        (
+            "            except sqlite3.Error:\n                raise\n            return cur"
+            "sor.rowcount"
+        ),
+        (
+            (
+                "tests/test_storage.py::test_a_write_to_a_full_disk_is_the_database_unavailable"
+                "_and_works_once_freed"
+            ),
+        ),
+    ),
 ]
 
 

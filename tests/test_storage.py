@@ -35,6 +35,7 @@ from bot.cli import main
 from bot.settings import load_settings
 from bot.storage import (
     AskedQuestion,
+    DatabaseUnavailable,
     MemoryStore,
     PendingReply,
     SqliteStore,
@@ -49,6 +50,7 @@ from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
 from bot.storage.reports import group_gaps, normalise
 from bot.storage.schema import CURRENT_VERSION
+from tests.full_disk import fill_up, full_disk
 from tests.processes import SCRIPT, as_another_user, bare_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1483,6 +1485,32 @@ async def test_claim_post_survives_restart(tmp_path: Path) -> None:
     async with SqliteStore(path) as second:  # a new process, as after a restart
         assert not await second.claim_post(777)
         assert await second.claim_post(778)
+
+
+async def test_a_write_to_a_full_disk_is_the_database_unavailable_and_works_once_freed(
+    tmp_path: Path,
+) -> None:
+    """Every kind of write on a full disk (one statement, or a transaction) says the disk
+    is full as DatabaseUnavailable, a passing failure the bot logs in one line, not a
+    sqlite3 error it logs as a fault with a traceback; once there is room it writes."""
+    with full_disk(tmp_path / "disk") as disk:
+        async with SqliteStore(disk / "bot.db") as store:
+            await store.claim_post(1)  # positive control: it writes
+            # The write-ahead log emptied (as after a deletion): the next write needs room.
+            with contextlib.closing(sqlite3.connect(disk / "bot.db")) as other:
+                other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            fill_up(disk)
+            owed = PendingReply("post", 2, 2, utc_now())
+            writes = {
+                "one statement": lambda: store.claim_post(2),
+                "a transaction": lambda: store.claim_post(3, owed),
+            }
+            for name, write in writes.items():
+                with pytest.raises(DatabaseUnavailable) as refused:
+                    await write()
+                assert str(refused.value).endswith("is full; free some space"), name
+            (disk / "filler").unlink()
+            assert await store.claim_post(2) and await store.claim_post(3, owed)
 
 
 async def test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept(
