@@ -307,6 +307,17 @@ def test_seed_thread_questions(kb: KnowledgeBase, question: str, acceptable: set
     assert result.best.id in acceptable
 
 
+def test_a_bare_faq_is_not_the_irs_faq(kb: KnowledgeBase) -> None:
+    # "the FAQ" is any FAQ (this server's, a wiki's): the word alone must not answer with
+    # the entry about the IRS's rollover FAQ; the IRS's own FAQ named still does.
+    asked = "I read the faq but I'm still confused about how pro-rata works for my after-tax 401k"
+    result = kb.ask(asked)
+    assert result.best is None or result.best.id != "irs-partial-distribution-faq"
+    named = kb.ask("what does the IRS FAQ on partial distributions mean for my mega backdoor?")
+    assert named.answered and named.best is not None
+    assert named.best.id == "irs-partial-distribution-faq"
+
+
 def test_long_post_matches_on_its_actual_question(kb: KnowledgeBase) -> None:
     context = (
         "I'm 41, married, we live in Ohio and I've been at this company for six years. "
