@@ -10775,6 +10775,13 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "vocabulary: a bare faq counts as a word again",
+        "knowledge/data/vocabulary.yaml",
+        "  faq faqs\n",
+        "",
+        ("tests/test_matcher.py::test_a_bare_faq_is_not_the_irs_faq",),
+    ),
 ]
 
 
