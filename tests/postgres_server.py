@@ -108,14 +108,41 @@ def server_stopped(socket_folder: str) -> Iterator[None]:
 
 def create_database(socket_folder: str, name: str) -> str:
     """A new, empty database on the server; returns its URL."""
+    run_sql(socket_folder, f'CREATE DATABASE "{name}"')
+    return f"postgresql://postgres@/{name}?host={socket_folder}"
+
+
+def run_sql(socket_folder: str, sql: str) -> None:
+    """One statement as the server's superuser, from another client (psql)."""
     psql = _binary("psql") or "psql"
     subprocess.run(
-        [psql, "-h", socket_folder, "-U", "postgres", "-d", "postgres", "-qc",
-         f'CREATE DATABASE "{name}"'],
+        [psql, "-h", socket_folder, "-U", "postgres", "-d", "postgres", "-qc", sql],
         check=True,
         capture_output=True,
-    )  # fmt: skip
-    return f"postgresql://postgres@/{name}?host={socket_folder}"
+    )
+
+
+@contextmanager
+def database_on_small_disk(socket_folder: str) -> Iterator[tuple[str, Path]]:
+    """A new, empty database whose tables are made on a small file system of their own (a
+    tablespace on tests.full_disk's tmpfs, to fill as a server's disk fills); yields its
+    URL and the file system's folder. The database and the tablespace are dropped before
+    the file system goes, so the server never meets a folder gone."""
+    from tests.full_disk import full_disk
+
+    name = f"on_disk_{os.getpid()}_{next(_names)}"
+    # (In the server's own folder: the server's user may not enter a test's tmp_path.)
+    with full_disk(Path(socket_folder) / name) as disk:
+        if os.geteuid() == 0:
+            shutil.chown(disk, "postgres")
+        run_sql(socket_folder, f"CREATE TABLESPACE {name} LOCATION '{disk}'")
+        url = create_database(socket_folder, name)
+        run_sql(socket_folder, f"ALTER DATABASE {name} SET default_tablespace = {name}")
+        try:
+            yield url, disk
+        finally:
+            run_sql(socket_folder, f"DROP DATABASE {name} WITH (FORCE)")
+            run_sql(socket_folder, f"DROP TABLESPACE {name}")
 
 
 @pytest.fixture(scope="session")

@@ -272,6 +272,42 @@ async def test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_trac
     assert any("question statistics" in line for line in lost), lost
 
 
+async def test_a_post_while_the_database_servers_disk_is_full_is_a_line_per_record_lost(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The PostgreSQL server's disk full under a running bot: a post was answered, but
+    each record it could not write (its claim, the question, its statistics, its reply)
+    logged an ERROR with the driver's traceback (DiskFullError), as if the bot were broken,
+    where a database out of reach is a warning line. Each is one warning saying the
+    server's disk is full; once there is room, a post's records are kept again."""
+    from tests.full_disk import fill_up
+    from tests.postgres_server import database_on_small_disk
+
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    with database_on_small_disk(postgres_server) as (url, disk):
+        settings = make_settings(database={"url": url}, retries=FAST)
+        async with start_bot(create_bot(settings, kb, PostgresStore(url))):
+            fill_up(disk)
+            post = await fake.post_forum_thread("Asked on a full disk", QUESTIONS[1])
+            await post.reply(timeout=15)  # answered anyway
+            await rest_quiet(fake, 0.3)
+            said = [r.getMessage() for r in warnings_only(caplog)]
+            full = [line for line in said if "the PostgreSQL server's disk is full" in line]
+            assert any(f"forum post {post.id}" in line for line in full), said
+            assert any("question statistics" in line for line in full), said
+            assert await served_total(url) == 0
+            (disk / "filler").unlink()
+            later = await fake.post_forum_thread("Asked once there is room", QUESTIONS[0])
+            await later.reply(timeout=15)
+            await served_reaches(url, 1)  # (recorded again)
+
+
 async def test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning(
     fake_discord: FakeDiscord,
     make_settings,

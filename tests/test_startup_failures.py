@@ -421,7 +421,8 @@ async def test_a_postgres_server_out_of_connections_at_start_is_one_error_line_e
     """A server with no connection left for the bot's reload announcements (PostgreSQL's
     max_connections reached, its pool let in with the last one): the start ended in a
     traceback ("sorry, too many clients already"), as an internal fault. It is one error
-    line now, exit 1 as for a server out of reach, for a supervisor to try again."""
+    line now, saying what to do, exit 1 as for a server out of reach, for a supervisor to
+    try again."""
     import asyncpg
 
     held = []
@@ -441,7 +442,9 @@ async def test_a_postgres_server_out_of_connections_at_start_is_one_error_line_e
         assert code == 1, err
         assert "Traceback" not in err
         assert err.strip().splitlines()[-1] == (
-            "error: cannot use the PostgreSQL database: sorry, too many clients already"
+            "error: cannot use the PostgreSQL database: the PostgreSQL server refuses more "
+            "connections (sorry, too many clients already): close some of its other clients, "
+            "or raise max_connections or the role's or database's limit"
         )
     finally:
         for conn in held:

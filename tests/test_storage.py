@@ -1513,6 +1513,89 @@ async def test_a_write_to_a_full_disk_is_the_database_unavailable_and_works_once
             assert await store.claim_post(2) and await store.claim_post(3, owed)
 
 
+async def test_a_postgres_server_whose_disk_fills_is_the_database_unavailable_till_freed(
+    postgres_server: str,
+) -> None:
+    """The PostgreSQL server's disk full (its data folder or the tablespace of the bot's
+    tables): a write that needs room was DiskFullError raised as it was, so every forum
+    post logged its records' ERRORs with the driver's traceback. Each kind of write (one
+    statement, a transaction) is DatabaseUnavailable saying the server's disk is full, as
+    SQLite's full disk is; once there is room it writes."""
+    from tests.postgres_server import database_on_small_disk
+
+    with database_on_small_disk(postgres_server) as (url, disk):
+        async with PostgresStore(url) as store:
+            assert await store.claim_post(1)  # positive control: it writes
+            fill_up(disk)
+            # (Each into a table with no page yet: PostgreSQL fills a page it has first.)
+            writes = {
+                "one statement": lambda: store.record_vote("split", 1, "member", True),
+                "a transaction": lambda: store.claim_post(2, owed(2)),
+            }
+            for name, write in writes.items():
+                with pytest.raises(DatabaseUnavailable) as refused:
+                    await write()
+                said = str(refused.value)
+                assert said.startswith("the PostgreSQL server's disk is full ("), name
+                assert said.endswith("); free some space on it"), name
+            (disk / "filler").unlink()
+            await store.record_vote("split", 1, "member", True)
+            assert await store.claim_post(2, owed(2))
+            assert [r.message_id for r in await store.pending_replies()] == [2]
+
+
+async def test_a_postgres_server_out_of_connections_under_a_running_bot_is_unavailable(
+    postgres_server: str,
+) -> None:
+    """The server refusing the pool a new connection under a running bot (too many
+    clients: the pool replaces a connection after a restart, or as it grows) was
+    TooManyConnectionsError raised as it was, a traceback each retry pass, though the same
+    refusal at start is said in a line and retried. It is DatabaseUnavailable saying what
+    to do, and the store works once a connection is allowed."""
+    from tests.postgres_server import create_database, run_sql
+
+    role = name = f"limited_{os.getpid()}"  # (a superuser is let in past the limits)
+    run_sql(postgres_server, f"CREATE ROLE {role} LOGIN")
+    url = create_database(postgres_server, name).replace("postgres@", f"{role}@")
+    run_sql(postgres_server, f"ALTER DATABASE {name} OWNER TO {role}")
+    try:
+        async with PostgresStore(url) as store:
+            assert await store.claim_post(1)  # positive control: it writes
+            run_sql(postgres_server, f"ALTER ROLE {role} CONNECTION LIMIT 0")
+            await store._pool.expire_connections()  # (each replaced at its next use)
+            with pytest.raises(DatabaseUnavailable) as refused:
+                await store.claim_post(2)
+            why = f'too many connections for role "{role}"'
+            assert str(refused.value).startswith(
+                f"the PostgreSQL server refuses more connections ({why}): "
+            )
+            assert "raise max_connections" in str(refused.value)
+            run_sql(postgres_server, f"ALTER ROLE {role} CONNECTION LIMIT -1")
+            assert await store.claim_post(2)
+    finally:
+        run_sql(postgres_server, f"DROP DATABASE {name} WITH (FORCE)")
+        run_sql(postgres_server, f"DROP ROLE {role}")
+
+
+def test_a_postgres_server_out_of_memory_is_unavailable_with_its_hint() -> None:
+    """The server out of memory ("out of shared memory", its lock table full of another
+    client's locks) passes, as a full disk does: DatabaseUnavailable naming the setting its
+    hint names, not the driver's error as a fault. (Not made on a real server: filling its
+    lock table takes thousands of tables.) Other errors are still raised as they are."""
+    import asyncpg
+
+    store = PostgresStore("postgresql://bot:hunter2@db.example/rollover")
+    hint = "You might need to increase max_locks_per_transaction."
+    fields = {"S": "ERROR", "C": "53200", "M": "out of shared memory", "H": hint}
+    with pytest.raises(DatabaseUnavailable) as refused, store._reaching():
+        raise asyncpg.OutOfMemoryError.new(fields)
+    assert str(refused.value) == (
+        f"the PostgreSQL server is out of memory (out of shared memory; {hint})"
+    )
+    with pytest.raises(asyncpg.ConfigurationLimitExceededError), store._reaching():
+        raise asyncpg.ConfigurationLimitExceededError("temporary file size exceeds limit")
+
+
 async def test_a_write_cancelled_at_its_begin_leaves_later_writes_working_and_kept(
     tmp_path: Path,
 ) -> None:

@@ -374,7 +374,8 @@ class PostgresStore:
             asyncpg.InvalidCatalogNameError,
             asyncpg.InsufficientPrivilegeError,
         )
-        reason = f"cannot use the PostgreSQL database: {without_password(str(exc), self.url)}"
+        said = server_refusal(exc) or str(exc)
+        reason = f"cannot use the PostgreSQL database: {without_password(said, self.url)}"
         if isinstance(exc, settings_wrong):
             # The server answered: no such database or role, a wrong password, no rights to
             # the tables. The settings are to fix, not to retry (exit 2).
@@ -532,7 +533,8 @@ class PostgresStore:
 
     @contextlib.contextmanager
     def _reaching(self) -> Iterator[None]:
-        """The server out of reach (down, restarting, failing over, the network out) is
+        """The server out of reach (down, restarting, failing over, the network out), or
+        refusing for a while what it does (its disk full: see server_refusal), is
         DatabaseUnavailable, as at start, with the reason in words: callers that poll (the
         retry queue) say it once, not with a driver's traceback every pass."""
         try:
@@ -540,6 +542,8 @@ class PostgresStore:
         except TimeoutError:
             raise  # (a query stuck on a lock: the server is there)
         except Exception as exc:
+            if (passing := server_refusal(exc)) is not None:
+                raise DatabaseUnavailable(without_password(passing, self.url)) from exc
             if (cause := out_of_reach(exc)) is None:
                 raise
             reason = without_password(str(cause) or type(cause).__name__, self.url)
@@ -1090,6 +1094,28 @@ def out_of_reach(exc: BaseException) -> BaseException | None:
     context = exc.__context__
     if isinstance(exc, asyncpg.InterfaceError) and context is not None:
         return out_of_reach(context)
+    return None
+
+
+def server_refusal(exc: BaseException) -> str | None:
+    """What an operator reads for a server that answers but refuses, for a while, what the
+    bot asks (a state of the server's that passes once someone acts, not a fault of the
+    bot's); None for any other error. Each was raised as it was, so the retry queue logged
+    an ERROR with the driver's traceback every pass (10 s) for as long as it lasted, and
+    each forum post its records' ERRORs."""
+    import asyncpg
+
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, asyncpg.DiskFullError):  # 53100, "could not extend file ..."
+        return f"the PostgreSQL server's disk is full ({message}); free some space on it"
+    if isinstance(exc, asyncpg.OutOfMemoryError):  # 53200: its HINT names the setting
+        hint = f"; {exc.hint}" if getattr(exc, "hint", None) else ""
+        return f"the PostgreSQL server is out of memory ({message}{hint})"
+    if isinstance(exc, asyncpg.TooManyConnectionsError):  # 53300, at a pool's reconnect
+        return (
+            f"the PostgreSQL server refuses more connections ({message}): close some of its "
+            "other clients, or raise max_connections or the role's or database's limit"
+        )
     return None
 
 
