@@ -241,6 +241,61 @@ async def test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_ow
     assert said[1][1] == "the retry queue reaches the database again"
 
 
+async def test_a_database_turned_read_only_is_one_warning_and_loses_no_owed_reply(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL refusing writes under a running bot (default_transaction_read_only, as
+    some hosts set it on a nearly full disk; the URL's host a standby after a failover):
+    the retry queue's every pass, each `retries.poll_seconds` (10 s), logged an ERROR with
+    the driver's traceback for as long as it lasted. It is one warning saying the server
+    accepts no writes, and one line when it does again; the reply owed is sent then."""
+    from tests.postgres_server import run_sql
+
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot.cogs.retries")
+    name = postgres_url.partition("@/")[2].partition("?")[0]
+    settings = make_settings(database={"url": postgres_url}, retries={**FAST})
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply()  # positive control: it answers
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        owed = await fake.post_forum_thread("Owed a reply", QUESTIONS[1])
+
+        async def failed_once() -> bool:
+            return any(r.last_error for r in await bot.store.pending_replies())
+
+        await wait_until_async(failed_once)
+        passes = 0  # the retry queue's looks while the server refuses writes
+        expire = bot.store.expire_replies
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal passes
+            passes += 1
+            return await expire(*args, **kwargs)
+
+        run_sql(postgres_server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+        await bot.store._pool.expire_connections()  # (each replaced at its next use)
+        bot.store.expire_replies = counted
+        await wait_until(lambda: passes >= 5, timeout=10.0)  # (refused on each of them)
+        assert not owed.replies
+        run_sql(postgres_server, f"ALTER DATABASE {name} RESET default_transaction_read_only")
+        await bot.store._pool.expire_connections()
+        await owed.reply(timeout=15)  # sent once it accepts writes again
+        await rest_quiet(fake, 0.3)
+        assert len(owed.replies) == 1
+    logged = warnings_only(caplog)
+    said = [(r.levelname, r.getMessage()) for r in logged if r.name == "bot.cogs.retries"]
+    assert [level for level, _ in said] == ["WARNING", "INFO"], said
+    assert "the PostgreSQL server accepts no writes (cannot execute " in said[0][1], said
+    assert said[1][1] == "the retry queue reaches the database again"
+
+
 async def test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_traceback(
     fake_discord: FakeDiscord,
     make_settings,

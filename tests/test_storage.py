@@ -1577,6 +1577,39 @@ async def test_a_postgres_server_out_of_connections_under_a_running_bot_is_unava
         run_sql(postgres_server, f"DROP ROLE {role}")
 
 
+async def test_a_postgres_server_that_accepts_no_writes_is_unavailable_till_it_does(
+    postgres_server: str, postgres_url: str
+) -> None:
+    """A server that turned read-only under a running bot (default_transaction_read_only,
+    as some hosts set it on a nearly full disk; a failover that left the URL's host a
+    standby refuses the same way, SQLSTATE 25006): every write was the driver's error
+    raised as it was, a traceback each retry pass. Each kind of write is
+    DatabaseUnavailable saying the server accepts no writes and what to look at; reads go
+    on, and writes work once it accepts them again."""
+    from tests.postgres_server import run_sql
+
+    name = postgres_url.partition("@/")[2].partition("?")[0]
+    async with PostgresStore(postgres_url) as store:
+        assert await store.claim_post(1)  # positive control: it writes
+        run_sql(postgres_server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+        await store._pool.expire_connections()  # (each replaced at its next use)
+        writes = {
+            "one statement": lambda: store.record_vote("split", 1, "member", True),
+            "a transaction": lambda: store.claim_post(2, owed(2)),
+            "the retry queue's look": lambda: store.take_due_replies(1, 60),
+        }
+        for what, write in writes.items():
+            with pytest.raises(DatabaseUnavailable) as refused:
+                await write()
+            said = str(refused.value)
+            assert said.startswith("the PostgreSQL server accepts no writes (cannot execute "), what
+            assert "point database.url at the primary" in said, what
+        assert await store.pending_replies() == []  # (reads go on)
+        run_sql(postgres_server, f"ALTER DATABASE {name} RESET default_transaction_read_only")
+        await store._pool.expire_connections()
+        assert await store.claim_post(2, owed(2))
+
+
 def test_a_postgres_server_out_of_memory_is_unavailable_with_its_hint() -> None:
     """The server out of memory ("out of shared memory", its lock table full of another
     client's locks) passes, as a full disk does: DatabaseUnavailable naming the setting its

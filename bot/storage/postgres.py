@@ -534,7 +534,7 @@ class PostgresStore:
     @contextlib.contextmanager
     def _reaching(self) -> Iterator[None]:
         """The server out of reach (down, restarting, failing over, the network out), or
-        refusing for a while what it does (its disk full: see server_refusal), is
+        refusing for a while what it does (its disk full, read-only: see server_refusal), is
         DatabaseUnavailable, as at start, with the reason in words: callers that poll (the
         retry queue) say it once, not with a driver's traceback every pass."""
         try:
@@ -1115,6 +1115,15 @@ def server_refusal(exc: BaseException) -> str | None:
         return (
             f"the PostgreSQL server refuses more connections ({message}): close some of its "
             "other clients, or raise max_connections or the role's or database's limit"
+        )
+    if isinstance(exc, asyncpg.ReadOnlySQLTransactionError):  # 25006
+        # A standby ("... during recovery"): the URL names a host that a failover left a
+        # standby, till it points at the primary again. Or default_transaction_read_only,
+        # which some hosts set on a database whose disk is nearly full.
+        return (
+            f"the PostgreSQL server accepts no writes ({message}): it is a standby (point "
+            "database.url at the primary) or set read-only (default_transaction_read_only, "
+            "as some hosts set it when its disk is nearly full)"
         )
     return None
 
