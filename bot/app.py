@@ -17,7 +17,7 @@ from discord.ext import commands
 from bot import mod_log, server_setup
 from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
-from bot.storage import MemoryStore, Store
+from bot.storage import MemoryStore, Store, log_store_failure
 from bot.views import DYNAMIC_ITEMS
 from knowledge.base import Fallback, KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries
@@ -166,8 +166,10 @@ class RolloverBot(commands.Bot):
         if result.ok and announce:
             try:
                 await self.store.announce_reload()
-            except Exception:
-                log.exception("could not tell the other processes about the reload")
+            except Exception as exc:
+                # (A database out of reach is one warning: the others reload anyway once
+                # their listening connection is back. Anything else keeps its traceback.)
+                log_store_failure(log, exc, "could not tell the other processes about the reload")
         return result
 
     def _reload_announced(self) -> None:

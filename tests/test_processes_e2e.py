@@ -363,6 +363,32 @@ async def test_a_post_while_the_database_servers_disk_is_full_is_a_line_per_reco
             await served_reaches(url, 1)  # (recorded again)
 
 
+async def test_a_reload_not_announced_while_the_database_is_down_is_one_warning(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A FAQ reload (a /faq-admin edit, a file saved) while PostgreSQL is down or refuses
+    writes: it could not be announced to the other processes, and the log had an ERROR
+    with the driver's traceback, where the other records an outage stops are one warning
+    (the other processes reload when their listening connection is back). The reload is
+    made and the announcement lost is one warning saying why."""
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
+        assert (await bot.reload_faq("test")).ok  # positive control: announced, no word
+        assert not [r for r in caplog.records if "about the reload" in r.getMessage()]
+        with server_stopped(postgres_server):
+            assert (await bot.reload_faq("test")).ok
+    lost = [r for r in warnings_only(caplog) if "about the reload" in r.getMessage()]
+    assert [r.levelname for r in lost] == ["WARNING"], lost
+    assert "the PostgreSQL database cannot be reached" in lost[0].getMessage()
+
+
 async def test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning(
     fake_discord: FakeDiscord,
     make_settings,
