@@ -1544,6 +1544,28 @@ async def test_a_postgres_server_whose_disk_fills_is_the_database_unavailable_ti
             assert [r.message_id for r in await store.pending_replies()] == [2]
 
 
+async def test_a_postgres_server_whose_disk_is_full_at_start_says_so_to_be_retried(
+    postgres_server: str,
+) -> None:
+    """A bot started on a server whose disk is full cannot make its tables: it is
+    DatabaseUnavailable (exit 1, retried) in the words a full disk under a running bot is
+    said in, not the driver's bare message; once there is room it starts."""
+    from tests.postgres_server import database_on_small_disk
+
+    with database_on_small_disk(postgres_server) as (url, disk):
+        fill_up(disk)
+        with pytest.raises(DatabaseUnavailable) as refused:
+            await PostgresStore(url).open()
+        said = str(refused.value)
+        assert said.startswith(
+            "cannot use the PostgreSQL database: the PostgreSQL server's disk is full ("
+        ), said
+        assert said.endswith("); free some space on it"), said
+        (disk / "filler").unlink()
+        async with PostgresStore(url) as store:
+            assert await store.claim_post(1)
+
+
 async def test_a_postgres_server_out_of_connections_under_a_running_bot_is_unavailable(
     postgres_server: str,
 ) -> None:
