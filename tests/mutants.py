@@ -10782,6 +10782,86 @@ MUTANTS = [
         "",
         ("tests/test_matcher.py::test_a_bare_faq_is_not_the_irs_faq",),
     ),
+    Mutant(
+        (
+            "a PostgreSQL server's full disk, out of memory or out of connections under a r"
+            "unning bot is the driver's error, a traceback each retry pass"
+        ),
+        "bot/storage/postgres.py",
+        (
+            "            if (passing := server_refusal(exc)) is not None:\n                r"
+            "aise DatabaseUnavailable(without_password(passing, self.url)) from exc\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_postgres_server_whose_disk_fills_is_the_database"
+                "_unavailable_till_freed"
+            ),
+            (
+                "tests/test_storage.py::test_a_postgres_server_out_of_connections_under_a_runni"
+                "ng_bot_is_unavailable"
+            ),
+            (
+                "tests/test_storage.py::test_a_postgres_server_out_of_memory_is_unavailable_wit"
+                "h_its_hint"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_a_post_while_the_database_servers_disk_is_fu"
+                "ll_is_a_line_per_record_lost"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a PostgreSQL server that accepts no writes (read-only, a standby) under a runn"
+            "ing bot is the driver's error, a traceback each retry pass"
+        ),
+        "bot/storage/postgres.py",
+        "    if isinstance(exc, asyncpg.ReadOnlySQLTransactionError):  # 25006\n",
+        "    if False:  # 25006\n",
+        (
+            (
+                "tests/test_storage.py::test_a_postgres_server_that_accepts_no_writes_is_unavai"
+                "lable_till_it_does"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_a_database_turned_read_only_is_one_warning_a"
+                "nd_loses_no_owed_reply"
+            ),
+        ),
+    ),
+    Mutant(
+        "a FAQ reload not announced in a database outage is an ERROR with the driver's traceback",
+        "bot/app.py",
+        (
+            '                log_store_failure(log, exc, "could not tell the other processe'
+            's about the reload")\n'
+        ),
+        '                log.exception("could not tell the other processes about the reload")\n',
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_reload_not_announced_while_the_database_is"
+                "_down_is_one_warning"
+            ),
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL server's full disk at start is said in the driver's bare words",
+        "bot/storage/postgres.py",
+        "        said = server_refusal(exc) or str(exc)\n",
+        "        said = str(exc)\n",
+        (
+            (
+                "tests/test_storage.py::test_a_postgres_server_whose_disk_is_full_at_start_says"
+                "_so_to_be_retried"
+            ),
+            (
+                "tests/test_startup_failures.py::test_a_postgres_server_out_of_connections_at_s"
+                "tart_is_one_error_line_exit_1"
+            ),
+        ),
+    ),
 ]
 
 
