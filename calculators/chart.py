@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable
 
 from calculators.base import NOT_TAX_ADVICE
-from calculators.money import ZERO, pct, usd
+from calculators.money import ZERO, counted, pct, usd
 from calculators.schedule import DEFAULT_COUNTS, ComparisonPoint, ScheduleInput, compare
 
 EARNINGS_COLOR = "#9ab8d8"
@@ -41,11 +41,6 @@ def chart_points(
 
 #: Discord's limit on an attachment's description (its alt text).
 ALT_TEXT_LIMIT = 1024
-
-
-def counted(n: int, word: str) -> str:
-    """ "1 day", "3 days": a screen reader read "3 day(s)" out with its brackets."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def chart_description(inp: ScheduleInput, counts: Iterable[int] = DEFAULT_COUNTS) -> str:

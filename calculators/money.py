@@ -70,6 +70,12 @@ def usd(value: Decimal) -> str:
     return f"{sign}${abs(amount):,.2f}"
 
 
+def counted(n: int, word: str) -> str:
+    """ "1 day", "3 days": a screen reader read "3 day(s)" out with its brackets, and a
+    member read "1 days" as a slip."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def pct(rate: Decimal) -> str:
     """A fraction as a percent without noise: 0.24 -> ``24%``, 0.075 -> ``7.5%``."""
     value = (rate * 100).normalize()

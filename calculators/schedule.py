@@ -34,6 +34,7 @@ from calculators.money import (
     ONE,
     ZERO,
     cents,
+    counted,
     exact,
     floor_cents,
     money_str,
@@ -301,23 +302,26 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
 
     grows = f"Money grows by (1 {'-' if r < 0 else '+'} {pct(abs(r))})^dt between events."
     if inp.lag_days:
+        settle = "settles" if n == 1 else "settle"
         model = (
-            f"{n} conversion(s) requested at t = j/{n} settle {inp.lag_days} day(s) later "
+            f"{counted(n, 'conversion')} requested at t = j/{n} {settle} "
+            f"{counted(inp.lag_days, 'day')} later "
             f"(t + {inp.lag_days}/{DAYS_A_YEAR}); each moves the balance as of its date to "
             "Roth, including a contribution made that day, and that money keeps growing until "
             "it settles; contributions made meanwhile wait for the next conversion. "
             f"{grows} Plans take a few business days to process a conversion, so even one "
             "right after each paycheck picks up some earnings."
         )
-    else:  # (--lag-days 0: "settle 0 day(s) later ... picks up some earnings" said otherwise)
+    else:  # (--lag-days 0: "settle 0 days later ... picks up some earnings" said otherwise)
         model = (
-            f"{n} conversion(s) at t = j/{n}, each settled the same day (no processing time "
-            "assumed: real plans take a few business days, which the settlement lag in days "
-            "models); each moves the balance as of its "
-            f"date to Roth, including a contribution made that day. {grows}"
+            f"{counted(n, 'conversion')} at t = j/{n}, each settled the same day (no "
+            "processing time assumed: real plans take a few business days, which the "
+            "settlement lag in days models); each moves the balance as of its date to Roth, "
+            f"including a contribution made that day. {grows}"
         )
     steps = [
-        f"Model: {usd(inp.annual)} of after-tax contributions in {p} equal paychecks at "
+        f"Model: {usd(inp.annual)} of after-tax contributions in "
+        f"{counted(p, 'equal paycheck')} at "
         f"t = k/{p} of the year; {model}",
         _paycheck_step(amounts),
     ]
@@ -325,9 +329,12 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
     active = [c for c in convs if c.contributions or c.earnings]
     idle = len(convs) - len(active)
     if idle:
+        come, moves, they = (
+            ("comes", "moves", "it is") if idle == 1 else ("come", "move", "they are")
+        )
         steps.append(
-            f"{idle} of the {n} conversions come before the next paycheck and move $0.00; "
-            "they are not listed."
+            f"{idle} of the {n} conversions {come} before the next paycheck and {moves} $0.00; "
+            f"{they} not listed."
         )
     listed = active if len(active) <= MAX_LISTED else [*active[:3], *active[-2:]]
     for c in listed:
@@ -348,9 +355,9 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
             else (f"The last {late} conversions", "settle", "their")
         )
         steps.append(
-            f"{which}, dated near the year's end, {verb} {inp.lag_days} day(s) later, in the "
-            f"next year; {their} earnings to then are counted here, and a plan that pays out "
-            "in January reports that on the next year's 1099-R."
+            f"{which}, dated near the year's end, {verb} {counted(inp.lag_days, 'day')} "
+            f"later, in the next year; {their} earnings to then are counted here, and a plan "
+            "that pays out in January reports that on the next year's 1099-R."
         )
     steps.append(
         f"Taxable earnings: {usd(taxable)}. Earnings are the pretax part of each conversion and "
@@ -398,7 +405,7 @@ def _schedule(inp: ScheduleInput) -> ScheduleResult:
         warnings.append(
             f"Fewer conversions can do better here: {best.conversions} a year gives "
             f"{usd(best.taxable_earnings)} of taxable earnings against {usd(taxable)} for {n}, "
-            f"because of how the conversion dates line up with the {p} paychecks."
+            f"because of how the conversion dates line up with the {counted(p, 'paycheck')}."
         )
     return ScheduleResult(
         inputs=inp,
@@ -417,7 +424,8 @@ def _paycheck_step(amounts: list[Decimal]) -> str:
     if first == last:
         return f"Each paycheck contributes {usd(first)}."
     extra = sum(1 for a in amounts if a == first)
+    first_few = "the first carries" if extra == 1 else f"the first {extra} carry"
     return (
-        f"Each paycheck contributes {usd(last)}; the first {extra} carry one extra cent "
+        f"Each paycheck contributes {usd(last)}; {first_few} one extra cent "
         f"({usd(first)}) so that they add up exactly."
     )

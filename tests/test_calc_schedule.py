@@ -359,6 +359,41 @@ def test_more_than_a_plan_takes_in_a_year_is_warned_about_and_worked_out() -> No
     assert cap_warnings(cap) == []  # (the limit itself fits)
 
 
+@pytest.mark.parametrize(
+    ("annual", "paychecks", "conversions", "lag", "said", "not_said"),
+    [
+        (
+            "1000",
+            1,
+            1,
+            1,
+            ["1 equal paycheck at", "1 conversion requested", "settles 1 day later"],
+            ["paychecks at", "1 conversions", "1 days"],
+        ),
+        ("1000", 1, 2, 0, ["1 of the 2 conversions comes", "moves $0.00; it is"], ["come before"]),
+        ("1000.01", 2, 1, 0, ["the first carries one extra cent"], ["first 1 carry"]),
+        ("26000", 26, 4, 3, ["26 equal paychecks", "4 conversions", "3 days later"], []),
+    ],
+)
+def test_the_steps_count_in_words(
+    annual: str,
+    paychecks: int,
+    conversions: int,
+    lag: int,
+    said: list[str],
+    not_said: list[str],
+) -> None:
+    """/schedule's working read "1 conversion(s) ... settle 1 day(s) later" (a screen
+    reader reads the brackets out) and "in 1 equal paychecks", "the first 1 carry": a
+    member reads "1 day", "3 days", as the chart's alt text already says them."""
+    steps = " ".join(schedule(inp(annual, paychecks, conversions, "8%", lag=lag)).steps)
+    assert "(s)" not in steps
+    for words in said:
+        assert words in steps
+    for words in not_said:
+        assert words not in steps
+
+
 def test_the_steps_say_what_a_same_day_settlement_means() -> None:
     """At --lag-days 0 the steps said conversions "settle 0 day(s) later" and that "even
     one right after each paycheck picks up some earnings", beside $0.00 at 26 a year."""
@@ -375,4 +410,4 @@ def test_the_steps_say_what_a_same_day_settlement_means() -> None:
             )
         ).steps
     )
-    assert "settle 3 day(s) later" in lagged and "picks up some earnings" in lagged
+    assert "settle 3 days later" in lagged and "picks up some earnings" in lagged
