@@ -56,6 +56,11 @@ class SlidingWindow:
         self._times.append(self.clock())
         return True
 
+    def give_back(self) -> None:
+        """Undo the latest ``allow``: what it let through turned out to use nothing."""
+        if self._times:
+            self._times.pop()
+
     def full(self) -> bool:
         """Whether ``allow`` would refuse now (using up nothing)."""
         now = self.clock()

@@ -76,6 +76,25 @@ async def test_one_calculator_allowance_covers_every_calculator_and_show_working
         assert other["data"]["embeds"]
 
 
+async def test_a_refused_calculator_input_uses_up_none_of_the_allowance(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A mistyped amount is refused and runs nothing, but it counted against
+    calc_per_minute: a member who mistyped twice under a limit of 2 was then told to slow
+    down on the calculation they meant. Refusals are free; calculations still count."""
+    async with start_bot(make_bot(limits={"calc_per_minute": 2})):
+        for typo in ({"basis": "lots", "earnings": "5"}, {"basis": "1000", "earnings": "($5"}):
+            refused = await (await fake_discord.send_slash_command("split", typo)).response()
+            assert refused["data"]["flags"] & 64 and "Example" in content(refused)
+        options = {"basis": "1000", "earnings": "5"}
+        for _ in range(2):
+            body = await (await fake_discord.send_slash_command("split", options)).response()
+            assert body["data"]["embeds"], content(body)
+        # (the limit still holds for calculations run)
+        over = await (await fake_discord.send_slash_command("split", options)).response()
+        assert "Slow down" in content(over) and not over["data"].get("embeds")
+
+
 async def test_mention_limit_tells_once_then_stays_quiet(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

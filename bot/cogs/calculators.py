@@ -160,6 +160,18 @@ class Calculators(commands.Cog):
             raise app_commands.CommandOnCooldown(app_commands.Cooldown(limit, 60.0), wait)
         return True
 
+    async def cog_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """A refused input ran no calculation: it gives back what interaction_check counted,
+        so a member who mistyped an amount twice is not then told to slow down. (The
+        refusal itself is said by the Errors cog.)"""
+        original = getattr(error, "original", error)
+        if isinstance(original, UserInputProblem) or isinstance(
+            error, app_commands.TransformerError
+        ):
+            self.windows.get(interaction.user.id).give_back()
+
     @app_commands.command(
         name="split",
         description="Where an after-tax rollover goes: Roth IRA, traditional IRA, tax, 1099-R",
