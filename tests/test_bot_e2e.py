@@ -2129,11 +2129,11 @@ async def test_schedule_takes_any_paycheck_count_and_suggests_the_usual_ones(
     [
         ("split", {"basis": "-1000", "earnings": "5"}, "negative"),
         # (the example as Discord takes it, not the console's "/split 1000 5")
-        ("split", {"basis": "lots", "earnings": "5"}, "Example: /split basis:1000 earnings:5"),
+        ("split", {"basis": "lots", "earnings": "5"}, "> `basis:1000 earnings:5`"),
         (
             "schedule",
             {"annual": "lots", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
-            "Example: /schedule annual:30000 paychecks:26 conversions:4 annual_return:8%",
+            "> `annual:30000 paychecks:26 conversions:4 annual_return:8%`",
         ),
         ("prorata", {"basis": "100", "earnings": "0", "amount": "500"}, "more than"),
         # (a loss as a statement shows it: "not an amount" said nothing of how to write one)
@@ -2153,6 +2153,27 @@ async def test_bad_calculator_input_is_ephemeral_and_friendly(
         assert body["type"] == 4 and is_ephemeral(body)
         assert fragment in body["data"]["content"]
         assert "Traceback" not in body["data"]["content"]
+
+
+async def test_a_calculator_refusal_gives_its_example_as_a_command_to_tap(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A refused input ended "Example: /split basis:1000 earnings:5" as plain text, where
+    the rest of the bot names commands as mentions that open them with a tap (or in code
+    before the commands are synced): a member on a phone retyped it."""
+    world = fake_discord.world
+    typo = {"basis": "lots", "earnings": "5"}
+    async with start_bot(make_bot()) as bot:
+        ids = {c["name"]: c["id"] for c in world.commands[None].values()}
+        body = await (await fake_discord.send_slash_command("split", typo)).response()
+        said = body["data"]["content"]
+        assert is_ephemeral(body) and "'lots'" in said
+        assert said.endswith(f"Example: </split:{ids['split']}> `basis:1000 earnings:5`"), said
+        # (not synced yet: the command in code, as the hint for a typed calculator gives it)
+        bot.command_ids.clear()
+        world.commands.clear()
+        body = await (await fake_discord.send_slash_command("split", typo, check=False)).response()
+        assert body["data"]["content"].endswith("Example: `/split basis:1000 earnings:5`")
 
 
 async def test_a_command_discord_has_in_an_older_form_says_so_not_sorry(

@@ -30,23 +30,25 @@ AMOUNT_HELP = "dollars, e.g. 1000 or $1,000.50"
 PRIVATE_HELP = "Only you see the result (default: everyone in the channel)"
 
 
+def _refusal(name: str, exc: InputError) -> UserInputProblem:
+    """What was wrong, and the command as it should be typed: in code, as the bot writes
+    commands everywhere, so the Errors cog makes it a command mention once synced."""
+    return UserInputProblem(f"{neutralize(str(exc))}. Example: `{CALCULATORS[name].named_example}`")
+
+
 def _build(name: str, **values: object) -> CalcInput:
     given = {k: str(v) for k, v in values.items() if v is not None}
     try:
         return CALCULATORS[name].build([], given)
     except InputError as exc:
-        raise UserInputProblem(
-            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].named_example}"
-        ) from None
+        raise _refusal(name, exc) from None
 
 
 def _run(name: str, inp: CalcInput) -> CalcResult:
     try:
         return CALCULATORS[name].run(inp)
     except InputError as exc:
-        raise UserInputProblem(
-            f"{neutralize(str(exc))}. Example: {CALCULATORS[name].named_example}"
-        ) from None
+        raise _refusal(name, exc) from None
 
 
 #: Inputs that are rates: carried in a custom_id as percents, which parse back exactly.

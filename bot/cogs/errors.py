@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app import RolloverBot
+from bot.command_mentions import command_ids_quickly, mention_commands
 from bot.embeds import neutralize
 from bot.limits import wait_text
 from bot.replies import APOLOGY, DATABASE_AWAY, expired, log_expired, send_private
@@ -89,6 +90,12 @@ class Errors(commands.Cog):
                 "command %s is registered with Discord in another form than this version's "
                 "(renamed, removed or changed since): run 'rollover-bot sync'",
                 _stale_name(error),
+            )
+        if isinstance(original, UserInputProblem):
+            # (Its example, `/split basis:1000 earnings:5`, a tap away as everywhere else
+            # the bot names a command; within the 3 s a reply is due.)
+            text = mention_commands(
+                str(original), await command_ids_quickly(self.bot, interaction.guild)
             )
         if text is None:
             command = interaction.command.qualified_name if interaction.command else "?"
