@@ -19,7 +19,7 @@ from typing import TextIO
 from bot import terminal
 from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
-from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
+from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk, without_command
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import CALCULATORS, all_values, as_command, with_ira_joined
 from calculators.chart import render_schedule_chart
@@ -169,8 +169,8 @@ class Console:
         command = command.lower()
         if command == "ask":  # ("/ask /ask ...")
             return self._ask(rest)
-        if command == "faq":
-            return self._faq(rest.strip())
+        if command == "faq":  # ("/faq topic: pro-rata", copied from Discord, alike)
+            return self._faq(without_command(text).strip())
         if command == "list":
             return "\n".join(f"{e.id:<46} {e.title}" for e in self.kb.entries.values())
         if command in CALCULATORS:
@@ -191,6 +191,9 @@ class Console:
         if not typed:
             return "Type an entry's id after /faq, e.g. /faq notice-2014-54; /list shows them all."
         entry_id = self.kb.shown_id(typed)
+        if entry_id is None and (entry_id := self.kb.topic(typed)) is not None:
+            # (a topic, as Discord's /faq takes it: "/faq pro-rata" said "No entry")
+            return terminal.render_layout(self.kb.layout(entry_id), self.width)
         if entry_id is None:
             hits = self.kb.matcher.autocomplete(typed, limit=3)
             close = ", ".join(h.id for h in hits) or "none"

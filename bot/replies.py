@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from typing import Any
 
 import discord
 
 from bot.forum_tags import NETWORK_ERRORS
+from bot.small_talk import without_command
 from bot.unseen import shows_nothing
 
 log = logging.getLogger(__name__)
@@ -56,24 +56,6 @@ def strip_mentions(text: str) -> str:
     bare mention does (it was answered "no FAQ entry looks close", and kept for moderators)."""
     lines = (" ".join(_MENTION.sub(" ", line).split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if not shows_nothing(line))
-
-
-#: The bot's own commands that ask, typed as words where Discord ran no command (after a
-#: mention, or into /ask), and the option name an example copied with them carries.
-_ASKING_COMMAND = re.compile(r"/(?:ask|faq)", re.IGNORECASE)
-_ASKING_OPTION = re.compile(r"(?:question|topic)\s*[:=]\s*", re.IGNORECASE)
-
-
-def without_command(text: str) -> str:
-    """What "/faq pro-rata" or "/ask is it prorated?" typed as a question asks: the words
-    after the command (and its option's name). Matched with it, the word "faq" named the
-    entry on the IRS's rollover FAQ, so "/faq pro-rata" got that entry, in public, as a
-    confident answer. A full-width "／ｆａｑ" is the same command."""
-    head, *rest = text.split(maxsplit=1) or [""]
-    if not _ASKING_COMMAND.fullmatch(unicodedata.normalize("NFKC", head)):
-        return text
-    words = rest[0] if rest else ""
-    return words[m.end() :] if (m := _ASKING_OPTION.match(words)) else words
 
 
 def post_question(thread: discord.Thread, starter: discord.Message) -> str:

@@ -68,3 +68,21 @@ def small_talk(text: str) -> Literal["thanks", "greeting"] | None:
     if any(w in known.thanks for w in said):
         return "thanks"
     return "greeting" if any(w in known.greetings for w in said) else None
+
+
+#: The bot's own commands that ask, typed as words where Discord ran no command (after a
+#: mention, or into /ask), and the option name an example copied with them carries.
+_ASKING_COMMAND = re.compile(r"/(?:ask|faq)", re.IGNORECASE)
+_ASKING_OPTION = re.compile(r"(?:question|topic)\s*[:=]\s*", re.IGNORECASE)
+
+
+def without_command(text: str) -> str:
+    """What "/faq pro-rata" or "/ask is it prorated?" typed as a question asks: the words
+    after the command (and its option's name). Matched with it, the word "faq" named the
+    entry on the IRS's rollover FAQ, so "/faq pro-rata" got that entry, in public, as a
+    confident answer. A full-width "／ｆａｑ" is the same command."""
+    head, *rest = text.split(maxsplit=1) or [""]
+    if not _ASKING_COMMAND.fullmatch(unicodedata.normalize("NFKC", head)):
+        return text
+    words = rest[0] if rest else ""
+    return words[m.end() :] if (m := _ASKING_OPTION.match(words)) else words

@@ -36,6 +36,22 @@ def test_json_reason_is_there_exactly_when_not_answered(
     assert not wordless["answered"] and wordless["reason"]
 
 
+@pytest.mark.parametrize("typed", ["/faq pro-rata", "/faq topic: pro-rata", "／ｆａｑ pro-rata"])
+def test_an_asking_command_typed_as_the_question_asks_the_words_after_it(
+    capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """'rollover-bot ask "/faq pro-rata"' matched the word "faq" too, and answered with the
+    entry on the IRS's rollover FAQ, where Discord's /ask and a mention read the words
+    after the command; the JSON still names the question as typed."""
+    pro_rata = "Is a mega backdoor rollover subject to the pro-rata rule?"
+    data = run_json(capsys, typed)
+    assert data["question"] == typed and data["best"]["id"] == "pro-rata-401k-after-tax"
+    assert main(["ask", typed]) == 0
+    assert capsys.readouterr().out.startswith(pro_rata)
+    assert main(["ask", "/faq"]) == 2  # (nothing after it: nothing asked)
+    assert capsys.readouterr().err.startswith("error: the question is empty")
+
+
 def test_json_answer_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "which 1099-R box shows my after-tax basis?")
     assert set(data) >= {"question", "answered", "best", "suggestions"}

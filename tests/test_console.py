@@ -257,8 +257,19 @@ def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str
 
 def test_faq_lookup_and_unknown_id(console: Console) -> None:
     assert "What is IRS Notice 2014-54?" in console.respond("/faq notice-2014-54").text
-    assert "notice-2014-54" in console.respond("/faq notice").text
+    # (a topic, as Discord's /faq takes one; an unclear one is told the close ids)
+    assert "What is IRS Notice 2014-54?" in console.respond("/faq notice").text
+    assert console.respond("/faq roth").text.startswith("No entry 'roth'. Close: ")
     assert "What is IRS Notice 2014-54?" in console.respond("/faq NOTICE-2014-54").text
+
+
+@pytest.mark.parametrize("typed", ["/faq pro-rata", "/faq topic: pro-rata", "/ask /faq pro-rata"])
+def test_faq_takes_a_topic_as_discord_does(console: Console, typed: str) -> None:
+    """The console's "/faq pro-rata" said "No entry 'pro-rata'" (ids only), where Discord's
+    /faq shows the entry a topic clearly names, and "/faq pro-rata" typed after a mention
+    answers the words after the command; "topic:" copied from Discord alike."""
+    text = console.respond(typed).text
+    assert text.startswith("Is a mega backdoor rollover subject to the pro-rata rule?"), text
 
 
 def test_what_was_typed_is_repeated_escaped_and_short(console: Console) -> None:
@@ -591,7 +602,7 @@ def test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console(
     )
     proc = subprocess.run(
         [str(SCRIPT), "console"],
-        input=b"is my \x93after-tax\x94 401k money prorated?\n/faq \x93notice\n/split 1000 5\n",
+        input=b"is my \x93after-tax\x94 401k money prorated?\n/faq \x93zzz\n/split 1000 5\n",
         capture_output=True,
         timeout=60,
         env=env,
@@ -601,7 +612,7 @@ def test_a_line_that_is_not_in_the_terminals_encoding_does_not_end_the_console(
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in proc.stderr
     assert "Is a mega backdoor rollover subject to the pro-rata rule?" in out
-    assert "No entry '\ufffdnotice'" in out  # (repeated as read, not as \\udc93)
+    assert "No entry '\ufffdzzz'" in out  # (repeated as read, not as \\udc93)
     assert "$1,005.00" in out
 
 

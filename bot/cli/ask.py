@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.common import add_faq_dir, json_text, serving_knowledge, unreadable_stdin
 from bot.cli.errors import CliError
 from bot.cli.faq import one_line
+from bot.small_talk import without_command
 from bot.unseen import shows_nothing
 
 if TYPE_CHECKING:  # the matcher's libraries load when a question is asked, not at start
@@ -161,10 +163,13 @@ def answer_text(kb: KnowledgeBase, result: MatchResult, width: int = 88) -> str:
 def _one(kb: KnowledgeBase, question: str) -> tuple[MatchResult, str | None]:
     from knowledge.matcher import MatchResult
 
-    problem = check_question(question)
+    # ("/faq pro-rata", as Discord's text path reads it: the words after the command; with
+    # it, the word "faq" matched the entry on the IRS's rollover FAQ.)
+    asked = without_command(question)
+    problem = check_question(asked)
     if problem:
         return MatchResult(question, False, None, (), problem), problem
-    return kb.ask(question), None
+    return replace(kb.ask(asked), question=question), None
 
 
 def _readable(text: str) -> str:
