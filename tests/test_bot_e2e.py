@@ -551,6 +551,46 @@ async def test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is(
         assert asked["id"] != by_role["id"]
 
 
+async def test_a_follow_up_replying_to_the_bots_answer_is_answered_as_a_mention_is(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member replying to the bot's answer with a follow-up ("and which 1099-R box shows
+    my basis?"), without naming the bot, got silence: only a mention was read as asking
+    it. A reply to the bot is asked of it, ping on or off, and answered under the
+    follow-up; one that asks nothing ("thanks!", a GIF) still gets no word back."""
+    world = fake_discord.world
+    follow_up_words = "and which 1099-R box shows my after-tax basis?"
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        answer = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages")
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        for said, embeds in (("thanks, that helped!", None), ("", [{"type": "gifv"}])):
+            await fake_discord.send_message(
+                world.text_channel,
+                said,
+                author=world.asker,
+                reply_to=answer.response,
+                embeds=embeds,
+            )
+        # (a reply to a member's message is the members' own conversation, as before)
+        await fake_discord.send_message(
+            world.text_channel, follow_up_words, author=world.newcomer, reply_to=asked
+        )
+        follow_up = await fake_discord.send_message(
+            world.text_channel, follow_up_words, author=world.newcomer, reply_to=answer.response
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        # (the three before came first: a reply to any of them would be seen here)
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == follow_up["id"]
+        assert embed_of(reply.json)["title"] == kb.get("form-1099r-reporting").title
+        assert not would_ping(reply.json).any
+
+
 async def test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -1475,6 +1475,30 @@ async def test_mentions_missed_while_the_bot_was_down_are_not_told_to_slow_down(
         assert answer["embeds"], "the live question got no answer"
 
 
+async def test_a_follow_up_replying_to_the_bot_while_it_was_down_is_answered_at_start(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A follow-up sent as a reply to the bot's answer (no mention) while the bot was down
+    is asked of it, as a live one is: the catch-up answers it, as it does a mention; a
+    "thanks!" replied so meanwhile still gets no word back."""
+    fake, world = fake_discord, fake_discord.world
+    async with start_bot(make_bot()):
+        asked = await mention_bot(fake, world.text_channel, 0)
+        await wait_until(lambda: bot_replies_to(fake, asked), timeout=5.0)
+        [answer] = bot_replies_to(fake, asked)
+    thanks = await fake.send_message(
+        world.text_channel, "thanks!", author=world.asker, reply_to=answer
+    )
+    follow_up = await fake.send_message(
+        world.text_channel, QUESTIONS[1], author=world.newcomer, reply_to=answer
+    )
+    async with start_bot(make_bot()):
+        await wait_until(lambda: bot_replies_to(fake, follow_up), timeout=5.0)
+        await fake.idle(quiet=0.3)
+        [reply] = bot_replies_to(fake, follow_up)
+        assert reply["embeds"] and not bot_replies_to(fake, thanks)
+
+
 async def test_a_mention_answering_an_older_question_is_not_answered_again_by_the_queue(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

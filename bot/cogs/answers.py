@@ -435,7 +435,7 @@ class Answers(commands.Cog):
                 cutoff <= message.created_at < until
                 and message.id not in replied
                 and self._asked_by_a_member(message)
-                and mentions_me(message, me)
+                and addressed_to(message, me)
                 and self._watched_channel(message.channel)
             ):
                 await self.answer_mention(message, caught_up=True)
@@ -793,7 +793,7 @@ class Answers(commands.Cog):
             await self.answer_post(thread, message)
             return
         me = self.bot.user
-        if me is not None and mentions_me(message, me) and self._watched_channel(message.channel):
+        if me is not None and addressed_to(message, me) and self._watched_channel(message.channel):
             await self.answer_mention(message)
 
     @commands.Cog.listener()
@@ -1253,6 +1253,11 @@ class Answers(commands.Cog):
                     allowed_mentions=NO_PINGS,
                 )
                 return DONE
+            me = self.bot.user
+            if (not question or small_talk(question)) and not (me and mentions_me(message, me)):
+                # A reply to the bot that asks nothing ("thanks!", a GIF) ends the exchange:
+                # a word back to each would be noise in the channel.
+                return DONE
             if not question:
                 shown = [message]
                 if referenced is not None and from_a_member(referenced):
@@ -1328,11 +1333,26 @@ def strength(result: MatchResult) -> float:
 def mentions_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
     """The bot named in the text: ``@Rollover Bot``, as its user or as its own role (Discord's
     picker offers both under that name). A reply to the bot also lists it in
-    ``message.mentions`` (the reply's ping), and "thanks!" is not a question."""
+    ``message.mentions`` (the reply's ping, which the member may turn off): replies_to_me."""
     if me.id in message.raw_mentions:
         return True
     role = message.guild.self_role if message.guild is not None else None
     return role is not None and role.id in message.raw_role_mentions
+
+
+def replies_to_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
+    """A Discord reply to one of the bot's own messages (its answer, say), ping on or off.
+    A follow-up asked so ("does that apply to a 403(b) too?") got silence."""
+    if message.type != discord.MessageType.reply or message.reference is None:
+        return False
+    replied = message.reference.resolved
+    return isinstance(replied, discord.Message) and replied.author.id == me.id
+
+
+def addressed_to(message: discord.Message, me: discord.abc.Snowflake) -> bool:
+    """Asked of the bot: it is named, or the message replies to it (answered as a mention
+    is, except that a reply asking nothing, "thanks!", gets no word back)."""
+    return mentions_me(message, me) or replies_to_me(message, me)
 
 
 async def setup(bot: RolloverBot) -> None:
