@@ -591,6 +591,41 @@ async def test_a_follow_up_replying_to_the_bots_answer_is_answered_as_a_mention_
         assert not would_ping(reply.json).any
 
 
+@pytest.mark.parametrize("said", ["faq", "FAQ?", "help", "topics"])
+async def test_a_mention_asking_for_the_faq_under_someones_question_answers_it(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, said: str
+) -> None:
+    """ "@Rollover Bot faq" (or "help") sent as a reply to a member's question, a helper
+    asking the bot to answer it from the FAQ, got the /help card, which answered nobody,
+    while a bare "@Rollover Bot" so answers the question under it. It is answered as the
+    bare mention's is; the same words alone, or quoting nothing, still get the help card."""
+    world = fake_discord.world
+    mention = world.bot_user.mention
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel, f"{mention} {said}", author=world.asker, reply_to=question
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert str(call.json["message_reference"]["message_id"]) == question["id"]
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+        # (quoted, alike; not replying to anything: the help card, as before)
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            world.text_channel, f"> {QUESTION}\n{mention} {said}", author=world.owner
+        )
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert embed_of(call.json)["title"] == kb.get(EXPECTED).title
+        mark = fake_discord.mark()
+        await fake_discord.send_message(world.text_channel, f"{mention} {said}", author=world.owner)
+        call = await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        assert embed_of(call.json)["title"] == "Rollover Bot"  # (the /help card)
+
+
 async def test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

@@ -1192,8 +1192,13 @@ class Answers(commands.Cog):
         this one?" under someone's question answers that question, under it; "@bot what
         about the earnings?" under a remark asks its own). Own words win ties."""
         own, quoted = own_and_quoted(message)
+        pointed = referenced is not None and from_a_member(referenced)
+        if (quoted or pointed) and asks_for_help(own):
+            # "@bot faq" under someone's question asks the bot to answer it from the FAQ, as
+            # a bare "@bot" there does: the /help card it got answered nobody.
+            own = ""
         choices = [(own, message)] if not quoted else [(own, message), (quoted, message)]
-        if referenced is not None and from_a_member(referenced):
+        if referenced is not None and pointed:
             choices.append((question_in(referenced), referenced))
         choices = [(within(text, MAX_QUESTION_CHARS), where) for text, where in choices if text]
         if not choices:
