@@ -591,6 +591,35 @@ async def test_a_follow_up_replying_to_the_bots_answer_is_answered_as_a_mention_
         assert not would_ping(reply.json).any
 
 
+async def test_a_reply_to_the_bots_moderator_log_is_no_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Moderators replying to a line of the bot's moderator log ("on it, which entry is
+    this?") talk to each other: a reply to the bot elsewhere is asked of it, but one
+    there is not answered. Naming the bot there still asks it."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_id)) as bot:
+        await mod_log.post(bot, "Gave up replying to a mention: Discord refused the bot")
+        await fake_discord.settle()
+        [line] = world.messages_in(log_id)
+        mark = fake_discord.mark()
+        await fake_discord.send_message(
+            log_id,
+            "on it: which 1099-R box shows the after-tax basis?",
+            author=world.moderator,
+            reply_to=line,
+        )
+        named = await fake_discord.send_message(
+            log_id, f"{world.bot_user.mention} {QUESTION}", author=world.moderator
+        )
+        await fake_discord.wait_for_call("POST", rf"/channels/{log_id}/messages", since=mark)
+        await fake_discord.settle()
+        # (the reply came first: an answer to it would be seen here)
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == named["id"]
+
+
 @pytest.mark.parametrize("said", ["faq", "FAQ?", "help", "topics"])
 async def test_a_mention_asking_for_the_faq_under_someones_question_answers_it(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, said: str

@@ -435,7 +435,7 @@ class Answers(commands.Cog):
                 cutoff <= message.created_at < until
                 and message.id not in replied
                 and self._asked_by_a_member(message)
-                and addressed_to(message, me)
+                and self._to_me(message, me)
                 and self._watched_channel(message.channel)
             ):
                 await self.answer_mention(message, caught_up=True)
@@ -793,8 +793,18 @@ class Answers(commands.Cog):
             await self.answer_post(thread, message)
             return
         me = self.bot.user
-        if me is not None and addressed_to(message, me) and self._watched_channel(message.channel):
+        if me is not None and self._to_me(message, me) and self._watched_channel(message.channel):
             await self.answer_mention(message)
+
+    def _to_me(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
+        """Asked of the bot: it is named, or the message replies to one of its own (answered
+        as a mention is, except that a reply asking nothing, "thanks!", gets no word back).
+        Not a reply in the moderator log: moderators answering a log line talk to each
+        other there."""
+        if mentions_me(message, me):
+            return True
+        in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
+        return replies_to_me(message, me) and not in_log
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
@@ -1352,12 +1362,6 @@ def replies_to_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
         return False
     replied = message.reference.resolved
     return isinstance(replied, discord.Message) and replied.author.id == me.id
-
-
-def addressed_to(message: discord.Message, me: discord.abc.Snowflake) -> bool:
-    """Asked of the bot: it is named, or the message replies to it (answered as a mention
-    is, except that a reply asking nothing, "thanks!", gets no word back)."""
-    return mentions_me(message, me) or replies_to_me(message, me)
 
 
 async def setup(bot: RolloverBot) -> None:
