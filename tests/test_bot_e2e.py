@@ -575,16 +575,23 @@ async def test_a_follow_up_replying_to_the_bots_answer_is_answered_as_a_mention_
                 reply_to=answer.response,
                 embeds=embeds,
             )
-        # (a reply to a member's message is the members' own conversation, as before)
+        # (a reply to a member's message is the members' own conversation, as before; a
+        # reply to the bot naming someone else asks them)
         await fake_discord.send_message(
             world.text_channel, follow_up_words, author=world.newcomer, reply_to=asked
+        )
+        await fake_discord.send_message(
+            world.text_channel,
+            f"{world.owner.mention} {follow_up_words}",
+            author=world.newcomer,
+            reply_to=answer.response,
         )
         follow_up = await fake_discord.send_message(
             world.text_channel, follow_up_words, author=world.newcomer, reply_to=answer.response
         )
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
         await fake_discord.settle()
-        # (the three before came first: a reply to any of them would be seen here)
+        # (the four before came first: a reply to any of them would be seen here)
         [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
         assert str(reply.json["message_reference"]["message_id"]) == follow_up["id"]
         assert embed_of(reply.json)["title"] == kb.get("form-1099r-reporting").title

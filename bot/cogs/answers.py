@@ -800,11 +800,13 @@ class Answers(commands.Cog):
         """Asked of the bot: it is named, or the message replies to one of its own (answered
         as a mention is, except that a reply asking nothing, "thanks!", gets no word back).
         Not a reply in the moderator log: moderators answering a log line talk to each
-        other there."""
+        other there; nor one naming someone else ("@Alex does this fit your plan?"): it
+        asks them."""
         if mentions_me(message, me):
             return True
         in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
-        return replies_to_me(message, me) and not in_log
+        to_others = message.raw_mentions or message.raw_role_mentions
+        return replies_to_me(message, me) and not in_log and not to_others
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
