@@ -54,13 +54,6 @@ LAST_GOOD = "tests/test_last_good.py"
 
 MUTANTS = [
     Mutant(
-        "answers a message that does not mention the bot",
-        ANSWERS,
-        "me is not None and mentions_me(message, me) and self._watched_channel",
-        "me is not None and self._watched_channel",
-        (f"{E2E}::test_messages_without_a_mention_are_ignored",),
-    ),
-    Mutant(
         "answers in a forum that is not watched",
         "bot/forum_tags.py",
         "and channel.parent_id in bot.settings.discord.forum_channel_ids",
@@ -3577,13 +3570,6 @@ MUTANTS = [
         (
             "tests/test_bot_e2e.py::test_a_post_with_five_tags_asking_for_a_person_is_told_to_the_moderators",
         ),
-    ),
-    Mutant(
-        "a same-day settlement is said as a 0-day lag",
-        "calculators/schedule.py",
-        "    if inp.lag_days:\n        model = (",
-        "    if True:\n        model = (",
-        ("tests/test_calc_schedule.py::test_the_steps_say_what_a_same_day_settlement_means",),
     ),
     Mutant(
         "after-tax in the same clause does not keep an amount plain",
@@ -10530,13 +10516,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",),
     ),
     Mutant(
-        "a copied option name after /faq is matched with the words",
-        "bot/replies.py",
-        "    return words[m.end() :] if (m := _ASKING_OPTION.match(words)) else words",
-        "    return words",
-        ("tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",),
-    ),
-    Mutant(
         "'/help' typed as a question is matched, not the help card",
         "bot/small_talk.py",
         '    return said in words().help_requests or said == "/help"',
@@ -10624,13 +10603,6 @@ MUTANTS = [
             'after its date.")'
         ),
         '        lines.append(f"Each conversion settles {inp.lag_days} day(s) after its date.")',
-        ("tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",),
-    ),
-    Mutant(
-        "the schedule chart's alt text says 'over 1 paychecks'",
-        "calculators/chart.py",
-        "    return f\"{n} {word}{'' if n == 1 else 's'}\"",
-        '    return f"{n} {word}s"',
         ("tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",),
     ),
     Mutant(
@@ -10859,6 +10831,230 @@ MUTANTS = [
             (
                 "tests/test_startup_failures.py::test_a_postgres_server_out_of_connections_at_s"
                 "tart_is_one_error_line_exit_1"
+            ),
+        ),
+    ),
+    Mutant(
+        "/schedule's working says 'settle 1 day(s) later'",
+        "calculators/schedule.py",
+        "            f\"{counted(inp.lag_days, 'day')} later \"",
+        '            f"{inp.lag_days} day(s) later "',
+        ("tests/test_calc_schedule.py::test_the_steps_count_in_words",),
+    ),
+    Mutant(
+        "/schedule's working says '1 of the 2 conversions come ... move $0.00'",
+        "calculators/schedule.py",
+        '("comes", "moves", "it is") if idle == 1 else',
+        '("come", "move", "they are") if idle == 1 else',
+        ("tests/test_calc_schedule.py::test_the_steps_count_in_words",),
+    ),
+    Mutant(
+        (
+            "counted() says '1 days' and 'over 1 paychecks' (replaces the mutant 'the sched"
+            "ule chart's alt text says over 1 paychecks', whose code moved from calculators"
+            "/chart.py to calculators/money.py)"
+        ),
+        "calculators/money.py",
+        "    return f\"{n} {word}{'' if n == 1 else 's'}\"",
+        '    return f"{n} {word}s"',
+        (
+            "tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",
+            "tests/test_calc_schedule.py::test_the_steps_count_in_words",
+        ),
+    ),
+    Mutant(
+        "a refused calculator input uses up the member's calc_per_minute allowance",
+        "bot/cogs/calculators.py",
+        "            self.windows.get(interaction.user.id).give_back()",
+        "            pass",
+        (
+            (
+                "tests/test_limits_e2e.py::test_a_refused_calculator_input_uses_up_none_of_the_"
+                "allowance"
+            ),
+        ),
+    ),
+    Mutant(
+        "a calculator refusal's example is no command mention",
+        "bot/cogs/errors.py",
+        (
+            "            text = mention_commands(\n                str(original), await comm"
+            "and_ids_quickly(self.bot, interaction.guild)\n            )\n"
+        ),
+        "            text = str(original)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_calculator_refusal_gives_its_example_as_a_comman"
+                "d_to_tap"
+            ),
+        ),
+    ),
+    Mutant(
+        "a calculator refusal's example is plain text, not code",
+        "bot/cogs/calculators.py",
+        "Example: `{CALCULATORS[name].named_example}`",
+        "Example: {CALCULATORS[name].named_example}",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_calculator_refusal_gives_its_example_as_a_comman"
+                "d_to_tap"
+            ),
+        ),
+    ),
+    Mutant(
+        "'rollover-bot ask \"/faq pro-rata\"' is matched with the command word",
+        "bot/cli/ask.py",
+        "    asked = without_command(question)\n",
+        "    asked = question\n",
+        (
+            (
+                "tests/test_cli_ask.py::test_an_asking_command_typed_as_the_question_asks_the_w"
+                "ords_after_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "the console's '/faq pro-rata' takes ids only, not a topic",
+        "bot/console.py",
+        "        if entry_id is None and (entry_id := self.kb.topic(typed)) is not None:",
+        "        if False:",
+        (
+            "tests/test_console.py::test_faq_takes_a_topic_as_discord_does",
+            "tests/test_console.py::test_faq_lookup_and_unknown_id",
+        ),
+    ),
+    Mutant(
+        (
+            "a copied option name after /faq is matched with the words (moved: was bot/repl"
+            "ies.py, now bot/small_talk.py)"
+        ),
+        "bot/small_talk.py",
+        "    return words[m.end() :] if (m := _ASKING_OPTION.match(words)) else words",
+        "    return words",
+        (
+            "tests/test_bot_e2e.py::test_faq_or_ask_typed_as_a_question_asks_the_words_after_it",
+            (
+                "tests/test_cli_ask.py::test_an_asking_command_typed_as_the_question_asks_the_w"
+                "ords_after_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "a follow-up replying to the bot's answer gets silence",
+        "bot/cogs/answers.py",
+        (
+            "        if me is not None and self._to_me(message, me) and self._watched_chann"
+            "el(message.channel):"
+        ),
+        (
+            "        if me is not None and mentions_me(message, me) and self._watched_chann"
+            "el(message.channel):"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
+                "d_as_a_mention_is"
+            ),
+        ),
+    ),
+    Mutant(
+        "a follow-up replying to the bot while it was down is not caught up",
+        "bot/cogs/answers.py",
+        "                and self._to_me(message, me)\n",
+        "                and mentions_me(message, me)\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_follow_up_replying_to_the_bot_while_it_was_do"
+                "wn_is_answered_at_start"
+            ),
+        ),
+    ),
+    Mutant(
+        "a 'thanks!' replying to the bot's answer gets 'You're welcome'",
+        "bot/cogs/answers.py",
+        (
+            "            if (not question or small_talk(question)) and not (me and mentions"
+            "_me(message, me)):"
+        ),
+        "            if not question and not (me and mentions_me(message, me)):",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
+                "d_as_a_mention_is"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_follow_up_replying_to_the_bot_while_it_was_do"
+                "wn_is_answered_at_start"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reply to any member's message is asked of the bot",
+        "bot/cogs/answers.py",
+        "    return isinstance(replied, discord.Message) and replied.author.id == me.id",
+        "    return isinstance(replied, discord.Message)",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
+                "d_as_a_mention_is"
+            ),
+        ),
+    ),
+    Mutant(
+        "'@bot faq' replying to someone's question gets the help card",
+        "bot/cogs/answers.py",
+        "        if (quoted or pointed) and asks_for_help(own):",
+        "        if False and asks_for_help(own):",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_mention_asking_for_the_faq_under_someones_questi"
+                "on_answers_it"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "answers a message that does not mention the bot (replaces the mutant of that n"
+            "ame: its line now reads self._to_me)"
+        ),
+        "bot/cogs/answers.py",
+        "me is not None and self._to_me(message, me) and self._watched_channel",
+        "me is not None and self._watched_channel",
+        ("tests/test_bot_e2e.py::test_messages_without_a_mention_are_ignored",),
+    ),
+    Mutant(
+        (
+            "a same-day settlement is said as a 0-day lag (replaces the mutant of that name"
+            ": a line was added under its 'if')"
+        ),
+        "calculators/schedule.py",
+        '    if inp.lag_days:\n        settle = "settles" if n == 1 else "settle"\n',
+        '    if True:\n        settle = "settles" if n == 1 else "settle"\n',
+        ("tests/test_calc_schedule.py::test_the_steps_say_what_a_same_day_settlement_means",),
+    ),
+    Mutant(
+        "the console's '/faq topic: pro-rata' reads 'topic:' as words",
+        "bot/console.py",
+        "            return self._faq(without_command(text).strip())",
+        "            return self._faq(rest.strip())",
+        ("tests/test_console.py::test_faq_takes_a_topic_as_discord_does",),
+    ),
+    Mutant(
+        "a moderator's reply to the bot's moderator log is answered as a question",
+        "bot/cogs/answers.py",
+        "and not in_log and not to_others",
+        "and not to_others",
+        ("tests/test_bot_e2e.py::test_a_reply_to_the_bots_moderator_log_is_no_question",),
+    ),
+    Mutant(
+        "a reply to the bot's answer naming another member is answered by the bot",
+        "bot/cogs/answers.py",
+        "        to_others = message.raw_mentions or message.raw_role_mentions",
+        "        to_others = []",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
+                "d_as_a_mention_is"
             ),
         ),
     ),
