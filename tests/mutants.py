@@ -11001,18 +11001,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "'@bot faq' replying to someone's question gets the help card",
-        "bot/cogs/answers.py",
-        "        if (quoted or pointed) and asks_for_help(own):",
-        "        if False and asks_for_help(own):",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_mention_asking_for_the_faq_under_someones_questi"
-                "on_answers_it"
-            ),
-        ),
-    ),
-    Mutant(
         (
             "answers a message that does not mention the bot (replaces the mutant of that n"
             "ame: its line now reads self._to_me)"
