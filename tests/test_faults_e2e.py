@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -552,6 +553,40 @@ async def test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once(
         assert len(bot_posts(fake, following.id)) == 1
         assert sum(bot.store.served.values()) == 3  # both posts and the /ask, each once
         assert bot.store.questions == []  # answered in the end: nothing for the gaps
+
+
+@pytest.mark.parametrize("kind", ["post", "mention"])
+async def test_a_reply_sent_from_the_retry_queue_is_said_in_the_log(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    caplog: pytest.LogCaptureFixture,
+    kind: str,
+) -> None:
+    """A reply Discord refused is a warning ("not sent (HTTP 503 ...); queued for a
+    retry"), but when the retry queue sent it later the log said nothing: an operator
+    reading the log after an outage could not tell the owed reply ever went out. The
+    queue's send is one line, naming the post or mention, the try and how long it was
+    owed."""
+    fake, world = fake_discord, fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    channel = world.text_channel
+    async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        if kind == "post":
+            post = await new_post(fake, 0)
+            what, replies = f"forum post {post.id}", lambda: post.replies
+        else:
+            asked = await mention_bot(fake, channel, 0)
+            what = f"the mention in message {asked['id']}"
+            replies = partial(bot_replies_to, fake, asked)
+        await wait_until(lambda: bool(replies()), timeout=5.0)
+        await wait_until(lambda: not bot.store.owed)
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.cogs.answers"]
+    assert any(f"reply to {what} not sent (HTTP 503" in line for line in said), said
+    sent = [line for line in said if line.startswith(f"reply to {what} sent from the retry")]
+    assert len(sent) == 1 and "(try 2, owed for " in sent[0], said
+    assert len(replies()) == 1
 
 
 #: The first retry a second after the failure: time to do something meanwhile.

@@ -157,8 +157,9 @@ async def test_the_mention_limit_never_says_try_again_in_0_s(
 
 
 async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="bot.cogs.answers")
     bot = make_bot(limits={"forum_answers_per_minute": 2}, retries={"poll_seconds": 0.05})
     async with start_bot(bot):
         posts = [await fake_discord.post_forum_thread(f"Post {i}", QUESTION) for i in range(3)]
@@ -181,6 +182,10 @@ async def test_posts_over_the_forum_cap_wait_in_the_queue_until_it_opens(
         assert [len(p.replies) for p in posts] == [1, 1, 1]
         assert bot.store.served == {"split-earnings-to-traditional-ira": 3}
         assert bot.store.questions == []  # everyone was answered: nothing for the gaps
+    # Sent from the queue: said at DEBUG, as the flood's held posts were (one warning for
+    # the flood, not a line a post at INFO, hundreds in a raid).
+    sent = [r for r in caplog.records if "sent from the retry queue" in r.getMessage()]
+    assert [(r.levelno, str(waiting.id) in r.getMessage()) for r in sent] == [(logging.DEBUG, True)]
 
 
 async def test_a_flood_over_the_forum_cap_is_one_warning_naming_the_setting(

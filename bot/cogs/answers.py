@@ -56,7 +56,7 @@ from bot.replies import (
 )
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.storage import PendingReply, log_store_failure
-from bot.storage.base import seconds_from_now
+from bot.storage.base import seconds_from_now, utc_now
 from calculators.catalog import calculator_typed
 from knowledge.matcher import MatchResult, within
 
@@ -103,14 +103,17 @@ PROMPTS_KEPT = 1000
 @dataclass(frozen=True)
 class Delivery:
     """What became of a reply: ``done`` (sent, or nothing to send), or owed again, in
-    ``retry_in`` seconds (None: the back-off for the attempts made) because of ``error``."""
+    ``retry_in`` seconds (None: the back-off for the attempts made) because of ``error``.
+    ``sent``: a message went out (a retry's log says so: its failure was said)."""
 
     done: bool
     retry_in: float | None = None
     error: str = ""
+    sent: bool = False
 
 
 DONE = Delivery(True)
+SENT = Delivery(True, sent=True)
 #: Why a post is owed while the forum cap's minute is full.
 HELD_BACK = "held back by the forum cap"
 
@@ -556,8 +559,8 @@ class Answers(commands.Cog):
         if not tagged:
             # Sent, but Discord failed the tag: owed still, so the retry finds the answer
             # and tags the post (else helpers see it as unanswered for good).
-            return Delivery(False, None, TAG_FAILED)
-        return DONE
+            return Delivery(False, None, TAG_FAILED, sent=True)
+        return SENT
 
     def _say_cap_reached(self, thread_id: int) -> None:
         """A post held back by the forum cap: a warning for the first of a flood (a raid
@@ -663,6 +666,8 @@ class Answers(commands.Cog):
             # A post owed only its tags stays so: its reason is what the next try reads
             # (else it looks for the post's own answer, and may settle it untagged).
             delivery = Delivery(False, None, owed.last_error if owes_tags_only(owed) else error)
+        if delivery.sent:
+            _say_sent_late(owed)
         await self._settle(owed, delivery)
 
     async def _retry_post(self, owed: PendingReply) -> Delivery:
@@ -1269,7 +1274,7 @@ class Answers(commands.Cog):
                     mention_author=False,
                     allowed_mentions=NO_PINGS,
                 )
-                return DONE
+                return SENT
             me = self.bot.user
             if (not question or small_talk(question)) and not (me and mentions_me(message, me)):
                 # A reply to the bot that asks nothing ("thanks!", a GIF) ends the exchange:
@@ -1285,26 +1290,26 @@ class Answers(commands.Cog):
                     allowed_mentions=NO_PINGS,
                 )
                 self._prompted.claim(message.id)
-                return DONE
+                return SENT
             if target is message and (name := calculator_typed(question)):
                 ids = await command_ids(self.bot, message.guild)
                 await message.reply(
                     calculator_hint(name, ids), mention_author=False, allowed_mentions=NO_PINGS
                 )
-                return DONE
+                return SENT
             if target is message and asks_for_help(question):
                 ids = await command_ids(self.bot, message.guild)
                 await message.reply(
                     embed=help_embed(mention(ids)), mention_author=False, allowed_mentions=NO_PINGS
                 )
-                return DONE
+                return SENT
             if target is message and (said := small_talk(question)):
                 # ("@bot thanks!" is no question: a word back, not "no entry looks close")
                 text = THANKS_REPLY if said == "thanks" else PROMPTS[1]
                 await message.reply(text, mention_author=False, allowed_mentions=NO_PINGS)
                 if said == "greeting":  # (as a bare mention: an edit adding a question counts)
                     self._prompted.claim(message.id)
-                return DONE
+                return SENT
             rejected = await self._rejected(target.id)
             if closed_since(message.channel):
                 # Closed while that read waited on the database (seconds when it is busy).
@@ -1338,7 +1343,26 @@ class Answers(commands.Cog):
         await remember(
             self.bot, reply, message.channel.id, message_id=target.id, asker_id=target.author.id
         )
-        return DONE
+        return SENT
+
+
+def _say_sent_late(owed: PendingReply) -> None:
+    """An owed reply that went out: its failure was a warning ("not sent ...; queued for a
+    retry"), and without this line the log never said that the reply was sent after all.
+    Posts the forum cap held back are at DEBUG, as the flood's posts were (one warning)."""
+    what = (
+        f"forum post {owed.message_id}"
+        if owed.kind == "post"
+        else f"the mention in message {owed.message_id}"
+    )
+    owed_for = (utc_now() - owed.created).total_seconds()
+    log.log(
+        logging.DEBUG if owed.last_error == HELD_BACK else logging.INFO,
+        "reply to %s sent from the retry queue (try %d, owed for %.0f s)",
+        what,
+        owed.attempts,
+        owed_for,
+    )
 
 
 def strength(result: MatchResult) -> float:
