@@ -464,6 +464,9 @@ class Settings(BaseSettings):
     faq_dir: Annotated[HomePath | None, Unset] = None
     #: Reload the FAQ by itself when a file in the folder changes.
     faq_watch: bool = True
+    #: Earlier versions of each entry kept in the FAQ folder's .backups/ by edits from
+    #: Discord; older ones are deleted (the newest always stays).
+    faq_backups: int = Field(default=20, ge=1, le=10_000)
     matching: MatchingSettings = MatchingSettings()
     discord: DiscordSettings = DiscordSettings()
     limits: LimitSettings = LimitSettings()

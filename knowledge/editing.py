@@ -46,6 +46,8 @@ from knowledge.revise import CannotRevise, revise
 log = logging.getLogger(__name__)
 
 BACKUP_DIR = ".backups"
+#: Earlier versions of each entry an edit keeps in BACKUP_DIR (the `faq_backups` setting).
+BACKUPS_KEPT = 20
 _ID = re.compile(ID_PATTERN)
 # The order fields are written in: the model's own, so a new field is never dropped.
 FIELD_ORDER = tuple(FrontMatter.model_fields)
@@ -379,12 +381,35 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | None:
+def save_entry(
+    folder: Path, entry_id: str, text: str, expected: str, *, kept: int = BACKUPS_KEPT
+) -> Path | None:
     """Validate and save ``text`` as the entry's file, keeping the previous version under
-    ``.backups/``. ``expected`` is the fingerprint the moderator started from; a different
-    current file means someone else saved first. Returns the backup path, if any."""
+    ``.backups/`` with the entry's ``kept`` newest before it (older ones are deleted).
+    ``expected`` is the fingerprint the moderator started from; a different current file
+    means someone else saved first. Returns the backup path, if any."""
     with _editing(folder):
-        return _save_entry(folder, entry_id, text, expected)
+        backup = _save_entry(folder, entry_id, text, expected)
+        if backup is not None:
+            prune_backups(folder, entry_id, kept)
+        return backup
+
+
+def prune_backups(folder: Path, entry_id: str, kept: int) -> None:
+    """Delete all but the ``kept`` newest backups of one entry (at least the newest stays):
+    one was written for every edit and none ever went, so a busy FAQ's folder grew for
+    ever. A backup that cannot be deleted is left, said in the log: the edit is saved."""
+    stamped = re.compile(rf"{re.escape(entry_id)}\.\d{{8}}T\d{{12}}\.md\.bak")
+    found = sorted(  # (the stamps are of one width: by name is oldest first)
+        p.name
+        for p in (folder / BACKUP_DIR).glob(f"{entry_id}.*.md.bak")
+        if stamped.fullmatch(p.name)
+    )
+    for name in found[: -max(kept, 1)]:
+        try:
+            (folder / BACKUP_DIR / name).unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not delete the old FAQ backup %s: %s", name, exc.strerror or exc)
 
 
 def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path | None:

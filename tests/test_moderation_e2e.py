@@ -414,6 +414,40 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def test_edits_keep_a_bounded_number_of_backups_of_each_entry_the_newest_first(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """Every edit from Discord copied the entry's previous version into `.backups/` and
+    none ever went: a FAQ edited daily for years filled its folder (and every backup of
+    a disk image) with thousands of copies. Each edit now keeps `faq_backups` of the
+    entry's versions, the newest ones, and deletes the older; other entries' backups, and
+    files in `.backups/` that are no backup, are left alone."""
+    backups = faq_copy / ".backups"
+    backups.mkdir()
+    old = [backups / f"notice-2014-54.2025010{day}T120000000000.md.bak" for day in (1, 2, 3)]
+    others = [
+        backups / "three-buckets.20250101T120000000000.md.bak",
+        backups / "notice-2014-54.before-rewrite.md.bak",  # (copied by hand, no stamp)
+    ]
+    for path in (*old, *others):
+        path.write_text("an earlier version")
+
+    def kept() -> list[Path]:
+        return sorted(backups.glob("notice-2014-54.2*.md.bak"))
+
+    async with start_bot(mod_bot(faq_backups=2)):
+        for phrase in ("the split notice", "the allocation notice"):
+            options = {"topic": "notice-2014-54", "phrase": phrase}
+            reply = content(await admin(fake_discord, "alias", options))
+            assert reply.startswith("Saved `notice-2014-54`"), reply
+    assert len(kept()) == 2, kept()
+    assert not set(old) & set(kept())  # (the oldest went first)
+    # The newest is the version before the last edit: the first alias in, not the second.
+    newest = kept()[-1].read_text()
+    assert "the split notice" in newest and "the allocation notice" not in newest
+    assert all(path.read_text() == "an earlier version" for path in others)
+
+
 async def test_an_edit_that_gives_a_wrong_figure_for_a_year_is_saved_with_a_warning(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -743,7 +743,8 @@ class FaqAdmin(
                         text, seen = rebuild(before), fingerprint(before)
                     loaded = self.bot.knowledge
                     try:
-                        await asyncio.to_thread(save_entry, folder, entry_id, text, seen)
+                        kept = self.bot.settings.faq_backups
+                        await asyncio.to_thread(save_entry, folder, entry_id, text, seen, kept=kept)
                         break
                     except EditConflict:
                         # Saved by hand while it was checked (an editor, a git pull): a
