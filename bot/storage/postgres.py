@@ -89,6 +89,11 @@ logging.getLogger("asyncpg.pool").addFilter(_DriverRetryLine())
 QUERY_TIMEOUT = 10.0
 #: The chores that may run long on a big database: upgrading the schema, purging.
 SLOW_QUERY_TIMEOUT = 300.0
+#: Seconds closing waits for the server to take the connections' goodbye before dropping
+#: them. Closing comes at a stop, with nothing left to write: a server out of reach without
+#: a word (a partition) was given the query timeout for each of two connections in turn,
+#: 20 s, past the 10 s `docker stop` allows before it kills the process.
+CLOSE_TIMEOUT = 2.0
 #: How far this host's clock may be off the database server's before the log says so at
 #: start: owed replies and their leases go by the server's clock, but other times are this
 #: host's (the digest's hour, the catch-up's last hour, when questions were asked).
@@ -332,6 +337,18 @@ def clean_text(text: str) -> str:
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
+async def _close_listener(listener: Any) -> None:
+    with contextlib.suppress(Exception):  # closing: the server may be gone already
+        await listener.close(timeout=CLOSE_TIMEOUT)  # (dropped when it runs out)
+
+
+async def _close_pool(pool: Any) -> None:
+    try:
+        await asyncio.wait_for(pool.close(), CLOSE_TIMEOUT)
+    except TimeoutError:  # (its connections' closing failed so, out of the stop)
+        pool.terminate()
+
+
 class PostgresStore:
     """The ``Store`` protocol on a PostgreSQL database (``url``: a libpq connection URI)."""
 
@@ -454,18 +471,16 @@ class PostgresStore:
         if self._relisten is not None:
             self._relisten.cancel()
             self._relisten = None
+        # Both at once, each bounded: a server out of reach without a word, a network
+        # partition, never closes its side, and the bot's stop hung.
+        closing = []
         if self._listener is not None:
             listener, self._listener = self._listener, None
-            with contextlib.suppress(Exception):  # closing: the server may be gone already
-                # (Bounded, as the pool's below: a server out of reach without a word, a
-                # network partition, never closes its side, and the bot's stop hung.)
-                await listener.close(timeout=self.query_timeout)
+            closing.append(_close_listener(listener))
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            try:
-                await asyncio.wait_for(pool.close(), self.query_timeout)
-            except TimeoutError:  # (its connections' closing failed so, out of the stop)
-                pool.terminate()
+            closing.append(_close_pool(pool))
+        await asyncio.gather(*closing)
 
     async def __aenter__(self) -> Self:
         await self.open()
