@@ -1288,6 +1288,41 @@ async def test_watcher_tells_of_an_examples_file_saved_in_a_folder_inside_exampl
         assert "not read: examples files go directly in 'examples'" in logged()
 
 
+@pytest.mark.parametrize("how", ["moved-in", "copied-in"])
+async def test_watcher_tells_of_a_folder_of_examples_put_inside_examples(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path, how: str
+) -> None:
+    """A folder of examples files moved into 'examples' while the bot runs ('mv drafts
+    faq/examples/', as a moderator tidies drafts in): its files bring no change of their
+    own, and the watcher took none for the folder, so the moderator log never said they
+    are not read (as it says of one saved in such a folder, or copied in, file by file)
+    until some other file changed. The folder's arrival brings the reload."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> str:
+        return "\n".join(m["content"] for m in world.messages_in(log_id))
+
+    bot = make_bot(
+        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
+    )
+    path = faq_copy / "notice-2014-54.md"
+    drafts = faq_copy.parent / "drafts"
+    drafts.mkdir()
+    (drafts / "notice-2014-54.yaml").write_text("- text: what did the 2014 notice change\n")
+    async with start_bot(bot):
+        await asyncio.sleep(0.3)  # let the watcher start
+        # (an edit it takes first: it is watching, past its first look at the folder)
+        path.write_text(path.read_text().replace("What is IRS Notice 2014-54?", "Edited"))
+        await wait_until(lambda: bot.knowledge.get("notice-2014-54").title == "Edited", 15)
+        if how == "moved-in":
+            drafts.rename(faq_copy / EXAMPLES_DIR / "drafts")
+        else:  # (the control: made there, its file written after, as cp -r does)
+            shutil.copytree(drafts, faq_copy / EXAMPLES_DIR / "drafts")
+        await wait_until(lambda: "drafts/notice-2014-54.yaml" in logged(), timeout=15)
+        assert "not read: examples files go directly in 'examples'" in logged()
+
+
 async def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

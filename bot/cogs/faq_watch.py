@@ -13,7 +13,7 @@ from watchfiles import Change, awatch
 
 from bot.app import RolloverBot
 from knowledge.examples import examples_dir
-from knowledge.loader import FolderFiles, folder_signature, told_of
+from knowledge.loader import FolderFiles, folder_signature, told_of, visible
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,11 @@ class FaqWatcher(commands.Cog):
             # and the examples folder, swapped (renamed or linked into place: its files
             # bring no change of their own).
             file = Path(path)
-            return told_of(file, folder) or file == folder or file == examples_dir(folder)
+            if told_of(file, folder) or file == folder or file == examples_dir(folder):
+                return True
+            # A folder moved into 'examples' with its files: they bring no change of their
+            # own, and a load tells of them as not read (as of one saved in such a folder).
+            return _folder_in(examples_dir(folder), file)
 
         if not said:
             log.info("watching %s for FAQ changes", folder)
@@ -161,6 +165,11 @@ class FaqWatcher(commands.Cog):
             return
         if not result.ok:
             log.warning("FAQ files changed but are invalid; still using the previous FAQ")
+
+
+def _folder_in(examples: Path, path: Path) -> bool:
+    """A folder inside the examples folder, not hidden (as told_of takes its files)."""
+    return examples in path.parents and visible(path) and path.is_dir()
 
 
 def _linked_in(folder: Path) -> FolderFiles:
