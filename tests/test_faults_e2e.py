@@ -507,6 +507,54 @@ async def test_a_disk_full_under_a_running_bot_is_one_warning_and_owed_replies_w
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
 
 
+async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_answers_it(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A post came just before a stop (`docker stop` in a deploy) while the database held
+    its claim up (SQLite locked by another program's transaction, a busy PostgreSQL): the
+    stop let only replies being sent finish, not a post being claimed, so it closed the
+    connection to Discord under it. The claim then went through and the answer failed,
+    an ERROR with a traceback ('Session is closed') for a stop asked for, the post owed
+    until its lease ran out (5 minutes). A post being claimed is a reply in progress: the
+    stop lets it finish, answered."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    store = SqliteStore(tmp_path / "bot.db")
+    bot = make_bot(store=store, retries={"poll_seconds": 600})
+    async with start_bot(bot):
+        control = await new_post(fake, 0)
+        await control.reply()  # positive control: it answers
+        await fake.idle(quiet=0.2)  # (its tag and records written)
+        await wait_until(lambda: not store._lock.locked())
+        other = sqlite3.connect(
+            tmp_path / "bot.db", isolation_level=None, timeout=30, check_same_thread=False
+        )
+        # (Off the event loop: the bot may be inside a write that needs the loop to end.)
+        await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")  # (another program's)
+        try:
+            post = await new_post(fake, 1)
+            await wait_until(store._lock.locked)  # (the post's claim waits for the file)
+            closing = asyncio.create_task(bot.close())  # the stop
+            await wait_until(
+                lambda: any(
+                    "letting the replies in progress finish (1)" in r.getMessage()
+                    for r in caplog.records
+                )
+            )
+        finally:
+            await asyncio.to_thread(other.execute, "ROLLBACK")
+            other.close()
+        await closing
+    assert len(post.replies) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    async with SqliteStore(tmp_path / "bot.db") as reopened:
+        assert await reopened.pending_replies() == []  # (answered: owed no more)
+
+
 @pytest.mark.parametrize(
     ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
 )

@@ -488,15 +488,20 @@ class Answers(commands.Cog):
         )
         if self.bot.stopping or not self.posts.claim(thread.id):
             return  # (stopping: the next start's catch-up answers it)
-        try:
-            if not await self.bot.store.claim_post(thread.id, owed):
-                return
-        except Exception as exc:
-            # Better a rare duplicate after a restart than a silently dropped question.
-            said = "could not record forum post %s as answered; answering anyway"
-            log_store_failure(log, exc, said, thread.id)
-        with self._in_flight("post", starter.id):
-            await self._settle(owed, await self._post_answer(thread, starter))
+        # A reply in progress from its claim on: a stop waits for it too (a claim the
+        # database held up was cut off by the closing connection to Discord, its answer an
+        # ERROR). Being sent only once claimed: a retry of it (restarted, the catch-up
+        # finding it again) is not put off by a claim refused.
+        with self.bot.replying():
+            try:
+                if not await self.bot.store.claim_post(thread.id, owed):
+                    return
+            except Exception as exc:
+                # Better a rare duplicate after a restart than a silently dropped question.
+                said = "could not record forum post %s as answered; answering anyway"
+                log_store_failure(log, exc, said, thread.id)
+            with self._in_flight("post", starter.id):
+                await self._settle(owed, await self._post_answer(thread, starter))
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
         if closed(thread):
