@@ -22,6 +22,7 @@ import pytest
 
 from bot.app import create_bot
 from bot.storage import MemoryStore, SqliteStore, Store
+from bot.storage import sqlite as sqlite_store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
 from tests.full_disk import fill_up, full_disk
 from tests.reply_checks import bot_posts, limit_settings, reply_problems, unsure_post
@@ -482,14 +483,14 @@ async def test_a_disk_full_under_a_running_bot_is_one_warning_and_owed_replies_w
             else:
                 pytest.fail("the failed reply never reached the retry queue")
             passes = 0  # the queue's looks since the reply was due again
-            looked = store.take_due_replies
+            looked = store.expire_replies  # (each pass begins with it)
 
             async def counted(*args: Any, **kwargs: Any) -> Any:
                 nonlocal passes
                 passes += dt.datetime.now(dt.UTC) > failed[0].due
                 return await looked(*args, **kwargs)
 
-            store.take_due_replies = counted  # type: ignore[method-assign]
+            store.expire_replies = counted  # type: ignore[method-assign]
             # The write-ahead log emptied (as after a deletion), so the next write needs room.
             with contextlib.closing(sqlite3.connect(disk / "bot.db")) as other:
                 other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -505,6 +506,63 @@ async def test_a_disk_full_under_a_running_bot_is_one_warning_and_owed_replies_w
     assert "the disk holding it is full; free some space" in said[0][1], said
     assert said[1][1] == "the retry queue reaches the database again"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_a_database_another_program_holds_locked_is_one_warning_not_a_traceback_a_pass(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another program holding the SQLite file's write lock past busy_timeout under a
+    running bot (a VACUUM, a transaction left open in a sqlite3 shell): every pass of the
+    retry queue logged an ERROR with a traceback ('database is locked'), one every
+    `retries.poll_seconds` for as long as it lasted, and each post another for its claim,
+    as internal faults. It is one warning now, as a full disk is, and one line when the
+    file is free again; the post meanwhile is answered, its records each a warning."""
+    monkeypatch.setattr(sqlite_store, "BUSY_SECONDS", 0.2)  # (5 s: the passes come slower)
+    fake = fake_discord
+    caplog.set_level(logging.INFO)
+    store = SqliteStore(tmp_path / "bot.db")
+    async with start_bot(make_bot(store=store, retries=FAST_RETRIES)):
+        control = await new_post(fake, 0)
+        await control.reply()  # positive control: it answers
+        await fake.idle(quiet=0.2)
+        other = sqlite3.connect(
+            tmp_path / "bot.db", isolation_level=None, timeout=30, check_same_thread=False
+        )
+        # (Off the event loop: the bot may be inside a write that needs the loop to end.)
+        await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")  # (another program's)
+        try:
+            post = await new_post(fake, 1)
+            await post.reply()  # answered anyway
+
+            def retries_said() -> list[logging.LogRecord]:
+                return [r for r in caplog.records if r.name == "bot.cogs.retries"]
+
+            await wait_until(lambda: bool(retries_said()), timeout=5.0)
+            looked = store.expire_replies  # (each pass begins with it)
+            passes = 0
+
+            async def counted(*args: Any, **kwargs: Any) -> Any:
+                nonlocal passes
+                passes += 1
+                return await looked(*args, **kwargs)
+
+            store.expire_replies = counted  # type: ignore[method-assign]
+            await wait_until(lambda: passes >= 3, timeout=10.0)  # (locked on each of them)
+        finally:
+            await asyncio.to_thread(other.execute, "ROLLBACK")
+            other.close()
+        await wait_until(lambda: len(retries_said()) == 2, timeout=5.0)
+    said = [(r.levelname, r.getMessage()) for r in retries_said()]
+    assert [level for level, _ in said] == ["WARNING", "INFO"], said
+    assert "another program (a VACUUM" in said[0][1] and "locked for more than" in said[0][1]
+    assert said[1][1] == "the retry queue reaches the database again"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert len(post.replies) == 1
 
 
 async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_answers_it(

@@ -484,13 +484,20 @@ class SqliteStore:
             return cursor.rowcount
 
     def _raise_if_passing(self, exc: BaseException) -> None:
-        """A write the disk had no room for, as DatabaseUnavailable: it passes once space is
-        freed, so the bot's loops say it in one warning line. As a plain sqlite3 error it was
-        an internal fault: the retry queue logged a traceback every 10 s while the disk
-        stayed full, and each forum post one more."""
+        """A write the disk had no room for, or another program kept from the file past
+        busy_timeout, as DatabaseUnavailable: it passes (space freed, the other program
+        done), so the bot's loops say it in one warning line. As a plain sqlite3 error it
+        was an internal fault: the retry queue logged a traceback every 10 s while it
+        lasted, and each forum post one more."""
         if _is_disk_full(exc, self.path.parent):
             raise DatabaseUnavailable(
                 f"cannot write to {self.path}: the disk holding it is full; free some space"
+            ) from exc
+        if _is_locked(exc):
+            raise DatabaseUnavailable(
+                f"cannot write to {self.path}: another program (a VACUUM, a transaction left "
+                f"open in a sqlite3 shell, a stuck process) holds it locked for more than "
+                f"{BUSY_SECONDS:g} s"
             ) from exc
 
     async def _scrub(self) -> None:
