@@ -565,20 +565,22 @@ async def test_a_database_another_program_holds_locked_is_one_warning_not_a_trac
     assert len(post.replies) == 1
 
 
+@pytest.mark.parametrize("kind", ["post", "mention"])
 async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_answers_it(
     fake_discord: FakeDiscord,
     make_bot,
     start_bot,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
+    kind: str,
 ) -> None:
     """A post came just before a stop (`docker stop` in a deploy) while the database held
     its claim up (SQLite locked by another program's transaction, a busy PostgreSQL): the
     stop let only replies being sent finish, not a post being claimed, so it closed the
     connection to Discord under it. The claim then went through and the answer failed,
     an ERROR with a traceback ('Session is closed') for a stop asked for, the post owed
-    until its lease ran out (5 minutes). A post being claimed is a reply in progress: the
-    stop lets it finish, answered."""
+    until its lease ran out (5 minutes). A mention alike. A post or mention being claimed
+    is a reply in progress: the stop lets it finish, answered."""
     fake = fake_discord
     caplog.set_level(logging.INFO, logger="bot")
     store = SqliteStore(tmp_path / "bot.db")
@@ -594,8 +596,13 @@ async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_ans
         # (Off the event loop: the bot may be inside a write that needs the loop to end.)
         await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")  # (another program's)
         try:
-            post = await new_post(fake, 1)
-            await wait_until(store._lock.locked)  # (the post's claim waits for the file)
+            if kind == "post":
+                post = await new_post(fake, 1)
+                replies = lambda: post.replies  # noqa: E731
+            else:
+                asked = await mention_bot(fake, fake.world.text_channel, 1)
+                replies = partial(bot_replies_to, fake, asked)
+            await wait_until(store._lock.locked)  # (its claim waits for the file)
             closing = asyncio.create_task(bot.close())  # the stop
             await wait_until(
                 lambda: any(
@@ -607,7 +614,7 @@ async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_ans
             await asyncio.to_thread(other.execute, "ROLLBACK")
             other.close()
         await closing
-    assert len(post.replies) == 1
+    assert len(replies()) == 1
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
     async with SqliteStore(tmp_path / "bot.db") as reopened:
         assert await reopened.pending_replies() == []  # (answered: owed no more)

@@ -1192,18 +1192,21 @@ class Answers(commands.Cog):
             question=within(question_in(message), MAX_QUESTION_CHARS),
             asker_hash=asker_hash(self.bot, message.author.id),
         )
-        try:
-            # (A question edited into a prompted mention: the mention's own claim was taken
-            # when it came, so the edit has one of its own, as a process restarted since,
-            # or the other of two in a hand-over, may see the same edit.)
-            key = edited_in(message.id) if here else message.id if claim is None else claim
-            if self.bot.stopping or not await self.bot.store.claim_post(key, owed):
-                return
-        except Exception as exc:
-            said = "could not record mention %s as answered; answering anyway"
-            log_store_failure(log, exc, said, message.id)
-        with self._in_flight("mention", message.id):
-            await self._settle(owed, await self._mention_reply(message))
+        if self.bot.stopping:
+            return  # (the next start's catch-up answers it)
+        with self.bot.replying():  # (from its claim on, as a post's: a stop waits for it)
+            try:
+                # (A question edited into a prompted mention: the mention's own claim was
+                # taken when it came, so the edit has one of its own, as a process restarted
+                # since, or the other of two in a hand-over, may see the same edit.)
+                key = edited_in(message.id) if here else message.id if claim is None else claim
+                if not await self.bot.store.claim_post(key, owed):
+                    return
+            except Exception as exc:
+                said = "could not record mention %s as answered; answering anyway"
+                log_store_failure(log, exc, said, message.id)
+            with self._in_flight("mention", message.id):
+                await self._settle(owed, await self._mention_reply(message))
 
     def _what_is_asked(
         self, message: discord.Message, referenced: discord.Message | None
