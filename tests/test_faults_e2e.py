@@ -977,12 +977,14 @@ async def test_a_mention_under_the_starter_owed_after_the_posts_answer_is_not_se
 
 
 async def test_a_lost_response_is_not_answered_twice(
-    fake_discord: FakeDiscord, make_bot, start_bot
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Discord made the reply but its response never reached the bot: the retry finds the
     reply in the thread, sends nothing more, and tags the post answered (the tag had been
-    left for after the reply)."""
+    left for after the reply). The log, which warned the reply was not sent, says it was
+    found there (it said nothing more: the operator could not tell it ever went out)."""
     fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(make_bot(retries=FAST_RETRIES)) as bot:
         fake.fail_next("POST", r"/channels/\d+/messages", status=503, after_route=True)
         post = await new_post(fake, 0)
@@ -999,6 +1001,10 @@ async def test_a_lost_response_is_not_answered_twice(
             len(fake.calls_matching("POST", rf"/channels/{post.id}/messages", injected=None)) == 1
         )
         assert "bot-answered" in post.tags
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.cogs.answers"]
+    assert any(f"reply to forum post {post.id} not sent (HTTP 503" in s for s in said), said
+    found = f"reply to message {post.id} found sent already ({post.replies[0]['id']})"
+    assert sum(found in line for line in said) == 1, said
 
 
 async def test_a_reply_whose_response_was_lost_is_served_and_goes_with_its_question(

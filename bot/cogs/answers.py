@@ -724,6 +724,10 @@ class Answers(commands.Cog):
         builds it again (given ``asker_id`` and ``rejected``). A reply recorded already (by
         its own send, or an entry pointed at the message) is left as it is, and a notice
         (a link to an answer, a prompt) served nothing."""
+        # (Its failure was a warning: the log says the reply is there after all.)
+        log.info(
+            "reply to message %s found sent already (%s): not sent again", question.id, found.id
+        )
         if not is_reply_card(found):
             return
         try:
