@@ -68,18 +68,6 @@ MUTANTS = [
         (f"{E2E}::test_mentions_only_in_watched_text_channels",),
     ),
     Mutant(
-        "answers a forum post twice after a RESUME replay",
-        ANSWERS,
-        "        if self.bot.stopping or not self.posts.claim(thread.id):\n"
-        "            return  # (stopping: the next start's catch-up answers it)\n"
-        "        try:\n            if not await self.bot.store.claim_post(thread.id, owed):",
-        "        if self.bot.stopping:\n            return\n"
-        "        self.posts.claim(thread.id)\n"
-        "        try:\n"
-        "            if not (await self.bot.store.claim_post(thread.id, owed) or True):",
-        (FAULTS, f"{PROCESSES}::test_two_processes_given_the_same_events_answer_each_post_once"),
-    ),
-    Mutant(
         "answers a forum post again after a restart",
         "bot/storage/sqlite.py",
         "            if cursor.rowcount != 1:\n                return False",
@@ -5663,15 +5651,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a post answered whose answered tag Discord failed stays untagged for good",
-        "bot/cogs/answers.py",
-        "            return Delivery(False, None, TAG_FAILED)",
-        "            return DONE",
-        (
-            "tests/test_faults_e2e.py::test_an_answered_post_whose_tag_discord_failed_is_tagged_by_the_retry",
-        ),
-    ),
-    Mutant(
         "a watched post answered through a mention whose answered tag"
         " Discord failed stays untagged for good",
         "bot/cogs/answers.py",
@@ -7137,17 +7116,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "an entry saved as new-entry.MD (or an examples file as .yml) brings no reload,"
-        " so the moderator log never tells that it is not read",
-        "bot/cogs/faq_watch.py",
-        "            return told_of(file, folder) or file == folder",
-        '            return (file.suffix == ".md" and file.parent == folder) or (file.s'
-        'uffix == ".yaml" and file.parent.name == "examples") or file == folder',
-        (
-            "tests/test_moderation_e2e.py::test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads",
-        ),
-    ),
-    Mutant(
         "a refused reload no longer names an entry renamed to 'x.MD' (in Discord and th"
         "e moderator log): only the other files' 'related id does not exist' lines",
         "bot/app.py",
@@ -8133,20 +8101,6 @@ MUTANTS = [
         "bot/cogs/answers.py",
         "        return found is not None and found.content in PROMPTS\n",
         "        return False\n",
-        (
-            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
-        ),
-    ),
-    Mutant(
-        "a question edited into a bare mention is answered again by an edit after another restart",
-        "bot/cogs/answers.py",
-        "            key = edited_in(message.id) if here else message.id if claim is No"
-        "ne else claim\n"
-        "            if self.bot.stopping or not await self.bot.store.claim_post(key, owed):\n",
-        "            key = message.id if claim is None else claim\n"
-        "            if self.bot.stopping or (\n"
-        "                not here and not await self.bot.store.claim_post(key, owed)\n"
-        "            ):\n",
         (
             "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
         ),
@@ -10043,27 +9997,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a stop while PostgreSQL is out of reach without a word hangs on the listening connection",
-        "bot/storage/postgres.py",
-        "                await listener.close(timeout=self.query_timeout)\n",
-        "                await listener.close()\n",
-        (
-            "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_not_wait_for_ever",
-        ),
-    ),
-    Mutant(
-        "a stop while PostgreSQL is out of reach without a word fails with a TimeoutErr"
-        "or from closing the pool",
-        "bot/storage/postgres.py",
-        "            try:\n                await asyncio.wait_for(pool.close(), self.que"
-        "ry_timeout)\n            except TimeoutError:  # (its connections' closing fail"
-        "ed so, out of the stop)\n                pool.terminate()\n",
-        "            await pool.close()\n",
-        (
-            "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_not_wait_for_ever",
-        ),
-    ),
-    Mutant(
         "a digest Discord refused is not given back: lost for the day, and the next day"
         "'s counts from it",
         "bot/cogs/housekeeping.py",
@@ -10369,16 +10302,6 @@ MUTANTS = [
         "    for uid in (found.st_uid, -1):\n",
         "    for uid in (found.st_uid,):\n",
         ("tests/test_faq_editing.py::test_a_saved_file_stays_its_owners_and_its_groups",),
-    ),
-    Mutant(
-        "An examples folder renamed or linked into place brings no reload: the bot keep"
-        "s answering with the examples it had",
-        "bot/cogs/faq_watch.py",
-        " or file == examples_dir(folder)\n",
-        "\n",
-        (
-            "tests/test_moderation_e2e.py::test_watcher_reloads_when_the_examples_folder_is_swapped_by_renaming",
-        ),
     ),
     Mutant(
         "An Emacs numbered backup ('alpha.md.~1~') is told as a misnamed entry in faq v"
@@ -11043,6 +10966,358 @@ MUTANTS = [
             (
                 "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
                 "d_as_a_mention_is"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reply sent from the retry queue is not said in the log",
+        "bot/cogs/answers.py",
+        "        if delivery.sent:\n            _say_sent_late(owed)\n",
+        "",
+        ("tests/test_faults_e2e.py::test_a_reply_sent_from_the_retry_queue_is_said_in_the_log",),
+    ),
+    Mutant(
+        "a post's answer sent from the retry queue counts as nothing sent",
+        "bot/cogs/answers.py",
+        "        return SENT\n\n    def _say_cap_reached",
+        "        return DONE\n\n    def _say_cap_reached",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_reply_sent_from_the_retry_queue_is_said_in_th"
+                "e_log[post]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a mention's answer sent from the retry queue counts as nothing sent",
+        "bot/cogs/answers.py",
+        "        )\n        return SENT\n\n\ndef _say_sent_late",
+        "        )\n        return DONE\n\n\ndef _say_sent_late",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_reply_sent_from_the_retry_queue_is_said_in_th"
+                "e_log[mention]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post the forum cap held back is said at INFO when sent from the queue",
+        "bot/cogs/answers.py",
+        "        logging.DEBUG if owed.last_error == HELD_BACK else logging.INFO,",
+        "        logging.INFO,",
+        (
+            (
+                "tests/test_limits_e2e.py::test_posts_over_the_forum_cap_wait_in_the_queue_unti"
+                "l_it_opens"
+            ),
+        ),
+    ),
+    Mutant(
+        "FAQ backups are never pruned",
+        "knowledge/editing.py",
+        "        if backup is not None:\n            prune_backups(folder, entry_id, kept)\n",
+        "",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_keep_a_bounded_number_of_backups_of_e"
+                "ach_entry_the_newest_first"
+            ),
+        ),
+    ),
+    Mutant(
+        "FAQ backups pruned keep the oldest, not the newest",
+        "knowledge/editing.py",
+        "    for name in found[: -max(kept, 1)]:",
+        "    for name in found[max(kept, 1) :]:",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_keep_a_bounded_number_of_backups_of_e"
+                "ach_entry_the_newest_first"
+            ),
+        ),
+    ),
+    Mutant(
+        "FAQ backups pruned across all entries and stray files",
+        "knowledge/editing.py",
+        "        if stamped.fullmatch(p.name)\n",
+        "        if True\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_keep_a_bounded_number_of_backups_of_e"
+                "ach_entry_the_newest_first"
+            ),
+        ),
+    ),
+    Mutant(
+        "the faq_backups setting is not passed to the save",
+        "bot/cogs/faq_admin.py",
+        "await asyncio.to_thread(save_entry, folder, entry_id, text, seen, kept=kept)",
+        "await asyncio.to_thread(save_entry, folder, entry_id, text, seen)",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_keep_a_bounded_number_of_backups_of_e"
+                "ach_entry_the_newest_first"
+            ),
+        ),
+    ),
+    Mutant(
+        "PostgreSQL closing waits the query timeout for the pool at a stop",
+        "bot/storage/postgres.py",
+        "        await asyncio.wait_for(pool.close(), CLOSE_TIMEOUT)",
+        "        await asyncio.wait_for(pool.close(), QUERY_TIMEOUT * 6)",
+        (
+            (
+                "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_ends_w"
+                "ithin_a_docker_stop"
+            ),
+        ),
+    ),
+    Mutant(
+        "PostgreSQL closing waits the query timeout for the listener at a stop",
+        "bot/storage/postgres.py",
+        "        await listener.close(timeout=CLOSE_TIMEOUT)  # (dropped when it runs out)",
+        "        await listener.close(timeout=QUERY_TIMEOUT * 6)  # (dropped when it runs out)",
+        (
+            (
+                "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_ends_w"
+                "ithin_a_docker_stop"
+            ),
+        ),
+    ),
+    Mutant(
+        "PostgreSQL closes its two connections one after the other at a stop",
+        "bot/storage/postgres.py",
+        "        await asyncio.gather(*closing)\n",
+        (
+            "        for each in closing:\n            await asyncio.wait_for(each, None)\n  "
+            "          await asyncio.sleep(CLOSE_TIMEOUT * 3)\n"
+        ),
+        (
+            (
+                "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_ends_w"
+                "ithin_a_docker_stop"
+            ),
+        ),
+    ),
+    Mutant(
+        "a folder of examples moved into 'examples' brings no reload",
+        "bot/cogs/faq_watch.py",
+        "            return _folder_in(examples_dir(folder), file)\n",
+        "            return False\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_watcher_tells_of_a_folder_of_examples_put_i"
+                "nside_examples"
+            ),
+        ),
+    ),
+    Mutant(
+        "only a folder moved in directly under the FAQ folder counts",
+        "bot/cogs/faq_watch.py",
+        "    return examples in path.parents and visible(path) and path.is_dir()",
+        "    return examples.parent == path.parent and visible(path) and path.is_dir()",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_watcher_tells_of_a_folder_of_examples_put_i"
+                "nside_examples"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop does not wait for a post being claimed",
+        "bot/cogs/answers.py",
+        (
+            "        with self.bot.replying():\n            try:\n                if not awai"
+            "t self.bot.store.claim_post(thread.id, owed):\n                    return\n     "
+            "       except Exception as exc:\n                # Better a rare duplicate afte"
+            'r a restart than a silently dropped question.\n                said = "could no'
+            't record forum post %s as answered; answering anyway"\n                log_stor'
+            'e_failure(log, exc, said, thread.id)\n            with self._in_flight("post", '
+            "starter.id):\n                await self._settle(owed, await self._post_answer("
+            "thread, starter))\n"
+        ),
+        (
+            "        try:\n            if not await self.bot.store.claim_post(thread.id, owe"
+            "d):\n                return\n        except Exception as exc:\n            # Bett"
+            "er a rare duplicate after a restart than a silently dropped question.\n        "
+            '    said = "could not record forum post %s as answered; answering anyway"\n    '
+            "        log_store_failure(log, exc, said, thread.id)\n        with self._in_fli"
+            'ght("post", starter.id):\n            await self._settle(owed, await self._post'
+            "_answer(thread, starter))\n"
+        ),
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_waits_for_a_post_whose_claim_the_databas"
+                "e_holds_up_and_answers_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "a SQLite file locked by another program mid-run is an internal fault",
+        "bot/storage/sqlite.py",
+        (
+            "        if _is_locked(exc):\n            raise DatabaseUnavailable(\n           "
+            '     f"cannot write to {self.path}: another program'
+        ),
+        (
+            '        if False:\n            raise DatabaseUnavailable(\n                f"can'
+            "not write to {self.path}: another program"
+        ),
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_database_another_program_holds_locked_is_one_"
+                "warning_not_a_traceback_a_pass"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop does not wait for a mention being claimed",
+        "bot/cogs/answers.py",
+        (
+            "        with self.bot.replying():  # (from its claim on, as a post's: a stop w"
+            "aits for it)\n"
+        ),
+        "        if True:\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_waits_for_a_post_whose_claim_the_databas"
+                "e_holds_up_and_answers_it[mention]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reply the retry finds sent already is not said in the log",
+        "bot/cogs/answers.py",
+        (
+            '        log.info(\n            "reply to message %s found sent already (%s): no'
+            't sent again", question.id, found.id\n        )\n'
+        ),
+        "",
+        ("tests/test_faults_e2e.py::test_a_lost_response_is_not_answered_twice",),
+    ),
+    Mutant(
+        "answers a forum post twice after a RESUME replay",
+        "bot/cogs/answers.py",
+        (
+            "        if self.bot.stopping or not self.posts.claim(thread.id):\n            r"
+            "eturn  # (stopping: the next start's catch-up answers it)\n        # A reply in"
+            " progress from its claim on: a stop waits for it too (a claim the\n        # da"
+            "tabase held up was cut off by the closing connection to Discord, its answer an"
+            "\n        # ERROR). Being sent only once claimed: a retry of it (restarted, the"
+            " catch-up\n        # finding it again) is not put off by a claim refused.\n     "
+            "   with self.bot.replying():\n            try:\n                if not await sel"
+            "f.bot.store.claim_post(thread.id, owed):\n"
+        ),
+        (
+            "        if self.bot.stopping:\n            return\n        self.posts.claim(thre"
+            "ad.id)\n        # A reply in progress from its claim on: a stop waits for it to"
+            "o (a claim the\n        # database held up was cut off by the closing connectio"
+            "n to Discord, its answer an\n        # ERROR). Being sent only once claimed: a "
+            "retry of it (restarted, the catch-up\n        # finding it again) is not put of"
+            "f by a claim refused.\n        with self.bot.replying():\n            try:\n     "
+            "           if not (await self.bot.store.claim_post(thread.id, owed) or True):\n"
+        ),
+        (
+            "tests/test_faults_e2e.py",
+            (
+                "tests/test_processes_e2e.py::test_two_processes_given_the_same_events_answer_e"
+                "ach_post_once"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post answered whose answered tag Discord failed stays untagged for good",
+        "bot/cogs/answers.py",
+        "            return Delivery(False, None, TAG_FAILED, sent=True)",
+        "            return SENT",
+        (
+            (
+                "tests/test_faults_e2e.py::test_an_answered_post_whose_tag_discord_failed_is_ta"
+                "gged_by_the_retry"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "an entry saved as new-entry.MD (or an examples file as .yml) brings no reload,"
+            " so the moderator log never tells that it is not read"
+        ),
+        "bot/cogs/faq_watch.py",
+        "            if told_of(file, folder) or file == folder or file == examples_dir(folder):\n",
+        (
+            '            if (file.suffix == ".md" and file.parent == folder) or (file.suffi'
+            'x == ".yaml" and file.parent.name == "examples") or file == folder or file == '
+            "examples_dir(folder):\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_watcher_tells_of_an_entry_saved_under_a_nam"
+                "e_no_load_reads"
+            ),
+        ),
+    ),
+    Mutant(
+        "a question edited into a bare mention is answered again by an edit after another restart",
+        "bot/cogs/answers.py",
+        (
+            "                key = edited_in(message.id) if here else message.id if claim i"
+            "s None else claim\n                if not await self.bot.store.claim_post(key, "
+            "owed):\n"
+        ),
+        (
+            "                key = message.id if claim is None else claim\n                i"
+            "f not here and not await self.bot.store.claim_post(key, owed):\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_"
+                "after_a_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop while PostgreSQL is out of reach without a word hangs on the listening connection",
+        "bot/storage/postgres.py",
+        "        await listener.close(timeout=CLOSE_TIMEOUT)  # (dropped when it runs out)\n",
+        "        await listener.close()\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_n"
+                "ot_wait_for_ever"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a stop while PostgreSQL is out of reach without a word fails with a TimeoutErr"
+            "or from closing the pool"
+        ),
+        "bot/storage/postgres.py",
+        (
+            "    try:\n        await asyncio.wait_for(pool.close(), CLOSE_TIMEOUT)\n    excep"
+            "t TimeoutError:  # (its connections' closing failed so, out of the stop)\n     "
+            "   pool.terminate()\n"
+        ),
+        "    await pool.close()\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_closing_on_connections_gone_silent_does_n"
+                "ot_wait_for_ever"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "An examples folder renamed or linked into place brings no reload: the bot keep"
+            "s answering with the examples it had"
+        ),
+        "bot/cogs/faq_watch.py",
+        " or file == examples_dir(folder):\n",
+        ":\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_watcher_reloads_when_the_examples_folder_is"
+                "_swapped_by_renaming"
             ),
         ),
     ),
