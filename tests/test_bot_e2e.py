@@ -1319,8 +1319,10 @@ async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
         )
         assert "Only moderators" in str(await refused.response())
         said = await forget_confirmed(fake_discord, member)
-        assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 5 question(s)")
-        assert "and 1 vote(s)" in said
+        assert said.startswith(
+            f"Deleted what the bot kept of **{member.username}**: 5 questions and messages "
+            "pointed at entries, and 1 vote;"  # (as a moderator writes a count, no "(s)")
+        ), said
 
     assert await asyncio.to_thread(main, ["faq", "review", "--json", "--db", str(path)]) == 0
     items = json.loads(capsys.readouterr().out)["items"]
@@ -1352,7 +1354,7 @@ async def test_forget_takes_the_votes_a_release_before_vote_keys_kept(
             await older.record_vote(EXPECTED, 0, unkeyed(who.id), True)
     async with start_bot(make_bot(store=SqliteStore(path))):
         said = await forget_confirmed(fake_discord, member)
-        assert "and 1 vote(s)" in said, said
+        assert "entries, and 1 vote;" in said, said
     async with SqliteStore(path, read_only=True) as store:
         [voted] = [e for e in await store.stats() if e.entry_id == EXPECTED]
         assert (voted.helpful, voted.not_helpful) == (1, 0)  # (the other member's stays)
@@ -1454,7 +1456,10 @@ async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(
         assert [(await c.response())["type"] for c in clicks] == [6, 6]
         await fake_discord.settle()
         done = (await clicks[0].edit(0))["content"]
-        assert done.startswith(f"Deleted what the bot kept of **{member.username}**: 1 question(s)")
+        assert done.startswith(
+            f"Deleted what the bot kept of **{member.username}**: 1 question or message "
+            "pointed at entries, and 0 votes;"
+        ), done
         assert not [c for c in clicks[1].calls if c.method == "PATCH"]  # acted once
         assert handle.message["content"] == done
         assert await bot.store.review_queue() == []

@@ -50,6 +50,7 @@ from bot.storage import (
     unkeyed_hash,
 )
 from bot.storage.reports import gaps_window, with_unserved
+from calculators.money import counted
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
     CHANGED_TRIES,
@@ -998,11 +999,17 @@ def forget_question(member: discord.User) -> str:
     )
 
 
+def kept_texts(n: int) -> str:
+    """ "1 question or message", "3 questions and messages": a moderator read "1
+    question(s) and message(s)" as a form left unfinished."""
+    return "1 question or message" if n == 1 else f"{n} questions and messages"
+
+
 def forgotten_text(name: str, texts: int, votes: int) -> str:
     """What /faq-admin forget did, and what it cannot reach."""
     return (
-        f"Deleted what the bot kept of **{name}**: {texts} question(s) and message(s) "
-        f"pointed at entries, and {votes} vote(s); where they pointed a message at an entry "
+        f"Deleted what the bot kept of **{name}**: {kept_texts(texts)} pointed at entries, "
+        f"and {counted(votes, 'vote')}; where they pointed a message at an entry "
         "or decided a review item, that no longer names them. Not reached: questions kept "
         "before the bot recorded who asked (they go after `database.retention_days`, or "
         "with their messages when deleted), and questions approved as FAQ examples, which "
