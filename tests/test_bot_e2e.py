@@ -5170,6 +5170,19 @@ async def test_faq_list_of_long_titles_full_of_markdown_is_still_shown(
     assert [ln[2:].split(" ")[0] for ln in lines] == [f"Q{n:02d}" for n in range(11)]
 
 
+async def test_the_faq_list_of_a_one_entry_faq_counts_one_entry(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A moderator's small test FAQ of one entry: /faq's list said "1 entries" under it,
+    read as a slip; it says "1 entry"."""
+    folder = tmp_path / "faq"
+    write_entry(folder, "only-entry", title="The only question about the rollover")
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))):
+        body = await (await fake_discord.send_slash_command("faq", {})).response()
+    assert "The only question about the rollover" in embed_of(body)["description"]
+    assert embed_of(body)["footer"]["text"] == "Page 1 of 1 · 1 entry"
+
+
 async def test_the_faq_list_after_a_reload_that_took_a_page_away_pages_as_shown(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:

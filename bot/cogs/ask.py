@@ -223,7 +223,9 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
         description="\n".join(f"• {listed_title(t, LISTED_TITLE)}" for t in shown)
         + "\n\nShow one with `/faq` and its topic, or ask in your own words with `/ask`.",
     )
-    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(titles)} entries")
+    # ("1 entries" read as a slip to a moderator trying a small FAQ of their own.)
+    listed = "1 entry" if len(titles) == 1 else f"{len(titles)} entries"
+    embed.set_footer(text=f"Page {page + 1} of {pages} · {listed}")
     return embed
 
 
