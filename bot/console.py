@@ -195,7 +195,7 @@ class Console:
             # (a topic, as Discord's /faq takes it: "/faq pro-rata" said "No entry")
             return terminal.render_layout(self.kb.layout(entry_id), self.width)
         if entry_id is None:
-            hits = self.kb.matcher.autocomplete(typed, limit=3)
+            hits = self.kb.close_topics(typed)  # (those Discord's /faq names)
             close = ", ".join(h.id for h in hits) or "none"
             return (
                 f"No entry '{one_line(typed, ECHO)}'. Close: {close}. Type /list for all of them."

@@ -37,7 +37,7 @@ from knowledge.loader import (
     scan_folder,
     unread_files,
 )
-from knowledge.matcher import Matcher, MatchResult, MatchTuning
+from knowledge.matcher import Hit, Matcher, MatchResult, MatchTuning
 from knowledge.model import FaqEntry
 from knowledge.normalize import clean
 
@@ -348,6 +348,12 @@ class KnowledgeBase:
         said = _topic_words(" ".join([entry.id, entry.title, *entry.aliases, *entry.keywords]))
         words = _topic_words(typed)
         return hits[0].id if len(typed.strip()) >= 4 and words <= said else None
+
+    def close_topics(self, typed: str, limit: int = 3) -> list[Hit]:
+        """The entries a topic that names none is told are close, in Discord's /faq and the
+        console alike: those the suggestions score above nothing (a small FAQ scores every
+        entry 0 for a word none of them holds, and listing them all said "close")."""
+        return [hit for hit in self.matcher.autocomplete(typed, limit=limit) if hit.score > 0]
 
     def layout(self, entry_id: str) -> AnswerLayout:
         """The full answer (shown by /faq and on "Full answer")."""

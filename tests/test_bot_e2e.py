@@ -2072,6 +2072,28 @@ async def test_faq_autocomplete_and_lookup(
         assert "No FAQ entry" in said and kb.get("roth-ira-withdrawal-rules").title in said
 
 
+async def test_faq_names_as_closest_only_entries_that_hold_something_typed(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A small FAQ scores every entry 0 for a word none of them holds: /faq says none is
+    close then (the console alike, tests/test_console.py), and names those that hold a word
+    typed."""
+    folder = tmp_path / "faq"
+    write_entry(folder, "alpha-entry", title="What is the alpha rule for plans?")
+    write_entry(folder, "beta-entry", title="How does the beta limit work?")
+    write_entry(folder, "gamma-entry", title="When is gamma reported?")
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder))):
+        said = []
+        for typed in ("roth", "reported limit"):
+            handle = await fake_discord.send_slash_command("faq", {"topic": typed})
+            said.append((await handle.response())["data"]["content"])
+    assert said[0].startswith("No FAQ entry matches that topic (closest: none close)."), said
+    assert said[1].startswith(
+        "No FAQ entry matches that topic (closest: **How does the beta limit work?**, "
+        "**When is gamma reported?**)."
+    ), said
+
+
 async def test_an_entry_shown_is_not_followed_by_an_apology_when_counting_it_fails(
     fake_discord: FakeDiscord,
     make_bot,

@@ -263,6 +263,21 @@ def test_faq_lookup_and_unknown_id(console: Console) -> None:
     assert "What is IRS Notice 2014-54?" in console.respond("/faq NOTICE-2014-54").text
 
 
+def test_faq_names_as_close_only_what_discords_faq_does(tmp_path: Path) -> None:
+    """A moderator's small FAQ scores every entry 0 for a word none of them holds: the
+    console's "/faq roth" listed them all as "Close", where Discord's /faq says none is
+    close. It now names those Discord names, and still those that hold a word typed."""
+    from tests.faq_factory import write_entry
+
+    write_entry(tmp_path, "alpha-entry", title="What is the alpha rule for plans?")
+    write_entry(tmp_path, "beta-entry", title="How does the beta limit work?")
+    write_entry(tmp_path, "gamma-entry", title="When is gamma reported?")
+    small = Console(KnowledgeBase.load(tmp_path))
+    assert small.respond("/faq roth").text.startswith("No entry 'roth'. Close: none. ")
+    said = small.respond("/faq reported limit").text
+    assert said.startswith("No entry 'reported limit'. Close: beta-entry, gamma-entry. ")
+
+
 @pytest.mark.parametrize("typed", ["/faq pro-rata", "/faq topic: pro-rata", "/ask /faq pro-rata"])
 def test_faq_takes_a_topic_as_discord_does(console: Console, typed: str) -> None:
     """The console's "/faq pro-rata" said "No entry 'pro-rata'" (ids only), where Discord's

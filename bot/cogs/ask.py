@@ -120,7 +120,7 @@ class Ask(commands.Cog):
             return
         entry_id = kb.topic(topic)
         if entry_id is None:
-            hits = [h for h in kb.matcher.autocomplete(topic, limit=3) if h.score > 0]
+            hits = kb.close_topics(topic)
             names = ", ".join(f"**{neutralize(h.title)}**" for h in hits) or "none close"
             await interaction.response.send_message(
                 f"No FAQ entry matches that topic (closest: {names}). "
