@@ -662,6 +662,49 @@ async def test_a_mention_asking_for_the_faq_under_someones_question_answers_it(
         assert embed_of(call.json)["title"] == "Rollover Bot"  # (the /help card)
 
 
+async def test_a_reply_to_the_bot_edited_from_thanks_into_a_question_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A reply to the bot's answer that asked nothing ("thanks!", no word back), edited a
+    moment later into a follow-up, got silence: the edit was read only for a mention added.
+    It is answered under the reply, once (a second edit is not asked again), also when the
+    edit names the bot; a reply that asked a question as sent, edited, is not answered
+    twice; one edited to name someone else asks them."""
+    world = fake_discord.world
+    follow_up = "and which 1099-R box shows my after-tax basis?"
+    mention = world.bot_user.mention
+    async with start_bot(make_bot(limits={"mention_per_minute": 30})):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.1)
+        [answer] = bot_replies_to(fake_discord, asked)
+
+        async def reply(said: str) -> dict[str, Any]:
+            return await fake_discord.send_message(
+                world.text_channel, said, author=world.asker, reply_to=answer
+            )
+
+        thanks, named, to_alex, first = [
+            await reply(said) for said in ("thanks!", "thanks!", "thanks!", follow_up)
+        ]
+        await fake_discord.idle(quiet=0.1)
+        assert [len(bot_replies_to(fake_discord, m)) for m in (thanks, first)] == [0, 1]
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up}")
+        await fake_discord.edit_message(named, f"{mention} {follow_up}")
+        await fake_discord.edit_message(to_alex, f"{world.newcomer.mention} {follow_up}")
+        await fake_discord.edit_message(first, f"{follow_up} (sorry, typo)")
+        await fake_discord.idle(quiet=0.2)
+        for edited in (thanks, named):
+            [reply_card] = bot_replies_to(fake_discord, edited)
+            assert embed_of(reply_card)["title"] == kb.get("form-1099r-reporting").title
+        assert bot_replies_to(fake_discord, to_alex) == []
+        assert len(bot_replies_to(fake_discord, first)) == 1
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up} Thanks again")
+        await fake_discord.idle(quiet=0.2)
+        assert len(bot_replies_to(fake_discord, thanks)) == 1
+
+
 async def test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

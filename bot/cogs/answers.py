@@ -830,6 +830,8 @@ class Answers(commands.Cog):
         before = payload.cached_message
         if me is not None and await self._question_edited_in(message, me, before):
             return
+        if me is not None and await self._reply_edited_to_ask(message, me, before):
+            return
         if (
             me is None
             or not self._asked_by_a_member(message)
@@ -1061,6 +1063,43 @@ class Answers(commands.Cog):
         self._prompted.release(message.id)
         await self.answer_mention(message, here=True)
         return True
+
+    async def _reply_edited_to_ask(
+        self, message: discord.Message, me: discord.ClientUser, before: discord.Message | None
+    ) -> bool:
+        """A reply to the bot that asked nothing ("thanks!", which got no word back), edited
+        within the window to ask a question (a mention added or not): answered now, as if
+        sent so. Its own claim was taken, and spent on silence, when it came, so the edit
+        answers under the claim an edit has (edited_in), once. Read from the message as this
+        process saw it before the edit: without that (a restart since, a catch-up, a message
+        out of the cache) it may have asked already and been answered, so it is left."""
+        if (
+            before is None
+            or message.guild is None
+            or not self._asked_by_a_member(message)
+            or mentions_me(before, me)  # (a mention's edits follow the mention's rules)
+            or not self._to_me(before, me)
+            or not self._asks_nothing(before)
+            or self._asks_nothing(message)
+            or self._asks_another(message, me)
+            or not edited_in_time(message)
+            or not self._watched_channel(message.channel)
+        ):
+            return False
+        await self.answer_mention(message, here=True)
+        return True
+
+    def _asks_another(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
+        """A reply to the bot edited to name someone else, not the bot: it asks them. (The
+        message it replies to is read from the cache, as an edit's event may not carry it.)"""
+        named = message.raw_mentions or message.raw_role_mentions
+        return bool(named) and not mentions_me(message, me)
+
+    def _asks_nothing(self, message: discord.Message) -> bool:
+        """Whether a reply to the bot asks it nothing, read as _mention_reply reads it
+        (its own words and what it quotes; "thanks!" or a GIF ask nothing)."""
+        question, _ = self._what_is_asked(message, None)
+        return not question or bool(small_talk(question))
 
     async def _prompted_in(self, message: discord.Message) -> bool:
         """Whether the bot's first reply under the message asked for the question (read
