@@ -19,6 +19,7 @@ from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store, log_store_failure
 from bot.views import DYNAMIC_ITEMS
+from calculators.money import counted
 from knowledge.base import Fallback, KnowledgeBase
 from knowledge.editing import EntryDiff, diff_entries
 from knowledge.loader import FaqInvalid, Problem
@@ -285,7 +286,7 @@ class RolloverBot(commands.Bot):
         """No prefix commands: mentions and forum posts are handled by the answers cog."""
 
     async def on_ready(self) -> None:
-        log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
+        log.info("connected as %s to %s", self.user, counted(len(self.guilds), "guild"))
         fallback, self.fallback = self.fallback, None  # (said once, not on every resume)
         if fallback is not None:  # (the operator saw the warning when `run` started)
             self.said_broken = True

@@ -5272,6 +5272,18 @@ async def test_the_faq_list_after_a_reload_that_took_a_page_away_pages_as_shown(
         assert all(b["disabled"] for row in body["data"]["components"] for b in row["components"])
 
 
+async def test_the_start_counts_the_guilds_as_an_operator_reads_them(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The start's line read "connected as Rollover Bot to 1 guild(s)"; it counts in words,
+    as the bot's other lines do."""
+    with caplog.at_level(logging.INFO, logger="bot"):
+        async with start_bot(make_bot()):
+            pass
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("connected as")]
+    assert said and all(line.endswith(" to 1 guild") for line in said), said
+
+
 def test_sync_print_shows_the_payload_without_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

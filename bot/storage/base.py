@@ -22,6 +22,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 
+def stored_questions(n: int) -> str:
+    """The daily purge's count as an operator reads it, "1 stored question", not "1 stored
+    question(s)". (calculators.money.counted says the same; the storage layer stays
+    without the calculators, which the CLI's database commands need not load.)"""
+    return "1 stored question" if n == 1 else f"{n} stored questions"
+
+
 def hash_user(user_id: int, key: bytes) -> str:
     """Votes are kept per user without keeping who the user is: an HMAC under this install's
     secret key, so the database alone cannot be matched against the (public) member ids."""

@@ -51,6 +51,7 @@ from bot.storage.base import (
     days_ago,
     pending_from_row,
     pending_values,
+    stored_questions,
     upsert_pending_sql,
     utc_now,
 )
@@ -1030,7 +1031,7 @@ class PostgresStore:
             status = await self._purge(cutoff, claims)
         deleted = _count(status)
         if deleted:
-            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
+            log.info("purged %s older than %d days", stored_questions(deleted), older_than_days)
         return deleted
 
     async def _purge(self, cutoff: dt.datetime, claims: dt.datetime) -> str:

@@ -61,6 +61,7 @@ from bot.storage.base import (
     pending_from_row,
     pending_values,
     seconds_from_now,
+    stored_questions,
     upsert_pending_sql,
     utc_now,
     vote_key,
@@ -340,11 +341,11 @@ class SqliteStore:
             if cast:
                 log.warning(
                     "the vote key file %s was missing, so a new key was made, but the database "
-                    "holds %d vote(s) hashed with the old one: members can now vote again on "
+                    "holds %s hashed with the old one: members can now vote again on "
                     "answers they voted on. If you have the old file (kept beside the "
                     "database's backups, not in them), stop the bot and put it back.",
                     path,
-                    cast,
+                    "1 vote" if cast == 1 else f"{cast} votes",
                 )
         return key
 
@@ -969,5 +970,5 @@ class SqliteStore:
                 await db.executemany("DELETE FROM reviewed WHERE key = ?", [(k,) for k in unused])
         await self._scrub()
         if deleted:
-            log.info("purged %d stored question(s) older than %d days", deleted, older_than_days)
+            log.info("purged %s older than %d days", stored_questions(deleted), older_than_days)
         return deleted
