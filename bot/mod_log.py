@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import logging
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ import discord
 
 from bot.embeds import code_block, listed_title
 from bot.storage.reports import REVIEW_WINDOW
+from calculators.money import counted
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
 from knowledge.loader import Problem, with_unread
@@ -178,19 +180,25 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
     return f"**{who}** {action} `{entry_id}`:\n" + code_block(shown + more)
 
 
+def tries(n: int) -> str:
+    """ "1 try", "3 tries": a reply given up at its first try (the bot was away longer than
+    retries.max_age_minutes) read "after 1 tries"."""
+    return "1 try" if n == 1 else f"{n} tries"
+
+
 def gave_up_text(owed: PendingReply, *, tags_only: bool = False) -> str:
     """A reply the bot stopped trying to send (see the retries cog). ``tags_only``: a post
     answered, whose tags Discord kept failing: a moderator can put them on."""
     if tags_only:
         return (
-            f"Gave up tagging the forum post <#{owed.channel_id}> after {owed.attempts} tries:"
+            f"Gave up tagging the forum post <#{owed.channel_id}> after {tries(owed.attempts)}:"
             f" it was answered, but Discord failed its tags ({owed.last_error}); please tag"
             " it by hand."
         )
     what = "a forum post" if owed.kind == "post" else "a mention"
     return (
         f"Gave up replying to {what} in <#{owed.channel_id}> (message {owed.message_id})"
-        f" after {owed.attempts} tries; last error: {owed.last_error or 'none'}."
+        f" after {tries(owed.attempts)}; last error: {owed.last_error or 'none'}."
     )
 
 
@@ -199,8 +207,15 @@ def refused_text(channel_id: int, needs: str, error: str, hours: float) -> str:
     ``needs``: what replying there needs (server_setup.needed_for)."""
     return (
         f"**Cannot reply** in <#{channel_id}>: Discord refused the bot ({error}). Its replies "
-        f"there are tried again for up to {hours:g} hours: allow the bot's role {needs} there."
+        f"there are tried again for up to {duration(hours)}: allow the bot's role {needs} there."
     )
+
+
+def duration(hours: float) -> str:
+    """``retries.max_age_minutes`` as a moderator reads it: "12 hours", "1 hour", "90
+    minutes" (set to 60 or 90 minutes it read "1 hours", "1.5 hours")."""
+    minutes = math.ceil(round(hours * 60, 6))
+    return counted(minutes // 60, "hour") if minutes % 60 == 0 else counted(minutes, "minute")
 
 
 #: Entries the digest names among those marked not helpful (the rest are counted).

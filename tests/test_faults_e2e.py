@@ -426,7 +426,9 @@ async def test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_s
     world = fake.world
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     no_threads = discord.Permissions(send_messages_in_threads=True).value
-    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_id)):
+    # (given up after an hour, which the log line said as "1 hours")
+    retries = {**FAST_RETRIES, "max_age_minutes": 60}
+    async with start_bot(make_bot(retries=retries, mod_log_channel_id=log_id)):
         world.forum["permission_overwrites"] = [
             {"id": str(world.bot_user.id), "type": 1, "allow": "0", "deny": str(no_threads)}
         ]
@@ -443,6 +445,7 @@ async def test_a_reply_refused_for_permissions_is_told_to_the_mod_log_once_and_s
         [said] = [m["content"] for m in world.messages_in(log_id)]
         assert said.startswith(f"**Cannot reply** in <#{world.forum['id']}>"), said
         assert "HTTP 403" in said and "Send Messages in Threads" in said
+        assert "tried again for up to 1 hour:" in said, said
         assert all(not p.replies for p in posts)
         world.forum["permission_overwrites"] = []
         await fake.dispatch("CHANNEL_UPDATE", world.forum)
@@ -1329,6 +1332,30 @@ async def test_every_expired_reply_is_reported_when_the_mod_log_is_unreachable(
         assert len(gave_up) == 3 and bot.store.owed == {}
         assert sorted(q.text for q in bot.store.questions) == sorted(questions)
         assert sum("could not post to the mod log" in r.getMessage() for r in caplog.records) == 3
+
+
+async def test_a_reply_given_up_at_its_first_try_is_counted_in_words(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A reply owed since before the bot was away longer than retries.max_age_minutes is
+    given up at its first try: the moderator log and the operator's log read "after 1
+    tries"; they read "after 1 try"."""
+    from bot.cogs.retries import Retries
+    from bot.storage import PendingReply
+    from bot.storage.base import seconds_from_now, utc_now
+
+    log_channel = int(fake_discord.world.text_channel["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_channel)) as bot:
+        old = utc_now() - dt.timedelta(hours=13)
+        owed = PendingReply("post", 100, 100, seconds_from_now(0), 1, created=old, question="x")
+        await bot.store.queue_reply(owed)
+        with caplog.at_level(logging.WARNING):
+            await Retries(bot).run_once()
+        await fake_discord.settle()
+    [note] = fake_discord.world.messages_in(log_channel)
+    assert "(message 100) after 1 try; last error: none." in note["content"], note["content"]
+    [said] = [r.getMessage() for r in caplog.records if "gave up on the reply" in r.getMessage()]
+    assert said.endswith("after 1 try (last error: none)"), said
 
 
 async def test_a_failed_mention_reply_is_retried_under_the_question(

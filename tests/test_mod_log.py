@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
-from bot.mod_log import MESSAGE_LIMIT, _chunks, digest_text, edit_text
+from bot.mod_log import MESSAGE_LIMIT, _chunks, digest_text, duration, edit_text, gave_up_text
 from tests.faq_factory import entry_text
 
 
@@ -132,3 +135,16 @@ def test_a_code_block_cannot_be_closed_from_inside(text: str) -> None:
     block = code_block(text)
     inside = block.removeprefix("```\n").removesuffix("\n```")
     assert "``" not in inside and inside.replace("\u200b", "") == text
+
+
+def test_counts_in_the_log_read_as_written() -> None:
+    """A reply given up at its first try (the bot away longer than retries.max_age_minutes)
+    read "after 1 tries"; max_age_minutes = 60 or 90 read "1 hours" or "1.5 hours"."""
+    from bot.storage import PendingReply
+
+    owed = PendingReply("mention", 5, 6, due=dt.datetime.now(dt.UTC), attempts=1)
+    assert "(message 6) after 1 try; last error: none." in gave_up_text(owed)
+    assert "after 1 try: it was answered" in gave_up_text(owed, tags_only=True)
+    assert "after 3 tries;" in gave_up_text(dataclasses.replace(owed, attempts=3))
+    said = [duration(minutes / 60) for minutes in (720, 60, 90, 1, 0.5)]
+    assert said == ["12 hours", "1 hour", "90 minutes", "1 minute", "1 minute"]

@@ -90,10 +90,10 @@ class Retries(commands.Cog):
 
     async def _give_up(self, owed: PendingReply) -> None:
         log.warning(
-            "gave up on the reply to %s %s after %d tries (last error: %s)",
+            "gave up on the reply to %s %s after %s (last error: %s)",
             owed.kind,
             owed.message_id,
-            owed.attempts,
+            mod_log.tries(owed.attempts),
             owed.last_error or "none",
         )
         tags_only = owes_tags_only(owed)  # (answered: only its tags never went on)
