@@ -1217,6 +1217,25 @@ async def test_the_daily_purge_is_one_line_in_the_log(
         assert said == ["purged 2 stored questions older than 90 days"]  # (no "(s)")
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_a_purge_of_one_question_a_day_old_is_counted_in_words(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> None:
+    """database.retention_days = 1 (an operator keeping as little as they can): the purge
+    read "purged 1 stored question(s) older than 1 days"."""
+    store: Store = (
+        SqliteStore(tmp_path / "bot.db")
+        if backend == "sqlite"
+        else PostgresStore(request.getfixturevalue("postgres_url"))
+    )
+    async with store:
+        await store.record_question(question("an old question", days_ago=2))
+        with caplog.at_level(logging.INFO, logger="bot"):
+            assert await store.purge(1) == 1
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("purged")]
+    assert said == ["purged 1 stored question older than 1 day"]
+
+
 async def test_not_helpful_votes_since_a_time_per_entry(store: Store) -> None:
     """What the daily digest tells moderators of: members whose vote on an entry is "not
     helpful", cast or changed to it since a time (a vote changed back is not counted)."""

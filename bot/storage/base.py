@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 
-def stored_questions(n: int) -> str:
-    """The daily purge's count as an operator reads it, "1 stored question", not "1 stored
-    question(s)". (calculators.money.counted says the same; the storage layer stays
+def counted(n: int, word: str) -> str:
+    """A count as the operator's log says it, "1 stored question", "90 days", not "1 stored
+    question(s)" or "1 days". (calculators.money.counted's twin: the storage layer stays
     without the calculators, which the CLI's database commands need not load.)"""
-    return "1 stored question" if n == 1 else f"{n} stored questions"
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def hash_user(user_id: int, key: bytes) -> str:

@@ -47,11 +47,11 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    counted,
     counts_as_repointed,
     days_ago,
     pending_from_row,
     pending_values,
-    stored_questions,
     upsert_pending_sql,
     utc_now,
 )
@@ -1031,7 +1031,11 @@ class PostgresStore:
             status = await self._purge(cutoff, claims)
         deleted = _count(status)
         if deleted:
-            log.info("purged %s older than %d days", stored_questions(deleted), older_than_days)
+            log.info(
+                "purged %s older than %s",
+                counted(deleted, "stored question"),
+                counted(older_than_days, "day"),
+            )
         return deleted
 
     async def _purge(self, cutoff: dt.datetime, claims: dt.datetime) -> str:

@@ -55,13 +55,13 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    counted,
     counts_as_repointed,
     days_ago,
     os_reason,
     pending_from_row,
     pending_values,
     seconds_from_now,
-    stored_questions,
     upsert_pending_sql,
     utc_now,
     vote_key,
@@ -345,7 +345,7 @@ class SqliteStore:
                     "answers they voted on. If you have the old file (kept beside the "
                     "database's backups, not in them), stop the bot and put it back.",
                     path,
-                    "1 vote" if cast == 1 else f"{cast} votes",
+                    counted(cast, "vote"),
                 )
         return key
 
@@ -970,5 +970,9 @@ class SqliteStore:
                 await db.executemany("DELETE FROM reviewed WHERE key = ?", [(k,) for k in unused])
         await self._scrub()
         if deleted:
-            log.info("purged %s older than %d days", stored_questions(deleted), older_than_days)
+            log.info(
+                "purged %s older than %s",
+                counted(deleted, "stored question"),
+                counted(older_than_days, "day"),
+            )
         return deleted
