@@ -705,6 +705,90 @@ async def test_a_reply_to_the_bot_edited_from_thanks_into_a_question_is_answered
         assert len(bot_replies_to(fake_discord, thanks)) == 1
 
 
+async def test_a_reply_to_the_bot_edited_into_a_question_after_a_restart_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """The bot restarts (a deploy) between a member's "thanks!" under its answer and their
+    edit into a follow-up: the process did not see the message before the edit, so it reads
+    under it that nothing was said, and answers, once; a follow-up answered before the
+    restart and edited after it is not answered again, nor one whose answer the member
+    took back (Not what I asked), nor the first after another restart."""
+    world = fake_discord.world
+    follow_up = "and which 1099-R box shows my after-tax basis?"
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.1)
+        [answer] = bot_replies_to(fake_discord, asked)
+        thanks, first, removed = [
+            await fake_discord.send_message(
+                world.text_channel, said, author=world.asker, reply_to=answer
+            )
+            for said in ("thanks!", follow_up, follow_up)
+        ]
+        await fake_discord.idle(quiet=0.1)
+        assert [len(bot_replies_to(fake_discord, m)) for m in (thanks, first)] == [0, 1]
+        # (the answer to the third taken back with Not what I asked: nothing stays under it)
+        [wrong] = bot_replies_to(fake_discord, removed)
+        [miss] = [c for c in custom_ids(wrong) if c.startswith("rb:miss:")]
+        await (await fake_discord.click_button(wrong, miss, user=world.asker)).response()
+        await fake_discord.idle(quiet=0.1)
+        assert bot_replies_to(fake_discord, removed) == []
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up}")
+        await fake_discord.edit_message(first, f"{follow_up} (sorry, typo)")
+        await fake_discord.edit_message(removed, f"{follow_up} (sorry, typo)")
+        await fake_discord.idle(quiet=0.2)
+        [reply_card] = bot_replies_to(fake_discord, thanks)
+        assert embed_of(reply_card)["title"] == kb.get("form-1099r-reporting").title
+        assert len(bot_replies_to(fake_discord, first)) == 1
+        assert bot_replies_to(fake_discord, removed) == []
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up} Thanks again")
+        await fake_discord.idle(quiet=0.2)
+        assert len(bot_replies_to(fake_discord, thanks)) == 1
+
+
+async def test_a_follow_up_still_owed_and_edited_after_a_restart_is_left_to_the_queue(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """A follow-up replying to the bot whose answer failed (Discord's 503) waits in the
+    retry queue; edited after a restart, before its retry, nothing is said under it yet,
+    but it asked as sent: the queue answers it, the edit does not (that would be twice)."""
+    world = fake_discord.world
+    follow_up = "and which 1099-R box shows my after-tax basis?"
+    path = tmp_path / "bot.db"
+    slow = {"first_delay_seconds": 3600, "max_delay_seconds": 3600}
+    async with start_bot(make_bot(store=SqliteStore(path), retries=slow)) as bot:
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.1)
+        [answer] = bot_replies_to(fake_discord, asked)
+        thanks = await fake_discord.send_message(
+            world.text_channel, "thanks!", author=world.asker, reply_to=answer
+        )
+        await fake_discord.idle(quiet=0.1)
+        fake_discord.fail_next("POST", r"/channels/\d+/messages", status=503)
+        owed = await fake_discord.send_message(
+            world.text_channel, follow_up, author=world.newcomer, reply_to=answer
+        )
+        await fake_discord.idle(quiet=0.1)
+        assert [o.message_id for o in await bot.store.pending_replies()] == [int(owed["id"])]
+    async with start_bot(make_bot(store=SqliteStore(path), retries=slow)):
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.edit_message(owed, f"{follow_up} (sorry, typo)")
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up}")
+        await fake_discord.idle(quiet=0.2)
+        [reply_card] = bot_replies_to(fake_discord, thanks)  # (an edit's answer is seen)
+        assert embed_of(reply_card)["title"] == kb.get("form-1099r-reporting").title
+        assert bot_replies_to(fake_discord, owed) == []
+
+
 async def test_a_mention_answers_the_members_own_question_not_what_it_quotes_or_replies_to(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:

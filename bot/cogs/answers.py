@@ -1071,23 +1071,53 @@ class Answers(commands.Cog):
         within the window to ask a question (a mention added or not): answered now, as if
         sent so. Its own claim was taken, and spent on silence, when it came, so the edit
         answers under the claim an edit has (edited_in), once. Read from the message as this
-        process saw it before the edit: without that (a restart since, a catch-up, a message
-        out of the cache) it may have asked already and been answered, so it is left."""
+        process saw it before the edit; else (a restart since, the catch-up, a busy
+        channel's cache) from Discord and the store: nothing said under it, nor owed."""
         if (
-            before is None
-            or message.guild is None
+            message.guild is None
             or not self._asked_by_a_member(message)
-            or mentions_me(before, me)  # (a mention's edits follow the mention's rules)
-            or not self._to_me(before, me)
-            or not self._asks_nothing(before)
-            or self._asks_nothing(message)
-            or self._asks_another(message, me)
             or not edited_in_time(message)
             or not self._watched_channel(message.channel)
         ):
             return False
+        if before is not None:
+            # (a mention's edits follow the mention's rules)
+            if mentions_me(before, me) or not self._to_me(before, me):
+                return False
+            if not self._asks_nothing(before):
+                return False
+        elif not (replies_to_me(message, me) and self._to_me(message, me)):
+            return False
+        if self._asks_nothing(message) or self._asks_another(message, me):
+            return False
+        if before is None and not await self._got_no_word(message):
+            return False
         await self.answer_mention(message, here=True)
         return True
+
+    async def _got_no_word(self, message: discord.Message) -> bool:
+        """Whether the bot said nothing under a message and owes it nothing, nor took an
+        answer to it back ("Not what I asked"): what it asked as sent is not known here,
+        and one answered must not be answered again for an edit."""
+        try:
+            if await self._already_answered(message.channel, message, under=message):
+                return False
+        except NETWORK_ERRORS as exc:
+            log.warning(
+                "could not read the replies under message %s (%s); an edit is not answered",
+                message.id,
+                describe_error(exc),
+            )
+            return False
+        try:
+            owed = await self.bot.store.pending_replies()
+        except Exception as exc:
+            said = "could not read the retry queue; taking mention %s as owed"
+            log_store_failure(log, exc, said, message.id)
+            return False
+        if any(o.kind == "mention" and o.message_id == message.id for o in owed):
+            return False
+        return not await self._rejected(message.id)
 
     def _asks_another(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
         """A reply to the bot edited to name someone else, not the bot: it asks them. (The
