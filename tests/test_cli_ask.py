@@ -659,6 +659,24 @@ def test_an_answer_asked_about_a_year_without_figures_carries_the_year_note(
     assert "year_note" not in run_json(capsys, question.replace(str(year), str(year - 4)))
 
 
+def test_faq_show_names_as_close_only_entries_that_hold_something_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A moderator's small FAQ scores every entry 0 for a word none of them holds:
+    'faq show roth' said "(close: alpha-entry, beta-entry, gamma-entry)", every entry,
+    where Discord's /faq and the console say none is close."""
+    from tests.faq_factory import write_entry
+
+    write_entry(tmp_path, "alpha-entry", title="What is the alpha rule for plans?")
+    write_entry(tmp_path, "beta-entry", title="How does the beta limit work?")
+    write_entry(tmp_path, "gamma-entry", title="When is gamma reported?")
+    assert main(["faq", "show", "roth", "--faq-dir", str(tmp_path)]) == 2
+    assert "error: no FAQ entry 'roth'; see 'faq list'" in capsys.readouterr().err
+    assert main(["faq", "show", "reported limit", "--faq-dir", str(tmp_path)]) == 2
+    said = capsys.readouterr().err
+    assert "(close: beta-entry, gamma-entry); see 'faq list'" in said, said
+
+
 def test_a_source_address_with_parentheses_is_printed_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

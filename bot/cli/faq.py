@@ -181,7 +181,7 @@ def handle_show(args: argparse.Namespace) -> int:
     entry_id = kb.shown_id(args.entry_id)
     entry = kb.get(entry_id) if entry_id else None
     if entry is None:
-        close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id, limit=3))
+        close = ", ".join(h.id for h in kb.close_topics(args.entry_id))  # (as Discord's)
         hint = f" (close: {close})" if close else ""
         raise CliError(f"no FAQ entry '{one_line(args.entry_id, 60)}'{hint}; see 'faq list'")
     if kb.other_file(args.entry_id, entry.id):
