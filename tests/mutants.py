@@ -3334,14 +3334,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "an old message edited to mention the bot is answered",
-        "bot/cogs/answers.py",
-        "            or not edited_in_time(message)\n"
-        "            or not self._watched_channel(message.channel)",
-        "            or not self._watched_channel(message.channel)",
-        ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
-    ),
-    Mutant(
         "an old bare mention edited to hold a question is answered",
         "bot/cogs/answers.py",
         "            or not question_in(message)\n            or not edited_in_time(message)\n",
@@ -11318,6 +11310,277 @@ MUTANTS = [
             (
                 "tests/test_moderation_e2e.py::test_watcher_reloads_when_the_examples_folder_is"
                 "_swapped_by_renaming"
+            ),
+        ),
+    ),
+    Mutant(
+        "an old message edited to mention the bot is answered",
+        "bot/cogs/answers.py",
+        (
+            "            or (before is not None and mentions_me(before, me))  # (not added "
+            "by this edit)\n            or not edited_in_time(message)\n"
+        ),
+        (
+            "            or (before is not None and mentions_me(before, me))  # (not added "
+            "by this edit)\n"
+        ),
+        ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
+    ),
+    Mutant(
+        "/faq-admin forget says '1 question(s) and message(s) ... 3 vote(s)' again",
+        "bot/cogs/faq_admin.py",
+        (
+            '        f"Deleted what the bot kept of **{name}**: {kept_texts(texts)} pointed'
+            " at entries, \"\n        f\"and {counted(votes, 'vote')}; where they pointed a me"
+            'ssage at an entry "\n'
+        ),
+        (
+            '        f"Deleted what the bot kept of **{name}**: {texts} question(s) and mes'
+            'sage(s) "\n        f"pointed at entries, and {votes} vote(s); where they pointe'
+            'd a message at an entry "\n'
+        ),
+        (
+            "tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",
+            (
+                "tests/test_bot_e2e.py::test_forget_asks_first_and_only_the_moderator_who_asked"
+                "_answers"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq's list of a one-entry FAQ says '1 entries' again",
+        "bot/cogs/ask.py",
+        '    listed = "1 entry" if len(titles) == 1 else f"{len(titles)} entries"\n',
+        '    listed = f"{len(titles)} entries"\n',
+        ("tests/test_bot_e2e.py::test_the_faq_list_of_a_one_entry_faq_counts_one_entry",),
+    ),
+    Mutant(
+        (
+            "the console's (and /faq's) close entries list those scoring 0 again: a small F"
+            "AQ's every entry"
+        ),
+        "knowledge/base.py",
+        (
+            "        return [hit for hit in self.matcher.autocomplete(typed, limit=limit) i"
+            "f hit.score > 0]\n"
+        ),
+        "        return [hit for hit in self.matcher.autocomplete(typed, limit=limit)]\n",
+        (
+            "tests/test_console.py::test_faq_names_as_close_only_what_discords_faq_does",
+            (
+                "tests/test_bot_e2e.py::test_faq_names_as_closest_only_entries_that_hold_someth"
+                "ing_typed"
+            ),
+        ),
+    ),
+    Mutant(
+        "the start's log line says 'connected as ... to 1 guild(s)' again",
+        "bot/app.py",
+        (
+            '        log.info("connected as %s to %s", self.user, counted(len(self.guilds),'
+            ' "guild"))\n'
+        ),
+        '        log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))\n',
+        ("tests/test_bot_e2e.py::test_the_start_counts_the_guilds_as_an_operator_reads_them",),
+    ),
+    Mutant(
+        "the moderator log says a refused reply is tried again 'for up to 1 hours' again",
+        "bot/mod_log.py",
+        (
+            '    return counted(minutes // 60, "hour") if minutes % 60 == 0 else counted(mi'
+            'nutes, "minute")\n'
+        ),
+        '    return f"{hours:g} hours"\n',
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_reply_refused_for_permissions_is_told_to_the_"
+                "mod_log_once_and_sent_once_allowed"
+            ),
+            "tests/test_mod_log.py::test_counts_in_the_log_read_as_written",
+        ),
+    ),
+    Mutant(
+        "a reply given up at its first try is said 'after 1 tries' again",
+        "bot/mod_log.py",
+        '    return "1 try" if n == 1 else f"{n} tries"\n',
+        '    return f"{n} tries"\n',
+        (
+            "tests/test_faults_e2e.py::test_a_reply_given_up_at_its_first_try_is_counted_in_words",
+            "tests/test_mod_log.py::test_counts_in_the_log_read_as_written",
+        ),
+    ),
+    Mutant(
+        (
+            "the storage layer's counts say '(s)' again: 'purged 2 stored question(s)', 'ho"
+            "lds 1 vote(s)', 'older than 1 day(s)'"
+        ),
+        "bot/storage/base.py",
+        "    return f\"{n} {word}{'' if n == 1 else 's'}\"\n",
+        '    return f"{n} {word}(s)"\n',
+        (
+            "tests/test_storage.py::test_the_daily_purge_is_one_line_in_the_log[sqlite]",
+            "tests/test_storage.py::test_a_vote_key_lost_after_votes_were_cast_is_said_loudly",
+            (
+                "tests/test_storage.py::test_a_purge_of_one_question_a_day_old_is_counted_in_wo"
+                "rds[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "the lost vote key's warning says 'holds 1 vote(s)' again",
+        "bot/storage/sqlite.py",
+        '                    counted(cast, "vote"),\n',
+        '                    f"{cast} vote(s)",\n',
+        ("tests/test_storage.py::test_a_vote_key_lost_after_votes_were_cast_is_said_loudly",),
+    ),
+    Mutant(
+        "the purge's log line says 'older than 1 days' again (sqlite)",
+        "bot/storage/sqlite.py",
+        '                counted(older_than_days, "day"),\n',
+        '                f"{older_than_days} days",\n',
+        (
+            (
+                "tests/test_storage.py::test_a_purge_of_one_question_a_day_old_is_counted_in_wo"
+                "rds[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "the purge's log line says 'older than 1 days' again (postgres)",
+        "bot/storage/postgres.py",
+        '                counted(older_than_days, "day"),\n',
+        '                f"{older_than_days} days",\n',
+        (
+            (
+                "tests/test_storage.py::test_a_purge_of_one_question_a_day_old_is_counted_in_wo"
+                "rds[postgres]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reply to the bot edited from 'thanks!' into a question gets silence again",
+        "bot/cogs/answers.py",
+        (
+            "        if me is not None and await self._reply_edited_to_ask(message, me, bef"
+            "ore):\n            return\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
+                "ion_is_answered_once"
+            ),
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
+                "restart_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply to the bot that asked a question as sent, edited (a typo fixed), is an"
+            "swered a second time"
+        ),
+        "bot/cogs/answers.py",
+        "            if not self._asks_nothing(before):\n                return False\n",
+        "",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
+                "ion_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reply to the bot edited to name another member ('@Alex ...') is answered by the bot",
+        "bot/cogs/answers.py",
+        "        if self._asks_nothing(message) or self._asks_another(message, me):\n",
+        "        if self._asks_nothing(message):\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
+                "ion_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        "after a restart, a reply to the bot answered before it and edited is answered again",
+        "bot/cogs/answers.py",
+        (
+            "            if await self._already_answered(message.channel, message, under=me"
+            "ssage):\n                return False\n"
+        ),
+        "            pass\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
+                "restart_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        "after a restart, a follow-up still owed in the retry queue is answered by its edit too",
+        "bot/cogs/answers.py",
+        (
+            '        if any(o.kind == "mention" and o.message_id == message.id for o in owe'
+            "d):\n            return False\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_still_owed_and_edited_after_a_restart_"
+                "is_left_to_the_queue"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "after a restart, a reply to the bot edited from 'thanks!' into a question gets"
+            " silence again"
+        ),
+        "bot/cogs/answers.py",
+        (
+            "        elif not (replies_to_me(message, me) and self._to_me(message, me)):\n  "
+            "          return False\n"
+        ),
+        "        else:\n            return False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
+                "restart_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "after a restart, a reply to the bot whose answer the member took back (Not wha"
+            "t I asked), edited, is answered again"
+        ),
+        "bot/cogs/answers.py",
+        "        return not await self._rejected(message.id)\n",
+        "        return True\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
+                "restart_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        "'faq show' names every entry of a small FAQ as close again, each scoring 0",
+        "bot/cli/faq.py",
+        (
+            '        close = ", ".join(h.id for h in kb.close_topics(args.entry_id))  # (as'
+            " Discord's)\n"
+        ),
+        (
+            '        close = ", ".join(h.id for h in kb.matcher.autocomplete(args.entry_id,'
+            " limit=3))\n"
+        ),
+        (
+            (
+                "tests/test_cli_ask.py::test_faq_show_names_as_close_only_entries_that_hold_som"
+                "ething_typed"
             ),
         ),
     ),
