@@ -2016,6 +2016,10 @@ async def test_faq_or_ask_typed_as_a_question_asks_the_words_after_it(
             assert embed_of(await handle.response())["title"] == prorata, typed
         call = await mention_in_text_channel(fake_discord, "/faq pro-rata")
         assert embed_of(call.json)["title"] == prorata
+        # (the command alone after a mention asks nothing, as a bare mention: "faq" is no
+        # word the matcher reads, so only this tells the command's words were left out)
+        call = await mention_in_text_channel(fake_discord, "/faq")
+        assert call.json["content"].startswith("Ask me after the mention")
         asked = "/ask question: is my after-tax rollover prorated?"
         handle = await fake_discord.send_slash_command("ask", {"question": asked})
         assert embed_of(await handle.response())["title"] == prorata
