@@ -8089,24 +8089,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
     ),
     Mutant(
-        "a question edited into a bare mention after a restart gets silence",
-        "bot/cogs/answers.py",
-        "        return found is not None and found.content in PROMPTS\n",
-        "        return False\n",
-        (
-            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
-        ),
-    ),
-    Mutant(
-        "a mention answered before a restart is answered again when edited after it",
-        "bot/cogs/answers.py",
-        "        return found is not None and found.content in PROMPTS\n",
-        "        return found is not None\n",
-        (
-            "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_after_a_restart",
-        ),
-    ),
-    Mutant(
         "a forum post deleted whole keeps a helper's pointed message from it in review (SQLite)",
         "bot/storage/sqlite.py",
         '            kept.append((f"taught WHERE message_id IN ({in_thread})", (channel_id,)))\n',
@@ -11504,21 +11486,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "after a restart, a reply to the bot answered before it and edited is answered again",
-        "bot/cogs/answers.py",
-        (
-            "            if await self._already_answered(message.channel, message, under=me"
-            "ssage):\n                return False\n"
-        ),
-        "            pass\n",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
-                "restart_is_answered_once"
-            ),
-        ),
-    ),
-    Mutant(
         "after a restart, a follow-up still owed in the retry queue is answered by its edit too",
         "bot/cogs/answers.py",
         (
@@ -11581,6 +11548,42 @@ MUTANTS = [
             (
                 "tests/test_cli_ask.py::test_faq_show_names_as_close_only_entries_that_hold_som"
                 "ething_typed"
+            ),
+        ),
+    ),
+    Mutant(
+        "a question edited into a bare mention after a restart gets silence",
+        "bot/cogs/answers.py",
+        "        return read and found is not None and found.content in PROMPTS\n",
+        "        return False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_"
+                "after_a_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "a mention answered before a restart is answered again when edited after it",
+        "bot/cogs/answers.py",
+        "        return read and found is not None and found.content in PROMPTS\n",
+        "        return read and found is not None\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_"
+                "after_a_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "after a restart, a reply to the bot answered before it and edited is answered again",
+        "bot/cogs/answers.py",
+        "        if not read or found is not None:\n            return False\n",
+        "        if not read:\n            return False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
+                "restart_is_answered_once"
             ),
         ),
     ),

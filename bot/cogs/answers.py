@@ -1099,15 +1099,8 @@ class Answers(commands.Cog):
         """Whether the bot said nothing under a message and owes it nothing, nor took an
         answer to it back ("Not what I asked"): what it asked as sent is not known here,
         and one answered must not be answered again for an edit."""
-        try:
-            if await self._already_answered(message.channel, message, under=message):
-                return False
-        except NETWORK_ERRORS as exc:
-            log.warning(
-                "could not read the replies under message %s (%s); an edit is not answered",
-                message.id,
-                describe_error(exc),
-            )
+        read, found = await self._reply_under_for_edit(message)
+        if not read or found is not None:
             return False
         try:
             owed = await self.bot.store.pending_replies()
@@ -1134,17 +1127,24 @@ class Answers(commands.Cog):
     async def _prompted_in(self, message: discord.Message) -> bool:
         """Whether the bot's first reply under the message asked for the question (read
         from Discord: the memory of prompts does not outlive a restart)."""
+        read, found = await self._reply_under_for_edit(message)
+        return read and found is not None and found.content in PROMPTS
+
+    async def _reply_under_for_edit(
+        self, message: discord.Message
+    ) -> tuple[bool, discord.Message | None]:
+        """Whether Discord could be read, and the bot's reply under the message: what an
+        edit's answer is decided by. Unread is said in the log, and the edit not answered
+        (the message may hold a question answered already)."""
         try:
-            found = await self._already_answered(message.channel, message, under=message)
+            return True, await self._already_answered(message.channel, message, under=message)
         except NETWORK_ERRORS as exc:
-            # (Not answered: the message may hold a question answered already.)
             log.warning(
                 "could not read the replies under message %s (%s); an edit is not answered",
                 message.id,
                 describe_error(exc),
             )
-            return False
-        return found is not None and found.content in PROMPTS
+            return False, None
 
     async def _post_still_owed(self, starter_id: int) -> bool:
         """The post's answer waits in the retry queue (held back by the cap, or a failed
