@@ -220,15 +220,7 @@ async def test_a_database_restarted_under_the_bot_is_one_warning_and_loses_no_ow
     retries = {**FAST, "first_delay_seconds": 2.0}
     settings = make_settings(database={"url": postgres_url}, retries=retries)
     async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
-        control = await fake.post_forum_thread("Control", QUESTIONS[0])
-        await control.reply()  # positive control: it answers
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        owed = await fake.post_forum_thread("Owed a reply", QUESTIONS[1])
-
-        async def failed_once() -> bool:
-            return any(r.last_error for r in await bot.store.pending_replies())
-
-        await wait_until_async(failed_once)
+        owed = await owe_a_reply(fake, bot)
         with server_stopped(postgres_server):
             await asyncio.sleep(1.5)  # (the retry queue looked at it 15 times meanwhile)
         await owed.reply(timeout=15)  # sent once the database is back
@@ -262,15 +254,7 @@ async def test_a_database_turned_read_only_is_one_warning_and_loses_no_owed_repl
     name = postgres_url.partition("@/")[2].partition("?")[0]
     settings = make_settings(database={"url": postgres_url}, retries={**FAST})
     async with start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot:
-        control = await fake.post_forum_thread("Control", QUESTIONS[0])
-        await control.reply()  # positive control: it answers
-        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
-        owed = await fake.post_forum_thread("Owed a reply", QUESTIONS[1])
-
-        async def failed_once() -> bool:
-            return any(r.last_error for r in await bot.store.pending_replies())
-
-        await wait_until_async(failed_once)
+        owed = await owe_a_reply(fake, bot)
         passes = 0  # the retry queue's looks while the server refuses writes
         expire = bot.store.expire_replies
 
@@ -529,6 +513,21 @@ async def queued(bot: Any, items: int) -> bool:
 async def voted(bot: Any, entry: str, votes: int) -> bool:
     rows = [r for r in await bot.store.stats() if r.entry_id == entry]
     return sum(r.helpful + r.not_helpful for r in rows) == votes
+
+
+async def owe_a_reply(fake: FakeDiscord, bot: Any) -> Any:
+    """A forum post whose reply Discord refused (503), once a control post was answered
+    (so a reply would be seen): owed in the retry queue, its failure recorded."""
+    control = await fake.post_forum_thread("Control", QUESTIONS[0])
+    await control.reply()  # positive control: it answers
+    fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+    owed = await fake.post_forum_thread("Owed a reply", QUESTIONS[1])
+
+    async def failed_once() -> bool:
+        return any(r.last_error for r in await bot.store.pending_replies())
+
+    await wait_until_async(failed_once)
+    return owed
 
 
 async def wait_until_async(check: Callable[[], Any], within: float = 10.0) -> None:
