@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -1228,14 +1229,10 @@ async def test_watcher_keeps_watching_after_a_date_that_does_not_exist_and_a_fai
         )
 
 
-async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
-    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
-) -> None:
-    """A new entry saved as 'new-entry.MD' (or '.markdown', 'x.md.txt', an examples file
-    as '.yml') is not read, and `faq validate` says so in a notice that the moderator
-    log repeats when a reload brings it; but the watcher reloaded only on '.md' and
-    examples '.yaml' files, so that save brought no reload and the moderator heard
-    nothing: the entry just never appeared."""
+def watching_with_a_log(
+    fake_discord: FakeDiscord, make_bot: Callable[..., Any], faq_copy: Path
+) -> tuple[Any, Callable[[], str]]:
+    """A bot watching ``faq_copy`` with a moderator log channel, and that log's text so far."""
     world = fake_discord.world
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
 
@@ -1245,6 +1242,18 @@ async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
     bot = make_bot(
         knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
     )
+    return bot, logged
+
+
+async def test_watcher_tells_of_an_entry_saved_under_a_name_no_load_reads(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A new entry saved as 'new-entry.MD' (or '.markdown', 'x.md.txt', an examples file
+    as '.yml') is not read, and `faq validate` says so in a notice that the moderator
+    log repeats when a reload brings it; but the watcher reloaded only on '.md' and
+    examples '.yaml' files, so that save brought no reload and the moderator heard
+    nothing: the entry just never appeared."""
+    bot, logged = watching_with_a_log(fake_discord, make_bot, faq_copy)
     async with start_bot(bot):
         await asyncio.sleep(0.3)  # let the watcher start
         write_entry(faq_copy, "new-entry", name="new-entry.MD")
@@ -1266,15 +1275,7 @@ async def test_watcher_tells_of_an_examples_file_saved_in_a_folder_inside_exampl
     """An examples file saved in a folder inside 'examples' ('examples/drafts/x.yaml') is
     not read, and `faq validate` says so; but the watcher took no change there for one,
     so the moderator log never said it, and the questions were just never learned."""
-    world = fake_discord.world
-    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
-
-    def logged() -> str:
-        return "\n".join(m["content"] for m in world.messages_in(log_id))
-
-    bot = make_bot(
-        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
-    )
+    bot, logged = watching_with_a_log(fake_discord, make_bot, faq_copy)
     path = faq_copy / "notice-2014-54.md"
     drafts = faq_copy / EXAMPLES_DIR / "drafts"
     drafts.mkdir()
@@ -1297,15 +1298,7 @@ async def test_watcher_tells_of_a_folder_of_examples_put_inside_examples(
     own, and the watcher took none for the folder, so the moderator log never said they
     are not read (as it says of one saved in such a folder, or copied in, file by file)
     until some other file changed. The folder's arrival brings the reload."""
-    world = fake_discord.world
-    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
-
-    def logged() -> str:
-        return "\n".join(m["content"] for m in world.messages_in(log_id))
-
-    bot = make_bot(
-        knowledge=KnowledgeBase.load(faq_copy), faq_watch=True, mod_log_channel_id=log_id
-    )
+    bot, logged = watching_with_a_log(fake_discord, make_bot, faq_copy)
     path = faq_copy / "notice-2014-54.md"
     drafts = faq_copy.parent / "drafts"
     drafts.mkdir()
