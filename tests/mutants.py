@@ -4867,13 +4867,6 @@ MUTANTS = [
         ("tests/test_processes_e2e.py::test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever",),
     ),
     Mutant(
-        "forum and mention replies are not waited for by a stop",
-        "bot/cogs/answers.py",
-        "            with self.bot.replying():\n                yield\n",
-        "            yield\n",
-        ("tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",),
-    ),
-    Mutant(
         "dev.py run runs the bot as a child again",
         "dev.py",
         "    os.execv(script, [script, *args])\n",
@@ -11585,6 +11578,19 @@ MUTANTS = [
                 "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_into_a_question_after_a_"
                 "restart_is_answered_once"
             ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply the retry queue is sending is not waited for by a stop (first tries ha"
+            "ve their own wait since the claim fix)"
+        ),
+        "bot/cogs/answers.py",
+        "            with self.bot.replying():\n                yield\n",
+        "            yield\n",
+        (
+            "tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",
+            "tests/test_processes_e2e.py::test_a_stop_lets_a_retried_reply_being_finished_finish",
         ),
     ),
 ]

@@ -799,6 +799,44 @@ async def test_a_stop_lets_a_reply_being_finished_finish(
         assert await store.pending_replies() == []
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+async def test_a_stop_lets_a_retried_reply_being_finished_finish(
+    fake_discord: FakeDiscord, tmp_path: Path, stop: int
+) -> None:
+    """The same for a reply the retry queue is sending again (its first try refused):
+    stopped while its answered tag is on the way, it is finished too (tagged, recorded,
+    owed no more). A first reply was let finish by its own path; the retry's is the retry
+    queue's, which had no test."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    env = sqlite_env(
+        fake,
+        tmp_path,
+        ROLLOVER_RETRIES__POLL_SECONDS="0.2",
+        ROLLOVER_RETRIES__FIRST_DELAY_SECONDS="0.2",
+    )
+    async with bot_process(fake, env, log) as proc:
+        await serving(fake, proc, log)
+        control = await fake.post_forum_thread("Control", QUESTIONS[0])
+        await control.reply(timeout=15)
+        await wait_until(lambda: "bot-answered" in control.tags, timeout=10)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)  # the first try
+        refused = fake.rest.faults[-1]
+        fake.fail_next("PATCH", r"/channels/\d+", status=502, delay=1.5)  # (retried in 1 s)
+        held = fake.rest.faults[-1]
+        post = await fake.post_forum_thread("Stopped while its retry tags", QUESTIONS[1])
+        await wait_until(lambda: refused.remaining == 0, timeout=10)
+        await post.reply(timeout=15)  # (the retry's)
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        proc.send_signal(stop)
+        assert await asyncio.wait_for(proc.wait(), timeout=30) in (0, 130), log.read_text()
+    said = log.read_text()
+    assert "Traceback" not in said and "ERROR" not in said, said[-2500:]
+    assert "bot-answered" in post.tags
+    async with SqliteStore(tmp_path / "bot.db") as store:
+        assert await store.pending_replies() == []
+
+
 async def test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever(
     fake_discord: FakeDiscord, tmp_path: Path
 ) -> None:
