@@ -181,9 +181,9 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
 
 
 def tries(n: int) -> str:
-    """ "1 try", "3 tries": a reply given up at its first try (the bot was away longer than
+    """A reply given up at its first try (the bot was away longer than
     retries.max_age_minutes) read "after 1 tries"."""
-    return "1 try" if n == 1 else f"{n} tries"
+    return counted(n, "try", "tries")
 
 
 def gave_up_text(owed: PendingReply, *, tags_only: bool = False) -> str:

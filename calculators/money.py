@@ -70,10 +70,10 @@ def usd(value: Decimal) -> str:
     return f"{sign}${abs(amount):,.2f}"
 
 
-def counted(n: int, word: str) -> str:
-    """ "1 day", "3 days": a screen reader read "3 day(s)" out with its brackets, and a
-    member read "1 days" as a slip."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def counted(n: int, word: str, plural: str = "") -> str:
+    """ "1 day", "3 days" (or, given ``plural``, "1 try", "3 tries"): a screen reader read
+    "3 day(s)" out with its brackets, and a member read "1 days" as a slip."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def pct(rate: Decimal) -> str:

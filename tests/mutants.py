@@ -10745,8 +10745,8 @@ MUTANTS = [
             "/chart.py to calculators/money.py)"
         ),
         "calculators/money.py",
-        "    return f\"{n} {word}{'' if n == 1 else 's'}\"",
-        '    return f"{n} {word}s"',
+        "    return f\"{n} {word if n == 1 else plural or word + 's'}\"",
+        "    return f\"{n} {plural or word + 's'}\"",
         (
             "tests/test_bot_e2e.py::test_the_schedule_charts_alt_text_counts_in_words",
             "tests/test_calc_schedule.py::test_the_steps_count_in_words",
@@ -11377,7 +11377,7 @@ MUTANTS = [
     Mutant(
         "a reply given up at its first try is said 'after 1 tries' again",
         "bot/mod_log.py",
-        '    return "1 try" if n == 1 else f"{n} tries"\n',
+        '    return counted(n, "try", "tries")\n',
         '    return f"{n} tries"\n',
         (
             "tests/test_faults_e2e.py::test_a_reply_given_up_at_its_first_try_is_counted_in_words",

@@ -1002,7 +1002,7 @@ def forget_question(member: discord.User) -> str:
 def kept_texts(n: int) -> str:
     """ "1 question or message", "3 questions and messages": a moderator read "1
     question(s) and message(s)" as a form left unfinished."""
-    return "1 question or message" if n == 1 else f"{n} questions and messages"
+    return counted(n, "question or message", "questions and messages")
 
 
 def forgotten_text(name: str, texts: int, votes: int) -> str:
