@@ -11325,7 +11325,7 @@ MUTANTS = [
     Mutant(
         "/faq's list of a one-entry FAQ says '1 entries' again",
         "bot/cogs/ask.py",
-        '    listed = "1 entry" if len(titles) == 1 else f"{len(titles)} entries"\n',
+        '    listed = counted(len(titles), "entry", "entries")\n',
         '    listed = f"{len(titles)} entries"\n',
         ("tests/test_bot_e2e.py::test_the_faq_list_of_a_one_entry_faq_counts_one_entry",),
     ),

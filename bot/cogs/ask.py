@@ -27,6 +27,7 @@ from bot.replies import (
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
 from calculators.catalog import calculator_typed
+from calculators.money import counted
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +225,7 @@ def browse_embed(bot: RolloverBot, page: int) -> discord.Embed:
         + "\n\nShow one with `/faq` and its topic, or ask in your own words with `/ask`.",
     )
     # ("1 entries" read as a slip to a moderator trying a small FAQ of their own.)
-    listed = "1 entry" if len(titles) == 1 else f"{len(titles)} entries"
+    listed = counted(len(titles), "entry", "entries")
     embed.set_footer(text=f"Page {page + 1} of {pages} · {listed}")
     return embed
 
