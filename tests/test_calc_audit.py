@@ -744,7 +744,12 @@ def test_a_figure_shown_whole_is_not_worked_through_in_part(
     """A figure the asker sees whole, "$412" with a zero-width space pasted into it or
     "1 200.50" with its thousands set apart, was worked through under the answer as $4, $1
     or $200.50 of earnings. It now gets no example, and the same answer as the plain one."""
-    asked = "I put in $23,000 after-tax and it earned {}, what do I owe on the Roth rollover?"
+    # (Asked so that every spelling is answered, well over the threshold: a worked example
+    # shows only under an answer, so an unanswered one would pass for the wrong reason.)
+    asked = (
+        "I put in $23,000 after-tax and it earned {}, do I owe tax on the earnings if it all"
+        " goes to the Roth IRA?"
+    )
     assert main(["ask", asked.format("$412"), "--json"]) == 0
     plain = json.loads(capsys.readouterr().out)
     assert plain["worked_example"]["command"] == "/split basis:23000 earnings:412"
