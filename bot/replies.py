@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot.forum_tags import NETWORK_ERRORS
 from bot.small_talk import without_command
 from bot.unseen import shows_nothing
+
+if TYPE_CHECKING:
+    from bot.storage import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,18 @@ DATABASE_AWAY = "The bot cannot reach its database just now; please try again in
 UNKNOWN_INTERACTION = 10062
 
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
+
+
+def database_away(exc: DatabaseUnavailable, outcome: str = "") -> str:
+    """What a moderator is told of the database refusing what they asked: DATABASE_AWAY
+    for one out of reach (waiting mends it), else what is wrong (its disk full, read-only),
+    which waiting does not mend, for them to pass on. ``outcome``: ", so nothing was ..."."""
+    if not exc.problem:
+        return DATABASE_AWAY
+    return (
+        f"The bot cannot use its database: {exc.problem}{outcome}. Please tell whoever runs "
+        "the bot, and try again once they have seen to it."
+    )
 
 
 #: Above a reply made private because its member may not post where they asked for it.

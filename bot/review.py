@@ -22,7 +22,7 @@ import discord
 
 from bot.embeds import clipped, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.replies import NO_PINGS, apologise
+from bot.replies import NO_PINGS, apologise, database_away
 from bot.roles import is_moderator
 from bot.storage import DatabaseUnavailable, GapGroup, ReviewItem, hash_user, log_store_failure
 from bot.storage.reports import EVERY_GROUP, still_open
@@ -299,7 +299,7 @@ class ReviewView(discord.ui.View):
         """``item``: the one whose buttons were clicked, whatever the view shows by now."""
         await interaction.response.defer()
         note = await decide(self.bot, interaction.user, item, action, entry_id)
-        if note == UNREACHABLE:  # (nothing changed, and the queue cannot be read either)
+        if isinstance(note, Undecided):  # (nothing changed, and the queue may not be read)
             await self._show(interaction, note)
             return
         await self._refresh(interaction, note)
@@ -404,11 +404,26 @@ async def decide(
         return await _decide(bot, user, item, action, entry_id)
 
 
+class Undecided(str):
+    """A note saying the database kept a decision from being taken: nothing changed, and
+    the queue may not be read either, so the view shows the item as it was."""
+
+
 #: Said when the database cannot be reached as a decision is taken (nothing written).
-UNREACHABLE = (
+UNREACHABLE = Undecided(
     "The bot cannot reach its database just now, so nothing was decided. "
     "Try again in a few minutes."
 )
+
+
+def undecided(exc: DatabaseUnavailable) -> Undecided:
+    """UNREACHABLE for a database out of reach; for one refusing (its disk full, read-only:
+    a Dismiss read "cannot reach its database"), what is wrong, as database_away says it."""
+    if not exc.problem:
+        return UNREACHABLE
+    return Undecided(database_away(exc, ", so nothing was decided"))
+
+
 #: Said when a view was drawn before someone else's decision on its question.
 DECIDED_ALREADY = (
     "Someone decided on this question while you looked, so nothing was written. "
@@ -448,7 +463,7 @@ async def _decide(
         # (An outage, a PostgreSQL restart: "something went wrong" and a traceback said
         # neither what happened nor that waiting mends it.)
         log_store_failure(log, exc, "could not read the review decisions")
-        return UNREACHABLE
+        return undecided(exc)
     if decided:
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
@@ -485,7 +500,7 @@ async def _decide(
         if not written:
             if isinstance(exc, DatabaseUnavailable):
                 log_store_failure(log, exc, "could not record a review decision")
-                return UNREACHABLE
+                return undecided(exc)
             raise  # (nothing written: the apology says it all)
         # The file says so already (in effect once reloaded): "something went wrong, try
         # later" hid that. The same decision again is recorded (AlreadyExample, above).

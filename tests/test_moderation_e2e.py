@@ -1845,6 +1845,110 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     assert any(m.startswith("purging old questions failed") for m in lost), lost
 
 
+async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL set read-only (as some hosts do on a nearly full disk, or the URL's host a
+    standby after a failover) while a moderator dismisses a review item: they read "The bot
+    cannot reach its database just now ... try again in a few minutes", though it answers
+    and waiting mends nothing. They read what is wrong, to pass on, and that nothing was
+    decided; the log says it in the operator's words."""
+    from bot.review import UNREACHABLE
+    from bot.storage import PostgresStore
+    from tests.postgres_server import run_sql, warnings_only
+
+    world = fake_discord.world
+    name = postgres_url.partition("@/")[2].partition("?")[0]
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        run_sql(postgres_server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+        await bot.store._pool.expire_connections()  # (each replaced at its next use)
+        dismiss = _component(shown, 2, "Dismiss")
+        click = await fake_discord.click_button(shown, dismiss["custom_id"], user=world.moderator)
+        await click.response()
+        said = await click.edit(0)
+        assert said["content"] != UNREACHABLE
+        assert said["content"].startswith(
+            "The bot cannot use its database: its database server accepts no changes (it is "
+            "read-only), so nothing was decided. Please tell whoever runs the bot"
+        ), said["content"]
+        assert len(await bot.store.review_queue()) == 1  # nothing decided
+        assert "zebra fund" in said["embeds"][0]["description"]  # the item, still to decide
+        # positive control: writable again, the same decision is taken
+        run_sql(postgres_server, f"ALTER DATABASE {name} RESET default_transaction_read_only")
+        await bot.store._pool.expire_connections()
+        dismiss = _component(said, 2, "Dismiss")
+        again = await fake_discord.click_button(shown, dismiss["custom_id"], user=world.moderator)
+        await again.response()
+        assert (await again.edit(0))["content"] == "Dismissed."
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(
+        m.startswith("could not record a review decision (the PostgreSQL server accepts no writes")
+        for m in logged
+    ), logged
+
+
+async def test_a_dismiss_on_a_sqlite_file_another_program_locks_says_so(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another program holding the SQLite file's write lock past busy_timeout (a VACUUM, a
+    transaction left open in a sqlite3 shell) as a moderator dismisses a review item: they
+    read "cannot reach its database ... try again in a few minutes", which sends them to
+    wait for a server that is not down. They read that another program holds it locked,
+    and that nothing was decided; once it is free the same decision is taken."""
+    import sqlite3
+
+    import bot.storage.sqlite as sqlite_store
+    from bot.storage import SqliteStore
+
+    monkeypatch.setattr(sqlite_store, "BUSY_SECONDS", 0.2)  # (5 s: the same, slower)
+    path = tmp_path / "rollover-bot.db"
+    world = fake_discord.world
+    async with start_bot(mod_bot(store=SqliteStore(path))) as bot:
+        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
+        await fake_discord.settle()
+        shown = await review_message(fake_discord)
+        dismiss = _component(shown, 2, "Dismiss")
+        other = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        # (Off the event loop: the bot may be inside a write that needs the loop to end.)
+        await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")  # (another program's)
+        try:
+            click = await fake_discord.click_button(
+                shown, dismiss["custom_id"], user=world.moderator
+            )
+            await click.response()
+            said = await click.edit(0)
+        finally:
+            await asyncio.to_thread(other.execute, "ROLLBACK")
+            other.close()
+        assert content(said).startswith(
+            "The bot cannot use its database: another program holds its database file "
+            "locked, so nothing was decided. Please tell whoever runs the bot"
+        ), content(said)
+        assert len(await bot.store.review_queue()) == 1  # nothing decided
+        # positive control: the file free, the same decision is taken
+        dismiss = _component(said, 2, "Dismiss")
+        again = await fake_discord.click_button(shown, dismiss["custom_id"], user=world.moderator)
+        await again.response()
+        assert content(await again.edit(0)) == "Dismissed."
+
+
 async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     fake_discord: FakeDiscord,
     mod_bot,
@@ -1872,6 +1976,50 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     lost = [r.getMessage() for r in logged if "cannot be reached" in r.getMessage()]
     for sub in ("stats", "gaps", "review"):
         assert any(m.startswith(f"command /faq-admin {sub} could not") for m in lost), lost
+
+
+async def test_a_report_on_a_server_out_of_connections_says_so_not_cannot_reach(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/faq-admin stats while the PostgreSQL server refuses the bot more connections (its
+    max_connections, or the role's limit, reached by other clients): the moderator read
+    "cannot reach its database ... try again in a few minutes", though it answers and
+    refuses until someone acts. They read what is wrong, to pass on; the log has one
+    warning saying what to change."""
+    from bot.replies import DATABASE_AWAY
+    from bot.storage import PostgresStore
+    from tests.postgres_server import create_database, run_sql, warnings_only
+
+    role = name = f"mods_limited_{os.getpid()}"  # (a superuser is let in past the limits)
+    run_sql(postgres_server, f"CREATE ROLE {role} LOGIN")
+    url = create_database(postgres_server, name).replace("postgres@", f"{role}@")
+    run_sql(postgres_server, f"ALTER DATABASE {name} OWNER TO {role}")
+    caplog.set_level(logging.INFO, logger="bot")
+    try:
+        async with start_bot(mod_bot(store=PostgresStore(url))) as bot:
+            stats = await admin(fake_discord, "stats")  # positive control: it reads
+            assert stats["embeds"][0]["title"].startswith("FAQ usage and feedback")
+            run_sql(postgres_server, f"ALTER ROLE {role} CONNECTION LIMIT 0")
+            await bot.store._pool.expire_connections()  # (each replaced at its next use)
+            said = content(await admin(fake_discord, "stats"))
+            assert said != DATABASE_AWAY
+            assert said.startswith(
+                "The bot cannot use its database: its database server refuses more "
+                "connections. Please tell whoever runs the bot"
+            ), said
+    finally:
+        run_sql(postgres_server, f"DROP DATABASE {name} WITH (FORCE)")
+        run_sql(postgres_server, f"DROP ROLE {role}")
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(
+        m.startswith("command /faq-admin stats could not use the database (the PostgreSQL ")
+        and "raise max_connections" in m
+        for m in logged
+    ), logged
 
 
 async def test_a_stats_page_while_the_database_is_down_keeps_the_page_and_says_so(

@@ -12,7 +12,7 @@ from bot.app import RolloverBot
 from bot.command_mentions import command_ids_quickly, mention_commands
 from bot.embeds import neutralize
 from bot.limits import wait_text
-from bot.replies import APOLOGY, DATABASE_AWAY, expired, log_expired, send_private
+from bot.replies import APOLOGY, database_away, expired, log_expired, send_private
 from bot.storage import DatabaseUnavailable, log_store_failure
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class Errors(commands.Cog):
             # and an ERROR with the driver's traceback said neither what nor that it passes.)
             command = interaction.command.qualified_name if interaction.command else "?"
             log_store_failure(log, original, "command /%s could not use the database", command)
-            text = DATABASE_AWAY
+            text = database_away(original)
         if isinstance(error, OUT_OF_SYNC_ERRORS):  # (the operator's to fix, by its name)
             log.warning(
                 "command %s is registered with Discord in another form than this version's "

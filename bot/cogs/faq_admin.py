@@ -29,7 +29,7 @@ from bot.confirm import unheard as unheard_confirm
 from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_hits
 from bot.paging import PageButton
-from bot.replies import DATABASE_AWAY, NO_PINGS, apologise, expired, offer, send_private
+from bot.replies import NO_PINGS, apologise, database_away, expired, offer, send_private
 from bot.review import (
     GAPS_SHOWN,
     ReviewView,
@@ -654,7 +654,7 @@ class StatsPage(PageButton, template=r"rb:stats:(?P<page>-?\d{1,5})"):
         except DatabaseUnavailable as exc:
             # (As the command says it: the page shown stays, and the log has one warning.)
             log_store_failure(log, exc, "a stats page could not be read")
-            await send_private(interaction, DATABASE_AWAY)
+            await send_private(interaction, database_away(exc))
             return
         await interaction.edit_original_response(embed=embed, view=view)
 

@@ -484,6 +484,14 @@ class DatabaseUnavailable(StorageError):
     outside the bot's own settings and data, that may pass (the server down, the network
     out)."""
 
+    def __init__(self, message: str, *, problem: str = "") -> None:
+        super().__init__(message)
+        #: What is wrong, in words a moderator can pass on ("its database server is out of
+        #: disk space"), for a database that answers but refuses; "" for one out of reach.
+        #: A full disk read as "cannot reach the database" sent them to look at the wrong
+        #: thing, and waiting a few minutes, as that says, mends none of these.
+        self.problem = problem
+
 
 def log_store_failure(logger: logging.Logger, exc: BaseException, what: str, *args: object) -> None:
     """A record the bot could not write (or read) while it goes on answering: ``what``

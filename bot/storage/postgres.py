@@ -398,7 +398,7 @@ class PostgresStore:
             # The server answered: no such database or role, a wrong password, no rights to
             # the tables. The settings are to fix, not to retry (exit 2).
             return StorageError(reason)
-        return DatabaseUnavailable(reason)
+        return DatabaseUnavailable(reason, problem=server_problem(exc))
 
     async def open(self) -> None:
         import asyncpg
@@ -559,7 +559,8 @@ class PostgresStore:
             raise  # (a query stuck on a lock: the server is there)
         except Exception as exc:
             if (passing := server_refusal(exc)) is not None:
-                raise DatabaseUnavailable(without_password(passing, self.url)) from exc
+                said = without_password(passing, self.url)
+                raise DatabaseUnavailable(said, problem=server_problem(exc)) from exc
             if (cause := out_of_reach(exc)) is None:
                 raise
             reason = without_password(str(cause) or type(cause).__name__, self.url)
@@ -1146,6 +1147,21 @@ def server_refusal(exc: BaseException) -> str | None:
             "as some hosts set it when its disk is nearly full)"
         )
     return None
+
+
+#: server_refusal's states as a moderator is told them (DatabaseUnavailable.problem), by
+#: SQLSTATE: what is wrong, for whoever runs the bot to act on.
+_PROBLEMS = {
+    "53100": "its database server is out of disk space",
+    "53200": "its database server is out of memory",
+    "53300": "its database server refuses more connections",
+    "25006": "its database server accepts no changes (it is read-only)",
+}
+
+
+def server_problem(exc: BaseException) -> str:
+    """What a moderator reads of a server refusing as server_refusal says; "" for others."""
+    return _PROBLEMS.get(str(getattr(exc, "sqlstate", "")), "")
 
 
 #: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not

@@ -85,6 +85,9 @@ _CORRUPTION_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 #: How long a statement waits for a lock another connection holds.
 BUSY_SECONDS = 5.0
+#: What a moderator is told of these (DatabaseUnavailable.problem), for whoever runs the bot.
+DISK_FULL = "the disk holding its database is full"
+LOCKED = "another program holds its database file locked"
 
 
 def _is_locked(exc: BaseException) -> bool:
@@ -267,12 +270,14 @@ class SqliteStore:
                     raise DatabaseUnavailable(
                         f"{self.path} is locked by another program (a backup, a report, a "
                         f"stuck process) for more than {BUSY_SECONDS:g} s; the bot starts once "
-                        "it is free"
+                        "it is free",
+                        problem=LOCKED,
                     ) from exc
                 if _is_disk_full(exc, self.path.parent):
                     # Exit 1 too: once there is room the bot starts, under a supervisor.
                     raise DatabaseUnavailable(
-                        f"cannot open {self.path}: the disk holding it is full; free some space"
+                        f"cannot open {self.path}: the disk holding it is full; free some space",
+                        problem=DISK_FULL,
                     ) from exc
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 raise StorageError(f"cannot open {self.path}: {reason}") from exc
@@ -492,13 +497,15 @@ class SqliteStore:
         lasted, and each forum post one more."""
         if _is_disk_full(exc, self.path.parent):
             raise DatabaseUnavailable(
-                f"cannot write to {self.path}: the disk holding it is full; free some space"
+                f"cannot write to {self.path}: the disk holding it is full; free some space",
+                problem=DISK_FULL,
             ) from exc
         if _is_locked(exc):
             raise DatabaseUnavailable(
                 f"cannot write to {self.path}: another program (a VACUUM, a transaction left "
                 f"open in a sqlite3 shell, a stuck process) holds it locked for more than "
-                f"{BUSY_SECONDS:g} s"
+                f"{BUSY_SECONDS:g} s",
+                problem=LOCKED,
             ) from exc
 
     async def _scrub(self) -> None:
