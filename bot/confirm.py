@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.replies import NO_PINGS, apologise
+from bot.replies import NO_PINGS, apologise, database_away
 from bot.roles import is_moderator
+from bot.storage import DatabaseUnavailable, log_store_failure
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -108,12 +109,23 @@ class Confirm(discord.ui.View):
                 )
                 return
             await interaction.response.defer()
-            said = await self._act()
+            said = await self._said()
             await interaction.edit_original_response(
                 content=said, view=self, allowed_mentions=NO_PINGS
             )
 
         return callback
+
+    async def _said(self) -> str:
+        """What acting did, or the database's trouble: a /faq-admin forget confirmed while
+        PostgreSQL restarted read "Sorry, something went wrong", logged as a fault with the
+        driver's traceback, the question left as if still open. (Acting again is safe: what
+        was deleted before the database went is not found twice.)"""
+        try:
+            return await self._act()
+        except DatabaseUnavailable as exc:
+            log_store_failure(log, exc, "a confirmed action could not use the database")
+            return database_away(exc)
 
     def _disable(self) -> None:
         for item in self.children:

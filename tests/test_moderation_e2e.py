@@ -1978,6 +1978,52 @@ async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
         assert any(m.startswith(f"command /faq-admin {sub} could not") for m in lost), lost
 
 
+async def confirm_forget(fake: FakeDiscord, **click: Any) -> Any:
+    """A moderator runs /faq-admin forget on the asker and clicks Delete: the click."""
+    handle = await fake.send_slash_command(
+        "faq-admin forget", {"member": fake.world.asker}, user=fake.world.moderator
+    )
+    await handle.response()
+    [delete] = [c for c in custom_ids(handle.message) if c.endswith(":yes")]  # (Delete)
+    clicked = await fake.click_button(handle, delete, user=fake.world.moderator, **click)
+    await clicked.response()
+    return clicked
+
+
+async def test_a_forget_confirmed_while_the_database_is_down_says_so_in_one_line(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/faq-admin forget's Delete clicked while PostgreSQL restarted: the moderator read
+    "Sorry, something went wrong on my side", the question above it left as if still to
+    answer, and the log had an ERROR with the driver's traceback, though waiting mends it.
+    The question says the database cannot be reached and to try again, its buttons gone,
+    and the log has one warning; back, the same forget deletes."""
+    from bot.replies import DATABASE_AWAY
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))):
+        with server_stopped(postgres_server):
+            click = await confirm_forget(fake_discord, settle=False)
+            said = await click.edit(0, timeout=15)
+        assert said["content"] == DATABASE_AWAY
+        assert all(c["disabled"] for row in said["components"] for c in row["components"])
+        # positive control: back, the same forget deletes
+        again = await confirm_forget(fake_discord)
+        assert (await again.edit(0))["content"].startswith("Deleted what the bot kept of ")
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(
+        m.startswith("a confirmed action could not use the database (the PostgreSQL database ")
+        for m in logged
+    ), logged
+
+
 async def test_a_report_on_a_server_out_of_connections_says_so_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,
