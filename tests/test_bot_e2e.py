@@ -706,6 +706,43 @@ async def test_a_reply_to_the_bot_edited_from_thanks_into_a_question_is_answered
         assert len(bot_replies_to(fake_discord, thanks)) == 1
 
 
+async def test_a_reply_to_the_bot_naming_someone_edited_to_ask_the_bot_is_answered_once(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A reply to the bot's answer naming another member ("@Alex which 1099-R box ...?"),
+    which asks them and gets no answer, edited a moment later to drop the name: it now asks
+    the bot, as the same words sent fresh would, but got silence (the edit was read only
+    for a reply that asked nothing as sent). It is answered under the reply, once; one
+    still naming them after its edit is left to them."""
+    world = fake_discord.world
+    follow_up = "and which 1099-R box shows my after-tax basis?"
+    alex = world.newcomer.mention
+    async with start_bot(make_bot(limits={"mention_per_minute": 30})):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.1)
+        [answer] = bot_replies_to(fake_discord, asked)
+        to_alex, still_alex, fresh = [
+            await fake_discord.send_message(
+                world.text_channel, said, author=world.asker, reply_to=answer
+            )
+            for said in (f"{alex} {follow_up}", f"{alex} {follow_up}", follow_up)
+        ]
+        await fake_discord.idle(quiet=0.1)
+        # (the same words sent fresh are answered: an answer to the others would be seen)
+        assert [len(bot_replies_to(fake_discord, m)) for m in (to_alex, fresh)] == [0, 1]
+        await fake_discord.edit_message(to_alex, follow_up)
+        await fake_discord.edit_message(still_alex, f"{alex} {follow_up} (typo fixed)")
+        await fake_discord.idle(quiet=0.2)
+        [reply_card] = bot_replies_to(fake_discord, to_alex)
+        assert embed_of(reply_card)["title"] == kb.get("form-1099r-reporting").title
+        assert bot_replies_to(fake_discord, still_alex) == []
+        await fake_discord.edit_message(to_alex, f"{follow_up} Thanks")
+        await fake_discord.idle(quiet=0.2)
+        assert len(bot_replies_to(fake_discord, to_alex)) == 1
+
+
 async def test_a_reply_to_the_bot_edited_into_a_question_after_a_restart_is_answered_once(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
 ) -> None:

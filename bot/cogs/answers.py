@@ -1082,9 +1082,7 @@ class Answers(commands.Cog):
             return False
         if before is not None:
             # (a mention's edits follow the mention's rules)
-            if mentions_me(before, me) or not self._to_me(before, me):
-                return False
-            if not self._asks_nothing(before):
+            if mentions_me(before, me) or not self._left_as_sent(before, me):
                 return False
         elif not (replies_to_me(message, me) and self._to_me(message, me)):
             return False
@@ -1111,6 +1109,15 @@ class Answers(commands.Cog):
         if any(o.kind == "mention" and o.message_id == message.id for o in owed):
             return False
         return not await self._rejected(message.id)
+
+    def _left_as_sent(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
+        """A reply to the bot it left unanswered as sent: one asking it nothing ("thanks!"),
+        or one naming someone else ("@Alex which box ...?"), which asked them; the name
+        dropped by an edit, the same words sent fresh would be asked of the bot."""
+        if self._asks_another(message, me):
+            in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
+            return replies_to_me(message, me) and not in_log
+        return self._to_me(message, me) and self._asks_nothing(message)
 
     def _asks_another(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
         """A reply to the bot edited to name someone else, not the bot: it asks them. (The
