@@ -374,6 +374,34 @@ async def test_messages_without_a_mention_are_ignored(
         assert str(reply.json["message_reference"]["message_id"]) == asked["id"] != plain["id"]
 
 
+async def test_a_mention_inside_code_asks_nothing(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A member showing how to ask the bot ("type `@Rollover Bot your question`", or a
+    fenced block of it): Discord shows a mention inside code as its raw text and pings
+    nobody, but the bot read it as asked of it and answered. Code is not read for
+    mentions, inline or fenced; the bot named outside it is asked, as before."""
+    world = fake_discord.world
+    bot_id = world.bot_user.mention
+    async with start_bot(make_bot()):
+        mark = fake_discord.mark()
+        for shown in (
+            f"to ask it, type `{bot_id} {QUESTION}` in any channel",
+            f"to ask it, type ``{bot_id} {QUESTION}``",
+            f"like this:\n```\n{bot_id} {QUESTION}\n```",
+        ):
+            await fake_discord.send_message(world.text_channel, shown, author=world.newcomer)
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{bot_id} {QUESTION} (not `like this`)", author=world.asker
+        )
+        # positive control: the mention outside code is answered, and events are handled in
+        # order, so those before it have been handled by then
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await fake_discord.settle()
+        [reply] = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert str(reply.json["message_reference"]["message_id"]) == asked["id"]
+
+
 async def test_a_post_asking_two_things_gets_both_answers(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -819,7 +820,7 @@ class Answers(commands.Cog):
         if mentions_me(message, me):
             return True
         in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
-        to_others = message.raw_mentions or message.raw_role_mentions
+        to_others = any(named_outside_code(message))
         return replies_to_me(message, me) and not in_log and not to_others
 
     @commands.Cog.listener()
@@ -1122,8 +1123,7 @@ class Answers(commands.Cog):
     def _asks_another(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
         """A reply to the bot edited to name someone else, not the bot: it asks them. (The
         message it replies to is read from the cache, as an edit's event may not carry it.)"""
-        named = message.raw_mentions or message.raw_role_mentions
-        return bool(named) and not mentions_me(message, me)
+        return any(named_outside_code(message)) and not mentions_me(message, me)
 
     def _asks_nothing(self, message: discord.Message) -> bool:
         """Whether a reply to the bot asks it nothing, read as _mention_reply reads it
@@ -1463,10 +1463,26 @@ def mentions_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
     """The bot named in the text: ``@Rollover Bot``, as its user or as its own role (Discord's
     picker offers both under that name). A reply to the bot also lists it in
     ``message.mentions`` (the reply's ping, which the member may turn off): replies_to_me."""
-    if me.id in message.raw_mentions:
+    users, roles = named_outside_code(message)
+    if me.id in users:
         return True
     role = message.guild.self_role if message.guild is not None else None
-    return role is not None and role.id in message.raw_role_mentions
+    return role is not None and role.id in roles
+
+
+#: Code as Discord renders it, a fenced block or an inline span (`...`, ``...``): a mention
+#: inside shows as its raw text and pings nobody ("type `@Rollover Bot your question`").
+_CODE = re.compile(r"```.*?```|(`+).*?[^`]\1(?!`)", re.DOTALL)
+_USER = re.compile(r"<@!?([0-9]{15,20})>")
+_ROLE = re.compile(r"<@&([0-9]{15,20})>")
+
+
+def named_outside_code(message: discord.Message) -> tuple[set[int], set[int]]:
+    """The users and roles the text mentions, as discord.py's raw_mentions and
+    raw_role_mentions read them, but not inside code: those read every ``<@id>``, so a
+    member showing how to ask the bot was answered by it."""
+    text = _CODE.sub(" ", message.content)
+    return {int(i) for i in _USER.findall(text)}, {int(i) for i in _ROLE.findall(text)}
 
 
 def replies_to_me(message: discord.Message, me: discord.abc.Snowflake) -> bool:
