@@ -47,10 +47,12 @@ class NoPostgres(RuntimeError):
 
 
 @contextmanager
-def throwaway_server(*, durable: bool = False) -> Iterator[str]:
+def throwaway_server(*, durable: bool = False, password: str | None = None) -> Iterator[str]:
     """Run a new PostgreSQL cluster until the block ends; yields its socket folder (user
     ``postgres``, trust authentication). ``durable``: keep fsync on, as a real server
-    (benchmarks); tests turn it off, since a crashed test cluster is thrown away anyway."""
+    (benchmarks); tests turn it off, since a crashed test cluster is thrown away anyway.
+    ``password``: the superuser's, and every login asked for its password (scram-sha-256),
+    as a real server asks."""
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise NoPostgres("PostgreSQL binaries (initdb, pg_ctl) not found")
@@ -59,9 +61,15 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
     data = root / "data"
+    auth = ["-A", "trust"]
+    if password is not None:
+        (root / "pwfile").write_text(password + "\n")
+        if os.geteuid() == 0:
+            shutil.chown(root / "pwfile", "postgres")
+        auth = ["-A", "scram-sha-256", "--pwfile", str(root / "pwfile")]
     subprocess.run(
         _as_server_user(
-            [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]
+            [initdb, "-D", str(data), *auth, "-U", "postgres", "-E", "UTF8", "--no-sync"]
         ),
         check=True,
         capture_output=True,

@@ -1651,6 +1651,37 @@ async def test_a_postgres_server_that_accepts_no_writes_is_unavailable_till_it_d
         assert await store.claim_post(2, owed(2))
 
 
+async def test_a_postgres_password_kept_out_of_the_url_is_read_from_pgpassword_or_pgpass(
+    postgres_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: the password need not sit in database.url (in the settings file, in plain
+    text): on a server that asks for one, the store connects with it from PGPASSWORD in
+    the environment or from the bot user's ~/.pgpass, as libpq does; with neither, the
+    refusal says the password failed (a setting to fix, exit 2)."""
+    from tests.postgres_server import run_sql, throwaway_server
+
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # (no ~/.pgpass yet)
+    monkeypatch.setenv("PGPASSWORD", "superuser-pw")  # (psql's, for the setup)
+    with throwaway_server(password="superuser-pw") as socket_folder:
+        run_sql(socket_folder, "CREATE ROLE rollover LOGIN PASSWORD 'kept/out@here'")
+        run_sql(socket_folder, "CREATE DATABASE rollover OWNER rollover")
+        url = f"postgresql://rollover@/rollover?host={socket_folder}"
+        monkeypatch.delenv("PGPASSWORD")
+        with pytest.raises(StorageError, match="password authentication failed") as refused:
+            await PostgresStore(url).open()
+        assert not isinstance(refused.value, DatabaseUnavailable)
+        monkeypatch.setenv("PGPASSWORD", "kept/out@here")
+        async with PostgresStore(url) as store:
+            assert await store.claim_post(1)
+        monkeypatch.delenv("PGPASSWORD")
+        pgpass = tmp_path / ".pgpass"
+        pgpass.write_text("*:*:rollover:rollover:kept/out@here\n")
+        pgpass.chmod(0o600)
+        async with PostgresStore(url) as store:
+            assert await store.claim_post(2)
+
+
 def test_a_postgres_server_out_of_memory_is_unavailable_with_its_hint() -> None:
     """The server out of memory ("out of shared memory", its lock table full of another
     client's locks) passes, as a full disk does: DatabaseUnavailable naming the setting its
