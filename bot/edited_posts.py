@@ -60,16 +60,32 @@ def still_answers(
     return entry is None or content_for(entry, result) == ""
 
 
+def changed_after(
+    starter: discord.Message, answer: discord.Message, messages: Iterable[discord.Message]
+) -> bool:
+    """Whether the post was edited or renamed after ``answer``: its opening message's edit
+    time, or Discord's "changed the post title" line among ``messages``. A post neither,
+    now closest to another entry, changed only in the bot's eyes (a deploy's FAQ, an
+    example a review decision filed): the catch-up marked it "edited", which was false."""
+    if starter.edited_at is not None and starter.edited_at > answer.created_at:
+        return True
+    renames = (m for m in messages if m.type is discord.MessageType.channel_name_change)
+    return any(m.id > answer.id for m in renames)
+
+
 async def recheck_answers(
     bot: RolloverBot,
     thread: discord.Thread,
     starter: discord.Message,
     messages: Iterable[discord.Message] | None = None,
+    *,
+    renamed: bool = False,
 ) -> None:
-    """The post's opening message or title changed: each answer of the bot's own choosing
-    under it gets the note, or loses it, as the post reads now. ``messages``: the post's
-    first messages, read already (the catch-up's), else read here. A closed post is left
-    as it is (Discord changes nothing in it). Never fails."""
+    """The post's opening message or title may have changed: each answer of the bot's own
+    choosing under it that the post changed after (``renamed``: its title, just now) gets
+    the note, or loses it, as the post reads now. ``messages``: the post's first messages,
+    read already (the catch-up's), else read here. A closed post is left as it is
+    (Discord changes nothing in it). Never fails."""
     me = bot.user
     if me is None or closed(thread):
         return
@@ -82,9 +98,10 @@ async def recheck_answers(
                     limit=LOOK_BACK, after=discord.Object(thread.id), oldest_first=True
                 )
             ]
+        messages = list(messages)
         for message in messages:
             entry = answered_entry(message) if own_choice(message, me, thread) else None
-            if entry is None:
+            if entry is None or not (renamed or changed_after(starter, message, messages)):
                 continue
             content = content_for(entry, result)
             if message.content != content:

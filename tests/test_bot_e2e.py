@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,7 @@ from calculators.money import usd
 from knowledge.base import KnowledgeBase
 from knowledge.evaluation import load_questions
 from knowledge.layout import NOT_TAX_ADVICE
+from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
 from tests.live_sqlite import execute_beside
@@ -3491,6 +3493,8 @@ async def test_a_post_edited_or_renamed_while_the_bot_was_down_is_rechecked_at_s
     # (no bot running: these events reach nobody)
     await fake_discord.edit_message(edited.starter, DEADLINE_QUESTION)
     renamed.thread["name"] = DEADLINE_QUESTION
+    # (Discord's "changed the post title" line in the post: the rename's only trace)
+    await fake_discord.send_system_message(renamed.thread, 4, DEADLINE_QUESTION)
     await fake_discord.edit_message(put_back.starter, QUESTION)
     mark = fake_discord.mark()
     async with start_bot(make_bot(store=SqliteStore(path))):
@@ -3510,6 +3514,35 @@ async def test_a_post_edited_or_renamed_while_the_bot_was_down_is_rechecked_at_s
             len(fake_discord.calls_matching("PATCH", r"/channels/\d+/messages/\d+", since=mark))
             == 3
         )
+
+
+async def test_a_post_not_edited_keeps_its_answer_unmarked_when_the_faq_changed_meanwhile(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """The bot restarted with a changed FAQ (a deploy, or a moderator's review decision
+    filing the post's very words under another entry): the catch-up rechecked every
+    answered post of the last hour, and one nobody had touched, now closest to another
+    entry, got "The post was edited after this answer", which was false. Only a post
+    edited or renamed after its answer is rechecked; one edited meanwhile still gets the
+    line."""
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        untouched, _own = await answered_post(fake_discord)
+        edited, _own = await answered_post(fake_discord)
+    # (no bot running: this event reaches nobody)
+    await fake_discord.edit_message(edited.starter, f"{QUESTION} (sorry, typo)")
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder, ignore=shutil.ignore_patterns(".backups"))
+    filed = folder / "examples" / "notice-2014-54.yaml"
+    filed.write_text(filed.read_text() + f"- text: {QUESTION} (sorry, typo)\n- text: {QUESTION}\n")
+    changed = KnowledgeBase.load(folder)
+    assert changed.ask(QUESTION).best.id == "notice-2014-54"  # (the FAQ changed, as above)
+    async with start_bot(make_bot(store=SqliteStore(path), knowledge=changed)):
+        await fake_discord.idle(quiet=0.3)
+        [answer] = edited.replies  # positive control: the catch-up rechecked it
+        assert answer["content"] == EDITED_NOTE
+        [answer] = untouched.replies
+        assert answer["content"] == ""
 
 
 async def test_a_mention_edited_into_a_post_answered_as_first_written_is_answered(

@@ -886,7 +886,7 @@ class Answers(commands.Cog):
             except NETWORK_ERRORS:
                 return  # (its opening message deleted, or unreadable: nothing to judge by)
         if self._asked_by_a_member(starter):
-            await recheck_answers(self.bot, after, starter)
+            await recheck_answers(self.bot, after, starter, renamed=True)
 
     async def _answered_post(self, thread: discord.Thread, starter: discord.Message) -> bool:
         """Whether the bot replied to the post with more than its unsure line (a post it
