@@ -38,12 +38,14 @@ class Retries(commands.Cog):
         try:
             await self.run_once()
         except DatabaseUnavailable as exc:
-            # Down for a moment (restarted, failing over): said once, not with a traceback
-            # every pass; what is owed waits in the database and is tried when it is back.
+            # Down for a moment (restarted, failing over) or refusing (its disk full,
+            # read-only): said once, not with a traceback every pass, in words that send the
+            # operator to what is wrong ("cannot reach" sent them to the network for a full
+            # disk); what is owed waits in the database and is tried when it can be.
             if not self._unreachable:
                 log.warning(
-                    "the retry queue cannot reach the database (%s); owed replies are tried "
-                    "once it is back",
+                    "the retry queue cannot use the database (%s); owed replies are tried "
+                    "once it can again",
                     exc,
                 )
             self._unreachable = True
