@@ -64,6 +64,7 @@ def _editing(folder: Path) -> Iterator[None]:
     folder (a lock file beside the backups, out of the file watcher's sight)."""
     from filelock import FileLock, Timeout
 
+    refuse_a_missing_folder(folder)
     with _EDITING:
         try:
             (folder / BACKUP_DIR).mkdir(exist_ok=True)
@@ -86,6 +87,17 @@ def _editing(folder: Path) -> Iterator[None]:
             raise EditRefused(
                 f"saving failed: {exc.strerror or exc}{where}; nothing was saved"
             ) from None
+
+
+def refuse_a_missing_folder(folder: Path) -> None:
+    """EditRefused naming the FAQ folder when it is not there (deleted, or moved by a
+    deploy): a review decision then read "There is no entry 'x'" or "saving failed: No such
+    file or directory (.backups)", which did not say what was wrong."""
+    if not folder.is_dir():
+        raise EditRefused(
+            f"the FAQ folder {folder} is not there (deleted or moved); nothing was saved. "
+            "Put it back (the bot answers from the FAQ it loaded meanwhile), then try again."
+        )
 
 
 class EditRefused(ValueError):
@@ -482,6 +494,7 @@ def add_example(folder: Path, entry_id: str | None, text: str, note: str | None 
         raise EditRefused(
             f"An example question must be {MIN_EXAMPLE} to {MAX_TEXT} characters long."
         )
+    refuse_a_missing_folder(folder)  # (before "There is no entry", which it is not)
     if entry_id is not None and read_text(entry_path(folder, entry_id)) is None:
         raise EditRefused(f"There is no entry '{entry_id}'.")
     with _editing(folder):

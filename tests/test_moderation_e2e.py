@@ -1523,6 +1523,56 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
         )
 
 
+async def test_edits_and_decisions_while_the_faq_folder_is_gone_say_so(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
+) -> None:
+    """The FAQ folder deleted, or moved away by a deploy, under a running bot: a pick in
+    review read "Not written: There is no entry 'mega-backdoor-overview'" (an entry the
+    moderator was looking at), Off-topic and an edit form sent "saving failed: No such file
+    or directory (.backups)", and /faq-admin edit "There is no entry 'three-buckets'; use
+    /faq-admin new to create one". Each says the FAQ folder is not there and to put it
+    back; nothing is made in its place, and the item stays queued; put back, the same pick
+    is written."""
+    asked = "is moving the spillover bucket into roth allowed"
+    moderator = fake_discord.world.moderator
+    async with start_bot(mod_bot()):
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        form = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "three-buckets"}, user=moderator
+        )
+        await form.response()  # (the form, opened while the folder was there)
+        kept = shutil.move(faq_copy, tmp_path / "kept")
+        submit = await fake_discord.submit_modal(form, {"short": "Three buckets, edited."})
+        await submit.response()
+        sent = content(await submit.followup(0))
+        off = _component(review, 2, "Off-topic")["custom_id"]
+        click = await fake_discord.click_button(review, off, user=moderator)
+        await click.response()
+        said = await click.edit(0)
+        pick = _component(said, 3)["custom_id"]
+        chosen = await fake_discord.select(review, pick, ["mega-backdoor-overview"], user=moderator)
+        await chosen.response()
+        picked = await chosen.edit(0)
+        opened = content(await admin(fake_discord, "edit", {"topic": "three-buckets"}))
+        for note in (content(said), content(picked)):
+            assert note.startswith(f"Not written: the FAQ folder {faq_copy} is not there"), note
+        for note in (content(said), content(picked), sent, opened):  # (a path's _ escaped)
+            assert "faq is not there (deleted or moved); nothing was saved" in note, note
+            assert "Put it back" in note, note
+        assert sorted(os.listdir(tmp_path)) == ["kept"]  # (nothing made in its place)
+        assert "spillover bucket" in picked["embeds"][0]["description"]  # still queued
+        # positive control: put back, the same pick is written
+        shutil.move(kept, faq_copy)
+        pick = _component(picked, 3)["custom_id"]
+        again = await fake_discord.select(review, pick, ["mega-backdoor-overview"], user=moderator)
+        await again.response()
+        assert content(await again.edit(0)).startswith("Added as an example of ")
+        examples = faq_copy / "examples" / "mega-backdoor-overview.yaml"
+        assert f"- text: {asked}" in examples.read_text()
+
+
 async def decide_off_topic(fake: FakeDiscord) -> str:
     """The moderator files the review queue's first item as off-topic: what the review says."""
     review = await review_message(fake)

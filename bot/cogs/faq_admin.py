@@ -66,6 +66,7 @@ from knowledge.editing import (
     fingerprint,
     half_character,
     read_text,
+    refuse_a_missing_folder,
     save_entry,
     today,
 )
@@ -779,6 +780,7 @@ class FaqAdmin(
     def _entry_file(self, topic: str) -> tuple[str, Path, str]:
         """An existing entry's id, file and current text, or EditRefused saying why not."""
         entry_id = typed_entry(self.bot.knowledge, topic)
+        refuse_a_missing_folder(self.bot.faq_dir)  # (no "There is no entry": there is)
         path = entry_path(self.bot.faq_dir, entry_id)
         text = read_text(path)
         if text is None:
