@@ -658,6 +658,35 @@ async def test_a_reply_to_the_bots_moderator_log_is_no_question(
         assert str(reply.json["message_reference"]["message_id"]) == named["id"]
 
 
+async def test_a_reply_in_the_moderator_log_edited_to_drop_a_name_is_still_no_question(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A moderator's reply to a line of the bot's moderator log naming a colleague ("@Sam
+    which entry is this?"), edited to drop the name: moderators there talk to each other,
+    so it is left alone, as the same words sent so are; naming the bot there asks it."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    async with start_bot(make_bot(mod_log_channel_id=log_id)) as bot:
+        await mod_log.post(bot, "Gave up replying to a mention: Discord refused the bot")
+        await fake_discord.settle()
+        [line] = world.messages_in(log_id)
+        asked = "which 1099-R box shows the after-tax basis?"
+        to_sam = await fake_discord.send_message(
+            log_id, f"{world.owner.mention} {asked}", author=world.moderator, reply_to=line
+        )
+        await fake_discord.settle()
+        mark = fake_discord.mark()
+        await fake_discord.edit_message(to_sam, asked)
+        named = await fake_discord.send_message(
+            log_id, f"{world.bot_user.mention} {QUESTION}", author=world.moderator
+        )
+        # (the edit came first, and events are handled in order: an answer would be seen)
+        await fake_discord.wait_for_call("POST", rf"/channels/{log_id}/messages", since=mark)
+        await fake_discord.settle()
+        replies = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert [str(c.json["message_reference"]["message_id"]) for c in replies] == [named["id"]]
+
+
 @pytest.mark.parametrize("said", ["faq", "FAQ?", "help", "topics"])
 async def test_a_mention_asking_for_the_faq_under_someones_question_answers_it(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, said: str
