@@ -492,13 +492,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "takes a reply's ping for a mention",
-        ANSWERS,
-        "    if me.id in message.raw_mentions:\n",
-        "    if me in message.mentions:\n",
-        (f"{E2E}::test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is",),
-    ),
-    Mutant(
         "resends a reply this process is still sending",
         ANSWERS,
         "        if (owed.kind, owed.message_id) in self._sending:\n",
@@ -10646,36 +10639,6 @@ MUTANTS = [
     ),
     Mutant(
         (
-            "a PostgreSQL server's full disk, out of memory or out of connections under a r"
-            "unning bot is the driver's error, a traceback each retry pass"
-        ),
-        "bot/storage/postgres.py",
-        (
-            "            if (passing := server_refusal(exc)) is not None:\n                r"
-            "aise DatabaseUnavailable(without_password(passing, self.url)) from exc\n"
-        ),
-        "",
-        (
-            (
-                "tests/test_storage.py::test_a_postgres_server_whose_disk_fills_is_the_database"
-                "_unavailable_till_freed"
-            ),
-            (
-                "tests/test_storage.py::test_a_postgres_server_out_of_connections_under_a_runni"
-                "ng_bot_is_unavailable"
-            ),
-            (
-                "tests/test_storage.py::test_a_postgres_server_out_of_memory_is_unavailable_wit"
-                "h_its_hint"
-            ),
-            (
-                "tests/test_processes_e2e.py::test_a_post_while_the_database_servers_disk_is_fu"
-                "ll_is_a_line_per_record_lost"
-            ),
-        ),
-    ),
-    Mutant(
-        (
             "a PostgreSQL server that accepts no writes (read-only, a standby) under a runn"
             "ing bot is the driver's error, a traceback each retry pass"
         ),
@@ -10923,18 +10886,6 @@ MUTANTS = [
         "and not in_log and not to_others",
         "and not to_others",
         ("tests/test_bot_e2e.py::test_a_reply_to_the_bots_moderator_log_is_no_question",),
-    ),
-    Mutant(
-        "a reply to the bot's answer naming another member is answered by the bot",
-        "bot/cogs/answers.py",
-        "        to_others = message.raw_mentions or message.raw_role_mentions",
-        "        to_others = []",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
-                "d_as_a_mention_is"
-            ),
-        ),
     ),
     Mutant(
         "a reply sent from the retry queue is not said in the log",
@@ -11452,21 +11403,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        (
-            "a reply to the bot that asked a question as sent, edited (a typo fixed), is an"
-            "swered a second time"
-        ),
-        "bot/cogs/answers.py",
-        "            if not self._asks_nothing(before):\n                return False\n",
-        "",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
-                "ion_is_answered_once"
-            ),
-        ),
-    ),
-    Mutant(
         "a reply to the bot edited to name another member ('@Alex ...') is answered by the bot",
         "bot/cogs/answers.py",
         "        if self._asks_nothing(message) or self._asks_another(message, me):\n",
@@ -11591,6 +11527,320 @@ MUTANTS = [
         (
             "tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",
             "tests/test_processes_e2e.py::test_a_stop_lets_a_retried_reply_being_finished_finish",
+        ),
+    ),
+    Mutant(
+        (
+            "a PostgreSQL server refusing under a running bot (read-only, out of connection"
+            "s) is told to moderators as 'cannot reach its database'"
+        ),
+        "bot/storage/postgres.py",
+        "                raise DatabaseUnavailable(said, problem=server_problem(exc)) from exc\n",
+        "                raise DatabaseUnavailable(said) from exc\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_read_only_database_says_what"
+                "_is_wrong_not_cannot_reach"
+            ),
+            (
+                "tests/test_moderation_e2e.py::test_a_report_on_a_server_out_of_connections_say"
+                "s_so_not_cannot_reach"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a SQLite file another program locks is told to a moderator's review decision a"
+            "s 'cannot reach its database'"
+        ),
+        "bot/storage/sqlite.py",
+        '                f"{BUSY_SECONDS:g} s",\n                problem=LOCKED,\n',
+        '                f"{BUSY_SECONDS:g} s",\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_file_another_program_"
+                "locks_says_so"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a review decision the database refuses (read-only, locked) says 'cannot reach "
+            "its database, try again in a few minutes'"
+        ),
+        "bot/review.py",
+        '    return Undecided(database_away(exc, ", so nothing was decided"))\n',
+        "    return UNREACHABLE\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_read_only_database_says_what"
+                "_is_wrong_not_cannot_reach"
+            ),
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_file_another_program_"
+                "locks_says_so"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a moderator's command the database refuses (out of connections) says 'cannot r"
+            "each its database, try again in a few minutes'"
+        ),
+        "bot/cogs/errors.py",
+        "            text = database_away(original)\n",
+        (
+            '            text = "The bot cannot reach its database just now; please try aga'
+            'in in a few minutes."\n'
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_report_on_a_server_out_of_connections_say"
+                "s_so_not_cannot_reach"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a PostgreSQL server's full disk, out of memory or out of connections under a r"
+            "unning bot is the driver's error, a traceback each retry pass"
+        ),
+        "bot/storage/postgres.py",
+        (
+            "            if (passing := server_refusal(exc)) is not None:\n                s"
+            "aid = without_password(passing, self.url)\n                raise DatabaseUnavai"
+            "lable(said, problem=server_problem(exc)) from exc\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_postgres_server_whose_disk_fills_is_the_database"
+                "_unavailable_till_freed"
+            ),
+            (
+                "tests/test_storage.py::test_a_postgres_server_out_of_connections_under_a_runni"
+                "ng_bot_is_unavailable"
+            ),
+            (
+                "tests/test_storage.py::test_a_postgres_server_out_of_memory_is_unavailable_wit"
+                "h_its_hint"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_a_post_while_the_database_servers_disk_is_fu"
+                "ll_is_a_line_per_record_lost"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a /faq-admin forget confirmed while the database is down says 'something went "
+            "wrong', an ERROR with the driver's traceback"
+        ),
+        "bot/confirm.py",
+        "            said = await self._said()\n",
+        "            said = await self._act()\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_forget_confirmed_while_the_database_is_do"
+                "wn_says_so_in_one_line"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply to the bot naming someone else, edited to drop the name (asking the bo"
+            "t), gets silence"
+        ),
+        "bot/cogs/answers.py",
+        (
+            "        if self._asks_another(message, me):\n            in_log = message.chann"
+            "el.id == self.bot.settings.discord.mod_log_channel_id\n            return repli"
+            "es_to_me(message, me) and not in_log\n"
+        ),
+        "        if self._asks_another(message, me):\n            return False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_naming_someone_edited_to_ask_th"
+                "e_bot_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply to the bot that asked a question as sent, edited (a typo fixed), is an"
+            "swered a second time"
+        ),
+        "bot/cogs/answers.py",
+        "        return self._to_me(message, me) and self._asks_nothing(message)\n",
+        "        return self._to_me(message, me)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
+                "ion_is_answered_once"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a mention of the bot inside code (`@Rollover Bot ...`, a fenced block) is answ"
+            "ered as asked of it"
+        ),
+        "bot/cogs/answers.py",
+        '    text = _CODE.sub(" ", message.content)\n',
+        "    text = message.content\n",
+        ("tests/test_bot_e2e.py::test_a_mention_inside_code_asks_nothing",),
+    ),
+    Mutant(
+        "takes a reply's ping for a mention",
+        "bot/cogs/answers.py",
+        "    if me.id in users:\n",
+        "    if me in message.mentions:\n",
+        ("tests/test_bot_e2e.py::test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is",),
+    ),
+    Mutant(
+        "a reply to the bot's answer naming another member is answered by the bot",
+        "bot/cogs/answers.py",
+        "        to_others = any(named_outside_code(message))\n",
+        "        to_others = False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_replying_to_the_bots_answer_is_answere"
+                "d_as_a_mention_is"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "the catch-up marks an answer 'the post was edited' when only the FAQ changed s"
+            "ince (a deploy, a review decision)"
+        ),
+        "bot/edited_posts.py",
+        (
+            "            if entry is None or not (renamed or changed_after(starter, message"
+            ", messages)):\n"
+        ),
+        "            if entry is None:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_not_edited_keeps_its_answer_unmarked_when_t"
+                "he_faq_changed_meanwhile"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a post renamed while the bot was down is not rechecked at start (Discord's 'ch"
+            "anged the post title' line not read)"
+        ),
+        "bot/edited_posts.py",
+        "    return any(m.id > answer.id for m in renames)\n",
+        "    return False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_or_renamed_while_the_bot_was_down_is"
+                "_rechecked_at_start"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post renamed live to ask something else keeps its answer unmarked",
+        "bot/cogs/answers.py",
+        "            await recheck_answers(self.bot, after, starter, renamed=True)\n",
+        "            await recheck_answers(self.bot, after, starter)\n",
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "a post edited to ask something else keeps its answer unmarked",
+        "bot/edited_posts.py",
+        "    if starter.edited_at is not None and starter.edited_at > answer.created_at:\n",
+        "    if False:\n",
+        (
+            "tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",
+            (
+                "tests/test_bot_e2e.py::test_a_post_not_edited_keeps_its_answer_unmarked_when_t"
+                "he_faq_changed_meanwhile"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "the retry queue says it 'cannot reach the database' for a server that answers "
+            "and refuses writes (read-only, a full disk)"
+        ),
+        "bot/cogs/retries.py",
+        (
+            '                    "the retry queue cannot use the database (%s); owed replie'
+            's are tried "\n'
+        ),
+        (
+            '                    "the retry queue cannot reach the database (%s); owed repl'
+            'ies are tried "\n'
+        ),
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_database_turned_read_only_is_one_warning_a"
+                "nd_loses_no_owed_reply"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a review pick while the FAQ folder is gone says 'There is no entry' of an entr"
+            "y the moderator sees"
+        ),
+        "knowledge/editing.py",
+        '    refuse_a_missing_folder(folder)  # (before "There is no entry", which it is not)\n',
+        "",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_and_decisions_while_the_faq_folder_is"
+                "_gone_say_so"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "an edit form saved (or Off-topic decided) while the FAQ folder is gone says 's"
+            "aving failed: No such file or directory (.backups)'"
+        ),
+        "knowledge/editing.py",
+        "    refuse_a_missing_folder(folder)\n    with _EDITING:\n",
+        "    with _EDITING:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_and_decisions_while_the_faq_folder_is"
+                "_gone_say_so"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "/faq-admin edit while the FAQ folder is gone says 'There is no entry ...; use "
+            "/faq-admin new'"
+        ),
+        "bot/cogs/faq_admin.py",
+        '        refuse_a_missing_folder(self.bot.faq_dir)  # (no "There is no entry": there is)\n',
+        "",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_edits_and_decisions_while_the_faq_folder_is"
+                "_gone_say_so"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply in the moderator log naming a colleague, edited to drop the name, is a"
+            "nswered by the bot"
+        ),
+        "bot/cogs/answers.py",
+        "            return replies_to_me(message, me) and not in_log\n",
+        "            return replies_to_me(message, me)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_reply_in_the_moderator_log_edited_to_drop_a_name"
+                "_is_still_no_question"
+            ),
         ),
     ),
 ]
