@@ -8,12 +8,24 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from scipy import sparse
 from sklearn.kernel_ridge import KernelRidge
 
 from knowledge import ridge
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The fit factors in single precision (ridge.FACTOR_DTYPE): it agrees with scikit-learn's
+#: double-precision fit to about 1e-7; in double precision, to rounding.
+PRECISIONS = pytest.mark.parametrize(
+    ("dtype", "tolerance"), [(np.float32, 1e-6), (np.float64, 1e-9)], ids=["single", "double"]
+)
+
+
+@pytest.fixture
+def factor_dtype(monkeypatch: pytest.MonkeyPatch, dtype: type) -> None:
+    monkeypatch.setattr(ridge, "FACTOR_DTYPE", dtype)
 
 
 def _problem(seed: int = 0) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
@@ -27,15 +39,19 @@ def _problem(seed: int = 0) -> tuple[np.ndarray, sparse.csr_matrix, np.ndarray]:
     return kernel, sparse.csr_matrix(labels), new
 
 
-def test_scores_are_scikit_learns_kernel_ridge() -> None:
+@PRECISIONS
+def test_scores_are_scikit_learns_kernel_ridge(factor_dtype: None, tolerance: float) -> None:
     kernel, targets, new = _problem()
     dual, _ = ridge.fit(kernel, targets, alpha=0.7)
     reference = KernelRidge(alpha=0.7, kernel="precomputed").fit(kernel, targets.toarray())
-    np.testing.assert_allclose(new @ dual, reference.predict(new), atol=1e-9)
-    np.testing.assert_allclose(dual, reference.dual_coef_, atol=1e-9)
+    np.testing.assert_allclose(new @ dual, reference.predict(new), atol=tolerance)
+    np.testing.assert_allclose(dual, reference.dual_coef_, atol=tolerance)
 
 
-def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
+@PRECISIONS
+def test_left_out_scores_equal_a_model_fitted_without_the_row(
+    factor_dtype: None, tolerance: float
+) -> None:
     kernel, targets, _ = _problem(seed=3)
     _, left_out = ridge.fit(kernel, targets, alpha=1.0)
     dense = targets.toarray()
@@ -44,7 +60,7 @@ def test_left_out_scores_equal_a_model_fitted_without_the_row() -> None:
         model = KernelRidge(alpha=1.0, kernel="precomputed")
         model.fit(kernel[np.ix_(kept, kept)], dense[kept])
         np.testing.assert_allclose(
-            left_out[row], model.predict(kernel[row, kept][None])[0], atol=1e-9
+            left_out[row], model.predict(kernel[row, kept][None])[0], atol=tolerance
         )
 
 
@@ -91,7 +107,10 @@ def test_the_kernel_split_into_common_and_rare_features_is_the_plain_product() -
         assert np.allclose(gram(matrix), expected, atol=1e-12)
 
 
-def test_a_target_no_row_is_labelled_with_scores_zero_and_leaves_the_others_alone() -> None:
+@PRECISIONS
+def test_a_target_no_row_is_labelled_with_scores_zero_and_leaves_the_others_alone(
+    factor_dtype: None, tolerance: float
+) -> None:
     """An entry with no examples yet (most of a large FAQ): its target column is empty, its
     coefficients and scores are zero, and the other targets' are what they would be alone."""
     kernel, targets, _ = _problem(seed=7)
@@ -101,7 +120,7 @@ def test_a_target_no_row_is_labelled_with_scores_zero_and_leaves_the_others_alon
     dual, left_out = ridge.fit(kernel, sparse.csr_matrix(widened), alpha=0.7)
     alone_dual, alone_left_out = ridge.fit(kernel, targets, alpha=0.7)
     reference = KernelRidge(alpha=0.7, kernel="precomputed").fit(kernel, widened)
-    np.testing.assert_allclose(dual, reference.dual_coef_, atol=1e-9)
+    np.testing.assert_allclose(dual, reference.dual_coef_, atol=tolerance)
     assert not dual[:, [0, 3, 6]].any() and not left_out[:, [0, 3, 6]].any()
     np.testing.assert_allclose(dual[:, [1, 2, 4, 5, 7, 8]], alone_dual, atol=1e-12)
     np.testing.assert_allclose(left_out[:, [1, 2, 4, 5, 7, 8]], alone_left_out, atol=1e-12)
