@@ -21,7 +21,7 @@ from bot.embeds import answer_embed, clipped
 from bot.forum_tags import NETWORK_ERRORS, after_removal
 from bot.replies import NO_PINGS, apologise, own_and_quoted, question_in, send_private
 from bot.roles import is_moderator
-from bot.storage import AskedQuestion, hash_user, log_store_failure
+from bot.storage import AskedQuestion, hash_user, log_store_failure, unkeyed_hash
 from bot.storage.base import utc_now
 from knowledge.matcher import Hit, within
 from knowledge.model import CUSTOM_ID_LIMIT
@@ -198,16 +198,19 @@ class VoteButton(
         apology)."""
         bot = interaction.client
         try:
-            await bot.store.record_vote(
-                self.entry_id,
-                ANY_ANSWER,
-                hash_user(interaction.user.id, bot.vote_key),
-                self.helpful,
-            )
+            await record_vote(bot, self.entry_id, interaction.user.id, self.helpful)
         except Exception as exc:
             log_store_failure(log, exc, "could not record a vote on %s", self.entry_id)
             return False
         return True
+
+
+async def record_vote(bot: RolloverBot, entry_id: str, user_id: int, helpful: bool) -> None:
+    """The member's vote on the entry, replacing theirs from before vote keys too: kept
+    under its old hash, it stood beside the new one (the member counted twice)."""
+    await bot.store.record_vote(
+        entry_id, ANY_ANSWER, hash_user(user_id, bot.vote_key), helpful, unkeyed_hash(user_id)
+    )
 
 
 class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:{_ENTRY}"):
@@ -326,12 +329,7 @@ class NotWhatIAsked(
             # (Early: the next "@bot" under the question must not post this entry again.)
             first = await self._record_rejected(bot, interaction, channel)
         await _logged(
-            bot.store.record_vote(
-                self.entry_id,
-                ANY_ANSWER,
-                hash_user(interaction.user.id, bot.vote_key),
-                False,
-            ),
+            record_vote(bot, self.entry_id, interaction.user.id, False),
             interaction,
         )
         if first:  # (an answer Discord would not delete, removed again: one miss)

@@ -4,6 +4,7 @@ components, sync and start-up failures. No token, no network."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -1582,6 +1583,48 @@ async def test_forget_takes_the_votes_a_release_before_vote_keys_kept(
     async with SqliteStore(path, read_only=True) as store:
         [voted] = [e for e in await store.stats() if e.entry_id == EXPECTED]
         assert (voted.helpful, voted.not_helpful) == (1, 0)  # (the other member's stays)
+
+
+async def test_a_vote_kept_from_before_vote_keys_is_replaced_when_the_member_votes_again(
+    fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
+) -> None:
+    """A member who voted under a release before vote keys (their vote kept under the old,
+    unkeyed hash) and voted on the same entry again was counted twice: the new vote, under
+    this install's key, stood beside the old one, so a member who changed their mind showed
+    as one helpful and one not helpful vote. Voting again now replaces their old vote, as
+    it replaces a vote cast since; another member's old vote stays as it was."""
+    import hashlib
+
+    world = fake_discord.world
+    member, other = world.asker, world.owner
+    path = tmp_path / "bot.db"
+
+    def unkeyed(user_id: int) -> str:  # (as those releases hashed, written out on purpose)
+        return hashlib.sha256(f"rollover-bot:{user_id}".encode()).hexdigest()[:32]
+
+    async with SqliteStore(path) as older:  # (the votes as an older release left them)
+        await older.record_vote(EXPECTED, 0, unkeyed(member.id), False)
+        await older.record_vote(EXPECTED, 0, unkeyed(other.id), True)
+
+    def votes() -> tuple[int, int]:  # (helpful, not helpful) as stats count them
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(path)) as db:  # (WAL: reads beside the bot)
+            sql = "SELECT SUM(helpful), SUM(1 - helpful) FROM votes WHERE entry_id = ?"
+            return db.execute(sql, (EXPECTED,)).fetchone()
+
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        assert votes() == (1, 1)
+        handle = await fake_discord.send_slash_command("ask", {"question": QUESTION}, user=member)
+        await handle.response()
+        up = fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:up", user=member)
+        assert "Thanks" in (await (await up).response())["data"]["content"]
+        await wait_until(lambda: votes() != (1, 1))  # (recorded just after the thanks)
+        assert votes() == (2, 0)  # (was (2, 1): the member's old "not helpful" stayed)
+        down = fake_discord.click_button(handle, f"rb:vote:{EXPECTED}:down", user=member)
+        await (await down).response()
+        await wait_until(lambda: votes() != (2, 0))
+        assert votes() == (1, 1)  # (changed, not added: the other member's old vote stays)
 
 
 def confirm_id(handle: Any, label: str) -> str:

@@ -1265,6 +1265,27 @@ async def test_the_same_vote_pressed_again_is_not_news_for_the_next_digest(store
     assert await store.not_helpful_since(digest) == {"split": 1}
 
 
+async def test_a_vote_again_replaces_the_one_kept_before_vote_keys(store: Store) -> None:
+    """A member's vote kept by a release before vote keys (under the unkeyed hash) stood
+    beside the vote they cast again, counted twice. Voting again replaces it: changed, it
+    is the new vote; the same vote keeps its time (no news for the digest); where both
+    were kept already, one is left; another member's old vote stays."""
+    await store.record_vote("split", 0, "old-alice", False)
+    await store.record_vote("split", 0, "old-carol", False)
+    await store.record_vote("split", 0, "old-dave", True)
+    await store.record_vote("split", 0, "old-bob", False)
+    await store.record_vote("split", 0, "bob", False)  # (both kept, by the release before)
+    digest = dt.datetime.now(dt.UTC) + dt.timedelta(milliseconds=5)
+    await asyncio.sleep(0.02)
+    await store.record_vote("split", 0, "alice", True, unkeyed="old-alice")
+    await store.record_vote("split", 0, "carol", False, unkeyed="old-carol")
+    await store.record_vote("split", 0, "bob", True, unkeyed="old-bob")
+    [row] = await store.stats()
+    assert (row.helpful, row.not_helpful) == (3, 1)  # alice, bob, dave; carol
+    assert await store.not_helpful_since(digest) == {}  # (carol's pressed again: not news)
+    assert await store.forget_member("old-alice") == (0, 0)
+
+
 async def test_one_vote_per_user_per_answer(store: Store) -> None:
     await store.record_served("split")
     await store.record_vote("split", 1000, "alice", True)

@@ -338,6 +338,18 @@ KEEP_SAME_VOTE_TIME = (
     "CASE WHEN votes.helpful = excluded.helpful THEN votes.voted_at ELSE excluded.voted_at END"
 )
 
+#: A member's vote kept by a release before vote keys (under unkeyed_hash: ``$2``), taken
+#: over by their keyed hash (``$1``) as they vote on that entry (``$3``, message ``$4``)
+#: again: left under the old hash, it stood beside the new vote, and the member counted
+#: twice. (Where both are there already, the old one is deleted: UNKEYED_VOTE_GONE, with
+#: the same values less the first.)
+TAKE_OVER_UNKEYED_VOTE = (
+    "UPDATE votes SET user_hash = $1 WHERE user_hash = $2 AND entry_id = $3"
+    " AND message_id = $4 AND NOT EXISTS (SELECT 1 FROM votes AS keyed"
+    " WHERE keyed.user_hash = $1 AND keyed.entry_id = $3 AND keyed.message_id = $4)"
+)
+UNKEYED_VOTE_GONE = "DELETE FROM votes WHERE user_hash = $1 AND entry_id = $2 AND message_id = $3"
+
 #: Before a miss's key: "not what I asked" on an answer is decided apart from the same
 #: words asked and left unanswered, so a dismissal of one does not hide the other.
 MISS_KEY = "miss: "
@@ -531,9 +543,16 @@ class Store(Protocol):
     async def record_served(self, entry_id: str) -> None: ...
 
     async def record_vote(
-        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+        self,
+        entry_id: str,
+        message_id: int,
+        user_hash: str,
+        helpful: bool,
+        unkeyed: str | None = None,
     ) -> None:
-        """One vote per user per answer message; voting again replaces the earlier vote."""
+        """One vote per user per answer message; voting again replaces the earlier vote,
+        also one kept under ``unkeyed``, the member's hash before vote keys (unkeyed_hash):
+        see TAKE_OVER_UNKEYED_VOTE."""
         ...
 
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:

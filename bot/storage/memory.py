@@ -99,9 +99,19 @@ class MemoryStore:
         self.served[entry_id] += 1
 
     async def record_vote(
-        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+        self,
+        entry_id: str,
+        message_id: int,
+        user_hash: str,
+        helpful: bool,
+        unkeyed: str | None = None,
     ) -> None:
         key = (entry_id, message_id, user_hash)
+        old = (entry_id, message_id, unkeyed)
+        if unkeyed is not None and old in self.votes:  # (TAKE_OVER_UNKEYED_VOTE)
+            cast, when = self.votes.pop(old), self.voted_at.pop(old, utc_now())
+            if key not in self.votes:
+                self.votes[key], self.voted_at[key] = cast, when
         if self.votes.get(key) != helpful:  # (the same vote again keeps its time: KEEP_...)
             self.voted_at[key] = utc_now()
         self.votes[key] = helpful

@@ -36,6 +36,8 @@ from bot.storage.base import (
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
     REPLACE_DISMISSAL,
+    TAKE_OVER_UNKEYED_VOTE,
+    UNKEYED_VOTE_GONE,
     UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
@@ -706,18 +708,29 @@ class PostgresStore:
         )
 
     async def record_vote(
-        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+        self,
+        entry_id: str,
+        message_id: int,
+        user_hash: str,
+        helpful: bool,
+        unkeyed: str | None = None,
     ) -> None:
-        await self._execute(
+        sql = (
             "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
             " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entry_id, message_id, user_hash)"
-            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,
-            clean_text(entry_id),
-            message_id,
-            clean_text(user_hash),
-            helpful,
-            utc_now(),
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME
         )
+        args = (clean_text(entry_id), message_id, clean_text(user_hash), helpful, utc_now())
+        if unkeyed is None:
+            await self._execute(sql, *args)
+            return
+        old = (clean_text(user_hash), clean_text(unkeyed), clean_text(entry_id), message_id)
+        with self._reaching():
+            pool = await self._pool_ready()
+            async with pool.acquire() as db, db.transaction():
+                await db.execute(TAKE_OVER_UNKEYED_VOTE, *old)
+                await db.execute(UNKEYED_VOTE_GONE, *old[1:])
+                await db.execute(sql, *args)
 
     async def claim_post(self, thread_id: int, owed: PendingReply | None = None) -> bool:
         # (Out of reach said as such, as for one statement: the post is answered anyway.)

@@ -44,6 +44,8 @@ from bot.storage.base import (
     PENDING_COLUMNS,
     PURGE_LEFT_FOR_LATER,
     REPLACE_DISMISSAL,
+    TAKE_OVER_UNKEYED_VOTE,
+    UNKEYED_VOTE_GONE,
     UNNAME,
     AskedQuestion,
     DatabaseUnavailable,
@@ -572,15 +574,28 @@ class SqliteStore:
         )
 
     async def record_vote(
-        self, entry_id: str, message_id: int, user_hash: str, helpful: bool
+        self,
+        entry_id: str,
+        message_id: int,
+        user_hash: str,
+        helpful: bool,
+        unkeyed: str | None = None,
     ) -> None:
-        await self._write_one(
+        sql = (
             "INSERT INTO votes (entry_id, message_id, user_hash, helpful, voted_at)"
             " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (entry_id, message_id, user_hash)"
-            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,
-            (entry_id, message_id, user_hash, int(helpful), stamp(utc_now())),
+            " DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME
         )
+        params = (entry_id, message_id, user_hash, int(helpful), stamp(utc_now()))
+        if unkeyed is None:
+            await self._write_one(sql, params)
+            return
+        old = (user_hash, unkeyed, entry_id, message_id)  # (numbered: ?1 is $1)
+        async with self._write() as db:
+            await db.execute(TAKE_OVER_UNKEYED_VOTE.replace("$", "?"), old)
+            await db.execute(UNKEYED_VOTE_GONE.replace("$", "?"), old[1:])
+            await db.execute(sql, params)
 
     async def claim_chore(self, name: str, day: dt.date) -> bool:
         changed = await self._write_one(
