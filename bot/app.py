@@ -7,7 +7,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from bot import mod_log, server_setup
 from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store, log_store_failure
+from bot.storage.base import seconds_from_now
 from bot.views import DYNAMIC_ITEMS
 from calculators.money import counted
 from knowledge.base import Fallback, KnowledgeBase
@@ -127,6 +128,9 @@ class RolloverBot(commands.Bot):
         self._background: set[asyncio.Task[ReloadResult]] = set()
         #: Replies in progress (see replying), by task; ``_idle`` is set when there are none.
         self._replying: dict[asyncio.Task[Any] | None, int] = {}
+        #: The owed replies among them, by (kind, message id): made due at once if a stop
+        #: cuts them off (see _owe_at_once).
+        self._owed_in_progress: set[tuple[str, int]] = set()
         self._idle = asyncio.Event()
         #: Set as a stop begins: no new reply is begun (see close).
         self.stopping = False
@@ -235,15 +239,19 @@ class RolloverBot(commands.Bot):
         )
 
     @contextlib.contextmanager
-    def replying(self) -> Iterator[None]:
+    def replying(self, owed: tuple[str, int] | None = None) -> Iterator[None]:
         """A reply in progress (owed meanwhile, under a lease), which a stop lets finish:
-        sent, tagged and recorded."""
+        sent, tagged and recorded. ``owed``: the (kind, message id) it is owed under."""
         task = asyncio.current_task()
         self._replying[task] = self._replying.get(task, 0) + 1
         self._idle.clear()
+        if owed is not None:
+            self._owed_in_progress.add(owed)
         try:
             yield
         finally:
+            if owed is not None:
+                self._owed_in_progress.discard(owed)
             left = self._replying.pop(task) - 1
             if left:
                 self._replying[task] = left
@@ -262,8 +270,7 @@ class RolloverBot(commands.Bot):
     async def _let_replies_finish(self) -> None:
         """Replies in progress finish before the connection and the database close under
         them (they failed with tracebacks, and stayed owed until their lease ran out). Any
-        still going after STOP_GRACE_SECONDS are cut off: owed still, they are sent once
-        their lease runs out."""
+        still going after STOP_GRACE_SECONDS are cut off: owed still, and due at once."""
         if self._idle.is_set():
             return
         log.info("stopping: letting the replies in progress finish (%d)", len(self._replying))
@@ -271,9 +278,10 @@ class RolloverBot(commands.Bot):
             await asyncio.wait_for(self._idle.wait(), STOP_GRACE_SECONDS)
         except TimeoutError:
             late = [task for task in self._replying if task is not None]
+            cut = set(self._owed_in_progress)  # (before their tasks end and take them out)
             log.warning(
                 "stopping: replies still in progress after %g s cut off (%d); each is sent "
-                "once its lease (retries.lease_seconds) runs out",
+                "at the next start",
                 STOP_GRACE_SECONDS,
                 len(late),
             )
@@ -281,6 +289,22 @@ class RolloverBot(commands.Bot):
                 task.cancel()
             if late:
                 await asyncio.wait(late, timeout=1.0)
+            await self._owe_at_once(cut)
+
+    async def _owe_at_once(self, cut: set[tuple[str, int]]) -> None:
+        """The owed replies a stop cut off, due now: their lease (retries.lease_seconds, 5
+        minutes) still held them, so after a restart (a deploy) the member waited minutes
+        for an answer the bot owed. (One the stop cut off once sent is found answered by
+        its retry, as after a crash.)"""
+        if not cut:
+            return
+        try:
+            for owed in await self.store.pending_replies():
+                if (owed.kind, owed.message_id) in cut:
+                    await self.store.queue_reply(replace(owed, due=seconds_from_now(0)))
+        except Exception as exc:  # (the database out of reach: the lease's end, as before)
+            said = "stopping: the replies cut off are sent once their lease runs out"
+            log_store_failure(log, exc, said)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: mentions and forum posts are handled by the answers cog."""

@@ -863,6 +863,34 @@ async def test_a_stop_waits_for_a_reply_a_few_seconds_not_for_ever(
         assert len(await store.pending_replies()) == 1
 
 
+async def test_a_reply_a_stop_cut_off_is_sent_at_once_after_the_restart(
+    fake_discord: FakeDiscord, tmp_path: Path
+) -> None:
+    """A reply cut off by a stop's grace (Discord holding it past the 5 s, in a deploy)
+    kept the lease its try had taken, so the restarted bot left the member waiting out
+    the rest of it (retries.lease_seconds, 5 minutes) for an answer it owed. The stop
+    makes it due at once: the next start sends it, once."""
+    fake = fake_discord
+    log = tmp_path / "bot-process.log"
+    env = sqlite_env(fake, tmp_path, ROLLOVER_RETRIES__POLL_SECONDS="0.2")
+    async with bot_process(fake, env, log) as first:
+        await serving(fake, first, log)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
+        held = fake.rest.faults[-1]
+        post = await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
+        await wait_until(lambda: held.remaining == 0, timeout=10)
+        first.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(first.wait(), timeout=30) == 0, log.read_text()
+    assert "cut off (1)" in log.read_text()
+    assert not post.replies
+    fake.gateway.sessions.clear()
+    async with bot_process(fake, env, log) as second:
+        await serving(fake, second, log)
+        await post.reply(timeout=20)  # (was: once the 300 s lease ran out)
+        await wait_until(lambda: "bot-answered" in post.tags, timeout=10)  # (all done)
+        assert len(post.replies) == 1, log.read_text()
+
+
 async def test_the_start_is_logged_in_one_line_naming_the_faq_database_and_channels(
     fake_discord: FakeDiscord, tmp_path: Path
 ) -> None:

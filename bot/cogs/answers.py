@@ -181,7 +181,7 @@ class Answers(commands.Cog):
         """An owed reply being sent, and finished (tagged, recorded) before a stop."""
         self._sending.add((kind, message_id))
         try:
-            with self.bot.replying():
+            with self.bot.replying((kind, message_id)):
                 yield
         finally:
             self._sending.discard((kind, message_id))
