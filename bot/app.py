@@ -263,6 +263,7 @@ class RolloverBot(commands.Bot):
         # start's catch-up: begun now, on a busy server they kept the stop from ever
         # being idle, and were cut off after the grace, to wait out their lease.
         self.stopping = True
+        self.store.hurry()  # (a write begun in the grace must not outlast it by seconds)
         await self._let_replies_finish()
         await super().close()  # (discord.py's: the gateway and the HTTP session)
         await self.store.close()

@@ -623,6 +623,50 @@ async def test_a_stop_waits_for_a_post_whose_claim_the_database_holds_up_and_ans
         assert await reopened.pending_replies() == []  # (answered: owed no more)
 
 
+async def test_a_reply_finishing_in_a_stop_waits_a_second_for_a_locked_database_not_five(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A stop (`docker stop` in a deploy) while a reply was on its way, with the SQLite
+    file locked by another program meanwhile: the reply's first write after the send
+    waited SQLite's whole 5 s for the lock, past the grace, and the closing waited for it
+    in turn, so the stop took 9.6 s, at the edge of the 10 s before `docker stop` kills.
+    A write begun during a stop waits 1 s: the reply goes, its records are said lost in
+    the log (a warning each, no traceback), and the grace is not outlasted by seconds."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    store = SqliteStore(tmp_path / "bot.db")
+    bot = make_bot(store=store, retries={"poll_seconds": 600})
+    async with start_bot(bot):
+        control = await new_post(fake, 0)
+        await control.reply()  # positive control: it answers
+        await fake.idle(quiet=0.2)
+        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=1.5)  # (then 1 s)
+        held = fake.rest.faults[-1]
+        post = await new_post(fake, 1)
+        await wait_until(lambda: held.remaining == 0)  # (Discord holds its reply)
+        closing = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+        )
+        other = sqlite3.connect(
+            tmp_path / "bot.db", isolation_level=None, timeout=30, check_same_thread=False
+        )
+        try:
+            await asyncio.to_thread(other.execute, "BEGIN IMMEDIATE")  # (another program's)
+            await closing
+        finally:
+            await asyncio.to_thread(other.execute, "ROLLBACK")
+            other.close()
+    assert len(post.replies) == 1
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("holds it locked for more than 1 s" in line for line in said), said
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
 @pytest.mark.parametrize(
     ("status", "times"), [(503, 1), (500, 5)], ids=["503-at-once", "500-five-times"]
 )

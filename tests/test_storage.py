@@ -274,6 +274,37 @@ async def test_postgres_gives_up_on_a_query_stuck_behind_a_lock(postgres_url: st
         assert await store.claim_post(2)  # the lock gone, it works again
 
 
+async def test_a_write_begun_during_a_stop_waits_a_second_for_a_lock_not_five(
+    tmp_path: Path,
+) -> None:
+    """With the file locked by another program, a reply's write begun late in a stop's
+    grace waited the whole busy timeout (5 s) after the grace had cut the reply off, and
+    closing waited for it: the stop took 9.6 s, at the edge of `docker stop`'s 10 s. Once
+    a stop began (hurry), a write, a single statement or a transaction, waits 1 s."""
+    from bot.storage import DatabaseUnavailable
+    from bot.storage.sqlite import BUSY_SECONDS
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as store:
+        await store.record_served("split")  # (positive control: it writes)
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")  # (another program)
+            store.hurry()  # the stop begins
+            for write in (store.record_served("split"), store.take_due_replies(1, 300)):
+                began = time.monotonic()
+                with pytest.raises(DatabaseUnavailable, match=r"locked for more than 1 s$"):
+                    await write
+                assert time.monotonic() - began < BUSY_SECONDS / 2
+            await asyncio.to_thread(holder.execute, "ROLLBACK")
+        finally:
+            holder.close()
+        await store.record_served("split")  # (the lock gone: it writes)
+    async with SqliteStore(path, read_only=True) as store:
+        [row] = await store.stats()
+        assert row.served == 2
+
+
 async def test_a_database_locked_at_start_is_a_passing_failure(tmp_path: Path) -> None:
     """Another program holding the file's lock longer than SQLite waits (a backup, a long
     report) when the bot starts: that was "cannot be used", exit 2, which the README's

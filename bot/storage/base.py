@@ -524,6 +524,11 @@ class Store(Protocol):
 
     async def close(self) -> None: ...
 
+    def hurry(self) -> None:
+        """A stop began: writes begun from now on wait less for the database (the stop's
+        grace is short); stores whose waits are short already do nothing."""
+        ...
+
     async def shared_key(self) -> bytes:
         """The secret that vote hashes are made with, the same for every process on this
         store; StorageError when it cannot be read or made."""

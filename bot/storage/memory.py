@@ -77,6 +77,9 @@ class MemoryStore:
     async def close(self) -> None:
         """Nothing to close; the data lives as long as the object."""
 
+    def hurry(self) -> None:
+        """Nothing waits here."""
+
     async def __aenter__(self) -> Self:
         await self.open()
         return self

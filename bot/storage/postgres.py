@@ -466,6 +466,10 @@ class PostgresStore:
                 "ahead of" if off > 0 else "behind",
             )
 
+    def hurry(self) -> None:
+        """Nothing to shorten: closing drops, after CLOSE_TIMEOUT, connections whose query
+        still waits (for a lock, or a server out of reach)."""
+
     async def close(self) -> None:
         self._on_reload = None  # (a listener closed from here is not re-opened)
         if self._checking is not None:
