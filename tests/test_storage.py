@@ -285,21 +285,25 @@ async def test_a_write_begun_during_a_stop_waits_a_second_for_a_lock_not_five(
     from bot.storage.sqlite import BUSY_SECONDS
 
     path = tmp_path / "bot.db"
-    async with SqliteStore(path) as store:
-        await store.record_served("split")  # (positive control: it writes)
+    # (A store each: a single write's setting must not stand in for the transaction's.)
+    async with SqliteStore(path) as single, SqliteStore(path) as transaction:
+        await single.record_served("split")  # (positive control: it writes)
         holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
             await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")  # (another program)
-            store.hurry()  # the stop begins
-            for write in (store.record_served("split"), store.take_due_replies(1, 300)):
+            for store, write in (
+                (single, functools.partial(single.record_served, "split")),
+                (transaction, functools.partial(transaction.take_due_replies, 1, 300)),
+            ):
+                store.hurry()  # the stop begins
                 began = time.monotonic()
                 with pytest.raises(DatabaseUnavailable, match=r"locked for more than 1 s$"):
-                    await write
+                    await write()
                 assert time.monotonic() - began < BUSY_SECONDS / 2
             await asyncio.to_thread(holder.execute, "ROLLBACK")
         finally:
             holder.close()
-        await store.record_served("split")  # (the lock gone: it writes)
+        await single.record_served("split")  # (the lock gone: it writes)
     async with SqliteStore(path, read_only=True) as store:
         [row] = await store.stats()
         assert row.served == 2
