@@ -851,6 +851,43 @@ async def test_a_reply_to_the_bot_edited_into_a_question_after_a_restart_is_answ
         assert len(bot_replies_to(fake_discord, thanks)) == 1
 
 
+async def test_a_follow_up_whose_answer_was_deleted_by_hand_is_not_answered_again_for_an_edit(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """A follow-up replying to the bot, answered, whose answer a moderator then deleted by
+    hand (or which a busy channel pushed more than 50 messages down), edited after a restart
+    (a typo fixed): the bot read nothing of its own under it and answered it a second time.
+    The store recorded that answer: the edit is left alone, as when the answer is there;
+    a "thanks!" edited into a follow-up beside it is answered (the edit is seen)."""
+    world = fake_discord.world
+    follow_up = "and which 1099-R box shows my after-tax basis?"
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
+        )
+        await fake_discord.idle(quiet=0.1)
+        [answer] = bot_replies_to(fake_discord, asked)
+        thanks, first = [
+            await fake_discord.send_message(
+                world.text_channel, said, author=world.asker, reply_to=answer
+            )
+            for said in ("thanks!", follow_up)
+        ]
+        await fake_discord.idle(quiet=0.1)
+        [first_answer] = bot_replies_to(fake_discord, first)
+        await fake_discord.delete_message(first_answer)  # (a moderator's, by hand)
+        await fake_discord.idle(quiet=0.1)
+    async with start_bot(make_bot(store=SqliteStore(path))):
+        await fake_discord.idle(quiet=0.1)
+        await fake_discord.edit_message(first, f"{follow_up} (sorry, typo)")
+        await fake_discord.edit_message(thanks, f"thanks! {follow_up}")
+        await fake_discord.idle(quiet=0.2)
+        [reply_card] = bot_replies_to(fake_discord, thanks)  # (an edit's answer is seen)
+        assert embed_of(reply_card)["title"] == kb.get("form-1099r-reporting").title
+        assert bot_replies_to(fake_discord, first) == []  # (was: answered a second time)
+
+
 async def test_a_follow_up_still_owed_and_edited_after_a_restart_is_left_to_the_queue(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, tmp_path: Path
 ) -> None:

@@ -1097,17 +1097,20 @@ class Answers(commands.Cog):
     async def _got_no_word(self, message: discord.Message) -> bool:
         """Whether the bot said nothing under a message and owes it nothing, nor took an
         answer to it back ("Not what I asked"): what it asked as sent is not known here,
-        and one answered must not be answered again for an edit."""
+        and one answered must not be answered again for an edit. Its replies the store
+        recorded count too: one deleted by hand, or more than the 50 messages read further
+        down, is not under it on Discord, and the edit was answered a second time."""
         read, found = await self._reply_under_for_edit(message)
         if not read or found is not None:
             return False
         try:
             owed = await self.bot.store.pending_replies()
+            replied = await self.bot.store.replies_to(message.id)
         except Exception as exc:
-            said = "could not read the retry queue; taking mention %s as owed"
+            said = "could not read the retry queue or replies; taking mention %s as answered"
             log_store_failure(log, exc, said, message.id)
             return False
-        if any(o.kind == "mention" and o.message_id == message.id for o in owed):
+        if replied or any(o.kind == "mention" and o.message_id == message.id for o in owed):
             return False
         return not await self._rejected(message.id)
 
