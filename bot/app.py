@@ -130,7 +130,7 @@ class RolloverBot(commands.Bot):
         self._replying: dict[asyncio.Task[Any] | None, int] = {}
         #: The owed replies among them, by (kind, message id): made due at once if a stop
         #: cuts them off (see _owe_at_once).
-        self._owed_in_progress: set[tuple[str, int]] = set()
+        self._owed_in_progress: dict[tuple[str, int], asyncio.Task[Any] | None] = {}
         self._idle = asyncio.Event()
         #: Set as a stop begins: no new reply is begun (see close).
         self.stopping = False
@@ -246,12 +246,12 @@ class RolloverBot(commands.Bot):
         self._replying[task] = self._replying.get(task, 0) + 1
         self._idle.clear()
         if owed is not None:
-            self._owed_in_progress.add(owed)
+            self._owed_in_progress[owed] = task
         try:
             yield
         finally:
             if owed is not None:
-                self._owed_in_progress.discard(owed)
+                self._owed_in_progress.pop(owed, None)
             left = self._replying.pop(task) - 1
             if left:
                 self._replying[task] = left
@@ -279,7 +279,7 @@ class RolloverBot(commands.Bot):
             await asyncio.wait_for(self._idle.wait(), STOP_GRACE_SECONDS)
         except TimeoutError:
             late = [task for task in self._replying if task is not None]
-            cut = set(self._owed_in_progress)  # (before their tasks end and take them out)
+            cut = dict(self._owed_in_progress)  # (before their tasks end and take them out)
             log.warning(
                 "stopping: replies still in progress after %g s cut off (%d); each is sent "
                 "at the next start",
@@ -290,7 +290,10 @@ class RolloverBot(commands.Bot):
                 task.cancel()
             if late:
                 await asyncio.wait(late, timeout=1.0)
-            await self._owe_at_once(cut)
+            # Only those whose try has ended: one still going (past the second) may yet
+            # send, and due now another process would send it too.
+            ended = {key for key, task in cut.items() if task is None or task.done()}
+            await self._owe_at_once(ended)
 
     async def _owe_at_once(self, cut: set[tuple[str, int]]) -> None:
         """The owed replies a stop cut off, due now: their lease (retries.lease_seconds, 5
