@@ -122,15 +122,6 @@ MUTANTS = [
         ("tests/test_moderation_e2e.py",),
     ),
     Mutant(
-        "loses a vote",
-        "bot/views.py",
-        "            await bot.store.record_vote(\n"
-        "                self.entry_id,\n                ANY_ANSWER,",
-        "            if False:\n              await bot.store.record_vote(\n"
-        "                self.entry_id,\n                ANY_ANSWER,",
-        (f"{E2E}::test_feedback_buttons_record_one_vote_per_user",),
-    ),
-    Mutant(
         "writes a FAQ file non-atomically",
         "knowledge/editing.py",
         "        fd, tmp = tempfile.mkstemp("
@@ -2339,22 +2330,6 @@ MUTANTS = [
         "                await give_back(",
         "            if False:\n                await give_back(",
         (f"{MODERATION}::test_an_open_form_saves_nothing_once_its_moderator_lost_the_role",),
-    ),
-    Mutant(
-        "each private copy from the menu is another vote",
-        "bot/views.py",
-        "                self.entry_id,\n"
-        "                ANY_ANSWER,\n"
-        "                hash_user(interaction.user.id, bot.vote_key),\n"
-        "                self.helpful,",
-        "                self.entry_id,\n"
-        "                interaction.message.id if interaction.message else 0,\n"
-        "                hash_user(interaction.user.id, bot.vote_key),\n"
-        "                self.helpful,",
-        (
-            f"{E2E}::test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit",
-            f"{E2E}::test_a_members_votes_on_an_entry_count_once_whatever_answer_they_vote_on",
-        ),
     ),
     Mutant(
         "menu picks have no limit",
@@ -8987,24 +8962,6 @@ MUTANTS = [
         ("tests/test_storage.py::test_a_pick_replaces_a_dismiss_recorded_just_before_it[memory]",),
     ),
     Mutant(
-        "the same 'Not helpful' vote pressed again is news for the next digest (SQLite)",
-        "bot/storage/sqlite.py",
-        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,',
-        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",',
-        (
-            "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[sqlite]",
-        ),
-    ),
-    Mutant(
-        "the same 'Not helpful' vote pressed again is news for the next digest (PostgreSQL)",
-        "bot/storage/postgres.py",
-        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME,',
-        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",',
-        (
-            "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_next_digest[postgres]",
-        ),
-    ),
-    Mutant(
         "the same 'Not helpful' vote pressed again is news for the next digest (memory)",
         "bot/storage/memory.py",
         "        if self.votes.get(key) != helpful:",
@@ -11415,21 +11372,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "after a restart, a follow-up still owed in the retry queue is answered by its edit too",
-        "bot/cogs/answers.py",
-        (
-            '        if any(o.kind == "mention" and o.message_id == message.id for o in owe'
-            "d):\n            return False\n"
-        ),
-        "",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_follow_up_still_owed_and_edited_after_a_restart_"
-                "is_left_to_the_queue"
-            ),
-        ),
-    ),
-    Mutant(
         (
             "after a restart, a reply to the bot edited from 'thanks!' into a question gets"
             " silence again"
@@ -11518,19 +11460,6 @@ MUTANTS = [
     ),
     Mutant(
         (
-            "a reply the retry queue is sending is not waited for by a stop (first tries ha"
-            "ve their own wait since the claim fix)"
-        ),
-        "bot/cogs/answers.py",
-        "            with self.bot.replying():\n                yield\n",
-        "            yield\n",
-        (
-            "tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",
-            "tests/test_processes_e2e.py::test_a_stop_lets_a_retried_reply_being_finished_finish",
-        ),
-    ),
-    Mutant(
-        (
             "a PostgreSQL server refusing under a running bot (read-only, out of connection"
             "s) is told to moderators as 'cannot reach its database'"
         ),
@@ -11554,8 +11483,8 @@ MUTANTS = [
             "s 'cannot reach its database'"
         ),
         "bot/storage/sqlite.py",
-        '                f"{BUSY_SECONDS:g} s",\n                problem=LOCKED,\n',
-        '                f"{BUSY_SECONDS:g} s",\n',
+        '                f"{self._busy_told:g} s",\n                problem=LOCKED,\n',
+        '                f"{self._busy_told:g} s",\n',
         (
             (
                 "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_file_another_program_"
@@ -11840,6 +11769,292 @@ MUTANTS = [
             (
                 "tests/test_bot_e2e.py::test_a_reply_in_the_moderator_log_edited_to_drop_a_name"
                 "_is_still_no_question"
+            ),
+        ),
+    ),
+    Mutant(
+        "vote-again-leaves-the-unkeyed-vote",
+        "bot/views.py",
+        "entry_id, ANY_ANSWER, hash_user(user_id, bot.vote_key), helpful, unkeyed_hash(user_id)",
+        "entry_id, ANY_ANSWER, hash_user(user_id, bot.vote_key), helpful",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_vote_kept_from_before_vote_keys_is_replaced_when"
+                "_the_member_votes_again"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-unkeyed-vote-deleted-not-taken-over",
+        "bot/storage/sqlite.py",
+        '            await db.execute(TAKE_OVER_UNKEYED_VOTE.replace("$", "?"), old)\n',
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_key"
+                "s[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-unkeyed-vote-beside-a-keyed-one-stays",
+        "bot/storage/sqlite.py",
+        '            await db.execute(UNKEYED_VOTE_GONE.replace("$", "?"), old[1:])\n',
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_key"
+                "s[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres-unkeyed-vote-deleted-not-taken-over",
+        "bot/storage/postgres.py",
+        "                await db.execute(TAKE_OVER_UNKEYED_VOTE, *old)\n",
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_key"
+                "s[postgres]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres-unkeyed-vote-beside-a-keyed-one-stays",
+        "bot/storage/postgres.py",
+        "                await db.execute(UNKEYED_VOTE_GONE, *old[1:])\n",
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_key"
+                "s[postgres]"
+            ),
+        ),
+    ),
+    Mutant(
+        "memory-unkeyed-vote-stays",
+        "bot/storage/memory.py",
+        "cast, when = self.votes.pop(old), self.voted_at.pop(old, utc_now())",
+        "cast, when = self.votes[old], self.voted_at.get(old, utc_now())",
+        (
+            (
+                "tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_key"
+                "s[memory]"
+            ),
+        ),
+    ),
+    Mutant(
+        "stop-leaves-cut-off-replies-leased",
+        "bot/app.py",
+        "            await self._owe_at_once(ended)\n",
+        "",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_reply_a_stop_cut_off_is_sent_at_once_after"
+                "_the_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "stop-reads-cut-off-replies-after-their-tasks-end",
+        "bot/app.py",
+        "            cut = dict(self._owed_in_progress)",
+        "            cut = self._owed_in_progress",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_reply_a_stop_cut_off_is_sent_at_once_after"
+                "_the_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "owed-reply-in-flight-not-named-to-the-stop",
+        "bot/cogs/answers.py",
+        "            with self.bot.replying((kind, message_id)):",
+        "            with self.bot.replying():",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_reply_a_stop_cut_off_is_sent_at_once_after"
+                "_the_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "stop-does-not-hurry-the-store",
+        "bot/app.py",
+        (
+            "        self.store.hurry()  # (a write begun in the grace must not outlast it "
+            "by seconds)\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
+                "a_locked_database_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-hurry-never-told-to-the-connection",
+        "bot/storage/sqlite.py",
+        (
+            '            await db.execute(f"PRAGMA busy_timeout = {round(self._busy_seconds'
+            ' * 1000)}")\n'
+        ),
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
+                "a_locked_database_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-transaction-not-hurried",
+        "bot/storage/sqlite.py",
+        (
+            "            await self._busy_as_set(db)\n            try:\n                await"
+            ' db.execute("BEGIN IMMEDIATE")'
+        ),
+        '            try:\n                await db.execute("BEGIN IMMEDIATE")',
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-single-write-not-hurried",
+        "bot/storage/sqlite.py",
+        (
+            "            await self._busy_as_set(db)\n            try:\n                curso"
+            "r = await db.execute(sql, params)"
+        ),
+        "            try:\n                cursor = await db.execute(sql, params)",
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
+                "a_locked_database_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "after a restart, an edited follow-up whose answer was deleted by hand is answered again",
+        "bot/cogs/answers.py",
+        (
+            '        if replied or any(o.kind == "mention" and o.message_id == message.id f'
+            "or o in owed):\n"
+        ),
+        '        if any(o.kind == "mention" and o.message_id == message.id for o in owed):\n',
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_whose_answer_was_deleted_by_hand_is_no"
+                "t_answered_again_for_an_edit"
+            ),
+        ),
+    ),
+    Mutant(
+        "loses a vote",
+        "bot/views.py",
+        "            await record_vote(bot, self.entry_id, interaction.user.id, self.helpful)\n",
+        (
+            "            if False:\n                await record_vote(bot, self.entry_id, in"
+            "teraction.user.id, self.helpful)\n"
+        ),
+        ("tests/test_bot_e2e.py::test_feedback_buttons_record_one_vote_per_user",),
+    ),
+    Mutant(
+        "each private copy from the menu is another vote",
+        "bot/views.py",
+        "            await record_vote(bot, self.entry_id, interaction.user.id, self.helpful)\n",
+        (
+            "            await bot.store.record_vote(\n                self.entry_id,\n      "
+            "          interaction.message.id if interaction.message else 0,\n              "
+            "  hash_user(interaction.user.id, bot.vote_key),\n                self.helpful,\n"
+            "            )\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_the_menus_private_answers_give_one_vote_and_keep_t"
+                "he_ask_limit"
+            ),
+            (
+                "tests/test_bot_e2e.py::test_a_members_votes_on_an_entry_count_once_whatever_an"
+                "swer_they_vote_on"
+            ),
+        ),
+    ),
+    Mutant(
+        "the same 'Not helpful' vote pressed again is news for the next digest (SQLite)",
+        "bot/storage/sqlite.py",
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME\n',
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at"\n',
+        (
+            (
+                "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_ne"
+                "xt_digest[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "the same 'Not helpful' vote pressed again is news for the next digest (PostgreSQL)",
+        "bot/storage/postgres.py",
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = " + KEEP_SAME_VOTE_TIME\n',
+        '" DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at"\n',
+        (
+            (
+                "tests/test_storage.py::test_the_same_vote_pressed_again_is_not_news_for_the_ne"
+                "xt_digest[postgres]"
+            ),
+        ),
+    ),
+    Mutant(
+        "after a restart, a follow-up still owed in the retry queue is answered by its edit too",
+        "bot/cogs/answers.py",
+        (
+            '        if replied or any(o.kind == "mention" and o.message_id == message.id f'
+            "or o in owed):\n"
+        ),
+        "        if replied:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_follow_up_still_owed_and_edited_after_a_restart_"
+                "is_left_to_the_queue"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply the retry queue is sending is not waited for by a stop (first tries ha"
+            "ve their own wait since the claim fix)"
+        ),
+        "bot/cogs/answers.py",
+        "            with self.bot.replying((kind, message_id)):\n                yield\n",
+        "            yield\n",
+        (
+            "tests/test_processes_e2e.py::test_a_stop_lets_a_reply_being_finished_finish",
+            "tests/test_processes_e2e.py::test_a_stop_lets_a_retried_reply_being_finished_finish",
+        ),
+    ),
+    Mutant(
+        "stop-makes-due-only-cut-off-replies-without-a-task",
+        "bot/app.py",
+        "            ended = {key for key, task in cut.items() if task is None or task.done()}",
+        "            ended = {key for key, task in cut.items() if task is None}",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_reply_a_stop_cut_off_is_sent_at_once_after"
+                "_the_restart"
             ),
         ),
     ),
