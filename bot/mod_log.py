@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
-from bot.embeds import code_block, listed_title
+from bot.embeds import code_block, listed_title, neutralize
 from bot.storage.reports import REVIEW_WINDOW
 from calculators.money import counted
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, with_unread
+from knowledge.loader import Problem, gone_folder, gone_folder_words, with_unread
 
 if TYPE_CHECKING:
     from bot.app import ReloadResult, RolloverBot
@@ -74,6 +74,11 @@ def reload_text(result: ReloadResult, trigger: str, *, mended: bool = False) -> 
             f"**FAQ reload failed** ({trigger}) on an unexpected error, not a file: "
             f"{result.fault}. The bot keeps answering from the previous FAQ; its log has the "
             "details."
+        )
+    if (gone := gone_folder(result.problems)) is not None:  # (no file to fix and save)
+        return (
+            f"**FAQ reload refused** ({trigger}): {neutralize(gone_folder_words(gone))}; "
+            "the bot keeps answering from the previous FAQ meanwhile."
         )
     if not result.ok:
         return (

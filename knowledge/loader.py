@@ -65,6 +65,22 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+#: The loader's words for an FAQ folder that is not there (the CLI's, validate's).
+FOLDER_GONE = "FAQ folder does not exist or is not a folder"
+
+
+def gone_folder(problems: list[Problem]) -> str | None:
+    """The FAQ folder's path when a refused load's problem is that it is not there (deleted,
+    or moved away by a deploy), else None: as `path:0: FAQ folder does not ...` under "Fix
+    these and save again" it read as a file to fix."""
+    return next((p.path for p in problems if p.line == 0 and p.message == FOLDER_GONE), None)
+
+
+def gone_folder_words(path: str) -> str:
+    """What a moderator is told of it, as an edit refused for it says (editing.py)."""
+    return f"the FAQ folder {path} is not there (deleted or moved). Put it back"
+
+
 def problems_counted(count: int) -> str:
     """ "1 problem", "3 problems": the count every refusal states."""
     return f"{count} problem" if count == 1 else f"{count} problems"
@@ -744,7 +760,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problem = Problem(str(faq_dir), 0, f"cannot read the folder: {refused}")
         return FolderScan([], [problem], [])
     if not faq_dir.is_dir():
-        problem = Problem(str(faq_dir), 0, "FAQ folder does not exist or is not a folder")
+        problem = Problem(str(faq_dir), 0, FOLDER_GONE)
         return FolderScan([], [problem], [])
     try:
         # (Listed, not globbed: glob takes a folder it cannot read for an empty one.)

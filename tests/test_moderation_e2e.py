@@ -1573,6 +1573,35 @@ async def test_edits_and_decisions_while_the_faq_folder_is_gone_say_so(
         assert f"- text: {asked}" in examples.read_text()
 
 
+async def test_a_reload_with_the_faq_folder_gone_says_to_put_it_back(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
+) -> None:
+    """The FAQ folder moved away (a deploy) under a running bot, then /faq-admin reload:
+    the moderator log said "Fix these and save again" above "<path>:0: FAQ folder does not
+    exist or is not a folder", a file to fix where there is none, and the reply listed the
+    same line. Both say the folder is not there and to put it back, as an edit refused for
+    it does; put back, the reload takes it and the log says the files load again."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> list[str]:
+        return [m["content"] for m in world.messages_in(log_id)]
+
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)):
+        kept = shutil.move(faq_copy, tmp_path / "kept")
+        said = content(await admin(fake_discord, "reload"))  # (the log is posted first)
+        [posted] = logged()
+        for note in (said, posted):  # (a path's _ escaped)
+            assert "faq is not there (deleted or moved). Put it back" in note, note
+            assert "previous FAQ" in note, note
+            assert "Fix these" not in note and ":0:" not in note, note
+        assert said.startswith("FAQ **not** reloaded: the FAQ folder "), said
+        # positive control: put back, it loads, and the log says so
+        shutil.move(kept, faq_copy)
+        assert content(await admin(fake_discord, "reload")).startswith("FAQ reloaded")
+        assert "the files load again" in logged()[-1], logged()
+
+
 async def decide_off_topic(fake: FakeDiscord) -> str:
     """The moderator files the review queue's first item as off-topic: what the review says."""
     review = await review_message(fake)

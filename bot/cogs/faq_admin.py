@@ -74,7 +74,14 @@ from knowledge.examples import name_clashes
 from knowledge.figures import figure_notices
 from knowledge.frontmatter import FrontMatterError
 from knowledge.frontmatter import parse as parse_front_matter
-from knowledge.loader import Problem, parse_entry, problems_counted, with_unread
+from knowledge.loader import (
+    Problem,
+    gone_folder,
+    gone_folder_words,
+    parse_entry,
+    problems_counted,
+    with_unread,
+)
 from knowledge.model import FULL_LIMIT, ID_MAX_LENGTH, SHORT_LIMIT
 from knowledge.normalize import phrase_key
 
@@ -174,6 +181,11 @@ def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT, *, watched: bo
         return (
             f"FAQ **not** reloaded: an unexpected error, not a file ({result.fault}). Answers "
             "still come from the previous FAQ; the bot's log has the details."
+        )
+    if (gone := gone_folder(result.problems)) is not None:  # (no file to fix)
+        return (
+            f"FAQ **not** reloaded: {neutralize(gone_folder_words(gone))}; answers still come "
+            "from the previous FAQ meanwhile."
         )
     return problems_text(
         with_unread(result.problems, result.unread),
