@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
 from bot.forum_tags import NETWORK_ERRORS
 from bot.small_talk import without_command
+from bot.storage import DatabaseUnavailable, log_store_failure
 from bot.unseen import shows_nothing
-
-if TYPE_CHECKING:
-    from bot.storage import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +175,16 @@ async def offer(
 
 async def apologise(interaction: discord.Interaction, error: BaseException, what: str) -> None:
     """The last resort of a failed interaction: ``what`` failed, logged with its traceback,
-    and the user told so; an expired interaction is one warning line, and nothing is sent."""
+    and the user told so; an expired interaction is one warning line, and nothing is sent.
+    The database out of reach or refusing is no bug: one warning, and the user told what
+    is wrong, as a command is (errors.py); "something went wrong" and a traceback said
+    neither (a review's New entry clicked during a PostgreSQL restart, say)."""
     if expired(error):
         log_expired(interaction, what)
+        return
+    if isinstance(error, DatabaseUnavailable):
+        log_store_failure(log, error, "%s could not use the database", what)
+        await send_private(interaction, database_away(error))
         return
     log.error("%s failed (interaction %s)", what, interaction.id, exc_info=error)
     await send_private(interaction, APOLOGY)

@@ -1924,6 +1924,49 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     assert any(m.startswith("purging old questions failed") for m in lost), lost
 
 
+async def test_new_entry_clicked_while_the_database_is_down_says_so_in_one_line(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A review's New entry clicked while PostgreSQL restarts (it first reads whether the
+    question was decided meanwhile): the moderator read "Sorry, something went wrong" and
+    the log had an ERROR with the driver's traceback. They read that the database cannot be
+    reached and to try again in a few minutes, privately; the log has one warning. Back,
+    the same click opens the form."""
+    from bot.replies import DATABASE_AWAY
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        new = _component(shown, 2, "New entry")["custom_id"]
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        with server_stopped(postgres_server):
+            click = await fake_discord.click_button(shown, new, user=world.moderator, settle=False)
+            said = await click.response()
+        assert said["type"] == 4 and said["data"]["flags"] & 64, said  # (private)
+        assert said["data"]["content"] == DATABASE_AWAY, said
+        # positive control: back, the same click opens the form
+        again = await fake_discord.click_button(shown, new, user=world.moderator)
+        assert (await again.response())["type"] == 9
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(
+        m.startswith("review action could not use the database (the PostgreSQL database ")
+        for m in logged
+    ), logged
+
+
 async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,
