@@ -459,6 +459,9 @@ async def _decide(
     titles = bot.knowledge.titles
     try:
         decided = await bot.store.decided(item.keys)
+        # (Read here too: the database gone between the two reads, a restart, fell through
+        # to "something went wrong" and said nothing of the decision.)
+        kept = bool(decided) or await still_kept(bot, item)
     except DatabaseUnavailable as exc:
         # (An outage, a PostgreSQL restart: "something went wrong" and a traceback said
         # neither what happened nor that waiting mends it.)
@@ -468,7 +471,7 @@ async def _decide(
         # Another moderator (or another view) decided since this view was drawn: writing
         # this one too would file the question twice, perhaps under two entries.
         return DECIDED_ALREADY
-    if not await still_kept(bot, item):
+    if not kept:
         # (A Dismiss too: it would keep the question's words, as its record's key. A
         # question decided in another process since the check above is still stored:
         # record_review settles that race below.)

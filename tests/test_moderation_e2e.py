@@ -1967,6 +1967,69 @@ async def test_new_entry_clicked_while_the_database_is_down_says_so_in_one_line(
     ), logged
 
 
+async def test_a_pick_with_the_database_gone_between_its_two_reads_says_nothing_was_decided(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A decision reads whether its question was decided meanwhile, then whether it is
+    still kept: PostgreSQL going down between the two (a restart) told the moderator "Sorry,
+    something went wrong" beside the item, and the log had an ERROR with the driver's
+    traceback. The review says nothing was decided and to try again, as when the first
+    read fails, with the item still shown; one warning. Back, the same pick is written."""
+    import contextlib
+
+    from bot.review import UNREACHABLE
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        asked = "what is a zebra fund"
+        assert await ask_title(fake_discord, asked) is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        down = contextlib.ExitStack()
+        still_stored = bot.store.still_stored
+
+        async def gone_before(*args: Any, **kwargs: Any) -> bool:  # (the second read)
+            down.enter_context(server_stopped(postgres_server))
+            return await still_stored(*args, **kwargs)
+
+        monkeypatch.setattr(bot.store, "still_stored", gone_before)
+        with down:
+            pick = _component(shown, 3)["custom_id"]
+            chosen = await fake_discord.select(
+                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
+            )
+            await chosen.response()
+            said = await chosen.edit(0)
+        monkeypatch.undo()
+        assert content(said) == UNREACHABLE, content(said)
+        assert "zebra fund" in said["embeds"][0]["description"]  # the item, still to decide
+        examples = bot.faq_dir / "examples" / "mega-backdoor-overview.yaml"
+        assert asked not in examples.read_text()  # nothing written
+        # positive control: back, the same pick is written
+        pick = _component(said, 3)["custom_id"]
+        again = await fake_discord.select(
+            shown, pick, ["mega-backdoor-overview"], user=world.moderator
+        )
+        await again.response()
+        assert content(await again.edit(0)).startswith("Added as an example of ")
+        assert asked in examples.read_text()
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(m.startswith("could not read the review decisions (") for m in logged), logged
+
+
 async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,
