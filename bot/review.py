@@ -310,10 +310,40 @@ class ReviewView(discord.ui.View):
         before it: the same place in the shorter queue held the item after), else at its
         place, which the next item has taken."""
         showing = set(self.item.keys) if self.item else set()
-        self.items, self.more = await open_items(self.bot)
+        try:
+            self.items, self.more = await open_items(self.bot)
+        except DatabaseUnavailable as exc:
+            # (After a decision taken: "cannot reach its database" below the page as it was
+            # read as the decision failing, and a moderator took it again.)
+            log_store_failure(log, exc, "could not read the review queue again")
+            await self._stop_unread(interaction, f"{note}\n{queue_unread(exc)}")
+            return
         still = (n for n, item in enumerate(self.items) if showing & set(item.keys))
         self.index = next(still, min(self.index, max(len(self.items) - 1, 0)))
         await self._show(interaction, note)
+
+    async def _stop_unread(self, interaction: discord.Interaction, note: str) -> None:
+        """``note`` above the item as it was, its components taken away: the queue cannot
+        be read to show the next one, and a click on these would decide from a stale page."""
+        self.stop()
+        self.bot.open_reviews.discard(self._message_id)
+        await interaction.edit_original_response(
+            content=note, embed=self.embed(), view=None, allowed_mentions=NO_PINGS
+        )
+
+
+def queue_unread(exc: DatabaseUnavailable) -> str:
+    """Said below what was decided when the queue cannot be read again to go on."""
+    if not exc.problem:
+        return (
+            "The queue cannot be shown again: the bot cannot reach its database just now. "
+            "Run `/faq-admin review` in a few minutes to carry on."
+        )
+    return (
+        f"The queue cannot be shown again: the bot cannot use its database ({exc.problem}). "
+        "Please tell whoever runs the bot, and run `/faq-admin review` once they have seen "
+        "to it."
+    )
 
 
 def unheard(bot: RolloverBot, interaction: discord.Interaction) -> bool:

@@ -2030,6 +2030,68 @@ async def test_a_pick_with_the_database_gone_between_its_two_reads_says_nothing_
     assert any(m.startswith("could not read the review decisions (") for m in logged), logged
 
 
+async def test_a_pick_taken_as_the_database_goes_says_it_was_and_that_the_queue_cannot_show(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pick written and recorded, then PostgreSQL down (a restart) as the review reads
+    the queue again to show the next item: the moderator read "Sorry, something went
+    wrong" below the page as it was, which says the pick failed, and the log had an ERROR
+    with a traceback. The page says what was decided, and that the queue cannot be shown
+    and to run /faq-admin review again; its components go (a click on them would decide
+    from a stale page); one warning. Back, the review shows the queue without it."""
+    import contextlib
+
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        asked = "what is a zebra fund"
+        assert await ask_title(fake_discord, asked) is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        down = contextlib.ExitStack()
+        review_queue = bot.store.review_queue
+
+        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (the queue read again)
+            down.enter_context(server_stopped(postgres_server))
+            return await review_queue(*args, **kwargs)
+
+        monkeypatch.setattr(bot.store, "review_queue", gone_before)
+        with down:
+            pick = _component(shown, 3)["custom_id"]
+            chosen = await fake_discord.select(
+                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
+            )
+            await chosen.response()
+            said = await chosen.edit(0)
+        monkeypatch.undo()
+        assert content(said).startswith("Added as an example of "), content(said)
+        assert "The queue cannot be shown again: the bot cannot reach its database" in (
+            content(said)
+        )
+        assert not said.get("components"), said  # nothing left to click
+        examples = bot.faq_dir / "examples" / "mega-backdoor-overview.yaml"
+        assert asked in examples.read_text()
+        # positive control: back, the review shows the queue, the pick gone from it
+        assert (await review_message(fake_discord))["embeds"][0]["description"] == (
+            "Nothing to review."
+        )
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(m.startswith("could not read the review queue again (") for m in logged), logged
+
+
 async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,
