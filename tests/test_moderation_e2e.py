@@ -2092,6 +2092,61 @@ async def test_a_pick_taken_as_the_database_goes_says_it_was_and_that_the_queue_
     assert any(m.startswith("could not read the review queue again (") for m in logged), logged
 
 
+async def test_a_new_entry_saved_while_the_database_is_down_says_why_its_question_stays(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The new-entry form opened from a review item, saved while PostgreSQL restarts: the
+    entry is saved (files), but its question cannot leave the queue; the moderator read
+    "(the error is logged)" and the log had an ERROR with the driver's traceback. They read
+    that the database cannot be reached, and to decide the question in the queue; one
+    warning. Back, the question is still there to decide."""
+    import contextlib
+
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    caplog.set_level(logging.INFO, logger="bot")
+    moderator = fake_discord.world.moderator
+    asked = "what is a zebra fund"
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        assert await ask_title(fake_discord, asked) is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        opened = await new_entry_from_review(fake_discord, asked)
+        down = contextlib.ExitStack()
+        decided = bot.store.decided
+
+        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (the form's first read)
+            down.enter_context(server_stopped(postgres_server))
+            return await decided(*args, **kwargs)
+
+        monkeypatch.setattr(bot.store, "decided", gone_before)
+        with down:
+            submit = await submit_new_entry(fake_discord, opened, "Spillover buckets", moderator)
+            said = content(await submit.followup(0))
+        monkeypatch.undo()
+        assert said.startswith("Saved `spillover-bucket`"), said
+        assert said.endswith(
+            "\nThe question it came from could not be cleared from the review queue (the bot "
+            "cannot reach its database just now): decide it there."
+        ), said
+        # positive control: back, the question waits in the queue
+        assert asked in (await review_message(fake_discord))["embeds"][0]["description"]
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    assert any(
+        m.startswith("clearing the review item of new entry spillover-bucket failed (")
+        for m in logged
+    ), logged
+
+
 async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,

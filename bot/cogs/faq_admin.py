@@ -566,17 +566,20 @@ class EntryModal(discord.ui.Modal):
                     reloaded = await bot.reload_faq(
                         f"new entry {entry_id} taught its question by {who_of(user)}"
                     )
-        except Exception:
-            log.exception("clearing the review item of new entry %s failed", entry_id)
+        except Exception as exc:
+            # (The database out of reach or refusing is one warning, and said as such: "the
+            # error is logged" above an ERROR with a traceback named neither.)
+            log_store_failure(log, exc, "clearing the review item of new entry %s failed", entry_id)
+            why = store_trouble(exc)
             if taught:  # (dismissed, it would be filed as not worth an entry)
                 return (
                     "\nThe question it came from was added as its example, but the review "
-                    "queue could not record that (the error is logged): in the queue, pick "
-                    f"`{entry_id}` for it."
+                    f"queue could not record that ({why}): in the queue, pick `{entry_id}` "
+                    "for it."
                 )
             return (
-                "\nThe question it came from could not be cleared from the review queue (the "
-                "error is logged): decide it there."
+                f"\nThe question it came from could not be cleared from the review queue ({why}): "
+                "decide it there."
             )
         if not reloaded.ok:
             return (
@@ -594,6 +597,16 @@ class EntryModal(discord.ui.Modal):
             await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
         except Exception:
             log.exception("giving back a failed form's text failed (%s)", interaction.id)
+
+
+def store_trouble(exc: BaseException) -> str:
+    """Why the review queue could not be written, in a moderator's words: the database out
+    of reach or refusing (what is wrong, to pass on), else a fault the log has."""
+    if not isinstance(exc, DatabaseUnavailable):
+        return "the error is logged"
+    if not exc.problem:
+        return "the bot cannot reach its database just now"
+    return f"the bot cannot use its database: {exc.problem}; please tell whoever runs the bot"
 
 
 STATS_PAGE = 10
