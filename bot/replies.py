@@ -40,6 +40,17 @@ def database_away(exc: DatabaseUnavailable, outcome: str = "") -> str:
     )
 
 
+def store_trouble(exc: BaseException) -> str:
+    """Why something could not be written to the database, in a moderator's words, for
+    "(...)" after what was not recorded: the database out of reach or refusing (what is
+    wrong, to pass on), else a fault the log has."""
+    if not isinstance(exc, DatabaseUnavailable):
+        return "the error is logged"
+    if not exc.problem:
+        return "the bot cannot reach its database just now"
+    return f"the bot cannot use its database: {exc.problem}; please tell whoever runs the bot"
+
+
 #: Above a reply made private because its member may not post where they asked for it.
 PRIVATE_HERE = "Only you see this: you can't post in this channel."
 _THREADS = (

@@ -22,7 +22,7 @@ import discord
 
 from bot.embeds import clipped, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
-from bot.replies import NO_PINGS, apologise, database_away
+from bot.replies import NO_PINGS, apologise, database_away, store_trouble
 from bot.roles import is_moderator
 from bot.storage import DatabaseUnavailable, GapGroup, ReviewItem, hash_user, log_store_failure
 from bot.storage.reports import EVERY_GROUP, still_open
@@ -526,7 +526,7 @@ async def _decide(
     # moderator has decided, and the file already says so. Before the reload (seconds on a
     # large FAQ): a Dismiss in another process, which review_lock does not hold off, then
     # finds the question decided instead of being told "Dismissed." while this pick wins.
-    unrecorded = False
+    unrecorded = ""
     try:
         recorded = await bot.store.record_review(item.keys, action, entry_id, by, answered_with)
     except Exception as exc:
@@ -539,7 +539,7 @@ async def _decide(
         # later" hid that. The same decision again is recorded (AlreadyExample, above).
         said = "recording a review decision failed (its example is written)"
         log_store_failure(log, exc, said)
-        unrecorded = True
+        unrecorded = store_trouble(exc)  # (why, said below: a restart, not a fault)
     if not written:
         # None recorded: another process decided it after the check above (a pick there,
         # whose example is in the files, replaces a Dismiss recorded first: see
@@ -553,8 +553,8 @@ async def _decide(
             else "an off-topic example"
         )
         return (
-            f"Added as {said}, but the review queue could not record the decision (the "
-            "error is logged): if the question is still listed, decide it the same way again."
+            f"Added as {said}, but the review queue could not record the decision "
+            f"({unrecorded}): if the question is still listed, decide it the same way again."
         )
     if not reloaded.ok:
         return (

@@ -2147,6 +2147,62 @@ async def test_a_new_entry_saved_while_the_database_is_down_says_why_its_questio
     ), logged
 
 
+async def test_a_pick_written_but_not_recorded_in_an_outage_says_why_not_the_error_is_logged(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pick whose example is written, then PostgreSQL down (a restart) as the decision is
+    recorded: the moderator read "the review queue could not record the decision (the
+    error is logged)", which sent them to the log for what the bot knew: the database
+    cannot be reached. They read that (and to decide it the same way again if still
+    listed); the log has warnings only."""
+    import contextlib
+
+    from bot.storage import PostgresStore
+    from tests.postgres_server import server_stopped, warnings_only
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        asked = "what is a zebra fund"
+        assert await ask_title(fake_discord, asked) is None  # queued
+        for _ in range(100):  # (recorded just after the reply; settle() waits on the
+            if await bot.store.review_queue():  # database's listener, which never ends)
+                break
+            await asyncio.sleep(0.02)
+        shown = await review_message(fake_discord)
+        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        down = contextlib.ExitStack()
+        record_review = bot.store.record_review
+
+        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (after the example)
+            down.enter_context(server_stopped(postgres_server))
+            return await record_review(*args, **kwargs)
+
+        monkeypatch.setattr(bot.store, "record_review", gone_before)
+        with down:
+            pick = _component(shown, 3)["custom_id"]
+            chosen = await fake_discord.select(
+                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
+            )
+            await chosen.response()
+            said = content(await chosen.edit(0))
+        monkeypatch.undo()
+        assert said.startswith(
+            "Added as an example of **What is the mega backdoor Roth?**, but the review queue "
+            "could not record the decision (the bot cannot reach its database just now): if "
+            "the question is still listed, decide it the same way again."
+        ), said
+        examples = bot.faq_dir / "examples" / "mega-backdoor-overview.yaml"
+        assert asked in examples.read_text()  # (positive control: the pick was taken)
+    warnings_only(caplog)
+
+
 async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_reach(
     fake_discord: FakeDiscord,
     mod_bot,

@@ -29,7 +29,15 @@ from bot.confirm import unheard as unheard_confirm
 from bot.embeds import clipped, code_block, listed_title, neutralize
 from bot.limits import autocomplete_hits
 from bot.paging import PageButton
-from bot.replies import NO_PINGS, apologise, database_away, expired, offer, send_private
+from bot.replies import (
+    NO_PINGS,
+    apologise,
+    database_away,
+    expired,
+    offer,
+    send_private,
+    store_trouble,
+)
 from bot.review import (
     GAPS_SHOWN,
     ReviewView,
@@ -597,16 +605,6 @@ class EntryModal(discord.ui.Modal):
             await give_back(interaction, typed_back(REFUSED_FORM, self._typed()))
         except Exception:
             log.exception("giving back a failed form's text failed (%s)", interaction.id)
-
-
-def store_trouble(exc: BaseException) -> str:
-    """Why the review queue could not be written, in a moderator's words: the database out
-    of reach or refusing (what is wrong, to pass on), else a fault the log has."""
-    if not isinstance(exc, DatabaseUnavailable):
-        return "the error is logged"
-    if not exc.problem:
-        return "the bot cannot reach its database just now"
-    return f"the bot cannot use its database: {exc.problem}; please tell whoever runs the bot"
 
 
 STATS_PAGE = 10
