@@ -1578,9 +1578,10 @@ async def test_a_reload_with_the_faq_folder_gone_says_to_put_it_back(
 ) -> None:
     """The FAQ folder moved away (a deploy) under a running bot, then /faq-admin reload:
     the moderator log said "Fix these and save again" above "<path>:0: FAQ folder does not
-    exist or is not a folder", a file to fix where there is none, and the reply listed the
-    same line. Both say the folder is not there and to put it back, as an edit refused for
-    it does; put back, the reload takes it and the log says the files load again."""
+    exist or is not a folder", a file to fix where there is none, and the reply (and
+    /faq-admin validate's) listed the same line. Each says the folder is not there and to
+    put it back, as an edit refused for it does; put back, the reload takes it and the
+    log says the files load again."""
     world = fake_discord.world
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
 
@@ -1596,6 +1597,9 @@ async def test_a_reload_with_the_faq_folder_gone_says_to_put_it_back(
             assert "previous FAQ" in note, note
             assert "Fix these" not in note and ":0:" not in note, note
         assert said.startswith("FAQ **not** reloaded: the FAQ folder "), said
+        checked = content(await admin(fake_discord, "validate"))  # (validate alike)
+        assert checked.startswith("The FAQ folder ") and ":0:" not in checked, checked
+        assert "faq is not there (deleted or moved). Put it back" in checked, checked
         # positive control: put back, it loads, and the log says so
         shutil.move(kept, faq_copy)
         assert content(await admin(fake_discord, "reload")).startswith("FAQ reloaded")

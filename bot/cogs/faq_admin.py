@@ -851,6 +851,9 @@ class FaqAdmin(
             if scan.problems
             else valid
         )
+        if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)
+            text = f"{neutralize(gone_folder_words(gone))}; the bot answers from the FAQ it loaded."
+            text = text[:1].upper() + text[1:]
         await interaction.followup.send(text + notices, ephemeral=True)
 
     @app_commands.command(
