@@ -3258,17 +3258,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a database error after a new entry's save says nothing was saved",
-        "bot/cogs/faq_admin.py",
-        "        except Exception:\n"
-        '            log.exception("clearing the review item of new entry %s failed"',
-        "        except ZeroDivisionError:\n"
-        '            log.exception("clearing the review item of new entry %s failed"',
-        (
-            "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_fails_is_said_saved",
-        ),
-    ),
-    Mutant(
         "an entry removed while its form was open is called changed",
         "knowledge/editing.py",
         "    if current is None and expected:\n",
@@ -4358,15 +4347,6 @@ MUTANTS = [
         "",
         (
             "tests/test_moderation_e2e.py::test_a_review_clicked_after_a_restart_says_so_and_loses_its_buttons",
-        ),
-    ),
-    Mutant(
-        "a stopped review still counts as listening, so a late click fails",
-        "bot/review.py",
-        "        self.bot.open_reviews.discard(self._message_id)\n",
-        "",
-        (
-            "tests/test_moderation_e2e.py::test_a_review_left_alone_says_it_expired_instead_of_failing_clicks",
         ),
     ),
     Mutant(
@@ -8793,28 +8773,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a pick or Off-topic is recorded only after its reload, so a Dismiss in another"
-        " process meanwhile is told 'Dismissed.' and the pick then wins",
-        "bot/review.py",
-        "    unrecorded = False\n    try:\n",
-        "    unrecorded = False\n    if written:\n"
-        '        await bot.reload_faq("the reload first, as before")\n'
-        "    try:\n",
-        (
-            "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_processes_agree_on_the_pick",
-        ),
-    ),
-    Mutant(
-        "a pick in a review opened before its question was deleted (or its member forgo"
-        "tten) copies the question into the FAQ's examples files",
-        "bot/review.py",
-        "    if not await still_kept(bot, item):\n",
-        "    if False:\n",
-        (
-            "tests/test_moderation_e2e.py::test_a_question_deleted_while_a_review_shows_it_is_not_written_into_the_faq",
-        ),
-    ),
-    Mutant(
         "a new entry saved from a review item whose question was deleted meanwhile teac"
         "hes that question as its example, in the files for good",
         "bot/cogs/faq_admin.py",
@@ -8860,23 +8818,6 @@ MUTANTS = [
         "        if False:\n",
         (
             "tests/test_moderation_e2e.py::test_a_double_click_on_a_decision_decides_once_and_does_not_fail",
-        ),
-    ),
-    Mutant(
-        "review: stale decision not checked",
-        "bot/review.py",
-        "    if decided:\n        # Another moderator (or another view) decided since t"
-        "his view was drawn: writing\n        # this one too would file the question tw"
-        "ice, perhaps under two entries.\n        return DECIDED_ALREADY\n"
-        "    if not await still_kept(bot, item):\n"
-        "        # (A Dismiss too: it would keep the question's words, as its record's "
-        "key. A\n        # question decided in another process since the check above is"
-        " still stored:\n        # record_review settles that race below.)\n"
-        "        return DELETED_MEANWHILE\n",
-        "",
-        (
-            "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_moderators_decision",
-            "tests/test_moderation_e2e.py::test_a_stale_pick_after_a_dismiss_writes_nothing",
         ),
     ),
     Mutant(
@@ -12056,6 +11997,231 @@ MUTANTS = [
                 "tests/test_processes_e2e.py::test_a_reply_a_stop_cut_off_is_sent_at_once_after"
                 "_the_restart"
             ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reload with the FAQ folder gone tells the moderator log 'Fix these and save "
+            "again' above 'path:0:' again"
+        ),
+        "bot/mod_log.py",
+        "    if (gone := gone_folder(result.problems)) is not None:  # (no file to fix and save)\n",
+        (
+            "    if (gone := gone_folder(result.problems)) is not None and False:  # (no fi"
+            "le to fix and save)\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_reload_with_the_faq_folder_gone_says_to_p"
+                "ut_it_back"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "/faq-admin reload with the FAQ folder gone lists 'path:0: FAQ folder does not "
+            "exist' again"
+        ),
+        "bot/cogs/faq_admin.py",
+        "    if (gone := gone_folder(result.problems)) is not None:  # (no file to fix)\n",
+        (
+            "    if (gone := gone_folder(result.problems)) is not None and False:  # (no fi"
+            "le to fix)\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_reload_with_the_faq_folder_gone_says_to_p"
+                "ut_it_back"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a button or form the database fails under says 'something went wrong' with a t"
+            "raceback again"
+        ),
+        "bot/replies.py",
+        (
+            "    if isinstance(error, DatabaseUnavailable):\n        log_store_failure(log, "
+            'error, "%s could not use the database", what)\n'
+        ),
+        (
+            '    if False:\n        log_store_failure(log, error, "%s could not use the data'
+            'base", what)\n'
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_new_entry_clicked_while_the_database_is_dow"
+                "n_says_so_in_one_line"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a review decision's second read (still kept) falls through to the apology when"
+            " the database goes"
+        ),
+        "bot/review.py",
+        (
+            "        kept = bool(decided) or await still_kept(bot, item)\n    except Databas"
+            "eUnavailable as exc:\n"
+        ),
+        "        kept = True\n    except DatabaseUnavailable as exc:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_pick_with_the_database_gone_between_its_t"
+                "wo_reads_says_nothing_was_decided"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a decision taken as the database goes shows the old page and 'cannot reach its"
+            " database' as if it failed"
+        ),
+        "bot/review.py",
+        "        except DatabaseUnavailable as exc:\n            # (After a decision taken:",
+        "        except ZeroDivisionError as exc:\n            # (After a decision taken:",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_pick_taken_as_the_database_goes_says_it_w"
+                "as_and_that_the_queue_cannot_show"
+            ),
+        ),
+    ),
+    Mutant(
+        "a new entry saved from review with the database down says only '(the error is logged)'",
+        "bot/cogs/faq_admin.py",
+        "            why = store_trouble(exc)\n",
+        '            why = "the error is logged"\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_is_dow"
+                "n_says_why_its_question_stays"
+            ),
+        ),
+    ),
+    Mutant(
+        "a pick written but not recorded in an outage says '(the error is logged)' again",
+        "bot/review.py",
+        "        unrecorded = store_trouble(exc)  # (why, said below: a restart, not a fault)\n",
+        '        unrecorded = "the error is logged"  # (why, said below: a restart, not a fault)\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_pick_written_but_not_recorded_in_an_outag"
+                "e_says_why_not_the_error_is_logged"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "/faq-admin validate with the FAQ folder gone lists 'path:0: FAQ folder does no"
+            "t exist' again"
+        ),
+        "bot/cogs/faq_admin.py",
+        (
+            "        if (gone := gone_folder(scan.problems)) is not None:  # (no file to fi"
+            "x, as reload)\n"
+        ),
+        (
+            "        if (gone := gone_folder(scan.problems)) is not None and False:  # (no "
+            "file to fix, as reload)\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_reload_with_the_faq_folder_gone_says_to_p"
+                "ut_it_back"
+            ),
+        ),
+    ),
+    Mutant(
+        "a database error after a new entry's save says nothing was saved",
+        "bot/cogs/faq_admin.py",
+        (
+            "        except Exception as exc:\n            # (The database out of reach or r"
+            "efusing is one warning"
+        ),
+        (
+            "        except ZeroDivisionError as exc:\n            # (The database out of re"
+            "ach or refusing is one warning"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_fails_"
+                "is_said_saved"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stopped review still counts as listening, so a late click fails",
+        "bot/review.py",
+        (
+            "        # answered by it, and FaqAdmin.on_interaction (which runs next) must l"
+            "eave it be.\n        self.bot.open_reviews.discard(self._message_id)\n"
+        ),
+        (
+            "        # answered by it, and FaqAdmin.on_interaction (which runs next) must l"
+            "eave it be.\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_review_left_alone_says_it_expired_instead"
+                "_of_failing_clicks"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a pick or Off-topic is recorded only after its reload, so a Dismiss in another"
+            " process meanwhile is told 'Dismissed.' and the pick then wins"
+        ),
+        "bot/review.py",
+        '    unrecorded = ""\n    try:\n',
+        (
+            '    unrecorded = ""\n    if written:\n        await bot.reload_faq("the reload f'
+            'irst, as before")\n    try:\n'
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_pick_and_a_dismiss_made_at_once_in_two_pr"
+                "ocesses_agree_on_the_pick"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a pick in a review opened before its question was deleted (or its member forgo"
+            "tten) copies the question into the FAQ's examples files"
+        ),
+        "bot/review.py",
+        "    if not kept:\n",
+        "    if False:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_question_deleted_while_a_review_shows_it_"
+                "is_not_written_into_the_faq"
+            ),
+        ),
+    ),
+    Mutant(
+        "review: stale decision not checked",
+        "bot/review.py",
+        (
+            "    if decided:\n        # Another moderator (or another view) decided since th"
+            "is view was drawn: writing\n        # this one too would file the question twic"
+            "e, perhaps under two entries.\n        return DECIDED_ALREADY\n    if not kept:\n"
+            "        # (A Dismiss too: it would keep the question's words, as its record's "
+            "key. A\n        # question decided in another process since the check above is "
+            "still stored:\n        # record_review settles that race below.)\n        return"
+            " DELETED_MEANWHILE\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stale_review_view_does_not_undo_another_m"
+                "oderators_decision"
+            ),
+            "tests/test_moderation_e2e.py::test_a_stale_pick_after_a_dismiss_writes_nothing",
         ),
     ),
 ]
