@@ -4,6 +4,7 @@ and the FAQ watcher. Each test works on its own copy of the FAQ folder."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import datetime as dt
 import json
@@ -1429,6 +1430,35 @@ async def test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_
     assert [g["example"] for g in groups] == [asked, waiting]
 
 
+async def queued_on_postgres(fake: FakeDiscord, bot: Any, asked: str) -> None:
+    """``asked`` goes unanswered and into the review queue. On PostgreSQL it is recorded just
+    after the reply, and settle() cannot wait for that: it waits on the database's listener,
+    which never ends."""
+    assert await ask_title(fake, asked) is None  # queued
+    for _ in range(100):
+        if await bot.store.review_queue():
+            return
+        await asyncio.sleep(0.02)
+
+
+def server_stops_at(
+    monkeypatch: pytest.MonkeyPatch, store: Any, method: str, server: Any
+) -> contextlib.ExitStack:
+    """A stack that, once ``store.<method>`` is called, stops the PostgreSQL ``server``
+    before the call goes on (the server starts again when the stack closes)."""
+    from tests.postgres_server import server_stopped
+
+    down = contextlib.ExitStack()
+    original = getattr(store, method)
+
+    async def stopped_first(*args: Any, **kwargs: Any) -> Any:
+        down.enter_context(server_stopped(server))
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(store, method, stopped_first)
+    return down
+
+
 async def review_message(fake: FakeDiscord) -> dict[str, Any]:
     """The review queue's message, as the moderator sees it (a deferred followup)."""
     handle = await fake.send_slash_command("faq-admin review", {}, user=fake.world.moderator)
@@ -1898,11 +1928,7 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
         shown = await review_message(fake_discord)
         dismiss = _component(shown, 2, "Dismiss")
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
@@ -1948,11 +1974,7 @@ async def test_new_entry_clicked_while_the_database_is_down_says_so_in_one_line(
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
         shown = await review_message(fake_discord)
         new = _component(shown, 2, "New entry")["custom_id"]
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
@@ -1985,31 +2007,20 @@ async def test_a_pick_with_the_database_gone_between_its_two_reads_says_nothing_
     something went wrong" beside the item, and the log had an ERROR with the driver's
     traceback. The review says nothing was decided and to try again, as when the first
     read fails, with the item still shown; one warning. Back, the same pick is written."""
-    import contextlib
 
     from bot.review import UNREACHABLE
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped, warnings_only
+    from tests.postgres_server import warnings_only
 
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        assert await ask_title(fake_discord, asked) is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, asked)
         shown = await review_message(fake_discord)
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
-        down = contextlib.ExitStack()
-        still_stored = bot.store.still_stored
-
-        async def gone_before(*args: Any, **kwargs: Any) -> bool:  # (the second read)
-            down.enter_context(server_stopped(postgres_server))
-            return await still_stored(*args, **kwargs)
-
-        monkeypatch.setattr(bot.store, "still_stored", gone_before)
+        # (the server stops as the second read begins)
+        down = server_stops_at(monkeypatch, bot.store, "still_stored", postgres_server)
         with down:
             pick = _component(shown, 3)["custom_id"]
             chosen = await fake_discord.select(
@@ -2049,30 +2060,19 @@ async def test_a_pick_taken_as_the_database_goes_says_it_was_and_that_the_queue_
     with a traceback. The page says what was decided, and that the queue cannot be shown
     and to run /faq-admin review again; its components go (a click on them would decide
     from a stale page); one warning. Back, the review shows the queue without it."""
-    import contextlib
 
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped, warnings_only
+    from tests.postgres_server import warnings_only
 
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        assert await ask_title(fake_discord, asked) is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, asked)
         shown = await review_message(fake_discord)
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
-        down = contextlib.ExitStack()
-        review_queue = bot.store.review_queue
-
-        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (the queue read again)
-            down.enter_context(server_stopped(postgres_server))
-            return await review_queue(*args, **kwargs)
-
-        monkeypatch.setattr(bot.store, "review_queue", gone_before)
+        # (the server stops as the queue is read again)
+        down = server_stops_at(monkeypatch, bot.store, "review_queue", postgres_server)
         with down:
             pick = _component(shown, 3)["custom_id"]
             chosen = await fake_discord.select(
@@ -2110,29 +2110,18 @@ async def test_a_new_entry_saved_while_the_database_is_down_says_why_its_questio
     "(the error is logged)" and the log had an ERROR with the driver's traceback. They read
     that the database cannot be reached, and to decide the question in the queue; one
     warning. Back, the question is still there to decide."""
-    import contextlib
 
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped, warnings_only
+    from tests.postgres_server import warnings_only
 
     caplog.set_level(logging.INFO, logger="bot")
     moderator = fake_discord.world.moderator
     asked = "what is a zebra fund"
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        assert await ask_title(fake_discord, asked) is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, asked)
         opened = await new_entry_from_review(fake_discord, asked)
-        down = contextlib.ExitStack()
-        decided = bot.store.decided
-
-        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (the form's first read)
-            down.enter_context(server_stopped(postgres_server))
-            return await decided(*args, **kwargs)
-
-        monkeypatch.setattr(bot.store, "decided", gone_before)
+        # (the server stops as the form's first read begins)
+        down = server_stops_at(monkeypatch, bot.store, "decided", postgres_server)
         with down:
             submit = await submit_new_entry(fake_discord, opened, "Spillover buckets", moderator)
             said = content(await submit.followup(0))
@@ -2165,30 +2154,19 @@ async def test_a_pick_written_but_not_recorded_in_an_outage_says_why_not_the_err
     error is logged)", which sent them to the log for what the bot knew: the database
     cannot be reached. They read that (and to decide it the same way again if still
     listed); the log has warnings only."""
-    import contextlib
 
     from bot.storage import PostgresStore
-    from tests.postgres_server import server_stopped, warnings_only
+    from tests.postgres_server import warnings_only
 
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        assert await ask_title(fake_discord, asked) is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, asked)
         shown = await review_message(fake_discord)
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
-        down = contextlib.ExitStack()
-        record_review = bot.store.record_review
-
-        async def gone_before(*args: Any, **kwargs: Any) -> Any:  # (after the example)
-            down.enter_context(server_stopped(postgres_server))
-            return await record_review(*args, **kwargs)
-
-        monkeypatch.setattr(bot.store, "record_review", gone_before)
+        # (the server stops as the decision is recorded, after the example)
+        down = server_stops_at(monkeypatch, bot.store, "record_review", postgres_server)
         with down:
             pick = _component(shown, 3)["custom_id"]
             chosen = await fake_discord.select(
@@ -2228,11 +2206,7 @@ async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_r
     name = postgres_url.partition("@/")[2].partition("?")[0]
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
-        for _ in range(100):  # (recorded just after the reply; settle() waits on the
-            if await bot.store.review_queue():  # database's listener, which never ends)
-                break
-            await asyncio.sleep(0.02)
+        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
         shown = await review_message(fake_discord)
         await fake_discord.settle()  # (the review's view stored: clicks are routed)
         run_sql(postgres_server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
