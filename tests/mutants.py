@@ -1927,9 +1927,8 @@ MUTANTS = [
         "a path leading nowhere stops the watcher",
         "bot/cogs/faq_watch.py",
         "                except OSError:  # leads nowhere (yet): a deploy between two folders\n"
-        "                    await self._pause()\n"
-        "                    continue\n",
-        "                except ZeroDivisionError:\n                    continue\n",
+        "                    nowhere += 1\n",
+        "                except ZeroDivisionError:\n                    nowhere += 1\n",
         (
             "tests/test_moderation_e2e.py::"
             "test_watcher_waits_for_a_release_the_link_points_at_before_it_exists",
@@ -12222,6 +12221,24 @@ MUTANTS = [
                 "oderators_decision"
             ),
             "tests/test_moderation_e2e.py::test_a_stale_pick_after_a_dismiss_writes_nothing",
+        ),
+    ),
+    Mutant(
+        "the FAQ folder deleted or moved away under the watcher is told to nobody",
+        "bot/cogs/faq_watch.py",
+        (
+            "                    if nowhere == 2:  # (still, a check's pause later: no depl"
+            "oy's swap)\n                        await self._folder_gone()\n"
+        ),
+        (
+            "                    if nowhere == 2:  # (still, a check's pause later: no depl"
+            "oy's swap)\n                        pass\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_the_watcher_tells_the_moderators_the_faq_fo"
+                "lder_is_gone"
+            ),
         ),
     ),
 ]

@@ -1636,6 +1636,38 @@ async def test_a_reload_with_the_faq_folder_gone_says_to_put_it_back(
         assert "the files load again" in logged()[-1], logged()
 
 
+async def test_the_watcher_tells_the_moderators_the_faq_folder_is_gone(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path, tmp_path: Path, caplog
+) -> None:
+    """The FAQ folder deleted or moved away (a deploy gone wrong) under a bot watching it:
+    it went on answering from the FAQ it had, and told nobody until someone edited or
+    reloaded. The moderator log now says, once, that the folder is not there and to put it
+    back; put back, it is loaded and the log says the files load again."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+
+    def logged() -> list[str]:
+        return [m["content"] for m in world.messages_in(log_id)]
+
+    caplog.set_level(logging.INFO, logger="bot")
+    knowledge = KnowledgeBase.load(faq_copy)
+    bot = make_bot(mod_log_channel_id=log_id, knowledge=knowledge, faq_watch=True)
+    async with start_bot(bot):
+        await wait_until(lambda: "watching" in caplog.text, 10)
+        kept = shutil.move(faq_copy, tmp_path / "kept")
+        await wait_until(lambda: bool(logged()), 15)
+        [gone] = logged()
+        assert "faq is not there (deleted or moved). Put it back" in gone, gone
+        assert bot.knowledge is knowledge  # (still answering from it)
+        await asyncio.sleep(5)  # (two more checks of the path: said once)
+        assert len(logged()) == 1, logged()
+        shutil.move(kept, faq_copy)
+        await wait_until(lambda: len(logged()) == 2, 15)
+        assert "the files load again" in logged()[-1], logged()
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any("is not there (deleted or moved)" in m for m in warned), warned
+
+
 async def decide_off_topic(fake: FakeDiscord) -> str:
     """The moderator files the review queue's first item as off-topic: what the review says."""
     review = await review_message(fake)

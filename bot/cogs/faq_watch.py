@@ -42,12 +42,17 @@ class FaqWatcher(commands.Cog):
         try:
             moved = False
             refused: Path | None = None  # (the folder last refused to be watched, said once)
+            nowhere = 0  # (checks in a row that found the FAQ path leading nowhere)
             while not self._stop.is_set():
                 try:
                     folder = self.bot.faq_dir.resolve(strict=True)
                 except OSError:  # leads nowhere (yet): a deploy between two folders
+                    nowhere += 1
+                    if nowhere == 2:  # (still, a check's pause later: no deploy's swap)
+                        await self._folder_gone()
                     await self._pause()
                     continue
+                nowhere = 0
                 if moved and folder != refused:
                     log.info("the FAQ folder now is %s", folder)
                 # (First: the files as the running FAQ was loaded from them, before the
@@ -155,6 +160,21 @@ class FaqWatcher(commands.Cog):
                     return
         except FileNotFoundError:  # removed as watching began: look where the path leads
             await self._pause()
+
+    async def _folder_gone(self) -> None:
+        """The FAQ folder was deleted or moved away: the bot answers from the FAQ it has,
+        and the moderators read (once, from the reload it refuses) that the folder is not
+        there and to put it back; it is loaded again when it is. Before, nobody was told
+        until someone edited or reloaded."""
+        log.warning(
+            "the FAQ folder %s is not there (deleted or moved); still answering from the FAQ "
+            "loaded before, and loading it again once it is back",
+            self.bot.faq_dir,
+        )
+        try:
+            await self.bot.reload_faq("the FAQ folder is gone", announce=False)
+        except Exception:
+            log.exception("telling the moderators that the FAQ folder is gone failed")
 
     async def _reload(self, why: str) -> None:
         try:
