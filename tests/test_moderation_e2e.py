@@ -2425,6 +2425,9 @@ async def test_a_report_on_a_server_out_of_connections_says_so_not_cannot_reach(
                 "The bot cannot use its database: its database server refuses more "
                 "connections. Please tell whoever runs the bot"
             ), said
+            # Someone acts: else the driver's pool, restoring its connections in the
+            # background, retries for as long as the limit stands, and the bot never idles.
+            run_sql(postgres_server, f"ALTER ROLE {role} CONNECTION LIMIT -1")
     finally:
         run_sql(postgres_server, f"DROP DATABASE {name} WITH (FORCE)")
         run_sql(postgres_server, f"DROP ROLE {role}")
