@@ -11727,7 +11727,7 @@ MUTANTS = [
     Mutant(
         "sqlite-unkeyed-vote-deleted-not-taken-over",
         "bot/storage/sqlite.py",
-        '            await db.execute(TAKE_OVER_UNKEYED_VOTE.replace("$", "?"), old)\n',
+        "            await db.execute(*_plain_placeholders(TAKE_OVER_UNKEYED_VOTE, old))\n",
         "",
         (
             (
@@ -11739,7 +11739,7 @@ MUTANTS = [
     Mutant(
         "sqlite-unkeyed-vote-beside-a-keyed-one-stays",
         "bot/storage/sqlite.py",
-        '            await db.execute(UNKEYED_VOTE_GONE.replace("$", "?"), old[1:])\n',
+        "            await db.execute(*_plain_placeholders(UNKEYED_VOTE_GONE, old[1:]))\n",
         "",
         (
             (
@@ -12240,6 +12240,16 @@ MUTANTS = [
                 "lder_is_gone"
             ),
         ),
+    ),
+    Mutant(
+        (
+            "SQLite's take-over of a vote from before vote keys gives its statements the va"
+            "lues unordered (numbered placeholders as written before)"
+        ),
+        "bot/storage/sqlite.py",
+        '    return _NUMBERED.sub("?", sql), tuple(values[i] for i in order)\n',
+        '    return _NUMBERED.sub("?", sql), tuple(values)\n',
+        ("tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_keys",),
     ),
 ]
 

@@ -21,6 +21,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -92,6 +93,18 @@ DISK_FULL = "the disk holding its database is full"
 LOCKED = "another program holds its database file locked"
 #: How long one begun during a stop waits (see hurry).
 STOP_BUSY_SECONDS = 1.0
+
+
+#: PostgreSQL's numbered placeholders, as the SQL shared with it writes them.
+_NUMBERED = re.compile(r"\$([0-9]+)")
+
+
+def _plain_placeholders(sql: str, values: Sequence[object]) -> tuple[str, tuple[object, ...]]:
+    """Shared SQL's ``$n`` as SQLite's plain ``?``, each with its value, in order (``$1``
+    used twice is given twice). SQLite's own ``?n`` with a sequence of values, as written
+    before, is deprecated since Python 3.12, and an error from 3.14: voting again failed."""
+    order = [int(n) - 1 for n in _NUMBERED.findall(sql)]
+    return _NUMBERED.sub("?", sql), tuple(values[i] for i in order)
 
 
 def _is_locked(exc: BaseException) -> bool:
@@ -618,10 +631,10 @@ class SqliteStore:
         if unkeyed is None:
             await self._write_one(sql, params)
             return
-        old = (user_hash, unkeyed, entry_id, message_id)  # (numbered: ?1 is $1)
+        old = (user_hash, unkeyed, entry_id, message_id)
         async with self._write() as db:
-            await db.execute(TAKE_OVER_UNKEYED_VOTE.replace("$", "?"), old)
-            await db.execute(UNKEYED_VOTE_GONE.replace("$", "?"), old[1:])
+            await db.execute(*_plain_placeholders(TAKE_OVER_UNKEYED_VOTE, old))
+            await db.execute(*_plain_placeholders(UNKEYED_VOTE_GONE, old[1:]))
             await db.execute(sql, params)
 
     async def claim_chore(self, name: str, day: dt.date) -> bool:
