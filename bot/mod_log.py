@@ -186,7 +186,7 @@ def edit_text(who: str, entry_id: str, before: str | None, after: str) -> str:
 
 
 def tries(n: int) -> str:
-    """A reply given up at its first try (the bot was away longer than
+    """ "1 try", "3 tries": a reply given up at its first try (the bot was away longer than
     retries.max_age_minutes) read "after 1 tries"."""
     return counted(n, "try", "tries")
 

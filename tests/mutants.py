@@ -10780,7 +10780,7 @@ MUTANTS = [
     Mutant(
         "a moderator's reply to the bot's moderator log is answered as a question",
         "bot/cogs/answers.py",
-        "and not in_log and not to_others",
+        "and not self._in_mod_log(message) and not to_others",
         "and not to_others",
         ("tests/test_bot_e2e.py::test_a_reply_to_the_bots_moderator_log_is_no_question",),
     ),
@@ -11522,9 +11522,8 @@ MUTANTS = [
         ),
         "bot/cogs/answers.py",
         (
-            "        if self._asks_another(message, me):\n            in_log = message.chann"
-            "el.id == self.bot.settings.discord.mod_log_channel_id\n            return repli"
-            "es_to_me(message, me) and not in_log\n"
+            "        if self._asks_another(message, me):\n"
+            "            return replies_to_me(message, me) and not self._in_mod_log(message)\n"
         ),
         "        if self._asks_another(message, me):\n            return False\n",
         (
@@ -11703,7 +11702,7 @@ MUTANTS = [
             "nswered by the bot"
         ),
         "bot/cogs/answers.py",
-        "            return replies_to_me(message, me) and not in_log\n",
+        "            return replies_to_me(message, me) and not self._in_mod_log(message)\n",
         "            return replies_to_me(message, me)\n",
         (
             (

@@ -819,9 +819,8 @@ class Answers(commands.Cog):
         asks them."""
         if mentions_me(message, me):
             return True
-        in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
         to_others = any(named_outside_code(message))
-        return replies_to_me(message, me) and not in_log and not to_others
+        return replies_to_me(message, me) and not self._in_mod_log(message) and not to_others
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
@@ -1119,9 +1118,12 @@ class Answers(commands.Cog):
         or one naming someone else ("@Alex which box ...?"), which asked them; the name
         dropped by an edit, the same words sent fresh would be asked of the bot."""
         if self._asks_another(message, me):
-            in_log = message.channel.id == self.bot.settings.discord.mod_log_channel_id
-            return replies_to_me(message, me) and not in_log
+            return replies_to_me(message, me) and not self._in_mod_log(message)
         return self._to_me(message, me) and self._asks_nothing(message)
+
+    def _in_mod_log(self, message: discord.Message) -> bool:
+        """In the moderator log, where moderators replying to a line talk to each other."""
+        return message.channel.id == self.bot.settings.discord.mod_log_channel_id
 
     def _asks_another(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
         """A reply to the bot edited to name someone else, not the bot: it asks them. (The
