@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
@@ -480,10 +480,13 @@ def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
         ),
     )
 )
+@example("AΕ")  # (Latin A, Greek capital epsilon: a look-alike read as Latin)
 def test_clean_fast_paths_equal_the_full_normalisation(text: str) -> None:
     """ASCII text skips NFKC and the astral scan, text without "AT" skips that rewrite:
-    both must give what the full normalisation gives."""
+    both must give what the full normalisation gives (look-alike letters of other
+    alphabets in Latin words included: "AΕ" with a Greek capital epsilon is "ae")."""
     full = unicodedata.normalize("NFKC", text).translate(normalize._CLEAN_TABLE)
+    full = normalize._latin_look_alikes(full)
     if normalize._ASTRAL.search(full):
         full = "".join(
             " " if unicodedata.category(ch) in normalize._INVISIBLE else ch for ch in full
