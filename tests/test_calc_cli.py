@@ -807,3 +807,17 @@ def test_the_text_output_lists_the_calculators_sources_with_their_addresses(
         "IRS Notice 2014-54 <https://www.irs.gov/pub/irs-drop/n-14-54.pdf>",
     ]
     assert out.rstrip("\n").splitlines()[-1].startswith("General information, not tax advice")
+
+
+def test_form8606_help_reads_lines_6_and_7_as_the_forms_instructions_do(capsys: Capsys) -> None:
+    """`calc form8606 --help` had line 6 "plus ... recharacterizations completed after Dec
+    31", which the steps stopped saying: the Instructions for Form 8606 take a late
+    recharacterization of the year's contributions into account, so one out of a traditional
+    IRA comes off, and an operator who added it made a backdoor conversion look taxable.
+    Line 7 left out the one-time HSA funding distribution the steps (and the form) leave out."""
+    assert main(["calc", "form8606", "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "rollovers and recharacterizations" not in shown
+    assert "taking into account a recharacterization of the year's contributions" in shown
+    assert "one out of it takes off" in shown
+    assert "QCDs, one-time HSA funding, conversions" in shown

@@ -207,17 +207,20 @@ def _add_form8606(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="AMOUNT",
         type=amount,
         required=True,
+        # (The form's "taking into account" a late recharacterization: one out of a
+        # traditional IRA comes off. "plus" told an operator to add it.)
         help="line 6: Dec 31 value of all traditional, SEP and SIMPLE IRAs plus outstanding "
-        "IRA-to-IRA rollovers and recharacterizations completed after Dec 31 (not Roth or "
-        "inherited IRAs)",
+        "IRA-to-IRA rollovers (not Roth or inherited IRAs), taking into account a "
+        "recharacterization of the year's contributions completed after Dec 31 (one into a "
+        "traditional IRA adds to it, one out of it takes off)",
     )
     p.add_argument(
         "--distributions",
         metavar="AMOUNT",
         type=amount,
         default=Decimal(0),
-        help="line 7: distributions, not counting rollovers, QCDs, conversions, "
-        "recharacterizations or returned contributions",
+        help="line 7: distributions, not counting rollovers, QCDs, one-time HSA funding, "
+        "conversions, recharacterizations or returned contributions",
     )
     p.add_argument(
         "--converted",
