@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import shlex
@@ -232,13 +233,28 @@ class Console:
             return f"Sorry: {said}.{example}"
         text = render_text(result, self.width)
         if isinstance(inp, ScheduleInput):
+            text += f"\n\n{self._chart(inp)}"
+        return text
+
+    def _chart(self, inp: ScheduleInput) -> str:
+        """Where the schedule's chart was written, or why it was not: a full disk or a
+        temporary folder cleaned away under a long session ended the console with a
+        traceback, the result above it lost."""
+        png = render_schedule_chart(inp)
+        name = None
+        try:
             # A file of its own each time: never another run's chart overwritten.
             with tempfile.NamedTemporaryFile(
                 dir=self.chart_dir, prefix="rollover-bot-schedule-", suffix=".png", delete=False
             ) as chart:
-                chart.write(render_schedule_chart(inp))
-            text += f"\n\nChart written to {chart.name}"
-        return text
+                name = chart.name
+                chart.write(png)
+        except OSError as exc:
+            if name is not None:  # (a chart cut short by a full disk is no chart)
+                with contextlib.suppress(OSError):
+                    Path(name).unlink()
+            return f"No chart: it could not be written in {self.chart_dir} ({exc.strerror or exc})."
+        return f"Chart written to {name}"
 
 
 def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:

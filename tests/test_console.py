@@ -800,3 +800,28 @@ def test_replies_fit_the_terminal(tmp_path: Path, columns: int) -> None:
         and not line.startswith("you> ")  # (what was typed, as the terminal shows it)
     ]
     assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("trouble", ["folder gone", "disk full"])
+def test_a_chart_that_cannot_be_written_leaves_the_result_and_the_session(
+    tmp_path: Path, trouble: str
+) -> None:
+    """The console writes each /schedule chart to the temporary folder. With that folder
+    cleaned away under a long session, or its disk full, the console ended with "unexpected
+    internal fault" and a traceback (exit 1): the result it had worked out was lost, and the
+    session with it. The result is shown, with a line saying why there is no chart (no
+    half-written file left behind), and the next line typed is answered."""
+    from tests.full_disk import fill_up, full_disk
+
+    charts = tmp_path / "charts"
+    with contextlib.ExitStack() as stack:
+        if trouble == "disk full":
+            fill_up(stack.enter_context(full_disk(charts)))
+        console = Console(KnowledgeBase.load(), chart_dir=charts)
+        text = console.respond("/schedule 30000 26 4 8%").text
+        assert "Taxable earnings:" in text and "not tax advice" in text
+        assert f"No chart: it could not be written in {charts} (" in text
+        assert "Chart written" not in text
+        if charts.exists():
+            assert not list(charts.glob("rollover-bot-schedule-*"))
+        assert "Roth IRA:" in console.respond("/split 1000 5").text
