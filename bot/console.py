@@ -264,7 +264,7 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
     not taken as a value."""
     positional: list[str] = []
     named: dict[str, str] = {}
-    rest = with_ira_joined(parts)  # ("traditional IRA" is one value)
+    rest = with_ira_joined(_percent_joined(parts))  # ("traditional IRA" is one value)
     while rest:
         part = rest.pop(0)
         if rest and rest[0] in ("=", ":") and _NAME.fullmatch(part):  # "basis = 1000"
@@ -283,6 +283,19 @@ def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
             )
         named[key] = value
     return positional, named
+
+
+def _percent_joined(parts: list[str]) -> list[str]:
+    """The words with a percent sign set apart made one with the number before it: "8 %"
+    (as French typography spaces it, and as `rollover-bot calc --return "8 %"` takes it)
+    was two values, and "/schedule 7000 26 4 8 %" was told "tax_rate: '%' is not a rate"."""
+    joined: list[str] = []
+    for part in parts:
+        if part == "%" and joined and not joined[-1].endswith(("%", ":", "=")):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return joined
 
 
 HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})

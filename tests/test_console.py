@@ -825,3 +825,23 @@ def test_a_chart_that_cannot_be_written_leaves_the_result_and_the_session(
         if charts.exists():
             assert not list(charts.glob("rollover-bot-schedule-*"))
         assert "Roth IRA:" in console.respond("/split 1000 5").text
+
+
+def test_a_percent_sign_set_apart_is_the_number_before_it(console: Console) -> None:
+    """ "8 %", spaced as French typography spaces it (and as `rollover-bot calc --return
+    "8 %"` takes it), was two values in the console: "/schedule 7000 26 4 8 %" was told
+    "tax_rate: '%' is not a rate" and "/split 1000 5 roth 24 %" that /split takes at most 4
+    values. The sign goes with the number before it, named or in order."""
+
+    def result(line: str) -> str:  # (each chart has a file of its own)
+        return console.respond(line).text.rsplit("Chart written to ", 1)[0]
+
+    spaced = result("/schedule 7000 26 4 8 % 24 %")
+    assert spaced == result("/schedule 7000 26 4 8% 24%")
+    assert "Estimated tax:       $15.01" in spaced and "Sorry" not in spaced
+    split = console.respond("/split 1000 5 roth 24 %").text
+    assert "Estimated tax:" in split and "$1.20" in split and "Sorry" not in split
+    named = console.respond("/split 1000 5 tax_rate: 24 %").text
+    assert "Estimated tax:" in named and "$1.20" in named
+    # (a sign alone, with no number before it, is still refused by name)
+    assert "tax_rate: '%' is not a rate" in console.respond("/split 1000 5 tax_rate: %").text
