@@ -821,3 +821,66 @@ def test_form8606_help_reads_lines_6_and_7_as_the_forms_instructions_do(capsys: 
     assert "taking into account a recharacterization of the year's contributions" in shown
     assert "one out of it takes off" in shown
     assert "QCDs, one-time HSA funding, conversions" in shown
+
+
+def _shown_in_a_terminal(args: list[str], columns: int, cwd: Path) -> str:
+    """What `rollover-bot ARGS` shows in a pseudo-terminal ``columns`` wide (its standard
+    output is the terminal; COLUMNS unset, so the terminal's size is asked)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    from tests.processes import bare_env
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = bare_env(HOME=str(cwd), ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off"))
+    proc = subprocess.Popen(
+        [str(SCRIPT), *args], stdin=slave, stdout=slave, stderr=subprocess.PIPE, env=env, cwd=cwd
+    )
+    os.close(slave)
+    shown = b""
+    try:
+        while select.select([master], [], [], 60)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # (EIO: the command ended and closed its end)
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        code = proc.wait(timeout=60)
+        os.close(master)
+    assert code == 0, proc.stderr.read() if proc.stderr else ""
+    return shown.decode()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a POSIX pseudo-terminal")
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["calc", "split", "--basis", "1000", "--earnings", "5", "--tax-rate", "24%"], "1099-R"),
+        (["ask", "I put in $23,000 after-tax and it earned $412, what do I owe?"], "1099-R"),
+        (["faq", "show", "notice-2014-54"], "Notice 2014-54"),
+    ],
+    ids=["calc", "ask", "faq-show"],
+)
+def test_one_shot_commands_fit_the_terminal(
+    tmp_path: Path, columns: int, args: list[str], said: str
+) -> None:
+    """`calc`, `ask` and `faq show` wrapped their text at 88 columns whatever the terminal,
+    where the console wraps to its width: in an 80-column terminal (most terminals' size when
+    opened) 26 of /split's 49 lines, 45 of an answer's 104 and 25 of an entry's 57 were
+    broken again by the terminal mid-word, and /split's side-by-side rows ran to 150
+    columns. In a terminal they fit its width (at most 88); only a web address longer than a
+    line is longer."""
+    text = _shown_in_a_terminal(args, columns, tmp_path)
+    assert said in text and "not tax advice" in text
+    wide = [line for line in text.splitlines() if len(line.rstrip("\r")) > columns and " " in line]
+    assert not wide, "\n".join(wide)

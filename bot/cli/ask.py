@@ -7,9 +7,16 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.common import add_faq_dir, json_text, serving_knowledge, unreadable_stdin
+from bot.cli.common import (
+    add_faq_dir,
+    fitted,
+    json_text,
+    serving_knowledge,
+    unreadable_stdin,
+)
 from bot.cli.errors import CliError
 from bot.cli.faq import one_line
 from bot.small_talk import without_command
@@ -210,7 +217,7 @@ def handle(args: argparse.Namespace) -> int:
                 shown = (
                     f"error: {problem}"
                     if problem
-                    else calculator_text(question) or answer_text(kb, result)
+                    else calculator_text(question) or fitted(partial(answer_text, kb, result))
                 )
                 # (escaped: a line's escape sequence is shown, not obeyed by the terminal)
                 print(f"> {one_line(question, ECHO_WIDTH)}\n{shown}\n")
@@ -221,5 +228,5 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(result_json(result, kb=kb, fallback=fallback)))
     else:
-        print(answer_text(kb, result))
+        print(fitted(partial(answer_text, kb, result)))
     return 0

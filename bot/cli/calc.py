@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from bot.cli.common import json_text
+from bot.cli.common import fitted, json_text
 from bot.cli.errors import NO_ROOM, CliError, CliFailure
 from calculators import (
     CalcInput,
@@ -357,7 +357,7 @@ def _emit(args: argparse.Namespace, result: CalcResult, **extra: Any) -> int:
     if args.json:
         print(json_text({**result.to_json(), **extra}))
     else:
-        print(render_text(result))
+        print(fitted(lambda width: render_text(result, width)))
     return 0
 
 

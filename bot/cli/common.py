@@ -10,7 +10,7 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,3 +161,28 @@ def json_text(data: object, **options: Any) -> str:
     except LookupError:
         utf8 = False
     return json.dumps(data, ensure_ascii=not utf8, **options)
+
+
+#: How wide text written to a file or a pipe is wrapped (bot.terminal.WIDTH: importing
+#: that module loads the matcher, which a calculator does not need).
+FILE_WIDTH = 88
+
+
+def fitted(text_at: Callable[[int], str]) -> str:
+    """Text for standard output, made by ``text_at(width)``: in a terminal wrapped to its
+    width, as the console's replies are (at 88 columns in an 80-column terminal, a third of
+    the lines of `calc` and `ask` broke again mid-word, and a calculator's side-by-side rows
+    ran to 150); to a file or a pipe at 88, as always."""
+    stream = sys.stdout
+    try:
+        terminal_out = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        terminal_out = False
+    if not terminal_out:
+        return text_at(FILE_WIDTH)
+    from bot import terminal
+
+    width = terminal.columns(stream)
+    if width is None:
+        return text_at(FILE_WIDTH)
+    return terminal.wrap(text_at(width), width)

@@ -17,6 +17,7 @@ from bot.cli.common import (
     add_faq_dir,
     faq_dir,
     faq_dir_named,
+    fitted,
     json_text,
     knowledge_base,
     require_folder,
@@ -206,7 +207,8 @@ def handle_show(args: argparse.Namespace) -> int:
     else:
         from bot.terminal import render_layout
 
-        print(render_layout(kb.short(entry.id) if args.short else kb.layout(entry.id)))
+        layout = kb.short(entry.id) if args.short else kb.layout(entry.id)
+        print(fitted(lambda width: render_layout(layout, width)))
     return 0
 
 
