@@ -26,6 +26,10 @@ RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
 
 _MINUS = ("-", "\u2212")  # ASCII hyphen-minus and the Unicode minus sign people paste
 _SIGNS = (*_MINUS, "+")
+#: Dashes that look like a minus sign in front of a number ("–500", from a word processor's
+#: autocorrect or a copied statement): no value takes them as one, and "is not an amount"
+#: beside what looks like -500 said nothing of why.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u02d7\u2796\ufe58\ufe63"
 _AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]+))?", re.ASCII)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 _INTEGER = re.compile(r"[0-9]+", re.ASCII)
@@ -58,13 +62,17 @@ def _other_digits(raw: str) -> str:
     """Why a value that looks like a number to whoever typed it is none here: it has digits
     other than 0-9 (a Chinese or Japanese keyboard's full-width "１０００", "١٠٠٠"), which
     "is not an amount; use ... 1000" did not say, shown beside what looks like 1000; or a
-    full-width sign ("24％", "＄1000", "1，000"), beside "use ... 24%" as much a puzzle; or
-    an invisible character pasted along (a zero-width space)."""
+    full-width sign ("24％", "＄1000", "1，000"), beside "use ... 24%" as much a puzzle; a
+    dash for a minus sign ("–500"); or an invisible character pasted along (a zero-width
+    space)."""
     if any(ch.isdigit() and not ch.isascii() for ch in raw):
         return ": it has digits other than 0-9 (full-width ones, or another script's)"
     if wide := next((ch for ch in raw if "\uff01" <= ch <= "\uff5e"), None):
         plain = chr(ord(wide) - 0xFEE0)  # (the block is ASCII's 0x21-0x7E, moved)
         return f": its {wide} is a full-width one (a Chinese or Japanese keyboard's), not {plain}"
+    lead = raw.lstrip("$ \t")[:1]
+    if lead and lead in _DASHES:
+        return f": it starts with a dash ({lead}, U+{ord(lead):04X}), not the minus sign -"
     if unseen := next((ch for ch in raw if unicodedata.category(ch) in ("Cc", "Cf")), None):
         return f": it has an invisible character in it (U+{ord(unseen):04X}, pasted along)"
     return ""

@@ -488,6 +488,12 @@ BAD = [
         "given twice (roth, then traditional)",
         id="choice-given-twice",
     ),
+    # a dash for the minus sign, after a "$" too ("$ —500" from a copied statement)
+    pytest.param(
+        ["calc", "split", "--basis", "1000", "--earnings", "$ \u2014500"],
+        "'$ \u2014500' is not an amount: it starts with a dash (\u2014, U+2014), not the minus",
+        id="dash-for-a-minus-sign",
+    ),
     pytest.param(["calc"], "choose a calculator", id="no-calculator"),
     pytest.param(["calc", "mortgage"], "invalid choice", id="unknown-calculator"),
 ]

@@ -520,6 +520,18 @@ async def test_digits_other_than_0_to_9_are_named_in_the_refusal(
             {"basis": "1000\u200b", "earnings": "5"},
             "is not an amount: it has an invisible character in it (U+200B, pasted along)",
         ),
+        # a dash where the minus sign goes ("–500", a word processor's autocorrect)
+        (
+            "split",
+            {"basis": "1000", "earnings": "\u2013500"},
+            "earnings: '\u2013500' is not an amount: it starts with a dash (\u2013, U+2013), "
+            "not the minus sign -",
+        ),
+        (
+            "schedule",
+            {"annual": "7000", "paychecks": 26, "conversions": 4, "annual_return": "\u201210%"},
+            "it starts with a dash (\u2012, U+2012), not the minus sign -",
+        ),
     ],
 )
 async def test_full_width_signs_and_invisible_characters_are_named_in_the_refusal(
@@ -527,7 +539,8 @@ async def test_full_width_signs_and_invisible_characters_are_named_in_the_refusa
 ) -> None:
     """ "24％" (a full-width percent sign) was refused as "not a rate; use a rate like 0.24,
     24% or 24": beside what looks like 24%, that said nothing of what was wrong; so were
-    a full-width $, comma or point, and a zero-width space pasted along."""
+    a full-width $, comma or point, a zero-width space pasted along, and a dash where the
+    minus sign goes ("–500")."""
     mark = env.fake.mark()
     body = await answer(await env.fake.send_slash_command(command, options, check=False))
     text = content(body).replace("\\", "")  # (Markdown's escapes: tax\\_rate)
