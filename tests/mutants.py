@@ -6874,8 +6874,8 @@ MUTANTS = [
     Mutant(
         "a calculator's command on a line of rollover-bot ask - (text) is matched as a question",
         "bot/cli/ask.py",
-        "                    else calculator_text(question) or answer_text(kb, result)\n",
-        "                    else answer_text(kb, result)\n",
+        "                    else calculator_text(question) or fitted(partial(answer_text, kb, result))\n",
+        "                    else fitted(partial(answer_text, kb, result))\n",
         ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
     ),
     Mutant(
@@ -8262,8 +8262,8 @@ MUTANTS = [
     Mutant(
         "'/split 1000 5 traditional IRA' in the console reads 'IRA' as the tax rate",
         "bot/console.py",
-        "    rest = with_ira_joined(parts)",
-        "    rest = list(parts)",
+        "    rest = with_ira_joined(_percent_joined(parts))",
+        "    rest = _percent_joined(parts)",
         ("tests/test_console.py::test_the_earnings_destination_named_with_its_ira_is_one_value",),
     ),
     Mutant(
@@ -12249,6 +12249,105 @@ MUTANTS = [
         '    return _NUMBERED.sub("?", sql), tuple(values[i] for i in order)\n',
         '    return _NUMBERED.sub("?", sql), tuple(values)\n',
         ("tests/test_storage.py::test_a_vote_again_replaces_the_one_kept_before_vote_keys",),
+    ),
+    Mutant(
+        (
+            "form8606's --help has line 6 plus a late recharacterization, one out of a trad"
+            "itional IRA added"
+        ),
+        "bot/cli/calc.py",
+        '"IRA-to-IRA rollovers (not Roth or inherited IRAs), taking into account a "',
+        (
+            '"IRA-to-IRA rollovers and recharacterizations completed after Dec 31 (not Roth'
+            ' or inherited IRAs) "'
+        ),
+        (
+            (
+                "tests/test_calc_cli.py::test_form8606_help_reads_lines_6_and_7_as_the_forms_in"
+                "structions_do"
+            ),
+        ),
+    ),
+    Mutant(
+        "the console's /schedule lets a chart it cannot write end the session",
+        "bot/console.py",
+        (
+            "        except OSError as exc:\n            if name is not None:  # (a chart cu"
+            "t short by a full disk is no chart)"
+        ),
+        (
+            "        except MemoryError as exc:\n            if name is not None:  # (a char"
+            "t cut short by a full disk is no chart)"
+        ),
+        (
+            (
+                "tests/test_console.py::test_a_chart_that_cannot_be_written_leaves_the_result_a"
+                "nd_the_session"
+            ),
+        ),
+    ),
+    Mutant(
+        "the console's /schedule leaves a chart cut short by a full disk behind",
+        "bot/console.py",
+        "                    Path(name).unlink()",
+        "                    Path(name).exists()",
+        (
+            (
+                "tests/test_console.py::test_a_chart_that_cannot_be_written_leaves_the_result_a"
+                "nd_the_session[disk full]"
+            ),
+        ),
+    ),
+    Mutant(
+        "the console takes a percent sign set apart ('8 %') as a value of its own",
+        "bot/console.py",
+        '    rest = with_ira_joined(_percent_joined(parts))  # ("traditional IRA" is one value)',
+        '    rest = with_ira_joined(parts)  # ("traditional IRA" is one value)',
+        ("tests/test_console.py::test_a_percent_sign_set_apart_is_the_number_before_it",),
+    ),
+    Mutant(
+        "one-shot commands in a terminal wrap at its width but leave long rows unwrapped",
+        "bot/cli/common.py",
+        "    return terminal.wrap(text_at(width), width)",
+        "    return text_at(width)",
+        ("tests/test_calc_cli.py::test_one_shot_commands_fit_the_terminal[calc-80]",),
+    ),
+    Mutant(
+        "calc's text output is wrapped at 88 whatever the terminal",
+        "bot/cli/calc.py",
+        "        print(fitted(lambda width: render_text(result, width)))",
+        "        print(render_text(result))",
+        ("tests/test_calc_cli.py::test_one_shot_commands_fit_the_terminal[calc-80]",),
+    ),
+    Mutant(
+        "ask's answer is wrapped at 88 whatever the terminal",
+        "bot/cli/ask.py",
+        "        print(fitted(partial(answer_text, kb, result)))",
+        "        print(answer_text(kb, result))",
+        ("tests/test_calc_cli.py::test_one_shot_commands_fit_the_terminal[ask-80]",),
+    ),
+    Mutant(
+        "faq show is wrapped at 88 whatever the terminal",
+        "bot/cli/faq.py",
+        "        print(fitted(lambda width: render_layout(layout, width)))",
+        "        print(render_layout(layout))",
+        ("tests/test_calc_cli.py::test_one_shot_commands_fit_the_terminal[faq-show-80]",),
+    ),
+    Mutant(
+        "a dash typed for the minus sign ('–500') is refused without saying so",
+        "calculators/parse.py",
+        "    if lead and lead in _DASHES:",
+        "    if lead and lead in _MINUS:",
+        (
+            (
+                "tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2[dash-for-a"
+                "-minus-sign]"
+            ),
+            (
+                "tests/test_hostile_inputs.py::test_full_width_signs_and_invisible_characters_a"
+                "re_named_in_the_refusal"
+            ),
+        ),
     ),
 ]
 
