@@ -2317,6 +2317,59 @@ async def test_a_dismiss_on_a_sqlite_file_another_program_locks_says_so(
         assert content(await again.edit(0)) == "Dismissed."
 
 
+async def test_a_dismiss_on_a_sqlite_disk_remounted_read_only_says_it_is_read_only(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The SQLite database's disk remounted read-only under the running bot (ext4's
+    errors=remount-ro after a disk error) as a moderator dismisses a review item: they read
+    "Sorry, something went wrong on my side", and the log had an ERROR with a traceback
+    ("disk I/O error"), naming nothing. They read that the database is read-only and that
+    nothing was decided, and the log says so in one warning line."""
+    from bot.storage import SqliteStore
+    from tests.full_disk import ext4_disk, turn_read_only
+
+    world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    with ext4_disk(tmp_path / "disk", tmp_path / "disk.img") as disk:
+        async with start_bot(mod_bot(store=SqliteStore(disk / "rollover-bot.db"))) as bot:
+            for asked in ("what is a zebra fund", "can my parrot own a brokerage account"):
+                assert await ask_title(fake_discord, asked) is None  # queued
+            await fake_discord.settle()
+            shown = await review_message(fake_discord)
+            # positive control: on the writable disk, a Dismiss is taken
+            dismiss = _component(shown, 2, "Dismiss")
+            click = await fake_discord.click_button(
+                shown, dismiss["custom_id"], user=world.moderator
+            )
+            await click.response()
+            after = await click.edit(0)
+            assert content(after) == "Dismissed.", content(after)
+            turn_read_only(disk)
+            dismiss = _component(after, 2, "Dismiss")  # (the other question's)
+            click = await fake_discord.click_button(
+                shown, dismiss["custom_id"], user=world.moderator
+            )
+            await click.response()
+            said = await click.edit(0)
+            assert content(said).startswith(
+                "The bot cannot use its database: its database is read-only (its disk "
+                "remounted read-only, or the file not writable), so nothing was decided. "
+                "Please tell whoever runs the bot"
+            ), content(said)
+            assert len(await bot.store.review_queue()) == 1  # nothing decided
+    logged = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("bot")]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], logged
+    assert any(
+        m.startswith("could not record a review decision (cannot write to ")
+        and "it is read-only (its disk remounted read-only" in m
+        for _, m in logged
+    ), logged
+
+
 async def test_moderators_reports_while_the_database_is_down_say_so_in_one_line(
     fake_discord: FakeDiscord,
     mod_bot,

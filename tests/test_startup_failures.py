@@ -19,7 +19,7 @@ from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, wait_until
-from tests.full_disk import fill_up, full_disk
+from tests.full_disk import fill_up, full_disk, remount
 from tests.processes import SCRIPT, as_another_user, bare_env
 
 
@@ -408,6 +408,36 @@ async def test_a_full_disk_at_start_is_said_and_exits_1_to_be_retried(
             assert capsys.readouterr().err.splitlines()[-1].endswith("is full; free some space")
         (disk / "filler").unlink()  # room again: it starts
         async with SqliteStore(path) as store:
+            assert await store.claim_post(2)
+
+
+async def test_a_database_on_a_read_only_disk_at_start_is_said_and_exits_1_to_be_retried(
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """The database's disk mounted read-only when the bot starts (remounted so after a disk
+    error, a volume mounted ro): that was "cannot be used: ... unable to open database
+    file", exit 2, which named nothing to fix and which the README's systemd unit never
+    restarts. It is said read-only now, exit 1, and the bot starts once it is writable."""
+    from bot.storage import SqliteStore
+
+    with full_disk(tmp_path / "disk") as disk:
+        path = disk / "rollover-bot.db"
+        async with SqliteStore(path) as store:
+            await store.claim_post(1)
+        await asyncio.to_thread(remount, disk, "ro")
+        monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+        monkeypatch.setenv("ROLLOVER_DATABASE__PATH", str(path))
+        monkeypatch.setenv("ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS", "0")  # (no wait for it)
+        monkeypatch.chdir(tmp_path)
+        code = await asyncio.to_thread(main, ["run"])
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert code == 1, err
+        assert err.startswith(f"error: cannot open {path}: it is read-only (its disk mounted "), err
+        await asyncio.to_thread(remount, disk, "rw")
+        async with SqliteStore(path) as store:  # writable again: it starts
             assert await store.claim_post(2)
 
 

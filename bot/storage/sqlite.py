@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from functools import partial
@@ -91,6 +92,7 @@ BUSY_SECONDS = 5.0
 #: What a moderator is told of these (DatabaseUnavailable.problem), for whoever runs the bot.
 DISK_FULL = "the disk holding its database is full"
 LOCKED = "another program holds its database file locked"
+READ_ONLY = "its database is read-only (its disk remounted read-only, or the file not writable)"
 #: How long one begun during a stop waits (see hurry).
 STOP_BUSY_SECONDS = 1.0
 
@@ -134,6 +136,41 @@ def _is_disk_full(exc: BaseException, folder: Path) -> bool:
         return shutil.disk_usage(folder).free < NO_ROOM_BYTES
     except OSError:
         return False
+
+
+def _is_read_only(exc: BaseException, folder: Path) -> bool:
+    """The database may not be written: SQLite says so (the file, or its folder, not
+    writable by the bot's user), or a write failed ("disk I/O error") on a file system that
+    is mounted read-only now (ext4's errors=remount-ro after a disk error). Both were said as
+    they came, a traceback or "unable to open database file", which named nothing to fix."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.EROFS
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return False
+    if code == sqlite3.SQLITE_READONLY_DBMOVED:  # (the file moved or deleted under the bot)
+        return False
+    if code & 0xFF == sqlite3.SQLITE_READONLY:
+        return True
+    if code & 0xFF not in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
+        return False
+    return _refuses_writes(folder)
+
+
+def _refuses_writes(folder: Path) -> bool:
+    """The file system holding ``folder`` is read-only: mounted so (statvfs says), or
+    refusing every write since a disk error (ext4's "emergency_ro" since Linux 6.x, which
+    statvfs does not show): a file cannot be made there. Asked only after a failure."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".rollover-bot-probe-")
+    except OSError as exc:
+        return exc.errno == errno.EROFS
+    os.close(fd)
+    with suppress(OSError):
+        os.unlink(probe)
+    return False
 
 
 class CorruptDatabase(StorageError):
@@ -299,6 +336,13 @@ class SqliteStore:
                     raise DatabaseUnavailable(
                         f"cannot open {self.path}: the disk holding it is full; free some space",
                         problem=DISK_FULL,
+                    ) from exc
+                if _is_read_only(exc, self.path.parent):
+                    # Exit 1: once the disk is writable again (remounted), the bot starts.
+                    raise DatabaseUnavailable(
+                        f"cannot open {self.path}: it is read-only (its disk mounted "
+                        "read-only, or the file not writable by the bot's user)",
+                        problem=READ_ONLY,
                     ) from exc
                 reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
                 raise StorageError(f"cannot open {self.path}: {reason}") from exc
@@ -530,11 +574,11 @@ class SqliteStore:
             return cursor.rowcount
 
     def _raise_if_passing(self, exc: BaseException) -> None:
-        """A write the disk had no room for, or another program kept from the file past
-        busy_timeout, as DatabaseUnavailable: it passes (space freed, the other program
-        done), so the bot's loops say it in one warning line. As a plain sqlite3 error it
-        was an internal fault: the retry queue logged a traceback every 10 s while it
-        lasted, and each forum post one more."""
+        """A write the disk had no room for, another program kept from the file past
+        busy_timeout, or a read-only disk refused, as DatabaseUnavailable: it passes (space
+        freed, the other program done, the disk remounted), so the bot's loops say it in one
+        warning line. As a plain sqlite3 error it was an internal fault: the retry queue
+        logged a traceback every 10 s while it lasted, and each forum post one more."""
         if _is_disk_full(exc, self.path.parent):
             raise DatabaseUnavailable(
                 f"cannot write to {self.path}: the disk holding it is full; free some space",
@@ -546,6 +590,12 @@ class SqliteStore:
                 f"open in a sqlite3 shell, a stuck process) holds it locked for more than "
                 f"{self._busy_told:g} s",
                 problem=LOCKED,
+            ) from exc
+        if _is_read_only(exc, self.path.parent):
+            raise DatabaseUnavailable(
+                f"cannot write to {self.path}: it is read-only (its disk remounted read-only, "
+                "as after a disk error, or the file not writable by the bot's user)",
+                problem=READ_ONLY,
             ) from exc
 
     async def _scrub(self) -> None:
