@@ -4279,6 +4279,88 @@ async def test_pointing_a_question_at_the_entry_already_answering_it_links_to_th
         assert len(pointed_replies(post, post.starter)) == 1
 
 
+async def pick_entry(
+    fake_discord: FakeDiscord, message: dict, entry_id: str, user
+) -> tuple[Any, str]:
+    """A helper's "Answer with FAQ" on ``message``, picking ``entry_id``: the interaction
+    and what the helper is told in the end (in place of the picker)."""
+    handle = await fake_discord.send_message_command("Answer with FAQ", message, user=user)
+    await handle.response()
+    [select] = [c for c in custom_ids(handle.message) if c.startswith("rb:point:")]
+    await (await fake_discord.select(handle, select, [entry_id], user=user)).response()
+    await fake_discord.idle(quiet=0.2)
+    return handle, handle.message["content"]
+
+
+async def test_a_pointed_message_discord_fails_to_give_is_said_so_not_a_fault_of_the_bot(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    kb: KnowledgeBase,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Discord's connection dropping as the bot fetched the message a helper pointed at an
+    entry: the helper read "Sorry, something went wrong on my side. It has been logged",
+    and the log had an ERROR with a traceback, for Discord's trouble. They read that
+    Discord did not give the message and nothing was posted, to try again; the log has
+    one warning; again, it is posted."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        # (Twice: aiohttp tries a GET again once on a kept-alive connection that dropped.)
+        fetch = rf"/channels/\d+/messages/{question['id']}"
+        fake_discord.fail_next("GET", fetch, status=0, times=2)
+        with caplog.at_level(logging.WARNING):
+            _, told = await pick_entry(fake_discord, question, EXPECTED, world.asker)
+        fake_discord.rest.faults.clear()  # (the second drop, if that try was not made)
+        assert told == (
+            "Discord did not give me that message just now; nothing was posted. Try again "
+            "in a moment."
+        ), told
+        assert bot_replies_to(fake_discord, question) == []
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        assert any("could not fetch message" in r.getMessage() for r in caplog.records)
+        _, told = await pick_entry(fake_discord, question, EXPECTED, world.asker)
+        assert told == f"Posted **{kb.get(EXPECTED).title}** under the message.", told
+        assert len(bot_replies_to(fake_discord, question)) == 1
+
+
+async def test_a_pointed_answer_whose_confirmation_was_lost_says_it_may_be_posted(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    kb: KnowledgeBase,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Discord's connection dropping after it took the pointed answer, before it confirmed
+    it: the helper read "Sorry, something went wrong on my side ... try again later" under
+    an answer that was posted, and the log had an ERROR with a traceback. They read that it
+    may be posted, and to point again to see: that links the answer there, posts no second
+    one; the log has one warning."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        fake_discord.fail_next("POST", r"/channels/\d+/messages", status=0, after_route=True)
+        with caplog.at_level(logging.WARNING):
+            _, told = await pick_entry(fake_discord, question, EXPECTED, world.asker)
+        assert told == (
+            "Discord did not confirm the reply (the connection dropped), so it may be posted. "
+            "Use Answer with FAQ on the message again to see: an answer already there is "
+            "linked, not posted twice."
+        ), told
+        [posted] = bot_replies_to(fake_discord, question)  # (Discord took it)
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        _, told = await pick_entry(fake_discord, question, EXPECTED, world.asker)
+        assert posted["id"] in told and "already answers it" in told, told
+        assert bot_replies_to(fake_discord, question) == [posted]
+
+
 def pointed_replies(post, message: dict) -> list[dict]:
     return [
         m

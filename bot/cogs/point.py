@@ -66,6 +66,18 @@ DISCORD_NOTICE = (
     "That is a notice from Discord, which nobody can reply to: point the question itself."
 )
 NOT_YOURS_TO_POST = "You can't post in that channel, so I won't post there for you."
+#: Discord failed to give the pointed message (a dropped connection, its 5xx): "Sorry,
+#: something went wrong on my side", with a traceback, blamed the bot.
+NOT_GIVEN = (
+    "Discord did not give me that message just now; nothing was posted. Try again in a moment."
+)
+#: The reply sent, its confirmation lost with the connection: Discord may have posted it
+#: (an apology and "try again" said nothing was). Pointed again, an answer there is linked.
+UNCONFIRMED = (
+    "Discord did not confirm the reply (the connection dropped), so it may be posted. Use "
+    "Answer with FAQ on the message again to see: an answer already there is linked, not "
+    "posted twice."
+)
 
 
 def refusal_there(interaction: discord.Interaction, channel: object) -> str | None:
@@ -184,6 +196,10 @@ class PointPick(
             except discord.Forbidden:  # (a context menu works where the bot cannot read)
                 await tell(interaction, "I can't read that channel; nothing was posted.")
                 return
+            except NETWORK_ERRORS as exc:  # (Discord's trouble: no fault of the bot's)
+                log.warning("could not fetch message %s to point it: %r", self.message_id, exc)
+                await tell(interaction, NOT_GIVEN)
+                return
             title = neutralize(knowledge.titles[entry_id])
             if found := await answer_under(bot, channel, target, entry_id):
                 # The same entry twice under one question is noise, not a second opinion:
@@ -225,6 +241,10 @@ class PointPick(
                     interaction,
                     "Discord did not take the reply; nothing was posted. Try again later.",
                 )
+                return
+            except NETWORK_ERRORS as exc:  # (the connection: Discord may have taken it)
+                log.warning("posting the pointed answer went unconfirmed: %r", exc)
+                await tell(interaction, UNCONFIRMED)
                 return
             await remember_reply(bot, target.id, sent)
             try:
