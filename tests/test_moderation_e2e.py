@@ -1553,6 +1553,42 @@ async def test_a_decision_written_but_not_recorded_says_what_was_written(
         )
 
 
+async def test_a_new_entrys_question_taught_but_not_recorded_is_not_sent_to_a_queue_hiding_it(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
+) -> None:
+    """A new entry saved from a review item, its question written as the entry's example,
+    then the database refusing to record that: the moderator read "in the queue, pick
+    `spillover-bucket` for it", but the queue no longer lists a question filed as an
+    example ("Nothing to review."), so there was nothing to pick. They read that the
+    question is its example and has left the queue, nothing more to do."""
+    from bot.storage import SqliteStore
+
+    asked = "is moving the spillover bucket into roth allowed"
+    path = tmp_path / "rollover-bot.db"
+    moderator = fake_discord.world.moderator
+    async with start_bot(mod_bot(store=SqliteStore(path))):
+        opened = await new_entry_from_review(fake_discord, asked)
+        await execute_beside(  # (real SQLite refusing writes)
+            path,
+            "CREATE TRIGGER refuse BEFORE INSERT ON reviewed"
+            " BEGIN SELECT RAISE(ABORT, 'database is locked'); END",
+        )
+        submit = await submit_new_entry(fake_discord, opened, "Spillover buckets", moderator)
+        said = content(await submit.followup(0))
+        await fake_discord.settle()
+        assert said.startswith("Saved `spillover-bucket`"), said
+        examples = faq_copy / "examples" / "spillover-bucket.yaml"
+        assert f"- text: {asked}" in examples.read_text()  # (taught: the example is written)
+        assert said.endswith(
+            "\nThe question it came from was added as its example, but the review queue "
+            "could not record that (the error is logged); it lists the question no more "
+            "(filed as an example), so nothing is left to do there."
+        ), said
+        await execute_beside(path, "DROP TRIGGER refuse")
+        shown = (await review_message(fake_discord))["embeds"][0]["description"]
+        assert shown == "Nothing to review.", shown
+
+
 async def test_edits_and_decisions_while_the_faq_folder_is_gone_say_so(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
 ) -> None:
@@ -2170,6 +2206,44 @@ async def test_a_new_entry_saved_while_the_database_is_down_says_why_its_questio
         m.startswith("clearing the review item of new entry spillover-bucket failed (")
         for m in logged
     ), logged
+
+
+async def test_a_new_entry_answering_its_question_in_an_outage_sends_nobody_to_the_queue(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    postgres_server: str,
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The new-entry form opened from a review item keeps the question as its title, and
+    is saved while PostgreSQL restarts: the moderator read "could not be cleared from the
+    review queue ...: decide it there", but the queue leaves out a question the FAQ answers
+    now ("Nothing to review."), so there was nothing to decide. They read that the FAQ
+    answers it now and the queue lists it no more."""
+    from bot.storage import PostgresStore
+
+    moderator = fake_discord.world.moderator
+    asked = "what is a zebra fund"
+    async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
+        await queued_on_postgres(fake_discord, bot, asked)
+        opened = await new_entry_from_review(fake_discord, asked)
+        # (the server stops as the form's first read begins)
+        down = server_stops_at(monkeypatch, bot.store, "decided", postgres_server)
+        with down:
+            title = "What is a zebra fund?"  # (the question, as the form opens with it)
+            submit = await submit_new_entry(fake_discord, opened, title, moderator)
+            said = content(await submit.followup(0))
+        monkeypatch.undo()
+        assert said.startswith("Saved `spillover-bucket`"), said
+        assert said.endswith(
+            "\nThe question it came from could not be added as its example (the bot cannot "
+            "reach its database just now), but the FAQ answers it now, so the review queue "
+            "lists it no more."
+        ), said
+        assert await ask_title(fake_discord, asked) == "What is a zebra fund?"
+        shown = (await review_message(fake_discord))["embeds"][0]["description"]
+        assert shown == "Nothing to review.", shown
 
 
 async def test_a_pick_written_but_not_recorded_in_an_outage_says_why_not_the_error_is_logged(
@@ -4727,7 +4801,8 @@ async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
     """The entry was written, then clearing its review item failed: the moderator was told
     only "something went wrong", and a retry was refused as "already exists". The question
     is the entry's example by then: told to dismiss it, the moderator filed it as not
-    worth an entry; picking the new entry in the queue records what happened."""
+    worth an entry; told to pick the new entry in the queue, they found it no more there
+    (a question filed as an example is left out). It is said left, nothing to do."""
     from bot.storage import MemoryStore
 
     class Flaky(MemoryStore):
@@ -4745,8 +4820,15 @@ async def test_a_new_entry_saved_while_the_database_fails_is_said_saved(
         store.broken = True
         said = await save_new_entry(fake_discord, opened, asked, world.moderator)
         assert said.startswith("Saved `spillover-bucket`")
-        assert "added as its example" in said and "pick `spillover-bucket`" in said, said
+        assert said.endswith(
+            "was added as its example, but the review queue could not record that (the error "
+            "is logged); it lists the question no more (filed as an example), so nothing is "
+            "left to do there."
+        ), said
         assert "dismiss" not in said.casefold()
+        assert (await review_message(fake_discord))["embeds"][0]["description"] == (
+            "Nothing to review."
+        )
     assert (faq_copy / "spillover-bucket.md").is_file()
     assert asked in (faq_copy / "examples" / "spillover-bucket.yaml").read_text()
 

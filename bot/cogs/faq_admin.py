@@ -57,7 +57,7 @@ from bot.storage import (
     log_store_failure,
     unkeyed_hash,
 )
-from bot.storage.reports import gaps_window, with_unserved
+from bot.storage.reports import gaps_window, still_open, with_unserved
 from calculators.money import counted
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.editing import (
@@ -579,11 +579,26 @@ class EntryModal(discord.ui.Modal):
             # error is logged" above an ERROR with a traceback named neither.)
             log_store_failure(log, exc, "clearing the review item of new entry %s failed", entry_id)
             why = store_trouble(exc)
+            # Sent to the queue only if it lists the question: it leaves out one filed as
+            # an example (this one, if taught) or that the FAQ answers now (the form's
+            # title is the question), and "decide it there" found nothing there to decide.
+            listed = await self._still_listed()
             if taught:  # (dismissed, it would be filed as not worth an entry)
+                if not listed:
+                    return (
+                        "\nThe question it came from was added as its example, but the review "
+                        f"queue could not record that ({why}); it lists the question no more "
+                        "(filed as an example), so nothing is left to do there."
+                    )
                 return (
                     "\nThe question it came from was added as its example, but the review "
                     f"queue could not record that ({why}): in the queue, pick `{entry_id}` "
                     "for it."
+                )
+            if not listed:
+                return (
+                    "\nThe question it came from could not be added as its example "
+                    f"({why}), but the FAQ answers it now, so the review queue lists it no more."
                 )
             return (
                 f"\nThe question it came from could not be cleared from the review queue ({why}): "
@@ -595,6 +610,14 @@ class EntryModal(discord.ui.Modal):
                 "the bot does not use it yet: run `/faq-admin validate`."
             )
         return ""
+
+    async def _still_listed(self) -> bool:
+        """Whether the review queue lists the question this form came from, as the FAQ
+        is now (the database aside: it may be what failed)."""
+        if self.review_item is None:
+            return True
+        shown = await asyncio.to_thread(still_open, self.cog.bot.knowledge, [self.review_item])
+        return bool(shown)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         await apologise(interaction, error, f"saving the FAQ edit of {self.entry_id}")
