@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -184,21 +185,28 @@ async def offer(
     return []
 
 
-async def apologise(interaction: discord.Interaction, error: BaseException, what: str) -> None:
+async def apologise(
+    interaction: discord.Interaction,
+    error: BaseException,
+    what: str,
+    say: Callable[[discord.Interaction, str], Awaitable[None]] | None = None,
+) -> None:
     """The last resort of a failed interaction: ``what`` failed, logged with its traceback,
     and the user told so; an expired interaction is one warning line, and nothing is sent.
     The database out of reach or refusing is no bug: one warning, and the user told what
     is wrong, as a command is (errors.py); "something went wrong" and a traceback said
-    neither (a review's New entry clicked during a PostgreSQL restart, say)."""
+    neither (a review's New entry clicked during a PostgreSQL restart, say). ``say``: how
+    the user is told (send_private; Answer with FAQ's in place of its picker)."""
+    say = say or send_private
     if expired(error):
         log_expired(interaction, what)
         return
     if isinstance(error, DatabaseUnavailable):
         log_store_failure(log, error, "%s could not use the database", what)
-        await send_private(interaction, database_away(error))
+        await say(interaction, database_away(error))
         return
     log.error("%s failed (interaction %s)", what, interaction.id, exc_info=error)
-    await send_private(interaction, APOLOGY)
+    await say(interaction, APOLOGY)
 
 
 async def send_private(interaction: discord.Interaction, text: str) -> None:

@@ -28,11 +28,9 @@ from bot.forum_tags import (
 )
 from bot.limits import Claims, PerUserWindows, per_user, user_key, wait_text
 from bot.replies import (
-    APOLOGY,
     NO_PINGS,
-    expired,
+    apologise,
     from_a_member,
-    log_expired,
     question_in,
     send_private,
     shows_a_picture,
@@ -254,12 +252,8 @@ class PointPick(
                 log_store_failure(log, exc, said, interaction.id)
             await tell(interaction, f"Posted **{title}** under the message.")
             await tag_if_post(bot, interaction, channel, target)
-        except Exception as exc:
-            if expired(exc):
-                log_expired(interaction, "answering with an FAQ entry")
-                return
-            log.exception("answering with an FAQ entry failed (interaction %s)", interaction.id)
-            await tell(interaction, APOLOGY)
+        except Exception as exc:  # (the shared last resort: a database refusing is named)
+            await apologise(interaction, exc, "answering with an FAQ entry", say=tell)
 
 
 async def answer_under(
