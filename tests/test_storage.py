@@ -50,7 +50,7 @@ from bot.storage.postgres import PostgresStore
 from bot.storage.postgres import clean_text as pg_clean
 from bot.storage.reports import group_gaps, normalise
 from bot.storage.schema import CURRENT_VERSION
-from tests.full_disk import fill_up, full_disk
+from tests.full_disk import fill_up, full_disk, remount
 from tests.processes import SCRIPT, as_another_user, bare_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1589,6 +1589,42 @@ async def test_a_write_to_a_full_disk_is_the_database_unavailable_and_works_once
                 assert str(refused.value).endswith("is full; free some space"), name
             (disk / "filler").unlink()
             assert await store.claim_post(2) and await store.claim_post(3, owed)
+
+
+async def test_a_database_a_stopped_bot_left_on_a_read_only_disk_refuses_writes_by_name(
+    tmp_path: Path,
+) -> None:
+    """A bot killed on a disk that then went read-only left its write-ahead files beside
+    the database: the next start opens it read-only (SQLite does, reads working), and each
+    write raised "attempt to write a readonly database" as a sqlite3 error, a fault with a
+    traceback. Each kind is DatabaseUnavailable saying it is read-only, and once the disk
+    is writable again it writes."""
+    with full_disk(tmp_path / "disk") as disk:
+        path = disk / "bot.db"
+        kept = tmp_path / "kept"
+        kept.mkdir()
+        async with SqliteStore(path) as store:
+            await store.record_reply(1, 10, 11)
+            for name in ("bot.db", "bot.db-wal", "bot.db-shm"):  # (as a kill leaves them)
+                shutil.copy(disk / name, kept / name)
+        for name in ("bot.db", "bot.db-wal", "bot.db-shm"):
+            shutil.copy(kept / name, disk / name)
+        await asyncio.to_thread(remount, disk, "ro")
+        async with SqliteStore(path) as store:
+            assert await store.replies_to(1) == [(10, 11)]  # positive control: it reads
+            owed = PendingReply("post", 2, 2, utc_now())
+            writes = {
+                "one statement": lambda: store.record_served("x"),
+                "a transaction": lambda: store.claim_post(3, owed),
+            }
+            for name, write in writes.items():
+                with pytest.raises(DatabaseUnavailable) as refused:
+                    await write()
+                assert ": it is read-only (" in str(refused.value), (name, refused.value)
+                assert "read-only" in refused.value.problem, name
+        await asyncio.to_thread(remount, disk, "rw")
+        async with SqliteStore(path) as store:
+            assert await store.claim_post(3, owed)
 
 
 async def test_a_postgres_server_whose_disk_fills_is_the_database_unavailable_till_freed(
