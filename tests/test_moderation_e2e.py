@@ -1589,6 +1589,34 @@ async def test_a_new_entrys_question_taught_but_not_recorded_is_not_sent_to_a_qu
         assert shown == "Nothing to review.", shown
 
 
+async def test_a_new_entrys_question_filed_elsewhere_meanwhile_is_not_sent_to_the_queue(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A new entry saved from a review item whose question was filed in the examples by
+    hand while the form was open (another entry's example: a pull, an edit): the moderator
+    read that it was not added as the new entry's example, "so it stays in the review
+    queue: decide it there", but the queue leaves out a question filed as an example
+    ("Nothing to review."). They read that the queue lists it no more."""
+    from knowledge.editing import add_example
+
+    asked = "is moving the spillover bucket into roth allowed"
+    moderator = fake_discord.world.moderator
+    async with start_bot(mod_bot()):
+        opened = await new_entry_from_review(fake_discord, asked)
+        await asyncio.to_thread(add_example, faq_copy, "mega-backdoor-overview", asked)
+        submit = await submit_new_entry(fake_discord, opened, "Spillover buckets", moderator)
+        said = content(await submit.followup(0))
+        await fake_discord.settle()
+        assert said.startswith("Saved `spillover-bucket`"), said
+        assert "\nThe question it came from was not added as its example (" in said, said
+        assert said.endswith(
+            "; the review queue lists it no more (filed as an example, or answered by the "
+            "FAQ now), so nothing is left to do there."
+        ), said
+        shown = (await review_message(fake_discord))["embeds"][0]["description"]
+        assert shown == "Nothing to review.", shown
+
+
 async def test_edits_and_decisions_while_the_faq_folder_is_gone_say_so(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
 ) -> None:

@@ -558,10 +558,17 @@ class EntryModal(discord.ui.Modal):
                     mine = examples_file(bot.faq_dir, entry_id)
                     if not isinstance(exc, AlreadyExample) or exc.path != mine:
                         # Left queued: decided without being taught, it would be lost.
+                        why = neutralize(str(exc))[:300]
+                        if not await self._still_listed():  # (filed elsewhere meanwhile)
+                            return (
+                                f"\nThe question it came from was not added as its example "
+                                f"({why}); the review queue lists it no more (filed as an "
+                                "example, or answered by the FAQ now), so nothing is left to "
+                                "do there."
+                            )
                         return (
                             "\nThe question it came from was not added as its example "
-                            f"({neutralize(str(exc))[:300]}), so it stays in the review "
-                            "queue: decide it there."
+                            f"({why}), so it stays in the review queue: decide it there."
                         )
                 taught = True
                 try:
@@ -632,7 +639,7 @@ class EntryModal(discord.ui.Modal):
 
 STATS_PAGE = 10
 #: The most _clear_review says after "Saved" (its longest note, with 300 of an error's
-#: characters, is under 450).
+#: characters, is under 480).
 REVIEW_NOTE_ROOM = 500
 
 
