@@ -12349,6 +12349,152 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a SQLite write refused by a read-only disk is not named read-only",
+        "bot/storage/sqlite.py",
+        (
+            "        if _is_read_only(exc, self.path.parent):\n            raise DatabaseUna"
+            'vailable(\n                f"cannot write to'
+        ),
+        (
+            '        if False:\n            raise DatabaseUnavailable(\n                f"can'
+            "not write to"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_disk_remounted_read_o"
+                "nly_says_it_is_read_only"
+            ),
+        ),
+    ),
+    Mutant(
+        "a SQLite database on a read-only disk at start is not named read-only",
+        "bot/storage/sqlite.py",
+        "                if _is_read_only(exc, self.path.parent):\n                    # Exit 1",
+        "                if False:\n                    # Exit 1",
+        (
+            (
+                "tests/test_startup_failures.py::test_a_database_on_a_read_only_disk_at_start_i"
+                "s_said_and_exits_1_to_be_retried"
+            ),
+        ),
+    ),
+    Mutant(
+        "a disk in emergency read-only (statvfs silent) is not probed with a file",
+        "bot/storage/sqlite.py",
+        '        fd, probe = tempfile.mkstemp(dir=folder, prefix=".rollover-bot-probe-")\n',
+        "        return False\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_disk_remounted_read_o"
+                "nly_says_it_is_read_only"
+            ),
+        ),
+    ),
+    Mutant(
+        "a pointed message Discord fails to give falls to the pick's apology",
+        "bot/cogs/point.py",
+        "            except NETWORK_ERRORS as exc:  # (Discord's trouble: no fault of the bot's)\n",
+        (
+            "            except ZeroDivisionError as exc:  # (Discord's trouble: no fault o"
+            "f the bot's)\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_pointed_message_discord_fails_to_give_is_said_so"
+                "_not_a_fault_of_the_bot"
+            ),
+        ),
+    ),
+    Mutant(
+        "a pointed answer whose confirmation was lost falls to the pick's apology",
+        "bot/cogs/point.py",
+        (
+            "            except NETWORK_ERRORS as exc:  # (the connection: Discord may have"
+            " taken it)\n"
+        ),
+        (
+            "            except ZeroDivisionError as exc:  # (the connection: Discord may h"
+            "ave taken it)\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_pointed_answer_whose_confirmation_was_lost_says_"
+                "it_may_be_posted"
+            ),
+        ),
+    ),
+    Mutant(
+        "a new entry's taught question unrecorded is sent to a queue that hides it",
+        "bot/cogs/faq_admin.py",
+        "                if not listed:\n",
+        "                if False:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entrys_question_taught_but_not_record"
+                "ed_is_not_sent_to_a_queue_hiding_it"
+            ),
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entry_saved_while_the_database_fails_"
+                "is_said_saved"
+            ),
+        ),
+    ),
+    Mutant(
+        "a new entry's untaught question the FAQ answers now is sent to a queue that hides it",
+        "bot/cogs/faq_admin.py",
+        "            if not listed:\n                return (\n",
+        "            if False:\n                return (\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entry_answering_its_question_in_an_ou"
+                "tage_sends_nobody_to_the_queue"
+            ),
+        ),
+    ),
+    Mutant(
+        "whether the queue lists a new entry's question ignores its filter",
+        "bot/cogs/faq_admin.py",
+        "        return bool(shown)\n",
+        "        return True\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entrys_question_taught_but_not_record"
+                "ed_is_not_sent_to_a_queue_hiding_it"
+            ),
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entry_answering_its_question_in_an_ou"
+                "tage_sends_nobody_to_the_queue"
+            ),
+        ),
+    ),
+    Mutant(
+        "SQLite's own read-only refusal (SQLITE_READONLY) is not named read-only",
+        "bot/storage/sqlite.py",
+        "    if code & 0xFF == sqlite3.SQLITE_READONLY:\n        return True\n",
+        "    if False:\n        return True\n",
+        (
+            (
+                "tests/test_storage.py::test_a_database_a_stopped_bot_left_on_a_read_only_disk_"
+                "refuses_writes_by_name"
+            ),
+        ),
+    ),
+    Mutant(
+        "a new entry's question filed elsewhere meanwhile is sent to a queue that hides it",
+        "bot/cogs/faq_admin.py",
+        (
+            "                        if not await self._still_listed():  # (filed elsewhere"
+            " meanwhile)\n"
+        ),
+        "                        if False:  # (filed elsewhere meanwhile)\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_new_entrys_question_filed_elsewhere_meanw"
+                "hile_is_not_sent_to_the_queue"
+            ),
+        ),
+    ),
 ]
 
 
