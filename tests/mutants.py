@@ -6874,7 +6874,10 @@ MUTANTS = [
     Mutant(
         "a calculator's command on a line of rollover-bot ask - (text) is matched as a question",
         "bot/cli/ask.py",
-        "                    else calculator_text(question) or fitted(partial(answer_text, kb, result))\n",
+        (
+            "                    else calculator_text(question) or "
+            "fitted(partial(answer_text, kb, result))\n"
+        ),
         "                    else fitted(partial(answer_text, kb, result))\n",
         ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
     ),
