@@ -12498,6 +12498,13 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "context sentences of a post weigh 0.3 again (the real posts' stories count for little)",
+        "knowledge/lexical.py",
+        "CONTEXT_WEIGHT = 0.7\n",
+        "CONTEXT_WEIGHT = 0.3\n",
+        ("tests/test_matcher.py::test_real_holdout_floors",),
+    ),
 ]
 
 

@@ -42,10 +42,11 @@ DATA = ROOT / "tests" / "data"
 def test_public_sample_meets_targets(kb: KnowledgeBase) -> None:
     report = evaluate(kb.matcher, load_questions(DATA / "public_questions.yaml"))
     assert report.answered_wrong <= 0.06, report.summary()  # measured 5.4% (2 of 37)
-    # measured 73.0% (27 of 37) since the eighth round of real questions: 'pro rata on MBDR
-    # when the 401k is mostly pretax?' went from 83.1 to just under 80, still listed (75.7%
-    # since the seventh; 73.0% since the fifth, 75.7% before)
-    assert report.answered_correct >= 0.725, report.summary()
+    # measured 70.3% (26 of 37) since context sentences weigh 0.7 (0.3 before): 'is
+    # after-tax 401k basically a nondeductible IRA?' went from 81.4 to under 80, listed;
+    # 73.0% since the eighth round of real questions ('pro rata on MBDR when the 401k is
+    # mostly pretax?' from 83.1 to just under 80, listed), 75.7% since the seventh
+    assert report.answered_correct >= 0.70, report.summary()
     assert report.in_best_or_suggestions == 1.0, report.summary()
     assert report.offtopic_abstained == 1.0, report.summary()
 
@@ -54,12 +55,13 @@ def test_written_holdout_does_not_regress(kb: KnowledgeBase) -> None:
     # Written blind to the FAQ and never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "holdout_questions.yaml"))
     assert report.answered_wrong <= 0.03, report.summary()  # measured 2.0% (2.7% before)
-    # measured 61.5% since the eighth round of real questions (three posts answered at
-    # 80.3-82.0 fell just under 80; 63.5% before), 62.2% since the split entry's caveat (FAQ
-    # rewording moves it: 62.8% to 64.9% over the 2026-12-05 fact-checks)
-    assert report.answered_correct >= 0.61, report.summary()
-    # measured 98.6% since the eighth round of real questions (99.3% since the seventh)
-    assert report.in_best_or_suggestions >= 0.985, report.summary()
+    # measured 67.6% since context sentences weigh 0.7 (nine posts quiet before answered
+    # right); 61.5% since the eighth round of real questions (three posts answered at
+    # 80.3-82.0 fell just under 80), 63.5% before; FAQ rewording moves it (62.8% to 64.9%
+    # over the 2026-12-05 fact-checks)
+    assert report.answered_correct >= 0.67, report.summary()
+    # measured 99.3% since context sentences weigh 0.7 (98.6% since the eighth round)
+    assert report.in_best_or_suggestions >= 0.99, report.summary()
     assert report.offtopic_abstained >= 0.97, report.summary()  # measured 97.7%
 
 
@@ -71,13 +73,17 @@ def test_real_public_sample_rates(kb: KnowledgeBase) -> None:
     # the 60-day rollover), and IRA basis rolled into a 401(k) by mistake the backdoor Roth
     # entry (89.7; wanted the roll-in entry, which it got at 88.1). One post quiet before
     # is answered right (split, 92.0), so right stays 39.1%.
-    assert report.answered_wrong <= 0.11, report.summary()
-    # measured 37.0% (17 of 46) since the seventh round of real questions: 'Roth withdraw,
-    # less than 5 years' scored 80.0 and now just under it (listed still); 39.1% before, since
-    # the split entry says a plan may refuse two direct rollovers (41.3% before that)
-    assert report.answered_correct >= 0.365, report.summary()
-    # measured 91.3% since the seventh round (87.0% before: two more posts listed)
-    assert report.in_best_or_suggestions >= 0.91, report.summary()
+    # Since context sentences weigh 0.7 (0.3 before), 8.7% (4 of 46): the IRA basis rolled
+    # into a 401(k) by mistake gets the roll-in entry it wanted (87.5).
+    assert report.answered_wrong <= 0.09, report.summary()
+    # measured 43.5% (20 of 46) since context sentences weigh 0.7 (that post, and two quiet
+    # before: 'Roth withdraw, less than 5 years' at 83.3, two employers' 401(k) limits at
+    # 84.9); 37.0% since the seventh round of real questions, 39.1% before, since the split
+    # entry says a plan may refuse two direct rollovers (41.3% before that)
+    assert report.answered_correct >= 0.43, report.summary()
+    # measured 89.1% since context sentences weigh 0.7 (one post fewer listed), 91.3% since
+    # the seventh round (87.0% before: two more posts listed)
+    assert report.in_best_or_suggestions >= 0.89, report.summary()
     assert report.offtopic_abstained == 1.0, report.summary()  # measured 100% (6 of 6)
 
 
@@ -114,9 +120,12 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
     # The eighth round (37 posts, 11 in scope; all dev) moved 9 holdout posts, all scored
     # 80-84: 4 quiet to right, 2 right to quiet, 1 right to wrong, one off-topic post quiet
     # again: from 36.0 / 4.7 / 92.2 / 92.5.
-    assert report.answered_wrong <= 0.05, report.summary()  # measured 5.0% (16 of 322)
-    assert report.answered_correct >= 0.365, report.summary()  # measured 36.6%
-    assert report.in_best_or_suggestions >= 0.92, report.summary()  # measured 92.5%
+    # Context sentences weighing 0.7 instead of 0.3 (chosen on the dev posts) moved 24:
+    # 11 quiet to right, 2 wrong to right, 3 wrong to quiet, 4 right to quiet, 3 quiet to
+    # wrong, 1 right to wrong: from 36.6 / 5.0 / 92.5 / 92.9.
+    assert report.answered_wrong <= 0.05, report.summary()  # measured 4.7% (15 of 322)
+    assert report.answered_correct >= 0.39, report.summary()  # measured 39.1%
+    assert report.in_best_or_suggestions >= 0.92, report.summary()  # measured 92.2%
     assert report.offtopic_abstained >= 0.925, report.summary()  # measured 92.9%
 
 
@@ -130,11 +139,13 @@ def test_real_holdout_floors(kb: KnowledgeBase) -> None:
         # 78.0% / 83.0% (73 of 88), 79.9% before the sixth fact-check's FAQ fixes; before
         # the off-topic gate 78.6% / 75.0%
         # 76.1% / 78.7% since the sixth round's 90 posts (75.7% / 80.3% since the fifth);
-        # 77.0% / 78.7% since the seventh's 127 (dev); 75.8% / 80.6% since the eighth's 37
-        ("real_questions.yaml", "holdout", 0.755, 0.80),
-        # measured 84.8% / 100% (6 of 6) since the seventh round, 80.4% / 83.3% before;
+        # 77.0% / 78.7% since the seventh's 127 (dev); 75.8% / 80.6% since the eighth's 37;
+        # 78.0% / 81.3% since context sentences weigh 0.7
+        ("real_questions.yaml", "holdout", 0.775, 0.81),
+        # measured 82.6% / 100% (6 of 6) since context sentences weigh 0.7, 84.8% / 100%
+        # since the seventh round, 80.4% / 83.3% before;
         # before the gate 69.6% / 50.0%
-        ("real_public.yaml", None, 0.84, 0.83),
+        ("real_public.yaml", None, 0.82, 0.83),
     ],
 )
 def test_real_posts_as_discord_shows_them(

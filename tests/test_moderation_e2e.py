@@ -1776,7 +1776,8 @@ async def test_an_off_topic_decision_promises_questions_like_it_only_once_the_ma
             if path.name != "_off-topic.yaml":
                 shutil.copy(path, examples / path.name)
         assert "FAQ reloaded" in content(await admin(fake_discord, "reload"))
-        other = "Is it better to max my HSA or pay down my mortgage early?"
+        # (one these few examples leave far from every entry: best 26 of 100)
+        other = "Should I refinance my mortgage or invest the extra cash?"
         assert await ask_title(fake_discord, other) is None
         await fake_discord.settle()
         said = await decide_off_topic(fake_discord)
