@@ -224,15 +224,20 @@ def _room(inp: RoomInput) -> RoomResult:
     widened = max(limit_applied - (counted - absorbable) - inp.employer, ZERO)
     # After-tax contributions come out of pay: no more than what the deferrals leave.
     pay_left = None if inp.compensation is None else inp.compensation - inp.deferrals
+    pay_caps = pay_left is not None and widened > max(pay_left, ZERO)
     if pay_left is not None:
         widened = min(widened, max(pay_left, ZERO))
     if widened > room_left:
+        # What the member can add is widened - room_left: the unused catch-up itself is
+        # more when pay, or an excess over the limit, takes part of what it frees.
+        why = " (all the pay the deferrals leave)" if pay_caps else ""
         steps.append(
             f"Catch-up is not only what passes 402(g): deferrals over any limit, 415(c) "
             f"included, can count as catch-up if the plan treats them so "
             f"({SRC_CATCH_UP_OVER_ANY}). With {usd(unused)} of catch-up unused, such a plan "
-            f"can take up to {usd(absorbable)} more before 415(c) is reached: after-tax room "
-            f"up to {usd(widened)}. Ask the plan whether it does."
+            f"can count up to {usd(absorbable)} of the deferrals as catch-up, outside 415(c), "
+            f"so you could put in {usd(widened - room_left)} more after-tax: after-tax room "
+            f"up to {usd(widened)}{why}. Ask the plan whether it does."
         )
     threshold = limits.roth_catch_up_wage_threshold
     start = roth_catch_up_start() or "a later year"  # (a table with no year it applies to)

@@ -232,6 +232,34 @@ def test_unused_catch_up_can_take_deferrals_over_415c_and_the_steps_say_so() -> 
     assert warning.endswith("there is no after-tax room left.")
 
 
+@pytest.mark.parametrize(
+    ("deferrals", "employer", "compensation", "more", "up_to"),
+    [
+        # pay is the limit: the $8,000 unused catch-up frees more than pay leaves
+        ("20000", "6500", "30000", "$6,500.00", "$10,000.00 (all the pay the deferrals leave)"),
+        # an excess over 415(c) takes part of what it frees
+        ("24500", "52000", None, "$3,500.00", "$3,500.00"),
+        # nothing else in the way: the whole unused catch-up
+        ("24500", "10000", "38000", "$8,000.00", "$11,500.00"),
+    ],
+)
+def test_the_unused_catch_up_step_says_what_the_member_can_add(
+    deferrals: str, employer: str, compensation: str | None, more: str, up_to: str
+) -> None:
+    """The step said "can take up to $8,000.00 more" beside a wider room only $3,500.00 (or
+    $6,500.00) above the room: it says what the member can put in now, the wider room less
+    the room."""
+    r = room(
+        RoomInput(
+            year=2026, deferrals=deferrals, employer=employer, age=55, compensation=compensation
+        )
+    )
+    [step] = [s for s in r.steps if "Catch-up is not only" in s]
+    assert "$8,000.00 of catch-up unused" in step
+    assert f"put in {more} more after-tax: after-tax room up to {up_to}." in step
+    assert "can take up to" not in step
+
+
 def test_the_steps_cite_the_415c_paragraph_each_rule_comes_from() -> None:
     r = room(RoomInput(year=2026, deferrals="24500", employer="5000", compensation="50000"))
     text = " ".join(r.steps)
