@@ -28,6 +28,7 @@ from bot.edited_posts import EDITED_NOTE
 from bot.forum_tags import TAG_FAILED
 from bot.storage import MemoryStore, SqliteStore
 from calculators import InputError
+from calculators.base import MAX_AGE
 from calculators.catalog import CALCULATORS
 from calculators.money import usd
 from knowledge.base import KnowledgeBase
@@ -2485,6 +2486,24 @@ async def test_calculator_commands_show_results_and_steps(
         [work] = [c for c in custom_ids(body["data"]) if c.startswith("rb:work:")]
         shown = await (await fake_discord.click_button(handle, work)).response()
         assert "How it is worked out" in embed_of(shown)["description"]
+
+
+async def test_room_takes_every_age_the_calculator_does(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """Discord's /room took ages 14 to 120 where the calculator, `calc room --age` and the
+    console take 0 to 130: Discord's client refused a member's 121 (or 13) that the command
+    line works out. Its bounds are the calculator's now; past them both refuse."""
+    options = {"year": 2026, "deferrals": "24500", "employer": "10000"}
+    async with start_bot(make_bot()):
+        for age in (0, 13, 121, MAX_AGE):
+            handle = await fake_discord.send_slash_command("room", {**options, "age": age})
+            assert "$37,500.00" in embed_of(await handle.response())["description"], age
+        for age in (-1, MAX_AGE + 1):
+            with pytest.raises(ValueError, match="is outside"):
+                await fake_discord.send_slash_command("room", {**options, "age": age})
+            with pytest.raises(InputError, match=r"negative|out of range"):
+                CALCULATORS["room"]([], {**options, "year": "2026", "age": str(age)})
 
 
 async def test_schedule_attaches_its_chart(fake_discord: FakeDiscord, make_bot, start_bot) -> None:

@@ -18,6 +18,7 @@ from bot.embeds import calc_reply, neutralize
 from bot.limits import PerUserWindows
 from bot.replies import NO_PINGS, apologise, offer, privately_here, send_private
 from calculators import CalcInput, CalcResult, InputError, ScheduleInput, supported_years
+from calculators.base import MAX_AGE
 from calculators.catalog import CALCULATORS
 from calculators.chart import chart_description, render_schedule_chart_async
 from knowledge.model import CUSTOM_ID_LIMIT
@@ -287,7 +288,7 @@ class Calculators(commands.Cog):
         year: int,
         deferrals: Amount,
         employer: Amount,
-        age: app_commands.Range[int, 14, 120] | None = None,
+        age: app_commands.Range[int, 0, MAX_AGE] | None = None,  # (the calculator's own)
         compensation: Amount | None = None,
         private: bool = False,
     ) -> None:
