@@ -564,6 +564,54 @@ def test_bad_input_in_a_real_subprocess_has_no_traceback() -> None:
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
 
 
+@pytest.mark.parametrize(
+    ("argv", "quoted"),
+    [
+        pytest.param(
+            [b"calc", b"split", b"--basis", b"\xa31000", b"--earnings", b"5"],
+            "'\ufffd1000'",
+            id="amount",
+        ),
+        pytest.param(
+            [b"calc", b"split", b"1", b"5", b"--earnings-to", b"\xa3"],
+            "invalid choice: '\ufffd'",
+            id="choice",
+        ),
+        pytest.param([b"faq", b"show", b"pro\xa3"], "no FAQ entry 'pro\ufffd'", id="entry"),
+        pytest.param(
+            [b"faq", b"list", b"--faq-dir", b"/nowhere\xa3"],
+            "FAQ folder /nowhere\ufffd ",
+            id="path",
+        ),
+    ],
+)
+def test_a_value_that_is_not_utf8_is_quoted_readably(argv: list[bytes], quoted: str) -> None:
+    """A "£1000" typed in a Latin-1 terminal reaches Python with a byte that is not UTF-8,
+    which the `error:` line quoted as '\\udca31000', meaningless to whoever typed it: the
+    byte is U+FFFD now (as `ask` shows it in a question), and the line says why once."""
+    proc = subprocess.run(
+        [os.fsencode(SCRIPT), *argv],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONUTF8": "1"},
+    )
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2 and err.count("\n") == 1 and err.startswith("error: "), err
+    assert quoted in err and "\\udc" not in err, err
+    assert (
+        "(\ufffd stands for bytes that are not UTF-8: the terminal's encoding is not UTF-8)" in err
+    )
+
+
+def test_a_typed_backslash_escape_is_quoted_as_typed(capsys: Capsys) -> None:
+    """Only a byte that was not UTF-8 is replaced: the text '\\udca3' typed as such is
+    quoted as it was typed (its backslash doubled, as every quoted backslash is)."""
+    assert main(["calc", "split", "--basis", "\\udca3", "--earnings", "5"]) == 2
+    err = capsys.readouterr().err
+    assert "'\\\\udca3' is not an amount" in err and "\ufffd" not in err, err
+
+
 def test_huge_k_amount_in_a_real_subprocess_is_one_error_line() -> None:
     proc = subprocess.run(
         [str(SCRIPT), "calc", "split", "--basis", "1" + "0" * 23 + "k", "--earnings", "5"],

@@ -19,7 +19,7 @@ from typing import IO, NoReturn
 from bot.cli import ask, calc, faq, service
 from bot.cli.common import access_mode
 from bot.cli.errors import NO_ROOM as _NO_ROOM
-from bot.cli.errors import CliError
+from bot.cli.errors import CliError, readable
 from calculators.limits import LimitsTableError
 from calculators.money import TIMES
 
@@ -30,7 +30,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but errors are a single friendly line instead of usage text plus message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {message} (try '{self.prog} --help')\n")
+        self.exit(2, f"error: {readable(message)} (try '{self.prog} --help')\n")
 
     def print_help(self, file: IO[str] | None = None) -> None:
         """The help written here: argparse drops a failed write without a word (a closed
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a write that fails (a full disk) fails here, not at exit
         return code
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {readable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except LimitsTableError as exc:
         # The data file a moderator edits for next year's figures: not the command's input,
