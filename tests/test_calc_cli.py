@@ -13,6 +13,7 @@ import pytest
 
 from bot.cli import main
 from calculators.limits import supported_years
+from tests.full_disk import fill_up, full_disk
 
 SCRIPT = Path(sys.executable).parent / "rollover-bot"
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -644,6 +645,41 @@ def test_a_chart_to_a_full_disk_is_the_machines_failure(capsys: Capsys) -> None:
         1,
         "error: cannot write the chart to /dev/full: No space left on device\n",
     )
+
+
+def test_a_chart_that_cannot_be_written_keeps_the_earlier_one(
+    capsys: Capsys, tmp_path: Path
+) -> None:
+    """On a full disk `--chart` cut the file short: the earlier chart at that path was lost
+    and a broken PNG left in its place. The chart is written beside it and put in its place
+    only once whole, so a failed write leaves the earlier chart, and nothing else, there."""
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart"]
+    with full_disk(tmp_path / "disk") as disk:
+        chart = disk / "chart.png"
+        assert main([*args, str(chart)]) == 0
+        capsys.readouterr()
+        chart.chmod(0o640)  # (a chart replaced keeps its permissions)
+        earlier = chart.read_bytes()
+        fill_up(disk)
+        assert main([*args, str(chart), "--tax-rate", "24%"]) == 1
+        err = capsys.readouterr().err
+        assert err == f"error: cannot write the chart to {chart}: No space left on device\n"
+        assert chart.read_bytes() == earlier  # whole, not cut short
+        assert sorted(p.name for p in disk.iterdir()) == ["chart.png", "filler"]
+        (disk / "filler").unlink()
+        assert main([*args, str(chart), "--tax-rate", "24%"]) == 0
+        assert chart.read_bytes() != earlier and chart.read_bytes().startswith(b"\x89PNG")
+        assert chart.stat().st_mode & 0o777 == 0o640
+        assert sorted(p.name for p in disk.iterdir()) == ["chart.png"]
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_chart_to_dev_null_is_written_there_not_replaced(capsys: Capsys) -> None:
+    """A device cannot be replaced by a file written beside it: /dev/null takes the chart
+    directly, as before, and stays the device."""
+    code = main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", "/dev/null"])
+    assert code == 0 and "Chart written to /dev/null." in capsys.readouterr().out
+    assert Path("/dev/null").is_char_device()
 
 
 @pytest.mark.parametrize(("name", "said"), [("-", "'-' (standard output)"), ("", "an empty name")])

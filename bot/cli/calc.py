@@ -10,6 +10,8 @@ import argparse
 import io
 import os
 import re
+import secrets
+import stat
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -417,6 +419,40 @@ def _is_stdout(path: Path) -> bool:
         return False  # (no such file yet, or no file behind standard output)
 
 
+def _write_chart(path: Path, png: bytes) -> None:
+    """``png`` at ``path``, whole or not at all: written to a new file beside it and put in
+    its place once whole (os.replace), so a full disk leaves an earlier chart as it was, not
+    cut short into a broken PNG. What cannot be replaced so is written directly: a device
+    or pipe (/dev/null, /dev/full), and a file in a folder where no file can be made."""
+    target = Path(os.path.realpath(path))  # (a symbolic link stays one: its file is replaced)
+    try:
+        mode: int | None = target.stat().st_mode
+    except OSError:
+        mode = None  # (no file yet: made as any new file is, under the umask)
+    if mode is not None and not stat.S_ISREG(mode):
+        path.write_bytes(png)
+        return
+    spare = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except PermissionError:
+        if mode is None:
+            raise
+        path.write_bytes(png)  # (a writable chart in a folder that is not: as before)
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if mode is not None:
+                os.fchmod(out.fileno(), stat.S_IMODE(mode))  # (the chart's permissions kept)
+            out.write(png)
+            out.flush()
+            os.fsync(out.fileno())  # (a disk may say it is full only here)
+        os.replace(spare, target)
+    except BaseException:
+        spare.unlink(missing_ok=True)
+        raise
+
+
 def _run_schedule(args: argparse.Namespace) -> int:
     inp = _input(args)
     result = _calculate(schedule, inp)
@@ -431,7 +467,7 @@ def _run_schedule(args: argparse.Namespace) -> int:
             raise CliError(problem)
         png = render_schedule_chart(cast(ScheduleInput, inp))
         try:
-            args.chart.write_bytes(png)
+            _write_chart(args.chart, png)
         except OSError as exc:
             if exc.errno in NO_ROOM:  # (the machine's failure, not the path's: exit 1)
                 raise CliFailure(
