@@ -511,6 +511,47 @@ async def test_a_disk_full_under_a_running_bot_is_one_warning_and_owed_replies_w
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
 
 
+async def test_a_database_moved_under_a_running_bot_is_said_once_and_written_when_back(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The SQLite file moved away under a running bot (an operator's mv, a cleanup
+    script): the bot wrote on into it without a word, and the stop left its write-ahead log
+    unapplied, so its records were lost at the next start. Its writes are refused now: the
+    move said once, the retry queue's one warning naming it, no traceback; a post meanwhile
+    is answered; moved back, the database is written again."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO)
+    path, moved = tmp_path / "bot.db", tmp_path / "moved.db"
+    store = SqliteStore(path)
+    async with start_bot(make_bot(store=store, retries=FAST_RETRIES)):
+        control = await new_post(fake, 0)
+        await control.reply()  # positive control: it answers
+        await fake.idle(quiet=0.2)  # (its records written)
+        path.rename(moved)
+
+        def retries_said() -> list[logging.LogRecord]:
+            return [r for r in caplog.records if r.name == "bot.cogs.retries"]
+
+        post = await new_post(fake, 1)
+        await post.reply()  # answered anyway
+        await wait_until(lambda: bool(retries_said()), timeout=5.0)
+        moved.rename(path)
+        await wait_until(lambda: len(retries_said()) == 2, timeout=5.0)
+    said = [(r.levelname, r.getMessage()) for r in retries_said()]
+    assert [level for level, _ in said] == ["WARNING", "INFO"], said
+    assert "the file the bot opened there was moved or deleted while it ran" in said[0][1]
+    told = [r for r in caplog.records if "was moved or deleted while the bot ran" in r.getMessage()]
+    assert len(told) == 1 and "its records so far are in that file" in told[0].getMessage()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert len(post.replies) == 1
+    async with SqliteStore(path) as reopened:  # the first post's claim kept, as written
+        assert not await reopened.claim_post(control.id)
+
+
 async def test_a_database_another_program_holds_locked_is_one_warning_not_a_traceback_a_pass(
     fake_discord: FakeDiscord,
     make_bot,

@@ -15,6 +15,7 @@ import functools
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -1625,6 +1626,70 @@ async def test_a_database_a_stopped_bot_left_on_a_read_only_disk_refuses_writes_
         await asyncio.to_thread(remount, disk, "rw")
         async with SqliteStore(path) as store:
             assert await store.claim_post(3, owed)
+
+
+@pytest.mark.parametrize("how", ["moved away", "moved back", "deleted"])
+async def test_a_database_moved_or_deleted_under_the_store_refuses_writes_and_stays_whole(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    """The database file moved or deleted under a running bot (an operator's mv or rm, a
+    cleanup script): SQLite went on writing into it without a word and at the stop left
+    its write-ahead log unapplied, so the moved file had none of the records (not even its
+    tables) and the next start began an empty one at the path. Each write is refused now,
+    DatabaseUnavailable naming why, said once in the log; the file is made whole first, so
+    a moved file keeps every record and a deleted one can be copied back while the bot
+    runs; moved back, it is written again."""
+    path = tmp_path / "bot.db"
+    moved = tmp_path / "moved.db"
+    owed = PendingReply("post", 2, 2, utc_now())
+    async with SqliteStore(path) as store:
+        assert await store.claim_post(1)  # positive control: it writes
+        if how == "deleted":
+            path.unlink()
+        else:
+            path.rename(moved)
+        with caplog.at_level(logging.WARNING, logger="bot.storage.sqlite"):
+            for write in (lambda: store.record_served("x"), lambda: store.claim_post(3, owed)):
+                with pytest.raises(DatabaseUnavailable) as refused:
+                    await write()
+                assert (
+                    refused.value.problem == "its database file was moved or deleted while it ran"
+                )
+                assert str(refused.value).startswith(f"cannot write to {path}: the file the bot")
+        said = [r.getMessage() for r in caplog.records if "was moved or deleted" in r.getMessage()]
+        assert len(said) == 1, said  # once, not at each write
+        assert await store.pending_replies() == []  # reads go on
+        if how == "moved back":
+            moved.rename(path)
+            assert await store.claim_post(3, owed)  # written again
+        elif how == "deleted":
+            [held] = re.findall(r"copied from (/proc/\d+/fd/\d+)", said[0])
+            shutil.copy(held, moved)  # (as the operator told would)
+    kept = path if how == "moved back" else moved
+    claimed = {row[0] for row in raw(kept, "SELECT thread_id FROM claimed_posts")}
+    assert claimed == ({1, 3} if how == "moved back" else {1})
+    async with SqliteStore(path) as store:  # a restart: the file the path names then
+        assert await store.claim_post(1) == (how != "moved back")
+
+
+async def test_a_database_moved_then_the_bot_stopped_before_a_write_is_whole_where_it_went(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An operator moving the database to another disk, then restarting the bot at once,
+    before it wrote again: SQLite's close applies no write-ahead log to a moved file, so
+    the moved file had none of the records (not even its tables). The close applies it
+    now, and the log says where the records are."""
+    path, moved = tmp_path / "bot.db", tmp_path / "moved.db"
+    caplog.set_level(logging.WARNING, logger="bot.storage.sqlite")
+    async with SqliteStore(path) as store:
+        assert await store.claim_post(1)
+        path.rename(moved)
+    said = [r.getMessage() for r in caplog.records if "was moved or deleted" in r.getMessage()]
+    assert len(said) == 1 and "its records so far are in that file" in said[0], said
+    assert raw(moved, "SELECT thread_id FROM claimed_posts") == [(1,)]
+    moved.rename(path)  # (moved back before the start: as it was)
+    async with SqliteStore(path) as store:
+        assert not await store.claim_post(1)
 
 
 async def test_a_postgres_server_whose_disk_fills_is_the_database_unavailable_till_freed(

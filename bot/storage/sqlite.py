@@ -11,6 +11,8 @@ Safety choices, each for a reason:
 - Only parameterised SQL: question text is user input and may look like SQL.
 - A file that is not SQLite, or fails ``PRAGMA integrity_check``, is moved aside and a
   fresh database created, so a corrupt file cannot crash the bot in a restart loop.
+- The file moved or deleted under the bot is written no more (see _still_in_place), and
+  made whole where it went: SQLite wrote on into it and never applied its log.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ BUSY_SECONDS = 5.0
 DISK_FULL = "the disk holding its database is full"
 LOCKED = "another program holds its database file locked"
 READ_ONLY = "its database is read-only (its disk remounted read-only, or the file not writable)"
+MOVED = "its database file was moved or deleted while it ran"
 #: How long one begun during a stop waits (see hurry).
 STOP_BUSY_SECONDS = 1.0
 
@@ -171,6 +174,27 @@ def _refuses_writes(folder: Path) -> bool:
     with suppress(OSError):
         os.unlink(probe)
     return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file ``path`` names now (device and inode), None when it names none."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _held_open(identity: tuple[int, int]) -> str | None:
+    """Where this process still holds the file ``identity`` open once it has no name left
+    (deleted): /proc/<pid>/fd/<n>, from which it can be copied back. None elsewhere."""
+    with suppress(OSError):
+        for fd in os.listdir("/proc/self/fd"):
+            with suppress(OSError):
+                held = os.stat(f"/proc/self/fd/{fd}")
+                if (held.st_dev, held.st_ino) == identity and held.st_nlink == 0:
+                    return f"/proc/{os.getpid()}/fd/{fd}"
+    return None
 
 
 class CorruptDatabase(StorageError):
@@ -309,6 +333,9 @@ class SqliteStore:
         #: began), and what the connection was last told (see _busy_as_set).
         self._busy_seconds = BUSY_SECONDS
         self._busy_told = BUSY_SECONDS
+        #: The file opened (see _still_in_place), and whether its move was said.
+        self._opened: tuple[int, int] | None = None
+        self._moved_said = False
 
     # -- opening and closing -----------------------------------------------------------
     async def open(self) -> None:
@@ -386,6 +413,7 @@ class SqliteStore:
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA synchronous = NORMAL")
             self._version = await self._migrate(db)
+            self._opened = _identity(self.path)
         except BaseException:
             await db.close()
             raise
@@ -395,6 +423,8 @@ class SqliteStore:
         async with self._lock:
             if self._db is not None:
                 db, self._db = self._db, None
+                if self._moved() and not self._moved_said:  # (moved, then a stop at once)
+                    await self._keep_whole(db, stopping=True)
                 await db.close()
 
     def hurry(self) -> None:
@@ -547,6 +577,7 @@ class SqliteStore:
             raise StorageError(f"database {self.path} is open read-only")
         db = await self._connection()
         async with self._lock:
+            await self._still_in_place(db)
             await self._busy_as_set(db)
             try:
                 await db.execute("BEGIN IMMEDIATE")
@@ -565,6 +596,7 @@ class SqliteStore:
             raise StorageError(f"database {self.path} is open read-only")
         db = await self._connection()
         async with self._lock:
+            await self._still_in_place(db)
             await self._busy_as_set(db)
             try:
                 cursor = await db.execute(sql, params)
@@ -572,6 +604,64 @@ class SqliteStore:
                 self._raise_if_passing(exc)
                 raise
             return cursor.rowcount
+
+    async def _still_in_place(self, db: aiosqlite.Connection) -> None:
+        """Refuse a write, as DatabaseUnavailable, while the path no longer names the file
+        opened there: moved or deleted under the bot (an operator's mv or rm, a cleanup
+        script). In WAL mode SQLite wrote on into that file without a word, and at the stop
+        left its write-ahead log unapplied (it checkpoints no moved file): at the next start
+        everything since the last checkpoint, the move's and after, was gone. Refused, not
+        reopened at the path: a new file there would split the records in two, its ids
+        starting over under answers whose buttons name the old ones. So the log is applied
+        to the file once, now, keeping it whole wherever it went; moved back, it is written
+        again; a restart starts on whatever file the path then names. One stat a write."""
+        if not self._moved():
+            if self._moved_said:
+                self._moved_said = False
+                log.info("database %s is back where it was: it is written again", self.path)
+            return
+        if not self._moved_said:
+            self._moved_said = True
+            await self._keep_whole(db)
+        raise DatabaseUnavailable(
+            f"cannot write to {self.path}: the file the bot opened there was moved or deleted "
+            "while it ran; move it back for the bot to write to it again, or restart the bot "
+            "to start on the file the path names then",
+            problem=MOVED,
+        )
+
+    def _moved(self) -> bool:
+        """Whether the path names another file than the one opened, or none. (A read-only
+        store opened none to write; an unreadable folder: the write says what is wrong.)"""
+        if self._opened is None:
+            return False
+        try:
+            return _identity(self.path) != self._opened
+        except OSError:
+            return False
+
+    async def _keep_whole(self, db: aiosqlite.Connection, *, stopping: bool = False) -> None:
+        """The moved or deleted file made whole (its write-ahead log applied to it), and the
+        operator told once where its records are (``stopping``: the bot lets it go now)."""
+        try:
+            await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("could not apply the write-ahead log to the moved database: %r", exc)
+        assert self._opened is not None
+        held = _held_open(self._opened)
+        if not held:
+            where = "its records so far are in that file, wherever it went"
+        elif stopping:
+            where = "it was deleted, and its records go with it as the bot stops"
+        else:
+            where = f"it was deleted: until the bot stops, its records can be copied from {held}"
+        log.warning(
+            "database %s was moved or deleted while the bot ran (%s): nothing more is "
+            "written until it is moved back, or the bot restarted to start on the file "
+            "the path names then",
+            self.path,
+            where,
+        )
 
     def _raise_if_passing(self, exc: BaseException) -> None:
         """A write the disk had no room for, another program kept from the file past
