@@ -424,6 +424,68 @@ async def test_a_vote_while_the_database_is_down_is_one_reply_and_one_warning(
     assert "cannot be reached" in lost[0].getMessage()
 
 
+async def test_a_database_held_up_by_a_lock_tells_moderators_why_in_a_line_each(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Another session holding a lock past the query timeout (a psql session left in a
+    transaction, a migration): a moderator's /faq-admin stats read "Sorry, something went
+    wrong", and the log had an ERROR with the driver's traceback for it, for a member's
+    vote, and for each pass of the retry queue (every retries.poll_seconds) while it
+    lasted. The moderator reads that the database keeps the bot's queries waiting, to pass
+    on; the member that their vote was not recorded; the log a warning line for each,
+    naming the lock, and one for the retry queue."""
+    from bot.replies import database_away
+    from bot.storage import DatabaseUnavailable
+    from bot.storage.postgres import HELD_UP
+    from bot.views import VOTE_NOT_RECORDED
+
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    store = PostgresStore(postgres_url, query_timeout=0.5)
+    async with (
+        start_bot(create_bot(settings, kb, store)) as bot,
+        PostgresStore(postgres_url) as other,
+    ):
+        asked = await fake.send_slash_command("ask", {"question": QUESTIONS[1]})
+        [embed] = (await asked.response())["data"]["embeds"]
+        entry = next(i for i, e in bot.knowledge.entries.items() if e.title == embed["title"])
+        assert (await stats_said(fake))["embeds"]  # positive control: the stats are shown
+        pool = await other._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            await db.execute("LOCK TABLE served, votes, pending_replies IN ACCESS EXCLUSIVE MODE")
+            held_up = await stats_said(fake)
+            assert held_up["content"] == database_away(DatabaseUnavailable("", problem=HELD_UP))
+            vote = await fake.click_button(asked, f"rb:vote:{entry}:up", settle=False)
+            assert "Thanks" in (await vote.response())["data"]["content"]
+            assert (await vote.edit(timeout=15))["content"] == VOTE_NOT_RECORDED
+            await wait_until(lambda: said_by_retries(caplog), timeout=15)
+        assert (await stats_said(fake))["embeds"]  # the lock gone, shown again
+    logged = [r.getMessage() for r in warnings_only(caplog)]
+    lock = "a query waited past its timeout on the PostgreSQL server: a lock another session"
+    assert any(m.startswith("command /faq-admin stats could not use") for m in logged), logged
+    assert any(m.startswith("could not record a vote") and lock in m for m in logged), logged
+    assert len(said_by_retries(caplog)) == 1 and lock in said_by_retries(caplog)[0]
+
+
+async def stats_said(fake: FakeDiscord) -> dict[str, Any]:
+    """What /faq-admin stats shows a moderator (a deferred, private followup)."""
+    handle = await fake.send_slash_command("faq-admin stats", {}, user=fake.world.moderator)
+    await handle.response()
+    return await handle.followup(0, timeout=15)
+
+
+def said_by_retries(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The retry queue's warnings that it cannot use the database."""
+    said = [r.getMessage() for r in caplog.records if r.name == "bot.cogs.retries"]
+    return [m for m in said if m.startswith("the retry queue cannot use the database")]
+
+
 async def test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings(
     fake_discord: FakeDiscord,
     make_settings,

@@ -556,13 +556,17 @@ class PostgresStore:
     @contextlib.contextmanager
     def _reaching(self) -> Iterator[None]:
         """The server out of reach (down, restarting, failing over, the network out), or
-        refusing for a while what it does (its disk full, read-only: see server_refusal), is
-        DatabaseUnavailable, as at start, with the reason in words: callers that poll (the
-        retry queue) say it once, not with a driver's traceback every pass."""
+        refusing for a while what it does (its disk full, read-only: see server_refusal), or
+        a query kept waiting past its timeout (STUCK_QUERY), is DatabaseUnavailable, as at
+        start, with the reason in words: callers that poll (the retry queue) say it once,
+        not with a driver's traceback every pass."""
         try:
             yield
-        except TimeoutError:
-            raise  # (a query stuck on a lock: the server is there)
+        except TimeoutError as exc:
+            # A query stuck past its timeout, mostly behind a lock another session holds:
+            # a bare TimeoutError says nothing, so a moderator read "something went wrong"
+            # and the log had a traceback for each record, every retry pass included.
+            raise DatabaseUnavailable(STUCK_QUERY, problem=HELD_UP) from exc
         except Exception as exc:
             if (passing := server_refusal(exc)) is not None:
                 said = without_password(passing, self.url)
@@ -1174,6 +1178,17 @@ _PROBLEMS = {
     "53300": "its database server refuses more connections",
     "25006": "its database server accepts no changes (it is read-only)",
 }
+
+
+#: What the log says of a query that waited past its timeout: the server answered before,
+#: so not "cannot be reached"; a lock held elsewhere is what mostly keeps it waiting.
+STUCK_QUERY = (
+    "a query waited past its timeout on the PostgreSQL server: a lock another session "
+    "holds (a long transaction, a psql session left open, a migration, a VACUUM FULL), or "
+    "the server too busy or no longer answering"
+)
+#: And what a moderator is told of it (DatabaseUnavailable.problem), to pass on.
+HELD_UP = "its database server keeps its queries waiting (a lock held elsewhere, or overload)"
 
 
 def server_problem(exc: BaseException) -> str:
