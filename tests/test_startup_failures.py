@@ -479,3 +479,76 @@ async def test_a_postgres_server_out_of_connections_at_start_is_one_error_line_e
     finally:
         for conn in held:
             await conn.close()
+
+
+async def test_a_postgres_server_that_never_answers_at_start_says_so_exit_1(
+    fake_discord: FakeDiscord,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    postgres_server: str,
+    postgres_url: str,
+) -> None:
+    """A database host that never answers the connection (powered off, or behind a firewall
+    dropping its packets; here the server's main process stopped): the driver gives up after
+    its connect timeout with a TimeoutError, which has no words, and the operator read
+    "error: cannot use the PostgreSQL database: " and nothing after it, a minute later, as
+    each try's warning said while the bot waited for it. It says the server did not answer
+    the connection, exit 1."""
+    import functools
+    import signal
+
+    import asyncpg
+
+    from bot.storage.postgres import NO_ANSWER
+
+    server = int((Path(postgres_server) / "data" / "postmaster.pid").read_text().split()[0])
+    # (the driver's connect timeout, 60 s, shortened: a minute's wait is no better a test)
+    monkeypatch.setattr(asyncpg, "create_pool", functools.partial(asyncpg.create_pool, timeout=1))
+    monkeypatch.setenv("DISCORD_TOKEN", fake_discord.token)
+    monkeypatch.setenv("ROLLOVER_DATABASE__URL", postgres_url)
+    monkeypatch.setenv("ROLLOVER_DISCORD__STARTUP_RETRY_SECONDS", "0")  # (no wait for it)
+    monkeypatch.chdir(tmp_path)
+    os.kill(server, signal.SIGSTOP)
+    try:
+        code = await asyncio.to_thread(main, ["run"])
+    finally:
+        os.kill(server, signal.SIGCONT)
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == f"error: cannot use the PostgreSQL database: {NO_ANSWER}"
+
+
+@pytest.mark.parametrize("table", ["schema_version", "served"])
+async def test_a_report_kept_waiting_by_a_lock_says_so_exit_1(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    postgres_url: str,
+    table: str,
+) -> None:
+    """`rollover-bot faq stats` on a PostgreSQL database another session holds a lock on
+    (a transaction left open in psql, a migration) past the query timeout: the operator
+    read "error: cannot read the database URL: " and nothing more (as the schema is checked,
+    or as the report reads). It says a query waited past its timeout and why, exit 1."""
+    import asyncpg
+
+    from bot.storage import PostgresStore
+    from bot.storage.postgres import STUCK_QUERY
+
+    async with PostgresStore(postgres_url) as store:
+        await store.record_served("split-earnings-to-traditional-ira")
+    assert await asyncio.to_thread(main, ["faq", "stats", "--db", postgres_url]) == 0  # (control)
+    capsys.readouterr()
+    # (the query timeout shortened: a lock held for 10 s is no quicker to test)
+    monkeypatch.setitem(PostgresStore.__init__.__kwdefaults__, "query_timeout", 0.5)
+    other = await asyncpg.connect(postgres_url)
+    try:
+        async with other.transaction():
+            await other.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+            code = await asyncio.to_thread(main, ["faq", "stats", "--db", postgres_url])
+    finally:
+        await other.close()
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.strip().splitlines()[-1].endswith(f": {STUCK_QUERY}"), err

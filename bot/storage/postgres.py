@@ -394,13 +394,22 @@ class PostgresStore:
             asyncpg.InvalidCatalogNameError,
             asyncpg.InsufficientPrivilegeError,
         )
-        said = server_refusal(exc) or str(exc)
+        said = server_refusal(exc) or str(exc) or self._unanswered(exc)
         reason = f"cannot use the PostgreSQL database: {without_password(said, self.url)}"
         if isinstance(exc, settings_wrong):
             # The server answered: no such database or role, a wrong password, no rights to
             # the tables. The settings are to fix, not to retry (exit 2).
             return StorageError(reason)
         return DatabaseUnavailable(reason, problem=server_problem(exc))
+
+    def _unanswered(self, exc: Exception) -> str:
+        """Why the driver gave up on the server, for an error with no words of its own (a
+        TimeoutError: the operator read "cannot use the PostgreSQL database: " and no
+        more, at each try of a start): connected, a query kept waiting; else the connection
+        never answered."""
+        if not isinstance(exc, TimeoutError):
+            return type(exc).__name__
+        return STUCK_QUERY if self._pool is not None else NO_ANSWER
 
     async def open(self) -> None:
         import asyncpg
@@ -421,8 +430,9 @@ class PostgresStore:
                 await self.close()
                 raise
             except (OSError, asyncpg.PostgresError) as exc:
+                refusal = self._refusal(exc)  # (before closing: it asks whether it connected)
                 await self.close()
-                raise self._refusal(exc) from exc
+                raise refusal from exc
             except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
                 # asyncpg parses the URL when it connects. Its message may quote any part of
                 # it, a piece of the password included (a '/' in it ends the host part).
@@ -1187,7 +1197,13 @@ STUCK_QUERY = (
     "holds (a long transaction, a psql session left open, a migration, a VACUUM FULL), or "
     "the server too busy or no longer answering"
 )
-#: And what a moderator is told of it (DatabaseUnavailable.problem), to pass on.
+#: And what the log says of a server that never answered the connection (a host down, or
+#: a firewall dropping its packets: the driver waits 60 s for it).
+NO_ANSWER = (
+    "the PostgreSQL server did not answer the connection in time: a host down or out of "
+    "reach without a word (a firewall dropping its packets), or a server too busy"
+)
+#: And what a moderator is told of a query kept waiting (DatabaseUnavailable.problem).
 HELD_UP = "its database server keeps its queries waiting (a lock held elsewhere, or overload)"
 
 
