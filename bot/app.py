@@ -241,7 +241,8 @@ class RolloverBot(commands.Bot):
     @contextlib.contextmanager
     def replying(self, owed: tuple[str, int] | None = None) -> Iterator[None]:
         """A reply in progress (owed meanwhile, under a lease), which a stop lets finish:
-        sent, tagged and recorded. ``owed``: the (kind, message id) it is owed under."""
+        sent, tagged and recorded; a vote being recorded too (views.VoteButton). ``owed``:
+        the (kind, message id) it is owed under."""
         task = asyncio.current_task()
         self._replying[task] = self._replying.get(task, 0) + 1
         self._idle.clear()

@@ -171,6 +171,13 @@ class VoteButton(
         return cls(match["entry"], match["vote"] == "up")
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        # Let finish by a stop, as a reply is: a write waiting on the database (a lock held
+        # elsewhere) was dropped as the store closed, after Discord had, so the member's
+        # thanks stood for a vote lost, and the log had two tracebacks ("Session is closed").
+        with interaction.client.replying():
+            await self._vote(interaction)
+
+    async def _vote(self, interaction: discord.Interaction[RolloverBot]) -> None:
         try:
             text = (
                 "Thanks! Glad it helped."
@@ -199,6 +206,15 @@ class VoteButton(
         bot = interaction.client
         try:
             await record_vote(bot, self.entry_id, interaction.user.id, self.helpful)
+        except asyncio.CancelledError:
+            if not bot.stopping:
+                raise
+            # Cut off by the stop's grace, its write still waiting: the member is told
+            # while Discord is still there (the stop waits a moment for that).
+            if (task := asyncio.current_task()) is not None:
+                task.uncancel()  # (the cut-off is taken: the member is told next)
+            log.warning("stopping: a vote on %s cut off before it was recorded", self.entry_id)
+            return False
         except Exception as exc:
             log_store_failure(log, exc, "could not record a vote on %s", self.entry_id)
             return False
