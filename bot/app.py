@@ -259,6 +259,17 @@ class RolloverBot(commands.Bot):
             elif not self._replying:
                 self._idle.set()
 
+    def taken_cut_off(self) -> bool:
+        """Called with a CancelledError caught in work a stop lets finish (replying()):
+        True when the stop's grace cut it off, the cancellation then taken, so that the
+        work ends saying so while Discord is still there (the stop waits a moment for
+        that); False for any other, to be raised again."""
+        task = asyncio.current_task()
+        if not self.stopping or task is None:
+            return False
+        task.uncancel()
+        return True
+
     async def close(self) -> None:
         # Posts and mentions coming during the stop are left unclaimed, for the next
         # start's catch-up: begun now, on a busy server they kept the stop from ever

@@ -207,12 +207,9 @@ class VoteButton(
         try:
             await record_vote(bot, self.entry_id, interaction.user.id, self.helpful)
         except asyncio.CancelledError:
-            if not bot.stopping:
+            if not bot.taken_cut_off():
                 raise
-            # Cut off by the stop's grace, its write still waiting: the member is told
-            # while Discord is still there (the stop waits a moment for that).
-            if (task := asyncio.current_task()) is not None:
-                task.uncancel()  # (the cut-off is taken: the member is told next)
+            # (By the stop's grace, its write still waiting: _vote then tells the member.)
             log.warning("stopping: a vote on %s cut off before it was recorded", self.entry_id)
             return False
         except Exception as exc:

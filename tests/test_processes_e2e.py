@@ -503,32 +503,105 @@ async def test_a_vote_waiting_on_a_lock_at_a_stop_is_recorded_or_the_member_told
         [embed] = (await asked.response())["data"]["embeds"]
         entry = next(i for i, e in bot.knowledge.entries.items() if e.title == embed["title"])
         await fake.settle()  # (the start's own work done: only the vote is in progress)
-        pool = await other._pool_ready()
-        async with pool.acquire() as db:
-            locked = db.transaction()
-            await locked.start()
-            await db.execute("LOCK TABLE votes IN ACCESS EXCLUSIVE MODE")
-            held = True
-            try:
-                vote = await fake.click_button(asked, f"rb:vote:{entry}:up", settle=False)
-                assert "Thanks" in (await vote.response())["data"]["content"]
-                stop = asyncio.create_task(bot.close())  # (as SIGTERM does)
-                await wait_until(lambda: said(caplog, "letting the replies in progress finish"))
-                if lock == "released during the stop":
-                    held = False
-                    await locked.rollback()
-                await stop
-            finally:
-                if held:
-                    await locked.rollback()
+
+        async def click() -> Any:
+            vote = await fake.click_button(asked, f"rb:vote:{entry}:up", settle=False)
+            assert "Thanks" in (await vote.response())["data"]["content"]
+            return vote
+
+        released = lock == "released during the stop"
+        vote = await stopped_while_locked(bot, other, caplog, "votes", released, click)
         recorded = await voted(other, entry, 1)
     edits = [c.json["content"] for c in vote.calls if c.method == "PATCH"]
-    if lock == "released during the stop":
+    if released:
         assert recorded and edits == []  # the thanks stands for a vote kept
     else:
         assert not recorded and edits == [VOTE_NOT_RECORDED]
         assert said(caplog, f"stopping: a vote on {entry} cut off before it was recorded")
     warnings_only(caplog)
+
+
+@pytest.mark.parametrize("lock", ["released during the stop", "held through it"])
+async def test_a_pointed_answer_waiting_on_a_lock_at_a_stop_is_recorded_or_cut_off(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    lock: str,
+) -> None:
+    """A helper's "Answer with FAQ" posted, its records (the served count, the taught
+    example moderators review) waiting on a lock another session held, as the bot was
+    stopped: the stop closed Discord, then dropped the writes with the database's
+    connections, so the example was lost, the log said the database "cannot be reached",
+    and the helper was never told the answer was posted. The stop lets it finish as the
+    bot's own replies: recorded if the lock goes within its grace; else cut off, one
+    warning, and the helper told it was posted."""
+    from tests.test_bot_e2e import picker_on
+
+    fake, world = fake_discord, fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with (
+        start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot,
+        PostgresStore(postgres_url) as other,
+    ):
+        message = await fake.send_message(world.text_channel, QUESTIONS[4], author=world.newcomer)
+        await fake.settle()  # (its own answer given: only the pointed one is in progress)
+        handle, _, select = await picker_on(fake, message, world.asker)
+
+        async def pick() -> Any:
+            picked = await fake.select(
+                handle, select["custom_id"], ["contribution-limits"], settle=False
+            )
+            await picked.response()
+            return picked
+
+        released = lock == "released during the stop"
+        picked = await stopped_while_locked(bot, other, caplog, "served, taught", released, pick)
+        taught = await other.taught()
+    told = [c.json["content"] for c in picked.calls if c.method == "PATCH"]
+    assert told == [
+        "Posted **How much can I put in as after-tax contributions?** under the message."
+    ]
+    if released:
+        assert [t.entry_id for t in taught] == ["contribution-limits"]
+    else:
+        assert taught == []
+        assert said(caplog, "stopping: recording the pointed answer")
+    warnings_only(caplog)
+
+
+async def stopped_while_locked(
+    bot: Any,
+    other: PostgresStore,
+    caplog: pytest.LogCaptureFixture,
+    tables: str,
+    released: bool,
+    act: Callable[[], Any],
+) -> Any:
+    """``act()`` (a click, a pick) while ``other`` holds ``tables`` locked, then the bot
+    stopped as SIGTERM stops it; the lock released once the stop waits for the work in
+    progress (``released``), else held through the stop. Returns what ``act`` returned."""
+    pool = await other._pool_ready()
+    async with pool.acquire() as db:
+        locked = db.transaction()
+        await locked.start()
+        await db.execute(f"LOCK TABLE {tables} IN ACCESS EXCLUSIVE MODE")
+        held = True
+        try:
+            done = await act()
+            stop = asyncio.create_task(bot.close())
+            await wait_until(lambda: said(caplog, "letting the replies in progress finish"))
+            if released:
+                held = False
+                await locked.rollback()
+            await stop
+        finally:
+            if held:
+                await locked.rollback()
+    return done
 
 
 def said(caplog: pytest.LogCaptureFixture, words: str) -> bool:

@@ -8,6 +8,7 @@ member unless `discord.helper_role_ids` names the roles that may.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 
@@ -129,6 +130,13 @@ class PointPick(
         return cls(int(match["channel"]), int(match["message"]), list(item.options), part)
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        # A reply, let finish by a stop as the bot's own are: its records waiting on the
+        # database (a lock held elsewhere) were dropped as the store closed, after Discord
+        # had, so the taught example was lost and the helper never told it was posted.
+        with interaction.client.replying():
+            await self._point(interaction)
+
+    async def _point(self, interaction: discord.Interaction[RolloverBot]) -> None:
         bot = interaction.client
         knowledge = bot.knowledge  # (the FAQ the pick is checked in: a reload may swap it)
         try:
@@ -247,6 +255,13 @@ class PointPick(
             await remember_reply(bot, target.id, sent)
             try:
                 await record_pointer(bot, interaction, entry_id, target)
+            except asyncio.CancelledError:
+                if not bot.taken_cut_off():
+                    raise
+                # (By the stop's grace, still waiting on the database: the helper is told
+                # it was posted, below, as it was.)
+                said = "stopping: recording the pointed answer %s cut off (its example is lost)"
+                log.warning(said, interaction.id)
             except Exception as exc:  # the answer is posted: the helper need not hear of it
                 said = "recording a pointed answer failed (interaction %s)"
                 log_store_failure(log, exc, said, interaction.id)
