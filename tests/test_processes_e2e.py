@@ -17,6 +17,7 @@ import signal
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -573,6 +574,41 @@ async def test_a_pointed_answer_waiting_on_a_lock_at_a_stop_is_recorded_or_cut_o
     warnings_only(caplog)
 
 
+async def test_a_stop_with_the_retry_queue_locked_ends_within_a_docker_stop(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A reply Discord held past the stop's 5 s grace is cut off and made due at once in
+    the retry queue, but another session held a lock on its table then (a new version's
+    migration in a rolling deploy, a psql session): those statements waited the query
+    timeout, 10 s more, and the stop took 15 s, past the 10 s `docker stop` allows before
+    it kills the process (exit 137, no "stopped" line). A statement begun once the stop
+    began waits 1 s, as SQLite's do: the stop ends within docker's 10 s (6.0 s measured),
+    and the log says the reply is sent once its lease runs out."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    bot = create_bot(settings, kb, PostgresStore(postgres_url))
+    async with PostgresStore(postgres_url) as other, start_bot(bot, settle=None):
+        await fake.settle()
+        fake.fail_next("POST", r"/channels/\d+/messages", status=502, delay=25.0)
+        held = fake.rest.faults[-1]
+        await fake.post_forum_thread("Held by Discord", QUESTIONS[0])
+        await wait_until(lambda: held.remaining == 0, timeout=10)  # (the reply held)
+        pool = await other._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            await db.execute("LOCK TABLE pending_replies IN ACCESS EXCLUSIVE MODE")
+            stop = asyncio.create_task(bot.close())  # (as SIGTERM does)
+            done, _ = await asyncio.wait({stop}, timeout=10.0)  # (docker stop's grace)
+        await stop
+    assert done, "the stop still waits past the 10 s docker stop allows"
+    assert said(caplog, "stopping: the replies cut off are sent once their lease runs out (a")
+
+
 async def stopped_while_locked(
     bot: Any,
     other: PostgresStore,
@@ -583,7 +619,9 @@ async def stopped_while_locked(
 ) -> Any:
     """``act()`` (a click, a pick) while ``other`` holds ``tables`` locked, then the bot
     stopped as SIGTERM stops it; the lock released once the stop waits for the work in
-    progress (``released``), else held through the stop. Returns what ``act`` returned."""
+    progress (``released``), else held through the stop: begun once its write waits for
+    the lock (one begun during the stop waits a second only). Returns what ``act``
+    returned."""
     pool = await other._pool_ready()
     async with pool.acquire() as db:
         locked = db.transaction()
@@ -592,6 +630,7 @@ async def stopped_while_locked(
         held = True
         try:
             done = await act()
+            await wait_until_async(partial(waits_on_a_lock, pool))  # (its write begun)
             stop = asyncio.create_task(bot.close())
             await wait_until(lambda: said(caplog, "letting the replies in progress finish"))
             if released:
@@ -602,6 +641,11 @@ async def stopped_while_locked(
             if held:
                 await locked.rollback()
     return done
+
+
+async def waits_on_a_lock(pool: Any) -> bool:
+    """Whether a statement waits for a lock another session holds."""
+    return bool(await pool.fetchval("SELECT count(*) FROM pg_locks WHERE NOT granted"))
 
 
 def said(caplog: pytest.LogCaptureFixture, words: str) -> bool:

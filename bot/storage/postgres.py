@@ -90,6 +90,11 @@ logging.getLogger("asyncpg.pool").addFilter(_DriverRetryLine())
 #: locked file after 5: a stuck query (a lock held elsewhere, a dead connection) stalled
 #: every forum answer, which the bot gives anyway when the store fails.
 QUERY_TIMEOUT = 10.0
+#: Seconds a statement begun once a stop began (hurry) may take, as SQLite's
+#: STOP_BUSY_SECONDS: the replies a stop cut off, made due at once after its 5 s grace,
+#: waited the query timeout for a lock held elsewhere (the stop took 15 s, past the 10 s
+#: `docker stop` allows before it kills the process).
+STOP_QUERY_TIMEOUT = 1.0
 #: The chores that may run long on a big database: upgrading the schema, purging.
 SLOW_QUERY_TIMEOUT = 300.0
 #: Seconds closing waits for the server to take the connections' goodbye before dropping
@@ -367,6 +372,9 @@ class PostgresStore:
         self.url = url
         self.retention_days = retention_days
         self.query_timeout = query_timeout
+        #: What a statement run on its own may take: the query timeout, or less once a stop
+        #: began (see hurry).
+        self._timeout = query_timeout
         #: For the command line's reports: never creates or upgrades the schema (bot
         #: processes of the older version may still be running on it), so a role that
         #: may only read can run them.
@@ -477,8 +485,11 @@ class PostgresStore:
             )
 
     def hurry(self) -> None:
-        """Nothing to shorten: closing drops, after CLOSE_TIMEOUT, connections whose query
-        still waits (for a lock, or a server out of reach)."""
+        """A stop began: a statement run on its own from now on (the stop's own writes,
+        after its grace) takes STOP_QUERY_TIMEOUT at most; closing drops, after
+        CLOSE_TIMEOUT, connections whose query still waits (for a lock, or a server out of
+        reach)."""
+        self._timeout = min(self._timeout, STOP_QUERY_TIMEOUT)
 
     async def close(self) -> None:
         self._on_reload = None  # (a listener closed from here is not re-opened)
@@ -556,12 +567,12 @@ class PostgresStore:
     async def _execute(self, sql: str, *args: object) -> str:
         with self._reaching():
             pool = await self._pool_ready()
-            return str(await pool.execute(sql, *args))
+            return str(await pool.execute(sql, *args, timeout=self._timeout))
 
     async def _fetch(self, sql: str, *args: object) -> list[Any]:
         with self._reaching():
             pool = await self._pool_ready()
-            return list(await pool.fetch(sql, *args))
+            return list(await pool.fetch(sql, *args, timeout=self._timeout))
 
     @contextlib.contextmanager
     def _reaching(self) -> Iterator[None]:
