@@ -9741,8 +9741,8 @@ MUTANTS = [
     Mutant(
         "a member's deleted or forgotten words stay readable in the SQLite write-ahead log",
         "bot/storage/sqlite.py",
-        '"PRAGMA wal_checkpoint(TRUNCATE)"',
-        '"PRAGMA wal_checkpoint(PASSIVE)"',
+        'await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")',
+        'await self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")',
         ("tests/test_storage.py::test_words_deleted_from_sqlite_are_in_none_of_its_files",),
     ),
     Mutant(
@@ -10574,8 +10574,8 @@ MUTANTS = [
     Mutant(
         "a PostgreSQL server's full disk at start is said in the driver's bare words",
         "bot/storage/postgres.py",
-        "        said = server_refusal(exc) or str(exc)\n",
-        "        said = str(exc)\n",
+        "        said = server_refusal(exc) or str(exc) or self._unanswered(exc)\n",
+        "        said = str(exc) or self._unanswered(exc)\n",
         (
             (
                 "tests/test_storage.py::test_a_postgres_server_whose_disk_is_full_at_start_says"
@@ -12504,6 +12504,261 @@ MUTANTS = [
         "CONTEXT_WEIGHT = 0.7\n",
         "CONTEXT_WEIGHT = 0.3\n",
         ("tests/test_matcher.py::test_real_holdout_floors",),
+    ),
+    Mutant(
+        "room: the unused catch-up step says the whole unused catch-up is what the member can add",
+        "calculators/room.py",
+        'f"so you could put in {usd(widened - room_left)} more after-tax: after-tax room "',
+        'f"so you could put in {usd(absorbable)} more after-tax: after-tax room "',
+        ("tests/test_calc_room.py::test_the_unused_catch_up_step_says_what_the_member_can_add",),
+    ),
+    Mutant(
+        "/room's age back to Discord's own 14 to 120, narrower than the calculator's 0 to 130",
+        "bot/cogs/calculators.py",
+        "age: app_commands.Range[int, 0, MAX_AGE] | None = None,",
+        "age: app_commands.Range[int, 14, 120] | None = None,",
+        ("tests/test_bot_e2e.py::test_room_takes_every_age_the_calculator_does",),
+    ),
+    Mutant(
+        "an error line quotes a byte that is not UTF-8 as its escape ('\\udca31000')",
+        "bot/cli/errors.py",
+        (
+            "    text = _BYTE.sub(NOT_UTF8, _ESCAPED_BYTE.sub(lambda m: m.group(1) + NOT_UT"
+            "F8, message))"
+        ),
+        "    text = _BYTE.sub(NOT_UTF8, message)",
+        (
+            "tests/test_calc_cli.py::test_a_value_that_is_not_utf8_is_quoted_readably[amount]",
+            "tests/test_calc_cli.py::test_a_value_that_is_not_utf8_is_quoted_readably[choice]",
+            "tests/test_calc_cli.py::test_a_value_that_is_not_utf8_is_quoted_readably[entry]",
+        ),
+    ),
+    Mutant(
+        "an error line writes a path's byte that is not UTF-8 as stderr escapes it",
+        "bot/cli/errors.py",
+        (
+            "    text = _BYTE.sub(NOT_UTF8, _ESCAPED_BYTE.sub(lambda m: m.group(1) + NOT_UT"
+            "F8, message))"
+        ),
+        "    text = _ESCAPED_BYTE.sub(lambda m: m.group(1) + NOT_UTF8, message)",
+        ("tests/test_calc_cli.py::test_a_value_that_is_not_utf8_is_quoted_readably[path]",),
+    ),
+    Mutant(
+        "--chart writes over the earlier chart in place (cut short on a full disk)",
+        "bot/cli/calc.py",
+        "            _write_chart(args.chart, png)",
+        "            args.chart.write_bytes(png)",
+        ("tests/test_calc_cli.py::test_a_chart_that_cannot_be_written_keeps_the_earlier_one",),
+    ),
+    Mutant(
+        "--chart replaced through a new file loses the chart's permissions",
+        "bot/cli/calc.py",
+        (
+            "                os.fchmod(out.fileno(), stat.S_IMODE(mode))  # (the chart's pe"
+            "rmissions kept)"
+        ),
+        "                pass",
+        ("tests/test_calc_cli.py::test_a_chart_that_cannot_be_written_keeps_the_earlier_one",),
+    ),
+    Mutant(
+        "a SQLite file moved or deleted under the bot is written on into without a word",
+        "bot/storage/sqlite.py",
+        "            return _identity(self.path) != self._opened\n",
+        "            return False\n",
+        (
+            (
+                "tests/test_storage.py::test_a_database_moved_or_deleted_under_the_store_refuse"
+                "s_writes_and_stays_whole"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_database_moved_under_a_running_bot_is_said_on"
+                "ce_and_written_when_back"
+            ),
+            (
+                "tests/test_storage.py::test_a_database_moved_then_the_bot_stopped_before_a_wri"
+                "te_is_whole_where_it_went"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a SQLite file moved or deleted under the bot is not made whole (its write-ahea"
+            "d log left unapplied)"
+        ),
+        "bot/storage/sqlite.py",
+        '            await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")\n',
+        "            pass\n",
+        (
+            (
+                "tests/test_storage.py::test_a_database_moved_or_deleted_under_the_store_refuse"
+                "s_writes_and_stays_whole"
+            ),
+        ),
+    ),
+    Mutant(
+        "a SQLite file moved just before a stop is closed with its write-ahead log unapplied",
+        "bot/storage/sqlite.py",
+        (
+            "                if self._moved() and not self._moved_said:  # (moved, then a s"
+            "top at once)\n"
+        ),
+        "                if False:\n",
+        (
+            (
+                "tests/test_storage.py::test_a_database_moved_then_the_bot_stopped_before_a_wri"
+                "te_is_whole_where_it_went"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_stuck_query_raised_bare",
+        "bot/storage/postgres.py",
+        "            raise DatabaseUnavailable(STUCK_QUERY, problem=HELD_UP) from exc\n",
+        "            raise\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_database_held_up_by_a_lock_tells_moderator"
+                "s_why_in_a_line_each"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_stuck_query_said_out_of_reach",
+        "bot/storage/postgres.py",
+        "            raise DatabaseUnavailable(STUCK_QUERY, problem=HELD_UP) from exc\n",
+        "            raise DatabaseUnavailable(STUCK_QUERY) from exc\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_database_held_up_by_a_lock_tells_moderator"
+                "s_why_in_a_line_each"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_refusal_of_a_timeout_wordless",
+        "bot/storage/postgres.py",
+        "        said = server_refusal(exc) or str(exc) or self._unanswered(exc)\n",
+        "        said = server_refusal(exc) or str(exc)\n",
+        (
+            (
+                "tests/test_startup_failures.py::test_a_postgres_server_that_never_answers_at_s"
+                "tart_says_so_exit_1"
+            ),
+            "tests/test_startup_failures.py::test_a_report_kept_waiting_by_a_lock_says_so_exit_1",
+        ),
+    ),
+    Mutant(
+        "postgres_connect_timeout_said_as_a_stuck_query",
+        "bot/storage/postgres.py",
+        "        return STUCK_QUERY if self._pool is not None else NO_ANSWER\n",
+        "        return STUCK_QUERY\n",
+        (
+            (
+                "tests/test_startup_failures.py::test_a_postgres_server_that_never_answers_at_s"
+                "tart_says_so_exit_1"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_open_refusal_worded_after_closing",
+        "bot/storage/postgres.py",
+        (
+            "                refusal = self._refusal(exc)  # (before closing: it asks wheth"
+            "er it connected)\n                await self.close()\n                raise refu"
+            "sal from exc\n"
+        ),
+        "                await self.close()\n                raise self._refusal(exc) from exc\n",
+        ("tests/test_startup_failures.py::test_a_report_kept_waiting_by_a_lock_says_so_exit_1",),
+    ),
+    Mutant(
+        "vote_not_let_finish_at_a_stop",
+        "bot/views.py",
+        "        with interaction.client.replying():\n            await self._vote(interaction)\n",
+        "        await self._vote(interaction)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
+                "ed_or_the_member_told"
+            ),
+        ),
+    ),
+    Mutant(
+        "vote_cut_off_at_a_stop_not_told",
+        "bot/views.py",
+        (
+            "        except asyncio.CancelledError:\n            if not bot.taken_cut_off():"
+            "\n                raise\n"
+        ),
+        "        except asyncio.CancelledError:\n            raise\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
+                "ed_or_the_member_told"
+            ),
+        ),
+    ),
+    Mutant(
+        "pointed_answer_not_let_finish_at_a_stop",
+        "bot/cogs/point.py",
+        "        with interaction.client.replying():\n            await self._point(interaction)\n",
+        "        await self._point(interaction)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_pointed_answer_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_cut_off"
+            ),
+        ),
+    ),
+    Mutant(
+        "pointed_answer_cut_off_at_a_stop_helper_not_told",
+        "bot/cogs/point.py",
+        (
+            "            except asyncio.CancelledError:\n                if not bot.taken_cu"
+            "t_off():\n                    raise\n"
+        ),
+        "            except asyncio.CancelledError:\n                raise\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_pointed_answer_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_cut_off"
+            ),
+        ),
+    ),
+    Mutant(
+        "cut_off_not_taken_while_stopping",
+        "bot/app.py",
+        "        if not self.stopping or task is None:\n            return False\n",
+        "        if self.stopping or task is None:\n            return False\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
+                "ed_or_the_member_told"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_hurry_shortens_nothing",
+        "bot/storage/postgres.py",
+        "        self._timeout = min(self._timeout, STOP_QUERY_TIMEOUT)\n",
+        "",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_stop_with_the_retry_queue_locked_ends_with"
+                "in_a_docker_stop"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_fetch_ignores_the_stop_timeout",
+        "bot/storage/postgres.py",
+        "            return list(await pool.fetch(sql, *args, timeout=self._timeout))\n",
+        "            return list(await pool.fetch(sql, *args))\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_stop_with_the_retry_queue_locked_ends_with"
+                "in_a_docker_stop"
+            ),
+        ),
     ),
 ]
 
