@@ -30,7 +30,16 @@ FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "keywords": 3.0, "short": 1.5, "b
 #: at the answer threshold 80 were 39.3 / 3.6 at 0.15, 40.6 / 3.3 at 0.3, 41.4 / 3.2 at
 #: 0.5, 42.1 / 2.9 at 0.6, 42.5 / 3.0 at 0.7, 42.8 / 3.1 at 0.8 and 42.4 / 3.3 at 1.0.
 CONTEXT_WEIGHT = 0.7
-IDF_FLOOR = 0.3
+#: The least a term's idf (its rarity among the entries) may be. A FAQ of a few dozen
+#: entries says little about which words matter: with the floor at 0.3, a word found in
+#: one entry ("1099r") outweighed one in most entries ("roth") nearly ten times (2.85 to
+#: 0.3 among 25 entries), in the entries' words and in every likeness of a question to the
+#: example questions, which are what the ranker learns from. At 1.7, at most 1.7 times.
+#: Cross-validated on the real dev posts (ten draws), right / wrong at 80:
+#: 42.5 / 3.0 at 0.3, 44.9 / 2.8 at 0.8, 47.6 / 2.9 at 1.3, 48.2 / 2.7 at 1.5, 49.4 / 2.9
+#: at 1.7, 49.6 / 3.2 at 1.9, 50.1 / 3.8 at 2.2 (5.0, every word alike: 50.8 / 4.2). Short
+#: queries of one rare word and a common one ("1099r box") score lower than they did.
+IDF_FLOOR = 1.7
 UNKNOWN_IDF = 1.0
 #: Per-index lookups keep words and sentences up to these lengths: a member's text can
 #: hold a 4,000-letter "word" (see knowledge/text_budget.py).

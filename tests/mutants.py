@@ -12760,6 +12760,13 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "the idf floor back at 0.3 (a rare word outweighs a common one thirteen times)",
+        "knowledge/lexical.py",
+        "IDF_FLOOR = 1.7\n",
+        "IDF_FLOOR = 0.3\n",
+        ("tests/test_matcher.py::test_real_holdout_floors",),
+    ),
 ]
 
 

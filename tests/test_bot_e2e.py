@@ -414,7 +414,7 @@ async def test_a_post_asking_two_things_gets_both_answers(
     question the matcher is sure of (``also`` in ``ask --json``): Discord shows them too."""
     two = (
         "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
-        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+        "Also, how is the after-tax rollover reported on my 1099-R form?"
     )
     kb = KnowledgeBase.load()
     result = kb.ask(two)
@@ -440,7 +440,7 @@ async def test_each_answer_to_a_post_asking_two_things_has_its_full_answer(
     first now has a "Full answer" button naming it, in a row of its own."""
     two = (
         "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
-        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+        "Also, how is the after-tax rollover reported on my 1099-R form?"
     )
     kb = KnowledgeBase.load()
     result = kb.ask(f"Two questions\n{two}")  # (a post is asked with its title)
@@ -476,7 +476,7 @@ async def test_the_menu_under_no_answer_does_not_ask_if_it_was_not_quite_it(
         unsure = await unsure_post(fake_discord)
         line = (await unsure.reply()).response
         card = await fake_discord.send_slash_command(
-            "ask", {"question": "question about my 401k after tax bucket and roth"}
+            "ask", {"question": "question about my after tax money"}
         )
         answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
         for body in (line, (await card.response())["data"]):
@@ -497,7 +497,7 @@ async def test_an_answer_left_out_for_room_is_not_counted_served_and_stays_offer
 
     two = (
         "Can I send the after-tax basis to a Roth IRA and the earnings to a traditional IRA? "
-        "Also, how do I report the rollover on my taxes with the 1099-R form?"
+        "Also, how is the after-tax rollover reported on my 1099-R form?"
     )
     kb = KnowledgeBase.load()
     result = kb.ask(two)
@@ -593,7 +593,7 @@ async def test_a_follow_up_replying_to_the_bots_answer_is_answered_as_a_mention_
     it. A reply to the bot is asked of it, ping on or off, and answered under the
     follow-up; one that asks nothing ("thanks!", a GIF) still gets no word back."""
     world = fake_discord.world
-    follow_up_words = "and which 1099-R box shows my after-tax basis?"
+    follow_up_words = "and which box of the 1099-R shows my after-tax basis?"
     async with start_bot(make_bot()):
         asked = await fake_discord.send_message(
             world.text_channel, f"{world.bot_user.mention} {QUESTION}", author=world.asker
@@ -734,7 +734,7 @@ async def test_a_reply_to_the_bot_edited_from_thanks_into_a_question_is_answered
     edit names the bot; a reply that asked a question as sent, edited, is not answered
     twice; one edited to name someone else asks them."""
     world = fake_discord.world
-    follow_up = "and which 1099-R box shows my after-tax basis?"
+    follow_up = "and which box of the 1099-R shows my after-tax basis?"
     mention = world.bot_user.mention
     async with start_bot(make_bot(limits={"mention_per_minute": 30})):
         asked = await fake_discord.send_message(
@@ -777,7 +777,7 @@ async def test_a_reply_to_the_bot_naming_someone_edited_to_ask_the_bot_is_answer
     for a reply that asked nothing as sent). It is answered under the reply, once; one
     still naming them after its edit is left to them."""
     world = fake_discord.world
-    follow_up = "and which 1099-R box shows my after-tax basis?"
+    follow_up = "and which box of the 1099-R shows my after-tax basis?"
     alex = world.newcomer.mention
     async with start_bot(make_bot(limits={"mention_per_minute": 30})):
         asked = await fake_discord.send_message(
@@ -814,7 +814,7 @@ async def test_a_reply_to_the_bot_edited_into_a_question_after_a_restart_is_answ
     restart and edited after it is not answered again, nor one whose answer the member
     took back (Not what I asked), nor the first after another restart."""
     world = fake_discord.world
-    follow_up = "and which 1099-R box shows my after-tax basis?"
+    follow_up = "and which box of the 1099-R shows my after-tax basis?"
     path = tmp_path / "bot.db"
     async with start_bot(make_bot(store=SqliteStore(path))):
         asked = await fake_discord.send_message(
@@ -867,7 +867,7 @@ async def test_a_follow_up_whose_answer_was_deleted_by_hand_is_not_answered_agai
     The store recorded that answer: the edit is left alone, as when the answer is there;
     a "thanks!" edited into a follow-up beside it is answered (the edit is seen)."""
     world = fake_discord.world
-    follow_up = "and which 1099-R box shows my after-tax basis?"
+    follow_up = "and which box of the 1099-R shows my after-tax basis?"
     path = tmp_path / "bot.db"
     async with start_bot(make_bot(store=SqliteStore(path))):
         asked = await fake_discord.send_message(
@@ -902,7 +902,7 @@ async def test_a_follow_up_still_owed_and_edited_after_a_restart_is_left_to_the_
     retry queue; edited after a restart, before its retry, nothing is said under it yet,
     but it asked as sent: the queue answers it, the edit does not (that would be twice)."""
     world = fake_discord.world
-    follow_up = "and which 1099-R box shows my after-tax basis?"
+    follow_up = "and which box of the 1099-R shows my after-tax basis?"
     path = tmp_path / "bot.db"
     slow = {"first_delay_seconds": 3600, "max_delay_seconds": 3600}
     async with start_bot(make_bot(store=SqliteStore(path), retries=slow)) as bot:
@@ -2116,7 +2116,7 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
     answers was answered less surely, or not at all; moderators were shown the ids; and a
     bare mention got "outside this FAQ" where a mention alone is asked for a question."""
     world = fake_discord.world
-    question = "in-plan roth conversion, can the earnings be left out?"
+    question = "do catch-up contributions eat into 415c room?"
     mentioned = f"<@987654321098765432> {question}"  # (a member's id: these digits weigh)
     # Sure without the mention; with it, answered unsurely: kept for the review queue.
     assert kb.ask(question).answered and not kb.ask(question).shaky
@@ -2384,7 +2384,7 @@ async def test_faq_autocomplete_and_lookup(
             assert "No FAQ entry" in body["data"]["content"], typed
         # with no clear first, the refusal names what the suggestions would have offered
         unclear = await (
-            await fake_discord.send_slash_command("faq", {"topic": "in-service withdrawal"})
+            await fake_discord.send_slash_command("faq", {"topic": "withdrawal"})
         ).response()
         said = unclear["data"]["content"]
         assert "No FAQ entry" in said and kb.get("roth-ira-withdrawal-rules").title in said
@@ -3094,7 +3094,9 @@ async def ask_embeds(fake: FakeDiscord, question: str) -> list[dict[str, Any]]:
 async def test_ask_with_amounts_adds_the_askers_numbers_worked_through(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
-    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    question = (
+        "I put in $23,000 after-tax and it earned $412, what do I owe when I roll it to a Roth IRA?"
+    )
     async with start_bot(make_bot()):
         answer, example = await ask_embeds(fake_discord, question)
         assert not answer["title"].startswith("Not sure")
@@ -3203,7 +3205,9 @@ async def test_a_pointed_answer_works_the_askers_numbers_through_as_the_bots_own
     alone, where the bot's own answer to the same words carries those numbers worked
     through, with *Show working* under them. The pointed answer carries them too."""
     world = fake_discord.world
-    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    question = (
+        "I put in $23,000 after-tax and it earned $412, what do I owe when I roll it to a Roth IRA?"
+    )
     async with start_bot(make_bot()):
         [_, own] = await ask_embeds(fake_discord, question)
         message = await fake_discord.send_message(

@@ -777,7 +777,10 @@ def test_a_loss_with_a_full_width_minus_is_not_worked_through_as_earnings(
     """ "my earnings are －$500", with the full-width minus an East Asian keyboard types, is a
     loss; it was worked through under the answer as $500 of taxable earnings. With "-" it is
     the loss, and with a minus the reader does not take as one, no example at all."""
-    asked = "I put in $10,000 after-tax and my earnings are {}$500. What do I owe on the Roth?"
+    asked = (
+        "I put in $10,000 after-tax and my earnings are {}$500."
+        " What tax do I owe when I roll it to a Roth IRA?"
+    )
     assert main(["ask", asked.format("-"), "--json"]) == 0
     typed = json.loads(capsys.readouterr().out)["worked_example"]
     assert typed["command"] == "/split basis:10000 earnings:-500"
@@ -829,7 +832,9 @@ def test_the_worked_example_sends_the_earnings_where_the_question_does(
 def test_ask_works_the_askers_own_numbers_under_the_answer(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    question = "I put in $23,000 after-tax and it earned $412, what do I owe?"
+    question = (
+        "I put in $23,000 after-tax and it earned $412, what do I owe when I roll it to a Roth IRA?"
+    )
     assert main(["ask", question, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     example = data["worked_example"]

@@ -3819,7 +3819,12 @@ async def test_a_bot_started_after_the_digest_hour_posts_the_digest_once_connect
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     store = MemoryStore()
     asked = AskedQuestion(
-        "is a spillover bucket allowed", None, None, 3.0, False, dt.datetime.now(dt.UTC)
+        "is moving the spillover bucket into roth allowed",
+        None,
+        None,
+        3.0,
+        False,
+        dt.datetime.now(dt.UTC),
     )
     await store.record_question(asked)
     async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id, digest_hour_utc=0)):
