@@ -334,6 +334,48 @@ async def test_a_database_locked_at_start_is_a_passing_failure(tmp_path: Path) -
         assert await store.claim_post(1)
 
 
+async def test_postgres_calls_waiting_for_a_connection_give_up_as_a_stuck_query(
+    postgres_url: str,
+) -> None:
+    """Every pooled connection stuck behind a lock held elsewhere (a migration, a psql
+    session): a call needing one waited for the pool with no bound, past its own timeout
+    (at a stop, past the 1 s its statements get, for as long as the stuck ones waited: the
+    10 s query timeout), and a busy forum's later records queued behind each other. It now
+    gives up waiting for a connection as a stuck query does: DatabaseUnavailable naming
+    the lock, so the caller goes on (the bot answers anyway)."""
+    from bot.storage.postgres import STUCK_QUERY
+    from tests.test_processes_e2e import wait_until_async
+
+    async with (
+        PostgresStore(postgres_url) as holder,
+        PostgresStore(postgres_url) as store,
+    ):
+        await store.record_served("split")  # (positive control: it writes)
+        pool = await holder._pool_ready()
+        async with pool.acquire() as db:
+            locked = db.transaction()
+            await locked.start()
+            await db.execute("LOCK TABLE served IN ACCESS EXCLUSIVE MODE")
+            # (the pool's four connections, each waiting on the lock for its 10 s)
+            stuck = [asyncio.ensure_future(store.record_served("split")) for _ in range(4)]
+
+            async def all_four_waiting() -> bool:
+                return await pool.fetchval("SELECT count(*) FROM pg_locks WHERE NOT granted") == 4
+
+            await wait_until_async(all_four_waiting)
+            store.hurry()  # a stop begins: its statements wait 1 s
+            owed = asyncio.ensure_future(store.pending_replies())  # (a table nobody locks)
+            done, _ = await asyncio.wait({owed}, timeout=5.0)
+            await locked.rollback()
+        assert owed in done, "still waiting for a connection after 5 s"
+        with pytest.raises(DatabaseUnavailable) as raised:
+            owed.result()
+        assert str(raised.value) == STUCK_QUERY
+        await asyncio.gather(*stuck)  # (the lock gone within their timeout: written)
+        [row] = await store.stats()
+        assert row.served == 5
+
+
 async def test_postgres_unreachable_is_a_storage_error(tmp_path: Path) -> None:
     store = PostgresStore(f"postgresql://postgres@/nothing?host={tmp_path}")
     with pytest.raises(StorageError, match="cannot use the PostgreSQL database"):

@@ -564,15 +564,25 @@ class PostgresStore:
             await self.open()
         return self._pool
 
+    def _connection(self, pool: Any) -> Any:
+        """A connection from the pool, waited for as long as a statement may take: with
+        every connection stuck behind a lock held elsewhere, the calls after them queued
+        unbounded (the pool's own acquire waits for ever), so a busy forum's answers came
+        later and later; now each gives up as a stuck query does (TimeoutError, said as
+        STUCK_QUERY by _reaching)."""
+        return pool.acquire(timeout=self._timeout)
+
     async def _execute(self, sql: str, *args: object) -> str:
         with self._reaching():
             pool = await self._pool_ready()
-            return str(await pool.execute(sql, *args, timeout=self._timeout))
+            async with self._connection(pool) as db:
+                return str(await db.execute(sql, *args, timeout=self._timeout))
 
     async def _fetch(self, sql: str, *args: object) -> list[Any]:
         with self._reaching():
             pool = await self._pool_ready()
-            return list(await pool.fetch(sql, *args, timeout=self._timeout))
+            async with self._connection(pool) as db:
+                return list(await db.fetch(sql, *args, timeout=self._timeout))
 
     @contextlib.contextmanager
     def _reaching(self) -> Iterator[None]:
@@ -725,7 +735,7 @@ class PostgresStore:
             return
         with self._reaching():  # (the miss kept, and counted for good: COUNT_MISS)
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 await db.execute(sql, *args)
                 await db.execute(COUNT_MISS, clean_text(question.best_id))
 
@@ -756,7 +766,7 @@ class PostgresStore:
         old = (clean_text(user_hash), clean_text(unkeyed), clean_text(entry_id), message_id)
         with self._reaching():
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 await db.execute(TAKE_OVER_UNKEYED_VOTE, *old)
                 await db.execute(UNKEYED_VOTE_GONE, *old[1:])
                 await db.execute(sql, *args)
@@ -765,7 +775,7 @@ class PostgresStore:
         # (Out of reach said as such, as for one statement: the post is answered anyway.)
         with self._reaching():
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 status = await db.execute(
                     "INSERT INTO claimed_posts (thread_id, claimed_at) VALUES ($1, $2)"
                     " ON CONFLICT (thread_id) DO NOTHING",
@@ -891,7 +901,7 @@ class PostgresStore:
         gone = 0
         with self._reaching():
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 for table in ("questions", "taught", "pending_replies"):
                     sql = f"DELETE FROM {table} WHERE message_id = ANY($1::bigint[])"
                     gone += _count(await db.execute(sql, ids))
@@ -915,7 +925,7 @@ class PostgresStore:
     async def forget_member(self, user_hash: str) -> tuple[int, int]:
         with self._reaching():
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 texts = _count(await db.execute(FORGET_ASKED, user_hash))
                 texts += _count(await db.execute(FORGET_TAUGHT, user_hash))
                 texts += _count(await db.execute(FORGET_OWED, user_hash))
@@ -937,7 +947,7 @@ class PostgresStore:
         cleaned = list(dict.fromkeys(clean_text(k) for k in keys))
         with self._reaching():  # (a server gone mid-decision: said as the others are)
             pool = await self._pool_ready()
-            async with pool.acquire() as db, db.transaction():
+            async with self._connection(pool) as db, db.transaction():
                 # (A question decided before keeps that decision, and its count, but for a
                 # Dismiss giving way to a pick: see REPLACE_DISMISSAL.)
                 new = await db.fetch(
