@@ -376,6 +376,50 @@ async def test_postgres_calls_waiting_for_a_connection_give_up_as_a_stuck_query(
         assert row.served == 5
 
 
+@pytest.mark.parametrize("given", ["", "&connect_timeout=1"])
+async def test_postgres_connections_wait_the_bot_s_connect_timeout_or_the_url_s(
+    postgres_server: str, postgres_url: str, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """A server that never answers the connection (a host powered off, a firewall dropping
+    its packets) cost the driver's 60 s per start attempt (and per reconnect): libpq's
+    connect_timeout in the URL did not shorten it, asyncpg sent it to the server, which
+    refused every start ('unrecognized configuration parameter "connect_timeout"', exit 1,
+    retried for ever). A connection now waits CONNECT_TIMEOUT, or the URL's connect_timeout,
+    and the store works with one in its URL."""
+    from bot.storage import postgres
+
+    url = postgres_url + given
+    async with PostgresStore(url) as store:  # (positive control: it opens and writes)
+        await store.record_served("split")
+        [row] = await store.stats()
+        assert row.served == 1
+    # (the default shortened, as the URL's is: a minute's wait is no better a test)
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1.0 if not given else 120.0)
+    server = int((Path(postgres_server) / "data" / "postmaster.pid").read_text().split()[0])
+    os.kill(server, signal.SIGSTOP)  # (its sockets stay, and nothing answers on them)
+    opening = asyncio.ensure_future(PostgresStore(url).open())
+    try:
+        done, _ = await asyncio.wait({opening}, timeout=20.0)
+    finally:
+        os.kill(server, signal.SIGCONT)
+        opening.cancel()
+    assert opening in done, "still waiting for the server after 20 s"
+    with pytest.raises(DatabaseUnavailable) as raised:
+        opening.result()
+    assert str(raised.value).endswith(postgres.NO_ANSWER)
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
+async def test_postgres_url_connect_timeout_that_is_no_time_is_a_setting_to_fix(
+    postgres_url: str, value: str
+) -> None:
+    """libpq waits for ever on connect_timeout=0: a start that hangs says nothing, so that
+    and what is no number of seconds are refused as a setting to fix (exit 2), by name."""
+    with pytest.raises(StorageError, match="connect_timeout in the PostgreSQL database URL") as e:
+        await PostgresStore(f"{postgres_url}&connect_timeout={value}").open()
+    assert not isinstance(e.value, DatabaseUnavailable)
+
+
 async def test_postgres_unreachable_is_a_storage_error(tmp_path: Path) -> None:
     store = PostgresStore(f"postgresql://postgres@/nothing?host={tmp_path}")
     with pytest.raises(StorageError, match="cannot use the PostgreSQL database"):

@@ -21,7 +21,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, Self
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from bot.storage.base import (
     ANSWERED_IN_THREAD,
@@ -95,6 +95,10 @@ QUERY_TIMEOUT = 10.0
 #: waited the query timeout for a lock held elsewhere (the stop took 15 s, past the 10 s
 #: `docker stop` allows before it kills the process).
 STOP_QUERY_TIMEOUT = 1.0
+#: Seconds a new connection waits for the server to answer (the URL's connect_timeout, as
+#: libpq takes it, when given): asyncpg waits 60 s, so a host that never answers (powered
+#: off, a firewall dropping its packets) cost a minute per start attempt and per reconnect.
+CONNECT_TIMEOUT = 10.0
 #: The chores that may run long on a big database: upgrading the schema, purging.
 SLOW_QUERY_TIMEOUT = 300.0
 #: Seconds closing waits for the server to take the connections' goodbye before dropping
@@ -370,6 +374,10 @@ class PostgresStore:
         listen_check_seconds: float = LISTEN_CHECK_SECONDS,
     ) -> None:
         self.url = url
+        #: What the driver is given: the URL without libpq's connect_timeout (asyncpg sends
+        #: parameters it does not know to the server, which refuses that one), and how long
+        #: a connection may take (see connect_options).
+        self._dsn, self._connect_timeout = url, CONNECT_TIMEOUT
         self.retention_days = retention_days
         self.query_timeout = query_timeout
         #: What a statement run on its own may take: the query timeout, or less once a stop
@@ -430,8 +438,13 @@ class PostgresStore:
                     # (A parser takes the host from the first "@": "ss@db.example" then fails
                     # to resolve, a server down to the bot, retried for ever.)
                     raise ValueError("an '@' in the user name or password")
+                self._dsn, self._connect_timeout = connect_options(self.url)
                 self._pool = await asyncpg.create_pool(
-                    self.url, min_size=1, max_size=4, command_timeout=self.query_timeout
+                    self._dsn,
+                    min_size=1,
+                    max_size=4,
+                    command_timeout=self.query_timeout,
+                    timeout=self._connect_timeout,
                 )
                 await (self._check_schema() if self.read_only else self._migrate())
             except StorageError:  # (a newer schema: no pool left open to write into it)
@@ -676,7 +689,7 @@ class PostgresStore:
                 log.warning("the PostgreSQL connection for reload announcements dropped")
                 self._relisten = asyncio.get_running_loop().create_task(self._listen_again())
 
-        listener = await asyncpg.connect(self.url)
+        listener = await asyncpg.connect(self._dsn, timeout=self._connect_timeout)
         try:
             await listener.add_listener(RELOAD_CHANNEL, heard)
         except BaseException:
@@ -1219,7 +1232,7 @@ STUCK_QUERY = (
     "the server too busy or no longer answering"
 )
 #: And what the log says of a server that never answered the connection (a host down, or
-#: a firewall dropping its packets: the driver waits 60 s for it).
+#: a firewall dropping its packets: the connect timeout, CONNECT_TIMEOUT).
 NO_ANSWER = (
     "the PostgreSQL server did not answer the connection in time: a host down or out of "
     "reach without a word (a firewall dropping its packets), or a server too busy"
@@ -1236,6 +1249,30 @@ def server_problem(exc: BaseException) -> str:
 #: From the user name's colon to the last "@": a password with a raw "/", "#" or "?" (not
 #: percent-encoded) ends a URL parser's host part early, and its parts would be shown.
 _PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^:@/]*:)(.+)@", re.IGNORECASE)
+
+
+def connect_options(url: str) -> tuple[str, float]:
+    """The URL for the driver and the seconds a connection may take: libpq's
+    ``connect_timeout`` taken out of the URL when given (asyncpg does not know it and sent
+    it to the server, which refused every start: 'unrecognized configuration parameter
+    "connect_timeout"'), else CONNECT_TIMEOUT. One that is no number of seconds above 0
+    (libpq's 0, wait for ever, included: a start would hang) is a setting to fix."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    given = [value for name, value in query if name == "connect_timeout"]
+    if not given:
+        return url, CONNECT_TIMEOUT
+    try:
+        seconds = float(given[-1])
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise StorageError(
+            f"connect_timeout in the PostgreSQL database URL must be a number of seconds "
+            f"above 0 (without it: {CONNECT_TIMEOUT:g}), not {given[-1]!r}"
+        )
+    rest = urlencode([(name, value) for name, value in query if name != "connect_timeout"])
+    return urlunsplit(parts._replace(query=rest)), seconds
 
 
 def _raw_at(url: str) -> bool:
