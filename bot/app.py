@@ -292,13 +292,13 @@ class RolloverBot(commands.Bot):
         except TimeoutError:
             late = [task for task in self._replying if task is not None]
             cut = dict(self._owed_in_progress)  # (before their tasks end and take them out)
-            # Only the replies owed are sent again; a vote or a pointed answer's records
-            # cut off are lost, and each says so in its own warning.
+            # Only the replies owed are sent again; the records of a vote, a removal ("Not
+            # what I asked") or a pointed answer cut off are lost, each said in a warning.
             owed = len(set(cut.values()) & set(late))
             log.warning(
                 "stopping: work still in progress after %g s cut off (%d): replies owed %d, "
-                "each sent at the next start; votes and records of a posted answer %d, lost "
-                "(each said below)",
+                "each sent at the next start; votes, removals and pointed answers' records %d, "
+                "lost (each said below)",
                 STOP_GRACE_SECONDS,
                 len(late),
                 owed,

@@ -281,6 +281,13 @@ class NotWhatIAsked(
         return cls(match["entry"], int(match["asker"]))
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        # Let finish by a stop, as a vote is: its records waiting on the database (a lock
+        # held elsewhere) were dropped as the store closed, after Discord had, so the
+        # member's "A person will take a look" stood for a miss no moderator would see.
+        with interaction.client.replying():
+            await self._removal(interaction)
+
+    async def _removal(self, interaction: discord.Interaction[RolloverBot]) -> None:
         bot = interaction.client
         try:
             # (Manage Messages where it was posted: that member could delete it anyway,
@@ -334,8 +341,29 @@ class NotWhatIAsked(
                 log.warning("could not remove answer %s: %r", interaction.message.id, exc)
                 await _correct(interaction, ANSWER_KEPT)
                 stays = True
-        # Each record on its own: with the database down, the post still loses its
-        # answered tag below (it has no answer now) and gets the needs-human one.
+        try:
+            recorded = await self._records(bot, interaction, channel)
+        except asyncio.CancelledError:
+            if not bot.taken_cut_off():
+                raise
+            # (By the stop's grace, still waiting on the database: the member is told.)
+            said = "stopping: removing an answer (interaction %s) cut off (its miss is lost)"
+            log.warning(said, interaction.id)
+            recorded = False
+        if not recorded and not stays:
+            # (The database out of reach: "A person will take a look" promised what no
+            # moderator would see, the review queue having no word of it.)
+            await _correct(interaction, REMOVED_UNRECORDED)
+        # Last: the vote and the miss matter more than the tags, which read the thread.
+        if isinstance(channel, discord.Thread) and interaction.message is not None:
+            await after_removal(bot, channel, interaction.message)
+
+    async def _records(
+        self, bot: RolloverBot, interaction: discord.Interaction, channel: Any
+    ) -> bool:
+        """The removal's records, each on its own: with the database down, the post still
+        loses its answered tag (it has no answer now) and gets the needs-human one. False
+        when the miss could not be kept for the moderators' review."""
         first = True
         if interaction.message is not None:
             await _logged(settle_removed(bot, interaction.message, channel), interaction)
@@ -345,15 +373,9 @@ class NotWhatIAsked(
             record_vote(bot, self.entry_id, interaction.user.id, False),
             interaction,
         )
-        if first:  # (an answer Discord would not delete, removed again: one miss)
-            recorded = await _logged(self._record_miss(bot, interaction, channel), interaction)
-            if not recorded and not stays:
-                # (The database out of reach: "A person will take a look" promised what no
-                # moderator would see, the review queue having no word of it.)
-                await _correct(interaction, REMOVED_UNRECORDED)
-        # Last: the vote and the miss matter more than the tags, which read the thread.
-        if isinstance(channel, discord.Thread) and interaction.message is not None:
-            await after_removal(bot, channel, interaction.message)
+        if not first:  # (an answer Discord would not delete, removed again: one miss)
+            return True
+        return await _logged(self._record_miss(bot, interaction, channel), interaction)
 
     async def _record_rejected(
         self, bot: RolloverBot, interaction: discord.Interaction, channel: Any

@@ -577,6 +577,57 @@ async def test_a_pointed_answer_waiting_on_a_lock_at_a_stop_is_recorded_or_cut_o
     warnings_only(caplog)
 
 
+@pytest.mark.parametrize("lock", ["released during the stop", "held through it"])
+async def test_not_what_i_asked_waiting_on_a_lock_at_a_stop_is_recorded_or_the_member_told(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    lock: str,
+) -> None:
+    """ "Not what I asked" pressed as the bot was stopped (a deploy), its records (the
+    rejection, the vote, the miss moderators review) waiting on a lock another session
+    held: the answer was deleted and the member read "A person will take a look", but the
+    stop did not wait for the records, closed Discord and dropped them with the database's
+    connections, so no moderator heard of it and the member was never told. The stop lets
+    it finish as a vote: recorded if the lock goes within its grace; else cut off, one
+    warning, and the member told it could not be passed on."""
+    from bot.views import REMOVED_UNRECORDED
+    from tests.fakediscord import custom_ids
+    from tests.test_bot_e2e import mention_in_text_channel
+
+    fake, world = fake_discord, fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with (
+        start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot,
+        PostgresStore(postgres_url) as other,
+    ):
+        answer = await mention_in_text_channel(fake, QUESTIONS[1])
+        await fake.settle()  # (its own answer given: only the removal is in progress)
+        miss = next(c for c in custom_ids(answer.json) if c.startswith("rb:miss:"))
+
+        async def click() -> Any:
+            removed = await fake.click_button(answer.response, miss, user=world.asker, settle=False)
+            assert (await removed.response())["data"]["content"].startswith("Removed. A person")
+            return removed
+
+        released = lock == "released during the stop"
+        tables = "pending_replies, rejected_answers, votes, questions"
+        removed = await stopped_while_locked(bot, other, caplog, tables, released, click)
+        reviewed = len(await other.review_queue())
+    edits = [c.json["content"] for c in removed.calls if c.method == "PATCH"]
+    assert int(answer.response["id"]) not in world.messages  # (removed either way)
+    if released:
+        assert reviewed == 1 and edits == []  # "A person will take a look" holds
+    else:
+        assert reviewed == 0 and edits == [REMOVED_UNRECORDED]
+        assert said(caplog, "stopping: removing an answer (interaction")
+    warnings_only(caplog)
+
+
 async def test_a_stop_with_the_retry_queue_locked_ends_within_a_docker_stop(
     fake_discord: FakeDiscord,
     make_settings,
