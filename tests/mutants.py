@@ -3397,13 +3397,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_answer_with_faq_posts_nowhere_the_helper_could_not",),
     ),
     Mutant(
-        "postgres queries wait forever",
-        "bot/storage/postgres.py",
-        "                    self.url, min_size=1, max_size=4, command_timeout=self.query_timeout",
-        "                    self.url, min_size=1, max_size=4",
-        ("tests/test_storage.py::test_postgres_gives_up_on_a_query_stuck_behind_a_lock",),
-    ),
-    Mutant(
         "a refused newer postgres schema leaves its pool open",
         "bot/storage/postgres.py",
         "            except StorageError:  # (a newer schema: no pool left open to write into it)\n"
@@ -7781,21 +7774,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "with PostgreSQL down, a forum post's claim that cannot be recorded is an ERROR"
-        " with a traceback, not a line saying the database is out of reach",
-        "bot/storage/postgres.py",
-        "        with self._reaching():\n            pool = await self._pool_ready()\n"
-        "            async with pool.acquire() as db, db.transaction():\n"
-        "                status",
-        "        with contextlib.nullcontext():\n"
-        "            pool = await self._pool_ready()\n"
-        "            async with pool.acquire() as db, db.transaction():\n"
-        "                status",
-        (
-            "tests/test_processes_e2e.py::test_a_database_down_under_a_post_is_a_line_per_record_lost_not_a_traceback",
-        ),
-    ),
-    Mutant(
         "the daily purge is said twice in the log, in two wordings",
         "bot/cogs/housekeeping.py",
         "            await self.bot.store.purge(days)\n",
@@ -8533,15 +8511,6 @@ MUTANTS = [
         ("tests/test_storage.py::test_when_a_chore_was_last_done_before_a_time[memory]",),
     ),
     Mutant(
-        "an answer Discord would not delete counts another miss each time it is removed again",
-        "bot/views.py",
-        "        if first:  # (an answer Discord would not delete, removed again: one miss)\n",
-        "        if True:  # (an answer Discord would not delete, removed again: one miss)\n",
-        (
-            "tests/test_bot_e2e.py::test_an_answer_discord_would_not_remove_counts_one_miss_however_often_removed",
-        ),
-    ),
-    Mutant(
         "SQLite: a rejection kept already is said to be new",
         "bot/storage/sqlite.py",
         "            (question_id, entry_id, stamp(utc_now())),\n"
@@ -8571,15 +8540,6 @@ MUTANTS = [
         'l try in an hour")',
         (
             "tests/test_processes_e2e.py::test_a_deletion_and_the_digest_while_the_database_is_down_are_warnings",
-        ),
-    ),
-    Mutant(
-        "a miss lost in a database outage still tells the member 'A person will take a look'",
-        "bot/views.py",
-        "            if not recorded and not stays:\n",
-        "            if False:\n",
-        (
-            "tests/test_processes_e2e.py::test_not_what_i_asked_while_the_database_is_down_promises_no_review",
         ),
     ),
     Mutant(
@@ -12683,21 +12643,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "vote_cut_off_at_a_stop_not_told",
-        "bot/views.py",
-        (
-            "        except asyncio.CancelledError:\n            if not bot.taken_cut_off():"
-            "\n                raise\n"
-        ),
-        "        except asyncio.CancelledError:\n            raise\n",
-        (
-            (
-                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
-                "ed_or_the_member_told"
-            ),
-        ),
-    ),
-    Mutant(
         "pointed_answer_not_let_finish_at_a_stop",
         "bot/cogs/point.py",
         "        with interaction.client.replying():\n            await self._point(interaction)\n",
@@ -12749,23 +12694,199 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "the idf floor back at 0.3 (a rare word outweighs a common one thirteen times)",
+        "knowledge/lexical.py",
+        "IDF_FLOOR = 1.7\n",
+        "IDF_FLOOR = 0.3\n",
+        ("tests/test_matcher.py::test_real_holdout_floors",),
+    ),
+    Mutant(
+        "stop_cut_off_line_counts_every_kind_as_owed",
+        "bot/app.py",
+        "            owed = len(set(cut.values()) & set(late))\n",
+        "            owed = len(late)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
+                "ed_or_the_member_told[held through it]"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_a_pointed_answer_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_cut_off[held through it]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_pool_acquire_waits_for_ever",
+        "bot/storage/postgres.py",
+        "        return pool.acquire(timeout=self._timeout)\n",
+        "        return pool.acquire()\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_calls_waiting_for_a_connection_give_up_as"
+                "_a_stuck_query"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_connect_waits_the_driver_s_minute",
+        "bot/storage/postgres.py",
+        (
+            "                    command_timeout=self.query_timeout,\n                    ti"
+            "meout=self._connect_timeout,\n"
+        ),
+        "                    command_timeout=self.query_timeout,\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_connections_wait_the_bot_s_connect_timeou"
+                "t_or_the_url_s[]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_url_connect_timeout_sent_to_the_server",
+        "bot/storage/postgres.py",
+        "                self._dsn, self._connect_timeout = connect_options(self.url)\n",
+        "                self._connect_timeout = connect_options(self.url)[1]\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_connections_wait_the_bot_s_connect_timeou"
+                "t_or_the_url_s[&connect_timeout=1]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_url_connect_timeout_zero_taken",
+        "bot/storage/postgres.py",
+        '    if not 0 < seconds < float("inf"):\n',
+        "    if False:\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_url_connect_timeout_that_is_no_time_is_a_"
+                "setting_to_fix[0]"
+            ),
+        ),
+    ),
+    Mutant(
+        "not_what_i_asked_not_waited_for_by_a_stop",
+        "bot/views.py",
+        (
+            "        with interaction.client.replying():\n            await self._removal(in"
+            "teraction)\n"
+        ),
+        "        if True:\n            await self._removal(interaction)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_not_what_i_asked_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_the_member_told[released during the stop]"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_not_what_i_asked_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_the_member_told[held through it]"
+            ),
+        ),
+    ),
+    Mutant(
+        "not_what_i_asked_cut_off_member_not_told",
+        "bot/views.py",
+        "            log.warning(said, interaction.id)\n            recorded = False\n",
+        "            log.warning(said, interaction.id)\n            recorded = True\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_not_what_i_asked_waiting_on_a_lock_at_a_stop"
+                "_is_recorded_or_the_member_told[held through it]"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres queries wait forever",
+        "bot/storage/postgres.py",
+        "                    command_timeout=self.query_timeout,\n",
+        "",
+        ("tests/test_storage.py::test_postgres_gives_up_on_a_query_stuck_behind_a_lock",),
+    ),
+    Mutant(
+        (
+            "with PostgreSQL down, a forum post's claim that cannot be recorded is an ERROR"
+            " with a traceback, not a line saying the database is out of reach"
+        ),
+        "bot/storage/postgres.py",
+        (
+            "        with self._reaching():\n            pool = await self._pool_ready()\n   "
+            "         async with self._connection(pool) as db, db.transaction():\n          "
+            "      status"
+        ),
+        (
+            "        with contextlib.nullcontext():\n            pool = await self._pool_rea"
+            "dy()\n            async with self._connection(pool) as db, db.transaction():\n  "
+            "              status"
+        ),
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_database_down_under_a_post_is_a_line_per_r"
+                "ecord_lost_not_a_traceback"
+            ),
+        ),
+    ),
+    Mutant(
+        "an answer Discord would not delete counts another miss each time it is removed again",
+        "bot/views.py",
+        (
+            "        if not first:  # (an answer Discord would not delete, removed again: o"
+            "ne miss)\n            return True\n"
+        ),
+        (
+            "        if False:  # (an answer Discord would not delete, removed again: one m"
+            "iss)\n            return True\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_an_answer_discord_would_not_remove_counts_one_miss"
+                "_however_often_removed"
+            ),
+        ),
+    ),
+    Mutant(
+        "a miss lost in a database outage still tells the member 'A person will take a look'",
+        "bot/views.py",
+        "        if not recorded and not stays:\n",
+        "        if False:\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_not_what_i_asked_while_the_database_is_down_"
+                "promises_no_review"
+            ),
+        ),
+    ),
+    Mutant(
+        "vote_cut_off_at_a_stop_not_told",
+        "bot/views.py",
+        (
+            "            if not bot.taken_cut_off():\n                raise\n            # (B"
+            "y the stop's grace, its write still waiting: _vote then tells the member.)\n"
+        ),
+        (
+            "            raise\n            # (By the stop's grace, its write still waiting:"
+            " _vote then tells the member.)\n"
+        ),
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_vote_waiting_on_a_lock_at_a_stop_is_record"
+                "ed_or_the_member_told"
+            ),
+        ),
+    ),
+    Mutant(
         "postgres_fetch_ignores_the_stop_timeout",
         "bot/storage/postgres.py",
-        "            return list(await pool.fetch(sql, *args, timeout=self._timeout))\n",
-        "            return list(await pool.fetch(sql, *args))\n",
+        "                return list(await db.fetch(sql, *args, timeout=self._timeout))\n",
+        "                return list(await db.fetch(sql, *args))\n",
         (
             (
                 "tests/test_processes_e2e.py::test_a_stop_with_the_retry_queue_locked_ends_with"
                 "in_a_docker_stop"
             ),
         ),
-    ),
-    Mutant(
-        "the idf floor back at 0.3 (a rare word outweighs a common one thirteen times)",
-        "knowledge/lexical.py",
-        "IDF_FLOOR = 1.7\n",
-        "IDF_FLOOR = 0.3\n",
-        ("tests/test_matcher.py::test_real_holdout_floors",),
     ),
 ]
 
