@@ -1467,6 +1467,30 @@ async def review_message(fake: FakeDiscord) -> dict[str, Any]:
     return handle.followup_messages[0]
 
 
+async def reviewed_on_postgres(fake: FakeDiscord, bot: Any, asked: str) -> dict[str, Any]:
+    """``asked`` queued (queued_on_postgres), and the review showing it, its view stored so
+    that clicks on it are routed."""
+    await queued_on_postgres(fake, bot, asked)
+    shown = await review_message(fake)
+    await fake.settle()
+    return shown
+
+
+async def picked_as_the_server_stops(
+    fake: FakeDiscord, shown: dict[str, Any], down: contextlib.ExitStack
+) -> dict[str, Any]:
+    """The review's item ``shown`` filed as an example of mega-backdoor-overview, the
+    PostgreSQL server stopping as ``down`` (server_stops_at) says: the page as the pick
+    left it."""
+    with down:
+        pick = _component(shown, 3)["custom_id"]
+        chosen = await fake.select(
+            shown, pick, ["mega-backdoor-overview"], user=fake.world.moderator, settle=False
+        )
+        await chosen.response()
+        return await chosen.edit(0)
+
+
 def _component(message: dict[str, Any], kind: int, label: str | None = None) -> dict[str, Any]:
     for row in message["components"]:
         for c in row["components"]:
@@ -2025,10 +2049,8 @@ async def test_a_decision_while_the_database_is_down_says_so_in_one_line(
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
-        shown = await review_message(fake_discord)
+        shown = await reviewed_on_postgres(fake_discord, bot, "what is a zebra fund")
         dismiss = _component(shown, 2, "Dismiss")
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
         with server_stopped(postgres_server):
             click = await fake_discord.click_button(
                 shown, dismiss["custom_id"], user=world.moderator, settle=False
@@ -2071,10 +2093,8 @@ async def test_new_entry_clicked_while_the_database_is_down_says_so_in_one_line(
     world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
-        shown = await review_message(fake_discord)
+        shown = await reviewed_on_postgres(fake_discord, bot, "what is a zebra fund")
         new = _component(shown, 2, "New entry")["custom_id"]
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
         with server_stopped(postgres_server):
             click = await fake_discord.click_button(shown, new, user=world.moderator, settle=False)
             said = await click.response()
@@ -2113,18 +2133,10 @@ async def test_a_pick_with_the_database_gone_between_its_two_reads_says_nothing_
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        await queued_on_postgres(fake_discord, bot, asked)
-        shown = await review_message(fake_discord)
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        shown = await reviewed_on_postgres(fake_discord, bot, asked)
         # (the server stops as the second read begins)
         down = server_stops_at(monkeypatch, bot.store, "still_stored", postgres_server)
-        with down:
-            pick = _component(shown, 3)["custom_id"]
-            chosen = await fake_discord.select(
-                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
-            )
-            await chosen.response()
-            said = await chosen.edit(0)
+        said = await picked_as_the_server_stops(fake_discord, shown, down)
         monkeypatch.undo()
         assert content(said) == UNREACHABLE, content(said)
         assert "zebra fund" in said["embeds"][0]["description"]  # the item, still to decide
@@ -2161,22 +2173,13 @@ async def test_a_pick_taken_as_the_database_goes_says_it_was_and_that_the_queue_
     from bot.storage import PostgresStore
     from tests.postgres_server import warnings_only
 
-    world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        await queued_on_postgres(fake_discord, bot, asked)
-        shown = await review_message(fake_discord)
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        shown = await reviewed_on_postgres(fake_discord, bot, asked)
         # (the server stops as the queue is read again)
         down = server_stops_at(monkeypatch, bot.store, "review_queue", postgres_server)
-        with down:
-            pick = _component(shown, 3)["custom_id"]
-            chosen = await fake_discord.select(
-                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
-            )
-            await chosen.response()
-            said = await chosen.edit(0)
+        said = await picked_as_the_server_stops(fake_discord, shown, down)
         monkeypatch.undo()
         assert content(said).startswith("Added as an example of "), content(said)
         assert "The queue cannot be shown again: the bot cannot reach its database" in (
@@ -2293,22 +2296,13 @@ async def test_a_pick_written_but_not_recorded_in_an_outage_says_why_not_the_err
     from bot.storage import PostgresStore
     from tests.postgres_server import warnings_only
 
-    world = fake_discord.world
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
         asked = "what is a zebra fund"
-        await queued_on_postgres(fake_discord, bot, asked)
-        shown = await review_message(fake_discord)
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        shown = await reviewed_on_postgres(fake_discord, bot, asked)
         # (the server stops as the decision is recorded, after the example)
         down = server_stops_at(monkeypatch, bot.store, "record_review", postgres_server)
-        with down:
-            pick = _component(shown, 3)["custom_id"]
-            chosen = await fake_discord.select(
-                shown, pick, ["mega-backdoor-overview"], user=world.moderator, settle=False
-            )
-            await chosen.response()
-            said = content(await chosen.edit(0))
+        said = content(await picked_as_the_server_stops(fake_discord, shown, down))
         monkeypatch.undo()
         assert said.startswith(
             "Added as an example of **What is the mega backdoor Roth?**, but the review queue "
@@ -2341,9 +2335,7 @@ async def test_a_dismiss_on_a_read_only_database_says_what_is_wrong_not_cannot_r
     name = postgres_url.partition("@/")[2].partition("?")[0]
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot(store=PostgresStore(postgres_url))) as bot:
-        await queued_on_postgres(fake_discord, bot, "what is a zebra fund")
-        shown = await review_message(fake_discord)
-        await fake_discord.settle()  # (the review's view stored: clicks are routed)
+        shown = await reviewed_on_postgres(fake_discord, bot, "what is a zebra fund")
         run_sql(postgres_server, f"ALTER DATABASE {name} SET default_transaction_read_only = on")
         await bot.store._pool.expire_connections()  # (each replaced at its next use)
         dismiss = _component(shown, 2, "Dismiss")
