@@ -334,15 +334,22 @@ class Matcher:
         typed = normalize.clean(text).strip()
         if not typed:
             return [Hit(i, t, 0.0) for i, t in self._alphabetical[:limit]]
+        # WRatio scores any title sharing a typed word highly, so only the words that carry
+        # meaning are compared ("which box on the 1099r" is not like every title with
+        # "the" in it), and likeness ranks below meaning.
+        # (Only stopwords so far, "the": they are all there is to compare.)
+        content = normalize.content_words(text) or typed
         fuzzy = process.extract(
-            typed, self._title_index, scorer=fuzz.WRatio, limit=limit, score_cutoff=50
+            content, self._title_index, scorer=fuzz.WRatio, limit=limit, score_cutoff=50
         )
-        # WRatio scores any title containing a typed word highly: it ranks below meaning.
         scored = {self.ids[i]: TITLE_LIKENESS_WEIGHT * float(s) for _, s, i in fuzzy}
-        for hit in self.score_all(text)[:limit]:
-            scored[hit.id] = max(scored.get(hit.id, 0.0), hit.score)
+        meaning = {hit.id: hit.score for hit in self.score_all(text)[:limit]}
+        for entry_id, score in meaning.items():
+            scored[entry_id] = max(scored.get(entry_id, 0.0), score)
         for i, entry_id in enumerate(self.ids):
             if entry_id.startswith(typed) or self._title_index[i].startswith(typed):
                 scored[entry_id] = 101.0
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        # Equal likeness (titles sharing one typed word) is broken by meaning, then by id.
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], -meaning.get(kv[0], 0.0), kv[0]))
+        ranked = ranked[:limit]
         return [Hit(i, self._titles_by_id[i], min(s, 100.0)) for i, s in ranked]

@@ -191,6 +191,12 @@ def canonical_words(canonical_text: str) -> list[str]:
     ]
 
 
+def content_words(text: str) -> str:
+    """The words of ``text`` as typed (cleaned, not rewritten or stemmed), stopwords dropped:
+    what a fuzzy title match should compare, since every title holds "the" or "my"."""
+    return " ".join(canonical_words(clean(text)))
+
+
 def words(text: str) -> list[str]:
     """Canonical words before stemming, stopwords removed (used for typo correction)."""
     return canonical_words(canonical(text))

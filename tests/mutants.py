@@ -12888,6 +12888,27 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "autocomplete compares every typed word with titles, stopwords too",
+        "knowledge/matcher.py",
+        "content = normalize.content_words(text) or typed",
+        "content = typed",
+        ("tests/test_matcher.py::test_autocomplete_is_capped_and_finds_by_title_and_meaning",),
+    ),
+    Mutant(
+        "autocomplete offers nothing when only stopwords are typed",
+        "knowledge/matcher.py",
+        "content = normalize.content_words(text) or typed",
+        "content = normalize.content_words(text) or '\\x00'",
+        ("tests/test_matcher.py::test_autocomplete_is_capped_and_finds_by_title_and_meaning",),
+    ),
+    Mutant(
+        "autocomplete breaks equal likeness by id only",
+        "knowledge/matcher.py",
+        "key=lambda kv: (-kv[1], -meaning.get(kv[0], 0.0), kv[0])",
+        "key=lambda kv: (-kv[1], kv[0])",
+        ("tests/test_matcher.py::test_autocomplete_is_capped_and_finds_by_title_and_meaning",),
+    ),
 ]
 
 

@@ -485,6 +485,14 @@ def test_autocomplete_is_capped_and_finds_by_title_and_meaning(kb: KnowledgeBase
     by_meaning = kb.matcher.autocomplete("what does box 5 on my 1099-R mean")
     assert "form-1099r-reporting" in [h.id for h in by_meaning[:3]]
     assert len(kb.matcher.autocomplete("roth", limit=100)) <= 25
+    # Little words are in every title: the one entry the words that matter point to comes
+    # first, not four titles that merely share "on" or "the" with the question.
+    assert kb.matcher.autocomplete("which box on the 1099r")[0].id == "form-1099r-reporting"
+    assert kb.matcher.autocomplete("where do I report it, box 5?")[0].id == "form-1099r-reporting"
+    # Titles sharing a typed word are equally alike: what the words mean orders them.
+    assert kb.matcher.autocomplete("earnings roth")[0].id == "earnings-taxable-in-roth"
+    # Nothing but little words typed so far: titles still offered, not an empty list.
+    assert kb.matcher.autocomplete("the")
 
 
 def test_uppercase_at_is_after_tax_only_before_a_money_word() -> None:
