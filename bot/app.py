@@ -293,12 +293,13 @@ class RolloverBot(commands.Bot):
             late = [task for task in self._replying if task is not None]
             cut = dict(self._owed_in_progress)  # (before their tasks end and take them out)
             # Only the replies owed are sent again; the records of a vote, a removal ("Not
-            # what I asked") or a pointed answer cut off are lost, each said in a warning.
+            # what I asked"), a deletion or a pointed answer cut off are lost, each said in
+            # a warning.
             owed = len(set(cut.values()) & set(late))
             log.warning(
                 "stopping: work still in progress after %g s cut off (%d): replies owed %d, "
-                "each sent at the next start; votes, removals and pointed answers' records %d, "
-                "lost (each said below)",
+                "each sent at the next start; votes, removals, deletions and pointed answers' "
+                "records %d, lost (each said below)",
                 STOP_GRACE_SECONDS,
                 len(late),
                 owed,

@@ -628,6 +628,53 @@ async def test_not_what_i_asked_waiting_on_a_lock_at_a_stop_is_recorded_or_the_m
     warnings_only(caplog)
 
 
+@pytest.mark.parametrize("lock", ["released during the stop", "held through it"])
+async def test_a_deletion_waiting_on_a_lock_at_a_stop_takes_its_answer_along_or_says_so(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    postgres_url: str,
+    caplog: pytest.LogCaptureFixture,
+    lock: str,
+) -> None:
+    """A member deleted the question the bot had answered just as the bot was stopped (a
+    deploy), forgetting its words waiting on a lock another session held: the stop did not
+    wait for it, closed Discord, and the bot's answer (the member's words and numbers in
+    it) stayed up with its record taken, so nothing would ever take it down, and the log
+    had an ERROR with a traceback ("Session is closed"). The stop lets the deletion finish
+    as a reply: the answer goes if the lock goes within the grace; else it is cut off with
+    one warning, and the stop ends within its bound."""
+    from tests.test_bot_e2e import mention_in_text_channel
+
+    fake, world = fake_discord, fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
+    settings = make_settings(database={"url": postgres_url}, retries=FAST)
+    async with (
+        start_bot(create_bot(settings, kb, PostgresStore(postgres_url))) as bot,
+        PostgresStore(postgres_url) as other,
+    ):
+        answer = await mention_in_text_channel(fake, QUESTIONS[0])
+        await fake.settle()  # (its answer given: only the deletion is in progress)
+        question = int(answer.json["message_reference"]["message_id"])
+        assert int(answer.response["id"]) in world.messages  # (the answer stands till then)
+
+        async def delete() -> None:
+            await fake.delete_message(question)
+
+        released = lock == "released during the stop"
+        began = time.monotonic()
+        await stopped_while_locked(bot, other, caplog, "questions", released, delete)
+        took = time.monotonic() - began
+    if released:
+        assert int(answer.response["id"]) not in world.messages  # the answer went with it
+    else:
+        assert said(caplog, f"stopping: handling deleted message {question} cut off")
+        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; votes")
+        assert took < 8.0, took  # (5 s of grace; it took 7.0 s, the close waiting on it)
+    warnings_only(caplog)
+
+
 async def test_a_stop_with_the_retry_queue_locked_ends_within_a_docker_stop(
     fake_discord: FakeDiscord,
     make_settings,

@@ -911,30 +911,55 @@ class Answers(commands.Cog):
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self.bot.deleted_lately.claim(payload.message_id)  # (before any await)
-        await self._forget([payload.message_id])
-        await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
-        # (A post's opening message: above; a message the bot deleted: where it deleted it.)
-        mine = self.bot.deleted_by_me.seen(payload.message_id)
-        if payload.message_id != payload.channel_id and not mine:
-            await self._answer_may_have_gone(payload.channel_id, [payload.cached_message])
+        with self._deletion([payload.message_id]):
+            await self._forget([payload.message_id])
+            await self._answers_go_with(payload.message_id, payload.channel_id, payload.guild_id)
+            # (A post's opening message: above; a message the bot deleted: where it deleted
+            # it.)
+            mine = self.bot.deleted_by_me.seen(payload.message_id)
+            if payload.message_id != payload.channel_id and not mine:
+                await self._answer_may_have_gone(payload.channel_id, [payload.cached_message])
 
     async def _question_gone(self, message_id: int, guild_id: int) -> None:
         """A post's opening message found deleted at a catch-up (no event came): what a
         live deletion does, its kept words and the bot's answers going."""
         self.bot.deleted_lately.claim(message_id)
-        await self._forget([message_id])
-        await self._answers_go_with(message_id, message_id, guild_id)
+        with self._deletion([message_id]):
+            await self._forget([message_id])
+            await self._answers_go_with(message_id, message_id, guild_id)
 
     @commands.Cog.listener()
     async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
         for message_id in payload.message_ids:
             self.bot.deleted_lately.claim(message_id)
-        await self._forget(payload.message_ids)
-        for message_id in payload.message_ids:
-            await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
-        cached = payload.cached_messages
-        gone = cached if len(cached) == len(payload.message_ids) else [None]
-        await self._answer_may_have_gone(payload.channel_id, gone)
+        with self._deletion(payload.message_ids):
+            await self._forget(payload.message_ids)
+            for message_id in payload.message_ids:
+                await self._answers_go_with(message_id, payload.channel_id, payload.guild_id)
+            cached = payload.cached_messages
+            gone = cached if len(cached) == len(payload.message_ids) else [None]
+            await self._answer_may_have_gone(payload.channel_id, gone)
+
+    @contextlib.contextmanager
+    def _deletion(self, message_ids: Iterable[int]) -> Iterator[None]:
+        """A deletion handled (the words kept of it forgotten, the bot's answers to it
+        taken along) as work a stop lets finish, as a reply: begun just before a stop, its
+        forgetting waiting on the database, the stop did not wait for it and closed Discord
+        and the database under it, so the bot's answer to the deleted message stayed up
+        with its record gone (nothing would take it down later), the store was opened again
+        after its close, and the log had a traceback. Past the stop's grace it is cut off,
+        with one warning saying what may stay."""
+        try:
+            with self.bot.replying():
+                yield
+        except asyncio.CancelledError:
+            if not self.bot.taken_cut_off():
+                raise
+            log.warning(
+                "stopping: handling deleted message %s cut off (the words the bot kept of it "
+                "and its answers to it may stay)",
+                ", ".join(str(m) for m in message_ids),
+            )
 
     async def _answer_may_have_gone(
         self, channel_id: int, gone: Iterable[discord.Message | None]
@@ -958,7 +983,8 @@ class Answers(commands.Cog):
         along, with no event for each: what was kept of them goes (its opening message's
         id is the thread's)."""
         self.bot.deleted_lately.claim(payload.thread_id)
-        await self._forget([payload.thread_id], channel_id=payload.thread_id)
+        with self._deletion([payload.thread_id]):
+            await self._forget([payload.thread_id], channel_id=payload.thread_id)
 
     async def _forget(self, message_ids: Iterable[int], channel_id: int | None = None) -> None:
         """Deleted messages take the words the bot kept of them (for the review queue and
