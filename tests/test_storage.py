@@ -409,6 +409,32 @@ async def test_postgres_connections_wait_the_bot_s_connect_timeout_or_the_url_s(
     assert str(raised.value).endswith(postgres.NO_ANSWER)
 
 
+async def test_postgres_a_server_silent_at_a_reconnect_is_said_not_to_answer(
+    postgres_server: str, postgres_url: str
+) -> None:
+    """The server gone silent (a host powered off, a firewall dropping its packets) after
+    a connection of the pool was lost: the call's reconnect waited, timed out as a query
+    stuck behind a lock does, and the operator read of "a lock another session holds"
+    (a moderator, that the server "keeps its queries waiting"), sent to look for a lock
+    that was not there. It says now that the server did not answer the connection."""
+    from bot.storage import postgres
+
+    async with PostgresStore(postgres_url, query_timeout=1.0) as store:
+        await store.record_served("split")  # (positive control: it writes)
+        # (Its connections to be replaced at their next use, as one lost or idle for long
+        # is: the reconnect then meets the silent server.)
+        await store._pool.expire_connections()
+        server = int((Path(postgres_server) / "data" / "postmaster.pid").read_text().split()[0])
+        os.kill(server, signal.SIGSTOP)  # (its sockets stay, and nothing answers on them)
+        try:
+            with pytest.raises(DatabaseUnavailable) as raised:
+                await store.record_served("split")
+        finally:
+            os.kill(server, signal.SIGCONT)
+    assert str(raised.value) == f"the PostgreSQL database cannot be reached: {postgres.NO_ANSWER}"
+    assert raised.value.problem == ""  # (no lock for a moderator to pass on)
+
+
 @pytest.mark.parametrize("value", ["0", "-3", "soon", "inf"])
 async def test_postgres_url_connect_timeout_that_is_no_time_is_a_setting_to_fix(
     postgres_url: str, value: str

@@ -398,6 +398,8 @@ class PostgresStore:
         self.listen_check_seconds = listen_check_seconds
         #: Names this process in its notifications, so it ignores its own.
         self.origin = secrets.token_hex(8)
+        #: Whether the pool's last try to connect had no answer (see _connect_pooled).
+        self._unanswered_connect = False
 
     def _refusal(self, exc: Exception) -> StorageError:
         """A connection's or the server's error (OSError, asyncpg.PostgresError) in the
@@ -445,6 +447,7 @@ class PostgresStore:
                     max_size=4,
                     command_timeout=self.query_timeout,
                     timeout=self._connect_timeout,
+                    connect=self._connect_pooled,
                 )
                 await (self._check_schema() if self.read_only else self._migrate())
             except StorageError:  # (a newer schema: no pool left open to write into it)
@@ -476,6 +479,21 @@ class PostgresStore:
                 asyncpg.InterfaceError,
             ) as exc:
                 log.warning(PURGE_LEFT_FOR_LATER, without_password(str(exc), self.url))
+
+    async def _connect_pooled(self, *args: Any, **kwargs: Any) -> Any:
+        """A connection of the pool (at start and at each reconnect), remembering whether
+        the server answered it: a reconnect to a host gone silent (powered off, a firewall
+        dropping its packets) ran out of time as a query kept waiting by a lock does, and
+        the operator was sent to look for a lock (see _reaching)."""
+        import asyncpg
+
+        try:
+            connection = await asyncpg.connect(*args, **kwargs)
+        except (TimeoutError, asyncio.CancelledError):  # (cancelled: by acquire's timeout)
+            self._unanswered_connect = True
+            raise
+        self._unanswered_connect = False
+        return connection
 
     async def _say_clock_off(self) -> None:
         """A warning when this host's clock is more than CLOCK_OFF_SECONDS off the server's
@@ -607,6 +625,9 @@ class PostgresStore:
         try:
             yield
         except TimeoutError as exc:
+            if self._unanswered_connect:  # (a reconnect the server never answered)
+                reason = f"the PostgreSQL database cannot be reached: {NO_ANSWER}"
+                raise DatabaseUnavailable(reason) from exc
             # A query stuck past its timeout, mostly behind a lock another session holds:
             # a bare TimeoutError says nothing, so a moderator read "something went wrong"
             # and the log had a traceback for each record, every retry pass included.
