@@ -376,6 +376,50 @@ async def test_postgres_calls_waiting_for_a_connection_give_up_as_a_stuck_query(
         assert row.served == 5
 
 
+async def test_postgres_a_call_given_a_connection_late_still_ends_within_its_timeout(
+    postgres_url: str,
+) -> None:
+    """The pool's connections stuck behind a lock held elsewhere, and one freed just before
+    a waiting call gave up on the pool: the call then gave its statement the whole timeout
+    again, and took nearly twice it (a stop's 1 s write took 2 s; a record at a busy
+    forum 20 s where 10 s was said). The timeout is the call's whole: waiting for the
+    connection, then its statement."""
+    from bot.storage.postgres import STUCK_QUERY
+    from tests.test_processes_e2e import wait_until_async
+
+    timeout = 3.0
+    async with (
+        PostgresStore(postgres_url, query_timeout=60.0) as holder,
+        PostgresStore(postgres_url, query_timeout=timeout) as store,
+    ):
+        await store.record_served("split")  # (positive control: it writes)
+        pool = await holder._pool_ready()
+        async with pool.acquire() as db, db.transaction():
+            await db.execute("LOCK TABLE served IN ACCESS EXCLUSIVE MODE")
+            stuck = [asyncio.ensure_future(store.record_served("split")) for _ in range(4)]
+
+            async def waiting(count: int) -> bool:
+                return (
+                    await pool.fetchval("SELECT count(*) FROM pg_locks WHERE NOT granted") == count
+                )
+
+            await wait_until_async(functools.partial(waiting, 4))
+            began = time.monotonic()
+            late = asyncio.ensure_future(store.record_served("split"))  # (waits for the pool)
+            # (Most of its timeout spent waiting for the pool, one connection is freed: an
+            # interval to let pass, not an event to await.)
+            await asyncio.sleep(timeout * 0.8)
+            assert not late.done()
+            stuck[0].cancel()
+            await wait_until_async(functools.partial(waiting, 4))  # (its statement now waits too)
+            done, _ = await asyncio.wait({late}, timeout=timeout * 1.4 - (time.monotonic() - began))
+            await asyncio.gather(*stuck, return_exceptions=True)
+        assert late in done, "a call waited past its timeout (the pool's wait, then its own)"
+        with pytest.raises(DatabaseUnavailable) as raised:
+            late.result()
+        assert str(raised.value) == STUCK_QUERY
+
+
 @pytest.mark.parametrize("given", ["", "&connect_timeout=1"])
 async def test_postgres_connections_wait_the_bot_s_connect_timeout_or_the_url_s(
     postgres_server: str, postgres_url: str, monkeypatch: pytest.MonkeyPatch, given: str

@@ -18,7 +18,7 @@ import functools
 import logging
 import re
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
@@ -595,13 +595,17 @@ class PostgresStore:
             await self.open()
         return self._pool
 
-    def _connection(self, pool: Any) -> Any:
-        """A connection from the pool, waited for as long as a statement may take: with
-        every connection stuck behind a lock held elsewhere, the calls after them queued
-        unbounded (the pool's own acquire waits for ever), so a busy forum's answers came
-        later and later; now each gives up as a stuck query does (TimeoutError, said as
-        STUCK_QUERY by _reaching)."""
-        return pool.acquire(timeout=self._timeout)
+    @contextlib.asynccontextmanager
+    async def _connection(self, pool: Any) -> AsyncIterator[Any]:
+        """A connection from the pool for one call, which takes as long as a statement may
+        at most, in all: with every connection stuck behind a lock held elsewhere, the
+        calls after them queued unbounded (the pool's own acquire waits for ever), so a busy
+        forum's answers came later and later; bounded apart, a call got a connection freed
+        just in time and its statement waited as long again (twice its timeout: 2 s for a
+        stop's 1 s). A call out of time gives up as a stuck query does (TimeoutError, said
+        as STUCK_QUERY by _reaching); a transaction's statements are bounded so too."""
+        async with asyncio.timeout(self._timeout), pool.acquire(timeout=self._timeout) as db:
+            yield db
 
     async def _execute(self, sql: str, *args: object) -> str:
         with self._reaching():
