@@ -310,6 +310,73 @@ async def test_a_write_begun_during_a_stop_waits_a_second_for_a_lock_not_five(
         assert row.served == 2
 
 
+async def test_writes_behind_one_kept_waiting_by_a_lock_wait_no_longer_than_it(
+    tmp_path: Path,
+) -> None:
+    """Another program holding the file locked (a VACUUM, a sqlite3 shell left in a
+    transaction): each write waited its 5 s for the lock only once the write before it
+    had given up, so calls queued behind each other (of four at once, the last failed
+    after 20 s), and a busy forum's answers, each waiting on its claim, came later and
+    later. A write waits 5 s in all: for the connection's turn, then for the lock."""
+    from bot.storage import DatabaseUnavailable
+    from bot.storage.sqlite import BUSY_SECONDS
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as store:
+        await store.record_served("split")  # (positive control: it writes)
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")  # (another program)
+            first = asyncio.ensure_future(store.record_served("split"))
+            # (The second begins with half the first's wait gone: an interval to let pass,
+            # not an event to await.)
+            await asyncio.sleep(BUSY_SECONDS / 2)
+            began = time.monotonic()
+            later = [asyncio.ensure_future(store.claim_post(n)) for n in (1, 2, 3)]
+            done, _ = await asyncio.wait(later, timeout=BUSY_SECONDS * 1.25)
+            await asyncio.wait([first, *later])
+            await asyncio.to_thread(holder.execute, "ROLLBACK")
+        finally:
+            holder.close()
+        assert len(done) == 3, f"still waiting after {time.monotonic() - began:.1f} s"
+        for write in (first, *later):
+            with pytest.raises(DatabaseUnavailable, match=r"locked for more than 5 s$"):
+                write.result()
+        assert await store.claim_post(1)  # (the lock gone: it writes)
+
+
+async def test_a_write_begun_during_a_stop_behind_one_kept_waiting_waits_a_second(
+    tmp_path: Path,
+) -> None:
+    """The file locked by another program, a write begun before a stop kept waiting its
+    5 s: a write begun once the stop began (its own, making the replies it cut off due)
+    waited behind it for its turn, so its 1 s was 5 s. Its 1 s is now the whole of it."""
+    from bot.storage import DatabaseUnavailable
+    from bot.storage.sqlite import BUSY_SECONDS
+    from tests.fakediscord import wait_until
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as store:
+        await store.record_served("split")  # (positive control: it writes)
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")  # (another program)
+            before = asyncio.ensure_future(store.record_served("split"))
+            await wait_until(store._lock.locked)  # (its turn taken: it waits on the lock)
+            store.hurry()  # the stop begins
+            during = asyncio.ensure_future(store.claim_post(1))
+            done, _ = await asyncio.wait({during}, timeout=BUSY_SECONDS / 2)
+            await asyncio.wait({before, during})
+            await asyncio.to_thread(holder.execute, "ROLLBACK")
+        finally:
+            holder.close()
+        assert during in done, "the stop's write waited for the turn of one begun before"
+        with pytest.raises(DatabaseUnavailable, match=r"locked for more than 1 s$"):
+            during.result()
+        with pytest.raises(DatabaseUnavailable, match=r"locked for more than 5 s$"):
+            before.result()
+
+
 async def test_a_database_locked_at_start_is_a_passing_failure(tmp_path: Path) -> None:
     """Another program holding the file's lock longer than SQLite waits (a backup, a long
     report) when the bot starts: that was "cannot be used", exit 2, which the README's
