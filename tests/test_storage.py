@@ -3603,6 +3603,38 @@ async def test_reload_announcements_not_heard_during_an_outage_are_one_warning(
     assert sum(r.levelno == logging.WARNING for r in tries()) == 1
 
 
+async def test_reload_announcements_not_heard_from_a_silent_server_say_why(
+    postgres_server: str, postgres_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The listening connection lost and the server gone silent (a host powered off, a
+    firewall dropping its packets): its reconnect timed out, and the operator read
+    "reload announcements not heard (); trying again", no reason at all. It says the
+    server did not answer the connection."""
+    from bot.storage.postgres import NO_ANSWER
+    from tests.fakediscord import wait_until
+
+    def tries() -> list[str]:
+        said = [r.getMessage() for r in caplog.records]
+        return [m for m in said if m.startswith("reload announcements not heard")]
+
+    caplog.set_level(logging.INFO, logger="bot.storage.postgres")
+    server = int((Path(postgres_server) / "data" / "postmaster.pid").read_text().split()[0])
+    async with (
+        PostgresStore(f"{postgres_url}&connect_timeout=0.5") as store,
+        PostgresStore(postgres_url) as other,
+    ):
+        await store.listen_reloads(lambda: None)
+        listening = store._listener.get_server_pid()
+        await other.announce_reload()  # (positive control: the other's connection works)
+        os.kill(server, signal.SIGSTOP)  # (no new connection answered; those open work on)
+        try:
+            await other._fetch("SELECT pg_terminate_backend($1)", listening)
+            await wait_until(tries, timeout=15)
+        finally:
+            os.kill(server, signal.SIGCONT)
+    assert tries()[0] == f"reload announcements not heard ({NO_ANSWER}); trying again"
+
+
 def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> None:
     """PostgreSQL going down under a transaction fails it twice: its query ("cannot
     switch to state 11; another operation is in progress", an outage the store says as

@@ -737,7 +737,8 @@ class PostgresStore:
                     # Said once an outage (a try at 0.5, 1, 2 ... 60 s was a warning each);
                     # the return is said at INFO below.
                     level = logging.WARNING if delay == first_delay else logging.DEBUG
-                    log.log(level, "reload announcements not heard (%s); trying again", exc)
+                    said = _connect_failure(exc)
+                    log.log(level, "reload announcements not heard (%s); trying again", said)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, max_delay)
                     continue
@@ -1264,6 +1265,15 @@ NO_ANSWER = (
 )
 #: And what a moderator is told of a query kept waiting (DatabaseUnavailable.problem).
 HELD_UP = "its database server keeps its queries waiting (a lock held elsewhere, or overload)"
+
+
+def _connect_failure(exc: BaseException) -> str:
+    """Why a connection of its own (the reload listener's) could not be made, in words:
+    a server that never answered raised a TimeoutError with none, and the log read
+    "reload announcements not heard (); trying again"."""
+    if str(exc):
+        return str(exc)
+    return NO_ANSWER if isinstance(exc, TimeoutError) else type(exc).__name__
 
 
 def server_problem(exc: BaseException) -> str:
