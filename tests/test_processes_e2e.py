@@ -675,6 +675,41 @@ async def test_a_deletion_waiting_on_a_lock_at_a_stop_takes_its_answer_along_or_
     warnings_only(caplog)
 
 
+@pytest.mark.parametrize("command", ["ask", "faq"])
+async def test_an_ask_in_flight_when_the_bot_is_stopped_is_answered_and_recorded(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    """/ask asked as the bot was stopped (a deploy), Discord a moment slow to take its
+    answer: the stop did not wait for it and closed the connection under it, so the member
+    read "The application did not respond", the question went unrecorded, and the log had
+    an ERROR with a traceback ("Ignoring exception in command 'ask'"). The stop lets it
+    finish, as a mention's reply: answered, and counted for its entry."""
+    fake = fake_discord
+    store = SqliteStore(tmp_path / "bot.db")
+    settings = make_settings(retries=FAST)
+    async with start_bot(create_bot(settings, kb, store), settle=None) as bot:
+        await fake.settle()
+        # (Held a second, then a 429 discord.py waits out and sends again: a slow Discord.)
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=429, delay=1.0)
+        held = fake.rest.faults[-1]
+        given = (
+            {"question": QUESTIONS[1]} if command == "ask" else {"topic": next(iter(kb.entries))}
+        )
+        asked = await fake.send_slash_command(command, given)
+        await wait_until(lambda: held.remaining == 0, timeout=10)  # (its answer held)
+        await bot.close()  # (as SIGTERM does)
+    [embed] = (await asked.response())["data"]["embeds"]
+    async with SqliteStore(tmp_path / "bot.db") as again:
+        served = {s.entry_id: s.served for s in await again.stats()}
+    entry = next(i for i, e in bot.knowledge.entries.items() if e.title == embed["title"])
+    assert served == {entry: 1}
+
+
 async def test_a_stop_with_the_retry_queue_locked_ends_within_a_docker_stop(
     fake_discord: FakeDiscord,
     make_settings,

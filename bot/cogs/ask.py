@@ -58,6 +58,14 @@ class Ask(commands.Cog):
         question: app_commands.Range[str, 2, 1000],
         private: bool = False,
     ) -> None:
+        # A reply a stop lets finish, as a mention's: asked as the bot was stopped (a
+        # deploy), its answer was cut off as Discord closed under it, so the member read
+        # "The application did not respond", the question went unrecorded, and the log had
+        # an ERROR with a traceback.
+        with self.bot.replying():
+            await self._ask(interaction, question, private)
+
+    async def _ask(self, interaction: discord.Interaction, question: str, private: bool) -> None:
         # Without its mentions, as a mention's question is: Discord's client sends a typed
         # "@someone" as "<@id>", whose digits moved the match (and showed in moderators' gaps).
         # ("/faq pro-rata" typed as the question asks what follows the command, as there)
@@ -105,6 +113,16 @@ class Ask(commands.Cog):
         # longer in the server, a Member option failed to convert and blamed the member.)
         user: discord.User | None = None,
         private: bool = False,
+    ) -> None:
+        with self.bot.replying():  # (a stop lets it finish, as /ask)
+            await self._faq(interaction, topic, user, private)
+
+    async def _faq(
+        self,
+        interaction: discord.Interaction,
+        topic: str | None,
+        user: discord.User | None,
+        private: bool,
     ) -> None:
         kb = self.bot.knowledge
         private, note = privately_here(interaction, private)
