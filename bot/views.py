@@ -132,6 +132,10 @@ class PickEntry(discord.ui.DynamicItem[discord.ui.Select], template=r"rb:pick"):
         return cls(list(item.options))
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
+        with interaction.client.replying():  # (a stop lets it finish, as /ask)
+            await self._pick(interaction)
+
+    async def _pick(self, interaction: discord.Interaction[RolloverBot]) -> None:
         try:
             window = interaction.client.pick_windows.get(interaction.user.id)
             if not window.allow():
@@ -251,7 +255,8 @@ class FullAnswer(discord.ui.DynamicItem[discord.ui.Button], template=rf"rb:full:
 
     async def callback(self, interaction: discord.Interaction[RolloverBot]) -> None:  # type: ignore[override]
         try:
-            await show_full_entry(interaction, self.entry_id)
+            with interaction.client.replying():  # (a stop lets it finish, as /ask)
+                await show_full_entry(interaction, self.entry_id)
         except Exception as exc:
             await apologise(interaction, exc, "showing a full answer")
 

@@ -710,6 +710,47 @@ async def test_an_ask_in_flight_when_the_bot_is_stopped_is_answered_and_recorded
     assert served == {entry: 1}
 
 
+@pytest.mark.parametrize("shown", ["rb:pick", "rb:full:"])
+async def test_an_entry_chosen_under_an_answer_as_the_bot_is_stopped_is_shown(
+    fake_discord: FakeDiscord,
+    make_settings,
+    kb: KnowledgeBase,
+    start_bot,
+    tmp_path: Path,
+    shown: str,
+) -> None:
+    """An entry picked from the other close matches, or a full answer asked for, as the
+    bot was stopped, Discord a moment slow to take it: the stop closed the connection under
+    it, so the member read "This interaction failed". The stop lets it finish, as /ask."""
+    from tests.fakediscord import custom_ids
+
+    fake = fake_discord
+    settings = make_settings(retries=FAST)
+    async with start_bot(create_bot(settings, kb, SqliteStore(tmp_path / "bot.db"))) as bot:
+        asked = await fake.send_slash_command("ask", {"question": QUESTIONS[0]})
+        answered = await asked.response()
+        [chosen] = [c for c in custom_ids(answered["data"]) if c.startswith(shown)]
+        await fake.settle()
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=429, delay=1.0)
+        held = fake.rest.faults[-1]
+        if shown == "rb:pick":
+            [menu] = [
+                c
+                for row in answered["data"]["components"]
+                for c in row["components"]
+                if c.get("custom_id") == chosen
+            ]
+            entry = menu["options"][0]["value"]
+            handle = await fake.select(asked, chosen, [entry], settle=False)
+        else:
+            entry = chosen.removeprefix(shown)
+            handle = await fake.click_button(asked, chosen, settle=False)
+        await wait_until(lambda: held.remaining == 0, timeout=10)  # (its answer held)
+        await bot.close()  # (as SIGTERM does)
+    [embed] = (await handle.response())["data"]["embeds"]
+    assert embed["title"] == kb.entries[entry].title
+
+
 async def test_a_stop_with_the_retry_queue_locked_ends_within_a_docker_stop(
     fake_discord: FakeDiscord,
     make_settings,
