@@ -733,3 +733,40 @@ def test_the_not_tax_advice_line_is_printed_once_under_the_whole_answer(
         assert out.index(LABEL) < last and "How it is worked out:" in out[:last]
     for hit in data["also"]:
         assert out.index(hit["title"]) < last
+
+
+def test_a_warning_shows_bytes_that_are_not_utf8_as_an_error_line_does(tmp_path: Path) -> None:
+    """A `warning:` line naming a folder whose name is not UTF-8 (the FAQ answered from its
+    last complete version; a cache folder others may write to) showed the byte as the
+    escape '\\udcff', where an `error:` line shows U+FFFD and says why."""
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / os.fsdecode(b"faq\xff")
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    open_cache = tmp_path / os.fsdecode(b"cache\xff")
+    open_cache.mkdir(mode=0o777)
+    open_cache.chmod(0o777)  # (others may write to it: not used, and said so)
+
+    asked = [os.fsencode(SCRIPT), b"ask", b"is ATS money prorated?", b"--faq-dir"]
+
+    def warned(cache: Path) -> str:
+        proc = subprocess.run(
+            [*asked, os.fsencode(folder)],
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, "PYTHONUTF8": "1", "ROLLOVER_CACHE_DIR": os.fsdecode(cache)},
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stderr.decode("utf-8")
+
+    why = "(\ufffd stands for bytes that are not UTF-8: the terminal's encoding is not UTF-8)"
+    logged = warned(open_cache)
+    assert logged.startswith("warning: not using the cache folder ") and logged.count("\n") == 1
+    assert "cache\ufffd:" in logged and why in logged and "\\udc" not in logged, logged
+    warned(tmp_path / "cache")  # (a complete load: its copy is kept)
+    (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
+    fallback = warned(tmp_path / "cache")
+    assert fallback.startswith("warning: ") and fallback.count("\n") == 1, fallback
+    assert "faq\ufffd" in fallback and why in fallback and "\\udc" not in fallback, fallback

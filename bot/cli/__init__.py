@@ -19,7 +19,7 @@ from typing import IO, NoReturn
 from bot.cli import ask, calc, faq, service
 from bot.cli.common import access_mode
 from bot.cli.errors import NO_ROOM as _NO_ROOM
-from bot.cli.errors import CliError, readable
+from bot.cli.errors import CliError, readable, warning_line
 from calculators.limits import LimitsTableError
 from calculators.money import TIMES
 
@@ -100,7 +100,7 @@ class _Warning(logging.Formatter):
             # A fault (log.exception): its traceback is what a bug report needs, shown
             # above the `error:` line that follows, and it is no mere warning.
             return f"{message}:\n{self.formatException(record.exc_info).rstrip()}"
-        return "warning: " + message
+        return warning_line(message)
 
 
 #: Used by logging only while no handler is set up, as before ``run`` or ``console`` set

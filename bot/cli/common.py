@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.errors import CliError
+from bot.cli.errors import CliError, warning_line
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -112,7 +112,7 @@ def serving_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase, Fallback
     with _refused(folder, faq_dir_named(args, cfg)):
         kb, fallback = KnowledgeBase.load_or_last_good(folder, cfg.matching.tuning())
     if fallback is not None:
-        print(f"warning: {fallback.summary(folder)}", file=sys.stderr)
+        print(warning_line(fallback.summary(folder)), file=sys.stderr)
     return kb, fallback
 
 

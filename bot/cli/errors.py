@@ -40,3 +40,9 @@ def readable(message: str) -> str:
         f"{text} ({NOT_UTF8} stands for bytes that are not UTF-8: the terminal's encoding "
         "is not UTF-8)"
     )
+
+
+def warning_line(message: str) -> str:
+    """A `warning:` line, its bytes that are not UTF-8 shown as an `error:` line shows
+    them: a folder's name with one ('faq\\xff') was shown as the escape '\\udcff'."""
+    return f"warning: {readable(message)}"

@@ -25,7 +25,7 @@ from bot.cli.common import (
     settings,
     validate_command,
 )
-from bot.cli.errors import CliError, CliFailure
+from bot.cli.errors import CliError, CliFailure, warning_line
 from calculators.parse import shown
 
 if TYPE_CHECKING:  # loaded by the handlers that use them: a fast start for the rest
@@ -378,7 +378,7 @@ def report_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
         knowledge, _ = serving_knowledge(args)
     except (CliError, OSError) as exc:
         print(
-            f"warning: {exc}; listing every stored question, also any the FAQ answers now",
+            warning_line(f"{exc}; listing every stored question, also any the FAQ answers now"),
             file=sys.stderr,
         )
         return None
@@ -524,12 +524,12 @@ def entry_titles(args: argparse.Namespace) -> dict[str, str]:
     except (CliError, OSError):
         return {}
     if scan.problems:  # (else a broken entry's row reads as an entry taken out of the FAQ)
-        print(
-            f"warning: the FAQ in {folder} has {problems_counted(len(scan.problems))}; an "
-            "entry whose file is broken is listed by its id, without a title (run "
-            f"'{validate_command(folder)}')",
-            file=sys.stderr,
+        said = (
+            f"the FAQ in {folder} has {problems_counted(len(scan.problems))}; an entry whose "
+            f"file is broken is listed by its id, without a title (run "
+            f"'{validate_command(folder)}')"
         )
+        print(warning_line(said), file=sys.stderr)
     return {e.id: e.title for e in scan.entries}
 
 
