@@ -53,6 +53,17 @@ def mod_bot(make_bot, faq_copy: Path):
     return build
 
 
+def chores_of(bot: Any) -> Any:
+    """The bot's Housekeeping cog, its own hourly digest pass stopped first, for a test that
+    makes its own passes: that pass (today's digest) runs once the bot is connected, and
+    on a loaded machine late enough to hold what the test recorded (a question, a vote).
+    Past the digest hour it then posted to the moderator log beside the test's digest, or
+    took the one refusal the test injected: one message more than the test counted."""
+    chores = bot.get_cog("Housekeeping")
+    chores.digest.cancel()
+    return chores
+
+
 def form_value(form: dict[str, Any], custom_id: str) -> str:
     """The text a form's input opens with (its default)."""
     stack = list(form["components"])
@@ -2981,13 +2992,13 @@ async def test_the_review_and_the_digest_say_more_wait_than_the_questions_groupe
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     path = tmp_path / "bot.db"
     async with start_bot(mod_bot(store=SqliteStore(path), mod_log_channel_id=log_id)) as bot:
+        chores = chores_of(bot)
         assert await ask_title(fake_discord, "what is a zebra fund") is None  # queued
         await fake_discord.settle()
         await execute_beside(path, flood_of_misses(REVIEW_WINDOW))
         grouped = len(await bot.store.review_queue())
         shown = await review_message(fake_discord)
         assert shown["embeds"][0]["title"] == f"Review queue: 1 of {grouped}+"
-        chores = bot.get_cog("Housekeeping")
         posted = len(world.messages_in(log_id))
         # (a past day: the bot's own hourly pass claims today's)
         assert await chores.digest_if_due(dt.datetime(2001, 3, 5, 16, tzinfo=dt.UTC))
@@ -3595,6 +3606,7 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         ]
 
     async with start_bot(mod_bot(mod_log_channel_id=log_id)) as bot:
+        chores = chores_of(bot)
         # a broken edit on disk: every problem reaches the log, as path:line: message
         path = faq_copy / "notice-2014-54.md"
         good = path.read_text()
@@ -3616,7 +3628,6 @@ async def test_the_mod_log_hears_of_refused_reloads_edits_and_the_queue(
         # the daily digest counts the queue: once a day, from the digest hour (15 UTC)
         await ask_title(fake_discord, "is moving the spillover bucket into roth allowed")
         await fake_discord.settle()
-        chores = bot.get_cog("Housekeeping")
         # (a past day: the bot's own hourly pass claims today's)
         day = dt.datetime(2001, 3, 5, 14, 59, tzinfo=dt.UTC)
         posted = len(logged())
@@ -3847,6 +3858,7 @@ async def test_the_digest_tells_moderators_of_answers_marked_not_helpful(
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     store = SqliteStore(tmp_path / "bot.db")
     async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id)) as bot:
+        chores = chores_of(bot)
         entry = "split-earnings-to-traditional-ira"
         answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
         await answered.response()
@@ -3856,7 +3868,6 @@ async def test_the_digest_tells_moderators_of_answers_marked_not_helpful(
             assert vote == "up" or "Moderators review answers marked not helpful" in said
         await fake_discord.settle()
         assert await store.review_queue() == []  # (the queue has nothing to say)
-        chores = bot.get_cog("Housekeeping")
         posted = len(world.messages_in(log_id))
         # (a past day: the bot's own hourly pass claims today's)
         assert await chores.digest_if_due(dt.datetime(2001, 3, 5, 16, tzinfo=dt.UTC))
@@ -3933,10 +3944,7 @@ async def test_a_digest_discord_would_not_take_is_posted_at_the_next_pass(
     log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
     store = SqliteStore(tmp_path / "bot.db")
     async with start_bot(mod_bot(store=store, mod_log_channel_id=log_id)) as bot:
-        chores = bot.get_cog("Housekeeping")
-        # The bot's own hourly pass (today's digest, with the vote below in it once cast)
-        # would race this test's passes for the one refusal injected below.
-        chores.digest.cancel()
+        chores = chores_of(bot)
         answered = await fake_discord.send_slash_command("ask", {"question": QUESTION})
         await answered.response()
         entry = "split-earnings-to-traditional-ira"
