@@ -673,6 +673,42 @@ def test_a_chart_that_cannot_be_written_keeps_the_earlier_one(
         assert sorted(p.name for p in disk.iterdir()) == ["chart.png"]
 
 
+#: The command line, killed (SIGKILL, as `kill -9` or the machine's memory running out) as
+#: the chart's bytes are made durable: midway through writing it.
+KILLED_WRITING = """
+import os, signal, sys
+from bot.cli import main
+os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+main(sys.argv[1:])
+"""
+
+
+def test_a_chart_write_killed_midway_leaves_no_spare_after_the_next(
+    capsys: Capsys, tmp_path: Path
+) -> None:
+    """A `--chart` write killed midway left its spare beside the chart (a hidden
+    '.chart.png.1a2b3c4d.tmp', 50 KB), and each later write left it there: one more per
+    kill. The next write removes the spares no process holds; one being written is kept."""
+    import fcntl
+
+    chart = tmp_path / "chart.png"
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", str(chart)]
+    for _ in range(2):
+        killed = subprocess.run(
+            [sys.executable, "-c", KILLED_WRITING, *args], capture_output=True, timeout=60
+        )
+        assert killed.returncode == -9, killed.stderr
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert len(left) == 2 and all(re.fullmatch(r"\.chart\.png\.[0-9a-f]{8}\.tmp", n) for n in left)
+    writing = tmp_path / ".chart.png.0123abcd.tmp"  # (another process writing it now)
+    with writing.open("wb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        assert main(args) == 0
+        assert "Chart written to" in capsys.readouterr().out
+        assert sorted(p.name for p in tmp_path.iterdir()) == [writing.name, "chart.png"]
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 def test_a_chart_to_dev_null_is_written_there_not_replaced(capsys: Capsys) -> None:
     """A device cannot be replaced by a file written beside it: /dev/null takes the chart
