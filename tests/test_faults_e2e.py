@@ -219,6 +219,37 @@ async def test_a_catch_up_that_discord_fails_once_is_tried_again(
         assert len(lost.replies) == 1
 
 
+async def test_a_stop_during_the_catch_up_after_ready_ends_it_without_a_traceback(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stop (a deploy) while the catch-up after READY read the posts made meanwhile: the
+    read in flight failed as the connection closed, and the next post's read met the
+    closed connection: "unhandled error in on_ready ... RuntimeError: Session is closed",
+    a traceback for a stop like any other. The catch-up ends there, one line saying the
+    next start's looks again (as it does: a post is not answered in a stop)."""
+    gateway = fake_discord.gateway
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot()) as bot:
+        await fake_discord.settle()
+        mark = gateway.mark()
+        await gateway.invalidate_session(resumable=False)
+        first, second = await new_post(fake_discord, 0), await new_post(fake_discord, 1)
+        # (the first post's read held, so that the stop comes while it is in flight)
+        route = rf"/channels/{first.thread['id']}/messages"
+        fake_discord.fail_next("GET", route, status=503, delay=10)
+        await gateway.wait_for_dispatch("READY", since=mark)
+        await wait_until(lambda: fake_discord.rest.in_flight > 0)
+        await bot.close()
+        ended = ("unhandled error in on_ready", "stopping: the catch-up was cut off")
+        await wait_until(
+            lambda: any(r.getMessage().startswith(ended) for r in caplog.records), timeout=10
+        )
+    said = [r.getMessage() for r in caplog.records]
+    assert not [line for line in said if line.startswith("unhandled error")], said
+    assert "stopping: the catch-up was cut off; the next start's looks again" in said
+    assert first.replies == [] and second.replies == []
+
+
 async def test_a_post_locked_while_the_session_was_invalid_is_not_answered_after_ready(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

@@ -258,7 +258,15 @@ class Answers(commands.Cog):
                     return
                 # (the guilds as cached now: a new session since replaced them)
                 guilds = [self.bot.get_guild(g.id) or g for g in guilds]
-            guilds = [g for g in guilds if not await self._caught_up(g, cutoff, until, read)]
+            try:
+                guilds = [g for g in guilds if not await self._caught_up(g, cutoff, until, read)]
+            except Exception:
+                if not self.bot.stopping:
+                    raise
+                # The stop closed the connection to Discord under it ("Session is closed"):
+                # what it had left to read is the next start's, as a post made in a stop is.
+                log.info("stopping: the catch-up was cut off; the next start's looks again")
+                return
             if not guilds:
                 return
         log.warning("gave up catching up on guilds %s", ", ".join(str(g.id) for g in guilds))
