@@ -45,6 +45,11 @@ async def post(bot: RolloverBot, text: str) -> bool:
         return False
     try:
         for chunk in _chunks(text):
+            if bot.is_closed():
+                # Stopped: the connection to Discord is closed, and a send on it fails with
+                # "Session is closed", a traceback in whatever was posting (on_ready's).
+                log.info("not posted to the mod log channel %s: the bot is stopping", channel_id)
+                return False
             await channel.send(chunk, allowed_mentions=discord.AllowedMentions.none())
     except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
         # (discord.py passes connection errors and timeouts through as they are: the mod

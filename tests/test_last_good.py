@@ -169,6 +169,44 @@ async def test_the_bot_tells_moderators_once_and_answers(
         assert len(fake.world.messages_in(log_channel)) == 1
 
 
+async def test_a_stop_while_the_start_tells_moderators_ends_without_a_traceback(
+    folder: Path,
+    fake_discord: FakeDiscord,
+    make_settings,
+    start_bot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Stopped (a deploy) while on_ready told the moderator log of the last complete FAQ:
+    that post failed as the connection closed, and the server setup's post after it (a
+    role id that is no role) met the closed connection: "unhandled error in on_ready ...
+    RuntimeError: Session is closed". Nothing is posted once the bot is stopping; the
+    setup's problems are still in the log, and one line says the post was not made."""
+    import logging
+
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+
+    def with_a_setup_problem(**settings: object) -> object:
+        return make_settings(moderator_role_ids=[4242], **settings)
+
+    made, log_channel = started_broken(folder, fake, with_a_setup_problem, watch=False)
+    # (the first post to the log held, so that the stop comes while it is in flight)
+    fake.fail_next("POST", rf"/channels/{log_channel}/messages", status=503, delay=10)
+    async with start_bot(made) as bot:
+        await wait_until(lambda: fake.rest.in_flight > 0)
+        await bot.close()
+        ended = ("unhandled error in on_ready", "not posted to the mod log channel")
+        await wait_until(
+            lambda: any(r.getMessage().startswith(ended) for r in caplog.records), timeout=10
+        )
+    said = [r.getMessage() for r in caplog.records]
+    assert not [line for line in said if line.startswith("unhandled error")], said
+    assert any(line.startswith("server setup: discord.moderator_role_ids: 4242") for line in said)
+    stopping = f"not posted to the mod log channel {log_channel}: the bot is stopping"
+    assert stopping in said, said
+    assert fake.world.messages_in(log_channel) == []
+
+
 async def test_a_watched_folder_given_as_a_relative_path_is_not_said_changed_at_start(
     folder: Path,
     fake_discord: FakeDiscord,
