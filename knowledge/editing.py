@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -42,6 +41,7 @@ from knowledge.loader import (
 )
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter, odd_id_character
 from knowledge.revise import CannotRevise, revise
+from knowledge.spares import drop_leftover_spares, held_spare
 
 log = logging.getLogger(__name__)
 
@@ -367,14 +367,14 @@ def atomic_write(path: Path, text: str) -> None:
     newline, mark = _style(path)
     text = mark + text.removeprefix(_BOM).replace("\r\n", "\n")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp, fd = held_spare(path, 0o600)
     except OSError as exc:
         # Named by the folder (one the bot may not write in, say): the temporary file's
         # name, which a refusal shows, is no file a moderator knows of.
         raise OSError(exc.errno, exc.strerror, str(path.parent)) from None
     try:
-        # mkstemp makes the file private (0600): keep the mode the file had, else what
-        # the umask gives a new file, so other readers (a second process) can still read it.
+        # The spare is made private (0600): keep the mode the file had, else what the
+        # umask gives a new file, so other readers (a second process) can still read it.
         try:
             found = path.stat()
         except FileNotFoundError:
@@ -387,10 +387,11 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+            os.replace(tmp, path)  # (still held: no other write takes it for a leftover)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    drop_leftover_spares(path)
 
 
 def save_entry(

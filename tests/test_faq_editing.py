@@ -177,6 +177,47 @@ def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
     assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
+#: A process saving an entry's file, killed (SIGKILL: `kill -9`, the machine's memory
+#: running out) as its text is made durable: midway through the write.
+KILLED_SAVING = """
+import os, signal, sys
+from pathlib import Path
+from knowledge.editing import atomic_write
+os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+atomic_write(Path(sys.argv[1]), "cut short")
+"""
+
+
+def test_a_save_killed_midway_leaves_no_spare_in_the_faq_folder_after_the_next(
+    tmp_path: Path,
+) -> None:
+    """A bot killed while it saved an edit left its spare in the FAQ folder (a hidden
+    '.alpha.md.1a2b3c4d.tmp', in a git checkout `git add -A` takes in), and every later
+    edit left it there. The next save removes the spares no process holds; one being
+    written now is kept."""
+    import fcntl
+    import subprocess
+    import sys
+
+    path = write_entry(tmp_path, "alpha")
+    for _ in range(2):
+        killed = subprocess.run(
+            [sys.executable, "-c", KILLED_SAVING, str(path)], capture_output=True, timeout=60
+        )
+        assert killed.returncode == -9, killed.stderr
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp"))
+    assert len(left) == 2 and all(n.startswith(".alpha.md.") for n in left), left
+    writing = tmp_path / ".alpha.md.0123abcd.tmp"  # (another process saving it now)
+    with writing.open("wb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        edited = entry_text("alpha", body="Edited.")
+        save_entry(tmp_path, "alpha", edited, fingerprint(path.read_text()))
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".a")) == [
+            writing.name
+        ]
+    assert path.read_text() == edited
+
+
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0, reason="gives files to other users"
 )

@@ -7,11 +7,9 @@ Each option is parsed with the same functions the Discord commands use
 from __future__ import annotations
 
 import argparse
-import glob
 import io
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -39,12 +37,7 @@ from calculators.chart import render_schedule_chart
 from calculators.room import parse_year
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 from calculators.split import destination
-
-try:
-    import fcntl  # (POSIX: a chart's spare is locked while written)
-except ImportError:  # pragma: no cover - not POSIX: leftover spares are not looked for
-    fcntl = None  # type: ignore[assignment]
-
+from knowledge.spares import drop_leftover_spares, held_spare
 
 AMOUNTS = "Amounts: 1000, 1000.5, 1,000.50, $1,000.50, 10k or $1.2k."
 RATES = (
@@ -440,7 +433,7 @@ def _write_chart(path: Path, png: bytes) -> None:
         path.write_bytes(png)
         return
     try:
-        spare, fd = _held_spare(target)
+        spare, fd = held_spare(target)
     except PermissionError:
         if mode is None:
             raise
@@ -457,42 +450,7 @@ def _write_chart(path: Path, png: bytes) -> None:
     except BaseException:
         spare.unlink(missing_ok=True)
         raise
-    _drop_leftover_spares(target)
-
-
-def _held_spare(target: Path) -> tuple[Path, int]:
-    """A new file beside ``target`` to write the chart to, open and locked (flock) while
-    this process lives: a spare no process holds is one left by a write killed midway."""
-    while True:
-        spare = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        if fcntl is None:
-            return spare, fd
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        if os.fstat(fd).st_nlink:
-            return spare, fd
-        os.close(fd)  # (taken for a leftover before it was locked: another one)
-
-
-def _drop_leftover_spares(target: Path) -> None:
-    """The spares beside ``target`` that no process holds: each was left by a write killed
-    midway (a `kill -9`, the machine's memory running out), a hidden copy of a chart, 50 KB
-    each time, that no later write removed. One being written now is held, and kept."""
-    if fcntl is None:
-        return
-    pattern = f".{glob.escape(target.name)}.{'[0-9a-f]' * 8}.tmp"
-    for leftover in target.parent.glob(pattern):
-        try:
-            fd = os.open(leftover, os.O_RDONLY | os.O_NOFOLLOW)
-        except OSError:
-            continue  # (gone meanwhile, or not ours to read)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            leftover.unlink(missing_ok=True)  # (locked: no writer can take it meanwhile)
-        except OSError:
-            pass  # (held: a write in progress)
-        finally:
-            os.close(fd)
+    drop_leftover_spares(target)
 
 
 def _run_schedule(args: argparse.Namespace) -> int:
