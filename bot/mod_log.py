@@ -40,8 +40,18 @@ async def post(bot: RolloverBot, text: str) -> bool:
     if channel_id is None:
         return False
     channel = bot.get_channel(channel_id)
-    if not isinstance(channel, discord.abc.Messageable):
+    if channel is None:
         log.warning("mod log channel %s is not a channel the bot can see", channel_id)
+        return False
+    if not isinstance(channel, discord.abc.Messageable):
+        # (One it sees, a forum or a category: "cannot see" sent the operator to its
+        # permissions, where nothing was wrong.)
+        log.warning(
+            "mod log channel %s is a %s channel, where the bot cannot post: set "
+            "discord.mod_log_channel_id to a text channel's id",
+            channel_id,
+            getattr(channel, "type", "?"),
+        )
         return False
     try:
         for chunk in _chunks(text):

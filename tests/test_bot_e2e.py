@@ -3038,6 +3038,26 @@ async def test_server_setup_the_settings_need_is_said_once_and_the_bot_answers_w
     assert "bot-answered" in post.tags  # the forum set up right is answered and tagged
 
 
+async def test_a_forum_given_as_the_moderator_log_is_said_to_be_no_place_to_post(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A forum's id given as the moderator log: every note for it (here the start's setup
+    check, which names the mistake) was logged as "mod log channel N is not a channel the
+    bot can see", sending the operator to its permissions, where nothing was wrong. The
+    line says it is a forum, where the bot cannot post, and which setting to change."""
+    forum = int(fake_discord.world.forum["id"])
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        async with start_bot(make_bot(mod_log_channel_id=forum)):
+            await wait_until(lambda: any("mod log" in r.getMessage() for r in caplog.records))
+    said = [r.getMessage() for r in caplog.records]
+    assert any("discord.mod_log_channel_id" in line and "forum" in line for line in said)
+    [unposted] = [line for line in said if line.startswith("mod log channel")]
+    assert unposted == (
+        f"mod log channel {forum} is a forum channel, where the bot cannot post: set "
+        "discord.mod_log_channel_id to a text channel's id"
+    )
+
+
 async def test_a_server_set_up_as_the_readme_says_hears_nothing_of_its_setup(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
