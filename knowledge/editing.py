@@ -447,9 +447,17 @@ def _save_entry(folder: Path, entry_id: str, text: str, expected: str) -> Path |
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         backup = folder / BACKUP_DIR / f"{entry_id}.{stamp}.md.bak"
         backup.parent.mkdir(exist_ok=True)
-        # (The file's own bytes: its line ends and byte order mark as they were.)
-        shutil.copyfile(path, backup)
-    atomic_write(path, text)
+    try:
+        if backup is not None:
+            # (The file's own bytes: its line ends and byte order mark as they were.)
+            shutil.copyfile(path, backup)
+        atomic_write(path, text)
+    except BaseException:
+        if backup is not None:
+            # Nothing saved, nothing backed up: on a full disk the copy was left cut short
+            # (empty), the newest backup, and one of those kept in place of a whole one.
+            backup.unlink(missing_ok=True)
+        raise
     return backup
 
 

@@ -60,6 +60,33 @@ def test_a_write_that_fails_midway_leaves_the_old_file_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["entry.md"], "no temporary file left"
 
 
+def test_a_save_refused_for_a_full_disk_leaves_the_backups_as_they_were(tmp_path: Path) -> None:
+    """A save from Discord refused on a full disk said "nothing was saved", but left its
+    backup of the file in .backups/: cut short, empty, where the disk filled during the
+    copy; whole where it filled during the write. Either was the newest backup, the one a
+    moderator restoring the previous version takes, and one of those kept (each pushing a
+    good one out). A refused save leaves the backups as they were."""
+    from tests.full_disk import fill_up, full_disk
+
+    with full_disk(tmp_path / "disk") as folder:
+        path = write_entry(folder, "alpha", body="An answer long enough to fill a page. " * 40)
+        first = entry_text("alpha", body="The first edit.")
+        save_entry(folder, "alpha", first, fingerprint(path.read_text()))
+        [kept] = (folder / ".backups").glob("*.bak")
+        fill_up(folder)
+        filler = folder / "filler"
+        for room in ("none", "a page: the copy fits, the new file does not"):
+            with pytest.raises(EditRefused, match="No space left on device"):
+                save_entry(folder, "alpha", entry_text("alpha"), fingerprint(first))
+            assert list((folder / ".backups").glob("*.bak")) == [kept], room
+            assert path.read_text() == first
+            os.truncate(filler, filler.stat().st_size - 4096)
+        filler.unlink()  # positive control: with room, the save is made and backed up
+        save_entry(folder, "alpha", entry_text("alpha"), fingerprint(first))
+        backups = sorted((folder / ".backups").glob("*.bak"))
+        assert len(backups) == 2 and backups[-1].read_text() == first
+
+
 def test_a_folder_the_bot_may_not_write_in_is_named_when_a_save_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
