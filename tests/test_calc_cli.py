@@ -627,6 +627,24 @@ def test_huge_k_amount_in_a_real_subprocess_is_one_error_line() -> None:
     assert "too large" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_a_chart_path_from_the_home_folder_is_written_there(
+    capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--chart=~/schedule.png` (no shell expands '~' there) was refused, "cannot write the
+    chart to ~/schedule.png: No such file or directory", where `--faq-dir=~/faq` and
+    `--db=~/bot.db` are read from the home folder. So is the chart now."""
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart=~/schedule.png"]
+    assert main(args) == 0, capsys.readouterr().err
+    chart = home / "schedule.png"
+    assert f"Chart written to {chart}." in capsys.readouterr().out
+    assert chart.read_bytes().startswith(b"\x89PNG") and list(elsewhere.iterdir()) == []
+
+
 def test_unwritable_chart_path_is_a_usage_error(capsys: Capsys, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "chart.png"
     code = main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", str(target)])

@@ -385,7 +385,11 @@ def chart_path(text: str) -> Path:
             f"{what} is not a file the chart can be written to; give a file name, e.g. "
             "--chart schedule.png"
         )
-    return Path(text)
+    from bot.settings import from_home
+
+    # '~/chart.png' in the home folder, as --faq-dir and --db read it: no shell expands
+    # '--chart=~/chart.png', and it was "cannot write the chart ...: No such file".
+    return from_home(Path(text))
 
 
 def _not_a_chart(path: Path) -> str | None:
