@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import secrets
+import stat
 from pathlib import Path
 
 try:
@@ -39,10 +40,14 @@ def drop_leftover_spares(target: Path) -> None:
     pattern = f".{glob.escape(target.name)}.{'[0-9a-f]' * 8}.tmp"
     for leftover in target.parent.glob(pattern):
         try:
-            fd = os.open(leftover, os.O_RDONLY | os.O_NOFOLLOW)
+            # (Without waiting: a named pipe by that name, in a folder others write to,
+            # would hold the write up for ever.)
+            fd = os.open(leftover, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
             continue  # (gone meanwhile, or not ours to read)
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue  # (no spare of ours)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             leftover.unlink(missing_ok=True)  # (locked: no writer can take it meanwhile)
         except OSError:

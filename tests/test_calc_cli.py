@@ -727,6 +727,19 @@ def test_a_chart_write_killed_midway_leaves_no_spare_after_the_next(
     assert chart.read_bytes().startswith(b"\x89PNG")
 
 
+def test_a_named_pipe_named_as_a_spare_does_not_hold_the_chart_up(tmp_path: Path) -> None:
+    """Looking for spares left beside the chart opened each to see whether a process held
+    it: a named pipe by such a name (made by anyone, in a folder others write to, /tmp)
+    held the command up for ever, waiting for a writer. It is passed over, and kept."""
+    pipe = tmp_path / ".chart.png.0123abcd.tmp"
+    os.mkfifo(pipe)
+    chart = tmp_path / "chart.png"
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", str(chart)]
+    done = subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert chart.read_bytes().startswith(b"\x89PNG") and pipe.is_fifo()
+
+
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 def test_a_chart_to_dev_null_is_written_there_not_replaced(capsys: Capsys) -> None:
     """A device cannot be replaced by a file written beside it: /dev/null takes the chart
