@@ -26,7 +26,10 @@ def held_spare(target: Path, mode: int = 0o666) -> tuple[Path, int]:
         fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         if fcntl is None:
             return spare, fd
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # (a file system without locks, some network mounts: as before)
+            return spare, fd
         if os.fstat(fd).st_nlink:
             return spare, fd
         os.close(fd)  # (taken for a leftover before it was locked: another one)

@@ -740,6 +740,27 @@ def test_a_named_pipe_named_as_a_spare_does_not_hold_the_chart_up(tmp_path: Path
     assert chart.read_bytes().startswith(b"\x89PNG") and pipe.is_fifo()
 
 
+def test_a_chart_is_written_where_files_cannot_be_locked(
+    capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its spare is locked while written, so that a later write knows a leftover; on a
+    file system without locks (some network mounts: ENOLCK) the chart is written as
+    before, its spare unlocked, and no spare taken for a leftover."""
+    import errno
+    import fcntl
+
+    def no_locks(fd: int, how: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    spare = tmp_path / ".chart.png.0123abcd.tmp"  # (another write's, on such a mount)
+    spare.write_bytes(b"")
+    chart = tmp_path / "chart.png"
+    assert main([*SCHED, "--paychecks", "26", "--conversions", "4", "--chart", str(chart)]) == 0
+    assert "Chart written to" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [spare.name, "chart.png"]
+
+
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 def test_a_chart_to_dev_null_is_written_there_not_replaced(capsys: Capsys) -> None:
     """A device cannot be replaced by a file written beside it: /dev/null takes the chart
