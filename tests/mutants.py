@@ -122,14 +122,6 @@ MUTANTS = [
         ("tests/test_moderation_e2e.py",),
     ),
     Mutant(
-        "writes a FAQ file non-atomically",
-        "knowledge/editing.py",
-        "        fd, tmp = tempfile.mkstemp("
-        'dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")',
-        "        tmp = str(path)\n        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)",
-        ("tests/test_faq_editing.py",),
-    ),
-    Mutant(
         "rounds a calculator's half-cent the wrong way",
         "calculators/money.py",
         "    return value.quantize(CENT, rounding=ROUND_HALF_UP)",
@@ -735,13 +727,6 @@ MUTANTS = [
         "            if older != path:",
         "            if False:",
         (f"{LAST_GOOD}::test_the_newest_complete_version_is_the_one_kept",),
-    ),
-    Mutant(
-        "ask answers from the last complete FAQ without a warning",
-        "bot/cli/common.py",
-        '        print(f"warning: {fallback.summary(folder)}", file=sys.stderr)',
-        "        pass",
-        (f"{LAST_GOOD}::test_ask_warns_on_stderr_and_answers",),
     ),
     Mutant(
         "the start from the last complete FAQ is told on every READY",
@@ -4571,15 +4556,6 @@ MUTANTS = [
         ("tests/test_bot_e2e.py::test_a_reply_discord_will_not_delete_leaves_the_others_going",),
     ),
     Mutant(
-        "a bulk delete leaves the answers to its messages",
-        "bot/cogs/answers.py",
-        "        for message_id in payload.message_ids:\n            await self._answers_go_with(",
-        "        for message_id in ():\n            await self._answers_go_with(",
-        (
-            "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_also_after_a_restart",
-        ),
-    ),
-    Mutant(
         "a post whose answer went with its opening message keeps the answered tag",
         "bot/cogs/answers.py",
         "        if deleted and message_id == channel_id:",
@@ -7820,20 +7796,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a member's deleted message leaves its question in the review queue and gaps",
-        "bot/cogs/answers.py",
-        "        await self._forget([payload.message_id])\n",
-        "",
-        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
-    ),
-    Mutant(
-        "a forum post a moderator deletes whole leaves its question in the review queue and gaps",
-        "bot/cogs/answers.py",
-        "        await self._forget([payload.thread_id], channel_id=payload.thread_id)\n",
-        "",
-        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
-    ),
-    Mutant(
         "a deleted message pointed at an entry stays in the review queue (SQLite)",
         "bot/storage/sqlite.py",
         '            for table in ("questions", "taught", "pending_replies")\n',
@@ -9039,16 +9001,6 @@ MUTANTS = [
         "bot/cogs/answers.py",
         "                    await self._question_gone(thread.id, guild.id)\n",
         "                    pass\n",
-        (
-            "tests/test_bot_e2e.py::test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_at_start",
-        ),
-    ),
-    Mutant(
-        "a post's question deleted while the bot was down stays in the moderators' gaps",
-        "bot/cogs/answers.py",
-        "        await self._forget([message_id])\n"
-        "        await self._answers_go_with(message_id, message_id, guild_id)\n",
-        "        await self._answers_go_with(message_id, message_id, guild_id)\n",
         (
             "tests/test_bot_e2e.py::test_a_posts_question_deleted_while_the_bot_was_down_takes_its_answer_at_start",
         ),
@@ -10931,24 +10883,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a SQLite file locked by another program mid-run is an internal fault",
-        "bot/storage/sqlite.py",
-        (
-            "        if _is_locked(exc):\n            raise DatabaseUnavailable(\n           "
-            '     f"cannot write to {self.path}: another program'
-        ),
-        (
-            '        if False:\n            raise DatabaseUnavailable(\n                f"can'
-            "not write to {self.path}: another program"
-        ),
-        (
-            (
-                "tests/test_faults_e2e.py::test_a_database_another_program_holds_locked_is_one_"
-                "warning_not_a_traceback_a_pass"
-            ),
-        ),
-    ),
-    Mutant(
         "a stop does not wait for a mention being claimed",
         "bot/cogs/answers.py",
         (
@@ -11382,21 +11316,6 @@ MUTANTS = [
     ),
     Mutant(
         (
-            "a SQLite file another program locks is told to a moderator's review decision a"
-            "s 'cannot reach its database'"
-        ),
-        "bot/storage/sqlite.py",
-        '                f"{self._busy_told:g} s",\n                problem=LOCKED,\n',
-        '                f"{self._busy_told:g} s",\n',
-        (
-            (
-                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_file_another_program_"
-                "locks_says_so"
-            ),
-        ),
-    ),
-    Mutant(
-        (
             "a review decision the database refuses (read-only, locked) says 'cannot reach "
             "its database, try again in a few minutes'"
         ),
@@ -11791,59 +11710,6 @@ MUTANTS = [
         ),
         "",
         (
-            (
-                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
-                "a_locked_database_not_five"
-            ),
-        ),
-    ),
-    Mutant(
-        "sqlite-hurry-never-told-to-the-connection",
-        "bot/storage/sqlite.py",
-        (
-            '            await db.execute(f"PRAGMA busy_timeout = {round(self._busy_seconds'
-            ' * 1000)}")\n'
-        ),
-        "",
-        (
-            (
-                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
-                "ock_not_five"
-            ),
-            (
-                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
-                "a_locked_database_not_five"
-            ),
-        ),
-    ),
-    Mutant(
-        "sqlite-transaction-not-hurried",
-        "bot/storage/sqlite.py",
-        (
-            "            await self._busy_as_set(db)\n            try:\n                await"
-            ' db.execute("BEGIN IMMEDIATE")'
-        ),
-        '            try:\n                await db.execute("BEGIN IMMEDIATE")',
-        (
-            (
-                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
-                "ock_not_five"
-            ),
-        ),
-    ),
-    Mutant(
-        "sqlite-single-write-not-hurried",
-        "bot/storage/sqlite.py",
-        (
-            "            await self._busy_as_set(db)\n            try:\n                curso"
-            "r = await db.execute(sql, params)"
-        ),
-        "            try:\n                cursor = await db.execute(sql, params)",
-        (
-            (
-                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
-                "ock_not_five"
-            ),
             (
                 "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
                 "a_locked_database_not_five"
@@ -12717,18 +12583,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "postgres_pool_acquire_waits_for_ever",
-        "bot/storage/postgres.py",
-        "        return pool.acquire(timeout=self._timeout)\n",
-        "        return pool.acquire()\n",
-        (
-            (
-                "tests/test_storage.py::test_postgres_calls_waiting_for_a_connection_give_up_as"
-                "_a_stuck_query"
-            ),
-        ),
-    ),
-    Mutant(
         "postgres_connect_waits_the_driver_s_minute",
         "bot/storage/postgres.py",
         (
@@ -12908,6 +12762,469 @@ MUTANTS = [
         "key=lambda kv: (-kv[1], -meaning.get(kv[0], 0.0), kv[0])",
         "key=lambda kv: (-kv[1], kv[0])",
         ("tests/test_matcher.py::test_autocomplete_is_capped_and_finds_by_title_and_meaning",),
+    ),
+    Mutant(
+        "a deletion's handling is not work the stop lets finish",
+        "bot/cogs/answers.py",
+        "            with self.bot.replying():\n                yield\n",
+        "            if True:\n                yield\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_a_deletion_waiting_on_a_lock_at_a_stop_takes"
+                "_its_answer_along_or_says_so[released during the stop]"
+            ),
+            (
+                "tests/test_processes_e2e.py::test_a_deletion_waiting_on_a_lock_at_a_stop_takes"
+                "_its_answer_along_or_says_so[held through it]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a reconnect the silent server never answered is said as a lock",
+        "bot/storage/postgres.py",
+        "            if self._unanswered_connect:  # (a reconnect the server never answered)\n",
+        "            if False:  # (a reconnect the server never answered)\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_a_server_silent_at_a_reconnect_is_said_no"
+                "t_to_answer"
+            ),
+        ),
+    ),
+    Mutant(
+        "the pool's connections made by the driver, unwatched",
+        "bot/storage/postgres.py",
+        "                    connect=self._connect_pooled,\n",
+        "",
+        (
+            (
+                "tests/test_storage.py::test_postgres_a_server_silent_at_a_reconnect_is_said_no"
+                "t_to_answer"
+            ),
+        ),
+    ),
+    Mutant(
+        "a call's timeout bounds the pool's wait and its statement apart",
+        "bot/storage/postgres.py",
+        (
+            "        async with asyncio.timeout(self._timeout), pool.acquire(timeout=self._"
+            "timeout) as db:\n"
+        ),
+        "        async with pool.acquire(timeout=self._timeout) as db:\n",
+        (
+            (
+                "tests/test_storage.py::test_postgres_a_call_given_a_connection_late_still_ends"
+                "_within_its_timeout"
+            ),
+        ),
+    ),
+    Mutant(
+        "SQLite: the wait for the connection's turn unbounded",
+        "bot/storage/sqlite.py",
+        (
+            "            async with asyncio.timeout(whole):\n                await self._loc"
+            "k.acquire()\n"
+        ),
+        "            await self._lock.acquire()\n",
+        (
+            (
+                "tests/test_storage.py::test_writes_behind_one_kept_waiting_by_a_lock_wait_no_l"
+                "onger_than_it"
+            ),
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_behind_one_kept_waitin"
+                "g_waits_a_second"
+            ),
+        ),
+    ),
+    Mutant(
+        "SQLite: a call given its turn late gets the whole busy timeout again",
+        "bot/storage/sqlite.py",
+        "        if left < wanted - TURN_SLACK_SECONDS:\n",
+        "        if False:\n",
+        (
+            (
+                "tests/test_storage.py::test_writes_behind_one_kept_waiting_by_a_lock_wait_no_l"
+                "onger_than_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "the reload listener's silent-server failure said with no reason",
+        "bot/storage/postgres.py",
+        "    return NO_ANSWER if isinstance(exc, TimeoutError) else type(exc).__name__\n",
+        '    return ""\n',
+        (
+            (
+                "tests/test_storage.py::test_reload_announcements_not_heard_from_a_silent_serve"
+                "r_say_why"
+            ),
+        ),
+    ),
+    Mutant(
+        "/ask not a reply the stop lets finish",
+        "bot/cogs/ask.py",
+        (
+            "        with self.bot.replying():\n            await self._ask(interaction, que"
+            "stion, private)\n"
+        ),
+        "        if True:\n            await self._ask(interaction, question, private)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_an_ask_in_flight_when_the_bot_is_stopped_is_"
+                "answered_and_recorded[ask]"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq not a reply the stop lets finish",
+        "bot/cogs/ask.py",
+        "        with self.bot.replying():  # (a stop lets it finish, as /ask)\n",
+        "        if True:  # (a stop lets it finish, as /ask)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_an_ask_in_flight_when_the_bot_is_stopped_is_"
+                "answered_and_recorded[faq]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a pick from the close matches not let finish at a stop",
+        "bot/views.py",
+        (
+            "        with interaction.client.replying():  # (a stop lets it finish, as /ask"
+            ")\n            await self._pick(interaction)\n"
+        ),
+        "        await self._pick(interaction)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_an_entry_chosen_under_an_answer_as_the_bot_i"
+                "s_stopped_is_shown[rb:pick]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a full answer not let finish at a stop",
+        "bot/views.py",
+        (
+            "            with interaction.client.replying():  # (a stop lets it finish, as "
+            "/ask)\n                await show_full_entry(interaction, self.entry_id)\n"
+        ),
+        "            await show_full_entry(interaction, self.entry_id)\n",
+        (
+            (
+                "tests/test_processes_e2e.py::test_an_entry_chosen_under_an_answer_as_the_bot_i"
+                "s_stopped_is_shown[rb:full:]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a log record's warning: line shows a byte that is not UTF-8 as its escape",
+        "bot/cli/__init__.py",
+        "        return warning_line(message)\n",
+        '        return "warning: " + message\n',
+        (
+            (
+                "tests/test_cli_ask.py::test_a_warning_shows_bytes_that_are_not_utf8_as_an_erro"
+                "r_line_does"
+            ),
+        ),
+    ),
+    Mutant(
+        "the last-complete-FAQ warning: line shows a byte that is not UTF-8 as its escape",
+        "bot/cli/common.py",
+        "print(warning_line(fallback.summary(folder)), file=sys.stderr)",
+        'print(f"warning: {fallback.summary(folder)}", file=sys.stderr)',
+        (
+            (
+                "tests/test_cli_ask.py::test_a_warning_shows_bytes_that_are_not_utf8_as_an_erro"
+                "r_line_does"
+            ),
+        ),
+    ),
+    Mutant(
+        "a chart write leaves the spares of earlier writes killed midway",
+        "bot/cli/calc.py",
+        "    drop_leftover_spares(target)\n",
+        "",
+        (
+            (
+                "tests/test_calc_cli.py::test_a_chart_write_killed_midway_leaves_no_spare_after"
+                "_the_next"
+            ),
+        ),
+    ),
+    Mutant(
+        "a chart's spare being written by another process is taken for a leftover and deleted",
+        "knowledge/spares.py",
+        "            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n",
+        "            pass\n",
+        (
+            (
+                "tests/test_calc_cli.py::test_a_chart_write_killed_midway_leaves_no_spare_after"
+                "_the_next"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a stop during the catch-up after READY ends it with a traceback (unhandled err"
+            "or in on_ready)"
+        ),
+        "bot/cogs/answers.py",
+        (
+            "                if not self.bot.stopping:\n                    raise\n          "
+            "      # The stop closed the connection to Discord under it"
+        ),
+        (
+            "                if True:\n                    raise\n                # The stop "
+            "closed the connection to Discord under it"
+        ),
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_during_the_catch_up_after_ready_ends_it_"
+                "without_a_traceback"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a post to the mod log after the stop closed Discord's connection raises (unhan"
+            "dled error in on_ready)"
+        ),
+        "bot/mod_log.py",
+        "            if bot.is_closed():\n",
+        "            if False:\n",
+        (
+            (
+                "tests/test_last_good.py::test_a_stop_while_the_start_tells_moderators_ends_wit"
+                "hout_a_traceback"
+            ),
+        ),
+    ),
+    Mutant(
+        "ask answers from the last complete FAQ without a warning",
+        "bot/cli/common.py",
+        "        print(warning_line(fallback.summary(folder)), file=sys.stderr)",
+        "        pass",
+        ("tests/test_last_good.py::test_ask_warns_on_stderr_and_answers",),
+    ),
+    Mutant(
+        "writes a FAQ file non-atomically",
+        "knowledge/editing.py",
+        "        tmp, fd = held_spare(path, 0o600)",
+        "        tmp = path\n        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)",
+        ("tests/test_faq_editing.py",),
+    ),
+    Mutant(
+        "a saved FAQ file leaves the spares of earlier saves killed midway",
+        "knowledge/editing.py",
+        "    drop_leftover_spares(path)\n",
+        "",
+        (
+            (
+                "tests/test_faq_editing.py::test_a_save_killed_midway_leaves_no_spare_in_the_fa"
+                "q_folder_after_the_next"
+            ),
+        ),
+    ),
+    Mutant(
+        "a forum given as the moderator log is logged as a channel the bot cannot see",
+        "bot/mod_log.py",
+        (
+            '    if channel is None:\n        log.warning("mod log channel %s is not a chann'
+            'el the bot can see", channel_id)'
+        ),
+        (
+            '    if not isinstance(channel, discord.abc.Messageable):\n        log.warning("'
+            'mod log channel %s is not a channel the bot can see", channel_id)'
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_forum_given_as_the_moderator_log_is_said_to_be_n"
+                "o_place_to_post"
+            ),
+        ),
+    ),
+    Mutant(
+        "a save refused on a full disk leaves its backup, cut short, among the backups",
+        "knowledge/editing.py",
+        "            backup.unlink(missing_ok=True)\n        raise\n    return backup\n",
+        "            pass\n        raise\n    return backup\n",
+        (
+            (
+                "tests/test_faq_editing.py::test_a_save_refused_for_a_full_disk_leaves_the_back"
+                "ups_as_they_were"
+            ),
+        ),
+    ),
+    Mutant(
+        "--chart=~/schedule.png is a folder named ~ in the current one",
+        "bot/cli/calc.py",
+        "    return from_home(Path(text))\n",
+        "    return Path(text)\n",
+        ("tests/test_calc_cli.py::test_a_chart_path_from_the_home_folder_is_written_there",),
+    ),
+    Mutant(
+        "a named pipe named as a chart's spare holds the write up for ever",
+        "knowledge/spares.py",
+        "os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK",
+        "os.O_RDONLY | os.O_NOFOLLOW",
+        ("tests/test_calc_cli.py::test_a_named_pipe_named_as_a_spare_does_not_hold_the_chart_up",),
+    ),
+    Mutant(
+        "a named pipe named as a chart's spare is deleted as a leftover",
+        "knowledge/spares.py",
+        "            if not stat.S_ISREG(os.fstat(fd).st_mode):\n",
+        "            if False:\n",
+        ("tests/test_calc_cli.py::test_a_named_pipe_named_as_a_spare_does_not_hold_the_chart_up",),
+    ),
+    Mutant(
+        "a chart on a file system without locks is refused (its spare's lock fails)",
+        "knowledge/spares.py",
+        (
+            "        try:\n            fcntl.flock(fd, fcntl.LOCK_EX)\n        except OSError"
+            ":  # (a file system without locks, some network mounts: as before)\n           "
+            " return spare, fd\n"
+        ),
+        "        fcntl.flock(fd, fcntl.LOCK_EX)\n",
+        ("tests/test_calc_cli.py::test_a_chart_is_written_where_files_cannot_be_locked",),
+    ),
+    Mutant(
+        "a bulk delete leaves the answers to its messages",
+        "bot/cogs/answers.py",
+        (
+            "            for message_id in payload.message_ids:\n                await self."
+            "_answers_go_with("
+        ),
+        "            for message_id in ():\n                await self._answers_go_with(",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_deleted_question_takes_the_bots_answer_with_it_a"
+                "lso_after_a_restart"
+            ),
+        ),
+    ),
+    Mutant(
+        "a member's deleted message leaves its question in the review queue and gaps",
+        "bot/cogs/answers.py",
+        "            await self._forget([payload.message_id])\n",
+        "            pass\n",
+        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
+    ),
+    Mutant(
+        "a forum post a moderator deletes whole leaves its question in the review queue and gaps",
+        "bot/cogs/answers.py",
+        "            await self._forget([payload.thread_id], channel_id=payload.thread_id)\n",
+        "            pass\n",
+        ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
+    ),
+    Mutant(
+        "a post's question deleted while the bot was down stays in the moderators' gaps",
+        "bot/cogs/answers.py",
+        (
+            "            await self._forget([message_id])\n            await self._answers_g"
+            "o_with(message_id, message_id, guild_id)\n"
+        ),
+        "            await self._answers_go_with(message_id, message_id, guild_id)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_posts_question_deleted_while_the_bot_was_down_ta"
+                "kes_its_answer_at_start"
+            ),
+        ),
+    ),
+    Mutant(
+        "a SQLite file locked by another program mid-run is an internal fault",
+        "bot/storage/sqlite.py",
+        (
+            "        if _is_locked(exc):\n            raise self._held_locked(self._turn_sec"
+            "onds) from exc"
+        ),
+        "        if False:\n            raise self._held_locked(self._turn_seconds) from exc",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_database_another_program_holds_locked_is_one_"
+                "warning_not_a_traceback_a_pass"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a SQLite file another program locks is told to a moderator's review decision a"
+            "s 'cannot reach its database'"
+        ),
+        "bot/storage/sqlite.py",
+        '            f"{seconds:g} s",\n            problem=LOCKED,\n',
+        '            f"{seconds:g} s",\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_dismiss_on_a_sqlite_file_another_program_"
+                "locks_says_so"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-hurry-never-told-to-the-connection",
+        "bot/storage/sqlite.py",
+        '            await db.execute(f"PRAGMA busy_timeout = {max(round(wanted * 1000), 1)}")\n',
+        "            pass\n",
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
+                "a_locked_database_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-transaction-not-hurried",
+        "bot/storage/sqlite.py",
+        (
+            "            await self._busy_as_set(db, left)\n            try:\n               "
+            ' await db.execute("BEGIN IMMEDIATE")'
+        ),
+        '            try:\n                await db.execute("BEGIN IMMEDIATE")',
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "sqlite-single-write-not-hurried",
+        "bot/storage/sqlite.py",
+        (
+            "            await self._busy_as_set(db, left)\n            try:\n               "
+            " cursor = await db.execute(sql, params)"
+        ),
+        "            try:\n                cursor = await db.execute(sql, params)",
+        (
+            (
+                "tests/test_storage.py::test_a_write_begun_during_a_stop_waits_a_second_for_a_l"
+                "ock_not_five"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_reply_finishing_in_a_stop_waits_a_second_for_"
+                "a_locked_database_not_five"
+            ),
+        ),
+    ),
+    Mutant(
+        "postgres_pool_acquire_waits_for_ever",
+        "bot/storage/postgres.py",
+        "async with asyncio.timeout(self._timeout), pool.acquire(timeout=self._timeout) as db:",
+        "async with pool.acquire() as db:",
+        (
+            (
+                "tests/test_storage.py::test_postgres_calls_waiting_for_a_connection_give_up_as"
+                "_a_stuck_query"
+            ),
+        ),
     ),
 ]
 
