@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from knowledge import cache, last_good
+from knowledge import cache, embedding, last_good
 from knowledge.examples import (
     Example,
     merge_repeats,
@@ -120,6 +120,9 @@ def _trained(
     digest = hashlib.sha256(content.encode())
     digest.update((tuning or MatchTuning()).model_dump_json().encode())
     digest.update(cache.code_fingerprint().encode())
+    # A matcher trained with sentence embeddings needs them to answer: one trained where
+    # the model could not run (or was turned off) is another matcher.
+    digest.update(b"embeddings" if embedding.load() is not None else b"no embeddings")
     key = digest.hexdigest()
     with _TRAINED_LOCK:
         if key in _TRAINED:

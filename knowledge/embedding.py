@@ -41,11 +41,12 @@ TOKENIZER = Path(__file__).parent / "data" / "minilm" / "tokenizer.json"
 #: what it asks, and attention costs grow with the square of the length).
 MAX_TOKENS = 256
 DIMENSIONS = 384
-#: Texts embedded together: similar lengths are batched (little padding).
+#: Texts of the same length embedded together.
 BATCH = 16
 #: Vectors kept by text, so a reload after an edit embeds only what changed (in memory,
 #: and on disk for the texts a matcher trains on).
 KEPT = 50_000
+DIGEST_BYTES = 20
 #: Set to "off" to answer without embeddings.
 SWITCH = "ROLLOVER_EMBEDDINGS"
 #: The shipped examples' and entry names' vectors, made once (``python -m
@@ -82,7 +83,7 @@ class Embedder:
         )
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()
         self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
         self._on_disk: dict[bytes, np.ndarray] | None = None
         self._lock = threading.Lock()
@@ -99,10 +100,8 @@ class Embedder:
                 for text, vector in found.items():
                     if vector is None:
                         found[text] = stored.get(_digest(text))
-        missing = sorted((t for t, v in found.items() if v is None), key=len)
-        for start in range(0, len(missing), BATCH):
-            batch = missing[start : start + BATCH]
-            found.update(zip(batch, self._run(batch), strict=True))
+        missing = [t for t, v in found.items() if v is None]
+        found.update(zip(missing, self._run(missing), strict=True))
         with self._lock:
             for text, vector in found.items():
                 self._kept[text] = vector
@@ -129,13 +128,28 @@ class Embedder:
         _write(_store_path(), stored)
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        encoded = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encoded], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        """The model run on texts of the same length together: no padding, so a text's
+        vector does not depend on what it was embedded with (padding changes the last
+        digits, and the ranker's tests compare signals bit for bit)."""
+        # (The tokenizer takes only valid Unicode: a lone surrogate, which a member's
+        # message can hold, is read as the replacement character.)
+        readable = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
+        encoded = [e.ids for e in self._tokenizer.encode_batch(readable)]
+        out = np.zeros((len(texts), DIMENSIONS), np.float32)
+        by_length: dict[int, list[int]] = {}
+        for row, ids in enumerate(encoded):
+            by_length.setdefault(len(ids), []).append(row)
+        for rows in by_length.values():
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start : start + BATCH]
+                out[batch] = self._pooled(np.array([encoded[r] for r in batch], np.int64))
+        return out
+
+    def _pooled(self, ids: np.ndarray) -> np.ndarray:
+        mask = np.ones_like(ids)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         tokens = self._session.run(None, feeds)[0]
-        summed = (tokens * mask[:, :, None]).sum(axis=1)
-        vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        vectors = tokens.mean(axis=1)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         # Rounded to half precision, as the seed stores them: a text's vector is then the
         # same whether it was embedded here or read from the seed (the same trained model).
@@ -144,7 +158,7 @@ class Embedder:
 
 
 def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:20]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:DIGEST_BYTES]
 
 
 def _store_path() -> Path | None:
@@ -160,12 +174,22 @@ def _read(path: Path | None) -> dict[bytes, np.ndarray]:
     try:
         with np.load(path, allow_pickle=False) as stored:
             keys, vectors = stored["keys"], stored["vectors"]
-        if vectors.shape != (len(keys), DIMENSIONS) or keys.dtype != np.dtype("S20"):
-            raise ValueError(f"unexpected shapes {keys.shape}, {vectors.shape}")
+        if keys.dtype != np.uint8 or keys.shape != (len(vectors), DIGEST_BYTES):
+            raise ValueError(f"unexpected keys {keys.dtype} {keys.shape}")
+        if vectors.shape != (len(keys), DIMENSIONS):
+            raise ValueError(f"unexpected vectors {vectors.shape}")
     except Exception as exc:
         log.info("ignoring stored sentence vectors %s: %s", path.name, exc)
         return {}
-    return dict(zip(keys.tolist(), vectors.astype(np.float32), strict=True))
+    return dict(zip(map(bytes, keys), vectors.astype(np.float32), strict=True))
+
+
+def _as_arrays(stored: dict[bytes, np.ndarray]) -> dict[str, np.ndarray]:
+    """Keys as rows of bytes (a bytes dtype would drop a digest's trailing zero bytes),
+    vectors in half precision (what ``_run`` rounds them to)."""
+    keys = np.frombuffer(b"".join(stored), np.uint8).reshape(-1, DIGEST_BYTES)
+    vectors = np.array(list(stored.values()), np.float16).reshape(-1, DIMENSIONS)
+    return {"keys": keys, "vectors": vectors}
 
 
 def _write(path: Path | None, stored: dict[bytes, np.ndarray]) -> None:
@@ -180,9 +204,7 @@ def _write(path: Path | None, stored: dict[bytes, np.ndarray]) -> None:
             dir=path.parent, prefix=STORE_PREFIX, suffix=".tmp", delete=False
         ) as handle:
             written = handle.name
-            keys = np.array(list(stored), dtype="S20")
-            vectors = np.array(list(stored.values()), np.float32).reshape(-1, DIMENSIONS)
-            np.savez(handle, keys=keys, vectors=vectors)
+            np.savez(handle, **_as_arrays(stored))
         os.replace(written, path)
     except OSError as exc:
         log.info("could not store sentence vectors in %s: %s", path.parent, exc)
@@ -235,8 +257,7 @@ def write_seed() -> int:
         texts += [entry.title, *entry.aliases]
     texts = list(dict.fromkeys(texts))
     vectors = embedder.embed(texts)
-    keys = np.array([_digest(t) for t in texts], dtype="S20")
-    np.savez_compressed(SEED, keys=keys, vectors=vectors.astype(np.float16))
+    np.savez_compressed(SEED, **_as_arrays(dict(zip(map(_digest, texts), vectors, strict=True))))
     return len(texts)
 
 

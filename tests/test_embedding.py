@@ -1,0 +1,124 @@
+"""Sentence embeddings (knowledge/embedding.py): the real model, its checks, what is kept on
+disk, and a matcher that still answers where the model cannot run."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge import embedding
+from knowledge.base import KnowledgeBase
+from knowledge.examples import Example
+from knowledge.matcher import Matcher
+
+
+@pytest.fixture
+def model() -> embedding.Embedder:
+    found = embedding.load()
+    assert found is not None, "the embedding model is a dependency: it must load here"
+    return found
+
+
+def test_texts_that_mean_the_same_are_closer_than_texts_that_share_words(
+    model: embedding.Embedder,
+) -> None:
+    asked, same, other = model.embed(
+        [
+            "Can I put the earnings in a traditional IRA and the after-tax part in my Roth?",
+            "Is it allowed to split the rollover: basis to Roth IRA, gains to a pretax IRA?",
+            "Where can I find a good traditional Italian restaurant near my Roth office?",
+        ]
+    )
+    assert np.linalg.norm(asked) == pytest.approx(1.0, abs=1e-3)
+    assert asked @ same > asked @ other + 0.2
+
+
+def test_the_seed_holds_what_the_model_makes_now(model: embedding.Embedder) -> None:
+    # The shipped vectors were made by this model from these texts: a seed from another
+    # model (or a tokenizer changed since) would train the ranker on vectors no question
+    # asked today is comparable with.
+    seeded = embedding._read(embedding.SEED)
+    entry = KnowledgeBase.load().entries["notice-2014-54"]
+    texts = [entry.title, *entry.aliases[:3]]
+    fresh = embedding.Embedder(embedding.model_file()).embed(texts)
+    for text, vector in zip(texts, fresh, strict=True):
+        assert np.abs(seeded[embedding._digest(text)] - vector).max() < 2e-3
+
+
+def test_a_changed_model_file_is_refused_and_the_matcher_answers_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    planted = tmp_path / "model.onnx"
+    shutil.copyfile(embedding.model_file(), planted)
+    with planted.open("r+b") as handle:  # one byte changed, as a corrupted download would
+        handle.seek(1000)
+        byte = handle.read(1)
+        handle.seek(1000)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(embedding.Unavailable, match="not the published model"):
+        embedding.Embedder(planted)
+    monkeypatch.setattr(embedding, "model_file", lambda: planted)
+    embedding.load.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="knowledge.embedding"):
+            kb = KnowledgeBase.load()
+        assert "answering without sentence embeddings" in caplog.text
+        assert kb.matcher.space.embedder is None
+        result = kb.ask("can I send the earnings to a traditional IRA and the basis to Roth?")
+        assert result.answered and result.best.id == "split-earnings-to-traditional-ira"
+    finally:
+        embedding.load.cache_clear()
+
+
+def test_turned_off_the_matcher_answers_without_embeddings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(embedding.SWITCH, "off")
+    embedding.load.cache_clear()
+    try:
+        kb = KnowledgeBase.load()
+        assert kb.matcher.space.embedder is None
+        assert not kb.matcher.space.example_meaning.any()
+        result = kb.ask("can I send the earnings to a traditional IRA and the basis to Roth?")
+        assert result.answered and result.best.id == "split-earnings-to-traditional-ira"
+    finally:
+        embedding.load.cache_clear()
+
+
+def test_training_texts_are_kept_on_disk_and_a_broken_store_is_embedded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(embedding, "SEED", tmp_path / "no-seed.npz")
+    kb = KnowledgeBase.load()
+    entries = list(kb.entries.values())
+    examples = [
+        Example("a question nobody has asked before about box 5", ("form-1099r-reporting",))
+    ]
+    first = embedding.Embedder(embedding.model_file())
+    monkeypatch.setattr(embedding, "load", lambda: first)
+    Matcher(entries, kb.matcher.tuning, examples)
+    stored = next(tmp_path.glob("meaning-*.npz"))
+    # A new process (a new embedder) reads them instead of running the model again.
+    second = embedding.Embedder(embedding.model_file())
+    runs: list[list[str]] = []
+    real_run = second._run
+    monkeypatch.setattr(second, "_run", lambda texts: runs.append(texts) or real_run(texts))
+    monkeypatch.setattr(embedding, "load", lambda: second)
+    Matcher(entries, kb.matcher.tuning, examples)
+    assert runs == []
+    # Members' questions are never written down.
+    second.embed(["my private question about my own plan"])
+    assert embedding._digest("my private question about my own plan") not in embedding._read(stored)
+    # A store cut short (a full disk, a kill) is a miss, not an error: embedded again.
+    stored.write_bytes(stored.read_bytes()[:100])
+    third = embedding.Embedder(embedding.model_file())
+    runs.clear()
+    monkeypatch.setattr(third, "_run", lambda texts: runs.append(texts) or real_run(texts))
+    monkeypatch.setattr(embedding, "load", lambda: third)
+    Matcher(entries, kb.matcher.tuning, examples)
+    assert any(examples[0].text in batch for batch in runs)
