@@ -101,7 +101,8 @@ class Embedder:
                     if vector is None:
                         found[text] = stored.get(_digest(text))
         missing = [t for t, v in found.items() if v is None]
-        found.update(zip(missing, self._run(missing), strict=True))
+        if missing:  # (all looked up: the model is not run at all)
+            found.update(zip(missing, self._run(missing), strict=True))
         with self._lock:
             for text, vector in found.items():
                 self._kept[text] = vector
