@@ -571,12 +571,18 @@ class SignalSpace:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Questions' embedding cosines with the examples (with ``itself`` left out: a
         training example's own), and with each entry's closest name (-1 for none)."""
-        with_examples = vectors @ self.example_meaning.T
+        # In double precision: the vectors hold half-precision values of unit length, so
+        # every product and partial sum is exact there, whatever order a matrix product
+        # adds them in. (In single precision the last digits depended on how many questions
+        # were scored together: a post's sentences got other signals than each alone.)
+        questions = vectors.astype(np.float64)
+        with_examples = questions @ self.example_meaning.T.astype(np.float64)
         if itself is not None:
             with_examples[np.arange(len(itself)), itself] = -1.0
-        with_names = np.full((len(vectors), self.n), -1.0, np.float32)
+        with_names = np.full((len(vectors), self.n), -1.0)
         if len(self._name_owner):
-            np.maximum.at(with_names.T, self._name_owner, (vectors @ self.name_meaning.T).T)
+            to_names = questions @ self.name_meaning.T.astype(np.float64)
+            np.maximum.at(with_names.T, self._name_owner, to_names.T)
         return with_examples, with_names
 
     def _char_cosines(
