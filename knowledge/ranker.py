@@ -382,7 +382,7 @@ class SignalSpace:
         lexical: LexicalIndex,
         examples: Sequence[Example],
         ids: Sequence[str],
-        names: Sequence[Sequence[str]] = (),
+        names: Sequence[Sequence[str]],
     ) -> None:
         self.lexical = lexical
         self._columns_by_word: dict[str, np.ndarray] = {}
@@ -711,7 +711,9 @@ class SignalSpace:
         saturation = _saturation(lex_total)
         lexical = _lexical_score(saturation, coverage)
         best_word = self._best_by_entry(ex_word)
-        owner, entries = self._candidates(lexical, word_cos, best_word)
+        with_examples, with_names = meaning
+        best_meaning = self._best_by_entry(with_examples)
+        owner, entries = self._candidates(lexical, word_cos, best_word, best_meaning)
         vote = np.zeros((size, self.n))
         off_vote = off_sim = np.zeros(size)
         if ex_word.shape[1]:
@@ -725,9 +727,8 @@ class SignalSpace:
             off_vote = (weights * self.off_topic[near]).sum(axis=1)
             if self.off_topic.any():
                 off_sim = ex_word[:, self.off_topic].max(axis=1)
-        with_examples, with_names = meaning
         per_entry = {
-            "meaning_example": self._best_by_entry(with_examples),
+            "meaning_example": best_meaning,
             "meaning_vote": self._meaning_vote(with_examples),
             "meaning_title": with_names,
             "lexical": lexical,
@@ -803,20 +804,20 @@ class SignalSpace:
             )
         return best
 
-    def _candidates(
-        self, lexical: np.ndarray, word_cos: np.ndarray, best_word: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(self, *ranking: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The (question, entry) pairs scored in detail, by question then entry: every entry
-        on a small FAQ, else the best few by each of these signals."""
+        on a small FAQ, else the best few by each of the signals that rank entries (_RANKED,
+        in its order): an entry one of them ranks first is always weighed."""
+        lexical = ranking[0]
         if self._all_candidates:
             chosen = np.ones(lexical.shape, dtype=bool)
         else:
             k = CANDIDATES_PER_SIGNAL
             chosen = np.zeros(lexical.shape, dtype=bool)
-            # The three signals' rows in one partition: one call instead of three.
-            signals = -np.stack((lexical, word_cos, best_word), axis=1).reshape(-1, self.n)
+            # The signals' rows in one partition: one call instead of one per signal.
+            signals = -np.stack(ranking, axis=1).reshape(-1, self.n)
             best = np.argpartition(signals, k, axis=1)[:, :k]
-            chosen[np.arange(len(lexical)).repeat(3)[:, None], best] = True
+            chosen[np.arange(len(lexical)).repeat(len(ranking))[:, None], best] = True
         owner, entries = np.nonzero(chosen)
         return owner, entries
 

@@ -623,7 +623,8 @@ def test_candidate_only_signals_equal_the_full_computation(
     queries = [matcher.lexical.prepare(q) for q in questions]
     candidates_only = matcher.space.signals(queries)
     monkeypatch.setattr(ranker, "CANDIDATES_PER_SIGNAL", len(matcher.ids))
-    space = ranker.SignalSpace(matcher.lexical, matcher.space.examples, matcher.ids)
+    names = [[e.title, *e.aliases] for e in matcher.entries]  # as the matcher's own space
+    space = ranker.SignalSpace(matcher.lexical, matcher.space.examples, matcher.ids, names)
     for some, every in zip(candidates_only, space.signals(queries), strict=True):
         assert 0 < len(some.candidates) < space.n  # the candidate-only path ran
         assert len(every.candidates) == space.n
