@@ -114,6 +114,10 @@ def _latin_look_alikes(text: str) -> str:
     return _LETTERS.sub(latin, text)
 
 
+#: (For the sentence embeddings, which read the text as written otherwise.)
+latin_look_alikes = _latin_look_alikes
+
+
 _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across it
 
 

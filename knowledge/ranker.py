@@ -31,7 +31,7 @@ try:  # scipy's own C++ kernels, behind its Python wrappers (see dense_product)
 except ImportError:  # pragma: no cover - a scipy that moved them: the public product
     _sparsetools = None
 
-from knowledge import embedding, ridge, text_budget
+from knowledge import embedding, normalize, ridge, text_budget
 from knowledge.examples import MIN_TRAINING_QUESTIONS, Example, fitted_examples
 from knowledge.lexical import LONGEST_KEPT_WORD, LexicalIndex, Query
 from knowledge.off_topic import (
@@ -564,7 +564,10 @@ class SignalSpace:
     def _embed(self, texts: Sequence[str], *, store: bool = False) -> np.ndarray:
         if self.embedder is None or not texts:
             return np.zeros((len(texts), embedding.DIMENSIONS), np.float32)
-        return self.embedder.embed(texts, store=store)
+        # Look-alike letters of other alphabets in Latin words read as the Latin ones, as
+        # the words' signals read them: "Rоth" with a Cyrillic o meant something else to
+        # the model, and the question typed so scored lower than typed in Latin letters.
+        return self.embedder.embed([normalize.latin_look_alikes(t) for t in texts], store=store)
 
     def _meaning(
         self, vectors: np.ndarray, itself: np.ndarray | None = None
