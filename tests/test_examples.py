@@ -78,14 +78,16 @@ def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Pa
     """What a moderator taught (the review queue writes the question itself to the file) is
     answered next time even when the learned score stays under the answer threshold (here
     a threshold no score reaches, so only the rule can answer)."""
-    asked = "is moving the spillover bucket into roth allowed"
+    # (Not "the spillover bucket": with the sentence embeddings, that taught question
+    # scores 100.0, and the test needs one the threshold of 100 leaves to the rule.)
+    asked = "is moving the spillover into roth allowed"
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write(f"- text: {asked}\n")
     kb = KnowledgeBase.load(faq_copy)
     strict = Matcher(
         list(kb.entries.values()), MatchTuning(answer_threshold=100.0), kb.matcher.space.examples
     )
-    exact = strict.match("  Is moving the  spillover bucket into Roth allowed\n")
+    exact = strict.match("  Is moving the  spillover into Roth allowed\n")
     assert exact.best is not None and exact.best.score < 100.0
     assert exact.answered and exact.best.id == "mega-backdoor-overview" and not exact.shaky
     # typed on a phone, with a curly apostrophe, it is the same question
@@ -97,7 +99,7 @@ def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Pa
     )
     assert strict.match("What\u2019s the spillover bucket\u2019s move to Roth?").answered
     # only word for word: a different phrasing of it is not answered
-    other = strict.match("is moving the spillover bucket into my roth allowed")
+    other = strict.match("is moving spillover into a roth ira allowed")
     assert not other.answered and other.suggestions[0].id == "mega-backdoor-overview"
 
 
