@@ -4086,13 +4086,18 @@ async def test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue(
         gaps = await admin(fake_discord, "gaps")
         assert asked in gaps["embeds"][0]["description"]
         assert "1 of 1" in (await review_message(fake_discord))["embeds"][0]["title"]
-        # fixed another way than a review decision: a moderator edits the examples file
-        with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
-            f.write(f"- text: {asked}\n")
+        # fixed another way than a review decision: a moderator edits the examples files,
+        # teaching it to two entries that answer it (what the mega backdoor is, whether it
+        # is worth it). (Taught to one entry alone, its sentence embedding scores it 98.6,
+        # above the sure threshold: not the answer under it this test is about.)
+        for entry in ("mega-backdoor-overview", "mega-backdoor-worth-it"):
+            with (faq_copy / "examples" / f"{entry}.yaml").open("a") as f:
+                f.write(f"- text: {asked}\n")
         await admin(fake_discord, "reload")
         assert await ask_title(fake_discord, asked) is not None
         # Answered because it was taught, and scored under the sure threshold: were it not
-        # taught, that answer would be shaky and wait in the review queue (checked below).
+        # taught, that answer would be shaky (or not given) and wait in the review queue
+        # (checked below).
         result = bot.knowledge.matcher.match(asked)
         assert result.answered and result.best.score < bot.knowledge.matcher.tuning.sure_threshold
         gaps = await admin(fake_discord, "gaps")
