@@ -32,7 +32,6 @@ from calculators.base import MAX_AGE
 from calculators.catalog import CALCULATORS
 from calculators.money import usd
 from knowledge.base import KnowledgeBase
-from knowledge.evaluation import load_questions
 from knowledge.layout import NOT_TAX_ADVICE
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
@@ -253,7 +252,9 @@ async def test_a_forum_posts_menu_offers_what_made_the_bot_reply(
     """Under a post nobody asked the bot about, suggestions from unasked_threshold (lower
     than a menu's usual floor, since the off-topic gate keeps out the far-fetched): the
     one that made the bot reply is in the menu, not an empty one."""
-    title, body = "Quick one", "what about my after-tax basis?"
+    # ("how about", not "what about": that post's best suggestion is 26.3 with the sentence
+    # embeddings, above the menu's usual floor, so it no longer showed the lower one.)
+    title, body = "Quick one", "how about my after-tax basis?"
     async with start_bot(make_bot()) as bot:
         matching = bot.settings.matching
         result = bot.knowledge.ask(f"{title}\n{body}")
@@ -277,7 +278,8 @@ async def test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topi
 ) -> None:
     """The off-topic verdict only keeps the bot from volunteering: about one post in four it
     holds back is on-topic, and someone who asked wants whatever may help."""
-    question = "Is the mega backdoor worth it if I still carry credit card debt?"
+    # ("Is the mega backdoor worth it if..." is answered with the sentence embeddings.)
+    question = "Should I do the mega backdoor if I still carry credit card debt?"
     # (A threshold this question is above, whatever small FAQ edits do to its score.)
     async with start_bot(make_bot(matching={"off_topic_threshold": 35.0})) as bot:
         result = bot.knowledge.ask(question)
@@ -528,9 +530,14 @@ async def test_the_close_matches_menu_leaves_out_the_answers_already_shown(
 ) -> None:
     """A post whose other question is answered in the reply (``also``) does not get that
     entry offered again in "other close matches"."""
-    seed = Path(__file__).parent / "data" / "seed_questions.yaml"
-    asked = next(
-        q.q for q in load_questions(seed) if q.q.startswith("So to be clear: You put $1000")
+    # A seed question (tests/data/seed_questions.yaml), its second question asked outright:
+    # as posted ("...you earn $5 in interest."), that sentence alone scores 79.7 with the
+    # sentence embeddings, under the threshold of a post's other answers (``also``).
+    asked = (
+        "So to be clear: You put $1000 into your After-Tax Solo 401k account. You immediately"
+        " put in a transfer to your Roth IRA. But before the transfer goes through you earn $5"
+        " in interest, is that taxable in the Roth? On your 1099-R it will show $1000 as"
+        " non-taxable and $5 as taxable. Correct?"
     )
     result = kb.ask(asked)
     shown = {h.id for h in result.also}
@@ -2116,7 +2123,9 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
     answers was answered less surely, or not at all; moderators were shown the ids; and a
     bare mention got "outside this FAQ" where a mention alone is asked for a question."""
     world = fake_discord.world
-    question = "do catch-up contributions eat into 415c room?"
+    # (Not "...eat into 415c room?": with the sentence embeddings the mention no longer
+    # takes that one under the sure threshold, 97.9 and 96.6.)
+    question = "do catch-up contributions eat into it?"
     mentioned = f"<@987654321098765432> {question}"  # (a member's id: these digits weigh)
     # Sure without the mention; with it, answered unsurely: kept for the review queue.
     assert kb.ask(question).answered and not kb.ask(question).shaky
@@ -2733,7 +2742,9 @@ async def test_suggestion_click_shows_that_entry(
 ) -> None:
     async with start_bot(make_bot()):
         # A question close to several entries: the others are offered beside the answer.
-        question = "is the mega backdoor rollover prorated with my ira?"
+        # (Not "the mega backdoor rollover": with the sentence embeddings that question is
+        # mega-backdoor-not-affected-by-ira's alone, and gets no menu.)
+        question = "is the backdoor rollover prorated with my ira?"
         handle = await fake_discord.send_slash_command("ask", {"question": question})
         await handle.response()
         assert "rb:pick" in custom_ids(handle.message)
@@ -2777,7 +2788,7 @@ async def test_the_menus_private_answers_give_one_vote_and_keep_the_ask_limit(
     allowance a minute, so one member cannot stack votes or "served" counts."""
     async with start_bot(make_bot(limits={"ask_per_minute": 2})) as bot:
         handle = await fake_discord.send_slash_command(
-            "ask", {"question": "is the mega backdoor rollover prorated with my ira?"}
+            "ask", {"question": "is the backdoor rollover prorated with my ira?"}
         )
         await handle.response()
         [select] = [
