@@ -13226,6 +13226,133 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "embedding: a model file that is not the published one runs anyway",
+        "knowledge/embedding.py",
+        "if digest != MODEL_SHA256:",
+        "if False:",
+        (
+            (
+                "tests/test_embedding.py::test_a_changed_model_file_is_refused_and_the_matcher_"
+                "answers_without_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: members' questions are written to the disk store",
+        "knowledge/embedding.py",
+        "            if store and missing:",
+        "            if missing:",
+        (
+            (
+                "tests/test_embedding.py::test_training_texts_are_kept_on_disk_and_a_broken_sto"
+                "re_is_embedded_again"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: vectors kept on disk are never read back",
+        "knowledge/embedding.py",
+        "self._on_disk = {**_read(SEED), **_read(_store_path())}",
+        "self._on_disk = {**_read(SEED)}",
+        (
+            (
+                "tests/test_embedding.py::test_training_texts_are_kept_on_disk_and_a_broken_sto"
+                "re_is_embedded_again"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: a lone surrogate goes to the tokenizer as it is",
+        "knowledge/embedding.py",
+        'readable = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]',
+        "readable = list(texts)",
+        ("tests/test_hostile_inputs.py::test_hostile_input[lone-surrogate/ask]",),
+    ),
+    Mutant(
+        "embedding: the matcher cache does not tell a matcher trained without embeddings",
+        "knowledge/base.py",
+        '    digest.update(b"embeddings" if embedding.load() is not None else b"no embeddings")\n',
+        "",
+        (
+            (
+                "tests/test_embedding.py::test_a_changed_model_file_is_refused_and_the_matcher_"
+                "answers_without_it"
+            ),
+            "tests/test_embedding.py::test_turned_off_the_matcher_answers_without_embeddings",
+        ),
+    ),
+    Mutant(
+        "embedding: a model that cannot run is not told to the operator",
+        "knowledge/embedding.py",
+        '        log.warning("answering without sentence embeddings: %s", error)',
+        '        log.debug("answering without sentence embeddings: %s", error)',
+        (
+            (
+                "tests/test_embedding.py::test_a_changed_model_file_is_refused_and_the_matcher_"
+                "answers_without_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: ROLLOVER_EMBEDDINGS=off is ignored",
+        "knowledge/embedding.py",
+        "    if turned_off():",
+        "    if False:",
+        ("tests/test_embedding.py::test_turned_off_the_matcher_answers_without_embeddings",),
+    ),
+    Mutant(
+        "embedding: the model run even when every vector was looked up",
+        "knowledge/embedding.py",
+        (
+            "        if missing:  # (all looked up: the model is not run at all)\n          "
+            "  found.update(zip(missing, self._run(missing), strict=True))\n"
+        ),
+        "        found.update(zip(missing, self._run(missing), strict=True))\n",
+        (
+            (
+                "tests/test_embedding.py::test_training_texts_are_kept_on_disk_and_a_broken_sto"
+                "re_is_embedded_again"
+            ),
+        ),
+    ),
+    Mutant(
+        "ranker: meaning cosines in single precision (depend on the batch)",
+        "knowledge/ranker.py",
+        (
+            "        questions = vectors.astype(np.float64)\n        with_examples = questio"
+            "ns @ self.example_meaning.T.astype(np.float64)\n"
+        ),
+        "        questions = vectors\n        with_examples = questions @ self.example_meaning.T\n",
+        (
+            (
+                "tests/test_matcher.py::test_a_questions_signals_do_not_depend_on_the_others_sc"
+                "ored_with_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "ranker: candidates not chosen by the meaning signal on a large FAQ",
+        "knowledge/ranker.py",
+        "self._candidates(lexical, word_cos, best_word, best_meaning)",
+        "self._candidates(lexical, word_cos, best_word)",
+        ("tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",),
+    ),
+    Mutant(
+        "ranker: look-alike letters embedded as typed",
+        "knowledge/ranker.py",
+        (
+            "        return self.embedder.embed([normalize.latin_look_alikes(t) for t in te"
+            "xts], store=store)\n"
+        ),
+        "        return self.embedder.embed(texts, store=store)\n",
+        (
+            (
+                "tests/test_matcher.py::test_a_question_with_look_alike_letters_of_other_alphab"
+                "ets_is_answered_as_typed"
+            ),
+        ),
+    ),
 ]
 
 

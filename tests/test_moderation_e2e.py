@@ -4100,6 +4100,7 @@ async def test_a_gap_fixed_in_the_files_leaves_gaps_and_the_queue(
         # (checked below).
         result = bot.knowledge.matcher.match(asked)
         assert result.answered and result.best.score < bot.knowledge.matcher.tuning.sure_threshold
+        assert not result.shaky  # (a moderator's answer: not one to hedge or review again)
         gaps = await admin(fake_discord, "gaps")
         assert "No unanswered questions" in content(gaps)
         assert (await review_message(fake_discord))["embeds"][0]["description"] == (
