@@ -27,11 +27,11 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 log = logging.getLogger(__name__)
 
@@ -205,21 +205,40 @@ def store(key: str, matcher: Any) -> None:
     path = _path(key)
     if path is None:
         return
+
+    def write(handle: IO[bytes]) -> None:
+        pickle.dump((key, matcher), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    if write_atomically(path, TEMP_PREFIXES[0], write, "cache the trained matcher"):
+        try:
+            _prune(path.parent)
+        except OSError as exc:
+            log.info("could not prune the cache folder %s: %s", path.parent, exc)
+
+
+def write_atomically(
+    path: Path, prefix: str, write: Callable[[IO[bytes]], None], what: str
+) -> bool:
+    """A file of this folder written whole, then renamed into place (a reader never sees
+    half a file), its temporary named ``prefix``...``.tmp`` (what pruning takes when a
+    kill leaves one); False, said in the log as "could not ``what``", on any error: a
+    read-only home, a full disk, something unpicklable only mean the work is done again."""
     written: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=TEMP_PREFIXES[0], suffix=".tmp", delete=False
-        ) as tmp:
-            written = tmp.name
-            pickle.dump((key, matcher), tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            dir=path.parent, prefix=prefix, suffix=".tmp", delete=False
+        ) as handle:
+            written = handle.name
+            write(handle)
         os.replace(written, path)
-        _prune(path.parent)
-    except Exception as exc:  # read-only home, full disk, unpicklable: train next time too
-        log.info("could not cache the trained matcher in %s: %s", path.parent, exc)
+    except Exception as exc:
+        log.info("could not %s in %s: %s", what, path.parent, exc)
         if written is not None:
             with contextlib.suppress(OSError):
                 os.unlink(written)
+        return False
+    return True
 
 
 def _prune(where: Path) -> None:

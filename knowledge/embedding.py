@@ -14,12 +14,10 @@ changed), ``load`` says why and the matcher works without these signals.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import logging
 import os
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -196,22 +194,11 @@ def _as_arrays(stored: dict[bytes, np.ndarray]) -> dict[str, np.ndarray]:
 def _write(path: Path | None, stored: dict[bytes, np.ndarray]) -> None:
     """Written whole and renamed into place (a reader never sees half a file); given up
     quietly on any error, as the matcher cache's files are."""
-    if path is None:
-        return
-    written: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=STORE_PREFIX, suffix=".tmp", delete=False
-        ) as handle:
-            written = handle.name
-            np.savez(handle, **_as_arrays(stored))
-        os.replace(written, path)
-    except OSError as exc:
-        log.info("could not store sentence vectors in %s: %s", path.parent, exc)
-        if written is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(written)
+    if path is not None:
+        arrays = _as_arrays(stored)
+        cache.write_atomically(
+            path, STORE_PREFIX, lambda handle: np.savez(handle, **arrays), "store sentence vectors"
+        )
 
 
 def model_file() -> Path:
