@@ -13353,6 +13353,13 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "the wheel leaves out the seed of the shipped texts' vectors",
+        "pyproject.toml",
+        '"data/minilm/*.json", "data/minilm/*.npz"]',
+        '"data/minilm/*.json"]',
+        ("tests/test_embedding.py::test_the_files_the_model_reads_go_into_the_wheel",),
+    ),
 ]
 
 

@@ -126,3 +126,17 @@ def test_training_texts_are_kept_on_disk_and_a_broken_store_is_embedded_again(
     monkeypatch.setattr(embedding, "load", lambda: third)
     Matcher(entries, kb.matcher.tuning, examples)
     assert any(examples[0].text in batch for batch in runs)
+
+
+def test_the_files_the_model_reads_go_into_the_wheel() -> None:
+    """The tokenizer and the seed are read from the installed package: a wheel built
+    without the seed (its pattern missing from the package data) embedded every shipped
+    example at its first start, a minute on one core."""
+    import fnmatch
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    packaged = pyproject["tool"]["setuptools"]["package-data"]["knowledge"]
+    for path in (embedding.TOKENIZER, embedding.SEED):
+        inside = path.relative_to(Path(embedding.__file__).parent).as_posix()
+        assert any(fnmatch.fnmatch(inside, pattern) for pattern in packaged), inside
