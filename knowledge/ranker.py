@@ -401,9 +401,16 @@ class SignalSpace:
         # the meaning signals are then 0 throughout, and the ranker learns without them.
         self.embedder = embedding.load()
         named = [(k, name) for k, entry_names in enumerate(names) for name in entry_names]
-        self._name_owner = np.array([k for k, _ in named], dtype=np.intp)
+        # Kept in double precision (see _meaning), converted once here, not per question.
         self.example_meaning = self._embed([e.text for e in self.examples], store=True)
+        self.example_meaning = self.example_meaning.astype(np.float64)
         self.name_meaning = self._embed([name for _, name in named], store=True)
+        self.name_meaning = self.name_meaning.astype(np.float64)
+        # The names come entry by entry: where each named entry's run starts, for a
+        # maximum per run (an entry's best name).
+        self._named_entries, self._name_starts = np.unique(
+            np.array([k for k, _ in named], dtype=np.intp), return_index=True
+        )
         self.queries = lexical.prepare_examples([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
         example_text = [self.char_text(q) for q in self.queries]
@@ -579,13 +586,14 @@ class SignalSpace:
         # adds them in. (In single precision the last digits depended on how many questions
         # were scored together: a post's sentences got other signals than each alone.)
         questions = vectors.astype(np.float64)
-        with_examples = questions @ self.example_meaning.T.astype(np.float64)
+        with_examples = questions @ self.example_meaning.T
         if itself is not None:
             with_examples[np.arange(len(itself)), itself] = -1.0
         with_names = np.full((len(vectors), self.n), -1.0)
-        if len(self._name_owner):
-            to_names = questions @ self.name_meaning.T.astype(np.float64)
-            np.maximum.at(with_names.T, self._name_owner, to_names.T)
+        if len(self._name_starts):
+            to_names = questions @ self.name_meaning.T
+            best = np.maximum.reduceat(to_names, self._name_starts, axis=1)
+            with_names[:, self._named_entries] = best
         return with_examples, with_names
 
     def _char_cosines(

@@ -13317,21 +13317,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "ranker: meaning cosines in single precision (depend on the batch)",
-        "knowledge/ranker.py",
-        (
-            "        questions = vectors.astype(np.float64)\n        with_examples = questio"
-            "ns @ self.example_meaning.T.astype(np.float64)\n"
-        ),
-        "        questions = vectors\n        with_examples = questions @ self.example_meaning.T\n",
-        (
-            (
-                "tests/test_matcher.py::test_a_questions_signals_do_not_depend_on_the_others_sc"
-                "ored_with_it"
-            ),
-        ),
-    ),
-    Mutant(
         "ranker: candidates not chosen by the meaning signal on a large FAQ",
         "knowledge/ranker.py",
         "self._candidates(lexical, word_cos, best_word, best_meaning)",
@@ -13359,6 +13344,41 @@ MUTANTS = [
         '"data/minilm/*.json", "data/minilm/*.npz"]',
         '"data/minilm/*.json"]',
         ("tests/test_embedding.py::test_the_files_the_model_reads_go_into_the_wheel",),
+    ),
+    Mutant(
+        "ranker: meaning cosines in single precision (depend on the batch)",
+        "knowledge/ranker.py",
+        (
+            "        questions = vectors.astype(np.float64)\n        with_examples = questio"
+            "ns @ self.example_meaning.T\n"
+        ),
+        (
+            "        questions = vectors.astype(np.float32)\n        with_examples = questio"
+            "ns @ self.example_meaning.T.astype(np.float32)\n"
+        ),
+        (
+            (
+                "tests/test_matcher.py::test_a_questions_signals_do_not_depend_on_the_others_sc"
+                "ored_with_it"
+            ),
+        ),
+    ),
+    Mutant(
+        "ranker: an entry's best name is taken from another entry's run of names",
+        "knowledge/ranker.py",
+        "            with_names[:, self._named_entries] = best",
+        "            with_names[:, self._named_entries] = np.roll(best, 1, axis=1)",
+        (
+            "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
+            (
+                "tests/test_matcher.py::test_a_questions_signals_do_not_depend_on_the_others_sc"
+                "ored_with_it"
+            ),
+            (
+                "tests/test_embedding.py::test_a_question_worded_as_an_entrys_title_means_that_"
+                "entry_most"
+            ),
+        ),
     ),
 ]
 

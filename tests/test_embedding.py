@@ -140,3 +140,13 @@ def test_the_files_the_model_reads_go_into_the_wheel() -> None:
     for path in (embedding.TOKENIZER, embedding.SEED):
         inside = path.relative_to(Path(embedding.__file__).parent).as_posix()
         assert any(fnmatch.fnmatch(inside, pattern) for pattern in packaged), inside
+
+
+def test_a_question_worded_as_an_entrys_title_means_that_entry_most(kb: KnowledgeBase) -> None:
+    """Each entry's names (title, aliases) count for that entry: a question that is an
+    entry's title is closest in meaning to it, at a cosine of about 1."""
+    space = kb.matcher.space
+    for entry_id in ("notice-2014-54", "solo-401k-after-tax", "three-buckets"):
+        _, with_names = space._meaning(space._embed([kb.entries[entry_id].title]))
+        assert kb.matcher.ids[int(with_names[0].argmax())] == entry_id
+        assert with_names[0].max() == pytest.approx(1.0, abs=2e-3)
