@@ -138,15 +138,19 @@ async def test_forum_post_answered_once_and_tagged(
 async def test_a_long_forum_post_that_asks_last_is_matched_on_its_question(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
 ) -> None:
-    """A Nitro post runs to 4,000 characters, and its title comes on top: a long story that
-    comes to its question at the end keeps the question (the bot's cut keeps both ends)."""
+    """A Nitro post runs to 4,000 characters, and its title (up to 100) comes on top: a long
+    story that comes to its question at the end keeps the question (the bot's cut keeps
+    both ends; cut from the start only, all of the question was lost)."""
+    title = "Help please, sorry for the long story about my job, my family and my plans"
+    title = f"{title}{'.' * (100 - len(title))}"
     story = ("Some background on my job, my family and my plans for retirement. " * 60)[
-        : 3990 - len(QUESTION)
+        : 3999 - len(QUESTION)
     ]
     body = f"{story}\n{QUESTION}"
-    assert len(body) <= 4000 and len(f"Help please\n{body}") > 4000
+    assert len(title) == 100 and len(body) == 4000
+    assert len(f"{title}\n{body}") - 4000 > len(QUESTION)  # (the question, past the cut)
     async with start_bot(make_bot()):
-        post = await fake_discord.post_forum_thread("Help please", body)
+        post = await fake_discord.post_forum_thread(title, body)
         reply = await post.reply()
         await fake_discord.idle()
         # answered, or at least offered: the story weighs on the score, not on the topic
