@@ -131,7 +131,7 @@ class Embedder:
         vector does not depend on what it was embedded with (padding changes the last
         digits, and the ranker's tests compare signals bit for bit)."""
         # (The tokenizer takes only valid Unicode: a lone surrogate, which a member's
-        # message can hold, is read as the replacement character.)
+        # message can hold, is read as a question mark.)
         readable = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
         encoded = [e.ids for e in self._tokenizer.encode_batch(readable)]
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
