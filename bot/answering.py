@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,9 +30,13 @@ from knowledge.model import FaqEntry
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
+    from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
+#: The thread questions are matched on (see ask), one for the process: its thread starts
+#: with the first question and idles between them (one bot to a process; tests start many).
+ASKING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollover-asking")
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,15 @@ def unasked(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
     return result.unasked(matching.unasked_threshold, matching.off_topic_threshold)
 
 
-def build_reply(
+async def ask(knowledge: KnowledgeBase, question: str) -> MatchResult:
+    """``knowledge.ask`` on the answering thread, off the event loop: a question not met
+    before has its meaning embedded (knowledge/embedding.py), 20 to 100 ms of CPU during
+    which every other event waited. One thread: questions are matched one at a time, in
+    the order they came, and the event loop keeps the other core."""
+    return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge.ask, question)
+
+
+async def build_reply(
     bot: RolloverBot,
     question: str,
     asker_id: int | None = None,
@@ -111,7 +125,7 @@ def build_reply(
     ``rejected``: entries whose answer to this question was removed as not what was
     asked; never given or offered again (the answer says so, and offers the others)."""
     knowledge = bot.knowledge  # (one FAQ throughout, whatever a reload swaps in)
-    result = knowledge.ask(within(question, MAX_QUESTION_CHARS))
+    result = await ask(knowledge, within(question, MAX_QUESTION_CHARS))
     if rejected:
         kept = tuple(h for h in result.suggestions if h.id not in rejected)
         also = tuple(h for h in result.also if h.id not in rejected)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.answering import MAX_QUESTION_CHARS
+from bot.answering import MAX_QUESTION_CHARS, ask
 from bot.forum_tags import NETWORK_ERRORS, answered_entry, closed, is_answer
 from bot.replies import NO_PINGS, post_question
 from knowledge.matcher import MatchResult, within
@@ -89,7 +89,8 @@ async def recheck_answers(
     me = bot.user
     if me is None or closed(thread):
         return
-    result = bot.knowledge.ask(within(post_question(thread, starter), MAX_QUESTION_CHARS))
+    asked = within(post_question(thread, starter), MAX_QUESTION_CHARS)
+    result = await ask(bot.knowledge, asked)
     try:
         if messages is None:
             messages = [

@@ -1400,8 +1400,8 @@ MUTANTS = [
     Mutant(
         "the bot cuts a long post from the start only",
         "bot/answering.py",
-        "    result = knowledge.ask(within(question, MAX_QUESTION_CHARS))",
-        "    result = knowledge.ask(question[:MAX_QUESTION_CHARS])",
+        "    result = await ask(knowledge, within(question, MAX_QUESTION_CHARS))",
+        "    result = await ask(knowledge, question[:MAX_QUESTION_CHARS])",
         (
             "tests/test_bot_e2e.py::test_a_long_forum_post_that_asks_last_is_matched_on_its_question",
         ),
@@ -1513,8 +1513,8 @@ MUTANTS = [
     Mutant(
         "forum posts: offered as if asked",
         "bot/cogs/answers.py",
-        "reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)",
-        "reply = build_reply(self.bot, question, asker_id=starter.author.id)",
+        "reply = await build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)",
+        "reply = await build_reply(self.bot, question, asker_id=starter.author.id)",
         ("tests/test_bot_e2e.py::test_a_forum_posts_menu_offers_what_made_the_bot_reply",),
     ),
     Mutant(
@@ -4419,8 +4419,8 @@ MUTANTS = [
     Mutant(
         "a rejected answer is posted again under its question",
         "bot/cogs/answers.py",
-        "reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)",
-        "reply = build_reply(self.bot, question, asker_id=target.author.id)",
+        "self.bot, question, asker_id=target.author.id, rejected=rejected\n",
+        "self.bot, question, asker_id=target.author.id\n",
         (
             "tests/test_bot_e2e.py::test_an_answer_the_asker_rejected_is_not_posted_again_under_their_question",
             "tests/test_bot_e2e.py::test_a_removed_post_answer_or_pointer_is_not_given_again_under_its_question",
@@ -11199,8 +11199,8 @@ MUTANTS = [
     Mutant(
         "a reply to the bot edited to name another member ('@Alex ...') is answered by the bot",
         "bot/cogs/answers.py",
-        "        if self._asks_nothing(message) or self._asks_another(message, me):\n",
-        "        if self._asks_nothing(message):\n",
+        "        if self._asks_another(message, me) or await self._asks_nothing(message):\n",
+        "        if await self._asks_nothing(message):\n",
         (
             (
                 "tests/test_bot_e2e.py::test_a_reply_to_the_bot_edited_from_thanks_into_a_quest"
@@ -11421,7 +11421,7 @@ MUTANTS = [
             "swered a second time"
         ),
         "bot/cogs/answers.py",
-        "        return self._to_me(message, me) and self._asks_nothing(message)\n",
+        "        return self._to_me(message, me) and await self._asks_nothing(message)\n",
         "        return self._to_me(message, me)\n",
         (
             (
@@ -13379,6 +13379,19 @@ MUTANTS = [
                 "entry_most"
             ),
         ),
+    ),
+    Mutant(
+        (
+            "questions are matched on the event loop (a new question's embedding holds up e"
+            "very other event)"
+        ),
+        "bot/answering.py",
+        (
+            "    return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge."
+            "ask, question)"
+        ),
+        "    return knowledge.ask(question)",
+        ("tests/test_asking.py::test_the_event_loop_goes_on_while_a_new_question_is_matched",),
     ),
 ]
 

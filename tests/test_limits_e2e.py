@@ -101,18 +101,24 @@ async def test_mention_limit_tells_once_then_stays_quiet(
     world = fake_discord.world
     async with start_bot(make_bot(limits={"mention_per_minute": 1})):
         mark = fake_discord.mark()
-        for _ in range(3):
+        sent = [
             await fake_discord.send_message(
                 world.text_channel,
                 f"<@{world.bot_user.id}> {QUESTION}",
                 author=world.asker,
                 mentions=[world.bot_user],
             )
+            for _ in range(3)
+        ]
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark, count=2)
         await fake_discord.idle(quiet=0.2)
         replies = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
         assert len(replies) == 2
-        assert replies[0].json["embeds"] and "asking quickly" in replies[1].json["content"]
+        # (The notice may come first: the answer waits for its question to be matched.)
+        under = {str(r.json["message_reference"]["message_id"]): r.json for r in replies}
+        assert under.keys() == {str(sent[0]["id"]), str(sent[1]["id"])}
+        assert under[str(sent[0]["id"])]["embeds"]
+        assert "asking quickly" in under[str(sent[1]["id"])]["content"]
         assert not any(would_ping(r.json).any for r in replies)
 
 

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -18,6 +18,7 @@ from bot import mod_log, server_setup
 from bot.answering import (
     MAX_QUESTION_CHARS,
     Reply,
+    ask,
     asker_hash,
     build_reply,
     calculator_hint,
@@ -521,7 +522,7 @@ class Answers(commands.Cog):
         question = post_question(thread, starter)
         # A post that names the bot asked it, as a mention does: never left unanswered.
         asked = self.bot.user is not None and mentions_me(starter, self.bot.user)
-        reply = build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)
+        reply = await build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)
         if (
             not asked
             and not reply.result.answered
@@ -724,7 +725,7 @@ class Answers(commands.Cog):
         found: discord.Message,
         question: discord.Message,
         channel_id: int | None,
-        reply: Callable[..., Reply],
+        reply: Callable[..., Awaitable[Reply]],
     ) -> None:
         """A reply Discord made whose response never reached the bot (lost on the way, or
         the process stopped right after sending), found by the retry: recorded once as its
@@ -747,7 +748,7 @@ class Answers(commands.Cog):
             log_store_failure(log, exc, said, found.id, question.id)
             return
         rejected = await self._rejected(question.id)
-        made = reply(asker_id=question.author.id, rejected=rejected)
+        made = await reply(asker_id=question.author.id, rejected=rejected)
         await remember(
             self.bot, made, channel_id, message_id=question.id, asker_id=question.author.id
         )
@@ -913,7 +914,8 @@ class Answers(commands.Cog):
             return False
         if found is None or found.content == UNSURE_LINE or self.bot.user is None:
             return False
-        now = self.bot.knowledge.ask(within(post_question(thread, starter), MAX_QUESTION_CHARS))
+        asked = within(post_question(thread, starter), MAX_QUESTION_CHARS)
+        now = await ask(self.bot.knowledge, asked)
         return still_answers(found, self.bot.user, thread, now)
 
     @commands.Cog.listener()
@@ -1116,11 +1118,11 @@ class Answers(commands.Cog):
             return False
         if before is not None:
             # (a mention's edits follow the mention's rules)
-            if mentions_me(before, me) or not self._left_as_sent(before, me):
+            if mentions_me(before, me) or not await self._left_as_sent(before, me):
                 return False
         elif not (replies_to_me(message, me) and self._to_me(message, me)):
             return False
-        if self._asks_nothing(message) or self._asks_another(message, me):
+        if self._asks_another(message, me) or await self._asks_nothing(message):
             return False
         if before is None and not await self._got_no_word(message):
             return False
@@ -1147,13 +1149,13 @@ class Answers(commands.Cog):
             return False
         return not await self._rejected(message.id)
 
-    def _left_as_sent(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
+    async def _left_as_sent(self, message: discord.Message, me: discord.abc.Snowflake) -> bool:
         """A reply to the bot it left unanswered as sent: one asking it nothing ("thanks!"),
         or one naming someone else ("@Alex which box ...?"), which asked them; the name
         dropped by an edit, the same words sent fresh would be asked of the bot."""
         if self._asks_another(message, me):
             return replies_to_me(message, me) and not self._in_mod_log(message)
-        return self._to_me(message, me) and self._asks_nothing(message)
+        return self._to_me(message, me) and await self._asks_nothing(message)
 
     def _in_mod_log(self, message: discord.Message) -> bool:
         """In the moderator log, where moderators replying to a line talk to each other."""
@@ -1164,10 +1166,10 @@ class Answers(commands.Cog):
         message it replies to is read from the cache, as an edit's event may not carry it.)"""
         return any(named_outside_code(message)) and not mentions_me(message, me)
 
-    def _asks_nothing(self, message: discord.Message) -> bool:
+    async def _asks_nothing(self, message: discord.Message) -> bool:
         """Whether a reply to the bot asks it nothing, read as _mention_reply reads it
         (its own words and what it quotes; "thanks!" or a GIF ask nothing)."""
-        question, _ = self._what_is_asked(message, None)
+        question, _ = await self._what_is_asked(message, None)
         return not question or bool(small_talk(question))
 
     async def _prompted_in(self, message: discord.Message) -> bool:
@@ -1327,7 +1329,7 @@ class Answers(commands.Cog):
             with self._in_flight("mention", message.id):
                 await self._settle(owed, await self._mention_reply(message))
 
-    def _what_is_asked(
+    async def _what_is_asked(
         self, message: discord.Message, referenced: discord.Message | None
     ) -> tuple[str, discord.Message]:
         """The question a mention asks and the message to answer under. Its own words when
@@ -1347,11 +1349,15 @@ class Answers(commands.Cog):
         choices = [(within(text, MAX_QUESTION_CHARS), where) for text, where in choices if text]
         if not choices:
             return "", message
+        if len(choices) == 1:
+            return choices[0]
         knowledge = self.bot.knowledge
-        first = knowledge.ask(choices[0][0])  # (the own words, when there are any)
+        first = await ask(knowledge, choices[0][0])  # (the own words, if any)
         if own and first.answered:
             return choices[0]
-        scores = [strength(first), *(strength(knowledge.ask(text)) for text, _ in choices[1:])]
+        scores = [strength(first)]
+        for text, _ in choices[1:]:
+            scores.append(strength(await ask(knowledge, text)))
         return choices[scores.index(max(scores))]
 
     async def _answer_under(self, question: discord.Message) -> discord.Message | None:
@@ -1382,7 +1388,7 @@ class Answers(commands.Cog):
             # while the reply waited on the database).
             return DONE
         referenced = await self._referenced(message)
-        question, target = self._what_is_asked(message, referenced)
+        question, target = await self._what_is_asked(message, referenced)
         try:
             # (Answered under someone's question, or given the link to the answer there:
             # that link replies to the mention itself.)
@@ -1441,7 +1447,9 @@ class Answers(commands.Cog):
             if closed_since(message.channel):
                 # Closed while that read waited on the database (seconds when it is busy).
                 return DONE
-            reply = build_reply(self.bot, question, asker_id=target.author.id, rejected=rejected)
+            reply = await build_reply(
+                self.bot, question, asker_id=target.author.id, rejected=rejected
+            )
             sent = await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,

@@ -86,7 +86,7 @@ class Ask(commands.Cog):
         if said := small_talk(question):
             await send_private(interaction, THANKS_REPLY if said == "thanks" else ASK_IN_WORDS)
             return
-        reply = build_reply(self.bot, question)
+        reply = await build_reply(self.bot, question)
         private, note = privately_here(interaction, private)
         await interaction.response.send_message(
             note,

@@ -10,7 +10,7 @@ import logging
 from discord.ext import commands, tasks
 
 from bot import mod_log
-from bot.answering import remember_result
+from bot.answering import ask, remember_result
 from bot.app import RolloverBot
 from bot.forum_tags import owes_tags_only
 from bot.storage import DatabaseUnavailable, PendingReply
@@ -100,7 +100,7 @@ class Retries(commands.Cog):
         )
         tags_only = owes_tags_only(owed)  # (answered: only its tags never went on)
         if owed.question and not tags_only:  # unanswered after all: the gaps should show it
-            result = self.bot.knowledge.ask(owed.question)
+            result = await ask(self.bot.knowledge, owed.question)
             channel_id = owed.channel_id
             if owed.kind == "post":  # a forum post's thread: file it under its forum, as
                 # a post answered at once is

@@ -1,0 +1,36 @@
+"""Questions are matched off the event loop (bot/answering.py, ask): a question not met
+before has its meaning embedded, tens of milliseconds of CPU during which no other event
+was handled."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from bot import answering
+from knowledge import embedding
+from knowledge.base import KnowledgeBase
+
+
+async def test_the_event_loop_goes_on_while_a_new_question_is_matched(kb: KnowledgeBase) -> None:
+    assert embedding.load() is not None  # (the slow part this is about)
+    # Never asked before (so embedded now), and long: the model reads 256 word pieces.
+    question = f"Case {uuid.uuid4().hex}: " + " ".join(
+        f"after-tax dollars rolled over in year {year}, then converted to Roth?"
+        for year in range(2000, 2030)
+    )
+    turns = 0
+
+    async def other_events() -> None:
+        nonlocal turns
+        while True:
+            await asyncio.sleep(0)
+            turns += 1
+
+    others = asyncio.create_task(other_events())
+    try:
+        result = await answering.ask(kb, question)
+    finally:
+        others.cancel()
+    assert turns > 10, "the event loop stood still while the question was matched"
+    assert result == kb.ask(question)  # (the same answer as asked directly)
