@@ -1,6 +1,6 @@
 """A busy server's burst through the fake Discord: event-loop lag, order, 429s, memory, a stop.
 
-    .venv/bin/python benchmarks/bench_burst.py [--posts 200] [--latency 0.2] [--debug]
+    .venv/bin/python benchmarks/bench_burst.py [--posts 200] [--latency 0.2] [--debug] [--real]
 
 The real bot (SQLite store, as `rollover-bot run`) against the fake Discord in one process:
 
@@ -11,7 +11,10 @@ The real bot (SQLite store, as `rollover-bot run`) against the fake Discord in o
    and the largest jump), reply latency, and the REST requests per answered post (a bot
    retrying 429s on its own would make more than discord.py's own retries).
 2. Event-loop lag meanwhile: a probe sleeping 5 ms records how late it wakes (median, p99,
-   max); with ``--debug``, asyncio's debug mode also names every callback over 20 ms.
+   max); with ``--debug``, asyncio's debug mode also names every callback over 20 ms. The
+   posts are the written questions the bot answers, short and met before (the matcher
+   keeps what it worked out); with ``--real``, real forum posts it answers (long), each
+   numbered, so that every post and mention is a question the matcher has not met.
 3. The forum cap at its default (30 a minute), its minute shortened tenfold (6 s, the retry
    queue's waits with it): the order held posts are answered in, and the REST requests a
    held post costs.
@@ -54,6 +57,7 @@ from knowledge.evaluation import load_questions  # noqa: E402
 from tests.fakediscord import FakeDiscord, User, running_bot  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "public_questions.yaml"
+REAL = ROOT / "tests" / "data" / "real_questions.yaml"
 SEED = 7
 REPLY = r"/channels/\d+/messages"
 #: The forum cap's minute, shortened for phase 3 (the retry queue's waits alike).
@@ -120,10 +124,12 @@ ERRORS = Errors()
 SLOW = SlowCallbacks()
 
 
-def answerable(kb: KnowledgeBase, count: int, rng: random.Random) -> list[tuple[str, str]]:
+def answerable(
+    kb: KnowledgeBase, count: int, rng: random.Random, source: Path = QUESTIONS
+) -> list[tuple[str, str]]:
     """(title, content) of posts the bot answers (so each must get exactly one reply)."""
     posts = []
-    for q in load_questions(QUESTIONS):
+    for q in load_questions(source):
         title = " ".join(q.q.split()[:10])[:100]
         if kb.ask(f"{title}\n{q.q}").answered:
             posts.append((title, q.q))
@@ -221,10 +227,12 @@ def rest_per_post(fake: FakeDiscord, since: int, answered: int) -> str:
 
 
 async def phase_burst(
-    kb: KnowledgeBase, work: Path, count: int, latency: float, debug: bool
+    kb: KnowledgeBase, work: Path, count: int, latency: float, debug: bool, real: bool
 ) -> None:
     rng = random.Random(SEED)
-    posts = answerable(kb, count, rng)
+    posts = answerable(kb, count, rng, REAL if real else QUESTIONS)
+    if real:  # (a number in front: new to the matcher, the same question)
+        posts = [(f"#{i} {title}"[:100], f"#{i} {text}") for i, (title, text) in enumerate(posts)]
     async with FakeDiscord() as fake:
         world = fake.world
         users = members(fake, count)
@@ -435,7 +443,7 @@ async def phase_stop(kb: KnowledgeBase, work: Path, count: int, latency: float) 
 async def bench(args: argparse.Namespace, work: Path) -> None:
     kb = KnowledgeBase.load()
     if "burst" in args.phases:
-        await phase_burst(kb, work, args.posts, args.latency, args.debug)
+        await phase_burst(kb, work, args.posts, args.latency, args.debug, args.real)
     if "cap" in args.phases:
         await phase_cap(kb, work, min(args.posts, 90))
     if "memory" in args.phases:
@@ -450,6 +458,7 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.2, help="seconds added to REST")
     parser.add_argument("--rounds", type=int, default=4, help="bursts for the memory phase")
     parser.add_argument("--debug", action="store_true", help="asyncio debug: slow callbacks")
+    parser.add_argument("--real", action="store_true", help="real forum posts, new to the bot")
     parser.add_argument(
         "--phases", nargs="*", default=["burst", "cap", "memory", "stop"], help="which to run"
     )
