@@ -13393,6 +13393,36 @@ MUTANTS = [
         "    return knowledge.ask(question)",
         ("tests/test_asking.py::test_the_event_loop_goes_on_while_a_new_question_is_matched",),
     ),
+    Mutant(
+        "an /ask behind questions being matched waits past Discord's 3 s unacknowledged",
+        "bot/cogs/ask.py",
+        (
+            "            if not done:\n                await interaction.response.defer(thin"
+            "king=True, ephemeral=private)\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
+                "ged_then_answered"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "an /ask acknowledged while matched is answered as a second response (refused: "
+            "already acknowledged)"
+        ),
+        "bot/cogs/ask.py",
+        "        if interaction.response.is_done():  # (acknowledged while it was matched)\n",
+        "        if False:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
+                "ged_then_answered"
+            ),
+        ),
+    ),
 ]
 
 

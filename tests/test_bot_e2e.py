@@ -13,6 +13,7 @@ import re
 import shutil
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot import mod_log, runner
+from bot import answering, mod_log, runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
@@ -2117,6 +2118,27 @@ async def test_ask_public_and_private(fake_discord: FakeDiscord, make_bot, start
             await fake_discord.send_slash_command("ask", {"question": QUESTION, "private": True})
         ).response()
         assert is_ephemeral(private)
+
+
+async def test_an_ask_behind_questions_being_matched_is_acknowledged_then_answered(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """Questions are matched one at a time (bot/answering.py): behind a burst of long new
+    posts, an /ask's turn came after Discord's 3 s, and the member read "The application
+    did not respond". It is acknowledged first ("thinking..."), then answered."""
+    held = threading.Event()
+    async with start_bot(make_bot()):
+        answering.ASKING.submit(held.wait, 10)  # (the answering thread busy, as in a burst)
+        try:
+            asked = {"question": QUESTION, "private": True}
+            handle = await fake_discord.send_slash_command("ask", asked)
+            thinking = await handle.response()
+            assert thinking["type"] == 5 and is_ephemeral(thinking)  # deferred, privately
+        finally:
+            held.set()
+        answer = await handle.followup(0)
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title and is_ephemeral(answer)
+        assert NOT_TAX_ADVICE in json.dumps(answer)
 
 
 async def test_ask_matches_the_words_not_the_mentions_in_the_question(
