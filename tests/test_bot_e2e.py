@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -1957,6 +1958,58 @@ async def test_a_post_closed_while_a_mentions_answer_is_made_stays_closed(
         asked = f"{fake_discord.world.bot_user.mention} {QUESTION}"
         post, sent = await closed_while_held(fake_discord, bot, store, asked)
         assert bot_replies_to(fake_discord, sent) == []
+        assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
+
+
+class HeldAsking:
+    """The shipped FAQ whose matching, on the answering thread, waits for ``gate`` once it
+    is cleared (the thread busy with other members' long questions)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        gate, held = threading.Event(), threading.Event()
+        gate.set()
+
+        class Held(KnowledgeBase):
+            def ask(self, question: str) -> Any:
+                held.set()
+                gate.wait(10)  # (never for ever: a failed test sets it too)
+                return super().ask(question)
+
+        fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb) if f.init}
+        self.knowledge, self.gate, self.held = Held(**fields), gate, held
+
+
+async def post_closed_while_matched(
+    fake: FakeDiscord, bot: Any, store: MemoryStore, asking: HeldAsking
+) -> Any:
+    """A new post, closed by its member while its question waits on the answering thread;
+    the post, once the bot has settled it."""
+    asking.gate.clear()
+    asking.held.clear()
+    try:
+        post = await fake.post_forum_thread("Split?", QUESTION, author=fake.world.asker)
+        await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+        post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
+        await fake.dispatch("THREAD_UPDATE", post.thread)
+        await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
+    finally:
+        asking.gate.set()
+    await wait_until(lambda: not store.owed)  # (the post settled, answered or not)
+    await fake.idle(quiet=0.2)
+    return post
+
+
+async def test_a_post_closed_while_its_question_is_matched_stays_closed(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member closes their new post while the bot matches its question (tens of
+    milliseconds, more behind other long questions on the one answering thread): the
+    answer, sent once matched, reopened the post they had just closed."""
+    asking, store = HeldAsking(kb), MemoryStore()
+    async with start_bot(make_bot(knowledge=asking.knowledge, store=store)) as bot:
+        await answered_post(fake_discord)  # (a post left open is answered)
+        post = await post_closed_while_matched(fake_discord, bot, store, asking)
+        assert post.replies == []
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 

@@ -523,6 +523,10 @@ class Answers(commands.Cog):
         # A post that names the bot asked it, as a mention does: never left unanswered.
         asked = self.bot.user is not None and mentions_me(starter, self.bot.user)
         reply = await build_reply(self.bot, question, asker_id=starter.author.id, asked=asked)
+        if closed(thread):
+            # Closed while its question was matched (behind others on the answering thread).
+            log.info("forum post %s was closed while it was answered: not answering it", thread.id)
+            return DONE
         if (
             not asked
             and not reply.result.answered
