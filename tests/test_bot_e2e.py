@@ -2013,6 +2013,35 @@ async def test_a_post_closed_while_its_question_is_matched_stays_closed(
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
+async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A mention asking a question in a post, which is closed while the question waits on
+    the answering thread: its answer reopened the post, as a busy database's did."""
+    asking, store = HeldAsking(kb), MemoryStore()
+    async with start_bot(make_bot(knowledge=asking.knowledge, store=store)) as bot:
+        post, _own = await answered_post(fake_discord)
+        asker = fake_discord.world.asker
+        first = f"{fake_discord.world.bot_user.mention} {QUESTION}"
+        answered = await fake_discord.send_message(post.thread, first, author=asker)
+        await wait_until(lambda: bot_replies_to(fake_discord, answered) != [])  # (open: seen)
+        asking.gate.clear()
+        asking.held.clear()
+        try:
+            asked = f"{fake_discord.world.bot_user.mention} is the split pro-rata?"
+            sent = await fake_discord.send_message(post.thread, asked, author=asker)
+            await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+            post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
+            await fake_discord.dispatch("THREAD_UPDATE", post.thread)
+            await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: uncached)
+        finally:
+            asking.gate.set()
+        await wait_until(lambda: not store.owed)  # (the mention settled, answered or not)
+        await fake_discord.idle(quiet=0.2)
+        assert bot_replies_to(fake_discord, sent) == []
+        assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
+
+
 async def test_a_stop_lets_the_answers_to_a_deleted_question_go(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:

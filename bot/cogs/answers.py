@@ -1448,12 +1448,13 @@ class Answers(commands.Cog):
                     self._prompted.claim(message.id)
                 return SENT
             rejected = await self._rejected(target.id)
-            if closed_since(message.channel):
-                # Closed while that read waited on the database (seconds when it is busy).
-                return DONE
             reply = await build_reply(
                 self.bot, question, asker_id=target.author.id, rejected=rejected
             )
+            if closed_since(message.channel):
+                # Closed while that read waited on the database (seconds when it is busy),
+                # or while the question was matched (behind others on the answering thread).
+                return DONE
             sent = await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,
