@@ -91,6 +91,12 @@ async def recheck_answers(
         return
     asked = within(post_question(thread, starter), MAX_QUESTION_CHARS)
     result = await ask(bot.knowledge, asked)
+    if bot.stopping:
+        # Stopped while the post was matched: Discord's connection is closing or closed (a
+        # read now failed with a traceback). The next start's catch-up looks at a recent
+        # post's answer again, as at any edit made while the bot was away.
+        log.info("stopping: the answer of edited post %s is not looked at now", thread.id)
+        return
     try:
         if messages is None:
             messages = [
