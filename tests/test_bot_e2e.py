@@ -2042,6 +2042,39 @@ async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
+async def test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and_no_warning(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog
+) -> None:
+    """A member's "@bot ..." deleted while its question waits on the answering thread (as
+    PluralKit deletes the message it proxies within a second): the reply to it, refused
+    by Discord, was a warning naming an HTTP 400 and a retry. Now nothing is sent, nor
+    said above INFO, nothing is owed, and the words are not kept."""
+    caplog.set_level(logging.INFO)
+    asking, store = HeldAsking(kb), MemoryStore()
+    async with start_bot(make_bot(knowledge=asking.knowledge, store=store)) as bot:
+        post, _own = await answered_post(fake_discord)
+        asker, mention = fake_discord.world.asker, fake_discord.world.bot_user.mention
+        seen = await fake_discord.send_message(post.thread, f"{mention} {QUESTION}", author=asker)
+        await wait_until(lambda: bot_replies_to(fake_discord, seen) != [])  # (kept: answered)
+        asking.gate.clear()
+        asking.held.clear()
+        try:
+            asked = f"{mention} is my after-tax split pro-rata?"
+            sent = await fake_discord.send_message(post.thread, asked, author=asker)
+            await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+            await fake_discord.delete_message(sent)
+            await wait_until(lambda: bot.deleted_lately.seen(int(sent["id"])))
+        finally:
+            asking.gate.set()
+        ends = ("was deleted", "not sent")  # (settled: given up, or tried and refused)
+        await wait_until(lambda: any(e in r.getMessage() for r in caplog.records for e in ends))
+        await fake_discord.idle(quiet=0.2)
+        assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+        assert bot_replies_to(fake_discord, sent) == []
+        assert not store.owed
+        assert "pro-rata" not in " ".join(q.text for q in store.questions)
+
+
 async def test_a_post_edited_as_the_bot_stops_logs_no_traceback(
     fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog
 ) -> None:

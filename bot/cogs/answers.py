@@ -1455,6 +1455,11 @@ class Answers(commands.Cog):
                 # Closed while that read waited on the database (seconds when it is busy),
                 # or while the question was matched (behind others on the answering thread).
                 return DONE
+            if self.bot.deleted_lately.seen(target.id):
+                # Deleted meanwhile (PluralKit deletes the message it proxies within a
+                # second): Discord refuses a reply to it, which was a warning and a retry.
+                log.info("message %s was deleted: its answer is not sent", target.id)
+                return DONE
             sent = await target.reply(
                 embeds=reply.embeds,
                 view=reply.view,
