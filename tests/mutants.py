@@ -13423,6 +13423,62 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "post answered though closed while its question was matched",
+        "bot/cogs/answers.py",
+        (
+            "        if closed(thread):\n            # Closed while its question was matched"
+            ' (behind others on the answering thread).\n            log.info("forum post %s '
+            'was closed while it was answered: not answering it", thread.id)\n            re'
+            "turn DONE\n"
+        ),
+        "",
+        ("tests/test_bot_e2e.py::test_a_post_closed_while_its_question_is_matched_stays_closed",),
+    ),
+    Mutant(
+        "mention's post looked at before its question is matched, not after",
+        "bot/cogs/answers.py",
+        (
+            "            rejected = await self._rejected(target.id)\n            reply = awa"
+            "it build_reply(\n                self.bot, question, asker_id=target.author.id,"
+            " rejected=rejected\n            )\n            if closed_since(message.channel):"
+            "\n"
+        ),
+        (
+            "            rejected = await self._rejected(target.id)\n            if closed_s"
+            "ince(message.channel):\n                return DONE\n            reply = await b"
+            "uild_reply(\n                self.bot, question, asker_id=target.author.id, rej"
+            "ected=rejected\n            )\n            if False:\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_closed_while_a_mentions_question_is_matched"
+                "_stays_closed"
+            ),
+        ),
+    ),
+    Mutant(
+        "edited post's answer looked at after a stop began",
+        "bot/edited_posts.py",
+        "    if bot.stopping:\n        # Stopped while the post was matched",
+        "    if False:\n        # Stopped while the post was matched",
+        ("tests/test_bot_e2e.py::test_a_post_edited_as_the_bot_stops_logs_no_traceback",),
+    ),
+    Mutant(
+        "mention deleted while matched is replied to (refused, warning, retry)",
+        "bot/cogs/answers.py",
+        (
+            "            if self.bot.deleted_lately.seen(target.id):\n                # Dele"
+            "ted meanwhile (PluralKit"
+        ),
+        "            if False:\n                # Deleted meanwhile (PluralKit",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_mention_deleted_while_its_question_is_matched_ge"
+                "ts_no_reply_and_no_warning"
+            ),
+        ),
+    ),
 ]
 
 
