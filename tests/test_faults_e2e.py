@@ -1271,14 +1271,18 @@ async def give_up(
     fake: FakeDiscord, bot: Any, caplog: pytest.LogCaptureFixture, log_channel: int
 ) -> None:
     """Time passes: the reply owed is too old, and the bot gives it up (the log line comes
-    first; the gaps entry and the mod-log line follow it)."""
+    first; the gaps entry and the mod-log line follow it, the question matched on the
+    answering thread between them: the mod-log line is waited for, not any message there)."""
     with caplog.at_level(logging.WARNING):
         bot.settings.retries.max_age_minutes = 0.001
         await wait_until(
             lambda: any("gave up on the reply" in r.getMessage() for r in caplog.records),
             timeout=5.0,
         )
-    await wait_until(lambda: bool(fake.world.messages_in(log_channel)), timeout=5.0)
+    logged = fake.world.messages_in
+    await wait_until(
+        lambda: any("Gave up" in m["content"] for m in logged(log_channel)), timeout=5.0
+    )
     await fake.idle(quiet=0.1)
 
 
