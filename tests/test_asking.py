@@ -4,12 +4,12 @@ was handled."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 
 from bot import answering
 from knowledge import embedding
 from knowledge.base import KnowledgeBase
+from tests.loop_turns import turns_while
 
 
 async def test_the_event_loop_goes_on_while_a_new_question_is_matched(kb: KnowledgeBase) -> None:
@@ -19,18 +19,6 @@ async def test_the_event_loop_goes_on_while_a_new_question_is_matched(kb: Knowle
         f"after-tax dollars rolled over in year {year}, then converted to Roth?"
         for year in range(2000, 2030)
     )
-    turns = 0
-
-    async def other_events() -> None:
-        nonlocal turns
-        while True:
-            await asyncio.sleep(0)
-            turns += 1
-
-    others = asyncio.create_task(other_events())
-    try:
-        result = await answering.ask(kb, question)
-    finally:
-        others.cancel()
+    turns, result = await turns_while(answering.ask(kb, question))
     assert turns > 10, "the event loop stood still while the question was matched"
     assert result == kb.ask(question)  # (the same answer as asked directly)

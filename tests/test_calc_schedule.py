@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import struct
 from decimal import Decimal as D
@@ -19,6 +18,7 @@ from calculators.chart import (
     render_schedule_chart_async,
 )
 from calculators.schedule import paycheck_amounts
+from tests.loop_turns import turns_while
 
 
 def inp(
@@ -193,17 +193,7 @@ def test_chart_is_a_png_with_the_users_choice_highlighted() -> None:
 
 
 async def test_async_chart_does_not_block_the_event_loop() -> None:
-    ticks = 0
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.005)
-            ticks += 1
-
-    task = asyncio.create_task(ticker())
-    data = await render_schedule_chart_async(inp(tax="24%"))
-    task.cancel()
+    ticks, data = await turns_while(render_schedule_chart_async(inp(tax="24%")), every=0.005)
     assert png_size(data) == png_size(render_schedule_chart(inp(tax="24%")))
     assert ticks >= 3  # the loop kept running while the chart rendered in a worker thread
 
