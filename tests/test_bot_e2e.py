@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -1978,22 +1979,31 @@ class HeldAsking:
         fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb) if f.init}
         self.knowledge, self.gate, self.held = Held(**fields), gate, held
 
+    @contextlib.asynccontextmanager
+    async def holding(self, asked: Awaitable[Any]) -> AsyncIterator[Any]:
+        """Matching held from here: ``asked`` (what asks the bot a question) awaited, and
+        its question waiting on the answering thread; let go on leaving. Gives what
+        ``asked`` gave."""
+        self.gate.clear()
+        self.held.clear()
+        try:
+            given = await asked
+            await asyncio.wait_for(asyncio.to_thread(self.held.wait, 5), 6)
+            yield given
+        finally:
+            self.gate.set()
+
 
 async def post_closed_while_matched(
     fake: FakeDiscord, bot: Any, store: MemoryStore, asking: HeldAsking
 ) -> Any:
     """A new post, closed by its member while its question waits on the answering thread;
     the post, once the bot has settled it."""
-    asking.gate.clear()
-    asking.held.clear()
-    try:
-        post = await fake.post_forum_thread("Split?", QUESTION, author=fake.world.asker)
-        await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+    asked = fake.post_forum_thread("Split?", QUESTION, author=fake.world.asker)
+    async with asking.holding(asked) as post:
         post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
         await fake.dispatch("THREAD_UPDATE", post.thread)
         await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: out of the cache)
-    finally:
-        asking.gate.set()
     await wait_until(lambda: not store.owed)  # (the post settled, answered or not)
     await fake.idle(quiet=0.2)
     return post
@@ -2025,17 +2035,13 @@ async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(
         first = f"{fake_discord.world.bot_user.mention} {QUESTION}"
         answered = await fake_discord.send_message(post.thread, first, author=asker)
         await wait_until(lambda: bot_replies_to(fake_discord, answered) != [])  # (open: seen)
-        asking.gate.clear()
-        asking.held.clear()
-        try:
-            asked = f"{fake_discord.world.bot_user.mention} is the split pro-rata?"
-            sent = await fake_discord.send_message(post.thread, asked, author=asker)
-            await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+        asked = f"{fake_discord.world.bot_user.mention} is the split pro-rata?"
+        async with asking.holding(
+            fake_discord.send_message(post.thread, asked, author=asker)
+        ) as sent:
             post.thread["thread_metadata"]["archived"] = True  # (the member closes the post)
             await fake_discord.dispatch("THREAD_UPDATE", post.thread)
             await wait_until(lambda: bot.get_channel(post.id) is None)  # (closed: uncached)
-        finally:
-            asking.gate.set()
         await wait_until(lambda: not store.owed)  # (the mention settled, answered or not)
         await fake_discord.idle(quiet=0.2)
         assert bot_replies_to(fake_discord, sent) == []
@@ -2056,16 +2062,12 @@ async def test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and
         asker, mention = fake_discord.world.asker, fake_discord.world.bot_user.mention
         seen = await fake_discord.send_message(post.thread, f"{mention} {QUESTION}", author=asker)
         await wait_until(lambda: bot_replies_to(fake_discord, seen) != [])  # (kept: answered)
-        asking.gate.clear()
-        asking.held.clear()
-        try:
-            asked = f"{mention} is my after-tax split pro-rata?"
-            sent = await fake_discord.send_message(post.thread, asked, author=asker)
-            await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+        asked = f"{mention} is my after-tax split pro-rata?"
+        async with asking.holding(
+            fake_discord.send_message(post.thread, asked, author=asker)
+        ) as sent:
             await fake_discord.delete_message(sent)
             await wait_until(lambda: bot.deleted_lately.seen(int(sent["id"])))
-        finally:
-            asking.gate.set()
         ends = ("was deleted", "not sent")  # (settled: given up, or tried and refused)
         await wait_until(lambda: any(e in r.getMessage() for r in caplog.records for e in ends))
         await fake_discord.idle(quiet=0.2)
@@ -2086,14 +2088,9 @@ async def test_a_post_edited_as_the_bot_stops_logs_no_traceback(
     asking, store = HeldAsking(kb), MemoryStore()
     async with start_bot(make_bot(knowledge=asking.knowledge, store=store)) as bot:
         post, _own = await answered_post(fake_discord)
-        asking.gate.clear()
-        asking.held.clear()
-        try:
-            await fake_discord.edit_message(post.starter, "What is the 2025 402(g) limit?")
-            await asyncio.wait_for(asyncio.to_thread(asking.held.wait, 5), 6)
+        edited = fake_discord.edit_message(post.starter, "What is the 2025 402(g) limit?")
+        async with asking.holding(edited):
             await bot.close()  # (as SIGTERM does)
-        finally:
-            asking.gate.set()
         left = "stopping: the answer of edited post"  # (not looked at now)
 
         def ended() -> bool:
