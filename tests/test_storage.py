@@ -3661,3 +3661,40 @@ def test_a_connection_lost_inside_a_transaction_is_an_outage_not_a_crash() -> No
     for misuse in (asyncpg.InterfaceError("misuse"), asyncpg.DataError("invalid input")):
         with pytest.raises(type(misuse)), store._reaching():
             raise misuse
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+async def test_a_store_used_after_its_close_refuses_and_opens_nothing(
+    request: pytest.FixtureRequest, tmp_path: Path, kind: str
+) -> None:
+    """A late task's call after the stop closed the store (a command still running as the
+    bot stopped) opened it again: a connection nobody closed. SQLite's connection thread
+    then kept the process from ever exiting (a stop that hung until killed); PostgreSQL's
+    pool was left to be dropped at exit. The call is refused now, as a database out of
+    reach (one warning line where it is caught), and nothing is opened. An open() asked
+    for opens it again."""
+    import threading
+
+    from bot.storage import DatabaseUnavailable
+
+    made: Store
+    if kind == "sqlite":
+        made = SqliteStore(tmp_path / "bot.db")
+    else:
+        made = PostgresStore(request.getfixturevalue("postgres_url"))
+    await made.open()
+    await made.record_served("split")  # (positive control: it writes)
+    await made.close()
+    threads = threading.active_count()
+    with pytest.raises(DatabaseUnavailable, match="was closed as the bot stopped"):
+        await made.record_served("split")
+    with pytest.raises(DatabaseUnavailable, match="was closed as the bot stopped"):
+        await made.pending_replies()
+    assert threading.active_count() == threads  # (no connection thread left running)
+    assert getattr(made, "_db", None) is None and getattr(made, "_pool", None) is None
+    await made.open()  # (asked for: it opens again)
+    try:
+        [row] = await made.stats()
+        assert row.served == 1
+    finally:
+        await made.close()

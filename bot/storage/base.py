@@ -505,6 +505,13 @@ class DatabaseUnavailable(StorageError):
         self.problem = problem
 
 
+def closed_store(where: object) -> DatabaseUnavailable:
+    """What a store says to a call made after its close() (the stop): a late task's write
+    reopened it, a connection nobody closed, whose thread (SQLite's) kept the process from
+    ever exiting. Refused, as a database out of reach: the caller says so in one line."""
+    return DatabaseUnavailable(f"{where} was closed as the bot stopped: nothing more is written")
+
+
 def log_store_failure(logger: logging.Logger, exc: BaseException, what: str, *args: object) -> None:
     """A record the bot could not write (or read) while it goes on answering: ``what``
     (a log message, with ``args``). The database out of reach (DatabaseUnavailable: a

@@ -49,6 +49,7 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    closed_store,
     counted,
     counts_as_repointed,
     days_ago,
@@ -389,6 +390,8 @@ class PostgresStore:
         self.read_only = read_only
         self._pool: Any = None
         self._open_lock = asyncio.Lock()
+        #: Whether close() was called since the last open(): no call reopens it then.
+        self._closed = False
         self._listener: Any = None
         #: What listen_reloads was asked to call, and the task re-listening after a drop.
         self._on_reload: Callable[[], None] | None = None
@@ -433,6 +436,7 @@ class PostgresStore:
         import asyncpg
 
         async with self._open_lock:
+            self._closed = False
             if self._pool is not None:
                 return
             try:
@@ -451,16 +455,16 @@ class PostgresStore:
                 )
                 await (self._check_schema() if self.read_only else self._migrate())
             except StorageError:  # (a newer schema: no pool left open to write into it)
-                await self.close()
+                await self._let_go()
                 raise
             except (OSError, asyncpg.PostgresError) as exc:
                 refusal = self._refusal(exc)  # (before closing: it asks whether it connected)
-                await self.close()
+                await self._let_go()
                 raise refusal from exc
             except (ValueError, OverflowError, asyncpg.InterfaceError) as exc:
                 # asyncpg parses the URL when it connects. Its message may quote any part of
                 # it, a piece of the password included (a '/' in it ends the host part).
-                await self.close()
+                await self._let_go()
                 raise StorageError(
                     "the PostgreSQL database URL is malformed: check the host and port, and "
                     "percent-encode special characters in the user name and password "
@@ -523,6 +527,7 @@ class PostgresStore:
         self._timeout = min(self._timeout, STOP_QUERY_TIMEOUT)
 
     async def close(self) -> None:
+        self._closed = True
         self._on_reload = None  # (a listener closed from here is not re-opened)
         if self._checking is not None:
             self._checking.cancel()
@@ -540,6 +545,11 @@ class PostgresStore:
             pool, self._pool = self._pool, None
             closing.append(_close_pool(pool))
         await asyncio.gather(*closing)
+
+    async def _let_go(self) -> None:
+        """What a failed open() left open, closed: not a stop, so a later call tries again."""
+        await self.close()
+        self._closed = False
 
     async def __aenter__(self) -> Self:
         await self.open()
@@ -592,6 +602,8 @@ class PostgresStore:
 
     async def _pool_ready(self) -> Any:
         if self._pool is None:
+            if self._closed:
+                raise closed_store("the PostgreSQL database")
             await self.open()
         return self._pool
 

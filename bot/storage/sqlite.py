@@ -61,6 +61,7 @@ from bot.storage.base import (
     TaughtExample,
     as_question,
     as_utc,
+    closed_store,
     counted,
     counts_as_repointed,
     days_ago,
@@ -341,12 +342,15 @@ class SqliteStore:
         #: The file opened (see _still_in_place), and whether its move was said.
         self._opened: tuple[int, int] | None = None
         self._moved_said = False
+        #: Whether close() was called since the last open(): no call reopens it then.
+        self._closed = False
 
     # -- opening and closing -----------------------------------------------------------
     async def open(self) -> None:
         """StorageError when the file cannot be used (a folder in the way, no permission,
         a newer bot's schema); a damaged file is moved aside and started afresh."""
         async with self._open_lock:
+            self._closed = False
             if self._db is not None:
                 return
             try:
@@ -425,6 +429,7 @@ class SqliteStore:
         return db
 
     async def close(self) -> None:
+        self._closed = True
         async with self._lock:
             if self._db is not None:
                 db, self._db = self._db, None
@@ -576,6 +581,8 @@ class SqliteStore:
     # -- plumbing ----------------------------------------------------------------------
     async def _connection(self) -> aiosqlite.Connection:
         if self._db is None:
+            if self._closed:
+                raise closed_store(self.path)
             await self.open()  # forgiving: a store used before open() opens itself
         assert self._db is not None
         return self._db
@@ -597,6 +604,8 @@ class SqliteStore:
         except TimeoutError as exc:
             raise self._held_locked(whole) from exc
         try:
+            if self._closed and self._db is None:  # (closed while this call waited its turn)
+                raise closed_store(self.path)
             self._turn_seconds = whole
             yield whole - (loop.time() - began)
         finally:
