@@ -3698,3 +3698,35 @@ async def test_a_store_used_after_its_close_refuses_and_opens_nothing(
         assert row.served == 1
     finally:
         await made.close()
+
+
+async def test_a_read_kept_waiting_behind_a_locked_write_says_it_cannot_read(
+    tmp_path: Path,
+) -> None:
+    """A read (the retry queue's look at the replies owed, /faq-admin stats) waiting its
+    turn behind a write that another program's lock held up gave up saying "cannot write
+    to bot.db": an operator looking for a write that failed found none. It says "cannot
+    read" now."""
+    from bot.storage import DatabaseUnavailable
+    from tests.fakediscord import wait_until
+
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as store:
+        assert await store.pending_replies() == []  # (positive control: it reads)
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")  # (another program)
+            writing = asyncio.ensure_future(store.record_served("split"))
+            await wait_until(store._lock.locked)  # (its turn taken: it waits on the lock)
+            store.hurry()  # (the read waits a second for its turn, the write its five)
+            with pytest.raises(DatabaseUnavailable) as refused:
+                await store.pending_replies()
+            await asyncio.to_thread(holder.execute, "ROLLBACK")
+            await writing  # (the lock gone: the write behind which it waited goes)
+        finally:
+            holder.close()
+        said = str(refused.value)
+        assert said.startswith(f"cannot read {path}: another program (a VACUUM"), said
+        assert said.endswith("holds it locked for more than 1 s"), said
+        [row] = await store.stats()
+        assert row.served == 1

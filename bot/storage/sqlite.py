@@ -588,13 +588,15 @@ class SqliteStore:
         return self._db
 
     @asynccontextmanager
-    async def _turn(self) -> AsyncIterator[float]:
+    async def _turn(self, doing: str = "write to") -> AsyncIterator[float]:
         """The connection's turn (one statement or transaction at a time), waited for no
         longer than a write may wait for a lock: a write kept waiting by another program's
         lock held the turn for its whole busy timeout, so the calls behind it queued (of
         four at once the last failed after 20 s where 5 s is said; a busy forum's answers,
         each waiting on its claim, came later and later). Yields the seconds of the call's
-        wait left for its statements (see _busy_as_set)."""
+        wait left for its statements (see _busy_as_set). ``doing``: what the call gives up
+        on, in its message ("read" for a read: "cannot write" sent operators looking for a
+        write that failed)."""
         whole = self._busy_seconds
         loop = asyncio.get_running_loop()
         began = loop.time()
@@ -602,7 +604,7 @@ class SqliteStore:
             async with asyncio.timeout(whole):
                 await self._lock.acquire()
         except TimeoutError as exc:
-            raise self._held_locked(whole) from exc
+            raise self._held_locked(whole, doing) from exc
         try:
             if self._closed and self._db is None:  # (closed while this call waited its turn)
                 raise closed_store(self.path)
@@ -611,9 +613,9 @@ class SqliteStore:
         finally:
             self._lock.release()
 
-    def _held_locked(self, seconds: float) -> DatabaseUnavailable:
+    def _held_locked(self, seconds: float, doing: str = "write to") -> DatabaseUnavailable:
         return DatabaseUnavailable(
-            f"cannot write to {self.path}: another program (a VACUUM, a transaction left "
+            f"cannot {doing} {self.path}: another program (a VACUUM, a transaction left "
             f"open in a sqlite3 shell, a stuck process) holds it locked for more than "
             f"{seconds:g} s",
             problem=LOCKED,
@@ -756,7 +758,7 @@ class SqliteStore:
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
         db = await self._connection()
-        async with self._turn():  # never read in the middle of another task's transaction
+        async with self._turn("read"):  # never read in the middle of another task's transaction
             yield db
 
     # -- the protocol ------------------------------------------------------------------
