@@ -1989,3 +1989,49 @@ async def test_a_mention_answering_a_post_whose_tag_discord_failed_is_tagged_by_
         await fake.idle(quiet=0.1)
         [_unsure, answer] = post.replies
         assert answer["embeds"] and answer["message_reference"]["message_id"] == str(post.id)
+
+
+async def test_a_stop_while_schedule_draws_its_chart_lets_the_chart_go(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/schedule acknowledges at once ("thinking..."), then draws its chart in a thread
+    for a moment. A stop then (a deploy's restart) let only /ask's replies finish: it
+    closed the connection under the chart, whose reply failed ('Session is closed'), and
+    the member was left with "thinking..." until Discord said the application did not
+    respond. The stop lets it finish, as /ask: the chart is sent."""
+    from calculators import chart  # (the cog takes it from there as it loads)
+
+    drawing, drawn = asyncio.Event(), asyncio.Event()
+    render = chart.render_schedule_chart_async
+
+    async def held(*args: Any, **kwargs: Any) -> bytes:
+        drawing.set()
+        await drawn.wait()  # (the chart still being drawn as the stop begins)
+        return await render(*args, **kwargs)
+
+    monkeypatch.setattr(chart, "render_schedule_chart_async", held)
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot()) as bot:
+        handle = await fake_discord.send_slash_command(
+            "schedule",
+            {"annual": "30000", "paychecks": 26, "conversions": 4, "annual_return": "8%"},
+        )
+        assert (await handle.response())["type"] == 5  # ("thinking...")
+        await asyncio.wait_for(drawing.wait(), 5)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        drawn.set()
+        await asyncio.wait_for(stopping, 10)
+        sent = [c for c in handle.calls if c.method == "POST" and c.files]
+        assert len(sent) == 1, "the chart was never sent"
+        assert "schedule.png" in [part.filename for part in sent[0].files]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]

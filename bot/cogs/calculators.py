@@ -339,6 +339,19 @@ class Calculators(commands.Cog):
         )
         result = _run("schedule", inp)
         private, note = privately_here(interaction, private)
+        # A reply a stop lets finish, as /ask's: a stop while the chart was drawn closed
+        # the connection under it, and the member's "thinking..." never became a chart.
+        with self.bot.replying():
+            await self._send_schedule(interaction, inp, result, private, note)
+
+    async def _send_schedule(
+        self,
+        interaction: discord.Interaction,
+        inp: CalcInput,
+        result: CalcResult,
+        private: bool,
+        note: str | None,
+    ) -> None:
         # The chart takes a moment to draw (in a worker thread): acknowledge first.
         await interaction.response.defer(thinking=True, ephemeral=private)
         chart = cast(ScheduleInput, inp)
