@@ -2035,3 +2035,47 @@ async def test_a_stop_while_schedule_draws_its_chart_lets_the_chart_go(
         assert len(sent) == 1, "the chart was never sent"
         assert "schedule.png" in [part.filename for part in sent[0].files]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_a_stop_lets_the_catch_up_forget_a_post_deleted_while_the_bot_was_down(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A member deleted their unsure post while no bot ran; at the next start the catch-up
+    finds it gone and forgets the words the bot kept of it. A stop (a deploy's next
+    restart) while that forgetting waited on the database did not wait for it, as it does
+    for a live deletion: the store closed under it, and the member's words stayed in the
+    moderators' gaps and review queue. The stop lets it finish: they are gone."""
+    fake = fake_discord
+    path = tmp_path / "bot.db"
+    async with start_bot(make_bot(store=SqliteStore(path))) as bot:
+        deleted = await unsure_post(fake)
+        await fake.idle(quiet=0.2)
+        assert len(await bot.store.gaps(None)) == 1  # (its words kept)
+    await fake.delete_thread(deleted.thread)  # (no bot running: no one hears it)
+
+    forgetting, forgotten = asyncio.Event(), asyncio.Event()
+
+    class Held(SqliteStore):
+        async def forget_asked(self, *args: Any, **kwargs: Any) -> int:
+            forgetting.set()
+            await forgotten.wait()  # (the database busy as the stop begins)
+            return await super().forget_asked(*args, **kwargs)
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot(store=Held(path)), settle=None) as bot:
+        await asyncio.wait_for(forgetting.wait(), 5)  # (the catch-up found it deleted)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        forgotten.set()
+        await asyncio.wait_for(stopping, 10)
+    async with SqliteStore(path) as store:
+        assert await store.gaps(None) == [], "the deleted post's words stayed"

@@ -359,7 +359,10 @@ class Answers(commands.Cog):
                 await self.bot.fetch_channel(thread_id)
             except discord.NotFound:
                 self.bot.deleted_lately.claim(thread_id)
-                await self._forget([thread_id], channel_id=thread_id)
+                # (Let finish by a stop, as a live deletion: the store closed under it, and
+                # the member's words stayed in the gaps and review queue.)
+                with self._deletion([thread_id]):
+                    await self._forget([thread_id], channel_id=thread_id)
             except NETWORK_ERRORS as exc:
                 log.warning("could not look for post %s at catch-up (%r)", thread_id, exc)
 
