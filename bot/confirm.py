@@ -108,11 +108,15 @@ class Confirm(discord.ui.View):
                     content=NO_LONGER_MODERATOR, view=self, allowed_mentions=NO_PINGS
                 )
                 return
-            await interaction.response.defer()
-            said = await self._said()
-            await interaction.edit_original_response(
-                content=said, view=self, allowed_mentions=NO_PINGS
-            )
+            # A reply a stop lets finish, as /ask's: a Delete clicked just before a stop, the
+            # database slow, had Discord and the database closed under it (the member's
+            # words stayed, though confirmed, and the moderator was never told).
+            with self.bot.replying():
+                await interaction.response.defer()
+                said = await self._said()
+                await interaction.edit_original_response(
+                    content=said, view=self, allowed_mentions=NO_PINGS
+                )
 
         return callback
 

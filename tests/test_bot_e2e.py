@@ -1712,6 +1712,56 @@ async def forget_confirmed(fake: FakeDiscord, member: Any) -> str:
     return str((await delete.edit(0))["content"])
 
 
+async def test_a_stop_lets_a_confirmed_forget_finish_and_say_so(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A moderator clicked Delete on /faq-admin forget just before a stop (a deploy), the
+    database slow to delete: the stop did not wait for it, as it does for /ask, and
+    closed Discord and the database under it, so the member's questions stayed though
+    the moderator had confirmed, and the moderator was never told. The stop lets it
+    finish: deleted, and said."""
+    world = fake_discord.world
+    member = world.newcomer
+    deleting, deleted = asyncio.Event(), asyncio.Event()
+
+    class Held(SqliteStore):
+        async def forget_member(self, user_hash: str) -> tuple[int, int]:
+            deleting.set()
+            await deleted.wait()  # (the database busy as the stop begins)
+            return await super().forget_member(user_hash)
+
+    path = tmp_path / "bot.db"
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot(store=Held(path))) as bot:
+        asked = {"question": "how do I get the chess role here?"}
+        await (await fake_discord.send_slash_command("ask", asked, user=member)).response()
+        await fake_discord.settle()
+        assert len(await bot.store.review_queue()) == 1
+        handle, _ = await ask_to_forget(fake_discord, member)
+        delete = await fake_discord.click_button(
+            handle, confirm_id(handle, "Delete"), user=world.moderator
+        )
+        await delete.response()
+        await asyncio.wait_for(deleting.wait(), 5)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        deleted.set()
+        await asyncio.wait_for(stopping, 10)
+        said = str((await delete.edit(0))["content"])
+    assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 1 question"), said
+    async with SqliteStore(path) as store:
+        assert await store.review_queue() == []
+
+
 async def test_forget_asks_first_and_only_the_moderator_who_asked_answers(
     fake_discord: FakeDiscord, make_bot, start_bot, tmp_path: Path
 ) -> None:
