@@ -427,6 +427,53 @@ async def test_edit_through_modal_is_answered_immediately(
         assert len(backups) == 1 and "What is IRS Notice 2014-54?" in backups[0].read_text()
 
 
+async def test_a_stop_while_an_edit_reloads_lets_the_moderator_be_told(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A moderator saved an entry through its form just before a stop (a deploy), the
+    reload after it taking its seconds: the stop did not wait for it, as it does for /ask,
+    and closed Discord under it, so the form's "thinking..." never said the entry was
+    saved (nor, for a new entry made from the review queue, cleared its question). The
+    stop lets it finish: the moderator is told."""
+    import threading
+
+    loop = asyncio.get_running_loop()
+    loading, loaded = asyncio.Event(), threading.Event()
+    load = KnowledgeBase.load
+
+    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        loop.call_soon_threadsafe(loading.set)
+        loaded.wait(30)  # (the reload still reading the files as the stop begins)
+        return load(*args, **kwargs)
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot()) as bot:
+        monkeypatch.setattr(KnowledgeBase, "load", held)
+        handle = await fake_discord.send_slash_command(
+            "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
+        )
+        submit = await fake_discord.submit_modal(
+            handle, {"title": "What does IRS Notice 2014-54 allow?"}
+        )
+        await submit.response()  # ("thinking...")
+        await asyncio.wait_for(loading.wait(), 5)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        loaded.set()
+        await asyncio.wait_for(stopping, 10)
+        said = content(await submit.followup(0))
+    assert said.startswith("Saved `notice-2014-54`"), said
+
+
 async def test_edits_keep_a_bounded_number_of_backups_of_each_entry_the_newest_first(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

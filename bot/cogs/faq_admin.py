@@ -488,7 +488,11 @@ class EntryModal(discord.ui.Modal):
             if not is_moderator(self.cog.bot, interaction.user):
                 await give_back(interaction, typed_back(NO_LONGER_MODERATOR, self._typed()))
                 return
-            await self._submit(interaction)
+            # A reply a stop lets finish, as /ask's: a stop while the save reloaded closed
+            # Discord under it, and the moderator was never told it was saved (nor was a
+            # new entry's reviewed question cleared).
+            with self.cog.bot.replying():
+                await self._submit(interaction)
         finally:
             # Only now: FaqAdmin.on_interaction sees the same submit while this one is
             # still running, and must leave it to this form.
