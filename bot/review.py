@@ -296,13 +296,16 @@ class ReviewView(discord.ui.View):
     async def _decide(
         self, interaction: discord.Interaction, item: ReviewItem, action: str, entry_id: str | None
     ) -> None:
-        """``item``: the one whose buttons were clicked, whatever the view shows by now."""
-        await interaction.response.defer()
-        note = await decide(self.bot, interaction.user, item, action, entry_id)
-        if isinstance(note, Undecided):  # (nothing changed, and the queue may not be read)
-            await self._show(interaction, note)
-            return
-        await self._refresh(interaction, note)
+        """``item``: the one whose buttons were clicked, whatever the view shows by now. A
+        reply a stop lets finish, as /ask's: a stop while a pick reloaded the FAQ closed
+        Discord under it, and the page never said what was decided."""
+        with self.bot.replying():
+            await interaction.response.defer()
+            note = await decide(self.bot, interaction.user, item, action, entry_id)
+            if isinstance(note, Undecided):  # (nothing changed; the queue may not be read)
+                await self._show(interaction, note)
+                return
+            await self._refresh(interaction, note)
 
     async def _refresh(self, interaction: discord.Interaction, note: str) -> None:
         """The queue as it is now, with ``note`` saying what happened: at the item the view

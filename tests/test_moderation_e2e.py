@@ -1592,6 +1592,61 @@ async def test_a_miss_flows_through_review_into_the_examples_and_answers_next_ti
         assert title == bot.knowledge.titles["mega-backdoor-overview"]
 
 
+async def test_a_stop_while_a_review_decision_reloads_lets_the_moderator_be_told(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    faq_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A moderator picked the entry answering a queued question just before a stop (a
+    deploy), the reload after writing the example taking its seconds: the stop did not
+    wait for it, as it does for /ask, and closed Discord under it, so the review page
+    never said the example was added, and the log had an ERROR. The stop lets it finish:
+    the page says so."""
+    import threading
+
+    asked = "is moving the spillover bucket into roth allowed"
+    loop = asyncio.get_running_loop()
+    loading, loaded = asyncio.Event(), threading.Event()
+    load = KnowledgeBase.load
+
+    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        loop.call_soon_threadsafe(loading.set)
+        loaded.wait(30)  # (the reload still reading the files as the stop begins)
+        return load(*args, **kwargs)
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot()) as bot:
+        assert await ask_title(fake_discord, asked) is None  # not answered: queued
+        await fake_discord.settle()
+        review = await review_message(fake_discord)
+        monkeypatch.setattr(KnowledgeBase, "load", held)
+        chosen = await fake_discord.select(
+            review,
+            _component(review, 3)["custom_id"],
+            ["mega-backdoor-overview"],
+            user=fake_discord.world.moderator,
+        )
+        await chosen.response()
+        await asyncio.wait_for(loading.wait(), 5)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        loaded.set()
+        await asyncio.wait_for(stopping, 10)
+        said = content(await chosen.edit(0))
+    assert said.startswith("Added"), said
+    written = (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
+    assert f"- text: {asked}" in written
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_a_decision_written_but_not_recorded_says_what_was_written(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path, tmp_path: Path
 ) -> None:
