@@ -474,6 +474,60 @@ async def test_a_stop_while_an_edit_reloads_lets_the_moderator_be_told(
     assert said.startswith("Saved `notice-2014-54`"), said
 
 
+@pytest.mark.parametrize(
+    ("sub", "options", "told"),
+    [
+        ("reload", {}, "FAQ reloaded"),
+        ("alias", {"topic": "notice-2014-54", "phrase": "what notice split"}, "Saved"),
+    ],
+)
+async def test_a_stop_while_faq_admin_reloads_lets_the_moderator_be_told(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    sub: str,
+    options: dict[str, str],
+    told: str,
+) -> None:
+    """/faq-admin reload, or an alias added (saved, then reloaded), just before a stop
+    (a deploy), the reload taking its seconds: the stop did not wait for it, as it does
+    for /ask, and closed Discord under it, so the moderator's "thinking..." never said
+    what was done, and the log had an ERROR. The stop lets it finish: they are told."""
+    import threading
+
+    loop = asyncio.get_running_loop()
+    loading, loaded = asyncio.Event(), threading.Event()
+    load = KnowledgeBase.load
+
+    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        loop.call_soon_threadsafe(loading.set)
+        loaded.wait(30)  # (the reload still reading the files as the stop begins)
+        return load(*args, **kwargs)
+
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(mod_bot()) as bot:
+        monkeypatch.setattr(KnowledgeBase, "load", held)
+        handle = await fake_discord.send_slash_command(
+            f"faq-admin {sub}", options, user=fake_discord.world.moderator
+        )
+        assert (await handle.response())["type"] == 5  # ("thinking...")
+        await asyncio.wait_for(loading.wait(), 5)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        loaded.set()
+        await asyncio.wait_for(stopping, 10)
+        said = content(await handle.followup(0))
+    assert said.startswith(told), said
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_edits_keep_a_bounded_number_of_backups_of_each_entry_the_newest_first(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

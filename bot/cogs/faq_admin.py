@@ -853,10 +853,13 @@ class FaqAdmin(
 
     @app_commands.command(name="reload", description="Reload the FAQ files now")
     async def reload(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await self.bot.reload_faq(f"/faq-admin reload by {who_of(interaction.user)}")
-        watched = self.bot.settings.faq_watch
-        await interaction.followup.send(reload_text(result, watched=watched), ephemeral=True)
+        # (A reply a stop lets finish, as /ask's: the moderator was never told the result.)
+        with self.bot.replying():
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            who = who_of(interaction.user)
+            result = await self.bot.reload_faq(f"/faq-admin reload by {who}")
+            watched = self.bot.settings.faq_watch
+            await interaction.followup.send(reload_text(result, watched=watched), ephemeral=True)
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
@@ -1002,6 +1005,20 @@ class FaqAdmin(
         except EditRefused as exc:
             await send_private(interaction, refusal_text(exc))
             return
+        # (A reply a stop lets finish, as /ask's: the moderator was never told it was saved.)
+        with self.bot.replying():
+            await self._add_alias(interaction, entry_id, path, (text, edited), phrase)
+
+    async def _add_alias(
+        self,
+        interaction: discord.Interaction,
+        entry_id: str,
+        path: Path,
+        texts: tuple[str, str],
+        phrase: str,
+    ) -> None:
+        """``texts``: the entry's file as read, and with the alias added."""
+        text, edited = texts
         await interaction.response.defer(ephemeral=True, thinking=True)
         saved = await self.save(
             entry_id,
