@@ -1455,6 +1455,26 @@ async def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(
         assert bot.knowledge.get("three-buckets") is not None  # still answering
 
 
+async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_the_mod_log(
+    fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
+) -> None:
+    """A file in the FAQ folder whose name is not UTF-8 (copied from a Latin-1 system:
+    "café.md" as bytes) is a notice in the moderator log. Its byte went to Discord as a
+    lone surrogate ("\\udce9"), which is no Unicode text: shown as an escape at best, and
+    a send discord.py's faster JSON library (orjson) refuses outright. It reads as U+FFFD,
+    as on the command line, and the post says why."""
+    world = fake_discord.world
+    log_id = int(world.add_text_channel(world.guild, "mod-log")["id"])
+    async with start_bot(mod_bot(mod_log_channel_id=log_id)):
+        (faq_copy / os.fsdecode(b"caf\xe9.md")).write_text("x", encoding="utf-8")
+        assert content(await admin(fake_discord, "reload")).startswith("FAQ reloaded")
+        await fake_discord.idle(quiet=0.2)
+        [logged] = [m["content"] for m in world.messages_in(log_id)]  # (the notice)
+    assert f"{faq_copy}/caf\ufffd.md:1: not an FAQ entry" in logged, logged
+    assert not re.search("[\ud800-\udfff]", logged)
+    assert "\ufffd stands for bytes that are not UTF-8" in logged
+
+
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
 ) -> None:
