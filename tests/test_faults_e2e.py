@@ -2079,3 +2079,33 @@ async def test_a_stop_lets_the_catch_up_forget_a_post_deleted_while_the_bot_was_
         await asyncio.wait_for(stopping, 10)
     async with SqliteStore(path) as store:
         assert await store.gaps(None) == [], "the deleted post's words stayed"
+
+
+async def test_a_stop_while_discord_is_slow_to_take_a_calculators_result_lets_it_go(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """/split's result, Discord a moment slow to take it (a 502, which discord.py tries
+    again a second later), just before a stop (a deploy): the stop did not wait for it, as
+    it does for /ask's answer, and closed the connection under the retry, so the member
+    read "The application did not respond". The stop lets it go."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot()) as bot:
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=502, delay=0.5)
+        held = fake.rest.faults[-1]
+        handle = await fake.send_slash_command("split", {"basis": "$1,000", "earnings": "5"})
+        await wait_until(lambda: held.remaining == 0)  # (Discord holds its result)
+        stopping = asyncio.create_task(bot.close())  # the stop
+        await wait_until(
+            lambda: (
+                stopping.done()
+                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
+            )
+        )
+        await asyncio.wait_for(stopping, 10)
+        taken = [c for c in handle.calls if c.method == "POST" and c.status == 200]
+        assert taken, "the result never reached Discord"
+        assert "$1,005.00" in str((await handle.response())["data"])

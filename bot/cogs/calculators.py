@@ -138,9 +138,12 @@ async def _reply(
     interaction: discord.Interaction, name: str, inp: CalcInput, result: CalcResult, private: bool
 ) -> None:
     private, note = privately_here(interaction, private)
-    await interaction.response.send_message(
-        note, **result_first(name, inp, result), ephemeral=private, allowed_mentions=NO_PINGS
-    )
+    # A reply a stop lets finish, as /ask's: Discord a moment slow to take it (a 502 tried
+    # again), a stop closed the connection under the retry: "did not respond".
+    with cast(RolloverBot, interaction.client).replying():
+        await interaction.response.send_message(
+            note, **result_first(name, inp, result), ephemeral=private, allowed_mentions=NO_PINGS
+        )
 
 
 class Calculators(commands.Cog):
