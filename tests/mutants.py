@@ -13479,6 +13479,187 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a SQLite store used after its close reopens it (a connection thread nobody closes)",
+        "bot/storage/sqlite.py",
+        (
+            "            if self._closed:\n                raise closed_store(self.path)\n   "
+            "         await self.open()"
+        ),
+        "            await self.open()",
+        (
+            (
+                "tests/test_storage.py::test_a_store_used_after_its_close_refuses_and_opens_not"
+                "hing[sqlite]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a PostgreSQL store used after its close opens a new pool",
+        "bot/storage/postgres.py",
+        (
+            '            if self._closed:\n                raise closed_store("the PostgreSQ'
+            'L database")\n'
+        ),
+        "",
+        (
+            (
+                "tests/test_storage.py::test_a_store_used_after_its_close_refuses_and_opens_not"
+                "hing[postgres]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a SQLite read given up behind a locked write says 'cannot write to'",
+        "bot/storage/sqlite.py",
+        '        async with self._turn("read"):',
+        "        async with self._turn():",
+        (
+            (
+                "tests/test_storage.py::test_a_read_kept_waiting_behind_a_locked_write_says_it_"
+                "cannot_read"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord under /schedule's chart being drawn (not let finish)",
+        "bot/cogs/calculators.py",
+        (
+            "        with self.bot.replying():\n            await self._send_schedule(intera"
+            "ction, inp, result, private, note)\n"
+        ),
+        "        await self._send_schedule(interaction, inp, result, private, note)\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_while_schedule_draws_its_chart_lets_the_"
+                "chart_go"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a stop does not wait for the catch-up's forgetting of a post deleted while the"
+            " bot was down"
+        ),
+        "bot/cogs/answers.py",
+        (
+            "                with self._deletion([thread_id]):\n                    await se"
+            "lf._forget([thread_id], channel_id=thread_id)\n"
+        ),
+        "                await self._forget([thread_id], channel_id=thread_id)\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_lets_the_catch_up_forget_a_post_deleted_"
+                "while_the_bot_was_down"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord and the database under a confirmed /faq-admin forget",
+        "bot/confirm.py",
+        (
+            "            with self.bot.replying():\n                await interaction.respon"
+            "se.defer()\n                said = await self._said()\n                await int"
+            "eraction.edit_original_response(\n                    content=said, view=self, "
+            "allowed_mentions=NO_PINGS\n                )\n"
+        ),
+        (
+            "            await interaction.response.defer()\n            said = await self._"
+            "said()\n            await interaction.edit_original_response(\n                c"
+            "ontent=said, view=self, allowed_mentions=NO_PINGS\n            )\n"
+        ),
+        ("tests/test_bot_e2e.py::test_a_stop_lets_a_confirmed_forget_finish_and_say_so",),
+    ),
+    Mutant(
+        "a stop closes Discord under an entry form's save and reload",
+        "bot/cogs/faq_admin.py",
+        (
+            "            with self.cog.bot.replying():\n                await self._submit(i"
+            "nteraction)\n"
+        ),
+        "            await self._submit(interaction)\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_an_edit_reloads_lets_the_moder"
+                "ator_be_told"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord under a review decision's reload",
+        "bot/review.py",
+        (
+            "        with self.bot.replying():\n            await interaction.response.defer"
+            "()\n            note = await decide("
+        ),
+        (
+            "        if True:\n            await interaction.response.defer()\n            no"
+            "te = await decide("
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_a_review_decision_reloads_lets"
+                "_the_moderator_be_told"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord under /faq-admin reload",
+        "bot/cogs/faq_admin.py",
+        (
+            "        with self.bot.replying():\n            await interaction.response.defer"
+            "(ephemeral=True, thinking=True)\n            who = who_of(interaction.user)\n"
+        ),
+        (
+            "        if True:\n            await interaction.response.defer(ephemeral=True, "
+            "thinking=True)\n            who = who_of(interaction.user)\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reloads_lets_the_mod"
+                "erator_be_told[reload-options0-FAQ reloaded]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord under /faq-admin alias's save and reload",
+        "bot/cogs/faq_admin.py",
+        "        with self.bot.replying():\n            await self._add_alias(",
+        "        if True:\n            await self._add_alias(",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reloads_lets_the_mod"
+                "erator_be_told[alias-options1-Saved]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a file name's non-UTF-8 byte goes to the mod log as a lone surrogate",
+        "bot/mod_log.py",
+        "        for chunk in _chunks(_readable(text)):",
+        "        for chunk in _chunks(text):",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_the_mod_log"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop closes Discord under a calculator's result Discord is slow to take",
+        "bot/cogs/calculators.py",
+        (
+            "    with cast(RolloverBot, interaction.client).replying():\n        await inter"
+            "action.response.send_message("
+        ),
+        "    if True:\n        await interaction.response.send_message(",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_while_discord_is_slow_to_take_a_calculat"
+                "ors_result_lets_it_go"
+            ),
+        ),
+    ),
 ]
 
 
