@@ -3385,7 +3385,7 @@ MUTANTS = [
         "a refused newer postgres schema leaves its pool open",
         "bot/storage/postgres.py",
         "            except StorageError:  # (a newer schema: no pool left open to write into it)\n"
-        "                await self.close()\n"
+        "                await self._let_go()\n"
         "                raise\n",
         "",
         ("tests/test_storage.py::test_postgres_with_a_newer_schema_is_refused_every_time",),
@@ -6919,8 +6919,8 @@ MUTANTS = [
     Mutant(
         "/schedule used where the member may not post posts its result and chart there in public",
         "bot/cogs/calculators.py",
-        "        private, note = privately_here(interaction, private)\n        # The chart",
-        "        note = None\n        # The chart",
+        "        private, note = privately_here(interaction, private)\n        # A reply a stop lets",
+        "        note = None\n        # A reply a stop lets",
         (
             "tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only",
         ),
@@ -12490,10 +12490,10 @@ MUTANTS = [
         "bot/storage/postgres.py",
         (
             "                refusal = self._refusal(exc)  # (before closing: it asks wheth"
-            "er it connected)\n                await self.close()\n                raise refu"
+            "er it connected)\n                await self._let_go()\n                raise refu"
             "sal from exc\n"
         ),
-        "                await self.close()\n                raise self._refusal(exc) from exc\n",
+        "                await self._let_go()\n                raise self._refusal(exc) from exc\n",
         ("tests/test_startup_failures.py::test_a_report_kept_waiting_by_a_lock_says_so_exit_1",),
     ),
     Mutant(
