@@ -6919,7 +6919,10 @@ MUTANTS = [
     Mutant(
         "/schedule used where the member may not post posts its result and chart there in public",
         "bot/cogs/calculators.py",
-        "        private, note = privately_here(interaction, private)\n        # A reply a stop lets",
+        (
+            "        private, note = privately_here(interaction, private)\n"
+            "        # A reply a stop lets"
+        ),
         "        note = None\n        # A reply a stop lets",
         (
             "tests/test_bot_e2e.py::test_a_public_reply_where_the_member_may_not_post_goes_to_them_only",
@@ -13689,8 +13692,15 @@ def run_tests(copy: Path, tests: tuple[str, ...]) -> bool:
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
     try:
+        # (errors="replace": a test's output may show bytes that are not UTF-8, file names)
         done = subprocess.run(
-            command, cwd=copy, env=env, capture_output=True, text=True, timeout=TESTS_TIMEOUT
+            command,
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=TESTS_TIMEOUT,
         )
     except subprocess.TimeoutExpired:
         # (A mutant that leaves a thread or a connection open can hang the run at its exit.)
