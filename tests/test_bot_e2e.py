@@ -41,6 +41,7 @@ from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
 from tests.live_sqlite import execute_beside
 from tests.reply_checks import echoed_raw, limit_problems, reply_problems, unsure_post
+from tests.stopping import stop_while_held
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -1747,15 +1748,7 @@ async def test_a_stop_lets_a_confirmed_forget_finish_and_say_so(
         )
         await delete.response()
         await asyncio.wait_for(deleting.wait(), 5)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        deleted.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, deleted.set)  # the stop
         said = str((await delete.edit(0))["content"])
     assert said.startswith(f"Deleted what the bot kept of **{member.username}**: 1 question"), said
     async with SqliteStore(path) as store:

@@ -26,6 +26,7 @@ from bot.storage import sqlite as sqlite_store
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
 from tests.full_disk import fill_up, full_disk
 from tests.reply_checks import bot_posts, limit_settings, reply_problems, unsure_post
+from tests.stopping import stop_while_held
 
 IDENTIFY = 2
 QUESTIONS = [
@@ -2022,15 +2023,7 @@ async def test_a_stop_while_schedule_draws_its_chart_lets_the_chart_go(
         )
         assert (await handle.response())["type"] == 5  # ("thinking...")
         await asyncio.wait_for(drawing.wait(), 5)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        drawn.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, drawn.set)  # the stop
         sent = [c for c in handle.calls if c.method == "POST" and c.files]
         assert len(sent) == 1, "the chart was never sent"
         assert "schedule.png" in [part.filename for part in sent[0].files]
@@ -2068,15 +2061,7 @@ async def test_a_stop_lets_the_catch_up_forget_a_post_deleted_while_the_bot_was_
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(make_bot(store=Held(path)), settle=None) as bot:
         await asyncio.wait_for(forgetting.wait(), 5)  # (the catch-up found it deleted)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        forgotten.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, forgotten.set)  # the stop
     async with SqliteStore(path) as store:
         assert await store.gaps(None) == [], "the deleted post's words stayed"
 
@@ -2098,14 +2083,7 @@ async def test_a_stop_while_discord_is_slow_to_take_a_calculators_result_lets_it
         held = fake.rest.faults[-1]
         handle = await fake.send_slash_command("split", {"basis": "$1,000", "earnings": "5"})
         await wait_until(lambda: held.remaining == 0)  # (Discord holds its result)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, lambda: None)  # the stop (Discord lets go itself)
         taken = [c for c in handle.calls if c.method == "POST" and c.status == 200]
         assert taken, "the result never reached Discord"
         assert "$1,005.00" in str((await handle.response())["data"])

@@ -30,6 +30,7 @@ from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import deny_reading, example_items, write_entry
 from tests.live_sqlite import execute_beside
+from tests.stopping import held_loads, stop_while_held
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -439,20 +440,9 @@ async def test_a_stop_while_an_edit_reloads_lets_the_moderator_be_told(
     and closed Discord under it, so the form's "thinking..." never said the entry was
     saved (nor, for a new entry made from the review queue, cleared its question). The
     stop lets it finish: the moderator is told."""
-    import threading
-
-    loop = asyncio.get_running_loop()
-    loading, loaded = asyncio.Event(), threading.Event()
-    load = KnowledgeBase.load
-
-    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
-        loop.call_soon_threadsafe(loading.set)
-        loaded.wait(30)  # (the reload still reading the files as the stop begins)
-        return load(*args, **kwargs)
-
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot()) as bot:
-        monkeypatch.setattr(KnowledgeBase, "load", held)
+        loading, loaded = held_loads(monkeypatch)
         handle = await fake_discord.send_slash_command(
             "faq-admin edit", {"topic": "notice-2014-54"}, user=fake_discord.world.moderator
         )
@@ -461,15 +451,7 @@ async def test_a_stop_while_an_edit_reloads_lets_the_moderator_be_told(
         )
         await submit.response()  # ("thinking...")
         await asyncio.wait_for(loading.wait(), 5)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        loaded.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, loaded.set)  # the stop
         said = content(await submit.followup(0))
     assert said.startswith("Saved `notice-2014-54`"), said
 
@@ -495,34 +477,15 @@ async def test_a_stop_while_faq_admin_reloads_lets_the_moderator_be_told(
     (a deploy), the reload taking its seconds: the stop did not wait for it, as it does
     for /ask, and closed Discord under it, so the moderator's "thinking..." never said
     what was done, and the log had an ERROR. The stop lets it finish: they are told."""
-    import threading
-
-    loop = asyncio.get_running_loop()
-    loading, loaded = asyncio.Event(), threading.Event()
-    load = KnowledgeBase.load
-
-    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
-        loop.call_soon_threadsafe(loading.set)
-        loaded.wait(30)  # (the reload still reading the files as the stop begins)
-        return load(*args, **kwargs)
-
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot()) as bot:
-        monkeypatch.setattr(KnowledgeBase, "load", held)
+        loading, loaded = held_loads(monkeypatch)
         handle = await fake_discord.send_slash_command(
             f"faq-admin {sub}", options, user=fake_discord.world.moderator
         )
         assert (await handle.response())["type"] == 5  # ("thinking...")
         await asyncio.wait_for(loading.wait(), 5)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        loaded.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, loaded.set)  # the stop
         said = content(await handle.followup(0))
     assert said.startswith(told), said
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -1679,24 +1642,14 @@ async def test_a_stop_while_a_review_decision_reloads_lets_the_moderator_be_told
     wait for it, as it does for /ask, and closed Discord under it, so the review page
     never said the example was added, and the log had an ERROR. The stop lets it finish:
     the page says so."""
-    import threading
 
     asked = "is moving the spillover bucket into roth allowed"
-    loop = asyncio.get_running_loop()
-    loading, loaded = asyncio.Event(), threading.Event()
-    load = KnowledgeBase.load
-
-    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
-        loop.call_soon_threadsafe(loading.set)
-        loaded.wait(30)  # (the reload still reading the files as the stop begins)
-        return load(*args, **kwargs)
-
     caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(mod_bot()) as bot:
         assert await ask_title(fake_discord, asked) is None  # not answered: queued
         await fake_discord.settle()
         review = await review_message(fake_discord)
-        monkeypatch.setattr(KnowledgeBase, "load", held)
+        loading, loaded = held_loads(monkeypatch)
         chosen = await fake_discord.select(
             review,
             _component(review, 3)["custom_id"],
@@ -1705,15 +1658,7 @@ async def test_a_stop_while_a_review_decision_reloads_lets_the_moderator_be_told
         )
         await chosen.response()
         await asyncio.wait_for(loading.wait(), 5)
-        stopping = asyncio.create_task(bot.close())  # the stop
-        await wait_until(
-            lambda: (
-                stopping.done()
-                or any("replies in progress finish (1)" in r.getMessage() for r in caplog.records)
-            )
-        )
-        loaded.set()
-        await asyncio.wait_for(stopping, 10)
+        await stop_while_held(bot, caplog, loaded.set)  # the stop
         said = content(await chosen.edit(0))
     assert said.startswith("Added"), said
     written = (faq_copy / "examples" / "mega-backdoor-overview.yaml").read_text()
