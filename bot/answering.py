@@ -105,11 +105,13 @@ def unasked(bot: RolloverBot, result: MatchResult) -> tuple[Hit, ...]:
 
 
 async def ask(knowledge: KnowledgeBase, question: str) -> MatchResult:
-    """``knowledge.ask`` on the answering thread, off the event loop: a question not met
-    before has its meaning embedded (knowledge/embedding.py), 20 to 100 ms of CPU during
-    which every other event waited. One thread: questions are matched one at a time, in
-    the order they came, and the event loop keeps the other core."""
-    return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge.ask, question)
+    """``knowledge.ask`` of the question cut to MAX_QUESTION_CHARS (``within``: a long
+    post's start and end), on the answering thread, off the event loop: a question not
+    met before has its meaning embedded (knowledge/embedding.py), 20 to 100 ms of CPU
+    during which every other event waited. One thread: questions are matched one at a
+    time, in the order they came, and the event loop keeps the other core."""
+    asked = within(question, MAX_QUESTION_CHARS)
+    return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge.ask, asked)
 
 
 async def build_reply(
@@ -125,7 +127,7 @@ async def build_reply(
     ``rejected``: entries whose answer to this question was removed as not what was
     asked; never given or offered again (the answer says so, and offers the others)."""
     knowledge = bot.knowledge  # (one FAQ throughout, whatever a reload swaps in)
-    result = await ask(knowledge, within(question, MAX_QUESTION_CHARS))
+    result = await ask(knowledge, question)
     if rejected:
         kept = tuple(h for h in result.suggestions if h.id not in rejected)
         also = tuple(h for h in result.also if h.id not in rejected)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.answering import MAX_QUESTION_CHARS, ask
+from bot.answering import ask
 from bot.forum_tags import NETWORK_ERRORS, answered_entry, closed, is_answer
 from bot.replies import NO_PINGS, post_question
-from knowledge.matcher import MatchResult, within
+from knowledge.matcher import MatchResult
 
 if TYPE_CHECKING:
     from bot.app import RolloverBot
@@ -89,8 +89,7 @@ async def recheck_answers(
     me = bot.user
     if me is None or closed(thread):
         return
-    asked = within(post_question(thread, starter), MAX_QUESTION_CHARS)
-    result = await ask(bot.knowledge, asked)
+    result = await ask(bot.knowledge, post_question(thread, starter))
     if bot.stopping:
         # Stopped while the post was matched: Discord's connection is closing or closed (a
         # read now failed with a traceback). The next start's catch-up looks at a recent

@@ -100,7 +100,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 
-def _latin_look_alikes(text: str) -> str:
+def latin_look_alikes(text: str) -> str:
     """``text`` with the look-alike letters of its mixed words as the Latin ones. (Word by
     word: one pattern for "a word with both" backtracked, a minute for 2,000 letters.)"""
     if not _LOOK_ALIKE.search(text):
@@ -112,10 +112,6 @@ def _latin_look_alikes(text: str) -> str:
         return letters.translate(_LOOK_ALIKES) if mixed else letters
 
     return _LETTERS.sub(latin, text)
-
-
-#: (For the sentence embeddings, which read the text as written otherwise.)
-latin_look_alikes = _latin_look_alikes
 
 
 _SEPARATOR = "\x00"  # never left in cleaned text, and no rewrite matches across it
@@ -134,7 +130,7 @@ def clean(text: str) -> str:
     if text.isascii():  # most text: NFKC leaves ASCII as it is, and nothing is astral
         text = text.translate(_CLEAN_TABLE)
     else:
-        text = _latin_look_alikes(unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE))
+        text = latin_look_alikes(unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE))
         if _ASTRAL.search(text):  # invisibles beyond the table (rare): the slow, exact way
             text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
     if "AT" in text:  # (a regex pass over every text costs more than this look)

@@ -1400,8 +1400,8 @@ MUTANTS = [
     Mutant(
         "the bot cuts a long post from the start only",
         "bot/answering.py",
-        "    result = await ask(knowledge, within(question, MAX_QUESTION_CHARS))",
-        "    result = await ask(knowledge, question[:MAX_QUESTION_CHARS])",
+        "    asked = within(question, MAX_QUESTION_CHARS)\n",
+        "    asked = question[:MAX_QUESTION_CHARS]\n",
         (
             "tests/test_bot_e2e.py::test_a_long_forum_post_that_asks_last_is_matched_on_its_question",
         ),
@@ -8091,7 +8091,7 @@ MUTANTS = [
         "a question with a Cyrillic o in 'Roth' (look-alike letters) is read as other w"
         "ords and goes unanswered or gets another entry",
         "knowledge/normalize.py",
-        '        text = _latin_look_alikes(unicodedata.normalize("NFKC", text).translat'
+        '        text = latin_look_alikes(unicodedata.normalize("NFKC", text).translat'
         "e(_CLEAN_TABLE))",
         '        text = unicodedata.normalize("NFKC", text).translate(_CLEAN_TABLE)',
         (
@@ -13391,9 +13391,9 @@ MUTANTS = [
         "bot/answering.py",
         (
             "    return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge."
-            "ask, question)"
+            "ask, asked)"
         ),
-        "    return knowledge.ask(question)",
+        "    return knowledge.ask(asked)",
         ("tests/test_asking.py::test_the_event_loop_goes_on_while_a_new_question_is_matched",),
     ),
     Mutant(
@@ -13417,8 +13417,8 @@ MUTANTS = [
             "already acknowledged)"
         ),
         "bot/cogs/ask.py",
-        "        if interaction.response.is_done():  # (acknowledged while it was matched)\n",
-        "        if False:\n",
+        "            interaction.followup.send\n            if interaction.response.is_done()\n",
+        "            interaction.response.send_message\n            if False\n",
         (
             (
                 "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"

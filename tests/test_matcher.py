@@ -517,7 +517,7 @@ def test_clean_fast_paths_equal_the_full_normalisation(text: str) -> None:
     both must give what the full normalisation gives (look-alike letters of other
     alphabets in Latin words included: "AΕ" with a Greek capital epsilon is "ae")."""
     full = unicodedata.normalize("NFKC", text).translate(normalize._CLEAN_TABLE)
-    full = normalize._latin_look_alikes(full)
+    full = normalize.latin_look_alikes(full)
     if normalize._ASTRAL.search(full):
         full = "".join(
             " " if unicodedata.category(ch) in normalize._INVISIBLE else ch for ch in full

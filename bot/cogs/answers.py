@@ -921,8 +921,7 @@ class Answers(commands.Cog):
             return False
         if found is None or found.content == UNSURE_LINE or self.bot.user is None:
             return False
-        asked = within(post_question(thread, starter), MAX_QUESTION_CHARS)
-        now = await ask(self.bot.knowledge, asked)
+        now = await ask(self.bot.knowledge, post_question(thread, starter))
         return still_answers(found, self.bot.user, thread, now)
 
     @commands.Cog.listener()

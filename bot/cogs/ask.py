@@ -92,22 +92,18 @@ class Ask(commands.Cog):
             return
         private, note = privately_here(interaction, private)
         reply = await self._reply_in_time(interaction, question, private)
-        if interaction.response.is_done():  # (acknowledged while it was matched)
-            await interaction.followup.send(
-                note or discord.utils.MISSING,
-                embeds=reply.embeds,
-                view=reply.view,
-                ephemeral=private,
-                allowed_mentions=NO_PINGS,
-            )
-        else:
-            await interaction.response.send_message(
-                note,
-                embeds=reply.embeds,
-                view=reply.view,
-                ephemeral=private,
-                allowed_mentions=NO_PINGS,
-            )
+        send = (  # (acknowledged while it was matched: the answer follows)
+            interaction.followup.send
+            if interaction.response.is_done()
+            else interaction.response.send_message
+        )
+        await send(
+            note or discord.utils.MISSING,
+            embeds=reply.embeds,
+            view=reply.view,
+            ephemeral=private,
+            allowed_mentions=NO_PINGS,
+        )
         # (After: off the reply's path.)
         await remember(self.bot, reply, interaction.channel_id, asker_id=interaction.user.id)
 
