@@ -79,13 +79,14 @@ async def recheck_answers(
     starter: discord.Message,
     messages: Iterable[discord.Message] | None = None,
     *,
-    renamed: bool = False,
+    just_changed: bool = False,
 ) -> None:
     """The post's opening message or title may have changed: each answer of the bot's own
-    choosing under it that the post changed after (``renamed``: its title, just now) gets
-    the note, or loses it, as the post reads now. ``messages``: the post's first messages,
-    read already (the catch-up's), else read here. A closed post is left as it is
-    (Discord changes nothing in it). Never fails."""
+    choosing under it that the post changed after (``just_changed``: all of them, the post
+    renamed just now, or changed while its answer was made) gets the note, or loses it, as
+    the post reads now. ``messages``: the post's first messages, read already (the
+    catch-up's), else read here. A closed post is left as it is (Discord changes nothing
+    in it). Never fails."""
     me = bot.user
     if me is None or closed(thread):
         return
@@ -107,7 +108,7 @@ async def recheck_answers(
         messages = list(messages)
         for message in messages:
             entry = answered_entry(message) if own_choice(message, me, thread) else None
-            if entry is None or not (renamed or changed_after(starter, message, messages)):
+            if entry is None or not (just_changed or changed_after(starter, message, messages)):
                 continue
             content = content_for(entry, result)
             if message.content != content:

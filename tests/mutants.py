@@ -13663,6 +13663,82 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a post edited while its answer is matched gets the answer unmarked",
+        "bot/cogs/answers.py",
+        '        if ("post", message.id) in self._sending:\n',
+        "        if False:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_question_is_matched_has_it"
+                "s_answer_rechecked"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post renamed while its answer is matched gets the answer unmarked",
+        "bot/cogs/answers.py",
+        '        if ("post", after.id) in self._sending:\n',
+        "        if False:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_question_is_matched_has_it"
+                "s_answer_rechecked"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post changed while its answer is matched is never looked at again",
+        "bot/cogs/answers.py",
+        "        if post_id not in self._changed_meanwhile:\n",
+        "        if True:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_question_is_matched_has_it"
+                "s_answer_rechecked"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post changed while its first answer is matched is not looked at once it is sent",
+        "bot/cogs/answers.py",
+        "            await self._sent_post(starter.id)\n",
+        "            pass\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_question_is_matched_has_it"
+                "s_answer_rechecked"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post edited while its retried answer is matched is not looked at once it is sent",
+        "bot/cogs/answers.py",
+        "            await self._sent_post(owed.message_id)\n",
+        "            pass\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_post_edited_while_its_retried_answer_is_match"
+                "ed_has_the_answer_rechecked"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post changed while answered is looked at only for answers newer than the change",
+        "bot/cogs/answers.py",
+        "        await recheck_answers(self.bot, thread, starter, just_changed=True)\n",
+        "        await recheck_answers(self.bot, thread, starter)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_question_is_matched_has_it"
+                "s_answer_rechecked"
+            ),
+            (
+                "tests/test_faults_e2e.py::test_a_post_edited_while_its_retried_answer_is_match"
+                "ed_has_the_answer_rechecked"
+            ),
+        ),
+    ),
 ]
 
 

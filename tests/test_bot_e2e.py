@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import datetime as dt
 import json
 import logging
@@ -16,7 +15,6 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +37,7 @@ from knowledge.layout import NOT_TAX_ADVICE
 from knowledge.loader import DEFAULT_FAQ_DIR
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import write_entry
+from tests.held_asking import HeldAsking
 from tests.live_sqlite import execute_beside
 from tests.reply_checks import echoed_raw, limit_problems, reply_problems, unsure_post
 from tests.stopping import stop_while_held
@@ -2005,38 +2004,6 @@ async def test_a_post_closed_while_a_mentions_answer_is_made_stays_closed(
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
-class HeldAsking:
-    """The shipped FAQ whose matching, on the answering thread, waits for ``gate`` once it
-    is cleared (the thread busy with other members' long questions)."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        gate, held = threading.Event(), threading.Event()
-        gate.set()
-
-        class Held(KnowledgeBase):
-            def ask(self, question: str) -> Any:
-                held.set()
-                gate.wait(10)  # (never for ever: a failed test sets it too)
-                return super().ask(question)
-
-        fields = {f.name: getattr(kb, f.name) for f in dataclasses.fields(kb) if f.init}
-        self.knowledge, self.gate, self.held = Held(**fields), gate, held
-
-    @contextlib.asynccontextmanager
-    async def holding(self, asked: Awaitable[Any]) -> AsyncIterator[Any]:
-        """Matching held from here: ``asked`` (what asks the bot a question) awaited, and
-        its question waiting on the answering thread; let go on leaving. Gives what
-        ``asked`` gave."""
-        self.gate.clear()
-        self.held.clear()
-        try:
-            given = await asked
-            await asyncio.wait_for(asyncio.to_thread(self.held.wait, 5), 6)
-            yield given
-        finally:
-            self.gate.set()
-
-
 async def post_closed_while_matched(
     fake: FakeDiscord, bot: Any, store: MemoryStore, asking: HeldAsking
 ) -> Any:
@@ -2064,6 +2031,43 @@ async def test_a_post_closed_while_its_question_is_matched_stays_closed(
         post = await post_closed_while_matched(fake_discord, bot, store, asking)
         assert post.replies == []
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
+
+
+async def test_a_post_edited_while_its_question_is_matched_has_its_answer_rechecked(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """A member rewrites their new post to ask something else while the bot matches it (or
+    renames it so): the answer, to the post as first written, went up after the edit, so
+    it stood unmarked as the answer to the question now asked (an edit is looked at
+    only for answers already there, and one made before an answer is older than it). The
+    answer now says it answered the post as first written; a typo fixed meanwhile leaves
+    it as it is."""
+    world = fake_discord.world
+    deadline = kb.ask(DEADLINE_QUESTION).best
+    assert deadline is not None and deadline.id != EXPECTED
+    asking, store = HeldAsking(kb), MemoryStore()
+    async with start_bot(make_bot(knowledge=asking.knowledge, store=store)):
+        for edit, note in ((f"{QUESTION} (sorry, typo)", ""), (DEADLINE_QUESTION, EDITED_NOTE)):
+            asked = fake_discord.post_forum_thread("Split?", QUESTION, author=world.asker)
+            async with asking.holding(asked) as post:
+                await fake_discord.edit_message(post.starter, edit)
+            await wait_until(lambda: post.replies != [] and not store.owed)
+            await fake_discord.idle(quiet=0.3)
+            [answer] = post.replies
+            assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+            assert answer["content"] == note
+        # The title: a post asking in it, renamed while matched; its answer held up by a
+        # 429 until the rename's own look has read the post (and found no answer there).
+        asked = fake_discord.post_forum_thread(QUESTION, "", author=world.asker)
+        async with asking.holding(asked) as titled:
+            route = rf"/channels/{titled.id}/messages"
+            fake_discord.fail_next("POST", route, status=429, delay=0.5)
+            titled.thread["name"] = DEADLINE_QUESTION
+            await fake_discord.dispatch("THREAD_UPDATE", titled.thread)
+        await wait_until(lambda: titled.replies != [] and not store.owed)
+        await fake_discord.idle(quiet=0.3)
+        [answer] = titled.replies
+        assert answer["content"] == EDITED_NOTE
 
 
 async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(

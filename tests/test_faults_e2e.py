@@ -21,10 +21,13 @@ import discord
 import pytest
 
 from bot.app import create_bot
+from bot.edited_posts import EDITED_NOTE
 from bot.storage import MemoryStore, SqliteStore, Store
 from bot.storage import sqlite as sqlite_store
+from knowledge.base import KnowledgeBase
 from tests.fakediscord import FakeDiscord, ForumPost, Gateway, custom_ids, wait_until
 from tests.full_disk import fill_up, full_disk
+from tests.held_asking import HeldAsking
 from tests.reply_checks import bot_posts, limit_settings, reply_problems, unsure_post
 from tests.stopping import stop_while_held
 
@@ -786,6 +789,33 @@ async def test_reply_that_finally_fails_is_retried_from_the_queue_and_sent_once(
         assert len(bot_posts(fake, following.id)) == 1
         assert sum(bot.store.served.values()) == 3  # both posts and the /ask, each once
         assert bot.store.questions == []  # answered in the end: nothing for the gaps
+
+
+async def test_a_post_edited_while_its_retried_answer_is_matched_has_the_answer_rechecked(
+    fake_discord: FakeDiscord, make_bot, start_bot, quick_retries: None, kb: KnowledgeBase
+) -> None:
+    """A post whose answer Discord failed, rewritten by its member to ask something else
+    while the retry matched it: the retried answer, to the post as it read before, went
+    up after the edit and stood unmarked as the answer to the question now asked. It now
+    says it answered the post as first written."""
+    fake = fake_discord
+    first, rewritten = QUESTIONS[0], "When is the deadline to do a 60-day rollover of a check?"
+    answering = kb.ask(first).best
+    assert answering is not None and kb.ask(rewritten).best.id != answering.id
+    asking = HeldAsking(kb)
+    retries = {**FAST_RETRIES, "first_delay_seconds": 1.0, "max_delay_seconds": 1.0}
+    async with start_bot(make_bot(knowledge=asking.knowledge, retries=retries)) as bot:
+        fake.fail_next("POST", r"/channels/\d+/messages", status=503)
+        post = await new_post(fake, 0)
+        await wait_until(lambda: any(r.last_error for r in bot.store.owed.values()))
+        assert post.replies == []
+        async with asking.holding(asyncio.sleep(0)):  # (the retry's matching)
+            await fake.edit_message(post.starter, rewritten)
+        await wait_until(lambda: post.replies != [] and not bot.store.owed)
+        await fake.idle(quiet=0.3)
+        [answer] = post.replies
+        assert answer["embeds"][0]["title"] == answering.title
+        assert answer["content"] == EDITED_NOTE
 
 
 @pytest.mark.parametrize("kind", ["post", "mention"])

@@ -163,6 +163,9 @@ class Answers(commands.Cog):
         #: can outlast its lease (discord.py waits out a 429); the retry queue must not
         #: send the same reply meanwhile.
         self._sending: set[tuple[str, int]] = set()
+        #: Posts edited or renamed while their reply was being sent (ids): that reply, made
+        #: for the post as it read before, is looked at once it is sent (see _sent_post).
+        self._changed_meanwhile: set[int] = set()
         #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
         #: the question edited in is answered (recent ones; the edit window is short).
         self._prompted = Claims(capacity=PROMPTS_KEPT)
@@ -515,6 +518,7 @@ class Answers(commands.Cog):
                 log_store_failure(log, exc, said, thread.id)
             with self._in_flight("post", starter.id):
                 await self._settle(owed, await self._post_answer(thread, starter))
+            await self._sent_post(starter.id)
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
         if closed(thread):
@@ -651,6 +655,8 @@ class Answers(commands.Cog):
             return
         with self._in_flight(owed.kind, owed.message_id):
             await self._retry(owed)
+        if owed.kind == "post":
+            await self._sent_post(owed.message_id)
 
     async def _retry(self, owed: PendingReply) -> None:
         try:
@@ -881,6 +887,9 @@ class Answers(commands.Cog):
             return
         if before is not None and before.content == message.content:
             return  # (a link's preview came, say: the question is as it was)
+        if ("post", message.id) in self._sending:
+            self._changed_meanwhile.add(message.id)  # (its reply, once sent, is looked at)
+            return
         thread = await self._thread_of_starter(message)
         if (
             thread is not None
@@ -894,6 +903,9 @@ class Answers(commands.Cog):
         """A watched post renamed: its title is part of its question, as its message is."""
         if before.name == after.name or not self._is_watched_forum(after):
             return
+        if ("post", after.id) in self._sending:
+            self._changed_meanwhile.add(after.id)  # (its reply, once sent, is looked at)
+            return
         starter = after.starter_message
         if starter is None:
             try:
@@ -901,7 +913,29 @@ class Answers(commands.Cog):
             except NETWORK_ERRORS:
                 return  # (its opening message deleted, or unreadable: nothing to judge by)
         if self._asked_by_a_member(starter):
-            await recheck_answers(self.bot, after, starter, renamed=True)
+            await recheck_answers(self.bot, after, starter, just_changed=True)
+
+    async def _sent_post(self, post_id: int) -> None:
+        """A post's reply sent (or settled otherwise): if the post was edited or renamed
+        meanwhile, the reply was made for it as it read before, and went up after the
+        change, so the change's own look found nothing to mark (or a reply newer than the
+        edit); it is looked at now, with the post as it reads now."""
+        if post_id not in self._changed_meanwhile:
+            return
+        self._changed_meanwhile.discard(post_id)
+        if self.bot.stopping:  # (as for any edit then: Discord's connection is closing)
+            log.info("stopping: the answer of edited post %s is not looked at now", post_id)
+            return
+        try:
+            # (discord.py keeps a cached post and its opening message as the events change them)
+            thread = self.bot.get_channel(post_id) or await self.bot.fetch_channel(post_id)
+            if not isinstance(thread, discord.Thread):
+                return
+            starter = thread.starter_message or await thread.fetch_message(post_id)
+        except NETWORK_ERRORS as exc:
+            log.warning("could not read post %s, changed while answered: %r", post_id, exc)
+            return
+        await recheck_answers(self.bot, thread, starter, just_changed=True)
 
     async def _answered_post(self, thread: discord.Thread, starter: discord.Message) -> bool:
         """Whether the bot replied to the post with more than its unsure line (a post it
