@@ -13739,6 +13739,54 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a stop cuts /faq-admin validate off unanswered",
+        "bot/cogs/faq_admin.py",
+        "        with self.bot.replying():  # (a stop lets it finish, as a reload)\n",
+        "        if True:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reads_lets_the_moder"
+                "ator_be_told[validate-validate_folder-All ]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop cuts /faq-admin gaps off unanswered",
+        "bot/cogs/faq_admin.py",
+        "        with self.bot.replying():  # (a stop lets the moderator have them)\n",
+        "        if True:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reads_lets_the_moder"
+                "ator_be_told[gaps-open_gaps-No unanswered questions]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop cuts /faq-admin review off unanswered",
+        "bot/cogs/faq_admin.py",
+        "        with self.bot.replying():  # (a stop lets the queue be shown)\n",
+        "        if True:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reads_lets_the_moder"
+                "ator_be_told[review-open_items-Review queue]"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop cuts /faq-admin stats off unanswered",
+        "bot/cogs/faq_admin.py",
+        "        with self.bot.replying():  # (a stop lets the page be shown)\n",
+        "        if True:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_faq_admin_reads_lets_the_moder"
+                "ator_be_told[stats-stats_page-FAQ usage and feedback]"
+            ),
+        ),
+    ),
 ]
 
 

@@ -491,6 +491,58 @@ async def test_a_stop_while_faq_admin_reloads_lets_the_moderator_be_told(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+@pytest.mark.parametrize(
+    ("sub", "held", "told"),
+    [
+        ("validate", "validate_folder", "All "),
+        ("gaps", "open_gaps", "No unanswered questions"),
+        ("review", "open_items", "Review queue"),
+        ("stats", "stats_page", "FAQ usage and feedback"),
+    ],
+)
+async def test_a_stop_while_faq_admin_reads_lets_the_moderator_be_told(
+    fake_discord: FakeDiscord,
+    mod_bot,
+    start_bot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    sub: str,
+    held: str,
+    told: str,
+) -> None:
+    """/faq-admin validate (reading every FAQ file) or gaps (months of questions) just
+    before a stop (a deploy): the stop did not wait for it, as it does for a reload, so
+    the moderator's "thinking..." was never answered. The stop lets it finish."""
+    caplog.set_level(logging.INFO, logger="bot")
+    loop = asyncio.get_running_loop()
+    loading, loaded = asyncio.Event(), asyncio.Event()
+
+    async def held_async(*args: Any) -> Any:
+        loading.set()
+        await asyncio.wait_for(loaded.wait(), 30)  # (still reading as the stop begins)
+        return await read(*args)
+
+    def held_thread(*args: Any) -> Any:
+        loop.call_soon_threadsafe(loading.set)
+        asyncio.run_coroutine_threadsafe(loaded.wait(), loop).result(30)
+        return read(*args)
+
+    async with start_bot(mod_bot()) as bot:
+        cog = sys.modules["bot.cogs.faq_admin"]  # (the module the extension loaded)
+        read = getattr(cog, held)
+        monkeypatch.setattr(cog, held, held_thread if sub == "validate" else held_async)
+        handle = await fake_discord.send_slash_command(
+            f"faq-admin {sub}", {}, user=fake_discord.world.moderator
+        )
+        assert (await handle.response())["type"] == 5  # ("thinking...")
+        await asyncio.wait_for(loading.wait(), 5)
+        await stop_while_held(bot, caplog, loaded.set)  # the stop
+        followup = await handle.followup(0)
+    said = content(followup) or followup["embeds"][0]["title"]
+    assert said.startswith(told), said
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_edits_keep_a_bounded_number_of_backups_of_each_entry_the_newest_first(
     fake_discord: FakeDiscord, mod_bot, start_bot, faq_copy: Path
 ) -> None:

@@ -863,35 +863,37 @@ class FaqAdmin(
 
     @app_commands.command(name="validate", description="Check the FAQ files without reloading")
     async def validate(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
-        valid = f"All {len(scan.entries)} FAQ files are valid."
-        notices = ""
-        if scan.notices:
-            # Files no load reads, and example questions written twice: worth a look,
-            # nothing refused. Fitted first, in whole lines (a cut split a `name`), with
-            # room kept for the problems, which block reloads; the rest are counted.
-            head = "\nNotices (nothing was refused):\n"
-            room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
-            lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
-            notices = head + fit_lines(
-                lines,
-                room - len(head),
-                lambda n: f"…and {n} more (`rollover-bot faq validate` lists them all).",
+        with self.bot.replying():  # (a stop lets it finish, as a reload)
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
+            valid = f"All {len(scan.entries)} FAQ files are valid."
+            notices = ""
+            if scan.notices:
+                # Files no load reads, and example questions written twice: worth a look,
+                # nothing refused. Fitted first, in whole lines (a cut split a `name`), with
+                # room kept for the problems, which block reloads; the rest are counted.
+                head = "\nNotices (nothing was refused):\n"
+                room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
+                lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
+                notices = head + fit_lines(
+                    lines,
+                    room - len(head),
+                    lambda n: f"…and {n} more (`rollover-bot faq validate` lists them all).",
+                )
+            text = (
+                problems_text(
+                    scan.problems,
+                    f"{problems_counted(len(scan.problems))}:",
+                    MESSAGE_LIMIT - len(notices),
+                )
+                if scan.problems
+                else valid
             )
-        text = (
-            problems_text(
-                scan.problems,
-                f"{problems_counted(len(scan.problems))}:",
-                MESSAGE_LIMIT - len(notices),
-            )
-            if scan.problems
-            else valid
-        )
-        if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)
-            text = f"{neutralize(gone_folder_words(gone))}; the bot answers from the FAQ it loaded."
-            text = text[:1].upper() + text[1:]
-        await interaction.followup.send(text + notices, ephemeral=True)
+            if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)
+                words = neutralize(gone_folder_words(gone))
+                text = f"{words}; the bot answers from the FAQ it loaded."
+                text = text[:1].upper() + text[1:]
+            await interaction.followup.send(text + notices, ephemeral=True)
 
     @app_commands.command(
         name="gaps", description="Most frequent questions the bot could not answer"
@@ -900,60 +902,64 @@ class FaqAdmin(
     async def gaps(
         self, interaction: discord.Interaction, days: app_commands.Range[int, 1, 3650] | None = None
     ) -> None:
-        # Reading and grouping months of questions can take longer than Discord's 3 s.
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        # (Groups the FAQ now answers, an alias or entry added since, are left out. One
-        # more than are shown: a full list said nothing of the groups waiting after it.)
-        groups = await open_gaps(self.bot, days, GAPS_SHOWN + 1)
-        kept = self.bot.settings.database.retention_days
-        if not groups:
-            await interaction.followup.send(
-                f"No unanswered questions recorded in the {gaps_window(days, kept)}.",
-                ephemeral=True,
+        with self.bot.replying():  # (a stop lets the moderator have them)
+            # Reading and grouping months of questions can take longer than Discord's 3 s.
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            # (Groups the FAQ now answers, an alias or entry added since, are left out. One
+            # more than are shown: a full list said nothing of the groups waiting after it.)
+            groups = await open_gaps(self.bot, days, GAPS_SHOWN + 1)
+            kept = self.bot.settings.database.retention_days
+            if not groups:
+                await interaction.followup.send(
+                    f"No unanswered questions recorded in the {gaps_window(days, kept)}.",
+                    ephemeral=True,
+                )
+                return
+            lines = []
+            for g in groups[:GAPS_SHOWN]:
+                example = neutralize(g.example[:160])  # (cut first: never half an escape)
+                near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
+                lines.append(f"**{g.count}×** {example}{near}")
+            embed = discord.Embed(
+                title=f"Unanswered questions ({gaps_window(days, kept)})",
+                # (Whole lines: a cut split a question's escapes, the bold or the `id`.)
+                description=fit_lines(
+                    lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."
+                ),
             )
-            return
-        lines = []
-        for g in groups[:GAPS_SHOWN]:
-            example = neutralize(g.example[:160])  # (cut first: never half an escape)
-            near = f" · closest `{g.best_id}` ({g.best_score:.0f})" if g.best_id else ""
-            lines.append(f"**{g.count}×** {example}{near}")
-        embed = discord.Embed(
-            title=f"Unanswered questions ({gaps_window(days, kept)})",
-            # (Whole lines: a cut split a question's escapes, the bold or the `id`.)
-            description=fit_lines(
-                lines, 4000, lambda n: f"…and {n} more (`rollover-bot faq gaps` lists them)."
-            ),
-        )
-        more = (
-            f"These are the {GAPS_SHOWN} most frequent; more wait ('rollover-bot faq gaps "
-            "--limit N' lists N). "
-            if len(groups) > GAPS_SHOWN
-            else ""
-        )
-        embed.set_footer(text=f"{more}Add an alias with /faq-admin alias, or write a new entry.")
-        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
+            more = (
+                f"These are the {GAPS_SHOWN} most frequent; more wait ('rollover-bot faq gaps "
+                "--limit N' lists N). "
+                if len(groups) > GAPS_SHOWN
+                else ""
+            )
+            footer = f"{more}Add an alias with /faq-admin alias, or write a new entry."
+            embed.set_footer(text=footer)
+            await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     @app_commands.command(
         name="review", description="What needs a moderator: misses, unsure answers, taught examples"
     )
     async def review(self, interaction: discord.Interaction) -> None:
-        # Reading and grouping every stored question can take longer than Discord's 3 s.
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        view = ReviewView(self.bot, await open_items(self.bot), made=interaction.created_at)
-        message = await interaction.followup.send(
-            embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS, wait=True
-        )
-        view.shown_in(message)
+        with self.bot.replying():  # (a stop lets the queue be shown)
+            # Reading and grouping every stored question can take longer than Discord's 3 s.
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            view = ReviewView(self.bot, await open_items(self.bot), made=interaction.created_at)
+            message = await interaction.followup.send(
+                embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS, wait=True
+            )
+            view.shown_in(message)
 
     @app_commands.command(
         name="stats", description="Every entry: served, votes, misses, re-pointed; worst first"
     )
     async def stats(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        embed, view = await stats_page(self.bot, 0)
-        await interaction.followup.send(
-            embed=embed, view=view, ephemeral=True, allowed_mentions=NO_PINGS
-        )
+        with self.bot.replying():  # (a stop lets the page be shown)
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            embed, view = await stats_page(self.bot, 0)
+            await interaction.followup.send(
+                embed=embed, view=view, ephemeral=True, allowed_mentions=NO_PINGS
+            )
 
     @app_commands.command(
         name="edit", description="Edit an entry's title, short answer, aliases and full answer"
