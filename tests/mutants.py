@@ -13787,6 +13787,21 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a stop cuts a calculator result's working off as Discord is slow to take it",
+        "bot/cogs/calculators.py",
+        (
+            "        with cast(RolloverBot, interaction.client).replying():  # (a stop lets"
+            " it go, as _reply)\n"
+        ),
+        "        if True:\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stop_while_discord_is_slow_to_take_a_results_"
+                "working_lets_it_go"
+            ),
+        ),
+    ),
 ]
 
 

@@ -2117,3 +2117,28 @@ async def test_a_stop_while_discord_is_slow_to_take_a_calculators_result_lets_it
         taken = [c for c in handle.calls if c.method == "POST" and c.status == 200]
         assert taken, "the result never reached Discord"
         assert "$1,005.00" in str((await handle.response())["data"])
+
+
+async def test_a_stop_while_discord_is_slow_to_take_a_results_working_lets_it_go(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """*Show working* under a calculator's result, Discord a moment slow to take the steps
+    (a 502, tried again a second later), just before a stop: as for the result itself, the
+    stop closed the connection under the retry ("The application did not respond"). The
+    stop lets the steps go."""
+    fake = fake_discord
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot()) as bot:
+        handle = await fake.send_slash_command("split", {"basis": "$1,000", "earnings": "5"})
+        [work] = [c for c in custom_ids((await handle.response())["data"]) if "work" in c]
+        fake.fail_next("POST", r"/interactions/\d+/[^/]+/callback", status=502, delay=0.5)
+        held = fake.rest.faults[-1]
+        click = await fake.click_button(handle, work)
+        await wait_until(lambda: held.remaining == 0)  # (Discord holds the steps)
+        await stop_while_held(bot, caplog, lambda: None)  # the stop (Discord lets go itself)
+        taken = [c for c in click.calls if c.method == "POST" and c.status == 200]
+        assert taken, "the steps never reached Discord"
+        assert "How it is worked out" in str((await click.response())["data"])

@@ -116,11 +116,10 @@ class ShowWorking(
         except InputError:
             await send_private(interaction, "This result can't be rebuilt; run the command again.")
             return
-        await interaction.response.send_message(
-            **calc_reply(result),
-            ephemeral=True,
-            allowed_mentions=NO_PINGS,
-        )
+        with cast(RolloverBot, interaction.client).replying():  # (a stop lets it go, as _reply)
+            await interaction.response.send_message(
+                **calc_reply(result), ephemeral=True, allowed_mentions=NO_PINGS
+            )
 
 
 def result_first(name: str, inp: CalcInput, result: CalcResult, **embed: Any) -> dict[str, Any]:
