@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Awaitable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 
@@ -37,6 +37,10 @@ MAX_QUESTION_CHARS = 4000
 #: The thread questions are matched on (see ask), one for the process: its thread starts
 #: with the first question and idles between them (one bot to a process; tests start many).
 ASKING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollover-asking")
+#: How long a command waits for what it shows before it acknowledges the interaction (see
+#: in_time): well inside Discord's 3 s, which count from when the member asked.
+ANSWER_WAIT_SECONDS = 1.5
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,30 @@ async def ask(knowledge: KnowledgeBase, question: str) -> MatchResult:
     time, in the order they came, and the event loop keeps the other core."""
     asked = within(question, MAX_QUESTION_CHARS)
     return await asyncio.get_running_loop().run_in_executor(ASKING, knowledge.ask, asked)
+
+
+async def ranked(knowledge: KnowledgeBase, text: str) -> list[Hit]:
+    """``knowledge.matcher.score_all`` of the text (every entry with a score, best first),
+    on the answering thread, as ``ask``: a long message's meaning embedded on the event
+    loop held every other event for 30 to 100 ms."""
+    score_all = knowledge.matcher.score_all
+    return await asyncio.get_running_loop().run_in_executor(ASKING, score_all, text)
+
+
+async def in_time(interaction: discord.Interaction, making: Awaitable[T], *, ephemeral: bool) -> T:
+    """What ``making`` gives, the interaction acknowledged first ("thinking...") when it is
+    not ready within ANSWER_WAIT_SECONDS. Discord allows 3 s, and questions are matched one
+    at a time (ASKING): behind a burst of long new posts, a command's turn came after the
+    3 s, and the member read "The application did not respond". The caller then replies
+    with a followup (``interaction.response.is_done()``)."""
+    task = asyncio.ensure_future(making)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=ANSWER_WAIT_SECONDS)
+        if not done:
+            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        return await task
+    finally:
+        task.cancel()  # (a stop cutting the command off: not left running)
 
 
 async def build_reply(

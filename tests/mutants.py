@@ -3958,17 +3958,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "cuts /faq-admin gaps at 4,000 inside a line",
-        "bot/cogs/faq_admin.py",
-        "            description=fit_lines(\n"
-        '                lines, 4000, lambda n: f"…and {n} more (`rol'
-        'lover-bot faq gaps` lists them)."\n            ),\n',
-        '            description="\\n".join(lines)[:4000],\n',
-        (
-            "tests/test_moderation_e2e.py::test_gaps_with_long_questions_show_whole_lines_and_count_the_rest",
-        ),
-    ),
-    Mutant(
         "the fake takes any text input in a form",
         "tests/fakediscord/validation.py",
         '            if item.get("type") == 4:\n'
@@ -11464,24 +11453,6 @@ MUTANTS = [
     ),
     Mutant(
         (
-            "the catch-up marks an answer 'the post was edited' when only the FAQ changed s"
-            "ince (a deploy, a review decision)"
-        ),
-        "bot/edited_posts.py",
-        (
-            "            if entry is None or not (renamed or changed_after(starter, message"
-            ", messages)):\n"
-        ),
-        "            if entry is None:\n",
-        (
-            (
-                "tests/test_bot_e2e.py::test_a_post_not_edited_keeps_its_answer_unmarked_when_t"
-                "he_faq_changed_meanwhile"
-            ),
-        ),
-    ),
-    Mutant(
-        (
             "a post renamed while the bot was down is not rechecked at start (Discord's 'ch"
             "anged the post title' line not read)"
         ),
@@ -11494,13 +11465,6 @@ MUTANTS = [
                 "_rechecked_at_start"
             ),
         ),
-    ),
-    Mutant(
-        "a post renamed live to ask something else keeps its answer unmarked",
-        "bot/cogs/answers.py",
-        "            await recheck_answers(self.bot, after, starter, renamed=True)\n",
-        "            await recheck_answers(self.bot, after, starter)\n",
-        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
     ),
     Mutant(
         "a post edited to ask something else keeps its answer unmarked",
@@ -13397,21 +13361,6 @@ MUTANTS = [
         ("tests/test_asking.py::test_the_event_loop_goes_on_while_a_new_question_is_matched",),
     ),
     Mutant(
-        "an /ask behind questions being matched waits past Discord's 3 s unacknowledged",
-        "bot/cogs/ask.py",
-        (
-            "            if not done:\n                await interaction.response.defer(thin"
-            "king=True, ephemeral=private)\n"
-        ),
-        "",
-        (
-            (
-                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
-                "ged_then_answered"
-            ),
-        ),
-    ),
-    Mutant(
         (
             "an /ask acknowledged while matched is answered as a second response (refused: "
             "already acknowledged)"
@@ -13799,6 +13748,122 @@ MUTANTS = [
             (
                 "tests/test_faults_e2e.py::test_a_stop_while_discord_is_slow_to_take_a_results_"
                 "working_lets_it_go"
+            ),
+        ),
+    ),
+    Mutant(
+        "cuts /faq-admin gaps at 4,000 inside a line",
+        "bot/cogs/faq_admin.py",
+        (
+            "                description=fit_lines(\n                    lines, 4000, lambda"
+            ' n: f"…and {n} more (`rollover-bot faq gaps` lists them)."\n                ),\n'
+        ),
+        '                description="\\n".join(lines)[:4000],\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_gaps_with_long_questions_show_whole_lines_a"
+                "nd_count_the_rest"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "the catch-up marks an answer 'the post was edited' when only the FAQ changed s"
+            "ince (a deploy, a review decision)"
+        ),
+        "bot/edited_posts.py",
+        (
+            "            if entry is None or not (just_changed or changed_after(starter, me"
+            "ssage, messages)):\n"
+        ),
+        "            if entry is None:\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_post_not_edited_keeps_its_answer_unmarked_when_t"
+                "he_faq_changed_meanwhile"
+            ),
+        ),
+    ),
+    Mutant(
+        "a post renamed live to ask something else keeps its answer unmarked",
+        "bot/cogs/answers.py",
+        "            await recheck_answers(self.bot, after, starter, just_changed=True)\n",
+        "            await recheck_answers(self.bot, after, starter)\n",
+        ("tests/test_bot_e2e.py::test_an_answer_to_a_post_edited_to_another_question_says_so",),
+    ),
+    Mutant(
+        "an /ask behind questions being matched waits past Discord's 3 s unacknowledged",
+        "bot/answering.py",
+        (
+            "        if not done:\n            await interaction.response.defer(thinking=Tru"
+            "e, ephemeral=ephemeral)\n"
+        ),
+        "",
+        (
+            (
+                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
+                "ged_then_answered"
+            ),
+            (
+                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
+                "acknowledged_then_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "Answer with FAQ behind questions being matched waits past Discord's 3 s unacknowledged",
+        "bot/cogs/point.py",
+        (
+            "            menus = await in_time(interaction, entry_options(self.bot, questio"
+            "n), ephemeral=True)\n"
+        ),
+        "            menus = await entry_options(self.bot, question)\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
+                "acknowledged_then_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "Answer with FAQ guesses its entries on the event loop",
+        "bot/cogs/point.py",
+        (
+            "    guesses = [h.id for h in (await ranked(kb, text))[:GUESSES] if h.score > 0"
+            "] if text else []\n"
+        ),
+        (
+            "    guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score >"
+            " 0] if text else []\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
+                "acknowledged_then_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "Answer with FAQ's menu, acknowledged while guessed, is sent as a second response",
+        "bot/cogs/point.py",
+        "                if interaction.response.is_done()\n",
+        "                if False\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
+                "acknowledged_then_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "a stop cuts Answer with FAQ off while its guesses are made",
+        "bot/cogs/point.py",
+        "        with self.bot.replying():\n            menus = await in_time(",
+        "        if True:\n            menus = await in_time(",
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_stop_while_answer_with_faq_guesses_lets_the_menu"
+                "_be_shown"
             ),
         ),
     ),

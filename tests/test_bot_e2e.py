@@ -2329,6 +2329,59 @@ async def test_an_ask_behind_questions_being_matched_is_acknowledged_then_answer
         assert NOT_TAX_ADVICE in json.dumps(answer)
 
 
+async def test_answer_with_faq_behind_questions_being_matched_is_acknowledged_then_shown(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase
+) -> None:
+    """ "Answer with FAQ" guesses the entries for the message: matched on the event loop,
+    a long message held every other event for 30 to 100 ms. It is matched on the
+    answering thread, as questions are; behind a burst there it is acknowledged first
+    ("thinking...", privately), then the menu follows, its best guess first."""
+    world = fake_discord.world
+    held = threading.Event()
+    async with start_bot(make_bot()):
+        asked = await fake_discord.send_message(world.text_channel, QUESTION, author=world.asker)
+        answering.ASKING.submit(held.wait, 10)  # (the answering thread busy, as in a burst)
+        try:
+            handle = await fake_discord.send_message_command(
+                "Answer with FAQ", asked, user=world.moderator
+            )
+            thinking = await handle.response()
+            assert thinking["type"] == 5 and is_ephemeral(thinking)  # deferred, privately
+        finally:
+            held.set()
+        menu = await handle.followup(0)
+        assert is_ephemeral(menu) and menu["content"].startswith("Which entry answers it?")
+        [select] = [c for row in menu["components"] for c in row["components"]][:1]
+        assert select["custom_id"].startswith("rb:point:")
+        assert select["options"][0]["value"] == EXPECTED  # (the best guess first)
+
+
+async def test_a_stop_while_answer_with_faq_guesses_lets_the_menu_be_shown(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog
+) -> None:
+    """ "Answer with FAQ" acknowledged while its guesses wait on the busy answering thread,
+    and a stop (a deploy) begins: the stop lets the menu be shown, as it lets /ask's
+    answer, where "thinking..." would have been left unanswered."""
+    caplog.set_level(logging.INFO, logger="bot")
+    world = fake_discord.world
+    held = threading.Event()
+    try:
+        async with start_bot(make_bot()) as bot:
+            asked = await fake_discord.send_message(
+                world.text_channel, QUESTION, author=world.asker
+            )
+            answering.ASKING.submit(held.wait, 10)  # (the answering thread busy)
+            handle = await fake_discord.send_message_command(
+                "Answer with FAQ", asked, user=world.moderator
+            )
+            assert (await handle.response())["type"] == 5  # ("thinking...")
+            await stop_while_held(bot, caplog, held.set)  # the stop
+            menu = await handle.followup(0)
+    finally:
+        held.set()
+    assert menu["content"].startswith("Which entry answers it?")
+
+
 async def test_ask_matches_the_words_not_the_mentions_in_the_question(
     fake_discord: FakeDiscord, make_bot, start_bot, kb
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 
@@ -10,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import Reply, build_reply, calculator_hint, remember
+from bot.answering import build_reply, calculator_hint, in_time, remember
 from bot.app import RolloverBot
 from bot.command_mentions import command_ids, command_ids_quickly, mention
 from bot.embeds import answer_embed, clipped, help_embed, listed_title, neutralize
@@ -32,10 +31,6 @@ from calculators.money import counted
 
 log = logging.getLogger(__name__)
 
-
-#: How long /ask waits for its answer before it acknowledges the command (see
-#: _reply_in_time): well inside Discord's 3 s, which count from when the member asked.
-ANSWER_WAIT_SECONDS = 1.5
 #: The reply to an /ask whose question is only mentions.
 ASK_IN_WORDS = "Type your question in words, for example: *is my after-tax rollover prorated?*"
 
@@ -91,7 +86,7 @@ class Ask(commands.Cog):
             await send_private(interaction, THANKS_REPLY if said == "thanks" else ASK_IN_WORDS)
             return
         private, note = privately_here(interaction, private)
-        reply = await self._reply_in_time(interaction, question, private)
+        reply = await in_time(interaction, build_reply(self.bot, question), ephemeral=private)
         send = (  # (acknowledged while it was matched: the answer follows)
             interaction.followup.send
             if interaction.response.is_done()
@@ -106,22 +101,6 @@ class Ask(commands.Cog):
         )
         # (After: off the reply's path.)
         await remember(self.bot, reply, interaction.channel_id, asker_id=interaction.user.id)
-
-    async def _reply_in_time(
-        self, interaction: discord.Interaction, question: str, private: bool
-    ) -> Reply:
-        """The reply to /ask's question; the command acknowledged first ("thinking...") when
-        it is not ready within ANSWER_WAIT_SECONDS. Discord allows 3 s, and questions are
-        matched one at a time: behind a burst of long new posts, /ask's turn came after the
-        3 s, and the member read "The application did not respond"."""
-        making = asyncio.ensure_future(build_reply(self.bot, question))
-        try:
-            done, _ = await asyncio.wait({making}, timeout=ANSWER_WAIT_SECONDS)
-            if not done:
-                await interaction.response.defer(thinking=True, ephemeral=private)
-            return await making
-        finally:
-            making.cancel()  # (a stop cutting the command off: not left running)
 
     @app_commands.checks.dynamic_cooldown(per_user("ask_per_minute"), key=user_key)
     @app_commands.command(name="faq", description="Show an FAQ entry by topic")

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import MAX_QUESTION_CHARS, remember_reply, worked_through
+from bot.answering import MAX_QUESTION_CHARS, in_time, ranked, remember_reply, worked_through
 from bot.app import RolloverBot
 from bot.embeds import answer_embed, neutralize, year_note_embed
 from bot.entry_menus import entry_menus, more_placeholder
@@ -92,10 +92,10 @@ def refusal_there(interaction: discord.Interaction, channel: object) -> str | No
     return None if allowed else NOT_YOURS_TO_POST
 
 
-def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
+async def entry_options(bot: RolloverBot, text: str) -> list[list[discord.SelectOption]]:
     """The best guesses for the text first, then every other entry by title, in menus."""
-    kb = bot.knowledge
-    guesses = [h.id for h in kb.matcher.score_all(text)[:GUESSES] if h.score > 0] if text else []
+    kb = bot.knowledge  # (one FAQ throughout, whatever a reload swaps in)
+    guesses = [h.id for h in (await ranked(kb, text))[:GUESSES] if h.score > 0] if text else []
     return entry_menus(kb, guesses, menus=MENUS, marked=guesses)
 
 
@@ -397,14 +397,22 @@ class Point(commands.Cog):
         if refusal := refusal_there(interaction, interaction.channel):
             await send_private(interaction, refusal)
             return
-        view = discord.ui.View(timeout=None)
-        for part, options in enumerate(entry_options(self.bot, question)):
-            view.add_item(PointPick(message.channel.id, message.id, options, part))
-        await interaction.response.send_message(
-            "Which entry answers it? The bot replies under the message, naming you.",
-            view=view,
-            ephemeral=True,
-        )
+        # (Guessed on the answering thread, as questions are, and a reply a stop lets finish.)
+        with self.bot.replying():
+            menus = await in_time(interaction, entry_options(self.bot, question), ephemeral=True)
+            view = discord.ui.View(timeout=None)
+            for part, options in enumerate(menus):
+                view.add_item(PointPick(message.channel.id, message.id, options, part))
+            send = (  # (acknowledged while the guesses were made: the menu follows)
+                interaction.followup.send
+                if interaction.response.is_done()
+                else interaction.response.send_message
+            )
+            await send(
+                "Which entry answers it? The bot replies under the message, naming you.",
+                view=view,
+                ephemeral=True,
+            )
 
 
 async def setup(bot: RolloverBot) -> None:
