@@ -7,13 +7,13 @@ import datetime as dt
 import difflib
 import logging
 import math
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
 
+from bot import not_utf8
 from bot.embeds import code_block, listed_title, neutralize
 from bot.storage.reports import REVIEW_WINDOW
 from calculators.money import counted
@@ -31,11 +31,6 @@ log = logging.getLogger(__name__)
 MESSAGE_LIMIT = 2000
 #: Lines of an edit's diff shown in the log (the file in the repo has the rest).
 DIFF_LINES = 20
-#: A lone surrogate: a byte of a file name that is not UTF-8, as Python keeps it. No
-#: Unicode text holds one: Discord showed an escape at best, and discord.py's orjson
-#: refuses to send it.
-_NOT_UTF8 = re.compile("[\ud800-\udfff]")
-NOT_UTF8_NOTE = "(\ufffd stands for bytes that are not UTF-8, most often in a file's name)"
 
 
 async def post(bot: RolloverBot, text: str) -> bool:
@@ -60,7 +55,7 @@ async def post(bot: RolloverBot, text: str) -> bool:
         )
         return False
     try:
-        for chunk in _chunks(_readable(text)):
+        for chunk in _chunks(not_utf8.readable(text)):
             if bot.is_closed():
                 # Stopped: the connection to Discord is closed, and a send on it fails with
                 # "Session is closed", a traceback in whatever was posting (on_ready's).
@@ -73,13 +68,6 @@ async def post(bot: RolloverBot, text: str) -> bool:
         log.warning("could not post to the mod log channel %s: %r", channel_id, exc)
         return False
     return True
-
-
-def _readable(text: str) -> str:
-    """``text`` with each byte that is not UTF-8 shown as U+FFFD, and why, once (as an
-    `error:` line on the command line shows it)."""
-    shown = _NOT_UTF8.sub("\ufffd", text)
-    return shown if shown == text else f"{shown}\n{NOT_UTF8_NOTE}"
 
 
 def _chunks(text: str) -> list[str]:

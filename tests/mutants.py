@@ -13588,7 +13588,7 @@ MUTANTS = [
     Mutant(
         "a file name's non-UTF-8 byte goes to the mod log as a lone surrogate",
         "bot/mod_log.py",
-        "        for chunk in _chunks(_readable(text)):",
+        "        for chunk in _chunks(not_utf8.readable(text)):",
         "        for chunk in _chunks(text):",
         (
             (
@@ -13864,6 +13864,60 @@ MUTANTS = [
             (
                 "tests/test_bot_e2e.py::test_a_stop_while_answer_with_faq_guesses_lets_the_menu"
                 "_be_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "a refused reload shows U+FFFD for a name that is not UTF-8 without saying why",
+        "bot/cogs/faq_admin.py",
+        '    note = f"\\n{not_utf8.NOTE}" if lines != written else ""\n',
+        '    note = ""\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq-admin validate names a file that is not UTF-8 with a lone surrogate",
+        "bot/cogs/faq_admin.py",
+        (
+            "                lines = [not_utf8.shown(line) for line in written]  # (a file'"
+            "s name, say)\n"
+        ),
+        "                lines = written\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq-admin validate shows U+FFFD for a name that is not UTF-8 without saying why",
+        "bot/cogs/faq_admin.py",
+        '                    head = f"{head}{not_utf8.NOTE}\\n"\n',
+        "                    pass\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        "a refused reload names a file or folder that is not UTF-8 with a lone surrogate",
+        "bot/cogs/faq_admin.py",
+        (
+            "    written = [str(p) for p in problems]\n    lines = [not_utf8.shown(line) for"
+            " line in written]  # (a file's name, say)\n"
+        ),
+        "    written = [str(p) for p in problems]\n    lines = written\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
             ),
         ),
     ),

@@ -1490,6 +1490,28 @@ async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_the_mod_lo
     assert "\ufffd stands for bytes that are not UTF-8" in logged
 
 
+async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_moderators_replies(
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+) -> None:
+    """A file whose name is not UTF-8 (copied from a Latin-1 system), or a FAQ folder so
+    named: /faq-admin validate's notices, and a refused reload's problems, named it with
+    its byte as a lone surrogate, which is no Unicode text (an escape at best in Discord,
+    and a send orjson refuses). It reads as U+FFFD, with why, as in the moderator log."""
+    folder = faq_copy.with_name(os.fsdecode(b"faq-\xe9"))
+    os.replace(faq_copy, folder)
+    (folder / os.fsdecode(b"caf\xe9.md")).write_text("x", encoding="utf-8")
+    async with start_bot(make_bot(knowledge=KnowledgeBase.load(folder), faq_watch=False)):
+        said = content(await admin(fake_discord, "validate"))
+        assert "`caf\ufffd.md`:1: not an FAQ entry" in said, said
+        (folder / "three-buckets.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+        refused = content(await admin(fake_discord, "reload"))
+        assert refused.startswith("FAQ **not** reloaded"), refused
+        assert "faq-\ufffd/three-buckets.md" in refused, refused
+        for text in (said, refused):
+            assert not re.search("[\ud800-\udfff]", text)
+            assert "\ufffd stands for bytes that are not UTF-8" in text
+
+
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
     fake_discord: FakeDiscord, mod_bot, start_bot, tmp_path: Path
 ) -> None:

@@ -21,7 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import mod_log
+from bot import mod_log, not_utf8
 from bot.app import ReloadResult, RolloverBot
 from bot.confirm import Confirm
 from bot.confirm import answer_unheard as answer_unheard_confirm
@@ -152,13 +152,15 @@ def problems_text(problems: list[Problem], intro: str, limit: int = MESSAGE_LIMI
     in ``limit`` characters with the intro, then how many were left out. Measured as
     sent (code_block lengthens runs of backticks): the caller sends it uncut, so the
     block's closing fence is never cut off."""
-    lines = [str(p) for p in problems]
+    written = [str(p) for p in problems]
+    lines = [not_utf8.shown(line) for line in written]  # (a file's name, say)
+    note = f"\n{not_utf8.NOTE}" if lines != written else ""
 
     def text(shown: int) -> str:
         more = len(lines) - shown
         tail = f"\n…and {more} more (see the bot's log or `rollover-bot faq validate`)."
         block = f"\n{code_block(chr(10).join(lines[:shown]))}" if shown else ""
-        return f"{intro}{block}{tail if more else ''}"
+        return f"{intro}{block}{tail if more else ''}{note}"
 
     if len(whole := text(len(lines))) <= limit:
         return whole
@@ -874,7 +876,10 @@ class FaqAdmin(
                 # room kept for the problems, which block reloads; the rest are counted.
                 head = "\nNotices (nothing was refused):\n"
                 room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
-                lines = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
+                written = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
+                lines = [not_utf8.shown(line) for line in written]  # (a file's name, say)
+                if lines != written:
+                    head = f"{head}{not_utf8.NOTE}\n"
                 notices = head + fit_lines(
                     lines,
                     room - len(head),
