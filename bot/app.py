@@ -14,7 +14,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot import mod_log, server_setup
+from bot import mod_log, not_utf8, server_setup
 from bot.limits import Claims, PerUserWindows
 from bot.settings import Settings
 from bot.storage import MemoryStore, Store, log_store_failure
@@ -198,7 +198,8 @@ class RolloverBot(commands.Bot):
                 )
             except FaqInvalid as exc:
                 for problem in exc.problems:
-                    log.warning("FAQ reload refused: %s", problem)
+                    # (A path's non-UTF-8 byte as U+FFFD, as Discord is shown it, not "\udce9".)
+                    log.warning("FAQ reload refused: %s", not_utf8.shown(str(problem)))
                 return ReloadResult(False, problems=exc.problems, unread=exc.unread)
             except Exception as exc:
                 # A fault no check foresaw (a file the loader chokes on) still refuses the

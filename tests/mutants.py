@@ -13921,6 +13921,18 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "the log says a refused reload's non-UTF-8 path byte as a lone surrogate",
+        "bot/app.py",
+        '                    log.warning("FAQ reload refused: %s", not_utf8.shown(str(problem)))\n',
+        '                    log.warning("FAQ reload refused: %s", problem)\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
 ]
 
 

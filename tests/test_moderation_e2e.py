@@ -1491,12 +1491,13 @@ async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_the_mod_lo
 
 
 async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_moderators_replies(
-    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path
+    fake_discord: FakeDiscord, make_bot, start_bot, faq_copy: Path, caplog
 ) -> None:
     """A file whose name is not UTF-8 (copied from a Latin-1 system), or a FAQ folder so
     named: /faq-admin validate's notices, and a refused reload's problems, named it with
     its byte as a lone surrogate, which is no Unicode text (an escape at best in Discord,
-    and a send orjson refuses). It reads as U+FFFD, with why, as in the moderator log."""
+    and a send orjson refuses). It reads as U+FFFD, with why, as in the moderator log; the
+    bot's own log line says it as U+FFFD too (not "\\udce9")."""
     folder = faq_copy.with_name(os.fsdecode(b"faq-\xe9"))
     os.replace(faq_copy, folder)
     (folder / os.fsdecode(b"caf\xe9.md")).write_text("x", encoding="utf-8")
@@ -1510,6 +1511,8 @@ async def test_a_file_name_that_is_not_utf8_reads_as_a_replacement_in_moderators
         for text in (said, refused):
             assert not re.search("[\ud800-\udfff]", text)
             assert "\ufffd stands for bytes that are not UTF-8" in text
+    [logged] = [r.getMessage() for r in caplog.records if "reload refused" in r.getMessage()]
+    assert "faq-\ufffd/three-buckets.md" in logged, logged
 
 
 async def test_gaps_and_stats_reflect_what_came_through_the_gateway(
