@@ -510,9 +510,10 @@ async def test_a_stop_while_faq_admin_reads_lets_the_moderator_be_told(
     held: str,
     told: str,
 ) -> None:
-    """/faq-admin validate (reading every FAQ file) or gaps (months of questions) just
-    before a stop (a deploy): the stop did not wait for it, as it does for a reload, so
-    the moderator's "thinking..." was never answered. The stop lets it finish."""
+    """/faq-admin validate (reading every FAQ file), gaps, review or stats (reading months
+    of questions) just before a stop (a deploy): the stop did not wait for it, as it does
+    for a reload, so the moderator's "thinking..." was never answered. The stop lets it
+    finish."""
     caplog.set_level(logging.INFO, logger="bot")
     loop = asyncio.get_running_loop()
     loading, loaded = asyncio.Event(), asyncio.Event()
