@@ -3949,15 +3949,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "validate's problems fill the message before its notices",
-        "bot/cogs/faq_admin.py",
-        "                MESSAGE_LIMIT - len(notices),\n",
-        "                MESSAGE_LIMIT,\n",
-        (
-            "tests/test_moderation_e2e.py::test_validate_with_many_problems_still_shows_its_notices_whole",
-        ),
-    ),
-    Mutant(
         "the fake takes any text input in a form",
         "tests/fakediscord/validation.py",
         '            if item.get("type") == 4:\n'
@@ -11908,27 +11899,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        (
-            "/faq-admin validate with the FAQ folder gone lists 'path:0: FAQ folder does no"
-            "t exist' again"
-        ),
-        "bot/cogs/faq_admin.py",
-        (
-            "        if (gone := gone_folder(scan.problems)) is not None:  # (no file to fi"
-            "x, as reload)\n"
-        ),
-        (
-            "        if (gone := gone_folder(scan.problems)) is not None and False:  # (no "
-            "file to fix, as reload)\n"
-        ),
-        (
-            (
-                "tests/test_moderation_e2e.py::test_a_reload_with_the_faq_folder_gone_says_to_p"
-                "ut_it_back"
-            ),
-        ),
-    ),
-    Mutant(
         "a database error after a new entry's save says nothing was saved",
         "bot/cogs/faq_admin.py",
         (
@@ -13880,33 +13850,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "/faq-admin validate names a file that is not UTF-8 with a lone surrogate",
-        "bot/cogs/faq_admin.py",
-        (
-            "                lines = [not_utf8.shown(line) for line in written]  # (a file'"
-            "s name, say)\n"
-        ),
-        "                lines = written\n",
-        (
-            (
-                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
-                "lacement_in_moderators_replies"
-            ),
-        ),
-    ),
-    Mutant(
-        "/faq-admin validate shows U+FFFD for a name that is not UTF-8 without saying why",
-        "bot/cogs/faq_admin.py",
-        '                    head = f"{head}{not_utf8.NOTE}\\n"\n',
-        "                    pass\n",
-        (
-            (
-                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
-                "lacement_in_moderators_replies"
-            ),
-        ),
-    ),
-    Mutant(
         "a refused reload names a file or folder that is not UTF-8 with a lone surrogate",
         "bot/cogs/faq_admin.py",
         (
@@ -13926,6 +13869,60 @@ MUTANTS = [
         "bot/app.py",
         '                    log.warning("FAQ reload refused: %s", not_utf8.shown(str(problem)))\n',
         '                    log.warning("FAQ reload refused: %s", problem)\n',
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        "validate's problems fill the message before its notices",
+        "bot/cogs/faq_admin.py",
+        "        MESSAGE_LIMIT - len(notices),\n",
+        "        MESSAGE_LIMIT,\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_validate_with_many_problems_still_shows_its"
+                "_notices_whole"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "/faq-admin validate with the FAQ folder gone lists 'path:0: FAQ folder does no"
+            "t exist' again"
+        ),
+        "bot/cogs/faq_admin.py",
+        "if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)\n",
+        (
+            "if (gone := gone_folder(scan.problems)) is not None and False:  # (no file to "
+            "fix, as reload)\n"
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_reload_with_the_faq_folder_gone_says_to_p"
+                "ut_it_back"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq-admin validate names a file that is not UTF-8 with a lone surrogate",
+        "bot/cogs/faq_admin.py",
+        "        lines = [not_utf8.shown(line) for line in written]  # (a file's name, say)\n",
+        "        lines = written\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
+                "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        "/faq-admin validate shows U+FFFD for a name that is not UTF-8 without saying why",
+        "bot/cogs/faq_admin.py",
+        '            head = f"{head}{not_utf8.NOTE}\\n"\n',
+        "            pass\n",
         (
             (
                 "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"

@@ -59,7 +59,7 @@ from bot.storage import (
 )
 from bot.storage.reports import gaps_window, still_open, with_unserved
 from calculators.money import counted
-from knowledge.base import KnowledgeBase, validate_folder
+from knowledge.base import FolderScan, KnowledgeBase, validate_folder
 from knowledge.editing import (
     CHANGED_TRIES,
     AlreadyExample,
@@ -203,6 +203,41 @@ def reload_text(result: ReloadResult, limit: int = MESSAGE_LIMIT, *, watched: bo
         "the previous FAQ.",
         limit,
     )
+
+
+def validate_text(scan: FolderScan) -> str:
+    """What /faq-admin validate says of the folder's scan, in one message: its problems
+    (which block reloads) or that all files are valid, then its notices."""
+    valid = f"All {len(scan.entries)} FAQ files are valid."
+    notices = ""
+    if scan.notices:
+        # Files no load reads, and example questions written twice: worth a look,
+        # nothing refused. Fitted first, in whole lines (a cut split a `name`), with
+        # room kept for the problems, which block reloads; the rest are counted.
+        head = "\nNotices (nothing was refused):\n"
+        room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
+        written = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
+        lines = [not_utf8.shown(line) for line in written]  # (a file's name, say)
+        if lines != written:
+            head = f"{head}{not_utf8.NOTE}\n"
+        notices = head + fit_lines(
+            lines,
+            room - len(head),
+            lambda n: f"…and {n} more (`rollover-bot faq validate` lists them all).",
+        )
+    text = (
+        problems_text(
+            scan.problems,
+            f"{problems_counted(len(scan.problems))}:",
+            MESSAGE_LIMIT - len(notices),
+        )
+        if scan.problems
+        else valid
+    )
+    if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)
+        text = f"{neutralize(gone_folder_words(gone))}; the bot answers from the FAQ it loaded."
+        text = text[:1].upper() + text[1:]
+    return text + notices
 
 
 def refusal_text(exc: EditRefused) -> str:
@@ -868,37 +903,7 @@ class FaqAdmin(
         with self.bot.replying():  # (a stop lets it finish, as a reload)
             await interaction.response.defer(ephemeral=True, thinking=True)
             scan, _ = await asyncio.to_thread(validate_folder, self.bot.faq_dir)
-            valid = f"All {len(scan.entries)} FAQ files are valid."
-            notices = ""
-            if scan.notices:
-                # Files no load reads, and example questions written twice: worth a look,
-                # nothing refused. Fitted first, in whole lines (a cut split a `name`), with
-                # room kept for the problems, which block reloads; the rest are counted.
-                head = "\nNotices (nothing was refused):\n"
-                room = NOTICES_ROOM if scan.problems else MESSAGE_LIMIT - len(valid)
-                written = [f"`{Path(n.path).name}`:{n.line}: {n.message}" for n in scan.notices]
-                lines = [not_utf8.shown(line) for line in written]  # (a file's name, say)
-                if lines != written:
-                    head = f"{head}{not_utf8.NOTE}\n"
-                notices = head + fit_lines(
-                    lines,
-                    room - len(head),
-                    lambda n: f"…and {n} more (`rollover-bot faq validate` lists them all).",
-                )
-            text = (
-                problems_text(
-                    scan.problems,
-                    f"{problems_counted(len(scan.problems))}:",
-                    MESSAGE_LIMIT - len(notices),
-                )
-                if scan.problems
-                else valid
-            )
-            if (gone := gone_folder(scan.problems)) is not None:  # (no file to fix, as reload)
-                words = neutralize(gone_folder_words(gone))
-                text = f"{words}; the bot answers from the FAQ it loaded."
-                text = text[:1].upper() + text[1:]
-            await interaction.followup.send(text + notices, ephemeral=True)
+            await interaction.followup.send(validate_text(scan), ephemeral=True)
 
     @app_commands.command(
         name="gaps", description="Most frequent questions the bot could not answer"
