@@ -209,12 +209,17 @@ async def apologise(
     await say(interaction, APOLOGY)
 
 
+def next_send(interaction: discord.Interaction) -> Callable[..., Awaitable[object]]:
+    """How the interaction's next message goes: as its response while none was given,
+    else (acknowledged, "thinking...", or answered already) as a followup."""
+    if interaction.response.is_done():
+        return interaction.followup.send
+    return interaction.response.send_message
+
+
 async def send_private(interaction: discord.Interaction, text: str) -> None:
     """An ephemeral message to the user; never raises (it is often the last resort)."""
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
-        else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        await next_send(interaction)(text, ephemeral=True, allowed_mentions=NO_PINGS)
     except NETWORK_ERRORS:  # (the connection too: aiohttp's errors are no HTTPException)
         log.warning("could not send a private reply to interaction %s", interaction.id)

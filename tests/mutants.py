@@ -13331,21 +13331,6 @@ MUTANTS = [
         ("tests/test_asking.py::test_the_event_loop_goes_on_while_a_new_question_is_matched",),
     ),
     Mutant(
-        (
-            "an /ask acknowledged while matched is answered as a second response (refused: "
-            "already acknowledged)"
-        ),
-        "bot/cogs/ask.py",
-        "            interaction.followup.send\n            if interaction.response.is_done()\n",
-        "            interaction.response.send_message\n            if False\n",
-        (
-            (
-                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
-                "ged_then_answered"
-            ),
-        ),
-    ),
-    Mutant(
         "post answered though closed while its question was matched",
         "bot/cogs/answers.py",
         (
@@ -13814,18 +13799,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "Answer with FAQ's menu, acknowledged while guessed, is sent as a second response",
-        "bot/cogs/point.py",
-        "                if interaction.response.is_done()\n",
-        "                if False\n",
-        (
-            (
-                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
-                "acknowledged_then_shown"
-            ),
-        ),
-    ),
-    Mutant(
         "a stop cuts Answer with FAQ off while its guesses are made",
         "bot/cogs/point.py",
         "        with self.bot.replying():\n            menus = await in_time(",
@@ -13927,6 +13900,25 @@ MUTANTS = [
             (
                 "tests/test_moderation_e2e.py::test_a_file_name_that_is_not_utf8_reads_as_a_rep"
                 "lacement_in_moderators_replies"
+            ),
+        ),
+    ),
+    Mutant(
+        (
+            "a reply to an interaction acknowledged meanwhile (/ask, Answer with FAQ) is se"
+            "nt as a second response (refused)"
+        ),
+        "bot/replies.py",
+        "    if interaction.response.is_done():\n        return interaction.followup.send\n",
+        "    if False:\n        return interaction.followup.send\n",
+        (
+            (
+                "tests/test_bot_e2e.py::test_an_ask_behind_questions_being_matched_is_acknowled"
+                "ged_then_answered"
+            ),
+            (
+                "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
+                "acknowledged_then_shown"
             ),
         ),
     ),

@@ -4,6 +4,7 @@ at a known point: the tests of what a stop lets finish."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -27,17 +28,29 @@ async def stop_while_held(
     await asyncio.wait_for(stopping, 10)
 
 
-def held_loads(monkeypatch: pytest.MonkeyPatch) -> tuple[asyncio.Event, threading.Event]:
-    """From now on, a FAQ load (a reload, in its worker thread) waits until the second event
-    is set; the first is set as one begins."""
+def held_calls(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str
+) -> tuple[asyncio.Event, threading.Event]:
+    """From now on, ``owner.name`` (a function run in a worker thread, or a coroutine
+    function) waits until the second event is set; the first is set as a call begins."""
     loop = asyncio.get_running_loop()
-    loading, loaded = asyncio.Event(), threading.Event()
-    load = KnowledgeBase.load
+    began, let_go = asyncio.Event(), threading.Event()
+    call = getattr(owner, name)
 
-    def held(*args: Any, **kwargs: Any) -> KnowledgeBase:
-        loop.call_soon_threadsafe(loading.set)
-        loaded.wait(30)  # (the reload still reading the files as the stop begins)
-        return load(*args, **kwargs)
+    def held(*args: Any, **kwargs: Any) -> Any:
+        loop.call_soon_threadsafe(began.set)
+        let_go.wait(30)  # (still at work as the stop begins)
+        return call(*args, **kwargs)
 
-    monkeypatch.setattr(KnowledgeBase, "load", held)
-    return loading, loaded
+    async def held_async(*args: Any, **kwargs: Any) -> Any:
+        began.set()
+        await asyncio.to_thread(let_go.wait, 30)
+        return await call(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, held_async if inspect.iscoroutinefunction(call) else held)
+    return began, let_go
+
+
+def held_loads(monkeypatch: pytest.MonkeyPatch) -> tuple[asyncio.Event, threading.Event]:
+    """From now on, a FAQ load (a reload, in its worker thread) is held (held_calls)."""
+    return held_calls(monkeypatch, KnowledgeBase, "load")

@@ -30,7 +30,7 @@ from knowledge.loader import DEFAULT_FAQ_DIR, parse_entry
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
 from tests.faq_factory import deny_reading, example_items, write_entry
 from tests.live_sqlite import execute_beside
-from tests.stopping import held_loads, stop_while_held
+from tests.stopping import held_calls, held_loads, stop_while_held
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -515,23 +515,9 @@ async def test_a_stop_while_faq_admin_reads_lets_the_moderator_be_told(
     for a reload, so the moderator's "thinking..." was never answered. The stop lets it
     finish."""
     caplog.set_level(logging.INFO, logger="bot")
-    loop = asyncio.get_running_loop()
-    loading, loaded = asyncio.Event(), asyncio.Event()
-
-    async def held_async(*args: Any) -> Any:
-        loading.set()
-        await asyncio.wait_for(loaded.wait(), 30)  # (still reading as the stop begins)
-        return await read(*args)
-
-    def held_thread(*args: Any) -> Any:
-        loop.call_soon_threadsafe(loading.set)
-        asyncio.run_coroutine_threadsafe(loaded.wait(), loop).result(30)
-        return read(*args)
-
     async with start_bot(mod_bot()) as bot:
         cog = sys.modules["bot.cogs.faq_admin"]  # (the module the extension loaded)
-        read = getattr(cog, held)
-        monkeypatch.setattr(cog, held, held_thread if sub == "validate" else held_async)
+        loading, loaded = held_calls(monkeypatch, cog, held)
         handle = await fake_discord.send_slash_command(
             f"faq-admin {sub}", {}, user=fake_discord.world.moderator
         )

@@ -18,6 +18,7 @@ from bot.paging import PageButton
 from bot.replies import (
     NO_PINGS,
     apologise,
+    next_send,
     offer,
     privately_here,
     send_private,
@@ -87,12 +88,8 @@ class Ask(commands.Cog):
             return
         private, note = privately_here(interaction, private)
         reply = await in_time(interaction, build_reply(self.bot, question), ephemeral=private)
-        send = (  # (acknowledged while it was matched: the answer follows)
-            interaction.followup.send
-            if interaction.response.is_done()
-            else interaction.response.send_message
-        )
-        await send(
+        # (Acknowledged while it was matched: the answer follows.)
+        await next_send(interaction)(
             note or discord.utils.MISSING,
             embeds=reply.embeds,
             view=reply.view,

@@ -34,6 +34,7 @@ from bot.replies import (
     apologise,
     database_away,
     expired,
+    next_send,
     offer,
     send_private,
     store_trouble,
@@ -330,12 +331,7 @@ async def give_back(interaction: discord.Interaction, pages: list[TypedPage]) ->
     yet, then as followups."""
     for page in pages:
         extra: dict[str, Any] = {"files": page.discord_files()} if page.files else {}
-        send = (
-            interaction.followup.send
-            if interaction.response.is_done()
-            else interaction.response.send_message
-        )
-        await send(page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)
+        await next_send(interaction)(page.text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)
 
 
 def _lines(text: str) -> list[str]:

@@ -32,6 +32,7 @@ from bot.replies import (
     NO_PINGS,
     apologise,
     from_a_member,
+    next_send,
     question_in,
     send_private,
     shows_a_picture,
@@ -403,12 +404,8 @@ class Point(commands.Cog):
             view = discord.ui.View(timeout=None)
             for part, options in enumerate(menus):
                 view.add_item(PointPick(message.channel.id, message.id, options, part))
-            send = (  # (acknowledged while the guesses were made: the menu follows)
-                interaction.followup.send
-                if interaction.response.is_done()
-                else interaction.response.send_message
-            )
-            await send(
+            # (Acknowledged while the guesses were made: the menu follows.)
+            await next_send(interaction)(
                 "Which entry answers it? The bot replies under the message, naming you.",
                 view=view,
                 ephemeral=True,
