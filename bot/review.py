@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import discord
 
+from bot.answering import ranked
 from bot.embeds import clipped, neutralize
 from bot.entry_menus import entry_menus, more_placeholder
 from bot.replies import NO_PINGS, apologise, database_away, store_trouble
@@ -108,13 +109,17 @@ def item_embed(
     return embed
 
 
-def entry_options(bot: RolloverBot, item: ReviewItem) -> list[list[discord.SelectOption]]:
+#: The matcher's guesses listed first for an item (after the entry the bot chose).
+GUESSES = 10
+
+
+def entry_options(
+    bot: RolloverBot, item: ReviewItem, guesses: list[str]
+) -> list[list[discord.SelectOption]]:
     """The entries to pick from, in menus: the item's own first, then the matcher's
-    guesses, then the rest by title."""
-    kb = bot.knowledge
+    ``guesses``, then the rest by title."""
     first = [item.entry_id] if item.entry_id else []
-    first += [h.id for h in kb.matcher.score_all(item.example)[:10]]
-    return entry_menus(kb, first, menus=MENUS)
+    return entry_menus(bot.knowledge, first + guesses, menus=MENUS)
 
 
 class ReviewView(discord.ui.View):
@@ -143,7 +148,15 @@ class ReviewView(discord.ui.View):
         #: Edits the message through the newest token that showed it.
         self._edit: Callable[..., Awaitable[Any]] | None = None
         self._message_id: int | None = None
-        self._render_components()
+
+    @classmethod
+    async def opened(
+        cls, bot: RolloverBot, queue: OpenItems, *, made: dt.datetime | None = None
+    ) -> ReviewView:
+        """A view drawn at its first item, ready to send."""
+        view = cls(bot, queue, made=made)
+        view._render_components(await view._guess())
+        return view
 
     def shown_in(self, message: discord.WebhookMessage) -> None:
         """The message the view was first sent in (by the command's followup)."""
@@ -180,12 +193,23 @@ class ReviewView(discord.ui.View):
         titles = self.bot.knowledge.titles
         return item_embed(self.item, self.index, len(self.items), titles, more=self.more)
 
-    def _render_components(self) -> None:
+    async def _guess(self) -> list[str]:
+        """The matcher's guesses for the item shown, made on the answering thread: on the
+        event loop a long stored question's held every other event for 60-85 ms. Made
+        again when a click paged meanwhile: the page is then drawn from the item read
+        here, with no await between."""
+        while (item := self.item) is not None:
+            hits = await ranked(self.bot.knowledge, item.example)
+            if self.item is item:
+                return [h.id for h in hits[:GUESSES]]
+        return []
+
+    def _render_components(self, guesses: list[str]) -> None:
         self.clear_items()
         shown = self.item
         if shown is None:
             return
-        menus = entry_options(self.bot, shown)
+        menus = entry_options(self.bot, shown, guesses)
         fresh = secrets.token_hex(8)  # (see PAGER_IDS)
         for row, options in enumerate(menus):
             pick: discord.ui.Select[ReviewView] = discord.ui.Select(
@@ -239,7 +263,7 @@ class ReviewView(discord.ui.View):
         await apologise(interaction, error, "review action")
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
-        self._render_components()
+        self._render_components(await self._guess())
         shown: ReviewView | None = self
         if self.is_finished():  # the wait ran out while this click was handled
             note, shown = "\n".join(filter(None, (note, EXPIRED))), None

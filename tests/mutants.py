@@ -2424,8 +2424,8 @@ MUTANTS = [
     Mutant(
         "the review lists only the first 25 entries",
         "bot/review.py",
-        "    return entry_menus(kb, first, menus=MENUS)\n",
-        "    return entry_menus(kb, first, menus=1)\n",
+        "    return entry_menus(bot.knowledge, first + guesses, menus=MENUS)\n",
+        "    return entry_menus(bot.knowledge, first + guesses, menus=1)\n",
         (f"{MODERATION}::test_every_entry_of_a_faq_larger_than_one_menu_can_be_picked_in_review",),
     ),
     Mutant(
@@ -13919,6 +13919,54 @@ MUTANTS = [
             (
                 "tests/test_bot_e2e.py::test_answer_with_faq_behind_questions_being_matched_is_"
                 "acknowledged_then_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "the review guesses its entries on the event loop",
+        "bot/review.py",
+        "            hits = await ranked(self.bot.knowledge, item.example)\n",
+        "            hits = self.bot.knowledge.matcher.score_all(item.example)\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_the_review_guesses_its_entries_on_the_answe"
+                "ring_thread"
+            ),
+        ),
+    ),
+    Mutant(
+        "a review page drawn after another click paged lists the item it guessed for's guesses",
+        "bot/review.py",
+        "            if self.item is item:\n",
+        "            if True:\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_page_drawn_while_another_click_paged_list"
+                "s_its_own_items_guesses"
+            ),
+        ),
+    ),
+    Mutant(
+        "a review page after the first lists no guesses",
+        "bot/review.py",
+        "        self._render_components(await self._guess())\n",
+        "        self._render_components([])\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_the_review_guesses_its_entries_on_the_answe"
+                "ring_thread"
+            ),
+        ),
+    ),
+    Mutant(
+        "the review's first page lists no guesses",
+        "bot/review.py",
+        "        view._render_components(await view._guess())\n",
+        "        view._render_components([])\n",
+        (
+            (
+                "tests/test_moderation_e2e.py::test_the_review_guesses_its_entries_on_the_answe"
+                "ring_thread"
             ),
         ),
     ),

@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,6 +24,7 @@ from typing import Any
 import discord
 import pytest
 
+from bot import answering
 from bot.storage import ReviewItem
 from knowledge.base import KnowledgeBase, validate_folder
 from knowledge.examples import EXAMPLES_DIR, render_examples
@@ -2152,6 +2154,108 @@ async def test_a_double_click_on_a_decision_decides_once_and_does_not_fail(
         assert len(await bot.store.review_queue()) == 1  # the next item is not decided
 
 
+def listed_first(bot: Any, item: ReviewItem) -> list[str]:
+    """The entries a review page of ``item`` lists first, as the FAQ guesses them now: the
+    entry the bot chose, then its ten best guesses."""
+    guesses = [hit.id for hit in bot.knowledge.matcher.score_all(item.example)[:10]]
+    return list(dict.fromkeys([item.entry_id, *guesses] if item.entry_id else guesses))
+
+
+async def pages_as_guessed(bot: Any) -> dict[str, list[str]]:
+    """``listed_first`` of every item in the review queue, by the question a page shows."""
+    return {item.example: listed_first(bot, item) for item in await bot.store.review_queue()}
+
+
+def guesses_shown(page: dict[str, Any], count: int) -> list[str]:
+    return [option["value"] for option in _component(page, 3)["options"][:count]]
+
+
+async def test_the_review_guesses_its_entries_on_the_answering_thread(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """The review's menus list the matcher's guesses for the item first. They were made on
+    the event loop, where a long stored question held every other event for 60-85 ms; now
+    on the answering thread, as questions are. Behind a burst of posts there, the page
+    waits its turn (the command and the click are acknowledged at once) and then shows,
+    its guesses first."""
+    world = fake_discord.world
+    held = threading.Event()
+    async with start_bot(mod_bot()) as bot:
+        await queue_two_questions(fake_discord)
+        expected = await pages_as_guessed(bot)
+        answering.ASKING.submit(held.wait, 10)  # (the answering thread busy, as in a burst)
+        try:
+            handle = await fake_discord.send_slash_command(
+                "faq-admin review", {}, user=world.moderator
+            )
+            assert (await handle.response())["type"] == 5  # ("thinking...")
+            with pytest.raises(TimeoutError):  # its turn not yet come
+                await handle.followup(0, timeout=0.5)
+        finally:
+            held.set()
+        await handle.followup(0)
+        shown = handle.followup_messages[0]  # (as the client shows it: with its id)
+        assert "1 of 2" in shown["embeds"][0]["title"]
+        first = expected[shown["embeds"][0]["description"]]
+        assert guesses_shown(shown, len(first)) == first
+        await fake_discord.settle()
+        held = threading.Event()
+        answering.ASKING.submit(held.wait, 10)
+        try:
+            click = await fake_discord.click_button(
+                shown, _component(shown, 2, "Next ▶")["custom_id"], user=world.moderator,
+                settle=False,
+            )  # fmt: skip
+            assert (await asyncio.wait_for(click.response(), 4))["type"] == 6
+            with pytest.raises(TimeoutError):
+                await click.edit(0, timeout=0.5)
+        finally:
+            held.set()
+        page = await click.edit(0)
+        assert "2 of 2" in page["embeds"][0]["title"]
+        second = expected[page["embeds"][0]["description"]]
+        assert guesses_shown(page, len(second)) == second != first
+
+
+async def test_a_page_drawn_while_another_click_paged_lists_its_own_items_guesses(
+    fake_discord: FakeDiscord, mod_bot, start_bot
+) -> None:
+    """Next clicked twice while the answering thread is busy: the first click's guesses,
+    made for the second item, come back when the view already shows the third. Its page
+    shows the third item with the third item's guesses, not the second's."""
+    world = fake_discord.world
+    held = threading.Event()
+    async with start_bot(mod_bot()) as bot:
+        await queue_two_questions(fake_discord)
+        assert await ask_title(fake_discord, "best pizza in town") is None  # a third
+        await fake_discord.settle()
+        expected = await pages_as_guessed(bot)
+        assert len({tuple(listed) for listed in expected.values()}) == 3  # (told apart)
+        shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
+        following = _component(shown, 2, "Next ▶")["custom_id"]
+        answering.ASKING.submit(held.wait, 10)  # (the answering thread busy)
+        try:
+            clicks = []
+            for _ in range(2):  # (the second sent before the first one's page arrived)
+                clicks.append(
+                    await fake_discord._interact(
+                        3,
+                        {"custom_id": following, "component_type": 2},
+                        user=world.moderator,
+                        channel=fake_discord._channel(shown["channel_id"]),
+                        message=shown,
+                    )
+                )
+                assert (await asyncio.wait_for(clicks[-1].response(), 4))["type"] == 6
+        finally:
+            held.set()
+        for click in clicks:
+            page = await click.edit(0)
+            assert "3 of 3" in page["embeds"][0]["title"]
+            listed = expected[page["embeds"][0]["description"]]
+            assert guesses_shown(page, len(listed)) == listed
+
+
 async def test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was_shown_with(
     fake_discord: FakeDiscord, mod_bot, start_bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2178,8 +2282,8 @@ async def test_a_decision_clicked_as_the_review_moves_on_decides_the_item_it_was
             ReviewView.interaction_check,
         )
 
-        def drawn_then_told(view: ReviewView) -> None:
-            draw(view)
+        def drawn_then_told(view: ReviewView, guesses: list[str]) -> None:
+            draw(view, guesses)
             drawn.set()
 
         async def run_once_drawn(view: ReviewView, interaction: discord.Interaction) -> bool:

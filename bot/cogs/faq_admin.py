@@ -950,7 +950,8 @@ class FaqAdmin(
         with self.bot.replying():  # (a stop lets the queue be shown)
             # Reading and grouping every stored question can take longer than Discord's 3 s.
             await interaction.response.defer(ephemeral=True, thinking=True)
-            view = ReviewView(self.bot, await open_items(self.bot), made=interaction.created_at)
+            queue = await open_items(self.bot)
+            view = await ReviewView.opened(self.bot, queue, made=interaction.created_at)
             message = await interaction.followup.send(
                 embed=view.embed(), view=view, ephemeral=True, allowed_mentions=NO_PINGS, wait=True
             )
