@@ -40,7 +40,7 @@ from tests.faq_factory import write_entry
 from tests.held_asking import HeldAsking
 from tests.live_sqlite import execute_beside
 from tests.reply_checks import echoed_raw, limit_problems, reply_problems, unsure_post
-from tests.stopping import stop_while_held
+from tests.stopping import held_calls, stop_while_held
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 EXPECTED = "split-earnings-to-traditional-ira"
@@ -2067,6 +2067,35 @@ async def test_a_post_edited_while_its_question_is_matched_has_its_answer_rechec
         await wait_until(lambda: titled.replies != [] and not store.owed)
         await fake_discord.idle(quiet=0.3)
         [answer] = titled.replies
+        assert answer["content"] == EDITED_NOTE
+
+
+async def test_a_post_edited_while_its_answer_is_claimed_has_its_answer_rechecked(
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, monkeypatch
+) -> None:
+    """The same edit a moment earlier, while the database takes the post's claim (its
+    opening message fetched, not cached, as when the post came before its message): the
+    answer, made from the message as fetched, answered the post as first written and went
+    up unmarked. It now says so, as when the edit comes while the question is matched."""
+    world = fake_discord.world
+    store = MemoryStore()
+    async with start_bot(make_bot(store=store)):
+        began, let_go = held_calls(monkeypatch, store, "claim_post")
+        try:
+            post = await fake_discord.post_forum_thread(
+                "Split?", QUESTION, author=world.asker, starter_sent=False
+            )
+            await asyncio.wait_for(began.wait(), 5)  # (the claim awaited)
+            await fake_discord.dispatch("MESSAGE_CREATE", post.starter)  # (come late)
+            await fake_discord.edit_message(post.starter, DEADLINE_QUESTION)
+            # (the edit looked at while the post's claim, and so its task, is still held)
+            await fake_discord.settle(ignoring={"discord.py: on_thread_create"})
+        finally:
+            let_go.set()
+        await wait_until(lambda: post.replies != [] and not store.owed)
+        await fake_discord.idle(quiet=0.3)
+        [answer] = post.replies
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title  # (the post as first written)
         assert answer["content"] == EDITED_NOTE
 
 

@@ -166,6 +166,9 @@ class Answers(commands.Cog):
         #: Posts edited or renamed while their reply was being sent (ids): that reply, made
         #: for the post as it read before, is looked at once it is sent (see _sent_post).
         self._changed_meanwhile: set[int] = set()
+        #: Posts whose store claim is awaited (by opening message id): a change to one is
+        #: noted as to one in flight (see answer_post).
+        self._claiming: set[int] = set()
         #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
         #: the question edited in is answered (recent ones; the edit window is short).
         self._prompted = Claims(capacity=PROMPTS_KEPT)
@@ -509,16 +512,28 @@ class Answers(commands.Cog):
         # ERROR). Being sent only once claimed: a retry of it (restarted, the catch-up
         # finding it again) is not put off by a claim refused.
         with self.bot.replying():
+            # A change seen while the store's claim is awaited is noted as one seen while
+            # the reply is sent: the reply reads the opening message as it came, which an
+            # edit does not change when it was fetched rather than cached.
+            self._claiming.add(starter.id)
             try:
-                if not await self.bot.store.claim_post(thread.id, owed):
-                    return
-            except Exception as exc:
-                # Better a rare duplicate after a restart than a silently dropped question.
-                said = "could not record forum post %s as answered; answering anyway"
-                log_store_failure(log, exc, said, thread.id)
-            with self._in_flight("post", starter.id):
-                await self._settle(owed, await self._post_answer(thread, starter))
+                claimed = await self._claim_post(thread, owed)
+                if claimed:
+                    with self._in_flight("post", starter.id):
+                        await self._settle(owed, await self._post_answer(thread, starter))
+            finally:
+                self._claiming.discard(starter.id)
             await self._sent_post(starter.id)
+
+    async def _claim_post(self, thread: discord.Thread, owed: PendingReply) -> bool:
+        """The store's claim of the post's reply (True: this process sends it)."""
+        try:
+            return await self.bot.store.claim_post(thread.id, owed)
+        except Exception as exc:
+            # Better a rare duplicate after a restart than a silently dropped question.
+            said = "could not record forum post %s as answered; answering anyway"
+            log_store_failure(log, exc, said, thread.id)
+            return True
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
         if closed(thread):
@@ -887,7 +902,7 @@ class Answers(commands.Cog):
             return
         if before is not None and before.content == message.content:
             return  # (a link's preview came, say: the question is as it was)
-        if ("post", message.id) in self._sending:
+        if self._being_answered(message.id):
             self._changed_meanwhile.add(message.id)  # (its reply, once sent, is looked at)
             return
         thread = await self._thread_of_starter(message)
@@ -903,7 +918,7 @@ class Answers(commands.Cog):
         """A watched post renamed: its title is part of its question, as its message is."""
         if before.name == after.name or not self._is_watched_forum(after):
             return
-        if ("post", after.id) in self._sending:
+        if self._being_answered(after.id):
             self._changed_meanwhile.add(after.id)  # (its reply, once sent, is looked at)
             return
         starter = after.starter_message
@@ -914,6 +929,10 @@ class Answers(commands.Cog):
                 return  # (its opening message deleted, or unreadable: nothing to judge by)
         if self._asked_by_a_member(starter):
             await recheck_answers(self.bot, after, starter, just_changed=True)
+
+    def _being_answered(self, post_id: int) -> bool:
+        """The post's reply is claimed or being sent by this process."""
+        return post_id in self._claiming or ("post", post_id) in self._sending
 
     async def _sent_post(self, post_id: int) -> None:
         """A post's reply sent (or settled otherwise): if the post was edited or renamed
