@@ -156,6 +156,7 @@ class ReviewView(discord.ui.View):
         """A view drawn at its first item, ready to send."""
         view = cls(bot, queue, made=made)
         view._render_components(await view._guess())
+        view.timeout = view._time_left()  # (counted from the token, not from the guess)
         return view
 
     def shown_in(self, message: discord.WebhookMessage) -> None:
@@ -275,14 +276,18 @@ class ReviewView(discord.ui.View):
 
     # -- paging ---------------------------------------------------------------------------
     async def _on_previous(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer()
-        self.index = max(self.index - 1, 0)
-        await self._show(interaction)
+        await self._page(interaction, self.index - 1)
 
     async def _on_next(self, interaction: discord.Interaction) -> None:
-        await interaction.response.defer()
-        self.index = min(self.index + 1, max(len(self.items) - 1, 0))
-        await self._show(interaction)
+        await self._page(interaction, self.index + 1)
+
+    async def _page(self, interaction: discord.Interaction, index: int) -> None:
+        """The page at ``index`` (within the queue). A stop lets it be shown: its guesses
+        wait their turn on the answering thread, behind the replies the stop waits for."""
+        with self.bot.replying():
+            await interaction.response.defer()
+            self.index = min(max(index, 0), max(len(self.items) - 1, 0))
+            await self._show(interaction)
 
     # -- decisions ------------------------------------------------------------------------
     async def _on_pick(self, item: ReviewItem, interaction: discord.Interaction) -> None:

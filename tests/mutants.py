@@ -13985,6 +13985,42 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "a review page clicked as the bot stops is cut off",
+        "bot/review.py",
+        (
+            "        with self.bot.replying():\n            await interaction.response.defer"
+            "()\n            self.index = min("
+        ),
+        (
+            "        if True:\n            await interaction.response.defer()\n            se"
+            "lf.index = min("
+        ),
+        (
+            (
+                "tests/test_moderation_e2e.py::test_a_stop_while_a_review_page_is_guessed_lets_"
+                "the_page_be_shown"
+            ),
+        ),
+    ),
+    Mutant(
+        "a mention edited into a post whose claim is awaited is answered beside the post",
+        "bot/cogs/answers.py",
+        (
+            "            self._being_answered(message.id)\n            or await self._post_s"
+            "till_owed(message.id)\n"
+        ),
+        (
+            '            ("post", message.id) in self._sending\n            or await self._p'
+            "ost_still_owed(message.id)\n"
+        ),
+        (
+            (
+                "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_while_its_answer_is_c"
+                "laimed_is_answered_once"
+            ),
+        ),
+    ),
 ]
 
 

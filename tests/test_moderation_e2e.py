@@ -2217,6 +2217,33 @@ async def test_the_review_guesses_its_entries_on_the_answering_thread(
         assert guesses_shown(page, len(second)) == second != first
 
 
+async def test_a_stop_while_a_review_page_is_guessed_lets_the_page_be_shown(
+    fake_discord: FakeDiscord, mod_bot, start_bot, caplog
+) -> None:
+    """Next clicked while the answering thread is busy, and a stop (a deploy) begins: the
+    page's guesses wait behind the replies the stop lets finish, and the stop lets the
+    page be shown too, where Discord's connection closed under it."""
+    caplog.set_level(logging.INFO, logger="bot")
+    world = fake_discord.world
+    held = threading.Event()
+    try:
+        async with start_bot(mod_bot()) as bot:
+            await queue_two_questions(fake_discord)
+            shown = copy.deepcopy(await review_message(fake_discord))  # as the client shows it
+            await fake_discord.settle()
+            answering.ASKING.submit(held.wait, 10)  # (the answering thread busy)
+            click = await fake_discord.click_button(
+                shown, _component(shown, 2, "Next ▶")["custom_id"], user=world.moderator,
+                settle=False,
+            )  # fmt: skip
+            assert (await asyncio.wait_for(click.response(), 4))["type"] == 6
+            await stop_while_held(bot, caplog, held.set)  # the stop
+            page = await click.edit(0)
+    finally:
+        held.set()
+    assert "2 of 2" in page["embeds"][0]["title"]
+
+
 async def test_a_page_drawn_while_another_click_paged_lists_its_own_items_guesses(
     fake_discord: FakeDiscord, mod_bot, start_bot
 ) -> None:
@@ -2247,6 +2274,8 @@ async def test_a_page_drawn_while_another_click_paged_lists_its_own_items_guesse
                     )
                 )
                 assert (await asyncio.wait_for(clicks[-1].response(), 4))["type"] == 6
+            # Both clicks' guesses wait behind the held one (each click paged before its own).
+            await wait_until(lambda: answering.ASKING._work_queue.qsize() >= 2)
         finally:
             held.set()
         for click in clicks:

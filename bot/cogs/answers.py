@@ -166,8 +166,9 @@ class Answers(commands.Cog):
         #: Posts edited or renamed while their reply was being sent (ids): that reply, made
         #: for the post as it read before, is looked at once it is sent (see _sent_post).
         self._changed_meanwhile: set[int] = set()
-        #: Posts whose store claim is awaited (by opening message id): a change to one is
-        #: noted as to one in flight (see answer_post).
+        #: Posts claimed in this process, from the store's claim awaited until their reply
+        #: is settled (by opening message id): a change to one is noted as to one in
+        #: flight, and a mention edited into one is not answered beside it (answer_post).
         self._claiming: set[int] = set()
         #: Bare mentions the bot asked to be given a question ("Ask me after the mention"):
         #: the question edited in is answered (recent ones; the edit window is short).
@@ -886,7 +887,7 @@ class Answers(commands.Cog):
         thread = await self._thread_of_starter(message)
         watched_post = thread is not None and self._is_watched_forum(thread)
         if watched_post and (
-            ("post", message.id) in self._sending
+            self._being_answered(message.id)
             or await self._post_still_owed(message.id)
             or await self._answered_post(thread, message)  # type: ignore[arg-type]
         ):
