@@ -196,6 +196,10 @@ def _topic_words(text: str) -> set[str]:
 #: clear first: one scoring this much, this far ahead of the next.
 CLEAR_TOPIC_SCORE = 50.0
 CLEAR_TOPIC_MARGIN = 20.0
+#: An entry is named close to a topic that names none from this suggestion score: a
+#: text's meaning alone gives every entry a fraction of a point ("xyzzy" 0.2, "pizza"
+#: 0.5), which said "close" of entries it shares nothing with.
+CLOSE_FLOOR = 1.0
 
 
 @dataclass(frozen=True)
@@ -354,9 +358,13 @@ class KnowledgeBase:
 
     def close_topics(self, typed: str, limit: int = 3) -> list[Hit]:
         """The entries a topic that names none is told are close, in Discord's /faq and the
-        console alike: those the suggestions score above nothing (a small FAQ scores every
-        entry 0 for a word none of them holds, and listing them all said "close")."""
-        return [hit for hit in self.matcher.autocomplete(typed, limit=limit) if hit.score > 0]
+        console alike: those the suggestions score at least CLOSE_FLOOR (a small FAQ scores
+        every entry 0 for a word none of them holds, and listing them all said "close").
+        None for punctuation alone: "?" was like every title, all of them questions."""
+        if not any(c.isalnum() for c in typed):
+            return []
+        hits = self.matcher.autocomplete(typed, limit=limit)
+        return [hit for hit in hits if hit.score >= CLOSE_FLOOR]
 
     def layout(self, entry_id: str) -> AnswerLayout:
         """The full answer (shown by /faq and on "Full answer")."""

@@ -14021,6 +14021,20 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "faq show names entries close to punctuation alone",
+        "knowledge/base.py",
+        "        if not any(c.isalnum() for c in typed):\n            return []\n",
+        "",
+        ("tests/test_cli_ask.py::test_faq_show_names_nothing_close_for_gibberish_or_punctuation",),
+    ),
+    Mutant(
+        "faq show names entries close to gibberish by meaning's fractions of a point",
+        "knowledge/base.py",
+        "        return [hit for hit in hits if hit.score >= CLOSE_FLOOR]\n",
+        "        return [hit for hit in hits if hit.score > 0]\n",
+        ("tests/test_cli_ask.py::test_faq_show_names_nothing_close_for_gibberish_or_punctuation",),
+    ),
 ]
 
 

@@ -682,6 +682,20 @@ def test_faq_show_names_as_close_only_entries_that_hold_something_typed(
     assert "(close: beta-entry, gamma-entry); see 'faq list'" in said, said
 
 
+@pytest.mark.parametrize("typed", ["xyzzy", "pizza", "?", ","])
+def test_faq_show_names_nothing_close_for_gibberish_or_punctuation(
+    typed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On the shipped FAQ, 'faq show xyzzy' named three entries close (a text's meaning
+    gives every entry a fraction of a point), and 'faq show ?' three more (every title is
+    a question). Neither holds anything an entry holds; a misspelt topic still names its
+    entry."""
+    assert main(["faq", "show", typed]) == 2
+    assert f"error: no FAQ entry '{typed}'; see 'faq list'" in capsys.readouterr().err
+    assert main(["faq", "show", "spilover"]) == 2
+    assert "(close: mega-backdoor-setup" in capsys.readouterr().err
+
+
 def test_a_source_address_with_parentheses_is_printed_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
