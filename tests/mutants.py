@@ -14035,6 +14035,30 @@ MUTANTS = [
         "        return [hit for hit in hits if hit.score > 0]\n",
         ("tests/test_cli_ask.py::test_faq_show_names_nothing_close_for_gibberish_or_punctuation",),
     ),
+    Mutant(
+        "faq review stops with a traceback on a row edited by hand",
+        "bot/storage/sqlite.py",
+        '                rows = readable(rows, REVIEW_ROW, "stored question")\n',
+        "",
+        ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_rows_edited_by_hand",),
+    ),
+    Mutant(
+        "faq gaps stops with a traceback on a row edited by hand",
+        "bot/storage/sqlite.py",
+        (
+            '            rows = readable(await db.execute_fetchall(sql, params), GAP_ROW, "'
+            'stored question")\n'
+        ),
+        "            rows = await db.execute_fetchall(sql, params)\n",
+        ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_rows_edited_by_hand",),
+    ),
+    Mutant(
+        "a stored row's values are taken whatever their kind",
+        "bot/storage/sqlite.py",
+        "        elif isinstance(value, bool) or not isinstance(value, kind):\n",
+        "        elif False:\n",
+        ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_rows_edited_by_hand",),
+    ),
 ]
 
 

@@ -210,6 +210,41 @@ def stamp(when: dt.datetime) -> str:
     return as_utc(when).isoformat(timespec="microseconds")
 
 
+#: What each column of a stored question's row holds, as this code writes it (a report's
+#: columns: text, channel id, best id, best score, and, in the review queue's, answered,
+#: then asked at and kind), and of a taught example's. None: a time (ISO-8601 text).
+_NONE = type(None)
+GAP_ROW = (str, (int, _NONE), (str, _NONE), (int, float), None)
+REVIEW_ROW = (str, (int, _NONE), (str, _NONE), (int, float), int, None, str)
+TAUGHT_ROW = (str, str, int, str, None)
+
+
+def readable(rows: Sequence[Sequence[Any]], kinds: Sequence[Any], what: str) -> list[Any]:
+    """The rows whose values are of ``kinds``. SQLite keeps any value in any column: a
+    file edited by hand (a date that is no date, a score in words) stopped /faq-admin
+    gaps, review and their commands with a traceback. Those rows are left out of the
+    report, counted in one warning; the others are read as ever."""
+    kept = [row for row in rows if _of_kinds(row, kinds)]
+    if len(kept) < len(rows):
+        log.warning(
+            "%s in the database left out: not as the bot writes them (edited by hand?)",
+            counted(len(rows) - len(kept), what),
+        )
+    return kept
+
+
+def _of_kinds(row: Sequence[Any], kinds: Sequence[Any]) -> bool:
+    for value, kind in zip(row, kinds, strict=True):
+        if kind is None:
+            try:
+                dt.datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                return False
+        elif isinstance(value, bool) or not isinstance(value, kind):
+            return False
+    return True
+
+
 def clean_text(text: str) -> str:
     """Lone surrogates (possible from JSON) cannot be stored as UTF-8: replace them."""
     return text.encode("utf-8", "replace").decode("utf-8")
@@ -1044,6 +1079,7 @@ class SqliteStore:
                     " ORDER BY asked_at DESC, rowid DESC LIMIT ? OFFSET ?",
                     (limit, offset),
                 )
+                rows = readable(rows, REVIEW_ROW, "stored question")
                 return [
                     AskedQuestion(
                         text=text,
@@ -1065,6 +1101,7 @@ class SqliteStore:
                     " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ? OFFSET ?",
                     (limit, offset),
                 )
+                rows = readable(rows, TAUGHT_ROW, "taught example")
                 return [
                     as_question(TaughtExample(text, entry, mid, by, dt.datetime.fromisoformat(at)))
                     for text, entry, mid, by, at in rows
@@ -1145,7 +1182,7 @@ class SqliteStore:
                 return []
             if self._version >= 4:  # a read-only look at an older database has no kinds
                 sql += " AND kind = ''"
-            rows = await db.execute_fetchall(sql, params)
+            rows = readable(await db.execute_fetchall(sql, params), GAP_ROW, "stored question")
             reviewed = await self._reviewed_keys(db)
         # Reading rows into questions and grouping them is CPU work: off the event loop, so
         # heartbeats and replies go on (100,000 stored questions blocked it for seconds).
