@@ -480,6 +480,7 @@ def console_in_a_terminal(
         HOME=str(tmp_path),
         ROLLOVER_CACHE_DIR=os.environ.get("ROLLOVER_CACHE_DIR", "off"),
         TERM="xterm-256color",  # (as a terminal emulator sets it: readline knows its keys)
+        TMPDIR=str(tmp_path),  # (its /schedule charts: not left in the machine's /tmp)
     )
     proc = subprocess.Popen(
         [str(SCRIPT), "console"], stdin=slave, stdout=slave, stderr=subprocess.PIPE,
