@@ -255,7 +255,12 @@ def parse_int(text: str | None, field: str | None = None, *, like: str = "12") -
         raise InputError(f"{label}the value is empty; use a whole number like {like}", field)
     body = raw[1:] if raw[0] == "+" else raw
     if body[:1] in _MINUS and _INTEGER.fullmatch(body[1:]):
-        raise InputError(f"{label}{shown(raw)} is negative; use a whole number like {like}", field)
+        if body.strip("0") in _MINUS:  # (-0 is 0, as an amount's is: no negative to refuse)
+            body = body[1:]
+        else:
+            raise InputError(
+                f"{label}{shown(raw)} is negative; use a whole number like {like}", field
+            )
     if not _INTEGER.fullmatch(body):
         raise InputError(
             f"{label}{shown(raw)} is not a whole number{_other_digits(raw)}; use digits like "

@@ -14059,6 +14059,16 @@ MUTANTS = [
         "        elif False:\n",
         ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_rows_edited_by_hand",),
     ),
+    Mutant(
+        "a whole number typed as -0 is refused as negative",
+        "calculators/parse.py",
+        (
+            '        if body.strip("0") in _MINUS:  # (-0 is 0, as an amount\'s is: no negat'
+            "ive to refuse)\n"
+        ),
+        "        if False:\n",
+        ("tests/test_calc_cli.py::test_a_whole_number_typed_as_minus_zero_is_zero",),
+    ),
 ]
 
 

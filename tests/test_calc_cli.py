@@ -86,6 +86,17 @@ def test_the_earnings_destination_is_taken_as_people_abbreviate_it(
     assert code == 2 and "invalid choice: 'tradesman'" in capsys.readouterr().err
 
 
+def test_a_whole_number_typed_as_minus_zero_is_zero(capsys: Capsys) -> None:
+    """'-0' is 0, as an amount's '-0' is: an age of -0 was told "'-0' is negative"."""
+    assert main([*ROOM, "--age", "0", "--json"]) == 0
+    zero = json.loads(capsys.readouterr().out)
+    assert main([*ROOM, "--age", "-0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == zero
+    assert main([*SCHED, "--paychecks", "-0", "--conversions", "4"]) == 2
+    said = capsys.readouterr().err
+    assert "negative" not in said and "--paychecks" in said, said
+
+
 def test_split_json_shape(capsys: Capsys) -> None:
     data = run_json(
         capsys,

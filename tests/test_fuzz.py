@@ -176,7 +176,9 @@ def test_parse_int_and_count_accept_plain_digits_only(text: str) -> None:
     except InputError as exc:
         one_line(exc)
     else:
-        assert 0 <= value < 10**9 and text.strip().lstrip("+").isascii()
+        body = text.strip().lstrip("+")
+        assert 0 <= value < 10**9 and body.lstrip("-\u2212").isascii()
+        assert value == 0 or body[:1] not in ("-", "\u2212")  # (only -0 takes a minus)
     try:
         count = parse_count(text, "paychecks")
     except InputError as exc:
