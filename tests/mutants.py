@@ -14069,6 +14069,20 @@ MUTANTS = [
         "        if False:\n",
         ("tests/test_calc_cli.py::test_a_whole_number_typed_as_minus_zero_is_zero",),
     ),
+    Mutant(
+        "a question that begins with a dash gets no hint to put it after --",
+        "bot/cli/__init__.py",
+        '        if not strays:\n            return ""\n',
+        '        if True:\n            return ""\n',
+        ("tests/test_cli_ask.py::test_a_question_that_begins_with_a_dash_is_told_how_to_give_it",),
+    ),
+    Mutant(
+        "a missing option's error hints to put a value after --",
+        "bot/cli/__init__.py",
+        '        if not message.startswith(required) or all(m.startswith("-") for m in missing):\n',
+        "        if not message.startswith(required):\n",
+        ("tests/test_cli_ask.py::test_a_question_that_begins_with_a_dash_is_told_how_to_give_it",),
+    ),
 ]
 
 

@@ -696,6 +696,24 @@ def test_faq_show_names_nothing_close_for_gibberish_or_punctuation(
     assert "(close: mega-backdoor-setup" in capsys.readouterr().err
 
 
+def test_a_question_that_begins_with_a_dash_is_told_how_to_give_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'ask -inf' (or 'faq show -x') was told only "required: question": argparse takes a
+    word that begins with "-" for an option. The error now says to put it after '--',
+    which works; a missing option (whose value may begin with "-") gets no such hint."""
+    assert main(["ask", "-inf"]) == 2
+    said = capsys.readouterr().err
+    assert "required: question; to give '-inf' as a value, put it after '--'" in said, said
+    assert "(rollover-bot ask -- '-inf')" in said
+    assert main(["ask", "--", "-inf"]) == 0
+    assert "not tax advice" in capsys.readouterr().out
+    assert main(["faq", "show", "-x"]) == 2
+    assert "(rollover-bot faq show -- '-x')" in capsys.readouterr().err
+    assert main(["calc", "split", "--basis", "5", "-q"]) == 2
+    assert "after '--'" not in capsys.readouterr().err
+
+
 def test_a_source_address_with_parentheses_is_printed_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,8 +29,33 @@ log = logging.getLogger("rollover_bot.cli")
 class Parser(argparse.ArgumentParser):
     """argparse, but errors are a single friendly line instead of usage text plus message."""
 
+    #: What this parser was given, for error's hint.
+    _given: Sequence[str] = ()
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {readable(message)} (try '{self.prog} --help')\n")
+        self.exit(
+            2, f"error: {readable(message + self._dash_hint(message))} (try '{self.prog} --help')\n"
+        )
+
+    def _dash_hint(self, message: str) -> str:
+        """A value missing while something that begins with "-" was given that is no
+        option: a question such as "-inf" or "-x", which argparse took for an option
+        ("required: question" said nothing of why)."""
+        required = "the following arguments are required: "
+        missing = message.removeprefix(required).split(", ")
+        if not message.startswith(required) or all(m.startswith("-") for m in missing):
+            return ""  # (only options missing: their values may begin with "-")
+        given = list(self._given)
+        given = given[: given.index("--")] if "--" in given else given
+        strays = [
+            a for a in given
+            if a.startswith("-") and a != "-" and a.split("=")[0] not in self._option_string_actions
+        ]  # fmt: skip
+        if not strays:
+            return ""
+        return (
+            f"; to give '{strays[0]}' as a value, put it after '--' ({self.prog} -- '{strays[0]}')"
+        )
 
     def print_help(self, file: IO[str] | None = None) -> None:
         """The help written here: argparse drops a failed write without a word (a closed
@@ -43,6 +68,7 @@ class Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         """A subcommand refuses what it does not know itself, so the hint names its own
         help ('rollover-bot calc split --help'), not the top-level one."""
+        self._given = list(sys.argv[1:] if args is None else args)
         parsed, extras = super().parse_known_args(args, namespace)
         if extras and " " in self.prog:
             self.error(f"unrecognized arguments: {' '.join(extras)}")
