@@ -14083,6 +14083,13 @@ MUTANTS = [
         "        if not message.startswith(required):\n",
         ("tests/test_cli_ask.py::test_a_question_that_begins_with_a_dash_is_told_how_to_give_it",),
     ),
+    Mutant(
+        "a FAQ refused for one problem only counts it",
+        "bot/cli/common.py",
+        "    if len(problems) == 1:\n",
+        "    if False:\n",
+        ("tests/test_cli_ask.py::test_a_faq_refused_for_one_problem_says_the_problem",),
+    ),
 ]
 
 

@@ -565,7 +565,7 @@ def test_the_validate_command_suggested_for_a_broken_faq_runs_as_pasted(
     shutil.copytree(DEFAULT_FAQ_DIR, folder)
     (folder / "broken-entry.md").write_text("no front matter here\n", encoding="utf-8")
     assert main([*command, "--faq-dir", str(folder)]) == 2
-    said = re.search(r"run '(.+)' to list them", capsys.readouterr().err)
+    said = re.search(r"run '(.+)' to (?:list them|check it again)", capsys.readouterr().err)
     assert said is not None
     program, *args = shlex.split(said.group(1))
     assert program == "rollover-bot"
@@ -712,6 +712,23 @@ def test_a_question_that_begins_with_a_dash_is_told_how_to_give_it(
     assert "(rollover-bot faq show -- '-x')" in capsys.readouterr().err
     assert main(["calc", "split", "--basis", "5", "-q"]) == 2
     assert "after '--'" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["ask", "is it prorated?"], ["faq", "list"]])
+def test_a_faq_refused_for_one_problem_says_the_problem(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty FAQ folder was refused with "has 1 problem; run validate to list them":
+    one problem is said in the `error:` line itself; several are counted, as before."""
+    assert main([*command, "--faq-dir", str(tmp_path)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(f"error: the FAQ in {tmp_path} has 1 problem: "), said
+    assert "no FAQ files (<id>.md) found in this folder" in said
+    for name in ("one.md", "two.md"):
+        (tmp_path / name).write_text("no front matter here\n", encoding="utf-8")
+    assert main([*command, "--faq-dir", str(tmp_path)]) == 2
+    said = capsys.readouterr().err
+    assert "has 2 problems; run 'rollover-bot faq validate" in said and "to list them" in said
 
 
 def test_a_source_address_with_parentheses_is_printed_whole(

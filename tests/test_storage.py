@@ -2521,9 +2521,10 @@ def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
     captured = capsys.readouterr()
     assert [g["count"] for g in json.loads(captured.out)["groups"]] == [3, 2]
     assert captured.err == (
-        f"warning: the FAQ in {broken} has 1 problem; run 'rollover-bot faq validate "
-        f"--faq-dir {broken}' to list them; listing every stored question, also any the FAQ "
-        "answers now\n"
+        f"warning: the FAQ in {broken} has 1 problem: {broken / 'zebra-funds.md'}:3: invalid "
+        "YAML: did not find expected node content; run 'rollover-bot faq validate "
+        f"--faq-dir {broken}' to check it again; listing every stored question, also any "
+        "the FAQ answers now\n"
     )
     # broken after a complete load: its last complete version is asked, as the bot does
     (faq / "zebra-funds.md").write_text("---\nid: [\n---\n")

@@ -10,7 +10,7 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from bot.cli.errors import CliError, warning_line
 if TYPE_CHECKING:
     from bot.settings import Settings
     from knowledge.base import Fallback, KnowledgeBase
+    from knowledge.loader import Problem
 
 
 def access_mode(stream: object) -> int | None:
@@ -134,16 +135,30 @@ def require_folder(folder: Path, named: str = "--faq-dir") -> None:
 
 @contextlib.contextmanager
 def _refused(folder: Path, named: str) -> Iterator[None]:
-    from knowledge.loader import FaqInvalid, problems_counted
+    from knowledge.loader import FaqInvalid
 
     try:
         yield
     except FaqInvalid as exc:
         require_folder(folder, named)  # (a mistyped or closed --faq-dir: nothing to validate)
-        raise CliError(
-            f"the FAQ in {folder} has {problems_counted(len(exc.problems))}; "
-            f"run '{validate_command(folder)}' to list them"
-        ) from None
+        raise CliError(faq_problems(folder, exc.problems)) from None
+
+
+def faq_problems(folder: Path, problems: Sequence[Problem]) -> str:
+    """A broken FAQ refused: how many problems, and the command that lists them. One is
+    said whole: "has 1 problem" alone sent the operator to validate to read "no FAQ
+    files (<id>.md) found in this folder"."""
+    from knowledge.loader import problems_counted
+
+    if len(problems) == 1:
+        return (
+            f"the FAQ in {folder} has 1 problem: {problems[0]}; "
+            f"run '{validate_command(folder)}' to check it again"
+        )
+    return (
+        f"the FAQ in {folder} has {problems_counted(len(problems))}; "
+        f"run '{validate_command(folder)}' to list them"
+    )
 
 
 def validate_command(folder: Path) -> str:

@@ -17,6 +17,7 @@ from bot.cli.common import (
     add_faq_dir,
     faq_dir,
     faq_dir_named,
+    faq_problems,
     fitted,
     json_text,
     knowledge_base,
@@ -213,7 +214,7 @@ def handle_show(args: argparse.Namespace) -> int:
 
 
 def handle_list(args: argparse.Namespace) -> int:
-    from knowledge.loader import problems_counted, scan_folder
+    from knowledge.loader import scan_folder
 
     # Ids and titles need the files read and checked, not the matcher trained.
     cfg = settings()
@@ -221,10 +222,7 @@ def handle_list(args: argparse.Namespace) -> int:
     require_folder(folder, faq_dir_named(args, cfg))
     scan = scan_folder(folder)
     if scan.problems:
-        raise CliError(
-            f"the FAQ in {folder} has {problems_counted(len(scan.problems))}; "
-            f"run '{validate_command(folder)}' to list them"
-        )
+        raise CliError(faq_problems(folder, scan.problems))
     rows = [{"id": e.id, "title": e.title} for e in scan.entries]
     if args.json:
         print(json_text({"entries": rows}))
