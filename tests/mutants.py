@@ -11054,11 +11054,8 @@ MUTANTS = [
             "AQ's every entry"
         ),
         "knowledge/base.py",
-        (
-            "        return [hit for hit in self.matcher.autocomplete(typed, limit=limit) i"
-            "f hit.score > 0]\n"
-        ),
-        "        return [hit for hit in self.matcher.autocomplete(typed, limit=limit)]\n",
+        "        return [hit for hit in hits if hit.score >= CLOSE_FLOOR]\n",
+        "        return hits\n",
         (
             "tests/test_console.py::test_faq_names_as_close_only_what_discords_faq_does",
             (
