@@ -66,6 +66,9 @@ class Embedder:
         # (Tokenizing a batch on a thread pool of its own: threads the bot does not need,
         # and a warning in every process forked after it.)
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        # (onnxruntime otherwise writes a device id and a telemetry database under the
+        # user's home, ~/.cache/Microsoft/DeveloperTools, whatever ROLLOVER_CACHE_DIR says.)
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime
         from tokenizers import Tokenizer
 

@@ -14087,6 +14087,13 @@ MUTANTS = [
         "    if False:\n",
         ("tests/test_cli_ask.py::test_a_faq_refused_for_one_problem_says_the_problem",),
     ),
+    Mutant(
+        "onnxruntime writes a device id and telemetry under the user's home",
+        "knowledge/embedding.py",
+        '        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")\n',
+        "",
+        ("tests/test_embedding.py::test_the_model_writes_nothing_in_the_users_home",),
+    ),
 ]
 
 

@@ -150,3 +150,23 @@ def test_a_question_worded_as_an_entrys_title_means_that_entry_most(kb: Knowledg
         _, with_names = space._meaning(space._embed([kb.entries[entry_id].title]))
         assert kb.matcher.ids[int(with_names[0].argmax())] == entry_id
         assert with_names[0].max() == pytest.approx(1.0, abs=2e-3)
+
+
+def test_the_model_writes_nothing_in_the_users_home(tmp_path: Path) -> None:
+    """onnxruntime wrote a device id and a telemetry database under the user's home
+    (~/.cache/Microsoft/DeveloperTools/.onnxruntime) at every first run, whatever
+    ROLLOVER_CACHE_DIR said: the bot's files are its cache folder's only."""
+    import subprocess
+
+    from tests.processes import SCRIPT, bare_env
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = bare_env(HOME=str(home), ROLLOVER_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [str(SCRIPT), "ask", "a question the model embeds anew: does zebra stock split?"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "not tax advice" in proc.stdout  # (answered, the model run)
+    assert list(home.rglob("*")) == []
