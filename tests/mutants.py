@@ -13965,7 +13965,7 @@ MUTANTS = [
         "            pass\n",
         (
             (
-                "tests/test_bot_e2e.py::test_a_post_edited_while_its_answer_is_claimed_has_its_"
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_answer_is_claimed_has_one_"
                 "answer_rechecked"
             ),
         ),
@@ -13977,7 +13977,7 @@ MUTANTS = [
         '        if ("post", message.id) in self._sending:\n',
         (
             (
-                "tests/test_bot_e2e.py::test_a_post_edited_while_its_answer_is_claimed_has_its_"
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_answer_is_claimed_has_one_"
                 "answer_rechecked"
             ),
         ),
@@ -14013,8 +14013,8 @@ MUTANTS = [
         ),
         (
             (
-                "tests/test_bot_e2e.py::test_a_mention_edited_into_a_post_while_its_answer_is_c"
-                "laimed_is_answered_once"
+                "tests/test_bot_e2e.py::test_a_post_edited_while_its_answer_is_claimed_has_one_"
+                "answer_rechecked"
             ),
         ),
     ),

@@ -15,6 +15,7 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -2070,13 +2071,28 @@ async def test_a_post_edited_while_its_question_is_matched_has_its_answer_rechec
         assert answer["content"] == EDITED_NOTE
 
 
-async def test_a_post_edited_while_its_answer_is_claimed_has_its_answer_rechecked(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, monkeypatch
+@pytest.mark.parametrize(
+    ("edited", "note"),
+    [
+        pytest.param(lambda bot: DEADLINE_QUESTION, EDITED_NOTE, id="to-ask-something-else"),
+        pytest.param(lambda bot: f"{bot.mention} {QUESTION}", "", id="to-mention-the-bot"),
+    ],
+)
+async def test_a_post_edited_while_its_answer_is_claimed_has_one_answer_rechecked(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    kb: KnowledgeBase,
+    monkeypatch,
+    edited: Callable[[Any], str],
+    note: str,
 ) -> None:
-    """The same edit a moment earlier, while the database takes the post's claim (its
-    opening message fetched, not cached, as when the post came before its message): the
-    answer, made from the message as fetched, answered the post as first written and went
-    up unmarked. It now says so, as when the edit comes while the question is matched."""
+    """The edits above a moment earlier, while the database takes the post's claim (its
+    opening message fetched, not cached, as when the post came before its message):
+    - rewritten to ask something else, the answer, made from the message as fetched,
+      answered the post as first written and went up unmarked; it now says so;
+    - with "@Rollover Bot" added, the post had no answer yet, nor a reply owed on record,
+      so the mention was answered too: two answers. The post's own is the one."""
     world = fake_discord.world
     store = MemoryStore()
     async with start_bot(make_bot(store=store)):
@@ -2087,44 +2103,17 @@ async def test_a_post_edited_while_its_answer_is_claimed_has_its_answer_rechecke
             )
             await asyncio.wait_for(began.wait(), 5)  # (the claim awaited)
             await fake_discord.dispatch("MESSAGE_CREATE", post.starter)  # (come late)
-            await fake_discord.edit_message(post.starter, DEADLINE_QUESTION)
-            # (the edit looked at while the post's claim, and so its task, is still held)
-            await fake_discord.settle(ignoring={"discord.py: on_thread_create"})
-        finally:
-            let_go.set()
-        await wait_until(lambda: post.replies != [] and not store.owed)
-        await fake_discord.idle(quiet=0.3)
-        [answer] = post.replies
-        assert embed_of(answer)["title"] == kb.get(EXPECTED).title  # (the post as first written)
-        assert answer["content"] == EDITED_NOTE
-
-
-async def test_a_mention_edited_into_a_post_while_its_answer_is_claimed_is_answered_once(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, monkeypatch
-) -> None:
-    """A member adds "@Rollover Bot" to their new post while the database takes the post's
-    claim: the post had no answer yet, nor a reply owed on record, so the mention was
-    answered too, and the post got two answers. The post's own answer is the one."""
-    world = fake_discord.world
-    store = MemoryStore()
-    async with start_bot(make_bot(store=store)):
-        began, let_go = held_calls(monkeypatch, store, "claim_post")
-        try:
-            post = await fake_discord.post_forum_thread(
-                "Split?", QUESTION, author=world.asker, starter_sent=False
-            )
-            await asyncio.wait_for(began.wait(), 5)  # (the claim awaited)
-            await fake_discord.dispatch("MESSAGE_CREATE", post.starter)  # (come late)
-            await fake_discord.edit_message(post.starter, f"{world.bot_user.mention} {QUESTION}")
-            # (the edit looked at while the post's claim is held: a mention answered beside
-            # the post would be held here too, taking its own claim)
+            await fake_discord.edit_message(post.starter, edited(world.bot_user))
+            # The edit looked at while the post's claim, and so its task, is held (a
+            # mention answered beside the post would be held here too, taking its claim).
             await fake_discord.settle(ignoring={"discord.py: on_thread_create"})
         finally:
             let_go.set()
         await wait_until(lambda: post.replies != [] and not store.owed)
         await fake_discord.idle(quiet=0.3)
         [answer] = post.replies  # (one answer: the post's)
-        assert embed_of(answer)["title"] == kb.get(EXPECTED).title
+        assert embed_of(answer)["title"] == kb.get(EXPECTED).title  # (the post as first written)
+        assert answer["content"] == note
 
 
 async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(
