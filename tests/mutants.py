@@ -14094,6 +14094,13 @@ MUTANTS = [
         "",
         ("tests/test_embedding.py::test_the_model_writes_nothing_in_the_users_home",),
     ),
+    Mutant(
+        "a page short of rows left out ends the review queue's reading",
+        "bot/storage/reports.py",
+        "            if not rows:  # (not a short page: a store leaves out rows it cannot read)\n",
+        "            if len(rows) < page:\n",
+        ("tests/test_storage.py::test_rows_left_out_do_not_end_the_review_queues_reading_early",),
+    ),
 ]
 
 

@@ -2491,6 +2491,29 @@ def test_cli_gaps_and_review_leave_out_rows_edited_by_hand(
             assert 0 < sum(g["count"] for g in after) == sum(g["count"] for g in before) - 3
 
 
+async def test_rows_left_out_do_not_end_the_review_queues_reading_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review queue reads stored questions a page at a time, and a short page meant
+    the last one. A page short of the rows left out as unreadable ended the reading there,
+    and the older questions never reached the queue."""
+    import bot.storage.reports
+
+    monkeypatch.setattr(bot.storage.reports, "REVIEW_WINDOW", 4)  # (pages of 8)
+    words = "zebra yacht walrus violin umbrella tulip saddle quartz pepper oyster".split()
+    path = tmp_path / "bot.db"
+    async with SqliteStore(path) as db:
+        for n, word in enumerate(words):
+            await db.record_question(question(f"what about the {word}?", days_ago=n))
+    with contextlib.closing(sqlite3.connect(path)) as raw, raw:
+        newest = [r[0] for r in raw.execute("SELECT id FROM questions ORDER BY asked_at DESC")]
+        for row in newest[:5]:  # (of the first page of 8: three readable)
+            raw.execute("UPDATE questions SET best_score = 'high' WHERE id = ?", (row,))
+    async with SqliteStore(path) as db:
+        queue = await db.review_queue()
+    assert sum(item.count for item in queue) == len(words) - 5  # (all readable ones)
+
+
 def test_cli_gaps_and_review_leave_out_what_the_faq_answers_now(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

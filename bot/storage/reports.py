@@ -251,7 +251,7 @@ async def worst_first_window(
             questions += rows
             fresh += sum(review_key(q) not in reviewed for q in rows)
             offset += page
-            if len(rows) < page:
+            if not rows:  # (not a short page: a store leaves out rows it cannot read)
                 break
     return questions
 
