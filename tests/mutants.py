@@ -14043,10 +14043,10 @@ MUTANTS = [
         "faq gaps stops with a traceback on a row edited by hand",
         "bot/storage/sqlite.py",
         (
-            '            rows = readable(await db.execute_fetchall(sql, params), GAP_ROW, "'
-            'stored question")\n'
+            '            return gaps_of_rows(readable(rows, GAP_ROW, "stored question"), revie'
+            "wed, when, limit)\n"
         ),
-        "            rows = await db.execute_fetchall(sql, params)\n",
+        "            return gaps_of_rows(rows, reviewed, when, limit)\n",
         ("tests/test_storage.py::test_cli_gaps_and_review_leave_out_rows_edited_by_hand",),
     ),
     Mutant(
