@@ -705,11 +705,13 @@ def test_a_question_that_begins_with_a_dash_is_told_how_to_give_it(
     assert main(["ask", "-inf"]) == 2
     said = capsys.readouterr().err
     assert "required: question; to give '-inf' as a value, put it after '--'" in said, said
-    assert "(rollover-bot ask -- '-inf')" in said
+    assert "(rollover-bot ask -- -inf)" in said
     assert main(["ask", "--", "-inf"]) == 0
     assert "not tax advice" in capsys.readouterr().out
     assert main(["faq", "show", "-x"]) == 2
-    assert "(rollover-bot faq show -- '-x')" in capsys.readouterr().err
+    assert "(rollover-bot faq show -- -x)" in capsys.readouterr().err
+    assert main(["ask", "-it's"]) == 2  # (quoted so that a shell takes it as it is)
+    assert """(rollover-bot ask -- '-it'"'"'s')""" in capsys.readouterr().err
     assert main(["calc", "split", "--basis", "5", "-q"]) == 2
     assert "after '--'" not in capsys.readouterr().err
 

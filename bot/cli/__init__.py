@@ -12,6 +12,7 @@ import errno
 import io
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import IO, NoReturn
@@ -53,9 +54,9 @@ class Parser(argparse.ArgumentParser):
         ]  # fmt: skip
         if not strays:
             return ""
-        return (
-            f"; to give '{strays[0]}' as a value, put it after '--' ({self.prog} -- '{strays[0]}')"
-        )
+        # (The command as it can be pasted into a shell: quoted only where it needs it.)
+        pasted = f"{self.prog} -- {shlex.quote(strays[0])}"
+        return f"; to give '{strays[0]}' as a value, put it after '--' ({pasted})"
 
     def print_help(self, file: IO[str] | None = None) -> None:
         """The help written here: argparse drops a failed write without a word (a closed
