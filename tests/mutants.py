@@ -565,8 +565,8 @@ MUTANTS = [
     Mutant(
         "answers a mention without claiming it in the store",
         "bot/cogs/answers.py",
-        "not await self.bot.store.claim_post(key, owed):\n",
-        "not await self.bot.store.claim_post(key, None) and 0:\n",
+        '            if not await self._claimed(key, owed, "mention", message.id):\n',
+        '            if not await self._claimed(key, owed, "mention", message.id) and 0:\n',
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
     ),
     Mutant(
@@ -10887,8 +10887,8 @@ MUTANTS = [
             "im is awaited is noted as one seen while\n            # the reply is sent: the "
             "reply reads the opening message as it came, which an\n            # edit does n"
             "ot change when it was fetched rather than cached.\n            self._claiming.a"
-            "dd(starter.id)\n            try:\n                claimed = await self._claim_po"
-            "st(thread, owed)\n"
+            "dd(starter.id)\n            try:\n                claimed = await self._claimed("
+            'thread.id, owed, "forum post", thread.id)\n'
         ),
         (
             "        if self.bot.stopping:\n            return\n        self.posts.claim(thre"
@@ -10901,7 +10901,7 @@ MUTANTS = [
             "  # the reply is sent: the reply reads the opening message as it came, which a"
             "n\n            # edit does not change when it was fetched rather than cached.\n "
             "           self._claiming.add(starter.id)\n            try:\n                cla"
-            "imed = await self._claim_post(thread, owed) or True\n"
+            'imed = await self._claimed(thread.id, owed, "forum post", thread.id) or True\n'
         ),
         (
             "tests/test_faults_e2e.py",
@@ -10946,13 +10946,13 @@ MUTANTS = [
         "a question edited into a bare mention is answered again by an edit after another restart",
         "bot/cogs/answers.py",
         (
-            "                key = edited_in(message.id) if here else message.id if claim i"
-            "s None else claim\n                if not await self.bot.store.claim_post(key, "
-            "owed):\n"
+            "            key = edited_in(message.id) if here else message.id if claim is No"
+            'ne else claim\n            if not await self._claimed(key, owed, "mention", mes'
+            "sage.id):\n"
         ),
         (
-            "                key = message.id if claim is None else claim\n                i"
-            "f not here and not await self.bot.store.claim_post(key, owed):\n"
+            "            key = message.id if claim is None else claim\n            if not he"
+            're and not await self._claimed(key, owed, "mention", message.id):\n'
         ),
         (
             (

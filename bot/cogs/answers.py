@@ -518,7 +518,7 @@ class Answers(commands.Cog):
             # edit does not change when it was fetched rather than cached.
             self._claiming.add(starter.id)
             try:
-                claimed = await self._claim_post(thread, owed)
+                claimed = await self._claimed(thread.id, owed, "forum post", thread.id)
                 if claimed:
                     with self._in_flight("post", starter.id):
                         await self._settle(owed, await self._post_answer(thread, starter))
@@ -526,14 +526,15 @@ class Answers(commands.Cog):
                 self._claiming.discard(starter.id)
             await self._sent_post(starter.id)
 
-    async def _claim_post(self, thread: discord.Thread, owed: PendingReply) -> bool:
-        """The store's claim of the post's reply (True: this process sends it)."""
+    async def _claimed(self, key: int, owed: PendingReply, what: str, shown: int) -> bool:
+        """The store's claim of a reply under ``key`` (True: this process sends it); a
+        store that fails is said in the log, of ``what`` and ``shown``, and answered."""
         try:
-            return await self.bot.store.claim_post(thread.id, owed)
+            return await self.bot.store.claim_post(key, owed)
         except Exception as exc:
             # Better a rare duplicate after a restart than a silently dropped question.
-            said = "could not record forum post %s as answered; answering anyway"
-            log_store_failure(log, exc, said, thread.id)
+            said = f"could not record {what} %s as answered; answering anyway"
+            log_store_failure(log, exc, said, shown)
             return True
 
     async def _post_answer(self, thread: discord.Thread, starter: discord.Message) -> Delivery:
@@ -1376,16 +1377,12 @@ class Answers(commands.Cog):
         if self.bot.stopping:
             return  # (the next start's catch-up answers it)
         with self.bot.replying():  # (from its claim on, as a post's: a stop waits for it)
-            try:
-                # (A question edited into a prompted mention: the mention's own claim was
-                # taken when it came, so the edit has one of its own, as a process restarted
-                # since, or the other of two in a hand-over, may see the same edit.)
-                key = edited_in(message.id) if here else message.id if claim is None else claim
-                if not await self.bot.store.claim_post(key, owed):
-                    return
-            except Exception as exc:
-                said = "could not record mention %s as answered; answering anyway"
-                log_store_failure(log, exc, said, message.id)
+            # (A question edited into a prompted mention: the mention's own claim was taken
+            # when it came, so the edit has one of its own, as a process restarted since, or
+            # the other of two in a hand-over, may see the same edit.)
+            key = edited_in(message.id) if here else message.id if claim is None else claim
+            if not await self._claimed(key, owed, "mention", message.id):
+                return
             with self._in_flight("mention", message.id):
                 await self._settle(owed, await self._mention_reply(message))
 
