@@ -229,6 +229,12 @@ def _row_norms(matrix: Rows | sparse.csr_matrix) -> np.ndarray:
     return np.sqrt(np.bincount(row_of, matrix.data**2, minlength=rows))
 
 
+def _spans(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The indexes of runs laid end to end: ``counts[i]`` from ``starts[i]`` on, for each i."""
+    ends = np.cumsum(counts)
+    return np.repeat(starts - ends + counts, counts) + np.arange(ends[-1] if len(ends) else 0)
+
+
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     matrix = sparse.csr_matrix(matrix)
     norms = _row_norms(matrix)
@@ -342,6 +348,9 @@ def _descending_keys(values: np.ndarray) -> np.ndarray:
 _Training = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
+#: A block of questions' embedding cosines with the examples, and their vectors (_meaning).
+_Meaning = tuple[np.ndarray, np.ndarray]
+
 #: Signals known for every entry, gathered for the candidates in one go, in this order.
 _PER_ENTRY = (
     "lexical",
@@ -354,7 +363,6 @@ _PER_ENTRY = (
     "example_vote",
     "meaning_example",
     "meaning_vote",
-    "meaning_title",
 )
 #: Signals that rank entries, and what each one's rank and lead are called.
 _RANKED = (
@@ -406,10 +414,9 @@ class SignalSpace:
         self.example_meaning = self.example_meaning.astype(np.float64)
         self.name_meaning = self._embed([name for _, name in named], store=True)
         self.name_meaning = self.name_meaning.astype(np.float64)
-        # The names come entry by entry: where each named entry's run starts, for a
-        # maximum per run (an entry's best name).
-        self._named_entries, self._name_starts = np.unique(
-            np.array([k for k, _ in named], dtype=np.intp), return_index=True
+        # The names come entry by entry: entry k's are rows _names_of[k] to _names_of[k + 1].
+        self._names_of = np.searchsorted(
+            np.array([k for k, _ in named], dtype=np.intp), np.arange(self.n + 1)
         )
         self.queries = lexical.prepare_examples([e.text for e in self.examples])
         entry_text = [" ".join(phrases)[:ENTRY_CHAR_LIMIT] for phrases in lexical.phrases]
@@ -576,11 +583,10 @@ class SignalSpace:
         # the model, and the question typed so scored lower than typed in Latin letters.
         return self.embedder.embed([normalize.latin_look_alikes(t) for t in texts], store=store)
 
-    def _meaning(
-        self, vectors: np.ndarray, itself: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _meaning(self, vectors: np.ndarray, itself: np.ndarray | None = None) -> _Meaning:
         """Questions' embedding cosines with the examples (with ``itself`` left out: a
-        training example's own), and with each entry's closest name (-1 for none)."""
+        training example's own), and the questions' vectors, for their cosines with the
+        candidates' names (_name_cosines)."""
         # In double precision: the vectors hold half-precision values of unit length, so
         # every product and partial sum is exact there, whatever order a matrix product
         # adds them in. (In single precision the last digits depended on how many questions
@@ -589,12 +595,26 @@ class SignalSpace:
         with_examples = questions @ self.example_meaning.T
         if itself is not None:
             with_examples[np.arange(len(itself)), itself] = -1.0
-        with_names = np.full((len(vectors), self.n), -1.0)
-        if len(self._name_starts):
-            to_names = questions @ self.name_meaning.T
-            best = np.maximum.reduceat(to_names, self._name_starts, axis=1)
-            with_names[:, self._named_entries] = best
-        return with_examples, with_names
+        return with_examples, questions
+
+    def _name_cosines(
+        self, questions: np.ndarray, owner: np.ndarray, entries: np.ndarray
+    ) -> np.ndarray:
+        """Each (question, entry) pair's embedding cosine with the entry's closest name
+        (-1 for an entry without names): the pair's question is its ``owner`` row of
+        ``questions`` (_meaning's). Only the pairs' entries' names are compared: on a large
+        FAQ a few dozen entries' of thousands, whose product was half of answering a long
+        post (and exact, so the same values as against every name)."""
+        scored, position = np.unique(entries, return_inverse=True)
+        best = np.full((len(questions), len(scored)), -1.0)
+        starts = self._names_of[scored]
+        counts = self._names_of[scored + 1] - starts
+        named = counts > 0
+        if named.any():
+            counts = counts[named]
+            to_names = questions @ self.name_meaning[_spans(starts[named], counts)].T
+            best[:, named] = np.maximum.reduceat(to_names, np.cumsum(counts) - counts, axis=1)
+        return best[owner, position]
 
     def _char_cosines(
         self,
@@ -712,7 +732,7 @@ class SignalSpace:
         ex_word: np.ndarray,
         ex_char: np.ndarray,
         detail: _Detail,
-        meaning: tuple[np.ndarray, np.ndarray],
+        meaning: _Meaning,
     ) -> list[Signals]:
         """The candidates and feature rows of a block of questions (one per row of each
         matrix, entries or examples along the columns), as array operations: a Python pass
@@ -722,7 +742,7 @@ class SignalSpace:
         saturation = _saturation(lex_total)
         lexical = _lexical_score(saturation, coverage)
         best_word = self._best_by_entry(ex_word)
-        with_examples, with_names = meaning
+        with_examples, questions = meaning
         best_meaning = self._best_by_entry(with_examples)
         owner, entries = self._candidates(lexical, word_cos, best_word, best_meaning)
         vote = np.zeros((size, self.n))
@@ -741,7 +761,6 @@ class SignalSpace:
         per_entry = {
             "meaning_example": best_meaning,
             "meaning_vote": self._meaning_vote(with_examples),
-            "meaning_title": with_names,
             "lexical": lexical,
             "coverage": np.minimum(coverage, 1.5),
             "saturation": saturation,
@@ -763,6 +782,7 @@ class SignalSpace:
         char_cos, ridge_scores, ridge_off_topic = detail(owner, entries)
         rows[:, _COLUMN["char_cosine"]] = char_cos
         rows[:, _COLUMN["ridge"]] = ridge_scores
+        rows[:, _COLUMN["meaning_title"]] = self._name_cosines(questions, owner, entries)
         per_question = {
             "anchored": [float(q.anchored) for q in queries],
             "off_topic_similarity": off_sim,
@@ -797,10 +817,8 @@ class SignalSpace:
         size, n = near.shape[0], self.n
         starts, ends = self._labels_of[near.ravel()], self._labels_of[near.ravel() + 1]
         counts = ends - starts
-        total = int(counts.sum())
-        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
         cells = np.repeat(np.arange(near.size) // near.shape[1], counts) * n
-        cells += self._label_entry[offsets]
+        cells += self._label_entry[_spans(starts, counts)]
         added = np.repeat(weights.ravel(), counts)
         return np.bincount(cells, added, minlength=size * n).reshape(size, n)
 

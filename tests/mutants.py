@@ -13289,23 +13289,6 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "ranker: an entry's best name is taken from another entry's run of names",
-        "knowledge/ranker.py",
-        "            with_names[:, self._named_entries] = best",
-        "            with_names[:, self._named_entries] = np.roll(best, 1, axis=1)",
-        (
-            "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
-            (
-                "tests/test_matcher.py::test_a_questions_signals_do_not_depend_on_the_others_sc"
-                "ored_with_it"
-            ),
-            (
-                "tests/test_embedding.py::test_a_question_worded_as_an_entrys_title_means_that_"
-                "entry_most"
-            ),
-        ),
-    ),
-    Mutant(
         (
             "questions are matched on the event loop (a new question's embedding holds up e"
             "very other event)"
@@ -14100,6 +14083,55 @@ MUTANTS = [
         "            if not rows:  # (not a short page: a store leaves out rows it cannot read)\n",
         "            if len(rows) < page:\n",
         ("tests/test_storage.py::test_rows_left_out_do_not_end_the_review_queues_reading_early",),
+    ),
+    Mutant(
+        "ranker: an entry's best name is taken from another entry's run of names",
+        "knowledge/ranker.py",
+        (
+            "            best[:, named] = np.maximum.reduceat(to_names, np.cumsum(counts) -"
+            " counts, axis=1)"
+        ),
+        (
+            "            best[:, named] = np.roll(np.maximum.reduceat(to_names, np.cumsum(c"
+            "ounts) - counts, axis=1), 1, axis=1)"
+        ),
+        (
+            "tests/test_embedding.py::test_a_questions_meaning_for_an_entry_is_its_closest_names",
+            (
+                "tests/test_embedding.py::test_a_question_worded_as_an_entrys_title_means_that_"
+                "entry_most"
+            ),
+        ),
+    ),
+    Mutant(
+        "ranker: an entry's last name is left out of its meaning",
+        "knowledge/ranker.py",
+        "        counts = self._names_of[scored + 1] - starts\n",
+        "        counts = self._names_of[scored + 1] - starts - 1\n",
+        ("tests/test_embedding.py::test_a_questions_meaning_for_an_entry_is_its_closest_names",),
+    ),
+    Mutant(
+        "ranker: an entry without names counts as neutral (0), not unlike (-1)",
+        "knowledge/ranker.py",
+        "        best = np.full((len(questions), len(scored)), -1.0)",
+        "        best = np.full((len(questions), len(scored)), 0.0)",
+        ("tests/test_embedding.py::test_a_questions_meaning_for_an_entry_is_its_closest_names",),
+    ),
+    Mutant(
+        "ranker: runs laid end to end all start at the first run's start",
+        "knowledge/ranker.py",
+        (
+            "    return np.repeat(starts - ends + counts, counts) + np.arange(ends[-1] if l"
+            "en(ends) else 0)"
+        ),
+        (
+            "    return np.repeat(starts[:1] - ends + counts, counts) + np.arange(ends[-1] "
+            "if len(ends) else 0)"
+        ),
+        (
+            "tests/test_embedding.py::test_a_questions_meaning_for_an_entry_is_its_closest_names",
+            "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
+        ),
     ),
 ]
 

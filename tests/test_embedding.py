@@ -146,10 +146,37 @@ def test_a_question_worded_as_an_entrys_title_means_that_entry_most(kb: Knowledg
     """Each entry's names (title, aliases) count for that entry: a question that is an
     entry's title is closest in meaning to it, at a cosine of about 1."""
     space = kb.matcher.space
+    every = np.arange(space.n)
     for entry_id in ("notice-2014-54", "solo-401k-after-tax", "three-buckets"):
-        _, with_names = space._meaning(space._embed([kb.entries[entry_id].title]))
-        assert kb.matcher.ids[int(with_names[0].argmax())] == entry_id
-        assert with_names[0].max() == pytest.approx(1.0, abs=2e-3)
+        _, vectors = space._meaning(space._embed([kb.entries[entry_id].title]))
+        with_names = space._name_cosines(vectors, np.zeros_like(every), every)
+        assert kb.matcher.ids[int(with_names.argmax())] == entry_id
+        assert with_names.max() == pytest.approx(1.0, abs=2e-3)
+
+
+def test_a_questions_meaning_for_an_entry_is_its_closest_names(kb: KnowledgeBase) -> None:
+    """The names' signal of a (question, entry) pair is the question's highest cosine with
+    the entry's own title and aliases, whichever entries are scored with it and in what
+    order; an entry without a name has -1 (nothing alike)."""
+    from knowledge.ranker import SignalSpace
+
+    matcher = kb.matcher
+    names = [[e.title, *e.aliases] for e in matcher.entries]
+    names[3] = []  # an entry without a name
+    space = SignalSpace(matcher.lexical, matcher.space.examples, matcher.ids, names)
+    # (The second is an entry's last alias, word for word: its closest name is that one.)
+    texts = ["can I move the after-tax money to a Roth IRA", names[7][-1]]
+    _, vectors = space._meaning(space._embed(texts))
+    owner = np.array([0, 0, 0, 1, 1, 1, 1])
+    entries = np.array([7, 3, 0, 24, 7, 12, 3])
+    got = space._name_cosines(vectors, owner, entries)
+    for value, q, k in zip(got, owner, entries, strict=True):
+        if not names[k]:
+            assert value == -1.0
+            continue
+        own = space._embed(names[k]).astype(np.float64) @ vectors[q]
+        assert value == own.max()
+    assert got[4] == pytest.approx(1.0, abs=2e-3)
 
 
 def test_the_model_writes_nothing_in_the_users_home(tmp_path: Path) -> None:

@@ -604,10 +604,11 @@ def doubled(kb: KnowledgeBase) -> Matcher:
 def test_candidate_only_signals_equal_the_full_computation(
     doubled: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On a FAQ too large to score every entry in detail, the character cosines and the
-    ridge's scores are computed for the candidates only; each candidate's signals must be
-    what a space that scores every entry (whole matrix products) gives it. Ranks are among
-    the candidates: the FAQ's own for the best few, in the same order after them."""
+    """On a FAQ too large to score every entry in detail, the character cosines, the
+    ridge's scores and the names' meaning are computed for the candidates only; each
+    candidate's signals must be what a space that scores every entry (whole matrix products)
+    gives it. Ranks are among the candidates: the FAQ's own for the best few, in the same
+    order after them."""
     from knowledge import ranker
 
     ranked = [(ranker._COLUMN[v], ranker._COLUMN[r]) for v, r, _ in ranker._RANKED]
