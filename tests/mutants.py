@@ -14133,6 +14133,20 @@ MUTANTS = [
             "tests/test_matcher.py::test_candidate_only_signals_equal_the_full_computation",
         ),
     ),
+    Mutant(
+        "sqlite: an owed reply edited by hand stops the retry queue's readers",
+        "bot/storage/sqlite.py",
+        '        for row in readable(rows, PENDING_ROW, "owed answer")\n',
+        "        for row in rows\n",
+        ("tests/test_storage.py::test_owed_replies_edited_by_hand_are_left_out_not_a_stop",),
+    ),
+    Mutant(
+        "sqlite: an owed reply's time written without a zone is read naive",
+        "bot/storage/sqlite.py",
+        "        pending_from_row(row, lambda value: as_utc(dt.datetime.fromisoformat(value)))\n",
+        "        pending_from_row(row, lambda value: dt.datetime.fromisoformat(value))\n",
+        ("tests/test_storage.py::test_owed_replies_edited_by_hand_are_left_out_not_a_stop",),
+    ),
 ]
 
 

@@ -217,6 +217,9 @@ _NONE = type(None)
 GAP_ROW = (str, (int, _NONE), (str, _NONE), (int, float), None)
 REVIEW_ROW = (str, (int, _NONE), (str, _NONE), (int, float), int, None, str)
 TAUGHT_ROW = (str, str, int, str, None)
+#: An owed reply's (PENDING_COLUMNS): kind, message and channel ids, question, attempts,
+#: last error, created and due at, the asker's hash if known.
+PENDING_ROW = (str, int, int, str, int, str, None, None, (str, _NONE))
 
 
 def readable(rows: Sequence[Sequence[Any]], kinds: Sequence[Any], what: str) -> list[Any]:
@@ -334,8 +337,14 @@ def _pending_row(reply: PendingReply) -> tuple[object, ...]:
     return pending_values(reply, clean_text, stamp)
 
 
-def _pending(row: Any) -> PendingReply:
-    return pending_from_row(row, dt.datetime.fromisoformat)
+def _owed(rows: Sequence[Any]) -> list[PendingReply]:
+    """The readable rows of the retry queue as replies (see readable): one edited by hand
+    stopped every reader, from the retry loop (each pass a traceback, and the expired
+    replies deleted unreported) to a stop's owed replies. A time without a zone is UTC's."""
+    return [
+        pending_from_row(row, lambda value: as_utc(dt.datetime.fromisoformat(value)))
+        for row in readable(rows, PENDING_ROW, "owed answer")
+    ]
 
 
 async def _roll_back(db: aiosqlite.Connection) -> None:
@@ -923,7 +932,9 @@ class SqliteStore:
                 " WHERE kind = ? AND message_id = ?",
                 [(stamp(until), r[0], r[1]) for r in rows],
             )
-        return [dataclasses.replace(_pending(r), due=until, attempts=r[4] + 1) for r in rows]
+        # (An unreadable one is leased all the same: left due, it came first every pass,
+        # ahead of the readable ones.)
+        return [dataclasses.replace(r, due=until, attempts=r.attempts + 1) for r in _owed(rows)]
 
     async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
         cutoff, now = stamp(seconds_from_now(-max_age_seconds)), stamp(utc_now())
@@ -936,14 +947,14 @@ class SqliteStore:
                 )
             )
             await db.execute(f"DELETE FROM pending_replies WHERE {expired}", (cutoff, now))
-        return [_pending(r) for r in rows]
+        return _owed(rows)
 
     async def pending_replies(self) -> list[PendingReply]:
         async with self._read() as db:
             rows = await db.execute_fetchall(
                 f"SELECT {PENDING_COLUMNS} FROM pending_replies ORDER BY due_at"
             )
-        return [_pending(r) for r in rows]
+        return _owed(rows)
 
     async def record_rejected(self, question_id: int, entry_id: str) -> bool:
         changed = await self._write_one(
