@@ -293,14 +293,15 @@ class RolloverBot(commands.Bot):
         except TimeoutError:
             late = [task for task in self._replying if task is not None]
             cut = dict(self._owed_in_progress)  # (before their tasks end and take them out)
-            # Only the replies owed are sent again; the records of a vote, a removal ("Not
-            # what I asked"), a deletion or a pointed answer cut off are lost, each said in
-            # a warning.
+            # Only the replies owed are sent again. The rest is lost: the records of a vote,
+            # a removal ("Not what I asked"), a deletion or a pointed answer (each said in a
+            # warning of its own) and a command's reply (/ask, a calculator, /faq-admin).
             owed = len(set(cut.values()) & set(late))
             log.warning(
                 "stopping: work still in progress after %g s cut off (%d): replies owed %d, "
-                "each sent at the next start; votes, removals, deletions and pointed answers' "
-                "records %d, lost (each said below)",
+                "each sent at the next start; other work %d, not finished (commands' replies, "
+                "and the records of votes, removals, deletions and pointed answers, each of "
+                "those said below)",
                 STOP_GRACE_SECONDS,
                 len(late),
                 owed,

@@ -520,7 +520,7 @@ async def test_a_vote_waiting_on_a_lock_at_a_stop_is_recorded_or_the_member_told
         assert not recorded and edits == [VOTE_NOT_RECORDED]
         assert said(caplog, f"stopping: a vote on {entry} cut off before it was recorded")
         # (not "sent at the next start": no vote is)
-        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; votes")
+        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; other")
     warnings_only(caplog)
 
 
@@ -573,7 +573,7 @@ async def test_a_pointed_answer_waiting_on_a_lock_at_a_stop_is_recorded_or_cut_o
     else:
         assert taught == []
         assert said(caplog, "stopping: recording the pointed answer")
-        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; votes")
+        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; other")
     warnings_only(caplog)
 
 
@@ -670,7 +670,7 @@ async def test_a_deletion_waiting_on_a_lock_at_a_stop_takes_its_answer_along_or_
         assert int(answer.response["id"]) not in world.messages  # the answer went with it
     else:
         assert said(caplog, f"stopping: handling deleted message {question} cut off")
-        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; votes")
+        assert said(caplog, "cut off (1): replies owed 0, each sent at the next start; other")
         assert took < 8.0, took  # (5 s of grace; it took 7.0 s, the close waiting on it)
     warnings_only(caplog)
 
