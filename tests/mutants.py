@@ -257,8 +257,8 @@ MUTANTS = [
     Mutant(
         "gives a near example's vote to the entry after the one it is labelled with",
         "knowledge/ranker.py",
-        "        cells += self._label_entry[offsets]",
-        "        cells += (self._label_entry[offsets] + 1) % n",
+        "        cells += self._label_entry[_spans(starts, counts)]",
+        "        cells += (self._label_entry[_spans(starts, counts)] + 1) % n",
         ("tests/test_matcher.py::test_near_examples_vote_for_the_entries_they_are_labelled_with",),
     ),
     Mutant(
