@@ -146,8 +146,14 @@ def _percent(value: float) -> float:
 Percent = Annotated[float, Field(ge=0, le=100), AfterValidator(_percent)]
 
 
+#: Every section of settings.toml: an unknown name is a likely typo, and a figure must be a
+#: finite number (NaN, which TOML and the environment both take, passed as a threshold and
+#: was refused as "less than or equal to 100", sending the operator to the wrong fix).
+SECTION = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
 class MatchingSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = SECTION
 
     answer_threshold: Percent = MatchTuning().answer_threshold
     suggest_threshold: Percent = MatchTuning().suggest_threshold
@@ -166,7 +172,7 @@ class MatchingSettings(BaseModel):
 
 
 class DiscordSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = SECTION
 
     #: Forum channels whose new posts the bot answers.
     forum_channel_ids: IdList = Field(default_factory=list)
@@ -222,7 +228,7 @@ class DiscordSettings(BaseModel):
 class LimitSettings(BaseModel):
     """Abuse limits: per user for commands and mentions, per bot for forum answers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = SECTION
 
     ask_per_minute: int = Field(default=6, ge=1, le=600)
     calc_per_minute: int = Field(default=10, ge=1, le=600)
@@ -240,7 +246,7 @@ class RetrySettings(BaseModel):
     """Replies the bot owes (failed, held back by the forum cap, or cut off by a crash) are
     kept in the database and retried until sent or too old."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = SECTION
 
     #: How often the queue of owed replies is looked at.
     poll_seconds: float = Field(default=10.0, gt=0, le=3600)
@@ -295,7 +301,7 @@ def _not_left_under_a_tilde_folder(value: object) -> object:
 
 
 class DatabaseSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = SECTION
 
     #: SQLite file for questions, votes and answered posts; relative to the current folder.
     #: Blank is unset, as for faq_dir (not the current folder, which cannot be opened).

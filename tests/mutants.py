@@ -14147,6 +14147,13 @@ MUTANTS = [
         "        pending_from_row(row, lambda value: dt.datetime.fromisoformat(value))\n",
         ("tests/test_storage.py::test_owed_replies_edited_by_hand_are_left_out_not_a_stop",),
     ),
+    Mutant(
+        "settings: NaN passes as a figure, refused as too high where it is a threshold",
+        "bot/settings.py",
+        'SECTION = ConfigDict(extra="forbid", allow_inf_nan=False)',
+        'SECTION = ConfigDict(extra="forbid")',
+        ("tests/test_settings.py::test_a_figure_that_is_no_finite_number_is_refused_as_such",),
+    ),
 ]
 
 

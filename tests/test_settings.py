@@ -85,6 +85,28 @@ def test_a_threshold_written_as_a_fraction_is_refused_with_the_percentage_meant(
     assert getattr(load_settings().matching, name) == 0
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("ROLLOVER_MATCHING__ANSWER_THRESHOLD", "NaN"),
+        ("ROLLOVER_MATCHING__OFF_TOPIC_THRESHOLD", "inf"),
+        ("ROLLOVER_RETRIES__POLL_SECONDS", "nan"),
+    ],
+)
+def test_a_figure_that_is_no_finite_number_is_refused_as_such(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    """NaN (which the environment and TOML both read as a float) was refused as "less than
+    or equal to 100", for a threshold of at most 100: the operator looked for a figure too
+    high. The error says it is no finite number."""
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    said = str(info.value)
+    name = variable.removeprefix("ROLLOVER_").lower().replace("__", ".")
+    assert name in said and "finite number" in said and "less than" not in said
+
+
 def test_token_is_secret_in_repr_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET)
     settings = load_settings()
