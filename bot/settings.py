@@ -397,7 +397,7 @@ class _BlanksLeftOut(PydanticBaseSettingsSource):
 
 #: ROLLOVER_* variables that are ours but no setting (read before the settings are), from
 #: the environment or the .env file (see Settings.settings_customise_sources).
-_NOT_SETTINGS = frozenset({"config", "cache_dir"})
+_NOT_SETTINGS = frozenset({"config", "cache_dir", "embeddings"})
 
 
 class _Env(_BlanksLeftOut, EnvSettingsSource):
@@ -532,6 +532,12 @@ def env_file_cache_dir() -> str | None:
     command line hands it to knowledge/cache.py, where the environment's wins; loading
     the settings leaves the environment as it is."""
     return _DotEnv(Settings).ours("ROLLOVER_CACHE_DIR")
+
+
+def env_file_embeddings() -> str | None:
+    """ROLLOVER_EMBEDDINGS as the .env file sets it (None: it does not), handed to
+    knowledge/embedding.py as env_file_cache_dir's value is to the cache."""
+    return _DotEnv(Settings).ours("ROLLOVER_EMBEDDINGS")
 
 
 class SettingsError(ValueError):

@@ -214,8 +214,21 @@ def model_file() -> Path:
     return Path(str(found))
 
 
+#: ROLLOVER_EMBEDDINGS as a .env file sets it, handed over by the command line with the
+#: settings it loads: used where the environment sets none (as the cache folder is).
+_env_file_switch: str | None = None
+
+
+def use_env_file_switch(configured: str | None) -> None:
+    """Take ``configured`` (a .env file's ROLLOVER_EMBEDDINGS; None: it has none) where the
+    environment sets none."""
+    global _env_file_switch
+    _env_file_switch = configured
+
+
 def turned_off() -> bool:
-    return os.environ.get(SWITCH, "").strip().lower() in ("off", "0", "no")
+    switch = os.environ.get(SWITCH, "").strip() or _env_file_switch or ""
+    return switch.strip().lower() in ("off", "0", "no")
 
 
 @functools.cache

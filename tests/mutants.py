@@ -14154,6 +14154,42 @@ MUTANTS = [
         'SECTION = ConfigDict(extra="forbid")',
         ("tests/test_settings.py::test_a_figure_that_is_no_finite_number_is_refused_as_such",),
     ),
+    Mutant(
+        "settings: ROLLOVER_EMBEDDINGS is refused as no such setting",
+        "bot/settings.py",
+        '_NOT_SETTINGS = frozenset({"config", "cache_dir", "embeddings"})',
+        '_NOT_SETTINGS = frozenset({"config", "cache_dir"})',
+        (
+            (
+                "tests/test_settings.py::test_embeddings_turned_off_from_the_environment_or_the"
+                "_env_file"
+            ),
+        ),
+    ),
+    Mutant(
+        "cli: a .env file's ROLLOVER_EMBEDDINGS is not handed to the embedder",
+        "bot/cli/common.py",
+        "    embedding.use_env_file_switch(env_file_embeddings())\n",
+        "    embedding.use_env_file_switch(None)\n",
+        (
+            (
+                "tests/test_settings.py::test_embeddings_turned_off_from_the_environment_or_the"
+                "_env_file"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: a .env file's ROLLOVER_EMBEDDINGS wins over the environment's",
+        "knowledge/embedding.py",
+        '    switch = os.environ.get(SWITCH, "").strip() or _env_file_switch or ""\n',
+        '    switch = _env_file_switch or os.environ.get(SWITCH, "").strip() or ""\n',
+        (
+            (
+                "tests/test_settings.py::test_embeddings_turned_off_from_the_environment_or_the"
+                "_env_file"
+            ),
+        ),
+    ),
 ]
 
 

@@ -107,6 +107,33 @@ def test_a_figure_that_is_no_finite_number_is_refused_as_such(
     assert name in said and "finite number" in said and "less than" not in said
 
 
+def test_embeddings_turned_off_from_the_environment_or_the_env_file(tmp_path: Path) -> None:
+    """README's ROLLOVER_EMBEDDINGS=off (answering without the sentence embeddings, on a
+    machine too small for the model) was refused by every command as "no such setting".
+    It is taken from the environment, and from .env where the environment has none: the
+    matcher is then trained without the embeddings, and scores otherwise."""
+    question = "how do I report the mega backdoor on my 1040"
+
+    def best(env_file: str = "", **env: str) -> dict:
+        (tmp_path / ".env").write_text(env_file)
+        proc = subprocess.run(
+            [str(SCRIPT), "ask", "--json", question],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=bare_env(HOME=str(tmp_path), ROLLOVER_CACHE_DIR="off", **env),
+            cwd=tmp_path,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)["best"]
+
+    with_them = best()
+    from_env = best(ROLLOVER_EMBEDDINGS="off")
+    assert from_env["id"] == with_them["id"] and from_env["score"] != with_them["score"]
+    assert best("ROLLOVER_EMBEDDINGS=off\n") == from_env
+    assert best("ROLLOVER_EMBEDDINGS=off\n", ROLLOVER_EMBEDDINGS="on") == with_them
+
+
 def test_token_is_secret_in_repr_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET)
     settings = load_settings()

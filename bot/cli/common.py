@@ -66,14 +66,15 @@ def add_faq_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def settings() -> Settings:
-    from bot.settings import SettingsError, env_file_cache_dir, load_settings
-    from knowledge import cache
+    from bot.settings import SettingsError, env_file_cache_dir, env_file_embeddings, load_settings
+    from knowledge import cache, embedding
 
     try:
         cfg = load_settings()
     except SettingsError as exc:
         raise CliError(str(exc)) from None
     cache.use_env_file_folder(env_file_cache_dir())  # (read again: .env may have changed)
+    embedding.use_env_file_switch(env_file_embeddings())
     return cfg
 
 
