@@ -228,7 +228,7 @@ def use_env_file_switch(configured: str | None) -> None:
 
 def turned_off() -> bool:
     switch = os.environ.get(SWITCH, "").strip() or _env_file_switch or ""
-    return switch.strip().lower() in ("off", "0", "no")
+    return switch.lower() in ("off", "0", "no")
 
 
 @functools.cache
