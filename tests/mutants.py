@@ -14190,6 +14190,25 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "retries: a stop cancels the given-up replies' reports midway",
+        "bot/cogs/retries.py",
+        "        with self.bot.replying():\n            max_age = settings.max_age_minutes * 60\n",
+        "        if True:\n            max_age = settings.max_age_minutes * 60\n",
+        ("tests/test_faults_e2e.py::test_a_stop_lets_the_given_up_replies_be_reported",),
+    ),
+    Mutant(
+        "retries: a pass begun during a stop expires replies it cannot report",
+        "bot/cogs/retries.py",
+        "            expired = [] if self.bot.stopping else await store.expire_replies(max_age)\n",
+        "            expired = await store.expire_replies(max_age)\n",
+        (
+            (
+                "tests/test_faults_e2e.py::test_a_stopping_bot_leaves_expired_replies_to_the_ne"
+                "xt_start"
+            ),
+        ),
+    ),
 ]
 
 

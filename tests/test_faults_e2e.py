@@ -1485,6 +1485,67 @@ async def test_every_expired_reply_is_reported_when_the_mod_log_is_unreachable(
         assert sum("could not post to the mod log" in r.getMessage() for r in caplog.records) == 3
 
 
+async def test_a_stop_lets_the_given_up_replies_be_reported(
+    fake_discord: FakeDiscord, make_bot, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Expired replies are deleted, then reported one by one (the gaps, the moderator log).
+    A stop during the reports cancelled the retry loop there, and the rest were gone
+    unreported: no gaps entry, no moderator-log line. A stop lets them finish, as it lets
+    replies in progress finish."""
+    from bot.storage import PendingReply
+    from bot.storage.base import seconds_from_now, utc_now
+
+    log_channel = int(fake_discord.world.text_channel["id"])
+    questions = ["is my 1099-R box 5 right?", "415c room left?", "split to two IRAs?"]
+    async with start_bot(make_bot(retries=FAST_RETRIES, mod_log_channel_id=log_channel)) as bot:
+        channel = bot.get_channel(log_channel)
+        send, reporting = type(channel).send, asyncio.Event()
+
+        async def slow_send(self: Any, *args: Any, **kwargs: Any) -> Any:
+            reporting.set()
+            await asyncio.sleep(0.3)  # (a slow Discord: the stop begins meanwhile)
+            return await send(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(channel), "send", slow_send)
+        old = utc_now() - dt.timedelta(hours=13)  # (past the 12 hours' max age)
+        for n, question in enumerate(questions):
+            await bot.store.queue_reply(
+                PendingReply(
+                    "post", 100 + n, 100 + n, seconds_from_now(0), 3, created=old, question=question
+                )
+            )
+        await asyncio.wait_for(reporting.wait(), timeout=10)
+        await bot.close()
+        assert bot.store.owed == {}
+        assert sorted(q.text for q in bot.store.questions) == sorted(questions)
+    notes = [m["content"] for m in fake_discord.world.messages_in(log_channel)]
+    assert sum("Gave up" in note for note in notes) == 3, notes
+
+
+async def test_a_stopping_bot_leaves_expired_replies_to_the_next_start(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """A pass of the retry queue that begins once a stop has does not expire anything: its
+    reports could not finish (the stop cuts work off after its grace), and the next start
+    gives them up and reports them. Not stopping, the same pass gives the reply up."""
+    from bot.cogs.retries import Retries
+    from bot.storage import PendingReply
+    from bot.storage.base import seconds_from_now, utc_now
+
+    async with start_bot(make_bot()) as bot:
+        old = utc_now() - dt.timedelta(hours=13)
+        owed = PendingReply("post", 100, 100, seconds_from_now(0), 1, created=old, question="x")
+        await bot.store.queue_reply(owed)
+        bot.stopping = True
+        try:
+            assert await Retries(bot).run_once() == 0
+        finally:
+            bot.stopping = False
+        assert list(bot.store.owed) == [("post", 100)]
+        await Retries(bot).run_once()
+        assert bot.store.owed == {}
+
+
 async def test_a_reply_given_up_at_its_first_try_is_counted_in_words(
     fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
 ) -> None:

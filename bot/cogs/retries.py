@@ -66,13 +66,18 @@ class Retries(commands.Cog):
         were tried."""
         settings = self.bot.settings.retries
         store = self.bot.store
-        for owed in await store.expire_replies(settings.max_age_minutes * 60):
-            # The expired rows are gone already: each must be reported, whatever happens
-            # to another one's report.
-            try:
-                await self._give_up(owed)
-            except Exception:
-                log.exception("reporting the given-up reply to %s failed", owed.message_id)
+        # (A stop lets the reports finish, as it lets replies: cancelled midway, the rest
+        # were gone unreported. Not begun once the stop has: the next start expires them.)
+        with self.bot.replying():
+            max_age = settings.max_age_minutes * 60
+            expired = [] if self.bot.stopping else await store.expire_replies(max_age)
+            for owed in expired:
+                # The expired rows are gone already: each must be reported, whatever
+                # happens to another one's report.
+                try:
+                    await self._give_up(owed)
+                except Exception:
+                    log.exception("reporting the given-up reply to %s failed", owed.message_id)
         # Looked up by name, not class: an extension reloaded on its own gets a new class.
         retry = getattr(self.bot.get_cog("Answers"), "retry", None)
         if retry is None:
