@@ -14193,15 +14193,18 @@ MUTANTS = [
     Mutant(
         "retries: a stop cancels the given-up replies' reports midway",
         "bot/cogs/retries.py",
-        "        with self.bot.replying():\n            max_age = settings.max_age_minutes * 60\n",
-        "        if True:\n            max_age = settings.max_age_minutes * 60\n",
+        "            with self.bot.replying():\n                await self._give_up_all(expired)\n",
+        "            if True:\n                await self._give_up_all(expired)\n",
         ("tests/test_faults_e2e.py::test_a_stop_lets_the_given_up_replies_be_reported",),
     ),
     Mutant(
         "retries: a pass begun during a stop expires replies it cannot report",
         "bot/cogs/retries.py",
-        "            expired = [] if self.bot.stopping else await store.expire_replies(max_age)\n",
-        "            expired = await store.expire_replies(max_age)\n",
+        (
+            "        expired = [] if self.bot.stopping else await store.expire_replies(max_"
+            "age_seconds)\n"
+        ),
+        "        expired = await store.expire_replies(max_age_seconds)\n",
         (
             (
                 "tests/test_faults_e2e.py::test_a_stopping_bot_leaves_expired_replies_to_the_ne"

@@ -66,18 +66,14 @@ class Retries(commands.Cog):
         were tried."""
         settings = self.bot.settings.retries
         store = self.bot.store
-        # (A stop lets the reports finish, as it lets replies: cancelled midway, the rest
-        # were gone unreported. Not begun once the stop has: the next start expires them.)
-        with self.bot.replying():
-            max_age = settings.max_age_minutes * 60
-            expired = [] if self.bot.stopping else await store.expire_replies(max_age)
-            for owed in expired:
-                # The expired rows are gone already: each must be reported, whatever
-                # happens to another one's report.
-                try:
-                    await self._give_up(owed)
-                except Exception:
-                    log.exception("reporting the given-up reply to %s failed", owed.message_id)
+        max_age_seconds = settings.max_age_minutes * 60
+        # Not begun once a stop has: the next start gives them up.
+        expired = [] if self.bot.stopping else await store.expire_replies(max_age_seconds)
+        if expired:
+            # The rows are gone already: a stop lets the reports finish, as it lets replies
+            # (cancelled midway, the rest went unreported).
+            with self.bot.replying():
+                await self._give_up_all(expired)
         # Looked up by name, not class: an extension reloaded on its own gets a new class.
         retry = getattr(self.bot.get_cog("Answers"), "retry", None)
         if retry is None:
@@ -94,6 +90,14 @@ class Retries(commands.Cog):
             await retry(due[0])
             tried += 1
         return tried
+
+    async def _give_up_all(self, expired: list[PendingReply]) -> None:
+        for owed in expired:
+            # Each must be reported, whatever happens to another one's report.
+            try:
+                await self._give_up(owed)
+            except Exception:
+                log.exception("reporting the given-up reply to %s failed", owed.message_id)
 
     async def _give_up(self, owed: PendingReply) -> None:
         log.warning(
