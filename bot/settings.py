@@ -527,17 +527,13 @@ def _token_keys(data: dict[str, Any]) -> list[str]:
     return found
 
 
-def env_file_cache_dir() -> str | None:
-    """ROLLOVER_CACHE_DIR as the .env file sets it (None: it does not). No setting: the
-    command line hands it to knowledge/cache.py, where the environment's wins; loading
-    the settings leaves the environment as it is."""
-    return _DotEnv(Settings).ours("ROLLOVER_CACHE_DIR")
-
-
-def env_file_embeddings() -> str | None:
-    """ROLLOVER_EMBEDDINGS as the .env file sets it (None: it does not), handed to
-    knowledge/embedding.py as env_file_cache_dir's value is to the cache."""
-    return _DotEnv(Settings).ours("ROLLOVER_EMBEDDINGS")
+def env_file_values(*names: str) -> list[str | None]:
+    """ROLLOVER_* names that are no setting (ROLLOVER_CACHE_DIR, ROLLOVER_EMBEDDINGS) as the
+    .env file sets them (None: it does not), the file read once. The command line hands
+    them to knowledge/ (cache.py, embedding.py), where the environment's win; loading the
+    settings leaves the environment as it is."""
+    dotenv = _DotEnv(Settings)
+    return [dotenv.ours(name) for name in names]
 
 
 class SettingsError(ValueError):

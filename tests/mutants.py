@@ -4872,11 +4872,14 @@ MUTANTS = [
         ("tests/test_settings.py::test_rollover_config_in_env_file_chooses_the_settings_file",),
     ),
     Mutant(
-        "ROLLOVER_CACHE_DIR in .env is not the cache folder",
+        "ROLLOVER_CACHE_DIR and ROLLOVER_EMBEDDINGS in .env are not read",
         "bot/settings.py",
-        '    return _DotEnv(Settings).ours("ROLLOVER_CACHE_DIR")',
-        "    return None",
-        ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
+        "    return [dotenv.ours(name) for name in names]",
+        "    return [None for name in names]",
+        (
+            "tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",
+            "tests/test_settings.py::test_embeddings_turned_off_from_the_environment_or_the_env_file",
+        ),
     ),
     Mutant(
         "ROLLOVER_CACHE_DIR from .env wins over the environment",
@@ -4970,16 +4973,16 @@ MUTANTS = [
     Mutant(
         "the command line does not hand .env's cache folder over",
         "bot/cli/common.py",
-        "    cache.use_env_file_folder(env_file_cache_dir())",
+        "    cache.use_env_file_folder(folder)",
         "    pass",
         ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
     ),
     Mutant(
         "loading the settings copies .env's cache folder into the environment again",
         "bot/cli/common.py",
-        "    cache.use_env_file_folder(env_file_cache_dir())",
+        "    cache.use_env_file_folder(folder)",
         "    __import__('os').environ.setdefault('ROLLOVER_CACHE_DIR'"
-        ", env_file_cache_dir() or ''); cache.use_env_file_folder(env_file_cache_dir())",
+        ", folder or ''); cache.use_env_file_folder(folder)",
         ("tests/test_settings.py::test_rollover_cache_dir_in_env_file_is_the_cache_folder",),
     ),
     Mutant(
@@ -14169,7 +14172,7 @@ MUTANTS = [
     Mutant(
         "cli: a .env file's ROLLOVER_EMBEDDINGS is not handed to the embedder",
         "bot/cli/common.py",
-        "    embedding.use_env_file_switch(env_file_embeddings())\n",
+        "    embedding.use_env_file_switch(switch)\n",
         "    embedding.use_env_file_switch(None)\n",
         (
             (

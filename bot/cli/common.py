@@ -66,15 +66,17 @@ def add_faq_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def settings() -> Settings:
-    from bot.settings import SettingsError, env_file_cache_dir, env_file_embeddings, load_settings
+    from bot.settings import SettingsError, env_file_values, load_settings
     from knowledge import cache, embedding
 
     try:
         cfg = load_settings()
     except SettingsError as exc:
         raise CliError(str(exc)) from None
-    cache.use_env_file_folder(env_file_cache_dir())  # (read again: .env may have changed)
-    embedding.use_env_file_switch(env_file_embeddings())
+    # (read again: .env may have changed)
+    folder, switch = env_file_values("ROLLOVER_CACHE_DIR", "ROLLOVER_EMBEDDINGS")
+    cache.use_env_file_folder(folder)
+    embedding.use_env_file_switch(switch)
     return cfg
 
 
