@@ -163,18 +163,24 @@ class Matcher:
 
     # -- scoring -----------------------------------------------------------------------
     def _ranked(
-        self, texts: Sequence[str], limits: Sequence[int | None] | None = None
+        self,
+        texts: Sequence[str],
+        limits: Sequence[int | None] | None = None,
+        *,
+        judged: bool = True,
     ) -> list[Ranking]:
         """Each text's candidate entries with a 0-100 score, best first (empty when nothing
-        matched), at most its limit (``limits``, else all); the first text (the post) also
-        with its off-topic score (its sentences' are not needed). Texts ranked together cost
-        less than one at a time (a post's sentences)."""
+        matched), at most its limit (``limits``, else all); when ``judged``, the first text
+        (the post) also with its off-topic score (its sentences' are not needed). Texts
+        ranked together cost less than one at a time (a post's sentences)."""
         queries = self.lexical.prepare_many(texts)
         asked = [q for q in queries if q.weights] if self.entries else []
         found = iter(self.space.signals(asked) if asked else ())
         limits = limits or [None] * len(queries)
         return [
-            self._ranking(next(found), limit, judged=k == 0) if q.weights and asked else Ranking([])
+            self._ranking(next(found), limit, judged=judged and k == 0)
+            if q.weights and asked
+            else Ranking([])
             for k, (q, limit) in enumerate(zip(queries, limits, strict=True))
         ]
 
@@ -219,13 +225,10 @@ class Matcher:
             return MatchResult(question, False, None, (), "the question is empty")
         t = self.tuning
         text = within(text, t.max_question_chars)
-        # The post and its own questions are ranked in one call: the questions are only
-        # needed when the post is answered, but together they cost far less than a second
-        # call would, and that second call made the slowest answers.
-        questions = self._questions(text)
-        (hits, off_topic), *per_question = self._ranked(
-            [text, *questions], [1 + t.max_suggestions, *[1] * len(questions)]
-        )
+        # The post's own questions are ranked only once the post is answered (``also``):
+        # each is a run of the embedding model when first met, a few milliseconds apiece,
+        # which most posts, those left unanswered, need not pay.
+        ((hits, off_topic),) = self._ranked([text], [1 + t.max_suggestions])
         key = _taught_key(text)
         # An example's own text is decided by the example (its entry, or off-topic): a
         # moderator's decision on that very question, whatever the ranking makes of it.
@@ -266,7 +269,7 @@ class Matcher:
                 True,
                 best,
                 self.suggest(hits[1:]),
-                also=self._also(per_question, best),
+                also=self._also(text, best),
                 shaky=best.score < t.sure_threshold and not taught,
                 off_topic=off_topic,
             )
@@ -307,10 +310,14 @@ class Matcher:
         ]
         return questions[: MAX_EXTRA_QUESTIONS + 1] if len(questions) >= 2 else []
 
-    def _also(self, per_question: Sequence[Ranking], best: Hit) -> tuple[Hit, ...]:
-        """Confident entries for a post's other questions, each matched on its own."""
+    def _also(self, text: str, best: Hit) -> tuple[Hit, ...]:
+        """Confident entries for the other questions of a post answered with ``best``, each
+        matched on its own."""
+        questions = self._questions(text)
+        if not questions:
+            return ()
         found: dict[str, Hit] = {}
-        for hits, _ in per_question:
+        for hits, _ in self._ranked(questions, [1] * len(questions), judged=False):
             if hits and hits[0].score >= self.tuning.also_threshold and hits[0].id != best.id:
                 found.setdefault(hits[0].id, hits[0])
         return tuple(sorted(found.values(), key=lambda h: (-h.score, h.id)))[:2]

@@ -14215,6 +14215,19 @@ MUTANTS = [
             ),
         ),
     ),
+    Mutant(
+        "matcher: a post's own questions are embedded and ranked though it is not answered",
+        "knowledge/matcher.py",
+        "        ((hits, off_topic),) = self._ranked([text], [1 + t.max_suggestions])\n",
+        (
+            "        ((hits, off_topic), *_) = self._ranked(\n"
+            "            [text, *self._questions(text)],"
+            " [1 + t.max_suggestions, *[1] * len(self._questions(text))]\n        )\n"
+        ),
+        (
+            "tests/test_embedding.py::test_a_posts_own_questions_are_embedded_only_once_it_is_answered",
+        ),
+    ),
 ]
 
 

@@ -179,6 +179,38 @@ def test_a_questions_meaning_for_an_entry_is_its_closest_names(kb: KnowledgeBase
     assert got[4] == pytest.approx(1.0, abs=2e-3)
 
 
+def test_a_posts_own_questions_are_embedded_only_once_it_is_answered(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model runs on a post's question sentences only for ``also``, so only when the
+    post is answered: a few milliseconds each, which a post left unanswered (most posts)
+    need not pay. An answered post still gets its other questions' entries."""
+    embedder = kb.matcher.space.embedder
+    assert embedder is not None
+    runs: list[list[str]] = []
+    real_run = embedder._run
+    monkeypatch.setattr(embedder, "_run", lambda texts: runs.append(texts) or real_run(texts))
+    # (Words no test asks elsewhere: met for the first time, so the model must run.)
+    quiet = (
+        "Should my nephew put birthday money in a 529 plan or a custodial brokerage account? "
+        "Which of the two counts less against him on the college aid forms next autumn?"
+    )
+    result = kb.ask(quiet)
+    assert not result.answered
+    assert runs == [[quiet]]
+    runs.clear()
+    answered = (
+        "How do I roll the after-tax part of my old employer's 401k to a Roth IRA and the "
+        "earnings to a traditional IRA this spring? And does the pro-rata rule for my IRA "
+        "affect the mega backdoor Roth I keep doing at the new job?"
+    )
+    result = kb.ask(answered)
+    assert result.answered and result.also
+    assert runs[0] == [answered]
+    assert len(Matcher._questions(answered)) == 2
+    assert sorted(t for batch in runs[1:] for t in batch) == sorted(Matcher._questions(answered))
+
+
 def test_the_model_writes_nothing_in_the_users_home(tmp_path: Path) -> None:
     """onnxruntime wrote a device id and a telemetry database under the user's home
     (~/.cache/Microsoft/DeveloperTools/.onnxruntime) at every first run, whatever
