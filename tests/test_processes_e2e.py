@@ -616,7 +616,11 @@ async def test_not_what_i_asked_waiting_on_a_lock_at_a_stop_is_recorded_or_the_m
 
         released = lock == "released during the stop"
         tables = "pending_replies, rejected_answers, votes, questions"
-        removed = await stopped_while_locked(bot, other, caplog, tables, released, click)
+        # (Its first write: the answer's reply no longer owed.)
+        settled = "DELETE FROM pending_replies WHERE kind"
+        removed = await stopped_while_locked(
+            bot, other, caplog, tables, released, click, write=settled
+        )
         reviewed = len(await other.review_queue())
     edits = [c.json["content"] for c in removed.calls if c.method == "PATCH"]
     assert int(answer.response["id"]) not in world.messages  # (removed either way)
@@ -793,12 +797,16 @@ async def stopped_while_locked(
     tables: str,
     released: bool,
     act: Callable[[], Any],
+    *,
+    write: str | None = None,
 ) -> Any:
     """``act()`` (a click, a pick) while ``other`` holds ``tables`` locked, then the bot
     stopped as SIGTERM stops it; the lock released once the stop waits for the work in
     progress (``released``), else held through the stop: begun once its write waits for
-    the lock (one begun during the stop waits a second only). Returns what ``act``
-    returned."""
+    the lock (one begun during the stop waits a second only). ``write``: some words of
+    the act's first statement, where other work waits on those tables too (the retry
+    queue's polls wait on pending_replies at once: the stop began before the act's write
+    did). Returns what ``act`` returned."""
     pool = await other._pool_ready()
     async with pool.acquire() as db:
         locked = db.transaction()
@@ -807,7 +815,7 @@ async def stopped_while_locked(
         held = True
         try:
             done = await act()
-            await wait_until_async(partial(waits_on_a_lock, pool))  # (its write begun)
+            await wait_until_async(partial(waits_on_a_lock, pool, write))  # (its write begun)
             stop = asyncio.create_task(bot.close())
             await wait_until(lambda: said(caplog, "letting the replies in progress finish"))
             if released:
@@ -820,9 +828,16 @@ async def stopped_while_locked(
     return done
 
 
-async def waits_on_a_lock(pool: Any) -> bool:
-    """Whether a statement waits for a lock another session holds."""
-    return bool(await pool.fetchval("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+async def waits_on_a_lock(pool: Any, statement: str | None = None) -> bool:
+    """Whether a statement (one holding the words ``statement``) waits for a lock another
+    session holds."""
+    if statement is None:
+        return bool(await pool.fetchval("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+    waiting = (
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE wait_event_type = 'Lock' AND strpos(query, $1) > 0"
+    )
+    return bool(await pool.fetchval(waiting, statement))
 
 
 def said(caplog: pytest.LogCaptureFixture, words: str) -> bool:
