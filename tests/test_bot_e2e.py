@@ -287,12 +287,14 @@ async def test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topi
     """The off-topic verdict only keeps the bot from volunteering: about one post in four it
     holds back is on-topic, and someone who asked wants whatever may help."""
     # ("Is the mega backdoor worth it if..." is answered with the sentence embeddings.)
-    question = "Should I do the mega backdoor if I still carry credit card debt?"
+    question = "mega backdoor or pay down my mortgage faster?"
     # (A threshold this question is above, whatever small FAQ edits do to its score.)
-    async with start_bot(make_bot(matching={"off_topic_threshold": 35.0})) as bot:
+    async with start_bot(make_bot(matching={"off_topic_threshold": 30.0})) as bot:
         result = bot.knowledge.ask(question)
         assert result.looks_off_topic(bot.settings.matching.off_topic_threshold)  # wrongly
         assert bot.settings.matching.answer_threshold == 80.0  # the rest as configured
+        long_shot = result.suggestions[0]  # (one a member who asked is shown)
+        assert long_shot.score >= bot.settings.matching.plausible_threshold
         handle = await fake_discord.send_slash_command("ask", {"question": question})
         reply = await handle.response()
         assert embed_of(reply)["title"].startswith("Not sure"), reply
@@ -302,7 +304,7 @@ async def test_a_member_who_asks_gets_the_long_shots_even_when_it_looks_off_topi
             for c in row["components"]
             if c.get("custom_id", "").startswith("rb:pick")
         ]
-        assert "mega-backdoor-worth-it" in [o["value"] for o in menu["options"]]
+        assert long_shot.id in [o["value"] for o in menu["options"]]
 
 
 async def test_posts_in_other_forums_are_ignored(

@@ -620,7 +620,7 @@ def test_see_also_lists_only_plausible_entries_not_already_related(
         "backdoor roth with existing traditional ira balance pro rata",
         "isn't ATS money already growing tax free? why rush?",
         "ISW or in plan conversion for ATS?",
-        "tira balance irrelevant for in-plan conversion of ATS right?",
+        "does my TIRA balance mess up the mega backdoor",
         # (one with a plausible entry to show: with the sentence embeddings, none of the
         # above has one outside its answer's Related any more)
         "do I owe tax on earnings when I convert after tax to roth, and what is the 415c limit",

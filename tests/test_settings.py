@@ -112,7 +112,7 @@ def test_embeddings_turned_off_from_the_environment_or_the_env_file(tmp_path: Pa
     machine too small for the model) was refused by every command as "no such setting".
     It is taken from the environment, and from .env where the environment has none: the
     matcher is then trained without the embeddings, and scores otherwise."""
-    question = "how do I report the mega backdoor on my 1040"
+    question = "1099-R box 5 for my mega backdoor"
 
     def best(env_file: str = "", **env: str) -> dict:
         (tmp_path / ".env").write_text(env_file)
