@@ -36,6 +36,7 @@ class Mutant:
 
 
 ANSWERS = "bot/cogs/answers.py"
+CATCH_UP = "bot/catch_up.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
@@ -76,7 +77,7 @@ MUTANTS = [
     ),
     Mutant(
         "skips the catch-up after a new session (several shards)",
-        ANSWERS,
+        CATCH_UP,
         "    async def on_shard_ready(self, shard_id: int) -> None:\n"
         '        """The sharded form of on_ready: one shard has a new session; catch up on '
         'its guilds."""\n',
@@ -5327,7 +5328,7 @@ MUTANTS = [
     ),
     Mutant(
         "the catch-up answers a locked post",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "                or closed(thread)\n",
         "",
         (
@@ -5527,7 +5528,7 @@ MUTANTS = [
     Mutant(
         "a server Discord sends only after the session is ready gets "
         "no catch-up: posts missed in the outage stay unanswered",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        self._late |= {g.id for g in guilds if g.unavailable}",
         "        self._late |= set()",
         (
@@ -5691,7 +5692,7 @@ MUTANTS = [
     Mutant(
         "mentions sent in chat while the session was lost or the bot "
         "was down stay unanswered (the catch-up reads posts only)",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        return await self._mentions_caught_up(guild, cutoff, until, read) and posts\n",
         "        return posts\n",
         (
@@ -5701,7 +5702,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention in a post the catch-up reads stays unanswered",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "            await self._answer_missed([m for m in messages i"
         "f m.id != thread.id], cutoff, until)\n",
         "",
@@ -5711,7 +5712,7 @@ MUTANTS = [
     ),
     Mutant(
         "a listed text channel in a server with no watched forum is not caught up",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        ids = [*settings.forum_channel_ids, *settings.text_channel_ids]\n",
         "        ids = settings.forum_channel_ids\n",
         (
@@ -5720,7 +5721,7 @@ MUTANTS = [
     ),
     Mutant(
         "a server lost mid-session (GUILD_DELETE unavailable) is not caught up when it comes back",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        self._late.add(guild.id)\n",
         "        self._late.discard(guild.id)\n",
         (
@@ -5729,7 +5730,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention answered while the database was down is answered again by the catch-up at start",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "                and message.id not in replied\n",
         "",
         (
@@ -5738,7 +5739,7 @@ MUTANTS = [
     ),
     Mutant(
         "the catch-up reads every channel, quiet for hours or not",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "            and discord.utils.snowflake_time(channel.last_message_id) >= cutoff\n",
         "            and discord.utils.snowflake_time(channel.last_me"
         "ssage_id) >= cutoff - CATCH_UP_WINDOW * 24\n",
@@ -5747,7 +5748,7 @@ MUTANTS = [
     Mutant(
         "a chat channel Discord fails to read at catch-up is not read"
         " again, its mentions never answered",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         '                log.warning("could not read channel %s for catch-up", channel.id)\n'
         "                done = False\n",
         '                log.warning("could not read channel %s for catch-up", channel.id)\n',
@@ -5755,14 +5756,14 @@ MUTANTS = [
     ),
     Mutant(
         "a retried catch-up reads again the channels it read already",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "            if channel.id in read:\n                continue\n",
         "",
         ("tests/test_faults_e2e.py::test_a_catch_up_reads_only_channels_with_recent_messages",),
     ),
     Mutant(
         "skips the catch-up after a new session (one shard)",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        self._note_late(self.bot.guilds)\n"
         "        await self._catch_up(self._watched_guilds())",
         "        self._note_late(self.bot.guilds)\n        if getattr(self, '_once', False):\n"
@@ -5775,7 +5776,7 @@ MUTANTS = [
     Mutant(
         "a catch-up Discord fails once (a 503 listing the posts or reading one) is not tried "
         "again, and the posts missed are never answered",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "            guilds = [g for g in guilds if not await self._caught_up("
         "g, cutoff, until, read)]\n",
         "            guilds = [g for g in guilds if await self._caught_up(g, cutoff, until, read)"
@@ -5814,7 +5815,7 @@ MUTANTS = [
     Mutant(
         "mentions read at catch-up go through the live window: an old"
         " one is told to slow down, the next live one gets silence",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "await self.answer_mention(message, caught_up=True)",
         "await self.answer_mention(message)",
         (
@@ -6638,7 +6639,7 @@ MUTANTS = [
     Mutant(
         "a post answered while the database was down (or replaced as corrupt) is answer"
         "ed a second time by the catch-up after a restart",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "            if self._replied_to_post(thread, messages):",
         "            if False:",
         (
@@ -8966,7 +8967,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post edited or renamed while the bot was down keeps its answer unmarked at start",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "                    await recheck_answers(self.bot, thread, read, messages)\n",
         "                    pass\n",
         (
@@ -8984,7 +8985,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post's question deleted while the bot was down keeps the bot's answer after the restart",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "                    await self._question_gone(thread.id, guild.id)\n",
         "                    pass\n",
         (
@@ -8993,7 +8994,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post whose answer a moderator deleted while the bot was down stays tagged answered",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        await answer_deleted(self.bot, thread)\n        return True\n",
         "        return True\n",
         (
@@ -9002,7 +9003,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post tagged answered by hand, never answered by the bot, is handed to people at start",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        if not recorded:\n            return False  # (tagged by hand, say: a "
         "helper answered it)\n",
         "",
@@ -9024,7 +9025,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post deleted whole while the bot was down keeps its words in the gaps after the restart",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        await self._forget_deleted_posts(guild, threads, cutoff)\n",
         "",
         (
@@ -9033,7 +9034,7 @@ MUTANTS = [
     ),
     Mutant(
         "the catch-up looks up every kept post of the hour, active ones too (a request each)",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "        for thread_id in sorted(kept - {thread.id for thread in threads}):\n",
         "        for thread_id in sorted(kept):\n",
         (
@@ -10610,7 +10611,7 @@ MUTANTS = [
     ),
     Mutant(
         "a follow-up replying to the bot while it was down is not caught up",
-        "bot/cogs/answers.py",
+        CATCH_UP,
         "                and self._to_me(message, me)\n",
         "                and mentions_me(message, me)\n",
         (
@@ -12899,7 +12900,7 @@ MUTANTS = [
             "a stop during the catch-up after READY ends it with a traceback (unhandled err"
             "or in on_ready)"
         ),
-        "bot/cogs/answers.py",
+        CATCH_UP,
         (
             "                if not self.bot.stopping:\n                    raise\n          "
             "      # The stop closed the connection to Discord under it"
@@ -13422,7 +13423,7 @@ MUTANTS = [
             "a stop does not wait for the catch-up's forgetting of a post deleted while the"
             " bot was down"
         ),
-        "bot/cogs/answers.py",
+        CATCH_UP,
         (
             "                with self._deletion([thread_id]):\n                    await se"
             "lf._forget([thread_id], channel_id=thread_id)\n"
