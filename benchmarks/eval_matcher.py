@@ -50,6 +50,7 @@ def sets() -> dict[str, list[LabelledQuestion]]:
     return {
         "written public sample": load_questions(DATA / "public_questions.yaml"),
         "written holdout": load_questions(DATA / "holdout_questions.yaml"),
+        "short questions, written blind": load_questions(DATA / "short_questions.yaml"),
         "real public sample": load_questions(DATA / "real_public.yaml"),
         "real holdout (ours)": load_questions(real, split="holdout"),
     }

@@ -67,6 +67,18 @@ def test_written_holdout_does_not_regress(kb: KnowledgeBase) -> None:
     assert report.offtopic_abstained >= 0.97, report.summary()  # measured 97.7%
 
 
+def test_short_questions_written_blind_are_answered_right_or_not_at_all(
+    kb: KnowledgeBase,
+) -> None:
+    """What members type in Discord: a few words, abbreviations, lowercase. Written and
+    labelled blind to the FAQ (tests/data/short_questions.yaml), never trained on."""
+    report = evaluate(kb.matcher, load_questions(DATA / "short_questions.yaml"))
+    assert report.answered_wrong <= 0.02, report.summary()  # measured 0% (0 of 100)
+    assert report.answered_correct >= 0.76, report.summary()  # measured 77% (77 of 100)
+    assert report.in_best_or_suggestions >= 0.99, report.summary()  # measured 100%
+    assert report.offtopic_abstained == 1.0, report.summary()  # measured 15 of 15
+
+
 def test_real_public_sample_rates(kb: KnowledgeBase) -> None:
     # Real forum posts (verbatim), never trained on.
     report = evaluate(kb.matcher, load_questions(DATA / "real_public.yaml"))
@@ -245,6 +257,7 @@ def test_no_evaluation_question_is_trained_on(kb: KnowledgeBase) -> None:
     measured = [
         *load_questions(DATA / "public_questions.yaml"),
         *load_questions(DATA / "holdout_questions.yaml"),
+        *load_questions(DATA / "short_questions.yaml"),
         *load_questions(DATA / "real_public.yaml"),
         *load_questions(DATA / "real_questions.yaml", split="holdout"),
     ]
