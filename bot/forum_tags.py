@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: What a REST call can fail with: Discord's answer, or the connection itself.
 NETWORK_ERRORS = (discord.HTTPException, aiohttp.ClientError, TimeoutError)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A short reason for the retry queue (status and Discord's message, or the exception)."""
+    if isinstance(exc, discord.HTTPException):
+        return f"HTTP {exc.status}: {exc.text}"[:200]
+    return f"{type(exc).__name__}: {exc}"[:200]
+
+
 #: How many of a thread's messages a removal or a deletion reads, oldest first, for an
 #: answer to the post still standing (the bot's own comes first). In a longer thread, where
 #: that cannot be told, a removal hands the post to people; a deletion keeps its tags.

@@ -37,6 +37,7 @@ class Mutant:
 
 ANSWERS = "bot/cogs/answers.py"
 CATCH_UP = "bot/catch_up.py"
+DELETIONS = "bot/deletions.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
@@ -4519,7 +4520,7 @@ MUTANTS = [
     ),
     Mutant(
         "a reply already gone stops the deleted question's other replies going",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "                continue  # (gone already: removed as not wh"
         "at was asked, or by a moderator)",
         "                break",
@@ -4529,7 +4530,7 @@ MUTANTS = [
     ),
     Mutant(
         "a reply Discord will not delete stops the deleted question's other replies going",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "            except NETWORK_ERRORS as exc:\n                log.warning(\n"
         '                    "could not delete reply',
         "            except discord.NotFound as exc:\n                log.warning(\n"
@@ -4538,7 +4539,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post whose answer went with its opening message keeps the answered tag",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        if deleted and message_id == channel_id:",
         "        if False:",
         (
@@ -4810,7 +4811,7 @@ MUTANTS = [
     ),
     Mutant(
         "a deleted message is not noted as deleted lately",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        self.bot.deleted_lately.claim(payload.message_id)  # (before any await)\n",
         "",
         (
@@ -4819,7 +4820,7 @@ MUTANTS = [
     ),
     Mutant(
         "messages deleted in bulk are not noted as deleted lately",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        for message_id in payload.message_ids:\n"
         "            self.bot.deleted_lately.claim(message_id)\n",
         "",
@@ -4829,7 +4830,7 @@ MUTANTS = [
     ),
     Mutant(
         "a late reply to a deleted question is not deleted",
-        "bot/cogs/answers.py",
+        DELETIONS,
         '        """A reply recorded after its question\'s deletion wa'
         's handled (remember_reply)."""\n'
         "        await self._answers_go_with(message_id, channel_id, guild_id)\n",
@@ -4850,7 +4851,7 @@ MUTANTS = [
     ),
     Mutant(
         "a stop does not wait for the answers to a deleted question to go",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        with self.bot.replying():\n"
         "            await self._take_back_answers(message_id, channel_id, guild_id)\n",
         "        await self._take_back_answers(message_id, channel_id, guild_id)\n",
@@ -5414,7 +5415,7 @@ MUTANTS = [
     ),
     Mutant(
         "a post whose unsure line went with its opening message is handed to people",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        if isinstance(thread, discord.Thread) and self._tagged_answered(thread):\n"
         "            await answer_gone(self.bot, thread)\n",
         "        if isinstance(thread, discord.Thread) and self._is_watched_forum(thread):\n"
@@ -6974,7 +6975,7 @@ MUTANTS = [
     Mutant(
         "a member deleting a message in a post a moderator tagged answered by hand take"
         "s the tag off and asks for a person",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        if me is not None and all(m is not None and m.author.id != me.id for m"
         " in gone):\n",
         "        if False:\n",
@@ -6985,7 +6986,7 @@ MUTANTS = [
     Mutant(
         "a moderator's bulk delete of members' messages in a post tagged answered by ha"
         "nd takes the tag off and asks for a person",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "        gone = cached if len(cached) == len(payload.message_ids) else [None]\n",
         "        gone = [None]\n",
         (
@@ -8472,7 +8473,7 @@ MUTANTS = [
     Mutant(
         "a member deleting their question while the database is down logs an ERROR with"
         " a traceback again",
-        "bot/cogs/answers.py",
+        DELETIONS,
         '            log_store_failure(log, exc, "could not forget the questions of del'
         'eted messages")',
         '            log.exception("could not forget the questions of deleted messages")',
@@ -12694,7 +12695,7 @@ MUTANTS = [
     ),
     Mutant(
         "a deletion's handling is not work the stop lets finish",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "            with self.bot.replying():\n                yield\n",
         "            if True:\n                yield\n",
         (
@@ -13021,7 +13022,7 @@ MUTANTS = [
     ),
     Mutant(
         "a bulk delete leaves the answers to its messages",
-        "bot/cogs/answers.py",
+        DELETIONS,
         (
             "            for message_id in payload.message_ids:\n                await self."
             "_answers_go_with("
@@ -13036,21 +13037,21 @@ MUTANTS = [
     ),
     Mutant(
         "a member's deleted message leaves its question in the review queue and gaps",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "            await self._forget([payload.message_id])\n",
         "            pass\n",
         ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
     ),
     Mutant(
         "a forum post a moderator deletes whole leaves its question in the review queue and gaps",
-        "bot/cogs/answers.py",
+        DELETIONS,
         "            await self._forget([payload.thread_id], channel_id=payload.thread_id)\n",
         "            pass\n",
         ("tests/test_bot_e2e.py::test_a_deleted_question_leaves_the_review_queue_and_the_gaps",),
     ),
     Mutant(
         "a post's question deleted while the bot was down stays in the moderators' gaps",
-        "bot/cogs/answers.py",
+        DELETIONS,
         (
             "            await self._forget([message_id])\n            await self._answers_g"
             "o_with(message_id, message_id, guild_id)\n"
