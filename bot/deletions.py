@@ -130,22 +130,19 @@ class Deletions:
 
     @commands.Cog.listener()
     async def on_late_answer(self, message_id: int, channel_id: int, guild_id: int | None) -> None:
-        """A reply recorded after its question's deletion was handled (remember_reply)."""
-        await self._answers_go_with(message_id, channel_id, guild_id)
+        """A reply recorded after its question's deletion was handled (remember_reply):
+        taken back as the deletion's own would have been, also at a stop."""
+        with self._deletion([message_id]):
+            await self._answers_go_with(message_id, channel_id, guild_id)
 
     async def _answers_go_with(
         self, message_id: int, channel_id: int, guild_id: int | None
     ) -> None:
         """A deleted message takes the bot's answers to it along (its answer card, entries
         pointed at it, a post's answer): they may show the member's own words and numbers,
-        theirs to take back. A post left with no answer is handed to people. A stop lets
-        it finish (the replies taken from the store are deleted, not forgotten)."""
-        with self.bot.replying():
-            await self._take_back_answers(message_id, channel_id, guild_id)
-
-    async def _take_back_answers(
-        self, message_id: int, channel_id: int, guild_id: int | None
-    ) -> None:
+        theirs to take back. A post left with no answer is handed to people. Called within
+        ``_deletion``: a stop lets it finish (the replies taken from the store are deleted,
+        not forgotten)."""
         try:
             replies = await self.bot.store.take_replies(message_id)
         except Exception as exc:

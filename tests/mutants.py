@@ -4831,11 +4831,9 @@ MUTANTS = [
     Mutant(
         "a late reply to a deleted question is not deleted",
         DELETIONS,
-        '        """A reply recorded after its question\'s deletion wa'
-        's handled (remember_reply)."""\n'
-        "        await self._answers_go_with(message_id, channel_id, guild_id)\n",
-        '        """A reply recorded after its question\'s deletion wa'
-        's handled (remember_reply)."""\n',
+        "        with self._deletion([message_id]):\n"
+        "            await self._answers_go_with(message_id, channel_id, guild_id)\n",
+        "        with self._deletion([message_id]):\n            pass\n",
         (
             "tests/test_bot_e2e.py::test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_answer",
         ),
@@ -4850,12 +4848,12 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "a stop does not wait for the answers to a deleted question to go",
+        "a stop does not wait for an answer recorded after its question went to go",
         DELETIONS,
-        "        with self.bot.replying():\n"
-        "            await self._take_back_answers(message_id, channel_id, guild_id)\n",
-        "        await self._take_back_answers(message_id, channel_id, guild_id)\n",
-        ("tests/test_bot_e2e.py::test_a_stop_lets_the_answers_to_a_deleted_question_go",),
+        "        with self._deletion([message_id]):\n"
+        "            await self._answers_go_with(message_id, channel_id, guild_id)\n",
+        "        await self._answers_go_with(message_id, channel_id, guild_id)\n",
+        (f"{E2E}::test_a_stop_lets_an_answer_recorded_after_its_question_went_go",),
     ),
     Mutant(
         "the miss of a forum post's own answer records no question",
@@ -12699,6 +12697,7 @@ MUTANTS = [
         "            with self.bot.replying():\n                yield\n",
         "            if True:\n                yield\n",
         (
+            f"{E2E}::test_a_stop_lets_the_answers_to_a_deleted_question_go",
             (
                 "tests/test_processes_e2e.py::test_a_deletion_waiting_on_a_lock_at_a_stop_takes"
                 "_its_answer_along_or_says_so[released during the stop]"

@@ -1553,6 +1553,50 @@ async def test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_a
         assert int(kept["id"]) not in world.messages
 
 
+async def test_a_stop_lets_an_answer_recorded_after_its_question_went_go(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The member deleted their question while its answer was being recorded; once it was
+    recorded the bot went to take it back, and a stop came while it read the answer's
+    record (a busy database). The stop did not wait: the answer, with the member's
+    numbers, stayed up with its record taken (nothing would take it down later). A stop
+    now lets it go first."""
+    world = fake_discord.world
+    taking, release = asyncio.Event(), asyncio.Event()
+
+    class Busy(RecordingHeld):
+        hold_takes = False
+
+        async def take_replies(self, question_id: int) -> list[tuple[int, int]]:
+            if self.hold_takes:
+                taking.set()
+                await release.wait()
+            return await super().take_replies(question_id)
+
+    store = Busy()
+    async with start_bot(make_bot(store=store), settle=None) as bot:
+        mark = fake_discord.mark()
+        asked = await fake_discord.send_message(
+            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+        )
+        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+        await asyncio.sleep(0.2)
+        [answer] = bot_replies_to(fake_discord, asked)  # sent, not yet recorded
+        await fake_discord.delete_message(asked)
+        await asyncio.sleep(0.3)  # (the deletion found nothing recorded to take)
+        store.hold_takes = True
+        store.gate.set()
+        await asyncio.wait_for(taking.wait(), 5)  # the late take-back, held
+        with caplog.at_level(logging.INFO):
+            stopping = asyncio.create_task(bot.close())
+            await asyncio.sleep(0.3)
+            release.set()
+            await asyncio.wait_for(stopping, 10)
+        assert int(answer["id"]) not in world.messages, "the answer outlived its question"
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        assert said == []
+
+
 async def test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten(
     fake_discord: FakeDiscord,
     make_bot,
