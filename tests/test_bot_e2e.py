@@ -1482,6 +1482,23 @@ async def test_a_reply_discord_will_not_delete_leaves_the_others_going(
         assert any(f"could not delete reply {answer['id']}" in s for s in said), said
 
 
+async def _answer_sent_then_question_deleted(
+    fake_discord: FakeDiscord,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A member's mention answered, and the question deleted before the answer is recorded
+    (the bot's store holds the record: RecordingHeld): the question and the answer."""
+    world = fake_discord.world
+    mark = fake_discord.mark()
+    asked = await fake_discord.send_message(
+        world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
+    )
+    await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
+    await asyncio.sleep(0.2)
+    [answer] = bot_replies_to(fake_discord, asked)  # sent, not yet recorded
+    await fake_discord.delete_message(asked)
+    return asked, answer
+
+
 class RecordingHeld(MemoryStore):
     """A store whose record of the bot's replies waits for ``gate`` (a busy database)."""
 
@@ -1505,14 +1522,7 @@ async def test_a_question_deleted_while_its_answer_is_being_recorded_takes_the_a
     world = fake_discord.world
     store = RecordingHeld()
     async with start_bot(make_bot(store=store)):
-        mark = fake_discord.mark()
-        asked = await fake_discord.send_message(
-            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
-        )
-        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
-        await asyncio.sleep(0.2)
-        [answer] = bot_replies_to(fake_discord, asked)  # sent, not yet recorded
-        await fake_discord.delete_message(asked)
+        asked, answer = await _answer_sent_then_question_deleted(fake_discord)
         await asyncio.sleep(0.3)
         store.gate.set()
         await fake_discord.idle(quiet=0.3)
@@ -1575,14 +1585,7 @@ async def test_a_stop_lets_an_answer_recorded_after_its_question_went_go(
 
     store = Busy()
     async with start_bot(make_bot(store=store), settle=None) as bot:
-        mark = fake_discord.mark()
-        asked = await fake_discord.send_message(
-            world.text_channel, f"{world.bot_user.mention} {NUMBERS_QUESTION}", author=world.asker
-        )
-        await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
-        await asyncio.sleep(0.2)
-        [answer] = bot_replies_to(fake_discord, asked)  # sent, not yet recorded
-        await fake_discord.delete_message(asked)
+        _, answer = await _answer_sent_then_question_deleted(fake_discord)
         await asyncio.sleep(0.3)  # (the deletion found nothing recorded to take)
         store.hold_takes = True
         store.gate.set()
