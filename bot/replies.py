@@ -25,8 +25,22 @@ APOLOGY = "Sorry, something went wrong on my side. It has been logged; please tr
 DATABASE_AWAY = "The bot cannot reach its database just now; please try again in a few minutes."
 #: Discord's "Unknown interaction": one not answered within its 3 s.
 UNKNOWN_INTERACTION = 10062
+#: Discord's "Unknown message": refusing a reply whose message is gone, as a form error
+#: (50035, on the reply's message_reference) or on its own.
+UNKNOWN_MESSAGE = 10008
+INVALID_FORM = 50035
 
 _MENTION = re.compile(r"<@!?\d+>|<@&\d+>|@everyone|@here")
+
+
+def replied_to_gone(exc: BaseException) -> bool:
+    """Whether Discord refused a reply because the message it replies to was deleted, in
+    the moment between the bot's last look and its send (no event had come yet)."""
+    if not isinstance(exc, discord.HTTPException) or exc.status != 400:
+        return False
+    if exc.code == UNKNOWN_MESSAGE:
+        return True
+    return exc.code == INVALID_FORM and "In message_reference: Unknown message" in exc.text
 
 
 def database_away(exc: DatabaseUnavailable, outcome: str = "") -> str:

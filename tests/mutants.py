@@ -14229,6 +14229,50 @@ MUTANTS = [
             "tests/test_embedding.py::test_a_posts_own_questions_are_embedded_only_once_it_is_answered",
         ),
     ),
+    Mutant(
+        "a mention deleted as its reply went is a warning and a retry",
+        ANSWERS,
+        "            if replied_to_gone(exc):\n",
+        "            if False:\n",
+        (
+            f"{E2E}::test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and_no_"
+            "warning[late]",
+        ),
+    ),
+    Mutant(
+        "a pointed message deleted as the answer is posted is an error for the helper",
+        "bot/cogs/point.py",
+        "                if replied_to_gone(exc):  # (deleted since it was fetched above)\n",
+        "                if False:  # (deleted since it was fetched above)\n",
+        (f"{E2E}::test_a_pointed_message_deleted_as_the_answer_is_posted_is_said_deleted",),
+    ),
+    Mutant(
+        "Discord's form error on a reply's deleted message is not read as a deletion",
+        "bot/replies.py",
+        "    return exc.code == INVALID_FORM and "
+        '"In message_reference: Unknown message" in exc.text\n',
+        "    return False\n",
+        (
+            "tests/test_replies.py",
+            f"{E2E}::test_a_pointed_message_deleted_as_the_answer_is_posted_is_said_deleted",
+        ),
+    ),
+    Mutant(
+        "Discord's Unknown Message on a reply is not read as a deletion",
+        "bot/replies.py",
+        "    if exc.code == UNKNOWN_MESSAGE:\n        return True\n",
+        "",
+        ("tests/test_replies.py",),
+    ),
+    Mutant(
+        "any refusal of a reply is read as its message's deletion",
+        "bot/replies.py",
+        "    if not isinstance(exc, discord.HTTPException) or exc.status != 400:\n"
+        "        return False\n",
+        "    if not isinstance(exc, discord.HTTPException):\n"
+        "        return False\n    return True\n",
+        ("tests/test_replies.py",),
+    ),
 ]
 
 

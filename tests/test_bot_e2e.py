@@ -2190,13 +2190,16 @@ async def test_a_post_closed_while_a_mentions_question_is_matched_stays_closed(
         assert post.thread["thread_metadata"]["archived"], "the bot reopened the closed post"
 
 
+@pytest.mark.parametrize("event", ["in time", "late"])
 async def test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and_no_warning(
-    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog
+    fake_discord: FakeDiscord, make_bot, start_bot, kb: KnowledgeBase, caplog, event: str
 ) -> None:
     """A member's "@bot ..." deleted while its question waits on the answering thread (as
     PluralKit deletes the message it proxies within a second): the reply to it, refused
     by Discord, was a warning naming an HTTP 400 and a retry. Now nothing is sent, nor
-    said above INFO, nothing is owed, and the words are not kept."""
+    said above INFO, nothing is owed, and the words are not kept. Also when Discord's
+    event of the deletion comes only after the bot's reply was refused ("late"): the
+    refusal itself says the message is gone."""
     caplog.set_level(logging.INFO)
     asking, store = HeldAsking(kb), MemoryStore()
     async with start_bot(make_bot(knowledge=asking.knowledge, store=store)) as bot:
@@ -2208,10 +2211,20 @@ async def test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and
         async with asking.holding(
             fake_discord.send_message(post.thread, asked, author=asker)
         ) as sent:
-            await fake_discord.delete_message(sent)
-            await wait_until(lambda: bot.deleted_lately.seen(int(sent["id"])))
+            if event == "in time":
+                await fake_discord.delete_message(sent)
+                await wait_until(lambda: bot.deleted_lately.seen(int(sent["id"])))
+            else:
+                del fake_discord.world.messages[int(sent["id"])]
         ends = ("was deleted", "not sent")  # (settled: given up, or tried and refused)
         await wait_until(lambda: any(e in r.getMessage() for r in caplog.records for e in ends))
+        if event == "late":
+            assert (
+                fake_discord.calls_matching("POST", rf"/channels/{post.id}/messages")[-1].status
+                == 400
+            )
+            ids = {k: sent[k] for k in ("id", "channel_id", "guild_id")}
+            await fake_discord.dispatch("MESSAGE_DELETE", ids)
         await fake_discord.idle(quiet=0.2)
         assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
         assert bot_replies_to(fake_discord, sent) == []
@@ -4745,6 +4758,45 @@ async def test_a_pointed_message_discord_fails_to_give_is_said_so_not_a_fault_of
         _, told = await pick_entry(fake_discord, question, EXPECTED, world.asker)
         assert told == f"Posted **{kb.get(EXPECTED).title}** under the message.", told
         assert len(bot_replies_to(fake_discord, question)) == 1
+
+
+async def test_a_pointed_message_deleted_as_the_answer_is_posted_is_said_deleted(
+    fake_discord: FakeDiscord,
+    make_bot,
+    start_bot,
+    kb: KnowledgeBase,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The message a helper pointed at an entry was deleted after the bot fetched it, while
+    it looked for an answer already under it: Discord refused the reply, the helper read
+    "Discord did not take the reply ... Try again later" (there is nothing to try again),
+    and the log had an ERROR with a traceback. They read that the message was deleted;
+    nothing is posted or logged above INFO. A message that stays is answered."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        question = await fake_discord.send_message(
+            world.text_channel, QUESTION, author=world.newcomer
+        )
+        await fake_discord.settle()
+        # The look under it (the channel's history) held a moment by a rate limit.
+        history = rf"/channels/{question['channel_id']}/messages"
+        fake_discord.fail_next("GET", history, status=429, delay=1.0)
+        mark = fake_discord.mark()
+        with caplog.at_level(logging.INFO):
+            picking = asyncio.create_task(pick_entry(fake_discord, question, EXPECTED, world.asker))
+            fetch = rf"/channels/\d+/messages/{question['id']}"
+            await fake_discord.wait_for_call("GET", fetch, since=mark)
+            del world.messages[int(question["id"])]  # (Discord's event comes later)
+            _, told = await asyncio.wait_for(picking, 10)
+        assert told == "That message was deleted; nothing was posted.", told
+        refused = fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        assert [c.status for c in refused] == [400]
+        said = [r for r in caplog.records if r.name != "discord.http"]  # (the 429's own)
+        assert not [r for r in said if r.levelno >= logging.WARNING or r.exc_info]
+        kept = await fake_discord.send_message(world.text_channel, QUESTION, author=world.newcomer)
+        await fake_discord.settle()
+        _, told = await pick_entry(fake_discord, kept, EXPECTED, world.asker)
+        assert told == f"Posted **{kb.get(EXPECTED).title}** under the message.", told
 
 
 async def test_a_pointed_answer_whose_confirmation_was_lost_says_it_may_be_posted(

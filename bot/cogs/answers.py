@@ -54,6 +54,7 @@ from bot.replies import (
     own_and_quoted,
     post_question,
     question_in,
+    replied_to_gone,
     shows_a_picture,
 )
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
@@ -1093,6 +1094,14 @@ class Answers(CatchUp, Deletions, commands.Cog):
                 allowed_mentions=NO_PINGS,
             )
         except NETWORK_ERRORS as exc:
+            if replied_to_gone(exc):
+                # Deleted after the look above, its event not come yet: as if seen there.
+                log.info(
+                    "reply to the mention in message %s not sent: the message it answers was "
+                    "deleted",
+                    message.id,
+                )
+                return DONE
             error = describe_error(exc)
             log.warning(
                 "reply to the mention in message %s not sent (%s); queued for a retry",

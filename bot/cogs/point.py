@@ -34,6 +34,7 @@ from bot.replies import (
     from_a_member,
     next_send,
     question_in,
+    replied_to_gone,
     send_private,
     shows_a_picture,
 )
@@ -56,6 +57,7 @@ LOOK_AFTER = 50
 
 
 CLOSED_POST = "That post is closed or locked; nothing was posted (reopen it first)."
+MESSAGE_DELETED = "That message was deleted; nothing was posted."
 #: A pick of an entry a reload took out since the picker opened: "try again" sent helpers
 #: back to the same picker, which still lists it.
 GONE_SINCE = (
@@ -198,7 +200,7 @@ class PointPick(
             try:
                 target = await channel.fetch_message(self.message_id)
             except discord.NotFound:
-                await tell(interaction, "That message was deleted; nothing was posted.")
+                await tell(interaction, MESSAGE_DELETED)
                 return
             except discord.Forbidden:  # (a context menu works where the bot cannot read)
                 await tell(interaction, "I can't read that channel; nothing was posted.")
@@ -242,7 +244,10 @@ class PointPick(
             except discord.Forbidden:
                 await tell(interaction, "I am not allowed to reply there; nothing was posted.")
                 return
-            except discord.HTTPException:
+            except discord.HTTPException as exc:
+                if replied_to_gone(exc):  # (deleted since it was fetched above)
+                    await tell(interaction, MESSAGE_DELETED)
+                    return
                 log.exception("posting the pointed answer failed (interaction %s)", interaction.id)
                 await tell(
                     interaction,
