@@ -14197,18 +14197,29 @@ MUTANTS = [
     Mutant(
         "retries: a stop cancels the given-up replies' reports midway",
         "bot/cogs/retries.py",
-        "            with self.bot.replying():\n                await self._give_up_all(expired)\n",
-        "            if True:\n                await self._give_up_all(expired)\n",
-        ("tests/test_faults_e2e.py::test_a_stop_lets_the_given_up_replies_be_reported",),
+        "            with self.bot.replying():\n                if expired := await",
+        "            if True:\n                if expired := await",
+        (
+            "tests/test_faults_e2e.py::test_a_stop_lets_the_given_up_replies_be_reported",
+            FAULTS + "::test_a_stop_while_expired_replies_are_read_still_reports_them",
+        ),
+    ),
+    Mutant(
+        "retries: a stop cancels the read of the expired replies, unreported",
+        "bot/cogs/retries.py",
+        "            with self.bot.replying():\n"
+        "                if expired := await store.expire_replies(max_age_seconds):\n"
+        "                    await self._give_up_all(expired)\n",
+        "            if expired := await store.expire_replies(max_age_seconds):\n"
+        "                with self.bot.replying():\n"
+        "                    await self._give_up_all(expired)\n",
+        (FAULTS + "::test_a_stop_while_expired_replies_are_read_still_reports_them",),
     ),
     Mutant(
         "retries: a pass begun during a stop expires replies it cannot report",
         "bot/cogs/retries.py",
-        (
-            "        expired = [] if self.bot.stopping else await store.expire_replies(max_"
-            "age_seconds)\n"
-        ),
-        "        expired = await store.expire_replies(max_age_seconds)\n",
+        "        if not self.bot.stopping:\n",
+        "        if True:\n",
         (
             (
                 "tests/test_faults_e2e.py::test_a_stopping_bot_leaves_expired_replies_to_the_ne"

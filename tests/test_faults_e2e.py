@@ -1522,6 +1522,48 @@ async def test_a_stop_lets_the_given_up_replies_be_reported(
     assert sum("Gave up" in note for note in notes) == 3, notes
 
 
+async def test_a_stop_while_expired_replies_are_read_still_reports_them(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The same stop a moment earlier, while the database takes the expired replies out of
+    the queue (a busy database): the stop cancelled the read after their rows went, and
+    none was reported. A stop lets the read and the reports finish."""
+    from bot.storage import PendingReply
+    from bot.storage.base import seconds_from_now, utc_now
+
+    expiring, release = asyncio.Event(), asyncio.Event()
+
+    class BusyExpiry(MemoryStore):
+        async def expire_replies(self, max_age_seconds: float) -> list[PendingReply]:
+            gone = await super().expire_replies(max_age_seconds)
+            if gone:  # (their rows gone, the answer on its way back)
+                expiring.set()
+                await release.wait()
+            return gone
+
+    log_channel = int(fake_discord.world.text_channel["id"])
+    questions = ["is my 1099-R box 5 right?", "415c room left?"]
+    store = BusyExpiry()
+    bot = make_bot(store=store, retries=FAST_RETRIES, mod_log_channel_id=log_channel)
+    async with start_bot(bot):
+        old = utc_now() - dt.timedelta(hours=13)  # (past the 12 hours' max age)
+        for n, question in enumerate(questions):
+            await store.queue_reply(
+                PendingReply(
+                    "post", 100 + n, 100 + n, seconds_from_now(0), 3, created=old, question=question
+                )
+            )
+        await asyncio.wait_for(expiring.wait(), timeout=10)
+        stopping = asyncio.create_task(bot.close())
+        await asyncio.sleep(0.3)
+        release.set()
+        await asyncio.wait_for(stopping, timeout=10)
+        assert store.owed == {}
+        assert sorted(q.text for q in store.questions) == sorted(questions)
+    notes = [m["content"] for m in fake_discord.world.messages_in(log_channel)]
+    assert sum("Gave up" in note for note in notes) == 2, notes
+
+
 async def test_a_stopping_bot_leaves_expired_replies_to_the_next_start(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

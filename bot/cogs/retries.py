@@ -68,12 +68,13 @@ class Retries(commands.Cog):
         store = self.bot.store
         max_age_seconds = settings.max_age_minutes * 60
         # Not begun once a stop has: the next start gives them up.
-        expired = [] if self.bot.stopping else await store.expire_replies(max_age_seconds)
-        if expired:
-            # The rows are gone already: a stop lets the reports finish, as it lets replies
-            # (cancelled midway, the rest went unreported).
+        if not self.bot.stopping:
+            # The rows go as they are read: a stop lets the reading and the reports finish,
+            # as it lets replies (cancelled midway, the rest went unreported; cancelled in
+            # the read, all of them).
             with self.bot.replying():
-                await self._give_up_all(expired)
+                if expired := await store.expire_replies(max_age_seconds):
+                    await self._give_up_all(expired)
         # Looked up by name, not class: an extension reloaded on its own gets a new class.
         retry = getattr(self.bot.get_cog("Answers"), "retry", None)
         if retry is None:
