@@ -14276,6 +14276,15 @@ MUTANTS = [
         ("tests/test_replies.py",),
     ),
     Mutant(
+        "a taught example edited by hand stops reading the taught examples",
+        "bot/storage/sqlite.py",
+        "            for text, entry_id, message_id, by_hash, at in readable(\n"
+        '                rows, TAUGHT_ROW, "taught example"\n'
+        "            )\n",
+        "            for text, entry_id, message_id, by_hash, at in rows\n",
+        (STORAGE + "::test_taught_examples_edited_by_hand_are_left_out_not_a_traceback",),
+    ),
+    Mutant(
         "any refusal of a reply is read as its message's deletion",
         "bot/replies.py",
         "    if not isinstance(exc, discord.HTTPException) or exc.status != 400:\n"

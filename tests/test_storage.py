@@ -2527,6 +2527,35 @@ async def test_owed_replies_edited_by_hand_are_left_out_not_a_stop(
         assert [r.message_id for r in await store.pending_replies()] == [2]
 
 
+async def test_taught_examples_edited_by_hand_are_left_out_not_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A taught example's row edited by hand (a time that is no time) is left out of the
+    review queue and of the taught examples read back, with a warning; the others are
+    read as ever (the taught examples read back failed with a traceback)."""
+    path = tmp_path / "bot.db"
+    now = utc_now()
+    async with SqliteStore(path) as store:
+        for n, text in enumerate(["is ATS prorated?", "which IRA gets the earnings?"], 1):
+            await store.record_taught(TaughtExample(text, "pro-rata", n, "h", now))
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.execute("UPDATE taught SET taught_at = 'not a date' WHERE message_id = 1")
+    async with SqliteStore(path) as store:
+        caplog.clear()
+        assert [t.text for t in await store.taught()] == ["which IRA gets the earnings?"]
+        examples = {item.example for item in await store.review_queue()}
+        assert examples == {"which IRA gets the earnings?"}
+        said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert (
+            said
+            == [
+                "1 taught example in the database left out: not as the bot writes "
+                "them (edited by hand?)"
+            ]
+            * 2
+        ), said
+
+
 async def test_rows_left_out_do_not_end_the_review_queues_reading_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1061,14 +1061,24 @@ class SqliteStore:
 
     async def taught(self, limit: int = 100) -> list[TaughtExample]:
         async with self._read() as db:
-            rows = await db.execute_fetchall(
-                "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
-                " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ?",
-                (limit,),
-            )
+            return await self._taught(db, limit)
+
+    async def _taught(
+        self, db: aiosqlite.Connection, limit: int, offset: int = 0
+    ) -> list[TaughtExample]:
+        """The taught examples, newest first (none before the table came, in version 3)."""
+        if self._version < 3:
+            return []
+        rows = await db.execute_fetchall(
+            "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
+            " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
         return [
             TaughtExample(text, entry_id, message_id, by_hash, dt.datetime.fromisoformat(at))
-            for text, entry_id, message_id, by_hash, at in rows
+            for text, entry_id, message_id, by_hash, at in readable(
+                rows, TAUGHT_ROW, "taught example"
+            )
         ]
 
     async def _reviewed_keys(self, db: aiosqlite.Connection) -> set[str]:
@@ -1106,18 +1116,7 @@ class SqliteStore:
                 ]
 
             async def taught_page(limit: int, offset: int) -> list[AskedQuestion]:
-                if self._version < 3:
-                    return []
-                rows = await db.execute_fetchall(
-                    "SELECT text, entry_id, message_id, by_hash, taught_at FROM taught"
-                    " ORDER BY taught_at DESC, message_id DESC, entry_id DESC LIMIT ? OFFSET ?",
-                    (limit, offset),
-                )
-                rows = readable(rows, TAUGHT_ROW, "taught example")
-                return [
-                    as_question(TaughtExample(text, entry, mid, by, dt.datetime.fromisoformat(at)))
-                    for text, entry, mid, by, at in rows
-                ]
+                return [as_question(t) for t in await self._taught(db, limit, offset)]
 
             # Worst kind first, as the queue shows them: a flood of one never hides a worse one.
             pages = [*(partial(page, where) for where in _QUESTION_KINDS), taught_page]
