@@ -21,3 +21,10 @@ def readable(text: str) -> str:
     """``shown(text)``, and NOTE on a line of its own when it changed anything."""
     out = shown(text)
     return out if out == text else f"{out}\n{NOTE}"
+
+
+def readable_lines(lines: list[str]) -> list[str]:
+    """``lines`` each ``shown``, and NOTE once after them when that changed any (a
+    validation's report, whose lines name files: such a name was shown with '?')."""
+    out = [shown(line) for line in lines]
+    return lines if out == lines else [*out, NOTE]

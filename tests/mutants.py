@@ -14285,6 +14285,20 @@ MUTANTS = [
         (STORAGE + "::test_taught_examples_edited_by_hand_are_left_out_not_a_traceback",),
     ),
     Mutant(
+        "faq validate prints a name that is not UTF-8 as the terminal mangles it",
+        "bot/cli/faq.py",
+        "    for line in readable_lines(lines):\n",
+        "    for line in lines:\n",
+        ("tests/test_faq_validation.py::test_cli_validate_shows_a_name_that_is_not_utf8_readably",),
+    ),
+    Mutant(
+        "a report's lines not UTF-8 are shown without saying why",
+        "bot/not_utf8.py",
+        "    return lines if out == lines else [*out, NOTE]\n",
+        "    return out\n",
+        ("tests/test_faq_validation.py::test_cli_validate_shows_a_name_that_is_not_utf8_readably",),
+    ),
+    Mutant(
         "any refusal of a reply is read as its message's deletion",
         "bot/replies.py",
         "    if not isinstance(exc, discord.HTTPException) or exc.status != 400:\n"

@@ -344,6 +344,29 @@ def test_cli_validate_lists_problems_and_exits_1(
     assert all(PROBLEM_LINE.match(line) for line in lines)
 
 
+def test_cli_validate_shows_a_name_that_is_not_utf8_readably(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder or file whose name is not UTF-8 (b"faq\\xff") was named with '?' or a lone
+    surrogate, which a UTF-8 terminal cannot show: it is shown with U+FFFD and why, once."""
+    from bot.not_utf8 import NOTE
+
+    folder = tmp_path / os.fsdecode(b"faq\xff")
+    assert main(["faq", "validate", "--faq-dir", str(folder)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    shown = f"{tmp_path}/faq\ufffd"
+    assert lines == [f"{shown}:0: FAQ folder does not exist or is not a folder", NOTE], lines
+    write_entry(folder, "alpha")
+    write_entry(folder, "beta").rename(folder / os.fsdecode(b"b\xe9ta.md"))  # (not read)
+    assert main(["faq", "validate", "--faq-dir", str(folder)]) == 0
+    notice, ok, *rest = capsys.readouterr().out.splitlines()
+    assert notice.startswith(f"{shown}/b\ufffdta.md:1: notice: not read"), notice
+    assert ok == f"ok: 1 FAQ entry and 0 example questions in {shown} are valid", ok
+    assert rest == [NOTE], rest
+    assert main(["faq", "validate", "--faq-dir", str(tmp_path / "faq")]) == 1  # (plain: no note)
+    assert NOTE not in capsys.readouterr().out
+
+
 def test_cli_validate_a_file_or_an_empty_folder_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -158,22 +158,21 @@ def database_option(text: str) -> Path | str:
 
 
 def handle_validate(args: argparse.Namespace) -> int:
+    from bot.not_utf8 import readable_lines
     from knowledge.base import validate_folder
 
     folder = faq_dir(args, settings())
     scan, examples = validate_folder(folder)
-    for notice in scan.notices:
-        print(f"{notice.path}:{notice.line}: notice: {notice.message}")
-    for problem in scan.problems:
-        print(problem)
-    if scan.problems:
-        return 1
-    entries = "FAQ entry" if len(scan.entries) == 1 else "FAQ entries"
-    questions = "example question" if len(examples) == 1 else "example questions"
-    print(
-        f"ok: {len(scan.entries)} {entries} and {len(examples)} {questions} in {folder} are valid"
-    )
-    return 0
+    lines = [f"{n.path}:{n.line}: notice: {n.message}" for n in scan.notices]
+    lines += [str(problem) for problem in scan.problems]
+    if not scan.problems:
+        entries = "FAQ entry" if len(scan.entries) == 1 else "FAQ entries"
+        questions = "example question" if len(examples) == 1 else "example questions"
+        counted = f"{len(scan.entries)} {entries} and {len(examples)} {questions}"
+        lines.append(f"ok: {counted} in {folder} are valid")
+    for line in readable_lines(lines):
+        print(line)
+    return 1 if scan.problems else 0
 
 
 def handle_show(args: argparse.Namespace) -> int:
