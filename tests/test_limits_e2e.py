@@ -354,7 +354,8 @@ async def test_a_stop_during_a_flood_begins_no_new_reply_and_the_restart_answers
     async with start_bot(make_bot(store=SqliteStore(path))) as bot:
         fake_discord.rest.latency = 0.3  # Discord slow: every reply takes a while
         first = await fake_discord.post_forum_thread("First", QUESTION)
-        await wait_until(lambda: bot._replying)  # its reply under way
+        # its reply under way (not only any work a stop lets finish: a retry pass's read)
+        await wait_until(lambda: ("post", int(first.id)) in bot._owed_in_progress)
         stopping = asyncio.create_task(bot.close())
         started = time.monotonic()
         later = []
