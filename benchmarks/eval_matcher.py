@@ -42,7 +42,9 @@ UNASKED = (2, 10, 15, 20, 25, 30, 35, 40, 50, 60)
 OFF_TOPIC = (100, 80, 70, 65, 60, 55, 50, 40)
 #: The gate is tuned against Discord before it: unasked suggestions from 25, no gate.
 BEFORE_GATE = (25, 100)
-THRESHOLDS = [20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
+#: 0 answers every question with its best entry: the ranking alone, how often the entry
+#: ranked first is acceptable, which no threshold can raise (only hold back).
+THRESHOLDS = [0, 20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
 
 
 def sets() -> dict[str, list[LabelledQuestion]]:
