@@ -2546,14 +2546,11 @@ async def test_taught_examples_edited_by_hand_are_left_out_not_a_traceback(
         examples = {item.example for item in await store.review_queue()}
         assert examples == {"which IRA gets the earnings?"}
         said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-        assert (
-            said
-            == [
-                "1 taught example in the database left out: not as the bot writes "
-                "them (edited by hand?)"
-            ]
-            * 2
-        ), said
+        left_out = (
+            "1 taught example in the database left out: not as the bot writes them (edited by "
+            "hand?)"
+        )
+        assert said == [left_out, left_out], said  # (once for each reading)
 
 
 async def test_rows_left_out_do_not_end_the_review_queues_reading_early(
