@@ -1232,7 +1232,9 @@ async def test_a_stop_lets_a_reply_being_finished_finish(
         assert await asyncio.wait_for(proc.wait(), timeout=30) in (0, 130), log.read_text()
     said = log.read_text()
     assert "Traceback" not in said and "ERROR" not in said, said[-2500:]
-    assert "letting the replies in progress finish (1)" in said
+    # (Any count: the control's own records, or a pass of the retry queue, may still be
+    # going too on a loaded machine; the post's tag and records below are this reply's.)
+    assert "letting the replies in progress finish (" in said
     assert "bot-answered" in post.tags
     async with SqliteStore(tmp_path / "bot.db") as store:
         assert await store.pending_replies() == []
