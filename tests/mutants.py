@@ -6679,7 +6679,10 @@ MUTANTS = [
         'e %s to slow down (%s)",',
         '            log.exception(\n                "could not tell the author of mess'
         'age %s to slow down (%s)",',
-        ("tests/test_limits_e2e.py::test_a_slow_down_notice_discord_fails_leaves_no_traceback",),
+        (
+            "tests/test_limits_e2e.py::test_a_slow_down_notice_not_given_is_said_plainly_and_given_"
+            "at_the_next_mention",
+        ),
     ),
     Mutant(
         "a server's @everyone role among moderator_role_ids makes every member an FAQ m"
@@ -14243,8 +14246,12 @@ MUTANTS = [
     Mutant(
         "a mention deleted as its reply went is a warning and a retry",
         ANSWERS,
-        "            if replied_to_gone(exc):\n",
-        "            if False:\n",
+        "            if replied_to_gone(exc):\n"
+        "                # Deleted after the look above, its event not come yet: as if seen"
+        " there.\n",
+        "            if False:\n"
+        "                # Deleted after the look above, its event not come yet: as if seen"
+        " there.\n",
         (
             f"{E2E}::test_a_mention_deleted_while_its_question_is_matched_gets_no_reply_and_no_"
             "warning[late]",
@@ -14306,6 +14313,45 @@ MUTANTS = [
         "    if not isinstance(exc, discord.HTTPException):\n"
         "        return False\n    return True\n",
         ("tests/test_replies.py",),
+    ),
+    Mutant(
+        "a slow-down notice Discord did not take still silences the member's next mention",
+        ANSWERS,
+        "            self._slowed.discard(message.author.id)\n"
+        "            if replied_to_gone(exc):\n",
+        "            if replied_to_gone(exc):\n",
+        (
+            "tests/test_limits_e2e.py::test_a_slow_down_notice_not_given_is_said_plainly_and_given_"
+            "at_the_next_mention",
+        ),
+    ),
+    Mutant(
+        "a slow-down notice refused as its message was deleted is a warning",
+        ANSWERS,
+        "            if replied_to_gone(exc):\n"
+        '                log.info("message %s was deleted before it was told to slow down"',
+        "            if False:\n"
+        '                log.info("message %s was deleted before it was told to slow down"',
+        (
+            "tests/test_limits_e2e.py::test_a_slow_down_notice_not_given_is_said_plainly_and_given_"
+            "at_the_next_mention[the message deleted]",
+        ),
+    ),
+    Mutant(
+        "a DM hint Discord did not take spends the member's hint for the hour",
+        ANSWERS,
+        "            self.dm_hints.get(message.author.id).give_back()\n",
+        "",
+        (f"{E2E}::test_a_direct_message_deleted_before_its_hint_leaves_the_hint_for_the_next",),
+    ),
+    Mutant(
+        "a DM deleted before its hint is a warning",
+        ANSWERS,
+        "            if replied_to_gone(exc):\n"
+        '                log.info("direct message %s was deleted before it was pointed to /ask"',
+        "            if False:\n"
+        '                log.info("direct message %s was deleted before it was pointed to /ask"',
+        (f"{E2E}::test_a_direct_message_deleted_before_its_hint_leaves_the_hint_for_the_next",),
     ),
 ]
 

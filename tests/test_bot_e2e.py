@@ -4420,6 +4420,37 @@ async def test_a_direct_message_is_pointed_to_ask_once_an_hour(
         assert f"</ask:{ids['ask']}>" in said and f"</faq:{ids['faq']}>" in said
 
 
+async def test_a_direct_message_deleted_before_its_hint_leaves_the_hint_for_the_next(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A member sends the bot a DM and deletes it at once (a typo, say), as the bot points
+    them to /ask: Discord refused that reply, the log had a warning for no trouble at all,
+    and the hour's hint was spent, so the question they sent next got silence. The refusal
+    is said at INFO, and the next question gets the hint."""
+    world = fake_discord.world
+    dm = world.dm_channel(world.asker)
+    caplog.set_level(logging.INFO, logger="bot")
+    async with start_bot(make_bot()) as bot:
+        bot.command_ids.clear()  # (looked up for the hint: held a moment by a rate limit)
+        fake_discord.fail_next("GET", r"/applications/\d+/commands", status=429, delay=0.5)
+        held = fake_discord.rest.faults[-1]
+        mark = fake_discord.mark()
+        deleted = await fake_discord.send_message(dm, QUESTION, author=world.asker)
+        await wait_until(lambda: held.remaining == 0)
+        del world.messages[int(deleted["id"])]  # (Discord's event comes later)
+        await fake_discord.idle(quiet=0.2)
+        [refused] = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages")
+        assert refused.status == 400  # (the reply was tried: a second would be seen)
+        said = [r for r in caplog.records if r.name != "discord.http"]  # (the 429's own)
+        assert not [r for r in said if r.levelno >= logging.WARNING or r.exc_info]
+        assert any("was deleted before it was pointed" in r.getMessage() for r in said)
+        await fake_discord.send_message(dm, QUESTION, author=world.asker)
+        await fake_discord.idle(quiet=0.2)
+    hints = fake_discord.calls_matching("POST", rf"/channels/{dm['id']}/messages", since=mark)
+    assert [c.status for c in hints] == [400, 200]
+    assert "/ask" in hints[-1].json["content"]
+
+
 async def test_a_direct_message_names_ask_as_text_before_the_commands_are_synced(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:

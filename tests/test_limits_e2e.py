@@ -17,6 +17,7 @@ from bot.cogs.answers import HELD_BACK
 from bot.storage import MemoryStore, SqliteStore
 from bot.storage.base import utc_now
 from tests.fakediscord import FakeDiscord, custom_ids, wait_until, would_ping
+from tests.fakediscord.validation import DiscordError
 
 QUESTION = "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?"
 
@@ -122,23 +123,41 @@ async def test_mention_limit_tells_once_then_stays_quiet(
         assert not any(would_ping(r.json).any for r in replies)
 
 
-async def test_a_slow_down_notice_discord_fails_leaves_no_traceback(
-    fake_discord: FakeDiscord, make_bot, start_bot, caplog
+@pytest.mark.parametrize("refusal", ["Discord's trouble", "the message deleted"])
+async def test_a_slow_down_notice_not_given_is_said_plainly_and_given_at_the_next_mention(
+    fake_discord: FakeDiscord, make_bot, start_bot, caplog, refusal: str
 ) -> None:
     """Discord failed the "You're asking quickly" reply (a 503): the log showed an error
-    with a traceback for Discord's passing trouble, where a reply not sent is a warning."""
+    with a traceback for Discord's passing trouble, where a reply not sent is a warning.
+    Discord refusing it because the message it answers was deleted a moment before is no
+    trouble at all: said at INFO. Either way the member was never told, yet their next
+    mention in the window got silence, as if they had been: it is told now."""
     world = fake_discord.world
+    caplog.set_level(logging.INFO, logger="bot")
     async with start_bot(make_bot(limits={"mention_per_minute": 1})):
         mark = fake_discord.mark()
         ask = f"<@{world.bot_user.id}> {QUESTION}"
         await fake_discord.send_message(world.text_channel, ask, author=world.asker)
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", since=mark)
-        fake_discord.fail_next("POST", r"/channels/\d+/messages", status=503)
+        if refusal == "Discord's trouble":
+            fake_discord.fail_next("POST", r"/channels/\d+/messages", status=503)
+        else:  # (Discord's own words for it: the fake's, of a reply to a message not there)
+            gone = DiscordError.invalid_form([("message_reference", "Unknown message")])
+            fake_discord.fail_next("POST", r"/channels/\d+/messages", status=400, body=gone.body())
         await fake_discord.send_message(world.text_channel, ask, author=world.asker)
         await fake_discord.wait_for_call("POST", r"/channels/\d+/messages", injected=True)
         await fake_discord.idle(quiet=0.1)
-        assert [r.levelname for r in caplog.records if "slow down" in r.getMessage()] == ["WARNING"]
+        levels = [r.levelname for r in caplog.records if "slow down" in r.getMessage()]
+        assert levels == (["WARNING"] if refusal == "Discord's trouble" else ["INFO"])
         assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        third = await fake_discord.send_message(world.text_channel, ask, author=world.asker)
+        await fake_discord.idle(quiet=0.1)
+    [told] = [
+        c.json["content"]
+        for c in fake_discord.calls_matching("POST", r"/channels/\d+/messages", since=mark)
+        if str(c.json["message_reference"]["message_id"]) == str(third["id"])
+    ]
+    assert "asking quickly" in told
 
 
 async def test_the_mention_limit_never_says_try_again_in_0_s(

@@ -708,8 +708,18 @@ class Answers(CatchUp, Deletions, commands.Cog):
             # a phone, they were a chore, as the calculators' hint says too)
             hint = mention_commands(DM_HINT, await command_ids(self.bot, None))
             await message.reply(hint, mention_author=False, allowed_mentions=NO_PINGS)
-        except NETWORK_ERRORS:
-            log.warning("could not point the sender of direct message %s to /ask", message.id)
+        except NETWORK_ERRORS as exc:
+            # Not seen: the hour's hint is not spent (the message they sent next, the one
+            # they meant to keep, got silence).
+            self.dm_hints.get(message.author.id).give_back()
+            if replied_to_gone(exc):
+                log.info("direct message %s was deleted before it was pointed to /ask", message.id)
+                return
+            log.warning(
+                "could not point the sender of direct message %s to /ask (%s)",
+                message.id,
+                describe_error(exc),
+            )
 
     async def _question_edited_in(
         self, message: discord.Message, me: discord.ClientUser, before: discord.Message | None
@@ -922,6 +932,12 @@ class Answers(CatchUp, Deletions, commands.Cog):
                     )
                 return False
         except NETWORK_ERRORS as exc:
+            # Not told: their next mention in the window tells them (it got silence, the
+            # member never learning why the bot ignored them).
+            self._slowed.discard(message.author.id)
+            if replied_to_gone(exc):
+                log.info("message %s was deleted before it was told to slow down", message.id)
+                return False
             # (Discord's trouble, not the bot's: a warning, as for any reply not sent.)
             log.warning(
                 "could not tell the author of message %s to slow down (%s)",
