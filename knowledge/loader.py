@@ -189,6 +189,10 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
         )
     if kind == "url_parsing":
         return "write the whole address, starting with https://"
+    if kind == "url_scheme":
+        # (pydantic's own words, "should be 'http' or 'https'", sent a moderator to an
+        # http:// link that an entry's sources then refused)
+        return "start the address with https://"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         # (Which character, when it looks right: a capital, a word processor's dash.)
         typed = str(err.get("input", ""))

@@ -14353,6 +14353,16 @@ MUTANTS = [
         '                log.info("direct message %s was deleted before it was pointed to /ask"',
         (f"{E2E}::test_a_direct_message_deleted_before_its_hint_leaves_the_hint_for_the_next",),
     ),
+    Mutant(
+        "a link's wrong scheme is told in pydantic's words, which allow the http:// refused next",
+        "knowledge/loader.py",
+        '    if kind == "url_scheme":\n',
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::test_field_problems_say_what_to_write",
+            "tests/test_faq_validation.py::test_an_examples_source_must_be_a_web_address",
+        ),
+    ),
 ]
 
 

@@ -868,6 +868,8 @@ def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path
         ("title", "", "title: is empty: write it"),
         ("title", "Hi", "title: is too short: write at least 3 characters"),
         ("sources", [{"title": "IRS", "url": "www.irs.gov/x"}], "starting with https://"),
+        # (not "should be 'http' or 'https'": an http:// link is then refused)
+        ("sources", [{"title": "IRS", "url": "htps://www.irs.gov/x"}], "start the address with"),
         ("id", "Alpha_Topic", "id: use lowercase letters, digits and single dashes"),
     ],
 )
@@ -915,7 +917,7 @@ def test_an_examples_source_must_be_a_web_address(tmp_path: Path) -> None:
     scan, _ = validate_folder(tmp_path)
     assert [(p.line, p.message) for p in scan.problems] == [  # (at the source's own line)
         (6, "source: write the whole address, starting with https://"),
-        (8, "source: URL scheme should be 'http' or 'https'"),
+        (8, "source: start the address with https://"),
     ]
 
 
