@@ -23,6 +23,7 @@ from calculators.parse import (
     parse_amount,
     parse_int,
     parse_rate,
+    refuse_per_year_word,
     shown,
 )
 
@@ -120,6 +121,13 @@ def _text_int(value: Any) -> Any:
     return parse_int(value) if isinstance(value, str) else value
 
 
+def _text_per_year(value: Any) -> Any:
+    if isinstance(value, str):
+        refuse_per_year_word(value)
+        return parse_int(value)
+    return value
+
+
 def _per_year(value: int) -> int:
     return check_count(value, minimum=1, maximum=MAX_COUNT)
 
@@ -140,7 +148,7 @@ ReturnRate = Annotated[Decimal, BeforeValidator(_text_return), AfterValidator(_r
 """An investment return as a fraction, above -1 and at most 1 (text such as "-5%" is parsed)."""
 WholeNumber = Annotated[int, BeforeValidator(_text_int)]
 """A whole number; text is parsed strictly ("2.5" and "abc" are rejected)."""
-PerYear = Annotated[int, BeforeValidator(_text_int), AfterValidator(_per_year)]
+PerYear = Annotated[int, BeforeValidator(_text_per_year), AfterValidator(_per_year)]
 """Events a year (paychecks, conversions): 1 to 365."""
 Age = Annotated[int, BeforeValidator(_text_int), AfterValidator(_age)]
 """Age attained by December 31: 0 to 130."""

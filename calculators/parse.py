@@ -21,6 +21,28 @@ MAX_AMOUNT = Decimal("1000000000.00")  # one billion dollars: far above any real
 MAX_COUNT = 365  # paychecks or conversions a year: daily at most
 MAX_RATE_PLACES = 10  # decimal places of a rate as a fraction: 24.12345678% at most
 
+#: How often, as payroll and plans name it, and the count a year that means. A count is
+#: asked for (27 paychecks is a real year), so a word is answered with its count rather
+#: than read as one: "--paychecks biweekly" was only "not a whole number".
+PER_YEAR_WORDS = {
+    "weekly": 52,
+    "biweekly": 26,
+    "fortnightly": 26,
+    "everytwoweeks": 26,
+    "semimonthly": 24,
+    "twiceamonth": 24,
+    "twicemonthly": 24,
+    "monthly": 12,
+    "quarterly": 4,
+    "semiannually": 2,
+    "semiannual": 2,
+    "twiceayear": 2,
+    "annually": 1,
+    "annual": 1,
+    "yearly": 1,
+    "onceayear": 1,
+}
+
 AMOUNT_HINT = "use a dollar amount like 1000, 1000.50, 1,000.50, $1,000.50 or 10k"
 RATE_HINT = "use a rate like 0.24, 24% or 24 (all mean 24%)"
 
@@ -283,6 +305,21 @@ def check_count(
             field,
         )
     return value
+
+
+def refuse_per_year_word(text: str, field: str | None = None) -> None:
+    """InputError giving the count a year ``text`` names, if it is a frequency word
+    ("biweekly", "semi-monthly", "twice a month")."""
+    said = re.sub(r"[\s_-]+", "", str(text)).casefold()
+    if (n := PER_YEAR_WORDS.get(said)) is not None:
+        raise InputError(f"{_label(field)}{shown(text)} is {n} a year; give the count, {n}", field)
+
+
+def parse_per_year(text: str | None, field: str | None = None) -> int:
+    """Paychecks or conversions a year: a whole number from 1 to MAX_COUNT."""
+    if text is not None:
+        refuse_per_year_word(text, field)
+    return parse_count(text, field)
 
 
 def parse_count(

@@ -14363,6 +14363,62 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_examples_source_must_be_a_web_address",
         ),
     ),
+    Mutant(
+        "a pay frequency by name is only 'not a whole number'",
+        "calculators/parse.py",
+        "    if (n := PER_YEAR_WORDS.get(said)) is not None:\n",
+        "    if False:\n",
+        (
+            "tests/test_calc_schedule.py::test_console_pay_frequency_words_are_answered_with_"
+            "their_counts",
+            "tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",
+        ),
+    ),
+    Mutant(
+        "a pay frequency with a hyphen or spaces is not recognised",
+        "calculators/parse.py",
+        '    said = re.sub(r"[\\s_-]+", "", str(text)).casefold()\n',
+        "    said = str(text).casefold()\n",
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
+    Mutant(
+        "the console's /schedule counts are not checked for frequency words",
+        "calculators/base.py",
+        "        refuse_per_year_word(value)\n",
+        "",
+        (
+            "tests/test_calc_schedule.py::test_console_pay_frequency_words_are_answered_with_"
+            "their_counts",
+        ),
+    ),
+    Mutant(
+        "the CLI's --paychecks takes only digits, silent on frequency words",
+        "bot/cli/calc.py",
+        "count = _arg(parse_per_year)\n",
+        "count = _arg(parse_count)\n",
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
+    Mutant(
+        "--age above 130 is the calculator's error, without the option named",
+        "bot/cli/calc.py",
+        "minimum=0, maximum=MAX_AGE))\n",
+        "minimum=0, maximum=10**9))\n",
+        ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
+    ),
+    Mutant(
+        "--chart x.jpg writes a PNG under a .jpg name",
+        "bot/cli/calc.py",
+        '    if Path(text).suffix.casefold() not in {"", ".png"}:\n',
+        "    if False:\n",
+        ("tests/test_calc_cli.py::test_a_chart_named_for_another_kind_of_file_is_refused",),
+    ),
+    Mutant(
+        "--chart X.PNG is refused for its capitals",
+        "bot/cli/calc.py",
+        '    if Path(text).suffix.casefold() not in {"", ".png"}:\n',
+        '    if Path(text).suffix not in {"", ".png"}:\n',
+        ("tests/test_calc_cli.py::test_a_chart_named_for_another_kind_of_file_is_refused",),
+    ),
 ]
 
 

@@ -454,6 +454,34 @@ BAD = [
         "whole number",
         id="negative-age",
     ),
+    # refused with the option named and the help pointer, as "-3" is ("age: 131 is out of
+    # range", without either, came from the calculator)
+    pytest.param(
+        [*ROOM, "--age", "131"],
+        "argument --age: 131 is out of range; use a whole number from 0 to 130 (try",
+        id="age-above-130",
+    ),
+    # a pay or conversion frequency by name gets the count it means ("not a whole number")
+    pytest.param(
+        [*SCHED, "--paychecks", "biweekly", "--conversions", "4"],
+        "argument --paychecks: 'biweekly' is 26 a year; give the count, 26 (try",
+        id="paychecks-biweekly",
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "Semi-Monthly", "--conversions", "4"],
+        "'Semi-Monthly' is 24 a year; give the count, 24",
+        id="paychecks-semi-monthly",
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "26", "--conversions", "twice a year"],
+        "argument --conversions: 'twice a year' is 2 a year; give the count, 2",
+        id="conversions-twice-a-year",
+    ),
+    pytest.param(
+        [*SCHED, "--paychecks", "often", "--conversions", "4"],
+        "'often' is not a whole number; use digits like 12",
+        id="paychecks-another-word",
+    ),
     pytest.param(
         [
             "calc",
@@ -816,13 +844,33 @@ def test_a_chart_to_standard_output_by_another_name_is_refused(tmp_path: Path, c
     assert proc.stderr.startswith(f"error: {target} is standard output".encode())
 
 
+@pytest.mark.parametrize("name", ["schedule.jpg", "notes.md", "chart.png.txt"])
+def test_a_chart_named_for_another_kind_of_file_is_refused(
+    capsys: Capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """``--chart schedule.jpg`` wrote a PNG under a .jpg name, which a viewer going by the
+    name could not open; a name ending in .png, in any case, or in nothing, is written."""
+    monkeypatch.chdir(tmp_path)
+    args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart"]
+    assert main([*args, name]) == 2 and list(tmp_path.iterdir()) == []
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == (
+        f"error: argument --chart: '{name}' does not end in .png, and the chart is a PNG "
+        "image; give a name ending in .png, e.g. --chart schedule.png (try 'rollover-bot "
+        "calc schedule --help')\n"
+    )
+    for fine in ("Schedule.PNG", "schedule"):
+        assert main([*args, fine]) == 0, capsys.readouterr().err
+        assert (tmp_path / fine).read_bytes().startswith(b"\x89PNG")
+
+
 def test_the_chart_never_replaces_a_file_that_is_not_a_chart(
     capsys: Capsys, tmp_path: Path
 ) -> None:
-    """A slip like ``--chart notes.md`` is refused, the notes kept; an earlier chart is
+    """A slip like ``--chart notes`` is refused, the notes kept; an earlier chart is
     replaced, so the same command run again updates it."""
     args = [*SCHED, "--paychecks", "26", "--conversions", "4", "--chart"]
-    notes = tmp_path / "notes.md"
+    notes = tmp_path / "notes"
     notes.write_text("my notes\n")
     assert main([*args, str(notes)]) == 2
     err = capsys.readouterr().err

@@ -281,6 +281,27 @@ def test_console_lag_days_parse_like_the_other_counts() -> None:
         calc.build(["7000", "26", "4", "8%"], {"lag-days": "\uff13"})  # (fullwidth 3)
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["7000", "biweekly", "4", "8%"], "paychecks: 'biweekly' is 26 a year; give the count, 26"),
+        (
+            ["7000", "26", "Quarterly", "8%"],
+            "conversions: 'Quarterly' is 4 a year; give the count, 4",
+        ),
+        (["7000", "weekly", "4", "8%"], "paychecks: 'weekly' is 52 a year; give the count, 52"),
+    ],
+)
+def test_console_pay_frequency_words_are_answered_with_their_counts(
+    args: list[str], said: str
+) -> None:
+    """ "/schedule 7000 biweekly 4 8%" was "'biweekly' is not a whole number; use digits like
+    12", which left the member to work out what biweekly is a year."""
+    with pytest.raises(InputError) as caught:
+        CALCULATORS["schedule"].build(args, {})
+    assert str(caught.value) == said
+
+
 def test_a_conversion_that_settles_in_the_next_year_is_said_to() -> None:
     """With a settlement lag the year's last conversion settles in January: its figure
     includes growth into the next year, and its 1099-R may be the next year's."""

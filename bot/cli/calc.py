@@ -32,8 +32,10 @@ from calculators import (
     schedule,
     supported_years,
 )
+from calculators.base import MAX_AGE
 from calculators.catalog import CALCULATORS
 from calculators.chart import render_schedule_chart
+from calculators.parse import check_count, parse_per_year, shown
 from calculators.room import parse_year
 from calculators.schedule import DEFAULT_COUNTS, DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 from calculators.split import destination
@@ -67,8 +69,10 @@ amount = _arg(parse_amount)
 signed_amount = _arg(lambda text: parse_amount(text, allow_negative=True))
 rate = _arg(parse_rate)
 signed_rate = _arg(lambda text: parse_rate(text, allow_negative=True))
-count = _arg(parse_count)
-whole = _arg(parse_int)
+count = _arg(parse_per_year)
+# (The range is checked here too, so "--age 131" is an "argument --age:" error like "--age
+# -3", with the help pointer, rather than the calculator's plainer one.)
+age = _arg(lambda text: check_count(parse_int(text, like="55"), minimum=0, maximum=MAX_AGE))
 lag_days = _arg(lambda text: parse_count(text, minimum=0, maximum=MAX_LAG_DAYS))
 
 
@@ -266,7 +270,7 @@ def _add_room(names: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument(
         "--age",
         metavar="AGE",
-        type=whole,
+        type=age,
         help="age attained by December 31 of the year (default: under 50)",
     )
     p.add_argument(
@@ -384,6 +388,13 @@ def chart_path(text: str) -> Path:
         raise argparse.ArgumentTypeError(
             f"{what} is not a file the chart can be written to; give a file name, e.g. "
             "--chart schedule.png"
+        )
+    if Path(text).suffix.casefold() not in {"", ".png"}:
+        # (The chart is a PNG whatever the name: "--chart x.jpg" wrote one that a viewer
+        # going by the name then could not open.)
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)} does not end in .png, and the chart is a PNG image; give a name "
+            "ending in .png, e.g. --chart schedule.png"
         )
     from bot.settings import from_home
 
