@@ -37,6 +37,7 @@ from knowledge.loader import (
     not_a_file,
     parse_entry,
     scan_folder,
+    stand_in,
     too_large,
 )
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter, odd_id_character
@@ -303,7 +304,12 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     broken = frozenset(Path(p.path).stem for p in problems)
     new_entry, own = parse_entry(path, text)
     if new_entry is None:
-        return sorted(problems + own)
+        # Its id, title and aliases are still compared with the other entries', so a copy
+        # is told now, not after the form's other mistake is fixed (see stand_in).
+        partial = stand_in(path, text)
+        broken |= {path.stem}
+        cross = check_entries(others, broken, {str(path): text}, [partial] if partial else [])
+        return sorted(problems + own + cross)
     # The whole folder as it would be, in the order a load reads it (by file name): a
     # clash is found on whichever entry comes later, which may be another entry's file.
     ordered = sorted([*others, new_entry], key=lambda e: Path(e.path).name)

@@ -12,12 +12,12 @@ import re
 import stat
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
@@ -26,9 +26,12 @@ from knowledge.model import (
     FULL_LIMIT,
     ID_PATTERN,
     SHORT_LIMIT,
+    EntryId,
     FaqEntry,
     FrontMatter,
     Source,
+    Text,
+    Title,
     odd_id_character,
 )
 from knowledge.normalize import phrase_key
@@ -448,16 +451,56 @@ def key_line(lines: list[str], key: str) -> int:
     return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
+_ID: TypeAdapter[str] = TypeAdapter(EntryId)
+_TITLE: TypeAdapter[str] = TypeAdapter(Title)
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
+def _valid(adapter: TypeAdapter[str], value: object) -> str | None:
+    try:
+        return adapter.validate_python(value)
+    except ValidationError:
+        return None
+
+
+def stand_in(path: Path, text: str) -> FaqEntry | None:
+    """For a file whose front matter is YAML but not a valid entry (a source's link
+    mistyped): its id, title and aliases that are valid on their own, for the checks across
+    files alone. Without it a copy of another entry's alias was told only once the file's
+    own problem was fixed, at a second run. (Never loaded: its file has a problem.)"""
+    try:
+        data = frontmatter.parse(text).data
+    except frontmatter.FrontMatterError:  # (YAML that is not 'key: value' fields among them)
+        return None
+    aliases = data.get("aliases")
+    return FaqEntry.model_construct(
+        id=_valid(_ID, data.get("id")) or path.stem,  # (an entry file's name is an id)
+        # (No title is "": no words, so no copy of another; see check_entries.)
+        title=_valid(_TITLE, data.get("title")) or "",
+        aliases=[v for a in aliases if (v := _valid(_TEXT, a))]
+        if isinstance(aliases, list)
+        else [],
+        keywords=[],
+        related=[],
+        short="",
+        sources=[],
+        body="",
+        path=str(path),
+    )
+
+
 def check_entries(
     entries: list[FaqEntry],
     broken_ids: frozenset[str] = frozenset(),
     unsaved: Mapping[str, str] | None = None,
+    stand_ins: Sequence[FaqEntry] = (),
 ) -> list[Problem]:
     """Checks that need every entry: duplicates, dangling related ids, embed limits.
     ``broken_ids`` are entries whose files have problems of their own: other files may still
     name them in ``related`` without a second, misleading problem. ``unsaved`` holds the
     text of files by path that are not on disk as they are checked (an edit being
-    previewed), so their problems are told at their lines in that text."""
+    previewed), so their problems are told at their lines in that text. ``stand_ins`` (see
+    stand_in) take part in the checks for copied ids, titles and aliases only."""
     problems: list[Problem] = []
 
     def lines(entry: FaqEntry) -> list[str]:
@@ -465,8 +508,9 @@ def check_entries(
             return unsaved[entry.path].split("\n")
         return file_lines(entry)
 
+    named = sorted([*entries, *stand_ins], key=lambda e: e.path) if stand_ins else entries
     by_id: dict[str, list[FaqEntry]] = defaultdict(list)
-    for entry in entries:
+    for entry in named:
         by_id[entry.id].append(entry)
     for entry_id, group in by_id.items():
         for dup in group[1:]:
@@ -475,7 +519,7 @@ def check_entries(
             )
 
     seen: dict[str, FaqEntry] = {}
-    for entry in entries:
+    for entry in named:
         for n, phrase in enumerate((entry.title, *entry.aliases)):
             key = _alias_key(phrase)
             if not key:  # (no words: its own file says so; it is no copy of another)
@@ -523,7 +567,7 @@ def check_entries(
         for rel in entry.related:
             if rel in broken_ids:
                 continue
-            if rel not in by_id:
+            if rel not in titles:
                 message = f"related id '{rel}' does not exist"
             elif rel == entry.id:
                 message = "an entry cannot be related to itself"
@@ -781,6 +825,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
         return FolderScan([], [problem], notices)
     entries: list[FaqEntry] = []
+    stand_ins: list[FaqEntry] = []
     problems: list[Problem] = []
     for path in paths:
         if (odd := not_a_file(path)) is not None:
@@ -801,9 +846,11 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problems += file_problems
         if entry is not None:
             entries.append(entry)
+        elif (partial := stand_in(path, text)) is not None:
+            stand_ins.append(partial)
     own = sorted(problems)
     broken = frozenset(Path(p.path).stem for p in own)
-    problems += check_entries(entries, broken)
+    problems += check_entries(entries, broken, stand_ins=stand_ins)
     return FolderScan(entries, sorted(problems), sorted(notices), own)
 
 

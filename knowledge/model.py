@@ -63,6 +63,7 @@ EntryId = Annotated[
     str, StringConstraints(pattern=ID_PATTERN, min_length=2), AfterValidator(_id_fits)
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=256)]
 
 
 def _https_only(url: HttpUrl) -> HttpUrl:
@@ -133,7 +134,7 @@ class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: EntryId
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=256)]
+    title: Title
     #: The direct answer to the title's question, shown first (limit checked by the loader,
     #: which reports the count).
     short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10)]

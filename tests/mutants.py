@@ -54,6 +54,10 @@ FIGURE_NOTICE = (
 PROCESSES = "tests/test_processes_e2e.py"
 LAST_GOOD = "tests/test_last_good.py"
 
+EDIT_WITH_A_MISTAKE = (
+    "tests/test_faq_editing.py::test_an_edit_with_a_mistake_of_its_own_is_checked_against_"
+    "the_others_too"
+)
 MUTANTS = [
     Mutant(
         "answers in a forum that is not watched",
@@ -14418,6 +14422,48 @@ MUTANTS = [
         '    if Path(text).suffix.casefold() not in {"", ".png"}:\n',
         '    if Path(text).suffix not in {"", ".png"}:\n',
         ("tests/test_calc_cli.py::test_a_chart_named_for_another_kind_of_file_is_refused",),
+    ),
+    Mutant(
+        "a file with a problem of its own is left out of the checks across files",
+        "knowledge/loader.py",
+        "        elif (partial := stand_in(path, text)) is not None:\n",
+        "        elif False:\n",
+        (
+            "tests/test_faq_validation.py::test_a_copied_alias_or_title_is_told_beside_the_files_own_problem",
+        ),
+    ),
+    Mutant(
+        "a stand-in's aliases are taken unchecked",
+        "knowledge/loader.py",
+        "        aliases=[v for a in aliases if (v := _valid(_TEXT, a))]\n",
+        "        aliases=[a for a in aliases]\n",
+        (
+            "tests/test_faq_validation.py::test_a_copied_alias_or_title_is_told_beside_the_files_own_problem",
+        ),
+    ),
+    Mutant(
+        "front matter that is a list is read for a stand-in",
+        "knowledge/loader.py",
+        "    except frontmatter.FrontMatterError:  # (YAML that is not 'key: value' fields among",
+        "    except KeyError:  # (YAML that is not 'key: value' fields among",
+        (
+            "tests/test_faq_validation.py::test_a_file_that_is_no_entry_at_all_is_not_checked_"
+            "across_files",
+        ),
+    ),
+    Mutant(
+        "an edit with a problem of its own is not checked against the other entries",
+        "knowledge/editing.py",
+        "        cross = check_entries(others, broken, {str(path): text}, [partial] if partial",
+        "        cross = ([] if partial",
+        (EDIT_WITH_A_MISTAKE,),
+    ),
+    Mutant(
+        "an edit with a problem of its own makes others' related ids to it 'not exist'",
+        "knowledge/editing.py",
+        "        broken |= {path.stem}\n",
+        "",
+        (EDIT_WITH_A_MISTAKE,),
     ),
 ]
 

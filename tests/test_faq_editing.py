@@ -192,6 +192,42 @@ def test_an_alias_added_twice_is_told_at_its_line_in_the_edited_text(tmp_path: P
     }, said
 
 
+def test_an_edit_with_a_mistake_of_its_own_is_checked_against_the_others_too(
+    tmp_path: Path,
+) -> None:
+    """An edit whose link was mistyped was refused for the link alone; its alias copied
+    from another entry was told only when the fixed edit was sent. Both are told at once,
+    at their lines in the edited text, as validate tells them once it is saved."""
+    import shutil
+
+    from knowledge.editing import check_new_text
+    from knowledge.loader import read_entries
+
+    write_entry(tmp_path, "alpha")
+    # (zulu names alpha as related: no "does not exist" while alpha's edit has a problem)
+    write_entry(tmp_path, "zulu", aliases=["what is a backdoor roth"], related=["alpha"])
+    text = entry_text(
+        "alpha",
+        aliases=["alpha one", "what is a backdoor roth"],
+        sources=[{"title": "IRS", "url": "htps://www.irs.gov/x"}],
+    )
+    refused = check_new_text(tmp_path, "alpha", text)
+    said = [(Path(p.path).name, p.line, p.message) for p in refused]
+    lines = text.split("\n")
+    copied = {lines[n - 1] for name, n, m in said if name == "alpha.md" and "backdoor" in m}
+    assert copied == {"- what is a backdoor roth"}, said
+    assert [m for name, _, m in said if name == "alpha.md" and "url" in m], said
+    assert [m for name, _, m in said if name == "zulu.md" and "alpha.md" in m], said
+    saved = tmp_path.parent / f"{tmp_path.name}-saved"  # (beside it, apart from others)
+    shutil.copytree(tmp_path, saved)
+    (saved / "alpha.md").write_text(text)
+    validate = [
+        (Path(p.path).name, p.line, p.message.replace(str(saved), str(tmp_path)))
+        for p in read_entries(saved)[1]
+    ]
+    assert said == validate
+
+
 def test_saved_files_keep_their_permissions(tmp_path: Path) -> None:
     path = write_entry(tmp_path, "alpha")
     path.chmod(0o644)

@@ -212,6 +212,53 @@ def test_two_entries_cannot_share_a_title(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"sources": [{"title": "IRS", "url": "htps://www.irs.gov/x"}]},
+        {"short": None},
+        {"updated": "someday"},
+        {"id": "Beta Entry"},  # (its file's name stands for it)
+    ],
+    ids=["mistyped-link", "no-short", "bad-date", "bad-id"],
+)
+def test_a_copied_alias_or_title_is_told_beside_the_files_own_problem(
+    tmp_path: Path, broken: dict[str, object]
+) -> None:
+    """A file with a problem of its own (a mistyped link) was left out of the checks across
+    files, so its copy of another entry's alias or title was told only at the next run,
+    once the link was fixed. Both are told in one run, in both files, and the file's
+    problem keeps the folder from loading as before."""
+    alpha = write_entry(tmp_path, "alpha", title="Can I split it?", aliases=["what is pro rata"])
+    beta = write_entry(
+        tmp_path, "beta", title="can I split it", aliases=["What is pro-rata?", 7], **broken
+    )
+    said = [(Path(p.path).name, p.message) for p in read_entries(tmp_path)[1]]
+    own = [m for name, m in said if name == "beta.md" and "also" not in m]
+    assert len(own) >= 1, said
+    assert ("beta.md", f"duplicate alias 'What is pro-rata?' (also in {alpha})") in said
+    assert (
+        "alpha.md",
+        f"'what is pro rata' is also an alias in {beta}: change one of the two",
+    ) in said
+    assert (
+        "beta.md",
+        f"the title 'can I split it' is already a title or alias in {alpha}: give this entry "
+        "its own",
+    ) in said
+    with pytest.raises(FaqInvalid):
+        KnowledgeBase.load(tmp_path)
+
+
+def test_a_file_that_is_no_entry_at_all_is_not_checked_across_files(tmp_path: Path) -> None:
+    """Front matter that is a list, not fields, gives nothing to compare: its own problem
+    alone is told."""
+    write_entry(tmp_path, "alpha", aliases=["what is pro rata"])
+    (tmp_path / "beta.md").write_text("---\n- what is pro rata\n---\nBody.\n")
+    said = problems_in(tmp_path)
+    assert len(said) == 1 and "beta.md" in said[0] and "pro rata" not in said[0], said
+
+
 def test_an_alias_that_repeats_its_own_title_is_named_as_that(tmp_path: Path) -> None:
     """It was "duplicate alias ... (also in this file)", which sent a moderator looking
     for a second alias that is not there."""
