@@ -42,16 +42,17 @@ _QUALIFIED_AFTER = re.compile(
     r"\s*(?:[%\u066a\ufe6a\uff05]|[x\u00d7*]\s*\d"
     rf"|[{DASHES}~/]\s*\$?\d|(?:to|or)\s+\$?\d"
     r"|/\s*(?:mo|month|yr|year|wk|week|paycheck|check|day|qtr|quarter)\b"
-    r"|(?:percent|pct|twice|thrice|times|grand|monthly|annually|yearly|weekly|quarterly"
+    r"|(?:(?:one|two|three|four|five|six|\d+)\s+)?times\b"
+    r"|(?:percent|pct|twice|thrice|grand|monthly|annually|yearly|weekly|quarterly"
     r"|each|cad|cdn|aud|eur|euros?|gbp|pounds?|max|tops|thousand|million|mil)\b"
     r"|or\s+(?:more|less|so)\b|\+(?!\s*\$?\d)"
     r"|(?:a|per|every)\s+(?:month|year|week|quarter|day|paycheck|pay\s*period)\b)",
     re.IGNORECASE,
 )
 #: Right before an amount: a bound, a multiple, a sign in words or another currency
-#: ("at least $23,000", "2x $23,000", "negative: $412", "£23,000").
+#: ("at least $23,000", "2x $23,000", "2 times $23,000", "negative: $412", "£23,000").
 _QUALIFIED_BEFORE = re.compile(
-    r"(?:\d\s*[x\u00d7*]|\b(?:than|least|most|up\s+to|each|every|per|negative|minus"
+    r"(?:\d\s*(?:[x\u00d7*]|times\b)|\b(?:than|least|most|up\s+to|each|every|per|negative|minus"
     r"|north\s+of|upwards\s+of|excess\s+of)[\s:]*"
     r"|[\u00a3\u20ac\u00a5\u20b9])\s*\$?\s*$",
     re.IGNORECASE,
@@ -90,7 +91,23 @@ _ROTH_SOURCE = re.compile(
     r"|\bdesignated\s+roth",
     re.IGNORECASE,
 )
-_AFTER_TAX = re.compile(r"\bafter[-\s]?tax|\baftertax|\bbasis\b", re.IGNORECASE)
+#: Words before an account that make it where money goes ("to my Roth IRA").
+_TOWARDS = frozenset("to into".split())
+_AFTER_TAX_WORDS = re.compile(r"\bafter[-\s]?tax|\baftertax", re.IGNORECASE)
+_AFTER_TAX = re.compile(rf"{_AFTER_TAX_WORDS.pattern}|\bbasis\b", re.IGNORECASE)
+#: A basis or gains that are another account's, named so in the amount's clause: an IRA's
+#: ("$6,500 basis in my traditional IRA", "my Roth IRA basis", "$300 earnings in my Roth
+#: IRA"), a brokerage account's ("cost basis", "capital gains"). "Basis" alone counts as
+#: after-tax money (above), so these were worked through as a plan's after-tax account.
+_OTHER_BASIS = re.compile(
+    r"\b(?:ira|iras|tira|rira|brokerage|hsa|cost|nondeductible|non-deductible)\s+basis\b"
+    r"|\bbasis\s+(?:is\s+)?(?:in|of|from)\s+(?:(?:my|our|his|her|the|a|an)\s+)?"
+    r"(?:(?:traditional|trad|roth|rollover)\s+)?(?:ira|iras|tira|rira|brokerage|hsa)\b"
+    r"|\b(?:earnings|gains|earned)\s+(?:in|inside|within)\s+(?:(?:my|our|his|her|the)\s+)?"
+    r"(?:(?:traditional|trad|roth|rollover)\s+)?(?:ira|iras|tira|rira|brokerage|hsa)\b"
+    r"|\bcapital\s+gains?\b",
+    re.IGNORECASE,
+)
 #: Only part of the account moved ("I only want to roll over $10,000", "a partial rollover",
 #: "half of it"): the example works through the whole account, another question.
 _MOVED = (
@@ -116,12 +133,19 @@ _OTHER_CURRENCY = re.compile(
 _NO_BASIS_ACCOUNT = re.compile(r"\bHSAs?\b|(?<![$\d,.])\b529s?\b(?![.,]?\d)", re.IGNORECASE)
 
 
+#: Shares from an employer's stock plan, whose basis and gains are no plan account's.
+_SHARES = re.compile(r"\b(?:ESPP|RSUs?)\b", re.IGNORECASE)
+
+
 def unclear_text(text: str) -> bool:
     """Does the whole text make any example doubtful: another currency, a partial rollover,
-    or Roth 401(k), HSA or 529 money with no word for after-tax money at all?"""
+    or Roth 401(k), HSA or 529 money or stock-plan shares with no word for after-tax money
+    at all?"""
     if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text):
         return True
     other = _ROTH_SOURCE.search(text) or _NO_BASIS_ACCOUNT.search(text)
+    if _SHARES.search(text) and not _AFTER_TAX_WORDS.search(text):
+        return True  # (their "basis" is the shares' cost: "ESPP shares: basis $8,000")
     return bool(other) and not _AFTER_TAX.search(text)
 
 
@@ -167,13 +191,35 @@ def _another_accounts(
     ("I contributed $7,000 to my traditional IRA"), and not after-tax in the same breath;
     or earnings of another account ("my Roth IRA has earned $120 since")?"""
     before, after, clause = _clause(text, start, end, *sentence)
+    if _OTHER_BASIS.search(clause):
+        return True
     said = before + after if kind == "basis" else before
-    if _AFTER_TAX.search(" ".join(said)):
-        return False
     vocabulary = OTHER_SOURCE_WORDS if kind == "basis" else OTHER_EARNER_WORDS
+
+    def named_source(words: list[str]) -> bool:
+        return any(_names_a_source(words, i) for i, word in enumerate(words) if word in vocabulary)
+
+    # ("Basis" is after-tax money unless an account named before the amount owns it, "trad
+    # IRA shows $7,000 basis", rather than receives it, "to my Roth IRA with the $4,500 basis".)
+    owner = _destinations_masked(before, words(text[sentence[0] : start]))
+    shown = " ".join(said)
+    if _AFTER_TAX_WORDS.search(shown) or (_AFTER_TAX.search(shown) and not named_source(owner)):
+        return False
     if kind == "basis" and _SAVINGS_PLAN.search(clause):
         return True
-    return any(_names_a_source(said, i) for i, word in enumerate(said) if word in vocabulary)
+    return named_source(said)
+
+
+def _destinations_masked(before: list[str], lead: list[str]) -> list[str]:
+    """``before`` (the last words of ``lead``) with each word that closely follows "to" or
+    "into" blanked: "to my Roth IRA" is where money goes, not whose it is."""
+    base = len(lead) - len(before)
+    if base < 0 or lead[base:] != before:
+        return before  # (a labelled clause's words: not the words just before the amount)
+    return [
+        "" if _TOWARDS.intersection(lead[max(0, base + j - 3) : base + j]) else word
+        for j, word in enumerate(before)
+    ]
 
 
 def _names_a_source(said: list[str], i: int) -> bool:

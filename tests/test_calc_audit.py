@@ -293,6 +293,34 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("You put $1000 into your After-Tax Solo 401k account ... you earn $5", ("1000", "5")),
         ("I have $7000 in a traditional IRA, can I do a backdoor Roth?", None),
         ("what is the 2026 415(c) limit of $72,000 for my 401k?", None),
+        # "basis" is after-tax money, but not another account's basis or gains: an IRA's, a
+        # Roth IRA's, a brokerage account's or shares' (each was worked through as a plan's
+        # after-tax account; from a helper's hunt for wrong pairs)
+        ("I have $6,500 basis in my traditional IRA and $12 in earnings, convert it?", None),
+        ("did my backdoor late, trad IRA shows $7,000 basis and $23 earnings", None),
+        ("My Roth IRA basis is $30,000 and earnings are $12,000, how much can I withdraw?", None),
+        ("should I sell? cost basis $15,000 and gains are $4,000", None),
+        ("I sold stock with capital gains of $5,000 and my after-tax 401k basis is $20,000", None),
+        ("I have $20,000 basis in my after-tax 401k and $300 earnings in my Roth IRA", None),
+        ("ESPP shares: basis $8,000, gains $1,200", None),
+        # ... while the basis a Roth IRA receives is still the plan's
+        (
+            "I have $23 of earnings. If I let them go to my Roth IRA with the $4,500 basis, "
+            "what tax do I owe?",
+            ("4500", "23"),
+        ),
+        (
+            "$16,000 basis to my Roth IRA and $900 of earnings to a traditional IRA",
+            ("16000", "900"),
+        ),
+        (
+            "I sold my RSUs last year; my after-tax 401k has $20,000 and earned $300",
+            ("20000", "300"),
+        ),
+        # a multiple in words ("2 times $10,000", "$10,000 two times": $10,000 was the basis)
+        ("I contributed 2 times $10,000 and earned $300", None),
+        ("I contributed $10,000 two times and earned $300", None),
+        ("I put in $5,000 3 times and it earned $90", None),
         ("contributed 10k in January and another 5k in June", None),
         # the new total, not the earnings: "grew to $21,500" is $1,500 of earnings
         ("I contributed $20,000 after-tax and it grew to $21,500", ("20000", "1500")),
