@@ -36,8 +36,8 @@ from knowledge.loader import (
     check_entries,
     not_a_file,
     parse_entry,
+    partial_entry,
     scan_folder,
-    stand_in,
     too_large,
 )
 from knowledge.model import ID_PATTERN, FaqEntry, FrontMatter, odd_id_character
@@ -304,9 +304,9 @@ def check_new_text(folder: Path, entry_id: str, text: str) -> list[Problem]:
     broken = frozenset(Path(p.path).stem for p in problems)
     new_entry, own = parse_entry(path, text)
     if new_entry is None:
-        # Its id, title and aliases are still compared with the other entries', so a copy
-        # is told now, not after the form's other mistake is fixed (see stand_in).
-        partial = stand_in(path, text)
+        # What it has right is still compared with the other entries, so a copied alias
+        # is told now, not after the form's other mistake is fixed (see partial_entry).
+        partial = partial_entry(path, text)
         broken |= {path.stem}
         cross = check_entries(others, broken, {str(path): text}, [partial] if partial else [])
         return sorted(problems + own + cross)

@@ -7,6 +7,7 @@ list of problems, never a half-loaded FAQ.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import stat
@@ -16,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from knowledge import frontmatter
@@ -26,12 +28,9 @@ from knowledge.model import (
     FULL_LIMIT,
     ID_PATTERN,
     SHORT_LIMIT,
-    EntryId,
     FaqEntry,
     FrontMatter,
     Source,
-    Text,
-    Title,
     odd_id_character,
 )
 from knowledge.normalize import phrase_key
@@ -244,16 +243,32 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
         problems = _pydantic_problems(shown, exc, parsed.key_lines, text)
         renamed = {k for k in _RENAMED if k in parsed.data}
         # "missing 'short'" next to "'summary' is now called 'short'" says the same twice.
-        return None, [
+        problems = [
             p for p in problems if not any(f"field '{_RENAMED[k]}'" in p.message for k in renamed)
         ]
+        # The rest of the file is checked all the same: one problem hid the others until
+        # it was fixed.
+        if (partial := partial_front_matter(path, parsed.data, exc)) is not None:
+            problems += _content_problems(shown, partial[0], parsed)
+        return None, problems
+    entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
+    return entry, _content_problems(shown, meta, parsed)
+
+
+def _content_problems(
+    shown: str, meta: FrontMatter, parsed: frontmatter.ParsedFile
+) -> list[Problem]:
+    """A valid front matter's problems: an id that is not the file's name, an answer empty
+    or too long, a not-tax-advice line, a list holding one thing twice, an invisible
+    character."""
     problems = []
-    if path.stem != meta.id:
+    if Path(shown).stem != meta.id:
         problems.append(
             Problem(
                 shown,
                 parsed.key_lines.get("id", 1),
-                f"id '{meta.id}' must match the file name '{path.name}' (expected {meta.id}.md)",
+                f"id '{meta.id}' must match the file name '{Path(shown).name}' (expected "
+                f"{meta.id}.md)",
             )
         )
     body_line = parsed.body_line
@@ -300,8 +315,7 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
             )
     problems += _list_problems(shown, meta, parsed.key_lines)
     problems += _unseen_problems(shown, meta, parsed)
-    entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
-    return entry, problems
+    return problems
 
 
 def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> list[Problem]:
@@ -451,56 +465,87 @@ def key_line(lines: list[str], key: str) -> int:
     return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
-_ID: TypeAdapter[str] = TypeAdapter(EntryId)
-_TITLE: TypeAdapter[str] = TypeAdapter(Title)
-_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+#: Valid values for the fields a file got wrong or left out, so that the rest of it can be
+#: checked (see partial_front_matter). Each says nothing a check would object to.
+_PLACEHOLDERS: dict[str, object] = {
+    "title": "A placeholder title",
+    "short": "A placeholder short answer.",
+    "aliases": [],
+    "keywords": [],
+    "sources": [{"title": "A placeholder", "url": "https://example.com/"}],
+    "related": [],
+    "updated": dt.date(2000, 1, 1),
+}
 
 
-def _valid(adapter: TypeAdapter[str], value: object) -> str | None:
+def partial_front_matter(
+    path: Path, data: dict[str, Any], exc: ValidationError
+) -> tuple[FrontMatter, frozenset[str]] | None:
+    """The front matter of a file that is not a valid entry, its wrong or missing fields
+    replaced by placeholders, and the names of those fields; None when the rest is not
+    valid either. Without it, a file's one wrong field (a date ahead) hid every other
+    problem of the file, and the checks across files, until it was fixed."""
+    errors = [e["loc"] for e in exc.errors() if e["loc"]]
+    # In a list, only the items at fault are left out ("aliases[1]: write it as text"): the
+    # others are still compared with other entries'.
+    items: dict[str, set[int]] = defaultdict(set)
+    whole: set[str] = set()
+    for loc in errors:
+        if len(loc) > 1 and isinstance(loc[1], int):
+            items[str(loc[0])].add(loc[1])
+        else:
+            whole.add(str(loc[0]))
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in FrontMatter.model_fields or key in whole:
+            continue
+        if key in items and isinstance(value, list):
+            value = [v for i, v in enumerate(value) if i not in items[key]]
+            if not value:
+                whole.add(key)
+                continue
+        kept[key] = value
     try:
-        return adapter.validate_python(value)
+        meta = FrontMatter.model_validate({**_PLACEHOLDERS, "id": path.stem, **kept})
     except ValidationError:
         return None
+    return meta, frozenset(whole)
 
 
-def stand_in(path: Path, text: str) -> FaqEntry | None:
+def partial_entry(path: Path, text: str) -> FaqEntry | None:
     """For a file whose front matter is YAML but not a valid entry (a source's link
-    mistyped): its id, title and aliases that are valid on their own, for the checks across
-    files alone. Without it a copy of another entry's alias was told only once the file's
-    own problem was fixed, at a second run. (Never loaded: its file has a problem.)"""
+    mistyped): what it has right, for the checks across files (copied ids, titles and
+    aliases, related ids that do not exist). Never loaded: its file has a problem."""
     try:
-        data = frontmatter.parse(text).data
+        parsed = frontmatter.parse(text)
+        FrontMatter.model_validate(parsed.data)
     except frontmatter.FrontMatterError:  # (YAML that is not 'key: value' fields among them)
         return None
-    aliases = data.get("aliases")
-    return FaqEntry.model_construct(
-        id=_valid(_ID, data.get("id")) or path.stem,  # (an entry file's name is an id)
-        # (No title is "": no words, so no copy of another; see check_entries.)
-        title=_valid(_TITLE, data.get("title")) or "",
-        aliases=[v for a in aliases if (v := _valid(_TEXT, a))]
-        if isinstance(aliases, list)
-        else [],
-        keywords=[],
-        related=[],
-        short="",
-        sources=[],
-        body="",
-        path=str(path),
-    )
+    except ValidationError as exc:
+        partial = partial_front_matter(path, parsed.data, exc)
+        if partial is None:
+            return None
+        meta, errored = partial
+        # (A placeholder takes no part: no title is "", no words, a copy of nothing.)
+        blank = {k: "" if k == "title" else [] for k in ("title", "aliases", "related")}
+        values = {**meta.model_dump(), **{k: v for k, v in blank.items() if k in errored}}
+        return FaqEntry.model_construct(**values, body=parsed.body, path=str(path))
+    return None
 
 
 def check_entries(
     entries: list[FaqEntry],
     broken_ids: frozenset[str] = frozenset(),
     unsaved: Mapping[str, str] | None = None,
-    stand_ins: Sequence[FaqEntry] = (),
+    partials: Sequence[FaqEntry] = (),
 ) -> list[Problem]:
     """Checks that need every entry: duplicates, dangling related ids, embed limits.
     ``broken_ids`` are entries whose files have problems of their own: other files may still
     name them in ``related`` without a second, misleading problem. ``unsaved`` holds the
     text of files by path that are not on disk as they are checked (an edit being
-    previewed), so their problems are told at their lines in that text. ``stand_ins`` (see
-    stand_in) take part in the checks for copied ids, titles and aliases only."""
+    previewed), so their problems are told at their lines in that text. ``partials`` (see
+    partial_entry) take part in the checks for copied ids, titles and aliases and for
+    related ids, not the others."""
     problems: list[Problem] = []
 
     def lines(entry: FaqEntry) -> list[str]:
@@ -508,7 +553,7 @@ def check_entries(
             return unsaved[entry.path].split("\n")
         return file_lines(entry)
 
-    named = sorted([*entries, *stand_ins], key=lambda e: e.path) if stand_ins else entries
+    named = sorted([*entries, *partials], key=lambda e: e.path) if partials else entries
     by_id: dict[str, list[FaqEntry]] = defaultdict(list)
     for entry in named:
         by_id[entry.id].append(entry)
@@ -563,7 +608,7 @@ def check_entries(
             seen.setdefault(key, entry)
 
     titles = {e.id: e.title for e in entries}
-    for entry in entries:
+    for entry in named:
         for rel in entry.related:
             if rel in broken_ids:
                 continue
@@ -576,6 +621,7 @@ def check_entries(
             problems.append(
                 Problem(entry.path, line_of(entry, rel, "related", lines(entry)), message)
             )
+    for entry in entries:
         # An over-long short or full answer is told in its own file, with where to move
         # the text: the embed's limits it passes too said it again, as "shorten the body"
         # for a body that was fine.
@@ -825,7 +871,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
         return FolderScan([], [problem], notices)
     entries: list[FaqEntry] = []
-    stand_ins: list[FaqEntry] = []
+    partials: list[FaqEntry] = []
     problems: list[Problem] = []
     for path in paths:
         if (odd := not_a_file(path)) is not None:
@@ -846,11 +892,11 @@ def scan_folder(faq_dir: Path) -> FolderScan:
         problems += file_problems
         if entry is not None:
             entries.append(entry)
-        elif (partial := stand_in(path, text)) is not None:
-            stand_ins.append(partial)
+        elif (partial := partial_entry(path, text)) is not None:
+            partials.append(partial)
     own = sorted(problems)
     broken = frozenset(Path(p.path).stem for p in own)
-    problems += check_entries(entries, broken, stand_ins=stand_ins)
+    problems += check_entries(entries, broken, partials=partials)
     return FolderScan(entries, sorted(problems), sorted(notices), own)
 
 

@@ -14427,23 +14427,50 @@ MUTANTS = [
     Mutant(
         "a file with a problem of its own is left out of the checks across files",
         "knowledge/loader.py",
-        "        elif (partial := stand_in(path, text)) is not None:\n",
+        "        elif (partial := partial_entry(path, text)) is not None:\n",
         "        elif False:\n",
         (
             "tests/test_faq_validation.py::test_a_copied_alias_or_title_is_told_beside_the_files_own_problem",
         ),
     ),
     Mutant(
-        "a stand-in's aliases are taken unchecked",
+        "a list with one wrong item is left out whole from the checks across files",
         "knowledge/loader.py",
-        "        aliases=[v for a in aliases if (v := _valid(_TEXT, a))]\n",
-        "        aliases=[a for a in aliases]\n",
+        "        if key in items and isinstance(value, list):\n",
+        "        if False:\n",
         (
             "tests/test_faq_validation.py::test_a_copied_alias_or_title_is_told_beside_the_files_own_problem",
         ),
     ),
     Mutant(
-        "front matter that is a list is read for a stand-in",
+        "a file's one wrong field hides its other problems",
+        "knowledge/loader.py",
+        "        if (partial := partial_front_matter(path, parsed.data, exc)) is not None:\n",
+        "        if False:\n",
+        (
+            "tests/test_faq_validation.py::test_a_files_other_problems_are_told_beside_a_wrong_field",
+        ),
+    ),
+    Mutant(
+        "a broken file's related ids are not checked",
+        "knowledge/loader.py",
+        "    for entry in named:\n        for rel in entry.related:\n",
+        "    for entry in entries:\n        for rel in entry.related:\n",
+        (
+            "tests/test_faq_validation.py::test_a_files_other_problems_are_told_beside_a_wrong_field",
+        ),
+    ),
+    Mutant(
+        "a list whose every item is wrong is kept empty, and the rest goes unchecked",
+        "knowledge/loader.py",
+        "            if not value:\n                whole.add(key)\n                continue\n",
+        "",
+        (
+            "tests/test_faq_validation.py::test_a_files_other_problems_are_told_beside_a_wrong_field",
+        ),
+    ),
+    Mutant(
+        "front matter that is a list is read for a partial entry",
         "knowledge/loader.py",
         "    except frontmatter.FrontMatterError:  # (YAML that is not 'key: value' fields among",
         "    except KeyError:  # (YAML that is not 'key: value' fields among",

@@ -250,6 +250,38 @@ def test_a_copied_alias_or_title_is_told_beside_the_files_own_problem(
         KnowledgeBase.load(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("wrong", "said"),
+    [
+        ({"updated": "2099-01-01"}, "updated: 2099-01-01 is in the future"),
+        ({"alises": ["a typo"]}, "unknown field 'alises'"),
+        ({"sources": [{"title": "IRS", "url": "http://www.irs.gov/x"}]}, "must use https"),
+        ({"title": None}, "missing required field 'title'"),
+    ],
+    ids=["date-ahead", "unknown-field", "http-link", "no-title"],
+)
+def test_a_files_other_problems_are_told_beside_a_wrong_field(
+    tmp_path: Path, wrong: dict[str, object], said: str
+) -> None:
+    """A date ahead (or any field pydantic refuses) hid the file's other problems, an
+    over-long short, a not-tax-advice line, a related id that does not exist: a moderator
+    saw one, fixed it, and only then the next. All are told in one run."""
+    write_entry(tmp_path, "alpha")
+    write_entry(
+        tmp_path,
+        "beta",
+        short="Not tax advice. " + "word " * 100,
+        related=["ghost"],
+        **wrong,
+    )
+    messages = [p.message for p in read_entries(tmp_path)[1] if p.path.endswith("beta.md")]
+    assert any(said in m for m in messages), messages
+    assert any(m.startswith("short is 515 characters; at most 400") for m in messages), messages
+    assert any(m.startswith("the short says 'Not tax advice'") for m in messages), messages
+    assert "related id 'ghost' does not exist" in messages, messages
+    assert len(messages) == 4, messages
+
+
 def test_a_file_that_is_no_entry_at_all_is_not_checked_across_files(tmp_path: Path) -> None:
     """Front matter that is a list, not fields, gives nothing to compare: its own problem
     alone is told."""
