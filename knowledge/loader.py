@@ -230,6 +230,13 @@ def _pydantic_problems(
     return problems
 
 
+#: A front-matter field written at the start of a line of the full answer: a field added
+#: below the closing '---' was published as answer text, and the moderator thought it set.
+_FIELD_IN_BODY = re.compile(
+    rf"^({'|'.join(FrontMatter.model_fields)})[ \t]*:(?=[ \t]|$)", re.MULTILINE
+)
+
+
 def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
     """Parse and validate one file's text on its own (no cross-file checks)."""
     shown = str(path)
@@ -280,6 +287,15 @@ def _content_problems(
                 parsed.closing_line,
                 "the answer body after the front matter is empty: write the full answer "
                 "below this '---' line",
+            )
+        )
+    for found in _FIELD_IN_BODY.finditer(parsed.body):
+        problems.append(
+            Problem(
+                shown,
+                body_line + parsed.body[: found.start()].count("\n"),
+                f"'{found.group(1)}:' is below the closing '---', in the full answer members "
+                "see: move it up into the front matter (between the two '---' lines)",
             )
         )
     short_line = parsed.key_lines.get("short", 1)

@@ -14563,6 +14563,33 @@ MUTANTS = [
         "    if False:\n",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "a field written below the front matter is published as answer text",
+        "knowledge/loader.py",
+        "    for found in _FIELD_IN_BODY.finditer(parsed.body):\n",
+        "    for found in _FIELD_IN_BODY.finditer(''):\n",
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "a field below the front matter is seen on the answer's first line only",
+        "knowledge/loader.py",
+        '[ \\t]*:(?=[ \\t]|$)", re.MULTILINE',
+        '[ \\t]*:(?=[ \\t]|$)", 0',
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "a field name anywhere in a line of the answer is taken for a field",
+        "knowledge/loader.py",
+        'rf"^({',
+        'rf"({',
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
+        ),
+    ),
 ]
 
 

@@ -282,6 +282,28 @@ def test_a_files_other_problems_are_told_beside_a_wrong_field(
     assert len(messages) == 4, messages
 
 
+@pytest.mark.parametrize(
+    "below",
+    ["aliases:\n  - why is it taxed", "keywords: [growth]", "related:", "updated: 2026-12-01"],
+)
+def test_a_field_written_below_the_front_matter_is_told_at_its_line(
+    tmp_path: Path, below: str
+) -> None:
+    """A field added under the closing '---' validated, and members were shown it as
+    part of the full answer ("aliases:" and its list), while the moderator thought it set.
+    Field names inside a sentence or later on a line are answer text as before."""
+    body = f"The full answer.\nSources: see below. Its aliases: none.\n{below}"
+    write_entry(tmp_path, "alpha", body=body)
+    [problem] = read_entries(tmp_path)[1]
+    lines = (tmp_path / "alpha.md").read_text().split("\n")
+    assert lines[problem.line - 1] == below.split("\n")[0]
+    field = below.split(":")[0]
+    assert problem.message == (
+        f"'{field}:' is below the closing '---', in the full answer members see: move it up "
+        "into the front matter (between the two '---' lines)"
+    )
+
+
 def test_a_file_that_is_no_entry_at_all_is_not_checked_across_files(tmp_path: Path) -> None:
     """Front matter that is a list, not fields, gives nothing to compare: its own problem
     alone is told."""
