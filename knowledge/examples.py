@@ -128,13 +128,20 @@ def _items(text: str) -> tuple[list[tuple[int, FieldLines, Any]], list[tuple[int
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         return [], [(1, "an examples file is a YAML list of '- text: ...' items")]
     lines = [item.start_mark.line + 1 for item in node.value]
-    # YAML keeps the last of two equal keys without a word: say so, as front matter does.
+    # YAML keeps the last of two equal keys without a word: say so, as front matter does,
+    # with the likelier slip too ("keep one" alone cost a moderator the example whose "- "
+    # was missing).
     twice = [
-        (key.start_mark.line + 1, f"'{key.value}' appears twice in this item: keep one")
+        (
+            key.start_mark.line + 1,
+            f"'{key.value}' appears twice in one item (also on line "
+            f"{first.start_mark.line + 1}): keep one, or start the next item with '- '",
+        )
         for item in node.value
         if isinstance(item, yaml.MappingNode)
         for n, (key, _) in enumerate(item.value)
-        if any(key.value == earlier.value for earlier, _ in item.value[:n])
+        for first in [next((e for e, _ in item.value[:n] if e.value == key.value), None)]
+        if first is not None
     ]
     if twice:
         return [], twice

@@ -415,7 +415,9 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
         (
             "notice-2014-54.yaml",
             '- text: "first question?"\n  text: "second question?"\n',
-            ":2: 'text' appears twice in this item: keep one",
+            # (the likelier slip said too: keeping one lost the example missing its '- ')
+            ":2: 'text' appears twice in one item (also on line 1): keep one, or start the "
+            "next item with '- '",
         ),
         # '---' lines, as around an entry's front matter: YAML's "but found another document"
         (
