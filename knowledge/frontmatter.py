@@ -503,11 +503,14 @@ def _unbuildable(text: str, offset: int) -> FrontMatterError:
     return FrontMatterError(offset, "a value cannot be read: write values as plain text")
 
 
-#: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``>>>>>>> branch``).
-_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)
+#: A merge conflict git left in a file (``<<<<<<< HEAD`` ... ``=======`` ... ``>>>>>>>
+#: branch``, and ``|||||||`` before the base's text in diff3 style). The middle line alone
+#: was missed once the others were deleted: members were shown both versions around it.
+#: (Exactly seven '=' alone: Discord draws no heading underlined with '=' either.)
+_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\|{7})(?: |$)|={7}$)", re.MULTILINE)
 CONFLICT_MESSAGE = (
-    "a merge conflict is left in the file (a '<<<<<<<' or '>>>>>>>' line): keep the right "
-    "text and remove the marker lines"
+    "a merge conflict is left in the file (a '<<<<<<<', '=======' or '>>>>>>>' line): keep "
+    "the right text and remove the marker lines"
 )
 
 

@@ -14590,6 +14590,24 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
         ),
     ),
+    Mutant(
+        "a conflict's '=======' line alone is answer text",
+        "knowledge/frontmatter.py",
+        '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7}$)", re.MULTILINE)',
+        '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$))", re.MULTILINE)',
+        (
+            "tests/test_faq_validation.py::test_a_conflicts_middle_line_left_alone_is_still_a_conflict",
+        ),
+    ),
+    Mutant(
+        "a heading underlined with '=' is taken for a conflict",
+        "knowledge/frontmatter.py",
+        '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7}$)", re.MULTILINE)',
+        '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7})", re.MULTILINE)',
+        (
+            "tests/test_faq_validation.py::test_a_conflicts_middle_line_left_alone_is_still_a_conflict",
+        ),
+    ),
 ]
 
 

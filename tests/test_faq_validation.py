@@ -958,6 +958,24 @@ def test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line(tmp_path: Path
     )
 
 
+@pytest.mark.parametrize("middle", ["=======", "||||||| merged common ancestors"])
+def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
+    tmp_path: Path, middle: str
+) -> None:
+    """With the '<<<<<<<' and '>>>>>>>' lines deleted, the '=======' between the two
+    versions validated and members were shown both around it; in an examples file it was
+    "add the missing colon". A heading's underline of another length is answer text."""
+    path = write_entry(tmp_path, "alpha", body=f"Our answer.\n{middle}\nTheir answer.")
+    write_entry(tmp_path, "beta", body="A heading\n=========\nText.")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(f'- text: "How does alpha work?"\n{middle}\n')
+    scan, _ = validate_folder(tmp_path)
+    marker = path.read_text().split("\n").index(middle) + 1
+    assert sorted(str(p) for p in scan.problems) == sorted(
+        [f"{path}:{marker}: {CONFLICT}", f"{tmp_path / 'examples' / 'alpha.yaml'}:2: {CONFLICT}"]
+    )
+
+
 @pytest.mark.parametrize(
     ("field", "value", "said"),
     [
