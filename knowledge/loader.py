@@ -274,8 +274,8 @@ def _content_problems(
             Problem(
                 shown,
                 parsed.key_lines.get("id", 1),
-                f"id '{meta.id}' must match the file name '{Path(shown).name}' (expected "
-                f"{meta.id}.md)",
+                f"id '{meta.id}' must match the file name '{Path(shown).name}': write id: "
+                f"{Path(shown).stem}, or name the file {meta.id}.md",
             )
         )
     body_line = parsed.body_line
@@ -569,14 +569,21 @@ def check_entries(
             return unsaved[entry.path].split("\n")
         return file_lines(entry)
 
-    named = sorted([*entries, *partials], key=lambda e: e.path) if partials else entries
+    # By file name, but a file whose name is not its id after the others: a copy whose id
+    # was left unchanged is told of the duplicate, not the original it was copied from.
+    named = sorted([*entries, *partials], key=lambda e: (Path(e.path).stem != e.id, e.path))
     by_id: dict[str, list[FaqEntry]] = defaultdict(list)
     for entry in named:
         by_id[entry.id].append(entry)
     for entry_id, group in by_id.items():
         for dup in group[1:]:
             problems.append(
-                Problem(dup.path, 1, f"duplicate id '{entry_id}' (also in {group[0].path})")
+                Problem(
+                    dup.path,
+                    key_line(lines(dup), "id"),
+                    f"duplicate id '{entry_id}' (also in {group[0].path}): give this entry its "
+                    "own id, and the file the same name",
+                )
             )
 
     seen: dict[str, FaqEntry] = {}
@@ -609,9 +616,11 @@ def check_entries(
                         "give this entry its own",
                     )
                 )
-            if owner is not None and owner is not entry:
+            if owner is not None and owner is not entry and owner.id != entry.id:
                 # Said in both files: which of the two was just edited is not known here,
-                # and the later file by name is often the one nobody touched.
+                # and the later file by name is often the one nobody touched. (Not for a
+                # file copied whole, its id unchanged: the copy is told of its duplicate id
+                # and of each copied alias, and the original, untouched, of nothing.)
                 theirs = next(p for p in (owner.title, *owner.aliases) if _alias_key(p) == key)
                 problems.append(
                     Problem(

@@ -14608,6 +14608,33 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_conflicts_middle_line_left_alone_is_still_a_conflict",
         ),
     ),
+    Mutant(
+        "a copy with its id unchanged makes the original it came from told of its aliases",
+        "knowledge/loader.py",
+        "            if owner is not None and owner is not entry and owner.id != entry.id:\n",
+        "            if owner is not None and owner is not entry:\n",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only",
+        ),
+    ),
+    Mutant(
+        "a copy before its original by name makes the original told of the copy's duplicates",
+        "knowledge/loader.py",
+        "key=lambda e: (Path(e.path).stem != e.id, e.path))",
+        "key=lambda e: e.path)",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only",
+        ),
+    ),
+    Mutant(
+        "a duplicate id is told at line 1, not at its id",
+        "knowledge/loader.py",
+        '                    key_line(lines(dup), "id"),\n',
+        "                    1,\n",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only",
+        ),
+    ),
 ]
 
 

@@ -191,6 +191,28 @@ def test_duplicate_ids_and_aliases_across_files(tmp_path: Path) -> None:
     assert any("must match the file name" in p for p in problems)
 
 
+@pytest.mark.parametrize("copy", ["aardvark.md", "zulu.md"])
+def test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only(
+    tmp_path: Path, copy: str
+) -> None:
+    """A file copied to start a new entry, its id left as it was, gave twice its aliases in
+    problems, half of them blamed on the untouched original (the one before it by name),
+    and a fix that renamed the copy onto the original ("expected alpha.md")."""
+    original = write_entry(tmp_path, "alpha", aliases=["how does alpha work", "alpha basics"])
+    copied = tmp_path / copy
+    copied.write_text(original.read_text())
+    said = [(Path(p.path).name, p.line, p.message) for p in read_entries(tmp_path)[1]]
+    assert {name for name, _, _ in said} == {copy}, said
+    lines = copied.read_text().split("\n")
+    assert {m for _, line, m in said if lines[line - 1].startswith("id:")} == {
+        f"duplicate id 'alpha' (also in {original}): give this entry its own id, and the file "
+        "the same name",
+        f"id 'alpha' must match the file name '{copy}': write id: {copied.stem}, or name the "
+        "file alpha.md",
+    }
+    assert len(said) == 5  # (its id twice, its title, its two aliases)
+
+
 def test_two_entries_cannot_share_a_title(tmp_path: Path) -> None:
     """Menus, autocomplete and Related show titles: two alike cannot be told apart."""
     write_entry(tmp_path, "alpha", title="What is IRS Notice 2014-54?")
