@@ -331,7 +331,41 @@ def _content_problems(
             )
     problems += _list_problems(shown, meta, parsed.key_lines)
     problems += _unseen_problems(shown, meta, parsed)
+    problems += _quoted_problems(shown, meta, parsed.key_lines)
     return problems
+
+
+#: Curly quotes around a whole value: YAML quotes with straight ones only, so a word
+#: processor's “...” stayed part of the title members saw in menus and "Related".
+#: (Double ones: a single ‘ at the start and ’ at the end may be an apostrophe. None inside:
+#: “Mega backdoor” is a nickname for “after-tax to Roth” is quoted twice, not whole.)
+_CURLY_QUOTED = re.compile(r"^([\u201c\u201e\u00ab])[^\u201c\u201d\u00bb]*([\u201d\u201c\u00bb])$")
+
+
+def _quoted_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> list[Problem]:
+    """A title, short answer, alias or keyword wrapped in curly quotes, at its line."""
+    named = [
+        ("the title", meta.title, key_lines.get("title", 1)),
+        ("the short answer", meta.short, key_lines.get("short", 1)),
+        *(
+            (f"alias {i + 1}", a, key_lines.get(f"aliases[{i}]", 1))
+            for i, a in enumerate(meta.aliases)
+        ),
+        *(
+            (f"keyword {i + 1}", k, key_lines.get(f"keywords[{i}]", 1))
+            for i, k in enumerate(meta.keywords)
+        ),
+    ]
+    return [
+        Problem(
+            shown,
+            line,
+            f"{where} is in curly quotes ({found.group(1)}...{found.group(2)}), which members "
+            'would see: remove them, or use straight ones (") if the text needs quoting',
+        )
+        for where, text, line in named
+        if (found := _CURLY_QUOTED.match(text.strip()))
+    ]
 
 
 def _list_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> list[Problem]:

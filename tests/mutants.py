@@ -14635,6 +14635,20 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only",
         ),
     ),
+    Mutant(
+        "a title in curly quotes is shown with them",
+        "knowledge/loader.py",
+        "    problems += _quoted_problems(shown, meta, parsed.key_lines)\n",
+        "",
+        ("tests/test_faq_validation.py::test_a_value_in_curly_quotes_is_told_at_its_line",),
+    ),
+    Mutant(
+        "a title quoting two phrases is taken for one quoted whole",
+        "knowledge/loader.py",
+        "[^\\u201c\\u201d\\u00bb]*",
+        ".*",
+        ("tests/test_faq_validation.py::test_quotes_inside_a_title_are_its_text",),
+    ),
 ]
 
 

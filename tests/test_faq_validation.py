@@ -213,6 +213,44 @@ def test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only(
     assert len(said) == 5  # (its id twice, its title, its two aliases)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("title", "\u201cWhat is alpha?\u201d", "the title is in curly quotes (\u201c...\u201d)"),
+        (
+            "aliases",
+            ["fine", "\u00abalpha basics\u00bb"],
+            "alias 2 is in curly quotes (\u00ab...\u00bb)",
+        ),
+        ("keywords", ["\u201ealpha\u201c"], "keyword 1 is in curly quotes (\u201e...\u201c)"),
+        ("short", "\u201cA short answer about alpha.\u201d", "the short answer is in curly"),
+    ],
+)
+def test_a_value_in_curly_quotes_is_told_at_its_line(
+    tmp_path: Path, field: str, value: object, said: str
+) -> None:
+    """YAML quotes with straight quotes only: a title pasted in a word processor's curly
+    ones validated, and menus and "Related" showed the quotes as part of it."""
+    path = write_entry(tmp_path, "alpha", **{field: value})
+    [problem] = read_entries(tmp_path)[1]
+    assert problem.message.startswith(said), problem
+    at = path.read_text().split("\n")[problem.line - 1]  # (its line; YAML escapes it)
+    assert at.startswith(f"{field}:") if isinstance(value, str) else "alpha" in at, at
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "\u201cMega backdoor\u201d is a nickname for \u201cafter-tax to Roth\u201d",
+        "\u2018Pro rata\u2019 and the plan\u2019s after-tax account",
+        "What does \u201cin-service\u201d mean?",
+    ],
+)
+def test_quotes_inside_a_title_are_its_text(tmp_path: Path, title: str) -> None:
+    write_entry(tmp_path, "alpha", title=title)
+    assert problems_in(tmp_path) == []
+
+
 def test_two_entries_cannot_share_a_title(tmp_path: Path) -> None:
     """Menus, autocomplete and Related show titles: two alike cannot be told apart."""
     write_entry(tmp_path, "alpha", title="What is IRS Notice 2014-54?")
