@@ -77,6 +77,10 @@ def _https_only(url: HttpUrl) -> HttpUrl:
 _NOT_IN_A_URL = re.compile(r"[\s<>\"{}|\\^`]")
 
 
+#: A part of a site's name between dots: letters (in any script) and digits, dashes inside.
+_SITE_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?")
+
+
 def _one_link(value: object) -> object:
     """The URL as written is one link and nothing else (a note after it, a stray quote),
     with a site's name: the URL parser reads "https:///foo" as https://foo/."""
@@ -89,12 +93,22 @@ def _one_link(value: object) -> object:
             "in the title"
         )
     scheme, _, rest = value.strip().partition("://")
-    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2].partition(":")[0]
+    host, _, port = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2].partition(":")
     labels = host.rstrip(".").split(".")
-    if scheme.lower() in {"http", "https"} and (len(labels) < 2 or not all(labels)):
+    if scheme.lower() not in {"http", "https"}:
+        return value
+    if len(labels) < 2 or not all(labels):
         raise ValueError(
             "the URL names no site after '://' (a link looks like https://www.irs.gov/...)"
         )
+    # (A comma typed for a dot, "www,irs.gov", or a stray dash was taken as a site's name.)
+    if odd := next((label for label in labels if not _SITE_LABEL.fullmatch(label)), None):
+        raise ValueError(
+            f"the site's name {host!r} is not one: {odd!r} should be letters, digits and "
+            "dashes only, between dots (like www.irs.gov)"
+        )
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise ValueError(f"the URL's port ':{port}' is no port: remove it, or correct it")
     return value
 
 

@@ -14649,6 +14649,27 @@ MUTANTS = [
         ".*",
         ("tests/test_faq_validation.py::test_quotes_inside_a_title_are_its_text",),
     ),
+    Mutant(
+        "a site's name with a comma or a stray dash is taken as a link",
+        "knowledge/model.py",
+        "(label for label in labels if not _SITE_LABEL.fullmatch(label)), None):\n",
+        "(label for label in labels if False), None):\n",
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
+    Mutant(
+        "a site's name may end a part with a dash",
+        "knowledge/model.py",
+        '_SITE_LABEL = re.compile(r"[^\\W_](?:(?:[^\\W_]|-)*[^\\W_])?")',
+        '_SITE_LABEL = re.compile(r"[^\\W_](?:[^\\W_]|-)*")',
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
+    Mutant(
+        "a port out of range is 'write the whole address'",
+        "knowledge/model.py",
+        "    if port and not (port.isdigit() and 0 < int(port) < 65536):\n",
+        "    if False:\n",
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
 ]
 
 

@@ -1049,6 +1049,20 @@ def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
         ("sources", [{"title": "IRS", "url": "www.irs.gov/x"}], "starting with https://"),
         # (not "should be 'http' or 'https'": an http:// link is then refused)
         ("sources", [{"title": "IRS", "url": "htps://www.irs.gov/x"}], "start the address with"),
+        # a comma typed for a dot, a stray dash, a port mistyped (each validated, or was
+        # "write the whole address")
+        (
+            "sources",
+            [{"title": "IRS", "url": "https://www,irs.gov/x"}],
+            "sources[0].url: the site's name 'www,irs.gov' is not one: 'www,irs' should be",
+        ),
+        ("sources", [{"title": "IRS", "url": "https://-irs.gov/x"}], "is not one: '-irs' should"),
+        ("sources", [{"title": "IRS", "url": "https://irs-.gov/x"}], "is not one: 'irs-' should"),
+        (
+            "sources",
+            [{"title": "IRS", "url": "https://www.irs.gov:99999/x"}],
+            "sources[0].url: the URL's port ':99999' is no port: remove it, or correct it",
+        ),
         ("id", "Alpha_Topic", "id: use lowercase letters, digits and single dashes"),
     ],
 )
