@@ -116,13 +116,26 @@ def with_unread(problems: list[Problem], unread: list[Problem]) -> list[Problem]
 
 
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
-    """A file saved in another encoding (Windows-1252 quotes, UTF-16): where and what to do."""
+    """A file saved in another encoding (Windows-1252 quotes, UTF-16): where, which
+    character (the line alone did not show it, among a long line's accents and quotes),
+    and what to do."""
     try:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raw = path.read_bytes()
     except OSError:
-        line = 1
+        return Problem(str(path), 1, "the file is not UTF-8 text: save it as UTF-8")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
+        return Problem(str(path), 1, "the file is saved as UTF-16: save it as UTF-8")
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    before = raw[start : exc.start].decode("utf-8", errors="replace").split()[-2:]
+    after = f" after '{' '.join(before)}'" if before else " at the line's start"
+    byte = raw[exc.start]
+    guess = bytes([byte]).decode("cp1252", errors="ignore")
+    meant = f", which is '{guess}' in Windows-1252 or Latin-1" if guess.isprintable() else ""
     return Problem(
-        str(path), line, "this line has a character that is not UTF-8: save the file as UTF-8"
+        str(path),
+        raw[: exc.start].count(b"\n") + 1,
+        f"this line has a character that is not UTF-8 (byte 0x{byte:02X}{after}{meant}): "
+        "save the file as UTF-8",
     )
 
 

@@ -996,8 +996,8 @@ MUTANTS = [
     Mutant(
         "a merge conflict in an answer passes",
         "knowledge/frontmatter.py",
-        '_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)',
-        '_CONFLICT = re.compile(r"\\A(?:<{7}|>{7})(?: |$)")',
+        '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7}$)", re.MULTILINE)',
+        '_CONFLICT = re.compile(r"\\A(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7}$)")',
         (
             "tests/test_faq_validation.py::test_a_merge_conflict_left_in_a_file_is_a_problem_at_its_line",
         ),
@@ -1029,8 +1029,8 @@ MUTANTS = [
     Mutant(
         "another encoding is reported at line 1",
         "knowledge/loader.py",
-        '        line = path.read_bytes()[: exc.start].count(b"\\n") + 1',
-        "        line = 1",
+        '        raw[: exc.start].count(b"\\n") + 1,\n',
+        "        1,\n",
         (
             "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
         ),
@@ -1149,7 +1149,7 @@ MUTANTS = [
     Mutant(
         "a clash is said only in the later file",
         "knowledge/loader.py",
-        "            if owner is not None and owner is not entry:",
+        "            if owner is not None and owner is not entry and owner.id != entry.id:",
         "            if False:",
         ("tests/test_faq_validation.py::test_two_entries_cannot_share_a_title",),
     ),
@@ -3020,7 +3020,7 @@ MUTANTS = [
     Mutant(
         "a source URL with no site passes validation",
         "knowledge/model.py",
-        '    if scheme.lower() in {"http", "https"} and (len(labels) < 2 or not all(labels)):\n',
+        "    if len(labels) < 2 or not all(labels):\n",
         "    if False:\n",
         ("tests/test_faq_validation.py::test_a_source_url_with_no_site_is_refused",),
     ),
@@ -14669,6 +14669,24 @@ MUTANTS = [
         "    if port and not (port.isdigit() and 0 < int(port) < 65536):\n",
         "    if False:\n",
         ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
+    Mutant(
+        "a UTF-16 file is 'a character that is not UTF-8' at line 1",
+        "knowledge/loader.py",
+        '    if raw[:2] in (b"\\xff\\xfe", b"\\xfe\\xff") or b"\\x00" in raw[:200]:\n',
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
+        ),
+    ),
+    Mutant(
+        "a character that is not UTF-8 is not named",
+        "knowledge/loader.py",
+        ' in Windows-1252 or Latin-1" if guess.isprintable() else ""\n',
+        ' in Windows-1252 or Latin-1" if False else ""\n',
+        (
+            "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
+        ),
     ),
 ]
 

@@ -1206,14 +1206,21 @@ def test_an_empty_file_a_tab_and_another_encoding_are_said_plainly(tmp_path: Pat
     (tmp_path / "examples" / "alpha.yaml").write_bytes(
         "- text: how does alpha work\n- text: it\u2019s fine\n".encode("cp1252")
     )
+    # (UTF-16, as some Windows editors save "Unicode", is named as such)
+    (tmp_path / "wide.md").write_bytes(entry_text("wide").encode("utf-16"))
     scan, _ = validate_folder(tmp_path)
     said = {(Path(p.path).name, p.line): p.message for p in scan.problems}
-    encoding = "this line has a character that is not UTF-8: save the file as UTF-8"
+    # (the character named, with the words before it: the line alone did not show which)
+    encoding = (
+        "this line has a character that is not UTF-8 (byte 0x92 after 'It', which is '\u2019' "
+        "in Windows-1252 or Latin-1): save the file as UTF-8"
+    )
     assert said == {
         ("empty.md", 1): "the file is empty: an entry starts with a '---' line",
         ("tabbed.md", 4): "invalid YAML: a tab character: indent with spaces only",
         ("windows.md", windows.split("\n").index("It\u2019s saved in Windows-1252.") + 1): encoding,
-        ("alpha.yaml", 2): encoding,
+        ("alpha.yaml", 2): encoding.replace("after 'It'", "after 'text: it'"),
+        ("wide.md", 1): "the file is saved as UTF-16: save it as UTF-8",
     }
 
 
