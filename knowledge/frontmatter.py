@@ -112,7 +112,11 @@ _YAML_HELP = (
         'e.g. title: "Roth 401(k): what now?"',
     ),
     ("found unexpected end of stream", "a quote is opened here but never closed: close it"),
-    ("could not find expected ':'", "this line is not 'key: value': add the missing colon"),
+    (
+        "could not find expected ':'",
+        "this line is not 'key: value': if it goes on from the text above, indent it as that "
+        "text is; if it starts a field, add the missing colon",
+    ),
     ("expected <block end>, but found", _INDENT),
     ("did not find expected key", _INDENT),
     ("did not find expected '-' indicator", _LIST_ITEM),
@@ -224,6 +228,13 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
         return line, f"invalid YAML: {CURLY}"
+    indenting = "mapping values are not allowed" in problem or any(
+        needle in problem or needle in context
+        for needle, advice in _YAML_HELP
+        if advice in (_INDENT, _LIST_ITEM)
+    )
+    if indenting and mark is not None and (misaligned := _misaligned_key(yaml_text, mark.line)):
+        return line, f"invalid YAML: {misaligned}"
     for needle, advice in _YAML_HELP:
         if needle in problem or needle in context:
             if advice in (_INDENT, _LIST_ITEM) and mark is not None:
@@ -265,6 +276,27 @@ CURLY = (
     "curly quotes (\u201c \u201d) are letters to YAML, not quotes: write straight ones "
     '(") around the value'
 )
+
+
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([\w-]+):(?:\s|$)")
+
+
+def _misaligned_key(yaml_text: str, index: int) -> str | None:
+    """A nested 'key:' line indented unlike the key of the line above it ("url:" under
+    "- title:" a space too far or too near): what to do. YAML words it as a colon inside
+    a value, or as a list item, and the advice to quote it or add a '- ' did nothing."""
+    lines = yaml_text.split("\n")
+    this = _KEY_LINE.match(_line_at(yaml_text, index))
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    that = _KEY_LINE.match(above)
+    if this is None or that is None or this.group(1) == "" or "- " in this.group(0):
+        return None
+    if this.start(2) == that.start(2) or that.start(2) == 0:
+        return None
+    return (
+        f"'{this[2]}:' does not line up with '{that[2]}:' on the line above: indent the two "
+        "alike (or, if the colon belongs to the text above, put that text in quotes)"
+    )
 
 
 def _line_at(text: str, index: int) -> str:

@@ -14688,6 +14688,24 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
         ),
     ),
+    Mutant(
+        "a key out of line with the one above is told to be quoted",
+        "knowledge/frontmatter.py",
+        "    if indenting and mark is not None and (misaligned := _misaligned_key(yaml_text, mark",
+        "    if False and (misaligned := _misaligned_key(yaml_text, mark",
+        (
+            "tests/test_faq_validation.py::test_a_sources_url_out_of_line_with_its_title_is_told_to_line_up",
+        ),
+    ),
+    Mutant(
+        "a text's colon below a top-level key is told to line up",
+        "knowledge/frontmatter.py",
+        "    if this.start(2) == that.start(2) or that.start(2) == 0:\n",
+        "    if this.start(2) == that.start(2):\n",
+        (
+            "tests/test_faq_validation.py::test_a_colon_in_a_top_level_value_is_still_told_to_be_quoted",
+        ),
+    ),
 ]
 
 

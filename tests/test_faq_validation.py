@@ -1488,6 +1488,37 @@ NBSP = (
 )
 
 
+@pytest.mark.parametrize("spaces", [3, 5, 6])
+def test_a_sources_url_out_of_line_with_its_title_is_told_to_line_up(
+    tmp_path: Path, spaces: int
+) -> None:
+    """'url:' indented a space or two off its '- title:' was "put the whole value in
+    quotes" (or "list items each start with '- '"): quoting it or adding a dash did
+    nothing; lining it up does."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    [url_line] = [line for line in text.split("\n") if line.strip().startswith("url:")]
+    moved = " " * spaces + url_line.strip()
+    path.write_text(text.replace(url_line, moved))
+    [problem] = problems_in(tmp_path)
+    line = path.read_text().split("\n").index(moved) + 1
+    assert problem == (
+        f"{path}:{line}: invalid YAML: 'url:' does not line up with 'title:' on the line "
+        "above: indent the two alike (or, if the colon belongs to the text above, put that "
+        "text in quotes)"
+    )
+
+
+def test_a_colon_in_a_top_level_value_is_still_told_to_be_quoted(tmp_path: Path) -> None:
+    """A text going on below its key, holding a colon, is quoted, not lined up."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    title = next(line for line in text.split("\n") if line.startswith("title:"))
+    path.write_text(text.replace(title, f"{title}\n  Note: a colon", 1))
+    [problem] = problems_in(tmp_path)
+    assert "a colon followed by a space inside a value: put the whole value in quotes" in problem
+
+
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
@@ -1500,7 +1531,8 @@ NBSP = (
         (
             "related: []",
             "related: []\nsome words",
-            "invalid YAML: this line is not 'key: value': add the missing colon",
+            "invalid YAML: this line is not 'key: value': if it goes on from the text above, "
+            "indent it as that text is; if it starts a field, add the missing colon",
         ),
     ],
 )
