@@ -439,6 +439,11 @@ def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = Fals
     # relative faq_dir reads other files than a moderator may have edited.
     entries = "FAQ entry" if len(kb.entries) == 1 else "FAQ entries"
     source = f"Answering from the {len(kb.entries)} {entries} in {kb.source_dir.absolute()}."
+    if broken:  # (the folder as it is now has problems: said, not the files' own count)
+        source = (
+            f"Answering from the last good copy of {kb.source_dir.absolute()} "
+            f"({len(kb.entries)} {entries}) until its problems are fixed."
+        )
     for line in (BANNER, source):
         print(line if width is None else terminal.wrap(line, width), file=stdout)
     edited = interactive and _line_editor(console, stdin, stdout)

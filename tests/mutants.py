@@ -14706,6 +14706,15 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_colon_in_a_top_level_value_is_still_told_to_be_quoted",
         ),
     ),
+    Mutant(
+        "a console answering from the last good FAQ says it answers from the files",
+        "bot/console.py",
+        "    if broken:  # (the folder as it is now has problems: said, not the files'",
+        "    if False:  # (the folder as it is now has problems: said, not the files'",
+        (
+            "tests/test_console.py::test_a_console_started_from_the_last_complete_faq_says_so_at_the_top",
+        ),
+    ),
 ]
 
 

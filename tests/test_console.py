@@ -729,6 +729,25 @@ def test_a_console_started_from_the_last_complete_faq_says_when_the_files_are_va
     assert console.respond("/list").text.startswith("The FAQ files are valid again.")
 
 
+def test_a_console_started_from_the_last_complete_faq_says_so_at_the_top(tmp_path: Path) -> None:
+    """It said "Answering from the 25 FAQ entries in <folder>", as if from the files as they
+    are: the answers came from their last complete version (the warning above it, on
+    standard error, is easily missed or not shown)."""
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    out = io.StringIO()
+    kb = KnowledgeBase.load(DEFAULT_FAQ_DIR)
+    assert run(kb, io.StringIO("quit\n"), out, broken=True) == 0
+    top = out.getvalue().splitlines()[1]
+    assert top == (
+        f"Answering from the last good copy of {DEFAULT_FAQ_DIR.absolute()} "
+        f"({len(kb.entries)} FAQ entries) until its problems are fixed."
+    )
+    out = io.StringIO()
+    assert run(kb, io.StringIO("quit\n"), out) == 0
+    assert out.getvalue().splitlines()[1].startswith(f"Answering from the {len(kb.entries)} FAQ")
+
+
 def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(tmp_path: Path) -> None:
     """An entry renamed 'three-buckets.MD' is not read, and the reload is refused for what
     other files say of it ("related id 'three-buckets' does not exist", eighteen times):
