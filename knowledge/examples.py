@@ -353,14 +353,18 @@ def _conflicts(examples: list[Example]) -> list[Problem]:
         key = same_question_key(example.text)
         other = seen.setdefault(key, example)
         if other is not example and other.off_topic != example.off_topic:
-            problems.append(
+            # Told in both files: which was just edited is not known, and the off-topic
+            # file comes first by name, so it was never the one told.
+            problems += [
                 Problem(
-                    example.path,
-                    example.line,
-                    f"the same question is off-topic in one file and an answer in the other "
-                    f"({other.path}:{other.line}): keep one",
+                    one.path,
+                    one.line,
+                    f"the same question is {'off-topic here' if one.off_topic else 'filed here'}"
+                    f" and {'off-topic' if two.off_topic else 'filed under an entry'} in "
+                    f"{two.path}:{two.line}: keep one",
                 )
-            )
+                for one, two in ((example, other), (other, example))
+            ]
     return problems
 
 

@@ -14715,6 +14715,20 @@ MUTANTS = [
             "tests/test_console.py::test_a_console_started_from_the_last_complete_faq_says_so_at_the_top",
         ),
     ),
+    Mutant(
+        "a question both off-topic and filed is told in one file only",
+        "knowledge/examples.py",
+        "                for one, two in ((example, other), (other, example))\n",
+        "                for one, two in ((example, other),)\n",
+        ("tests/test_examples.py::test_a_question_both_off_topic_and_filed_is_told_in_both_files",),
+    ),
+    Mutant(
+        "a question both off-topic and filed is not told",
+        "knowledge/examples.py",
+        "        if other is not example and other.off_topic != example.off_topic:\n",
+        "        if False:\n",
+        ("tests/test_examples.py::test_a_question_both_off_topic_and_filed_is_told_in_both_files",),
+    ),
 ]
 
 

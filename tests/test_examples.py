@@ -44,6 +44,34 @@ def test_shipped_examples_are_valid_and_name_real_entries(kb: KnowledgeBase) -> 
     assert {e.ids[0] for e in examples if e.ids} == set(kb.entries)
 
 
+def test_a_question_both_off_topic_and_filed_is_told_in_both_files(faq_copy: Path) -> None:
+    """A question added to the off-topic file that an entry's file already holds was told
+    only in the entry's file, which the moderator had not touched (the off-topic file is
+    first by name, so it was never the one told)."""
+    examples = faq_copy / "examples"
+    lines = {}
+    for name in ("notice-2014-54.yaml", "_off-topic.yaml"):
+        path = examples / name
+        path.write_text(path.read_text() + "- text: Is a spillover bucket a separate thing?\n")
+        lines[name] = path.read_text().count("\n")
+    filed, off_topic = examples / "notice-2014-54.yaml", examples / "_off-topic.yaml"
+    off_line, filed_line = lines["_off-topic.yaml"], lines["notice-2014-54.yaml"]
+    scan, _ = validate_folder(faq_copy)
+    assert sorted((Path(p.path).name, p.line, p.message) for p in scan.problems) == [
+        (
+            "_off-topic.yaml",
+            off_line,
+            f"the same question is off-topic here and filed under an entry in {filed}:"
+            f"{filed_line}: keep one",
+        ),
+        (
+            "notice-2014-54.yaml",
+            filed_line,
+            f"the same question is filed here and off-topic in {off_topic}:{off_line}: keep one",
+        ),
+    ]
+
+
 def test_an_example_worded_as_another_entrys_title_is_a_notice(faq_copy: Path) -> None:
     """An example decides what its very words get, so one worded as another entry's title
     or alias takes that phrasing from its entry: validation says so (a notice: the folder
