@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
+from rapidfuzz import fuzz, process
 
 from knowledge import frontmatter
 from knowledge.layout import layout_entry, limits_exceeded
@@ -211,6 +212,15 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         # (Which character, when it looks right: a capital, a word processor's dash.)
         typed = str(err.get("input", ""))
+        if _ENTRY_NAME.fullmatch(stem := typed.strip().removesuffix(".md")) and stem != typed:
+            # (an entry named by its file: "roth-401k-rollover.md")
+            return f"{typed!r} is a file's name: write the id, without '.md': {stem}"
+        if len(typed.split()) > 2:
+            # (an entry named by its title: the id is what menus never show)
+            return (
+                f"{typed!r} is not an entry id: write the entry's id, its file's name without "
+                "'.md' (like 'my-topic'), not its title"
+            )
         return (
             f"{typed!r} is not a valid entry id{odd_id_character(typed)}: use lowercase letters, "
             "digits and single dashes, like 'my-topic'"
@@ -596,6 +606,12 @@ def partial_entry(path: Path, text: str) -> FaqEntry | None:
     return None
 
 
+def _did_you_mean(typed: str, ids: Mapping[str, str]) -> str:
+    """The id most like one that does not exist ("notice-2014-45"), as a question."""
+    found = process.extractOne(typed, list(ids), scorer=fuzz.ratio, score_cutoff=85)
+    return f": did you mean '{found[0]}'?" if found else ""
+
+
 def check_entries(
     entries: list[FaqEntry],
     broken_ids: frozenset[str] = frozenset(),
@@ -685,7 +701,7 @@ def check_entries(
             if rel in broken_ids:
                 continue
             if rel not in titles:
-                message = f"related id '{rel}' does not exist"
+                message = f"related id '{rel}' does not exist{_did_you_mean(rel, titles)}"
             elif rel == entry.id:
                 message = "an entry cannot be related to itself"
             else:

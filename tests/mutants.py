@@ -14729,6 +14729,38 @@ MUTANTS = [
         "        if False:\n",
         ("tests/test_examples.py::test_a_question_both_off_topic_and_filed_is_told_in_both_files",),
     ),
+    Mutant(
+        "an entry named by its file in related is 'not a valid entry id'",
+        "knowledge/loader.py",
+        '.removesuffix(".md")) and stem != typed:\n',
+        '.removesuffix(".md")) and False:\n',
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
+    Mutant(
+        "an entry named by its title in related is 'not a valid entry id'",
+        "knowledge/loader.py",
+        "        if len(typed.split()) > 2:\n",
+        "        if False:\n",
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
+    Mutant(
+        "a mistyped related id is not told the id it is most like",
+        "knowledge/loader.py",
+        '    return f": did you mean \'{found[0]}\'?" if found else ""\n',
+        '    return ""\n',
+        (
+            "tests/test_faq_validation.py::test_a_related_id_mistyped_is_told_the_id_it_is_most_like",
+        ),
+    ),
+    Mutant(
+        "any id is suggested for a mistyped related id",
+        "knowledge/loader.py",
+        "scorer=fuzz.ratio, score_cutoff=85)",
+        "scorer=fuzz.ratio, score_cutoff=0)",
+        (
+            "tests/test_faq_validation.py::test_a_related_id_mistyped_is_told_the_id_it_is_most_like",
+        ),
+    ),
 ]
 
 

@@ -587,6 +587,16 @@ def test_a_broken_file_does_not_make_healthy_files_report_its_id(tmp_path: Path)
     assert len(problems) == 1 and "beta.md" in problems[0] and "sources" in problems[0]
 
 
+def test_a_related_id_mistyped_is_told_the_id_it_is_most_like(tmp_path: Path) -> None:
+    write_entry(tmp_path, "notice-2014-54")
+    write_entry(tmp_path, "alpha", related=["notice-2014-45", "zeta-quartz"])
+    said = [p.message for p in read_entries(tmp_path)[1]]
+    assert sorted(said) == [
+        "related id 'notice-2014-45' does not exist: did you mean 'notice-2014-54'?",
+        "related id 'zeta-quartz' does not exist",
+    ]
+
+
 def test_a_related_id_that_no_file_has_is_still_reported(tmp_path: Path) -> None:
     write_entry(tmp_path, "alpha", related=["ghost"])
     [problem] = problems_in(tmp_path)
@@ -1064,6 +1074,14 @@ def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
             "sources[0].url: the URL's port ':99999' is no port: remove it, or correct it",
         ),
         ("id", "Alpha_Topic", "id: use lowercase letters, digits and single dashes"),
+        # an entry named by its file or its title, where its id goes
+        ("related", ["beta.md"], "related[0]: 'beta.md' is a file's name: write the id, without"),
+        (
+            "related",
+            ["What is the beta rule?"],
+            "related[0]: 'What is the beta rule?' is not an entry id: write the entry's id, its "
+            "file's name without '.md' (like 'my-topic'), not its title",
+        ),
     ],
 )
 def test_field_problems_say_what_to_write(
