@@ -255,9 +255,7 @@ def _pydantic_problems(
 
 #: A front-matter field written at the start of a line of the full answer: a field added
 #: below the closing '---' was published as answer text, and the moderator thought it set.
-_FIELD_IN_BODY = re.compile(
-    rf"^({'|'.join(FrontMatter.model_fields)})[ \t]*:(?=[ \t]|$)", re.MULTILINE
-)
+_FIELD_IN_BODY = re.compile(rf"({'|'.join(FrontMatter.model_fields)})[ \t]*:(?=[ \t]|$)")
 
 
 def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
@@ -312,15 +310,19 @@ def _content_problems(
                 "below this '---' line",
             )
         )
-    for found in _FIELD_IN_BODY.finditer(parsed.body):
-        problems.append(
-            Problem(
-                shown,
-                body_line + parsed.body[: found.start()].count("\n"),
-                f"'{found.group(1)}:' is below the closing '---', in the full answer members "
-                "see: move it up into the front matter (between the two '---' lines)",
+    fenced = False  # (a ```code``` block may show front matter as an example)
+    for n, text_line in enumerate(parsed.body.split("\n")):
+        fenced ^= text_line.startswith("```")
+        if not fenced and (found := _FIELD_IN_BODY.match(text_line)):
+            problems.append(
+                Problem(
+                    shown,
+                    body_line + n,
+                    f"'{found.group(1)}:' is below the closing '---', in the full answer "
+                    "members see: move it up into the front matter (between the two '---' "
+                    "lines)",
+                )
             )
-        )
     short_line = parsed.key_lines.get("short", 1)
     if len(meta.short) > SHORT_LIMIT:
         problems.append(
@@ -383,8 +385,8 @@ def _quoted_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -
         Problem(
             shown,
             line,
-            f"{where} is in curly quotes ({found.group(1)}...{found.group(2)}), which members "
-            'would see: remove them, or use straight ones (") if the text needs quoting',
+            f"{where} is wrapped in typographic quotes ({found.group(1)}...{found.group(2)}), "
+            "which members would see as part of it: remove them",
         )
         for where, text, line in named
         if (found := _CURLY_QUOTED.match(text.strip()))

@@ -14564,33 +14564,6 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "a field written below the front matter is published as answer text",
-        "knowledge/loader.py",
-        "    for found in _FIELD_IN_BODY.finditer(parsed.body):\n",
-        "    for found in _FIELD_IN_BODY.finditer(''):\n",
-        (
-            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
-        ),
-    ),
-    Mutant(
-        "a field below the front matter is seen on the answer's first line only",
-        "knowledge/loader.py",
-        '[ \\t]*:(?=[ \\t]|$)", re.MULTILINE',
-        '[ \\t]*:(?=[ \\t]|$)", 0',
-        (
-            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
-        ),
-    ),
-    Mutant(
-        "a field name anywhere in a line of the answer is taken for a field",
-        "knowledge/loader.py",
-        'rf"^({',
-        'rf"({',
-        (
-            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
-        ),
-    ),
-    Mutant(
         "a conflict's '=======' line alone is answer text",
         "knowledge/frontmatter.py",
         '_CONFLICT = re.compile(r"^(?:(?:<{7}|>{7}|\\|{7})(?: |$)|={7}$)", re.MULTILINE)',
@@ -14759,6 +14732,33 @@ MUTANTS = [
         "scorer=fuzz.ratio, score_cutoff=0)",
         (
             "tests/test_faq_validation.py::test_a_related_id_mistyped_is_told_the_id_it_is_most_like",
+        ),
+    ),
+    Mutant(
+        "a field written below the front matter is published as answer text",
+        "knowledge/loader.py",
+        "        if not fenced and (found := _FIELD_IN_BODY.match(text_line)):\n",
+        "        if False and (found := _FIELD_IN_BODY.match(text_line)):\n",
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "front matter shown in a code block of the answer is taken for a field",
+        "knowledge/loader.py",
+        '        fenced ^= text_line.startswith("```")\n',
+        "",
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
+        ),
+    ),
+    Mutant(
+        "a field name anywhere in a line of the answer is taken for a field",
+        "knowledge/loader.py",
+        "(found := _FIELD_IN_BODY.match(text_line))",
+        "(found := _FIELD_IN_BODY.search(text_line))",
+        (
+            "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
         ),
     ),
 ]

@@ -216,14 +216,26 @@ def test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only(
 @pytest.mark.parametrize(
     ("field", "value", "said"),
     [
-        ("title", "\u201cWhat is alpha?\u201d", "the title is in curly quotes (\u201c...\u201d)"),
+        (
+            "title",
+            "\u201cWhat is alpha?\u201d",
+            "the title is wrapped in typographic quotes (\u201c...\u201d)",
+        ),
         (
             "aliases",
             ["fine", "\u00abalpha basics\u00bb"],
-            "alias 2 is in curly quotes (\u00ab...\u00bb)",
+            "alias 2 is wrapped in typographic quotes (\u00ab...\u00bb)",
         ),
-        ("keywords", ["\u201ealpha\u201c"], "keyword 1 is in curly quotes (\u201e...\u201c)"),
-        ("short", "\u201cA short answer about alpha.\u201d", "the short answer is in curly"),
+        (
+            "keywords",
+            ["\u201ealpha\u201c"],
+            "keyword 1 is wrapped in typographic quotes (\u201e...\u201c)",
+        ),
+        (
+            "short",
+            "\u201cA short answer about alpha.\u201d",
+            "the short answer is wrapped in typographic",
+        ),
     ],
 )
 def test_a_value_in_curly_quotes_is_told_at_its_line(
@@ -352,7 +364,11 @@ def test_a_field_written_below_the_front_matter_is_told_at_its_line(
     """A field added under the closing '---' validated, and members were shown it as
     part of the full answer ("aliases:" and its list), while the moderator thought it set.
     Field names inside a sentence or later on a line are answer text as before."""
-    body = f"The full answer.\nSources: see below. Its aliases: none.\n{below}"
+    body = (
+        "The full answer.\nSources: see below. Its aliases: none.\n"
+        "```yaml\naliases:\n  - an example of front matter, shown as code\n```\n"
+        f"{below}"
+    )
     write_entry(tmp_path, "alpha", body=body)
     [problem] = read_entries(tmp_path)[1]
     lines = (tmp_path / "alpha.md").read_text().split("\n")
