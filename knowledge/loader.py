@@ -369,18 +369,7 @@ _CURLY_QUOTED = re.compile(r"^([\u201c\u201e\u00ab])[^\u201c\u201d\u00bb]*([\u20
 
 def _quoted_problems(shown: str, meta: FrontMatter, key_lines: dict[str, int]) -> list[Problem]:
     """A title, short answer, alias or keyword wrapped in curly quotes, at its line."""
-    named = [
-        ("the title", meta.title, key_lines.get("title", 1)),
-        ("the short answer", meta.short, key_lines.get("short", 1)),
-        *(
-            (f"alias {i + 1}", a, key_lines.get(f"aliases[{i}]", 1))
-            for i, a in enumerate(meta.aliases)
-        ),
-        *(
-            (f"keyword {i + 1}", k, key_lines.get(f"keywords[{i}]", 1))
-            for i, k in enumerate(meta.keywords)
-        ),
-    ]
+    named = [*_names(meta, key_lines), ("the short answer", meta.short, key_lines.get("short", 1))]
     return [
         Problem(
             shown,
@@ -454,6 +443,21 @@ _UNSEEN_IN_NAMES = re.compile(
 )
 
 
+def _names(meta: FrontMatter, key_lines: dict[str, int]) -> list[tuple[str, str, int]]:
+    """The title, aliases and keywords, each as (how a message names it, text, line)."""
+    return [
+        ("the title", meta.title, key_lines.get("title", 1)),
+        *(
+            (f"alias {i + 1}", a, key_lines.get(f"aliases[{i}]", 1))
+            for i, a in enumerate(meta.aliases)
+        ),
+        *(
+            (f"keyword {i + 1}", k, key_lines.get(f"keywords[{i}]", 1))
+            for i, k in enumerate(meta.keywords)
+        ),
+    ]
+
+
 def _unseen_problems(
     shown: str, meta: FrontMatter, parsed: frontmatter.ParsedFile
 ) -> list[Problem]:
@@ -461,12 +465,7 @@ def _unseen_problems(
     answer's own line), with the words before it: where to delete it."""
     lines = parsed.key_lines
     names = [
-        ("the title", meta.title, lines.get("title", 1)),
-        *((f"alias {i + 1}", a, lines.get(f"aliases[{i}]", 1)) for i, a in enumerate(meta.aliases)),
-        *(
-            (f"keyword {i + 1}", k, lines.get(f"keywords[{i}]", 1))
-            for i, k in enumerate(meta.keywords)
-        ),
+        *_names(meta, lines),
         *(
             (f"source {i + 1}'s title", s.title, lines.get(f"sources[{i}]", 1))
             for i, s in enumerate(meta.sources)
