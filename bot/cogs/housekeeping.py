@@ -25,6 +25,9 @@ class Housekeeping(commands.Cog):
         #: The day this process found the digest claimed (by itself or another): the queue
         #: is read to build one at most once a day after that.
         self._digest_settled: dt.date | None = None
+        #: Set once the start's digest pass is over (posted, not due, or failed), for a
+        #: caller to wait on: the tests, whose own moderator-log posts it raced.
+        self.digest_started = asyncio.Event()
 
     async def cog_load(self) -> None:
         self.purge.start()
@@ -37,7 +40,10 @@ class Housekeeping(commands.Cog):
 
     @tasks.loop(hours=1)
     async def digest(self) -> None:
-        await self.digest_if_due(dt.datetime.now(dt.UTC))
+        try:
+            await self.digest_if_due(dt.datetime.now(dt.UTC))
+        finally:
+            self.digest_started.set()
 
     @digest.before_loop
     async def _digest_when_connected(self) -> None:
