@@ -38,6 +38,7 @@ from knowledge.frontmatter import (
 from knowledge.loader import (
     MAX_EXAMPLES_BYTES,
     Problem,
+    field_place,
     not_a_file,
     not_utf8,
     plain_words,
@@ -176,7 +177,7 @@ def _parse_text(
             items.append((line, fields, item))
         except ValidationError as exc:
             for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "item"
+                where = field_place(tuple(err["loc"])) or "item"
                 at = _error_line(err["loc"], fields, line)
                 if err["type"] == "extra_forbidden":
                     message = f"unknown field '{where}' (allowed: {_ALLOWED})"

@@ -140,11 +140,24 @@ def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
     )
 
 
-def _loc_text(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+#: A list field's item as a message names it, counted from 1 as a moderator counts (and as
+#: the other checks name them: "alias 2"); "aliases[1]" meant the second one.
+_ITEM_NAMES = {
+    "aliases": "alias",
+    "keywords": "keyword",
+    "sources": "source",
+    "related": "related id",
+    "also": "'also' id",
+}
+
+
+def field_place(loc: tuple[int | str, ...]) -> str:
+    """Where a problem is, from pydantic's place: 'title', 'alias 3', "source 1's url"."""
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        item = f"{_ITEM_NAMES.get(str(loc[0]), loc[0])} {loc[1] + 1}"
+        rest = ".".join(str(part) for part in loc[2:])
+        return f"{item}'s {rest}" if rest else item
+    return ".".join(str(part) for part in loc)
 
 
 def _error_line(loc: tuple[int | str, ...], key_lines: dict[str, int]) -> int:
@@ -235,15 +248,17 @@ def _pydantic_problems(
     lines = text.split("\n")
     for err in exc.errors():
         loc = tuple(err["loc"])
-        where = _loc_text(loc)
+        where = field_place(loc)
         line = _error_line(loc, key_lines)
-        if err["type"] == "missing":
+        if err["type"] == "missing" and len(loc) > 2:  # (in a source)
+            message = f"{field_place(loc[:2])} has no '{loc[2]}': add it"
+        elif err["type"] == "missing":
             message = f"missing required field '{where}'"
         elif err["type"] == "extra_forbidden" and where in _RENAMED:
             message = f"the field '{where}' is now called '{_RENAMED[where]}': rename it"
-        elif err["type"] == "extra_forbidden" and len(loc) > 1:  # (in a source)
+        elif err["type"] == "extra_forbidden" and len(loc) > 2:  # (in a source)
             allowed = ", ".join(Source.model_fields)
-            message = f"unknown field '{where}' (a source has: {allowed})"
+            message = f"{field_place(loc[:2])}: unknown field '{loc[2]}' (a source has: {allowed})"
         elif err["type"] == "extra_forbidden":
             message = f"unknown field '{where}' (allowed: {_ALLOWED})"
         else:
@@ -560,7 +575,7 @@ def partial_front_matter(
     valid either. Without it, a file's one wrong field (a date ahead) hid every other
     problem of the file, and the checks across files, until it was fixed."""
     errors = [e["loc"] for e in exc.errors() if e["loc"]]
-    # In a list, only the items at fault are left out ("aliases[1]: write it as text"): the
+    # In a list, only the items at fault are left out ("alias 2: write it as text"): the
     # others are still compared with other entries'.
     items: dict[str, set[int]] = defaultdict(set)
     whole: set[str] = set()

@@ -14761,6 +14761,23 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_field_written_below_the_front_matter_is_told_at_its_line",
         ),
     ),
+    Mutant(
+        "a list item's place is counted from 0 again",
+        "knowledge/loader.py",
+        '        item = f"{_ITEM_NAMES.get(str(loc[0]), loc[0])} {loc[1] + 1}"\n',
+        '        item = f"{_ITEM_NAMES.get(str(loc[0]), loc[0])} {loc[1]}"\n',
+        (
+            "tests/test_faq_validation.py::test_field_problems_say_what_to_write",
+            "tests/test_faq_validation.py::test_examples_field_problems_say_what_to_write",
+        ),
+    ),
+    Mutant(
+        "a source's missing url is told as a missing field of the entry",
+        "knowledge/loader.py",
+        '        if err["type"] == "missing" and len(loc) > 2:  # (in a source)\n',
+        '        if err["type"] == "missing" and len(loc) > 3:  # (in a source)\n',
+        ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
+    ),
 ]
 
 

@@ -171,7 +171,7 @@ def test_non_https_source_is_refused_with_its_line(tmp_path: Path) -> None:
     url_line = next(i for i, line in enumerate(lines, 1) if "http://" in line)
     assert lines[url_line - 1].strip() == "url: http://www.irs.gov/x"
     assert problems_in(tmp_path) == [
-        f"{path}:{url_line}: sources[1].url: source URL must use https, got http://"
+        f"{path}:{url_line}: source 2's url: source URL must use https, got http://"
     ]
 
 
@@ -1065,9 +1065,10 @@ def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
 @pytest.mark.parametrize(
     ("field", "value", "said"),
     [
-        ("aliases", ["fine", 403], "aliases[1]: write it as text (a number, yes/no or a"),
-        ("aliases", ["fine", None], "aliases[1]: is empty: write it, or remove the line"),
-        ("sources", ["https://www.irs.gov/x"], "sources[0]: write it as 'title: ...' and 'url:"),
+        # (an item counted from 1, as a moderator counts: "aliases[1]" was the second)
+        ("aliases", ["fine", 403], "alias 2: write it as text (a number, yes/no or a"),
+        ("aliases", ["fine", None], "alias 2: is empty: write it, or remove the line"),
+        ("sources", ["https://www.irs.gov/x"], "source 1: write it as 'title: ...' and 'url:"),
         ("keywords", "403b", "keywords: write a list: one '- item' per line below it"),
         ("sources", [], "sources: add at least one item"),
         ("title", "", "title: is empty: write it"),
@@ -1080,22 +1081,28 @@ def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
         (
             "sources",
             [{"title": "IRS", "url": "https://www,irs.gov/x"}],
-            "sources[0].url: the site's name 'www,irs.gov' is not one: 'www,irs' should be",
+            "source 1's url: the site's name 'www,irs.gov' is not one: 'www,irs' should be",
         ),
         ("sources", [{"title": "IRS", "url": "https://-irs.gov/x"}], "is not one: '-irs' should"),
         ("sources", [{"title": "IRS", "url": "https://irs-.gov/x"}], "is not one: 'irs-' should"),
         (
             "sources",
             [{"title": "IRS", "url": "https://www.irs.gov:99999/x"}],
-            "sources[0].url: the URL's port ':99999' is no port: remove it, or correct it",
+            "source 1's url: the URL's port ':99999' is no port: remove it, or correct it",
+        ),
+        ("sources", [{"title": "IRS"}], "source 1 has no 'url': add it"),
+        (
+            "sources",
+            [{"title": "IRS", "url": "https://www.irs.gov/x"}, {"title": "x", "link": "y"}],
+            "source 2: unknown field 'link' (a source has: title, url)",
         ),
         ("id", "Alpha_Topic", "id: use lowercase letters, digits and single dashes"),
         # an entry named by its file or its title, where its id goes
-        ("related", ["beta.md"], "related[0]: 'beta.md' is a file's name: write the id, without"),
+        ("related", ["beta.md"], "related id 1: 'beta.md' is a file's name: write the id, without"),
         (
             "related",
             ["What is the beta rule?"],
-            "related[0]: 'What is the beta rule?' is not an entry id: write the entry's id, its "
+            "related id 1: 'What is the beta rule?' is not an entry id: write the entry's id, its "
             "file's name without '.md' (like 'my-topic'), not its title",
         ),
     ],
@@ -1115,6 +1122,7 @@ def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "alpha.yaml").write_text(
         "- text: how does alpha work\n  also: alpha\n"
+        "- text: how does alpha work again\n  also: [beta, Bad_Id]\n"
         "- text: what is alpha anyway\n  sorce: https://example.com\n"
         "- text: no\n"
         "- txt: what is alpha\n"
@@ -1123,6 +1131,8 @@ def test_examples_field_problems_say_what_to_write(tmp_path: Path) -> None:
     said = [p.message for p in scan.problems]
     assert said == [
         "also: write a list: one '- item' per line below it, or [first, second]",
+        "'also' id 2: 'Bad_Id' is not a valid entry id: use lowercase letters, digits and "
+        "single dashes, like 'my-topic'",
         "unknown field 'sorce' (allowed: text, also, source, note, written)",
         "text: write it as text (a number, yes/no or a date in quotes: '403', 'yes')",
         "missing required field 'text'",
@@ -1162,7 +1172,7 @@ def test_an_id_with_a_capital_or_a_word_processors_dash_says_which_character(
     rule = "use lowercase letters, digits and single dashes, like 'my-topic'"
     assert capsys.readouterr().out.splitlines() == [
         f"{alpha}:2: id: 'Alpha' is not a valid entry id (its 'A' is a capital): {rule}",
-        f"{beta}:{related}: related[0]: 'alpha\u2010two' is not a valid entry id (its '\u2010' "
+        f"{beta}:{related}: related id 1: 'alpha\u2010two' is not a valid entry id (its '\u2010' "
         f"(U+2010, hyphen) is not a plain dash): {rule}",
     ]
 
@@ -1188,7 +1198,7 @@ def test_each_unknown_id_under_also_is_told_at_its_own_line(tmp_path: Path) -> N
         (5, "also: no FAQ entry 'nope-two'"),
         (
             7,
-            "also.1: 'Bad_Id' is not a valid entry id: use lowercase letters, digits and "
+            "'also' id 2: 'Bad_Id' is not a valid entry id: use lowercase letters, digits and "
             "single dashes, like 'my-topic'",
         ),
         (8, "written: write true or false"),
@@ -1286,10 +1296,10 @@ CURLY = 'curly quotes (\u201c \u201d) are letters to YAML, not quotes: write str
     ("line", "said"),
     [
         ("title: \u201cRoth 401(k): what now?\u201d", f"invalid YAML: {CURLY} around the value"),
-        ("aliases:\n  - \u201cmbdr: pro rata?\u201d", f"aliases[0]: {CURLY} around the value"),
+        ("aliases:\n  - \u201cmbdr: pro rata?\u201d", f"alias 1: {CURLY} around the value"),
         (
             "aliases:\n  - mbdr: pro rata?",
-            "aliases[0]: a colon followed by a space inside the text: put the whole text in quotes",
+            "alias 1: a colon followed by a space inside the text: put the whole text in quotes",
         ),
     ],
 )
@@ -1947,7 +1957,7 @@ def test_a_source_url_with_a_note_or_a_stray_character_is_refused(
     # (at the URL's own line, as for any field of a source)
     line = 1 + next(i for i, text in enumerate(path.read_text().splitlines()) if "url:" in text)
     assert problems_in(tmp_path) == [
-        f"{path}:{line}: sources[0].url: the URL holds {held}, which no link has: put only "
+        f"{path}:{line}: source 1's url: the URL holds {held}, which no link has: put only "
         "the link here and any note in the title"
     ]
     write_entry(
@@ -1965,7 +1975,7 @@ def test_a_source_url_with_no_site_is_refused(tmp_path: Path, url: str) -> None:
     path = write_entry(tmp_path, "alpha", sources=[{"title": "Notice 2014-54", "url": url}])
     line = 1 + next(i for i, text in enumerate(path.read_text().splitlines()) if "url:" in text)
     assert problems_in(tmp_path) == [
-        f"{path}:{line}: sources[0].url: the URL names no site after '://' (a link looks "
+        f"{path}:{line}: source 1's url: the URL names no site after '://' (a link looks "
         "like https://www.irs.gov/...)"
     ]
 
@@ -2003,10 +2013,10 @@ def test_wordless_aliases_repeated_ids_and_sources_are_named_in_their_own_file(
         "sources lists the same source twice: keep one",
         f"{alpha}:{len(lines) - lines[::-1].index('- beta')}: related lists 'beta' twice: keep one",
         f"{beta}:{emoji_line}: alias '{THINKING}' has no words: write how people ask it",
-        f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: missing "
-        "required field 'sources[0].url'",
+        f"{gamma}:{1 + gamma.read_text().splitlines().index('- title: IRS page')}: "
+        "source 1 has no 'url': add it",
         f"{gamma}:{1 + gamma.read_text().splitlines().index('  link: https://www.irs.gov/x')}: "
-        "unknown field 'sources[0].link' (a source has: title, url)",
+        "source 1: unknown field 'link' (a source has: title, url)",
     ]
 
 
