@@ -2846,7 +2846,7 @@ MUTANTS = [
     Mutant(
         "a source's unknown field is told the entry's fields",
         "knowledge/loader.py",
-        '        elif err["type"] == "extra_forbidden" and len(loc) > 1:  # (in a source)\n',
+        '        elif err["type"] == "extra_forbidden" and len(loc) > 2:  # (in a source)\n',
         "        elif False:\n",
         (
             "tests/test_faq_validation.py::"
