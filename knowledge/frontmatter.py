@@ -233,6 +233,8 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         for needle, advice in _YAML_HELP
         if advice in (_INDENT, _LIST_ITEM)
     )
+    if indenting and mark is not None and (outdented := _outdented_key(yaml_text, mark.line)):
+        return outdented[0] + offset, f"invalid YAML: {outdented[1]}"
     if indenting and mark is not None and (misaligned := _misaligned_key(yaml_text, mark.line)):
         return line, f"invalid YAML: {misaligned}"
     for needle, advice in _YAML_HELP:
@@ -296,6 +298,28 @@ def _misaligned_key(yaml_text: str, index: int) -> str | None:
     return (
         f"'{this[2]}:' does not line up with '{that[2]}:' on the line above: indent the two "
         "alike (or, if the colon belongs to the text above, put that text in quotes)"
+    )
+
+
+def _outdented_key(yaml_text: str, index: int) -> tuple[int, str] | None:
+    """A list item's 'key:' line written at the first column ("url:" under "  - title:",
+    "also:" under "- text:"): its 0-based line and what to do. YAML reads it as a field of
+    its own, ending the list, and fails there or at the next item, where it told the
+    moderator to quote a colon or to start the line with '- '."""
+    lines = yaml_text.split("\n")
+    if not 0 <= index < len(lines):
+        return None
+    here = _KEY_LINE.match(lines[index])
+    at_key = here is not None and not here.group(1) and "- " not in here.group(0)
+    above = [i for i in range(index if at_key else index - 1, -1, -1) if lines[i].strip()]
+    if len(above) < 2:
+        return None
+    key, item = _KEY_LINE.match(lines[above[0]]), _KEY_LINE.match(lines[above[1]])
+    if key is None or key.group(1) or "- " in key.group(0) or item is None or "- " not in item[0]:
+        return None
+    return above[0], (
+        f"'{key[2]}:' starts at the first column, which ends the list above: indent it "
+        f"{item.start(2)} spaces, like '{item[2]}:' above it, to keep it in that item"
     )
 
 

@@ -14778,6 +14778,41 @@ MUTANTS = [
         '        if err["type"] == "missing" and len(loc) > 3:  # (in a source)\n',
         ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
     ),
+    Mutant(
+        "a first-column key is looked for only above YAML's line",
+        "knowledge/frontmatter.py",
+        "range(index if at_key else index - 1, -1, -1)",
+        "range(index - 1, -1, -1)",
+        (
+            "tests/test_faq_validation.py::test_an_examples_field_at_the_first_column_is_told_to_be_indented",
+        ),
+    ),
+    Mutant(
+        "a first-column key after any line is taken for an item's",
+        "knowledge/frontmatter.py",
+        'item is None or "- " not in item[0]:',
+        "item is None:",
+        ("tests/test_faq_validation.py",),
+    ),
+    Mutant(
+        "the indent told is the item's dash's",
+        "knowledge/frontmatter.py",
+        'f"{item.start(2)} spaces',
+        'f"{item.start(1)} spaces',
+        (
+            "tests/test_faq_validation.py::test_a_sources_url_at_the_first_column_is_told_to_be_indented",
+        ),
+    ),
+    Mutant(
+        "the first-column key check is skipped",
+        "knowledge/frontmatter.py",
+        "(outdented := _outdented_key(yaml_text, mark.line))",
+        "(outdented := None)",
+        (
+            "tests/test_faq_validation.py::test_a_sources_url_at_the_first_column_is_told_to_be_indented",
+            "tests/test_faq_validation.py::test_an_examples_field_at_the_first_column_is_told_to_be_indented",
+        ),
+    ),
 ]
 
 

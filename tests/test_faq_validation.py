@@ -1553,6 +1553,51 @@ def test_a_sources_url_out_of_line_with_its_title_is_told_to_line_up(
     )
 
 
+@pytest.mark.parametrize("items_indented", [False, True])
+def test_a_sources_url_at_the_first_column_is_told_to_be_indented(
+    tmp_path: Path, items_indented: bool
+) -> None:
+    """'url:' of a source written at the first column, with a source below it: YAML read it
+    as a field of the entry and failed at the next '- title:', so the moderator was told to
+    quote a colon on a line with nothing wrong. Told at the url's line how far to indent."""
+    sources = [
+        {"title": "IRS page", "url": "https://www.irs.gov/x"},
+        {"title": "Other page", "url": "https://www.irs.gov/y"},
+    ]
+    path = write_entry(tmp_path, "alpha", sources=sources)
+    text = path.read_text()
+    if items_indented:  # (as the shipped files have them: "  - title:", "    url:")
+        text = text.replace("\n- title", "\n  - title").replace("\n  url", "\n    url")
+    [url_line] = [line for line in text.split("\n") if line.strip() == "url: https://www.irs.gov/x"]
+    path.write_text(text.replace(url_line, url_line.strip()))
+    [problem] = problems_in(tmp_path)
+    line = path.read_text().split("\n").index("url: https://www.irs.gov/x") + 1
+    indent = url_line.index("url:")
+    assert problem == (
+        f"{path}:{line}: invalid YAML: 'url:' starts at the first column, which ends the list "
+        f"above: indent it {indent} spaces, like 'title:' above it, to keep it in that item"
+    )
+
+
+def test_an_examples_field_at_the_first_column_is_told_to_be_indented(tmp_path: Path) -> None:
+    """An example's 'also:' at the first column was told "list items each start with '- '":
+    done, it made an example with no text."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "alpha.yaml").write_text(
+        "- text: how does alpha work with beta\nalso: [beta]\n- text: what is alpha anyway\n"
+    )
+    scan, _ = validate_folder(tmp_path)
+    assert [(p.line, p.message) for p in scan.problems] == [
+        (
+            2,
+            "invalid YAML: 'also:' starts at the first column, which ends the list above: "
+            "indent it 2 spaces, like 'text:' above it, to keep it in that item",
+        )
+    ]
+
+
 def test_a_colon_in_a_top_level_value_is_still_told_to_be_quoted(tmp_path: Path) -> None:
     """A text going on below its key, holding a colon, is quoted, not lined up."""
     path = write_entry(tmp_path, "alpha")
