@@ -37,6 +37,7 @@ from knowledge.loader import (
     not_a_file,
     parse_entry,
     partial_entry,
+    read_utf8,
     scan_folder,
     too_large,
 )
@@ -249,7 +250,7 @@ def read_text(path: Path) -> str | None:
     if (odd := not_a_file(path)) is not None:
         raise EditRefused(f"{path.name} is {odd.message}; nothing was changed.")
     try:
-        return path.read_text(encoding="utf-8")
+        return read_utf8(path)
     except FileNotFoundError:
         return None
     except UnicodeDecodeError:

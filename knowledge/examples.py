@@ -42,6 +42,7 @@ from knowledge.loader import (
     not_a_file,
     not_utf8,
     plain_words,
+    read_utf8,
     too_large,
 )
 from knowledge.model import EntryId, FaqEntry
@@ -253,7 +254,7 @@ def read_examples(
             problems.append(odd)
             continue
         try:
-            text = given if given is not None else path.read_text("utf-8")
+            text = given if given is not None else read_utf8(path)
         except UnicodeDecodeError as exc:
             problems.append(not_utf8(path, exc))
             continue

@@ -116,6 +116,16 @@ def with_unread(problems: list[Problem], unread: list[Problem]) -> list[Problem]
     return [Problem(n.path, n.line, f"notice: {n.message}") for n in unread] + problems
 
 
+def read_utf8(path: Path) -> str:
+    """The file's text, or UnicodeDecodeError for one that is not UTF-8. A UTF-16 file saved
+    without its byte-order mark decodes as UTF-8 (every other byte a NUL) and was told
+    "must start with a '---' line", about a file that does."""
+    text = path.read_text(encoding="utf-8")
+    if "\x00" in text[:200]:
+        raise UnicodeDecodeError("utf-8", b"\x00", 0, 1, "NUL characters: UTF-16 text")
+    return text
+
+
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
     """A file saved in another encoding (Windows-1252 quotes, UTF-16): where, which
     character (the line alone did not show it, among a long line's accents and quotes),
@@ -985,7 +995,7 @@ def scan_folder(faq_dir: Path) -> FolderScan:
             problems.append(large)
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_utf8(path)
         except UnicodeDecodeError as exc:
             problems.append(not_utf8(path, exc))
             continue

@@ -14813,6 +14813,16 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_examples_field_at_the_first_column_is_told_to_be_indented",
         ),
     ),
+    Mutant(
+        "a UTF-16 file without its byte-order mark is read as UTF-8",
+        "knowledge/loader.py",
+        '    if "\\x00" in text[:200]:\n',
+        "    if False:\n",
+        (
+            "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
+            "tests/test_faq_editing.py::test_an_unreadable_examples_file_gives_a_clear_refusal",
+        ),
+    ),
 ]
 
 

@@ -461,11 +461,21 @@ def test_an_example_added_to_a_file_that_does_not_parse_keeps_its_text(
         assert path.read_text().startswith("# alpha's questions\n" + written)
 
 
-def test_an_unreadable_examples_file_gives_a_clear_refusal(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "saved",
+    [
+        b"- text: caf\xe9 question?\n",
+        # UTF-16 without its byte-order mark reads as UTF-8: the moderator's example was
+        # written after it in UTF-8, and the file became neither.
+        "- text: how does alpha work\n".encode("utf-16-le"),
+    ],
+)
+def test_an_unreadable_examples_file_gives_a_clear_refusal(tmp_path: Path, saved: bytes) -> None:
     where = _examples_folder(tmp_path)
-    (where / "alpha.yaml").write_bytes(b"- text: caf\xe9 question?\n")
+    (where / "alpha.yaml").write_bytes(saved)
     with pytest.raises(EditRefused, match="is not UTF-8 text"):
         add_example(tmp_path, "alpha", "How does alpha work for me?")
+    assert (where / "alpha.yaml").read_bytes() == saved
     # Another file's decision is not blocked by it.
     add_example(tmp_path, "beta", "How does beta work for me?")
     assert "beta work" in (where / "beta.yaml").read_text()

@@ -1252,6 +1252,13 @@ def test_an_empty_file_a_tab_and_another_encoding_are_said_plainly(tmp_path: Pat
     )
     # (UTF-16, as some Windows editors save "Unicode", is named as such)
     (tmp_path / "wide.md").write_bytes(entry_text("wide").encode("utf-16"))
+    # Without its byte-order mark it is valid UTF-8, NULs between the letters: it was told
+    # "must start with a '---' line", and in an examples file, not a list.
+    (tmp_path / "unmarked.md").write_bytes(entry_text("unmarked").encode("utf-16-le"))
+    (tmp_path / "examples" / "beta.yaml").write_bytes(
+        "- text: how does beta work\n".encode("utf-16-le")
+    )
+    write_entry(tmp_path, "beta")
     scan, _ = validate_folder(tmp_path)
     said = {(Path(p.path).name, p.line): p.message for p in scan.problems}
     # (the character named, with the words before it: the line alone did not show which)
@@ -1265,6 +1272,8 @@ def test_an_empty_file_a_tab_and_another_encoding_are_said_plainly(tmp_path: Pat
         ("windows.md", windows.split("\n").index("It\u2019s saved in Windows-1252.") + 1): encoding,
         ("alpha.yaml", 2): encoding.replace("after 'It'", "after 'text: it'"),
         ("wide.md", 1): "the file is saved as UTF-16: save it as UTF-8",
+        ("unmarked.md", 1): "the file is saved as UTF-16: save it as UTF-8",
+        ("beta.yaml", 1): "the file is saved as UTF-16: save it as UTF-8",
     }
 
 
