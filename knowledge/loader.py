@@ -308,6 +308,16 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
     return entry, _content_problems(shown, meta, parsed)
 
 
+def _another_file(path: Path, name: str) -> bool:
+    """Whether the folder of ``path`` holds a file ``name`` that is not ``path`` itself (on
+    a case-blind disk, 'Alpha.md' is 'alpha.md')."""
+    other = path.with_name(name)
+    try:
+        return other.exists() and not (path.exists() and other.samefile(path))
+    except OSError:
+        return False
+
+
 def _content_problems(
     shown: str, meta: FrontMatter, parsed: frontmatter.ParsedFile
 ) -> list[Problem]:
@@ -316,12 +326,19 @@ def _content_problems(
     character."""
     problems = []
     if Path(shown).stem != meta.id:
+        # (Not "or name the file x.md" when x.md is another entry's: an entry copied with
+        # its id unchanged, where renaming would overwrite the original.)
+        rename = (
+            ""
+            if _another_file(Path(shown), f"{meta.id}.md")
+            else f", or name the file {meta.id}.md"
+        )
         problems.append(
             Problem(
                 shown,
                 parsed.key_lines.get("id", 1),
                 f"id '{meta.id}' must match the file name '{Path(shown).name}': write id: "
-                f"{Path(shown).stem}, or name the file {meta.id}.md",
+                f"{Path(shown).stem}{rename}",
             )
         )
     body_line = parsed.body_line

@@ -14823,6 +14823,15 @@ MUTANTS = [
             "tests/test_faq_editing.py::test_an_unreadable_examples_file_gives_a_clear_refusal",
         ),
     ),
+    Mutant(
+        "an id's fix names the original's file again",
+        "knowledge/loader.py",
+        '_another_file(Path(shown), f"{meta.id}.md")',
+        "False",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only",
+        ),
+    ),
 ]
 
 

@@ -207,10 +207,20 @@ def test_an_entry_copied_with_its_id_unchanged_is_told_in_the_copy_only(
     assert {m for _, line, m in said if lines[line - 1].startswith("id:")} == {
         f"duplicate id 'alpha' (also in {original}): give this entry its own id, and the file "
         "the same name",
-        f"id 'alpha' must match the file name '{copy}': write id: {copied.stem}, or name the "
-        "file alpha.md",
+        # (not "or name the file alpha.md": that is the original's name)
+        f"id 'alpha' must match the file name '{copy}': write id: {copied.stem}",
     }
     assert len(said) == 5  # (its id twice, its title, its two aliases)
+
+
+def test_an_id_unlike_its_files_name_is_offered_both_fixes(tmp_path: Path) -> None:
+    """Where no file has the id's name, renaming the file is as good a fix as the id."""
+    write_entry(tmp_path, "alpha")
+    write_entry(tmp_path, "beta", name="betta.md")
+    assert problems_in(tmp_path) == [
+        f"{tmp_path / 'betta.md'}:2: id 'beta' must match the file name 'betta.md': write id: "
+        "betta, or name the file beta.md"
+    ]
 
 
 @pytest.mark.parametrize(
