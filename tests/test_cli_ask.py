@@ -52,6 +52,19 @@ def test_an_asking_command_typed_as_the_question_asks_the_words_after_it(
     assert capsys.readouterr().err.startswith("error: the question is empty")
 
 
+def test_the_readmes_question_with_amounts_gets_them_worked_through(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The README promised its example question the asker's numbers under the answer; it
+    was not answered (score 73: no answer, so no example), and said nothing of that. Its
+    question, as the README quotes it now, is answered with /split's example."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    [question] = re.findall(r'A question that states its own amounts \("([^"]+)"\)', readme)
+    data = run_json(capsys, question)
+    assert data["answered"], data
+    assert data["worked_example"]["command"] == "/split basis:23000 earnings:412"
+
+
 def test_json_answer_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "which box of the 1099-R shows my after-tax basis?")
     assert set(data) >= {"question", "answered", "best", "suggestions"}
