@@ -3,6 +3,7 @@ the most common confusions and (with --misses) every miss.
 
     .venv/bin/python benchmarks/eval_matcher.py [--misses] [--folds 5] [--draws 10]
     .venv/bin/python benchmarks/eval_matcher.py --learning-curve
+    .venv/bin/python benchmarks/eval_matcher.py --also [--draws 2]
 
 Sets (tests/data/): the written public sample and holdout; the real public sample; the
 real questions' holdout split (never trained on); and, cross-validated, the real dev split
@@ -15,7 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,6 +46,8 @@ BEFORE_GATE = (25, 100)
 #: 0 answers every question with its best entry: the ranking alone, how often the entry
 #: ranked first is acceptable, which no threshold can raise (only hold back).
 THRESHOLDS = [0, 20, 30, 40, 50, 55, 60, 65, 70, 72, 75, 78, 79, 80, 85, 90]
+#: Scores an extra answer to a post's other question may need (see also_curve).
+ALSO = (80, 85, 88, 90, 92, 94, 96, 98)
 
 
 def sets() -> dict[str, list[LabelledQuestion]]:
@@ -94,21 +97,18 @@ def print_curve(name: str, points: list[tuple[float, Report]], worst: Sequence[f
         )
 
 
-def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
-    """The real dev split scored fold by fold, each by a matcher trained without it (its
-    questions are among the example questions), with the curve the thresholds were tuned on.
-    Posts of one thread share a fold, as they share a side of the dev/holdout split. One
-    draw of folds moves the wrong rate by a point or more, so the rates pool several draws
-    (the threads shuffled with fixed seeds): each rate is the mean over the draws. The
-    answer threshold is the lowest at which no draw answers more than 5% wrong."""
-    dev = load_questions(DATA / "real_questions.yaml", split="dev")
+def fold_matchers(
+    kb: KnowledgeBase,
+    dev: list[LabelledQuestion],
+    folds: int,
+    draws: int,
+    tuning: MatchTuning,
+) -> Iterator[tuple[Matcher, list[LabelledQuestion]]]:
+    """Each fold of each draw's dev questions, with a matcher trained without them. Posts
+    of one thread share a fold; a fold's questions leave the training examples with any
+    copy of them (the same post keyed alike, or quoted whole in another)."""
     examples = kb.matcher.space.examples
     entries = list(kb.entries.values())
-    tuning = kb.matcher.tuning
-    ranked: list[tuple[Matcher, Ranking]] = []
-    ordered: list[LabelledQuestion] = []
-    # A fold's questions leave the training examples with any copy of them (the same post
-    # keyed alike, or quoted whole in another).
     keyed = [phrase_key(e.text) for e in examples]
     asked = {q: phrase_key(q.q) for q in dev}
     copies = {q: {i for i, k in enumerate(keyed) if is_copy(asked[q], k)} for q in dev}
@@ -120,9 +120,49 @@ def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
             held = [q for q in dev if fold_of[q.thread] == fold]
             out = set().union(*(copies[q] for q in held))
             kept = [e for i, e in enumerate(examples) if i not in out]
-            matcher = Matcher(entries, tuning, kept)
-            ranked += [(matcher, matcher.rank(q.q)) for q in held]
-            ordered += held
+            yield Matcher(entries, tuning, kept), held
+
+
+def also_curve(kb: KnowledgeBase, folds: int, draws: int) -> None:
+    """Extra answers to a post's other questions (``also``), and how many are not
+    acceptable, by the score they need: on the real dev split cross-validated (what the
+    threshold is chosen on) and on the real sets never trained on."""
+    every = kb.matcher.tuning.model_copy(update={"also_threshold": 0.0})
+    dev = load_questions(DATA / "real_questions.yaml", split="dev")
+    found: dict[str, list[tuple[LabelledQuestion, float, bool]]] = {}
+    rows = found.setdefault(f"real dev, {folds}-fold cross-validated, {draws} draws", [])
+    for matcher, held in fold_matchers(kb, dev, folds, draws, every):
+        for q in held:
+            rows += [(q, h.score, h.id in q.ids) for h in matcher.match(q.q).also]
+    whole = Matcher(list(kb.entries.values()), every, kb.matcher.space.examples)
+    for name, questions in sets().items():
+        rows = found.setdefault(name, [])
+        for q in questions:
+            rows += [(q, h.score, h.id in q.ids) for h in whole.match(q.q).also]
+    now = kb.matcher.tuning.also_threshold
+    print(f"== extra answers (also) by the score they need (now {now:g}): given / not acceptable")
+    for name, rows in found.items():
+        cells = []
+        for t in ALSO:
+            given = [ok for _, s, ok in rows if s >= t]
+            cells.append(f"{t}: {len(given)} / {given.count(False)}")
+        print(f"   {name}: " + ", ".join(cells))
+
+
+def cross_validated(kb: KnowledgeBase, folds: int, draws: int) -> None:
+    """The real dev split scored fold by fold, each by a matcher trained without it (its
+    questions are among the example questions), with the curve the thresholds were tuned on.
+    Posts of one thread share a fold, as they share a side of the dev/holdout split. One
+    draw of folds moves the wrong rate by a point or more, so the rates pool several draws
+    (the threads shuffled with fixed seeds): each rate is the mean over the draws. The
+    answer threshold is the lowest at which no draw answers more than 5% wrong."""
+    dev = load_questions(DATA / "real_questions.yaml", split="dev")
+    tuning = kb.matcher.tuning
+    ranked: list[tuple[Matcher, Ranking]] = []
+    ordered: list[LabelledQuestion] = []
+    for matcher, held in fold_matchers(kb, dev, folds, draws, tuning):
+        ranked += [(matcher, matcher.rank(q.q)) for q in held]
+        ordered += held
     name = f"real dev, {folds}-fold cross-validated by thread, {draws} draws pooled"
     at = tuning.answer_threshold
     pooled = score(ordered, [decide(m, r, at) for m, r in ranked])
@@ -210,6 +250,11 @@ def main() -> None:
         action="store_true",
         help="only the rates with a share of the real examples trained on",
     )
+    parser.add_argument(
+        "--also",
+        action="store_true",
+        help="only the extra answers to posts' other questions, by the score they need",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     kb = KnowledgeBase.load()
@@ -221,6 +266,9 @@ def main() -> None:
     )
     if args.learning_curve:
         learning_curve(kb)
+        return
+    if args.also:
+        also_curve(kb, args.folds, args.draws)
         return
     for name, questions in sets().items():
         results = [kb.matcher.match(item.q) for item in questions]
