@@ -22,7 +22,14 @@ from bot.cli.ask import MAX_QUESTION_CHARS, answer_text, check_question
 from bot.cli.faq import one_line
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk, without_command
 from calculators import InputError, ScheduleInput, render_text
-from calculators.catalog import CALCULATORS, all_values, as_command, with_ira_joined
+from calculators.catalog import (
+    CALCULATORS,
+    all_values,
+    as_command,
+    calculator_typed,
+    from_command_line,
+    with_ira_joined,
+)
 from calculators.chart import render_schedule_chart
 from calculators.parse import shown
 from knowledge.base import KnowledgeBase
@@ -160,6 +167,10 @@ class Console:
             return help_text(self.width)
         if said := small_talk(text):
             return THANKS_REPLY if said == "thanks" else BANNER
+        if (slash := from_command_line(text)) is not None and calculator_typed(slash):
+            # ("rollover-bot calc split --basis 1000 --earnings 5" pasted: the calculator,
+            # which the command line would have run, not a question answered "Yes.")
+            return self._said(slash)
         if not text.startswith("/"):
             words = text.split()
             if words[0].lower() in CALCULATORS and len(words) > 1 and all_values(words[1:]):

@@ -168,12 +168,40 @@ def as_command(text: str) -> str:
 HELP_WORDS = frozenset({"help", "?", "/help", "--help", "-h"})
 
 
+#: The command line's words for a calculator, "rollover-bot calc split", and its options.
+_COMMAND_LINE = ("rollover-bot", "calc")
+_OPTION = re.compile(r"--?[a-z][a-z-]*(?:=\S+)?", re.IGNORECASE)
+
+
+def from_command_line(text: str) -> str | None:
+    """A command line pasted where a question goes ("rollover-bot calc split --basis 1000
+    --earnings 5", or from "calc" on) as the slash command's words ("/split basis:1000
+    earnings:5"); None for other text. It was matched as a question, and answered with the
+    split entry's "Yes."."""
+    words = as_command(text).split()
+    start = 1 if words[:1] == [_COMMAND_LINE[0]] else 0
+    if words[start : start + 1] != [_COMMAND_LINE[1]] or len(words) < start + 2:
+        return None
+    name, rest, out = words[start + 1], words[start + 2 :], []
+    while rest:
+        word = rest.pop(0)
+        if not _OPTION.fullmatch(word) or word.lower() in HELP_WORDS:
+            out.append(word)  # (a value, or a word of a question: not a command then)
+        elif "=" in word:
+            option, _, value = word.partition("=")
+            out.append(f"{option.lstrip('-')}:{value}")
+        elif rest and not _OPTION.fullmatch(rest[0]):
+            out.append(f"{word.lstrip('-')}:{rest.pop(0)}")
+        # (else a switch such as --json: nothing to read)
+    return " ".join(["/" + name.removeprefix("/"), *out])
+
+
 def calculator_typed(text: str) -> str | None:
     """The calculator a question is a command for, if it is one: "/split 1000 5", or an
     answer's example copied ("/split basis:1000 earnings:5"), every word after the name a
     value (a full-width "／split" too), or how to use it asked ("/split help", "help
     split"). The FAQ has no answer to that; the calculator has."""
-    name, *values = as_command(text).split() or [""]
+    name, *values = (from_command_line(text) or as_command(text)).split() or [""]
     if name.lower() in HELP_WORDS and len(values) == 1:  # ("help split": that one's help)
         name, values = "/" + values[0].removeprefix("/"), [name]
     if not name.startswith("/") or name[1:].lower() not in CALCULATORS:

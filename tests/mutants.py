@@ -8136,8 +8136,8 @@ MUTANTS = [
     Mutant(
         "'／split 1000 5' asked of the bot is matched as a question and kept as one the FAQ missed",
         "calculators/catalog.py",
-        '    name, *values = as_command(text).split() or [""]',
-        '    name, *values = text.split() or [""]',
+        '    name, *values = (from_command_line(text) or as_command(text)).split() or [""]',
+        '    name, *values = (from_command_line(text) or text).split() or [""]',
         (
             "tests/test_cli_ask.py::test_a_calculator_typed_with_a_full_width_slash_is_pointed_at_the_calculator",
         ),
@@ -14838,6 +14838,29 @@ MUTANTS = [
         "also_threshold: float = Field(default=94.0, ge=0, le=100)",
         "also_threshold: float = Field(default=85.0, ge=0, le=100)",
         ("tests/test_matcher.py::test_extra_answers_to_a_posts_other_questions_are_seldom_wrong",),
+    ),
+    Mutant(
+        "the command line's own name is not read before 'calc'",
+        "calculators/catalog.py",
+        "start = 1 if words[:1] == [_COMMAND_LINE[0]] else 0",
+        "start = 0",
+        (
+            "tests/test_cli_ask.py::test_a_command_line_pasted_as_the_question_is_pointed_at_the_calculator",
+        ),
+    ),
+    Mutant(
+        "a command line's option=value is read whole",
+        "calculators/catalog.py",
+        '            option, _, value = word.partition("=")\n',
+        '            option, value = word, ""\n',
+        ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
+    ),
+    Mutant(
+        "the console answers a pasted command line as a question",
+        "bot/console.py",
+        "if (slash := from_command_line(text)) is not None and calculator_typed(slash):",
+        "if False:",
+        ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
     ),
 ]
 

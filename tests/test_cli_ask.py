@@ -163,6 +163,25 @@ def test_a_calculator_typed_with_a_full_width_slash_is_pointed_at_the_calculator
         assert "rollover-bot calc split" in out and "not sure" not in out, typed
 
 
+def test_a_command_line_pasted_as_the_question_is_pointed_at_the_calculator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'rollover-bot ask "rollover-bot calc split --basis 1000 --earnings 5"' was answered
+    "Yes. Under IRS Notice 2014-54..." with a score of 80.5 (a helper's trial); without
+    "rollover-bot" it was "not sure". Both name the calculator now; words after the
+    calculator's name that are no values still ask a question."""
+    for typed in (
+        "rollover-bot calc split --basis 1000 --earnings 5",
+        "calc split --basis 1000 --earnings 5",
+        "calc split --basis=1000 --earnings=5 --json",
+    ):
+        assert main(["ask", typed]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("That is the /split calculator"), typed
+    assert main(["ask", "rollover-bot calc split how does it work"]) == 0
+    assert not capsys.readouterr().out.startswith("That is the /")
+
+
 def test_a_split_with_an_abbreviated_destination_asked_is_pointed_at_the_calculator(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

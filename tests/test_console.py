@@ -138,6 +138,35 @@ def test_values_written_as_in_discord(console: Console) -> None:
     assert "$37,500.00" in room
 
 
+@pytest.mark.parametrize(
+    ("pasted", "slash"),
+    [
+        ("rollover-bot calc split --basis 1000 --earnings 5", "/split 1000 5"),
+        (
+            "calc split --basis=1000 --earnings=5 --tax-rate 24% --json",
+            "/split 1000 5 tax_rate:24%",
+        ),
+        (
+            "rollover-bot calc split --basis 1000 --earnings 5 --earnings-to traditional",
+            "/split 1000 5 traditional",
+        ),
+        ("calc prorata --help", "/prorata"),
+        ("calc split --basis 1000 --earnings abc", "/split 1000 abc"),  # (refused, saying why)
+    ],
+)
+def test_a_command_line_pasted_runs_its_calculator(
+    console: Console, pasted: str, slash: str
+) -> None:
+    """The command line's own calculator command, pasted into the console, was answered as
+    a question: the split entry's "Yes. Under IRS Notice 2014-54...". It runs, as the
+    slash command does."""
+    assert console.respond(pasted).text == console.respond(slash).text
+    assert "Notice 2014-54, payouts" not in console.respond(pasted).text
+    # Words that are no values ask a question, as they always did.
+    asked = console.respond("calc split how does it work").text
+    assert asked == console.respond("/ask calc split how does it work").text
+
+
 def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console) -> None:
     """ "split 1000 5" is the calculator, not a question to match; "split the earnings..."
     is a question."""
