@@ -156,6 +156,17 @@ def parse_amount(
         )
     match = _AMOUNT.fullmatch(body)
     if signed is None or not body or match is None or body == ".":
+        listed = body[:-1]
+        if (
+            body.endswith(",")
+            and listed.strip(".")
+            and (_AMOUNT.fullmatch(listed) or _THOUSANDS.fullmatch(listed))
+        ):
+            # ("/split 1000, 5": a list's comma, not a thousands one)
+            raise InputError(
+                f"{label}{shown(raw)} ends with a comma: separate values with spaces, not commas",
+                field,
+            )
         whole = body.partition(".")[0]
         if (
             re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", body, re.ASCII)

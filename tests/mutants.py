@@ -14862,6 +14862,30 @@ MUTANTS = [
         "if False:",
         ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
     ),
+    Mutant(
+        "a value's trailing comma is told as misplaced thousands",
+        "calculators/parse.py",
+        '            body.endswith(",")\n            and listed.strip(".")',
+        '            body.endswith(";")\n            and listed.strip(".")',
+        (
+            "tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",
+            "tests/test_console.py::test_values_separated_by_commas_are_told_to_be_spaced",
+        ),
+    ),
+    Mutant(
+        "a lone comma is told to separate values",
+        "calculators/parse.py",
+        '            and listed.strip(".")\n',
+        "",
+        ("tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",),
+    ),
+    Mutant(
+        "'10k,' is not read as a listed value",
+        "calculators/parse.py",
+        "(_AMOUNT.fullmatch(listed) or _THOUSANDS.fullmatch(listed))",
+        "_AMOUNT.fullmatch(listed)",
+        ("tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",),
+    ),
 ]
 
 

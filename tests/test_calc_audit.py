@@ -195,6 +195,13 @@ def test_amounts_as_people_type_them(typed: str, value: str) -> None:
         ("1,2k", "not an amount"),
         ("1,00", "misplaced commas"),
         ("1,0000.5", "misplaced commas"),
+        # a comma between values, as in a list ("/split 1000, 5"): it was "misplaced commas;
+        # commas may only separate thousands", which did not say what was wrong
+        ("1000,", "'1000,' ends with a comma: separate values with spaces, not commas"),
+        ("1,000,", "ends with a comma: separate values with spaces"),
+        ("$10k,", "ends with a comma: separate values with spaces"),
+        ("1,00,", "misplaced commas"),
+        (",", "misplaced commas"),
         # the dot is wrong here, not the commas (it was said to have misplaced commas)
         ("1,000.", "'1,000.' is not an amount"),
         # digits other than 0-9 are named: "is not an amount; use ... 1000" beside what looks

@@ -167,6 +167,18 @@ def test_a_command_line_pasted_runs_its_calculator(
     assert asked == console.respond("/ask calc split how does it work").text
 
 
+def test_values_separated_by_commas_are_told_to_be_spaced(console: Console) -> None:
+    """ "/split 1000, 5" (and "basis: 1000, earnings: 5", as Discord lists them) was told
+    "misplaced commas; commas may only separate thousands", which did not say the comma
+    between the values was the slip."""
+    for typed in ("/split 1000, 5", "/split basis: 1000, earnings: 5"):
+        said = console.respond(typed).text
+        assert said.startswith(
+            "Sorry: basis: '1000,' ends with a comma: separate values with spaces, not commas."
+        ), said
+    assert "$1,005.00" in console.respond("/split 1000 5").text  # (positive control)
+
+
 def test_a_calculator_typed_without_its_slash_is_pointed_at_it(console: Console) -> None:
     """ "split 1000 5" is the calculator, not a question to match; "split the earnings..."
     is a question."""
