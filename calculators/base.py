@@ -121,6 +121,11 @@ def _text_int(value: Any) -> Any:
     return parse_int(value) if isinstance(value, str) else value
 
 
+def _text_age(value: Any) -> Any:
+    # (An age's example is an age: "like 12" read as a child's, and the command line says 55.)
+    return parse_int(value, like="55") if isinstance(value, str) else value
+
+
 def _text_per_year(value: Any) -> Any:
     if isinstance(value, str):
         refuse_per_year_word(value)
@@ -150,7 +155,7 @@ WholeNumber = Annotated[int, BeforeValidator(_text_int)]
 """A whole number; text is parsed strictly ("2.5" and "abc" are rejected)."""
 PerYear = Annotated[int, BeforeValidator(_text_per_year), AfterValidator(_per_year)]
 """Events a year (paychecks, conversions): 1 to 365."""
-Age = Annotated[int, BeforeValidator(_text_int), AfterValidator(_age)]
+Age = Annotated[int, BeforeValidator(_text_age), AfterValidator(_age)]
 """Age attained by December 31: 0 to 130."""
 
 

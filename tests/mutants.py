@@ -14886,6 +14886,13 @@ MUTANTS = [
         "_AMOUNT.fullmatch(listed)",
         ("tests/test_calc_audit.py::test_unclear_amounts_are_refused_with_a_reason",),
     ),
+    Mutant(
+        "an age typed wrong is given a child's age as the example",
+        "calculators/base.py",
+        "Age = Annotated[int, BeforeValidator(_text_age), AfterValidator(_age)]",
+        "Age = Annotated[int, BeforeValidator(_text_int), AfterValidator(_age)]",
+        ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
+    ),
 ]
 
 

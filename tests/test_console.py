@@ -285,6 +285,9 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
         ("/ask \u2800", "the question is empty"),
         # a year's example is a year (it said "use a number like 12")
         ("/room 99999999999999999999 24500 10000", "large; use a number like 20"),
+        # and an age's an age, as the command line's --age says (it was "like 12")
+        ("/room 2025 1 1 abc", "age: 'abc' is not a whole number; use digits like 55"),
+        ("/room 2025 1 1 -3", "age: '-3' is negative; use a whole number like 55"),
     ],
 )
 def test_bad_input_is_a_friendly_line(console: Console, line: str, fragment: str) -> None:
