@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from calculators import CalcResult
 from calculators.catalog import CALCULATORS
-from calculators.from_text import earnings_go_to_traditional, split_amounts
+from calculators.from_text import earnings_go_to_traditional, split_amounts, stated_tax_rate
 from calculators.parse import InputError
 from knowledge.model import FaqEntry
 
@@ -27,6 +27,8 @@ def worked_example(entry: FaqEntry, question: str) -> tuple[str, CalcResult] | N
     options = {"basis": f"{basis.normalize():f}", "earnings": f"{earnings.normalize():f}"}
     if earnings_go_to_traditional(question):  # where the asker said they go, not the default
         options["earnings_to"] = "traditional"
+    if (rate := stated_tax_rate(question)) is not None:  # ("how much tax?" at their rate)
+        options["tax_rate"] = rate
     calc = CALCULATORS["split"]
     try:
         result = calc.run(calc.build([], options))

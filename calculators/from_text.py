@@ -21,11 +21,15 @@ from calculators.amount_words import (
     CHANGE_UP_WORDS,
     CLAUSE_WORDS,
     EARNINGS_WORDS,
+    LATER_WORDS,
     LOSS_WORDS,
     MOVE_NOUNS,
     MOVE_WORDS,
+    NOT_MARGINAL_WORDS,
     PLAN_WORDS,
+    RATE_WORDS,
     SENTENCES,
+    TARGET_WORDS,
     TOTAL_WORDS,
     WINDOW,
     plain_hyphens,
@@ -96,6 +100,34 @@ NEGATIONS = frozenset(
 NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
+
+
+#: A percentage a tax rate can be: whole or to two places, 1 to 99.
+_PERCENT = re.compile(r"(?<![\d.$])([1-9][0-9]?(?:\.[0-9]{1,2})?)\s?%")
+
+
+def stated_tax_rate(text: str) -> str | None:
+    """The asker's own tax rate, as /split's tax_rate takes it ("I'm in the 24% bracket",
+    "at a 32% marginal rate", "my tax rate is 22%"): a percentage within a few words of
+    "bracket", "marginal" or "tax rate". Only one, said of now: two different rates
+    (federal and state, now and in retirement), or one said of later, give none, as an
+    estimate at the wrong rate is worse than none."""
+    plain = plain_hyphens(text)
+    found: set[str] = set()
+    for match in _PERCENT.finditer(plain):
+        # (the sentence found around it: split first, "24.5%" was "24" and "5%")
+        begin, stop = sentence_around(plain, match.start(), match.end())
+        said_before = words(plain[begin : match.start()])
+        before = said_before[-4:]
+        near = before + words(plain[match.end() : stop])[:4]
+        if not (RATE_WORDS.intersection(near) or ("tax", "rate") in itertools.pairwise(near)):
+            continue
+        if NOT_MARGINAL_WORDS.intersection(said_before[-6:] + near):
+            return None  # (an average rate understates the tax on the earnings)
+        if LATER_WORDS.intersection(words(plain[begin:stop])) or TARGET_WORDS.intersection(before):
+            return None  # (a rate of later, or a line to stay under: not the one paid now)
+        found.add(f"{Decimal(match[1]).normalize():f}%")
+    return found.pop() if len(found) == 1 else None
 
 
 def earnings_go_to_traditional(text: str) -> bool:

@@ -14893,6 +14893,61 @@ MUTANTS = [
         "Age = Annotated[int, BeforeValidator(_text_int), AfterValidator(_age)]",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
     ),
+    Mutant(
+        "two different rates give the first",
+        "calculators/from_text.py",
+        "    return found.pop() if len(found) == 1 else None\n",
+        "    return found.pop() if found else None\n",
+        (
+            "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+        ),
+    ),
+    Mutant(
+        "a bracket to stay under is taken for the rate paid",
+        "calculators/from_text.py",
+        "or TARGET_WORDS.intersection(before):",
+        "or False:",
+        (
+            "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+            "tests/test_calc_audit.py::test_the_worked_example_estimates_the_tax_at_the_askers_stated_rate",
+        ),
+    ),
+    Mutant(
+        "a rate of retirement is taken for the rate paid now",
+        "calculators/from_text.py",
+        "if LATER_WORDS.intersection(words(plain[begin:stop])) or",
+        "if False or",
+        (
+            "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+        ),
+    ),
+    Mutant(
+        "an effective rate is taken for the marginal one",
+        "calculators/from_text.py",
+        "        if NOT_MARGINAL_WORDS.intersection(said_before[-6:] + near):\n",
+        "        if NOT_MARGINAL_WORDS.intersection(near):\n",
+        (
+            "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+        ),
+    ),
+    Mutant(
+        "any percentage is a tax rate",
+        "calculators/from_text.py",
+        'if not (RATE_WORDS.intersection(near) or ("tax", "rate") in itertools.pairwise(near)):',
+        "if False:",
+        (
+            "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+        ),
+    ),
+    Mutant(
+        "the asker's tax rate is left out of the worked example",
+        "bot/worked_example.py",
+        '        options["tax_rate"] = rate\n',
+        "        pass\n",
+        (
+            "tests/test_calc_audit.py::test_the_worked_example_estimates_the_tax_at_the_askers_stated_rate",
+        ),
+    ),
 ]
 
 

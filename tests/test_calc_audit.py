@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from calculators.form8606 import Form8606Input, form8606
+from calculators.from_text import stated_tax_rate
 from calculators.parse import InputError, parse_amount, parse_rate
 from calculators.prorata import ProrataInput, prorata
 
@@ -862,6 +863,56 @@ def test_the_worked_example_sends_the_earnings_where_the_question_does(
     assert example["command"] == "/split basis:10000 earnings:200 earnings_to:traditional"
     assert (example["roth_ira"], example["traditional_ira"]) == ("10000.00", "200.00")
     assert example["taxable"] == "0.00"
+
+
+def test_the_worked_example_estimates_the_tax_at_the_askers_stated_rate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "...at 24% tax rate, how much tax?" was worked through with no estimate: the rate
+    said was left out (a helper's trial). The asker's bracket now goes in as tax_rate."""
+    question = (
+        "I'm in the 24% bracket. I put in $23,000 after-tax and it earned $412, what do I "
+        "owe when I roll it to a Roth IRA?"
+    )
+    assert main(["ask", question, "--json"]) == 0
+    example = json.loads(capsys.readouterr().out)["worked_example"]
+    assert example["command"] == "/split basis:23000 earnings:412 tax_rate:24%"
+    assert example["estimated_tax"] == "98.88"  # ($412.00 x 24%)
+    # A bracket to stay under is no rate paid: no estimate, the rest worked through.
+    under = question.replace("I'm in the 24% bracket.", "I want to stay under the 24% bracket.")
+    assert main(["ask", under, "--json"]) == 0
+    example = json.loads(capsys.readouterr().out)["worked_example"]
+    assert example["command"] == "/split basis:23000 earnings:412"
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("I'm in the 24% bracket", "24%"),
+        ("at a 32% marginal rate", "32%"),
+        ("my tax rate is 22%", "22%"),
+        ("we are in the 24% tax bracket.", "24%"),
+        ("my marginal federal bracket is 24.5% now", "24.5%"),  # (not "5%": a decimal)
+        ("withholding was 22% but I'm in the 35% bracket", "35%"),
+        ("I'm in the 24% bracket. Yes, the 24% bracket.", "24%"),  # (one rate, said twice)
+        # no rate of the asker's now: none
+        ("I pay a 10% tax penalty", None),
+        ("the plan matches 50% up to 6%", None),
+        ("rate of return 24%", None),
+        ("24% federal bracket plus 5% state bracket", None),  # (two)
+        ("in the 35% bracket now but the 12% bracket in retirement", None),
+        ("I will be in the 22% bracket", None),
+        ("how much can I convert to stay in the 12% bracket", None),
+        ("$117,150 keeps us in the 12% tax bracket", None),
+        ("bump me into the 32% bracket", None),
+        ("my effective income tax rate is 20%", None),
+        ("100% bracket", None),
+    ],
+)
+def test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now(
+    text: str, rate: str | None
+) -> None:
+    assert stated_tax_rate(text) == rate
 
 
 def test_ask_works_the_askers_own_numbers_under_the_answer(
