@@ -34,23 +34,16 @@ MOVE_WORDS = frozenset(
 #: Nouns after an amount that make it money moved out ("a $5,000 in-service withdrawal").
 MOVE_NOUNS = frozenset("distribution distributions withdrawal withdrawals".split())
 WINDOW = 5  # words either side that decide what an amount is
-#: Words that make a percentage the asker's own tax rate ("the 24% bracket", "a 32%
-#: marginal rate", "24% tax rate"); "tax" alone is not enough ("10% tax" is a penalty's).
-RATE_WORDS = frozenset("bracket brackets marginal".split())
-#: A rate that is not the one added income pays ("my effective rate is 20%"): no estimate.
-NOT_MARGINAL_WORDS = frozenset("effective average withholding withheld".split())
-#: Words before a bracket that make it a line to stay under or reach ("to stay in the 12%
-#: bracket", "the top of the 24% bracket", "bump me into the 32% bracket"), not the rate
-#: the asker pays.
-TARGET_WORDS = frozenset(
-    "stay staying stays keep keeps keeping under below top fill filling bump bumps bumped "
-    "push pushes pushed pushing into near above over beyond reach".split()
-)
-#: Words that put a tax rate later than the rollover ("12% in retirement", "will be in the
-#: 22% bracket"): not the rate the rollover is taxed at.
-LATER_WORDS = frozenset(
-    "retire retired retiring retirement later future will expect expected expecting next "
-    "eventually someday would".split()
+#: Words that make a stated tax rate not the one the asker pays now on the earnings:
+#: another time (past, later, retirement), a doubt or a supposition, another tax (a
+#: state's, capital gains', a penalty's) or another kind of rate (effective, withheld).
+NOT_NOW_WORDS = frozenset(
+    "was were used last ago previously until anymore before not never "
+    "will ll going once starting after next later future retire retired retiring retirement "
+    "expect expected would could might may if whether suppose supposing assume assuming "
+    "say hypothetically think thought sure maybe probably guess "
+    "state ltcg capital dividend dividends niit surtax penalty flat "
+    "effective average withholding withheld".split()
 )
 #: Words that start a new clause: what is said before one is about something else.
 CLAUSE_WORDS = frozenset("and but if so then because while although which".split())

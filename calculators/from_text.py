@@ -21,15 +21,12 @@ from calculators.amount_words import (
     CHANGE_UP_WORDS,
     CLAUSE_WORDS,
     EARNINGS_WORDS,
-    LATER_WORDS,
     LOSS_WORDS,
     MOVE_NOUNS,
     MOVE_WORDS,
-    NOT_MARGINAL_WORDS,
+    NOT_NOW_WORDS,
     PLAN_WORDS,
-    RATE_WORDS,
     SENTENCES,
-    TARGET_WORDS,
     TOTAL_WORDS,
     WINDOW,
     plain_hyphens,
@@ -102,31 +99,46 @@ NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
 DESTINATION_GAP = 4
 
 
-#: A percentage a tax rate can be: whole or to two places, 1 to 99.
-_PERCENT = re.compile(r"(?<![\d.$])([1-9][0-9]?(?:\.[0-9]{1,2})?)\s?%")
+#: The asker saying the rate they pay now, in the first person: "I'm in the 24% bracket",
+#: "we are in the 22% federal tax bracket", "my marginal rate is 32%", "my tax bracket is
+#: 24%". Nothing looser: read near any "bracket", a percentage was a spouse's, a state's, a
+#: past year's, a capital gains rate, a question ("am I in the 24% bracket?") or a quoted
+#: reply's (a helper found some 70 such phrasings).
+_OWN_RATE = re.compile(
+    r"\b(?:(?:i|we)\s*(?:'|\u2019)?\s*(?:m|re|am|are)\s+(?:currently\s+|now\s+)?in\s+the\s+"
+    r"(?P<bracket>[1-9][0-9]?(?:\.[0-9]{1,2})?)\s?%\s+(?:federal\s+)?(?:tax\s+)?bracket"
+    r"|my\s+(?:federal\s+)?(?:marginal\s+)?(?:tax\s+)?(?:rate|bracket)\s+is\s+"
+    r"(?P<rate>[1-9][0-9]?(?:\.[0-9]{1,2})?)\s?%)(?![\w%-])",
+    re.IGNORECASE,
+)
+#: Where a sentence ends, for a rate's: not at a decimal point.
+_BOUNDARY = re.compile(r"[?!;\n]|\.(?![0-9])")
+#: Another percentage in the sentence: a range, a second rate, "10% or my marginal rate".
+_ANY_PERCENT = re.compile(r"[0-9]\s?%")
+#: Quoted text (another poster's words, a "> " line): not what the asker says of themself.
+_QUOTED = re.compile(r"^\s*>.*$|\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", re.MULTILINE)
 
 
 def stated_tax_rate(text: str) -> str | None:
-    """The asker's own tax rate, as /split's tax_rate takes it ("I'm in the 24% bracket",
-    "at a 32% marginal rate", "my tax rate is 22%"): a percentage within a few words of
-    "bracket", "marginal" or "tax rate". Only one, said of now: two different rates
-    (federal and state, now and in retirement), or one said of later, give none, as an
-    estimate at the wrong rate is worse than none."""
-    plain = plain_hyphens(text)
+    """The tax rate the asker says they pay now, as /split's tax_rate takes it, when they
+    say it plainly in the first person ("I'm in the 24% bracket", "my marginal rate is
+    32%"). Only one rate, not asked ("...bracket?"), in a sentence with no other percentage
+    and no word of another time, another tax or a doubt (amount_words.NOT_NOW_WORDS): else
+    None, as an estimate at the wrong rate is worse than none."""
+    plain = _QUOTED.sub(" ", plain_hyphens(text))
     found: set[str] = set()
-    for match in _PERCENT.finditer(plain):
-        # (the sentence found around it: split first, "24.5%" was "24" and "5%")
-        begin, stop = sentence_around(plain, match.start(), match.end())
-        said_before = words(plain[begin : match.start()])
-        before = said_before[-4:]
-        near = before + words(plain[match.end() : stop])[:4]
-        if not (RATE_WORDS.intersection(near) or ("tax", "rate") in itertools.pairwise(near)):
-            continue
-        if NOT_MARGINAL_WORDS.intersection(said_before[-6:] + near):
-            return None  # (an average rate understates the tax on the earnings)
-        if LATER_WORDS.intersection(words(plain[begin:stop])) or TARGET_WORDS.intersection(before):
-            return None  # (a rate of later, or a line to stay under: not the one paid now)
-        found.add(f"{Decimal(match[1]).normalize():f}%")
+    for match in _OWN_RATE.finditer(plain):
+        # (Its sentence, not cut at a decimal point: "24% federally and 9.3% in CA.")
+        begin = max((m.end() for m in _BOUNDARY.finditer(plain, 0, match.start())), default=0)
+        stop = _BOUNDARY.search(plain, match.end())
+        sentence = plain[begin : stop.end() if stop else len(plain)]
+        if plain[match.end() :].lstrip().startswith("?"):
+            return None  # ("I'm in the 24% bracket?": asked, not said)
+        if len(_ANY_PERCENT.findall(sentence)) > 1:
+            return None
+        if NOT_NOW_WORDS.intersection(words(sentence)):
+            return None
+        found.add(f"{Decimal(match['bracket'] or match['rate']).normalize():f}%")
     return found.pop() if len(found) == 1 else None
 
 

@@ -889,24 +889,46 @@ def test_the_worked_example_estimates_the_tax_at_the_askers_stated_rate(
     ("text", "rate"),
     [
         ("I'm in the 24% bracket", "24%"),
-        ("at a 32% marginal rate", "32%"),
-        ("my tax rate is 22%", "22%"),
-        ("we are in the 24% tax bracket.", "24%"),
-        ("my marginal federal bracket is 24.5% now", "24.5%"),  # (not "5%": a decimal)
-        ("withholding was 22% but I'm in the 35% bracket", "35%"),
+        ("I'm in the 24% bracket, what do I owe?", "24%"),
+        ("my marginal rate is 32%", "32%"),
+        ("My federal marginal tax rate is 24.5% now.", "24.5%"),  # (not "5%": a decimal)
+        ("We're in the 22% tax bracket and my mega backdoor had $300 of growth.", "22%"),
         ("I'm in the 24% bracket. Yes, the 24% bracket.", "24%"),  # (one rate, said twice)
-        # no rate of the asker's now: none
+        # Read near any "bracket" (the first version), each of these gave a rate that is
+        # not the asker's now: a helper's 175 phrasings found some 70. Now none:
         ("I pay a 10% tax penalty", None),
         ("the plan matches 50% up to 6%", None),
-        ("rate of return 24%", None),
-        ("24% federal bracket plus 5% state bracket", None),  # (two)
-        ("in the 35% bracket now but the 12% bracket in retirement", None),
+        ("at a 32% marginal rate", None),  # (whose? first person only)
+        ("I'm in the 24% federal bracket plus 5% state", None),  # (two)
+        ("I'm in the 24% bracket federally and 9.3% in CA.", None),
+        ("I'm in the 35% bracket now but I'll be in the 12% bracket in retirement", None),
         ("I will be in the 22% bracket", None),
         ("how much can I convert to stay in the 12% bracket", None),
-        ("$117,150 keeps us in the 12% tax bracket", None),
-        ("bump me into the 32% bracket", None),
-        ("my effective income tax rate is 20%", None),
-        ("100% bracket", None),
+        ("my effective tax rate is 20%", None),
+        ("withholding was 22% but I'm in the 35% bracket", None),
+        ("My parents are in the 12% bracket, but I'm asking about my own rollover.", None),
+        ("The 22% bracket ends at $94,300 for single filers.", None),
+        ("My state tax rate is 5%", None),
+        ("Last year I was in the 22% bracket.", None),
+        ("I'm not in the 24% bracket anymore.", None),
+        ("Suppose someone is in the 24% bracket, what do they owe on $412?", None),
+        ("If I'm in the 24% bracket do I pay 24% on the earnings?", None),
+        ("Am I in the 24% bracket?", None),
+        ("I'm in the 24% bracket?", None),
+        ("Which bracket am I in, 12% or 22%?", None),
+        ("I'm in the 22-24% bracket.", None),
+        ("Are the earnings taxed at 10% or my marginal rate?", None),
+        ("I'm in the 15% capital gains bracket.", None),
+        ("The earnings were marginal, about 2%, on $23,000.", None),
+        ("> You're in the 22% bracket so you'd owe $90.\nActually I don't know.", None),
+        ('She wrote "I\'m in the 35% bracket and it hurts" on her blog.', None),
+        ("I'm in the 100% bracket", None),
+        ("I'm in the 24% bracket. My marginal rate is 32%.", None),  # (two, said apart)
+        # said in the first person, but of another time, with a doubt, or a supposition
+        ("I'm in the 24% bracket until I retire in March.", None),
+        ("I think I'm in the 24% bracket.", None),
+        ("If I'm in the 24% bracket, what do I owe on $412?", None),
+        ("My marginal rate is 24% after the raise next year.", None),
     ],
 )
 def test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now(
