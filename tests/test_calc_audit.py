@@ -763,6 +763,12 @@ def test_where_the_earnings_go_is_read_in_one_pass_over_a_long_sentence() -> Non
     assert time.perf_counter() - started < 1.0
 
 
+def worked_example(capsys: pytest.CaptureFixture[str], question: str) -> dict[str, Any]:
+    """The JSON answer's worked example of ``question``'s own numbers."""
+    assert main(["ask", question, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)["worked_example"]
+
+
 @pytest.mark.parametrize(
     "figure",
     [
@@ -817,8 +823,7 @@ def test_a_loss_with_a_full_width_minus_is_not_worked_through_as_earnings(
         "I put in $10,000 after-tax and my earnings are {}$500."
         " What tax do I owe when I roll it to a Roth IRA?"
     )
-    assert main(["ask", asked.format("-"), "--json"]) == 0
-    typed = json.loads(capsys.readouterr().out)["worked_example"]
+    typed = worked_example(capsys, asked.format("-"))
     assert typed["command"] == "/split basis:10000 earnings:-500"
     assert main(["ask", asked.format("\uff0d"), "--json"]) == 0
     assert "worked_example" not in json.loads(capsys.readouterr().out)
@@ -832,8 +837,7 @@ def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
         "My after-tax account has $10,500, of which $500 is earnings. What do I owe on the "
         "rollover to Roth IRA?"
     )
-    assert main(["ask", question, "--json"]) == 0
-    example = json.loads(capsys.readouterr().out)["worked_example"]
+    example = worked_example(capsys, question)
     assert example["command"] == "/split basis:10000 earnings:500"
     assert example["roth_ira"] == "10500.00"
     assert (example["combined_1099r"]["box1"], example["combined_1099r"]["box5"]) == (
@@ -845,8 +849,7 @@ def test_a_worked_example_takes_the_basis_out_of_a_stated_total(
         "My after-tax account is valued at $25,000 with $1,000 of gains. What do I owe on "
         "the rollover to Roth IRA?"
     )
-    assert main(["ask", question, "--json"]) == 0
-    example = json.loads(capsys.readouterr().out)["worked_example"]
+    example = worked_example(capsys, question)
     assert example["command"] == "/split basis:24000 earnings:1000"
     assert example["combined_1099r"]["box1"] == "25000.00"
 
@@ -858,8 +861,7 @@ def test_the_worked_example_sends_the_earnings_where_the_question_does(
         "I put in $10,000 after-tax and it earned $200, what do I owe if I send the "
         "earnings to a traditional IRA?"
     )
-    assert main(["ask", question, "--json"]) == 0
-    example = json.loads(capsys.readouterr().out)["worked_example"]
+    example = worked_example(capsys, question)
     assert example["command"] == "/split basis:10000 earnings:200 earnings_to:traditional"
     assert (example["roth_ira"], example["traditional_ira"]) == ("10000.00", "200.00")
     assert example["taxable"] == "0.00"
@@ -874,14 +876,12 @@ def test_the_worked_example_estimates_the_tax_at_the_askers_stated_rate(
         "I'm in the 24% bracket. I put in $23,000 after-tax and it earned $412, what do I "
         "owe when I roll it to a Roth IRA?"
     )
-    assert main(["ask", question, "--json"]) == 0
-    example = json.loads(capsys.readouterr().out)["worked_example"]
+    example = worked_example(capsys, question)
     assert example["command"] == "/split basis:23000 earnings:412 tax_rate:24%"
     assert example["estimated_tax"] == "98.88"  # ($412.00 x 24%)
     # A bracket to stay under is no rate paid: no estimate, the rest worked through.
     under = question.replace("I'm in the 24% bracket.", "I want to stay under the 24% bracket.")
-    assert main(["ask", under, "--json"]) == 0
-    example = json.loads(capsys.readouterr().out)["worked_example"]
+    example = worked_example(capsys, under)
     assert example["command"] == "/split basis:23000 earnings:412"
 
 
