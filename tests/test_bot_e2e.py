@@ -2654,6 +2654,30 @@ async def test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator(
         assert "</room:" not in said and "type `/room` in the message box" in said
 
 
+async def test_the_command_lines_calculator_command_asked_points_to_the_calculator(
+    fake_discord: FakeDiscord, make_bot, start_bot
+) -> None:
+    """The command line's own command, copied from a guide into /ask or a mention, was
+    answered as a question: the split entry's "Yes. Under IRS Notice 2014-54..." at 80.5.
+    The bot names the calculator, as it does for "/split 1000 5"; words after the name
+    that are no values still ask a question."""
+    world = fake_discord.world
+    async with start_bot(make_bot()):
+        split = world.commands[None]["split"]["id"]
+        handle = await fake_discord.send_slash_command(
+            "ask", {"question": "rollover-bot calc split --basis 1000 --earnings 5"}
+        )
+        said = (await handle.response())["data"]
+        assert f"tap </split:{split}>" in said.get("content", "") and not said.get("embeds"), said
+        call = await mention_in_text_channel(fake_discord, "calc prorata --help")
+        assert "</prorata:" in call.json["content"]
+        asked = await fake_discord.send_slash_command(
+            "ask", {"question": "rollover-bot calc split how does the split work"}
+        )
+        data = (await asked.response())["data"]
+        assert "calculator:" not in data.get("content", "") and data.get("embeds"), data
+
+
 async def test_a_calculator_command_with_a_value_it_refuses_points_to_the_calculator(
     fake_discord: FakeDiscord, make_bot, start_bot
 ) -> None:
