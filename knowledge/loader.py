@@ -251,16 +251,44 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
     return str(err["msg"]).removeprefix("Value error, ")
 
 
+def _outdented_source_fields(errors: Sequence[ErrorDetails]) -> dict[str, int]:
+    """A source's field written at the first column below the list ("url:" under the last
+    "- title:"): each such field, and the source missing it (the last one missing it). It
+    was told twice, as an unknown field of the entry and as missing from the source."""
+    missing: dict[str, int] = {}
+    for err in errors:
+        loc = err["loc"]
+        if err["type"] == "missing" and len(loc) == 3 and loc[0] == "sources":
+            missing[str(loc[2])] = max(int(loc[1]), missing.get(str(loc[2]), -1))
+    return {
+        str(err["loc"][0]): missing[str(err["loc"][0])]
+        for err in errors
+        if err["type"] == "extra_forbidden"
+        and len(err["loc"]) == 1
+        and str(err["loc"][0]) in missing
+    }
+
+
 def _pydantic_problems(
     path: str, exc: ValidationError, key_lines: dict[str, int], text: str
 ) -> list[Problem]:
     problems = []
     lines = text.split("\n")
-    for err in exc.errors():
+    errors = exc.errors()
+    outdented = _outdented_source_fields(errors)
+    for err in errors:
         loc = tuple(err["loc"])
         where = field_place(loc)
         line = _error_line(loc, key_lines)
-        if err["type"] == "missing" and len(loc) > 2:  # (in a source)
+        if err["type"] == "missing" and len(loc) > 2 and outdented.get(str(loc[2])) == loc[1]:
+            continue  # (told at the field, below)
+        if err["type"] == "extra_forbidden" and where in outdented:
+            message = (
+                f"'{where}:' starts at the first column, which ends the sources list: indent "
+                f"it like the 'title:' of source {outdented[where] + 1} above it, to keep it "
+                "in that source"
+            )
+        elif err["type"] == "missing" and len(loc) > 2:  # (in a source)
             message = f"{field_place(loc[:2])} has no '{loc[2]}': add it"
         elif err["type"] == "missing":
             message = f"missing required field '{where}'"

@@ -14774,8 +14774,8 @@ MUTANTS = [
     Mutant(
         "a source's missing url is told as a missing field of the entry",
         "knowledge/loader.py",
-        '        if err["type"] == "missing" and len(loc) > 2:  # (in a source)\n',
-        '        if err["type"] == "missing" and len(loc) > 3:  # (in a source)\n',
+        '        elif err["type"] == "missing" and len(loc) > 2:  # (in a source)\n',
+        '        elif err["type"] == "missing" and len(loc) > 3:  # (in a source)\n',
         ("tests/test_faq_validation.py::test_field_problems_say_what_to_write",),
     ),
     Mutant(
@@ -14954,6 +14954,24 @@ MUTANTS = [
         '_BOUNDARY = re.compile(r"[?!;\\n.]")',
         (
             "tests/test_calc_audit.py::test_a_tax_rate_is_read_only_when_it_is_the_one_the_asker_pays_now",
+        ),
+    ),
+    Mutant(
+        "a source's field at the first column is told twice again",
+        "knowledge/loader.py",
+        "    outdented = _outdented_source_fields(errors)\n",
+        "    outdented: dict[str, int] = {}\n",
+        (
+            "tests/test_faq_validation.py::test_the_last_sources_url_at_the_first_column_is_told_once_to_be_indented",
+        ),
+    ),
+    Mutant(
+        "the source missing the outdented field is still told",
+        "knowledge/loader.py",
+        "            continue  # (told at the field, below)\n",
+        "            pass\n",
+        (
+            "tests/test_faq_validation.py::test_the_last_sources_url_at_the_first_column_is_told_once_to_be_indented",
         ),
     ),
 ]

@@ -1598,6 +1598,29 @@ def test_a_sources_url_at_the_first_column_is_told_to_be_indented(
     )
 
 
+@pytest.mark.parametrize("items_indented", [False, True])
+def test_the_last_sources_url_at_the_first_column_is_told_once_to_be_indented(
+    tmp_path: Path, items_indented: bool
+) -> None:
+    """The last source's 'url:' at the first column is valid YAML, a field of the entry: it
+    was told twice, "unknown field 'url'" and "source 1 has no 'url'", neither saying that
+    indenting it was the fix."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    if items_indented:
+        text = text.replace("\n- title", "\n  - title").replace("\n  url", "\n    url")
+    [url_line] = [line for line in text.split("\n") if line.strip().startswith("url:")]
+    path.write_text(text.replace(url_line, url_line.strip()))
+    line = path.read_text().split("\n").index(url_line.strip()) + 1
+    assert problems_in(tmp_path) == [
+        f"{path}:{line}: 'url:' starts at the first column, which ends the sources list: "
+        "indent it like the 'title:' of source 1 above it, to keep it in that source"
+    ]
+    # A source missing its url altogether is still told so.
+    write_entry(tmp_path, "alpha", sources=[{"title": "IRS page"}])
+    assert [p.split(": ", 1)[1] for p in problems_in(tmp_path)] == ["source 1 has no 'url': add it"]
+
+
 def test_an_examples_field_at_the_first_column_is_told_to_be_indented(tmp_path: Path) -> None:
     """An example's 'also:' at the first column was told "list items each start with '- '":
     done, it made an example with no text."""
