@@ -149,10 +149,13 @@ def unclear_text(text: str) -> bool:
     return bool(other) and not _AFTER_TAX.search(text)
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence of ``text`` that holds ``text[start:end]`` begins and stops."""
-    begin = max((m.end() for m in SENTENCES.finditer(text, 0, start)), default=0)
-    stop = SENTENCES.search(text, end)
+def sentence_around(
+    text: str, start: int, end: int, ends: re.Pattern[str] = SENTENCES
+) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds ``text[start:end]`` begins and stops
+    (``ends``: what ends a sentence)."""
+    begin = max((m.end() for m in ends.finditer(text, 0, start)), default=0)
+    stop = ends.search(text, end)
     return begin, stop.start() if stop else len(text)
 
 

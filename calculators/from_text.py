@@ -129,9 +129,8 @@ def stated_tax_rate(text: str) -> str | None:
     found: set[str] = set()
     for match in _OWN_RATE.finditer(plain):
         # (Its sentence, not cut at a decimal point: "24% federally and 9.3% in CA.")
-        begin = max((m.end() for m in _BOUNDARY.finditer(plain, 0, match.start())), default=0)
-        stop = _BOUNDARY.search(plain, match.end())
-        sentence = plain[begin : stop.end() if stop else len(plain)]
+        begin, stop = sentence_around(plain, match.start(), match.end(), _BOUNDARY)
+        sentence = plain[begin:stop]
         if plain[match.end() :].lstrip().startswith("?"):
             return None  # ("I'm in the 24% bracket?": asked, not said)
         if len(_ANY_PERCENT.findall(sentence)) > 1:
