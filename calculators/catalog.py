@@ -179,7 +179,8 @@ def from_command_line(text: str) -> str | None:
     earnings:5"); None for other text. It was matched as a question, and answered with the
     split entry's "Yes."."""
     words = as_command(text).split()
-    start = 1 if words[:1] == [_COMMAND_LINE[0]] else 0
+    # (The program as the README runs it, ".venv/bin/rollover-bot", is the same command.)
+    start = 1 if words[:1] and _program(words[0]) == _COMMAND_LINE[0] else 0
     if words[start : start + 1] != [_COMMAND_LINE[1]] or len(words) < start + 2:
         return None
     name, rest, out = words[start + 1], words[start + 2 :], []
@@ -189,11 +190,22 @@ def from_command_line(text: str) -> str | None:
             out.append(word)  # (a value, or a word of a question: not a command then)
         elif "=" in word:
             option, _, value = word.partition("=")
-            out.append(f"{option.lstrip('-')}:{value}")
+            out.append(f"{_input_named(option)}:{value}")
         elif rest and not _OPTION.fullmatch(rest[0]):
-            out.append(f"{word.lstrip('-')}:{rest.pop(0)}")
+            out.append(f"{_input_named(word)}:{rest.pop(0)}")
         # (else a switch such as --json: nothing to read)
     return " ".join(["/" + name.removeprefix("/"), *out])
+
+
+def _program(word: str) -> str:
+    """A command's program name without its folder (".venv/bin/rollover-bot")."""
+    return word.replace("\\", "/").rpartition("/")[2]
+
+
+def _input_named(option: str) -> str:
+    """The input a command-line option sets: "--return" is /schedule's annual_return."""
+    name = option.lstrip("-")
+    return _INPUTS.get(name.lower(), name)
 
 
 def calculator_typed(text: str) -> str | None:
@@ -234,6 +246,7 @@ def _names_joined(words: Sequence[str]) -> list[str]:
 
 #: The CLI options not named like their input.
 _OPTIONS = {"annual_return": "--return"}
+_INPUTS = {option.lstrip("-"): name for name, option in _OPTIONS.items()}
 
 
 #: "1 000": a number of at most three digits, then three digits that start with 0 (an amount

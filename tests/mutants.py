@@ -14974,6 +14974,20 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_the_last_sources_url_at_the_first_column_is_told_once_to_be_indented",
         ),
     ),
+    Mutant(
+        "a pasted command's program path ('.venv/bin/rollover-bot') is not the program",
+        "calculators/catalog.py",
+        "start = 1 if words[:1] and _program(words[0]) == _COMMAND_LINE[0] else 0",
+        "start = 1 if words[:1] and words[0] == _COMMAND_LINE[0] else 0",
+        ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
+    ),
+    Mutant(
+        "a pasted --return is not /schedule's annual_return",
+        "calculators/catalog.py",
+        "    return _INPUTS.get(name.lower(), name)",
+        "    return name",
+        ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
+    ),
 ]
 
 
