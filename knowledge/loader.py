@@ -121,9 +121,17 @@ def read_utf8(path: Path) -> str:
     without its byte-order mark decodes as UTF-8 (every other byte a NUL) and was told
     "must start with a '---' line", about a file that does."""
     text = path.read_text(encoding="utf-8")
-    if "\x00" in text[:200]:
+    if _mostly_nul(text[:200]):
         raise UnicodeDecodeError("utf-8", b"\x00", 0, 1, "NUL characters: UTF-16 text")
     return text
+
+
+def _mostly_nul(start: str | bytes) -> bool:
+    """Whether a file's start is UTF-16 read byte by byte: a NUL beside every Latin letter.
+    (A stray NUL typed into a title is one character, told where it is: "the file is saved
+    as UTF-16" sent a moderator to re-save a UTF-8 file.)"""
+    nul = "\x00" if isinstance(start, str) else b"\x00"
+    return start.count(nul) * 4 >= len(start) > 0 and nul in start
 
 
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
@@ -134,7 +142,7 @@ def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
         raw = path.read_bytes()
     except OSError:
         return Problem(str(path), 1, "the file is not UTF-8 text: save it as UTF-8")
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:200]:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _mostly_nul(raw[:200]):
         return Problem(str(path), 1, "the file is saved as UTF-16: save it as UTF-8")
     start = raw.rfind(b"\n", 0, exc.start) + 1
     before = raw[start : exc.start].decode("utf-8", errors="replace").split()[-2:]

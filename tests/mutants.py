@@ -14988,6 +14988,22 @@ MUTANTS = [
         "    return name",
         ("tests/test_console.py::test_a_command_line_pasted_runs_its_calculator",),
     ),
+    Mutant(
+        "a stray NUL near a file's start is told as UTF-16",
+        "knowledge/loader.py",
+        "    return start.count(nul) * 4 >= len(start) > 0 and nul in start",
+        "    return nul in start",
+        (
+            "tests/test_faq_validation.py::test_a_stray_nul_near_a_files_start_is_told_at_its_line_not_as_utf16",
+        ),
+    ),
+    Mutant(
+        "a UTF-16 file without its mark is not told as UTF-16",
+        "knowledge/loader.py",
+        "    return start.count(nul) * 4 >= len(start) > 0 and nul in start",
+        "    return start.count(nul) >= len(start) > 0 and nul in start",
+        ("tests/test_faq_validation.py",),
+    ),
 ]
 
 

@@ -1453,6 +1453,24 @@ def test_a_control_character_is_told_at_its_own_line_in_one_line(tmp_path: Path)
     ]
 
 
+def test_a_stray_nul_near_a_files_start_is_told_at_its_line_not_as_utf16(tmp_path: Path) -> None:
+    """A NUL typed into the title, or an examples file's first comment, was told "the file
+    is saved as UTF-16: save it as UTF-8" at line 1: the wrong line and the wrong fix for a
+    UTF-8 file with one stray character."""
+    path = write_entry(tmp_path, "alpha", title="What is NULalpha?")
+    path.write_text(path.read_text().replace("NUL", "\x00"))
+    at = 1 + path.read_text().split("\n").index("title: What is \x00alpha?")
+    (tmp_path / "examples").mkdir()
+    examples = tmp_path / "examples" / "alpha.yaml"
+    examples.write_text("# questions\x00 for alpha\n- text: what is alpha\n")
+    scan, _ = validate_folder(tmp_path)
+    said = [str(p) for p in scan.problems]
+    assert len(said) == 2, said
+    assert said[0].startswith(f"{path}:{at}: ") and "U+0000" in said[0], said
+    assert said[1].startswith(f"{examples}:1: ") and "U+0000" in said[1], said
+    assert not any("UTF-16" in s for s in said)
+
+
 def test_a_byte_order_mark_inside_an_examples_file_is_told_at_its_line(tmp_path: Path) -> None:
     """A file saved by Windows Notepad (a byte order mark, Windows line ends) loads; one
     joined to the end of another ('type a.yaml b.yaml > c.yaml', a paste) carries its mark
