@@ -126,7 +126,9 @@ def _items(text: str) -> tuple[list[tuple[int, FieldLines, Any]], list[tuple[int
     except FrontMatterError as exc:
         return [], [(exc.line, exc.message)]
     if data is None:
-        return [], []
+        # (Emptied by a bad save or a cut too many, a file's questions were gone without a
+        # word: the matcher retrained on the rest, and "ok" said nothing of it.)
+        return [], [(1, _NO_ITEMS)]
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         return [], [(1, "an examples file is a YAML list of '- text: ...' items")]
     lines = [item.start_mark.line + 1 for item in node.value]
@@ -153,6 +155,10 @@ def _items(text: str) -> tuple[list[tuple[int, FieldLines, Any]], list[tuple[int
     return list(zip(lines, fields, data, strict=True)), []
 
 
+_NO_ITEMS = (
+    "the file holds no questions (emptied by mistake?): restore them, write [] for an entry "
+    "with none yet, or delete the file"
+)
 _ITEM_SHAPE = (
     "write each example as '- text: the question' (or the question alone after '- ', in "
     "quotes if it is a number or a date)"
@@ -236,18 +242,7 @@ def read_examples(
         shown = str(path)
         stem = path.stem
         if stem != OFF_TOPIC and stem not in entry_ids:
-            meant = _meant_name(stem, entry_ids)
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    f"no FAQ entry '{stem}': rename it to '{meant}.yaml' (names are "
-                    "lowercase with dashes, as ids are)"
-                    if meant
-                    else f"no FAQ entry '{stem}': name the file after an entry id, or "
-                    f"'{OFF_TOPIC}.yaml' for questions the bot should leave alone",
-                )
-            )
+            problems.append(Problem(shown, 1, _unknown_name(stem, entry_ids, paths)))
             continue
         given = replaced[1] if replaced and path == replaced[0] else None  # (not on disk yet)
         if given is None and (odd := not_a_file(path) or too_large(path, MAX_EXAMPLES_BYTES)):
@@ -292,6 +287,25 @@ def read_examples(
             )
         )
     return examples, sorted(problems)
+
+
+def _unknown_name(stem: str, entry_ids: set[str], paths: set[Path]) -> str:
+    """What to do with an examples file named after no entry. Its questions go into the
+    off-topic file, not the file onto it: "or '_off-topic.yaml'" was followed by renaming a
+    retired entry's file, which replaced the 670 off-topic questions with its 17."""
+    meant = _meant_name(stem, entry_ids)
+    into = f"move its questions into '{OFF_TOPIC}.yaml' (added to those there)"
+    if meant == OFF_TOPIC and any(p.stem == OFF_TOPIC for p in paths):
+        return f"no FAQ entry '{stem}': {into}; renaming it would replace that file"
+    if meant:
+        return (
+            f"no FAQ entry '{stem}': rename it to '{meant}.yaml' (names are lowercase with "
+            "dashes, as ids are)"
+        )
+    return (
+        f"no FAQ entry '{stem}': name the file after an entry id, or, for questions the bot "
+        f"should leave alone, {into}"
+    )
 
 
 def _meant_name(stem: str, entry_ids: set[str]) -> str | None:

@@ -15004,6 +15004,29 @@ MUTANTS = [
         "    return start.count(nul) >= len(start) > 0 and nul in start",
         ("tests/test_faq_validation.py",),
     ),
+    Mutant(
+        "an emptied examples file is read as no questions, without a word",
+        "knowledge/examples.py",
+        "        return [], [(1, _NO_ITEMS)]",
+        "        return [], []",
+        ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
+    ),
+    Mutant(
+        "a file named like the off-topic one beside it is told to be renamed onto it",
+        "knowledge/examples.py",
+        "    if meant == OFF_TOPIC and any(p.stem == OFF_TOPIC for p in paths):",
+        "    if False:",
+        ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
+    ),
+    Mutant(
+        "a lone 'off-topic.yaml' is not told to be renamed",
+        "knowledge/examples.py",
+        "    if meant == OFF_TOPIC and any(p.stem == OFF_TOPIC for p in paths):",
+        "    if meant == OFF_TOPIC:",
+        (
+            "tests/test_examples.py::test_an_empty_list_is_an_entry_with_no_questions_yet_and_a_lone_name_is_renamed",
+        ),
+    ),
 ]
 
 

@@ -430,7 +430,19 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
         ("notice-2014-54.yaml", '- text: "ok question"\n  color: red\n', "color"),
         ("notice-2014-54.yaml", "- - text: a list in a list?\n", ":1: write each example as"),
         ("notice-2014-54.yaml", '- text: "ok question"\n- 2026\n', ":2: write each example as"),
-        ("no-such-entry.yaml", '- text: "a question"\n', "no FAQ entry 'no-such-entry'"),
+        (
+            "no-such-entry.yaml",
+            '- text: "a question"\n',
+            # (added to the off-topic file: renaming onto it replaced its questions)
+            ":1: no FAQ entry 'no-such-entry': name the file after an entry id, or, for "
+            "questions the bot should leave alone, move its questions into '_off-topic.yaml' "
+            "(added to those there)",
+        ),
+        # (beside the shipped _off-topic.yaml: renaming onto it would replace that file)
+        ("off-topic.yaml", '- text: "a question"\n', "renaming it would replace that file"),
+        # Emptied, or cut back to its comments: its questions were gone with "ok".
+        ("notice-2014-54.yaml", "", ":1: the file holds no questions (emptied by mistake?)"),
+        ("notice-2014-54.yaml", "# questions\n\n", ":1: the file holds no questions"),
         # (a Windows editor's capitals, '_' for '-': the file the moderator meant is named)
         (
             "Notice-2014-54.yaml",
@@ -438,7 +450,7 @@ def test_a_process_first_load_collects_then_freezes_what_it_holds(
             ":1: no FAQ entry 'Notice-2014-54': rename it to 'notice-2014-54.yaml'",
         ),
         ("notice_2014_54.yaml", '- text: "a question"\n', "rename it to 'notice-2014-54.yaml'"),
-        ("Off-Topic.yaml", '- text: "a question"\n', "rename it to '_off-topic.yaml'"),
+        ("Off-Topic.yaml", '- text: "a question"\n', "move its questions into '_off-topic"),
         ("_off-topic.yaml", '- text: "ok question"\n  also: [notice-2014-54]\n', "off-topic"),
         (
             "notice-2014-54.yaml",
@@ -469,6 +481,27 @@ def test_a_broken_examples_file_is_reported_with_its_line(
         KnowledgeBase.load(faq_copy)
     shown = [str(p) for p in raised.value.problems]
     assert any(str(path) in s and expected in s for s in shown), shown
+
+
+def test_an_empty_list_is_an_entry_with_no_questions_yet_and_a_lone_name_is_renamed(
+    tmp_path: Path,
+) -> None:
+    """ "[]" says on purpose that an entry has none yet (an emptied file says nothing); and
+    with no off-topic file beside it, "off-topic.yaml" is simply misnamed."""
+    from knowledge.examples import read_examples
+
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text("# none yet\n[]\n")
+    (examples / "off-topic.yaml").write_text('- text: "which car should I buy?"\n')
+    _, problems = read_examples(tmp_path, {"alpha"})
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        (
+            "off-topic.yaml",
+            "no FAQ entry 'off-topic': rename it to '_off-topic.yaml' (names are lowercase "
+            "with dashes, as ids are)",
+        )
+    ]
 
 
 def _dangling(examples: Path) -> None:
