@@ -34,6 +34,7 @@ from knowledge.frontmatter import (
     dump,
     quiet_slips,
     read_yaml,
+    unreal_dates,
 )
 from knowledge.loader import (
     MAX_EXAMPLES_BYTES,
@@ -178,6 +179,9 @@ def _parse_text(
     for line, fields, raw in raw_items:
         if not isinstance(raw, str | dict):  # ("- - text: ..." or "- 2026")
             problems.append((line, _ITEM_SHAPE))
+            continue
+        if unreal := unreal_dates(raw, 1):
+            problems += unreal
             continue
         try:
             item = ExampleItem.model_validate({"text": raw} if isinstance(raw, str) else raw)

@@ -11,8 +11,28 @@ from typing import Any
 import yaml
 
 
-class NoSuchDate(yaml.constructor.ConstructorError):
-    """A value written as a date or time that does not exist ("2026-02-30")."""
+class UnrealDate(str):
+    """A value written as a date or time that does not exist ("2026-02-30"), kept as its
+    text with its line (``at``, 0-based in the YAML): the readers tell it (unreal_dates)
+    beside the file's other problems. Refused while the file was read, it hid them all."""
+
+    at: int
+
+    @property
+    def message(self) -> str:
+        return f"{self} is not a real date: write an existing one as YYYY-MM-DD"
+
+
+def unreal_dates(data: Any, offset: int) -> list[tuple[int, str]]:
+    """Each UnrealDate in parsed YAML ``data``: its line in the file (``offset`` as in
+    explain_yaml_error) and the message."""
+    if isinstance(data, UnrealDate):
+        return [(data.at + offset, data.message)]
+    if isinstance(data, dict):
+        return [found for value in data.values() for found in unreal_dates(value, offset)]
+    if isinstance(data, list):
+        return [found for value in data for found in unreal_dates(value, offset)]
+    return []
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -24,12 +44,9 @@ def _timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) 
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
-        raise NoSuchDate(
-            None,
-            None,
-            f"{node.value} is not a real date: write an existing one as YYYY-MM-DD",
-            node.start_mark,
-        ) from None
+        unreal = UnrealDate(node.value)
+        unreal.at = node.start_mark.line
+        return unreal
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -185,8 +202,6 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     if context.startswith(_STARTED_EARLIER) and context_mark is not None:
         mark = context_mark
     line = mark.line + offset if mark is not None else offset
-    if isinstance(exc, NoSuchDate):
-        return line, problem
     if mark is not None:
         # (A non-breaking space after "- title:" makes that line one text: YAML notices on
         # the next line, where the item's "url:" follows.)

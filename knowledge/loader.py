@@ -288,6 +288,8 @@ def _pydantic_problems(
         loc = tuple(err["loc"])
         where = field_place(loc)
         line = _error_line(loc, key_lines)
+        if isinstance(err.get("input"), frontmatter.UnrealDate):
+            continue  # (told by parse_entry, as wherever else it is written)
         if err["type"] == "missing" and len(loc) > 2 and outdented.get(str(loc[2])) == loc[1]:
             continue  # (told at the field, below)
         if err["type"] == "extra_forbidden" and where in outdented:
@@ -326,10 +328,11 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
         parsed = frontmatter.parse(text)
     except frontmatter.FrontMatterError as exc:
         return None, [Problem(shown, exc.line, exc.message)]
+    unreal = [Problem(shown, *found) for found in frontmatter.unreal_dates(parsed.data, 2)]
     try:
         meta = FrontMatter.model_validate(parsed.data)
     except ValidationError as exc:
-        problems = _pydantic_problems(shown, exc, parsed.key_lines, text)
+        problems = unreal + _pydantic_problems(shown, exc, parsed.key_lines, text)
         renamed = {k for k in _RENAMED if k in parsed.data}
         # "missing 'short'" next to "'summary' is now called 'short'" says the same twice.
         problems = [
@@ -341,7 +344,7 @@ def parse_entry(path: Path, text: str) -> tuple[FaqEntry | None, list[Problem]]:
             problems += _content_problems(shown, partial[0], parsed)
         return None, problems
     entry = FaqEntry(**meta.model_dump(), body=parsed.body, path=shown)
-    return entry, _content_problems(shown, meta, parsed)
+    return entry, unreal + _content_problems(shown, meta, parsed)
 
 
 def _another_file(path: Path, name: str) -> bool:

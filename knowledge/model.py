@@ -17,6 +17,8 @@ from pydantic import (
     StringConstraints,
 )
 
+from knowledge.frontmatter import UnrealDate
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: Characters: the short answer a member reads first, and the full answer shown on request.
 SHORT_LIMIT = 400
@@ -126,6 +128,8 @@ def _a_written_date(value: object) -> object:
     would also take a number of seconds since 1970 ('updated: 0' became 1970-01-01)."""
     if isinstance(value, dt.datetime):  # (YAML reads "2026-12-01T10:00:00" as one)
         raise ValueError("write the day alone, without a time: YYYY-MM-DD, e.g. 2026-12-01")
+    if isinstance(value, UnrealDate):
+        return value  # (refused as it is, and told by the reader: see UnrealDate)
     if isinstance(value, dt.date) or (
         isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)
     ):

@@ -15027,6 +15027,33 @@ MUTANTS = [
             "tests/test_examples.py::test_an_empty_list_is_an_entry_with_no_questions_yet_and_a_lone_name_is_renamed",
         ),
     ),
+    Mutant(
+        "an unreal date is told twice, by the reader and by the model",
+        "knowledge/loader.py",
+        '        if isinstance(err.get("input"), frontmatter.UnrealDate):\n            continue',
+        "        if False:\n            continue",
+        (
+            "tests/test_faq_validation.py::test_a_date_that_does_not_exist_hides_no_other_problem_of_its_file",
+        ),
+    ),
+    Mutant(
+        "an unreal date where a text goes is taken as the text",
+        "knowledge/loader.py",
+        "    return entry, unreal + _content_problems(shown, meta, parsed)",
+        "    return entry, _content_problems(shown, meta, parsed)",
+        (
+            "tests/test_faq_validation.py::test_a_date_that_does_not_exist_hides_no_other_problem_of_its_file",
+        ),
+    ),
+    Mutant(
+        "an unreal date in an examples file is taken as its text",
+        "knowledge/examples.py",
+        "        if unreal := unreal_dates(raw, 1):",
+        "        if unreal := []:",
+        (
+            "tests/test_faq_validation.py::test_a_date_that_does_not_exist_is_a_problem_with_its_line",
+        ),
+    ),
 ]
 
 

@@ -491,6 +491,30 @@ def test_a_date_that_does_not_exist_is_a_problem_with_its_line(
     )
 
 
+def test_a_date_that_does_not_exist_hides_no_other_problem_of_its_file(tmp_path: Path) -> None:
+    """The README promises every problem of a file in one run: a day that does not exist
+    was refused while the file was read, and the unknown field, the link and the related id
+    that does not exist were told only once it was fixed."""
+    path = write_entry(
+        tmp_path,
+        "alpha",
+        related=["no-such-entry"],
+        sources=[{"title": "IRS page", "url": "htp://www.irs.gov/x"}],
+    )
+    text = path.read_text().replace("updated: ", "alises: [x]\nupdated: ")
+    path.write_text(re.sub(r"(?m)^updated: .*$", "updated: 2026-02-30", text))
+    # Where a text goes, such a day was no text either: it is told there too.
+    beta = write_entry(tmp_path, "beta")
+    beta.write_text(beta.read_text().replace("- how does beta work", "- 2026-02-31"))
+    said = problems_in(tmp_path)
+    assert any("2026-02-30 is not a real date" in s for s in said), said
+    assert any("unknown field 'alises'" in s for s in said), said
+    assert any("htp://" in s or "https://" in s for s in said), said
+    assert any("'no-such-entry' does not exist" in s for s in said), said
+    assert any(s.startswith(f"{beta}:") and "2026-02-31 is not a real" in s for s in said), said
+    assert len(said) == 5, said
+
+
 def _problems_with(
     folder: Path, edit: Callable[[str], str], edited_line: str, examples: str
 ) -> list[str]:
