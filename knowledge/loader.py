@@ -780,12 +780,14 @@ def check_entries(
     titles = {e.id: e.title for e in entries}
     for entry in named:
         for rel in entry.related:
-            if rel in broken_ids:
-                continue
-            if rel not in titles:
-                message = f"related id '{rel}' does not exist{_did_you_mean(rel, titles)}"
-            elif rel == entry.id:
+            # (Itself first: a problem of its own file, "related lists x twice", made the
+            # entry one of the broken ones, whose ids are not questioned.)
+            if rel == entry.id:
                 message = "an entry cannot be related to itself"
+            elif rel in broken_ids:
+                continue
+            elif rel not in titles:
+                message = f"related id '{rel}' does not exist{_did_you_mean(rel, titles)}"
             else:
                 continue
             problems.append(

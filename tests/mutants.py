@@ -15054,6 +15054,15 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_a_date_that_does_not_exist_is_a_problem_with_its_line",
         ),
     ),
+    Mutant(
+        "an entry related to itself is not told while its file has another problem",
+        "knowledge/loader.py",
+        "            if rel == entry.id:\n",
+        "            if rel == entry.id and rel not in broken_ids:\n",
+        (
+            "tests/test_faq_validation.py::test_an_entry_related_to_itself_is_told_beside_an_id_listed_twice",
+        ),
+    ),
 ]
 
 

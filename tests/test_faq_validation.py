@@ -439,6 +439,18 @@ def test_an_entry_related_to_itself_is_told_on_the_related_line(
     assert problem == f"{path}:{line}: an entry cannot be related to itself"
 
 
+def test_an_entry_related_to_itself_is_told_beside_an_id_listed_twice(tmp_path: Path) -> None:
+    """The id listed twice made the file one with problems of its own, whose related ids
+    were no longer questioned: the entry naming itself was told only once the other was
+    fixed."""
+    write_entry(tmp_path, "beta")
+    path = write_entry(tmp_path, "alpha", related=["alpha", "beta", "beta"])
+    said = problems_in(tmp_path)
+    assert any("lists 'beta' twice" in s for s in said), said
+    assert any(s.startswith(f"{path}:") and "related to itself" in s for s in said), said
+    assert len(said) == 2, said
+
+
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     write_entry(tmp_path, "alpha", related=["ghost"])
     write_entry(tmp_path, "beta", sources=[{"title": "x", "url": "ftp://example.com"}])
