@@ -24,6 +24,7 @@ from bot.views import answer_view
 from bot.worked_example import worked_example
 from bot.year_note import year_note
 from calculators.catalog import CALCULATORS
+from calculators.typed import Typed
 from knowledge.layout import EMBED_TOTAL_LIMIT
 from knowledge.matcher import Hit, MatchResult, within
 from knowledge.model import FaqEntry
@@ -53,11 +54,16 @@ class Reply:
     removed: str | None = None
 
 
-def calculator_hint(name: str, ids: Mapping[str, int] | None = None) -> str:
-    """Where to run the calculator a question typed as a command; with the command's id
-    (``ids``, once the commands are synced), a command mention to tap, which opens it in
-    the message box: on a phone, typing it and finding it in the list is the chore."""
-    example = f"(like `{CALCULATORS[name].named_example}`)"
+def calculator_hint(typed: Typed, ids: Mapping[str, int] | None = None) -> str:
+    """Where to run the calculator a question typed as a command, its options filled as
+    the member typed them (else the example's, and why theirs are refused); with the
+    command's id (``ids``, once the commands are synced), a command mention to tap, which
+    opens it in the message box: on a phone, typing it and finding it in the list is the
+    chore."""
+    name = typed.name
+    example = f"(like `{typed.named or CALCULATORS[name].named_example}`)"
+    if typed.refused:
+        example += f"; yours: {typed.refused}"
     if ids and name in ids:
         return (
             f"That is the `/{name}` calculator: tap </{name}:{ids[name]}> to open it (or type "

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import shlex
 import sys
 import tempfile
@@ -28,10 +27,9 @@ from calculators.catalog import (
     as_command,
     calculator_typed,
     from_command_line,
-    with_ira_joined,
 )
 from calculators.chart import render_schedule_chart
-from calculators.parse import shown
+from calculators.typed import values_of
 from knowledge.base import KnowledgeBase
 from knowledge.editing import diff_entries
 from knowledge.loader import FaqInvalid, folder_signature, problems_counted, with_unread
@@ -228,7 +226,7 @@ class Console:
                 f"Sorry: I couldn't read those values (an unclosed quote?). Example: {calc.example}"
             )
         try:
-            positional, named = _values(parts)
+            positional, named = values_of(parts)
         except InputError as exc:
             return f"Sorry: {exc}. Example: {calc.example}"
         if not positional and not named:
@@ -266,47 +264,6 @@ class Console:
                     Path(name).unlink()
             return f"No chart: it could not be written in {self.chart_dir} ({exc.strerror or exc})."
         return f"Chart written to {name}"
-
-
-def _values(parts: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Values in order, and named ones: ``name=value``, or ``name:value`` as Discord shows
-    them (and the FAQ's examples quote them: ``/split basis:1000 earnings:5``), also with
-    spaces around the sign. Any ``word:`` is a name, so a misspelt one is refused by name,
-    not taken as a value."""
-    positional: list[str] = []
-    named: dict[str, str] = {}
-    rest = with_ira_joined(_percent_joined(parts))  # ("traditional IRA" is one value)
-    while rest:
-        part = rest.pop(0)
-        if rest and rest[0] in ("=", ":") and _NAME.fullmatch(part):  # "basis = 1000"
-            part += rest.pop(0)
-        found = _NAMED.match(part)
-        if not found:
-            positional.append(part)
-            continue
-        value = found["value"]
-        if not value and rest and not _starts_a_name(rest):  # "basis: 1000"
-            value = rest.pop(0)
-        key = found["name"].lower().replace("-", "_")  # (tax-rate and tax_rate are one name)
-        if key in named:  # "basis:1000 basis:2000": which one was meant?
-            raise InputError(
-                f"{key} is given twice ({shown(named[key])}, then {shown(value)}); give it once"
-            )
-        named[key] = value
-    return positional, named
-
-
-def _percent_joined(parts: list[str]) -> list[str]:
-    """The words with a percent sign set apart made one with the number before it: "8 %"
-    (as French typography spaces it, and as `rollover-bot calc --return "8 %"` takes it)
-    was two values, and "/schedule 7000 26 4 8 %" was told "tax_rate: '%' is not a rate"."""
-    joined: list[str] = []
-    for part in parts:
-        if part == "%" and joined and not joined[-1].endswith(("%", ":", "=")):
-            joined[-1] += part
-        else:
-            joined.append(part)
-    return joined
 
 
 HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})
@@ -355,19 +312,6 @@ def _command_help(text: str) -> bool:
     if first == "/help":
         return True
     return first in HELP_WORDS and len(rest) == 1 and rest[0].lstrip("/") in COMMANDS
-
-
-def _starts_a_name(rest: list[str]) -> bool:
-    """Is the next token another name ("earnings:5", or "earnings" then "=")?"""
-    return bool(_NAMED.match(rest[0])) or (
-        len(rest) > 1 and rest[1] in ("=", ":") and bool(_NAME.fullmatch(rest[0]))
-    )
-
-
-_NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
-
-
-_NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 
 #: Asked of the terminal, most terminals mark pasted text with PASTE_START and PASTE_END

@@ -42,9 +42,14 @@ class Calculator:
     def cli_example(self) -> str:
         """The example as a command line ("rollover-bot calc split --basis 1000 --earnings 5")."""
         _, *values = self.example.split()
-        options = [_OPTIONS.get(p, "--" + p.replace("_", "-")) for p in self.params]
+        options = map(self.option, self.params)
         pairs = (f"{option} {value}" for option, value in zip(options, values, strict=False))
         return " ".join(["rollover-bot calc", self.name, *pairs])
+
+    @staticmethod
+    def option(param: str) -> str:
+        """The command line's option for an input ("--earnings-to"; "--return")."""
+        return _OPTIONS.get(param, "--" + param.replace("_", "-"))
 
     def build(self, positional: Sequence[str], named: Mapping[str, str]) -> CalcInput:
         """The validated input, or ``InputError`` saying what is wrong and what is accepted."""

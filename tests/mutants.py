@@ -801,7 +801,7 @@ MUTANTS = [
     ),
     Mutant(
         "a misspelt name:value in the console is taken as a value",
-        "bot/console.py",
+        "calculators/typed.py",
         "        found = _NAMED.match(part)",
         "        found = _NAMED.match(part) if '=' in part else None",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
@@ -850,7 +850,7 @@ MUTANTS = [
     ),
     Mutant(
         "the console takes the next name as an empty name's value",
-        "bot/console.py",
+        "calculators/typed.py",
         "        if not value and rest and not _starts_a_name(rest):",
         "        if not value and rest:",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
@@ -2112,7 +2112,7 @@ MUTANTS = [
     ),
     Mutant(
         "the console takes the last of a value named twice",
-        "bot/console.py",
+        "calculators/typed.py",
         "        if key in named:",
         "        if False:",
         ("tests/test_console.py::test_bad_input_is_a_friendly_line",),
@@ -6418,8 +6418,8 @@ MUTANTS = [
     Mutant(
         "a calculator command typed after a mention is matched as a question ('no close match')",
         "bot/cogs/answers.py",
-        "            if target is message and (name := calculator_typed(question)):",
-        "            if False and target is message and (name := calculator_typed(question)):",
+        "            if target is message and (typed := typed_command(question)):",
+        "            if False and target is message and (typed := typed_command(question)):",
         (
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
         ),
@@ -6427,8 +6427,8 @@ MUTANTS = [
     Mutant(
         "a calculator command typed into /ask is matched as a question ('no close match')",
         "bot/cogs/ask.py",
-        "        if name := calculator_typed(question):",
-        "        if False and (name := calculator_typed(question)):",
+        "        if typed := typed_command(question):",
+        "        if False and (typed := typed_command(question)):",
         (
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
         ),
@@ -8198,7 +8198,7 @@ MUTANTS = [
     ),
     Mutant(
         "'/split 1000 5 traditional IRA' in the console reads 'IRA' as the tax rate",
-        "bot/console.py",
+        "calculators/typed.py",
         "    rest = with_ira_joined(_percent_joined(parts))",
         "    rest = _percent_joined(parts)",
         ("tests/test_console.py::test_the_earnings_destination_named_with_its_ira_is_one_value",),
@@ -9374,11 +9374,11 @@ MUTANTS = [
         ),
     ),
     Mutant(
-        "an examples file named with capitals or '_' ('Three-Buckets.yaml', 'Off-Topic."
-        "yaml') is refused without the name it should have",
+        "an examples file named with capitals or '_' ('Three-Buckets.yaml', 'Off-Topic.yaml') "
+        "is refused without the name it should have",
         "knowledge/examples.py",
-        "            meant = _meant_name(stem, entry_ids)\n",
-        "            meant = None\n",
+        "    meant = _meant_name(stem, entry_ids)\n",
+        "    meant = None\n",
         ("tests/test_examples.py::test_a_broken_examples_file_is_reported_with_its_line",),
     ),
     Mutant(
@@ -9513,10 +9513,8 @@ MUTANTS = [
     Mutant(
         "a calculator typed after a mention gets no command mention to tap (only /ask's does)",
         "bot/cogs/answers.py",
-        "                    calculator_hint(name, ids), mention_author=False, allowed_"
-        "mentions=NO_PINGS",
-        "                    calculator_hint(name), mention_author=False, allowed_menti"
-        "ons=NO_PINGS",
+        "calculator_hint(typed, ids), mention_author",
+        "calculator_hint(typed), mention_author",
         (
             "tests/test_bot_e2e.py::test_a_calculator_typed_as_a_question_is_one_tap_from_the_calculator",
         ),
@@ -12065,7 +12063,7 @@ MUTANTS = [
     ),
     Mutant(
         "the console takes a percent sign set apart ('8 %') as a value of its own",
-        "bot/console.py",
+        "calculators/typed.py",
         '    rest = with_ira_joined(_percent_joined(parts))  # ("traditional IRA" is one value)',
         '    rest = with_ira_joined(parts)  # ("traditional IRA" is one value)',
         ("tests/test_console.py::test_a_percent_sign_set_apart_is_the_number_before_it",),
@@ -14646,7 +14644,7 @@ MUTANTS = [
     Mutant(
         "a UTF-16 file is 'a character that is not UTF-8' at line 1",
         "knowledge/loader.py",
-        '    if raw[:2] in (b"\\xff\\xfe", b"\\xfe\\xff") or b"\\x00" in raw[:200]:\n',
+        '    if raw[:2] in (b"\\xff\\xfe", b"\\xfe\\xff") or _mostly_nul(raw[:200]):\n',
         "    if False:\n",
         (
             "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
@@ -14816,7 +14814,7 @@ MUTANTS = [
     Mutant(
         "a UTF-16 file without its byte-order mark is read as UTF-8",
         "knowledge/loader.py",
-        '    if "\\x00" in text[:200]:\n',
+        "    if _mostly_nul(text[:200]):\n",
         "    if False:\n",
         (
             "tests/test_faq_validation.py::test_an_empty_file_a_tab_and_another_encoding_are_said_plainly",
@@ -14842,7 +14840,7 @@ MUTANTS = [
     Mutant(
         "the command line's own name is not read before 'calc'",
         "calculators/catalog.py",
-        "start = 1 if words[:1] == [_COMMAND_LINE[0]] else 0",
+        "start = 1 if words[:1] and _program(words[0]) == _COMMAND_LINE[0] else 0",
         "start = 0",
         (
             "tests/test_cli_ask.py::test_a_command_line_pasted_as_the_question_is_pointed_at_the_calculator",
@@ -15061,6 +15059,45 @@ MUTANTS = [
         "            if rel == entry.id and rel not in broken_ids:\n",
         (
             "tests/test_faq_validation.py::test_an_entry_related_to_itself_is_told_beside_an_id_listed_twice",
+        ),
+    ),
+    Mutant(
+        "a typed command's choice is written back as typed, which the command line refuses",
+        "calculators/typed.py",
+        "        p: value if isinstance(value := getattr(inp, p), str) else given[p].strip()",
+        "        p: given[p].strip()",
+        ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
+    ),
+    Mutant(
+        "a typed command's value is written back unquoted for the shell",
+        "calculators/typed.py",
+        '    options = (f"{calc.option(p)} {shlex.quote(v)}" for p, v in values.items())',
+        '    options = (f"{calc.option(p)} {v}" for p, v in values.items())',
+        ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
+    ),
+    Mutant(
+        "ask points a calculator typed as a question at the example's values, not the asker's",
+        "bot/cli/ask.py",
+        "    if typed.command_line:",
+        "    if False:",
+        ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
+    ),
+    Mutant(
+        "Discord's calculator hint fills in the example's values, not the member's",
+        "bot/answering.py",
+        '    example = f"(like `{typed.named or CALCULATORS[name].named_example}`)"',
+        '    example = f"(like `{CALCULATORS[name].named_example}`)"',
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "Discord's calculator hint does not say why the member's values are refused",
+        "bot/answering.py",
+        '        example += f"; yours: {typed.refused}"',
+        "        pass",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
         ),
     ),
 ]

@@ -2551,9 +2551,16 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         body = await handle.response()
         assert is_ephemeral(body) and not body["data"].get("embeds")
         assert "`/split`" in body["data"]["content"]
-        call = await mention_in_text_channel(fake_discord, "/prorata 20000 80000 50000")
+        call = await mention_in_text_channel(fake_discord, "/prorata 21000 79000 50000")
         assert not call.json.get("embeds") and "`/prorata`" in call.json["content"]
         assert call.json["message_reference"] and not would_ping(call.json).any
+        # The options to fill are the member's own values (the example's had them type
+        # theirs again), and values the calculator refuses are told why.
+        said = call.json["content"]
+        assert "(like `/prorata basis:21000 earnings:79000 amount:50000`)" in said, said
+        handle = await fake_discord.send_slash_command("ask", {"question": "/split 1e9 5"})
+        said = (await handle.response())["data"]["content"]
+        assert "(like `/split basis:1000 earnings:5`); yours: basis: '1e9' is" in said, said
         # a loss is a value too: "-50" was read as a word, so the line went to the matcher
         handle = await fake_discord.send_slash_command("ask", {"question": "/split 1000 -50"})
         assert "`/split`" in (await handle.response())["data"]["content"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from calculators.catalog import CALCULATORS
 from knowledge.base import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,15 +206,37 @@ def test_a_calculator_command_asked_is_pointed_at_the_calculator(
 ) -> None:
     """The bot tells "/split 1000 5" typed into /ask how to run the calculator; the text
     answer here said "not sure enough to answer that" and offered an entry, naming no
-    calculator. It names the command that runs it (a batch line too). The JSON is the
-    match, as the contract has it."""
+    calculator. It names the command that runs it, with the asker's own values (a batch
+    line too): the example's 1000 and 5 had them type theirs again. The JSON is the match,
+    as the contract has it."""
     assert main(["ask", "/split 2000 50"]) == 0
     out = capsys.readouterr().out
-    assert "rollover-bot calc split --basis 1000 --earnings 5" in out
+    assert "run rollover-bot calc split --basis 2000 --earnings 50 (" in out
     assert "not sure" not in out
-    for refused in ("/split 1e9 5", "/split \u221e 5", "/prorata NaN 5 5", "/split 1000 5 24 %"):
+    # A choice as the command line takes it, and a value the shell would read is quoted.
+    assert main(["ask", "/split $2,000 50 trad IRA 24%"]) == 0
+    line = (
+        "rollover-bot calc split --basis '$2,000' --earnings 50 --earnings-to traditional "
+        "--tax-rate 24%"
+    )
+    assert f"run {line} (" in capsys.readouterr().out
+    # The line runs as it is written, and gives what the values typed give.
+    assert main([*shlex.split(line)[1:], "--json"]) == 0
+    ran = json.loads(capsys.readouterr().out)
+    assert (ran["taxable"], ran["traditional_ira"], ran["estimated_tax"]) == (
+        "0.00",
+        "50.00",
+        "0.00",
+    )
+    for refused in ("/split 1e9 5", "/split \u221e 5", "/prorata NaN 5 5"):
         assert main(["ask", refused]) == 0  # (a value the calculator refuses is a value)
-        assert "rollover-bot calc" in capsys.readouterr().out, refused
+        out = capsys.readouterr().out
+        # (the example's values, and why the asker's are refused)
+        example = CALCULATORS[refused.split()[0][1:]].cli_example
+        assert f"e.g. {example} (" in out, out
+        assert "not a question (" in out, out
+    assert main(["ask", "/split 1e9 5"]) == 0
+    assert "(basis: '1e9' is scientific notation;" in capsys.readouterr().out
     data = run_json(capsys, "/split basis: 2000 earnings: 50")
     # ("reason" exactly when not answered: the match's words decide, as for any question)
     assert set(data) == {

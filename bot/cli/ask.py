@@ -63,15 +63,23 @@ def calculator_text(question: str) -> str | None:
     """What the text answer says to a calculator's command typed as the question ("/split
     1000 5"), as the bot does in Discord: the FAQ has no answer to it, the calculator has
     (the JSON answer is the match, as the contract says). None for a question."""
-    from calculators.catalog import CALCULATORS, calculator_typed
+    from calculators.catalog import CALCULATORS
+    from calculators.typed import typed_command
 
-    name = calculator_typed(question)
-    if name is None:
+    typed = typed_command(question)
+    if typed is None:
         return None
+    name = typed.name
+    if typed.command_line:  # (the asker's own values, not the example's)
+        return (
+            f"That is the /{name} calculator, not a question: run {typed.command_line} "
+            f"(--help lists its options), or /{name} in Discord."
+        )
+    refused = f" ({typed.refused})" if typed.refused else ""
     return (
-        f"That is the /{name} calculator, not a question: run rollover-bot calc {name} with "
-        f"its values, e.g. {CALCULATORS[name].cli_example} (--help lists them), or /{name} "
-        "in Discord."
+        f"That is the /{name} calculator, not a question{refused}: run rollover-bot calc "
+        f"{name} with its values, e.g. {CALCULATORS[name].cli_example} (--help lists them), "
+        f"or /{name} in Discord."
     )
 
 

@@ -60,7 +60,7 @@ from bot.replies import (
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.storage import PendingReply, log_store_failure
 from bot.storage.base import seconds_from_now, utc_now
-from calculators.catalog import calculator_typed
+from calculators.typed import typed_command
 from knowledge.matcher import MatchResult, within
 
 log = logging.getLogger(__name__)
@@ -1071,10 +1071,10 @@ class Answers(CatchUp, Deletions, commands.Cog):
                 )
                 self._prompted.claim(message.id)
                 return SENT
-            if target is message and (name := calculator_typed(question)):
+            if target is message and (typed := typed_command(question)):
                 ids = await command_ids(self.bot, message.guild)
                 await message.reply(
-                    calculator_hint(name, ids), mention_author=False, allowed_mentions=NO_PINGS
+                    calculator_hint(typed, ids), mention_author=False, allowed_mentions=NO_PINGS
                 )
                 return SENT
             if target is message and asks_for_help(question):

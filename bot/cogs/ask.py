@@ -27,8 +27,8 @@ from bot.replies import (
 )
 from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk
 from bot.views import answer_view, count_served
-from calculators.catalog import calculator_typed
 from calculators.money import counted
+from calculators.typed import typed_command
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,10 @@ class Ask(commands.Cog):
         if not question:
             await send_private(interaction, ASK_IN_WORDS)
             return
-        if name := calculator_typed(question):
+        if typed := typed_command(question):
             # (ids at most a second away: the reply is due within Discord's 3 seconds)
             ids = await command_ids_quickly(self.bot, interaction.guild)
-            await send_private(interaction, calculator_hint(name, ids))
+            await send_private(interaction, calculator_hint(typed, ids))
             return
         if asks_for_help(question):
             # "/ask help" asks how to use the bot, as a mention saying only that does: the
