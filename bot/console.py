@@ -263,7 +263,7 @@ class Console:
                 with contextlib.suppress(OSError):
                     Path(name).unlink()
             return f"No chart: it could not be written in {self.chart_dir} ({exc.strerror or exc})."
-        return f"Chart written to {name}"
+        return f"Chart written to {name} (kept until the console closes)"
 
 
 HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})
@@ -386,8 +386,17 @@ def edited_entry() -> str:
 
 
 def run(kb: KnowledgeBase, stdin: TextIO, stdout: TextIO, *, broken: bool = False) -> int:
-    """``broken``: the folder had problems and ``kb`` is its last complete version."""
-    console = Console(kb, broken=broken)
+    """``broken``: the folder had problems and ``kb`` is its last complete version. The
+    session's /schedule charts go in a temporary folder of its own, removed when it ends:
+    each was a file left in the system's temporary folder for good."""
+    with tempfile.TemporaryDirectory(
+        prefix="rollover-bot-charts-", ignore_cleanup_errors=True
+    ) as charts:
+        return _session(Console(kb, Path(charts), broken=broken), stdin, stdout, broken=broken)
+
+
+def _session(console: Console, stdin: TextIO, stdout: TextIO, *, broken: bool) -> int:
+    kb = console.kb
     interactive = stdin.isatty()
     width = terminal.columns(stdout)
     # The folder whole: one started elsewhere (no .env there: the shipped FAQ) or with a

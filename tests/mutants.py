@@ -15100,6 +15100,13 @@ MUTANTS = [
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
         ),
     ),
+    Mutant(
+        "the console's charts are left in the system's temporary folder for good",
+        "bot/console.py",
+        "_session(Console(kb, Path(charts), broken=broken)",
+        "_session(Console(kb, broken=broken)",
+        ("tests/test_console.py::test_a_sessions_charts_are_removed_when_it_ends",),
+    ),
 ]
 
 

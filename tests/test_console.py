@@ -261,9 +261,25 @@ def test_schedule_writes_each_chart_to_a_file_of_its_own(console: Console) -> No
     paths = []
     for line in ("/schedule 30000 26 4 8%", "/schedule 20000 12 1 5%"):
         text = console.respond(line).text
-        paths.append(Path(text.rsplit("Chart written to ", 1)[1].strip()))
+        paths.append(chart_path(text))
     assert paths[0] != paths[1]  # the first chart is not overwritten
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in paths)
+
+
+def chart_path(text: str) -> Path:
+    found = re.search(r"Chart written to (\S+) \(kept until the console closes\)", text)
+    assert found, text
+    return Path(found[1])
+
+
+def test_a_sessions_charts_are_removed_when_it_ends() -> None:
+    """Each /schedule chart was a file left in the system's temporary folder for good (a
+    member trial found eleven): a session's charts go with it."""
+    out = io.StringIO()
+    assert run(KnowledgeBase.load(), io.StringIO("/schedule 30000 26 4 8%\nquit\n"), out) == 0
+    chart = chart_path(out.getvalue())
+    assert chart.name.startswith("rollover-bot-schedule-")
+    assert not chart.exists() and not chart.parent.exists()
 
 
 @pytest.mark.parametrize(
