@@ -197,6 +197,8 @@ def limits_for(year: int) -> YearLimits:
     table = load_limits()
     if year not in table:
         years = supported_years()
+        if 0 <= year < 100 and 2000 + year in table:  # ("25": the year written short)
+            raise InputError(f"write the year in full: {2000 + year}, not {year}", "year")
         listed = ", ".join(str(y) for y in years)
         yet = " yet" if year > max(years) else ""
         raise InputError(

@@ -15107,6 +15107,13 @@ MUTANTS = [
         "_session(Console(kb, broken=broken)",
         ("tests/test_console.py::test_a_sessions_charts_are_removed_when_it_ends",),
     ),
+    Mutant(
+        "a year written short ('25') is told only the supported years",
+        "calculators/limits.py",
+        "        if 0 <= year < 100 and 2000 + year in table:",
+        "        if False:",
+        ("tests/test_calc_room.py::test_bad_input",),
+    ),
 ]
 
 

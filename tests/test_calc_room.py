@@ -143,6 +143,11 @@ def test_roth_catch_up_threshold_and_secondary_figures(monkeypatch: pytest.Monke
     [
         ({"year": min(YEARS) - 1, "deferrals": "0", "employer": "0"}, ", ".join(map(str, YEARS))),
         ({"year": NEXT, "deferrals": "0", "employer": "0"}, "supported years"),
+        # (a year written short, as people date a tax year: "25" is told 2025)
+        (
+            {"year": max(YEARS) % 100, "deferrals": "0", "employer": "0"},
+            f"write the year in full: {max(YEARS)}, not {max(YEARS) % 100}",
+        ),
         ({"year": 2025, "deferrals": "23500.01", "employer": "0"}, "no catch-up applies"),
         ({"year": 2025, "deferrals": "31000.01", "employer": "0", "age": 59}, "at most $31,000.00"),
         ({"year": 2025, "deferrals": "34750.01", "employer": "0", "age": 63}, "at most $34,750.00"),
