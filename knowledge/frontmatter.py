@@ -185,6 +185,12 @@ _NBSP = (
 )
 
 
+#: A source's link written as Markdown, "url: [IRS](https://www.irs.gov/p575)".
+_MARKDOWN_URL = re.compile(r"^\s*(?:-\s+)?url:\s*\[[^\]]*\]\(\s*(\S+?)\s*\)\s*$")
+#: A list item typed without the space after its dash ("-after-tax vs Roth").
+_DASH_NO_SPACE = re.compile(r"^(\s*)-(?![-\s])(.+)$")
+
+
 def _cannot_start(char: str) -> str:
     """A value whose first character YAML reads as syntax (Markdown, a flair, a symbol)."""
     return f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
@@ -234,6 +240,14 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
                 f"item on a line of its own below it, or for a text, {_QUOTE_IT}"
             )
     if problem_mark is not None and (
+        link := _MARKDOWN_URL.match(_line_at(yaml_text, problem_mark.line))
+    ):
+        # ("a value cannot start with '[': quote it", and quoted, the link was refused.)
+        return line, (
+            f"invalid YAML: write the address alone, not as a Markdown link: url: {link[1]} "
+            "(the source's name goes in its title)"
+        )
+    if problem_mark is not None and (
         flow := _FLOW_THEN_TEXT.match(_line_at(yaml_text, problem_mark.line)[: problem_mark.column])
     ):
         # A forum title's flair first ("[Solved] ...", "{Update} ..."): a list or mapping
@@ -243,6 +257,17 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
     if curly and "mapping values are not allowed" in problem:
         # (A word processor's quotes: the value looks quoted, and "quote it" would puzzle.)
         return line, f"invalid YAML: {CURLY}"
+    if mark is not None:
+        # "-after-tax vs Roth" under a list's "- " items: text to YAML, then "add the
+        # missing colon", about a line that needed a space.
+        for back in (0, 1):
+            if dash := _DASH_NO_SPACE.match(_line_at(yaml_text, mark.line - back)):
+                item = dash[2].strip()
+                shown = item if len(item) <= 50 else item[:47].rstrip() + "..."
+                return line - back, (
+                    "invalid YAML: a list item starts with '- ', a dash and a space: write "
+                    f"'- {shown}'"
+                )
     indenting = "mapping values are not allowed" in problem or any(
         needle in problem or needle in context
         for needle, advice in _YAML_HELP
@@ -420,11 +445,19 @@ def quiet_slips(node: yaml.Node | None, yaml_text: str) -> list[tuple[int, str]]
             after = lines[end.line][end.column :] if end.line < len(lines) else ""
             # (Only in text: "updated: 2026-12-01 #TODO" is a comment after a date.)
             if current.tag == _TEXT_TAG and (comment := _COMMENT_AFTER.match(after)):
+                # (A link's part of the page after a space: quoted, a link with a space in
+                # it was refused next. The space goes.)
+                fix = (
+                    f"for a part of the page, write it without the space: "
+                    f"{current.value}{comment[1][:30]}"
+                    if re.match(r"https?://\S+$", current.value)
+                    else _QUOTE_IT
+                )
                 found.append(
                     (
                         end.line,
                         f"'{comment[1][:30]}' and what follows is a YAML comment, left out of "
-                        f"the text: {_QUOTE_IT}",
+                        f"the text: {fix}",
                     )
                 )
     # (YAML's lines are the file's: read_yaml refuses the separators an editor shows none

@@ -194,6 +194,12 @@ _OPTIONAL = frozenset(n for n, f in FrontMatter.model_fields.items() if not f.is
 _COMMENT_FOR_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+#")
 
 
+def _cut(text: str, limit: int = 50) -> str:
+    """A line's text shown in a message: its start, when long."""
+    text = text.split(" - ")[0].strip()  # (YAML joined the lines below into one text)
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: str = "") -> str:
     """A validation error of one field in words a moderator can act on (pydantic's own
     say what is wrong in its terms: "Input should be a valid string"); ``line``: the file's
@@ -219,6 +225,15 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
         return "a colon followed by a space inside the text: put the whole text in quotes"
     if kind == "string_type":
         return "write it as text (a number, yes/no or a date in quotes: '403', 'yes')"
+    if kind == "list_type" and (dash := re.match(r"-(?![-\s])(\S.*)", str(err.get("input")))):
+        # ("-after-tax vs Roth" under "aliases:" made the lines below it one text)
+        return f"a list item starts with '- ', a dash and a space: write '- {_cut(dash[1])}'"
+    if kind == "list_type" and tuple(err["loc"]) == ("sources",):
+        # ("[first, second]" is no way to write sources: each has a title and a link.)
+        return (
+            "write each source below it as a '- title: ...' line and a 'url: https://...' "
+            "line under it, indented to the title"
+        )
     if kind == "list_type":
         return "write a list: one '- item' per line below it, or [first, second]"
     if kind in ("bool_type", "bool_parsing"):

@@ -83,11 +83,21 @@ _NOT_IN_A_URL = re.compile(r"[\s<>\"{}|\\^`]")
 _SITE_LABEL = re.compile(r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?")
 
 
+#: A Markdown link, "[IRS](https://www.irs.gov/p575)": how links are written in the answer.
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(\s*(\S+?)\s*\)")
+
+
 def _one_link(value: object) -> object:
     """The URL as written is one link and nothing else (a note after it, a stray quote),
     with a site's name: the URL parser reads "https:///foo" as https://foo/."""
     if not isinstance(value, str):
         return value
+    if found := _MARKDOWN_LINK.fullmatch(value.strip()):
+        # ("write the whole address, starting with https://" said nothing of the brackets)
+        raise ValueError(
+            f"write the address alone, not as a Markdown link: {found[1]} (the source's "
+            "name goes in its title)"
+        )
     if found := _NOT_IN_A_URL.search(value.strip()):
         what = "a space" if found.group().isspace() else repr(found.group())
         raise ValueError(
@@ -99,6 +109,8 @@ def _one_link(value: object) -> object:
     labels = host.rstrip(".").split(".")
     if scheme.lower() not in {"http", "https"}:
         return value
+    if len(labels) >= 2 and all(labels[:1] + labels[-1:]) and not all(labels):
+        raise ValueError(f"the site's name {host!r} has two dots in a row: remove one")
     if len(labels) < 2 or not all(labels):
         raise ValueError(
             "the URL names no site after '://' (a link looks like https://www.irs.gov/...)"
@@ -111,6 +123,13 @@ def _one_link(value: object) -> object:
         )
     if port and not (port.isdigit() and 0 < int(port) < 65536):
         raise ValueError(f"the URL's port ':{port}' is no port: remove it, or correct it")
+    if value.strip().endswith((".", ",", ";")) and "/" in rest:
+        # (A link copied out of a sentence takes its full stop along: a page that does
+        # not exist, which members would follow.)
+        raise ValueError(
+            f"the URL ends with {value.strip()[-1]!r}, likely the end of the sentence it was "
+            "copied from: remove it"
+        )
     return value
 
 

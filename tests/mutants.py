@@ -15114,6 +15114,67 @@ MUTANTS = [
         "        if False:",
         ("tests/test_calc_room.py::test_bad_input",),
     ),
+    Mutant(
+        "a Markdown link as a source's url is told to start with https://",
+        "knowledge/model.py",
+        "    if found := _MARKDOWN_LINK.fullmatch(value.strip()):",
+        "    if found := None:",
+        ("tests/test_faq_validation.py::test_a_source_url_slip_is_told_with_its_own_fix",),
+    ),
+    Mutant(
+        "a site's name with two dots in a row is told it names no site",
+        "knowledge/model.py",
+        "    if len(labels) >= 2 and all(labels[:1] + labels[-1:]) and not all(labels):",
+        "    if False:",
+        ("tests/test_faq_validation.py::test_a_source_url_slip_is_told_with_its_own_fix",),
+    ),
+    Mutant(
+        "a link copied with the sentence's full stop is taken",
+        "knowledge/model.py",
+        '    if value.strip().endswith((".", ",", ";")) and "/" in rest:',
+        "    if False:",
+        ("tests/test_faq_validation.py::test_a_source_url_slip_is_told_with_its_own_fix",),
+    ),
+    Mutant(
+        "an unquoted Markdown link as a url is told to be quoted",
+        "knowledge/frontmatter.py",
+        "        link := _MARKDOWN_URL.match(_line_at(yaml_text, problem_mark.line))",
+        "        link := None",
+        ("tests/test_faq_validation.py::test_a_slip_is_told_with_the_fix_that_works_first",),
+    ),
+    Mutant(
+        "a link's #part after a space is told to be quoted",
+        "knowledge/frontmatter.py",
+        '                    if re.match(r"https?://\\S+$", current.value)',
+        "                    if False",
+        ("tests/test_faq_validation.py::test_a_slip_is_told_with_the_fix_that_works_first",),
+    ),
+    Mutant(
+        "a list item without the space after its dash is told to add a colon",
+        "knowledge/frontmatter.py",
+        "            if dash := _DASH_NO_SPACE.match(_line_at(yaml_text, mark.line - back)):",
+        "            if dash := None:",
+        (
+            "tests/test_faq_validation.py::test_a_slip_is_told_with_the_fix_that_works_first",
+            "tests/test_faq_validation.py::test_a_first_list_item_without_its_space_is_told_so",
+        ),
+    ),
+    Mutant(
+        "a first list item without its space is told to write a list",
+        "knowledge/loader.py",
+        '    if kind == "list_type" and (dash := re.match(',
+        "    if False and (dash := re.match(",
+        ("tests/test_faq_validation.py::test_a_first_list_item_without_its_space_is_told_so",),
+    ),
+    Mutant(
+        "sources written on one line are told to write [first, second]",
+        "knowledge/loader.py",
+        '    if kind == "list_type" and tuple(err["loc"]) == ("sources",):',
+        "    if False:",
+        (
+            "tests/test_faq_validation.py::test_sources_written_as_one_line_are_told_how_a_source_is_written",
+        ),
+    ),
 ]
 
 

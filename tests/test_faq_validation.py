@@ -2107,9 +2107,7 @@ def test_a_source_url_with_a_note_or_a_stray_character_is_refused(
     assert problems_in(tmp_path) == []  # (an encoded space is part of a link)
 
 
-@pytest.mark.parametrize(
-    "url", ["https:///pub/irs-drop/n-14-54.pdf", "https://.", "https://irs..gov/"]
-)
+@pytest.mark.parametrize("url", ["https:///pub/irs-drop/n-14-54.pdf", "https://."])
 def test_a_source_url_with_no_site_is_refused(tmp_path: Path, url: str) -> None:
     """The URL parser reads "https:///pub/..." as a link to a site named "pub": validation
     said ok and the answer linked to a site that does not exist."""
@@ -2119,6 +2117,101 @@ def test_a_source_url_with_no_site_is_refused(tmp_path: Path, url: str) -> None:
         f"{path}:{line}: source 1's url: the URL names no site after '://' (a link looks "
         "like https://www.irs.gov/...)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        # (it was told "names no site after '://'", which it does)
+        ("https://www.irs..gov/p575", "the site's name 'www.irs..gov' has two dots in a row"),
+        # copied out of a sentence with its full stop: a page that does not exist
+        ("https://www.irs.gov/p575.", "the URL ends with '.', likely the end of the sentence"),
+        # quoted as "a value cannot start with '['" asked, it was told to start with https://
+        (
+            "[IRS](https://www.irs.gov/p575)",
+            "write the address alone, not as a Markdown link: https://www.irs.gov/p575 (the",
+        ),
+    ],
+)
+def test_a_source_url_slip_is_told_with_its_own_fix(tmp_path: Path, url: str, said: str) -> None:
+    path = write_entry(tmp_path, "alpha", sources=[{"title": "IRS page", "url": url}])
+    [problem] = problems_in(tmp_path)
+    assert problem.startswith(f"{path}:") and f"source 1's url: {said}" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # (told "a value cannot start with '['": put in quotes, the link was refused next)
+        (
+            "  url: [IRS](https://www.irs.gov/p575)",
+            "invalid YAML: write the address alone, not as a Markdown link: url: "
+            "https://www.irs.gov/p575 (the source's name goes in its title)",
+        ),
+        # (told to put it in quotes: a link with a space in it was refused next)
+        (
+            "  url: https://www.irs.gov/p575 #chapter2",
+            "invalid YAML: '#chapter2' and what follows is a YAML comment, left out of the "
+            "text: for a part of the page, write it without the space: "
+            "https://www.irs.gov/p575#chapter2",
+        ),
+        # (told "this line is not 'key: value' ... add the missing colon")
+        (
+            "-how does alpha work",
+            "invalid YAML: a list item starts with '- ', a dash and a space: write "
+            "'- how does alpha work'",
+        ),
+    ],
+)
+def test_a_slip_is_told_with_the_fix_that_works_first(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    """A moderator trial followed each message and met the next refusal: the message now
+    names the fix that makes the line valid."""
+    path = write_entry(
+        tmp_path,
+        "alpha",
+        aliases=["first alias", "how does alpha work"],
+        sources=[{"title": "IRS page", "url": "https://www.irs.gov/p575"}],
+    )
+    text = path.read_text()
+    original = written.replace("[IRS](", "").replace(")", "").replace(" #chapter2", "")
+    original = original.replace("-how", "- how")
+    assert text.count(original + "\n") == 1, (original, text)
+    text = text.replace(original + "\n", written + "\n")
+    path.write_text(text)
+    line = text.split("\n").index(written) + 1
+    assert problems_in(tmp_path) == [f"{path}:{line}: {said}"]
+
+
+def test_a_first_list_item_without_its_space_is_told_so(tmp_path: Path) -> None:
+    """Under "aliases:", "-first alias" made it and the items below it one text: told
+    "write a list", about a list written as one."""
+    path = write_entry(tmp_path, "alpha", aliases=["first alias", "how does alpha work"])
+    text = path.read_text()
+    for indent in ("", "  "):  # (YAML reads the two apart: a slip, or a text)
+        items = f"{indent}-first alias\n{indent}- how does alpha work\n"
+        path.write_text(text.replace("- first alias\n- how does alpha work\n", items))
+        [problem] = problems_in(tmp_path)
+        assert problem.endswith(
+            "a list item starts with '- ', a dash and a space: write '- first alias'"
+        ), problem
+
+
+def test_sources_written_as_one_line_are_told_how_a_source_is_written(tmp_path: Path) -> None:
+    """ "sources: https://a, https://b" was told to write "[first, second]", refused next:
+    a source is a title and a link."""
+    path = write_entry(tmp_path, "alpha")
+    text = path.read_text()
+    start, end = text.index("sources:\n"), text.index("related:")
+    path.write_text(
+        f"{text[:start]}sources: https://www.irs.gov/a, https://www.irs.gov/b\n{text[end:]}"
+    )
+    [problem] = problems_in(tmp_path)
+    assert problem.endswith(
+        "sources: write each source below it as a '- title: ...' line and a 'url: "
+        "https://...' line under it, indented to the title"
+    ), problem
 
 
 THINKING = "\N{THINKING FACE}"
