@@ -709,6 +709,37 @@ def _did_you_mean(typed: str, ids: Mapping[str, str]) -> str:
     return f": did you mean '{found[0]}'?" if found else ""
 
 
+#: Names two entries share from which they count as one copied: the title and an alias
+#: or two alike is a slip to tell name by name; most of them, a file copied as a template.
+COPIED_NAMES = 3
+
+
+def _copied_pairs(entries: Sequence[FaqEntry]) -> dict[frozenset[str], int]:
+    """Pairs of entries (by path, their ids unlike) sharing at least half of the smaller's
+    titles and aliases, and COPIED_NAMES or more, with how many: an entry copied to start
+    another got 48 lines for its 24 names, the same twice over, one file's in other words."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, int] = {}
+    ids = {e.path: e.id for e in entries}
+    for entry in entries:
+        keys = {_alias_key(p) for p in (entry.title, *entry.aliases)} - {""}
+        names[entry.path] = len(keys)
+        for key in keys:
+            owners[key].add(entry.path)
+    shared: dict[frozenset[str], int] = defaultdict(int)
+    for paths in owners.values():
+        ordered = sorted(paths)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
+                if ids[first] != ids[second]:  # (a copy with its id unchanged: told so)
+                    shared[frozenset((first, second))] += 1
+    return {
+        pair: n
+        for pair, n in shared.items()
+        if n >= COPIED_NAMES and 2 * n >= min(names[path] for path in pair)
+    }
+
+
 def check_entries(
     entries: list[FaqEntry],
     broken_ids: frozenset[str] = frozenset(),
@@ -746,6 +777,20 @@ def check_entries(
                 )
             )
 
+    copied = _copied_pairs(named)
+    for entry in named:
+        for pair, shared in copied.items():
+            if entry.path in pair:
+                [other] = pair - {entry.path}
+                problems.append(
+                    Problem(
+                        entry.path,
+                        key_line(lines(entry), "title"),
+                        f"{shared} of this entry's title and aliases are also in {other}, as "
+                        "if one was copied from the other: give each entry its own, or keep "
+                        "only one of the two",
+                    )
+                )
     seen: dict[str, FaqEntry] = {}
     for entry in named:
         for n, phrase in enumerate((entry.title, *entry.aliases)):
@@ -753,6 +798,8 @@ def check_entries(
             if not key:  # (no words: its own file says so; it is no copy of another)
                 continue
             owner = seen.get(key)
+            if owner is not None and frozenset((owner.path, entry.path)) in copied:
+                continue  # (told once above, not once a name in each file)
             if owner is entry and not any(
                 _same_words(phrase, q) for q in (entry.title, *entry.aliases)[:n]
             ):

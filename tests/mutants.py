@@ -15175,6 +15175,24 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_sources_written_as_one_line_are_told_how_a_source_is_written",
         ),
     ),
+    Mutant(
+        "an entry copied to start another is told once per name, twice over",
+        "knowledge/loader.py",
+        "                continue  # (told once above, not once a name in each file)",
+        "                pass",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_to_start_another_is_told_once_in_each_file",
+        ),
+    ),
+    Mutant(
+        "two entries sharing a name or two are told as copies",
+        "knowledge/loader.py",
+        "        if n >= COPIED_NAMES and 2 * n >= min(names[path] for path in pair)",
+        "        if 2 * n >= min(names[path] for path in pair)",
+        (
+            "tests/test_faq_validation.py::test_an_entry_copied_to_start_another_is_told_once_in_each_file",
+        ),
+    ),
 ]
 
 

@@ -1323,6 +1323,29 @@ def test_an_empty_file_a_tab_and_another_encoding_are_said_plainly(tmp_path: Pat
     }
 
 
+def test_an_entry_copied_to_start_another_is_told_once_in_each_file(tmp_path: Path) -> None:
+    """A moderator copying an entry as a template and changing its id got two lines per
+    title and alias, the same clash twice in two wordings (24 names: 48 lines). Most names
+    shared is one copy, told once in each file; a name or two is told name by name."""
+    aliases = ["how does alpha work", "alpha explained", "what is alpha", "alpha basics"]
+    original = write_entry(tmp_path, "alpha", aliases=aliases)
+    copy = tmp_path / "alpha-copy.md"
+    copy.write_text(original.read_text().replace("id: alpha", "id: alpha-copy"))
+    said = problems_in(tmp_path)
+    told = "5 of this entry's title and aliases are also in {}, as if one was copied from"
+    assert len(said) == 2, said
+    assert said[0].startswith(f"{copy}:3: {told.format(original)}"), said
+    assert said[1].startswith(f"{original}:3: {told.format(copy)}"), said
+    # Two names alike (fewer than half of either's): each is told where it is.
+    copy.write_text(
+        entry_text("alpha-copy", title="Question about alpha?", aliases=["alpha basics"]).replace(
+            "alpha copy", "beta"
+        )
+    )
+    said = problems_in(tmp_path)
+    assert len(said) > 2 and not any("as if one was copied" in s for s in said), said
+
+
 def test_an_alias_repeated_in_one_file_is_reported_on_an_alias_line(tmp_path: Path) -> None:
     """ "Roth" is also in the title's line: the problem points at the alias itself."""
     path = write_entry(tmp_path, "alpha", title="Roth or not?", aliases=["Roth", "Roth"])
