@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from calculators.base import CalcInput, CalcResult
 from calculators.form8606 import Form8606Input, form8606
-from calculators.parse import InputError, shown
+from calculators.parse import PER_YEAR_WORDS, InputError, shown
 from calculators.prorata import ProrataInput, prorata
 from calculators.room import RoomInput, room
 from calculators.schedule import ScheduleInput, schedule
@@ -134,7 +134,16 @@ def all_values(words: Sequence[str]) -> bool:
     """Every word a calculator value: "split 1000 5" (or "/split basis:1000 earnings:5")
     is the calculator typed as a question; "split $1000 after-tax: can the $5 go to a
     traditional IRA?" is a question."""
-    return all(_VALUE.fullmatch(word) for word in with_ira_joined(_names_joined(words)))
+    return all(
+        _VALUE.fullmatch(word) or _per_year_word(word)
+        for word in with_ira_joined(_names_joined(words))
+    )
+
+
+def _per_year_word(word: str) -> bool:
+    """A frequency word ("biweekly"), which /schedule answers with its count: "/schedule
+    30000 biweekly 4 8%" was matched as a question, "not sure enough"."""
+    return re.sub(r"[_-]+", "", word.rpartition(":")[2]).casefold() in PER_YEAR_WORDS
 
 
 #: A word that ends with where the earnings go: "roth", "trad", "earnings_to:traditional".

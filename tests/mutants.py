@@ -15193,6 +15193,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_an_entry_copied_to_start_another_is_told_once_in_each_file",
         ),
     ),
+    Mutant(
+        "a frequency word makes a calculator's command a question",
+        "calculators/catalog.py",
+        "        _VALUE.fullmatch(word) or _per_year_word(word)",
+        "        _VALUE.fullmatch(word)",
+        ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
+    ),
 ]
 
 

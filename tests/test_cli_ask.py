@@ -237,6 +237,9 @@ def test_a_calculator_command_asked_is_pointed_at_the_calculator(
         assert "not a question (" in out, out
     assert main(["ask", "/split 1e9 5"]) == 0
     assert "(basis: '1e9' is scientific notation;" in capsys.readouterr().out
+    # (a frequency word is a value /schedule answers with its count: it was a question)
+    assert main(["ask", "/schedule 30000 bi-weekly 4 8%"]) == 0
+    assert "not a question (paychecks: 'bi-weekly' is 26 a year;" in capsys.readouterr().out
     data = run_json(capsys, "/split basis: 2000 earnings: 50")
     # ("reason" exactly when not answered: the match's words decide, as for any question)
     assert set(data) == {
