@@ -75,8 +75,11 @@ def wrap(text: str, width: int) -> str:
 def render_layout(layout: AnswerLayout, width: int = WIDTH, *, footer: bool = True) -> str:
     """The answer as text; ``footer``: with its not-tax-advice line (a reply that goes on
     below it, with more answers or the asker's numbers, says it once, at its end)."""
+    # (Wrapped like the text below, and underlined to its longest line: a title over the
+    # width ran on past an underline cut at the width.)
+    title = textwrap.wrap(layout.title, width) or [layout.title]
     parts = [
-        f"{layout.title}\n{'=' * min(len(layout.title), width)}",
+        "\n".join([*title, "=" * max(map(len, title))]),
         _wrap(plain(layout.description), width),
     ]
     for field in layout.fields:

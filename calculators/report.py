@@ -12,7 +12,8 @@ def render_text(result: CalcResult, width: int = 88, *, disclaimer: bool = True)
     it is said once under a whole reply it is part of) the disclaimer."""
     rows = result.summary()
     label_width = max((len(label) for label, _ in rows), default=0)
-    parts = [result.title, "=" * min(len(result.title), width)]
+    title = textwrap.wrap(result.title, width) or [result.title]  # (underlined whole)
+    parts = [*title, "=" * max(map(len, title))]
     parts += [f"{label + ':':<{label_width + 1}}  {value}" for label, value in rows]
     parts += ["", "How it is worked out:"]
     for number, step in enumerate(result.steps, 1):

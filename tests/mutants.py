@@ -15200,6 +15200,24 @@ MUTANTS = [
         "        _VALUE.fullmatch(word)",
         ("tests/test_cli_ask.py::test_a_calculator_command_asked_is_pointed_at_the_calculator",),
     ),
+    Mutant(
+        "an answer's title over the width runs past its underline",
+        "bot/terminal.py",
+        "    title = textwrap.wrap(layout.title, width) or [layout.title]",
+        "    title = [layout.title]",
+        (
+            "tests/test_console.py::test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole",
+        ),
+    ),
+    Mutant(
+        "a calculator's title over the width runs past its underline",
+        "calculators/report.py",
+        "    title = textwrap.wrap(result.title, width) or [result.title]",
+        "    title = [result.title]",
+        (
+            "tests/test_console.py::test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole",
+        ),
+    ),
 ]
 
 

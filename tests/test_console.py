@@ -937,3 +937,25 @@ def test_a_percent_sign_set_apart_is_the_number_before_it(console: Console) -> N
     assert "Estimated tax:" in named and "$1.20" in named
     # (a sign alone, with no number before it, is still refused by name)
     assert "tax_rate: '%' is not a rate" in console.respond("/split 1000 5 tax_rate: %").text
+
+
+@pytest.mark.parametrize("width", [40, 88])
+def test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole(width: int) -> None:
+    """A title over the width ran on past its underline, cut at the width (a member trial:
+    the ACP entry's 94 characters under 88 '='), in answers and calculator results alike."""
+    from bot.terminal import render_layout
+    from calculators import render_text
+    from calculators.catalog import CALCULATORS
+
+    kb = KnowledgeBase.load()
+    longest = max(kb.entries.values(), key=lambda e: len(e.title))
+    assert len(longest.title) > 88  # (else this checks nothing at 88)
+    result = CALCULATORS["split"]([], {"basis": "1000", "earnings": "5"})
+    for text, title in (
+        (render_layout(kb.layout(longest.id), width), longest.title),
+        (render_text(result, width), result.title),
+    ):
+        lines = text.split("\n")
+        under = next(i for i, line in enumerate(lines) if line and set(line) == {"="})
+        assert " ".join(lines[:under]) == title
+        assert len(lines[under]) == max(map(len, lines[:under])) <= width
