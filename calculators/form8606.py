@@ -93,7 +93,12 @@ class Form8606Result(CalcResult):
         for key, label in shown:
             value = self.lines[key]
             if value is not None:
-                rows.append((label, f"{value:.3f}" if key == "line10" else usd(value)))
+                text = f"{value:.3f}" if key == "line10" else usd(value)
+                if key == "line14" and value < 0:
+                    # (the headline is what gets copied onto the form: the warning below
+                    # says which figures to enter instead)
+                    text += " (below zero: see the warning below)"
+                rows.append((label, text))
         return rows
 
 

@@ -15218,6 +15218,13 @@ MUTANTS = [
             "tests/test_console.py::test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole",
         ),
     ),
+    Mutant(
+        "form8606's headline shows a basis below zero without a word",
+        "calculators/form8606.py",
+        '                if key == "line14" and value < 0:',
+        "                if False:",
+        ("tests/test_calc_form8606.py::test_rounding_that_pushes_line_14_below_zero_is_flagged",),
+    ),
 ]
 
 

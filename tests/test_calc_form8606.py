@@ -165,6 +165,13 @@ def test_rounding_that_pushes_line_14_below_zero_is_flagged() -> None:
     data = run(contribution="1999", year_end_balance="0", converted="2000")
     assert data["line14"] == "-1.00"
     assert any("below zero" in w for w in data["warnings"])
+    # The headline figure says so too: it is the one copied onto the form (a member trial).
+    result = form8606(Form8606Input(contribution="1999", year_end_balance="0", converted="2000"))
+    assert ("Line 14 (basis carried forward)", "-$1.00 (below zero: see the warning below)") in (
+        result.summary()
+    )
+    whole = form8606(Form8606Input(contribution="2000", year_end_balance="0", converted="2000"))
+    assert ("Line 14 (basis carried forward)", "$0.00") in whole.summary()
 
 
 def test_a_few_dollars_of_growth_get_the_figures_with_more_places_to_use() -> None:
