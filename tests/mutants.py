@@ -15225,6 +15225,15 @@ MUTANTS = [
         "                if False:",
         ("tests/test_calc_form8606.py::test_rounding_that_pushes_line_14_below_zero_is_flagged",),
     ),
+    Mutant(
+        "the text answer lists suggestions down to a score of 2",
+        "bot/cli/ask.py",
+        "        close = result.plausible(tuning.plausible_threshold)",
+        "        close = result.suggestions",
+        (
+            "tests/test_cli_ask.py::test_the_text_answer_offers_the_suggestions_discord_offers_a_member_who_asked",
+        ),
+    ),
 ]
 
 

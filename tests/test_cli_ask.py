@@ -883,3 +883,22 @@ def test_a_warning_shows_bytes_that_are_not_utf8_as_an_error_line_does(tmp_path:
     fallback = warned(tmp_path / "cache")
     assert fallback.startswith("warning: ") and fallback.count("\n") == 1, fallback
     assert "faq\ufffd" in fallback and why in fallback and "\\udc" not in fallback, fallback
+
+
+def test_the_text_answer_offers_the_suggestions_discord_offers_a_member_who_asked(
+    capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
+) -> None:
+    """The text listed every suggestion the JSON has, down to a score of 2: "(roth-401k-
+    rollover, score 3)" under a question about a pension's 1099-R invited a click on noise
+    (a member trial). It lists those Discord offers a member who asked (plausible_threshold);
+    the JSON keeps them all."""
+    question = "Got a 1099-R with code 7 from my mom's pension, what does that mean?"
+    data = run_json(capsys, question)
+    floor = kb.matcher.tuning.plausible_threshold
+    low = [h["id"] for h in data["suggestions"] if h["score"] < floor]
+    assert low and not data["answered"]  # (else this checks nothing)
+    assert main(["ask", question]) == 0
+    out = capsys.readouterr().out
+    assert not any(f"({i}, score" in out for i in low), out
+    kept = [h["id"] for h in data["suggestions"] if h["score"] >= floor]
+    assert all(f"({i}, score" in out for i in kept), out

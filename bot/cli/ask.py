@@ -150,8 +150,12 @@ def answer_text(kb: KnowledgeBase, result: MatchResult, width: int = 88) -> str:
     from calculators.report import render_text
 
     if not result.answered or result.best is None:
-        outside = result.looks_off_topic(kb.matcher.tuning.off_topic_threshold)
-        return terminal.render_suggestions(result, outside=outside)
+        tuning = kb.matcher.tuning
+        outside = result.looks_off_topic(tuning.off_topic_threshold)
+        # Those Discord offers a member who asked: "(contribution-limits, score 9)" under
+        # an HSA question invited a click on noise (the JSON keeps them all).
+        close = result.plausible(tuning.plausible_threshold)
+        return terminal.render_suggestions(replace(result, suggestions=close), outside=outside)
     # The not-tax-advice line once, under the answers and the asker's numbers: each part
     # ended with its own, so a question stating amounts printed it twice.
     text = terminal.render_layout(kb.layout(result.best.id), width, footer=False)
