@@ -200,6 +200,10 @@ def _cut(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+#: A value that is one of YAML's words for nothing, as a line's whole value.
+_NULL_WORD = re.compile(r"(?:^\s*-|:)\s+(null|Null|NULL|~)\s*(?:#.*)?$")
+
+
 def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: str = "") -> str:
     """A validation error of one field in words a moderator can act on (pydantic's own
     say what is wrong in its terms: "Input should be a valid string"); ``line``: the file's
@@ -211,6 +215,9 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
             "is empty: a '#' after the colon starts a YAML comment, which leaves out what "
             "follows: put the whole value in quotes"
         )
+    if err.get("input", "") is None and (word := _NULL_WORD.search(line)):
+        # ("- null" is YAML's word for nothing: "is empty" about a line that is not)
+        return f"YAML reads '{word[1]}' as no value: put it in quotes if you mean it as text"
     if err.get("input", "") is None:  # ("short:" or "- " with nothing after it)
         loc = err["loc"]
         may_go = bool(loc) and (isinstance(loc[-1], int) or loc[-1] in optional)

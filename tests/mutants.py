@@ -15234,6 +15234,13 @@ MUTANTS = [
             "tests/test_cli_ask.py::test_the_text_answer_offers_the_suggestions_discord_offers_a_member_who_asked",
         ),
     ),
+    Mutant(
+        "'- null' as an alias is told 'is empty'",
+        "knowledge/loader.py",
+        '    if err.get("input", "") is None and (word := _NULL_WORD.search(line)):',
+        "    if False and (word := _NULL_WORD.search(line)):",
+        ("tests/test_faq_validation.py::test_yamls_word_for_nothing_as_a_value_is_told_as_such",),
+    ),
 ]
 
 

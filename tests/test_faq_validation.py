@@ -1113,7 +1113,8 @@ def test_a_conflicts_middle_line_left_alone_is_still_a_conflict(
     [
         # (an item counted from 1, as a moderator counts: "aliases[1]" was the second)
         ("aliases", ["fine", 403], "alias 2: write it as text (a number, yes/no or a"),
-        ("aliases", ["fine", None], "alias 2: is empty: write it, or remove the line"),
+        # (None is written "- null": YAML's word for nothing, told as such)
+        ("aliases", ["fine", None], "alias 2: YAML reads 'null' as no value: put it in"),
         ("sources", ["https://www.irs.gov/x"], "source 1: write it as 'title: ...' and 'url:"),
         ("keywords", "403b", "keywords: write a list: one '- item' per line below it"),
         ("sources", [], "sources: add at least one item"),
@@ -2205,6 +2206,17 @@ def test_a_slip_is_told_with_the_fix_that_works_first(
     path.write_text(text)
     line = text.split("\n").index(written) + 1
     assert problems_in(tmp_path) == [f"{path}:{line}: {said}"]
+
+
+@pytest.mark.parametrize("word", ["null", "~"])
+def test_yamls_word_for_nothing_as_a_value_is_told_as_such(tmp_path: Path, word: str) -> None:
+    """ "- null" as an alias was told "is empty", about a line that plainly is not."""
+    path = write_entry(tmp_path, "alpha", aliases=["first alias", "how does alpha work"])
+    path.write_text(path.read_text().replace("- first alias", f"- {word}"))
+    [problem] = problems_in(tmp_path)
+    assert problem.endswith(
+        f"alias 1: YAML reads '{word}' as no value: put it in quotes if you mean it as text"
+    ), problem
 
 
 def test_a_first_list_item_without_its_space_is_told_so(tmp_path: Path) -> None:
