@@ -1109,8 +1109,16 @@ def scan_folder(faq_dir: Path) -> FolderScan:
     with contextlib.suppress(OSError):
         notices += _misnamed(faq_dir)
     if not paths:
-        problem = Problem(str(faq_dir), 0, "no FAQ files (<id>.md) found in this folder")
-        return FolderScan([], [problem], notices)
+        message = "no FAQ files (<id>.md) found in this folder"
+        parent = faq_dir.absolute().parent
+        from knowledge.examples import EXAMPLES_DIR  # (examples.py imports this module)
+
+        if faq_dir.name == EXAMPLES_DIR and any(map(is_entry_file, parent.glob("*.md"))):
+            # (Each of its files was told "examples files go in the 'examples' folder",
+            # where they are: the folder given is the wrong one, not they.)
+            message += f": it is the examples folder of the FAQ in {parent}; give that folder"
+            notices = []
+        return FolderScan([], [Problem(str(faq_dir), 0, message)], notices)
     entries: list[FaqEntry] = []
     partials: list[FaqEntry] = []
     problems: list[Problem] = []

@@ -15241,6 +15241,15 @@ MUTANTS = [
         "    if False and (word := _NULL_WORD.search(line)):",
         ("tests/test_faq_validation.py::test_yamls_word_for_nothing_as_a_value_is_told_as_such",),
     ),
+    Mutant(
+        "the examples folder given as the FAQ is told 'no FAQ files' and a notice a file",
+        "knowledge/loader.py",
+        '        if faq_dir.name == EXAMPLES_DIR and any(map(is_entry_file, parent.glob("*.md"))):',
+        "        if False:",
+        (
+            "tests/test_faq_validation.py::test_the_examples_folder_given_as_the_faq_is_told_which_folder_to_give",
+        ),
+    ),
 ]
 
 

@@ -548,6 +548,24 @@ def test_missing_or_empty_folder(tmp_path: Path) -> None:
     assert "does not exist" in problems_in(tmp_path / "nope")[0]
 
 
+def test_the_examples_folder_given_as_the_faq_is_told_which_folder_to_give(
+    tmp_path: Path,
+) -> None:
+    """Given for the FAQ, the examples folder got a notice for each of its files,
+    "examples files go in the 'examples' folder", where they were, before "no FAQ files"
+    (a moderator trial)."""
+    write_entry(tmp_path, "alpha")
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "alpha.yaml").write_text("- text: what is alpha\n")
+    scan, _ = validate_folder(examples)
+    assert [str(p) for p in scan.problems] == [
+        f"{examples}:0: no FAQ files (<id>.md) found in this folder: it is the examples "
+        f"folder of the FAQ in {tmp_path}; give that folder"
+    ]
+    assert scan.notices == []
+
+
 # -- the command line ---------------------------------------------------------------------
 
 
