@@ -15250,6 +15250,13 @@ MUTANTS = [
             "tests/test_faq_validation.py::test_the_examples_folder_given_as_the_faq_is_told_which_folder_to_give",
         ),
     ),
+    Mutant(
+        "a SQLite file without the bot's tables is read as an empty database",
+        "bot/storage/sqlite.py",
+        "            if self._version == 0 and not await self._has_questions(db):",
+        "            if False:",
+        ("tests/test_storage.py::test_cli_reports_refuse_a_sqlite_file_without_the_bots_tables",),
+    ),
 ]
 
 

@@ -2947,6 +2947,27 @@ def test_cli_reports_refuse_a_db_url_they_cannot_read(
         assert captured.err.count("\n") == 1, captured.err
 
 
+@pytest.mark.parametrize("made", ["another program's", "empty"])
+def test_cli_reports_refuse_a_sqlite_file_without_the_bots_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made: str
+) -> None:
+    """A mistyped --db naming another program's SQLite file, or an empty file, was read as
+    the bot's with nothing in it: "Nothing to review", exit 0 ("found": true in JSON), all
+    clear to a moderator. It is refused as PostgreSQL's reports refuse such a database."""
+    path = tmp_path / "other.db"
+    if made == "empty":
+        path.write_bytes(b"")
+    else:
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE notes (text TEXT)")
+    before = path.read_bytes()
+    for report in ("review", "gaps", "stats"):
+        assert main(["faq", report, "--db", str(path)]) == 2, report
+        said = capsys.readouterr().err
+        assert said.startswith("error:") and "no Rollover Bot tables" in said, said
+    assert path.read_bytes() == before  # (read, never made into the bot's)
+
+
 def test_cli_reports_never_create_or_upgrade_a_postgres_schema(
     postgres_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -438,6 +438,13 @@ class SqliteStore:
         try:
             self._version = await self._read_version(db)
             self._check_version(self._version)
+            if self._version == 0 and not await self._has_questions(db):
+                # (A mistyped --db, or an empty file: "Nothing to review", "found": true,
+                # read as all clear. As PostgreSQL's reports say it.)
+                raise StorageError(
+                    "it has no Rollover Bot tables (the bot makes them when it first starts "
+                    "with this file): check the path"
+                )
         except BaseException:
             await db.close()
             raise
@@ -587,6 +594,14 @@ class SqliteStore:
             return 0
         rows = list(await db.execute_fetchall("SELECT MAX(version) FROM schema_version"))
         return int(rows[0][0] or 0)
+
+    @staticmethod
+    async def _has_questions(db: aiosqlite.Connection) -> bool:
+        """A database from before the schema's version was kept has the questions table."""
+        found = await db.execute_fetchall(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questions'"
+        )
+        return bool(list(found))
 
     def _check_version(self, version: int) -> None:
         if version > CURRENT_VERSION:
