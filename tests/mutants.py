@@ -15257,6 +15257,13 @@ MUTANTS = [
         "            if False:",
         ("tests/test_storage.py::test_cli_reports_refuse_a_sqlite_file_without_the_bots_tables",),
     ),
+    Mutant(
+        "faq gaps counts questions past the retention under 'all that are kept'",
+        "bot/cli/faq.py",
+        "    days = kept if args.days is None else min(args.days, kept)",
+        "    days = args.days",
+        ("tests/test_moderation_e2e.py::test_gaps_say_which_days_their_counts_cover",),
+    ),
 ]
 
 

@@ -4514,12 +4514,29 @@ async def test_gaps_say_which_days_their_counts_cover(
         gaps = await admin(fake_discord, "gaps", {"days": 29})
         assert gaps["embeds"][0]["title"] == "Unanswered questions (last 29 days)"
     capsys.readouterr()
+    # A question past the retention that the daily purge has not removed yet (the bot
+    # stopped first) was listed under "last 30 days": it is counted only within them.
+    from bot.storage import AskedQuestion
+
+    old = dt.datetime.now(dt.UTC) - dt.timedelta(days=40)
+    async with SqliteStore(tmp_path / "bot.db") as kept:  # (no retention: nothing purged)
+        await kept.record_question(
+            AskedQuestion("what is an elephant fund", None, None, 0.0, False, old)
+        )
     monkeypatch.setenv("ROLLOVER_DATABASE__RETENTION_DAYS", "30")  # (as the bot's settings)
     assert await asyncio.to_thread(main, ["faq", "gaps", "--db", str(tmp_path / "bot.db")]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
         "Most frequent unanswered questions in the last 30 days, all that are kept ("
     )
+    assert "zebra fund" in out and "elephant fund" not in out, out
+    for days in ("45", "365"):  # (asked for more days than are kept: the same window)
+        args = ["faq", "gaps", "--days", days, "--db", str(tmp_path / "bot.db")]
+        assert await asyncio.to_thread(main, args) == 0
+        assert "elephant fund" not in capsys.readouterr().out, days
+    monkeypatch.setenv("ROLLOVER_DATABASE__RETENTION_DAYS", "60")
+    assert await asyncio.to_thread(main, ["faq", "gaps", "--db", str(tmp_path / "bot.db")]) == 0
+    assert "elephant fund" in capsys.readouterr().out
 
 
 async def test_gaps_say_when_more_groups_wait_than_the_list_shows(
