@@ -15264,6 +15264,15 @@ MUTANTS = [
         "    days = args.days",
         ("tests/test_moderation_e2e.py::test_gaps_say_which_days_their_counts_cover",),
     ),
+    Mutant(
+        "faq review tells a moderator's --faq-dir to edit the shipped examples",
+        "bot/cli/faq.py",
+        "    examples = examples_dir(faq_dir(args, settings()))",
+        '    examples = "knowledge/faq/examples"',
+        (
+            "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
+        ),
+    ),
 ]
 
 

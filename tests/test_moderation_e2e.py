@@ -1584,6 +1584,9 @@ async def test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_
     assert await asyncio.to_thread(main, ["faq", "review", *db, "--limit", "1"]) == 0
     items = json.loads(capsys.readouterr().out)["items"]
     assert [i["example"] for i in items] == [waiting]
+    # The text says where to add the question: the folder read, not the shipped one.
+    assert await asyncio.to_thread(main, ["faq", "review", *db[:-1]]) == 0
+    assert f"add the question to {faq_copy / 'examples'}/<entry>.yaml" in capsys.readouterr().out
     # positive control: the FAQ as shipped has no such alias, and lists the question
     shipped = ["faq", "gaps", "--db", str(tmp_path / "bot.db"), "--json"]
     assert await asyncio.to_thread(main, shipped) == 0

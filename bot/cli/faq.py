@@ -497,9 +497,14 @@ def handle_review(args: argparse.Namespace) -> int:
         print(more_line(len(items), "items"))
     if queue.more:
         print(window_line())
+    from knowledge.examples import OFF_TOPIC, examples_dir
+
+    # (The folder read, not the shipped one's name: a moderator's --faq-dir was told to
+    # edit knowledge/faq/examples.)
+    examples = examples_dir(faq_dir(args, settings()))
     print(
         "Decide in Discord with '/faq-admin review', or add the question to "
-        "knowledge/faq/examples/<entry>.yaml (or _off-topic.yaml)."
+        f"{examples}/<entry>.yaml (or {OFF_TOPIC}.yaml)."
     )
     return 0
 
