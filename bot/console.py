@@ -88,6 +88,8 @@ class Console:
         self._files = folder_signature(kb.source_dir)
         #: The files had problems when last read (at start: answering from a kept copy).
         self._broken = broken
+        #: The problems the last refused read told (to list new ones first).
+        self._told: set[str] = set()
         #: The width replies are wrapped at (run sets it to the terminal's).
         self.width = terminal.WIDTH
 
@@ -120,12 +122,18 @@ class Console:
         except FaqInvalid as exc:
             self._broken = True
             listed = with_unread(exc.problems, exc.unread)
+            # Those not told at the last read first: a slip made while fixing others was
+            # problem 58 of 60, under "... and 55 more", and the count went down.
+            told, self._told = self._told, {str(p) for p in listed}
+            fresh = [p for p in listed if str(p) not in told]
+            listed = fresh + [p for p in listed if str(p) in told]
             shown = [f"  {p}" for p in listed[:RELOAD_PROBLEMS_SHOWN]]
             more = len(listed) - len(shown)
+            new = f" ({len(fresh)} new since the last read, first)" if told and fresh else ""
             return "\n".join(
                 [
-                    f"The FAQ files in {folder} have {problems_counted(len(exc.problems))}; "
-                    "still answering from the FAQ read before:",
+                    f"The FAQ files in {folder} have {problems_counted(len(exc.problems))}"
+                    f"{new}; still answering from the FAQ read before:",
                     *shown,
                     *([f"  ... and {more} more (rollover-bot faq validate)"] if more else []),
                 ]
@@ -135,7 +143,7 @@ class Console:
             return f"Could not read the FAQ files again ({exc!r}); still answering from before."
         diff = diff_entries(self.kb.entries, new.entries, self.kb.examples, new.examples)
         self.kb = new
-        fixed, self._broken = self._broken, False
+        fixed, self._broken, self._told = self._broken, False, set()
         said = diff.summary(most=None) if diff.anything else "nothing changed"  # (no limit)
         return (
             "The FAQ files are valid again. " if fixed else ""

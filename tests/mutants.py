@@ -15273,6 +15273,24 @@ MUTANTS = [
             "tests/test_moderation_e2e.py::test_faq_gaps_and_review_on_the_command_line_agree_with_discord_after_an_alias",
         ),
     ),
+    Mutant(
+        "a refused reload lists a new problem among the old, in file order",
+        "bot/console.py",
+        "            listed = fresh + [p for p in listed if str(p) in told]",
+        "            listed = list(listed)",
+        (
+            "tests/test_console.py::test_a_refused_reload_lists_the_problems_new_since_the_last_read_first",
+        ),
+    ),
+    Mutant(
+        "a refused reload does not say how many problems are new",
+        "bot/console.py",
+        '" if told and fresh else ""',
+        '" if False else ""',
+        (
+            "tests/test_console.py::test_a_refused_reload_lists_the_problems_new_since_the_last_read_first",
+        ),
+    ),
 ]
 
 

@@ -843,6 +843,31 @@ def test_a_refused_reload_names_an_entry_renamed_to_a_name_no_load_reads(tmp_pat
     assert console.kb.get("three-buckets") is not None  # still answering
 
 
+def test_a_refused_reload_lists_the_problems_new_since_the_last_read_first(
+    tmp_path: Path,
+) -> None:
+    """A moderator fixing many problems made a new slip: the next /reload listed five old
+    lines, the new one 58th of 60 under "... and 55 more", and the count went down."""
+    import shutil
+
+    from knowledge.loader import DEFAULT_FAQ_DIR
+
+    folder = tmp_path / "faq"
+    shutil.copytree(DEFAULT_FAQ_DIR, folder)
+    console = Console(KnowledgeBase.load(folder), chart_dir=tmp_path)
+    (folder / "three-buckets.md").unlink()  # (every entry naming it: a problem each)
+    first = console.respond("/reload").text
+    assert "new since the last read" not in first  # (nothing was told before)
+    with (folder / "examples" / "notice-2014-54.yaml").open("a") as examples:
+        examples.write("- text: [unclosed\n")
+    said = console.respond("/reload").text.splitlines()
+    assert "(1 new since the last read, first); still answering" in said[0], said[0]
+    assert said[1].startswith(f"  {folder / 'examples' / 'notice-2014-54.yaml'}:"), said[1]
+    # Told once, it is no longer new.
+    again = console.respond("/reload").text.splitlines()
+    assert "new since" not in again[0] and "notice-2014-54.yaml" not in again[1], again[:2]
+
+
 def test_a_reload_in_the_console_names_every_changed_entry(tmp_path: Path) -> None:
     """A terminal has no message limit: unlike Discord, the console names them all."""
     from tests.faq_factory import write_entry
