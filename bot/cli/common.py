@@ -48,7 +48,9 @@ def unreadable_stdin() -> str | None:
 
 def _folder(text: str) -> Path:
     if not text.strip():  # ("$FAQ_DIR" unset in a script): not the current folder
-        raise argparse.ArgumentTypeError("the folder is empty; give one, or leave --faq-dir out")
+        raise argparse.ArgumentTypeError(
+            "no folder given (an empty name); give one, or leave --faq-dir out"
+        )
     from bot.settings import from_home
 
     # '~/faq' as the faq_dir setting reads it: no shell expands '--faq-dir=~/faq', nor a
