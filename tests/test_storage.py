@@ -2778,8 +2778,11 @@ def test_cli_stats_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["faq", "stats", "--db", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split() == [
-        "ENTRY", "SERVED", "HELPFUL", "NOT", "HELPFUL", "NOT", "ASKED", "REPOINTED", "RATING"
+        "ENTRY", "SERVED", "HELPFUL", "NOT", "HELPFUL", "NOT", "WHAT", "ASKED", "REPOINTED",
+        "RATING",
     ]  # fmt: skip
+    # (the column named as the askers' button: "NOT ASKED" read as "never asked")
+    assert "NOT WHAT ASKED: askers' 'Not what I asked' clicks." in lines[-1]
     assert lines[2].split() == ["split", "2", "1", "2", "0", "0", "43%"]
     assert lines[3].split() == ["prorata", "1", "0", "0", "0", "0", "50%"]
     # titles, not ids, where the FAQ has the entry

@@ -570,15 +570,16 @@ def handle_stats(args: argparse.Namespace) -> int:
     print(f"FAQ usage and feedback, worst first ({named(path)}):")
     print(
         f"{'ENTRY':<{width}}  {'SERVED':>6}  {'HELPFUL':>7}  {'NOT HELPFUL':>11}  "
-        f"{'NOT ASKED':>9}  {'REPOINTED':>9}  RATING"
+        f"{'NOT WHAT ASKED':>14}  {'REPOINTED':>9}  RATING"
     )
     for r, name in zip(rows, names, strict=True):
         print(
             f"{name:<{width}}  {r.served:>6}  {r.helpful:>7}  {r.not_helpful:>11}  "
-            f"{r.misses:>9}  {r.repointed:>9}  {r.rating:.0%}"
+            f"{r.misses:>14}  {r.repointed:>9}  {r.rating:.0%}"
         )
+    # ("NOT ASKED" read as "never asked": the askers' "Not what I asked" clicks)
     print(
-        "RATING: helpful votes as a share, pulled towards 50% while there are few "
-        "(re-pointed answers count as not helpful)."
+        "NOT WHAT ASKED: askers' 'Not what I asked' clicks. RATING: helpful votes as a share, "
+        "pulled towards 50% while there are few (re-pointed answers count as not helpful)."
     )
     return 0
