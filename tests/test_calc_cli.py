@@ -1103,7 +1103,14 @@ def _shown_in_a_terminal(args: list[str], columns: int, cwd: Path) -> str:
     ("args", "said"),
     [
         (["calc", "split", "--basis", "1000", "--earnings", "5", "--tax-rate", "24%"], "1099-R"),
-        (["ask", "I put in $23,000 after-tax and it earned $412, what do I owe?"], "1099-R"),
+        (  # (the README's question, answered: its worked example shows the 1099-R boxes)
+            [
+                "ask",
+                "I put in $23,000 after-tax and it earned $412, what do I owe when I roll it to "
+                "a Roth IRA?",
+            ],
+            "1099-R",
+        ),
         (["faq", "show", "notice-2014-54"], "Notice 2014-54"),
     ],
     ids=["calc", "ask", "faq-show"],
