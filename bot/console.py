@@ -129,11 +129,11 @@ class Console:
             listed = fresh + [p for p in listed if str(p) in told]
             shown = [f"  {p}" for p in listed[:RELOAD_PROBLEMS_SHOWN]]
             more = len(listed) - len(shown)
-            new = f" ({len(fresh)} new since the last read, first)" if told and fresh else ""
+            newly = f" ({len(fresh)} new since the last read, first)" if told and fresh else ""
             return "\n".join(
                 [
                     f"The FAQ files in {folder} have {problems_counted(len(exc.problems))}"
-                    f"{new}; still answering from the FAQ read before:",
+                    f"{newly}; still answering from the FAQ read before:",
                     *shown,
                     *([f"  ... and {more} more (rollover-bot faq validate)"] if more else []),
                 ]

@@ -73,6 +73,10 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z_-]*")
 _NAMED = re.compile(r"(?P<name>[A-Za-z_][A-Za-z_-]*)[=:](?P<value>.*)", re.DOTALL)
 
 
+#: The longest value written back as typed (a reply's length stays a reply's).
+VALUE_CHARS = 40
+
+
 @dataclass(frozen=True)
 class Typed:
     """A calculator's command typed where a question goes."""
@@ -114,6 +118,8 @@ def typed_command(text: str) -> Typed | None:
         for p in calc.params
         if p in given
     }
+    if any(len(v) > VALUE_CHARS for v in values.values()):
+        return Typed(name)  # (3,000 zeros before "1000" is an amount: not one to echo)
     options = (f"{calc.option(p)} {shlex.quote(v)}" for p, v in values.items())
     return Typed(
         name,

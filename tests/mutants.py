@@ -15289,6 +15289,15 @@ MUTANTS = [
             "tests/test_console.py::test_a_refused_reload_lists_the_problems_new_since_the_last_read_first",
         ),
     ),
+    Mutant(
+        "a typed value of any length is echoed back in the calculator hint",
+        "calculators/typed.py",
+        "    if any(len(v) > VALUE_CHARS for v in values.values()):",
+        "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
 ]
 
 

@@ -2561,6 +2561,11 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         handle = await fake_discord.send_slash_command("ask", {"question": "/split 1e9 5"})
         said = (await handle.response())["data"]["content"]
         assert "(like `/split basis:1000 earnings:5`); yours: basis: '1e9' is" in said, said
+        # (an amount with 900 zeros in front is one: the example is shown, not 900 zeros)
+        long = f"/split {'0' * 900}1000 5"
+        handle = await fake_discord.send_slash_command("ask", {"question": long})
+        said = (await handle.response())["data"]["content"]
+        assert "(like `/split basis:1000 earnings:5`)" in said and len(said) < 400, said
         # a loss is a value too: "-50" was read as a word, so the line went to the matcher
         handle = await fake_discord.send_slash_command("ask", {"question": "/split 1000 -50"})
         assert "`/split`" in (await handle.response())["data"]["content"]
