@@ -8,6 +8,7 @@ import re
 import textwrap
 from typing import TextIO
 
+from calculators.report import underlined
 from knowledge.layout import NOT_TAX_ADVICE, OUTSIDE_THE_FAQ, AnswerLayout
 from knowledge.matcher import Hit, MatchResult
 
@@ -75,11 +76,8 @@ def wrap(text: str, width: int) -> str:
 def render_layout(layout: AnswerLayout, width: int = WIDTH, *, footer: bool = True) -> str:
     """The answer as text; ``footer``: with its not-tax-advice line (a reply that goes on
     below it, with more answers or the asker's numbers, says it once, at its end)."""
-    # (Wrapped like the text below, and underlined to its longest line: a title over the
-    # width ran on past an underline cut at the width.)
-    title = textwrap.wrap(layout.title, width) or [layout.title]
     parts = [
-        "\n".join([*title, "=" * max(map(len, title))]),
+        "\n".join(underlined(layout.title, width)),
         _wrap(plain(layout.description), width),
     ]
     for field in layout.fields:

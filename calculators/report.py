@@ -7,13 +7,19 @@ import textwrap
 from calculators.base import NOT_TAX_ADVICE, CalcResult
 
 
+def underlined(title: str, width: int) -> list[str]:
+    """A heading's lines, wrapped at ``width``, and its '=' line as long as the longest (a
+    title over the width ran on past an underline cut at the width)."""
+    lines = textwrap.wrap(title, width) or [title]
+    return [*lines, "=" * max(map(len, lines))]
+
+
 def render_text(result: CalcResult, width: int = 88, *, disclaimer: bool = True) -> str:
     """The headline figures, the numbered worked example, warnings, the sources and (unless
     it is said once under a whole reply it is part of) the disclaimer."""
     rows = result.summary()
     label_width = max((len(label) for label, _ in rows), default=0)
-    title = textwrap.wrap(result.title, width) or [result.title]  # (underlined whole)
-    parts = [*title, "=" * max(map(len, title))]
+    parts = underlined(result.title, width)
     parts += [f"{label + ':':<{label_width + 1}}  {value}" for label, value in rows]
     parts += ["", "How it is worked out:"]
     for number, step in enumerate(result.steps, 1):

@@ -191,6 +191,14 @@ _MARKDOWN_URL = re.compile(r"^\s*(?:-\s+)?url:\s*\[[^\]]*\]\(\s*(\S+?)\s*\)\s*$"
 _DASH_NO_SPACE = re.compile(r"^(\s*)-(?![-\s])(.+)$")
 
 
+def dash_without_space(item: str, limit: int = 50) -> str:
+    """What to write for a list item typed without the space after its dash: the item
+    shown, its start when long (YAML may have joined the items below it into one text)."""
+    item = item.split(" - ")[0].strip()
+    shown = item if len(item) <= limit else item[: limit - 3].rstrip() + "..."
+    return f"a list item starts with '- ', a dash and a space: write '- {shown}'"
+
+
 def _cannot_start(char: str) -> str:
     """A value whose first character YAML reads as syntax (Markdown, a flair, a symbol)."""
     return f"invalid YAML: a value cannot start with '{char}': {_QUOTE_IT}"
@@ -262,12 +270,7 @@ def explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, offset: int = 2) -> 
         # missing colon", about a line that needed a space.
         for back in (0, 1):
             if dash := _DASH_NO_SPACE.match(_line_at(yaml_text, mark.line - back)):
-                item = dash[2].strip()
-                shown = item if len(item) <= 50 else item[:47].rstrip() + "..."
-                return line - back, (
-                    "invalid YAML: a list item starts with '- ', a dash and a space: write "
-                    f"'- {shown}'"
-                )
+                return line - back, f"invalid YAML: {dash_without_space(dash[2])}"
     indenting = "mapping values are not allowed" in problem or any(
         needle in problem or needle in context
         for needle, advice in _YAML_HELP

@@ -131,7 +131,7 @@ def _mostly_nul(start: str | bytes) -> bool:
     (A stray NUL typed into a title is one character, told where it is: "the file is saved
     as UTF-16" sent a moderator to re-save a UTF-8 file.)"""
     nul = "\x00" if isinstance(start, str) else b"\x00"
-    return start.count(nul) * 4 >= len(start) > 0 and nul in start
+    return start.count(nul) * 4 >= len(start) > 0
 
 
 def not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
@@ -194,12 +194,6 @@ _OPTIONAL = frozenset(n for n, f in FrontMatter.model_fields.items() if not f.is
 _COMMENT_FOR_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+#")
 
 
-def _cut(text: str, limit: int = 50) -> str:
-    """A line's text shown in a message: its start, when long."""
-    text = text.split(" - ")[0].strip()  # (YAML joined the lines below into one text)
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
-
-
 #: A value that is one of YAML's words for nothing, as a line's whole value.
 _NULL_WORD = re.compile(r"(?:^\s*-|:)\s+(null|Null|NULL|~)\s*(?:#.*)?$")
 
@@ -234,7 +228,7 @@ def plain_words(err: ErrorDetails, optional: frozenset[str] = _OPTIONAL, line: s
         return "write it as text (a number, yes/no or a date in quotes: '403', 'yes')"
     if kind == "list_type" and (dash := re.match(r"-(?![-\s])(\S.*)", str(err.get("input")))):
         # ("-after-tax vs Roth" under "aliases:" made the lines below it one text)
-        return f"a list item starts with '- ', a dash and a space: write '- {_cut(dash[1])}'"
+        return frontmatter.dash_without_space(dash[1])
     if kind == "list_type" and tuple(err["loc"]) == ("sources",):
         # ("[first, second]" is no way to write sources: each has a title and a link.)
         return (

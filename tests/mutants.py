@@ -14987,7 +14987,7 @@ MUTANTS = [
     Mutant(
         "a stray NUL near a file's start is told as UTF-16",
         "knowledge/loader.py",
-        "    return start.count(nul) * 4 >= len(start) > 0 and nul in start",
+        "    return start.count(nul) * 4 >= len(start) > 0",
         "    return nul in start",
         (
             "tests/test_faq_validation.py::test_a_stray_nul_near_a_files_start_is_told_at_its_line_not_as_utf16",
@@ -14996,8 +14996,8 @@ MUTANTS = [
     Mutant(
         "a UTF-16 file without its mark is not told as UTF-16",
         "knowledge/loader.py",
-        "    return start.count(nul) * 4 >= len(start) > 0 and nul in start",
-        "    return start.count(nul) >= len(start) > 0 and nul in start",
+        "    return start.count(nul) * 4 >= len(start) > 0",
+        "    return start.count(nul) >= len(start) > 0",
         ("tests/test_faq_validation.py",),
     ),
     Mutant(
@@ -15201,8 +15201,8 @@ MUTANTS = [
     Mutant(
         "an answer's title over the width runs past its underline",
         "bot/terminal.py",
-        "    title = textwrap.wrap(layout.title, width) or [layout.title]",
-        "    title = [layout.title]",
+        '"\\n".join(underlined(layout.title, width)),',
+        '"\\n".join([layout.title, "=" * min(len(layout.title), width)]),',
         (
             "tests/test_console.py::test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole",
         ),
@@ -15210,8 +15210,8 @@ MUTANTS = [
     Mutant(
         "a calculator's title over the width runs past its underline",
         "calculators/report.py",
-        "    title = textwrap.wrap(result.title, width) or [result.title]",
-        "    title = [result.title]",
+        "    lines = textwrap.wrap(title, width) or [title]",
+        "    lines = [title]",
         (
             "tests/test_console.py::test_a_title_wider_than_the_text_is_wrapped_and_underlined_whole",
         ),
