@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from calculators.base import CalcInput, CalcResult
 from calculators.form8606 import Form8606Input, form8606
-from calculators.parse import PER_YEAR_WORDS, InputError, shown
+from calculators.parse import InputError, per_year_count, shown
 from calculators.prorata import ProrataInput, prorata
 from calculators.room import RoomInput, room
 from calculators.schedule import ScheduleInput, schedule
@@ -143,7 +143,7 @@ def all_values(words: Sequence[str]) -> bool:
 def _per_year_word(word: str) -> bool:
     """A frequency word ("biweekly"), which /schedule answers with its count: "/schedule
     30000 biweekly 4 8%" was matched as a question, "not sure enough"."""
-    return re.sub(r"[_-]+", "", word.rpartition(":")[2]).casefold() in PER_YEAR_WORDS
+    return per_year_count(word.rpartition(":")[2]) is not None
 
 
 #: A word that ends with where the earnings go: "roth", "trad", "earnings_to:traditional".

@@ -318,11 +318,15 @@ def check_count(
     return value
 
 
+def per_year_count(word: str) -> int | None:
+    """The count a year a frequency word names ("bi-weekly": 26), else None."""
+    return PER_YEAR_WORDS.get(re.sub(r"[\s_-]+", "", word).casefold())
+
+
 def refuse_per_year_word(text: str, field: str | None = None) -> None:
     """InputError giving the count a year ``text`` names, if it is a frequency word
     ("biweekly", "semi-monthly", "twice a month")."""
-    said = re.sub(r"[\s_-]+", "", str(text)).casefold()
-    if (n := PER_YEAR_WORDS.get(said)) is not None:
+    if (n := per_year_count(str(text))) is not None:
         raise InputError(f"{_label(field)}{shown(text)} is {n} a year; give the count, {n}", field)
 
 

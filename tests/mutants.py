@@ -14367,19 +14367,18 @@ MUTANTS = [
     Mutant(
         "a pay frequency by name is only 'not a whole number'",
         "calculators/parse.py",
-        "    if (n := PER_YEAR_WORDS.get(said)) is not None:\n",
+        "    if (n := per_year_count(str(text))) is not None:\n",
         "    if False:\n",
         (
-            "tests/test_calc_schedule.py::test_console_pay_frequency_words_are_answered_with_"
-            "their_counts",
+            "tests/test_calc_schedule.py::test_console_pay_frequency_words_are_answered_with_their_counts",
             "tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",
         ),
     ),
     Mutant(
         "a pay frequency with a hyphen or spaces is not recognised",
         "calculators/parse.py",
-        '    said = re.sub(r"[\\s_-]+", "", str(text)).casefold()\n',
-        "    said = str(text).casefold()\n",
+        '    return PER_YEAR_WORDS.get(re.sub(r"[\\s_-]+", "", word).casefold())\n',
+        "    return PER_YEAR_WORDS.get(word.casefold())\n",
         ("tests/test_calc_cli.py::test_bad_input_is_one_error_line_and_exit_2",),
     ),
     Mutant(
