@@ -23,6 +23,7 @@ from bot.small_talk import THANKS_REPLY, asks_for_help, small_talk, without_comm
 from calculators import InputError, ScheduleInput, render_text
 from calculators.catalog import (
     CALCULATORS,
+    HELP_WORDS,
     all_values,
     as_command,
     calculator_typed,
@@ -272,9 +273,6 @@ class Console:
                     Path(name).unlink()
             return f"No chart: it could not be written in {self.chart_dir} ({exc.strerror or exc})."
         return f"Chart written to {name} (kept until the console closes)"
-
-
-HELP_WORDS = frozenset({"help", "/help", "?", "--help", "-h"})
 
 
 def asks_reload(line: str) -> bool:
