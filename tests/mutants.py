@@ -38,6 +38,7 @@ class Mutant:
 ANSWERS = "bot/cogs/answers.py"
 CATCH_UP = "bot/catch_up.py"
 DELETIONS = "bot/deletions.py"
+MENTIONS = "bot/mentions.py"
 E2E = "tests/test_bot_e2e.py"
 FAULTS = "tests/test_faults_e2e.py"
 STORAGE = "tests/test_storage.py"
@@ -369,7 +370,7 @@ MUTANTS = [
     ),
     Mutant(
         "answers a mention delivered twice twice",
-        ANSWERS,
+        MENTIONS,
         "        if not here and not self.mentions.claim(message.id):\n            return\n",
         "",
         (f"{E2E}::test_a_mention_delivered_twice_is_answered_once[False]",),
@@ -570,7 +571,7 @@ MUTANTS = [
     ),
     Mutant(
         "answers a mention without claiming it in the store",
-        "bot/cogs/answers.py",
+        MENTIONS,
         '            if not await self._claimed(key, owed, "mention", message.id):\n',
         '            if not await self._claimed(key, owed, "mention", message.id) and 0:\n',
         ("tests/test_processes_e2e.py::test_two_processes_given_the_same_mention_answer_it_once",),
@@ -759,7 +760,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention asking for help is matched against the FAQ",
-        ANSWERS,
+        MENTIONS,
         "            if target is message and asks_for_help(question):",
         "            if False:",
         (f"{E2E}::test_a_mention_asking_for_help_gets_the_help_card",),
@@ -2683,7 +2684,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's own question in a reply to a remark answers the remark",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if own and first.answered:\n",
         "        if False:\n",
         (
@@ -3207,7 +3208,7 @@ MUTANTS = [
     ),
     Mutant(
         "a question edited into a bare mention is ignored",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if not self._prompted.seen(message.id) and (\n",
         "        if True or (\n",
         ("tests/test_bot_e2e.py::test_a_question_edited_into_a_bare_mention_is_answered_once",),
@@ -3282,7 +3283,7 @@ MUTANTS = [
     ),
     Mutant(
         "an old bare mention edited to hold a question is answered",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            or not question_in(message)\n            or not edited_in_time(message)\n",
         "            or not question_in(message)\n",
         ("tests/test_bot_e2e.py::test_an_edit_after_the_window_is_not_taken_as_asking",),
@@ -3545,7 +3546,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's quote is taken for its question",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        choices = [(own, message)] if not quoted else [(own, message), (quoted, message)]",
         "        choices = [(question_in(message), message)]",
         (
@@ -3554,7 +3555,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention under a remark answers the remark",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return choices[scores.index(max(scores))]",
         "        return choices[-1]",
         (
@@ -3563,7 +3564,7 @@ MUTANTS = [
     ),
     Mutant(
         "each mention under one question posts the answer again",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            if target is not message and (",
         "            if False and (",
         (
@@ -3641,7 +3642,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention under a question is never answered while history cannot be read",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        except NETWORK_ERRORS as exc:\n"
         '            log.info("could not look for an answer under %s: %s", question.id, exc)\n'
         "            return None\n",
@@ -3659,7 +3660,7 @@ MUTANTS = [
     ),
     Mutant(
         "a notice under a question is taken for its answer",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return found if found is not None and is_answer(found) else None",
         "        return found",
         (
@@ -3706,7 +3707,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention edited into a quiet post is claimed only in each process's memory",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "    return -message_id\n",
         "    return message_id\n",
         (
@@ -4102,7 +4103,7 @@ MUTANTS = [
     ),
     Mutant(
         "an answer to a later message in a watched post tags the post",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            and target.id == channel.id\n",
         "",
         (
@@ -4405,7 +4406,7 @@ MUTANTS = [
     ),
     Mutant(
         "a rejected answer is posted again under its question",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "self.bot, question, asker_id=target.author.id, rejected=rejected\n",
         "self.bot, question, asker_id=target.author.id\n",
         (
@@ -4415,7 +4416,7 @@ MUTANTS = [
     ),
     Mutant(
         "the answers rejected are looked up under the mention, not the question it answers",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "rejected = await self._rejected(target.id)",
         "rejected = await self._rejected(message.id)",
         (
@@ -4788,7 +4789,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's answer is not recorded as the reply to its question",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        kept = await remember_reply(self.bot, target.id, sent)\n",
         "        kept = True\n",
         (
@@ -5321,7 +5322,7 @@ MUTANTS = [
     ),
     Mutant(
         "looks for a retried mention's reply from the question on",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "                message.channel, message, under=target, aski"
         "ng=bool(question), also=message\n",
         "                message.channel, target, under=target, askin"
@@ -5542,7 +5543,7 @@ MUTANTS = [
     Mutant(
         "a watched post answered through a mention whose answered tag"
         " Discord failed stays untagged for good",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]\n",
         "            await tag_answered(self.bot, channel)  # type: ignore[arg-type]\n",
         (
@@ -5648,7 +5649,7 @@ MUTANTS = [
     ),
     Mutant(
         "a watched post answered through a mention is left untagged",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            await tag_answered_or_owe(self.bot, channel)  # type: ignore[arg-type]\n",
         "            pass\n",
         (
@@ -5829,7 +5830,7 @@ MUTANTS = [
     Mutant(
         "mentions read at catch-up are not limited at all: a member's"
         " burst sent while the bot was away is answered whole",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if len(near) >= self.bot.settings.limits.mention_per_minute:",
         "        if False:",
         (
@@ -6417,7 +6418,7 @@ MUTANTS = [
     ),
     Mutant(
         "a calculator command typed after a mention is matched as a question ('no close match')",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            if target is message and (typed := typed_command(question)):",
         "            if False and target is message and (typed := typed_command(question)):",
         (
@@ -6505,7 +6506,7 @@ MUTANTS = [
     ),
     Mutant(
         "'@bot thanks!' gets the public 'no FAQ entry looks close' card and is kept as a miss",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            if target is message and (said := small_talk(question)):",
         "            if False and (said := small_talk(question)):",
         (
@@ -6514,7 +6515,7 @@ MUTANTS = [
     ),
     Mutant(
         "'@bot hi' is prompted for a question, but the question edited in is ignored",
-        "bot/cogs/answers.py",
+        MENTIONS,
         '                if said == "greeting":  # (as a bare mention: an edit adding a qu'
         "estion counts)\n                    self._prompted.claim(message.id)\n",
         "",
@@ -6679,7 +6680,7 @@ MUTANTS = [
     Mutant(
         "a 'You're asking quickly' notice Discord fails leaves an error with a tracebac"
         "k in the log",
-        "bot/cogs/answers.py",
+        MENTIONS,
         '            log.warning(\n                "could not tell the author of messag'
         'e %s to slow down (%s)",',
         '            log.exception(\n                "could not tell the author of mess'
@@ -7868,7 +7869,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's question is kept without who asked it, so forget misses it",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "message_id=target.id, asker_id=target.author.id",
         "message_id=target.id",
         ("tests/test_bot_e2e.py::test_a_moderator_can_forget_a_member_who_asks_to_be_forgotten",),
@@ -8878,7 +8879,7 @@ MUTANTS = [
     Mutant(
         "a mention's owed reply keeps no asker: /faq-admin forget leaves the member's m"
         "ention in the retry queue",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            asker_hash=asker_hash(self.bot, message.author.id),\n",
         "",
         (
@@ -8916,7 +8917,7 @@ MUTANTS = [
     Mutant(
         "a mention's answer whose response was lost, found by the retry, is not counted"
         " as served and stays when the question is deleted",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "                await self._heard_late(found, target, message.channel.id, made)\n",
         "",
         (
@@ -9510,7 +9511,7 @@ MUTANTS = [
     ),
     Mutant(
         "a calculator typed after a mention gets no command mention to tap (only /ask's does)",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "calculator_hint(typed, ids), mention_author",
         "calculator_hint(typed), mention_author",
         (
@@ -9818,7 +9819,7 @@ MUTANTS = [
     Mutant(
         "'@Rollover Bot' with only a photo of a 1099-R is asked for a question as if no"
         "thing had been sent",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "                    PICTURE_PROMPT if any(map(shows_a_picture, shown)) else AS"
         "K_AFTER_MENTION,\n",
         "                    ASK_AFTER_MENTION,\n",
@@ -9826,7 +9827,7 @@ MUTANTS = [
     ),
     Mutant(
         "a bare mention under the bot's own answer card is told the bot cannot read pictures",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "                if referenced is not None and from_a_member(referenced):\n",
         "                if referenced is not None:\n",
         ("tests/test_bot_e2e.py::test_a_mention_with_only_a_picture_is_told_the_bot_reads_words",),
@@ -9834,7 +9835,7 @@ MUTANTS = [
     Mutant(
         "a question edited into a mention that got the picture prompt is not answered a"
         "fter a restart",
-        "bot/cogs/answers.py",
+        MENTIONS,
         'PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}", PICTURE_PROMPT)\n',
         'PROMPTS = (ASK_AFTER_MENTION, f"Hi! {ASK_AFTER_MENTION}")\n',
         ("tests/test_bot_e2e.py::test_a_mention_with_only_a_picture_is_told_the_bot_reads_words",),
@@ -9842,7 +9843,7 @@ MUTANTS = [
     Mutant(
         "'thanks @Rollover Bot!' then closing the post: the bot's 'You're welcome' reop"
         "ens the closed post",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if closed_since(message.channel):\n            # Closed since it was asked",
         "        if False:\n            # Closed since it was asked",
         (
@@ -10156,7 +10157,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's answer reopens the post closed while the database was read",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            if closed_since(message.channel):\n                # Closed while",
         "            if False:\n                # Closed while",
         ("tests/test_bot_e2e.py::test_a_post_closed_while_a_mentions_answer_is_made_stays_closed",),
@@ -10626,7 +10627,7 @@ MUTANTS = [
     ),
     Mutant(
         "a 'thanks!' replying to the bot's answer gets 'You're welcome'",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "            if (not question or small_talk(question)) and not (me and mentions"
             "_me(message, me)):"
@@ -10645,7 +10646,7 @@ MUTANTS = [
     ),
     Mutant(
         "a reply to any member's message is asked of the bot",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "    return isinstance(replied, discord.Message) and replied.author.id == me.id",
         "    return isinstance(replied, discord.Message)",
         (
@@ -10684,7 +10685,7 @@ MUTANTS = [
     ),
     Mutant(
         "a moderator's reply to the bot's moderator log is answered as a question",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "and not self._in_mod_log(message) and not to_others",
         "and not to_others",
         ("tests/test_bot_e2e.py::test_a_reply_to_the_bots_moderator_log_is_no_question",),
@@ -10710,9 +10711,9 @@ MUTANTS = [
     ),
     Mutant(
         "a mention's answer sent from the retry queue counts as nothing sent",
-        "bot/cogs/answers.py",
-        "        )\n        return SENT\n\n\ndef _say_sent_late",
-        "        )\n        return DONE\n\n\ndef _say_sent_late",
+        MENTIONS,
+        "asker_id=target.author.id\n        )\n        return SENT\n",
+        "asker_id=target.author.id\n        )\n        return DONE\n",
         (
             (
                 "tests/test_faults_e2e.py::test_a_reply_sent_from_the_retry_queue_is_said_in_th"
@@ -10857,7 +10858,7 @@ MUTANTS = [
     ),
     Mutant(
         "a stop does not wait for a mention being claimed",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "        with self.bot.replying():  # (from its claim on, as a post's: a stop w"
             "aits for it)\n"
@@ -10951,7 +10952,7 @@ MUTANTS = [
     ),
     Mutant(
         "a question edited into a bare mention is answered again by an edit after another restart",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "            key = edited_in(message.id) if here else message.id if claim is No"
             'ne else claim\n            if not await self._claimed(key, owed, "mention", mes'
@@ -11176,7 +11177,7 @@ MUTANTS = [
     ),
     Mutant(
         "a reply to the bot edited to name another member ('@Alex ...') is answered by the bot",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if self._asks_another(message, me) or await self._asks_nothing(message):\n",
         "        if await self._asks_nothing(message):\n",
         (
@@ -11191,7 +11192,7 @@ MUTANTS = [
             "after a restart, a reply to the bot edited from 'thanks!' into a question gets"
             " silence again"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "        elif not (replies_to_me(message, me) and self._to_me(message, me)):\n  "
             "          return False\n"
@@ -11209,7 +11210,7 @@ MUTANTS = [
             "after a restart, a reply to the bot whose answer the member took back (Not wha"
             "t I asked), edited, is answered again"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return not await self._rejected(message.id)\n",
         "        return True\n",
         (
@@ -11239,7 +11240,7 @@ MUTANTS = [
     ),
     Mutant(
         "a question edited into a bare mention after a restart gets silence",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return read and found is not None and found.content in PROMPTS\n",
         "        return False\n",
         (
@@ -11251,7 +11252,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention answered before a restart is answered again when edited after it",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return read and found is not None and found.content in PROMPTS\n",
         "        return read and found is not None\n",
         (
@@ -11263,7 +11264,7 @@ MUTANTS = [
     ),
     Mutant(
         "after a restart, a reply to the bot answered before it and edited is answered again",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        if not read or found is not None:\n            return False\n",
         "        if not read:\n            return False\n",
         (
@@ -11380,7 +11381,7 @@ MUTANTS = [
             "a reply to the bot naming someone else, edited to drop the name (asking the bo"
             "t), gets silence"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "        if self._asks_another(message, me):\n"
             "            return replies_to_me(message, me) and not self._in_mod_log(message)\n"
@@ -11398,7 +11399,7 @@ MUTANTS = [
             "a reply to the bot that asked a question as sent, edited (a typo fixed), is an"
             "swered a second time"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        return self._to_me(message, me) and await self._asks_nothing(message)\n",
         "        return self._to_me(message, me)\n",
         (
@@ -11413,21 +11414,21 @@ MUTANTS = [
             "a mention of the bot inside code (`@Rollover Bot ...`, a fenced block) is answ"
             "ered as asked of it"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         '    text = _CODE.sub(" ", message.content)\n',
         "    text = message.content\n",
         ("tests/test_bot_e2e.py::test_a_mention_inside_code_asks_nothing",),
     ),
     Mutant(
         "takes a reply's ping for a mention",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "    if me.id in users:\n",
         "    if me in message.mentions:\n",
         ("tests/test_bot_e2e.py::test_a_reply_to_the_bot_is_not_a_mention_but_its_role_is",),
     ),
     Mutant(
         "a reply to the bot's answer naming another member is answered by the bot",
-        "bot/cogs/answers.py",
+        MENTIONS,
         "        to_others = any(named_outside_code(message))\n",
         "        to_others = False\n",
         (
@@ -11536,7 +11537,7 @@ MUTANTS = [
             "a reply in the moderator log naming a colleague, edited to drop the name, is a"
             "nswered by the bot"
         ),
-        "bot/cogs/answers.py",
+        MENTIONS,
         "            return replies_to_me(message, me) and not self._in_mod_log(message)\n",
         "            return replies_to_me(message, me)\n",
         (
@@ -11671,7 +11672,7 @@ MUTANTS = [
     ),
     Mutant(
         "after a restart, an edited follow-up whose answer was deleted by hand is answered again",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             '        if replied or any(o.kind == "mention" and o.message_id == message.id f'
             "or o in owed):\n"
@@ -11741,7 +11742,7 @@ MUTANTS = [
     ),
     Mutant(
         "after a restart, a follow-up still owed in the retry queue is answered by its edit too",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             '        if replied or any(o.kind == "mention" and o.message_id == message.id f'
             "or o in owed):\n"
@@ -13323,7 +13324,7 @@ MUTANTS = [
     ),
     Mutant(
         "mention's post looked at before its question is matched, not after",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "            rejected = await self._rejected(target.id)\n            reply = awa"
             "it build_reply(\n                self.bot, question, asker_id=target.author.id,"
@@ -13352,7 +13353,7 @@ MUTANTS = [
     ),
     Mutant(
         "mention deleted while matched is replied to (refused, warning, retry)",
-        "bot/cogs/answers.py",
+        MENTIONS,
         (
             "            if self.bot.deleted_lately.seen(target.id):\n                # Dele"
             "ted meanwhile (PluralKit"
@@ -14246,7 +14247,7 @@ MUTANTS = [
     ),
     Mutant(
         "a mention deleted as its reply went is a warning and a retry",
-        ANSWERS,
+        MENTIONS,
         "            if replied_to_gone(exc):\n"
         "                # Deleted after the look above, its event not come yet: as if seen"
         " there.\n",
@@ -14317,7 +14318,7 @@ MUTANTS = [
     ),
     Mutant(
         "a slow-down notice Discord did not take still silences the member's next mention",
-        ANSWERS,
+        MENTIONS,
         "            self._slowed.discard(message.author.id)\n"
         "            if replied_to_gone(exc):\n",
         "            if replied_to_gone(exc):\n",
@@ -14328,7 +14329,7 @@ MUTANTS = [
     ),
     Mutant(
         "a slow-down notice refused as its message was deleted is a warning",
-        ANSWERS,
+        MENTIONS,
         "            if replied_to_gone(exc):\n"
         '                log.info("message %s was deleted before it was told to slow down"',
         "            if False:\n"

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +21,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot import answering, mod_log, runner
+from bot import answering, mentions, mod_log, runner
 from bot.cli import main
 from bot.cogs.answers import UNSURE_LINE
 from bot.cogs.point import CLOSED_POST, DISCORD_NOTICE, NOT_YOURS_TO_POST
@@ -4405,10 +4404,9 @@ async def test_an_edit_after_the_window_is_not_taken_as_asking(
     world = fake_discord.world
     channel = int(world.text_channel["id"])
     mention = world.bot_user.mention
-    async with start_bot(make_bot()) as bot:
-        # (the module as loaded as an extension: discord.py imports it anew)
-        answers = sys.modules[type(bot.get_cog("Answers")).__module__]
-        monkeypatch.setattr(answers, "EDITED_MENTION_WINDOW", dt.timedelta(seconds=1))
+    async with start_bot(make_bot()):
+        # (the Answers cog's part that answers mentions, and their edits)
+        monkeypatch.setattr(mentions, "EDITED_MENTION_WINDOW", dt.timedelta(seconds=1))
         sent = [
             await fake_discord.send_message(
                 world.text_channel, mention if bare_first else QUESTION, author=world.asker
