@@ -15,6 +15,7 @@ import discord
 from bot.embeds import (
     answer_embed,
     example_embed,
+    neutralize,
     removed_embed,
     suggestions_embed,
     year_note_embed,
@@ -63,7 +64,9 @@ def calculator_hint(typed: Typed, ids: Mapping[str, int] | None = None) -> str:
     name = typed.name
     example = f"(like `{typed.named or CALCULATORS[name].named_example}`)"
     if typed.refused:
-        example += f"; yours: {typed.refused}"
+        # (it quotes what the member typed: shown as text, a "[...](https://...)" in
+        # it made a link in the bot's public reply)
+        example += f"; yours: {neutralize(typed.refused)}"
     if ids and name in ids:
         return (
             f"That is the `/{name}` calculator: tap </{name}:{ids[name]}> to open it (or type "

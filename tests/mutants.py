@@ -15092,7 +15092,7 @@ MUTANTS = [
     Mutant(
         "Discord's calculator hint does not say why the member's values are refused",
         "bot/answering.py",
-        '        example += f"; yours: {typed.refused}"',
+        '        example += f"; yours: {neutralize(typed.refused)}"',
         "        pass",
         (
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
@@ -15294,6 +15294,15 @@ MUTANTS = [
         "calculators/typed.py",
         "    if any(len(v) > VALUE_CHARS for v in values.values()):",
         "    if False:",
+        (
+            "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
+        ),
+    ),
+    Mutant(
+        "Discord's calculator hint quotes the member's refused value with its markdown live",
+        "bot/answering.py",
+        "yours: {neutralize(typed.refused)}",
+        "yours: {typed.refused}",
         (
             "tests/test_bot_e2e.py::test_a_calculator_command_typed_as_a_question_points_to_the_calculator",
         ),

@@ -2560,6 +2560,12 @@ async def test_a_calculator_command_typed_as_a_question_points_to_the_calculator
         handle = await fake_discord.send_slash_command("ask", {"question": "/split 1e9 5"})
         said = (await handle.response())["data"]["content"]
         assert "(like `/split basis:1000 earnings:5`); yours: basis: '1e9' is" in said, said
+        # What the member typed is quoted as text: in a public reply, a link there was the
+        # bot's (as a timestamp or spoilers would be).
+        link = "[FREE-NITRO](https://free-nitro.example)"
+        call = await mention_in_text_channel(fake_discord, f"/split basis:{link} earnings:5")
+        said = call.json["content"]
+        assert "yours: basis: '\\[FREE-NITRO](https\\://free-nitro.example)'" in said, said
         # (an amount with 900 zeros in front is one: the example is shown, not 900 zeros)
         long = f"/split {'0' * 900}1000 5"
         handle = await fake_discord.send_slash_command("ask", {"question": long})
