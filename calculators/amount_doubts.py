@@ -81,8 +81,15 @@ _PER_PERIOD = re.compile(
     r"|\b(?:each|every|per)\s+(?:other\s+|two\s+|few\s+)?(?:year|month|week|quarter)s?\b"
     r"|(?<!\bin )\ba\s+(?:year|month|week|quarter)\b(?!\s+ago)|\bfor\s+(?:\d+\s+)?years\b"
     r"|\b(?:monthly|annually|yearly|weekly|quarterly|biweekly|bi-weekly|semimonthly"
-    r"|semi-monthly|fortnightly|semiannually|semi-annually)\b",
+    r"|semi-monthly|fortnightly|semiannually|semi-annually)\b"
+    # ("$1,000 per payroll", "$1,000/pp", "every 14 days", "every Friday")
+    r"|\b(?:each|every|per)\s+(?:other\s+)?(?:payroll|days?|(?:mon|tues|wednes|thurs|fri)day)\b",
     re.IGNORECASE,
+)
+#: Pay periods named anywhere: an after-tax amount beside them is as likely one paycheck's
+#: ("My paystub shows $1,000 after-tax", "I have 26 pay periods. I contribute $1,000").
+_PAY_PERIODS = re.compile(
+    r"\bpay\s*(?:checks?|cheques?|stubs?|periods?|rolls?)\b|\bpp\b", re.IGNORECASE
 )
 #: Designated Roth money (Roth 401(k) deferrals) rolled to a Roth IRA is not after-tax basis
 #: with taxable earnings, though people call it after-tax money too.
@@ -95,6 +102,47 @@ _ROTH_SOURCE = re.compile(
 _TOWARDS = frozenset("to into".split())
 _AFTER_TAX_WORDS = re.compile(r"\bafter[-\s]?tax|\baftertax", re.IGNORECASE)
 _AFTER_TAX = re.compile(rf"{_AFTER_TAX_WORDS.pattern}|\bbasis\b", re.IGNORECASE)
+#: After-tax money by any of its names, the mega backdoor's included.
+_AFTER_TAX_MONEY = re.compile(
+    rf"{_AFTER_TAX.pattern}|\bmega[\s-]?backdoor|\bmbdr\b|\bnon-?roth\b", re.IGNORECASE
+)
+
+
+def names_after_tax(text: str) -> bool:
+    """Does ``text`` name after-tax money ("after-tax", "basis", "mega backdoor")?"""
+    return bool(_AFTER_TAX_MONEY.search(text))
+
+
+#: In an amount's clause, words that make it no part of the after-tax account: money held
+#: elsewhere, its basis or its gain ("I deposited $23,000 in a CD", "my savings account
+#: earned $250", "my house increased $40,000 in value")...
+_OTHER_HOLDINGS = frozenset(
+    "bank savings checking hysa cd cds bond bonds utma ugma treasury treasuries market house "
+    "home property car brokerage stock stocks portfolio annuity annuities".split()
+)
+#: ... and, for a gain, pay ("my wife earns $9,000 part-time", "a $5,000 salary increase"),
+#: a debt's interest ("$412 interest on my 401k loan"), the plan as a whole ("my old 401k",
+#: "overall") or a share's price. Each was worked through as the asker's earnings.
+_NOT_THE_ACCOUNTS = _OTHER_HOLDINGS | frozenset(
+    "salary salaries bonus bonuses overtime raise wage wages pay paid paying income job jobs "
+    "commission loan loans mortgage debt old whole overall entire share shares part-time".split()
+)
+#: Words of an amount's clause looked at for those, either side (wider than WINDOW: "my
+#: overall 401k gain this year was $4,120").
+CLAUSE_REACH = 8
+#: A basis that is an IRA's contribution ("$7,000 after-tax into my traditional IRA", the
+#: ordinary backdoor, Form 8606's) or a taxable account's: the pro-rata rule's, not /split's.
+_IRA_CONTRIBUTION = re.compile(
+    r"\b(?:traditional|trad)\s+iras?\b|\btira\b|\biras?\s+contributions?\b"
+    r"|(?<!mega )(?<!mega-)\bbackdoor\b|\btaxable\s+(?:account|brokerage)\b",
+    re.IGNORECASE,
+)
+_FORM_8606 = re.compile(r"\b8606\b")
+#: A gain over part of the time only.
+_PART_OF_A_YEAR = re.compile(r"\blast\s+(?:quarter|month|week)\b")
+_OWED = frozenset("owe owed owing".split())
+#: The plan itself named in the same clause: then "traditional" is the plan's kind.
+_PLAN_NAMED = re.compile(r"\b(?:401|403|457)|\bplan\b|\btsp\b", re.IGNORECASE)
 #: A basis or gains that are another account's, named so in the amount's clause: an IRA's
 #: ("$6,500 basis in my traditional IRA", "my Roth IRA basis", "$300 earnings in my Roth
 #: IRA"), a brokerage account's ("cost basis", "capital gains"). "Basis" alone counts as
@@ -133,6 +181,11 @@ _OTHER_CURRENCY = re.compile(
 _NO_BASIS_ACCOUNT = re.compile(r"\bHSAs?\b|(?<![$\d,.])\b529s?\b(?![.,]?\d)", re.IGNORECASE)
 
 
+#: Figures corrected in the text ("Actually after the correction it's $22,500"): which
+#: pair is meant is unclear.
+_CORRECTED = re.compile(r"\bcorrect(?:ion|ed)\b|\bi\s+meant\b|\btypo\b", re.IGNORECASE)
+
+
 #: Shares from an employer's stock plan, whose basis and gains are no plan account's.
 _SHARES = re.compile(r"\b(?:ESPP|RSUs?)\b", re.IGNORECASE)
 
@@ -141,8 +194,10 @@ def unclear_text(text: str) -> bool:
     """Does the whole text make any example doubtful: another currency, a partial rollover,
     or Roth 401(k), HSA or 529 money or stock-plan shares with no word for after-tax money
     at all?"""
-    if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text):
+    if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text) or _CORRECTED.search(text):
         return True
+    if _PAY_PERIODS.search(text):
+        return True  # (a figure may be a paycheck's, whichever sentence names it)
     other = _ROTH_SOURCE.search(text) or _NO_BASIS_ACCOUNT.search(text)
     if _SHARES.search(text) and not _AFTER_TAX_WORDS.search(text):
         return True  # (their "basis" is the shares' cost: "ESPP shares: basis $8,000")
@@ -168,7 +223,7 @@ _SAVINGS_PLAN = re.compile(r"(?<![$\d,.])\b529s?\b(?![.,]?\d)")
 
 
 def _clause(
-    text: str, start: int, end: int, begin: int, stop: int
+    text: str, start: int, end: int, begin: int, stop: int, reach: int = WINDOW
 ) -> tuple[list[str], list[str], str]:
     """The words of the amount ``text[start:end]``'s clause before and after it (up to
     WINDOW each), and that clause's text: "I deferred $23,000 pre-tax and my after-tax
@@ -181,7 +236,7 @@ def _clause(
     # A mark right after the amount opens an aside about it: "$23,000 (pre-tax)", "$23,000,
     # all pre-tax, and".
     tail = tails[1] if len(tails) > 1 and not tails[0].strip() else tails[0]
-    before, after = words(head)[-WINDOW:], words(tail)[:WINDOW]
+    before, after = words(head)[-reach:], words(tail)[:reach]
     cut = max((i + 1 for i, w in enumerate(before) if w in CLAUSE_WORDS), default=0)
     stop_at = next((i for i, w in enumerate(after) if w in CLAUSE_WORDS), len(after))
     return before[cut:], after[:stop_at], f"{head} {tail}"
@@ -211,6 +266,32 @@ def _another_accounts(
     if kind == "basis" and _SAVINGS_PLAN.search(clause):
         return True
     return named_source(said)
+
+
+#: Where the words of an amount's own clause begin, before it: a clause mark or word.
+_CLAUSE_START = re.compile(
+    rf"{_CLAUSE_MARKS.pattern}|[;]|\b(?:{'|'.join(sorted(CLAUSE_WORDS))})\b", re.IGNORECASE
+)
+
+
+def _head(text: str, begin: int, start: int) -> str:
+    """The text of an amount's clause before it ("my total 401k earnings were" in "I put in
+    $23,000 after-tax, and my total 401k earnings were $4,120")."""
+    cut = max((m.end() for m in _CLAUSE_START.finditer(text, begin, start)), default=begin)
+    return text[cut:start]
+
+
+def _subject_elsewhere(lead: list[str]) -> bool:
+    """Does a gain's clause open with "which"/"that" after another account or thing ("a
+    Roth IRA which earned", "stocks that gained"): whose gain it is comes before it."""
+    cut = max((i for i, w in enumerate(lead) if w in _RELATIVE), default=None)
+    if cut is None:
+        return False
+    subject = lead[max(0, cut - 3) : cut]
+    return bool((OTHER_EARNER_WORDS | _NOT_THE_ACCOUNTS).intersection(subject))
+
+
+_RELATIVE = frozenset({"which", "that"})
 
 
 def _destinations_masked(before: list[str], lead: list[str]) -> list[str]:
@@ -318,5 +399,31 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
         return True
     if _another_accounts(text, start, end, (begin, stop), kind):
         return True
+    if _elsewhere(text, start, end, (begin, stop), kind):
+        return True
     # "$23,000 Roth", "my Roth 401(k) basis is $23,000": designated Roth money
     return kind == "basis" and (said_after[:1] == ["roth"] or bool(_ROTH_SOURCE.search(sentence)))
+
+
+def _elsewhere(text: str, start: int, end: int, sentence: tuple[int, int], kind: str) -> bool:
+    """Is the amount money of something other than the after-tax account, by the words of
+    its clause (CLAUSE_REACH either side) and its sentence?"""
+    begin, stop = sentence
+    before, after, clause = _clause(text, start, end, begin, stop, CLAUSE_REACH)
+    lead = words(text[begin:start])[-CLAUSE_REACH:]  # (past a label: "My brokerage: put $X")
+    if kind == "basis":
+        if _OTHER_HOLDINGS.intersection(lead + after):
+            return True  # ("I deposited $23,000 in a CD")
+        if _IRA_CONTRIBUTION.search(" ".join(before + after)) or _FORM_8606.search(clause):
+            return not _PLAN_NAMED.search(clause)  # ("$7,000 after-tax into my trad IRA")
+        return False
+    if _NOT_THE_ACCOUNTS.intersection(before + after) or _subject_elsewhere(lead):
+        return True
+    if _OWED.intersection(before[-2:]):
+        return True  # ("I owe $412 in interest": not "what do I owe?" after the figure)
+    if _PART_OF_A_YEAR.search(" ".join(words(text[end:stop])[:CLAUSE_REACH])):
+        return True  # ("earnings were $412 last quarter": not the account's to date)
+    if _SAVINGS_PLAN.search(clause):
+        return True  # ("My 529 earned $412")
+    # ("my total 401k earnings were $4,120": the whole plan's)
+    return bool(_PLAN_NAMED.search(_head(text, begin, start))) and not names_after_tax(clause)

@@ -29,7 +29,8 @@ CHANGE_TO_WORDS = CHANGE_UP_WORDS | CHANGE_DOWN_WORDS | {"went", "gone"}
 MOVE_WORDS = frozenset(
     "roll rolled rolling rolls rollover convert converted converting move moved moving "
     "withdraw withdrew withdrawing transfer transferred transferring carried "
-    "take takes took taking pull pulls pulled pulling cash cashed cashing".split()
+    "take takes took taking pull pulls pulled pulling cash cashed cashing "
+    "conversion conversions".split()
 )
 #: Nouns after an amount that make it money moved out ("a $5,000 in-service withdrawal").
 MOVE_NOUNS = frozenset("distribution distributions withdrawal withdrawals".split())
@@ -68,13 +69,14 @@ PLAN_KINDS = frozenset("traditional trad".split())
 PLAN_WORDS = frozenset("k b plan plans".split())
 
 
-#: Pretax money in two words: read as the one hyphenated word the lists hold ("pre tax" is
-#: "pre-tax"; "$23,000 pre tax" was taken as after-tax basis).
-_TWO_WORD_PRETAX = re.compile(r"\b(pre|before)\s+(tax)\b|\b(tax)\s+(deferred)\b")
+#: Pretax and after-tax money in two words: read as the one hyphenated word the lists hold
+#: ("pre tax" is "pre-tax": "$23,000 pre tax" was taken as after-tax basis; "$5k after tax"
+#: was named nothing, so the "$50 earnings" after it went unworked).
+_TWO_WORD_TAX = re.compile(r"\b(pre|before|after)\s+(tax)\b|\b(tax)\s+(deferred)\b")
 
 
 def words(text: str) -> list[str]:
-    lowered = _TWO_WORD_PRETAX.sub(lambda m: "-".join(filter(None, m.groups())), text.lower())
+    lowered = _TWO_WORD_TAX.sub(lambda m: "-".join(filter(None, m.groups())), text.lower())
     return _WORD.findall(lowered)
 
 

@@ -13,7 +13,7 @@ import itertools
 import re
 from decimal import Decimal
 
-from calculators.amount_doubts import doubtful, sentence_around, unclear_text
+from calculators.amount_doubts import doubtful, names_after_tax, sentence_around, unclear_text
 from calculators.amount_words import (
     BASIS_WORDS,
     CHANGE_DOWN_WORDS,
@@ -41,6 +41,8 @@ _MONEY = re.compile(
     r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?[kK])?(?![\w(]|[.,]\d)"
 )
 PLAN_NUMBERS = frozenset({"401", "403", "457"})
+#: A number with no dollar sign that is money all the same ("it earned 412 dollars").
+_DOLLARS_AFTER = re.compile(r"\s?(?:dollars|bucks|usd)\b", re.IGNORECASE)
 _KINDS = (("earnings", EARNINGS_WORDS), ("basis", BASIS_WORDS), ("loss", LOSS_WORDS))
 #: Words at most an amount's total is named from ("$25,000 total", "valued at $25,000"):
 #: further off, "balance" or "total" is about something else ("let my after-tax balance
@@ -259,7 +261,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         return None  # (no plain pair among that many figures; and each costs a look around)
     for match in numbers:
         sign, dollar, sign_after, digits, decimals, thousands = match.groups()
-        if not (dollar or thousands or "," in digits or decimals):
+        plain = not (dollar or thousands or "," in digits or decimals)
+        if plain and not _DOLLARS_AFTER.match(text, match.end()):
             continue  # a bare number: a year, a form or a count, not clearly money
         if not dollar and digits in PLAN_NUMBERS:
             continue  # "401k" is a plan, not $401,000
@@ -268,15 +271,22 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         except InputError:
             continue
         negative = bool(sign or sign_after)
-        before = words(text[: match.start()])[-WINDOW:]
+        # What names an amount is in its sentence: "I have $300,000 in my 401k. After-tax
+        # earnings are $412." took the plan's whole balance for the after-tax basis.
+        begin, stop = sentence_around(text, *match.span())
+        before = words(text[begin : match.start()])[-WINDOW:]
         # Words past "of which"/"including" name the part, not this amount.
-        rest = PART_BEFORE.split(text[match.end() :], 1)[0]
+        rest = PART_BEFORE.split(text[match.end() : stop], 1)[0]
         after = words(rest)[:WINDOW]
         own = _own_words(rest)
         kind = _change_kind(before) or _nearest(before, after, own)
         if kind is not None and doubtful(text, match.start(), match.end(), kind, negative):
             return None  # (a figure named as nothing is not used, doubtful or not)
-        begin, stop = sentence_around(text, *match.span())
+        if kind == "basis" and not names_after_tax(text):
+            # "I contributed $23,000 to my 401k/403b/TSP and it earned $412": pretax
+            # deferrals as likely (or Roth, an IRA's, the employer's), whose rollover to a
+            # Roth IRA is taxed whole. Contributions are after-tax where the text says so.
+            return None
         sentence = text[begin : match.start()]  # its sentence up to it
         if previous and _is_part(previous[2], match, text):
             # "$10,500, of which $500 is earnings": the amount before was the total.
@@ -311,6 +321,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
             moved += 1
     if moved:
         return None  # "what if I roll over $10,000?": part of the account, or another sum
+    if totals and not names_after_tax(text):
+        return None  # ("I have $10,500, of which $500 is earnings": which account's?)
     if len(basis) == 1 and len(totals) == 1 and not earnings:
         if rising is not None and rising != (totals[0] > basis[0]):
             return None  # "it grew to $22,500" from $23,000: one of the figures is wrong

@@ -543,7 +543,10 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("my after-tax account holds $10,500 and $500 of that is earnings", ("10000", "500")),
         ("My 401k has $10,500, of which $500 is earnings", None),  # the whole plan
         ("$20,000 after-tax, of which $500 came in June, and $300 of earnings", None),
-        ("I have $10,500 of which $500 is earnings", ("10000", "500")),
+        # the part's name is not the total's ("including $500 of gains" names the $500)
+        ("It is $10,500 including $500 of gains, all after-tax money", ("10000", "500")),
+        # a total in a text that never says whose: the after-tax account's, or the plan's?
+        ("I have $10,500 of which $500 is earnings", None),
         # an amount named as the account's total, value or balance is not its basis: read as
         # basis, "$25,000 total, $1,000 earnings" made box 1 $26,000 (a calculator hunt)
         ("after-tax account value $25,000, earnings $1,000", ("24000", "1000")),
@@ -586,7 +589,8 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("I contributed $23,000, all pre-tax, and it earned $50", None),
         ("I contributed $23,000 \u2014 pre-tax \u2014 and it earned $50", None),
         ("I contributed $23,000, all after-tax, and it earned $50", ("23000", "50")),
-        ("I contributed $23,000, and it earned $50 in my pre-tax account", ("23000", "50")),
+        # contributions never called after-tax may be pretax deferrals, taxed whole
+        ("I contributed $23,000, and it earned $50 in my pre-tax account", None),
         ("After-tax contributions: $23,000\nEarnings: $50", ("23000", "50")),
         ("I contributed $23,000 (after-tax) and it earned $50", ("23000", "50")),
         # ... however "pre-tax" is spelled
@@ -627,7 +631,8 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ("The plan cut me a check for $20,000 after-tax and $300 in earnings.", ("20000", "300")),
         ("I made $20,000 401(k) after-tax contributions and they earned $300", ("20000", "300")),
         ("I have $15,000 403(b) after-tax basis and $300 earnings", ("15000", "300")),
-        ("I put $20,000 in and it earned $529, can I roll it all to a Roth IRA?", ("20000", "529")),
+        ("I put $20,000 in and it earned $529, can I roll it all to a Roth IRA?", None),
+        ("I put $20,000 after-tax in and it earned $529, roll it to a Roth IRA?", ("20000", "529")),
         (
             "Roth IRA gets the $20,000 basis and traditional IRA gets the $300 earnings. Right?",
             ("20000", "300"),
@@ -693,6 +698,124 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # a text with more figures than any plain question has is not read for a pair
         ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 39), None),
         ("I put in $1000 after-tax and it earned $5. " + " ".join(["1999"] * 38), ("1000", "5")),
+        # contributions never called after-tax (nor basis, nor the mega backdoor) may be pretax
+        # deferrals, Roth or an IRA's: their rollover to a Roth IRA is taxed whole
+        (
+            "I contributed $23,000 to my 401k this year and it earned $412. Taxable if rolled"
+            " to Roth?",
+            None,
+        ),
+        (
+            "I contributed $23,000 to my 403b and it earned $412. What's taxable if I roll to"
+            " a Roth IRA?",
+            None,
+        ),
+        (
+            "I contributed $23,000 to my TSP and it earned $412. What's taxable if I roll it "
+            "to a Roth IRA?",
+            None,
+        ),
+        (
+            "I contributed $23,000 to the 401k (pretax) and it earned $412. Can I roll it to "
+            "a Roth IRA?",
+            None,
+        ),
+        (
+            "I put in $23,000 to my traditional 401(k) and it earned $412. Roll to Roth IRA tax?",
+            None,
+        ),
+        ("I contributed $23,000 to Roth in my 401k and it earned $412. Roll to Roth IRA?", None),
+        ("The company put in $9,000 and it earned $300. Can I roll it to a Roth IRA?", None),
+        (
+            "I contributed $20,000 and earned $250. I want to do a mega backdoor roth conversion.",
+            ("20000", "250"),
+        ),
+        # an IRA's after-tax contribution is the ordinary backdoor's (pro-rata), not /split's
+        (
+            "I contributed $7,000 after-tax into my traditional IRA and it earned $12 before "
+            "I converted. Tax?",
+            None,
+        ),
+        ("I made a $7,000 after-tax IRA contribution that earned $12 before conversion.", None),
+        (
+            "Form 8606 line 14 shows $7,000 of basis, and I had $12 of earnings when I converted.",
+            None,
+        ),
+        # what names an amount is in its own sentence: not the plan's whole balance
+        (
+            "I have $300,000 in my 401k. After-tax earnings are $412. What do I owe if I roll"
+            " the after-tax to Roth?",
+            None,
+        ),
+        ("My 401k has $300,000. The after-tax part earned $412.", None),
+        # a paycheck's amount is no account's basis
+        ("I put $800 after-tax per payroll and so far it has earned $30. Tax if I convert?", None),
+        ("I contribute $1,000/pp after-tax, and it has earned $12. Convert now?", None),
+        ("I contribute $1,000 after-tax every 14 days; it has earned $12.", None),
+        ("I contribute $1,000 after-tax every Friday; it has earned $12.", None),
+        ("My paystub shows $1,000 after-tax 401k. The account shows $12 earnings.", None),
+        ("I have 26 pay periods. I contribute $1,000 after-tax. It earned $12.", None),
+        # pay, a debt's interest, other accounts and things, the plan as a whole: no growth of
+        # the after-tax account
+        (
+            "My wife earns $9,000 part-time. I put $23,000 after-tax in my 401k and it earned"
+            " $300.",
+            None,
+        ),
+        (
+            "I earned a $5,000 bonus and put $23,000 after-tax into the plan. Tax when I convert?",
+            None,
+        ),
+        ("I contributed $23,000 after-tax. My salary increase was $5,000.", None),
+        ("I contributed $23,000 after-tax. My house increased $40,000 in value.", None),
+        ("I contributed $23,000 after-tax and paid $412 interest on my 401k loan.", None),
+        ("I have $23,000 after-tax. I owe $412 in interest.", None),
+        ("My after-tax basis is $23,000. My bank account earned $412.", None),
+        ("My after-tax contributions are $20,000 and my HYSA earned $250 interest.", None),
+        ("I have $23,000 after-tax. My 529 earned $412.", None),
+        ("I have $23,000 after-tax. Also $6,500 in a Roth IRA which earned $412.", None),
+        ("I put in $23,000 after-tax; my old 401k earned $412.", None),
+        ("I put in $23,000 after-tax and my 401k earned $4,120 overall this year.", None),
+        ("I put in $23,000 after-tax; my total 401k earnings were $4,120.", None),
+        ("I put in $23,000 after-tax; the fund earned $4.12 per share.", None),
+        ("$23,000 after-tax. Earnings were $412 last quarter.", None),
+        ("I put in $23,000 after-tax; my stock gained $412.", None),
+        # money that never went into a plan
+        (
+            "I deposited $23,000 in a CD and it earned $412 interest. Should I have done the "
+            "mega backdoor?",
+            None,
+        ),
+        (
+            "I put $23,000 in my taxable account and it earned $412. Should I have used "
+            "after-tax 401k?",
+            None,
+        ),
+        ("My Vanguard brokerage: contributed $23,000, earned $412. Mega backdoor better?", None),
+        (
+            "I put $23,000 into a nonqualified annuity and it earned $412. Same as after-tax 401k?",
+            None,
+        ),
+        # figures corrected, or only part of the account moved
+        (
+            "Statement: after-tax $23,000, earnings $412. After the correction it's $22,500 "
+            "and $400.",
+            None,
+        ),
+        (
+            "I put in $23,000 after-tax and it earned $412; the plan did an in-plan "
+            "conversion of $15,000 of it.",
+            None,
+        ),
+        # money in words people use: "after tax" as two words, "dollars" after a number
+        ("$5k after tax, $50 earnings, where does each go?", ("5000", "50")),
+        ("I have $46,000 after tax and $1,200 earnings.", ("46000", "1200")),
+        ("I put in $23,000 after-tax and it earned 412 dollars.", ("23000", "412")),
+        # the sentence after a pair may hold other figures, and the pair is still read
+        (
+            "After-tax source: $17,000 contributions, $1,250 earnings. Pretax source: $260k.",
+            ("17000", "1250"),
+        ),
     ],
 )
 def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | None) -> None:
