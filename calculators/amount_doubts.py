@@ -181,6 +181,15 @@ _OTHER_CURRENCY = re.compile(
 _NO_BASIS_ACCOUNT = re.compile(r"\bHSAs?\b|(?<![$\d,.])\b529s?\b(?![.,]?\d)", re.IGNORECASE)
 
 
+#: Money not rolled to IRAs, which is all /split works through: paid out in cash ("I'm
+#: taking a cash in-service withdrawal, not a rollover" got a Roth IRA of $23,412 and code
+#: G), converted inside the plan (a Roth 401(k), no Roth IRA), or refunded by a plan that
+#: failed its testing (a corrective payout, which cannot be rolled over at all).
+_NOT_A_ROLLOVER = re.compile(
+    r"\bcash(?:ed|ing)?\s+(?:it\s+)?(?:out|withdrawals?|distributions?)\b|\bnot\s+a\s+rollover\b"
+    r"|\bin[-\s]plan\b|\brefunded\b|\bcorrective\b|\bexcess\s+aggregate\b",
+    re.IGNORECASE,
+)
 #: Figures corrected in the text ("Actually after the correction it's $22,500"): which
 #: pair is meant is unclear.
 _CORRECTED = re.compile(r"\bcorrect(?:ion|ed)\b|\bi\s+meant\b|\btypo\b", re.IGNORECASE)
@@ -195,6 +204,8 @@ def unclear_text(text: str) -> bool:
     or Roth 401(k), HSA or 529 money or stock-plan shares with no word for after-tax money
     at all?"""
     if _OTHER_CURRENCY.search(text) or _PARTIAL.search(text) or _CORRECTED.search(text):
+        return True
+    if _NOT_A_ROLLOVER.search(text):
         return True
     if _PAY_PERIODS.search(text):
         return True  # (a figure may be a paycheck's, whichever sentence names it)

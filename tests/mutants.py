@@ -15439,6 +15439,13 @@ MUTANTS = [
         "|\\bmbdr\\b",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "worked example: cash paid out, an in-plan conversion or a plan's refund is worked as a rollover to IRAs",
+        "calculators/amount_doubts.py",
+        "    if _NOT_A_ROLLOVER.search(text):\n        return True",
+        "    if False:\n        return True",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

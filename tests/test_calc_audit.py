@@ -807,6 +807,23 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             "conversion of $15,000 of it.",
             None,
         ),
+        # /split works through a rollover to IRAs: not cash paid out, a conversion inside
+        # the plan, or a refund of a plan that failed its testing (no rollover at all)
+        (
+            "I'm taking a cash in-service withdrawal, not a rollover: $23,000 after-tax, $412 "
+            "earnings. Do I owe tax on the earnings?",
+            None,
+        ),
+        (
+            "My plan did an in-plan Roth conversion of my after-tax: $23,000 basis, $412 earnings.",
+            None,
+        ),
+        ("The plan refunded $3,100 of my after-tax contributions plus $85 in earnings.", None),
+        (
+            "Rolled $27,000 of after-tax contributions plus $1,450 of growth directly into my "
+            "Roth IRA. I usually get a tiny refund.",
+            ("27000", "1450"),
+        ),
         # money in words people use: "after tax" as two words, "dollars" after a number
         ("$5k after tax, $50 earnings, where does each go?", ("5000", "50")),
         ("I have $46,000 after tax and $1,200 earnings.", ("46000", "1200")),
