@@ -100,8 +100,13 @@ _ROTH_SOURCE = re.compile(
 )
 #: Words before an account that make it where money goes ("to my Roth IRA").
 _TOWARDS = frozenset("to into".split())
-_AFTER_TAX_WORDS = re.compile(r"\bafter[-\s]?tax|\baftertax", re.IGNORECASE)
-_AFTER_TAX = re.compile(rf"{_AFTER_TAX_WORDS.pattern}|\bbasis\b", re.IGNORECASE)
+_AFTER_TAX_WORDS = re.compile(r"\bafter[-\s]?tax(?!es)|\baftertax(?!es)", re.IGNORECASE)
+#: "Basis" as after-tax money: not a cost basis, nor "on a quarterly basis".
+_AFTER_TAX = re.compile(
+    rf"{_AFTER_TAX_WORDS.pattern}"
+    r"|(?<!\bcost )(?<!ly )(?<!\bregular )(?<!\bcase-by-case )\bbasis\b",
+    re.IGNORECASE,
+)
 #: After-tax money by any of its names, the mega backdoor's included.
 _AFTER_TAX_MONEY = re.compile(
     rf"{_AFTER_TAX.pattern}|\bmega[\s-]?backdoor|\bmbdr\b|\bnon-?roth\b", re.IGNORECASE
@@ -118,14 +123,23 @@ def names_after_tax(text: str) -> bool:
 #: earned $250", "my house increased $40,000 in value")...
 _OTHER_HOLDINGS = frozenset(
     "bank savings checking hysa cd cds bond bonds utma ugma treasury treasuries market house "
-    "home property car brokerage stock stocks portfolio annuity annuities".split()
+    "home property car brokerage stock stocks portfolio annuity annuities hsa".split()
 )
 #: ... and, for a gain, pay ("my wife earns $9,000 part-time", "a $5,000 salary increase"),
 #: a debt's interest ("$412 interest on my 401k loan"), the plan as a whole ("my old 401k",
 #: "overall") or a share's price. Each was worked through as the asker's earnings.
 _NOT_THE_ACCOUNTS = _OTHER_HOLDINGS | frozenset(
     "salary salaries bonus bonuses overtime raise wage wages pay paid paying income job jobs "
-    "commission loan loans mortgage debt old whole overall entire share shares part-time".split()
+    "commission loan loans mortgage debt old whole overall entire share shares part-time "
+    # (the plan's other money, "the rest earned $9,000"; and figures not yet real)
+    "other rest else everything pre-tax pretax match employer company "
+    "would could might planning planned goal expect expecting expected hope hoping".split()
+)
+#: In the clause of an amount called after-tax, words that make it no basis: a limit or the
+#: room left under one, or pay after tax ("my after-tax salary is $90,000").
+_NOT_A_BASIS = frozenset(
+    "limit limits room space max maximum cap salary bonus income pay take-home severance "
+    "fund planning goal intend intending".split()
 )
 #: Words of an amount's clause looked at for those, either side (wider than WINDOW: "my
 #: overall 401k gain this year was $4,120").
@@ -134,10 +148,14 @@ CLAUSE_REACH = 8
 #: ordinary backdoor, Form 8606's) or a taxable account's: the pro-rata rule's, not /split's.
 _IRA_CONTRIBUTION = re.compile(
     r"\b(?:traditional|trad)\s+iras?\b|\btira\b|\biras?\s+contributions?\b"
+    # ("I contributed $7,000 after-tax to my Roth IRA": an IRA's own contribution)
+    r"|\b(?:contribute|contributed|contributing|deposit|deposited)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:to|into|in)\s+(?:(?:my|a|an|the)\s+)?(?:roth\s+)?iras?\b"
     r"|(?<!mega )(?<!mega-)\bbackdoor\b|\btaxable\s+(?:account|brokerage)\b",
     re.IGNORECASE,
 )
 _FORM_8606 = re.compile(r"\b8606\b")
+_PLAN_TO = re.compile(r"\bplan(?:s|ning)?\s+to\b", re.IGNORECASE)
 #: A gain over part of the time only.
 _PART_OF_A_YEAR = re.compile(r"\blast\s+(?:quarter|month|week)\b")
 _OWED = frozenset("owe owed owing".split())
@@ -187,12 +205,25 @@ _NO_BASIS_ACCOUNT = re.compile(r"\bHSAs?\b|(?<![$\d,.])\b529s?\b(?![.,]?\d)", re
 #: failed its testing (a corrective payout, which cannot be rolled over at all).
 _NOT_A_ROLLOVER = re.compile(
     r"\bcash(?:ed|ing)?\s+(?:it\s+)?(?:out|withdrawals?|distributions?)\b|\bnot\s+a\s+rollover\b"
-    r"|\bin[-\s]plan\b|\brefunded\b|\bcorrective\b|\bexcess\s+aggregate\b",
+    r"|\bin[-\s]plan\b|\b(?:inside|within)\s+(?:the|my)\s+plan\b|\bhardship\b"
+    r"|\brefunded\b|\bcorrective\b|\bexcess\s+aggregate\b|\b(?:adp|acp|nondiscrimination)\b"
+    r"|\bsending\s+it\s+back\b",
     re.IGNORECASE,
 )
-#: Figures corrected in the text ("Actually after the correction it's $22,500"): which
-#: pair is meant is unclear.
-_CORRECTED = re.compile(r"\bcorrect(?:ion|ed)\b|\bi\s+meant\b|\btypo\b", re.IGNORECASE)
+#: Figures corrected or brought up to date in the text ("Actually after the correction it's
+#: $22,500", "EDIT: it's $25,000", "make that $350"), or only part of the time's ("in Q1",
+#: "since my last conversion"): which pair is the asker's, now, is unclear.
+_CORRECTED = re.compile(
+    r"\bcorrect(?:ion|ed)\b|\bi\s+meant\b|\btypo\b|\b(?:edit|update)(?:ed)?\s*:|\bmake\s+that\b"
+    r"|\bq[1-4]\b|\blast\s+\d+\s+days\b|\b(?:since|before)\s+(?:my|the)\s+last\b",
+    re.IGNORECASE,
+)
+#: In an amount's sentence, someone else's figures ("On the Bogleheads wiki they show",
+#: "For example, say someone has", "my coworker put $20,000"): not the asker's.
+_OTHERS_FIGURES = re.compile(
+    r"\bexamples?\b|\bsomeone\b|\bsomebody\b|\bwiki\b|\bco-?workers?\b|\bcolleagues?\b",
+    re.IGNORECASE,
+)
 
 
 #: Shares from an employer's stock plan, whose basis and gains are no plan account's.
@@ -410,7 +441,7 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
         return True
     if _another_accounts(text, start, end, (begin, stop), kind):
         return True
-    if _elsewhere(text, start, end, (begin, stop), kind):
+    if _elsewhere(text, start, end, (begin, stop), kind) or _OTHERS_FIGURES.search(sentence):
         return True
     # "$23,000 Roth", "my Roth 401(k) basis is $23,000": designated Roth money
     return kind == "basis" and (said_after[:1] == ["roth"] or bool(_ROTH_SOURCE.search(sentence)))
@@ -423,8 +454,10 @@ def _elsewhere(text: str, start: int, end: int, sentence: tuple[int, int], kind:
     before, after, clause = _clause(text, start, end, begin, stop, CLAUSE_REACH)
     lead = words(text[begin:start])[-CLAUSE_REACH:]  # (past a label: "My brokerage: put $X")
     if kind == "basis":
-        if _OTHER_HOLDINGS.intersection(lead + after):
-            return True  # ("I deposited $23,000 in a CD")
+        if _OTHER_HOLDINGS.intersection(lead + after) or _NOT_A_BASIS.intersection(before + after):
+            return True  # ("I deposited $23,000 in a CD", "the after-tax limit is $46,000")
+        if _PLAN_TO.search(clause):
+            return True  # ("I plan to contribute $40,000 after-tax": not in the account yet)
         if _IRA_CONTRIBUTION.search(" ".join(before + after)) or _FORM_8606.search(clause):
             return not _PLAN_NAMED.search(clause)  # ("$7,000 after-tax into my trad IRA")
         return False

@@ -25,6 +25,7 @@ from calculators.amount_words import (
     MOVE_NOUNS,
     MOVE_WORDS,
     NOT_NOW_WORDS,
+    OTHER_SOURCE_WORDS,
     PLAN_WORDS,
     SENTENCES,
     TOTAL_WORDS,
@@ -79,7 +80,12 @@ def _nearest(before: list[str], after: list[str], own: int) -> str | None:
         found += [(distance + 0.5, k) for k, words in _KINDS if word in words]
         if word in TOTAL_WORDS and distance <= TOTAL_REACH:
             found.append((distance + 0.5, "total"))
-    return min(found)[1] if found else None
+        if word in OTHER_SOURCE_WORDS or word == "roth":
+            # Named as other money first ("Pre-Tax $148,220.17, After-Tax Earnings $412.33"):
+            # the next figure's label is not this one's.
+            found.append((distance + 0.5, "other"))
+    kind = min(found)[1] if found else None
+    return None if kind == "other" else kind
 
 
 #: A traditional IRA by the names people give it.
@@ -247,12 +253,17 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     a total and the earnings part of it ("$10,500, of which $500 is earnings": the total
     less the earnings)."""
     text = plain_hyphens(text)  # ("$23,000 pre‐tax" pasted from a PDF is pretax money)
+    # Another poster's words ("> I had $20,000 after-tax...", a comment in quotes) are not
+    # the asker's figures: blanked, so positions stay those of the text.
+    text = _QUOTED.sub(lambda quoted: " " * len(quoted[0]), text)
     if unclear_text(text):
         return None
     basis: list[Decimal] = []
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
     rising: bool | None = None  # "grew to" (True) or "fell to" (False) the one total
+    named: dict[str, list[tuple[int, int]]] = {}  # the sentences basis and earnings are in
+    stated: list[tuple[Decimal, tuple[int, int]]] = []  # every amount, by its sentence
     moved = 0  # amounts named only as moved ("roll over $10,000"), unless shown to be a total
     # The amount before: (kind, value, match, its sentence up to it).
     previous: tuple[str | None, Decimal, re.Match[str], str] | None = None
@@ -274,6 +285,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         # What names an amount is in its sentence: "I have $300,000 in my 401k. After-tax
         # earnings are $412." took the plan's whole balance for the after-tax basis.
         begin, stop = sentence_around(text, *match.span())
+        stated.append((value, (begin, stop)))
         before = words(text[begin : match.start()])[-WINDOW:]
         # Words past "of which"/"including" name the part, not this amount.
         rest = PART_BEFORE.split(text[match.end() : stop], 1)[0]
@@ -308,6 +320,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         whole = text[begin:stop]
         if kind == "total" and _WHOLE_PLAN.search(whole):
             return None
+        if kind in ("earnings", "loss", "basis"):
+            named.setdefault(kind if kind == "basis" else "earnings", []).append((begin, stop))
         if kind == "earnings":
             earnings.append(value)
         elif kind == "loss":
@@ -333,9 +347,53 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         return None  # a total beside stated earnings: which figure is meant is unclear
     # Earnings as large as the basis are rare in an after-tax account and usually a total
     # misread ("it is up to $21,500 with growth"): no example rather than a wrong one.
-    if len(basis) == 1 and len(earnings) == 1 and basis[0] > 0 and earnings[0] < basis[0]:
-        return basis[0], earnings[0]
-    return None
+    if len(basis) != 1 or len(earnings) != 1 or basis[0] <= 0 or earnings[0] >= basis[0]:
+        return None
+    if len(named.get("basis", [])) == len(named.get("earnings", [])) == 1:
+        where, gain_where = named["basis"][0], named["earnings"][0]
+        # (one sentence repeating the other's figure ties them: "$23 of earnings ... let the
+        # $23 go to my Roth IRA with the $4,500 basis")
+        repeated = (earnings[0], where) in stated or (basis[0], gain_where) in stated
+        if not repeated and not _same_accounts(text, where, gain_where):
+            return None
+    return basis[0], earnings[0]
+
+
+#: Words a sentence may speak of the after-tax account by, when its basis or earnings were
+#: named in the sentence before ("It earned $412", "The earnings are $412", "If I let them
+#: go to my Roth IRA with the $4,500 basis")...
+_OF_IT = frozenset(
+    "it its they them those these earnings earning gain gains growth basis after-tax aftertax "
+    "account subaccount sub-account source bucket balance money".split()
+)
+#: ... or a person's gain said alone ("... you earn $5", "I earned $300 so far"): then only
+#: these words may follow it ("I earned $8,000 freelancing" is another gain).
+_PEOPLE = frozenset("i you we".split())
+_PLAIN_AFTER = frozenset("so far this year now in of on on it that them total".split())
+#: A sentence with a word of three letters or more (not the "50" after a decimal point).
+_WORDY = re.compile(r"[A-Za-z]{3,}")
+
+
+def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int]) -> bool:
+    """Are basis and earnings, each in the sentence given (begin, stop), plainly the same
+    account's? In one sentence, yes. Else their sentences must be next to each other and
+    the later speak of the earlier (or say after-tax itself): "I put $20,000 after-tax into
+    my 401k. My rental earned $6,000" and "... Also have a taxable account. It earned
+    $3,000" were worked through as one account."""
+    if basis == gain:
+        return True
+    first, later = sorted((basis, gain))
+    between = text[first[1] : later[0]]
+    if any(_WORDY.search(part) for part in SENTENCES.split(between)):
+        return False  # another sentence between them
+    said = text[later[0] : later[1]]
+    if names_after_tax(said) or _OF_IT.intersection(words(said)):
+        return True
+    if later != gain:
+        return False
+    amount = _MONEY.search(said)
+    before, after = words(said[: amount.start()]), words(said[amount.end() :]) if amount else []
+    return set(before) <= _PEOPLE | EARNINGS_WORDS and set(after) <= _PLAIN_AFTER
 
 
 #: Words that may stand between a verb that moves money and its amount: a hedge ("take out

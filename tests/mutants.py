@@ -873,8 +873,8 @@ MUTANTS = [
     Mutant(
         "earnings as large as the basis are worked through",
         "calculators/from_text.py",
-        " and earnings[0] < basis[0]:",
-        ":",
+        " or basis[0] <= 0 or earnings[0] >= basis[0]:",
+        " or basis[0] <= 0:",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -3357,7 +3357,10 @@ MUTANTS = [
         "calculators/amount_doubts.py",
         '    near = _SPACES.sub(" ", before[-NEAR_CHARS:])',
         "    near = before",
-        ("tests/test_hostile_inputs.py::test_hostile_input",),
+        (
+            "tests/test_hostile_inputs.py::test_hostile_input",
+            "tests/test_calc_audit.py::test_a_long_run_of_blank_lines_before_amounts_is_read_at_once",
+        ),
     ),
     Mutant(
         "any number of figures is read for a pair",
@@ -5139,6 +5142,7 @@ MUTANTS = [
         "",
         (
             "tests/test_bot_e2e.py::test_an_amount_taken_out_of_the_account_gets_no_whole_account_example",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
         ),
     ),
     Mutant(
@@ -5157,7 +5161,10 @@ MUTANTS = [
         "calculators/from_text.py",
         "        far = WINDOW if distance > own else 0\n",
         "        far = 0\n",
-        ("tests/test_bot_e2e.py::test_amounts_listed_after_their_names_are_worked_through",),
+        (
+            "tests/test_bot_e2e.py::test_amounts_listed_after_their_names_are_worked_through",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
+        ),
     ),
     Mutant(
         "pretax money spelled with a space ('$23,000 pre tax') is wor"
@@ -5168,6 +5175,7 @@ MUTANTS = [
         "    return _WORD.findall(text.lower())",
         (
             "tests/test_bot_e2e.py::test_pre_tax_money_spelled_with_a_space_is_not_worked_through_as_basis",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
         ),
     ),
     Mutant(
@@ -5178,6 +5186,7 @@ MUTANTS = [
         "    head = heads[-1]\n",
         (
             "tests/test_bot_e2e.py::test_pretax_money_named_in_a_label_or_brackets_is_not_worked_through_as_basis",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
         ),
     ),
     Mutant(
@@ -5188,6 +5197,7 @@ MUTANTS = [
         "    tail = tails[0]\n",
         (
             "tests/test_bot_e2e.py::test_pretax_money_named_in_a_label_or_brackets_is_not_worked_through_as_basis",
+            "tests/test_calc_audit.py::test_amounts_stated_in_a_question",
         ),
     ),
     Mutant(
@@ -15365,15 +15375,15 @@ MUTANTS = [
     Mutant(
         "worked example: money of other holdings is read as the account's",
         "calculators/amount_doubts.py",
-        "    if _elsewhere(text, start, end, (begin, stop), kind):\n        return True\n",
-        "",
+        "    if _elsewhere(text, start, end, (begin, stop), kind) or _OTHERS",
+        "    if _OTHERS",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
         "worked example: a CD's deposit is after-tax basis",
         "calculators/amount_doubts.py",
-        "        if _OTHER_HOLDINGS.intersection(lead + after):\n            return True",
-        "        if False:\n            return True",
+        "        if _OTHER_HOLDINGS.intersection(lead + after) or _NOT_A_BASIS",
+        "        if _NOT_A_BASIS",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -15440,10 +15450,109 @@ MUTANTS = [
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
-        "worked example: cash paid out, an in-plan conversion or a plan's refund is worked as a rollover to IRAs",
+        "worked example: cash paid out, an in-plan conversion or a plan's refund is worked"
+        " as a rollover to IRAs",
         "calculators/amount_doubts.py",
         "    if _NOT_A_ROLLOVER.search(text):\n        return True",
         "    if False:\n        return True",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'after taxes' (take-home pay) names after-tax money",
+        "calculators/amount_doubts.py",
+        "after[-\\s]?tax(?!es)|\\baftertax(?!es)",
+        "after[-\\s]?tax|\\baftertax",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'on a quarterly basis' names after-tax money",
+        "calculators/amount_doubts.py",
+        "(?<!ly )(?<!\\bregular )",
+        "(?<!\\bregular )",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a figure named as pretax or match first takes the next figure's label",
+        "calculators/from_text.py",
+        '    return None if kind == "other" else kind',
+        '    return kind if kind != "other" else None if False else kind',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: an after-tax limit, room or salary is read as basis",
+        "calculators/amount_doubts.py",
+        " or _NOT_A_BASIS.intersection(before + after):",
+        ":",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'I plan to contribute $40,000 after-tax' is read as basis",
+        "calculators/amount_doubts.py",
+        "        if _PLAN_TO.search(clause):",
+        "        if False:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: someone else's example figures are the asker's",
+        "calculators/amount_doubts.py",
+        " or _OTHERS_FIGURES.search(sentence):",
+        ":",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a quoted poster's figures are the asker's",
+        "calculators/from_text.py",
+        '    text = _QUOTED.sub(lambda quoted: " " * len(quoted[0]), text)\n',
+        "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a sentence between basis and earnings leaves them one account's",
+        "calculators/from_text.py",
+        "        return False  # another sentence between them",
+        "        pass",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: earnings in the next sentence are the account's whatever they are said of",
+        "calculators/from_text.py",
+        "    if names_after_tax(said) or _OF_IT.intersection(words(said)):",
+        "    if True:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a person's gain in the next sentence is the account's whatever follows it",
+        "calculators/from_text.py",
+        "    return set(before) <= _PEOPLE | EARNINGS_WORDS and set(after) <= _PLAIN_AFTER",
+        "    return set(before) <= _PEOPLE | EARNINGS_WORDS",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a figure repeated does not tie basis and earnings in sentences apart",
+        "calculators/from_text.py",
+        "        if not repeated and not _same_accounts(",
+        "        if not _same_accounts(",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: an after-tax contribution to a Roth IRA is a plan's basis",
+        "calculators/amount_doubts.py",
+        '(?:to|into|in)\\s+(?:(?:my|a|an|the)\\s+)?(?:roth\\s+)?iras?\\b"',
+        '(?:to|into|in)\\s+(?:(?:my|a|an|the)\\s+)?(?:xroth\\s+)?iras?\\b"',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a hardship payout is worked as a rollover",
+        "calculators/amount_doubts.py",
+        '|\\bhardship\\b"',
+        '"',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: an edited figure leaves the first one read",
+        "calculators/amount_doubts.py",
+        "|\\b(?:edit|update)(?:ed)?\\s*:",
+        "",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]
