@@ -63,6 +63,9 @@ _BOUNDS = frozenset("under over above below".split())
 _DASH_BEFORE = re.compile(rf"[{DASHES}]\s*\$?\s*$")
 #: ... unless it is a list's bullet at the start of a line ("- $1000 after-tax").
 _BULLET = re.compile(rf"(?:^|\n)[ \t]*[{DASHES}*\u2022][ \t]+\$?$")
+#: ... or, before a basis, a dash set apart by spaces, as a title's ("Mega backdoor - $18,000
+#: after-tax, $212 earnings"): a basis below zero is no reading at all.
+_SPACED_DASH = re.compile(rf"\s[{DASHES}][ \t]+\$?$")
 #: Right after a total ("worth $300 more"), a comparison: the amount is a change from
 #: something, not the account's value ("more or less" only rounds it). On the same line:
 #: "worth $20,300" ending one, "More details: ..." starting the next, is no comparison.
@@ -413,7 +416,8 @@ def doubtful(text: str, start: int, end: int, kind: str, signed: bool) -> bool:
         return True
     if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(close):
         return True  # part of a number shown whole: "$4\u200b12", "$1'200"
-    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):
+    dashed = not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line)
+    if dashed and not (kind == "basis" and _SPACED_DASH.search(near)):
         return True
     # "($20)" is a loss to accountants; "($20,000 after-tax, $1,000 earnings)" an aside
     if before.endswith("("):

@@ -2187,15 +2187,15 @@ MUTANTS = [
     Mutant(
         "a dash before an amount that is not its sign is ignored",
         "calculators/amount_doubts.py",
-        "    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):",
-        "    if False:",
+        "    dashed = not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line)",
+        "    dashed = False",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
         "a list's bullet dash is taken for a minus sign",
         "calculators/amount_doubts.py",
-        "    if not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line):",
-        "    if not signed and _DASH_BEFORE.search(near):",
+        "    dashed = not signed and _DASH_BEFORE.search(near) and not _BULLET.search(last_line)",
+        "    dashed = not signed and _DASH_BEFORE.search(near)",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -15553,6 +15553,20 @@ MUTANTS = [
         "calculators/amount_doubts.py",
         "|\\b(?:edit|update)(?:ed)?\\s*:",
         "",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a title's spaced dash before the basis is read as a minus sign",
+        "calculators/amount_doubts.py",
+        '    if dashed and not (kind == "basis" and _SPACED_DASH.search(near)):',
+        "    if dashed:",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: a spaced dash before earnings is no minus sign",
+        "calculators/amount_doubts.py",
+        '    if dashed and not (kind == "basis" and _SPACED_DASH.search(near)):',
+        "    if dashed and not _SPACED_DASH.search(near):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]

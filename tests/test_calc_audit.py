@@ -927,6 +927,10 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         ),
         ("I contributed 2 times $10,000 after-tax and earned $300", None),
         ("I contributed $10,000 two times after-tax and earned $300", None),
+        # a title's dash before the basis separates (a basis below zero is no reading); one
+        # before earnings may be a minus sign
+        ("Mega backdoor - $18,000 after-tax, $212 earnings", ("18000", "212")),
+        ("After-tax - $18,000, earnings - $212", None),
         # someone else's figures, quoted or given as an example
         (
             "> I had $20,000 after-tax and $300 earnings and only paid tax on $300\n\nIs this "
