@@ -103,6 +103,11 @@ NEGATIONS = frozenset(
 )
 #: ... or one of these pairs ("rather than", "instead of"; "I would rather" alone is not one).
 NEGATING_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
+#: Someone other than the asker, whose earnings went where they went.
+_SOMEONE_ELSE = frozenset(
+    "friend friends coworker coworkers co-worker colleague colleagues wife husband spouse "
+    "brother sister dad mom father mother someone somebody he she op".split()
+)
 #: Words between the earnings and where they go, at most.
 DESTINATION_GAP = 4
 
@@ -158,8 +163,8 @@ def earnings_go_to_traditional(text: str) -> bool:
     stands; both ways are shown side by side anyway."""
     for sentence in SENTENCES.split(plain_hyphens(text)):
         said = words(sentence)
-        if "or" in said:
-            continue
+        if "or" in said or _SOMEONE_ELSE.intersection(said):
+            continue  # (a choice; or where another sent theirs: "My friend sent the earnings")
         for i, negated in enumerate(_negated_so_far(said)):
             if said[i] not in EARNINGS_WORDS or negated:
                 continue

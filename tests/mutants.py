@@ -15569,6 +15569,13 @@ MUTANTS = [
         "    if dashed and not _SPACED_DASH.search(near):",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
+    Mutant(
+        "worked example: a friend's earnings sent to a traditional IRA send the asker's there",
+        "calculators/from_text.py",
+        '        if "or" in said or _SOMEONE_ELSE.intersection(said):',
+        '        if "or" in said:',
+        ("tests/test_calc_audit.py::test_where_a_question_sends_the_earnings",),
+    ),
 ]
 
 

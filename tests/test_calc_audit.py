@@ -972,6 +972,8 @@ def test_amounts_stated_in_a_question(question: str, amounts: tuple[str, str] | 
         ("it earned $200 and I also have a traditional IRA", False),  # not where they go
         ("I rolled everything to my Roth IRA; the traditional IRA is empty", False),
         ("earnings to Roth", False),
+        # where someone else sent theirs ("My friend sent the earnings to a traditional IRA")
+        ("My friend sent the earnings to a traditional IRA but I want it all in Roth.", False),
         ("earnings into Roth, not traditional", False),
         ("earnings to roth, basis to trad", False),
         ("I do not want the earnings to go to a traditional IRA", False),
