@@ -80,7 +80,7 @@ def _nearest(before: list[str], after: list[str], own: int) -> str | None:
         found += [(distance + 0.5, k) for k, words in _KINDS if word in words]
         if word in TOTAL_WORDS and distance <= TOTAL_REACH:
             found.append((distance + 0.5, "total"))
-        if word in OTHER_SOURCE_WORDS or word == "roth":
+        if word in OTHER_SOURCE_WORDS or word in ("roth", "rollover"):
             # Named as other money first ("Pre-Tax $148,220.17, After-Tax Earnings $412.33"):
             # the next figure's label is not this one's.
             found.append((distance + 0.5, "other"))
@@ -369,7 +369,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
 #: go to my Roth IRA with the $4,500 basis")...
 _OF_IT = frozenset(
     "it its they them those these earnings earning gain gains growth basis after-tax aftertax "
-    "account subaccount sub-account source bucket balance money".split()
+    "subaccount sub-account source bucket".split()
 )
 #: ... or a person's gain said alone ("... you earn $5", "I earned $300 so far"): then only
 #: these words may follow it ("I earned $8,000 freelancing" is another gain).

@@ -15576,6 +15576,20 @@ MUTANTS = [
         '        if "or" in said:',
         ("tests/test_calc_audit.py::test_where_a_question_sends_the_earnings",),
     ),
+    Mutant(
+        "worked example: 'My cash management account earned $400' is said of the after-tax account",
+        "calculators/from_text.py",
+        '    "subaccount sub-account source bucket".split()',
+        '    "account subaccount sub-account source bucket".split()',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'Rollover $50,000' takes the next figure's after-tax label",
+        "calculators/from_text.py",
+        'word in ("roth", "rollover"):',
+        'word in ("roth",):',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
 ]
 
 

@@ -931,6 +931,9 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
         # before earnings may be a minus sign
         ("Mega backdoor - $18,000 after-tax, $212 earnings", ("18000", "212")),
         ("After-tax - $18,000, earnings - $212", None),
+        # "account" alone does not say whose ("My Fidelity cash management account earned")
+        ("I contributed $20,000 after-tax. My Fidelity cash management account earned $400.", None),
+        ("Rollover $50,000, after-tax earnings $412", None),
         # someone else's figures, quoted or given as an example
         (
             "> I had $20,000 after-tax and $300 earnings and only paid tax on $300\n\nIs this "
