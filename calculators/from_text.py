@@ -267,7 +267,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
     rising: bool | None = None  # "grew to" (True) or "fell to" (False) the one total
-    named: dict[str, list[tuple[int, int]]] = {}  # the sentences basis and earnings are in
+    # Where basis and earnings were named: their sentence (begin, stop) and where they start.
+    named: dict[str, list[tuple[tuple[int, int], int]]] = {}
     stated: list[tuple[Decimal, tuple[int, int]]] = []  # every amount, by its sentence
     moved = 0  # amounts named only as moved ("roll over $10,000"), unless shown to be a total
     # The amount before: (kind, value, match, its sentence up to it).
@@ -311,6 +312,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
                 return None  # a part that is not named, a loss, or a part of earnings: unclear
             if previous[0] == "basis":
                 basis.pop()
+                named["basis"].pop()
             elif _moved(previous[2], text):
                 moved -= 1  # "I rolled over $34k, of which $24k was contributions"
             totals.append(previous[1])
@@ -326,7 +328,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         if kind == "total" and _WHOLE_PLAN.search(whole):
             return None
         if kind in ("earnings", "loss", "basis"):
-            named.setdefault(kind if kind == "basis" else "earnings", []).append((begin, stop))
+            where = ((begin, stop), match.start())
+            named.setdefault(kind if kind == "basis" else "earnings", []).append(where)
         if kind == "earnings":
             earnings.append(value)
         elif kind == "loss":
@@ -355,11 +358,11 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     if len(basis) != 1 or len(earnings) != 1 or basis[0] <= 0 or earnings[0] >= basis[0]:
         return None
     if len(named.get("basis", [])) == len(named.get("earnings", [])) == 1:
-        where, gain_where = named["basis"][0], named["earnings"][0]
+        (where, _), (gain_where, gain_at) = named["basis"][0], named["earnings"][0]
         # (one sentence repeating the other's figure ties them: "$23 of earnings ... let the
         # $23 go to my Roth IRA with the $4,500 basis")
         repeated = (earnings[0], where) in stated or (basis[0], gain_where) in stated
-        if not repeated and not _same_accounts(text, where, gain_where):
+        if not repeated and not _same_accounts(text, where, gain_where, gain_at):
             return None
     return basis[0], earnings[0]
 
@@ -374,17 +377,17 @@ _OF_IT = frozenset(
 #: ... or a person's gain said alone ("... you earn $5", "I earned $300 so far"): then only
 #: these words may follow it ("I earned $8,000 freelancing" is another gain).
 _PEOPLE = frozenset("i you we".split())
-_PLAIN_AFTER = frozenset("so far this year now in of on on it that them total".split())
+_PLAIN_AFTER = frozenset("so far this year now in of on it that them total".split())
 #: A sentence with a word of three letters or more (not the "50" after a decimal point).
 _WORDY = re.compile(r"[A-Za-z]{3,}")
 
 
-def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int]) -> bool:
+def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int], gain_at: int) -> bool:
     """Are basis and earnings, each in the sentence given (begin, stop), plainly the same
-    account's? In one sentence, yes. Else their sentences must be next to each other and
-    the later speak of the earlier (or say after-tax itself): "I put $20,000 after-tax into
-    my 401k. My rental earned $6,000" and "... Also have a taxable account. It earned
-    $3,000" were worked through as one account."""
+    account's (``gain_at``: where the earnings figure starts)? In one sentence, yes. Else
+    their sentences must be next to each other and the later speak of the earlier (or say
+    after-tax itself): "I put $20,000 after-tax into my 401k. My rental earned $6,000" and
+    "... Also have a taxable account. It earned $3,000" were worked through as one account."""
     if basis == gain:
         return True
     first, later = sorted((basis, gain))
@@ -396,8 +399,9 @@ def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int]) -> 
         return True
     if later != gain:
         return False
-    amount = _MONEY.search(said)
-    before, after = words(said[: amount.start()]), words(said[amount.end() :]) if amount else []
+    figure = _MONEY.match(text, gain_at)
+    after_it = figure.end() if figure else gain_at
+    before, after = words(text[gain[0] : gain_at]), words(text[after_it : gain[1]])
     return set(before) <= _PEOPLE | EARNINGS_WORDS and set(after) <= _PLAIN_AFTER
 
 
