@@ -134,8 +134,12 @@ _OTHER_HOLDINGS = frozenset(
 _NOT_THE_ACCOUNTS = _OTHER_HOLDINGS | frozenset(
     "salary salaries bonus bonuses overtime raise wage wages pay paid paying income job jobs "
     "commission loan loans mortgage debt old whole overall entire share shares part-time "
-    # (the plan's other money, "the rest earned $9,000"; and figures not yet real)
-    "other rest else everything pre-tax pretax match employer company "
+    # (the plan's other money, "the rest earned $9,000")
+    "other rest else everything pre-tax pretax match employer company".split()
+)
+#: Before a gain, words that make it not yet real ("it would have earned $212", "I'm
+#: planning a $5,000 increase"); after it they are the question ("..., what would I owe?").
+_NOT_YET = frozenset(
     "would could might planning planned goal expect expecting expected hope hoping".split()
 )
 #: In the clause of an amount called after-tax, words that make it no basis: a limit or the
@@ -467,7 +471,7 @@ def _elsewhere(text: str, start: int, end: int, sentence: tuple[int, int], kind:
         return False
     if _NOT_THE_ACCOUNTS.intersection(before + after) or _subject_elsewhere(lead):
         return True
-    if _OWED.intersection(before[-2:]):
+    if _OWED.intersection(before[-2:]) or _NOT_YET.intersection(before):
         return True  # ("I owe $412 in interest": not "what do I owe?" after the figure)
     if _PART_OF_A_YEAR.search(" ".join(words(text[end:stop])[:CLAUSE_REACH])):
         return True  # ("earnings were $412 last quarter": not the account's to date)

@@ -15410,8 +15410,8 @@ MUTANTS = [
     Mutant(
         "worked example: 'I owe $412 in interest' is earnings",
         "calculators/amount_doubts.py",
-        "    if _OWED.intersection(before[-2:]):",
-        "    if False:",
+        "    if _OWED.intersection(before[-2:]) or _NOT_YET",
+        "    if False or _NOT_YET",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
     Mutant(
@@ -15588,6 +15588,20 @@ MUTANTS = [
         "calculators/from_text.py",
         'word in ("roth", "rollover"):',
         'word in ("roth",):',
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'what would I owe?' after the earnings makes them not yet real",
+        "calculators/amount_doubts.py",
+        " or _NOT_YET.intersection(before):",
+        " or _NOT_YET.intersection(before + after):",
+        ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
+    ),
+    Mutant(
+        "worked example: 'it would have earned $300' is read as earnings",
+        "calculators/amount_doubts.py",
+        " or _NOT_YET.intersection(before):",
+        ":",
         ("tests/test_calc_audit.py::test_amounts_stated_in_a_question",),
     ),
 ]

@@ -866,6 +866,16 @@ def test_split_shows_both_ways_side_by_side(capsys: pytest.CaptureFixture[str]) 
             "Last year I contributed $15,000 after-tax. This year I'm planning a $5,000 increase.",
             None,
         ),
+        ("I have $20,000 after-tax and it would have earned $300 by now.", None),
+        # ... though after the figure, the same words are the question
+        (
+            "I have $20,000 after-tax and it earned $300, how much tax would that be?",
+            ("20000", "300"),
+        ),
+        (
+            "I have $20,000 after-tax and $300 of earnings, could I roll them to a Roth IRA?",
+            ("20000", "300"),
+        ),
         # earnings in another sentence are the account's only next to it, and said of it
         (
             "I have $20,000 after-tax in my 401k. Also have a Vanguard taxable account. It "
