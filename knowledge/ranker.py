@@ -554,7 +554,8 @@ class SignalSpace:
         products = dense_product(chars, self._char_targets)
         entry_chars, ex_char = products[:, : self._char_split], products[:, self._char_split :]
         # The ridge needs each question's similarity to every example.
-        kernel = ridge.kernel(ex_word, ex_char)
+        meaning = self._meaning(self._embed([q.text for q in queries]))
+        kernel = ridge.kernel(ex_word, ex_char, meaning[0])
 
         def detail(owner: np.ndarray, entries: np.ndarray) -> _DetailValues:
             if self._all_candidates:
@@ -570,7 +571,6 @@ class SignalSpace:
 
         mass = np.array([max(q.mass, 1.5) for q in queries])
         coverage = covered / mass[:, None]
-        meaning = self._meaning(self._embed([q.text for q in queries]))
         return self._rows(
             queries, lex_total, coverage, word_cos, title_cos, ex_word, ex_char, detail, meaning
         )
@@ -667,8 +667,9 @@ class SignalSpace:
         scoring them as training questions needs too."""
         words, chars = self.example_words, self.example_chars
         similar = gram(words), gram(chars)
+        meaning = self.example_meaning @ self.example_meaning.T
         targets = sparse.csr_matrix(np.column_stack([self.labels, self.off_topic]), dtype=float)
-        dual, left_out = ridge.fit(ridge.kernel(*similar), targets)
+        dual, left_out = ridge.fit(ridge.kernel(*similar, meaning), targets)
         return dual, (*similar, left_out)
 
     def training_signals(self, chosen: np.ndarray) -> list[Signals]:

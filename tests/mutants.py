@@ -276,6 +276,13 @@ MUTANTS = [
         ("tests/test_ridge.py",),
     ),
     Mutant(
+        "leaves the examples' meaning out of the ridge's kernel",
+        "knowledge/ridge.py",
+        "    k = word_cosines + char_cosines + MEANING * meaning_cosines",
+        "    k = word_cosines + char_cosines",
+        ("tests/test_embedding.py::test_the_ridge_learns_what_examples_mean_not_only_their_words",),
+    ),
+    Mutant(
         "weighs every FAQ term as if only one entry had it",
         "knowledge/lexical.py",
         "        self.idf_by_column = by_frequency[np.bincount(rows, minlength=len(terms))]",

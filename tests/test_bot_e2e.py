@@ -2496,8 +2496,10 @@ async def test_ask_matches_the_words_not_the_mentions_in_the_question(
     bare mention got "outside this FAQ" where a mention alone is asked for a question."""
     world = fake_discord.world
     # (Not "...eat into 415c room?": with the sentence embeddings the mention no longer
-    # takes that one under the sure threshold, 97.9 and 96.6.)
-    question = "do catch-up contributions eat into it?"
+    # takes that one under the sure threshold, 97.9 and 96.6; nor "...eat into it?", under
+    # it even without the mention since the ridge weighs the examples' meaning, 88.1.
+    # This one: 93.0, and 88.8 with the mention.)
+    question = "do catch-up contributions eat into that room?"
     mentioned = f"<@987654321098765432> {question}"  # (a member's id: these digits weigh)
     # Sure without the mention; with it, answered unsurely: kept for the review queue.
     assert kb.ask(question).answered and not kb.ask(question).shaky
@@ -2613,11 +2615,13 @@ async def test_faq_or_ask_typed_as_a_question_asks_the_words_after_it(
         handle = await fake_discord.send_slash_command("ask", {"question": "/faq"})
         body = await handle.response()
         assert is_ephemeral(body) and body["data"]["content"].startswith("Type your question")
-        # another word that starts so is no command of the bot's
-        handle = await fake_discord.send_slash_command("ask", {"question": "/faqs pro-rata"})
-        assert not is_ephemeral(await handle.response())
         await fake_discord.settle()
         assert not [q for q in bot.store.questions if "faq" in q.text.lower()]
+        # another word that starts so is no command of the bot's: asked, and answered
+        handle = await fake_discord.send_slash_command("ask", {"question": "/faqs pro-rata"})
+        body = await handle.response()
+        assert not is_ephemeral(body)
+        assert embed_of(body)["title"] == kb.get("pro-rata-401k-after-tax").title
 
 
 async def test_how_to_use_a_calculator_asked_gets_the_calculator_named(

@@ -299,7 +299,9 @@ def test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale() -> None:
     the JSON, with a strict locale too: the bad bytes read as U+FFFD."""
     # (a byte order mark, as some editors save, opens the file: it is no part of the question)
     data = (
-        b"\xef\xbb\xbfis ATS prorated?\r\n" + b"\xff\xfe bad bytes\n" + "caf\u00e9 ok?\n".encode()
+        b"\xef\xbb\xbfare after-tax contributions pro-rated?\r\n"
+        + b"\xff\xfe bad bytes\n"
+        + "caf\u00e9 ok?\n".encode()
     )
     proc = subprocess.run(
         [str(SCRIPT), "ask", "--json", "-"],
@@ -312,7 +314,7 @@ def test_batch_mode_reads_utf8_whatever_the_bytes_and_the_locale() -> None:
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
     assert [r["question"] for r in rows] == [
-        "is ATS prorated?",
+        "are after-tax contributions pro-rated?",
         "\ufffd\ufffd bad bytes",
         "caf\u00e9 ok?",
     ]

@@ -179,6 +179,35 @@ def test_a_questions_meaning_for_an_entry_is_its_closest_names(kb: KnowledgeBase
     assert got[4] == pytest.approx(1.0, abs=2e-3)
 
 
+def test_the_ridge_learns_what_examples_mean_not_only_their_words(kb: KnowledgeBase) -> None:
+    """The ridge's kernel holds the examples' likeness in meaning: a question asked in none
+    of an entry's examples' words, but asking what they ask, gets that entry's ridge score
+    well above the others'. (Without the meaning term the ridge sees next to nothing in
+    it: scores near 0 for every entry.)"""
+    from knowledge.ranker import _COLUMN, SignalSpace
+
+    matcher = kb.matcher
+    codes, in_plan = "form-1099r-reporting", "in-plan-conversion-vs-in-service-withdrawal"
+    examples = [
+        Example("Which code goes in box 7 of the 1099-R for my rollover?", (codes,)),
+        Example("What does distribution code G on form 1099-R mean?", (codes,)),
+        Example("Should I convert inside the plan or take an in-service withdrawal?", (in_plan,)),
+        Example(
+            "In-plan Roth conversion versus in-service distribution: which is better?", (in_plan,)
+        ),
+        Example("What's a good index fund for my brokerage account?", ()),
+    ]
+    # (Entries without names: the examples alone tell them apart.)
+    space = SignalSpace(matcher.lexical, examples, matcher.ids, [[] for _ in matcher.ids])
+    asked = "Which form shows what my employer sent out and how it is labelled?"
+    (signals,) = space.signals([matcher.lexical.prepare(asked)])
+    scores = signals.rows[:, _COLUMN["ridge"]]
+    ridge = dict(zip([matcher.ids[k] for k in signals.candidates], scores, strict=True))
+    others = max(score for entry_id, score in ridge.items() if entry_id != codes)
+    assert ridge[codes] > 0.1
+    assert ridge[codes] > others + 0.1
+
+
 def test_a_posts_own_questions_are_embedded_only_once_it_is_answered(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -200,9 +229,9 @@ def test_a_posts_own_questions_are_embedded_only_once_it_is_answered(
     assert runs == [[quiet]]
     runs.clear()
     answered = (
-        "How do I roll the after-tax part of my old employer's 401k to a Roth IRA and the "
-        "earnings to a traditional IRA this spring? And does the pro-rata rule for my IRA "
-        "affect the mega backdoor Roth I keep doing at the new job?"
+        "Can I roll the after-tax part of my old employer's 401k to a Roth IRA and the "
+        "earnings to a traditional IRA this spring? Also, does my IRA balance affect the mega "
+        "backdoor Roth I keep doing at the new job?"
     )
     result = kb.ask(answered)
     assert result.answered and result.also

@@ -106,16 +106,18 @@ def test_a_question_taught_word_for_word_is_answered_with_its_entry(faq_copy: Pa
     """What a moderator taught (the review queue writes the question itself to the file) is
     answered next time even when the learned score stays under the answer threshold (here
     a threshold no score reaches, so only the rule can answer)."""
-    # (Not "the spillover bucket": with the sentence embeddings, that taught question
-    # scores 100.0, and the test needs one the threshold of 100 leaves to the rule.)
-    asked = "is moving the spillover into roth allowed"
+    # (Not "the spillover bucket", nor "is moving the spillover into roth allowed": with the
+    # sentence embeddings, and since the ridge's kernel holds their likeness too, those
+    # taught questions score 100.0, and the test needs one the threshold of 100 leaves to
+    # the rule. This one scores 99.91.)
+    asked = "roth spillover ok?"
     with (faq_copy / "examples" / "mega-backdoor-overview.yaml").open("a") as f:
         f.write(f"- text: {asked}\n")
     kb = KnowledgeBase.load(faq_copy)
     strict = Matcher(
         list(kb.entries.values()), MatchTuning(answer_threshold=100.0), kb.matcher.space.examples
     )
-    exact = strict.match("  Is moving the  spillover into Roth allowed\n")
+    exact = strict.match("  Roth  spillover OK?\n")
     assert exact.best is not None and exact.best.score < 100.0
     assert exact.answered and exact.best.id == "mega-backdoor-overview" and not exact.shaky
     # typed on a phone, with a curly apostrophe, it is the same question

@@ -35,7 +35,9 @@ from tests.reply_checks import bot_posts
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
     "Can I send the earnings to a traditional IRA and the after-tax basis to my Roth IRA?",
-    "What does IRS Notice 2014-54 allow for after-tax 401(k) money?",
+    # (Asked under titles that name the test, not the question: "Killed mid-reply" took
+    # "What does IRS Notice 2014-54 allow ...?" under the answer threshold, 69.)
+    "What is IRS Notice 2014-54, and what does it allow for after-tax 401(k) money?",
     "Which 1099-R codes will I see after rolling after-tax money to a Roth IRA?",
     "How is a partial distribution from the after-tax account taxed, is it pro-rata?",
     "How much after-tax room do I have under the 415(c) annual additions limit?",
