@@ -29,7 +29,8 @@ ALPHA = 1.5
 SQUARED = 0.5
 #: Weight of the sentence embeddings' cosine in the kernel, beside the word and character
 #: cosines (1 each): chosen on the real dev questions' cross-validation, where 3 to 6 gave
-#: alike (right 55.9 to 56.2% at 80, wrong 2.8 to 2.9%) and 0.5 too little (55.3%, 3.2%).
+#: alike (right 55.9 to 56.2% at 80, wrong 2.8 to 2.9%); with the cosine clamped at 0,
+#: which gave the same at 4, 0.5 was too little (55.3%, 3.2%).
 MEANING = 4.0
 #: The fit's factorization runs in single precision: on the shipped examples it halves the
 #: fit (some 120 to 70 ms of every training) and moves the scores it gives by about 1e-6 (of
