@@ -267,8 +267,8 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     earnings: list[Decimal] = []
     totals: list[Decimal] = []
     rising: bool | None = None  # "grew to" (True) or "fell to" (False) the one total
-    # Where basis and earnings were named: their sentence (begin, stop) and where they start.
-    named: dict[str, list[tuple[tuple[int, int], int]]] = {}
+    # Where basis and earnings were named: their sentence (begin, stop) and figure (its span).
+    named: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     stated: list[tuple[Decimal, tuple[int, int]]] = []  # every amount, by its sentence
     moved = 0  # amounts named only as moved ("roll over $10,000"), unless shown to be a total
     # The amount before: (kind, value, match, its sentence up to it).
@@ -328,7 +328,7 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
         if kind == "total" and _WHOLE_PLAN.search(whole):
             return None
         if kind in ("earnings", "loss", "basis"):
-            where = ((begin, stop), match.start())
+            where = ((begin, stop), match.span())
             named.setdefault(kind if kind == "basis" else "earnings", []).append(where)
         if kind == "earnings":
             earnings.append(value)
@@ -358,11 +358,11 @@ def split_amounts(text: str) -> tuple[Decimal, Decimal] | None:
     if len(basis) != 1 or len(earnings) != 1 or basis[0] <= 0 or earnings[0] >= basis[0]:
         return None
     if len(named.get("basis", [])) == len(named.get("earnings", [])) == 1:
-        (where, _), (gain_where, gain_at) = named["basis"][0], named["earnings"][0]
+        (where, _), (gain_where, figure) = named["basis"][0], named["earnings"][0]
         # (one sentence repeating the other's figure ties them: "$23 of earnings ... let the
         # $23 go to my Roth IRA with the $4,500 basis")
         repeated = (earnings[0], where) in stated or (basis[0], gain_where) in stated
-        if not repeated and not _same_accounts(text, where, gain_where, gain_at):
+        if not repeated and not _same_accounts(text, where, gain_where, figure):
             return None
     return basis[0], earnings[0]
 
@@ -382,9 +382,11 @@ _PLAIN_AFTER = frozenset("so far this year now in of on it that them total".spli
 _WORDY = re.compile(r"[A-Za-z]{3,}")
 
 
-def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int], gain_at: int) -> bool:
+def _same_accounts(
+    text: str, basis: tuple[int, int], gain: tuple[int, int], figure: tuple[int, int]
+) -> bool:
     """Are basis and earnings, each in the sentence given (begin, stop), plainly the same
-    account's (``gain_at``: where the earnings figure starts)? In one sentence, yes. Else
+    account's (``figure``: where the earnings figure is)? In one sentence, yes. Else
     their sentences must be next to each other and the later speak of the earlier (or say
     after-tax itself): "I put $20,000 after-tax into my 401k. My rental earned $6,000" and
     "... Also have a taxable account. It earned $3,000" were worked through as one account."""
@@ -399,9 +401,7 @@ def _same_accounts(text: str, basis: tuple[int, int], gain: tuple[int, int], gai
         return True
     if later != gain:
         return False
-    figure = _MONEY.match(text, gain_at)
-    after_it = figure.end() if figure else gain_at
-    before, after = words(text[gain[0] : gain_at]), words(text[after_it : gain[1]])
+    before, after = words(text[gain[0] : figure[0]]), words(text[figure[1] : gain[1]])
     return set(before) <= _PEOPLE | EARNINGS_WORDS and set(after) <= _PLAIN_AFTER
 
 

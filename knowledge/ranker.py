@@ -343,9 +343,9 @@ def _descending_keys(values: np.ndarray) -> np.ndarray:
     return ~(bits ^ ((bits >> 63) & np.int64(0x7FFF_FFFF_FFFF_FFFF)))
 
 
-#: The examples' cosines with each other (words, characters) and their leave-one-out ridge
-#: scores: what training needs, and only training.
-_Training = tuple[np.ndarray, np.ndarray, np.ndarray]
+#: The examples' cosines with each other (words, characters, meaning) and their leave-one-out
+#: ridge scores: what training needs, and only training.
+_Training = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 #: A block of questions' embedding cosines with the examples, and their vectors (_meaning).
@@ -583,19 +583,15 @@ class SignalSpace:
         # the model, and the question typed so scored lower than typed in Latin letters.
         return self.embedder.embed([normalize.latin_look_alikes(t) for t in texts], store=store)
 
-    def _meaning(self, vectors: np.ndarray, itself: np.ndarray | None = None) -> _Meaning:
-        """Questions' embedding cosines with the examples (with ``itself`` left out: a
-        training example's own), and the questions' vectors, for their cosines with the
-        candidates' names (_name_cosines)."""
+    def _meaning(self, vectors: np.ndarray) -> _Meaning:
+        """Questions' embedding cosines with the examples, and the questions' vectors, for
+        their cosines with the candidates' names (_name_cosines)."""
         # In double precision: the vectors hold half-precision values of unit length, so
         # every product and partial sum is exact there, whatever order a matrix product
         # adds them in. (In single precision the last digits depended on how many questions
         # were scored together: a post's sentences got other signals than each alone.)
         questions = vectors.astype(np.float64)
-        with_examples = questions @ self.example_meaning.T
-        if itself is not None:
-            with_examples[np.arange(len(itself)), itself] = -1.0
-        return with_examples, questions
+        return questions @ self.example_meaning.T, questions
 
     def _name_cosines(
         self, questions: np.ndarray, owner: np.ndarray, entries: np.ndarray
@@ -666,10 +662,11 @@ class SignalSpace:
         off-topic questions. Its kernel is the examples' similarity to each other, which
         scoring them as training questions needs too."""
         words, chars = self.example_words, self.example_chars
-        similar = gram(words), gram(chars)
-        meaning = self.example_meaning @ self.example_meaning.T
+        # (The meaning's products are exact in double precision, see _meaning: the same
+        # values as the examples scored as questions would get.)
+        similar = gram(words), gram(chars), self.example_meaning @ self.example_meaning.T
         targets = sparse.csr_matrix(np.column_stack([self.labels, self.off_topic]), dtype=float)
-        dual, left_out = ridge.fit(ridge.kernel(*similar, meaning), targets)
+        dual, left_out = ridge.fit(ridge.kernel(*similar), targets)
         return dual, (*similar, left_out)
 
     def training_signals(self, chosen: np.ndarray) -> list[Signals]:
@@ -678,7 +675,7 @@ class SignalSpace:
         space: what it needs is let go afterwards, so a cached matcher stays small."""
         training = self._training or self._fit_ridge()[1]
         self._training = None
-        similar_words, similar_chars, left_out = training
+        similar_words, similar_chars, similar_meaning, left_out = training
         # Not the examples: their cosines with each other are the Gram matrices'.
         entry_targets = self._word_targets[:, : self._word_bounds[-2]]
         out: list[Signals] = []
@@ -693,8 +690,9 @@ class SignalSpace:
             chars = self.example_chars[block]
             ex_word = similar_words[block]
             ex_char = similar_chars[block]
-            ex_word[np.arange(len(block)), block] = -1.0  # not itself
-            ex_char[np.arange(len(block)), block] = -1.0
+            ex_meaning = similar_meaning[block]
+            for cosines in (ex_word, ex_char, ex_meaning):
+                cosines[np.arange(len(block)), block] = -1.0  # not itself
             own = left_out[block]  # the ridge without itself either
             queries = [self.queries[j] for j in block]
             mass = np.array([max(q.mass, 1.5) for q in queries])
@@ -707,7 +705,7 @@ class SignalSpace:
                 return cosines, own[owner, entries], own[:, self.n]
 
             coverage = covered / mass[:, None]
-            meaning = self._meaning(self.example_meaning[block], block)
+            meaning = ex_meaning, self.example_meaning[block]
             out.extend(
                 self._rows(
                     queries,

@@ -13299,12 +13299,12 @@ MUTANTS = [
         "ranker: meaning cosines in single precision (depend on the batch)",
         "knowledge/ranker.py",
         (
-            "        questions = vectors.astype(np.float64)\n        with_examples = questio"
-            "ns @ self.example_meaning.T\n"
+            "        questions = vectors.astype(np.float64)\n        return questions @ self.exa"
+            "mple_meaning.T, questions\n"
         ),
         (
-            "        questions = vectors.astype(np.float32)\n        with_examples = questio"
-            "ns @ self.example_meaning.T.astype(np.float32)\n"
+            "        questions = vectors.astype(np.float32)\n        return questions @ self.exa"
+            "mple_meaning.T.astype(np.float32), questions\n"
         ),
         (
             (
