@@ -13213,6 +13213,38 @@ MUTANTS = [
         ),
     ),
     Mutant(
+        "embedding: a long text read only as far as its first window",
+        "knowledge/embedding.py",
+        "for i in range(0, len(inner), step)]",
+        "for i in range(0, min(len(inner), step), step)]",
+        (
+            (
+                "tests/test_embedding.py::test_a_long_posts_question_after_its_first_window_coun"
+                "ts_in_its_meaning"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: a long text's windows averaged alike whatever each read",
+        "knowledge/embedding.py",
+        "            sums[row] += mean.astype(np.float64) * len(window)\n"
+        "            counts[row] += len(window)\n",
+        "            sums[row] += mean.astype(np.float64)\n            counts[row] += 1\n",
+        ("tests/test_embedding.py::test_the_seed_holds_what_the_model_makes_now",),
+    ),
+    Mutant(
+        "embedding: vectors an earlier reading of long texts kept on disk are used",
+        "knowledge/embedding.py",
+        '    read = f"{MODEL_SHA256[:12]}-{WINDOWS}x{MAX_TOKENS}"\n',
+        '    read = f"{MODEL_SHA256[:12]}"\n',
+        (
+            (
+                "tests/test_embedding.py::test_vectors_kept_by_an_earlier_reading_of_long_texts_"
+                "are_not_used"
+            ),
+        ),
+    ),
+    Mutant(
         "embedding: a lone surrogate goes to the tokenizer as it is",
         "knowledge/embedding.py",
         'readable = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]',

@@ -42,11 +42,44 @@ def test_the_seed_holds_what_the_model_makes_now(model: embedding.Embedder) -> N
     # model (or a tokenizer changed since) would train the ranker on vectors no question
     # asked today is comparable with.
     seeded = embedding._read(embedding.SEED)
-    entry = KnowledgeBase.load().entries["notice-2014-54"]
-    texts = [entry.title, *entry.aliases[:3]]
+    kb = KnowledgeBase.load()
+    entry = kb.entries["notice-2014-54"]
+    # (The longest example too: a long text is read window by window, and a seed made when
+    # only its first window was read would hold another vector for it.)
+    longest = max((e.text for e in kb.matcher.space.examples), key=len)
+    texts = [entry.title, *entry.aliases[:3], longest]
     fresh = embedding.Embedder(embedding.model_file()).embed(texts)
     for text, vector in zip(texts, fresh, strict=True):
         assert np.abs(seeded[embedding._digest(text)] - vector).max() < 2e-3
+
+
+def test_a_long_posts_question_after_its_first_window_counts_in_its_meaning(
+    model: embedding.Embedder,
+) -> None:
+    # A story of some 300 word pieces, then the question: read only as far as the model
+    # reads at once, two posts asking different things meant the same.
+    story = "I started a new job in March. My wife and I have two kids and save for a house. " * 14
+    split = "Can I send the earnings to a traditional IRA and the after-tax part to my Roth IRA?"
+    match = "Does my employer match count toward the annual 415(c) limit on total contributions?"
+    assert len(model._tokenizer.encode(story).ids) > embedding.MAX_TOKENS
+    asking_split, asking_match, question = model.embed([story + split, story + match, split])
+    assert asking_split @ question > asking_match @ question + 0.05
+
+
+def test_vectors_kept_by_an_earlier_reading_of_long_texts_are_not_used(
+    model: embedding.Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(embedding, "SEED", tmp_path / "no-seed.npz")
+    text = "a training question nobody has asked before about box 5"
+    planted = np.zeros((1, embedding.DIMENSIONS), np.float32)
+    planted[0, 0] = 1.0
+    # What a release reading only a text's first window kept (named by the model alone).
+    older = tmp_path / f"{embedding.STORE_PREFIX}{embedding.MODEL_SHA256[:12]}.npz"
+    np.savez(older, **embedding._as_arrays({embedding._digest(text): planted[0]}))
+    fresh = embedding.Embedder(embedding.model_file()).embed([text], store=True)
+    assert np.abs(fresh - model.embed([text])).max() < 2e-3
+    assert fresh[0, 0] != 1.0
 
 
 def test_a_changed_model_file_is_refused_and_the_matcher_answers_without_it(
