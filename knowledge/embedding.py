@@ -14,6 +14,7 @@ changed), ``load`` says why and the matcher works without these signals.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -23,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -225,11 +227,20 @@ def _as_arrays(stored: dict[bytes, np.ndarray]) -> dict[str, np.ndarray]:
 def _write(path: Path | None, stored: dict[bytes, np.ndarray]) -> None:
     """Written whole and renamed into place (a reader never sees half a file); given up
     quietly on any error, as the matcher cache's files are."""
-    if path is not None:
-        arrays = _as_arrays(stored)
-        cache.write_atomically(
-            path, STORE_PREFIX, lambda handle: np.savez(handle, **arrays), "store sentence vectors"
-        )
+    if path is None:
+        return
+    arrays = _as_arrays(stored)
+
+    def write(handle: IO[bytes]) -> None:
+        np.savez(handle, **arrays)
+
+    if cache.write_atomically(path, STORE_PREFIX, write, "store sentence vectors"):
+        # Vectors another model or reading of texts kept are never read again: gone, not
+        # left in the cache folder for good.
+        for other in path.parent.glob(f"{STORE_PREFIX}*.npz"):
+            if other != path:
+                with contextlib.suppress(OSError):
+                    other.unlink()
 
 
 def model_file() -> Path:

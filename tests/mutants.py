@@ -13240,7 +13240,19 @@ MUTANTS = [
         (
             (
                 "tests/test_embedding.py::test_vectors_kept_by_an_earlier_reading_of_long_texts_"
-                "are_not_used"
+                "are_not_used_and_go"
+            ),
+        ),
+    ),
+    Mutant(
+        "embedding: a store another model or reading kept is left in the cache folder",
+        "knowledge/embedding.py",
+        "            if other != path:\n",
+        "            if False:\n",
+        (
+            (
+                "tests/test_embedding.py::test_vectors_kept_by_an_earlier_reading_of_long_texts_"
+                "are_not_used_and_go"
             ),
         ),
     ),

@@ -66,7 +66,7 @@ def test_a_long_posts_question_after_its_first_window_counts_in_its_meaning(
     assert asking_split @ question > asking_match @ question + 0.05
 
 
-def test_vectors_kept_by_an_earlier_reading_of_long_texts_are_not_used(
+def test_vectors_kept_by_an_earlier_reading_of_long_texts_are_not_used_and_go(
     model: embedding.Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ROLLOVER_CACHE_DIR", str(tmp_path))
@@ -80,6 +80,8 @@ def test_vectors_kept_by_an_earlier_reading_of_long_texts_are_not_used(
     fresh = embedding.Embedder(embedding.model_file()).embed([text], store=True)
     assert np.abs(fresh - model.embed([text])).max() < 2e-3
     assert fresh[0, 0] != 1.0
+    # Stored under the name of this reading, and the older store, never read again, gone.
+    assert [p.name for p in tmp_path.glob("*.npz")] == [embedding._store_path().name]
 
 
 def test_a_changed_model_file_is_refused_and_the_matcher_answers_without_it(
